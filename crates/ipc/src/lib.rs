@@ -1,0 +1,1 @@
+//! linger-ipc

@@ -1,0 +1,1 @@
+//! linger-test-support

@@ -1,0 +1,2 @@
+//! Search paths, drop-ins, aliases, masks and templates: a unit name → [`crate::model::UnitConfig`].
+//! OWNER: helper U2.

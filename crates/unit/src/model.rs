@@ -1,0 +1,689 @@
+//! The typed configuration of a unit, as the manager consumes it.
+//!
+//! Configuration only: runtime state (pids, states, counters) lives in `linger-engine`.
+//! Every enum has one canonical string (what `systemctl show` prints), via `as_str`/`parse`.
+
+use std::path::PathBuf;
+
+use linger_time::{USEC_INFINITY, Usec};
+
+use crate::diag::Diagnostic;
+use crate::exec_line::ExecCommand;
+
+/// The unit types linger knows by suffix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UnitType {
+    /// `.service`
+    Service,
+    /// `.socket`
+    Socket,
+    /// `.target`
+    Target,
+    /// `.timer`
+    Timer,
+    /// `.slice`
+    Slice,
+    /// `.scope`
+    Scope,
+    /// `.path`
+    Path,
+    /// `.mount`
+    Mount,
+    /// `.automount`
+    Automount,
+    /// `.swap`
+    Swap,
+    /// `.device`
+    Device,
+}
+
+impl UnitType {
+    /// All types, in systemd's order.
+    pub const ALL: [UnitType; 11] = [
+        UnitType::Service,
+        UnitType::Mount,
+        UnitType::Swap,
+        UnitType::Socket,
+        UnitType::Target,
+        UnitType::Device,
+        UnitType::Automount,
+        UnitType::Timer,
+        UnitType::Path,
+        UnitType::Slice,
+        UnitType::Scope,
+    ];
+
+    /// The suffix without the dot, e.g. `service`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitType::Service => "service",
+            UnitType::Socket => "socket",
+            UnitType::Target => "target",
+            UnitType::Timer => "timer",
+            UnitType::Slice => "slice",
+            UnitType::Scope => "scope",
+            UnitType::Path => "path",
+            UnitType::Mount => "mount",
+            UnitType::Automount => "automount",
+            UnitType::Swap => "swap",
+            UnitType::Device => "device",
+        }
+    }
+
+    /// Parse a suffix without the dot.
+    pub fn parse(s: &str) -> Option<UnitType> {
+        UnitType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// The type-specific section name (`Service`, `Socket`, …), if the type has one.
+    pub fn section(self) -> Option<&'static str> {
+        match self {
+            UnitType::Service => Some("Service"),
+            UnitType::Socket => Some("Socket"),
+            UnitType::Timer => Some("Timer"),
+            UnitType::Slice => Some("Slice"),
+            UnitType::Scope => Some("Scope"),
+            UnitType::Path => Some("Path"),
+            UnitType::Mount => Some("Mount"),
+            UnitType::Automount => Some("Automount"),
+            UnitType::Swap => Some("Swap"),
+            UnitType::Target | UnitType::Device => None,
+        }
+    }
+}
+
+/// Why a unit could not be loaded, as `LoadState=` shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadState {
+    /// Loaded fine (possibly with warnings).
+    Loaded,
+    /// No fragment found anywhere on the search path.
+    NotFound,
+    /// A setting was invalid; see the diagnostics.
+    BadSetting,
+    /// The file could not be read or parsed at all.
+    Error,
+    /// Symlinked to /dev/null.
+    Masked,
+}
+
+impl LoadState {
+    /// Canonical string (`loaded`, `not-found`, `bad-setting`, `error`, `masked`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LoadState::Loaded => "loaded",
+            LoadState::NotFound => "not-found",
+            LoadState::BadSetting => "bad-setting",
+            LoadState::Error => "error",
+            LoadState::Masked => "masked",
+        }
+    }
+}
+
+/// Everything the loader knows about one unit name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitConfig {
+    /// The unit's canonical name (the fragment's name; for instances `foo@bar.service`).
+    pub id: String,
+    /// Other names resolving to this unit (alias symlinks).
+    pub aliases: Vec<String>,
+    /// The unit type, from the suffix.
+    pub unit_type: UnitType,
+    /// Outcome of loading.
+    pub load_state: LoadState,
+    /// The main unit file (`FragmentPath=`), None for built-in or not-found units.
+    pub fragment_path: Option<PathBuf>,
+    /// Drop-in files applied, in the order applied (`DropInPaths=`).
+    pub dropin_paths: Vec<PathBuf>,
+    /// Warnings and errors found while loading.
+    pub diagnostics: Vec<Diagnostic>,
+    /// `[Unit]`
+    pub unit: UnitSection,
+    /// `[Install]`
+    pub install: InstallSection,
+    /// Type-specific configuration.
+    pub kind: UnitKind,
+}
+
+/// The type-specific part of a unit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnitKind {
+    /// `[Service]` (+ exec, kill settings).
+    Service(Box<ServiceConfig>),
+    /// Targets have no section of their own.
+    Target,
+    /// A type linger parses but does not run (yet): its section is kept raw.
+    Other,
+}
+
+/// `StartLimitAction=` and friends (only `none` is supported in a user manager).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EmergencyAction {
+    /// Do nothing.
+    #[default]
+    None,
+    /// Anything else systemd accepts; refused at load time with a clear message.
+    Unsupported,
+}
+
+/// `[Unit]` section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitSection {
+    /// `Description=`
+    pub description: Option<String>,
+    /// `Documentation=` (space separated URIs, accumulated).
+    pub documentation: Vec<String>,
+    /// `Requires=`
+    pub requires: Vec<String>,
+    /// `Wants=`
+    pub wants: Vec<String>,
+    /// `Requisite=`
+    pub requisite: Vec<String>,
+    /// `BindsTo=`
+    pub binds_to: Vec<String>,
+    /// `PartOf=`
+    pub part_of: Vec<String>,
+    /// `Upholds=`
+    pub upholds: Vec<String>,
+    /// `Conflicts=`
+    pub conflicts: Vec<String>,
+    /// `After=`
+    pub after: Vec<String>,
+    /// `Before=`
+    pub before: Vec<String>,
+    /// `OnFailure=`
+    pub on_failure: Vec<String>,
+    /// `OnSuccess=`
+    pub on_success: Vec<String>,
+    /// `StopWhenUnneeded=`
+    pub stop_when_unneeded: bool,
+    /// `RefuseManualStart=`
+    pub refuse_manual_start: bool,
+    /// `RefuseManualStop=`
+    pub refuse_manual_stop: bool,
+    /// `AllowIsolate=`
+    pub allow_isolate: bool,
+    /// `DefaultDependencies=` (default yes).
+    pub default_dependencies: bool,
+    /// `StartLimitIntervalSec=` (default 10s); 0 disables rate limiting.
+    pub start_limit_interval: Usec,
+    /// `StartLimitBurst=` (default 5).
+    pub start_limit_burst: u32,
+    /// `StartLimitAction=`
+    pub start_limit_action: EmergencyAction,
+    /// `Condition*=` in file order.
+    pub conditions: Vec<Condition>,
+    /// `Assert*=` in file order.
+    pub asserts: Vec<Condition>,
+    /// `SourcePath=`
+    pub source_path: Option<PathBuf>,
+}
+
+impl Default for UnitSection {
+    fn default() -> Self {
+        UnitSection {
+            description: None,
+            documentation: Vec::new(),
+            requires: Vec::new(),
+            wants: Vec::new(),
+            requisite: Vec::new(),
+            binds_to: Vec::new(),
+            part_of: Vec::new(),
+            upholds: Vec::new(),
+            conflicts: Vec::new(),
+            after: Vec::new(),
+            before: Vec::new(),
+            on_failure: Vec::new(),
+            on_success: Vec::new(),
+            stop_when_unneeded: false,
+            refuse_manual_start: false,
+            refuse_manual_stop: false,
+            allow_isolate: false,
+            default_dependencies: true,
+            start_limit_interval: 10_000_000,
+            start_limit_burst: 5,
+            start_limit_action: EmergencyAction::None,
+            conditions: Vec::new(),
+            asserts: Vec::new(),
+            source_path: None,
+        }
+    }
+}
+
+/// Which check a `Condition*=`/`Assert*=` performs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConditionKind {
+    /// `PathExists`
+    PathExists,
+    /// `PathExistsGlob`
+    PathExistsGlob,
+    /// `PathIsDirectory`
+    PathIsDirectory,
+    /// `PathIsSymbolicLink`
+    PathIsSymbolicLink,
+    /// `PathIsReadWrite`
+    PathIsReadWrite,
+    /// `DirectoryNotEmpty`
+    DirectoryNotEmpty,
+    /// `FileNotEmpty`
+    FileNotEmpty,
+    /// `FileIsExecutable`
+    FileIsExecutable,
+    /// `Environment` (`NAME` or `NAME=value`, checked against the manager's environment)
+    Environment,
+    /// `User` (name, uid, or `@system`)
+    User,
+    /// `Group`
+    Group,
+    /// `Host`
+    Host,
+    /// `KernelCommandLine`
+    KernelCommandLine,
+    /// `Virtualization`
+    Virtualization,
+    /// `ACPower`
+    AcPower,
+    /// `Architecture`
+    Architecture,
+    /// Any other systemd condition: kept and shown, evaluated as true with a warning at load.
+    Other,
+}
+
+/// One `Condition…=`/`Assert…=` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Condition {
+    /// What to check.
+    pub kind: ConditionKind,
+    /// The directive name without the `Condition`/`Assert` prefix (e.g. `PathExists`).
+    pub name: String,
+    /// `|` prefix: a triggering condition (any one of them suffices).
+    pub trigger: bool,
+    /// `!` prefix: negated.
+    pub negate: bool,
+    /// The parameter after the prefixes (specifiers already expanded).
+    pub parameter: String,
+}
+
+/// `[Install]` section.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InstallSection {
+    /// `WantedBy=`
+    pub wanted_by: Vec<String>,
+    /// `RequiredBy=`
+    pub required_by: Vec<String>,
+    /// `Alias=`
+    pub alias: Vec<String>,
+    /// `Also=`
+    pub also: Vec<String>,
+    /// `DefaultInstance=`
+    pub default_instance: Option<String>,
+}
+
+/// `Type=` of a service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ServiceType {
+    /// Started as soon as forked.
+    #[default]
+    Simple,
+    /// Started once `execve` succeeded.
+    Exec,
+    /// Started when the first process exits; main pid from PIDFile= or guessed.
+    Forking,
+    /// Started when the process exits successfully.
+    Oneshot,
+    /// Started when it sends READY=1.
+    Notify,
+    /// Like simple, delayed until the job queue is idle.
+    Idle,
+    /// Like notify, plus `RELOADING=1`/`SIGHUP` reload protocol (systemd ≥ 253 name, accepted).
+    NotifyReload,
+    /// `dbus`: accepted, treated as simple (no bus here), warned at load.
+    Dbus,
+}
+
+impl ServiceType {
+    /// Canonical string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ServiceType::Simple => "simple",
+            ServiceType::Exec => "exec",
+            ServiceType::Forking => "forking",
+            ServiceType::Oneshot => "oneshot",
+            ServiceType::Notify => "notify",
+            ServiceType::Idle => "idle",
+            ServiceType::NotifyReload => "notify-reload",
+            ServiceType::Dbus => "dbus",
+        }
+    }
+}
+
+/// `Restart=`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RestartPolicy {
+    /// `no`
+    #[default]
+    No,
+    /// `always`
+    Always,
+    /// `on-success`
+    OnSuccess,
+    /// `on-failure`
+    OnFailure,
+    /// `on-abnormal`
+    OnAbnormal,
+    /// `on-abort`
+    OnAbort,
+    /// `on-watchdog`
+    OnWatchdog,
+}
+
+impl RestartPolicy {
+    /// Canonical string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RestartPolicy::No => "no",
+            RestartPolicy::Always => "always",
+            RestartPolicy::OnSuccess => "on-success",
+            RestartPolicy::OnFailure => "on-failure",
+            RestartPolicy::OnAbnormal => "on-abnormal",
+            RestartPolicy::OnAbort => "on-abort",
+            RestartPolicy::OnWatchdog => "on-watchdog",
+        }
+    }
+}
+
+/// `NotifyAccess=`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NotifyAccess {
+    /// `none`
+    #[default]
+    None,
+    /// `main`
+    Main,
+    /// `exec`
+    Exec,
+    /// `all`
+    All,
+}
+
+impl NotifyAccess {
+    /// Canonical string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotifyAccess::None => "none",
+            NotifyAccess::Main => "main",
+            NotifyAccess::Exec => "exec",
+            NotifyAccess::All => "all",
+        }
+    }
+}
+
+/// `KillMode=`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KillMode {
+    /// Every process of the unit.
+    #[default]
+    ControlGroup,
+    /// SIGTERM to the main process, SIGKILL to all.
+    Mixed,
+    /// Only the main process.
+    Process,
+    /// Nobody (only ExecStop=).
+    None,
+}
+
+impl KillMode {
+    /// Canonical string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KillMode::ControlGroup => "control-group",
+            KillMode::Mixed => "mixed",
+            KillMode::Process => "process",
+            KillMode::None => "none",
+        }
+    }
+}
+
+/// Kill settings (systemd.kill(5)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KillConfig {
+    /// `KillMode=`
+    pub kill_mode: KillMode,
+    /// `KillSignal=` (default SIGTERM)
+    pub kill_signal: i32,
+    /// `RestartKillSignal=` (default: KillSignal)
+    pub restart_kill_signal: Option<i32>,
+    /// `SendSIGHUP=`
+    pub send_sighup: bool,
+    /// `SendSIGKILL=` (default yes)
+    pub send_sigkill: bool,
+    /// `FinalKillSignal=` (default SIGKILL)
+    pub final_kill_signal: i32,
+    /// `WatchdogSignal=` (default SIGABRT)
+    pub watchdog_signal: i32,
+}
+
+impl Default for KillConfig {
+    fn default() -> Self {
+        KillConfig {
+            kill_mode: KillMode::ControlGroup,
+            kill_signal: 15,
+            restart_kill_signal: None,
+            send_sighup: false,
+            send_sigkill: true,
+            final_kill_signal: 9,
+            watchdog_signal: 6,
+        }
+    }
+}
+
+/// A set of exit statuses and signals (`SuccessExitStatus=`, `RestartPreventExitStatus=`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExitStatusSet {
+    /// Exit codes 0–255.
+    pub statuses: Vec<u8>,
+    /// Signal numbers.
+    pub signals: Vec<i32>,
+}
+
+/// Where `StandardOutput=`/`StandardError=` go.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum OutputSpec {
+    /// The journal (default for both).
+    #[default]
+    Journal,
+    /// `kmsg`, `journal+console`, … all treated as journal.
+    JournalAlike,
+    /// /dev/null
+    Null,
+    /// The manager's own stdout/stderr.
+    Inherit,
+    /// `tty`
+    Tty,
+    /// `file:PATH` (open for writing, not truncated)
+    File(PathBuf),
+    /// `append:PATH`
+    Append(PathBuf),
+    /// `truncate:PATH`
+    Truncate(PathBuf),
+    /// `socket` (only meaningful for socket-activated services)
+    Socket,
+    /// `fd:NAME`
+    Fd(String),
+}
+
+/// `StandardInput=`
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum InputSpec {
+    /// /dev/null (default)
+    #[default]
+    Null,
+    /// `tty`, `tty-force`, `tty-fail`
+    Tty,
+    /// `socket`
+    Socket,
+    /// `data` (with `StandardInputText=`/`StandardInputData=`)
+    Data(Vec<u8>),
+    /// `file:PATH`
+    File(PathBuf),
+    /// `fd:NAME`
+    Fd(String),
+}
+
+/// `WorkingDirectory=`
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkingDirectory {
+    /// Absolute path; `~` already resolved to the user's home.
+    pub path: PathBuf,
+    /// `-` prefix: a missing directory is not an error.
+    pub missing_ok: bool,
+}
+
+/// One `Limit*=` rlimit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResourceLimit {
+    /// RLIMIT_* number (as in <sys/resource.h>).
+    pub resource: i32,
+    /// Soft limit; `u64::MAX` is infinity.
+    pub soft: u64,
+    /// Hard limit; `u64::MAX` is infinity.
+    pub hard: u64,
+}
+
+/// Process execution environment (systemd.exec(5)).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExecConfig {
+    /// `WorkingDirectory=`; None means the user's home in a user manager.
+    pub working_directory: Option<WorkingDirectory>,
+    /// `Environment=` assignments in order (later wins).
+    pub environment: Vec<(String, String)>,
+    /// `EnvironmentFile=` (path, `-` prefix = optional).
+    pub environment_files: Vec<(PathBuf, bool)>,
+    /// `UnsetEnvironment=` (names or `NAME=value` pairs).
+    pub unset_environment: Vec<String>,
+    /// `PassEnvironment=`
+    pub pass_environment: Vec<String>,
+    /// `StandardInput=`
+    pub standard_input: InputSpec,
+    /// `StandardOutput=`
+    pub standard_output: OutputSpec,
+    /// `StandardError=`
+    pub standard_error: OutputSpec,
+    /// `SyslogIdentifier=`
+    pub syslog_identifier: Option<String>,
+    /// `SyslogLevelPrefix=` (default yes)
+    pub syslog_level_prefix: bool,
+    /// `UMask=` (default 0022)
+    pub umask: u32,
+    /// `Nice=`
+    pub nice: Option<i32>,
+    /// `OOMScoreAdjust=`
+    pub oom_score_adjust: Option<i32>,
+    /// `Limit*=`
+    pub limits: Vec<ResourceLimit>,
+    /// `User=` if present (refused at start in a user manager unless it names the user).
+    pub user: Option<String>,
+    /// `Group=` if present.
+    pub group: Option<String>,
+}
+
+/// `[Service]` plus its exec and kill settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceConfig {
+    /// `Type=`
+    pub service_type: ServiceType,
+    /// `RemainAfterExit=`
+    pub remain_after_exit: bool,
+    /// `PIDFile=`
+    pub pid_file: Option<PathBuf>,
+    /// `GuessMainPID=` (default yes)
+    pub guess_main_pid: bool,
+    /// `ExecCondition=`
+    pub exec_condition: Vec<ExecCommand>,
+    /// `ExecStartPre=`
+    pub exec_start_pre: Vec<ExecCommand>,
+    /// `ExecStart=`
+    pub exec_start: Vec<ExecCommand>,
+    /// `ExecStartPost=`
+    pub exec_start_post: Vec<ExecCommand>,
+    /// `ExecReload=`
+    pub exec_reload: Vec<ExecCommand>,
+    /// `ExecStop=`
+    pub exec_stop: Vec<ExecCommand>,
+    /// `ExecStopPost=`
+    pub exec_stop_post: Vec<ExecCommand>,
+    /// `Restart=`
+    pub restart: RestartPolicy,
+    /// `RestartSec=` (default 100ms)
+    pub restart_sec: Usec,
+    /// `RestartPreventExitStatus=`
+    pub restart_prevent_exit_status: ExitStatusSet,
+    /// `RestartForceExitStatus=`
+    pub restart_force_exit_status: ExitStatusSet,
+    /// `SuccessExitStatus=`
+    pub success_exit_status: ExitStatusSet,
+    /// `TimeoutStartSec=` (default 90s; `USEC_INFINITY` = none)
+    pub timeout_start: Usec,
+    /// `TimeoutStopSec=` (default 90s)
+    pub timeout_stop: Usec,
+    /// `TimeoutAbortSec=` (default: TimeoutStopSec)
+    pub timeout_abort: Option<Usec>,
+    /// `RuntimeMaxSec=`
+    pub runtime_max: Usec,
+    /// `WatchdogSec=` (0 = off)
+    pub watchdog: Usec,
+    /// `NotifyAccess=`; None means systemd's default (main for notify, none otherwise).
+    pub notify_access: Option<NotifyAccess>,
+    /// `FileDescriptorStoreMax=`
+    pub fd_store_max: u32,
+    /// `Sockets=`
+    pub sockets: Vec<String>,
+    /// Kill settings.
+    pub kill: KillConfig,
+    /// Exec settings.
+    pub exec: ExecConfig,
+    /// `Slice=`
+    pub slice: Option<String>,
+    /// Resource-control assignments kept raw (`MemoryMax=512M` …) for the cgroup layer,
+    /// in file order as (key, value, line).
+    pub resource_control: Vec<(String, String, usize)>,
+}
+
+impl Default for ServiceConfig {
+    fn default() -> Self {
+        ServiceConfig {
+            service_type: ServiceType::Simple,
+            remain_after_exit: false,
+            pid_file: None,
+            guess_main_pid: true,
+            exec_condition: Vec::new(),
+            exec_start_pre: Vec::new(),
+            exec_start: Vec::new(),
+            exec_start_post: Vec::new(),
+            exec_reload: Vec::new(),
+            exec_stop: Vec::new(),
+            exec_stop_post: Vec::new(),
+            restart: RestartPolicy::No,
+            restart_sec: 100_000,
+            restart_prevent_exit_status: ExitStatusSet::default(),
+            restart_force_exit_status: ExitStatusSet::default(),
+            success_exit_status: ExitStatusSet::default(),
+            timeout_start: 90_000_000,
+            timeout_stop: 90_000_000,
+            timeout_abort: None,
+            runtime_max: USEC_INFINITY,
+            watchdog: 0,
+            notify_access: None,
+            fd_store_max: 0,
+            sockets: Vec::new(),
+            kill: KillConfig::default(),
+            exec: ExecConfig {
+                umask: 0o022,
+                syslog_level_prefix: true,
+                ..ExecConfig::default()
+            },
+            slice: None,
+            resource_control: Vec::new(),
+        }
+    }
+}
