@@ -1,0 +1,154 @@
+//! What the engine asks the manager to do.
+
+use linger_time::Usec;
+use crate::job::{JobId, JobResult, JobType};
+
+/// Which command list a spawned process comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExecKind {
+    /// `ExecCondition=`
+    Condition,
+    /// `ExecStartPre=`
+    StartPre,
+    /// `ExecStart=`
+    Start,
+    /// `ExecStartPost=`
+    StartPost,
+    /// `ExecReload=`
+    Reload,
+    /// `ExecStop=`
+    Stop,
+    /// `ExecStopPost=`
+    StopPost,
+}
+
+impl ExecKind {
+    /// The directive name (`ExecStart` …), as status prints it.
+    pub fn directive(self) -> &'static str {
+        match self {
+            ExecKind::Condition => "ExecCondition",
+            ExecKind::StartPre => "ExecStartPre",
+            ExecKind::Start => "ExecStart",
+            ExecKind::StartPost => "ExecStartPost",
+            ExecKind::Reload => "ExecReload",
+            ExecKind::Stop => "ExecStop",
+            ExecKind::StopPost => "ExecStopPost",
+        }
+    }
+}
+
+/// Whom a kill reaches (`--kill-whom=` and KillMode= translate to this).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KillWhom {
+    /// The main process only.
+    Main,
+    /// The control process only.
+    Control,
+    /// Every process of the unit (cgroup, or process tracking without cgroups).
+    All,
+}
+
+impl KillWhom {
+    /// Canonical string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KillWhom::Main => "main",
+            KillWhom::Control => "control",
+            KillWhom::All => "all",
+        }
+    }
+}
+
+/// Which per-unit timer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimerKind {
+    /// The state timeout (start, stop, RestartSec=).
+    State,
+    /// `WatchdogSec=`.
+    Watchdog,
+    /// `RuntimeMaxSec=`.
+    RuntimeMax,
+}
+
+/// Log priority of an engine message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogLevel {
+    /// LOG_ERR
+    Error,
+    /// LOG_WARNING
+    Warning,
+    /// LOG_NOTICE
+    Notice,
+    /// LOG_INFO
+    Info,
+}
+
+impl LogLevel {
+    /// syslog priority number.
+    pub fn priority(self) -> u8 {
+        match self {
+            LogLevel::Error => 3,
+            LogLevel::Warning => 4,
+            LogLevel::Notice => 5,
+            LogLevel::Info => 6,
+        }
+    }
+}
+
+/// One thing the manager must do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Watch whether the unit's processes are all gone; report with `on_unit_empty`.
+    WatchEmpty {
+        /// The unit.
+        unit: String,
+    },
+    /// Arm (replace) a timer; when it fires call `on_timer(unit, kind, generation)`.
+    ArmTimer {
+        /// The unit.
+        unit: String,
+        /// Which timer.
+        kind: TimerKind,
+        /// CLOCK_MONOTONIC deadline in µs.
+        deadline: Usec,
+        /// To recognise stale firings.
+        generation: u64,
+    },
+    /// Disarm a timer.
+    DisarmTimer {
+        /// The unit.
+        unit: String,
+        /// Which timer.
+        kind: TimerKind,
+    },
+    /// A message from the manager about a unit (journal: "Started …").
+    Log {
+        /// The unit concerned.
+        unit: String,
+        /// Priority.
+        level: LogLevel,
+        /// Text.
+        message: String,
+    },
+    /// A job finished; answer clients waiting on it.
+    JobFinished {
+        /// The job.
+        job: JobId,
+        /// Its unit.
+        unit: String,
+        /// Its type.
+        job_type: JobType,
+        /// How it ended.
+        result: JobResult,
+    },
+    /// A unit changed its active state (for `--wait`, OnFailure= bookkeeping, persistence).
+    StateChanged {
+        /// The unit.
+        unit: String,
+    },
+    /// The unit is gone for good; release its tracking (cgroup etc.).
+    ReleaseResources {
+        /// The unit.
+        unit: String,
+    },
+}

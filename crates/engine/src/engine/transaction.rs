@@ -1,0 +1,282 @@
+//! Transactions: a request for one unit becomes a set of jobs (requirements pulled in,
+//! conflicts stopped, dependents stopped), checked for ordering cycles, then merged into the
+//! queue. As in systemd, a cycle is reported and broken by dropping a job that was only
+//! wanted; a cycle among required jobs fails the request instead of hanging.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use linger_unit::model::LoadState;
+
+use super::{Engine, EngineError, MAX_JOBS};
+use crate::effect::LogLevel;
+use crate::host::{Host, UnitSource};
+use crate::job::{Job, JobId, JobMode, JobResult, JobType};
+
+/// A job the transaction wants, and whether it is essential (anchor or required).
+#[derive(Debug, Clone, Copy)]
+struct Wanted {
+    job_type: JobType,
+    essential: bool,
+}
+
+impl<H: Host, S: UnitSource> Engine<H, S> {
+    /// Enqueue a job requested by a client. `manual` applies RefuseManualStart/Stop=.
+    pub fn enqueue(&mut self, job_type: JobType, name: &str, mode: JobMode, manual: bool) -> Result<JobId, EngineError> {
+        let id = self.load(name);
+        let u = self.units.get(&id).ok_or_else(|| EngineError::NotFound(name.to_string()))?;
+        let starting = job_type != JobType::Stop;
+        if starting {
+            match u.config.load_state {
+                LoadState::Loaded => {}
+                LoadState::NotFound => return Err(EngineError::NotFound(name.to_string())),
+                LoadState::Masked => return Err(EngineError::Masked(id)),
+                LoadState::BadSetting => return Err(EngineError::BadSetting(id)),
+                LoadState::Error => {
+                    let why = u.config.diagnostics.first().map(ToString::to_string).unwrap_or_default();
+                    return Err(EngineError::LoadError(id, why));
+                }
+            }
+        } else if u.config.load_state == LoadState::NotFound && u.active_state().is_inactive_or_failed() {
+            return Err(EngineError::NotLoaded(name.to_string()));
+        }
+        if manual {
+            let refuse = if starting { u.config.unit.refuse_manual_start } else { u.config.unit.refuse_manual_stop };
+            if refuse && job_type != JobType::Reload {
+                return Err(EngineError::Refused(id));
+            }
+        }
+        let jid = self.enqueue_internal(job_type, &id, mode)?;
+        Ok(jid)
+    }
+
+    /// Build, check and merge a transaction; run what can run.
+    pub(crate) fn enqueue_internal(&mut self, job_type: JobType, id: &str, mode: JobMode) -> Result<JobId, EngineError> {
+        let mut wanted: BTreeMap<String, Wanted> = BTreeMap::new();
+        wanted.insert(id.to_string(), Wanted { job_type, essential: true });
+        if mode != JobMode::IgnoreDependencies {
+            self.expand(id, job_type, mode, &mut wanted)?;
+        }
+        self.break_cycles(id, &mut wanted)?;
+        if self.jobs.len() + wanted.len() > MAX_JOBS {
+            return Err(EngineError::TooManyJobs(MAX_JOBS));
+        }
+        if mode == JobMode::Fail {
+            for (unit, w) in &wanted {
+                if let Some((_, t, _)) = self.job_of(unit) {
+                    if t.is_start_like() != w.job_type.is_start_like() {
+                        return Err(EngineError::Destructive(
+                            format!("{id}/{}", job_type.as_str()),
+                            unit.clone(),
+                            t.as_str().to_string(),
+                        ));
+                    }
+                }
+            }
+        }
+        let mut anchor = 0;
+        for (unit, w) in wanted {
+            let jid = self.install_job(&unit, w);
+            if unit == id {
+                anchor = jid;
+            }
+        }
+        self.dispatch();
+        Ok(anchor)
+    }
+
+    /// Pull in what a job on `id` implies.
+    fn expand(&mut self, id: &str, job_type: JobType, mode: JobMode, wanted: &mut BTreeMap<String, Wanted>) -> Result<(), EngineError> {
+        let mut queue = vec![(id.to_string(), job_type)];
+        while let Some((unit, jt)) = queue.pop() {
+            let Some(deps) = self.graph.get(&unit).cloned() else { continue };
+            let mut add = |this: &mut Self, other: &str, t: JobType, essential: bool, queue: &mut Vec<(String, JobType)>| -> Result<(), EngineError> {
+                let oid = this.load(other);
+                let loaded = this.units.get(&oid).is_some_and(|u| u.config.load_state == LoadState::Loaded);
+                if !loaded && t != JobType::Stop {
+                    if essential {
+                        return Err(EngineError::DependencyNotFound { unit: unit.clone(), dep: other.to_string() });
+                    }
+                    return Ok(());
+                }
+                if let Some(existing) = wanted.get_mut(&oid) {
+                    existing.essential |= essential;
+                    return Ok(());
+                }
+                wanted.insert(oid.clone(), Wanted { job_type: t, essential });
+                queue.push((oid, t));
+                Ok(())
+            };
+            let requirements = mode != JobMode::IgnoreRequirements;
+            match jt {
+                JobType::Start | JobType::Restart | JobType::VerifyActive => {
+                    if jt == JobType::VerifyActive || !requirements {
+                        continue;
+                    }
+                    for o in deps.requires.iter().chain(deps.binds_to.iter()) {
+                        add(self, o, JobType::Start, true, &mut queue)?;
+                    }
+                    for o in &deps.wants {
+                        add(self, o, JobType::Start, false, &mut queue)?;
+                    }
+                    for o in &deps.requisite {
+                        add(self, o, JobType::VerifyActive, true, &mut queue)?;
+                    }
+                    for o in deps.conflicts.iter().chain(deps.conflicted_by.iter()) {
+                        let active = self.units.get(o).is_some_and(|u| !u.active_state().is_inactive_or_failed());
+                        if active || self.unit_job.contains_key(o) {
+                            add(self, o, JobType::Stop, true, &mut queue)?;
+                        }
+                    }
+                    if jt == JobType::Restart {
+                        for o in deps.consists_of.iter().chain(deps.required_by.iter()).chain(deps.bound_by.iter()) {
+                            let active = self.units.get(o).is_some_and(|u| !u.active_state().is_inactive_or_failed());
+                            if active {
+                                add(self, o, JobType::TryRestart, false, &mut queue)?;
+                            }
+                        }
+                    }
+                }
+                JobType::Stop => {
+                    for o in deps.required_by.iter().chain(deps.bound_by.iter()).chain(deps.consists_of.iter()) {
+                        let active = self.units.get(o).is_some_and(|u| !u.active_state().is_inactive_or_failed());
+                        if active || self.unit_job.contains_key(o) {
+                            add(self, o, JobType::Stop, true, &mut queue)?;
+                        }
+                    }
+                }
+                JobType::TryRestart => {
+                    for o in &deps.consists_of {
+                        add(self, o, JobType::TryRestart, false, &mut queue)?;
+                    }
+                }
+                JobType::Reload => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Find ordering cycles among the transaction's jobs; drop non-essential jobs to break them.
+    fn break_cycles(&mut self, anchor: &str, wanted: &mut BTreeMap<String, Wanted>) -> Result<(), EngineError> {
+        loop {
+            let Some(cycle) = self.find_cycle(wanted) else { return Ok(()) };
+            let first = &cycle[0];
+            let jt = |u: &str, w: &BTreeMap<String, Wanted>| w.get(u).map_or("start", |x| x.job_type.as_str());
+            self.log(anchor, LogLevel::Warning, format!("Found ordering cycle on {first}/{}", jt(first, wanted)));
+            for u in &cycle[1..] {
+                self.log(anchor, LogLevel::Warning, format!("Found dependency on {u}/{}", jt(u, wanted)));
+            }
+            let victim = cycle.iter().find(|u| u.as_str() != anchor && wanted.get(*u).is_some_and(|w| !w.essential)).cloned();
+            match victim {
+                Some(v) => {
+                    self.log(
+                        anchor,
+                        LogLevel::Error,
+                        format!("Job {v}/{} deleted to break ordering cycle starting with {first}/{}", jt(&v, wanted), jt(first, wanted)),
+                    );
+                    wanted.remove(&v);
+                }
+                None => {
+                    self.log(anchor, LogLevel::Error, "Unable to break cycle: every job in it is required.".into());
+                    return Err(EngineError::Cycle(cycle.join(" → ")));
+                }
+            }
+        }
+    }
+
+    /// A cycle in the After= graph restricted to the transaction's units, if any.
+    fn find_cycle(&self, wanted: &BTreeMap<String, Wanted>) -> Option<Vec<String>> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            Active,
+            Done,
+        }
+        let mut mark: BTreeMap<&str, Mark> = wanted.keys().map(|k| (k.as_str(), Mark::New)).collect();
+        let mut stack: Vec<&str> = Vec::new();
+        fn visit<'a>(
+            u: &'a str,
+            graph: &'a crate::deps::Graph,
+            mark: &mut BTreeMap<&'a str, Mark>,
+            stack: &mut Vec<&'a str>,
+        ) -> Option<Vec<String>> {
+            mark.insert(u, Mark::Active);
+            stack.push(u);
+            let (after, _) = graph.ordering(u);
+            for o in after {
+                match mark.get(o).copied() {
+                    Some(Mark::New) => {
+                        if let Some(c) = visit(o, graph, mark, stack) {
+                            return Some(c);
+                        }
+                    }
+                    Some(Mark::Active) => {
+                        let pos = stack.iter().position(|s| *s == o).unwrap_or(0);
+                        return Some(stack[pos..].iter().map(|s| (*s).to_string()).collect());
+                    }
+                    _ => {}
+                }
+            }
+            stack.pop();
+            mark.insert(u, Mark::Done);
+            None
+        }
+        let keys: BTreeSet<&str> = wanted.keys().map(String::as_str).collect();
+        for k in keys {
+            if mark.get(k) == Some(&Mark::New) {
+                if let Some(c) = visit(k, &self.graph, &mut mark, &mut stack) {
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+
+    /// Merge one wanted job into the queue: keep a compatible one, replace a conflicting one.
+    fn install_job(&mut self, unit: &str, w: Wanted) -> JobId {
+        if let Some(&existing) = self.unit_job.get(unit) {
+            if let Some(job) = self.jobs.get(&existing) {
+                let same_direction = job.job_type.is_start_like() == w.job_type.is_start_like();
+                let upgrade = matches!((job.job_type, w.job_type), (JobType::Start | JobType::VerifyActive, JobType::Restart));
+                if same_direction && !upgrade {
+                    return existing;
+                }
+            }
+            // Replace: the old job is cancelled.
+            self.cancel_job(existing);
+        }
+        let id = self.next_job;
+        self.next_job = self.next_job.wrapping_add(1).max(1);
+        self.jobs.insert(
+            id,
+            Job {
+                id,
+                unit: unit.to_string(),
+                job_type: w.job_type,
+                running: false,
+                irreversible: w.essential,
+                restart_started: false,
+            },
+        );
+        self.unit_job.insert(unit.to_string(), id);
+        id
+    }
+
+    fn cancel_job(&mut self, jid: JobId) {
+        if let Some(job) = self.jobs.remove(&jid) {
+            self.unit_job.remove(&job.unit);
+            self.effects.push(crate::effect::Effect::JobFinished {
+                job: jid,
+                unit: job.unit,
+                job_type: job.job_type,
+                result: JobResult::Canceled,
+            });
+        }
+    }
+
+    /// `systemctl cancel`.
+    pub fn cancel(&mut self, jid: JobId) -> bool {
+        let exists = self.jobs.contains_key(&jid);
+        self.cancel_job(jid);
+        exists
+    }
+}

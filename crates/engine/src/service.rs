@@ -1,0 +1,969 @@
+//! The service state machine (systemd.service(5)): start-pre → start → start-post → running →
+//! stop → stop-sigterm → stop-sigkill → stop-post → final-sigterm → dead/failed/auto-restart.
+//!
+//! Every transition goes through [`ServiceRuntime::set_state`], which arms the state's timeout
+//! and reports the change; process exits, timers and notify messages are the only inputs.
+
+use std::collections::VecDeque;
+
+use linger_time::{USEC_INFINITY, Usec};
+use linger_unit::exec_line::ExecCommand;
+use linger_unit::model::{ExitStatusSet, KillMode, NotifyAccess, RestartPolicy, ServiceConfig, ServiceType};
+
+use crate::effect::{Effect, ExecKind, KillWhom, LogLevel, TimerKind};
+use crate::host::{Host, SpawnRequest, Timestamp};
+use crate::state::{Procs, ServiceResult, ServiceState};
+
+#[path = "service/exit.rs"]
+mod exit;
+pub use exit::ExitStatus;
+
+/// Context for one step of one service.
+pub(crate) struct Ctx<'a> {
+    pub unit: &'a str,
+    pub cfg: &'a ServiceConfig,
+    pub host: &'a mut dyn Host,
+    pub out: &'a mut Vec<Effect>,
+}
+
+impl Ctx<'_> {
+    fn log(&mut self, level: LogLevel, message: String) {
+        self.out.push(Effect::Log { unit: self.unit.to_string(), level, message });
+    }
+}
+
+/// Runtime state of one service (never configuration).
+#[derive(Debug, Clone, Default)]
+pub struct ServiceRuntime {
+    /// Current sub-state with its processes.
+    pub state: ServiceStateCell,
+    /// Outcome of the current/last run.
+    pub result: ServiceResult,
+    /// Which command list the control (or oneshot main) process runs, and what remains of it.
+    exec_kind: Option<ExecKind>,
+    exec_queue: VecDeque<ExecCommand>,
+    current_ignore_failure: bool,
+    /// The main process's last exit.
+    pub main_exit: Option<ExitStatus>,
+    /// When the main process started / exited.
+    pub main_start: Option<Timestamp>,
+    /// When the main process exited.
+    pub main_exit_time: Option<Timestamp>,
+    /// The last control process's exit.
+    pub control_exit: Option<ExitStatus>,
+    /// `NRestarts=`
+    pub restarts: u32,
+    /// Start timestamps (monotonic) within the rate-limit window.
+    start_times: VecDeque<Usec>,
+    /// `StatusText=` from `STATUS=`.
+    pub status_text: Option<String>,
+    /// `StatusErrno=` from `ERRNO=`.
+    pub status_errno: Option<i32>,
+    /// `InvocationID=` of the current/last run.
+    pub invocation_id: String,
+    /// Generation of armed timers (stale firings are ignored).
+    generation: u64,
+    /// The stop was asked for (by a job or the user): no auto-restart.
+    forbid_restart: bool,
+    /// Whether READY=1 arrived in this run.
+    ready: bool,
+    /// The watchdog timeout (WatchdogSec= or WATCHDOG_USEC= override).
+    watchdog_usec: Usec,
+    /// Deadline extension from EXTEND_TIMEOUT_USEC=.
+    extend_deadline: Option<Usec>,
+    /// A reload requested through RELOADING=1.
+    notify_reloading: bool,
+    /// The main pid was announced with MAINPID= or read from PIDFile=.
+    pub main_pid_known: bool,
+}
+
+/// Wrapper so the default state is `Dead`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServiceStateCell(pub ServiceState);
+
+impl Default for ServiceStateCell {
+    fn default() -> Self {
+        ServiceStateCell(ServiceState::Dead)
+    }
+}
+
+/// Why a start could not begin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StartRefusal {
+    /// `StartLimitBurst=` within `StartLimitIntervalSec=` exceeded.
+    StartLimitHit,
+}
+
+impl ServiceRuntime {
+    /// The current state.
+    pub fn state(&self) -> ServiceState {
+        self.state.0
+    }
+
+    fn set_state(&mut self, new: ServiceState, ctx: &mut Ctx<'_>) {
+        let old = self.state.0;
+        self.state.0 = new;
+        // Timeouts belong to states; any transition re-arms or clears.
+        let now = ctx.host.now().monotonic;
+        let timeout = self.state_timeout(new, ctx.cfg);
+        self.generation += 1;
+        match timeout {
+            Some(t) if t != USEC_INFINITY && t > 0 => ctx.out.push(Effect::ArmTimer {
+                unit: ctx.unit.to_string(),
+                kind: TimerKind::State,
+                deadline: now.saturating_add(t),
+                generation: self.generation,
+            }),
+            _ => ctx.out.push(Effect::DisarmTimer { unit: ctx.unit.to_string(), kind: TimerKind::State }),
+        }
+        let was_running = matches!(old, ServiceState::Running(_));
+        let is_running = matches!(new, ServiceState::Running(_) | ServiceState::Reload(_));
+        if is_running && !was_running {
+            self.arm_watchdog(ctx);
+            if ctx.cfg.runtime_max != USEC_INFINITY {
+                ctx.out.push(Effect::ArmTimer {
+                    unit: ctx.unit.to_string(),
+                    kind: TimerKind::RuntimeMax,
+                    deadline: now.saturating_add(ctx.cfg.runtime_max),
+                    generation: self.generation,
+                });
+            }
+        } else if !is_running {
+            ctx.out.push(Effect::DisarmTimer { unit: ctx.unit.to_string(), kind: TimerKind::Watchdog });
+            ctx.out.push(Effect::DisarmTimer { unit: ctx.unit.to_string(), kind: TimerKind::RuntimeMax });
+        }
+        if matches!(
+            new,
+            ServiceState::StopSigterm(_)
+                | ServiceState::StopSigkill(_)
+                | ServiceState::FinalSigterm(_)
+                | ServiceState::FinalSigkill(_)
+                | ServiceState::StopWatchdog(_)
+        ) {
+            ctx.out.push(Effect::WatchEmpty { unit: ctx.unit.to_string() });
+        }
+        if old.active_state() != new.active_state() || old.as_str() != new.as_str() {
+            ctx.out.push(Effect::StateChanged { unit: ctx.unit.to_string() });
+        }
+    }
+
+    fn state_timeout(&self, s: ServiceState, cfg: &ServiceConfig) -> Option<Usec> {
+        let start = self.extend_deadline.map_or(cfg.timeout_start, |e| e.max(cfg.timeout_start));
+        match s {
+            ServiceState::Condition(_)
+            | ServiceState::StartPre(_)
+            | ServiceState::Start(_)
+            | ServiceState::StartPost(_)
+            | ServiceState::Reload(_) => Some(start),
+            ServiceState::Stop(_)
+            | ServiceState::StopSigterm(_)
+            | ServiceState::StopWatchdog(_)
+            | ServiceState::StopPost(_)
+            | ServiceState::FinalSigterm(_) => Some(cfg.timeout_stop),
+            ServiceState::StopSigkill(_) | ServiceState::FinalSigkill(_) => Some(cfg.timeout_stop),
+            ServiceState::AutoRestart => Some(cfg.restart_sec.max(1)),
+            _ => None,
+        }
+    }
+
+    fn arm_watchdog(&mut self, ctx: &mut Ctx<'_>) {
+        let usec = if self.watchdog_usec > 0 { self.watchdog_usec } else { ctx.cfg.watchdog };
+        if usec == 0 || usec == USEC_INFINITY {
+            return;
+        }
+        ctx.out.push(Effect::ArmTimer {
+            unit: ctx.unit.to_string(),
+            kind: TimerKind::Watchdog,
+            deadline: ctx.host.now().monotonic.saturating_add(usec),
+            generation: self.generation,
+        });
+    }
+
+    /// Record a start attempt against the rate limit.
+    fn check_start_limit(&mut self, interval: Usec, burst: u32, now: Usec) -> bool {
+        if interval == 0 || burst == 0 {
+            return true;
+        }
+        while self.start_times.front().is_some_and(|t| now.saturating_sub(*t) >= interval) {
+            self.start_times.pop_front();
+        }
+        if self.start_times.len() >= burst as usize {
+            return false;
+        }
+        self.start_times.push_back(now);
+        true
+    }
+
+    /// Clear the rate-limit history (`reset-failed`).
+    pub fn reset_start_limit(&mut self) {
+        self.start_times.clear();
+    }
+
+    /// Begin a start from dead/failed/auto-restart.
+    pub(crate) fn start(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        limit: (Usec, u32),
+        auto_restart: bool,
+    ) -> Result<(), StartRefusal> {
+        let now = ctx.host.now();
+        if !self.check_start_limit(limit.0, limit.1, now.monotonic) {
+            ctx.log(LogLevel::Warning, "Start request repeated too quickly.".into());
+            self.result = ServiceResult::StartLimitHit;
+            ctx.log(LogLevel::Warning, "Failed with result 'start-limit-hit'.".into());
+            self.set_state(ServiceState::Failed, ctx);
+            return Err(StartRefusal::StartLimitHit);
+        }
+        if auto_restart {
+            self.restarts += 1;
+        } else {
+            self.restarts = 0;
+        }
+        self.result = ServiceResult::Success;
+        self.main_exit = None;
+        self.control_exit = None;
+        self.status_text = None;
+        self.status_errno = None;
+        self.forbid_restart = false;
+        self.ready = false;
+        self.watchdog_usec = 0;
+        self.extend_deadline = None;
+        self.main_pid_known = false;
+        self.invocation_id = ctx.host.new_invocation_id();
+        if !ctx.cfg.exec_condition.is_empty() {
+            self.run_list(ExecKind::Condition, Procs::default(), ctx);
+        } else {
+            self.enter_start_pre(Procs::default(), ctx);
+        }
+        Ok(())
+    }
+
+    /// Start the first command of `kind`'s list as the control process; false if the list is empty.
+    fn run_list(&mut self, kind: ExecKind, procs: Procs, ctx: &mut Ctx<'_>) -> bool {
+        let list = match kind {
+            ExecKind::Condition => &ctx.cfg.exec_condition,
+            ExecKind::StartPre => &ctx.cfg.exec_start_pre,
+            ExecKind::Start => &ctx.cfg.exec_start,
+            ExecKind::StartPost => &ctx.cfg.exec_start_post,
+            ExecKind::Reload => &ctx.cfg.exec_reload,
+            ExecKind::Stop => &ctx.cfg.exec_stop,
+            ExecKind::StopPost => &ctx.cfg.exec_stop_post,
+        };
+        if list.is_empty() {
+            return false;
+        }
+        self.exec_kind = Some(kind);
+        self.exec_queue = list.iter().cloned().collect();
+        let state = state_for(kind, procs);
+        self.set_state(state, ctx);
+        self.run_next_control(ctx);
+        true
+    }
+
+    /// Spawn the next queued control command; on spawn failure, fail the service.
+    fn run_next_control(&mut self, ctx: &mut Ctx<'_>) {
+        let Some(cmd) = self.exec_queue.pop_front() else { return };
+        let kind = self.exec_kind.unwrap_or(ExecKind::Start);
+        self.current_ignore_failure = cmd.flags.ignore_failure;
+        let is_main = kind == ExecKind::Start && ctx.cfg.service_type == ServiceType::Oneshot;
+        let req = SpawnRequest {
+            unit: ctx.unit,
+            kind,
+            command: &cmd,
+            main: is_main,
+            invocation_id: &self.invocation_id,
+            service: ctx.cfg,
+            main_pid: self.state.0.procs().main,
+        };
+        match ctx.host.spawn(&req) {
+            Ok(sp) => {
+                if let Some(p) = self.state.0.procs_mut() {
+                    if is_main {
+                        p.main = Some(sp.pid);
+                    } else {
+                        p.control = Some(sp.pid);
+                    }
+                }
+                if is_main {
+                    self.main_start = Some(ctx.host.now());
+                }
+            }
+            Err(e) => {
+                ctx.log(LogLevel::Error, format!("Failed to spawn '{}' task: {e}", kind_word(kind)));
+                self.fail_into_stop(ServiceResult::Resources, ctx);
+            }
+        }
+    }
+
+    fn enter_start_pre(&mut self, procs: Procs, ctx: &mut Ctx<'_>) {
+        if !self.run_list(ExecKind::StartPre, procs, ctx) {
+            self.enter_start(ctx);
+        }
+    }
+
+    fn enter_start(&mut self, ctx: &mut Ctx<'_>) {
+        let cfg = ctx.cfg;
+        if cfg.service_type == ServiceType::Oneshot {
+            if !self.run_list(ExecKind::Start, Procs::default(), ctx) {
+                // Oneshot without ExecStart= (RemainAfterExit=yes): nothing to run.
+                self.enter_start_post(Procs::default(), ctx);
+            }
+            return;
+        }
+        let Some(cmd) = cfg.exec_start.first().cloned() else {
+            self.enter_start_post(Procs::default(), ctx);
+            return;
+        };
+        self.exec_kind = Some(ExecKind::Start);
+        self.exec_queue.clear();
+        self.current_ignore_failure = cmd.flags.ignore_failure;
+        self.set_state(ServiceState::Start(Procs::default()), ctx);
+        let forking = cfg.service_type == ServiceType::Forking;
+        let req = SpawnRequest {
+            unit: ctx.unit,
+            kind: ExecKind::Start,
+            command: &cmd,
+            main: !forking,
+            invocation_id: &self.invocation_id,
+            service: cfg,
+            main_pid: None,
+        };
+        let spawned = match ctx.host.spawn(&req) {
+            Ok(sp) => sp,
+            Err(e) => {
+                ctx.log(LogLevel::Error, format!("Failed to spawn 'start' task: {e}"));
+                self.fail_into_stop(ServiceResult::Resources, ctx);
+                return;
+            }
+        };
+        self.main_start = Some(ctx.host.now());
+        let mut procs = Procs::default();
+        if forking {
+            // The ExecStart= process of a forking service is a control process; the daemon it
+            // leaves behind becomes the main process.
+            procs.control = Some(spawned.pid);
+        } else {
+            procs.main = Some(spawned.pid);
+        }
+        self.state.0 = ServiceState::Start(procs);
+        match cfg.service_type {
+            ServiceType::Simple | ServiceType::Idle | ServiceType::Dbus => self.enter_start_post(procs, ctx),
+            ServiceType::Exec if spawned.exec_ok => self.enter_start_post(procs, ctx),
+            // exec: a failed execve shows up as the child's exit; notify: wait for READY=1;
+            // forking: wait for the ExecStart= process to exit.
+            _ => {}
+        }
+    }
+
+    fn enter_start_post(&mut self, procs: Procs, ctx: &mut Ctx<'_>) {
+        if !self.run_list(ExecKind::StartPost, Procs { control: None, ..procs }, ctx) {
+            self.enter_running(procs.main, ctx);
+        }
+    }
+
+    fn enter_running(&mut self, main: Option<u32>, ctx: &mut Ctx<'_>) {
+        self.exec_kind = None;
+        let alive = main.is_some();
+        if alive || (ctx.cfg.service_type == ServiceType::Forking && self.result == ServiceResult::Success && !ctx.host.unit_is_empty(ctx.unit)) {
+            self.set_state(ServiceState::Running(Procs { main, control: None }), ctx);
+        } else if ctx.cfg.remain_after_exit && self.result == ServiceResult::Success {
+            self.set_state(ServiceState::Exited(Procs::default()), ctx);
+        } else {
+            self.enter_stop(ctx);
+        }
+    }
+
+    /// Stop requested by a job (or the main process went away while running).
+    pub(crate) fn stop(&mut self, ctx: &mut Ctx<'_>) {
+        self.forbid_restart = true;
+        match self.state.0 {
+            ServiceState::Dead | ServiceState::Failed => {}
+            ServiceState::AutoRestart => {
+                self.set_state(ServiceState::Dead, ctx);
+            }
+            ServiceState::Condition(p) | ServiceState::StartPre(p) | ServiceState::Start(p) | ServiceState::StartPost(p) => {
+                // Aborting a start: no ExecStop=, straight to the signal phase.
+                self.enter_signal(ServiceState::StopSigterm(p), ctx);
+            }
+            ServiceState::Running(_) | ServiceState::Exited(_) | ServiceState::Reload(_) => self.enter_stop(ctx),
+            // Already on the way down: the stop job merges with it.
+            _ => {}
+        }
+    }
+
+    fn enter_stop(&mut self, ctx: &mut Ctx<'_>) {
+        let procs = Procs { control: None, ..self.state.0.procs() };
+        if !self.run_list(ExecKind::Stop, procs, ctx) {
+            self.enter_signal(ServiceState::StopSigterm(procs), ctx);
+        }
+    }
+
+    /// Enter a signal state: send the signal KillMode= calls for, or skip ahead if nobody is left.
+    fn enter_signal(&mut self, target: ServiceState, ctx: &mut Ctx<'_>) {
+        let procs = target.procs();
+        let kill = &ctx.cfg.kill;
+        let (signal, phase_final) = match target {
+            ServiceState::StopSigterm(_) | ServiceState::FinalSigterm(_) => (kill.kill_signal, false),
+            ServiceState::StopWatchdog(_) => (kill.watchdog_signal, false),
+            _ => (kill.final_kill_signal, true),
+        };
+        let whom = match (kill.kill_mode, phase_final) {
+            (KillMode::ControlGroup, _) | (KillMode::Mixed, true) => Some(KillWhom::All),
+            (KillMode::Mixed, false) | (KillMode::Process, _) => Some(KillWhom::Main),
+            (KillMode::None, _) => None,
+        };
+        self.set_state(target, ctx);
+        let mut signalled = 0;
+        if let Some(whom) = whom {
+            signalled += ctx.host.kill(ctx.unit, whom, signal, procs.main, procs.control);
+            // The control process is always ours to end, whatever KillMode= says.
+            if whom == KillWhom::Main && procs.control.is_some() {
+                signalled += ctx.host.kill(ctx.unit, KillWhom::Control, signal, None, procs.control);
+            }
+            if kill.send_sighup && !phase_final && signal != libc_sighup() {
+                ctx.host.kill(ctx.unit, whom, libc_sighup(), procs.main, procs.control);
+            }
+        }
+        let _ = signalled;
+        self.maybe_finish_signal_phase(ctx);
+    }
+
+    /// Whether everything the current signal phase waits for has gone.
+    fn nothing_left(&self, ctx: &Ctx<'_>) -> bool {
+        let p = self.state.0.procs();
+        if p.main.is_some() || p.control.is_some() {
+            return false;
+        }
+        match ctx.cfg.kill.kill_mode {
+            KillMode::ControlGroup | KillMode::Mixed => ctx.host.unit_is_empty(ctx.unit),
+            KillMode::Process | KillMode::None => true,
+        }
+    }
+
+    fn maybe_finish_signal_phase(&mut self, ctx: &mut Ctx<'_>) {
+        if !self.nothing_left(ctx) {
+            return;
+        }
+        match self.state.0 {
+            ServiceState::StopSigterm(_) | ServiceState::StopSigkill(_) | ServiceState::StopWatchdog(_) => self.enter_stop_post(ctx),
+            ServiceState::FinalSigterm(_) | ServiceState::FinalSigkill(_) => self.enter_dead(ctx),
+            _ => {}
+        }
+    }
+
+    fn enter_stop_post(&mut self, ctx: &mut Ctx<'_>) {
+        if !self.run_list(ExecKind::StopPost, Procs::default(), ctx) {
+            self.enter_signal(ServiceState::FinalSigterm(Procs::default()), ctx);
+        }
+    }
+
+    fn enter_dead(&mut self, ctx: &mut Ctx<'_>) {
+        self.exec_kind = None;
+        self.exec_queue.clear();
+        let failed = self.result != ServiceResult::Success;
+        if failed {
+            ctx.log(LogLevel::Warning, format!("Failed with result '{}'.", self.result.as_str()));
+        }
+        if !self.forbid_restart && self.should_restart(ctx.cfg) {
+            self.set_state(ServiceState::AutoRestart, ctx);
+            return;
+        }
+        self.set_state(if failed { ServiceState::Failed } else { ServiceState::Dead }, ctx);
+        ctx.out.push(Effect::ReleaseResources { unit: ctx.unit.to_string() });
+    }
+
+    /// systemd.service(5) table 2, plus RestartPrevent/ForceExitStatus=.
+    fn should_restart(&self, cfg: &ServiceConfig) -> bool {
+        if self.result == ServiceResult::StartLimitHit {
+            return false;
+        }
+        if let Some(exit) = self.main_exit {
+            if exit.matches(&cfg.restart_prevent_exit_status) {
+                return false;
+            }
+            if exit.matches(&cfg.restart_force_exit_status) {
+                return true;
+            }
+        }
+        let r = self.result;
+        let unclean_signal = matches!(r, ServiceResult::Signal | ServiceResult::CoreDump);
+        match cfg.restart {
+            RestartPolicy::No => false,
+            RestartPolicy::Always => true,
+            RestartPolicy::OnSuccess => r == ServiceResult::Success,
+            RestartPolicy::OnFailure => r != ServiceResult::Success,
+            RestartPolicy::OnAbnormal => {
+                unclean_signal || matches!(r, ServiceResult::Timeout | ServiceResult::Watchdog | ServiceResult::OomKill)
+            }
+            RestartPolicy::OnAbort => unclean_signal,
+            RestartPolicy::OnWatchdog => r == ServiceResult::Watchdog,
+        }
+    }
+
+    /// A failure during start or run: record it and go down through the signal phase.
+    fn fail_into_stop(&mut self, result: ServiceResult, ctx: &mut Ctx<'_>) {
+        if self.result == ServiceResult::Success {
+            self.result = result;
+        }
+        let procs = self.state.0.procs();
+        match self.state.0 {
+            ServiceState::StopPost(_) | ServiceState::FinalSigterm(_) | ServiceState::FinalSigkill(_) => {
+                self.enter_signal(ServiceState::FinalSigterm(procs), ctx)
+            }
+            _ => self.enter_signal(ServiceState::StopSigterm(procs), ctx),
+        }
+    }
+
+    /// A reload requested by a job.
+    pub(crate) fn reload(&mut self, ctx: &mut Ctx<'_>) -> bool {
+        let (ServiceState::Running(p) | ServiceState::Exited(p)) = self.state.0 else { return false };
+        if self.run_list(ExecKind::Reload, p, ctx) {
+            return true;
+        }
+        if ctx.cfg.service_type == ServiceType::NotifyReload {
+            if let Some(main) = p.main {
+                ctx.host.kill(ctx.unit, KillWhom::Main, libc_sighup(), Some(main), None);
+                self.notify_reloading = true;
+                self.set_state(ServiceState::Reload(p), ctx);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A child of ours exited. Returns false if the pid was not this service's main or control.
+    pub(crate) fn on_exit(&mut self, pid: u32, status: ExitStatus, ctx: &mut Ctx<'_>) -> bool {
+        let procs = self.state.0.procs();
+        if procs.main == Some(pid) {
+            self.on_main_exit(status, ctx);
+            true
+        } else if procs.control == Some(pid) {
+            self.on_control_exit(status, ctx);
+            true
+        } else {
+            false
+        }
+    }
+
+    fn on_main_exit(&mut self, status: ExitStatus, ctx: &mut Ctx<'_>) {
+        self.main_exit = Some(status);
+        self.main_exit_time = Some(ctx.host.now());
+        if let Some(p) = self.state.0.procs_mut() {
+            p.main = None;
+        }
+        let clean = status.is_clean(&ctx.cfg.success_exit_status, true);
+        let oneshot = ctx.cfg.service_type == ServiceType::Oneshot;
+        let ignored = oneshot && self.current_ignore_failure;
+        let level = if clean { LogLevel::Info } else { LogLevel::Warning };
+        if !(clean && oneshot) {
+            ctx.log(level, format!("Main process exited, {}", status.describe()));
+        }
+        let failure = if clean || ignored { None } else { Some(status.result()) };
+        match self.state.0 {
+            ServiceState::Start(p) => {
+                if let Some(f) = failure {
+                    self.fail_into_stop(f, ctx);
+                } else if oneshot {
+                    if self.exec_queue.is_empty() {
+                        self.enter_start_post(Procs::default(), ctx);
+                    } else {
+                        self.run_next_control(ctx);
+                    }
+                } else if matches!(ctx.cfg.service_type, ServiceType::Notify | ServiceType::NotifyReload) && !self.ready {
+                    // Exited before telling us it was ready.
+                    self.fail_into_stop(ServiceResult::Protocol, ctx);
+                } else if ctx.cfg.service_type == ServiceType::Exec {
+                    // Exec'ed and already finished: a short-lived service.
+                    self.enter_start_post(p, ctx);
+                } else {
+                    self.enter_start_post(p, ctx);
+                }
+            }
+            ServiceState::StartPost(_) | ServiceState::Running(_) | ServiceState::Reload(_) => {
+                if let Some(f) = failure {
+                    if self.result == ServiceResult::Success {
+                        self.result = f;
+                    }
+                }
+                if matches!(self.state.0, ServiceState::Running(_)) {
+                    if failure.is_none() && ctx.cfg.remain_after_exit {
+                        self.set_state(ServiceState::Exited(Procs::default()), ctx);
+                    } else {
+                        self.enter_stop(ctx);
+                    }
+                }
+                // In start-post/reload we let the control process finish first.
+            }
+            ServiceState::Stop(_) => {
+                // Main died while ExecStop= runs: fine, wait for the control process.
+            }
+            ServiceState::StopSigterm(_)
+            | ServiceState::StopSigkill(_)
+            | ServiceState::StopWatchdog(_)
+            | ServiceState::FinalSigterm(_)
+            | ServiceState::FinalSigkill(_) => {
+                // Being killed by us is how a stop is supposed to end.
+                self.maybe_finish_signal_phase(ctx);
+            }
+            _ => {}
+        }
+    }
+
+    fn on_control_exit(&mut self, status: ExitStatus, ctx: &mut Ctx<'_>) {
+        self.control_exit = Some(status);
+        if let Some(p) = self.state.0.procs_mut() {
+            p.control = None;
+        }
+        let clean = status.is_clean(&ExitStatusSet::default(), false) || self.current_ignore_failure;
+        let kind = self.exec_kind;
+        if !clean {
+            let directive = kind.map_or("control", |k| k.directive());
+            ctx.log(LogLevel::Warning, format!("Control process exited, {} ({directive})", status.describe()));
+        }
+        let procs = self.state.0.procs();
+        match self.state.0 {
+            ServiceState::Condition(_) => {
+                if clean && self.exec_queue.is_empty() {
+                    self.enter_start_pre(procs, ctx);
+                } else if clean {
+                    self.run_next_control(ctx);
+                } else if status.is_exit_between(1, 254) {
+                    // ExecCondition= said "skip": not a failure.
+                    ctx.log(LogLevel::Info, "Skipped due to 'exec-condition'.".into());
+                    self.forbid_restart = true;
+                    self.enter_signal(ServiceState::FinalSigterm(procs), ctx);
+                } else {
+                    self.fail_into_stop(status.result(), ctx);
+                }
+            }
+            ServiceState::StartPre(_) | ServiceState::StartPost(_) => {
+                if !clean {
+                    self.fail_into_stop(status.result(), ctx);
+                } else if !self.exec_queue.is_empty() {
+                    self.run_next_control(ctx);
+                } else if matches!(self.state.0, ServiceState::StartPre(_)) {
+                    self.enter_start(ctx);
+                } else {
+                    self.enter_running(procs.main, ctx);
+                }
+            }
+            ServiceState::Start(_) => {
+                // Forking: the ExecStart= process exited; the daemon should be there now.
+                if !clean {
+                    self.fail_into_stop(status.result(), ctx);
+                    return;
+                }
+                let main = self.find_forking_main_pid(ctx);
+                if main.is_none() && ctx.cfg.pid_file.is_some() {
+                    ctx.log(LogLevel::Warning, "New main PID could not be read from the PID file: the daemon did not write it.".into());
+                }
+                self.enter_start_post(Procs { main, control: None }, ctx);
+            }
+            ServiceState::Reload(_) => {
+                if !clean {
+                    ctx.log(LogLevel::Warning, "Reload failed.".into());
+                } else if !self.exec_queue.is_empty() {
+                    self.run_next_control(ctx);
+                    return;
+                }
+                let next = if procs.main.is_some() || ctx.cfg.service_type == ServiceType::Forking {
+                    ServiceState::Running(procs)
+                } else {
+                    ServiceState::Exited(procs)
+                };
+                self.set_state(next, ctx);
+            }
+            ServiceState::Stop(_) => {
+                if clean && !self.exec_queue.is_empty() {
+                    self.run_next_control(ctx);
+                } else {
+                    if !clean && self.result == ServiceResult::Success {
+                        self.result = status.result();
+                    }
+                    self.enter_signal(ServiceState::StopSigterm(procs), ctx);
+                }
+            }
+            ServiceState::StopPost(_) => {
+                if clean && !self.exec_queue.is_empty() {
+                    self.run_next_control(ctx);
+                } else {
+                    self.enter_signal(ServiceState::FinalSigterm(procs), ctx);
+                }
+            }
+            ServiceState::StopSigterm(_)
+            | ServiceState::StopSigkill(_)
+            | ServiceState::StopWatchdog(_)
+            | ServiceState::FinalSigterm(_)
+            | ServiceState::FinalSigkill(_) => self.maybe_finish_signal_phase(ctx),
+            _ => {}
+        }
+    }
+
+    fn find_forking_main_pid(&mut self, ctx: &mut Ctx<'_>) -> Option<u32> {
+        if let Some(path) = &ctx.cfg.pid_file {
+            if let Some(pid) = ctx.host.read_pid_file(path) {
+                self.main_pid_known = true;
+                return Some(pid);
+            }
+            return None;
+        }
+        if ctx.cfg.guess_main_pid {
+            let pids = ctx.host.unit_pids(ctx.unit);
+            if pids.len() == 1 {
+                return pids.first().copied();
+            }
+        }
+        None
+    }
+
+    /// The tracker reports that no process of the unit is left.
+    pub(crate) fn on_empty(&mut self, ctx: &mut Ctx<'_>) {
+        match self.state.0 {
+            ServiceState::Running(p) if p.main.is_none() && ctx.cfg.service_type == ServiceType::Forking => {
+                // A forking daemon whose main pid we never knew is gone.
+                self.enter_stop(ctx);
+            }
+            _ => self.maybe_finish_signal_phase(ctx),
+        }
+    }
+
+    /// A per-unit timer fired. Returns true when an auto-restart is due.
+    pub(crate) fn on_timer(&mut self, kind: TimerKind, generation: u64, ctx: &mut Ctx<'_>) -> bool {
+        if generation != self.generation {
+            return false;
+        }
+        match kind {
+            TimerKind::Watchdog => {
+                if matches!(self.state.0, ServiceState::Running(_) | ServiceState::Reload(_)) {
+                    ctx.log(LogLevel::Error, "Watchdog timeout (limit reached)!".into());
+                    self.result = ServiceResult::Watchdog;
+                    let procs = self.state.0.procs();
+                    self.enter_signal(ServiceState::StopWatchdog(procs), ctx);
+                }
+                false
+            }
+            TimerKind::RuntimeMax => {
+                if matches!(self.state.0, ServiceState::Running(_) | ServiceState::Reload(_)) {
+                    ctx.log(LogLevel::Warning, "Service reached runtime time limit. Stopping.".into());
+                    self.result = ServiceResult::Timeout;
+                    self.enter_stop(ctx);
+                }
+                false
+            }
+            TimerKind::State => self.on_state_timeout(ctx),
+        }
+    }
+
+    fn on_state_timeout(&mut self, ctx: &mut Ctx<'_>) -> bool {
+        let procs = self.state.0.procs();
+        let word = |s: &str| format!("{s} operation timed out. Terminating.");
+        match self.state.0 {
+            ServiceState::Condition(_) | ServiceState::StartPre(_) | ServiceState::Start(_) | ServiceState::StartPost(_) => {
+                let what = match self.state.0 {
+                    ServiceState::StartPre(_) => "start-pre",
+                    ServiceState::StartPost(_) => "start-post",
+                    ServiceState::Condition(_) => "condition",
+                    _ => "start",
+                };
+                ctx.log(LogLevel::Error, word(&capitalize(what)));
+                self.result = ServiceResult::Timeout;
+                self.enter_signal(ServiceState::StopSigterm(procs), ctx);
+            }
+            ServiceState::Reload(_) => {
+                ctx.log(LogLevel::Error, "Reload operation timed out. Killing reload process.".into());
+                if procs.control.is_some() {
+                    ctx.host.kill(ctx.unit, KillWhom::Control, 9, None, procs.control);
+                }
+                self.set_state(ServiceState::Running(Procs { control: None, ..procs }), ctx);
+            }
+            ServiceState::Stop(_) => {
+                ctx.log(LogLevel::Error, "Stopping timed out. Terminating.".into());
+                self.result = ServiceResult::Timeout;
+                self.enter_signal(ServiceState::StopSigterm(procs), ctx);
+            }
+            ServiceState::StopSigterm(_) | ServiceState::StopWatchdog(_) => {
+                if self.result == ServiceResult::Success {
+                    self.result = ServiceResult::Timeout;
+                }
+                if ctx.cfg.kill.send_sigkill {
+                    ctx.log(LogLevel::Warning, "State 'stop-sigterm' timed out. Killing.".into());
+                    self.enter_signal(ServiceState::StopSigkill(procs), ctx);
+                } else {
+                    ctx.log(LogLevel::Warning, "State 'stop-sigterm' timed out. Skipping SIGKILL.".into());
+                    self.enter_stop_post(ctx);
+                }
+            }
+            ServiceState::StopSigkill(_) => {
+                ctx.log(LogLevel::Warning, "Processes still around after SIGKILL. Ignoring.".into());
+                self.enter_stop_post(ctx);
+            }
+            ServiceState::StopPost(_) => {
+                ctx.log(LogLevel::Warning, "State 'stop-post' timed out. Terminating.".into());
+                self.result = ServiceResult::Timeout;
+                self.enter_signal(ServiceState::FinalSigterm(procs), ctx);
+            }
+            ServiceState::FinalSigterm(_) => {
+                if ctx.cfg.kill.send_sigkill {
+                    ctx.log(LogLevel::Warning, "State 'final-sigterm' timed out. Killing.".into());
+                    self.enter_signal(ServiceState::FinalSigkill(procs), ctx);
+                } else {
+                    self.enter_dead(ctx);
+                }
+            }
+            ServiceState::FinalSigkill(_) => {
+                ctx.log(LogLevel::Warning, "Processes still around after final SIGKILL. Entering failed mode.".into());
+                self.enter_dead(ctx);
+            }
+            ServiceState::AutoRestart => return true,
+            _ => {}
+        }
+        false
+    }
+
+    /// An sd_notify datagram from `pid`, already split into `KEY=value` pairs.
+    pub(crate) fn on_notify(&mut self, pid: u32, fields: &[(String, String)], ctx: &mut Ctx<'_>) {
+        let procs = self.state.0.procs();
+        let default_access =
+            if matches!(ctx.cfg.service_type, ServiceType::Notify | ServiceType::NotifyReload) || ctx.cfg.watchdog > 0 {
+                NotifyAccess::Main
+            } else {
+                NotifyAccess::None
+            };
+        let access = ctx.cfg.notify_access.unwrap_or(default_access);
+        let allowed = match access {
+            NotifyAccess::None => false,
+            NotifyAccess::Main => procs.main == Some(pid),
+            NotifyAccess::Exec => procs.main == Some(pid) || procs.control == Some(pid),
+            // The manager only routes messages from processes of this unit.
+            NotifyAccess::All => true,
+        };
+        if !allowed {
+            ctx.log(
+                LogLevel::Warning,
+                format!("Got notification message from PID {pid}, but reception only permitted for main PID (NotifyAccess={}), ignoring.", access.as_str()),
+            );
+            return;
+        }
+        let mut ready = false;
+        let mut reloading = false;
+        let mut stopping = false;
+        for (k, v) in fields {
+            match k.as_str() {
+                "READY" if v == "1" => ready = true,
+                "RELOADING" if v == "1" => reloading = true,
+                "STOPPING" if v == "1" => stopping = true,
+                "STATUS" => self.status_text = if v.is_empty() { None } else { Some(v.clone()) },
+                "ERRNO" => self.status_errno = v.parse().ok(),
+                "MAINPID" => {
+                    if let Ok(new) = v.parse::<u32>() {
+                        if new > 0 {
+                            if let Some(p) = self.state.0.procs_mut() {
+                                p.main = Some(new);
+                                self.main_pid_known = true;
+                            }
+                        }
+                    }
+                }
+                "WATCHDOG" if v == "1" => self.arm_watchdog(ctx),
+                "WATCHDOG" if v == "trigger" => {
+                    self.on_timer(TimerKind::Watchdog, self.generation, ctx);
+                }
+                "WATCHDOG_USEC" => {
+                    if let Ok(u) = v.parse::<Usec>() {
+                        self.watchdog_usec = u;
+                        self.arm_watchdog(ctx);
+                    }
+                }
+                "EXTEND_TIMEOUT_USEC" => {
+                    if let Ok(u) = v.parse::<Usec>() {
+                        // Push the current state's deadline out to at least now + u.
+                        let deadline = ctx.host.now().monotonic.saturating_add(u);
+                        self.generation += 1;
+                        ctx.out.push(Effect::ArmTimer {
+                            unit: ctx.unit.to_string(),
+                            kind: TimerKind::State,
+                            deadline,
+                            generation: self.generation,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        if stopping && matches!(self.state.0, ServiceState::Running(_) | ServiceState::Reload(_)) {
+            self.forbid_restart = true;
+            self.enter_stop_by_notify(ctx);
+            return;
+        }
+        if reloading && matches!(self.state.0, ServiceState::Running(_)) {
+            self.notify_reloading = true;
+            let p = self.state.0.procs();
+            self.set_state(ServiceState::Reload(p), ctx);
+        }
+        if ready {
+            self.ready = true;
+            match self.state.0 {
+                ServiceState::Start(p)
+                    if matches!(ctx.cfg.service_type, ServiceType::Notify | ServiceType::NotifyReload) =>
+                {
+                    self.enter_start_post(p, ctx)
+                }
+                ServiceState::Reload(p) if self.notify_reloading => {
+                    self.notify_reloading = false;
+                    self.set_state(ServiceState::Running(p), ctx);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn enter_stop_by_notify(&mut self, ctx: &mut Ctx<'_>) {
+        let p = self.state.0.procs();
+        self.set_state(ServiceState::Stop(p), ctx);
+    }
+
+    /// `reset-failed`: failed → dead.
+    pub(crate) fn reset_failed(&mut self, ctx: &mut Ctx<'_>) {
+        self.reset_start_limit();
+        if self.state.0 == ServiceState::Failed {
+            self.result = ServiceResult::Success;
+            self.set_state(ServiceState::Dead, ctx);
+        }
+    }
+}
+
+fn state_for(kind: ExecKind, procs: Procs) -> ServiceState {
+    match kind {
+        ExecKind::Condition => ServiceState::Condition(procs),
+        ExecKind::StartPre => ServiceState::StartPre(procs),
+        ExecKind::Start => ServiceState::Start(procs),
+        ExecKind::StartPost => ServiceState::StartPost(procs),
+        ExecKind::Reload => ServiceState::Reload(procs),
+        ExecKind::Stop => ServiceState::Stop(procs),
+        ExecKind::StopPost => ServiceState::StopPost(procs),
+    }
+}
+
+fn kind_word(kind: ExecKind) -> &'static str {
+    match kind {
+        ExecKind::Condition => "exec-condition",
+        ExecKind::StartPre => "start-pre",
+        ExecKind::Start => "start",
+        ExecKind::StartPost => "start-post",
+        ExecKind::Reload => "reload",
+        ExecKind::Stop => "stop",
+        ExecKind::StopPost => "stop-post",
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+const fn libc_sighup() -> i32 {
+    1
+}

@@ -1,0 +1,218 @@
+//! How a process ended, and how systemd names and judges that.
+
+use linger_unit::model::ExitStatusSet;
+
+use crate::state::ServiceResult;
+
+/// A process's end, as `waitid` reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// `code=exited, status=N`
+    Exited(i32),
+    /// `code=killed, status=SIG`
+    Killed(i32),
+    /// `code=dumped, status=SIG`
+    Dumped(i32),
+}
+
+/// Signals that count as a clean end of a main process (systemd.service(5), SuccessExitStatus=).
+const CLEAN_SIGNALS: [i32; 4] = [1, 2, 13, 15];
+
+impl ExitStatus {
+    /// Whether this end counts as success. Main processes also accept SIGHUP/INT/TERM/PIPE.
+    pub fn is_clean(self, success: &ExitStatusSet, main: bool) -> bool {
+        match self {
+            ExitStatus::Exited(0) => true,
+            ExitStatus::Exited(c) => u8::try_from(c).is_ok_and(|c| success.statuses.contains(&c)),
+            ExitStatus::Killed(s) => (main && CLEAN_SIGNALS.contains(&s)) || success.signals.contains(&s),
+            ExitStatus::Dumped(_) => false,
+        }
+    }
+
+    /// Whether it is listed in a RestartPrevent/ForceExitStatus= set.
+    pub fn matches(self, set: &ExitStatusSet) -> bool {
+        match self {
+            ExitStatus::Exited(c) => u8::try_from(c).is_ok_and(|c| set.statuses.contains(&c)),
+            ExitStatus::Killed(s) | ExitStatus::Dumped(s) => set.signals.contains(&s),
+        }
+    }
+
+    /// An exit code in `lo..=hi`.
+    pub fn is_exit_between(self, lo: i32, hi: i32) -> bool {
+        matches!(self, ExitStatus::Exited(c) if (lo..=hi).contains(&c))
+    }
+
+    /// The `Result=` a failure of this kind gives.
+    pub fn result(self) -> ServiceResult {
+        match self {
+            ExitStatus::Exited(_) => ServiceResult::ExitCode,
+            ExitStatus::Killed(_) => ServiceResult::Signal,
+            ExitStatus::Dumped(_) => ServiceResult::CoreDump,
+        }
+    }
+
+    /// systemd's `code=exited, status=203/EXEC` wording.
+    pub fn describe(self) -> String {
+        match self {
+            ExitStatus::Exited(c) => match exit_status_name(c) {
+                Some(n) => format!("code=exited, status={c}/{n}"),
+                None => format!("code=exited, status={c}"),
+            },
+            ExitStatus::Killed(s) => format!("code=killed, status={s}/{}", signal_name(s)),
+            ExitStatus::Dumped(s) => format!("code=dumped, status={s}/{}", signal_name(s)),
+        }
+    }
+
+    /// `code=` value alone (`exited`, `killed`, `dumped`).
+    pub fn code_str(self) -> &'static str {
+        match self {
+            ExitStatus::Exited(_) => "exited",
+            ExitStatus::Killed(_) => "killed",
+            ExitStatus::Dumped(_) => "dumped",
+        }
+    }
+
+    /// The number in `status=`.
+    pub fn number(self) -> i32 {
+        match self {
+            ExitStatus::Exited(c) | ExitStatus::Killed(c) | ExitStatus::Dumped(c) => c,
+        }
+    }
+
+    /// A human sentence for the well-known setup failures (status shows it).
+    pub fn explanation(self) -> Option<&'static str> {
+        match self {
+            ExitStatus::Exited(200) => Some("Changing to the requested working directory failed"),
+            ExitStatus::Exited(203) => Some("Executing the command failed: the program is missing or not executable"),
+            ExitStatus::Exited(205) => Some("Setting a resource limit (Limit*=) failed"),
+            ExitStatus::Exited(206) => Some("Setting OOMScoreAdjust= failed"),
+            ExitStatus::Exited(201) => Some("Setting Nice= failed"),
+            ExitStatus::Exited(208) => Some("Setting up standard input failed"),
+            ExitStatus::Exited(209) => Some("Setting up standard output failed"),
+            ExitStatus::Exited(222) => Some("Setting up standard error failed"),
+            ExitStatus::Exited(219) => Some("Moving the process into its cgroup failed"),
+            ExitStatus::Exited(216 | 217) => Some("User=/Group= cannot be changed by a user manager"),
+            _ => None,
+        }
+    }
+}
+
+/// systemd's names for exit statuses (LSB and its own 200+ range).
+pub fn exit_status_name(code: i32) -> Option<&'static str> {
+    Some(match code {
+        0 => "SUCCESS",
+        1 => "FAILURE",
+        2 => "INVALIDARGUMENT",
+        3 => "NOTIMPLEMENTED",
+        4 => "NOPERMISSION",
+        5 => "NOTINSTALLED",
+        6 => "NOTCONFIGURED",
+        7 => "NOTRUNNING",
+        200 => "CHDIR",
+        201 => "NICE",
+        202 => "FDS",
+        203 => "EXEC",
+        204 => "MEMORY",
+        205 => "LIMITS",
+        206 => "OOM_ADJUST",
+        207 => "SIGNAL_MASK",
+        208 => "STDIN",
+        209 => "STDOUT",
+        210 => "CHROOT",
+        211 => "IOPRIO",
+        212 => "TIMERSLACK",
+        213 => "SECUREBITS",
+        214 => "SETSCHEDULER",
+        215 => "CPUAFFINITY",
+        216 => "GROUP",
+        217 => "USER",
+        218 => "CAPABILITIES",
+        219 => "CGROUP",
+        220 => "SETSID",
+        221 => "CONFIRM",
+        222 => "STDERR",
+        224 => "PAM",
+        225 => "NETWORK",
+        226 => "NAMESPACE",
+        227 => "NO_NEW_PRIVILEGES",
+        228 => "SECCOMP",
+        229 => "SELINUX_CONTEXT",
+        230 => "PERSONALITY",
+        231 => "APPARMOR",
+        232 => "ADDRESS_FAMILIES",
+        233 => "RUNTIME_DIRECTORY",
+        235 => "CHOWN",
+        236 => "SMACK_PROCESS_LABEL",
+        237 => "KEYRING",
+        238 => "STATE_DIRECTORY",
+        239 => "CACHE_DIRECTORY",
+        240 => "LOGS_DIRECTORY",
+        241 => "CONFIGURATION_DIRECTORY",
+        242 => "NUMA_POLICY",
+        243 => "CREDENTIALS",
+        245 => "BPF",
+        _ => return None,
+    })
+}
+
+/// Signal names without the SIG prefix, as systemd prints them (`9/KILL`).
+pub fn signal_name(sig: i32) -> &'static str {
+    match sig {
+        1 => "HUP",
+        2 => "INT",
+        3 => "QUIT",
+        4 => "ILL",
+        5 => "TRAP",
+        6 => "ABRT",
+        7 => "BUS",
+        8 => "FPE",
+        9 => "KILL",
+        10 => "USR1",
+        11 => "SEGV",
+        12 => "USR2",
+        13 => "PIPE",
+        14 => "ALRM",
+        15 => "TERM",
+        16 => "STKFLT",
+        17 => "CHLD",
+        18 => "CONT",
+        19 => "STOP",
+        20 => "TSTP",
+        21 => "TTIN",
+        22 => "TTOU",
+        23 => "URG",
+        24 => "XCPU",
+        25 => "XFSZ",
+        26 => "VTALRM",
+        27 => "PROF",
+        28 => "WINCH",
+        29 => "IO",
+        30 => "PWR",
+        31 => "SYS",
+        _ => "RT",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describes_like_systemd() {
+        assert_eq!(ExitStatus::Exited(1).describe(), "code=exited, status=1/FAILURE");
+        assert_eq!(ExitStatus::Exited(203).describe(), "code=exited, status=203/EXEC");
+        assert_eq!(ExitStatus::Killed(9).describe(), "code=killed, status=9/KILL");
+        assert_eq!(ExitStatus::Exited(42).describe(), "code=exited, status=42");
+    }
+
+    #[test]
+    fn sigterm_is_clean_only_for_main() {
+        let none = ExitStatusSet::default();
+        assert!(ExitStatus::Killed(15).is_clean(&none, true));
+        assert!(!ExitStatus::Killed(15).is_clean(&none, false));
+        assert!(!ExitStatus::Killed(9).is_clean(&none, true));
+        let set = ExitStatusSet { statuses: vec![42], signals: vec![9] };
+        assert!(ExitStatus::Exited(42).is_clean(&set, true));
+        assert!(ExitStatus::Killed(9).is_clean(&set, true));
+    }
+}
