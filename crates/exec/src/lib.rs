@@ -1,1 +1,23 @@
-//! linger-exec
+//! linger-exec: start a service's process exactly as configured, and say precisely which
+//! step failed when it cannot (`status=200/CHDIR`, `203/EXEC`, …), as systemd does.
+//!
+//! Between `fork` and `execve` the child runs only async-signal-safe system calls on data
+//! prepared before the fork (no allocation, no locks); that code is the crate's single
+//! `unsafe` module, [`sys`]. Everything else here is safe and testable.
+//!
+//! ```no_run
+//! use linger_exec::{ExecSpec, spawn};
+//! let spec = ExecSpec::new("/bin/true", &["true"]).unwrap();
+//! let child = spawn(spec).unwrap();
+//! assert!(child.failure.is_none());
+//! ```
+#![deny(unsafe_code)]
+
+mod env;
+mod spec;
+#[allow(unsafe_code)]
+mod sys;
+
+pub use env::{Environment, is_valid_name, parse_environment_file, read_environment_file};
+pub use spec::{ExecSpec, Rlimit, SpecError, Stage};
+pub use sys::{SpawnError, Spawned, spawn};

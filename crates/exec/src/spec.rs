@@ -1,0 +1,180 @@
+//! What to set up in the child, prepared (as C strings and raw numbers) before the fork.
+
+use std::ffi::{CString, NulError};
+use std::os::fd::OwnedFd;
+
+/// The step of child setup that failed; its number is the child's exit status, as systemd's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Stage {
+    /// Changing to WorkingDirectory=.
+    Chdir = 200,
+    /// Nice=.
+    Nice = 201,
+    /// Passing file descriptors.
+    Fds = 202,
+    /// execve itself.
+    Exec = 203,
+    /// Limit*=.
+    Limits = 205,
+    /// OOMScoreAdjust=.
+    OomAdjust = 206,
+    /// Resetting the signal mask.
+    SignalMask = 207,
+    /// Standard input.
+    Stdin = 208,
+    /// Standard output.
+    Stdout = 209,
+    /// Joining the unit's cgroup.
+    Cgroup = 219,
+    /// setsid().
+    Setsid = 220,
+    /// Standard error.
+    Stderr = 222,
+}
+
+impl Stage {
+    /// From the exit status number.
+    pub fn from_code(code: u8) -> Option<Stage> {
+        Some(match code {
+            200 => Stage::Chdir,
+            201 => Stage::Nice,
+            202 => Stage::Fds,
+            203 => Stage::Exec,
+            205 => Stage::Limits,
+            206 => Stage::OomAdjust,
+            207 => Stage::SignalMask,
+            208 => Stage::Stdin,
+            209 => Stage::Stdout,
+            219 => Stage::Cgroup,
+            220 => Stage::Setsid,
+            222 => Stage::Stderr,
+            _ => return None,
+        })
+    }
+
+    /// systemd's step name (`EXEC`, `CHDIR` …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Chdir => "CHDIR",
+            Stage::Nice => "NICE",
+            Stage::Fds => "FDS",
+            Stage::Exec => "EXEC",
+            Stage::Limits => "LIMITS",
+            Stage::OomAdjust => "OOM_ADJUST",
+            Stage::SignalMask => "SIGNAL_MASK",
+            Stage::Stdin => "STDIN",
+            Stage::Stdout => "STDOUT",
+            Stage::Cgroup => "CGROUP",
+            Stage::Setsid => "SETSID",
+            Stage::Stderr => "STDERR",
+        }
+    }
+}
+
+/// One resource limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rlimit {
+    /// RLIMIT_* number.
+    pub resource: i32,
+    /// Soft limit (`u64::MAX` = infinity).
+    pub soft: u64,
+    /// Hard limit (`u64::MAX` = infinity).
+    pub hard: u64,
+}
+
+/// Invalid input for a spawn (a NUL byte inside an argument or variable).
+#[derive(Debug, thiserror::Error)]
+#[error("{what} contains a NUL byte")]
+pub struct SpecError {
+    /// Which part.
+    pub what: String,
+    #[source]
+    source: NulError,
+}
+
+/// Everything the child does before `execve`.
+#[derive(Debug)]
+pub struct ExecSpec {
+    pub(crate) path: CString,
+    pub(crate) argv: Vec<CString>,
+    pub(crate) envp: Vec<CString>,
+    pub(crate) cwd: Option<(CString, bool)>,
+    /// fds to become 0, 1, 2 (None: /dev/null is not implied — the fd is left as inherited).
+    pub stdin: Option<OwnedFd>,
+    /// Standard output.
+    pub stdout: Option<OwnedFd>,
+    /// Standard error.
+    pub stderr: Option<OwnedFd>,
+    /// fds passed as 3, 4, … (socket activation).
+    pub pass_fds: Vec<OwnedFd>,
+    /// An open `cgroup.procs` of the unit's cgroup: the child writes "0" to join it.
+    pub cgroup_procs: Option<OwnedFd>,
+    /// UMask=
+    pub umask: u32,
+    /// Nice=
+    pub nice: Option<i32>,
+    /// OOMScoreAdjust= (the child writes /proc/self/oom_score_adj).
+    pub oom_score_adjust: Option<i32>,
+    /// Limit*=
+    pub rlimits: Vec<Rlimit>,
+    /// Start a new session (every service gets one, like systemd).
+    pub new_session: bool,
+    pub(crate) oom_value: CString,
+}
+
+fn cstr(what: &str, s: &str) -> Result<CString, SpecError> {
+    CString::new(s).map_err(|source| SpecError { what: what.to_string(), source })
+}
+
+impl ExecSpec {
+    /// A spec running `path` with `argv`, an empty environment, inheriting stdio.
+    pub fn new(path: &str, argv: &[&str]) -> Result<ExecSpec, SpecError> {
+        Ok(ExecSpec {
+            path: cstr("program path", path)?,
+            argv: argv.iter().map(|a| cstr("argument", a)).collect::<Result<_, _>>()?,
+            envp: Vec::new(),
+            cwd: None,
+            stdin: None,
+            stdout: None,
+            stderr: None,
+            pass_fds: Vec::new(),
+            cgroup_procs: None,
+            umask: 0o022,
+            nice: None,
+            oom_score_adjust: None,
+            rlimits: Vec::new(),
+            new_session: true,
+            oom_value: CString::default(),
+        })
+    }
+
+    /// Replace argv.
+    pub fn set_argv<S: AsRef<str>>(&mut self, argv: &[S]) -> Result<(), SpecError> {
+        self.argv = argv.iter().map(|a| cstr("argument", a.as_ref())).collect::<Result<_, _>>()?;
+        Ok(())
+    }
+
+    /// Set the environment (`NAME=value` strings).
+    pub fn set_env<S: AsRef<str>>(&mut self, env: &[S]) -> Result<(), SpecError> {
+        self.envp = env.iter().map(|e| cstr("environment variable", e.as_ref())).collect::<Result<_, _>>()?;
+        Ok(())
+    }
+
+    /// WorkingDirectory=; `missing_ok` for the `-` prefix.
+    pub fn set_cwd(&mut self, dir: &str, missing_ok: bool) -> Result<(), SpecError> {
+        self.cwd = Some((cstr("working directory", dir)?, missing_ok));
+        Ok(())
+    }
+
+    /// The program path.
+    pub fn path(&self) -> &str {
+        self.path.to_str().unwrap_or("")
+    }
+
+    pub(crate) fn finalize(&mut self) {
+        if let Some(v) = self.oom_score_adjust {
+            self.oom_value = CString::new(v.to_string()).unwrap_or_default();
+        }
+    }
+}

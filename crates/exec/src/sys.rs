@@ -1,0 +1,218 @@
+//! fork + child setup + execve. The only `unsafe` in the crate.
+//!
+//! Rule for the child side: after `fork` only async-signal-safe system calls, on memory and
+//! fds prepared before the fork. No allocation, no locks, no Rust std I/O. A failing step
+//! writes `[stage, errno(4 bytes)]` to a close-on-exec pipe and `_exit`s with the stage's
+//! number, so the parent both learns exactly what failed and reaps a systemd-style status.
+
+use std::ffi::c_char;
+use std::io;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+
+use crate::spec::{ExecSpec, Stage};
+
+/// A started child.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spawned {
+    /// The child's pid (reap it: it exits with the stage number on failure).
+    pub pid: u32,
+    /// The setup step that failed and its errno; None when `execve` succeeded.
+    pub failure: Option<(Stage, i32)>,
+}
+
+/// Failure before a child existed.
+#[derive(Debug, thiserror::Error)]
+pub enum SpawnError {
+    /// Creating the status pipe failed.
+    #[error("cannot create status pipe: {0}")]
+    Pipe(#[source] io::Error),
+    /// fork() failed.
+    #[error("fork failed: {0}")]
+    Fork(#[source] io::Error),
+}
+
+fn cloexec_pipe() -> io::Result<(OwnedFd, OwnedFd)> {
+    let mut fds = [0 as libc::c_int; 2];
+    // SAFETY: fds is a valid 2-element array for pipe2 to fill.
+    let r = unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) };
+    if r < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: pipe2 succeeded, so both fds are open and owned by nobody else.
+    Ok(unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) })
+}
+
+/// Everything the child touches, as raw values, computed before fork.
+struct Prepared<'a> {
+    path: *const c_char,
+    argv: Vec<*const c_char>,
+    envp: Vec<*const c_char>,
+    cwd: Option<(*const c_char, bool)>,
+    stdio: [Option<RawFd>; 3],
+    pass: Vec<RawFd>,
+    cgroup: Option<RawFd>,
+    umask: libc::mode_t,
+    nice: Option<i32>,
+    oom: Option<&'a [u8]>,
+    rlimits: Vec<(i32, libc::rlimit)>,
+    new_session: bool,
+    report: RawFd,
+}
+
+/// Fork and exec according to `spec`. Blocks only until the child has exec'ed or failed
+/// (the status pipe closes on exec), which is what makes `Type=exec` exact.
+pub fn spawn(mut spec: ExecSpec) -> Result<Spawned, SpawnError> {
+    spec.finalize();
+    let (rd, wr) = cloexec_pipe().map_err(SpawnError::Pipe)?;
+    let fd = |o: &Option<OwnedFd>| o.as_ref().map(AsRawFd::as_raw_fd);
+    let mut argv: Vec<*const c_char> = spec.argv.iter().map(|a| a.as_ptr()).collect();
+    argv.push(std::ptr::null());
+    let mut envp: Vec<*const c_char> = spec.envp.iter().map(|a| a.as_ptr()).collect();
+    envp.push(std::ptr::null());
+    let prep = Prepared {
+        path: spec.path.as_ptr(),
+        argv,
+        envp,
+        cwd: spec.cwd.as_ref().map(|(c, ok)| (c.as_ptr(), *ok)),
+        stdio: [fd(&spec.stdin), fd(&spec.stdout), fd(&spec.stderr)],
+        pass: spec.pass_fds.iter().map(AsRawFd::as_raw_fd).collect(),
+        cgroup: fd(&spec.cgroup_procs),
+        umask: spec.umask as libc::mode_t,
+        nice: spec.nice,
+        oom: spec.oom_score_adjust.map(|_| spec.oom_value.as_bytes()),
+        rlimits: spec
+            .rlimits
+            .iter()
+            .map(|r| {
+                let conv = |v: u64| if v == u64::MAX { libc::RLIM_INFINITY } else { v as libc::rlim_t };
+                (r.resource, libc::rlimit { rlim_cur: conv(r.soft), rlim_max: conv(r.hard) })
+            })
+            .collect(),
+        new_session: spec.new_session,
+        report: wr.as_raw_fd(),
+    };
+    // SAFETY: fork has no memory-safety preconditions; the child branch below runs only
+    // async-signal-safe calls on `prep`, which was fully built before the fork.
+    let pid = unsafe { libc::fork() };
+    if pid < 0 {
+        return Err(SpawnError::Fork(io::Error::last_os_error()));
+    }
+    if pid == 0 {
+        child(&prep);
+    }
+    drop(wr);
+    drop(spec);
+    let mut buf = [0u8; 5];
+    let mut got = 0usize;
+    while got < buf.len() {
+        // SAFETY: reading into the unfilled tail of a stack buffer we own.
+        let n = unsafe { libc::read(rd.as_raw_fd(), buf[got..].as_mut_ptr().cast(), buf.len() - got) };
+        if n < 0 {
+            if io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+                continue;
+            }
+            break;
+        }
+        if n == 0 {
+            break;
+        }
+        got += n as usize;
+    }
+    let failure = if got == buf.len() {
+        let errno = i32::from_ne_bytes([buf[1], buf[2], buf[3], buf[4]]);
+        Stage::from_code(buf[0]).map(|s| (s, errno))
+    } else {
+        None
+    };
+    Ok(Spawned { pid: pid as u32, failure })
+}
+
+fn errno() -> i32 {
+    // SAFETY: __errno_location returns the calling thread's errno slot; reading it is AS-safe.
+    unsafe { *libc::__errno_location() }
+}
+
+fn fail(report: RawFd, stage: Stage, err: i32) -> ! {
+    let e = err.to_ne_bytes();
+    let msg = [stage as u8, e[0], e[1], e[2], e[3]];
+    // SAFETY: write(2) and _exit(2) are async-signal-safe; msg lives on our stack.
+    unsafe {
+        libc::write(report, msg.as_ptr().cast(), msg.len());
+        libc::_exit(stage as i32);
+    }
+}
+
+/// The child side. Never returns.
+fn child(p: &Prepared<'_>) -> ! {
+    // SAFETY (whole block): only async-signal-safe libc calls, on values prepared pre-fork.
+    unsafe {
+        // Signals: an empty mask and default dispositions (the manager ignores SIGPIPE and
+        // handles others; ignored dispositions would survive execve).
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        if libc::sigprocmask(libc::SIG_SETMASK, &set, std::ptr::null_mut()) < 0 {
+            fail(p.report, Stage::SignalMask, errno());
+        }
+        for sig in 1..=31 {
+            if sig != libc::SIGKILL && sig != libc::SIGSTOP {
+                libc::signal(sig, libc::SIG_DFL);
+            }
+        }
+        if let Some(fd) = p.cgroup {
+            if libc::write(fd, b"0".as_ptr().cast(), 1) < 0 {
+                fail(p.report, Stage::Cgroup, errno());
+            }
+        }
+        if p.new_session && libc::setsid() < 0 {
+            fail(p.report, Stage::Setsid, errno());
+        }
+        // Move passed fds above the range they will occupy, so dup2 below cannot clobber them.
+        let n = p.pass.len() as i32;
+        let mut high = [0 as RawFd; 64];
+        for (i, &fd) in p.pass.iter().enumerate().take(64) {
+            let h = libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 3 + n + 3);
+            if h < 0 {
+                fail(p.report, Stage::Fds, errno());
+            }
+            high[i] = h;
+        }
+        let stages = [Stage::Stdin, Stage::Stdout, Stage::Stderr];
+        for (target, src) in p.stdio.iter().enumerate() {
+            if let Some(fd) = *src {
+                if libc::dup2(fd, target as i32) < 0 {
+                    fail(p.report, stages[target], errno());
+                }
+            }
+        }
+        for i in 0..(n as usize).min(64) {
+            if libc::dup2(high[i], 3 + i as i32) < 0 {
+                fail(p.report, Stage::Fds, errno());
+            }
+        }
+        for (res, lim) in &p.rlimits {
+            if libc::setrlimit(*res as libc::__rlimit_resource_t, lim) < 0 {
+                fail(p.report, Stage::Limits, errno());
+            }
+        }
+        if let Some(v) = p.oom {
+            let fd = libc::open(c"/proc/self/oom_score_adj".as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
+            if fd < 0 || libc::write(fd, v.as_ptr().cast(), v.len()) < 0 {
+                fail(p.report, Stage::OomAdjust, errno());
+            }
+            libc::close(fd);
+        }
+        if let Some(nice) = p.nice {
+            if libc::setpriority(libc::PRIO_PROCESS, 0, nice) < 0 {
+                fail(p.report, Stage::Nice, errno());
+            }
+        }
+        libc::umask(p.umask);
+        if let Some((dir, missing_ok)) = p.cwd {
+            if libc::chdir(dir) < 0 && !missing_ok {
+                fail(p.report, Stage::Chdir, errno());
+            }
+        }
+        libc::execve(p.path, p.argv.as_ptr(), p.envp.as_ptr());
+        fail(p.report, Stage::Exec, errno());
+    }
+}

@@ -1,0 +1,72 @@
+//! Real fork/exec: stages are reported by name and number, as systemd's status shows them.
+
+use std::os::fd::OwnedFd;
+
+use linger_exec::{ExecSpec, Stage, spawn};
+
+fn wait(pid: u32) -> i32 {
+    // The zombie's exit code is in /proc/PID/stat; init reaps it when the test exits.
+    let mut status = 0;
+    let pid = pid as i32;
+    loop {
+        match nix_waitpid(pid, &mut status) {
+            Ok(()) => return status,
+            Err(()) => continue,
+        }
+    }
+}
+
+fn nix_waitpid(pid: i32, status: &mut i32) -> Result<(), ()> {
+    // Read /proc until the child is a zombie, then its exit code from /proc/PID/stat field 52.
+    loop {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).map_err(|_| ())?;
+        let after = stat.rsplit_once(')').map(|x| x.1).unwrap_or("");
+        let fields: Vec<&str> = after.split_whitespace().collect();
+        if fields.first() == Some(&"Z") {
+            *status = fields.last().and_then(|s| s.parse().ok()).unwrap_or(-1);
+            return Ok(());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}
+
+#[test]
+fn missing_program_fails_at_exec_stage() {
+    let spec = ExecSpec::new("/nonexistent/program", &["program"]).unwrap();
+    let child = spawn(spec).unwrap();
+    assert_eq!(child.failure.map(|f| f.0), Some(Stage::Exec));
+    assert_eq!(child.failure.map(|f| f.1), Some(2), "errno ENOENT");
+    assert_eq!(wait(child.pid) >> 8, 203);
+}
+
+#[test]
+fn bad_working_directory_fails_at_chdir_unless_optional() {
+    let mut spec = ExecSpec::new("/bin/true", &["true"]).unwrap();
+    spec.set_cwd("/nonexistent/dir", false).unwrap();
+    let child = spawn(spec).unwrap();
+    assert_eq!(child.failure.map(|f| f.0), Some(Stage::Chdir));
+    assert_eq!(wait(child.pid) >> 8, 200);
+
+    let mut spec = ExecSpec::new("/bin/true", &["true"]).unwrap();
+    spec.set_cwd("/nonexistent/dir", true).unwrap();
+    let child = spawn(spec).unwrap();
+    assert_eq!(child.failure, None);
+    assert_eq!(wait(child.pid) >> 8, 0);
+}
+
+#[test]
+fn environment_cwd_and_stdout_reach_the_program() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("out");
+    let out: OwnedFd = std::fs::File::create(&out_path).unwrap().into();
+    let mut spec = ExecSpec::new("/bin/sh", &["sh", "-c", "echo \"$GREETING $(pwd) $(umask)\""]).unwrap();
+    spec.set_env(&["GREETING=hello", "PATH=/usr/bin:/bin"]).unwrap();
+    spec.set_cwd(dir.path().to_str().unwrap(), false).unwrap();
+    spec.umask = 0o077;
+    spec.stdout = Some(out);
+    let child = spawn(spec).unwrap();
+    assert_eq!(child.failure, None);
+    assert_eq!(wait(child.pid) >> 8, 0);
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    assert_eq!(text.trim(), format!("hello {} 0077", dir.path().display()));
+}
