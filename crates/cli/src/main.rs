@@ -1,1 +1,85 @@
-fn main() {}
+//! `linger`: one binary, many names. Invoked as `systemctl`, `journalctl`, `loginctl`,
+//! `systemd-run` or `systemd-analyze` (through links made by `linger install-links DIR`) it
+//! takes that tool's syntax; as `linger` it has subcommands (`linger ctl …` ≙ `systemctl --user …`).
+#![forbid(unsafe_code)]
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod analyze;
+mod connect;
+mod ctl;
+mod daemon;
+mod links;
+mod output;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+/// The names the binary answers to, and how.
+const PERSONALITIES: [&str; 5] = ["systemctl", "journalctl", "loginctl", "systemd-run", "systemd-analyze"];
+
+fn main() -> ExitCode {
+    let mut args: Vec<OsString> = std::env::args_os().collect();
+    let argv0 = args
+        .first()
+        .and_then(|a| std::path::Path::new(a).file_name().map(|f| f.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    match argv0.as_str() {
+        "systemctl" => ctl::main(args, "systemctl"),
+        "systemd-analyze" => analyze::main(args, "systemd-analyze"),
+        "journalctl" | "loginctl" | "systemd-run" => not_yet(&argv0),
+        _ => {
+            if args.len() < 2 {
+                print_usage();
+                return ExitCode::from(1);
+            }
+            let sub = args.remove(1).to_string_lossy().into_owned();
+            args[0] = OsString::from(format!("linger {sub}"));
+            match sub.as_str() {
+                "ctl" => ctl::main(args, "linger ctl"),
+                "daemon" => daemon::main(args),
+                "install-links" => links::main(args, &PERSONALITIES),
+                "analyze" => analyze::main(args, "linger analyze"),
+                "verify" | "timespan" | "calendar" | "timestamp" => {
+                    args.insert(1, OsString::from(sub.clone()));
+                    analyze::main(args, "linger")
+                }
+                "journal" | "login" | "run" => not_yet(&sub),
+                "-h" | "--help" | "help" => {
+                    print_usage();
+                    ExitCode::SUCCESS
+                }
+                "--version" | "-V" => {
+                    println!("linger {}", env!("CARGO_PKG_VERSION"));
+                    ExitCode::SUCCESS
+                }
+                other => {
+                    eprintln!("linger: unknown command '{other}'");
+                    print_usage();
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
+
+fn not_yet(what: &str) -> ExitCode {
+    eprintln!("linger: '{what}' is not available in this version of linger yet.");
+    ExitCode::from(1)
+}
+
+fn print_usage() {
+    println!(
+        "linger {} — systemd's lingering user services, for any Linux
+
+Usage:
+  linger ctl COMMAND [UNIT…]        control your services (≙ systemctl --user)
+  linger daemon --user              run your service manager (≙ systemd --user)
+  linger verify FILE…               check unit files (≙ systemd-analyze verify)
+  linger timespan SPAN…             parse time spans (≙ systemd-analyze timespan)
+  linger calendar EXPR…             parse calendar events (≙ systemd-analyze calendar)
+  linger install-links DIR          make systemctl, systemd-analyze … links to this binary
+
+Run 'linger ctl --help' for the systemctl commands.",
+        env!("CARGO_PKG_VERSION")
+    );
+}

@@ -187,6 +187,11 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         &mut self.host
     }
 
+    /// The unit source.
+    pub fn source_ref(&self) -> &S {
+        &self.source
+    }
+
     /// Mutable unit source (search path changes).
     pub fn source_mut(&mut self) -> &mut S {
         &mut self.source

@@ -1,1 +1,16 @@
-//! linger-ipc
+//! linger-ipc: the varlink protocol between linger's CLI and its daemons.
+//!
+//! Messages are JSON objects terminated by a NUL byte on a Unix stream socket. A request is
+//! `{"method": "io.linger.Manager.Start", "parameters": {…}}`; a reply is `{"parameters": {…}}`
+//! or `{"error": "io.linger.Manager.NoSuchUnit", "parameters": {"message": …}}`; replies with
+//! `"continues": true` stream. Every message is bounded by [`MAX_MESSAGE`].
+#![forbid(unsafe_code)]
+
+mod client;
+mod frame;
+pub mod manager;
+mod peer;
+
+pub use client::{CallError, Client};
+pub use frame::{FrameError, MAX_MESSAGE, Reply, Request, decode_request, encode, read_frame};
+pub use peer::{PeerCred, peer_cred};

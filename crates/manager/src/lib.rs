@@ -1,1 +1,21 @@
-//! linger-manager
+//! linger-manager: the user service manager (`linger daemon --user`, ≙ `systemd --user`).
+//!
+//! One current-thread event loop owns all runtime state ([`state::State`], which owns the
+//! pure [`linger_engine::Engine`]). It waits on real events only: SIGCHLD (then reaps every
+//! child, orphans included, as a child subreaper), client connections on the varlink socket,
+//! sd_notify datagrams, service output pipes, and the earliest engine timer.
+#![forbid(unsafe_code)]
+
+mod config;
+mod host;
+mod logs;
+mod notify;
+mod props;
+mod run;
+mod server;
+mod source;
+mod state;
+mod tracker;
+
+pub use config::{ManagerConfig, UserInfo};
+pub use run::run;

@@ -1,0 +1,178 @@
+//! start/stop/… (jobs), kill, enable/disable/mask (install), environment, simple calls.
+
+use std::process::ExitCode;
+
+use linger_ipc::manager::{self as api, method};
+use serde_json::json;
+
+use super::{Opts, mangle_all};
+use crate::connect::connect;
+use crate::output::fail;
+
+/// Queue jobs and (unless --no-block) wait for them, printing systemctl's failure messages.
+pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
+    if units.is_empty() {
+        return fail(&format!("Too few arguments: '{action}' needs at least one unit name."));
+    }
+    let mut client = match connect() {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let req = api::JobsRequest {
+        action: action.to_string(),
+        units: mangle_all(units),
+        mode: o.job_mode.clone().unwrap_or_default(),
+        no_block: o.no_block,
+    };
+    let reply = match client.call(method::JOBS, serde_json::to_value(&req).unwrap_or_default()) {
+        Ok(v) => v,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let reply: api::JobsReply = serde_json::from_value(reply).unwrap_or_default();
+    let mut code = 0u8;
+    let verb = match action {
+        "stop" => "stop",
+        "reload" => "reload",
+        "restart" | "try-restart" | "reload-or-restart" | "try-reload-or-restart" => "restart",
+        _ => "start",
+    };
+    for j in &reply.jobs {
+        if j.job == 0 {
+            eprintln!("Failed to {verb} {}: {}", j.unit, j.message);
+            code = if j.message.contains("not found") || j.message.contains("not loaded") { 5 } else { 1 };
+        } else if !j.message.is_empty() {
+            eprintln!("{}", j.message);
+            code = 1;
+        }
+    }
+    if o.wait && code == 0 && action == "start" {
+        return wait_inactive(&req.units);
+    }
+    ExitCode::from(code)
+}
+
+/// `start --wait`: block until every unit is inactive or failed again.
+fn wait_inactive(units: &[String]) -> ExitCode {
+    loop {
+        let Ok(mut c) = connect() else { return ExitCode::from(1) };
+        let Ok(v) = c.call(method::UNITS, json!({ "units": units })) else { return ExitCode::from(1) };
+        let r: api::UnitsReply = serde_json::from_value(v).unwrap_or_default();
+        let states: Vec<String> = r.units.iter().map(|u| u.properties.get("ActiveState").cloned().unwrap_or_default()).collect();
+        if states.iter().all(|s| s == "inactive" || s == "failed") {
+            return ExitCode::from(u8::from(states.iter().any(|s| s == "failed")));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// Signal number from `TERM`, `SIGTERM` or `15`.
+pub fn parse_signal(s: &str) -> Option<i32> {
+    if let Ok(n) = s.parse::<i32>() {
+        return (1..=64).contains(&n).then_some(n);
+    }
+    let name = s.strip_prefix("SIG").unwrap_or(s).to_ascii_uppercase();
+    let names = [
+        "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD",
+        "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
+    ];
+    names.iter().position(|n| *n == name).map(|i| i as i32 + 1)
+}
+
+/// `kill`.
+pub fn kill(units: &[String], o: &Opts) -> ExitCode {
+    let signal = match o.signal.as_deref().map(parse_signal) {
+        None => 15,
+        Some(Some(s)) => s,
+        Some(None) => return fail(&format!("Failed to parse signal string {}.", o.signal.as_deref().unwrap_or(""))),
+    };
+    let mut client = match connect() {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let req = api::KillRequest { units: mangle_all(units), whom: o.kill_whom.clone().unwrap_or_else(|| "all".into()), signal };
+    match client.call(method::KILL, serde_json::to_value(&req).unwrap_or_default()) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("Failed to kill unit: {e}")),
+    }
+}
+
+/// enable/disable/reenable/mask/unmask, then `--now` start/stop.
+pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
+    if units.is_empty() {
+        return fail(&format!("Too few arguments: '{action}' needs at least one unit name."));
+    }
+    let mut client = match connect() {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let names: Vec<String> = units.iter().map(|u| if u.contains('/') { u.clone() } else { super::mangle(u) }).collect();
+    let req = api::InstallRequest { action: action.to_string(), units: names.clone(), runtime: o.runtime };
+    let reply = match client.call(method::INSTALL, serde_json::to_value(&req).unwrap_or_default()) {
+        Ok(v) => v,
+        Err(e) => return fail(&format!("Failed to {action} unit: {e}")),
+    };
+    let r: api::InstallReply = serde_json::from_value(reply).unwrap_or_default();
+    if !o.quiet {
+        for c in &r.changes {
+            match c.kind.as_str() {
+                "symlink" => eprintln!("Created symlink {} → {}.", c.path, c.source),
+                _ => eprintln!("Removed \"{}\".", c.path),
+            }
+        }
+        for w in &r.warnings {
+            eprintln!("{w}");
+        }
+    }
+    let _ = client.call(method::RELOAD, json!({}));
+    if o.now {
+        let job = match action {
+            "enable" | "reenable" => Some("start"),
+            "disable" | "mask" => Some("stop"),
+            _ => None,
+        };
+        if let Some(j) = job {
+            let plain: Vec<String> = names.iter().map(|n| n.rsplit('/').next().unwrap_or(n).to_string()).collect();
+            return jobs(if action == "reenable" { "restart" } else { j }, &plain, o);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// A call with no output.
+pub fn simple(m: &str, params: serde_json::Value) -> ExitCode {
+    let mut client = match connect() {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    match client.call(m, params) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
+/// set-/unset-/show-environment.
+pub fn environment(set: &[String], unset: &[String], show: bool) -> ExitCode {
+    for kv in set {
+        if !kv.contains('=') {
+            return fail(&format!("Not a valid environment variable assignment: {kv}"));
+        }
+    }
+    let mut client = match connect() {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    match client.call(method::ENVIRONMENT, json!({ "set": set, "unset": unset })) {
+        Ok(v) => {
+            if show {
+                let mut vars: Vec<String> =
+                    v.get("environment").and_then(|e| serde_json::from_value(e.clone()).ok()).unwrap_or_default();
+                vars.sort();
+                for line in vars {
+                    println!("{line}");
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e.to_string()),
+    }
+}

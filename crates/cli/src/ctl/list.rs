@@ -1,0 +1,221 @@
+//! list-units, list-unit-files, list-dependencies, list-jobs — in systemctl's table layout.
+
+use std::process::ExitCode;
+
+use linger_ipc::manager::{self as api, method};
+use serde_json::json;
+
+use super::Opts;
+use crate::connect::connect;
+use crate::output::{color, fail};
+
+fn glob(pattern: &str, s: &str) -> bool {
+    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), s.chars().collect());
+    fn rec(p: &[char], t: &[char]) -> bool {
+        match (p.first(), t.first()) {
+            (None, None) => true,
+            (Some('*'), _) => rec(&p[1..], t) || (!t.is_empty() && rec(p, &t[1..])),
+            (Some('?'), Some(_)) => rec(&p[1..], &t[1..]),
+            (Some(a), Some(b)) if a == b => rec(&p[1..], &t[1..]),
+            _ => false,
+        }
+    }
+    rec(&p, &t)
+}
+
+fn matches_patterns(patterns: &[String], name: &str) -> bool {
+    patterns.is_empty() || patterns.iter().any(|p| glob(p, name) || glob(&super::mangle(p), name))
+}
+
+/// Print rows as aligned columns (systemctl style: two spaces between, last column free).
+fn table(header: &[&str], rows: &[Vec<String>], legend: bool, prefix: &[String]) {
+    let n = header.len();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.len()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate().take(n - 1) {
+            widths[i] = widths[i].max(c.chars().count());
+        }
+    }
+    let line = |cells: &[String]| -> String {
+        let mut s = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i + 1 < n {
+                s.push_str(&format!("{c:<w$} ", w = widths[i]));
+            } else {
+                s.push_str(c);
+            }
+        }
+        s.trim_end().to_string()
+    };
+    if legend {
+        let h: Vec<String> = header.iter().map(|x| (*x).to_string()).collect();
+        let pad = if prefix.is_empty() { "" } else { "  " };
+        println!("{pad}{}", color("1", &line(&h)));
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let p = prefix.get(i).map(String::as_str).unwrap_or("");
+        println!("{p}{}", line(r));
+    }
+}
+
+/// `list-units`.
+pub fn list_units(o: &Opts, patterns: &[String]) -> ExitCode {
+    let mut client = match connect() {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let v = match client.call(method::LIST, json!({ "all": o.all })) {
+        Ok(v) => v,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let r: api::ListReply = serde_json::from_value(v).unwrap_or_default();
+    let mut states = o.state.clone();
+    if o.failed {
+        states.push("failed".into());
+    }
+    let rows: Vec<&api::UnitRow> = r
+        .units
+        .iter()
+        .filter(|u| matches_patterns(patterns, &u.unit))
+        .filter(|u| o.types.is_empty() || o.types.iter().any(|t| u.unit.ends_with(&format!(".{t}"))))
+        .filter(|u| {
+            if !states.is_empty() {
+                return states.iter().any(|s| s == &u.active || s == &u.sub || s == &u.load);
+            }
+            o.all || u.active != "inactive" || !u.job.is_empty() || u.load != "loaded"
+        })
+        .collect();
+    if o.output.as_deref().is_some_and(|x| x.starts_with("json")) {
+        let text = serde_json::to_string(&rows).unwrap_or_default();
+        println!("{text}");
+        return ExitCode::SUCCESS;
+    }
+    let prefix: Vec<String> =
+        rows.iter().map(|u| if u.active == "failed" || u.load != "loaded" { format!("{} ", color("1;31", "●")) } else { "  ".into() }).collect();
+    let cells: Vec<Vec<String>> =
+        rows.iter().map(|u| vec![u.unit.clone(), u.load.clone(), u.active.clone(), u.sub.clone(), u.job.clone(), u.description.clone()]).collect();
+    let any_job = rows.iter().any(|u| !u.job.is_empty());
+    let (header, cells): (Vec<&str>, Vec<Vec<String>>) = if any_job {
+        (vec!["UNIT", "LOAD", "ACTIVE", "SUB", "JOB", "DESCRIPTION"], cells)
+    } else {
+        (
+            vec!["UNIT", "LOAD", "ACTIVE", "SUB", "DESCRIPTION"],
+            cells.into_iter().map(|mut c| {
+                c.remove(4);
+                c
+            }).collect(),
+        )
+    };
+    table(&header, &cells, !o.no_legend, &prefix);
+    if !o.no_legend {
+        println!();
+        println!("LOAD   = Reflects whether the unit definition was properly loaded.");
+        println!("ACTIVE = The high-level unit activation state, i.e. generalization of SUB.");
+        println!("SUB    = The low-level unit activation state, values depend on unit type.");
+        if any_job {
+            println!("JOB    = Pending job for the unit.");
+        }
+        if o.all {
+            println!("{} loaded units listed.", rows.len());
+        } else {
+            println!("{} loaded units listed. Pass --all to see loaded but inactive units, too.", rows.len());
+        }
+        println!("To show all installed unit files use 'systemctl list-unit-files'.");
+    }
+    ExitCode::SUCCESS
+}
+
+/// `list-unit-files`.
+pub fn list_unit_files(o: &Opts, patterns: &[String]) -> ExitCode {
+    let mut client = match connect() {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let v = match client.call(method::LIST_UNIT_FILES, json!({})) {
+        Ok(v) => v,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let r: api::UnitFilesReply = serde_json::from_value(v).unwrap_or_default();
+    let mut rows: Vec<Vec<String>> = r
+        .files
+        .iter()
+        .map(|f| (f.path.rsplit('/').next().unwrap_or(&f.path).to_string(), f))
+        .filter(|(name, f)| matches_patterns(patterns, name) && (o.state.is_empty() || o.state.contains(&f.state)))
+        .filter(|(name, _)| o.types.is_empty() || o.types.iter().any(|t| name.ends_with(&format!(".{t}"))))
+        .map(|(name, f)| vec![name, f.state.clone(), f.preset.clone()])
+        .collect();
+    rows.sort();
+    table(&["UNIT FILE", "STATE", "VENDOR PRESET"], &rows, !o.no_legend, &[]);
+    if !o.no_legend {
+        println!();
+        println!("{} unit files listed.", rows.len());
+    }
+    ExitCode::SUCCESS
+}
+
+/// `list-dependencies`.
+pub fn list_dependencies(o: &Opts, unit: &str) -> ExitCode {
+    let mut client = match connect() {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let ordering = if o.after {
+        "after"
+    } else if o.before {
+        "before"
+    } else {
+        ""
+    };
+    let req = api::DependenciesRequest { unit: super::mangle(unit), reverse: o.reverse, ordering: ordering.into() };
+    let v = match client.call(method::DEPENDENCIES, serde_json::to_value(&req).unwrap_or_default()) {
+        Ok(v) => v,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let r: api::DependenciesReply = serde_json::from_value(v).unwrap_or_default();
+    println!("{}", r.root.unit);
+    print_tree(&r.root.children, "", o.all, 0);
+    ExitCode::SUCCESS
+}
+
+fn print_tree(nodes: &[api::DependencyNode], indent: &str, all: bool, depth: usize) {
+    for (i, n) in nodes.iter().enumerate() {
+        let last = i + 1 == nodes.len();
+        let dot = match n.active.as_str() {
+            "active" | "reloading" => color("32", "●"),
+            "failed" => color("31", "×"),
+            _ => "○".to_string(),
+        };
+        println!("{dot} {indent}{}{}", if last { "└─" } else { "├─" }, n.unit);
+        // Like systemctl, targets are expanded; other units only with --all.
+        if all || n.unit.ends_with(".target") {
+            let next = format!("{indent}{}", if last { "  " } else { "│ " });
+            print_tree(&n.children, &next, all, depth + 1);
+        }
+    }
+}
+
+/// `list-jobs`.
+pub fn list_jobs(o: &Opts) -> ExitCode {
+    let mut client = match connect() {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let v = match client.call(method::LIST_JOBS, json!({})) {
+        Ok(v) => v,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let r: api::ListJobsReply = serde_json::from_value(v).unwrap_or_default();
+    if r.jobs.is_empty() {
+        if !o.quiet {
+            println!("No jobs running.");
+        }
+        return ExitCode::SUCCESS;
+    }
+    let rows: Vec<Vec<String>> = r.jobs.iter().map(|j| vec![j.id.to_string(), j.unit.clone(), j.job_type.clone(), j.state.clone()]).collect();
+    table(&["JOB", "UNIT", "TYPE", "STATE"], &rows, !o.no_legend, &[]);
+    if !o.no_legend {
+        println!();
+        println!("{} jobs listed.", rows.len());
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,265 @@
+//! `linger ctl` ≙ `systemctl --user`, and the binary invoked as `systemctl`.
+
+mod jobs;
+mod list;
+mod show;
+mod status;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+/// systemctl's flags that linger supports. One table: `--help` and the man page come from it.
+#[derive(Debug, Parser)]
+#[command(
+    name = "systemctl",
+    about = "Query or send control commands to your user service manager (linger).",
+    disable_version_flag = true,
+    args_conflicts_with_subcommands = false
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub opts: Opts,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Global options (accepted before or after the command, as systemctl does).
+#[derive(Debug, Args, Clone, Default)]
+pub struct Opts {
+    /// Talk to the calling user's service manager (always the case for linger).
+    #[arg(long, global = true)]
+    pub user: bool,
+    /// Talk to the system manager (not provided by linger's user tools).
+    #[arg(long, global = true)]
+    pub system: bool,
+    /// Do not pipe output into a pager (linger never pages).
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+    /// Suppress informational output.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Do not wait for jobs to finish.
+    #[arg(long, global = true)]
+    pub no_block: bool,
+    /// Wait for started units to stop again (start), or jobs to finish.
+    #[arg(long, global = true)]
+    pub wait: bool,
+    /// Show all properties/units, including empty or inactive ones.
+    #[arg(short, long, global = true)]
+    pub all: bool,
+    /// Only these unit types (e.g. service,target).
+    #[arg(short = 't', long = "type", global = true, value_delimiter = ',')]
+    pub types: Vec<String>,
+    /// Only units in these states (e.g. failed,active,running).
+    #[arg(long, global = true, value_delimiter = ',')]
+    pub state: Vec<String>,
+    /// Only failed units (= --state=failed).
+    #[arg(long, global = true)]
+    pub failed: bool,
+    /// Properties to show (show), comma separated or repeated.
+    #[arg(short = 'p', long = "property", global = true, value_delimiter = ',')]
+    pub property: Vec<String>,
+    /// Print only the value of properties (show).
+    #[arg(long, global = true)]
+    pub value: bool,
+    /// Journal lines to show in status.
+    #[arg(short = 'n', long = "lines", global = true, default_value_t = 10)]
+    pub lines: usize,
+    /// Do not ellipsize long lines.
+    #[arg(short = 'l', long = "full", global = true)]
+    pub full: bool,
+    /// Also start/stop the units (enable/disable/mask).
+    #[arg(long, global = true)]
+    pub now: bool,
+    /// Make changes only until the next reboot (enable/mask).
+    #[arg(long, global = true)]
+    pub runtime: bool,
+    /// Signal to send (kill), by name or number.
+    #[arg(short = 's', long, global = true)]
+    pub signal: Option<String>,
+    /// Which processes to kill: main, control, all.
+    #[arg(long, global = true)]
+    pub kill_whom: Option<String>,
+    /// How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements.
+    #[arg(long, global = true)]
+    pub job_mode: Option<String>,
+    /// Output format: json, json-pretty (where it helps).
+    #[arg(short = 'o', long, global = true)]
+    pub output: Option<String>,
+    /// Show reverse dependencies (list-dependencies).
+    #[arg(long, global = true)]
+    pub reverse: bool,
+    /// Show units ordered after (list-dependencies).
+    #[arg(long, global = true)]
+    pub after: bool,
+    /// Show units ordered before (list-dependencies).
+    #[arg(long, global = true)]
+    pub before: bool,
+    /// Do not print the legend/header.
+    #[arg(long, global = true)]
+    pub no_legend: bool,
+    /// Ignored for compatibility (linger never asks for passwords).
+    #[arg(long, global = true)]
+    pub no_ask_password: bool,
+}
+
+/// systemctl commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start (activate) units.
+    Start { units: Vec<String> },
+    /// Stop (deactivate) units.
+    Stop { units: Vec<String> },
+    /// Restart units.
+    Restart { units: Vec<String> },
+    /// Restart units if running.
+    TryRestart { units: Vec<String> },
+    /// Reload units.
+    Reload { units: Vec<String> },
+    /// Reload units if supported, otherwise restart.
+    ReloadOrRestart { units: Vec<String> },
+    /// Reload if supported, otherwise restart, only if running.
+    TryReloadOrRestart { units: Vec<String> },
+    /// Send a signal to the processes of units.
+    Kill { units: Vec<String> },
+    /// Show runtime status of units (or of the manager).
+    Status { units: Vec<String> },
+    /// Show properties of units (or of the manager).
+    Show { units: Vec<String> },
+    /// Show the unit files and drop-ins.
+    Cat { units: Vec<String> },
+    /// List loaded units.
+    ListUnits { patterns: Vec<String> },
+    /// List installed unit files.
+    ListUnitFiles { patterns: Vec<String> },
+    /// Show a unit's dependency tree.
+    ListDependencies { unit: Option<String> },
+    /// List queued jobs.
+    ListJobs,
+    /// Enable units (create the [Install] symlinks).
+    Enable { units: Vec<String> },
+    /// Disable units.
+    Disable { units: Vec<String> },
+    /// Disable and enable again.
+    Reenable { units: Vec<String> },
+    /// Check whether units are active.
+    IsActive { units: Vec<String> },
+    /// Check whether units are enabled.
+    IsEnabled { units: Vec<String> },
+    /// Check whether units are failed.
+    IsFailed { units: Vec<String> },
+    /// Mask units (link to /dev/null).
+    Mask { units: Vec<String> },
+    /// Unmask units.
+    Unmask { units: Vec<String> },
+    /// Reload unit files.
+    DaemonReload,
+    /// Re-execute the manager binary.
+    DaemonReexec,
+    /// Reset the failed state of units (all when none given).
+    ResetFailed { units: Vec<String> },
+    /// Set manager environment variables (NAME=VALUE…).
+    SetEnvironment { assignments: Vec<String> },
+    /// Unset manager environment variables.
+    UnsetEnvironment { names: Vec<String> },
+    /// Show the manager environment.
+    ShowEnvironment,
+    /// Is the manager up? (running, degraded, starting)
+    IsSystemRunning,
+    /// Parse time spans (as systemd-analyze timespan).
+    Timespan { spans: Vec<String> },
+    /// Parse calendar events (as systemd-analyze calendar).
+    Calendar {
+        exprs: Vec<String>,
+        #[arg(long, default_value_t = 1)]
+        iterations: u32,
+        #[arg(long)]
+        base_time: Option<String>,
+    },
+    /// Check unit files (as systemd-analyze verify).
+    Verify { files: Vec<String> },
+    /// Stop the user manager (like `systemctl --user exit`).
+    Exit,
+}
+
+/// Parse and run.
+pub fn main(args: Vec<OsString>, name: &str) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
+        }
+    };
+    if cli.opts.system {
+        eprintln!(
+            "{name}: linger manages user services only; '--system' needs the system's own service manager.\nhint: use '{name} --user …' (the default here)."
+        );
+        return ExitCode::from(1);
+    }
+    let Some(cmd) = cli.command else {
+        return list::list_units(&cli.opts, &[]);
+    };
+    run(cmd, &cli.opts)
+}
+
+fn run(cmd: Command, o: &Opts) -> ExitCode {
+    use Command as C;
+    match cmd {
+        C::Start { units } => jobs::jobs("start", &units, o),
+        C::Stop { units } => jobs::jobs("stop", &units, o),
+        C::Restart { units } => jobs::jobs("restart", &units, o),
+        C::TryRestart { units } => jobs::jobs("try-restart", &units, o),
+        C::Reload { units } => jobs::jobs("reload", &units, o),
+        C::ReloadOrRestart { units } => jobs::jobs("reload-or-restart", &units, o),
+        C::TryReloadOrRestart { units } => jobs::jobs("try-reload-or-restart", &units, o),
+        C::Kill { units } => jobs::kill(&units, o),
+        C::Status { units } => status::status(&units, o),
+        C::Show { units } => show::show(&units, o),
+        C::Cat { units } => show::cat(&units),
+        C::ListUnits { patterns } => list::list_units(o, &patterns),
+        C::ListUnitFiles { patterns } => list::list_unit_files(o, &patterns),
+        C::ListDependencies { unit } => list::list_dependencies(o, unit.as_deref().unwrap_or("default.target")),
+        C::ListJobs => list::list_jobs(o),
+        C::Enable { units } => jobs::install("enable", &units, o),
+        C::Disable { units } => jobs::install("disable", &units, o),
+        C::Reenable { units } => jobs::install("reenable", &units, o),
+        C::Mask { units } => jobs::install("mask", &units, o),
+        C::Unmask { units } => jobs::install("unmask", &units, o),
+        C::IsActive { units } => show::is_state(&units, o, show::Check::Active),
+        C::IsFailed { units } => show::is_state(&units, o, show::Check::Failed),
+        C::IsEnabled { units } => show::is_enabled(&units, o),
+        C::DaemonReload => jobs::simple(linger_ipc::manager::method::RELOAD, serde_json::json!({})),
+        C::DaemonReexec => jobs::simple(linger_ipc::manager::method::REEXEC, serde_json::json!({})),
+        C::Exit => jobs::simple(linger_ipc::manager::method::EXIT, serde_json::json!({})),
+        C::ResetFailed { units } => {
+            jobs::simple(linger_ipc::manager::method::RESET_FAILED, serde_json::json!({ "units": mangle_all(&units) }))
+        }
+        C::SetEnvironment { assignments } => jobs::environment(&assignments, &[], false),
+        C::UnsetEnvironment { names } => jobs::environment(&[], &names, false),
+        C::ShowEnvironment => jobs::environment(&[], &[], true),
+        C::IsSystemRunning => show::is_system_running(o),
+        C::Timespan { spans } => crate::analyze::timespan(&spans),
+        C::Calendar { exprs, iterations, base_time } => crate::analyze::calendar(&exprs, iterations, base_time.as_deref()),
+        C::Verify { files } => crate::analyze::verify(&files),
+    }
+}
+
+/// Add `.service` to names without a unit suffix (systemctl's mangling).
+pub fn mangle(name: &str) -> String {
+    let has_suffix = name
+        .rsplit_once('.')
+        .is_some_and(|(_, s)| linger_unit::model::UnitType::parse(s).is_some());
+    if has_suffix || name.contains('*') || name.contains('?') || name.contains('[') {
+        name.to_string()
+    } else {
+        format!("{name}.service")
+    }
+}
+
+/// [`mangle`] over a list.
+pub fn mangle_all(names: &[String]) -> Vec<String> {
+    names.iter().map(|n| mangle(n)).collect()
+}

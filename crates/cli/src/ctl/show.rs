@@ -1,0 +1,194 @@
+//! show, cat, is-active, is-failed, is-enabled, is-system-running.
+
+use std::process::ExitCode;
+
+use linger_ipc::manager::{self as api, method};
+use serde_json::json;
+
+use super::{Opts, mangle_all};
+use crate::connect::connect;
+use crate::output::fail;
+
+/// Fetch units' properties (and, for status, processes and logs).
+pub fn fetch(units: &[String], log_lines: usize, processes: bool) -> Result<Vec<api::UnitProperties>, String> {
+    let mut client = connect()?;
+    let v = client
+        .call(method::UNITS, json!({ "units": units, "log_lines": log_lines, "processes": processes }))
+        .map_err(|e| e.to_string())?;
+    let r: api::UnitsReply = serde_json::from_value(v).map_err(|e| e.to_string())?;
+    Ok(r.units)
+}
+
+/// `show`.
+pub fn show(units: &[String], o: &Opts) -> ExitCode {
+    let props_list: Vec<std::collections::BTreeMap<String, String>> = if units.is_empty() {
+        let mut client = match connect() {
+            Ok(c) => c,
+            Err(e) => return fail(&e),
+        };
+        match client.call(method::MANAGER, json!({})) {
+            Ok(v) => vec![v.get("properties").and_then(|p| serde_json::from_value(p.clone()).ok()).unwrap_or_default()],
+            Err(e) => return fail(&e.to_string()),
+        }
+    } else {
+        match fetch(&mangle_all(units), 0, true) {
+            Ok(u) => u.into_iter().map(|u| u.properties).collect(),
+            Err(e) => return fail(&e),
+        }
+    };
+    let json_out = matches!(o.output.as_deref(), Some("json" | "json-pretty"));
+    for (i, props) in props_list.iter().enumerate() {
+        if json_out {
+            let selected: std::collections::BTreeMap<&String, &String> =
+                props.iter().filter(|(k, _)| o.property.is_empty() || o.property.contains(k)).collect();
+            let text = if o.output.as_deref() == Some("json-pretty") {
+                serde_json::to_string_pretty(&selected)
+            } else {
+                serde_json::to_string(&selected)
+            };
+            println!("{}", text.unwrap_or_default());
+            continue;
+        }
+        if i > 0 && !o.value {
+            println!();
+        }
+        if o.property.is_empty() {
+            for (k, v) in props {
+                if o.all || !v.is_empty() {
+                    println!("{k}={v}");
+                }
+            }
+        } else {
+            for k in &o.property {
+                let v = props.get(k).map(String::as_str).unwrap_or("");
+                if o.value {
+                    println!("{v}");
+                } else {
+                    println!("{k}={v}");
+                }
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// `cat`: the fragment and drop-ins, each headed by its path.
+pub fn cat(units: &[String]) -> ExitCode {
+    let list = match fetch(&mangle_all(units), 0, false) {
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
+    let mut code = 0;
+    for (i, u) in list.iter().enumerate() {
+        let frag = u.properties.get("FragmentPath").cloned().unwrap_or_default();
+        let id = u.properties.get("Id").cloned().unwrap_or_default();
+        if frag.is_empty() {
+            eprintln!("No files found for {id}.");
+            code = 1;
+            continue;
+        }
+        if i > 0 {
+            println!();
+        }
+        let mut paths = vec![frag];
+        paths.extend(u.properties.get("DropInPaths").map(|d| d.split(' ').filter(|s| !s.is_empty()).map(String::from).collect::<Vec<_>>()).unwrap_or_default());
+        for (j, p) in paths.iter().enumerate() {
+            if j > 0 {
+                println!();
+            }
+            println!("{}", crate::output::color("1;34", &format!("# {p}")));
+            match std::fs::read_to_string(p) {
+                Ok(t) => print!("{t}{}", if t.ends_with('\n') { "" } else { "\n" }),
+                Err(e) => eprintln!("Failed to read {p}: {e}"),
+            }
+        }
+    }
+    ExitCode::from(code)
+}
+
+/// Which state `is-*` checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// is-active
+    Active,
+    /// is-failed
+    Failed,
+}
+
+/// `is-active` (exit 0 when any is active, else 3) / `is-failed` (0 when any failed, else 1).
+pub fn is_state(units: &[String], o: &Opts, check: Check) -> ExitCode {
+    let list = match fetch(&mangle_all(units), 0, false) {
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
+    let mut any = false;
+    for u in &list {
+        let s = u.properties.get("ActiveState").map(String::as_str).unwrap_or("inactive");
+        let hit = match check {
+            Check::Active => s == "active" || s == "reloading",
+            Check::Failed => s == "failed",
+        };
+        any |= hit;
+        if !o.quiet {
+            println!("{s}");
+        }
+    }
+    match (check, any) {
+        (_, true) => ExitCode::SUCCESS,
+        (Check::Active, false) => ExitCode::from(3),
+        (Check::Failed, false) => ExitCode::from(1),
+    }
+}
+
+/// `is-enabled`.
+pub fn is_enabled(units: &[String], o: &Opts) -> ExitCode {
+    let list = match fetch(&mangle_all(units), 0, false) {
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
+    let mut ok = false;
+    let mut not_found = false;
+    for u in &list {
+        let load = u.properties.get("LoadState").map(String::as_str).unwrap_or("");
+        let s = u.properties.get("UnitFileState").cloned().unwrap_or_default();
+        let s = if load == "not-found" {
+            not_found = true;
+            "not-found".to_string()
+        } else {
+            s
+        };
+        ok |= matches!(s.as_str(), "enabled" | "enabled-runtime" | "static" | "alias" | "indirect" | "generated" | "transient");
+        if !o.quiet {
+            println!("{s}");
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else if not_found {
+        ExitCode::from(4)
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// `is-system-running`.
+pub fn is_system_running(o: &Opts) -> ExitCode {
+    let mut client = match connect() {
+        Ok(c) => c,
+        Err(_) => {
+            if !o.quiet {
+                println!("offline");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    let state = client
+        .call(method::MANAGER, json!({}))
+        .ok()
+        .and_then(|v| v.pointer("/properties/SystemState").and_then(|s| s.as_str()).map(String::from))
+        .unwrap_or_else(|| "unknown".into());
+    if !o.quiet {
+        println!("{state}");
+    }
+    ExitCode::from(u8::from(state != "running"))
+}

@@ -1,0 +1,281 @@
+//! `status`: systemd's layout — dot, Loaded, Drop-In, Active (since …; ago), Main PID,
+//! Tasks, processes, last log lines.
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+use linger_ipc::manager::{self as api};
+
+use super::Opts;
+use crate::output::{color, fail};
+
+fn now_realtime() -> u64 {
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::Realtime);
+    (t.tv_sec as u64) * 1_000_000 + (t.tv_nsec as u64) / 1000
+}
+
+fn prop<'a>(p: &'a BTreeMap<String, String>, k: &str) -> &'a str {
+    p.get(k).map(String::as_str).unwrap_or("")
+}
+
+/// "since Mon 2026-11-23 10:00:00 UTC; 5s ago" from a show-formatted timestamp and its µs.
+fn since(p: &BTreeMap<String, String>, key: &str) -> String {
+    let formatted = prop(p, key);
+    if formatted.is_empty() {
+        return String::new();
+    }
+    let mono: u64 = prop(p, &format!("{key}Monotonic")).parse().unwrap_or(0);
+    let now_mono = {
+        let t = rustix::time::clock_gettime(rustix::time::ClockId::Monotonic);
+        (t.tv_sec as u64) * 1_000_000 + (t.tv_nsec as u64) / 1000
+    };
+    let ago = now_mono.saturating_sub(mono);
+    let rel = linger_time::timestamp::format_timestamp_relative(now_realtime().saturating_sub(ago), now_realtime());
+    format!(" since {formatted}; {rel}")
+}
+
+fn dot(active: &str) -> String {
+    match active {
+        "active" | "reloading" => color("1;32", "●"),
+        "failed" => color("1;31", "×"),
+        "activating" | "deactivating" => color("1", "●"),
+        _ => "○".to_string(),
+    }
+}
+
+fn short_time(us: u64) -> String {
+    if us == 0 {
+        return String::new();
+    }
+    let ts = jiff::Timestamp::from_microsecond(us as i64).unwrap_or_default();
+    ts.to_zoned(jiff::tz::TimeZone::system()).strftime("%b %d %H:%M:%S").to_string()
+}
+
+fn hostname() -> String {
+    rustix::system::uname().nodename().to_string_lossy().into_owned()
+}
+
+/// Render one unit's status block.
+pub fn render(u: &api::UnitProperties, full: bool) -> String {
+    let p = &u.properties;
+    let mut out = String::new();
+    let id = prop(p, "Id");
+    let desc = prop(p, "Description");
+    let active = prop(p, "ActiveState");
+    let sub = prop(p, "SubState");
+    let load = prop(p, "LoadState");
+    let title = if desc.is_empty() || desc == id { id.to_string() } else { format!("{id} - {desc}") };
+    out.push_str(&format!("{} {title}\n", dot(active)));
+    let frag = prop(p, "FragmentPath");
+    let ufs = prop(p, "UnitFileState");
+    let loaded_extra = if frag.is_empty() {
+        String::new()
+    } else {
+        let preset = prop(p, "UnitFilePreset");
+        let mut parts = vec![frag.to_string()];
+        if !ufs.is_empty() {
+            parts.push(ufs.to_string());
+        }
+        if !preset.is_empty() {
+            parts.push(format!("vendor preset: {preset}"));
+        }
+        format!(" ({})", parts.join("; "))
+    };
+    let load_str = match load {
+        "loaded" => load.to_string(),
+        other => color("1;31", other),
+    };
+    out.push_str(&format!("     Loaded: {load_str}{loaded_extra}\n"));
+    for d in &u.diagnostics {
+        out.push_str(&format!("             {}\n", color("1;31", d)));
+    }
+    let dropins: Vec<&str> = prop(p, "DropInPaths").split(' ').filter(|s| !s.is_empty()).collect();
+    let mut last_dir = "";
+    for (i, d) in dropins.iter().enumerate() {
+        let (dir, file) = d.rsplit_once('/').unwrap_or(("", d));
+        let label = if i == 0 { "    Drop-In: " } else { "             " };
+        if dir != last_dir {
+            out.push_str(&format!("{label}{dir}\n"));
+            last_dir = dir;
+        }
+        let last_in_dir = dropins.get(i + 1).is_none_or(|n| !n.starts_with(&format!("{dir}/")));
+        out.push_str(&format!("             {}{file}\n", if last_in_dir { "└─" } else { "├─" }));
+    }
+    let result = prop(p, "Result");
+    let result_part = if !result.is_empty() && result != "success" && matches!(active, "failed" | "activating") {
+        format!(" (Result: {result})")
+    } else {
+        String::new()
+    };
+    let ts_key = match active {
+        "active" | "reloading" => "ActiveEnterTimestamp",
+        "inactive" | "failed" => "InactiveEnterTimestamp",
+        "activating" => "InactiveExitTimestamp",
+        _ => "ActiveExitTimestamp",
+    };
+    let state_text = format!("{active} ({sub})");
+    let state_col = match active {
+        "active" | "reloading" => color("1;32", &state_text),
+        "failed" => color("1;31", &state_text),
+        _ => state_text,
+    };
+    out.push_str(&format!("     Active: {state_col}{result_part}{}\n", since(p, ts_key)));
+    if prop(p, "ConditionResult") == "no" {
+        out.push_str(&format!("  Condition: start condition failed{}\n", since(p, "ConditionTimestamp")));
+        if let Some(f) = p.get("ConditionFailed") {
+            out.push_str(&format!("             └─ {f} was not met\n"));
+        }
+    }
+    let main: u32 = prop(p, "MainPID").parse().unwrap_or(0);
+    let exec_main: u32 = prop(p, "ExecMainPID").parse().unwrap_or(0);
+    let code = prop(p, "ExecMainCode");
+    let status = prop(p, "ExecMainStatus");
+    let status_text = prop(p, "StatusText");
+    if main > 0 {
+        let comm = u.processes.iter().find(|x| x.pid == main).map(|x| x.cmdline.split(' ').next().unwrap_or("").rsplit('/').next().unwrap_or("").to_string()).unwrap_or_default();
+        out.push_str(&format!("   Main PID: {main} ({comm})\n"));
+    } else if code != "0" && !code.is_empty() && prop(p, "Type") != "" && exec_main == 0 {
+        let desc = describe_exit(code, status);
+        out.push_str(&format!("   Main PID: {desc}\n"));
+        if let Some(why) = explain(code, status) {
+            out.push_str(&format!("             {why}\n"));
+        }
+    }
+    if !status_text.is_empty() {
+        out.push_str(&format!("     Status: \"{status_text}\"\n"));
+    }
+    if let Some(t) = p.get("TasksCurrent") {
+        out.push_str(&format!("      Tasks: {t}\n"));
+    }
+    if !u.processes.is_empty() {
+        out.push_str("    Process: (tracked by session and $INVOCATION_ID; no cgroup)\n");
+        for (i, proc) in u.processes.iter().enumerate() {
+            let branch = if i + 1 == u.processes.len() { "└─" } else { "├─" };
+            let mut line = format!("             {branch}{} {}", proc.pid, proc.cmdline);
+            if !full && line.chars().count() > 120 {
+                line = line.chars().take(119).collect::<String>() + "…";
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    if !u.logs.is_empty() {
+        out.push('\n');
+        let host = hostname();
+        for l in &u.logs {
+            let mut line = format!("{} {host} {}[{}]: {}", short_time(l.realtime), l.identifier, l.pid, l.message);
+            if l.priority <= 3 {
+                line = color("1;31", &line);
+            } else if l.priority == 4 {
+                line = color("1;33", &line);
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn describe_exit(code: &str, status: &str) -> String {
+    let n: i32 = status.parse().unwrap_or(0);
+    match code {
+        "1" => {
+            let name = exit_name(n).map(|x| format!("/{x}")).unwrap_or_default();
+            format!("(code=exited, status={n}{name})")
+        }
+        "2" => format!("(code=killed, signal={})", signal_name(n)),
+        "3" => format!("(code=dumped, signal={})", signal_name(n)),
+        _ => String::new(),
+    }
+}
+
+fn explain(code: &str, status: &str) -> Option<&'static str> {
+    if code != "1" {
+        return None;
+    }
+    match status {
+        "200" => Some("Changing to the requested working directory failed (check WorkingDirectory=)."),
+        "203" => Some("Executing the program failed: the ExecStart= path is missing or not executable."),
+        "205" => Some("Setting a resource limit (Limit*=) failed."),
+        "216" | "217" => Some("User=/Group= cannot be changed by a user manager."),
+        _ => None,
+    }
+}
+
+fn exit_name(n: i32) -> Option<&'static str> {
+    Some(match n {
+        0 => "SUCCESS",
+        1 => "FAILURE",
+        2 => "INVALIDARGUMENT",
+        3 => "NOTIMPLEMENTED",
+        4 => "NOPERMISSION",
+        5 => "NOTINSTALLED",
+        6 => "NOTCONFIGURED",
+        7 => "NOTRUNNING",
+        200 => "CHDIR",
+        201 => "NICE",
+        203 => "EXEC",
+        205 => "LIMITS",
+        206 => "OOM_ADJUST",
+        208 => "STDIN",
+        209 => "STDOUT",
+        216 => "GROUP",
+        217 => "USER",
+        219 => "CGROUP",
+        222 => "STDERR",
+        _ => return None,
+    })
+}
+
+fn signal_name(n: i32) -> String {
+    let names = ["HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM"];
+    names.get((n - 1) as usize).map(|s| format!("SIG{s}")).unwrap_or_else(|| n.to_string())
+}
+
+/// `status [UNIT…]`: exit 0 if all running, 3 if any not active, 4 if any unknown.
+pub fn status(units: &[String], o: &Opts) -> ExitCode {
+    if units.is_empty() {
+        return manager_status();
+    }
+    let list = match super::show::fetch(&super::mangle_all(units), o.lines, true) {
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
+    let mut code = 0u8;
+    let mut blocks = Vec::new();
+    for u in &list {
+        let load = prop(&u.properties, "LoadState");
+        let active = prop(&u.properties, "ActiveState");
+        if load == "not-found" && active == "inactive" {
+            eprintln!("Unit {} could not be found.", prop(&u.properties, "Id"));
+            code = code.max(4);
+            continue;
+        }
+        if active != "active" && active != "reloading" {
+            code = code.max(3);
+        }
+        blocks.push(render(u, o.full));
+    }
+    print!("{}", blocks.join("\n"));
+    ExitCode::from(code)
+}
+
+fn manager_status() -> ExitCode {
+    let mut client = match crate::connect::connect() {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let v = match client.call(linger_ipc::manager::method::MANAGER, serde_json::json!({})) {
+        Ok(v) => v,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let get = |k: &str| v.pointer(&format!("/properties/{k}")).and_then(|x| x.as_str()).unwrap_or("").to_string();
+    let state = get("SystemState");
+    println!("{} {}", dot(if state == "running" { "active" } else { "failed" }), hostname());
+    println!("    State: {state}");
+    println!("     Jobs: {} queued", get("NJobs"));
+    println!("   Failed: {} units", get("NFailedUnits"));
+    println!("  Manager: linger {} (pid {})", get("Version"), get("MainPID"));
+    println!("   Cgroup: driver {} (processes tracked by session and $INVOCATION_ID)", get("CgroupDriver"));
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,107 @@
+//! `linger daemon --user`: run the user manager (≙ `systemd --user`).
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use linger_manager::{ManagerConfig, UserInfo};
+
+/// Run a linger daemon.
+#[derive(Debug, Parser)]
+#[command(name = "linger daemon", about = "Run a linger daemon: --user is the per-user service manager (≙ systemd --user).")]
+struct DaemonArgs {
+    /// Run the calling user's service manager.
+    #[arg(long)]
+    user: bool,
+    /// Run the login/linger daemon (root).
+    #[arg(long)]
+    system: bool,
+    /// Also print the manager's own messages on stderr.
+    #[arg(long)]
+    log_to_stderr: bool,
+    /// Extra unit directory searched first (repeatable).
+    #[arg(long = "unit-path")]
+    unit_path: Vec<PathBuf>,
+    /// Do not search /etc/systemd/user and /usr/lib/systemd/user (tests).
+    #[arg(long)]
+    no_system_units: bool,
+    /// The unit to start at startup.
+    #[arg(long, default_value = "default.target")]
+    unit: String,
+}
+
+/// The user from the password database (falling back to the environment).
+pub fn current_user() -> UserInfo {
+    let uid = rustix::process::getuid().as_raw();
+    let gid = rustix::process::getgid().as_raw();
+    let from_passwd = std::fs::read_to_string("/etc/passwd").ok().and_then(|t| {
+        t.lines().find_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            (f.len() >= 7 && f[2].parse::<u32>().ok() == Some(uid)).then(|| (f[0].to_string(), f[5].to_string(), f[6].to_string()))
+        })
+    });
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let (name, home, shell) = from_passwd.unwrap_or_else(|| {
+        (env("USER").unwrap_or_else(|| uid.to_string()), env("HOME").unwrap_or_else(|| "/".into()), "/bin/sh".into())
+    });
+    // $HOME wins when set (tests and containers point it elsewhere), as systemd --user does.
+    let home = env("HOME").unwrap_or(home);
+    UserInfo { name, uid, gid, home: PathBuf::from(home), shell }
+}
+
+/// The manager configuration from the environment, as systemd --user derives it.
+pub fn manager_config(unit_path: Vec<PathBuf>, system_units: bool, unit: String) -> ManagerConfig {
+    let user = current_user();
+    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let home = user.home.clone();
+    let runtime_dir = env("XDG_RUNTIME_DIR").unwrap_or_else(|| PathBuf::from(format!("/run/user/{}", user.uid)));
+    let mut environment = vec![
+        ("HOME".to_string(), home.display().to_string()),
+        ("USER".to_string(), user.name.clone()),
+        ("LOGNAME".to_string(), user.name.clone()),
+        ("SHELL".to_string(), user.shell.clone()),
+        ("XDG_RUNTIME_DIR".to_string(), runtime_dir.display().to_string()),
+        (
+            "PATH".to_string(),
+            std::env::var("PATH").unwrap_or_else(|_| "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into()),
+        ),
+    ];
+    for k in ["LANG", "LC_ALL", "TZ", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"] {
+        if let Ok(v) = std::env::var(k) {
+            environment.push((k.to_string(), v));
+        }
+    }
+    ManagerConfig {
+        config_home: env("XDG_CONFIG_HOME").unwrap_or_else(|| home.join(".config")),
+        state_home: env("XDG_STATE_HOME").unwrap_or_else(|| home.join(".local/state")),
+        cache_home: env("XDG_CACHE_HOME").unwrap_or_else(|| home.join(".cache")),
+        data_home: env("XDG_DATA_HOME").unwrap_or_else(|| home.join(".local/share")),
+        runtime_dir,
+        user,
+        extra_unit_dirs: unit_path,
+        system_unit_dirs: system_units,
+        default_unit: unit,
+        environment,
+        exe: std::env::current_exe().unwrap_or_else(|_| PathBuf::from("linger")),
+    }
+}
+
+pub fn main(args: Vec<OsString>) -> ExitCode {
+    let a = match DaemonArgs::try_parse_from(args) {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
+        }
+    };
+    if a.system {
+        eprintln!("linger daemon --system: the login/linger daemon is not part of this version yet.");
+        return ExitCode::from(1);
+    }
+    if !a.user {
+        eprintln!("linger daemon: say which daemon to run: --user (your service manager).");
+        return ExitCode::from(1);
+    }
+    linger_manager::run(manager_config(a.unit_path, !a.no_system_units, a.unit), a.log_to_stderr)
+}

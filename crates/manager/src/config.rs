@@ -1,0 +1,62 @@
+//! Where the manager lives: the user, their directories, and the sockets.
+
+use std::path::PathBuf;
+
+/// The user the manager runs for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserInfo {
+    /// Login name.
+    pub name: String,
+    /// uid.
+    pub uid: u32,
+    /// gid.
+    pub gid: u32,
+    /// Home directory.
+    pub home: PathBuf,
+    /// Login shell.
+    pub shell: String,
+}
+
+/// Everything the manager needs to start; every path can be overridden (tests use temp dirs).
+#[derive(Debug, Clone)]
+pub struct ManagerConfig {
+    /// The user.
+    pub user: UserInfo,
+    /// `$XDG_RUNTIME_DIR` (`/run/user/UID`).
+    pub runtime_dir: PathBuf,
+    /// `$XDG_CONFIG_HOME` (`~/.config`).
+    pub config_home: PathBuf,
+    /// `$XDG_STATE_HOME` (`~/.local/state`).
+    pub state_home: PathBuf,
+    /// `$XDG_CACHE_HOME` (`~/.cache`).
+    pub cache_home: PathBuf,
+    /// `$XDG_DATA_HOME` (`~/.local/share`).
+    pub data_home: PathBuf,
+    /// Extra unit directories searched before the defaults (tests, `--unit-path`).
+    pub extra_unit_dirs: Vec<PathBuf>,
+    /// Whether to search the system-wide user unit directories (/etc/systemd/user, /usr/lib/…).
+    pub system_unit_dirs: bool,
+    /// The unit started at startup (`default.target`).
+    pub default_unit: String,
+    /// Environment passed to every service (PATH, HOME, … plus set-environment).
+    pub environment: Vec<(String, String)>,
+    /// The manager binary, for daemon-reexec.
+    pub exe: PathBuf,
+}
+
+impl ManagerConfig {
+    /// `$XDG_RUNTIME_DIR/linger`: sockets and runtime state.
+    pub fn linger_runtime(&self) -> PathBuf {
+        self.runtime_dir.join("linger")
+    }
+
+    /// The control socket (`$XDG_RUNTIME_DIR/linger/manager`).
+    pub fn socket_path(&self) -> PathBuf {
+        self.linger_runtime().join("manager")
+    }
+
+    /// The sd_notify socket.
+    pub fn notify_path(&self) -> PathBuf {
+        self.linger_runtime().join("notify")
+    }
+}

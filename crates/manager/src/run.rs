@@ -1,0 +1,312 @@
+//! The event loop: SIGCHLD → reap, connections → serve, notify datagrams, output pipes, timers.
+
+use std::cell::RefCell;
+use std::os::fd::{AsFd, OwnedFd};
+use std::process::ExitCode;
+use std::rc::Rc;
+use std::time::Duration;
+
+use linger_engine::{Engine, ExitStatus, JobMode, JobType, UnitInfo};
+use rustix::process::{WaitOptions, WaitStatus};
+use tokio::io::unix::AsyncFd;
+use tokio::net::UnixListener;
+use tokio::signal::unix::{SignalKind, signal};
+
+use crate::config::ManagerConfig;
+use crate::host::{NewPipe, RealHost};
+use crate::logs::{LineBuffer, split_priority};
+use crate::notify::NotifySocket;
+use crate::source::SearchPathSource;
+use crate::state::{ExitRequest, Shared, State};
+
+/// Why the manager could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// Another manager owns the socket.
+    #[error("a user manager is already running for {user} (it answers on {socket})")]
+    AlreadyRunning {
+        /// User name.
+        user: String,
+        /// Socket path.
+        socket: String,
+    },
+    /// Directory or socket setup failed.
+    #[error("{what} {path}: {source}")]
+    Io {
+        /// What was attempted.
+        what: &'static str,
+        /// The path.
+        path: String,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+fn io_err(what: &'static str, path: &std::path::Path) -> impl FnOnce(std::io::Error) -> StartError + '_ {
+    move |source| StartError::Io { what, path: path.display().to_string(), source }
+}
+
+/// Prepare directories and make sure no other manager is running.
+fn prepare(config: &ManagerConfig) -> Result<(), StartError> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    let dir = config.linger_runtime();
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(&dir).map_err(io_err("cannot create", &dir))?;
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).map_err(io_err("cannot set permissions of", &dir))?;
+    let sock = config.socket_path();
+    if std::os::unix::net::UnixStream::connect(&sock).is_ok() {
+        return Err(StartError::AlreadyRunning { user: config.user.name.clone(), socket: sock.display().to_string() });
+    }
+    let _ = std::fs::remove_file(&sock);
+    Ok(())
+}
+
+/// Make sure fds 0–2 are open, so no socket or pipe of ours ever lands there.
+fn ensure_std_fds() {
+    for _ in 0..3 {
+        match rustix::fs::open("/dev/null", rustix::fs::OFlags::RDWR, rustix::fs::Mode::empty()) {
+            Ok(fd) => {
+                use std::os::fd::AsRawFd;
+                if fd.as_raw_fd() > 2 {
+                    break;
+                }
+                std::mem::forget(fd);
+            }
+            Err(_) => break,
+        }
+    }
+}
+
+/// Run the user manager until it is told to exit. `log_to_stderr` mirrors its messages.
+pub fn run(config: ManagerConfig, log_to_stderr: bool) -> ExitCode {
+    ensure_std_fds();
+    if let Err(e) = prepare(&config) {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("linger: {e}");
+        }
+        return ExitCode::from(1);
+    }
+    let _ = rustix::process::set_child_subreaper(Some(rustix::process::getpid()));
+    let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("linger: cannot start the event loop: {e}");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    let local = tokio::task::LocalSet::new();
+    match local.block_on(&rt, main_loop(config, log_to_stderr)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("linger: {e}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn build_state(config: &ManagerConfig, log_to_stderr: bool) -> State {
+    let ctx = crate::source::load_context(config);
+    let host = RealHost::new(config.clone());
+    State::new(Engine::new(host, SearchPathSource { ctx }), log_to_stderr)
+}
+
+async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), StartError> {
+    let sock_path = config.socket_path();
+    let listener = UnixListener::bind(&sock_path).map_err(io_err("cannot listen on", &sock_path))?;
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&sock_path, std::fs::Permissions::from_mode(0o600));
+    }
+    let notify_path = config.notify_path();
+    let notify = NotifySocket::bind(&notify_path).map_err(io_err("cannot bind notify socket", &notify_path))?;
+    let sig = |k| signal(k).map_err(io_err("cannot install signal handler for", std::path::Path::new("SIGCHLD")));
+    let mut sigchld = sig(SignalKind::child())?;
+    let mut sigterm = sig(SignalKind::terminate())?;
+    let mut sigint = sig(SignalKind::interrupt())?;
+    let mut sighup = sig(SignalKind::hangup())?;
+    let own_uid = rustix::process::getuid().as_raw();
+    let state: Shared = Rc::new(RefCell::new(build_state(&config, log_to_stderr)));
+    {
+        let mut s = state.borrow_mut();
+        let default = config.default_unit.clone();
+        if let Err(e) = s.engine.enqueue(JobType::Start, &default, JobMode::Replace, false) {
+            s.record(&default, 3, "linger", std::process::id(), format!("Failed to start default target: {e}"));
+        }
+        s.apply_effects();
+    }
+    wake_pipes(&state);
+    reap(&state);
+    let connections = Rc::new(std::cell::Cell::new(0usize));
+    let timer_changed = state.borrow().timer_changed.clone();
+    loop {
+        let deadline = state.borrow().next_deadline();
+        let sleep_for = deadline.map(|d| {
+            let now = state.borrow().engine.monotonic_now();
+            Duration::from_micros(d.saturating_sub(now))
+        });
+        tokio::select! {
+            _ = sigchld.recv() => reap(&state),
+            accepted = listener.accept() => {
+                if let Ok((stream, _)) = accepted {
+                    if connections.get() < crate::server::MAX_CONNECTIONS {
+                        connections.set(connections.get() + 1);
+                        let st = state.clone();
+                        let c = connections.clone();
+                        tokio::task::spawn_local(async move {
+                            crate::server::serve(st, stream, own_uid).await;
+                            c.set(c.get() - 1);
+                        });
+                    }
+                }
+            }
+            msg = notify.recv() => {
+                if let Ok(m) = msg {
+                    let mut s = state.borrow_mut();
+                    let unit = s.engine.unit_of_pid(m.pid).map(str::to_string).or_else(|| s.engine.host().tracker.unit_of(m.pid));
+                    if let Some(u) = unit {
+                        s.engine.on_notify(&u, m.pid, &m.fields);
+                        s.apply_effects();
+                    }
+                }
+            }
+            () = async { match sleep_for { Some(d) => tokio::time::sleep(d).await, None => std::future::pending().await } } => {
+                state.borrow_mut().fire_due_timers();
+            }
+            () = timer_changed.notified() => {}
+            _ = sighup.recv() => {
+                let mut s = state.borrow_mut();
+                s.engine.daemon_reload();
+                s.apply_effects();
+            }
+            _ = sigterm.recv() => state.borrow_mut().exit = Some(ExitRequest::Shutdown),
+            _ = sigint.recv() => state.borrow_mut().exit = Some(ExitRequest::Shutdown),
+        }
+        wake_pipes(&state);
+        let exit = state.borrow().exit;
+        if let Some(req) = exit {
+            match req {
+                ExitRequest::Shutdown => {
+                    shutdown(&state, &mut sigchld).await;
+                    let _ = std::fs::remove_file(&sock_path);
+                    let _ = std::fs::remove_file(&notify_path);
+                    return Ok(());
+                }
+                ExitRequest::Reexec => {
+                    // Re-executing with state hand-over is not implemented yet: refuse loudly
+                    // rather than dropping the services we supervise.
+                    let mut s = state.borrow_mut();
+                    s.exit = None;
+                    s.record("linger", 4, "linger", std::process::id(), "daemon-reexec is not supported yet; nothing was changed.".into());
+                }
+            }
+        }
+    }
+}
+
+/// Stop every unit (jobs in dependency order), bounded by the units' own stop timeouts.
+async fn shutdown(state: &Shared, sigchld: &mut tokio::signal::unix::Signal) {
+    {
+        let mut s = state.borrow_mut();
+        let active: Vec<String> = s.engine.units().filter(|u| !u.active_state().is_inactive_or_failed()).map(|u| u.config.id.clone()).collect();
+        for id in active {
+            let _ = s.engine.enqueue(JobType::Stop, &id, JobMode::Replace, false);
+        }
+        s.apply_effects();
+    }
+    loop {
+        if state.borrow().engine.jobs().is_empty() {
+            return;
+        }
+        let deadline = state.borrow().next_deadline();
+        let sleep_for = deadline.map(|d| Duration::from_micros(d.saturating_sub(state.borrow().engine.monotonic_now())));
+        tokio::select! {
+            _ = sigchld.recv() => reap(state),
+            () = async { match sleep_for { Some(d) => tokio::time::sleep(d).await, None => std::future::pending().await } } => {
+                state.borrow_mut().fire_due_timers();
+            }
+        }
+    }
+}
+
+/// Reap every exited child (ours and re-parented orphans) and hand the exits to the engine.
+fn reap(state: &Shared) {
+    let mut exits = Vec::new();
+    while let Ok(Some((pid, status))) = rustix::process::waitpid(None, WaitOptions::NOHANG) {
+        exits.push((pid.as_raw_nonzero().get() as u32, convert(status)));
+    }
+    if exits.is_empty() {
+        // Still re-check emptiness: a process may have vanished without being our child.
+        state.borrow_mut().check_empty();
+        state.borrow_mut().apply_effects();
+        return;
+    }
+    state.borrow_mut().on_reaped(&exits);
+}
+
+fn convert(status: WaitStatus) -> ExitStatus {
+    let raw = status.as_raw();
+    if let Some(code) = status.exit_status() {
+        ExitStatus::Exited(code)
+    } else if let Some(sig) = status.terminating_signal() {
+        if raw & 0x80 != 0 { ExitStatus::Dumped(sig) } else { ExitStatus::Killed(sig) }
+    } else {
+        ExitStatus::Exited(0)
+    }
+}
+
+/// Start reader tasks for output pipes created by recent spawns.
+pub fn wake_pipes(state: &Shared) {
+    let pipes = state.borrow_mut().take_new_pipes();
+    for p in pipes {
+        let st = state.clone();
+        tokio::task::spawn_local(read_pipe(st, p));
+    }
+}
+
+async fn read_pipe(state: Shared, p: NewPipe) {
+    let NewPipe { unit, pid, identifier, level_prefix, fd } = p;
+    if rustix::io::ioctl_fionbio(&fd, true).is_err() {
+        return;
+    }
+    let Ok(afd) = AsyncFd::new(fd) else { return };
+    let mut lines = LineBuffer::default();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let Ok(mut guard) = afd.readable().await else { break };
+        match guard.try_io(|fd: &AsyncFd<OwnedFd>| rustix::io::read(fd.as_fd(), &mut buf[..]).map_err(std::io::Error::from)) {
+            Ok(Ok(0)) | Ok(Err(_)) => break,
+            Ok(Ok(n)) => {
+                let complete = lines.feed(&buf[..n]);
+                emit(&state, &unit, pid, &identifier, level_prefix, complete);
+            }
+            Err(_would_block) => continue,
+        }
+    }
+    emit(&state, &unit, pid, &identifier, level_prefix, lines.finish().into_iter().collect());
+}
+
+fn emit(state: &Shared, unit: &str, pid: u32, identifier: &str, level_prefix: bool, lines: Vec<Vec<u8>>) {
+    if lines.is_empty() {
+        return;
+    }
+    let mut s = state.borrow_mut();
+    let was = s.log_to_stderr;
+    s.log_to_stderr = false;
+    for l in lines {
+        let (prio, text) = if level_prefix { split_priority(&l, 6) } else { (6, &l[..]) };
+        s.record(unit, prio, identifier, pid, String::from_utf8_lossy(text).into_owned());
+    }
+    s.log_to_stderr = was;
+}
+
+/// `UnitFileState=` of a loaded unit.
+pub fn unit_file_state(state: &State, u: &UnitInfo) -> String {
+    crate::source::unit_file_state(&state.engine.source_ref().ctx, &u.config)
+}

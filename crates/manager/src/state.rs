@@ -1,0 +1,196 @@
+//! The single owner of the manager's runtime state, and how engine effects are carried out.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
+
+use linger_engine::{ActiveState, Effect, Engine, ExitStatus, Host, JobId, JobResult, LogLevel, TimerKind};
+use linger_ipc::manager::LogLine;
+use linger_time::Usec;
+use tokio::sync::{Notify, oneshot};
+
+use crate::host::{NewPipe, RealHost};
+use crate::logs::LogTail;
+use crate::source::SearchPathSource;
+
+/// The engine as the manager instantiates it.
+pub type ManagerEngine = Engine<RealHost, SearchPathSource>;
+
+/// Shared handle: one event loop thread, so `Rc<RefCell<…>>` borrowed briefly per event.
+pub type Shared = Rc<RefCell<State>>;
+
+/// Why the event loop should end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitRequest {
+    /// Stop every unit, then exit.
+    Shutdown,
+    /// Re-execute the binary keeping services running.
+    Reexec,
+}
+
+/// All runtime state.
+#[derive(Debug)]
+pub struct State {
+    /// The pure core.
+    pub engine: ManagerEngine,
+    timers: BTreeMap<(Usec, u64), (String, TimerKind, u64)>,
+    timer_index: HashMap<(String, TimerKind), (Usec, u64)>,
+    timer_seq: u64,
+    /// Woken when the earliest timer may have changed.
+    pub timer_changed: Rc<Notify>,
+    waiters: HashMap<JobId, Vec<oneshot::Sender<JobResult>>>,
+    watch_empty: HashSet<String>,
+    /// Recent log lines per unit.
+    pub logs: LogTail,
+    /// Set when the loop should end.
+    pub exit: Option<ExitRequest>,
+    /// Mirror manager messages on stderr.
+    pub log_to_stderr: bool,
+}
+
+impl State {
+    /// New state around an engine.
+    pub fn new(engine: ManagerEngine, log_to_stderr: bool) -> Self {
+        State {
+            engine,
+            timers: BTreeMap::new(),
+            timer_index: HashMap::new(),
+            timer_seq: 0,
+            timer_changed: Rc::new(Notify::new()),
+            waiters: HashMap::new(),
+            watch_empty: HashSet::new(),
+            logs: LogTail::default(),
+            exit: None,
+            log_to_stderr,
+        }
+    }
+
+    /// Be told when job `jid` finishes.
+    pub fn wait_job(&mut self, jid: JobId) -> oneshot::Receiver<JobResult> {
+        let (tx, rx) = oneshot::channel();
+        self.waiters.entry(jid).or_default().push(tx);
+        rx
+    }
+
+    /// The earliest timer deadline (CLOCK_MONOTONIC µs).
+    pub fn next_deadline(&self) -> Option<Usec> {
+        self.timers.keys().next().map(|(d, _)| *d)
+    }
+
+    /// Fire every timer that is due.
+    pub fn fire_due_timers(&mut self) {
+        let now = self.engine.monotonic_now();
+        loop {
+            let Some((&key, _)) = self.timers.iter().next() else { break };
+            if key.0 > now {
+                break;
+            }
+            let Some((unit, kind, generation)) = self.timers.remove(&key) else { break };
+            self.timer_index.remove(&(unit.clone(), kind));
+            self.engine.on_timer(&unit, kind, generation);
+        }
+        self.apply_effects();
+    }
+
+    /// A batch of reaped children.
+    pub fn on_reaped(&mut self, exits: &[(u32, ExitStatus)]) {
+        self.engine.host().tracker.invalidate();
+        for &(pid, status) in exits {
+            self.engine.on_exit(pid, status);
+        }
+        self.check_empty();
+        self.apply_effects();
+    }
+
+    /// Re-check units waiting for their last process to go.
+    pub fn check_empty(&mut self) {
+        if self.watch_empty.is_empty() {
+            return;
+        }
+        self.engine.host().tracker.invalidate();
+        let units: Vec<String> = self.watch_empty.iter().cloned().collect();
+        for u in units {
+            let state = self.engine.unit(&u).map(|x| x.active_state());
+            if !matches!(state, Some(ActiveState::Deactivating | ActiveState::Activating)) {
+                self.watch_empty.remove(&u);
+                continue;
+            }
+            if self.engine.host().unit_is_empty(&u) {
+                self.engine.on_unit_empty(&u);
+            }
+        }
+    }
+
+    /// Carry out everything the engine (and host) asked for, until nothing is left.
+    pub fn apply_effects(&mut self) {
+        loop {
+            let effects = self.engine.take_effects();
+            let host_logs = std::mem::take(&mut self.engine.host_mut().logs);
+            for l in host_logs {
+                self.record(&l.unit, l.priority, "linger", std::process::id(), l.message);
+            }
+            if effects.is_empty() {
+                break;
+            }
+            for e in effects {
+                self.apply(e);
+            }
+        }
+    }
+
+    fn apply(&mut self, e: Effect) {
+        match e {
+            Effect::ArmTimer { unit, kind, deadline, generation } => {
+                if let Some(old) = self.timer_index.remove(&(unit.clone(), kind)) {
+                    self.timers.remove(&old);
+                }
+                self.timer_seq += 1;
+                let key = (deadline, self.timer_seq);
+                self.timers.insert(key, (unit.clone(), kind, generation));
+                self.timer_index.insert((unit, kind), key);
+                self.timer_changed.notify_one();
+            }
+            Effect::DisarmTimer { unit, kind } => {
+                if let Some(old) = self.timer_index.remove(&(unit, kind)) {
+                    self.timers.remove(&old);
+                }
+            }
+            Effect::Log { unit, level, message } => {
+                self.record(&unit, level.priority(), "linger", std::process::id(), message);
+                let _ = LogLevel::Info;
+            }
+            Effect::JobFinished { job, result, .. } => {
+                for tx in self.waiters.remove(&job).unwrap_or_default() {
+                    let _ = tx.send(result);
+                }
+            }
+            Effect::WatchEmpty { unit } => {
+                self.watch_empty.insert(unit);
+            }
+            Effect::StateChanged { .. } => {}
+            Effect::ReleaseResources { unit } => {
+                self.watch_empty.remove(&unit);
+                if self.engine.host().unit_is_empty(&unit) {
+                    self.engine.host_mut().tracker.release(&unit);
+                }
+            }
+        }
+    }
+
+    /// Record a log line for a unit.
+    pub fn record(&mut self, unit: &str, priority: u8, identifier: &str, pid: u32, message: String) {
+        if self.log_to_stderr {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("{unit}: {message}");
+            }
+        }
+        let realtime = self.engine.host().now().realtime;
+        self.logs.push(unit, LogLine { realtime, identifier: identifier.to_string(), pid, priority, message });
+    }
+
+    /// Output pipes created by spawns since the last call.
+    pub fn take_new_pipes(&mut self) -> Vec<NewPipe> {
+        std::mem::take(&mut self.engine.host_mut().new_pipes)
+    }
+}
