@@ -602,7 +602,12 @@ impl ServiceRuntime {
             | ServiceState::StopWatchdog(_)
             | ServiceState::FinalSigterm(_)
             | ServiceState::FinalSigkill(_) => {
-                // Being killed by us is how a stop is supposed to end.
+                // Being killed by our SIGTERM counts as clean; any other failure is recorded.
+                if let Some(f) = failure {
+                    if self.result == ServiceResult::Success {
+                        self.result = f;
+                    }
+                }
                 self.maybe_finish_signal_phase(ctx);
             }
             _ => {}

@@ -51,6 +51,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// Build, check and merge a transaction; run what can run.
     pub(crate) fn enqueue_internal(&mut self, job_type: JobType, id: &str, mode: JobMode) -> Result<JobId, EngineError> {
+        // Internal requests (OnFailure=, Upholds=, BindsTo=) may name units not loaded yet.
+        let loaded = self.load(id);
+        let id = loaded.as_str();
         let mut wanted: BTreeMap<String, Wanted> = BTreeMap::new();
         wanted.insert(id.to_string(), Wanted { job_type, essential: true });
         if mode != JobMode::IgnoreDependencies {
