@@ -1,1 +1,210 @@
-//! linger-test-support
+//! Dev-only harness: start a real `linger daemon --user` in a private temp tree (HOME,
+//! XDG_RUNTIME_DIR, XDG_CONFIG_HOME) and drive it with the real CLI, the commands a user types.
+//! Dropping the harness stops the manager (SIGTERM: it stops its services) and removes the tree.
+#![forbid(unsafe_code)]
+#![allow(clippy::print_stderr)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// The result of one CLI invocation.
+#[derive(Debug)]
+pub struct Run {
+    /// Exit code (-1 when killed).
+    pub code: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(o: Output) -> Run {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+
+    /// Panic with the full output unless the exit code is `code`.
+    pub fn expect_code(self, code: i32) -> Run {
+        assert_eq!(self.code, code, "unexpected exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        self
+    }
+}
+
+/// A user manager in a temp tree.
+#[derive(Debug)]
+pub struct Manager {
+    /// The `linger` binary.
+    pub bin: PathBuf,
+    /// The temp tree.
+    pub dir: tempfile::TempDir,
+    child: Option<Child>,
+}
+
+impl Manager {
+    /// Create the tree (no manager started yet).
+    pub fn new(bin: &str) -> Manager {
+        let dir = tempfile::Builder::new().prefix("linger-test").tempdir().expect("temp dir");
+        for d in ["home/.config/systemd/user", "run"] {
+            std::fs::create_dir_all(dir.path().join(d)).expect("mkdir");
+        }
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir.path().join("run"), std::fs::Permissions::from_mode(0o700));
+        Manager { bin: PathBuf::from(bin), dir, child: None }
+    }
+
+    /// `~` of the test user.
+    pub fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
+    /// `~/.config/systemd/user`.
+    pub fn unit_dir(&self) -> PathBuf {
+        self.home().join(".config/systemd/user")
+    }
+
+    /// `$XDG_RUNTIME_DIR`.
+    pub fn runtime(&self) -> PathBuf {
+        self.dir.path().join("run")
+    }
+
+    /// Write a unit file (or drop-in: a relative path like `a.service.d/x.conf`).
+    pub fn write_unit(&self, name: &str, text: &str) -> PathBuf {
+        let p = self.unit_dir().join(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(&p, text).expect("write unit");
+        p
+    }
+
+    fn env(&self, cmd: &mut Command) {
+        cmd.env_clear()
+            .env("HOME", self.home())
+            .env("XDG_RUNTIME_DIR", self.runtime())
+            .env("XDG_CONFIG_HOME", self.home().join(".config"))
+            .env("XDG_STATE_HOME", self.home().join(".local/state"))
+            .env("PATH", std::env::var("PATH").unwrap_or_else(|_| "/usr/bin:/bin".into()))
+            .env("TZ", "UTC")
+            .env("NO_COLOR", "1");
+    }
+
+    /// Start the manager and wait until its socket answers.
+    pub fn start(&mut self) {
+        let mut cmd = Command::new(&self.bin);
+        self.env(&mut cmd);
+        cmd.args(["daemon", "--user", "--no-system-units"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(self.dir.path().join("manager.log")).map(Stdio::from).unwrap_or(Stdio::null()));
+        self.child = Some(cmd.spawn().expect("spawn linger daemon"));
+        let sock = self.runtime().join("linger/manager");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if std::os::unix::net::UnixStream::connect(&sock).is_ok() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        panic!("manager did not come up; log:\n{}", self.manager_log());
+    }
+
+    /// The manager's stderr so far.
+    pub fn manager_log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("manager.log")).unwrap_or_default()
+    }
+
+    /// The manager's pid.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
+    /// Run `linger ARGS…` with the test environment.
+    pub fn linger(&self, args: &[&str]) -> Run {
+        let mut cmd = Command::new(&self.bin);
+        self.env(&mut cmd);
+        Run::from(cmd.args(args).output().expect("run linger"))
+    }
+
+    /// Run `systemctl --user ARGS…` through a `systemctl` link to the binary.
+    pub fn systemctl(&self, args: &[&str]) -> Run {
+        let link = self.dir.path().join("bin/systemctl");
+        if !link.exists() {
+            std::fs::create_dir_all(self.dir.path().join("bin")).expect("mkdir bin");
+            std::os::unix::fs::symlink(&self.bin, &link).expect("link");
+        }
+        let mut cmd = Command::new(&link);
+        self.env(&mut cmd);
+        Run::from(cmd.arg("--user").args(args).output().expect("run systemctl"))
+    }
+
+    /// A property of a unit (`show -p NAME --value`).
+    pub fn prop(&self, unit: &str, name: &str) -> String {
+        self.systemctl(&["show", "-p", name, "--value", unit]).stdout.trim().to_string()
+    }
+
+    /// Wait (bounded) until `f` holds; panics with `what` and the manager log otherwise.
+    pub fn wait_for(&self, what: &str, mut f: impl FnMut(&Manager) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if f(self) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("timed out waiting for {what}; manager log:\n{}", self.manager_log());
+    }
+
+    /// Stop the manager (SIGTERM) and wait for it.
+    pub fn shutdown(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            if let Some(pid) = rustix::process::Pid::from_raw(c.id() as i32) {
+                let _ = rustix::process::kill_process(pid, rustix::process::Signal::TERM);
+            }
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while Instant::now() < deadline {
+                if let Ok(Some(_)) = c.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+impl Drop for Manager {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+/// Whether a process exists and is not a zombie.
+pub fn alive(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| s.rsplit_once(')').map(|x| x.1.trim_start().starts_with('Z')))
+        .is_some_and(|zombie| !zombie)
+}
+
+/// A free TCP port on 127.0.0.1.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).unwrap_or(18080)
+}
+
+/// GET http://127.0.0.1:PORT/ with a bounded timeout; the body or None.
+pub fn http_get(port: u16) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect_timeout(&([127, 0, 0, 1], port).into(), Duration::from_secs(2)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    s.write_all(b"GET / HTTP/1.0\r\nHost: localhost\r\n\r\n").ok()?;
+    let mut body = String::new();
+    s.read_to_string(&mut body).ok()?;
+    Some(body)
+}
+
