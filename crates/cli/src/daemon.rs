@@ -29,6 +29,9 @@ struct DaemonArgs {
     /// The unit to start at startup.
     #[arg(long, default_value = "default.target")]
     unit: String,
+    /// State handed over by a previous image of this manager (used by daemon-reexec).
+    #[arg(long, hide = true)]
+    deserialize: Option<PathBuf>,
 }
 
 /// The user from the password database (falling back to the environment).
@@ -84,6 +87,8 @@ pub fn manager_config(unit_path: Vec<PathBuf>, system_units: bool, unit: String)
         default_unit: unit,
         environment,
         exe: std::env::current_exe().unwrap_or_else(|_| PathBuf::from("linger")),
+        args: Vec::new(),
+        reexec_state: None,
     }
 }
 
@@ -103,5 +108,22 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         eprintln!("linger daemon: say which daemon to run: --user (your service manager).");
         return ExitCode::from(1);
     }
-    linger_manager::run(manager_config(a.unit_path, !a.no_system_units, a.unit), a.log_to_stderr)
+    // daemon-reexec runs us again with the same arguments (minus the hand-over file).
+    let mut args = vec!["daemon".to_string(), "--user".to_string()];
+    if a.log_to_stderr {
+        args.push("--log-to-stderr".into());
+    }
+    if a.no_system_units {
+        args.push("--no-system-units".into());
+    }
+    for p in &a.unit_path {
+        args.push("--unit-path".into());
+        args.push(p.display().to_string());
+    }
+    args.push("--unit".into());
+    args.push(a.unit.clone());
+    let mut config = manager_config(a.unit_path, !a.no_system_units, a.unit);
+    config.args = args;
+    config.reexec_state = a.deserialize;
+    linger_manager::run(config, a.log_to_stderr)
 }

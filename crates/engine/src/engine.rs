@@ -9,7 +9,7 @@ use crate::deps::{Deps, Graph, add_target_orderings};
 use crate::effect::{Effect, KillWhom, LogLevel, TimerKind};
 use crate::host::{Host, Timestamp, UnitSource};
 use crate::job::{Job, JobId, JobMode, JobResult, JobType};
-use crate::service::{Ctx, ExitStatus, ServiceRuntime};
+use crate::service::{Ctx, ExitStatus, ServiceRuntime, ServiceSnapshot};
 use crate::state::{ActiveState, ServiceResult, ServiceState, SubState};
 
 #[path = "engine/transaction.rs"]
@@ -851,5 +851,29 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// Next µs deadline is the manager's business; the engine only exposes the clock it uses.
     pub fn monotonic_now(&self) -> Usec {
         self.host.now().monotonic
+    }
+}
+
+impl<H: Host, S: UnitSource> Engine<H, S> {
+    /// Snapshots of every service with something running (for `daemon-reexec`).
+    pub fn snapshot(&self) -> Vec<(String, ServiceSnapshot)> {
+        self.units.iter().filter_map(|(id, u)| Some((id.clone(), u.service()?.snapshot()?))).collect()
+    }
+
+    /// Adopt services from a previous manager process; their units are loaded as needed.
+    pub fn restore(&mut self, id: &str, snap: &ServiceSnapshot, timestamps: Timestamp) {
+        let id = self.load(id);
+        self.with_service(&id, |s, c| s.restore(snap, c));
+        if let Some(u) = self.units.get_mut(&id) {
+            u.active_enter = timestamps;
+            u.inactive_exit = timestamps;
+        }
+        // Nothing waits on these transitions: drop the "state changed" bookkeeping effects.
+        self.effects.retain(|e| !matches!(e, Effect::StateChanged { .. }));
+    }
+
+    /// The active-enter timestamp of a unit (carried across re-exec).
+    pub fn active_enter(&self, id: &str) -> Timestamp {
+        self.units.get(id).map(|u| u.active_enter).unwrap_or_default()
     }
 }

@@ -216,3 +216,32 @@ fn child(p: &Prepared<'_>) -> ! {
         fail(p.report, Stage::Exec, errno());
     }
 }
+
+/// Take ownership of a file descriptor inherited across `execve` from our previous self
+/// (`daemon-reexec`). Fails unless `raw` is open; call it once per number.
+pub fn adopt_inherited_fd(raw: RawFd) -> io::Result<OwnedFd> {
+    if raw < 3 {
+        return Err(io::Error::from_raw_os_error(libc::EBADF));
+    }
+    // SAFETY: F_GETFD only queries the descriptor table; it has no memory effects.
+    if unsafe { libc::fcntl(raw, libc::F_GETFD) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: the fd is open (checked above), was handed to this process by its previous image
+    // for exactly this purpose, and nothing else in this process owns it.
+    let fd = unsafe { OwnedFd::from_raw_fd(raw) };
+    // Close-on-exec again, like every other fd we own.
+    // SAFETY: F_SETFD with FD_CLOEXEC on an fd we now own.
+    unsafe { libc::fcntl(fd.as_raw_fd(), libc::F_SETFD, libc::FD_CLOEXEC) };
+    Ok(fd)
+}
+
+/// Let `fd` survive the next `execve` (clear FD_CLOEXEC), for `daemon-reexec`.
+pub fn keep_across_exec<F: std::os::fd::AsFd>(fd: F) -> io::Result<RawFd> {
+    let raw = fd.as_fd().as_raw_fd();
+    // SAFETY: F_SETFD on a descriptor borrowed for the duration of the call.
+    if unsafe { libc::fcntl(raw, libc::F_SETFD, 0) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(raw)
+}

@@ -42,6 +42,10 @@ pub struct ManagerConfig {
     pub environment: Vec<(String, String)>,
     /// The manager binary, for daemon-reexec.
     pub exe: PathBuf,
+    /// The arguments it was started with (re-used by daemon-reexec).
+    pub args: Vec<String>,
+    /// State handed over by a previous image of this manager (`--deserialize`).
+    pub reexec_state: Option<PathBuf>,
 }
 
 impl ManagerConfig {

@@ -11,6 +11,7 @@ mod host;
 mod logs;
 mod notify;
 mod props;
+mod reexec;
 mod run;
 mod server;
 mod source;
@@ -19,3 +20,4 @@ mod tracker;
 
 pub use config::{ManagerConfig, UserInfo};
 pub use run::run;
+pub use source::load_context;

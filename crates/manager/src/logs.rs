@@ -26,6 +26,11 @@ impl LogTail {
         q.push_back(line);
     }
 
+    /// Every unit's tail (for `daemon-reexec`).
+    pub fn all(&self) -> impl Iterator<Item = (&String, &VecDeque<LogLine>)> {
+        self.units.iter()
+    }
+
     /// The last `n` lines of a unit.
     pub fn last(&self, unit: &str, n: usize) -> Vec<LogLine> {
         match self.units.get(unit) {
@@ -56,6 +61,16 @@ impl LineBuffer {
             }
         }
         out
+    }
+
+    /// A buffer that already holds `partial` (carried across `daemon-reexec`).
+    pub fn with_pending(partial: Vec<u8>) -> Self {
+        LineBuffer { buf: partial }
+    }
+
+    /// Bytes of the current incomplete line.
+    pub fn pending(&self) -> &[u8] {
+        &self.buf
     }
 
     /// The trailing partial line at end of stream.

@@ -54,6 +54,10 @@ fn prepare(config: &ManagerConfig) -> Result<(), StartError> {
     std::fs::DirBuilder::new().recursive(true).mode(0o700).create(&dir).map_err(io_err("cannot create", &dir))?;
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).map_err(io_err("cannot set permissions of", &dir))?;
     let sock = config.socket_path();
+    if config.reexec_state.is_some() {
+        // Our previous image still holds the socket open for us.
+        return Ok(());
+    }
     if std::os::unix::net::UnixStream::connect(&sock).is_ok() {
         return Err(StartError::AlreadyRunning { user: config.user.name.clone(), socket: sock.display().to_string() });
     }
@@ -119,7 +123,24 @@ fn build_state(config: &ManagerConfig, log_to_stderr: bool) -> State {
 
 async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), StartError> {
     let sock_path = config.socket_path();
-    let listener = UnixListener::bind(&sock_path).map_err(io_err("cannot listen on", &sock_path))?;
+    let saved = config.reexec_state.as_deref().and_then(|p| match crate::reexec::load(p) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("linger: daemon-reexec: {e}; starting fresh");
+            }
+            None
+        }
+    });
+    let inherited = saved.as_ref().and_then(|s| crate::reexec::listener(s).ok()).and_then(|l| UnixListener::from_std(l).ok());
+    let listener = match inherited {
+        Some(l) => l,
+        None => {
+            let _ = std::fs::remove_file(&sock_path);
+            UnixListener::bind(&sock_path).map_err(io_err("cannot listen on", &sock_path))?
+        }
+    };
     {
         use std::os::unix::fs::PermissionsExt;
         let _ = std::fs::set_permissions(&sock_path, std::fs::Permissions::from_mode(0o600));
@@ -133,6 +154,9 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
     let mut sighup = sig(SignalKind::hangup())?;
     let own_uid = rustix::process::getuid().as_raw();
     let state: Shared = Rc::new(RefCell::new(build_state(&config, log_to_stderr)));
+    if let Some(saved) = saved {
+        crate::reexec::restore(&state, saved);
+    }
     {
         let mut s = state.borrow_mut();
         let default = config.default_unit.clone();
@@ -199,11 +223,12 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
                     return Ok(());
                 }
                 ExitRequest::Reexec => {
-                    // Re-executing with state hand-over is not implemented yet: refuse loudly
-                    // rather than dropping the services we supervise.
+                    let path = crate::reexec::state_path(&config.linger_runtime());
+                    let err = crate::reexec::save_and_exec(&state, &listener, &config.exe, &path, &config.args);
+                    // Only reached when the exec failed: keep running as we are.
                     let mut s = state.borrow_mut();
                     s.exit = None;
-                    s.record("linger", 4, "linger", std::process::id(), "daemon-reexec is not supported yet; nothing was changed.".into());
+                    s.record("linger", 3, "linger", std::process::id(), format!("daemon-reexec failed: {err}"));
                 }
             }
         }
@@ -265,31 +290,54 @@ fn convert(status: WaitStatus) -> ExitStatus {
 pub fn wake_pipes(state: &Shared) {
     let pipes = state.borrow_mut().take_new_pipes();
     for p in pipes {
-        let st = state.clone();
-        tokio::task::spawn_local(read_pipe(st, p));
+        watch_pipe(state, p, Vec::new());
     }
 }
 
-async fn read_pipe(state: Shared, p: NewPipe) {
-    let NewPipe { unit, pid, identifier, level_prefix, fd } = p;
-    if rustix::io::ioctl_fionbio(&fd, true).is_err() {
+/// Read a service's output pipe into its log, starting with an inherited partial line.
+pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
+    if rustix::io::ioctl_fionbio(&p.fd, true).is_err() {
         return;
     }
-    let Ok(afd) = AsyncFd::new(fd) else { return };
-    let mut lines = LineBuffer::default();
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        let Ok(mut guard) = afd.readable().await else { break };
-        match guard.try_io(|fd: &AsyncFd<OwnedFd>| rustix::io::read(fd.as_fd(), &mut buf[..]).map_err(std::io::Error::from)) {
-            Ok(Ok(0)) | Ok(Err(_)) => break,
-            Ok(Ok(n)) => {
-                let complete = lines.feed(&buf[..n]);
-                emit(&state, &unit, pid, &identifier, level_prefix, complete);
+    let Ok(afd) = AsyncFd::new(p.fd) else { return };
+    let afd = Rc::new(afd);
+    let buf = Rc::new(RefCell::new(LineBuffer::with_pending(partial)));
+    let id = {
+        let mut s = state.borrow_mut();
+        s.next_pipe += 1;
+        let id = s.next_pipe;
+        s.pipes.insert(
+            id,
+            crate::state::PipeRecord {
+                unit: p.unit.clone(),
+                pid: p.pid,
+                identifier: p.identifier.clone(),
+                level_prefix: p.level_prefix,
+                fd: afd.clone(),
+                buf: buf.clone(),
+            },
+        );
+        id
+    };
+    let st = state.clone();
+    tokio::task::spawn_local(async move {
+        let (unit, pid, identifier, level_prefix) = (p.unit, p.pid, p.identifier, p.level_prefix);
+        let mut chunk = vec![0u8; 64 * 1024];
+        loop {
+            let Ok(mut guard) = afd.readable().await else { break };
+            match guard.try_io(|fd: &AsyncFd<OwnedFd>| rustix::io::read(fd.as_fd(), &mut chunk[..]).map_err(std::io::Error::from)) {
+                Ok(Ok(0)) | Ok(Err(_)) => break,
+                Ok(Ok(n)) => {
+                    let complete = buf.borrow_mut().feed(&chunk[..n]);
+                    emit(&st, &unit, pid, &identifier, level_prefix, complete);
+                }
+                Err(_would_block) => continue,
             }
-            Err(_would_block) => continue,
         }
-    }
-    emit(&state, &unit, pid, &identifier, level_prefix, lines.finish().into_iter().collect());
+        let rest = buf.borrow_mut().finish();
+        emit(&st, &unit, pid, &identifier, level_prefix, rest.into_iter().collect());
+        st.borrow_mut().pipes.remove(&id);
+    });
 }
 
 fn emit(state: &Shared, unit: &str, pid: u32, identifier: &str, level_prefix: bool, lines: Vec<Vec<u8>>) {

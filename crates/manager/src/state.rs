@@ -10,7 +10,8 @@ use linger_time::Usec;
 use tokio::sync::{Notify, oneshot};
 
 use crate::host::{NewPipe, RealHost};
-use crate::logs::LogTail;
+use crate::logs::{LineBuffer, LogTail};
+use crate::reexec::PipeFd;
 use crate::source::SearchPathSource;
 
 /// The engine as the manager instantiates it.
@@ -46,6 +47,27 @@ pub struct State {
     pub exit: Option<ExitRequest>,
     /// Mirror manager messages on stderr.
     pub log_to_stderr: bool,
+    /// Open service output pipes (handed over on `daemon-reexec`).
+    pub pipes: HashMap<u64, PipeRecord>,
+    /// Next pipe id.
+    pub next_pipe: u64,
+}
+
+/// A service output pipe being read.
+#[derive(Debug)]
+pub struct PipeRecord {
+    /// Unit.
+    pub unit: String,
+    /// Writer pid.
+    pub pid: u32,
+    /// Identifier for its lines.
+    pub identifier: String,
+    /// Honour `<N>` prefixes.
+    pub level_prefix: bool,
+    /// The read end.
+    pub fd: PipeFd,
+    /// The incomplete line so far.
+    pub buf: Rc<RefCell<LineBuffer>>,
 }
 
 impl State {
@@ -62,6 +84,8 @@ impl State {
             logs: LogTail::default(),
             exit: None,
             log_to_stderr,
+            pipes: HashMap::new(),
+            next_pipe: 0,
         }
     }
 

@@ -1,0 +1,87 @@
+//! Per-unit rate limiting (`RateLimitIntervalSec=`, `RateLimitBurst=`), as journald does it.
+
+use std::collections::HashMap;
+
+/// Units tracked at once; beyond this, expired windows are forgotten first.
+const MAX_TRACKED: usize = 4096;
+
+/// What to do with a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// Store it.
+    Pass,
+    /// Store it, after a notice that `n` lines of the unit were suppressed in the last window.
+    PassAfterSuppressed(u64),
+    /// Drop it (counted).
+    Drop,
+}
+
+#[derive(Debug)]
+struct Window {
+    begin: u64,
+    count: u64,
+    suppressed: u64,
+}
+
+/// Per-unit windows of `interval` µs allowing `burst` lines each.
+#[derive(Debug)]
+pub(crate) struct RateLimiter {
+    interval: u64,
+    burst: u64,
+    windows: HashMap<Box<str>, Window>,
+}
+
+impl RateLimiter {
+    pub(crate) fn new(interval_usec: u64, burst: u32) -> Self {
+        RateLimiter { interval: interval_usec, burst: u64::from(burst), windows: HashMap::new() }
+    }
+
+    fn enabled(&self) -> bool {
+        self.interval > 0 && self.burst > 0
+    }
+
+    /// Accounts one line of `unit` at monotonic time `now`.
+    pub(crate) fn check(&mut self, unit: &str, now: u64) -> Verdict {
+        if !self.enabled() {
+            return Verdict::Pass;
+        }
+        if !self.windows.contains_key(unit) {
+            if self.windows.len() >= MAX_TRACKED {
+                let interval = self.interval;
+                self.windows.retain(|_, w| now.saturating_sub(w.begin) < interval && w.suppressed > 0);
+            }
+            self.windows.insert(unit.into(), Window { begin: now, count: 0, suppressed: 0 });
+        }
+        let Some(w) = self.windows.get_mut(unit) else { return Verdict::Pass };
+        let mut verdict = Verdict::Pass;
+        if now.saturating_sub(w.begin) >= self.interval {
+            if w.suppressed > 0 {
+                verdict = Verdict::PassAfterSuppressed(w.suppressed);
+            }
+            *w = Window { begin: now, count: 0, suppressed: 0 };
+        }
+        if w.count >= self.burst {
+            w.suppressed += 1;
+            return Verdict::Drop;
+        }
+        w.count += 1;
+        verdict
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn burst_then_report() {
+        let mut r = RateLimiter::new(1000, 3);
+        let v: Vec<Verdict> = (0..5).map(|i| r.check("a", i)).collect();
+        assert_eq!(v, [Verdict::Pass, Verdict::Pass, Verdict::Pass, Verdict::Drop, Verdict::Drop]);
+        assert_eq!(r.check("b", 10), Verdict::Pass, "units are independent");
+        assert_eq!(r.check("a", 1000), Verdict::PassAfterSuppressed(2));
+        assert_eq!(r.check("a", 1001), Verdict::Pass);
+        let mut off = RateLimiter::new(0, 3);
+        assert!((0..10).all(|i| off.check("a", i) == Verdict::Pass));
+    }
+}

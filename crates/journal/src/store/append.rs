@@ -1,0 +1,303 @@
+//! Appending entries to one segment file (used only by the writer thread).
+
+use std::collections::HashMap;
+use std::fs::{File, OpenOptions};
+use std::io;
+use std::os::unix::fs::{FileExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use super::dict::DictWriter;
+use super::format::{self, BlockStart, BlockSummary, HEADER_LEN, HINT_OFFSET, Header, SEGMENT_SUFFIX};
+use crate::varint;
+
+/// A block is closed after this many entries or bytes, which bounds how much a reader
+/// decodes to serve `-n 100` from the tail.
+const BLOCK_MAX_ENTRIES: u64 = 1024;
+const BLOCK_MAX_BYTES: u64 = 48 << 10;
+
+/// What one entry to append consists of.
+pub(crate) struct Record<'a> {
+    pub rt: u64,
+    pub mono: u64,
+    pub boot_id: [u8; 16],
+    pub fields: RecordFields<'a>,
+}
+
+/// The fields of a record: a generic entry, or a line of a registered stream.
+pub(crate) enum RecordFields<'a> {
+    Entry(&'a [(String, Vec<u8>)]),
+    Line { stream_key: u64, stream_fields: &'a [(String, Vec<u8>)], priority: u8, message: &'a [u8] },
+}
+
+#[derive(Debug)]
+struct OpenBlock {
+    start: u64,
+    prev_rt: u64,
+    prev_mono: u64,
+    boot_id: [u8; 16],
+    first_seqnum: u64,
+    n: u64,
+    min_rt: u64,
+    max_rt: u64,
+    ctxs: Vec<u32>,
+    lit_names: Vec<u32>,
+}
+
+/// An open segment being appended to.
+#[derive(Debug)]
+pub(crate) struct Appender {
+    pub path: PathBuf,
+    file: File,
+    committed: u64,
+    buf: Vec<u8>,
+    header: Header,
+    dict: DictWriter,
+    block: Option<OpenBlock>,
+    pending_hint: Option<u64>,
+    pub next_seqnum: u64,
+    scratch: Vec<u8>,
+    pairs: Vec<u32>,
+    lits: Vec<(u32, usize)>,
+    /// (stream key, priority) → context id, valid for this segment only.
+    line_ctx: HashMap<(u64, u8), u32>,
+    message_name: u32,
+    priority_name: u32,
+}
+
+/// The file name of a new segment: creation time and first seqnum, so names sort by age.
+pub(crate) fn segment_name(created_rt: u64, first_seqnum: u64) -> String {
+    format!("{created_rt:016x}-{first_seqnum:016x}{SEGMENT_SUFFIX}")
+}
+
+impl Appender {
+    /// Creates a new segment file (mode 0640) in `dir`.
+    pub(crate) fn create(dir: &Path, seqnum_id: [u8; 16], first_seqnum: u64, now_rt: u64) -> io::Result<(Appender, PathBuf)> {
+        let mut created = now_rt;
+        let (file, path) = loop {
+            let path = dir.join(segment_name(created, first_seqnum));
+            match OpenOptions::new().read(true).write(true).create_new(true).mode(0o640).open(&path) {
+                Ok(f) => break (f, path),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => created += 1,
+                Err(e) => return Err(e),
+            }
+        };
+        let header = Header { seqnum_id, first_seqnum, created_rt: created, hint: 0 };
+        if let Err(e) = file.write_all_at(&header.encode(), 0) {
+            let _ = std::fs::remove_file(&path);
+            return Err(e);
+        }
+        let mut dict = DictWriter::new();
+        let message_name = dict.name_id(crate::entry::fields::MESSAGE);
+        let priority_name = dict.name_id(crate::entry::fields::PRIORITY);
+        let a = Appender {
+            path: path.clone(),
+            file,
+            committed: HEADER_LEN,
+            buf: Vec::with_capacity(256 << 10),
+            header,
+            dict,
+            block: None,
+            pending_hint: None,
+            next_seqnum: first_seqnum,
+            scratch: Vec::with_capacity(256),
+            pairs: Vec::with_capacity(32),
+            lits: Vec::with_capacity(8),
+            line_ctx: HashMap::new(),
+            message_name,
+            priority_name,
+        };
+        Ok((a, path))
+    }
+
+    /// Bytes the segment has, written or pending.
+    pub(crate) fn size(&self) -> u64 {
+        self.committed + self.buf.len() as u64
+    }
+
+    pub(crate) fn created_rt(&self) -> u64 {
+        self.header.created_rt
+    }
+
+    /// Bytes waiting for [`Appender::write_out`].
+    pub(crate) fn pending(&self) -> usize {
+        self.buf.len()
+    }
+
+    /// True when the dictionary is so large that the segment should be rotated.
+    pub(crate) fn dict_full(&self) -> bool {
+        self.dict.is_full()
+    }
+
+    /// Encodes one record into the pending buffer; returns its seqnum.
+    pub(crate) fn append(&mut self, r: &Record<'_>) -> u64 {
+        // Resolve fields to a context and literal fields first: this may define dictionary
+        // items, which must be written before the entry that uses them.
+        self.pairs.clear();
+        self.lits.clear();
+        let mut line_lit: Option<&[u8]> = None;
+        let ctx = match &r.fields {
+            RecordFields::Entry(fields) => {
+                for (i, (name, value)) in fields.iter().enumerate() {
+                    let nid = self.dict.name_id(name);
+                    match self.dict.pair_id(name, nid, value, false) {
+                        Some(pid) => self.pairs.push(pid),
+                        None => self.lits.push((nid, i)),
+                    }
+                }
+                let pairs = std::mem::take(&mut self.pairs);
+                let ctx = self.dict.ctx_id(&pairs);
+                self.pairs = pairs;
+                ctx
+            }
+            RecordFields::Line { stream_key, stream_fields, priority, message } => {
+                line_lit = Some(message);
+                match self.line_ctx.get(&(*stream_key, *priority)) {
+                    Some(&c) => c,
+                    None => {
+                        for (name, value) in stream_fields.iter() {
+                            let nid = self.dict.name_id(name);
+                            if let Some(pid) = self.dict.pair_id(name, nid, value, true) {
+                                self.pairs.push(pid);
+                            }
+                        }
+                        let digit = crate::entry::priority_digit(*priority);
+                        let prio_pair = self.dict.pair_id("PRIORITY", self.priority_name, &digit, true);
+                        self.pairs.extend(prio_pair);
+                        let pairs = std::mem::take(&mut self.pairs);
+                        let c = self.dict.ctx_id(&pairs);
+                        self.pairs = pairs;
+                        self.line_ctx.insert((*stream_key, *priority), c);
+                        c
+                    }
+                }
+            }
+        };
+
+        let block_full = self.block.as_ref().is_some_and(|b| {
+            b.n >= BLOCK_MAX_ENTRIES || self.size() - b.start >= BLOCK_MAX_BYTES || b.boot_id != r.boot_id
+        });
+        if block_full {
+            self.close_block();
+        }
+        if self.block.is_none() {
+            let start = self.size();
+            self.scratch.clear();
+            BlockStart { rt: r.rt, mono: r.mono, seqnum: self.next_seqnum, boot_id: r.boot_id }.encode(&mut self.scratch);
+            format::push_frame(&mut self.buf, format::BLOCK_START, &self.scratch);
+            self.pending_hint = Some(start);
+            self.block = Some(OpenBlock {
+                start,
+                prev_rt: r.rt,
+                prev_mono: r.mono,
+                boot_id: r.boot_id,
+                first_seqnum: self.next_seqnum,
+                n: 0,
+                min_rt: r.rt,
+                max_rt: r.rt,
+                ctxs: Vec::new(),
+                lit_names: Vec::new(),
+            });
+        }
+        if self.dict.has_pending() {
+            let off = self.size();
+            self.scratch.clear();
+            self.dict.take_payload(&mut self.scratch);
+            format::push_frame(&mut self.buf, format::DICT, &self.scratch);
+            self.dict.last_dict = Some(off);
+        }
+
+        let Some(b) = self.block.as_mut() else { return self.next_seqnum };
+        let s = &mut self.scratch;
+        s.clear();
+        let drt = r.rt.wrapping_sub(b.prev_rt) as i64;
+        let dmono = r.mono.wrapping_sub(b.prev_mono) as i64;
+        varint::put(s, varint::zigzag(drt));
+        varint::put(s, varint::zigzag(dmono.wrapping_sub(drt)));
+        varint::put(s, u64::from(ctx));
+        let mut note_lit = |lit_names: &mut Vec<u32>, nid: u32| {
+            if let Err(i) = lit_names.binary_search(&nid) {
+                lit_names.insert(i, nid);
+            }
+        };
+        match (&r.fields, line_lit) {
+            (RecordFields::Line { .. }, Some(msg)) => {
+                varint::put(s, u64::from(self.message_name));
+                varint::put(s, msg.len() as u64);
+                s.extend_from_slice(msg);
+                note_lit(&mut b.lit_names, self.message_name);
+            }
+            (RecordFields::Entry(fields), _) => {
+                for &(nid, i) in &self.lits {
+                    let v = &fields[i].1;
+                    varint::put(s, u64::from(nid));
+                    varint::put(s, v.len() as u64);
+                    s.extend_from_slice(v);
+                    note_lit(&mut b.lit_names, nid);
+                }
+            }
+            _ => {}
+        }
+        format::push_frame(&mut self.buf, format::ENTRY, s);
+        b.prev_rt = r.rt;
+        b.prev_mono = r.mono;
+        b.n += 1;
+        b.min_rt = b.min_rt.min(r.rt);
+        b.max_rt = b.max_rt.max(r.rt);
+        if let Err(i) = b.ctxs.binary_search(&ctx) {
+            b.ctxs.insert(i, ctx);
+        }
+        let seq = self.next_seqnum;
+        self.next_seqnum += 1;
+        seq
+    }
+
+    /// Seals the open block (if any) with its summary.
+    pub(crate) fn close_block(&mut self) {
+        let Some(b) = self.block.take() else { return };
+        let end = self.size();
+        let sum = BlockSummary {
+            back: end - b.start,
+            entries: b.n,
+            first_seqnum: b.first_seqnum,
+            min_rt: b.min_rt,
+            max_rt: b.max_rt,
+            last_dict: self.dict.last_dict,
+            ctxs: b.ctxs,
+            lit_names: b.lit_names,
+        };
+        self.scratch.clear();
+        sum.encode(&mut self.scratch);
+        format::push_block_end(&mut self.buf, &self.scratch);
+    }
+
+    /// Writes the pending buffer. On failure the file is cut back to what was complete
+    /// before, so it never ends in a partial frame written by us, and the appender must
+    /// not be used again (its dictionary may describe bytes that are not on disk).
+    pub(crate) fn write_out(&mut self) -> io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        if let Err(e) = self.file.write_all_at(&self.buf, self.committed) {
+            let _ = self.file.set_len(self.committed);
+            self.buf.clear();
+            return Err(e);
+        }
+        self.committed += self.buf.len() as u64;
+        self.buf.clear();
+        if self.buf.capacity() > 1 << 20 {
+            self.buf.shrink_to(256 << 10);
+        }
+        if let Some(h) = self.pending_hint.take() {
+            // Best effort: a stale hint only makes readers scan more.
+            let _ = self.file.write_all_at(&h.to_le_bytes(), HINT_OFFSET);
+        }
+        Ok(())
+    }
+
+    /// Seals the open block, writes everything and syncs the data to disk.
+    pub(crate) fn finish(&mut self) -> io::Result<()> {
+        self.close_block();
+        self.write_out()?;
+        self.file.sync_data()
+    }
+}

@@ -1,0 +1,10 @@
+//! The on-disk store: segment files of CRC-checked frames with per-block summaries.
+
+pub(crate) mod append;
+pub(crate) mod dict;
+pub mod dir;
+pub(crate) mod format;
+pub(crate) mod segment;
+
+pub use dir::{SegmentFile, VacuumReport, disk_usage, list_segments, vacuum};
+pub use format::SEGMENT_SUFFIX;

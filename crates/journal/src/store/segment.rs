@@ -1,0 +1,507 @@
+//! Reading one segment file: header, dictionary, block index and entry decoding.
+//!
+//! A reader never trusts the file: a torn or corrupt tail ends the segment where the last
+//! valid frame ends, a corrupt frame in the middle is skipped and counted, and a segment
+//! whose structure cannot be followed backwards is scanned forwards instead.
+
+use std::fs::File;
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+
+use super::dict::{Dict, dict_prev};
+use super::format::{self, BlockStart, BlockSummary, HEADER_LEN, Header, Parsed};
+use crate::error::{Error, Result};
+use crate::varint;
+
+/// Where a block lies and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BlockInfo {
+    /// Offset of the BLOCK_START frame.
+    pub start: u64,
+    /// End of the block's entry frames (the BLOCK_END frame's offset, or the valid end).
+    pub end: u64,
+    pub bs: BlockStart,
+    pub entries: u64,
+    pub min_rt: u64,
+    pub max_rt: u64,
+    /// Contexts and literal names used (`None` for a block not sealed yet: unknown).
+    pub ctxs: Option<Vec<u32>>,
+    pub lit_names: Option<Vec<u32>>,
+    /// For a sealed block: the offset of the BLOCK_END frame's end (trailer included).
+    pub sealed_end: Option<u64>,
+}
+
+impl BlockInfo {
+    pub(crate) fn last_seqnum(&self) -> u64 {
+        self.bs.seqnum + self.entries.saturating_sub(1)
+    }
+}
+
+/// A literal field of a decoded entry: name id and value range in the block's data.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Lit {
+    pub name: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A decoded entry; its literal fields are `lits[lit_start..lit_end]` of its block.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RawEntry {
+    pub rt: u64,
+    pub mono: u64,
+    pub seqnum: u64,
+    pub ctx: u32,
+    pub lit_start: u32,
+    pub lit_end: u32,
+}
+
+/// One block's entries, decoded.
+#[derive(Debug)]
+pub(crate) struct DecodedBlock {
+    pub data: Vec<u8>,
+    pub boot_id: [u8; 16],
+    pub entries: Vec<RawEntry>,
+    pub lits: Vec<Lit>,
+    /// Frames that failed their checks and were skipped.
+    pub corrupt: u32,
+}
+
+/// An open segment.
+#[derive(Debug)]
+pub(crate) struct Segment {
+    pub path: PathBuf,
+    file: File,
+    pub header: Header,
+    /// End of the valid data (a torn tail is beyond it).
+    pub valid_end: u64,
+    pub file_len: u64,
+    pub dict: Dict,
+    /// Where the tail scan stopped early and why (torn or corrupt tail), if it did.
+    pub torn: Option<(u64, &'static str)>,
+    /// Corrupt frames the tail scan skipped.
+    pub skipped: u32,
+    /// Blocks found by the forward scan of the tail (oldest first).
+    tail_blocks: Vec<BlockInfo>,
+    /// Offset from which `tail_blocks` were scanned (`HEADER_LEN` when the whole file was).
+    tail_start: u64,
+    tail: Vec<u8>,
+}
+
+/// Result of scanning a byte region frame by frame.
+#[derive(Debug, Default)]
+struct Scan {
+    blocks: Vec<BlockInfo>,
+    dicts: Vec<(u64, std::ops::Range<usize>)>,
+    valid_end: u64,
+    stop: Option<(u64, &'static str)>,
+    skipped: u32,
+}
+
+fn scan_region(buf: &[u8], base: u64) -> Scan {
+    let mut s = Scan { valid_end: base, ..Default::default() };
+    let mut pos = 0usize;
+    let mut cur: Option<(BlockInfo, u64, u64)> = None; // block, prev_rt, prev_mono
+    let close = |cur: &mut Option<(BlockInfo, u64, u64)>, blocks: &mut Vec<BlockInfo>, end: u64| {
+        if let Some((mut b, _, _)) = cur.take() {
+            b.end = end;
+            blocks.push(b);
+        }
+    };
+    while pos < buf.len() {
+        let off = base + pos as u64;
+        match format::parse_frame(buf, pos) {
+            Parsed::Frame { kind, payload, next } => {
+                match kind {
+                    format::BLOCK_START => {
+                        close(&mut cur, &mut s.blocks, off);
+                        if let Some(bs) = BlockStart::decode(payload) {
+                            let b = BlockInfo {
+                                start: off,
+                                end: off,
+                                bs,
+                                entries: 0,
+                                min_rt: u64::MAX,
+                                max_rt: 0,
+                                ctxs: None,
+                                lit_names: None,
+                                sealed_end: None,
+                            };
+                            cur = Some((b, bs.rt, bs.mono));
+                        } else {
+                            s.skipped += 1;
+                        }
+                    }
+                    format::ENTRY => match (&mut cur, entry_times(payload)) {
+                        (Some((b, prev_rt, prev_mono)), Some((drt, dmono))) => {
+                            let rt = prev_rt.wrapping_add(drt as u64);
+                            *prev_mono = prev_mono.wrapping_add((drt.wrapping_add(dmono)) as u64);
+                            *prev_rt = rt;
+                            b.entries += 1;
+                            b.min_rt = b.min_rt.min(rt);
+                            b.max_rt = b.max_rt.max(rt);
+                        }
+                        _ => s.skipped += 1,
+                    },
+                    format::BLOCK_END => {
+                        if let (Some((b, _, _)), Some(sum)) = (&mut cur, BlockSummary::decode(payload)) {
+                            b.ctxs = Some(sum.ctxs);
+                            b.lit_names = Some(sum.lit_names);
+                            b.sealed_end = Some(base + next as u64);
+                        }
+                        close(&mut cur, &mut s.blocks, off);
+                    }
+                    _ => s.dicts.push((off, pos..next)),
+                }
+                pos = next;
+                s.valid_end = base + pos as u64;
+            }
+            Parsed::Truncated => {
+                s.stop = Some((off, "truncated record (torn tail)"));
+                break;
+            }
+            Parsed::Corrupt { reason, next } => match next {
+                Some(n) if n < buf.len() => {
+                    s.skipped += 1;
+                    pos = n;
+                }
+                _ => {
+                    s.stop = Some((off, reason));
+                    break;
+                }
+            },
+        }
+    }
+    close(&mut cur, &mut s.blocks, s.valid_end);
+    for b in &mut s.blocks {
+        if b.entries == 0 {
+            b.min_rt = b.bs.rt;
+            b.max_rt = b.bs.rt;
+        }
+    }
+    s
+}
+
+/// The realtime delta and the (monotonic - realtime) delta of an ENTRY payload.
+fn entry_times(p: &[u8]) -> Option<(i64, i64)> {
+    let mut pos = 0;
+    let drt = varint::unzigzag(varint::get(p, &mut pos)?);
+    let dmono = varint::unzigzag(varint::get(p, &mut pos)?);
+    Some((drt, dmono))
+}
+
+fn bad(path: &Path, reason: impl Into<String>) -> Error {
+    Error::BadSegment { path: path.to_owned(), reason: reason.into() }
+}
+
+impl Segment {
+    /// Opens a segment: reads the header, scans the newest block(s) and loads the dictionary.
+    pub(crate) fn open(path: &Path) -> Result<Segment> {
+        let file = File::open(path).map_err(|e| Error::io(path, e))?;
+        let file_len = file.metadata().map_err(|e| Error::io(path, e))?.len();
+        let mut hb = [0u8; HEADER_LEN as usize];
+        if file_len < HEADER_LEN {
+            return Err(bad(path, "file shorter than the header"));
+        }
+        file.read_exact_at(&mut hb, 0).map_err(|e| Error::io(path, e))?;
+        let header = Header::decode(&hb).map_err(|r| bad(path, r))?;
+        let mut seg = Segment {
+            path: path.to_owned(),
+            file,
+            header,
+            valid_end: HEADER_LEN,
+            file_len,
+            dict: Dict::default(),
+            torn: None,
+            skipped: 0,
+            tail_blocks: Vec::new(),
+            tail_start: HEADER_LEN,
+            tail: Vec::new(),
+        };
+        let hint = header.hint;
+        let hint_ok = hint > HEADER_LEN && hint < file_len && seg.frame_kind_at(hint) == Some(format::BLOCK_START);
+        let start = if hint_ok { hint } else { HEADER_LEN };
+        if seg.scan_tail_from(start).is_err() && start != HEADER_LEN {
+            seg.scan_tail_from(HEADER_LEN)?;
+        }
+        Ok(seg)
+    }
+
+    fn frame_kind_at(&self, off: u64) -> Option<u8> {
+        let mut b = [0u8; 11];
+        let n = self.file.read_at(&mut b, off).ok()?;
+        let mut p = 0;
+        varint::get(&b[..n], &mut p)?;
+        b.get(p).copied()
+    }
+
+    /// Scans `[start, EOF)` forward and loads the dictionary; `Err` when the dictionary chain
+    /// cannot be followed from there (the caller then scans the whole file).
+    fn scan_tail_from(&mut self, start: u64) -> Result<()> {
+        let mut buf = vec![0u8; (self.file_len - start) as usize];
+        self.file.read_exact_at(&mut buf, start).map_err(|e| Error::io(&self.path, e))?;
+        let scan = scan_region(&buf, start);
+        let mut dict = Dict::default();
+        // The newest DICT frame: in the tail, else the one the block before the tail names.
+        let newest = match scan.dicts.last() {
+            Some((off, _)) => Some(*off),
+            None if start > HEADER_LEN => self.block_end_before(start)?.1.last_dict,
+            None => None,
+        };
+        if start == HEADER_LEN {
+            for (_, r) in &scan.dicts {
+                let Parsed::Frame { payload, .. } = format::parse_frame(&buf, r.start) else { continue };
+                dict.apply(payload).map_err(|e| bad(&self.path, e))?;
+            }
+        } else if let Some(newest) = newest {
+            let mut chain = Vec::new();
+            let mut at = Some(newest);
+            while let Some(off) = at {
+                if off < HEADER_LEN || off >= self.file_len {
+                    return Err(bad(&self.path, "dictionary chain broken"));
+                }
+                let payload = self.read_frame_at(off, format::DICT)?;
+                at = dict_prev(&payload).ok_or_else(|| bad(&self.path, "dictionary chain broken"))?;
+                if let Some(p) = at
+                    && p >= off
+                {
+                    return Err(bad(&self.path, "dictionary chain loops"));
+                }
+                chain.push(payload);
+                if chain.len() > 1_000_000 {
+                    return Err(bad(&self.path, "dictionary chain too long"));
+                }
+            }
+            for payload in chain.iter().rev() {
+                dict.apply(payload).map_err(|e| bad(&self.path, e))?;
+            }
+        }
+        self.dict = dict;
+        self.valid_end = scan.valid_end;
+        self.torn = scan.stop;
+        self.skipped = scan.skipped;
+        self.tail_blocks = scan.blocks;
+        self.tail_start = start;
+        buf.truncate((scan.valid_end - start) as usize);
+        self.tail = buf;
+        Ok(())
+    }
+
+    /// Reads the frame at `off`, which must be of `kind`; returns its payload.
+    fn read_frame_at(&self, off: u64, kind: u8) -> Result<Vec<u8>> {
+        let mut head = [0u8; 11];
+        let n = self.file.read_at(&mut head, off).map_err(|e| Error::io(&self.path, e))?;
+        let mut p = 0;
+        let len = varint::get(&head[..n], &mut p).ok_or_else(|| bad(&self.path, "bad record length"))? as usize;
+        if len == 0 || len > format::MAX_FRAME {
+            return Err(bad(&self.path, "bad record length"));
+        }
+        let mut buf = vec![0u8; p + len + 4];
+        self.file.read_exact_at(&mut buf, off).map_err(|e| Error::io(&self.path, e))?;
+        match format::parse_frame(&buf, 0) {
+            Parsed::Frame { kind: k, payload, .. } if k == kind => Ok(payload.to_vec()),
+            Parsed::Frame { .. } => Err(bad(&self.path, format!("unexpected record type at offset {off}"))),
+            Parsed::Truncated => Err(bad(&self.path, format!("truncated record at offset {off}"))),
+            Parsed::Corrupt { reason, .. } => Err(bad(&self.path, format!("{reason} at offset {off}"))),
+        }
+    }
+
+    /// The BLOCK_END frame ending right before `before`: its offset and summary.
+    fn block_end_before(&self, before: u64) -> Result<(u64, BlockSummary)> {
+        let corrupt = || bad(&self.path, format!("no valid block end before offset {before}"));
+        if before < HEADER_LEN + 4 {
+            return Err(corrupt());
+        }
+        let mut t = [0u8; 4];
+        self.file.read_exact_at(&mut t, before - 4).map_err(|e| Error::io(&self.path, e))?;
+        let total = u64::from(u32::from_le_bytes(t));
+        if total < 8 || total > before - HEADER_LEN || total > format::MAX_FRAME as u64 {
+            return Err(corrupt());
+        }
+        let off = before - total;
+        let mut buf = vec![0u8; total as usize];
+        self.file.read_exact_at(&mut buf, off).map_err(|e| Error::io(&self.path, e))?;
+        match format::parse_frame(&buf, 0) {
+            Parsed::Frame { kind: format::BLOCK_END, payload, next } if next as u64 == total => {
+                Ok((off, BlockSummary::decode(payload).ok_or_else(corrupt)?))
+            }
+            _ => Err(corrupt()),
+        }
+    }
+
+    /// The sealed block that ends right before `before` (a block start), walking backwards.
+    fn sealed_block_before(&self, before: u64) -> Result<BlockInfo> {
+        let (end_off, sum) = self.block_end_before(before)?;
+        let start = end_off.checked_sub(sum.back).filter(|&s| s >= HEADER_LEN).ok_or_else(|| {
+            bad(&self.path, format!("block end at offset {end_off} points outside the file"))
+        })?;
+        let bs = BlockStart::decode(&self.read_frame_at(start, format::BLOCK_START)?)
+            .ok_or_else(|| bad(&self.path, format!("malformed block start at offset {start}")))?;
+        Ok(BlockInfo {
+            start,
+            end: end_off,
+            bs,
+            entries: sum.entries,
+            min_rt: sum.min_rt,
+            max_rt: sum.max_rt,
+            ctxs: Some(sum.ctxs),
+            lit_names: Some(sum.lit_names),
+            sealed_end: Some(before),
+        })
+    }
+
+    /// All blocks, newest first, produced lazily: `next_back(None)` gives the newest, then
+    /// pass the previous result's `start`.
+    pub(crate) fn block_before(&self, before: Option<u64>) -> Result<Option<BlockInfo>> {
+        let limit = before.unwrap_or(u64::MAX);
+        if let Some(b) = self.tail_blocks.iter().rev().find(|b| b.start < limit) {
+            return Ok(Some(b.clone()));
+        }
+        let at = before.unwrap_or(self.tail_start).min(self.tail_start);
+        if at <= HEADER_LEN {
+            return Ok(None);
+        }
+        self.sealed_block_before(at).map(Some)
+    }
+
+    /// Every block, oldest first. Falls back to one forward scan of the whole file when the
+    /// backward structure is damaged.
+    pub(crate) fn all_blocks(&mut self) -> Result<Vec<BlockInfo>> {
+        let mut out = Vec::new();
+        let mut before = None;
+        loop {
+            match self.block_before(before) {
+                Ok(Some(b)) => {
+                    before = Some(b.start);
+                    out.push(b);
+                }
+                Ok(None) => break,
+                Err(_) => {
+                    self.scan_tail_from(HEADER_LEN)?;
+                    return Ok(self.tail_blocks.clone());
+                }
+            }
+        }
+        out.reverse();
+        Ok(out)
+    }
+
+    /// Reads and decodes one block.
+    pub(crate) fn decode(&self, b: &BlockInfo) -> Result<DecodedBlock> {
+        let data = if b.start >= self.tail_start {
+            let s = (b.start - self.tail_start) as usize;
+            let e = (b.end - self.tail_start) as usize;
+            self.tail.get(s..e).map(<[u8]>::to_vec).ok_or_else(|| bad(&self.path, "block outside the scanned tail"))?
+        } else {
+            let mut v = vec![0u8; (b.end - b.start) as usize];
+            self.file.read_exact_at(&mut v, b.start).map_err(|e| Error::io(&self.path, e))?;
+            v
+        };
+        Ok(decode_block(data, b, &self.dict))
+    }
+
+    /// The newest seqnum and realtime in the segment (`None` when it holds no entry).
+    pub(crate) fn last_entry(&self) -> Result<Option<(u64, u64)>> {
+        let mut before = None;
+        while let Some(b) = self.block_before(before)? {
+            if b.entries > 0 {
+                let d = self.decode(&b)?;
+                return Ok(d.entries.last().map(|e| (e.seqnum, e.rt)));
+            }
+            before = Some(b.start);
+        }
+        Ok(None)
+    }
+
+    /// Reads the whole file for `--verify`.
+    pub(crate) fn read_all(&self) -> Result<Vec<u8>> {
+        let mut buf = vec![0u8; self.file_len as usize];
+        self.file.read_exact_at(&mut buf, 0).map_err(|e| Error::io(&self.path, e))?;
+        Ok(buf)
+    }
+}
+
+/// Decodes the frames of one block (`data` starts at its BLOCK_START).
+pub(crate) fn decode_block(data: Vec<u8>, b: &BlockInfo, dict: &Dict) -> DecodedBlock {
+    let mut out = DecodedBlock {
+        data: Vec::new(),
+        boot_id: b.bs.boot_id,
+        entries: Vec::with_capacity(b.entries as usize),
+        lits: Vec::new(),
+        corrupt: 0,
+    };
+    let (mut rt, mut mono, mut seq) = (b.bs.rt, b.bs.mono, b.bs.seqnum);
+    let mut pos = 0usize;
+    let n_ctx = dict.ctxs.len() as u64;
+    let n_names = dict.names.len() as u64;
+    while pos < data.len() {
+        match format::parse_frame(&data, pos) {
+            Parsed::Frame { kind, payload, next } => {
+                if kind == format::ENTRY {
+                    let base = next - payload.len() - 4;
+                    let mut p = 0;
+                    let parsed = (|| {
+                        let drt = varint::unzigzag(varint::get(payload, &mut p)?);
+                        let dm = varint::unzigzag(varint::get(payload, &mut p)?);
+                        let ctx = varint::get(payload, &mut p)?;
+                        Some((drt, dm, ctx))
+                    })();
+                    match parsed {
+                        Some((drt, dm, ctx)) => {
+                            rt = rt.wrapping_add(drt as u64);
+                            mono = mono.wrapping_add(drt.wrapping_add(dm) as u64);
+                            let lit_start = out.lits.len() as u32;
+                            let mut ok = ctx < n_ctx;
+                            while ok && p < payload.len() {
+                                let fields = (|| {
+                                    let name = varint::get(payload, &mut p)?;
+                                    let len = varint::get(payload, &mut p)? as usize;
+                                    let s = p;
+                                    p = p.checked_add(len)?;
+                                    (p <= payload.len() && name < n_names).then_some((name as u32, s))
+                                })();
+                                match fields {
+                                    Some((name, s)) => out.lits.push(Lit {
+                                        name,
+                                        start: (base + s) as u32,
+                                        end: (base + p) as u32,
+                                    }),
+                                    None => ok = false,
+                                }
+                            }
+                            if ok {
+                                out.entries.push(RawEntry {
+                                    rt,
+                                    mono,
+                                    seqnum: seq,
+                                    ctx: ctx as u32,
+                                    lit_start,
+                                    lit_end: out.lits.len() as u32,
+                                });
+                            } else {
+                                out.lits.truncate(lit_start as usize);
+                                out.corrupt += 1;
+                            }
+                        }
+                        None => out.corrupt += 1,
+                    }
+                    seq += 1;
+                }
+                pos = next;
+            }
+            Parsed::Corrupt { next: Some(n), .. } => {
+                // The lost entry still used a sequence number; timestamps of the following
+                // entries are deltas and may be off, so the rest of the block is dropped.
+                out.corrupt += 1;
+                let _ = n;
+                break;
+            }
+            Parsed::Truncated | Parsed::Corrupt { next: None, .. } => {
+                out.corrupt += 1;
+                break;
+            }
+        }
+    }
+    out.data = data;
+    out
+}

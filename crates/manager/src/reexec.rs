@@ -1,0 +1,194 @@
+//! `daemon-reexec`: re-execute the manager binary (e.g. after an upgrade) without disturbing a
+//! single service. The pid stays the same across `execve`, so every service remains our child;
+//! what must be carried over is written to a 0600 file in the runtime directory, and the
+//! listening socket and the services' output pipes stay open (FD_CLOEXEC cleared), together
+//! with any partial line not yet logged, so no client and no log line is lost.
+
+use std::os::fd::OwnedFd;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use linger_engine::{ServiceSnapshot, Timestamp};
+use linger_ipc::manager::LogLine;
+use serde::{Deserialize, Serialize};
+
+use crate::state::Shared;
+
+const VERSION: u32 = 1;
+
+#[derive(Debug, Serialize, Deserialize)]
+struct SavedService {
+    unit: String,
+    main_pid: Option<u32>,
+    exited: bool,
+    invocation_id: String,
+    restarts: u32,
+    status_text: Option<String>,
+    main_start: Option<(u64, u64)>,
+    active_enter: (u64, u64),
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct SavedPipe {
+    unit: String,
+    pid: u32,
+    identifier: String,
+    level_prefix: bool,
+    fd: i32,
+    partial: Vec<u8>,
+}
+
+/// Everything handed from one manager image to the next.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Saved {
+    version: u32,
+    listen_fd: i32,
+    environment: Vec<String>,
+    services: Vec<SavedService>,
+    pipes: Vec<SavedPipe>,
+    logs: Vec<(String, Vec<LogLine>)>,
+}
+
+fn ts(t: Timestamp) -> (u64, u64) {
+    (t.realtime, t.monotonic)
+}
+
+fn unts((realtime, monotonic): (u64, u64)) -> Timestamp {
+    Timestamp { realtime, monotonic }
+}
+
+/// Write the state file and exec ourselves. Returns only if that failed (then nothing changed
+/// for the running manager but the state file, which is removed).
+pub fn save_and_exec(state: &Shared, listener: &tokio::net::UnixListener, exe: &Path, path: &Path, args: &[String]) -> String {
+    let saved = {
+        let s = state.borrow();
+        let services = s
+            .engine
+            .snapshot()
+            .into_iter()
+            .map(|(unit, snap)| SavedService {
+                active_enter: ts(s.engine.active_enter(&unit)),
+                main_pid: snap.main_pid,
+                exited: snap.exited,
+                invocation_id: snap.invocation_id,
+                restarts: snap.restarts,
+                status_text: snap.status_text,
+                main_start: snap.main_start.map(ts),
+                unit,
+            })
+            .collect();
+        let mut pipes = Vec::new();
+        for p in s.pipes.values() {
+            let Ok(fd) = linger_exec::keep_across_exec(p.fd.get_ref()) else { continue };
+            pipes.push(SavedPipe {
+                unit: p.unit.clone(),
+                pid: p.pid,
+                identifier: p.identifier.clone(),
+                level_prefix: p.level_prefix,
+                fd,
+                partial: p.buf.borrow().pending().to_vec(),
+            });
+        }
+        let listen_fd = match linger_exec::keep_across_exec(listener) {
+            Ok(fd) => fd,
+            Err(e) => return format!("cannot keep the control socket open: {e}"),
+        };
+        Saved {
+            version: VERSION,
+            listen_fd,
+            environment: s.engine.host().environment.to_strings(),
+            services,
+            pipes,
+            logs: s.logs.all().map(|(u, l)| (u.clone(), l.iter().cloned().collect())).collect(),
+        }
+    };
+    let text = match serde_json::to_vec(&saved) {
+        Ok(t) => t,
+        Err(e) => return format!("cannot serialize state: {e}"),
+    };
+    {
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(path)
+            .and_then(|mut f| f.write_all(&text));
+        if let Err(e) = written {
+            return format!("cannot write {}: {e}", path.display());
+        }
+    }
+    use std::os::unix::process::CommandExt;
+    let err = std::process::Command::new(exe).args(args).arg("--deserialize").arg(path).exec();
+    let _ = std::fs::remove_file(path);
+    format!("cannot execute {}: {err}", exe.display())
+}
+
+/// Read (and remove) the state file written by the previous image.
+pub fn load(path: &Path) -> Result<Saved, String> {
+    let text = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let _ = std::fs::remove_file(path);
+    let saved: Saved = serde_json::from_slice(&text).map_err(|e| format!("malformed state file {}: {e}", path.display()))?;
+    if saved.version != VERSION {
+        return Err(format!("state file version {} is not supported (expected {VERSION})", saved.version));
+    }
+    Ok(saved)
+}
+
+/// The inherited listening socket.
+pub fn listener(saved: &Saved) -> std::io::Result<std::os::unix::net::UnixListener> {
+    let fd: OwnedFd = linger_exec::adopt_inherited_fd(saved.listen_fd)?;
+    let l = std::os::unix::net::UnixListener::from(fd);
+    l.set_nonblocking(true)?;
+    Ok(l)
+}
+
+/// Adopt services, environment, logs and output pipes.
+pub fn restore(state: &Shared, saved: Saved) {
+    {
+        let mut s = state.borrow_mut();
+        for kv in &saved.environment {
+            if let Some((k, v)) = kv.split_once('=') {
+                s.engine.host_mut().environment.set(k, v);
+            }
+        }
+        for (unit, lines) in saved.logs {
+            for l in lines {
+                s.logs.push(&unit, l);
+            }
+        }
+        for svc in &saved.services {
+            let snap = ServiceSnapshot {
+                main_pid: svc.main_pid,
+                exited: svc.exited,
+                invocation_id: svc.invocation_id.clone(),
+                restarts: svc.restarts,
+                status_text: svc.status_text.clone(),
+                main_start: svc.main_start.map(unts),
+            };
+            if let Some(pid) = svc.main_pid {
+                s.engine.host_mut().tracker.started(&svc.unit, &svc.invocation_id, pid);
+            }
+            s.engine.restore(&svc.unit, &snap, unts(svc.active_enter));
+        }
+        s.apply_effects();
+    }
+    for p in saved.pipes {
+        let Ok(fd) = linger_exec::adopt_inherited_fd(p.fd) else { continue };
+        crate::run::watch_pipe(
+            state,
+            crate::host::NewPipe { unit: p.unit, pid: p.pid, identifier: p.identifier, level_prefix: p.level_prefix, fd },
+            p.partial,
+        );
+    }
+}
+
+/// Where the state file goes.
+pub fn state_path(runtime: &Path) -> PathBuf {
+    runtime.join("reexec.json")
+}
+
+/// Keep `Rc` visible for the pipe registry type.
+pub type PipeFd = Rc<tokio::io::unix::AsyncFd<OwnedFd>>;

@@ -1,0 +1,203 @@
+//! Signals (`KillSignal=`) and exit-status sets (`SuccessExitStatus=`).
+
+use super::ValueError;
+use super::number::parse_c_integer;
+use crate::model::ExitStatusSet;
+
+/// Linux signal names without the `SIG` prefix, indexed by number (index 0 unused).
+const SIGNALS: [&str; 32] = [
+    "", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM",
+    "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF",
+    "WINCH", "IO", "PWR", "SYS",
+];
+
+/// glibc's SIGRTMIN (the kernel's 32 and 33 are reserved by the C library).
+const SIGRTMIN: i32 = 34;
+/// The highest signal number on Linux.
+const SIGRTMAX: i32 = 64;
+
+/// The name of a standard signal without `SIG` (`15` → `TERM`); None for real-time or invalid numbers.
+pub fn signal_name(signo: i32) -> Option<&'static str> {
+    usize::try_from(signo)
+        .ok()
+        .and_then(|i| SIGNALS.get(i))
+        .copied()
+        .filter(|n| !n.is_empty())
+}
+
+/// Parse a signal as systemd does: `SIGTERM`, `TERM`, `15`, `RTMIN+3`, `SIGRTMAX-1`
+/// (names are case-sensitive; numbers 1–64).
+pub fn parse_signal(s: &str) -> Result<i32, ValueError> {
+    let t = s.trim();
+    let err = || ValueError::new("expected a signal name such as SIGTERM, TERM, RTMIN+1, or a number 1–64");
+    let name = t.strip_prefix("SIG").unwrap_or(t);
+    if let Some(i) = SIGNALS.iter().position(|n| !n.is_empty() && *n == name) {
+        return i32::try_from(i).map_err(|_| err());
+    }
+    let rt = |base: i32, rest: &str, sign: i32| -> Result<i32, ValueError> {
+        if rest.is_empty() {
+            return Ok(base);
+        }
+        let n = rest.strip_prefix(if sign > 0 { '+' } else { '-' }).ok_or_else(err)?;
+        if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(err());
+        }
+        let n: i32 = n.parse().map_err(|_| err())?;
+        let v = base + sign * n;
+        if (SIGRTMIN..=SIGRTMAX).contains(&v) { Ok(v) } else { Err(err()) }
+    };
+    if let Some(rest) = name.strip_prefix("RTMIN") {
+        return rt(SIGRTMIN, rest, 1);
+    }
+    if let Some(rest) = name.strip_prefix("RTMAX") {
+        return rt(SIGRTMAX, rest, -1);
+    }
+    // Numbers only without the SIG prefix.
+    if name.len() == t.len() {
+        if let Some(v) = parse_c_integer(t) {
+            if (1..=i128::from(SIGRTMAX)).contains(&v) {
+                return i32::try_from(v).map_err(|_| err());
+            }
+        }
+    }
+    Err(err())
+}
+
+/// Names accepted for exit statuses (systemd.exec(5) "Process exit codes"), without `EXIT_`.
+const EXIT_NAMES: &[(&str, u8)] = &[
+    ("SUCCESS", 0),
+    ("FAILURE", 1),
+    ("INVALIDARGUMENT", 2),
+    ("NOTIMPLEMENTED", 3),
+    ("NOPERMISSION", 4),
+    ("NOTINSTALLED", 5),
+    ("NOTCONFIGURED", 6),
+    ("NOTRUNNING", 7),
+    ("CHDIR", 200),
+    ("NICE", 201),
+    ("FDS", 202),
+    ("EXEC", 203),
+    ("MEMORY", 204),
+    ("LIMITS", 205),
+    ("OOM_ADJUST", 206),
+    ("SIGNAL_MASK", 207),
+    ("STDIN", 208),
+    ("STDOUT", 209),
+    ("CHROOT", 210),
+    ("IOPRIO", 211),
+    ("TIMERSLACK", 212),
+    ("SECUREBITS", 213),
+    ("SETSCHEDULER", 214),
+    ("CPUAFFINITY", 215),
+    ("GROUP", 216),
+    ("USER", 217),
+    ("CAPABILITIES", 218),
+    ("CGROUP", 219),
+    ("SETSID", 220),
+    ("CONFIRM", 221),
+    ("STDERR", 222),
+    ("PAM", 224),
+    ("NETWORK", 225),
+    ("NAMESPACE", 226),
+    ("NO_NEW_PRIVILEGES", 227),
+    ("SECCOMP", 228),
+    ("SELINUX_CONTEXT", 229),
+    ("PERSONALITY", 230),
+    ("APPARMOR_PROFILE", 231),
+    ("ADDRESS_FAMILIES", 232),
+    ("RUNTIME_DIRECTORY", 233),
+    ("CHOWN", 235),
+    ("SMACK_PROCESS_LABEL", 236),
+    ("KEYRING", 237),
+    ("STATE_DIRECTORY", 238),
+    ("CACHE_DIRECTORY", 239),
+    ("LOGS_DIRECTORY", 240),
+    ("CONFIGURATION_DIRECTORY", 241),
+    ("NUMA_POLICY", 242),
+    ("CREDENTIALS", 243),
+    ("BPF", 245),
+];
+
+/// An exit status by its systemd name (`CHDIR` → 200), as `SuccessExitStatus=` accepts it.
+pub fn exit_status_from_name(name: &str) -> Option<u8> {
+    EXIT_NAMES.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+}
+
+/// Apply one `SuccessExitStatus=`-style assignment to `set`: an empty value resets it,
+/// otherwise each space-separated word is an exit status (0–255 or a name like `CHDIR`)
+/// or a signal name. Returns one error per word that was ignored, with the word.
+pub fn parse_exit_status_set(value: &str, set: &mut ExitStatusSet) -> Vec<(String, ValueError)> {
+    let mut errors = Vec::new();
+    if value.trim().is_empty() {
+        *set = ExitStatusSet::default();
+        return errors;
+    }
+    for word in value.split_ascii_whitespace() {
+        let status = if word.trim_start().starts_with('-') {
+            None
+        } else {
+            parse_c_integer(word)
+                .and_then(|v| u8::try_from(v).ok())
+                .or_else(|| exit_status_from_name(word))
+        };
+        if let Some(st) = status {
+            if !set.statuses.contains(&st) {
+                set.statuses.push(st);
+            }
+        } else if parse_c_integer(word).is_none() {
+            match parse_signal(word) {
+                Ok(sig) => {
+                    if !set.signals.contains(&sig) {
+                        set.signals.push(sig);
+                    }
+                }
+                Err(_) => errors.push((
+                    word.to_string(),
+                    ValueError::new("expected an exit status 0–255, an exit status name or a signal name"),
+                )),
+            }
+        } else {
+            errors.push((word.to_string(), ValueError::new("exit status out of range (expected 0–255)")));
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signals() {
+        let ok = [
+            ("SIGTERM", 15),
+            ("TERM", 15),
+            ("15", 15),
+            ("0x5", 5),
+            ("+5", 5),
+            ("RTMIN", 34),
+            ("SIGRTMIN+0", 34),
+            ("RTMIN+3", 37),
+            ("SIGRTMAX-1", 63),
+            ("RTMAX", 64),
+        ];
+        for (s, n) in ok {
+            assert_eq!(parse_signal(s), Ok(n), "{s}");
+        }
+        for s in ["sigterm", "65", "0", "SIGRTMIN+40", "SIG15", "IOT", "RTMIN-1", "SIGFOO"] {
+            assert!(parse_signal(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn exit_sets() {
+        let mut set = ExitStatusSet::default();
+        let errs = parse_exit_status_set("1 2 SIGKILL TERM CHDIR INVALIDARGUMENT 256 foo 0377 0400", &mut set);
+        assert_eq!(set.statuses, vec![1, 2, 200, 255]);
+        assert_eq!(set.signals, vec![9, 15]);
+        let bad: Vec<_> = errs.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(bad, vec!["256", "foo", "0400"]);
+        assert!(parse_exit_status_set("", &mut set).is_empty());
+        assert_eq!(set, ExitStatusSet::default());
+    }
+}
