@@ -121,6 +121,8 @@ async fn handle(state: &Shared, req: Request) -> Reply {
             ok(&api::DependenciesReply { root })
         }),
         method::MANAGER => Ok(manager_props(state)),
+        method::LIST_UNIT_FILES => Ok(unit_files(state)),
+        method::INSTALL => install(state, &req),
         "org.varlink.service.GetInfo" => Ok(Reply::ok(json!({
             "vendor": "linger", "product": "linger user manager", "version": env!("CARGO_PKG_VERSION"),
             "url": "", "interfaces": ["org.varlink.service", api::INTERFACE]
@@ -352,4 +354,53 @@ fn kill(state: &Shared, req: &Request) -> Result<Reply, Reply> {
         s.engine.kill(&id, whom, p.signal).map_err(|e| Reply::error(error::FAILED, e.to_string()))?;
     }
     Ok(Reply::ok(json!({})))
+}
+
+fn unit_files(state: &Shared) -> Reply {
+    let s = state.borrow();
+    let ctx = &s.engine.source_ref().ctx;
+    let files = linger_unit::loader::list_unit_files(ctx)
+        .into_iter()
+        .map(|(_, path, st)| {
+            let state = st.as_str().to_string();
+            let preset = if matches!(state.as_str(), "enabled" | "disabled") { "enabled" } else { "-" };
+            api::UnitFileRow { path: path.display().to_string(), state, preset: preset.into() }
+        })
+        .collect();
+    ok(&api::UnitFilesReply { files })
+}
+
+fn install(state: &Shared, req: &Request) -> Result<Reply, Reply> {
+    use linger_unit::loader::{self, InstallChange};
+    let p: api::InstallRequest = params(req)?;
+    let mut s = state.borrow_mut();
+    let ctx = s.engine.source_ref().ctx.clone();
+    let names: Vec<&str> = p.units.iter().map(String::as_str).collect();
+    let result = match p.action.as_str() {
+        "enable" => loader::enable(&ctx, &names, p.runtime),
+        "disable" => loader::disable(&ctx, &names, p.runtime),
+        "reenable" => loader::reenable(&ctx, &names, p.runtime),
+        "mask" => loader::mask(&ctx, &names, p.runtime),
+        "unmask" => loader::unmask(&ctx, &names, p.runtime),
+        other => return Err(Reply::error(error::INVALID, format!("Unknown install action '{other}'"))),
+    };
+    let changes = result.map_err(|e| Reply::error(error::FAILED, e.to_string()))?;
+    let mut reply = api::InstallReply::default();
+    for c in changes {
+        match c {
+            InstallChange::Created { link, target } => reply.changes.push(api::InstallChange {
+                kind: "symlink".into(),
+                path: link.display().to_string(),
+                source: target.display().to_string(),
+            }),
+            InstallChange::Removed { path } => {
+                reply.changes.push(api::InstallChange { kind: "unlink".into(), path: path.display().to_string(), source: String::new() })
+            }
+            InstallChange::Note(n) => reply.warnings.push(n),
+        }
+    }
+    // Masking changes what loads: pick it up at once, as systemctl's implicit reload does.
+    s.engine.daemon_reload();
+    s.apply_effects();
+    Ok(ok(&reply))
 }

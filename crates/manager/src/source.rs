@@ -1,8 +1,12 @@
 //! The engine's [`UnitSource`] over the real search path (crate linger-unit's loader).
 
+use std::path::Path;
+
 use linger_engine::UnitSource;
-use linger_unit::loader::{LoadContext, load_unit};
+use linger_unit::loader::{HostInfo, LoadContext, UserInfo, load_unit, unit_file_state as file_state};
 use linger_unit::model::UnitConfig;
+
+use crate::config::ManagerConfig;
 
 /// Loads units from the user's search path.
 #[derive(Debug)]
@@ -15,4 +19,58 @@ impl UnitSource for SearchPathSource {
     fn load(&mut self, name: &str) -> UnitConfig {
         load_unit(name, &self.ctx)
     }
+}
+
+fn group_name(gid: u32) -> String {
+    std::fs::read_to_string("/etc/group")
+        .ok()
+        .and_then(|t| t.lines().find(|l| l.split(':').nth(2).and_then(|g| g.parse::<u32>().ok()) == Some(gid)).map(|l| l.split(':').next().unwrap_or("").to_string()))
+        .unwrap_or_else(|| gid.to_string())
+}
+
+/// The loader context for a manager: systemd's user search path built from the manager's
+/// directories, with `--unit-path` directories first and, when asked, without the
+/// system-wide user unit directories.
+pub fn load_context(config: &ManagerConfig) -> LoadContext {
+    let u = &config.user;
+    let user = UserInfo {
+        name: u.name.clone(),
+        uid: u.uid,
+        group: group_name(u.gid),
+        gid: u.gid,
+        home: u.home.clone(),
+        shell: u.shell.clone(),
+    };
+    let vars: Vec<(String, String)> = vec![
+        ("HOME".into(), u.home.display().to_string()),
+        ("XDG_RUNTIME_DIR".into(), config.runtime_dir.display().to_string()),
+        ("XDG_CONFIG_HOME".into(), config.config_home.display().to_string()),
+        ("XDG_STATE_HOME".into(), config.state_home.display().to_string()),
+        ("XDG_CACHE_HOME".into(), config.cache_home.display().to_string()),
+        ("XDG_DATA_HOME".into(), config.data_home.display().to_string()),
+    ];
+    let env = |k: &str| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).or_else(|| std::env::var(k).ok());
+    let mut ctx = LoadContext::user_default(user, HostInfo::from_system(), &env);
+    if !config.system_unit_dirs {
+        let home = &u.home;
+        let runtime = &config.runtime_dir;
+        ctx.search_path.retain(|p| p.starts_with(home) || p.starts_with(runtime) || p.starts_with(&config.config_home));
+    }
+    let mut search = config.extra_unit_dirs.clone();
+    search.extend(ctx.search_path);
+    ctx.search_path = search;
+    ctx
+}
+
+/// `UnitFileState=` of a loaded unit, empty for units without a file.
+pub fn unit_file_state(ctx: &LoadContext, cfg: &UnitConfig) -> String {
+    if cfg.fragment_path.is_none() && cfg.load_state != linger_unit::model::LoadState::Masked {
+        return String::new();
+    }
+    file_state(ctx, &cfg.id).map(|s| s.as_str().to_string()).unwrap_or_default()
+}
+
+/// Whether a path lies in one of the context's unit directories.
+pub fn in_search_path(ctx: &LoadContext, p: &Path) -> bool {
+    ctx.search_path.iter().any(|d| p.starts_with(d))
 }

@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""User-manager benchmark: linger vs systemd --user 252, same workload, same run.
+
+Figures (issue 2): manager start -> default.target reached; RSS idle and with 500 running
+services (ExecStart=/bin/sleep infinity); wall time to start 500 services in one command and to
+stop them; daemon-reload with 500 unit files; latency of status and is-active; time from SIGKILL
+of a Restart=always RestartSec=0 service to its new main process (read from the manager's own
+ExecMainStartTimestampMonotonic, so polling does not distort it).
+
+linger runs as the invoking user in a temp HOME. systemd --user runs through the recipes in
+../shared/anchors (root only: it needs a mount namespace and the user `anchoruser`); without
+root or anchors only linger is measured. Usage: bench/usermgr.py [--release-bin PATH] [--n 500]
+"""
+import argparse, os, shutil, signal, statistics, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+ANCHORS_SRC = os.path.join(ROOT, "..", "shared", "anchors")
+ANCHORS = "/tmp/linger-anchors"
+
+
+def mono_us():
+    return time.clock_gettime_ns(time.CLOCK_MONOTONIC) // 1000
+
+
+def timed(cmd, env=None):
+    t = time.perf_counter()
+    r = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return (time.perf_counter() - t), r.returncode
+
+
+def rss_kb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def write_units(unit_dir, n, owner=None):
+    os.makedirs(unit_dir, exist_ok=True)
+    for i in range(n):
+        with open(os.path.join(unit_dir, f"svc-{i:03d}.service"), "w") as f:
+            f.write("[Unit]\nDescription=bench %d\nStartLimitIntervalSec=0\n[Service]\nExecStart=/bin/sleep infinity\n" % i)
+    with open(os.path.join(unit_dir, "restarter.service"), "w") as f:
+        f.write("[Unit]\nStartLimitIntervalSec=0\n[Service]\nExecStart=/bin/sleep infinity\nRestart=always\nRestartSec=0\n")
+    if owner:
+        subprocess.run(["chown", "-R", owner, os.path.dirname(os.path.dirname(unit_dir))], check=True)
+
+
+class Linger:
+    name = "linger"
+
+    def __init__(self, binary, n):
+        self.bin = binary
+        self.tmp = tempfile.mkdtemp(prefix="linger-bench.")
+        self.home = os.path.join(self.tmp, "home")
+        self.run = os.path.join(self.tmp, "run")
+        os.makedirs(self.run, mode=0o700)
+        write_units(os.path.join(self.home, ".config/systemd/user"), n)
+        self.env = dict(os.environ, HOME=self.home, XDG_RUNTIME_DIR=self.run, NO_COLOR="1")
+        for k in ("XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+            self.env.pop(k, None)
+        self.proc = None
+
+    def start(self):
+        t0 = mono_us()
+        self.proc = subprocess.Popen([self.bin, "daemon", "--user", "--no-system-units"], env=self.env,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while subprocess.run(self.ctl(["is-active", "-q", "default.target"]), env=self.env).returncode != 0:
+            time.sleep(0.001)
+        reached = int(self.show("default.target", "ActiveEnterTimestampMonotonic"))
+        return (reached - t0) / 1000.0
+
+    def pid(self):
+        return self.proc.pid
+
+    def ctl(self, args):
+        return [self.bin, "ctl", "--user"] + args
+
+    def show(self, unit, prop):
+        return subprocess.run(self.ctl(["show", "-p", prop, "--value", unit]), env=self.env,
+                              capture_output=True, text=True).stdout.strip()
+
+    def stop(self):
+        if self.proc:
+            self.proc.send_signal(signal.SIGTERM)
+            self.proc.wait(timeout=30)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+class Systemd:
+    name = "systemd --user 252"
+
+    def __init__(self, n):
+        if os.path.exists(ANCHORS):
+            shutil.rmtree(ANCHORS)
+        shutil.copytree(ANCHORS_SRC, ANCHORS)
+        if subprocess.run(["id", "anchoruser"], capture_output=True).returncode != 0:
+            subprocess.run(["useradd", "-m", "anchoruser"], check=True)
+        self.home = subprocess.run(["getent", "passwd", "anchoruser"], capture_output=True, text=True).stdout.split(":")[5]
+        unit_dir = os.path.join(self.home, ".config/systemd/user")
+        shutil.rmtree(unit_dir, ignore_errors=True)
+        write_units(unit_dir, n, owner="anchoruser")
+        self.env = None
+
+    def start(self):
+        t0 = mono_us()
+        subprocess.run([f"{ANCHORS}/02_usermgr/start_usermgr.sh"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while subprocess.run(self.ctl(["is-active", "-q", "default.target"])).returncode != 0:
+            time.sleep(0.001)
+        reached = int(self.show("default.target", "ActiveEnterTimestampMonotonic"))
+        return (reached - t0) / 1000.0
+
+    def pid(self):
+        with open(f"{ANCHORS}/02_usermgr/usermgr.pid") as f:
+            return int(f.read().strip())
+
+    def ctl(self, args):
+        return [f"{ANCHORS}/02_usermgr/asuser.sh", "systemctl", "--user"] + args
+
+    def show(self, unit, prop):
+        return subprocess.run(self.ctl(["show", "-p", prop, "--value", unit]), capture_output=True, text=True).stdout.strip()
+
+    def stop(self):
+        subprocess.run([f"{ANCHORS}/02_usermgr/stop_usermgr.sh"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.rmtree(os.path.join(self.home, ".config/systemd/user"), ignore_errors=True)
+
+
+def restart_latency(m, runs=10):
+    subprocess.run(m.ctl(["restart", "restarter.service"]), env=m.env, check=True)
+    lat = []
+    for _ in range(runs):
+        pid = int(m.show("restarter.service", "MainPID"))
+        t0 = mono_us()
+        os.kill(pid, signal.SIGKILL)
+        time.sleep(0.3)  # do not poll the manager while it restarts the unit
+        deadline = time.time() + 5
+        while True:
+            new = int(m.show("restarter.service", "MainPID") or 0)
+            if new not in (0, pid):
+                break
+            if time.time() > deadline:
+                raise RuntimeError(f"{m.name}: no restart within 5 s")
+            time.sleep(0.005)
+        lat.append((int(m.show("restarter.service", "ExecMainStartTimestampMonotonic")) - t0) / 1000.0)
+    subprocess.run(m.ctl(["stop", "restarter.service"]), env=m.env)
+    return statistics.median(lat)
+
+
+def measure(m, n):
+    r = {}
+    r["start → default.target (ms)"] = m.start()
+    time.sleep(0.3)
+    r["RSS idle (MB)"] = rss_kb(m.pid()) / 1024
+    names = [f"svc-{i:03d}.service" for i in range(n)]
+    r["daemon-reload, %d units (ms)" % n] = statistics.median(timed(m.ctl(["daemon-reload"]), m.env)[0] for _ in range(5)) * 1000
+    dt, rc = timed(m.ctl(["start"] + names), m.env)
+    r["start %d, one call (s)" % n] = dt
+    time.sleep(0.5)
+    r["RSS with %d running (MB)" % n] = rss_kb(m.pid()) / 1024
+    r["status (ms)"] = statistics.median(timed(m.ctl(["status", "--no-pager", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
+    r["is-active (ms)"] = statistics.median(timed(m.ctl(["is-active", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
+    dt, rc = timed(m.ctl(["stop"] + names), m.env)
+    r["stop %d, one call (s)" % n] = dt
+    r["SIGKILL → new main PID (ms)"] = restart_latency(m)
+    return r
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/linger"))
+    ap.add_argument("--n", type=int, default=500)
+    ap.add_argument("--no-systemd", action="store_true")
+    a = ap.parse_args()
+    results = []
+    managers = [Linger(a.bin, a.n)]
+    if not a.no_systemd and os.geteuid() == 0 and os.path.isdir(ANCHORS_SRC) and os.path.exists("/lib/systemd/systemd"):
+        managers.append(Systemd(a.n))
+    else:
+        print("(systemd --user not measured: needs root and ../shared/anchors)")
+    for m in managers:
+        try:
+            results.append((m.name, measure(m, a.n)))
+        finally:
+            m.stop()
+    keys = list(results[0][1].keys())
+    head = f"{'':34}" + "".join(f"{name:>20}" for name, _ in results) + ("     ratio" if len(results) == 2 else "")
+    print(head)
+    for k in keys:
+        vals = [r[k] for _, r in results]
+        line = f"{k:34}" + "".join(f"{v:20.2f}" for v in vals)
+        if len(vals) == 2 and vals[0] > 0:
+            line += f"  {vals[1] / vals[0]:7.1f}×"
+        print(line)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
