@@ -122,7 +122,8 @@ pub fn calendar(exprs: &[String], iterations: u32, base_time: Option<&str>) -> E
         },
         None => now_usec(),
     };
-    let (out, errors) = linger_time::analyze::calendar_report(exprs, iterations, base, &tz);
+    let exprs: Vec<&str> = exprs.iter().map(String::as_str).collect();
+    let (out, errors) = linger_time::analyze::calendar_report(&exprs, iterations, base, now_usec(), &tz);
     print!("{out}");
     for e in &errors {
         eprintln!("{e}");

@@ -12,7 +12,12 @@ use linger_journal::output::{OutputMode, OutputOptions};
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct JournalArgs {
     /// Show messages of the user unit UNIT (globs allowed; repeatable).
-    #[arg(short = 'u', long = "user-unit", visible_alias = "unit", value_name = "UNIT")]
+    #[arg(
+        short = 'u',
+        long = "user-unit",
+        visible_alias = "unit",
+        value_name = "UNIT"
+    )]
     pub units: Vec<String>,
     /// Show the user journal (the only journal linger has; accepted for compatibility).
     #[arg(long)]
@@ -114,7 +119,10 @@ impl JournalArgs {
         let lines = match self.lines.as_deref() {
             None if self.pager_end => Some(1000),
             None | Some("all") => None,
-            Some(n) => Some(n.parse::<usize>().map_err(|_| format!("Failed to parse lines '{n}'"))?),
+            Some(n) => Some(
+                n.parse::<usize>()
+                    .map_err(|_| format!("Failed to parse lines '{n}'"))?,
+            ),
         };
         Ok(Options {
             directory: self.directory.clone(),

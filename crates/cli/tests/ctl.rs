@@ -108,7 +108,7 @@ fn oneshot_notify_and_forking_types() {
     m.write_unit(
         "forker.service",
         &format!(
-            "[Service]\nType=forking\nPIDFile={0}\nExecStart=/bin/sh -c '(setsid sleep 1000 & echo $! > {0}) &'\n",
+            "[Service]\nType=forking\nPIDFile={0}\nExecStart=/bin/sh -c 'setsid sleep 1000 & echo $! > {0}'\n",
             pidfile.display()
         ),
     );
@@ -166,8 +166,16 @@ fn bad_unit_does_not_break_good_ones() {
 #[test]
 fn masked_unit_refuses_to_start_and_unmask_restores_it() {
     let m = manager();
-    m.write_unit("m.service", "[Service]\nExecStart=/bin/sleep 100\n");
+    // Like systemctl, masking refuses to replace a real unit file in ~/.config/systemd/user…
+    m.write_unit("own.service", "[Service]\nExecStart=/bin/sleep 100\n");
+    let r = m.systemctl(&["mask", "own.service"]).expect_code(1);
+    assert!(r.stderr.contains("already exists"), "{}", r.stderr);
+    // …and masks a unit installed elsewhere on the search path.
+    let data = m.home().join(".local/share/systemd/user");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("m.service"), "[Service]\nExecStart=/bin/sleep 100\n").unwrap();
     m.systemctl(&["mask", "m.service"]).expect_code(0);
+    assert_eq!(std::fs::read_link(m.unit_dir().join("m.service")).unwrap(), std::path::Path::new("/dev/null"));
     let r = m.systemctl(&["start", "m.service"]).expect_code(1);
     assert!(r.stderr.contains("Unit m.service is masked."), "{}", r.stderr);
     m.systemctl(&["unmask", "m.service"]).expect_code(0);

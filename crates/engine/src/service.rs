@@ -47,6 +47,8 @@ pub struct ServiceRuntime {
     pub main_exit: Option<ExitStatus>,
     /// When the main process started / exited.
     pub main_start: Option<Timestamp>,
+    /// The pid of the last main process (kept after it exited, for `ExecMainPID=`).
+    pub last_main_pid: Option<u32>,
     /// When the main process exited.
     pub main_exit_time: Option<Timestamp>,
     /// The last control process's exit.
@@ -547,6 +549,7 @@ impl ServiceRuntime {
 
     fn on_main_exit(&mut self, status: ExitStatus, ctx: &mut Ctx<'_>) {
         self.main_exit = Some(status);
+        self.last_main_pid = self.state.0.procs().main;
         self.main_exit_time = Some(ctx.host.now());
         if let Some(p) = self.state.0.procs_mut() {
             p.main = None;

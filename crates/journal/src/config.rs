@@ -82,7 +82,12 @@ impl JournalConfig {
         for item in ini_items(text) {
             match item {
                 IniItem::Error { line, message } => warnings.push(ConfWarning { line, message }),
-                IniItem::Assignment { line, section, key, value } => {
+                IniItem::Assignment {
+                    line,
+                    section,
+                    key,
+                    value,
+                } => {
                     if section != "Journal" {
                         warnings.push(ConfWarning {
                             line,
@@ -107,17 +112,22 @@ impl JournalConfig {
             "MaxRetentionSec" => self.max_retention_usec = span(value)?,
             "RateLimitIntervalSec" => self.rate_limit_interval_usec = span(value)?,
             "RateLimitBurst" => {
-                self.rate_limit_burst =
-                    value.parse().map_err(|_| format!("Failed to parse {key}={value}, ignoring"))?;
+                self.rate_limit_burst = value
+                    .parse()
+                    .map_err(|_| format!("Failed to parse {key}={value}, ignoring"))?;
             }
             // journald settings that have no meaning here are accepted silently.
-            "Storage" | "Compress" | "Seal" | "SplitMode" | "SyncIntervalSec" | "SystemKeepFree"
-            | "SystemMaxFiles" | "RuntimeMaxUse" | "RuntimeKeepFree" | "RuntimeMaxFileSize"
-            | "RuntimeMaxFiles" | "ForwardToSyslog" | "ForwardToKMsg" | "ForwardToConsole"
-            | "ForwardToWall" | "MaxLevelStore" | "MaxLevelSyslog" | "MaxLevelKMsg"
-            | "MaxLevelConsole" | "MaxLevelWall" | "ReadKMsg" | "Audit" | "TTYPath"
-            | "LineMax" => {}
-            _ => return Err(format!("Unknown key name '{key}' in section 'Journal', ignoring")),
+            "Storage" | "Compress" | "Seal" | "SplitMode" | "SyncIntervalSec"
+            | "SystemKeepFree" | "SystemMaxFiles" | "RuntimeMaxUse" | "RuntimeKeepFree"
+            | "RuntimeMaxFileSize" | "RuntimeMaxFiles" | "ForwardToSyslog" | "ForwardToKMsg"
+            | "ForwardToConsole" | "ForwardToWall" | "MaxLevelStore" | "MaxLevelSyslog"
+            | "MaxLevelKMsg" | "MaxLevelConsole" | "MaxLevelWall" | "ReadKMsg" | "Audit"
+            | "TTYPath" | "LineMax" => {}
+            _ => {
+                return Err(format!(
+                    "Unknown key name '{key}' in section 'Journal', ignoring"
+                ));
+            }
         }
         Ok(())
     }
@@ -139,7 +149,9 @@ impl JournalConfig {
     /// The effective segment size limit: `max_file_size`, or max_use / 8 capped at 128 MiB,
     /// at least 64 KiB.
     pub fn effective_max_file_size(&self) -> u64 {
-        self.max_file_size.unwrap_or_else(|| (self.effective_max_use() / 8).min(128 << 20)).max(64 << 10)
+        self.max_file_size
+            .unwrap_or_else(|| (self.effective_max_use() / 8).min(128 << 20))
+            .max(64 << 10)
     }
 }
 
@@ -157,8 +169,16 @@ fn existing_ancestor(p: &Path) -> &Path {
 /// One meaningful line of an INI file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum IniItem {
-    Assignment { line: usize, section: String, key: String, value: String },
-    Error { line: usize, message: String },
+    Assignment {
+        line: usize,
+        section: String,
+        key: String,
+        value: String,
+    },
+    Error {
+        line: usize,
+        message: String,
+    },
 }
 
 /// Splits systemd-style INI text: `[Section]`, `Key=Value`, `#`/`;` comments, trailing-`\`
@@ -195,12 +215,18 @@ fn ini_items(text: &str) -> Vec<IniItem> {
         if let Some(name) = line.strip_prefix('[') {
             match name.strip_suffix(']') {
                 Some(name) => section = Some(name.to_owned()),
-                None => out.push(IniItem::Error { line: start, message: format!("Invalid section header '{line}', ignoring") }),
+                None => out.push(IniItem::Error {
+                    line: start,
+                    message: format!("Invalid section header '{line}', ignoring"),
+                }),
             }
             continue;
         }
         let Some((key, value)) = line.split_once('=') else {
-            out.push(IniItem::Error { line: start, message: format!("Missing '=', ignoring line '{line}'") });
+            out.push(IniItem::Error {
+                line: start,
+                message: format!("Missing '=', ignoring line '{line}'"),
+            });
             continue;
         };
         match &section {
@@ -217,7 +243,10 @@ fn ini_items(text: &str) -> Vec<IniItem> {
         }
     }
     if let Some((start, acc)) = pending {
-        out.push(IniItem::Error { line: start, message: format!("Unfinished continuation line '{}', ignoring", acc.trim()) });
+        out.push(IniItem::Error {
+            line: start,
+            message: format!("Unfinished continuation line '{}', ignoring", acc.trim()),
+        });
     }
     out
 }

@@ -68,7 +68,13 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let c = Cursor { seqnum_id: [1; 16], seqnum: 0x2a, boot_id: [2; 16], monotonic_usec: 77, realtime_usec: 1_700_000_000_000_000 };
+        let c = Cursor {
+            seqnum_id: [1; 16],
+            seqnum: 0x2a,
+            boot_id: [2; 16],
+            monotonic_usec: 77,
+            realtime_usec: 1_700_000_000_000_000,
+        };
         let s = c.to_string();
         assert_eq!(s.parse::<Cursor>().ok(), Some(c));
         assert!("garbage".parse::<Cursor>().is_err());

@@ -1,7 +1,5 @@
 //! One journal entry: timestamps, boot, sequence number and journald-named fields.
 
-use std::fmt::Write as _;
-
 /// journald's well-known field names, spelled as journald spells them so that `-o json` and
 /// `-o export` output matches journalctl's. Fields starting with `_` are "trusted": only the
 /// manager sets them, never a logging client.
@@ -73,8 +71,12 @@ pub mod fields {
     /// errno value of a failure.
     pub const ERRNO: &str = "ERRNO";
     /// The fields a user-unit match (`-u`) looks at, as `journalctl --user-unit` does.
-    pub const UNIT_MATCH_FIELDS: [&str; 4] =
-        [SYSTEMD_USER_UNIT, USER_UNIT, OBJECT_SYSTEMD_USER_UNIT, COREDUMP_USER_UNIT];
+    pub const UNIT_MATCH_FIELDS: [&str; 4] = [
+        SYSTEMD_USER_UNIT,
+        USER_UNIT,
+        OBJECT_SYSTEMD_USER_UNIT,
+        COREDUMP_USER_UNIT,
+    ];
 }
 
 /// Syslog priorities, numerically (journald's `PRIORITY=`).
@@ -96,7 +98,9 @@ pub mod priority {
     /// Debug-level messages.
     pub const DEBUG: u8 = 7;
     /// Names as `journalctl -p` accepts them, indexed by priority.
-    pub const NAMES: [&str; 8] = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"];
+    pub const NAMES: [&str; 8] = [
+        "emerg", "alert", "crit", "err", "warning", "notice", "info", "debug",
+    ];
 }
 
 /// One log entry. Field order is kept; a field may appear more than once (journald allows it).
@@ -131,7 +135,10 @@ impl Entry {
 
     /// The first value of field `name`.
     pub fn field(&self, name: &str) -> Option<&[u8]> {
-        self.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_slice())
+        self.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_slice())
     }
 
     /// The first value of field `name` when it is UTF-8.
@@ -151,7 +158,8 @@ impl Entry {
 
     /// The user unit this entry belongs to: `_SYSTEMD_USER_UNIT`, else `USER_UNIT`.
     pub fn unit(&self) -> Option<&str> {
-        self.field_str(fields::SYSTEMD_USER_UNIT).or_else(|| self.field_str(fields::USER_UNIT))
+        self.field_str(fields::SYSTEMD_USER_UNIT)
+            .or_else(|| self.field_str(fields::USER_UNIT))
     }
 
     /// `_PID` as a number.
@@ -186,7 +194,10 @@ pub fn now() -> (u64, u64) {
     let to_us = |t: rustix::time::Timespec| {
         (t.tv_sec.max(0) as u64).saturating_mul(1_000_000) + (t.tv_nsec.max(0) as u64) / 1000
     };
-    (to_us(clock_gettime(ClockId::Realtime)), to_us(clock_gettime(ClockId::Monotonic)))
+    (
+        to_us(clock_gettime(ClockId::Realtime)),
+        to_us(clock_gettime(ClockId::Monotonic)),
+    )
 }
 
 /// True when `name` is a valid journal field name: 1-64 characters of `A-Z`, `0-9`, `_`,
@@ -195,14 +206,18 @@ pub fn valid_field_name(name: &str) -> bool {
     !name.is_empty()
         && name.len() <= 64
         && !name.as_bytes()[0].is_ascii_digit()
-        && name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// Lower-case hex of a 128-bit id, as journald prints boot and machine ids.
 pub fn id128_hex(id: &[u8; 16]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(32);
     for b in id {
-        let _ = write!(s, "{b:02x}");
+        s.push(HEX[usize::from(b >> 4)] as char);
+        s.push(HEX[usize::from(b & 15)] as char);
     }
     s
 }
@@ -234,7 +249,9 @@ pub fn current_boot_id() -> [u8; 16] {
 /// random source fails.
 pub(crate) fn random_id128() -> [u8; 16] {
     let mut b = [0u8; 16];
-    if rustix::rand::getrandom(&mut b, rustix::rand::GetRandomFlags::empty()).map(|n| n == 16) != Ok(true) {
+    if rustix::rand::getrandom(&mut b, rustix::rand::GetRandomFlags::empty()).map(|n| n == 16)
+        != Ok(true)
+    {
         let (rt, mono) = now();
         b[..8].copy_from_slice(&rt.to_le_bytes());
         b[8..12].copy_from_slice(&(mono as u32).to_le_bytes());
@@ -250,7 +267,8 @@ mod tests {
     #[test]
     fn helpers() {
         let mut e = Entry::message(3, "boom");
-        e.push(fields::SYSTEMD_USER_UNIT, "web.service").push(fields::PID, "42");
+        e.push(fields::SYSTEMD_USER_UNIT, "web.service")
+            .push(fields::PID, "42");
         assert_eq!(e.priority(), Some(3));
         assert_eq!(e.unit(), Some("web.service"));
         assert_eq!(e.pid(), Some(42));

@@ -42,7 +42,9 @@ pub enum Error {
     #[error("invalid match {0:?}: expected FIELD=value with FIELD made of A-Z, 0-9 and _")]
     BadMatch(String),
     /// A priority (`-p`) is neither a name (`err`) nor a number 0-7, nor a range of them.
-    #[error("invalid priority {0:?}: expected emerg, alert, crit, err, warning, notice, info, debug, 0-7 or FROM..TO")]
+    #[error(
+        "invalid priority {0:?}: expected emerg, alert, crit, err, warning, notice, info, debug, 0-7 or FROM..TO"
+    )]
     BadPriority(String),
     /// A cursor string could not be parsed.
     #[error("invalid cursor {0:?}")]
@@ -82,7 +84,10 @@ pub enum Error {
 impl Error {
     /// Wraps an I/O error with the path it concerns.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 }
 

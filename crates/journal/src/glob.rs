@@ -92,7 +92,11 @@ mod tests {
             ("", "", true),
             ("[", "[", true),
         ] {
-            assert_eq!(glob_match(pat.as_bytes(), text.as_bytes()), want, "{pat} ~ {text}");
+            assert_eq!(
+                glob_match(pat.as_bytes(), text.as_bytes()),
+                want,
+                "{pat} ~ {text}"
+            );
         }
         assert!(is_glob("web*") && !is_glob("web.service"));
     }

@@ -87,7 +87,12 @@ pub fn parse_boot(s: &str) -> Result<BootSel> {
         && let Some(id) = parse_id128(&t[..32])
     {
         let rest = &t[32..];
-        let off = if rest.is_empty() { 0 } else { rest.parse::<i64>().map_err(|_| Error::BadBoot(s.to_owned()))? };
+        let off = if rest.is_empty() {
+            0
+        } else {
+            rest.parse::<i64>()
+                .map_err(|_| Error::BadBoot(s.to_owned()))?
+        };
         return Ok(BootSel::Id(id, off));
     }
     Err(Error::BadBoot(s.to_owned()))
@@ -95,8 +100,19 @@ pub fn parse_boot(s: &str) -> Result<BootSel> {
 
 /// Completes a unit name as journalctl does: no suffix means `.service`; globs stay.
 pub fn mangle_unit(name: &str) -> String {
-    const TYPES: [&str; 11] =
-        ["service", "socket", "target", "timer", "path", "mount", "automount", "swap", "slice", "scope", "device"];
+    const TYPES: [&str; 11] = [
+        "service",
+        "socket",
+        "target",
+        "timer",
+        "path",
+        "mount",
+        "automount",
+        "swap",
+        "slice",
+        "scope",
+        "device",
+    ];
     if is_glob(name) {
         return name.to_owned();
     }
@@ -143,11 +159,24 @@ impl Filter {
     pub(crate) fn new(q: &Query) -> Result<Filter> {
         let mut required = Vec::new();
         if !q.units.is_empty() {
-            let pats = q.units.iter().map(|u| mangle_unit(u).into_bytes()).collect();
-            required.push(Group { names: fields::UNIT_MATCH_FIELDS.iter().map(|s| (*s).to_owned()).collect(), pred: Pred::Globs(pats) });
+            let pats = q
+                .units
+                .iter()
+                .map(|u| mangle_unit(u).into_bytes())
+                .collect();
+            required.push(Group {
+                names: fields::UNIT_MATCH_FIELDS
+                    .iter()
+                    .map(|s| (*s).to_owned())
+                    .collect(),
+                pred: Pred::Globs(pats),
+            });
         }
         if let Some((lo, hi)) = q.priority {
-            required.push(Group { names: vec![fields::PRIORITY.to_owned()], pred: Pred::Priority(lo, hi) });
+            required.push(Group {
+                names: vec![fields::PRIORITY.to_owned()],
+                pred: Pred::Priority(lo, hi),
+            });
         }
         let mut alternatives: Vec<Vec<Group>> = Vec::new();
         let mut cur: Vec<Group> = Vec::new();
@@ -159,13 +188,21 @@ impl Filter {
                 alternatives.push(std::mem::take(&mut cur));
                 continue;
             }
-            let (name, value) = m.split_once('=').ok_or_else(|| Error::BadMatch(m.clone()))?;
+            let (name, value) = m
+                .split_once('=')
+                .ok_or_else(|| Error::BadMatch(m.clone()))?;
             if !valid_field_name(name) {
                 return Err(Error::BadMatch(m.clone()));
             }
             match cur.iter_mut().find(|g| g.names[0] == name) {
-                Some(Group { pred: Pred::Values(v), .. }) => v.push(value.as_bytes().to_vec()),
-                _ => cur.push(Group { names: vec![name.to_owned()], pred: Pred::Values(vec![value.as_bytes().to_vec()]) }),
+                Some(Group {
+                    pred: Pred::Values(v),
+                    ..
+                }) => v.push(value.as_bytes().to_vec()),
+                _ => cur.push(Group {
+                    names: vec![name.to_owned()],
+                    pred: Pred::Values(vec![value.as_bytes().to_vec()]),
+                }),
             }
         }
         if !cur.is_empty() {
@@ -183,25 +220,48 @@ impl Filter {
                     RegexBuilder::new(p)
                         .case_insensitive(insensitive)
                         .build()
-                        .map_err(|e| Error::BadRegex { pattern: p.clone(), source: Box::new(e) })?,
+                        .map_err(|e| Error::BadRegex {
+                            pattern: p.clone(),
+                            source: Box::new(e),
+                        })?,
                 )
             }
             None => None,
         };
-        Ok(Filter { required, alternatives, grep })
+        Ok(Filter {
+            required,
+            alternatives,
+            grep,
+        })
     }
 
     /// Specializes the filter to one segment's dictionary.
     pub(crate) fn for_segment(&self, dict: &Dict) -> SegFilter {
         let compile = |g: &Group| {
             let name_ids: Vec<u32> = g.names.iter().filter_map(|n| dict.name_id(n)).collect();
-            let pair_ok: Vec<bool> = dict.pairs.iter().map(|(n, v)| name_ids.contains(n) && g.pred.test(v)).collect();
-            let ctx_sat = dict.ctxs.iter().map(|c| c.iter().any(|&p| pair_ok[p as usize])).collect();
-            SegGroup { name_ids, ctx_sat, pred: g.pred.clone() }
+            let pair_ok: Vec<bool> = dict
+                .pairs
+                .iter()
+                .map(|(n, v)| name_ids.contains(n) && g.pred.test(v))
+                .collect();
+            let ctx_sat = dict
+                .ctxs
+                .iter()
+                .map(|c| c.iter().any(|&p| pair_ok[p as usize]))
+                .collect();
+            SegGroup {
+                name_ids,
+                ctx_sat,
+                pred: g.pred.clone(),
+            }
         };
         SegFilter {
             required: self.required.iter().map(compile).collect(),
-            alternatives: self.alternatives.iter().map(|alt| alt.iter().map(compile).collect()).collect(),
+            alternatives: self
+                .alternatives
+                .iter()
+                .map(|alt| alt.iter().map(compile).collect())
+                .collect(),
         }
     }
 }
@@ -221,7 +281,8 @@ impl SegGroup {
     fn possible_in_block(&self, ctxs: Option<&[u32]>, lit_names: Option<&[u32]>) -> bool {
         match (ctxs, lit_names) {
             (Some(c), Some(l)) => {
-                c.iter().any(|&c| self.ctx_sat.get(c as usize).copied().unwrap_or(false))
+                c.iter()
+                    .any(|&c| self.ctx_sat.get(c as usize).copied().unwrap_or(false))
                     || l.iter().any(|n| self.name_ids.contains(n))
             }
             _ => true,
@@ -229,7 +290,7 @@ impl SegGroup {
     }
 
     #[inline]
-    fn test(&self, ctx: u32, lits: &mut dyn Iterator<Item = (u32, &[u8])>) -> bool {
+    fn test<'a>(&self, ctx: u32, mut lits: impl Iterator<Item = (u32, &'a [u8])>) -> bool {
         if self.ctx_sat.get(ctx as usize).copied().unwrap_or(false) {
             return true;
         }
@@ -248,14 +309,23 @@ impl SegFilter {
     /// False when no entry of the segment can match.
     pub(crate) fn possible(&self) -> bool {
         self.required.iter().all(SegGroup::possible)
-            && (self.alternatives.is_empty() || self.alternatives.iter().any(|a| a.iter().all(SegGroup::possible)))
+            && (self.alternatives.is_empty()
+                || self
+                    .alternatives
+                    .iter()
+                    .any(|a| a.iter().all(SegGroup::possible)))
     }
 
     /// False when no entry of a block with this summary can match.
     pub(crate) fn possible_in_block(&self, ctxs: Option<&[u32]>, lits: Option<&[u32]>) -> bool {
-        self.required.iter().all(|g| g.possible_in_block(ctxs, lits))
+        self.required
+            .iter()
+            .all(|g| g.possible_in_block(ctxs, lits))
             && (self.alternatives.is_empty()
-                || self.alternatives.iter().any(|a| a.iter().all(|g| g.possible_in_block(ctxs, lits))))
+                || self
+                    .alternatives
+                    .iter()
+                    .any(|a| a.iter().all(|g| g.possible_in_block(ctxs, lits))))
     }
 
     pub(crate) fn is_trivial(&self) -> bool {
@@ -268,8 +338,12 @@ impl SegFilter {
         F: Fn() -> I,
         I: Iterator<Item = (u32, &'a [u8])>,
     {
-        self.required.iter().all(|g| g.test(ctx, &mut lits()))
-            && (self.alternatives.is_empty() || self.alternatives.iter().any(|a| a.iter().all(|g| g.test(ctx, &mut lits()))))
+        self.required.iter().all(|g| g.test(ctx, lits()))
+            && (self.alternatives.is_empty()
+                || self
+                    .alternatives
+                    .iter()
+                    .any(|a| a.iter().all(|g| g.test(ctx, lits()))))
     }
 }
 
@@ -286,17 +360,32 @@ mod tests {
         assert!(parse_priority("loud").is_err());
         assert_eq!(parse_boot("").ok(), Some(BootSel::Offset(0)));
         assert_eq!(parse_boot("-1").ok(), Some(BootSel::Offset(-1)));
-        assert_eq!(parse_boot("0123456789abcdef0123456789abcdef-2").ok(), Some(BootSel::Id(*b"\x01\x23\x45\x67\x89\xab\xcd\xef\x01\x23\x45\x67\x89\xab\xcd\xef", -2)));
+        assert_eq!(
+            parse_boot("0123456789abcdef0123456789abcdef-2").ok(),
+            Some(BootSel::Id(
+                *b"\x01\x23\x45\x67\x89\xab\xcd\xef\x01\x23\x45\x67\x89\xab\xcd\xef",
+                -2
+            ))
+        );
         assert!(parse_boot("yesterday").is_err());
         assert_eq!(mangle_unit("web"), "web.service");
         assert_eq!(mangle_unit("web.socket"), "web.socket");
         assert_eq!(mangle_unit("web*"), "web*");
         assert_eq!(mangle_unit("my.app"), "my.app.service");
-        let bad = Query { matches: vec!["lower=x".into()], ..Default::default() };
+        let bad = Query {
+            matches: vec!["lower=x".into()],
+            ..Default::default()
+        };
         assert!(Filter::new(&bad).is_err());
-        let bad = Query { matches: vec!["+".into()], ..Default::default() };
+        let bad = Query {
+            matches: vec!["+".into()],
+            ..Default::default()
+        };
         assert!(Filter::new(&bad).is_err());
-        let bad = Query { grep: Some("(".into()), ..Default::default() };
+        let bad = Query {
+            grep: Some("(".into()),
+            ..Default::default()
+        };
         assert!(Filter::new(&bad).is_err());
     }
 }

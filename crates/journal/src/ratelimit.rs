@@ -33,7 +33,11 @@ pub(crate) struct RateLimiter {
 
 impl RateLimiter {
     pub(crate) fn new(interval_usec: u64, burst: u32) -> Self {
-        RateLimiter { interval: interval_usec, burst: u64::from(burst), windows: HashMap::new() }
+        RateLimiter {
+            interval: interval_usec,
+            burst: u64::from(burst),
+            windows: HashMap::new(),
+        }
     }
 
     fn enabled(&self) -> bool {
@@ -48,17 +52,31 @@ impl RateLimiter {
         if !self.windows.contains_key(unit) {
             if self.windows.len() >= MAX_TRACKED {
                 let interval = self.interval;
-                self.windows.retain(|_, w| now.saturating_sub(w.begin) < interval && w.suppressed > 0);
+                self.windows
+                    .retain(|_, w| now.saturating_sub(w.begin) < interval && w.suppressed > 0);
             }
-            self.windows.insert(unit.into(), Window { begin: now, count: 0, suppressed: 0 });
+            self.windows.insert(
+                unit.into(),
+                Window {
+                    begin: now,
+                    count: 0,
+                    suppressed: 0,
+                },
+            );
         }
-        let Some(w) = self.windows.get_mut(unit) else { return Verdict::Pass };
+        let Some(w) = self.windows.get_mut(unit) else {
+            return Verdict::Pass;
+        };
         let mut verdict = Verdict::Pass;
         if now.saturating_sub(w.begin) >= self.interval {
             if w.suppressed > 0 {
                 verdict = Verdict::PassAfterSuppressed(w.suppressed);
             }
-            *w = Window { begin: now, count: 0, suppressed: 0 };
+            *w = Window {
+                begin: now,
+                count: 0,
+                suppressed: 0,
+            };
         }
         if w.count >= self.burst {
             w.suppressed += 1;
@@ -77,7 +95,16 @@ mod tests {
     fn burst_then_report() {
         let mut r = RateLimiter::new(1000, 3);
         let v: Vec<Verdict> = (0..5).map(|i| r.check("a", i)).collect();
-        assert_eq!(v, [Verdict::Pass, Verdict::Pass, Verdict::Pass, Verdict::Drop, Verdict::Drop]);
+        assert_eq!(
+            v,
+            [
+                Verdict::Pass,
+                Verdict::Pass,
+                Verdict::Pass,
+                Verdict::Drop,
+                Verdict::Drop
+            ]
+        );
         assert_eq!(r.check("b", 10), Verdict::Pass, "units are independent");
         assert_eq!(r.check("a", 1000), Verdict::PassAfterSuppressed(2));
         assert_eq!(r.check("a", 1001), Verdict::Pass);

@@ -3,14 +3,14 @@
 
 use std::io::IoSliceMut;
 use std::mem::MaybeUninit;
-use std::os::fd::OwnedFd;
 use std::path::Path;
 
 use rustix::net::{
     AddressFamily, RecvAncillaryBuffer, RecvAncillaryMessage, RecvFlags, SocketAddrUnix, SocketFlags, SocketType, bind, recvmsg,
     socket_with, sockopt,
 };
-use tokio::io::unix::AsyncFd;
+use tokio::io::Interest;
+use tokio::net::UnixDatagram;
 
 /// Largest notify datagram accepted (systemd uses the same order of magnitude).
 const MAX_DATAGRAM: usize = 4096;
@@ -18,7 +18,7 @@ const MAX_DATAGRAM: usize = 4096;
 /// A bound notify socket.
 #[derive(Debug)]
 pub struct NotifySocket {
-    fd: AsyncFd<OwnedFd>,
+    sock: UnixDatagram,
 }
 
 /// One message: the sender's pid and its fields.
@@ -38,28 +38,29 @@ impl NotifySocket {
         bind(&fd, &SocketAddrUnix::new(path)?)?;
         sockopt::set_socket_passcred(&fd, true)?;
         sockopt::set_socket_recv_buffer_size(&fd, 8 * 1024 * 1024).ok();
-        Ok(NotifySocket { fd: AsyncFd::new(fd)? })
+        let std_sock = std::os::unix::net::UnixDatagram::from(fd);
+        Ok(NotifySocket { sock: UnixDatagram::from_std(std_sock)? })
     }
 
     /// Wait for the next valid message (malformed ones are dropped).
     pub async fn recv(&self) -> std::io::Result<NotifyMessage> {
         loop {
-            let mut guard = self.fd.readable().await?;
-            match guard.try_io(|fd| receive(fd.get_ref())) {
-                Ok(Ok(Some(m))) => return Ok(m),
-                Ok(Ok(None)) => continue,
-                Ok(Err(e)) => return Err(e),
-                Err(_would_block) => continue,
+            self.sock.readable().await?;
+            match self.sock.try_io(Interest::READABLE, || receive(&self.sock)) {
+                Ok(Some(m)) => return Ok(m),
+                Ok(None) => continue,
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
+                Err(e) => return Err(e),
             }
         }
     }
 }
 
-fn receive(fd: &OwnedFd) -> std::io::Result<Option<NotifyMessage>> {
+fn receive<F: std::os::fd::AsFd>(fd: F) -> std::io::Result<Option<NotifyMessage>> {
     let mut data = [0u8; MAX_DATAGRAM];
     let mut space = [MaybeUninit::<u8>::uninit(); rustix::cmsg_space!(ScmCredentials(1), ScmRights(16))];
     let mut anc = RecvAncillaryBuffer::new(&mut space);
-    let r = recvmsg(fd, &mut [IoSliceMut::new(&mut data)], &mut anc, RecvFlags::DONTWAIT | RecvFlags::CMSG_CLOEXEC)?;
+    let r = recvmsg(&fd, &mut [IoSliceMut::new(&mut data)], &mut anc, RecvFlags::DONTWAIT | RecvFlags::CMSG_CLOEXEC)?;
     let mut pid = None;
     for m in anc.drain() {
         match m {

@@ -65,7 +65,8 @@ pub fn unit_properties<H: Host, S: UnitSource>(engine: &Engine<H, S>, u: &UnitIn
     p.insert("SourcePath".into(), cfg.unit.source_path.as_ref().map(|x| x.display().to_string()).unwrap_or_default());
     p.insert("Documentation".into(), cfg.unit.documentation.join(" "));
     p.insert("UnitFileState".into(), unit_file_state.to_string());
-    p.insert("UnitFilePreset".into(), if unit_file_state.is_empty() { String::new() } else { "enabled".into() });
+    let has_preset = matches!(unit_file_state, "enabled" | "disabled" | "enabled-runtime");
+    p.insert("UnitFilePreset".into(), if has_preset { "enabled".into() } else { String::new() });
     ts_pair(&mut p, "StateChangeTimestamp", u.state_change);
     ts_pair(&mut p, "ActiveEnterTimestamp", u.active_enter);
     ts_pair(&mut p, "ActiveExitTimestamp", u.active_exit);
@@ -137,7 +138,7 @@ pub fn unit_properties<H: Host, S: UnitSource>(engine: &Engine<H, S>, u: &UnitIn
         };
         p.insert("ExecMainCode".into(), code.to_string());
         p.insert("ExecMainStatus".into(), status.to_string());
-        let main_pid = procs.main.or_else(|| rt.main_exit.is_some().then_some(0)).unwrap_or(0);
+        let main_pid = procs.main.or(rt.last_main_pid).unwrap_or(0);
         p.insert("ExecMainPID".into(), main_pid.to_string());
     } else {
         p.insert("CanReload".into(), "no".into());

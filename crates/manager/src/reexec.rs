@@ -79,7 +79,7 @@ pub fn save_and_exec(state: &Shared, listener: &tokio::net::UnixListener, exe: &
             .collect();
         let mut pipes = Vec::new();
         for p in s.pipes.values() {
-            let Ok(fd) = linger_exec::keep_across_exec(p.fd.get_ref()) else { continue };
+            let Ok(fd) = linger_exec::keep_across_exec(&*p.fd) else { continue };
             pipes.push(SavedPipe {
                 unit: p.unit.clone(),
                 pid: p.pid,
@@ -190,5 +190,5 @@ pub fn state_path(runtime: &Path) -> PathBuf {
     runtime.join("reexec.json")
 }
 
-/// Keep `Rc` visible for the pipe registry type.
-pub type PipeFd = Rc<tokio::io::unix::AsyncFd<OwnedFd>>;
+/// A service output pipe shared between its reader task and the registry.
+pub type PipeFd = Rc<tokio::net::unix::pipe::Receiver>;

@@ -1,14 +1,12 @@
 //! The event loop: SIGCHLD → reap, connections → serve, notify datagrams, output pipes, timers.
 
 use std::cell::RefCell;
-use std::os::fd::{AsFd, OwnedFd};
 use std::process::ExitCode;
 use std::rc::Rc;
 use std::time::Duration;
 
 use linger_engine::{Engine, ExitStatus, JobMode, JobType, UnitInfo};
 use rustix::process::{WaitOptions, WaitStatus};
-use tokio::io::unix::AsyncFd;
 use tokio::net::UnixListener;
 use tokio::signal::unix::{SignalKind, signal};
 
@@ -43,7 +41,7 @@ pub enum StartError {
     },
 }
 
-fn io_err(what: &'static str, path: &std::path::Path) -> impl FnOnce(std::io::Error) -> StartError + '_ {
+fn io_err<'a>(what: &'static str, path: &'a std::path::Path) -> impl FnOnce(std::io::Error) -> StartError + 'a {
     move |source| StartError::Io { what, path: path.display().to_string(), source }
 }
 
@@ -263,7 +261,9 @@ async fn shutdown(state: &Shared, sigchld: &mut tokio::signal::unix::Signal) {
 /// Reap every exited child (ours and re-parented orphans) and hand the exits to the engine.
 fn reap(state: &Shared) {
     let mut exits = Vec::new();
-    while let Ok(Some((pid, status))) = rustix::process::waitpid(None, WaitOptions::NOHANG) {
+    // wait() is waitpid(-1): every child, whatever its process group (services run in
+    // sessions of their own; waitpid(0) would miss them).
+    while let Ok(Some((pid, status))) = rustix::process::wait(WaitOptions::NOHANG) {
         exits.push((pid.as_raw_nonzero().get() as u32, convert(status)));
     }
     if exits.is_empty() {
@@ -296,11 +296,8 @@ pub fn wake_pipes(state: &Shared) {
 
 /// Read a service's output pipe into its log, starting with an inherited partial line.
 pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
-    if rustix::io::ioctl_fionbio(&p.fd, true).is_err() {
-        return;
-    }
-    let Ok(afd) = AsyncFd::new(p.fd) else { return };
-    let afd = Rc::new(afd);
+    let Ok(rx) = tokio::net::unix::pipe::Receiver::from_owned_fd(p.fd) else { return };
+    let rx = Rc::new(rx);
     let buf = Rc::new(RefCell::new(LineBuffer::with_pending(partial)));
     let id = {
         let mut s = state.borrow_mut();
@@ -313,7 +310,7 @@ pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
                 pid: p.pid,
                 identifier: p.identifier.clone(),
                 level_prefix: p.level_prefix,
-                fd: afd.clone(),
+                fd: rx.clone(),
                 buf: buf.clone(),
             },
         );
@@ -324,14 +321,17 @@ pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
         let (unit, pid, identifier, level_prefix) = (p.unit, p.pid, p.identifier, p.level_prefix);
         let mut chunk = vec![0u8; 64 * 1024];
         loop {
-            let Ok(mut guard) = afd.readable().await else { break };
-            match guard.try_io(|fd: &AsyncFd<OwnedFd>| rustix::io::read(fd.as_fd(), &mut chunk[..]).map_err(std::io::Error::from)) {
-                Ok(Ok(0)) | Ok(Err(_)) => break,
-                Ok(Ok(n)) => {
+            if rx.readable().await.is_err() {
+                break;
+            }
+            match rx.try_read(&mut chunk) {
+                Ok(0) => break,
+                Ok(n) => {
                     let complete = buf.borrow_mut().feed(&chunk[..n]);
                     emit(&st, &unit, pid, &identifier, level_prefix, complete);
                 }
-                Err(_would_block) => continue,
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
+                Err(_) => break,
             }
         }
         let rest = buf.borrow_mut().finish();

@@ -5,7 +5,7 @@ use linger_ipc::manager::{self as api, error, method};
 use linger_ipc::{MAX_MESSAGE, Reply, Request, decode_request, encode};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::UnixStream;
 
 use crate::state::{ExitRequest, Shared};

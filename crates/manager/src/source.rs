@@ -1,7 +1,5 @@
 //! The engine's [`UnitSource`] over the real search path (crate linger-unit's loader).
 
-use std::path::Path;
-
 use linger_engine::UnitSource;
 use linger_unit::loader::{HostInfo, LoadContext, UserInfo, load_unit, unit_file_state as file_state};
 use linger_unit::model::UnitConfig;
@@ -38,7 +36,7 @@ pub fn load_context(config: &ManagerConfig) -> LoadContext {
         uid: u.uid,
         group: group_name(u.gid),
         gid: u.gid,
-        home: u.home.clone(),
+        home: u.home.display().to_string(),
         shell: u.shell.clone(),
     };
     let vars: Vec<(String, String)> = vec![
@@ -68,9 +66,4 @@ pub fn unit_file_state(ctx: &LoadContext, cfg: &UnitConfig) -> String {
         return String::new();
     }
     file_state(ctx, &cfg.id).map(|s| s.as_str().to_string()).unwrap_or_default()
-}
-
-/// Whether a path lies in one of the context's unit directories.
-pub fn in_search_path(ctx: &LoadContext, p: &Path) -> bool {
-    ctx.search_path.iter().any(|d| p.starts_with(d))
 }

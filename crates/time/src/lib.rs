@@ -36,6 +36,7 @@
 
 pub mod analyze;
 pub mod calendar;
+mod civil;
 mod error;
 pub mod span;
 pub mod timestamp;

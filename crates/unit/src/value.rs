@@ -13,17 +13,21 @@ mod time;
 mod words;
 
 pub use enums::{
-    parse_emergency_action, parse_input_spec, parse_kill_mode, parse_notify_access, parse_output_spec,
-    parse_restart, parse_service_type,
+    parse_emergency_action, parse_input_spec, parse_kill_mode, parse_notify_access,
+    parse_output_spec, parse_restart, parse_service_type,
 };
 pub use number::{
     MemoryLimit, parse_c_integer, parse_iec_size, parse_int, parse_log_facility, parse_log_level,
-    parse_memory_limit, parse_mode, parse_nice, parse_oom_score_adjust, parse_si_size, parse_u64, parse_unsigned,
+    parse_memory_limit, parse_mode, parse_nice, parse_oom_score_adjust, parse_si_size, parse_u64,
+    parse_unsigned,
 };
 pub use rlimit::{RlimitKind, parse_rlimit, rlimit_by_key, rlimit_keys};
 pub use signal::{exit_status_from_name, parse_exit_status_set, parse_signal, signal_name};
 pub use time::{parse_nsec, parse_sec, parse_sec_fix_0, parse_time_usec};
-pub use words::{env_name_is_valid, parse_environment_assignments, parse_path, split_words};
+pub use words::{
+    EnvAssignments, cunescape, env_name_is_valid, parse_environment_assignments, parse_path,
+    split_words,
+};
 
 /// Why a value was rejected: a sentence fragment naming what is accepted
 /// (e.g. "expected no, always, on-success, …").
@@ -37,7 +41,9 @@ pub struct ValueError {
 impl ValueError {
     /// A new error with the given detail.
     pub fn new(detail: impl Into<String>) -> Self {
-        ValueError { detail: detail.into() }
+        ValueError {
+            detail: detail.into(),
+        }
     }
 }
 
@@ -51,7 +57,9 @@ pub fn parse_boolean(s: &str) -> Result<bool, ValueError> {
     } else if FALSE.iter().any(|w| w.eq_ignore_ascii_case(t)) {
         Ok(false)
     } else {
-        Err(ValueError::new("expected a boolean: yes, no, true, false, on, off, 1 or 0"))
+        Err(ValueError::new(
+            "expected a boolean: yes, no, true, false, on, off, 1 or 0",
+        ))
     }
 }
 

@@ -132,11 +132,15 @@ pub fn render(u: &api::UnitProperties, full: bool) -> String {
     let status = prop(p, "ExecMainStatus");
     let status_text = prop(p, "StatusText");
     if main > 0 {
-        let comm = u.processes.iter().find(|x| x.pid == main).map(|x| x.cmdline.split(' ').next().unwrap_or("").rsplit('/').next().unwrap_or("").to_string()).unwrap_or_default();
+        let comm = u
+            .processes
+            .iter()
+            .find(|x| x.pid == main)
+            .map(|x| x.cmdline.split(' ').next().unwrap_or("").rsplit('/').next().unwrap_or("").to_string())
+            .unwrap_or_default();
         out.push_str(&format!("   Main PID: {main} ({comm})\n"));
-    } else if code != "0" && !code.is_empty() && prop(p, "Type") != "" && exec_main == 0 {
-        let desc = describe_exit(code, status);
-        out.push_str(&format!("   Main PID: {desc}\n"));
+    } else if exec_main > 0 && code != "0" && !code.is_empty() {
+        out.push_str(&format!("   Main PID: {exec_main} {}\n", describe_exit(code, status)));
         if let Some(why) = explain(code, status) {
             out.push_str(&format!("             {why}\n"));
         }
@@ -144,7 +148,7 @@ pub fn render(u: &api::UnitProperties, full: bool) -> String {
     if !status_text.is_empty() {
         out.push_str(&format!("     Status: \"{status_text}\"\n"));
     }
-    if let Some(t) = p.get("TasksCurrent") {
+    if let Some(t) = p.get("TasksCurrent").filter(|t| t.as_str() != "0") {
         out.push_str(&format!("      Tasks: {t}\n"));
     }
     if !u.processes.is_empty() {

@@ -7,7 +7,9 @@ use std::os::unix::fs::{FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use super::dict::DictWriter;
-use super::format::{self, BlockStart, BlockSummary, HEADER_LEN, HINT_OFFSET, Header, SEGMENT_SUFFIX};
+use super::format::{
+    self, BlockStart, BlockSummary, HEADER_LEN, HINT_OFFSET, Header, SEGMENT_SUFFIX,
+};
 use crate::varint;
 
 /// A block is closed after this many entries or bytes, which bounds how much a reader
@@ -26,7 +28,12 @@ pub(crate) struct Record<'a> {
 /// The fields of a record: a generic entry, or a line of a registered stream.
 pub(crate) enum RecordFields<'a> {
     Entry(&'a [(String, Vec<u8>)]),
-    Line { stream_key: u64, stream_fields: &'a [(String, Vec<u8>)], priority: u8, message: &'a [u8] },
+    Line {
+        stream_key: u64,
+        stream_fields: &'a [(String, Vec<u8>)],
+        priority: u8,
+        message: &'a [u8],
+    },
 }
 
 #[derive(Debug)]
@@ -55,6 +62,7 @@ pub(crate) struct Appender {
     block: Option<OpenBlock>,
     pending_hint: Option<u64>,
     pub next_seqnum: u64,
+    first_rt: Option<u64>,
     scratch: Vec<u8>,
     pairs: Vec<u32>,
     lits: Vec<(u32, usize)>,
@@ -71,17 +79,33 @@ pub(crate) fn segment_name(created_rt: u64, first_seqnum: u64) -> String {
 
 impl Appender {
     /// Creates a new segment file (mode 0640) in `dir`.
-    pub(crate) fn create(dir: &Path, seqnum_id: [u8; 16], first_seqnum: u64, now_rt: u64) -> io::Result<(Appender, PathBuf)> {
+    pub(crate) fn create(
+        dir: &Path,
+        seqnum_id: [u8; 16],
+        first_seqnum: u64,
+        now_rt: u64,
+    ) -> io::Result<(Appender, PathBuf)> {
         let mut created = now_rt;
         let (file, path) = loop {
             let path = dir.join(segment_name(created, first_seqnum));
-            match OpenOptions::new().read(true).write(true).create_new(true).mode(0o640).open(&path) {
+            match OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create_new(true)
+                .mode(0o640)
+                .open(&path)
+            {
                 Ok(f) => break (f, path),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => created += 1,
                 Err(e) => return Err(e),
             }
         };
-        let header = Header { seqnum_id, first_seqnum, created_rt: created, hint: 0 };
+        let header = Header {
+            seqnum_id,
+            first_seqnum,
+            created_rt: created,
+            hint: 0,
+        };
         if let Err(e) = file.write_all_at(&header.encode(), 0) {
             let _ = std::fs::remove_file(&path);
             return Err(e);
@@ -99,6 +123,7 @@ impl Appender {
             block: None,
             pending_hint: None,
             next_seqnum: first_seqnum,
+            first_rt: None,
             scratch: Vec::with_capacity(256),
             pairs: Vec::with_capacity(32),
             lits: Vec::with_capacity(8),
@@ -114,8 +139,9 @@ impl Appender {
         self.committed + self.buf.len() as u64
     }
 
-    pub(crate) fn created_rt(&self) -> u64 {
-        self.header.created_rt
+    /// Time of the first entry (for `MaxFileSec=`), else the creation time.
+    pub(crate) fn first_rt(&self) -> u64 {
+        self.first_rt.unwrap_or(self.header.created_rt)
     }
 
     /// Bytes waiting for [`Appender::write_out`].
@@ -149,7 +175,12 @@ impl Appender {
                 self.pairs = pairs;
                 ctx
             }
-            RecordFields::Line { stream_key, stream_fields, priority, message } => {
+            RecordFields::Line {
+                stream_key,
+                stream_fields,
+                priority,
+                message,
+            } => {
                 line_lit = Some(message);
                 match self.line_ctx.get(&(*stream_key, *priority)) {
                     Some(&c) => c,
@@ -161,7 +192,9 @@ impl Appender {
                             }
                         }
                         let digit = crate::entry::priority_digit(*priority);
-                        let prio_pair = self.dict.pair_id("PRIORITY", self.priority_name, &digit, true);
+                        let prio_pair =
+                            self.dict
+                                .pair_id("PRIORITY", self.priority_name, &digit, true);
                         self.pairs.extend(prio_pair);
                         let pairs = std::mem::take(&mut self.pairs);
                         let c = self.dict.ctx_id(&pairs);
@@ -174,7 +207,9 @@ impl Appender {
         };
 
         let block_full = self.block.as_ref().is_some_and(|b| {
-            b.n >= BLOCK_MAX_ENTRIES || self.size() - b.start >= BLOCK_MAX_BYTES || b.boot_id != r.boot_id
+            b.n >= BLOCK_MAX_ENTRIES
+                || self.size() - b.start >= BLOCK_MAX_BYTES
+                || b.boot_id != r.boot_id
         });
         if block_full {
             self.close_block();
@@ -182,7 +217,13 @@ impl Appender {
         if self.block.is_none() {
             let start = self.size();
             self.scratch.clear();
-            BlockStart { rt: r.rt, mono: r.mono, seqnum: self.next_seqnum, boot_id: r.boot_id }.encode(&mut self.scratch);
+            BlockStart {
+                rt: r.rt,
+                mono: r.mono,
+                seqnum: self.next_seqnum,
+                boot_id: r.boot_id,
+            }
+            .encode(&mut self.scratch);
             format::push_frame(&mut self.buf, format::BLOCK_START, &self.scratch);
             self.pending_hint = Some(start);
             self.block = Some(OpenBlock {
@@ -206,7 +247,9 @@ impl Appender {
             self.dict.last_dict = Some(off);
         }
 
-        let Some(b) = self.block.as_mut() else { return self.next_seqnum };
+        let Some(b) = self.block.as_mut() else {
+            return self.next_seqnum;
+        };
         let s = &mut self.scratch;
         s.clear();
         let drt = r.rt.wrapping_sub(b.prev_rt) as i64;
@@ -214,7 +257,7 @@ impl Appender {
         varint::put(s, varint::zigzag(drt));
         varint::put(s, varint::zigzag(dmono.wrapping_sub(drt)));
         varint::put(s, u64::from(ctx));
-        let mut note_lit = |lit_names: &mut Vec<u32>, nid: u32| {
+        let note_lit = |lit_names: &mut Vec<u32>, nid: u32| {
             if let Err(i) = lit_names.binary_search(&nid) {
                 lit_names.insert(i, nid);
             }
@@ -246,6 +289,7 @@ impl Appender {
         if let Err(i) = b.ctxs.binary_search(&ctx) {
             b.ctxs.insert(i, ctx);
         }
+        self.first_rt.get_or_insert(r.rt);
         let seq = self.next_seqnum;
         self.next_seqnum += 1;
         seq

@@ -34,7 +34,9 @@ pub fn list_segments(dir: &Path) -> Result<Vec<SegmentFile>> {
             continue;
         }
         let path = ent.path();
-        let Ok(md) = std::fs::metadata(&path) else { continue };
+        let Ok(md) = std::fs::metadata(&path) else {
+            continue;
+        };
         if !md.is_file() {
             continue;
         }
@@ -43,7 +45,11 @@ pub fn list_segments(dir: &Path) -> Result<Vec<SegmentFile>> {
             .ok()
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_micros() as u64);
-        out.push(SegmentFile { path, disk_bytes: md.blocks() * 512, modified_usec });
+        out.push(SegmentFile {
+            path,
+            disk_bytes: md.blocks() * 512,
+            modified_usec,
+        });
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
@@ -69,7 +75,9 @@ pub(crate) fn lock_directory(dir: &Path) -> Result<File> {
         .map_err(|e| Error::io(&lock_path, e))?;
     match rustix::fs::flock(&f, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
         Ok(()) => Ok(f),
-        Err(rustix::io::Errno::WOULDBLOCK) => Err(Error::Locked { path: dir.to_owned() }),
+        Err(rustix::io::Errno::WOULDBLOCK) => Err(Error::Locked {
+            path: dir.to_owned(),
+        }),
         Err(e) => Err(Error::io(&lock_path, e.into())),
     }
 }
@@ -90,7 +98,12 @@ pub struct VacuumReport {
 /// Deletes the oldest segments of `dir` until their total is at most `max_bytes` and none
 /// is older than `older_than_usec` (by modification time). `keep` (the writer's active
 /// segment) is never deleted.
-pub fn vacuum(dir: &Path, max_bytes: Option<u64>, older_than_usec: Option<u64>, keep: Option<&Path>) -> Result<VacuumReport> {
+pub fn vacuum(
+    dir: &Path,
+    max_bytes: Option<u64>,
+    older_than_usec: Option<u64>,
+    keep: Option<&Path>,
+) -> Result<VacuumReport> {
     let segs = list_segments(dir)?;
     let mut total: u64 = segs.iter().map(|s| s.disk_bytes).sum();
     let mut report = VacuumReport::default();

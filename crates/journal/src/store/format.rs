@@ -53,7 +53,7 @@ impl Header {
         b[32..40].copy_from_slice(&self.first_seqnum.to_le_bytes());
         b[40..48].copy_from_slice(&self.created_rt.to_le_bytes());
         b[48..56].copy_from_slice(&self.hint.to_le_bytes());
-        let crc = crc32fast::hash(&b[..48]);
+        let crc = crate::crc::crc32(&b[..48]);
         b[56..60].copy_from_slice(&crc.to_le_bytes());
         b
     }
@@ -68,13 +68,18 @@ impl Header {
         if b[7] != MAGIC[7] {
             return Err("unsupported format version");
         }
-        if crc32fast::hash(&b[..48]).to_le_bytes() != b[56..60] {
+        if crate::crc::crc32(&b[..48]).to_le_bytes() != b[56..60] {
             return Err("header checksum mismatch");
         }
         let u64_at = |o: usize| u64::from_le_bytes(b[o..o + 8].try_into().unwrap_or_default());
         let mut seqnum_id = [0u8; 16];
         seqnum_id.copy_from_slice(&b[16..32]);
-        Ok(Header { seqnum_id, first_seqnum: u64_at(32), created_rt: u64_at(40), hint: u64_at(48) })
+        Ok(Header {
+            seqnum_id,
+            first_seqnum: u64_at(32),
+            created_rt: u64_at(40),
+            hint: u64_at(48),
+        })
     }
 }
 
@@ -83,7 +88,7 @@ pub(crate) fn push_frame(out: &mut Vec<u8>, kind: u8, payload: &[u8]) {
     varint::put(out, payload.len() as u64 + 1);
     out.push(kind);
     out.extend_from_slice(payload);
-    let mut h = crc32fast::Hasher::new();
+    let mut h = crate::crc::Crc::new();
     h.update(&[kind]);
     h.update(payload);
     out.extend_from_slice(&h.finalize().to_le_bytes());
@@ -101,12 +106,19 @@ pub(crate) fn push_block_end(out: &mut Vec<u8>, payload: &[u8]) {
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Parsed<'a> {
     /// A valid frame; `next` is where the following frame starts (after a BLOCK_END's trailer).
-    Frame { kind: u8, payload: &'a [u8], next: usize },
+    Frame {
+        kind: u8,
+        payload: &'a [u8],
+        next: usize,
+    },
     /// The buffer ends inside the frame (a torn tail, or a read that raced the writer).
     Truncated,
     /// The frame is damaged; `next` is where the following frame would start if the length
     /// field is still plausible.
-    Corrupt { reason: &'static str, next: Option<usize> },
+    Corrupt {
+        reason: &'static str,
+        next: Option<usize>,
+    },
 }
 
 /// Parses the frame starting at `pos`.
@@ -116,12 +128,18 @@ pub(crate) fn parse_frame(buf: &[u8], pos: usize) -> Parsed<'_> {
         return if buf.len() - pos.min(buf.len()) < 10 {
             Parsed::Truncated
         } else {
-            Parsed::Corrupt { reason: "bad record length", next: None }
+            Parsed::Corrupt {
+                reason: "bad record length",
+                next: None,
+            }
         };
     };
     let len = len as usize;
     if len == 0 || len > MAX_FRAME {
-        return Parsed::Corrupt { reason: "bad record length", next: None };
+        return Parsed::Corrupt {
+            reason: "bad record length",
+            next: None,
+        };
     }
     let end = p + len + 4;
     if end > buf.len() {
@@ -137,13 +155,25 @@ pub(crate) fn parse_frame(buf: &[u8], pos: usize) -> Parsed<'_> {
             return Parsed::Truncated;
         }
     }
-    if crc32fast::hash(body).to_le_bytes() != crc {
-        return Parsed::Corrupt { reason: "checksum mismatch", next: Some(next) };
+    let mut h = crate::crc::Crc::new();
+    h.update(body);
+    if h.finalize().to_le_bytes() != crc {
+        return Parsed::Corrupt {
+            reason: "checksum mismatch",
+            next: Some(next),
+        };
     }
     if !(DICT..=BLOCK_END).contains(&kind) {
-        return Parsed::Corrupt { reason: "unknown record type", next: Some(next) };
+        return Parsed::Corrupt {
+            reason: "unknown record type",
+            next: Some(next),
+        };
     }
-    Parsed::Frame { kind, payload: &body[1..], next }
+    Parsed::Frame {
+        kind,
+        payload: &body[1..],
+        next,
+    }
 }
 
 /// The first entry's absolute values of a block.
@@ -169,7 +199,12 @@ impl BlockStart {
         let mono = varint::get(p, &mut pos)?;
         let seqnum = varint::get(p, &mut pos)?;
         let boot_id: [u8; 16] = p.get(pos..pos + 16)?.try_into().ok()?;
-        Some(BlockStart { rt, mono, seqnum, boot_id })
+        Some(BlockStart {
+            rt,
+            mono,
+            seqnum,
+            boot_id,
+        })
     }
 }
 
@@ -230,7 +265,16 @@ impl BlockSummary {
             }
         }
         let [ctxs, lit_names] = lists;
-        Some(BlockSummary { back, entries, first_seqnum, min_rt, max_rt, last_dict, ctxs, lit_names })
+        Some(BlockSummary {
+            back,
+            entries,
+            first_seqnum,
+            min_rt,
+            max_rt,
+            last_dict,
+            ctxs,
+            lit_names,
+        })
     }
 }
 
@@ -240,7 +284,12 @@ mod tests {
 
     #[test]
     fn header_and_frames() {
-        let h = Header { seqnum_id: [7; 16], first_seqnum: 5, created_rt: 99, hint: 64 };
+        let h = Header {
+            seqnum_id: [7; 16],
+            first_seqnum: 5,
+            created_rt: 99,
+            hint: 64,
+        };
         let b = h.encode();
         assert_eq!(Header::decode(&b), Ok(h));
         let mut bad = b;
@@ -248,18 +297,47 @@ mod tests {
         assert_eq!(Header::decode(&bad), Err("header checksum mismatch"));
         let mut out = Vec::new();
         push_frame(&mut out, ENTRY, b"abc");
-        let s = BlockSummary { back: 9, entries: 2, first_seqnum: 1, min_rt: 5, max_rt: 8, last_dict: Some(64), ctxs: vec![1, 4], lit_names: vec![0] };
+        let s = BlockSummary {
+            back: 9,
+            entries: 2,
+            first_seqnum: 1,
+            min_rt: 5,
+            max_rt: 8,
+            last_dict: Some(64),
+            ctxs: vec![1, 4],
+            lit_names: vec![0],
+        };
         let mut p = Vec::new();
         s.encode(&mut p);
         assert_eq!(BlockSummary::decode(&p), Some(s));
         push_block_end(&mut out, &p);
-        let Parsed::Frame { kind: ENTRY, payload: b"abc", next } = parse_frame(&out, 0) else { panic!() };
-        let Parsed::Frame { kind: BLOCK_END, next: end, .. } = parse_frame(&out, next) else { panic!() };
+        let Parsed::Frame {
+            kind: ENTRY,
+            payload: b"abc",
+            next,
+        } = parse_frame(&out, 0)
+        else {
+            panic!()
+        };
+        let Parsed::Frame {
+            kind: BLOCK_END,
+            next: end,
+            ..
+        } = parse_frame(&out, next)
+        else {
+            panic!()
+        };
         assert_eq!(end, out.len());
         let trailer = u32::from_le_bytes(out[end - 4..].try_into().unwrap_or_default()) as usize;
         assert_eq!(end - trailer, next);
         assert_eq!(parse_frame(&out[..next - 1], 0), Parsed::Truncated);
         out[3] ^= 0x20;
-        assert!(matches!(parse_frame(&out, 0), Parsed::Corrupt { reason: "checksum mismatch", next: Some(_) }));
+        assert!(matches!(
+            parse_frame(&out, 0),
+            Parsed::Corrupt {
+                reason: "checksum mismatch",
+                next: Some(_)
+            }
+        ));
     }
 }

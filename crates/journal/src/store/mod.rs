@@ -1,6 +1,7 @@
 //! The on-disk store: segment files of CRC-checked frames with per-block summaries.
 
 pub(crate) mod append;
+mod decode;
 pub(crate) mod dict;
 pub mod dir;
 pub(crate) mod format;

@@ -13,6 +13,8 @@ use super::format::{self, BlockStart, BlockSummary, HEADER_LEN, Header, Parsed};
 use crate::error::{Error, Result};
 use crate::varint;
 
+pub(crate) use super::decode::{Lits, decode_block};
+
 /// Where a block lies and what it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct BlockInfo {
@@ -37,15 +39,8 @@ impl BlockInfo {
     }
 }
 
-/// A literal field of a decoded entry: name id and value range in the block's data.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Lit {
-    pub name: u32,
-    pub start: u32,
-    pub end: u32,
-}
-
-/// A decoded entry; its literal fields are `lits[lit_start..lit_end]` of its block.
+/// A decoded entry; its literal fields are encoded in `data[lit_start..lit_end]` of its
+/// block (decoded on access: most entries a query looks at are rejected by context alone).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct RawEntry {
     pub rt: u64,
@@ -62,7 +57,6 @@ pub(crate) struct DecodedBlock {
     pub data: Vec<u8>,
     pub boot_id: [u8; 16],
     pub entries: Vec<RawEntry>,
-    pub lits: Vec<Lit>,
     /// Frames that failed their checks and were skipped.
     pub corrupt: u32,
 }
@@ -77,6 +71,8 @@ pub(crate) struct Segment {
     pub valid_end: u64,
     pub file_len: u64,
     pub dict: Dict,
+    /// Name ids of the fields output looks up for every entry (`KNOWN` order).
+    pub known: [Option<u32>; KNOWN.len()],
     /// Where the tail scan stopped early and why (torn or corrupt tail), if it did.
     pub torn: Option<(u64, &'static str)>,
     /// Corrupt frames the tail scan skipped.
@@ -99,7 +95,10 @@ struct Scan {
 }
 
 fn scan_region(buf: &[u8], base: u64) -> Scan {
-    let mut s = Scan { valid_end: base, ..Default::default() };
+    let mut s = Scan {
+        valid_end: base,
+        ..Default::default()
+    };
     let mut pos = 0usize;
     let mut cur: Option<(BlockInfo, u64, u64)> = None; // block, prev_rt, prev_mono
     let close = |cur: &mut Option<(BlockInfo, u64, u64)>, blocks: &mut Vec<BlockInfo>, end: u64| {
@@ -111,7 +110,11 @@ fn scan_region(buf: &[u8], base: u64) -> Scan {
     while pos < buf.len() {
         let off = base + pos as u64;
         match format::parse_frame(buf, pos) {
-            Parsed::Frame { kind, payload, next } => {
+            Parsed::Frame {
+                kind,
+                payload,
+                next,
+            } => {
                 match kind {
                     format::BLOCK_START => {
                         close(&mut cur, &mut s.blocks, off);
@@ -144,7 +147,9 @@ fn scan_region(buf: &[u8], base: u64) -> Scan {
                         _ => s.skipped += 1,
                     },
                     format::BLOCK_END => {
-                        if let (Some((b, _, _)), Some(sum)) = (&mut cur, BlockSummary::decode(payload)) {
+                        if let (Some((b, _, _)), Some(sum)) =
+                            (&mut cur, BlockSummary::decode(payload))
+                        {
                             b.ctxs = Some(sum.ctxs);
                             b.lit_names = Some(sum.lit_names);
                             b.sealed_end = Some(base + next as u64);
@@ -190,20 +195,54 @@ fn entry_times(p: &[u8]) -> Option<(i64, i64)> {
     Some((drt, dmono))
 }
 
+/// Fields looked up for nearly every entry by output and matching; their ids are cached.
+/// Index constants: `K_MESSAGE`, … in the same order.
+pub const KNOWN: [&str; 10] = [
+    crate::entry::fields::MESSAGE,
+    crate::entry::fields::PRIORITY,
+    crate::entry::fields::SYSLOG_IDENTIFIER,
+    crate::entry::fields::COMM,
+    crate::entry::fields::PID,
+    crate::entry::fields::SYSLOG_PID,
+    crate::entry::fields::HOSTNAME,
+    crate::entry::fields::SOURCE_REALTIME_TIMESTAMP,
+    crate::entry::fields::SOURCE_MONOTONIC_TIMESTAMP,
+    crate::entry::fields::BOOT_ID,
+];
+
+pub(crate) const K_MESSAGE: usize = 0;
+pub(crate) const K_SYSLOG_IDENTIFIER: usize = 2;
+pub(crate) const K_COMM: usize = 3;
+pub(crate) const K_PID: usize = 4;
+pub(crate) const K_SYSLOG_PID: usize = 5;
+pub(crate) const K_HOSTNAME: usize = 6;
+pub(crate) const K_SOURCE_REALTIME: usize = 7;
+pub(crate) const K_SOURCE_MONOTONIC: usize = 8;
+
 fn bad(path: &Path, reason: impl Into<String>) -> Error {
-    Error::BadSegment { path: path.to_owned(), reason: reason.into() }
+    Error::BadSegment {
+        path: path.to_owned(),
+        reason: reason.into(),
+    }
 }
 
 impl Segment {
     /// Opens a segment: reads the header, scans the newest block(s) and loads the dictionary.
     pub(crate) fn open(path: &Path) -> Result<Segment> {
+        Segment::open_with(path, false)
+    }
+
+    /// Opens a segment; `full` scans the whole file forwards (the fallback for a segment
+    /// whose backward structure is damaged: every block is then in the scanned tail).
+    pub(crate) fn open_with(path: &Path, full: bool) -> Result<Segment> {
         let file = File::open(path).map_err(|e| Error::io(path, e))?;
         let file_len = file.metadata().map_err(|e| Error::io(path, e))?.len();
         let mut hb = [0u8; HEADER_LEN as usize];
         if file_len < HEADER_LEN {
             return Err(bad(path, "file shorter than the header"));
         }
-        file.read_exact_at(&mut hb, 0).map_err(|e| Error::io(path, e))?;
+        file.read_exact_at(&mut hb, 0)
+            .map_err(|e| Error::io(path, e))?;
         let header = Header::decode(&hb).map_err(|r| bad(path, r))?;
         let mut seg = Segment {
             path: path.to_owned(),
@@ -212,6 +251,7 @@ impl Segment {
             valid_end: HEADER_LEN,
             file_len,
             dict: Dict::default(),
+            known: [None; KNOWN.len()],
             torn: None,
             skipped: 0,
             tail_blocks: Vec::new(),
@@ -219,8 +259,10 @@ impl Segment {
             tail: Vec::new(),
         };
         let hint = header.hint;
-        let hint_ok = hint > HEADER_LEN && hint < file_len && seg.frame_kind_at(hint) == Some(format::BLOCK_START);
-        let start = if hint_ok { hint } else { HEADER_LEN };
+        let hint_ok = hint > HEADER_LEN
+            && hint < file_len
+            && seg.frame_kind_at(hint) == Some(format::BLOCK_START);
+        let start = if hint_ok && !full { hint } else { HEADER_LEN };
         if seg.scan_tail_from(start).is_err() && start != HEADER_LEN {
             seg.scan_tail_from(HEADER_LEN)?;
         }
@@ -239,7 +281,9 @@ impl Segment {
     /// cannot be followed from there (the caller then scans the whole file).
     fn scan_tail_from(&mut self, start: u64) -> Result<()> {
         let mut buf = vec![0u8; (self.file_len - start) as usize];
-        self.file.read_exact_at(&mut buf, start).map_err(|e| Error::io(&self.path, e))?;
+        self.file
+            .read_exact_at(&mut buf, start)
+            .map_err(|e| Error::io(&self.path, e))?;
         let scan = scan_region(&buf, start);
         let mut dict = Dict::default();
         // The newest DICT frame: in the tail, else the one the block before the tail names.
@@ -250,7 +294,9 @@ impl Segment {
         };
         if start == HEADER_LEN {
             for (_, r) in &scan.dicts {
-                let Parsed::Frame { payload, .. } = format::parse_frame(&buf, r.start) else { continue };
+                let Parsed::Frame { payload, .. } = format::parse_frame(&buf, r.start) else {
+                    continue;
+                };
                 dict.apply(payload).map_err(|e| bad(&self.path, e))?;
             }
         } else if let Some(newest) = newest {
@@ -261,7 +307,8 @@ impl Segment {
                     return Err(bad(&self.path, "dictionary chain broken"));
                 }
                 let payload = self.read_frame_at(off, format::DICT)?;
-                at = dict_prev(&payload).ok_or_else(|| bad(&self.path, "dictionary chain broken"))?;
+                at = dict_prev(&payload)
+                    .ok_or_else(|| bad(&self.path, "dictionary chain broken"))?;
                 if let Some(p) = at
                     && p >= off
                 {
@@ -275,6 +322,9 @@ impl Segment {
             for payload in chain.iter().rev() {
                 dict.apply(payload).map_err(|e| bad(&self.path, e))?;
             }
+        }
+        for (slot, name) in self.known.iter_mut().zip(KNOWN) {
+            *slot = dict.name_id(name);
         }
         self.dict = dict;
         self.valid_end = scan.valid_end;
@@ -290,39 +340,65 @@ impl Segment {
     /// Reads the frame at `off`, which must be of `kind`; returns its payload.
     fn read_frame_at(&self, off: u64, kind: u8) -> Result<Vec<u8>> {
         let mut head = [0u8; 11];
-        let n = self.file.read_at(&mut head, off).map_err(|e| Error::io(&self.path, e))?;
+        let n = self
+            .file
+            .read_at(&mut head, off)
+            .map_err(|e| Error::io(&self.path, e))?;
         let mut p = 0;
-        let len = varint::get(&head[..n], &mut p).ok_or_else(|| bad(&self.path, "bad record length"))? as usize;
+        let len = varint::get(&head[..n], &mut p)
+            .ok_or_else(|| bad(&self.path, "bad record length"))? as usize;
         if len == 0 || len > format::MAX_FRAME {
             return Err(bad(&self.path, "bad record length"));
         }
         let mut buf = vec![0u8; p + len + 4];
-        self.file.read_exact_at(&mut buf, off).map_err(|e| Error::io(&self.path, e))?;
+        self.file
+            .read_exact_at(&mut buf, off)
+            .map_err(|e| Error::io(&self.path, e))?;
         match format::parse_frame(&buf, 0) {
-            Parsed::Frame { kind: k, payload, .. } if k == kind => Ok(payload.to_vec()),
-            Parsed::Frame { .. } => Err(bad(&self.path, format!("unexpected record type at offset {off}"))),
+            Parsed::Frame {
+                kind: k, payload, ..
+            } if k == kind => Ok(payload.to_vec()),
+            Parsed::Frame { .. } => Err(bad(
+                &self.path,
+                format!("unexpected record type at offset {off}"),
+            )),
             Parsed::Truncated => Err(bad(&self.path, format!("truncated record at offset {off}"))),
-            Parsed::Corrupt { reason, .. } => Err(bad(&self.path, format!("{reason} at offset {off}"))),
+            Parsed::Corrupt { reason, .. } => {
+                Err(bad(&self.path, format!("{reason} at offset {off}")))
+            }
         }
     }
 
     /// The BLOCK_END frame ending right before `before`: its offset and summary.
     fn block_end_before(&self, before: u64) -> Result<(u64, BlockSummary)> {
-        let corrupt = || bad(&self.path, format!("no valid block end before offset {before}"));
+        let corrupt = || {
+            bad(
+                &self.path,
+                format!("no valid block end before offset {before}"),
+            )
+        };
         if before < HEADER_LEN + 4 {
             return Err(corrupt());
         }
         let mut t = [0u8; 4];
-        self.file.read_exact_at(&mut t, before - 4).map_err(|e| Error::io(&self.path, e))?;
+        self.file
+            .read_exact_at(&mut t, before - 4)
+            .map_err(|e| Error::io(&self.path, e))?;
         let total = u64::from(u32::from_le_bytes(t));
         if total < 8 || total > before - HEADER_LEN || total > format::MAX_FRAME as u64 {
             return Err(corrupt());
         }
         let off = before - total;
         let mut buf = vec![0u8; total as usize];
-        self.file.read_exact_at(&mut buf, off).map_err(|e| Error::io(&self.path, e))?;
+        self.file
+            .read_exact_at(&mut buf, off)
+            .map_err(|e| Error::io(&self.path, e))?;
         match format::parse_frame(&buf, 0) {
-            Parsed::Frame { kind: format::BLOCK_END, payload, next } if next as u64 == total => {
+            Parsed::Frame {
+                kind: format::BLOCK_END,
+                payload,
+                next,
+            } if next as u64 == total => {
                 Ok((off, BlockSummary::decode(payload).ok_or_else(corrupt)?))
             }
             _ => Err(corrupt()),
@@ -332,11 +408,23 @@ impl Segment {
     /// The sealed block that ends right before `before` (a block start), walking backwards.
     fn sealed_block_before(&self, before: u64) -> Result<BlockInfo> {
         let (end_off, sum) = self.block_end_before(before)?;
-        let start = end_off.checked_sub(sum.back).filter(|&s| s >= HEADER_LEN).ok_or_else(|| {
-            bad(&self.path, format!("block end at offset {end_off} points outside the file"))
-        })?;
-        let bs = BlockStart::decode(&self.read_frame_at(start, format::BLOCK_START)?)
-            .ok_or_else(|| bad(&self.path, format!("malformed block start at offset {start}")))?;
+        let start = end_off
+            .checked_sub(sum.back)
+            .filter(|&s| s >= HEADER_LEN)
+            .ok_or_else(|| {
+                bad(
+                    &self.path,
+                    format!("block end at offset {end_off} points outside the file"),
+                )
+            })?;
+        let bs = BlockStart::decode(&self.read_frame_at(start, format::BLOCK_START)?).ok_or_else(
+            || {
+                bad(
+                    &self.path,
+                    format!("malformed block start at offset {start}"),
+                )
+            },
+        )?;
         Ok(BlockInfo {
             start,
             end: end_off,
@@ -364,23 +452,14 @@ impl Segment {
         self.sealed_block_before(at).map(Some)
     }
 
-    /// Every block, oldest first. Falls back to one forward scan of the whole file when the
-    /// backward structure is damaged.
-    pub(crate) fn all_blocks(&mut self) -> Result<Vec<BlockInfo>> {
+    /// Every block, oldest first (an error when the backward structure is damaged: reopen
+    /// with `open_with(path, true)` then).
+    pub(crate) fn all_blocks(&self) -> Result<Vec<BlockInfo>> {
         let mut out = Vec::new();
         let mut before = None;
-        loop {
-            match self.block_before(before) {
-                Ok(Some(b)) => {
-                    before = Some(b.start);
-                    out.push(b);
-                }
-                Ok(None) => break,
-                Err(_) => {
-                    self.scan_tail_from(HEADER_LEN)?;
-                    return Ok(self.tail_blocks.clone());
-                }
-            }
+        while let Some(b) = self.block_before(before)? {
+            before = Some(b.start);
+            out.push(b);
         }
         out.reverse();
         Ok(out)
@@ -391,10 +470,15 @@ impl Segment {
         let data = if b.start >= self.tail_start {
             let s = (b.start - self.tail_start) as usize;
             let e = (b.end - self.tail_start) as usize;
-            self.tail.get(s..e).map(<[u8]>::to_vec).ok_or_else(|| bad(&self.path, "block outside the scanned tail"))?
+            self.tail
+                .get(s..e)
+                .map(<[u8]>::to_vec)
+                .ok_or_else(|| bad(&self.path, "block outside the scanned tail"))?
         } else {
             let mut v = vec![0u8; (b.end - b.start) as usize];
-            self.file.read_exact_at(&mut v, b.start).map_err(|e| Error::io(&self.path, e))?;
+            self.file
+                .read_exact_at(&mut v, b.start)
+                .map_err(|e| Error::io(&self.path, e))?;
             v
         };
         Ok(decode_block(data, b, &self.dict))
@@ -413,95 +497,12 @@ impl Segment {
         Ok(None)
     }
 
-    /// Reads the whole file for `--verify`.
-    pub(crate) fn read_all(&self) -> Result<Vec<u8>> {
-        let mut buf = vec![0u8; self.file_len as usize];
-        self.file.read_exact_at(&mut buf, 0).map_err(|e| Error::io(&self.path, e))?;
-        Ok(buf)
-    }
-}
-
-/// Decodes the frames of one block (`data` starts at its BLOCK_START).
-pub(crate) fn decode_block(data: Vec<u8>, b: &BlockInfo, dict: &Dict) -> DecodedBlock {
-    let mut out = DecodedBlock {
-        data: Vec::new(),
-        boot_id: b.bs.boot_id,
-        entries: Vec::with_capacity(b.entries as usize),
-        lits: Vec::new(),
-        corrupt: 0,
-    };
-    let (mut rt, mut mono, mut seq) = (b.bs.rt, b.bs.mono, b.bs.seqnum);
-    let mut pos = 0usize;
-    let n_ctx = dict.ctxs.len() as u64;
-    let n_names = dict.names.len() as u64;
-    while pos < data.len() {
-        match format::parse_frame(&data, pos) {
-            Parsed::Frame { kind, payload, next } => {
-                if kind == format::ENTRY {
-                    let base = next - payload.len() - 4;
-                    let mut p = 0;
-                    let parsed = (|| {
-                        let drt = varint::unzigzag(varint::get(payload, &mut p)?);
-                        let dm = varint::unzigzag(varint::get(payload, &mut p)?);
-                        let ctx = varint::get(payload, &mut p)?;
-                        Some((drt, dm, ctx))
-                    })();
-                    match parsed {
-                        Some((drt, dm, ctx)) => {
-                            rt = rt.wrapping_add(drt as u64);
-                            mono = mono.wrapping_add(drt.wrapping_add(dm) as u64);
-                            let lit_start = out.lits.len() as u32;
-                            let mut ok = ctx < n_ctx;
-                            while ok && p < payload.len() {
-                                let fields = (|| {
-                                    let name = varint::get(payload, &mut p)?;
-                                    let len = varint::get(payload, &mut p)? as usize;
-                                    let s = p;
-                                    p = p.checked_add(len)?;
-                                    (p <= payload.len() && name < n_names).then_some((name as u32, s))
-                                })();
-                                match fields {
-                                    Some((name, s)) => out.lits.push(Lit {
-                                        name,
-                                        start: (base + s) as u32,
-                                        end: (base + p) as u32,
-                                    }),
-                                    None => ok = false,
-                                }
-                            }
-                            if ok {
-                                out.entries.push(RawEntry {
-                                    rt,
-                                    mono,
-                                    seqnum: seq,
-                                    ctx: ctx as u32,
-                                    lit_start,
-                                    lit_end: out.lits.len() as u32,
-                                });
-                            } else {
-                                out.lits.truncate(lit_start as usize);
-                                out.corrupt += 1;
-                            }
-                        }
-                        None => out.corrupt += 1,
-                    }
-                    seq += 1;
-                }
-                pos = next;
-            }
-            Parsed::Corrupt { next: Some(n), .. } => {
-                // The lost entry still used a sequence number; timestamps of the following
-                // entries are deltas and may be off, so the rest of the block is dropped.
-                out.corrupt += 1;
-                let _ = n;
-                break;
-            }
-            Parsed::Truncated | Parsed::Corrupt { next: None, .. } => {
-                out.corrupt += 1;
-                break;
-            }
+    /// The id of field `name` in this segment.
+    #[inline]
+    pub(crate) fn name_id(&self, name: &str) -> Option<u32> {
+        match KNOWN.iter().position(|k| *k == name) {
+            Some(i) => self.known[i],
+            None => self.dict.name_id(name),
         }
     }
-    out.data = data;
-    out
 }

@@ -4,14 +4,20 @@
 use std::path::PathBuf;
 
 use super::ValueError;
-use crate::model::{EmergencyAction, InputSpec, KillMode, NotifyAccess, OutputSpec, RestartPolicy, ServiceType};
+use crate::model::{
+    EmergencyAction, InputSpec, KillMode, NotifyAccess, OutputSpec, RestartPolicy, ServiceType,
+};
 
 fn pick<T: Copy>(s: &str, table: &[(&str, T)]) -> Result<T, ValueError> {
     let t = s.trim();
-    table.iter().find(|(n, _)| *n == t).map(|(_, v)| *v).ok_or_else(|| {
-        let names: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
-        ValueError::new(format!("expected {}", names.join(", ")))
-    })
+    table
+        .iter()
+        .find(|(n, _)| *n == t)
+        .map(|(_, v)| *v)
+        .ok_or_else(|| {
+            let names: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
+            ValueError::new(format!("expected {}", names.join(", ")))
+        })
 }
 
 /// `Type=`: simple, exec, forking, oneshot, dbus, notify, notify-reload, idle.
@@ -107,7 +113,9 @@ fn absolute(kind: &str, p: &str) -> Result<PathBuf, ValueError> {
     if p.starts_with('/') {
         Ok(PathBuf::from(p))
     } else {
-        Err(ValueError::new(format!("{kind}: path is not absolute: {p}")))
+        Err(ValueError::new(format!(
+            "{kind}: path is not absolute: {p}"
+        )))
     }
 }
 
@@ -116,7 +124,10 @@ file:PATH, append:PATH, truncate:PATH, socket, fd:NAME";
 
 /// `StandardOutput=`/`StandardError=`. `is_stderr` picks the default fd name for bare `fd`.
 /// Returns the spec and, for obsolete values (`syslog`), a note to warn with.
-pub fn parse_output_spec(s: &str, is_stderr: bool) -> Result<(OutputSpec, Option<String>), ValueError> {
+pub fn parse_output_spec(
+    s: &str,
+    is_stderr: bool,
+) -> Result<(OutputSpec, Option<String>), ValueError> {
     let t = s.trim();
     let spec = match t {
         "inherit" => OutputSpec::Inherit,
@@ -129,7 +140,11 @@ pub fn parse_output_spec(s: &str, is_stderr: bool) -> Result<(OutputSpec, Option
                 "Standard output type {t} is obsolete, automatically updating to journal. \
                  Please update your unit file, and consider removing the setting altogether."
             );
-            let spec = if t == "syslog" { OutputSpec::Journal } else { OutputSpec::JournalAlike };
+            let spec = if t == "syslog" {
+                OutputSpec::Journal
+            } else {
+                OutputSpec::JournalAlike
+            };
             return Ok((spec, Some(note)));
         }
         "socket" => OutputSpec::Socket,
@@ -143,7 +158,9 @@ pub fn parse_output_spec(s: &str, is_stderr: bool) -> Result<(OutputSpec, Option
                 OutputSpec::Truncate(absolute("truncate:", p)?)
             } else if let Some(n) = t.strip_prefix("fd:") {
                 if !valid_fd_name(n) {
-                    return Err(ValueError::new(format!("invalid file descriptor name: {n}")));
+                    return Err(ValueError::new(format!(
+                        "invalid file descriptor name: {n}"
+                    )));
                 }
                 OutputSpec::Fd(n.to_string())
             } else {
@@ -168,7 +185,9 @@ pub fn parse_input_spec(s: &str) -> Result<InputSpec, ValueError> {
                 InputSpec::File(absolute("file:", p)?)
             } else if let Some(n) = t.strip_prefix("fd:") {
                 if !valid_fd_name(n) {
-                    return Err(ValueError::new(format!("invalid file descriptor name: {n}")));
+                    return Err(ValueError::new(format!(
+                        "invalid file descriptor name: {n}"
+                    )));
                 }
                 InputSpec::Fd(n.to_string())
             } else {
@@ -186,10 +205,27 @@ mod tests {
 
     #[test]
     fn enums_round_trip() {
-        for t in ["simple", "exec", "forking", "oneshot", "dbus", "notify", "notify-reload", "idle"] {
+        for t in [
+            "simple",
+            "exec",
+            "forking",
+            "oneshot",
+            "dbus",
+            "notify",
+            "notify-reload",
+            "idle",
+        ] {
             assert_eq!(parse_service_type(t).map(ServiceType::as_str), Ok(t));
         }
-        for t in ["no", "always", "on-success", "on-failure", "on-abnormal", "on-abort", "on-watchdog"] {
+        for t in [
+            "no",
+            "always",
+            "on-success",
+            "on-failure",
+            "on-abnormal",
+            "on-abort",
+            "on-watchdog",
+        ] {
             assert_eq!(parse_restart(t).map(RestartPolicy::as_str), Ok(t));
         }
         for t in ["control-group", "mixed", "process", "none"] {
@@ -199,19 +235,34 @@ mod tests {
             assert_eq!(parse_notify_access(t).map(NotifyAccess::as_str), Ok(t));
         }
         let e = parse_restart("sometimes").unwrap_err();
-        assert_eq!(e.detail, "expected no, always, on-success, on-failure, on-abnormal, on-abort, on-watchdog");
+        assert_eq!(
+            e.detail,
+            "expected no, always, on-success, on-failure, on-abnormal, on-abort, on-watchdog"
+        );
         assert!(parse_service_type("Simple").is_err());
     }
 
     #[test]
     fn stdio() {
-        assert_eq!(parse_output_spec("append:/tmp/x", false), Ok((OutputSpec::Append("/tmp/x".into()), None)));
+        assert_eq!(
+            parse_output_spec("append:/tmp/x", false),
+            Ok((OutputSpec::Append("/tmp/x".into()), None))
+        );
         assert!(parse_output_spec("file:relative", false).is_err());
         assert!(parse_output_spec("File:/tmp/x", false).is_err());
         assert!(parse_output_spec("data", false).is_err());
-        assert_eq!(parse_output_spec("fd", true), Ok((OutputSpec::Fd("stderr".into()), None)));
-        assert!(parse_output_spec("syslog", false).is_ok_and(|(s, n)| s == OutputSpec::Journal && n.is_some()));
+        assert_eq!(
+            parse_output_spec("fd", true),
+            Ok((OutputSpec::Fd("stderr".into()), None))
+        );
+        assert!(
+            parse_output_spec("syslog", false)
+                .is_ok_and(|(s, n)| s == OutputSpec::Journal && n.is_some())
+        );
         assert_eq!(parse_input_spec("tty-force"), Ok(InputSpec::Tty));
-        assert_eq!(parse_input_spec("file:/etc/passwd"), Ok(InputSpec::File("/etc/passwd".into())));
+        assert_eq!(
+            parse_input_spec("file:/etc/passwd"),
+            Ok(InputSpec::File("/etc/passwd".into()))
+        );
     }
 }

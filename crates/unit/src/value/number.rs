@@ -61,8 +61,17 @@ pub fn parse_si_size(s: &str) -> Result<u64, ValueError> {
 }
 
 fn parse_size(s: &str, base: u64) -> Result<u64, ValueError> {
-    const SUFFIXES: [(char, u32); 7] = [('E', 6), ('P', 5), ('T', 4), ('G', 3), ('M', 2), ('K', 1), ('B', 0)];
-    let invalid = || ValueError::new("expected a size in bytes, optionally with suffix K, M, G, T, P or E");
+    const SUFFIXES: [(char, u32); 7] = [
+        ('E', 6),
+        ('P', 5),
+        ('T', 4),
+        ('G', 3),
+        ('M', 2),
+        ('K', 1),
+        ('B', 0),
+    ];
+    let invalid =
+        || ValueError::new("expected a size in bytes, optionally with suffix K, M, G, T, P or E");
     let range = || ValueError::new("size out of range");
     let mut rest = s.trim_start();
     if rest.is_empty() {
@@ -112,7 +121,10 @@ fn parse_size(s: &str, base: u64) -> Result<u64, ValueError> {
             let den = 10u128.pow(u32::try_from(frac_digits.len()).unwrap_or(18));
             u64::try_from(num * u128::from(factor) / den).map_err(|_| range())?
         };
-        total = total.checked_add(whole).and_then(|t| t.checked_add(frac)).ok_or_else(range)?;
+        total = total
+            .checked_add(whole)
+            .and_then(|t| t.checked_add(frac))
+            .ok_or_else(range)?;
     }
     Ok(total)
 }
@@ -130,25 +142,33 @@ pub fn parse_mode(s: &str) -> Result<u32, ValueError> {
 
 /// Parse a nice level, -20 … 19.
 pub fn parse_nice(s: &str) -> Result<i32, ValueError> {
-    let v = parse_int(s).map_err(|_| ValueError::new("expected a nice level between -20 and 19"))?;
+    let v =
+        parse_int(s).map_err(|_| ValueError::new("expected a nice level between -20 and 19"))?;
     if (-20..=19).contains(&v) {
         Ok(v)
     } else {
-        Err(ValueError::new("nice priority out of range (expected -20 … 19)"))
+        Err(ValueError::new(
+            "nice priority out of range (expected -20 … 19)",
+        ))
     }
 }
 
 /// Parse an OOM score adjustment, -1000 … 1000.
 pub fn parse_oom_score_adjust(s: &str) -> Result<i32, ValueError> {
-    let v = parse_int(s).map_err(|_| ValueError::new("expected an integer between -1000 and 1000"))?;
+    let v =
+        parse_int(s).map_err(|_| ValueError::new("expected an integer between -1000 and 1000"))?;
     if (-1000..=1000).contains(&v) {
         Ok(v)
     } else {
-        Err(ValueError::new("OOM score adjust value out of range (expected -1000 … 1000)"))
+        Err(ValueError::new(
+            "OOM score adjust value out of range (expected -1000 … 1000)",
+        ))
     }
 }
 
-const LOG_LEVELS: [&str; 8] = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"];
+const LOG_LEVELS: [&str; 8] = [
+    "emerg", "alert", "crit", "err", "warning", "notice", "info", "debug",
+];
 
 /// Parse a syslog level name (`emerg` … `debug`) or number 0–7.
 pub fn parse_log_level(s: &str) -> Result<u8, ValueError> {
@@ -158,26 +178,34 @@ pub fn parse_log_level(s: &str) -> Result<u8, ValueError> {
     }
     match t.parse::<u8>() {
         Ok(n) if n <= 7 => Ok(n),
-        _ => Err(ValueError::new("expected a log level: emerg, alert, crit, err, warning, notice, info, debug")),
+        _ => Err(ValueError::new(
+            "expected a log level: emerg, alert, crit, err, warning, notice, info, debug",
+        )),
     }
 }
 
 const FACILITIES: [&str; 24] = [
-    "kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron", "authpriv", "ftp", "", "",
-    "", "", "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7",
+    "kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron", "authpriv",
+    "ftp", "", "", "", "", "local0", "local1", "local2", "local3", "local4", "local5", "local6",
+    "local7",
 ];
 
 /// Parse a syslog facility name; returns the facility shifted as `LOG_MAIL` etc. (mail = 16).
 pub fn parse_log_facility(s: &str) -> Result<u32, ValueError> {
     let t = s.trim();
-    let idx = FACILITIES.iter().position(|f| !f.is_empty() && *f == t).or_else(|| {
-        t.parse::<usize>()
-            .ok()
-            .filter(|n| *n < FACILITIES.len() && !FACILITIES[*n].is_empty())
-    });
+    let idx = FACILITIES
+        .iter()
+        .position(|f| !f.is_empty() && *f == t)
+        .or_else(|| {
+            t.parse::<usize>()
+                .ok()
+                .filter(|n| *n < FACILITIES.len() && !FACILITIES[*n].is_empty())
+        });
     match idx.and_then(|i| u32::try_from(i).ok()) {
         Some(i) => Ok(i << 3),
-        None => Err(ValueError::new("expected a syslog facility: kern, user, mail, daemon, auth, …, local0 … local7")),
+        None => Err(ValueError::new(
+            "expected a syslog facility: kern, user, mail, daemon, auth, …, local0 … local7",
+        )),
     }
 }
 
@@ -197,9 +225,16 @@ pub enum MemoryLimit {
 /// key's default. Zero is refused for the keys where it would make the unit unusable.
 pub fn parse_memory_limit(key: &str, s: &str) -> Result<MemoryLimit, ValueError> {
     let t = s.trim();
-    let zero_ok = matches!(key, "MemoryMin" | "MemoryLow" | "MemorySwapMax" | "DefaultMemoryMin" | "DefaultMemoryLow");
+    let zero_ok = matches!(
+        key,
+        "MemoryMin" | "MemoryLow" | "MemorySwapMax" | "DefaultMemoryMin" | "DefaultMemoryLow"
+    );
     if t.is_empty() {
-        return Ok(if zero_ok { MemoryLimit::Bytes(0) } else { MemoryLimit::Infinity });
+        return Ok(if zero_ok {
+            MemoryLimit::Bytes(0)
+        } else {
+            MemoryLimit::Infinity
+        });
     }
     if t == "infinity" {
         return Ok(MemoryLimit::Infinity);
@@ -209,7 +244,9 @@ pub fn parse_memory_limit(key: &str, s: &str) -> Result<MemoryLimit, ValueError>
     }
     let bytes = parse_iec_size(t)?;
     if bytes == 0 && !zero_ok {
-        return Err(ValueError::new("memory limit too small (use infinity to remove the limit)"));
+        return Err(ValueError::new(
+            "memory limit too small (use infinity to remove the limit)",
+        ));
     }
     Ok(MemoryLimit::Bytes(bytes))
 }
@@ -225,8 +262,15 @@ fn parse_percent(p: &str) -> Result<u32, ValueError> {
         return Err(err());
     }
     let i: u32 = int.parse().map_err(|_| err())?;
-    let f: u32 = if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse().map_err(|_| err())? };
-    let v = i.checked_mul(100).and_then(|v| v.checked_add(f)).ok_or_else(err)?;
+    let f: u32 = if frac.is_empty() {
+        0
+    } else {
+        format!("{frac:0<2}").parse().map_err(|_| err())?
+    };
+    let v = i
+        .checked_mul(100)
+        .and_then(|v| v.checked_add(f))
+        .ok_or_else(err)?;
     if v > 10000 { Err(err()) } else { Ok(v) }
 }
 
@@ -256,8 +300,14 @@ mod tests {
 
     #[test]
     fn memory() {
-        assert_eq!(parse_memory_limit("MemoryMax", "50%"), Ok(MemoryLimit::Permyriad(5000)));
-        assert_eq!(parse_memory_limit("MemoryMax", "12.5%"), Ok(MemoryLimit::Permyriad(1250)));
+        assert_eq!(
+            parse_memory_limit("MemoryMax", "50%"),
+            Ok(MemoryLimit::Permyriad(5000))
+        );
+        assert_eq!(
+            parse_memory_limit("MemoryMax", "12.5%"),
+            Ok(MemoryLimit::Permyriad(1250))
+        );
         assert!(parse_memory_limit("MemoryMax", "101%").is_err());
     }
 }

@@ -42,7 +42,10 @@ const LIMITS: &[(&str, i32, RlimitKind)] = &[
 
 /// The RLIMIT_* number and value kind of a `Limit*=` directive (`LimitNOFILE` → 7).
 pub fn rlimit_by_key(key: &str) -> Option<(i32, RlimitKind)> {
-    LIMITS.iter().find(|(k, _, _)| *k == key).map(|(_, r, kind)| (*r, *kind))
+    LIMITS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, r, kind)| (*r, *kind))
 }
 
 /// All `Limit*=` directive names.
@@ -65,7 +68,8 @@ fn parse_one(kind: RlimitKind, s: &str) -> Result<u64, ValueError> {
         }
         RlimitKind::Usec => parse_time_usec(t),
         RlimitKind::Nice => {
-            let err = || ValueError::new("expected 0…40, or a nice level -20…+19 with explicit sign");
+            let err =
+                || ValueError::new("expected 0…40, or a nice level -20…+19 with explicit sign");
             if t.starts_with(['+', '-']) {
                 let nice: i64 = t.parse().map_err(|_| err())?;
                 if (-20..=19).contains(&nice) {
@@ -91,7 +95,9 @@ pub fn parse_rlimit(kind: RlimitKind, s: &str) -> Result<(u64, u64), ValueError>
         }
     };
     if soft > hard {
-        return Err(ValueError::new("soft resource limit chosen higher than hard limit"));
+        return Err(ValueError::new(
+            "soft resource limit chosen higher than hard limit",
+        ));
     }
     Ok((soft, hard))
 }
@@ -109,12 +115,18 @@ mod tests {
         assert!(parse_rlimit(nofile, "1K").is_err());
         assert_eq!(parse_rlimit(RlimitKind::Seconds, "1h"), Ok((3600, 3600)));
         assert_eq!(parse_rlimit(RlimitKind::Seconds, "1500ms"), Ok((2, 2)));
-        assert_eq!(parse_rlimit(RlimitKind::Usec, "5s"), Ok((5_000_000, 5_000_000)));
+        assert_eq!(
+            parse_rlimit(RlimitKind::Usec, "5s"),
+            Ok((5_000_000, 5_000_000))
+        );
         assert_eq!(parse_rlimit(RlimitKind::Nice, "-5"), Ok((25, 25)));
         assert_eq!(parse_rlimit(RlimitKind::Nice, "+5"), Ok((15, 15)));
         assert_eq!(parse_rlimit(RlimitKind::Nice, "40"), Ok((40, 40)));
         assert!(parse_rlimit(RlimitKind::Nice, "41").is_err());
-        assert_eq!(parse_rlimit(RlimitKind::Bytes, "8M:infinity"), Ok((8 << 20, u64::MAX)));
+        assert_eq!(
+            parse_rlimit(RlimitKind::Bytes, "8M:infinity"),
+            Ok((8 << 20, u64::MAX))
+        );
         assert_eq!(rlimit_by_key("LimitNOFILE"), Some((7, RlimitKind::Count)));
     }
 }

@@ -6,9 +6,9 @@ use crate::model::ExitStatusSet;
 
 /// Linux signal names without the `SIG` prefix, indexed by number (index 0 unused).
 const SIGNALS: [&str; 32] = [
-    "", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM",
-    "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF",
-    "WINCH", "IO", "PWR", "SYS",
+    "", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2",
+    "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG",
+    "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
 ];
 
 /// glibc's SIGRTMIN (the kernel's 32 and 33 are reserved by the C library).
@@ -29,7 +29,9 @@ pub fn signal_name(signo: i32) -> Option<&'static str> {
 /// (names are case-sensitive; numbers 1–64).
 pub fn parse_signal(s: &str) -> Result<i32, ValueError> {
     let t = s.trim();
-    let err = || ValueError::new("expected a signal name such as SIGTERM, TERM, RTMIN+1, or a number 1–64");
+    let err = || {
+        ValueError::new("expected a signal name such as SIGTERM, TERM, RTMIN+1, or a number 1–64")
+    };
     let name = t.strip_prefix("SIG").unwrap_or(t);
     if let Some(i) = SIGNALS.iter().position(|n| !n.is_empty() && *n == name) {
         return i32::try_from(i).map_err(|_| err());
@@ -38,13 +40,19 @@ pub fn parse_signal(s: &str) -> Result<i32, ValueError> {
         if rest.is_empty() {
             return Ok(base);
         }
-        let n = rest.strip_prefix(if sign > 0 { '+' } else { '-' }).ok_or_else(err)?;
+        let n = rest
+            .strip_prefix(if sign > 0 { '+' } else { '-' })
+            .ok_or_else(err)?;
         if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
             return Err(err());
         }
         let n: i32 = n.parse().map_err(|_| err())?;
         let v = base + sign * n;
-        if (SIGRTMIN..=SIGRTMAX).contains(&v) { Ok(v) } else { Err(err()) }
+        if (SIGRTMIN..=SIGRTMAX).contains(&v) {
+            Ok(v)
+        } else {
+            Err(err())
+        }
     };
     if let Some(rest) = name.strip_prefix("RTMIN") {
         return rt(SIGRTMIN, rest, 1);
@@ -53,17 +61,17 @@ pub fn parse_signal(s: &str) -> Result<i32, ValueError> {
         return rt(SIGRTMAX, rest, -1);
     }
     // Numbers only without the SIG prefix.
-    if name.len() == t.len() {
-        if let Some(v) = parse_c_integer(t) {
-            if (1..=i128::from(SIGRTMAX)).contains(&v) {
-                return i32::try_from(v).map_err(|_| err());
-            }
-        }
+    if name.len() == t.len()
+        && let Some(v) = parse_c_integer(t)
+        && (1..=i128::from(SIGRTMAX)).contains(&v)
+    {
+        return i32::try_from(v).map_err(|_| err());
     }
     Err(err())
 }
 
-/// Names accepted for exit statuses (systemd.exec(5) "Process exit codes"), without `EXIT_`.
+/// Names accepted for exit statuses (systemd.exec(5) "Process exit codes", plus the BSD
+/// sysexits names systemd also accepts), without `EXIT_`/`EX_`.
 const EXIT_NAMES: &[(&str, u8)] = &[
     ("SUCCESS", 0),
     ("FAILURE", 1),
@@ -73,6 +81,22 @@ const EXIT_NAMES: &[(&str, u8)] = &[
     ("NOTINSTALLED", 5),
     ("NOTCONFIGURED", 6),
     ("NOTRUNNING", 7),
+    // BSD sysexits.h names.
+    ("USAGE", 64),
+    ("DATAERR", 65),
+    ("NOINPUT", 66),
+    ("NOUSER", 67),
+    ("NOHOST", 68),
+    ("UNAVAILABLE", 69),
+    ("SOFTWARE", 70),
+    ("OSERR", 71),
+    ("OSFILE", 72),
+    ("CANTCREAT", 73),
+    ("IOERR", 74),
+    ("TEMPFAIL", 75),
+    ("PROTOCOL", 76),
+    ("NOPERM", 77),
+    ("CONFIG", 78),
     ("CHDIR", 200),
     ("NICE", 201),
     ("FDS", 202),
@@ -153,11 +177,16 @@ pub fn parse_exit_status_set(value: &str, set: &mut ExitStatusSet) -> Vec<(Strin
                 }
                 Err(_) => errors.push((
                     word.to_string(),
-                    ValueError::new("expected an exit status 0–255, an exit status name or a signal name"),
+                    ValueError::new(
+                        "expected an exit status 0–255, an exit status name or a signal name",
+                    ),
                 )),
             }
         } else {
-            errors.push((word.to_string(), ValueError::new("exit status out of range (expected 0–255)")));
+            errors.push((
+                word.to_string(),
+                ValueError::new("exit status out of range (expected 0–255)"),
+            ));
         }
     }
     errors
@@ -184,7 +213,16 @@ mod tests {
         for (s, n) in ok {
             assert_eq!(parse_signal(s), Ok(n), "{s}");
         }
-        for s in ["sigterm", "65", "0", "SIGRTMIN+40", "SIG15", "IOT", "RTMIN-1", "SIGFOO"] {
+        for s in [
+            "sigterm",
+            "65",
+            "0",
+            "SIGRTMIN+40",
+            "SIG15",
+            "IOT",
+            "RTMIN-1",
+            "SIGFOO",
+        ] {
             assert!(parse_signal(s).is_err(), "{s}");
         }
     }
@@ -192,7 +230,10 @@ mod tests {
     #[test]
     fn exit_sets() {
         let mut set = ExitStatusSet::default();
-        let errs = parse_exit_status_set("1 2 SIGKILL TERM CHDIR INVALIDARGUMENT 256 foo 0377 0400", &mut set);
+        let errs = parse_exit_status_set(
+            "1 2 SIGKILL TERM CHDIR INVALIDARGUMENT 256 foo 0377 0400",
+            &mut set,
+        );
         assert_eq!(set.statuses, vec![1, 2, 200, 255]);
         assert_eq!(set.signals, vec![9, 15]);
         let bad: Vec<_> = errs.iter().map(|(w, _)| w.as_str()).collect();

@@ -81,7 +81,10 @@ fn unescape_one(
     let mut take_digits = |n: usize, radix: u32| -> Result<u32, ValueError> {
         let mut v = 0u32;
         for _ in 0..n {
-            let d = rest.next().and_then(|c| c.to_digit(radix)).ok_or_else(bad)?;
+            let d = rest
+                .next()
+                .and_then(|c| c.to_digit(radix))
+                .ok_or_else(bad)?;
             v = v * radix + d;
         }
         Ok(v)
@@ -104,6 +107,23 @@ fn unescape_one(
     Ok(())
 }
 
+/// Decode C escapes (`\n`, `\t`, `\x41`, `\101`, `\u00e4` …) in `s`.
+pub fn cunescape(s: &str) -> Result<String, ValueError> {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            let next = chars
+                .next()
+                .ok_or_else(|| ValueError::new("trailing backslash"))?;
+            unescape_one(next, &mut chars, &mut out)?;
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
 /// Parse an absolute path as `config_parse_path` does: must start with `/`, must be valid
 /// UTF-8 (text read lossily shows invalid bytes as U+FFFD), and is simplified (`//` and `/./`
 /// collapse, trailing `/` and `/.` go).
@@ -115,7 +135,10 @@ pub fn parse_path(s: &str) -> Result<PathBuf, ValueError> {
     if !t.starts_with('/') {
         return Err(ValueError::new(format!("path is not absolute: {t}")));
     }
-    let parts: Vec<&str> = t.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
+    let parts: Vec<&str> = t
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
     Ok(PathBuf::from(format!("/{}", parts.join("/"))))
 }
 
@@ -127,9 +150,12 @@ pub fn env_name_is_valid(name: &str) -> bool {
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
+/// Valid `NAME=value` pairs, and the words that were not valid assignments.
+pub type EnvAssignments = (Vec<(String, String)>, Vec<String>);
+
 /// Parse an `Environment=` value: quoted, C-unescaped `NAME=value` words. Returns the valid
 /// assignments and the words that were ignored (with why).
-pub fn parse_environment_assignments(s: &str) -> Result<(Vec<(String, String)>, Vec<String>), ValueError> {
+pub fn parse_environment_assignments(s: &str) -> Result<EnvAssignments, ValueError> {
     let mut ok = Vec::new();
     let mut bad = Vec::new();
     for word in split_words(s, true)? {
@@ -147,8 +173,14 @@ mod tests {
 
     #[test]
     fn words() {
-        assert_eq!(split_words("foo bar foo", false), Ok(vec!["foo".into(), "bar".into(), "foo".into()]));
-        assert_eq!(split_words("\"foo bar\" foo", false), Ok(vec!["foo bar".into(), "foo".into()]));
+        assert_eq!(
+            split_words("foo bar foo", false),
+            Ok(vec!["foo".into(), "bar".into(), "foo".into()])
+        );
+        assert_eq!(
+            split_words("\"foo bar\" foo", false),
+            Ok(vec!["foo bar".into(), "foo".into()])
+        );
         assert_eq!(split_words("a\"b c\"d", false), Ok(vec!["ab cd".into()]));
         assert!(split_words("a\\ b", true).is_err());
         assert_eq!(split_words("\\x41\\n", true), Ok(vec!["A\n".into()]));
@@ -158,8 +190,14 @@ mod tests {
 
     #[test]
     fn paths() {
-        assert_eq!(parse_path("///path/foo///bar////bar//"), Ok(PathBuf::from("/path/foo/bar/bar")));
-        assert_eq!(parse_path("/path//./////hogehoge///."), Ok(PathBuf::from("/path/hogehoge")));
+        assert_eq!(
+            parse_path("///path/foo///bar////bar//"),
+            Ok(PathBuf::from("/path/foo/bar/bar"))
+        );
+        assert_eq!(
+            parse_path("/path//./////hogehoge///."),
+            Ok(PathBuf::from("/path/hogehoge"))
+        );
         assert_eq!(parse_path("/"), Ok(PathBuf::from("/")));
         assert!(parse_path("rel").is_err());
     }
@@ -167,7 +205,10 @@ mod tests {
     #[test]
     fn environment() {
         let (ok, bad) = parse_environment_assignments("\"A=b c\" D=e F 1X=2").unwrap_or_default();
-        assert_eq!(ok, vec![("A".into(), "b c".into()), ("D".into(), "e".into())]);
+        assert_eq!(
+            ok,
+            vec![("A".into(), "b c".into()), ("D".into(), "e".into())]
+        );
         assert_eq!(bad, vec!["F".to_string(), "1X=2".to_string()]);
     }
 }

@@ -1,0 +1,105 @@
+//! Applying resource limits to a unit's cgroups and reading its accounting.
+
+use std::path::PathBuf;
+
+use crate::controller::Controller;
+use crate::error::{CgroupError, Result};
+use crate::fs::CgroupFs;
+use crate::resource::{ApplyMode, Directive, ResourceLimits, SystemInfo, Target, plan};
+use crate::stats::{MemoryEvents, UnitStats, stat_value};
+use crate::units::{UnitCgroups, collect_pids};
+
+impl<F: CgroupFs> UnitCgroups<F> {
+    /// The unit's directory for writes to `target`.
+    fn target_dir(&self, unit: &str, target: Target) -> Result<Option<PathBuf>> {
+        let rel = self.rel(unit)?;
+        Ok(match target {
+            Target::Unified => Some(self.setup.unified.join(rel)),
+            Target::V1(c) => self
+                .setup
+                .v1
+                .iter()
+                .find(|r| r.controllers.contains(&c))
+                .map(|r| r.path.join(rel)),
+        })
+    }
+
+    /// Applies `limits` to the unit's cgroups (v2 files, or their v1 equivalents with the hybrid
+    /// driver). Returns warnings for directives applied approximately or not at all; each ends
+    /// with what was done.
+    ///
+    /// Nothing is written when a set directive needs a controller this manager lacks: that is
+    /// an error naming the directive (a limit is never silently dropped).
+    ///
+    /// # Errors
+    /// [`CgroupError::Resource`] for a missing controller; [`CgroupError::Apply`] when the
+    /// kernel refuses a value.
+    pub fn apply(
+        &self,
+        unit: &str,
+        limits: &ResourceLimits,
+        sys: &SystemInfo,
+        mode: ApplyMode,
+    ) -> Result<Vec<String>> {
+        let plan = plan(limits, &self.availability(), sys, mode);
+        plan.check()?;
+        let mut warnings = plan.warnings;
+        for w in plan.writes {
+            let Some(dir) = self.target_dir(unit, w.target)? else {
+                continue;
+            };
+            let file = dir.join(w.file);
+            if let Some(msg) = &w.if_missing
+                && !self.fs.exists(&file)
+            {
+                warnings.push(msg.clone());
+                continue;
+            }
+            self.fs
+                .write(&file, &w.value)
+                .map_err(|source| CgroupError::Apply {
+                    directive: w.directive.map_or("cgroup setup", Directive::as_str),
+                    value: w.value.clone(),
+                    source: Box::new(source),
+                })?;
+        }
+        Ok(warnings)
+    }
+
+    /// The unit's accounting for `status`/`show`. Unavailable values are `None`.
+    ///
+    /// # Errors
+    /// The unit has no cgroup.
+    pub fn stats(&self, unit: &str) -> Result<UnitStats> {
+        let v2 = self.path(unit)?;
+        let read = |p: PathBuf| self.fs.read(&p).ok();
+        let number = |p: PathBuf| read(p).and_then(|t| t.trim().parse::<u64>().ok());
+        let v1 = |c: Controller| self.target_dir(unit, Target::V1(c)).ok().flatten();
+        let mut s = UnitStats::default();
+        let has_v2 = |c: Controller| self.enabled.contains(&c);
+        if has_v2(Controller::Memory) {
+            s.memory_current = number(v2.join("memory.current"));
+            s.memory_events = read(v2.join("memory.events")).map(|t| MemoryEvents::parse(&t));
+            s.oom_kills = s.memory_events.map(|e| e.oom_kill);
+        } else if let Some(d) = v1(Controller::Memory) {
+            s.memory_current = number(d.join("memory.usage_in_bytes"));
+            s.oom_kills =
+                read(d.join("memory.oom_control")).and_then(|t| stat_value(&t, "oom_kill"));
+        }
+        s.tasks_current = if has_v2(Controller::Pids) {
+            number(v2.join("pids.current"))
+        } else if let Some(d) = v1(Controller::Pids) {
+            number(d.join("pids.current"))
+        } else {
+            let mut pids = Vec::new();
+            collect_pids(&self.fs, &v2, &mut pids)
+                .ok()
+                .map(|()| pids.len() as u64)
+        };
+        // cpu.stat's usage_usec exists in every v2 cgroup, even without the cpu controller.
+        s.cpu_usage_nsec = read(v2.join("cpu.stat"))
+            .and_then(|t| stat_value(&t, "usage_usec"))
+            .map(|us| us.saturating_mul(1000));
+        Ok(s)
+    }
+}

@@ -1,0 +1,365 @@
+//! Walking a journal's blocks and entries in time order, forwards or backwards, skipping
+//! whole blocks by their summaries (boot, time range, contexts used).
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use crate::cursor::Cursor;
+use crate::error::Result;
+use crate::query::{Filter, SegFilter};
+use crate::reader::Journal;
+use crate::store::segment::{BlockInfo, DecodedBlock, Lits, RawEntry, Segment};
+use crate::view::EntryRef;
+
+/// Time, boot and cursor limits of a query.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Bounds {
+    pub since: Option<u64>,
+    pub until: Option<u64>,
+    pub boot: Option<[u8; 16]>,
+    /// Start cursor and whether it is inclusive.
+    pub start: Option<(Cursor, bool)>,
+}
+
+impl Bounds {
+    /// True when every entry of the block lies before the lower bound.
+    fn below_lower(&self, b: &BlockInfo, seqid: &[u8; 16]) -> bool {
+        if self.since.is_some_and(|s| b.max_rt < s) {
+            return true;
+        }
+        match &self.start {
+            Some((c, incl)) if c.seqnum_id == *seqid => {
+                b.last_seqnum() < c.seqnum + u64::from(!*incl)
+            }
+            Some((c, incl)) => b.max_rt < c.realtime_usec + u64::from(!*incl),
+            None => false,
+        }
+    }
+
+    fn block_ok(&self, b: &BlockInfo, seqid: &[u8; 16]) -> bool {
+        b.entries > 0
+            && self.boot.is_none_or(|id| b.bs.boot_id == id)
+            && self.until.is_none_or(|u| b.min_rt <= u)
+            && !self.below_lower(b, seqid)
+    }
+
+    #[inline]
+    fn entry_ok(&self, e: &RawEntry, seqid: &[u8; 16]) -> bool {
+        if self.since.is_some_and(|s| e.rt < s) || self.until.is_some_and(|u| e.rt > u) {
+            return false;
+        }
+        match &self.start {
+            Some((c, incl)) if c.seqnum_id == *seqid => e.seqnum >= c.seqnum + u64::from(!*incl),
+            Some((c, incl)) => e.rt >= c.realtime_usec + u64::from(!*incl),
+            None => true,
+        }
+    }
+
+    fn has_lower(&self) -> bool {
+        self.since.is_some() || self.start.is_some()
+    }
+}
+
+/// One entry found by a walk; it keeps its block alive.
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    seg: Rc<Segment>,
+    block: Rc<DecodedBlock>,
+    idx: usize,
+}
+
+impl Item {
+    pub(crate) fn entry_ref(&self) -> EntryRef<'_> {
+        EntryRef {
+            seg: &self.seg,
+            block: &self.block,
+            e: &self.block.entries[self.idx],
+        }
+    }
+
+    fn key(&self) -> (u64, u64) {
+        let e = &self.block.entries[self.idx];
+        (e.rt, e.seqnum)
+    }
+}
+
+/// Walks one chain (segments of one seqnum id) in one direction.
+struct ChainWalk {
+    chain: Vec<usize>,
+    reverse: bool,
+    /// Index into `chain` of the current segment; `None` before the first.
+    pos: Option<usize>,
+    seg: Option<(Rc<Segment>, Rc<SegFilter>, usize)>,
+    /// Forward: the current segment's blocks still to visit. Reverse: blocks of a segment
+    /// that had to be scanned forwards, newest last.
+    queue: VecDeque<BlockInfo>,
+    /// Reverse: walk blocks before this offset (None: from the end).
+    before: Option<u64>,
+    use_queue: bool,
+    cur: Option<Rc<DecodedBlock>>,
+    idx: usize,
+    done: bool,
+}
+
+impl ChainWalk {
+    fn new(chain: Vec<usize>, reverse: bool) -> Self {
+        ChainWalk {
+            chain,
+            reverse,
+            pos: None,
+            seg: None,
+            queue: VecDeque::new(),
+            before: None,
+            use_queue: false,
+            cur: None,
+            idx: 0,
+            done: false,
+        }
+    }
+
+    /// Enters the segment at chain index `p`; `false` when it cannot be read or cannot match.
+    fn enter(&mut self, j: &Journal, filter: &Filter, bounds: &Bounds, p: usize) -> bool {
+        self.pos = Some(p);
+        self.seg = None;
+        self.queue.clear();
+        self.before = None;
+        self.use_queue = false;
+        let slot = self.chain[p];
+        let Some(seg) = j.seg(slot) else { return false };
+        let sf = filter.for_segment(&seg.dict);
+        if !sf.possible() {
+            return false;
+        }
+        if !self.reverse {
+            let Some((seg2, blocks)) = j.slot_blocks(slot) else {
+                return false;
+            };
+            let seqid = seg2.header.seqnum_id;
+            // With a lower bound, start after the last block that lies entirely below it.
+            let first = if bounds.has_lower() {
+                blocks
+                    .iter()
+                    .rposition(|b| bounds.below_lower(b, &seqid))
+                    .map_or(0, |i| i + 1)
+            } else {
+                0
+            };
+            self.queue = blocks.iter().skip(first).cloned().collect();
+            self.seg = Some((seg2, Rc::new(sf), slot));
+        } else {
+            self.seg = Some((seg, Rc::new(sf), slot));
+        }
+        true
+    }
+
+    /// Forward walks with a lower bound start in the newest segment that reaches below it.
+    fn forward_start(&self, j: &Journal, bounds: &Bounds) -> usize {
+        if !bounds.has_lower() {
+            return 0;
+        }
+        for p in (0..self.chain.len()).rev() {
+            let Some((seg, blocks)) = j.slot_blocks(self.chain[p]) else {
+                continue;
+            };
+            let seqid = seg.header.seqnum_id;
+            if blocks
+                .first()
+                .is_some_and(|b| bounds.below_lower(b, &seqid))
+            {
+                return p;
+            }
+        }
+        0
+    }
+
+    fn next_block(
+        &mut self,
+        j: &Journal,
+        filter: &Filter,
+        bounds: &Bounds,
+    ) -> Result<Option<(BlockInfo, Rc<Segment>)>> {
+        loop {
+            if self.done {
+                return Ok(None);
+            }
+            if let Some((seg, _, slot)) = self.seg.clone() {
+                let b = if !self.reverse {
+                    self.queue.pop_front()
+                } else if self.use_queue {
+                    self.queue.pop_back()
+                } else {
+                    match seg.block_before(self.before) {
+                        Ok(b) => b,
+                        Err(e) => {
+                            // Damaged backward links: scan this segment forwards once.
+                            let Some(full) = j.reopen_full(slot, &e) else {
+                                self.seg = None;
+                                continue;
+                            };
+                            let blocks = full.all_blocks().unwrap_or_default();
+                            let limit = self.before.unwrap_or(u64::MAX);
+                            self.queue = blocks.into_iter().filter(|b| b.start < limit).collect();
+                            self.use_queue = true;
+                            let sf = filter.for_segment(&full.dict);
+                            self.seg = Some((full, Rc::new(sf), slot));
+                            continue;
+                        }
+                    }
+                };
+                match b {
+                    Some(b) => {
+                        self.before = Some(b.start);
+                        return Ok(Some((b, seg)));
+                    }
+                    None => self.seg = None,
+                }
+                continue;
+            }
+            // Next segment.
+            let next = match (self.pos, self.reverse) {
+                (None, false) => Some(self.forward_start(j, bounds)),
+                (None, true) => self.chain.len().checked_sub(1),
+                (Some(p), false) => Some(p + 1).filter(|&n| n < self.chain.len()),
+                (Some(p), true) => p.checked_sub(1),
+            };
+            match next {
+                Some(p) => {
+                    if !self.enter(j, filter, bounds, p) {
+                        self.seg = None;
+                    }
+                }
+                None => {
+                    self.done = true;
+                    return Ok(None);
+                }
+            }
+        }
+    }
+
+    fn next(&mut self, j: &Journal, filter: &Filter, bounds: &Bounds) -> Result<Option<Item>> {
+        loop {
+            if let (Some(block), Some((seg, sf, _))) = (&self.cur, &self.seg) {
+                let seqid = seg.header.seqnum_id;
+                while (self.reverse && self.idx > 0)
+                    || (!self.reverse && self.idx < block.entries.len())
+                {
+                    let i = if self.reverse {
+                        self.idx -= 1;
+                        self.idx
+                    } else {
+                        self.idx += 1;
+                        self.idx - 1
+                    };
+                    let e = &block.entries[i];
+                    if !bounds.entry_ok(e, &seqid) {
+                        continue;
+                    }
+                    if !sf.is_trivial() {
+                        let lits = || Lits::new(block, e);
+                        if !sf.test(e.ctx, lits) {
+                            continue;
+                        }
+                    }
+                    return Ok(Some(Item {
+                        seg: Rc::clone(seg),
+                        block: Rc::clone(block),
+                        idx: i,
+                    }));
+                }
+            }
+            self.cur = None;
+            let Some((b, seg)) = self.next_block(j, filter, bounds)? else {
+                return Ok(None);
+            };
+            let Some((_, sf, _)) = &self.seg else {
+                continue;
+            };
+            let seqid = seg.header.seqnum_id;
+            if self.reverse && bounds.below_lower(&b, &seqid) {
+                // Everything older is below the bound too.
+                self.done = true;
+                return Ok(None);
+            }
+            if !bounds.block_ok(&b, &seqid)
+                || !sf.possible_in_block(b.ctxs.as_deref(), b.lit_names.as_deref())
+            {
+                continue;
+            }
+            let d = seg.decode(&b)?;
+            if d.corrupt > 0 {
+                j.warn(
+                    &seg.path,
+                    format!(
+                        "{} corrupt records in block at offset {}",
+                        d.corrupt, b.start
+                    ),
+                );
+            }
+            self.idx = if self.reverse { d.entries.len() } else { 0 };
+            self.cur = Some(Rc::new(d));
+        }
+    }
+}
+
+/// Merges the chains of a journal by time.
+pub(crate) struct Merge<'j> {
+    j: &'j Journal,
+    filter: &'j Filter,
+    bounds: Bounds,
+    reverse: bool,
+    walks: Vec<ChainWalk>,
+    heads: Vec<Option<Item>>,
+    primed: bool,
+}
+
+impl<'j> Merge<'j> {
+    pub(crate) fn new(j: &'j Journal, filter: &'j Filter, bounds: Bounds, reverse: bool) -> Self {
+        let walks: Vec<ChainWalk> = j
+            .chains
+            .iter()
+            .map(|c| ChainWalk::new(c.clone(), reverse))
+            .collect();
+        let heads = vec![None; walks.len()];
+        Merge {
+            j,
+            filter,
+            bounds,
+            reverse,
+            walks,
+            heads,
+            primed: false,
+        }
+    }
+
+    pub(crate) fn next(&mut self) -> Result<Option<Item>> {
+        if self.walks.len() == 1 {
+            return self.walks[0].next(self.j, self.filter, &self.bounds);
+        }
+        if !self.primed {
+            for (w, h) in self.walks.iter_mut().zip(&mut self.heads) {
+                *h = w.next(self.j, self.filter, &self.bounds)?;
+            }
+            self.primed = true;
+        }
+        let mut best: Option<usize> = None;
+        for (i, h) in self.heads.iter().enumerate() {
+            let Some(item) = h else { continue };
+            best = match best {
+                None => Some(i),
+                Some(b) => {
+                    let bk = self.heads[b].as_ref().map(Item::key);
+                    let better = if self.reverse {
+                        Some(item.key()) > bk
+                    } else {
+                        Some(item.key()) < bk
+                    };
+                    Some(if better { i } else { b })
+                }
+            };
+        }
+        let Some(i) = best else { return Ok(None) };
+        let item = self.heads[i].take();
+        self.heads[i] = self.walks[i].next(self.j, self.filter, &self.bounds)?;
+        Ok(item)
+    }
+}

@@ -1,0 +1,327 @@
+//! The writer thread: owns the segment files; the manager's event loop hands it entries
+//! through a bounded queue and never waits on disk.
+//!
+//! ```text
+//!  event loop ──submit()/submit_line()──▶ [bounded queue] ──▶ writer thread ──▶ segments
+//!     (never blocks: when the queue is full the entry is counted and dropped, and a
+//!      "Missed N log messages" entry is written once the writer catches up)
+//! ```
+
+mod state;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, SyncSender, TrySendError};
+use std::thread::JoinHandle;
+
+use crate::config::JournalConfig;
+use crate::entry::{self, Entry, fields};
+use crate::error::{Error, Result};
+use state::WriterState;
+
+/// MESSAGE_ID of "Suppressed N messages" (journald's catalog id for dropped messages).
+pub const MESSAGE_ID_SUPPRESSED: &str = "a596d6fe7bfa4994828e72309e95d61e";
+/// MESSAGE_ID of "Missed N log messages" (journald's catalog id for missed messages).
+pub const MESSAGE_ID_MISSED: &str = "e9bf28e6e834481bb6f48f548ad13606";
+/// `SYSLOG_IDENTIFIER` of the writer's own notices.
+pub const WRITER_IDENTIFIER: &str = "linger-journal";
+
+/// Bytes accounted per queued item on top of its field bytes.
+const ITEM_OVERHEAD: usize = 64;
+/// Items handled per batch before the batch is written.
+const BATCH_MAX: usize = 16_384;
+
+/// Counters of a writer, for status output and tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriterStats {
+    /// Entries written to segments (the writer's own notices included).
+    pub written: u64,
+    /// Entries dropped because the queue was full.
+    pub dropped_queue: u64,
+    /// Entries lost because a write failed (disk full, I/O error).
+    pub dropped_disk: u64,
+    /// Entries dropped by the per-unit rate limit.
+    pub suppressed: u64,
+    /// Segments rotated.
+    pub rotations: u64,
+}
+
+#[derive(Debug, Default)]
+struct Shared {
+    queued_bytes: AtomicUsize,
+    pending_queue_drops: AtomicU64,
+    next_stream: AtomicU64,
+    written: AtomicU64,
+    dropped_queue: AtomicU64,
+    dropped_disk: AtomicU64,
+    suppressed: AtomicU64,
+    rotations: AtomicU64,
+}
+
+#[derive(Debug)]
+struct StreamInner {
+    key: u64,
+    fields: Vec<(String, Vec<u8>)>,
+    unit: Box<str>,
+}
+
+/// The constant fields of one log source (a service's stdout pipe): register once with
+/// [`Submitter::stream`], then send each line with [`Submitter::submit_line`]. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Stream(Arc<StreamInner>);
+
+enum Msg {
+    Entry(Box<Entry>, usize),
+    Line {
+        stream: Arc<StreamInner>,
+        rt: u64,
+        mono: u64,
+        priority: u8,
+        message: Vec<u8>,
+    },
+    Flush(SyncSender<()>),
+    Rotate(SyncSender<()>),
+    Close,
+}
+
+/// A cloneable, thread-safe way to hand entries to the writer thread. All methods return
+/// at once: a full queue drops the entry (and counts it) instead of waiting.
+#[derive(Clone)]
+pub struct Submitter {
+    tx: SyncSender<Msg>,
+    shared: Arc<Shared>,
+    max_bytes: usize,
+}
+
+impl std::fmt::Debug for Submitter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Submitter")
+            .field("max_bytes", &self.max_bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Submitter {
+    fn enqueue(&self, msg: Msg, bytes: usize) -> bool {
+        let before = self.shared.queued_bytes.fetch_add(bytes, Ordering::Relaxed);
+        let full = before + bytes > self.max_bytes;
+        let sent = !full
+            && match self.tx.try_send(msg) {
+                Ok(()) => return true,
+                Err(TrySendError::Full(_)) => false,
+                Err(TrySendError::Disconnected(_)) => {
+                    self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
+                    return false;
+                }
+            };
+        debug_assert!(!sent);
+        self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
+        self.shared
+            .pending_queue_drops
+            .fetch_add(1, Ordering::Relaxed);
+        self.shared.dropped_queue.fetch_add(1, Ordering::Relaxed);
+        false
+    }
+
+    /// Queues a generic entry. Timestamps of `0` are stamped now; an all-zero boot id is
+    /// the current boot's; the seqnum is assigned by the writer. Returns `false` when the
+    /// entry was dropped (queue full or writer gone).
+    pub fn submit(&self, mut entry: Entry) -> bool {
+        if entry.realtime_usec == 0 {
+            entry.stamp_now();
+        }
+        let bytes = ITEM_OVERHEAD
+            + entry
+                .fields
+                .iter()
+                .map(|(n, v)| n.len() + v.len() + 16)
+                .sum::<usize>();
+        self.enqueue(Msg::Entry(Box::new(entry), bytes), bytes)
+    }
+
+    /// Registers the constant fields of a log source (`_PID`, `_COMM`, `_SYSTEMD_USER_UNIT`,
+    /// `SYSLOG_IDENTIFIER`, `_TRANSPORT=stdout`, …). Its lines are rate-limited by the
+    /// `_SYSTEMD_USER_UNIT` (else `USER_UNIT`) value.
+    pub fn stream(&self, fields: Vec<(String, Vec<u8>)>) -> Stream {
+        let key = self.shared.next_stream.fetch_add(1, Ordering::Relaxed);
+        let find = |n: &str| {
+            fields
+                .iter()
+                .find(|(k, _)| k == n)
+                .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
+        };
+        let unit = find(fields::SYSTEMD_USER_UNIT)
+            .or_else(|| find(fields::USER_UNIT))
+            .unwrap_or_default();
+        Stream(Arc::new(StreamInner {
+            key,
+            fields,
+            unit: unit.into(),
+        }))
+    }
+
+    /// Queues one line of `stream` with `priority` (0-7) stamped now. The message is the
+    /// line without its newline (see [`crate::capture::LineSplitter`]). Returns `false` when
+    /// the line was dropped.
+    pub fn submit_line(&self, stream: &Stream, priority: u8, message: &[u8]) -> bool {
+        let (rt, mono) = entry::now();
+        self.submit_line_at(stream, priority, message, rt, mono)
+    }
+
+    /// [`Submitter::submit_line`] with explicit timestamps (µs).
+    pub fn submit_line_at(
+        &self,
+        stream: &Stream,
+        priority: u8,
+        message: &[u8],
+        rt: u64,
+        mono: u64,
+    ) -> bool {
+        let bytes = ITEM_OVERHEAD + message.len();
+        let msg = Msg::Line {
+            stream: Arc::clone(&stream.0),
+            rt,
+            mono,
+            priority: priority.min(7),
+            message: message.to_vec(),
+        };
+        self.enqueue(msg, bytes)
+    }
+
+    /// Like [`Submitter::submit_line`], but a full queue is not counted as a drop: the line
+    /// is handed back as `Err(())` so that the caller can apply back-pressure (stop reading
+    /// the pipe for a moment, as journald does) and retry. `Err` also when the writer is gone.
+    #[allow(clippy::result_unit_err)]
+    pub fn try_submit_line(
+        &self,
+        stream: &Stream,
+        priority: u8,
+        message: &[u8],
+    ) -> std::result::Result<(), ()> {
+        let bytes = ITEM_OVERHEAD + message.len();
+        if self.shared.queued_bytes.fetch_add(bytes, Ordering::Relaxed) + bytes > self.max_bytes {
+            self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
+            return Err(());
+        }
+        let (rt, mono) = entry::now();
+        let msg = Msg::Line {
+            stream: Arc::clone(&stream.0),
+            rt,
+            mono,
+            priority: priority.min(7),
+            message: message.to_vec(),
+        };
+        match self.tx.try_send(msg) {
+            Ok(()) => Ok(()),
+            Err(_) => {
+                self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
+                Err(())
+            }
+        }
+    }
+
+    /// Counters so far.
+    pub fn stats(&self) -> WriterStats {
+        let s = &self.shared;
+        WriterStats {
+            written: s.written.load(Ordering::Relaxed),
+            dropped_queue: s.dropped_queue.load(Ordering::Relaxed),
+            dropped_disk: s.dropped_disk.load(Ordering::Relaxed),
+            suppressed: s.suppressed.load(Ordering::Relaxed),
+            rotations: s.rotations.load(Ordering::Relaxed),
+        }
+    }
+
+    fn round_trip(&self, make: impl FnOnce(SyncSender<()>) -> Msg) -> Result<()> {
+        let (tx, rx) = mpsc::sync_channel(1);
+        self.tx.send(make(tx)).map_err(|_| Error::WriterGone)?;
+        rx.recv().map_err(|_| Error::WriterGone)
+    }
+}
+
+/// Owner of the writer thread. Dereferences to [`Submitter`]; dropping it writes what is
+/// queued, seals the open block, syncs and joins the thread.
+pub struct WriterHandle {
+    submitter: Submitter,
+    thread: Option<JoinHandle<()>>,
+    directory: PathBuf,
+}
+
+impl std::fmt::Debug for WriterHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WriterHandle")
+            .field("directory", &self.directory)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::ops::Deref for WriterHandle {
+    type Target = Submitter;
+    fn deref(&self) -> &Submitter {
+        &self.submitter
+    }
+}
+
+impl WriterHandle {
+    /// A cloneable submitter for other threads.
+    pub fn submitter(&self) -> Submitter {
+        self.submitter.clone()
+    }
+
+    /// Blocks until everything submitted before is written to the segment file (visible to
+    /// readers; not necessarily synced to the disk).
+    pub fn flush(&self) -> Result<()> {
+        self.submitter.round_trip(Msg::Flush)
+    }
+
+    /// Closes the active segment and starts a new one with the next entry (journalctl
+    /// --rotate).
+    pub fn rotate(&self) -> Result<()> {
+        self.submitter.round_trip(Msg::Rotate)
+    }
+
+    /// The journal directory.
+    pub fn directory(&self) -> &Path {
+        &self.directory
+    }
+}
+
+impl Drop for WriterHandle {
+    fn drop(&mut self) {
+        let _ = self.submitter.tx.send(Msg::Close);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Namespace of [`JournalWriter::spawn`].
+#[derive(Debug)]
+pub struct JournalWriter;
+
+impl JournalWriter {
+    /// Opens (creating it 0750 if needed) and locks the directory, repairs a torn tail of the
+    /// newest segment, applies the size caps, and starts the writer thread.
+    pub fn spawn(config: JournalConfig) -> Result<WriterHandle> {
+        let state = WriterState::open(config)?;
+        let directory = state.cfg.directory.clone();
+        let cap = state.cfg.queue_entries.max(16);
+        let max_bytes = state.cfg.queue_bytes.max(64 << 10);
+        let shared = Arc::clone(&state.shared);
+        let (tx, rx) = mpsc::sync_channel(cap);
+        let thread = std::thread::Builder::new()
+            .name("linger-journal".into())
+            .spawn(move || state.run(rx))
+            .map_err(|e| Error::io(&directory, e))?;
+        Ok(WriterHandle {
+            submitter: Submitter {
+                tx,
+                shared,
+                max_bytes,
+            },
+            thread: Some(thread),
+            directory,
+        })
+    }
+}

@@ -1,0 +1,323 @@
+//! Every query flag, against a journal written by the real writer.
+
+use linger_journal::Query;
+use linger_journal::query::BootSel;
+
+use super::support::*;
+
+const T0: u64 = 1_700_000_000_000_000;
+
+fn sample(dir: &std::path::Path) {
+    let w = writer(dir);
+    for i in 0..300u64 {
+        let unit = ["web.service", "db.service", "webhook.service"][(i % 3) as usize];
+        let prio = (i % 8) as u8;
+        let mut e = entry(
+            unit,
+            T0 + i * 1_000_000,
+            prio,
+            &format!("line {i} of {unit}"),
+        );
+        if i >= 200 {
+            e.boot_id = [0x22; 16];
+        }
+        assert!(w.submit(e));
+    }
+    let mut manager = linger_journal::Entry::message(5, "Started web.service.");
+    manager.realtime_usec = T0 + 300 * 1_000_000;
+    manager.monotonic_usec = 1;
+    manager.boot_id = [0x22; 16];
+    manager
+        .push("USER_UNIT", "web.service")
+        .push("SYSLOG_IDENTIFIER", "linger");
+    assert!(w.submit(manager));
+    w.flush().unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn units_matches_priorities_times_lines() {
+    let tmp = tmpdir();
+    sample(tmp.path());
+    let d = tmp.path();
+    let all = messages(d, &Query::default());
+    assert_eq!(all.len(), 301);
+    assert_eq!(all[0], "line 0 of web.service");
+
+    let web = messages(
+        d,
+        &Query {
+            units: vec!["web".into()],
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        web.len(),
+        101,
+        "100 lines + the manager's USER_UNIT message"
+    );
+    assert_eq!(web.last().map(String::as_str), Some("Started web.service."));
+    let globbed = messages(
+        d,
+        &Query {
+            units: vec!["web*".into()],
+            ..Default::default()
+        },
+    );
+    assert_eq!(globbed.len(), 201);
+    let two = messages(
+        d,
+        &Query {
+            units: vec!["db".into(), "webhook.service".into()],
+            ..Default::default()
+        },
+    );
+    assert_eq!(two.len(), 200);
+
+    let tail = messages(
+        d,
+        &Query {
+            units: vec!["db.service".into()],
+            lines: Some(3),
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        tail,
+        [
+            "line 292 of db.service",
+            "line 295 of db.service",
+            "line 298 of db.service"
+        ]
+    );
+    let rev = messages(
+        d,
+        &Query {
+            units: vec!["db.service".into()],
+            lines: Some(2),
+            reverse: true,
+            ..Default::default()
+        },
+    );
+    assert_eq!(rev, ["line 298 of db.service", "line 295 of db.service"]);
+
+    // Same field OR'ed, different fields AND'ed, "+" for alternatives.
+    let m = |v: &[&str]| {
+        messages(
+            d,
+            &Query {
+                matches: v.iter().map(|s| (*s).to_owned()).collect(),
+                ..Default::default()
+            },
+        )
+    };
+    assert_eq!(m(&["PRIORITY=3"]).len(), 38);
+    assert_eq!(m(&["PRIORITY=3", "PRIORITY=4"]).len(), 75);
+    assert_eq!(
+        m(&["PRIORITY=3", "_SYSTEMD_USER_UNIT=web.service"]).len(),
+        13
+    );
+    assert_eq!(
+        m(&["PRIORITY=3", "+", "_SYSTEMD_USER_UNIT=web.service"]).len(),
+        38 + 100 - 13
+    );
+    assert_eq!(
+        m(&["MESSAGE=line 7 of db.service"]),
+        ["line 7 of db.service"]
+    );
+    assert!(m(&["NOSUCHFIELD=1"]).is_empty());
+
+    let p = |lo, hi| {
+        messages(
+            d,
+            &Query {
+                priority: Some((lo, hi)),
+                ..Default::default()
+            },
+        )
+        .len()
+    };
+    assert_eq!(p(0, 3), 152);
+    assert_eq!(p(6, 6), 37);
+    assert_eq!(p(5, 5), 38, "the manager's notice has priority 5");
+
+    let since = messages(
+        d,
+        &Query {
+            since: Some(T0 + 295 * 1_000_000),
+            ..Default::default()
+        },
+    );
+    assert_eq!(since.len(), 6);
+    let range = messages(
+        d,
+        &Query {
+            since: Some(T0 + 10_000_000),
+            until: Some(T0 + 12_000_000),
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        range,
+        [
+            "line 10 of db.service",
+            "line 11 of webhook.service",
+            "line 12 of web.service"
+        ]
+    );
+
+    let g = |pat: &str| {
+        messages(
+            d,
+            &Query {
+                grep: Some(pat.into()),
+                ..Default::default()
+            },
+        )
+        .len()
+    };
+    assert_eq!(g("of DB"), 0, "upper case: case-sensitive");
+    assert_eq!(g("of db"), 100, "lower case: case-insensitive");
+    assert_eq!(g("^line 1[0-9] "), 10);
+    assert_eq!(
+        messages(
+            d,
+            &Query {
+                grep: Some("OF DB".into()),
+                case_sensitive: Some(false),
+                ..Default::default()
+            }
+        )
+        .len(),
+        100
+    );
+    assert_eq!(
+        messages(
+            d,
+            &Query {
+                grep: Some("line".into()),
+                lines: Some(2),
+                ..Default::default()
+            }
+        ),
+        ["line 298 of db.service", "line 299 of webhook.service"]
+    );
+
+    let boot = |b| {
+        messages(
+            d,
+            &Query {
+                boot: Some(b),
+                ..Default::default()
+            },
+        )
+        .len()
+    };
+    assert_eq!(boot(BootSel::Offset(0)), 101);
+    assert_eq!(boot(BootSel::Offset(-1)), 200);
+    assert_eq!(boot(BootSel::Offset(1)), 200);
+    assert_eq!(boot(BootSel::Id([0x22; 16], -1)), 200);
+    let j = linger_journal::Journal::open_directory(d).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        j.entries(&Query {
+            boot: Some(BootSel::Offset(-2)),
+            ..Default::default()
+        })
+        .is_err()
+    );
+    let boots = j.list_boots();
+    assert_eq!(boots.len(), 2);
+    assert_eq!(
+        (boots[0].first_usec, boots[0].last_usec),
+        (T0, T0 + 199_000_000)
+    );
+}
+
+#[test]
+fn cursors() {
+    let tmp = tmpdir();
+    sample(tmp.path());
+    let j = linger_journal::Journal::open_directory(tmp.path()).unwrap_or_else(|e| panic!("{e}"));
+    let mut last = None;
+    let stats = j
+        .run(
+            &Query {
+                lines: Some(5),
+                ..Default::default()
+            },
+            &mut |e| {
+                last = Some(linger_journal::EntryView::cursor(e).to_string());
+                std::ops::ControlFlow::Continue(())
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(stats.shown, 5);
+    let c = last.unwrap_or_default();
+    assert_eq!(stats.last_cursor.map(|c| c.to_string()), Some(c.clone()));
+    let at = messages(
+        tmp.path(),
+        &Query {
+            cursor: Some(c.clone()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(at, ["Started web.service."]);
+    let after = messages(
+        tmp.path(),
+        &Query {
+            after_cursor: Some(c),
+            ..Default::default()
+        },
+    );
+    assert!(after.is_empty());
+    // A cursor in the middle, reverse.
+    let e = j
+        .entries(&Query {
+            matches: vec!["MESSAGE=line 150 of web.service".into()],
+            ..Default::default()
+        })
+        .unwrap_or_default();
+    assert_eq!(e.len(), 1);
+    let mut mid = None;
+    j.run(
+        &Query {
+            matches: vec!["MESSAGE=line 150 of web.service".into()],
+            ..Default::default()
+        },
+        &mut |e| {
+            mid = Some(linger_journal::EntryView::cursor(e).to_string());
+            std::ops::ControlFlow::Break(())
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let after = messages(
+        tmp.path(),
+        &Query {
+            after_cursor: mid.clone(),
+            lines: Some(2),
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        after,
+        ["line 299 of webhook.service", "Started web.service."]
+    );
+    let after = messages(
+        tmp.path(),
+        &Query {
+            after_cursor: mid,
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        after.first().map(String::as_str),
+        Some("line 151 of db.service")
+    );
+    assert_eq!(after.len(), 150);
+    assert!(
+        j.entries(&Query {
+            cursor: Some("nonsense".into()),
+            ..Default::default()
+        })
+        .is_err()
+    );
+}

@@ -1,0 +1,301 @@
+//! Enablement: `list-unit-files` states and the `enable`/`disable`/`mask`/`unmask` symlinks,
+//! made in the context's configuration directory exactly as systemctl makes them.
+
+mod links;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::lookup::{EntryKind, UnitIndex};
+use super::{LoadContext, builtin, dropins, spec};
+use crate::model::InstallSection;
+use crate::settings::names::{instantiate, parse_name, template_of};
+use crate::settings::{ApplyContext, UnitBuilder};
+
+pub use links::{disable, enable, mask, reenable, unmask};
+
+/// `UnitFileState=` as systemctl shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitFileState {
+    /// Symlinked from a `.wants/`/`.requires/` directory or an alias in the config directory.
+    Enabled,
+    /// Like enabled, in the runtime configuration directory.
+    EnabledRuntime,
+    /// Linked into the config directory from elsewhere (`systemctl link`), not enabled.
+    Linked,
+    /// Linked, in the runtime configuration directory.
+    LinkedRuntime,
+    /// This name is an alias symlink of another unit.
+    Alias,
+    /// Symlinked to /dev/null (or empty).
+    Masked,
+    /// Masked in the runtime configuration directory.
+    MaskedRuntime,
+    /// No `[Install]` section: cannot be enabled.
+    Static,
+    /// Has an `[Install]` section, not enabled.
+    Disabled,
+    /// Only `Also=` (or a template without default instance): enabled through other units.
+    Indirect,
+    /// Made by a generator.
+    Generated,
+    /// A transient unit.
+    Transient,
+    /// The file could not be read.
+    Bad,
+}
+
+impl UnitFileState {
+    /// Canonical string (`enabled`, `static`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitFileState::Enabled => "enabled",
+            UnitFileState::EnabledRuntime => "enabled-runtime",
+            UnitFileState::Linked => "linked",
+            UnitFileState::LinkedRuntime => "linked-runtime",
+            UnitFileState::Alias => "alias",
+            UnitFileState::Masked => "masked",
+            UnitFileState::MaskedRuntime => "masked-runtime",
+            UnitFileState::Static => "static",
+            UnitFileState::Disabled => "disabled",
+            UnitFileState::Indirect => "indirect",
+            UnitFileState::Generated => "generated",
+            UnitFileState::Transient => "transient",
+            UnitFileState::Bad => "bad",
+        }
+    }
+}
+
+impl fmt::Display for UnitFileState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One change made by an install operation, printed as systemctl prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InstallChange {
+    /// `Created symlink LINK → TARGET.`
+    Created {
+        /// The symlink made.
+        link: PathBuf,
+        /// Where it points.
+        target: PathBuf,
+    },
+    /// `Removed "PATH".`
+    Removed {
+        /// The symlink removed.
+        path: PathBuf,
+    },
+    /// Advice printed on stderr (no install section, dependency on a missing unit, …).
+    Note(String),
+}
+
+impl fmt::Display for InstallChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InstallChange::Created { link, target } => {
+                write!(
+                    f,
+                    "Created symlink {} \u{2192} {}.",
+                    link.display(),
+                    target.display()
+                )
+            }
+            InstallChange::Removed { path } => write!(f, "Removed \"{}\".", path.display()),
+            InstallChange::Note(n) => f.write_str(n),
+        }
+    }
+}
+
+/// Why an install operation failed (nothing was changed).
+#[derive(Debug, thiserror::Error)]
+pub enum InstallError {
+    /// No unit file by that name on the search path.
+    #[error("unit {0} does not exist.")]
+    NotFound(String),
+    /// The unit is masked.
+    #[error("unit {} is masked.", .0.display())]
+    Masked(PathBuf),
+    /// Not a valid unit name.
+    #[error("invalid unit name '{0}'.")]
+    InvalidName(String),
+    /// A different symlink or file is in the way.
+    #[error("file \"{}\" already exists and is a symlink to \"{}\".", .path.display(), .target.display())]
+    Exists {
+        /// The existing path.
+        path: PathBuf,
+        /// What it points to.
+        target: PathBuf,
+    },
+    /// A regular file is in the way (`mask` over a unit file in the config directory).
+    #[error("file \"{}\" already exists.", .0.display())]
+    FileExists(PathBuf),
+    /// `--runtime` was asked for but `$XDG_RUNTIME_DIR` is unknown.
+    #[error("no runtime directory ($XDG_RUNTIME_DIR) for --runtime.")]
+    NoRuntimeDir,
+    /// Creating or removing a link failed.
+    #[error("{}: {source}", .path.display())]
+    Io {
+        /// The path concerned.
+        path: PathBuf,
+        /// The error.
+        source: std::io::Error,
+    },
+}
+
+/// The directories whose symlinks count as enablement: (dir, is it runtime configuration?).
+pub(crate) fn enablement_dirs(ctx: &LoadContext) -> Vec<(PathBuf, bool)> {
+    let mut dirs = vec![(ctx.config_dir.clone(), false)];
+    if let Some(rt) = &ctx.runtime_dir {
+        dirs.push((rt.join("systemd/user"), true));
+    }
+    if let Some(admin) = &ctx.admin_config_dir {
+        dirs.push((admin.clone(), false));
+    }
+    dirs.dedup();
+    dirs
+}
+
+/// The fragment and `[Install]` section (fragment plus drop-ins) of `name`, which may be a
+/// template. None if there is no file.
+pub(crate) fn install_info(
+    index: &UnitIndex,
+    ctx: &LoadContext,
+    name: &str,
+) -> Option<(PathBuf, InstallSection)> {
+    let resolved = index.resolve(name);
+    let fragment = resolved.fragment.filter(|_| !resolved.masked)?;
+    let unit_type = parse_name(&resolved.id)?.unit_type;
+    let mut b = UnitBuilder::new(&resolved.id, unit_type);
+    let id = resolved.id.clone();
+    // `[Install]` names are expanded as systemctl does (`install_name_printf()`).
+    let sctx = spec::context(&id, Some(&fragment), ctx);
+    let expand = |s: &str| spec::expand_with(&sctx, s, true);
+    let home = PathBuf::from(&ctx.user.home);
+    let actx = ApplyContext {
+        expand: &expand,
+        expand_name: &expand,
+        home: Some(&home),
+    };
+    let mut files = vec![fragment.clone()];
+    let mut names = vec![resolved.id.clone()];
+    names.extend(resolved.aliases.iter().cloned());
+    if let Some(t) = template_of(&resolved.id) {
+        names.push(t);
+    }
+    files.extend(dropins::find(index, &names, unit_type, ".d", Some(".conf")));
+    for f in files {
+        let Ok(bytes) = std::fs::read(&f) else {
+            continue;
+        };
+        let parsed = crate::syntax::parse_bytes(&bytes, Some(&f));
+        for a in parsed.assignments.iter().filter(|a| a.section == "Install") {
+            b.apply(a, Some(&f), &actx);
+        }
+    }
+    Some((fragment, b.config().install.clone()))
+}
+
+/// The state of unit file `name` (None if there is no such file or built-in target).
+pub fn unit_file_state(ctx: &LoadContext, name: &str) -> Option<UnitFileState> {
+    let index = UnitIndex::scan(ctx);
+    state_with(&index, ctx, name)
+}
+
+fn state_with(index: &UnitIndex, ctx: &LoadContext, name: &str) -> Option<UnitFileState> {
+    let runtime_cfg = ctx.runtime_dir.as_ref().map(|r| r.join("systemd/user"));
+    let in_dir = |p: &Path, d: Option<&PathBuf>| d.is_some_and(|d| p.parent() == Some(d.as_path()));
+    let entry = match index.entry(name) {
+        Some(e) => e.clone(),
+        None => {
+            // An instance without its own file is judged by its template's links.
+            let tmpl = template_of(name)?;
+            index.entry(&tmpl)?.clone()
+        }
+    };
+    if entry.kind == EntryKind::Masked {
+        return Some(if in_dir(&entry.path, runtime_cfg.as_ref()) {
+            UnitFileState::MaskedRuntime
+        } else {
+            UnitFileState::Masked
+        });
+    }
+    if in_dir(&entry.path, ctx.transient_dir.as_ref()) {
+        return Some(UnitFileState::Transient);
+    }
+    if ctx
+        .generator_dirs
+        .iter()
+        .any(|g| entry.path.parent() == Some(g.as_path()))
+    {
+        return Some(UnitFileState::Generated);
+    }
+    if matches!(entry.kind, EntryKind::Alias(_)) {
+        return Some(UnitFileState::Alias);
+    }
+    let Some((fragment, install)) = install_info(index, ctx, name) else {
+        return Some(UnitFileState::Bad);
+    };
+    let links = links::find_links(ctx, name, &fragment, &install);
+    let enabling: Vec<_> = links.iter().filter(|l| l.counts_as_enabled).collect();
+    let runtime_only = enabling.iter().all(|l| l.runtime);
+    if !enabling.is_empty() {
+        return Some(if runtime_only {
+            UnitFileState::EnabledRuntime
+        } else {
+            UnitFileState::Enabled
+        });
+    }
+    if entry.kind == EntryKind::Linked {
+        return Some(if in_dir(&entry.path, runtime_cfg.as_ref()) {
+            UnitFileState::LinkedRuntime
+        } else {
+            UnitFileState::Linked
+        });
+    }
+    let is_template = parse_name(name).is_some_and(|p| p.instance == Some(""));
+    let has_targets = !install.wanted_by.is_empty()
+        || !install.required_by.is_empty()
+        || !install.alias.is_empty();
+    Some(if has_targets {
+        if is_template && install.default_instance.is_none() && install.alias.is_empty() {
+            UnitFileState::Indirect
+        } else {
+            UnitFileState::Disabled
+        }
+    } else if !install.also.is_empty() {
+        UnitFileState::Indirect
+    } else {
+        UnitFileState::Static
+    })
+}
+
+/// Every unit file on the search path with its path and state, sorted by name
+/// (`list-unit-files`). Built-in targets without a file are not listed.
+pub fn list_unit_files(ctx: &LoadContext) -> Vec<(String, PathBuf, UnitFileState)> {
+    let index = UnitIndex::scan(ctx);
+    let mut out = Vec::new();
+    for (name, path) in index.names() {
+        if let Some(state) = state_with(&index, ctx, name) {
+            out.push((name.to_string(), path.to_path_buf(), state));
+        }
+    }
+    out
+}
+
+/// Whether a unit by this name can be loaded (a file, an instance of a template file, or a
+/// built-in target) — for the "added as a dependency to a non-existent unit" note.
+pub(crate) fn unit_exists(index: &UnitIndex, name: &str) -> bool {
+    index.resolve(name).fragment.is_some() || builtin::names().any(|b| b == name)
+}
+
+/// `template` + instance → instance name, for templates; the name itself otherwise.
+pub(crate) fn with_instance(name: &str, instance: Option<&str>) -> String {
+    match (parse_name(name), instance) {
+        (Some(p), Some(i)) if p.instance == Some("") => {
+            instantiate(name, i).unwrap_or_else(|| name.to_string())
+        }
+        _ => name.to_string(),
+    }
+}

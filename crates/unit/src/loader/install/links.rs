@@ -1,0 +1,372 @@
+//! Finding, creating and removing enablement symlinks.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use super::{
+    InstallChange, InstallError, enablement_dirs, install_info, unit_exists, with_instance,
+};
+use crate::loader::LoadContext;
+use crate::loader::lookup::{EntryKind, UnitIndex};
+use crate::model::InstallSection;
+use crate::settings::names::parse_name;
+
+/// The text systemctl prints when a unit has nothing to enable.
+const NO_INSTALL_INFO: &str =
+    "The unit files have no installation config (WantedBy=, RequiredBy=, Also=,
+Alias= settings in the [Install] section, and DefaultInstance= for template
+units). This means they are not meant to be enabled using systemctl.
+ 
+Possible reasons for having this kind of units are:
+\u{2022} A unit may be statically enabled by being symlinked from another unit's
+  .wants/ or .requires/ directory.
+\u{2022} A unit's purpose may be to act as a helper for some other unit which has
+  a requirement dependency on it.
+\u{2022} A unit may be started when needed via activation (socket, path, timer,
+  D-Bus, udev, scripted systemctl call, ...).
+\u{2022} In case of template units, the unit is meant to be enabled with some
+  instance name specified.";
+
+/// A symlink in an enablement directory that refers to a unit.
+#[derive(Debug, Clone)]
+pub(crate) struct Link {
+    /// In the runtime configuration directory.
+    pub runtime: bool,
+    /// A `.wants/`-style or alias link (not the unit's own linked file).
+    pub counts_as_enabled: bool,
+}
+
+/// Every symlink in `dir` (top level) and in its `*.wants/`, `*.requires/`, `*.upholds/`
+/// subdirectories: (path, link name, target, top-level?).
+fn symlinks(dir: &Path) -> Vec<(PathBuf, String, PathBuf, bool)> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        let Some(name) = p.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
+            continue;
+        };
+        if let Ok(t) = std::fs::read_link(&p) {
+            out.push((p.clone(), name, t, true));
+            continue;
+        }
+        if p.is_dir()
+            && [".wants", ".requires", ".upholds"]
+                .iter()
+                .any(|s| name.ends_with(s))
+        {
+            let Ok(sub) = std::fs::read_dir(&p) else {
+                continue;
+            };
+            let mut subs: Vec<_> = sub.flatten().map(|e| e.path()).collect();
+            subs.sort();
+            for s in subs {
+                let Some(n) = s.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
+                    continue;
+                };
+                if let Ok(t) = std::fs::read_link(&s) {
+                    out.push((s, n, t, false));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a link named `link_name` pointing at `target` refers to unit `name` (file `fragment`).
+fn refers(link_name: &str, target: &Path, name: &str, fragment: &Path) -> bool {
+    if target == Path::new("/dev/null") {
+        return false;
+    }
+    let p = parse_name(name);
+    if p.as_ref()
+        .is_some_and(|p| p.instance.is_some_and(|i| !i.is_empty()))
+    {
+        return link_name == name;
+    }
+    link_name == name || target == fragment || target.file_name() == fragment.file_name()
+}
+
+/// The symlinks referring to `name` in the enablement directories.
+pub(crate) fn find_links(
+    ctx: &LoadContext,
+    name: &str,
+    fragment: &Path,
+    install: &InstallSection,
+) -> Vec<Link> {
+    let _ = install;
+    let mut out = Vec::new();
+    for (dir, runtime) in enablement_dirs(ctx) {
+        for (_, link_name, target, top) in symlinks(&dir) {
+            if refers(&link_name, &target, name, fragment) {
+                // A top-level link with the unit's own name is the linked unit file itself.
+                let counts_as_enabled = !(top && link_name == name);
+                out.push(Link {
+                    runtime,
+                    counts_as_enabled,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn names_of<S: AsRef<str>>(names: &[S]) -> Vec<String> {
+    names.iter().map(|n| n.as_ref().to_string()).collect()
+}
+
+/// Plan the links enabling `name` (and its `Also=` units) into `plan`.
+fn plan_enable(
+    index: &UnitIndex,
+    ctx: &LoadContext,
+    dir: &Path,
+    name: &str,
+    seen: &mut BTreeSet<String>,
+    plan: &mut Vec<(PathBuf, PathBuf)>,
+    notes: &mut Vec<String>,
+) -> Result<(), InstallError> {
+    if !seen.insert(name.to_string()) {
+        return Ok(());
+    }
+    let parts = parse_name(name).ok_or_else(|| InstallError::InvalidName(name.to_string()))?;
+    let resolved = index.resolve(name);
+    if resolved.masked {
+        return Err(InstallError::Masked(
+            resolved.fragment.unwrap_or_else(|| dir.join(name)),
+        ));
+    }
+    let (fragment, install) =
+        install_info(index, ctx, name).ok_or_else(|| InstallError::NotFound(name.to_string()))?;
+    let instance = match parts.instance {
+        Some("") => install.default_instance.clone(),
+        Some(i) => Some(i.to_string()),
+        None => None,
+    };
+    let is_bare_template = parts.instance == Some("") && instance.is_none();
+    let link_name = with_instance(name, instance.as_deref());
+    let before = plan.len();
+    for a in &install.alias {
+        plan.push((
+            dir.join(with_instance(a, instance.as_deref())),
+            fragment.clone(),
+        ));
+    }
+    if !is_bare_template {
+        for (targets, suffix) in [
+            (&install.wanted_by, "wants"),
+            (&install.required_by, "requires"),
+        ] {
+            for t in targets {
+                plan.push((
+                    dir.join(format!("{t}.{suffix}")).join(&link_name),
+                    fragment.clone(),
+                ));
+                if !unit_exists(index, t) {
+                    notes.push(format!(
+                        "Unit {} is added as a dependency to a non-existent unit {t}.",
+                        fragment.display()
+                    ));
+                }
+            }
+        }
+    }
+    let planned_here = plan.len() > before;
+    for also in &install.also {
+        plan_enable(index, ctx, dir, also, seen, plan, notes)?;
+    }
+    if !planned_here && install.also.is_empty() {
+        notes.push(NO_INSTALL_INFO.to_string());
+    }
+    Ok(())
+}
+
+/// `enable`: create the `[Install]` symlinks of each unit (and its `Also=` units) in the
+/// config directory (runtime configuration directory with `runtime`). Nothing is changed when any link conflicts.
+pub fn enable<S: AsRef<str>>(
+    ctx: &LoadContext,
+    names: &[S],
+    runtime: bool,
+) -> Result<Vec<InstallChange>, InstallError> {
+    let dir = target_dir(ctx, runtime)?;
+    let index = UnitIndex::scan(ctx);
+    let mut plan = Vec::new();
+    let mut notes = Vec::new();
+    let mut seen = BTreeSet::new();
+    for n in names_of(names) {
+        plan_enable(&index, ctx, &dir, &n, &mut seen, &mut plan, &mut notes)?;
+    }
+    // Check everything first so a conflict leaves the file system untouched.
+    let mut todo = Vec::new();
+    for (link, target) in plan {
+        match std::fs::read_link(&link) {
+            Ok(existing) if existing == target => {}
+            Ok(existing) => {
+                return Err(InstallError::Exists {
+                    path: link,
+                    target: existing,
+                });
+            }
+            Err(_) if std::fs::symlink_metadata(&link).is_ok() => {
+                return Err(InstallError::FileExists(link));
+            }
+            Err(_) => {
+                if !todo.iter().any(|(l, _): &(PathBuf, PathBuf)| *l == link) {
+                    todo.push((link, target));
+                }
+            }
+        }
+    }
+    let mut changes = Vec::new();
+    for (link, target) in todo {
+        create_link(&link, &target)?;
+        changes.push(InstallChange::Created { link, target });
+    }
+    notes.dedup();
+    changes.extend(notes.into_iter().map(InstallChange::Note));
+    Ok(changes)
+}
+
+/// Where links go: the config directory, or with `runtime` (`--runtime`) the runtime
+/// configuration directory `$XDG_RUNTIME_DIR/systemd/user`, which is gone after logout.
+fn target_dir(ctx: &LoadContext, runtime: bool) -> Result<PathBuf, InstallError> {
+    if !runtime {
+        return Ok(ctx.config_dir.clone());
+    }
+    ctx.runtime_dir
+        .as_ref()
+        .map(|r| r.join("systemd/user"))
+        .ok_or(InstallError::NoRuntimeDir)
+}
+
+fn create_link(link: &Path, target: &Path) -> Result<(), InstallError> {
+    let io = |source| InstallError::Io {
+        path: link.to_path_buf(),
+        source,
+    };
+    if let Some(parent) = link.parent() {
+        std::fs::create_dir_all(parent).map_err(io)?;
+    }
+    std::os::unix::fs::symlink(target, link).map_err(io)
+}
+
+/// `disable`: remove every symlink in the config directory that refers to each unit (and
+/// its `Also=` units); empty `.wants/` directories left behind are removed.
+pub fn disable<S: AsRef<str>>(
+    ctx: &LoadContext,
+    names: &[S],
+    runtime: bool,
+) -> Result<Vec<InstallChange>, InstallError> {
+    let dir = target_dir(ctx, runtime)?;
+    let index = UnitIndex::scan(ctx);
+    let mut queue = names_of(names);
+    let mut seen = BTreeSet::new();
+    let mut remove: BTreeSet<PathBuf> = BTreeSet::new();
+    while let Some(name) = queue.pop() {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        parse_name(&name).ok_or_else(|| InstallError::InvalidName(name.clone()))?;
+        let Some((fragment, install)) = install_info(&index, ctx, &name) else {
+            if index
+                .entry(&name)
+                .is_some_and(|e| e.kind == EntryKind::Masked)
+            {
+                continue;
+            }
+            return Err(InstallError::NotFound(name));
+        };
+        for (path, link_name, target, _) in symlinks(&dir) {
+            let is_alias = install.alias.contains(&link_name);
+            if refers(&link_name, &target, &name, &fragment)
+                || (is_alias && target != Path::new("/dev/null"))
+            {
+                remove.insert(path);
+            }
+        }
+        queue.extend(install.also.iter().cloned());
+    }
+    let mut changes = Vec::new();
+    for path in remove {
+        std::fs::remove_file(&path).map_err(|source| InstallError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        if let Some(parent) = path.parent().filter(|p| *p != dir) {
+            // Only succeeds when empty, which is the point.
+            let _ = std::fs::remove_dir(parent);
+        }
+        changes.push(InstallChange::Removed { path });
+    }
+    Ok(changes)
+}
+
+/// `reenable`: disable, then enable.
+pub fn reenable<S: AsRef<str>>(
+    ctx: &LoadContext,
+    names: &[S],
+    runtime: bool,
+) -> Result<Vec<InstallChange>, InstallError> {
+    let mut changes = disable(ctx, names, runtime)?;
+    changes.extend(enable(ctx, names, runtime)?);
+    Ok(changes)
+}
+
+/// `mask`: symlink each name to /dev/null in the config directory.
+pub fn mask<S: AsRef<str>>(
+    ctx: &LoadContext,
+    names: &[S],
+    runtime: bool,
+) -> Result<Vec<InstallChange>, InstallError> {
+    let dir = target_dir(ctx, runtime)?;
+    let mut changes = Vec::new();
+    for name in names_of(names) {
+        if parse_name(&name).is_none() {
+            return Err(InstallError::InvalidName(name));
+        }
+        let link = dir.join(&name);
+        let null = PathBuf::from("/dev/null");
+        match std::fs::read_link(&link) {
+            Ok(t) if t == null => continue,
+            Ok(t) => {
+                return Err(InstallError::Exists {
+                    path: link,
+                    target: t,
+                });
+            }
+            Err(_) if std::fs::symlink_metadata(&link).is_ok() => {
+                return Err(InstallError::FileExists(link));
+            }
+            Err(_) => {}
+        }
+        create_link(&link, &null)?;
+        changes.push(InstallChange::Created { link, target: null });
+    }
+    Ok(changes)
+}
+
+/// `unmask`: remove `/dev/null` symlinks named after each unit from the config directory.
+pub fn unmask<S: AsRef<str>>(
+    ctx: &LoadContext,
+    names: &[S],
+    runtime: bool,
+) -> Result<Vec<InstallChange>, InstallError> {
+    let dir = target_dir(ctx, runtime)?;
+    let mut changes = Vec::new();
+    for name in names_of(names) {
+        if parse_name(&name).is_none() {
+            return Err(InstallError::InvalidName(name));
+        }
+        let link = dir.join(&name);
+        if std::fs::read_link(&link).is_ok_and(|t| t == Path::new("/dev/null")) {
+            std::fs::remove_file(&link).map_err(|source| InstallError::Io {
+                path: link.clone(),
+                source,
+            })?;
+            changes.push(InstallChange::Removed { path: link });
+        }
+    }
+    Ok(changes)
+}

@@ -1,0 +1,225 @@
+//! The name map: every unit file name on the search path, what it is (file, mask, alias,
+//! linked file), and resolving a requested name to its fragment.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::LoadContext;
+use super::paths::in_search_path;
+use crate::name::validate_alias_symlink;
+use crate::settings::names::{instantiate, parse_name, template_of};
+
+/// What a name on the search path is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum EntryKind {
+    /// A regular unit file.
+    File,
+    /// A symlink to /dev/null, or an empty file.
+    Masked,
+    /// A symlink to a file in a search-path directory: the name is an alias of this name.
+    Alias(String),
+    /// A symlink to a file outside the search path (`systemctl link`): read through the link.
+    Linked,
+}
+
+/// One name on the search path (the highest-priority directory's entry).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// The path in the search directory (for symlinks, the link itself).
+    pub path: PathBuf,
+    /// What it is.
+    pub kind: EntryKind,
+    /// Index of its directory in the search path (0 = highest priority).
+    pub dir: usize,
+}
+
+/// The outcome of resolving a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    /// The unit's canonical name (alias target; instance of the template's target).
+    pub id: String,
+    /// The file to parse, if any.
+    pub fragment: Option<PathBuf>,
+    /// Masked (then `fragment` is the masking entry).
+    pub masked: bool,
+    /// Other names of the unit, sorted.
+    pub aliases: Vec<String>,
+}
+
+/// A scan of the search path: unit names → entries. Build once with [`UnitIndex::scan`] and
+/// reuse it for many lookups; rescan after files change (daemon-reload).
+#[derive(Debug, Clone, Default)]
+pub struct UnitIndex {
+    pub(crate) search_path: Vec<PathBuf>,
+    pub(crate) entries: BTreeMap<String, Entry>,
+}
+
+impl UnitIndex {
+    /// Read every directory of the context's search path (missing directories are skipped).
+    pub fn scan(ctx: &LoadContext) -> UnitIndex {
+        let mut entries = BTreeMap::new();
+        for (i, dir) in ctx.search_path.iter().enumerate() {
+            let Ok(rd) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            let mut names: Vec<(String, PathBuf)> = rd
+                .flatten()
+                .filter_map(|e| e.file_name().to_str().map(|n| (n.to_string(), e.path())))
+                .filter(|(n, _)| parse_name(n).is_some())
+                .collect();
+            names.sort();
+            for (name, path) in names {
+                if entries.contains_key(&name) {
+                    continue;
+                }
+                if let Some(kind) = classify(&name, &path, &ctx.search_path) {
+                    entries.insert(name, Entry { path, kind, dir: i });
+                }
+            }
+        }
+        UnitIndex {
+            search_path: ctx.search_path.clone(),
+            entries,
+        }
+    }
+
+    /// All unit names found, with the path of their entry (sorted by name).
+    pub fn names(&self) -> impl Iterator<Item = (&str, &Path)> {
+        self.entries
+            .iter()
+            .map(|(n, e)| (n.as_str(), e.path.as_path()))
+    }
+
+    /// Follow alias symlinks from `name` to the final name and its entry.
+    fn follow<'a>(&'a self, name: &str) -> (String, Option<&'a Entry>) {
+        let mut cur = name.to_string();
+        for _ in 0..32 {
+            match self.entries.get(&cur) {
+                Some(Entry {
+                    kind: EntryKind::Alias(t),
+                    ..
+                }) => cur = t.clone(),
+                other => return (cur, other),
+            }
+        }
+        (cur, None)
+    }
+
+    /// Resolve a (non-template) unit name to its id, fragment and aliases.
+    pub(crate) fn resolve(&self, name: &str) -> Resolved {
+        let (mut id, mut entry) = self.follow(name);
+        // `foo@bar.service` → `foo@.service`: the instance keeps its instance string.
+        if let (Some(t), Some(i)) = (parse_name(&id), parse_name(name).and_then(|p| p.instance))
+            && t.instance == Some("")
+            && !i.is_empty()
+        {
+            id = instantiate(&id, i).unwrap_or(id);
+        }
+        if entry.is_none() {
+            // An instance without its own file uses its template (following template aliases).
+            if let (Some(tmpl), Some(inst)) =
+                (template_of(&id), parse_name(&id).and_then(|p| p.instance))
+            {
+                let (final_tmpl, tentry) = self.follow(&tmpl);
+                if tentry.is_some() || final_tmpl != tmpl {
+                    id = instantiate(&final_tmpl, inst).unwrap_or(id);
+                    entry = tentry;
+                }
+            }
+        }
+        let masked = entry.is_some_and(|e| e.kind == EntryKind::Masked)
+            || self
+                .entries
+                .get(name)
+                .is_some_and(|e| e.kind == EntryKind::Masked);
+        let fragment = entry.map(|e| e.path.clone());
+        let mut aliases = self.aliases_of(&id);
+        if name != id && !aliases.iter().any(|a| a == name) {
+            aliases.push(name.to_string());
+            aliases.sort();
+        }
+        Resolved {
+            id,
+            fragment,
+            masked,
+            aliases,
+        }
+    }
+
+    /// Names whose alias symlinks lead to `id` (for instances, also template aliases).
+    fn aliases_of(&self, id: &str) -> Vec<String> {
+        let tmpl = template_of(id);
+        let instance = parse_name(id).and_then(|p| p.instance.map(str::to_string));
+        let mut out = Vec::new();
+        for (n, e) in &self.entries {
+            if !matches!(e.kind, EntryKind::Alias(_)) || n == id {
+                continue;
+            }
+            let (target, _) = self.follow(n);
+            if target == id {
+                out.push(n.clone());
+            } else if let (Some(t), Some(i)) = (&tmpl, &instance)
+                && &target == t
+                && let Some(a) = instantiate(n, i)
+                && a != id
+            {
+                out.push(a);
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The entry for exactly `name`, if any.
+    pub(crate) fn entry(&self, name: &str) -> Option<&Entry> {
+        self.entries.get(name)
+    }
+}
+
+/// Decide what a directory entry named `name` at `path` is; None if it is nothing usable.
+fn classify(name: &str, path: &Path, search_path: &[PathBuf]) -> Option<EntryKind> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if meta.file_type().is_symlink() {
+        let target = std::fs::read_link(path).ok()?;
+        let abs = if target.is_absolute() {
+            target
+        } else {
+            path.parent()?.join(target)
+        };
+        if abs == Path::new("/dev/null")
+            || std::fs::canonicalize(&abs).is_ok_and(|c| c == Path::new("/dev/null"))
+        {
+            return Some(EntryKind::Masked);
+        }
+        let target_name = abs.file_name()?.to_str()?.to_string();
+        let target_dir = abs.parent()?;
+        if target_name != name
+            && parse_name(&target_name).is_some()
+            && in_search_path(search_path, target_dir)
+        {
+            // systemd skips alias links it considers invalid (type change, slice alias, …).
+            return validate_alias_symlink(name, &target_name)
+                .is_ok()
+                .then_some(EntryKind::Alias(target_name));
+        }
+        // Linked: the file must be readable through the link.
+        let target_meta = std::fs::metadata(path).ok()?;
+        if !target_meta.is_file() {
+            return None;
+        }
+        return Some(if target_meta.len() == 0 {
+            EntryKind::Masked
+        } else {
+            EntryKind::Linked
+        });
+    }
+    if !meta.is_file() {
+        return None;
+    }
+    Some(if meta.len() == 0 {
+        EntryKind::Masked
+    } else {
+        EntryKind::File
+    })
+}

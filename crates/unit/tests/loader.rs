@@ -1,0 +1,530 @@
+//! Loader behaviour in temp trees: precedence, drop-ins, aliases, masks, templates,
+//! `.wants/` directories, built-in targets, enablement and its exact systemctl output.
+
+mod model_support;
+
+use std::path::PathBuf;
+
+use linger_unit::diag::Severity;
+use linger_unit::loader::{UnitFileState, enable, load_file, load_unit, unit_file_state};
+use linger_unit::model::{LoadState, UnitKind};
+use model_support::{SIMPLE, Tree};
+
+#[test]
+fn precedence_config_over_vendor() {
+    let t = Tree::new();
+    t.write(
+        &t.vendor,
+        "a.service",
+        "[Unit]\nDescription=vendor\n[Service]\nExecStart=/bin/true\n",
+    );
+    let cfg_file = t.write(
+        &t.config,
+        "a.service",
+        "[Unit]\nDescription=config\n[Service]\nExecStart=/bin/true\n",
+    );
+    let u = load_unit("a.service", &t.ctx);
+    assert_eq!(u.load_state, LoadState::Loaded);
+    assert_eq!(u.unit.description.as_deref(), Some("config"));
+    assert_eq!(u.fragment_path, Some(cfg_file));
+}
+
+#[test]
+fn not_found() {
+    let t = Tree::new();
+    let u = load_unit("nope.service", &t.ctx);
+    assert_eq!(u.load_state, LoadState::NotFound);
+    assert_eq!(u.fragment_path, None);
+    let bad = load_unit("not a name", &t.ctx);
+    assert_eq!(bad.load_state, LoadState::Error);
+}
+
+#[test]
+fn dropin_order_and_override() {
+    let t = Tree::new();
+    t.write(
+        &t.vendor,
+        "a-b.service",
+        "[Unit]\nDescription=base\n[Service]\nExecStart=/bin/true\n",
+    );
+    // Same file name: the higher-priority directory's file hides the vendor one.
+    t.write(
+        &t.vendor,
+        "a-b.service.d/10-x.conf",
+        "[Unit]\nDescription=vendor-10\n",
+    );
+    let c10 = t.write(
+        &t.config,
+        "a-b.service.d/10-x.conf",
+        "[Unit]\nDocumentation=man:ten(1)\n",
+    );
+    // Sorted by file name across directories.
+    let v20 = t.write(
+        &t.vendor,
+        "a-b.service.d/20-y.conf",
+        "[Unit]\nDescription=vendor-20\n",
+    );
+    let a05 = t.write(
+        &t.admin,
+        "a-.service.d/05-dash.conf",
+        "[Unit]\nDescription=dash-05\n",
+    );
+    let s01 = t.write(
+        &t.vendor,
+        "service.d/01-type.conf",
+        "[Service]\nRestart=on-failure\n",
+    );
+    // A type-level file loses against a same-named name-specific one.
+    t.write(
+        &t.vendor,
+        "service.d/20-y.conf",
+        "[Unit]\nDescription=type-20\n",
+    );
+    let u = load_unit("a-b.service", &t.ctx);
+    assert_eq!(u.dropin_paths, vec![s01, a05, c10, v20]);
+    assert_eq!(u.unit.description.as_deref(), Some("vendor-20"));
+    assert_eq!(u.unit.documentation, vec!["man:ten(1)".to_string()]);
+    let UnitKind::Service(s) = &u.kind else {
+        panic!("not a service")
+    };
+    assert_eq!(s.restart.as_str(), "on-failure");
+}
+
+#[test]
+fn dropin_masked_by_dev_null() {
+    let t = Tree::new();
+    t.write(&t.vendor, "a.service", SIMPLE);
+    t.write(
+        &t.vendor,
+        "a.service.d/10-x.conf",
+        "[Unit]\nDescription=vendor\n",
+    );
+    t.link(
+        &t.config,
+        "a.service.d/10-x.conf",
+        &PathBuf::from("/dev/null"),
+    );
+    let u = load_unit("a.service", &t.ctx);
+    assert!(u.dropin_paths.is_empty(), "{:?}", u.dropin_paths);
+    assert_eq!(u.unit.description, None);
+}
+
+#[test]
+fn dash_prefix_more_specific_wins() {
+    let t = Tree::new();
+    t.write(&t.vendor, "foo-bar-baz.service", SIMPLE);
+    t.write(
+        &t.vendor,
+        "foo-.service.d/10-override.conf",
+        "[Unit]\nDescription=foo-\n",
+    );
+    let specific = t.write(
+        &t.vendor,
+        "foo-bar-.service.d/10-override.conf",
+        "[Unit]\nDescription=foo-bar-\n",
+    );
+    let u = load_unit("foo-bar-baz.service", &t.ctx);
+    assert_eq!(u.dropin_paths, vec![specific]);
+    assert_eq!(u.unit.description.as_deref(), Some("foo-bar-"));
+}
+
+#[test]
+fn alias_symlinks() {
+    let t = Tree::new();
+    let foo = t.write(&t.vendor, "foo.service", SIMPLE);
+    t.link(&t.config, "bar.service", &foo);
+    t.write(
+        &t.vendor,
+        "bar.service.d/x.conf",
+        "[Unit]\nDescription=via alias drop-in\n",
+    );
+    let u = load_unit("bar.service", &t.ctx);
+    assert_eq!(u.id, "foo.service");
+    assert_eq!(u.aliases, vec!["bar.service".to_string()]);
+    assert_eq!(u.fragment_path, Some(foo.clone()));
+    assert_eq!(u.unit.description.as_deref(), Some("via alias drop-in"));
+    let v = load_unit("foo.service", &t.ctx);
+    assert_eq!(v.id, "foo.service");
+    assert_eq!(v.aliases, vec!["bar.service".to_string()]);
+    assert_eq!(
+        unit_file_state(&t.ctx, "bar.service"),
+        Some(UnitFileState::Alias)
+    );
+}
+
+#[test]
+fn linked_unit_file() {
+    let t = Tree::new();
+    let elsewhere = t.write(&t.tmp.path().join("opt"), "lnk.service", SIMPLE);
+    let link = t.link(&t.config, "lnk.service", &elsewhere);
+    let u = load_unit("lnk.service", &t.ctx);
+    assert_eq!(u.load_state, LoadState::Loaded);
+    assert_eq!(u.fragment_path, Some(link));
+    assert_eq!(
+        unit_file_state(&t.ctx, "lnk.service"),
+        Some(UnitFileState::Linked)
+    );
+}
+
+#[test]
+fn masks() {
+    let t = Tree::new();
+    t.write(&t.vendor, "m.service", SIMPLE);
+    t.link(&t.config, "m.service", &PathBuf::from("/dev/null"));
+    t.write(&t.vendor, "empty.service", "");
+    assert_eq!(load_unit("m.service", &t.ctx).load_state, LoadState::Masked);
+    assert_eq!(
+        load_unit("empty.service", &t.ctx).load_state,
+        LoadState::Masked
+    );
+    assert_eq!(
+        unit_file_state(&t.ctx, "m.service"),
+        Some(UnitFileState::Masked)
+    );
+}
+
+#[test]
+fn templates_and_instances() {
+    let t = Tree::new();
+    t.write(
+        &t.vendor,
+        "t@.service",
+        "[Unit]\nDescription=inst %i of %p (%n)\n[Service]\nExecStart=/bin/echo %I\n[Install]\nWantedBy=default.target\nDefaultInstance=def\n",
+    );
+    let td = t.write(
+        &t.vendor,
+        "t@.service.d/a.conf",
+        "[Service]\nRestart=always\n",
+    );
+    let id = t.write(
+        &t.config,
+        "t@x.service.d/b.conf",
+        "[Service]\nRestartSec=5\n",
+    );
+    let u = load_unit("t@x.service", &t.ctx);
+    assert_eq!(u.load_state, LoadState::Loaded, "{:?}", u.diagnostics);
+    assert_eq!(u.id, "t@x.service");
+    assert_eq!(
+        u.unit.description.as_deref(),
+        Some("inst x of t (t@x.service)")
+    );
+    assert_eq!(u.fragment_path, Some(t.vendor.join("t@.service")));
+    assert_eq!(u.dropin_paths, vec![td, id]);
+    let UnitKind::Service(s) = &u.kind else {
+        panic!("not a service")
+    };
+    assert_eq!(s.restart_sec, 5_000_000);
+    // A bare template cannot be loaded.
+    assert_eq!(load_unit("t@.service", &t.ctx).load_state, LoadState::Error);
+    // verify FILE instantiates templates with "i", as systemd-analyze does.
+    assert_eq!(
+        load_file(&t.vendor.join("t@.service"), &t.ctx).id,
+        "t@i.service"
+    );
+    // Enabling the template links its DefaultInstance.
+    let changes = enable(&t.ctx, &["t@.service"], false).expect("enable");
+    let link = t.config.join("default.target.wants/t@def.service");
+    assert_eq!(
+        changes.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        vec![format!(
+            "Created symlink {} \u{2192} {}.",
+            link.display(),
+            t.vendor.join("t@.service").display()
+        )]
+    );
+    assert_eq!(
+        unit_file_state(&t.ctx, "t@.service"),
+        Some(UnitFileState::Enabled)
+    );
+}
+
+#[test]
+fn wants_directories_and_builtin_targets() {
+    let t = Tree::new();
+    t.write(&t.vendor, "w.service", SIMPLE);
+    t.link(
+        &t.config,
+        "default.target.wants/w.service",
+        &t.vendor.join("w.service"),
+    );
+    t.link(
+        &t.vendor,
+        "basic.target.requires/r.service",
+        &PathBuf::from("../r.service"),
+    );
+    let d = load_unit("default.target", &t.ctx);
+    assert_eq!(d.load_state, LoadState::Loaded);
+    assert_eq!(d.fragment_path, None, "built in");
+    assert_eq!(d.unit.requires, vec!["basic.target".to_string()]);
+    assert_eq!(d.unit.wants, vec!["w.service".to_string()]);
+    assert!(d.unit.allow_isolate);
+    let b = load_unit("basic.target", &t.ctx);
+    assert_eq!(
+        b.unit.wants,
+        vec!["sockets.target", "timers.target", "paths.target"]
+    );
+    assert_eq!(b.unit.requires, vec!["r.service".to_string()]);
+    for name in [
+        "sockets.target",
+        "timers.target",
+        "paths.target",
+        "shutdown.target",
+        "exit.target",
+    ] {
+        assert_eq!(
+            load_unit(name, &t.ctx).load_state,
+            LoadState::Loaded,
+            "{name}"
+        );
+    }
+    assert!(matches!(
+        load_unit("exit.target", &t.ctx).kind,
+        UnitKind::Target
+    ));
+}
+
+#[test]
+fn bad_unit_next_to_good_ones() {
+    let t = Tree::new();
+    t.write(&t.vendor, "good.service", SIMPLE);
+    t.write(&t.vendor, "noexec.service", "[Service]\nType=simple\n");
+    t.write(
+        &t.vendor,
+        "twice.service",
+        "[Service]\nExecStart=/bin/true\nExecStart=/bin/false\n",
+    );
+    t.write(
+        &t.vendor,
+        "quote.service",
+        "[Service]\nExecStart=/bin/echo \"open\n",
+    );
+    t.write(
+        &t.vendor,
+        "warn.service",
+        "[Service]\nExecStart=/bin/true\nRestart=sometimes\nFoo=1\n",
+    );
+    assert_eq!(
+        load_unit("good.service", &t.ctx).load_state,
+        LoadState::Loaded
+    );
+    let n = load_unit("noexec.service", &t.ctx);
+    assert_eq!(n.load_state, LoadState::BadSetting);
+    assert!(n.diagnostics.iter().any(|d| d.severity == Severity::Error
+        && d.message == "noexec.service: Service has no ExecStart=, ExecStop=, or SuccessAction=. Refusing."));
+    assert_eq!(
+        load_unit("twice.service", &t.ctx).load_state,
+        LoadState::BadSetting
+    );
+    assert_eq!(
+        load_unit("quote.service", &t.ctx).load_state,
+        LoadState::BadSetting
+    );
+    let w = load_unit("warn.service", &t.ctx);
+    assert_eq!(w.load_state, LoadState::Loaded);
+    let msgs: Vec<String> = w.diagnostics.iter().map(ToString::to_string).collect();
+    let file = t.vendor.join("warn.service");
+    assert_eq!(
+        msgs,
+        vec![
+            format!(
+                "{}:3: Failed to parse Restart= value 'sometimes' (expected no, always, on-success, on-failure, \
+                 on-abnormal, on-abort, on-watchdog), ignoring.",
+                file.display()
+            ),
+            format!(
+                "{}:4: Unknown key 'Foo' in section [Service], ignoring.",
+                file.display()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn specifiers_and_home() {
+    let t = Tree::new();
+    t.write(
+        &t.vendor,
+        "s.service",
+        "[Unit]\nDescription=%n on %H by %u (%U) home %h\n[Service]\nExecStart=/bin/true\nWorkingDirectory=~\nPIDFile=s.pid\nEnvironment=UNIT=%N\n",
+    );
+    let u = load_unit("s.service", &t.ctx);
+    let home = t.tmp.path().join("home");
+    assert_eq!(
+        u.unit.description.as_deref(),
+        Some(
+            format!(
+                "s.service on host.example by tester (1000) home {}",
+                home.display()
+            )
+            .as_str()
+        )
+    );
+    let UnitKind::Service(s) = &u.kind else {
+        panic!("not a service")
+    };
+    assert_eq!(
+        s.exec.working_directory.as_ref().map(|w| w.path.clone()),
+        Some(home)
+    );
+    assert_eq!(s.pid_file, Some(t.tmp.path().join("run/s.pid")));
+    assert_eq!(
+        s.exec.environment,
+        vec![("UNIT".to_string(), "s".to_string())]
+    );
+}
+
+#[test]
+fn template_aliases_and_instance_links() {
+    let t = Tree::new();
+    let getty = t.write(
+        &t.vendor,
+        "getty@.service",
+        "[Unit]\nDescription=Getty on %I\n[Service]\nExecStart=/sbin/agetty %I\n",
+    );
+    t.link(&t.vendor, "autovt@.service", &getty);
+    let u = load_unit("autovt@tty1.service", &t.ctx);
+    assert_eq!(u.id, "getty@tty1.service");
+    assert_eq!(u.aliases, vec!["autovt@tty1.service".to_string()]);
+    assert_eq!(u.unit.description.as_deref(), Some("Getty on tty1"));
+    // An instance linked to its template keeps its instance.
+    t.link(&t.config, "getty@tty2.service", &getty);
+    let v = load_unit("getty@tty2.service", &t.ctx);
+    assert_eq!(v.id, "getty@tty2.service");
+    assert_eq!(v.unit.description.as_deref(), Some("Getty on tty2"));
+    // Invalid alias links (type change) are ignored, as systemd ignores them.
+    t.link(&t.config, "weird.socket", &t.vendor.join("getty@.service"));
+    assert_eq!(
+        load_unit("weird.socket", &t.ctx).load_state,
+        LoadState::NotFound
+    );
+}
+
+#[test]
+fn settings_fill_the_model() {
+    let t = Tree::new();
+    t.write(
+        &t.vendor,
+        "m.service",
+        "[Unit]\nDescription=model\nDocumentation=man:a(1)\nDocumentation=\nDocumentation=https://x.example\n\
+         Wants=a.service b.service\nWants=a.service\nAfter=a.service\nStartLimitBurst=3\nStartLimitIntervalSec=1min\n\
+         ConditionPathExists=|!/nonexistent\nAssertUser=%u\n\
+         [Service]\nType=notify\nExecStartPre=-/bin/true\nExecStart=/bin/sleep 10 ; /bin/true\nExecStart=\n\
+         ExecStart=@/bin/sh sh -c 'echo hi'\nRestart=on-abnormal\nRestartSec=250ms\nSuccessExitStatus=75 SIGUSR1\n\
+         TimeoutStartSec=0\nTimeoutStopSec=7\nTimeoutAbortSec=3\nWatchdogSec=2s\nNotifyAccess=all\n\
+         KillMode=mixed\nKillSignal=SIGINT\nSendSIGKILL=no\nEnvironment=A=1 \"B=two words\"\nEnvironment=A=3\n\
+         EnvironmentFile=-/etc/m.env\nUnsetEnvironment=X\nStandardOutput=append:/tmp/m.log\nStandardError=null\n\
+         UMask=0077\nNice=5\nOOMScoreAdjust=100\nLimitNOFILE=1024:4096\nLimitCORE=infinity\nMemoryMax=1G\n\
+         CPUQuota=20%\nSlice=app.slice\nUser=%u\n\
+         [Install]\nWantedBy=default.target\nAlias=mm.service\n",
+    );
+    let u = load_unit("m.service", &t.ctx);
+    assert_eq!(u.load_state, LoadState::Loaded, "{:?}", u.diagnostics);
+    assert!(u.diagnostics.is_empty(), "{:?}", u.diagnostics);
+    assert_eq!(u.unit.documentation, vec!["https://x.example".to_string()]);
+    assert_eq!(u.unit.wants, vec!["a.service", "b.service"]);
+    assert_eq!(
+        (u.unit.start_limit_burst, u.unit.start_limit_interval),
+        (3, 60_000_000)
+    );
+    let c = &u.unit.conditions[0];
+    assert!(c.trigger && c.negate && c.parameter == "/nonexistent");
+    assert_eq!(u.unit.asserts[0].parameter, "tester");
+    let UnitKind::Service(s) = &u.kind else {
+        panic!("not a service")
+    };
+    assert_eq!(s.service_type.as_str(), "notify");
+    assert_eq!(s.exec_start_pre.len(), 1);
+    assert!(s.exec_start_pre[0].flags.ignore_failure);
+    assert_eq!(s.exec_start.len(), 1, "reset by the empty ExecStart=");
+    assert_eq!(s.exec_start[0].path, "/bin/sh");
+    assert_eq!(s.exec_start[0].argv, vec!["sh", "-c", "echo hi"]);
+    assert_eq!(
+        (s.restart.as_str(), s.restart_sec),
+        ("on-abnormal", 250_000)
+    );
+    assert_eq!(
+        (
+            s.success_exit_status.statuses.clone(),
+            s.success_exit_status.signals.clone()
+        ),
+        (vec![75], vec![10])
+    );
+    assert_eq!(
+        (s.timeout_start, s.timeout_stop, s.timeout_abort),
+        (u64::MAX, 7_000_000, Some(3_000_000))
+    );
+    assert_eq!(s.watchdog, 2_000_000);
+    assert_eq!(s.notify_access.map(|n| n.as_str()), Some("all"));
+    assert_eq!(
+        (
+            s.kill.kill_mode.as_str(),
+            s.kill.kill_signal,
+            s.kill.send_sigkill
+        ),
+        ("mixed", 2, false)
+    );
+    assert_eq!(
+        s.exec.environment,
+        vec![
+            ("B".to_string(), "two words".to_string()),
+            ("A".to_string(), "3".to_string())
+        ]
+    );
+    assert_eq!(
+        s.exec.environment_files,
+        vec![(PathBuf::from("/etc/m.env"), true)]
+    );
+    assert_eq!(s.exec.unset_environment, vec!["X".to_string()]);
+    assert_eq!(
+        s.exec.standard_output,
+        linger_unit::model::OutputSpec::Append("/tmp/m.log".into())
+    );
+    assert_eq!(s.exec.standard_error, linger_unit::model::OutputSpec::Null);
+    assert_eq!(
+        (s.exec.umask, s.exec.nice, s.exec.oom_score_adjust),
+        (0o077, Some(5), Some(100))
+    );
+    let nofile = s
+        .exec
+        .limits
+        .iter()
+        .find(|l| l.resource == 7)
+        .expect("nofile");
+    assert_eq!((nofile.soft, nofile.hard), (1024, 4096));
+    assert_eq!(
+        s.resource_control
+            .iter()
+            .map(|(k, _, _)| k.as_str())
+            .collect::<Vec<_>>(),
+        vec!["MemoryMax", "CPUQuota"]
+    );
+    assert_eq!(s.slice.as_deref(), Some("app.slice"));
+    assert_eq!(s.exec.user.as_deref(), Some("tester"));
+    assert_eq!(u.install.wanted_by, vec!["default.target".to_string()]);
+    assert_eq!(u.install.alias, vec!["mm.service".to_string()]);
+}
+
+#[test]
+fn unsupported_directives_are_named() {
+    let t = Tree::new();
+    t.write(
+        &t.vendor,
+        "p.service",
+        "[Service]\nExecStart=/bin/true\nProtectSystem=strict\n",
+    );
+    let u = load_unit("p.service", &t.ctx);
+    assert_eq!(u.load_state, LoadState::Loaded);
+    let msgs: Vec<String> = u
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}:{}", d.line, d.message))
+        .collect();
+    assert_eq!(
+        msgs,
+        vec![
+            "3:ProtectSystem= is not supported by linger (systemd knows it), ignoring.".to_string()
+        ]
+    );
+}
+
+mod model_install_lint;
