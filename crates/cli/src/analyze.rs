@@ -7,7 +7,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "systemd-analyze", about = "Check unit files and parse time expressions (linger).", disable_version_flag = true)]
+#[command(
+    name = "systemd-analyze",
+    about = "Check unit files and parse time expressions (linger).",
+    disable_version_flag = true
+)]
 struct Cli {
     /// Accepted for compatibility (linger always analyzes user units).
     #[arg(long, global = true)]
@@ -48,7 +52,11 @@ pub fn main(args: Vec<OsString>, _name: &str) -> ExitCode {
         Verb::Verify { files } => verify(&files),
         Verb::Timespan { spans } => timespan(&spans),
         Verb::Timestamp { stamps } => timestamp(&stamps),
-        Verb::Calendar { exprs, iterations, base_time } => calendar(&exprs, iterations, base_time.as_deref()),
+        Verb::Calendar {
+            exprs,
+            iterations,
+            base_time,
+        } => calendar(&exprs, iterations, base_time.as_deref()),
     }
 }
 
@@ -123,7 +131,8 @@ pub fn calendar(exprs: &[String], iterations: u32, base_time: Option<&str>) -> E
         None => now_usec(),
     };
     let exprs: Vec<&str> = exprs.iter().map(String::as_str).collect();
-    let (out, errors) = linger_time::analyze::calendar_report(&exprs, iterations, base, now_usec(), &tz);
+    let (out, errors) =
+        linger_time::analyze::calendar_report(&exprs, iterations, base, now_usec(), &tz);
     print!("{out}");
     for e in &errors {
         eprintln!("{e}");

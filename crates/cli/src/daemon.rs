@@ -9,7 +9,10 @@ use linger_manager::{ManagerConfig, UserInfo};
 
 /// Run a linger daemon.
 #[derive(Debug, Parser)]
-#[command(name = "linger daemon", about = "Run a linger daemon: --user is the per-user service manager (≙ systemd --user).")]
+#[command(
+    name = "linger daemon",
+    about = "Run a linger daemon: --user is the per-user service manager (≙ systemd --user)."
+)]
 struct DaemonArgs {
     /// Run the calling user's service manager.
     #[arg(long)]
@@ -41,36 +44,65 @@ pub fn current_user() -> UserInfo {
     let from_passwd = std::fs::read_to_string("/etc/passwd").ok().and_then(|t| {
         t.lines().find_map(|l| {
             let f: Vec<&str> = l.split(':').collect();
-            (f.len() >= 7 && f[2].parse::<u32>().ok() == Some(uid)).then(|| (f[0].to_string(), f[5].to_string(), f[6].to_string()))
+            (f.len() >= 7 && f[2].parse::<u32>().ok() == Some(uid))
+                .then(|| (f[0].to_string(), f[5].to_string(), f[6].to_string()))
         })
     });
     let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     let (name, home, shell) = from_passwd.unwrap_or_else(|| {
-        (env("USER").unwrap_or_else(|| uid.to_string()), env("HOME").unwrap_or_else(|| "/".into()), "/bin/sh".into())
+        (
+            env("USER").unwrap_or_else(|| uid.to_string()),
+            env("HOME").unwrap_or_else(|| "/".into()),
+            "/bin/sh".into(),
+        )
     });
     // $HOME wins when set (tests and containers point it elsewhere), as systemd --user does.
     let home = env("HOME").unwrap_or(home);
-    UserInfo { name, uid, gid, home: PathBuf::from(home), shell }
+    UserInfo {
+        name,
+        uid,
+        gid,
+        home: PathBuf::from(home),
+        shell,
+    }
 }
 
 /// The manager configuration from the environment, as systemd --user derives it.
 pub fn manager_config(unit_path: Vec<PathBuf>, system_units: bool, unit: String) -> ManagerConfig {
     let user = current_user();
-    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     let home = user.home.clone();
-    let runtime_dir = env("XDG_RUNTIME_DIR").unwrap_or_else(|| PathBuf::from(format!("/run/user/{}", user.uid)));
+    let runtime_dir =
+        env("XDG_RUNTIME_DIR").unwrap_or_else(|| PathBuf::from(format!("/run/user/{}", user.uid)));
     let mut environment = vec![
         ("HOME".to_string(), home.display().to_string()),
         ("USER".to_string(), user.name.clone()),
         ("LOGNAME".to_string(), user.name.clone()),
         ("SHELL".to_string(), user.shell.clone()),
-        ("XDG_RUNTIME_DIR".to_string(), runtime_dir.display().to_string()),
+        (
+            "XDG_RUNTIME_DIR".to_string(),
+            runtime_dir.display().to_string(),
+        ),
         (
             "PATH".to_string(),
-            std::env::var("PATH").unwrap_or_else(|_| "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into()),
+            std::env::var("PATH").unwrap_or_else(|_| {
+                "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into()
+            }),
         ),
     ];
-    for k in ["LANG", "LC_ALL", "TZ", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"] {
+    for k in [
+        "LANG",
+        "LC_ALL",
+        "TZ",
+        "XDG_CONFIG_HOME",
+        "XDG_STATE_HOME",
+        "XDG_DATA_HOME",
+        "XDG_CACHE_HOME",
+    ] {
         if let Ok(v) = std::env::var(k) {
             environment.push((k.to_string(), v));
         }
@@ -101,7 +133,9 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         }
     };
     if a.system {
-        eprintln!("linger daemon --system: the login/linger daemon is not part of this version yet.");
+        eprintln!(
+            "linger daemon --system: the login/linger daemon is not part of this version yet."
+        );
         return ExitCode::from(1);
     }
     if !a.user {

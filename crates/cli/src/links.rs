@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 pub fn main(args: Vec<OsString>, names: &[&str]) -> ExitCode {
     let Some(dir) = args.get(1).map(PathBuf::from) else {
-        eprintln!("Usage: linger install-links DIR\n\nCreates systemctl, journalctl, loginctl, systemd-run and systemd-analyze in DIR as links to this binary.");
+        eprintln!(
+            "Usage: linger install-links DIR\n\nCreates systemctl, journalctl, loginctl, systemd-run and systemd-analyze in DIR as links to this binary."
+        );
         return ExitCode::from(1);
     };
     let exe = match std::env::current_exe() {

@@ -15,13 +15,23 @@ use std::ffi::OsString;
 use std::process::ExitCode;
 
 /// The names the binary answers to, and how.
-const PERSONALITIES: [&str; 5] = ["systemctl", "journalctl", "loginctl", "systemd-run", "systemd-analyze"];
+const PERSONALITIES: [&str; 5] = [
+    "systemctl",
+    "journalctl",
+    "loginctl",
+    "systemd-run",
+    "systemd-analyze",
+];
 
 fn main() -> ExitCode {
     let mut args: Vec<OsString> = std::env::args_os().collect();
     let argv0 = args
         .first()
-        .and_then(|a| std::path::Path::new(a).file_name().map(|f| f.to_string_lossy().into_owned()))
+        .and_then(|a| {
+            std::path::Path::new(a)
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+        })
         .unwrap_or_default();
     match argv0.as_str() {
         "systemctl" => ctl::main(args, "systemctl"),

@@ -16,5 +16,9 @@ pub fn is_tty() -> bool {
 
 /// ANSI color wrapper, a no-op when not on a terminal.
 pub fn color(code: &str, text: &str) -> String {
-    if is_tty() { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+    if is_tty() {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
 }

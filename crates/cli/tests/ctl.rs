@@ -32,41 +32,90 @@ fn how_to_session_simple_web_server() {
     );
     m.start();
     m.systemctl(&["daemon-reload"]).expect_code(0);
-    let en = m.systemctl(&["enable", "--now", "simple-web.service"]).expect_code(0);
+    let en = m
+        .systemctl(&["enable", "--now", "simple-web.service"])
+        .expect_code(0);
     assert!(en.stderr.contains("Created symlink"), "{}", en.stderr);
-    assert!(m.unit_dir().join("default.target.wants/simple-web.service").is_symlink());
-    let st = m.systemctl(&["status", "simple-web.service"]).expect_code(0);
-    assert!(st.stdout.contains("Active: active (running) since "), "{}", st.stdout);
+    assert!(
+        m.unit_dir()
+            .join("default.target.wants/simple-web.service")
+            .is_symlink()
+    );
+    let st = m
+        .systemctl(&["status", "simple-web.service"])
+        .expect_code(0);
+    assert!(
+        st.stdout.contains("Active: active (running) since "),
+        "{}",
+        st.stdout
+    );
     assert!(st.stdout.contains("; enabled;"), "{}", st.stdout);
-    m.wait_for("the web server to answer", |_| http_get(port).is_some_and(|b| b.contains("hello.txt")));
+    m.wait_for("the web server to answer", |_| {
+        http_get(port).is_some_and(|b| b.contains("hello.txt"))
+    });
     let pid = main_pid(&m, "simple-web.service");
     assert!(pid > 0);
-    rustix::process::kill_process(rustix::process::Pid::from_raw(pid as i32).unwrap(), rustix::process::Signal::KILL).unwrap();
+    rustix::process::kill_process(
+        rustix::process::Pid::from_raw(pid as i32).unwrap(),
+        rustix::process::Signal::KILL,
+    )
+    .unwrap();
     m.wait_for("Restart=always to bring it back", |m| {
         let new = main_pid(m, "simple-web.service");
         new != 0 && new != pid && http_get(port).is_some_and(|b| b.contains("hello.txt"))
     });
     assert_eq!(m.prop("simple-web.service", "NRestarts"), "1");
-    let st = m.systemctl(&["status", "simple-web.service"]).expect_code(0);
-    assert!(st.stdout.contains("Scheduled restart job, restart counter is at 1."), "{}", st.stdout);
+    let st = m
+        .systemctl(&["status", "simple-web.service"])
+        .expect_code(0);
+    assert!(
+        st.stdout
+            .contains("Scheduled restart job, restart counter is at 1."),
+        "{}",
+        st.stdout
+    );
     m.systemctl(&["stop", "simple-web.service"]).expect_code(0);
-    assert_eq!(m.systemctl(&["is-active", "simple-web.service"]).expect_code(3).stdout.trim(), "inactive");
-    assert!(http_get(port).is_none(), "server still answering after stop");
+    assert_eq!(
+        m.systemctl(&["is-active", "simple-web.service"])
+            .expect_code(3)
+            .stdout
+            .trim(),
+        "inactive"
+    );
+    assert!(
+        http_get(port).is_none(),
+        "server still answering after stop"
+    );
 }
 
 #[test]
 fn missing_binary_and_bad_working_directory_show_exec_stage() {
     let m = manager();
-    m.write_unit("nobin.service", "[Service]\nExecStart=/nonexistent/bin --flag\n");
-    m.write_unit("nodir.service", "[Service]\nExecStart=/bin/sleep 100\nWorkingDirectory=/nonexistent/dir\n");
+    m.write_unit(
+        "nobin.service",
+        "[Service]\nExecStart=/nonexistent/bin --flag\n",
+    );
+    m.write_unit(
+        "nodir.service",
+        "[Service]\nExecStart=/bin/sleep 100\nWorkingDirectory=/nonexistent/dir\n",
+    );
     m.systemctl(&["daemon-reload"]).expect_code(0);
     m.systemctl(&["start", "nobin.service"]).expect_code(0);
-    m.wait_for("nobin to fail", |m| m.prop("nobin.service", "ActiveState") == "failed");
+    m.wait_for("nobin to fail", |m| {
+        m.prop("nobin.service", "ActiveState") == "failed"
+    });
     let st = m.systemctl(&["status", "nobin.service"]).expect_code(3);
     assert!(st.stdout.contains("status=203/EXEC"), "{}", st.stdout);
-    assert!(st.stdout.contains("Failed to execute /nonexistent/bin: No such file or directory"), "{}", st.stdout);
+    assert!(
+        st.stdout
+            .contains("Failed to execute /nonexistent/bin: No such file or directory"),
+        "{}",
+        st.stdout
+    );
     m.systemctl(&["start", "nodir.service"]).expect_code(0);
-    m.wait_for("nodir to fail", |m| m.prop("nodir.service", "ActiveState") == "failed");
+    m.wait_for("nodir to fail", |m| {
+        m.prop("nodir.service", "ActiveState") == "failed"
+    });
     let st = m.systemctl(&["status", "nodir.service"]).expect_code(3);
     assert!(st.stdout.contains("status=200/CHDIR"), "{}", st.stdout);
 }
@@ -74,9 +123,18 @@ fn missing_binary_and_bad_working_directory_show_exec_stage() {
 #[test]
 fn exec_type_start_fails_when_program_is_missing() {
     let m = manager();
-    m.write_unit("x.service", "[Service]\nType=exec\nExecStart=/nonexistent/x\n");
+    m.write_unit(
+        "x.service",
+        "[Service]\nType=exec\nExecStart=/nonexistent/x\n",
+    );
     let r = m.systemctl(&["start", "x.service"]).expect_code(1);
-    assert!(r.stderr.contains("Job for x.service failed because the control process exited with error code."), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "Job for x.service failed because the control process exited with error code."
+        ),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -88,7 +146,10 @@ fn oneshot_notify_and_forking_types() {
         &format!("[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/sh -c 'echo one > {0}/once'\nExecStart=/bin/sh -c 'echo two >> {0}/once'\n", dir.display()),
     );
     m.systemctl(&["start", "once.service"]).expect_code(0);
-    assert_eq!(std::fs::read_to_string(dir.join("once")).unwrap(), "one\ntwo\n");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("once")).unwrap(),
+        "one\ntwo\n"
+    );
     assert_eq!(m.prop("once.service", "SubState"), "exited");
 
     // A real sd_notify speaker: READY=1 and STATUS= over $NOTIFY_SOCKET after a delay.
@@ -98,9 +159,19 @@ fn oneshot_notify_and_forking_types() {
         "import os, socket, time\ntime.sleep(0.3)\ns = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)\ns.connect(os.environ['NOTIFY_SOCKET'])\ns.send(b'READY=1\\nSTATUS=Serving')\ntime.sleep(100)\n",
     )
     .unwrap();
-    m.write_unit("ready.service", &format!("[Service]\nType=notify\nExecStart=/usr/bin/python3 {}\n", script.display()));
+    m.write_unit(
+        "ready.service",
+        &format!(
+            "[Service]\nType=notify\nExecStart=/usr/bin/python3 {}\n",
+            script.display()
+        ),
+    );
     m.systemctl(&["start", "ready.service"]).expect_code(0);
-    assert_eq!(m.prop("ready.service", "ActiveState"), "active", "start returns only after READY=1");
+    assert_eq!(
+        m.prop("ready.service", "ActiveState"),
+        "active",
+        "start returns only after READY=1"
+    );
     assert_eq!(m.prop("ready.service", "StatusText"), "Serving");
 
     // A classic double-forking daemon with a PID file.
@@ -115,7 +186,10 @@ fn oneshot_notify_and_forking_types() {
     m.systemctl(&["start", "forker.service"]).expect_code(0);
     let pid = main_pid(&m, "forker.service");
     assert!(pid > 0 && alive(pid));
-    assert_eq!(std::fs::read_to_string(&pidfile).unwrap().trim(), pid.to_string());
+    assert_eq!(
+        std::fs::read_to_string(&pidfile).unwrap().trim(),
+        pid.to_string()
+    );
     m.systemctl(&["stop", "forker.service"]).expect_code(0);
     assert!(!alive(pid), "forking daemon survived stop");
 }
@@ -138,9 +212,20 @@ fn stop_ends_processes_that_escaped_with_setsid_and_nohup() {
         .stdout
         .lines()
         .filter(|l| l.contains("sleep 100"))
-        .filter_map(|l| l.trim_start_matches(|c: char| !c.is_ascii_digit()).split(' ').next()?.parse().ok())
+        .filter_map(|l| {
+            l.trim_start_matches(|c: char| !c.is_ascii_digit())
+                .split(' ')
+                .next()?
+                .parse()
+                .ok()
+        })
         .collect();
-    assert_eq!(pids.len(), 4, "all four processes are tracked:\n{}", st.stdout);
+    assert_eq!(
+        pids.len(),
+        4,
+        "all four processes are tracked:\n{}",
+        st.stdout
+    );
     m.systemctl(&["stop", "escape.service"]).expect_code(0);
     for p in pids {
         assert!(!alive(p), "pid {p} escaped the stop");
@@ -151,7 +236,10 @@ fn stop_ends_processes_that_escaped_with_setsid_and_nohup() {
 fn bad_unit_does_not_break_good_ones() {
     let m = manager();
     m.write_unit("good.service", "[Service]\nExecStart=/bin/sleep 100\n");
-    m.write_unit("bad.service", "[Service]\nExecStart=/bin/sleep 100\nRestart=sometimes\nFooBar=1\n");
+    m.write_unit(
+        "bad.service",
+        "[Service]\nExecStart=/bin/sleep 100\nRestart=sometimes\nFooBar=1\n",
+    );
     m.write_unit("noexec.service", "[Service]\nRestart=always\n");
     m.systemctl(&["daemon-reload"]).expect_code(0);
     m.systemctl(&["start", "good.service"]).expect_code(0);
@@ -160,7 +248,11 @@ fn bad_unit_does_not_break_good_ones() {
     assert_ne!(r.code, 0);
     assert!(r.stderr.contains("noexec.service"), "{}", r.stderr);
     let st = m.systemctl(&["status", "bad.service"]);
-    assert!(st.stdout.contains("Restart"), "the bad directive is named:\n{}", st.stdout);
+    assert!(
+        st.stdout.contains("Restart"),
+        "the bad directive is named:\n{}",
+        st.stdout
+    );
 }
 
 #[test]
@@ -173,11 +265,22 @@ fn masked_unit_refuses_to_start_and_unmask_restores_it() {
     // …and masks a unit installed elsewhere on the search path.
     let data = m.home().join(".local/share/systemd/user");
     std::fs::create_dir_all(&data).unwrap();
-    std::fs::write(data.join("m.service"), "[Service]\nExecStart=/bin/sleep 100\n").unwrap();
+    std::fs::write(
+        data.join("m.service"),
+        "[Service]\nExecStart=/bin/sleep 100\n",
+    )
+    .unwrap();
     m.systemctl(&["mask", "m.service"]).expect_code(0);
-    assert_eq!(std::fs::read_link(m.unit_dir().join("m.service")).unwrap(), std::path::Path::new("/dev/null"));
+    assert_eq!(
+        std::fs::read_link(m.unit_dir().join("m.service")).unwrap(),
+        std::path::Path::new("/dev/null")
+    );
     let r = m.systemctl(&["start", "m.service"]).expect_code(1);
-    assert!(r.stderr.contains("Unit m.service is masked."), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("Unit m.service is masked."),
+        "{}",
+        r.stderr
+    );
     m.systemctl(&["unmask", "m.service"]).expect_code(0);
     m.systemctl(&["start", "m.service"]).expect_code(0);
 }
@@ -185,15 +288,29 @@ fn masked_unit_refuses_to_start_and_unmask_restores_it() {
 #[test]
 fn templates_drop_ins_and_exit_codes() {
     let m = manager();
-    m.write_unit("echo@.service", "[Service]\nExecStart=/bin/sh -c 'echo I am %i; sleep 100'\n");
-    m.write_unit("echo@.service.d/10-env.conf", "[Service]\nEnvironment=X=1\n");
+    m.write_unit(
+        "echo@.service",
+        "[Service]\nExecStart=/bin/sh -c 'echo I am %i; sleep 100'\n",
+    );
+    m.write_unit(
+        "echo@.service.d/10-env.conf",
+        "[Service]\nEnvironment=X=1\n",
+    );
     m.systemctl(&["start", "echo@alpha.service"]).expect_code(0);
     assert_eq!(m.prop("echo@alpha.service", "ActiveState"), "active");
-    assert!(m.prop("echo@alpha.service", "DropInPaths").ends_with("10-env.conf"));
-    m.wait_for("the instance's log line", |m| m.systemctl(&["status", "echo@alpha.service"]).stdout.contains("I am alpha"));
+    assert!(
+        m.prop("echo@alpha.service", "DropInPaths")
+            .ends_with("10-env.conf")
+    );
+    m.wait_for("the instance's log line", |m| {
+        m.systemctl(&["status", "echo@alpha.service"])
+            .stdout
+            .contains("I am alpha")
+    });
     assert_eq!(m.systemctl(&["status", "nosuch.service"]).code, 4);
     assert_eq!(m.systemctl(&["is-active", "nosuch.service"]).code, 3);
-    m.systemctl(&["is-active", "echo@alpha.service"]).expect_code(0);
+    m.systemctl(&["is-active", "echo@alpha.service"])
+        .expect_code(0);
 }
 
 #[test]
@@ -202,9 +319,20 @@ fn show_environment_and_list_units() {
     m.systemctl(&["set-environment", "FOO=bar"]).expect_code(0);
     let env = m.systemctl(&["show-environment"]).expect_code(0);
     assert!(env.stdout.lines().any(|l| l == "FOO=bar"), "{}", env.stdout);
-    m.write_unit("envtest.service", &format!("[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo $FOO > {}/foo'\n", m.home().display()));
+    m.write_unit(
+        "envtest.service",
+        &format!(
+            "[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo $FOO > {}/foo'\n",
+            m.home().display()
+        ),
+    );
     m.systemctl(&["start", "envtest.service"]).expect_code(0);
-    assert_eq!(std::fs::read_to_string(m.home().join("foo")).unwrap().trim(), "bar");
+    assert_eq!(
+        std::fs::read_to_string(m.home().join("foo"))
+            .unwrap()
+            .trim(),
+        "bar"
+    );
     let lu = m.systemctl(&["list-units"]).expect_code(0);
     assert!(lu.stdout.contains("default.target"), "{}", lu.stdout);
     assert!(lu.stdout.contains("loaded units listed"), "{}", lu.stdout);

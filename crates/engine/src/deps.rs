@@ -59,7 +59,11 @@ impl Graph {
     }
 
     /// Rebuild everything from the configs (after daemon-reload or a new unit).
-    pub fn rebuild<'a>(&mut self, configs: impl Iterator<Item = &'a UnitConfig>, resolve: &dyn Fn(&str) -> String) {
+    pub fn rebuild<'a>(
+        &mut self,
+        configs: impl Iterator<Item = &'a UnitConfig>,
+        resolve: &dyn Fn(&str) -> String,
+    ) {
         self.deps.clear();
         let configs: Vec<&UnitConfig> = configs.collect();
         for cfg in &configs {
@@ -75,7 +79,11 @@ impl Graph {
         macro_rules! inverse {
             ($field:ident, $inv:ident) => {
                 for other in &fwd.$field {
-                    self.deps.entry(other.clone()).or_default().$inv.insert(id.to_string());
+                    self.deps
+                        .entry(other.clone())
+                        .or_default()
+                        .$inv
+                        .insert(id.to_string());
                 }
             };
         }
@@ -88,10 +96,18 @@ impl Graph {
         inverse!(conflicts, conflicted_by);
         // Ordering and conflicts are symmetric by nature.
         for other in &fwd.after {
-            self.deps.entry(other.clone()).or_default().before.insert(id.to_string());
+            self.deps
+                .entry(other.clone())
+                .or_default()
+                .before
+                .insert(id.to_string());
         }
         for other in &fwd.before {
-            self.deps.entry(other.clone()).or_default().after.insert(id.to_string());
+            self.deps
+                .entry(other.clone())
+                .or_default()
+                .after
+                .insert(id.to_string());
         }
         let entry = self.deps.entry(id.to_string()).or_default();
         entry.requires.extend(fwd.requires);
@@ -178,14 +194,21 @@ pub(crate) fn add_target_orderings(graph: &mut Graph, configs: &HashMap<String, 
         }
         let Some(d) = graph.get(id) else { continue };
         for other in d.wants.iter().chain(d.requires.iter()) {
-            let opted_out = configs.get(other).is_some_and(|c| !c.unit.default_dependencies);
+            let opted_out = configs
+                .get(other)
+                .is_some_and(|c| !c.unit.default_dependencies);
             if !opted_out && !d.before.contains(other) {
                 extra.push((id.clone(), other.clone()));
             }
         }
     }
     for (target, other) in extra {
-        graph.deps.entry(target.clone()).or_default().after.insert(other.clone());
+        graph
+            .deps
+            .entry(target.clone())
+            .or_default()
+            .after
+            .insert(other.clone());
         graph.deps.entry(other).or_default().before.insert(target);
     }
 }

@@ -1,7 +1,7 @@
 //! What the engine asks the manager to do.
 
-use linger_time::Usec;
 use crate::job::{JobId, JobResult, JobType};
+use linger_time::Usec;
 
 /// Which command list a spawned process comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

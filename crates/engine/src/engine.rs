@@ -31,10 +31,14 @@ pub enum EngineError {
     #[error("Unit {0} has a bad unit file setting.")]
     BadSetting(String),
     /// Could not be loaded at all.
-    #[error("Unit {0} failed to load properly, please adjust/correct and reload service manager: {1}")]
+    #[error(
+        "Unit {0} failed to load properly, please adjust/correct and reload service manager: {1}"
+    )]
     LoadError(String, String),
     /// RefuseManualStart=/Stop=.
-    #[error("Operation refused, unit {0} may be requested by dependency only (it is configured to refuse manual start/stop).")]
+    #[error(
+        "Operation refused, unit {0} may be requested by dependency only (it is configured to refuse manual start/stop)."
+    )]
     Refused(String),
     /// A dependency the transaction needs is missing.
     #[error("Unit {dep} not found (required by {unit}).")]
@@ -65,7 +69,7 @@ pub enum EngineError {
 #[derive(Debug, Clone)]
 pub enum UnitRuntime {
     /// A service.
-    Service(ServiceRuntime),
+    Service(Box<ServiceRuntime>),
     /// A target or another passive unit: reached or not.
     Passive {
         /// Whether reached.
@@ -126,7 +130,11 @@ impl UnitInfo {
 
     /// The description, or the id when there is none.
     pub fn description(&self) -> &str {
-        self.config.unit.description.as_deref().unwrap_or(&self.config.id)
+        self.config
+            .unit
+            .description
+            .as_deref()
+            .unwrap_or(&self.config.id)
     }
 }
 
@@ -234,7 +242,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// All queued jobs: (id, unit, type, running).
     pub fn jobs(&self) -> Vec<(JobId, String, JobType, bool)> {
-        self.jobs.values().map(|j| (j.id, j.unit.clone(), j.job_type, j.running)).collect()
+        self.jobs
+            .values()
+            .map(|j| (j.id, j.unit.clone(), j.job_type, j.running))
+            .collect()
     }
 
     /// Load a unit (if not yet loaded) and return its id.
@@ -262,7 +273,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.names.insert(requested.to_string(), id.clone());
         }
         let runtime = match cfg.kind {
-            UnitKind::Service(_) => UnitRuntime::Service(ServiceRuntime::default()),
+            UnitKind::Service(_) => UnitRuntime::Service(Box::default()),
             _ => UnitRuntime::Passive { active: false },
         };
         self.units.insert(
@@ -294,8 +305,13 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 names.get(n).cloned().unwrap_or_else(|| n.to_string())
             }
         };
-        self.graph.rebuild(self.units.values().map(|u| &u.config), &resolve);
-        let configs: HashMap<String, UnitConfig> = self.units.iter().map(|(k, v)| (k.clone(), v.config.clone())).collect();
+        self.graph
+            .rebuild(self.units.values().map(|u| &u.config), &resolve);
+        let configs: HashMap<String, UnitConfig> = self
+            .units
+            .iter()
+            .map(|(k, v)| (k.clone(), v.config.clone()))
+            .collect();
         add_target_orderings(&mut self.graph, &configs);
     }
 
@@ -305,7 +321,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         self.names.clear();
         for id in ids {
             let cfg = self.source.load(&id);
-            let keep = self.units.get(&id).is_some_and(|u| !u.active_state().is_inactive_or_failed() || self.unit_job.contains_key(&id));
+            let keep = self.units.get(&id).is_some_and(|u| {
+                !u.active_state().is_inactive_or_failed() || self.unit_job.contains_key(&id)
+            });
             if cfg.load_state == LoadState::NotFound && !keep {
                 self.units.remove(&id);
                 continue;
@@ -319,7 +337,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     u.config = cfg;
                 } else {
                     self.names.insert(cfg.id.clone(), id.clone());
-                    u.config = UnitConfig { id: id.clone(), ..cfg };
+                    u.config = UnitConfig {
+                        id: id.clone(),
+                        ..cfg
+                    };
                 }
                 u.need_daemon_reload = false;
             }
@@ -332,18 +353,35 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     }
 
     fn log(&mut self, unit: &str, level: LogLevel, message: String) {
-        self.effects.push(Effect::Log { unit: unit.to_string(), level, message });
+        self.effects.push(Effect::Log {
+            unit: unit.to_string(),
+            level,
+            message,
+        });
     }
 
     /// Run `f` on a service's runtime with a context, then process state changes.
-    fn with_service<R>(&mut self, id: &str, f: impl FnOnce(&mut ServiceRuntime, &mut Ctx<'_>) -> R) -> Option<R> {
+    fn with_service<R>(
+        &mut self,
+        id: &str,
+        f: impl FnOnce(&mut ServiceRuntime, &mut Ctx<'_>) -> R,
+    ) -> Option<R> {
         let unit = self.units.get_mut(id)?;
         let before = unit.active_state();
-        let UnitKind::Service(cfg) = &unit.config.kind else { return None };
-        let UnitRuntime::Service(svc) = &mut unit.runtime else { return None };
+        let UnitKind::Service(cfg) = &unit.config.kind else {
+            return None;
+        };
+        let UnitRuntime::Service(svc) = &mut unit.runtime else {
+            return None;
+        };
         let mut out = Vec::new();
         let r = {
-            let mut ctx = Ctx { unit: id, cfg, host: &mut self.host, out: &mut out };
+            let mut ctx = Ctx {
+                unit: id,
+                cfg,
+                host: &mut self.host,
+                out: &mut out,
+            };
             f(svc, &mut ctx)
         };
         self.effects.extend(out);
@@ -357,7 +395,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// Bookkeeping after any unit's active state may have changed: timestamps, jobs, propagation.
     fn after_state_change(&mut self, id: &str, old: ActiveState, new: ActiveState) {
         let now = self.now();
-        let Some(unit) = self.units.get_mut(id) else { return };
+        let Some(unit) = self.units.get_mut(id) else {
+            return;
+        };
         if old != new {
             unit.state_change = now;
             if new.is_active_or_reloading() && !old.is_active_or_reloading() {
@@ -381,13 +421,24 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     }
 
     /// Complete the unit's running job if the new state fulfils or defeats it.
-    fn finish_job_for_state(&mut self, id: &str, old: ActiveState, new: ActiveState, result: Option<ServiceResult>) {
-        let Some(&jid) = self.unit_job.get(id) else { return };
-        let Some(job) = self.jobs.get(&jid).cloned() else { return };
+    fn finish_job_for_state(
+        &mut self,
+        id: &str,
+        old: ActiveState,
+        new: ActiveState,
+        result: Option<ServiceResult>,
+    ) {
+        let Some(&jid) = self.unit_job.get(id) else {
+            return;
+        };
+        let Some(job) = self.jobs.get(&jid).cloned() else {
+            return;
+        };
         if !job.running {
             return;
         }
-        let stop_phase = matches!(job.job_type, JobType::Restart | JobType::TryRestart) && !job.restart_started;
+        let stop_phase =
+            matches!(job.job_type, JobType::Restart | JobType::TryRestart) && !job.restart_started;
         if stop_phase {
             if new.is_inactive_or_failed() {
                 // Stop half done: start again under the same job.
@@ -399,15 +450,26 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             return;
         }
         match job.job_type {
-            JobType::Start | JobType::Restart | JobType::TryRestart | JobType::VerifyActive => match new {
-                ActiveState::Active | ActiveState::Reloading => self.finish_job(jid, JobResult::Done),
-                ActiveState::Failed => self.finish_job(jid, JobResult::Failed),
-                ActiveState::Inactive if old != ActiveState::Inactive => {
-                    let ok = result.is_none_or(|r| r == ServiceResult::Success);
-                    self.finish_job(jid, if ok { JobResult::Done } else { JobResult::Failed });
+            JobType::Start | JobType::Restart | JobType::TryRestart | JobType::VerifyActive => {
+                match new {
+                    ActiveState::Active | ActiveState::Reloading => {
+                        self.finish_job(jid, JobResult::Done)
+                    }
+                    ActiveState::Failed => self.finish_job(jid, JobResult::Failed),
+                    ActiveState::Inactive if old != ActiveState::Inactive => {
+                        let ok = result.is_none_or(|r| r == ServiceResult::Success);
+                        self.finish_job(
+                            jid,
+                            if ok {
+                                JobResult::Done
+                            } else {
+                                JobResult::Failed
+                            },
+                        );
+                    }
+                    _ => {}
                 }
-                _ => {}
-            },
+            }
             JobType::Stop => {
                 if new.is_inactive_or_failed() {
                     self.finish_job(jid, JobResult::Done);
@@ -416,7 +478,14 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             JobType::Reload => {
                 if new != ActiveState::Reloading {
                     let ok = new.is_active_or_reloading();
-                    self.finish_job(jid, if ok { JobResult::Done } else { JobResult::Failed });
+                    self.finish_job(
+                        jid,
+                        if ok {
+                            JobResult::Done
+                        } else {
+                            JobResult::Failed
+                        },
+                    );
                 }
             }
         }
@@ -424,22 +493,42 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// Dependencies acting on state changes: BindsTo=, OnFailure=, OnSuccess=, Upholds=.
     fn propagate(&mut self, id: &str, old: ActiveState, new: ActiveState) {
-        let Some(deps) = self.graph.get(id).cloned() else { return };
+        let Some(deps) = self.graph.get(id).cloned() else {
+            return;
+        };
         if new.is_inactive_or_failed() && !old.is_inactive_or_failed() {
             for other in &deps.bound_by {
-                let active = self.units.get(other).is_some_and(|u| !u.active_state().is_inactive_or_failed());
+                let active = self
+                    .units
+                    .get(other)
+                    .is_some_and(|u| !u.active_state().is_inactive_or_failed());
                 if active && !self.unit_job.contains_key(other) {
-                    self.log(other, LogLevel::Info, format!("Stopping because bound unit {id} went away."));
+                    self.log(
+                        other,
+                        LogLevel::Info,
+                        format!("Stopping because bound unit {id} went away."),
+                    );
                     let _ = self.enqueue_internal(JobType::Stop, other, JobMode::Replace);
                 }
             }
             let failed = new == ActiveState::Failed;
-            let list = if failed { &deps.on_failure } else { &deps.on_success };
+            let list = if failed {
+                &deps.on_failure
+            } else {
+                &deps.on_success
+            };
             let what = if failed { "OnFailure" } else { "OnSuccess" };
             // OnSuccess= fires only after a real run, not when a never-started unit settles.
-            if failed || old != ActiveState::Activating || self.units.get(id).and_then(|u| u.service()).is_some() {
+            if failed
+                || old != ActiveState::Activating
+                || self.units.get(id).and_then(|u| u.service()).is_some()
+            {
                 for other in list.clone() {
-                    self.log(id, LogLevel::Info, format!("Triggering {what}= dependencies."));
+                    self.log(
+                        id,
+                        LogLevel::Info,
+                        format!("Triggering {what}= dependencies."),
+                    );
                     let _ = self.enqueue_internal(JobType::Start, &other, JobMode::Replace);
                 }
             }
@@ -451,10 +540,15 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let mut starts = Vec::new();
         let mut stops = Vec::new();
         for (id, u) in &self.units {
-            let Some(d) = self.graph.get(id) else { continue };
+            let Some(d) = self.graph.get(id) else {
+                continue;
+            };
             if u.active_state().is_active_or_reloading() {
                 for up in &d.upholds {
-                    let down = self.units.get(up).is_none_or(|x| x.active_state().is_inactive_or_failed());
+                    let down = self
+                        .units
+                        .get(up)
+                        .is_none_or(|x| x.active_state().is_inactive_or_failed());
                     if down && !self.unit_job.contains_key(up) {
                         starts.push(up.clone());
                     }
@@ -464,9 +558,17 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 && u.active_state().is_active_or_reloading()
                 && !self.unit_job.contains_key(id)
             {
-                let needed = d.required_by.iter().chain(d.wanted_by.iter()).chain(d.bound_by.iter()).any(|o| {
-                    self.units.get(o).is_some_and(|x| !x.active_state().is_inactive_or_failed()) || self.unit_job.contains_key(o)
-                });
+                let needed = d
+                    .required_by
+                    .iter()
+                    .chain(d.wanted_by.iter())
+                    .chain(d.bound_by.iter())
+                    .any(|o| {
+                        self.units
+                            .get(o)
+                            .is_some_and(|x| !x.active_state().is_inactive_or_failed())
+                            || self.unit_job.contains_key(o)
+                    });
                 if !needed {
                     stops.push(id.clone());
                 }
@@ -476,27 +578,46 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             let _ = self.enqueue_internal(JobType::Start, &s, JobMode::Replace);
         }
         for s in stops {
-            self.log(&s, LogLevel::Info, "Unit not needed anymore. Stopping.".into());
+            self.log(
+                &s,
+                LogLevel::Info,
+                "Unit not needed anymore. Stopping.".into(),
+            );
             let _ = self.enqueue_internal(JobType::Stop, &s, JobMode::Replace);
         }
     }
 
     /// Finish a job: log, answer, fail dependents, run what became runnable.
     fn finish_job(&mut self, jid: JobId, result: JobResult) {
-        let Some(job) = self.jobs.remove(&jid) else { return };
+        let Some(job) = self.jobs.remove(&jid) else {
+            return;
+        };
         self.unit_job.remove(&job.unit);
         let id = job.unit.clone();
         let (desc, is_target) = self
             .units
             .get(&id)
-            .map(|u| (u.description().to_string(), u.config.unit_type == UnitType::Target))
+            .map(|u| {
+                (
+                    u.description().to_string(),
+                    u.config.unit_type == UnitType::Target,
+                )
+            })
             .unwrap_or_else(|| (id.clone(), false));
         let msg = match (job.job_type, result) {
-            (JobType::Stop, JobResult::Done) if is_target => Some((LogLevel::Info, format!("Stopped target {desc}."))),
+            (JobType::Stop, JobResult::Done) if is_target => {
+                Some((LogLevel::Info, format!("Stopped target {desc}.")))
+            }
             (JobType::Stop, JobResult::Done) => Some((LogLevel::Info, format!("Stopped {desc}."))),
             (JobType::Start | JobType::Restart | JobType::TryRestart, JobResult::Done) => {
-                let active = self.units.get(&id).is_some_and(|u| u.active_state().is_active_or_reloading());
-                let skipped = self.units.get(&id).is_some_and(|u| u.condition_result == Some(false));
+                let active = self
+                    .units
+                    .get(&id)
+                    .is_some_and(|u| u.active_state().is_active_or_reloading());
+                let skipped = self
+                    .units
+                    .get(&id)
+                    .is_some_and(|u| u.condition_result == Some(false));
                 match (is_target, active, skipped) {
                     (_, _, true) => None,
                     (true, _, _) => Some((LogLevel::Info, format!("Reached target {desc}."))),
@@ -504,21 +625,32 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     (false, false, _) => Some((LogLevel::Info, format!("Finished {desc}."))),
                 }
             }
-            (JobType::Reload, JobResult::Done) => Some((LogLevel::Info, format!("Reloaded {desc}."))),
+            (JobType::Reload, JobResult::Done) => {
+                Some((LogLevel::Info, format!("Reloaded {desc}.")))
+            }
             (JobType::Start | JobType::Restart | JobType::TryRestart, JobResult::Failed) => {
                 Some((LogLevel::Error, format!("Failed to start {desc}.")))
             }
             (JobType::Start | JobType::Restart | JobType::VerifyActive, JobResult::Dependency) => {
                 Some((LogLevel::Notice, format!("Dependency failed for {desc}.")))
             }
-            (JobType::Stop, JobResult::Failed) => Some((LogLevel::Error, format!("Stopped (with error) {desc}."))),
-            (JobType::Reload, JobResult::Failed) => Some((LogLevel::Error, format!("Reload failed for {desc}."))),
+            (JobType::Stop, JobResult::Failed) => {
+                Some((LogLevel::Error, format!("Stopped (with error) {desc}.")))
+            }
+            (JobType::Reload, JobResult::Failed) => {
+                Some((LogLevel::Error, format!("Reload failed for {desc}.")))
+            }
             _ => None,
         };
         if let Some((level, m)) = msg {
             self.log(&id, level, m);
         }
-        self.effects.push(Effect::JobFinished { job: jid, unit: id.clone(), job_type: job.job_type, result });
+        self.effects.push(Effect::JobFinished {
+            job: jid,
+            unit: id.clone(),
+            job_type: job.job_type,
+            result,
+        });
         if job.job_type.is_start_like() && !matches!(result, JobResult::Done | JobResult::Skipped) {
             self.fail_dependents(&id);
         }
@@ -527,17 +659,29 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// A start job failed: pending start jobs that require it fail with `dependency`.
     fn fail_dependents(&mut self, id: &str) {
-        let Some(d) = self.graph.get(id).cloned() else { return };
-        let dependents: Vec<String> = d.required_by.iter().chain(d.bound_by.iter()).chain(d.requisite_of.iter()).cloned().collect();
+        let Some(d) = self.graph.get(id).cloned() else {
+            return;
+        };
+        let dependents: Vec<String> = d
+            .required_by
+            .iter()
+            .chain(d.bound_by.iter())
+            .chain(d.requisite_of.iter())
+            .cloned()
+            .collect();
         for other in dependents {
-            let Some(&jid) = self.unit_job.get(&other) else { continue };
-            let pending_start = self.jobs.get(&jid).is_some_and(|j| j.job_type.is_start_like() && (!j.running || self.ordered_after(&other, id)));
+            let Some(&jid) = self.unit_job.get(&other) else {
+                continue;
+            };
+            let pending_start = self.jobs.get(&jid).is_some_and(|j| {
+                j.job_type.is_start_like() && (!j.running || self.ordered_after(&other, id))
+            });
             if pending_start {
-                if let Some(j) = self.jobs.get(&jid) {
-                    if j.running {
-                        // Already running and ordered after us: stop what it started.
-                        self.with_service(&other, |s, c| s.stop(c));
-                    }
+                if let Some(j) = self.jobs.get(&jid)
+                    && j.running
+                {
+                    // Already running and ordered after us: stop what it started.
+                    self.with_service(&other, |s, c| s.stop(c));
                 }
                 self.finish_job(jid, JobResult::Dependency);
             }
@@ -551,13 +695,20 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// Run every queued job whose ordering constraints are satisfied, until nothing changes.
     fn dispatch(&mut self) {
         loop {
-            let runnable: Vec<JobId> = self.jobs.values().filter(|j| !j.running && self.is_runnable(j)).map(|j| j.id).collect();
+            let runnable: Vec<JobId> = self
+                .jobs
+                .values()
+                .filter(|j| !j.running && self.is_runnable(j))
+                .map(|j| j.id)
+                .collect();
             if runnable.is_empty() {
                 break;
             }
             let mut progressed = false;
             for jid in runnable {
-                let Some(job) = self.jobs.get(&jid).cloned() else { continue };
+                let Some(job) = self.jobs.get(&jid).cloned() else {
+                    continue;
+                };
                 if job.running || !self.is_runnable(&job) {
                     continue;
                 }
@@ -571,10 +722,11 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     }
 
     fn is_runnable(&self, job: &Job) -> bool {
-        let unit_busy_stopping = self
-            .units
-            .get(&job.unit)
-            .is_some_and(|u| u.active_state() == ActiveState::Deactivating && job.job_type.is_start_like() && job.job_type != JobType::Restart);
+        let unit_busy_stopping = self.units.get(&job.unit).is_some_and(|u| {
+            u.active_state() == ActiveState::Deactivating
+                && job.job_type.is_start_like()
+                && job.job_type != JobType::Restart
+        });
         if unit_busy_stopping {
             return false;
         }
@@ -588,22 +740,35 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         }
         // `other` is ordered after us: when it stops, it stops first; a stop always runs
         // before a start, whatever the direction.
-        if before.iter().any(|o| has_job(o).is_some_and(|k| !k.job_type.is_start_like())) {
+        if before
+            .iter()
+            .any(|o| has_job(o).is_some_and(|k| !k.job_type.is_start_like()))
+        {
             return false;
         }
         true
     }
 
     fn run_job(&mut self, jid: JobId) {
-        let Some(job) = self.jobs.get_mut(&jid) else { return };
+        let Some(job) = self.jobs.get_mut(&jid) else {
+            return;
+        };
         job.running = true;
         let job = job.clone();
         let id = job.unit.clone();
-        let state = self.units.get(&id).map(UnitInfo::active_state).unwrap_or(ActiveState::Inactive);
+        let state = self
+            .units
+            .get(&id)
+            .map(UnitInfo::active_state)
+            .unwrap_or(ActiveState::Inactive);
         match job.job_type {
             JobType::Start => self.perform_start(&id, jid),
             JobType::VerifyActive => {
-                let r = if state.is_active_or_reloading() { JobResult::Done } else { JobResult::Dependency };
+                let r = if state.is_active_or_reloading() {
+                    JobResult::Done
+                } else {
+                    JobResult::Dependency
+                };
                 self.finish_job(jid, r);
             }
             JobType::Stop => self.perform_stop(&id, jid),
@@ -631,7 +796,11 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     // Nothing to do for reload (targets, no ExecReload=): done.
                     self.finish_job(jid, JobResult::Done);
                 } else {
-                    let desc = self.units.get(&id).map(|u| u.description().to_string()).unwrap_or_default();
+                    let desc = self
+                        .units
+                        .get(&id)
+                        .map(|u| u.description().to_string())
+                        .unwrap_or_default();
                     self.log(&id, LogLevel::Info, format!("Reloading {desc}..."));
                 }
             }
@@ -640,7 +809,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// Check conditions and asserts; false means the start is skipped (conditions) or failed.
     fn check_conditions(&mut self, id: &str, jid: JobId) -> bool {
-        let Some(u) = self.units.get(id) else { return false };
+        let Some(u) = self.units.get(id) else {
+            return false;
+        };
         let now = self.host.now();
         let conds = u.config.unit.conditions.clone();
         let asserts = u.config.unit.asserts.clone();
@@ -674,12 +845,26 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             }
         }
         if !cond_ok {
-            self.log(id, LogLevel::Info, format!("{desc} was skipped because of an unmet condition check ({}).", cond_failed.unwrap_or_default()));
+            self.log(
+                id,
+                LogLevel::Info,
+                format!(
+                    "{desc} was skipped because of an unmet condition check ({}).",
+                    cond_failed.unwrap_or_default()
+                ),
+            );
             self.finish_job(jid, JobResult::Done);
             return false;
         }
         if !assert_ok {
-            self.log(id, LogLevel::Warning, format!("Assertion failed for {desc} ({}).", assert_failed.unwrap_or_default()));
+            self.log(
+                id,
+                LogLevel::Warning,
+                format!(
+                    "Assertion failed for {desc} ({}).",
+                    assert_failed.unwrap_or_default()
+                ),
+            );
             self.finish_job(jid, JobResult::Assert);
             return false;
         }
@@ -700,7 +885,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.finish_job(jid, JobResult::Failed);
             return;
         }
-        let limit = (u.config.unit.start_limit_interval, u.config.unit.start_limit_burst);
+        let limit = (
+            u.config.unit.start_limit_interval,
+            u.config.unit.start_limit_burst,
+        );
         let is_service = matches!(u.runtime, UnitRuntime::Service(_));
         let svc_state = u.service().map(ServiceRuntime::state);
         let desc = u.description().to_string();
@@ -712,22 +900,32 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             if let Some(u) = self.units.get_mut(id) {
                 u.runtime = UnitRuntime::Passive { active: true };
             }
-            self.effects.push(Effect::StateChanged { unit: id.to_string() });
+            self.effects.push(Effect::StateChanged {
+                unit: id.to_string(),
+            });
             self.after_state_change(id, before, ActiveState::Active);
             return;
         }
         if matches!(svc_state, Some(ServiceState::AutoRestart)) {
             // A start request during the RestartSec= wait starts at once.
-            self.effects.push(Effect::DisarmTimer { unit: id.to_string(), kind: TimerKind::State });
+            self.effects.push(Effect::DisarmTimer {
+                unit: id.to_string(),
+                kind: TimerKind::State,
+            });
         }
         let typ = self.units.get(id).and_then(|u| match &u.config.kind {
             UnitKind::Service(s) => Some(s.service_type),
             _ => None,
         });
-        if !matches!(typ, Some(linger_unit::model::ServiceType::Simple | linger_unit::model::ServiceType::Idle)) {
+        if !matches!(
+            typ,
+            Some(linger_unit::model::ServiceType::Simple | linger_unit::model::ServiceType::Idle)
+        ) {
             self.log(id, LogLevel::Info, format!("Starting {desc}..."));
         }
-        let refused = self.with_service(id, |s, c| s.start(c, limit, false).is_err()).unwrap_or(true);
+        let refused = self
+            .with_service(id, |s, c| s.start(c, limit, false).is_err())
+            .unwrap_or(true);
         if refused && self.unit_job.get(id) == Some(&jid) {
             self.finish_job(jid, JobResult::Failed);
         }
@@ -741,7 +939,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let state = u.active_state();
         let desc = u.description().to_string();
         let is_service = matches!(u.runtime, UnitRuntime::Service(_));
-        let auto_restarting = matches!(u.service().map(ServiceRuntime::state), Some(ServiceState::AutoRestart));
+        let auto_restarting = matches!(
+            u.service().map(ServiceRuntime::state),
+            Some(ServiceState::AutoRestart)
+        );
         if state.is_inactive_or_failed() {
             self.finish_job(jid, JobResult::Done);
             return;
@@ -750,7 +951,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             if let Some(u) = self.units.get_mut(id) {
                 u.runtime = UnitRuntime::Passive { active: false };
             }
-            self.effects.push(Effect::StateChanged { unit: id.to_string() });
+            self.effects.push(Effect::StateChanged {
+                unit: id.to_string(),
+            });
             self.after_state_change(id, state, ActiveState::Inactive);
             return;
         }
@@ -778,7 +981,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// A per-unit timer fired.
     pub fn on_timer(&mut self, id: &str, kind: TimerKind, generation: u64) {
-        let restart_due = self.with_service(id, |s, c| s.on_timer(kind, generation, c)).unwrap_or(false);
+        let restart_due = self
+            .with_service(id, |s, c| s.on_timer(kind, generation, c))
+            .unwrap_or(false);
         if restart_due {
             self.auto_restart(id);
         }
@@ -786,17 +991,30 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     fn auto_restart(&mut self, id: &str) {
         let Some(u) = self.units.get(id) else { return };
-        let limit = (u.config.unit.start_limit_interval, u.config.unit.start_limit_burst);
+        let limit = (
+            u.config.unit.start_limit_interval,
+            u.config.unit.start_limit_burst,
+        );
         let n = u.service().map_or(0, |s| s.restarts) + 1;
-        self.log(id, LogLevel::Info, format!("Scheduled restart job, restart counter is at {n}."));
+        self.log(
+            id,
+            LogLevel::Info,
+            format!("Scheduled restart job, restart counter is at {n}."),
+        );
         if let Some(&jid) = self.unit_job.get(id) {
             // A start job is waiting on this unit (it sees auto-restart as activating).
             if let Some(j) = self.jobs.get_mut(&jid) {
                 j.running = true;
             }
         }
-        let before = self.units.get(id).map(UnitInfo::active_state).unwrap_or(ActiveState::Inactive);
-        let refused = self.with_service(id, |s, c| s.start(c, limit, true).is_err()).unwrap_or(true);
+        let before = self
+            .units
+            .get(id)
+            .map(UnitInfo::active_state)
+            .unwrap_or(ActiveState::Inactive);
+        let refused = self
+            .with_service(id, |s, c| s.start(c, limit, true).is_err())
+            .unwrap_or(true);
         let _ = (before, refused);
         self.dispatch();
     }
@@ -816,7 +1034,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// `systemctl kill`: signal processes of a unit. Returns how many were signalled.
     pub fn kill(&mut self, id: &str, whom: KillWhom, signal: i32) -> Result<usize, EngineError> {
-        let u = self.units.get(id).ok_or_else(|| EngineError::NotLoaded(id.to_string()))?;
+        let u = self
+            .units
+            .get(id)
+            .ok_or_else(|| EngineError::NotLoaded(id.to_string()))?;
         let procs = u.service().map(|s| s.state().procs()).unwrap_or_default();
         let n = self.host.kill(id, whom, signal, procs.main, procs.control);
         Ok(n)
@@ -857,7 +1078,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 impl<H: Host, S: UnitSource> Engine<H, S> {
     /// Snapshots of every service with something running (for `daemon-reexec`).
     pub fn snapshot(&self) -> Vec<(String, ServiceSnapshot)> {
-        self.units.iter().filter_map(|(id, u)| Some((id.clone(), u.service()?.snapshot()?))).collect()
+        self.units
+            .iter()
+            .filter_map(|(id, u)| Some((id.clone(), u.service()?.snapshot()?)))
+            .collect()
     }
 
     /// Adopt services from a previous manager process; their units are loaded as needed.
@@ -869,11 +1093,15 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             u.inactive_exit = timestamps;
         }
         // Nothing waits on these transitions: drop the "state changed" bookkeeping effects.
-        self.effects.retain(|e| !matches!(e, Effect::StateChanged { .. }));
+        self.effects
+            .retain(|e| !matches!(e, Effect::StateChanged { .. }));
     }
 
     /// The active-enter timestamp of a unit (carried across re-exec).
     pub fn active_enter(&self, id: &str) -> Timestamp {
-        self.units.get(id).map(|u| u.active_enter).unwrap_or_default()
+        self.units
+            .get(id)
+            .map(|u| u.active_enter)
+            .unwrap_or_default()
     }
 }

@@ -58,7 +58,14 @@ pub trait Host {
     /// Fork and exec a service process. Err is a setup failure before fork (→ `resources`).
     fn spawn(&mut self, request: &SpawnRequest<'_>) -> Result<Spawned, String>;
     /// Signal processes of a unit; returns how many were signalled.
-    fn kill(&mut self, unit: &str, whom: KillWhom, signal: i32, main: Option<u32>, control: Option<u32>) -> usize;
+    fn kill(
+        &mut self,
+        unit: &str,
+        whom: KillWhom,
+        signal: i32,
+        main: Option<u32>,
+        control: Option<u32>,
+    ) -> usize;
     /// Whether no process of the unit remains (cgroup empty / no tracked process left).
     fn unit_is_empty(&self, unit: &str) -> bool;
     /// The unit's processes, when the tracker knows them (used to guess a forking main pid).

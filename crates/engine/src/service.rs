@@ -8,7 +8,9 @@ use std::collections::VecDeque;
 
 use linger_time::{USEC_INFINITY, Usec};
 use linger_unit::exec_line::ExecCommand;
-use linger_unit::model::{ExitStatusSet, KillMode, NotifyAccess, RestartPolicy, ServiceConfig, ServiceType};
+use linger_unit::model::{
+    ExitStatusSet, KillMode, NotifyAccess, RestartPolicy, ServiceConfig, ServiceType,
+};
 
 use crate::effect::{Effect, ExecKind, KillWhom, LogLevel, TimerKind};
 use crate::host::{Host, SpawnRequest, Timestamp};
@@ -28,7 +30,11 @@ pub(crate) struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn log(&mut self, level: LogLevel, message: String) {
-        self.out.push(Effect::Log { unit: self.unit.to_string(), level, message });
+        self.out.push(Effect::Log {
+            unit: self.unit.to_string(),
+            level,
+            message,
+        });
     }
 }
 
@@ -116,7 +122,10 @@ impl ServiceRuntime {
                 deadline: now.saturating_add(t),
                 generation: self.generation,
             }),
-            _ => ctx.out.push(Effect::DisarmTimer { unit: ctx.unit.to_string(), kind: TimerKind::State }),
+            _ => ctx.out.push(Effect::DisarmTimer {
+                unit: ctx.unit.to_string(),
+                kind: TimerKind::State,
+            }),
         }
         let was_running = matches!(old, ServiceState::Running(_));
         let is_running = matches!(new, ServiceState::Running(_) | ServiceState::Reload(_));
@@ -131,8 +140,14 @@ impl ServiceRuntime {
                 });
             }
         } else if !is_running {
-            ctx.out.push(Effect::DisarmTimer { unit: ctx.unit.to_string(), kind: TimerKind::Watchdog });
-            ctx.out.push(Effect::DisarmTimer { unit: ctx.unit.to_string(), kind: TimerKind::RuntimeMax });
+            ctx.out.push(Effect::DisarmTimer {
+                unit: ctx.unit.to_string(),
+                kind: TimerKind::Watchdog,
+            });
+            ctx.out.push(Effect::DisarmTimer {
+                unit: ctx.unit.to_string(),
+                kind: TimerKind::RuntimeMax,
+            });
         }
         if matches!(
             new,
@@ -142,15 +157,21 @@ impl ServiceRuntime {
                 | ServiceState::FinalSigkill(_)
                 | ServiceState::StopWatchdog(_)
         ) {
-            ctx.out.push(Effect::WatchEmpty { unit: ctx.unit.to_string() });
+            ctx.out.push(Effect::WatchEmpty {
+                unit: ctx.unit.to_string(),
+            });
         }
         if old.active_state() != new.active_state() || old.as_str() != new.as_str() {
-            ctx.out.push(Effect::StateChanged { unit: ctx.unit.to_string() });
+            ctx.out.push(Effect::StateChanged {
+                unit: ctx.unit.to_string(),
+            });
         }
     }
 
     fn state_timeout(&self, s: ServiceState, cfg: &ServiceConfig) -> Option<Usec> {
-        let start = self.extend_deadline.map_or(cfg.timeout_start, |e| e.max(cfg.timeout_start));
+        let start = self
+            .extend_deadline
+            .map_or(cfg.timeout_start, |e| e.max(cfg.timeout_start));
         match s {
             ServiceState::Condition(_)
             | ServiceState::StartPre(_)
@@ -169,7 +190,11 @@ impl ServiceRuntime {
     }
 
     fn arm_watchdog(&mut self, ctx: &mut Ctx<'_>) {
-        let usec = if self.watchdog_usec > 0 { self.watchdog_usec } else { ctx.cfg.watchdog };
+        let usec = if self.watchdog_usec > 0 {
+            self.watchdog_usec
+        } else {
+            ctx.cfg.watchdog
+        };
         if usec == 0 || usec == USEC_INFINITY {
             return;
         }
@@ -186,7 +211,11 @@ impl ServiceRuntime {
         if interval == 0 || burst == 0 {
             return true;
         }
-        while self.start_times.front().is_some_and(|t| now.saturating_sub(*t) >= interval) {
+        while self
+            .start_times
+            .front()
+            .is_some_and(|t| now.saturating_sub(*t) >= interval)
+        {
             self.start_times.pop_front();
         }
         if self.start_times.len() >= burst as usize {
@@ -210,9 +239,15 @@ impl ServiceRuntime {
     ) -> Result<(), StartRefusal> {
         let now = ctx.host.now();
         if !self.check_start_limit(limit.0, limit.1, now.monotonic) {
-            ctx.log(LogLevel::Warning, "Start request repeated too quickly.".into());
+            ctx.log(
+                LogLevel::Warning,
+                "Start request repeated too quickly.".into(),
+            );
             self.result = ServiceResult::StartLimitHit;
-            ctx.log(LogLevel::Warning, "Failed with result 'start-limit-hit'.".into());
+            ctx.log(
+                LogLevel::Warning,
+                "Failed with result 'start-limit-hit'.".into(),
+            );
             self.set_state(ServiceState::Failed, ctx);
             return Err(StartRefusal::StartLimitHit);
         }
@@ -264,7 +299,9 @@ impl ServiceRuntime {
 
     /// Spawn the next queued control command; on spawn failure, fail the service.
     fn run_next_control(&mut self, ctx: &mut Ctx<'_>) {
-        let Some(cmd) = self.exec_queue.pop_front() else { return };
+        let Some(cmd) = self.exec_queue.pop_front() else {
+            return;
+        };
         let kind = self.exec_kind.unwrap_or(ExecKind::Start);
         self.current_ignore_failure = cmd.flags.ignore_failure;
         let is_main = kind == ExecKind::Start && ctx.cfg.service_type == ServiceType::Oneshot;
@@ -291,7 +328,10 @@ impl ServiceRuntime {
                 }
             }
             Err(e) => {
-                ctx.log(LogLevel::Error, format!("Failed to spawn '{}' task: {e}", kind_word(kind)));
+                ctx.log(
+                    LogLevel::Error,
+                    format!("Failed to spawn '{}' task: {e}", kind_word(kind)),
+                );
                 self.fail_into_stop(ServiceResult::Resources, ctx);
             }
         }
@@ -333,7 +373,10 @@ impl ServiceRuntime {
         let spawned = match ctx.host.spawn(&req) {
             Ok(sp) => sp,
             Err(e) => {
-                ctx.log(LogLevel::Error, format!("Failed to spawn 'start' task: {e}"));
+                ctx.log(
+                    LogLevel::Error,
+                    format!("Failed to spawn 'start' task: {e}"),
+                );
                 self.fail_into_stop(ServiceResult::Resources, ctx);
                 return;
             }
@@ -349,7 +392,9 @@ impl ServiceRuntime {
         }
         self.state.0 = ServiceState::Start(procs);
         match cfg.service_type {
-            ServiceType::Simple | ServiceType::Idle | ServiceType::Dbus => self.enter_start_post(procs, ctx),
+            ServiceType::Simple | ServiceType::Idle | ServiceType::Dbus => {
+                self.enter_start_post(procs, ctx)
+            }
             ServiceType::Exec if spawned.exec_ok => self.enter_start_post(procs, ctx),
             // exec: a failed execve shows up as the child's exit; notify: wait for READY=1;
             // forking: wait for the ExecStart= process to exit.
@@ -358,7 +403,14 @@ impl ServiceRuntime {
     }
 
     fn enter_start_post(&mut self, procs: Procs, ctx: &mut Ctx<'_>) {
-        if !self.run_list(ExecKind::StartPost, Procs { control: None, ..procs }, ctx) {
+        if !self.run_list(
+            ExecKind::StartPost,
+            Procs {
+                control: None,
+                ..procs
+            },
+            ctx,
+        ) {
             self.enter_running(procs.main, ctx);
         }
     }
@@ -366,8 +418,18 @@ impl ServiceRuntime {
     fn enter_running(&mut self, main: Option<u32>, ctx: &mut Ctx<'_>) {
         self.exec_kind = None;
         let alive = main.is_some();
-        if alive || (ctx.cfg.service_type == ServiceType::Forking && self.result == ServiceResult::Success && !ctx.host.unit_is_empty(ctx.unit)) {
-            self.set_state(ServiceState::Running(Procs { main, control: None }), ctx);
+        if alive
+            || (ctx.cfg.service_type == ServiceType::Forking
+                && self.result == ServiceResult::Success
+                && !ctx.host.unit_is_empty(ctx.unit))
+        {
+            self.set_state(
+                ServiceState::Running(Procs {
+                    main,
+                    control: None,
+                }),
+                ctx,
+            );
         } else if ctx.cfg.remain_after_exit && self.result == ServiceResult::Success {
             self.set_state(ServiceState::Exited(Procs::default()), ctx);
         } else {
@@ -383,18 +445,26 @@ impl ServiceRuntime {
             ServiceState::AutoRestart => {
                 self.set_state(ServiceState::Dead, ctx);
             }
-            ServiceState::Condition(p) | ServiceState::StartPre(p) | ServiceState::Start(p) | ServiceState::StartPost(p) => {
+            ServiceState::Condition(p)
+            | ServiceState::StartPre(p)
+            | ServiceState::Start(p)
+            | ServiceState::StartPost(p) => {
                 // Aborting a start: no ExecStop=, straight to the signal phase.
                 self.enter_signal(ServiceState::StopSigterm(p), ctx);
             }
-            ServiceState::Running(_) | ServiceState::Exited(_) | ServiceState::Reload(_) => self.enter_stop(ctx),
+            ServiceState::Running(_) | ServiceState::Exited(_) | ServiceState::Reload(_) => {
+                self.enter_stop(ctx)
+            }
             // Already on the way down: the stop job merges with it.
             _ => {}
         }
     }
 
     fn enter_stop(&mut self, ctx: &mut Ctx<'_>) {
-        let procs = Procs { control: None, ..self.state.0.procs() };
+        let procs = Procs {
+            control: None,
+            ..self.state.0.procs()
+        };
         if !self.run_list(ExecKind::Stop, procs, ctx) {
             self.enter_signal(ServiceState::StopSigterm(procs), ctx);
         }
@@ -405,7 +475,9 @@ impl ServiceRuntime {
         let procs = target.procs();
         let kill = &ctx.cfg.kill;
         let (signal, phase_final) = match target {
-            ServiceState::StopSigterm(_) | ServiceState::FinalSigterm(_) => (kill.kill_signal, false),
+            ServiceState::StopSigterm(_) | ServiceState::FinalSigterm(_) => {
+                (kill.kill_signal, false)
+            }
             ServiceState::StopWatchdog(_) => (kill.watchdog_signal, false),
             _ => (kill.final_kill_signal, true),
         };
@@ -417,13 +489,18 @@ impl ServiceRuntime {
         self.set_state(target, ctx);
         let mut signalled = 0;
         if let Some(whom) = whom {
-            signalled += ctx.host.kill(ctx.unit, whom, signal, procs.main, procs.control);
+            signalled += ctx
+                .host
+                .kill(ctx.unit, whom, signal, procs.main, procs.control);
             // The control process is always ours to end, whatever KillMode= says.
             if whom == KillWhom::Main && procs.control.is_some() {
-                signalled += ctx.host.kill(ctx.unit, KillWhom::Control, signal, None, procs.control);
+                signalled +=
+                    ctx.host
+                        .kill(ctx.unit, KillWhom::Control, signal, None, procs.control);
             }
             if kill.send_sighup && !phase_final && signal != libc_sighup() {
-                ctx.host.kill(ctx.unit, whom, libc_sighup(), procs.main, procs.control);
+                ctx.host
+                    .kill(ctx.unit, whom, libc_sighup(), procs.main, procs.control);
             }
         }
         let _ = signalled;
@@ -447,7 +524,9 @@ impl ServiceRuntime {
             return;
         }
         match self.state.0 {
-            ServiceState::StopSigterm(_) | ServiceState::StopSigkill(_) | ServiceState::StopWatchdog(_) => self.enter_stop_post(ctx),
+            ServiceState::StopSigterm(_)
+            | ServiceState::StopSigkill(_)
+            | ServiceState::StopWatchdog(_) => self.enter_stop_post(ctx),
             ServiceState::FinalSigterm(_) | ServiceState::FinalSigkill(_) => self.enter_dead(ctx),
             _ => {}
         }
@@ -464,14 +543,26 @@ impl ServiceRuntime {
         self.exec_queue.clear();
         let failed = self.result != ServiceResult::Success;
         if failed {
-            ctx.log(LogLevel::Warning, format!("Failed with result '{}'.", self.result.as_str()));
+            ctx.log(
+                LogLevel::Warning,
+                format!("Failed with result '{}'.", self.result.as_str()),
+            );
         }
         if !self.forbid_restart && self.should_restart(ctx.cfg) {
             self.set_state(ServiceState::AutoRestart, ctx);
             return;
         }
-        self.set_state(if failed { ServiceState::Failed } else { ServiceState::Dead }, ctx);
-        ctx.out.push(Effect::ReleaseResources { unit: ctx.unit.to_string() });
+        self.set_state(
+            if failed {
+                ServiceState::Failed
+            } else {
+                ServiceState::Dead
+            },
+            ctx,
+        );
+        ctx.out.push(Effect::ReleaseResources {
+            unit: ctx.unit.to_string(),
+        });
     }
 
     /// systemd.service(5) table 2, plus RestartPrevent/ForceExitStatus=.
@@ -495,7 +586,11 @@ impl ServiceRuntime {
             RestartPolicy::OnSuccess => r == ServiceResult::Success,
             RestartPolicy::OnFailure => r != ServiceResult::Success,
             RestartPolicy::OnAbnormal => {
-                unclean_signal || matches!(r, ServiceResult::Timeout | ServiceResult::Watchdog | ServiceResult::OomKill)
+                unclean_signal
+                    || matches!(
+                        r,
+                        ServiceResult::Timeout | ServiceResult::Watchdog | ServiceResult::OomKill
+                    )
             }
             RestartPolicy::OnAbort => unclean_signal,
             RestartPolicy::OnWatchdog => r == ServiceResult::Watchdog,
@@ -509,7 +604,9 @@ impl ServiceRuntime {
         }
         let procs = self.state.0.procs();
         match self.state.0 {
-            ServiceState::StopPost(_) | ServiceState::FinalSigterm(_) | ServiceState::FinalSigkill(_) => {
+            ServiceState::StopPost(_)
+            | ServiceState::FinalSigterm(_)
+            | ServiceState::FinalSigkill(_) => {
                 self.enter_signal(ServiceState::FinalSigterm(procs), ctx)
             }
             _ => self.enter_signal(ServiceState::StopSigterm(procs), ctx),
@@ -518,17 +615,20 @@ impl ServiceRuntime {
 
     /// A reload requested by a job.
     pub(crate) fn reload(&mut self, ctx: &mut Ctx<'_>) -> bool {
-        let (ServiceState::Running(p) | ServiceState::Exited(p)) = self.state.0 else { return false };
+        let (ServiceState::Running(p) | ServiceState::Exited(p)) = self.state.0 else {
+            return false;
+        };
         if self.run_list(ExecKind::Reload, p, ctx) {
             return true;
         }
-        if ctx.cfg.service_type == ServiceType::NotifyReload {
-            if let Some(main) = p.main {
-                ctx.host.kill(ctx.unit, KillWhom::Main, libc_sighup(), Some(main), None);
-                self.notify_reloading = true;
-                self.set_state(ServiceState::Reload(p), ctx);
-                return true;
-            }
+        if ctx.cfg.service_type == ServiceType::NotifyReload
+            && let Some(main) = p.main
+        {
+            ctx.host
+                .kill(ctx.unit, KillWhom::Main, libc_sighup(), Some(main), None);
+            self.notify_reloading = true;
+            self.set_state(ServiceState::Reload(p), ctx);
+            return true;
         }
         false
     }
@@ -557,11 +657,19 @@ impl ServiceRuntime {
         let clean = status.is_clean(&ctx.cfg.success_exit_status, true);
         let oneshot = ctx.cfg.service_type == ServiceType::Oneshot;
         let ignored = oneshot && self.current_ignore_failure;
-        let level = if clean { LogLevel::Info } else { LogLevel::Warning };
+        let level = if clean {
+            LogLevel::Info
+        } else {
+            LogLevel::Warning
+        };
         if !(clean && oneshot) {
             ctx.log(level, format!("Main process exited, {}", status.describe()));
         }
-        let failure = if clean || ignored { None } else { Some(status.result()) };
+        let failure = if clean || ignored {
+            None
+        } else {
+            Some(status.result())
+        };
         match self.state.0 {
             ServiceState::Start(p) => {
                 if let Some(f) = failure {
@@ -572,7 +680,11 @@ impl ServiceRuntime {
                     } else {
                         self.run_next_control(ctx);
                     }
-                } else if matches!(ctx.cfg.service_type, ServiceType::Notify | ServiceType::NotifyReload) && !self.ready {
+                } else if matches!(
+                    ctx.cfg.service_type,
+                    ServiceType::Notify | ServiceType::NotifyReload
+                ) && !self.ready
+                {
                     // Exited before telling us it was ready.
                     self.fail_into_stop(ServiceResult::Protocol, ctx);
                 } else if ctx.cfg.service_type == ServiceType::Exec {
@@ -583,10 +695,10 @@ impl ServiceRuntime {
                 }
             }
             ServiceState::StartPost(_) | ServiceState::Running(_) | ServiceState::Reload(_) => {
-                if let Some(f) = failure {
-                    if self.result == ServiceResult::Success {
-                        self.result = f;
-                    }
+                if let Some(f) = failure
+                    && self.result == ServiceResult::Success
+                {
+                    self.result = f;
                 }
                 if matches!(self.state.0, ServiceState::Running(_)) {
                     if failure.is_none() && ctx.cfg.remain_after_exit {
@@ -606,10 +718,10 @@ impl ServiceRuntime {
             | ServiceState::FinalSigterm(_)
             | ServiceState::FinalSigkill(_) => {
                 // Being killed by our SIGTERM counts as clean; any other failure is recorded.
-                if let Some(f) = failure {
-                    if self.result == ServiceResult::Success {
-                        self.result = f;
-                    }
+                if let Some(f) = failure
+                    && self.result == ServiceResult::Success
+                {
+                    self.result = f;
                 }
                 self.maybe_finish_signal_phase(ctx);
             }
@@ -622,11 +734,18 @@ impl ServiceRuntime {
         if let Some(p) = self.state.0.procs_mut() {
             p.control = None;
         }
-        let clean = status.is_clean(&ExitStatusSet::default(), false) || self.current_ignore_failure;
+        let clean =
+            status.is_clean(&ExitStatusSet::default(), false) || self.current_ignore_failure;
         let kind = self.exec_kind;
         if !clean {
             let directive = kind.map_or("control", |k| k.directive());
-            ctx.log(LogLevel::Warning, format!("Control process exited, {} ({directive})", status.describe()));
+            ctx.log(
+                LogLevel::Warning,
+                format!(
+                    "Control process exited, {} ({directive})",
+                    status.describe()
+                ),
+            );
         }
         let procs = self.state.0.procs();
         match self.state.0 {
@@ -665,7 +784,13 @@ impl ServiceRuntime {
                 if main.is_none() && ctx.cfg.pid_file.is_some() {
                     ctx.log(LogLevel::Warning, "New main PID could not be read from the PID file: the daemon did not write it.".into());
                 }
-                self.enter_start_post(Procs { main, control: None }, ctx);
+                self.enter_start_post(
+                    Procs {
+                        main,
+                        control: None,
+                    },
+                    ctx,
+                );
             }
             ServiceState::Reload(_) => {
                 if !clean {
@@ -727,7 +852,9 @@ impl ServiceRuntime {
     /// The tracker reports that no process of the unit is left.
     pub(crate) fn on_empty(&mut self, ctx: &mut Ctx<'_>) {
         match self.state.0 {
-            ServiceState::Running(p) if p.main.is_none() && ctx.cfg.service_type == ServiceType::Forking => {
+            ServiceState::Running(p)
+                if p.main.is_none() && ctx.cfg.service_type == ServiceType::Forking =>
+            {
                 // A forking daemon whose main pid we never knew is gone.
                 self.enter_stop(ctx);
             }
@@ -742,7 +869,10 @@ impl ServiceRuntime {
         }
         match kind {
             TimerKind::Watchdog => {
-                if matches!(self.state.0, ServiceState::Running(_) | ServiceState::Reload(_)) {
+                if matches!(
+                    self.state.0,
+                    ServiceState::Running(_) | ServiceState::Reload(_)
+                ) {
                     ctx.log(LogLevel::Error, "Watchdog timeout (limit reached)!".into());
                     self.result = ServiceResult::Watchdog;
                     let procs = self.state.0.procs();
@@ -751,8 +881,14 @@ impl ServiceRuntime {
                 false
             }
             TimerKind::RuntimeMax => {
-                if matches!(self.state.0, ServiceState::Running(_) | ServiceState::Reload(_)) {
-                    ctx.log(LogLevel::Warning, "Service reached runtime time limit. Stopping.".into());
+                if matches!(
+                    self.state.0,
+                    ServiceState::Running(_) | ServiceState::Reload(_)
+                ) {
+                    ctx.log(
+                        LogLevel::Warning,
+                        "Service reached runtime time limit. Stopping.".into(),
+                    );
                     self.result = ServiceResult::Timeout;
                     self.enter_stop(ctx);
                 }
@@ -766,7 +902,10 @@ impl ServiceRuntime {
         let procs = self.state.0.procs();
         let word = |s: &str| format!("{s} operation timed out. Terminating.");
         match self.state.0 {
-            ServiceState::Condition(_) | ServiceState::StartPre(_) | ServiceState::Start(_) | ServiceState::StartPost(_) => {
+            ServiceState::Condition(_)
+            | ServiceState::StartPre(_)
+            | ServiceState::Start(_)
+            | ServiceState::StartPost(_) => {
                 let what = match self.state.0 {
                     ServiceState::StartPre(_) => "start-pre",
                     ServiceState::StartPost(_) => "start-post",
@@ -778,11 +917,21 @@ impl ServiceRuntime {
                 self.enter_signal(ServiceState::StopSigterm(procs), ctx);
             }
             ServiceState::Reload(_) => {
-                ctx.log(LogLevel::Error, "Reload operation timed out. Killing reload process.".into());
+                ctx.log(
+                    LogLevel::Error,
+                    "Reload operation timed out. Killing reload process.".into(),
+                );
                 if procs.control.is_some() {
-                    ctx.host.kill(ctx.unit, KillWhom::Control, 9, None, procs.control);
+                    ctx.host
+                        .kill(ctx.unit, KillWhom::Control, 9, None, procs.control);
                 }
-                self.set_state(ServiceState::Running(Procs { control: None, ..procs }), ctx);
+                self.set_state(
+                    ServiceState::Running(Procs {
+                        control: None,
+                        ..procs
+                    }),
+                    ctx,
+                );
             }
             ServiceState::Stop(_) => {
                 ctx.log(LogLevel::Error, "Stopping timed out. Terminating.".into());
@@ -794,32 +943,50 @@ impl ServiceRuntime {
                     self.result = ServiceResult::Timeout;
                 }
                 if ctx.cfg.kill.send_sigkill {
-                    ctx.log(LogLevel::Warning, "State 'stop-sigterm' timed out. Killing.".into());
+                    ctx.log(
+                        LogLevel::Warning,
+                        "State 'stop-sigterm' timed out. Killing.".into(),
+                    );
                     self.enter_signal(ServiceState::StopSigkill(procs), ctx);
                 } else {
-                    ctx.log(LogLevel::Warning, "State 'stop-sigterm' timed out. Skipping SIGKILL.".into());
+                    ctx.log(
+                        LogLevel::Warning,
+                        "State 'stop-sigterm' timed out. Skipping SIGKILL.".into(),
+                    );
                     self.enter_stop_post(ctx);
                 }
             }
             ServiceState::StopSigkill(_) => {
-                ctx.log(LogLevel::Warning, "Processes still around after SIGKILL. Ignoring.".into());
+                ctx.log(
+                    LogLevel::Warning,
+                    "Processes still around after SIGKILL. Ignoring.".into(),
+                );
                 self.enter_stop_post(ctx);
             }
             ServiceState::StopPost(_) => {
-                ctx.log(LogLevel::Warning, "State 'stop-post' timed out. Terminating.".into());
+                ctx.log(
+                    LogLevel::Warning,
+                    "State 'stop-post' timed out. Terminating.".into(),
+                );
                 self.result = ServiceResult::Timeout;
                 self.enter_signal(ServiceState::FinalSigterm(procs), ctx);
             }
             ServiceState::FinalSigterm(_) => {
                 if ctx.cfg.kill.send_sigkill {
-                    ctx.log(LogLevel::Warning, "State 'final-sigterm' timed out. Killing.".into());
+                    ctx.log(
+                        LogLevel::Warning,
+                        "State 'final-sigterm' timed out. Killing.".into(),
+                    );
                     self.enter_signal(ServiceState::FinalSigkill(procs), ctx);
                 } else {
                     self.enter_dead(ctx);
                 }
             }
             ServiceState::FinalSigkill(_) => {
-                ctx.log(LogLevel::Warning, "Processes still around after final SIGKILL. Entering failed mode.".into());
+                ctx.log(
+                    LogLevel::Warning,
+                    "Processes still around after final SIGKILL. Entering failed mode.".into(),
+                );
                 self.enter_dead(ctx);
             }
             ServiceState::AutoRestart => return true,
@@ -831,12 +998,15 @@ impl ServiceRuntime {
     /// An sd_notify datagram from `pid`, already split into `KEY=value` pairs.
     pub(crate) fn on_notify(&mut self, pid: u32, fields: &[(String, String)], ctx: &mut Ctx<'_>) {
         let procs = self.state.0.procs();
-        let default_access =
-            if matches!(ctx.cfg.service_type, ServiceType::Notify | ServiceType::NotifyReload) || ctx.cfg.watchdog > 0 {
-                NotifyAccess::Main
-            } else {
-                NotifyAccess::None
-            };
+        let default_access = if matches!(
+            ctx.cfg.service_type,
+            ServiceType::Notify | ServiceType::NotifyReload
+        ) || ctx.cfg.watchdog > 0
+        {
+            NotifyAccess::Main
+        } else {
+            NotifyAccess::None
+        };
         let access = ctx.cfg.notify_access.unwrap_or(default_access);
         let allowed = match access {
             NotifyAccess::None => false,
@@ -863,13 +1033,12 @@ impl ServiceRuntime {
                 "STATUS" => self.status_text = if v.is_empty() { None } else { Some(v.clone()) },
                 "ERRNO" => self.status_errno = v.parse().ok(),
                 "MAINPID" => {
-                    if let Ok(new) = v.parse::<u32>() {
-                        if new > 0 {
-                            if let Some(p) = self.state.0.procs_mut() {
-                                p.main = Some(new);
-                                self.main_pid_known = true;
-                            }
-                        }
+                    if let Ok(new) = v.parse::<u32>()
+                        && new > 0
+                        && let Some(p) = self.state.0.procs_mut()
+                    {
+                        p.main = Some(new);
+                        self.main_pid_known = true;
                     }
                 }
                 "WATCHDOG" if v == "1" => self.arm_watchdog(ctx),
@@ -898,7 +1067,12 @@ impl ServiceRuntime {
                 _ => {}
             }
         }
-        if stopping && matches!(self.state.0, ServiceState::Running(_) | ServiceState::Reload(_)) {
+        if stopping
+            && matches!(
+                self.state.0,
+                ServiceState::Running(_) | ServiceState::Reload(_)
+            )
+        {
             self.forbid_restart = true;
             self.enter_stop_by_notify(ctx);
             return;
@@ -912,7 +1086,10 @@ impl ServiceRuntime {
             self.ready = true;
             match self.state.0 {
                 ServiceState::Start(p)
-                    if matches!(ctx.cfg.service_type, ServiceType::Notify | ServiceType::NotifyReload) =>
+                    if matches!(
+                        ctx.cfg.service_type,
+                        ServiceType::Notify | ServiceType::NotifyReload
+                    ) =>
                 {
                     self.enter_start_post(p, ctx)
                 }
@@ -1021,7 +1198,10 @@ impl ServiceRuntime {
         self.main_start = snap.main_start;
         self.ready = true;
         let next = match snap.main_pid {
-            Some(pid) => ServiceState::Running(Procs { main: Some(pid), control: None }),
+            Some(pid) => ServiceState::Running(Procs {
+                main: Some(pid),
+                control: None,
+            }),
             None => ServiceState::Exited(Procs::default()),
         };
         self.set_state(next, ctx);

@@ -108,7 +108,9 @@ impl ServiceState {
     /// The processes of this state (none for dead/failed/auto-restart).
     pub fn procs(&self) -> Procs {
         match *self {
-            ServiceState::Dead | ServiceState::Failed | ServiceState::AutoRestart => Procs::default(),
+            ServiceState::Dead | ServiceState::Failed | ServiceState::AutoRestart => {
+                Procs::default()
+            }
             ServiceState::Condition(p)
             | ServiceState::StartPre(p)
             | ServiceState::Start(p)
@@ -289,7 +291,13 @@ mod tests {
 
     #[test]
     fn auto_restart_counts_as_activating_like_systemd_252() {
-        assert_eq!(ServiceState::AutoRestart.active_state(), ActiveState::Activating);
-        assert_eq!(ServiceState::Exited(Procs::default()).active_state(), ActiveState::Active);
+        assert_eq!(
+            ServiceState::AutoRestart.active_state(),
+            ActiveState::Activating
+        );
+        assert_eq!(
+            ServiceState::Exited(Procs::default()).active_state(),
+            ActiveState::Active
+        );
     }
 }

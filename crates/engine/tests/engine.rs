@@ -5,13 +5,13 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use linger_engine::{
-    ActiveState, Effect, Engine, ExitStatus, Host, JobMode, JobResult, JobType, KillWhom, SpawnRequest, Spawned, TimerKind, Timestamp,
-    UnitSource,
+    ActiveState, Effect, Engine, ExitStatus, Host, JobMode, JobResult, JobType, KillWhom,
+    SpawnRequest, Spawned, TimerKind, Timestamp, UnitSource,
 };
 use linger_unit::exec_line::ExecCommand;
 use linger_unit::model::{
-    Condition, InstallSection, KillMode, LoadState, RestartPolicy, ServiceConfig, ServiceType, UnitConfig, UnitKind, UnitSection,
-    UnitType,
+    Condition, InstallSection, KillMode, LoadState, RestartPolicy, ServiceConfig, ServiceType,
+    UnitConfig, UnitKind, UnitSection, UnitType,
 };
 
 #[derive(Debug, Default)]
@@ -31,7 +31,10 @@ struct FakeHost {
 
 impl Host for FakeHost {
     fn now(&self) -> Timestamp {
-        Timestamp { realtime: 1_700_000_000_000_000 + self.now, monotonic: self.now }
+        Timestamp {
+            realtime: 1_700_000_000_000_000 + self.now,
+            monotonic: self.now,
+        }
     }
     fn check_condition(&self, c: &Condition) -> bool {
         self.existing_paths.contains(&c.parameter)
@@ -45,11 +48,26 @@ impl Host for FakeHost {
     fn spawn(&mut self, r: &SpawnRequest<'_>) -> Result<Spawned, String> {
         self.next_pid += 1;
         let pid = 1000 + self.next_pid;
-        self.spawned.push((r.unit.into(), r.kind.directive().into(), r.command.path.clone(), pid));
+        self.spawned.push((
+            r.unit.into(),
+            r.kind.directive().into(),
+            r.command.path.clone(),
+            pid,
+        ));
         self.alive.entry(r.unit.into()).or_default().insert(pid);
-        Ok(Spawned { pid, exec_ok: !self.fail_exec.contains(&r.command.path) })
+        Ok(Spawned {
+            pid,
+            exec_ok: !self.fail_exec.contains(&r.command.path),
+        })
     }
-    fn kill(&mut self, unit: &str, whom: KillWhom, signal: i32, _m: Option<u32>, _c: Option<u32>) -> usize {
+    fn kill(
+        &mut self,
+        unit: &str,
+        whom: KillWhom,
+        signal: i32,
+        _m: Option<u32>,
+        _c: Option<u32>,
+    ) -> usize {
         self.kills.push((unit.into(), whom, signal));
         1
     }
@@ -57,7 +75,10 @@ impl Host for FakeHost {
         self.alive.get(unit).is_none_or(BTreeSet::is_empty)
     }
     fn unit_pids(&self, unit: &str) -> Vec<u32> {
-        self.alive.get(unit).map(|s| s.iter().copied().collect()).unwrap_or_default()
+        self.alive
+            .get(unit)
+            .map(|s| s.iter().copied().collect())
+            .unwrap_or_default()
     }
 }
 
@@ -75,7 +96,11 @@ impl UnitSource for Units {
 }
 
 fn cmd(path: &str) -> ExecCommand {
-    ExecCommand { path: path.into(), argv: vec![path.into()], ..ExecCommand::default() }
+    ExecCommand {
+        path: path.into(),
+        argv: vec![path.into()],
+        ..ExecCommand::default()
+    }
 }
 
 fn target(name: &str) -> UnitConfig {
@@ -94,10 +119,18 @@ fn target(name: &str) -> UnitConfig {
 }
 
 fn service(name: &str, f: impl FnOnce(&mut ServiceConfig, &mut UnitSection)) -> UnitConfig {
-    let mut s = ServiceConfig { exec_start: vec![cmd(&format!("/bin/{name}"))], ..ServiceConfig::default() };
+    let mut s = ServiceConfig {
+        exec_start: vec![cmd(&format!("/bin/{name}"))],
+        ..ServiceConfig::default()
+    };
     let mut u = UnitSection::default();
     f(&mut s, &mut u);
-    UnitConfig { unit_type: UnitType::Service, unit: u, kind: UnitKind::Service(Box::new(s)), ..target(name) }
+    UnitConfig {
+        unit_type: UnitType::Service,
+        unit: u,
+        kind: UnitKind::Service(Box::new(s)),
+        ..target(name)
+    }
 }
 
 struct World {
@@ -116,14 +149,24 @@ impl World {
         for t in ["basic.target", "shutdown.target", "default.target"] {
             m.0.entry(t.into()).or_insert_with(|| target(t));
         }
-        World { e: Engine::new(FakeHost::default(), m), log: vec![], finished: vec![], timers: HashMap::new() }
+        World {
+            e: Engine::new(FakeHost::default(), m),
+            log: vec![],
+            finished: vec![],
+            timers: HashMap::new(),
+        }
     }
     fn drain(&mut self) {
         for ef in self.e.take_effects() {
             match ef {
                 Effect::Log { unit, message, .. } => self.log.push(format!("{unit}: {message}")),
                 Effect::JobFinished { unit, result, .. } => self.finished.push((unit, result)),
-                Effect::ArmTimer { unit, kind, deadline, generation } => {
+                Effect::ArmTimer {
+                    unit,
+                    kind,
+                    deadline,
+                    generation,
+                } => {
                     self.timers.insert((unit, kind), (deadline, generation));
                 }
                 Effect::DisarmTimer { unit, kind } => {
@@ -139,7 +182,9 @@ impl World {
         r
     }
     fn stop(&mut self, u: &str) {
-        self.e.enqueue(JobType::Stop, u, JobMode::Replace, true).unwrap();
+        self.e
+            .enqueue(JobType::Stop, u, JobMode::Replace, true)
+            .unwrap();
         self.drain();
     }
     fn state(&self, u: &str) -> (ActiveState, &'static str) {
@@ -147,7 +192,15 @@ impl World {
         (info.active_state(), info.sub_state().as_str())
     }
     fn main_pid(&self, u: &str) -> u32 {
-        self.e.unit(u).unwrap().service().unwrap().state().procs().main.unwrap()
+        self.e
+            .unit(u)
+            .unwrap()
+            .service()
+            .unwrap()
+            .state()
+            .procs()
+            .main
+            .unwrap()
     }
     /// The process exits and leaves the unit's "cgroup".
     fn exit(&mut self, u: &str, pid: u32, status: ExitStatus) {
@@ -163,8 +216,12 @@ impl World {
     fn advance(&mut self, us: u64) {
         self.e.host_mut().now += us;
         let now = self.e.host().now;
-        let due: Vec<((String, TimerKind), (u64, u64))> =
-            self.timers.iter().filter(|(_, (d, _))| *d <= now).map(|(k, v)| (k.clone(), *v)).collect();
+        let due: Vec<((String, TimerKind), (u64, u64))> = self
+            .timers
+            .iter()
+            .filter(|(_, (d, _))| *d <= now)
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
         for ((unit, kind), (_, generation)) in due {
             self.timers.remove(&(unit.clone(), kind));
             self.e.on_timer(&unit, kind, generation);
@@ -182,30 +239,64 @@ fn simple_service_starts_and_stops_cleanly() {
     w.start("web.service").unwrap();
     assert_eq!(w.state("web.service"), (ActiveState::Active, "running"));
     assert_eq!(w.finished, vec![("web.service".into(), JobResult::Done)]);
-    assert!(w.log.iter().any(|l| l == "web.service: Started web.service."), "{:?}", w.log);
+    assert!(
+        w.log
+            .iter()
+            .any(|l| l == "web.service: Started web.service."),
+        "{:?}",
+        w.log
+    );
     let pid = w.main_pid("web.service");
     w.stop("web.service");
-    assert_eq!(w.state("web.service"), (ActiveState::Deactivating, "stop-sigterm"));
-    assert_eq!(w.e.host().kills.last(), Some(&("web.service".into(), KillWhom::All, 15)));
+    assert_eq!(
+        w.state("web.service"),
+        (ActiveState::Deactivating, "stop-sigterm")
+    );
+    assert_eq!(
+        w.e.host().kills.last(),
+        Some(&("web.service".into(), KillWhom::All, 15))
+    );
     w.exit("web.service", pid, ExitStatus::Killed(15));
     assert_eq!(w.state("web.service"), (ActiveState::Inactive, "dead"));
-    assert!(w.log.iter().any(|l| l == "web.service: Stopped web.service."));
+    assert!(
+        w.log
+            .iter()
+            .any(|l| l == "web.service: Stopped web.service.")
+    );
 }
 
 #[test]
 fn restart_always_brings_a_killed_service_back_after_restart_sec() {
-    let mut w = World::new(vec![service("web.service", |s, _| s.restart = RestartPolicy::Always)]);
+    let mut w = World::new(vec![service("web.service", |s, _| {
+        s.restart = RestartPolicy::Always
+    })]);
     w.start("web.service").unwrap();
     let pid = w.main_pid("web.service");
     w.exit("web.service", pid, ExitStatus::Killed(9));
-    assert_eq!(w.state("web.service"), (ActiveState::Activating, "auto-restart"));
+    assert_eq!(
+        w.state("web.service"),
+        (ActiveState::Activating, "auto-restart")
+    );
     assert_eq!(w.spawned("web.service"), 1, "not before RestartSec=");
     w.advance(100_000);
     assert_eq!(w.state("web.service"), (ActiveState::Active, "running"));
     assert_eq!(w.spawned("web.service"), 2);
-    assert_eq!(w.e.unit("web.service").unwrap().service().unwrap().restarts, 1);
-    assert!(w.log.iter().any(|l| l.contains("Scheduled restart job, restart counter is at 1.")), "{:?}", w.log);
-    assert!(w.log.iter().any(|l| l.contains("Main process exited, code=killed, status=9/KILL")));
+    assert_eq!(
+        w.e.unit("web.service").unwrap().service().unwrap().restarts,
+        1
+    );
+    assert!(
+        w.log
+            .iter()
+            .any(|l| l.contains("Scheduled restart job, restart counter is at 1.")),
+        "{:?}",
+        w.log
+    );
+    assert!(
+        w.log
+            .iter()
+            .any(|l| l.contains("Main process exited, code=killed, status=9/KILL"))
+    );
 }
 
 #[test]
@@ -221,10 +312,24 @@ fn restart_on_failure_ignores_clean_exit_and_start_limit_stops_the_loop() {
         w.advance(100_000);
     }
     assert_eq!(w.state("a.service"), (ActiveState::Failed, "failed"));
-    assert_eq!(w.e.unit("a.service").unwrap().service().unwrap().result.as_str(), "start-limit-hit");
-    assert!(w.log.iter().any(|l| l.contains("Start request repeated too quickly.")));
+    assert_eq!(
+        w.e.unit("a.service")
+            .unwrap()
+            .service()
+            .unwrap()
+            .result
+            .as_str(),
+        "start-limit-hit"
+    );
+    assert!(
+        w.log
+            .iter()
+            .any(|l| l.contains("Start request repeated too quickly."))
+    );
 
-    let mut w = World::new(vec![service("b.service", |s, _| s.restart = RestartPolicy::OnFailure)]);
+    let mut w = World::new(vec![service("b.service", |s, _| {
+        s.restart = RestartPolicy::OnFailure
+    })]);
     w.start("b.service").unwrap();
     let pid = w.main_pid("b.service");
     w.exit("b.service", pid, ExitStatus::Exited(0));
@@ -245,10 +350,22 @@ fn failed_requirement_fails_dependent_with_dependency_result() {
     assert_eq!(w.state("db.service").1, "start");
     let pid = w.main_pid("db.service");
     w.exit("db.service", pid, ExitStatus::Exited(1));
-    assert!(w.finished.contains(&("db.service".into(), JobResult::Failed)));
-    assert!(w.finished.contains(&("app.service".into(), JobResult::Dependency)));
+    assert!(
+        w.finished
+            .contains(&("db.service".into(), JobResult::Failed))
+    );
+    assert!(
+        w.finished
+            .contains(&("app.service".into(), JobResult::Dependency))
+    );
     assert_eq!(w.spawned("app.service"), 0);
-    assert!(w.log.iter().any(|l| l == "app.service: Dependency failed for app.service."), "{:?}", w.log);
+    assert!(
+        w.log
+            .iter()
+            .any(|l| l == "app.service: Dependency failed for app.service."),
+        "{:?}",
+        w.log
+    );
 }
 
 #[test]
@@ -263,11 +380,26 @@ fn notify_service_is_active_only_after_ready_and_orders_its_dependents() {
     w.start("app.service").unwrap();
     assert_eq!(w.state("db.service"), (ActiveState::Activating, "start"));
     let pid = w.main_pid("db.service");
-    w.e.on_notify("db.service", pid, &[("READY".into(), "1".into()), ("STATUS".into(), "Accepting connections".into())]);
+    w.e.on_notify(
+        "db.service",
+        pid,
+        &[
+            ("READY".into(), "1".into()),
+            ("STATUS".into(), "Accepting connections".into()),
+        ],
+    );
     w.drain();
     assert_eq!(w.state("db.service"), (ActiveState::Active, "running"));
     assert_eq!(w.state("app.service"), (ActiveState::Active, "running"));
-    assert_eq!(w.e.unit("db.service").unwrap().service().unwrap().status_text.as_deref(), Some("Accepting connections"));
+    assert_eq!(
+        w.e.unit("db.service")
+            .unwrap()
+            .service()
+            .unwrap()
+            .status_text
+            .as_deref(),
+        Some("Accepting connections")
+    );
 }
 
 #[test]
@@ -282,9 +414,20 @@ fn ordering_cycle_is_reported_and_broken_not_hung() {
         },
     ]);
     w.start("both.target").unwrap();
-    assert!(w.log.iter().any(|l| l.contains("Found ordering cycle")), "{:?}", w.log);
-    assert!(w.log.iter().any(|l| l.contains("deleted to break ordering cycle")));
-    let running = ["a.service", "b.service"].iter().filter(|u| w.state(u).0 == ActiveState::Active).count();
+    assert!(
+        w.log.iter().any(|l| l.contains("Found ordering cycle")),
+        "{:?}",
+        w.log
+    );
+    assert!(
+        w.log
+            .iter()
+            .any(|l| l.contains("deleted to break ordering cycle"))
+    );
+    let running = ["a.service", "b.service"]
+        .iter()
+        .filter(|u| w.state(u).0 == ActiveState::Active)
+        .count();
     assert_eq!(running, 1, "one job was dropped, the other ran");
     assert_eq!(w.state("both.target").0, ActiveState::Active);
 
@@ -299,7 +442,10 @@ fn ordering_cycle_is_reported_and_broken_not_hung() {
             u.after = vec!["a.service".into()];
         }),
     ]);
-    assert!(matches!(w.start("a.service"), Err(linger_engine::EngineError::Cycle(_))));
+    assert!(matches!(
+        w.start("a.service"),
+        Err(linger_engine::EngineError::Cycle(_))
+    ));
 }
 
 #[test]
@@ -324,29 +470,59 @@ fn conflicts_stop_the_other_side() {
 
 #[test]
 fn stop_timeout_escalates_to_sigkill_and_escaped_processes_are_waited_for() {
-    let mut w = World::new(vec![service("stubborn.service", |s, _| s.timeout_stop = 5_000_000)]);
+    let mut w = World::new(vec![service("stubborn.service", |s, _| {
+        s.timeout_stop = 5_000_000
+    })]);
     w.start("stubborn.service").unwrap();
     let pid = w.main_pid("stubborn.service");
-    w.e.host_mut().alive.get_mut("stubborn.service").unwrap().insert(4242); // double-forked child
+    w.e.host_mut()
+        .alive
+        .get_mut("stubborn.service")
+        .unwrap()
+        .insert(4242); // double-forked child
     w.stop("stubborn.service");
     w.exit("stubborn.service", pid, ExitStatus::Killed(15));
-    assert_eq!(w.state("stubborn.service").1, "stop-sigterm", "the escaped child still runs");
+    assert_eq!(
+        w.state("stubborn.service").1,
+        "stop-sigterm",
+        "the escaped child still runs"
+    );
     w.advance(5_000_000);
     assert_eq!(w.state("stubborn.service").1, "stop-sigkill");
-    assert_eq!(w.e.host().kills.last(), Some(&("stubborn.service".into(), KillWhom::All, 9)));
+    assert_eq!(
+        w.e.host().kills.last(),
+        Some(&("stubborn.service".into(), KillWhom::All, 9))
+    );
     w.exit("stubborn.service", 4242, ExitStatus::Killed(9));
     assert_eq!(w.state("stubborn.service").0, ActiveState::Failed);
-    assert_eq!(w.e.unit("stubborn.service").unwrap().service().unwrap().result.as_str(), "timeout");
+    assert_eq!(
+        w.e.unit("stubborn.service")
+            .unwrap()
+            .service()
+            .unwrap()
+            .result
+            .as_str(),
+        "timeout"
+    );
 }
 
 #[test]
 fn kill_mode_process_leaves_other_processes_alone() {
-    let mut w = World::new(vec![service("p.service", |s, _| s.kill.kill_mode = KillMode::Process)]);
+    let mut w = World::new(vec![service("p.service", |s, _| {
+        s.kill.kill_mode = KillMode::Process
+    })]);
     w.start("p.service").unwrap();
     let pid = w.main_pid("p.service");
-    w.e.host_mut().alive.get_mut("p.service").unwrap().insert(777);
+    w.e.host_mut()
+        .alive
+        .get_mut("p.service")
+        .unwrap()
+        .insert(777);
     w.stop("p.service");
-    assert_eq!(w.e.host().kills.last(), Some(&("p.service".into(), KillWhom::Main, 15)));
+    assert_eq!(
+        w.e.host().kills.last(),
+        Some(&("p.service".into(), KillWhom::Main, 15))
+    );
     w.exit("p.service", pid, ExitStatus::Killed(15));
     assert_eq!(w.state("p.service").0, ActiveState::Inactive);
 }
@@ -361,8 +537,17 @@ fn oneshot_runs_commands_in_order_and_remains_after_exit() {
     })]);
     w.start("setup.service").unwrap();
     assert_eq!(w.state("setup.service").1, "start-pre");
-    assert!(w.finished.is_empty(), "a oneshot start job waits for the commands");
-    let order = |w: &World| w.e.host().spawned.iter().map(|s| s.2.clone()).collect::<Vec<_>>();
+    assert!(
+        w.finished.is_empty(),
+        "a oneshot start job waits for the commands"
+    );
+    let order = |w: &World| {
+        w.e.host()
+            .spawned
+            .iter()
+            .map(|s| s.2.clone())
+            .collect::<Vec<_>>()
+    };
     let last_pid = |w: &World| w.e.host().spawned.last().unwrap().3;
     let p = last_pid(&w);
     w.exit("setup.service", p, ExitStatus::Exited(0));
@@ -385,7 +570,11 @@ fn forking_service_takes_main_pid_from_pid_file() {
     assert_eq!(w.state("daemon.service").1, "start");
     let launcher = w.e.host().spawned[0].3;
     w.e.host_mut().pid_files.insert("/run/d.pid".into(), 5555);
-    w.e.host_mut().alive.get_mut("daemon.service").unwrap().insert(5555);
+    w.e.host_mut()
+        .alive
+        .get_mut("daemon.service")
+        .unwrap()
+        .insert(5555);
     w.exit("daemon.service", launcher, ExitStatus::Exited(0));
     assert_eq!(w.state("daemon.service"), (ActiveState::Active, "running"));
     assert_eq!(w.main_pid("daemon.service"), 5555);
@@ -406,7 +595,13 @@ fn unmet_condition_skips_without_failing() {
     assert_eq!(w.state("c.service"), (ActiveState::Inactive, "dead"));
     assert_eq!(w.finished, vec![("c.service".into(), JobResult::Done)]);
     assert_eq!(w.spawned("c.service"), 0);
-    assert!(w.log.iter().any(|l| l.contains("unmet condition check (ConditionPathExists=/nope)")), "{:?}", w.log);
+    assert!(
+        w.log
+            .iter()
+            .any(|l| l.contains("unmet condition check (ConditionPathExists=/nope)")),
+        "{:?}",
+        w.log
+    );
 }
 
 #[test]
@@ -421,7 +616,11 @@ fn exec_type_fails_start_job_when_exec_fails() {
     let pid = w.main_pid("x.service");
     w.exit("x.service", pid, ExitStatus::Exited(203));
     assert_eq!(w.finished, vec![("x.service".into(), JobResult::Failed)]);
-    assert!(w.log.iter().any(|l| l.contains("status=203/EXEC")), "{:?}", w.log);
+    assert!(
+        w.log.iter().any(|l| l.contains("status=203/EXEC")),
+        "{:?}",
+        w.log
+    );
 }
 
 #[test]
@@ -429,8 +628,14 @@ fn masked_and_missing_units_are_refused_with_clear_errors() {
     let mut masked = service("m.service", |_, _| {});
     masked.load_state = LoadState::Masked;
     let mut w = World::new(vec![masked]);
-    assert_eq!(w.start("m.service").unwrap_err().to_string(), "Unit m.service is masked.");
-    assert_eq!(w.start("nope.service").unwrap_err().to_string(), "Unit nope.service not found.");
+    assert_eq!(
+        w.start("m.service").unwrap_err().to_string(),
+        "Unit m.service is masked."
+    );
+    assert_eq!(
+        w.start("nope.service").unwrap_err().to_string(),
+        "Unit nope.service not found."
+    );
 }
 
 #[test]
@@ -452,5 +657,9 @@ fn binds_to_stops_dependent_when_the_other_goes_away_and_on_failure_triggers() {
     let upid = w.main_pid("user.service");
     w.exit("user.service", upid, ExitStatus::Exited(3));
     assert_eq!(w.state("user.service").0, ActiveState::Failed);
-    assert_eq!(w.state("alert.service").0, ActiveState::Active, "OnFailure= started");
+    assert_eq!(
+        w.state("alert.service").0,
+        ActiveState::Active,
+        "OnFailure= started"
+    );
 }

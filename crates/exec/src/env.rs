@@ -32,7 +32,10 @@ impl Environment {
 
     /// Look a variable up.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.vars.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.vars
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Iterate in order.
@@ -56,16 +59,20 @@ impl Environment {
     }
 }
 
+/// Parsed `NAME=value` pairs, and warnings as (line, message).
+pub type EnvFileResult = (Vec<(String, String)>, Vec<(usize, String)>);
+
 /// Whether `name` is a valid environment variable name.
 pub fn is_valid_name(name: &str) -> bool {
     let mut chars = name.chars();
-    matches!(chars.next(), Some(c) if c == '_' || c.is_ascii_alphabetic()) && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
+    matches!(chars.next(), Some(c) if c == '_' || c.is_ascii_alphabetic())
+        && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
 }
 
 /// Parse the text of an `EnvironmentFile=`: `NAME=value` lines, `#`/`;` comments, optional
 /// `export `, single/double quotes, backslash escapes and backslash-newline continuation.
 /// Invalid lines are returned as warnings (line number, text) and skipped.
-pub fn parse_environment_file(text: &str) -> (Vec<(String, String)>, Vec<(usize, String)>) {
+pub fn parse_environment_file(text: &str) -> EnvFileResult {
     let mut out = Vec::new();
     let mut warnings = Vec::new();
     let mut lines = text.split('\n').enumerate().peekable();
@@ -150,7 +157,7 @@ fn unquote(v: &str) -> String {
 }
 
 /// Read and parse an environment file from disk.
-pub fn read_environment_file(path: &Path) -> std::io::Result<(Vec<(String, String)>, Vec<(usize, String)>)> {
+pub fn read_environment_file(path: &Path) -> std::io::Result<EnvFileResult> {
     let text = std::fs::read_to_string(path)?;
     Ok(parse_environment_file(&text))
 }

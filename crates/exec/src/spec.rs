@@ -124,7 +124,10 @@ pub struct ExecSpec {
 }
 
 fn cstr(what: &str, s: &str) -> Result<CString, SpecError> {
-    CString::new(s).map_err(|source| SpecError { what: what.to_string(), source })
+    CString::new(s).map_err(|source| SpecError {
+        what: what.to_string(),
+        source,
+    })
 }
 
 impl ExecSpec {
@@ -132,7 +135,10 @@ impl ExecSpec {
     pub fn new(path: &str, argv: &[&str]) -> Result<ExecSpec, SpecError> {
         Ok(ExecSpec {
             path: cstr("program path", path)?,
-            argv: argv.iter().map(|a| cstr("argument", a)).collect::<Result<_, _>>()?,
+            argv: argv
+                .iter()
+                .map(|a| cstr("argument", a))
+                .collect::<Result<_, _>>()?,
             envp: Vec::new(),
             cwd: None,
             stdin: None,
@@ -151,13 +157,19 @@ impl ExecSpec {
 
     /// Replace argv.
     pub fn set_argv<S: AsRef<str>>(&mut self, argv: &[S]) -> Result<(), SpecError> {
-        self.argv = argv.iter().map(|a| cstr("argument", a.as_ref())).collect::<Result<_, _>>()?;
+        self.argv = argv
+            .iter()
+            .map(|a| cstr("argument", a.as_ref()))
+            .collect::<Result<_, _>>()?;
         Ok(())
     }
 
     /// Set the environment (`NAME=value` strings).
     pub fn set_env<S: AsRef<str>>(&mut self, env: &[S]) -> Result<(), SpecError> {
-        self.envp = env.iter().map(|e| cstr("environment variable", e.as_ref())).collect::<Result<_, _>>()?;
+        self.envp = env
+            .iter()
+            .map(|e| cstr("environment variable", e.as_ref()))
+            .collect::<Result<_, _>>()?;
         Ok(())
     }
 

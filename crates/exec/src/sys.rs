@@ -84,8 +84,20 @@ pub fn spawn(mut spec: ExecSpec) -> Result<Spawned, SpawnError> {
             .rlimits
             .iter()
             .map(|r| {
-                let conv = |v: u64| if v == u64::MAX { libc::RLIM_INFINITY } else { v as libc::rlim_t };
-                (r.resource, libc::rlimit { rlim_cur: conv(r.soft), rlim_max: conv(r.hard) })
+                let conv = |v: u64| {
+                    if v == u64::MAX {
+                        libc::RLIM_INFINITY
+                    } else {
+                        v as libc::rlim_t
+                    }
+                };
+                (
+                    r.resource,
+                    libc::rlimit {
+                        rlim_cur: conv(r.soft),
+                        rlim_max: conv(r.hard),
+                    },
+                )
             })
             .collect(),
         new_session: spec.new_session,
@@ -106,7 +118,13 @@ pub fn spawn(mut spec: ExecSpec) -> Result<Spawned, SpawnError> {
     let mut got = 0usize;
     while got < buf.len() {
         // SAFETY: reading into the unfilled tail of a stack buffer we own.
-        let n = unsafe { libc::read(rd.as_raw_fd(), buf[got..].as_mut_ptr().cast(), buf.len() - got) };
+        let n = unsafe {
+            libc::read(
+                rd.as_raw_fd(),
+                buf[got..].as_mut_ptr().cast(),
+                buf.len() - got,
+            )
+        };
         if n < 0 {
             if io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
                 continue;
@@ -124,7 +142,10 @@ pub fn spawn(mut spec: ExecSpec) -> Result<Spawned, SpawnError> {
     } else {
         None
     };
-    Ok(Spawned { pid: pid as u32, failure })
+    Ok(Spawned {
+        pid: pid as u32,
+        failure,
+    })
 }
 
 fn errno() -> i32 {
@@ -158,10 +179,10 @@ fn child(p: &Prepared<'_>) -> ! {
                 libc::signal(sig, libc::SIG_DFL);
             }
         }
-        if let Some(fd) = p.cgroup {
-            if libc::write(fd, b"0".as_ptr().cast(), 1) < 0 {
-                fail(p.report, Stage::Cgroup, errno());
-            }
+        if let Some(fd) = p.cgroup
+            && libc::write(fd, b"0".as_ptr().cast(), 1) < 0
+        {
+            fail(p.report, Stage::Cgroup, errno());
         }
         if p.new_session && libc::setsid() < 0 {
             fail(p.report, Stage::Setsid, errno());
@@ -178,14 +199,14 @@ fn child(p: &Prepared<'_>) -> ! {
         }
         let stages = [Stage::Stdin, Stage::Stdout, Stage::Stderr];
         for (target, src) in p.stdio.iter().enumerate() {
-            if let Some(fd) = *src {
-                if libc::dup2(fd, target as i32) < 0 {
-                    fail(p.report, stages[target], errno());
-                }
+            if let Some(fd) = *src
+                && libc::dup2(fd, target as i32) < 0
+            {
+                fail(p.report, stages[target], errno());
             }
         }
-        for i in 0..(n as usize).min(64) {
-            if libc::dup2(high[i], 3 + i as i32) < 0 {
+        for (i, &h) in high.iter().enumerate().take((n as usize).min(64)) {
+            if libc::dup2(h, 3 + i as i32) < 0 {
                 fail(p.report, Stage::Fds, errno());
             }
         }
@@ -195,22 +216,26 @@ fn child(p: &Prepared<'_>) -> ! {
             }
         }
         if let Some(v) = p.oom {
-            let fd = libc::open(c"/proc/self/oom_score_adj".as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
+            let fd = libc::open(
+                c"/proc/self/oom_score_adj".as_ptr(),
+                libc::O_WRONLY | libc::O_CLOEXEC,
+            );
             if fd < 0 || libc::write(fd, v.as_ptr().cast(), v.len()) < 0 {
                 fail(p.report, Stage::OomAdjust, errno());
             }
             libc::close(fd);
         }
-        if let Some(nice) = p.nice {
-            if libc::setpriority(libc::PRIO_PROCESS, 0, nice) < 0 {
-                fail(p.report, Stage::Nice, errno());
-            }
+        if let Some(nice) = p.nice
+            && libc::setpriority(libc::PRIO_PROCESS, 0, nice) < 0
+        {
+            fail(p.report, Stage::Nice, errno());
         }
         libc::umask(p.umask);
-        if let Some((dir, missing_ok)) = p.cwd {
-            if libc::chdir(dir) < 0 && !missing_ok {
-                fail(p.report, Stage::Chdir, errno());
-            }
+        if let Some((dir, missing_ok)) = p.cwd
+            && libc::chdir(dir) < 0
+            && !missing_ok
+        {
+            fail(p.report, Stage::Chdir, errno());
         }
         libc::execve(p.path, p.argv.as_ptr(), p.envp.as_ptr());
         fail(p.report, Stage::Exec, errno());

@@ -59,8 +59,13 @@ fn environment_cwd_and_stdout_reach_the_program() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("out");
     let out: OwnedFd = std::fs::File::create(&out_path).unwrap().into();
-    let mut spec = ExecSpec::new("/bin/sh", &["sh", "-c", "echo \"$GREETING $(pwd) $(umask)\""]).unwrap();
-    spec.set_env(&["GREETING=hello", "PATH=/usr/bin:/bin"]).unwrap();
+    let mut spec = ExecSpec::new(
+        "/bin/sh",
+        &["sh", "-c", "echo \"$GREETING $(pwd) $(umask)\""],
+    )
+    .unwrap();
+    spec.set_env(&["GREETING=hello", "PATH=/usr/bin:/bin"])
+        .unwrap();
     spec.set_cwd(dir.path().to_str().unwrap(), false).unwrap();
     spec.umask = 0o077;
     spec.stdout = Some(out);

@@ -45,9 +45,18 @@ pub struct Client {
 impl Client {
     /// Connect to the socket at `path`.
     pub fn connect(path: &Path) -> Result<Client, CallError> {
-        let s = UnixStream::connect(path).map_err(|source| CallError::Connect { path: path.to_path_buf(), source })?;
-        let w = s.try_clone().map_err(|source| CallError::Connect { path: path.to_path_buf(), source })?;
-        Ok(Client { reader: BufReader::new(s), writer: w })
+        let s = UnixStream::connect(path).map_err(|source| CallError::Connect {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let w = s.try_clone().map_err(|source| CallError::Connect {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(Client {
+            reader: BufReader::new(s),
+            writer: w,
+        })
     }
 
     /// Call `method` and wait for its single reply.
@@ -62,8 +71,15 @@ impl Client {
     }
 
     fn send(&mut self, method: &str, parameters: Value, more: bool) -> Result<(), CallError> {
-        let req = Request { method: method.to_string(), parameters, more, oneway: false };
-        self.writer.write_all(&encode(&req)).map_err(FrameError::Io)?;
+        let req = Request {
+            method: method.to_string(),
+            parameters,
+            more,
+            oneway: false,
+        };
+        self.writer
+            .write_all(&encode(&req))
+            .map_err(FrameError::Io)?;
         Ok(())
     }
 
@@ -72,8 +88,17 @@ impl Client {
         let frame = read_frame(&mut self.reader)?;
         let reply: Reply = serde_json::from_slice(&frame).map_err(FrameError::Malformed)?;
         if let Some(name) = reply.error {
-            let message = reply.parameters.get("message").and_then(Value::as_str).unwrap_or(&name).to_string();
-            return Err(CallError::Remote { name, message, parameters: reply.parameters });
+            let message = reply
+                .parameters
+                .get("message")
+                .and_then(Value::as_str)
+                .unwrap_or(&name)
+                .to_string();
+            return Err(CallError::Remote {
+                name,
+                message,
+                parameters: reply.parameters,
+            });
         }
         Ok((reply.parameters, reply.continues))
     }

@@ -41,7 +41,11 @@ pub struct Reply {
 impl Reply {
     /// A successful reply.
     pub fn ok(parameters: Value) -> Reply {
-        Reply { parameters, error: None, continues: false }
+        Reply {
+            parameters,
+            error: None,
+            continues: false,
+        }
     }
 
     /// An error reply with a human message.

@@ -16,5 +16,9 @@ pub struct PeerCred {
 /// Read SO_PEERCRED of a connected Unix socket.
 pub fn peer_cred<F: AsFd>(sock: F) -> std::io::Result<PeerCred> {
     let c = rustix::net::sockopt::socket_peercred(sock)?;
-    Ok(PeerCred { pid: c.pid.as_raw_nonzero().get() as u32, uid: c.uid.as_raw(), gid: c.gid.as_raw() })
+    Ok(PeerCred {
+        pid: c.pid.as_raw_nonzero().get() as u32,
+        uid: c.uid.as_raw(),
+        gid: c.gid.as_raw(),
+    })
 }

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use linger_engine::{ExecKind, Host, KillWhom, SpawnRequest, Spawned, Timestamp};
 use linger_exec::{Environment, ExecSpec, Rlimit, read_environment_file};
 use linger_unit::exec_line::expand_environment;
-use linger_unit::model::{Condition, ConditionKind, NotifyAccess, OutputSpec, ServiceConfig, ServiceType};
+use linger_unit::model::{
+    Condition, ConditionKind, NotifyAccess, OutputSpec, ServiceConfig, ServiceType,
+};
 use rustix::fs::{Mode, OFlags};
 
 use crate::config::ManagerConfig;
@@ -62,11 +64,22 @@ impl RealHost {
         for (k, v) in &config.environment {
             environment.set(k, v);
         }
-        RealHost { config, environment, tracker: ProcTracker::new(own_pid), new_pipes: Vec::new(), logs: Vec::new(), own_pid }
+        RealHost {
+            config,
+            environment,
+            tracker: ProcTracker::new(own_pid),
+            new_pipes: Vec::new(),
+            logs: Vec::new(),
+            own_pid,
+        }
     }
 
     fn log(&mut self, unit: &str, priority: u8, message: String) {
-        self.logs.push(HostLog { unit: unit.to_string(), priority, message });
+        self.logs.push(HostLog {
+            unit: unit.to_string(),
+            priority,
+            message,
+        });
     }
 
     /// The service environment: manager env, Environment=, EnvironmentFile=, UnsetEnvironment=,
@@ -90,7 +103,12 @@ impl RealHost {
                 Err(e) if *optional => {
                     let _ = e;
                 }
-                Err(e) => return Err(format!("Failed to load environment files: {}: {e}", path.display())),
+                Err(e) => {
+                    return Err(format!(
+                        "Failed to load environment files: {}: {e}",
+                        path.display()
+                    ));
+                }
             }
         }
         for name in &cfg.exec.pass_environment {
@@ -103,13 +121,16 @@ impl RealHost {
         }
         env.set("INVOCATION_ID", req.invocation_id);
         env.set("MANAGERPID", &self.own_pid.to_string());
-        if let Some(m) = req.main_pid {
-            if !req.main {
-                env.set("MAINPID", &m.to_string());
-            }
+        if let Some(m) = req.main_pid
+            && !req.main
+        {
+            env.set("MAINPID", &m.to_string());
         }
         if wants_notify_socket(cfg) {
-            env.set("NOTIFY_SOCKET", &self.config.notify_path().to_string_lossy());
+            env.set(
+                "NOTIFY_SOCKET",
+                &self.config.notify_path().to_string_lossy(),
+            );
         }
         if req.main && cfg.watchdog > 0 && cfg.watchdog != linger_time::USEC_INFINITY {
             env.set("WATCHDOG_USEC", &cfg.watchdog.to_string());
@@ -117,23 +138,41 @@ impl RealHost {
         Ok(env)
     }
 
-    fn open_output(&self, spec: &OutputSpec, journal: &Option<OwnedFd>, stream: u8) -> Result<Option<OwnedFd>, String> {
+    fn open_output(
+        &self,
+        spec: &OutputSpec,
+        journal: &Option<OwnedFd>,
+        stream: u8,
+    ) -> Result<Option<OwnedFd>, String> {
         let open = |p: &Path, flags: OFlags| -> Result<Option<OwnedFd>, String> {
-            rustix::fs::open(p, flags | OFlags::WRONLY | OFlags::CREATE | OFlags::CLOEXEC, Mode::from_raw_mode(0o644))
-                .map(Some)
-                .map_err(|e| format!("Failed to open {}: {e}", p.display()))
+            rustix::fs::open(
+                p,
+                flags | OFlags::WRONLY | OFlags::CREATE | OFlags::CLOEXEC,
+                Mode::from_raw_mode(0o644),
+            )
+            .map(Some)
+            .map_err(|e| format!("Failed to open {}: {e}", p.display()))
         };
         match spec {
-            OutputSpec::Journal | OutputSpec::JournalAlike | OutputSpec::Socket | OutputSpec::Fd(_) => {
-                journal.as_ref().map(|fd| fd.try_clone().map(Some).map_err(|e| e.to_string())).unwrap_or(Ok(None))
-            }
+            OutputSpec::Journal
+            | OutputSpec::JournalAlike
+            | OutputSpec::Socket
+            | OutputSpec::Fd(_) => journal
+                .as_ref()
+                .map(|fd| fd.try_clone().map(Some).map_err(|e| e.to_string()))
+                .unwrap_or(Ok(None)),
             OutputSpec::Null | OutputSpec::Tty => open(Path::new("/dev/null"), OFlags::empty()),
             OutputSpec::Inherit => Ok(None),
             OutputSpec::File(p) => open(p, OFlags::empty()),
             OutputSpec::Append(p) => open(p, OFlags::APPEND),
             OutputSpec::Truncate(p) => open(p, OFlags::TRUNC),
         }
-        .map_err(|e| format!("{e} (standard {})", if stream == 1 { "output" } else { "error" }))
+        .map_err(|e| {
+            format!(
+                "{e} (standard {})",
+                if stream == 1 { "output" } else { "error" }
+            )
+        })
     }
 
     fn resolve_program(&self, path: &str, env: &Environment) -> String {
@@ -149,24 +188,35 @@ impl RealHost {
             .unwrap_or_else(|| path.to_string())
     }
 
-    fn build_spec(&mut self, req: &SpawnRequest<'_>) -> Result<(ExecSpec, Option<OwnedFd>), String> {
+    fn build_spec(
+        &mut self,
+        req: &SpawnRequest<'_>,
+    ) -> Result<(ExecSpec, Option<OwnedFd>), String> {
         let cfg: &ServiceConfig = req.service;
-        if let Some(u) = &cfg.exec.user {
-            if u != &self.config.user.name && u != &self.config.user.uid.to_string() {
-                return Err(format!(
-                    "User={u} cannot be used in a user manager (it runs as {}, without privileges to switch users); remove User= or run the unit in the system manager",
-                    self.config.user.name
-                ));
-            }
+        if let Some(u) = &cfg.exec.user
+            && u != &self.config.user.name
+            && u != &self.config.user.uid.to_string()
+        {
+            return Err(format!(
+                "User={u} cannot be used in a user manager (it runs as {}, without privileges to switch users); remove User= or run the unit in the system manager",
+                self.config.user.name
+            ));
         }
-        if let Some(g) = &cfg.exec.group {
-            if g != &self.config.user.gid.to_string() && !group_is_primary(g, self.config.user.gid) {
-                return Err(format!("Group={g} cannot be used in a user manager; remove Group="));
-            }
+        if let Some(g) = &cfg.exec.group
+            && g != &self.config.user.gid.to_string()
+            && !group_is_primary(g, self.config.user.gid)
+        {
+            return Err(format!(
+                "Group={g} cannot be used in a user manager; remove Group="
+            ));
         }
         let env = self.service_environment(req)?;
         let lookup = |name: &str| env.get(name).map(str::to_string);
-        let argv = if req.command.flags.no_env_expand { req.command.argv.clone() } else { expand_environment(&req.command.argv, &lookup) };
+        let argv = if req.command.flags.no_env_expand {
+            req.command.argv.clone()
+        } else {
+            expand_environment(&req.command.argv, &lookup)
+        };
         let program = self.resolve_program(&req.command.path, &env);
         let mut spec = ExecSpec::new(&program, &[]).map_err(|e| e.to_string())?;
         spec.set_argv(&argv).map_err(|e| e.to_string())?;
@@ -176,10 +226,24 @@ impl RealHost {
             None => spec.set_cwd(&self.config.user.home.to_string_lossy(), true),
         }
         .map_err(|e| e.to_string())?;
-        spec.stdin = Some(rustix::fs::open("/dev/null", OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty()).map_err(|e| e.to_string())?);
-        let wants_journal = |o: &OutputSpec| matches!(o, OutputSpec::Journal | OutputSpec::JournalAlike | OutputSpec::Socket | OutputSpec::Fd(_));
-        let (read_end, journal) = if wants_journal(&cfg.exec.standard_output) || wants_journal(&cfg.exec.standard_error) {
-            let (r, w) = rustix::pipe::pipe_with(rustix::pipe::PipeFlags::CLOEXEC).map_err(|e| format!("Failed to create pipe: {e}"))?;
+        spec.stdin = Some(
+            rustix::fs::open("/dev/null", OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())
+                .map_err(|e| e.to_string())?,
+        );
+        let wants_journal = |o: &OutputSpec| {
+            matches!(
+                o,
+                OutputSpec::Journal
+                    | OutputSpec::JournalAlike
+                    | OutputSpec::Socket
+                    | OutputSpec::Fd(_)
+            )
+        };
+        let (read_end, journal) = if wants_journal(&cfg.exec.standard_output)
+            || wants_journal(&cfg.exec.standard_error)
+        {
+            let (r, w) = rustix::pipe::pipe_with(rustix::pipe::PipeFlags::CLOEXEC)
+                .map_err(|e| format!("Failed to create pipe: {e}"))?;
             (Some(r), Some(w))
         } else {
             (None, None)
@@ -189,34 +253,54 @@ impl RealHost {
         spec.umask = cfg.exec.umask;
         spec.nice = cfg.exec.nice;
         spec.oom_score_adjust = cfg.exec.oom_score_adjust;
-        spec.rlimits = cfg.exec.limits.iter().map(|l| Rlimit { resource: l.resource, soft: l.soft, hard: l.hard }).collect();
+        spec.rlimits = cfg
+            .exec
+            .limits
+            .iter()
+            .map(|l| Rlimit {
+                resource: l.resource,
+                soft: l.soft,
+                hard: l.hard,
+            })
+            .collect();
         Ok((spec, read_end))
     }
 }
 
 fn group_is_primary(name: &str, gid: u32) -> bool {
-    std::fs::read_to_string("/etc/group")
-        .ok()
-        .and_then(|t| t.lines().find(|l| l.split(':').next() == Some(name)).and_then(|l| l.split(':').nth(2)?.parse::<u32>().ok()))
-        == Some(gid)
+    std::fs::read_to_string("/etc/group").ok().and_then(|t| {
+        t.lines()
+            .find(|l| l.split(':').next() == Some(name))
+            .and_then(|l| l.split(':').nth(2)?.parse::<u32>().ok())
+    }) == Some(gid)
 }
 
 fn wants_notify_socket(cfg: &ServiceConfig) -> bool {
     match cfg.notify_access {
         Some(NotifyAccess::None) => false,
         Some(_) => true,
-        None => matches!(cfg.service_type, ServiceType::Notify | ServiceType::NotifyReload) || cfg.watchdog > 0,
+        None => {
+            matches!(
+                cfg.service_type,
+                ServiceType::Notify | ServiceType::NotifyReload
+            ) || cfg.watchdog > 0
+        }
     }
 }
 
 fn clock(id: rustix::time::ClockId) -> u64 {
     let t = rustix::time::clock_gettime(id);
-    (t.tv_sec as u64).saturating_mul(1_000_000).saturating_add((t.tv_nsec as u64) / 1000)
+    (t.tv_sec as u64)
+        .saturating_mul(1_000_000)
+        .saturating_add((t.tv_nsec as u64) / 1000)
 }
 
 impl Host for RealHost {
     fn now(&self) -> Timestamp {
-        Timestamp { realtime: clock(rustix::time::ClockId::Realtime), monotonic: clock(rustix::time::ClockId::Monotonic) }
+        Timestamp {
+            realtime: clock(rustix::time::ClockId::Realtime),
+            monotonic: clock(rustix::time::ClockId::Monotonic),
+        }
     }
 
     fn check_condition(&self, c: &Condition) -> bool {
@@ -224,7 +308,12 @@ impl Host for RealHost {
     }
 
     fn read_pid_file(&self, path: &Path) -> Option<u32> {
-        std::fs::read_to_string(path).ok()?.trim().parse().ok().filter(|&p: &u32| p > 1)
+        std::fs::read_to_string(path)
+            .ok()?
+            .trim()
+            .parse()
+            .ok()
+            .filter(|&p: &u32| p > 1)
     }
 
     fn new_invocation_id(&mut self) -> String {
@@ -251,13 +340,17 @@ impl Host for RealHost {
             let err = std::io::Error::from_raw_os_error(errno);
             let what = match stage {
                 linger_exec::Stage::Exec => format!("Failed to execute {program}: {err}"),
-                linger_exec::Stage::Chdir => format!(
-                    "Changing to the requested working directory failed: {err}"
-                ),
+                linger_exec::Stage::Chdir => {
+                    format!("Changing to the requested working directory failed: {err}")
+                }
                 _ => format!("Failed at step {} spawning {program}: {err}", stage.name()),
             };
             self.log(req.unit, 3, what);
-            self.log(req.unit, 3, format!("Failed at step {} spawning {program}: {err}", stage.name()));
+            self.log(
+                req.unit,
+                3,
+                format!("Failed at step {} spawning {program}: {err}", stage.name()),
+            );
         }
         if let Some(fd) = read_end {
             let identifier = req
@@ -265,14 +358,35 @@ impl Host for RealHost {
                 .exec
                 .syslog_identifier
                 .clone()
-                .unwrap_or_else(|| Path::new(&program).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default());
-            self.new_pipes.push(NewPipe { unit: req.unit.to_string(), pid: child.pid, identifier, level_prefix: req.service.exec.syslog_level_prefix, fd });
+                .unwrap_or_else(|| {
+                    Path::new(&program)
+                        .file_name()
+                        .map(|f| f.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                });
+            self.new_pipes.push(NewPipe {
+                unit: req.unit.to_string(),
+                pid: child.pid,
+                identifier,
+                level_prefix: req.service.exec.syslog_level_prefix,
+                fd,
+            });
         }
         let _ = ExecKind::Start;
-        Ok(Spawned { pid: child.pid, exec_ok: child.failure.is_none() })
+        Ok(Spawned {
+            pid: child.pid,
+            exec_ok: child.failure.is_none(),
+        })
     }
 
-    fn kill(&mut self, unit: &str, whom: KillWhom, signal: i32, main: Option<u32>, control: Option<u32>) -> usize {
+    fn kill(
+        &mut self,
+        unit: &str,
+        whom: KillWhom,
+        signal: i32,
+        main: Option<u32>,
+        control: Option<u32>,
+    ) -> usize {
         let targets: Vec<u32> = match whom {
             KillWhom::Main => main.into_iter().collect(),
             KillWhom::Control => control.into_iter().collect(),
@@ -285,10 +399,14 @@ impl Host for RealHost {
                 v
             }
         };
-        let Some(sig) = rustix::process::Signal::from_named_raw(signal) else { return 0 };
+        let Some(sig) = rustix::process::Signal::from_named_raw(signal) else {
+            return 0;
+        };
         let mut n = 0;
         for pid in targets {
-            let Some(p) = rustix::process::Pid::from_raw(pid as i32) else { continue };
+            let Some(p) = rustix::process::Pid::from_raw(pid as i32) else {
+                continue;
+            };
             if rustix::process::kill_process(p, sig).is_ok() {
                 n += 1;
                 // A stopped process cannot act on SIGTERM; systemd follows with SIGCONT.
@@ -317,12 +435,17 @@ pub fn check_condition(c: &Condition, env: &Environment, config: &ManagerConfig)
         ConditionKind::PathExistsGlob => glob_exists(&c.parameter),
         ConditionKind::PathIsDirectory => p.is_dir(),
         ConditionKind::PathIsSymbolicLink => p.is_symlink(),
-        ConditionKind::PathIsReadWrite => p.exists() && !p.metadata().is_ok_and(|m| m.permissions().readonly()),
-        ConditionKind::DirectoryNotEmpty => std::fs::read_dir(p).is_ok_and(|mut d| d.next().is_some()),
+        ConditionKind::PathIsReadWrite => {
+            p.exists() && !p.metadata().is_ok_and(|m| m.permissions().readonly())
+        }
+        ConditionKind::DirectoryNotEmpty => {
+            std::fs::read_dir(p).is_ok_and(|mut d| d.next().is_some())
+        }
         ConditionKind::FileNotEmpty => p.metadata().is_ok_and(|m| m.is_file() && m.len() > 0),
         ConditionKind::FileIsExecutable => {
             use std::os::unix::fs::PermissionsExt;
-            p.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+            p.metadata()
+                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
         }
         ConditionKind::Environment => match c.parameter.split_once('=') {
             Some((k, v)) => env.get(k) == Some(v),
@@ -333,15 +456,29 @@ pub fn check_condition(c: &Condition, env: &Environment, config: &ManagerConfig)
                 || c.parameter == config.user.uid.to_string()
                 || (c.parameter == "@system" && config.user.uid < 1000)
         }
-        ConditionKind::Group => c.parameter == config.user.gid.to_string() || group_is_primary(&c.parameter, config.user.gid),
+        ConditionKind::Group => {
+            c.parameter == config.user.gid.to_string()
+                || group_is_primary(&c.parameter, config.user.gid)
+        }
         ConditionKind::Host => {
-            let host = rustix::system::uname().nodename().to_string_lossy().into_owned();
+            let host = rustix::system::uname()
+                .nodename()
+                .to_string_lossy()
+                .into_owned();
             host.eq_ignore_ascii_case(&c.parameter)
                 || std::fs::read_to_string("/etc/machine-id").is_ok_and(|m| m.trim() == c.parameter)
         }
-        ConditionKind::KernelCommandLine => std::fs::read_to_string("/proc/cmdline")
-            .is_ok_and(|l| l.split_whitespace().any(|w| w == c.parameter || w.split_once('=').is_some_and(|(k, _)| k == c.parameter))),
-        ConditionKind::Architecture => std::env::consts::ARCH.replace('_', "-") == c.parameter || c.parameter == std::env::consts::ARCH,
+        ConditionKind::KernelCommandLine => {
+            std::fs::read_to_string("/proc/cmdline").is_ok_and(|l| {
+                l.split_whitespace().any(|w| {
+                    w == c.parameter || w.split_once('=').is_some_and(|(k, _)| k == c.parameter)
+                })
+            })
+        }
+        ConditionKind::Architecture => {
+            std::env::consts::ARCH.replace('_', "-") == c.parameter
+                || c.parameter == std::env::consts::ARCH
+        }
         ConditionKind::Virtualization | ConditionKind::AcPower | ConditionKind::Other => true,
     }
 }
@@ -349,9 +486,14 @@ pub fn check_condition(c: &Condition, env: &Environment, config: &ManagerConfig)
 fn glob_exists(pattern: &str) -> bool {
     // Only the last component may contain wildcards here; enough for the common cases.
     let p = Path::new(pattern);
-    let (Some(dir), Some(name)) = (p.parent(), p.file_name().and_then(|n| n.to_str())) else { return false };
-    let Ok(rd) = std::fs::read_dir(dir) else { return false };
-    rd.flatten().any(|e| wildcard(name, &e.file_name().to_string_lossy()))
+    let (Some(dir), Some(name)) = (p.parent(), p.file_name().and_then(|n| n.to_str())) else {
+        return false;
+    };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    rd.flatten()
+        .any(|e| wildcard(name, &e.file_name().to_string_lossy()))
 }
 
 /// `*` and `?` matching (fnmatch without classes).

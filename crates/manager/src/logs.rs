@@ -81,7 +81,12 @@ impl LineBuffer {
 
 /// Split a `<N>` syslog priority prefix off a line (SyslogLevelPrefix=).
 pub fn split_priority(line: &[u8], default: u8) -> (u8, &[u8]) {
-    if line.len() >= 3 && line[0] == b'<' && line[2] == b'>' && line[1].is_ascii_digit() && line[1] <= b'7' {
+    if line.len() >= 3
+        && line[0] == b'<'
+        && line[2] == b'>'
+        && line[1].is_ascii_digit()
+        && line[1] <= b'7'
+    {
         (line[1] - b'0', &line[3..])
     } else {
         (default, line)
@@ -121,9 +126,18 @@ mod tests {
     fn tail_keeps_last_lines() {
         let mut t = LogTail::default();
         for i in 0..100 {
-            t.push("a", LogLine { message: i.to_string(), ..LogLine::default() });
+            t.push(
+                "a",
+                LogLine {
+                    message: i.to_string(),
+                    ..LogLine::default()
+                },
+            );
         }
         let last = t.last("a", 3);
-        assert_eq!(last.iter().map(|l| l.message.as_str()).collect::<Vec<_>>(), ["97", "98", "99"]);
+        assert_eq!(
+            last.iter().map(|l| l.message.as_str()).collect::<Vec<_>>(),
+            ["97", "98", "99"]
+        );
     }
 }

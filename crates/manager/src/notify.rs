@@ -6,8 +6,8 @@ use std::mem::MaybeUninit;
 use std::path::Path;
 
 use rustix::net::{
-    AddressFamily, RecvAncillaryBuffer, RecvAncillaryMessage, RecvFlags, SocketAddrUnix, SocketFlags, SocketType, bind, recvmsg,
-    socket_with, sockopt,
+    AddressFamily, RecvAncillaryBuffer, RecvAncillaryMessage, RecvFlags, SocketAddrUnix,
+    SocketFlags, SocketType, bind, recvmsg, socket_with, sockopt,
 };
 use tokio::io::Interest;
 use tokio::net::UnixDatagram;
@@ -34,12 +34,19 @@ impl NotifySocket {
     /// Bind at `path` (a stale socket file is replaced).
     pub fn bind(path: &Path) -> std::io::Result<NotifySocket> {
         let _ = std::fs::remove_file(path);
-        let fd = socket_with(AddressFamily::UNIX, SocketType::DGRAM, SocketFlags::CLOEXEC | SocketFlags::NONBLOCK, None)?;
+        let fd = socket_with(
+            AddressFamily::UNIX,
+            SocketType::DGRAM,
+            SocketFlags::CLOEXEC | SocketFlags::NONBLOCK,
+            None,
+        )?;
         bind(&fd, &SocketAddrUnix::new(path)?)?;
         sockopt::set_socket_passcred(&fd, true)?;
         sockopt::set_socket_recv_buffer_size(&fd, 8 * 1024 * 1024).ok();
         let std_sock = std::os::unix::net::UnixDatagram::from(fd);
-        Ok(NotifySocket { sock: UnixDatagram::from_std(std_sock)? })
+        Ok(NotifySocket {
+            sock: UnixDatagram::from_std(std_sock)?,
+        })
     }
 
     /// Wait for the next valid message (malformed ones are dropped).
@@ -58,13 +65,21 @@ impl NotifySocket {
 
 fn receive<F: std::os::fd::AsFd>(fd: F) -> std::io::Result<Option<NotifyMessage>> {
     let mut data = [0u8; MAX_DATAGRAM];
-    let mut space = [MaybeUninit::<u8>::uninit(); rustix::cmsg_space!(ScmCredentials(1), ScmRights(16))];
+    let mut space =
+        [MaybeUninit::<u8>::uninit(); rustix::cmsg_space!(ScmCredentials(1), ScmRights(16))];
     let mut anc = RecvAncillaryBuffer::new(&mut space);
-    let r = recvmsg(&fd, &mut [IoSliceMut::new(&mut data)], &mut anc, RecvFlags::DONTWAIT | RecvFlags::CMSG_CLOEXEC)?;
+    let r = recvmsg(
+        &fd,
+        &mut [IoSliceMut::new(&mut data)],
+        &mut anc,
+        RecvFlags::DONTWAIT | RecvFlags::CMSG_CLOEXEC,
+    )?;
     let mut pid = None;
     for m in anc.drain() {
         match m {
-            RecvAncillaryMessage::ScmCredentials(c) => pid = Some(c.pid.as_raw_nonzero().get() as u32),
+            RecvAncillaryMessage::ScmCredentials(c) => {
+                pid = Some(c.pid.as_raw_nonzero().get() as u32)
+            }
             // File descriptors (FDSTORE=1) are not kept: dropping them closes them.
             RecvAncillaryMessage::ScmRights(fds) => drop(fds.collect::<Vec<_>>()),
             _ => {}
@@ -75,12 +90,18 @@ fn receive<F: std::os::fd::AsFd>(fd: F) -> std::io::Result<Option<NotifyMessage>
         return Ok(None);
     }
     let text = String::from_utf8_lossy(&data[..r.bytes]);
-    Ok(Some(NotifyMessage { pid, fields: parse_fields(&text) }))
+    Ok(Some(NotifyMessage {
+        pid,
+        fields: parse_fields(&text),
+    }))
 }
 
 /// Split a notify payload into `KEY=value` pairs; lines without `=` are ignored.
 pub fn parse_fields(text: &str) -> Vec<(String, String)> {
-    text.split('\n').filter_map(|l| l.split_once('=')).map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    text.split('\n')
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -91,7 +112,10 @@ mod tests {
     fn fields() {
         assert_eq!(
             parse_fields("READY=1\nSTATUS=Serving 3 clients\ngarbage\n"),
-            vec![("READY".into(), "1".into()), ("STATUS".into(), "Serving 3 clients".into())]
+            vec![
+                ("READY".into(), "1".into()),
+                ("STATUS".into(), "Serving 3 clients".into())
+            ]
         );
     }
 }

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use linger_engine::{Deps, Host, Timestamp, UnitInfo, UnitSource};
 use linger_engine::Engine;
+use linger_engine::{Deps, Host, Timestamp, UnitInfo, UnitSource};
 use linger_time::{USEC_INFINITY, Usec};
 use linger_unit::exec_line::ExecCommand;
 use linger_unit::model::{UnitKind, UnitType};
@@ -49,7 +49,11 @@ fn ts_pair(p: &mut BTreeMap<String, String>, name: &str, t: Timestamp) {
 }
 
 /// All properties of a unit.
-pub fn unit_properties<H: Host, S: UnitSource>(engine: &Engine<H, S>, u: &UnitInfo, unit_file_state: &str) -> BTreeMap<String, String> {
+pub fn unit_properties<H: Host, S: UnitSource>(
+    engine: &Engine<H, S>,
+    u: &UnitInfo,
+    unit_file_state: &str,
+) -> BTreeMap<String, String> {
     let cfg = &u.config;
     let mut p = BTreeMap::new();
     let mut names = vec![cfg.id.clone()];
@@ -60,34 +64,82 @@ pub fn unit_properties<H: Host, S: UnitSource>(engine: &Engine<H, S>, u: &UnitIn
     p.insert("LoadState".into(), cfg.load_state.as_str().into());
     p.insert("ActiveState".into(), u.active_state().as_str().into());
     p.insert("SubState".into(), u.sub_state().as_str().into());
-    p.insert("FragmentPath".into(), cfg.fragment_path.as_ref().map(|x| x.display().to_string()).unwrap_or_default());
-    p.insert("DropInPaths".into(), cfg.dropin_paths.iter().map(|x| x.display().to_string()).collect::<Vec<_>>().join(" "));
-    p.insert("SourcePath".into(), cfg.unit.source_path.as_ref().map(|x| x.display().to_string()).unwrap_or_default());
+    p.insert(
+        "FragmentPath".into(),
+        cfg.fragment_path
+            .as_ref()
+            .map(|x| x.display().to_string())
+            .unwrap_or_default(),
+    );
+    p.insert(
+        "DropInPaths".into(),
+        cfg.dropin_paths
+            .iter()
+            .map(|x| x.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    p.insert(
+        "SourcePath".into(),
+        cfg.unit
+            .source_path
+            .as_ref()
+            .map(|x| x.display().to_string())
+            .unwrap_or_default(),
+    );
     p.insert("Documentation".into(), cfg.unit.documentation.join(" "));
     p.insert("UnitFileState".into(), unit_file_state.to_string());
     let has_preset = matches!(unit_file_state, "enabled" | "disabled" | "enabled-runtime");
-    p.insert("UnitFilePreset".into(), if has_preset { "enabled".into() } else { String::new() });
+    p.insert(
+        "UnitFilePreset".into(),
+        if has_preset {
+            "enabled".into()
+        } else {
+            String::new()
+        },
+    );
     ts_pair(&mut p, "StateChangeTimestamp", u.state_change);
     ts_pair(&mut p, "ActiveEnterTimestamp", u.active_enter);
     ts_pair(&mut p, "ActiveExitTimestamp", u.active_exit);
     ts_pair(&mut p, "InactiveEnterTimestamp", u.inactive_enter);
     ts_pair(&mut p, "InactiveExitTimestamp", u.inactive_exit);
     ts_pair(&mut p, "ConditionTimestamp", u.condition_timestamp);
-    p.insert("ConditionResult".into(), yes(u.condition_result.unwrap_or(true)));
+    p.insert(
+        "ConditionResult".into(),
+        yes(u.condition_result.unwrap_or(true)),
+    );
     p.insert("AssertResult".into(), yes(u.assert_result.unwrap_or(true)));
     if let Some(f) = &u.condition_failed {
         p.insert("ConditionFailed".into(), f.clone());
     }
     p.insert("CanStart".into(), yes(!cfg.unit.refuse_manual_start));
     p.insert("CanStop".into(), yes(!cfg.unit.refuse_manual_stop));
-    p.insert("RefuseManualStart".into(), yes(cfg.unit.refuse_manual_start));
+    p.insert(
+        "RefuseManualStart".into(),
+        yes(cfg.unit.refuse_manual_start),
+    );
     p.insert("RefuseManualStop".into(), yes(cfg.unit.refuse_manual_stop));
     p.insert("StopWhenUnneeded".into(), yes(cfg.unit.stop_when_unneeded));
-    p.insert("DefaultDependencies".into(), yes(cfg.unit.default_dependencies));
-    p.insert("StartLimitIntervalUSec".into(), span(cfg.unit.start_limit_interval));
-    p.insert("StartLimitBurst".into(), cfg.unit.start_limit_burst.to_string());
+    p.insert(
+        "DefaultDependencies".into(),
+        yes(cfg.unit.default_dependencies),
+    );
+    p.insert(
+        "StartLimitIntervalUSec".into(),
+        span(cfg.unit.start_limit_interval),
+    );
+    p.insert(
+        "StartLimitBurst".into(),
+        cfg.unit.start_limit_burst.to_string(),
+    );
     p.insert("NeedDaemonReload".into(), yes(u.need_daemon_reload));
-    p.insert("Job".into(), engine.job_of(&cfg.id).map(|(j, _, _)| j.to_string()).unwrap_or_default());
+    p.insert(
+        "Job".into(),
+        engine
+            .job_of(&cfg.id)
+            .map(|(j, _, _)| j.to_string())
+            .unwrap_or_default(),
+    );
     if let Some(d) = engine.deps(&cfg.id) {
         deps_props(&mut p, d);
     }
@@ -102,20 +154,56 @@ pub fn unit_properties<H: Host, S: UnitSource>(engine: &Engine<H, S>, u: &UnitIn
         p.insert("RuntimeMaxUSec".into(), span(sc.runtime_max));
         p.insert("WatchdogUSec".into(), span(sc.watchdog));
         p.insert("RemainAfterExit".into(), yes(sc.remain_after_exit));
-        p.insert("PIDFile".into(), sc.pid_file.as_ref().map(|x| x.display().to_string()).unwrap_or_default());
-        p.insert("NotifyAccess".into(), sc.notify_access.map(|n| n.as_str()).unwrap_or("none").into());
+        p.insert(
+            "PIDFile".into(),
+            sc.pid_file
+                .as_ref()
+                .map(|x| x.display().to_string())
+                .unwrap_or_default(),
+        );
+        p.insert(
+            "NotifyAccess".into(),
+            sc.notify_access
+                .map(|n| n.as_str())
+                .unwrap_or("none")
+                .into(),
+        );
         p.insert("KillMode".into(), sc.kill.kill_mode.as_str().into());
         p.insert("KillSignal".into(), sc.kill.kill_signal.to_string());
-        p.insert("FinalKillSignal".into(), sc.kill.final_kill_signal.to_string());
+        p.insert(
+            "FinalKillSignal".into(),
+            sc.kill.final_kill_signal.to_string(),
+        );
         p.insert("SendSIGKILL".into(), yes(sc.kill.send_sigkill));
         p.insert("SendSIGHUP".into(), yes(sc.kill.send_sighup));
         p.insert("UMask".into(), format!("{:04o}", sc.exec.umask));
         p.insert(
             "WorkingDirectory".into(),
-            sc.exec.working_directory.as_ref().map(|w| format!("{}{}", if w.missing_ok { "!" } else { "" }, w.path.display())).unwrap_or_default(),
+            sc.exec
+                .working_directory
+                .as_ref()
+                .map(|w| {
+                    format!(
+                        "{}{}",
+                        if w.missing_ok { "!" } else { "" },
+                        w.path.display()
+                    )
+                })
+                .unwrap_or_default(),
         );
-        p.insert("Environment".into(), sc.exec.environment.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" "));
-        p.insert("SyslogIdentifier".into(), sc.exec.syslog_identifier.clone().unwrap_or_default());
+        p.insert(
+            "Environment".into(),
+            sc.exec
+                .environment
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        p.insert(
+            "SyslogIdentifier".into(),
+            sc.exec.syslog_identifier.clone().unwrap_or_default(),
+        );
         p.insert("ExecStartPre".into(), exec_prop(&sc.exec_start_pre));
         p.insert("ExecStart".into(), exec_prop(&sc.exec_start));
         p.insert("ExecStartPost".into(), exec_prop(&sc.exec_start_post));
@@ -127,13 +215,34 @@ pub fn unit_properties<H: Host, S: UnitSource>(engine: &Engine<H, S>, u: &UnitIn
         p.insert("ControlPID".into(), procs.control.unwrap_or(0).to_string());
         p.insert("Result".into(), rt.result.as_str().into());
         p.insert("NRestarts".into(), rt.restarts.to_string());
-        p.insert("StatusText".into(), rt.status_text.clone().unwrap_or_default());
-        p.insert("StatusErrno".into(), rt.status_errno.unwrap_or(0).to_string());
+        p.insert(
+            "StatusText".into(),
+            rt.status_text.clone().unwrap_or_default(),
+        );
+        p.insert(
+            "StatusErrno".into(),
+            rt.status_errno.unwrap_or(0).to_string(),
+        );
         p.insert("InvocationID".into(), rt.invocation_id.clone());
-        ts_pair(&mut p, "ExecMainStartTimestamp", rt.main_start.unwrap_or_default());
-        ts_pair(&mut p, "ExecMainExitTimestamp", rt.main_exit_time.unwrap_or_default());
+        ts_pair(
+            &mut p,
+            "ExecMainStartTimestamp",
+            rt.main_start.unwrap_or_default(),
+        );
+        ts_pair(
+            &mut p,
+            "ExecMainExitTimestamp",
+            rt.main_exit_time.unwrap_or_default(),
+        );
         let (code, status) = match rt.main_exit {
-            Some(e) => (match e.code_str() { "exited" => 1, "killed" => 2, _ => 3 }, e.number()),
+            Some(e) => (
+                match e.code_str() {
+                    "exited" => 1,
+                    "killed" => 2,
+                    _ => 3,
+                },
+                e.number(),
+            ),
             None => (0, 0),
         };
         p.insert("ExecMainCode".into(), code.to_string());

@@ -54,12 +54,21 @@ fn ts(t: Timestamp) -> (u64, u64) {
 }
 
 fn unts((realtime, monotonic): (u64, u64)) -> Timestamp {
-    Timestamp { realtime, monotonic }
+    Timestamp {
+        realtime,
+        monotonic,
+    }
 }
 
 /// Write the state file and exec ourselves. Returns only if that failed (then nothing changed
 /// for the running manager but the state file, which is removed).
-pub fn save_and_exec(state: &Shared, listener: &tokio::net::UnixListener, exe: &Path, path: &Path, args: &[String]) -> String {
+pub fn save_and_exec(
+    state: &Shared,
+    listener: &tokio::net::UnixListener,
+    exe: &Path,
+    path: &Path,
+    args: &[String],
+) -> String {
     let saved = {
         let s = state.borrow();
         let services = s
@@ -79,7 +88,9 @@ pub fn save_and_exec(state: &Shared, listener: &tokio::net::UnixListener, exe: &
             .collect();
         let mut pipes = Vec::new();
         for p in s.pipes.values() {
-            let Ok(fd) = linger_exec::keep_across_exec(&*p.fd) else { continue };
+            let Ok(fd) = linger_exec::keep_across_exec(&*p.fd) else {
+                continue;
+            };
             pipes.push(SavedPipe {
                 unit: p.unit.clone(),
                 pid: p.pid,
@@ -99,7 +110,11 @@ pub fn save_and_exec(state: &Shared, listener: &tokio::net::UnixListener, exe: &
             environment: s.engine.host().environment.to_strings(),
             services,
             pipes,
-            logs: s.logs.all().map(|(u, l)| (u.clone(), l.iter().cloned().collect())).collect(),
+            logs: s
+                .logs
+                .all()
+                .map(|(u, l)| (u.clone(), l.iter().cloned().collect()))
+                .collect(),
         }
     };
     let text = match serde_json::to_vec(&saved) {
@@ -121,7 +136,11 @@ pub fn save_and_exec(state: &Shared, listener: &tokio::net::UnixListener, exe: &
         }
     }
     use std::os::unix::process::CommandExt;
-    let err = std::process::Command::new(exe).args(args).arg("--deserialize").arg(path).exec();
+    let err = std::process::Command::new(exe)
+        .args(args)
+        .arg("--deserialize")
+        .arg(path)
+        .exec();
     let _ = std::fs::remove_file(path);
     format!("cannot execute {}: {err}", exe.display())
 }
@@ -130,9 +149,13 @@ pub fn save_and_exec(state: &Shared, listener: &tokio::net::UnixListener, exe: &
 pub fn load(path: &Path) -> Result<Saved, String> {
     let text = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let _ = std::fs::remove_file(path);
-    let saved: Saved = serde_json::from_slice(&text).map_err(|e| format!("malformed state file {}: {e}", path.display()))?;
+    let saved: Saved = serde_json::from_slice(&text)
+        .map_err(|e| format!("malformed state file {}: {e}", path.display()))?;
     if saved.version != VERSION {
-        return Err(format!("state file version {} is not supported (expected {VERSION})", saved.version));
+        return Err(format!(
+            "state file version {} is not supported (expected {VERSION})",
+            saved.version
+        ));
     }
     Ok(saved)
 }
@@ -169,17 +192,28 @@ pub fn restore(state: &Shared, saved: Saved) {
                 main_start: svc.main_start.map(unts),
             };
             if let Some(pid) = svc.main_pid {
-                s.engine.host_mut().tracker.started(&svc.unit, &svc.invocation_id, pid);
+                s.engine
+                    .host_mut()
+                    .tracker
+                    .started(&svc.unit, &svc.invocation_id, pid);
             }
             s.engine.restore(&svc.unit, &snap, unts(svc.active_enter));
         }
         s.apply_effects();
     }
     for p in saved.pipes {
-        let Ok(fd) = linger_exec::adopt_inherited_fd(p.fd) else { continue };
+        let Ok(fd) = linger_exec::adopt_inherited_fd(p.fd) else {
+            continue;
+        };
         crate::run::watch_pipe(
             state,
-            crate::host::NewPipe { unit: p.unit, pid: p.pid, identifier: p.identifier, level_prefix: p.level_prefix, fd },
+            crate::host::NewPipe {
+                unit: p.unit,
+                pid: p.pid,
+                identifier: p.identifier,
+                level_prefix: p.level_prefix,
+                fd,
+            },
             p.partial,
         );
     }

@@ -41,23 +41,38 @@ pub enum StartError {
     },
 }
 
-fn io_err<'a>(what: &'static str, path: &'a std::path::Path) -> impl FnOnce(std::io::Error) -> StartError + 'a {
-    move |source| StartError::Io { what, path: path.display().to_string(), source }
+fn io_err<'a>(
+    what: &'static str,
+    path: &'a std::path::Path,
+) -> impl FnOnce(std::io::Error) -> StartError + 'a {
+    move |source| StartError::Io {
+        what,
+        path: path.display().to_string(),
+        source,
+    }
 }
 
 /// Prepare directories and make sure no other manager is running.
 fn prepare(config: &ManagerConfig) -> Result<(), StartError> {
     use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
     let dir = config.linger_runtime();
-    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(&dir).map_err(io_err("cannot create", &dir))?;
-    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).map_err(io_err("cannot set permissions of", &dir))?;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&dir)
+        .map_err(io_err("cannot create", &dir))?;
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))
+        .map_err(io_err("cannot set permissions of", &dir))?;
     let sock = config.socket_path();
     if config.reexec_state.is_some() {
         // Our previous image still holds the socket open for us.
         return Ok(());
     }
     if std::os::unix::net::UnixStream::connect(&sock).is_ok() {
-        return Err(StartError::AlreadyRunning { user: config.user.name.clone(), socket: sock.display().to_string() });
+        return Err(StartError::AlreadyRunning {
+            user: config.user.name.clone(),
+            socket: sock.display().to_string(),
+        });
     }
     let _ = std::fs::remove_file(&sock);
     Ok(())
@@ -66,7 +81,11 @@ fn prepare(config: &ManagerConfig) -> Result<(), StartError> {
 /// Make sure fds 0–2 are open, so no socket or pipe of ours ever lands there.
 fn ensure_std_fds() {
     for _ in 0..3 {
-        match rustix::fs::open("/dev/null", rustix::fs::OFlags::RDWR, rustix::fs::Mode::empty()) {
+        match rustix::fs::open(
+            "/dev/null",
+            rustix::fs::OFlags::RDWR,
+            rustix::fs::Mode::empty(),
+        ) {
             Ok(fd) => {
                 use std::os::fd::AsRawFd;
                 if fd.as_raw_fd() > 2 {
@@ -90,7 +109,10 @@ pub fn run(config: ManagerConfig, log_to_stderr: bool) -> ExitCode {
         return ExitCode::from(1);
     }
     let _ = rustix::process::set_child_subreaper(Some(rustix::process::getpid()));
-    let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             #[allow(clippy::print_stderr)]
@@ -121,17 +143,23 @@ fn build_state(config: &ManagerConfig, log_to_stderr: bool) -> State {
 
 async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), StartError> {
     let sock_path = config.socket_path();
-    let saved = config.reexec_state.as_deref().and_then(|p| match crate::reexec::load(p) {
-        Ok(s) => Some(s),
-        Err(e) => {
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!("linger: daemon-reexec: {e}; starting fresh");
+    let saved = config
+        .reexec_state
+        .as_deref()
+        .and_then(|p| match crate::reexec::load(p) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                #[allow(clippy::print_stderr)]
+                {
+                    eprintln!("linger: daemon-reexec: {e}; starting fresh");
+                }
+                None
             }
-            None
-        }
-    });
-    let inherited = saved.as_ref().and_then(|s| crate::reexec::listener(s).ok()).and_then(|l| UnixListener::from_std(l).ok());
+        });
+    let inherited = saved
+        .as_ref()
+        .and_then(|s| crate::reexec::listener(s).ok())
+        .and_then(|l| UnixListener::from_std(l).ok());
     let listener = match inherited {
         Some(l) => l,
         None => {
@@ -144,8 +172,14 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
         let _ = std::fs::set_permissions(&sock_path, std::fs::Permissions::from_mode(0o600));
     }
     let notify_path = config.notify_path();
-    let notify = NotifySocket::bind(&notify_path).map_err(io_err("cannot bind notify socket", &notify_path))?;
-    let sig = |k| signal(k).map_err(io_err("cannot install signal handler for", std::path::Path::new("SIGCHLD")));
+    let notify = NotifySocket::bind(&notify_path)
+        .map_err(io_err("cannot bind notify socket", &notify_path))?;
+    let sig = |k| {
+        signal(k).map_err(io_err(
+            "cannot install signal handler for",
+            std::path::Path::new("SIGCHLD"),
+        ))
+    };
     let mut sigchld = sig(SignalKind::child())?;
     let mut sigterm = sig(SignalKind::terminate())?;
     let mut sigint = sig(SignalKind::interrupt())?;
@@ -158,8 +192,17 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
     {
         let mut s = state.borrow_mut();
         let default = config.default_unit.clone();
-        if let Err(e) = s.engine.enqueue(JobType::Start, &default, JobMode::Replace, false) {
-            s.record(&default, 3, "linger", std::process::id(), format!("Failed to start default target: {e}"));
+        if let Err(e) = s
+            .engine
+            .enqueue(JobType::Start, &default, JobMode::Replace, false)
+        {
+            s.record(
+                &default,
+                3,
+                "linger",
+                std::process::id(),
+                format!("Failed to start default target: {e}"),
+            );
         }
         s.apply_effects();
     }
@@ -176,8 +219,8 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
         tokio::select! {
             _ = sigchld.recv() => reap(&state),
             accepted = listener.accept() => {
-                if let Ok((stream, _)) = accepted {
-                    if connections.get() < crate::server::MAX_CONNECTIONS {
+                if let Ok((stream, _)) = accepted
+                    && connections.get() < crate::server::MAX_CONNECTIONS {
                         connections.set(connections.get() + 1);
                         let st = state.clone();
                         let c = connections.clone();
@@ -186,7 +229,6 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
                             c.set(c.get() - 1);
                         });
                     }
-                }
             }
             msg = notify.recv() => {
                 if let Ok(m) = msg {
@@ -222,11 +264,23 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
                 }
                 ExitRequest::Reexec => {
                     let path = crate::reexec::state_path(&config.linger_runtime());
-                    let err = crate::reexec::save_and_exec(&state, &listener, &config.exe, &path, &config.args);
+                    let err = crate::reexec::save_and_exec(
+                        &state,
+                        &listener,
+                        &config.exe,
+                        &path,
+                        &config.args,
+                    );
                     // Only reached when the exec failed: keep running as we are.
                     let mut s = state.borrow_mut();
                     s.exit = None;
-                    s.record("linger", 3, "linger", std::process::id(), format!("daemon-reexec failed: {err}"));
+                    s.record(
+                        "linger",
+                        3,
+                        "linger",
+                        std::process::id(),
+                        format!("daemon-reexec failed: {err}"),
+                    );
                 }
             }
         }
@@ -237,9 +291,16 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
 async fn shutdown(state: &Shared, sigchld: &mut tokio::signal::unix::Signal) {
     {
         let mut s = state.borrow_mut();
-        let active: Vec<String> = s.engine.units().filter(|u| !u.active_state().is_inactive_or_failed()).map(|u| u.config.id.clone()).collect();
+        let active: Vec<String> = s
+            .engine
+            .units()
+            .filter(|u| !u.active_state().is_inactive_or_failed())
+            .map(|u| u.config.id.clone())
+            .collect();
         for id in active {
-            let _ = s.engine.enqueue(JobType::Stop, &id, JobMode::Replace, false);
+            let _ = s
+                .engine
+                .enqueue(JobType::Stop, &id, JobMode::Replace, false);
         }
         s.apply_effects();
     }
@@ -248,7 +309,9 @@ async fn shutdown(state: &Shared, sigchld: &mut tokio::signal::unix::Signal) {
             return;
         }
         let deadline = state.borrow().next_deadline();
-        let sleep_for = deadline.map(|d| Duration::from_micros(d.saturating_sub(state.borrow().engine.monotonic_now())));
+        let sleep_for = deadline.map(|d| {
+            Duration::from_micros(d.saturating_sub(state.borrow().engine.monotonic_now()))
+        });
         tokio::select! {
             _ = sigchld.recv() => reap(state),
             () = async { match sleep_for { Some(d) => tokio::time::sleep(d).await, None => std::future::pending().await } } => {
@@ -280,7 +343,11 @@ fn convert(status: WaitStatus) -> ExitStatus {
     if let Some(code) = status.exit_status() {
         ExitStatus::Exited(code)
     } else if let Some(sig) = status.terminating_signal() {
-        if raw & 0x80 != 0 { ExitStatus::Dumped(sig) } else { ExitStatus::Killed(sig) }
+        if raw & 0x80 != 0 {
+            ExitStatus::Dumped(sig)
+        } else {
+            ExitStatus::Killed(sig)
+        }
     } else {
         ExitStatus::Exited(0)
     }
@@ -296,7 +363,9 @@ pub fn wake_pipes(state: &Shared) {
 
 /// Read a service's output pipe into its log, starting with an inherited partial line.
 pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
-    let Ok(rx) = tokio::net::unix::pipe::Receiver::from_owned_fd(p.fd) else { return };
+    let Ok(rx) = tokio::net::unix::pipe::Receiver::from_owned_fd(p.fd) else {
+        return;
+    };
     let rx = Rc::new(rx);
     let buf = Rc::new(RefCell::new(LineBuffer::with_pending(partial)));
     let id = {
@@ -335,12 +404,26 @@ pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
             }
         }
         let rest = buf.borrow_mut().finish();
-        emit(&st, &unit, pid, &identifier, level_prefix, rest.into_iter().collect());
+        emit(
+            &st,
+            &unit,
+            pid,
+            &identifier,
+            level_prefix,
+            rest.into_iter().collect(),
+        );
         st.borrow_mut().pipes.remove(&id);
     });
 }
 
-fn emit(state: &Shared, unit: &str, pid: u32, identifier: &str, level_prefix: bool, lines: Vec<Vec<u8>>) {
+fn emit(
+    state: &Shared,
+    unit: &str,
+    pid: u32,
+    identifier: &str,
+    level_prefix: bool,
+    lines: Vec<Vec<u8>>,
+) {
     if lines.is_empty() {
         return;
     }
@@ -348,8 +431,18 @@ fn emit(state: &Shared, unit: &str, pid: u32, identifier: &str, level_prefix: bo
     let was = s.log_to_stderr;
     s.log_to_stderr = false;
     for l in lines {
-        let (prio, text) = if level_prefix { split_priority(&l, 6) } else { (6, &l[..]) };
-        s.record(unit, prio, identifier, pid, String::from_utf8_lossy(text).into_owned());
+        let (prio, text) = if level_prefix {
+            split_priority(&l, 6)
+        } else {
+            (6, &l[..])
+        };
+        s.record(
+            unit,
+            prio,
+            identifier,
+            pid,
+            String::from_utf8_lossy(text).into_owned(),
+        );
     }
     s.log_to_stderr = was;
 }

@@ -16,7 +16,9 @@ pub const MAX_CONNECTIONS: usize = 512;
 
 /// Serve one client until it hangs up or misbehaves.
 pub async fn serve(state: Shared, stream: UnixStream, own_uid: u32) {
-    let Ok(cred) = linger_ipc::peer_cred(&stream) else { return };
+    let Ok(cred) = linger_ipc::peer_cred(&stream) else {
+        return;
+    };
     let (rd, mut wr) = stream.into_split();
     let mut rd = BufReader::new(rd);
     let mut buf = Vec::new();
@@ -34,7 +36,10 @@ pub async fn serve(state: Shared, stream: UnixStream, own_uid: u32) {
         buf.pop();
         let reply = match decode_request(&buf) {
             Ok(req) if cred.uid == own_uid || cred.uid == 0 => handle(&state, req).await,
-            Ok(_) => Reply::error(error::REFUSED, "Access denied: this manager belongs to another user."),
+            Ok(_) => Reply::error(
+                error::REFUSED,
+                "Access denied: this manager belongs to another user.",
+            ),
             Err(_) => return,
         };
         if wr.write_all(&encode(&reply)).await.is_err() {
@@ -44,7 +49,8 @@ pub async fn serve(state: Shared, stream: UnixStream, own_uid: u32) {
 }
 
 fn params<T: DeserializeOwned>(req: &Request) -> Result<T, Reply> {
-    serde_json::from_value(req.parameters.clone()).map_err(|e| Reply::error(error::INVALID, format!("Invalid parameters: {e}")))
+    serde_json::from_value(req.parameters.clone())
+        .map_err(|e| Reply::error(error::INVALID, format!("Invalid parameters: {e}")))
 }
 
 fn ok<T: serde::Serialize>(v: &T) -> Reply {
@@ -108,7 +114,11 @@ async fn handle(state: &Shared, req: Request) -> Reply {
                     id,
                     unit,
                     job_type: t.as_str().into(),
-                    state: if running { "running".into() } else { "waiting".into() },
+                    state: if running {
+                        "running".into()
+                    } else {
+                        "waiting".into()
+                    },
                 })
                 .collect();
             Ok(ok(&api::ListJobsReply { jobs }))
@@ -127,14 +137,21 @@ async fn handle(state: &Shared, req: Request) -> Reply {
             "vendor": "linger", "product": "linger user manager", "version": env!("CARGO_PKG_VERSION"),
             "url": "", "interfaces": ["org.varlink.service", api::INTERFACE]
         }))),
-        other => Err(Reply::error(error::NO_METHOD, format!("Unknown method {other}"))),
+        other => Err(Reply::error(
+            error::NO_METHOD,
+            format!("Unknown method {other}"),
+        )),
     };
     r.unwrap_or_else(|e| e)
 }
 
 fn manager_props(state: &Shared) -> Reply {
     let s = state.borrow();
-    let failed = s.engine.units().filter(|u| u.active_state() == linger_engine::ActiveState::Failed).count();
+    let failed = s
+        .engine
+        .units()
+        .filter(|u| u.active_state() == linger_engine::ActiveState::Failed)
+        .count();
     let jobs = s.engine.jobs().len();
     let system_state = if jobs > 0 {
         "starting"
@@ -163,8 +180,16 @@ fn dep_tree(
     seen: &mut std::collections::HashSet<String>,
     depth: usize,
 ) -> api::DependencyNode {
-    let active = engine.unit(id).map(|u| u.active_state().as_str()).unwrap_or("inactive").to_string();
-    let mut node = api::DependencyNode { unit: id.to_string(), active, children: Vec::new() };
+    let active = engine
+        .unit(id)
+        .map(|u| u.active_state().as_str())
+        .unwrap_or("inactive")
+        .to_string();
+    let mut node = api::DependencyNode {
+        unit: id.to_string(),
+        active,
+        children: Vec::new(),
+    };
     if !seen.insert(id.to_string()) || depth > 32 {
         return node;
     }
@@ -172,10 +197,28 @@ fn dep_tree(
         let kids: Vec<String> = match (p.ordering.as_str(), p.reverse) {
             ("after", _) => d.after.iter().cloned().collect(),
             ("before", _) => d.before.iter().cloned().collect(),
-            (_, false) => d.requires.iter().chain(&d.wants).chain(&d.binds_to).chain(&d.requisite).cloned().collect(),
-            (_, true) => d.required_by.iter().chain(&d.wanted_by).chain(&d.bound_by).chain(&d.requisite_of).cloned().collect(),
+            (_, false) => d
+                .requires
+                .iter()
+                .chain(&d.wants)
+                .chain(&d.binds_to)
+                .chain(&d.requisite)
+                .cloned()
+                .collect(),
+            (_, true) => d
+                .required_by
+                .iter()
+                .chain(&d.wanted_by)
+                .chain(&d.bound_by)
+                .chain(&d.requisite_of)
+                .cloned()
+                .collect(),
         };
-        let mut kids: Vec<String> = kids.into_iter().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+        let mut kids: Vec<String> = kids
+            .into_iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
         kids.sort_by_key(|k| (!k.ends_with(".target"), k.clone()));
         for k in kids {
             node.children.push(dep_tree(engine, &k, p, seen, depth + 1));
@@ -219,7 +262,8 @@ async fn jobs(state: &Shared, req: &Request) -> Result<Reply, Reply> {
     let mode = if p.mode.is_empty() {
         JobMode::Replace
     } else {
-        JobMode::parse(&p.mode).ok_or_else(|| Reply::error(error::INVALID, format!("Invalid job mode '{}'", p.mode)))?
+        JobMode::parse(&p.mode)
+            .ok_or_else(|| Reply::error(error::INVALID, format!("Invalid job mode '{}'", p.mode)))?
     };
     let mut outcomes = Vec::new();
     let mut waits = Vec::new();
@@ -236,9 +280,15 @@ async fn jobs(state: &Shared, req: &Request) -> Result<Reply, Reply> {
                 })
                 .unwrap_or((false, false));
             let Some(jt) = job_type_for(&p.action, can_reload, active) else {
-                return Err(Reply::error(error::INVALID, format!("Unknown job action '{}'", p.action)));
+                return Err(Reply::error(
+                    error::INVALID,
+                    format!("Unknown job action '{}'", p.action),
+                ));
             };
-            if jt == JobType::Reload && !can_reload && s.engine.unit(&id).is_some_and(|u| u.service().is_some()) {
+            if jt == JobType::Reload
+                && !can_reload
+                && s.engine.unit(&id).is_some_and(|u| u.service().is_some())
+            {
                 outcomes.push(api::JobOutcome {
                     unit: name.clone(),
                     job: 0,
@@ -250,10 +300,20 @@ async fn jobs(state: &Shared, req: &Request) -> Result<Reply, Reply> {
             match s.engine.enqueue(jt, name, mode, true) {
                 Ok(jid) => {
                     let rx = s.wait_job(jid);
-                    outcomes.push(api::JobOutcome { unit: name.clone(), job: jid, result: "queued".into(), message: String::new() });
+                    outcomes.push(api::JobOutcome {
+                        unit: name.clone(),
+                        job: jid,
+                        result: "queued".into(),
+                        message: String::new(),
+                    });
                     waits.push((outcomes.len() - 1, rx));
                 }
-                Err(e) => outcomes.push(api::JobOutcome { unit: name.clone(), job: 0, result: String::new(), message: e.to_string() }),
+                Err(e) => outcomes.push(api::JobOutcome {
+                    unit: name.clone(),
+                    job: 0,
+                    result: String::new(),
+                    message: e.to_string(),
+                }),
             }
         }
         s.apply_effects();
@@ -266,10 +326,17 @@ async fn jobs(state: &Shared, req: &Request) -> Result<Reply, Reply> {
         let result = rx.await.unwrap_or(JobResult::Canceled);
         let o = &mut outcomes[i];
         o.result = result.as_str().into();
-        if matches!(result, JobResult::Failed | JobResult::Dependency | JobResult::Timeout | JobResult::Assert) {
+        if matches!(
+            result,
+            JobResult::Failed | JobResult::Dependency | JobResult::Timeout | JobResult::Assert
+        ) {
             let s = state.borrow();
             let id = s.engine.resolve(&o.unit).unwrap_or(&o.unit).to_string();
-            let unit_result = s.engine.unit(&id).and_then(|u| u.service().map(|x| x.result.as_str())).unwrap_or("");
+            let unit_result = s
+                .engine
+                .unit(&id)
+                .and_then(|u| u.service().map(|x| x.result.as_str()))
+                .unwrap_or("");
             let verb = match p.action.as_str() {
                 "stop" => "stop",
                 "reload" => "reload",
@@ -277,7 +344,9 @@ async fn jobs(state: &Shared, req: &Request) -> Result<Reply, Reply> {
                 _ => "start",
             };
             o.message = match result {
-                JobResult::Dependency => format!("A dependency job for {id} failed. See 'journalctl --user -xe' for details."),
+                JobResult::Dependency => format!(
+                    "A dependency job for {id} failed. See 'journalctl --user -xe' for details."
+                ),
                 JobResult::Assert => format!("Assertion failed on job for {id}."),
                 _ => format!(
                     "Job for {id} failed because {}.\nSee \"systemctl --user status {id}\" and \"journalctl --user -xeu {id}\" for details.",
@@ -296,7 +365,9 @@ fn units(state: &Shared, req: &Request) -> Result<Reply, Reply> {
     let mut out = Vec::new();
     for name in &p.units {
         let id = s.engine.load(name);
-        let Some(u) = s.engine.unit(&id) else { continue };
+        let Some(u) = s.engine.unit(&id) else {
+            continue;
+        };
         let file_state = crate::run::unit_file_state(&s, u);
         let mut props = crate::props::unit_properties(&s.engine, u, &file_state);
         let mut processes = Vec::new();
@@ -311,11 +382,27 @@ fn units(state: &Shared, req: &Request) -> Result<Reply, Reply> {
                 pids.insert(0, m);
             }
             props.insert("TasksCurrent".into(), pids.len().to_string());
-            processes = pids.into_iter().map(|pid| api::ProcessInfo { pid, cmdline: cmdline(pid) }).collect();
+            processes = pids
+                .into_iter()
+                .map(|pid| api::ProcessInfo {
+                    pid,
+                    cmdline: cmdline(pid),
+                })
+                .collect();
         }
-        let diagnostics = u.config.diagnostics.iter().map(ToString::to_string).collect();
+        let diagnostics = u
+            .config
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         let logs = s.logs.last(&id, p.log_lines);
-        out.push(api::UnitProperties { properties: props, processes, logs, diagnostics });
+        out.push(api::UnitProperties {
+            properties: props,
+            processes,
+            logs,
+            diagnostics,
+        });
     }
     Ok(ok(&api::UnitsReply { units: out }))
 }
@@ -344,14 +431,24 @@ fn kill(state: &Shared, req: &Request) -> Result<Reply, Reply> {
         "main" => KillWhom::Main,
         "control" => KillWhom::Control,
         "all" | "" => KillWhom::All,
-        other => return Err(Reply::error(error::INVALID, format!("Invalid --kill-whom= value '{other}' (expected main, control, all)"))),
+        other => {
+            return Err(Reply::error(
+                error::INVALID,
+                format!("Invalid --kill-whom= value '{other}' (expected main, control, all)"),
+            ));
+        }
     };
     let mut s = state.borrow_mut();
     for name in &p.units {
         let Some(id) = s.engine.resolve(name).map(str::to_string) else {
-            return Err(Reply::error(error::NO_SUCH_UNIT, format!("Unit {name} not loaded.")));
+            return Err(Reply::error(
+                error::NO_SUCH_UNIT,
+                format!("Unit {name} not loaded."),
+            ));
         };
-        s.engine.kill(&id, whom, p.signal).map_err(|e| Reply::error(error::FAILED, e.to_string()))?;
+        s.engine
+            .kill(&id, whom, p.signal)
+            .map_err(|e| Reply::error(error::FAILED, e.to_string()))?;
     }
     Ok(Reply::ok(json!({})))
 }
@@ -363,8 +460,16 @@ fn unit_files(state: &Shared) -> Reply {
         .into_iter()
         .map(|(_, path, st)| {
             let state = st.as_str().to_string();
-            let preset = if matches!(state.as_str(), "enabled" | "disabled") { "enabled" } else { "-" };
-            api::UnitFileRow { path: path.display().to_string(), state, preset: preset.into() }
+            let preset = if matches!(state.as_str(), "enabled" | "disabled") {
+                "enabled"
+            } else {
+                "-"
+            };
+            api::UnitFileRow {
+                path: path.display().to_string(),
+                state,
+                preset: preset.into(),
+            }
         })
         .collect();
     ok(&api::UnitFilesReply { files })
@@ -382,7 +487,12 @@ fn install(state: &Shared, req: &Request) -> Result<Reply, Reply> {
         "reenable" => loader::reenable(&ctx, &names, p.runtime),
         "mask" => loader::mask(&ctx, &names, p.runtime),
         "unmask" => loader::unmask(&ctx, &names, p.runtime),
-        other => return Err(Reply::error(error::INVALID, format!("Unknown install action '{other}'"))),
+        other => {
+            return Err(Reply::error(
+                error::INVALID,
+                format!("Unknown install action '{other}'"),
+            ));
+        }
     };
     let changes = result.map_err(|e| Reply::error(error::FAILED, e.to_string()))?;
     let mut reply = api::InstallReply::default();
@@ -393,9 +503,11 @@ fn install(state: &Shared, req: &Request) -> Result<Reply, Reply> {
                 path: link.display().to_string(),
                 source: target.display().to_string(),
             }),
-            InstallChange::Removed { path } => {
-                reply.changes.push(api::InstallChange { kind: "unlink".into(), path: path.display().to_string(), source: String::new() })
-            }
+            InstallChange::Removed { path } => reply.changes.push(api::InstallChange {
+                kind: "unlink".into(),
+                path: path.display().to_string(),
+                source: String::new(),
+            }),
             InstallChange::Note(n) => reply.warnings.push(n),
         }
     }

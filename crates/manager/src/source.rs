@@ -1,7 +1,9 @@
 //! The engine's [`UnitSource`] over the real search path (crate linger-unit's loader).
 
 use linger_engine::UnitSource;
-use linger_unit::loader::{HostInfo, LoadContext, UserInfo, load_unit, unit_file_state as file_state};
+use linger_unit::loader::{
+    HostInfo, LoadContext, UserInfo, load_unit, unit_file_state as file_state,
+};
 use linger_unit::model::UnitConfig;
 
 use crate::config::ManagerConfig;
@@ -22,7 +24,11 @@ impl UnitSource for SearchPathSource {
 fn group_name(gid: u32) -> String {
     std::fs::read_to_string("/etc/group")
         .ok()
-        .and_then(|t| t.lines().find(|l| l.split(':').nth(2).and_then(|g| g.parse::<u32>().ok()) == Some(gid)).map(|l| l.split(':').next().unwrap_or("").to_string()))
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.split(':').nth(2).and_then(|g| g.parse::<u32>().ok()) == Some(gid))
+                .map(|l| l.split(':').next().unwrap_or("").to_string())
+        })
         .unwrap_or_else(|| gid.to_string())
 }
 
@@ -41,18 +47,40 @@ pub fn load_context(config: &ManagerConfig) -> LoadContext {
     };
     let vars: Vec<(String, String)> = vec![
         ("HOME".into(), u.home.display().to_string()),
-        ("XDG_RUNTIME_DIR".into(), config.runtime_dir.display().to_string()),
-        ("XDG_CONFIG_HOME".into(), config.config_home.display().to_string()),
-        ("XDG_STATE_HOME".into(), config.state_home.display().to_string()),
-        ("XDG_CACHE_HOME".into(), config.cache_home.display().to_string()),
-        ("XDG_DATA_HOME".into(), config.data_home.display().to_string()),
+        (
+            "XDG_RUNTIME_DIR".into(),
+            config.runtime_dir.display().to_string(),
+        ),
+        (
+            "XDG_CONFIG_HOME".into(),
+            config.config_home.display().to_string(),
+        ),
+        (
+            "XDG_STATE_HOME".into(),
+            config.state_home.display().to_string(),
+        ),
+        (
+            "XDG_CACHE_HOME".into(),
+            config.cache_home.display().to_string(),
+        ),
+        (
+            "XDG_DATA_HOME".into(),
+            config.data_home.display().to_string(),
+        ),
     ];
-    let env = |k: &str| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).or_else(|| std::env::var(k).ok());
+    let env = |k: &str| {
+        vars.iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+            .or_else(|| std::env::var(k).ok())
+    };
     let mut ctx = LoadContext::user_default(user, HostInfo::from_system(), &env);
     if !config.system_unit_dirs {
         let home = &u.home;
         let runtime = &config.runtime_dir;
-        ctx.search_path.retain(|p| p.starts_with(home) || p.starts_with(runtime) || p.starts_with(&config.config_home));
+        ctx.search_path.retain(|p| {
+            p.starts_with(home) || p.starts_with(runtime) || p.starts_with(&config.config_home)
+        });
     }
     let mut search = config.extra_unit_dirs.clone();
     search.extend(ctx.search_path);
@@ -65,5 +93,7 @@ pub fn unit_file_state(ctx: &LoadContext, cfg: &UnitConfig) -> String {
     if cfg.fragment_path.is_none() && cfg.load_state != linger_unit::model::LoadState::Masked {
         return String::new();
     }
-    file_state(ctx, &cfg.id).map(|s| s.as_str().to_string()).unwrap_or_default()
+    file_state(ctx, &cfg.id)
+        .map(|s| s.as_str().to_string())
+        .unwrap_or_default()
 }

@@ -4,7 +4,9 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
-use linger_engine::{ActiveState, Effect, Engine, ExitStatus, Host, JobId, JobResult, LogLevel, TimerKind};
+use linger_engine::{
+    ActiveState, Effect, Engine, ExitStatus, Host, JobId, JobResult, LogLevel, TimerKind,
+};
 use linger_ipc::manager::LogLine;
 use linger_time::Usec;
 use tokio::sync::{Notify, oneshot};
@@ -104,12 +106,11 @@ impl State {
     /// Fire every timer that is due.
     pub fn fire_due_timers(&mut self) {
         let now = self.engine.monotonic_now();
-        loop {
-            let Some((&key, _)) = self.timers.iter().next() else { break };
-            if key.0 > now {
+        while let Some(entry) = self.timers.first_entry() {
+            if entry.key().0 > now {
                 break;
             }
-            let Some((unit, kind, generation)) = self.timers.remove(&key) else { break };
+            let (unit, kind, generation) = entry.remove();
             self.timer_index.remove(&(unit.clone(), kind));
             self.engine.on_timer(&unit, kind, generation);
         }
@@ -135,7 +136,10 @@ impl State {
         let units: Vec<String> = self.watch_empty.iter().cloned().collect();
         for u in units {
             let state = self.engine.unit(&u).map(|x| x.active_state());
-            if !matches!(state, Some(ActiveState::Deactivating | ActiveState::Activating)) {
+            if !matches!(
+                state,
+                Some(ActiveState::Deactivating | ActiveState::Activating)
+            ) {
                 self.watch_empty.remove(&u);
                 continue;
             }
@@ -164,7 +168,12 @@ impl State {
 
     fn apply(&mut self, e: Effect) {
         match e {
-            Effect::ArmTimer { unit, kind, deadline, generation } => {
+            Effect::ArmTimer {
+                unit,
+                kind,
+                deadline,
+                generation,
+            } => {
                 if let Some(old) = self.timer_index.remove(&(unit.clone(), kind)) {
                     self.timers.remove(&old);
                 }
@@ -179,8 +188,18 @@ impl State {
                     self.timers.remove(&old);
                 }
             }
-            Effect::Log { unit, level, message } => {
-                self.record(&unit, level.priority(), "linger", std::process::id(), message);
+            Effect::Log {
+                unit,
+                level,
+                message,
+            } => {
+                self.record(
+                    &unit,
+                    level.priority(),
+                    "linger",
+                    std::process::id(),
+                    message,
+                );
                 let _ = LogLevel::Info;
             }
             Effect::JobFinished { job, result, .. } => {
@@ -202,7 +221,14 @@ impl State {
     }
 
     /// Record a log line for a unit.
-    pub fn record(&mut self, unit: &str, priority: u8, identifier: &str, pid: u32, message: String) {
+    pub fn record(
+        &mut self,
+        unit: &str,
+        priority: u8,
+        identifier: &str,
+        pid: u32,
+        message: String,
+    ) {
         if self.log_to_stderr {
             #[allow(clippy::print_stderr)]
             {
@@ -210,7 +236,16 @@ impl State {
             }
         }
         let realtime = self.engine.host().now().realtime;
-        self.logs.push(unit, LogLine { realtime, identifier: identifier.to_string(), pid, priority, message });
+        self.logs.push(
+            unit,
+            LogLine {
+                realtime,
+                identifier: identifier.to_string(),
+                pid,
+                priority,
+                message,
+            },
+        );
     }
 
     /// Output pipes created by spawns since the last call.

@@ -30,7 +30,10 @@ pub struct ProcTracker {
 impl ProcTracker {
     /// A tracker for a manager with pid `own_pid` (never counted as a unit's process).
     pub fn new(own_pid: u32) -> Self {
-        ProcTracker { own_pid, ..ProcTracker::default() }
+        ProcTracker {
+            own_pid,
+            ..ProcTracker::default()
+        }
     }
 
     /// A process of `unit` was started: remember its session and the run's invocation id.
@@ -66,7 +69,11 @@ impl ProcTracker {
             let scan = self.scan();
             *self.cache.borrow_mut() = Some(scan);
         }
-        self.cache.borrow().as_ref().and_then(|c| c.get(unit).cloned()).unwrap_or_default()
+        self.cache
+            .borrow()
+            .as_ref()
+            .and_then(|c| c.get(unit).cloned())
+            .unwrap_or_default()
     }
 
     /// The unit a pid belongs to, if any.
@@ -87,17 +94,29 @@ impl ProcTracker {
             }
         }
         let mut out: HashMap<String, Vec<u32>> = HashMap::new();
-        let Ok(dir) = std::fs::read_dir("/proc") else { return out };
+        let Ok(dir) = std::fs::read_dir("/proc") else {
+            return out;
+        };
         for entry in dir.flatten() {
-            let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else { continue };
+            let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|s| s.parse::<u32>().ok())
+            else {
+                continue;
+            };
             if pid == self.own_pid {
                 continue;
             }
-            let Some((state, sid)) = stat_state_and_session(pid) else { continue };
+            let Some((state, sid)) = stat_state_and_session(pid) else {
+                continue;
+            };
             if state == 'Z' || state == 'X' {
                 continue;
             }
-            let unit = by_session.get(&sid).copied().or_else(|| invocation_of(pid).and_then(|id| by_invocation.get(id.as_str()).copied()));
+            let unit = by_session.get(&sid).copied().or_else(|| {
+                invocation_of(pid).and_then(|id| by_invocation.get(id.as_str()).copied())
+            });
             if let Some(u) = unit {
                 out.entry(u.to_string()).or_default().push(pid);
             }
@@ -133,9 +152,15 @@ fn invocation_of(pid: u32) -> Option<String> {
 /// The command line of a process, for status's process list.
 pub fn cmdline(pid: u32) -> String {
     let raw = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
-    let parts: Vec<String> = raw.split(|&b| b == 0).filter(|s| !s.is_empty()).map(|s| String::from_utf8_lossy(s).into_owned()).collect();
+    let parts: Vec<String> = raw
+        .split(|&b| b == 0)
+        .filter(|s| !s.is_empty())
+        .map(|s| String::from_utf8_lossy(s).into_owned())
+        .collect();
     if parts.is_empty() {
-        std::fs::read_to_string(format!("/proc/{pid}/comm")).map(|s| format!("[{}]", s.trim())).unwrap_or_default()
+        std::fs::read_to_string(format!("/proc/{pid}/comm"))
+            .map(|s| format!("[{}]", s.trim()))
+            .unwrap_or_default()
     } else {
         parts.join(" ")
     }

@@ -4,7 +4,7 @@
 #![forbid(unsafe_code)]
 #![allow(clippy::print_stderr)]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -30,7 +30,11 @@ impl Run {
 
     /// Panic with the full output unless the exit code is `code`.
     pub fn expect_code(self, code: i32) -> Run {
-        assert_eq!(self.code, code, "unexpected exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, code,
+            "unexpected exit code\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 }
@@ -48,13 +52,23 @@ pub struct Manager {
 impl Manager {
     /// Create the tree (no manager started yet).
     pub fn new(bin: &str) -> Manager {
-        let dir = tempfile::Builder::new().prefix("linger-test").tempdir().expect("temp dir");
+        let dir = tempfile::Builder::new()
+            .prefix("linger-test")
+            .tempdir()
+            .expect("temp dir");
         for d in ["home/.config/systemd/user", "run"] {
             std::fs::create_dir_all(dir.path().join(d)).expect("mkdir");
         }
         use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(dir.path().join("run"), std::fs::Permissions::from_mode(0o700));
-        Manager { bin: PathBuf::from(bin), dir, child: None }
+        let _ = std::fs::set_permissions(
+            dir.path().join("run"),
+            std::fs::Permissions::from_mode(0o700),
+        );
+        Manager {
+            bin: PathBuf::from(bin),
+            dir,
+            child: None,
+        }
     }
 
     /// `~` of the test user.
@@ -88,7 +102,10 @@ impl Manager {
             .env("XDG_RUNTIME_DIR", self.runtime())
             .env("XDG_CONFIG_HOME", self.home().join(".config"))
             .env("XDG_STATE_HOME", self.home().join(".local/state"))
-            .env("PATH", std::env::var("PATH").unwrap_or_else(|_| "/usr/bin:/bin".into()))
+            .env(
+                "PATH",
+                std::env::var("PATH").unwrap_or_else(|_| "/usr/bin:/bin".into()),
+            )
             .env("TZ", "UTC")
             .env("NO_COLOR", "1");
     }
@@ -100,7 +117,11 @@ impl Manager {
         cmd.args(["daemon", "--user", "--no-system-units"])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(std::fs::File::create(self.dir.path().join("manager.log")).map(Stdio::from).unwrap_or(Stdio::null()));
+            .stderr(
+                std::fs::File::create(self.dir.path().join("manager.log"))
+                    .map(Stdio::from)
+                    .unwrap_or(Stdio::null()),
+            );
         self.child = Some(cmd.spawn().expect("spawn linger daemon"));
         let sock = self.runtime().join("linger/manager");
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -139,12 +160,20 @@ impl Manager {
         }
         let mut cmd = Command::new(&link);
         self.env(&mut cmd);
-        Run::from(cmd.arg("--user").args(args).output().expect("run systemctl"))
+        Run::from(
+            cmd.arg("--user")
+                .args(args)
+                .output()
+                .expect("run systemctl"),
+        )
     }
 
     /// A property of a unit (`show -p NAME --value`).
     pub fn prop(&self, unit: &str, name: &str) -> String {
-        self.systemctl(&["show", "-p", name, "--value", unit]).stdout.trim().to_string()
+        self.systemctl(&["show", "-p", name, "--value", unit])
+            .stdout
+            .trim()
+            .to_string()
     }
 
     /// Wait (bounded) until `f` holds; panics with `what` and the manager log otherwise.
@@ -156,7 +185,10 @@ impl Manager {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
-        panic!("timed out waiting for {what}; manager log:\n{}", self.manager_log());
+        panic!(
+            "timed out waiting for {what}; manager log:\n{}",
+            self.manager_log()
+        );
     }
 
     /// Stop the manager (SIGTERM) and wait for it.
@@ -188,23 +220,33 @@ impl Drop for Manager {
 pub fn alive(pid: u32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
         .ok()
-        .and_then(|s| s.rsplit_once(')').map(|x| x.1.trim_start().starts_with('Z')))
+        .and_then(|s| {
+            s.rsplit_once(')')
+                .map(|x| x.1.trim_start().starts_with('Z'))
+        })
         .is_some_and(|zombie| !zombie)
 }
 
 /// A free TCP port on 127.0.0.1.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).unwrap_or(18080)
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or(18080)
 }
 
 /// GET http://127.0.0.1:PORT/ with a bounded timeout; the body or None.
 pub fn http_get(port: u16) -> Option<String> {
     use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect_timeout(&([127, 0, 0, 1], port).into(), Duration::from_secs(2)).ok()?;
+    let mut s = std::net::TcpStream::connect_timeout(
+        &([127, 0, 0, 1], port).into(),
+        Duration::from_secs(2),
+    )
+    .ok()?;
     s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    s.write_all(b"GET / HTTP/1.0\r\nHost: localhost\r\n\r\n").ok()?;
+    s.write_all(b"GET / HTTP/1.0\r\nHost: localhost\r\n\r\n")
+        .ok()?;
     let mut body = String::new();
     s.read_to_string(&mut body).ok()?;
     Some(body)
 }
-

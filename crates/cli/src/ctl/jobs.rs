@@ -12,7 +12,9 @@ use crate::output::fail;
 /// Queue jobs and (unless --no-block) wait for them, printing systemctl's failure messages.
 pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
     if units.is_empty() {
-        return fail(&format!("Too few arguments: '{action}' needs at least one unit name."));
+        return fail(&format!(
+            "Too few arguments: '{action}' needs at least one unit name."
+        ));
     }
     let mut client = match connect() {
         Ok(c) => c,
@@ -39,7 +41,11 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
     for j in &reply.jobs {
         if j.job == 0 {
             eprintln!("Failed to {verb} {}: {}", j.unit, j.message);
-            code = if j.message.contains("not found") || j.message.contains("not loaded") { 5 } else { 1 };
+            code = if j.message.contains("not found") || j.message.contains("not loaded") {
+                5
+            } else {
+                1
+            };
         } else if !j.message.is_empty() {
             eprintln!("{}", j.message);
             code = 1;
@@ -54,10 +60,18 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
 /// `start --wait`: block until every unit is inactive or failed again.
 fn wait_inactive(units: &[String]) -> ExitCode {
     loop {
-        let Ok(mut c) = connect() else { return ExitCode::from(1) };
-        let Ok(v) = c.call(method::UNITS, json!({ "units": units })) else { return ExitCode::from(1) };
+        let Ok(mut c) = connect() else {
+            return ExitCode::from(1);
+        };
+        let Ok(v) = c.call(method::UNITS, json!({ "units": units })) else {
+            return ExitCode::from(1);
+        };
         let r: api::UnitsReply = serde_json::from_value(v).unwrap_or_default();
-        let states: Vec<String> = r.units.iter().map(|u| u.properties.get("ActiveState").cloned().unwrap_or_default()).collect();
+        let states: Vec<String> = r
+            .units
+            .iter()
+            .map(|u| u.properties.get("ActiveState").cloned().unwrap_or_default())
+            .collect();
         if states.iter().all(|s| s == "inactive" || s == "failed") {
             return ExitCode::from(u8::from(states.iter().any(|s| s == "failed")));
         }
@@ -72,8 +86,9 @@ pub fn parse_signal(s: &str) -> Option<i32> {
     }
     let name = s.strip_prefix("SIG").unwrap_or(s).to_ascii_uppercase();
     let names = [
-        "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD",
-        "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
+        "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2",
+        "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG",
+        "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
     ];
     names.iter().position(|n| *n == name).map(|i| i as i32 + 1)
 }
@@ -83,13 +98,22 @@ pub fn kill(units: &[String], o: &Opts) -> ExitCode {
     let signal = match o.signal.as_deref().map(parse_signal) {
         None => 15,
         Some(Some(s)) => s,
-        Some(None) => return fail(&format!("Failed to parse signal string {}.", o.signal.as_deref().unwrap_or(""))),
+        Some(None) => {
+            return fail(&format!(
+                "Failed to parse signal string {}.",
+                o.signal.as_deref().unwrap_or("")
+            ));
+        }
     };
     let mut client = match connect() {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
-    let req = api::KillRequest { units: mangle_all(units), whom: o.kill_whom.clone().unwrap_or_else(|| "all".into()), signal };
+    let req = api::KillRequest {
+        units: mangle_all(units),
+        whom: o.kill_whom.clone().unwrap_or_else(|| "all".into()),
+        signal,
+    };
     match client.call(method::KILL, serde_json::to_value(&req).unwrap_or_default()) {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => fail(&format!("Failed to kill unit: {e}")),
@@ -99,15 +123,33 @@ pub fn kill(units: &[String], o: &Opts) -> ExitCode {
 /// enable/disable/reenable/mask/unmask, then `--now` start/stop.
 pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
     if units.is_empty() {
-        return fail(&format!("Too few arguments: '{action}' needs at least one unit name."));
+        return fail(&format!(
+            "Too few arguments: '{action}' needs at least one unit name."
+        ));
     }
     let mut client = match connect() {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
-    let names: Vec<String> = units.iter().map(|u| if u.contains('/') { u.clone() } else { super::mangle(u) }).collect();
-    let req = api::InstallRequest { action: action.to_string(), units: names.clone(), runtime: o.runtime };
-    let reply = match client.call(method::INSTALL, serde_json::to_value(&req).unwrap_or_default()) {
+    let names: Vec<String> = units
+        .iter()
+        .map(|u| {
+            if u.contains('/') {
+                u.clone()
+            } else {
+                super::mangle(u)
+            }
+        })
+        .collect();
+    let req = api::InstallRequest {
+        action: action.to_string(),
+        units: names.clone(),
+        runtime: o.runtime,
+    };
+    let reply = match client.call(
+        method::INSTALL,
+        serde_json::to_value(&req).unwrap_or_default(),
+    ) {
         Ok(v) => v,
         Err(e) => return fail(&format!("Failed to {action} unit: {e}")),
     };
@@ -131,7 +173,10 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
             _ => None,
         };
         if let Some(j) = job {
-            let plain: Vec<String> = names.iter().map(|n| n.rsplit('/').next().unwrap_or(n).to_string()).collect();
+            let plain: Vec<String> = names
+                .iter()
+                .map(|n| n.rsplit('/').next().unwrap_or(n).to_string())
+                .collect();
             return jobs(if action == "reenable" { "restart" } else { j }, &plain, o);
         }
     }
@@ -154,7 +199,9 @@ pub fn simple(m: &str, params: serde_json::Value) -> ExitCode {
 pub fn environment(set: &[String], unset: &[String], show: bool) -> ExitCode {
     for kv in set {
         if !kv.contains('=') {
-            return fail(&format!("Not a valid environment variable assignment: {kv}"));
+            return fail(&format!(
+                "Not a valid environment variable assignment: {kv}"
+            ));
         }
     }
     let mut client = match connect() {
@@ -164,8 +211,10 @@ pub fn environment(set: &[String], unset: &[String], show: bool) -> ExitCode {
     match client.call(method::ENVIRONMENT, json!({ "set": set, "unset": unset })) {
         Ok(v) => {
             if show {
-                let mut vars: Vec<String> =
-                    v.get("environment").and_then(|e| serde_json::from_value(e.clone()).ok()).unwrap_or_default();
+                let mut vars: Vec<String> = v
+                    .get("environment")
+                    .and_then(|e| serde_json::from_value(e.clone()).ok())
+                    .unwrap_or_default();
                 vars.sort();
                 for line in vars {
                     println!("{line}");

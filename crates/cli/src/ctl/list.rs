@@ -24,7 +24,10 @@ fn glob(pattern: &str, s: &str) -> bool {
 }
 
 fn matches_patterns(patterns: &[String], name: &str) -> bool {
-    patterns.is_empty() || patterns.iter().any(|p| glob(p, name) || glob(&super::mangle(p), name))
+    patterns.is_empty()
+        || patterns
+            .iter()
+            .any(|p| glob(p, name) || glob(&super::mangle(p), name))
 }
 
 /// Print rows as aligned columns (systemctl style: two spaces between, last column free).
@@ -77,10 +80,14 @@ pub fn list_units(o: &Opts, patterns: &[String]) -> ExitCode {
         .units
         .iter()
         .filter(|u| matches_patterns(patterns, &u.unit))
-        .filter(|u| o.types.is_empty() || o.types.iter().any(|t| u.unit.ends_with(&format!(".{t}"))))
+        .filter(|u| {
+            o.types.is_empty() || o.types.iter().any(|t| u.unit.ends_with(&format!(".{t}")))
+        })
         .filter(|u| {
             if !states.is_empty() {
-                return states.iter().any(|s| s == &u.active || s == &u.sub || s == &u.load);
+                return states
+                    .iter()
+                    .any(|s| s == &u.active || s == &u.sub || s == &u.load);
             }
             o.all || u.active != "inactive" || !u.job.is_empty() || u.load != "loaded"
         })
@@ -90,20 +97,45 @@ pub fn list_units(o: &Opts, patterns: &[String]) -> ExitCode {
         println!("{text}");
         return ExitCode::SUCCESS;
     }
-    let prefix: Vec<String> =
-        rows.iter().map(|u| if u.active == "failed" || u.load != "loaded" { format!("{} ", color("1;31", "●")) } else { "  ".into() }).collect();
-    let cells: Vec<Vec<String>> =
-        rows.iter().map(|u| vec![u.unit.clone(), u.load.clone(), u.active.clone(), u.sub.clone(), u.job.clone(), u.description.clone()]).collect();
+    let prefix: Vec<String> = rows
+        .iter()
+        .map(|u| {
+            if u.active == "failed" || u.load != "loaded" {
+                format!("{} ", color("1;31", "●"))
+            } else {
+                "  ".into()
+            }
+        })
+        .collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|u| {
+            vec![
+                u.unit.clone(),
+                u.load.clone(),
+                u.active.clone(),
+                u.sub.clone(),
+                u.job.clone(),
+                u.description.clone(),
+            ]
+        })
+        .collect();
     let any_job = rows.iter().any(|u| !u.job.is_empty());
     let (header, cells): (Vec<&str>, Vec<Vec<String>>) = if any_job {
-        (vec!["UNIT", "LOAD", "ACTIVE", "SUB", "JOB", "DESCRIPTION"], cells)
+        (
+            vec!["UNIT", "LOAD", "ACTIVE", "SUB", "JOB", "DESCRIPTION"],
+            cells,
+        )
     } else {
         (
             vec!["UNIT", "LOAD", "ACTIVE", "SUB", "DESCRIPTION"],
-            cells.into_iter().map(|mut c| {
-                c.remove(4);
-                c
-            }).collect(),
+            cells
+                .into_iter()
+                .map(|mut c| {
+                    c.remove(4);
+                    c
+                })
+                .collect(),
         )
     };
     table(&header, &cells, !o.no_legend, &prefix);
@@ -118,7 +150,10 @@ pub fn list_units(o: &Opts, patterns: &[String]) -> ExitCode {
         if o.all {
             println!("{} loaded units listed.", rows.len());
         } else {
-            println!("{} loaded units listed. Pass --all to see loaded but inactive units, too.", rows.len());
+            println!(
+                "{} loaded units listed. Pass --all to see loaded but inactive units, too.",
+                rows.len()
+            );
         }
         println!("To show all installed unit files use 'systemctl list-unit-files'.");
     }
@@ -140,12 +175,21 @@ pub fn list_unit_files(o: &Opts, patterns: &[String]) -> ExitCode {
         .files
         .iter()
         .map(|f| (f.path.rsplit('/').next().unwrap_or(&f.path).to_string(), f))
-        .filter(|(name, f)| matches_patterns(patterns, name) && (o.state.is_empty() || o.state.contains(&f.state)))
-        .filter(|(name, _)| o.types.is_empty() || o.types.iter().any(|t| name.ends_with(&format!(".{t}"))))
+        .filter(|(name, f)| {
+            matches_patterns(patterns, name) && (o.state.is_empty() || o.state.contains(&f.state))
+        })
+        .filter(|(name, _)| {
+            o.types.is_empty() || o.types.iter().any(|t| name.ends_with(&format!(".{t}")))
+        })
         .map(|(name, f)| vec![name, f.state.clone(), f.preset.clone()])
         .collect();
     rows.sort();
-    table(&["UNIT FILE", "STATE", "VENDOR PRESET"], &rows, !o.no_legend, &[]);
+    table(
+        &["UNIT FILE", "STATE", "VENDOR PRESET"],
+        &rows,
+        !o.no_legend,
+        &[],
+    );
     if !o.no_legend {
         println!();
         println!("{} unit files listed.", rows.len());
@@ -166,18 +210,25 @@ pub fn list_dependencies(o: &Opts, unit: &str) -> ExitCode {
     } else {
         ""
     };
-    let req = api::DependenciesRequest { unit: super::mangle(unit), reverse: o.reverse, ordering: ordering.into() };
-    let v = match client.call(method::DEPENDENCIES, serde_json::to_value(&req).unwrap_or_default()) {
+    let req = api::DependenciesRequest {
+        unit: super::mangle(unit),
+        reverse: o.reverse,
+        ordering: ordering.into(),
+    };
+    let v = match client.call(
+        method::DEPENDENCIES,
+        serde_json::to_value(&req).unwrap_or_default(),
+    ) {
         Ok(v) => v,
         Err(e) => return fail(&e.to_string()),
     };
     let r: api::DependenciesReply = serde_json::from_value(v).unwrap_or_default();
     println!("{}", r.root.unit);
-    print_tree(&r.root.children, "", o.all, 0);
+    print_tree(&r.root.children, "", o.all);
     ExitCode::SUCCESS
 }
 
-fn print_tree(nodes: &[api::DependencyNode], indent: &str, all: bool, depth: usize) {
+fn print_tree(nodes: &[api::DependencyNode], indent: &str, all: bool) {
     for (i, n) in nodes.iter().enumerate() {
         let last = i + 1 == nodes.len();
         let dot = match n.active.as_str() {
@@ -189,7 +240,7 @@ fn print_tree(nodes: &[api::DependencyNode], indent: &str, all: bool, depth: usi
         // Like systemctl, targets are expanded; other units only with --all.
         if all || n.unit.ends_with(".target") {
             let next = format!("{indent}{}", if last { "  " } else { "│ " });
-            print_tree(&n.children, &next, all, depth + 1);
+            print_tree(&n.children, &next, all);
         }
     }
 }
@@ -211,7 +262,18 @@ pub fn list_jobs(o: &Opts) -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    let rows: Vec<Vec<String>> = r.jobs.iter().map(|j| vec![j.id.to_string(), j.unit.clone(), j.job_type.clone(), j.state.clone()]).collect();
+    let rows: Vec<Vec<String>> = r
+        .jobs
+        .iter()
+        .map(|j| {
+            vec![
+                j.id.to_string(),
+                j.unit.clone(),
+                j.job_type.clone(),
+                j.state.clone(),
+            ]
+        })
+        .collect();
     table(&["JOB", "UNIT", "TYPE", "STATE"], &rows, !o.no_legend, &[]);
     if !o.no_legend {
         println!();

@@ -221,7 +221,9 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::Cat { units } => show::cat(&units),
         C::ListUnits { patterns } => list::list_units(o, &patterns),
         C::ListUnitFiles { patterns } => list::list_unit_files(o, &patterns),
-        C::ListDependencies { unit } => list::list_dependencies(o, unit.as_deref().unwrap_or("default.target")),
+        C::ListDependencies { unit } => {
+            list::list_dependencies(o, unit.as_deref().unwrap_or("default.target"))
+        }
         C::ListJobs => list::list_jobs(o),
         C::Enable { units } => jobs::install("enable", &units, o),
         C::Disable { units } => jobs::install("disable", &units, o),
@@ -234,15 +236,20 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::DaemonReload => jobs::simple(linger_ipc::manager::method::RELOAD, serde_json::json!({})),
         C::DaemonReexec => jobs::simple(linger_ipc::manager::method::REEXEC, serde_json::json!({})),
         C::Exit => jobs::simple(linger_ipc::manager::method::EXIT, serde_json::json!({})),
-        C::ResetFailed { units } => {
-            jobs::simple(linger_ipc::manager::method::RESET_FAILED, serde_json::json!({ "units": mangle_all(&units) }))
-        }
+        C::ResetFailed { units } => jobs::simple(
+            linger_ipc::manager::method::RESET_FAILED,
+            serde_json::json!({ "units": mangle_all(&units) }),
+        ),
         C::SetEnvironment { assignments } => jobs::environment(&assignments, &[], false),
         C::UnsetEnvironment { names } => jobs::environment(&[], &names, false),
         C::ShowEnvironment => jobs::environment(&[], &[], true),
         C::IsSystemRunning => show::is_system_running(o),
         C::Timespan { spans } => crate::analyze::timespan(&spans),
-        C::Calendar { exprs, iterations, base_time } => crate::analyze::calendar(&exprs, iterations, base_time.as_deref()),
+        C::Calendar {
+            exprs,
+            iterations,
+            base_time,
+        } => crate::analyze::calendar(&exprs, iterations, base_time.as_deref()),
         C::Verify { files } => crate::analyze::verify(&files),
     }
 }

@@ -10,10 +10,17 @@ use crate::connect::connect;
 use crate::output::fail;
 
 /// Fetch units' properties (and, for status, processes and logs).
-pub fn fetch(units: &[String], log_lines: usize, processes: bool) -> Result<Vec<api::UnitProperties>, String> {
+pub fn fetch(
+    units: &[String],
+    log_lines: usize,
+    processes: bool,
+) -> Result<Vec<api::UnitProperties>, String> {
     let mut client = connect()?;
     let v = client
-        .call(method::UNITS, json!({ "units": units, "log_lines": log_lines, "processes": processes }))
+        .call(
+            method::UNITS,
+            json!({ "units": units, "log_lines": log_lines, "processes": processes }),
+        )
         .map_err(|e| e.to_string())?;
     let r: api::UnitsReply = serde_json::from_value(v).map_err(|e| e.to_string())?;
     Ok(r.units)
@@ -27,7 +34,11 @@ pub fn show(units: &[String], o: &Opts) -> ExitCode {
             Err(e) => return fail(&e),
         };
         match client.call(method::MANAGER, json!({})) {
-            Ok(v) => vec![v.get("properties").and_then(|p| serde_json::from_value(p.clone()).ok()).unwrap_or_default()],
+            Ok(v) => vec![
+                v.get("properties")
+                    .and_then(|p| serde_json::from_value(p.clone()).ok())
+                    .unwrap_or_default(),
+            ],
             Err(e) => return fail(&e.to_string()),
         }
     } else {
@@ -39,8 +50,10 @@ pub fn show(units: &[String], o: &Opts) -> ExitCode {
     let json_out = matches!(o.output.as_deref(), Some("json" | "json-pretty"));
     for (i, props) in props_list.iter().enumerate() {
         if json_out {
-            let selected: std::collections::BTreeMap<&String, &String> =
-                props.iter().filter(|(k, _)| o.property.is_empty() || o.property.contains(k)).collect();
+            let selected: std::collections::BTreeMap<&String, &String> = props
+                .iter()
+                .filter(|(k, _)| o.property.is_empty() || o.property.contains(k))
+                .collect();
             let text = if o.output.as_deref() == Some("json-pretty") {
                 serde_json::to_string_pretty(&selected)
             } else {
@@ -80,7 +93,11 @@ pub fn cat(units: &[String]) -> ExitCode {
     };
     let mut code = 0;
     for (i, u) in list.iter().enumerate() {
-        let frag = u.properties.get("FragmentPath").cloned().unwrap_or_default();
+        let frag = u
+            .properties
+            .get("FragmentPath")
+            .cloned()
+            .unwrap_or_default();
         let id = u.properties.get("Id").cloned().unwrap_or_default();
         if frag.is_empty() {
             eprintln!("No files found for {id}.");
@@ -91,7 +108,17 @@ pub fn cat(units: &[String]) -> ExitCode {
             println!();
         }
         let mut paths = vec![frag];
-        paths.extend(u.properties.get("DropInPaths").map(|d| d.split(' ').filter(|s| !s.is_empty()).map(String::from).collect::<Vec<_>>()).unwrap_or_default());
+        paths.extend(
+            u.properties
+                .get("DropInPaths")
+                .map(|d| {
+                    d.split(' ')
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default(),
+        );
         for (j, p) in paths.iter().enumerate() {
             if j > 0 {
                 println!();
@@ -123,7 +150,11 @@ pub fn is_state(units: &[String], o: &Opts, check: Check) -> ExitCode {
     };
     let mut any = false;
     for u in &list {
-        let s = u.properties.get("ActiveState").map(String::as_str).unwrap_or("inactive");
+        let s = u
+            .properties
+            .get("ActiveState")
+            .map(String::as_str)
+            .unwrap_or("inactive");
         let hit = match check {
             Check::Active => s == "active" || s == "reloading",
             Check::Failed => s == "failed",
@@ -149,15 +180,32 @@ pub fn is_enabled(units: &[String], o: &Opts) -> ExitCode {
     let mut ok = false;
     let mut not_found = false;
     for u in &list {
-        let load = u.properties.get("LoadState").map(String::as_str).unwrap_or("");
-        let s = u.properties.get("UnitFileState").cloned().unwrap_or_default();
+        let load = u
+            .properties
+            .get("LoadState")
+            .map(String::as_str)
+            .unwrap_or("");
+        let s = u
+            .properties
+            .get("UnitFileState")
+            .cloned()
+            .unwrap_or_default();
         let s = if load == "not-found" {
             not_found = true;
             "not-found".to_string()
         } else {
             s
         };
-        ok |= matches!(s.as_str(), "enabled" | "enabled-runtime" | "static" | "alias" | "indirect" | "generated" | "transient");
+        ok |= matches!(
+            s.as_str(),
+            "enabled"
+                | "enabled-runtime"
+                | "static"
+                | "alias"
+                | "indirect"
+                | "generated"
+                | "transient"
+        );
         if !o.quiet {
             println!("{s}");
         }
@@ -185,7 +233,11 @@ pub fn is_system_running(o: &Opts) -> ExitCode {
     let state = client
         .call(method::MANAGER, json!({}))
         .ok()
-        .and_then(|v| v.pointer("/properties/SystemState").and_then(|s| s.as_str()).map(String::from))
+        .and_then(|v| {
+            v.pointer("/properties/SystemState")
+                .and_then(|s| s.as_str())
+                .map(String::from)
+        })
         .unwrap_or_else(|| "unknown".into());
     if !o.quiet {
         println!("{state}");

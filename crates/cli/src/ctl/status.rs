@@ -30,7 +30,10 @@ fn since(p: &BTreeMap<String, String>, key: &str) -> String {
         (t.tv_sec as u64) * 1_000_000 + (t.tv_nsec as u64) / 1000
     };
     let ago = now_mono.saturating_sub(mono);
-    let rel = linger_time::timestamp::format_timestamp_relative(now_realtime().saturating_sub(ago), now_realtime());
+    let rel = linger_time::timestamp::format_timestamp_relative(
+        now_realtime().saturating_sub(ago),
+        now_realtime(),
+    );
     format!(" since {formatted}; {rel}")
 }
 
@@ -48,11 +51,16 @@ fn short_time(us: u64) -> String {
         return String::new();
     }
     let ts = jiff::Timestamp::from_microsecond(us as i64).unwrap_or_default();
-    ts.to_zoned(jiff::tz::TimeZone::system()).strftime("%b %d %H:%M:%S").to_string()
+    ts.to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%b %d %H:%M:%S")
+        .to_string()
 }
 
 fn hostname() -> String {
-    rustix::system::uname().nodename().to_string_lossy().into_owned()
+    rustix::system::uname()
+        .nodename()
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// Render one unit's status block.
@@ -64,7 +72,11 @@ pub fn render(u: &api::UnitProperties, full: bool) -> String {
     let active = prop(p, "ActiveState");
     let sub = prop(p, "SubState");
     let load = prop(p, "LoadState");
-    let title = if desc.is_empty() || desc == id { id.to_string() } else { format!("{id} - {desc}") };
+    let title = if desc.is_empty() || desc == id {
+        id.to_string()
+    } else {
+        format!("{id} - {desc}")
+    };
     out.push_str(&format!("{} {title}\n", dot(active)));
     let frag = prop(p, "FragmentPath");
     let ufs = prop(p, "UnitFileState");
@@ -89,24 +101,37 @@ pub fn render(u: &api::UnitProperties, full: bool) -> String {
     for d in &u.diagnostics {
         out.push_str(&format!("             {}\n", color("1;31", d)));
     }
-    let dropins: Vec<&str> = prop(p, "DropInPaths").split(' ').filter(|s| !s.is_empty()).collect();
+    let dropins: Vec<&str> = prop(p, "DropInPaths")
+        .split(' ')
+        .filter(|s| !s.is_empty())
+        .collect();
     let mut last_dir = "";
     for (i, d) in dropins.iter().enumerate() {
         let (dir, file) = d.rsplit_once('/').unwrap_or(("", d));
-        let label = if i == 0 { "    Drop-In: " } else { "             " };
+        let label = if i == 0 {
+            "    Drop-In: "
+        } else {
+            "             "
+        };
         if dir != last_dir {
             out.push_str(&format!("{label}{dir}\n"));
             last_dir = dir;
         }
-        let last_in_dir = dropins.get(i + 1).is_none_or(|n| !n.starts_with(&format!("{dir}/")));
-        out.push_str(&format!("             {}{file}\n", if last_in_dir { "└─" } else { "├─" }));
+        let last_in_dir = dropins
+            .get(i + 1)
+            .is_none_or(|n| !n.starts_with(&format!("{dir}/")));
+        out.push_str(&format!(
+            "             {}{file}\n",
+            if last_in_dir { "└─" } else { "├─" }
+        ));
     }
     let result = prop(p, "Result");
-    let result_part = if !result.is_empty() && result != "success" && matches!(active, "failed" | "activating") {
-        format!(" (Result: {result})")
-    } else {
-        String::new()
-    };
+    let result_part =
+        if !result.is_empty() && result != "success" && matches!(active, "failed" | "activating") {
+            format!(" (Result: {result})")
+        } else {
+            String::new()
+        };
     let ts_key = match active {
         "active" | "reloading" => "ActiveEnterTimestamp",
         "inactive" | "failed" => "InactiveEnterTimestamp",
@@ -119,9 +144,15 @@ pub fn render(u: &api::UnitProperties, full: bool) -> String {
         "failed" => color("1;31", &state_text),
         _ => state_text,
     };
-    out.push_str(&format!("     Active: {state_col}{result_part}{}\n", since(p, ts_key)));
+    out.push_str(&format!(
+        "     Active: {state_col}{result_part}{}\n",
+        since(p, ts_key)
+    ));
     if prop(p, "ConditionResult") == "no" {
-        out.push_str(&format!("  Condition: start condition failed{}\n", since(p, "ConditionTimestamp")));
+        out.push_str(&format!(
+            "  Condition: start condition failed{}\n",
+            since(p, "ConditionTimestamp")
+        ));
         if let Some(f) = p.get("ConditionFailed") {
             out.push_str(&format!("             └─ {f} was not met\n"));
         }
@@ -136,11 +167,23 @@ pub fn render(u: &api::UnitProperties, full: bool) -> String {
             .processes
             .iter()
             .find(|x| x.pid == main)
-            .map(|x| x.cmdline.split(' ').next().unwrap_or("").rsplit('/').next().unwrap_or("").to_string())
+            .map(|x| {
+                x.cmdline
+                    .split(' ')
+                    .next()
+                    .unwrap_or("")
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            })
             .unwrap_or_default();
         out.push_str(&format!("   Main PID: {main} ({comm})\n"));
     } else if exec_main > 0 && code != "0" && !code.is_empty() {
-        out.push_str(&format!("   Main PID: {exec_main} {}\n", describe_exit(code, status)));
+        out.push_str(&format!(
+            "   Main PID: {exec_main} {}\n",
+            describe_exit(code, status)
+        ));
         if let Some(why) = explain(code, status) {
             out.push_str(&format!("             {why}\n"));
         }
@@ -154,7 +197,11 @@ pub fn render(u: &api::UnitProperties, full: bool) -> String {
     if !u.processes.is_empty() {
         out.push_str("    Process: (tracked by session and $INVOCATION_ID; no cgroup)\n");
         for (i, proc) in u.processes.iter().enumerate() {
-            let branch = if i + 1 == u.processes.len() { "└─" } else { "├─" };
+            let branch = if i + 1 == u.processes.len() {
+                "└─"
+            } else {
+                "├─"
+            };
             let mut line = format!("             {branch}{} {}", proc.pid, proc.cmdline);
             if !full && line.chars().count() > 120 {
                 line = line.chars().take(119).collect::<String>() + "…";
@@ -167,7 +214,13 @@ pub fn render(u: &api::UnitProperties, full: bool) -> String {
         out.push('\n');
         let host = hostname();
         for l in &u.logs {
-            let mut line = format!("{} {host} {}[{}]: {}", short_time(l.realtime), l.identifier, l.pid, l.message);
+            let mut line = format!(
+                "{} {host} {}[{}]: {}",
+                short_time(l.realtime),
+                l.identifier,
+                l.pid,
+                l.message
+            );
             if l.priority <= 3 {
                 line = color("1;31", &line);
             } else if l.priority == 4 {
@@ -198,8 +251,12 @@ fn explain(code: &str, status: &str) -> Option<&'static str> {
         return None;
     }
     match status {
-        "200" => Some("Changing to the requested working directory failed (check WorkingDirectory=)."),
-        "203" => Some("Executing the program failed: the ExecStart= path is missing or not executable."),
+        "200" => {
+            Some("Changing to the requested working directory failed (check WorkingDirectory=).")
+        }
+        "203" => {
+            Some("Executing the program failed: the ExecStart= path is missing or not executable.")
+        }
         "205" => Some("Setting a resource limit (Limit*=) failed."),
         "216" | "217" => Some("User=/Group= cannot be changed by a user manager."),
         _ => None,
@@ -232,8 +289,14 @@ fn exit_name(n: i32) -> Option<&'static str> {
 }
 
 fn signal_name(n: i32) -> String {
-    let names = ["HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM"];
-    names.get((n - 1) as usize).map(|s| format!("SIG{s}")).unwrap_or_else(|| n.to_string())
+    let names = [
+        "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2",
+        "PIPE", "ALRM", "TERM",
+    ];
+    names
+        .get((n - 1) as usize)
+        .map(|s| format!("SIG{s}"))
+        .unwrap_or_else(|| n.to_string())
 }
 
 /// `status [UNIT…]`: exit 0 if all running, 3 if any not active, 4 if any unknown.
@@ -273,13 +336,33 @@ fn manager_status() -> ExitCode {
         Ok(v) => v,
         Err(e) => return fail(&e.to_string()),
     };
-    let get = |k: &str| v.pointer(&format!("/properties/{k}")).and_then(|x| x.as_str()).unwrap_or("").to_string();
+    let get = |k: &str| {
+        v.pointer(&format!("/properties/{k}"))
+            .and_then(|x| x.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
     let state = get("SystemState");
-    println!("{} {}", dot(if state == "running" { "active" } else { "failed" }), hostname());
+    println!(
+        "{} {}",
+        dot(if state == "running" {
+            "active"
+        } else {
+            "failed"
+        }),
+        hostname()
+    );
     println!("    State: {state}");
     println!("     Jobs: {} queued", get("NJobs"));
     println!("   Failed: {} units", get("NFailedUnits"));
-    println!("  Manager: linger {} (pid {})", get("Version"), get("MainPID"));
-    println!("   Cgroup: driver {} (processes tracked by session and $INVOCATION_ID)", get("CgroupDriver"));
+    println!(
+        "  Manager: linger {} (pid {})",
+        get("Version"),
+        get("MainPID")
+    );
+    println!(
+        "   Cgroup: driver {} (processes tracked by session and $INVOCATION_ID)",
+        get("CgroupDriver")
+    );
     ExitCode::SUCCESS
 }

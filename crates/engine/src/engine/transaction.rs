@@ -21,9 +21,18 @@ struct Wanted {
 
 impl<H: Host, S: UnitSource> Engine<H, S> {
     /// Enqueue a job requested by a client. `manual` applies RefuseManualStart/Stop=.
-    pub fn enqueue(&mut self, job_type: JobType, name: &str, mode: JobMode, manual: bool) -> Result<JobId, EngineError> {
+    pub fn enqueue(
+        &mut self,
+        job_type: JobType,
+        name: &str,
+        mode: JobMode,
+        manual: bool,
+    ) -> Result<JobId, EngineError> {
         let id = self.load(name);
-        let u = self.units.get(&id).ok_or_else(|| EngineError::NotFound(name.to_string()))?;
+        let u = self
+            .units
+            .get(&id)
+            .ok_or_else(|| EngineError::NotFound(name.to_string()))?;
         let starting = job_type != JobType::Stop;
         if starting {
             match u.config.load_state {
@@ -32,15 +41,26 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 LoadState::Masked => return Err(EngineError::Masked(id)),
                 LoadState::BadSetting => return Err(EngineError::BadSetting(id)),
                 LoadState::Error => {
-                    let why = u.config.diagnostics.first().map(ToString::to_string).unwrap_or_default();
+                    let why = u
+                        .config
+                        .diagnostics
+                        .first()
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
                     return Err(EngineError::LoadError(id, why));
                 }
             }
-        } else if u.config.load_state == LoadState::NotFound && u.active_state().is_inactive_or_failed() {
+        } else if u.config.load_state == LoadState::NotFound
+            && u.active_state().is_inactive_or_failed()
+        {
             return Err(EngineError::NotLoaded(name.to_string()));
         }
         if manual {
-            let refuse = if starting { u.config.unit.refuse_manual_start } else { u.config.unit.refuse_manual_stop };
+            let refuse = if starting {
+                u.config.unit.refuse_manual_start
+            } else {
+                u.config.unit.refuse_manual_stop
+            };
             if refuse && job_type != JobType::Reload {
                 return Err(EngineError::Refused(id));
             }
@@ -50,12 +70,23 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     }
 
     /// Build, check and merge a transaction; run what can run.
-    pub(crate) fn enqueue_internal(&mut self, job_type: JobType, id: &str, mode: JobMode) -> Result<JobId, EngineError> {
+    pub(crate) fn enqueue_internal(
+        &mut self,
+        job_type: JobType,
+        id: &str,
+        mode: JobMode,
+    ) -> Result<JobId, EngineError> {
         // Internal requests (OnFailure=, Upholds=, BindsTo=) may name units not loaded yet.
         let loaded = self.load(id);
         let id = loaded.as_str();
         let mut wanted: BTreeMap<String, Wanted> = BTreeMap::new();
-        wanted.insert(id.to_string(), Wanted { job_type, essential: true });
+        wanted.insert(
+            id.to_string(),
+            Wanted {
+                job_type,
+                essential: true,
+            },
+        );
         if mode != JobMode::IgnoreDependencies {
             self.expand(id, job_type, mode, &mut wanted)?;
         }
@@ -65,14 +96,14 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         }
         if mode == JobMode::Fail {
             for (unit, w) in &wanted {
-                if let Some((_, t, _)) = self.job_of(unit) {
-                    if t.is_start_like() != w.job_type.is_start_like() {
-                        return Err(EngineError::Destructive(
-                            format!("{id}/{}", job_type.as_str()),
-                            unit.clone(),
-                            t.as_str().to_string(),
-                        ));
-                    }
+                if let Some((_, t, _)) = self.job_of(unit)
+                    && t.is_start_like() != w.job_type.is_start_like()
+                {
+                    return Err(EngineError::Destructive(
+                        format!("{id}/{}", job_type.as_str()),
+                        unit.clone(),
+                        t.as_str().to_string(),
+                    ));
                 }
             }
         }
@@ -88,16 +119,35 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     }
 
     /// Pull in what a job on `id` implies.
-    fn expand(&mut self, id: &str, job_type: JobType, mode: JobMode, wanted: &mut BTreeMap<String, Wanted>) -> Result<(), EngineError> {
+    fn expand(
+        &mut self,
+        id: &str,
+        job_type: JobType,
+        mode: JobMode,
+        wanted: &mut BTreeMap<String, Wanted>,
+    ) -> Result<(), EngineError> {
         let mut queue = vec![(id.to_string(), job_type)];
         while let Some((unit, jt)) = queue.pop() {
-            let Some(deps) = self.graph.get(&unit).cloned() else { continue };
-            let mut add = |this: &mut Self, other: &str, t: JobType, essential: bool, queue: &mut Vec<(String, JobType)>| -> Result<(), EngineError> {
+            let Some(deps) = self.graph.get(&unit).cloned() else {
+                continue;
+            };
+            let mut add = |this: &mut Self,
+                           other: &str,
+                           t: JobType,
+                           essential: bool,
+                           queue: &mut Vec<(String, JobType)>|
+             -> Result<(), EngineError> {
                 let oid = this.load(other);
-                let loaded = this.units.get(&oid).is_some_and(|u| u.config.load_state == LoadState::Loaded);
+                let loaded = this
+                    .units
+                    .get(&oid)
+                    .is_some_and(|u| u.config.load_state == LoadState::Loaded);
                 if !loaded && t != JobType::Stop {
                     if essential {
-                        return Err(EngineError::DependencyNotFound { unit: unit.clone(), dep: other.to_string() });
+                        return Err(EngineError::DependencyNotFound {
+                            unit: unit.clone(),
+                            dep: other.to_string(),
+                        });
                     }
                     return Ok(());
                 }
@@ -105,7 +155,13 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     existing.essential |= essential;
                     return Ok(());
                 }
-                wanted.insert(oid.clone(), Wanted { job_type: t, essential });
+                wanted.insert(
+                    oid.clone(),
+                    Wanted {
+                        job_type: t,
+                        essential,
+                    },
+                );
                 queue.push((oid, t));
                 Ok(())
             };
@@ -125,14 +181,25 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                         add(self, o, JobType::VerifyActive, true, &mut queue)?;
                     }
                     for o in deps.conflicts.iter().chain(deps.conflicted_by.iter()) {
-                        let active = self.units.get(o).is_some_and(|u| !u.active_state().is_inactive_or_failed());
+                        let active = self
+                            .units
+                            .get(o)
+                            .is_some_and(|u| !u.active_state().is_inactive_or_failed());
                         if active || self.unit_job.contains_key(o) {
                             add(self, o, JobType::Stop, true, &mut queue)?;
                         }
                     }
                     if jt == JobType::Restart {
-                        for o in deps.consists_of.iter().chain(deps.required_by.iter()).chain(deps.bound_by.iter()) {
-                            let active = self.units.get(o).is_some_and(|u| !u.active_state().is_inactive_or_failed());
+                        for o in deps
+                            .consists_of
+                            .iter()
+                            .chain(deps.required_by.iter())
+                            .chain(deps.bound_by.iter())
+                        {
+                            let active = self
+                                .units
+                                .get(o)
+                                .is_some_and(|u| !u.active_state().is_inactive_or_failed());
                             if active {
                                 add(self, o, JobType::TryRestart, false, &mut queue)?;
                             }
@@ -140,8 +207,16 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     }
                 }
                 JobType::Stop => {
-                    for o in deps.required_by.iter().chain(deps.bound_by.iter()).chain(deps.consists_of.iter()) {
-                        let active = self.units.get(o).is_some_and(|u| !u.active_state().is_inactive_or_failed());
+                    for o in deps
+                        .required_by
+                        .iter()
+                        .chain(deps.bound_by.iter())
+                        .chain(deps.consists_of.iter())
+                    {
+                        let active = self
+                            .units
+                            .get(o)
+                            .is_some_and(|u| !u.active_state().is_inactive_or_failed());
                         if active || self.unit_job.contains_key(o) {
                             add(self, o, JobType::Stop, true, &mut queue)?;
                         }
@@ -159,27 +234,54 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     }
 
     /// Find ordering cycles among the transaction's jobs; drop non-essential jobs to break them.
-    fn break_cycles(&mut self, anchor: &str, wanted: &mut BTreeMap<String, Wanted>) -> Result<(), EngineError> {
+    fn break_cycles(
+        &mut self,
+        anchor: &str,
+        wanted: &mut BTreeMap<String, Wanted>,
+    ) -> Result<(), EngineError> {
         loop {
-            let Some(cycle) = self.find_cycle(wanted) else { return Ok(()) };
+            let Some(cycle) = self.find_cycle(wanted) else {
+                return Ok(());
+            };
             let first = &cycle[0];
-            let jt = |u: &str, w: &BTreeMap<String, Wanted>| w.get(u).map_or("start", |x| x.job_type.as_str());
-            self.log(anchor, LogLevel::Warning, format!("Found ordering cycle on {first}/{}", jt(first, wanted)));
+            let jt = |u: &str, w: &BTreeMap<String, Wanted>| {
+                w.get(u).map_or("start", |x| x.job_type.as_str())
+            };
+            self.log(
+                anchor,
+                LogLevel::Warning,
+                format!("Found ordering cycle on {first}/{}", jt(first, wanted)),
+            );
             for u in &cycle[1..] {
-                self.log(anchor, LogLevel::Warning, format!("Found dependency on {u}/{}", jt(u, wanted)));
+                self.log(
+                    anchor,
+                    LogLevel::Warning,
+                    format!("Found dependency on {u}/{}", jt(u, wanted)),
+                );
             }
-            let victim = cycle.iter().find(|u| u.as_str() != anchor && wanted.get(*u).is_some_and(|w| !w.essential)).cloned();
+            let victim = cycle
+                .iter()
+                .find(|u| u.as_str() != anchor && wanted.get(*u).is_some_and(|w| !w.essential))
+                .cloned();
             match victim {
                 Some(v) => {
                     self.log(
                         anchor,
                         LogLevel::Error,
-                        format!("Job {v}/{} deleted to break ordering cycle starting with {first}/{}", jt(&v, wanted), jt(first, wanted)),
+                        format!(
+                            "Job {v}/{} deleted to break ordering cycle starting with {first}/{}",
+                            jt(&v, wanted),
+                            jt(first, wanted)
+                        ),
                     );
                     wanted.remove(&v);
                 }
                 None => {
-                    self.log(anchor, LogLevel::Error, "Unable to break cycle: every job in it is required.".into());
+                    self.log(
+                        anchor,
+                        LogLevel::Error,
+                        "Unable to break cycle: every job in it is required.".into(),
+                    );
                     return Err(EngineError::Cycle(cycle.join(" → ")));
                 }
             }
@@ -194,7 +296,8 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             Active,
             Done,
         }
-        let mut mark: BTreeMap<&str, Mark> = wanted.keys().map(|k| (k.as_str(), Mark::New)).collect();
+        let mut mark: BTreeMap<&str, Mark> =
+            wanted.keys().map(|k| (k.as_str(), Mark::New)).collect();
         let mut stack: Vec<&str> = Vec::new();
         fn visit<'a>(
             u: &'a str,
@@ -225,10 +328,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         }
         let keys: BTreeSet<&str> = wanted.keys().map(String::as_str).collect();
         for k in keys {
-            if mark.get(k) == Some(&Mark::New) {
-                if let Some(c) = visit(k, &self.graph, &mut mark, &mut stack) {
-                    return Some(c);
-                }
+            if mark.get(k) == Some(&Mark::New)
+                && let Some(c) = visit(k, &self.graph, &mut mark, &mut stack)
+            {
+                return Some(c);
             }
         }
         None
@@ -239,7 +342,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         if let Some(&existing) = self.unit_job.get(unit) {
             if let Some(job) = self.jobs.get(&existing) {
                 let same_direction = job.job_type.is_start_like() == w.job_type.is_start_like();
-                let upgrade = matches!((job.job_type, w.job_type), (JobType::Start | JobType::VerifyActive, JobType::Restart));
+                let upgrade = matches!(
+                    (job.job_type, w.job_type),
+                    (JobType::Start | JobType::VerifyActive, JobType::Restart)
+                );
                 if same_direction && !upgrade {
                     return existing;
                 }

@@ -24,7 +24,9 @@ impl ExitStatus {
         match self {
             ExitStatus::Exited(0) => true,
             ExitStatus::Exited(c) => u8::try_from(c).is_ok_and(|c| success.statuses.contains(&c)),
-            ExitStatus::Killed(s) => (main && CLEAN_SIGNALS.contains(&s)) || success.signals.contains(&s),
+            ExitStatus::Killed(s) => {
+                (main && CLEAN_SIGNALS.contains(&s)) || success.signals.contains(&s)
+            }
             ExitStatus::Dumped(_) => false,
         }
     }
@@ -83,7 +85,9 @@ impl ExitStatus {
     pub fn explanation(self) -> Option<&'static str> {
         match self {
             ExitStatus::Exited(200) => Some("Changing to the requested working directory failed"),
-            ExitStatus::Exited(203) => Some("Executing the command failed: the program is missing or not executable"),
+            ExitStatus::Exited(203) => {
+                Some("Executing the command failed: the program is missing or not executable")
+            }
             ExitStatus::Exited(205) => Some("Setting a resource limit (Limit*=) failed"),
             ExitStatus::Exited(206) => Some("Setting OOMScoreAdjust= failed"),
             ExitStatus::Exited(201) => Some("Setting Nice= failed"),
@@ -91,7 +95,9 @@ impl ExitStatus {
             ExitStatus::Exited(209) => Some("Setting up standard output failed"),
             ExitStatus::Exited(222) => Some("Setting up standard error failed"),
             ExitStatus::Exited(219) => Some("Moving the process into its cgroup failed"),
-            ExitStatus::Exited(216 | 217) => Some("User=/Group= cannot be changed by a user manager"),
+            ExitStatus::Exited(216 | 217) => {
+                Some("User=/Group= cannot be changed by a user manager")
+            }
             _ => None,
         }
     }
@@ -199,9 +205,18 @@ mod tests {
 
     #[test]
     fn describes_like_systemd() {
-        assert_eq!(ExitStatus::Exited(1).describe(), "code=exited, status=1/FAILURE");
-        assert_eq!(ExitStatus::Exited(203).describe(), "code=exited, status=203/EXEC");
-        assert_eq!(ExitStatus::Killed(9).describe(), "code=killed, status=9/KILL");
+        assert_eq!(
+            ExitStatus::Exited(1).describe(),
+            "code=exited, status=1/FAILURE"
+        );
+        assert_eq!(
+            ExitStatus::Exited(203).describe(),
+            "code=exited, status=203/EXEC"
+        );
+        assert_eq!(
+            ExitStatus::Killed(9).describe(),
+            "code=killed, status=9/KILL"
+        );
         assert_eq!(ExitStatus::Exited(42).describe(), "code=exited, status=42");
     }
 
@@ -211,7 +226,10 @@ mod tests {
         assert!(ExitStatus::Killed(15).is_clean(&none, true));
         assert!(!ExitStatus::Killed(15).is_clean(&none, false));
         assert!(!ExitStatus::Killed(9).is_clean(&none, true));
-        let set = ExitStatusSet { statuses: vec![42], signals: vec![9] };
+        let set = ExitStatusSet {
+            statuses: vec![42],
+            signals: vec![9],
+        };
         assert!(ExitStatus::Exited(42).is_clean(&set, true));
         assert!(ExitStatus::Killed(9).is_clean(&set, true));
     }
