@@ -8,6 +8,7 @@ mod analyze;
 mod connect;
 mod ctl;
 mod daemon;
+mod journalctl;
 mod links;
 mod output;
 
@@ -36,7 +37,8 @@ fn main() -> ExitCode {
     match argv0.as_str() {
         "systemctl" => ctl::main(args, "systemctl"),
         "systemd-analyze" => analyze::main(args, "systemd-analyze"),
-        "journalctl" | "loginctl" | "systemd-run" => not_yet(&argv0),
+        "journalctl" => journal_main(args, "journalctl"),
+        "loginctl" | "systemd-run" => not_yet(&argv0),
         _ => {
             if args.len() < 2 {
                 print_usage();
@@ -53,7 +55,8 @@ fn main() -> ExitCode {
                     args.insert(1, OsString::from(sub.clone()));
                     analyze::main(args, "linger")
                 }
-                "journal" | "login" | "run" => not_yet(&sub),
+                "journal" => journal_main(args, "linger journal"),
+                "login" | "run" => not_yet(&sub),
                 "-h" | "--help" | "help" => {
                     print_usage();
                     ExitCode::SUCCESS
@@ -72,6 +75,29 @@ fn main() -> ExitCode {
     }
 }
 
+/// journalctl's syntax: one flag table, [`journalctl::JournalArgs`].
+#[derive(Debug, clap::Parser)]
+#[command(
+    name = "journalctl",
+    about = "Query your user services' journal (linger).",
+    disable_version_flag = true
+)]
+struct JournalCli {
+    #[command(flatten)]
+    args: journalctl::JournalArgs,
+}
+
+fn journal_main(args: Vec<OsString>, _name: &str) -> ExitCode {
+    use clap::Parser;
+    match JournalCli::try_parse_from(args) {
+        Ok(c) => journalctl::run(&c.args),
+        Err(e) => {
+            let _ = e.print();
+            ExitCode::from(if e.use_stderr() { 1 } else { 0 })
+        }
+    }
+}
+
 fn not_yet(what: &str) -> ExitCode {
     eprintln!("linger: '{what}' is not available in this version of linger yet.");
     ExitCode::from(1)
@@ -83,6 +109,7 @@ fn print_usage() {
 
 Usage:
   linger ctl COMMAND [UNIT…]        control your services (≙ systemctl --user)
+  linger journal [OPTIONS…]         read your services' logs (≙ journalctl --user)
   linger daemon --user              run your service manager (≙ systemd --user)
   linger verify FILE…               check unit files (≙ systemd-analyze verify)
   linger timespan SPAN…             parse time spans (≙ systemd-analyze timespan)

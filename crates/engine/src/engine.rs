@@ -441,6 +441,12 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             matches!(job.job_type, JobType::Restart | JobType::TryRestart) && !job.restart_started;
         if stop_phase {
             if new.is_inactive_or_failed() {
+                let desc = self
+                    .units
+                    .get(id)
+                    .map(|u| u.description().to_string())
+                    .unwrap_or_default();
+                self.log(id, LogLevel::Info, format!("Stopped {desc}."));
                 // Stop half done: start again under the same job.
                 if let Some(j) = self.jobs.get_mut(&jid) {
                     j.restart_started = true;

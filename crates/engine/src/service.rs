@@ -552,6 +552,9 @@ impl ServiceRuntime {
             self.set_state(ServiceState::AutoRestart, ctx);
             return;
         }
+        if !failed {
+            ctx.log(LogLevel::Info, "Deactivated successfully.".into());
+        }
         self.set_state(
             if failed {
                 ServiceState::Failed
@@ -657,13 +660,12 @@ impl ServiceRuntime {
         let clean = status.is_clean(&ctx.cfg.success_exit_status, true);
         let oneshot = ctx.cfg.service_type == ServiceType::Oneshot;
         let ignored = oneshot && self.current_ignore_failure;
-        let level = if clean {
-            LogLevel::Info
-        } else {
-            LogLevel::Warning
-        };
-        if !(clean && oneshot) {
-            ctx.log(level, format!("Main process exited, {}", status.describe()));
+        // Like systemd 252, a clean exit is only worth a debug message; failures are notices.
+        if !clean {
+            ctx.log(
+                LogLevel::Notice,
+                format!("Main process exited, {}", status.describe()),
+            );
         }
         let failure = if clean || ignored {
             None

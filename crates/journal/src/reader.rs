@@ -115,7 +115,9 @@ impl Journal {
                     blocks: RefCell::new(None),
                     failed: Cell::new(false),
                 }),
-                Err(message) => warnings.push(Warning {
+                // Deleted between listing and opening (vacuumed): not worth a warning.
+                Err(None) => {}
+                Err(Some(message)) => warnings.push(Warning {
                     path: p.clone(),
                     message,
                 }),
@@ -178,7 +180,10 @@ impl Journal {
             }
             Err(e) => {
                 s.failed.set(true);
-                self.warn(&s.path, strip_path(&e, &s.path));
+                let vanished = matches!(&e, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound);
+                if !vanished {
+                    self.warn(&s.path, strip_path(&e, &s.path));
+                }
                 None
             }
         }
@@ -380,16 +385,20 @@ impl EntryRef<'_> {
     }
 }
 
-fn read_header(p: &Path) -> std::result::Result<Header, String> {
-    let f = std::fs::File::open(p).map_err(|e| e.to_string())?;
+/// The header of a segment; `Err(None)` when the file no longer exists.
+fn read_header(p: &Path) -> std::result::Result<Header, Option<String>> {
+    let f = std::fs::File::open(p).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => None,
+        _ => Some(e.to_string()),
+    })?;
     let mut b = [0u8; HEADER_LEN as usize];
     f.read_exact_at(&mut b, 0).map_err(|e| match e.kind() {
         std::io::ErrorKind::UnexpectedEof => {
-            "not a linger journal segment: file shorter than the header".to_owned()
+            Some("not a linger journal segment: file shorter than the header".to_owned())
         }
-        _ => e.to_string(),
+        _ => Some(e.to_string()),
     })?;
-    Header::decode(&b).map_err(|r| format!("not a linger journal segment: {r}"))
+    Header::decode(&b).map_err(|r| Some(format!("not a linger journal segment: {r}")))
 }
 
 fn strip_path(e: &Error, path: &Path) -> String {

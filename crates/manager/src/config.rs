@@ -59,6 +59,16 @@ impl ManagerConfig {
         self.linger_runtime().join("manager")
     }
 
+    /// The user's journal (`$XDG_STATE_HOME/linger/journal`).
+    pub fn journal_dir(&self) -> PathBuf {
+        self.state_home.join("linger/journal")
+    }
+
+    /// The journald.conf-like settings file (`$XDG_CONFIG_HOME/linger/journald.conf`).
+    pub fn journal_conf(&self) -> PathBuf {
+        self.config_home.join("linger/journald.conf")
+    }
+
     /// The sd_notify socket.
     pub fn notify_path(&self) -> PathBuf {
         self.linger_runtime().join("notify")

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::rc::Rc;
 use std::time::Duration;
 
-use linger_engine::{Engine, ExitStatus, JobMode, JobType, UnitInfo};
+use linger_engine::{Engine, ExitStatus, Host, JobMode, JobType, UnitInfo};
 use rustix::process::{WaitOptions, WaitStatus};
 use tokio::net::UnixListener;
 use tokio::signal::unix::{SignalKind, signal};
@@ -138,7 +138,43 @@ pub fn run(config: ManagerConfig, log_to_stderr: bool) -> ExitCode {
 fn build_state(config: &ManagerConfig, log_to_stderr: bool) -> State {
     let ctx = crate::source::load_context(config);
     let host = RealHost::new(config.clone());
-    State::new(Engine::new(host, SearchPathSource { ctx }), log_to_stderr)
+    let mut state = State::new(Engine::new(host, SearchPathSource { ctx }), log_to_stderr);
+    let mut jc = linger_journal::JournalConfig::new(config.journal_dir());
+    let warnings = jc.load_conf(&config.journal_conf()).unwrap_or_default();
+    let hostname = rustix::system::uname()
+        .nodename()
+        .to_string_lossy()
+        .into_owned();
+    state.base_fields = vec![
+        ("_UID".into(), config.user.uid.to_string().into_bytes()),
+        ("_GID".into(), config.user.gid.to_string().into_bytes()),
+        ("_HOSTNAME".into(), hostname.into_bytes()),
+    ];
+    match linger_journal::JournalWriter::spawn(jc) {
+        Ok(w) => state.journal = Some(w),
+        Err(e) => state.record(
+            "linger",
+            4,
+            "linger",
+            std::process::id(),
+            format!("Journal disabled: {e}"),
+        ),
+    }
+    for w in warnings {
+        state.record(
+            "linger",
+            4,
+            "linger",
+            std::process::id(),
+            format!(
+                "{}:{}: {}",
+                config.journal_conf().display(),
+                w.line,
+                w.message
+            ),
+        );
+    }
+    state
 }
 
 async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), StartError> {
@@ -385,9 +421,33 @@ pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
         );
         id
     };
+    let stream = {
+        let s = state.borrow();
+        s.journal.as_ref().map(|j| {
+            let invocation = s
+                .engine
+                .unit(&p.unit)
+                .and_then(|u| u.service().map(|x| x.invocation_id.clone()))
+                .unwrap_or_default();
+            let mut fields: Vec<(String, Vec<u8>)> = vec![
+                ("_TRANSPORT".into(), b"stdout".to_vec()),
+                ("_PID".into(), p.pid.to_string().into_bytes()),
+                ("_COMM".into(), p.identifier.clone().into_bytes()),
+                (
+                    "SYSLOG_IDENTIFIER".into(),
+                    p.identifier.clone().into_bytes(),
+                ),
+                ("_SYSTEMD_USER_UNIT".into(), p.unit.clone().into_bytes()),
+                ("_SYSTEMD_INVOCATION_ID".into(), invocation.into_bytes()),
+            ];
+            fields.extend(s.base_fields.iter().cloned());
+            j.stream(fields)
+        })
+    };
     let st = state.clone();
     tokio::task::spawn_local(async move {
         let (unit, pid, identifier, level_prefix) = (p.unit, p.pid, p.identifier, p.level_prefix);
+        let stream = stream;
         let mut chunk = vec![0u8; 64 * 1024];
         loop {
             if rx.readable().await.is_err() {
@@ -397,7 +457,15 @@ pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
                 Ok(0) => break,
                 Ok(n) => {
                     let complete = buf.borrow_mut().feed(&chunk[..n]);
-                    emit(&st, &unit, pid, &identifier, level_prefix, complete);
+                    emit(
+                        &st,
+                        &unit,
+                        pid,
+                        &identifier,
+                        level_prefix,
+                        stream.as_ref(),
+                        complete,
+                    );
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
                 Err(_) => break,
@@ -410,6 +478,7 @@ pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
             pid,
             &identifier,
             level_prefix,
+            stream.as_ref(),
             rest.into_iter().collect(),
         );
         st.borrow_mut().pipes.remove(&id);
@@ -422,29 +491,35 @@ fn emit(
     pid: u32,
     identifier: &str,
     level_prefix: bool,
+    stream: Option<&linger_journal::Stream>,
     lines: Vec<Vec<u8>>,
 ) {
     if lines.is_empty() {
         return;
     }
     let mut s = state.borrow_mut();
-    let was = s.log_to_stderr;
-    s.log_to_stderr = false;
+    let realtime = s.engine.host().now().realtime;
     for l in lines {
         let (prio, text) = if level_prefix {
             split_priority(&l, 6)
         } else {
             (6, &l[..])
         };
-        s.record(
+        if let (Some(j), Some(stream)) = (&s.journal, stream) {
+            j.submit_line(stream, prio, text);
+        }
+        let message = String::from_utf8_lossy(text).into_owned();
+        s.logs.push(
             unit,
-            prio,
-            identifier,
-            pid,
-            String::from_utf8_lossy(text).into_owned(),
+            linger_ipc::manager::LogLine {
+                realtime,
+                identifier: identifier.to_string(),
+                pid,
+                priority: prio,
+                message,
+            },
         );
     }
-    s.log_to_stderr = was;
 }
 
 /// `UnitFileState=` of a loaded unit.

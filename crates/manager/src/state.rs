@@ -53,6 +53,10 @@ pub struct State {
     pub pipes: HashMap<u64, PipeRecord>,
     /// Next pipe id.
     pub next_pipe: u64,
+    /// The persistent journal (its writer runs on a thread of its own: never blocks us).
+    pub journal: Option<linger_journal::WriterHandle>,
+    /// Fields every entry of this manager carries (`_UID`, `_GID`, `_HOSTNAME`, …).
+    pub base_fields: Vec<(String, Vec<u8>)>,
 }
 
 /// A service output pipe being read.
@@ -88,6 +92,8 @@ impl State {
             log_to_stderr,
             pipes: HashMap::new(),
             next_pipe: 0,
+            journal: None,
+            base_fields: Vec::new(),
         }
     }
 
@@ -236,6 +242,19 @@ impl State {
             }
         }
         let realtime = self.engine.host().now().realtime;
+        if let Some(j) = &self.journal {
+            // The manager's own messages about a unit carry USER_UNIT=, as systemd's do.
+            let mut e = linger_journal::Entry::message(priority, message.as_bytes());
+            e.push("SYSLOG_IDENTIFIER", identifier);
+            e.push("_PID", pid.to_string());
+            e.push("_COMM", identifier);
+            e.push("USER_UNIT", unit);
+            e.push("_SYSTEMD_USER_UNIT", "init.scope");
+            for (k, v) in &self.base_fields {
+                e.push(k.as_str(), v.clone());
+            }
+            j.submit(e);
+        }
         self.logs.push(
             unit,
             LogLine {

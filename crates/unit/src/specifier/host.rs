@@ -244,7 +244,11 @@ pub(super) fn current_user() -> UserInfo {
     }
     if let Some(home) = std::env::var("HOME").ok().filter(|h| h.starts_with('/')) {
         let trimmed = home.trim_end_matches('/');
-        u.home = if trimmed.is_empty() { "/".into() } else { trimmed.to_owned() };
+        u.home = if trimmed.is_empty() {
+            "/".into()
+        } else {
+            trimmed.to_owned()
+        };
     }
     if let Some(shell) = std::env::var("SHELL").ok().filter(|s| s.starts_with('/')) {
         u.shell = shell;
