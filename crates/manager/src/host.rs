@@ -120,6 +120,17 @@ impl RealHost {
             env.unset(u);
         }
         env.set("INVOCATION_ID", req.invocation_id);
+        // Where the journal's native protocol and syslog sockets are (libsystemd itself always
+        // uses /run/systemd/journal/socket, which an unprivileged manager cannot own).
+        let jdir = self.config.linger_runtime().join("journal");
+        env.set(
+            "LINGER_JOURNAL_SOCKET",
+            &jdir.join("socket").to_string_lossy(),
+        );
+        env.set(
+            "LINGER_SYSLOG_SOCKET",
+            &jdir.join("dev-log").to_string_lossy(),
+        );
         env.set("MANAGERPID", &self.own_pid.to_string());
         if let Some(m) = req.main_pid
             && !req.main

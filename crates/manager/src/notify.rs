@@ -14,11 +14,15 @@ use tokio::net::UnixDatagram;
 
 /// Largest notify datagram accepted (systemd uses the same order of magnitude).
 const MAX_DATAGRAM: usize = 4096;
+/// Largest journal (native or syslog) datagram accepted.
+pub const MAX_LOG_DATAGRAM: usize = 256 * 1024;
 
-/// A bound notify socket.
+/// A bound datagram socket whose messages are attributed to the sender's pid by the kernel
+/// (SCM_CREDENTIALS): the sd_notify socket and the journal's native and syslog sockets.
 #[derive(Debug)]
 pub struct NotifySocket {
     sock: UnixDatagram,
+    buf: std::cell::RefCell<Vec<u8>>,
 }
 
 /// One message: the sender's pid and its fields.
@@ -33,6 +37,11 @@ pub struct NotifyMessage {
 impl NotifySocket {
     /// Bind at `path` (a stale socket file is replaced).
     pub fn bind(path: &Path) -> std::io::Result<NotifySocket> {
+        Self::bind_sized(path, MAX_DATAGRAM, 0o600)
+    }
+
+    /// Bind with a given largest datagram and socket file mode.
+    pub fn bind_sized(path: &Path, max: usize, mode: u32) -> std::io::Result<NotifySocket> {
         let _ = std::fs::remove_file(path);
         let fd = socket_with(
             AddressFamily::UNIX,
@@ -43,17 +52,36 @@ impl NotifySocket {
         bind(&fd, &SocketAddrUnix::new(path)?)?;
         sockopt::set_socket_passcred(&fd, true)?;
         sockopt::set_socket_recv_buffer_size(&fd, 8 * 1024 * 1024).ok();
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+        }
         let std_sock = std::os::unix::net::UnixDatagram::from(fd);
         Ok(NotifySocket {
             sock: UnixDatagram::from_std(std_sock)?,
+            buf: std::cell::RefCell::new(vec![0u8; max]),
         })
     }
 
-    /// Wait for the next valid message (malformed ones are dropped).
+    /// Wait for the next valid notify message (malformed ones are dropped).
     pub async fn recv(&self) -> std::io::Result<NotifyMessage> {
+        let (pid, data) = self.recv_raw().await?;
+        let text = String::from_utf8_lossy(&data);
+        Ok(NotifyMessage {
+            pid,
+            fields: parse_fields(&text),
+        })
+    }
+
+    /// Wait for the next datagram that carries credentials: (sender pid, payload).
+    pub async fn recv_raw(&self) -> std::io::Result<(u32, Vec<u8>)> {
         loop {
             self.sock.readable().await?;
-            match self.sock.try_io(Interest::READABLE, || receive(&self.sock)) {
+            let mut buf = self.buf.borrow_mut();
+            match self
+                .sock
+                .try_io(Interest::READABLE, || receive(&self.sock, &mut buf))
+            {
                 Ok(Some(m)) => return Ok(m),
                 Ok(None) => continue,
                 Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
@@ -63,14 +91,16 @@ impl NotifySocket {
     }
 }
 
-fn receive<F: std::os::fd::AsFd>(fd: F) -> std::io::Result<Option<NotifyMessage>> {
-    let mut data = [0u8; MAX_DATAGRAM];
+fn receive<F: std::os::fd::AsFd>(
+    fd: F,
+    data: &mut [u8],
+) -> std::io::Result<Option<(u32, Vec<u8>)>> {
     let mut space =
         [MaybeUninit::<u8>::uninit(); rustix::cmsg_space!(ScmCredentials(1), ScmRights(16))];
     let mut anc = RecvAncillaryBuffer::new(&mut space);
     let r = recvmsg(
         &fd,
-        &mut [IoSliceMut::new(&mut data)],
+        &mut [IoSliceMut::new(data)],
         &mut anc,
         RecvFlags::DONTWAIT | RecvFlags::CMSG_CLOEXEC,
     )?;
@@ -89,11 +119,7 @@ fn receive<F: std::os::fd::AsFd>(fd: F) -> std::io::Result<Option<NotifyMessage>
     if r.flags.contains(rustix::net::ReturnFlags::TRUNC) {
         return Ok(None);
     }
-    let text = String::from_utf8_lossy(&data[..r.bytes]);
-    Ok(Some(NotifyMessage {
-        pid,
-        fields: parse_fields(&text),
-    }))
+    Ok(Some((pid, data[..r.bytes].to_vec())))
 }
 
 /// Split a notify payload into `KEY=value` pairs; lines without `=` are ignored.

@@ -210,6 +210,14 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
     let notify_path = config.notify_path();
     let notify = NotifySocket::bind(&notify_path)
         .map_err(io_err("cannot bind notify socket", &notify_path))?;
+    let journal_dir = config.linger_runtime().join("journal");
+    let _ = std::fs::create_dir_all(&journal_dir);
+    let native_path = journal_dir.join("socket");
+    let syslog_path = journal_dir.join("dev-log");
+    let native = NotifySocket::bind_sized(&native_path, crate::notify::MAX_LOG_DATAGRAM, 0o666)
+        .map_err(io_err("cannot bind journal socket", &native_path))?;
+    let syslog = NotifySocket::bind_sized(&syslog_path, crate::notify::MAX_LOG_DATAGRAM, 0o666)
+        .map_err(io_err("cannot bind syslog socket", &syslog_path))?;
     let sig = |k| {
         signal(k).map_err(io_err(
             "cannot install signal handler for",
@@ -278,6 +286,19 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
             }
             () = async { match sleep_for { Some(d) => tokio::time::sleep(d).await, None => std::future::pending().await } } => {
                 state.borrow_mut().fire_due_timers();
+            }
+            msg = native.recv_raw() => {
+                if let Ok((pid, data)) = msg {
+                    if let Ok(fields) = linger_journal::capture::native::parse_datagram(&data) {
+                        state.borrow_mut().log_datagram(pid, fields, "journal");
+                    }
+                }
+            }
+            msg = syslog.recv_raw() => {
+                if let Ok((pid, data)) = msg {
+                    let fields = linger_journal::capture::syslog::parse(&data).to_fields();
+                    state.borrow_mut().log_datagram(pid, fields, "syslog");
+                }
             }
             () = timer_changed.notified() => {}
             _ = sighup.recv() => {

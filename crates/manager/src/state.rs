@@ -267,6 +267,34 @@ impl State {
         );
     }
 
+    /// A native-protocol or syslog datagram from `pid`: keep the sender's fields, add the
+    /// trusted ones (`_PID`, `_COMM`, the unit the process belongs to), as journald does.
+    pub fn log_datagram(&mut self, pid: u32, fields: Vec<(String, Vec<u8>)>, transport: &str) {
+        let Some(j) = &self.journal else { return };
+        let unit = self
+            .engine
+            .unit_of_pid(pid)
+            .map(str::to_string)
+            .or_else(|| self.engine.host().tracker.unit_of(pid));
+        let mut e = linger_journal::Entry::default();
+        for (k, v) in fields {
+            if !k.starts_with('_') {
+                e.push(k, v);
+            }
+        }
+        e.push("_TRANSPORT", transport);
+        e.push("_PID", pid.to_string());
+        let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        e.push("_COMM", comm.trim());
+        if let Some(u) = &unit {
+            e.push("_SYSTEMD_USER_UNIT", u.as_str());
+        }
+        for (k, v) in &self.base_fields {
+            e.push(k.as_str(), v.clone());
+        }
+        j.submit(e);
+    }
+
     /// Output pipes created by spawns since the last call.
     pub fn take_new_pipes(&mut self) -> Vec<NewPipe> {
         std::mem::take(&mut self.engine.host_mut().new_pipes)
