@@ -288,11 +288,10 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
                 state.borrow_mut().fire_due_timers();
             }
             msg = native.recv_raw() => {
-                if let Ok((pid, data)) = msg {
-                    if let Ok(fields) = linger_journal::capture::native::parse_datagram(&data) {
+                if let Ok((pid, data)) = msg
+                    && let Ok(fields) = linger_journal::capture::native::parse_datagram(&data) {
                         state.borrow_mut().log_datagram(pid, fields, "journal");
                     }
-                }
             }
             msg = syslog.recv_raw() => {
                 if let Ok((pid, data)) = msg {

@@ -64,7 +64,7 @@ fn hostname() -> String {
 }
 
 /// Render one unit's status block.
-pub fn render(u: &api::UnitProperties, full: bool) -> String {
+pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
     let p = &u.properties;
     let mut out = String::new();
     let id = prop(p, "Id");
@@ -210,7 +210,12 @@ pub fn render(u: &api::UnitProperties, full: bool) -> String {
             out.push('\n');
         }
     }
-    if !u.logs.is_empty() {
+    if let Some(tail) = journal_tail(id, log_lines) {
+        if !tail.is_empty() {
+            out.push('\n');
+            out.push_str(&tail);
+        }
+    } else if !u.logs.is_empty() {
         out.push('\n');
         let host = hostname();
         for l in &u.logs {
@@ -231,6 +236,39 @@ pub fn render(u: &api::UnitProperties, full: bool) -> String {
         }
     }
     out
+}
+
+/// The unit's last `n` lines from the journal store, in journalctl's short format; None when
+/// there is no readable journal (then the manager's in-memory tail is shown).
+fn journal_tail(unit: &str, n: usize) -> Option<String> {
+    if n == 0 {
+        return Some(String::new());
+    }
+    let args = crate::journalctl::JournalArgs {
+        units: vec![unit.to_string()],
+        lines: Some(n.to_string()),
+        output: "short".into(),
+        quiet: true,
+        ..Default::default()
+    };
+    let opts = args.to_options().ok()?;
+    let dir = opts
+        .directory
+        .clone()
+        .or_else(linger_journal::JournalConfig::default_directory)?;
+    if !dir.is_dir() {
+        return None;
+    }
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = linger_journal::app::run(&opts, &mut out, &mut err);
+    let text = String::from_utf8_lossy(&out).into_owned();
+    (code == 0).then(|| {
+        if text.starts_with("-- No entries --") {
+            String::new()
+        } else {
+            text
+        }
+    })
 }
 
 fn describe_exit(code: &str, status: &str) -> String {
@@ -321,7 +359,7 @@ pub fn status(units: &[String], o: &Opts) -> ExitCode {
         if active != "active" && active != "reloading" {
             code = code.max(3);
         }
-        blocks.push(render(u, o.full));
+        blocks.push(render(u, o.full, o.lines));
     }
     print!("{}", blocks.join("\n"));
     ExitCode::from(code)
