@@ -10,17 +10,22 @@ use crate::stats::{MemoryEvents, UnitStats, stat_value};
 use crate::units::{UnitCgroups, collect_pids};
 
 impl<F: CgroupFs> UnitCgroups<F> {
-    /// The unit's directory for writes to `target`.
+    fn v1_index(&self, c: Controller) -> Option<usize> {
+        self.setup
+            .v1
+            .iter()
+            .position(|r| r.controllers.contains(&c))
+    }
+
+    /// The unit's existing directory for `target`, if it has one.
     fn target_dir(&self, unit: &str, target: Target) -> Result<Option<PathBuf>> {
-        let rel = self.rel(unit)?;
+        let e = self.entry(unit)?;
         Ok(match target {
-            Target::Unified => Some(self.setup.unified.join(rel)),
+            Target::Unified => Some(self.setup.unified.join(&e.rel)),
             Target::V1(c) => self
-                .setup
-                .v1
-                .iter()
-                .find(|r| r.controllers.contains(&c))
-                .map(|r| r.path.join(rel)),
+                .v1_index(c)
+                .filter(|i| e.v1.contains(i))
+                .map(|i| self.setup.v1[i].path.join(&e.rel)),
         })
     }
 
@@ -29,13 +34,15 @@ impl<F: CgroupFs> UnitCgroups<F> {
     /// with what was done.
     ///
     /// Nothing is written when a set directive needs a controller this manager lacks: that is
-    /// an error naming the directive (a limit is never silently dropped).
+    /// an error naming the directive (a limit is never silently dropped). With the hybrid
+    /// driver, the unit gets a cgroup in each v1 hierarchy its limits need (processes already
+    /// running in the unit are moved into it).
     ///
     /// # Errors
     /// [`CgroupError::Resource`] for a missing controller; [`CgroupError::Apply`] when the
     /// kernel refuses a value.
     pub fn apply(
-        &self,
+        &mut self,
         unit: &str,
         limits: &ResourceLimits,
         sys: &SystemInfo,
@@ -45,8 +52,20 @@ impl<F: CgroupFs> UnitCgroups<F> {
         plan.check()?;
         let mut warnings = plan.warnings;
         for w in plan.writes {
-            let Some(dir) = self.target_dir(unit, w.target)? else {
-                continue;
+            let dir = match w.target {
+                Target::Unified => self.path(unit)?,
+                Target::V1(c) => match self.v1_index(c) {
+                    // A default for an unset directive only matters where the unit already has
+                    // a cgroup; a set directive gets one.
+                    Some(i) if w.directive.is_some_and(|d| limits.is_set(d)) => {
+                        self.realize_v1(unit, i)?
+                    }
+                    Some(_) => match self.target_dir(unit, w.target)? {
+                        Some(dir) => dir,
+                        None => continue,
+                    },
+                    None => continue, // plan() only targets hierarchies that exist
+                },
             };
             let file = dir.join(w.file);
             if let Some(msg) = &w.if_missing

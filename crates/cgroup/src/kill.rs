@@ -44,7 +44,7 @@ pub struct KillReport {
     pub method: KillMethod,
     /// The processes signalled (empty with [`KillMethod::CgroupKill`]: the kernel did it).
     pub signalled: Vec<u32>,
-    /// False if new processes kept appearing for [`MAX_PASSES`] passes.
+    /// False if new processes kept appearing for 64 passes (the caller escalates to SIGKILL).
     pub complete: bool,
 }
 

@@ -34,9 +34,19 @@ pub struct UnitCgroups<F: CgroupFs> {
     /// Controllers enabled for the subtree in the v2 hierarchy.
     pub(crate) enabled: Vec<Controller>,
     default_slice: String,
-    /// Unit name → path relative to the roots.
-    pub(crate) units: HashMap<String, PathBuf>,
+    /// Create every unit in every v1 hierarchy, for accounting (else only where limits need).
+    v1_accounting: bool,
+    pub(crate) units: HashMap<String, UnitEntry>,
     pub(crate) watcher: Watcher,
+}
+
+/// Where a unit's cgroups are.
+#[derive(Debug, Clone)]
+pub(crate) struct UnitEntry {
+    /// Path relative to the roots.
+    pub(crate) rel: PathBuf,
+    /// Indices into `setup.v1` of the v1 hierarchies the unit has a cgroup in.
+    pub(crate) v1: Vec<usize>,
 }
 
 impl<F: CgroupFs> UnitCgroups<F> {
@@ -68,6 +78,7 @@ impl<F: CgroupFs> UnitCgroups<F> {
             setup,
             enabled: Vec::new(),
             default_slice: DEFAULT_SLICE.to_owned(),
+            v1_accounting: false,
             units: HashMap::new(),
             watcher: Watcher::new()?,
         })
@@ -98,6 +109,14 @@ impl<F: CgroupFs> UnitCgroups<F> {
         layout::slice_path(slice)?;
         slice.clone_into(&mut self.default_slice);
         Ok(())
+    }
+
+    /// Hybrid driver: whether every unit also gets a cgroup in every v1 hierarchy when created
+    /// (for `MemoryCurrent`/`TasksCurrent` accounting). Off by default: a unit gets a v1 cgroup
+    /// only for a controller its limits use (set by [`Self::apply`]), as each v1 cgroup costs
+    /// a mkdir and rmdir per unit.
+    pub fn set_v1_accounting(&mut self, on: bool) {
+        self.v1_accounting = on;
     }
 
     /// The controllers usable for limits, and where.
@@ -177,11 +196,44 @@ impl<F: CgroupFs> UnitCgroups<F> {
         }
         let subtree = subtree_line(&self.enabled);
         ensure_dir(&self.fs, &self.setup.unified, rel, Some(&subtree))?;
-        for r in &self.setup.v1 {
-            ensure_dir(&self.fs, &r.path, rel, None)?;
+        let mut v1 = Vec::new();
+        if self.v1_accounting {
+            for (i, r) in self.setup.v1.iter().enumerate() {
+                ensure_dir(&self.fs, &r.path, rel, None)?;
+                v1.push(i);
+            }
         }
-        self.units.insert(unit.to_owned(), rel.to_path_buf());
+        self.units.insert(
+            unit.to_owned(),
+            UnitEntry {
+                rel: rel.to_path_buf(),
+                v1,
+            },
+        );
         Ok(self.setup.unified.join(rel))
+    }
+
+    /// Gives the unit a cgroup in v1 hierarchy `index` if it has none; processes already in
+    /// the unit (a running unit whose limits changed) are moved into it. Returns its path.
+    pub(crate) fn realize_v1(&mut self, unit: &str, index: usize) -> Result<PathBuf> {
+        let entry = self.entry(unit)?.clone();
+        let root = &self.setup.v1[index].path;
+        let dir = root.join(&entry.rel);
+        if entry.v1.contains(&index) {
+            return Ok(dir);
+        }
+        ensure_dir(&self.fs, root, &entry.rel, None)?;
+        let procs = dir.join("cgroup.procs");
+        for pid in self.pids(unit)? {
+            match self.fs.write(&procs, &pid.to_string()) {
+                Err(e) if !e.is_errno(Errno::SRCH) => return Err(e),
+                _ => {}
+            }
+        }
+        if let Some(e) = self.units.get_mut(unit) {
+            e.v1.push(index);
+        }
+        Ok(dir)
     }
 
     /// The v2 cgroup directory of `unit`.
@@ -189,24 +241,23 @@ impl<F: CgroupFs> UnitCgroups<F> {
     /// # Errors
     /// The unit has no cgroup.
     pub fn path(&self, unit: &str) -> Result<PathBuf> {
-        Ok(self.setup.unified.join(self.rel(unit)?))
+        Ok(self.setup.unified.join(&self.entry(unit)?.rel))
     }
 
-    pub(crate) fn rel(&self, unit: &str) -> Result<&Path> {
+    pub(crate) fn entry(&self, unit: &str) -> Result<&UnitEntry> {
         self.units
             .get(unit)
-            .map(PathBuf::as_path)
             .ok_or_else(|| CgroupError::UnknownUnit(unit.to_owned()))
     }
 
-    /// The unit's directory in every hierarchy, v2 first.
+    /// The unit's directory in every hierarchy it has one in, v2 first.
     ///
     /// # Errors
     /// The unit has no cgroup.
     pub fn dirs(&self, unit: &str) -> Result<Vec<PathBuf>> {
-        let rel = self.rel(unit)?;
-        let mut out = vec![self.setup.unified.join(rel)];
-        out.extend(self.setup.v1.iter().map(|r| r.path.join(rel)));
+        let e = self.entry(unit)?;
+        let mut out = vec![self.setup.unified.join(&e.rel)];
+        out.extend(e.v1.iter().map(|i| self.setup.v1[*i].path.join(&e.rel)));
         Ok(out)
     }
 
@@ -222,8 +273,9 @@ impl<F: CgroupFs> UnitCgroups<F> {
             .collect())
     }
 
-    /// Opens the unit's `cgroup.procs` files (v2 first, then each v1 hierarchy), write-only and
-    /// close-on-exec. A child joins the unit by writing `0` to each between `fork` and `exec`.
+    /// Opens the unit's `cgroup.procs` files (v2 first, then each v1 hierarchy the unit has a
+    /// cgroup in), write-only and close-on-exec. A child joins the unit by writing `0` to each
+    /// between `fork` and `exec`. Call it after [`Self::apply`], which may add v1 cgroups.
     ///
     /// # Errors
     /// The unit has no cgroup or a file cannot be opened.

@@ -86,7 +86,8 @@ fn this_machine_is_hybrid() {
 fn hybrid_without_writable_v1_keeps_tracking_only() {
     // A user manager started alone by a user: v2 subtree delegated, v1 owned by root.
     let self_cg = HYBRID_SELF.replace("0::/", "0::/user.slice/user-1000.slice/user@1000.service");
-    let probe = Fake::default().writable("/sys/fs/cgroup/unified/user.slice/user-1000.slice/user@1000.service");
+    let probe = Fake::default()
+        .writable("/sys/fs/cgroup/unified/user.slice/user-1000.slice/user@1000.service");
     let d = detect_from(HYBRID_MOUNTINFO, &self_cg, &probe);
     assert_eq!(d.kind(), DriverKind::Hybrid);
     assert!(d.setup().unwrap().v1.is_empty());
@@ -131,13 +132,25 @@ fn unified_not_delegated_is_none() {
         panic!("expected none, got {d:?}")
     };
     assert_eq!(d.name(), "none");
-    assert!(reason.contains("session-3.scope") && reason.contains("not writable"), "{reason}");
+    assert!(
+        reason.contains("session-3.scope") && reason.contains("not writable"),
+        "{reason}"
+    );
 }
 
 #[test]
 fn nothing_mounted_is_none() {
-    let d = detect_from("25 20 0:22 / /sys rw - sysfs sysfs rw\n", "0::/\n", &Fake::default());
-    assert_eq!(d, Driver::None { reason: "no cgroup2 file system is mounted".into() });
+    let d = detect_from(
+        "25 20 0:22 / /sys rw - sysfs sysfs rw\n",
+        "0::/\n",
+        &Fake::default(),
+    );
+    assert_eq!(
+        d,
+        Driver::None {
+            reason: "no cgroup2 file system is mounted".into()
+        }
+    );
     let d = detect_from(UNIFIED_MOUNTINFO, "1:name=systemd:/\n", &Fake::default());
     assert_eq!(d.name(), "none");
 }

@@ -3,6 +3,7 @@
 //! Each test works below its own `linger-test-<pid>-<name>` cgroup, created under this
 //! process's own cgroup in every hierarchy the driver uses (so a sandbox's limits still apply),
 //! signals only processes it started, and removes everything it created, even on failure.
+#![allow(clippy::print_stderr)] // a skipped test says so
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::process::ExitStatusExt;
@@ -38,7 +39,11 @@ impl TestRoot {
         let rel = format!("linger-test-{}-{name}", std::process::id());
         let mut parent = UnitCgroups::with_setup(RealFs::system(), driver.kind(), base.clone())
             .expect("manage the test's parent cgroup");
-        parent.create_at(ROOT_UNIT, Path::new(&rel)).expect("create the test cgroup");
+        // The test root exists in every hierarchy, so units can use any of them.
+        parent.set_v1_accounting(true);
+        parent
+            .create_at(ROOT_UNIT, Path::new(&rel))
+            .expect("create the test cgroup");
         Some(Self {
             parent,
             setup: base.join(&rel),
@@ -94,7 +99,10 @@ fn wait_empty(cg: &mut UnitCgroups<RealFs>, unit: &str) {
         return;
     }
     for _ in 0..100 {
-        assert!(cg.wait_events(Some(Duration::from_secs(10))).unwrap(), "no event within 10 s");
+        assert!(
+            cg.wait_events(Some(Duration::from_secs(10))).unwrap(),
+            "no event within 10 s"
+        );
         if cg.drain_events().unwrap().iter().any(|u| u == unit) {
             return;
         }
@@ -104,8 +112,11 @@ fn wait_empty(cg: &mut UnitCgroups<RealFs>, unit: &str) {
 
 #[test]
 fn sleep_is_tracked_killed_and_removed() {
-    let Some(root) = TestRoot::new("sleep") else { return };
+    let Some(root) = TestRoot::new("sleep") else {
+        return;
+    };
     let mut cg = root.units();
+    cg.set_v1_accounting(true); // join every hierarchy, v1 included
     cg.adopt_root().unwrap();
     let dir = cg.create("sleep.service", None).unwrap();
     let (mut child, _out) = spawn_in(&cg.procs_files("sleep.service").unwrap(), "exec sleep 300");
@@ -115,13 +126,22 @@ fn sleep_is_tracked_killed_and_removed() {
     // The join fds work too: move a second, plain child in through them.
     let mut other = Command::new("sleep").arg("300").spawn().unwrap();
     for fd in cg.join_fds("sleep.service").unwrap() {
-        std::fs::File::from(fd).write_all(other.id().to_string().as_bytes()).unwrap();
+        std::fs::File::from(fd)
+            .write_all(other.id().to_string().as_bytes())
+            .unwrap();
     }
     let mut own = String::new();
-    std::fs::File::open(format!("/proc/{}/cgroup", other.id())).unwrap().read_to_string(&mut own).unwrap();
-    let rel = format!("/app.slice/sleep.service");
-    let lines = own.lines().filter(|l| l.ends_with(&rel)).count();
-    assert_eq!(lines, 1 + cg.setup().v1.len(), "joined every hierarchy:\n{own}");
+    std::fs::File::open(format!("/proc/{}/cgroup", other.id()))
+        .unwrap()
+        .read_to_string(&mut own)
+        .unwrap();
+    let rel = "/app.slice/sleep.service";
+    let lines = own.lines().filter(|l| l.ends_with(rel)).count();
+    assert_eq!(
+        lines,
+        cg.dirs("sleep.service").unwrap().len(),
+        "joined every hierarchy:\n{own}"
+    );
     assert_eq!(cg.pids("sleep.service").unwrap().len(), 2);
 
     let report = cg.kill("sleep.service", 9).unwrap();
@@ -137,7 +157,9 @@ fn sleep_is_tracked_killed_and_removed() {
 
 #[test]
 fn sigterm_reaches_a_setsid_daemon() {
-    let Some(root) = TestRoot::new("term") else { return };
+    let Some(root) = TestRoot::new("term") else {
+        return;
+    };
     let mut cg = root.units();
     cg.adopt_root().unwrap();
     cg.create("d.service", None).unwrap();
@@ -147,7 +169,10 @@ fn sigterm_reaches_a_setsid_daemon() {
         "setsid sh -c 'sleep 300 & sleep 300' >/dev/null 2>&1 & exit 0",
     );
     assert!(child.wait().unwrap().success());
-    assert!(cg.is_populated("d.service").unwrap(), "the daemon is still in the cgroup");
+    assert!(
+        cg.is_populated("d.service").unwrap(),
+        "the daemon is still in the cgroup"
+    );
     let r = cg.kill("d.service", 15).unwrap();
     assert!(r.complete && !r.signalled.is_empty(), "{r:?}");
     wait_empty(&mut cg, "d.service");
@@ -156,7 +181,9 @@ fn sigterm_reaches_a_setsid_daemon() {
 
 #[test]
 fn tasks_max_contains_a_fork_bomb() {
-    let Some(root) = TestRoot::new("pids") else { return };
+    let Some(root) = TestRoot::new("pids") else {
+        return;
+    };
     let mut cg = root.units();
     cg.adopt_root().unwrap();
     if cg.availability().pids == linger_cgroup::Location::Missing {
@@ -167,16 +194,29 @@ fn tasks_max_contains_a_fork_bomb() {
     let mut l = ResourceLimits::default();
     l.assign(Directive::TasksMax, "20").unwrap();
     let sys = SystemInfo::read().unwrap();
-    assert!(cg.apply("bomb.service", &l, &sys, ApplyMode::Fresh).unwrap().is_empty());
+    assert!(
+        cg.apply("bomb.service", &l, &sys, ApplyMode::Fresh)
+            .unwrap()
+            .is_empty()
+    );
     // A bounded "bomb": 100 background sleeps; dash gives up ("Cannot fork") at the limit.
     let (mut child, _out) = spawn_in(
         &cg.procs_files("bomb.service").unwrap(),
-        "i=0; while [ $i -lt 100 ]; do sleep 300 & i=$((i+1)); done; echo all; wait",
+        // The sleeps must not hold our pipes, or reading stderr would wait for them.
+        "i=0; while [ $i -lt 100 ]; do sleep 300 </dev/null >/dev/null 2>&1 & i=$((i+1)); done; exit 0",
     );
     let status = child.wait().unwrap();
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
-    assert!(!status.success() && err.contains("fork"), "status {status:?}, stderr {err:?}");
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(
+        !status.success() && err.contains("fork"),
+        "status {status:?}, stderr {err:?}"
+    );
     let tasks = cg.stats("bomb.service").unwrap().tasks_current.unwrap();
     assert!((1..=20).contains(&tasks), "tasks {tasks}");
     assert!(cg.pids("bomb.service").unwrap().len() <= 20);
@@ -187,14 +227,20 @@ fn tasks_max_contains_a_fork_bomb() {
 
 #[test]
 fn memory_max_oom_kills_and_is_reported() {
-    let Some(root) = TestRoot::new("mem") else { return };
+    let Some(root) = TestRoot::new("mem") else {
+        return;
+    };
     let mut cg = root.units();
     cg.adopt_root().unwrap();
     if cg.availability().memory == linger_cgroup::Location::Missing {
         eprintln!("skipped: no memory controller");
         return;
     }
-    if !Command::new("python3").args(["-c", "pass"]).status().is_ok_and(|s| s.success()) {
+    if !Command::new("python3")
+        .args(["-c", "pass"])
+        .status()
+        .is_ok_and(|s| s.success())
+    {
         eprintln!("skipped: python3 not found");
         return;
     }
@@ -211,7 +257,11 @@ fn memory_max_oom_kills_and_is_reported() {
     let status = child.wait().unwrap();
     let mut rest = String::new();
     out.read_to_string(&mut rest).unwrap();
-    assert_eq!(status.signal(), Some(9), "OOM-killed; status {status:?}, output {rest:?}");
+    assert_eq!(
+        status.signal(),
+        Some(9),
+        "OOM-killed; status {status:?}, output {rest:?}"
+    );
     assert!(!rest.contains("survived"));
     let stats = cg.stats("hog.service").unwrap();
     assert!(stats.oom_kills.unwrap() >= 1, "{stats:?}");

@@ -20,13 +20,22 @@ fn v2() -> MemFs {
 fn events_follow_membership_of_the_subtree() {
     let fs = v2();
     fs.mkdir_all("/cg/a/b");
-    assert_eq!(fs.read(p("/cg/a/cgroup.events")).unwrap(), "populated 0\nfrozen 0\n");
+    assert_eq!(
+        fs.read(p("/cg/a/cgroup.events")).unwrap(),
+        "populated 0\nfrozen 0\n"
+    );
     fs.spawn(7, &["/cg/a/b"]);
-    assert_eq!(fs.read(p("/cg/a/cgroup.events")).unwrap(), "populated 1\nfrozen 0\n");
+    assert_eq!(
+        fs.read(p("/cg/a/cgroup.events")).unwrap(),
+        "populated 1\nfrozen 0\n"
+    );
     assert_eq!(fs.read(p("/cg/a/cgroup.procs")).unwrap(), "");
     assert_eq!(fs.read(p("/cg/a/b/cgroup.procs")).unwrap(), "7\n");
     fs.exit(7);
-    assert_eq!(fs.read(p("/cg/a/cgroup.events")).unwrap(), "populated 0\nfrozen 0\n");
+    assert_eq!(
+        fs.read(p("/cg/a/cgroup.events")).unwrap(),
+        "populated 0\nfrozen 0\n"
+    );
     // The root cgroup has no cgroup.events, cgroup.kill or cgroup.freeze.
     assert!(!fs.exists(p("/cg/cgroup.events")));
     assert!(!fs.exists(p("/cg/cgroup.kill")));
@@ -36,17 +45,26 @@ fn events_follow_membership_of_the_subtree() {
 fn no_internal_processes() {
     let fs = v2();
     fs.mkdir_all("/cg/a/b");
-    fs.write(p("/cg/cgroup.subtree_control"), "+memory +pids").unwrap();
+    fs.write(p("/cg/cgroup.subtree_control"), "+memory +pids")
+        .unwrap();
     fs.spawn(7, &["/cg/a"]);
-    let e = fs.write(p("/cg/a/cgroup.subtree_control"), "+memory").unwrap_err();
+    let e = fs
+        .write(p("/cg/a/cgroup.subtree_control"), "+memory")
+        .unwrap_err();
     assert!(e.is_errno(Errno::BUSY), "{e}");
     fs.write(p("/cg/a/b/cgroup.procs"), "7").unwrap();
-    fs.write(p("/cg/a/cgroup.subtree_control"), "+memory +pids").unwrap();
+    fs.write(p("/cg/a/cgroup.subtree_control"), "+memory +pids")
+        .unwrap();
     let e = fs.write(p("/cg/a/cgroup.procs"), "7").unwrap_err();
     assert!(e.is_errno(Errno::BUSY), "{e}");
-    assert_eq!(fs.read(p("/cg/a/b/cgroup.controllers")).unwrap(), "memory pids\n");
+    assert_eq!(
+        fs.read(p("/cg/a/b/cgroup.controllers")).unwrap(),
+        "memory pids\n"
+    );
     // A controller the parent does not offer cannot be enabled.
-    let e = fs.write(p("/cg/a/b/cgroup.subtree_control"), "+cpu").unwrap_err();
+    let e = fs
+        .write(p("/cg/a/b/cgroup.subtree_control"), "+cpu")
+        .unwrap_err();
     assert!(e.is_errno(Errno::NOENT), "{e}");
     // Limit files appear only where the controller is enabled.
     assert!(fs.exists(p("/cg/a/b/memory.max")));
@@ -135,7 +153,8 @@ const V2_FORMATS: &[(&str, &str, Option<&str>)] = &[
 fn v2_limit_file_formats() {
     let fs = v2();
     fs.mkdir_all("/cg/a");
-    fs.write(p("/cg/cgroup.subtree_control"), "+memory +pids +cpu +io").unwrap();
+    fs.write(p("/cg/cgroup.subtree_control"), "+memory +pids +cpu +io")
+        .unwrap();
     let mut bad = Vec::new();
     for (file, value, want) in V2_FORMATS {
         let path = Path::new("/cg/a").join(file);
@@ -149,14 +168,25 @@ fn v2_limit_file_formats() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
     fs.mkdir_all("/cg/b");
     let defaults = [
-        ("memory.events", "low 0\nhigh 0\nmax 0\noom 0\noom_kill 0\noom_group_kill 0\n"),
+        (
+            "memory.events",
+            "low 0\nhigh 0\nmax 0\noom 0\noom_kill 0\noom_group_kill 0\n",
+        ),
         ("cpu.weight", "100\n"),
         ("memory.current", "0\n"),
     ];
     for (file, want) in defaults {
-        assert_eq!(fs.read(&Path::new("/cg/b").join(file)).unwrap(), want, "{file}");
+        assert_eq!(
+            fs.read(&Path::new("/cg/b").join(file)).unwrap(),
+            want,
+            "{file}"
+        );
     }
-    assert!(fs.read(p("/cg/b/cpu.stat")).unwrap().starts_with("usage_usec 0\n"));
+    assert!(
+        fs.read(p("/cg/b/cpu.stat"))
+            .unwrap()
+            .starts_with("usage_usec 0\n")
+    );
 }
 
 #[test]
@@ -168,16 +198,26 @@ fn v1_limit_file_formats() {
     fs.mkdir_all("/c/a");
     let r = |f: &str| fs.read(p(f)).unwrap();
     assert_eq!(r("/m/a/memory.limit_in_bytes"), "9223372036854771712\n");
-    fs.write(p("/m/a/memory.limit_in_bytes"), "52428800").unwrap();
+    fs.write(p("/m/a/memory.limit_in_bytes"), "52428800")
+        .unwrap();
     assert_eq!(r("/m/a/memory.limit_in_bytes"), "52428800\n");
     // memory+swap can never be below memory.
-    assert!(fs.write(p("/m/a/memory.memsw.limit_in_bytes"), "1M").unwrap_err().is_errno(Errno::INVAL));
-    fs.write(p("/m/a/memory.memsw.limit_in_bytes"), "60M").unwrap();
+    assert!(
+        fs.write(p("/m/a/memory.memsw.limit_in_bytes"), "1M")
+            .unwrap_err()
+            .is_errno(Errno::INVAL)
+    );
+    fs.write(p("/m/a/memory.memsw.limit_in_bytes"), "60M")
+        .unwrap();
     assert!(fs.write(p("/m/a/memory.limit_in_bytes"), "-1").is_err());
-    fs.write(p("/m/a/memory.memsw.limit_in_bytes"), "-1").unwrap();
+    fs.write(p("/m/a/memory.memsw.limit_in_bytes"), "-1")
+        .unwrap();
     fs.write(p("/m/a/memory.limit_in_bytes"), "-1").unwrap();
     assert_eq!(r("/m/a/memory.limit_in_bytes"), "9223372036854771712\n");
-    assert_eq!(r("/m/a/memory.oom_control"), "oom_kill_disable 0\nunder_oom 0\noom_kill 0\n");
+    assert_eq!(
+        r("/m/a/memory.oom_control"),
+        "oom_kill_disable 0\nunder_oom 0\noom_kill 0\n"
+    );
     assert_eq!(r("/c/a/cpu.cfs_quota_us"), "-1\n");
     fs.write(p("/c/a/cpu.cfs_quota_us"), "20000").unwrap();
     assert!(fs.write(p("/c/a/cpu.cfs_quota_us"), "999").is_err());
@@ -215,9 +255,18 @@ fn real_fs_names_paths_in_errors() {
     assert_eq!(fs.read(p("/a/cgroup.procs")).unwrap(), "123");
     assert_eq!(fs.children(p("/")).unwrap(), ["a"]);
     let e = fs.read(p("/a/missing")).unwrap_err().to_string();
-    assert!(e.contains(&dir.join("a/missing").display().to_string()), "{e}");
-    let e = fs.write(p("/nope/cgroup.procs"), "1").unwrap_err().to_string();
-    assert!(e.starts_with("cannot write ") && e.contains("nope/cgroup.procs"), "{e}");
+    assert!(
+        e.contains(&dir.join("a/missing").display().to_string()),
+        "{e}"
+    );
+    let e = fs
+        .write(p("/nope/cgroup.procs"), "1")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("cannot write ") && e.contains("nope/cgroup.procs"),
+        "{e}"
+    );
     assert!(fs.signal(0, 15).is_err());
     assert!(fs.signal(1, 12345).is_err());
     std::fs::remove_dir_all(&dir).unwrap();

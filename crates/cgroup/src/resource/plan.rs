@@ -78,6 +78,41 @@ impl Availability {
         }
     }
 
+    /// The directives in `limits` this manager cannot apply, each as an error naming it (for
+    /// the `none` driver: every directive that is set).
+    #[must_use]
+    pub fn unsupported(&self, limits: &ResourceLimits) -> Vec<ResourceError> {
+        limits
+            .set_directives()
+            .into_iter()
+            .filter(|d| self.location(d.controller()) == Location::Missing)
+            .map(|d| {
+                if self.driver == DriverKind::None {
+                    ResourceError::NoCgroups { directive: d }
+                } else {
+                    ResourceError::MissingController {
+                        directive: d,
+                        controller: d.controller(),
+                        driver: self.driver,
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// Fails with the first directive in `limits` this manager cannot apply. With the `none`
+    /// driver: `MemoryMax= needs a cgroup controller; this manager runs without cgroups
+    /// (driver none)`.
+    ///
+    /// # Errors
+    /// A set directive needs a controller that is missing.
+    pub fn check(&self, limits: &ResourceLimits) -> std::result::Result<(), ResourceError> {
+        self.unsupported(limits)
+            .into_iter()
+            .next()
+            .map_or(Ok(()), Err)
+    }
+
     /// Where `c` is.
     #[must_use]
     pub fn location(&self, c: Controller) -> Location {
@@ -280,22 +315,7 @@ pub fn plan(
     let mut b = Builder {
         plan: Plan::default(),
     };
-    for d in limits.set_directives() {
-        let c = d.controller();
-        if avail.location(c) == Location::Missing {
-            b.plan
-                .unsupported
-                .push(if avail.driver == DriverKind::None {
-                    ResourceError::NoCgroups { directive: d }
-                } else {
-                    ResourceError::MissingController {
-                        directive: d,
-                        controller: c,
-                        driver: avail.driver,
-                    }
-                });
-        }
-    }
+    b.plan.unsupported = avail.unsupported(limits);
     let reapply = mode == ApplyMode::Reapply;
     match avail.memory {
         Location::Unified => memory_v2(&mut b, limits, sys, reapply),

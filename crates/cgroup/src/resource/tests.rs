@@ -74,10 +74,16 @@ fn permyriad_syntax() {
     for (input, bounded, want) in table {
         let got = parse_permyriad(input, *bounded);
         if got != *want {
-            bad.push(format!("{input:?} (bounded {bounded}): expected {want:?}, got {got:?}"));
+            bad.push(format!(
+                "{input:?} (bounded {bounded}): expected {want:?}, got {got:?}"
+            ));
         }
     }
-    assert!(bad.is_empty(), "parse_permyriad mismatches:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "parse_permyriad mismatches:\n{}",
+        bad.join("\n")
+    );
 }
 
 /// (directive, value, expected limits after assigning to a default set, or None for an error)
@@ -89,44 +95,128 @@ fn assign_table() -> Vec<(Directive, &'static str, Option<ResourceLimits>)> {
         Some(x)
     };
     vec![
-        (Directive::MemoryMax, "512M", with(|x| x.memory_max = Some(MemoryValue::Bytes(512 << 20)))),
-        (Directive::MemoryMax, "1G", with(|x| x.memory_max = Some(MemoryValue::Bytes(1 << 30)))),
-        (Directive::MemoryMax, "50%", with(|x| x.memory_max = Some(MemoryValue::Permyriad(5000)))),
-        (Directive::MemoryMax, "infinity", with(|x| x.memory_max = Some(MemoryValue::Infinity))),
+        (
+            Directive::MemoryMax,
+            "512M",
+            with(|x| x.memory_max = Some(MemoryValue::Bytes(512 << 20))),
+        ),
+        (
+            Directive::MemoryMax,
+            "1G",
+            with(|x| x.memory_max = Some(MemoryValue::Bytes(1 << 30))),
+        ),
+        (
+            Directive::MemoryMax,
+            "50%",
+            with(|x| x.memory_max = Some(MemoryValue::Permyriad(5000))),
+        ),
+        (
+            Directive::MemoryMax,
+            "infinity",
+            with(|x| x.memory_max = Some(MemoryValue::Infinity)),
+        ),
         (Directive::MemoryMax, "", Some(l())),
         (Directive::MemoryMax, "0", None),
         (Directive::MemoryMax, "0%", None),
         (Directive::MemoryMax, "150%", None),
         (Directive::MemoryMax, "lots", None),
         (Directive::MemoryMax, "-1", None),
-        (Directive::MemoryHigh, "12M", with(|x| x.memory_high = Some(MemoryValue::Bytes(12 << 20)))),
+        (
+            Directive::MemoryHigh,
+            "12M",
+            with(|x| x.memory_high = Some(MemoryValue::Bytes(12 << 20))),
+        ),
         (Directive::MemoryHigh, "0", None),
-        (Directive::MemoryLow, "0", with(|x| x.memory_low = Some(MemoryValue::Bytes(0)))),
-        (Directive::MemoryLow, "15", with(|x| x.memory_low = Some(MemoryValue::Bytes(15)))),
-        (Directive::MemoryLow, "10%", with(|x| x.memory_low = Some(MemoryValue::Permyriad(1000)))),
-        (Directive::MemorySwapMax, "0", with(|x| x.memory_swap_max = Some(MemoryValue::Bytes(0)))),
-        (Directive::MemorySwapMax, "1G", with(|x| x.memory_swap_max = Some(MemoryValue::Bytes(1 << 30)))),
+        (
+            Directive::MemoryLow,
+            "0",
+            with(|x| x.memory_low = Some(MemoryValue::Bytes(0))),
+        ),
+        (
+            Directive::MemoryLow,
+            "15",
+            with(|x| x.memory_low = Some(MemoryValue::Bytes(15))),
+        ),
+        (
+            Directive::MemoryLow,
+            "10%",
+            with(|x| x.memory_low = Some(MemoryValue::Permyriad(1000))),
+        ),
+        (
+            Directive::MemorySwapMax,
+            "0",
+            with(|x| x.memory_swap_max = Some(MemoryValue::Bytes(0))),
+        ),
+        (
+            Directive::MemorySwapMax,
+            "1G",
+            with(|x| x.memory_swap_max = Some(MemoryValue::Bytes(1 << 30))),
+        ),
         (Directive::MemorySwapMax, "10%", None),
-        (Directive::TasksMax, "20", with(|x| x.tasks_max = Some(TasksValue::Count(20)))),
-        (Directive::TasksMax, "33%", with(|x| x.tasks_max = Some(TasksValue::Permyriad(3300)))),
-        (Directive::TasksMax, "infinity", with(|x| x.tasks_max = Some(TasksValue::Infinity))),
+        (
+            Directive::TasksMax,
+            "20",
+            with(|x| x.tasks_max = Some(TasksValue::Count(20))),
+        ),
+        (
+            Directive::TasksMax,
+            "33%",
+            with(|x| x.tasks_max = Some(TasksValue::Permyriad(3300))),
+        ),
+        (
+            Directive::TasksMax,
+            "infinity",
+            with(|x| x.tasks_max = Some(TasksValue::Infinity)),
+        ),
         (Directive::TasksMax, "0", None),
         (Directive::TasksMax, "0%", None),
         (Directive::TasksMax, "1K", None),
         (Directive::TasksMax, "-3", None),
-        (Directive::CPUQuota, "20%", with(|x| x.cpu_quota_permyriad = Some(2000))),
-        (Directive::CPUQuota, "150%", with(|x| x.cpu_quota_permyriad = Some(15_000))),
-        (Directive::CPUQuota, "0.5%", with(|x| x.cpu_quota_permyriad = Some(50))),
+        (
+            Directive::CPUQuota,
+            "20%",
+            with(|x| x.cpu_quota_permyriad = Some(2000)),
+        ),
+        (
+            Directive::CPUQuota,
+            "150%",
+            with(|x| x.cpu_quota_permyriad = Some(15_000)),
+        ),
+        (
+            Directive::CPUQuota,
+            "0.5%",
+            with(|x| x.cpu_quota_permyriad = Some(50)),
+        ),
         (Directive::CPUQuota, "0%", None),
         (Directive::CPUQuota, "20", None),
         (Directive::CPUQuota, "", Some(l())),
-        (Directive::CPUWeight, "100", with(|x| x.cpu_weight = Some(CpuWeight::Weight(100)))),
-        (Directive::CPUWeight, "30", with(|x| x.cpu_weight = Some(CpuWeight::Weight(30)))),
-        (Directive::CPUWeight, "idle", with(|x| x.cpu_weight = Some(CpuWeight::Idle))),
+        (
+            Directive::CPUWeight,
+            "100",
+            with(|x| x.cpu_weight = Some(CpuWeight::Weight(100))),
+        ),
+        (
+            Directive::CPUWeight,
+            "30",
+            with(|x| x.cpu_weight = Some(CpuWeight::Weight(30))),
+        ),
+        (
+            Directive::CPUWeight,
+            "idle",
+            with(|x| x.cpu_weight = Some(CpuWeight::Idle)),
+        ),
         (Directive::CPUWeight, "0", None),
         (Directive::CPUWeight, "10001", None),
-        (Directive::IOWeight, "200", with(|x| x.io_weight = Some(200))),
-        (Directive::IOWeight, "10000", with(|x| x.io_weight = Some(10_000))),
+        (
+            Directive::IOWeight,
+            "200",
+            with(|x| x.io_weight = Some(200)),
+        ),
+        (
+            Directive::IOWeight,
+            "10000",
+            with(|x| x.io_weight = Some(10_000)),
+        ),
         (Directive::IOWeight, "idle", None),
         (Directive::IOWeight, "0", None),
     ]
@@ -147,7 +237,9 @@ fn assign_values() {
                     bad.push(format!("{d}={value}: poor message {msg:?}"));
                 }
             }
-            (r, w) => bad.push(format!("{d}={value:?}: expected {w:?}, got {r:?} / {got:?}")),
+            (r, w) => bad.push(format!(
+                "{d}={value:?}: expected {w:?}, got {r:?} / {got:?}"
+            )),
         }
     }
     assert!(bad.is_empty(), "assign mismatches:\n{}", bad.join("\n"));
@@ -203,7 +295,11 @@ fn hybrid() -> Availability {
     Availability::new(
         DriverKind::Hybrid,
         &[],
-        &[root(Controller::Memory), root(Controller::Pids), root(Controller::Cpu)],
+        &[
+            root(Controller::Memory),
+            root(Controller::Pids),
+            root(Controller::Cpu),
+        ],
     )
 }
 
@@ -239,7 +335,12 @@ fn plan_unified_formats() {
 #[test]
 fn plan_quota_edges() {
     let q = |v: &str| {
-        let p = plan(&limits(&[(Directive::CPUQuota, v)]), &all_v2(), &SYS, ApplyMode::Fresh);
+        let p = plan(
+            &limits(&[(Directive::CPUQuota, v)]),
+            &all_v2(),
+            &SYS,
+            ApplyMode::Fresh,
+        );
         writes(&p).join(",")
     };
     assert_eq!(q("150%"), "v2 cpu.max=150000 100000");
@@ -249,7 +350,12 @@ fn plan_quota_edges() {
 
 #[test]
 fn plan_unified_reapply_resets_defaults() {
-    let p = plan(&ResourceLimits::default(), &all_v2(), &SYS, ApplyMode::Reapply);
+    let p = plan(
+        &ResourceLimits::default(),
+        &all_v2(),
+        &SYS,
+        ApplyMode::Reapply,
+    );
     assert_eq!(
         writes(&p),
         [
@@ -304,7 +410,10 @@ fn plan_hybrid_idle_low_and_io() {
     let p = plan(&l, &hybrid(), &SYS, ApplyMode::Fresh);
     assert_eq!(
         writes(&p),
-        ["v1:memory memory.soft_limit_in_bytes=1073741824", "v1:cpu cpu.shares=10"]
+        [
+            "v1:memory memory.soft_limit_in_bytes=1073741824",
+            "v1:cpu cpu.shares=10"
+        ]
     );
     assert_eq!(
         p.check().unwrap_err().to_string(),
@@ -324,5 +433,19 @@ fn plan_none_names_directive() {
             "MemoryMax= needs a cgroup controller; this manager runs without cgroups (driver none)",
             "TasksMax= needs a cgroup controller; this manager runs without cgroups (driver none)",
         ]
+    );
+}
+
+#[test]
+fn availability_check() {
+    let l = limits(&[(Directive::CPUWeight, "5")]);
+    assert_eq!(
+        Availability::none().check(&l).unwrap_err().to_string(),
+        "CPUWeight= needs a cgroup controller; this manager runs without cgroups (driver none)"
+    );
+    assert_eq!(all_v2().check(&l), Ok(()));
+    assert_eq!(
+        Availability::none().check(&ResourceLimits::default()),
+        Ok(())
     );
 }
