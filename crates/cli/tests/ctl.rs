@@ -474,3 +474,30 @@ fn verify_and_timespan_speak_systemd_analyze() {
         _ => assert!(ts.contains("μs: 5400000"), "{ts}"),
     }
 }
+
+/// A real program speaking sd_notify: dbus-daemon reports READY=1 itself (skipped when absent).
+#[test]
+fn dbus_daemon_as_type_notify_service() {
+    if !std::path::Path::new("/usr/bin/dbus-daemon").exists() {
+        eprintln!("skipped: dbus-daemon not installed");
+        return;
+    }
+    let m = manager();
+    m.write_unit(
+        "testbus.service",
+        "[Service]\nType=notify\nExecStart=/usr/bin/dbus-daemon --session --address=unix:path=%t/testbus --nofork --nopidfile --syslog-only\n",
+    );
+    m.systemctl(&["start", "testbus.service"]).expect_code(0);
+    assert_eq!(
+        m.prop("testbus.service", "SubState"),
+        "running",
+        "start returned after READY=1"
+    );
+    assert!(
+        m.runtime().join("testbus").exists(),
+        "the bus socket is there once the unit is active"
+    );
+    let pid = main_pid(&m, "testbus.service");
+    m.systemctl(&["stop", "testbus.service"]).expect_code(0);
+    assert!(!alive(pid));
+}

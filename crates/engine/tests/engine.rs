@@ -663,3 +663,102 @@ fn binds_to_stops_dependent_when_the_other_goes_away_and_on_failure_triggers() {
         "OnFailure= started"
     );
 }
+
+/// systemd.service(5) table 2: which Restart= value restarts after which kind of end.
+#[test]
+fn restart_policy_table_matches_systemd() {
+    use RestartPolicy as R;
+    let ends: [(&str, ExitStatus); 4] = [
+        ("clean exit", ExitStatus::Exited(0)),
+        ("unclean exit", ExitStatus::Exited(1)),
+        ("clean signal", ExitStatus::Killed(15)),
+        ("unclean signal", ExitStatus::Killed(9)),
+    ];
+    // Rows: clean exit, unclean exit code, clean signal, unclean signal.
+    let table: [(R, [bool; 4]); 7] = [
+        (R::No, [false, false, false, false]),
+        (R::Always, [true, true, true, true]),
+        (R::OnSuccess, [true, false, true, false]),
+        (R::OnFailure, [false, true, false, true]),
+        (R::OnAbnormal, [false, false, false, true]),
+        (R::OnAbort, [false, false, false, true]),
+        (R::OnWatchdog, [false, false, false, false]),
+    ];
+    for (policy, expect) in table {
+        for ((what, end), want) in ends.iter().zip(expect) {
+            let mut w = World::new(vec![service("r.service", |s, u| {
+                s.restart = policy;
+                u.start_limit_interval = 0;
+            })]);
+            w.start("r.service").unwrap();
+            let pid = w.main_pid("r.service");
+            w.exit("r.service", pid, *end);
+            let restarting = w.state("r.service").1 == "auto-restart";
+            assert_eq!(restarting, want, "Restart={} after {what}", policy.as_str());
+        }
+    }
+    // RestartPreventExitStatus= wins over Restart=always.
+    let mut w = World::new(vec![service("p.service", |s, _| {
+        s.restart = R::Always;
+        s.restart_prevent_exit_status.statuses = vec![42];
+    })]);
+    w.start("p.service").unwrap();
+    let pid = w.main_pid("p.service");
+    w.exit("p.service", pid, ExitStatus::Exited(42));
+    assert_eq!(w.state("p.service").0, ActiveState::Failed);
+}
+
+#[test]
+fn watchdog_timeout_kills_with_sigabrt_and_restarts_on_watchdog() {
+    let mut w = World::new(vec![service("wd.service", |s, _| {
+        s.service_type = ServiceType::Notify;
+        s.watchdog = 2_000_000;
+        s.restart = RestartPolicy::OnWatchdog;
+    })]);
+    w.start("wd.service").unwrap();
+    let pid = w.main_pid("wd.service");
+    w.e.on_notify("wd.service", pid, &[("READY".into(), "1".into())]);
+    w.drain();
+    w.advance(1_500_000);
+    w.e.on_notify("wd.service", pid, &[("WATCHDOG".into(), "1".into())]);
+    w.drain();
+    w.advance(1_500_000);
+    assert_eq!(w.state("wd.service").1, "running", "fed in time");
+    w.advance(1_000_000);
+    assert_eq!(w.state("wd.service").1, "stop-watchdog");
+    assert_eq!(
+        w.e.host().kills.last(),
+        Some(&("wd.service".into(), KillWhom::All, 6))
+    );
+    w.exit("wd.service", pid, ExitStatus::Dumped(6));
+    assert_eq!(w.state("wd.service").1, "auto-restart");
+    assert!(
+        w.log.iter().any(|l| l.contains("Watchdog timeout")),
+        "{:?}",
+        w.log
+    );
+}
+
+#[test]
+fn start_timeout_fails_a_notify_service_that_never_becomes_ready() {
+    let mut w = World::new(vec![service("slow.service", |s, _| {
+        s.service_type = ServiceType::Notify;
+        s.timeout_start = 3_000_000;
+    })]);
+    w.start("slow.service").unwrap();
+    let pid = w.main_pid("slow.service");
+    w.advance(3_000_000);
+    assert_eq!(w.state("slow.service").1, "stop-sigterm");
+    w.exit("slow.service", pid, ExitStatus::Killed(15));
+    assert_eq!(w.state("slow.service").0, ActiveState::Failed);
+    assert_eq!(
+        w.e.unit("slow.service")
+            .unwrap()
+            .service()
+            .unwrap()
+            .result
+            .as_str(),
+        "timeout"
+    );
+    assert_eq!(w.finished, vec![("slow.service".into(), JobResult::Failed)]);
+}
