@@ -75,6 +75,44 @@ impl Graph {
         }
     }
 
+    /// Add one newly loaded unit: its forward edges, their inverses, and the implicit
+    /// target orderings it takes part in. `default_deps(name)` answers for loaded units.
+    pub fn add_unit(
+        &mut self,
+        cfg: &UnitConfig,
+        resolve: &dyn Fn(&str) -> String,
+        default_deps: &dyn Fn(&str) -> Option<bool>,
+    ) {
+        self.deps.entry(cfg.id.clone()).or_default();
+        let fwd = forward_deps(cfg, resolve);
+        self.add_forward(&cfg.id, fwd);
+        let d = self.deps.get(&cfg.id).cloned().unwrap_or_default();
+        let mut extra = Vec::new();
+        if cfg.unit_type == UnitType::Target && cfg.unit.default_dependencies {
+            for o in d.wants.iter().chain(d.requires.iter()) {
+                if default_deps(o) == Some(true) && !d.before.contains(o) {
+                    extra.push((cfg.id.clone(), o.clone()));
+                }
+            }
+        }
+        if cfg.unit.default_dependencies {
+            for t in d.wanted_by.iter().chain(d.required_by.iter()) {
+                let is_target = t.ends_with(".target");
+                if is_target && default_deps(t) == Some(true) && !d.after.contains(t) {
+                    extra.push((t.clone(), cfg.id.clone()));
+                }
+            }
+        }
+        for (target, other) in extra {
+            self.deps
+                .entry(target.clone())
+                .or_default()
+                .after
+                .insert(other.clone());
+            self.deps.entry(other).or_default().before.insert(target);
+        }
+    }
+
     fn add_forward(&mut self, id: &str, fwd: Deps) {
         macro_rules! inverse {
             ($field:ident, $inv:ident) => {
@@ -186,19 +224,23 @@ pub(crate) fn forward_deps(cfg: &UnitConfig, resolve: &dyn Fn(&str) -> String) -
 
 /// Targets order themselves after what they pull in, unless that unit opted out of default
 /// dependencies (systemd.target(5)). Applied once every config is known.
-pub(crate) fn add_target_orderings(graph: &mut Graph, configs: &HashMap<String, UnitConfig>) {
+pub(crate) fn add_target_orderings<'a>(
+    graph: &mut Graph,
+    configs: impl Iterator<Item = &'a UnitConfig>,
+    default_deps: &dyn Fn(&str) -> Option<bool>,
+) {
     let mut extra: Vec<(String, String)> = Vec::new();
-    for (id, cfg) in configs {
+    for cfg in configs {
         if cfg.unit_type != UnitType::Target || !cfg.unit.default_dependencies {
             continue;
         }
-        let Some(d) = graph.get(id) else { continue };
+        let Some(d) = graph.get(&cfg.id) else {
+            continue;
+        };
         for other in d.wants.iter().chain(d.requires.iter()) {
-            let opted_out = configs
-                .get(other)
-                .is_some_and(|c| !c.unit.default_dependencies);
+            let opted_out = default_deps(other) == Some(false);
             if !opted_out && !d.before.contains(other) {
-                extra.push((id.clone(), other.clone()));
+                extra.push((cfg.id.clone(), other.clone()));
             }
         }
     }

@@ -257,7 +257,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let id = cfg.id.clone();
         if !self.units.contains_key(&id) {
             self.insert_unit(cfg, name);
-            self.rebuild_graph();
+            self.add_to_graph(&id);
         } else if id != name {
             self.names.insert(name.to_string(), id.clone());
         }
@@ -307,12 +307,29 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         };
         self.graph
             .rebuild(self.units.values().map(|u| &u.config), &resolve);
-        let configs: HashMap<String, UnitConfig> = self
-            .units
-            .iter()
-            .map(|(k, v)| (k.clone(), v.config.clone()))
-            .collect();
-        add_target_orderings(&mut self.graph, &configs);
+        let default_deps = |n: &str| units.get(n).map(|u| u.config.unit.default_dependencies);
+        add_target_orderings(
+            &mut self.graph,
+            self.units.values().map(|u| &u.config),
+            &default_deps,
+        );
+    }
+
+    /// Add one newly loaded unit to the graph without rebuilding it (loading N units one by
+    /// one stays O(N), which is what starting 500 services in one call needs).
+    fn add_to_graph(&mut self, id: &str) {
+        let names = &self.names;
+        let units = &self.units;
+        let Some(u) = units.get(id) else { return };
+        let resolve = |n: &str| -> String {
+            if units.contains_key(n) {
+                n.to_string()
+            } else {
+                names.get(n).cloned().unwrap_or_else(|| n.to_string())
+            }
+        };
+        let default_deps = |n: &str| units.get(n).map(|u| u.config.unit.default_dependencies);
+        self.graph.add_unit(&u.config, &resolve, &default_deps);
     }
 
     /// Re-read every loaded unit's configuration; running units keep running.

@@ -111,6 +111,9 @@ pub struct UnitsRequest {
     /// Include the process list (status).
     #[serde(default)]
     pub processes: bool,
+    /// Only these properties are needed (empty: all). Lets `is-active` skip costly ones.
+    #[serde(default)]
+    pub properties: Vec<String>,
 }
 
 /// One process line of status.

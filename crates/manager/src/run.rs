@@ -138,7 +138,7 @@ pub fn run(config: ManagerConfig, log_to_stderr: bool) -> ExitCode {
 fn build_state(config: &ManagerConfig, log_to_stderr: bool) -> State {
     let ctx = crate::source::load_context(config);
     let host = RealHost::new(config.clone());
-    let mut state = State::new(Engine::new(host, SearchPathSource { ctx }), log_to_stderr);
+    let mut state = State::new(Engine::new(host, SearchPathSource::new(ctx)), log_to_stderr);
     let mut jc = linger_journal::JournalConfig::new(config.journal_dir());
     let warnings = jc.load_conf(&config.journal_conf()).unwrap_or_default();
     let hostname = rustix::system::uname()
@@ -302,6 +302,7 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
             () = timer_changed.notified() => {}
             _ = sighup.recv() => {
                 let mut s = state.borrow_mut();
+                s.engine.source_mut().rescan();
                 s.engine.daemon_reload();
                 s.apply_effects();
             }
@@ -417,6 +418,10 @@ pub fn wake_pipes(state: &Shared) {
     }
 }
 
+thread_local! {
+    static READ_BUF: RefCell<Vec<u8>> = RefCell::new(vec![0u8; 64 * 1024]);
+}
+
 /// Read a service's output pipe into its log, starting with an inherited partial line.
 pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
     let Ok(rx) = tokio::net::unix::pipe::Receiver::from_owned_fd(p.fd) else {
@@ -468,15 +473,20 @@ pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
     tokio::task::spawn_local(async move {
         let (unit, pid, identifier, level_prefix) = (p.unit, p.pid, p.identifier, p.level_prefix);
         let stream = stream;
-        let mut chunk = vec![0u8; 64 * 1024];
         loop {
             if rx.readable().await.is_err() {
                 break;
             }
-            match rx.try_read(&mut chunk) {
-                Ok(0) => break,
-                Ok(n) => {
-                    let complete = buf.borrow_mut().feed(&chunk[..n]);
+            // One read buffer for all pipes: reads never overlap on this single thread, and
+            // a buffer per service would cost 64 KiB × services of memory.
+            let read = READ_BUF.with_borrow_mut(|chunk| match rx.try_read(chunk) {
+                Ok(0) => Ok(None),
+                Ok(n) => Ok(Some(buf.borrow_mut().feed(&chunk[..n]))),
+                Err(e) => Err(e),
+            });
+            match read {
+                Ok(None) => break,
+                Ok(Some(complete)) => {
                     emit(
                         &st,
                         &unit,

@@ -78,6 +78,7 @@ async fn handle(state: &Shared, req: Request) -> Reply {
         }),
         method::RELOAD => {
             let mut s = state.borrow_mut();
+            s.engine.source_mut().rescan();
             s.engine.daemon_reload();
             s.apply_effects();
             Ok(Reply::ok(json!({})))
@@ -368,7 +369,12 @@ fn units(state: &Shared, req: &Request) -> Result<Reply, Reply> {
         let Some(u) = s.engine.unit(&id) else {
             continue;
         };
-        let file_state = crate::run::unit_file_state(&s, u);
+        let wants = |k: &str| p.properties.is_empty() || p.properties.iter().any(|x| x == k);
+        let file_state = if wants("UnitFileState") || wants("UnitFilePreset") {
+            crate::run::unit_file_state(&s, u)
+        } else {
+            String::new()
+        };
         let mut props = crate::props::unit_properties(&s.engine, u, &file_state);
         let mut processes = Vec::new();
         if p.processes {
@@ -512,6 +518,7 @@ fn install(state: &Shared, req: &Request) -> Result<Reply, Reply> {
         }
     }
     // Masking changes what loads: pick it up at once, as systemctl's implicit reload does.
+    s.engine.source_mut().rescan();
     s.engine.daemon_reload();
     s.apply_effects();
     Ok(ok(&reply))

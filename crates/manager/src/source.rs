@@ -2,22 +2,44 @@
 
 use linger_engine::UnitSource;
 use linger_unit::loader::{
-    HostInfo, LoadContext, UserInfo, load_unit, unit_file_state as file_state,
+    HostInfo, LoadContext, UnitIndex, UserInfo, load_unit_with, unit_file_state as file_state,
 };
 use linger_unit::model::UnitConfig;
 
 use crate::config::ManagerConfig;
 
-/// Loads units from the user's search path.
+/// Loads units from the user's search path. The directory scan is cached (like systemd's
+/// lookup cache) and redone on daemon-reload, or when a name is not found (a file may have
+/// been added since).
 #[derive(Debug)]
 pub struct SearchPathSource {
     /// The loader context (search path, user, specifier values).
     pub ctx: LoadContext,
+    index: Option<UnitIndex>,
+}
+
+impl SearchPathSource {
+    /// A source over `ctx`.
+    pub fn new(ctx: LoadContext) -> Self {
+        SearchPathSource { ctx, index: None }
+    }
+
+    /// Forget the cached directory scan (daemon-reload, enable/disable/mask).
+    pub fn rescan(&mut self) {
+        self.index = None;
+    }
 }
 
 impl UnitSource for SearchPathSource {
     fn load(&mut self, name: &str) -> UnitConfig {
-        load_unit(name, &self.ctx)
+        let fresh = self.index.is_none();
+        let index = self.index.get_or_insert_with(|| UnitIndex::scan(&self.ctx));
+        let cfg = load_unit_with(index, name, &self.ctx);
+        if cfg.load_state == linger_unit::model::LoadState::NotFound && !fresh {
+            let index = self.index.insert(UnitIndex::scan(&self.ctx));
+            return load_unit_with(index, name, &self.ctx);
+        }
+        cfg
     }
 }
 

@@ -51,8 +51,8 @@ impl ProcTracker {
 
     /// The unit is done; forget it.
     pub fn release(&mut self, unit: &str) {
+        // Other units' membership does not change: keep the cached scan.
         self.units.remove(unit);
-        self.invalidate();
     }
 
     /// Something changed (a reap): the next question rescans.

@@ -15,13 +15,19 @@ pub fn fetch(
     log_lines: usize,
     processes: bool,
 ) -> Result<Vec<api::UnitProperties>, String> {
+    fetch_props(units, log_lines, processes, &[])
+}
+
+/// [`fetch`] limited to some properties (empty: all), so cheap queries stay cheap.
+pub fn fetch_props(
+    units: &[String],
+    log_lines: usize,
+    processes: bool,
+    properties: &[&str],
+) -> Result<Vec<api::UnitProperties>, String> {
     let mut client = connect()?;
-    let v = client
-        .call(
-            method::UNITS,
-            json!({ "units": units, "log_lines": log_lines, "processes": processes }),
-        )
-        .map_err(|e| e.to_string())?;
+    let req = json!({ "units": units, "log_lines": log_lines, "processes": processes, "properties": properties });
+    let v = client.call(method::UNITS, req).map_err(|e| e.to_string())?;
     let r: api::UnitsReply = serde_json::from_value(v).map_err(|e| e.to_string())?;
     Ok(r.units)
 }
@@ -42,7 +48,13 @@ pub fn show(units: &[String], o: &Opts) -> ExitCode {
             Err(e) => return fail(&e.to_string()),
         }
     } else {
-        match fetch(&mangle_all(units), 0, true) {
+        let wanted: Vec<&str> = o.property.iter().map(String::as_str).collect();
+        match fetch_props(
+            &mangle_all(units),
+            0,
+            wanted.is_empty() || wanted.contains(&"TasksCurrent"),
+            &wanted,
+        ) {
             Ok(u) => u.into_iter().map(|u| u.properties).collect(),
             Err(e) => return fail(&e),
         }
@@ -144,7 +156,7 @@ pub enum Check {
 
 /// `is-active` (exit 0 when any is active, else 3) / `is-failed` (0 when any failed, else 1).
 pub fn is_state(units: &[String], o: &Opts, check: Check) -> ExitCode {
-    let list = match fetch(&mangle_all(units), 0, false) {
+    let list = match fetch_props(&mangle_all(units), 0, false, &["ActiveState"]) {
         Ok(u) => u,
         Err(e) => return fail(&e),
     };
@@ -173,7 +185,12 @@ pub fn is_state(units: &[String], o: &Opts, check: Check) -> ExitCode {
 
 /// `is-enabled`.
 pub fn is_enabled(units: &[String], o: &Opts) -> ExitCode {
-    let list = match fetch(&mangle_all(units), 0, false) {
+    let list = match fetch_props(
+        &mangle_all(units),
+        0,
+        false,
+        &["LoadState", "UnitFileState"],
+    ) {
         Ok(u) => u,
         Err(e) => return fail(&e),
     };
