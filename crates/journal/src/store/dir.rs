@@ -73,12 +73,24 @@ pub(crate) fn lock_directory(dir: &Path) -> Result<File> {
         .mode(0o640)
         .open(&lock_path)
         .map_err(|e| Error::io(&lock_path, e))?;
-    match rustix::fs::flock(&f, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
-        Ok(()) => Ok(f),
-        Err(rustix::io::Errno::WOULDBLOCK) => Err(Error::Locked {
-            path: dir.to_owned(),
-        }),
-        Err(e) => Err(Error::io(&lock_path, e.into())),
+    // A fork by another thread of this process shares the lock's open file description until
+    // that child execs (the fd is close-on-exec), so a previous writer's lock can outlive it by
+    // a moment: retry briefly (bounded) before calling the directory busy.
+    let mut attempts = 0;
+    loop {
+        match rustix::fs::flock(&f, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
+            Ok(()) => return Ok(f),
+            Err(rustix::io::Errno::WOULDBLOCK) if attempts < 50 => {
+                attempts += 1;
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(rustix::io::Errno::WOULDBLOCK) => {
+                return Err(Error::Locked {
+                    path: dir.to_owned(),
+                });
+            }
+            Err(e) => return Err(Error::io(&lock_path, e.into())),
+        }
     }
 }
 
