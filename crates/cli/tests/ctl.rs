@@ -501,3 +501,54 @@ fn dbus_daemon_as_type_notify_service() {
     m.systemctl(&["stop", "testbus.service"]).expect_code(0);
     assert!(!alive(pid));
 }
+
+/// A fast writer is slowed down (back-pressure on its pipe), never truncated.
+#[test]
+fn journal_keeps_every_line_of_a_fast_writer() {
+    let mut m = Manager::new(BIN);
+    m.write_unit(
+        "flood.service",
+        "[Service]\nType=oneshot\nExecStart=/bin/sh -c \"seq -f 'line %%06.0f' 200000\"\n",
+    );
+    // journald's per-unit rate limit would (rightly) suppress most of these: switch it off.
+    std::fs::create_dir_all(m.home().join(".config/linger")).unwrap();
+    std::fs::write(
+        m.home().join(".config/linger/journald.conf"),
+        "[Journal]\nRateLimitBurst=0\n",
+    )
+    .unwrap();
+    m.start();
+    m.systemctl(&["start", "flood.service"]).expect_code(0);
+    m.wait_for("all 200000 lines", |m| {
+        journal(m, &["-u", "flood.service", "-o", "cat", "-g", "^line "])
+            .lines()
+            .count()
+            >= 200_000
+    });
+    let out = journal(&m, &["-u", "flood.service", "-o", "cat", "-g", "^line "]);
+    assert_eq!(out.lines().count(), 200_000);
+    assert_eq!(out.lines().last(), Some("line 200000"));
+}
+
+/// The rate limit drops what exceeds the burst and says so once the interval is over.
+#[test]
+fn rate_limit_reports_suppressed_messages() {
+    let mut m = Manager::new(BIN);
+    std::fs::create_dir_all(m.home().join(".config/linger")).unwrap();
+    std::fs::write(
+        m.home().join(".config/linger/journald.conf"),
+        "[Journal]\nRateLimitIntervalSec=1s\nRateLimitBurst=100\n",
+    )
+    .unwrap();
+    m.write_unit("chatty.service", "[Service]\nType=oneshot\nExecStart=/bin/sh -c \"seq -f 'c %%06.0f' 1000; sleep 1.2; echo after\"\n");
+    m.start();
+    m.systemctl(&["start", "chatty.service"]).expect_code(0);
+    m.wait_for("the suppression notice", |m| {
+        journal(m, &["-o", "cat"]).contains("Suppressed 900 messages")
+    });
+    let kept = journal(&m, &["-u", "chatty.service", "-o", "cat", "-g", "^c "])
+        .lines()
+        .count();
+    assert_eq!(kept, 100, "RateLimitBurst=100 lines kept in the interval");
+    assert!(journal(&m, &["-u", "chatty.service", "-o", "cat"]).contains("after"));
+}

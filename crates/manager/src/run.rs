@@ -466,7 +466,7 @@ pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
                 ("_SYSTEMD_INVOCATION_ID".into(), invocation.into_bytes()),
             ];
             fields.extend(s.base_fields.iter().cloned());
-            j.stream(fields)
+            (j.submitter(), j.stream(fields))
         })
     };
     let st = state.clone();
@@ -495,7 +495,8 @@ pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
                         level_prefix,
                         stream.as_ref(),
                         complete,
-                    );
+                    )
+                    .await;
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
                 Err(_) => break,
@@ -510,34 +511,45 @@ pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
             level_prefix,
             stream.as_ref(),
             rest.into_iter().collect(),
-        );
+        )
+        .await;
         st.borrow_mut().pipes.remove(&id);
     });
 }
 
-fn emit(
+/// Log complete lines of a service: into the journal with back-pressure, and into the
+/// in-memory tail. When the writer's queue is full the line is retried after a short pause —
+/// this task stops reading its pipe meanwhile (the service blocks on a full pipe, as under
+/// journald) — so no line is dropped; only if the writer stays stuck for 2 s is a line counted
+/// as dropped and reported by the journal.
+async fn emit(
     state: &Shared,
     unit: &str,
     pid: u32,
     identifier: &str,
     level_prefix: bool,
-    stream: Option<&linger_journal::Stream>,
+    journal: Option<&(linger_journal::Submitter, linger_journal::Stream)>,
     lines: Vec<Vec<u8>>,
 ) {
-    if lines.is_empty() {
-        return;
-    }
-    let mut s = state.borrow_mut();
-    let realtime = s.engine.host().now().realtime;
     for l in lines {
         let (prio, text) = if level_prefix {
             split_priority(&l, 6)
         } else {
             (6, &l[..])
         };
-        if let (Some(j), Some(stream)) = (&s.journal, stream) {
-            j.submit_line(stream, prio, text);
+        if let Some((sub, stream)) = journal {
+            let mut waited = 0;
+            while sub.try_submit_line(stream, prio, text).is_err() {
+                if waited >= 2000 {
+                    sub.submit_line(stream, prio, text);
+                    break;
+                }
+                waited += 1;
+                tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+            }
         }
+        let mut s = state.borrow_mut();
+        let realtime = s.engine.host().now().realtime;
         let message = String::from_utf8_lossy(text).into_owned();
         s.logs.push(
             unit,
