@@ -12,12 +12,53 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use crate::spec::{ExecSpec, Stage};
 
 /// A started child.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Spawned {
     /// The child's pid (reap it: it exits with the stage number on failure).
     pub pid: u32,
-    /// The setup step that failed and its errno; None when `execve` succeeded.
+    /// The setup step that failed and its errno; None when `execve` succeeded (or, with
+    /// [`spawn_nowait`], when the answer is still in `status_pipe`).
     pub failure: Option<(Stage, i32)>,
+    /// With [`spawn_nowait`]: the read end of the exec-status pipe; read it with
+    /// [`read_status`] once the child has exited (or exec'ed).
+    pub status_pipe: Option<OwnedFd>,
+}
+
+/// The failed stage reported on a status pipe, if any. Call it once the child has exited or
+/// exec'ed: the pipe is then at EOF or holds the report, so this does not wait.
+pub fn read_status(pipe: &OwnedFd) -> Option<(Stage, i32)> {
+    let mut buf = [0u8; 5];
+    let mut got = 0usize;
+    while got < buf.len() {
+        // SAFETY: reading into the unfilled tail of a stack buffer we own.
+        let n = unsafe {
+            libc::read(
+                pipe.as_raw_fd(),
+                buf[got..].as_mut_ptr().cast(),
+                buf.len() - got,
+            )
+        };
+        if n < 0 && io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+            continue;
+        }
+        if n <= 0 {
+            break;
+        }
+        got += n as usize;
+    }
+    if got == buf.len() {
+        let errno = i32::from_ne_bytes([buf[1], buf[2], buf[3], buf[4]]);
+        Stage::from_code(buf[0]).map(|s| (s, errno))
+    } else {
+        None
+    }
+}
+
+/// Like [`spawn`] without waiting for `execve`: the exec-status pipe is handed back so the
+/// caller can read the outcome when the child exits. Starting many services this way costs
+/// only the fork.
+pub fn spawn_nowait(spec: ExecSpec) -> Result<Spawned, SpawnError> {
+    spawn_inner(spec, false)
 }
 
 /// Failure before a child existed.
@@ -61,7 +102,11 @@ struct Prepared<'a> {
 
 /// Fork and exec according to `spec`. Blocks only until the child has exec'ed or failed
 /// (the status pipe closes on exec), which is what makes `Type=exec` exact.
-pub fn spawn(mut spec: ExecSpec) -> Result<Spawned, SpawnError> {
+pub fn spawn(spec: ExecSpec) -> Result<Spawned, SpawnError> {
+    spawn_inner(spec, true)
+}
+
+fn spawn_inner(mut spec: ExecSpec, wait: bool) -> Result<Spawned, SpawnError> {
     spec.finalize();
     let (rd, wr) = cloexec_pipe().map_err(SpawnError::Pipe)?;
     let fd = |o: &Option<OwnedFd>| o.as_ref().map(AsRawFd::as_raw_fd);
@@ -114,37 +159,18 @@ pub fn spawn(mut spec: ExecSpec) -> Result<Spawned, SpawnError> {
     }
     drop(wr);
     drop(spec);
-    let mut buf = [0u8; 5];
-    let mut got = 0usize;
-    while got < buf.len() {
-        // SAFETY: reading into the unfilled tail of a stack buffer we own.
-        let n = unsafe {
-            libc::read(
-                rd.as_raw_fd(),
-                buf[got..].as_mut_ptr().cast(),
-                buf.len() - got,
-            )
-        };
-        if n < 0 {
-            if io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
-                continue;
-            }
-            break;
-        }
-        if n == 0 {
-            break;
-        }
-        got += n as usize;
+    if !wait {
+        return Ok(Spawned {
+            pid: pid as u32,
+            failure: None,
+            status_pipe: Some(rd),
+        });
     }
-    let failure = if got == buf.len() {
-        let errno = i32::from_ne_bytes([buf[1], buf[2], buf[3], buf[4]]);
-        Stage::from_code(buf[0]).map(|s| (s, errno))
-    } else {
-        None
-    };
+    let failure = read_status(&rd);
     Ok(Spawned {
         pid: pid as u32,
         failure,
+        status_pipe: None,
     })
 }
 

@@ -75,3 +75,21 @@ fn environment_cwd_and_stdout_reach_the_program() {
     let text = std::fs::read_to_string(&out_path).unwrap();
     assert_eq!(text.trim(), format!("hello {} 0077", dir.path().display()));
 }
+
+#[test]
+fn nowait_spawn_reports_the_failed_stage_after_exit() {
+    let spec = ExecSpec::new("/nonexistent/program", &["program"]).unwrap();
+    let child = linger_exec::spawn_nowait(spec).unwrap();
+    assert!(child.failure.is_none(), "not known yet");
+    assert_eq!(wait(child.pid) >> 8, 203);
+    let pipe = child.status_pipe.expect("status pipe");
+    assert_eq!(linger_exec::read_status(&pipe), Some((Stage::Exec, 2)));
+
+    let child = linger_exec::spawn_nowait(ExecSpec::new("/bin/true", &["true"]).unwrap()).unwrap();
+    assert_eq!(wait(child.pid) >> 8, 0);
+    assert_eq!(
+        linger_exec::read_status(&child.status_pipe.unwrap()),
+        None,
+        "exec succeeded"
+    );
+}

@@ -53,6 +53,8 @@ pub struct RealHost {
     pub new_pipes: Vec<NewPipe>,
     /// Messages to log.
     pub logs: Vec<HostLog>,
+    /// Exec-status pipes of children started without waiting: (unit, program, pipe) by pid.
+    pub pending_exec: std::collections::HashMap<u32, (String, String, OwnedFd)>,
     own_pid: u32,
 }
 
@@ -70,8 +72,42 @@ impl RealHost {
             tracker: ProcTracker::new(own_pid),
             new_pipes: Vec::new(),
             logs: Vec::new(),
+            pending_exec: Default::default(),
             own_pid,
         }
+    }
+
+    /// A child exited: if it never reached execve, say which step failed (before the engine
+    /// reports its exit status, as systemd orders these lines).
+    pub fn child_exited(&mut self, pid: u32) {
+        if let Some((unit, program, pipe)) = self.pending_exec.remove(&pid) {
+            if let Some((stage, errno)) = linger_exec::read_status(&pipe) {
+                self.log_exec_failure(&unit, &program, stage, errno);
+            }
+        }
+    }
+
+    fn log_exec_failure(
+        &mut self,
+        unit: &str,
+        program: &str,
+        stage: linger_exec::Stage,
+        errno: i32,
+    ) {
+        let err = std::io::Error::from_raw_os_error(errno);
+        let what = match stage {
+            linger_exec::Stage::Exec => format!("Failed to execute {program}: {err}"),
+            linger_exec::Stage::Chdir => {
+                format!("Changing to the requested working directory failed: {err}")
+            }
+            _ => format!("Failed at step {} spawning {program}: {err}", stage.name()),
+        };
+        self.log(unit, 3, what);
+        self.log(
+            unit,
+            3,
+            format!("Failed at step {} spawning {program}: {err}", stage.name()),
+        );
     }
 
     fn log(&mut self, unit: &str, priority: u8, message: String) {
@@ -345,23 +381,22 @@ impl Host for RealHost {
             }
         };
         let program = spec.path().to_string();
-        let child = linger_exec::spawn(spec).map_err(|e| e.to_string())?;
+        // Only Type=exec must know that execve succeeded before going on; every other start
+        // reads the exec report when the child is reaped, so a spawn costs just the fork.
+        let wait = req.main && req.service.service_type == ServiceType::Exec;
+        let mut child = if wait {
+            linger_exec::spawn(spec)
+        } else {
+            linger_exec::spawn_nowait(spec)
+        }
+        .map_err(|e| e.to_string())?;
         self.tracker.started(req.unit, req.invocation_id, child.pid);
         if let Some((stage, errno)) = child.failure {
-            let err = std::io::Error::from_raw_os_error(errno);
-            let what = match stage {
-                linger_exec::Stage::Exec => format!("Failed to execute {program}: {err}"),
-                linger_exec::Stage::Chdir => {
-                    format!("Changing to the requested working directory failed: {err}")
-                }
-                _ => format!("Failed at step {} spawning {program}: {err}", stage.name()),
-            };
-            self.log(req.unit, 3, what);
-            self.log(
-                req.unit,
-                3,
-                format!("Failed at step {} spawning {program}: {err}", stage.name()),
-            );
+            self.log_exec_failure(req.unit, &program, stage, errno);
+        }
+        if let Some(pipe) = child.status_pipe.take() {
+            self.pending_exec
+                .insert(child.pid, (req.unit.to_string(), program.clone(), pipe));
         }
         if let Some(fd) = read_end {
             let identifier = req

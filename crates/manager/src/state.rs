@@ -127,6 +127,7 @@ impl State {
     pub fn on_reaped(&mut self, exits: &[(u32, ExitStatus)]) {
         self.engine.host().tracker.invalidate();
         for &(pid, status) in exits {
+            self.engine.host_mut().child_exited(pid);
             self.engine.on_exit(pid, status);
         }
         self.check_empty();
