@@ -80,10 +80,10 @@ impl RealHost {
     /// A child exited: if it never reached execve, say which step failed (before the engine
     /// reports its exit status, as systemd orders these lines).
     pub fn child_exited(&mut self, pid: u32) {
-        if let Some((unit, program, pipe)) = self.pending_exec.remove(&pid) {
-            if let Some((stage, errno)) = linger_exec::read_status(&pipe) {
-                self.log_exec_failure(&unit, &program, stage, errno);
-            }
+        if let Some((unit, program, pipe)) = self.pending_exec.remove(&pid)
+            && let Some((stage, errno)) = linger_exec::read_status(&pipe)
+        {
+            self.log_exec_failure(&unit, &program, stage, errno);
         }
     }
 
