@@ -552,3 +552,35 @@ fn rate_limit_reports_suppressed_messages() {
     assert_eq!(kept, 100, "RateLimitBurst=100 lines kept in the interval");
     assert!(journal(&m, &["-u", "chatty.service", "-o", "cat"]).contains("after"));
 }
+
+#[test]
+fn kill_sends_the_named_signal_to_the_chosen_processes() {
+    let m = manager();
+    m.write_unit("trap.service", "[Service]\nExecStart=/bin/sh -c 'trap \"echo got HUP\" HUP; while :; do sleep 0.05; done'\n");
+    m.systemctl(&["start", "trap.service"]).expect_code(0);
+    m.systemctl(&[
+        "kill",
+        "--signal=SIGHUP",
+        "--kill-whom=main",
+        "trap.service",
+    ])
+    .expect_code(0);
+    m.wait_for("the trap to fire", |m| {
+        journal(m, &["-u", "trap.service", "-o", "cat"]).contains("got HUP")
+    });
+    assert_eq!(m.prop("trap.service", "ActiveState"), "active");
+    let r = m
+        .systemctl(&["kill", "--signal=NOPE", "trap.service"])
+        .expect_code(1);
+    assert!(
+        r.stderr.contains("Failed to parse signal string NOPE."),
+        "{}",
+        r.stderr
+    );
+    m.systemctl(&["kill", "-s", "9", "trap.service"])
+        .expect_code(0);
+    m.wait_for("SIGKILL to end it", |m| {
+        m.prop("trap.service", "ActiveState") == "failed"
+    });
+    assert_eq!(m.prop("trap.service", "Result"), "signal");
+}

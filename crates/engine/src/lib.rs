@@ -27,5 +27,5 @@ pub use effect::{Effect, ExecKind, KillWhom, LogLevel, TimerKind};
 pub use engine::{Engine, EngineError, UnitInfo, UnitSummary};
 pub use host::{Host, SpawnRequest, Spawned, Timestamp, UnitSource};
 pub use job::{JobId, JobMode, JobResult, JobType};
-pub use service::{ExitStatus, ServiceRuntime, ServiceSnapshot};
+pub use service::{ExitStatus, ServiceRuntime, ServiceSnapshot, exit_status_name, signal_name};
 pub use state::{ActiveState, ServiceResult, ServiceState, SubState};

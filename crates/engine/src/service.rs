@@ -18,7 +18,7 @@ use crate::state::{Procs, ServiceResult, ServiceState};
 
 #[path = "service/exit.rs"]
 mod exit;
-pub use exit::ExitStatus;
+pub use exit::{ExitStatus, exit_status_name, signal_name};
 
 /// Context for one step of one service.
 pub(crate) struct Ctx<'a> {

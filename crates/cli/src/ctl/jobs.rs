@@ -79,18 +79,9 @@ fn wait_inactive(units: &[String]) -> ExitCode {
     }
 }
 
-/// Signal number from `TERM`, `SIGTERM` or `15`.
+/// Signal number from `TERM`, `SIGTERM` or `15` (the unit-file parser's rules).
 pub fn parse_signal(s: &str) -> Option<i32> {
-    if let Ok(n) = s.parse::<i32>() {
-        return (1..=64).contains(&n).then_some(n);
-    }
-    let name = s.strip_prefix("SIG").unwrap_or(s).to_ascii_uppercase();
-    let names = [
-        "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2",
-        "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG",
-        "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
-    ];
-    names.iter().position(|n| *n == name).map(|i| i as i32 + 1)
+    linger_unit::value::parse_signal(s).ok()
 }
 
 /// `kill`.

@@ -302,39 +302,11 @@ fn explain(code: &str, status: &str) -> Option<&'static str> {
 }
 
 fn exit_name(n: i32) -> Option<&'static str> {
-    Some(match n {
-        0 => "SUCCESS",
-        1 => "FAILURE",
-        2 => "INVALIDARGUMENT",
-        3 => "NOTIMPLEMENTED",
-        4 => "NOPERMISSION",
-        5 => "NOTINSTALLED",
-        6 => "NOTCONFIGURED",
-        7 => "NOTRUNNING",
-        200 => "CHDIR",
-        201 => "NICE",
-        203 => "EXEC",
-        205 => "LIMITS",
-        206 => "OOM_ADJUST",
-        208 => "STDIN",
-        209 => "STDOUT",
-        216 => "GROUP",
-        217 => "USER",
-        219 => "CGROUP",
-        222 => "STDERR",
-        _ => return None,
-    })
+    linger_engine::exit_status_name(n)
 }
 
 fn signal_name(n: i32) -> String {
-    let names = [
-        "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2",
-        "PIPE", "ALRM", "TERM",
-    ];
-    names
-        .get((n - 1) as usize)
-        .map(|s| format!("SIG{s}"))
-        .unwrap_or_else(|| n.to_string())
+    format!("SIG{}", linger_engine::signal_name(n))
 }
 
 /// `status [UNIT…]`: exit 0 if all running, 3 if any not active, 4 if any unknown.
