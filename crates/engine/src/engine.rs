@@ -431,6 +431,20 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             }
         }
         let service_result = unit.service().map(|s| s.result);
+        let is_service = unit.service().is_some();
+        if is_service
+            && !self.unit_job.contains_key(id)
+            && old == ActiveState::Activating
+            && new.is_active_or_reloading()
+        {
+            // Up again after an automatic restart (no client job): systemd's restart job says so.
+            let desc = self
+                .units
+                .get(id)
+                .map(|u| u.description().to_string())
+                .unwrap_or_default();
+            self.log(id, LogLevel::Info, format!("Started {desc}."));
+        }
         self.finish_job_for_state(id, old, new, service_result);
         if old != new {
             self.propagate(id, old, new);
@@ -1019,11 +1033,13 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             u.config.unit.start_limit_burst,
         );
         let n = u.service().map_or(0, |s| s.restarts) + 1;
+        let desc = u.description().to_string();
         self.log(
             id,
             LogLevel::Info,
             format!("Scheduled restart job, restart counter is at {n}."),
         );
+        self.log(id, LogLevel::Info, format!("Stopped {desc}."));
         if let Some(&jid) = self.unit_job.get(id) {
             // A start job is waiting on this unit (it sees auto-restart as activating).
             if let Some(j) = self.jobs.get_mut(&jid) {

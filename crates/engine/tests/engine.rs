@@ -297,6 +297,21 @@ fn restart_always_brings_a_killed_service_back_after_restart_sec() {
             .iter()
             .any(|l| l.contains("Main process exited, code=killed, status=9/KILL"))
     );
+    let started = w
+        .log
+        .iter()
+        .filter(|l| l.as_str() == "web.service: Started web.service.")
+        .count();
+    assert_eq!(
+        started, 2,
+        "systemd logs Started again after an automatic restart: {:?}",
+        w.log
+    );
+    assert!(
+        w.log
+            .iter()
+            .any(|l| l == "web.service: Stopped web.service.")
+    );
 }
 
 #[test]
