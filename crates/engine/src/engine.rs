@@ -250,8 +250,21 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// Load a unit (if not yet loaded) and return its id.
     pub fn load(&mut self, name: &str) -> String {
-        if let Some(id) = self.resolve(name) {
-            return id.to_string();
+        if let Some(id) = self.resolve(name).map(str::to_string) {
+            let stale_not_found = self.units.get(&id).is_some_and(|u| {
+                u.config.load_state == LoadState::NotFound
+                    && u.active_state().is_inactive_or_failed()
+                    && !self.unit_job.contains_key(&id)
+            });
+            if !stale_not_found {
+                return id;
+            }
+            let cfg = self.source.load(name);
+            if cfg.load_state == LoadState::NotFound {
+                return id;
+            }
+            // The file exists now (systemd ≥ 246 does the same): load it for real.
+            self.units.remove(&id);
         }
         let cfg = self.source.load(name);
         let id = cfg.id.clone();
@@ -448,6 +461,8 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         self.finish_job_for_state(id, old, new, service_result);
         if old != new {
             self.propagate(id, old, new);
+            // A job may have been held back by this unit's state (a start waits for a stop).
+            self.dispatch();
         }
     }
 
@@ -918,6 +933,14 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.finish_job(jid, JobResult::Done);
             return;
         }
+        let auto_restarting = matches!(
+            u.service().map(ServiceRuntime::state),
+            Some(ServiceState::AutoRestart)
+        );
+        if state == ActiveState::Activating && !auto_restarting {
+            // Already on its way up: this job completes with that start.
+            return;
+        }
         if u.config.load_state != LoadState::Loaded {
             self.finish_job(jid, JobResult::Failed);
             return;
@@ -1041,6 +1064,16 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         );
         self.log(id, LogLevel::Info, format!("Stopped {desc}."));
         if let Some(&jid) = self.unit_job.get(id) {
+            if self
+                .jobs
+                .get(&jid)
+                .is_some_and(|j| j.job_type == JobType::Stop)
+            {
+                // A stop is queued: do not come back, go down.
+                self.with_service(id, |s, c| s.stop(c));
+                self.dispatch();
+                return;
+            }
             // A start job is waiting on this unit (it sees auto-restart as activating).
             if let Some(j) = self.jobs.get_mut(&jid) {
                 j.running = true;

@@ -71,6 +71,12 @@ pub struct ServiceRuntime {
     pub invocation_id: String,
     /// Generation of armed timers (stale firings are ignored).
     generation: u64,
+    /// Generations of the watchdog and RuntimeMaxSec= timers (each kind has its own, so
+    /// re-arming one never makes another one stale).
+    watchdog_generation: u64,
+    runtime_generation: u64,
+    /// Deadline of the current state's timeout (EXTEND_TIMEOUT_USEC= may only push it out).
+    state_deadline: Usec,
     /// The stop was asked for (by a job or the user): no auto-restart.
     forbid_restart: bool,
     /// Whether READY=1 arrived in this run.
@@ -115,6 +121,10 @@ impl ServiceRuntime {
         let now = ctx.host.now().monotonic;
         let timeout = self.state_timeout(new, ctx.cfg);
         self.generation += 1;
+        self.state_deadline = match timeout {
+            Some(t) if t != USEC_INFINITY && t > 0 => now.saturating_add(t),
+            _ => USEC_INFINITY,
+        };
         match timeout {
             Some(t) if t != USEC_INFINITY && t > 0 => ctx.out.push(Effect::ArmTimer {
                 unit: ctx.unit.to_string(),
@@ -127,16 +137,18 @@ impl ServiceRuntime {
                 kind: TimerKind::State,
             }),
         }
-        let was_running = matches!(old, ServiceState::Running(_));
+        // Reload → running is not a new run: RuntimeMaxSec= keeps counting from the start.
+        let was_running = matches!(old, ServiceState::Running(_) | ServiceState::Reload(_));
         let is_running = matches!(new, ServiceState::Running(_) | ServiceState::Reload(_));
         if is_running && !was_running {
             self.arm_watchdog(ctx);
             if ctx.cfg.runtime_max != USEC_INFINITY {
+                self.runtime_generation += 1;
                 ctx.out.push(Effect::ArmTimer {
                     unit: ctx.unit.to_string(),
                     kind: TimerKind::RuntimeMax,
                     deadline: now.saturating_add(ctx.cfg.runtime_max),
-                    generation: self.generation,
+                    generation: self.runtime_generation,
                 });
             }
         } else if !is_running {
@@ -198,11 +210,12 @@ impl ServiceRuntime {
         if usec == 0 || usec == USEC_INFINITY {
             return;
         }
+        self.watchdog_generation += 1;
         ctx.out.push(Effect::ArmTimer {
             unit: ctx.unit.to_string(),
             kind: TimerKind::Watchdog,
             deadline: ctx.host.now().monotonic.saturating_add(usec),
-            generation: self.generation,
+            generation: self.watchdog_generation,
         });
     }
 
@@ -332,7 +345,13 @@ impl ServiceRuntime {
                     LogLevel::Error,
                     format!("Failed to spawn '{}' task: {e}", kind_word(kind)),
                 );
-                self.fail_into_stop(ServiceResult::Resources, ctx);
+                if let ServiceState::Reload(p) = self.state.0 {
+                    // A reload that cannot run leaves the service as it was.
+                    self.exec_queue.clear();
+                    self.enter_running(p.main, ctx);
+                } else {
+                    self.fail_into_stop(ServiceResult::Resources, ctx);
+                }
             }
         }
     }
@@ -711,9 +730,12 @@ impl ServiceRuntime {
                 }
                 // In start-post/reload we let the control process finish first.
             }
-            ServiceState::Stop(_) => {
-                // Main died while ExecStop= runs: fine, wait for the control process.
-            }
+            ServiceState::Stop(p)
+                // Main died while ExecStop= runs: wait for the control process. Without one
+                // (the service said STOPPING=1 and then exited) go on with the stop.
+                if p.control.is_none() => {
+                    self.enter_signal(ServiceState::StopSigterm(p), ctx);
+                }
             ServiceState::StopSigterm(_)
             | ServiceState::StopSigkill(_)
             | ServiceState::StopWatchdog(_)
@@ -801,12 +823,8 @@ impl ServiceRuntime {
                     self.run_next_control(ctx);
                     return;
                 }
-                let next = if procs.main.is_some() || ctx.cfg.service_type == ServiceType::Forking {
-                    ServiceState::Running(procs)
-                } else {
-                    ServiceState::Exited(procs)
-                };
-                self.set_state(next, ctx);
+                // Back to running — or down, if the main process died during the reload.
+                self.enter_running(procs.main, ctx);
             }
             ServiceState::Stop(_) => {
                 if clean && !self.exec_queue.is_empty() {
@@ -866,7 +884,12 @@ impl ServiceRuntime {
 
     /// A per-unit timer fired. Returns true when an auto-restart is due.
     pub(crate) fn on_timer(&mut self, kind: TimerKind, generation: u64, ctx: &mut Ctx<'_>) -> bool {
-        if generation != self.generation {
+        let current = match kind {
+            TimerKind::State => self.generation,
+            TimerKind::Watchdog => self.watchdog_generation,
+            TimerKind::RuntimeMax => self.runtime_generation,
+        };
+        if generation != current {
             return false;
         }
         match kind {
@@ -1036,7 +1059,9 @@ impl ServiceRuntime {
                 "ERRNO" => self.status_errno = v.parse().ok(),
                 "MAINPID" => {
                     if let Ok(new) = v.parse::<u32>()
-                        && new > 0
+                        && new > 1
+                        && (self.state.0.procs().main == Some(new)
+                            || ctx.host.unit_pids(ctx.unit).contains(&new))
                         && let Some(p) = self.state.0.procs_mut()
                     {
                         p.main = Some(new);
@@ -1045,7 +1070,7 @@ impl ServiceRuntime {
                 }
                 "WATCHDOG" if v == "1" => self.arm_watchdog(ctx),
                 "WATCHDOG" if v == "trigger" => {
-                    self.on_timer(TimerKind::Watchdog, self.generation, ctx);
+                    self.on_timer(TimerKind::Watchdog, self.watchdog_generation, ctx);
                 }
                 "WATCHDOG_USEC" => {
                     if let Ok(u) = v.parse::<Usec>() {
@@ -1055,8 +1080,13 @@ impl ServiceRuntime {
                 }
                 "EXTEND_TIMEOUT_USEC" => {
                     if let Ok(u) = v.parse::<Usec>() {
-                        // Push the current state's deadline out to at least now + u.
-                        let deadline = ctx.host.now().monotonic.saturating_add(u);
+                        // Push the current state's deadline out to at least now + u (never in).
+                        let wanted = ctx.host.now().monotonic.saturating_add(u);
+                        if self.state_deadline == USEC_INFINITY || wanted <= self.state_deadline {
+                            continue;
+                        }
+                        let deadline = wanted;
+                        self.state_deadline = wanted;
                         self.generation += 1;
                         ctx.out.push(Effect::ArmTimer {
                             unit: ctx.unit.to_string(),

@@ -148,14 +148,25 @@ fn spawn_inner(mut spec: ExecSpec, wait: bool) -> Result<Spawned, SpawnError> {
         new_session: spec.new_session,
         report: wr.as_raw_fd(),
     };
+    // Block every signal across fork: until the child has reset the dispositions it inherits
+    // the manager's handlers, and a SIGTERM landing there must not run them.
+    // SAFETY: sigset_t is plain data; sigfillset/pthread_sigmask only write the sets we pass.
+    let mut all: libc::sigset_t = unsafe { std::mem::zeroed() };
+    let mut old: libc::sigset_t = unsafe { std::mem::zeroed() };
+    unsafe {
+        libc::sigfillset(&mut all);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &all, &mut old);
+    }
     // SAFETY: fork has no memory-safety preconditions; the child branch below runs only
     // async-signal-safe calls on `prep`, which was fully built before the fork.
     let pid = unsafe { libc::fork() };
-    if pid < 0 {
-        return Err(SpawnError::Fork(io::Error::last_os_error()));
-    }
     if pid == 0 {
         child(&prep);
+    }
+    // SAFETY: restores the mask saved above.
+    unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut()) };
+    if pid < 0 {
+        return Err(SpawnError::Fork(io::Error::last_os_error()));
     }
     drop(wr);
     drop(spec);
@@ -195,15 +206,16 @@ fn child(p: &Prepared<'_>) -> ! {
     unsafe {
         // Signals: an empty mask and default dispositions (the manager ignores SIGPIPE and
         // handles others; ignored dispositions would survive execve).
-        let mut set: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&mut set);
-        if libc::sigprocmask(libc::SIG_SETMASK, &set, std::ptr::null_mut()) < 0 {
-            fail(p.report, Stage::SignalMask, errno());
-        }
+        // Default dispositions first (signals are still blocked), then an empty mask.
         for sig in 1..=31 {
             if sig != libc::SIGKILL && sig != libc::SIGSTOP {
                 libc::signal(sig, libc::SIG_DFL);
             }
+        }
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        if libc::sigprocmask(libc::SIG_SETMASK, &set, std::ptr::null_mut()) < 0 {
+            fail(p.report, Stage::SignalMask, errno());
         }
         if let Some(fd) = p.cgroup
             && libc::write(fd, b"0".as_ptr().cast(), 1) < 0
@@ -295,4 +307,10 @@ pub fn keep_across_exec<F: std::os::fd::AsFd>(fd: F) -> io::Result<RawFd> {
         return Err(io::Error::last_os_error());
     }
     Ok(raw)
+}
+
+/// Set FD_CLOEXEC again (undo [`keep_across_exec`] when the re-exec did not happen).
+pub fn set_cloexec(raw: RawFd) {
+    // SAFETY: F_SETFD on a descriptor number we own; an invalid one just fails with EBADF.
+    unsafe { libc::fcntl(raw, libc::F_SETFD, libc::FD_CLOEXEC) };
 }

@@ -102,7 +102,10 @@ pub fn save_and_exec(
         }
         let listen_fd = match linger_exec::keep_across_exec(listener) {
             Ok(fd) => fd,
-            Err(e) => return format!("cannot keep the control socket open: {e}"),
+            Err(e) => {
+                restore_cloexec(&pipes.iter().map(|p| p.fd).collect::<Vec<_>>());
+                return format!("cannot keep the control socket open: {e}");
+            }
         };
         Saved {
             version: VERSION,
@@ -117,9 +120,16 @@ pub fn save_and_exec(
                 .collect(),
         }
     };
+    // On any failure below the re-exec does not happen: these fds must not leak into the
+    // services started later, so close-on-exec is set again.
+    let mut kept: Vec<i32> = saved.pipes.iter().map(|p| p.fd).collect();
+    kept.push(saved.listen_fd);
     let text = match serde_json::to_vec(&saved) {
         Ok(t) => t,
-        Err(e) => return format!("cannot serialize state: {e}"),
+        Err(e) => {
+            restore_cloexec(&kept);
+            return format!("cannot serialize state: {e}");
+        }
     };
     {
         use std::io::Write;
@@ -132,6 +142,7 @@ pub fn save_and_exec(
             .open(path)
             .and_then(|mut f| f.write_all(&text));
         if let Err(e) = written {
+            restore_cloexec(&kept);
             return format!("cannot write {}: {e}", path.display());
         }
     }
@@ -142,7 +153,14 @@ pub fn save_and_exec(
         .arg(path)
         .exec();
     let _ = std::fs::remove_file(path);
+    restore_cloexec(&kept);
     format!("cannot execute {}: {err}", exe.display())
+}
+
+fn restore_cloexec(fds: &[i32]) {
+    for &fd in fds {
+        linger_exec::set_cloexec(fd);
+    }
 }
 
 /// Read (and remove) the state file written by the previous image.

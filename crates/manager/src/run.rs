@@ -261,19 +261,8 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
             Duration::from_micros(d.saturating_sub(now))
         });
         tokio::select! {
-            _ = sigchld.recv() => reap(&state),
-            accepted = listener.accept() => {
-                if let Ok((stream, _)) = accepted
-                    && connections.get() < crate::server::MAX_CONNECTIONS {
-                        connections.set(connections.get() + 1);
-                        let st = state.clone();
-                        let c = connections.clone();
-                        tokio::task::spawn_local(async move {
-                            crate::server::serve(st, stream, own_uid).await;
-                            c.set(c.get() - 1);
-                        });
-                    }
-            }
+            // Notify datagrams before SIGCHLD: a READY=1 sent just before exiting must count.
+            biased;
             msg = notify.recv() => {
                 if let Ok(m) = msg {
                     let mut s = state.borrow_mut();
@@ -286,6 +275,19 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
             }
             () = async { match sleep_for { Some(d) => tokio::time::sleep(d).await, None => std::future::pending().await } } => {
                 state.borrow_mut().fire_due_timers();
+            }
+            _ = sigchld.recv() => reap(&state),
+            accepted = listener.accept() => {
+                if let Ok((stream, _)) = accepted
+                    && connections.get() < crate::server::MAX_CONNECTIONS {
+                        connections.set(connections.get() + 1);
+                        let st = state.clone();
+                        let c = connections.clone();
+                        tokio::task::spawn_local(async move {
+                            crate::server::serve(st, stream, own_uid).await;
+                            c.set(c.get() - 1);
+                        });
+                    }
             }
             msg = native.recv_raw() => {
                 if let Ok((pid, data)) = msg

@@ -128,6 +128,7 @@ impl State {
         self.engine.host().tracker.invalidate();
         for &(pid, status) in exits {
             self.engine.host_mut().child_exited(pid);
+            self.engine.host_mut().tracker.reaped(pid);
             self.engine.on_exit(pid, status);
         }
         self.check_empty();
@@ -143,10 +144,17 @@ impl State {
         let units: Vec<String> = self.watch_empty.iter().cloned().collect();
         for u in units {
             let state = self.engine.unit(&u).map(|x| x.active_state());
-            if !matches!(
-                state,
-                Some(ActiveState::Deactivating | ActiveState::Activating)
-            ) {
+            // A forking daemon whose main pid is unknown is "running" exactly while it has
+            // processes: keep watching it.
+            let pidless_daemon = self.engine.unit(&u).and_then(|x| x.service()).is_some_and(|svc| {
+                matches!(svc.state(), linger_engine::ServiceState::Running(p) if p.main.is_none())
+            });
+            if !pidless_daemon
+                && !matches!(
+                    state,
+                    Some(ActiveState::Deactivating | ActiveState::Activating)
+                )
+            {
                 self.watch_empty.remove(&u);
                 continue;
             }

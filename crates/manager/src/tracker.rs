@@ -49,6 +49,14 @@ impl ProcTracker {
         self.invalidate();
     }
 
+    /// A process was reaped: its pid no longer names a session of ours (pids are reused; the
+    /// processes it left behind are still found by their `$INVOCATION_ID`).
+    pub fn reaped(&mut self, pid: u32) {
+        for m in self.units.values_mut() {
+            m.sessions.retain(|s| *s != pid);
+        }
+    }
+
     /// The unit is done; forget it.
     pub fn release(&mut self, unit: &str) {
         // Other units' membership does not change: keep the cached scan.

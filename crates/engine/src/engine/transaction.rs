@@ -342,11 +342,28 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         if let Some(&existing) = self.unit_job.get(unit) {
             if let Some(job) = self.jobs.get(&existing) {
                 let same_direction = job.job_type.is_start_like() == w.job_type.is_start_like();
-                let upgrade = matches!(
-                    (job.job_type, w.job_type),
-                    (JobType::Start | JobType::VerifyActive, JobType::Restart)
-                );
-                if same_direction && !upgrade {
+                // systemd's merge: verify-active/reload + start = start; try-restart + start
+                // = restart; anything + restart = restart.
+                let merged = match (job.job_type, w.job_type) {
+                    (a, b) if a == b => Some(a),
+                    (JobType::VerifyActive | JobType::Reload, JobType::Start) => {
+                        Some(JobType::Start)
+                    }
+                    (JobType::Start, JobType::VerifyActive | JobType::Reload) => {
+                        Some(JobType::Start)
+                    }
+                    (JobType::TryRestart, JobType::Start)
+                    | (JobType::Start, JobType::TryRestart) => Some(JobType::Restart),
+                    (_, JobType::Restart) | (JobType::Restart, _) => Some(JobType::Restart),
+                    _ => None,
+                };
+                if same_direction && let Some(t) = merged {
+                    if !job.running
+                        && let Some(j) = self.jobs.get_mut(&existing)
+                    {
+                        j.job_type = t;
+                        j.irreversible |= w.essential;
+                    }
                     return existing;
                 }
             }

@@ -53,9 +53,11 @@ fn new_lines_arrive_quickly() {
         worst = worst.max(sent.elapsed());
     }
     assert!(w.stats().rotations > 0);
+    // Latency figures belong to the benchmark; here we only check that follow is woken by
+    // the write (inotify) and not by its 1 s fallback timeout.
     assert!(
-        worst < Duration::from_millis(100),
-        "slowest line took {worst:?}"
+        worst < Duration::from_millis(900),
+        "slowest line took {worst:?}: follow did not wake on the write"
     );
 }
 
