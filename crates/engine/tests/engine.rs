@@ -777,3 +777,114 @@ fn start_timeout_fails_a_notify_service_that_never_becomes_ready() {
     );
     assert_eq!(w.finished, vec![("slow.service".into(), JobResult::Failed)]);
 }
+
+// Regression tests for the review of session 1 (each names the finding it pins).
+
+#[test]
+fn review_1_start_queued_behind_a_slow_stop_runs_when_the_stop_ends() {
+    let mut w = World::new(vec![service("slow.service", |s, _| {
+        s.exec_stop = vec![cmd("/bin/stopper")]
+    })]);
+    w.start("slow.service").unwrap();
+    let main = w.main_pid("slow.service");
+    w.stop("slow.service");
+    assert_eq!(w.state("slow.service").1, "stop");
+    w.start("slow.service").unwrap();
+    let stopper = w.e.host().spawned.last().unwrap().3;
+    w.exit("slow.service", stopper, ExitStatus::Exited(0));
+    w.exit("slow.service", main, ExitStatus::Killed(15));
+    assert_eq!(
+        w.state("slow.service"),
+        (ActiveState::Active, "running"),
+        "the start ran after the stop"
+    );
+    assert!(
+        w.finished
+            .contains(&("slow.service".into(), JobResult::Done))
+    );
+}
+
+#[test]
+fn review_2_stopping_then_exit_ends_cleanly() {
+    let mut w = World::new(vec![service("n.service", |s, _| {
+        s.service_type = ServiceType::Notify
+    })]);
+    w.start("n.service").unwrap();
+    let pid = w.main_pid("n.service");
+    w.e.on_notify("n.service", pid, &[("READY".into(), "1".into())]);
+    w.drain();
+    w.e.on_notify("n.service", pid, &[("STOPPING".into(), "1".into())]);
+    w.drain();
+    w.exit("n.service", pid, ExitStatus::Exited(0));
+    assert_eq!(w.state("n.service"), (ActiveState::Inactive, "dead"));
+}
+
+#[test]
+fn review_3_start_of_an_activating_unit_does_not_spawn_twice() {
+    let mut w = World::new(vec![service("n.service", |s, _| {
+        s.service_type = ServiceType::Notify
+    })]);
+    w.start("n.service").unwrap();
+    w.start("n.service").unwrap();
+    assert_eq!(w.spawned("n.service"), 1);
+}
+
+#[test]
+fn review_5_main_dying_during_reload_takes_the_unit_down() {
+    let mut w = World::new(vec![service("r.service", |s, _| {
+        s.exec_reload = vec![cmd("/bin/reloader")]
+    })]);
+    w.start("r.service").unwrap();
+    let main = w.main_pid("r.service");
+    w.e.enqueue(JobType::Reload, "r.service", JobMode::Replace, true)
+        .unwrap();
+    w.drain();
+    let reloader = w.e.host().spawned.last().unwrap().3;
+    w.exit("r.service", main, ExitStatus::Killed(9));
+    w.exit("r.service", reloader, ExitStatus::Exited(0));
+    assert!(
+        w.state("r.service").0.is_inactive_or_failed(),
+        "{:?}",
+        w.state("r.service")
+    );
+}
+
+#[test]
+fn review_14_mainpid_must_belong_to_the_unit() {
+    let mut w = World::new(vec![service("m.service", |s, _| {
+        s.service_type = ServiceType::Notify;
+        s.notify_access = Some(linger_unit::model::NotifyAccess::All);
+    })]);
+    w.start("m.service").unwrap();
+    let pid = w.main_pid("m.service");
+    w.e.on_notify("m.service", pid, &[("MAINPID".into(), "1".into())]);
+    w.e.on_notify("m.service", pid, &[("MAINPID".into(), "99999".into())]);
+    w.drain();
+    assert_eq!(
+        w.main_pid("m.service"),
+        pid,
+        "pid 1 and foreign pids are refused"
+    );
+}
+
+#[test]
+fn review_10_requisite_and_requires_on_the_same_unit_start_it() {
+    let mut w = World::new(vec![
+        service("b.service", |_, _| {}),
+        service("a.service", |_, u| u.requisite = vec!["b.service".into()]),
+        service("c.service", |_, u| u.requires = vec!["b.service".into()]),
+        {
+            let mut t = target("both.target");
+            t.unit.wants = vec!["c.service".into(), "a.service".into()];
+            t
+        },
+    ]);
+    w.start("both.target").unwrap();
+    assert_eq!(
+        w.state("b.service").0,
+        ActiveState::Active,
+        "{:?}",
+        w.finished
+    );
+    assert_eq!(w.state("c.service").0, ActiveState::Active);
+}
