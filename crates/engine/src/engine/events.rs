@@ -1,0 +1,204 @@
+//! Events from the outside world (exits, emptied units, timers, notify messages, kill) and the propagation they cause (BindsTo=, OnFailure=, OnSuccess=, Upholds=, StopWhenUnneeded=).
+
+use super::*;
+
+impl<H: Host, S: UnitSource> Engine<H, S> {
+    /// Dependencies acting on state changes: BindsTo=, OnFailure=, OnSuccess=, Upholds=.
+    pub(super) fn propagate(&mut self, id: &str, old: ActiveState, new: ActiveState) {
+        let Some(deps) = self.graph.get(id).cloned() else {
+            return;
+        };
+        if new.is_inactive_or_failed() && !old.is_inactive_or_failed() {
+            for other in &deps.bound_by {
+                let active = self
+                    .units
+                    .get(other)
+                    .is_some_and(|u| !u.active_state().is_inactive_or_failed());
+                if active && !self.unit_job.contains_key(other) {
+                    self.log(
+                        other,
+                        LogLevel::Info,
+                        format!("Stopping because bound unit {id} went away."),
+                    );
+                    let _ = self.enqueue_internal(JobType::Stop, other, JobMode::Replace);
+                }
+            }
+            let failed = new == ActiveState::Failed;
+            let list = if failed {
+                &deps.on_failure
+            } else {
+                &deps.on_success
+            };
+            let what = if failed { "OnFailure" } else { "OnSuccess" };
+            // OnSuccess= fires only after a real run, not when a never-started unit settles.
+            if failed
+                || old != ActiveState::Activating
+                || self.units.get(id).and_then(|u| u.service()).is_some()
+            {
+                for other in list.clone() {
+                    self.log(
+                        id,
+                        LogLevel::Info,
+                        format!("Triggering {what}= dependencies."),
+                    );
+                    let _ = self.enqueue_internal(JobType::Start, &other, JobMode::Replace);
+                }
+            }
+        }
+        self.check_upholds_and_unneeded();
+    }
+
+    pub(super) fn check_upholds_and_unneeded(&mut self) {
+        let mut starts = Vec::new();
+        let mut stops = Vec::new();
+        for (id, u) in &self.units {
+            let Some(d) = self.graph.get(id) else {
+                continue;
+            };
+            if u.active_state().is_active_or_reloading() {
+                for up in &d.upholds {
+                    let down = self
+                        .units
+                        .get(up)
+                        .is_none_or(|x| x.active_state().is_inactive_or_failed());
+                    if down && !self.unit_job.contains_key(up) {
+                        starts.push(up.clone());
+                    }
+                }
+            }
+            if u.config.unit.stop_when_unneeded
+                && u.active_state().is_active_or_reloading()
+                && !self.unit_job.contains_key(id)
+            {
+                let needed = d
+                    .required_by
+                    .iter()
+                    .chain(d.wanted_by.iter())
+                    .chain(d.bound_by.iter())
+                    .any(|o| {
+                        self.units
+                            .get(o)
+                            .is_some_and(|x| !x.active_state().is_inactive_or_failed())
+                            || self.unit_job.contains_key(o)
+                    });
+                if !needed {
+                    stops.push(id.clone());
+                }
+            }
+        }
+        for s in starts {
+            let _ = self.enqueue_internal(JobType::Start, &s, JobMode::Replace);
+        }
+        for s in stops {
+            self.log(
+                &s,
+                LogLevel::Info,
+                "Unit not needed anymore. Stopping.".into(),
+            );
+            let _ = self.enqueue_internal(JobType::Stop, &s, JobMode::Replace);
+        }
+    }
+
+    /// A child process exited (the manager reaped it).
+    pub fn on_exit(&mut self, pid: u32, status: ExitStatus) {
+        let owner = self.units.iter().find_map(|(id, u)| {
+            let p = u.service()?.state().procs();
+            (p.main == Some(pid) || p.control == Some(pid)).then(|| id.clone())
+        });
+        if let Some(id) = owner {
+            self.with_service(&id, |s, c| s.on_exit(pid, status, c));
+        }
+    }
+
+    /// The process tracker says a unit has no process left.
+    pub fn on_unit_empty(&mut self, id: &str) {
+        self.with_service(id, |s, c| s.on_empty(c));
+    }
+
+    /// A per-unit timer fired.
+    pub fn on_timer(&mut self, id: &str, kind: TimerKind, generation: u64) {
+        let restart_due = self
+            .with_service(id, |s, c| s.on_timer(kind, generation, c))
+            .unwrap_or(false);
+        if restart_due {
+            self.auto_restart(id);
+        }
+    }
+
+    pub(super) fn auto_restart(&mut self, id: &str) {
+        let Some(u) = self.units.get(id) else { return };
+        let limit = (
+            u.config.unit.start_limit_interval,
+            u.config.unit.start_limit_burst,
+        );
+        let n = u.service().map_or(0, |s| s.restarts) + 1;
+        let desc = u.description().to_string();
+        self.log(
+            id,
+            LogLevel::Info,
+            format!("Scheduled restart job, restart counter is at {n}."),
+        );
+        self.log(id, LogLevel::Info, format!("Stopped {desc}."));
+        if let Some(&jid) = self.unit_job.get(id) {
+            if self
+                .jobs
+                .get(&jid)
+                .is_some_and(|j| j.job_type == JobType::Stop)
+            {
+                // A stop is queued: do not come back, go down.
+                self.with_service(id, |s, c| s.stop(c));
+                self.dispatch();
+                return;
+            }
+            // A start job is waiting on this unit (it sees auto-restart as activating).
+            if let Some(j) = self.jobs.get_mut(&jid) {
+                j.running = true;
+            }
+        }
+        let before = self
+            .units
+            .get(id)
+            .map(UnitInfo::active_state)
+            .unwrap_or(ActiveState::Inactive);
+        let refused = self
+            .with_service(id, |s, c| s.start(c, limit, true).is_err())
+            .unwrap_or(true);
+        let _ = (before, refused);
+        self.dispatch();
+    }
+
+    /// An sd_notify message from `pid`, routed by the manager to unit `id`.
+    pub fn on_notify(&mut self, id: &str, pid: u32, fields: &[(String, String)]) {
+        self.with_service(id, |s, c| s.on_notify(pid, fields, c));
+    }
+
+    /// The unit owning `pid` as main or control process.
+    pub fn unit_of_pid(&self, pid: u32) -> Option<&str> {
+        self.units.iter().find_map(|(id, u)| {
+            let p = u.service()?.state().procs();
+            (p.main == Some(pid) || p.control == Some(pid)).then_some(id.as_str())
+        })
+    }
+
+    /// `systemctl kill`: signal processes of a unit. Returns how many were signalled.
+    pub fn kill(&mut self, id: &str, whom: KillWhom, signal: i32) -> Result<usize, EngineError> {
+        let u = self
+            .units
+            .get(id)
+            .ok_or_else(|| EngineError::NotLoaded(id.to_string()))?;
+        let procs = u.service().map(|s| s.state().procs()).unwrap_or_default();
+        let n = self.host.kill(id, whom, signal, procs.main, procs.control);
+        Ok(n)
+    }
+
+    /// `reset-failed` for one unit (or all when None).
+    pub fn reset_failed(&mut self, id: Option<&str>) {
+        let ids: Vec<String> = match id {
+            Some(i) => vec![i.to_string()],
+            None => self.units.keys().cloned().collect(),
+        };
+        for i in ids {
+            self.with_service(&i, |s, c| s.reset_failed(c));
+        }
+    }
+}

@@ -1,0 +1,466 @@
+//! Running jobs: which queued job may run (ordering), what it does to its unit, and how it ends (results, log lines, failing dependents).
+
+use super::*;
+
+impl<H: Host, S: UnitSource> Engine<H, S> {
+    /// Complete the unit's running job if the new state fulfils or defeats it.
+    pub(super) fn finish_job_for_state(
+        &mut self,
+        id: &str,
+        old: ActiveState,
+        new: ActiveState,
+        result: Option<ServiceResult>,
+    ) {
+        let Some(&jid) = self.unit_job.get(id) else {
+            return;
+        };
+        let Some(job) = self.jobs.get(&jid).cloned() else {
+            return;
+        };
+        if !job.running {
+            return;
+        }
+        let stop_phase =
+            matches!(job.job_type, JobType::Restart | JobType::TryRestart) && !job.restart_started;
+        if stop_phase {
+            if new.is_inactive_or_failed() {
+                let desc = self
+                    .units
+                    .get(id)
+                    .map(|u| u.description().to_string())
+                    .unwrap_or_default();
+                self.log(id, LogLevel::Info, format!("Stopped {desc}."));
+                // Stop half done: start again under the same job.
+                if let Some(j) = self.jobs.get_mut(&jid) {
+                    j.restart_started = true;
+                }
+                self.perform_start(id, jid);
+            }
+            return;
+        }
+        match job.job_type {
+            JobType::Start | JobType::Restart | JobType::TryRestart | JobType::VerifyActive => {
+                match new {
+                    ActiveState::Active | ActiveState::Reloading => {
+                        self.finish_job(jid, JobResult::Done)
+                    }
+                    ActiveState::Failed => self.finish_job(jid, JobResult::Failed),
+                    ActiveState::Inactive if old != ActiveState::Inactive => {
+                        let ok = result.is_none_or(|r| r == ServiceResult::Success);
+                        self.finish_job(
+                            jid,
+                            if ok {
+                                JobResult::Done
+                            } else {
+                                JobResult::Failed
+                            },
+                        );
+                    }
+                    _ => {}
+                }
+            }
+            JobType::Stop => {
+                if new.is_inactive_or_failed() {
+                    self.finish_job(jid, JobResult::Done);
+                }
+            }
+            JobType::Reload => {
+                if new != ActiveState::Reloading {
+                    let ok = new.is_active_or_reloading();
+                    self.finish_job(
+                        jid,
+                        if ok {
+                            JobResult::Done
+                        } else {
+                            JobResult::Failed
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    /// Finish a job: log, answer, fail dependents, run what became runnable.
+    pub(super) fn finish_job(&mut self, jid: JobId, result: JobResult) {
+        let Some(job) = self.jobs.remove(&jid) else {
+            return;
+        };
+        self.unit_job.remove(&job.unit);
+        let id = job.unit.clone();
+        let (desc, is_target) = self
+            .units
+            .get(&id)
+            .map(|u| {
+                (
+                    u.description().to_string(),
+                    u.config.unit_type == UnitType::Target,
+                )
+            })
+            .unwrap_or_else(|| (id.clone(), false));
+        let msg = match (job.job_type, result) {
+            (JobType::Stop, JobResult::Done) if is_target => {
+                Some((LogLevel::Info, format!("Stopped target {desc}.")))
+            }
+            (JobType::Stop, JobResult::Done) => Some((LogLevel::Info, format!("Stopped {desc}."))),
+            (JobType::Start | JobType::Restart | JobType::TryRestart, JobResult::Done) => {
+                let active = self
+                    .units
+                    .get(&id)
+                    .is_some_and(|u| u.active_state().is_active_or_reloading());
+                let skipped = self
+                    .units
+                    .get(&id)
+                    .is_some_and(|u| u.condition_result == Some(false));
+                match (is_target, active, skipped) {
+                    (_, _, true) => None,
+                    (true, _, _) => Some((LogLevel::Info, format!("Reached target {desc}."))),
+                    (false, true, _) => Some((LogLevel::Info, format!("Started {desc}."))),
+                    (false, false, _) => Some((LogLevel::Info, format!("Finished {desc}."))),
+                }
+            }
+            (JobType::Reload, JobResult::Done) => {
+                Some((LogLevel::Info, format!("Reloaded {desc}.")))
+            }
+            (JobType::Start | JobType::Restart | JobType::TryRestart, JobResult::Failed) => {
+                Some((LogLevel::Error, format!("Failed to start {desc}.")))
+            }
+            (JobType::Start | JobType::Restart | JobType::VerifyActive, JobResult::Dependency) => {
+                Some((LogLevel::Notice, format!("Dependency failed for {desc}.")))
+            }
+            (JobType::Stop, JobResult::Failed) => {
+                Some((LogLevel::Error, format!("Stopped (with error) {desc}.")))
+            }
+            (JobType::Reload, JobResult::Failed) => {
+                Some((LogLevel::Error, format!("Reload failed for {desc}.")))
+            }
+            _ => None,
+        };
+        if let Some((level, m)) = msg {
+            self.log(&id, level, m);
+        }
+        self.effects.push(Effect::JobFinished {
+            job: jid,
+            unit: id.clone(),
+            job_type: job.job_type,
+            result,
+        });
+        if job.job_type.is_start_like() && !matches!(result, JobResult::Done | JobResult::Skipped) {
+            self.fail_dependents(&id);
+        }
+        self.dispatch();
+    }
+
+    /// A start job failed: pending start jobs that require it fail with `dependency`.
+    pub(super) fn fail_dependents(&mut self, id: &str) {
+        let Some(d) = self.graph.get(id).cloned() else {
+            return;
+        };
+        let dependents: Vec<String> = d
+            .required_by
+            .iter()
+            .chain(d.bound_by.iter())
+            .chain(d.requisite_of.iter())
+            .cloned()
+            .collect();
+        for other in dependents {
+            let Some(&jid) = self.unit_job.get(&other) else {
+                continue;
+            };
+            let pending_start = self.jobs.get(&jid).is_some_and(|j| {
+                j.job_type.is_start_like() && (!j.running || self.ordered_after(&other, id))
+            });
+            if pending_start {
+                if let Some(j) = self.jobs.get(&jid)
+                    && j.running
+                {
+                    // Already running and ordered after us: stop what it started.
+                    self.with_service(&other, |s, c| s.stop(c));
+                }
+                self.finish_job(jid, JobResult::Dependency);
+            }
+        }
+    }
+
+    pub(super) fn ordered_after(&self, a: &str, b: &str) -> bool {
+        self.graph.get(a).is_some_and(|d| d.after.contains(b))
+    }
+
+    /// Run every queued job whose ordering constraints are satisfied, until nothing changes.
+    pub(super) fn dispatch(&mut self) {
+        loop {
+            let runnable: Vec<JobId> = self
+                .jobs
+                .values()
+                .filter(|j| !j.running && self.is_runnable(j))
+                .map(|j| j.id)
+                .collect();
+            if runnable.is_empty() {
+                break;
+            }
+            let mut progressed = false;
+            for jid in runnable {
+                let Some(job) = self.jobs.get(&jid).cloned() else {
+                    continue;
+                };
+                if job.running || !self.is_runnable(&job) {
+                    continue;
+                }
+                progressed = true;
+                self.run_job(jid);
+            }
+            if !progressed {
+                break;
+            }
+        }
+    }
+
+    pub(super) fn is_runnable(&self, job: &Job) -> bool {
+        let unit_busy_stopping = self.units.get(&job.unit).is_some_and(|u| {
+            u.active_state() == ActiveState::Deactivating
+                && job.job_type.is_start_like()
+                && job.job_type != JobType::Restart
+        });
+        if unit_busy_stopping {
+            return false;
+        }
+        let (after, before) = self.graph.ordering(&job.unit);
+        let starting = job.job_type.is_start_like();
+        let has_job = |other: &str| self.unit_job.get(other).and_then(|k| self.jobs.get(k));
+        // We start after `other` (After=): wait for whatever job it has. When we stop, `other`
+        // stops after us, so nothing to wait for.
+        if starting && after.iter().any(|o| has_job(o).is_some()) {
+            return false;
+        }
+        // `other` is ordered after us: when it stops, it stops first; a stop always runs
+        // before a start, whatever the direction.
+        if before
+            .iter()
+            .any(|o| has_job(o).is_some_and(|k| !k.job_type.is_start_like()))
+        {
+            return false;
+        }
+        true
+    }
+
+    pub(super) fn run_job(&mut self, jid: JobId) {
+        let Some(job) = self.jobs.get_mut(&jid) else {
+            return;
+        };
+        job.running = true;
+        let job = job.clone();
+        let id = job.unit.clone();
+        let state = self
+            .units
+            .get(&id)
+            .map(UnitInfo::active_state)
+            .unwrap_or(ActiveState::Inactive);
+        match job.job_type {
+            JobType::Start => self.perform_start(&id, jid),
+            JobType::VerifyActive => {
+                let r = if state.is_active_or_reloading() {
+                    JobResult::Done
+                } else {
+                    JobResult::Dependency
+                };
+                self.finish_job(jid, r);
+            }
+            JobType::Stop => self.perform_stop(&id, jid),
+            JobType::Restart | JobType::TryRestart => {
+                if state.is_inactive_or_failed() {
+                    if job.job_type == JobType::TryRestart {
+                        self.finish_job(jid, JobResult::Done);
+                        return;
+                    }
+                    if let Some(j) = self.jobs.get_mut(&jid) {
+                        j.restart_started = true;
+                    }
+                    self.perform_start(&id, jid);
+                } else {
+                    self.perform_stop(&id, jid);
+                }
+            }
+            JobType::Reload => {
+                if !state.is_active_or_reloading() {
+                    self.finish_job(jid, JobResult::Invalid);
+                    return;
+                }
+                let started = self.with_service(&id, |s, c| s.reload(c)).unwrap_or(false);
+                if !started {
+                    // Nothing to do for reload (targets, no ExecReload=): done.
+                    self.finish_job(jid, JobResult::Done);
+                } else {
+                    let desc = self
+                        .units
+                        .get(&id)
+                        .map(|u| u.description().to_string())
+                        .unwrap_or_default();
+                    self.log(&id, LogLevel::Info, format!("Reloading {desc}..."));
+                }
+            }
+        }
+    }
+
+    /// Check conditions and asserts; false means the start is skipped (conditions) or failed.
+    pub(super) fn check_conditions(&mut self, id: &str, jid: JobId) -> bool {
+        let Some(u) = self.units.get(id) else {
+            return false;
+        };
+        let now = self.host.now();
+        let conds = u.config.unit.conditions.clone();
+        let asserts = u.config.unit.asserts.clone();
+        let eval = |host: &H, list: &[linger_unit::model::Condition]| -> (bool, Option<String>) {
+            let mut any_trigger = false;
+            let mut trigger_ok = false;
+            for c in list {
+                let v = host.check_condition(c) != c.negate;
+                if c.trigger {
+                    any_trigger = true;
+                    trigger_ok |= v;
+                } else if !v {
+                    let neg = if c.negate { "!" } else { "" };
+                    return (false, Some(format!("{}={neg}{}", c.name, c.parameter)));
+                }
+            }
+            if any_trigger && !trigger_ok {
+                return (false, Some("one of the triggering conditions".into()));
+            }
+            (true, None)
+        };
+        let (cond_ok, cond_failed) = eval(&self.host, &conds);
+        let (assert_ok, assert_failed) = eval(&self.host, &asserts);
+        let desc = u.description().to_string();
+        if let Some(u) = self.units.get_mut(id) {
+            u.condition_result = Some(cond_ok);
+            u.condition_timestamp = now;
+            u.condition_failed = cond_failed.clone();
+            if !asserts.is_empty() {
+                u.assert_result = Some(assert_ok);
+            }
+        }
+        if !cond_ok {
+            self.log(
+                id,
+                LogLevel::Info,
+                format!(
+                    "{desc} was skipped because of an unmet condition check ({}).",
+                    cond_failed.unwrap_or_default()
+                ),
+            );
+            self.finish_job(jid, JobResult::Done);
+            return false;
+        }
+        if !assert_ok {
+            self.log(
+                id,
+                LogLevel::Warning,
+                format!(
+                    "Assertion failed for {desc} ({}).",
+                    assert_failed.unwrap_or_default()
+                ),
+            );
+            self.finish_job(jid, JobResult::Assert);
+            return false;
+        }
+        true
+    }
+
+    pub(super) fn perform_start(&mut self, id: &str, jid: JobId) {
+        let Some(u) = self.units.get(id) else {
+            self.finish_job(jid, JobResult::Failed);
+            return;
+        };
+        let state = u.active_state();
+        if state.is_active_or_reloading() {
+            self.finish_job(jid, JobResult::Done);
+            return;
+        }
+        let auto_restarting = matches!(
+            u.service().map(ServiceRuntime::state),
+            Some(ServiceState::AutoRestart)
+        );
+        if state == ActiveState::Activating && !auto_restarting {
+            // Already on its way up: this job completes with that start.
+            return;
+        }
+        if u.config.load_state != LoadState::Loaded {
+            self.finish_job(jid, JobResult::Failed);
+            return;
+        }
+        let limit = (
+            u.config.unit.start_limit_interval,
+            u.config.unit.start_limit_burst,
+        );
+        let is_service = matches!(u.runtime, UnitRuntime::Service(_));
+        let svc_state = u.service().map(ServiceRuntime::state);
+        let desc = u.description().to_string();
+        if !self.check_conditions(id, jid) {
+            return;
+        }
+        if !is_service {
+            let before = state;
+            if let Some(u) = self.units.get_mut(id) {
+                u.runtime = UnitRuntime::Passive { active: true };
+            }
+            self.effects.push(Effect::StateChanged {
+                unit: id.to_string(),
+            });
+            self.after_state_change(id, before, ActiveState::Active);
+            return;
+        }
+        if matches!(svc_state, Some(ServiceState::AutoRestart)) {
+            // A start request during the RestartSec= wait starts at once.
+            self.effects.push(Effect::DisarmTimer {
+                unit: id.to_string(),
+                kind: TimerKind::State,
+            });
+        }
+        let typ = self.units.get(id).and_then(|u| match &u.config.kind {
+            UnitKind::Service(s) => Some(s.service_type),
+            _ => None,
+        });
+        if !matches!(
+            typ,
+            Some(linger_unit::model::ServiceType::Simple | linger_unit::model::ServiceType::Idle)
+        ) {
+            self.log(id, LogLevel::Info, format!("Starting {desc}..."));
+        }
+        let refused = self
+            .with_service(id, |s, c| s.start(c, limit, false).is_err())
+            .unwrap_or(true);
+        if refused && self.unit_job.get(id) == Some(&jid) {
+            self.finish_job(jid, JobResult::Failed);
+        }
+    }
+
+    pub(super) fn perform_stop(&mut self, id: &str, jid: JobId) {
+        let Some(u) = self.units.get(id) else {
+            self.finish_job(jid, JobResult::Done);
+            return;
+        };
+        let state = u.active_state();
+        let desc = u.description().to_string();
+        let is_service = matches!(u.runtime, UnitRuntime::Service(_));
+        let auto_restarting = matches!(
+            u.service().map(ServiceRuntime::state),
+            Some(ServiceState::AutoRestart)
+        );
+        if state.is_inactive_or_failed() {
+            self.finish_job(jid, JobResult::Done);
+            return;
+        }
+        if !is_service {
+            if let Some(u) = self.units.get_mut(id) {
+                u.runtime = UnitRuntime::Passive { active: false };
+            }
+            self.effects.push(Effect::StateChanged {
+                unit: id.to_string(),
+            });
+            self.after_state_change(id, state, ActiveState::Inactive);
+            return;
+        }
+        if !auto_restarting {
+            self.log(id, LogLevel::Info, format!("Stopping {desc}..."));
+        }
+        self.with_service(id, |s, c| s.stop(c));
+    }
+}
