@@ -141,11 +141,6 @@ pub enum Effect {
         /// How it ended.
         result: JobResult,
     },
-    /// A unit changed its active state (for `--wait`, OnFailure= bookkeeping, persistence).
-    StateChanged {
-        /// The unit.
-        unit: String,
-    },
     /// The unit is gone for good; release its tracking (cgroup etc.).
     ReleaseResources {
         /// The unit.

@@ -505,9 +505,6 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             u.active_enter = timestamps;
             u.inactive_exit = timestamps;
         }
-        // Nothing waits on these transitions: drop the "state changed" bookkeeping effects.
-        self.effects
-            .retain(|e| !matches!(e, Effect::StateChanged { .. }));
     }
 
     /// The active-enter timestamp of a unit (carried across re-exec).

@@ -123,9 +123,6 @@ pub(crate) struct Job {
     pub job_type: JobType,
     /// Started executing (the unit was told to start/stop).
     pub running: bool,
-    /// Whether this job was pulled in by a hard requirement of another job's unit
-    /// (its failure propagates) rather than by `Wants=`.
-    pub irreversible: bool,
     /// For restart: the stop half is done, now starting.
     pub restart_started: bool,
 }

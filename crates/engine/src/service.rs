@@ -87,12 +87,8 @@ pub struct ServiceRuntime {
     ready: bool,
     /// The watchdog timeout (WatchdogSec= or WATCHDOG_USEC= override).
     watchdog_usec: Usec,
-    /// Deadline extension from EXTEND_TIMEOUT_USEC=.
-    extend_deadline: Option<Usec>,
     /// A reload requested through RELOADING=1.
     notify_reloading: bool,
-    /// The main pid was announced with MAINPID= or read from PIDFile=.
-    pub main_pid_known: bool,
 }
 
 /// Wrapper so the default state is `Dead`.
@@ -177,11 +173,6 @@ impl ServiceRuntime {
                 unit: ctx.unit.to_string(),
             });
         }
-        if old.active_state() != new.active_state() || old.as_str() != new.as_str() {
-            ctx.out.push(Effect::StateChanged {
-                unit: ctx.unit.to_string(),
-            });
-        }
     }
 
     /// Record a start attempt against the rate limit.
@@ -242,8 +233,6 @@ impl ServiceRuntime {
         self.forbid_restart = false;
         self.ready = false;
         self.watchdog_usec = 0;
-        self.extend_deadline = None;
-        self.main_pid_known = false;
         self.invocation_id = ctx.host.new_invocation_id();
         if !ctx.cfg.exec_condition.is_empty() {
             self.run_list(ExecKind::Condition, Procs::default(), ctx);
@@ -471,23 +460,19 @@ impl ServiceRuntime {
             (KillMode::None, _) => None,
         };
         self.set_state(target, ctx);
-        let mut signalled = 0;
         if let Some(whom) = whom {
-            signalled += ctx
-                .host
+            ctx.host
                 .kill(ctx.unit, whom, signal, procs.main, procs.control);
             // The control process is always ours to end, whatever KillMode= says.
             if whom == KillWhom::Main && procs.control.is_some() {
-                signalled +=
-                    ctx.host
-                        .kill(ctx.unit, KillWhom::Control, signal, None, procs.control);
+                ctx.host
+                    .kill(ctx.unit, KillWhom::Control, signal, None, procs.control);
             }
             if kill.send_sighup && !phase_final && signal != libc_sighup() {
                 ctx.host
                     .kill(ctx.unit, whom, libc_sighup(), procs.main, procs.control);
             }
         }
-        let _ = signalled;
         self.maybe_finish_signal_phase(ctx);
     }
 

@@ -3,7 +3,7 @@
 use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 
-use linger_engine::{ExecKind, Host, KillWhom, SpawnRequest, Spawned, Timestamp};
+use linger_engine::{Host, KillWhom, SpawnRequest, Spawned, Timestamp};
 use linger_exec::{Environment, ExecSpec, Rlimit, read_environment_file};
 use linger_unit::exec_line::expand_environment;
 use linger_unit::model::{
@@ -418,7 +418,6 @@ impl Host for RealHost {
                 fd,
             });
         }
-        let _ = ExecKind::Start;
         Ok(Spawned {
             pid: child.pid,
             exec_ok: child.failure.is_none(),

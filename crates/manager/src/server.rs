@@ -338,12 +338,6 @@ async fn jobs(state: &Shared, req: &Request) -> Result<Reply, Reply> {
                 .unit(&id)
                 .and_then(|u| u.service().map(|x| x.result.as_str()))
                 .unwrap_or("");
-            let verb = match p.action.as_str() {
-                "stop" => "stop",
-                "reload" => "reload",
-                "restart" | "try-restart" | "reload-or-restart" => "restart",
-                _ => "start",
-            };
             o.message = match result {
                 JobResult::Dependency => format!(
                     "A dependency job for {id} failed. See 'journalctl --user -xe' for details."
@@ -354,7 +348,6 @@ async fn jobs(state: &Shared, req: &Request) -> Result<Reply, Reply> {
                     failure_reason(unit_result)
                 ),
             };
-            let _ = verb;
         }
     }
     Ok(ok(&api::JobsReply { jobs: outcomes }))

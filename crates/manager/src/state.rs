@@ -4,9 +4,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
-use linger_engine::{
-    ActiveState, Effect, Engine, ExitStatus, Host, JobId, JobResult, LogLevel, TimerKind,
-};
+use linger_engine::{ActiveState, Effect, Engine, ExitStatus, Host, JobId, JobResult, TimerKind};
 use linger_ipc::manager::LogLine;
 use linger_time::Usec;
 use tokio::sync::{Notify, oneshot};
@@ -215,7 +213,6 @@ impl State {
                     std::process::id(),
                     message,
                 );
-                let _ = LogLevel::Info;
             }
             Effect::JobFinished { job, result, .. } => {
                 for tx in self.waiters.remove(&job).unwrap_or_default() {
@@ -225,7 +222,6 @@ impl State {
             Effect::WatchEmpty { unit } => {
                 self.watch_empty.insert(unit);
             }
-            Effect::StateChanged { .. } => {}
             Effect::ReleaseResources { unit } => {
                 self.watch_empty.remove(&unit);
                 if self.engine.host().unit_is_empty(&unit) {

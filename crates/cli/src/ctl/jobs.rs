@@ -156,7 +156,6 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
             eprintln!("{w}");
         }
     }
-    let _ = client.call(method::RELOAD, json!({}));
     if o.now {
         let job = match action {
             "enable" | "reenable" => Some("start"),

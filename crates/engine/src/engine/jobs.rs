@@ -401,9 +401,6 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             if let Some(u) = self.units.get_mut(id) {
                 u.runtime = UnitRuntime::Passive { active: true };
             }
-            self.effects.push(Effect::StateChanged {
-                unit: id.to_string(),
-            });
             self.after_state_change(id, before, ActiveState::Active);
             return;
         }
@@ -452,9 +449,6 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             if let Some(u) = self.units.get_mut(id) {
                 u.runtime = UnitRuntime::Passive { active: false };
             }
-            self.effects.push(Effect::StateChanged {
-                unit: id.to_string(),
-            });
             self.after_state_change(id, state, ActiveState::Inactive);
             return;
         }

@@ -362,7 +362,6 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                         && let Some(j) = self.jobs.get_mut(&existing)
                     {
                         j.job_type = t;
-                        j.irreversible |= w.essential;
                     }
                     return existing;
                 }
@@ -379,7 +378,6 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 unit: unit.to_string(),
                 job_type: w.job_type,
                 running: false,
-                irreversible: w.essential,
                 restart_started: false,
             },
         );

@@ -203,7 +203,6 @@ impl ServiceRuntime {
     pub(super) fn find_forking_main_pid(&mut self, ctx: &mut Ctx<'_>) -> Option<u32> {
         if let Some(path) = &ctx.cfg.pid_file {
             if let Some(pid) = ctx.host.read_pid_file(path) {
-                self.main_pid_known = true;
                 return Some(pid);
             }
             return None;

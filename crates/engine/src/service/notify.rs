@@ -48,7 +48,6 @@ impl ServiceRuntime {
                         && let Some(p) = self.state.0.procs_mut()
                     {
                         p.main = Some(new);
-                        self.main_pid_known = true;
                     }
                 }
                 "WATCHDOG" if v == "1" => self.arm_watchdog(ctx),

@@ -4,9 +4,7 @@ use super::*;
 
 impl ServiceRuntime {
     pub(super) fn state_timeout(&self, s: ServiceState, cfg: &ServiceConfig) -> Option<Usec> {
-        let start = self
-            .extend_deadline
-            .map_or(cfg.timeout_start, |e| e.max(cfg.timeout_start));
+        let start = cfg.timeout_start;
         match s {
             ServiceState::Condition(_)
             | ServiceState::StartPre(_)
