@@ -445,20 +445,6 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             }
         }
         let service_result = unit.service().map(|s| s.result);
-        let is_service = unit.service().is_some();
-        if is_service
-            && !self.unit_job.contains_key(id)
-            && old == ActiveState::Activating
-            && new.is_active_or_reloading()
-        {
-            // Up again after an automatic restart (no client job): systemd's restart job says so.
-            let desc = self
-                .units
-                .get(id)
-                .map(|u| u.description().to_string())
-                .unwrap_or_default();
-            self.log(id, LogLevel::Info, format!("Started {desc}."));
-        }
         self.finish_job_for_state(id, old, new, service_result);
         if old != new {
             self.propagate(id, old, new);

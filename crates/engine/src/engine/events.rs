@@ -127,44 +127,36 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     pub(super) fn auto_restart(&mut self, id: &str) {
         let Some(u) = self.units.get(id) else { return };
-        let limit = (
-            u.config.unit.start_limit_interval,
-            u.config.unit.start_limit_burst,
-        );
         let n = u.service().map_or(0, |s| s.restarts) + 1;
-        let desc = u.description().to_string();
         self.log(
             id,
             LogLevel::Info,
             format!("Scheduled restart job, restart counter is at {n}."),
         );
-        self.log(id, LogLevel::Info, format!("Stopped {desc}."));
-        if let Some(&jid) = self.unit_job.get(id) {
-            if self
-                .jobs
-                .get(&jid)
-                .is_some_and(|j| j.job_type == JobType::Stop)
+        match self.unit_job.get(id).copied() {
+            Some(jid)
+                if self
+                    .jobs
+                    .get(&jid)
+                    .is_some_and(|j| j.job_type == JobType::Stop) =>
             {
                 // A stop is queued: do not come back, go down.
                 self.with_service(id, |s, c| s.stop(c));
                 self.dispatch();
-                return;
             }
-            // A start job is waiting on this unit (it sees auto-restart as activating).
-            if let Some(j) = self.jobs.get_mut(&jid) {
-                j.running = true;
+            Some(jid) => {
+                // A start job is already waiting on this unit (auto-restart counts as activating).
+                if let Some(j) = self.jobs.get_mut(&jid) {
+                    j.running = true;
+                }
+                self.perform_start(id, jid);
+            }
+            None => {
+                // As systemd: the restart is a job, pulling in requirements and logging
+                // "Stopped …"/"Started …" like any other.
+                let _ = self.enqueue_internal(JobType::Restart, id, JobMode::Replace);
             }
         }
-        let before = self
-            .units
-            .get(id)
-            .map(UnitInfo::active_state)
-            .unwrap_or(ActiveState::Inactive);
-        let refused = self
-            .with_service(id, |s, c| s.start(c, limit, true).is_err())
-            .unwrap_or(true);
-        let _ = (before, refused);
-        self.dispatch();
     }
 
     /// An sd_notify message from `pid`, routed by the manager to unit `id`.

@@ -266,7 +266,25 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             }
             JobType::Stop => self.perform_stop(&id, jid),
             JobType::Restart | JobType::TryRestart => {
-                if state.is_inactive_or_failed() {
+                let waiting_to_restart = self
+                    .units
+                    .get(&id)
+                    .and_then(UnitInfo::service)
+                    .is_some_and(|s| s.state() == ServiceState::AutoRestart);
+                if waiting_to_restart {
+                    // The automatic restart's job (or a user's restart during RestartSec=):
+                    // the stop half already happened when the process went away.
+                    let desc = self
+                        .units
+                        .get(&id)
+                        .map(|u| u.description().to_string())
+                        .unwrap_or_default();
+                    self.log(&id, LogLevel::Info, format!("Stopped {desc}."));
+                    if let Some(j) = self.jobs.get_mut(&jid) {
+                        j.restart_started = true;
+                    }
+                    self.perform_start(&id, jid);
+                } else if state.is_inactive_or_failed() {
                     if job.job_type == JobType::TryRestart {
                         self.finish_job(jid, JobResult::Done);
                         return;
@@ -421,8 +439,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         ) {
             self.log(id, LogLevel::Info, format!("Starting {desc}..."));
         }
+        // Leaving RestartSec= is an automatic restart: it counts in NRestarts=.
+        let auto = matches!(svc_state, Some(ServiceState::AutoRestart));
         let refused = self
-            .with_service(id, |s, c| s.start(c, limit, false).is_err())
+            .with_service(id, |s, c| s.start(c, limit, auto).is_err())
             .unwrap_or(true);
         if refused && self.unit_job.get(id) == Some(&jid) {
             self.finish_job(jid, JobResult::Failed);
