@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use linger_manager::{ManagerConfig, UserInfo};
+use linger_manager::ManagerConfig;
 
 /// Run a linger daemon.
 #[derive(Debug, Parser)]
@@ -37,45 +37,16 @@ struct DaemonArgs {
     deserialize: Option<PathBuf>,
 }
 
-/// The user from the password database (falling back to the environment).
-pub fn current_user() -> UserInfo {
-    let uid = rustix::process::getuid().as_raw();
-    let gid = rustix::process::getgid().as_raw();
-    let from_passwd = std::fs::read_to_string("/etc/passwd").ok().and_then(|t| {
-        t.lines().find_map(|l| {
-            let f: Vec<&str> = l.split(':').collect();
-            (f.len() >= 7 && f[2].parse::<u32>().ok() == Some(uid))
-                .then(|| (f[0].to_string(), f[5].to_string(), f[6].to_string()))
-        })
-    });
-    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-    let (name, home, shell) = from_passwd.unwrap_or_else(|| {
-        (
-            env("USER").unwrap_or_else(|| uid.to_string()),
-            env("HOME").unwrap_or_else(|| "/".into()),
-            "/bin/sh".into(),
-        )
-    });
-    // $HOME wins when set (tests and containers point it elsewhere), as systemd --user does.
-    let home = env("HOME").unwrap_or(home);
-    UserInfo {
-        name,
-        uid,
-        gid,
-        home: PathBuf::from(home),
-        shell,
-    }
-}
-
 /// The manager configuration from the environment, as systemd --user derives it.
 pub fn manager_config(unit_path: Vec<PathBuf>, system_units: bool, unit: String) -> ManagerConfig {
-    let user = current_user();
+    // The account record the unit crate reads for specifiers: one lookup, systemd's rules.
+    let user = linger_unit::specifier::current_user();
     let env = |k: &str| {
         std::env::var_os(k)
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
     };
-    let home = user.home.clone();
+    let home = PathBuf::from(&user.home);
     let runtime_dir =
         env("XDG_RUNTIME_DIR").unwrap_or_else(|| PathBuf::from(format!("/run/user/{}", user.uid)));
     let mut environment = vec![

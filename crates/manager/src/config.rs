@@ -2,20 +2,8 @@
 
 use std::path::PathBuf;
 
-/// The user the manager runs for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UserInfo {
-    /// Login name.
-    pub name: String,
-    /// uid.
-    pub uid: u32,
-    /// gid.
-    pub gid: u32,
-    /// Home directory.
-    pub home: PathBuf,
-    /// Login shell.
-    pub shell: String,
-}
+/// The user the manager runs for (the unit crate's account record: `%u`, `%h`, … use it too).
+pub use linger_unit::specifier::UserInfo;
 
 /// Everything the manager needs to start; every path can be overridden (tests use temp dirs).
 #[derive(Debug, Clone)]

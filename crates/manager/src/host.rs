@@ -251,7 +251,7 @@ impl RealHost {
         }
         if let Some(g) = &cfg.exec.group
             && g != &self.config.user.gid.to_string()
-            && !group_is_primary(g, self.config.user.gid)
+            && g != &self.config.user.group
         {
             return Err(format!(
                 "Group={g} cannot be used in a user manager; remove Group="
@@ -270,7 +270,7 @@ impl RealHost {
         spec.set_env(&env.to_strings()).map_err(|e| e.to_string())?;
         match &cfg.exec.working_directory {
             Some(wd) => spec.set_cwd(&wd.path.to_string_lossy(), wd.missing_ok),
-            None => spec.set_cwd(&self.config.user.home.to_string_lossy(), true),
+            None => spec.set_cwd(&self.config.user.home, true),
         }
         .map_err(|e| e.to_string())?;
         spec.stdin = Some(
@@ -312,14 +312,6 @@ impl RealHost {
             .collect();
         Ok((spec, read_end))
     }
-}
-
-fn group_is_primary(name: &str, gid: u32) -> bool {
-    std::fs::read_to_string("/etc/group").ok().and_then(|t| {
-        t.lines()
-            .find(|l| l.split(':').next() == Some(name))
-            .and_then(|l| l.split(':').nth(2)?.parse::<u32>().ok())
-    }) == Some(gid)
 }
 
 fn wants_notify_socket(cfg: &ServiceConfig) -> bool {
@@ -502,8 +494,7 @@ pub fn check_condition(c: &Condition, env: &Environment, config: &ManagerConfig)
                 || (c.parameter == "@system" && config.user.uid < 1000)
         }
         ConditionKind::Group => {
-            c.parameter == config.user.gid.to_string()
-                || group_is_primary(&c.parameter, config.user.gid)
+            c.parameter == config.user.gid.to_string() || c.parameter == config.user.group
         }
         ConditionKind::Host => {
             let host = rustix::system::uname()
@@ -537,32 +528,7 @@ fn glob_exists(pattern: &str) -> bool {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return false;
     };
-    rd.flatten()
-        .any(|e| wildcard(name, &e.file_name().to_string_lossy()))
-}
-
-/// `*` and `?` matching (fnmatch without classes).
-pub fn wildcard(pattern: &str, s: &str) -> bool {
-    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), s.chars().collect());
-    let (mut i, mut j, mut star, mut mark) = (0usize, 0usize, None::<usize>, 0usize);
-    while j < t.len() {
-        if i < p.len() && (p[i] == '?' || p[i] == t[j]) {
-            i += 1;
-            j += 1;
-        } else if i < p.len() && p[i] == '*' {
-            star = Some(i);
-            mark = j;
-            i += 1;
-        } else if let Some(s) = star {
-            i = s + 1;
-            mark += 1;
-            j = mark;
-        } else {
-            return false;
-        }
-    }
-    while i < p.len() && p[i] == '*' {
-        i += 1;
-    }
-    i == p.len()
+    rd.flatten().any(|e| {
+        linger_journal::glob::glob_match(name.as_bytes(), e.file_name().as_encoded_bytes())
+    })
 }

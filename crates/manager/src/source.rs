@@ -2,7 +2,7 @@
 
 use linger_engine::UnitSource;
 use linger_unit::loader::{
-    HostInfo, LoadContext, UnitIndex, UserInfo, load_unit_with, unit_file_state as file_state,
+    HostInfo, LoadContext, UnitIndex, load_unit_with, unit_file_state as file_state,
 };
 use linger_unit::model::UnitConfig;
 
@@ -43,32 +43,13 @@ impl UnitSource for SearchPathSource {
     }
 }
 
-fn group_name(gid: u32) -> String {
-    std::fs::read_to_string("/etc/group")
-        .ok()
-        .and_then(|t| {
-            t.lines()
-                .find(|l| l.split(':').nth(2).and_then(|g| g.parse::<u32>().ok()) == Some(gid))
-                .map(|l| l.split(':').next().unwrap_or("").to_string())
-        })
-        .unwrap_or_else(|| gid.to_string())
-}
-
 /// The loader context for a manager: systemd's user search path built from the manager's
 /// directories, with `--unit-path` directories first and, when asked, without the
 /// system-wide user unit directories.
 pub fn load_context(config: &ManagerConfig) -> LoadContext {
     let u = &config.user;
-    let user = UserInfo {
-        name: u.name.clone(),
-        uid: u.uid,
-        group: group_name(u.gid),
-        gid: u.gid,
-        home: u.home.display().to_string(),
-        shell: u.shell.clone(),
-    };
     let vars: Vec<(String, String)> = vec![
-        ("HOME".into(), u.home.display().to_string()),
+        ("HOME".into(), u.home.clone()),
         (
             "XDG_RUNTIME_DIR".into(),
             config.runtime_dir.display().to_string(),
@@ -96,7 +77,7 @@ pub fn load_context(config: &ManagerConfig) -> LoadContext {
             .map(|(_, v)| v.clone())
             .or_else(|| std::env::var(k).ok())
     };
-    let mut ctx = LoadContext::user_default(user, HostInfo::from_system(), &env);
+    let mut ctx = LoadContext::user_default(u.clone(), HostInfo::from_system(), &env);
     if !config.system_unit_dirs {
         let home = &u.home;
         let runtime = &config.runtime_dir;

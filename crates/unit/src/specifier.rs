@@ -14,7 +14,7 @@ mod host;
 use crate::name;
 
 pub use context::{Scope, SpecifierContext, UserInfo};
-pub use host::{HostInfo, OsRelease};
+pub use host::{HostInfo, OsRelease, current_user};
 
 /// Why a specifier could not be expanded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -9,18 +9,9 @@ use super::Opts;
 use crate::connect::connect;
 use crate::output::{color, fail};
 
+/// fnmatch-style matching, shared with `journalctl -u 'web*'`.
 fn glob(pattern: &str, s: &str) -> bool {
-    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), s.chars().collect());
-    fn rec(p: &[char], t: &[char]) -> bool {
-        match (p.first(), t.first()) {
-            (None, None) => true,
-            (Some('*'), _) => rec(&p[1..], t) || (!t.is_empty() && rec(p, &t[1..])),
-            (Some('?'), Some(_)) => rec(&p[1..], &t[1..]),
-            (Some(a), Some(b)) if a == b => rec(&p[1..], &t[1..]),
-            _ => false,
-        }
-    }
-    rec(&p, &t)
+    linger_journal::glob::glob_match(pattern.as_bytes(), s.as_bytes())
 }
 
 fn matches_patterns(patterns: &[String], name: &str) -> bool {

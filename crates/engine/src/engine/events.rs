@@ -51,7 +51,13 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     pub(super) fn check_upholds_and_unneeded(&mut self) {
         let mut starts = Vec::new();
         let mut stops = Vec::new();
-        for (id, u) in &self.units {
+        // Runs after every state change: skip, without a graph lookup, the (usual) units that
+        // neither uphold anything nor stop when unneeded.
+        let relevant = self
+            .units
+            .iter()
+            .filter(|(_, u)| !u.config.unit.upholds.is_empty() || u.config.unit.stop_when_unneeded);
+        for (id, u) in relevant {
             let Some(d) = self.graph.get(id) else {
                 continue;
             };

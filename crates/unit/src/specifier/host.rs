@@ -227,7 +227,7 @@ fn current_ids() -> Option<(u32, u32)> {
 
 /// The user this process runs as. As systemd does for a user manager, `$USER`, `$HOME` and
 /// `$SHELL` win over the user database when set (the latter two only if absolute).
-pub(super) fn current_user() -> UserInfo {
+pub fn current_user() -> UserInfo {
     let (uid, gid) = current_ids().unwrap_or((0, 0));
     let mut u = passwd_entry(uid).unwrap_or_else(|| UserInfo {
         name: uid.to_string(),
