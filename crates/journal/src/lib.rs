@@ -61,4 +61,4 @@ pub use error::{Error, Result};
 pub use query::Query;
 pub use reader::Journal;
 pub use view::{EntryRef, EntryView};
-pub use writer::{JournalWriter, Stream, Submitter, WriterHandle};
+pub use writer::{DrainHook, JournalWriter, Stream, Submitter, WriterHandle};

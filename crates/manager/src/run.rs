@@ -151,7 +151,11 @@ fn build_state(config: &ManagerConfig, log_to_stderr: bool) -> State {
         ("_HOSTNAME".into(), hostname.into_bytes()),
     ];
     match linger_journal::JournalWriter::spawn(jc) {
-        Ok(w) => state.journal = Some(w),
+        Ok(w) => {
+            let room = state.journal_room.clone();
+            w.set_drain_hook(std::sync::Arc::new(move || room.notify_waiters()));
+            state.journal = Some(w);
+        }
         Err(e) => state.record(
             "linger",
             4,
@@ -520,10 +524,10 @@ pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
 }
 
 /// Log complete lines of a service: into the journal with back-pressure, and into the
-/// in-memory tail. When the writer's queue is full the line is retried after a short pause —
-/// this task stops reading its pipe meanwhile (the service blocks on a full pipe, as under
-/// journald) — so no line is dropped; only if the writer stays stuck for 2 s is a line counted
-/// as dropped and reported by the journal.
+/// in-memory tail. When the writer's queue is full this task waits until the writer thread
+/// says it drained a batch — it stops reading its pipe meanwhile, so the service blocks on a
+/// full pipe, as under journald — and no line is dropped. Only if the writer makes no progress
+/// for 2 s is a line counted as dropped (and reported by the journal).
 async fn emit(
     state: &Shared,
     unit: &str,
@@ -533,6 +537,7 @@ async fn emit(
     journal: Option<&(linger_journal::Submitter, linger_journal::Stream)>,
     lines: Vec<Vec<u8>>,
 ) {
+    let room = state.borrow().journal_room.clone();
     for l in lines {
         let (prio, text) = if level_prefix {
             split_priority(&l, 6)
@@ -540,14 +545,21 @@ async fn emit(
             (6, &l[..])
         };
         if let Some((sub, stream)) = journal {
-            let mut waited = 0;
-            while sub.try_submit_line(stream, prio, text).is_err() {
-                if waited >= 2000 {
+            loop {
+                // Register before retrying, so a drain between the two is not missed.
+                let drained = room.notified();
+                tokio::pin!(drained);
+                drained.as_mut().enable();
+                if sub.try_submit_line(stream, prio, text).is_ok() {
+                    break;
+                }
+                if tokio::time::timeout(std::time::Duration::from_secs(2), drained)
+                    .await
+                    .is_err()
+                {
                     sub.submit_line(stream, prio, text);
                     break;
                 }
-                waited += 1;
-                tokio::time::sleep(std::time::Duration::from_millis(1)).await;
             }
         }
         let mut s = state.borrow_mut();

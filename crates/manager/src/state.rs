@@ -53,6 +53,8 @@ pub struct State {
     pub next_pipe: u64,
     /// The persistent journal (its writer runs on a thread of its own: never blocks us).
     pub journal: Option<linger_journal::WriterHandle>,
+    /// Woken (from the journal's writer thread) when its queue has room again.
+    pub journal_room: std::sync::Arc<Notify>,
     /// Fields every entry of this manager carries (`_UID`, `_GID`, `_HOSTNAME`, …).
     pub base_fields: Vec<(String, Vec<u8>)>,
 }
@@ -91,6 +93,7 @@ impl State {
             pipes: HashMap::new(),
             next_pipe: 0,
             journal: None,
+            journal_room: std::sync::Arc::new(Notify::new()),
             base_fields: Vec::new(),
         }
     }

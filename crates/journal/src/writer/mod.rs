@@ -47,7 +47,10 @@ pub struct WriterStats {
     pub rotations: u64,
 }
 
-#[derive(Debug, Default)]
+/// Called by the writer thread after each batch, when the queue has room again.
+pub type DrainHook = Arc<dyn Fn() + Send + Sync>;
+
+#[derive(Default)]
 struct Shared {
     queued_bytes: AtomicUsize,
     pending_queue_drops: AtomicU64,
@@ -57,6 +60,25 @@ struct Shared {
     dropped_disk: AtomicU64,
     suppressed: AtomicU64,
     rotations: AtomicU64,
+    drain_hook: std::sync::Mutex<Option<DrainHook>>,
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Shared")
+            .field("queued_bytes", &self.queued_bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Shared {
+    /// Tell a waiting producer that the queue drained (see [`Submitter::set_drain_hook`]).
+    pub(crate) fn drained(&self) {
+        let hook = self.drain_hook.lock().ok().and_then(|g| g.clone());
+        if let Some(h) = hook {
+            h();
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -187,6 +209,14 @@ impl Submitter {
             message: message.to_vec(),
         };
         self.enqueue(msg, bytes)
+    }
+
+    /// Be told (on the writer thread) each time the writer has drained a batch, so a producer
+    /// that got `Err` from [`Submitter::try_submit_line`] can wait for room instead of polling.
+    pub fn set_drain_hook(&self, hook: DrainHook) {
+        if let Ok(mut g) = self.shared.drain_hook.lock() {
+            *g = Some(hook);
+        }
     }
 
     /// Like [`Submitter::submit_line`], but a full queue is not counted as a drop: the line

@@ -119,6 +119,7 @@ impl WriterState {
             for ack in acks.drain(..) {
                 let _ = ack.send(());
             }
+            self.shared.drained();
             if closing {
                 break 'outer;
             }
