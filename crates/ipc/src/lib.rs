@@ -8,6 +8,7 @@
 
 mod client;
 mod frame;
+pub mod login;
 pub mod manager;
 mod peer;
 
