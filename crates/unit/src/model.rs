@@ -5,6 +5,10 @@
 
 use std::path::PathBuf;
 
+mod activation;
+pub use activation::{
+    BindIpv6Only, ListenAddress, ListenKind, ListenSpec, SocketConfig, TimerConfig,
+};
 use linger_time::{USEC_INFINITY, Usec};
 
 use crate::diag::Diagnostic;
@@ -152,6 +156,10 @@ pub enum UnitKind {
     Service(Box<ServiceConfig>),
     /// Targets have no section of their own.
     Target,
+    /// `[Timer]`.
+    Timer(Box<TimerConfig>),
+    /// `[Socket]` (its exec and kill settings are parsed into the service part, unused).
+    Socket(Box<SocketConfig>),
     /// A type linger parses but does not run (yet): its section is kept raw.
     Other,
 }
