@@ -256,6 +256,7 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
     }
     wake_pipes(&state);
     reap(&state);
+    tell_supervisor_ready();
     let connections = Rc::new(std::cell::Cell::new(0usize));
     let timer_changed = state.borrow().timer_changed.clone();
     loop {
@@ -581,4 +582,17 @@ async fn emit(
 /// `UnitFileState=` of a loaded unit.
 pub fn unit_file_state(state: &State, u: &UnitInfo) -> String {
     crate::source::unit_file_state(&state.engine.source_ref().ctx, &u.config)
+}
+
+/// Whoever started us with `$NOTIFY_SOCKET` (the login daemon, as systemd does for
+/// `user@.service`, which is `Type=notify`) learns that the control socket accepts commands.
+/// Best effort: a supervisor that went away must not stop the manager.
+fn tell_supervisor_ready() {
+    let Some(path) = std::env::var_os("NOTIFY_SOCKET") else {
+        return;
+    };
+    if let Ok(sock) = std::os::unix::net::UnixDatagram::unbound() {
+        let msg = format!("READY=1\nMAINPID={}\n", std::process::id());
+        let _ = sock.send_to(msg.as_bytes(), std::path::Path::new(&path));
+    }
 }
