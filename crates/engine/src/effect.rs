@@ -68,6 +68,8 @@ pub enum TimerKind {
     Watchdog,
     /// `RuntimeMaxSec=`.
     RuntimeMax,
+    /// A timer unit's next elapse.
+    Elapse,
 }
 
 /// Log priority of an engine message.

@@ -1,6 +1,6 @@
 //! The engine: every unit's runtime, the job queue, and how state changes propagate.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use linger_time::Usec;
 use linger_unit::model::{LoadState, UnitConfig, UnitKind, UnitType};
@@ -10,8 +10,11 @@ use crate::effect::{Effect, KillWhom, LogLevel, TimerKind};
 use crate::host::{Host, Timestamp, UnitSource};
 use crate::job::{Job, JobId, JobMode, JobResult, JobType};
 use crate::service::{Ctx, ExitStatus, ServiceRuntime, ServiceSnapshot};
+use crate::socket::SocketRuntime;
+use crate::timer::TimerRuntime;
 use crate::state::{ActiveState, ServiceResult, ServiceState, SubState};
 
+mod activation;
 mod events;
 mod jobs;
 mod transaction;
@@ -76,6 +79,10 @@ pub enum UnitRuntime {
         /// Whether reached.
         active: bool,
     },
+    /// A timer.
+    Timer(Box<TimerRuntime>),
+    /// A socket.
+    Socket(Box<SocketRuntime>),
 }
 
 /// One loaded unit: its configuration and runtime.
@@ -113,6 +120,8 @@ impl UnitInfo {
         match &self.runtime {
             UnitRuntime::Service(s) => SubState::Service(s.state()),
             UnitRuntime::Passive { active } => SubState::Passive { active: *active },
+            UnitRuntime::Timer(t) => SubState::Timer(t.state),
+            UnitRuntime::Socket(s) => SubState::Socket(s.state),
         }
     }
 
@@ -125,7 +134,23 @@ impl UnitInfo {
     pub fn service(&self) -> Option<&ServiceRuntime> {
         match &self.runtime {
             UnitRuntime::Service(s) => Some(s),
-            UnitRuntime::Passive { .. } => None,
+            _ => None,
+        }
+    }
+
+    /// The timer runtime, if this is a timer.
+    pub fn timer(&self) -> Option<&TimerRuntime> {
+        match &self.runtime {
+            UnitRuntime::Timer(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The socket runtime, if this is a socket.
+    pub fn socket(&self) -> Option<&SocketRuntime> {
+        match &self.runtime {
+            UnitRuntime::Socket(s) => Some(s),
+            _ => None,
         }
     }
 
@@ -168,6 +193,8 @@ pub struct Engine<H: Host, S: UnitSource> {
     unit_job: HashMap<String, JobId>,
     next_job: JobId,
     effects: Vec<Effect>,
+    /// Loaded timer and socket units: the ones that start others.
+    activators: BTreeSet<String>,
 }
 
 impl<H: Host, S: UnitSource> Engine<H, S> {
@@ -183,6 +210,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             unit_job: HashMap::new(),
             next_job: 1,
             effects: Vec::new(),
+            activators: BTreeSet::new(),
         }
     }
 
@@ -288,8 +316,13 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         }
         let runtime = match cfg.kind {
             UnitKind::Service(_) => UnitRuntime::Service(Box::default()),
+            UnitKind::Timer(_) => UnitRuntime::Timer(Box::default()),
+            UnitKind::Socket(_) => UnitRuntime::Socket(Box::default()),
             _ => UnitRuntime::Passive { active: false },
         };
+        if matches!(cfg.kind, UnitKind::Timer(_) | UnitKind::Socket(_)) {
+            self.activators.insert(id.clone());
+        }
         self.units.insert(
             id,
             UnitInfo {
@@ -357,6 +390,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             });
             if cfg.load_state == LoadState::NotFound && !keep {
                 self.units.remove(&id);
+                self.activators.remove(&id);
                 continue;
             }
             if let Some(u) = self.units.get_mut(&id) {
@@ -397,6 +431,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         id: &str,
         f: impl FnOnce(&mut ServiceRuntime, &mut Ctx<'_>) -> R,
     ) -> Option<R> {
+        let sockets = self.sockets_for_service(id);
         let unit = self.units.get_mut(id)?;
         let before = unit.active_state();
         let UnitKind::Service(cfg) = &unit.config.kind else {
@@ -412,6 +447,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 cfg,
                 host: &mut self.host,
                 out: &mut out,
+                sockets: &sockets,
             };
             f(svc, &mut ctx)
         };
@@ -447,6 +483,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let service_result = unit.service().map(|s| s.result);
         self.finish_job_for_state(id, old, new, service_result);
         if old != new {
+            self.notify_activators(id, new);
             self.propagate(id, old, new);
             // A job may have been held back by this unit's state (a start waits for a stop).
             self.dispatch();

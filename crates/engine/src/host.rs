@@ -34,6 +34,9 @@ pub struct SpawnRequest<'a> {
     pub service: &'a ServiceConfig,
     /// `$MAINPID` for control commands, when known.
     pub main_pid: Option<u32>,
+    /// Socket units whose listening fds the process receives (`$LISTEN_FDS`), in order; for a
+    /// per-connection instance (`Accept=yes`) the host adds the connection it holds for it.
+    pub sockets: Vec<String>,
 }
 
 /// A started process.
@@ -70,6 +73,44 @@ pub trait Host {
     fn unit_is_empty(&self, unit: &str) -> bool;
     /// The unit's processes, when the tracker knows them (used to guess a forking main pid).
     fn unit_pids(&self, unit: &str) -> Vec<u32>;
+
+    /// The zone calendar timers without their own zone use.
+    fn time_zone(&self) -> jiff::tz::TimeZone {
+        jiff::tz::TimeZone::system()
+    }
+    /// When the manager started (`OnStartupSec=` counts from it).
+    fn startup(&self) -> Timestamp {
+        Timestamp::default()
+    }
+    /// A delay in `[0, max)` for `RandomizedDelaySec=`; with `fixed` the same for every call
+    /// with this unit (FixedRandomDelay=: stable per machine, user and timer).
+    fn random_delay(&mut self, _unit: &str, _max: Usec, _fixed: bool) -> Usec {
+        0
+    }
+    /// The offset inside a minute where this user's timers coalesce (AccuracySec=).
+    fn coalescing_offset(&self) -> Usec {
+        0
+    }
+    /// The realtime of a timer's last trigger recorded on disk (`Persistent=yes`).
+    fn read_timer_stamp(&self, _unit: &str) -> Option<Usec> {
+        None
+    }
+    /// Record a timer's trigger on disk (`Persistent=yes`).
+    fn write_timer_stamp(&mut self, _unit: &str, _realtime: Usec) {}
+    /// Open a socket unit's listening sockets and FIFOs. Err is the reason, for the log.
+    fn open_sockets(
+        &mut self,
+        _unit: &str,
+        _config: &linger_unit::model::SocketConfig,
+    ) -> Result<(), String> {
+        Ok(())
+    }
+    /// Close a socket unit's sockets (`remove`: unlink socket files and FIFOs).
+    fn close_sockets(&mut self, _unit: &str, _remove: bool) {}
+    /// Report (once) when a socket unit's sockets become readable: `on_socket_ready`.
+    fn watch_sockets(&mut self, _unit: &str, _watch: bool) {}
+    /// A per-connection instance is gone for good: drop the connection held for it.
+    fn release_connection(&mut self, _instance: &str) {}
 }
 
 /// Where unit configurations come from (the loader over the search path, in the manager).

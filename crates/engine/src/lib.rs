@@ -20,7 +20,9 @@ mod engine;
 mod host;
 mod job;
 mod service;
+mod socket;
 mod state;
+mod timer;
 
 pub use deps::Deps;
 pub use effect::{Effect, ExecKind, KillWhom, LogLevel, TimerKind};
@@ -28,4 +30,6 @@ pub use engine::{Engine, EngineError, UnitInfo, UnitSummary};
 pub use host::{Host, SpawnRequest, Spawned, Timestamp, UnitSource};
 pub use job::{JobId, JobMode, JobResult, JobType};
 pub use service::{ExitStatus, ServiceRuntime, ServiceSnapshot, exit_status_name, signal_name};
+pub use socket::{SocketRuntime, SocketState};
 pub use state::{ActiveState, ServiceResult, ServiceState, SubState};
+pub use timer::{TimerRuntime, TimerState, coalesce};

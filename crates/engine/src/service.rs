@@ -30,6 +30,8 @@ pub(crate) struct Ctx<'a> {
     pub cfg: &'a ServiceConfig,
     pub host: &'a mut dyn Host,
     pub out: &'a mut Vec<Effect>,
+    /// Socket units whose fds the main process receives.
+    pub sockets: &'a [String],
 }
 
 impl Ctx<'_> {
@@ -280,6 +282,7 @@ impl ServiceRuntime {
             invocation_id: &self.invocation_id,
             service: ctx.cfg,
             main_pid: self.state.0.procs().main,
+            sockets: Vec::new(),
         };
         match ctx.host.spawn(&req) {
             Ok(sp) => {
@@ -342,6 +345,7 @@ impl ServiceRuntime {
             invocation_id: &self.invocation_id,
             service: cfg,
             main_pid: None,
+            sockets: ctx.sockets.to_vec(),
         };
         let spawned = match ctx.host.spawn(&req) {
             Ok(sp) => sp,

@@ -205,6 +205,10 @@ pub enum SubState {
         /// Whether reached.
         active: bool,
     },
+    /// A timer's state.
+    Timer(crate::timer::TimerState),
+    /// A socket's state.
+    Socket(crate::socket::SocketState),
 }
 
 impl SubState {
@@ -214,6 +218,8 @@ impl SubState {
             SubState::Service(s) => s.as_str(),
             SubState::Passive { active: true } => "active",
             SubState::Passive { active: false } => "dead",
+            SubState::Timer(t) => t.as_str(),
+            SubState::Socket(s) => s.as_str(),
         }
     }
 
@@ -223,6 +229,8 @@ impl SubState {
             SubState::Service(s) => s.active_state(),
             SubState::Passive { active: true } => ActiveState::Active,
             SubState::Passive { active: false } => ActiveState::Inactive,
+            SubState::Timer(t) => t.active_state(),
+            SubState::Socket(s) => s.active_state(),
         }
     }
 }

@@ -7,11 +7,15 @@ use linger_engine::{Host, KillWhom, SpawnRequest, Spawned, Timestamp};
 use linger_exec::{Environment, ExecSpec, Rlimit, read_environment_file};
 use linger_unit::exec_line::expand_environment;
 use linger_unit::model::{
-    Condition, ConditionKind, NotifyAccess, OutputSpec, ServiceConfig, ServiceType,
+    Condition, ConditionKind, InputSpec, NotifyAccess, OutputSpec, ServiceConfig, ServiceType,
+    SocketConfig,
 };
+use linger_time::Usec;
 use rustix::fs::{Mode, OFlags};
 
 use crate::config::ManagerConfig;
+use crate::sockets::SocketTable;
+use crate::timer_support::TimerSupport;
 use crate::tracker::ProcTracker;
 
 /// A service output pipe waiting for the event loop to read it.
@@ -55,6 +59,10 @@ pub struct RealHost {
     pub logs: Vec<HostLog>,
     /// Exec-status pipes of children started without waiting: (unit, program, pipe) by pid.
     pub pending_exec: std::collections::HashMap<u32, (String, String, OwnedFd)>,
+    /// Socket units' fds and held connections.
+    pub sockets: SocketTable,
+    /// Start time, stamps, stable randomness for timer units.
+    pub timers: TimerSupport,
     own_pid: u32,
 }
 
@@ -66,7 +74,14 @@ impl RealHost {
         for (k, v) in &config.environment {
             environment.set(k, v);
         }
+        let timers = TimerSupport::new(
+            now(),
+            config.state_home.join("linger/timers"),
+            config.user.uid,
+        );
         RealHost {
+            sockets: SocketTable::default(),
+            timers,
             config,
             environment,
             tracker: ProcTracker::new(own_pid),
@@ -257,7 +272,16 @@ impl RealHost {
                 "Group={g} cannot be used in a user manager; remove Group="
             ));
         }
-        let env = self.service_environment(req)?;
+        let mut env = self.service_environment(req)?;
+        let passed = if req.main || req.kind == linger_engine::ExecKind::Start {
+            self.sockets.passed(req.unit, &req.sockets)?
+        } else {
+            crate::sockets::Passed::default()
+        };
+        if !passed.fds.is_empty() {
+            env.set("LISTEN_FDS", &passed.fds.len().to_string());
+            env.set("LISTEN_FDNAMES", &passed.names.join(":"));
+        }
         let lookup = |name: &str| env.get(name).map(str::to_string);
         let argv = if req.command.flags.no_env_expand {
             req.command.argv.clone()
@@ -297,6 +321,27 @@ impl RealHost {
         };
         spec.stdout = self.open_output(&cfg.exec.standard_output, &journal, 1)?;
         spec.stderr = self.open_output(&cfg.exec.standard_error, &journal, 2)?;
+        if let Some(conn) = passed.connection
+            && cfg.exec.standard_input == InputSpec::Socket
+        {
+            // inetd style: the connection is stdin, and stdout/stderr unless they were sent
+            // elsewhere (with StandardInput=socket both default to "inherit" it).
+            let follows = |o: &OutputSpec| {
+                matches!(
+                    o,
+                    OutputSpec::Socket | OutputSpec::Inherit | OutputSpec::Journal
+                )
+            };
+            if follows(&cfg.exec.standard_output) {
+                spec.stdout = Some(conn.try_clone().map_err(|e| e.to_string())?);
+            }
+            if follows(&cfg.exec.standard_error) {
+                spec.stderr = Some(conn.try_clone().map_err(|e| e.to_string())?);
+            }
+            spec.stdin = Some(conn);
+        }
+        spec.pass_fds = passed.fds;
+        // TODO(exec): LISTEN_PID must be the child's pid, set between fork and exec.
         spec.umask = cfg.exec.umask;
         spec.nice = cfg.exec.nice;
         spec.oom_score_adjust = cfg.exec.oom_score_adjust;
@@ -334,12 +379,58 @@ fn clock(id: rustix::time::ClockId) -> u64 {
         .saturating_add((t.tv_nsec as u64) / 1000)
 }
 
+fn now() -> Timestamp {
+    Timestamp {
+        realtime: clock(rustix::time::ClockId::Realtime),
+        monotonic: clock(rustix::time::ClockId::Monotonic),
+    }
+}
+
 impl Host for RealHost {
     fn now(&self) -> Timestamp {
-        Timestamp {
-            realtime: clock(rustix::time::ClockId::Realtime),
-            monotonic: clock(rustix::time::ClockId::Monotonic),
+        now()
+    }
+
+    fn startup(&self) -> Timestamp {
+        self.timers.startup
+    }
+
+    fn random_delay(&mut self, unit: &str, max: Usec, fixed: bool) -> Usec {
+        self.timers.random_delay(unit, max, fixed)
+    }
+
+    fn coalescing_offset(&self) -> Usec {
+        self.timers.coalescing_offset()
+    }
+
+    fn read_timer_stamp(&self, unit: &str) -> Option<Usec> {
+        self.timers.read_stamp(unit)
+    }
+
+    fn write_timer_stamp(&mut self, unit: &str, realtime: Usec) {
+        if let Err(e) = self.timers.write_stamp(unit, realtime) {
+            self.log(
+                unit,
+                4,
+                format!("Failed to write timestamp file for Persistent=yes: {e}"),
+            );
         }
+    }
+
+    fn open_sockets(&mut self, unit: &str, config: &SocketConfig) -> Result<(), String> {
+        self.sockets.open(unit, config)
+    }
+
+    fn close_sockets(&mut self, unit: &str, remove: bool) {
+        self.sockets.close(unit, remove);
+    }
+
+    fn watch_sockets(&mut self, unit: &str, watch: bool) {
+        self.sockets.watch(unit, watch);
+    }
+
+    fn release_connection(&mut self, instance: &str) {
+        self.sockets.release_connection(instance);
     }
 
     fn check_condition(&self, c: &Condition) -> bool {

@@ -14,9 +14,13 @@ mod props;
 mod reexec;
 mod run;
 mod server;
+mod socket_events;
+mod sockets;
 mod source;
 mod state;
+mod timer_support;
 mod tracker;
+mod watcher;
 
 pub use config::{ManagerConfig, UserInfo};
 pub use run::run;

@@ -234,6 +234,16 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
     let mut sighup = sig(SignalKind::hangup())?;
     let own_uid = rustix::process::getuid().as_raw();
     let state: Shared = Rc::new(RefCell::new(build_state(&config, log_to_stderr)));
+    let (watcher, mut socket_events) = crate::watcher::Watcher::spawn().map_err(io_err(
+        "cannot start the socket watcher thread",
+        std::path::Path::new("socket-watch"),
+    ))?;
+    state
+        .borrow_mut()
+        .engine
+        .host_mut()
+        .sockets
+        .set_watcher(watcher);
     if let Some(saved) = saved {
         crate::reexec::restore(&state, saved);
     }
@@ -282,6 +292,7 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
                 state.borrow_mut().fire_due_timers();
             }
             _ = sigchld.recv() => reap(&state),
+            Some(unit) = socket_events.recv() => crate::socket_events::on_socket_event(&state, &unit),
             accepted = listener.accept() => {
                 if let Ok((stream, _)) = accepted
                     && connections.get() < crate::server::MAX_CONNECTIONS {

@@ -123,6 +123,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// A per-unit timer fired.
     pub fn on_timer(&mut self, id: &str, kind: TimerKind, generation: u64) {
+        if kind == TimerKind::Elapse {
+            self.timer_elapsed(id, generation);
+            return;
+        }
         let restart_due = self
             .with_service(id, |s, c| s.on_timer(kind, generation, c))
             .unwrap_or(false);

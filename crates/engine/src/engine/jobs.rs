@@ -414,6 +414,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         if !self.check_conditions(id, jid) {
             return;
         }
+        if self.activators.contains(id) {
+            self.start_activator(id, jid);
+            return;
+        }
         if !is_service {
             let before = state;
             if let Some(u) = self.units.get_mut(id) {
@@ -463,6 +467,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         );
         if state.is_inactive_or_failed() {
             self.finish_job(jid, JobResult::Done);
+            return;
+        }
+        if self.activators.contains(id) {
+            self.stop_activator(id);
             return;
         }
         if !is_service {

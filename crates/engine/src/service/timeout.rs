@@ -46,11 +46,14 @@ impl ServiceRuntime {
             TimerKind::State => self.generation,
             TimerKind::Watchdog => self.watchdog_generation,
             TimerKind::RuntimeMax => self.runtime_generation,
+            // Timer units' own timer: never armed for a service.
+            TimerKind::Elapse => return false,
         };
         if generation != current {
             return false;
         }
         match kind {
+            TimerKind::Elapse => false,
             TimerKind::Watchdog => {
                 if matches!(
                     self.state.0,

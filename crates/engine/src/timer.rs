@@ -1,0 +1,234 @@
+//! Timer units (systemd.timer(5)): their runtime and the pure computation of the next elapse.
+
+use jiff::tz::TimeZone;
+use linger_time::Usec;
+use linger_unit::model::TimerConfig;
+
+use crate::host::Timestamp;
+use crate::state::ActiveState;
+
+/// A timer's sub-state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TimerState {
+    /// Stopped.
+    #[default]
+    Dead,
+    /// Armed, waiting for the next elapse.
+    Waiting,
+    /// Elapsed; the unit it activates is running.
+    Running,
+    /// Elapsed and no trigger is left (`RemainAfterElapse=yes`).
+    Elapsed,
+    /// Failed.
+    Failed,
+}
+
+impl TimerState {
+    /// `SubState=` string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimerState::Dead => "dead",
+            TimerState::Waiting => "waiting",
+            TimerState::Running => "running",
+            TimerState::Elapsed => "elapsed",
+            TimerState::Failed => "failed",
+        }
+    }
+
+    /// The generic state.
+    pub fn active_state(self) -> ActiveState {
+        match self {
+            TimerState::Dead => ActiveState::Inactive,
+            TimerState::Failed => ActiveState::Failed,
+            TimerState::Waiting | TimerState::Running | TimerState::Elapsed => ActiveState::Active,
+        }
+    }
+}
+
+/// Which clock-independent base a monotonic trigger counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MonotonicBase {
+    /// `OnActiveSec=`
+    Active,
+    /// `OnBootSec=`
+    Boot,
+    /// `OnStartupSec=`
+    Startup,
+    /// `OnUnitActiveSec=`
+    UnitActive,
+    /// `OnUnitInactiveSec=`
+    UnitInactive,
+}
+
+impl MonotonicBase {
+    /// One-shot triggers: once passed, they do not come back until the timer is restarted.
+    fn one_shot(self) -> bool {
+        matches!(
+            self,
+            MonotonicBase::Active | MonotonicBase::Boot | MonotonicBase::Startup
+        )
+    }
+}
+
+/// A timer's runtime.
+#[derive(Debug, Clone, Default)]
+pub struct TimerRuntime {
+    /// Sub-state.
+    pub state: TimerState,
+    /// `Result=` (`success`, `resources`).
+    pub result: &'static str,
+    /// `LastTriggerUSec=` (zero: never).
+    pub last_trigger: Timestamp,
+    /// `NextElapseUSecMonotonic=`: the next monotonic elapse, if any monotonic trigger is armed.
+    pub next_monotonic: Option<Usec>,
+    /// `NextElapseUSecRealtime=`: the next calendar elapse, if any.
+    pub next_realtime: Option<Usec>,
+    /// One-shot monotonic triggers already passed (index into the flattened trigger list).
+    pub(crate) disabled: Vec<usize>,
+    /// Stale-firing guard for the armed timer.
+    pub(crate) generation: u64,
+}
+
+/// What the next-elapse computation reads besides the configuration.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ElapseInputs {
+    /// Now.
+    pub now: Timestamp,
+    /// When the manager started (monotonic).
+    pub startup: Usec,
+    /// When the timer last left the inactive state (its activation).
+    pub timer_activated: Timestamp,
+    /// When the activated unit last became active (monotonic; 0 never).
+    pub unit_active: Usec,
+    /// When the activated unit last became inactive (monotonic; 0 never).
+    pub unit_inactive: Usec,
+    /// First computation after the timer started.
+    pub initial: bool,
+}
+
+/// The flattened monotonic triggers of a configuration, in a stable order.
+pub(crate) fn monotonic_triggers(cfg: &TimerConfig) -> Vec<(MonotonicBase, Usec)> {
+    let mut v = Vec::new();
+    let mut add = |b, list: &Vec<Usec>| v.extend(list.iter().map(|&u| (b, u)));
+    add(MonotonicBase::Active, &cfg.on_active);
+    add(MonotonicBase::Boot, &cfg.on_boot);
+    add(MonotonicBase::Startup, &cfg.on_startup);
+    add(MonotonicBase::UnitActive, &cfg.on_unit_active);
+    add(MonotonicBase::UnitInactive, &cfg.on_unit_inactive);
+    v
+}
+
+/// The next elapse on each clock; marks one-shot triggers that have passed as disabled.
+/// Returns (monotonic, realtime); both None means nothing is left to wait for.
+pub(crate) fn next_elapse(
+    cfg: &TimerConfig,
+    rt: &mut TimerRuntime,
+    inp: &ElapseInputs,
+    tz: &TimeZone,
+) -> (Option<Usec>, Option<Usec>) {
+    let mut mono: Option<Usec> = None;
+    for (i, (base, value)) in monotonic_triggers(cfg).into_iter().enumerate() {
+        if rt.disabled.contains(&i) {
+            continue;
+        }
+        let last = rt.last_trigger.monotonic;
+        let from = match base {
+            MonotonicBase::Active => inp.timer_activated.monotonic,
+            MonotonicBase::Boot => 0,
+            MonotonicBase::Startup => inp.startup,
+            // Relative to the unit's last activity, or to our own last trigger if later (so a
+            // unit that never became active does not make the timer fire in a loop).
+            MonotonicBase::UnitActive => inp.unit_active.max(last),
+            MonotonicBase::UnitInactive => inp.unit_inactive.max(last),
+        };
+        if matches!(base, MonotonicBase::UnitActive | MonotonicBase::UnitInactive) && from == 0 {
+            continue;
+        }
+        let at = from.saturating_add(value);
+        if base.one_shot() && !inp.initial && at <= inp.now.monotonic {
+            // Passed (and fired) during this activation of the timer: it does not come back.
+            rt.disabled.push(i);
+            continue;
+        }
+        mono = Some(mono.map_or(at, |m| m.min(at)));
+    }
+    let mut real: Option<Usec> = None;
+    if !cfg.on_calendar.is_empty() {
+        // Counted from the last trigger (persisted with Persistent=), else from when the timer
+        // was started: a run missed while we were down comes due at once.
+        let base = if rt.last_trigger.realtime > 0 {
+            rt.last_trigger.realtime
+        } else if inp.timer_activated.realtime > 0 {
+            inp.timer_activated.realtime
+        } else {
+            inp.now.realtime
+        };
+        for spec in &cfg.on_calendar {
+            if let Some(n) = spec.next_elapse_in(base, tz) {
+                real = Some(real.map_or(n, |r| r.min(n)));
+            }
+        }
+    }
+    (mono, real)
+}
+
+/// The monotonic deadline to arm for a pair of elapses (calendar converted at the current
+/// offset between the clocks), before coalescing.
+pub(crate) fn earliest_deadline(
+    mono: Option<Usec>,
+    real: Option<Usec>,
+    now: Timestamp,
+) -> Option<Usec> {
+    let from_real = real.map(|r| {
+        now.monotonic
+            .saturating_add(r.saturating_sub(now.realtime))
+    });
+    match (mono, from_real) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Place a deadline inside `[earliest, earliest + accuracy]` on a point shared by every timer
+/// of this user, so timers due around the same time wake the manager once: the latest point
+/// of the window on a minute boundary shifted by `perturb`, else a 10 s, 1 s or 250 ms one.
+pub fn coalesce(earliest: Usec, accuracy: Usec, perturb: Usec) -> Usec {
+    if accuracy == 0 {
+        return earliest;
+    }
+    let latest = earliest.saturating_add(accuracy);
+    for step in [60_000_000u64, 10_000_000, 1_000_000, 250_000] {
+        let shift = perturb % step;
+        if latest < shift {
+            continue;
+        }
+        let point = (latest - shift) / step * step + shift;
+        if point >= earliest {
+            return point;
+        }
+    }
+    earliest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coalescing_stays_in_the_window_and_prefers_coarse_boundaries() {
+        let min = 60_000_000;
+        // A window containing a minute boundary lands on it (+ perturbation).
+        assert_eq!(coalesce(59 * min + 1, min, 0), 60 * min);
+        assert_eq!(coalesce(59 * min + 1, min, 7_000_000), 59 * min + 7_000_000);
+        // A 1 s window with no minute or 10 s boundary lands on a whole second.
+        assert_eq!(coalesce(3_500_000, 1_000_000, 0), 4_000_000);
+        // No accuracy: exact.
+        assert_eq!(coalesce(1234, 0, 99), 1234);
+        for e in [0u64, 17, 999_999, 61_000_123, 3_600_000_001] {
+            for acc in [1u64, 300_000, 1_000_000, 60_000_000] {
+                let c = coalesce(e, acc, 13_333_333);
+                assert!(c >= e && c <= e + acc, "{e} {acc} → {c}");
+            }
+        }
+    }
+}
