@@ -197,9 +197,13 @@ pub(crate) fn forward_deps(cfg: &UnitConfig, resolve: &dyn Fn(&str) -> String) -
     if u.default_dependencies {
         match cfg.unit_type {
             UnitType::Service | UnitType::Socket | UnitType::Timer | UnitType::Path => {
-                // In a user manager: After=basic.target, Conflicts=/Before=shutdown.target
-                // (sysinit.target exists only in the system manager).
-                d.after.insert("basic.target".into());
+                // In a user manager: Conflicts=/Before=shutdown.target, and for services
+                // After=basic.target. Timers, sockets and paths are ordered only after
+                // sysinit.target, which exists only in the system manager: they start early,
+                // before basic.target (which waits for timers.target and sockets.target).
+                if cfg.unit_type == UnitType::Service {
+                    d.after.insert("basic.target".into());
+                }
                 d.conflicts.insert("shutdown.target".into());
                 d.before.insert("shutdown.target".into());
                 if cfg.unit_type == UnitType::Timer {

@@ -11,8 +11,8 @@ use crate::host::{Host, Timestamp, UnitSource};
 use crate::job::{Job, JobId, JobMode, JobResult, JobType};
 use crate::service::{Ctx, ExitStatus, ServiceRuntime, ServiceSnapshot};
 use crate::socket::SocketRuntime;
-use crate::timer::TimerRuntime;
 use crate::state::{ActiveState, ServiceResult, ServiceState, SubState};
+use crate::timer::TimerRuntime;
 
 mod activation;
 mod events;

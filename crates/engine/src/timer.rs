@@ -141,7 +141,11 @@ pub(crate) fn next_elapse(
             MonotonicBase::UnitActive => inp.unit_active.max(last),
             MonotonicBase::UnitInactive => inp.unit_inactive.max(last),
         };
-        if matches!(base, MonotonicBase::UnitActive | MonotonicBase::UnitInactive) && from == 0 {
+        if matches!(
+            base,
+            MonotonicBase::UnitActive | MonotonicBase::UnitInactive
+        ) && from == 0
+        {
             continue;
         }
         let at = from.saturating_add(value);
@@ -179,9 +183,14 @@ pub(crate) fn earliest_deadline(
     real: Option<Usec>,
     now: Timestamp,
 ) -> Option<Usec> {
+    // A calendar elapse already in the past (a missed Persistent= run) keeps its place in the
+    // past, so coalescing cannot push it up to AccuracySec= into the future.
     let from_real = real.map(|r| {
-        now.monotonic
-            .saturating_add(r.saturating_sub(now.realtime))
+        if r >= now.realtime {
+            now.monotonic.saturating_add(r - now.realtime)
+        } else {
+            now.monotonic.saturating_sub(now.realtime - r)
+        }
     });
     match (mono, from_real) {
         (Some(a), Some(b)) => Some(a.min(b)),

@@ -6,9 +6,7 @@ use common::*;
 
 use linger_engine::{ActiveState, ExitStatus, JobResult, TimerKind};
 use linger_time::CalendarSpec;
-use linger_unit::model::{
-    ServiceType, SocketConfig, TimerConfig, UnitConfig, UnitKind, UnitType,
-};
+use linger_unit::model::{ServiceType, SocketConfig, TimerConfig, UnitConfig, UnitKind, UnitType};
 
 const SEC: u64 = 1_000_000;
 /// The fake host's realtime at monotonic 0: Tue 2023-11-14 22:13:20 UTC.
@@ -49,7 +47,14 @@ fn elapse_deadline(w: &World, unit: &str) -> Option<u64> {
 
 /// Run the service's main process to a clean exit.
 fn finish_run(w: &mut World, svc: &str) {
-    let pid = w.e.host().spawned.iter().rev().find(|s| s.0 == svc).unwrap().3;
+    let pid =
+        w.e.host()
+            .spawned
+            .iter()
+            .rev()
+            .find(|s| s.0 == svc)
+            .unwrap()
+            .3;
     w.exit(svc, pid, ExitStatus::Exited(0));
 }
 
@@ -73,7 +78,11 @@ fn on_active_sec_fires_once_then_the_timer_is_elapsed() {
     finish_run(&mut w, "job.service");
     assert_eq!(w.state("job.timer"), (ActiveState::Active, "elapsed"));
     w.advance(3600 * SEC);
-    assert_eq!(w.spawned("job.service"), 1, "a one-shot trigger does not repeat");
+    assert_eq!(
+        w.spawned("job.service"),
+        1,
+        "a one-shot trigger does not repeat"
+    );
 }
 
 #[test]
@@ -155,9 +164,17 @@ fn persistent_timer_catches_up_a_run_missed_while_the_manager_was_down() {
     w.start("plain.timer").unwrap();
     w.advance(1);
     assert_eq!(w.spawned("backup.service"), 1, "the missed run happens now");
-    assert_eq!(w.spawned("plain.service"), 0, "without Persistent= nothing is owed");
+    assert_eq!(
+        w.spawned("plain.service"),
+        0,
+        "without Persistent= nothing is owed"
+    );
     let stamp = w.e.host().stamps["backup.timer"];
-    assert_eq!(stamp, EPOCH + 1, "the trigger is recorded for the next start");
+    assert_eq!(
+        stamp,
+        EPOCH + 1,
+        "the trigger is recorded for the next start"
+    );
 }
 
 #[test]
@@ -202,7 +219,9 @@ fn a_timer_for_a_missing_unit_refuses_to_start() {
     w.start("lonely.timer").unwrap();
     assert_eq!(w.finished, vec![("lonely.timer".into(), JobResult::Failed)]);
     assert!(
-        w.log.iter().any(|l| l.contains("lonely.service to trigger not loaded")),
+        w.log
+            .iter()
+            .any(|l| l.contains("lonely.service to trigger not loaded")),
         "{:?}",
         w.log
     );
@@ -275,7 +294,10 @@ fn a_socket_that_cannot_listen_fails_with_resources() {
     w.e.host_mut().fail_listen.insert("busy.socket".into());
     w.start("busy.socket").unwrap();
     assert_eq!(w.state("busy.socket"), (ActiveState::Failed, "failed"));
-    assert_eq!(w.e.unit("busy.socket").unwrap().socket().unwrap().result, "resources");
+    assert_eq!(
+        w.e.unit("busy.socket").unwrap().socket().unwrap().result,
+        "resources"
+    );
     assert_eq!(w.finished, vec![("busy.socket".into(), JobResult::Failed)]);
 }
 
@@ -314,22 +336,33 @@ fn accept_yes_starts_one_instance_per_connection_up_to_max_connections() {
         tmpl("greet@2-3-1000.service"),
     ]);
     w.start("greet.socket").unwrap();
-    assert_eq!(w.e.triggers("greet.socket").as_deref(), Some("greet@.service"));
+    assert_eq!(
+        w.e.triggers("greet.socket").as_deref(),
+        Some("greet@.service")
+    );
     for n in ["greet@0-1-1000.service", "greet@1-2-1000.service"] {
         w.e.on_socket_connection("greet.socket", n).unwrap();
         w.drain();
         assert_eq!(w.state(n), (ActiveState::Active, "running"));
     }
-    let refused = w
-        .e
-        .on_socket_connection("greet.socket", "greet@2-3-1000.service")
-        .unwrap_err();
-    assert!(refused.contains("Too many incoming connections (2)"), "{refused}");
+    let refused =
+        w.e.on_socket_connection("greet.socket", "greet@2-3-1000.service")
+            .unwrap_err();
+    assert!(
+        refused.contains("Too many incoming connections (2)"),
+        "{refused}"
+    );
     let sock = w.e.unit("greet.socket").unwrap().socket().unwrap();
-    assert_eq!((sock.accepted, sock.refused, sock.connections.len()), (2, 1, 2));
+    assert_eq!(
+        (sock.accepted, sock.refused, sock.connections.len()),
+        (2, 1, 2)
+    );
     // A connection ends: its instance stops and the held connection is released.
     let pid = w.main_pid("greet@0-1-1000.service");
     w.exit("greet@0-1-1000.service", pid, ExitStatus::Exited(0));
-    assert_eq!(w.e.host().released, vec!["greet@0-1-1000.service".to_string()]);
+    assert_eq!(
+        w.e.host().released,
+        vec!["greet@0-1-1000.service".to_string()]
+    );
     assert_eq!(w.state("greet.socket"), (ActiveState::Active, "listening"));
 }

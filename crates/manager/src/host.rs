@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 
 use linger_engine::{Host, KillWhom, SpawnRequest, Spawned, Timestamp};
 use linger_exec::{Environment, ExecSpec, Rlimit, read_environment_file};
+use linger_time::Usec;
 use linger_unit::exec_line::expand_environment;
 use linger_unit::model::{
     Condition, ConditionKind, InputSpec, NotifyAccess, OutputSpec, ServiceConfig, ServiceType,
     SocketConfig,
 };
-use linger_time::Usec;
 use rustix::fs::{Mode, OFlags};
 
 use crate::config::ManagerConfig;
@@ -341,7 +341,7 @@ impl RealHost {
             spec.stdin = Some(conn);
         }
         spec.pass_fds = passed.fds;
-        // TODO(exec): LISTEN_PID must be the child's pid, set between fork and exec.
+        spec.listen_pid = !spec.pass_fds.is_empty();
         spec.umask = cfg.exec.umask;
         spec.nice = cfg.exec.nice;
         spec.oom_score_adjust = cfg.exec.oom_score_adjust;

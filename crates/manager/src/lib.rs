@@ -11,6 +11,7 @@ mod host;
 mod logs;
 mod notify;
 mod props;
+mod props_activation;
 mod reexec;
 mod run;
 mod server;

@@ -17,7 +17,7 @@ pub fn timestamp(us: Usec) -> String {
     linger_time::timestamp::format_timestamp(us, &jiff::tz::TimeZone::system())
 }
 
-fn span(us: Usec) -> String {
+pub fn span(us: Usec) -> String {
     linger_time::format_timespan(us, 1)
 }
 
@@ -39,7 +39,7 @@ fn exec_prop(cmds: &[ExecCommand]) -> String {
         .join(" ")
 }
 
-fn yes(b: bool) -> String {
+pub fn yes(b: bool) -> String {
     if b { "yes".into() } else { "no".into() }
 }
 
@@ -255,6 +255,7 @@ pub fn unit_properties<H: Host, S: UnitSource>(
     if cfg.unit_type == UnitType::Target {
         p.insert("AllowIsolate".into(), yes(cfg.unit.allow_isolate));
     }
+    crate::props_activation::activation_properties(engine, u, &mut p);
     p
 }
 

@@ -84,11 +84,17 @@ async fn handle(state: &Shared, req: Request) -> Reply {
             Ok(Reply::ok(json!({})))
         }
         method::REEXEC => {
-            state.borrow_mut().exit = Some(ExitRequest::Reexec);
+            let mut s = state.borrow_mut();
+            s.exit = Some(ExitRequest::Reexec);
+            // Wake the event loop: it acts on `exit` after any event.
+            s.timer_changed.notify_one();
             Ok(Reply::ok(json!({})))
         }
         method::EXIT => {
-            state.borrow_mut().exit = Some(ExitRequest::Shutdown);
+            let mut s = state.borrow_mut();
+            s.exit = Some(ExitRequest::Shutdown);
+            // Wake the event loop: it acts on `exit` after any event.
+            s.timer_changed.notify_one();
             Ok(Reply::ok(json!({})))
         }
         method::ENVIRONMENT => params::<api::EnvironmentRequest>(&req).map(|p| {

@@ -49,10 +49,7 @@ pub fn on_socket_event(state: &Shared, unit: &str) {
                 .and_then(|u| u.socket())
                 .map_or(0, |r| r.accepted);
             let instance = format!("{prefix}@{}.service", connection_instance(nr, &conn));
-            s.engine
-                .host_mut()
-                .sockets
-                .hold_connection(&instance, conn);
+            s.engine.host_mut().sockets.hold_connection(&instance, conn);
             if s.engine.on_socket_connection(unit, &instance).is_err() {
                 s.engine.host_mut().sockets.release_connection(&instance);
             }

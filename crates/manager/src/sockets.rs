@@ -77,7 +77,8 @@ impl SocketTable {
             .file_descriptor_name
             .clone()
             .unwrap_or_else(|| unit.to_string());
-        self.open.insert(unit.to_string(), OpenUnit { fds, name, paths });
+        self.open
+            .insert(unit.to_string(), OpenUnit { fds, name, paths });
         Ok(())
     }
 

@@ -93,7 +93,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let t = TimerSupport::new(Timestamp::default(), dir.path().join("timers"), 1000);
         assert_eq!(t.read_stamp("backup.timer"), None);
-        t.write_stamp("backup.timer", 1_700_000_000_123_456).unwrap();
+        t.write_stamp("backup.timer", 1_700_000_000_123_456)
+            .unwrap();
         assert_eq!(t.read_stamp("backup.timer"), Some(1_700_000_000_123_456));
         assert!(t.write_stamp("../evil", 1).is_ok());
         assert!(!dir.path().join("evil").exists());

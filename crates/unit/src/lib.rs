@@ -11,7 +11,8 @@
 //! - [`loader`]: search paths, drop-ins, aliases, masking, templates: name → [`model::UnitConfig`].
 //! - [`lint`]: `verify`'s extra warnings for legal-but-wrong input.
 //!
-//! Pure: the only I/O is reading the files and directories the loader is pointed at.
+//! Pure: the only I/O is reading the files and directories the loader is pointed at (and
+//! `/sys/class/net/NAME/ifindex` for a `ListenStream=[addr]:port%NAME` interface scope).
 #![forbid(unsafe_code)]
 
 pub mod diag;

@@ -3,14 +3,16 @@
 //!
 //! [`verify_file`] is what `linger ctl verify`/`systemd-analyze verify` print: the loader's
 //! diagnostics, then [`lint`]'s findings (inline comments, system-only dependencies in a user
-//! unit, missing programs and working directories, dependencies on units that do not exist).
+//! unit, missing programs and working directories, dependencies on units that do not exist,
+//! timers and sockets whose activated unit does not exist).
 
+mod activation;
 mod system_units;
 
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Severity};
-use crate::loader::{LoadContext, Scope, UnitIndex, load_file, load_unit_with};
+use crate::loader::{LoadContext, Scope, UnitIndex, file_context, load_file, load_unit_with};
 use crate::model::{LoadState, UnitConfig, UnitKind};
 use crate::syntax::Assignment;
 
@@ -48,7 +50,8 @@ pub fn verify_file(path: &Path, ctx: &LoadContext) -> Vec<Diagnostic> {
         return out;
     }
     let files = raw_assignments(&cfg);
-    out.extend(lint(&cfg, &files, ctx));
+    // Units next to the file count, as they do for loading it.
+    out.extend(lint(&cfg, &files, &file_context(path, ctx)));
     out
 }
 
@@ -100,6 +103,7 @@ pub fn lint(
         system_units::check(cfg, files, &index, &mut out);
     }
     missing_dependencies(cfg, files, &index, ctx, &mut out);
+    activation::check(cfg, files, &index, ctx, &mut out);
     if let UnitKind::Service(s) = &cfg.kind {
         let key_cmds = [
             ("ExecCondition", &s.exec_condition),

@@ -11,6 +11,7 @@
 
 mod builtin;
 mod dropins;
+mod implicit;
 mod install;
 mod lookup;
 mod paths;
@@ -26,7 +27,7 @@ pub use install::{
 pub use lookup::UnitIndex;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{LoadState, UnitConfig, UnitKind, UnitSection, UnitType};
+use crate::model::{LoadState, UnitConfig, UnitSection, UnitType};
 use crate::settings::names::{instantiate, parse_name, template_of};
 use crate::settings::{ApplyContext, UnitBuilder};
 
@@ -134,20 +135,26 @@ pub fn load_file(path: &Path, ctx: &LoadContext) -> UnitConfig {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut search = Vec::with_capacity(ctx.search_path.len() + 1);
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-    search.push(dir);
-    search.extend(ctx.search_path.iter().cloned());
-    let ctx = ctx.clone().with_search_path(search);
+    let ctx = file_context(path, ctx);
     let name = match parse_name(&name) {
         Some(p) if p.instance == Some("") => instantiate(&name, "i").unwrap_or(name),
         _ => name,
     };
     load_unit(&name, &ctx)
+}
+
+/// The context [`load_file`] loads `path` with: `ctx` with the file's directory searched
+/// first (so units next to the file, e.g. the service a socket activates, are found).
+pub fn file_context(path: &Path, ctx: &LoadContext) -> LoadContext {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut search = Vec::with_capacity(ctx.search_path.len() + 1);
+    search.push(dir);
+    search.extend(ctx.search_path.iter().cloned());
+    ctx.clone().with_search_path(search)
 }
 
 /// The specifier values for unit `unit` (with unit file `fragment`) as the loader uses them.
@@ -207,7 +214,9 @@ fn apply_everything(
         b.config_mut().dropin_paths.push(dropin);
     }
     add_dir_dependencies(&mut b, index, &names, &id);
-    b.finish()
+    let mut cfg = b.finish();
+    implicit::add_implicit_dependencies(&mut cfg);
+    cfg
 }
 
 /// The unit's names for drop-in lookup: id, aliases, and for instances their templates.
@@ -285,11 +294,8 @@ impl UnitBuilder {
 
     /// Finish with a given load state, skipping the whole-unit checks.
     fn finish_unloaded(self, state: LoadState) -> UnitConfig {
-        let mut cfg = self.cfg;
+        let mut cfg = self.into_config();
         cfg.load_state = state;
-        if let UnitKind::Service(s) = &mut cfg.kind {
-            **s = self.svc;
-        }
         cfg
     }
 }

@@ -203,6 +203,9 @@ pub struct UnitSection {
     pub on_failure: Vec<String>,
     /// `OnSuccess=`
     pub on_success: Vec<String>,
+    /// `Triggers=`: the units this timer or socket activates (implicit, added by the loader;
+    /// the inverse `TriggeredBy=` is the engine's).
+    pub triggers: Vec<String>,
     /// `StopWhenUnneeded=`
     pub stop_when_unneeded: bool,
     /// `RefuseManualStart=`
@@ -243,6 +246,7 @@ impl Default for UnitSection {
             before: Vec::new(),
             on_failure: Vec::new(),
             on_success: Vec::new(),
+            triggers: Vec::new(),
             stop_when_unneeded: false,
             refuse_manual_start: false,
             refuse_manual_stop: false,

@@ -1,7 +1,7 @@
 //! The declarative `Section.Key → parser → field` table that fills [`crate::model`].
 //! OWNER: helper U2.
 //!
-//! The tables live in `settings/{unit,service,exec}_table.rs`, one row per directive. A
+//! The tables live in `settings/{unit,service,exec,timer,socket}_table.rs`, one row per directive. A
 //! [`UnitBuilder`] applies lexed files (fragment first, then drop-ins) to a default
 //! [`UnitConfig`] with systemd's semantics:
 //! - an invalid value is a warning ending in ", ignoring." and the line has no effect, except
@@ -18,12 +18,17 @@ mod finish;
 mod known;
 pub(crate) mod names;
 mod service_table;
+mod socket_table;
+mod timer_table;
 mod unit_table;
 
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{LoadState, ServiceConfig, UnitConfig, UnitKind, UnitSection, UnitType};
+use crate::model::{
+    LoadState, ServiceConfig, SocketConfig, TimerConfig, UnitConfig, UnitKind, UnitSection,
+    UnitType,
+};
 use crate::syntax::{Assignment, ParsedFile, SectionKind};
 use crate::value::ValueError;
 
@@ -74,6 +79,19 @@ pub(crate) struct Extra {
     pub bus_name: Option<String>,
     /// `SuccessAction=` is set to something other than `none`.
     pub success_action: bool,
+    /// A timer's `Unit=` was accepted once (systemd refuses a second one).
+    pub trigger_set: bool,
+    /// `Listen*=` lines systemd accepts but linger does not implement (netlink, special
+    /// files, message queues, USB functions, AF_VSOCK): they count for the whole-unit checks.
+    pub other_listens: Vec<OtherListen>,
+}
+
+/// A `Listen*=` entry systemd would open and linger does not: what the whole-unit checks
+/// need to know about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct OtherListen {
+    /// A stream or sequential-packet socket (usable with `Accept=yes`).
+    pub accepting: bool,
 }
 
 /// Applies lexed unit files to a unit's configuration.
@@ -81,6 +99,8 @@ pub(crate) struct Extra {
 pub struct UnitBuilder {
     pub(crate) cfg: UnitConfig,
     pub(crate) svc: ServiceConfig,
+    pub(crate) timer: TimerConfig,
+    pub(crate) socket: SocketConfig,
     pub(crate) extra: Extra,
     /// A fatal error happened: nothing more is applied.
     pub(crate) fatal: bool,
@@ -92,6 +112,8 @@ impl UnitBuilder {
         let kind = match unit_type {
             UnitType::Service => UnitKind::Service(Box::default()),
             UnitType::Target => UnitKind::Target,
+            UnitType::Timer => UnitKind::Timer(Box::default()),
+            UnitType::Socket => UnitKind::Socket(Box::default()),
             _ => UnitKind::Other,
         };
         UnitBuilder {
@@ -108,6 +130,8 @@ impl UnitBuilder {
                 kind,
             },
             svc: ServiceConfig::default(),
+            timer: TimerConfig::default(),
+            socket: SocketConfig::default(),
             extra: Extra::default(),
             fatal: false,
         }
@@ -174,7 +198,10 @@ impl UnitBuilder {
             if a.section == "Service" && known::is_resource_control(&a.key) {
                 // Kept raw for the cgroup layer, which validates and applies them.
                 exec_table::resource_control(self, &cx);
-            } else if matches!(a.section.as_str(), "Unit" | "Install" | "Service") {
+            } else if matches!(
+                a.section.as_str(),
+                "Unit" | "Install" | "Service" | "Socket" | "Timer"
+            ) {
                 self.warn(
                     &cx,
                     format!(
@@ -201,10 +228,19 @@ impl UnitBuilder {
         if self.fatal && self.cfg.load_state == LoadState::Loaded {
             self.cfg.load_state = LoadState::BadSetting;
         }
-        if let UnitKind::Service(s) = &mut self.cfg.kind {
-            **s = self.svc;
+        self.into_config()
+    }
+
+    /// The configuration with the type-specific part moved into `kind`.
+    pub(crate) fn into_config(self) -> UnitConfig {
+        let mut cfg = self.cfg;
+        match &mut cfg.kind {
+            UnitKind::Service(s) => **s = self.svc,
+            UnitKind::Timer(t) => **t = self.timer,
+            UnitKind::Socket(s) => **s = self.socket,
+            UnitKind::Target | UnitKind::Other => {}
         }
-        self.cfg
+        cfg
     }
 
     fn section_is_valid(&self, section: &str) -> bool {
@@ -223,6 +259,8 @@ impl UnitBuilder {
             "Service" if self.cfg.unit_type == UnitType::Service => {
                 find(service_table::SERVICE).or_else(|| find(exec_table::EXEC))
             }
+            "Timer" if self.cfg.unit_type == UnitType::Timer => find(timer_table::TIMER),
+            "Socket" if self.cfg.unit_type == UnitType::Socket => find(socket_table::SOCKET),
             _ => None,
         }
     }

@@ -5,6 +5,7 @@
 //! returns a typed value or a [`ValueError`] describing what is accepted; the settings table
 //! turns that into a diagnostic naming file, line and directive.
 
+mod address;
 mod enums;
 mod number;
 mod rlimit;
@@ -12,9 +13,12 @@ mod signal;
 mod time;
 mod words;
 
+pub use address::{
+    AddressError, fd_name_is_valid, parse_netlink, parse_node_path, parse_socket_address,
+};
 pub use enums::{
-    parse_emergency_action, parse_input_spec, parse_kill_mode, parse_notify_access,
-    parse_output_spec, parse_restart, parse_service_type,
+    parse_bind_ipv6_only, parse_emergency_action, parse_input_spec, parse_kill_mode,
+    parse_notify_access, parse_output_spec, parse_restart, parse_service_type,
 };
 pub use number::{
     MemoryLimit, parse_c_integer, parse_iec_size, parse_int, parse_log_facility, parse_log_level,

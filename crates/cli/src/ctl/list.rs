@@ -14,7 +14,7 @@ fn glob(pattern: &str, s: &str) -> bool {
     linger_journal::glob::glob_match(pattern.as_bytes(), s.as_bytes())
 }
 
-fn matches_patterns(patterns: &[String], name: &str) -> bool {
+pub(super) fn matches_patterns(patterns: &[String], name: &str) -> bool {
     patterns.is_empty()
         || patterns
             .iter()
@@ -22,7 +22,7 @@ fn matches_patterns(patterns: &[String], name: &str) -> bool {
 }
 
 /// Print rows as aligned columns (systemctl style: two spaces between, last column free).
-fn table(header: &[&str], rows: &[Vec<String>], legend: bool, prefix: &[String]) {
+pub(super) fn table(header: &[&str], rows: &[Vec<String>], legend: bool, prefix: &[String]) {
     let n = header.len();
     let mut widths: Vec<usize> = header.iter().map(|h| h.len()).collect();
     for r in rows {

@@ -1,5 +1,6 @@
 //! `linger ctl` ≙ `systemctl --user`, and the binary invoked as `systemctl`.
 
+mod activation;
 mod jobs;
 mod list;
 mod show;
@@ -134,6 +135,10 @@ pub enum Command {
     ListUnits { patterns: Vec<String> },
     /// List installed unit files.
     ListUnitFiles { patterns: Vec<String> },
+    /// List timer units, soonest first.
+    ListTimers { patterns: Vec<String> },
+    /// List socket units and what they listen on.
+    ListSockets { patterns: Vec<String> },
     /// Show a unit's dependency tree.
     ListDependencies { unit: Option<String> },
     /// List queued jobs.
@@ -221,6 +226,8 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::Cat { units } => show::cat(&units),
         C::ListUnits { patterns } => list::list_units(o, &patterns),
         C::ListUnitFiles { patterns } => list::list_unit_files(o, &patterns),
+        C::ListTimers { patterns } => activation::list_timers(o, &patterns),
+        C::ListSockets { patterns } => activation::list_sockets(o, &patterns),
         C::ListDependencies { unit } => {
             list::list_dependencies(o, unit.as_deref().unwrap_or("default.target"))
         }

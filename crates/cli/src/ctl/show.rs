@@ -80,16 +80,21 @@ pub fn show(units: &[String], o: &Opts) -> ExitCode {
         if o.property.is_empty() {
             for (k, v) in props {
                 if o.all || !v.is_empty() {
-                    println!("{k}={v}");
+                    // Array properties (Listen=) print one assignment per element.
+                    for line in v.split('\n') {
+                        println!("{k}={line}");
+                    }
                 }
             }
         } else {
             for k in &o.property {
                 let v = props.get(k).map(String::as_str).unwrap_or("");
-                if o.value {
-                    println!("{v}");
-                } else {
-                    println!("{k}={v}");
+                for line in v.split('\n') {
+                    if o.value {
+                        println!("{line}");
+                    } else {
+                        println!("{k}={line}");
+                    }
                 }
             }
         }

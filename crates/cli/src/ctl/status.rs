@@ -138,7 +138,12 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
         "activating" => "InactiveExitTimestamp",
         _ => "ActiveExitTimestamp",
     };
-    let state_text = format!("{active} ({sub})");
+    // systemctl omits the sub-state when it says the same ("failed (Result: …)").
+    let state_text = if sub == active || sub.is_empty() {
+        active.to_string()
+    } else {
+        format!("{active} ({sub})")
+    };
     let state_col = match active {
         "active" | "reloading" => color("1;32", &state_text),
         "failed" => color("1;31", &state_text),
@@ -157,6 +162,7 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
             out.push_str(&format!("             └─ {f} was not met\n"));
         }
     }
+    out.push_str(&super::activation::status_lines(p, active));
     let main: u32 = prop(p, "MainPID").parse().unwrap_or(0);
     let exec_main: u32 = prop(p, "ExecMainPID").parse().unwrap_or(0);
     let code = prop(p, "ExecMainCode");

@@ -17,11 +17,7 @@ fn same_name_service(id: &str) -> String {
 /// (for `Accept=yes` sockets the template, `foo@.service`).
 pub(crate) fn activation_target(cfg: &UnitConfig) -> Option<String> {
     match &cfg.kind {
-        UnitKind::Timer(t) => Some(
-            t.unit
-                .clone()
-                .unwrap_or_else(|| same_name_service(&cfg.id)),
-        ),
+        UnitKind::Timer(t) => Some(t.unit.clone().unwrap_or_else(|| same_name_service(&cfg.id))),
         UnitKind::Socket(s) if s.accept => {
             let stem = cfg.id.rsplit_once('.').map_or(&*cfg.id, |(s, _)| s);
             Some(format!("{stem}@.service"))
@@ -346,8 +342,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     unit: id.to_string(),
                     kind: TimerKind::Elapse,
                 });
-                if let Some(UnitRuntime::Timer(t)) =
-                    self.units.get_mut(id).map(|u| &mut u.runtime)
+                if let Some(UnitRuntime::Timer(t)) = self.units.get_mut(id).map(|u| &mut u.runtime)
                 {
                     t.generation += 1;
                     t.next_monotonic = None;
@@ -371,7 +366,11 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let Some(cfg) = self.socket_config(id) else {
             return;
         };
-        if self.units.get(id).and_then(UnitInfo::socket).map(|s| s.state)
+        if self
+            .units
+            .get(id)
+            .and_then(UnitInfo::socket)
+            .map(|s| s.state)
             != Some(SocketState::Listening)
         {
             return;
@@ -469,7 +468,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         if self.activators.is_empty() {
             return;
         }
-        let down = new.is_inactive_or_failed();
+        // The unit may have moved on already (a restart job starts it again from within the
+        // stop's bookkeeping): follow where it is now, not the transition being reported.
+        let now_state = self.units.get(target).map_or(new, UnitInfo::active_state);
+        let down = now_state.is_inactive_or_failed();
         let acts: Vec<String> = self.activators.iter().cloned().collect();
         for a in acts {
             let Some(u) = self.units.get(&a) else {

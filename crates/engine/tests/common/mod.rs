@@ -280,4 +280,3 @@ impl World {
         self.e.host().spawned.iter().filter(|s| s.0 == u).count()
     }
 }
-

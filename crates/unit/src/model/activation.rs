@@ -74,6 +74,22 @@ impl TimerConfig {
             || self.on_clock_change
             || self.on_timezone_change
     }
+
+    /// The unit this timer activates: `Unit=`, else the timer's name with `.service`
+    /// (`foo.timer` → `foo.service`, `foo@x.timer` → `foo@x.service`).
+    pub fn target_unit(&self, timer_id: &str) -> String {
+        match &self.unit {
+            Some(u) => u.clone(),
+            None => format!("{}.service", strip_suffix(timer_id, ".timer")),
+        }
+    }
+}
+
+/// `name` without `suffix` (or without its last `.xxx` when the suffix differs).
+fn strip_suffix<'a>(name: &'a str, suffix: &str) -> &'a str {
+    name.strip_suffix(suffix)
+        .or_else(|| name.rsplit_once('.').map(|(stem, _)| stem))
+        .unwrap_or(name)
 }
 
 /// Which `Listen*=` directive a socket came from.
@@ -168,7 +184,8 @@ pub struct SocketConfig {
     pub socket_mode: u32,
     /// `DirectoryMode=` (default 0755): for parent directories created.
     pub directory_mode: u32,
-    /// `Backlog=` (default SOMAXCONN = 4096).
+    /// `Backlog=` (default `u32::MAX`, as systemd 252: the kernel caps it at
+    /// `net.core.somaxconn`; pass it to listen(2) saturated to `i32::MAX`).
     pub backlog: u32,
     /// `Service=`: the service to activate (default: same name; not with `Accept=yes`).
     pub service: Option<String>,
@@ -217,7 +234,7 @@ impl Default for SocketConfig {
             accept: false,
             socket_mode: 0o666,
             directory_mode: 0o755,
-            backlog: 4096,
+            backlog: u32::MAX,
             service: None,
             remove_on_stop: false,
             pass_credentials: false,
@@ -246,5 +263,21 @@ impl SocketConfig {
     pub fn effective_trigger_burst(&self) -> u32 {
         self.trigger_limit_burst
             .unwrap_or(if self.accept { 200 } else { 20 })
+    }
+
+    /// The service this socket activates: `Service=`, else the socket's name with `.service`
+    /// (`foo.socket` → `foo.service`); with `Accept=yes` the template named after the
+    /// socket's prefix (`foo.socket`, `foo@x.socket` → `foo@.service`), whose instances are
+    /// created per connection (`Service=` is refused at load then).
+    pub fn target_service(&self, socket_id: &str) -> String {
+        let stem = strip_suffix(socket_id, ".socket");
+        if self.accept {
+            let prefix = stem.split_once('@').map_or(stem, |(p, _)| p);
+            return format!("{prefix}@.service");
+        }
+        match &self.service {
+            Some(s) => s.clone(),
+            None => format!("{stem}.service"),
+        }
     }
 }

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use super::ValueError;
 use crate::model::{
-    EmergencyAction, InputSpec, KillMode, NotifyAccess, OutputSpec, RestartPolicy, ServiceType,
+    BindIpv6Only, EmergencyAction, InputSpec, KillMode, NotifyAccess, OutputSpec, RestartPolicy,
+    ServiceType,
 };
 
 fn pick<T: Copy>(s: &str, table: &[(&str, T)]) -> Result<T, ValueError> {
@@ -49,6 +50,25 @@ pub fn parse_restart(s: &str) -> Result<RestartPolicy, ValueError> {
             ("on-abnormal", RestartPolicy::OnAbnormal),
             ("on-abort", RestartPolicy::OnAbort),
             ("on-watchdog", RestartPolicy::OnWatchdog),
+        ],
+    )
+}
+
+/// `BindIPv6Only=`: default, both, ipv6-only, or a boolean (yes = ipv6-only, no = both).
+pub fn parse_bind_ipv6_only(s: &str) -> Result<BindIpv6Only, ValueError> {
+    if let Ok(b) = super::parse_boolean(s) {
+        return Ok(if b {
+            BindIpv6Only::Ipv6Only
+        } else {
+            BindIpv6Only::Both
+        });
+    }
+    pick(
+        s,
+        &[
+            ("default", BindIpv6Only::Default),
+            ("both", BindIpv6Only::Both),
+            ("ipv6-only", BindIpv6Only::Ipv6Only),
         ],
     )
 }

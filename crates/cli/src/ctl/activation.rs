@@ -1,0 +1,218 @@
+//! `list-timers`, `list-sockets`, and the timer/socket lines of `status`.
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+use linger_ipc::manager::{self as api, method};
+use linger_time::timestamp::{format_timestamp, format_timestamp_relative};
+use serde_json::json;
+
+use super::Opts;
+use crate::connect::connect;
+use crate::output::fail;
+
+fn clock(id: rustix::time::ClockId) -> u64 {
+    let t = rustix::time::clock_gettime(id);
+    (t.tv_sec as u64) * 1_000_000 + (t.tv_nsec as u64) / 1000
+}
+
+/// The next elapse of a timer on the wall clock: the calendar one or the monotonic one
+/// converted at the current offset between the clocks, whichever comes first.
+pub fn next_elapse(p: &BTreeMap<String, String>) -> Option<u64> {
+    let parse_ts = |s: &str| linger_time::timestamp::parse_timestamp(s, 0, &tz()).ok();
+    let real = p
+        .get("NextElapseUSecRealtime")
+        .filter(|s| !s.is_empty())
+        .and_then(|s| parse_ts(s));
+    let mono = p
+        .get("NextElapseUSecMonotonic")
+        .filter(|s| !s.is_empty() && s.as_str() != "0")
+        .and_then(|s| linger_time::parse_sec(s).ok())
+        .map(|m| {
+            let now_mono = clock(rustix::time::ClockId::Monotonic);
+            let now_real = clock(rustix::time::ClockId::Realtime);
+            (now_real + m).saturating_sub(now_mono)
+        });
+    match (real, mono) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn last_trigger(p: &BTreeMap<String, String>) -> Option<u64> {
+    p.get("LastTriggerUSec")
+        .filter(|s| !s.is_empty())
+        .and_then(|s| linger_time::timestamp::parse_timestamp(s, 0, &tz()).ok())
+}
+
+fn tz() -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::system()
+}
+
+/// Units of one type with the given properties, from the manager.
+fn units_of_type(
+    o: &Opts,
+    suffix: &str,
+    patterns: &[String],
+    props: &[&str],
+) -> Result<Vec<api::UnitProperties>, String> {
+    let mut client = connect()?;
+    let v = client
+        .call(method::LIST, json!({ "all": true }))
+        .map_err(|e| e.to_string())?;
+    let r: api::ListReply = serde_json::from_value(v).unwrap_or_default();
+    let names: Vec<String> = r
+        .units
+        .into_iter()
+        .filter(|u| u.unit.ends_with(suffix) && u.load == "loaded")
+        .filter(|u| o.all || u.active == "active")
+        .filter(|u| super::list::matches_patterns(patterns, &u.unit))
+        .map(|u| u.unit)
+        .collect();
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let req = api::UnitsRequest {
+        units: names,
+        properties: props.iter().map(|s| (*s).to_string()).collect(),
+        ..Default::default()
+    };
+    let v = client
+        .call(method::UNITS, serde_json::to_value(req).unwrap_or_default())
+        .map_err(|e| e.to_string())?;
+    let r: api::UnitsReply = serde_json::from_value(v).map_err(|e| e.to_string())?;
+    Ok(r.units)
+}
+
+fn footer(o: &Opts, n: usize, what: &str) {
+    if o.no_legend {
+        return;
+    }
+    println!("\n{n} {what} listed.");
+    if !o.all {
+        println!("Pass --all to see loaded but inactive {what}, too.");
+    }
+}
+
+/// `list-timers`.
+pub fn list_timers(o: &Opts, patterns: &[String]) -> ExitCode {
+    let props = [
+        "NextElapseUSecRealtime",
+        "NextElapseUSecMonotonic",
+        "LastTriggerUSec",
+        "Triggers",
+    ];
+    let units = match units_of_type(o, ".timer", patterns, &props) {
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
+    let now = clock(rustix::time::ClockId::Realtime);
+    let mut rows: Vec<(Option<u64>, Vec<String>)> = units
+        .iter()
+        .map(|u| {
+            let p = &u.properties;
+            let next = next_elapse(p);
+            let last = last_trigger(p);
+            let show = |t: Option<u64>| {
+                t.map_or_else(|| "n/a".to_string(), |t| format_timestamp(t, &tz()))
+            };
+            let rel = |t: Option<u64>| {
+                t.map_or_else(|| "n/a".to_string(), |t| format_timestamp_relative(t, now))
+            };
+            let name = p.get("Id").cloned().unwrap_or_default();
+            let activates = p.get("Triggers").cloned().unwrap_or_default();
+            (
+                next,
+                vec![
+                    show(next),
+                    rel(next),
+                    show(last),
+                    rel(last),
+                    name,
+                    activates,
+                ],
+            )
+        })
+        .collect();
+    // Soonest first; timers with nothing ahead last.
+    rows.sort_by_key(|(n, r)| (n.is_none(), n.unwrap_or(0), r[4].clone()));
+    let rows: Vec<Vec<String>> = rows.into_iter().map(|(_, r)| r).collect();
+    let header = ["NEXT", "LEFT", "LAST", "PASSED", "UNIT", "ACTIVATES"];
+    super::list::table(&header, &rows, !o.no_legend, &[]);
+    footer(o, rows.len(), "timers");
+    ExitCode::SUCCESS
+}
+
+/// `list-sockets`.
+pub fn list_sockets(o: &Opts, patterns: &[String]) -> ExitCode {
+    let units = match units_of_type(o, ".socket", patterns, &["Listen", "Triggers"]) {
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
+    let mut rows = Vec::new();
+    for u in &units {
+        let p = &u.properties;
+        let name = p.get("Id").cloned().unwrap_or_default();
+        let activates = p.get("Triggers").cloned().unwrap_or_default();
+        for l in p.get("Listen").map(String::as_str).unwrap_or("").lines() {
+            let addr = l.rsplit_once(" (").map_or(l, |(a, _)| a);
+            rows.push(vec![addr.to_string(), name.clone(), activates.clone()]);
+        }
+    }
+    rows.sort();
+    super::list::table(&["LISTEN", "UNIT", "ACTIVATES"], &rows, !o.no_legend, &[]);
+    footer(o, rows.len(), "sockets");
+    ExitCode::SUCCESS
+}
+
+/// The lines `status` prints for a timer (`Trigger:`, `Triggers:`) or a socket (`Triggers:`,
+/// `Listen:`, `Accepted:`), and `TriggeredBy:` for what they activate.
+pub fn status_lines(p: &BTreeMap<String, String>, active: &str) -> String {
+    let mut out = String::new();
+    let id = p.get("Id").map(String::as_str).unwrap_or("");
+    if let Some(by) = p.get("TriggeredBy").filter(|s| !s.is_empty()) {
+        for (i, t) in by.split(' ').enumerate() {
+            let label = if i == 0 {
+                "TriggeredBy: "
+            } else {
+                "             "
+            };
+            out.push_str(&format!("{label}● {t}\n"));
+        }
+    }
+    if id.ends_with(".timer") && active == "active" {
+        let now = clock(rustix::time::ClockId::Realtime);
+        let line = match next_elapse(p) {
+            Some(t) => format!(
+                "{}; {}",
+                format_timestamp(t, &tz()),
+                format_timestamp_relative(t, now)
+            ),
+            None => "n/a".into(),
+        };
+        out.push_str(&format!("    Trigger: {line}\n"));
+    }
+    if id.ends_with(".timer") || id.ends_with(".socket") {
+        if let Some(t) = p.get("Triggers").filter(|s| !s.is_empty()) {
+            out.push_str(&format!("   Triggers: ● {t}\n"));
+        }
+    }
+    if let Some(listen) = p.get("Listen").filter(|s| !s.is_empty()) {
+        for (i, l) in listen.lines().enumerate() {
+            let label = if i == 0 {
+                "     Listen: "
+            } else {
+                "             "
+            };
+            out.push_str(&format!("{label}{l}\n"));
+        }
+        if p.get("Accept").map(String::as_str) == Some("yes") {
+            out.push_str(&format!(
+                "   Accepted: {}; Connected: {};\n",
+                p.get("NAccepted").map(String::as_str).unwrap_or("0"),
+                p.get("NConnections").map(String::as_str).unwrap_or("0")
+            ));
+        }
+    }
+    out
+}

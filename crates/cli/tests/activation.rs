@@ -1,0 +1,329 @@
+//! End to end: timers and socket activation through a real `linger daemon --user`, with real
+//! programs on the other end of the sockets (dbus-daemon and gpg-agent as Debian ships their
+//! user units, a python server taking its listening socket from `$LISTEN_FDS`, `sh` per
+//! connection for `Accept=yes`). No root needed; everything listens on 127.0.0.1 or in the
+//! test's runtime directory.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use linger_test_support::{Manager, free_port};
+
+const BIN: &str = env!("CARGO_BIN_EXE_linger");
+
+fn manager() -> Manager {
+    let mut m = Manager::new(BIN);
+    m.start();
+    m
+}
+
+/// Connect, send `line`, read the reply until the server closes.
+fn ask(port: u16, line: &str) -> std::io::Result<String> {
+    let mut s = TcpStream::connect(("127.0.0.1", port))?;
+    s.set_read_timeout(Some(Duration::from_secs(10)))?;
+    s.write_all(line.as_bytes())?;
+    let mut out = String::new();
+    s.read_to_string(&mut out)?;
+    Ok(out)
+}
+
+#[test]
+fn a_timer_runs_its_service_and_list_timers_shows_it() {
+    let mut m = manager();
+    let mark = m.dir.path().join("ran");
+    m.write_unit(
+        "hello.service",
+        &format!(
+            "[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo ran >> {}'\n",
+            mark.display()
+        ),
+    );
+    m.write_unit(
+        "hello.timer",
+        "[Unit]\nDescription=Say hello soon\n[Timer]\nOnActiveSec=1s\nAccuracySec=1ms\n",
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "hello.timer"]).expect_code(0);
+    let list = m.systemctl(&["list-timers"]).expect_code(0).stdout;
+    let header = list.lines().next().unwrap_or_default();
+    for col in ["NEXT", "LEFT", "LAST", "PASSED", "UNIT", "ACTIVATES"] {
+        assert!(header.contains(col), "{list}");
+    }
+    let row = list
+        .lines()
+        .find(|l| l.contains("hello.timer"))
+        .unwrap_or_default();
+    assert!(
+        row.contains("left") && row.ends_with("hello.service"),
+        "{list}"
+    );
+    let status = m.systemctl(&["status", "hello.timer"]).stdout;
+    assert!(status.contains("Active: active (waiting)"), "{status}");
+    assert!(
+        status.contains("Trigger: ") && status.contains("Triggers: ● hello.service"),
+        "{status}"
+    );
+    m.wait_for("the timer to fire", |_| mark.exists());
+    m.wait_for("the timer to be elapsed", |m| {
+        m.prop("hello.timer", "SubState") == "elapsed"
+    });
+    let all = m.systemctl(&["list-timers", "--all"]).expect_code(0).stdout;
+    let row = all
+        .lines()
+        .find(|l| l.contains("hello.timer"))
+        .unwrap_or_default();
+    assert!(row.starts_with("n/a") && row.contains(" ago "), "{all}");
+    assert_eq!(
+        std::fs::read_to_string(&mark).unwrap(),
+        "ran\n",
+        "exactly once"
+    );
+    m.shutdown();
+}
+
+#[test]
+fn enabled_timers_start_with_timers_target_and_persistent_ones_catch_up() {
+    let mut m = Manager::new(BIN);
+    let mark = m.dir.path().join("backups");
+    m.write_unit(
+        "backup.service",
+        &format!(
+            "[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo backup >> {}'\n",
+            mark.display()
+        ),
+    );
+    m.write_unit(
+        "backup.timer",
+        "[Timer]\nOnCalendar=daily\nPersistent=true\n[Install]\nWantedBy=timers.target\n",
+    );
+    m.start();
+    m.systemctl(&["enable", "backup.timer"]).expect_code(0);
+    m.shutdown();
+    // The last run was two days ago: the manager was down when today's run was due.
+    let stamp = m
+        .home()
+        .join(".local/state/linger/timers/stamp-backup.timer");
+    std::fs::create_dir_all(stamp.parent().unwrap()).unwrap();
+    let f = std::fs::File::create(&stamp).unwrap();
+    f.set_modified(SystemTime::now() - Duration::from_secs(2 * 86_400))
+        .unwrap();
+    drop(f);
+    m.start();
+    m.wait_for("the missed run", |_| mark.exists());
+    assert_eq!(
+        m.prop("backup.timer", "ActiveState"),
+        "active",
+        "started by timers.target"
+    );
+    let age = std::fs::metadata(&stamp)
+        .unwrap()
+        .modified()
+        .unwrap()
+        .elapsed()
+        .unwrap_or_default();
+    assert!(age < Duration::from_secs(60), "the stamp records this run");
+    // Started again with a fresh stamp: nothing is owed, nothing runs.
+    m.shutdown();
+    m.start();
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(std::fs::read_to_string(&mark).unwrap(), "backup\n");
+    m.shutdown();
+}
+
+/// A server that takes its listening socket from systemd's protocol and answers each line.
+const PY_SERVER: &str = r#"import os, socket, sys
+assert os.environ["LISTEN_PID"] == str(os.getpid()), "LISTEN_PID"
+assert os.environ["LISTEN_FDS"] == "1"
+name = os.environ["LISTEN_FDNAMES"]
+srv = socket.socket(fileno=3)
+print("serving", flush=True)
+while True:
+    c, _ = srv.accept()
+    data = c.recv(100)
+    c.sendall(b"pid %d (%s) got %s" % (os.getpid(), name.encode(), data))
+    c.close()
+"#;
+
+#[test]
+fn socket_activation_serves_every_connection_even_across_a_restart() {
+    let mut m = manager();
+    let port = free_port();
+    let script = m.dir.path().join("server.py");
+    std::fs::write(&script, PY_SERVER).unwrap();
+    m.write_unit(
+        "echo.socket",
+        &format!("[Socket]\nListenStream=127.0.0.1:{port}\nFileDescriptorName=echo\n"),
+    );
+    m.write_unit(
+        "echo.service",
+        &format!(
+            "[Service]\nExecStart=/usr/bin/python3 {}\n",
+            script.display()
+        ),
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "echo.socket"]).expect_code(0);
+    assert_eq!(
+        m.prop("echo.service", "ActiveState"),
+        "inactive",
+        "started on demand only"
+    );
+    let sockets = m.systemctl(&["list-sockets"]).expect_code(0).stdout;
+    assert!(
+        sockets.contains(&format!("127.0.0.1:{port} echo.socket echo.service")),
+        "{sockets}"
+    );
+    let first = ask(port, "one").unwrap();
+    assert!(first.contains("(echo) got one"), "{first}");
+    assert_eq!(m.prop("echo.service", "ActiveState"), "active");
+    assert_eq!(m.prop("echo.socket", "SubState"), "running");
+    // Connections made while the service restarts wait in the backlog: none is refused.
+    let clients: Vec<_> = (0..20)
+        .map(|i| {
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(i * 10));
+                ask(port, &format!("c{i}"))
+            })
+        })
+        .collect();
+    m.systemctl(&["restart", "echo.service"]).expect_code(0);
+    for (i, c) in clients.into_iter().enumerate() {
+        let reply = c
+            .join()
+            .unwrap()
+            .unwrap_or_else(|e| panic!("client {i}: {e}"));
+        assert!(reply.ends_with(&format!("got c{i}")), "{reply}");
+    }
+    // The service dies: the socket listens again and the next connection brings it back.
+    m.systemctl(&["kill", "--signal=KILL", "echo.service"])
+        .expect_code(0);
+    m.wait_for("the socket to listen again", |m| {
+        m.prop("echo.socket", "SubState") == "listening"
+    });
+    assert!(ask(port, "again").unwrap().ends_with("got again"));
+    let status = m.systemctl(&["status", "echo.socket"]).stdout;
+    assert!(
+        status.contains(&format!("Listen: 127.0.0.1:{port} (Stream)")),
+        "{status}"
+    );
+    m.shutdown();
+}
+
+#[test]
+fn accept_yes_runs_one_instance_per_connection() {
+    let mut m = manager();
+    let port = free_port();
+    m.write_unit(
+        "greet.socket",
+        &format!("[Socket]\nListenStream=127.0.0.1:{port}\nAccept=yes\n"),
+    );
+    m.write_unit(
+        "greet@.service",
+        "[Service]\nStandardInput=socket\nExecStart=/bin/sh -c 'read name; echo \"hello $name from %i\"'\n",
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "greet.socket"]).expect_code(0);
+    for who in ["alice", "bob", "carol"] {
+        let reply = ask(port, &format!("{who}\n")).unwrap();
+        assert!(reply.starts_with(&format!("hello {who} from ")), "{reply}");
+        // %i is systemd's instance name for the connection: N-LOCAL-REMOTE.
+        assert!(
+            reply.contains(&format!("-127.0.0.1:{port}-127.0.0.1:")),
+            "{reply}"
+        );
+    }
+    assert_eq!(m.prop("greet.socket", "NAccepted"), "3");
+    m.wait_for("instances to finish", |m| {
+        m.prop("greet.socket", "NConnections") == "0"
+    });
+    let status = m.systemctl(&["status", "greet.socket"]).stdout;
+    assert!(status.contains("Accepted: 3; Connected: 0;"), "{status}");
+    m.shutdown();
+}
+
+fn copy_debian_unit(m: &Manager, name: &str) -> bool {
+    let src = Path::new("/usr/lib/systemd/user").join(name);
+    match std::fs::read_to_string(&src) {
+        Ok(text) => {
+            m.write_unit(name, &text);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+#[test]
+fn debians_dbus_user_socket_activates_the_session_bus_unchanged() {
+    if !Path::new("/usr/bin/dbus-daemon").exists() || !Path::new("/usr/bin/dbus-send").exists() {
+        eprintln!("skipped: dbus-daemon/dbus-send not installed");
+        return;
+    }
+    let mut m = manager();
+    if !(copy_debian_unit(&m, "dbus.socket") && copy_debian_unit(&m, "dbus.service")) {
+        eprintln!("skipped: /usr/lib/systemd/user/dbus.{{socket,service}} not installed");
+        return;
+    }
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "dbus.socket"]).expect_code(0);
+    assert!(m.runtime().join("bus").exists());
+    let out = std::process::Command::new("dbus-send")
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            format!("unix:path={}", m.runtime().join("bus").display()),
+        )
+        .args([
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus.GetId",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stderr),
+        m.manager_log()
+    );
+    assert_eq!(m.prop("dbus.service", "ActiveState"), "active");
+    assert_eq!(m.prop("dbus.socket", "SubState"), "running");
+    m.shutdown();
+}
+
+#[test]
+fn debians_gpg_agent_socket_works_unchanged() {
+    if !Path::new("/usr/bin/gpg-agent").exists()
+        || !Path::new("/usr/bin/gpg-connect-agent").exists()
+    {
+        eprintln!("skipped: gpg-agent not installed");
+        return;
+    }
+    let mut m = manager();
+    if !(copy_debian_unit(&m, "gpg-agent.socket") && copy_debian_unit(&m, "gpg-agent.service")) {
+        eprintln!("skipped: gpg-agent user units not installed");
+        return;
+    }
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "gpg-agent.socket"]).expect_code(0);
+    let sock = m.runtime().join("gnupg/S.gpg-agent");
+    assert!(sock.exists());
+    let out = std::process::Command::new("gpg-connect-agent")
+        .env("HOME", m.home())
+        .env("GNUPGHOME", m.home().join(".gnupg"))
+        .arg("-S")
+        .arg(&sock)
+        .args(["GETINFO pid", "/bye"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let pid = m.prop("gpg-agent.service", "MainPID");
+    assert!(
+        text.contains(&format!("D {pid}")),
+        "agent answered {text:?}, MainPID={pid}\n{}",
+        m.manager_log()
+    );
+    m.shutdown();
+}
