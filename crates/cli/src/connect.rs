@@ -11,13 +11,17 @@ pub fn manager_socket() -> PathBuf {
     if let Some(p) = std::env::var_os("LINGER_MANAGER_SOCKET") {
         return PathBuf::from(p);
     }
-    let runtime = std::env::var_os("XDG_RUNTIME_DIR")
+    runtime_dir().join("linger/manager")
+}
+
+/// `$XDG_RUNTIME_DIR`, else `/run/user/UID`.
+pub fn runtime_dir() -> PathBuf {
+    std::env::var_os("XDG_RUNTIME_DIR")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .unwrap_or_else(|| {
             PathBuf::from(format!("/run/user/{}", rustix::process::getuid().as_raw()))
-        });
-    runtime.join("linger/manager")
+        })
 }
 
 /// Connect, with a message that says what to do when no manager runs.

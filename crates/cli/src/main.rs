@@ -10,7 +10,9 @@ mod ctl;
 mod daemon;
 mod journalctl;
 mod links;
+mod loginctl;
 mod output;
+mod run;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -38,7 +40,8 @@ fn main() -> ExitCode {
         "systemctl" => ctl::main(args, "systemctl"),
         "systemd-analyze" => analyze::main(args, "systemd-analyze"),
         "journalctl" => journal_main(args, "journalctl"),
-        "loginctl" | "systemd-run" => not_yet(&argv0),
+        "loginctl" => loginctl::main(args, "loginctl"),
+        "systemd-run" => run::main(args),
         _ => {
             if args.len() < 2 {
                 print_usage();
@@ -56,7 +59,8 @@ fn main() -> ExitCode {
                     analyze::main(args, "linger")
                 }
                 "journal" => journal_main(args, "linger journal"),
-                "login" | "run" => not_yet(&sub),
+                "login" => loginctl::main(args, "linger login"),
+                "run" => run::main(args),
                 "-h" | "--help" | "help" => {
                     print_usage();
                     ExitCode::SUCCESS
@@ -96,11 +100,6 @@ fn journal_main(args: Vec<OsString>, _name: &str) -> ExitCode {
             ExitCode::from(if e.use_stderr() { 1 } else { 0 })
         }
     }
-}
-
-fn not_yet(what: &str) -> ExitCode {
-    eprintln!("linger: '{what}' is not available in this version of linger yet.");
-    ExitCode::from(1)
 }
 
 fn print_usage() {

@@ -230,7 +230,24 @@ impl State {
                 if self.engine.host().unit_is_empty(&unit) {
                     self.engine.host_mut().tracker.release(&unit);
                 }
+                self.collect_transient(&unit);
             }
+        }
+    }
+
+    /// A transient service (`linger run`) that ended cleanly is garbage: remove its file, as
+    /// systemd unloads transient units. A failed one stays for `status` until reset-failed.
+    fn collect_transient(&mut self, unit: &str) {
+        let transient = self.engine.host().config.runtime_dir.join("systemd/transient");
+        let Some(u) = self.engine.unit(unit) else {
+            return;
+        };
+        let done = u.active_state() == linger_engine::ActiveState::Inactive;
+        if let Some(path) = &u.config.fragment_path
+            && done
+            && path.starts_with(&transient)
+        {
+            let _ = std::fs::remove_file(path);
         }
     }
 

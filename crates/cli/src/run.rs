@@ -1,0 +1,348 @@
+//! `linger run` (≙ `systemd-run --user`): run a command as a transient service, or on a
+//! schedule through a transient timer.
+//!
+//! Transient units are unit files written to `$XDG_RUNTIME_DIR/systemd/transient` (the
+//! search-path directory systemd uses for them), so they are listed, shown and stopped like
+//! any unit, report `UnitFileState=transient`, and vanish with the runtime directory.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+use linger_ipc::manager::{self as api, method};
+use serde_json::json;
+
+use crate::connect::connect;
+use crate::output::fail;
+
+/// systemd-run's syntax, for the user manager.
+#[derive(Debug, Parser)]
+#[command(
+    name = "systemd-run",
+    about = "Run a command as a transient user service or timer (linger).",
+    disable_version_flag = true,
+    trailing_var_arg = true
+)]
+struct RunArgs {
+    /// Talk to the user manager (the only one linger has; accepted for compatibility).
+    #[arg(long)]
+    user: bool,
+    /// Unit name (default: run-uN).
+    #[arg(short = 'u', long)]
+    unit: Option<String>,
+    /// Description.
+    #[arg(long)]
+    description: Option<String>,
+    /// Set a unit property (KEY=VALUE; timer properties with --timer-property).
+    #[arg(short = 'p', long = "property")]
+    property: Vec<String>,
+    /// Set an environment variable for the command.
+    #[arg(short = 'E', long = "setenv")]
+    setenv: Vec<String>,
+    /// Working directory of the command.
+    #[arg(long)]
+    working_directory: Option<String>,
+    /// Run in the caller's working directory.
+    #[arg(short = 'd', long)]
+    same_dir: bool,
+    /// Slice to place the unit in.
+    #[arg(long)]
+    slice: Option<String>,
+    /// Service type (simple, exec, oneshot, forking, notify).
+    #[arg(long)]
+    service_type: Option<String>,
+    /// Keep the service after its process exited (RemainAfterExit=yes).
+    #[arg(short = 'r', long)]
+    remain_after_exit: bool,
+    /// Accepted for compatibility: a transient service's file is removed when it ends
+    /// successfully; a failed one stays for `status` until `reset-failed`.
+    #[arg(short = 'G', long)]
+    collect: bool,
+    /// Wait until the service ended and report how.
+    #[arg(long)]
+    wait: bool,
+    /// Do not wait for the start job.
+    #[arg(long)]
+    no_block: bool,
+    /// Print nothing on success.
+    #[arg(short = 'q', long)]
+    quiet: bool,
+    /// Run in a scope (in the caller's process tree).
+    #[arg(long)]
+    scope: bool,
+    /// Connect the command's stdio to this terminal.
+    #[arg(short = 'P', long)]
+    pipe: bool,
+    /// Allocate a pseudo-terminal.
+    #[arg(short = 't', long)]
+    pty: bool,
+    /// Timer: run after this much time.
+    #[arg(long)]
+    on_active: Option<String>,
+    /// Timer: run this long after boot.
+    #[arg(long)]
+    on_boot: Option<String>,
+    /// Timer: run this long after the manager started.
+    #[arg(long)]
+    on_startup: Option<String>,
+    /// Timer: run this long after the unit last became active.
+    #[arg(long)]
+    on_unit_active: Option<String>,
+    /// Timer: run this long after the unit last became inactive.
+    #[arg(long)]
+    on_unit_inactive: Option<String>,
+    /// Timer: run at these calendar times.
+    #[arg(long)]
+    on_calendar: Option<String>,
+    /// Timer: set a [Timer] property.
+    #[arg(long)]
+    timer_property: Vec<String>,
+    /// The command and its arguments.
+    #[arg(required = true)]
+    command: Vec<String>,
+}
+
+/// [Unit]-section directives a `-p` may name; everything else goes to [Service].
+const UNIT_KEYS: &[&str] = &[
+    "Description", "Documentation", "Wants", "Requires", "Requisite", "BindsTo", "PartOf",
+    "Upholds", "Conflicts", "Before", "After", "OnFailure", "OnSuccess", "StopWhenUnneeded",
+    "RefuseManualStart", "RefuseManualStop", "DefaultDependencies", "JobTimeoutSec",
+    "StartLimitIntervalSec", "StartLimitBurst", "CollectMode",
+];
+
+/// Unit-file quoting of one argument: double quotes, with `\`, `"`, `%` and `$` escaped so
+/// the command runs exactly as typed.
+fn quote(arg: &str) -> String {
+    let mut s = String::from("\"");
+    for c in arg.chars() {
+        match c {
+            '\\' => s.push_str("\\\\"),
+            '"' => s.push_str("\\\""),
+            '%' => s.push_str("%%"),
+            '$' => s.push_str("$$"),
+            '\n' => s.push_str("\\n"),
+            _ => s.push(c),
+        }
+    }
+    s.push('"');
+    s
+}
+
+fn resolve_command(cmd: &str) -> Result<String, String> {
+    if cmd.contains('/') {
+        let p = std::fs::canonicalize(cmd).unwrap_or_else(|_| PathBuf::from(cmd));
+        return Ok(p.display().to_string());
+    }
+    let path = std::env::var("PATH").unwrap_or_else(|_| "/usr/local/bin:/usr/bin:/bin".into());
+    path.split(':')
+        .map(|d| Path::new(d).join(cmd))
+        .find(|p| p.is_file())
+        .map(|p| p.display().to_string())
+        .ok_or_else(|| format!("Failed to find executable {cmd}: No such file or directory"))
+}
+
+fn transient_dir() -> PathBuf {
+    crate::connect::runtime_dir().join("systemd/transient")
+}
+
+fn fresh_name() -> String {
+    let mut b = [0u8; 4];
+    let _ = rustix::rand::getrandom(&mut b, rustix::rand::GetRandomFlags::empty());
+    format!("run-u{}", u32::from_ne_bytes(b) % 1_000_000)
+}
+
+/// The transient unit files for `a` under base name `name`: (service text, timer text).
+fn unit_texts(a: &RunArgs) -> Result<(String, Option<String>), String> {
+    let mut argv = a.command.clone();
+    argv[0] = resolve_command(&argv[0])?;
+    let description = a
+        .description
+        .clone()
+        .unwrap_or_else(|| format!("[linger-run] {}", a.command.join(" ")));
+    let mut unit = format!("[Unit]\nDescription={description}\n");
+    let mut service = String::from("[Service]\n");
+    let cmdline: Vec<String> = argv.iter().map(|s| quote(s)).collect();
+    service.push_str(&format!("ExecStart={}\n", cmdline.join(" ")));
+    for e in &a.setenv {
+        service.push_str(&format!("Environment={}\n", quote(e)));
+    }
+    let cwd = if a.same_dir {
+        std::env::current_dir().ok().map(|p| p.display().to_string())
+    } else {
+        a.working_directory.clone()
+    };
+    if let Some(d) = cwd {
+        service.push_str(&format!("WorkingDirectory={d}\n"));
+    }
+    if let Some(t) = &a.service_type {
+        service.push_str(&format!("Type={t}\n"));
+    }
+    if a.remain_after_exit {
+        service.push_str("RemainAfterExit=yes\n");
+    }
+    if let Some(s) = &a.slice {
+        service.push_str(&format!("Slice={s}\n"));
+    }
+    for p in &a.property {
+        let Some((k, v)) = p.split_once('=') else {
+            return Err(format!("Failed to parse property {p}: expected KEY=VALUE"));
+        };
+        let line = format!("{}={v}\n", k.trim());
+        if UNIT_KEYS.contains(&k.trim()) || k.starts_with("Condition") || k.starts_with("Assert") {
+            unit.push_str(&line);
+        } else {
+            service.push_str(&line);
+        }
+    }
+    let triggers = [
+        ("OnActiveSec", &a.on_active),
+        ("OnBootSec", &a.on_boot),
+        ("OnStartupSec", &a.on_startup),
+        ("OnUnitActiveSec", &a.on_unit_active),
+        ("OnUnitInactiveSec", &a.on_unit_inactive),
+        ("OnCalendar", &a.on_calendar),
+    ];
+    let timer = if triggers.iter().any(|(_, v)| v.is_some()) || !a.timer_property.is_empty() {
+        let mut t = format!("[Unit]\nDescription={description}\n[Timer]\nRemainAfterElapse=no\n");
+        for (k, v) in triggers {
+            if let Some(v) = v {
+                t.push_str(&format!("{k}={v}\n"));
+            }
+        }
+        for p in &a.timer_property {
+            if !p.contains('=') {
+                return Err(format!("Failed to parse timer property {p}: expected KEY=VALUE"));
+            }
+            t.push_str(&format!("{p}\n"));
+        }
+        Some(t)
+    } else {
+        None
+    };
+    Ok((format!("{unit}{service}"), timer))
+}
+
+/// Entry point for `linger run` and the `systemd-run` personality.
+pub fn main(args: Vec<OsString>) -> ExitCode {
+    let a = match RunArgs::try_parse_from(args) {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
+        }
+    };
+    if a.scope {
+        return fail(
+            "--scope needs per-unit cgroups, which this linger does not have yet; run the command as a transient service instead (drop --scope).",
+        );
+    }
+    if a.pipe || a.pty {
+        return fail(
+            "--pipe and --pty need the manager to receive this terminal's file descriptors, which linger does not support yet.",
+        );
+    }
+    let base = a
+        .unit
+        .clone()
+        .map(|u| {
+            u.trim_end_matches(".service")
+                .trim_end_matches(".timer")
+                .to_string()
+        })
+        .unwrap_or_else(fresh_name);
+    let (service, timer) = match unit_texts(&a) {
+        Ok(t) => t,
+        Err(e) => return fail(&e),
+    };
+    let dir = transient_dir();
+    let svc_name = format!("{base}.service");
+    let timer_name = format!("{base}.timer");
+    if dir.join(&svc_name).exists() {
+        return fail(&format!("Failed to start transient service unit: Unit {svc_name} was already loaded or has a fragment file."));
+    }
+    let write = |name: &str, text: &str| {
+        std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::write(dir.join(name), text))
+            .map_err(|e| format!("Failed to write transient unit {}: {e}", dir.join(name).display()))
+    };
+    if let Err(e) = write(&svc_name, &service) {
+        return fail(&e);
+    }
+    if let Some(t) = &timer
+        && let Err(e) = write(&timer_name, t)
+    {
+        return fail(&e);
+    }
+    let mut client = match connect() {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    if let Err(e) = client.call(method::RELOAD, json!({})) {
+        return fail(&e.to_string());
+    }
+    let start = if timer.is_some() { &timer_name } else { &svc_name };
+    let req = api::JobsRequest {
+        action: "start".into(),
+        units: vec![start.clone()],
+        mode: "fail".into(),
+        no_block: a.no_block,
+    };
+    if let Err(e) = client.call(method::JOBS, serde_json::to_value(req).unwrap_or_default()) {
+        let what = if timer.is_some() { "timer" } else { "service" };
+        return fail(&format!("Failed to start transient {what} unit: {e}"));
+    }
+    if !a.quiet {
+        if timer.is_some() {
+            eprintln!("Running timer as unit: {timer_name}");
+            eprintln!("Will run service as unit: {svc_name}");
+        } else {
+            eprintln!("Running as unit: {svc_name}");
+        }
+    }
+    if a.wait && timer.is_none() {
+        return wait_for_end(&mut client, &svc_name, a.quiet);
+    }
+    ExitCode::SUCCESS
+}
+
+fn props(client: &mut linger_ipc::Client, unit: &str, names: &[&str]) -> Option<api::UnitProperties> {
+    let req = api::UnitsRequest {
+        units: vec![unit.to_string()],
+        properties: names.iter().map(|s| (*s).to_string()).collect(),
+        ..Default::default()
+    };
+    let v = client
+        .call(method::UNITS, serde_json::to_value(req).ok()?)
+        .ok()?;
+    let mut r: api::UnitsReply = serde_json::from_value(v).ok()?;
+    r.units.pop()
+}
+
+/// `--wait`: until the service is inactive or failed, then report like systemd-run.
+fn wait_for_end(client: &mut linger_ipc::Client, unit: &str, quiet: bool) -> ExitCode {
+    let names = ["ActiveState", "Result", "ExecMainCode", "ExecMainStatus"];
+    loop {
+        let Some(u) = props(client, unit, &names) else {
+            return fail(&format!("Failed to query {unit}."));
+        };
+        let p = &u.properties;
+        let state = p.get("ActiveState").map(String::as_str).unwrap_or("");
+        if matches!(state, "inactive" | "failed") {
+            let result = p.get("Result").cloned().unwrap_or_default();
+            let code = p.get("ExecMainCode").map(String::as_str).unwrap_or("0");
+            let status: u8 = p
+                .get("ExecMainStatus")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+            if !quiet {
+                eprintln!("Finished with result: {result}");
+                let how = if code == "1" { "exited" } else { "killed" };
+                eprintln!("Main processes terminated with: code={how}/status={status}");
+            }
+            return ExitCode::from(if code == "1" { status } else if result == "success" { 0 } else { 1 });
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
