@@ -97,7 +97,10 @@ struct Prepared<'a> {
     oom: Option<&'a [u8]>,
     rlimits: Vec<(i32, libc::rlimit)>,
     new_session: bool,
+    /// (uid, gid, supplementary groups), converted before the fork.
+    creds: Option<(libc::uid_t, libc::gid_t, Vec<libc::gid_t>)>,
     report: RawFd,
+    listen_pid: Option<*mut u8>,
 }
 
 /// Fork and exec according to `spec`. Blocks only until the child has exec'ed or failed
@@ -113,6 +116,12 @@ fn spawn_inner(mut spec: ExecSpec, wait: bool) -> Result<Spawned, SpawnError> {
     let mut argv: Vec<*const c_char> = spec.argv.iter().map(|a| a.as_ptr()).collect();
     argv.push(std::ptr::null());
     let mut envp: Vec<*const c_char> = spec.envp.iter().map(|a| a.as_ptr()).collect();
+    // Room for "LISTEN_PID=" and any pid; the child writes its pid here (its own copy).
+    let mut listen_pid_buf = [0u8; 32];
+    listen_pid_buf[..11].copy_from_slice(b"LISTEN_PID=");
+    if spec.listen_pid {
+        envp.push(listen_pid_buf.as_ptr().cast());
+    }
     envp.push(std::ptr::null());
     let prep = Prepared {
         path: spec.path.as_ptr(),
@@ -146,7 +155,12 @@ fn spawn_inner(mut spec: ExecSpec, wait: bool) -> Result<Spawned, SpawnError> {
             })
             .collect(),
         new_session: spec.new_session,
+        creds: spec
+            .credentials
+            .as_ref()
+            .map(|c| (c.uid, c.gid, c.groups.clone())),
         report: wr.as_raw_fd(),
+        listen_pid: spec.listen_pid.then_some(listen_pid_buf.as_mut_ptr()),
     };
     // Block every signal across fork: until the child has reset the dispositions it inherits
     // the manager's handlers, and a SIGTERM landing there must not run them.
@@ -268,12 +282,46 @@ fn child(p: &Prepared<'_>) -> ! {
         {
             fail(p.report, Stage::Nice, errno());
         }
+        // Identity last among the privileged steps (joining the cgroup, rlimits, OOM score
+        // need root), but before chdir so the working directory is checked as the user.
+        // Raw system calls, not the libc wrappers: glibc's setuid/setgroups broadcast to
+        // every thread through a signal handshake, which is neither needed in this
+        // single-threaded child nor async-signal-safe.
+        if let Some((uid, gid, groups)) = &p.creds {
+            if libc::syscall(libc::SYS_setgroups, groups.len(), groups.as_ptr()) < 0 {
+                fail(p.report, Stage::Group, errno());
+            }
+            if libc::syscall(libc::SYS_setresgid, *gid, *gid, *gid) < 0 {
+                fail(p.report, Stage::Group, errno());
+            }
+            if libc::syscall(libc::SYS_setresuid, *uid, *uid, *uid) < 0 {
+                fail(p.report, Stage::User, errno());
+            }
+        }
         libc::umask(p.umask);
         if let Some((dir, missing_ok)) = p.cwd
             && libc::chdir(dir) < 0
             && !missing_ok
         {
             fail(p.report, Stage::Chdir, errno());
+        }
+        if let Some(buf) = p.listen_pid {
+            // Decimal digits of our pid after "LISTEN_PID=", NUL-terminated; no allocation.
+            let mut pid = libc::getpid() as u32;
+            let mut digits = [0u8; 10];
+            let mut n = 0;
+            loop {
+                digits[n] = b'0' + (pid % 10) as u8;
+                n += 1;
+                pid /= 10;
+                if pid == 0 {
+                    break;
+                }
+            }
+            for i in 0..n {
+                *buf.add(11 + i) = digits[n - 1 - i];
+            }
+            *buf.add(11 + n) = 0;
         }
         libc::execve(p.path, p.argv.as_ptr(), p.envp.as_ptr());
         fail(p.report, Stage::Exec, errno());

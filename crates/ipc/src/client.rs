@@ -3,6 +3,7 @@
 use std::io::{BufReader, Write};
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -59,6 +60,54 @@ impl Client {
         })
     }
 
+    /// Connect to the socket at `path`, giving up after `timeout`, and bound every later send
+    /// and receive by `timeout` as well (see [`Client::set_timeout`]).
+    ///
+    /// A Unix stream `connect` blocks while the listener's backlog is full; `SO_SNDTIMEO`,
+    /// set before connecting, bounds that wait (the kernel uses it for the backlog wait). This
+    /// is what the PAM module needs: a login must never hang on a stuck daemon.
+    pub fn connect_with_timeout(path: &Path, timeout: Duration) -> Result<Client, CallError> {
+        use rustix::net::sockopt::{Timeout, set_socket_timeout};
+        use rustix::net::{AddressFamily, SocketAddrUnix, SocketFlags, SocketType};
+        let err = |source: std::io::Error| CallError::Connect {
+            path: path.to_path_buf(),
+            source,
+        };
+        // A zero timeout means "forever" to the kernel: the shortest real wait instead.
+        let timeout = timeout.max(Duration::from_millis(1));
+        let fd = rustix::net::socket_with(
+            AddressFamily::UNIX,
+            SocketType::STREAM,
+            SocketFlags::CLOEXEC,
+            None,
+        )
+        .map_err(|e| err(e.into()))?;
+        set_socket_timeout(&fd, Timeout::Send, Some(timeout)).map_err(|e| err(e.into()))?;
+        set_socket_timeout(&fd, Timeout::Recv, Some(timeout)).map_err(|e| err(e.into()))?;
+        let addr = SocketAddrUnix::new(path).map_err(|e| err(e.into()))?;
+        loop {
+            match rustix::net::connect(&fd, &addr) {
+                Ok(()) => break,
+                Err(rustix::io::Errno::INTR) => continue,
+                Err(e) => return Err(err(e.into())),
+            }
+        }
+        let s = UnixStream::from(fd);
+        let w = s.try_clone().map_err(err)?;
+        Ok(Client {
+            reader: BufReader::new(s),
+            writer: w,
+        })
+    }
+
+    /// Bound each send and each receive by `timeout` (`None`: wait forever, the default of
+    /// [`Client::connect`]).
+    pub fn set_timeout(&self, timeout: Option<Duration>) -> std::io::Result<()> {
+        let timeout = timeout.map(|t| t.max(Duration::from_millis(1)));
+        self.writer.set_write_timeout(timeout)?;
+        self.writer.set_read_timeout(timeout)
+    }
+
     /// Call `method` and wait for its single reply.
     pub fn call(&mut self, method: &str, parameters: Value) -> Result<Value, CallError> {
         self.send(method, parameters, false)?;
@@ -101,5 +150,61 @@ impl Client {
             });
         }
         Ok((reply.parameters, reply.continues))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Instant;
+
+    /// A listener whose backlog is full makes a blocking connect wait; the timeout must end it.
+    #[test]
+    fn connect_with_timeout_gives_up_on_a_full_backlog() {
+        use rustix::net::{AddressFamily, SocketAddrUnix, SocketFlags, SocketType};
+        let dir = std::env::temp_dir().join(format!("linger-ipc-test-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let path = dir.join("full");
+        let _ = std::fs::remove_file(&path);
+        let l = rustix::net::socket_with(
+            AddressFamily::UNIX,
+            SocketType::STREAM,
+            SocketFlags::CLOEXEC,
+            None,
+        )
+        .unwrap();
+        rustix::net::bind(&l, &SocketAddrUnix::new(&path).unwrap()).unwrap();
+        rustix::net::listen(&l, 0).unwrap();
+        // Fill the backlog (never accepted); keep the clients alive.
+        let mut held = Vec::new();
+        let mut timed_out = false;
+        for _ in 0..8 {
+            let start = Instant::now();
+            match Client::connect_with_timeout(&path, Duration::from_millis(100)) {
+                Ok(c) => held.push(c),
+                Err(CallError::Connect { .. }) => {
+                    assert!(
+                        start.elapsed() < Duration::from_secs(2),
+                        "{:?}",
+                        start.elapsed()
+                    );
+                    timed_out = true;
+                    break;
+                }
+                Err(e) => panic!("unexpected error {e}"),
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(timed_out, "connect never blocked on a full backlog");
+    }
+
+    #[test]
+    fn connect_with_timeout_reports_a_missing_socket() {
+        let e = Client::connect_with_timeout(
+            Path::new("/nonexistent/linger/login"),
+            Duration::from_millis(50),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("/nonexistent/linger/login"), "{e}");
     }
 }

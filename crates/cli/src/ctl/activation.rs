@@ -192,10 +192,10 @@ pub fn status_lines(p: &BTreeMap<String, String>, active: &str) -> String {
         };
         out.push_str(&format!("    Trigger: {line}\n"));
     }
-    if id.ends_with(".timer") || id.ends_with(".socket") {
-        if let Some(t) = p.get("Triggers").filter(|s| !s.is_empty()) {
-            out.push_str(&format!("   Triggers: ● {t}\n"));
-        }
+    if (id.ends_with(".timer") || id.ends_with(".socket"))
+        && let Some(t) = p.get("Triggers").filter(|s| !s.is_empty())
+    {
+        out.push_str(&format!("   Triggers: ● {t}\n"));
     }
     if let Some(listen) = p.get("Listen").filter(|s| !s.is_empty()) {
         for (i, l) in listen.lines().enumerate() {

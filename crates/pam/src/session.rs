@@ -1,0 +1,283 @@
+//! `open_session` / `close_session`, written against the [`Pam`] seam so that the whole flow
+//! runs in unit tests with a fake handle and a fake daemon; [`crate::ffi`] implements the
+//! seam on a real `pam_handle_t`.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use linger_ipc::login::{self, CreateSessionReply, SessionRequest};
+use linger_ipc::{CallError, Client};
+
+use crate::args::{self, Args};
+use crate::request::{self, Items, XdgEnv};
+
+/// The most a session open or close may wait for the daemon: a login is never held up by us.
+pub const BUDGET: Duration = Duration::from_millis(800);
+
+/// The PAM items the module reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    /// `PAM_SERVICE`
+    Service,
+    /// `PAM_TTY`
+    Tty,
+    /// `PAM_RHOST`
+    Rhost,
+    /// `PAM_RUSER`
+    Ruser,
+    /// `PAM_XDISPLAY`
+    Xdisplay,
+}
+
+/// Syslog priorities the module uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Priority {
+    /// LOG_ERR
+    Err,
+    /// LOG_WARNING
+    Warning,
+    /// LOG_DEBUG
+    Debug,
+}
+
+/// What an entry point returns to libpam.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// PAM_SUCCESS
+    Success,
+    /// PAM_SESSION_ERR
+    SessionErr,
+}
+
+/// The registered session, kept in the PAM handle between open and close. Holding `client`
+/// keeps the connection open: the daemon ends the session when it closes.
+#[derive(Debug)]
+pub struct Session {
+    /// The connection that created the session (CLOEXEC: the user's shell does not get it).
+    pub client: Client,
+    /// Session id.
+    pub id: String,
+}
+
+/// What the module needs from libpam and the system.
+pub trait Pam {
+    /// A PAM item, `None` when unset.
+    fn item(&self, item: Item) -> Option<String>;
+    /// `PAM_USER` (pam_get_user).
+    fn user(&self) -> Option<String>;
+    /// A variable of the PAM environment.
+    fn getenv(&self, name: &str) -> Option<String>;
+    /// Put `NAME=value` into the PAM environment; false on failure.
+    fn putenv(&mut self, name_value: &str) -> bool;
+    /// Log to syslog (LOG_AUTHPRIV).
+    fn log(&self, priority: Priority, msg: &str);
+    /// The uid of a user name in the passwd database.
+    fn uid_of(&self, user: &str) -> Option<u32>;
+    /// Keep the session in the handle; false on failure.
+    fn store(&mut self, session: Session) -> bool;
+    /// Take the session back out of the handle.
+    fn take(&mut self) -> Option<Session>;
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.filter(|v| !v.is_empty())
+}
+
+/// A variable from the PAM environment, else the process environment (pam_systemd's order).
+fn getenv_harder(pam: &dyn Pam, name: &str) -> String {
+    non_empty(pam.getenv(name))
+        .or_else(|| non_empty(std::env::var(name).ok()))
+        .unwrap_or_default()
+}
+
+fn parse_args(pam: &dyn Pam, argv: &[String]) -> Args {
+    let (args, warnings) = args::parse(argv);
+    for w in warnings {
+        pam.log(Priority::Warning, &w);
+    }
+    args
+}
+
+/// Connect and make one call, all within [`BUDGET`] from `start`.
+fn call_within(
+    client: Option<&mut Client>,
+    socket: &Path,
+    start: Instant,
+    method: &str,
+    params: serde_json::Value,
+) -> Result<(Option<Client>, serde_json::Value), CallError> {
+    let left = || BUDGET.saturating_sub(start.elapsed());
+    let mut fresh = None;
+    let c = match client {
+        Some(c) => c,
+        None => fresh.insert(Client::connect_with_timeout(socket, left())?),
+    };
+    c.set_timeout(Some(left()))
+        .map_err(|e| CallError::Frame(e.into()))?;
+    let v = c.call(method, params)?;
+    Ok((fresh, v))
+}
+
+/// `pam_sm_open_session`: register the session, export its environment, keep the connection.
+pub fn open_session(pam: &mut dyn Pam, argv: &[String]) -> Status {
+    let start = Instant::now();
+    let args = parse_args(pam, argv);
+    let Some(user) = non_empty(pam.user()) else {
+        pam.log(Priority::Err, "Failed to get user name.");
+        return Status::SessionErr;
+    };
+    let Some(uid) = pam.uid_of(&user) else {
+        pam.log(
+            Priority::Err,
+            &format!("Failed to get user record of '{user}'."),
+        );
+        return Status::SessionErr;
+    };
+    let item = |i| pam.item(i).unwrap_or_default();
+    let items = Items {
+        service: item(Item::Service),
+        tty: item(Item::Tty),
+        rhost: item(Item::Rhost),
+        ruser: item(Item::Ruser),
+        display: non_empty(pam.item(Item::Xdisplay))
+            .or_else(|| non_empty(pam.getenv("DISPLAY")))
+            .unwrap_or_default(),
+    };
+    let env = XdgEnv {
+        class: getenv_harder(pam, "XDG_SESSION_CLASS"),
+        session_type: getenv_harder(pam, "XDG_SESSION_TYPE"),
+        desktop: getenv_harder(pam, "XDG_SESSION_DESKTOP"),
+    };
+    let req = request::build(uid, std::process::id(), &items, &env, &args);
+    if args.debug {
+        pam.log(
+            Priority::Debug,
+            &format!(
+                "Asking linger's login daemon at {} to register session: uid={} pid={} service={} type={} class={} desktop={} tty={} display={} remote_user={} remote_host={}",
+                args.socket.display(),
+                req.uid,
+                req.pid,
+                req.service,
+                req.session_type,
+                req.class,
+                req.desktop,
+                req.tty,
+                req.display,
+                req.remote_user,
+                req.remote_host
+            ),
+        );
+    }
+    let params = serde_json::to_value(&req).unwrap_or_default();
+    let (client, value) = match call_within(
+        None,
+        &args.socket,
+        start,
+        login::method::CREATE_SESSION,
+        params,
+    ) {
+        Ok((Some(c), v)) => (c, v),
+        Ok((None, _)) => return Status::Success,
+        Err(e @ CallError::Remote { .. }) => {
+            pam.log(
+                Priority::Err,
+                &format!("Failed to create session: {e}, continuing without one."),
+            );
+            return Status::Success;
+        }
+        Err(e) => {
+            pam.log(
+                Priority::Err,
+                &format!(
+                    "Failed to register session with linger's login daemon ({}): {e}, continuing without one.",
+                    args.socket.display()
+                ),
+            );
+            return Status::Success;
+        }
+    };
+    let reply: CreateSessionReply = match serde_json::from_value(value) {
+        Ok(r) => r,
+        Err(e) => {
+            pam.log(
+                Priority::Err,
+                &format!("Malformed CreateSession reply: {e}, continuing without a session."),
+            );
+            return Status::Success;
+        }
+    };
+    let bus = Path::new(&reply.runtime_path).join("bus");
+    let bus_exists = !reply.runtime_path.is_empty()
+        && std::fs::symlink_metadata(&bus).is_ok_and(|m| {
+            use std::os::unix::fs::FileTypeExt;
+            m.file_type().is_socket()
+        });
+    for nv in request::session_env(&req, &reply, bus_exists, |n| {
+        non_empty(pam.getenv(n)).is_some()
+    }) {
+        if !pam.putenv(&nv) {
+            pam.log(
+                Priority::Err,
+                &format!("Failed to set {nv} in the PAM environment."),
+            );
+        }
+    }
+    if args.debug {
+        pam.log(
+            Priority::Debug,
+            &format!(
+                "Session {} registered: runtime_path={} scope={}",
+                reply.id, reply.runtime_path, reply.scope
+            ),
+        );
+    }
+    if !pam.store(Session {
+        client,
+        id: reply.id,
+    }) {
+        // The connection closed with the dropped session: the daemon ends the session now.
+        pam.log(
+            Priority::Err,
+            "Failed to keep the session's connection in the PAM handle.",
+        );
+    }
+    Status::Success
+}
+
+/// `pam_sm_close_session`: release the session and close its connection.
+pub fn close_session(pam: &mut dyn Pam, argv: &[String]) -> Status {
+    let start = Instant::now();
+    let args = parse_args(pam, argv);
+    let (mut kept, id) = match pam.take() {
+        Some(s) => (Some(s.client), s.id),
+        // The session was opened by another process of this PAM application (its connection
+        // is gone, and with it the session, unless that process still runs): ask by id.
+        None => match non_empty(pam.getenv("XDG_SESSION_ID")) {
+            Some(id) => (None, id),
+            None => return Status::Success,
+        },
+    };
+    if args.debug {
+        pam.log(Priority::Debug, &format!("Releasing session {id}."));
+    }
+    let params = serde_json::to_value(SessionRequest { id: id.clone() }).unwrap_or_default();
+    if let Err(e) = call_within(
+        kept.as_mut(),
+        &args.socket,
+        start,
+        login::method::RELEASE_SESSION,
+        params,
+    ) {
+        pam.log(
+            Priority::Err,
+            &format!("Failed to release session {id}: {e}, ignoring."),
+        );
+    }
+    // Dropping the client closes the connection.
+    drop(kept);
+    Status::Success
+}
+
+#[cfg(test)]
+#[path = "session_tests.rs"]
+mod tests;
