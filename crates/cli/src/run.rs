@@ -106,10 +106,27 @@ struct RunArgs {
 
 /// [Unit]-section directives a `-p` may name; everything else goes to [Service].
 const UNIT_KEYS: &[&str] = &[
-    "Description", "Documentation", "Wants", "Requires", "Requisite", "BindsTo", "PartOf",
-    "Upholds", "Conflicts", "Before", "After", "OnFailure", "OnSuccess", "StopWhenUnneeded",
-    "RefuseManualStart", "RefuseManualStop", "DefaultDependencies", "JobTimeoutSec",
-    "StartLimitIntervalSec", "StartLimitBurst", "CollectMode",
+    "Description",
+    "Documentation",
+    "Wants",
+    "Requires",
+    "Requisite",
+    "BindsTo",
+    "PartOf",
+    "Upholds",
+    "Conflicts",
+    "Before",
+    "After",
+    "OnFailure",
+    "OnSuccess",
+    "StopWhenUnneeded",
+    "RefuseManualStart",
+    "RefuseManualStop",
+    "DefaultDependencies",
+    "JobTimeoutSec",
+    "StartLimitIntervalSec",
+    "StartLimitBurst",
+    "CollectMode",
 ];
 
 /// Unit-file quoting of one argument: double quotes, with `\`, `"`, `%` and `$` escaped so
@@ -169,7 +186,9 @@ fn unit_texts(a: &RunArgs) -> Result<(String, Option<String>), String> {
         service.push_str(&format!("Environment={}\n", quote(e)));
     }
     let cwd = if a.same_dir {
-        std::env::current_dir().ok().map(|p| p.display().to_string())
+        std::env::current_dir()
+            .ok()
+            .map(|p| p.display().to_string())
     } else {
         a.working_directory.clone()
     };
@@ -213,7 +232,9 @@ fn unit_texts(a: &RunArgs) -> Result<(String, Option<String>), String> {
         }
         for p in &a.timer_property {
             if !p.contains('=') {
-                return Err(format!("Failed to parse timer property {p}: expected KEY=VALUE"));
+                return Err(format!(
+                    "Failed to parse timer property {p}: expected KEY=VALUE"
+                ));
             }
             t.push_str(&format!("{p}\n"));
         }
@@ -260,12 +281,19 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     let svc_name = format!("{base}.service");
     let timer_name = format!("{base}.timer");
     if dir.join(&svc_name).exists() {
-        return fail(&format!("Failed to start transient service unit: Unit {svc_name} was already loaded or has a fragment file."));
+        return fail(&format!(
+            "Failed to start transient service unit: Unit {svc_name} was already loaded or has a fragment file."
+        ));
     }
     let write = |name: &str, text: &str| {
         std::fs::create_dir_all(&dir)
             .and_then(|()| std::fs::write(dir.join(name), text))
-            .map_err(|e| format!("Failed to write transient unit {}: {e}", dir.join(name).display()))
+            .map_err(|e| {
+                format!(
+                    "Failed to write transient unit {}: {e}",
+                    dir.join(name).display()
+                )
+            })
     };
     if let Err(e) = write(&svc_name, &service) {
         return fail(&e);
@@ -282,7 +310,11 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     if let Err(e) = client.call(method::RELOAD, json!({})) {
         return fail(&e.to_string());
     }
-    let start = if timer.is_some() { &timer_name } else { &svc_name };
+    let start = if timer.is_some() {
+        &timer_name
+    } else {
+        &svc_name
+    };
     let req = api::JobsRequest {
         action: "start".into(),
         units: vec![start.clone()],
@@ -307,7 +339,11 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn props(client: &mut linger_ipc::Client, unit: &str, names: &[&str]) -> Option<api::UnitProperties> {
+fn props(
+    client: &mut linger_ipc::Client,
+    unit: &str,
+    names: &[&str],
+) -> Option<api::UnitProperties> {
     let req = api::UnitsRequest {
         units: vec![unit.to_string()],
         properties: names.iter().map(|s| (*s).to_string()).collect(),
@@ -341,7 +377,13 @@ fn wait_for_end(client: &mut linger_ipc::Client, unit: &str, quiet: bool) -> Exi
                 let how = if code == "1" { "exited" } else { "killed" };
                 eprintln!("Main processes terminated with: code={how}/status={status}");
             }
-            return ExitCode::from(if code == "1" { status } else if result == "success" { 0 } else { 1 });
+            return ExitCode::from(if code == "1" {
+                status
+            } else if result == "success" {
+                0
+            } else {
+                1
+            });
         }
         std::thread::sleep(Duration::from_millis(20));
     }

@@ -344,8 +344,17 @@ fn linger_run_makes_transient_services_and_timers() {
         &format!("echo 'it is $later' > {}", mark.display()),
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("Running timer as unit: later.timer"), "{}", out.stderr);
-    assert!(out.stderr.contains("Will run service as unit: later.service"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("Running timer as unit: later.timer"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("Will run service as unit: later.service"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(m.prop("later.timer", "UnitFileState"), "transient");
     m.wait_for("the transient timer to run its service", |_| mark.exists());
     assert_eq!(
@@ -356,17 +365,32 @@ fn linger_run_makes_transient_services_and_timers() {
     // --wait reports how the command ended and exits with its status.
     let out = m.linger(&["run", "--wait", "/bin/sh", "-c", "exit 3"]);
     assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("Finished with result: exit-code"), "{}", out.stderr);
     assert!(
-        out.stderr.contains("Main processes terminated with: code=exited/status=3"),
+        out.stderr.contains("Finished with result: exit-code"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("Main processes terminated with: code=exited/status=3"),
         "{}",
         out.stderr
     );
     // A long-running transient service is a unit like any other.
-    m.linger(&["run", "--unit=nap", "-E", "GREETING=hi there", "/bin/sleep", "100"])
-        .expect_code(0);
+    m.linger(&[
+        "run",
+        "--unit=nap",
+        "-E",
+        "GREETING=hi there",
+        "/bin/sleep",
+        "100",
+    ])
+    .expect_code(0);
     let units = m.systemctl(&["list-units", "nap.service"]).stdout;
-    assert!(units.contains("nap.service") && units.contains("running"), "{units}");
+    assert!(
+        units.contains("nap.service") && units.contains("running"),
+        "{units}"
+    );
     assert_eq!(m.prop("nap.service", "Environment"), "GREETING=hi there");
     m.systemctl(&["stop", "nap.service"]).expect_code(0);
     assert!(
@@ -375,6 +399,10 @@ fn linger_run_makes_transient_services_and_timers() {
     );
     let scope = m.linger(&["run", "--scope", "/bin/true"]);
     assert_eq!(scope.code, 1);
-    assert!(scope.stderr.contains("--scope needs per-unit cgroups"), "{}", scope.stderr);
+    assert!(
+        scope.stderr.contains("--scope needs per-unit cgroups"),
+        "{}",
+        scope.stderr
+    );
     m.shutdown();
 }

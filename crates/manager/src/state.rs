@@ -238,7 +238,12 @@ impl State {
     /// A transient service (`linger run`) that ended cleanly is garbage: remove its file, as
     /// systemd unloads transient units. A failed one stays for `status` until reset-failed.
     fn collect_transient(&mut self, unit: &str) {
-        let transient = self.engine.host().config.runtime_dir.join("systemd/transient");
+        let transient = self
+            .engine
+            .host()
+            .config
+            .runtime_dir
+            .join("systemd/transient");
         let Some(u) = self.engine.unit(unit) else {
             return;
         };
