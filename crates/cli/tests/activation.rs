@@ -406,3 +406,94 @@ fn linger_run_makes_transient_services_and_timers() {
     );
     m.shutdown();
 }
+
+/// A service that reports what it was handed: every fd's type and the names.
+const PY_REPORT: &str = r#"import os, socket, stat, sys
+n = int(os.environ["LISTEN_FDS"])
+kinds = []
+for fd in range(3, 3 + n):
+    st = os.fstat(fd)
+    if stat.S_ISFIFO(st.st_mode):
+        kinds.append("fifo")
+    else:
+        s = socket.socket(fileno=fd)
+        kinds.append({socket.SOCK_STREAM: "stream", socket.SOCK_DGRAM: "dgram",
+                      socket.SOCK_SEQPACKET: "seqpacket"}[s.type])
+        s.detach()
+open(sys.argv[1], "w").write(os.environ["LISTEN_FDNAMES"] + " " + ",".join(kinds))
+"#;
+
+#[test]
+fn every_listen_kind_is_passed_in_order_and_enabled_sockets_start_with_the_manager() {
+    let mut m = Manager::new(BIN);
+    let rt = m.runtime();
+    let script = m.dir.path().join("report.py");
+    let report = m.dir.path().join("report");
+    std::fs::write(&script, PY_REPORT).unwrap();
+    let abstract_name = format!("linger-test-{}", std::process::id());
+    m.write_unit(
+        "multi.socket",
+        &format!(
+            "[Socket]\nListenStream=%t/multi/stream.sock\nListenDatagram=%t/multi/dgram.sock\n\
+             ListenSequentialPacket=@{abstract_name}\nListenFIFO=%t/multi/fifo\n\
+             FileDescriptorName=multi\nSocketMode=0600\nDirectoryMode=0710\nRemoveOnStop=yes\n\
+             [Install]\nWantedBy=sockets.target\n"
+        ),
+    );
+    m.write_unit(
+        "multi.service",
+        &format!(
+            "[Service]\nType=oneshot\nExecStart=/usr/bin/python3 {} {}\n",
+            script.display(),
+            report.display()
+        ),
+    );
+    m.start();
+    m.systemctl(&["enable", "multi.socket"]).expect_code(0);
+    m.shutdown();
+    m.start();
+    assert_eq!(m.prop("multi.socket", "SubState"), "listening", "started by sockets.target");
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let meta = std::fs::metadata(rt.join("multi/stream.sock")).unwrap();
+    assert!(meta.file_type().is_socket());
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600, "SocketMode=");
+    let dir = std::fs::metadata(rt.join("multi")).unwrap();
+    assert_eq!(dir.permissions().mode() & 0o777, 0o710, "DirectoryMode=");
+    assert!(std::fs::metadata(rt.join("multi/fifo")).unwrap().file_type().is_fifo());
+    // Data in the FIFO activates the service, which gets all four fds in Listen order.
+    std::fs::write(rt.join("multi/fifo"), b"wake up\n").unwrap();
+    m.wait_for("the service to report", |_| report.exists());
+    assert_eq!(
+        std::fs::read_to_string(&report).unwrap(),
+        "multi:multi:multi:multi stream,dgram,seqpacket,fifo"
+    );
+    let listen = m.systemctl(&["show", "multi.socket", "-p", "Listen"]).stdout;
+    assert!(
+        listen.contains(&format!("Listen=@{abstract_name} (SequentialPacket)"))
+            && listen.contains("fifo (FIFO)"),
+        "{listen}"
+    );
+    // RemoveOnStop=yes: stopping the socket removes what it created.
+    m.systemctl(&["stop", "multi.socket"]).expect_code(0);
+    assert!(!rt.join("multi/stream.sock").exists() && !rt.join("multi/fifo").exists());
+    m.shutdown();
+}
+
+#[test]
+fn a_socket_whose_address_is_taken_fails_and_says_why() {
+    let m = manager();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    m.write_unit("busy.socket", &format!("[Socket]\nListenStream=127.0.0.1:{port}\n"));
+    m.write_unit("busy.service", "[Service]\nExecStart=/bin/true\n");
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    let out = m.systemctl(&["start", "busy.socket"]);
+    assert_ne!(out.code, 0);
+    assert_eq!(m.prop("busy.socket", "Result"), "resources");
+    let status = m.systemctl(&["status", "busy.socket"]).stdout;
+    assert!(
+        status.contains("Failed to create listening socket (127.0.0.1:")
+            && status.contains("Address already in use"),
+        "{status}"
+    );
+}

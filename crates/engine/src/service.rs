@@ -282,7 +282,12 @@ impl ServiceRuntime {
             invocation_id: &self.invocation_id,
             service: ctx.cfg,
             main_pid: self.state.0.procs().main,
-            sockets: Vec::new(),
+            // A oneshot's ExecStart= is its main process: it gets the sockets too.
+            sockets: if is_main {
+                ctx.sockets.to_vec()
+            } else {
+                Vec::new()
+            },
         };
         match ctx.host.spawn(&req) {
             Ok(sp) => {
