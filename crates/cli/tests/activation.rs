@@ -497,3 +497,45 @@ fn a_socket_whose_address_is_taken_fails_and_says_why() {
         "{status}"
     );
 }
+
+#[test]
+fn clock_and_time_zone_changes_reach_timers_as_root() {
+    if !rustix::process::geteuid().is_root() {
+        eprintln!("skipped: setting the clock needs root");
+        return;
+    }
+    let mut m = manager();
+    let clock_mark = m.dir.path().join("clock");
+    let tz_mark = m.dir.path().join("tz");
+    for (name, key, mark) in [
+        ("clock", "OnClockChange", &clock_mark),
+        ("tz", "OnTimezoneChange", &tz_mark),
+    ] {
+        m.write_unit(&format!("{name}.timer"), &format!("[Timer]\n{key}=yes\n"));
+        m.write_unit(
+            &format!("{name}.service"),
+            &format!("[Service]\nType=oneshot\nExecStart=/bin/touch {}\n", mark.display()),
+        );
+    }
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "clock.timer", "tz.timer"]).expect_code(0);
+    std::thread::sleep(Duration::from_millis(100));
+    // Set the clock to what it already says: the kernel reports that as a clock change,
+    // and nothing else on the machine notices a jump of microseconds.
+    let now = rustix::time::clock_gettime(rustix::time::ClockId::Realtime);
+    rustix::time::clock_settime(rustix::time::ClockId::Realtime, now).unwrap();
+    m.wait_for("OnClockChange= to fire", |_| clock_mark.exists());
+    assert!(!tz_mark.exists(), "a clock jump is not a zone change");
+    // Re-point /etc/localtime at the zone it already names (rename over it, as tzdata does).
+    let target = std::fs::read_link("/etc/localtime");
+    if let Ok(target) = target {
+        let tmp = Path::new("/etc/.localtime.linger-test");
+        let _ = std::fs::remove_file(tmp);
+        std::os::unix::fs::symlink(&target, tmp).unwrap();
+        std::fs::rename(tmp, "/etc/localtime").unwrap();
+        m.wait_for("OnTimezoneChange= to fire", |_| tz_mark.exists());
+    } else {
+        eprintln!("skipped the zone part: /etc/localtime is not a symlink");
+    }
+    m.shutdown();
+}

@@ -244,6 +244,9 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
         .host_mut()
         .sockets
         .set_watcher(watcher);
+    // Without it (no timerfd/inotify) calendar timers still run; they just do not notice
+    // clock jumps until their next elapse.
+    let mut clock_events = crate::clock::spawn().ok();
     if let Some(saved) = saved {
         crate::reexec::restore(&state, saved);
     }
@@ -293,6 +296,16 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
             }
             _ = sigchld.recv() => reap(&state),
             Some(unit) = socket_events.recv() => crate::socket_events::on_socket_event(&state, &unit),
+            Some(ev) = async {
+                match clock_events.as_mut() {
+                    Some(rx) => rx.recv().await,
+                    None => std::future::pending().await,
+                }
+            } => {
+                let mut s = state.borrow_mut();
+                s.engine.on_clock_change(ev == crate::clock::ClockEvent::Timezone);
+                s.apply_effects();
+            }
             accepted = listener.accept() => {
                 if let Ok((stream, _)) = accepted
                     && connections.get() < crate::server::MAX_CONNECTIONS {

@@ -462,6 +462,47 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         self.set_socket(id, SocketState::Failed, Some(result));
     }
 
+    /// The wall clock jumped (`timezone`: the local time zone changed): calendar timers are
+    /// computed again, and timers with `OnClockChange=`/`OnTimezoneChange=` elapse.
+    pub fn on_clock_change(&mut self, timezone: bool) {
+        let waiting: Vec<(String, bool)> = self
+            .activators
+            .iter()
+            .filter_map(|id| {
+                let u = self.units.get(id)?;
+                let UnitKind::Timer(c) = &u.config.kind else {
+                    return None;
+                };
+                let state = u.timer()?.state;
+                if !matches!(state, TimerState::Waiting | TimerState::Elapsed) {
+                    return None;
+                }
+                let fire = if timezone {
+                    c.on_timezone_change
+                } else {
+                    c.on_clock_change
+                };
+                Some((id.clone(), fire))
+            })
+            .collect();
+        for (id, fire) in waiting {
+            if fire {
+                let generation = match self.units.get_mut(&id).map(|u| &mut u.runtime) {
+                    Some(UnitRuntime::Timer(t)) => {
+                        // Elapse now, whatever was armed.
+                        t.state = TimerState::Waiting;
+                        t.next_monotonic = Some(0);
+                        t.generation
+                    }
+                    _ => continue,
+                };
+                self.timer_elapsed(&id, generation);
+            } else {
+                self.arm_timer(&id, false);
+            }
+        }
+    }
+
     /// Follow the state of an activated unit: timers go back to waiting when it finishes,
     /// sockets hand traffic to it while it runs and take it back when it stops.
     pub(super) fn notify_activators(&mut self, target: &str, new: ActiveState) {
