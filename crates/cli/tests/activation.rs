@@ -452,14 +452,23 @@ fn every_listen_kind_is_passed_in_order_and_enabled_sockets_start_with_the_manag
     m.systemctl(&["enable", "multi.socket"]).expect_code(0);
     m.shutdown();
     m.start();
-    assert_eq!(m.prop("multi.socket", "SubState"), "listening", "started by sockets.target");
+    assert_eq!(
+        m.prop("multi.socket", "SubState"),
+        "listening",
+        "started by sockets.target"
+    );
     use std::os::unix::fs::{FileTypeExt, PermissionsExt};
     let meta = std::fs::metadata(rt.join("multi/stream.sock")).unwrap();
     assert!(meta.file_type().is_socket());
     assert_eq!(meta.permissions().mode() & 0o777, 0o600, "SocketMode=");
     let dir = std::fs::metadata(rt.join("multi")).unwrap();
     assert_eq!(dir.permissions().mode() & 0o777, 0o710, "DirectoryMode=");
-    assert!(std::fs::metadata(rt.join("multi/fifo")).unwrap().file_type().is_fifo());
+    assert!(
+        std::fs::metadata(rt.join("multi/fifo"))
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
     // Data in the FIFO activates the service, which gets all four fds in Listen order.
     std::fs::write(rt.join("multi/fifo"), b"wake up\n").unwrap();
     m.wait_for("the service to report", |_| report.exists());
@@ -467,7 +476,9 @@ fn every_listen_kind_is_passed_in_order_and_enabled_sockets_start_with_the_manag
         std::fs::read_to_string(&report).unwrap(),
         "multi:multi:multi:multi stream,dgram,seqpacket,fifo"
     );
-    let listen = m.systemctl(&["show", "multi.socket", "-p", "Listen"]).stdout;
+    let listen = m
+        .systemctl(&["show", "multi.socket", "-p", "Listen"])
+        .stdout;
     assert!(
         listen.contains(&format!("Listen=@{abstract_name} (SequentialPacket)"))
             && listen.contains("fifo (FIFO)"),
@@ -484,7 +495,10 @@ fn a_socket_whose_address_is_taken_fails_and_says_why() {
     let m = manager();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
-    m.write_unit("busy.socket", &format!("[Socket]\nListenStream=127.0.0.1:{port}\n"));
+    m.write_unit(
+        "busy.socket",
+        &format!("[Socket]\nListenStream=127.0.0.1:{port}\n"),
+    );
     m.write_unit("busy.service", "[Service]\nExecStart=/bin/true\n");
     m.systemctl(&["daemon-reload"]).expect_code(0);
     let out = m.systemctl(&["start", "busy.socket"]);
@@ -514,11 +528,15 @@ fn clock_and_time_zone_changes_reach_timers_as_root() {
         m.write_unit(&format!("{name}.timer"), &format!("[Timer]\n{key}=yes\n"));
         m.write_unit(
             &format!("{name}.service"),
-            &format!("[Service]\nType=oneshot\nExecStart=/bin/touch {}\n", mark.display()),
+            &format!(
+                "[Service]\nType=oneshot\nExecStart=/bin/touch {}\n",
+                mark.display()
+            ),
         );
     }
     m.systemctl(&["daemon-reload"]).expect_code(0);
-    m.systemctl(&["start", "clock.timer", "tz.timer"]).expect_code(0);
+    m.systemctl(&["start", "clock.timer", "tz.timer"])
+        .expect_code(0);
     std::thread::sleep(Duration::from_millis(100));
     // Set the clock to what it already says: the kernel reports that as a clock change,
     // and nothing else on the machine notices a jump of microseconds.
@@ -537,5 +555,70 @@ fn clock_and_time_zone_changes_reach_timers_as_root() {
     } else {
         eprintln!("skipped the zone part: /etc/localtime is not a symlink");
     }
+    m.shutdown();
+}
+
+#[test]
+fn daemon_reexec_keeps_listening_sockets_and_timer_history() {
+    let mut m = manager();
+    let port = free_port();
+    let script = m.dir.path().join("server.py");
+    std::fs::write(&script, PY_SERVER).unwrap();
+    m.write_unit(
+        "echo.socket",
+        &format!("[Socket]\nListenStream=127.0.0.1:{port}\n"),
+    );
+    m.write_unit(
+        "echo.service",
+        &format!(
+            "[Service]\nExecStart=/usr/bin/python3 {}\n",
+            script.display()
+        ),
+    );
+    m.write_unit(
+        "tick.timer",
+        "[Timer]\nOnActiveSec=0\nAccuracySec=1ms\nRemainAfterElapse=no\n",
+    );
+    m.write_unit(
+        "tick.service",
+        "[Service]\nType=oneshot\nExecStart=/bin/true\n",
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "echo.socket", "tick.timer"])
+        .expect_code(0);
+    assert!(ask(port, "before").unwrap().ends_with("got before"));
+    let pid = m.prop("echo.service", "MainPID");
+    m.wait_for("the timer to have run", |m| {
+        !m.prop("tick.timer", "LastTriggerUSec").is_empty()
+    });
+    let last = m.prop("tick.timer", "LastTriggerUSec");
+    m.systemctl(&["daemon-reexec"]).expect_code(0);
+    m.wait_for("the re-executed manager", |m| {
+        m.systemctl(&["is-system-running"]).code == 0
+    });
+    assert_eq!(
+        m.prop("echo.service", "MainPID"),
+        pid,
+        "the service was not restarted"
+    );
+    assert_eq!(m.prop("echo.socket", "SubState"), "running");
+    assert!(
+        ask(port, "after").unwrap().ends_with("got after"),
+        "same socket, same server"
+    );
+    m.systemctl(&["kill", "--signal=KILL", "echo.service"])
+        .expect_code(0);
+    m.wait_for("the socket to listen again", |m| {
+        m.prop("echo.socket", "SubState") == "listening"
+    });
+    assert!(
+        ask(port, "new").unwrap().ends_with("got new"),
+        "activation still works"
+    );
+    assert_eq!(
+        m.prop("tick.timer", "LastTriggerUSec"),
+        last,
+        "history carried over"
+    );
     m.shutdown();
 }

@@ -372,7 +372,9 @@ fn clock_and_time_zone_changes_recompute_and_trigger() {
     let mut w = World::new(vec![
         timer("clock.timer", |t| t.on_clock_change = true),
         timer("tz.timer", |t| t.on_timezone_change = true),
-        timer("cal.timer", |t| t.on_calendar = vec![CalendarSpec::parse("daily").unwrap()]),
+        timer("cal.timer", |t| {
+            t.on_calendar = vec![CalendarSpec::parse("daily").unwrap()]
+        }),
         oneshot("clock.service"),
         oneshot("tz.service"),
         oneshot("cal.service"),
@@ -380,14 +382,30 @@ fn clock_and_time_zone_changes_recompute_and_trigger() {
     for t in ["clock.timer", "tz.timer", "cal.timer"] {
         w.start(t).unwrap();
     }
-    assert_eq!(w.state("clock.timer"), (ActiveState::Active, "elapsed"), "nothing scheduled");
+    assert_eq!(
+        w.state("clock.timer"),
+        (ActiveState::Active, "elapsed"),
+        "nothing scheduled"
+    );
     w.e.on_clock_change(false);
     w.drain();
-    assert_eq!(w.spawned("clock.service"), 1, "OnClockChange= fires on a clock jump");
+    assert_eq!(
+        w.spawned("clock.service"),
+        1,
+        "OnClockChange= fires on a clock jump"
+    );
     assert_eq!(w.spawned("tz.service"), 0);
-    assert_eq!(w.spawned("cal.service"), 0, "a calendar timer is only recomputed");
+    assert_eq!(
+        w.spawned("cal.service"),
+        0,
+        "a calendar timer is only recomputed"
+    );
     w.e.on_clock_change(true);
     w.drain();
-    assert_eq!(w.spawned("tz.service"), 1, "OnTimezoneChange= fires on a zone change");
+    assert_eq!(
+        w.spawned("tz.service"),
+        1,
+        "OnTimezoneChange= fires on a zone change"
+    );
     assert!(elapse_deadline(&w, "cal.timer").is_some());
 }

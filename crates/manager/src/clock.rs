@@ -72,10 +72,8 @@ pub fn spawn() -> std::io::Result<UnboundedReceiver<ClockEvent>> {
                 if poll(&mut fds, None).is_err() {
                     continue;
                 }
-                let (clock_ready, ino_ready) = (
-                    !fds[0].revents().is_empty(),
-                    !fds[1].revents().is_empty(),
-                );
+                let (clock_ready, ino_ready) =
+                    (!fds[0].revents().is_empty(), !fds[1].revents().is_empty());
                 if clock_ready {
                     let mut b = [0u8; 8];
                     if let Err(rustix::io::Errno::CANCELED) = rustix::io::read(&timer, &mut b) {

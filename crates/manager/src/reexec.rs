@@ -47,6 +47,12 @@ pub struct Saved {
     services: Vec<SavedService>,
     pipes: Vec<SavedPipe>,
     logs: Vec<(String, Vec<LogLine>)>,
+    /// Open socket units and their listening fds (kept across execve).
+    #[serde(default)]
+    sockets: Vec<(String, Vec<i32>)>,
+    /// Timers that ran or run: last trigger (realtime, monotonic), and whether active.
+    #[serde(default)]
+    timers: Vec<(String, (u64, u64), bool)>,
 }
 
 fn ts(t: Timestamp) -> (u64, u64) {
@@ -107,9 +113,22 @@ pub fn save_and_exec(
                 return format!("cannot keep the control socket open: {e}");
             }
         };
+        let sockets = s.engine.host().sockets.keep_for_reexec();
+        let timers = s
+            .engine
+            .units()
+            .filter_map(|u| {
+                let t = u.timer()?;
+                let active = u.active_state().is_active_or_reloading();
+                (active || t.last_trigger.realtime > 0)
+                    .then(|| (u.config.id.clone(), ts(t.last_trigger), active))
+            })
+            .collect();
         Saved {
             version: VERSION,
             listen_fd,
+            sockets,
+            timers,
             environment: s.engine.host().environment.to_strings(),
             services,
             pipes,
@@ -123,6 +142,12 @@ pub fn save_and_exec(
     // On any failure below the re-exec does not happen: these fds must not leak into the
     // services started later, so close-on-exec is set again.
     let mut kept: Vec<i32> = saved.pipes.iter().map(|p| p.fd).collect();
+    kept.extend(
+        saved
+            .sockets
+            .iter()
+            .flat_map(|(_, fds)| fds.iter().copied()),
+    );
     kept.push(saved.listen_fd);
     let text = match serde_json::to_vec(&saved) {
         Ok(t) => t,
@@ -216,6 +241,31 @@ pub fn restore(state: &Shared, saved: Saved) {
                     .started(&svc.unit, &svc.invocation_id, pid);
             }
             s.engine.restore(&svc.unit, &snap, unts(svc.active_enter));
+        }
+        // Sockets: adopt the open fds, then start the units, which find them open (a service
+        // that was running with them stays the owner: the socket comes back as "running").
+        for (unit, raw) in saved.sockets {
+            let fds: Vec<OwnedFd> = raw
+                .into_iter()
+                .filter_map(|fd| linger_exec::adopt_inherited_fd(fd).ok())
+                .collect();
+            let id = s.engine.load(&unit);
+            let cfg = match s.engine.unit(&id).map(|u| &u.config.kind) {
+                Some(linger_unit::model::UnitKind::Socket(c)) => (**c).clone(),
+                _ => continue,
+            };
+            if s.engine.host_mut().sockets.adopt(&id, &cfg, fds) {
+                let _ = s.engine.enqueue(
+                    linger_engine::JobType::Start,
+                    &id,
+                    linger_engine::JobMode::Replace,
+                    false,
+                );
+            }
+        }
+        // Timers: started again with their last trigger, so nothing runs twice.
+        for (unit, last, active) in saved.timers {
+            s.engine.restore_timer(&unit, unts(last), active);
         }
         s.apply_effects();
     }

@@ -82,6 +82,51 @@ impl SocketTable {
         Ok(())
     }
 
+    /// `daemon-reexec`: every open socket unit and its fds, kept open across `execve`.
+    pub fn keep_for_reexec(&self) -> Vec<(String, Vec<i32>)> {
+        self.open
+            .iter()
+            .map(|(unit, o)| {
+                let fds = o
+                    .fds
+                    .iter()
+                    .filter_map(|(_, fd)| linger_exec::keep_across_exec(&**fd).ok())
+                    .collect();
+                (unit.clone(), fds)
+            })
+            .collect()
+    }
+
+    /// `daemon-reexec`: take over the fds the previous image had open for `unit` (in its
+    /// `Listen*=` order); starting the unit then finds them open instead of binding again.
+    pub fn adopt(&mut self, unit: &str, cfg: &SocketConfig, fds: Vec<OwnedFd>) -> bool {
+        if fds.len() != cfg.listen.len() {
+            return false;
+        }
+        let paths = cfg
+            .listen
+            .iter()
+            .filter_map(|l| match &l.address {
+                ListenAddress::Path(p) => Some(p.clone()),
+                _ => None,
+            })
+            .chain(cfg.symlinks.iter().cloned())
+            .collect();
+        let fds = cfg
+            .listen
+            .iter()
+            .cloned()
+            .zip(fds.into_iter().map(Arc::new))
+            .collect();
+        let name = cfg
+            .file_descriptor_name
+            .clone()
+            .unwrap_or_else(|| unit.to_string());
+        self.open
+            .insert(unit.to_string(), OpenUnit { fds, name, paths });
+        true
+    }
+
     /// Close `unit`'s sockets; `remove` unlinks the files they created.
     pub fn close(&mut self, unit: &str, remove: bool) {
         self.watch(unit, false);

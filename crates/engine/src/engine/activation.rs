@@ -462,6 +462,18 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         self.set_socket(id, SocketState::Failed, Some(result));
     }
 
+    /// `daemon-reexec`: timer `id` last triggered at `last_trigger`; start it again if it
+    /// was active.
+    pub fn restore_timer(&mut self, id: &str, last_trigger: Timestamp, active: bool) {
+        let id = self.load(id);
+        if let Some(UnitRuntime::Timer(t)) = self.units.get_mut(&id).map(|u| &mut u.runtime) {
+            t.last_trigger = last_trigger;
+        }
+        if active {
+            let _ = self.enqueue(JobType::Start, &id, JobMode::Replace, false);
+        }
+    }
+
     /// The wall clock jumped (`timezone`: the local time zone changed): calendar timers are
     /// computed again, and timers with `OnClockChange=`/`OnTimezoneChange=` elapse.
     pub fn on_clock_change(&mut self, timezone: bool) {
