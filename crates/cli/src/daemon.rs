@@ -11,7 +11,7 @@ use linger_manager::ManagerConfig;
 #[derive(Debug, Parser)]
 #[command(
     name = "linger daemon",
-    about = "Run a linger daemon: --user is the per-user service manager (≙ systemd --user)."
+    about = "Run a linger daemon: --user is the per-user service manager (≙ systemd --user), --system the login daemon (≙ systemd-logind)."
 )]
 struct DaemonArgs {
     /// Run the calling user's service manager.
@@ -35,6 +35,72 @@ struct DaemonArgs {
     /// State handed over by a previous image of this manager (used by daemon-reexec).
     #[arg(long, hide = true)]
     deserialize: Option<PathBuf>,
+    #[command(flatten)]
+    login: SystemArgs,
+}
+
+/// `--system` flags: every path of the login daemon can be moved (tests use temp dirs).
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Login daemon (--system)")]
+struct SystemArgs {
+    /// The varlink socket clients and the PAM module use.
+    #[arg(long, value_name = "PATH", default_value = linger_ipc::login::DEFAULT_SOCKET)]
+    socket: PathBuf,
+    /// The linger registry (one empty file per lingering user).
+    #[arg(long, value_name = "DIR", default_value = "/var/lib/systemd/linger")]
+    linger_dir: PathBuf,
+    /// Where logind.conf and logind.conf.d/ are.
+    #[arg(long, value_name = "DIR", default_value = "/etc/linger")]
+    config_dir: PathBuf,
+    /// Parent of the users' runtime directories.
+    #[arg(long, value_name = "DIR", default_value = "/run/user")]
+    runtime_dir: PathBuf,
+    /// The daemon's runtime state (session counter, notify socket).
+    #[arg(long, value_name = "DIR", default_value = "/run/linger/state")]
+    state_dir: PathBuf,
+    /// A cgroup2 directory to put linger.slice below (default: the daemon's own cgroup).
+    #[arg(long, value_name = "DIR")]
+    cgroup_root: Option<PathBuf>,
+    /// Track sessions by process instead of cgroups (driver none).
+    #[arg(long)]
+    no_cgroups: bool,
+    /// The user manager's command line, words separated by blanks
+    /// (default: this program with `daemon --user`).
+    #[arg(long, value_name = "COMMAND")]
+    user_manager: Option<String>,
+    /// Start even where systemd is the init system (tests).
+    #[arg(long)]
+    ignore_systemd: bool,
+    /// Do not mount a tmpfs on runtime directories (plain directories).
+    #[arg(long)]
+    no_runtime_tmpfs: bool,
+    /// Seconds a user manager may take to become ready.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    ready_timeout: u64,
+    /// Seconds a user manager may take to stop before it is killed.
+    #[arg(long, value_name = "SECS", default_value_t = 10)]
+    stop_timeout: u64,
+}
+
+fn login_config(a: SystemArgs) -> linger_login::LoginConfig {
+    let mut c = linger_login::LoginConfig {
+        socket: a.socket,
+        linger_dir: a.linger_dir,
+        config_dir: a.config_dir,
+        runtime_base: a.runtime_dir,
+        state_dir: a.state_dir,
+        cgroup_root: a.cgroup_root,
+        no_cgroups: a.no_cgroups,
+        ignore_systemd: a.ignore_systemd,
+        runtime_tmpfs: !a.no_runtime_tmpfs,
+        ready_timeout: std::time::Duration::from_secs(a.ready_timeout),
+        stop_timeout: std::time::Duration::from_secs(a.stop_timeout),
+        ..linger_login::LoginConfig::default()
+    };
+    if let Some(cmd) = a.user_manager {
+        c.user_manager = cmd.split_whitespace().map(str::to_string).collect();
+    }
+    c
 }
 
 /// The manager configuration from the environment, as systemd --user derives it.
@@ -103,14 +169,17 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
         }
     };
-    if a.system {
-        eprintln!(
-            "linger daemon --system: the login/linger daemon is not part of this version yet."
-        );
+    if a.system && a.user {
+        eprintln!("linger daemon: --user and --system exclude each other.");
         return ExitCode::from(1);
     }
+    if a.system {
+        return linger_login::run(login_config(a.login));
+    }
     if !a.user {
-        eprintln!("linger daemon: say which daemon to run: --user (your service manager).");
+        eprintln!(
+            "linger daemon: say which daemon to run: --user (your service manager) or --system (the login daemon)."
+        );
         return ExitCode::from(1);
     }
     // daemon-reexec runs us again with the same arguments (minus the hand-over file).

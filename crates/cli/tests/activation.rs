@@ -133,13 +133,18 @@ fn enabled_timers_start_with_timers_target_and_persistent_ones_catch_up() {
 }
 
 /// A server that takes its listening socket from systemd's protocol and answers each line.
-const PY_SERVER: &str = r#"import os, socket, sys
+/// Like a well-behaved daemon it finishes the connection in hand before exiting on SIGTERM
+/// (SIGTERM stays blocked and is looked at between connections: no race with accept).
+const PY_SERVER: &str = r#"import os, select, signal, socket, sys
 assert os.environ["LISTEN_PID"] == str(os.getpid()), "LISTEN_PID"
 assert os.environ["LISTEN_FDS"] == "1"
 name = os.environ["LISTEN_FDNAMES"]
 srv = socket.socket(fileno=3)
+signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
 print("serving", flush=True)
-while True:
+while signal.SIGTERM not in signal.sigpending():
+    if not select.select([srv], [], [], 0.02)[0]:
+        continue
     c, _ = srv.accept()
     data = c.recv(100)
     c.sendall(b"pid %d (%s) got %s" % (os.getpid(), name.encode(), data))

@@ -31,6 +31,10 @@ pub enum Stage {
     Setsid = 220,
     /// Standard error.
     Stderr = 222,
+    /// Setting the supplementary groups or the group id (Credentials).
+    Group = 216,
+    /// Setting the user id (Credentials).
+    User = 217,
 }
 
 impl Stage {
@@ -49,6 +53,8 @@ impl Stage {
             219 => Stage::Cgroup,
             220 => Stage::Setsid,
             222 => Stage::Stderr,
+            216 => Stage::Group,
+            217 => Stage::User,
             _ => return None,
         })
     }
@@ -68,6 +74,8 @@ impl Stage {
             Stage::Cgroup => "CGROUP",
             Stage::Setsid => "SETSID",
             Stage::Stderr => "STDERR",
+            Stage::Group => "GROUP",
+            Stage::User => "USER",
         }
     }
 }
@@ -81,6 +89,20 @@ pub struct Rlimit {
     pub soft: u64,
     /// Hard limit (`u64::MAX` = infinity).
     pub hard: u64,
+}
+
+/// The identity the child takes before `execve` (User=, Group=, supplementary groups).
+///
+/// The group list is computed by the caller *before* the fork (e.g. with `getgrouplist`,
+/// i.e. initgroups semantics): the child only makes the three system calls.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credentials {
+    /// User id (real, effective and saved).
+    pub uid: u32,
+    /// Primary group id (real, effective and saved).
+    pub gid: u32,
+    /// Supplementary groups; replaces the parent's list entirely (empty: none).
+    pub groups: Vec<u32>,
 }
 
 /// Invalid input for a spawn (a NUL byte inside an argument or variable).
@@ -120,6 +142,12 @@ pub struct ExecSpec {
     pub rlimits: Vec<Rlimit>,
     /// Start a new session (every service gets one, like systemd).
     pub new_session: bool,
+    /// Become this user and group after joining the cgroup, before `chdir` and `execve`
+    /// (None: keep the parent's identity). Needs privilege (root or CAP_SETUID/CAP_SETGID).
+    pub credentials: Option<Credentials>,
+    /// Set `$LISTEN_PID` to the child's own pid (socket activation: `sd_listen_fds()` only
+    /// accepts fds meant for its own pid, which is known only after the fork).
+    pub listen_pid: bool,
     pub(crate) oom_value: CString,
 }
 
@@ -151,6 +179,8 @@ impl ExecSpec {
             oom_score_adjust: None,
             rlimits: Vec::new(),
             new_session: true,
+            credentials: None,
+            listen_pid: false,
             oom_value: CString::default(),
         })
     }

@@ -93,3 +93,75 @@ fn nowait_spawn_reports_the_failed_stage_after_exit() {
         "exec succeeded"
     );
 }
+
+/// Credentials: as root, a child becomes `nobody` (uid, gid and an exact supplementary group
+/// list) before exec; the working directory is checked as that user.
+#[test]
+fn credentials_switch_user_and_groups() {
+    if !is_root() {
+        eprintln!("skipped: needs root");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("out");
+    let out: OwnedFd = std::fs::File::create(&out_path).unwrap().into();
+    let mut spec =
+        ExecSpec::new("/bin/sh", &["sh", "-c", "echo $(id -u) $(id -g) $(id -G)"]).unwrap();
+    spec.set_env(&["PATH=/usr/bin:/bin"]).unwrap();
+    spec.stdout = Some(out);
+    spec.credentials = Some(linger_exec::Credentials {
+        uid: 65534,
+        gid: 65534,
+        groups: vec![65534, 100],
+    });
+    let child = spawn(spec).unwrap();
+    assert_eq!(child.failure, None);
+    assert_eq!(wait(child.pid) >> 8, 0);
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    assert_eq!(text.trim(), "65534 65534 65534 100");
+
+    // A directory only root may enter: chdir fails as the user, at the CHDIR stage.
+    let private = dir.path().join("private");
+    std::fs::create_dir(&private).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let mut spec = ExecSpec::new("/bin/true", &["true"]).unwrap();
+    spec.set_cwd(private.to_str().unwrap(), false).unwrap();
+    spec.credentials = Some(linger_exec::Credentials {
+        uid: 65534,
+        gid: 65534,
+        groups: Vec::new(),
+    });
+    let child = spawn(spec).unwrap();
+    assert_eq!(child.failure.map(|f| (f.0, f.1)), Some((Stage::Chdir, 13)));
+    assert_eq!(wait(child.pid) >> 8, 200);
+}
+
+/// Without privilege the identity change fails, and says so by stage (GROUP, 216).
+#[test]
+fn credentials_without_privilege_fail_at_group_stage() {
+    if is_root() {
+        eprintln!("skipped: needs a non-root user");
+        return;
+    }
+    let mut spec = ExecSpec::new("/bin/true", &["true"]).unwrap();
+    spec.credentials = Some(linger_exec::Credentials {
+        uid: 0,
+        gid: 0,
+        groups: Vec::new(),
+    });
+    let child = spawn(spec).unwrap();
+    assert_eq!(child.failure.map(|f| f.0), Some(Stage::Group));
+    assert_eq!(wait(child.pid) >> 8, 216);
+}
+
+fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .and_then(|l| l.split_whitespace().nth(2).map(|e| e == "0"))
+        })
+        .unwrap_or(false)
+}
