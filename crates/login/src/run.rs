@@ -1,0 +1,254 @@
+//! The event loop: connections, notify datagrams, SIGCHLD (reap everything), cgroup
+//! emptiness events, timers, SIGHUP (reload) and SIGTERM/SIGINT (orderly stop).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::ExitCode;
+use std::rc::Rc;
+use std::time::Instant;
+
+use rustix::process::{WaitOptions, WaitStatus};
+use tokio::io::unix::AsyncFd;
+use tokio::net::UnixListener;
+use tokio::signal::unix::{SignalKind, signal};
+
+use crate::config::LoginConfig;
+use crate::log;
+use crate::notify::NotifySocket;
+use crate::pid1;
+use crate::policy::Policy;
+use crate::server;
+use crate::state::{Shared, State};
+use crate::tracker::Tracker;
+
+/// Run the login daemon until SIGTERM/SIGINT. Exit code 0 after a clean stop.
+pub fn run(config: LoginConfig) -> ExitCode {
+    pid1::ensure_std_fds();
+    if !config.ignore_systemd && pid1::systemd_is_init(Path::new("/run/systemd/system")) {
+        log::error(pid1::UNDER_SYSTEMD);
+        return ExitCode::from(1);
+    }
+    if !rustix::process::geteuid().is_root() {
+        log::warn("not running as root: user managers can only be started for this user");
+    }
+    if pid1::is_pid1() {
+        log::info("running as PID 1: reaping orphans, SIGTERM/SIGINT stop everything in order");
+    }
+    let _ = rustix::process::set_child_subreaper(Some(rustix::process::getpid()));
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            log::error(format!("cannot start the event loop: {e}"));
+            return ExitCode::from(1);
+        }
+    };
+    let local = tokio::task::LocalSet::new();
+    match local.block_on(&rt, main_loop(config)) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            log::error(e);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn mkdir(path: &Path) -> Result<(), String> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o755)
+        .create(path)
+        .map_err(|e| format!("cannot create {}: {e}", path.display()))
+}
+
+fn bind(path: &Path) -> Result<UnixListener, String> {
+    if let Some(dir) = path.parent() {
+        mkdir(dir)?;
+    }
+    if std::os::unix::net::UnixStream::connect(path).is_ok() {
+        return Err(format!(
+            "another login daemon answers on {}",
+            path.display()
+        ));
+    }
+    let _ = std::fs::remove_file(path);
+    let l = UnixListener::bind(path)
+        .map_err(|e| format!("cannot listen on {}: {e}", path.display()))?;
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o666))
+        .map_err(|e| format!("cannot chmod {}: {e}", path.display()))?;
+    Ok(l)
+}
+
+/// Connection bookkeeping: total and per non-root uid.
+#[derive(Debug, Default)]
+struct Conns {
+    total: usize,
+    per_uid: HashMap<u32, usize>,
+    next_id: u64,
+}
+
+async fn main_loop(config: LoginConfig) -> Result<bool, String> {
+    let sig = |k| signal(k).map_err(|e| format!("cannot install signal handlers: {e}"));
+    let mut sigchld = sig(SignalKind::child())?;
+    let mut sigterm = sig(SignalKind::terminate())?;
+    let mut sigint = sig(SignalKind::interrupt())?;
+    let mut sighup = sig(SignalKind::hangup())?;
+    mkdir(&config.state_dir)?;
+    let listener = bind(&config.socket)?;
+    let notify = NotifySocket::bind(&config.notify_socket())
+        .map_err(|e| format!("cannot bind {}: {e}", config.notify_socket().display()))?;
+    let (tracker, note) = Tracker::open(config.cgroup_root.as_deref(), config.no_cgroups);
+    log::info(note);
+    let (policy, warnings) = Policy::load(&config.conf_file(), &config.conf_dropin_dir());
+    for w in warnings {
+        log::warn(w);
+    }
+    let socket_path = config.socket.clone();
+    let notify_path = config.notify_socket();
+    let state: Shared = Rc::new(RefCell::new(State::new(config, policy, tracker)));
+    let watch = state.borrow().tracker.watch_fd().and_then(watch_fd);
+    let changed = state.borrow().changed.clone();
+    let mut adopted_exits = state
+        .borrow_mut()
+        .adopted_exits_rx
+        .take()
+        .ok_or("adopted exits channel taken")?;
+    let conns = Rc::new(RefCell::new(Conns::default()));
+    state.borrow_mut().start_lingering();
+    reap(&state);
+    let mut shutdown_deadline: Option<Instant> = None;
+    let clean = loop {
+        let deadline = [state.borrow().next_deadline(), shutdown_deadline]
+            .into_iter()
+            .flatten()
+            .min();
+        let sleep = async {
+            match deadline {
+                Some(d) => tokio::time::sleep_until(d.into()).await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            biased;
+            // READY=1 before SIGCHLD: a manager that said ready and then died was ready.
+            msg = notify.recv() => {
+                if let Ok((pid, fields)) = msg {
+                    state.borrow_mut().on_notify(pid, &fields);
+                }
+            }
+            _ = sigchld.recv() => reap(&state),
+            Some(pid) = adopted_exits.recv() => state.borrow_mut().on_exit(pid, None, None),
+            guard = async { match &watch { Some(w) => w.readable().await, None => std::future::pending().await } } => {
+                if let Ok(mut g) = guard {
+                    let empty = state.borrow_mut().tracker.drain_events();
+                    g.clear_ready();
+                    for unit in empty {
+                        state.borrow_mut().on_empty(&unit);
+                    }
+                }
+            }
+            accepted = listener.accept() => {
+                if let Ok((stream, _)) = accepted {
+                    accept(&state, &conns, stream);
+                }
+            }
+            () = sleep => state.borrow_mut().fire_timers(),
+            () = changed.notified() => {}
+            _ = sighup.recv() => state.borrow_mut().reload(),
+            _ = sigterm.recv() => begin_stop(&state, &mut shutdown_deadline),
+            _ = sigint.recv() => begin_stop(&state, &mut shutdown_deadline),
+        }
+        if let Some(d) = shutdown_deadline {
+            if state.borrow().all_managers_gone() {
+                break true;
+            }
+            if Instant::now() >= d {
+                log::error("user managers did not stop in time, killing them");
+                state.borrow_mut().kill_remaining();
+                break false;
+            }
+        }
+    };
+    // Users without sessions lose their runtime directories; the sockets go.
+    let uids: Vec<u32> = state.borrow().users.keys().copied().collect();
+    for uid in uids {
+        state.borrow_mut().tidy_user(uid);
+    }
+    let _ = std::fs::remove_file(&socket_path);
+    let _ = std::fs::remove_file(&notify_path);
+    log::info(if clean {
+        "stopped"
+    } else {
+        "stopped (not cleanly)"
+    });
+    Ok(clean)
+}
+
+/// Poll the tracker's inotify fd through an owned duplicate (the registration must own what
+/// it polls).
+fn watch_fd(fd: std::os::fd::BorrowedFd<'_>) -> Option<AsyncFd<std::os::fd::OwnedFd>> {
+    let owned = rustix::io::fcntl_dupfd_cloexec(fd, 3).ok()?;
+    crate::adopt::register(owned).ok()
+}
+
+fn begin_stop(state: &Shared, deadline: &mut Option<Instant>) {
+    if deadline.is_none() {
+        log::info("stopping user managers");
+        *deadline = Some(Instant::now() + pid1::SHUTDOWN_TIMEOUT);
+        state.borrow_mut().begin_shutdown();
+    }
+}
+
+fn accept(state: &Shared, conns: &Rc<RefCell<Conns>>, stream: tokio::net::UnixStream) {
+    let Ok(cred) = linger_ipc::peer_cred(&stream) else {
+        return;
+    };
+    let id = {
+        let mut c = conns.borrow_mut();
+        let mine = c.per_uid.get(&cred.uid).copied().unwrap_or(0);
+        if c.total >= server::MAX_CONNECTIONS || (cred.uid != 0 && mine >= server::MAX_PER_USER) {
+            return; // dropping the stream closes it
+        }
+        c.total += 1;
+        *c.per_uid.entry(cred.uid).or_insert(0) += 1;
+        c.next_id += 1;
+        c.next_id
+    };
+    let st = state.clone();
+    let c = conns.clone();
+    tokio::task::spawn_local(async move {
+        server::serve(st, stream, id, cred).await;
+        let mut c = c.borrow_mut();
+        c.total -= 1;
+        if let Some(n) = c.per_uid.get_mut(&cred.uid) {
+            *n -= 1;
+            if *n == 0 {
+                c.per_uid.remove(&cred.uid);
+            }
+        }
+    });
+}
+
+/// Reap every exited child: user managers (fed to their machines) and adopted orphans.
+fn reap(state: &Shared) {
+    while let Ok(Some((pid, status))) = rustix::process::wait(WaitOptions::NOHANG) {
+        let (code, sig) = convert(status);
+        state
+            .borrow_mut()
+            .on_exit(pid.as_raw_nonzero().get() as u32, code, sig);
+    }
+}
+
+fn convert(status: WaitStatus) -> (Option<i32>, Option<i32>) {
+    match (status.exit_status(), status.terminating_signal()) {
+        (Some(c), _) => (Some(c), None),
+        (None, Some(s)) => (None, Some(s)),
+        _ => (None, None),
+    }
+}

@@ -1,0 +1,116 @@
+//! Starting a user manager: `linger daemon --user` as the user (uid, gid, the groups
+//! `initgroups` would give), in `user@UID.service`, with the environment `user@.service`
+//! gives `systemd --user`, and `$NOTIFY_SOCKET` pointing at the login daemon.
+
+use std::os::fd::OwnedFd;
+use std::path::Path;
+
+use linger_exec::{Credentials, ExecSpec};
+
+use crate::userdb::Account;
+
+/// The default `$PATH` of user managers (systemd's for user sessions, plus /bin for
+/// distributions where it is not a link).
+pub const USER_PATH: &str = "/usr/local/bin:/usr/bin:/bin";
+
+/// A spawned manager.
+#[derive(Debug)]
+pub struct SpawnedManager {
+    /// Its pid.
+    pub pid: u32,
+    /// The exec-status pipe (read once the process exited to learn a failed setup step).
+    pub status: Option<OwnedFd>,
+}
+
+/// The environment of a user manager.
+pub fn environment(account: &Account, runtime: &Path, notify: &Path) -> Vec<String> {
+    let mut env = vec![
+        format!("HOME={}", account.home),
+        format!("USER={}", account.name),
+        format!("LOGNAME={}", account.name),
+        format!("SHELL={}", account.shell),
+        format!("PATH={USER_PATH}"),
+        format!("XDG_RUNTIME_DIR={}", runtime.display()),
+        format!("NOTIFY_SOCKET={}", notify.display()),
+    ];
+    for k in ["LANG", "LC_ALL", "TZ"] {
+        if let Ok(v) = std::env::var(k) {
+            env.push(format!("{k}={v}"));
+        }
+    }
+    env
+}
+
+/// Fork and exec `command` as `account`. `groups` comes from the user database *before*
+/// the fork; `cgroup_procs` is the open `cgroup.procs` of `user@UID.service`.
+pub fn spawn(
+    command: &[String],
+    account: &Account,
+    groups: Vec<u32>,
+    runtime: &Path,
+    notify: &Path,
+    cgroup_procs: Option<OwnedFd>,
+) -> Result<SpawnedManager, String> {
+    let Some(program) = command.first() else {
+        return Err("no user manager command configured".into());
+    };
+    let argv: Vec<&str> = command.iter().map(String::as_str).collect();
+    let mut spec = ExecSpec::new(program, &argv).map_err(|e| e.to_string())?;
+    spec.set_env(&environment(account, runtime, notify))
+        .map_err(|e| e.to_string())?;
+    // A missing home does not stop the manager (it runs in / then), as with systemd.
+    spec.set_cwd(&account.home, true)
+        .map_err(|e| e.to_string())?;
+    let null = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")
+        .map_err(|e| format!("cannot open /dev/null: {e}"))?;
+    let null: OwnedFd = null.into();
+    spec.stdin = Some(null.try_clone().map_err(|e| e.to_string())?);
+    spec.stdout = Some(null);
+    spec.umask = 0o022;
+    spec.cgroup_procs = cgroup_procs;
+    spec.credentials = Some(Credentials {
+        uid: account.uid,
+        gid: account.gid,
+        groups,
+    });
+    let child = linger_exec::spawn_nowait(spec).map_err(|e| e.to_string())?;
+    Ok(SpawnedManager {
+        pid: child.pid,
+        status: child.status_pipe,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manager_environment() {
+        let a = Account {
+            name: "alice".into(),
+            uid: 1000,
+            gid: 1000,
+            home: "/home/alice".into(),
+            shell: "/bin/bash".into(),
+        };
+        let env = environment(
+            &a,
+            Path::new("/run/user/1000"),
+            Path::new("/run/linger/state/notify"),
+        );
+        for want in [
+            "HOME=/home/alice",
+            "USER=alice",
+            "LOGNAME=alice",
+            "SHELL=/bin/bash",
+            "XDG_RUNTIME_DIR=/run/user/1000",
+            "NOTIFY_SOCKET=/run/linger/state/notify",
+        ] {
+            assert!(env.iter().any(|e| e == want), "{want} missing in {env:?}");
+        }
+        assert!(env.iter().any(|e| e.starts_with("PATH=/usr/local/bin:")));
+    }
+}

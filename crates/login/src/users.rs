@@ -1,0 +1,336 @@
+//! Users and the life cycle of their user managers (`user@UID.service`), as a pure table:
+//! [`ManagerPhase`] × [`ManagerEvent`] → effects, and [`reconcile`] which compares the phase
+//! with whether the user *wants* a manager (has a session or lingers). I/O is the caller's.
+//!
+//! ```text
+//!  Stopped ──spawned──▶ Starting ──READY=1──▶ Running
+//!     ▲                    │ exit / ready timeout  │ exit (crash)
+//!     │                    ▼                       ▼
+//!     │               Backoff(100 ms … 10 s) ─────▶ spawned again    (or Failed after
+//!     │                                                               8 crashes in 2 min)
+//!     └──exited── Stopping (SIGTERM; SIGKILL of the cgroup after the stop timeout)
+//! ```
+
+use std::time::{Duration, Instant};
+
+use crate::userdb::Account;
+
+/// Crashes within [`RESTART_WINDOW`] after which a user manager is not restarted any more.
+pub const MAX_FAILURES: u32 = 8;
+/// The window over which crashes are counted.
+pub const RESTART_WINDOW: Duration = Duration::from_secs(120);
+/// First restart delay; doubles per crash up to [`MAX_DELAY`].
+pub const FIRST_DELAY: Duration = Duration::from_millis(100);
+/// Longest restart delay.
+pub const MAX_DELAY: Duration = Duration::from_secs(10);
+
+/// Where a user's manager is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ManagerPhase {
+    /// Not running.
+    Stopped,
+    /// Spawned, not ready yet; given up on at `deadline`.
+    Starting {
+        /// Its pid.
+        pid: u32,
+        /// Ready timeout.
+        deadline: Instant,
+    },
+    /// Said `READY=1`.
+    Running {
+        /// Its pid.
+        pid: u32,
+    },
+    /// SIGTERM sent; at `deadline` its cgroup is killed (then no more deadline).
+    Stopping {
+        /// Its pid.
+        pid: u32,
+        /// When to SIGKILL, if not done yet.
+        deadline: Option<Instant>,
+        /// Stopped because it failed (never became ready): counts as a crash once gone.
+        failed: bool,
+    },
+    /// Crashed; may be started again at `until`.
+    Backoff {
+        /// Earliest restart.
+        until: Instant,
+    },
+    /// Crashed too often; started again only by a new session or enable-linger.
+    Failed,
+}
+
+impl ManagerPhase {
+    /// The manager's pid while a process exists.
+    pub fn pid(self) -> Option<u32> {
+        match self {
+            ManagerPhase::Starting { pid, .. }
+            | ManagerPhase::Running { pid }
+            | ManagerPhase::Stopping { pid, .. } => Some(pid),
+            _ => None,
+        }
+    }
+
+    /// The phase's next timer.
+    pub fn deadline(self) -> Option<Instant> {
+        match self {
+            ManagerPhase::Starting { deadline, .. } => Some(deadline),
+            ManagerPhase::Stopping { deadline, .. } => deadline,
+            ManagerPhase::Backoff { until } => Some(until),
+            _ => None,
+        }
+    }
+}
+
+/// What happens to a manager.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ManagerEvent {
+    /// The caller spawned it.
+    Spawned(u32),
+    /// Spawning failed before a process existed.
+    SpawnFailed,
+    /// `READY=1` from this pid.
+    Ready(u32),
+    /// This pid exited (reaped).
+    Exited(u32),
+    /// The phase's deadline passed.
+    Timeout,
+}
+
+/// What the caller must do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ManagerEffect {
+    /// Start the manager process (then feed `Spawned` or `SpawnFailed`).
+    Spawn,
+    /// SIGTERM to the manager.
+    Terminate(u32),
+    /// SIGKILL to everything in `user@UID.service`.
+    KillAll,
+    /// The manager is gone: kill leftovers, remove its cgroup; tidy the user if unneeded.
+    Cleanup,
+    /// Wake callers waiting for the manager (ready, or failed).
+    WakeWaiters,
+}
+
+/// Crash accounting for restarts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Backoff {
+    failures: u32,
+    window_start: Option<Instant>,
+}
+
+impl Backoff {
+    /// Count a crash at `now`; the delay before the next start, or `None` to give up.
+    pub fn failed(&mut self, now: Instant) -> Option<Duration> {
+        match self.window_start {
+            Some(w) if now.duration_since(w) <= RESTART_WINDOW => {}
+            _ => {
+                self.window_start = Some(now);
+                self.failures = 0;
+            }
+        }
+        self.failures += 1;
+        if self.failures > MAX_FAILURES {
+            return None;
+        }
+        let factor = 1u32 << (self.failures - 1).min(16);
+        Some((FIRST_DELAY * factor).min(MAX_DELAY))
+    }
+
+    /// Forget past crashes (a new session or enable-linger asks for a fresh start).
+    pub fn reset(&mut self) {
+        *self = Backoff::default();
+    }
+}
+
+/// Timeouts the table needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timing {
+    /// How long a manager may take to be ready.
+    pub ready: Duration,
+    /// How long a manager may take to exit after SIGTERM.
+    pub stop: Duration,
+}
+
+/// An event impossible in a phase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("user manager event {event:?} is impossible in phase {phase:?}")]
+pub struct BadTransition {
+    /// The phase.
+    pub phase: ManagerPhase,
+    /// The event.
+    pub event: ManagerEvent,
+}
+
+/// The transition table.
+pub fn step(
+    phase: ManagerPhase,
+    event: ManagerEvent,
+    now: Instant,
+    t: Timing,
+    backoff: &mut Backoff,
+) -> Result<(ManagerPhase, Vec<ManagerEffect>), BadTransition> {
+    use ManagerEffect::{Cleanup, KillAll, Terminate, WakeWaiters};
+    use ManagerEvent::{Exited, Ready, SpawnFailed, Spawned, Timeout};
+    use ManagerPhase::{Backoff as Wait, Failed, Running, Starting, Stopped, Stopping};
+    let bad = Err(BadTransition { phase, event });
+    let crashed = |backoff: &mut Backoff| match backoff.failed(now) {
+        Some(d) => Wait { until: now + d },
+        None => Failed,
+    };
+    Ok(match (phase, event) {
+        (Stopped | Wait { .. } | Failed, Spawned(pid)) => (
+            Starting {
+                pid,
+                deadline: now + t.ready,
+            },
+            vec![],
+        ),
+        (Stopped | Wait { .. } | Failed, SpawnFailed) => (crashed(backoff), vec![WakeWaiters]),
+        (Starting { pid, .. }, Ready(p)) if p == pid => (Running { pid }, vec![WakeWaiters]),
+        // A repeated READY=1 (or one from a stale pid) changes nothing.
+        (Running { .. } | Stopping { .. }, Ready(_)) => (phase, vec![]),
+        (Starting { .. }, Ready(_)) => (phase, vec![]),
+        (Starting { pid, .. }, Timeout) => (
+            Stopping {
+                pid,
+                deadline: Some(now + t.stop),
+                failed: true,
+            },
+            vec![Terminate(pid), WakeWaiters],
+        ),
+        (Starting { pid, .. } | Running { pid }, Exited(p)) if p == pid => {
+            (crashed(backoff), vec![Cleanup, WakeWaiters])
+        }
+        (Stopping { pid, failed, .. }, Exited(p)) if p == pid => {
+            let next = if failed { crashed(backoff) } else { Stopped };
+            (next, vec![Cleanup, WakeWaiters])
+        }
+        (
+            Stopping {
+                pid,
+                deadline: Some(_),
+                failed,
+            },
+            Timeout,
+        ) => (
+            Stopping {
+                pid,
+                deadline: None,
+                failed,
+            },
+            vec![KillAll],
+        ),
+        (Wait { .. }, Timeout) => (phase, vec![]),
+        _ => return bad,
+    })
+}
+
+/// Bring the phase in line with `wanted`: start, stop, or nothing. Starting from `Failed`
+/// needs `retry` (a new session or enable-linger), which also forgets past crashes.
+pub fn reconcile(
+    phase: ManagerPhase,
+    wanted: bool,
+    retry: bool,
+    now: Instant,
+    t: Timing,
+    backoff: &mut Backoff,
+) -> (ManagerPhase, Vec<ManagerEffect>) {
+    use ManagerPhase::{Backoff as Wait, Failed, Running, Starting, Stopped, Stopping};
+    if retry {
+        backoff.reset();
+    }
+    match (phase, wanted) {
+        (Stopped, true) => (phase, vec![ManagerEffect::Spawn]),
+        (Wait { until }, true) if now >= until || retry => (phase, vec![ManagerEffect::Spawn]),
+        (Failed, true) if retry => (phase, vec![ManagerEffect::Spawn]),
+        (Wait { .. } | Failed, false) => (Stopped, vec![ManagerEffect::WakeWaiters]),
+        (Starting { pid, .. } | Running { pid }, false) => (
+            Stopping {
+                pid,
+                deadline: Some(now + t.stop),
+                failed: false,
+            },
+            vec![ManagerEffect::Terminate(pid)],
+        ),
+        _ => (phase, vec![]),
+    }
+}
+
+/// A user the daemon tracks (has sessions, lingers, or has a manager process).
+#[derive(Debug)]
+pub struct User {
+    /// The account.
+    pub account: Account,
+    /// First seen, µs since the epoch.
+    pub realtime_us: u64,
+    /// First seen, µs of CLOCK_MONOTONIC.
+    pub monotonic_us: u64,
+    /// The manager.
+    pub manager: ManagerPhase,
+    /// Crash accounting.
+    pub backoff: Backoff,
+    /// When the user's last session ended (for UserStopDelaySec=).
+    pub last_session_end: Option<Instant>,
+    /// Set by terminate-user: no manager until the next session or enable-linger.
+    pub held_down: bool,
+    /// Whether the user's linger file exists (cached: read when the record is made, kept
+    /// current by SetLinger).
+    pub lingers: bool,
+    /// Whether `/run/user/UID` was set up (and whether we mounted it).
+    pub runtime: Option<crate::runtime::RuntimeDir>,
+    /// Callers waiting for the manager to be ready (CreateSession).
+    pub waiters: Vec<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl User {
+    /// A new record for `account`.
+    pub fn new(account: Account, realtime_us: u64, monotonic_us: u64) -> User {
+        User {
+            account,
+            realtime_us,
+            monotonic_us,
+            manager: ManagerPhase::Stopped,
+            backoff: Backoff::default(),
+            last_session_end: None,
+            held_down: false,
+            lingers: false,
+            runtime: None,
+            waiters: Vec::new(),
+        }
+    }
+
+    /// `user@UID.service`.
+    pub fn service(&self) -> String {
+        format!("user@{}.service", self.account.uid)
+    }
+
+    /// `user-UID.slice`.
+    pub fn slice(&self) -> String {
+        format!("user-{}.slice", self.account.uid)
+    }
+}
+
+/// loginctl's user state from what the daemon knows.
+pub fn user_state(
+    active_sessions: usize,
+    closing_sessions: usize,
+    lingering: bool,
+    manager: ManagerPhase,
+) -> &'static str {
+    if active_sessions > 0 {
+        "active"
+    } else if closing_sessions > 0 || matches!(manager, ManagerPhase::Stopping { .. }) {
+        "closing"
+    } else if lingering {
+        "lingering"
+    } else if manager != ManagerPhase::Stopped {
+        // Logged out, the manager kept for UserStopDelaySec=.
+        "closing"
+    } else {
+        "offline"
+    }
+}
+
+#[cfg(test)]
+#[path = "users_tests.rs"]
+mod tests;
