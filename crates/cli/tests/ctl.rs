@@ -584,3 +584,34 @@ fn kill_sends_the_named_signal_to_the_chosen_processes() {
     });
     assert_eq!(m.prop("trap.service", "Result"), "signal");
 }
+
+/// Without cgroups a limit cannot be enforced: the unit is refused, with the directive named,
+/// rather than run unlimited.
+#[test]
+fn resource_limits_are_refused_not_ignored_without_cgroups() {
+    let m = manager();
+    m.write_unit(
+        "greedy.service",
+        "[Service]\nExecStart=/bin/sleep 100\nMemoryAccounting=yes\nMemoryMax=50M\n",
+    );
+    m.write_unit(
+        "counted.service",
+        "[Service]\nExecStart=/bin/sleep 100\nMemoryAccounting=yes\n",
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    let out = m.systemctl(&["start", "greedy.service"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(m.prop("greedy.service", "Result"), "resources");
+    let status = m.systemctl(&["status", "greedy.service"]).stdout;
+    assert!(
+        status.contains("MemoryMax=50M (greedy.service, line 4) cannot be enforced")
+            && status.contains("cgroup driver \"none\""),
+        "{status}"
+    );
+    m.systemctl(&["start", "counted.service"]).expect_code(0);
+    assert_eq!(
+        m.prop("counted.service", "ActiveState"),
+        "active",
+        "accounting alone is fine"
+    );
+}

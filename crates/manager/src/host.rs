@@ -255,6 +255,7 @@ impl RealHost {
         req: &SpawnRequest<'_>,
     ) -> Result<(ExecSpec, Option<OwnedFd>), String> {
         let cfg: &ServiceConfig = req.service;
+        crate::resources::refuse_unenforceable(req.unit, cfg)?;
         if let Some(u) = &cfg.exec.user
             && u != &self.config.user.name
             && u != &self.config.user.uid.to_string()
@@ -456,13 +457,8 @@ impl Host for RealHost {
     }
 
     fn spawn(&mut self, req: &SpawnRequest<'_>) -> Result<Spawned, String> {
-        let (spec, read_end) = match self.build_spec(req) {
-            Ok(x) => x,
-            Err(e) => {
-                self.log(req.unit, 3, e.clone());
-                return Err(e);
-            }
-        };
+        // The engine logs the error ("Failed to spawn 'start' task: …").
+        let (spec, read_end) = self.build_spec(req)?;
         let program = spec.path().to_string();
         // Only Type=exec must know that execve succeeded before going on; every other start
         // reads the exec report when the child is reaped, so a spawn costs just the fork.

@@ -14,6 +14,7 @@ mod notify;
 mod props;
 mod props_activation;
 mod reexec;
+mod resources;
 mod run;
 mod server;
 mod socket_events;
