@@ -627,3 +627,32 @@ fn daemon_reexec_keeps_listening_sockets_and_timer_history() {
     );
     m.shutdown();
 }
+
+#[test]
+fn service_names_the_activated_unit_and_pass_credentials_reaches_the_socket() {
+    let m = manager();
+    let report = m.dir.path().join("dgram");
+    m.write_unit(
+        "inbox.socket",
+        "[Socket]\nListenDatagram=%t/inbox.sock\nService=mailer.service\nPassCredentials=yes\n",
+    );
+    m.write_unit(
+        "mailer.service",
+        &format!(
+            "[Service]\nType=oneshot\nExecStart=/usr/bin/python3 -c \"import socket,sys; \
+             s=socket.socket(fileno=3); open(sys.argv[1],'w').write('%%d %%s' %% \
+             (s.getsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED), s.recv(100).decode()))\" {}\n",
+            report.display()
+        ),
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "inbox.socket"]).expect_code(0);
+    assert_eq!(m.prop("inbox.socket", "Triggers"), "mailer.service");
+    let s = std::os::unix::net::UnixDatagram::unbound().unwrap();
+    s.send_to(b"you have mail", m.runtime().join("inbox.sock"))
+        .unwrap();
+    m.wait_for("the datagram to be read", |_| {
+        std::fs::read_to_string(&report).is_ok_and(|t| !t.is_empty())
+    });
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "1 you have mail");
+}
