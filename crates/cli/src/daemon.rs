@@ -158,6 +158,7 @@ pub fn manager_config(unit_path: Vec<PathBuf>, system_units: bool, unit: String)
         exe: std::env::current_exe().unwrap_or_else(|_| PathBuf::from("linger")),
         args: Vec::new(),
         reexec_state: None,
+        cgroups: true,
     }
 }
 

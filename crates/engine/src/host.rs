@@ -111,6 +111,11 @@ pub trait Host {
     fn watch_sockets(&mut self, _unit: &str, _watch: bool) {}
     /// A per-connection instance is gone for good: drop the connection held for it.
     fn release_connection(&mut self, _instance: &str) {}
+    /// How many processes of the unit the kernel's OOM killer has killed (its cgroup's
+    /// counter; 0 without cgroups).
+    fn oom_kills(&self, _unit: &str) -> u64 {
+        0
+    }
 }
 
 /// Where unit configurations come from (the loader over the search path, in the manager).

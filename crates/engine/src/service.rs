@@ -91,6 +91,9 @@ pub struct ServiceRuntime {
     watchdog_usec: Usec,
     /// A reload requested through RELOADING=1.
     notify_reloading: bool,
+    /// OOM kills counted in the unit's cgroup when this run started: more at an exit means
+    /// the kernel's OOM killer hit the service (`Result=oom-kill`).
+    pub(crate) oom_baseline: u64,
 }
 
 /// Wrapper so the default state is `Dead`.
@@ -236,6 +239,7 @@ impl ServiceRuntime {
         self.ready = false;
         self.watchdog_usec = 0;
         self.invocation_id = ctx.host.new_invocation_id();
+        self.oom_baseline = ctx.host.oom_kills(ctx.unit);
         if !ctx.cfg.exec_condition.is_empty() {
             self.run_list(ExecKind::Condition, Procs::default(), ctx);
         } else {

@@ -659,3 +659,56 @@ fn review_10_requisite_and_requires_on_the_same_unit_start_it() {
     );
     assert_eq!(w.state("c.service").0, ActiveState::Active);
 }
+
+#[test]
+fn an_oom_kill_is_reported_as_such_and_restart_on_failure_acts_on_it() {
+    let mut w = World::new(vec![service("hog.service", |s, _| {
+        s.restart = RestartPolicy::OnFailure;
+    })]);
+    // An OOM kill from an earlier run does not count against this one.
+    w.e.host_mut().oom.insert("hog.service".into(), 2);
+    w.start("hog.service").unwrap();
+    let pid = w.main_pid("hog.service");
+    w.e.host_mut().oom.insert("hog.service".into(), 3);
+    w.exit("hog.service", pid, ExitStatus::Killed(9));
+    assert_eq!(
+        w.e.unit("hog.service")
+            .unwrap()
+            .service()
+            .unwrap()
+            .result
+            .as_str(),
+        "oom-kill"
+    );
+    assert!(
+        w.log
+            .iter()
+            .any(|l| l == "hog.service: A process of this unit has been killed by the OOM killer."),
+        "{:?}",
+        w.log
+    );
+    assert!(
+        w.log
+            .iter()
+            .any(|l| l.contains("Failed with result 'oom-kill'")),
+        "{:?}",
+        w.log
+    );
+    assert_eq!(
+        w.state("hog.service"),
+        (ActiveState::Activating, "auto-restart")
+    );
+    // A plain SIGKILL without an OOM kill stays a "signal" failure.
+    w.advance(200_000);
+    let pid = w.main_pid("hog.service");
+    w.exit("hog.service", pid, ExitStatus::Killed(9));
+    assert_eq!(
+        w.e.unit("hog.service")
+            .unwrap()
+            .service()
+            .unwrap()
+            .result
+            .as_str(),
+        "signal"
+    );
+}

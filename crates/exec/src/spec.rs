@@ -132,6 +132,8 @@ pub struct ExecSpec {
     pub pass_fds: Vec<OwnedFd>,
     /// An open `cgroup.procs` of the unit's cgroup: the child writes "0" to join it.
     pub cgroup_procs: Option<OwnedFd>,
+    /// More `cgroup.procs` files to join (the v1 controller hierarchies of the hybrid driver).
+    pub extra_cgroup_procs: Vec<OwnedFd>,
     /// UMask=
     pub umask: u32,
     /// Nice=
@@ -174,6 +176,7 @@ impl ExecSpec {
             stderr: None,
             pass_fds: Vec::new(),
             cgroup_procs: None,
+            extra_cgroup_procs: Vec::new(),
             umask: 0o022,
             nice: None,
             oom_score_adjust: None,

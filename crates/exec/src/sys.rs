@@ -92,6 +92,7 @@ struct Prepared<'a> {
     stdio: [Option<RawFd>; 3],
     pass: Vec<RawFd>,
     cgroup: Option<RawFd>,
+    extra_cgroups: Vec<RawFd>,
     umask: libc::mode_t,
     nice: Option<i32>,
     oom: Option<&'a [u8]>,
@@ -131,6 +132,11 @@ fn spawn_inner(mut spec: ExecSpec, wait: bool) -> Result<Spawned, SpawnError> {
         stdio: [fd(&spec.stdin), fd(&spec.stdout), fd(&spec.stderr)],
         pass: spec.pass_fds.iter().map(AsRawFd::as_raw_fd).collect(),
         cgroup: fd(&spec.cgroup_procs),
+        extra_cgroups: spec
+            .extra_cgroup_procs
+            .iter()
+            .map(AsRawFd::as_raw_fd)
+            .collect(),
         umask: spec.umask as libc::mode_t,
         nice: spec.nice,
         oom: spec.oom_score_adjust.map(|_| spec.oom_value.as_bytes()),
@@ -235,6 +241,11 @@ fn child(p: &Prepared<'_>) -> ! {
             && libc::write(fd, b"0".as_ptr().cast(), 1) < 0
         {
             fail(p.report, Stage::Cgroup, errno());
+        }
+        for &fd in &p.extra_cgroups {
+            if libc::write(fd, b"0".as_ptr().cast(), 1) < 0 {
+                fail(p.report, Stage::Cgroup, errno());
+            }
         }
         if p.new_session && libc::setsid() < 0 {
             fail(p.report, Stage::Setsid, errno());

@@ -34,6 +34,8 @@ pub struct ManagerConfig {
     pub args: Vec<String>,
     /// State handed over by a previous image of this manager (`--deserialize`).
     pub reexec_state: Option<PathBuf>,
+    /// Use per-unit cgroups when the manager runs in a cgroup delegated to it.
+    pub cgroups: bool,
 }
 
 impl ManagerConfig {

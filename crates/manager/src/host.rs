@@ -61,6 +61,8 @@ pub struct RealHost {
     pub pending_exec: std::collections::HashMap<u32, (String, String, OwnedFd)>,
     /// Socket units' fds and held connections.
     pub sockets: SocketTable,
+    /// Per-unit cgroups (or the `none` driver).
+    pub cgroups: crate::cgroups::Cgroups,
     /// Start time, stamps, stable randomness for timer units.
     pub timers: TimerSupport,
     own_pid: u32,
@@ -79,8 +81,14 @@ impl RealHost {
             config.state_home.join("linger/timers"),
             config.user.uid,
         );
+        let cgroups = if config.cgroups {
+            crate::cgroups::Cgroups::setup(config.user.uid)
+        } else {
+            crate::cgroups::Cgroups::none("disabled (--no-cgroups)")
+        };
         RealHost {
             sockets: SocketTable::default(),
+            cgroups,
             timers,
             config,
             environment,
@@ -255,7 +263,13 @@ impl RealHost {
         req: &SpawnRequest<'_>,
     ) -> Result<(ExecSpec, Option<OwnedFd>), String> {
         let cfg: &ServiceConfig = req.service;
-        crate::resources::refuse_unenforceable(req.unit, cfg)?;
+        let cgroup_fds = if self.cgroups.active() {
+            self.cgroups
+                .prepare(req.unit, cfg.slice.as_deref(), &cfg.resource_control)?
+        } else {
+            crate::resources::refuse_unenforceable(req.unit, cfg)?;
+            Vec::new()
+        };
         if let Some(u) = &cfg.exec.user
             && u != &self.config.user.name
             && u != &self.config.user.uid.to_string()
@@ -341,6 +355,9 @@ impl RealHost {
             }
             spec.stdin = Some(conn);
         }
+        let mut cgroup_fds = cgroup_fds.into_iter();
+        spec.cgroup_procs = cgroup_fds.next();
+        spec.extra_cgroup_procs = cgroup_fds.collect();
         spec.pass_fds = passed.fds;
         spec.listen_pid = !spec.pass_fds.is_empty();
         spec.umask = cfg.exec.umask;
@@ -434,6 +451,13 @@ impl Host for RealHost {
         self.sockets.release_connection(instance);
     }
 
+    fn oom_kills(&self, unit: &str) -> u64 {
+        self.cgroups
+            .stats(unit)
+            .and_then(|s| s.oom_kills)
+            .unwrap_or(0)
+    }
+
     fn check_condition(&self, c: &Condition) -> bool {
         check_condition(c, &self.environment, &self.config)
     }
@@ -514,6 +538,12 @@ impl Host for RealHost {
         let targets: Vec<u32> = match whom {
             KillWhom::Main => main.into_iter().collect(),
             KillWhom::Control => control.into_iter().collect(),
+            KillWhom::All if self.cgroups.active() => {
+                if let Some(n) = self.cgroups.kill(unit, signal) {
+                    return n;
+                }
+                main.into_iter().chain(control).collect()
+            }
             KillWhom::All => {
                 let mut v = self.tracker.pids(unit);
                 v.extend(main);
@@ -543,11 +573,15 @@ impl Host for RealHost {
     }
 
     fn unit_is_empty(&self, unit: &str) -> bool {
-        self.tracker.pids(unit).is_empty()
+        self.cgroups
+            .is_empty(unit)
+            .unwrap_or_else(|| self.tracker.pids(unit).is_empty())
     }
 
     fn unit_pids(&self, unit: &str) -> Vec<u32> {
-        self.tracker.pids(unit)
+        self.cgroups
+            .pids(unit)
+            .unwrap_or_else(|| self.tracker.pids(unit))
     }
 }
 

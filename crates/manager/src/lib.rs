@@ -6,6 +6,7 @@
 //! sd_notify datagrams, service output pipes, and the earliest engine timer.
 #![forbid(unsafe_code)]
 
+mod cgroups;
 mod clock;
 mod config;
 mod host;

@@ -143,7 +143,7 @@ pub fn unit_properties<H: Host, S: UnitSource>(
     if let Some(d) = engine.deps(&cfg.id) {
         deps_props(&mut p, d);
     }
-    p.insert("CgroupDriver".into(), "none".into());
+
     if let (UnitKind::Service(sc), Some(rt)) = (&cfg.kind, u.service()) {
         let procs = rt.state().procs();
         p.insert("Type".into(), sc.service_type.as_str().into());
@@ -282,5 +282,25 @@ fn deps_props(p: &mut BTreeMap<String, String>, d: &Deps) {
     ];
     for (k, v) in pairs {
         p.insert(k.to_string(), join(v));
+    }
+}
+
+/// `CgroupDriver=`, and with a cgroup `ControlGroup=`, `MemoryCurrent=`, `TasksCurrent=`,
+/// `CPUUsageNSec=` (`[not set]` where the controller is missing, as systemd prints).
+pub fn cgroup_properties(
+    cg: &crate::cgroups::Cgroups,
+    unit: &str,
+    p: &mut BTreeMap<String, String>,
+) {
+    p.insert("CgroupDriver".into(), cg.driver().into());
+    let Some(path) = cg.control_group(unit) else {
+        return;
+    };
+    p.insert("ControlGroup".into(), path);
+    if let Some(st) = cg.stats(unit) {
+        let n = |v: Option<u64>| v.map_or_else(|| "[not set]".to_string(), |x| x.to_string());
+        p.insert("MemoryCurrent".into(), n(st.memory_current));
+        p.insert("TasksCurrent".into(), n(st.tasks_current));
+        p.insert("CPUUsageNSec".into(), n(st.cpu_usage_nsec));
     }
 }

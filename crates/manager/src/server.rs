@@ -173,7 +173,8 @@ fn manager_props(state: &Shared) -> Reply {
         "NFailedUnits": failed.to_string(),
         "NJobs": jobs.to_string(),
         "NNames": s.engine.units().count().to_string(),
-        "CgroupDriver": "none",
+        "CgroupDriver": s.engine.host().cgroups.driver(),
+        "CgroupReason": s.engine.host().cgroups.reason.clone(),
         "ControlGroup": "",
         "MainPID": std::process::id().to_string(),
         "Environment": s.engine.host().environment.to_strings().join(" "),
@@ -375,10 +376,11 @@ fn units(state: &Shared, req: &Request) -> Result<Reply, Reply> {
             String::new()
         };
         let mut props = crate::props::unit_properties(&s.engine, u, &file_state);
+        crate::props::cgroup_properties(&s.engine.host().cgroups, &id, &mut props);
         let mut processes = Vec::new();
         if p.processes {
             let main = u.service().and_then(|x| x.state().procs().main);
-            let mut pids = s.engine.host().tracker.pids(&id);
+            let mut pids = linger_engine::Host::unit_pids(s.engine.host(), &id);
             pids.extend(main);
             pids.sort_unstable();
             pids.dedup();

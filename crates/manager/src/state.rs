@@ -229,6 +229,7 @@ impl State {
                 self.watch_empty.remove(&unit);
                 if self.engine.host().unit_is_empty(&unit) {
                     self.engine.host_mut().tracker.release(&unit);
+                    self.engine.host_mut().cgroups.release(&unit);
                 }
                 self.collect_transient(&unit);
             }

@@ -112,16 +112,32 @@ impl Manager {
 
     /// Start the manager and wait until its socket answers.
     pub fn start(&mut self) {
-        let mut cmd = Command::new(&self.bin);
+        self.start_in_cgroups(&[]);
+    }
+
+    /// Start the manager after moving it into the cgroups whose `cgroup.procs` files are
+    /// given (a delegated `user@UID.service` the test created), then wait until it answers.
+    pub fn start_in_cgroups(&mut self, procs_files: &[PathBuf]) {
+        let mut cmd = if procs_files.is_empty() {
+            let mut c = Command::new(&self.bin);
+            c.args(["daemon", "--user", "--no-system-units"]);
+            c
+        } else {
+            // The shell joins the cgroups, then becomes the manager (same pid).
+            let mut c = Command::new("/bin/sh");
+            c.arg("-c")
+                .arg("bin=$1; shift; for f; do echo $$ > \"$f\" || exit 1; done; exec \"$bin\" daemon --user --no-system-units")
+                .arg("sh")
+                .arg(&self.bin)
+                .args(procs_files);
+            c
+        };
         self.env(&mut cmd);
-        cmd.args(["daemon", "--user", "--no-system-units"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(
-                std::fs::File::create(self.dir.path().join("manager.log"))
-                    .map(Stdio::from)
-                    .unwrap_or(Stdio::null()),
-            );
+        cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(
+            std::fs::File::create(self.dir.path().join("manager.log"))
+                .map(Stdio::from)
+                .unwrap_or(Stdio::null()),
+        );
         self.child = Some(cmd.spawn().expect("spawn linger daemon"));
         let sock = self.runtime().join("linger/manager");
         let deadline = Instant::now() + Duration::from_secs(10);

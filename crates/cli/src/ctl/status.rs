@@ -200,8 +200,23 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
     if let Some(t) = p.get("TasksCurrent").filter(|t| t.as_str() != "0") {
         out.push_str(&format!("      Tasks: {t}\n"));
     }
-    if !u.processes.is_empty() {
+    let number = |k: &str| p.get(k).and_then(|v| v.parse::<u64>().ok());
+    if let Some(m) = number("MemoryCurrent") {
+        out.push_str(&format!("     Memory: {}\n", format_bytes(m)));
+    }
+    if let Some(ns) = number("CPUUsageNSec") {
+        out.push_str(&format!(
+            "        CPU: {}\n",
+            linger_time::format_timespan(ns / 1000, 1000)
+        ));
+    }
+    let cgroup = prop(p, "ControlGroup");
+    if !cgroup.is_empty() {
+        out.push_str(&format!("     CGroup: {cgroup}\n"));
+    } else if !u.processes.is_empty() {
         out.push_str("    Process: (tracked by session and $INVOCATION_ID; no cgroup)\n");
+    }
+    if !u.processes.is_empty() {
         for (i, proc) in u.processes.iter().enumerate() {
             let branch = if i + 1 == u.processes.len() {
                 "└─"
@@ -376,9 +391,29 @@ fn manager_status() -> ExitCode {
         get("Version"),
         get("MainPID")
     );
-    println!(
-        "   Cgroup: driver {} (processes tracked by session and $INVOCATION_ID)",
-        get("CgroupDriver")
-    );
+    let driver = get("CgroupDriver");
+    if driver == "none" {
+        println!(
+            "   Cgroup: driver none ({}; processes tracked by session and $INVOCATION_ID)",
+            get("CgroupReason")
+        );
+    } else {
+        println!("   Cgroup: driver {driver} (one cgroup per unit)");
+    }
     ExitCode::SUCCESS
+}
+
+/// systemd's byte format: `512B`, `1.5K`, `12.0M`, `2.1G` (base 1024, one decimal).
+fn format_bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["K", "M", "G", "T", "P"];
+    if n < 1024 {
+        return format!("{n}B");
+    }
+    let mut factor = 1024u64;
+    let mut i = 0;
+    while i + 1 < UNITS.len() && n >= factor * 1024 {
+        factor *= 1024;
+        i += 1;
+    }
+    format!("{}.{}{}", n / factor, (n % factor) * 10 / factor, UNITS[i])
 }

@@ -34,8 +34,17 @@ impl ServiceRuntime {
                 format!("Main process exited, {}", status.describe()),
             );
         }
+        let oom = !clean && ctx.host.oom_kills(ctx.unit) > self.oom_baseline;
+        if oom {
+            ctx.log(
+                LogLevel::Warning,
+                "A process of this unit has been killed by the OOM killer.".into(),
+            );
+        }
         let failure = if clean || ignored {
             None
+        } else if oom {
+            Some(ServiceResult::OomKill)
         } else {
             Some(status.result())
         };

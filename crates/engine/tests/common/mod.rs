@@ -40,6 +40,8 @@ pub struct FakeHost {
     pub released: Vec<String>,
     /// Sockets handed to each spawn (unit → list).
     pub passed: Vec<(String, Vec<String>)>,
+    /// OOM kills counted per unit's cgroup.
+    pub oom: HashMap<String, u64>,
 }
 
 impl Host for FakeHost {
@@ -121,6 +123,9 @@ impl Host for FakeHost {
     }
     fn release_connection(&mut self, instance: &str) {
         self.released.push(instance.into());
+    }
+    fn oom_kills(&self, unit: &str) -> u64 {
+        self.oom.get(unit).copied().unwrap_or(0)
     }
     fn unit_pids(&self, unit: &str) -> Vec<u32> {
         self.alive

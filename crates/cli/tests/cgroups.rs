@@ -1,0 +1,248 @@
+//! Per-unit cgroups, as root on this machine: the test creates a private delegated
+//! `user@0.service` in the v2 tree and in the v1 `memory`, `pids` and `cpu` hierarchies (real
+//! kernel enforcement), starts the manager inside it, and removes everything afterwards. It
+//! never touches the hierarchies themselves or any cgroup it did not create.
+#![allow(clippy::print_stderr)]
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use linger_test_support::{Manager, alive};
+
+const BIN: &str = env!("CARGO_BIN_EXE_linger");
+
+/// The test's own cgroups, removed (deepest first) when dropped.
+struct TestCgroups {
+    roots: Vec<PathBuf>,
+}
+
+impl TestCgroups {
+    /// `linger-test-PID-NAME/user@0.service` in each hierarchy that exists here; None when
+    /// not root or there is no writable cgroup2 tree.
+    fn create(name: &str) -> Option<TestCgroups> {
+        if !rustix::process::geteuid().is_root() {
+            eprintln!("skipped: per-unit cgroups need root to create a delegated cgroup");
+            return None;
+        }
+        let base = format!("linger-test-{}-{name}", std::process::id());
+        let mut roots = Vec::new();
+        for h in ["unified", "memory", "pids", "cpu"] {
+            let hier = PathBuf::from("/sys/fs/cgroup").join(h);
+            if !hier.join("cgroup.procs").exists() {
+                continue;
+            }
+            let root = hier.join(&base);
+            if std::fs::create_dir_all(root.join("user@0.service")).is_err() {
+                continue;
+            }
+            roots.push(root);
+        }
+        if !roots
+            .iter()
+            .any(|r| r.starts_with("/sys/fs/cgroup/unified"))
+        {
+            eprintln!("skipped: no cgroup2 tree at /sys/fs/cgroup/unified");
+            return None;
+        }
+        Some(TestCgroups { roots })
+    }
+
+    fn procs_files(&self) -> Vec<PathBuf> {
+        self.roots
+            .iter()
+            .map(|r| r.join("user@0.service/cgroup.procs"))
+            .collect()
+    }
+}
+
+impl Drop for TestCgroups {
+    fn drop(&mut self) {
+        for root in &self.roots {
+            let mut dirs: Vec<PathBuf> = walk(root);
+            dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+            for d in dirs {
+                let _ = std::fs::remove_dir(&d);
+            }
+        }
+    }
+}
+
+fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = vec![dir.to_path_buf()];
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                out.extend(walk(&e.path()));
+            }
+        }
+    }
+    out
+}
+
+fn manager_in(cg: &TestCgroups) -> Manager {
+    let mut m = Manager::new(BIN);
+    m.start_in_cgroups(&cg.procs_files());
+    m
+}
+
+#[test]
+fn escapees_are_stopped_by_cgroup_and_status_shows_the_tree() {
+    let Some(cg) = TestCgroups::create("escape") else {
+        return;
+    };
+    let mut m = manager_in(&cg);
+    let st = m.linger(&["ctl", "status"]).stdout;
+    assert!(
+        st.contains("Cgroup: driver hybrid") || st.contains("Cgroup: driver unified"),
+        "{st}"
+    );
+    m.write_unit(
+        "esc.service",
+        "[Service]\nExecStart=/bin/sh -c 'setsid sleep 1000 & nohup sleep 1001 >/dev/null 2>&1 & (sleep 1002 &); exec sleep 1003'\n",
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "esc.service"]).expect_code(0);
+    let cgroup = m.prop("esc.service", "ControlGroup");
+    assert!(
+        cgroup.ends_with("/user@0.service/app.slice/esc.service"),
+        "{cgroup}"
+    );
+    let procs = PathBuf::from("/sys/fs/cgroup/unified")
+        .join(cgroup.trim_start_matches('/'))
+        .join("cgroup.procs");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let mut pids: Vec<u32> = Vec::new();
+    while Instant::now() < deadline && pids.len() < 4 {
+        pids = std::fs::read_to_string(&procs)
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(
+        pids.len(),
+        4,
+        "setsid, nohup and the double fork stay in the unit's cgroup"
+    );
+    let status = m.systemctl(&["status", "esc.service"]).stdout;
+    assert!(status.contains(&format!("CGroup: {cgroup}")), "{status}");
+    assert_eq!(m.prop("esc.service", "TasksCurrent"), "4");
+    m.systemctl(&["stop", "esc.service"]).expect_code(0);
+    for pid in &pids {
+        assert!(!alive(*pid), "pid {pid} escaped the stop");
+    }
+    assert!(!procs.exists(), "the unit's cgroup is removed once empty");
+    m.shutdown();
+}
+
+#[test]
+fn memory_max_ends_in_oom_kill_and_restart_on_failure() {
+    let Some(cg) = TestCgroups::create("oom") else {
+        return;
+    };
+    let mut m = manager_in(&cg);
+    m.write_unit(
+        "hog.service",
+        "[Service]\nExecStart=/usr/bin/python3 -c \"b = bytearray(200 * 1024 * 1024); import time; time.sleep(60)\"\n\
+         MemoryMax=50M\nMemorySwapMax=0\nRestart=on-failure\nRestartSec=30s\n",
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "hog.service"]).expect_code(0);
+    m.wait_for("the OOM kill", |m| {
+        m.prop("hog.service", "Result") == "oom-kill"
+    });
+    assert_eq!(
+        m.prop("hog.service", "SubState"),
+        "auto-restart",
+        "Restart=on-failure acts"
+    );
+    let log = m.linger(&["journal", "--user-unit", "hog.service"]).stdout;
+    assert!(
+        log.contains("A process of this unit has been killed by the OOM killer.")
+            && log.contains("Failed with result 'oom-kill'."),
+        "{log}"
+    );
+    m.systemctl(&["stop", "hog.service"]).expect_code(0);
+    m.shutdown();
+}
+
+#[test]
+fn tasks_max_stops_a_fork_bomb_at_the_limit() {
+    let Some(cg) = TestCgroups::create("tasks") else {
+        return;
+    };
+    let mut m = manager_in(&cg);
+    // Tries to fork 50 children and keeps going when fork fails; only 20 tasks fit (the
+    // parent is one of them).
+    let script = m.dir.path().join("bomb.py");
+    std::fs::write(
+        &script,
+        "import os, sys, time\nfailed = 0\nfor i in range(50):\n    try:\n        if os.fork() == 0:\n            time.sleep(1000)\n            os._exit(0)\n    except OSError:\n        failed += 1\nprint('fork failed', failed, 'times', flush=True)\ntime.sleep(1000)\n",
+    )
+    .unwrap();
+    m.write_unit(
+        "bomb.service",
+        &format!(
+            "[Service]\nExecStart=/usr/bin/python3 {}\nTasksMax=20\n",
+            script.display()
+        ),
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "bomb.service"]).expect_code(0);
+    let mut tasks = 0;
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        tasks = m.prop("bomb.service", "TasksCurrent").parse().unwrap_or(0);
+        if tasks >= 20 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let tasks_now: u32 = m.prop("bomb.service", "TasksCurrent").parse().unwrap_or(0);
+    assert_eq!((tasks, tasks_now), (20, 20), "stopped at the limit");
+    let log = m.linger(&["journal", "--user-unit", "bomb.service"]).stdout;
+    assert!(log.contains("fork failed 31 times"), "{log}");
+    m.systemctl(&["stop", "bomb.service"]).expect_code(0);
+    m.shutdown();
+}
+
+#[test]
+fn cpu_quota_holds_a_busy_loop_to_its_share() {
+    let Some(cg) = TestCgroups::create("cpu") else {
+        return;
+    };
+    let mut m = manager_in(&cg);
+    m.write_unit(
+        "spin.service",
+        "[Service]\nExecStart=/bin/sh -c 'while :; do :; done'\nCPUQuota=20%\nCPUAccounting=yes\n",
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "spin.service"]).expect_code(0);
+    let pid: u32 = m.prop("spin.service", "MainPID").parse().unwrap();
+    let ticks = |pid: u32| -> u64 {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let f: Vec<&str> = stat
+            .rsplit_once(')')
+            .map(|x| x.1)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        f.get(11).and_then(|s| s.parse::<u64>().ok()).unwrap_or(0)
+            + f.get(12).and_then(|s| s.parse::<u64>().ok()).unwrap_or(0)
+    };
+    let hz = 100.0;
+    let (t0, c0) = (Instant::now(), ticks(pid));
+    std::thread::sleep(Duration::from_secs(5));
+    let (t1, c1) = (Instant::now(), ticks(pid));
+    let share = (c1 - c0) as f64 / hz / (t1 - t0).as_secs_f64();
+    assert!(
+        share <= 0.25,
+        "CPUQuota=20% measured {:.0}% over 5 s",
+        share * 100.0
+    );
+    assert!(share >= 0.10, "the loop did run: {:.0}%", share * 100.0);
+    m.systemctl(&["stop", "spin.service"]).expect_code(0);
+    m.shutdown();
+}

@@ -1,0 +1,170 @@
+//! Per-unit cgroups in the user manager (DESIGN.md §5): every unit runs in
+//! `app.slice/NAME.service` (or its `Slice=`) below the manager's delegated cgroup, so "is it
+//! still running", "stop it" and the resource limits are the kernel's business.
+//!
+//! The manager uses cgroups only inside a subtree that was delegated to it: the
+//! `user@UID.service` cgroup the login daemon (or systemd) created and chowned for it. A
+//! manager started by hand from a shell is in the shell's session cgroup, which it must not
+//! restructure: there it runs with the `none` driver (process tracking by session and
+//! `$INVOCATION_ID`), and refuses limits it cannot enforce.
+
+use std::os::fd::OwnedFd;
+use std::path::PathBuf;
+
+use linger_cgroup::{
+    ApplyMode, Driver, RealFs, ResourceLimits, SystemInfo, UnitCgroups, UnitStats, detect,
+};
+
+/// The manager's cgroup state.
+#[derive(Debug)]
+pub struct Cgroups {
+    inner: Option<UnitCgroups<RealFs>>,
+    driver: &'static str,
+    /// Why the driver is `none` (for `status`).
+    pub reason: String,
+    /// Where the v2 hierarchy is mounted (to print `ControlGroup=` relative to it).
+    mount: PathBuf,
+    sys: Option<SystemInfo>,
+}
+
+impl Cgroups {
+    /// The `none` driver, with the reason.
+    pub fn none(reason: impl Into<String>) -> Self {
+        Cgroups {
+            inner: None,
+            driver: "none",
+            reason: reason.into(),
+            mount: PathBuf::new(),
+            sys: None,
+        }
+    }
+
+    /// Detect and, inside a delegated `user@UID.service`, take over the subtree: the
+    /// manager moves into `init.scope` and enables the controllers it was given.
+    pub fn setup(uid: u32) -> Self {
+        let driver = detect();
+        let Some(setup) = driver.setup() else {
+            let reason = match &driver {
+                Driver::None { reason } => reason.clone(),
+                _ => String::new(),
+            };
+            return Cgroups::none(reason);
+        };
+        let own = setup.unified.clone();
+        let delegated = own
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy() == format!("user@{uid}.service"));
+        if !delegated {
+            return Cgroups::none(format!(
+                "{} is not a cgroup delegated to this manager (user@{uid}.service)",
+                own.display()
+            ));
+        }
+        let mut cg = match UnitCgroups::new(RealFs::system(), &driver) {
+            Ok(c) => c,
+            Err(e) => return Cgroups::none(e.to_string()),
+        };
+        if let Err(e) = cg.adopt_root() {
+            return Cgroups::none(format!("cannot take over {}: {e}", own.display()));
+        }
+        let mount = mount_point(&own);
+        Cgroups {
+            inner: Some(cg),
+            driver: driver.name(),
+            reason: String::new(),
+            mount,
+            sys: SystemInfo::read().ok(),
+        }
+    }
+
+    /// `unified`, `hybrid` or `none`.
+    pub fn driver(&self) -> &'static str {
+        self.driver
+    }
+
+    /// Whether units get cgroups.
+    pub fn active(&self) -> bool {
+        self.inner.is_some()
+    }
+
+    /// Before a unit's process starts: its cgroups exist, its limits are written, and the
+    /// returned `cgroup.procs` fds (v2 first) are what the child joins between fork and exec.
+    pub fn prepare(
+        &mut self,
+        unit: &str,
+        slice: Option<&str>,
+        directives: &[(String, String, usize)],
+    ) -> Result<Vec<OwnedFd>, String> {
+        let Some(cg) = self.inner.as_mut() else {
+            return Ok(Vec::new());
+        };
+        let fresh = cg.path(unit).is_err();
+        cg.create(unit, slice)
+            .map_err(|e| format!("Failed to create cgroup for {unit}: {e}"))?;
+        let mut limits = ResourceLimits::default();
+        for (key, value, line) in directives {
+            limits
+                .assign_key(key, value)
+                .map_err(|e| format!("{key}={value} (line {line}): {e}"))?;
+        }
+        if let Some(sys) = &self.sys {
+            let mode = if fresh {
+                ApplyMode::Fresh
+            } else {
+                ApplyMode::Reapply
+            };
+            cg.apply(unit, &limits, sys, mode)
+                .map_err(|e| format!("{unit}: {e}"))?;
+        }
+        cg.join_fds(unit)
+            .map_err(|e| format!("Failed to open the cgroup of {unit}: {e}"))
+    }
+
+    /// Whether the unit's cgroup is empty (None without cgroups or without one for it).
+    pub fn is_empty(&self, unit: &str) -> Option<bool> {
+        let cg = self.inner.as_ref()?;
+        cg.is_populated(unit).ok().map(|p| !p)
+    }
+
+    /// The unit's processes (None without a cgroup for it).
+    pub fn pids(&self, unit: &str) -> Option<Vec<u32>> {
+        self.inner.as_ref()?.pids(unit).ok()
+    }
+
+    /// Signal every process of the unit through its cgroup; None when it has none.
+    pub fn kill(&self, unit: &str, signal: i32) -> Option<usize> {
+        let r = self.inner.as_ref()?.kill(unit, signal).ok()?;
+        Some(r.signalled.len().max(1))
+    }
+
+    /// The unit is gone: remove its cgroup if nothing is left in it.
+    pub fn release(&mut self, unit: &str) {
+        if let Some(cg) = self.inner.as_mut()
+            && cg.is_populated(unit).is_ok_and(|p| !p)
+        {
+            let _ = cg.remove(unit);
+        }
+    }
+
+    /// Accounting for `status`/`show`.
+    pub fn stats(&self, unit: &str) -> Option<UnitStats> {
+        self.inner.as_ref()?.stats(unit).ok()
+    }
+
+    /// `ControlGroup=`: the unit's v2 path as /proc/PID/cgroup shows it.
+    pub fn control_group(&self, unit: &str) -> Option<String> {
+        let p = self.inner.as_ref()?.path(unit).ok()?;
+        let rel = p.strip_prefix(&self.mount).ok()?;
+        Some(format!("/{}", rel.display()))
+    }
+}
+
+/// The cgroup2 mount point above `dir` (`/sys/fs/cgroup` or `/sys/fs/cgroup/unified`).
+fn mount_point(dir: &std::path::Path) -> PathBuf {
+    for m in ["/sys/fs/cgroup/unified", "/sys/fs/cgroup"] {
+        if dir.starts_with(m) {
+            return PathBuf::from(m);
+        }
+    }
+    PathBuf::from("/")
+}
