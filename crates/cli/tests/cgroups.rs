@@ -246,3 +246,65 @@ fn cpu_quota_holds_a_busy_loop_to_its_share() {
     m.systemctl(&["stop", "spin.service"]).expect_code(0);
     m.shutdown();
 }
+
+#[test]
+fn set_property_changes_a_running_units_limit_and_keeps_it() {
+    let Some(cg) = TestCgroups::create("setprop") else {
+        return;
+    };
+    let mut m = manager_in(&cg);
+    m.write_unit("app.service", "[Service]\nExecStart=/bin/sleep 1000\n");
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "app.service"]).expect_code(0);
+    m.systemctl(&[
+        "set-property",
+        "app.service",
+        "MemoryMax=64M",
+        "TasksMax=30",
+    ])
+    .expect_code(0);
+    let cgroup = m.prop("app.service", "ControlGroup");
+    let v1 = |h: &str, file: &str| {
+        let mem_root = cg
+            .roots
+            .iter()
+            .find(|r| r.starts_with(format!("/sys/fs/cgroup/{h}")));
+        mem_root.map(|r| {
+            let rel = cgroup
+                .split_once("/user@0.service/")
+                .map(|x| x.1)
+                .unwrap_or("");
+            std::fs::read_to_string(r.join("user@0.service").join(rel).join(file))
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        })
+    };
+    if let Some(limit) = v1("memory", "memory.limit_in_bytes") {
+        assert_eq!(
+            limit,
+            (64 * 1024 * 1024).to_string(),
+            "applied to the running unit"
+        );
+    }
+    if let Some(max) = v1("pids", "pids.max") {
+        assert_eq!(max, "30");
+    }
+    let dropin = m
+        .home()
+        .join(".config/systemd/user.control/app.service.d/50-MemoryMax.conf");
+    assert!(
+        std::fs::read_to_string(&dropin)
+            .unwrap()
+            .contains("MemoryMax=64M")
+    );
+    let bad = m.systemctl(&["set-property", "app.service", "Description=x"]);
+    assert_eq!(bad.code, 1);
+    assert!(
+        bad.stderr.contains("Cannot set property Description"),
+        "{}",
+        bad.stderr
+    );
+    m.systemctl(&["stop", "app.service"]).expect_code(0);
+    m.shutdown();
+}

@@ -614,4 +614,11 @@ fn resource_limits_are_refused_not_ignored_without_cgroups() {
         "active",
         "accounting alone is fine"
     );
+    let out = m.systemctl(&["set-property", "counted.service", "MemoryMax=1G"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("cannot be enforced"), "{}", out.stderr);
+    assert!(
+        !m.home().join(".config/systemd/user.control").exists(),
+        "nothing written"
+    );
 }

@@ -24,6 +24,8 @@ pub mod method {
     pub const INSTALL: &str = "io.linger.Manager.Install";
     /// kill: [`super::KillRequest`].
     pub const KILL: &str = "io.linger.Manager.Kill";
+    /// set-property: [`super::SetPropertyRequest`].
+    pub const SET_PROPERTY: &str = "io.linger.Manager.SetProperty";
     /// reset-failed: [`super::NamesRequest`].
     pub const RESET_FAILED: &str = "io.linger.Manager.ResetFailed";
     /// daemon-reload.
@@ -247,6 +249,18 @@ pub struct InstallReply {
     /// Warnings to print (e.g. "The unit files have no installation config").
     #[serde(default)]
     pub warnings: Vec<String>,
+}
+
+/// set-property.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetPropertyRequest {
+    /// The unit.
+    pub unit: String,
+    /// `KEY=VALUE` assignments.
+    pub assignments: Vec<String>,
+    /// Only until the manager stops (`--runtime`).
+    #[serde(default)]
+    pub runtime: bool,
 }
 
 /// kill.

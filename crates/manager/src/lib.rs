@@ -18,6 +18,7 @@ mod reexec;
 mod resources;
 mod run;
 mod server;
+mod set_property;
 mod socket_events;
 mod sockets;
 mod source;

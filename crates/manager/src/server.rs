@@ -63,6 +63,12 @@ async fn handle(state: &Shared, req: Request) -> Reply {
         method::UNITS => units(state, &req),
         method::LIST => list(state),
         method::KILL => kill(state, &req),
+        method::SET_PROPERTY => params::<api::SetPropertyRequest>(&req).and_then(|p| {
+            let mut s = state.borrow_mut();
+            crate::set_property::set_property(&mut s, &p)
+                .map(|()| Reply::ok(json!({})))
+                .map_err(|m| Reply::error(api::error::REFUSED, &m))
+        }),
         method::RESET_FAILED => params::<api::NamesRequest>(&req).map(|p| {
             let mut s = state.borrow_mut();
             if p.units.is_empty() {

@@ -159,6 +159,12 @@ pub enum Command {
     Mask { units: Vec<String> },
     /// Unmask units.
     Unmask { units: Vec<String> },
+    /// Change resource limits of a unit now and persistently (--runtime: until reboot).
+    SetProperty {
+        unit: String,
+        #[arg(required = true)]
+        assignments: Vec<String>,
+    },
     /// Reload unit files.
     DaemonReload,
     /// Re-execute the manager binary.
@@ -240,6 +246,14 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::IsActive { units } => show::is_state(&units, o, show::Check::Active),
         C::IsFailed { units } => show::is_state(&units, o, show::Check::Failed),
         C::IsEnabled { units } => show::is_enabled(&units, o),
+        C::SetProperty { unit, assignments } => jobs::simple(
+            linger_ipc::manager::method::SET_PROPERTY,
+            serde_json::json!({
+                "unit": mangle(&unit),
+                "assignments": assignments,
+                "runtime": o.runtime,
+            }),
+        ),
         C::DaemonReload => jobs::simple(linger_ipc::manager::method::RELOAD, serde_json::json!({})),
         C::DaemonReexec => jobs::simple(linger_ipc::manager::method::REEXEC, serde_json::json!({})),
         C::Exit => jobs::simple(linger_ipc::manager::method::EXIT, serde_json::json!({})),
