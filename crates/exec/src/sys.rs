@@ -250,13 +250,21 @@ fn child(p: &Prepared<'_>) -> ! {
         if p.new_session && libc::setsid() < 0 {
             fail(p.report, Stage::Setsid, errno());
         }
-        // Move passed fds above the range they will occupy, so dup2 below cannot clobber them.
+        // Move passed fds above the range they will occupy, so dup2 below cannot clobber them;
+        // the exec-status pipe too, which must survive until execve.
         let n = p.pass.len() as i32;
+        let mut report = p.report;
+        if n > 0 {
+            let high = libc::fcntl(p.report, libc::F_DUPFD_CLOEXEC, 3 + n + 3);
+            if high >= 0 {
+                report = high;
+            }
+        }
         let mut high = [0 as RawFd; 64];
         for (i, &fd) in p.pass.iter().enumerate().take(64) {
             let h = libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 3 + n + 3);
             if h < 0 {
-                fail(p.report, Stage::Fds, errno());
+                fail(report, Stage::Fds, errno());
             }
             high[i] = h;
         }
@@ -265,17 +273,17 @@ fn child(p: &Prepared<'_>) -> ! {
             if let Some(fd) = *src
                 && libc::dup2(fd, target as i32) < 0
             {
-                fail(p.report, stages[target], errno());
+                fail(report, stages[target], errno());
             }
         }
         for (i, &h) in high.iter().enumerate().take((n as usize).min(64)) {
             if libc::dup2(h, 3 + i as i32) < 0 {
-                fail(p.report, Stage::Fds, errno());
+                fail(report, Stage::Fds, errno());
             }
         }
         for (res, lim) in &p.rlimits {
             if libc::setrlimit(*res as libc::__rlimit_resource_t, lim) < 0 {
-                fail(p.report, Stage::Limits, errno());
+                fail(report, Stage::Limits, errno());
             }
         }
         if let Some(v) = p.oom {
@@ -284,14 +292,14 @@ fn child(p: &Prepared<'_>) -> ! {
                 libc::O_WRONLY | libc::O_CLOEXEC,
             );
             if fd < 0 || libc::write(fd, v.as_ptr().cast(), v.len()) < 0 {
-                fail(p.report, Stage::OomAdjust, errno());
+                fail(report, Stage::OomAdjust, errno());
             }
             libc::close(fd);
         }
         if let Some(nice) = p.nice
             && libc::setpriority(libc::PRIO_PROCESS, 0, nice) < 0
         {
-            fail(p.report, Stage::Nice, errno());
+            fail(report, Stage::Nice, errno());
         }
         // Identity last among the privileged steps (joining the cgroup, rlimits, OOM score
         // need root), but before chdir so the working directory is checked as the user.
@@ -300,13 +308,13 @@ fn child(p: &Prepared<'_>) -> ! {
         // single-threaded child nor async-signal-safe.
         if let Some((uid, gid, groups)) = &p.creds {
             if libc::syscall(libc::SYS_setgroups, groups.len(), groups.as_ptr()) < 0 {
-                fail(p.report, Stage::Group, errno());
+                fail(report, Stage::Group, errno());
             }
             if libc::syscall(libc::SYS_setresgid, *gid, *gid, *gid) < 0 {
-                fail(p.report, Stage::Group, errno());
+                fail(report, Stage::Group, errno());
             }
             if libc::syscall(libc::SYS_setresuid, *uid, *uid, *uid) < 0 {
-                fail(p.report, Stage::User, errno());
+                fail(report, Stage::User, errno());
             }
         }
         libc::umask(p.umask);
@@ -314,7 +322,7 @@ fn child(p: &Prepared<'_>) -> ! {
             && libc::chdir(dir) < 0
             && !missing_ok
         {
-            fail(p.report, Stage::Chdir, errno());
+            fail(report, Stage::Chdir, errno());
         }
         if let Some(buf) = p.listen_pid {
             // Decimal digits of our pid after "LISTEN_PID=", NUL-terminated; no allocation.
@@ -335,7 +343,7 @@ fn child(p: &Prepared<'_>) -> ! {
             *buf.add(11 + n) = 0;
         }
         libc::execve(p.path, p.argv.as_ptr(), p.envp.as_ptr());
-        fail(p.report, Stage::Exec, errno());
+        fail(report, Stage::Exec, errno());
     }
 }
 

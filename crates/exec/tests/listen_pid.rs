@@ -50,3 +50,17 @@ fn without_listen_pid_no_variable_is_added() {
     r.read_to_string(&mut out).unwrap();
     assert_eq!(out.trim(), "[]");
 }
+
+#[test]
+fn many_passed_fds_do_not_clobber_the_exec_status_report() {
+    // 40 passed fds occupy 3..43, where the status pipe of a fresh process would sit: a
+    // failing exec must still be reported as such.
+    let mut spec = ExecSpec::new("/nonexistent/program", &["program"]).unwrap();
+    spec.pass_fds = (0..40).map(|_| std::io::pipe().unwrap().0.into()).collect();
+    let child = spawn(spec).unwrap();
+    assert_eq!(
+        child.failure.map(|f| f.0),
+        Some(linger_exec::Stage::Exec),
+        "the exec failure is reported, not lost"
+    );
+}

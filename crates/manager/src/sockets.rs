@@ -341,24 +341,26 @@ fn open_fifo(spec: &ListenSpec, cfg: &SocketConfig) -> Result<OwnedFd, String> {
 }
 
 /// The instance name systemd gives a connection of an `Accept=yes` socket:
-/// `N-LOCAL-REMOTE` for IP, `N-PID-UID` for Unix sockets.
+/// `N-LOCAL-REMOTE` for IP (IPv6 addresses without brackets, which unit names do not allow),
+/// `N-PID-UID` of the peer for Unix sockets.
 pub fn connection_instance(nr: u64, conn: &OwnedFd) -> String {
-    if let Ok(cred) = sockopt::socket_peercred(conn) {
-        return format!(
+    let ip = |a: Result<rustix::net::SocketAddrAny, rustix::io::Errno>| {
+        a.ok()
+            .and_then(|a| SocketAddr::try_from(a).ok())
+            .map(|a| format!("{}:{}", a.ip(), a.port()))
+    };
+    let local = ip(rustix::net::getsockname(conn));
+    let remote =
+        ip(rustix::net::getpeername(conn).and_then(|a| a.ok_or(rustix::io::Errno::NOTCONN)));
+    if let (Some(l), Some(r)) = (&local, &remote) {
+        return format!("{nr}-{l}-{r}");
+    }
+    match sockopt::socket_peercred(conn) {
+        Ok(cred) => format!(
             "{nr}-{}-{}",
             cred.pid.as_raw_nonzero().get(),
             cred.uid.as_raw()
-        );
+        ),
+        Err(_) => format!("{nr}-unknown"),
     }
-    let show = |a: Result<rustix::net::SocketAddrAny, rustix::io::Errno>| {
-        a.ok()
-            .and_then(|a| SocketAddr::try_from(a).ok())
-            .map(|a| a.to_string())
-            .unwrap_or_else(|| "unknown".into())
-    };
-    format!(
-        "{nr}-{}-{}",
-        show(rustix::net::getsockname(conn)),
-        show(rustix::net::getpeername(conn).and_then(|a| a.ok_or(rustix::io::Errno::NOTCONN)))
-    )
 }
