@@ -1,10 +1,12 @@
 //! The crate's only `unsafe` code: libpam's C interface, the exported `pam_sm_*` entry points,
 //! and `getpwnam_r`.
 //!
-//! libpam is not linked at build time (only `libpam.so.0` may be installed, without the
-//! development link): the `pam_*` symbols below resolve when the application that already
-//! uses libpam dlopen()s this module, as with every PAM module. No panic crosses into C: each
-//! entry point and the data cleanup run inside `catch_unwind`.
+//! libpam is linked by its runtime file name, `libpam.so.0` (the only one present where the
+//! development package is not installed), so the module records its dependency as every PAM
+//! module does: an application that loads libpam itself with `RTLD_LOCAL` (e.g. through
+//! Python's ctypes) can then still load this module — without it, `pam_syslog` & co. stay
+//! unresolved and libpam reports "Module is unknown". No panic crosses into C: each entry
+//! point and the data cleanup run inside `catch_unwind`.
 
 use std::ffi::{CStr, CString, c_char, c_int, c_void};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -33,6 +35,7 @@ const PAM_XDISPLAY: c_int = 11;
 /// Name of our entry in the handle's module data.
 const DATA_NAME: &CStr = c"linger.session";
 
+#[link(name = "libpam.so.0", kind = "dylib", modifiers = "+verbatim")]
 unsafe extern "C" {
     fn pam_get_item(pamh: *const PamHandle, item_type: c_int, item: *mut *const c_void) -> c_int;
     fn pam_get_user(pamh: *mut PamHandle, user: *mut *const c_char, prompt: *const c_char)

@@ -5,8 +5,9 @@
 //! ```text
 //! login-bench [--linger PATH] [--users N] [--rounds N] [--no-system-units]
 //! ```
-//! Prints: SetLinger call latency, enable → user manager answering, disable → manager gone,
-//! and the time for N lingering users' managers to answer after the daemon starts.
+//! Prints: SetLinger call latency (one varlink call, and the whole `loginctl enable-linger` /
+//! `disable-linger` command), enable → user manager answering, disable → manager gone, and the
+//! time for N lingering users' managers to answer after the daemon starts.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::path::{Path, PathBuf};
@@ -189,6 +190,28 @@ fn manager_answers(run: &Path, uid: u32) -> Option<u32> {
     v["properties"]["MainPID"].as_str()?.parse().ok()
 }
 
+/// Run the linger binary as `loginctl ARGS` against the bench's daemon; an error unless it
+/// exits 0.
+fn loginctl(o: &Opts, dir: &Path, args: &[&str]) -> Result<(), String> {
+    use std::os::unix::process::CommandExt;
+    let out = Command::new(&o.linger)
+        .arg0("loginctl")
+        .args(args)
+        .env("LINGER_LOGIN_SOCKET", dir.join("sock"))
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", o.linger.display()))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "loginctl {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ))
+    }
+}
+
 fn alive(pid: u32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
         !s.rsplit_once(')')
@@ -233,6 +256,7 @@ fn bench(o: &Opts) -> Result<(), String> {
     let run = dir.join("run");
     let (name, uid) = users.0[0].clone();
     let (mut call, mut up, mut down) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut en_cmd, mut dis_cmd) = (Vec::new(), Vec::new());
     {
         let _d = Daemon::start(o, dir, cgroup.as_deref())?;
         let sock = dir.join("sock");
@@ -266,11 +290,42 @@ fn bench(o: &Opts) -> Result<(), String> {
             }
             down.push(t1.elapsed());
         }
+        // The same through the real command line, as a user types it: `loginctl
+        // enable-linger` (the linger binary called as loginctl), each a whole process.
+        for _ in 0..o.rounds {
+            let t0 = Instant::now();
+            loginctl(o, dir, &["enable-linger", &name])?;
+            en_cmd.push(t0.elapsed());
+            let mut pid = None;
+            if !wait(Duration::from_secs(10), || {
+                pid = manager_answers(&run, uid);
+                pid.is_some()
+            }) {
+                return Err("user manager did not come up".into());
+            }
+            let t1 = Instant::now();
+            loginctl(o, dir, &["disable-linger", &name])?;
+            dis_cmd.push(t1.elapsed());
+            let pid = pid.unwrap_or(0);
+            if !wait(Duration::from_secs(10), || !alive(pid)) {
+                return Err("user manager did not stop".into());
+            }
+        }
     }
     println!(
         "SetLinger call (enable/disable), median of {}: {}",
         call.len(),
         ms(median(call))
+    );
+    println!(
+        "loginctl enable-linger (whole command), median of {}: {}",
+        en_cmd.len(),
+        ms(median(en_cmd))
+    );
+    println!(
+        "loginctl disable-linger (whole command), median of {}: {}",
+        dis_cmd.len(),
+        ms(median(dis_cmd))
     );
     println!(
         "enable-linger → user manager answers, median of {}: {}",

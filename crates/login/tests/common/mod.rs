@@ -4,6 +4,8 @@
 //! Everything is removed on drop, processes are stopped by pid.
 #![allow(dead_code, clippy::print_stderr)]
 
+pub mod real;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
@@ -181,6 +183,8 @@ pub struct Daemon {
     /// The cgroup root given to the daemon.
     pub cgroup: Option<PathBuf>,
     child: Option<Child>,
+    extra: Vec<String>,
+    wrapper: Vec<String>,
 }
 
 impl Daemon {
@@ -222,9 +226,28 @@ impl Daemon {
             std::fs::create_dir_all(dir.join(d)).unwrap();
             std::fs::set_permissions(dir.join(d), std::fs::Permissions::from_mode(0o755)).unwrap();
         }
+        let mut d = Daemon {
+            dir: dir.to_path_buf(),
+            cgroup: cgroup.map(Path::to_path_buf),
+            child: None,
+            extra: extra.iter().map(|s| s.to_string()).collect(),
+            wrapper: wrapper.iter().map(|s| s.to_string()).collect(),
+        };
+        let _ = std::fs::File::create(dir.join("log"));
+        d.spawn();
+        d
+    }
+
+    /// Start the process and wait for its socket.
+    fn spawn(&mut self) {
+        let dir = self.dir.as_path();
         let bin = linger_bin().expect("linger binary");
-        let log = std::fs::File::create(dir.join("log")).unwrap();
-        let mut cmd = match wrapper.split_first() {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dir.join("log"))
+            .unwrap();
+        let mut cmd = match self.wrapper.split_first() {
             Some((w, rest)) => {
                 let mut c = Command::new(w);
                 c.args(rest).arg(&bin);
@@ -241,7 +264,7 @@ impl Daemon {
         cmd.arg("--ignore-systemd");
         cmd.arg("--user-manager")
             .arg(format!("{} daemon --user --no-system-units", bin.display()));
-        match cgroup {
+        match &self.cgroup {
             Some(c) => {
                 cmd.arg("--cgroup-root").arg(c);
             }
@@ -249,20 +272,22 @@ impl Daemon {
                 cmd.arg("--no-cgroups");
             }
         }
-        cmd.args(extra);
+        cmd.args(&self.extra);
         cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(log);
-        let child = cmd.spawn().expect("start the daemon");
+        self.child = Some(cmd.spawn().expect("start the daemon"));
         let sock = dir.join("sock");
         let up = wait_until(Duration::from_secs(10), || {
             std::os::unix::net::UnixStream::connect(&sock).is_ok()
         });
-        let d = Daemon {
-            dir: dir.to_path_buf(),
-            cgroup: cgroup.map(Path::to_path_buf),
-            child: Some(child),
-        };
-        assert!(up, "daemon did not come up; log:\n{}", d.log());
-        d
+        assert!(up, "daemon did not come up; log:\n{}", self.log());
+    }
+
+    /// Stop (SIGTERM, as at shutdown) and start again on the same paths (≙ a reboot): the
+    /// exit code of the first run.
+    pub fn restart(&mut self) -> Option<i32> {
+        let code = self.stop();
+        self.spawn();
+        code
     }
 
     /// The daemon's stderr so far.
