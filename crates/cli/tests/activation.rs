@@ -213,6 +213,17 @@ fn socket_activation_serves_every_connection_even_across_a_restart() {
         status.contains(&format!("Listen: 127.0.0.1:{port} (Stream)")),
         "{status}"
     );
+    // The socket unit itself restarts while listening (watched, not yet triggered): the
+    // address is free again at once, so the new listener binds it.
+    m.systemctl(&["stop", "echo.service"]).expect_code(0);
+    m.wait_for("the socket to listen again", |m| {
+        m.prop("echo.socket", "SubState") == "listening"
+    });
+    for round in 0..3 {
+        m.systemctl(&["restart", "echo.socket"]).expect_code(0);
+        assert_eq!(m.prop("echo.socket", "SubState"), "listening", "round {round}");
+    }
+    assert!(ask(port, "rebound").unwrap().ends_with("got rebound"));
     m.shutdown();
 }
 

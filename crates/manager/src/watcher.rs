@@ -5,9 +5,14 @@
 //! readiness. One thread blocks in poll(2) over the watched fds plus an eventfd used to
 //! tell it the set changed; a ready unit is sent to the loop once and unwatched until the
 //! engine arms it again — no busy loop while the service owns the traffic.
+//!
+//! `unwatch` returns only once the thread has let go of the unit's fds: a socket unit that is
+//! stopped and started again must be able to bind the same address at once (EADDRINUSE
+//! otherwise, while a stale poll snapshot still held the old listening socket open).
 
 use std::os::fd::OwnedFd;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::Duration;
 
 use rustix::event::{EventfdFlags, PollFd, PollFlags, eventfd, poll};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
@@ -16,52 +21,77 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 struct Set {
     /// (unit, fds) being watched.
     entries: Vec<(String, Vec<Arc<OwnedFd>>)>,
+    /// Bumped by every change of `entries`.
+    generation: u64,
+    /// The generation of the thread's current snapshot (older snapshots are dropped).
+    seen: u64,
+    /// The thread has ended (nothing will ever hold fds again).
+    gone: bool,
+}
+
+#[derive(Debug, Default)]
+struct Shared {
+    set: Mutex<Set>,
+    snapshot_taken: Condvar,
 }
 
 /// Handle to the watcher thread (cheap to clone).
 #[derive(Debug, Clone)]
 pub struct Watcher {
-    set: Arc<Mutex<Set>>,
+    shared: Arc<Shared>,
     wake: Arc<OwnedFd>,
 }
+
+/// How long `unwatch` waits for the thread (it is only ever blocked in poll, which the
+/// eventfd interrupts; the bound is a guard, not an expected wait).
+const RELEASE_WAIT: Duration = Duration::from_secs(1);
 
 impl Watcher {
     /// Start the thread; readable units arrive on the returned receiver.
     pub fn spawn() -> std::io::Result<(Watcher, UnboundedReceiver<String>)> {
         let wake = Arc::new(eventfd(0, EventfdFlags::CLOEXEC | EventfdFlags::NONBLOCK)?);
-        let set = Arc::new(Mutex::new(Set::default()));
+        let shared = Arc::new(Shared::default());
         let (tx, rx) = unbounded_channel();
         let w = Watcher {
-            set: set.clone(),
+            shared: shared.clone(),
             wake: wake.clone(),
         };
         std::thread::Builder::new()
             .name("socket-watch".into())
-            .spawn(move || run(&set, &wake, &tx))?;
+            .spawn(move || {
+                run(&shared, &wake, &tx);
+                shared.lock().gone = true;
+                shared.snapshot_taken.notify_all();
+            })?;
         Ok((w, rx))
     }
 
     /// Watch `unit`'s fds (replacing an earlier arming).
     pub fn watch(&self, unit: &str, fds: Vec<Arc<OwnedFd>>) {
         {
-            let mut s = self.set.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut s = self.shared.lock();
             s.entries.retain(|(u, _)| u != unit);
             s.entries.push((unit.to_string(), fds));
+            s.generation += 1;
         }
         self.kick();
     }
 
-    /// Stop watching `unit`.
+    /// Stop watching `unit`; on return the thread holds none of its fds.
     pub fn unwatch(&self, unit: &str) {
-        let changed = {
-            let mut s = self.set.lock().unwrap_or_else(PoisonError::into_inner);
-            let before = s.entries.len();
-            s.entries.retain(|(u, _)| u != unit);
-            before != s.entries.len()
-        };
-        if changed {
-            self.kick();
+        let mut s = self.shared.lock();
+        let before = s.entries.len();
+        s.entries.retain(|(u, _)| u != unit);
+        if before == s.entries.len() && s.seen == s.generation {
+            return;
         }
+        s.generation += 1;
+        let wanted = s.generation;
+        self.kick();
+        let _ = self
+            .shared
+            .snapshot_taken
+            .wait_timeout_while(s, RELEASE_WAIT, |s| s.seen < wanted && !s.gone);
     }
 
     fn kick(&self) {
@@ -69,14 +99,22 @@ impl Watcher {
     }
 }
 
-fn run(set: &Mutex<Set>, wake: &OwnedFd, tx: &UnboundedSender<String>) {
+impl Shared {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Set> {
+        self.set.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+fn run(shared: &Shared, wake: &OwnedFd, tx: &UnboundedSender<String>) {
     loop {
-        // Snapshot: the Arcs keep every fd open while we poll on it even if the unit closes.
-        let entries = set
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .entries
-            .clone();
+        // Snapshot: the Arcs keep every fd open while we poll on it even if the unit closes
+        // meanwhile; the previous iteration's snapshot is already dropped here.
+        let entries = {
+            let mut s = shared.lock();
+            s.seen = s.generation;
+            s.entries.clone()
+        };
+        shared.snapshot_taken.notify_all();
         let mut owners = Vec::new();
         let mut pfds = vec![PollFd::new(wake, PollFlags::IN)];
         for (unit, fds) in &entries {
@@ -103,8 +141,9 @@ fn run(set: &Mutex<Set>, wake: &OwnedFd, tx: &UnboundedSender<String>) {
             continue;
         }
         {
-            let mut s = set.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut s = shared.lock();
             s.entries.retain(|(u, _)| !ready.contains(u));
+            s.generation += 1;
         }
         for unit in ready {
             if tx.send(unit).is_err() {

@@ -367,7 +367,8 @@ pub fn props(v: &Value) -> std::collections::BTreeMap<String, String> {
 
 impl Drop for Daemon {
     fn drop(&mut self) {
-        if self.stop().is_some_and(|c| c != 0) {
+        // A failed test shows what the daemon said, whatever its exit code.
+        if self.stop().is_some_and(|c| c != 0) || std::thread::panicking() {
             eprintln!("daemon log:\n{}", self.log());
         }
         // Safety net for failed tests: a runtime tmpfs left mounted would keep the temp dir.
