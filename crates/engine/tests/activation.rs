@@ -6,7 +6,10 @@ use common::*;
 
 use linger_engine::{ActiveState, ExitStatus, JobResult, TimerKind};
 use linger_time::CalendarSpec;
-use linger_unit::model::{ServiceType, SocketConfig, TimerConfig, UnitConfig, UnitKind, UnitType};
+use linger_unit::model::{
+    Condition, ConditionKind, ServiceType, SocketConfig, TimerConfig, UnitConfig, UnitKind,
+    UnitType,
+};
 
 const SEC: u64 = 1_000_000;
 /// The fake host's realtime at monotonic 0: Tue 2023-11-14 22:13:20 UTC.
@@ -408,4 +411,78 @@ fn clock_and_time_zone_changes_recompute_and_trigger() {
         "OnTimezoneChange= fires on a zone change"
     );
     assert!(elapse_deadline(&w, "cal.timer").is_some());
+}
+
+#[test]
+fn a_trigger_whose_start_ends_later_without_a_state_change_rearms_the_activator() {
+    // The service waits for `slow.service`, then a condition skips it: no state change ever
+    // reports back, yet the socket must listen again and the timer wait again.
+    let skipped = |name: &str| {
+        service(name, |_, u| {
+            u.requires = vec!["slow.service".into()];
+            u.after = vec!["slow.service".into()];
+            u.conditions = vec![Condition {
+                kind: ConditionKind::PathExists,
+                name: "ConditionPathExists".into(),
+                trigger: false,
+                negate: false,
+                parameter: "/nonexistent".into(),
+            }];
+        })
+    };
+    let mut w = World::new(vec![
+        socket("web.socket", |_| {}),
+        skipped("web.service"),
+        timer("tick.timer", |t| {
+            t.on_unit_inactive = vec![10 * SEC];
+            t.on_active = vec![SEC];
+        }),
+        skipped("tick.service"),
+        oneshot("slow.service"),
+    ]);
+    w.start("web.socket").unwrap();
+    w.start("tick.timer").unwrap();
+    // Readiness is reported once: the watcher stops watching until it is armed again.
+    w.e.host_mut().sockets.insert("web.socket".into(), false);
+    w.e.on_socket_ready("web.socket");
+    w.drain();
+    w.advance(SEC);
+    assert_eq!(w.state("tick.timer"), (ActiveState::Active, "running"));
+    finish_run(&mut w, "slow.service");
+    assert_eq!(w.state("web.service"), (ActiveState::Inactive, "dead"));
+    assert_eq!(w.state("web.socket"), (ActiveState::Active, "listening"));
+    assert_eq!(
+        w.e.host().sockets.get("web.socket"),
+        Some(&true),
+        "watched again"
+    );
+    assert_eq!(w.state("tick.timer"), (ActiveState::Active, "waiting"));
+    assert!(elapse_deadline(&w, "tick.timer").is_some(), "armed again");
+}
+
+#[test]
+fn an_accept_yes_connection_whose_instance_cannot_start_is_released() {
+    let mut w = World::new(vec![
+        socket("greet.socket", |s| s.accept = true),
+        service("greet@0-1-1000.service", |_, u| {
+            u.requires = vec!["broken.service".into()];
+            u.after = vec!["broken.service".into()];
+        }),
+        oneshot("broken.service"),
+    ]);
+    w.start("greet.socket").unwrap();
+    w.e.on_socket_connection("greet.socket", "greet@0-1-1000.service")
+        .unwrap();
+    w.drain();
+    let pid = w.e.host().spawned.last().unwrap().3;
+    w.exit("broken.service", pid, ExitStatus::Exited(1));
+    assert_eq!(w.state("greet@0-1-1000.service").0, ActiveState::Inactive);
+    assert_eq!(
+        w.e.host().released,
+        vec!["greet@0-1-1000.service".to_string()],
+        "the held connection is closed"
+    );
+    let sock = w.e.unit("greet.socket").unwrap().socket().unwrap();
+    assert!(sock.connections.is_empty());
+    assert_eq!(w.state("greet.socket"), (ActiveState::Active, "listening"));
 }

@@ -281,26 +281,56 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.set_timer(id, TimerState::Failed, Some("resources"));
             return;
         }
-        self.after_trigger_settled(id, &target);
+        self.after_trigger_settled(&target);
     }
 
-    /// A start that ended without the unit ever leaving `inactive` (a condition skipped it)
-    /// produces no state change to follow: go back to waiting at once.
-    fn after_trigger_settled(&mut self, id: &str, target: &str) {
-        let settled = self.resolve(target).is_some_and(|t| {
-            !self.unit_job.contains_key(t)
-                && self
-                    .units
-                    .get(t)
-                    .is_some_and(|u| u.active_state().is_inactive_or_failed())
-        });
-        if !settled {
+    /// A trigger whose start job already ended (at once, e.g. a condition skipped the unit)
+    /// produced no state change to follow: settle now.
+    fn after_trigger_settled(&mut self, target: &str) {
+        let Some(t) = self.resolve(target).map(str::to_string) else {
+            return;
+        };
+        if !self.unit_job.contains_key(&t) {
+            self.start_job_ended(&t);
+        }
+    }
+
+    /// A start job of `target` ended. If the unit is not running (skipped by a condition,
+    /// failed before any state change, a dependency failed) no state change will tell the
+    /// units that triggered it: timers go back to waiting, sockets listen again, and
+    /// `Accept=yes` connections held for it are released.
+    pub(super) fn start_job_ended(&mut self, target: &str) {
+        let down = self
+            .units
+            .get(target)
+            .is_none_or(|u| u.active_state().is_inactive_or_failed());
+        if !down || self.activators.is_empty() {
             return;
         }
-        match self.units.get(id).map(UnitInfo::sub_state) {
-            Some(SubState::Timer(TimerState::Running)) => self.arm_timer(id, false),
-            Some(SubState::Socket(SocketState::Listening)) => self.host.watch_sockets(id, true),
-            _ => {}
+        let acts: Vec<String> = self.activators.iter().cloned().collect();
+        for a in acts {
+            let Some(u) = self.units.get(&a) else {
+                continue;
+            };
+            if u.socket().is_some_and(|s| s.connections.contains(target)) {
+                if let Some(UnitRuntime::Socket(s)) = self.units.get_mut(&a).map(|u| &mut u.runtime)
+                {
+                    s.connections.remove(target);
+                }
+                self.host.release_connection(target);
+                continue;
+            }
+            let Some(t) = activation_target(&u.config) else {
+                continue;
+            };
+            if t != target && self.resolve(&t) != Some(target) {
+                continue;
+            }
+            match u.sub_state() {
+                SubState::Timer(TimerState::Running) => self.arm_timer(&a, false),
+                SubState::Socket(SocketState::Listening) => self.host.watch_sockets(&a, true),
+                _ => {}
+            }
         }
     }
 
@@ -390,7 +420,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.fail_socket(id, "resources");
             return;
         }
-        self.after_trigger_settled(id, &target);
+        self.after_trigger_settled(&target);
     }
 
     /// `Accept=yes`: a connection was accepted and is held for service instance `instance`.

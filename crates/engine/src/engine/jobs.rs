@@ -147,6 +147,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         if job.job_type.is_start_like() && !matches!(result, JobResult::Done | JobResult::Skipped) {
             self.fail_dependents(&id);
         }
+        if job.job_type.is_start_like() {
+            self.start_job_ended(&id);
+        }
         self.dispatch();
     }
 
