@@ -221,7 +221,11 @@ fn socket_activation_serves_every_connection_even_across_a_restart() {
     });
     for round in 0..3 {
         m.systemctl(&["restart", "echo.socket"]).expect_code(0);
-        assert_eq!(m.prop("echo.socket", "SubState"), "listening", "round {round}");
+        assert_eq!(
+            m.prop("echo.socket", "SubState"),
+            "listening",
+            "round {round}"
+        );
     }
     assert!(ask(port, "rebound").unwrap().ends_with("got rebound"));
     m.shutdown();

@@ -411,6 +411,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             }
         }
         self.rebuild_graph();
+        self.rearm_timers_after_reload();
     }
 
     fn now(&self) -> Timestamp {

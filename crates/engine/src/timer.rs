@@ -98,12 +98,11 @@ pub(crate) struct ElapseInputs {
     pub startup: Usec,
     /// When the timer last left the inactive state (its activation).
     pub timer_activated: Timestamp,
-    /// When the activated unit last became active (monotonic; 0 never).
+    /// When the activated unit was last activated — left `inactive`, so a oneshot service
+    /// that never reaches `active` counts from its start (monotonic; 0 never).
     pub unit_active: Usec,
     /// When the activated unit last became inactive (monotonic; 0 never).
     pub unit_inactive: Usec,
-    /// First computation after the timer started.
-    pub initial: bool,
 }
 
 /// The flattened monotonic triggers of a configuration, in a stable order.
@@ -149,8 +148,10 @@ pub(crate) fn next_elapse(
             continue;
         }
         let at = from.saturating_add(value);
-        if base.one_shot() && !inp.initial && at <= inp.now.monotonic {
-            // Passed (and fired) during this activation of the timer: it does not come back.
+        if base.one_shot() && last > 0 && at <= last {
+            // Fired (the last trigger came at or after it): it does not come back. A trigger
+            // merely in the past but not yet fired (coalesced, or re-computed after a reload
+            // or clock change before it elapsed) still fires.
             rt.disabled.push(i);
             continue;
         }

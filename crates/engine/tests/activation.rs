@@ -387,8 +387,8 @@ fn clock_and_time_zone_changes_recompute_and_trigger() {
     }
     assert_eq!(
         w.state("clock.timer"),
-        (ActiveState::Active, "elapsed"),
-        "nothing scheduled"
+        (ActiveState::Active, "waiting"),
+        "nothing scheduled, but waiting for a clock change"
     );
     w.e.on_clock_change(false);
     w.drain();
@@ -398,6 +398,11 @@ fn clock_and_time_zone_changes_recompute_and_trigger() {
         "OnClockChange= fires on a clock jump"
     );
     assert_eq!(w.spawned("tz.service"), 0);
+    finish_run(&mut w, "clock.service");
+    assert_eq!(w.state("clock.timer"), (ActiveState::Active, "waiting"));
+    w.e.on_clock_change(false);
+    w.drain();
+    assert_eq!(w.spawned("clock.service"), 2, "and on the next jump again");
     assert_eq!(
         w.spawned("cal.service"),
         0,
@@ -485,4 +490,121 @@ fn an_accept_yes_connection_whose_instance_cannot_start_is_released() {
     let sock = w.e.unit("greet.socket").unwrap().socket().unwrap();
     assert!(sock.connections.is_empty());
     assert_eq!(w.state("greet.socket"), (ActiveState::Active, "listening"));
+}
+
+#[test]
+fn a_restarted_timer_counts_on_active_sec_again_but_boot_triggers_stay_done() {
+    let mut w = World::new(vec![
+        timer("job.timer", |t| {
+            t.on_active = vec![10 * SEC];
+            t.on_boot = vec![SEC];
+        }),
+        oneshot("job.service"),
+    ]);
+    w.e.host_mut().now = 5 * SEC;
+    w.start("job.timer").unwrap();
+    // OnBootSec= already in the past when the timer starts: it elapses at once.
+    w.advance(0);
+    assert_eq!(w.spawned("job.service"), 1);
+    finish_run(&mut w, "job.service");
+    w.advance(10 * SEC);
+    assert_eq!(
+        w.spawned("job.service"),
+        2,
+        "OnActiveSec=10s after the start"
+    );
+    finish_run(&mut w, "job.service");
+    assert_eq!(w.state("job.timer"), (ActiveState::Active, "elapsed"));
+    w.stop("job.timer");
+    w.advance(100 * SEC);
+    w.start("job.timer").unwrap();
+    let t = w.e.unit("job.timer").unwrap().timer().unwrap();
+    assert_eq!(
+        t.last_trigger.monotonic, 0,
+        "a new activation forgets the last trigger"
+    );
+    assert_eq!(
+        w.spawned("job.service"),
+        2,
+        "the boot trigger fired already"
+    );
+    w.advance(10 * SEC);
+    assert_eq!(
+        w.spawned("job.service"),
+        3,
+        "OnActiveSec= counts from the new start"
+    );
+}
+
+#[test]
+fn on_unit_active_sec_counts_from_the_start_of_a_long_oneshot() {
+    let mut w = World::new(vec![
+        timer("backup.timer", |t| {
+            t.on_active = vec![SEC];
+            t.on_unit_active = vec![60 * SEC];
+        }),
+        oneshot("backup.service"),
+    ]);
+    w.start("backup.timer").unwrap();
+    w.advance(SEC);
+    assert_eq!(w.spawned("backup.service"), 1);
+    // The oneshot runs 50 s; it never reaches "active", yet it was activated at 1 s.
+    w.advance(50 * SEC);
+    finish_run(&mut w, "backup.service");
+    assert_eq!(elapse_deadline(&w, "backup.timer"), Some(61 * SEC));
+}
+
+#[test]
+fn a_reload_before_a_coalesced_one_shot_fires_does_not_lose_it() {
+    let mut w = World::new(vec![
+        timer("later.timer", |t| {
+            t.on_active = vec![SEC];
+            t.accuracy = 60 * SEC;
+        }),
+        oneshot("later.service"),
+    ]);
+    w.start("later.timer").unwrap();
+    let deadline = elapse_deadline(&w, "later.timer").unwrap();
+    assert!(deadline >= SEC);
+    // Past its OnActiveSec= but inside the accuracy window: a daemon-reload recomputes.
+    w.e.host_mut().now = SEC + 1;
+    w.e.daemon_reload();
+    w.drain();
+    assert_eq!(w.state("later.timer"), (ActiveState::Active, "waiting"));
+    w.advance(deadline);
+    assert_eq!(w.spawned("later.service"), 1);
+}
+
+#[test]
+fn a_timer_restored_after_reexec_waits_as_before_without_firing_twice() {
+    let mut w = World::new(vec![
+        timer("job.timer", |t| {
+            t.on_active = vec![10 * SEC];
+            t.on_unit_inactive = vec![30 * SEC];
+        }),
+        oneshot("job.service"),
+    ]);
+    w.e.host_mut().now = 100 * SEC;
+    let activated = w.e.host().now();
+    w.e.host_mut().now = 115 * SEC;
+    let last = linger_engine::Timestamp {
+        realtime: 1_700_000_000_000_000 + 110 * SEC,
+        monotonic: 110 * SEC,
+    };
+    w.e.restore_timer("job.timer", last, activated, true);
+    w.drain();
+    assert_eq!(w.state("job.timer"), (ActiveState::Active, "waiting"));
+    let t = w.e.unit("job.timer").unwrap().timer().unwrap();
+    assert_eq!(t.last_trigger, last);
+    assert_eq!(
+        w.e.unit("job.timer").unwrap().inactive_exit,
+        activated,
+        "the same activation"
+    );
+    w.advance(3600 * SEC);
+    assert_eq!(
+        w.spawned("job.service"),
+        1,
+        "OnActiveSec= fired before the re-exec; only OnUnitInactiveSec= counts from the last trigger"
+    );
 }

@@ -53,6 +53,12 @@ pub struct Saved {
     /// Timers that ran or run: last trigger (realtime, monotonic), and whether active.
     #[serde(default)]
     timers: Vec<(String, (u64, u64), bool)>,
+    /// When the active timers were started (OnActiveSec= counts from there).
+    #[serde(default)]
+    timer_activations: Vec<(String, (u64, u64))>,
+    /// When the manager first started (OnStartupSec= counts from there, not from the re-exec).
+    #[serde(default)]
+    startup: Option<(u64, u64)>,
 }
 
 fn ts(t: Timestamp) -> (u64, u64) {
@@ -124,11 +130,19 @@ pub fn save_and_exec(
                     .then(|| (u.config.id.clone(), ts(t.last_trigger), active))
             })
             .collect();
+        let timer_activations = s
+            .engine
+            .units()
+            .filter(|u| u.timer().is_some() && u.active_state().is_active_or_reloading())
+            .map(|u| (u.config.id.clone(), ts(u.inactive_exit)))
+            .collect();
         Saved {
             version: VERSION,
             listen_fd,
             sockets,
             timers,
+            timer_activations,
+            startup: Some(ts(s.engine.host().timers.startup)),
             environment: s.engine.host().environment.to_strings(),
             services,
             pipes,
@@ -263,9 +277,17 @@ pub fn restore(state: &Shared, saved: Saved) {
                 );
             }
         }
-        // Timers: started again with their last trigger, so nothing runs twice.
+        // Timers: waiting again as before, with their last trigger, so nothing runs twice.
+        if let Some(t) = saved.startup {
+            s.engine.host_mut().timers.startup = unts(t);
+        }
         for (unit, last, active) in saved.timers {
-            s.engine.restore_timer(&unit, unts(last), active);
+            let activated = saved
+                .timer_activations
+                .iter()
+                .find(|(u, _)| *u == unit)
+                .map_or(Timestamp::default(), |(_, t)| unts(*t));
+            s.engine.restore_timer(&unit, unts(last), activated, active);
         }
         s.apply_effects();
     }

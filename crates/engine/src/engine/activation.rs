@@ -5,7 +5,10 @@ use linger_unit::model::{SocketConfig, TimerConfig};
 
 use super::*;
 use crate::socket::SocketState;
-use crate::timer::{ElapseInputs, TimerState, coalesce, earliest_deadline, next_elapse};
+use crate::timer::{
+    ElapseInputs, MonotonicBase, TimerState, coalesce, earliest_deadline, monotonic_triggers,
+    next_elapse,
+};
 
 /// `foo.timer` → `foo.service`, `foo@x.socket` → `foo@x.service`.
 fn same_name_service(id: &str) -> String {
@@ -170,21 +173,29 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             .persistent
             .then(|| self.host.read_timer_stamp(id))
             .flatten();
+        let now = self.now().realtime;
+        let triggers = monotonic_triggers(&cfg);
         if let Some(UnitRuntime::Timer(t)) = self.units.get_mut(id).map(|u| &mut u.runtime) {
-            t.disabled.clear();
+            // A new activation: OnActiveSec= counts again from now; boot- and startup-relative
+            // triggers that already fired stay done. The last trigger is forgotten unless a
+            // Persistent= stamp (in the past) remembers it.
+            t.disabled.retain(|&i| {
+                triggers
+                    .get(i)
+                    .is_some_and(|(b, _)| *b != MonotonicBase::Active)
+            });
             t.result = "success";
-            if let Some(s) = stamp
-                && t.last_trigger.realtime == 0
-            {
-                t.last_trigger.realtime = s;
-            }
+            t.last_trigger = Timestamp {
+                realtime: stamp.filter(|&s| s < now).unwrap_or(0),
+                monotonic: 0,
+            };
         }
         self.set_timer(id, TimerState::Waiting, None);
-        self.arm_timer(id, true);
+        self.arm_timer(id);
     }
 
     /// Compute the next elapse and arm it; with nothing left, enter `elapsed` (or stop).
-    fn arm_timer(&mut self, id: &str, initial: bool) {
+    fn arm_timer(&mut self, id: &str) {
         let Some(cfg) = self.timer_config(id) else {
             return;
         };
@@ -198,9 +209,8 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 .get(id)
                 .map(|u| u.inactive_exit)
                 .unwrap_or_default(),
-            unit_active: target.map_or(0, |t| t.active_enter.monotonic),
+            unit_active: target.map_or(0, |t| t.inactive_exit.monotonic),
             unit_inactive: target.map_or(0, |t| t.inactive_enter.monotonic),
-            initial,
         };
         let tz = self.host.time_zone();
         let delay = if cfg.randomized_delay > 0 {
@@ -223,7 +233,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 unit: id.to_string(),
                 kind: TimerKind::Elapse,
             });
-            let next = if cfg.remain_after_elapse {
+            let next = if cfg.on_clock_change || cfg.on_timezone_change {
+                // Nothing scheduled, but a clock or time-zone change will still trigger it.
+                TimerState::Waiting
+            } else if cfg.remain_after_elapse {
                 TimerState::Elapsed
             } else {
                 TimerState::Dead
@@ -258,7 +271,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             || t.next_realtime.is_some_and(|r| r <= now.realtime);
         if !due {
             // The wall clock moved back since we armed: wait for the real time.
-            self.arm_timer(id, false);
+            self.arm_timer(id);
             return;
         }
         let persistent = self.timer_config(id).is_some_and(|c| c.persistent);
@@ -327,7 +340,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 continue;
             }
             match u.sub_state() {
-                SubState::Timer(TimerState::Running) => self.arm_timer(&a, false),
+                SubState::Timer(TimerState::Running) => self.arm_timer(&a),
                 SubState::Socket(SocketState::Listening) => self.host.watch_sockets(&a, true),
                 _ => {}
             }
@@ -492,15 +505,54 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         self.set_socket(id, SocketState::Failed, Some(result));
     }
 
-    /// `daemon-reexec`: timer `id` last triggered at `last_trigger`; start it again if it
-    /// was active.
-    pub fn restore_timer(&mut self, id: &str, last_trigger: Timestamp, active: bool) {
+    /// `daemon-reexec`: timer `id` last triggered at `last_trigger`. If it was active (since
+    /// `activated`), it waits again as before — the same activation, so triggers that fired
+    /// do not fire twice and OnActiveSec= keeps counting from the original start.
+    pub fn restore_timer(
+        &mut self,
+        id: &str,
+        last_trigger: Timestamp,
+        activated: Timestamp,
+        active: bool,
+    ) {
         let id = self.load(id);
         if let Some(UnitRuntime::Timer(t)) = self.units.get_mut(&id).map(|u| &mut u.runtime) {
             t.last_trigger = last_trigger;
         }
-        if active {
-            let _ = self.enqueue(JobType::Start, &id, JobMode::Replace, false);
+        let target = self.triggers(&id).map(|t| self.load(&t));
+        let loaded = target
+            .and_then(|t| self.units.get(&t))
+            .is_some_and(|t| t.config.load_state == LoadState::Loaded);
+        if !active || !loaded || self.timer_config(&id).is_none() {
+            return;
+        }
+        self.set_timer(&id, TimerState::Waiting, Some("success"));
+        if let Some(u) = self.units.get_mut(&id) {
+            u.inactive_exit = activated;
+            u.active_enter = activated;
+        }
+        self.arm_timer(&id);
+    }
+
+    /// After `daemon-reload`: waiting timers are computed again from their new configuration.
+    pub(super) fn rearm_timers_after_reload(&mut self) {
+        let waiting: Vec<String> = self
+            .activators
+            .iter()
+            .filter(|a| {
+                self.units
+                    .get(*a)
+                    .is_some_and(|u| u.sub_state() == SubState::Timer(TimerState::Waiting))
+            })
+            .cloned()
+            .collect();
+        for id in waiting {
+            // The trigger list may have changed: fired one-shots are found again from the
+            // last trigger.
+            if let Some(UnitRuntime::Timer(t)) = self.units.get_mut(&id).map(|u| &mut u.runtime) {
+                t.disabled.clear();
+            }
+            self.arm_timer(&id);
         }
     }
 
@@ -540,7 +592,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 };
                 self.timer_elapsed(&id, generation);
             } else {
-                self.arm_timer(&id, false);
+                self.arm_timer(&id);
             }
         }
     }
@@ -580,13 +632,13 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 continue;
             }
             match u.sub_state() {
-                SubState::Timer(TimerState::Running) if down => self.arm_timer(&a, false),
+                SubState::Timer(TimerState::Running) if down => self.arm_timer(&a),
                 SubState::Timer(TimerState::Waiting | TimerState::Elapsed)
                     if self.timer_config(&a).is_some_and(|c| {
                         !c.on_unit_active.is_empty() || !c.on_unit_inactive.is_empty()
                     }) =>
                 {
-                    self.arm_timer(&a, false)
+                    self.arm_timer(&a)
                 }
                 SubState::Socket(SocketState::Listening) if !down => {
                     self.host.watch_sockets(&a, false);
