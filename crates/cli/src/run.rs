@@ -129,16 +129,26 @@ const UNIT_KEYS: &[&str] = &[
     "CollectMode",
 ];
 
-/// Unit-file quoting of one argument: double quotes, with `\`, `"`, `%` and `$` escaped so
-/// the command runs exactly as typed.
+/// Unit-file quoting of one `ExecStart=` argument: double quotes, with `\`, `"`, `%` and `$`
+/// escaped so the command runs exactly as typed.
 fn quote(arg: &str) -> String {
+    quote_with(arg, true)
+}
+
+/// Quoting for `Environment=`, where `$` is not special (only `ExecStart=` expands variables,
+/// so `$$` would stay doubled there).
+fn quote_env(assignment: &str) -> String {
+    quote_with(assignment, false)
+}
+
+fn quote_with(arg: &str, dollar: bool) -> String {
     let mut s = String::from("\"");
     for c in arg.chars() {
         match c {
             '\\' => s.push_str("\\\\"),
             '"' => s.push_str("\\\""),
             '%' => s.push_str("%%"),
-            '$' => s.push_str("$$"),
+            '$' if dollar => s.push_str("$$"),
             '\n' => s.push_str("\\n"),
             _ => s.push(c),
         }
@@ -170,6 +180,21 @@ fn fresh_name() -> String {
     format!("run-u{}", u32::from_ne_bytes(b) % 1_000_000)
 }
 
+/// Whether a timer option was given (a transient timer + service pair).
+fn has_timer(a: &RunArgs) -> bool {
+    [
+        &a.on_active,
+        &a.on_boot,
+        &a.on_startup,
+        &a.on_unit_active,
+        &a.on_unit_inactive,
+        &a.on_calendar,
+    ]
+    .iter()
+    .any(|v| v.is_some())
+        || !a.timer_property.is_empty()
+}
+
 /// The transient unit files for `a` under base name `name`: (service text, timer text).
 fn unit_texts(a: &RunArgs) -> Result<(String, Option<String>), String> {
     let mut argv = a.command.clone();
@@ -183,7 +208,7 @@ fn unit_texts(a: &RunArgs) -> Result<(String, Option<String>), String> {
     let cmdline: Vec<String> = argv.iter().map(|s| quote(s)).collect();
     service.push_str(&format!("ExecStart={}\n", cmdline.join(" ")));
     for e in &a.setenv {
-        service.push_str(&format!("Environment={}\n", quote(e)));
+        service.push_str(&format!("Environment={}\n", quote_env(e)));
     }
     let cwd = if a.same_dir {
         std::env::current_dir()
@@ -223,7 +248,7 @@ fn unit_texts(a: &RunArgs) -> Result<(String, Option<String>), String> {
         ("OnUnitInactiveSec", &a.on_unit_inactive),
         ("OnCalendar", &a.on_calendar),
     ];
-    let timer = if triggers.iter().any(|(_, v)| v.is_some()) || !a.timer_property.is_empty() {
+    let timer = if has_timer(a) {
         let mut t = format!("[Unit]\nDescription={description}\n[Timer]\nRemainAfterElapse=no\n");
         for (k, v) in triggers {
             if let Some(v) = v {
@@ -263,6 +288,9 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         return fail(
             "--pipe and --pty need the manager to receive this terminal's file descriptors, which linger does not support yet.",
         );
+    }
+    if a.wait && (a.no_block || has_timer(&a)) {
+        return fail("--wait may not be combined with --no-block or the timer options.");
     }
     let base = a
         .unit
@@ -333,7 +361,7 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
             eprintln!("Running as unit: {svc_name}");
         }
     }
-    if a.wait && timer.is_none() {
+    if a.wait {
         return wait_for_end(&mut client, &svc_name, a.quiet);
     }
     ExitCode::SUCCESS
@@ -356,6 +384,18 @@ fn props(
     r.units.pop()
 }
 
+/// systemd-run's exit status after `--wait`: 0 whenever the service ended cleanly (incl.
+/// `SuccessExitStatus=`), the main process's exit status when it exited with one, 255 when a
+/// signal ended it, else 1.
+fn wait_exit_code(result: &str, code: &str, status: u8) -> u8 {
+    match (result, code) {
+        ("success", _) => 0,
+        (_, "1") if status > 0 => status,
+        (_, "2" | "3") => 255,
+        _ => 1,
+    }
+}
+
 /// `--wait`: until the service is inactive or failed, then report like systemd-run.
 fn wait_for_end(client: &mut linger_ipc::Client, unit: &str, quiet: bool) -> ExitCode {
     let names = ["ActiveState", "Result", "ExecMainCode", "ExecMainStatus"];
@@ -374,17 +414,44 @@ fn wait_for_end(client: &mut linger_ipc::Client, unit: &str, quiet: bool) -> Exi
                 .unwrap_or(0);
             if !quiet {
                 eprintln!("Finished with result: {result}");
-                let how = if code == "1" { "exited" } else { "killed" };
-                eprintln!("Main processes terminated with: code={how}/status={status}");
+                let (how, what) = match code {
+                    "1" => ("exited", status.to_string()),
+                    "2" => (
+                        "killed",
+                        linger_engine::signal_name(i32::from(status)).into(),
+                    ),
+                    "3" => (
+                        "dumped",
+                        linger_engine::signal_name(i32::from(status)).into(),
+                    ),
+                    _ => ("exited", "0".into()),
+                };
+                eprintln!("Main processes terminated with: code={how}/status={what}");
             }
-            return ExitCode::from(if code == "1" {
-                status
-            } else if result == "success" {
-                0
-            } else {
-                1
-            });
+            return ExitCode::from(wait_exit_code(&result, code, status));
         }
         std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dollars_are_doubled_only_where_variables_expand() {
+        assert_eq!(quote("$HOME"), "\"$$HOME\"");
+        assert_eq!(quote_env("PRICE=$5"), "\"PRICE=$5\"");
+        assert_eq!(quote_env("A=50%"), "\"A=50%%\"");
+    }
+
+    #[test]
+    fn wait_exit_codes_follow_systemd_run() {
+        assert_eq!(wait_exit_code("success", "1", 0), 0);
+        assert_eq!(wait_exit_code("success", "1", 3), 0, "SuccessExitStatus=3");
+        assert_eq!(wait_exit_code("exit-code", "1", 7), 7);
+        assert_eq!(wait_exit_code("signal", "2", 9), 255);
+        assert_eq!(wait_exit_code("core-dump", "3", 11), 255);
+        assert_eq!(wait_exit_code("timeout", "0", 0), 1);
     }
 }

@@ -396,12 +396,26 @@ fn linger_run_makes_transient_services_and_timers() {
         "{}",
         out.stderr
     );
+    let out = m.linger(&["run", "--wait", "/bin/sh", "-c", "kill -9 $$"]);
+    assert_eq!(out.code, 255, "ended by a signal: {}", out.stderr);
+    assert!(
+        out.stderr.contains("code=killed/status=KILL"),
+        "{}",
+        out.stderr
+    );
+    let out = m.linger(&["run", "--wait", "--on-active=1s", "/bin/true"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("--wait may not be combined"),
+        "{}",
+        out.stderr
+    );
     // A long-running transient service is a unit like any other.
     m.linger(&[
         "run",
         "--unit=nap",
         "-E",
-        "GREETING=hi there",
+        "GREETING=hi $there",
         "/bin/sleep",
         "100",
     ])
@@ -411,7 +425,11 @@ fn linger_run_makes_transient_services_and_timers() {
         units.contains("nap.service") && units.contains("running"),
         "{units}"
     );
-    assert_eq!(m.prop("nap.service", "Environment"), "GREETING=hi there");
+    assert_eq!(
+        m.prop("nap.service", "Environment"),
+        "GREETING=hi $there",
+        "Environment= takes `$` literally"
+    );
     m.systemctl(&["stop", "nap.service"]).expect_code(0);
     assert!(
         !m.runtime().join("systemd/transient/nap.service").exists(),

@@ -340,6 +340,18 @@ fn open_fifo(spec: &ListenSpec, cfg: &SocketConfig) -> Result<OwnedFd, String> {
     Ok(fd)
 }
 
+/// `ADDR:PORT` of an instance name; an IPv4 peer reaching a dual-stack socket (an
+/// IPv4-mapped IPv6 address) is shown as the IPv4 address it is.
+fn ip_port(a: SocketAddr) -> String {
+    let ip = match a.ip() {
+        std::net::IpAddr::V6(v6) => v6
+            .to_ipv4_mapped()
+            .map_or(std::net::IpAddr::V6(v6), std::net::IpAddr::V4),
+        v4 => v4,
+    };
+    format!("{ip}:{}", a.port())
+}
+
 /// The instance name systemd gives a connection of an `Accept=yes` socket:
 /// `N-LOCAL-REMOTE` for IP (IPv6 addresses without brackets, which unit names do not allow),
 /// `N-PID-UID` of the peer for Unix sockets.
@@ -347,7 +359,7 @@ pub fn connection_instance(nr: u64, conn: &OwnedFd) -> String {
     let ip = |a: Result<rustix::net::SocketAddrAny, rustix::io::Errno>| {
         a.ok()
             .and_then(|a| SocketAddr::try_from(a).ok())
-            .map(|a| format!("{}:{}", a.ip(), a.port()))
+            .map(ip_port)
     };
     let local = ip(rustix::net::getsockname(conn));
     let remote =
@@ -362,5 +374,20 @@ pub fn connection_instance(nr: u64, conn: &OwnedFd) -> String {
             cred.uid.as_raw()
         ),
         Err(_) => format!("{nr}-unknown"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instance_addresses() {
+        let mapped: SocketAddr = "[::ffff:127.0.0.1]:8080".parse().unwrap();
+        assert_eq!(ip_port(mapped), "127.0.0.1:8080");
+        let v6: SocketAddr = "[::1]:22".parse().unwrap();
+        assert_eq!(ip_port(v6), "::1:22");
+        let v4: SocketAddr = "10.0.0.1:5".parse().unwrap();
+        assert_eq!(ip_port(v4), "10.0.0.1:5");
     }
 }
