@@ -382,6 +382,35 @@ fn linger_run_makes_transient_services_and_timers() {
         "it is $later\n",
         "arguments reach the command exactly as typed"
     );
+    let transient = m.runtime().join("systemd/transient");
+    m.wait_for(
+        "the elapsed one-shot timer and its service to be unloaded",
+        |_| !transient.join("later.timer").exists() && !transient.join("later.service").exists(),
+    );
+    // A repeating transient timer keeps its service between runs.
+    let ticks = m.dir.path().join("ticks");
+    m.linger(&[
+        "run",
+        "--unit=tick",
+        "--on-active=50ms",
+        "--timer-property=OnUnitActiveSec=150ms",
+        "--timer-property=AccuracySec=1ms",
+        "/bin/sh",
+        "-c",
+        &format!("echo x >> {}", ticks.display()),
+    ])
+    .expect_code(0);
+    m.wait_for("three runs", |_| {
+        std::fs::read_to_string(&ticks).is_ok_and(|t| t.lines().count() >= 3)
+    });
+    assert!(
+        transient.join("tick.service").exists(),
+        "kept while its timer waits"
+    );
+    m.systemctl(&["stop", "tick.timer"]).expect_code(0);
+    m.wait_for("the stopped timer and its service to be unloaded", |_| {
+        !transient.join("tick.timer").exists() && !transient.join("tick.service").exists()
+    });
     // --wait reports how the command ended and exits with its status.
     let out = m.linger(&["run", "--wait", "/bin/sh", "-c", "exit 3"]);
     assert_eq!(out.code, 3, "{}", out.stderr);

@@ -236,8 +236,10 @@ impl State {
         }
     }
 
-    /// A transient service (`linger run`) that ended cleanly is garbage: remove its file, as
-    /// systemd unloads transient units. A failed one stays for `status` until reset-failed.
+    /// A transient unit (`linger run`) that ended cleanly is garbage: remove its file, as
+    /// systemd unloads transient units. A failed one stays for `status` until reset-failed; a
+    /// service stays while an active timer or socket still triggers it, and goes with its
+    /// transient timer.
     fn collect_transient(&mut self, unit: &str) {
         let transient = self
             .engine
@@ -245,15 +247,36 @@ impl State {
             .config
             .runtime_dir
             .join("systemd/transient");
+        let is_garbage = |u: &linger_engine::UnitInfo| {
+            u.active_state() == linger_engine::ActiveState::Inactive
+                && u.config
+                    .fragment_path
+                    .as_ref()
+                    .is_some_and(|p| p.starts_with(&transient))
+        };
         let Some(u) = self.engine.unit(unit) else {
             return;
         };
-        let done = u.active_state() == linger_engine::ActiveState::Inactive;
-        if let Some(path) = &u.config.fragment_path
-            && done
-            && path.starts_with(&transient)
+        if !is_garbage(u) {
+            return;
+        }
+        let still_triggered = self.engine.triggered_by(unit).iter().any(|a| {
+            self.engine
+                .unit(a)
+                .is_some_and(|a| !a.active_state().is_inactive_or_failed())
+        });
+        if still_triggered {
+            return;
+        }
+        let mut files: Vec<std::path::PathBuf> = u.config.fragment_path.iter().cloned().collect();
+        if let Some(target) = self.engine.triggers(unit)
+            && let Some(t) = self.engine.unit(&target)
+            && is_garbage(t)
         {
-            let _ = std::fs::remove_file(path);
+            files.extend(t.config.fragment_path.iter().cloned());
+        }
+        for f in files {
+            let _ = std::fs::remove_file(f);
         }
     }
 

@@ -242,6 +242,11 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 TimerState::Dead
             };
             self.set_timer(id, next, None);
+            if next == TimerState::Dead {
+                self.effects.push(Effect::ReleaseResources {
+                    unit: id.to_string(),
+                });
+            }
             return;
         };
         t.generation += 1;
@@ -392,6 +397,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     t.next_realtime = None;
                 }
                 self.set_timer(id, TimerState::Dead, None);
+                self.effects.push(Effect::ReleaseResources {
+                    unit: id.to_string(),
+                });
             }
             UnitKind::Socket(s) => {
                 let remove = s.remove_on_stop;
