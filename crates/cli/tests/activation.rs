@@ -241,7 +241,7 @@ fn accept_yes_runs_one_instance_per_connection() {
     );
     m.write_unit(
         "greet@.service",
-        "[Service]\nStandardInput=socket\nExecStart=/bin/sh -c 'read name; echo \"hello $name from %i\"'\n",
+        "[Service]\nStandardInput=socket\nExecStart=/bin/sh -c 'read name; echo \"hello $name from %i fds=${LISTEN_FDS:-none}\"'\n",
     );
     m.systemctl(&["daemon-reload"]).expect_code(0);
     m.systemctl(&["start", "greet.socket"]).expect_code(0);
@@ -253,6 +253,8 @@ fn accept_yes_runs_one_instance_per_connection() {
             reply.contains(&format!("-127.0.0.1:{port}-127.0.0.1:")),
             "{reply}"
         );
+        // The connection is stdin/stdout; nothing is passed in $LISTEN_FDS as well.
+        assert!(reply.trim_end().ends_with("fds=none"), "{reply}");
     }
     assert_eq!(m.prop("greet.socket", "NAccepted"), "3");
     m.wait_for("instances to finish", |m| {

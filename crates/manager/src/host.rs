@@ -288,11 +288,17 @@ impl RealHost {
             ));
         }
         let mut env = self.service_environment(req)?;
-        let passed = if req.main || req.kind == linger_engine::ExecKind::Start {
+        let mut passed = if req.main || req.kind == linger_engine::ExecKind::Start {
             self.sockets.passed(req.unit, &req.sockets)?
         } else {
             crate::sockets::Passed::default()
         };
+        if cfg.exec.standard_input == InputSpec::Socket && passed.connection.is_some() {
+            // inetd style: the connection is the process's stdio, nothing is passed in
+            // $LISTEN_FDS (as with systemd, which hands a socket one way or the other).
+            passed.fds.clear();
+            passed.names.clear();
+        }
         if !passed.fds.is_empty() {
             env.set("LISTEN_FDS", &passed.fds.len().to_string());
             env.set("LISTEN_FDNAMES", &passed.names.join(":"));
