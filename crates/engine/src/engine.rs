@@ -17,6 +17,7 @@ use crate::timer::TimerRuntime;
 mod activation;
 mod events;
 mod jobs;
+mod scope;
 mod transaction;
 
 /// At most this many jobs may be queued at once (a limit on what clients can make us allocate).
@@ -67,6 +68,9 @@ pub enum EngineError {
     /// The unit is not loaded.
     #[error("Unit {0} not loaded.")]
     NotLoaded(String),
+    /// A scope of that name runs already.
+    #[error("Unit {0} already exists.")]
+    Exists(String),
 }
 
 /// Per-type runtime.
@@ -83,6 +87,8 @@ pub enum UnitRuntime {
     Timer(Box<TimerRuntime>),
     /// A socket.
     Socket(Box<SocketRuntime>),
+    /// A scope.
+    Scope(Box<crate::scope::ScopeRuntime>),
 }
 
 /// One loaded unit: its configuration and runtime.
@@ -122,6 +128,7 @@ impl UnitInfo {
             UnitRuntime::Passive { active } => SubState::Passive { active: *active },
             UnitRuntime::Timer(t) => SubState::Timer(t.state),
             UnitRuntime::Socket(s) => SubState::Socket(s.state),
+            UnitRuntime::Scope(s) => SubState::Scope(s.state),
         }
     }
 
@@ -318,6 +325,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             UnitKind::Service(_) => UnitRuntime::Service(Box::default()),
             UnitKind::Timer(_) => UnitRuntime::Timer(Box::default()),
             UnitKind::Socket(_) => UnitRuntime::Socket(Box::default()),
+            UnitKind::Scope(_) => UnitRuntime::Scope(Box::default()),
             _ => UnitRuntime::Passive { active: false },
         };
         if matches!(cfg.kind, UnitKind::Timer(_) | UnitKind::Socket(_)) {

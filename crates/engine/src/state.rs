@@ -209,6 +209,8 @@ pub enum SubState {
     Timer(crate::timer::TimerState),
     /// A socket's state.
     Socket(crate::socket::SocketState),
+    /// A scope's state.
+    Scope(crate::scope::ScopeState),
 }
 
 impl SubState {
@@ -220,6 +222,7 @@ impl SubState {
             SubState::Passive { active: false } => "dead",
             SubState::Timer(t) => t.as_str(),
             SubState::Socket(s) => s.as_str(),
+            SubState::Scope(s) => s.as_str(),
         }
     }
 
@@ -231,6 +234,7 @@ impl SubState {
             SubState::Passive { active: false } => ActiveState::Inactive,
             SubState::Timer(t) => t.active_state(),
             SubState::Socket(s) => s.active_state(),
+            SubState::Scope(s) => s.active_state(),
         }
     }
 }

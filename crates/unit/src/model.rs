@@ -160,6 +160,9 @@ pub enum UnitKind {
     Timer(Box<TimerConfig>),
     /// `[Socket]` (its exec and kill settings are parsed into the service part, unused).
     Socket(Box<SocketConfig>),
+    /// `[Scope]`: processes started elsewhere and moved into the unit's cgroup; of a
+    /// service's settings it uses the slice, kill, stop-timeout and resource settings.
+    Scope(Box<ServiceConfig>),
     /// A type linger parses but does not run (yet): its section is kept raw.
     Other,
 }

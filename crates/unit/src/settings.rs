@@ -94,6 +94,18 @@ pub(crate) struct OtherListen {
     pub accepting: bool,
 }
 
+/// The `[Scope]` settings linger applies (shared with `[Service]`).
+const SCOPE_KEYS: &[&str] = &[
+    "Slice",
+    "KillMode",
+    "KillSignal",
+    "SendSIGHUP",
+    "SendSIGKILL",
+    "FinalKillSignal",
+    "TimeoutStopSec",
+    "RuntimeMaxSec",
+];
+
 /// Applies lexed unit files to a unit's configuration.
 #[derive(Debug)]
 pub struct UnitBuilder {
@@ -114,6 +126,7 @@ impl UnitBuilder {
             UnitType::Target => UnitKind::Target,
             UnitType::Timer => UnitKind::Timer(Box::default()),
             UnitType::Socket => UnitKind::Socket(Box::default()),
+            UnitType::Scope => UnitKind::Scope(Box::default()),
             _ => UnitKind::Other,
         };
         UnitBuilder {
@@ -195,12 +208,14 @@ impl UnitBuilder {
         if let Some(apply) = self.lookup(&a.section, &a.key) {
             apply(self, &cx);
         } else if known::systemd_knows(&a.section, &a.key) {
-            if a.section == "Service" && known::is_resource_control(&a.key) {
+            if matches!(a.section.as_str(), "Service" | "Scope")
+                && known::is_resource_control(&a.key)
+            {
                 // Kept raw for the cgroup layer, which validates and applies them.
                 exec_table::resource_control(self, &cx);
             } else if matches!(
                 a.section.as_str(),
-                "Unit" | "Install" | "Service" | "Socket" | "Timer"
+                "Unit" | "Install" | "Service" | "Socket" | "Timer" | "Scope"
             ) {
                 self.warn(
                     &cx,
@@ -238,6 +253,7 @@ impl UnitBuilder {
             UnitKind::Service(s) => **s = self.svc,
             UnitKind::Timer(t) => **t = self.timer,
             UnitKind::Socket(s) => **s = self.socket,
+            UnitKind::Scope(s) => **s = self.svc,
             UnitKind::Target | UnitKind::Other => {}
         }
         cfg
@@ -261,6 +277,11 @@ impl UnitBuilder {
             }
             "Timer" if self.cfg.unit_type == UnitType::Timer => find(timer_table::TIMER),
             "Socket" if self.cfg.unit_type == UnitType::Socket => find(socket_table::SOCKET),
+            // A scope runs no command: of a service's settings it has the slice, the kill
+            // and stop settings (and the resource controls, below).
+            "Scope" if self.cfg.unit_type == UnitType::Scope && SCOPE_KEYS.contains(&key) => {
+                find(service_table::SERVICE)
+            }
             _ => None,
         }
     }

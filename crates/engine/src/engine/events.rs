@@ -118,6 +118,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// The process tracker says a unit has no process left.
     pub fn on_unit_empty(&mut self, id: &str) {
+        if self.units.get(id).and_then(UnitInfo::scope).is_some() {
+            self.scope_empty(id);
+            return;
+        }
         self.with_service(id, |s, c| s.on_empty(c));
     }
 
@@ -125,6 +129,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     pub fn on_timer(&mut self, id: &str, kind: TimerKind, generation: u64) {
         if kind == TimerKind::Elapse {
             self.timer_elapsed(id, generation);
+            return;
+        }
+        if self.units.get(id).and_then(UnitInfo::scope).is_some() {
+            self.scope_timer(id, kind, generation);
             return;
         }
         let restart_due = self

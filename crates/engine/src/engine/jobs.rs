@@ -421,6 +421,13 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.start_activator(id, jid);
             return;
         }
+        if matches!(
+            self.units.get(id).map(|u| &u.runtime),
+            Some(UnitRuntime::Scope(_))
+        ) {
+            self.start_scope_job(id, jid);
+            return;
+        }
         if !is_service {
             let before = state;
             if let Some(u) = self.units.get_mut(id) {
@@ -474,6 +481,12 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         }
         if self.activators.contains(id) {
             self.stop_activator(id);
+            return;
+        }
+        if let Some(s) = u.scope() {
+            if s.state == crate::scope::ScopeState::Running {
+                self.stop_scope(id, "success");
+            }
             return;
         }
         if !is_service {

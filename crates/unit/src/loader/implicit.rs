@@ -48,7 +48,7 @@ pub(crate) fn add_implicit_dependencies(cfg: &mut UnitConfig) {
                 push(&mut unit.after, socket);
             }
         }
-        UnitKind::Target | UnitKind::Other => {}
+        UnitKind::Scope(_) | UnitKind::Target | UnitKind::Other => {}
     }
 }
 
