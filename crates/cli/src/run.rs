@@ -17,6 +17,8 @@ use serde_json::json;
 use crate::connect::connect;
 use crate::output::fail;
 
+mod scope;
+
 /// systemd-run's syntax, for the user manager.
 #[derive(Debug, Parser)]
 #[command(
@@ -69,7 +71,7 @@ struct RunArgs {
     /// Print nothing on success.
     #[arg(short = 'q', long)]
     quiet: bool,
-    /// Run in a scope (in the caller's process tree).
+    /// Run the command here, in a new transient scope unit of the user manager.
     #[arg(long)]
     scope: bool,
     /// Connect the command's stdio to this terminal.
@@ -279,15 +281,13 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
         }
     };
-    if a.scope {
-        return fail(
-            "--scope needs per-unit cgroups, which this linger does not have yet; run the command as a transient service instead (drop --scope).",
-        );
-    }
     if a.pipe || a.pty {
         return fail(
             "--pipe and --pty need the manager to receive this terminal's file descriptors, which linger does not support yet.",
         );
+    }
+    if a.scope {
+        return scope::run(&a);
     }
     if a.wait && (a.no_block || has_timer(&a)) {
         return fail("--wait may not be combined with --no-block or the timer options.");

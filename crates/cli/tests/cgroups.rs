@@ -308,3 +308,98 @@ fn set_property_changes_a_running_units_limit_and_keeps_it() {
     m.systemctl(&["stop", "app.service"]).expect_code(0);
     m.shutdown();
 }
+
+fn procs_of(cgroup: &str) -> Vec<u32> {
+    std::fs::read_to_string(
+        PathBuf::from("/sys/fs/cgroup/unified")
+            .join(cgroup.trim_start_matches('/'))
+            .join("cgroup.procs"),
+    )
+    .unwrap_or_default()
+    .split_whitespace()
+    .filter_map(|p| p.parse().ok())
+    .collect()
+}
+
+#[test]
+fn run_scope_puts_the_callers_command_in_a_scope_of_its_own() {
+    let Some(cg) = TestCgroups::create("scope") else {
+        return;
+    };
+    let mut m = manager_in(&cg);
+    // The caller runs outside the manager's tree, as a command typed in a login session does.
+    let mut held = m
+        .linger_command(&[
+            "run",
+            "--user",
+            "--scope",
+            "--unit=held",
+            "-p",
+            "TasksMax=7",
+            "/bin/sh",
+            "-c",
+            "sleep 1000 & exec sleep 1001",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    m.wait_for("the scope to run", |m| {
+        m.prop("held.scope", "SubState") == "running"
+    });
+    let cgroup = m.prop("held.scope", "ControlGroup");
+    assert!(
+        cgroup.ends_with("/user@0.service/app.slice/held.scope"),
+        "{cgroup}"
+    );
+    m.wait_for("both processes in the scope", |_| {
+        procs_of(&cgroup).len() == 2
+    });
+    let pids = procs_of(&cgroup);
+    assert!(
+        pids.contains(&held.id()),
+        "the caller itself became the command: {pids:?}"
+    );
+    let pids_max = cg
+        .roots
+        .iter()
+        .find(|r| r.starts_with("/sys/fs/cgroup/pids"))
+        .map(|r| {
+            std::fs::read_to_string(r.join("user@0.service/app.slice/held.scope/pids.max"))
+                .unwrap_or_default()
+        });
+    if let Some(max) = pids_max {
+        assert_eq!(max.trim(), "7", "-p TasksMax= applies to the scope");
+    }
+    let status = m.systemctl(&["status", "held.scope"]).stdout;
+    assert!(status.contains("Active: active (running)"), "{status}");
+    assert!(status.contains(&format!("CGroup: {cgroup}")), "{status}");
+    let units = m.systemctl(&["list-units", "--type=scope"]).stdout;
+    assert!(units.contains("held.scope"), "{units}");
+    // Stopping the scope ends everything in it.
+    m.systemctl(&["stop", "held.scope"]).expect_code(0);
+    for pid in &pids {
+        assert!(!alive(*pid), "pid {pid} survived the stop");
+    }
+    let _ = held.wait();
+    assert_eq!(m.prop("held.scope", "ActiveState"), "inactive");
+    // A scope whose command ends by itself is gone when its cgroup is empty.
+    let quick = m.linger(&["run", "--scope", "--unit=quick", "/bin/sh", "-c", "exit 0"]);
+    assert_eq!(quick.code, 0, "{}", quick.stderr);
+    assert!(
+        quick.stderr.contains("Running scope as unit: quick.scope"),
+        "{}",
+        quick.stderr
+    );
+    m.wait_for("the empty scope to be gone", |m| {
+        m.prop("quick.scope", "ActiveState") == "inactive"
+    });
+    assert!(
+        !m.runtime().join("systemd/transient/quick.scope").exists(),
+        "a finished transient scope is unloaded"
+    );
+    // Bad properties are refused before anything runs.
+    let bad = m.linger(&["run", "--scope", "-p", "MemoryMax=lots", "/bin/true"]);
+    assert_eq!(bad.code, 1);
+    assert!(bad.stderr.contains("MemoryMax"), "{}", bad.stderr);
+    m.shutdown();
+}

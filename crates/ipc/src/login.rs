@@ -46,6 +46,10 @@ pub mod method {
     pub const RELOAD: &str = "io.linger.Login.Reload";
     /// Daemon-level properties (`loginctl show` without arguments) → [`super::PropertiesReply`].
     pub const MANAGER: &str = "io.linger.Login.Manager";
+    /// Move one of the caller's processes into a cgroup below the caller's own
+    /// `user@UID.service` (a user manager making a scope of a process that runs in a session:
+    /// the move crosses `user-UID.slice`, which only root may write): [`super::AttachProcessRequest`].
+    pub const ATTACH_PROCESS: &str = "io.linger.Login.AttachProcess";
 }
 
 /// Error names.
@@ -107,6 +111,15 @@ pub struct CreateSessionReply {
     /// The session's cgroup path relative to the cgroup root (empty with the `none` driver).
     #[serde(default)]
     pub scope: String,
+}
+
+/// A process to move into a cgroup of the caller's user manager.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachProcessRequest {
+    /// The process (it must belong to the caller's uid).
+    pub pid: u32,
+    /// The target cgroup as `/proc/PID/cgroup` names it (`/…/user@UID.service/app.slice/x.scope`).
+    pub cgroup: String,
 }
 
 /// Names one session.

@@ -26,6 +26,9 @@ pub mod method {
     pub const KILL: &str = "io.linger.Manager.Kill";
     /// set-property: [`super::SetPropertyRequest`].
     pub const SET_PROPERTY: &str = "io.linger.Manager.SetProperty";
+    /// `systemd-run --scope`: [`super::StartScopeRequest`]: the transient scope unit (already
+    /// written) is created with the process in it.
+    pub const START_SCOPE: &str = "io.linger.Manager.StartScope";
     /// reset-failed: [`super::NamesRequest`].
     pub const RESET_FAILED: &str = "io.linger.Manager.ResetFailed";
     /// daemon-reload.
@@ -249,6 +252,15 @@ pub struct InstallReply {
     /// Warnings to print (e.g. "The unit files have no installation config").
     #[serde(default)]
     pub warnings: Vec<String>,
+}
+
+/// `systemd-run --scope`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StartScopeRequest {
+    /// The scope unit (`run-u123.scope`).
+    pub unit: String,
+    /// The process to move into it (the caller, about to exec the command).
+    pub pid: u32,
 }
 
 /// set-property.

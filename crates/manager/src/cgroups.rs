@@ -137,6 +137,25 @@ impl Cgroups {
         Some(r.signalled.len().max(1))
     }
 
+    /// Watch the unit's `cgroup.events` for "populated 0" (for processes that are not our
+    /// children, whose exits we never see: scopes). Some(populated now), None without one.
+    pub fn watch(&mut self, unit: &str) -> Option<bool> {
+        self.inner.as_mut()?.watch(unit).ok()
+    }
+
+    /// The inotify fd of those watches, for the event loop.
+    pub fn watch_fd(&self) -> Option<std::os::fd::BorrowedFd<'_>> {
+        self.inner.as_ref().map(UnitCgroups::watch_fd)
+    }
+
+    /// Watched units that became empty (they are no longer watched).
+    pub fn drain_events(&mut self) -> Vec<String> {
+        self.inner
+            .as_mut()
+            .and_then(|c| c.drain_events().ok())
+            .unwrap_or_default()
+    }
+
     /// The unit is gone: remove its cgroup if nothing is left in it.
     pub fn release(&mut self, unit: &str) {
         if let Some(cg) = self.inner.as_mut()

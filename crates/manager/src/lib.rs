@@ -17,6 +17,7 @@ mod props_activation;
 mod reexec;
 mod resources;
 mod run;
+mod scope;
 mod server;
 mod set_property;
 mod socket_events;

@@ -1,12 +1,14 @@
 //! The event loop: SIGCHLD → reap, connections → serve, notify datagrams, output pipes, timers.
 
 use std::cell::RefCell;
+use std::os::fd::OwnedFd;
 use std::process::ExitCode;
 use std::rc::Rc;
 use std::time::Duration;
 
 use linger_engine::{Engine, ExitStatus, Host, JobMode, JobType, UnitInfo};
 use rustix::process::{WaitOptions, WaitStatus};
+use tokio::io::unix::AsyncFd;
 use tokio::net::UnixListener;
 use tokio::signal::unix::{SignalKind, signal};
 
@@ -272,6 +274,7 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
     tell_supervisor_ready();
     let connections = Rc::new(std::cell::Cell::new(0usize));
     let timer_changed = state.borrow().timer_changed.clone();
+    let cgroup_events = cgroup_events_fd(&state);
     loop {
         let deadline = state.borrow().next_deadline();
         let sleep_for = deadline.map(|d| {
@@ -295,6 +298,7 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
                 state.borrow_mut().fire_due_timers();
             }
             _ = sigchld.recv() => reap(&state),
+            () = cgroup_event(cgroup_events.as_ref()) => state.borrow_mut().on_cgroup_events(),
             Some(unit) = socket_events.recv() => crate::socket_events::on_socket_event(&state, &unit),
             Some(ev) = async {
                 match clock_events.as_mut() {
@@ -345,7 +349,7 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
         if let Some(req) = exit {
             match req {
                 ExitRequest::Shutdown => {
-                    shutdown(&state, &mut sigchld).await;
+                    shutdown(&state, &mut sigchld, cgroup_events.as_ref()).await;
                     let _ = std::fs::remove_file(&sock_path);
                     let _ = std::fs::remove_file(&notify_path);
                     return Ok(());
@@ -376,7 +380,11 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
 }
 
 /// Stop every unit (jobs in dependency order), bounded by the units' own stop timeouts.
-async fn shutdown(state: &Shared, sigchld: &mut tokio::signal::unix::Signal) {
+async fn shutdown(
+    state: &Shared,
+    sigchld: &mut tokio::signal::unix::Signal,
+    cgroup_events: Option<&AsyncFd<OwnedFd>>,
+) {
     {
         let mut s = state.borrow_mut();
         let active: Vec<String> = s
@@ -402,10 +410,39 @@ async fn shutdown(state: &Shared, sigchld: &mut tokio::signal::unix::Signal) {
         });
         tokio::select! {
             _ = sigchld.recv() => reap(state),
+            () = cgroup_event(cgroup_events) => state.borrow_mut().on_cgroup_events(),
             () = async { match sleep_for { Some(d) => tokio::time::sleep(d).await, None => std::future::pending().await } } => {
                 state.borrow_mut().fire_due_timers();
             }
         }
+    }
+}
+
+/// The cgroup inotify fd (a duplicate: readiness is shared with the original, which the
+/// cgroup layer reads), registered with the event loop; None without cgroups.
+fn cgroup_events_fd(state: &Shared) -> Option<AsyncFd<OwnedFd>> {
+    let s = state.borrow();
+    let fd = s.engine.host().cgroups.watch_fd()?;
+    let dup = rustix::io::fcntl_dupfd_cloexec(fd, 3).ok()?;
+    register(dup)
+}
+
+/// The registration owns the fd it polls, which is the I/O-safety condition behind
+/// `AsyncFd::new`'s deprecation (in favour of an `unsafe` constructor this crate avoids).
+#[allow(deprecated)]
+fn register(fd: OwnedFd) -> Option<AsyncFd<OwnedFd>> {
+    AsyncFd::with_interest(fd, tokio::io::Interest::READABLE).ok()
+}
+
+/// Resolves when cgroup events are pending (never without cgroups).
+async fn cgroup_event(fd: Option<&AsyncFd<OwnedFd>>) {
+    match fd {
+        Some(a) => {
+            if let Ok(mut g) = a.readable().await {
+                g.clear_ready();
+            }
+        }
+        None => std::future::pending().await,
     }
 }
 

@@ -69,6 +69,12 @@ async fn handle(state: &Shared, req: Request) -> Reply {
                 .map(|()| Reply::ok(json!({})))
                 .map_err(|m| Reply::error(api::error::REFUSED, &m))
         }),
+        method::START_SCOPE => params::<api::StartScopeRequest>(&req).and_then(|p| {
+            let mut s = state.borrow_mut();
+            crate::scope::start_scope(&mut s, &p)
+                .map(|()| Reply::ok(json!({})))
+                .map_err(|m| Reply::error(api::error::FAILED, &m))
+        }),
         method::RESET_FAILED => params::<api::NamesRequest>(&req).map(|p| {
             let mut s = state.borrow_mut();
             if p.units.is_empty() {

@@ -136,6 +136,14 @@ impl State {
         self.apply_effects();
     }
 
+    /// `cgroup.events` changed: the watched units that are now empty.
+    pub fn on_cgroup_events(&mut self) {
+        for unit in self.engine.host_mut().cgroups.drain_events() {
+            self.engine.on_unit_empty(&unit);
+        }
+        self.apply_effects();
+    }
+
     /// Re-check units waiting for their last process to go.
     pub fn check_empty(&mut self) {
         if self.watch_empty.is_empty() {
@@ -223,6 +231,14 @@ impl State {
                 }
             }
             Effect::WatchEmpty { unit } => {
+                let is_scope = self.engine.unit(&unit).is_some_and(|u| u.scope().is_some());
+                if is_scope {
+                    // Not our children: only the cgroup tells when they are gone.
+                    if self.engine.host_mut().cgroups.watch(&unit) == Some(false) {
+                        self.engine.on_unit_empty(&unit);
+                    }
+                    return;
+                }
                 self.watch_empty.insert(unit);
             }
             Effect::ReleaseResources { unit } => {

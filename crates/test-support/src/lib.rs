@@ -160,6 +160,14 @@ impl Manager {
         self.child.as_ref().map(Child::id)
     }
 
+    /// `linger ARGS…` with the test environment, to spawn (for commands that keep running).
+    pub fn linger_command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(&self.bin);
+        self.env(&mut cmd);
+        cmd.args(args);
+        cmd
+    }
+
     /// Run `linger ARGS…` with the test environment.
     pub fn linger(&self, args: &[&str]) -> Run {
         let mut cmd = Command::new(&self.bin);

@@ -1,0 +1,108 @@
+//! `linger run --scope CMD` (≙ `systemd-run --user --scope`): the command runs here, in this
+//! process (which execs it), after the user manager made a transient `run-*.scope` unit of
+//! it: its own cgroup below `user@UID.service`. A login session's kill at logout does not
+//! reach it, so with linger on it outlives the session — the how-to's
+//! `systemd-run --scope --user screen`.
+
+use std::os::unix::process::CommandExt;
+use std::process::{Command, ExitCode};
+
+use linger_ipc::manager::{StartScopeRequest, method};
+
+use super::{RunArgs, UNIT_KEYS, fresh_name, has_timer, transient_dir};
+use crate::connect::connect;
+use crate::output::fail;
+
+/// The `[Unit]`/`[Scope]` text of the scope.
+fn scope_text(a: &RunArgs) -> Result<String, String> {
+    let description = a
+        .description
+        .clone()
+        .unwrap_or_else(|| format!("[linger-run] {}", a.command.join(" ")));
+    let mut unit = format!("[Unit]\nDescription={description}\n");
+    let mut scope = String::from("[Scope]\n");
+    if let Some(s) = &a.slice {
+        scope.push_str(&format!("Slice={s}\n"));
+    }
+    for p in &a.property {
+        let Some((k, v)) = p.split_once('=') else {
+            return Err(format!("Failed to parse property {p}: expected KEY=VALUE"));
+        };
+        let line = format!("{}={v}\n", k.trim());
+        if UNIT_KEYS.contains(&k.trim()) {
+            unit.push_str(&line);
+        } else {
+            scope.push_str(&line);
+        }
+    }
+    Ok(format!("{unit}{scope}"))
+}
+
+/// Make the scope, then exec the command in it. Returns only on failure.
+pub(super) fn run(a: &RunArgs) -> ExitCode {
+    if a.wait || a.no_block || has_timer(a) || a.remain_after_exit || a.service_type.is_some() {
+        return fail(
+            "--scope may not be combined with --wait, --no-block, --remain-after-exit, --service-type or the timer options.",
+        );
+    }
+    let base = a
+        .unit
+        .clone()
+        .map(|u| u.trim_end_matches(".scope").to_string())
+        .unwrap_or_else(fresh_name);
+    let name = format!("{base}.scope");
+    let text = match scope_text(a) {
+        Ok(t) => t,
+        Err(e) => return fail(&e),
+    };
+    let dir = transient_dir();
+    let path = dir.join(&name);
+    if path.exists() {
+        return fail(&format!(
+            "Failed to start transient scope unit: Unit {name} was already loaded or has a fragment file."
+        ));
+    }
+    if let Err(e) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, text)) {
+        return fail(&format!(
+            "Failed to write transient unit {}: {e}",
+            path.display()
+        ));
+    }
+    let started = connect().and_then(|mut c| {
+        let req = StartScopeRequest {
+            unit: name.clone(),
+            pid: std::process::id(),
+        };
+        c.call(
+            method::START_SCOPE,
+            serde_json::to_value(req).unwrap_or_default(),
+        )
+        .map(drop)
+        .map_err(|e| e.to_string())
+    });
+    if let Err(e) = started {
+        let _ = std::fs::remove_file(&path);
+        return fail(&format!("Failed to start transient scope unit: {e}"));
+    }
+    if !a.quiet {
+        eprintln!("Running scope as unit: {name}");
+    }
+    let mut cmd = Command::new(&a.command[0]);
+    cmd.args(&a.command[1..]);
+    for kv in &a.setenv {
+        match kv.split_once('=') {
+            Some((k, v)) => cmd.env(k, v),
+            None => cmd.env_remove(kv),
+        };
+    }
+    let cwd = if a.same_dir {
+        None
+    } else {
+        a.working_directory.clone()
+    };
+    if let Some(d) = cwd {
+        cmd.current_dir(d);
+    }
+    let err = cmd.exec();
+    fail(&format!("Failed to execute {}: {err}", a.command[0]))
+}
