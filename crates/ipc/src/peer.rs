@@ -13,12 +13,28 @@ pub struct PeerCred {
     pub gid: u32,
 }
 
-/// Read SO_PEERCRED of a connected Unix socket.
+/// Read SO_PEERCRED of a connected Unix socket. `pid` is 0 when the peer lives in a PID
+/// namespace where ours has no number (a container's init talking to the host).
 pub fn peer_cred<F: AsFd>(sock: F) -> std::io::Result<PeerCred> {
-    let c = rustix::net::sockopt::socket_peercred(sock)?;
+    use nix::sys::socket::{getsockopt, sockopt::PeerCredentials};
+    let c = getsockopt(&sock, PeerCredentials).map_err(std::io::Error::from)?;
     Ok(PeerCred {
-        pid: c.pid.as_raw_nonzero().get() as u32,
-        uid: c.uid.as_raw(),
-        gid: c.gid.as_raw(),
+        pid: u32::try_from(c.pid()).unwrap_or(0),
+        uid: c.uid(),
+        gid: c.gid(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_of_a_socket_pair_are_our_own() {
+        let (a, _b) = std::os::unix::net::UnixStream::pair().unwrap();
+        let c = peer_cred(&a).unwrap();
+        assert_eq!(c.pid, std::process::id());
+        assert_eq!(c.uid, rustix::process::getuid().as_raw());
+        assert_eq!(c.gid, rustix::process::getgid().as_raw());
+    }
 }

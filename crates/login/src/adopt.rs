@@ -32,7 +32,10 @@ pub fn running_manager(runtime: &Path, uid: u32) -> Option<u32> {
 
 /// Report `pid`'s exit on `exits` (from a task on the current `LocalSet`).
 pub fn watch_exit(pid: u32, exits: UnboundedSender<u32>) -> Result<(), String> {
-    let p = rustix::process::Pid::from_raw(pid as i32).ok_or("invalid pid")?;
+    let p = i32::try_from(pid)
+        .ok()
+        .and_then(rustix::process::Pid::from_raw)
+        .ok_or("invalid pid")?;
     let fd: OwnedFd = rustix::process::pidfd_open(p, rustix::process::PidfdFlags::empty())
         .map_err(|e| format!("pidfd_open({pid}): {e}"))?;
     let afd = register(fd)?;

@@ -14,10 +14,16 @@ pub enum Level {
     Info = 6,
 }
 
-/// Write one message.
-#[allow(clippy::print_stderr)]
+/// Write one message. A failing stderr (a full disk under the log file, a pipe to a logger
+/// that died) loses the message but never the daemon: `eprintln!` would panic there, and a
+/// panic in a connection's task closes that connection, i.e. refuses the login.
 pub fn log(level: Level, msg: impl Display) {
-    eprintln!("<{}>linger-login: {msg}", level as u8);
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "<{}>linger-login: {msg}",
+        level as u8
+    );
 }
 
 /// An error.

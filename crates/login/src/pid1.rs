@@ -48,6 +48,39 @@ pub fn ensure_std_fds() {
     }
 }
 
+/// The signals the event loop lives on: SIGCHLD (reaping), SIGTERM/SIGINT (orderly stop),
+/// SIGHUP (reload).
+const LOOP_SIGNALS: [nix::sys::signal::Signal; 4] = [
+    nix::sys::signal::Signal::SIGCHLD,
+    nix::sys::signal::Signal::SIGTERM,
+    nix::sys::signal::Signal::SIGINT,
+    nix::sys::signal::Signal::SIGHUP,
+];
+
+/// Unblock the signals the event loop needs. A blocked mask survives fork and exec, so a
+/// daemon started by a supervisor (or a CI job runner) that blocks signals for itself would
+/// otherwise never reap a user manager nor see SIGTERM. Returns the names of those that were
+/// blocked (for the log); tokio's handlers replace ignored dispositions by themselves.
+pub fn unblock_loop_signals() -> Vec<&'static str> {
+    use nix::sys::signal::SigSet;
+    let Ok(mask) = SigSet::thread_get_mask() else {
+        return Vec::new();
+    };
+    let blocked: Vec<&'static str> = LOOP_SIGNALS
+        .into_iter()
+        .filter(|s| mask.contains(*s))
+        .map(|s| s.as_str())
+        .collect();
+    if !blocked.is_empty() {
+        let mut unblock = SigSet::empty();
+        for s in LOOP_SIGNALS {
+            unblock.add(s);
+        }
+        let _ = unblock.thread_unblock();
+    }
+    blocked
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,7 +54,10 @@ impl ProcSet {
     /// A set holding `leader` (its start time is learnt at the first refresh).
     pub fn new(leader: u32, procs: &[ProcInfo]) -> ProcSet {
         let mut s = ProcSet::default();
-        if let Some(p) = procs.iter().find(|p| p.pid == leader) {
+        if let Some(p) = procs
+            .iter()
+            .find(|p| p.pid == leader && p.pid != std::process::id())
+        {
             s.members.insert(leader, p.start);
         }
         s.refresh(procs);
@@ -62,15 +65,21 @@ impl ProcSet {
     }
 
     /// Drop members that are gone (or whose pid now names another process), then add every
-    /// descendant of a member.
+    /// descendant of a member — but never the daemon itself (nor, through it, the user
+    /// managers it spawns): a leader that is one of the daemon's ancestors (a shell it was
+    /// started from) would otherwise make the daemon signal itself when the session ends.
     pub fn refresh(&mut self, procs: &[ProcInfo]) {
+        let me = std::process::id();
         let by_pid: HashMap<u32, &ProcInfo> = procs.iter().map(|p| (p.pid, p)).collect();
         self.members
             .retain(|pid, start| by_pid.get(pid).is_some_and(|p| p.start == *start));
         loop {
             let before = self.members.len();
             for p in procs {
-                if !self.members.contains_key(&p.pid) && self.members.contains_key(&p.ppid) {
+                if p.pid != me
+                    && !self.members.contains_key(&p.pid)
+                    && self.members.contains_key(&p.ppid)
+                {
                     self.members.insert(p.pid, p.start);
                 }
             }
@@ -139,5 +148,20 @@ mod tests {
         s.refresh(&procs);
         assert!(s.is_empty());
         assert!(ProcSet::new(77, &procs).is_empty(), "unknown leader");
+    }
+
+    #[test]
+    fn the_daemon_is_never_a_member() {
+        // The leader (10) is the daemon's parent, as when a shell that started the daemon is
+        // registered as a session: the daemon and its children (managers) stay out.
+        let me = std::process::id();
+        let procs = [
+            p(10, 1, 100),
+            p(me, 10, 110),
+            p(me + 1, me, 120),
+            p(11, 10, 130),
+        ];
+        assert_eq!(ProcSet::new(10, &procs).pids(), [10, 11]);
+        assert!(ProcSet::new(me, &procs).is_empty(), "the daemon as leader");
     }
 }

@@ -25,6 +25,13 @@ use crate::tracker::Tracker;
 /// Run the login daemon until SIGTERM/SIGINT. Exit code 0 after a clean stop.
 pub fn run(config: LoginConfig) -> ExitCode {
     pid1::ensure_std_fds();
+    let blocked = pid1::unblock_loop_signals();
+    if !blocked.is_empty() {
+        log::warn(format!(
+            "started with {} blocked; unblocked them",
+            blocked.join(", ")
+        ));
+    }
     if !config.ignore_systemd && pid1::systemd_is_init(Path::new("/run/systemd/system")) {
         log::error(pid1::UNDER_SYSTEMD);
         return ExitCode::from(1);

@@ -38,7 +38,7 @@ pub async fn serve(state: Shared, stream: UnixStream, conn: u64, cred: PeerCred)
         let Ok(req) = decode_request(&buf) else {
             break;
         };
-        let reply = handle(&state, &req, cred, conn).await;
+        let reply = handle_guarded(&state, req.clone(), cred, conn).await;
         if req.oneway {
             continue;
         }
@@ -47,6 +47,22 @@ pub async fn serve(state: Shared, stream: UnixStream, conn: u64, cred: PeerCred)
         }
     }
     state.borrow_mut().connection_closed(conn);
+}
+
+/// [`handle`] in a task of its own: a bug that panics while serving one request answers it
+/// with `Failed` (and the log says where) instead of closing the connection, which for the
+/// PAM module's connection would end the sessions it owns.
+async fn handle_guarded(state: &Shared, req: Request, cred: PeerCred, conn: u64) -> Reply {
+    let st = state.clone();
+    let method = req.method.clone();
+    let task = tokio::task::spawn_local(async move { handle(&st, &req, cred, conn).await });
+    match task.await {
+        Ok(reply) => reply,
+        Err(e) => {
+            crate::log::error(format!("internal error serving {method}: {e}"));
+            Reply::error(error::FAILED, format!("Internal error serving {method}"))
+        }
+    }
 }
 
 fn params<T: DeserializeOwned>(req: &Request) -> Result<T, Reply> {

@@ -80,6 +80,13 @@ impl State {
                 format!("Leader process {} does not exist", req.pid),
             ));
         }
+        // Ending such a session would signal the daemon itself (and with it every session).
+        if req.pid == std::process::id() {
+            return Err(OpError::new(
+                error::INVALID,
+                format!("Leader process {} is the login daemon", req.pid),
+            ));
+        }
         let (class, session_type) =
             sessions::class_and_type(&req.class, &req.session_type, &req.tty)
                 .map_err(|m| OpError::new(error::INVALID, m))?;
@@ -110,7 +117,7 @@ impl State {
             uid,
             user: name,
             leader: req.pid,
-            leader_sid: rustix::process::Pid::from_raw(req.pid as i32)
+            leader_sid: crate::tracker::signal_target(req.pid)
                 .and_then(|p| rustix::process::getsid(Some(p)).ok())
                 .map(|p| p.as_raw_nonzero().get() as u32),
             service: req.service.clone(),
@@ -288,7 +295,7 @@ impl State {
         }
         match whom {
             "leader" => {
-                if let Some(p) = rustix::process::Pid::from_raw(s.leader as i32)
+                if let Some(p) = crate::tracker::signal_target(s.leader)
                     && let Some(sig) = rustix::process::Signal::from_named_raw(signal)
                 {
                     let _ = rustix::process::kill_process(p, sig);

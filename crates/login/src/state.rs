@@ -195,7 +195,7 @@ impl State {
                 ManagerEffect::Spawn => self.spawn_manager(uid),
                 ManagerEffect::Terminate(pid) => {
                     if let (Some(p), Some(s)) = (
-                        rustix::process::Pid::from_raw(pid as i32),
+                        crate::tracker::signal_target(pid),
                         rustix::process::Signal::from_named_raw(15),
                     ) {
                         let _ = rustix::process::kill_process(p, s);
@@ -227,7 +227,9 @@ impl State {
     /// Create the runtime directory of `uid` if it does not exist yet.
     pub fn ensure_runtime_dir(&mut self, uid: u32) -> Result<std::path::PathBuf, String> {
         let limits = if self.config.runtime_tmpfs && rustix::process::geteuid().is_root() {
-            let ram = rustix::system::sysinfo().totalram as u64;
+            // sysinfo counts memory in units of `mem_unit` bytes.
+            let info = rustix::system::sysinfo();
+            let ram = (info.totalram as u64).saturating_mul(u64::from(info.mem_unit.max(1)));
             let bytes = self.policy.runtime_directory_size.bytes(ram);
             Some(TmpfsLimits {
                 bytes,

@@ -42,8 +42,20 @@ fn sig(n: i32) -> Option<rustix::process::Signal> {
     rustix::process::Signal::from_named_raw(n)
 }
 
+/// `pid` as a target for a signal: never pid 0 or 1, never a number that is not a pid
+/// (`kill` would read a negative one as a process group), and never the daemon itself — a
+/// session or manager record that names it (a stale or forged pid) must not stop the daemon
+/// and with it every login.
+pub fn signal_target(pid: u32) -> Option<rustix::process::Pid> {
+    let raw = i32::try_from(pid).ok().filter(|p| *p > 1)?;
+    if pid == std::process::id() {
+        return None;
+    }
+    rustix::process::Pid::from_raw(raw)
+}
+
 fn kill_pid(pid: u32, signal: i32) {
-    if let (Some(p), Some(s)) = (rustix::process::Pid::from_raw(pid as i32), sig(signal)) {
+    if let (Some(p), Some(s)) = (signal_target(pid), sig(signal)) {
         let _ = rustix::process::kill_process(p, s);
     }
 }
@@ -262,9 +274,7 @@ impl Tracker {
             }
             Tracker::Processes { .. } => {
                 if let Some(pid) = manager_pid {
-                    if let (Some(p), Some(s)) =
-                        (rustix::process::Pid::from_raw(pid as i32), sig(signal))
-                    {
+                    if let (Some(p), Some(s)) = (signal_target(pid), sig(signal)) {
                         let _ = rustix::process::kill_process_group(p, s);
                     }
                     kill_pid(pid, signal);

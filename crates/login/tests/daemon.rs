@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use common::{
     Daemon, TestCgroup, TestUser, alive, is_mount_point, manager_pid, props, root_or_skip,
-    status_field, wait_until,
+    session_leader, status_field, wait_until,
 };
 use serde_json::json;
 use std::os::unix::process::ExitStatusExt;
@@ -179,7 +179,7 @@ fn sessions_follow_their_connection_and_the_kill_policy() {
     let d = Daemon::start(dir.path(), cg.as_ref().map(|c| c.path.as_path()), &[]);
 
     // Session 1: the PAM process (a sleep here) dies with its connection → killed.
-    let mut leader = Command::new("sleep").arg("60").spawn().unwrap();
+    let mut leader = session_leader();
     let mut pam = d.client();
     let reply = pam
         .call(
@@ -245,7 +245,7 @@ fn sessions_follow_their_connection_and_the_kill_policy() {
         "[Login]\nKillUserProcesses=no\nUserStopDelaySec=0\n",
     );
     d.call("io.linger.Login.Reload", json!({})).unwrap();
-    let mut leader = Command::new("sleep").arg("60").spawn().unwrap();
+    let mut leader = session_leader();
     let mut pam = d.client();
     let reply = pam
         .call(
@@ -293,7 +293,7 @@ fn sessions_follow_their_connection_and_the_kill_policy() {
     }
 
     // terminate-session and kill-session on a third session.
-    let mut leader = Command::new("sleep").arg("60").spawn().unwrap();
+    let mut leader = session_leader();
     let mut pam = d.client();
     let r = pam
         .call(
@@ -336,7 +336,7 @@ fn session_ids_survive_a_restart_and_create_is_roots() {
     let dir = tempfile::tempdir().unwrap();
     let user = TestUser::create(&user_name("i"), &dir.path().join("home"));
     Daemon::write_conf(dir.path(), "[Login]\nKillUserProcesses=yes\n");
-    let mut leader = Command::new("sleep").arg("60").spawn().unwrap();
+    let mut leader = session_leader();
     {
         let mut d = Daemon::start(dir.path(), None, &[]);
         let mut pam = d.client();
@@ -358,7 +358,7 @@ fn session_ids_survive_a_restart_and_create_is_roots() {
     }
     let _ = leader.kill();
     let _ = leader.wait();
-    let mut leader = Command::new("sleep").arg("60").spawn().unwrap();
+    let mut leader = session_leader();
     let d = Daemon::start(dir.path(), None, &[]);
     let mut pam = d.client();
     let r = pam

@@ -7,7 +7,7 @@
 pub mod real;
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -53,6 +53,18 @@ pub fn wait_until(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
         }
         std::thread::sleep(Duration::from_millis(5));
     }
+}
+
+/// A stand-in for a PAM process (`sleep 60`) whose signals are all at their defaults and
+/// unblocked: a test runner that ignores or blocks SIGTERM/SIGHUP for itself (CI job runners
+/// do) must not make the session's SIGTERM look ineffective. `env --default-signal` resets
+/// both (coreutils ≥ 8.31); without it the plain `sleep` is used.
+pub fn session_leader() -> Child {
+    Command::new("env")
+        .args(["--default-signal", "sleep", "60"])
+        .spawn()
+        .or_else(|_| Command::new("sleep").arg("60").spawn())
+        .expect("spawn sleep")
 }
 
 /// A user made for the test.
@@ -295,9 +307,20 @@ impl Daemon {
         std::fs::read_to_string(self.dir.join("log")).unwrap_or_default()
     }
 
-    /// A client connection.
-    pub fn client(&self) -> linger_ipc::Client {
-        linger_ipc::Client::connect(&self.socket()).expect("connect")
+    /// A client connection (a failing connect panics with the daemon's state and log).
+    pub fn client(&self) -> DaemonClient {
+        let inner = linger_ipc::Client::connect(&self.socket())
+            .unwrap_or_else(|e| panic!("connect: {e}\n{}", self.report()));
+        DaemonClient {
+            inner,
+            dir: self.dir.clone(),
+            pid: self.pid(),
+        }
+    }
+
+    /// Whether the daemon process still runs, and what it logged: for failure messages.
+    pub fn report(&self) -> String {
+        report(&self.dir, self.pid())
     }
 
     /// One call on a fresh connection.
@@ -320,21 +343,30 @@ impl Daemon {
 
     /// SIGTERM and wait: the exit code.
     pub fn stop(&mut self) -> Option<i32> {
+        self.stop_status().and_then(|s| s.code())
+    }
+
+    /// SIGTERM and wait: the exit status (`None`: not running under us, or killed after 20 s).
+    fn stop_status(&mut self) -> Option<ExitStatus> {
         let child = self.child.as_ref()?;
         let _ = rustix::process::kill_process(
             rustix::process::Pid::from_child(child),
             rustix::process::Signal::TERM,
         );
-        self.wait_exit()
+        self.wait_status()
     }
 
     /// Wait (up to 20 s) for the process to exit: its exit code.
     pub fn wait_exit(&mut self) -> Option<i32> {
+        self.wait_status().and_then(|s| s.code())
+    }
+
+    fn wait_status(&mut self) -> Option<ExitStatus> {
         let mut child = self.child.take()?;
         let end = Instant::now() + Duration::from_secs(20);
         loop {
             if let Ok(Some(st)) = child.try_wait() {
-                return st.code();
+                return Some(st);
             }
             if Instant::now() > end {
                 let _ = child.kill();
@@ -365,11 +397,60 @@ pub fn props(v: &Value) -> std::collections::BTreeMap<String, String> {
         .collect()
 }
 
+/// A client connection to a test daemon: like [`linger_ipc::Client`], but a call that fails
+/// in transport (the daemon closed the connection, or died) prints the daemon's state and log
+/// first — the log lives in the temp dir, which is gone once the test has failed.
+#[derive(Debug)]
+pub struct DaemonClient {
+    inner: linger_ipc::Client,
+    dir: PathBuf,
+    pid: i32,
+}
+
+impl DaemonClient {
+    /// One call; see [`linger_ipc::Client::call`].
+    pub fn call(&mut self, method: &str, params: Value) -> Result<Value, linger_ipc::CallError> {
+        let r = self.inner.call(method, params);
+        if let Err(e) = &r
+            && !matches!(e, linger_ipc::CallError::Remote { .. })
+        {
+            eprintln!("{method} failed: {e:?}\n{}", report(&self.dir, self.pid));
+        }
+        r
+    }
+}
+
+fn report(dir: &Path, pid: i32) -> String {
+    let state = if pid <= 0 {
+        "not started".to_string()
+    } else if alive(pid as u32) {
+        format!("pid {pid} still running")
+    } else {
+        format!("pid {pid} has exited (its status is printed when the test ends)")
+    };
+    let log = std::fs::read_to_string(dir.join("log")).unwrap_or_default();
+    format!("daemon: {state}; log:\n{log}")
+}
+
 impl Drop for Daemon {
     fn drop(&mut self) {
-        // A failed test shows what the daemon said, whatever its exit code.
-        if self.stop().is_some_and(|c| c != 0) || std::thread::panicking() {
-            eprintln!("daemon log:\n{}", self.log());
+        // Whether the daemon ended on its own (crash, signal from elsewhere) before our SIGTERM.
+        let before = self
+            .child
+            .as_mut()
+            .and_then(|c| c.try_wait().ok().flatten());
+        let ours = self.child.is_some();
+        let status = self.stop_status();
+        // A failed test shows what the daemon said and how it ended, whatever its exit code.
+        let bad = status.map_or(ours, |s| !s.success());
+        if bad || std::thread::panicking() {
+            let how = match (before, status) {
+                (Some(st), _) => format!("it had exited by itself: {st}"),
+                (None, Some(st)) => format!("stopped by our SIGTERM: {st}"),
+                (None, None) if ours => "SIGKILLed: still running 20 s after SIGTERM".into(),
+                (None, None) => "not waited for here".into(),
+            };
+            eprintln!("daemon log ({how}):\n{}", self.log());
         }
         // Safety net for failed tests: a runtime tmpfs left mounted would keep the temp dir.
         let run = self.run_dir();
