@@ -29,7 +29,8 @@ pub fn rule(name: &str) -> Option<Rule> {
         | method::TERMINATE_SESSION
         | method::TERMINATE_USER
         | method::KILL_SESSION
-        | method::KILL_USER => Rule::OwnerOrRoot,
+        | method::KILL_USER
+        | method::ATTACH_PROCESS => Rule::OwnerOrRoot,
         method::CREATE_SESSION | method::RELOAD => Rule::RootOnly,
         _ => return None,
     })

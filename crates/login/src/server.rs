@@ -193,6 +193,17 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> Rep
             state.borrow_mut().kill_user(uid, p.signal).map_err(op)?;
             Ok(Reply::ok(json!({})))
         }),
+        method::ATTACH_PROCESS => params::<api::AttachProcessRequest>(req).and_then(|p| {
+            let owner = process_owner(p.pid)
+                .ok_or_else(|| Reply::error(error::INVALID, format!("No process {}", p.pid)))?;
+            check(rule, cred, Some(owner))?;
+            state
+                .borrow()
+                .tracker
+                .attach_to_user_service(owner, p.pid, &p.cgroup)
+                .map_err(|m| Reply::error(error::FAILED, m))?;
+            Ok(Reply::ok(json!({})))
+        }),
         method::LIST_SESSIONS => Ok(list_sessions(state)),
         method::LIST_USERS => Ok(list_users(state)),
         method::SESSION_PROPERTIES => params::<api::SessionRequest>(req).and_then(|p| {
@@ -223,6 +234,18 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> Rep
         }))),
     };
     r.unwrap_or_else(|e| e)
+}
+
+/// The real uid of `pid`.
+fn process_owner(pid: u32) -> Option<u32> {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()?
+        .lines()
+        .find_map(|l| l.strip_prefix("Uid:"))?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// A user the daemon tracks (has a session, lingers, or a manager), by name or uid.

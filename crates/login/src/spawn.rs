@@ -23,8 +23,10 @@ pub struct SpawnedManager {
 }
 
 /// The environment of a user manager.
-pub fn environment(account: &Account, runtime: &Path, notify: &Path) -> Vec<String> {
+pub fn environment(account: &Account, runtime: &Path, notify: &Path, login: &Path) -> Vec<String> {
     let mut env = vec![
+        // Where the manager asks us to move session processes into its scopes.
+        format!("LINGER_LOGIN_SOCKET={}", login.display()),
         format!("HOME={}", account.home),
         format!("USER={}", account.name),
         format!("LOGNAME={}", account.name),
@@ -49,6 +51,7 @@ pub fn spawn(
     groups: Vec<u32>,
     runtime: &Path,
     notify: &Path,
+    login: &Path,
     cgroup_procs: Option<OwnedFd>,
 ) -> Result<SpawnedManager, String> {
     let Some(program) = command.first() else {
@@ -56,7 +59,7 @@ pub fn spawn(
     };
     let argv: Vec<&str> = command.iter().map(String::as_str).collect();
     let mut spec = ExecSpec::new(program, &argv).map_err(|e| e.to_string())?;
-    spec.set_env(&environment(account, runtime, notify))
+    spec.set_env(&environment(account, runtime, notify, login))
         .map_err(|e| e.to_string())?;
     // A missing home does not stop the manager (it runs in / then), as with systemd.
     spec.set_cwd(&account.home, true)
@@ -100,6 +103,7 @@ mod tests {
             &a,
             Path::new("/run/user/1000"),
             Path::new("/run/linger/state/notify"),
+            Path::new("/run/linger/login"),
         );
         for want in [
             "HOME=/home/alice",
@@ -108,6 +112,7 @@ mod tests {
             "SHELL=/bin/bash",
             "XDG_RUNTIME_DIR=/run/user/1000",
             "NOTIFY_SOCKET=/run/linger/state/notify",
+            "LINGER_LOGIN_SOCKET=/run/linger/login",
         ] {
             assert!(env.iter().any(|e| e == want), "{want} missing in {env:?}");
         }

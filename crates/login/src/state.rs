@@ -312,6 +312,7 @@ impl State {
             groups,
             &runtime,
             &self.config.notify_socket(),
+            &self.config.socket,
             join,
         )?;
         Ok((m.pid, m.status))

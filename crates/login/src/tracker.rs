@@ -191,6 +191,49 @@ impl Tracker {
         })
     }
 
+    /// Move `pid` (a process of `uid`, in one of the user's sessions or services) into
+    /// `cgroup` — as `/proc/PID/cgroup` names it — which must lie strictly below the user's
+    /// `user@UID.service`: a user manager making a scope of a process from a login session
+    /// cannot do that move itself, since it crosses the root-owned `user-UID.slice`.
+    pub fn attach_to_user_service(&self, uid: u32, pid: u32, cgroup: &str) -> Result<(), String> {
+        let Tracker::Cgroups { cg, .. } = self else {
+            return Err("the login daemon tracks sessions without cgroups".into());
+        };
+        let service = cg
+            .path(&format!("user@{uid}.service"))
+            .map_err(|_| format!("uid {uid} has no user manager cgroup"))?;
+        let mount = ["/sys/fs/cgroup/unified", "/sys/fs/cgroup"]
+            .into_iter()
+            .map(Path::new)
+            .find(|m| service.starts_with(m))
+            .ok_or("the cgroup tree is not mounted where expected")?;
+        let as_proc =
+            |p: &Path| -> String { format!("/{}", p.strip_prefix(mount).unwrap_or(p).display()) };
+        let rest = cgroup
+            .strip_prefix(&as_proc(&service))
+            .and_then(|r| r.strip_prefix('/'))
+            .filter(|r| r.split('/').all(|c| !c.is_empty() && c != "." && c != ".."))
+            .ok_or_else(|| format!("{cgroup} is not below user@{uid}.service"))?;
+        let target = service.join(rest);
+        if !target.join("cgroup.procs").exists() {
+            return Err(format!("no cgroup {cgroup}"));
+        }
+        let slice = as_proc(&service.parent().ok_or("no user slice")?.to_path_buf());
+        let now = std::fs::read_to_string(format!("/proc/{pid}/cgroup"))
+            .map_err(|_| format!("no process {pid}"))?;
+        let inside = now
+            .lines()
+            .filter_map(|l| l.strip_prefix("0::"))
+            .any(|c| c.starts_with(&format!("{slice}/")));
+        if !inside {
+            return Err(format!(
+                "process {pid} is not in a session or service of uid {uid}"
+            ));
+        }
+        std::fs::write(target.join("cgroup.procs"), pid.to_string())
+            .map_err(|e| format!("cannot move process {pid} into {cgroup}: {e}"))
+    }
+
     /// Create `session-N.scope` and move the leader into it. Returns the scope's path
     /// relative to the root (empty without cgroups).
     pub fn create_session(&mut self, s: &Session) -> Result<String, String> {

@@ -386,6 +386,11 @@ fn session_ids_survive_a_restart_and_create_is_roots() {
     );
     assert!(out.contains("linger-self=ok"), "{out}");
     assert!(out.contains("reload=io.linger.Login.AccessDenied"), "{out}");
+    assert!(
+        out.contains("attach-root=io.linger.Login.AccessDenied"),
+        "{out}"
+    );
+    assert!(out.contains("attach-self=io.linger.Login.Failed"), "{out}");
     assert!(d.linger_dir().join(&user.name).exists());
 }
 
@@ -588,4 +593,20 @@ fn as_user_client() {
         )
     );
     println!("reload={}", call("io.linger.Login.Reload", json!({})));
+    // Moving processes into scopes: never another user's process, never outside one's own
+    // user@UID.service.
+    println!(
+        "attach-root={}",
+        call(
+            "io.linger.Login.AttachProcess",
+            json!({"pid": 1, "cgroup": "/linger.slice"})
+        )
+    );
+    println!(
+        "attach-self={}",
+        call(
+            "io.linger.Login.AttachProcess",
+            json!({"pid": std::process::id(), "cgroup": "/../../x"})
+        )
+    );
 }

@@ -407,3 +407,77 @@ fn the_module_loads_into_a_process_that_loaded_libpam_privately() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The how-to's flow: with linger on, `systemd-run --user --scope CMD` typed in a login
+/// session puts CMD in a scope of the user's manager; at logout (KillUserProcesses=yes) the
+/// session's `nohup` process dies, the scope's process lives on.
+#[test]
+fn a_scope_made_in_a_session_outlives_the_logout_with_linger() {
+    if !real_or_skip(&[]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let user = TestUser::create(&user_name("c"), &home);
+    let Some(cg) = TestCgroup::create("e2e-scope") else {
+        eprintln!("skipped: scopes need a cgroup2 tree");
+        return;
+    };
+    let conf = "[Login]\nKillUserProcesses=yes\nUserStopDelaySec=0\n";
+    let l = Login::start(dir.path(), Some(cg.path.as_path()), conf);
+    let r = l.loginctl(Some(&user), &["enable-linger"]);
+    assert_eq!(r.code, 0, "enable-linger: {r:?}");
+    let runtime = l.d.run_dir().join(user.uid.to_string());
+    assert!(
+        wait_until(SECS, || common::manager_pid(&l.d.run_dir(), user.uid)
+            .is_some()),
+        "no lingering manager; log:\n{}",
+        l.d.log()
+    );
+    let run = dir.path().join("systemd-run");
+    std::os::unix::fs::symlink(common::linger_bin().unwrap(), &run).unwrap();
+    let (scope_pid, nohup_pid) = (home.join("scope.pid"), home.join("nohup.pid"));
+    let script = format!(
+        "{run} --user --scope --unit=kept /bin/sleep 1000 > {home}/run.out 2>&1 & echo $! > {scope}; \
+         nohup sleep 1001 >/dev/null 2>&1 & echo $! > {nohup}; \
+         for i in $(seq 100); do {ctl} ctl is-active --quiet kept.scope && break; sleep 0.05; done",
+        run = run.display(),
+        home = home.display(),
+        scope = scope_pid.display(),
+        nohup = nohup_pid.display(),
+        ctl = common::linger_bin().unwrap().display(),
+    );
+    let pam = PamService::new("scope", &l.d.socket());
+    let r = su(&pam, &user, &script);
+    assert_eq!(r.code, 0, "{r:?}");
+    let (scoped, nohup) = (read_pid(&scope_pid), read_pid(&nohup_pid));
+    assert!(l.wait_no_sessions(&user), "the session did not end");
+    assert!(
+        wait_until(SECS, || !alive(nohup)),
+        "the session's nohup process survived the logout"
+    );
+    assert!(
+        alive(scoped),
+        "the scope's process died with the session; run said: {:?}; log:\n{}",
+        std::fs::read_to_string(home.join("run.out")),
+        l.d.log()
+    );
+    let own = std::fs::read_to_string(format!("/proc/{scoped}/cgroup")).unwrap();
+    assert!(
+        own.contains(&format!("/user@{}.service/app.slice/kept.scope", user.uid)),
+        "{own}"
+    );
+    let r = l.ctl_in(
+        &user,
+        &runtime,
+        &["show", "kept.scope", "-p", "ActiveState", "--value"],
+    );
+    assert_eq!(r.stdout.trim(), "active", "{r:?}");
+    // disable-linger: the manager stops, and its scope with it.
+    let r = l.loginctl(Some(&user), &["disable-linger"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(
+        wait_until(SECS, || !alive(scoped)),
+        "the scope outlived its manager"
+    );
+}
