@@ -218,7 +218,7 @@ impl Tracker {
         if !target.join("cgroup.procs").exists() {
             return Err(format!("no cgroup {cgroup}"));
         }
-        let slice = as_proc(&service.parent().ok_or("no user slice")?.to_path_buf());
+        let slice = as_proc(service.parent().ok_or("no user slice")?);
         let now = std::fs::read_to_string(format!("/proc/{pid}/cgroup"))
             .map_err(|_| format!("no process {pid}"))?;
         let inside = now
