@@ -183,7 +183,13 @@ impl Tracker {
         cg.create_at(&service, &rel.join(&service))
             .map_err(|e| e.to_string())?;
         cg.delegate(&service, uid, gid).map_err(|e| e.to_string())?;
-        let mut fds = cg.join_fds(&service).map_err(|e| e.to_string())?;
+        // The manager is born in `init.scope` (clone3 into the cgroup): it need not move
+        // itself there, a migration that costs an RCU grace period (~15 ms).
+        let init = format!("{service}/{}", linger_cgroup::INIT_SCOPE);
+        cg.create_at(&init, &rel.join(&service).join(linger_cgroup::INIT_SCOPE))
+            .map_err(|e| e.to_string())?;
+        cg.delegate(&init, uid, gid).map_err(|e| e.to_string())?;
+        let mut fds = cg.join_fds(&init).map_err(|e| e.to_string())?;
         Ok(if fds.is_empty() {
             None
         } else {

@@ -51,16 +51,27 @@ impl Cgroups {
             return Cgroups::none(reason);
         };
         let own = setup.unified.clone();
-        let delegated = own
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy() == format!("user@{uid}.service"));
-        if !delegated {
+        // The login daemon starts us in `user@UID.service/init.scope` (born there: no costly
+        // migration); started into `user@UID.service` itself we move to init.scope below.
+        let service = format!("user@{uid}.service");
+        let named = |p: &std::path::Path, n: &str| p.file_name().is_some_and(|f| f == n);
+        let root = if named(&own, &service) {
+            own.clone()
+        } else if named(&own, linger_cgroup::INIT_SCOPE)
+            && let Some(parent) = own.parent().filter(|p| named(p, &service))
+        {
+            parent.to_path_buf()
+        } else {
             return Cgroups::none(format!(
-                "{} is not a cgroup delegated to this manager (user@{uid}.service)",
+                "{} is not a cgroup delegated to this manager ({service})",
                 own.display()
             ));
-        }
-        let mut cg = match UnitCgroups::new(RealFs::system(), &driver) {
+        };
+        let setup = linger_cgroup::CgroupSetup {
+            unified: root,
+            ..setup.clone()
+        };
+        let mut cg = match UnitCgroups::with_setup(RealFs::system(), driver.kind(), setup) {
             Ok(c) => c,
             Err(e) => return Cgroups::none(e.to_string()),
         };
