@@ -246,7 +246,16 @@ impl State {
             .and_then(|r| r.strip_suffix(".service"))
             .and_then(|n| n.parse::<u32>().ok())
         {
-            // The leftovers of a stopped manager are gone: finish tidying the user.
+            // The leftovers of a stopped manager are gone: finish tidying the user — unless a
+            // new manager was started meanwhile (linger enabled again, a new login): the
+            // cgroup is its now, and removing it would kill it.
+            if self
+                .users
+                .get(&uid)
+                .is_some_and(|u| u.manager.pid().is_some())
+            {
+                return;
+            }
             if let Ok(true) = self.tracker.remove_user_service(uid)
                 && !self.users.contains_key(&uid)
             {

@@ -228,6 +228,13 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
+/// The end of the daemon's log, for an error message.
+fn log_tail(dir: &Path) -> String {
+    let text = std::fs::read_to_string(dir.join("log")).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(30)..].join("\n")
+}
+
 fn bench(o: &Opts) -> Result<(), String> {
     let tmp = TempDir(std::env::temp_dir().join(format!("login-bench-{}", std::process::id())));
     let dir = tmp.0.as_path();
@@ -274,7 +281,7 @@ fn bench(o: &Opts) -> Result<(), String> {
                 pid = manager_answers(&run, uid);
                 pid.is_some()
             }) {
-                return Err("user manager did not come up".into());
+                return Err(format!("user manager did not come up; daemon log:\n{}", log_tail(dir)));
             }
             up.push(t0.elapsed());
             let pid = pid.unwrap_or(0);
@@ -301,7 +308,7 @@ fn bench(o: &Opts) -> Result<(), String> {
                 pid = manager_answers(&run, uid);
                 pid.is_some()
             }) {
-                return Err("user manager did not come up".into());
+                return Err(format!("user manager did not come up; daemon log:\n{}", log_tail(dir)));
             }
             let t1 = Instant::now();
             loginctl(o, dir, &["disable-linger", &name])?;
