@@ -281,7 +281,10 @@ fn bench(o: &Opts) -> Result<(), String> {
                 pid = manager_answers(&run, uid);
                 pid.is_some()
             }) {
-                return Err(format!("user manager did not come up; daemon log:\n{}", log_tail(dir)));
+                return Err(format!(
+                    "user manager did not come up; daemon log:\n{}",
+                    log_tail(dir)
+                ));
             }
             up.push(t0.elapsed());
             let pid = pid.unwrap_or(0);
@@ -308,7 +311,10 @@ fn bench(o: &Opts) -> Result<(), String> {
                 pid = manager_answers(&run, uid);
                 pid.is_some()
             }) {
-                return Err(format!("user manager did not come up; daemon log:\n{}", log_tail(dir)));
+                return Err(format!(
+                    "user manager did not come up; daemon log:\n{}",
+                    log_tail(dir)
+                ));
             }
             let t1 = Instant::now();
             loginctl(o, dir, &["disable-linger", &name])?;
