@@ -14,4 +14,4 @@ mod peer;
 
 pub use client::{CallError, Client};
 pub use frame::{FrameError, MAX_MESSAGE, Reply, Request, decode_request, encode, read_frame};
-pub use peer::{PeerCred, peer_cred};
+pub use peer::{PeerCred, peer_cred, process_uid};

@@ -25,6 +25,19 @@ pub fn peer_cred<F: AsFd>(sock: F) -> std::io::Result<PeerCred> {
     })
 }
 
+/// The real uid of process `pid` (from `/proc/PID/status`), None if there is no such process:
+/// who owns a process named in a request, as opposed to who sent the request.
+pub fn process_uid(pid: u32) -> Option<u32> {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()?
+        .lines()
+        .find_map(|l| l.strip_prefix("Uid:"))?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,5 +49,10 @@ mod tests {
         assert_eq!(c.pid, std::process::id());
         assert_eq!(c.uid, rustix::process::getuid().as_raw());
         assert_eq!(c.gid, rustix::process::getgid().as_raw());
+        assert_eq!(
+            process_uid(std::process::id()),
+            Some(rustix::process::getuid().as_raw())
+        );
+        assert_eq!(process_uid(u32::MAX), None);
     }
 }

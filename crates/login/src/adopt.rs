@@ -19,15 +19,7 @@ pub fn running_manager(runtime: &Path, uid: u32) -> Option<u32> {
     if cred.uid != uid || cred.pid <= 1 {
         return None;
     }
-    let status = std::fs::read_to_string(format!("/proc/{}/status", cred.pid)).ok()?;
-    let real_uid: u32 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("Uid:"))?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()?;
-    (real_uid == uid).then_some(cred.pid)
+    (linger_ipc::process_uid(cred.pid)? == uid).then_some(cred.pid)
 }
 
 /// Report `pid`'s exit on `exits` (from a task on the current `LocalSet`).

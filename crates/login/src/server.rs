@@ -194,7 +194,7 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> Rep
             Ok(Reply::ok(json!({})))
         }),
         method::ATTACH_PROCESS => params::<api::AttachProcessRequest>(req).and_then(|p| {
-            let owner = process_owner(p.pid)
+            let owner = linger_ipc::process_uid(p.pid)
                 .ok_or_else(|| Reply::error(error::INVALID, format!("No process {}", p.pid)))?;
             check(rule, cred, Some(owner))?;
             state
@@ -234,18 +234,6 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> Rep
         }))),
     };
     r.unwrap_or_else(|e| e)
-}
-
-/// The real uid of `pid`.
-fn process_owner(pid: u32) -> Option<u32> {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()?
-        .lines()
-        .find_map(|l| l.strip_prefix("Uid:"))?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()
 }
 
 /// A user the daemon tracks (has a session, lingers, or a manager), by name or uid.

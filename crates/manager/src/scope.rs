@@ -21,18 +21,6 @@ fn login_socket() -> PathBuf {
     )
 }
 
-/// The real uid of `pid`, from /proc.
-fn owner(pid: u32) -> Option<u32> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("Uid:"))?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()
-}
-
 fn write_pid(fd: &OwnedFd, pid: u32) -> rustix::io::Result<()> {
     rustix::io::write(fd, pid.to_string().as_bytes()).map(drop)
 }
@@ -43,7 +31,7 @@ pub fn start_scope(s: &mut State, req: &StartScopeRequest) -> Result<(), String>
         return Err(format!("{} is not a scope unit name.", req.unit));
     }
     let own = s.engine.host().config.user.uid;
-    match owner(req.pid) {
+    match linger_ipc::process_uid(req.pid) {
         Some(uid) if uid == own => {}
         Some(_) => {
             return Err(format!(
