@@ -186,8 +186,9 @@ struct Mount {
     options: Vec<String>,
 }
 
-/// Undoes mountinfo's octal escapes (`\040` for a space).
-fn unescape(s: &str) -> String {
+/// Undoes the octal escapes of a `/proc/self/mountinfo` field (`\040` for a space, `\134` for
+/// a backslash); anything that is not a valid `\ooo` byte stays as it is.
+pub fn unescape_mountinfo(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
@@ -228,8 +229,8 @@ fn parse_mounts(mountinfo: &str) -> Vec<Mount> {
             _ => continue,
         };
         out.push(Mount {
-            root: unescape(fields[3]),
-            point: PathBuf::from(unescape(fields[4])),
+            root: unescape_mountinfo(fields[3]),
+            point: PathBuf::from(unescape_mountinfo(fields[4])),
             v2,
             options: fields[sep + 3].split(',').map(str::to_owned).collect(),
         });

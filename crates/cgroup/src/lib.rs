@@ -48,6 +48,7 @@ mod watch;
 pub use controller::Controller;
 pub use detect::{
     CgroupSetup, DetectProbe, Driver, DriverKind, SystemProbe, V1Root, detect, detect_from,
+    unescape_mountinfo,
 };
 pub use error::{CgroupError, FsOp, Result};
 pub use fs::{CgroupFs, Created, MemFs, MemKernel, RealFs};

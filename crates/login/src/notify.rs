@@ -2,6 +2,11 @@
 //! `Type=notify`): datagrams of `KEY=value` lines, attributed to the sender by the kernel
 //! (SCM_CREDENTIALS). Anyone may send (the managers run as their users), so nothing a datagram
 //! claims is trusted: only its sender pid, matched against the managers we spawned.
+//!
+//! The receiving side is the same as the user manager's (`linger-manager`'s private
+//! `notify.rs`). It is not shared: that module is not exported, and depending on the manager
+//! crate (engine, journal) for one socket would invert the layering; its natural home is
+//! `linger-ipc`, which both already depend on — the move to make when that crate is free.
 
 use std::io::IoSliceMut;
 use std::mem::MaybeUninit;

@@ -116,15 +116,6 @@ impl std::fmt::Display for Warning {
     }
 }
 
-/// systemd's boolean words.
-pub fn parse_boolean(v: &str) -> Option<bool> {
-    match v.to_ascii_lowercase().as_str() {
-        "1" | "yes" | "y" | "true" | "t" | "on" => Some(true),
-        "0" | "no" | "n" | "false" | "f" | "off" => Some(false),
-        _ => None,
-    }
-}
-
 impl Policy {
     /// Read `conf` and then every `*.conf` in `dropins` (by file name). Missing files are fine.
     pub fn load(conf: &Path, dropins: &Path) -> (Policy, Vec<Warning>) {
@@ -196,10 +187,12 @@ impl Policy {
         let bad = |what: &str| format!("Failed to parse {what} {key}={value}, ignoring.");
         match key {
             "KillUserProcesses" => {
-                self.kill_user_processes = parse_boolean(value).ok_or_else(|| bad("boolean"))?;
+                self.kill_user_processes =
+                    linger_unit::value::parse_boolean(value).map_err(|_| bad("boolean"))?;
             }
             "RemoveIPC" => {
-                self.remove_ipc = parse_boolean(value).ok_or_else(|| bad("boolean"))?;
+                self.remove_ipc =
+                    linger_unit::value::parse_boolean(value).map_err(|_| bad("boolean"))?;
             }
             "KillOnlyUsers" => set_list(&mut self.kill_only_users, value, &mut st.only_set),
             "KillExcludeUsers" => {

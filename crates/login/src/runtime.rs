@@ -36,33 +36,8 @@ pub fn is_mount_point(path: &Path) -> bool {
     text.lines().any(|l| {
         l.split(' ')
             .nth(4)
-            .is_some_and(|p| Path::new(&unescape(p)) == path)
+            .is_some_and(|p| Path::new(&linger_cgroup::unescape_mountinfo(p)) == path)
     })
-}
-
-/// mountinfo escapes blanks and backslashes as `\ooo`.
-fn unescape(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\\'
-            && i + 4 <= b.len()
-            && b[i + 1..i + 4].iter().all(|c| (b'0'..=b'7').contains(c))
-        {
-            let v = b[i + 1..i + 4]
-                .iter()
-                .fold(0u32, |a, c| a * 8 + u32::from(c - b'0'));
-            if let Ok(v) = u8::try_from(v) {
-                out.push(v);
-                i += 4;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Create (or adopt) `base/UID` for `account`. With `tmpfs` a tmpfs is mounted there; if

@@ -38,8 +38,9 @@ pub async fn serve(state: Shared, stream: UnixStream, conn: u64, cred: PeerCred)
         let Ok(req) = decode_request(&buf) else {
             break;
         };
-        let reply = handle_guarded(&state, req.clone(), cred, conn).await;
-        if req.oneway {
+        let oneway = req.oneway;
+        let reply = handle_guarded(&state, req, cred, conn).await;
+        if oneway {
             continue;
         }
         if wr.write_all(&encode(&reply)).await.is_err() {
@@ -105,16 +106,15 @@ fn session_id(state: &Shared, id: &str, cred: PeerCred) -> Result<u64, Reply> {
     let none = || Reply::error(error::NO_SUCH_SESSION, format!("No session '{id}' known"));
     if id.is_empty() || id == "self" {
         let s = state.borrow();
-        let by_cgroup = std::fs::read_to_string(format!("/proc/{}/cgroup", cred.pid))
+        let by_cgroup = crate::tracker::unified_cgroup_of(cred.pid)
             .ok()
-            .and_then(|t| {
-                t.lines().find(|l| l.starts_with("0::")).and_then(|l| {
-                    l.rsplit('/').find_map(|c| {
-                        c.strip_prefix("session-")?
-                            .strip_suffix(".scope")?
-                            .parse()
-                            .ok()
-                    })
+            .flatten()
+            .and_then(|c| {
+                c.rsplit('/').find_map(|c| {
+                    c.strip_prefix("session-")?
+                        .strip_suffix(".scope")?
+                        .parse()
+                        .ok()
                 })
             });
         return by_cgroup

@@ -35,13 +35,11 @@ impl OpError {
 
 fn session_of_pid_cgroup(pid: u32) -> bool {
     // With cgroups: is the process already in one of our session scopes?
-    std::fs::read_to_string(format!("/proc/{pid}/cgroup")).is_ok_and(|t| {
-        t.lines().any(|l| {
-            l.starts_with("0::")
-                && l.contains(&format!("/{}/", crate::tracker::TOP_SLICE))
-                && l.contains("/session-")
-        })
-    })
+    let top = format!("/{}/", crate::tracker::TOP_SLICE);
+    crate::tracker::unified_cgroup_of(pid)
+        .ok()
+        .flatten()
+        .is_some_and(|c| c.contains(&top) && c.contains("/session-"))
 }
 
 impl State {

@@ -166,26 +166,9 @@ impl State {
         self.changed.notify_one();
     }
 
-    /// Feed an event to the user's manager machine.
+    /// Feed an event to the user's manager machine, then bring it in line with what is wanted.
     pub fn manager_event(&mut self, uid: u32, event: ManagerEvent) {
-        let now = Instant::now();
-        let timing = self.timing();
-        let Some(u) = self.users.get_mut(&uid) else {
-            return;
-        };
-        match users::step(u.manager, event, now, timing, &mut u.backoff) {
-            Ok((phase, fx)) => {
-                if matches!(phase, ManagerPhase::Failed) {
-                    log::error(format!(
-                        "user manager of {} failed too often, not restarting it until the next login or enable-linger",
-                        u.account.name
-                    ));
-                }
-                u.manager = phase;
-                self.manager_effects(uid, fx);
-            }
-            Err(e) => log::error(e),
-        }
+        self.manager_event_no_reconcile(uid, event);
         self.reconcile_user(uid, false);
     }
 
@@ -327,6 +310,12 @@ impl State {
         };
         match users::step(u.manager, event, now, timing, &mut u.backoff) {
             Ok((phase, fx)) => {
+                if matches!(phase, ManagerPhase::Failed) {
+                    log::error(format!(
+                        "user manager of {} failed too often, not restarting it until the next login or enable-linger",
+                        u.account.name
+                    ));
+                }
                 u.manager = phase;
                 self.manager_effects(uid, fx);
             }
@@ -372,13 +361,17 @@ impl State {
         }
     }
 
-    /// A child exited: if it is a manager, feed the machine.
-    pub fn on_exit(&mut self, pid: u32, code: Option<i32>, signal: Option<i32>) {
-        let uid = self
-            .users
+    /// The user whose manager is `pid`.
+    fn manager_uid(&self, pid: u32) -> Option<u32> {
+        self.users
             .iter()
             .find(|(_, u)| u.manager.pid() == Some(pid))
-            .map(|(uid, _)| *uid);
+            .map(|(uid, _)| *uid)
+    }
+
+    /// A child exited: if it is a manager, feed the machine.
+    pub fn on_exit(&mut self, pid: u32, code: Option<i32>, signal: Option<i32>) {
+        let uid = self.manager_uid(pid);
         let stage = self
             .status_pipes
             .remove(&pid)
@@ -414,12 +407,7 @@ impl State {
         if !fields.iter().any(|(k, v)| k == "READY" && v == "1") {
             return;
         }
-        let uid = self
-            .users
-            .iter()
-            .find(|(_, u)| u.manager.pid() == Some(pid))
-            .map(|(uid, _)| *uid);
-        if let Some(uid) = uid {
+        if let Some(uid) = self.manager_uid(pid) {
             self.manager_event(uid, ManagerEvent::Ready(pid));
         }
     }

@@ -54,6 +54,16 @@ pub fn signal_target(pid: u32) -> Option<rustix::process::Pid> {
     rustix::process::Pid::from_raw(raw)
 }
 
+/// The cgroup2 path of `pid` as `/proc/PID/cgroup` names it (its `0::` line); `Ok(None)` when
+/// the process is in no cgroup2 cgroup, an error when it does not exist.
+pub fn unified_cgroup_of(pid: u32) -> std::io::Result<Option<String>> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/cgroup"))?;
+    Ok(text
+        .lines()
+        .find_map(|l| l.strip_prefix("0::"))
+        .map(str::to_string))
+}
+
 fn kill_pid(pid: u32, signal: i32) {
     if let (Some(p), Some(s)) = (signal_target(pid), sig(signal)) {
         let _ = rustix::process::kill_process(p, s);
@@ -225,12 +235,9 @@ impl Tracker {
             return Err(format!("no cgroup {cgroup}"));
         }
         let slice = as_proc(service.parent().ok_or("no user slice")?);
-        let now = std::fs::read_to_string(format!("/proc/{pid}/cgroup"))
-            .map_err(|_| format!("no process {pid}"))?;
-        let inside = now
-            .lines()
-            .filter_map(|l| l.strip_prefix("0::"))
-            .any(|c| c.starts_with(&format!("{slice}/")));
+        let inside = unified_cgroup_of(pid)
+            .map_err(|_| format!("no process {pid}"))?
+            .is_some_and(|c| c.starts_with(&format!("{slice}/")));
         if !inside {
             return Err(format!(
                 "process {pid} is not in a session or service of uid {uid}"

@@ -29,12 +29,15 @@ impl Default for Args {
     }
 }
 
-/// pam_systemd's boolean words for `debug=`.
+/// pam_systemd's boolean words for `debug=`, case-insensitive as everywhere in systemd.
 fn parse_bool(v: &str) -> Option<bool> {
-    match v {
-        "1" | "yes" | "y" | "true" | "t" | "on" => Some(true),
-        "0" | "no" | "n" | "false" | "f" | "off" => Some(false),
-        _ => None,
+    let is = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(v));
+    if is(&["1", "yes", "y", "true", "t", "on"]) {
+        Some(true)
+    } else if is(&["0", "no", "n", "false", "f", "off"]) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -108,6 +111,15 @@ mod tests {
                 &["socket=/tmp/x/login"],
                 Args {
                     socket: "/tmp/x/login".into(),
+                    ..def.clone()
+                },
+                0,
+            ),
+            // systemd's booleans are case-insensitive.
+            (
+                &["debug=YES"],
+                Args {
+                    debug: true,
                     ..def.clone()
                 },
                 0,

@@ -98,24 +98,27 @@ fn parse_args(pam: &dyn Pam, argv: &[String]) -> Args {
     args
 }
 
-/// Connect and make one call, all within [`BUDGET`] from `start`.
+/// What is left of [`BUDGET`] since `start`.
+fn left(start: Instant) -> Duration {
+    BUDGET.saturating_sub(start.elapsed())
+}
+
+/// Connect within what is left of [`BUDGET`] since `start`.
+fn connect_within(socket: &Path, start: Instant) -> Result<Client, CallError> {
+    Client::connect_with_timeout(socket, left(start))
+}
+
+/// Make one call on `client` within what is left of [`BUDGET`] since `start`.
 fn call_within(
-    client: Option<&mut Client>,
-    socket: &Path,
+    client: &mut Client,
     start: Instant,
     method: &str,
     params: serde_json::Value,
-) -> Result<(Option<Client>, serde_json::Value), CallError> {
-    let left = || BUDGET.saturating_sub(start.elapsed());
-    let mut fresh = None;
-    let c = match client {
-        Some(c) => c,
-        None => fresh.insert(Client::connect_with_timeout(socket, left())?),
-    };
-    c.set_timeout(Some(left()))
+) -> Result<serde_json::Value, CallError> {
+    client
+        .set_timeout(Some(left(start)))
         .map_err(|e| CallError::Frame(e.into()))?;
-    let v = c.call(method, params)?;
-    Ok((fresh, v))
+    client.call(method, params)
 }
 
 /// `pam_sm_open_session`: register the session, export its environment, keep the connection.
@@ -169,15 +172,11 @@ pub fn open_session(pam: &mut dyn Pam, argv: &[String]) -> Status {
         );
     }
     let params = serde_json::to_value(&req).unwrap_or_default();
-    let (client, value) = match call_within(
-        None,
-        &args.socket,
-        start,
-        login::method::CREATE_SESSION,
-        params,
-    ) {
-        Ok((Some(c), v)) => (c, v),
-        Ok((None, _)) => return Status::Success,
+    let created = connect_within(&args.socket, start).and_then(|mut c| {
+        call_within(&mut c, start, login::method::CREATE_SESSION, params).map(|v| (c, v))
+    });
+    let (client, value) = match created {
+        Ok(cv) => cv,
         Err(e @ CallError::Remote { .. }) => {
             pam.log(
                 Priority::Err,
@@ -261,13 +260,13 @@ pub fn close_session(pam: &mut dyn Pam, argv: &[String]) -> Status {
         pam.log(Priority::Debug, &format!("Releasing session {id}."));
     }
     let params = serde_json::to_value(SessionRequest { id: id.clone() }).unwrap_or_default();
-    if let Err(e) = call_within(
-        kept.as_mut(),
-        &args.socket,
-        start,
-        login::method::RELEASE_SESSION,
-        params,
-    ) {
+    let method = login::method::RELEASE_SESSION;
+    let released = match kept.as_mut() {
+        Some(c) => call_within(c, start, method, params),
+        None => connect_within(&args.socket, start)
+            .and_then(|mut c| call_within(&mut c, start, method, params)),
+    };
+    if let Err(e) = released {
         pam.log(
             Priority::Err,
             &format!("Failed to release session {id}: {e}, ignoring."),
