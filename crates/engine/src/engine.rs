@@ -422,6 +422,14 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         self.rearm_timers_after_reload();
     }
 
+    /// The description of `id` for log lines (empty for a unit not loaded).
+    fn description_of(&self, id: &str) -> String {
+        self.units
+            .get(id)
+            .map(|u| u.description().to_string())
+            .unwrap_or_default()
+    }
+
     fn now(&self) -> Timestamp {
         self.host.now()
     }

@@ -83,8 +83,9 @@ pub struct TimerRuntime {
     pub next_monotonic: Option<Usec>,
     /// `NextElapseUSecRealtime=`: the next calendar elapse, if any.
     pub next_realtime: Option<Usec>,
-    /// One-shot monotonic triggers already passed (index into the flattened trigger list).
-    pub(crate) disabled: Vec<usize>,
+    /// One-shot monotonic triggers that fired, by base and value (not by position, so a
+    /// `daemon-reload` that changes the trigger list keeps what still applies).
+    pub(crate) disabled: Vec<(MonotonicBase, Usec)>,
     /// Stale-firing guard for the armed timer.
     pub(crate) generation: u64,
 }
@@ -126,8 +127,8 @@ pub(crate) fn next_elapse(
     tz: &TimeZone,
 ) -> (Option<Usec>, Option<Usec>) {
     let mut mono: Option<Usec> = None;
-    for (i, (base, value)) in monotonic_triggers(cfg).into_iter().enumerate() {
-        if rt.disabled.contains(&i) {
+    for (base, value) in monotonic_triggers(cfg) {
+        if rt.disabled.contains(&(base, value)) {
             continue;
         }
         let last = rt.last_trigger.monotonic;
@@ -152,7 +153,7 @@ pub(crate) fn next_elapse(
             // Fired (the last trigger came at or after it): it does not come back. A trigger
             // merely in the past but not yet fired (coalesced, or re-computed after a reload
             // or clock change before it elapsed) still fires.
-            rt.disabled.push(i);
+            rt.disabled.push((base, value));
             continue;
         }
         mono = Some(mono.map_or(at, |m| m.min(at)));

@@ -537,6 +537,28 @@ fn a_restarted_timer_counts_on_active_sec_again_but_boot_triggers_stay_done() {
 }
 
 #[test]
+fn a_daemon_reload_after_a_restart_does_not_fire_a_boot_trigger_again() {
+    let mut w = World::new(vec![
+        timer("job.timer", |t| {
+            t.on_active = vec![10 * SEC];
+            t.on_boot = vec![SEC];
+        }),
+        oneshot("job.service"),
+    ]);
+    w.e.host_mut().now = 5 * SEC;
+    w.start("job.timer").unwrap();
+    w.advance(0);
+    finish_run(&mut w, "job.service");
+    w.stop("job.timer");
+    w.start("job.timer").unwrap();
+    // The restart forgot the last trigger; the reload must not forget the fired boot trigger.
+    w.e.daemon_reload();
+    w.drain();
+    w.advance(0);
+    assert_eq!(w.spawned("job.service"), 1, "OnBootSec= fired already");
+}
+
+#[test]
 fn on_unit_active_sec_counts_from_the_start_of_a_long_oneshot() {
     let mut w = World::new(vec![
         timer("backup.timer", |t| {

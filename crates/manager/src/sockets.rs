@@ -73,13 +73,24 @@ impl SocketTable {
             }
             fds.push((spec.clone(), Arc::new(fd)));
         }
+        self.insert(unit, cfg, fds, paths);
+        Ok(())
+    }
+
+    /// Record `unit`'s open fds (named `FileDescriptorName=`, else the unit).
+    fn insert(
+        &mut self,
+        unit: &str,
+        cfg: &SocketConfig,
+        fds: Vec<(ListenSpec, Arc<OwnedFd>)>,
+        paths: Vec<std::path::PathBuf>,
+    ) {
         let name = cfg
             .file_descriptor_name
             .clone()
             .unwrap_or_else(|| unit.to_string());
         self.open
             .insert(unit.to_string(), OpenUnit { fds, name, paths });
-        Ok(())
     }
 
     /// `daemon-reexec`: every open socket unit and its fds, kept open across `execve`.
@@ -118,12 +129,7 @@ impl SocketTable {
             .cloned()
             .zip(fds.into_iter().map(Arc::new))
             .collect();
-        let name = cfg
-            .file_descriptor_name
-            .clone()
-            .unwrap_or_else(|| unit.to_string());
-        self.open
-            .insert(unit.to_string(), OpenUnit { fds, name, paths });
+        self.insert(unit, cfg, fds, paths);
         true
     }
 

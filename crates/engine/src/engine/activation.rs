@@ -6,8 +6,7 @@ use linger_unit::model::{SocketConfig, TimerConfig};
 use super::*;
 use crate::socket::SocketState;
 use crate::timer::{
-    ElapseInputs, MonotonicBase, TimerState, coalesce, earliest_deadline, monotonic_triggers,
-    next_elapse,
+    ElapseInputs, MonotonicBase, TimerState, coalesce, earliest_deadline, next_elapse,
 };
 
 /// `foo.timer` → `foo.service`, `foo@x.socket` → `foo@x.service`.
@@ -80,7 +79,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         out
     }
 
-    fn set_activator_state(&mut self, id: &str, f: impl FnOnce(&mut UnitRuntime)) {
+    /// Change `id`'s runtime with `f` and follow the resulting state change (timers, sockets
+    /// and scopes, whose runtimes the engine sets directly).
+    pub(super) fn set_runtime_state(&mut self, id: &str, f: impl FnOnce(&mut UnitRuntime)) {
         let Some(u) = self.units.get_mut(id) else {
             return;
         };
@@ -91,7 +92,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     }
 
     fn set_timer(&mut self, id: &str, state: TimerState, result: Option<&'static str>) {
-        self.set_activator_state(id, |r| {
+        self.set_runtime_state(id, |r| {
             if let UnitRuntime::Timer(t) = r {
                 t.state = state;
                 if let Some(res) = result {
@@ -102,7 +103,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     }
 
     fn set_socket(&mut self, id: &str, state: SocketState, result: Option<&'static str>) {
-        self.set_activator_state(id, |r| {
+        self.set_runtime_state(id, |r| {
             if let UnitRuntime::Socket(s) = r {
                 s.state = state;
                 if let Some(res) = result {
@@ -174,16 +175,11 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             .then(|| self.host.read_timer_stamp(id))
             .flatten();
         let now = self.now().realtime;
-        let triggers = monotonic_triggers(&cfg);
         if let Some(UnitRuntime::Timer(t)) = self.units.get_mut(id).map(|u| &mut u.runtime) {
             // A new activation: OnActiveSec= counts again from now; boot- and startup-relative
             // triggers that already fired stay done. The last trigger is forgotten unless a
             // Persistent= stamp (in the past) remembers it.
-            t.disabled.retain(|&i| {
-                triggers
-                    .get(i)
-                    .is_some_and(|(b, _)| *b != MonotonicBase::Active)
-            });
+            t.disabled.retain(|(b, _)| *b != MonotonicBase::Active);
             t.result = "success";
             t.last_trigger = Timestamp {
                 realtime: stamp.filter(|&s| s < now).unwrap_or(0),
@@ -297,58 +293,52 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 format!("Failed to queue unit startup job: {e}"),
             );
             self.set_timer(id, TimerState::Failed, Some("resources"));
-            return;
-        }
-        self.after_trigger_settled(&target);
-    }
-
-    /// A trigger whose start job already ended (at once, e.g. a condition skipped the unit)
-    /// produced no state change to follow: settle now.
-    fn after_trigger_settled(&mut self, target: &str) {
-        let Some(t) = self.resolve(target).map(str::to_string) else {
-            return;
-        };
-        if !self.unit_job.contains_key(&t) {
-            self.start_job_ended(&t);
         }
     }
 
-    /// A start job of `target` ended. If the unit is not running (skipped by a condition,
-    /// failed before any state change, a dependency failed) no state change will tell the
-    /// units that triggered it: timers go back to waiting, sockets listen again, and
-    /// `Accept=yes` connections held for it are released.
+    /// A start job of `target` ended (from `finish_job`, also when it ended at once inside the
+    /// enqueue of a trigger). If the unit is not running (skipped by a condition, failed
+    /// before any state change, a dependency failed) no state change will tell the units that
+    /// triggered it: timers go back to waiting, sockets listen again, and `Accept=yes`
+    /// connections held for it are released.
     pub(super) fn start_job_ended(&mut self, target: &str) {
-        let down = self
-            .units
-            .get(target)
-            .is_none_or(|u| u.active_state().is_inactive_or_failed());
-        if !down || self.activators.is_empty() {
+        if self.activators.is_empty()
+            || self
+                .units
+                .get(target)
+                .is_some_and(|u| !u.active_state().is_inactive_or_failed())
+        {
             return;
         }
-        let acts: Vec<String> = self.activators.iter().cloned().collect();
-        for a in acts {
-            let Some(u) = self.units.get(&a) else {
-                continue;
-            };
-            if u.socket().is_some_and(|s| s.connections.contains(target)) {
-                if let Some(UnitRuntime::Socket(s)) = self.units.get_mut(&a).map(|u| &mut u.runtime)
-                {
-                    s.connections.remove(target);
-                }
-                self.host.release_connection(target);
-                continue;
-            }
-            let Some(t) = activation_target(&u.config) else {
-                continue;
-            };
-            if t != target && self.resolve(&t) != Some(target) {
-                continue;
-            }
-            match u.sub_state() {
-                SubState::Timer(TimerState::Running) => self.arm_timer(&a),
-                SubState::Socket(SocketState::Listening) => self.host.watch_sockets(&a, true),
+        self.release_connections(target);
+        for a in self.triggered_by(target) {
+            match self.units.get(&a).map(UnitInfo::sub_state) {
+                Some(SubState::Timer(TimerState::Running)) => self.arm_timer(&a),
+                Some(SubState::Socket(SocketState::Listening)) => self.host.watch_sockets(&a, true),
                 _ => {}
             }
+        }
+    }
+
+    /// Per-connection instance `instance` is down: the `Accept=yes` socket holding its
+    /// connection drops it.
+    fn release_connections(&mut self, instance: &str) {
+        let holders: Vec<String> = self
+            .activators
+            .iter()
+            .filter(|a| {
+                self.units
+                    .get(*a)
+                    .and_then(UnitInfo::socket)
+                    .is_some_and(|s| s.connections.contains(instance))
+            })
+            .cloned()
+            .collect();
+        for a in holders {
+            if let Some(UnitRuntime::Socket(s)) = self.units.get_mut(&a).map(|u| &mut u.runtime) {
+                s.connections.remove(instance);
+            }
+            self.host.release_connection(instance);
         }
     }
 
@@ -439,9 +429,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 format!("Failed to queue service startup job: {e}"),
             );
             self.fail_socket(id, "resources");
-            return;
         }
-        self.after_trigger_settled(&target);
     }
 
     /// `Accept=yes`: a connection was accepted and is held for service instance `instance`.
@@ -555,11 +543,8 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             .cloned()
             .collect();
         for id in waiting {
-            // The trigger list may have changed: fired one-shots are found again from the
-            // last trigger.
-            if let Some(UnitRuntime::Timer(t)) = self.units.get_mut(&id).map(|u| &mut u.runtime) {
-                t.disabled.clear();
-            }
+            // Fired one-shots are remembered by base and value: a changed value is a new
+            // trigger, judged against the last trigger.
             self.arm_timer(&id);
         }
     }
@@ -615,30 +600,13 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         // stop's bookkeeping): follow where it is now, not the transition being reported.
         let now_state = self.units.get(target).map_or(new, UnitInfo::active_state);
         let down = now_state.is_inactive_or_failed();
-        let acts: Vec<String> = self.activators.iter().cloned().collect();
-        for a in acts {
+        if down {
+            self.release_connections(target);
+        }
+        for a in self.triggered_by(target) {
             let Some(u) = self.units.get(&a) else {
                 continue;
             };
-            if let Some(s) = u.socket()
-                && s.connections.contains(target)
-            {
-                if down {
-                    if let Some(UnitRuntime::Socket(s)) =
-                        self.units.get_mut(&a).map(|u| &mut u.runtime)
-                    {
-                        s.connections.remove(target);
-                    }
-                    self.host.release_connection(target);
-                }
-                continue;
-            }
-            let Some(t) = activation_target(&u.config) else {
-                continue;
-            };
-            if t != target && self.resolve(&t) != Some(target) {
-                continue;
-            }
             match u.sub_state() {
                 SubState::Timer(TimerState::Running) if down => self.arm_timer(&a),
                 SubState::Timer(TimerState::Waiting | TimerState::Elapsed)

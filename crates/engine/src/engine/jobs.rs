@@ -24,11 +24,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             matches!(job.job_type, JobType::Restart | JobType::TryRestart) && !job.restart_started;
         if stop_phase {
             if new.is_inactive_or_failed() {
-                let desc = self
-                    .units
-                    .get(id)
-                    .map(|u| u.description().to_string())
-                    .unwrap_or_default();
+                let desc = self.description_of(id);
                 self.log(id, LogLevel::Info, format!("Stopped {desc}."));
                 // Stop half done: start again under the same job.
                 if let Some(j) = self.jobs.get_mut(&jid) {
@@ -277,11 +273,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 if waiting_to_restart {
                     // The automatic restart's job (or a user's restart during RestartSec=):
                     // the stop half already happened when the process went away.
-                    let desc = self
-                        .units
-                        .get(&id)
-                        .map(|u| u.description().to_string())
-                        .unwrap_or_default();
+                    let desc = self.description_of(&id);
                     self.log(&id, LogLevel::Info, format!("Stopped {desc}."));
                     if let Some(j) = self.jobs.get_mut(&jid) {
                         j.restart_started = true;
@@ -310,11 +302,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     // Nothing to do for reload (targets, no ExecReload=): done.
                     self.finish_job(jid, JobResult::Done);
                 } else {
-                    let desc = self
-                        .units
-                        .get(&id)
-                        .map(|u| u.description().to_string())
-                        .unwrap_or_default();
+                    let desc = self.description_of(&id);
                     self.log(&id, LogLevel::Info, format!("Reloading {desc}..."));
                 }
             }

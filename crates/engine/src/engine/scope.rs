@@ -16,18 +16,14 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     }
 
     fn set_scope(&mut self, id: &str, state: ScopeState, result: Option<&'static str>) {
-        let Some(u) = self.units.get_mut(id) else {
-            return;
-        };
-        let before = u.active_state();
-        if let UnitRuntime::Scope(s) = &mut u.runtime {
-            s.state = state;
-            if let Some(r) = result {
-                s.result = r;
+        self.set_runtime_state(id, |r| {
+            if let UnitRuntime::Scope(s) = r {
+                s.state = state;
+                if let Some(res) = result {
+                    s.result = res;
+                }
             }
-        }
-        let after = u.active_state();
-        self.after_state_change(id, before, after);
+        });
     }
 
     fn arm_scope_timer(&mut self, id: &str, kind: TimerKind, after: Usec) {
@@ -52,14 +48,14 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             .units
             .get(&id)
             .ok_or_else(|| EngineError::NotLoaded(id.clone()))?;
-        if u.config.load_state != LoadState::Loaded || self.scope_config(&id).is_none() {
-            return Err(EngineError::NotLoaded(id));
-        }
+        let runtime_max = match &u.config.kind {
+            UnitKind::Scope(c) if u.config.load_state == LoadState::Loaded => c.runtime_max,
+            _ => return Err(EngineError::NotLoaded(id)),
+        };
         if !u.active_state().is_inactive_or_failed() {
             return Err(EngineError::Exists(id));
         }
         let desc = u.description().to_string();
-        let runtime_max = self.scope_config(&id).map_or(0, |c| c.runtime_max);
         if let Some(u) = self.units.get_mut(&id) {
             u.runtime = UnitRuntime::Scope(Box::default());
         }
@@ -88,11 +84,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let Some(cfg) = self.scope_config(id) else {
             return;
         };
-        let desc = self
-            .units
-            .get(id)
-            .map(|u| u.description().to_string())
-            .unwrap_or_default();
+        let desc = self.description_of(id);
         self.log(id, LogLevel::Info, format!("Stopping {desc}..."));
         let kill = &cfg.kill;
         if kill.kill_mode != KillMode::None {
@@ -119,11 +111,6 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             return;
         }
         let failed = s.result != "success";
-        let desc = self
-            .units
-            .get(id)
-            .map(|u| u.description().to_string())
-            .unwrap_or_default();
         self.effects.push(Effect::DisarmTimer {
             unit: id.to_string(),
             kind: TimerKind::State,
@@ -142,7 +129,6 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         } else {
             self.log(id, LogLevel::Info, "Deactivated successfully.".into());
             self.set_scope(id, ScopeState::Dead, None);
-            let _ = desc;
         }
         self.effects.push(Effect::ReleaseResources {
             unit: id.to_string(),
