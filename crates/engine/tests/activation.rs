@@ -630,3 +630,32 @@ fn a_timer_restored_after_reexec_waits_as_before_without_firing_twice() {
         "OnActiveSec= fired before the re-exec; only OnUnitInactiveSec= counts from the last trigger"
     );
 }
+
+#[test]
+fn cancelling_a_triggered_start_makes_the_socket_listen_again() {
+    let mut w = World::new(vec![
+        socket("web.socket", |_| {}),
+        service("web.service", |_, u| {
+            u.requires = vec!["slow.service".into()];
+            u.after = vec!["slow.service".into()];
+        }),
+        oneshot("slow.service"),
+    ]);
+    w.start("web.socket").unwrap();
+    w.e.host_mut().sockets.insert("web.socket".into(), false);
+    w.e.on_socket_ready("web.socket");
+    w.drain();
+    let (jid, ..) =
+        w.e.jobs()
+            .into_iter()
+            .find(|j| j.1 == "web.service")
+            .expect("a start job waiting for slow.service");
+    assert!(w.e.cancel(jid));
+    w.drain();
+    assert_eq!(w.state("web.socket"), (ActiveState::Active, "listening"));
+    assert_eq!(
+        w.e.host().sockets.get("web.socket"),
+        Some(&true),
+        "watched again after `systemctl cancel`"
+    );
+}

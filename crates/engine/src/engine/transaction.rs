@@ -399,8 +399,18 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// `systemctl cancel`.
     pub fn cancel(&mut self, jid: JobId) -> bool {
-        let exists = self.jobs.contains_key(&jid);
+        let Some((unit, start)) = self
+            .jobs
+            .get(&jid)
+            .map(|j| (j.unit.clone(), j.job_type.is_start_like()))
+        else {
+            return false;
+        };
         self.cancel_job(jid);
-        exists
+        if start {
+            // A start a timer or socket queued will not run: they wait or listen again.
+            self.start_job_ended(&unit);
+        }
+        true
     }
 }
