@@ -41,12 +41,9 @@ enum Verb {
 }
 
 pub fn main(args: Vec<OsString>, _name: &str) -> ExitCode {
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match crate::output::parse::<Cli>(args) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
-        }
+        Err(code) => return code,
     };
     match cli.command {
         Verb::Verify { files } => verify(&files),

@@ -163,12 +163,9 @@ pub fn manager_config(unit_path: Vec<PathBuf>, system_units: bool, unit: String)
 }
 
 pub fn main(args: Vec<OsString>) -> ExitCode {
-    let a = match DaemonArgs::try_parse_from(args) {
+    let a = match crate::output::parse::<DaemonArgs>(args) {
         Ok(a) => a,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
-        }
+        Err(code) => return code,
     };
     if a.system && a.user {
         eprintln!("linger daemon: --user and --system exclude each other.");

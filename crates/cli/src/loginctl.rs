@@ -183,12 +183,9 @@ pub fn connect() -> Result<Client, String> {
 
 /// Parse and run.
 pub fn main(args: Vec<OsString>, _name: &str) -> ExitCode {
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match crate::output::parse::<Cli>(args) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
-        }
+        Err(code) => return code,
     };
     let o = &cli.opts;
     if o.version {

@@ -92,13 +92,9 @@ struct JournalCli {
 }
 
 fn journal_main(args: Vec<OsString>, _name: &str) -> ExitCode {
-    use clap::Parser;
-    match JournalCli::try_parse_from(args) {
+    match output::parse::<JournalCli>(args) {
         Ok(c) => journalctl::run(&c.args),
-        Err(e) => {
-            let _ = e.print();
-            ExitCode::from(if e.use_stderr() { 1 } else { 0 })
-        }
+        Err(code) => code,
     }
 }
 
@@ -110,6 +106,9 @@ Usage:
   linger ctl COMMAND [UNIT…]        control your services (≙ systemctl --user)
   linger journal [OPTIONS…]         read your services' logs (≙ journalctl --user)
   linger daemon --user              run your service manager (≙ systemd --user)
+  linger daemon --system            run the login daemon, as root (≙ systemd-logind)
+  linger run [OPTIONS…] COMMAND…    run a command as a transient service (≙ systemd-run --user)
+  linger login COMMAND              sessions, users and linger (≙ loginctl)
   linger verify FILE…               check unit files (≙ systemd-analyze verify)
   linger timespan SPAN…             parse time spans (≙ systemd-analyze timespan)
   linger calendar EXPR…             parse calendar events (≙ systemd-analyze calendar)

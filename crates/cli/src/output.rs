@@ -1,5 +1,6 @@
 //! Terminal helpers: colors only on a terminal, errors printed once.
 
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -7,6 +8,15 @@ use std::process::ExitCode;
 pub fn fail(msg: &str) -> ExitCode {
     eprintln!("{msg}");
     ExitCode::from(1)
+}
+
+/// Parse a personality's command line. `Err` carries the exit code after clap has printed
+/// its text: 0 for `--help`, 1 for a usage error (as systemd's tools exit).
+pub fn parse<P: clap::Parser>(args: Vec<OsString>) -> Result<P, ExitCode> {
+    P::try_parse_from(args).map_err(|e| {
+        let _ = e.print();
+        ExitCode::from(u8::from(e.use_stderr()))
+    })
 }
 
 /// Whether stdout is a terminal (colors, ellipsizing).

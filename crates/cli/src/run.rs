@@ -37,11 +37,11 @@ struct RunArgs {
     /// Description.
     #[arg(long)]
     description: Option<String>,
-    /// Set a unit property (KEY=VALUE; timer properties with --timer-property).
-    #[arg(short = 'p', long = "property")]
+    /// Set a unit property (timer properties with --timer-property).
+    #[arg(short = 'p', long = "property", value_name = "NAME=VALUE")]
     property: Vec<String>,
-    /// Set an environment variable for the command.
-    #[arg(short = 'E', long = "setenv")]
+    /// Set an environment variable for the command (NAME alone: its value here).
+    #[arg(short = 'E', long = "setenv", value_name = "NAME[=VALUE]")]
     setenv: Vec<String>,
     /// Working directory of the command.
     #[arg(long)]
@@ -74,10 +74,10 @@ struct RunArgs {
     /// Run the command here, in a new transient scope unit of the user manager.
     #[arg(long)]
     scope: bool,
-    /// Connect the command's stdio to this terminal.
+    /// Connect the command's stdio to this terminal (not supported by linger yet).
     #[arg(short = 'P', long)]
     pipe: bool,
-    /// Allocate a pseudo-terminal.
+    /// Allocate a pseudo-terminal (not supported by linger yet).
     #[arg(short = 't', long)]
     pty: bool,
     /// Timer: run after this much time.
@@ -99,7 +99,7 @@ struct RunArgs {
     #[arg(long)]
     on_calendar: Option<String>,
     /// Timer: set a [Timer] property.
-    #[arg(long)]
+    #[arg(long, value_name = "NAME=VALUE")]
     timer_property: Vec<String>,
     /// The command and its arguments.
     #[arg(required = true)]
@@ -197,20 +197,57 @@ fn has_timer(a: &RunArgs) -> bool {
         || !a.timer_property.is_empty()
 }
 
-/// The transient unit files for `a` under base name `name`: (service text, timer text).
+/// `--description`, else the command line; `%` escaped, as systemd-run passes it verbatim
+/// (a unit file would expand `%n` in it).
+fn description(a: &RunArgs) -> String {
+    a.description
+        .clone()
+        .unwrap_or_else(|| format!("[linger-run] {}", a.command.join(" ")))
+        .replace('%', "%%")
+}
+
+/// The `[Unit]` section (description and the `-p` keys that belong there) and the lines of
+/// the other `-p` keys, for the unit's own section (`[Service]` or `[Scope]`).
+fn split_properties(a: &RunArgs) -> Result<(String, String), String> {
+    let mut unit = format!("[Unit]\nDescription={}\n", description(a));
+    let mut own = String::new();
+    for p in &a.property {
+        let Some((k, v)) = p.split_once('=') else {
+            return Err(format!("Failed to parse property {p}: expected KEY=VALUE"));
+        };
+        let k = k.trim();
+        let line = format!("{k}={v}\n");
+        if UNIT_KEYS.contains(&k) || k.starts_with("Condition") || k.starts_with("Assert") {
+            unit.push_str(&line);
+        } else {
+            own.push_str(&line);
+        }
+    }
+    Ok((unit, own))
+}
+
+/// `-E` assignments as (name, value): a bare `NAME` takes the caller's value, as
+/// systemd-run(1) says (and is dropped when the caller has none).
+fn setenv(a: &RunArgs) -> Vec<(String, String)> {
+    a.setenv
+        .iter()
+        .filter_map(|e| match e.split_once('=') {
+            Some((k, v)) => Some((k.to_string(), v.to_string())),
+            None => std::env::var(e).ok().map(|v| (e.clone(), v)),
+        })
+        .collect()
+}
+
+/// The transient unit files for `a`: (service text, timer text).
 fn unit_texts(a: &RunArgs) -> Result<(String, Option<String>), String> {
     let mut argv = a.command.clone();
     argv[0] = resolve_command(&argv[0])?;
-    let description = a
-        .description
-        .clone()
-        .unwrap_or_else(|| format!("[linger-run] {}", a.command.join(" ")));
-    let mut unit = format!("[Unit]\nDescription={description}\n");
+    let (unit, properties) = split_properties(a)?;
     let mut service = String::from("[Service]\n");
     let cmdline: Vec<String> = argv.iter().map(|s| quote(s)).collect();
     service.push_str(&format!("ExecStart={}\n", cmdline.join(" ")));
-    for e in &a.setenv {
-        service.push_str(&format!("Environment={}\n", quote_env(e)));
+    for (k, v) in setenv(a) {
+        service.push_str(&format!("Environment={}\n", quote_env(&format!("{k}={v}"))));
     }
     let cwd = if a.same_dir {
         std::env::current_dir()
@@ -220,7 +257,8 @@ fn unit_texts(a: &RunArgs) -> Result<(String, Option<String>), String> {
         a.working_directory.clone()
     };
     if let Some(d) = cwd {
-        service.push_str(&format!("WorkingDirectory={d}\n"));
+        // Verbatim, like the description: a directory named `a%nb` is not a specifier.
+        service.push_str(&format!("WorkingDirectory={}\n", d.replace('%', "%%")));
     }
     if let Some(t) = &a.service_type {
         service.push_str(&format!("Type={t}\n"));
@@ -231,17 +269,7 @@ fn unit_texts(a: &RunArgs) -> Result<(String, Option<String>), String> {
     if let Some(s) = &a.slice {
         service.push_str(&format!("Slice={s}\n"));
     }
-    for p in &a.property {
-        let Some((k, v)) = p.split_once('=') else {
-            return Err(format!("Failed to parse property {p}: expected KEY=VALUE"));
-        };
-        let line = format!("{}={v}\n", k.trim());
-        if UNIT_KEYS.contains(&k.trim()) || k.starts_with("Condition") || k.starts_with("Assert") {
-            unit.push_str(&line);
-        } else {
-            service.push_str(&line);
-        }
-    }
+    service.push_str(&properties);
     let triggers = [
         ("OnActiveSec", &a.on_active),
         ("OnBootSec", &a.on_boot),
@@ -251,7 +279,10 @@ fn unit_texts(a: &RunArgs) -> Result<(String, Option<String>), String> {
         ("OnCalendar", &a.on_calendar),
     ];
     let timer = if has_timer(a) {
-        let mut t = format!("[Unit]\nDescription={description}\n[Timer]\nRemainAfterElapse=no\n");
+        let mut t = format!(
+            "[Unit]\nDescription={}\n[Timer]\nRemainAfterElapse=no\n",
+            description(a)
+        );
         for (k, v) in triggers {
             if let Some(v) = v {
                 t.push_str(&format!("{k}={v}\n"));
@@ -274,12 +305,9 @@ fn unit_texts(a: &RunArgs) -> Result<(String, Option<String>), String> {
 
 /// Entry point for `linger run` and the `systemd-run` personality.
 pub fn main(args: Vec<OsString>) -> ExitCode {
-    let a = match RunArgs::try_parse_from(args) {
+    let a = match crate::output::parse::<RunArgs>(args) {
         Ok(a) => a,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
-        }
+        Err(code) => return code,
     };
     if a.pipe || a.pty {
         return fail(
@@ -437,6 +465,57 @@ fn wait_for_end(client: &mut linger_ipc::Client, unit: &str, quiet: bool) -> Exi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_text_is_not_expanded_as_specifiers() {
+        let a = RunArgs::try_parse_from([
+            "systemd-run",
+            "--working-directory=/tmp/a%n",
+            "echo",
+            "50%n",
+        ])
+        .unwrap();
+        let (service, _) = unit_texts(&a).unwrap();
+        assert!(
+            service.starts_with("[Unit]\nDescription=[linger-run] echo 50%%n\n[Service]\n"),
+            "{service}"
+        );
+        assert!(
+            service.contains("\nWorkingDirectory=/tmp/a%%n\n"),
+            "{service}"
+        );
+        let a = RunArgs::try_parse_from([
+            "systemd-run",
+            "--description=100%",
+            "-p",
+            "ConditionPathExists=/x",
+            "/bin/true",
+        ])
+        .unwrap();
+        let (unit, own) = split_properties(&a).unwrap();
+        assert_eq!(unit, "[Unit]\nDescription=100%%\nConditionPathExists=/x\n");
+        assert_eq!(own, "");
+    }
+
+    #[test]
+    fn a_bare_setenv_name_takes_the_callers_value() {
+        let a = RunArgs::try_parse_from([
+            "systemd-run",
+            "-E",
+            "PATH",
+            "-E",
+            "LINGER_TEST_SURELY_UNSET",
+            "-E",
+            "A=b=c",
+            "/bin/true",
+        ])
+        .unwrap();
+        let path = std::env::var("PATH").unwrap();
+        assert_eq!(
+            setenv(&a),
+            vec![("PATH".into(), path), ("A".into(), "b=c".into())]
+        );
+    }
 
     #[test]
     fn dollars_are_doubled_only_where_variables_expand() {

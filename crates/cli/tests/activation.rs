@@ -378,7 +378,10 @@ fn linger_run_makes_transient_services_and_timers() {
         out.stderr
     );
     assert_eq!(m.prop("later.timer", "UnitFileState"), "transient");
-    m.wait_for("the transient timer to run its service", |_| mark.exists());
+    // Its content, not its existence: the shell creates the file before echo writes.
+    m.wait_for("the transient timer to run its service", |_| {
+        std::fs::read_to_string(&mark).is_ok_and(|t| t.ends_with('\n'))
+    });
     assert_eq!(
         std::fs::read_to_string(&mark).unwrap(),
         "it is $later\n",

@@ -118,10 +118,12 @@ fn spawn_inner(mut spec: ExecSpec, wait: bool) -> Result<Spawned, SpawnError> {
     argv.push(std::ptr::null());
     let mut envp: Vec<*const c_char> = spec.envp.iter().map(|a| a.as_ptr()).collect();
     // Room for "LISTEN_PID=" and any pid; the child writes its pid here (its own copy).
+    // One raw pointer serves both the environment entry and the child's write.
     let mut listen_pid_buf = [0u8; 32];
     listen_pid_buf[..11].copy_from_slice(b"LISTEN_PID=");
+    let listen_pid_ptr = listen_pid_buf.as_mut_ptr();
     if spec.listen_pid {
-        envp.push(listen_pid_buf.as_ptr().cast());
+        envp.push(listen_pid_ptr.cast_const().cast());
     }
     envp.push(std::ptr::null());
     let prep = Prepared {
@@ -166,7 +168,7 @@ fn spawn_inner(mut spec: ExecSpec, wait: bool) -> Result<Spawned, SpawnError> {
             .as_ref()
             .map(|c| (c.uid, c.gid, c.groups.clone())),
         report: wr.as_raw_fd(),
-        listen_pid: spec.listen_pid.then_some(listen_pid_buf.as_mut_ptr()),
+        listen_pid: spec.listen_pid.then_some(listen_pid_ptr),
     };
     // Block every signal across fork: until the child has reset the dispositions it inherits
     // the manager's handlers, and a SIGTERM landing there must not run them.
@@ -213,21 +215,28 @@ fn spawn_inner(mut spec: ExecSpec, wait: bool) -> Result<Spawned, SpawnError> {
 }
 
 /// The cgroup2 directory whose `cgroup.procs` `procs` is (None for v1 or anything else).
+///
+/// Runs on every spawn: the file system is asked of the open file itself first (one
+/// `fstatfs`), so a v1 or hybrid host pays nothing more; only a cgroup2 target costs the
+/// `readlink` and the `O_PATH` open of its directory.
 fn cgroup2_dir_of(procs: &OwnedFd) -> Option<OwnedFd> {
     use rustix::fs::{Mode, OFlags};
+    const CGROUP2_SUPER_MAGIC: i64 = 0x6367_7270;
+    if rustix::fs::fstatfs(procs).ok()?.f_type as i64 != CGROUP2_SUPER_MAGIC {
+        return None;
+    }
     let link = std::fs::read_link(format!("/proc/self/fd/{}", procs.as_raw_fd())).ok()?;
     if link.file_name()? != "cgroup.procs" {
         return None;
     }
-    let dir = rustix::fs::open(
+    // The directory holding a cgroup2 file is on cgroup2 too; should it have been renamed
+    // or removed since, the open fails or clone3 refuses it, and the caller forks instead.
+    rustix::fs::open(
         link.parent()?,
         OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
         Mode::empty(),
     )
-    .ok()?;
-    const CGROUP2_SUPER_MAGIC: i64 = 0x6367_7270;
-    let fs = rustix::fs::fstatfs(&dir).ok()?;
-    (fs.f_type as i64 == CGROUP2_SUPER_MAGIC).then_some(dir)
+    .ok()
 }
 
 /// clone3(2) with CLONE_INTO_CGROUP: like fork, with the child born in `dir`. Returns the

@@ -165,3 +165,55 @@ fn is_root() -> bool {
         })
         .unwrap_or(false)
 }
+
+/// A child given a cgroup2 `cgroup.procs` starts inside that cgroup (clone3 with
+/// CLONE_INTO_CGROUP, or the write after fork where clone3 is refused).
+#[test]
+fn child_starts_in_the_cgroup2_cgroup_it_is_given() {
+    let Some(root) = cgroup2_mount().filter(|_| is_root()) else {
+        eprintln!("skipped: needs root and a cgroup2 mount");
+        return;
+    };
+    let name = format!("linger-exec-test-{}", std::process::id());
+    let dir = root.join(&name);
+    if let Err(e) = std::fs::create_dir(&dir) {
+        eprintln!("skipped: cannot create {}: {e}", dir.display());
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let out_path = tmp.path().join("out");
+    let mut spec = ExecSpec::new("/bin/cat", &["cat", "/proc/self/cgroup"]).unwrap();
+    spec.stdout = Some(std::fs::File::create(&out_path).unwrap().into());
+    spec.cgroup_procs = Some(
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(dir.join("cgroup.procs"))
+            .unwrap()
+            .into(),
+    );
+    let child = spawn(spec).unwrap();
+    assert_eq!(child.failure, None);
+    let pid = rustix::process::Pid::from_raw(child.pid as i32).unwrap();
+    let status = rustix::process::waitpid(Some(pid), rustix::process::WaitOptions::empty());
+    let _ = std::fs::remove_dir(&dir);
+    assert_eq!(status.unwrap().and_then(|(_, s)| s.exit_status()), Some(0));
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    let v2 = text.lines().find_map(|l| l.strip_prefix("0::"));
+    assert!(
+        v2.is_some_and(|p| p.ends_with(&format!("/{name}"))),
+        "{text}"
+    );
+}
+
+/// Where cgroup2 is mounted (`/sys/fs/cgroup` on a unified host, `…/unified` on a hybrid one).
+fn cgroup2_mount() -> Option<std::path::PathBuf> {
+    std::fs::read_to_string("/proc/self/mountinfo")
+        .ok()?
+        .lines()
+        .find(|l| {
+            l.split(" - ")
+                .nth(1)
+                .is_some_and(|t| t.starts_with("cgroup2 "))
+        })
+        .and_then(|l| l.split_whitespace().nth(4).map(std::path::PathBuf::from))
+}

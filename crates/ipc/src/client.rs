@@ -46,17 +46,19 @@ pub struct Client {
 impl Client {
     /// Connect to the socket at `path`.
     pub fn connect(path: &Path) -> Result<Client, CallError> {
-        let s = UnixStream::connect(path).map_err(|source| CallError::Connect {
+        let connect_error = |source| CallError::Connect {
             path: path.to_path_buf(),
             source,
-        })?;
-        let w = s.try_clone().map_err(|source| CallError::Connect {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        };
+        Client::from_stream(UnixStream::connect(path).map_err(connect_error)?)
+            .map_err(connect_error)
+    }
+
+    /// A client on a connected stream (its read half buffered).
+    fn from_stream(s: UnixStream) -> std::io::Result<Client> {
         Ok(Client {
+            writer: s.try_clone()?,
             reader: BufReader::new(s),
-            writer: w,
         })
     }
 
@@ -92,12 +94,7 @@ impl Client {
                 Err(e) => return Err(err(e.into())),
             }
         }
-        let s = UnixStream::from(fd);
-        let w = s.try_clone().map_err(err)?;
-        Ok(Client {
-            reader: BufReader::new(s),
-            writer: w,
-        })
+        Client::from_stream(UnixStream::from(fd)).map_err(err)
     }
 
     /// Bound each send and each receive by `timeout` (`None`: wait forever, the default of

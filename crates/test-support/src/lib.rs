@@ -92,7 +92,12 @@ impl Manager {
         if let Some(parent) = p.parent() {
             std::fs::create_dir_all(parent).expect("mkdir");
         }
-        std::fs::write(&p, text).expect("write unit");
+        // Written aside and renamed into place: a manager that looks at the directory in
+        // between must never see an empty file (which would be a masked unit).
+        let file = p.file_name().unwrap_or_default().to_string_lossy();
+        let tmp = p.with_file_name(format!(".{file}.tmp"));
+        std::fs::write(&tmp, text).expect("write unit");
+        std::fs::rename(&tmp, &p).expect("rename unit into place");
         p
     }
 

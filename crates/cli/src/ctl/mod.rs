@@ -197,12 +197,9 @@ pub enum Command {
 
 /// Parse and run.
 pub fn main(args: Vec<OsString>, name: &str) -> ExitCode {
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match crate::output::parse::<Cli>(args) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
-        }
+        Err(code) => return code,
     };
     if cli.opts.system {
         eprintln!(

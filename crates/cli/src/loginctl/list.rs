@@ -64,37 +64,34 @@ fn null_if_empty(s: &str) -> Value {
     if s.is_empty() { Value::Null } else { json!(s) }
 }
 
+/// Print a listing: `json` objects with `--json`, else the table of `row`s and, with the
+/// legend, "N `noun` listed.".
+fn print_list<T>(
+    o: &Opts,
+    items: &[T],
+    header: &[(&str, Align)],
+    row: impl Fn(&T) -> Vec<String>,
+    json: impl Fn(&T) -> Value,
+    noun: &str,
+) -> ExitCode {
+    if super::json(o) {
+        super::print_json(o, &Value::Array(items.iter().map(json).collect()));
+        return ExitCode::SUCCESS;
+    }
+    let rows: Vec<Vec<String>> = items.iter().map(row).collect();
+    print!("{}", table(header, &rows, !o.no_legend));
+    if !o.no_legend {
+        println!("\n{} {noun} listed.", rows.len());
+    }
+    ExitCode::SUCCESS
+}
+
 /// `list-sessions` (also loginctl without a verb).
 pub fn sessions(o: &Opts) -> ExitCode {
     let r: api::ListSessionsReply = match fetch(method::LIST_SESSIONS, "Failed to list sessions") {
         Ok(r) => r,
         Err(code) => return code,
     };
-    if super::json(o) {
-        let rows: Vec<Value> = r
-            .sessions
-            .iter()
-            .map(|s| {
-                json!({ "session": s.id, "uid": s.uid, "user": s.user,
-                        "seat": null_if_empty(&s.seat), "tty": null_if_empty(&s.tty) })
-            })
-            .collect();
-        super::print_json(o, &Value::Array(rows));
-        return ExitCode::SUCCESS;
-    }
-    let rows: Vec<Vec<String>> = r
-        .sessions
-        .iter()
-        .map(|s| {
-            vec![
-                s.id.clone(),
-                s.uid.to_string(),
-                s.user.clone(),
-                s.seat.clone(),
-                s.tty.clone(),
-            ]
-        })
-        .collect();
     let header = [
         ("SESSION", Align::Right),
         ("UID", Align::Right),
@@ -102,11 +99,25 @@ pub fn sessions(o: &Opts) -> ExitCode {
         ("SEAT", Align::Left),
         ("TTY", Align::Left),
     ];
-    print!("{}", table(&header, &rows, !o.no_legend));
-    if !o.no_legend {
-        println!("\n{} sessions listed.", rows.len());
-    }
-    ExitCode::SUCCESS
+    print_list(
+        o,
+        &r.sessions,
+        &header,
+        |s| {
+            vec![
+                s.id.clone(),
+                s.uid.to_string(),
+                s.user.clone(),
+                s.seat.clone(),
+                s.tty.clone(),
+            ]
+        },
+        |s| {
+            json!({ "session": s.id, "uid": s.uid, "user": s.user,
+                    "seat": null_if_empty(&s.seat), "tty": null_if_empty(&s.tty) })
+        },
+        "sessions",
+    )
 }
 
 /// `list-users`.
@@ -115,26 +126,14 @@ pub fn users(o: &Opts) -> ExitCode {
         Ok(r) => r,
         Err(code) => return code,
     };
-    if super::json(o) {
-        let rows: Vec<Value> = r
-            .users
-            .iter()
-            .map(|u| json!({ "uid": u.uid, "user": u.user }))
-            .collect();
-        super::print_json(o, &Value::Array(rows));
-        return ExitCode::SUCCESS;
-    }
-    let rows: Vec<Vec<String>> = r
-        .users
-        .iter()
-        .map(|u| vec![u.uid.to_string(), u.user.clone()])
-        .collect();
-    let header = [("UID", Align::Right), ("USER", Align::Left)];
-    print!("{}", table(&header, &rows, !o.no_legend));
-    if !o.no_legend {
-        println!("\n{} users listed.", rows.len());
-    }
-    ExitCode::SUCCESS
+    print_list(
+        o,
+        &r.users,
+        &[("UID", Align::Right), ("USER", Align::Left)],
+        |u| vec![u.uid.to_string(), u.user.clone()],
+        |u| json!({ "uid": u.uid, "user": u.user }),
+        "users",
+    )
 }
 
 #[cfg(test)]

@@ -96,29 +96,15 @@ pub fn sessions(ids: &[String], o: &Opts, status: bool) -> ExitCode {
     // Without an id: the caller's session, which our PAM module exported.
     let own = [std::env::var("XDG_SESSION_ID").unwrap_or_default()];
     let ids = if ids.is_empty() { &own[..] } else { ids };
-    let mut client = match connect() {
-        Ok(c) => c,
-        Err(e) => return fail(&e),
-    };
-    let mut first = true;
-    for id in ids {
-        let req = api::SessionRequest { id: id.clone() };
-        let params = serde_json::to_value(&req).unwrap_or_default();
-        let props = match fetch(&mut client, method::SESSION_PROPERTIES, params) {
-            Ok(p) => p,
-            Err(e) => return fail(&format!("Failed to get session path: {e}")),
-        };
-        if status && !super::json(o) {
-            if !first {
-                println!();
-            }
-            first = false;
-            print!("{}", session_status(&to_map(&props)));
-        } else {
-            print_props(&props, o, &mut first);
-        }
-    }
-    ExitCode::SUCCESS
+    let requests = ids.iter().map(|id| api::SessionRequest { id: id.clone() });
+    let layout = status.then_some(session_status as fn(&Map) -> String);
+    objects(
+        requests,
+        method::SESSION_PROPERTIES,
+        "Failed to get session path",
+        layout,
+        o,
+    )
 }
 
 /// `show-user` / `user-status`.
@@ -129,26 +115,47 @@ pub fn users(users: &[String], o: &Opts, status: bool) -> ExitCode {
     // Without a user: the caller (the daemon reads it from the connection).
     let own = [String::new()];
     let users = if users.is_empty() { &own[..] } else { users };
+    let requests = users.iter().map(|u| api::UserRequest { user: u.clone() });
+    let layout = status.then_some(user_status as fn(&Map) -> String);
+    objects(
+        requests,
+        method::USER_PROPERTIES,
+        "Failed to get user",
+        layout,
+        o,
+    )
+}
+
+/// Fetch each object's properties with `m` and print them: in the `*-status` `layout` when
+/// given (and no JSON was asked for), else as `show-*` does. Stops at the first failure,
+/// printed after `what`.
+fn objects<R: serde::Serialize>(
+    requests: impl Iterator<Item = R>,
+    m: &str,
+    what: &str,
+    layout: Option<fn(&Map) -> String>,
+    o: &Opts,
+) -> ExitCode {
     let mut client = match connect() {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
     let mut first = true;
-    for u in users {
-        let req = api::UserRequest { user: u.clone() };
+    for req in requests {
         let params = serde_json::to_value(&req).unwrap_or_default();
-        let props = match fetch(&mut client, method::USER_PROPERTIES, params) {
+        let props = match fetch(&mut client, m, params) {
             Ok(p) => p,
-            Err(e) => return fail(&format!("Failed to get user: {e}")),
+            Err(e) => return fail(&format!("{what}: {e}")),
         };
-        if status && !super::json(o) {
-            if !first {
-                println!();
+        match layout.filter(|_| !super::json(o)) {
+            Some(render) => {
+                if !first {
+                    println!();
+                }
+                first = false;
+                print!("{}", render(&to_map(&props)));
             }
-            first = false;
-            print!("{}", user_status(&to_map(&props)));
-        } else {
-            print_props(&props, o, &mut first);
+            None => print_props(&props, o, &mut first),
         }
     }
     ExitCode::SUCCESS

@@ -9,33 +9,19 @@ use std::process::{Command, ExitCode};
 
 use linger_ipc::manager::{StartScopeRequest, method};
 
-use super::{RunArgs, UNIT_KEYS, fresh_name, has_timer, transient_dir};
+use super::{RunArgs, fresh_name, has_timer, setenv, split_properties, transient_dir};
 use crate::connect::connect;
 use crate::output::fail;
 
 /// The `[Unit]`/`[Scope]` text of the scope.
 fn scope_text(a: &RunArgs) -> Result<String, String> {
-    let description = a
-        .description
-        .clone()
-        .unwrap_or_else(|| format!("[linger-run] {}", a.command.join(" ")));
-    let mut unit = format!("[Unit]\nDescription={description}\n");
-    let mut scope = String::from("[Scope]\n");
-    if let Some(s) = &a.slice {
-        scope.push_str(&format!("Slice={s}\n"));
-    }
-    for p in &a.property {
-        let Some((k, v)) = p.split_once('=') else {
-            return Err(format!("Failed to parse property {p}: expected KEY=VALUE"));
-        };
-        let line = format!("{}={v}\n", k.trim());
-        if UNIT_KEYS.contains(&k.trim()) {
-            unit.push_str(&line);
-        } else {
-            scope.push_str(&line);
-        }
-    }
-    Ok(format!("{unit}{scope}"))
+    let (unit, properties) = split_properties(a)?;
+    let slice = a
+        .slice
+        .as_ref()
+        .map(|s| format!("Slice={s}\n"))
+        .unwrap_or_default();
+    Ok(format!("{unit}[Scope]\n{slice}{properties}"))
 }
 
 /// Make the scope, then exec the command in it. Returns only on failure.
@@ -89,18 +75,9 @@ pub(super) fn run(a: &RunArgs) -> ExitCode {
     }
     let mut cmd = Command::new(&a.command[0]);
     cmd.args(&a.command[1..]);
-    for kv in &a.setenv {
-        match kv.split_once('=') {
-            Some((k, v)) => cmd.env(k, v),
-            None => cmd.env_remove(kv),
-        };
-    }
-    let cwd = if a.same_dir {
-        None
-    } else {
-        a.working_directory.clone()
-    };
-    if let Some(d) = cwd {
+    cmd.envs(setenv(a));
+    // --same-dir: this process's directory already is the caller's.
+    if let Some(d) = a.working_directory.as_ref().filter(|_| !a.same_dir) {
         cmd.current_dir(d);
     }
     let err = cmd.exec();
