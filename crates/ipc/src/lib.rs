@@ -10,6 +10,7 @@ mod client;
 mod frame;
 pub mod login;
 pub mod manager;
+pub mod notify;
 mod peer;
 
 pub use client::{CallError, Client};

@@ -26,7 +26,6 @@ mod adopt;
 pub mod auth;
 mod config;
 mod log;
-mod notify;
 mod pid1;
 pub mod policy;
 pub mod procscan;

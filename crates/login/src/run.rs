@@ -15,12 +15,12 @@ use tokio::signal::unix::{SignalKind, signal};
 
 use crate::config::LoginConfig;
 use crate::log;
-use crate::notify::NotifySocket;
 use crate::pid1;
 use crate::policy::Policy;
 use crate::server;
 use crate::state::{Shared, State};
 use crate::tracker::Tracker;
+use linger_ipc::notify::NotifySocket;
 
 /// Run the login daemon until SIGTERM/SIGINT. Exit code 0 after a clean stop.
 pub fn run(config: LoginConfig) -> ExitCode {
@@ -108,7 +108,7 @@ async fn main_loop(config: LoginConfig) -> Result<bool, String> {
     let mut sighup = sig(SignalKind::hangup())?;
     mkdir(&config.state_dir)?;
     let listener = bind(&config.socket)?;
-    let notify = NotifySocket::bind(&config.notify_socket())
+    let notify = NotifySocket::bind_shared(&config.notify_socket())
         .map_err(|e| format!("cannot bind {}: {e}", config.notify_socket().display()))?;
     let (tracker, note) = Tracker::open(config.cgroup_root.as_deref(), config.no_cgroups);
     log::info(note);
@@ -145,8 +145,8 @@ async fn main_loop(config: LoginConfig) -> Result<bool, String> {
             biased;
             // READY=1 before SIGCHLD: a manager that said ready and then died was ready.
             msg = notify.recv() => {
-                if let Ok((pid, fields)) = msg {
-                    state.borrow_mut().on_notify(pid, &fields);
+                if let Ok(m) = msg {
+                    state.borrow_mut().on_notify(m.pid, &m.fields);
                 }
             }
             _ = sigchld.recv() => reap(&state),

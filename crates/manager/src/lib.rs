@@ -11,7 +11,6 @@ mod clock;
 mod config;
 mod host;
 mod logs;
-mod notify;
 mod props;
 mod props_activation;
 mod reexec;

@@ -15,9 +15,9 @@ use tokio::signal::unix::{SignalKind, signal};
 use crate::config::ManagerConfig;
 use crate::host::{NewPipe, RealHost};
 use crate::logs::{LineBuffer, split_priority};
-use crate::notify::NotifySocket;
 use crate::source::SearchPathSource;
 use crate::state::{ExitRequest, Shared, State};
+use linger_ipc::notify::{MAX_LOG_DATAGRAM, NotifySocket};
 
 /// Why the manager could not start.
 #[derive(Debug, thiserror::Error)]
@@ -220,9 +220,9 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
     let _ = std::fs::create_dir_all(&journal_dir);
     let native_path = journal_dir.join("socket");
     let syslog_path = journal_dir.join("dev-log");
-    let native = NotifySocket::bind_sized(&native_path, crate::notify::MAX_LOG_DATAGRAM, 0o666)
+    let native = NotifySocket::bind_sized(&native_path, MAX_LOG_DATAGRAM, 0o666)
         .map_err(io_err("cannot bind journal socket", &native_path))?;
-    let syslog = NotifySocket::bind_sized(&syslog_path, crate::notify::MAX_LOG_DATAGRAM, 0o666)
+    let syslog = NotifySocket::bind_sized(&syslog_path, MAX_LOG_DATAGRAM, 0o666)
         .map_err(io_err("cannot bind syslog socket", &syslog_path))?;
     let sig = |k| {
         signal(k).map_err(io_err(

@@ -1,5 +1,7 @@
 //! The sd_notify socket (`$NOTIFY_SOCKET`): datagrams of `KEY=value` lines, attributed to the
-//! sending pid by SCM_CREDENTIALS (never by anything the sender claims).
+//! sending pid by SCM_CREDENTIALS (never by anything the sender claims). The user manager
+//! receives its services' notifications here (and journal datagrams), the login daemon its
+//! user managers' `READY=1`.
 
 use std::io::IoSliceMut;
 use std::mem::MaybeUninit;
@@ -35,9 +37,15 @@ pub struct NotifyMessage {
 }
 
 impl NotifySocket {
-    /// Bind at `path` (a stale socket file is replaced).
+    /// Bind at `path` (a stale socket file is replaced), for the owner only.
     pub fn bind(path: &Path) -> std::io::Result<NotifySocket> {
         Self::bind_sized(path, MAX_DATAGRAM, 0o600)
+    }
+
+    /// Bind at `path` writable by every user (the login daemon's socket, where user managers
+    /// running as their users report).
+    pub fn bind_shared(path: &Path) -> std::io::Result<NotifySocket> {
+        Self::bind_sized(path, MAX_DATAGRAM, 0o666)
     }
 
     /// Bind with a given largest datagram and socket file mode.
@@ -132,7 +140,25 @@ pub fn parse_fields(text: &str) -> Vec<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_fields;
+    use super::*;
+
+    #[test]
+    fn sender_pid_is_the_kernels() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notify");
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let s = NotifySocket::bind_shared(&path).unwrap();
+            let c = std::os::unix::net::UnixDatagram::unbound().unwrap();
+            c.send_to(b"READY=1\nMAINPID=1\n", &path).unwrap();
+            let m = s.recv().await.unwrap();
+            assert_eq!(m.pid, std::process::id(), "not the MAINPID= it claims");
+            assert_eq!(m.fields[0], ("READY".into(), "1".into()));
+        });
+    }
 
     #[test]
     fn fields() {
