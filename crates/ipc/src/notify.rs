@@ -4,12 +4,10 @@
 //! user managers' `READY=1`.
 
 use std::io::IoSliceMut;
-use std::mem::MaybeUninit;
 use std::path::Path;
 
 use rustix::net::{
-    AddressFamily, RecvAncillaryBuffer, RecvAncillaryMessage, RecvFlags, SocketAddrUnix,
-    SocketFlags, SocketType, bind, recvmsg, socket_with, sockopt,
+    AddressFamily, SocketAddrUnix, SocketFlags, SocketType, bind, socket_with, sockopt,
 };
 use tokio::io::Interest;
 use tokio::net::UnixDatagram;
@@ -99,35 +97,44 @@ impl NotifySocket {
     }
 }
 
+/// One datagram: (sender pid, payload), None when it carried no usable credentials (a sender
+/// in another PID namespace has pid 0 here) or was truncated. Credentials are read as raw
+/// numbers (nix), since rustix's non-zero `Pid` cannot hold that 0.
 fn receive<F: std::os::fd::AsFd>(
     fd: F,
     data: &mut [u8],
 ) -> std::io::Result<Option<(u32, Vec<u8>)>> {
-    let mut space =
-        [MaybeUninit::<u8>::uninit(); rustix::cmsg_space!(ScmCredentials(1), ScmRights(16))];
-    let mut anc = RecvAncillaryBuffer::new(&mut space);
-    let r = recvmsg(
-        &fd,
-        &mut [IoSliceMut::new(data)],
-        &mut anc,
-        RecvFlags::DONTWAIT | RecvFlags::CMSG_CLOEXEC,
-    )?;
+    use nix::sys::socket::{ControlMessageOwned, MsgFlags, UnixCredentials, recvmsg};
+    use std::os::fd::{AsRawFd, RawFd};
+    let mut space = nix::cmsg_space!(UnixCredentials, [RawFd; 16]);
+    let mut iov = [IoSliceMut::new(data)];
+    let msg = recvmsg::<()>(
+        fd.as_fd().as_raw_fd(),
+        &mut iov,
+        Some(&mut space),
+        MsgFlags::MSG_DONTWAIT | MsgFlags::MSG_CMSG_CLOEXEC,
+    )
+    .map_err(std::io::Error::from)?;
+    let (bytes, truncated) = (msg.bytes, msg.flags.contains(MsgFlags::MSG_TRUNC));
     let mut pid = None;
-    for m in anc.drain() {
-        match m {
-            RecvAncillaryMessage::ScmCredentials(c) => {
-                pid = Some(c.pid.as_raw_nonzero().get() as u32)
+    for c in msg.cmsgs().map_err(std::io::Error::from)? {
+        match c {
+            ControlMessageOwned::ScmCredentials(cred) => {
+                pid = u32::try_from(cred.pid()).ok().filter(|&p| p > 0);
             }
-            // File descriptors (FDSTORE=1) are not kept: dropping them closes them.
-            RecvAncillaryMessage::ScmRights(fds) => drop(fds.collect::<Vec<_>>()),
+            // File descriptors (FDSTORE=1) are not kept: closed at once.
+            ControlMessageOwned::ScmRights(fds) => {
+                for fd in fds {
+                    let _ = nix::unistd::close(fd);
+                }
+            }
             _ => {}
         }
     }
-    let Some(pid) = pid else { return Ok(None) };
-    if r.flags.contains(rustix::net::ReturnFlags::TRUNC) {
+    let Some(pid) = pid.filter(|_| !truncated) else {
         return Ok(None);
-    }
-    Ok(Some((pid, data[..r.bytes].to_vec())))
+    };
+    Ok(Some((pid, data[..bytes].to_vec())))
 }
 
 /// Split a notify payload into `KEY=value` pairs; lines without `=` are ignored.
