@@ -115,9 +115,6 @@ impl State {
             uid,
             user: name,
             leader: req.pid,
-            leader_sid: crate::tracker::signal_target(req.pid)
-                .and_then(|p| rustix::process::getsid(Some(p)).ok())
-                .map(|p| p.as_raw_nonzero().get() as u32),
             service: req.service.clone(),
             tty: req.tty.clone(),
             remote_host: req.remote_host.clone(),

@@ -183,8 +183,6 @@ pub struct Session {
     pub user: String,
     /// The PAM process.
     pub leader: u32,
-    /// The leader's session id (the process set tracked with the `none` cgroup driver).
-    pub leader_sid: Option<u32>,
     /// PAM service.
     pub service: String,
     /// TTY.
