@@ -35,6 +35,9 @@ struct DaemonArgs {
     /// State handed over by a previous image of this manager (used by daemon-reexec).
     #[arg(long, hide = true)]
     deserialize: Option<PathBuf>,
+    /// Hold the manager's pipes and sockets across a crash (started by the manager itself).
+    #[arg(long, hide = true)]
+    fd_keeper: bool,
     #[command(flatten)]
     login: SystemArgs,
 }
@@ -173,6 +176,9 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     }
     if a.system {
         return linger_login::run(login_config(a.login));
+    }
+    if a.fd_keeper {
+        return ExitCode::from(linger_manager::keeper::serve_stdin());
     }
     if !a.user {
         eprintln!(

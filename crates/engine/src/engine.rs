@@ -202,6 +202,9 @@ pub struct Engine<H: Host, S: UnitSource> {
     effects: Vec<Effect>,
     /// Loaded timer and socket units: the ones that start others.
     activators: BTreeSet<String>,
+    /// Units whose state may have changed since the last `take_touched` (what the manager
+    /// must write down again for crash recovery).
+    touched: BTreeSet<String>,
 }
 
 impl<H: Host, S: UnitSource> Engine<H, S> {
@@ -218,6 +221,19 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             next_job: 1,
             effects: Vec::new(),
             activators: BTreeSet::new(),
+            touched: BTreeSet::new(),
+        }
+    }
+
+    /// The units whose state may have changed since the last call.
+    pub fn take_touched(&mut self) -> BTreeSet<String> {
+        std::mem::take(&mut self.touched)
+    }
+
+    /// Count `id` as changed (for state the manager keeps beside the engine).
+    pub fn touch(&mut self, id: &str) {
+        if !self.touched.contains(id) {
+            self.touched.insert(id.to_string());
         }
     }
 
@@ -478,6 +494,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// Bookkeeping after any unit's active state may have changed: timestamps, jobs, propagation.
     fn after_state_change(&mut self, id: &str, old: ActiveState, new: ActiveState) {
+        self.touch(id);
         let now = self.now();
         let Some(unit) = self.units.get_mut(id) else {
             return;
@@ -540,6 +557,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// Adopt services from a previous manager process; their units are loaded as needed.
     pub fn restore(&mut self, id: &str, snap: &ServiceSnapshot, timestamps: Timestamp) {
         let id = self.load(id);
+        self.touch(&id);
         self.with_service(&id, |s, c| s.restore(snap, c));
         if let Some(u) = self.units.get_mut(&id) {
             u.active_enter = timestamps;

@@ -176,6 +176,37 @@ impl Cgroups {
         }
     }
 
+    /// Kill what runs in populated unit cgroups below our root that `claimed` does not
+    /// name (left by a manager that crashed), wait for them to go (up to a second), and
+    /// remove those cgroups. Returns each such unit with how many processes it held.
+    pub fn kill_leftovers(&mut self, claimed: &dyn Fn(&str) -> bool) -> Vec<(String, usize)> {
+        let Some(cg) = self.inner.as_mut() else {
+            return Vec::new();
+        };
+        let root = cg.setup().unified.clone();
+        let mut found = Vec::new();
+        unit_dirs(&root, std::path::Path::new(""), &mut found);
+        let mut out = Vec::new();
+        for (unit, rel) in found {
+            if claimed(&unit) || cg.create_at(&unit, &rel).is_err() {
+                continue;
+            }
+            if !cg.is_populated(&unit).unwrap_or(false) {
+                let _ = cg.remove(&unit);
+                continue;
+            }
+            let n = cg.pids(&unit).map_or(0, |p| p.len());
+            let _ = cg.kill(&unit, 9);
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
+            while cg.is_populated(&unit).unwrap_or(false) && std::time::Instant::now() < deadline {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            let _ = cg.remove(&unit);
+            out.push((unit, n));
+        }
+        out
+    }
+
     /// Accounting for `status`/`show`.
     pub fn stats(&self, unit: &str) -> Option<UnitStats> {
         self.inner.as_ref()?.stats(unit).ok()
@@ -197,4 +228,26 @@ fn mount_point(dir: &std::path::Path) -> PathBuf {
         }
     }
     PathBuf::from("/")
+}
+
+/// Unit cgroups (`*.service`, `*.scope` but our own `init.scope`) below `root/rel`, looking
+/// into slices only.
+fn unit_dirs(root: &std::path::Path, rel: &std::path::Path, out: &mut Vec<(String, PathBuf)>) {
+    let Ok(entries) = std::fs::read_dir(root.join(rel)) else {
+        return;
+    };
+    for e in entries.flatten() {
+        if !e.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let name = e.file_name().to_string_lossy().into_owned();
+        let child = rel.join(&name);
+        if name.ends_with(".slice") {
+            unit_dirs(root, &child, out);
+        } else if (name.ends_with(".service") || name.ends_with(".scope"))
+            && name != linger_cgroup::INIT_SCOPE
+        {
+            out.push((name, child));
+        }
+    }
 }

@@ -65,6 +65,8 @@ pub struct RealHost {
     pub cgroups: crate::cgroups::Cgroups,
     /// Start time, stamps, stable randomness for timer units.
     pub timers: TimerSupport,
+    /// Holds pipes and sockets across a crash of the manager.
+    pub keeper: crate::keeper::Link,
     own_pid: u32,
 }
 
@@ -86,7 +88,12 @@ impl RealHost {
         } else {
             crate::cgroups::Cgroups::none("disabled (--no-cgroups)")
         };
+        let keeper = crate::keeper::Link::new(
+            crate::keeper::socket_path(&config.linger_runtime()),
+            config.exe.clone(),
+        );
         RealHost {
+            keeper,
             sockets: SocketTable::default(),
             cgroups,
             timers,
@@ -131,6 +138,17 @@ impl RealHost {
             3,
             format!("Failed at step {} spawning {program}: {err}", stage.name()),
         );
+    }
+
+    /// Hand duplicates of `unit`'s listening sockets to the fd keeper.
+    pub fn keep_sockets(&mut self, unit: &str) {
+        let fds = self.sockets.listening_fds(unit);
+        for (i, (_, fd)) in fds.iter().enumerate() {
+            let key = crate::recovery::socket_key(unit, i);
+            if let Err(e) = self.keeper.put(&key, std::os::fd::AsFd::as_fd(&**fd)) {
+                self.log(unit, 4, e);
+            }
+        }
     }
 
     fn log(&mut self, unit: &str, priority: u8, message: String) {
@@ -442,10 +460,19 @@ impl Host for RealHost {
     }
 
     fn open_sockets(&mut self, unit: &str, config: &SocketConfig) -> Result<(), String> {
-        self.sockets.open(unit, config)
+        self.sockets.open(unit, config)?;
+        self.keep_sockets(unit);
+        Ok(())
     }
 
     fn close_sockets(&mut self, unit: &str, remove: bool) {
+        // The keeper lets go first: a socket it still held would stay bound, and the next
+        // start of the unit could not bind its address again.
+        for i in 0..self.sockets.listening_fds(unit).len() {
+            if let Err(e) = self.keeper.close(&crate::recovery::socket_key(unit, i)) {
+                self.log(unit, 4, e);
+            }
+        }
         self.sockets.close(unit, remove);
     }
 

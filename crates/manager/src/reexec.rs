@@ -16,49 +16,69 @@ use crate::state::Shared;
 
 const VERSION: u32 = 1;
 
-#[derive(Debug, Serialize, Deserialize)]
-struct SavedService {
-    unit: String,
-    main_pid: Option<u32>,
-    exited: bool,
-    invocation_id: String,
-    restarts: u32,
-    status_text: Option<String>,
-    main_start: Option<(u64, u64)>,
-    active_enter: (u64, u64),
+/// A running service (also the crash-recovery record's service part).
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct SavedService {
+    pub(crate) unit: String,
+    pub(crate) main_pid: Option<u32>,
+    pub(crate) exited: bool,
+    pub(crate) invocation_id: String,
+    pub(crate) restarts: u32,
+    pub(crate) status_text: Option<String>,
+    pub(crate) main_start: Option<(u64, u64)>,
+    pub(crate) active_enter: (u64, u64),
 }
 
+/// An output pipe; `fd` is what the fd provider of [`restore`] is asked for.
 #[derive(Debug, Serialize, Deserialize)]
-struct SavedPipe {
-    unit: String,
-    pid: u32,
-    identifier: String,
-    level_prefix: bool,
-    fd: i32,
-    partial: Vec<u8>,
+pub(crate) struct SavedPipe {
+    pub(crate) unit: String,
+    pub(crate) pid: u32,
+    pub(crate) identifier: String,
+    pub(crate) level_prefix: bool,
+    pub(crate) fd: i32,
+    pub(crate) partial: Vec<u8>,
 }
 
 /// Everything handed from one manager image to the next.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Saved {
-    version: u32,
-    listen_fd: i32,
-    environment: Vec<String>,
-    services: Vec<SavedService>,
-    pipes: Vec<SavedPipe>,
-    logs: Vec<(String, Vec<LogLine>)>,
+    pub(crate) version: u32,
+    pub(crate) listen_fd: i32,
+    pub(crate) environment: Vec<String>,
+    pub(crate) services: Vec<SavedService>,
+    pub(crate) pipes: Vec<SavedPipe>,
+    pub(crate) logs: Vec<(String, Vec<LogLine>)>,
     /// Open socket units and their listening fds (kept across execve).
     #[serde(default)]
-    sockets: Vec<(String, Vec<i32>)>,
+    pub(crate) sockets: Vec<(String, Vec<i32>)>,
     /// Timers that ran or run: last trigger (realtime, monotonic), and whether active.
     #[serde(default)]
-    timers: Vec<(String, (u64, u64), bool)>,
+    pub(crate) timers: Vec<(String, (u64, u64), bool)>,
     /// When the active timers were started (OnActiveSec= counts from there).
     #[serde(default)]
-    timer_activations: Vec<(String, (u64, u64))>,
+    pub(crate) timer_activations: Vec<(String, (u64, u64))>,
     /// When the manager first started (OnStartupSec= counts from there, not from the re-exec).
     #[serde(default)]
-    startup: Option<(u64, u64)>,
+    pub(crate) startup: Option<(u64, u64)>,
+}
+
+impl Saved {
+    /// Nothing yet (crash recovery fills it from its records; there is no inherited socket).
+    pub(crate) fn empty() -> Self {
+        Saved {
+            version: VERSION,
+            listen_fd: -1,
+            environment: Vec::new(),
+            services: Vec::new(),
+            pipes: Vec::new(),
+            logs: Vec::new(),
+            sockets: Vec::new(),
+            timers: Vec::new(),
+            timer_activations: Vec::new(),
+            startup: None,
+        }
+    }
 }
 
 fn ts(t: Timestamp) -> (u64, u64) {
@@ -225,8 +245,9 @@ pub fn listener(saved: &Saved) -> std::io::Result<std::os::unix::net::UnixListen
     Ok(l)
 }
 
-/// Adopt services, environment, logs and output pipes.
-pub fn restore(state: &Shared, saved: Saved) {
+/// Adopt services, environment, logs and output pipes; `take_fd` turns a saved fd number
+/// into the open fd (inherited across exec, or handed back by the fd keeper).
+pub fn restore(state: &Shared, saved: Saved, take_fd: &mut dyn FnMut(i32) -> Option<OwnedFd>) {
     {
         let mut s = state.borrow_mut();
         for kv in &saved.environment {
@@ -259,16 +280,14 @@ pub fn restore(state: &Shared, saved: Saved) {
         // Sockets: adopt the open fds, then start the units, which find them open (a service
         // that was running with them stays the owner: the socket comes back as "running").
         for (unit, raw) in saved.sockets {
-            let fds: Vec<OwnedFd> = raw
-                .into_iter()
-                .filter_map(|fd| linger_exec::adopt_inherited_fd(fd).ok())
-                .collect();
+            let fds: Vec<OwnedFd> = raw.into_iter().filter_map(&mut *take_fd).collect();
             let id = s.engine.load(&unit);
             let cfg = match s.engine.unit(&id).map(|u| &u.config.kind) {
                 Some(linger_unit::model::UnitKind::Socket(c)) => (**c).clone(),
                 _ => continue,
             };
             if s.engine.host_mut().sockets.adopt(&id, &cfg, fds) {
+                s.engine.host_mut().keep_sockets(&id);
                 let _ = s.engine.enqueue(
                     linger_engine::JobType::Start,
                     &id,
@@ -292,7 +311,7 @@ pub fn restore(state: &Shared, saved: Saved) {
         s.apply_effects();
     }
     for p in saved.pipes {
-        let Ok(fd) = linger_exec::adopt_inherited_fd(p.fd) else {
+        let Some(fd) = take_fd(p.fd) else {
             continue;
         };
         crate::run::watch_pipe(

@@ -141,6 +141,7 @@ fn build_state(config: &ManagerConfig, log_to_stderr: bool) -> State {
     let ctx = crate::source::load_context(config);
     let host = RealHost::new(config.clone());
     let mut state = State::new(Engine::new(host, SearchPathSource::new(ctx)), log_to_stderr);
+    state.book = crate::recovery::Book::new(crate::recovery::records_dir(&config.linger_runtime()));
     let mut jc = linger_journal::JournalConfig::new(config.journal_dir());
     let warnings = jc.load_conf(&config.journal_conf()).unwrap_or_default();
     let hostname = rustix::system::uname()
@@ -249,8 +250,11 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
     // Without it (no timerfd/inotify) calendar timers still run; they just do not notice
     // clock jumps until their next elapse.
     let mut clock_events = crate::clock::spawn().ok();
+    crate::recovery::recover(&state, saved.is_some());
     if let Some(saved) = saved {
-        crate::reexec::restore(&state, saved);
+        crate::reexec::restore(&state, saved, &mut |fd| {
+            linger_exec::adopt_inherited_fd(fd).ok()
+        });
     }
     {
         let mut s = state.borrow_mut();
@@ -345,11 +349,13 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
             _ = sigint.recv() => state.borrow_mut().exit = Some(ExitRequest::Shutdown),
         }
         wake_pipes(&state);
+        crate::recovery::persist(&mut state.borrow_mut());
         let exit = state.borrow().exit;
         if let Some(req) = exit {
             match req {
                 ExitRequest::Shutdown => {
                     shutdown(&state, &mut sigchld, cgroup_events.as_ref()).await;
+                    crate::recovery::forget(&mut state.borrow_mut());
                     let _ = std::fs::remove_file(&sock_path);
                     let _ = std::fs::remove_file(&notify_path);
                     return Ok(());
@@ -430,7 +436,7 @@ fn cgroup_events_fd(state: &Shared) -> Option<AsyncFd<OwnedFd>> {
 /// The registration owns the fd it polls, which is the I/O-safety condition behind
 /// `AsyncFd::new`'s deprecation (in favour of an `unsafe` constructor this crate avoids).
 #[allow(deprecated)]
-fn register(fd: OwnedFd) -> Option<AsyncFd<OwnedFd>> {
+pub(crate) fn register(fd: OwnedFd) -> Option<AsyncFd<OwnedFd>> {
     AsyncFd::with_interest(fd, tokio::io::Interest::READABLE).ok()
 }
 
@@ -512,6 +518,7 @@ pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
                 buf: buf.clone(),
             },
         );
+        crate::recovery::keep_pipe(&mut s, &p.unit, id, std::os::fd::AsFd::as_fd(&*rx));
         id
     };
     let stream = {
@@ -581,7 +588,9 @@ pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
             rest.into_iter().collect(),
         )
         .await;
-        st.borrow_mut().pipes.remove(&id);
+        let mut s = st.borrow_mut();
+        s.pipes.remove(&id);
+        crate::recovery::release_pipe(&mut s, &unit, id);
     });
 }
 

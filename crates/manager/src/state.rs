@@ -14,6 +14,9 @@ use crate::logs::{LineBuffer, LogTail};
 use crate::reexec::PipeFd;
 use crate::source::SearchPathSource;
 
+/// How often the emptiness of adopted units without cgroups is looked at.
+const ADOPTED_POLL_USEC: Usec = 100_000;
+
 /// The engine as the manager instantiates it.
 pub type ManagerEngine = Engine<RealHost, SearchPathSource>;
 
@@ -57,6 +60,13 @@ pub struct State {
     pub journal_room: std::sync::Arc<Notify>,
     /// Fields every entry of this manager carries (`_UID`, `_GID`, `_HOSTNAME`, …).
     pub base_fields: Vec<(String, Vec<u8>)>,
+    /// Crash-recovery records.
+    pub book: crate::recovery::Book,
+    /// Services re-adopted after a crash: their processes are not our children, so no SIGCHLD
+    /// tells when they are gone.
+    pub adopted: HashSet<String>,
+    /// When those are looked at next.
+    empty_poll: std::cell::Cell<Option<Usec>>,
 }
 
 /// A service output pipe being read.
@@ -95,6 +105,9 @@ impl State {
             journal: None,
             journal_room: std::sync::Arc::new(Notify::new()),
             base_fields: Vec::new(),
+            book: crate::recovery::Book::default(),
+            adopted: HashSet::new(),
+            empty_poll: std::cell::Cell::new(None),
         }
     }
 
@@ -107,12 +120,30 @@ impl State {
 
     /// The earliest timer deadline (CLOCK_MONOTONIC µs).
     pub fn next_deadline(&self) -> Option<Usec> {
-        self.timers.keys().next().map(|(d, _)| *d)
+        let timer = self.timers.keys().next().map(|(d, _)| *d);
+        // Adopted processes that are not in a cgroup of ours: their end is only seen by
+        // looking (tenth of a second).
+        let polled = self.watch_empty.iter().any(|u| self.adopted.contains(u));
+        // A fixed deadline: every other wake-up of the loop (a client asking every 50 ms)
+        // must not push it back.
+        let poll = polled.then(|| match self.empty_poll.get() {
+            Some(d) => d,
+            None => {
+                let d = self.engine.monotonic_now() + ADOPTED_POLL_USEC;
+                self.empty_poll.set(Some(d));
+                d
+            }
+        });
+        timer.into_iter().chain(poll).min()
     }
 
     /// Fire every timer that is due.
     pub fn fire_due_timers(&mut self) {
         let now = self.engine.monotonic_now();
+        if self.empty_poll.get().is_some_and(|d| d <= now) {
+            self.empty_poll.set(None);
+            self.check_empty();
+        }
         while let Some(entry) = self.timers.first_entry() {
             if entry.key().0 > now {
                 break;
@@ -232,10 +263,16 @@ impl State {
             }
             Effect::WatchEmpty { unit } => {
                 let is_scope = self.engine.unit(&unit).is_some_and(|u| u.scope().is_some());
-                if is_scope {
+                let adopted = self.adopted.contains(&unit) && self.engine.host().cgroups.active();
+                if is_scope || adopted {
                     // Not our children: only the cgroup tells when they are gone.
-                    if self.engine.host_mut().cgroups.watch(&unit) == Some(false) {
-                        self.engine.on_unit_empty(&unit);
+                    match self.engine.host_mut().cgroups.watch(&unit) {
+                        Some(false) => self.engine.on_unit_empty(&unit),
+                        Some(true) => {}
+                        // No cgroup to watch: look again at each SIGCHLD (and poll).
+                        None => {
+                            self.watch_empty.insert(unit);
+                        }
                     }
                     return;
                 }
@@ -243,6 +280,7 @@ impl State {
             }
             Effect::ReleaseResources { unit } => {
                 self.watch_empty.remove(&unit);
+                self.adopted.remove(&unit);
                 if self.engine.host().unit_is_empty(&unit) {
                     self.engine.host_mut().tracker.release(&unit);
                     self.engine.host_mut().cgroups.release(&unit);

@@ -139,7 +139,10 @@ impl Manager {
         };
         self.env(&mut cmd);
         cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(
-            std::fs::File::create(self.dir.path().join("manager.log"))
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(self.dir.path().join("manager.log"))
                 .map(Stdio::from)
                 .unwrap_or(Stdio::null()),
         );
@@ -218,6 +221,14 @@ impl Manager {
             "timed out waiting for {what}; manager log:\n{}",
             self.manager_log()
         );
+    }
+
+    /// Kill the manager with SIGKILL (a crash: it cleans nothing up) and reap it.
+    pub fn crash(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
     }
 
     /// Stop the manager (SIGTERM) and wait for it.

@@ -279,6 +279,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         if let Some(UnitRuntime::Timer(t)) = self.units.get_mut(id).map(|u| &mut u.runtime) {
             t.last_trigger = now;
         }
+        self.touch(id);
         if persistent {
             self.host.write_timer_stamp(id, now.realtime);
         }
@@ -512,6 +513,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         active: bool,
     ) {
         let id = self.load(id);
+        self.touch(&id);
         if let Some(UnitRuntime::Timer(t)) = self.units.get_mut(&id).map(|u| &mut u.runtime) {
             t.last_trigger = last_trigger;
         }

@@ -1,0 +1,184 @@
+//! Crash recovery: a user manager killed with SIGKILL and started again re-adopts the
+//! services still running — same processes, their output still captured, stop and Restart=
+//! still working — instead of starting duplicates or leaving orphans.
+
+use linger_test_support::{Manager, alive, free_port, http_get};
+
+const BIN: &str = env!("CARGO_BIN_EXE_linger");
+
+fn main_pid(m: &Manager, unit: &str) -> u32 {
+    m.prop(unit, "MainPID").parse().unwrap_or(0)
+}
+
+fn journal(m: &Manager, args: &[&str]) -> String {
+    let mut all = vec!["journal", "--no-pager"];
+    all.extend_from_slice(args);
+    m.linger(&all).stdout
+}
+
+fn ticks(m: &Manager) -> Vec<u32> {
+    journal(m, &["-u", "ticker.service", "-o", "cat"])
+        .lines()
+        .filter_map(|l| l.strip_prefix("tick ")?.parse().ok())
+        .collect()
+}
+
+/// Processes whose command line contains `needle` (the duplicates a bad recovery would make).
+fn processes_with(needle: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let cmd = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+        if String::from_utf8_lossy(&cmd).contains(needle) && alive(pid) {
+            out.push(pid);
+        }
+    }
+    out
+}
+
+/// The fd keeper of this test's manager (found by its runtime directory in its environment).
+fn keeper_of(m: &Manager) -> Vec<u32> {
+    let marker = format!("XDG_RUNTIME_DIR={}", m.runtime().display());
+    processes_with("--fd-keeper")
+        .into_iter()
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/environ"))
+                .map(|e| e.split(|&b| b == 0).any(|v| v == marker.as_bytes()))
+                .unwrap_or(false)
+        })
+        .collect()
+}
+
+#[test]
+fn a_killed_manager_readopts_its_services_without_duplicates_or_lost_output() {
+    let mut m = Manager::new(BIN);
+    // A marker in the command line tells this test's ticker from any other process.
+    let marker = format!("ticker-{}", std::process::id());
+    m.write_unit(
+        "ticker.service",
+        &format!("[Service]\nExecStart=/bin/sh -c 'i=0; while true; do i=$((i+1)); echo tick $i; sleep 0.05; done' {marker}\nRestart=always\nRestartSec=100ms\n"),
+    );
+    m.write_unit(
+        "setup.service",
+        "[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/true\n",
+    );
+    m.write_unit(
+        "tick.timer",
+        "[Timer]\nOnActiveSec=1h\nUnit=setup.service\n",
+    );
+    m.start();
+    m.systemctl(&["start", "ticker.service", "setup.service", "tick.timer"])
+        .expect_code(0);
+    let pid = main_pid(&m, "ticker.service");
+    assert!(pid > 0);
+    let next_elapse = m.prop("tick.timer", "NextElapseUSecMonotonic");
+    m.wait_for("some ticks", |m| ticks(m).len() >= 3);
+
+    m.crash();
+    // While no manager runs the service goes on writing: the keeper holds its pipe, so it
+    // neither dies of SIGPIPE nor loses those lines.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(alive(pid), "the service died with its manager");
+    assert_eq!(keeper_of(&m).len(), 1, "one fd keeper outlives the manager");
+    m.start();
+
+    m.wait_for("the service back under the new manager", |m| {
+        m.systemctl(&["is-active", "ticker.service"]).code == 0
+    });
+    assert_eq!(main_pid(&m, "ticker.service"), pid, "not the same process");
+    assert_eq!(
+        processes_with(&marker),
+        vec![pid],
+        "a duplicate was started"
+    );
+    assert_eq!(m.prop("setup.service", "ActiveState"), "active");
+    assert_eq!(m.prop("setup.service", "SubState"), "exited");
+    assert_eq!(m.prop("tick.timer", "ActiveState"), "active");
+    assert_eq!(
+        m.prop("tick.timer", "NextElapseUSecMonotonic"),
+        next_elapse,
+        "the timer counted again from the new manager's start"
+    );
+    let before = ticks(&m).len();
+    m.wait_for("ticks after the recovery", |m| ticks(m).len() > before + 3);
+    let t = ticks(&m);
+    assert!(
+        t.windows(2).all(|w| w[1] == w[0] + 1),
+        "output lost or duplicated across the crash: {t:?}"
+    );
+    let log = journal(&m, &["-o", "cat"]);
+    assert!(log.contains("re-adopted 1 running service"), "{log}");
+
+    // Restart= still acts on the adopted process (not our child: seen through a pidfd).
+    rustix::process::kill_process(
+        rustix::process::Pid::from_raw(pid as i32).unwrap(),
+        rustix::process::Signal::KILL,
+    )
+    .unwrap();
+    m.wait_for("a restarted ticker", |m| {
+        let p = main_pid(m, "ticker.service");
+        p != 0 && p != pid && m.systemctl(&["is-active", "ticker.service"]).code == 0
+    });
+    assert_eq!(m.prop("ticker.service", "NRestarts"), "1");
+    let new_pid = main_pid(&m, "ticker.service");
+    m.systemctl(&["stop", "ticker.service"]).expect_code(0);
+    assert!(!alive(new_pid));
+    assert!(processes_with(&marker).is_empty());
+    m.shutdown();
+    // A clean exit ends the keeper and leaves nothing to recover.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !keeper_of(&m).is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(keeper_of(&m).is_empty(), "the keeper outlived a clean exit");
+    assert!(!m.runtime().join("linger/running").exists());
+}
+
+#[test]
+fn an_adopted_service_is_stopped_and_its_socket_keeps_listening() {
+    let mut m = Manager::new(BIN);
+    let port = free_port();
+    let marker = format!("web-{}", std::process::id());
+    m.write_unit(
+        "web.socket",
+        &format!("[Socket]\nListenStream=127.0.0.1:{port}\n"),
+    );
+    // The service serves on the socket it is handed (fd 3), as socket activation does.
+    m.write_unit(
+        "web.service",
+        &format!("[Service]\nExecStart=/usr/bin/python3 -c 'import http.server,socket,sys; s=socket.socket(fileno=3); h=http.server.HTTPServer((\"127.0.0.1\",0),http.server.SimpleHTTPRequestHandler,bind_and_activate=False); h.socket=s; h.serve_forever()' {marker}\nWorkingDirectory=%h\n"),
+    );
+    std::fs::write(m.home().join("hello.txt"), "hello\n").unwrap();
+    m.start();
+    m.systemctl(&["start", "web.socket"]).expect_code(0);
+    let url_ok = |_: &Manager| http_get(port).is_some_and(|r| r.contains("hello.txt"));
+    m.wait_for("the socket-activated server", url_ok);
+    let pid = main_pid(&m, "web.service");
+    assert!(pid > 0);
+
+    m.crash();
+    // The listening socket is the keeper's and the service's: connections still work.
+    assert!(
+        url_ok(&m),
+        "the server stopped answering without its manager"
+    );
+    m.start();
+    m.wait_for("web.service re-adopted", |m| {
+        m.systemctl(&["is-active", "web.service"]).code == 0
+    });
+    assert_eq!(main_pid(&m, "web.service"), pid);
+    assert_eq!(m.prop("web.socket", "ActiveState"), "active");
+    assert_eq!(processes_with(&marker), vec![pid]);
+    m.systemctl(&["stop", "web.service"]).expect_code(0);
+    assert!(!alive(pid), "stop did not reach the adopted process");
+    // The socket (adopted from the keeper, never closed) starts the service again.
+    m.wait_for("activation through the adopted socket", url_ok);
+    let again = main_pid(&m, "web.service");
+    assert!(again > 0 && again != pid);
+    m.systemctl(&["stop", "web.socket", "web.service"])
+        .expect_code(0);
+    assert!(processes_with(&marker).is_empty());
+    m.shutdown();
+}

@@ -1,0 +1,458 @@
+//! The fd keeper: a small process beside the manager that holds duplicates of the services'
+//! output pipes and the socket units' listening sockets. When the manager dies (SIGKILL, the
+//! OOM killer, a bug) these stay open: a service writing to stdout blocks on a full pipe
+//! instead of dying of SIGPIPE, clients wait in the listen backlog, and the next manager takes
+//! the fds back (crash recovery, see `recovery.rs`). This is what systemd's file descriptor
+//! store does for journald, done for the manager itself.
+//!
+//! Protocol: a `SOCK_SEQPACKET` socket at `$XDG_RUNTIME_DIR/linger/fd-keeper`, one manager
+//! connection at a time (only from our own uid). Messages are text, one per packet:
+//! `put KEY` (with one fd; replaces), `del KEY`, `close KEY` (a `del` answered by `closed`
+//! once the keeper's copy is closed: a listening socket must be really closed before the
+//! manager binds its address again), `take` (answered by one `fd KEY` packet per fd
+//! and a final `end`; the keeper forgets them: the new manager puts them again under its own
+//! keys), and `quit` (a clean manager exit: the keeper closes everything and exits). A
+//! connection that ends without `quit` is a crash: the keeper keeps the fds and waits for the
+//! next manager — but only while some service can still write to a pipe it holds; once every
+//! pipe has lost its writers nothing is left to save and it exits.
+
+use std::collections::BTreeMap;
+use std::io::{IoSlice, IoSliceMut};
+use std::mem::MaybeUninit;
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::path::{Path, PathBuf};
+
+use rustix::event::{PollFd, PollFlags, poll};
+use rustix::io::Errno;
+use rustix::net::{
+    AddressFamily, RecvAncillaryBuffer, RecvAncillaryMessage, RecvFlags, SendAncillaryBuffer,
+    SendAncillaryMessage, SendFlags, SocketAddrUnix, SocketFlags, SocketType,
+};
+
+/// The keeper's socket, in the manager's runtime directory.
+pub fn socket_path(linger_runtime: &Path) -> PathBuf {
+    linger_runtime.join("fd-keeper")
+}
+
+/// Longest message (a key is a prefix and a unit name, at most 256 bytes).
+const MAX_MESSAGE: usize = 1024;
+
+fn send(sock: BorrowedFd<'_>, text: &str, fd: Option<BorrowedFd<'_>>) -> rustix::io::Result<()> {
+    let mut space = [MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(1))];
+    let mut control = SendAncillaryBuffer::new(&mut space);
+    let fds;
+    if let Some(fd) = fd {
+        fds = [fd];
+        control.push(SendAncillaryMessage::ScmRights(&fds));
+    }
+    let iov = [IoSlice::new(text.as_bytes())];
+    loop {
+        match rustix::net::sendmsg(sock, &iov, &mut control, SendFlags::NOSIGNAL) {
+            Err(Errno::INTR) => continue,
+            r => return r.map(|_| ()),
+        }
+    }
+}
+
+/// One packet: its text and the fd it carried. `Ok(None)` at end of connection.
+fn receive(sock: BorrowedFd<'_>) -> rustix::io::Result<Option<(String, Option<OwnedFd>)>> {
+    let mut data = [0u8; MAX_MESSAGE];
+    let mut space = [MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(4))];
+    let mut control = RecvAncillaryBuffer::new(&mut space);
+    let msg = loop {
+        let mut iov = [IoSliceMut::new(&mut data)];
+        match rustix::net::recvmsg(sock, &mut iov, &mut control, RecvFlags::CMSG_CLOEXEC) {
+            Err(Errno::INTR) => continue,
+            r => break r?,
+        }
+    };
+    let mut fd = None;
+    for m in control.drain() {
+        if let RecvAncillaryMessage::ScmRights(fds) = m {
+            // Only the first fd is meant; any other is closed as it drops.
+            for f in fds {
+                fd.get_or_insert(f);
+            }
+        }
+    }
+    if msg.bytes == 0 && fd.is_none() {
+        return Ok(None);
+    }
+    let text = String::from_utf8_lossy(&data[..msg.bytes.min(MAX_MESSAGE)]).into_owned();
+    Ok(Some((text, fd)))
+}
+
+// ---------------------------------------------------------------------------------------
+// The keeper process (`linger daemon --fd-keeper`, listening socket on stdin).
+
+/// Run the keeper on the listening socket `listener`. Returns the exit code.
+pub fn serve(listener: OwnedFd) -> u8 {
+    let own_uid = rustix::process::getuid().as_raw();
+    let mut held: BTreeMap<String, OwnedFd> = BTreeMap::new();
+    let mut conn: Option<OwnedFd> = None;
+    let mut served = false;
+    loop {
+        let (listener_ready, conn_ready) = {
+            let mut fds = vec![PollFd::new(&listener, PollFlags::IN)];
+            if let Some(c) = &conn {
+                fds.push(PollFd::new(c, PollFlags::IN));
+            }
+            // Without a manager, look at the pipes once a second (their hang-ups are
+            // level-triggered: polling them would spin).
+            let timeout = conn.is_none().then_some(rustix::time::Timespec {
+                tv_sec: 1,
+                tv_nsec: 0,
+            });
+            match poll(&mut fds, timeout.as_ref()) {
+                Ok(_) => {}
+                Err(Errno::INTR) => continue,
+                Err(_) => return 1,
+            }
+            (
+                !fds[0].revents().is_empty(),
+                fds.get(1).is_some_and(|f| !f.revents().is_empty()),
+            )
+        };
+        if conn_ready && let Some(c) = &conn {
+            match handle(c.as_fd(), &mut held) {
+                Handled::Continue => {}
+                Handled::Closed => conn = None,
+                Handled::Quit => return 0,
+            }
+        }
+        if listener_ready
+            && let Ok(c) = rustix::net::accept_with(&listener, SocketFlags::CLOEXEC)
+            && linger_ipc::peer_cred(&c).is_ok_and(|p| p.uid == own_uid)
+        {
+            // A new manager replaces one whose end we have not read yet.
+            conn = Some(c);
+            served = true;
+        }
+        if served && conn.is_none() && !anything_to_save(&held) {
+            return 0;
+        }
+    }
+}
+
+enum Handled {
+    Continue,
+    Closed,
+    Quit,
+}
+
+fn handle(conn: BorrowedFd<'_>, held: &mut BTreeMap<String, OwnedFd>) -> Handled {
+    let (text, fd) = match receive(conn) {
+        Ok(Some(m)) => m,
+        Ok(None) | Err(_) => return Handled::Closed,
+    };
+    let (verb, key) = text.split_once(' ').unwrap_or((text.as_str(), ""));
+    match (verb, fd) {
+        ("put", Some(fd)) if !key.is_empty() => {
+            held.insert(key.to_string(), fd);
+        }
+        ("del", _) => {
+            held.remove(key);
+        }
+        ("close", _) => {
+            held.remove(key);
+            if send(conn, "closed", None).is_err() {
+                return Handled::Closed;
+            }
+        }
+        ("take", _) => {
+            for (k, fd) in std::mem::take(held) {
+                if send(conn, &format!("fd {k}"), Some(fd.as_fd())).is_err() {
+                    return Handled::Closed;
+                }
+            }
+            if send(conn, "end", None).is_err() {
+                return Handled::Closed;
+            }
+        }
+        ("quit", _) => return Handled::Quit,
+        _ => {} // unknown or malformed: ignored, as the manager that sent it is ours
+    }
+    Handled::Continue
+}
+
+/// Whether a held pipe still has a writer (a service that would die of SIGPIPE without us).
+fn anything_to_save(held: &BTreeMap<String, OwnedFd>) -> bool {
+    held.values().any(|fd| {
+        let is_fifo = rustix::fs::fstat(fd)
+            .is_ok_and(|st| rustix::fs::FileType::from_raw_mode(st.st_mode).is_fifo());
+        if !is_fifo {
+            return false;
+        }
+        let mut p = [PollFd::new(fd, PollFlags::empty())];
+        let zero = rustix::time::Timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        match poll(&mut p, Some(&zero)) {
+            Ok(_) => !p[0].revents().contains(PollFlags::HUP),
+            Err(_) => false,
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// The manager's side.
+
+/// The manager's connection to its keeper, started on first use.
+#[derive(Debug)]
+pub struct Link {
+    path: PathBuf,
+    exe: PathBuf,
+    sock: Option<OwnedFd>,
+    /// Set after a failure, so it is reported once and not retried on every fd.
+    failed: bool,
+}
+
+/// Why the keeper is unavailable.
+pub type KeeperError = String;
+
+impl Link {
+    /// A link to the keeper at `path`, spawned from `exe` when first needed.
+    pub fn new(path: PathBuf, exe: PathBuf) -> Self {
+        Link {
+            path,
+            exe,
+            sock: None,
+            failed: false,
+        }
+    }
+
+    /// A link that never keeps anything (tests of parts that do not need one).
+    pub fn disabled() -> Self {
+        Link {
+            path: PathBuf::new(),
+            exe: PathBuf::new(),
+            sock: None,
+            failed: true,
+        }
+    }
+
+    /// Connect to a keeper left by a previous manager and take every fd it holds.
+    /// `Ok(empty)` when there is none.
+    pub fn take_over(&mut self) -> Result<Vec<(String, OwnedFd)>, KeeperError> {
+        let Ok(sock) = connect(&self.path) else {
+            return Ok(Vec::new());
+        };
+        send(sock.as_fd(), "take", None).map_err(|e| format!("fd keeper: {e}"))?;
+        let mut out = Vec::new();
+        loop {
+            match receive(sock.as_fd()) {
+                Ok(Some((text, fd))) => match (text.strip_prefix("fd "), fd) {
+                    (Some(key), Some(fd)) => out.push((key.to_string(), fd)),
+                    _ if text == "end" => break,
+                    _ => {}
+                },
+                Ok(None) => break,
+                Err(e) => return Err(format!("fd keeper: {e}")),
+            }
+        }
+        self.sock = Some(sock);
+        Ok(out)
+    }
+
+    /// Keep a duplicate of `fd` under `key` (replacing one of the same key).
+    pub fn put(&mut self, key: &str, fd: BorrowedFd<'_>) -> Result<(), KeeperError> {
+        self.send(&format!("put {key}"), Some(fd))
+    }
+
+    /// Forget `key` (the keeper closes its duplicate).
+    pub fn del(&mut self, key: &str) -> Result<(), KeeperError> {
+        if self.sock.is_none() {
+            return Ok(()); // nothing was ever kept
+        }
+        self.send(&format!("del {key}"), None)
+    }
+
+    /// Forget `key` and wait until the keeper has closed its duplicate.
+    pub fn close(&mut self, key: &str) -> Result<(), KeeperError> {
+        if self.sock.is_none() {
+            return Ok(());
+        }
+        self.send(&format!("close {key}"), None)?;
+        let answered = self.sock.as_ref().map(|s| receive(s.as_fd()));
+        match answered {
+            Some(Ok(Some((text, _)))) if text == "closed" => Ok(()),
+            other => {
+                self.failed = true;
+                self.sock = None;
+                Err(format!(
+                    "fd keeper: no answer to close ({other:?}); services will not survive a crash of this manager"
+                ))
+            }
+        }
+    }
+
+    /// A clean exit: the keeper closes everything and ends.
+    pub fn quit(&mut self) {
+        if let Some(s) = self.sock.take() {
+            let _ = send(s.as_fd(), "quit", None);
+        }
+    }
+
+    fn send(&mut self, text: &str, fd: Option<BorrowedFd<'_>>) -> Result<(), KeeperError> {
+        if self.failed {
+            return Ok(());
+        }
+        let result = self
+            .ensure()
+            .and_then(|s| send(s.as_fd(), text, fd).map_err(|e| format!("fd keeper: {e}")));
+        if let Err(e) = &result {
+            self.failed = true;
+            self.sock = None;
+            return Err(format!(
+                "{e}; services will not survive a crash of this manager"
+            ));
+        }
+        result
+    }
+
+    fn ensure(&mut self) -> Result<&OwnedFd, KeeperError> {
+        if self.sock.is_none() {
+            self.sock = Some(spawn(&self.path, &self.exe)?);
+        }
+        self.sock
+            .as_ref()
+            .ok_or_else(|| "fd keeper: not connected".to_string())
+    }
+}
+
+fn seqpacket() -> rustix::io::Result<OwnedFd> {
+    rustix::net::socket_with(
+        AddressFamily::UNIX,
+        SocketType::SEQPACKET,
+        SocketFlags::CLOEXEC,
+        None,
+    )
+}
+
+fn connect(path: &Path) -> rustix::io::Result<OwnedFd> {
+    let sock = seqpacket()?;
+    rustix::net::connect(&sock, &SocketAddrUnix::new(path)?)?;
+    Ok(sock)
+}
+
+/// Bind the keeper's socket, start the keeper with it as stdin, and connect.
+fn spawn(path: &Path, exe: &Path) -> Result<OwnedFd, KeeperError> {
+    let fail = |what: &str, e: &dyn std::fmt::Display| format!("fd keeper: {what}: {e}");
+    let listener = seqpacket().map_err(|e| fail("socket", &e))?;
+    let _ = std::fs::remove_file(path);
+    let addr = SocketAddrUnix::new(path).map_err(|e| fail("address", &e))?;
+    rustix::net::bind(&listener, &addr).map_err(|e| fail(&path.display().to_string(), &e))?;
+    rustix::net::listen(&listener, 4).map_err(|e| fail("listen", &e))?;
+    // Its own process group: a Ctrl-C meant for a manager run from a terminal must not end
+    // the keeper (the manager's clean exit tells it to go).
+    use std::os::unix::process::CommandExt;
+    std::process::Command::new(exe)
+        .args(["daemon", "--fd-keeper"])
+        .stdin(std::process::Stdio::from(listener))
+        .stdout(std::process::Stdio::null())
+        .process_group(0)
+        .spawn()
+        .map_err(|e| fail(&format!("cannot start {}", exe.display()), &e))?;
+    connect(path).map_err(|e| fail("connect", &e))
+}
+
+/// `linger daemon --fd-keeper`: the listening socket is our stdin.
+pub fn serve_stdin() -> u8 {
+    match std::io::stdin().as_fd().try_clone_to_owned() {
+        Ok(fd) => serve(fd),
+        Err(_) => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Write};
+    use std::time::Duration;
+
+    /// The keeper loop in a thread stands in for the process.
+    fn start(dir: &Path) -> (PathBuf, std::thread::JoinHandle<u8>) {
+        let path = socket_path(dir);
+        let listener = seqpacket().unwrap();
+        rustix::net::bind(&listener, &SocketAddrUnix::new(&path).unwrap()).unwrap();
+        rustix::net::listen(&listener, 4).unwrap();
+        (path, std::thread::spawn(move || serve(listener)))
+    }
+
+    fn link(path: &Path) -> Link {
+        let mut l = Link::new(path.to_path_buf(), PathBuf::from("/nonexistent"));
+        l.sock = Some(connect(path).unwrap());
+        l
+    }
+
+    #[test]
+    fn a_pipe_outlives_the_manager_and_the_next_one_reads_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, keeper) = start(dir.path());
+        let (r, mut w) = std::io::pipe().unwrap();
+        {
+            let mut first = link(&path);
+            first.put("p:1", r.as_fd()).unwrap();
+            drop(r);
+            // The "crash": our connection ends without quit.
+        }
+        // Had the keeper not held the read end, this write would fail with EPIPE.
+        w.write_all(b"still here\n").unwrap();
+        let mut second = Link::new(path.clone(), PathBuf::from("/nonexistent"));
+        let mut taken = second.take_over().unwrap();
+        assert_eq!(taken.len(), 1);
+        assert_eq!(taken[0].0, "p:1");
+        let mut f = std::fs::File::from(taken.remove(0).1);
+        let mut buf = [0u8; 11];
+        f.read_exact(&mut buf).unwrap();
+        assert_eq!(&buf, b"still here\n");
+        second.quit();
+        assert_eq!(keeper.join().unwrap(), 0);
+    }
+
+    #[test]
+    fn a_closed_listening_socket_frees_its_address_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, keeper) = start(dir.path());
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let mut l = link(&path);
+        l.put("s:0:web.socket", listener.as_fd()).unwrap();
+        drop(listener);
+        l.close("s:0:web.socket").unwrap();
+        // No wait, no retry: the keeper's copy is gone when close returns.
+        std::net::TcpListener::bind(addr).expect("the address is free again");
+        l.quit();
+        assert_eq!(keeper.join().unwrap(), 0);
+    }
+
+    #[test]
+    fn deleted_fds_are_closed_and_without_live_pipes_it_exits() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, keeper) = start(dir.path());
+        let (r, w) = std::io::pipe().unwrap();
+        let (r2, w2) = std::io::pipe().unwrap();
+        {
+            let mut l = link(&path);
+            l.put("p:1", r.as_fd()).unwrap();
+            l.put("p:2", r2.as_fd()).unwrap();
+            l.del("p:2").unwrap();
+            drop((r, r2));
+        }
+        // p:2 was deleted: its write end has no reader left anywhere.
+        let mut w2 = std::fs::File::from(OwnedFd::from(w2));
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        loop {
+            match w2.write(b"x") {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
+                _ if std::time::Instant::now() > deadline => panic!("p:2 still has a reader"),
+                _ => std::thread::sleep(Duration::from_millis(10)),
+            }
+        }
+        // The crash left the keeper waiting for p:1's writer; when it goes, so does the keeper.
+        assert!(!keeper.is_finished());
+        drop(w);
+        assert_eq!(keeper.join().unwrap(), 0);
+    }
+}

@@ -1,0 +1,554 @@
+//! Crash recovery: a manager killed with SIGKILL (or by the OOM killer, or a bug) leaves its
+//! services running. The next manager re-adopts them instead of starting duplicates or
+//! leaving orphans — which systemd cannot do for its own user manager.
+//!
+//! What makes it possible:
+//! - one small file per unit in `$XDG_RUNTIME_DIR/linger/running/`, rewritten whenever the
+//!   engine touches that unit (main pid and its start time, invocation id, restart count,
+//!   output pipes, listening sockets, timer state), so it is current at every crash;
+//! - the fd keeper (`keeper.rs`), which still holds the services' output pipes and the socket
+//!   units' listening sockets;
+//! - the cgroups: what runs in a unit's cgroup belongs to it, whoever started it.
+//!
+//! A main pid is adopted only if `/proc/PID/stat` still shows the start time it had (a pid the
+//! kernel reused for another program is not ours). Adopted processes are no longer our
+//! children: their exit is seen through a pidfd (the exit status is lost with the old manager,
+//! so it counts as a clean exit, and the journal says so) and their cgroup's emptiness through
+//! `cgroup.events`. Populated unit cgroups that no record claims are killed before anything
+//! starts. A clean exit removes the records and ends the keeper.
+
+use std::collections::HashMap;
+use std::os::fd::OwnedFd;
+use std::path::{Path, PathBuf};
+
+use linger_engine::{ExitStatus, Timestamp};
+use serde::{Deserialize, Serialize};
+
+use crate::reexec::{Saved, SavedPipe, SavedService};
+use crate::state::{Shared, State};
+
+/// The keeper's key of socket `i` of a socket unit.
+pub fn socket_key(unit: &str, i: usize) -> String {
+    format!("s:{i}:{unit}")
+}
+
+/// The keeper's key of an output pipe.
+pub fn pipe_key(id: u64) -> String {
+    format!("p:{id}")
+}
+
+/// Where the records are.
+pub fn records_dir(linger_runtime: &Path) -> PathBuf {
+    linger_runtime.join("running")
+}
+
+/// The manager's own record (unit names never start with a dot).
+const MANAGER_FILE: &str = ".manager";
+
+/// What is written down about one unit.
+#[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
+struct UnitRecord {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    service: Option<SavedService>,
+    /// `/proc/PID/stat` start time of the main pid, in clock ticks since boot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    main_pid_start: Option<u64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pipes: Vec<PipeMeta>,
+    /// Number of listening sockets the keeper holds for this socket unit.
+    #[serde(default)]
+    sockets: usize,
+    /// Timer: last trigger, activation time, whether active.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    timer: Option<TimerRecord>,
+    /// A running scope (its processes are in its cgroup).
+    #[serde(default)]
+    scope: bool,
+}
+
+/// Realtime and monotonic µs.
+type Stamp = (u64, u64);
+
+/// A timer's last trigger, when it was activated, and whether it is active.
+type TimerRecord = (Stamp, Stamp, bool);
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+struct PipeMeta {
+    id: u64,
+    pid: u32,
+    identifier: String,
+    level_prefix: bool,
+}
+
+#[derive(Debug, Default, Clone, Serialize, Deserialize, PartialEq)]
+struct ManagerRecord {
+    pid: u32,
+    startup: (u64, u64),
+    environment: Vec<String>,
+}
+
+/// What the manager remembers about its records.
+#[derive(Debug, Default)]
+pub struct Book {
+    dir: PathBuf,
+    manager: Option<ManagerRecord>,
+    /// A write failed once (reported once: a full runtime directory would repeat it).
+    failed: bool,
+}
+
+impl Book {
+    /// Records in `dir`.
+    pub fn new(dir: PathBuf) -> Self {
+        Book {
+            dir,
+            ..Book::default()
+        }
+    }
+}
+
+fn ts(t: Timestamp) -> (u64, u64) {
+    (t.realtime, t.monotonic)
+}
+
+/// The start time of `pid` (field 22 of `/proc/PID/stat`), None if it does not exist.
+pub fn proc_start_time(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name may hold spaces and parentheses: fields resume after the last ')'.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    // After it come fields 3 (state), 4, …: the start time is the 20th of those.
+    let mut fields = rest.split_whitespace();
+    if fields.next()? == "Z" {
+        return None; // a zombie is gone, only not yet reaped
+    }
+    fields.nth(18)?.parse().ok()
+}
+
+fn record(s: &State, unit: &str) -> UnitRecord {
+    let Some(u) = s.engine.unit(unit) else {
+        return UnitRecord::default();
+    };
+    let active = !u.active_state().is_inactive_or_failed();
+    let service = u
+        .service()
+        .and_then(|svc| svc.snapshot())
+        .map(|snap| SavedService {
+            unit: unit.to_string(),
+            main_pid: snap.main_pid,
+            exited: snap.exited,
+            invocation_id: snap.invocation_id,
+            restarts: snap.restarts,
+            status_text: snap.status_text,
+            main_start: snap.main_start.map(ts),
+            active_enter: ts(s.engine.active_enter(unit)),
+        });
+    let main_pid_start = service
+        .as_ref()
+        .and_then(|x| x.main_pid)
+        .and_then(proc_start_time);
+    let mut pipes: Vec<PipeMeta> = s
+        .pipes
+        .iter()
+        .filter(|(_, p)| p.unit == unit)
+        .map(|(id, p)| PipeMeta {
+            id: *id,
+            pid: p.pid,
+            identifier: p.identifier.clone(),
+            level_prefix: p.level_prefix,
+        })
+        .collect();
+    pipes.sort_by_key(|p| p.id);
+    let sockets = if active && u.socket().is_some() {
+        s.engine.host().sockets.listening_fds(unit).len()
+    } else {
+        0
+    };
+    let timer = u.timer().and_then(|t| {
+        let active = u.active_state().is_active_or_reloading();
+        (active || t.last_trigger.realtime > 0)
+            .then(|| (ts(t.last_trigger), ts(u.inactive_exit), active))
+    });
+    UnitRecord {
+        service,
+        main_pid_start,
+        pipes,
+        sockets,
+        timer,
+        scope: active && u.scope().is_some(),
+    }
+}
+
+fn write_atomic(dir: &Path, name: &str, data: &[u8]) -> std::io::Result<()> {
+    let tmp = dir.join(format!(".{name}.tmp"));
+    std::fs::write(&tmp, data)?;
+    std::fs::rename(&tmp, dir.join(name))
+}
+
+/// Write down every unit the engine touched since the last call (and the manager's own
+/// record when it changed). Called once per turn of the event loop.
+pub fn persist(s: &mut State) {
+    let touched = s.engine.take_touched();
+    let manager = ManagerRecord {
+        pid: std::process::id(),
+        startup: ts(s.engine.host().timers.startup),
+        environment: s.engine.host().environment.to_strings(),
+    };
+    let manager_changed = s.book.manager.as_ref() != Some(&manager);
+    if touched.is_empty() && !manager_changed {
+        return;
+    }
+    let dir = s.book.dir.clone();
+    let mut result = std::fs::create_dir_all(&dir);
+    if manager_changed && result.is_ok() {
+        result = serde_json::to_vec(&manager)
+            .map_err(std::io::Error::other)
+            .and_then(|data| write_atomic(&dir, MANAGER_FILE, &data));
+        s.book.manager = Some(manager);
+    }
+    for unit in touched {
+        if result.is_err() {
+            break;
+        }
+        let r = record(s, &unit);
+        result = if r == UnitRecord::default() {
+            match std::fs::remove_file(dir.join(&unit)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+                _ => Ok(()),
+            }
+        } else {
+            serde_json::to_vec(&r)
+                .map_err(std::io::Error::other)
+                .and_then(|data| write_atomic(&dir, &unit, &data))
+        };
+    }
+    match result {
+        Ok(()) => s.book.failed = false,
+        Err(e) if !s.book.failed => {
+            s.book.failed = true;
+            s.record(
+                "linger",
+                4,
+                "linger",
+                std::process::id(),
+                format!(
+                    "Cannot write the crash-recovery state in {}: {e}; after a crash of this manager, services started meanwhile may not be re-adopted",
+                    dir.display()
+                ),
+            );
+        }
+        Err(_) => {}
+    }
+}
+
+/// A clean exit: nothing is left to recover.
+pub fn forget(s: &mut State) {
+    let _ = std::fs::remove_dir_all(&s.book.dir);
+    s.engine.host_mut().keeper.quit();
+}
+
+/// Read every record in `dir` (and remove them: what is re-adopted is written again).
+fn load(dir: &Path) -> (Option<ManagerRecord>, Vec<(String, UnitRecord)>) {
+    let mut manager = None;
+    let mut units = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return (None, units);
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Ok(data) = std::fs::read(e.path()) else {
+            continue;
+        };
+        if name == MANAGER_FILE {
+            manager = serde_json::from_slice(&data).ok();
+        } else if !name.starts_with('.') {
+            // A record that does not parse is skipped; its unit's cgroup is then a leftover.
+            if let Ok(r) = serde_json::from_slice(&data) {
+                units.push((name, r));
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(dir);
+    (manager, units)
+}
+
+/// At start: take the keeper's fds back and, unless this is a `daemon-reexec` (whose state
+/// came with the exec), re-adopt what a crashed predecessor left running.
+pub fn recover(state: &Shared, reexec: bool) {
+    let taken = state.borrow_mut().engine.host_mut().keeper.take_over();
+    let taken = match taken {
+        Ok(t) => t,
+        Err(e) => {
+            state
+                .borrow_mut()
+                .record("linger", 4, "linger", std::process::id(), e);
+            Vec::new()
+        }
+    };
+    if reexec {
+        return; // the fds came along with the exec; the keeper's copies are dropped here
+    }
+    let dir = state.borrow().book.dir.clone();
+    let (manager, records) = load(&dir);
+    if records.is_empty() && manager.is_none() {
+        kill_leftovers(state);
+        return;
+    }
+    let mut fds: HashMap<String, OwnedFd> = taken.into_iter().collect();
+    let mut table: Vec<Option<OwnedFd>> = Vec::new();
+    let mut slot = |fd: OwnedFd| {
+        table.push(Some(fd));
+        (table.len() - 1) as i32
+    };
+    let mut saved = Saved::empty();
+    if let Some(m) = &manager {
+        saved.environment = m.environment.clone();
+        saved.startup = Some(m.startup);
+    }
+    let mut adopted = Vec::new();
+    let mut gone = Vec::new();
+    let mut scopes = Vec::new();
+    for (unit, r) in records {
+        if let Some(mut svc) = r.service {
+            if let Some(pid) = svc.main_pid {
+                if proc_start_time(pid).is_some_and(|t| Some(t) == r.main_pid_start) {
+                    adopted.push((unit.clone(), pid));
+                } else {
+                    gone.push((unit.clone(), pid));
+                }
+            }
+            svc.unit.clone_from(&unit);
+            saved.services.push(svc);
+        }
+        for p in r.pipes {
+            if let Some(fd) = fds.remove(&pipe_key(p.id)) {
+                saved.pipes.push(SavedPipe {
+                    unit: unit.clone(),
+                    pid: p.pid,
+                    identifier: p.identifier,
+                    level_prefix: p.level_prefix,
+                    fd: slot(fd),
+                    partial: Vec::new(),
+                });
+            }
+        }
+        if r.sockets > 0 {
+            let socket_fds: Vec<OwnedFd> = (0..r.sockets)
+                .filter_map(|i| fds.remove(&socket_key(&unit, i)))
+                .collect();
+            if socket_fds.len() == r.sockets {
+                let slots = socket_fds.into_iter().map(&mut slot).collect();
+                saved.sockets.push((unit.clone(), slots));
+            }
+        }
+        if let Some((last, activated, active)) = r.timer {
+            saved.timers.push((unit.clone(), last, active));
+            saved.timer_activations.push((unit.clone(), activated));
+        }
+        if r.scope {
+            scopes.push(unit);
+        }
+    }
+    // Units come back with their cgroups known, before anything asks about them.
+    {
+        let mut s = state.borrow_mut();
+        for (unit, _) in adopted.iter().chain(&gone) {
+            adopt_cgroup(&mut s, unit);
+        }
+        for unit in &scopes {
+            adopt_cgroup(&mut s, unit);
+        }
+        s.adopted.extend(adopted.iter().map(|(u, _)| u.clone()));
+    }
+    crate::reexec::restore(state, saved, &mut |i| {
+        table.get_mut(i as usize).and_then(Option::take)
+    });
+    let mut s = state.borrow_mut();
+    for unit in &scopes {
+        if s.engine.host().cgroups.is_empty(unit) == Some(false) {
+            let _ = s.engine.start_scope(unit);
+        }
+    }
+    let n = adopted.len();
+    for (unit, pid) in gone {
+        s.record(
+            &unit,
+            4,
+            "linger",
+            std::process::id(),
+            format!(
+                "Main process {pid} exited while the manager was down; its exit status is unknown, counting it as a clean exit."
+            ),
+        );
+        s.on_reaped(&[(pid, ExitStatus::Exited(0))]);
+    }
+    let previous = manager.map_or(String::new(), |m| format!(" of manager {}", m.pid));
+    s.record(
+        "linger",
+        5,
+        "linger",
+        std::process::id(),
+        format!("Recovered after a crash{previous}: re-adopted {n} running service(s)."),
+    );
+    s.apply_effects();
+    drop(s);
+    for (unit, pid) in adopted {
+        watch_adopted_pid(state, unit, pid);
+    }
+    kill_leftovers(state);
+}
+
+/// Register a unit's existing cgroup (its limits written again) without moving anything.
+fn adopt_cgroup(s: &mut State, unit: &str) {
+    let id = s.engine.load(unit);
+    let cfg = s.engine.unit(&id).and_then(|u| match &u.config.kind {
+        linger_unit::model::UnitKind::Service(c) | linger_unit::model::UnitKind::Scope(c) => {
+            Some((c.slice.clone(), c.resource_control.clone()))
+        }
+        _ => None,
+    });
+    let Some((slice, directives)) = cfg else {
+        return;
+    };
+    if let Err(e) = s
+        .engine
+        .host_mut()
+        .cgroups
+        .prepare(&id, slice.as_deref(), &directives)
+    {
+        s.record(&id, 4, "linger", std::process::id(), e);
+    }
+}
+
+/// An adopted main pid is not our child: a pidfd says when it exits.
+fn watch_adopted_pid(state: &Shared, unit: String, pid: u32) {
+    let Some(p) = rustix::process::Pid::from_raw(pid as i32) else {
+        return;
+    };
+    let fd = match rustix::process::pidfd_open(p, rustix::process::PidfdFlags::empty()) {
+        Ok(fd) => fd,
+        Err(e) => {
+            // Without pidfds (Linux < 5.3) the unit's emptiness still ends it.
+            state.borrow_mut().record(
+                &unit,
+                4,
+                "linger",
+                std::process::id(),
+                format!("Cannot watch adopted main process {pid} ({e}); its exit is noticed when the unit's processes are gone."),
+            );
+            return;
+        }
+    };
+    let Some(fd) = crate::run::register(fd) else {
+        return;
+    };
+    let st = state.clone();
+    tokio::task::spawn_local(async move {
+        let _ = fd.readable().await;
+        let mut s = st.borrow_mut();
+        // Only if it is still this unit's main process (a restart may have replaced it).
+        let still_main = s
+            .engine
+            .unit(&unit)
+            .and_then(|u| u.service())
+            .and_then(|svc| svc.snapshot())
+            .and_then(|snap| snap.main_pid)
+            == Some(pid);
+        if still_main {
+            s.record(
+                &unit,
+                6,
+                "linger",
+                std::process::id(),
+                format!("Main process {pid} (adopted after a manager restart) exited; its exit status is not known to this manager."),
+            );
+            s.on_reaped(&[(pid, ExitStatus::Exited(0))]);
+            // Outside the event loop's own wake-ups: let it see the new deadlines (and
+            // write the new state down).
+            s.timer_changed.notify_one();
+        }
+    });
+}
+
+/// Kill what runs in unit cgroups no unit claims: left by a manager that crashed before it
+/// wrote them down (or whose records were lost). Their units start afresh, if wanted.
+fn kill_leftovers(state: &Shared) {
+    let mut s = state.borrow_mut();
+    let claimed: std::collections::HashSet<String> = s
+        .engine
+        .units()
+        .filter(|u| !u.active_state().is_inactive_or_failed())
+        .map(|u| u.config.id.clone())
+        .collect();
+    let killed = s
+        .engine
+        .host_mut()
+        .cgroups
+        .kill_leftovers(&|unit| claimed.contains(unit));
+    for (unit, n) in killed {
+        s.record(
+            &unit,
+            4,
+            "linger",
+            std::process::id(),
+            format!(
+                "Killed {n} process(es) a previous manager left in {unit} without a record of them."
+            ),
+        );
+    }
+}
+
+/// Keep `fd` (an output pipe of `unit`) in the keeper under `key`.
+pub fn keep_pipe(s: &mut State, unit: &str, id: u64, fd: std::os::fd::BorrowedFd<'_>) {
+    s.engine.touch(unit);
+    if let Err(e) = s.engine.host_mut().keeper.put(&pipe_key(id), fd) {
+        s.record(unit, 4, "linger", std::process::id(), e);
+    }
+}
+
+/// The pipe is closed: the keeper lets go of it too.
+pub fn release_pipe(s: &mut State, unit: &str, id: u64) {
+    s.engine.touch(unit);
+    if let Err(e) = s.engine.host_mut().keeper.del(&pipe_key(id)) {
+        s.record(unit, 4, "linger", std::process::id(), e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_time_is_ours_and_stable() {
+        let me = std::process::id();
+        let a = proc_start_time(me).expect("our own start time");
+        assert_eq!(proc_start_time(me), Some(a));
+        let mut child = std::process::Command::new("sleep")
+            .arg("5")
+            .spawn()
+            .unwrap();
+        let b = proc_start_time(child.id()).unwrap();
+        assert!(b >= a, "a child starts after us");
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert_eq!(proc_start_time(child.id()), None);
+    }
+
+    #[test]
+    fn records_round_trip_and_fds_are_keyed_apart() {
+        let r = UnitRecord {
+            main_pid_start: Some(7),
+            pipes: vec![PipeMeta {
+                id: 3,
+                pid: 9,
+                identifier: "web".into(),
+                level_prefix: true,
+            }],
+            sockets: 2,
+            timer: Some(((1, 2), (3, 4), true)),
+            ..UnitRecord::default()
+        };
+        let text = serde_json::to_vec(&r).unwrap();
+        assert_eq!(serde_json::from_slice::<UnitRecord>(&text).unwrap(), r);
+        assert_ne!(socket_key("a.socket", 1), socket_key("a.socket", 0));
+        assert_ne!(pipe_key(1), socket_key("1", 0));
+    }
+}
