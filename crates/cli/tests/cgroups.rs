@@ -403,3 +403,77 @@ fn run_scope_puts_the_callers_command_in_a_scope_of_its_own() {
     assert!(bad.stderr.contains("MemoryMax"), "{}", bad.stderr);
     m.shutdown();
 }
+
+#[test]
+fn a_crashed_manager_readopts_by_cgroup_and_kills_what_it_has_no_record_of() {
+    let Some(cg) = TestCgroups::create("recover") else {
+        return;
+    };
+    // After a crash the v2 root holds child cgroups (and controllers): the next manager is
+    // born in init.scope there, as the login daemon starts it.
+    let restart_files: Vec<PathBuf> = cg
+        .procs_files()
+        .into_iter()
+        .map(|f| {
+            if f.starts_with("/sys/fs/cgroup/unified") {
+                f.with_file_name("init.scope/cgroup.procs")
+            } else {
+                f
+            }
+        })
+        .collect();
+    let mut m = manager_in(&cg);
+    m.write_unit(
+        "esc.service",
+        "[Service]\nExecStart=/bin/sh -c 'setsid sleep 1000 & nohup sleep 1001 >/dev/null 2>&1 & exec sleep 1003'\n",
+    );
+    m.systemctl(&["start", "esc.service"]).expect_code(0);
+    let cgroup = m.prop("esc.service", "ControlGroup");
+    let main = m.prop("esc.service", "MainPID");
+    let wait_procs = |n: usize| {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline && procs_of(&cgroup).len() != n {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        procs_of(&cgroup)
+    };
+    let pids = wait_procs(3);
+    assert_eq!(pids.len(), 3, "{pids:?}");
+
+    // With its records: re-adopted, and a stop still reaches the escapees through the cgroup.
+    m.crash();
+    m.start_in_cgroups(&restart_files);
+    m.wait_for("esc.service re-adopted", |m| {
+        m.systemctl(&["is-active", "esc.service"]).code == 0
+    });
+    assert_eq!(m.prop("esc.service", "MainPID"), main);
+    assert_eq!(m.prop("esc.service", "ControlGroup"), cgroup);
+    assert_eq!(m.prop("esc.service", "TasksCurrent"), "3");
+    m.systemctl(&["stop", "esc.service"]).expect_code(0);
+    for pid in &pids {
+        assert!(
+            !alive(*pid),
+            "pid {pid} escaped the stop after the recovery"
+        );
+    }
+
+    // Without records (lost, or the crash came first): what runs in a unit cgroup nobody
+    // claims is killed rather than left behind or run twice.
+    m.systemctl(&["start", "esc.service"]).expect_code(0);
+    let pids = wait_procs(3);
+    assert_eq!(pids.len(), 3, "{pids:?}");
+    m.crash();
+    std::fs::remove_dir_all(m.runtime().join("linger/running")).unwrap();
+    m.start_in_cgroups(&restart_files);
+    // The first answer comes after the recovery.
+    assert_eq!(m.prop("esc.service", "ActiveState"), "inactive");
+    for pid in &pids {
+        assert!(!alive(*pid), "pid {pid} of the unrecorded run survived");
+    }
+    let log = m.linger(&["journal", "--no-pager", "-o", "cat"]).stdout;
+    assert!(
+        log.contains("Killed 3 process(es) a previous manager left in esc.service"),
+        "{log}"
+    );
+    m.shutdown();
+}

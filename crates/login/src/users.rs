@@ -198,9 +198,12 @@ pub fn step(
             },
             vec![Terminate(pid), WakeWaiters],
         ),
-        (Starting { pid, .. } | Running { pid }, Exited(p)) if p == pid => {
-            (crashed(backoff), vec![Cleanup, WakeWaiters])
-        }
+        // A crash: the user's services go on running in `user@UID.service`, and the next
+        // manager re-adopts them. Only once restarting is given up is everything killed.
+        (Starting { pid, .. } | Running { pid }, Exited(p)) if p == pid => match crashed(backoff) {
+            Failed => (Failed, vec![Cleanup, WakeWaiters]),
+            wait => (wait, vec![WakeWaiters]),
+        },
         (Stopping { pid, failed, .. }, Exited(p)) if p == pid => {
             let next = if failed { crashed(backoff) } else { Stopped };
             (next, vec![Cleanup, WakeWaiters])
@@ -243,7 +246,11 @@ pub fn reconcile(
         (Stopped, true) => (phase, vec![ManagerEffect::Spawn]),
         (Wait { until }, true) if now >= until || retry => (phase, vec![ManagerEffect::Spawn]),
         (Failed, true) if retry => (phase, vec![ManagerEffect::Spawn]),
-        (Wait { .. } | Failed, false) => (Stopped, vec![ManagerEffect::WakeWaiters]),
+        // No manager is wanted any more: what a crashed one left running goes too.
+        (Wait { .. } | Failed, false) => (
+            Stopped,
+            vec![ManagerEffect::Cleanup, ManagerEffect::WakeWaiters],
+        ),
         (Starting { pid, .. } | Running { pid }, false) => (
             Stopping {
                 pid,

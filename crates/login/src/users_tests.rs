@@ -64,7 +64,7 @@ fn transition_table() {
                 P::Backoff {
                     until: now + FIRST_DELAY,
                 },
-                vec![E::Cleanup, E::WakeWaiters],
+                vec![E::WakeWaiters],
             )),
         ),
         (
@@ -207,11 +207,17 @@ fn reconcile_table() {
             false,
             false,
             P::Stopped,
-            vec![E::WakeWaiters],
+            vec![E::Cleanup, E::WakeWaiters],
         ),
         (P::Failed, true, false, P::Failed, vec![]),
         (P::Failed, true, true, P::Failed, vec![E::Spawn]),
-        (P::Failed, false, false, P::Stopped, vec![E::WakeWaiters]),
+        (
+            P::Failed,
+            false,
+            false,
+            P::Stopped,
+            vec![E::Cleanup, E::WakeWaiters],
+        ),
     ];
     let mut bad = Vec::new();
     for (phase, wanted, retry, want_p, want_fx) in cases {
@@ -246,4 +252,20 @@ fn states() {
     assert_eq!(user_state(0, 0, false, stopping), "closing");
     assert_eq!(user_state(0, 0, false, running), "closing");
     assert_eq!(user_state(0, 0, false, P::Stopped), "offline");
+}
+
+#[test]
+fn a_crash_keeps_the_services_until_restarting_is_given_up() {
+    let now = Instant::now();
+    let running = P::Running { pid: 7 };
+    // Restart planned: nothing is killed, the next manager re-adopts the services.
+    let mut b = Backoff::default();
+    let (p, fx) = step(running, Ev::Exited(7), now, T, &mut b).unwrap();
+    assert!(matches!(p, P::Backoff { .. }));
+    assert_eq!(fx, [E::WakeWaiters]);
+    // The last allowed crash: give up, and then clean up what is left.
+    let mut b = exhausted(now);
+    let (p, fx) = step(running, Ev::Exited(7), now, T, &mut b).unwrap();
+    assert_eq!(p, P::Failed);
+    assert_eq!(fx, [E::Cleanup, E::WakeWaiters]);
 }

@@ -481,3 +481,143 @@ fn a_scope_made_in_a_session_outlives_the_logout_with_linger() {
         "the scope outlived its manager"
     );
 }
+
+/// `linger journal ARGS` as `user` (their own journal under `home`).
+fn user_journal(l: &Login, user: &TestUser, home: &Path, args: &[&str]) -> String {
+    let out = Command::new("runuser")
+        .args(["-u", &user.name, "--", "env"])
+        .arg(format!("HOME={}", home.display()))
+        .arg(format!(
+            "XDG_RUNTIME_DIR={}",
+            l.d.run_dir().join(user.uid.to_string()).display()
+        ))
+        .arg(common::linger_bin().unwrap())
+        .args(["journal", "--no-pager"])
+        .args(args)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_killed_user_manager_comes_back_and_readopts_its_services() {
+    if !real_or_skip(&[]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let user = TestUser::create(&user_name("r"), &home);
+    let units = home.join(".config/systemd/user");
+    std::fs::create_dir_all(units.join("default.target.wants")).unwrap();
+    std::fs::write(
+        units.join("tick.service"),
+        "[Service]\nExecStart=/bin/sh -c 'i=0; while :; do i=$((i+1)); echo tick $i; sleep 0.1; done'\n\
+         Restart=always\n[Install]\nWantedBy=default.target\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        "../tick.service",
+        units.join("default.target.wants/tick.service"),
+    )
+    .unwrap();
+    let st = Command::new("chown")
+        .args(["-R", &format!("{}:{}", user.uid, user.gid)])
+        .arg(&home)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let cg = TestCgroup::create("e2e-recover");
+    let cgp = cg.as_ref().map(|c| c.path.as_path());
+    let l = Login::start(dir.path(), cgp, "[Login]\nKillUserProcesses=yes\n");
+    let r = l.loginctl(None, &["enable-linger", &user.name]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let main_pid = || {
+        l.ctl(&user, &["show", "tick.service", "-p", "MainPID", "--value"])
+            .stdout
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|p| *p != 0 && alive(*p))
+    };
+    let mut pid = None;
+    assert!(
+        wait_until(SECS, || {
+            pid = main_pid();
+            pid.is_some()
+        }),
+        "tick.service not started by linger; log:\n{}",
+        l.d.log()
+    );
+    let pid = pid.unwrap();
+    let ticks = || {
+        user_journal(
+            &l,
+            &user,
+            &home,
+            &["--user-unit", "tick.service", "-o", "cat"],
+        )
+        .lines()
+        .filter_map(|t| t.strip_prefix("tick ")?.parse::<u32>().ok())
+        .collect::<Vec<_>>()
+    };
+    assert!(wait_until(SECS, || ticks().len() >= 3), "no ticks logged");
+    let manager = common::manager_pid(&l.d.run_dir(), user.uid).expect("the manager answers");
+
+    // SIGKILL: nothing of the manager's own clean-up runs.
+    kill_pids(&[manager]);
+    let mut back = None;
+    assert!(
+        wait_until(SECS, || {
+            back = common::manager_pid(&l.d.run_dir(), user.uid).filter(|p| *p != manager);
+            back.is_some()
+        }),
+        "the login daemon did not start a new manager; log:\n{}",
+        l.d.log()
+    );
+    assert!(
+        wait_until(SECS, || main_pid() == Some(pid)),
+        "tick.service was not re-adopted (MainPID now {:?}, was {pid}); log:\n{}",
+        main_pid(),
+        l.d.log()
+    );
+    if cg.is_some() {
+        let cgroup = std::fs::read_to_string(format!("/proc/{pid}/cgroup")).unwrap();
+        assert!(
+            cgroup.contains(&format!("user@{}.service/app.slice/tick.service", user.uid)),
+            "not in its unit cgroup any more: {cgroup}"
+        );
+    }
+    let n = ticks().len();
+    assert!(
+        wait_until(SECS, || ticks().len() > n + 3),
+        "output no longer captured after the recovery"
+    );
+    let t = ticks();
+    assert!(
+        t.windows(2).all(|w| w[1] == w[0] + 1),
+        "ticks lost or repeated across the crash: {t:?}"
+    );
+    // Exactly one ticker of this user: no duplicate was started.
+    let tickers: Vec<u32> = common::pids_of_uid(user.uid)
+        .into_iter()
+        .filter(|p| {
+            std::fs::read_to_string(format!("/proc/{p}/cmdline"))
+                .is_ok_and(|c| c.contains("echo tick"))
+        })
+        .collect();
+    assert_eq!(tickers, vec![pid], "duplicates after the recovery");
+    // Stop reaches the adopted process.
+    let r = l.ctl(&user, &["stop", "tick.service"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(
+        wait_until(SECS, || !alive(pid)),
+        "stop missed the adopted process"
+    );
+    let r = l.loginctl(None, &["disable-linger", &user.name]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(
+        wait_until(SECS, || common::pids_of_uid(user.uid).is_empty()),
+        "processes of the user left after disable-linger: {:?}",
+        common::pids_of_uid(user.uid)
+    );
+}

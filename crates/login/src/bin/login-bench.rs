@@ -253,6 +253,8 @@ fn bench(o: &Opts) -> Result<(), String> {
         s.unified
             .join(format!("linger-bench-{}", std::process::id()))
     });
+    // Removed however the run ends (an early error return included).
+    let _cgroup_guard = CgroupDir(cgroup.clone());
     let t = Instant::now();
     let users = make_users(o.users.max(1), &dir.join("home"))?;
     println!(
@@ -378,12 +380,29 @@ fn bench(o: &Opts) -> Result<(), String> {
         users.0.len(),
         ms(d.stop())
     );
-    if let Some(c) = &cgroup {
-        let _ = std::fs::remove_dir(c.join("linger.slice"));
-        let _ = std::fs::remove_dir(c);
-    }
     drop(users);
     Ok(())
+}
+
+/// A cgroup the benchmark's daemon used: its (empty) directories go, deepest first.
+struct CgroupDir(Option<PathBuf>);
+
+impl Drop for CgroupDir {
+    fn drop(&mut self) {
+        fn remove(dir: &Path) {
+            if let Ok(entries) = std::fs::read_dir(dir) {
+                for e in entries.flatten() {
+                    if e.file_type().is_ok_and(|t| t.is_dir()) {
+                        remove(&e.path());
+                    }
+                }
+            }
+            let _ = std::fs::remove_dir(dir);
+        }
+        if let Some(d) = &self.0 {
+            remove(d);
+        }
+    }
 }
 
 fn main() -> ExitCode {
