@@ -182,3 +182,49 @@ fn an_adopted_service_is_stopped_and_its_socket_keeps_listening() {
     assert!(processes_with(&marker).is_empty());
     m.shutdown();
 }
+
+#[test]
+fn a_service_that_died_while_no_manager_ran_is_restarted_per_restart_policy() {
+    let mut m = Manager::new(BIN);
+    let marker = format!("lost-{}", std::process::id());
+    m.write_unit(
+        "again.service",
+        &format!("[Service]\nExecStart=/bin/sh -c 'while true; do sleep 0.05; done' {marker}-a\nRestart=always\nRestartSec=50ms\n"),
+    );
+    m.write_unit(
+        "once.service",
+        &format!("[Service]\nExecStart=/bin/sh -c 'while true; do sleep 0.05; done' {marker}-o\n"),
+    );
+    m.start();
+    m.systemctl(&["start", "again.service", "once.service"])
+        .expect_code(0);
+    let (a, o) = (main_pid(&m, "again.service"), main_pid(&m, "once.service"));
+    m.crash();
+    for pid in [a, o] {
+        rustix::process::kill_process(
+            rustix::process::Pid::from_raw(pid as i32).unwrap(),
+            rustix::process::Signal::KILL,
+        )
+        .unwrap();
+    }
+    m.start();
+    m.wait_for("again.service restarted", |m| {
+        let p = main_pid(m, "again.service");
+        p != 0 && p != a && m.systemctl(&["is-active", "again.service"]).code == 0
+    });
+    // Restart=no: the unit ends (its exit status died with the old manager: a clean exit).
+    m.wait_for("once.service gone", |m| {
+        m.prop("once.service", "ActiveState") == "inactive"
+    });
+    assert_eq!(processes_with(&format!("{marker}-o")), Vec::<u32>::new());
+    let log = journal(&m, &["-u", "once.service", "-o", "cat"]);
+    assert!(
+        log.contains(&format!(
+            "Main process {o} exited while the manager was down"
+        )),
+        "{log}"
+    );
+    m.systemctl(&["stop", "again.service"]).expect_code(0);
+    assert!(processes_with(&format!("{marker}-a")).is_empty());
+    m.shutdown();
+}

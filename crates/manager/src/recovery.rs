@@ -92,6 +92,9 @@ struct ManagerRecord {
 pub struct Book {
     dir: PathBuf,
     manager: Option<ManagerRecord>,
+    /// What each unit's file holds now (a record that did not change is not written again;
+    /// a unit without one needs no unlink).
+    written: HashMap<String, Vec<u8>>,
     /// A write failed once (reported once: a full runtime directory would repeat it).
     failed: bool,
 }
@@ -210,14 +213,25 @@ pub fn persist(s: &mut State) {
         }
         let r = record(s, &unit);
         result = if r == UnitRecord::default() {
-            match std::fs::remove_file(dir.join(&unit)) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-                _ => Ok(()),
+            match s.book.written.remove(&unit) {
+                None => Ok(()),
+                Some(_) => match std::fs::remove_file(dir.join(&unit)) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+                    _ => Ok(()),
+                },
             }
         } else {
-            serde_json::to_vec(&r)
-                .map_err(std::io::Error::other)
-                .and_then(|data| write_atomic(&dir, &unit, &data))
+            match serde_json::to_vec(&r) {
+                Ok(data) if s.book.written.get(&unit) == Some(&data) => Ok(()),
+                Ok(data) => {
+                    let w = write_atomic(&dir, &unit, &data);
+                    if w.is_ok() {
+                        s.book.written.insert(unit, data);
+                    }
+                    w
+                }
+                Err(e) => Err(std::io::Error::other(e)),
+            }
         };
     }
     match result {
@@ -356,7 +370,9 @@ pub fn recover(state: &Shared, reexec: bool) {
         for unit in &scopes {
             adopt_cgroup(&mut s, unit);
         }
-        s.adopted.extend(adopted.iter().map(|(u, _)| u.clone()));
+        // What their main processes left behind is not our child either.
+        s.adopted
+            .extend(adopted.iter().chain(&gone).map(|(u, _)| u.clone()));
     }
     crate::reexec::restore(state, saved, &mut |i| {
         table.get_mut(i as usize).and_then(Option::take)
