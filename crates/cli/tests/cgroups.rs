@@ -463,7 +463,7 @@ fn a_crashed_manager_readopts_by_cgroup_and_kills_what_it_has_no_record_of() {
     let pids = wait_procs(3);
     assert_eq!(pids.len(), 3, "{pids:?}");
     m.crash();
-    std::fs::remove_dir_all(m.runtime().join("linger/running")).unwrap();
+    std::fs::remove_file(m.runtime().join("linger/recovery.log")).unwrap();
     m.start_in_cgroups(&restart_files);
     // The first answer comes after the recovery.
     assert_eq!(m.prop("esc.service", "ActiveState"), "inactive");

@@ -133,7 +133,7 @@ fn a_killed_manager_readopts_its_services_without_duplicates_or_lost_output() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     assert!(keeper_of(&m).is_empty(), "the keeper outlived a clean exit");
-    assert!(!m.runtime().join("linger/running").exists());
+    assert!(!m.runtime().join("linger/recovery.log").exists());
 }
 
 #[test]

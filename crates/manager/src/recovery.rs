@@ -3,9 +3,10 @@
 //! leaving orphans — which systemd cannot do for its own user manager.
 //!
 //! What makes it possible:
-//! - one small file per unit in `$XDG_RUNTIME_DIR/linger/running/`, rewritten whenever the
-//!   engine touches that unit (main pid and its start time, invocation id, restart count,
-//!   output pipes, listening sockets, timer state), so it is current at every crash;
+//! - a record per unit in `$XDG_RUNTIME_DIR/linger/recovery.log` (`store.rs`), written again
+//!   in the turn of the event loop in which the engine touched that unit (main pid and its
+//!   start time, invocation id, restart count, output pipes, listening sockets, timer state),
+//!   so it is current at every crash;
 //! - the fd keeper (`keeper.rs`), which still holds the services' output pipes and the socket
 //!   units' listening sockets;
 //! - the cgroups: what runs in a unit's cgroup belongs to it, whoever started it.
@@ -25,6 +26,8 @@ use linger_engine::{ExitStatus, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use crate::reexec::{Saved, SavedPipe, SavedService};
+
+mod store;
 use crate::state::{Shared, State};
 
 /// The keeper's key of socket `i` of a socket unit.
@@ -38,12 +41,12 @@ pub fn pipe_key(id: u64) -> String {
 }
 
 /// Where the records are.
-pub fn records_dir(linger_runtime: &Path) -> PathBuf {
-    linger_runtime.join("running")
+pub fn records_path(linger_runtime: &Path) -> PathBuf {
+    linger_runtime.join("recovery.log")
 }
 
-/// The manager's own record (unit names never start with a dot).
-const MANAGER_FILE: &str = ".manager";
+/// The manager's own record's key (unit names never start with a dot).
+const MANAGER_KEY: &str = ".manager";
 
 /// What is written down about one unit.
 #[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
@@ -90,20 +93,21 @@ struct ManagerRecord {
 /// What the manager remembers about its records.
 #[derive(Debug, Default)]
 pub struct Book {
-    dir: PathBuf,
+    store: store::Store,
+    path: PathBuf,
     manager: Option<ManagerRecord>,
-    /// What each unit's file holds now (a record that did not change is not written again;
-    /// a unit without one needs no unlink).
-    written: HashMap<String, Vec<u8>>,
+    /// Main pid and its start time per unit, as last read.
+    starts: HashMap<String, (u32, u64)>,
     /// A write failed once (reported once: a full runtime directory would repeat it).
     failed: bool,
 }
 
 impl Book {
-    /// Records in `dir`.
-    pub fn new(dir: PathBuf) -> Self {
+    /// Records in the log at `path`.
+    pub fn new(path: PathBuf) -> Self {
         Book {
-            dir,
+            store: store::Store::new(path.clone()),
+            path,
             ..Book::default()
         }
     }
@@ -126,7 +130,21 @@ pub fn proc_start_time(pid: u32) -> Option<u64> {
     fields.nth(18)?.parse().ok()
 }
 
-fn record(s: &State, unit: &str) -> UnitRecord {
+/// Output pipes by unit (one pass over all pipes per turn, not one per touched unit).
+fn pipes_by_unit(s: &State) -> HashMap<String, Vec<PipeMeta>> {
+    let mut out: HashMap<String, Vec<PipeMeta>> = HashMap::new();
+    for (id, p) in &s.pipes {
+        out.entry(p.unit.clone()).or_default().push(PipeMeta {
+            id: *id,
+            pid: p.pid,
+            identifier: p.identifier.clone(),
+            level_prefix: p.level_prefix,
+        });
+    }
+    out
+}
+
+fn record(s: &State, unit: &str, pipes: Option<Vec<PipeMeta>>) -> UnitRecord {
     let Some(u) = s.engine.unit(unit) else {
         return UnitRecord::default();
     };
@@ -144,21 +162,16 @@ fn record(s: &State, unit: &str) -> UnitRecord {
             main_start: snap.main_start.map(ts),
             active_enter: ts(s.engine.active_enter(unit)),
         });
-    let main_pid_start = service
-        .as_ref()
-        .and_then(|x| x.main_pid)
-        .and_then(proc_start_time);
-    let mut pipes: Vec<PipeMeta> = s
-        .pipes
-        .iter()
-        .filter(|(_, p)| p.unit == unit)
-        .map(|(id, p)| PipeMeta {
-            id: *id,
-            pid: p.pid,
-            identifier: p.identifier.clone(),
-            level_prefix: p.level_prefix,
-        })
-        .collect();
+    // A pid's start time never changes: read /proc once per main process.
+    let main_pid_start =
+        service
+            .as_ref()
+            .and_then(|x| x.main_pid)
+            .and_then(|pid| match s.book.starts.get(unit) {
+                Some(&(p, t)) if p == pid => Some(t),
+                _ => proc_start_time(pid),
+            });
+    let mut pipes = pipes.unwrap_or_default();
     pipes.sort_by_key(|p| p.id);
     let sockets = if active && u.socket().is_some() {
         s.engine.host().sockets.listening_fds(unit).len()
@@ -180,10 +193,8 @@ fn record(s: &State, unit: &str) -> UnitRecord {
     }
 }
 
-fn write_atomic(dir: &Path, name: &str, data: &[u8]) -> std::io::Result<()> {
-    let tmp = dir.join(format!(".{name}.tmp"));
-    std::fs::write(&tmp, data)?;
-    std::fs::rename(&tmp, dir.join(name))
+fn parse<T: serde::de::DeserializeOwned>(data: &[u8]) -> Option<T> {
+    serde_json::from_slice(data).ok()
 }
 
 /// Write down every unit the engine touched since the last call (and the manager's own
@@ -199,41 +210,32 @@ pub fn persist(s: &mut State) {
     if touched.is_empty() && !manager_changed {
         return;
     }
-    let dir = s.book.dir.clone();
-    let mut result = std::fs::create_dir_all(&dir);
-    if manager_changed && result.is_ok() {
-        result = serde_json::to_vec(&manager)
-            .map_err(std::io::Error::other)
-            .and_then(|data| write_atomic(&dir, MANAGER_FILE, &data));
+    let mut changes = Vec::new();
+    if manager_changed {
+        changes.push((
+            MANAGER_KEY.to_string(),
+            serde_json::to_vec(&manager).unwrap_or_default(),
+        ));
         s.book.manager = Some(manager);
     }
+    let mut by_unit = pipes_by_unit(s);
     for unit in touched {
-        if result.is_err() {
-            break;
-        }
-        let r = record(s, &unit);
-        result = if r == UnitRecord::default() {
-            match s.book.written.remove(&unit) {
-                None => Ok(()),
-                Some(_) => match std::fs::remove_file(dir.join(&unit)) {
-                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-                    _ => Ok(()),
-                },
-            }
-        } else {
-            match serde_json::to_vec(&r) {
-                Ok(data) if s.book.written.get(&unit) == Some(&data) => Ok(()),
-                Ok(data) => {
-                    let w = write_atomic(&dir, &unit, &data);
-                    if w.is_ok() {
-                        s.book.written.insert(unit, data);
-                    }
-                    w
-                }
-                Err(e) => Err(std::io::Error::other(e)),
-            }
+        let r = record(s, &unit, by_unit.remove(&unit));
+        match (
+            r.service.as_ref().and_then(|x| x.main_pid),
+            r.main_pid_start,
+        ) {
+            (Some(pid), Some(t)) => s.book.starts.insert(unit.clone(), (pid, t)),
+            _ => s.book.starts.remove(&unit),
         };
+        let data = if r == UnitRecord::default() {
+            store::NONE.to_vec()
+        } else {
+            serde_json::to_vec(&r).unwrap_or_else(|_| store::NONE.to_vec())
+        };
+        changes.push((unit, data));
     }
+    let result = s.book.store.write(changes);
     match result {
         Ok(()) => s.book.failed = false,
         Err(e) if !s.book.failed => {
@@ -245,7 +247,7 @@ pub fn persist(s: &mut State) {
                 std::process::id(),
                 format!(
                     "Cannot write the crash-recovery state in {}: {e}; after a crash of this manager, services started meanwhile may not be re-adopted",
-                    dir.display()
+                    s.book.path.display()
                 ),
             );
         }
@@ -255,32 +257,22 @@ pub fn persist(s: &mut State) {
 
 /// A clean exit: nothing is left to recover.
 pub fn forget(s: &mut State) {
-    let _ = std::fs::remove_dir_all(&s.book.dir);
+    s.book.store.remove();
     s.engine.host_mut().keeper.quit();
 }
 
-/// Read every record in `dir` (and remove them: what is re-adopted is written again).
-fn load(dir: &Path) -> (Option<ManagerRecord>, Vec<(String, UnitRecord)>) {
+/// Every record the log at `path` holds (the log is removed: what is re-adopted is written
+/// again). A record that does not parse is skipped: its unit's cgroup is then a leftover.
+fn load(path: &Path) -> (Option<ManagerRecord>, Vec<(String, UnitRecord)>) {
     let mut manager = None;
     let mut units = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return (None, units);
-    };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        let Ok(data) = std::fs::read(e.path()) else {
-            continue;
-        };
-        if name == MANAGER_FILE {
-            manager = serde_json::from_slice(&data).ok();
-        } else if !name.starts_with('.') {
-            // A record that does not parse is skipped; its unit's cgroup is then a leftover.
-            if let Ok(r) = serde_json::from_slice(&data) {
-                units.push((name, r));
-            }
+    for (key, data) in store::take(path) {
+        if key == MANAGER_KEY {
+            manager = parse(&data);
+        } else if let Some(r) = parse::<UnitRecord>(&data) {
+            units.push((key, r));
         }
     }
-    let _ = std::fs::remove_dir_all(dir);
     (manager, units)
 }
 
@@ -300,8 +292,8 @@ pub fn recover(state: &Shared, reexec: bool) {
     if reexec {
         return; // the fds came along with the exec; the keeper's copies are dropped here
     }
-    let dir = state.borrow().book.dir.clone();
-    let (manager, records) = load(&dir);
+    let path = state.borrow().book.path.clone();
+    let (manager, records) = load(&path);
     if records.is_empty() && manager.is_none() {
         kill_leftovers(state);
         return;

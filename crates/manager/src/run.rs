@@ -141,7 +141,8 @@ fn build_state(config: &ManagerConfig, log_to_stderr: bool) -> State {
     let ctx = crate::source::load_context(config);
     let host = RealHost::new(config.clone());
     let mut state = State::new(Engine::new(host, SearchPathSource::new(ctx)), log_to_stderr);
-    state.book = crate::recovery::Book::new(crate::recovery::records_dir(&config.linger_runtime()));
+    state.book =
+        crate::recovery::Book::new(crate::recovery::records_path(&config.linger_runtime()));
     let mut jc = linger_journal::JournalConfig::new(config.journal_dir());
     let warnings = jc.load_conf(&config.journal_conf()).unwrap_or_default();
     let hostname = rustix::system::uname()

@@ -1,0 +1,209 @@
+//! Where the crash-recovery records live: one append-only file,
+//! `$XDG_RUNTIME_DIR/linger/recovery.log`, one line per change (`UNIT<TAB>JSON`), written with
+//! a single `write` per turn of the event loop. The last line of a unit wins; `{}` means "no
+//! record". When the file has grown past four times what is still live (and 64 KiB) it is
+//! rewritten with the live records only and renamed over. A line torn by a crash in the
+//! middle of a write is skipped when reading.
+//!
+//! One file rather than one per unit: creating a file costs a new inode, which on a
+//! disk-backed runtime directory was most of the time of starting 500 units.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The empty record.
+pub const NONE: &[u8] = b"{}";
+
+const COMPACT_AT: u64 = 64 * 1024;
+
+/// The record log.
+#[derive(Debug, Default)]
+pub struct Store {
+    path: PathBuf,
+    file: Option<std::fs::File>,
+    /// The last record written for each key (unchanged ones are not written again).
+    live: HashMap<String, Vec<u8>>,
+    log_bytes: u64,
+}
+
+impl Store {
+    /// The log at `path` (created on first write).
+    pub fn new(path: PathBuf) -> Self {
+        Store {
+            path,
+            ..Store::default()
+        }
+    }
+
+    /// Append the records among `changes` that differ from what the log holds.
+    pub fn write(&mut self, changes: Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
+        let mut buf = Vec::new();
+        let mut written = Vec::new();
+        for (key, data) in changes {
+            let same = match self.live.get(&key) {
+                Some(old) => *old == data,
+                None => data == NONE,
+            };
+            if same {
+                continue;
+            }
+            buf.extend_from_slice(key.as_bytes());
+            buf.push(b'\t');
+            buf.extend_from_slice(&data);
+            buf.push(b'\n');
+            written.push((key, data));
+        }
+        if buf.is_empty() {
+            return Ok(());
+        }
+        if self.file.is_none() {
+            self.file = Some(open_append(&self.path)?);
+            self.log_bytes = std::fs::metadata(&self.path).map_or(0, |m| m.len());
+        }
+        if let Some(f) = self.file.as_mut() {
+            f.write_all(&buf)?;
+        }
+        self.log_bytes += buf.len() as u64;
+        for (key, data) in written {
+            if data == NONE {
+                self.live.remove(&key);
+            } else {
+                self.live.insert(key, data);
+            }
+        }
+        let live: usize = self.live.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+        if self.log_bytes > COMPACT_AT && self.log_bytes > 4 * live as u64 {
+            self.compact()?;
+        }
+        Ok(())
+    }
+
+    /// Rewrite the log with the live records only.
+    fn compact(&mut self) -> std::io::Result<()> {
+        let tmp = self.path.with_extension("new");
+        let mut buf = Vec::new();
+        for (key, data) in &self.live {
+            buf.extend_from_slice(key.as_bytes());
+            buf.push(b'\t');
+            buf.extend_from_slice(data);
+            buf.push(b'\n');
+        }
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .mode(0o600)
+                .open(&tmp)?;
+            f.write_all(&buf)?;
+        }
+        std::fs::rename(&tmp, &self.path)?;
+        self.file = Some(open_append(&self.path)?);
+        self.log_bytes = buf.len() as u64;
+        Ok(())
+    }
+
+    /// A clean exit: the log goes.
+    pub fn remove(&mut self) {
+        self.file = None;
+        self.live.clear();
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+fn open_append(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .open(path)
+}
+
+/// Every live record in the log at `path` (the last line of each key), and remove the log:
+/// what is re-adopted is written again.
+pub fn take(path: &Path) -> HashMap<String, Vec<u8>> {
+    let Ok(data) = std::fs::read(path) else {
+        return HashMap::new();
+    };
+    let _ = std::fs::remove_file(path);
+    let mut out = HashMap::new();
+    // Only complete lines: a crash during the last write may have left a partial one.
+    for line in data.split_inclusive(|&b| b == b'\n') {
+        let Some(line) = line.strip_suffix(b"\n") else {
+            break;
+        };
+        let Some(tab) = line.iter().position(|&b| b == b'\t') else {
+            continue;
+        };
+        let key = String::from_utf8_lossy(&line[..tab]).into_owned();
+        let value = &line[tab + 1..];
+        if value == NONE {
+            out.remove(&key);
+        } else {
+            out.insert(key, value.to_vec());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(s: &str) -> Vec<u8> {
+        s.as_bytes().to_vec()
+    }
+
+    #[test]
+    fn last_line_wins_empty_removes_and_a_torn_tail_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("recovery.log");
+        let mut s = Store::new(path.clone());
+        s.write(vec![
+            ("a.service".into(), rec(r#"{"x":1}"#)),
+            ("b.service".into(), rec(r#"{"y":1}"#)),
+        ])
+        .unwrap();
+        s.write(vec![
+            ("a.service".into(), rec(r#"{"x":2}"#)),
+            ("b.service".into(), rec("{}")),
+        ])
+        .unwrap();
+        // The crash came in the middle of the next write.
+        let mut f = open_append(&path).unwrap();
+        f.write_all(b"c.service\t{\"z\"").unwrap();
+        let got = take(&path);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got["a.service"], rec(r#"{"x":2}"#));
+        assert!(!path.exists(), "taken records are removed");
+    }
+
+    #[test]
+    fn unchanged_records_are_not_appended_and_the_log_is_compacted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("recovery.log");
+        let mut s = Store::new(path.clone());
+        s.write(vec![("a.service".into(), rec(r#"{"x":1}"#))])
+            .unwrap();
+        let len = std::fs::metadata(&path).unwrap().len();
+        s.write(vec![
+            ("a.service".into(), rec(r#"{"x":1}"#)),
+            ("gone.service".into(), rec("{}")),
+        ])
+        .unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), len);
+        // Thousands of start/stop cycles of one unit: the file stays small.
+        for i in 0..5000 {
+            s.write(vec![("b.service".into(), rec(&format!(r#"{{"i":{i}}}"#)))])
+                .unwrap();
+            s.write(vec![("b.service".into(), rec("{}"))]).unwrap();
+        }
+        assert!(std::fs::metadata(&path).unwrap().len() <= COMPACT_AT + 100);
+        let got = take(&path);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got["a.service"], rec(r#"{"x":1}"#));
+    }
+}
