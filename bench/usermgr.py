@@ -5,7 +5,9 @@ Figures (issue 2): manager start -> default.target reached; RSS idle and with 50
 services (ExecStart=/bin/sleep infinity); wall time to start 500 services in one command and to
 stop them; daemon-reload with 500 unit files; latency of status and is-active; time from SIGKILL
 of a Restart=always RestartSec=0 service to its new main process (read from the manager's own
-ExecMainStartTimestampMonotonic, so polling does not distort it).
+ExecMainStartTimestampMonotonic, so polling does not distort it); and (linger only: systemd
+cannot) from SIGKILL of the manager with the services running to all of them re-adopted by a
+new manager, their main PIDs unchanged.
 
 linger runs as the invoking user in a temp HOME. systemd --user runs through the recipes in
 ../shared/anchors (root only: it needs a mount namespace and the user `anchoruser`); without
@@ -91,6 +93,27 @@ class Linger:
             self.proc.wait(timeout=30)
         shutil.rmtree(self.tmp, ignore_errors=True)
 
+    def crash_and_recover(self, names):
+        """SIGKILL the manager with the services running, start a new one, and time until every
+        service is active again under it — re-adopted, so each keeps its main PID."""
+        sample = names[:: max(1, len(names) // 10)]
+        before = {n: self.show(n, "MainPID") for n in sample}
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+        t0 = time.perf_counter()
+        self.proc = subprocess.Popen([self.bin, "daemon", "--user", "--no-system-units"], env=self.env,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 30
+        while subprocess.run(self.ctl(["is-active", "-q"] + names), env=self.env).returncode != 0:
+            if time.time() > deadline:
+                raise RuntimeError("services not back within 30 s of the manager's restart")
+            time.sleep(0.001)
+        dt = (time.perf_counter() - t0) * 1000
+        after = {n: self.show(n, "MainPID") for n in sample}
+        if after != before:
+            raise RuntimeError(f"services were restarted, not re-adopted: {before} -> {after}")
+        return dt
+
 
 class Systemd:
     name = "systemd --user 252"
@@ -164,6 +187,9 @@ def measure(m, n):
     r["RSS with %d running (MB)" % n] = rss_kb(m.pid()) / 1024
     r["status (ms)"] = statistics.median(timed(m.ctl(["status", "--no-pager", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
     r["is-active (ms)"] = statistics.median(timed(m.ctl(["is-active", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
+    # systemd --user cannot: its services die with it (or are left unmanaged).
+    recover = getattr(m, "crash_and_recover", None)
+    r["SIGKILL manager → %d re-adopted (ms)" % n] = recover(names) if recover else None
     dt, rc = timed(m.ctl(["stop"] + names), m.env)
     r["stop %d, one call (s)" % n] = dt
     r["SIGKILL → new main PID (ms)"] = restart_latency(m)
@@ -188,12 +214,12 @@ def main():
         finally:
             m.stop()
     keys = list(results[0][1].keys())
-    head = f"{'':34}" + "".join(f"{name:>20}" for name, _ in results) + ("     ratio" if len(results) == 2 else "")
+    head = f"{'':40}" + "".join(f"{name:>20}" for name, _ in results) + ("     ratio" if len(results) == 2 else "")
     print(head)
     for k in keys:
         vals = [r[k] for _, r in results]
-        line = f"{k:34}" + "".join(f"{v:20.2f}" for v in vals)
-        if len(vals) == 2 and vals[0] > 0:
+        line = f"{k:40}" + "".join(f"{v:20.2f}" if v is not None else f"{'n/a':>20}" for v in vals)
+        if len(vals) == 2 and None not in vals and vals[0] > 0:
             line += f"  {vals[1] / vals[0]:7.1f}×"
         print(line)
 

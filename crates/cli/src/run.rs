@@ -18,6 +18,7 @@ use crate::connect::connect;
 use crate::output::fail;
 
 mod scope;
+mod stdio;
 
 /// systemd-run's syntax, for the user manager.
 #[derive(Debug, Parser)]
@@ -74,10 +75,12 @@ struct RunArgs {
     /// Run the command here, in a new transient scope unit of the user manager.
     #[arg(long)]
     scope: bool,
-    /// Connect the command's stdio to this terminal (not supported by linger yet).
+    /// The service uses this command's standard input, output and error (for pipelines);
+    /// waits like --wait.
     #[arg(short = 'P', long)]
     pipe: bool,
-    /// Allocate a pseudo-terminal (not supported by linger yet).
+    /// Connect the service to this terminal through a new pseudo-terminal (for interactive
+    /// programs); waits like --wait.
     #[arg(short = 't', long)]
     pty: bool,
     /// Timer: run after this much time.
@@ -309,16 +312,18 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         Ok(a) => a,
         Err(code) => return code,
     };
-    if a.pipe || a.pty {
-        return fail(
-            "--pipe and --pty need the manager to receive this terminal's file descriptors, which linger does not support yet.",
-        );
-    }
+    let stdio = stdio::mode(a.pipe, a.pty);
     if a.scope {
+        if stdio.is_some() {
+            return fail("--pty/--pipe is not compatible in --scope mode.");
+        }
         return scope::run(&a);
     }
-    if a.wait && (a.no_block || has_timer(&a)) {
-        return fail("--wait may not be combined with --no-block or the timer options.");
+    let wait = a.wait || stdio.is_some();
+    if wait && (a.no_block || has_timer(&a)) {
+        return fail(
+            "--wait, --pipe and --pty may not be combined with --no-block or the timer options.",
+        );
     }
     let base = a
         .unit
@@ -366,6 +371,14 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     if let Err(e) = client.call(method::RELOAD, json!({})) {
         return fail(&e.to_string());
     }
+    let attached = match stdio.map(|m| stdio::attach(&mut client, &svc_name, m)) {
+        Some(Ok(a)) => Some(a),
+        Some(Err(e)) => {
+            let _ = std::fs::remove_file(dir.join(&svc_name));
+            return fail(&e);
+        }
+        None => None,
+    };
     let start = if timer.is_some() {
         &timer_name
     } else {
@@ -389,8 +402,18 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
             eprintln!("Running as unit: {svc_name}");
         }
     }
-    if a.wait {
-        return wait_for_end(&mut client, &svc_name, a.quiet);
+    if wait {
+        // The relay (with --pty) must hand the terminal back before the summary is printed.
+        let (code, summary) = wait_for_end(&mut client, &svc_name);
+        if let Some(att) = attached {
+            att.finish();
+        }
+        if !a.quiet
+            && let Some(text) = summary
+        {
+            eprint!("{text}");
+        }
+        return code;
     }
     ExitCode::SUCCESS
 }
@@ -424,12 +447,13 @@ fn wait_exit_code(result: &str, code: &str, status: u8) -> u8 {
     }
 }
 
-/// `--wait`: until the service is inactive or failed, then report like systemd-run.
-fn wait_for_end(client: &mut linger_ipc::Client, unit: &str, quiet: bool) -> ExitCode {
+/// `--wait`: until the service is inactive or failed; the exit code, and the report
+/// systemd-run prints (None when the unit could not be queried).
+fn wait_for_end(client: &mut linger_ipc::Client, unit: &str) -> (ExitCode, Option<String>) {
     let names = ["ActiveState", "Result", "ExecMainCode", "ExecMainStatus"];
     loop {
         let Some(u) = props(client, unit, &names) else {
-            return fail(&format!("Failed to query {unit}."));
+            return (fail(&format!("Failed to query {unit}.")), None);
         };
         let p = &u.properties;
         let state = p.get("ActiveState").map(String::as_str).unwrap_or("");
@@ -440,23 +464,25 @@ fn wait_for_end(client: &mut linger_ipc::Client, unit: &str, quiet: bool) -> Exi
                 .get("ExecMainStatus")
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(0);
-            if !quiet {
-                eprintln!("Finished with result: {result}");
-                let (how, what) = match code {
-                    "1" => ("exited", status.to_string()),
-                    "2" => (
-                        "killed",
-                        linger_engine::signal_name(i32::from(status)).into(),
-                    ),
-                    "3" => (
-                        "dumped",
-                        linger_engine::signal_name(i32::from(status)).into(),
-                    ),
-                    _ => ("exited", "0".into()),
-                };
-                eprintln!("Main processes terminated with: code={how}/status={what}");
-            }
-            return ExitCode::from(wait_exit_code(&result, code, status));
+            let (how, what) = match code {
+                "1" => ("exited", status.to_string()),
+                "2" => (
+                    "killed",
+                    linger_engine::signal_name(i32::from(status)).into(),
+                ),
+                "3" => (
+                    "dumped",
+                    linger_engine::signal_name(i32::from(status)).into(),
+                ),
+                _ => ("exited", "0".into()),
+            };
+            let summary = format!(
+                "Finished with result: {result}\nMain processes terminated with: code={how}/status={what}\n"
+            );
+            return (
+                ExitCode::from(wait_exit_code(&result, code, status)),
+                Some(summary),
+            );
         }
         std::thread::sleep(Duration::from_millis(20));
     }

@@ -144,6 +144,9 @@ pub struct ExecSpec {
     pub rlimits: Vec<Rlimit>,
     /// Start a new session (every service gets one, like systemd).
     pub new_session: bool,
+    /// Make standard input (a terminal) the controlling terminal of the new session
+    /// (`linger run --pty`); needs `new_session`.
+    pub controlling_tty: bool,
     /// Become this user and group after joining the cgroup, before `chdir` and `execve`
     /// (None: keep the parent's identity). Needs privilege (root or CAP_SETUID/CAP_SETGID).
     pub credentials: Option<Credentials>,
@@ -182,6 +185,7 @@ impl ExecSpec {
             oom_score_adjust: None,
             rlimits: Vec::new(),
             new_session: true,
+            controlling_tty: false,
             credentials: None,
             listen_pid: false,
             oom_value: CString::default(),

@@ -98,6 +98,7 @@ struct Prepared<'a> {
     oom: Option<&'a [u8]>,
     rlimits: Vec<(i32, libc::rlimit)>,
     new_session: bool,
+    controlling_tty: bool,
     /// (uid, gid, supplementary groups), converted before the fork.
     creds: Option<(libc::uid_t, libc::gid_t, Vec<libc::gid_t>)>,
     report: RawFd,
@@ -163,6 +164,7 @@ fn spawn_inner(mut spec: ExecSpec, wait: bool) -> Result<Spawned, SpawnError> {
             })
             .collect(),
         new_session: spec.new_session,
+        controlling_tty: spec.controlling_tty && spec.new_session,
         creds: spec
             .credentials
             .as_ref()
@@ -349,6 +351,11 @@ fn child(p: &Prepared<'_>, joined: bool) -> ! {
             {
                 fail(report, stages[target], errno());
             }
+        }
+        // The terminal on stdin becomes ours: a shell or editor run with --pty gets job
+        // control and SIGINT from ^C, as on a login terminal.
+        if p.controlling_tty && libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+            fail(report, Stage::Stdin, errno());
         }
         for (i, &h) in high.iter().enumerate().take((n as usize).min(64)) {
             if libc::dup2(h, 3 + i as i32) < 0 {

@@ -111,6 +111,48 @@ impl Client {
         self.next_reply().map(|(v, _)| v)
     }
 
+    /// Call `method` passing `fds` along (`SCM_RIGHTS` on the request's bytes), and wait for
+    /// its single reply. The daemon receives duplicates; ours stay open.
+    pub fn call_with_fds(
+        &mut self,
+        method: &str,
+        parameters: Value,
+        fds: &[std::os::fd::BorrowedFd<'_>],
+    ) -> Result<Value, CallError> {
+        use rustix::net::{SendAncillaryBuffer, SendAncillaryMessage, SendFlags};
+        let req = Request {
+            method: method.to_string(),
+            parameters,
+            more: false,
+            oneway: false,
+        };
+        let bytes = encode(&req);
+        let mut space =
+            vec![std::mem::MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(fds.len()))];
+        let mut control = SendAncillaryBuffer::new(&mut space);
+        if !control.push(SendAncillaryMessage::ScmRights(fds)) {
+            return Err(FrameError::Io(std::io::Error::other("too many fds to pass")).into());
+        }
+        // The fds travel with the first chunk; the rest of a large request follows plainly.
+        let mut sent = loop {
+            match rustix::net::sendmsg(
+                &self.writer,
+                &[std::io::IoSlice::new(&bytes)],
+                &mut control,
+                SendFlags::NOSIGNAL,
+            ) {
+                Ok(n) => break n,
+                Err(rustix::io::Errno::INTR) => continue,
+                Err(e) => return Err(FrameError::Io(e.into()).into()),
+            }
+        };
+        while sent < bytes.len() {
+            let n = self.writer.write(&bytes[sent..]).map_err(FrameError::Io)?;
+            sent += n;
+        }
+        self.next_reply().map(|(v, _)| v)
+    }
+
     /// Start a streaming call; read replies with [`Client::next_reply`] until `continues` is false.
     pub fn call_more(&mut self, method: &str, parameters: Value) -> Result<(), CallError> {
         self.send(method, parameters, true)

@@ -29,6 +29,9 @@ pub mod method {
     /// `systemd-run --scope`: [`super::StartScopeRequest`]: the transient scope unit (already
     /// written) is created with the process in it.
     pub const START_SCOPE: &str = "io.linger.Manager.StartScope";
+    /// `systemd-run --pipe/--pty`: [`super::AttachStdioRequest`], with the caller's stdin,
+    /// stdout and stderr passed as fds: the (transient) service's processes use them.
+    pub const ATTACH_STDIO: &str = "io.linger.Manager.AttachStdio";
     /// reset-failed: [`super::NamesRequest`].
     pub const RESET_FAILED: &str = "io.linger.Manager.ResetFailed";
     /// daemon-reload.
@@ -252,6 +255,16 @@ pub struct InstallReply {
     /// Warnings to print (e.g. "The unit files have no installation config").
     #[serde(default)]
     pub warnings: Vec<String>,
+}
+
+/// Parameters of [`method::ATTACH_STDIO`] (three fds travel with the request).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachStdioRequest {
+    /// The unit whose processes get the streams.
+    pub unit: String,
+    /// The streams are a terminal: it becomes the controlling terminal (`--pty`).
+    #[serde(default)]
+    pub tty: bool,
 }
 
 /// `systemd-run --scope`.

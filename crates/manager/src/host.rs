@@ -33,6 +33,15 @@ pub struct NewPipe {
     pub fd: OwnedFd,
 }
 
+/// Standard input, output and error a client handed over for a unit's processes.
+#[derive(Debug)]
+pub struct AttachedStdio {
+    /// stdin, stdout, stderr.
+    pub fds: [OwnedFd; 3],
+    /// They are a terminal, to become the controlling one.
+    pub tty: bool,
+}
+
 /// A message the host wants logged for a unit (setup failures).
 #[derive(Debug, Clone)]
 pub struct HostLog {
@@ -67,6 +76,8 @@ pub struct RealHost {
     pub timers: TimerSupport,
     /// Holds pipes and sockets across a crash of the manager.
     pub keeper: crate::keeper::Link,
+    /// The caller's streams for units started by `linger run --pipe/--pty`.
+    pub attached_stdio: std::collections::HashMap<String, AttachedStdio>,
     own_pid: u32,
 }
 
@@ -94,6 +105,7 @@ impl RealHost {
         );
         RealHost {
             keeper,
+            attached_stdio: Default::default(),
             sockets: SocketTable::default(),
             cgroups,
             timers,
@@ -349,7 +361,7 @@ impl RealHost {
                     | OutputSpec::Fd(_)
             )
         };
-        let (read_end, journal) = if wants_journal(&cfg.exec.standard_output)
+        let (mut read_end, journal) = if wants_journal(&cfg.exec.standard_output)
             || wants_journal(&cfg.exec.standard_error)
         {
             let (r, w) = rustix::pipe::pipe_with(rustix::pipe::PipeFlags::CLOEXEC)
@@ -378,6 +390,18 @@ impl RealHost {
                 spec.stderr = Some(conn.try_clone().map_err(|e| e.to_string())?);
             }
             spec.stdin = Some(conn);
+        }
+        if let Some(a) = self.attached_stdio.get(req.unit) {
+            // `linger run --pipe/--pty`: the caller's own streams (or its pseudo-terminal).
+            let dup = |fd: &OwnedFd| {
+                fd.try_clone()
+                    .map_err(|e| format!("Failed to duplicate the caller's streams: {e}"))
+            };
+            spec.stdin = Some(dup(&a.fds[0])?);
+            spec.stdout = Some(dup(&a.fds[1])?);
+            spec.stderr = Some(dup(&a.fds[2])?);
+            spec.controlling_tty = a.tty;
+            read_end = None;
         }
         let mut cgroup_fds = cgroup_fds.into_iter();
         spec.cgroup_procs = cgroup_fds.next();

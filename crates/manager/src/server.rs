@@ -5,7 +5,9 @@ use linger_ipc::manager::{self as api, error, method};
 use linger_ipc::{MAX_MESSAGE, Reply, Request, decode_request, encode};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use std::os::fd::OwnedFd;
+
+use tokio::io::AsyncWriteExt;
 use tokio::net::UnixStream;
 
 use crate::state::{ExitRequest, Shared};
@@ -14,38 +16,104 @@ use crate::tracker::cmdline;
 /// Most connections served at once (a limit on what clients can make us allocate).
 pub const MAX_CONNECTIONS: usize = 512;
 
+/// Most fds a connection may have pending (the three standard streams of `--pipe`).
+const MAX_PASSED_FDS: usize = 3;
+
 /// Serve one client until it hangs up or misbehaves.
 pub async fn serve(state: Shared, stream: UnixStream, own_uid: u32) {
     let Ok(cred) = linger_ipc::peer_cred(&stream) else {
         return;
     };
     let (rd, mut wr) = stream.into_split();
-    let mut rd = BufReader::new(rd);
-    let mut buf = Vec::new();
+    // Read with recvmsg: fds a client passes (`systemd-run --pipe`) arrive with the bytes.
+    let mut pending: Vec<u8> = Vec::new();
+    let mut fds: Vec<OwnedFd> = Vec::new();
+    let mut chunk = vec![0u8; 16 * 1024];
     loop {
-        buf.clear();
-        let mut limited = (&mut rd).take(MAX_MESSAGE as u64 + 1);
-        match limited.read_until(0, &mut buf).await {
-            Ok(0) | Err(_) => return,
-            Ok(_) => {}
-        }
-        if buf.last() != Some(&0) {
-            // Oversized or truncated: close this connection only.
-            return;
-        }
-        buf.pop();
-        let reply = match decode_request(&buf) {
-            Ok(req) if cred.uid == own_uid || cred.uid == 0 => handle(&state, req).await,
-            Ok(_) => Reply::error(
+        let frame = loop {
+            if let Some(end) = pending.iter().position(|&b| b == 0) {
+                let mut f: Vec<u8> = pending.drain(..=end).collect();
+                f.pop();
+                break f;
+            }
+            if pending.len() > MAX_MESSAGE {
+                return; // oversized: close this connection only
+            }
+            match receive(rd.as_ref(), &mut chunk, &mut fds).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => pending.extend_from_slice(&chunk[..n]),
+            }
+        };
+        let reply = match decode_request(&frame) {
+            Ok(_) if cred.uid != own_uid && cred.uid != 0 => Reply::error(
                 error::REFUSED,
                 "Access denied: this manager belongs to another user.",
             ),
+            Ok(req) if req.method == method::ATTACH_STDIO => {
+                attach_stdio(&state, &req, std::mem::take(&mut fds))
+            }
+            Ok(req) => handle(&state, req).await,
             Err(_) => return,
         };
         if wr.write_all(&encode(&reply)).await.is_err() {
             return;
         }
     }
+}
+
+/// Some bytes from the client, and any fds that came with them (beyond the limit: closed).
+async fn receive(s: &UnixStream, buf: &mut [u8], fds: &mut Vec<OwnedFd>) -> std::io::Result<usize> {
+    use rustix::net::{RecvAncillaryBuffer, RecvAncillaryMessage, RecvFlags};
+    loop {
+        s.readable().await?;
+        let got = s.try_io(tokio::io::Interest::READABLE, || {
+            let mut space =
+                [std::mem::MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(MAX_PASSED_FDS))];
+            let mut control = RecvAncillaryBuffer::new(&mut space);
+            let mut iov = [std::io::IoSliceMut::new(buf)];
+            let msg = rustix::net::recvmsg(
+                s,
+                &mut iov,
+                &mut control,
+                RecvFlags::CMSG_CLOEXEC | RecvFlags::DONTWAIT,
+            )?;
+            for m in control.drain() {
+                if let RecvAncillaryMessage::ScmRights(passed) = m {
+                    for fd in passed {
+                        if fds.len() < MAX_PASSED_FDS {
+                            fds.push(fd);
+                        }
+                    }
+                }
+            }
+            Ok(msg.bytes)
+        });
+        match got {
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
+            r => return r,
+        }
+    }
+}
+
+/// `systemd-run --pipe/--pty`: the unit's processes will use the passed stdin, stdout, stderr.
+fn attach_stdio(state: &Shared, req: &Request, fds: Vec<OwnedFd>) -> Reply {
+    let p = match params::<api::AttachStdioRequest>(req) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let Ok(fds) = <[OwnedFd; 3]>::try_from(fds) else {
+        return Reply::error(
+            error::INVALID,
+            "AttachStdio needs three file descriptors (standard input, output and error) passed with the call.",
+        );
+    };
+    let mut s = state.borrow_mut();
+    let id = s.engine.load(&p.unit);
+    s.engine
+        .host_mut()
+        .attached_stdio
+        .insert(id, crate::host::AttachedStdio { fds, tty: p.tty });
+    Reply::ok(json!({}))
 }
 
 fn params<T: DeserializeOwned>(req: &Request) -> Result<T, Reply> {

@@ -281,6 +281,8 @@ impl State {
             Effect::ReleaseResources { unit } => {
                 self.watch_empty.remove(&unit);
                 self.adopted.remove(&unit);
+                // The caller's terminal or pipes are not held once the unit is gone.
+                self.engine.host_mut().attached_stdio.remove(&unit);
                 if self.engine.host().unit_is_empty(&unit) {
                     self.engine.host_mut().tracker.release(&unit);
                     self.engine.host_mut().cgroups.release(&unit);
