@@ -321,9 +321,10 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     }
     let wait = a.wait || stdio.is_some();
     if wait && (a.no_block || has_timer(&a)) {
-        return fail(
-            "--wait, --pipe and --pty may not be combined with --no-block or the timer options.",
-        );
+        let what = if a.wait { "--wait" } else { "--pipe/--pty" };
+        return fail(&format!(
+            "{what} may not be combined with --no-block or the timer options."
+        ));
     }
     let base = a
         .unit
