@@ -228,3 +228,38 @@ fn a_service_that_died_while_no_manager_ran_is_restarted_per_restart_policy() {
     assert!(processes_with(&format!("{marker}-a")).is_empty());
     m.shutdown();
 }
+
+#[test]
+fn a_recovered_manager_stops_its_adopted_services_when_it_exits() {
+    let mut m = Manager::new(BIN);
+    let marker = format!("bye-{}", std::process::id());
+    for i in 0..20 {
+        m.write_unit(
+            &format!("s{i}.service"),
+            &format!("[Service]\nExecStart=/bin/sh -c 'while :; do sleep 1; done' {marker}\n"),
+        );
+    }
+    m.start();
+    let names: Vec<String> = (0..20).map(|i| format!("s{i}.service")).collect();
+    let mut args = vec!["start"];
+    args.extend(names.iter().map(String::as_str));
+    m.systemctl(&args).expect_code(0);
+    assert_eq!(processes_with(&marker).len(), 20);
+    m.crash();
+    m.start();
+    let mut args = vec!["is-active"];
+    args.extend(names.iter().map(String::as_str));
+    m.wait_for("all 20 re-adopted", |m| m.systemctl(&args).code == 0);
+    assert_eq!(processes_with(&marker).len(), 20, "duplicates");
+    let t = std::time::Instant::now();
+    m.shutdown();
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(5),
+        "exit took {:?}",
+        t.elapsed()
+    );
+    assert!(
+        processes_with(&marker).is_empty(),
+        "adopted services outlived the manager"
+    );
+}

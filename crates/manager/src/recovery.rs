@@ -452,6 +452,20 @@ fn watch_adopted_pid(state: &Shared, unit: String, pid: u32) {
     tokio::task::spawn_local(async move {
         let _ = fd.readable().await;
         let mut s = st.borrow_mut();
+        // Handed to the event loop, which takes all exits of a turn as one batch (as it
+        // reaps children): a stop of hundreds of adopted services is one pass, not hundreds.
+        s.adopted_exits.push((unit, pid));
+        s.timer_changed.notify_one();
+    });
+}
+
+/// The adopted main processes that exited since the last turn of the event loop.
+pub fn drain_adopted_exits(s: &mut State) {
+    if s.adopted_exits.is_empty() {
+        return;
+    }
+    let mut exits = Vec::new();
+    for (unit, pid) in std::mem::take(&mut s.adopted_exits) {
         // Only if it is still this unit's main process (a restart may have replaced it).
         let still_main = s
             .engine
@@ -468,12 +482,12 @@ fn watch_adopted_pid(state: &Shared, unit: String, pid: u32) {
                 std::process::id(),
                 format!("Main process {pid} (adopted after a manager restart) exited; its exit status is not known to this manager."),
             );
-            s.on_reaped(&[(pid, ExitStatus::Exited(0))]);
-            // Outside the event loop's own wake-ups: let it see the new deadlines (and
-            // write the new state down).
-            s.timer_changed.notify_one();
+            exits.push((pid, ExitStatus::Exited(0)));
         }
-    });
+    }
+    if !exits.is_empty() {
+        s.on_reaped(&exits);
+    }
 }
 
 /// Kill what runs in unit cgroups no unit claims: left by a manager that crashed before it

@@ -349,6 +349,7 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
             _ = sigterm.recv() => state.borrow_mut().exit = Some(ExitRequest::Shutdown),
             _ = sigint.recv() => state.borrow_mut().exit = Some(ExitRequest::Shutdown),
         }
+        crate::recovery::drain_adopted_exits(&mut state.borrow_mut());
         wake_pipes(&state);
         crate::recovery::persist(&mut state.borrow_mut());
         let exit = state.borrow().exit;
@@ -415,13 +416,17 @@ async fn shutdown(
         let sleep_for = deadline.map(|d| {
             Duration::from_micros(d.saturating_sub(state.borrow().engine.monotonic_now()))
         });
+        let woken = state.borrow().timer_changed.clone();
         tokio::select! {
             _ = sigchld.recv() => reap(state),
             () = cgroup_event(cgroup_events) => state.borrow_mut().on_cgroup_events(),
             () = async { match sleep_for { Some(d) => tokio::time::sleep(d).await, None => std::future::pending().await } } => {
                 state.borrow_mut().fire_due_timers();
             }
+            // Adopted processes' exits (pidfds) arrive this way.
+            () = woken.notified() => {}
         }
+        crate::recovery::drain_adopted_exits(&mut state.borrow_mut());
     }
 }
 

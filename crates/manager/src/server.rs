@@ -55,6 +55,9 @@ pub async fn serve(state: Shared, stream: UnixStream, own_uid: u32) {
             Ok(req) => handle(&state, req).await,
             Err(_) => return,
         };
+        // What the request changed is written down before the client hears of it: a crash
+        // right after a `start` returned must find the new service in the records.
+        crate::recovery::persist(&mut state.borrow_mut());
         if wr.write_all(&encode(&reply)).await.is_err() {
             return;
         }

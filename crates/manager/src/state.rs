@@ -67,6 +67,8 @@ pub struct State {
     pub adopted: HashSet<String>,
     /// When those are looked at next.
     empty_poll: std::cell::Cell<Option<Usec>>,
+    /// Adopted main processes seen exiting (through their pidfds), for the next loop turn.
+    pub adopted_exits: Vec<(String, u32)>,
 }
 
 /// A service output pipe being read.
@@ -108,6 +110,7 @@ impl State {
             book: crate::recovery::Book::default(),
             adopted: HashSet::new(),
             empty_poll: std::cell::Cell::new(None),
+            adopted_exits: Vec::new(),
         }
     }
 
