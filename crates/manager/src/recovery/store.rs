@@ -22,8 +22,10 @@ const COMPACT_AT: u64 = 64 * 1024;
 pub struct Store {
     path: PathBuf,
     file: Option<std::fs::File>,
-    /// The last record written for each key (unchanged ones are not written again).
-    live: HashMap<String, Vec<u8>>,
+    /// A hash and the length of the last record written for each key (unchanged records are
+    /// not written again; the lengths say when compacting pays). Hashes, not the records:
+    /// the log itself has them, and a manager of 500 services need not hold them twice.
+    live: HashMap<String, (u64, usize)>,
     log_bytes: u64,
 }
 
@@ -42,7 +44,7 @@ impl Store {
         let mut written = Vec::new();
         for (key, data) in changes {
             let same = match self.live.get(&key) {
-                Some(old) => *old == data,
+                Some(&(h, _)) => h == digest(&data),
                 None => data == NONE,
             };
             if same {
@@ -69,21 +71,22 @@ impl Store {
             if data == NONE {
                 self.live.remove(&key);
             } else {
-                self.live.insert(key, data);
+                let len = key.len() + data.len() + 2;
+                self.live.insert(key, (digest(&data), len));
             }
         }
-        let live: usize = self.live.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+        let live: usize = self.live.values().map(|&(_, len)| len).sum();
         if self.log_bytes > COMPACT_AT && self.log_bytes > 4 * live as u64 {
             self.compact()?;
         }
         Ok(())
     }
 
-    /// Rewrite the log with the live records only.
+    /// Rewrite the log with the live records only (read back from the log itself).
     fn compact(&mut self) -> std::io::Result<()> {
         let tmp = self.path.with_extension("new");
         let mut buf = Vec::new();
-        for (key, data) in &self.live {
+        for (key, data) in &parse(&std::fs::read(&self.path)?) {
             buf.extend_from_slice(key.as_bytes());
             buf.push(b'\t');
             buf.extend_from_slice(data);
@@ -122,6 +125,11 @@ fn open_append(path: &Path) -> std::io::Result<std::fs::File> {
         .open(path)
 }
 
+fn digest(data: &[u8]) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(data)
+}
+
 /// Every live record in the log at `path` (the last line of each key), and remove the log:
 /// what is re-adopted is written again.
 pub fn take(path: &Path) -> HashMap<String, Vec<u8>> {
@@ -129,6 +137,11 @@ pub fn take(path: &Path) -> HashMap<String, Vec<u8>> {
         return HashMap::new();
     };
     let _ = std::fs::remove_file(path);
+    parse(&data)
+}
+
+/// The last record of each key in a log's content.
+fn parse(data: &[u8]) -> HashMap<String, Vec<u8>> {
     let mut out = HashMap::new();
     // Only complete lines: a crash during the last write may have left a partial one.
     for line in data.split_inclusive(|&b| b == b'\n') {
