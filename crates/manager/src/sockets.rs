@@ -373,12 +373,9 @@ pub fn connection_instance(nr: u64, conn: &OwnedFd) -> String {
     if let (Some(l), Some(r)) = (&local, &remote) {
         return format!("{nr}-{l}-{r}");
     }
-    match sockopt::socket_peercred(conn) {
-        Ok(cred) => format!(
-            "{nr}-{}-{}",
-            cred.pid.as_raw_nonzero().get(),
-            cred.uid.as_raw()
-        ),
+    // Read as plain numbers: a peer in another PID namespace has pid 0 here.
+    match linger_ipc::peer_cred(conn) {
+        Ok(cred) => format!("{nr}-{}-{}", cred.pid, cred.uid),
         Err(_) => format!("{nr}-unknown"),
     }
 }
