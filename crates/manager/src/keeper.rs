@@ -21,6 +21,7 @@ use std::io::{IoSlice, IoSliceMut};
 use std::mem::MaybeUninit;
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use rustix::event::{PollFd, PollFlags, poll};
 use rustix::io::Errno;
@@ -124,9 +125,23 @@ pub fn serve(listener: OwnedFd) -> u8 {
             && let Ok(c) = rustix::net::accept_with(&listener, SocketFlags::CLOEXEC)
             && linger_ipc::peer_cred(&c).is_ok_and(|p| p.uid == own_uid)
         {
-            // A new manager replaces one whose end we have not read yet.
-            conn = Some(c);
-            served = true;
+            // A manager that died may have left messages: read them to the end first.
+            if let Some(old) = conn.as_ref().filter(|o| hung_up(o.as_fd())) {
+                loop {
+                    match handle(old.as_fd(), &mut held) {
+                        Handled::Continue => {}
+                        Handled::Closed => break,
+                        Handled::Quit => return 0,
+                    }
+                }
+                conn = None;
+            }
+            // While a manager is connected, nobody else (a stray client of the same user)
+            // may take its place.
+            if conn.is_none() {
+                conn = Some(c);
+                served = true;
+            }
         }
         if served && conn.is_none() && !anything_to_save(&held) {
             return 0;
@@ -173,6 +188,19 @@ fn handle(conn: BorrowedFd<'_>, held: &mut BTreeMap<String, OwnedFd>) -> Handled
         _ => {} // unknown or malformed: ignored, as the manager that sent it is ours
     }
     Handled::Continue
+}
+
+/// Whether the other end of a connection is gone.
+fn hung_up(conn: BorrowedFd<'_>) -> bool {
+    let mut p = [PollFd::new(&conn, PollFlags::IN | PollFlags::RDHUP)];
+    let zero = rustix::time::Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    poll(&mut p, Some(&zero)).is_ok()
+        && p[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::RDHUP | PollFlags::ERR)
 }
 
 /// Whether a held pipe still has a writer (a service that would die of SIGPIPE without us).
@@ -331,7 +359,11 @@ fn seqpacket() -> rustix::io::Result<OwnedFd> {
 }
 
 fn connect(path: &Path) -> rustix::io::Result<OwnedFd> {
+    use rustix::net::sockopt::{Timeout, set_socket_timeout};
     let sock = seqpacket()?;
+    // A keeper that stopped answering must not hang the manager's event loop.
+    set_socket_timeout(&sock, Timeout::Recv, Some(Duration::from_secs(2)))?;
+    set_socket_timeout(&sock, Timeout::Send, Some(Duration::from_secs(2)))?;
     rustix::net::connect(&sock, &SocketAddrUnix::new(path)?)?;
     Ok(sock)
 }
@@ -369,7 +401,6 @@ pub fn serve_stdin() -> u8 {
 mod tests {
     use super::*;
     use std::io::{Read, Write};
-    use std::time::Duration;
 
     /// The keeper loop in a thread stands in for the process.
     fn start(dir: &Path) -> (PathBuf, std::thread::JoinHandle<u8>) {
@@ -408,6 +439,22 @@ mod tests {
         f.read_exact(&mut buf).unwrap();
         assert_eq!(&buf, b"still here\n");
         second.quit();
+        assert_eq!(keeper.join().unwrap(), 0);
+    }
+
+    #[test]
+    fn a_stray_client_cannot_take_a_live_managers_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, keeper) = start(dir.path());
+        let (r, _w) = std::io::pipe().unwrap();
+        let mut manager = link(&path);
+        manager.put("p:1", r.as_fd()).unwrap();
+        let stray = connect(&path).unwrap();
+        let _ = send(stray.as_fd(), "take", None);
+        // Refused: closed without an answer, and nothing was handed out.
+        assert!(matches!(receive(stray.as_fd()), Ok(None) | Err(_)));
+        manager.close("p:1").expect("the manager's link still works");
+        manager.quit();
         assert_eq!(keeper.join().unwrap(), 0);
     }
 

@@ -119,15 +119,32 @@ fn ts(t: Timestamp) -> (u64, u64) {
 
 /// The start time of `pid` (field 22 of `/proc/PID/stat`), None if it does not exist.
 pub fn proc_start_time(pid: u32) -> Option<u64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Bytes: the command name is cut at 15 bytes, possibly inside a UTF-8 character.
+    let stat = std::fs::read(format!("/proc/{pid}/stat")).ok()?;
     // The command name may hold spaces and parentheses: fields resume after the last ')'.
-    let rest = &stat[stat.rfind(')')? + 1..];
+    let rest = std::str::from_utf8(&stat[stat.iter().rposition(|&b| b == b')')? + 1..]).ok()?;
     // After it come fields 3 (state), 4, …: the start time is the 20th of those.
     let mut fields = rest.split_whitespace();
     if fields.next()? == "Z" {
         return None; // a zombie is gone, only not yet reaped
     }
     fields.nth(18)?.parse().ok()
+}
+
+/// A pidfd for `pid` if it is still the process that started at `start`: opened first and
+/// the start time checked after, so the pid cannot be reused in between. `Err(())`: gone (or
+/// another process now); `Ok(None)`: the same process, but this kernel has no pidfds.
+fn reopen(pid: u32, start: Option<u64>) -> Result<Option<OwnedFd>, ()> {
+    let p = rustix::process::Pid::from_raw(pid as i32).ok_or(())?;
+    let fd = match rustix::process::pidfd_open(p, rustix::process::PidfdFlags::empty()) {
+        Ok(fd) => Some(fd),
+        Err(rustix::io::Errno::SRCH) => return Err(()),
+        Err(_) => None,
+    };
+    match (proc_start_time(pid), start) {
+        (Some(now), Some(then)) if now == then => Ok(fd),
+        _ => Err(()),
+    }
 }
 
 /// Output pipes by unit (one pass over all pipes per turn, not one per touched unit).
@@ -310,15 +327,18 @@ pub fn recover(state: &Shared, reexec: bool) {
         saved.startup = Some(m.startup);
     }
     let mut adopted = Vec::new();
+    let mut pidfds = Vec::new();
     let mut gone = Vec::new();
     let mut scopes = Vec::new();
     for (unit, r) in records {
         if let Some(mut svc) = r.service {
             if let Some(pid) = svc.main_pid {
-                if proc_start_time(pid).is_some_and(|t| Some(t) == r.main_pid_start) {
-                    adopted.push((unit.clone(), pid));
-                } else {
-                    gone.push((unit.clone(), pid));
+                match reopen(pid, r.main_pid_start) {
+                    Ok(pidfd) => {
+                        adopted.push((unit.clone(), pid));
+                        pidfds.push((unit.clone(), pid, pidfd));
+                    }
+                    Err(()) => gone.push((unit.clone(), pid)),
                 }
             }
             svc.unit.clone_from(&unit);
@@ -398,8 +418,8 @@ pub fn recover(state: &Shared, reexec: bool) {
     );
     s.apply_effects();
     drop(s);
-    for (unit, pid) in adopted {
-        watch_adopted_pid(state, unit, pid);
+    for (unit, pid, pidfd) in pidfds {
+        watch_adopted_pid(state, unit, pid, pidfd);
     }
     kill_leftovers(state);
 }
@@ -427,23 +447,17 @@ fn adopt_cgroup(s: &mut State, unit: &str) {
 }
 
 /// An adopted main pid is not our child: a pidfd says when it exits.
-fn watch_adopted_pid(state: &Shared, unit: String, pid: u32) {
-    let Some(p) = rustix::process::Pid::from_raw(pid as i32) else {
+fn watch_adopted_pid(state: &Shared, unit: String, pid: u32, pidfd: Option<OwnedFd>) {
+    let Some(fd) = pidfd else {
+        // Without pidfds (Linux < 5.3) nothing tells when a process that is not our child ends.
+        state.borrow_mut().record(
+            &unit,
+            4,
+            "linger",
+            std::process::id(),
+            format!("Cannot watch adopted main process {pid}: this kernel has no pidfds; stop the unit to end it."),
+        );
         return;
-    };
-    let fd = match rustix::process::pidfd_open(p, rustix::process::PidfdFlags::empty()) {
-        Ok(fd) => fd,
-        Err(e) => {
-            // Without pidfds (Linux < 5.3) the unit's emptiness still ends it.
-            state.borrow_mut().record(
-                &unit,
-                4,
-                "linger",
-                std::process::id(),
-                format!("Cannot watch adopted main process {pid} ({e}); its exit is noticed when the unit's processes are gone."),
-            );
-            return;
-        }
     };
     let Some(fd) = crate::run::register(fd) else {
         return;
