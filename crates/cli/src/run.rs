@@ -391,9 +391,21 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         mode: "fail".into(),
         no_block: a.no_block,
     };
-    if let Err(e) = client.call(method::JOBS, serde_json::to_value(req).unwrap_or_default()) {
-        let what = if timer.is_some() { "timer" } else { "service" };
-        return fail(&format!("Failed to start transient {what} unit: {e}"));
+    let what = if timer.is_some() { "timer" } else { "service" };
+    let reply = match client.call(method::JOBS, serde_json::to_value(req).unwrap_or_default()) {
+        Ok(v) => serde_json::from_value::<api::JobsReply>(v).unwrap_or_default(),
+        Err(e) => return fail(&format!("Failed to start transient {what} unit: {e}")),
+    };
+    // A start that failed (a dependency, a condition of the unit's setup) is not waited for.
+    if let Some(j) = reply
+        .jobs
+        .iter()
+        .find(|j| j.job == 0 || !j.message.is_empty())
+    {
+        return fail(&format!(
+            "Failed to start transient {what} unit: {}",
+            j.message
+        ));
     }
     if !a.quiet {
         if timer.is_some() {

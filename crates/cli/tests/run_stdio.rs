@@ -56,6 +56,35 @@ fn pipe_puts_the_service_in_a_shell_pipeline() {
     assert!(err.contains("Running as unit: run-"), "{err}");
     assert!(err.contains("Finished with result: success"), "{err}");
     assert_eq!(out.status.code(), Some(0));
+    // A start that fails lets go of our pipe: the pipeline ends, with an error.
+    let mut child = m
+        .linger_command(&[
+            "run",
+            "--pipe",
+            "-p",
+            "Requires=missing.service",
+            "-p",
+            "After=missing.service",
+            "/bin/echo",
+            "never",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut text = String::new();
+    // EOF comes only once nobody (the manager included) holds the pipe's write end.
+    stdout.read_to_string(&mut text).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(text, "");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let r = m.linger(&["run", "--pipe", "--scope", "true"]);
     assert_eq!(r.code, 1);
     assert!(

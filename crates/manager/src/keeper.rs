@@ -453,7 +453,9 @@ mod tests {
         let _ = send(stray.as_fd(), "take", None);
         // Refused: closed without an answer, and nothing was handed out.
         assert!(matches!(receive(stray.as_fd()), Ok(None) | Err(_)));
-        manager.close("p:1").expect("the manager's link still works");
+        manager
+            .close("p:1")
+            .expect("the manager's link still works");
         manager.quit();
         assert_eq!(keeper.join().unwrap(), 0);
     }

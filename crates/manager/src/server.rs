@@ -21,6 +21,28 @@ const MAX_PASSED_FDS: usize = 3;
 
 /// Serve one client until it hangs up or misbehaves.
 pub async fn serve(state: Shared, stream: UnixStream, own_uid: u32) {
+    let mut attached = Vec::new();
+    serve_requests(&state, stream, own_uid, &mut attached).await;
+    // Streams attached on this connection for a start that never came (refused, or the
+    // client went away first) are let go: the caller's pipeline must be able to end.
+    let mut s = state.borrow_mut();
+    for unit in attached {
+        let idle = s.engine.job_of(&unit).is_none()
+            && s.engine
+                .unit(&unit)
+                .is_none_or(|u| u.active_state().is_inactive_or_failed());
+        if idle {
+            s.engine.host_mut().attached_stdio.remove(&unit);
+        }
+    }
+}
+
+async fn serve_requests(
+    state: &Shared,
+    stream: UnixStream,
+    own_uid: u32,
+    attached: &mut Vec<String>,
+) {
     let Ok(cred) = linger_ipc::peer_cred(&stream) else {
         return;
     };
@@ -50,9 +72,11 @@ pub async fn serve(state: Shared, stream: UnixStream, own_uid: u32) {
                 "Access denied: this manager belongs to another user.",
             ),
             Ok(req) if req.method == method::ATTACH_STDIO => {
-                attach_stdio(&state, &req, std::mem::take(&mut fds))
+                let (reply, unit) = attach_stdio(state, &req, std::mem::take(&mut fds));
+                attached.extend(unit);
+                reply
             }
-            Ok(req) => handle(&state, req).await,
+            Ok(req) => handle(state, req).await,
             Err(_) => return,
         };
         // What the request changed is written down before the client hears of it: a crash
@@ -99,24 +123,38 @@ async fn receive(s: &UnixStream, buf: &mut [u8], fds: &mut Vec<OwnedFd>) -> std:
 }
 
 /// `systemd-run --pipe/--pty`: the unit's processes will use the passed stdin, stdout, stderr.
-fn attach_stdio(state: &Shared, req: &Request, fds: Vec<OwnedFd>) -> Reply {
+/// Also the unit they were attached to.
+fn attach_stdio(state: &Shared, req: &Request, fds: Vec<OwnedFd>) -> (Reply, Option<String>) {
     let p = match params::<api::AttachStdioRequest>(req) {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(r) => return (r, None),
     };
     let Ok(fds) = <[OwnedFd; 3]>::try_from(fds) else {
-        return Reply::error(
+        let r = Reply::error(
             error::INVALID,
             "AttachStdio needs three file descriptors (standard input, output and error) passed with the call.",
         );
+        return (r, None);
     };
     let mut s = state.borrow_mut();
     let id = s.engine.load(&p.unit);
+    // Only for a start to come: a running unit's next ExecReload= or ExecStop= must not
+    // suddenly write to someone's terminal.
+    if s.engine
+        .unit(&id)
+        .is_some_and(|u| !u.active_state().is_inactive_or_failed())
+    {
+        let r = Reply::error(
+            api::error::REFUSED,
+            format!("{id} is already active: streams can only be attached before it starts."),
+        );
+        return (r, None);
+    }
     s.engine
         .host_mut()
         .attached_stdio
-        .insert(id, crate::host::AttachedStdio { fds, tty: p.tty });
-    Reply::ok(json!({}))
+        .insert(id.clone(), crate::host::AttachedStdio { fds, tty: p.tty });
+    (Reply::ok(json!({})), Some(id))
 }
 
 fn params<T: DeserializeOwned>(req: &Request) -> Result<T, Reply> {

@@ -259,9 +259,23 @@ impl State {
                     message,
                 );
             }
-            Effect::JobFinished { job, result, .. } => {
+            Effect::JobFinished {
+                job,
+                result,
+                unit,
+                job_type,
+            } => {
                 for tx in self.waiters.remove(&job).unwrap_or_default() {
                     let _ = tx.send(result);
+                }
+                // Streams handed over for a start that never ran (`linger run --pipe` with a
+                // failed dependency) are not kept: the caller's pipeline would never end.
+                let idle = self
+                    .engine
+                    .unit(&unit)
+                    .is_none_or(|u| u.active_state().is_inactive_or_failed());
+                if job_type == linger_engine::JobType::Start && result != JobResult::Done && idle {
+                    self.engine.host_mut().attached_stdio.remove(&unit);
                 }
             }
             Effect::WatchEmpty { unit } => {
