@@ -197,12 +197,18 @@ impl Cgroups {
             }
             let n = cg.pids(&unit).map_or(0, |p| p.len());
             let _ = cg.kill(&unit, 9);
-            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
-            while cg.is_populated(&unit).unwrap_or(false) && std::time::Instant::now() < deadline {
-                std::thread::sleep(std::time::Duration::from_millis(5));
-            }
-            let _ = cg.remove(&unit);
             out.push((unit, n));
+        }
+        // All killed first, then one wait (bounded: a process stuck in D state must not keep
+        // the manager from coming up).
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
+        while out.iter().any(|(u, _)| cg.is_populated(u).unwrap_or(false))
+            && std::time::Instant::now() < deadline
+        {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        for (unit, _) in &out {
+            let _ = cg.remove(unit);
         }
         out
     }

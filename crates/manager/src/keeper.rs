@@ -13,8 +13,8 @@
 //! and a final `end`; the keeper forgets them: the new manager puts them again under its own
 //! keys), and `quit` (a clean manager exit: the keeper closes everything and exits). A
 //! connection that ends without `quit` is a crash: the keeper keeps the fds and waits for the
-//! next manager — but only while some service can still write to a pipe it holds; once every
-//! pipe has lost its writers nothing is left to save and it exits.
+//! next manager — while some service can still write to a pipe it holds, or for five minutes
+//! when only listening sockets are left; then nothing is worth saving and it exits.
 
 use std::collections::BTreeMap;
 use std::io::{IoSlice, IoSliceMut};
@@ -34,6 +34,9 @@ use rustix::net::{
 pub fn socket_path(linger_runtime: &Path) -> PathBuf {
     linger_runtime.join("fd-keeper")
 }
+
+/// How long listening sockets alone keep a keeper without a manager alive.
+const SOCKETS_GRACE: Duration = Duration::from_secs(300);
 
 /// Longest message (a key is a prefix and a unit name, at most 256 bytes).
 const MAX_MESSAGE: usize = 1024;
@@ -92,6 +95,7 @@ pub fn serve(listener: OwnedFd) -> u8 {
     let mut held: BTreeMap<String, OwnedFd> = BTreeMap::new();
     let mut conn: Option<OwnedFd> = None;
     let mut served = false;
+    let mut orphaned: Option<std::time::Instant> = None;
     loop {
         let (listener_ready, conn_ready) = {
             let mut fds = vec![PollFd::new(&listener, PollFlags::IN)];
@@ -143,8 +147,19 @@ pub fn serve(listener: OwnedFd) -> u8 {
                 served = true;
             }
         }
-        if served && conn.is_none() && !anything_to_save(&held) {
-            return 0;
+        // Without a manager: stay while a service could still write to a pipe we hold, and
+        // for a while for listening sockets alone (clients wait in their backlog until the
+        // next manager takes them), then go.
+        match (served, &conn) {
+            (true, None) => {
+                let since = *orphaned.get_or_insert_with(std::time::Instant::now);
+                if !anything_to_save(&held)
+                    && (!holds_sockets(&held) || since.elapsed() > SOCKETS_GRACE)
+                {
+                    return 0;
+                }
+            }
+            _ => orphaned = None,
         }
     }
 }
@@ -203,12 +218,19 @@ fn hung_up(conn: BorrowedFd<'_>) -> bool {
             .intersects(PollFlags::HUP | PollFlags::RDHUP | PollFlags::ERR)
 }
 
+fn is_fifo(fd: &OwnedFd) -> bool {
+    rustix::fs::fstat(fd).is_ok_and(|st| rustix::fs::FileType::from_raw_mode(st.st_mode).is_fifo())
+}
+
+/// Whether anything held is not a pipe (a listening socket).
+fn holds_sockets(held: &BTreeMap<String, OwnedFd>) -> bool {
+    held.values().any(|fd| !is_fifo(fd))
+}
+
 /// Whether a held pipe still has a writer (a service that would die of SIGPIPE without us).
 fn anything_to_save(held: &BTreeMap<String, OwnedFd>) -> bool {
     held.values().any(|fd| {
-        let is_fifo = rustix::fs::fstat(fd)
-            .is_ok_and(|st| rustix::fs::FileType::from_raw_mode(st.st_mode).is_fifo());
-        if !is_fifo {
+        if !is_fifo(fd) {
             return false;
         }
         let mut p = [PollFd::new(fd, PollFlags::empty())];

@@ -217,7 +217,14 @@ fn parse<T: serde::de::DeserializeOwned>(data: &[u8]) -> Option<T> {
 /// Write down every unit the engine touched since the last call (and the manager's own
 /// record when it changed). Called once per turn of the event loop.
 pub fn persist(s: &mut State) {
-    let touched = s.engine.take_touched();
+    let mut touched = s.engine.take_touched();
+    if s.book.store.needs_rewrite() {
+        // A write failed (a full runtime directory): once it works again, everything is
+        // written anew into a fresh log, so no record stays stale or torn.
+        s.book.store.restart();
+        s.book.manager = None;
+        touched.extend(s.engine.units().map(|u| u.config.id.clone()));
+    }
     let manager = ManagerRecord {
         pid: std::process::id(),
         startup: ts(s.engine.host().timers.startup),
@@ -327,6 +334,7 @@ pub fn recover(state: &Shared, reexec: bool) {
         saved.startup = Some(m.startup);
     }
     let mut adopted = Vec::new();
+    let mut relisten = Vec::new();
     let mut pidfds = Vec::new();
     let mut gone = Vec::new();
     let mut scopes = Vec::new();
@@ -363,6 +371,9 @@ pub fn recover(state: &Shared, reexec: bool) {
             if socket_fds.len() == r.sockets {
                 let slots = socket_fds.into_iter().map(&mut slot).collect();
                 saved.sockets.push((unit.clone(), slots));
+            } else {
+                // The keeper is gone (or lost them): the unit listens again, on new sockets.
+                relisten.push(unit.clone());
             }
         }
         if let Some((last, activated, active)) = r.timer {
@@ -390,6 +401,14 @@ pub fn recover(state: &Shared, reexec: bool) {
         table.get_mut(i as usize).and_then(Option::take)
     });
     let mut s = state.borrow_mut();
+    for unit in &relisten {
+        let _ = s.engine.enqueue(
+            linger_engine::JobType::Start,
+            unit,
+            linger_engine::JobMode::Replace,
+            false,
+        );
+    }
     for unit in &scopes {
         if s.engine.host().cgroups.is_empty(unit) == Some(false) {
             let _ = s.engine.start_scope(unit);

@@ -27,6 +27,8 @@ pub struct Store {
     /// the log itself has them, and a manager of 500 services need not hold them twice.
     live: HashMap<String, (u64, usize)>,
     log_bytes: u64,
+    /// A write failed: the file may end in a torn line, and some records were not written.
+    broken: bool,
 }
 
 impl Store {
@@ -38,8 +40,34 @@ impl Store {
         }
     }
 
-    /// Append the records among `changes` that differ from what the log holds.
+    /// Whether every record must be written again (after a failed write), from an empty log.
+    pub fn needs_rewrite(&self) -> bool {
+        self.broken
+    }
+
+    /// Start the log again, empty (the caller then writes every record).
+    pub fn restart(&mut self) {
+        self.file = None;
+        self.live.clear();
+        self.log_bytes = 0;
+        match std::fs::remove_file(&self.path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {}
+            _ => self.broken = false,
+        }
+    }
+
+    /// Append the records among `changes` that differ from what the log holds. On failure
+    /// the log is marked broken: [`Store::needs_rewrite`].
     pub fn write(&mut self, changes: Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
+        let r = self.append(changes);
+        if r.is_err() {
+            self.broken = true;
+            self.file = None;
+        }
+        r
+    }
+
+    fn append(&mut self, changes: Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
         let mut buf = Vec::new();
         let mut written = Vec::new();
         for (key, data) in changes {
@@ -192,6 +220,25 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got["a.service"], rec(r#"{"x":2}"#));
         assert!(!path.exists(), "taken records are removed");
+    }
+
+    #[test]
+    fn after_a_failed_write_the_log_starts_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gone/recovery.log");
+        let mut s = Store::new(path.clone());
+        assert!(
+            s.write(vec![("a.service".into(), rec(r#"{"x":1}"#))])
+                .is_err()
+        );
+        assert!(s.needs_rewrite());
+        std::fs::create_dir(dir.path().join("gone")).unwrap();
+        s.restart();
+        assert!(!s.needs_rewrite());
+        // The record that failed is written again (it is not "unchanged").
+        s.write(vec![("a.service".into(), rec(r#"{"x":1}"#))])
+            .unwrap();
+        assert_eq!(take(&path)["a.service"], rec(r#"{"x":1}"#));
     }
 
     #[test]
