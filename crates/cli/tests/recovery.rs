@@ -263,3 +263,46 @@ fn a_recovered_manager_stops_its_adopted_services_when_it_exits() {
         "adopted services outlived the manager"
     );
 }
+
+#[test]
+fn a_stop_or_restart_under_way_at_the_crash_is_carried_out_by_the_next_manager() {
+    let mut m = Manager::new(BIN);
+    let marker = format!("midway-{}", std::process::id());
+    // Ignores SIGTERM: its stop takes until TimeoutStopSec= and SIGKILL.
+    m.write_unit(
+        "stubborn.service",
+        &format!("[Service]\nExecStart=/bin/sh -c 'trap \"\" TERM; while :; do sleep 0.1; done' {marker}\nTimeoutStopSec=2\n"),
+    );
+    // Fails at once and waits 2 s before its automatic restart.
+    m.write_unit(
+        "flaky.service",
+        "[Service]\nExecStart=/bin/sh -c 'sleep 0.2; exit 1'\nRestart=always\nRestartSec=2\n",
+    );
+    m.start();
+    m.systemctl(&["start", "stubborn.service", "flaky.service"])
+        .expect_code(0);
+    m.systemctl(&["stop", "--no-block", "stubborn.service"])
+        .expect_code(0);
+    m.wait_for("stubborn.service stopping", |m| {
+        m.prop("stubborn.service", "ActiveState") == "deactivating"
+    });
+    m.wait_for("flaky.service waiting to restart", |m| {
+        m.prop("flaky.service", "SubState") == "auto-restart"
+    });
+    m.crash();
+    m.start();
+    // SIGTERM ignored → SIGKILL after TimeoutStopSec=: "failed" with result timeout, as systemd.
+    m.wait_for("the stop finished by the new manager", |m| {
+        m.prop("stubborn.service", "ActiveState") == "failed"
+    });
+    assert_eq!(m.prop("stubborn.service", "Result"), "timeout");
+    assert!(processes_with(&marker).is_empty());
+    m.wait_for("the pending restart done by the new manager", |m| {
+        m.prop("flaky.service", "ExecMainStartTimestampMonotonic") != "0"
+            && matches!(
+                m.prop("flaky.service", "ActiveState").as_str(),
+                "active" | "activating" | "deactivating"
+            )
+    });
+    m.shutdown();
+}

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 
-use linger_engine::{ExitStatus, Timestamp};
+use linger_engine::{ExitStatus, JobMode, JobType, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use crate::reexec::{Saved, SavedPipe, SavedService};
@@ -67,6 +67,10 @@ struct UnitRecord {
     /// A running scope (its processes are in its cgroup).
     #[serde(default)]
     scope: bool,
+    /// A start, stop or restart in progress (or an automatic restart pending), to be done
+    /// again by the next manager: `start`, `stop`, `restart`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    job: Option<String>,
 }
 
 /// Realtime and monotonic µs.
@@ -200,6 +204,11 @@ fn record(s: &State, unit: &str, pipes: Option<Vec<PipeMeta>>) -> UnitRecord {
         (active || t.last_trigger.realtime > 0)
             .then(|| (ts(t.last_trigger), ts(u.inactive_exit), active))
     });
+    let job = match s.engine.job_of(unit).map(|(_, t, _)| t) {
+        Some(t @ (JobType::Start | JobType::Stop | JobType::Restart)) => Some(t.as_str()),
+        _ if u.sub_state().as_str() == "auto-restart" => Some("start"),
+        _ => None,
+    };
     UnitRecord {
         service,
         main_pid_start,
@@ -207,6 +216,7 @@ fn record(s: &State, unit: &str, pipes: Option<Vec<PipeMeta>>) -> UnitRecord {
         sockets,
         timer,
         scope: active && u.scope().is_some(),
+        job: job.map(str::to_string),
     }
 }
 
@@ -334,6 +344,7 @@ pub fn recover(state: &Shared, reexec: bool) {
         saved.startup = Some(m.startup);
     }
     let mut adopted = Vec::new();
+    let mut requeue = Vec::new();
     let mut relisten = Vec::new();
     let mut pidfds = Vec::new();
     let mut gone = Vec::new();
@@ -380,6 +391,15 @@ pub fn recover(state: &Shared, reexec: bool) {
             saved.timers.push((unit.clone(), last, active));
             saved.timer_activations.push((unit.clone(), activated));
         }
+        let job = match r.job.as_deref() {
+            Some("start") => Some(JobType::Start),
+            Some("stop") => Some(JobType::Stop),
+            Some("restart") => Some(JobType::Restart),
+            _ => None,
+        };
+        if let Some(j) = job {
+            requeue.push((unit.clone(), j));
+        }
         if r.scope {
             scopes.push(unit);
         }
@@ -402,12 +422,9 @@ pub fn recover(state: &Shared, reexec: bool) {
     });
     let mut s = state.borrow_mut();
     for unit in &relisten {
-        let _ = s.engine.enqueue(
-            linger_engine::JobType::Start,
-            unit,
-            linger_engine::JobMode::Replace,
-            false,
-        );
+        let _ = s
+            .engine
+            .enqueue(JobType::Start, unit, JobMode::Replace, false);
     }
     for unit in &scopes {
         if s.engine.host().cgroups.is_empty(unit) == Some(false) {
@@ -426,6 +443,11 @@ pub fn recover(state: &Shared, reexec: bool) {
             ),
         );
         s.on_reaped(&[(pid, ExitStatus::Exited(0))]);
+    }
+    // What was in progress at the crash is asked for again (a stop that was under way, an
+    // automatic restart that was pending).
+    for (unit, job) in requeue {
+        let _ = s.engine.enqueue(job, &unit, JobMode::Replace, false);
     }
     let previous = manager.map_or(String::new(), |m| format!(" of manager {}", m.pid));
     s.record(
