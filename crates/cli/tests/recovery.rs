@@ -122,6 +122,11 @@ fn a_killed_manager_readopts_its_services_without_duplicates_or_lost_output() {
         p != 0 && p != pid && m.systemctl(&["is-active", "ticker.service"]).code == 0
     });
     assert_eq!(m.prop("ticker.service", "NRestarts"), "1");
+    // Not our child, yet its exit status is known (PIDFD_INFO_EXIT, Linux ≥ 6.15).
+    let log = journal(&m, &["-u", "ticker.service", "-o", "cat"]);
+    if !log.contains("does not tell its exit status") {
+        assert!(log.contains("code=killed, status=9/KILL"), "{log}");
+    }
     let new_pid = main_pid(&m, "ticker.service");
     m.systemctl(&["stop", "ticker.service"]).expect_code(0);
     assert!(!alive(new_pid));

@@ -2,8 +2,8 @@
 //! step failed when it cannot (`status=200/CHDIR`, `203/EXEC`, …), as systemd does.
 //!
 //! Between `fork` and `execve` the child runs only async-signal-safe system calls on data
-//! prepared before the fork (no allocation, no locks); that code is the crate's single
-//! `unsafe` module, [`sys`]. Everything else here is safe and testable.
+//! prepared before the fork (no allocation, no locks); that code is the crate's `unsafe`
+//! module [`sys`] (besides one ioctl in [`pidfd`]). Everything else here is safe and testable.
 //!
 //! ```no_run
 //! use linger_exec::{ExecSpec, spawn};
@@ -14,6 +14,8 @@
 #![deny(unsafe_code)]
 
 mod env;
+#[allow(unsafe_code)]
+pub mod pidfd;
 mod spec;
 #[allow(unsafe_code)]
 mod sys;

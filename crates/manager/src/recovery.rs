@@ -135,6 +135,19 @@ pub fn proc_start_time(pid: u32) -> Option<u64> {
     fields.nth(18)?.parse().ok()
 }
 
+/// The exit status of `pid` while it is a zombie that started at `start` (field 52 of
+/// `/proc/PID/stat`, `wait(2)` format): what its parent will read when it reaps it.
+fn zombie_exit_status(pid: u32, start: u64) -> Option<i32> {
+    let stat = std::fs::read(format!("/proc/{pid}/stat")).ok()?;
+    let rest = std::str::from_utf8(&stat[stat.iter().rposition(|&b| b == b')')? + 1..]).ok()?;
+    // Fields 3, 4, …: the state is the 1st of those, the start time the 20th, the exit code
+    // the 50th.
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    (*f.first()? == "Z" && f.get(19)?.parse::<u64>().ok()? == start)
+        .then(|| f.get(49)?.parse().ok())
+        .flatten()
+}
+
 /// A pidfd for `pid` if it is still the process that started at `start`: opened first and
 /// the start time checked after, so the pid cannot be reused in between. `Err(())`: gone (or
 /// another process now); `Ok(None)`: the same process, but this kernel has no pidfds.
@@ -355,7 +368,7 @@ pub fn recover(state: &Shared, reexec: bool) {
                 match reopen(pid, r.main_pid_start) {
                     Ok(pidfd) => {
                         adopted.push((unit.clone(), pid));
-                        pidfds.push((unit.clone(), pid, pidfd));
+                        pidfds.push((unit.clone(), pid, r.main_pid_start, pidfd));
                     }
                     Err(()) => gone.push((unit.clone(), pid)),
                 }
@@ -459,8 +472,8 @@ pub fn recover(state: &Shared, reexec: bool) {
     );
     s.apply_effects();
     drop(s);
-    for (unit, pid, pidfd) in pidfds {
-        watch_adopted_pid(state, unit, pid, pidfd);
+    for (unit, pid, start, pidfd) in pidfds {
+        watch_adopted_pid(state, unit, pid, start, pidfd);
     }
     kill_leftovers(state);
 }
@@ -488,7 +501,13 @@ fn adopt_cgroup(s: &mut State, unit: &str) {
 }
 
 /// An adopted main pid is not our child: a pidfd says when it exits.
-fn watch_adopted_pid(state: &Shared, unit: String, pid: u32, pidfd: Option<OwnedFd>) {
+fn watch_adopted_pid(
+    state: &Shared,
+    unit: String,
+    pid: u32,
+    start: Option<u64>,
+    pidfd: Option<OwnedFd>,
+) {
     let Some(fd) = pidfd else {
         // Without pidfds (Linux < 5.3) nothing tells when a process that is not our child ends.
         state.borrow_mut().record(
@@ -506,12 +525,34 @@ fn watch_adopted_pid(state: &Shared, unit: String, pid: u32, pidfd: Option<Owned
     let st = state.clone();
     tokio::task::spawn_local(async move {
         let _ = fd.readable().await;
+        // Not our child, but its status can be had: from /proc while it is a zombie, and once
+        // its new parent reaped it from the pidfd (Linux ≥ 6.15). Between the two (a slow
+        // reaper, an old kernel) it may take a moment, or never come.
+        let mut status = None;
+        for _ in 0..50 {
+            status = linger_exec::pidfd::exit_status(std::os::fd::AsFd::as_fd(fd.get_ref()))
+                .or_else(|| start.and_then(|t| zombie_exit_status(pid, t)));
+            if status.is_some() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
         let mut s = st.borrow_mut();
         // Handed to the event loop, which takes all exits of a turn as one batch (as it
         // reaps children): a stop of hundreds of adopted services is one pass, not hundreds.
-        s.adopted_exits.push((unit, pid));
+        s.adopted_exits.push((unit, pid, status));
         s.timer_changed.notify_one();
     });
+}
+
+/// A `wait(2)` status as the engine takes it.
+fn decode_wait_status(st: i32) -> ExitStatus {
+    let sig = st & 0x7f;
+    match sig {
+        0 => ExitStatus::Exited((st >> 8) & 0xff),
+        _ if st & 0x80 != 0 => ExitStatus::Dumped(sig),
+        _ => ExitStatus::Killed(sig),
+    }
 }
 
 /// The adopted main processes that exited since the last turn of the event loop.
@@ -520,7 +561,7 @@ pub fn drain_adopted_exits(s: &mut State) {
         return;
     }
     let mut exits = Vec::new();
-    for (unit, pid) in std::mem::take(&mut s.adopted_exits) {
+    for (unit, pid, status) in std::mem::take(&mut s.adopted_exits) {
         // Only if it is still this unit's main process (a restart may have replaced it).
         let still_main = s
             .engine
@@ -529,15 +570,21 @@ pub fn drain_adopted_exits(s: &mut State) {
             .and_then(|svc| svc.snapshot())
             .and_then(|snap| snap.main_pid)
             == Some(pid);
-        if still_main {
-            s.record(
-                &unit,
-                6,
-                "linger",
-                std::process::id(),
-                format!("Main process {pid} (adopted after a manager restart) exited; its exit status is not known to this manager."),
-            );
-            exits.push((pid, ExitStatus::Exited(0)));
+        if !still_main {
+            continue;
+        }
+        match status {
+            Some(st) => exits.push((pid, decode_wait_status(st))),
+            None => {
+                s.record(
+                    &unit,
+                    6,
+                    "linger",
+                    std::process::id(),
+                    format!("Main process {pid} (adopted after a manager restart) exited; this kernel does not tell its exit status (Linux 6.15 does): counting it as a clean exit."),
+                );
+                exits.push((pid, ExitStatus::Exited(0)));
+            }
         }
     }
     if !exits.is_empty() {
@@ -607,6 +654,41 @@ mod tests {
         child.kill().unwrap();
         child.wait().unwrap();
         assert_eq!(proc_start_time(child.id()), None);
+    }
+
+    #[test]
+    fn a_zombies_exit_status_is_read_from_proc() {
+        // A child of ours, not reaped yet: a zombie, as an adopted process is until its new
+        // parent reaps it.
+        let mut child = std::process::Command::new("/bin/sh")
+            .args(["-c", "read x; exit 6"])
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let pid = child.id();
+        let start = proc_start_time(pid).expect("running");
+        drop(child.stdin.take());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        let mut got = None;
+        while got.is_none() && std::time::Instant::now() < deadline {
+            got = zombie_exit_status(pid, start);
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(got, Some(6 << 8));
+        assert_eq!(
+            zombie_exit_status(pid, start + 1),
+            None,
+            "another process's"
+        );
+        let mut child = child;
+        child.wait().unwrap();
+    }
+
+    #[test]
+    fn wait_statuses_decode_as_the_reaper_does() {
+        assert_eq!(decode_wait_status(3 << 8), ExitStatus::Exited(3));
+        assert_eq!(decode_wait_status(9), ExitStatus::Killed(9));
+        assert_eq!(decode_wait_status(0x80 | 11), ExitStatus::Dumped(11));
     }
 
     #[test]

@@ -68,7 +68,7 @@ pub struct State {
     /// When those are looked at next.
     empty_poll: std::cell::Cell<Option<Usec>>,
     /// Adopted main processes seen exiting (through their pidfds), for the next loop turn.
-    pub adopted_exits: Vec<(String, u32)>,
+    pub adopted_exits: Vec<(String, u32, Option<i32>)>,
 }
 
 /// A service output pipe being read.
