@@ -29,6 +29,8 @@ pub struct Store {
     log_bytes: u64,
     /// A write failed: the file may end in a torn line, and some records were not written.
     broken: bool,
+    /// Something was written since the start.
+    wrote: bool,
 }
 
 impl Store {
@@ -94,6 +96,11 @@ impl Store {
         if let Some(f) = self.file.as_mut() {
             f.write_all(&buf)?;
         }
+        if !self.wrote {
+            // The new records are down: the previous manager's are no longer needed.
+            self.wrote = true;
+            let _ = std::fs::remove_file(aside(&self.path));
+        }
         self.log_bytes += buf.len() as u64;
         for (key, data) in written {
             if data == NONE {
@@ -141,6 +148,7 @@ impl Store {
         self.file = None;
         self.live.clear();
         let _ = std::fs::remove_file(&self.path);
+        let _ = std::fs::remove_file(aside(&self.path));
     }
 }
 
@@ -158,14 +166,24 @@ fn digest(data: &[u8]) -> u64 {
     BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(data)
 }
 
-/// Every live record in the log at `path` (the last line of each key), and remove the log:
-/// what is re-adopted is written again.
+/// Every live record in the log at `path` (the last line of each key). The log is moved
+/// aside (`.old`), not removed, until the first records of the new manager are written
+/// ([`Store::write`] removes it then): a second crash in between still finds them.
 pub fn take(path: &Path) -> HashMap<String, Vec<u8>> {
-    let Ok(data) = std::fs::read(path) else {
+    let old = aside(path);
+    // A crash during a previous recovery left only the moved-aside log.
+    let from = if path.exists() { path } else { old.as_path() };
+    let Ok(data) = std::fs::read(from) else {
         return HashMap::new();
     };
-    let _ = std::fs::remove_file(path);
+    if from == path {
+        let _ = std::fs::rename(path, &old);
+    }
     parse(&data)
+}
+
+fn aside(path: &Path) -> PathBuf {
+    path.with_extension("log.old")
 }
 
 /// The last record of each key in a log's content.
@@ -219,7 +237,16 @@ mod tests {
         let got = take(&path);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got["a.service"], rec(r#"{"x":2}"#));
-        assert!(!path.exists(), "taken records are removed");
+        assert!(!path.exists(), "taken records are moved aside");
+        // Until the new manager writes, a second take (after a second crash) finds them.
+        assert_eq!(take(&path)["a.service"], rec(r#"{"x":2}"#));
+        let mut s = Store::new(path.clone());
+        s.write(vec![("new.service".into(), rec(r#"{"n":1}"#))])
+            .unwrap();
+        assert!(
+            !aside(&path).exists(),
+            "the old records go once new ones are written"
+        );
     }
 
     #[test]
