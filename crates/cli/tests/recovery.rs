@@ -311,3 +311,32 @@ fn a_stop_or_restart_under_way_at_the_crash_is_carried_out_by_the_next_manager()
     });
     m.shutdown();
 }
+
+#[test]
+fn two_crashes_in_a_row_still_recover_the_same_service_and_its_output() {
+    let mut m = Manager::new(BIN);
+    let marker = format!("twice-{}", std::process::id());
+    m.write_unit(
+        "ticker.service",
+        &format!("[Service]\nExecStart=/bin/sh -c 'i=0; while true; do i=$((i+1)); echo tick $i; sleep 0.05; done' {marker}\n"),
+    );
+    m.start();
+    m.systemctl(&["start", "ticker.service"]).expect_code(0);
+    let pid = main_pid(&m, "ticker.service");
+    for round in 0..2 {
+        m.crash();
+        m.start();
+        m.wait_for("the ticker back", |m| {
+            m.systemctl(&["is-active", "ticker.service"]).code == 0
+        });
+        assert_eq!(main_pid(&m, "ticker.service"), pid, "round {round}");
+    }
+    let n = ticks(&m).len();
+    m.wait_for("ticks after two recoveries", |m| ticks(m).len() > n + 3);
+    let t = ticks(&m);
+    assert!(t.windows(2).all(|w| w[1] == w[0] + 1), "{t:?}");
+    assert_eq!(processes_with(&marker), vec![pid]);
+    assert_eq!(keeper_of(&m).len(), 1);
+    m.shutdown();
+    assert!(processes_with(&marker).is_empty());
+}

@@ -190,7 +190,9 @@ fn handle(conn: BorrowedFd<'_>, held: &mut BTreeMap<String, OwnedFd>) -> Handled
             }
         }
         ("take", _) => {
-            for (k, fd) in std::mem::take(held) {
+            // Copies: ours are kept until the new manager, its own put back under its own
+            // keys, deletes the old ones (a crash in between loses nothing).
+            for (k, fd) in held.iter() {
                 if send(conn, &format!("fd {k}"), Some(fd.as_fd())).is_err() {
                     return Handled::Closed;
                 }
@@ -254,6 +256,8 @@ pub struct Link {
     path: PathBuf,
     exe: PathBuf,
     sock: Option<OwnedFd>,
+    /// This manager's key prefix: its keys never collide with a predecessor's.
+    generation: String,
     /// Set after a failure, so it is reported once and not retried on every fd.
     failed: bool,
 }
@@ -264,12 +268,24 @@ pub type KeeperError = String;
 impl Link {
     /// A link to the keeper at `path`, spawned from `exe` when first needed.
     pub fn new(path: PathBuf, exe: PathBuf) -> Self {
+        let now = rustix::time::clock_gettime(rustix::time::ClockId::Monotonic);
         Link {
             path,
             exe,
             sock: None,
+            generation: format!(
+                "{:x}.{:x}{:09}",
+                std::process::id(),
+                now.tv_sec,
+                now.tv_nsec
+            ),
             failed: false,
         }
+    }
+
+    /// This manager's key prefix.
+    pub fn generation(&self) -> &str {
+        &self.generation
     }
 
     /// A link that never keeps anything (tests of parts that do not need one).
@@ -278,6 +294,7 @@ impl Link {
             path: PathBuf::new(),
             exe: PathBuf::new(),
             sock: None,
+            generation: String::new(),
             failed: true,
         }
     }

@@ -30,14 +30,14 @@ use crate::reexec::{Saved, SavedPipe, SavedService};
 mod store;
 use crate::state::{Shared, State};
 
-/// The keeper's key of socket `i` of a socket unit.
-pub fn socket_key(unit: &str, i: usize) -> String {
-    format!("s:{i}:{unit}")
+/// The keeper's key of socket `i` of a socket unit, for the manager of `generation`.
+pub fn socket_key(generation: &str, unit: &str, i: usize) -> String {
+    format!("{generation}:s:{i}:{unit}")
 }
 
-/// The keeper's key of an output pipe.
-pub fn pipe_key(id: u64) -> String {
-    format!("p:{id}")
+/// The keeper's key of an output pipe, for the manager of `generation`.
+pub fn pipe_key(generation: &str, id: u64) -> String {
+    format!("{generation}:p:{id}")
 }
 
 /// Where the records are.
@@ -90,6 +90,9 @@ struct PipeMeta {
 #[derive(Debug, Default, Clone, Serialize, Deserialize, PartialEq)]
 struct ManagerRecord {
     pid: u32,
+    /// Its keys' prefix in the keeper.
+    #[serde(default)]
+    generation: String,
     startup: (u64, u64),
     environment: Vec<String>,
 }
@@ -104,6 +107,8 @@ pub struct Book {
     starts: HashMap<String, (u32, u64)>,
     /// A write failed once (reported once: a full runtime directory would repeat it).
     failed: bool,
+    /// The predecessor's keys in the keeper, deleted once our records are written.
+    taken: Vec<String>,
 }
 
 impl Book {
@@ -250,6 +255,7 @@ pub fn persist(s: &mut State) {
     }
     let manager = ManagerRecord {
         pid: std::process::id(),
+        generation: s.engine.host().keeper.generation().to_string(),
         startup: ts(s.engine.host().timers.startup),
         environment: s.engine.host().environment.to_strings(),
     };
@@ -283,6 +289,12 @@ pub fn persist(s: &mut State) {
         changes.push((unit, data));
     }
     let result = s.book.store.write(changes);
+    if result.is_ok() && !s.book.taken.is_empty() {
+        // Our own records and copies are in place: the predecessor's copies can go.
+        for key in std::mem::take(&mut s.book.taken) {
+            let _ = s.engine.host_mut().keeper.del(&key);
+        }
+    }
     match result {
         Ok(()) => s.book.failed = false,
         Err(e) if !s.book.failed => {
@@ -336,6 +348,8 @@ pub fn recover(state: &Shared, reexec: bool) {
             Vec::new()
         }
     };
+    // Whatever happens below, the predecessor's copies go once our records are written.
+    state.borrow_mut().book.taken = taken.iter().map(|(k, _)| k.clone()).collect();
     if reexec {
         return; // the fds came along with the exec; the keeper's copies are dropped here
     }
@@ -346,6 +360,10 @@ pub fn recover(state: &Shared, reexec: bool) {
         return;
     }
     let mut fds: HashMap<String, OwnedFd> = taken.into_iter().collect();
+    let generation = manager
+        .as_ref()
+        .map(|m| m.generation.clone())
+        .unwrap_or_default();
     let mut table: Vec<Option<OwnedFd>> = Vec::new();
     let mut slot = |fd: OwnedFd| {
         table.push(Some(fd));
@@ -377,7 +395,7 @@ pub fn recover(state: &Shared, reexec: bool) {
             saved.services.push(svc);
         }
         for p in r.pipes {
-            if let Some(fd) = fds.remove(&pipe_key(p.id)) {
+            if let Some(fd) = fds.remove(&pipe_key(&generation, p.id)) {
                 saved.pipes.push(SavedPipe {
                     unit: unit.clone(),
                     pid: p.pid,
@@ -390,7 +408,7 @@ pub fn recover(state: &Shared, reexec: bool) {
         }
         if r.sockets > 0 {
             let socket_fds: Vec<OwnedFd> = (0..r.sockets)
-                .filter_map(|i| fds.remove(&socket_key(&unit, i)))
+                .filter_map(|i| fds.remove(&socket_key(&generation, &unit, i)))
                 .collect();
             if socket_fds.len() == r.sockets {
                 let slots = socket_fds.into_iter().map(&mut slot).collect();
@@ -623,7 +641,8 @@ fn kill_leftovers(state: &Shared) {
 /// Keep `fd` (an output pipe of `unit`) in the keeper under `key`.
 pub fn keep_pipe(s: &mut State, unit: &str, id: u64, fd: std::os::fd::BorrowedFd<'_>) {
     s.engine.touch(unit);
-    if let Err(e) = s.engine.host_mut().keeper.put(&pipe_key(id), fd) {
+    let key = pipe_key(s.engine.host().keeper.generation(), id);
+    if let Err(e) = s.engine.host_mut().keeper.put(&key, fd) {
         s.record(unit, 4, "linger", std::process::id(), e);
     }
 }
@@ -631,7 +650,8 @@ pub fn keep_pipe(s: &mut State, unit: &str, id: u64, fd: std::os::fd::BorrowedFd
 /// The pipe is closed: the keeper lets go of it too.
 pub fn release_pipe(s: &mut State, unit: &str, id: u64) {
     s.engine.touch(unit);
-    if let Err(e) = s.engine.host_mut().keeper.del(&pipe_key(id)) {
+    let key = pipe_key(s.engine.host().keeper.generation(), id);
+    if let Err(e) = s.engine.host_mut().keeper.del(&key) {
         s.record(unit, 4, "linger", std::process::id(), e);
     }
 }
@@ -707,7 +727,15 @@ mod tests {
         };
         let text = serde_json::to_vec(&r).unwrap();
         assert_eq!(serde_json::from_slice::<UnitRecord>(&text).unwrap(), r);
-        assert_ne!(socket_key("a.socket", 1), socket_key("a.socket", 0));
-        assert_ne!(pipe_key(1), socket_key("1", 0));
+        assert_ne!(
+            socket_key("g", "a.socket", 1),
+            socket_key("g", "a.socket", 0)
+        );
+        assert_ne!(pipe_key("g", 1), socket_key("g", "1", 0));
+        assert_ne!(
+            pipe_key("g1", 1),
+            pipe_key("g2", 1),
+            "a successor's keys are its own"
+        );
     }
 }
