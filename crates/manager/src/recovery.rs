@@ -22,10 +22,10 @@ use std::collections::HashMap;
 use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 
-use linger_engine::{ExitStatus, JobMode, JobType, Timestamp};
+use linger_engine::{ExitStatus, JobMode, JobType};
 use serde::{Deserialize, Serialize};
 
-use crate::reexec::{Saved, SavedPipe, SavedService};
+use crate::reexec::{Saved, SavedPipe, SavedService, ts};
 
 mod store;
 use crate::state::{Shared, State};
@@ -122,10 +122,6 @@ impl Book {
     }
 }
 
-fn ts(t: Timestamp) -> (u64, u64) {
-    (t.realtime, t.monotonic)
-}
-
 /// The start time of `pid` (field 22 of `/proc/PID/stat`), None if it does not exist.
 pub fn proc_start_time(pid: u32) -> Option<u64> {
     // Bytes: the command name is cut at 15 bytes, possibly inside a UTF-8 character.
@@ -191,16 +187,7 @@ fn record(s: &State, unit: &str, pipes: Option<Vec<PipeMeta>>) -> UnitRecord {
     let service = u
         .service()
         .and_then(|svc| svc.snapshot())
-        .map(|snap| SavedService {
-            unit: unit.to_string(),
-            main_pid: snap.main_pid,
-            exited: snap.exited,
-            invocation_id: snap.invocation_id,
-            restarts: snap.restarts,
-            status_text: snap.status_text,
-            main_start: snap.main_start.map(ts),
-            active_enter: ts(s.engine.active_enter(unit)),
-        });
+        .map(|snap| SavedService::of(unit.to_string(), snap, s.engine.active_enter(unit)));
     // A pid's start time never changes: read /proc once per main process.
     let main_pid_start =
         service

@@ -81,7 +81,24 @@ impl Saved {
     }
 }
 
-fn ts(t: Timestamp) -> (u64, u64) {
+impl SavedService {
+    /// What is saved of a running service.
+    pub(crate) fn of(unit: String, snap: ServiceSnapshot, active_enter: Timestamp) -> Self {
+        SavedService {
+            unit,
+            main_pid: snap.main_pid,
+            exited: snap.exited,
+            invocation_id: snap.invocation_id,
+            restarts: snap.restarts,
+            status_text: snap.status_text,
+            main_start: snap.main_start.map(ts),
+            active_enter: ts(active_enter),
+        }
+    }
+}
+
+/// A timestamp as saved: (realtime, monotonic) µs.
+pub(crate) fn ts(t: Timestamp) -> (u64, u64) {
     (t.realtime, t.monotonic)
 }
 
@@ -107,15 +124,9 @@ pub fn save_and_exec(
             .engine
             .snapshot()
             .into_iter()
-            .map(|(unit, snap)| SavedService {
-                active_enter: ts(s.engine.active_enter(&unit)),
-                main_pid: snap.main_pid,
-                exited: snap.exited,
-                invocation_id: snap.invocation_id,
-                restarts: snap.restarts,
-                status_text: snap.status_text,
-                main_start: snap.main_start.map(ts),
-                unit,
+            .map(|(unit, snap)| {
+                let enter = s.engine.active_enter(&unit);
+                SavedService::of(unit, snap, enter)
             })
             .collect();
         let mut pipes = Vec::new();
