@@ -11,10 +11,6 @@ fn manager() -> Manager {
     m
 }
 
-fn main_pid(m: &Manager, unit: &str) -> u32 {
-    m.prop(unit, "MainPID").parse().unwrap_or(0)
-}
-
 /// The session, verbatim apart from the port (tests run in parallel).
 #[test]
 fn how_to_session_simple_web_server() {
@@ -53,7 +49,7 @@ fn how_to_session_simple_web_server() {
     m.wait_for("the web server to answer", |_| {
         http_get(port).is_some_and(|b| b.contains("hello.txt"))
     });
-    let pid = main_pid(&m, "simple-web.service");
+    let pid = m.main_pid("simple-web.service");
     assert!(pid > 0);
     rustix::process::kill_process(
         rustix::process::Pid::from_raw(pid as i32).unwrap(),
@@ -61,7 +57,7 @@ fn how_to_session_simple_web_server() {
     )
     .unwrap();
     m.wait_for("Restart=always to bring it back", |m| {
-        let new = main_pid(m, "simple-web.service");
+        let new = m.main_pid("simple-web.service");
         new != 0 && new != pid && http_get(port).is_some_and(|b| b.contains("hello.txt"))
     });
     assert_eq!(m.prop("simple-web.service", "NRestarts"), "1");
@@ -184,7 +180,7 @@ fn oneshot_notify_and_forking_types() {
         ),
     );
     m.systemctl(&["start", "forker.service"]).expect_code(0);
-    let pid = main_pid(&m, "forker.service");
+    let pid = m.main_pid("forker.service");
     assert!(pid > 0 && alive(pid));
     assert_eq!(
         std::fs::read_to_string(&pidfile).unwrap().trim(),
@@ -408,7 +404,7 @@ fn daemon_reexec_keeps_services_and_their_output() {
     let mut m = manager();
     m.write_unit("ticker.service", "[Service]\nExecStart=/bin/sh -c 'i=0; while true; do i=$((i+1)); echo tick $i; sleep 0.1; done'\n");
     m.systemctl(&["start", "ticker.service"]).expect_code(0);
-    let pid = main_pid(&m, "ticker.service");
+    let pid = m.main_pid("ticker.service");
     let manager_pid = m.pid().unwrap();
     m.wait_for("a few ticks", |m| {
         journal(m, &["-u", "ticker.service", "-o", "cat"]).contains("tick 3")
@@ -418,7 +414,7 @@ fn daemon_reexec_keeps_services_and_their_output() {
         m.systemctl(&["is-active", "ticker.service"]).code == 0
     });
     assert_eq!(
-        main_pid(&m, "ticker.service"),
+        m.main_pid("ticker.service"),
         pid,
         "service was restarted by the re-exec"
     );
@@ -497,7 +493,7 @@ fn dbus_daemon_as_type_notify_service() {
         m.runtime().join("testbus").exists(),
         "the bus socket is there once the unit is active"
     );
-    let pid = main_pid(&m, "testbus.service");
+    let pid = m.main_pid("testbus.service");
     m.systemctl(&["stop", "testbus.service"]).expect_code(0);
     assert!(!alive(pid));
 }

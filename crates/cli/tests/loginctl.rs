@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use linger_ipc::login::{error, method};
 use linger_ipc::{Reply, decode_request, encode, read_frame};
+use linger_test_support::Run;
 use serde_json::{Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_linger");
@@ -130,7 +131,7 @@ impl Fake {
     fn socket(&self) -> PathBuf {
         self.dir.path().join("login")
     }
-    fn loginctl(&self, args: &[&str]) -> Out {
+    fn loginctl(&self, args: &[&str]) -> Run {
         run(&self.dir.path().join("loginctl"), args, &self.socket())
     }
     fn calls(&self, m: &str) -> Vec<Value> {
@@ -144,29 +145,18 @@ impl Fake {
     }
 }
 
-#[derive(Debug)]
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(bin: &Path, args: &[&str], socket: &Path) -> Out {
+fn run(bin: &Path, args: &[&str], socket: &Path) -> Run {
     let o = Command::new(bin)
         .args(args)
         .env("LINGER_LOGIN_SOCKET", socket)
         .env_remove("XDG_SESSION_ID")
         .output()
         .unwrap();
-    Out {
-        code: o.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
+    Run::of(o)
 }
 
 /// Assert exit code and exact stdout, printing everything on failure.
-fn expect(o: &Out, code: i32, stdout: &str) {
+fn expect(o: &Run, code: i32, stdout: &str) {
     assert!(
         o.code == code && o.stdout == stdout,
         "expected code {code} and stdout:\n{stdout}\ngot {o:#?}"

@@ -6,10 +6,6 @@ use linger_test_support::{Manager, alive, free_port, http_get};
 
 const BIN: &str = env!("CARGO_BIN_EXE_linger");
 
-fn main_pid(m: &Manager, unit: &str) -> u32 {
-    m.prop(unit, "MainPID").parse().unwrap_or(0)
-}
-
 fn journal(m: &Manager, args: &[&str]) -> String {
     let mut all = vec!["journal", "--no-pager"];
     all.extend_from_slice(args);
@@ -71,7 +67,7 @@ fn a_killed_manager_readopts_its_services_without_duplicates_or_lost_output() {
     m.start();
     m.systemctl(&["start", "ticker.service", "setup.service", "tick.timer"])
         .expect_code(0);
-    let pid = main_pid(&m, "ticker.service");
+    let pid = m.main_pid("ticker.service");
     assert!(pid > 0);
     let next_elapse = m.prop("tick.timer", "NextElapseUSecMonotonic");
     m.wait_for("some ticks", |m| ticks(m).len() >= 3);
@@ -87,7 +83,7 @@ fn a_killed_manager_readopts_its_services_without_duplicates_or_lost_output() {
     m.wait_for("the service back under the new manager", |m| {
         m.systemctl(&["is-active", "ticker.service"]).code == 0
     });
-    assert_eq!(main_pid(&m, "ticker.service"), pid, "not the same process");
+    assert_eq!(m.main_pid("ticker.service"), pid, "not the same process");
     assert_eq!(
         processes_with(&marker),
         vec![pid],
@@ -118,7 +114,7 @@ fn a_killed_manager_readopts_its_services_without_duplicates_or_lost_output() {
     )
     .unwrap();
     m.wait_for("a restarted ticker", |m| {
-        let p = main_pid(m, "ticker.service");
+        let p = m.main_pid("ticker.service");
         p != 0 && p != pid && m.systemctl(&["is-active", "ticker.service"]).code == 0
     });
     assert_eq!(m.prop("ticker.service", "NRestarts"), "1");
@@ -127,7 +123,7 @@ fn a_killed_manager_readopts_its_services_without_duplicates_or_lost_output() {
     if !log.contains("does not tell its exit status") {
         assert!(log.contains("code=killed, status=9/KILL"), "{log}");
     }
-    let new_pid = main_pid(&m, "ticker.service");
+    let new_pid = m.main_pid("ticker.service");
     m.systemctl(&["stop", "ticker.service"]).expect_code(0);
     assert!(!alive(new_pid));
     assert!(processes_with(&marker).is_empty());
@@ -160,7 +156,7 @@ fn an_adopted_service_is_stopped_and_its_socket_keeps_listening() {
     m.systemctl(&["start", "web.socket"]).expect_code(0);
     let url_ok = |_: &Manager| http_get(port).is_some_and(|r| r.contains("hello.txt"));
     m.wait_for("the socket-activated server", url_ok);
-    let pid = main_pid(&m, "web.service");
+    let pid = m.main_pid("web.service");
     assert!(pid > 0);
 
     m.crash();
@@ -173,14 +169,14 @@ fn an_adopted_service_is_stopped_and_its_socket_keeps_listening() {
     m.wait_for("web.service re-adopted", |m| {
         m.systemctl(&["is-active", "web.service"]).code == 0
     });
-    assert_eq!(main_pid(&m, "web.service"), pid);
+    assert_eq!(m.main_pid("web.service"), pid);
     assert_eq!(m.prop("web.socket", "ActiveState"), "active");
     assert_eq!(processes_with(&marker), vec![pid]);
     m.systemctl(&["stop", "web.service"]).expect_code(0);
     assert!(!alive(pid), "stop did not reach the adopted process");
     // The socket (adopted from the keeper, never closed) starts the service again.
     m.wait_for("activation through the adopted socket", url_ok);
-    let again = main_pid(&m, "web.service");
+    let again = m.main_pid("web.service");
     assert!(again > 0 && again != pid);
     m.systemctl(&["stop", "web.socket", "web.service"])
         .expect_code(0);
@@ -203,7 +199,7 @@ fn a_service_that_died_while_no_manager_ran_is_restarted_per_restart_policy() {
     m.start();
     m.systemctl(&["start", "again.service", "once.service"])
         .expect_code(0);
-    let (a, o) = (main_pid(&m, "again.service"), main_pid(&m, "once.service"));
+    let (a, o) = (m.main_pid("again.service"), m.main_pid("once.service"));
     m.crash();
     for pid in [a, o] {
         rustix::process::kill_process(
@@ -214,7 +210,7 @@ fn a_service_that_died_while_no_manager_ran_is_restarted_per_restart_policy() {
     }
     m.start();
     m.wait_for("again.service restarted", |m| {
-        let p = main_pid(m, "again.service");
+        let p = m.main_pid("again.service");
         p != 0 && p != a && m.systemctl(&["is-active", "again.service"]).code == 0
     });
     // Restart=no: the unit ends (its exit status died with the old manager: a clean exit).
@@ -322,14 +318,14 @@ fn two_crashes_in_a_row_still_recover_the_same_service_and_its_output() {
     );
     m.start();
     m.systemctl(&["start", "ticker.service"]).expect_code(0);
-    let pid = main_pid(&m, "ticker.service");
+    let pid = m.main_pid("ticker.service");
     for round in 0..2 {
         m.crash();
         m.start();
         m.wait_for("the ticker back", |m| {
             m.systemctl(&["is-active", "ticker.service"]).code == 0
         });
-        assert_eq!(main_pid(&m, "ticker.service"), pid, "round {round}");
+        assert_eq!(m.main_pid("ticker.service"), pid, "round {round}");
     }
     let n = ticks(&m).len();
     m.wait_for("ticks after two recoveries", |m| ticks(m).len() > n + 3);

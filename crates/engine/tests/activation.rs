@@ -492,8 +492,8 @@ fn an_accept_yes_connection_whose_instance_cannot_start_is_released() {
     assert_eq!(w.state("greet.socket"), (ActiveState::Active, "listening"));
 }
 
-#[test]
-fn a_restarted_timer_counts_on_active_sec_again_but_boot_triggers_stay_done() {
+/// job.timer (OnActiveSec=10s, OnBootSec=1s) → job.service, started 5 s after boot.
+fn boot_and_active_timer_started_at_5s() -> World {
     let mut w = World::new(vec![
         timer("job.timer", |t| {
             t.on_active = vec![10 * SEC];
@@ -503,6 +503,12 @@ fn a_restarted_timer_counts_on_active_sec_again_but_boot_triggers_stay_done() {
     ]);
     w.e.host_mut().now = 5 * SEC;
     w.start("job.timer").unwrap();
+    w
+}
+
+#[test]
+fn a_restarted_timer_counts_on_active_sec_again_but_boot_triggers_stay_done() {
+    let mut w = boot_and_active_timer_started_at_5s();
     // OnBootSec= already in the past when the timer starts: it elapses at once.
     w.advance(0);
     assert_eq!(w.spawned("job.service"), 1);
@@ -538,15 +544,7 @@ fn a_restarted_timer_counts_on_active_sec_again_but_boot_triggers_stay_done() {
 
 #[test]
 fn a_daemon_reload_after_a_restart_does_not_fire_a_boot_trigger_again() {
-    let mut w = World::new(vec![
-        timer("job.timer", |t| {
-            t.on_active = vec![10 * SEC];
-            t.on_boot = vec![SEC];
-        }),
-        oneshot("job.service"),
-    ]);
-    w.e.host_mut().now = 5 * SEC;
-    w.start("job.timer").unwrap();
+    let mut w = boot_and_active_timer_started_at_5s();
     w.advance(0);
     finish_run(&mut w, "job.service");
     w.stop("job.timer");

@@ -102,7 +102,9 @@ struct ManagerRecord {
 pub struct Book {
     store: store::Store,
     path: PathBuf,
-    manager: Option<ManagerRecord>,
+    /// The environment and start-up time last written in the manager's record (compared
+    /// as they are, so a turn that changed nothing builds nothing).
+    manager: Option<(linger_exec::Environment, linger_engine::Timestamp)>,
     /// Main pid and its start time per unit, as last read.
     starts: HashMap<String, (u32, u64)>,
     /// A write failed once (reported once: a full runtime directory would repeat it).
@@ -240,23 +242,27 @@ pub fn persist(s: &mut State) {
         s.book.manager = None;
         touched.extend(s.engine.units().map(|u| u.config.id.clone()));
     }
-    let manager = ManagerRecord {
-        pid: std::process::id(),
-        generation: s.engine.host().keeper.generation().to_string(),
-        startup: ts(s.engine.host().timers.startup),
-        environment: s.engine.host().environment.to_strings(),
-    };
-    let manager_changed = s.book.manager.as_ref() != Some(&manager);
+    let host = s.engine.host();
+    let manager_changed =
+        s.book.manager.as_ref().is_none_or(|(env, startup)| {
+            *env != host.environment || *startup != host.timers.startup
+        });
     if touched.is_empty() && !manager_changed {
         return;
     }
     let mut changes = Vec::new();
     if manager_changed {
+        let manager = ManagerRecord {
+            pid: std::process::id(),
+            generation: host.keeper.generation().to_string(),
+            startup: ts(host.timers.startup),
+            environment: host.environment.to_strings(),
+        };
         changes.push((
             MANAGER_KEY.to_string(),
             serde_json::to_vec(&manager).unwrap_or_default(),
         ));
-        s.book.manager = Some(manager);
+        s.book.manager = Some((host.environment.clone(), host.timers.startup));
     }
     let mut by_unit = pipes_by_unit(s);
     for unit in touched {

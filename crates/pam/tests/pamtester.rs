@@ -23,37 +23,12 @@ fn is_root() -> bool {
     })
 }
 
-fn have_pamtester() -> bool {
-    Command::new("pamtester")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success() || !o.stdout.is_empty() || !o.stderr.is_empty())
-}
-
 /// Root and pamtester (installing it if we can), else why not.
 fn prerequisites() -> Result<(), String> {
     if !is_root() {
         return Err("not root".into());
     }
-    if have_pamtester() {
-        return Ok(());
-    }
-    let install = || {
-        Command::new("apt-get")
-            .args(["install", "-y", "-qq", "pamtester"])
-            .env("DEBIAN_FRONTEND", "noninteractive")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    if !install() {
-        let _ = Command::new("apt-get").args(["update", "-qq"]).output();
-        install();
-    }
-    if have_pamtester() {
-        Ok(())
-    } else {
-        Err("pamtester is not installed and apt-get could not install it".into())
-    }
+    linger_test_support::ensure_program("/usr/bin/pamtester", "pamtester")
 }
 
 macro_rules! require {

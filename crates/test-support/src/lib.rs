@@ -8,10 +8,10 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// The result of one CLI invocation.
+/// The result of one command.
 #[derive(Debug)]
 pub struct Run {
-    /// Exit code (-1 when killed).
+    /// Exit code (128 + N when killed by signal N, as a shell says).
     pub code: i32,
     /// Standard output.
     pub stdout: String,
@@ -20,9 +20,15 @@ pub struct Run {
 }
 
 impl Run {
-    fn from(o: Output) -> Run {
+    /// What a finished command left.
+    pub fn of(o: Output) -> Run {
+        use std::os::unix::process::ExitStatusExt;
         Run {
-            code: o.status.code().unwrap_or(-1),
+            code: o
+                .status
+                .code()
+                .or(o.status.signal().map(|s| 128 + s))
+                .unwrap_or(-1),
             stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
         }
@@ -180,7 +186,7 @@ impl Manager {
     pub fn linger(&self, args: &[&str]) -> Run {
         let mut cmd = Command::new(&self.bin);
         self.env(&mut cmd);
-        Run::from(cmd.args(args).output().expect("run linger"))
+        Run::of(cmd.args(args).output().expect("run linger"))
     }
 
     /// Run `systemctl --user ARGS…` through a `systemctl` link to the binary.
@@ -192,7 +198,7 @@ impl Manager {
         }
         let mut cmd = Command::new(&link);
         self.env(&mut cmd);
-        Run::from(
+        Run::of(
             cmd.arg("--user")
                 .args(args)
                 .output()
@@ -206,6 +212,11 @@ impl Manager {
             .stdout
             .trim()
             .to_string()
+    }
+
+    /// A unit's main pid (0: none).
+    pub fn main_pid(&self, unit: &str) -> u32 {
+        self.prop(unit, "MainPID").parse().unwrap_or(0)
     }
 
     /// Wait (bounded) until `f` holds; panics with `what` and the manager log otherwise.
@@ -265,6 +276,47 @@ pub fn alive(pid: u32) -> bool {
                 .map(|x| x.1.trim_start().starts_with('Z'))
         })
         .is_some_and(|zombie| !zombie)
+}
+
+/// apt-get runs one at a time.
+static APT: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Make sure `binary` exists, installing `package` with apt-get if not (root tests on a
+/// fresh machine); why not otherwise. Installing never starts the package's daemon.
+pub fn ensure_program(binary: &str, package: &str) -> Result<(), String> {
+    let _g = APT.lock().unwrap_or_else(|e| e.into_inner());
+    if std::path::Path::new(binary).exists() {
+        return Ok(());
+    }
+    // A policy-rc.d that says no for the duration of the install (sshd must not start on
+    // every interface), unless the machine has one.
+    let policy = std::path::Path::new("/usr/sbin/policy-rc.d");
+    let made = !policy.exists() && std::fs::write(policy, "#!/bin/sh\nexit 101\n").is_ok();
+    if made {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(policy, std::fs::Permissions::from_mode(0o755));
+    }
+    let install = || {
+        Command::new("apt-get")
+            .args(["install", "-y", "-qq", "--no-install-recommends", package])
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !install() {
+        let _ = Command::new("apt-get").args(["update", "-qq"]).output();
+        install();
+    }
+    if made {
+        let _ = std::fs::remove_file(policy);
+    }
+    if std::path::Path::new(binary).exists() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{binary} is missing and apt-get could not install {package}"
+        ))
+    }
 }
 
 /// A free TCP port on 127.0.0.1.

@@ -190,6 +190,22 @@ fn manager_answers(run: &Path, uid: u32) -> Option<u32> {
     v["properties"]["MainPID"].as_str()?.parse().ok()
 }
 
+/// Wait (10 s at most) for the user manager of `uid` to answer; its pid.
+fn manager_up(run: &Path, uid: u32, dir: &Path) -> Result<u32, String> {
+    let mut pid = None;
+    if wait(Duration::from_secs(10), || {
+        pid = manager_answers(run, uid);
+        pid.is_some()
+    }) {
+        Ok(pid.unwrap_or(0))
+    } else {
+        Err(format!(
+            "user manager did not come up; daemon log:\n{}",
+            log_tail(dir)
+        ))
+    }
+}
+
 /// Run the linger binary as `loginctl ARGS` against the bench's daemon; an error unless it
 /// exits 0.
 fn loginctl(o: &Opts, dir: &Path, args: &[&str]) -> Result<(), String> {
@@ -278,18 +294,8 @@ fn bench(o: &Opts) -> Result<(), String> {
             )
             .map_err(|e| e.to_string())?;
             call.push(t0.elapsed());
-            let mut pid = None;
-            if !wait(Duration::from_secs(10), || {
-                pid = manager_answers(&run, uid);
-                pid.is_some()
-            }) {
-                return Err(format!(
-                    "user manager did not come up; daemon log:\n{}",
-                    log_tail(dir)
-                ));
-            }
+            let pid = manager_up(&run, uid, dir)?;
             up.push(t0.elapsed());
-            let pid = pid.unwrap_or(0);
             let t1 = Instant::now();
             c.call(
                 "io.linger.Login.SetLinger",
@@ -308,20 +314,10 @@ fn bench(o: &Opts) -> Result<(), String> {
             let t0 = Instant::now();
             loginctl(o, dir, &["enable-linger", &name])?;
             en_cmd.push(t0.elapsed());
-            let mut pid = None;
-            if !wait(Duration::from_secs(10), || {
-                pid = manager_answers(&run, uid);
-                pid.is_some()
-            }) {
-                return Err(format!(
-                    "user manager did not come up; daemon log:\n{}",
-                    log_tail(dir)
-                ));
-            }
+            let pid = manager_up(&run, uid, dir)?;
             let t1 = Instant::now();
             loginctl(o, dir, &["disable-linger", &name])?;
             dis_cmd.push(t1.elapsed());
-            let pid = pid.unwrap_or(0);
             if !wait(Duration::from_secs(10), || !alive(pid)) {
                 return Err("user manager did not stop".into());
             }

@@ -9,51 +9,12 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::sync::Mutex;
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use super::{Daemon, TestUser, linger_bin, wait_until};
 
-/// apt-get runs one at a time.
-static APT: Mutex<()> = Mutex::new(());
-
-/// Make sure `binary` exists, installing `package` with apt-get if not; why not otherwise.
-pub fn ensure_program(binary: &str, package: &str) -> Result<(), String> {
-    let _g = APT.lock().unwrap_or_else(|e| e.into_inner());
-    if Path::new(binary).exists() {
-        return Ok(());
-    }
-    // Installing must not start the package's daemon (sshd on every interface): a
-    // policy-rc.d that says no, for the duration of the install, unless one exists.
-    let policy = Path::new("/usr/sbin/policy-rc.d");
-    let made = !policy.exists() && std::fs::write(policy, "#!/bin/sh\nexit 101\n").is_ok();
-    if made {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(policy, std::fs::Permissions::from_mode(0o755));
-    }
-    let install = || {
-        Command::new("apt-get")
-            .args(["install", "-y", "-qq", "--no-install-recommends", package])
-            .env("DEBIAN_FRONTEND", "noninteractive")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    if !install() {
-        let _ = Command::new("apt-get").args(["update", "-qq"]).output();
-        install();
-    }
-    if made {
-        let _ = std::fs::remove_file(policy);
-    }
-    if Path::new(binary).exists() {
-        Ok(())
-    } else {
-        Err(format!(
-            "{binary} is missing and apt-get could not install {package}"
-        ))
-    }
-}
+pub use linger_test_support::{Run, ensure_program};
 
 /// The built PAM module: `$LINGER_PAM_MODULE`, or `libpam_linger.so` in this test's target
 /// directory (`cargo build -p pam_linger`, or any workspace build).
@@ -270,33 +231,6 @@ impl Login {
         wait_until(Duration::from_secs(10), || {
             self.sessions_of(user).is_empty()
         })
-    }
-}
-
-/// A finished command: exit code and text.
-#[derive(Debug)]
-pub struct Run {
-    /// Exit code (128 + N: killed by signal N).
-    pub code: i32,
-    /// Standard output.
-    pub stdout: String,
-    /// Standard error.
-    pub stderr: String,
-}
-
-impl Run {
-    pub fn of(o: Output) -> Run {
-        use std::os::unix::process::ExitStatusExt;
-        Run {
-            // Killed by a signal: 128 + its number, as a shell says.
-            code: o
-                .status
-                .code()
-                .or(o.status.signal().map(|s| 128 + s))
-                .unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-        }
     }
 }
 
