@@ -16,7 +16,7 @@ use clap::{Args, Parser, Subcommand};
 #[command(
     name = "systemctl",
     about = "Query or send control commands to your user service manager (linger).",
-    disable_version_flag = true,
+    version,
     args_conflicts_with_subcommands = false
 )]
 pub struct Cli {
@@ -254,10 +254,7 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::DaemonReload => jobs::simple(linger_ipc::manager::method::RELOAD, serde_json::json!({})),
         C::DaemonReexec => jobs::simple(linger_ipc::manager::method::REEXEC, serde_json::json!({})),
         C::Exit => jobs::simple(linger_ipc::manager::method::EXIT, serde_json::json!({})),
-        C::ResetFailed { units } => jobs::simple(
-            linger_ipc::manager::method::RESET_FAILED,
-            serde_json::json!({ "units": mangle_all(&units) }),
-        ),
+        C::ResetFailed { units } => jobs::reset_failed(&units),
         C::SetEnvironment { assignments } => jobs::environment(&assignments, &[], false),
         C::UnsetEnvironment { names } => jobs::environment(&[], &names, false),
         C::ShowEnvironment => jobs::environment(&[], &[], true),
@@ -272,19 +269,55 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
     }
 }
 
-/// Add `.service` to names without a unit suffix (systemctl's mangling).
+/// systemctl's name mangling: `.service` added to names without a unit suffix, characters
+/// a unit name cannot hold escaped (`has space` → `has\x20space.service`), paths made
+/// `.mount`/`.device` names; glob patterns are left as patterns.
 pub fn mangle(name: &str) -> String {
-    let has_suffix = name
-        .rsplit_once('.')
-        .is_some_and(|(_, s)| linger_unit::model::UnitType::parse(s).is_some());
-    if has_suffix || name.contains('*') || name.contains('?') || name.contains('[') {
-        name.to_string()
-    } else {
-        format!("{name}.service")
-    }
+    linger_unit::name::mangle(name, ".service", true)
+        .map(|(n, _)| n)
+        .unwrap_or_else(|_| name.to_string())
 }
 
 /// [`mangle`] over a list.
 pub fn mangle_all(names: &[String]) -> Vec<String> {
     names.iter().map(|n| mangle(n)).collect()
+}
+
+/// Whether a name is a glob pattern (`'web*'`, `'app@?.service'`).
+pub fn is_glob(name: &str) -> bool {
+    name.contains(['*', '?', '['])
+}
+
+/// The unit names a verb acts on: plain names mangled, glob patterns replaced by the loaded
+/// units they match (systemctl's rule: a pattern never loads a unit file). The manager is
+/// asked only when there is a pattern.
+pub fn expand_names(names: &[String]) -> Result<Vec<String>, String> {
+    if !names.iter().any(|n| is_glob(n)) {
+        return Ok(mangle_all(names));
+    }
+    let mut client = crate::connect::connect()?;
+    let v = client
+        .call(
+            linger_ipc::manager::method::LIST,
+            serde_json::json!({ "all": true }),
+        )
+        .map_err(|e| e.to_string())?;
+    let loaded: linger_ipc::manager::ListReply = serde_json::from_value(v).unwrap_or_default();
+    let mut out = Vec::new();
+    for n in names {
+        if is_glob(n) {
+            let pattern = [n.clone()];
+            out.extend(
+                loaded
+                    .units
+                    .iter()
+                    .filter(|u| list::matches_patterns(&pattern, &u.unit))
+                    .map(|u| u.unit.clone()),
+            );
+        } else {
+            out.push(mangle(n));
+        }
+    }
+    out.dedup();
+    Ok(out)
 }
