@@ -142,7 +142,7 @@ mod tests {
     fn entry(fields: &[(&str, &str)]) -> Entry {
         let mut e = Entry::default();
         for (k, v) in fields {
-            e.push(k, v.as_bytes());
+            e.push(*k, v.as_bytes());
         }
         e
     }
