@@ -3,7 +3,6 @@
 
 use std::io::{BufRead, BufReader};
 use std::os::fd::OwnedFd;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -18,29 +17,9 @@ fn manager() -> Manager {
     m
 }
 
-/// A link named `name` to the binary, in the test tree (the personality is picked by argv[0]).
-fn personality(m: &Manager, name: &str) -> PathBuf {
-    let dir = m.dir.path().join("bin");
-    std::fs::create_dir_all(&dir).unwrap();
-    let link = dir.join(name);
-    if !link.exists() {
-        std::os::unix::fs::symlink(BIN, &link).unwrap();
-    }
-    link
-}
-
-/// `name ARGS…` with the manager's environment.
+/// `name ARGS…` through a link of that name, with the manager's environment.
 fn command(m: &Manager, name: &str, args: &[&str]) -> Command {
-    let env = m.linger_command(&[]);
-    let mut cmd = Command::new(personality(m, name));
-    cmd.env_clear();
-    for (k, v) in env.get_envs() {
-        if let Some(v) = v {
-            cmd.env(k, v);
-        }
-    }
-    cmd.args(args);
-    cmd
+    m.tool(name, args)
 }
 
 fn run(m: &Manager, name: &str, args: &[&str]) -> Run {

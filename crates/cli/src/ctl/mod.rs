@@ -1,6 +1,7 @@
 //! `linger ctl` ≙ `systemctl --user`, and the binary invoked as `systemctl`.
 
 mod activation;
+mod edit;
 mod jobs;
 mod list;
 mod show;
@@ -65,6 +66,9 @@ pub struct Opts {
     /// Print only the value of properties (show).
     #[arg(long, global = true)]
     pub value: bool,
+    /// Show only this property's value (= --property=NAME --value).
+    #[arg(short = 'P', global = true, value_name = "NAME")]
+    pub value_property: Vec<String>,
     /// Journal lines to show in status.
     #[arg(short = 'n', long = "lines", global = true, default_value_t = 10)]
     pub lines: usize,
@@ -101,6 +105,15 @@ pub struct Opts {
     /// Do not print the legend/header.
     #[arg(long, global = true)]
     pub no_legend: bool,
+    /// edit: a new unit file with --full even if none exists; enable/mask: replace links.
+    #[arg(short = 'f', long, global = true)]
+    pub force: bool,
+    /// edit: the drop-in file's name (default: override).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub drop_in: Option<String>,
+    /// edit, revert: do not reload the manager afterwards.
+    #[arg(long, global = true)]
+    pub no_reload: bool,
     /// Ignored for compatibility (linger never asks for passwords).
     #[arg(long, global = true)]
     pub no_ask_password: bool,
@@ -131,6 +144,10 @@ pub enum Command {
     Show { units: Vec<String> },
     /// Show the unit files and drop-ins.
     Cat { units: Vec<String> },
+    /// Edit a drop-in (or with --full the unit file) in $SYSTEMD_EDITOR/$EDITOR, then reload.
+    Edit { units: Vec<String> },
+    /// Remove the user's drop-ins and overriding unit files, unmask.
+    Revert { units: Vec<String> },
     /// List loaded units.
     ListUnits { patterns: Vec<String> },
     /// List installed unit files.
@@ -207,6 +224,12 @@ pub fn main(args: Vec<OsString>, name: &str) -> ExitCode {
         );
         return ExitCode::from(1);
     }
+    let mut cli = cli;
+    if !cli.opts.value_property.is_empty() {
+        let names = std::mem::take(&mut cli.opts.value_property);
+        cli.opts.property.extend(names);
+        cli.opts.value = true;
+    }
     let Some(cmd) = cli.command else {
         return list::list_units(&cli.opts, &[]);
     };
@@ -227,6 +250,8 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::Status { units } => status::status(&units, o),
         C::Show { units } => show::show(&units, o),
         C::Cat { units } => show::cat(&units),
+        C::Edit { units } => edit::edit(&units, o),
+        C::Revert { units } => edit::revert(&units, o),
         C::ListUnits { patterns } => list::list_units(o, &patterns),
         C::ListUnitFiles { patterns } => list::list_unit_files(o, &patterns),
         C::ListTimers { patterns } => activation::list_timers(o, &patterns),
