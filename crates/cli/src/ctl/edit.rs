@@ -320,7 +320,7 @@ fn vendor_file(unit: &str, config: &Path, runtime: &Path) -> Option<PathBuf> {
         .iter()
         .filter(|d| d.as_path() != config && d.as_path() != runtime)
         .map(|d| d.join(unit))
-        .find(|p| p.is_file() && !p.starts_with(&cfg.runtime_dir.join("systemd/transient")))
+        .find(|p| p.is_file() && !p.starts_with(cfg.runtime_dir.join("systemd/transient")))
 }
 
 #[cfg(test)]
