@@ -34,6 +34,8 @@ pub enum Call {
     List(wire::ListRequest),
     /// `list-unit-files`.
     ListUnitFiles,
+    /// `is-enabled`: each name's unit file state on disk (nothing is loaded).
+    UnitFileStates(wire::NamesRequest),
     /// enable, disable, reenable, mask, unmask.
     Install(wire::InstallRequest),
     /// Signal units' processes.
@@ -95,6 +97,7 @@ impl Call {
             method::UNITS => Call::Units(p(parameters)?),
             method::LIST => Call::List(p(parameters)?),
             method::LIST_UNIT_FILES => Call::ListUnitFiles,
+            method::UNIT_FILE_STATES => Call::UnitFileStates(p(parameters)?),
             method::INSTALL => Call::Install(p(parameters)?),
             method::KILL => Call::Kill(p(parameters)?),
             method::SET_PROPERTY => Call::SetProperty(p(parameters)?),
@@ -135,6 +138,8 @@ pub enum Answer {
     List(wire::ListReply),
     /// `list-unit-files` rows.
     UnitFiles(wire::UnitFilesReply),
+    /// Unit file states by name.
+    UnitFileStates(wire::UnitFileStatesReply),
     /// What enable & co. changed.
     Install(wire::InstallReply),
     /// The environment after the change.
@@ -163,6 +168,7 @@ impl Answer {
             Answer::Units(r) => v(r),
             Answer::List(r) => v(r),
             Answer::UnitFiles(r) => v(r),
+            Answer::UnitFileStates(r) => v(r),
             Answer::Install(r) => v(r),
             Answer::Environment(e) => serde_json::json!({ "environment": e }),
             Answer::Dependencies(r) => v(r),

@@ -18,6 +18,7 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
         Call::Units(p) => Ok(units(m, &p)),
         Call::List(_) => Ok(list(m)),
         Call::ListUnitFiles => Ok(unit_files(m)),
+        Call::UnitFileStates(p) => Ok(unit_file_states(m, &p)),
         Call::Install(p) => install(m, &p),
         Call::Kill(p) => kill(m, &p),
         Call::SetProperty(p) => crate::set_property::set_property(m, &p)
@@ -387,6 +388,21 @@ fn unit_files(m: &Manager) -> Answer {
         })
         .collect();
     Answer::UnitFiles(wire::UnitFilesReply { files })
+}
+
+fn unit_file_states(m: &Manager, p: &wire::NamesRequest) -> Answer {
+    let ctx = &m.engine.source_ref().ctx;
+    let states = p
+        .units
+        .iter()
+        .map(|name| wire::UnitFileStateRow {
+            unit: name.clone(),
+            state: linger_unit::loader::unit_file_state(ctx, name)
+                .map(|st| st.as_str().to_string())
+                .unwrap_or_default(),
+        })
+        .collect();
+    Answer::UnitFileStates(wire::UnitFileStatesReply { states })
 }
 
 fn install(m: &mut Manager, p: &wire::InstallRequest) -> Result<Answer, ManagerError> {

@@ -6,7 +6,7 @@ use linger_ipc::manager::{self as api, ErrorKind, method};
 use linger_wire::{JobAction, JobMode, KillWhom, Signal};
 use serde_json::json;
 
-use super::{Opts, mangle_all};
+use super::{Opts, expand_names};
 use crate::connect::connect;
 use crate::output::fail;
 
@@ -25,13 +25,18 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
         Some(Ok(m)) => m,
         Some(Err(e)) => return fail(&format!("Invalid --job-mode= value: {e}.")),
     };
+    let units = match expand_names(units) {
+        Ok(u) if u.is_empty() => return ExitCode::SUCCESS,
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
     let mut client = match connect() {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
     let req = api::JobsRequest {
         action: job_action,
-        units: mangle_all(units),
+        units,
         mode,
         no_block: o.no_block,
     };
@@ -112,12 +117,16 @@ pub fn kill(units: &[String], o: &Opts) -> ExitCode {
         Some(Ok(w)) => w,
         Some(Err(e)) => return fail(&format!("Invalid --kill-whom= value: {e}.")),
     };
+    let units = match expand_names(units) {
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
     let mut client = match connect() {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
     let req = api::KillRequest {
-        units: mangle_all(units),
+        units,
         whom,
         signal,
     };
@@ -195,6 +204,19 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `reset-failed [UNIT…]` (all failed units when none is named; a pattern that matches no
+/// loaded unit resets nothing).
+pub fn reset_failed(units: &[String]) -> ExitCode {
+    let names = match expand_names(units) {
+        Ok(n) => n,
+        Err(e) => return fail(&e),
+    };
+    if names.is_empty() && !units.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    simple(method::RESET_FAILED, json!({ "units": names }))
 }
 
 /// A call with no output.
