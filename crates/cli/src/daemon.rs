@@ -203,5 +203,9 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     let mut config = manager_config(a.unit_path, !a.no_system_units, a.unit);
     config.args = args;
     config.reexec_state = a.deserialize;
-    linger_manager::run(config, a.log_to_stderr)
+    // The systemd1 D-Bus API beside varlink, for systemd's own clients.
+    let runtime_dir = config.runtime_dir.clone();
+    linger_manager::run_with(config, a.log_to_stderr, move |requests| {
+        linger_dbus::start(requests, runtime_dir);
+    })
 }
