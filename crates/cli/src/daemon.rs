@@ -206,6 +206,14 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     // The systemd1 D-Bus API beside varlink, for systemd's own clients.
     let runtime_dir = config.runtime_dir.clone();
     linger_manager::run_with(config, a.log_to_stderr, move |requests| {
-        linger_dbus::start(requests, runtime_dir);
+        if let Err(e) = linger_dbus::start(requests, runtime_dir.clone()) {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!(
+                    "linger: cannot serve D-Bus on {}: {e}; systemd's own clients cannot reach this manager",
+                    linger_dbus::socket_path(&runtime_dir).display()
+                );
+            }
+        }
     })
 }

@@ -35,14 +35,16 @@ use std::path::PathBuf;
 use linger_manager::Requests;
 
 /// Serve the systemd1 API for the manager behind `requests` (on the current thread's
-/// `LocalSet`): on `runtime_dir/systemd/private` from now on.
-pub fn start(requests: Requests, runtime_dir: PathBuf) {
+/// `LocalSet`): on `runtime_dir/systemd/private` from now on (bound before this returns).
+///
+/// # Errors
+/// The private socket could not be bound; the manager goes on without D-Bus (its own CLI
+/// speaks varlink).
+pub fn start(requests: Requests, runtime_dir: PathBuf) -> std::io::Result<()> {
+    let listener = private::bind(&runtime_dir)?;
     let front = dispatch::Front { requests };
     let listeners = signals::Listeners::default();
     tokio::task::spawn_local(signals::forward(front.clone(), listeners.clone()));
-    tokio::task::spawn_local(async move {
-        // Without the private socket systemctl cannot reach us; the manager itself goes on
-        // (its own CLI speaks varlink).
-        let _ = private::serve(front, listeners, runtime_dir).await;
-    });
+    tokio::task::spawn_local(private::serve(front, listeners, listener));
+    Ok(())
 }

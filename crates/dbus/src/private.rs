@@ -23,16 +23,22 @@ pub fn socket_path(runtime_dir: &Path) -> PathBuf {
     runtime_dir.join("systemd").join("private")
 }
 
-/// Bind the private socket (replacing a stale one) and serve it until the manager exits.
-pub async fn serve(front: Front, listeners: Listeners, runtime_dir: PathBuf) -> std::io::Result<()> {
+/// Bind the private socket (replacing a stale one): mode 0600, in a directory of its own.
+pub fn bind(runtime_dir: &Path) -> std::io::Result<UnixListener> {
     use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-    let path = socket_path(&runtime_dir);
+    let path = socket_path(runtime_dir);
     if let Some(dir) = path.parent() {
         std::fs::DirBuilder::new().recursive(true).mode(0o755).create(dir)?;
     }
     let _ = std::fs::remove_file(&path);
-    let listener = UnixListener::bind(&path)?;
+    let listener = std::os::unix::net::UnixListener::bind(&path)?;
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+    listener.set_nonblocking(true)?;
+    UnixListener::from_std(listener)
+}
+
+/// Serve the private socket until the manager exits.
+pub async fn serve(front: Front, listeners: Listeners, listener: UnixListener) {
     let own_uid = rustix::process::getuid().as_raw();
     let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
     loop {
