@@ -28,7 +28,10 @@ const UNITS: &[(&str, &str)] = &[
         "ref.socket",
         "[Unit]\nDescription=Reference socket\n\n[Socket]\nListenStream=%t/ref.sock\n",
     ),
-    ("ref.service", "[Service]\nExecStart=/bin/cat\nStandardInput=socket\n"),
+    (
+        "ref.service",
+        "[Service]\nExecStart=/bin/cat\nStandardInput=socket\n",
+    ),
     (
         "ref.timer",
         "[Unit]\nDescription=Reference timer\n\n[Timer]\nOnActiveSec=1h\nUnit=ref-oneshot.service\n",
@@ -104,7 +107,12 @@ fn run_tool(m: &Manager, args: &[String]) -> Captured {
 fn same_as_systemd(m: &Manager, name: &str) {
     let (args, want) = reference(name);
     let got = run_tool(m, &args);
-    assert_eq!(got, want, "`{}` differs from systemd 252 (reference {name})", args.join(" "));
+    assert_eq!(
+        got,
+        want,
+        "`{}` differs from systemd 252 (reference {name})",
+        args.join(" ")
+    );
 }
 
 fn have_systemctl() -> bool {
@@ -130,7 +138,12 @@ fn systemctl_starts_stops_and_reports_units_as_with_systemd() {
     }
     let m = manager();
     same_as_systemd(&m, "is-active-missing");
-    for r in ["start-simple", "start-oneshot", "start-socket", "start-timer"] {
+    for r in [
+        "start-simple",
+        "start-oneshot",
+        "start-socket",
+        "start-timer",
+    ] {
         same_as_systemd(&m, r);
     }
     same_as_systemd(&m, "is-active-simple");

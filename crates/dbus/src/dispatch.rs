@@ -47,7 +47,11 @@ pub fn error_reply(hdr: &Header<'_>, e: &BusError) -> Option<Message> {
 }
 
 /// The call's arguments, if its signature is `member`'s.
-pub fn args<T: DeserializeOwned + Type>(msg: &Message, iface: &str, member: &Member) -> Result<T, BusError> {
+pub fn args<T: DeserializeOwned + Type>(
+    msg: &Message,
+    iface: &str,
+    member: &Member,
+) -> Result<T, BusError> {
     let want = member.in_signature();
     let got = msg.body().signature().to_string_no_parens();
     if got != want {
@@ -79,7 +83,11 @@ impl Front {
 
     /// The manager's properties (`Name=value`) of unit `name` (loading it), limited to
     /// `wanted` where that saves work (empty: all).
-    pub async fn unit_props(&self, name: &str, wanted: &[&str]) -> Result<BTreeMap<String, String>, BusError> {
+    pub async fn unit_props(
+        &self,
+        name: &str,
+        wanted: &[&str],
+    ) -> Result<BTreeMap<String, String>, BusError> {
         let answer = self
             .ask(Call::Units(UnitsRequest {
                 units: vec![name.to_string()],
@@ -146,7 +154,9 @@ impl Front {
         let member = hdr.member().map(|m| m.as_str()).unwrap_or("");
         let iface = hdr.interface().map(|i| i.as_str().to_string());
         let Some(object) = Object::at(path) else {
-            return self.parent_node(msg, hdr, path, iface.as_deref(), member).await;
+            return self
+                .parent_node(msg, hdr, path, iface.as_deref(), member)
+                .await;
         };
         if let Object::Unit(name) = &object
             && linger_unit::name::UnitName::parse(name).is_err()
@@ -192,7 +202,9 @@ impl Front {
     fn interface_of(&self, object: &Object, member: &str) -> String {
         let ours = match object {
             Object::Manager => members::find(members::MANAGER_METHODS, member).map(|_| MANAGER),
-            Object::Unit(_) => members::find(members::UNIT_METHODS, member).map(|_| props::UNIT_IFACE.name),
+            Object::Unit(_) => {
+                members::find(members::UNIT_METHODS, member).map(|_| props::UNIT_IFACE.name)
+            }
             Object::Job(_) => None,
         };
         let standard = match member {
@@ -206,15 +218,24 @@ impl Front {
 
     /// `/`, `/org`, `/org/freedesktop`, `…/systemd1/unit`, `…/systemd1/job`: introspectable
     /// parents; anything else is no object.
-    async fn parent_node(&self, msg: &Message, hdr: &Header<'_>, path: &str, iface: Option<&str>, member: &str) -> Reply {
+    async fn parent_node(
+        &self,
+        msg: &Message,
+        hdr: &Header<'_>,
+        path: &str,
+        iface: Option<&str>,
+        member: &str,
+    ) -> Reply {
         let children: Vec<String> = match path {
             "/" => vec!["org".into()],
             "/org" => vec!["freedesktop".into()],
             "/org/freedesktop" => vec!["systemd1".into()],
-            "/org/freedesktop/systemd1/unit" => match self.ask(Call::List(Default::default())).await? {
-                Answer::List(l) => l.units.iter().map(|u| paths::escape(&u.unit)).collect(),
-                _ => Vec::new(),
-            },
+            "/org/freedesktop/systemd1/unit" => {
+                match self.ask(Call::List(Default::default())).await? {
+                    Answer::List(l) => l.units.iter().map(|u| paths::escape(&u.unit)).collect(),
+                    _ => Vec::new(),
+                }
+            }
             "/org/freedesktop/systemd1/job" => match self.ask(Call::ListJobs).await? {
                 Answer::ListJobs(l) => l.jobs.iter().map(|j| j.id.to_string()).collect(),
                 _ => Vec::new(),
@@ -269,7 +290,13 @@ impl Front {
         Err(BusError::unknown_object(&paths::job(id)))
     }
 
-    async fn properties(&self, msg: &Message, hdr: &Header<'_>, object: &Object, member: &str) -> Reply {
+    async fn properties(
+        &self,
+        msg: &Message,
+        hdr: &Header<'_>,
+        object: &Object,
+        member: &str,
+    ) -> Reply {
         match member {
             "Get" => {
                 let (iface, name): (String, String) = args(msg, PROPERTIES, &GET)?;
@@ -287,7 +314,8 @@ impl Front {
                 ret(hdr, &self.all_properties(object, &iface, None).await?)
             }
             "Set" => {
-                let (iface, name, _): (String, String, zbus::zvariant::OwnedValue) = args(msg, PROPERTIES, &SET)?;
+                let (iface, name, _): (String, String, zbus::zvariant::OwnedValue) =
+                    args(msg, PROPERTIES, &SET)?;
                 let all = self.all_properties(object, &iface, Some(&name)).await?;
                 if all.0.iter().any(|(k, _)| *k == name) {
                     Err(BusError::new(
@@ -304,7 +332,12 @@ impl Front {
 
     /// The properties of `object` on interface `iface` ("": every interface), only `only`
     /// where one is asked for.
-    async fn all_properties(&self, object: &Object, iface: &str, only: Option<&str>) -> Result<PropDict<'static>, BusError> {
+    async fn all_properties(
+        &self,
+        object: &Object,
+        iface: &str,
+        only: Option<&str>,
+    ) -> Result<PropDict<'static>, BusError> {
         match object {
             Object::Manager => {
                 if !iface.is_empty() && iface != MANAGER {
@@ -324,7 +357,9 @@ impl Front {
                     Some(p) => vec![p],
                     None => Vec::new(),
                 };
-                let found = interfaces.iter().any(|i| only.is_none_or(|p| i.props.iter().any(|x| x.name == p)));
+                let found = interfaces
+                    .iter()
+                    .any(|i| only.is_none_or(|p| i.props.iter().any(|x| x.name == p)));
                 if !found {
                     return match only {
                         Some(p) => Err(BusError::unknown_property(iface, p)),
@@ -357,7 +392,11 @@ impl Front {
                     ("JobType", Value::from(j.job_type.as_str().to_string())),
                     ("State", Value::from(state.to_string())),
                 ];
-                Ok(PropDict(all.into_iter().filter(|(k, _)| only.is_none_or(|o| o == *k)).collect()))
+                Ok(PropDict(
+                    all.into_iter()
+                        .filter(|(k, _)| only.is_none_or(|o| o == *k))
+                        .collect(),
+                ))
             }
         }
     }
@@ -378,7 +417,11 @@ const GET_ALL: Member = Member {
 };
 const SET: Member = Member {
     name: "Set",
-    args: &[("interface_name", "s"), ("property_name", "s"), ("value", "v")],
+    args: &[
+        ("interface_name", "s"),
+        ("property_name", "s"),
+        ("value", "v"),
+    ],
     out: &[],
 };
 
@@ -388,7 +431,9 @@ fn peer(_msg: &Message, hdr: &Header<'_>, member: &str) -> Reply {
         "GetMachineId" => {
             let id = std::fs::read_to_string("/etc/machine-id")
                 .map(|s| s.trim().to_string())
-                .map_err(|e| BusError::new(crate::errors::name::FAILED, format!("/etc/machine-id: {e}")))?;
+                .map_err(|e| {
+                    BusError::new(crate::errors::name::FAILED, format!("/etc/machine-id: {e}"))
+                })?;
             ret(hdr, &id)
         }
         other => Err(BusError::unknown_method(other, PEER)),

@@ -48,7 +48,10 @@ impl BusError {
 
     /// `Unit name NAME is not valid.`
     pub fn invalid_unit_name(unit: &str) -> BusError {
-        BusError::new(name::INVALID_ARGS, format!("Unit name {unit} is not valid."))
+        BusError::new(
+            name::INVALID_ARGS,
+            format!("Unit name {unit} is not valid."),
+        )
     }
 
     /// `Unknown method M or interface I.`
@@ -76,7 +79,9 @@ impl BusError {
     pub fn wrong_signature(got: &str, interface: &str, member: &str, want: &str) -> BusError {
         BusError::new(
             name::INVALID_ARGS,
-            format!("Invalid arguments '{got}' to call {interface}.{member}(), expecting '{want}'."),
+            format!(
+                "Invalid arguments '{got}' to call {interface}.{member}(), expecting '{want}'."
+            ),
         )
     }
 

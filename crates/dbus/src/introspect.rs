@@ -64,7 +64,10 @@ fn members(x: &mut String, methods: &[Member], signals: &[Member]) {
 }
 
 fn property(x: &mut String, name: &str, sig: &str, emits: Emits) {
-    let _ = writeln!(x, "  <property name=\"{name}\" type=\"{sig}\" access=\"read\">");
+    let _ = writeln!(
+        x,
+        "  <property name=\"{name}\" type=\"{sig}\" access=\"read\">"
+    );
     let value = match emits {
         Emits::Const => Some("const"),
         Emits::Invalidates => Some("invalidates"),

@@ -52,13 +52,19 @@ pub async fn call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member) -> Rep
             if p.get("LoadState").map(String::as_str) == Some("not-found") {
                 return Err(BusError::not_loaded(&name));
             }
-            ret(hdr, &unit_path(p.get("Id").map_or(name.as_str(), String::as_str)))
+            ret(
+                hdr,
+                &unit_path(p.get("Id").map_or(name.as_str(), String::as_str)),
+            )
         }
         "LoadUnit" => {
             let name: String = args(msg, MANAGER, m)?;
             valid_unit_name(&name)?;
             let p = f.unit_props(&name, &["Id"]).await?;
-            ret(hdr, &unit_path(p.get("Id").map_or(name.as_str(), String::as_str)))
+            ret(
+                hdr,
+                &unit_path(p.get("Id").map_or(name.as_str(), String::as_str)),
+            )
         }
         "KillUnit" => {
             let (name, whom, signal): (String, String, i32) = args(msg, MANAGER, m)?;
@@ -112,21 +118,27 @@ pub async fn call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member) -> Rep
         }
         "ListJobs" => {
             args::<()>(msg, MANAGER, m)?;
-            let rows: Vec<(u32, String, String, String, ObjectPath<'static>, ObjectPath<'static>)> =
-                list_jobs(f)
-                    .await?
-                    .into_iter()
-                    .map(|j| {
-                        (
-                            j.id,
-                            j.unit.clone(),
-                            j.job_type.as_str().to_string(),
-                            if j.running { "running" } else { "waiting" }.to_string(),
-                            object_path(paths::job(j.id)),
-                            unit_path(&j.unit),
-                        )
-                    })
-                    .collect();
+            let rows: Vec<(
+                u32,
+                String,
+                String,
+                String,
+                ObjectPath<'static>,
+                ObjectPath<'static>,
+            )> = list_jobs(f)
+                .await?
+                .into_iter()
+                .map(|j| {
+                    (
+                        j.id,
+                        j.unit.clone(),
+                        j.job_type.as_str().to_string(),
+                        if j.running { "running" } else { "waiting" }.to_string(),
+                        object_path(paths::job(j.id)),
+                        unit_path(&j.unit),
+                    )
+                })
+                .collect();
             ret(hdr, &rows)
         }
         // Connections on the private socket get every signal anyway (as with systemd); on the
@@ -185,7 +197,10 @@ pub async fn call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member) -> Rep
             }
             .filter(|s| !s.is_empty())
             .ok_or_else(|| {
-                BusError::new("org.freedesktop.DBus.Error.FileNotFound", "No such file or directory")
+                BusError::new(
+                    "org.freedesktop.DBus.Error.FileNotFound",
+                    "No such file or directory",
+                )
             })?;
             ret(hdr, &state)
         }
@@ -201,7 +216,10 @@ pub async fn call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member) -> Rep
         }
         "MaskUnitFiles" => {
             let (files, runtime, _force): (Vec<String>, bool, bool) = args(msg, MANAGER, m)?;
-            ret(hdr, &install(f, InstallAction::Mask, files, runtime).await?.0)
+            ret(
+                hdr,
+                &install(f, InstallAction::Mask, files, runtime).await?.0,
+            )
         }
         "DisableUnitFiles" | "UnmaskUnitFiles" => {
             let (files, runtime): (Vec<String>, bool) = args(msg, MANAGER, m)?;
@@ -215,7 +233,12 @@ pub async fn call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member) -> Rep
         "GetDefaultTarget" => {
             args::<()>(msg, MANAGER, m)?;
             let p = f.unit_props("default.target", &["Id"]).await?;
-            ret(hdr, &p.get("Id").cloned().unwrap_or_else(|| "default.target".into()))
+            ret(
+                hdr,
+                &p.get("Id")
+                    .cloned()
+                    .unwrap_or_else(|| "default.target".into()),
+            )
         }
         other => Err(BusError::unknown_method(other, MANAGER)),
     }
@@ -227,7 +250,8 @@ pub async fn kill(f: &Front, name: &str, whom: &str, signal: i32) -> Result<(), 
     let whom = if whom.is_empty() {
         KillWhom::All
     } else {
-        KillWhom::parse(whom).ok_or_else(|| BusError::invalid_args(format!("Invalid who argument {whom}")))?
+        KillWhom::parse(whom)
+            .ok_or_else(|| BusError::invalid_args(format!("Invalid who argument {whom}")))?
     };
     let signal = Signal::new(signal)
         .filter(|_| signal > 0 && signal < 65)
@@ -247,19 +271,29 @@ pub async fn reset_failed(f: &Front, units: Vec<String>) -> Result<(), BusError>
     Ok(())
 }
 
-async fn environment(f: &Front, unset: Vec<String>, set: Vec<String>) -> Result<Vec<String>, BusError> {
+async fn environment(
+    f: &Front,
+    unset: Vec<String>,
+    set: Vec<String>,
+) -> Result<Vec<String>, BusError> {
     let valid_name = |n: &str| {
         !n.is_empty()
             && !n.starts_with(|c: char| c.is_ascii_digit())
             && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
     };
-    if set.iter().any(|kv| kv.split_once('=').is_none_or(|(k, _)| !valid_name(k))) {
+    if set
+        .iter()
+        .any(|kv| kv.split_once('=').is_none_or(|(k, _)| !valid_name(k)))
+    {
         return Err(BusError::invalid_args("Invalid environment assignments"));
     }
     if unset.iter().any(|k| !valid_name(k)) {
         return Err(BusError::invalid_args("Invalid environment variable names"));
     }
-    match f.ask(Call::Environment(EnvironmentRequest { set, unset })).await? {
+    match f
+        .ask(Call::Environment(EnvironmentRequest { set, unset }))
+        .await?
+    {
         Answer::Environment(e) => Ok(e),
         _ => Ok(Vec::new()),
     }
@@ -283,12 +317,17 @@ fn row(u: &UnitRow, jobs: &[linger_ipc::manager::JobRow]) -> UnitListRow {
         String::new(),
         unit_path(&u.unit),
         job.map_or(0, |j| j.id),
-        job.map(|j| j.job_type.as_str().to_string()).unwrap_or_default(),
+        job.map(|j| j.job_type.as_str().to_string())
+            .unwrap_or_default(),
         object_path(job.map_or_else(|| "/".to_string(), |j| paths::job(j.id))),
     )
 }
 
-async fn list_units(f: &Front, states: &[String], patterns: &[String]) -> Result<Vec<UnitListRow>, BusError> {
+async fn list_units(
+    f: &Front,
+    states: &[String],
+    patterns: &[String],
+) -> Result<Vec<UnitListRow>, BusError> {
     let Answer::List(list) = f.ask(Call::List(Default::default())).await? else {
         return Ok(Vec::new());
     };
@@ -314,7 +353,11 @@ fn matches(patterns: &[String], name: &str) -> bool {
             .any(|p| linger_journal::glob::glob_match(p.as_bytes(), name.as_bytes()))
 }
 
-async fn unit_files(f: &Front, states: &[String], patterns: &[String]) -> Result<Vec<(String, String)>, BusError> {
+async fn unit_files(
+    f: &Front,
+    states: &[String],
+    patterns: &[String],
+) -> Result<Vec<(String, String)>, BusError> {
     let Answer::UnitFiles(r) = f.ask(Call::ListUnitFiles).await? else {
         return Ok(Vec::new());
     };
@@ -368,7 +411,10 @@ pub async fn properties(f: &Front, only: Option<&str>) -> Result<PropDict<'stati
         Vec::new()
     };
     let mut out = PropDict::default();
-    for (name, sig) in MANAGER_PROPS.iter().filter(|(n, _)| only.is_none_or(|o| o == *n)) {
+    for (name, sig) in MANAGER_PROPS
+        .iter()
+        .filter(|(n, _)| only.is_none_or(|o| o == *n))
+    {
         let raw = m.get(*name).map(String::as_str).unwrap_or("");
         let value = match (*name, *sig) {
             ("Environment", _) => Value::from(environment.clone()),

@@ -94,7 +94,10 @@ mod tests {
     #[test]
     fn escapes_as_systemd_does() {
         // Paths systemd 252 uses (tests/reference/systemd252/introspect-*.txt).
-        assert_eq!(unit("ref-simple.service"), "/org/freedesktop/systemd1/unit/ref_2dsimple_2eservice");
+        assert_eq!(
+            unit("ref-simple.service"),
+            "/org/freedesktop/systemd1/unit/ref_2dsimple_2eservice"
+        );
         assert_eq!(escape("app.slice"), "app_2eslice");
         assert_eq!(escape("1foo"), "_31foo");
         assert_eq!(escape("a1"), "a1");
@@ -111,8 +114,14 @@ mod tests {
     #[test]
     fn objects_by_path() {
         assert_eq!(Object::at(MANAGER), Some(Object::Manager));
-        assert_eq!(Object::at("/org/freedesktop/systemd1/unit/a_2eservice"), Some(Object::Unit("a.service".into())));
-        assert_eq!(Object::at("/org/freedesktop/systemd1/job/42"), Some(Object::Job(42)));
+        assert_eq!(
+            Object::at("/org/freedesktop/systemd1/unit/a_2eservice"),
+            Some(Object::Unit("a.service".into()))
+        );
+        assert_eq!(
+            Object::at("/org/freedesktop/systemd1/job/42"),
+            Some(Object::Job(42))
+        );
         assert_eq!(Object::at("/org/freedesktop/systemd1/job/0"), None);
         assert_eq!(Object::at("/org/freedesktop/systemd1/nope"), None);
     }

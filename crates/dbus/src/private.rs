@@ -28,7 +28,10 @@ pub fn bind(runtime_dir: &Path) -> std::io::Result<UnixListener> {
     use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
     let path = socket_path(runtime_dir);
     if let Some(dir) = path.parent() {
-        std::fs::DirBuilder::new().recursive(true).mode(0o755).create(dir)?;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o755)
+            .create(dir)?;
     }
     let _ = std::fs::remove_file(&path);
     let listener = std::os::unix::net::UnixListener::bind(&path)?;
@@ -57,7 +60,12 @@ pub async fn serve(front: Front, listeners: Listeners, listener: UnixListener) {
     }
 }
 
-async fn connection(front: Front, listeners: Listeners, stream: tokio::net::UnixStream, own_uid: u32) {
+async fn connection(
+    front: Front,
+    listeners: Listeners,
+    stream: tokio::net::UnixStream,
+    own_uid: u32,
+) {
     let peer_is_us = stream.peer_cred().is_ok_and(|c| c.uid() == own_uid);
     // zbus accepts the EXTERNAL uid the client claims if it equals `user_id`: ours for our
     // user; for anyone else a uid no client can claim as a number, so the handshake fails.

@@ -131,7 +131,11 @@ pub fn value(prop: &Prop, props: &BTreeMap<String, String>) -> Value<'static> {
         Str => Value::from(raw.to_string()),
         Bool => Value::Bool(raw == "yes"),
         Int | Counter | Realtime | Span | Octal => number(prop, raw),
-        Strv => Value::from(raw.split_whitespace().map(str::to_string).collect::<Vec<_>>()),
+        Strv => Value::from(
+            raw.split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>(),
+        ),
         Job => {
             let id: u32 = raw.parse().unwrap_or(0);
             let path = if id == 0 {
@@ -158,13 +162,22 @@ pub fn value(prop: &Prop, props: &BTreeMap<String, String>) -> Value<'static> {
         LoadError => {
             let id = props.get("Id").map(String::as_str).unwrap_or("");
             let (name, message) = match props.get("LoadState").map(String::as_str) {
-                Some("not-found") => ("org.freedesktop.systemd1.NoSuchUnit", format!("Unit {id} not found.")),
-                Some("masked") => ("org.freedesktop.systemd1.UnitMasked", format!("Unit {id} is masked.")),
+                Some("not-found") => (
+                    "org.freedesktop.systemd1.NoSuchUnit",
+                    format!("Unit {id} not found."),
+                ),
+                Some("masked") => (
+                    "org.freedesktop.systemd1.UnitMasked",
+                    format!("Unit {id} is masked."),
+                ),
                 Some("bad-setting") => (
                     "org.freedesktop.systemd1.BadUnitSetting",
                     format!("Unit {id} has a bad unit file setting."),
                 ),
-                Some("error") => ("org.freedesktop.systemd1.LoadFailed", format!("Unit {id} failed to load properly.")),
+                Some("error") => (
+                    "org.freedesktop.systemd1.LoadFailed",
+                    format!("Unit {id} failed to load properly."),
+                ),
                 _ => ("", String::new()),
             };
             Value::from((name.to_string(), message))
@@ -176,7 +189,9 @@ fn number(prop: &Prop, raw: &str) -> Value<'static> {
     let n: u64 = match prop.conv {
         Counter if raw.is_empty() || raw == "[not set]" => u64::MAX,
         Realtime if raw.is_empty() => 0,
-        Realtime => linger_time::parse_timestamp(raw, 0, &jiff::tz::TimeZone::system()).unwrap_or(0),
+        Realtime => {
+            linger_time::parse_timestamp(raw, 0, &jiff::tz::TimeZone::system()).unwrap_or(0)
+        }
         Span => linger_time::parse_sec(raw).unwrap_or(0),
         Octal => u64::from_str_radix(raw, 8).unwrap_or(0),
         _ => raw.parse::<i64>().map(|v| v as u64).unwrap_or(0),
@@ -355,4 +370,3 @@ pub const SCOPE: &[Prop] = &[
     p("CPUUsageNSec", "t", Counter, Silent),
     p("TasksCurrent", "t", Counter, Silent),
 ];
-

@@ -34,7 +34,11 @@ impl Listeners {
     pub fn add(&self, conn: Connection, subscribed: Arc<AtomicBool>) -> u64 {
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         if let Ok(mut v) = self.inner.lock() {
-            v.push(Listener { id, conn, subscribed });
+            v.push(Listener {
+                id,
+                conn,
+                subscribed,
+            });
         }
         id
     }
@@ -83,25 +87,52 @@ enum Body {
     PropertiesChanged(String, PropDict<'static>, Vec<String>),
 }
 
-async fn send(conn: &Connection, path: &str, iface: &str, member: &str, body: &Body) -> zbus::Result<()> {
+async fn send(
+    conn: &Connection,
+    path: &str,
+    iface: &str,
+    member: &str,
+    body: &Body,
+) -> zbus::Result<()> {
     match body {
-        Body::UnitNew(a, b) => conn.emit_signal(None::<&str>, path, iface, member, &(a, b)).await,
-        Body::JobNew(a, b, c) => conn.emit_signal(None::<&str>, path, iface, member, &(a, b, c)).await,
+        Body::UnitNew(a, b) => {
+            conn.emit_signal(None::<&str>, path, iface, member, &(a, b))
+                .await
+        }
+        Body::JobNew(a, b, c) => {
+            conn.emit_signal(None::<&str>, path, iface, member, &(a, b, c))
+                .await
+        }
         Body::JobRemoved(a, b, c, d) => {
-            conn.emit_signal(None::<&str>, path, iface, member, &(a, b, c, d)).await
+            conn.emit_signal(None::<&str>, path, iface, member, &(a, b, c, d))
+                .await
         }
         Body::PropertiesChanged(a, b, c) => {
-            conn.emit_signal(None::<&str>, path, iface, member, &(a, b, c)).await
+            conn.emit_signal(None::<&str>, path, iface, member, &(a, b, c))
+                .await
         }
     }
 }
 
-async fn signals_for(front: &Front, change: &Change) -> Vec<(String, &'static str, &'static str, Body)> {
+async fn signals_for(
+    front: &Front,
+    change: &Change,
+) -> Vec<(String, &'static str, &'static str, Body)> {
     let m = paths::MANAGER.to_string();
     match change {
-        Change::UnitNew { unit } => vec![(m, MANAGER, "UnitNew", Body::UnitNew(unit.clone(), unit_path(unit)))],
+        Change::UnitNew { unit } => vec![(
+            m,
+            MANAGER,
+            "UnitNew",
+            Body::UnitNew(unit.clone(), unit_path(unit)),
+        )],
         Change::UnitRemoved { unit } => {
-            vec![(m, MANAGER, "UnitRemoved", Body::UnitNew(unit.clone(), unit_path(unit)))]
+            vec![(
+                m,
+                MANAGER,
+                "UnitRemoved",
+                Body::UnitNew(unit.clone(), unit_path(unit)),
+            )]
         }
         Change::JobNew { job, unit, .. } => vec![(
             m,
@@ -109,11 +140,18 @@ async fn signals_for(front: &Front, change: &Change) -> Vec<(String, &'static st
             "JobNew",
             Body::JobNew(*job, object_path(paths::job(*job)), unit.clone()),
         )],
-        Change::JobRemoved { job, unit, result, .. } => vec![(
+        Change::JobRemoved {
+            job, unit, result, ..
+        } => vec![(
             m,
             MANAGER,
             "JobRemoved",
-            Body::JobRemoved(*job, object_path(paths::job(*job)), unit.clone(), result.as_str().to_string()),
+            Body::JobRemoved(
+                *job,
+                object_path(paths::job(*job)),
+                unit.clone(),
+                result.as_str().to_string(),
+            ),
         )],
         Change::UnitChanged { unit, .. } => properties_changed(front, unit).await,
     }
@@ -121,7 +159,10 @@ async fn signals_for(front: &Front, change: &Change) -> Vec<(String, &'static st
 
 /// `PropertiesChanged` for each interface of `unit` (its type's, then `Unit`): the values of
 /// the properties that signal changes, the names of those that are only invalidated.
-async fn properties_changed(front: &Front, unit: &str) -> Vec<(String, &'static str, &'static str, Body)> {
+async fn properties_changed(
+    front: &Front,
+    unit: &str,
+) -> Vec<(String, &'static str, &'static str, Body)> {
     let Ok(values) = front.unit_props(unit, &[]).await else {
         return Vec::new();
     };
