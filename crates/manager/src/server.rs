@@ -260,6 +260,7 @@ async fn handle(state: &Shared, req: Request) -> Reply {
         }),
         method::MANAGER => Ok(manager_props(state)),
         method::LIST_UNIT_FILES => Ok(unit_files(state)),
+        method::JOURNAL => journal_control(state, &req).await,
         method::UNIT_FILE_STATES => {
             params::<api::NamesRequest>(&req).map(|p| unit_file_states(state, &p))
         }
@@ -604,6 +605,33 @@ fn unit_files(state: &Shared) -> Reply {
         })
         .collect();
     ok(&api::UnitFilesReply { files })
+}
+
+/// `journalctl --flush/--rotate`: done by the writer thread; waited for on a blocking-pool
+/// thread so the event loop never waits on the disk.
+async fn journal_control(state: &Shared, req: &Request) -> Result<Reply, Reply> {
+    let p: api::JournalRequest = params(req)?;
+    let Some(submitter) = state.borrow().journal.as_ref().map(|j| j.submitter()) else {
+        return Err(Reply::error(
+            error::FAILED,
+            "This manager keeps no journal.",
+        ));
+    };
+    let done = tokio::task::spawn_blocking(move || {
+        if p.flush || p.rotate {
+            submitter.flush()?;
+        }
+        if p.rotate {
+            submitter.rotate()?;
+        }
+        Ok::<(), linger_journal::Error>(())
+    })
+    .await;
+    match done {
+        Ok(Ok(())) => Ok(Reply::ok(json!({}))),
+        Ok(Err(e)) => Err(Reply::error(error::FAILED, e.to_string())),
+        Err(e) => Err(Reply::error(error::FAILED, e.to_string())),
+    }
 }
 
 fn unit_file_states(state: &Shared, p: &api::NamesRequest) -> Reply {
