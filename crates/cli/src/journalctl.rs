@@ -287,3 +287,7 @@ pub fn run(args: &JournalArgs) -> ExitCode {
     };
     ExitCode::from(code)
 }
+
+#[cfg(test)]
+#[path = "journalctl_tests.rs"]
+mod tests;

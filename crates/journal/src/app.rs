@@ -381,10 +381,10 @@ fn field_values(journal: &Journal, o: &Options, out: &mut dyn Write) -> Result<(
         .run(&Query { lines: None, ..q }, &mut |e| {
             match &o.field {
                 Some(f) => {
-                    if let Some(v) = e.field(f) {
-                        if !seen.contains(v) {
-                            seen.insert(v.to_vec());
-                        }
+                    if let Some(v) = e.field(f)
+                        && !seen.contains(v)
+                    {
+                        seen.insert(v.to_vec());
                     }
                 }
                 None => {

@@ -30,5 +30,6 @@ mod tracker;
 mod watcher;
 
 pub use config::{ManagerConfig, UserInfo};
+pub use host::check_condition;
 pub use run::run;
 pub use source::load_context;
