@@ -138,7 +138,7 @@ pub fn list_timers(o: &Opts, patterns: &[String]) -> ExitCode {
     rows.sort_by_key(|(n, r)| (n.is_none(), n.unwrap_or(0), r[4].clone()));
     let rows: Vec<Vec<String>> = rows.into_iter().map(|(_, r)| r).collect();
     let header = ["NEXT", "LEFT", "LAST", "PASSED", "UNIT", "ACTIVATES"];
-    super::list::table(&header, &rows, !o.no_legend, &[]);
+    super::list::table(o, &header, &rows, !o.no_legend, &[]);
     footer(o, rows.len(), "timers");
     ExitCode::SUCCESS
 }
@@ -160,7 +160,13 @@ pub fn list_sockets(o: &Opts, patterns: &[String]) -> ExitCode {
         }
     }
     rows.sort();
-    super::list::table(&["LISTEN", "UNIT", "ACTIVATES"], &rows, !o.no_legend, &[]);
+    super::list::table(
+        o,
+        &["LISTEN", "UNIT", "ACTIVATES"],
+        &rows,
+        !o.no_legend,
+        &[],
+    );
     footer(o, rows.len(), "sockets");
     ExitCode::SUCCESS
 }

@@ -36,7 +36,7 @@ pub struct Opts {
     /// Talk to the system manager (not provided by linger's user tools).
     #[arg(long, global = true)]
     pub system: bool,
-    /// Do not pipe output into a pager (linger never pages).
+    /// Do not pipe output into a pager ($SYSTEMD_PAGER, $PAGER, less).
     #[arg(long, global = true)]
     pub no_pager: bool,
     /// Suppress informational output.
@@ -230,10 +230,33 @@ pub fn main(args: Vec<OsString>, name: &str) -> ExitCode {
         cli.opts.property.extend(names);
         cli.opts.value = true;
     }
+    let pages = cli.command.as_ref().is_none_or(Command::pages);
+    let _pager = pages
+        .then(|| crate::output::pager::start(cli.opts.no_pager, false))
+        .flatten();
     let Some(cmd) = cli.command else {
         return list::list_units(&cli.opts, &[]);
     };
     run(cmd, &cli.opts)
+}
+
+impl Command {
+    /// Whether the verb's output goes through a pager (on a terminal), as systemctl's does.
+    fn pages(&self) -> bool {
+        matches!(
+            self,
+            Command::Status { .. }
+                | Command::Show { .. }
+                | Command::Cat { .. }
+                | Command::ListUnits { .. }
+                | Command::ListUnitFiles { .. }
+                | Command::ListTimers { .. }
+                | Command::ListSockets { .. }
+                | Command::ListDependencies { .. }
+                | Command::ListJobs
+                | Command::ShowEnvironment
+        )
+    }
 }
 
 fn run(cmd: Command, o: &Opts) -> ExitCode {

@@ -144,7 +144,10 @@ pub fn cat(units: &[String]) -> ExitCode {
             if j > 0 {
                 println!();
             }
-            println!("{}", crate::output::color("1;34", &format!("# {p}")));
+            println!(
+                "{}",
+                crate::output::paint(crate::output::style::HIGHLIGHT_BLUE, &format!("# {p}"))
+            );
             match std::fs::read_to_string(p) {
                 Ok(t) => print!("{t}{}", if t.ends_with('\n') { "" } else { "\n" }),
                 Err(e) => eprintln!("Failed to read {p}: {e}"),
