@@ -222,3 +222,36 @@ pub fn status_lines(p: &BTreeMap<String, String>, active: &str) -> String {
     }
     out
 }
+
+/// `list-paths`: path units and what they watch.
+pub fn list_paths(o: &Opts, patterns: &[String]) -> ExitCode {
+    let units = match units_of_type(o, ".path", patterns, &["Paths", "Triggers"]) {
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
+    let mut rows = Vec::new();
+    for u in &units {
+        let p = &u.properties;
+        let name = p.get("Id").cloned().unwrap_or_default();
+        let activates = p.get("Triggers").cloned().unwrap_or_default();
+        for l in p.get("Paths").map(String::as_str).unwrap_or("").lines() {
+            let (cond, path) = l.split_once(' ').unwrap_or(("", l));
+            rows.push(vec![
+                path.to_string(),
+                cond.to_string(),
+                name.clone(),
+                activates.clone(),
+            ]);
+        }
+    }
+    rows.sort();
+    super::list::table(
+        o,
+        &["PATH", "CONDITION", "UNIT", "ACTIVATES"],
+        &rows,
+        !o.no_legend,
+        &[],
+    );
+    footer(o, rows.len(), "paths");
+    ExitCode::SUCCESS
+}

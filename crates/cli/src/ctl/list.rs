@@ -203,13 +203,21 @@ pub fn list_dependencies(o: &Opts, unit: &str) -> ExitCode {
         Err(e) => return fail(&format!("Malformed reply from the user manager: {e}")),
     };
     println!("{}", r.root.unit);
-    print_tree(&r.root.children, "", o.all);
+    print_tree(&r.root.children, "", o.all, o.plain);
     ExitCode::SUCCESS
 }
 
-fn print_tree(nodes: &[api::DependencyNode], indent: &str, all: bool) {
+fn print_tree(nodes: &[api::DependencyNode], indent: &str, all: bool, plain: bool) {
     for (i, n) in nodes.iter().enumerate() {
         let last = i + 1 == nodes.len();
+        // --plain: indentation only, no dots or tree lines (for scripts).
+        if plain {
+            println!("  {indent}{}", n.unit);
+            if all || n.unit.ends_with(".target") {
+                print_tree(&n.children, &format!("{indent}  "), all, plain);
+            }
+            continue;
+        }
         let dot = match n.active {
             ActiveState::Active | ActiveState::Reloading => paint(crate::output::style::GREEN, "●"),
             ActiveState::Failed => paint(crate::output::style::RED, "×"),
@@ -219,7 +227,7 @@ fn print_tree(nodes: &[api::DependencyNode], indent: &str, all: bool) {
         // Like systemctl, targets are expanded; other units only with --all.
         if all || n.unit.ends_with(".target") {
             let next = format!("{indent}{}", if last { "  " } else { "│ " });
-            print_tree(&n.children, &next, all);
+            print_tree(&n.children, &next, all, plain);
         }
     }
 }

@@ -18,7 +18,7 @@ struct Term {
 static TERM: OnceLock<Term> = OnceLock::new();
 
 /// systemd's boolean words.
-fn parse_bool(v: &str) -> Option<bool> {
+pub fn parse_bool(v: &str) -> Option<bool> {
     match v.to_ascii_lowercase().as_str() {
         "1" | "yes" | "y" | "true" | "t" | "on" => Some(true),
         "0" | "no" | "n" | "false" | "f" | "off" => Some(false),
