@@ -282,10 +282,10 @@ impl Front {
 
     /// `(id, unit, type, state)` of job `id`.
     async fn job_row(&self, id: u32) -> Result<linger_ipc::manager::JobRow, BusError> {
-        if let Answer::ListJobs(l) = self.ask(Call::ListJobs).await? {
-            if let Some(j) = l.jobs.into_iter().find(|j| j.id == id) {
-                return Ok(j);
-            }
+        if let Answer::ListJobs(l) = self.ask(Call::ListJobs).await?
+            && let Some(j) = l.jobs.into_iter().find(|j| j.id == id)
+        {
+            return Ok(j);
         }
         Err(BusError::unknown_object(&paths::job(id)))
     }
