@@ -31,6 +31,8 @@ pub type Reply = Result<Message, BusError>;
 pub struct Front {
     /// The manager's request queue.
     pub requests: Requests,
+    /// `$XDG_RUNTIME_DIR` (transient units go to `systemd/transient` there).
+    pub runtime_dir: std::path::PathBuf,
 }
 
 /// A successful reply to `hdr` carrying `body`.

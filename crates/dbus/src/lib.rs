@@ -17,6 +17,7 @@
 //! linger_dbus::start(requests, runtime_dir))`.
 #![forbid(unsafe_code)]
 
+mod bus;
 mod dispatch;
 mod errors;
 mod introspect;
@@ -26,6 +27,7 @@ pub mod paths;
 mod private;
 pub mod props;
 mod signals;
+mod transient;
 
 pub use errors::BusError;
 pub use private::socket_path;
@@ -35,16 +37,21 @@ use std::path::PathBuf;
 use linger_manager::Requests;
 
 /// Serve the systemd1 API for the manager behind `requests` (on the current thread's
-/// `LocalSet`): on `runtime_dir/systemd/private` from now on (bound before this returns).
+/// `LocalSet`): on `runtime_dir/systemd/private` from now on (bound before this returns), and
+/// on the session bus as `org.freedesktop.systemd1` whenever there is one.
 ///
 /// # Errors
 /// The private socket could not be bound; the manager goes on without D-Bus (its own CLI
 /// speaks varlink).
 pub fn start(requests: Requests, runtime_dir: PathBuf) -> std::io::Result<()> {
     let listener = private::bind(&runtime_dir)?;
-    let front = dispatch::Front { requests };
+    let front = dispatch::Front {
+        requests,
+        runtime_dir: runtime_dir.clone(),
+    };
     let listeners = signals::Listeners::default();
     tokio::task::spawn_local(signals::forward(front.clone(), listeners.clone()));
-    tokio::task::spawn_local(private::serve(front, listeners, listener));
+    tokio::task::spawn_local(private::serve(front.clone(), listeners.clone(), listener));
+    tokio::task::spawn_local(bus::watch(front, listeners, runtime_dir));
     Ok(())
 }

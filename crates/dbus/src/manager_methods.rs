@@ -82,6 +82,12 @@ pub async fn call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member) -> Rep
             reset_failed(f, Vec::new()).await?;
             ret(hdr, &())
         }
+        "StartTransientUnit" => {
+            type Aux = Vec<(String, crate::transient::Properties)>;
+            let (name, mode, props, aux): (String, String, crate::transient::Properties, Aux) =
+                args(msg, MANAGER, m)?;
+            ret(hdr, &start_transient(f, &name, &mode, &props, &aux).await?)
+        }
         "GetJob" => {
             let id: u32 = args(msg, MANAGER, m)?;
             let jobs = list_jobs(f).await?;
@@ -242,6 +248,74 @@ pub async fn call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member) -> Rep
         }
         other => Err(BusError::unknown_method(other, MANAGER)),
     }
+}
+
+/// Write the transient unit `name` (and those in `aux`, e.g. a timer's service), load them,
+/// start `name` — around `PIDs` for a scope. Nothing is left behind if that is refused.
+async fn start_transient(
+    f: &Front,
+    name: &str,
+    mode: &str,
+    props: &crate::transient::Properties,
+    aux: &[(String, crate::transient::Properties)],
+) -> Result<ObjectPath<'static>, BusError> {
+    use crate::transient;
+    valid_unit_name(name)?;
+    if linger_wire::JobMode::parse(mode).is_none() {
+        return Err(BusError::invalid_args(format!("Job mode {mode} invalid")));
+    }
+    let mut units = vec![(name.to_string(), transient::unit_text(name, props)?)];
+    for (n, p) in aux {
+        valid_unit_name(n)?;
+        units.push((n.clone(), transient::unit_text(n, p)?));
+    }
+    for (n, _) in &units {
+        let p = f.unit_props(n, &["LoadState"]).await?;
+        if p.get("LoadState").is_some_and(|s| s != "not-found") {
+            return Err(BusError::new(
+                "org.freedesktop.systemd1.UnitExists",
+                format!("Unit {n} was already loaded or has a fragment file."),
+            ));
+        }
+    }
+    let mut written = Vec::new();
+    let undo = |written: &[std::path::PathBuf]| {
+        for p in written {
+            let _ = std::fs::remove_file(p);
+        }
+    };
+    for (n, text) in &units {
+        match transient::write(&f.runtime_dir, n, text) {
+            Ok(p) => written.push(p),
+            Err(e) => {
+                undo(&written);
+                return Err(e);
+            }
+        }
+    }
+    let result = async {
+        f.ask(Call::Reload).await?;
+        if name.ends_with(".scope") {
+            let pids = transient::pids(props)?;
+            let Some(pid) = pids.first() else {
+                return Err(BusError::invalid_args(
+                    "A scope needs at least one process (PIDs).",
+                ));
+            };
+            f.ask(Call::StartScope(linger_ipc::manager::StartScopeRequest {
+                unit: name.to_string(),
+                pid: *pid,
+            }))
+            .await?;
+        }
+        f.job(JobAction::Start, name, mode).await
+    }
+    .await;
+    if result.is_err() {
+        undo(&written);
+        let _ = f.ask(Call::Reload).await;
+    }
+    result
 }
 
 /// `KillUnit`/`Unit.Kill`.

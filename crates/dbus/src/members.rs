@@ -87,6 +87,16 @@ pub const MANAGER_METHODS: &[Member] = &[
         &[],
     ),
     m("ResetFailedUnit", &[("name", "s")], &[]),
+    m(
+        "StartTransientUnit",
+        &[
+            ("name", "s"),
+            ("mode", "s"),
+            ("properties", "a(sv)"),
+            ("aux", "a(sa(sv))"),
+        ],
+        &[("job", "o")],
+    ),
     m("GetJob", &[("id", "u")], &[("job", "o")]),
     m("ResetFailed", &[], &[]),
     m("ListUnits", &[], &[("units", "a(ssssssouso)")]),
