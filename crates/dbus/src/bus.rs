@@ -130,6 +130,12 @@ async fn serve(
                         "Unsubscribe" => {
                             subscribers.remove(&sender);
                         }
+                        // `AddRef=yes` (systemd-run --wait): the client follows its unit's
+                        // signals (systemd sends a unit's signals to those holding a
+                        // reference; here they get the manager's signals until they leave).
+                        "StartTransientUnit" if adds_ref(&msg) => {
+                            subscribers.insert(sender.clone());
+                        }
                         _ => {}
                     }
                     subscribed.store(!subscribers.is_empty(), Ordering::Relaxed);
@@ -161,6 +167,22 @@ async fn serve(
         }
     }
     listeners.remove(id);
+}
+
+fn adds_ref(msg: &zbus::Message) -> bool {
+    type Args = (
+        String,
+        String,
+        crate::transient::Properties,
+        Vec<(String, crate::transient::Properties)>,
+    );
+    msg.body()
+        .deserialize::<Args>()
+        .is_ok_and(|(_, _, props, _)| {
+            props
+                .iter()
+                .any(|(n, v)| n == "AddRef" && matches!(&**v, zbus::zvariant::Value::Bool(true)))
+        })
 }
 
 /// Start jobs queued for activation requests, by job id → unit.

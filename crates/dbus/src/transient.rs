@@ -27,6 +27,10 @@ enum Kind {
     Exec,
     /// `as` of assignments, each quoted.
     Env,
+    /// `a(st)`: (`OnActiveSec`, µs) … → `OnActiveSec=Nus` …
+    TimersMonotonic,
+    /// `a(ss)`: (`OnCalendar`, spec).
+    TimersCalendar,
 }
 
 /// Property → (section, unit-file key, kind): the properties systemd-run and the common
@@ -101,6 +105,8 @@ const TABLE: &[(&str, &str, &str, Kind)] = &[
         Kind::Bool,
     ),
     ("Unit", "Timer", "Unit", Kind::Str),
+    ("TimersMonotonic", "Timer", "", Kind::TimersMonotonic),
+    ("TimersCalendar", "Timer", "", Kind::TimersCalendar),
 ];
 
 /// Properties that only steer the D-Bus side and have no unit-file form: accepted, and
@@ -226,6 +232,35 @@ fn lines(key: &str, kind: Kind, value: &OwnedValue) -> Option<String> {
                 );
                 out.push_str(&line);
                 out.push('\n');
+            }
+            Some(out)
+        }
+        (Kind::TimersMonotonic, _) => {
+            let list = <Vec<(String, u64)>>::try_from(value.try_clone().ok()?).ok()?;
+            let mut out = String::new();
+            for (base, usec) in list {
+                // systemd-run says `OnActiveSec`; the property documents `OnActiveUSec`.
+                let key = base
+                    .strip_suffix("USec")
+                    .or_else(|| base.strip_suffix("Sec"))?;
+                if !matches!(
+                    key,
+                    "OnActive" | "OnBoot" | "OnStartup" | "OnUnitActive" | "OnUnitInactive"
+                ) {
+                    return None;
+                }
+                out.push_str(&format!("{key}Sec={usec}us\n"));
+            }
+            Some(out)
+        }
+        (Kind::TimersCalendar, _) => {
+            let list = <Vec<(String, String)>>::try_from(value.try_clone().ok()?).ok()?;
+            let mut out = String::new();
+            for (base, spec) in list {
+                if base != "OnCalendar" {
+                    return None;
+                }
+                out.push_str(&format!("OnCalendar={spec}\n"));
             }
             Some(out)
         }
