@@ -30,5 +30,6 @@ mod tracker;
 mod watcher;
 
 pub use config::{ManagerConfig, UserInfo};
+pub use recovery::read_log as read_recovery_log;
 pub use run::run;
 pub use source::load_context;

@@ -316,9 +316,23 @@ pub fn forget(s: &mut State) {
 /// Every record the log at `path` holds (the log is removed: what is re-adopted is written
 /// again). A record that does not parse is skipped: its unit's cgroup is then a leftover.
 fn load(path: &Path) -> (Option<ManagerRecord>, Vec<(String, UnitRecord)>) {
+    decode(store::take(path))
+}
+
+/// What a manager starting after a crash finds in a record log's content: whether the
+/// manager's own record decodes, and the units whose records do (others are skipped).
+/// Public for the fuzz target in `fuzz/`, which feeds it any bytes.
+pub fn read_log(data: &[u8]) -> (bool, Vec<String>) {
+    let (manager, units) = decode(store::parse(data));
+    (manager.is_some(), units.into_iter().map(|(unit, _)| unit).collect())
+}
+
+fn decode(
+    records: HashMap<String, Vec<u8>>,
+) -> (Option<ManagerRecord>, Vec<(String, UnitRecord)>) {
     let mut manager = None;
     let mut units = Vec::new();
-    for (key, data) in store::take(path) {
+    for (key, data) in records {
         if key == MANAGER_KEY {
             manager = parse(&data);
         } else if let Some(r) = parse::<UnitRecord>(&data) {

@@ -187,7 +187,7 @@ fn aside(path: &Path) -> PathBuf {
 }
 
 /// The last record of each key in a log's content.
-fn parse(data: &[u8]) -> HashMap<String, Vec<u8>> {
+pub fn parse(data: &[u8]) -> HashMap<String, Vec<u8>> {
     let mut out = HashMap::new();
     // Only complete lines: a crash during the last write may have left a partial one.
     for line in data.split_inclusive(|&b| b == b'\n') {
