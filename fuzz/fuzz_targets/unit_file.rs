@@ -4,7 +4,7 @@
 //! manager reads from `~/.config/systemd/user` and what `linger ctl verify` is pointed at.
 //!
 //! The first byte picks the unit type; the rest is the file. Invariants: the lexer's keys
-//! and values are trimmed, its sections have no `]`, its lines are in order and inside the
+//! and values are trimmed, its section names hold no ASCII control characters, quotes or backslashes, its lines are in order and inside the
 //! file; a file the lexer refuses leaves the unit in `error`; finishing never panics.
 #![no_main]
 
@@ -80,6 +80,8 @@ fn lexer_invariants(file: &[u8]) {
         last = a.line;
     }
     for (name, line) in &parsed.sections {
-        assert!(!name.contains(']') && *line >= 1 && *line <= lines + 1, "{name:?}:{line}");
+        let unsafe_char = |c: char| c.is_ascii_control() || "\"'\\".contains(c);
+        assert!(!name.contains(unsafe_char), "{name:?}:{line}");
+        assert!(*line >= 1 && *line <= lines + 1, "{name:?}:{line}");
     }
 }

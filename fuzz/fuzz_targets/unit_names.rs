@@ -21,7 +21,8 @@ fuzz_target!(|data: &[u8]| {
         let _ = name::to_dbus_path(&n);
     }
     if let Ok(parsed) = UnitName::parse(s) {
-        if let (Some(template), Ok((_, Some(instance)))) = (parsed.template(), name::to_instance(s)) {
+        let instance = name::to_instance(s).ok().and_then(|(_, i)| i).filter(|i| !i.is_empty());
+        if let (Some(template), Some(instance)) = (parsed.template(), instance) {
             let rebuilt = name::replace_instance(&template.to_string(), instance);
             assert_eq!(rebuilt.as_deref(), Ok(s));
         }

@@ -46,13 +46,11 @@ pub fn parse_signal(s: &str) -> Result<i32, ValueError> {
         if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
             return Err(err());
         }
+        // Checked: `RTMIN+2147483644` must be an error, not an overflow (found by fuzzing).
         let n: i32 = n.parse().map_err(|_| err())?;
-        let v = base + sign * n;
-        if (SIGRTMIN..=SIGRTMAX).contains(&v) {
-            Ok(v)
-        } else {
-            Err(err())
-        }
+        base.checked_add(sign * n)
+            .filter(|v| (SIGRTMIN..=SIGRTMAX).contains(v))
+            .ok_or_else(err)
     };
     if let Some(rest) = name.strip_prefix("RTMIN") {
         return rt(SIGRTMIN, rest, 1);
@@ -195,6 +193,14 @@ pub fn parse_exit_status_set(value: &str, set: &mut ExitStatusSet) -> Vec<(Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing (fuzz/ unit_file): the offset overflowed `i32` instead of failing.
+    #[test]
+    fn huge_realtime_offsets_are_errors() {
+        for s in ["RTMIN+2147483644", "SIGRTMAX-2147483647", "RTMAX+2147483647"] {
+            assert!(parse_signal(s).is_err(), "{s}");
+        }
+    }
 
     #[test]
     fn signals() {
