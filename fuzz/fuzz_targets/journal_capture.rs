@@ -38,14 +38,19 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(whole, split, "chunks of {chunk} changed the lines");
     for (priority, line) in &whole {
         assert!(*priority <= 7);
-        assert!(line.len() <= effective_max, "{} > {effective_max}", line.len());
+        assert!(
+            line.len() <= effective_max,
+            "{} > {effective_max}",
+            line.len()
+        );
         assert!(!line.contains(&b'\n'));
     }
 });
 
 fn lines(mut s: LineSplitter, pieces: &[&[u8]]) -> Vec<(u8, Vec<u8>)> {
     let mut out = Vec::new();
-    let mut emit = |l: linger_journal::capture::Line<'_>| out.push((l.priority, l.message.to_vec()));
+    let mut emit =
+        |l: linger_journal::capture::Line<'_>| out.push((l.priority, l.message.to_vec()));
     for p in pieces {
         s.feed(p, &mut emit);
     }

@@ -46,7 +46,10 @@ fuzz_target!(|data: &[u8]| {
 
     let (args, _warnings) = parse_args(&argv);
     let req = build(1000, 4242, &items, &env, &args);
-    assert!(!req.session_type.is_empty() && !req.class.is_empty(), "{req:?}");
+    assert!(
+        !req.session_type.is_empty() && !req.class.is_empty(),
+        "{req:?}"
+    );
     assert!(!req.tty.starts_with("/dev/"), "{req:?}");
     // What the module sends is what the daemon reads.
     let call = serde_json::json!({
@@ -78,7 +81,10 @@ fuzz_target!(|data: &[u8]| {
         for v in &vars {
             let (name, _) = v.split_once('=').expect("NAME=value");
             assert!(NAMES.contains(&name), "{v:?}");
-            assert_ne!(name, "XDG_SESSION_CLASS", "a variable the caller set was replaced");
+            assert_ne!(
+                name, "XDG_SESSION_CLASS",
+                "a variable the caller set was replaced"
+            );
         }
     }
 });

@@ -27,11 +27,18 @@ fuzz_target!(|data: &[u8]| {
     let tz = TimeZone::UTC;
     if let Some(next) = spec.next_elapse_in(BASE, &tz) {
         assert!(next > BASE, "{normalized:?}: {next} not after {BASE}");
-        assert!(spec.matches_in(next, &tz), "{normalized:?} does not match its elapse {next}");
+        assert!(
+            spec.matches_in(next, &tz),
+            "{normalized:?} does not match its elapse {next}"
+        );
         if let Some(after) = spec.next_elapse_in(next, &tz) {
             assert!(after > next, "{normalized:?}: {after} not after {next}");
         }
-        assert_eq!(again.next_elapse_in(BASE, &tz), Some(next), "{normalized:?}");
+        assert_eq!(
+            again.next_elapse_in(BASE, &tz),
+            Some(next),
+            "{normalized:?}"
+        );
     }
     let _ = linger_time::analyze::calendar_report(&[text], 2, BASE, BASE, &tz);
 });

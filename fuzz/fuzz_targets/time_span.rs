@@ -5,8 +5,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use linger_time::{
-    USEC_PER_MSEC, format_timespan, parse_nsec, parse_sec, parse_sec_def_infinity,
-    parse_sec_fix_0, parse_time,
+    USEC_PER_MSEC, format_timespan, parse_nsec, parse_sec, parse_sec_def_infinity, parse_sec_fix_0,
+    parse_time,
 };
 
 fuzz_target!(|data: &[u8]| {
@@ -15,10 +15,17 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok(usec) = parse_sec(text) {
         let shown = format_timespan(usec, 1);
-        assert_eq!(parse_sec(&shown).ok(), Some(usec), "{text:?} → {usec} → {shown:?}");
+        assert_eq!(
+            parse_sec(&shown).ok(),
+            Some(usec),
+            "{text:?} → {usec} → {shown:?}"
+        );
         // Coarser accuracies only drop parts: never longer than the exact form.
         let coarse = format_timespan(usec, 1_000_000);
-        assert!(parse_sec(&coarse).is_ok_and(|c| c <= usec), "{text:?} → {coarse:?}");
+        assert!(
+            parse_sec(&coarse).is_ok_and(|c| c <= usec),
+            "{text:?} → {coarse:?}"
+        );
     }
     if let Ok(nsec) = parse_nsec(text) {
         // Whole microseconds format back exactly.

@@ -48,7 +48,8 @@ fuzz_target!(|data: &[u8]| {
     let sctx = SpecifierContext::for_user_manager(name, &user, &|_| None, host)
         .expect("a valid unit name");
     let expand = |s: &str| linger_unit::specifier::expand(s, &sctx).map_err(|e| e.message);
-    let expand_name = |s: &str| linger_unit::specifier::expand_name(s, &sctx).map_err(|e| e.message);
+    let expand_name =
+        |s: &str| linger_unit::specifier::expand_name(s, &sctx).map_err(|e| e.message);
     let home = std::path::PathBuf::from("/home/fuzz");
     let actx = ApplyContext {
         expand: &expand,
@@ -74,9 +75,18 @@ fn lexer_invariants(file: &[u8]) {
     let blank = |c: char| " \t\n\r".contains(c);
     let mut last = 0;
     for a in &parsed.assignments {
-        assert!(!a.key.starts_with(blank) && !a.key.ends_with(blank), "{a:?}");
-        assert!(!a.value.starts_with(blank) && !a.value.ends_with(blank), "{a:?}");
-        assert!(a.line >= last && a.line >= 1 && a.line <= lines + 1, "{a:?} of {lines}");
+        assert!(
+            !a.key.starts_with(blank) && !a.key.ends_with(blank),
+            "{a:?}"
+        );
+        assert!(
+            !a.value.starts_with(blank) && !a.value.ends_with(blank),
+            "{a:?}"
+        );
+        assert!(
+            a.line >= last && a.line >= 1 && a.line <= lines + 1,
+            "{a:?} of {lines}"
+        );
         last = a.line;
     }
     for (name, line) in &parsed.sections {

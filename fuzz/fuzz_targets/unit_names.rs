@@ -16,12 +16,18 @@ fuzz_target!(|data: &[u8]| {
     if !s.contains('\0') {
         assert_eq!(name::unescape(&name::escape(s)).as_deref(), Ok(s));
     }
-    assert_eq!(name::from_dbus_path(&name::to_dbus_path(s)).as_deref(), Ok(s));
+    assert_eq!(
+        name::from_dbus_path(&name::to_dbus_path(s)).as_deref(),
+        Ok(s)
+    );
     if let Ok(n) = name::from_dbus_path(s) {
         let _ = name::to_dbus_path(&n);
     }
     if let Ok(parsed) = UnitName::parse(s) {
-        let instance = name::to_instance(s).ok().and_then(|(_, i)| i).filter(|i| !i.is_empty());
+        let instance = name::to_instance(s)
+            .ok()
+            .and_then(|(_, i)| i)
+            .filter(|i| !i.is_empty());
         if let (Some(template), Some(instance)) = (parsed.template(), instance) {
             let rebuilt = name::replace_instance(&template.to_string(), instance);
             assert_eq!(rebuilt.as_deref(), Ok(s));
@@ -30,7 +36,10 @@ fuzz_target!(|data: &[u8]| {
     }
     for glob in [false, true] {
         if let Ok((mangled, _)) = name::mangle(s, ".service", glob) {
-            assert!(glob || UnitName::parse(&mangled).is_ok(), "{s:?} → {mangled:?}");
+            assert!(
+                glob || UnitName::parse(&mangled).is_ok(),
+                "{s:?} → {mangled:?}"
+            );
         }
     }
     if let Ok(p) = name::escape_path(s) {

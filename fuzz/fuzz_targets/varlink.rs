@@ -100,6 +100,10 @@ fn manager_parameters(p: &Value) {
     wire_round_trip::<m::DependenciesRequest>(p);
     wire_round_trip::<m::DependenciesReply>(p);
     wire_round_trip::<m::ListJobsReply>(p);
+    wire_round_trip::<m::UnitFileStatesReply>(p);
+    wire_round_trip::<m::SubscribeRequest>(p);
+    wire_round_trip::<m::ChangesReply>(p);
+    wire_round_trip::<m::ManagerError>(p);
     // What the manager parses out of the strings of its requests.
     if let Ok(set) = serde_json::from_value::<m::SetPropertyRequest>(p.clone()) {
         let mut limits = linger_cgroup::ResourceLimits::default();

@@ -25,7 +25,11 @@ where
         return;
     };
     let frame = linger_ipc::encode(&typed);
-    assert_eq!(frame.iter().position(|&b| b == 0), Some(frame.len() - 1), "NUL inside {typed:?}");
+    assert_eq!(
+        frame.iter().position(|&b| b == 0),
+        Some(frame.len() - 1),
+        "NUL inside {typed:?}"
+    );
     let back: T = serde_json::from_slice(&frame[..frame.len() - 1]).expect("own frame decodes");
     assert_eq!(back, typed);
 }
