@@ -9,6 +9,7 @@
 mod cgroups;
 mod clock;
 mod config;
+mod exec_settings;
 mod host;
 pub mod keeper;
 mod logs;

@@ -111,6 +111,9 @@ pub fn run(config: ManagerConfig, log_to_stderr: bool) -> ExitCode {
         return ExitCode::from(1);
     }
     let _ = rustix::process::set_child_subreaper(Some(rustix::process::getpid()));
+    // A few fds per service: 1024 would stop us near 500 services. Services get 1024 back
+    // (exec_settings.rs).
+    let _ = linger_exec::limits::raise_nofile_to_hard();
     let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -143,6 +143,20 @@ impl Manager {
                 .args(procs_files);
             c
         };
+        self.launch(cmd);
+    }
+
+    /// Start the manager under a wrapper command (e.g. `setpriv --bounding-set=-sys_resource`)
+    /// that ends by executing its arguments, then wait until it answers.
+    pub fn start_wrapped(&mut self, wrapper: &[&str]) {
+        let mut cmd = Command::new(wrapper[0]);
+        cmd.args(&wrapper[1..])
+            .arg(&self.bin)
+            .args(["daemon", "--user", "--no-system-units"]);
+        self.launch(cmd);
+    }
+
+    fn launch(&mut self, mut cmd: Command) {
         self.env(&mut cmd);
         cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(
             std::fs::OpenOptions::new()

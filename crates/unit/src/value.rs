@@ -25,7 +25,7 @@ pub use number::{
     parse_memory_limit, parse_mode, parse_nice, parse_oom_score_adjust, parse_si_size, parse_u64,
     parse_unsigned,
 };
-pub use rlimit::{RlimitKind, parse_rlimit, rlimit_by_key, rlimit_keys};
+pub use rlimit::{RlimitKind, parse_rlimit, rlimit_by_key, rlimit_key, rlimit_keys};
 pub use signal::{exit_status_from_name, parse_exit_status_set, parse_signal, signal_name};
 pub use time::{parse_nsec, parse_sec, parse_sec_fix_0, parse_time_usec};
 pub use words::{
