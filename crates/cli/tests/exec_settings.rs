@@ -108,3 +108,107 @@ fn manager_raises_its_open_file_limit_and_services_get_1024() {
     let pid = m.main_pid("plain.service");
     assert_eq!(proc_limit(pid, "Max open files"), (1024.min(hard), hard));
 }
+
+fn mode_of(p: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p)
+        .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+        .permissions()
+        .mode()
+        & 0o7777
+}
+
+/// RuntimeDirectory= & co. are made below the user manager's roots, named in
+/// `$RUNTIME_DIRECTORY` …, usable in the command line and with specifiers; the runtime one goes
+/// away when the unit stops, the others stay.
+#[test]
+fn directories_are_made_named_and_runtime_ones_removed_on_stop() {
+    let mut m = Manager::new(BIN);
+    m.start();
+    m.write_unit(
+        "dirs.service",
+        "[Service]\n\
+         RuntimeDirectory=foo/bar baz:alias\n\
+         RuntimeDirectoryMode=0700\n\
+         StateDirectory=st\n\
+         CacheDirectory=ca\n\
+         LogsDirectory=lo\n\
+         ConfigurationDirectory=co\n\
+         ExecStart=/bin/sh -c 'echo \"$RUNTIME_DIRECTORY|$STATE_DIRECTORY|$CACHE_DIRECTORY|$LOGS_DIRECTORY|$CONFIGURATION_DIRECTORY|$1\" > %S/st/env; exec sleep 600' sh ${RUNTIME_DIRECTORY}\n",
+    );
+    m.systemctl(&["start", "dirs.service"]).expect_code(0);
+    let home = m.home();
+    let run = m.runtime();
+    let env_file = home.join(".config/st/env");
+    m.wait_for("the service's note", |_| {
+        std::fs::read_to_string(&env_file).is_ok_and(|t| t.ends_with('\n'))
+    });
+    let runtime = format!(
+        "{}:{}",
+        run.join("foo/bar").display(),
+        run.join("baz").display()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&env_file).unwrap().trim(),
+        format!(
+            "{runtime}|{}|{}|{}|{}|{runtime}",
+            home.join(".config/st").display(),
+            home.join(".cache/ca").display(),
+            home.join(".config/log/lo").display(),
+            home.join(".config/co").display(),
+        )
+    );
+    assert_eq!(mode_of(&run.join("foo/bar")), 0o700);
+    assert_eq!(mode_of(&run.join("foo")), 0o755);
+    assert_eq!(mode_of(&home.join(".cache/ca")), 0o755);
+    assert_eq!(
+        std::fs::read_link(run.join("alias")).unwrap(),
+        run.join("baz")
+    );
+
+    m.systemctl(&["stop", "dirs.service"]).expect_code(0);
+    assert!(!run.join("foo/bar").exists() && !run.join("baz").exists());
+    assert!(std::fs::symlink_metadata(run.join("alias")).is_err());
+    assert!(home.join(".config/st/env").exists(), "state is kept");
+    assert!(home.join(".cache/ca").is_dir() && home.join(".config/log/lo").is_dir());
+}
+
+/// `RuntimeDirectoryPreserve=restart` keeps the runtime directory (and what is in it) across
+/// a restart and removes it on stop; `yes` keeps it after the stop too; `no` (the default)
+/// gives the restarted service an empty one.
+#[test]
+fn runtime_directory_preserve() {
+    let mut m = Manager::new(BIN);
+    m.start();
+    for (name, preserve) in [
+        ("keep-restart", "restart"),
+        ("keep-always", "yes"),
+        ("keep-not", "no"),
+    ] {
+        m.write_unit(
+            &format!("{name}.service"),
+            &format!(
+                "[Service]\nRuntimeDirectory={name}\nRuntimeDirectoryPreserve={preserve}\n\
+                 ExecStart=/bin/sh -c 'touch $RUNTIME_DIRECTORY/mark-$$$$; exec sleep 600'\n"
+            ),
+        );
+        let unit = format!("{name}.service");
+        m.systemctl(&["start", &unit]).expect_code(0);
+        let dir = m.runtime().join(name);
+        let marks = |d: &std::path::Path| {
+            std::fs::read_dir(d).map_or(0, |r| r.filter_map(Result::ok).count())
+        };
+        m.wait_for("the first mark", |_| marks(&dir) == 1);
+        let first = m.main_pid(&unit);
+        m.systemctl(&["restart", &unit]).expect_code(0);
+        m.wait_for("the restarted run", |m| m.main_pid(&unit) != first);
+        let second = m.main_pid(&unit);
+        m.wait_for("the second mark", |_| {
+            dir.join(format!("mark-{second}")).exists()
+        });
+        let after = if preserve == "no" { 1 } else { 2 };
+        assert_eq!(marks(&dir), after, "{name}");
+        m.systemctl(&["stop", &unit]).expect_code(0);
+        assert_eq!(dir.exists(), preserve == "yes", "{name}");
+    }
+}

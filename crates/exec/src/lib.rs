@@ -13,6 +13,7 @@
 //! ```
 #![deny(unsafe_code)]
 
+pub mod dirs;
 mod env;
 pub mod limits;
 #[allow(unsafe_code)]

@@ -325,6 +325,8 @@ impl RealHost {
             ));
         }
         let mut env = self.service_environment(req)?;
+        self.exec_settings
+            .prepare_environment(&self.config, req, &mut env)?;
         let mut passed = if req.main || req.kind == linger_engine::ExecKind::Start {
             self.sockets.passed(req.unit, &req.sockets)?
         } else {
