@@ -20,6 +20,9 @@ pub mod method {
     pub const LIST: &str = "io.linger.Manager.List";
     /// `list-unit-files`: → [`super::UnitFilesReply`].
     pub const LIST_UNIT_FILES: &str = "io.linger.Manager.ListUnitFiles";
+    /// `is-enabled`: [`super::NamesRequest`] → [`super::UnitFileStatesReply`]: each name's
+    /// unit file state as found on disk (no unit is loaded; templates and aliases answer too).
+    pub const UNIT_FILE_STATES: &str = "io.linger.Manager.UnitFileStates";
     /// enable/disable/reenable/mask/unmask: [`super::InstallRequest`] → [`super::InstallReply`].
     pub const INSTALL: &str = "io.linger.Manager.Install";
     /// kill: [`super::KillRequest`].
@@ -221,6 +224,22 @@ pub struct UnitFileRow {
 pub struct UnitFilesReply {
     /// Rows.
     pub files: Vec<UnitFileRow>,
+}
+
+/// One name's unit file state.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitFileStateRow {
+    /// The name asked about.
+    pub unit: String,
+    /// `enabled`, `alias`, `static`, …; empty when there is no such unit file.
+    pub state: String,
+}
+
+/// Reply to [`method::UNIT_FILE_STATES`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitFileStatesReply {
+    /// One per name, in request order.
+    pub states: Vec<UnitFileStateRow>,
 }
 
 /// enable & co.

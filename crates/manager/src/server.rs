@@ -260,6 +260,9 @@ async fn handle(state: &Shared, req: Request) -> Reply {
         }),
         method::MANAGER => Ok(manager_props(state)),
         method::LIST_UNIT_FILES => Ok(unit_files(state)),
+        method::UNIT_FILE_STATES => {
+            params::<api::NamesRequest>(&req).map(|p| unit_file_states(state, &p))
+        }
         method::INSTALL => install(state, &req),
         "org.varlink.service.GetInfo" => Ok(Reply::ok(json!({
             "vendor": "linger", "product": "linger user manager", "version": env!("CARGO_PKG_VERSION"),
@@ -601,6 +604,22 @@ fn unit_files(state: &Shared) -> Reply {
         })
         .collect();
     ok(&api::UnitFilesReply { files })
+}
+
+fn unit_file_states(state: &Shared, p: &api::NamesRequest) -> Reply {
+    let s = state.borrow();
+    let ctx = &s.engine.source_ref().ctx;
+    let states = p
+        .units
+        .iter()
+        .map(|name| api::UnitFileStateRow {
+            unit: name.clone(),
+            state: linger_unit::loader::unit_file_state(ctx, name)
+                .map(|st| st.as_str().to_string())
+                .unwrap_or_default(),
+        })
+        .collect();
+    ok(&api::UnitFileStatesReply { states })
 }
 
 fn install(state: &Shared, req: &Request) -> Result<Reply, Reply> {

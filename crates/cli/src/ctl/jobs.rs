@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use linger_ipc::manager::{self as api, method};
 use serde_json::json;
 
-use super::{Opts, mangle_all};
+use super::{Opts, expand_names};
 use crate::connect::connect;
 use crate::output::fail;
 
@@ -16,13 +16,18 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
             "Too few arguments: '{action}' needs at least one unit name."
         ));
     }
+    let units = match expand_names(units) {
+        Ok(u) if u.is_empty() => return ExitCode::SUCCESS,
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
     let mut client = match connect() {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
     let req = api::JobsRequest {
         action: action.to_string(),
-        units: mangle_all(units),
+        units,
         mode: o.job_mode.clone().unwrap_or_default(),
         no_block: o.no_block,
     };
@@ -96,12 +101,16 @@ pub fn kill(units: &[String], o: &Opts) -> ExitCode {
             ));
         }
     };
+    let units = match expand_names(units) {
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
     let mut client = match connect() {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
     let req = api::KillRequest {
-        units: mangle_all(units),
+        units,
         whom: o.kill_whom.clone().unwrap_or_else(|| "all".into()),
         signal,
     };
@@ -171,6 +180,19 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `reset-failed [UNIT…]` (all failed units when none is named; a pattern that matches no
+/// loaded unit resets nothing).
+pub fn reset_failed(units: &[String]) -> ExitCode {
+    let names = match expand_names(units) {
+        Ok(n) => n,
+        Err(e) => return fail(&e),
+    };
+    if names.is_empty() && !units.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    simple(method::RESET_FAILED, json!({ "units": names }))
 }
 
 /// A call with no output.
