@@ -129,7 +129,7 @@ impl Manager {
     /// Start the manager after moving it into the cgroups whose `cgroup.procs` files are
     /// given (a delegated `user@UID.service` the test created), then wait until it answers.
     pub fn start_in_cgroups(&mut self, procs_files: &[PathBuf]) {
-        let mut cmd = if procs_files.is_empty() {
+        let cmd = if procs_files.is_empty() {
             let mut c = Command::new(&self.bin);
             c.args(["daemon", "--user", "--no-system-units"]);
             c
