@@ -19,6 +19,7 @@ pub mod limits;
 #[allow(unsafe_code)]
 pub mod pidfd;
 mod report;
+pub mod seccomp;
 mod spec;
 #[allow(unsafe_code)]
 mod sys;

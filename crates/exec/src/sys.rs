@@ -110,6 +110,15 @@ struct Prepared<'a> {
     creds: Option<(libc::uid_t, libc::gid_t, Vec<libc::gid_t>)>,
     report: Report,
     listen_pid: Option<*mut u8>,
+    no_new_privileges: bool,
+    seccomp: Vec<Fprog>,
+}
+
+/// `struct sock_fprog` (linux/filter.h), pointing into the spec's programs.
+#[repr(C)]
+struct Fprog {
+    len: libc::c_ushort,
+    filter: *const seccompiler::sock_filter,
 }
 
 /// Where the child reports a failed step: its own pipe, or the shared one of
@@ -203,6 +212,15 @@ fn spawn_inner(
             .map(|c| (c.uid, c.gid, c.groups.clone())),
         report,
         listen_pid: spec.listen_pid.then_some(listen_pid_ptr),
+        no_new_privileges: spec.no_new_privileges || !spec.seccomp.is_empty(),
+        seccomp: spec
+            .seccomp
+            .iter()
+            .map(|p| Fprog {
+                len: p.len().min(usize::from(u16::MAX)) as libc::c_ushort,
+                filter: p.as_ptr(),
+            })
+            .collect(),
     };
     // Block every signal across fork: until the child has reset the dispositions it inherits
     // the manager's handlers, and a SIGTERM landing there must not run them.
@@ -485,6 +503,21 @@ fn child(p: &Prepared<'_>, joined: bool) -> ! {
                 *buf.add(11 + i) = digits[n - 1 - i];
             }
             *buf.add(11 + n) = 0;
+        }
+        // Last: from here on the filters may refuse anything but execve.
+        if p.no_new_privileges && libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 {
+            fail(report, Stage::NoNewPrivileges, errno());
+        }
+        for prog in &p.seccomp {
+            let r = libc::syscall(
+                libc::SYS_seccomp,
+                libc::SECCOMP_SET_MODE_FILTER,
+                0,
+                prog as *const Fprog,
+            );
+            if r < 0 {
+                fail(report, Stage::Seccomp, errno());
+            }
         }
         libc::execve(p.path, p.argv.as_ptr(), p.envp.as_ptr());
         fail(report, Stage::Exec, errno());

@@ -10,8 +10,11 @@ use std::path::{Path, PathBuf};
 
 use linger_exec::dirs::{self, DirRequest};
 use linger_exec::limits::{self, Clamped};
+use linger_exec::seccomp::{BpfProgram, FilterSpec};
 use linger_exec::{Environment, ExecSpec, Rlimit};
-use linger_unit::model::{DirectoryKind, ExecDirectories, RuntimePreserve, ServiceConfig};
+use linger_unit::model::{
+    DirectoryKind, ExecDirectories, Hardening, RuntimePreserve, ServiceConfig,
+};
 
 use crate::config::ManagerConfig;
 use crate::host::HostLog;
@@ -37,6 +40,9 @@ pub struct ExecSettings {
     told: HashSet<(String, String)>,
     /// Unit → the invocation whose runtime directories exist now.
     runtime_owner: HashMap<String, String>,
+    /// Unit → its hardening settings and their compiled seccomp programs (compiled once, not
+    /// at every spawn).
+    filters: HashMap<String, (Hardening, Vec<BpfProgram>)>,
 }
 
 impl Default for ExecSettings {
@@ -45,13 +51,66 @@ impl Default for ExecSettings {
             may_raise_limits: limits::may_raise_hard_limits(),
             told: HashSet::new(),
             runtime_owner: HashMap::new(),
+            filters: HashMap::new(),
         }
     }
 }
 
 impl ExecSettings {
-    /// Fill `spec`'s limits from `cfg`, noting in `logs` what had to be changed.
+    /// Fill `spec`'s limits and hardening from `cfg` (a `+` command runs unrestricted, as
+    /// in systemd), noting in `logs` what had to be changed or left out.
     pub fn apply(
+        &mut self,
+        req: &linger_engine::SpawnRequest<'_>,
+        spec: &mut ExecSpec,
+        logs: &mut Vec<HostLog>,
+    ) -> Result<(), String> {
+        let (unit, cfg) = (req.unit, req.service);
+        self.apply_limits(unit, cfg, spec, logs);
+        if !req.command.flags.full_privileges {
+            self.apply_hardening(unit, &cfg.exec.hardening, spec, logs)?;
+        }
+        Ok(())
+    }
+
+    fn apply_hardening(
+        &mut self,
+        unit: &str,
+        h: &Hardening,
+        spec: &mut ExecSpec,
+        logs: &mut Vec<HostLog>,
+    ) -> Result<(), String> {
+        spec.no_new_privileges = h.no_new_privileges;
+        if h.wants_mount_namespace() || h.private_users {
+            self.tell_once(
+                unit,
+                4,
+                "PrivateTmp=, ProtectSystem=, ProtectHome= and PrivateUsers= are not applied by linger's user manager yet; the service runs without them.".into(),
+                logs,
+            );
+        }
+        if !h.wants_seccomp() {
+            return Ok(());
+        }
+        let cached = self.filters.get(unit).filter(|(was, _)| was == h);
+        let programs = match cached {
+            Some((_, p)) => p.clone(),
+            None => {
+                let compiled = linger_exec::seccomp::compile(&filter_spec(h))
+                    .map_err(|e| format!("Failed to compile the seccomp filters: {e}"))?;
+                for note in compiled.notes {
+                    self.tell_once(unit, 4, note, logs);
+                }
+                self.filters
+                    .insert(unit.to_string(), (h.clone(), compiled.programs.clone()));
+                compiled.programs
+            }
+        };
+        spec.seccomp = programs;
+        Ok(())
+    }
+
+    fn apply_limits(
         &mut self,
         unit: &str,
         cfg: &ServiceConfig,
@@ -175,6 +234,42 @@ impl ExecSettings {
                 message,
             });
         }
+    }
+}
+
+/// The unit's seccomp settings in `linger-exec`'s terms.
+fn filter_spec(h: &Hardening) -> FilterSpec {
+    FilterSpec {
+        syscalls: h.syscall_filter.as_ref().map(|f| {
+            let mut calls = f.syscalls.clone();
+            if f.allow_list {
+                // systemd always allows @default (execve, exit, clock_gettime …).
+                for name in linger_unit::value::syscall_group("@default").unwrap_or_default() {
+                    calls.entry(name.to_string()).or_insert(None);
+                }
+            }
+            (f.allow_list, calls)
+        }),
+        default_errno: h.syscall_errno,
+        archs: h.syscall_archs.clone(),
+        address_families: h.address_families.as_ref().map(|l| {
+            (
+                l.allow_list,
+                l.names
+                    .iter()
+                    .filter_map(|n| linger_unit::value::address_family_number(n))
+                    .collect(),
+            )
+        }),
+        namespaces_allowed: h.namespaces.as_ref().map(|l| {
+            l.names
+                .iter()
+                .filter_map(|n| linger_exec::seccomp::namespace_flag(n))
+                .fold(0, |a, f| a | f)
+        }),
+        lock_personality: h.lock_personality,
+        memory_deny_write_execute: h.memory_deny_write_execute,
+        restrict_realtime: h.restrict_realtime,
     }
 }
 

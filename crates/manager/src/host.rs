@@ -149,9 +149,11 @@ impl RealHost {
             linger_exec::Stage::Chdir => {
                 format!("Changing to the requested working directory failed: {err}")
             }
-            _ => format!("Failed at step {} spawning {program}: {err}", stage.name()),
+            _ => String::new(),
         };
-        self.log(unit, 3, what);
+        if !what.is_empty() {
+            self.log(unit, 3, what);
+        }
         self.log(
             unit,
             3,
@@ -420,8 +422,7 @@ impl RealHost {
         spec.umask = cfg.exec.umask;
         spec.nice = cfg.exec.nice;
         spec.oom_score_adjust = cfg.exec.oom_score_adjust;
-        self.exec_settings
-            .apply(req.unit, cfg, &mut spec, &mut self.logs);
+        self.exec_settings.apply(req, &mut spec, &mut self.logs)?;
         Ok((spec, read_end))
     }
 }
