@@ -216,7 +216,7 @@ pub fn compile(spec: &FilterSpec) -> Result<Compiled, String> {
                 .map(|f| rule(vec![dword(0, Op::Eq, *f as u64)?]))
                 .collect::<Result<_, _>>()?
         };
-        if !(!allow_list && rules.is_empty()) {
+        if *allow_list || !rules.is_empty() {
             let mut map = BTreeMap::new();
             map.insert(socket, rules);
             out.programs.push(program(

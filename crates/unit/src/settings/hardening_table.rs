@@ -294,3 +294,84 @@ fn namespaces(b: &mut UnitBuilder, cx: &Cx<'_>) {
         names: allowed,
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::UnitType;
+    use crate::settings::{ApplyContext, UnitBuilder};
+
+    fn service(text: &str) -> (crate::model::Hardening, Vec<String>) {
+        let mut b = UnitBuilder::new("t.service", UnitType::Service);
+        let id = |s: &str| Ok(s.to_string());
+        let actx = ApplyContext {
+            expand: &id,
+            expand_name: &id,
+            home: None,
+        };
+        b.apply_bytes(
+            format!("[Service]\nExecStart=/bin/true\n{text}").as_bytes(),
+            None,
+            &actx,
+        );
+        let cfg = b.finish();
+        let msgs = cfg.diagnostics.iter().map(|d| d.message.clone()).collect();
+        match cfg.kind {
+            crate::model::UnitKind::Service(s) => (s.exec.hardening, msgs),
+            _ => unreachable!("a service"),
+        }
+    }
+
+    #[test]
+    fn syscall_filter_lines_merge_as_systemd_says() {
+        let (h, msgs) = service(
+            "SystemCallFilter=@clock read write\nSystemCallFilter=~write\nSystemCallFilter=@nope bad-name",
+        );
+        let f = h.syscall_filter.unwrap();
+        assert!(f.allow_list);
+        assert!(f.syscalls.contains_key("read") && f.syscalls.contains_key("clock_settime"));
+        assert!(
+            !f.syscalls.contains_key("write"),
+            "taken away by the ~ line"
+        );
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+
+        let (h, _) = service("SystemCallFilter=~@reboot uname:EPERM\nSystemCallFilter=reboot");
+        let f = h.syscall_filter.unwrap();
+        assert!(!f.allow_list);
+        assert_eq!(f.syscalls.get("uname"), Some(&Some(1)));
+        assert!(!f.syscalls.contains_key("reboot") && f.syscalls.contains_key("kexec_load"));
+
+        let (h, _) = service("SystemCallFilter=read\nSystemCallFilter=");
+        assert!(h.syscall_filter.is_none(), "the empty assignment resets");
+    }
+
+    #[test]
+    fn namespaces_merge_by_or_and_by_and() {
+        let (h, _) = service("RestrictNamespaces=net\nRestrictNamespaces=ipc");
+        assert_eq!(h.namespaces.unwrap().names, ["net", "ipc"]);
+        let (h, _) = service("RestrictNamespaces=~net\nRestrictNamespaces=~user");
+        assert_eq!(
+            h.namespaces.unwrap().names,
+            ["cgroup", "ipc", "mnt", "pid", "uts"]
+        );
+        let (h, _) = service("RestrictNamespaces=yes");
+        assert!(h.namespaces.unwrap().names.is_empty());
+        let (h, _) = service("RestrictNamespaces=yes\nRestrictNamespaces=no");
+        assert!(h.namespaces.is_none());
+    }
+
+    #[test]
+    fn address_families_and_errnos() {
+        let (h, msgs) = service(
+            "RestrictAddressFamilies=AF_UNIX AF_INET AF_BOGUS\nSystemCallErrorNumber=EACCES\nProtectSystem=strict\nProtectHome=read-only",
+        );
+        let l = h.address_families.unwrap();
+        assert!(l.allow_list && l.names == ["AF_UNIX", "AF_INET"]);
+        assert_eq!(h.syscall_errno, Some(13));
+        assert_eq!(h.protect_system, crate::model::ProtectSystem::Strict);
+        assert_eq!(h.protect_home, crate::model::ProtectHome::ReadOnly);
+        assert_eq!(msgs.len(), 1, "{msgs:?}");
+        let (h, _) = service("RestrictAddressFamilies=none");
+        assert!(h.address_families.unwrap().names.is_empty());
+    }
+}
