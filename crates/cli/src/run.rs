@@ -475,9 +475,9 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         &svc_name
     };
     let req = api::JobsRequest {
-        action: "start".into(),
+        action: linger_wire::JobAction::Start,
         units: vec![start.clone()],
-        mode: "fail".into(),
+        mode: linger_wire::JobMode::Fail,
         no_block: a.no_block,
     };
     let what = if timer.is_some() { "timer" } else { "service" };
