@@ -3,6 +3,7 @@
 //! `org.freedesktop.systemd1` there, so `busctl --user` and `systemd-run --user --wait` work,
 //! and it is the bus's activator: D-Bus-activated services (dconf) start through it, and
 //! `dbus-update-activation-environment --systemd` reaches its environment.
+#![allow(clippy::print_stderr)] // "skipped: …" lines for machines without the tools
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -2,6 +2,7 @@
 //! socket (`$XDG_RUNTIME_DIR/systemd/private`, crates/dbus): its output and exit codes must be
 //! what it prints against a real `systemd --user` on the same units — the reference captures
 //! in crates/dbus/tests/reference/systemd252/ (made by capture.sh there).
+#![allow(clippy::print_stderr)] // "skipped: …" lines for machines without the tools
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -33,22 +33,26 @@ pub async fn watch(front: Front, listeners: Listeners, runtime_dir: PathBuf) {
     let mut connected: Option<tokio::task::JoinHandle<()>> = None;
     loop {
         let serving = connected.as_ref().is_some_and(|h| !h.is_finished());
-        if !serving && let Some(address) = bus_address(&front, &runtime_dir).await {
-            if let Ok((conn, messages)) = connect(&address).await {
-                connected = Some(tokio::task::spawn_local(serve(
-                    front.clone(),
-                    listeners.clone(),
-                    conn,
-                    messages,
-                )));
-            }
+        if !serving
+            && let Some(address) = bus_address(&front, &runtime_dir).await
+            && let Ok((conn, messages)) = connect(&address).await
+        {
+            connected = Some(tokio::task::spawn_local(serve(
+                front.clone(),
+                listeners.clone(),
+                conn,
+                messages,
+            )));
         }
         // A bus appears when a unit (dbus.socket, dbus.service) comes up, or the environment
         // gets its address: look again after each such change.
         loop {
             match changes.recv().await {
                 None => return,
-                Some(Change::UnitChanged { active, .. }) if active == ActiveState::Active => break,
+                Some(Change::UnitChanged {
+                    active: ActiveState::Active,
+                    ..
+                }) => break,
                 Some(_) => {}
             }
         }
