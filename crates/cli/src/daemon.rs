@@ -203,9 +203,14 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     let mut config = manager_config(a.unit_path, !a.no_system_units, a.unit);
     config.args = args;
     config.reexec_state = a.deserialize;
-    // The systemd1 D-Bus API beside varlink, for systemd's own clients.
+    run_manager(config, a.log_to_stderr)
+}
+
+/// The manager, with systemd's D-Bus API beside varlink (for systemd's own clients).
+#[cfg(feature = "dbus")]
+fn run_manager(config: linger_manager::ManagerConfig, log_to_stderr: bool) -> ExitCode {
     let runtime_dir = config.runtime_dir.clone();
-    linger_manager::run_with(config, a.log_to_stderr, move |requests| {
+    linger_manager::run_with(config, log_to_stderr, move |requests| {
         if let Err(e) = linger_dbus::start(requests, runtime_dir.clone()) {
             #[allow(clippy::print_stderr)]
             {
@@ -216,4 +221,10 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
             }
         }
     })
+}
+
+/// The manager, reached through varlink only (built without the `dbus` feature).
+#[cfg(not(feature = "dbus"))]
+fn run_manager(config: linger_manager::ManagerConfig, log_to_stderr: bool) -> ExitCode {
+    linger_manager::run(config, log_to_stderr)
 }

@@ -3,22 +3,16 @@
 # reference the D-Bus tests compare linger with (tests/reference/systemd252/*.txt).
 # Run as root on a machine with systemd 252 installed but not PID 1 (Debian 12):
 #   bash crates/dbus/tests/reference/capture.sh
-# How systemd --user is run without systemd as PID 1 (see ../shared/anchors, item 2): in a private
-# mount namespace with a tmpfs over /run/systemd holding an empty system/ (so sd_booted() is true),
-# in delegated cgroups, as a throw-away user; the session bus is Debian's dbus.socket, which the
-# manager starts itself (default.target → sockets.target → dbus.socket).
+# The manager runs through systemd-user.sh beside this file (a throw-away user, a private mount
+# namespace where sd_booted() is true, Debian's dbus.socket for the session bus).
 set -u
-OUT=$(cd "$(dirname "$0")" && pwd)/systemd252
+HERE=$(cd "$(dirname "$0")" && pwd)
+OUT=$HERE/systemd252
+SU=$HERE/systemd-user.sh
 U=lingerdbusref
 id $U >/dev/null 2>&1 || useradd -m $U
-UID_=$(id -u $U); GID_=$(id -g $U); HOME_=$(getent passwd $U | cut -d: -f6)
-RT=/run/user/$UID_
-install -d -m 700 -o $U -g $GID_ $RT
-rm -rf $RT/systemd $RT/bus
-for H in /sys/fs/cgroup/unified /sys/fs/cgroup/systemd; do
-  C=$H/user.slice/user-$UID_.slice/user@$UID_.service
-  mkdir -p $C && chown -R $UID_:$GID_ $C
-done
+HOME_=$(getent passwd $U | cut -d: -f6)
+RT=/run/user/$(id -u $U)
 UNITS=$HOME_/.config/systemd/user
 rm -rf $HOME_/.config/systemd && install -d -o $U $HOME_/.config $HOME_/.config/systemd $UNITS
 cat > $UNITS/ref-simple.service <<'U'
@@ -78,23 +72,11 @@ BusName=org.example.LingerRef
 ExecStart=/usr/bin/python3 -c "import dbus, time; b = dbus.SessionBus(); b.request_name('org.example.LingerRef'); time.sleep(1e9)"
 U
 chown -R $U $HOME_/.config
-: > /tmp/$U.log
-INNER="mount -t tmpfs -o mode=755 tmpfs /run/systemd && mkdir /run/systemd/system && cd / &&
-  exec setpriv --reuid=$UID_ --regid=$GID_ --init-groups env -i HOME=$HOME_ USER=$U LOGNAME=$U SHELL=/bin/bash \\
-    XDG_RUNTIME_DIR=$RT PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 /lib/systemd/systemd --user"
-setsid /bin/sh -c "
-  echo \$\$ > /sys/fs/cgroup/unified/user.slice/user-$UID_.slice/user@$UID_.service/cgroup.procs &&
-  echo \$\$ > /sys/fs/cgroup/systemd/user.slice/user-$UID_.slice/user@$UID_.service/cgroup.procs &&
-  exec unshare -m --propagation private /bin/sh -c '$INNER'" </dev/null >>/tmp/$U.log 2>&1 &
-MGR=$!
-for i in $(seq 200); do [ -S $RT/systemd/private ] && [ -S $RT/bus ] && break; sleep 0.05; done
+bash $SU start $U || exit 1
 sleep 1
-# Clients run in the same kind of namespace (systemctl checks sd_booted() for some verbs).
 run() { # run NAME CMD... → $OUT/NAME.txt
   local name=$1; shift
-  nsenter -t $MGR -m setpriv --reuid=$UID_ --regid=$GID_ --init-groups env -i HOME=$HOME_ USER=$U \
-    XDG_RUNTIME_DIR=$RT DBUS_SESSION_BUS_ADDRESS=unix:path=$RT/bus PATH=/usr/bin:/bin LANG=C.UTF-8 \
-    SYSTEMD_COLORS=0 SYSTEMD_PAGER=cat COLUMNS=200 "$@" >/tmp/$U.out 2>/tmp/$U.err </dev/null
+  bash $SU run $U "$@" >/tmp/$U.out 2>/tmp/$U.err </dev/null
   local rc=$?
   { echo "\$ $*"; echo "--- stdout"; cat /tmp/$U.out; echo "--- stderr"; cat /tmp/$U.err; echo "--- exit $rc"; } > $OUT/$name.txt
 }
@@ -151,12 +133,7 @@ run is-active-dbus systemctl --user is-active ref-dbus.service
 run stop-dbus systemctl --user stop ref-dbus.service
 run dconf-activation timeout 5 gdbus call --session --dest ca.desrt.dconf --object-path /ca/desrt/dconf/Writer/user --method org.freedesktop.DBus.Peer.Ping
 run is-active-dconf systemctl --user is-active dconf.service
-kill -TERM $MGR
-for i in $(seq 300); do [ -r /proc/$MGR/stat ] && [ "$(sed 's/.*) //' /proc/$MGR/stat | cut -d' ' -f1)" != Z ] || break; sleep 0.02; done
+bash $SU stop $U
 # Paths and names that differ from a linger run are written the same way in both.
 sed -i -e "s|$RT|\$XDG_RUNTIME_DIR|g" -e "s|$HOME_|\$HOME|g" -e "s/$U/\$USER/g" $OUT/*.txt
-for H in /sys/fs/cgroup/unified /sys/fs/cgroup/systemd; do
-  C=$H/user.slice/user-$UID_.slice/user@$UID_.service
-  [ -d $C ] && find $C -depth -type d -exec rmdir {} \; 2>/dev/null
-done
 echo "captured into $OUT"
