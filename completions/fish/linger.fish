@@ -46,6 +46,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and not __fish_seen_s
 complete -c linger -n "__fish_linger_using_subcommand ctl; and not __fish_seen_subcommand_from start stop restart try-restart reload reload-or-restart try-reload-or-restart kill status show cat edit revert list-units list-unit-files list-timers list-sockets list-dependencies list-jobs enable disable reenable is-active is-enabled is-failed mask unmask set-property daemon-reload daemon-reexec reset-failed set-environment unset-environment show-environment is-system-running timespan calendar verify get-default set-default link add-wants add-requires import-environment list-paths help exit" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and not __fish_seen_subcommand_from start stop restart try-restart reload reload-or-restart try-reload-or-restart kill status show cat edit revert list-units list-unit-files list-timers list-sockets list-dependencies list-jobs enable disable reenable is-active is-enabled is-failed mask unmask set-property daemon-reload daemon-reexec reset-failed set-environment unset-environment show-environment is-system-running timespan calendar verify get-default set-default link add-wants add-requires import-environment list-paths help exit" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and not __fish_seen_subcommand_from start stop restart try-restart reload reload-or-restart try-reload-or-restart kill status show cat edit revert list-units list-unit-files list-timers list-sockets list-dependencies list-jobs enable disable reenable is-active is-enabled is-failed mask unmask set-property daemon-reload daemon-reexec reset-failed set-environment unset-environment show-environment is-system-running timespan calendar verify get-default set-default link add-wants add-requires import-environment list-paths help exit" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and not __fish_seen_subcommand_from start stop restart try-restart reload reload-or-restart try-reload-or-restart kill status show cat edit revert list-units list-unit-files list-timers list-sockets list-dependencies list-jobs enable disable reenable is-active is-enabled is-failed mask unmask set-property daemon-reload daemon-reexec reset-failed set-environment unset-environment show-environment is-system-running timespan calendar verify get-default set-default link add-wants add-requires import-environment list-paths help exit" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and not __fish_seen_subcommand_from start stop restart try-restart reload reload-or-restart try-reload-or-restart kill status show cat edit revert list-units list-unit-files list-timers list-sockets list-dependencies list-jobs enable disable reenable is-active is-enabled is-failed mask unmask set-property daemon-reload daemon-reexec reset-failed set-environment unset-environment show-environment is-system-running timespan calendar verify get-default set-default link add-wants add-requires import-environment list-paths help exit" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and not __fish_seen_subcommand_from start stop restart try-restart reload reload-or-restart try-reload-or-restart kill status show cat edit revert list-units list-unit-files list-timers list-sockets list-dependencies list-jobs enable disable reenable is-active is-enabled is-failed mask unmask set-property daemon-reload daemon-reexec reset-failed set-environment unset-environment show-environment is-system-running timespan calendar verify get-default set-default link add-wants add-requires import-environment list-paths help exit" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and not __fish_seen_subcommand_from start stop restart try-restart reload reload-or-restart try-reload-or-restart kill status show cat edit revert list-units list-unit-files list-timers list-sockets list-dependencies list-jobs enable disable reenable is-active is-enabled is-failed mask unmask set-property daemon-reload daemon-reexec reset-failed set-environment unset-environment show-environment is-system-running timespan calendar verify get-default set-default link add-wants add-requires import-environment list-paths help exit" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -63,6 +64,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and not __fish_seen_s
 complete -c linger -n "__fish_linger_using_subcommand ctl; and not __fish_seen_subcommand_from start stop restart try-restart reload reload-or-restart try-reload-or-restart kill status show cat edit revert list-units list-unit-files list-timers list-sockets list-dependencies list-jobs enable disable reenable is-active is-enabled is-failed mask unmask set-property daemon-reload daemon-reexec reset-failed set-environment unset-environment show-environment is-system-running timespan calendar verify get-default set-default link add-wants add-requires import-environment list-paths help exit" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and not __fish_seen_subcommand_from start stop restart try-restart reload reload-or-restart try-reload-or-restart kill status show cat edit revert list-units list-unit-files list-timers list-sockets list-dependencies list-jobs enable disable reenable is-active is-enabled is-failed mask unmask set-property daemon-reload daemon-reexec reset-failed set-environment unset-environment show-environment is-system-running timespan calendar verify get-default set-default link add-wants add-requires import-environment list-paths help exit" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and not __fish_seen_subcommand_from start stop restart try-restart reload reload-or-restart try-reload-or-restart kill status show cat edit revert list-units list-unit-files list-timers list-sockets list-dependencies list-jobs enable disable reenable is-active is-enabled is-failed mask unmask set-property daemon-reload daemon-reexec reset-failed set-environment unset-environment show-environment is-system-running timespan calendar verify get-default set-default link add-wants add-requires import-environment list-paths help exit" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and not __fish_seen_subcommand_from start stop restart try-restart reload reload-or-restart try-reload-or-restart kill status show cat edit revert list-units list-unit-files list-timers list-sockets list-dependencies list-jobs enable disable reenable is-active is-enabled is-failed mask unmask set-property daemon-reload daemon-reexec reset-failed set-environment unset-environment show-environment is-system-running timespan calendar verify get-default set-default link add-wants add-requires import-environment list-paths help exit" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and not __fish_seen_subcommand_from start stop restart try-restart reload reload-or-restart try-reload-or-restart kill status show cat edit revert list-units list-unit-files list-timers list-sockets list-dependencies list-jobs enable disable reenable is-active is-enabled is-failed mask unmask set-property daemon-reload daemon-reexec reset-failed set-environment unset-environment show-environment is-system-running timespan calendar verify get-default set-default link add-wants add-requires import-environment list-paths help exit" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and not __fish_seen_subcommand_from start stop restart try-restart reload reload-or-restart try-reload-or-restart kill status show cat edit revert list-units list-unit-files list-timers list-sockets list-dependencies list-jobs enable disable reenable is-active is-enabled is-failed mask unmask set-property daemon-reload daemon-reexec reset-failed set-environment unset-environment show-environment is-system-running timespan calendar verify get-default set-default link add-wants add-requires import-environment list-paths help exit" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and not __fish_seen_subcommand_from start stop restart try-restart reload reload-or-restart try-reload-or-restart kill status show cat edit revert list-units list-unit-files list-timers list-sockets list-dependencies list-jobs enable disable reenable is-active is-enabled is-failed mask unmask set-property daemon-reload daemon-reexec reset-failed set-environment unset-environment show-environment is-system-running timespan calendar verify get-default set-default link add-wants add-requires import-environment list-paths help exit" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -126,6 +128,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from start" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from start" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from start" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from start" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from start" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from start" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -143,6 +146,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from start" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from start" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from start" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from start" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from start" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from start" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from start" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -158,6 +162,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from stop" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from stop" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from stop" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from stop" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from stop" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from stop" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -175,6 +180,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from stop" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from stop" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from stop" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from stop" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from stop" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from stop" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from stop" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -190,6 +196,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from restart" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from restart" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from restart" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -207,6 +214,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from restart" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from restart" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from restart" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from restart" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from restart" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from restart" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from restart" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -222,6 +230,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-restart" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-restart" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-restart" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -239,6 +248,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-restart" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-restart" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-restart" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-restart" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-restart" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-restart" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-restart" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -254,6 +264,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -271,6 +282,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -286,6 +298,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload-or-restart" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload-or-restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload-or-restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload-or-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload-or-restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload-or-restart" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload-or-restart" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -303,6 +316,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload-or-restart" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload-or-restart" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload-or-restart" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload-or-restart" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload-or-restart" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload-or-restart" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reload-or-restart" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -318,6 +332,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-reload-or-restart" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-reload-or-restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-reload-or-restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-reload-or-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-reload-or-restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-reload-or-restart" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-reload-or-restart" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -335,6 +350,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-reload-or-restart" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-reload-or-restart" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-reload-or-restart" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-reload-or-restart" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-reload-or-restart" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-reload-or-restart" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from try-reload-or-restart" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -350,6 +366,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from kill" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from kill" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from kill" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from kill" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from kill" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from kill" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from kill" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -367,6 +384,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from kill" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from kill" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from kill" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from kill" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from kill" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from kill" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from kill" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -382,6 +400,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from status" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from status" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from status" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from status" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from status" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from status" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -399,6 +418,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from status" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from status" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from status" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from status" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from status" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from status" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from status" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -414,6 +434,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -431,6 +452,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -446,6 +468,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from cat" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from cat" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from cat" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from cat" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from cat" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from cat" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from cat" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -463,6 +486,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from cat" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from cat" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from cat" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from cat" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from cat" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from cat" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from cat" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -478,6 +502,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from edit" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from edit" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from edit" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from edit" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from edit" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from edit" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from edit" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -495,6 +520,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from edit" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from edit" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from edit" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from edit" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from edit" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from edit" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from edit" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -510,6 +536,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from revert" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from revert" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from revert" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from revert" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from revert" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from revert" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from revert" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -527,6 +554,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from revert" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from revert" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from revert" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from revert" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from revert" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from revert" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from revert" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -542,6 +570,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-units" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-units" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-units" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-units" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-units" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-units" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-units" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -559,6 +588,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-units" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-units" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-units" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-units" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-units" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-units" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-units" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -574,6 +604,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-unit-files" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-unit-files" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-unit-files" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-unit-files" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-unit-files" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-unit-files" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-unit-files" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -591,6 +622,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-unit-files" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-unit-files" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-unit-files" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-unit-files" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-unit-files" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-unit-files" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-unit-files" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -606,6 +638,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-timers" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-timers" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-timers" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-timers" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-timers" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-timers" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-timers" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -623,6 +656,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-timers" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-timers" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-timers" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-timers" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-timers" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-timers" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-timers" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -638,6 +672,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-sockets" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-sockets" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-sockets" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-sockets" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-sockets" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-sockets" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-sockets" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -655,6 +690,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-sockets" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-sockets" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-sockets" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-sockets" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-sockets" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-sockets" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-sockets" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -670,6 +706,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-dependencies" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-dependencies" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-dependencies" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-dependencies" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-dependencies" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-dependencies" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-dependencies" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -687,6 +724,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-dependencies" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-dependencies" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-dependencies" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-dependencies" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-dependencies" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-dependencies" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-dependencies" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -702,6 +740,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-jobs" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-jobs" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-jobs" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-jobs" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-jobs" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-jobs" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-jobs" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -719,6 +758,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-jobs" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-jobs" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-jobs" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-jobs" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-jobs" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-jobs" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-jobs" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -734,6 +774,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from enable" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from enable" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from enable" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from enable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from enable" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from enable" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from enable" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -751,6 +792,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from enable" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from enable" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from enable" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from enable" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from enable" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from enable" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from enable" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -766,6 +808,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from disable" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from disable" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from disable" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from disable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from disable" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from disable" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from disable" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -783,6 +826,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from disable" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from disable" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from disable" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from disable" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from disable" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from disable" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from disable" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -798,6 +842,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reenable" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reenable" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reenable" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reenable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reenable" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reenable" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reenable" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -815,6 +860,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reenable" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reenable" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reenable" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reenable" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reenable" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reenable" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reenable" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -830,6 +876,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-active" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-active" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-active" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-active" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-active" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-active" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-active" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -847,6 +894,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-active" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-active" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-active" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-active" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-active" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-active" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-active" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -862,6 +910,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-enabled" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-enabled" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-enabled" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-enabled" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-enabled" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-enabled" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-enabled" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -879,6 +928,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-enabled" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-enabled" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-enabled" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-enabled" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-enabled" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-enabled" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-enabled" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -894,6 +944,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-failed" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-failed" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-failed" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-failed" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-failed" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-failed" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-failed" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -911,6 +962,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-failed" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-failed" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-failed" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-failed" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-failed" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-failed" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-failed" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -926,6 +978,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from mask" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from mask" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from mask" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from mask" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from mask" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from mask" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from mask" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -943,6 +996,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from mask" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from mask" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from mask" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from mask" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from mask" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from mask" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from mask" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -958,6 +1012,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unmask" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unmask" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unmask" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unmask" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unmask" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unmask" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unmask" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -975,6 +1030,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unmask" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unmask" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unmask" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unmask" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unmask" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unmask" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unmask" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -990,6 +1046,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-property" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-property" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-property" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-property" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-property" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-property" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-property" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1007,6 +1064,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-property" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-property" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-property" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-property" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-property" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-property" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-property" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1022,6 +1080,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reload" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reload" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reload" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reload" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reload" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reload" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reload" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1039,6 +1098,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reload" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reload" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reload" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reload" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reload" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reload" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reload" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1054,6 +1114,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reexec" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reexec" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reexec" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reexec" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reexec" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reexec" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reexec" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1071,6 +1132,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reexec" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reexec" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reexec" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reexec" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reexec" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reexec" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from daemon-reexec" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1086,6 +1148,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reset-failed" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reset-failed" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reset-failed" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reset-failed" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reset-failed" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reset-failed" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reset-failed" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1103,6 +1166,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reset-failed" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reset-failed" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reset-failed" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reset-failed" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reset-failed" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reset-failed" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from reset-failed" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1118,6 +1182,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-environment" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-environment" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-environment" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1135,6 +1200,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-environment" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-environment" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-environment" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-environment" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-environment" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-environment" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-environment" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1150,6 +1216,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unset-environment" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unset-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unset-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unset-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unset-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unset-environment" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unset-environment" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1167,6 +1234,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unset-environment" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unset-environment" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unset-environment" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unset-environment" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unset-environment" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unset-environment" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from unset-environment" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1182,6 +1250,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show-environment" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show-environment" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show-environment" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1199,6 +1268,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show-environment" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show-environment" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show-environment" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show-environment" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show-environment" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show-environment" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from show-environment" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1214,6 +1284,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-system-running" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-system-running" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-system-running" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-system-running" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-system-running" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-system-running" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-system-running" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1231,6 +1302,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-system-running" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-system-running" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-system-running" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-system-running" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-system-running" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-system-running" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from is-system-running" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1246,6 +1318,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from timespan" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from timespan" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from timespan" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from timespan" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from timespan" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from timespan" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from timespan" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1263,6 +1336,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from timespan" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from timespan" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from timespan" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from timespan" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from timespan" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from timespan" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from timespan" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1280,6 +1354,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from calendar" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from calendar" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from calendar" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from calendar" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from calendar" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from calendar" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from calendar" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1297,6 +1372,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from calendar" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from calendar" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from calendar" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from calendar" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from calendar" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from calendar" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from calendar" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1312,6 +1388,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from verify" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from verify" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from verify" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from verify" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from verify" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from verify" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1329,6 +1406,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from verify" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from verify" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from verify" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from verify" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from verify" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from verify" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from verify" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1344,6 +1422,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from get-default" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from get-default" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from get-default" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from get-default" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from get-default" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from get-default" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from get-default" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1361,6 +1440,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from get-default" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from get-default" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from get-default" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from get-default" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from get-default" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from get-default" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from get-default" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1376,6 +1456,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-default" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-default" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-default" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-default" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-default" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-default" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-default" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1393,6 +1474,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-default" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-default" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-default" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-default" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-default" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-default" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from set-default" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1408,6 +1490,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from link" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from link" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from link" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from link" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from link" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from link" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from link" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1425,6 +1508,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from link" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from link" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from link" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from link" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from link" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from link" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from link" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1440,6 +1524,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-wants" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-wants" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-wants" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-wants" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-wants" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-wants" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-wants" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1457,6 +1542,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-wants" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-wants" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-wants" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-wants" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-wants" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-wants" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-wants" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1472,6 +1558,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-requires" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-requires" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-requires" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-requires" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-requires" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-requires" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-requires" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1489,6 +1576,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-requires" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-requires" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-requires" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-requires" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-requires" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-requires" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from add-requires" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1504,6 +1592,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from import-environment" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from import-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from import-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from import-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from import-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from import-environment" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from import-environment" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1521,6 +1610,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from import-environment" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from import-environment" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from import-environment" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from import-environment" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from import-environment" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from import-environment" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from import-environment" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1536,6 +1626,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-paths" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-paths" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-paths" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-paths" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-paths" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-paths" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-paths" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1553,6 +1644,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-paths" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-paths" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-paths" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-paths" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-paths" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-paths" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from list-paths" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1568,6 +1660,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from help" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from help" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from help" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from help" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from help" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from help" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from help" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1585,6 +1678,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from help" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from help" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from help" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from help" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from help" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from help" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from help" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1600,6 +1694,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from exit" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from exit" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from exit" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from exit" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from exit" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from exit" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from exit" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1617,6 +1712,7 @@ complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subco
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from exit" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from exit" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from exit" -l no-legend -d 'Do not print the legend/header'
+complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from exit" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from exit" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from exit" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c linger -n "__fish_linger_using_subcommand ctl; and __fish_seen_subcommand_from exit" -l no-reload -d 'edit, revert: do not reload the manager afterwards'

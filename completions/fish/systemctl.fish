@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_systemctl_global_optspecs
-    string join \n user system no-pager q/quiet no-block wait a/all t/type= state= failed p/property= value P= n/lines= l/full now runtime s/signal= kill-whom= job-mode= o/output= reverse after before no-legend legend= plain f/force drop-in= no-reload no-ask-password h/help V/version
+    string join \n user system no-pager q/quiet no-block wait a/all t/type= state= failed p/property= value P= n/lines= l/full now runtime s/signal= kill-whom= job-mode= o/output= reverse after before no-legend legend= root= global plain f/force drop-in= no-reload no-ask-password h/help V/version
 end
 
 function __fish_systemctl_needs_command
@@ -34,6 +34,7 @@ complete -c systemctl -n "__fish_systemctl_needs_command" -l kill-whom -d 'Which
 complete -c systemctl -n "__fish_systemctl_needs_command" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_needs_command" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_needs_command" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_needs_command" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_needs_command" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_needs_command" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_needs_command" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -51,6 +52,7 @@ complete -c systemctl -n "__fish_systemctl_needs_command" -l reverse -d 'Show re
 complete -c systemctl -n "__fish_systemctl_needs_command" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_needs_command" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_needs_command" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_needs_command" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_needs_command" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_needs_command" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_needs_command" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -114,6 +116,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l kill-whom 
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -131,6 +134,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l reverse -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -146,6 +150,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -163,6 +168,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -178,6 +184,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l kill-who
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -195,6 +202,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l reverse 
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -210,6 +218,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l kill
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -227,6 +236,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l reve
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -242,6 +252,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l kill-whom
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -259,6 +270,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l reverse -
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -274,6 +286,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -291,6 +304,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -306,6 +320,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restar
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -323,6 +338,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restar
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -338,6 +354,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -355,6 +372,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -370,6 +388,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l kill-whom
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -387,6 +406,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l reverse -
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -402,6 +422,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -419,6 +440,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -434,6 +456,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l kill-whom -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -451,6 +474,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l reverse -d '
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -466,6 +490,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -483,6 +508,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -498,6 +524,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l kill-whom
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -515,6 +542,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l reverse -
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -530,6 +558,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l kill-
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -547,6 +576,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l rever
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -562,6 +592,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l 
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -579,6 +610,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l 
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -594,6 +626,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l kill
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -611,6 +644,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l reve
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -626,6 +660,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l kil
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -643,6 +678,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l rev
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -658,6 +694,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -675,6 +712,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -690,6 +728,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l kill-w
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -707,6 +746,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l revers
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -722,6 +762,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l kill-whom
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -739,6 +780,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l reverse -
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -754,6 +796,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l kill-who
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -771,6 +814,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l reverse 
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -786,6 +830,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l kill-wh
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -803,6 +848,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l reverse
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -818,6 +864,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l kill-w
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -835,6 +882,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l revers
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -850,6 +898,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l kill-
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -867,6 +916,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l rever
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -882,6 +932,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l kill-w
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -899,6 +950,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l revers
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -914,6 +966,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -931,6 +984,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -946,6 +1000,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l kill-whom
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -963,6 +1018,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l reverse -
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -978,6 +1034,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l kil
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -995,6 +1052,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l rev
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1010,6 +1068,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l ki
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1027,6 +1086,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l re
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1042,6 +1102,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l ki
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1059,6 +1120,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l re
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1074,6 +1136,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l kil
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1091,6 +1154,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l rev
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1106,6 +1170,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l 
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1123,6 +1188,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l 
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1138,6 +1204,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1155,6 +1222,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1170,6 +1238,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1187,6 +1256,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1202,6 +1272,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1219,6 +1290,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1234,6 +1306,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l kill-wh
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1251,6 +1324,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l reverse
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1268,6 +1342,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l kill-wh
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1285,6 +1360,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l reverse
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1300,6 +1376,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l kill-whom
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1317,6 +1394,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l reverse -
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1332,6 +1410,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l kill
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1349,6 +1428,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l reve
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1364,6 +1444,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l kill
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1381,6 +1462,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l reve
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1396,6 +1478,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1413,6 +1496,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1428,6 +1512,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l kill-w
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1445,6 +1530,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l revers
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1460,6 +1546,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l kil
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1477,6 +1564,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l rev
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1492,6 +1580,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" 
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1509,6 +1598,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" 
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1524,6 +1614,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l kill-
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1541,6 +1632,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l rever
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1556,6 +1648,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1573,6 +1666,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
@@ -1588,6 +1682,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1605,6 +1700,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l no-reload -d 'edit, revert: do not reload the manager afterwards'

@@ -5,6 +5,7 @@ mod edit;
 mod jobs;
 mod links;
 mod list;
+mod offline;
 mod show;
 mod status;
 
@@ -111,6 +112,13 @@ pub struct Opts {
     /// Whether to print the legend/header (yes/no).
     #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, default_missing_value = "yes")]
     pub legend: Option<String>,
+    /// Operate on the unit files under this directory, without a manager (list-unit-files,
+    /// is-enabled; with --global, as systemctl requires).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<std::path::PathBuf>,
+    /// With --root: the global user unit directories (/etc/systemd/user, …).
+    #[arg(long, global = true)]
+    pub global: bool,
     /// list-dependencies: a plain list, without tree lines and dots.
     #[arg(long, global = true)]
     pub plain: bool,
@@ -277,6 +285,21 @@ pub fn main(args: Vec<OsString>, name: &str) -> ExitCode {
         let names = std::mem::take(&mut cli.opts.value_property);
         cli.opts.property.extend(names);
         cli.opts.value = true;
+    }
+    if cli.opts.root.is_some()
+        && !matches!(
+            cli.command,
+            Some(Command::ListUnitFiles { .. } | Command::IsEnabled { .. })
+        )
+    {
+        return crate::output::fail(
+            "--root= works with list-unit-files and is-enabled (linger reads the files itself there).",
+        );
+    }
+    if cli.opts.global && cli.opts.root.is_none() {
+        return crate::output::fail(
+            "--global needs --root=DIR: linger has no system-wide user manager to ask.",
+        );
     }
     let pages = cli.command.as_ref().is_none_or(Command::pages);
     let _pager = pages
