@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_systemctl_global_optspecs
-    string join \n user system no-pager q/quiet no-block wait a/all t/type= state= failed p/property= value P= n/lines= l/full now runtime s/signal= kill-whom= job-mode= o/output= reverse after before no-legend legend= root= global plain f/force drop-in= no-reload no-ask-password h/help V/version
+    string join \n user system no-pager q/quiet no-block wait a/all t/type= state= failed p/property= value P= n/lines= l/full now runtime s/signal= kill-whom= job-mode= o/output= reverse after before no-legend legend= root= preset-mode= global plain f/force drop-in= no-reload no-ask-password h/help V/version
 end
 
 function __fish_systemctl_needs_command
@@ -35,6 +35,7 @@ complete -c systemctl -n "__fish_systemctl_needs_command" -l job-mode -d 'How to
 complete -c systemctl -n "__fish_systemctl_needs_command" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_needs_command" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_needs_command" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_needs_command" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_needs_command" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_needs_command" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_needs_command" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -97,6 +98,8 @@ complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "is-system-runni
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "timespan" -d 'Parse time spans (as systemd-analyze timespan)'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "calendar" -d 'Parse calendar events (as systemd-analyze calendar)'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "verify" -d 'Check unit files (as systemd-analyze verify)'
+complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "preset" -d 'Enable or disable units as the preset files say'
+complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "preset-all" -d 'Enable or disable every unit file as the preset files say'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "get-default" -d 'Show the target default.target is (the one the manager starts)'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "set-default" -d 'Make TARGET the default target'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "link" -d 'Make unit files outside the search path available (a link in the config directory)'
@@ -117,6 +120,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l job-mode -
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -151,6 +155,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l job-mode -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -185,6 +190,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l job-mode
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -219,6 +225,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l job-
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -253,6 +260,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l job-mode 
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -287,6 +295,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -321,6 +330,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restar
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -355,6 +365,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l job-mode -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -389,6 +400,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l job-mode 
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -423,6 +435,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l job-mode -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -457,6 +470,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l job-mode -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -491,6 +505,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l job-mode -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -525,6 +540,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l job-mode 
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -559,6 +575,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l job-m
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -593,6 +610,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l 
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -627,6 +645,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l job-
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -661,6 +680,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l job
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -695,6 +715,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -729,6 +750,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l job-mo
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -763,6 +785,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l job-mode 
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -797,6 +820,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l job-mode
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -831,6 +855,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l job-mod
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -865,6 +890,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l job-mo
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -899,6 +925,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l job-m
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -933,6 +960,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l job-mo
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -967,6 +995,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l job-mode -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1001,6 +1030,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l job-mode 
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1035,6 +1065,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l job
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1069,6 +1100,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l jo
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1103,6 +1135,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l jo
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1137,6 +1170,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l job
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1171,6 +1205,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l 
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1205,6 +1240,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1239,6 +1275,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1273,6 +1310,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1307,6 +1345,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l job-mod
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1343,6 +1382,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l job-mod
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1377,6 +1417,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l job-mode 
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1400,6 +1441,76 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -s f -l forc
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l no-ask-password -d 'Ignored for compatibility (linger never asks for passwords)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s t -l type -d 'Only these unit types (e.g. service,target)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l state -d 'Only units in these states (e.g. failed,active,running)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s p -l property -d 'Properties to show (show), comma separated or repeated' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s P -d 'Show only this property\'s value (= --property=NAME --value)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s n -l lines -d 'Journal lines to show in status' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s s -l signal -d 'Signal to send (kill), by name or number' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l kill-whom -d 'Which processes to kill: main, control, all' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l no-pager -d 'Do not pipe output into a pager ($SYSTEMD_PAGER, $PAGER, less)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s q -l quiet -d 'Suppress informational output'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l no-block -d 'Do not wait for jobs to finish'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l wait -d 'Wait for started units to stop again (start), or jobs to finish'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s a -l all -d 'Show all properties/units, including empty or inactive ones'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l failed -d 'Only failed units (= --state=failed)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l value -d 'Print only the value of properties (show)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s l -l full -d 'Do not ellipsize long lines'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l now -d 'Also start/stop the units (enable/disable/mask)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l runtime -d 'Make changes only until the next reboot (enable/mask)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l reverse -d 'Show reverse dependencies (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l after -d 'Show units ordered after (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l before -d 'Show units ordered before (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l no-ask-password -d 'Ignored for compatibility (linger never asks for passwords)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s h -l help -d 'Print help'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -s t -l type -d 'Only these unit types (e.g. service,target)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l state -d 'Only units in these states (e.g. failed,active,running)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -s p -l property -d 'Properties to show (show), comma separated or repeated' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -s P -d 'Show only this property\'s value (= --property=NAME --value)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -s n -l lines -d 'Journal lines to show in status' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -s s -l signal -d 'Signal to send (kill), by name or number' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l kill-whom -d 'Which processes to kill: main, control, all' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l no-pager -d 'Do not pipe output into a pager ($SYSTEMD_PAGER, $PAGER, less)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -s q -l quiet -d 'Suppress informational output'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l no-block -d 'Do not wait for jobs to finish'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l wait -d 'Wait for started units to stop again (start), or jobs to finish'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -s a -l all -d 'Show all properties/units, including empty or inactive ones'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l failed -d 'Only failed units (= --state=failed)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l value -d 'Print only the value of properties (show)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -s l -l full -d 'Do not ellipsize long lines'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l now -d 'Also start/stop the units (enable/disable/mask)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l runtime -d 'Make changes only until the next reboot (enable/mask)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l reverse -d 'Show reverse dependencies (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l after -d 'Show units ordered after (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l before -d 'Show units ordered before (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l no-ask-password -d 'Ignored for compatibility (linger never asks for passwords)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -s h -l help -d 'Print help'
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -s t -l type -d 'Only these unit types (e.g. service,target)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l state -d 'Only units in these states (e.g. failed,active,running)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -s p -l property -d 'Properties to show (show), comma separated or repeated' -r
@@ -1411,6 +1522,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l job-
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1445,6 +1557,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l job-
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1479,6 +1592,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l job-mode -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1513,6 +1627,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l job-mo
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1547,6 +1662,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l job
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1581,6 +1697,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" 
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1615,6 +1732,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l job-m
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1649,6 +1767,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l job-mode -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
@@ -1683,6 +1802,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l job-mode -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'

@@ -6,6 +6,7 @@ mod jobs;
 mod links;
 mod list;
 mod offline;
+mod preset;
 mod show;
 mod status;
 
@@ -116,6 +117,9 @@ pub struct Opts {
     /// is-enabled; with --global, as systemctl requires).
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<std::path::PathBuf>,
+    /// preset, preset-all: full, enable-only or disable-only.
+    #[arg(long, global = true, value_name = "MODE")]
+    pub preset_mode: Option<String>,
     /// With --root: the global user unit directories (/etc/systemd/user, …).
     #[arg(long, global = true)]
     pub global: bool,
@@ -225,6 +229,10 @@ pub enum Command {
     },
     /// Check unit files (as systemd-analyze verify).
     Verify { files: Vec<String> },
+    /// Enable or disable units as the preset files say.
+    Preset { units: Vec<String> },
+    /// Enable or disable every unit file as the preset files say.
+    PresetAll,
     /// Show the target default.target is (the one the manager starts).
     GetDefault,
     /// Make TARGET the default target.
@@ -347,6 +355,8 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::Cat { units } => show::cat(&units),
         C::Edit { units } => edit::edit(&units, o),
         C::GetDefault => links::get_default(),
+        C::Preset { units } => preset::preset(&units, o),
+        C::PresetAll => preset::preset_all(o),
         C::SetDefault { target } => links::set_default(&target, o),
         C::Link { paths } => links::link(&paths, o),
         C::AddWants { target, units } => links::add_dependency("wants", &target, &units, o),
