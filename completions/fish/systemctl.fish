@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_systemctl_global_optspecs
-    string join \n user system no-pager q/quiet no-block wait a/all t/type= state= failed p/property= value P= n/lines= l/full now runtime s/signal= kill-whom= job-mode= o/output= reverse after before no-legend legend= root= preset-mode= global plain f/force drop-in= no-reload no-ask-password h/help V/version
+    string join \n user system no-pager q/quiet no-block wait a/all t/type= state= failed p/property= value P= n/lines= l/full now runtime s/signal= kill-whom= job-mode= o/output= reverse after before no-legend legend= root= what= preset-mode= global plain f/force drop-in= no-reload no-ask-password h/help V/version
 end
 
 function __fish_systemctl_needs_command
@@ -35,6 +35,7 @@ complete -c systemctl -n "__fish_systemctl_needs_command" -l job-mode -d 'How to
 complete -c systemctl -n "__fish_systemctl_needs_command" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_needs_command" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_needs_command" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_needs_command" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_needs_command" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_needs_command" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_needs_command" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -98,6 +99,7 @@ complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "is-system-runni
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "timespan" -d 'Parse time spans (as systemd-analyze timespan)'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "calendar" -d 'Parse calendar events (as systemd-analyze calendar)'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "verify" -d 'Check unit files (as systemd-analyze verify)'
+complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "clean" -d 'Remove a stopped unit\'s runtime/state/cache/logs/configuration directories'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "preset" -d 'Enable or disable units as the preset files say'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "preset-all" -d 'Enable or disable every unit file as the preset files say'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "get-default" -d 'Show the target default.target is (the one the manager starts)'
@@ -120,6 +122,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l job-mode -
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -155,6 +158,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l job-mode -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -190,6 +194,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l job-mode
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -225,6 +230,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l job-
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -260,6 +266,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l job-mode 
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -295,6 +302,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -330,6 +338,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restar
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -365,6 +374,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l job-mode -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -400,6 +410,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l job-mode 
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -435,6 +446,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l job-mode -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -470,6 +482,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l job-mode -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -505,6 +518,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l job-mode -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -540,6 +554,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l job-mode 
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -575,6 +590,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l job-m
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -610,6 +626,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l 
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -645,6 +662,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l job-
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -680,6 +698,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l job
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -715,6 +734,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -750,6 +770,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l job-mo
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -785,6 +806,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l job-mode 
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -820,6 +842,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l job-mode
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -855,6 +878,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l job-mod
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -890,6 +914,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l job-mo
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -925,6 +950,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l job-m
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -960,6 +986,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l job-mo
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -995,6 +1022,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l job-mode -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1030,6 +1058,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l job-mode 
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1065,6 +1094,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l job
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1100,6 +1130,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l jo
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1135,6 +1166,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l jo
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1170,6 +1202,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l job
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1205,6 +1238,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l 
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1240,6 +1274,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1275,6 +1310,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1310,6 +1346,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1345,6 +1382,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l job-mod
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1382,6 +1420,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l job-mod
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1417,6 +1456,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l job-mode 
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1441,6 +1481,42 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -s f -l forc
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l no-ask-password -d 'Ignored for compatibility (linger never asks for passwords)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -s t -l type -d 'Only these unit types (e.g. service,target)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l state -d 'Only units in these states (e.g. failed,active,running)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -s p -l property -d 'Properties to show (show), comma separated or repeated' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -s P -d 'Show only this property\'s value (= --property=NAME --value)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -s n -l lines -d 'Journal lines to show in status' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -s s -l signal -d 'Signal to send (kill), by name or number' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l kill-whom -d 'Which processes to kill: main, control, all' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l no-pager -d 'Do not pipe output into a pager ($SYSTEMD_PAGER, $PAGER, less)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -s q -l quiet -d 'Suppress informational output'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l no-block -d 'Do not wait for jobs to finish'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l wait -d 'Wait for started units to stop again (start), or jobs to finish'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -s a -l all -d 'Show all properties/units, including empty or inactive ones'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l failed -d 'Only failed units (= --state=failed)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l value -d 'Print only the value of properties (show)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -s l -l full -d 'Do not ellipsize long lines'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l now -d 'Also start/stop the units (enable/disable/mask)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l runtime -d 'Make changes only until the next reboot (enable/mask)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l reverse -d 'Show reverse dependencies (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l after -d 'Show units ordered after (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l before -d 'Show units ordered before (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l no-ask-password -d 'Ignored for compatibility (linger never asks for passwords)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -s h -l help -d 'Print help'
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s t -l type -d 'Only these unit types (e.g. service,target)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l state -d 'Only units in these states (e.g. failed,active,running)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s p -l property -d 'Properties to show (show), comma separated or repeated' -r
@@ -1452,6 +1528,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l job-mode 
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1487,6 +1564,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l job-m
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1522,6 +1600,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l job-
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1557,6 +1636,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l job-
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1592,6 +1672,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l job-mode -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1627,6 +1708,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l job-mo
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1662,6 +1744,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l job
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1697,6 +1780,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" 
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1732,6 +1816,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l job-m
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1767,6 +1852,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l job-mode -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
@@ -1802,6 +1888,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l job-mode -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l legend -d 'Whether to print the legend/header (yes/no)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'

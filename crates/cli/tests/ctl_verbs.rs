@@ -193,3 +193,31 @@ fn preset_and_preset_all_follow_the_preset_files() {
     assert_eq!(state("bravo.service"), "enabled\n");
     run(&["preset-all", "--preset-mode=bogus"]).expect_code(1);
 }
+
+#[test]
+fn clean_removes_a_stopped_units_directories() {
+    let mut m = Manager::new(BIN);
+    m.write_unit(
+        "keeper.service",
+        "[Service]\nExecStart=/bin/sleep 1000\nStateDirectory=keeper\nCacheDirectory=keeper\n",
+    );
+    m.start();
+    let state = m.home().join(".local/state/keeper");
+    let cache = m.home().join(".cache/keeper");
+    for d in [&state, &cache] {
+        std::fs::create_dir_all(d).unwrap();
+        std::fs::write(d.join("f"), "x").unwrap();
+    }
+    m.systemctl(&["start", "keeper.service"]).expect_code(0);
+    let r = m.systemctl(&["clean", "keeper.service"]).expect_code(1);
+    assert!(r.stderr.contains("not inactive"), "{}", r.stderr);
+    m.systemctl(&["stop", "keeper.service"]).expect_code(0);
+    // Default: cache (and runtime) only.
+    m.systemctl(&["clean", "keeper.service"]).expect_code(0);
+    assert!(!cache.exists() && state.exists());
+    m.systemctl(&["clean", "--what=state", "keeper.service"])
+        .expect_code(0);
+    assert!(!state.exists());
+    m.systemctl(&["clean", "--what=bogus", "keeper.service"])
+        .expect_code(1);
+}

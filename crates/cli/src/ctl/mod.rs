@@ -1,6 +1,7 @@
 //! `linger ctl` ≙ `systemctl --user`, and the binary invoked as `systemctl`.
 
 mod activation;
+mod clean;
 mod edit;
 mod jobs;
 mod links;
@@ -117,6 +118,9 @@ pub struct Opts {
     /// is-enabled; with --global, as systemctl requires).
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<std::path::PathBuf>,
+    /// clean: which directories (runtime, state, cache, logs, configuration, all).
+    #[arg(long, global = true, value_delimiter = ',', value_name = "KINDS")]
+    pub what: Vec<String>,
     /// preset, preset-all: full, enable-only or disable-only.
     #[arg(long, global = true, value_name = "MODE")]
     pub preset_mode: Option<String>,
@@ -229,6 +233,8 @@ pub enum Command {
     },
     /// Check unit files (as systemd-analyze verify).
     Verify { files: Vec<String> },
+    /// Remove a stopped unit's runtime/state/cache/logs/configuration directories.
+    Clean { units: Vec<String> },
     /// Enable or disable units as the preset files say.
     Preset { units: Vec<String> },
     /// Enable or disable every unit file as the preset files say.
@@ -356,6 +362,7 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::Edit { units } => edit::edit(&units, o),
         C::GetDefault => links::get_default(),
         C::Preset { units } => preset::preset(&units, o),
+        C::Clean { units } => clean::clean(&units, o),
         C::PresetAll => preset::preset_all(o),
         C::SetDefault { target } => links::set_default(&target, o),
         C::Link { paths } => links::link(&paths, o),
