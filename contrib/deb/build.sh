@@ -23,7 +23,7 @@ trap 'rm -rf "$root"' EXIT
 install -Dm755 "$bin" "$root/usr/bin/linger"
 install -Dm644 "$pam" "$root/usr/lib/$multiarch/security/pam_linger.so"
 mkdir -p "$root/usr/lib/linger/bin"
-for name in systemctl journalctl loginctl systemd-run systemd-analyze systemd-escape systemd-notify; do
+for name in systemctl journalctl loginctl systemd-run systemd-analyze systemd-escape systemd-notify systemd-cat; do
   ln -s /usr/bin/linger "$root/usr/lib/linger/bin/$name"
 done
 install -Dm644 /dev/stdin "$root/etc/profile.d/linger.sh" <<'PROFILE'
@@ -64,7 +64,7 @@ Description: systemd's lingering user services, without systemd
  A login daemon (sessions, linger, one service manager per user), a per-user
  service manager and journal, a PAM module, and one multi-call binary answering
  to systemctl, journalctl, loginctl, systemd-run, systemd-analyze, systemd-escape
- and systemd-notify — for machines and containers where systemd is not PID 1.
+, systemd-notify and systemd-cat — for machines and containers where systemd is not PID 1.
 CONTROL
 printf '/etc/init.d/linger-login\n/etc/profile.d/linger.sh\n' > "$root/DEBIAN/conffiles"
 out=target/linger_${version}_${arch}.deb

@@ -20,6 +20,7 @@ macro_rules! println {
 }
 
 mod analyze;
+mod cat;
 mod connect;
 mod ctl;
 mod daemon;
@@ -35,7 +36,7 @@ use std::ffi::OsString;
 use std::process::ExitCode;
 
 /// The names the binary answers to, and how.
-const PERSONALITIES: [&str; 7] = [
+const PERSONALITIES: [&str; 8] = [
     "systemctl",
     "journalctl",
     "loginctl",
@@ -43,6 +44,7 @@ const PERSONALITIES: [&str; 7] = [
     "systemd-analyze",
     "systemd-escape",
     "systemd-notify",
+    "systemd-cat",
 ];
 
 /// Run the program named by argv[0] with the process's arguments.
@@ -64,6 +66,7 @@ pub fn main() -> ExitCode {
         "systemd-run" => run::main(args),
         "systemd-escape" => escape::main(args),
         "systemd-notify" => notify::main(args),
+        "systemd-cat" => cat::main(args),
         _ => {
             if args.len() < 2 {
                 print_usage();
@@ -85,6 +88,7 @@ pub fn main() -> ExitCode {
                 "run" => run::main(args),
                 "escape" => escape::main(args),
                 "notify" => notify::main(args),
+                "cat" => cat::main(args),
                 "-h" | "--help" | "help" => {
                     print_usage();
                     ExitCode::SUCCESS
@@ -132,6 +136,7 @@ fn linger_command() -> clap::Command {
         .subcommand(analyze::Cli::command().name("analyze").about("Check units and time expressions (≙ systemd-analyze)"))
         .subcommand(escape::Args::command().name("escape"))
         .subcommand(notify::Args::command().name("notify"))
+        .subcommand(cat::Args::command().name("cat"))
         .subcommand(
             clap::Command::new("install-links")
                 .about("Make links named systemctl, journalctl, … (and linger) to this binary in DIR")
@@ -194,6 +199,12 @@ pub fn manual_pages() -> Vec<ManualPage> {
             Some("systemd-notify"),
         ),
         page(
+            "linger-systemd-cat",
+            "1",
+            cat::Args::command(),
+            Some("systemd-cat"),
+        ),
+        page(
             "linger-daemon",
             "8",
             daemon::DaemonArgs::command().name("linger-daemon"),
@@ -237,6 +248,7 @@ Usage:
   linger calendar EXPR…             parse calendar events (≙ systemd-analyze calendar)
   linger escape STRING…             escape strings for unit names (≙ systemd-escape)
   linger notify [--ready] [VAR=…]   tell the manager about a service's state (≙ systemd-notify)
+  linger cat [-t ID] [COMMAND…]     send a pipeline's or a command's output to the journal (≙ systemd-cat)
   linger install-links DIR          make systemctl, systemd-analyze … links to this binary
 
 Run 'linger ctl --help' for the systemctl commands.",

@@ -97,6 +97,7 @@ fn install_links_makes_every_name_and_never_replaces_a_real_file() {
         "systemd-analyze",
         "systemd-escape",
         "systemd-notify",
+        "systemd-cat",
         "linger",
     ] {
         assert!(dir.join(name).is_symlink(), "{name}");
