@@ -63,8 +63,8 @@ Homepage: https://example.invalid/linger
 Description: systemd's lingering user services, without systemd
  A login daemon (sessions, linger, one service manager per user), a per-user
  service manager and journal, a PAM module, and one multi-call binary answering
- to systemctl, journalctl, loginctl, systemd-run, systemd-analyze, systemd-escape
-, systemd-notify and systemd-cat — for machines and containers where systemd is not PID 1.
+ to systemctl, journalctl, loginctl, systemd-run, systemd-analyze, systemd-escape,
+ systemd-notify and systemd-cat — for machines and containers where systemd is not PID 1.
 CONTROL
 printf '/etc/init.d/linger-login\n/etc/profile.d/linger.sh\n' > "$root/DEBIAN/conffiles"
 out=target/linger_${version}_${arch}.deb
