@@ -26,6 +26,7 @@ mod links;
 mod loginctl;
 mod output;
 mod run;
+mod watch;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

@@ -498,18 +498,13 @@ fn watch_adopted_pid(
     let events = s.events.clone();
     tokio::task::spawn_local(async move {
         let _ = fd.readable().await;
-        // Not our child, but its status can be had: from /proc while it is a zombie, and once
-        // its new parent reaped it from the pidfd (Linux ≥ 6.15). Between the two (a slow
-        // reaper, an old kernel) it may take a moment, or never come.
-        let mut status = None;
-        for _ in 0..50 {
-            status = linger_exec::pidfd::exit_status(std::os::fd::AsFd::as_fd(fd.get_ref()))
-                .or_else(|| start.and_then(|t| zombie_exit_status(pid, t)));
-            if status.is_some() {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-        }
+        // Not our child, but its status can be had: the pidfd reports readable only once the
+        // process has exited (its exit state is set), so it is a zombie — whose status /proc
+        // shows — until its new parent reaps it, and then the pidfd holds the status (Linux ≥
+        // 6.15). On older kernels a process reaped before we look has no status to read.
+        let status = linger_exec::pidfd::exit_status(std::os::fd::AsFd::as_fd(fd.get_ref()))
+            .or_else(|| start.and_then(|t| zombie_exit_status(pid, t)))
+            .or_else(|| linger_exec::pidfd::exit_status(std::os::fd::AsFd::as_fd(fd.get_ref())));
         // Handed to the event loop, which takes all exits of a turn as one batch (as it
         // reaps children): a stop of hundreds of adopted services is one pass, not hundreds.
         let _ = events.send(Event::AdoptedExit { unit, pid, status });
