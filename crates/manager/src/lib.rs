@@ -35,6 +35,7 @@ mod run;
 mod scope;
 mod server;
 mod set_property;
+mod signals;
 mod socket_events;
 mod sockets;
 mod source;

@@ -402,6 +402,35 @@ pub fn recover(s: &mut Manager, reexec: bool) {
     for unit in &scopes {
         adopt_cgroup(s, unit);
     }
+    // The records are the user's to write: a main pid is taken only if it is a process of
+    // this manager's user inside the unit's cgroup. Any other (a forged record naming a root
+    // process, say) is not the unit's: the unit comes back without it.
+    let mut refused = Vec::new();
+    pidfds.retain(|(unit, pid, _, _)| match adoptable(s, unit, *pid) {
+        Ok(()) => true,
+        Err(why) => {
+            refused.push((unit.clone(), *pid, why));
+            false
+        }
+    });
+    adopted.retain(|(unit, pid)| !refused.iter().any(|(u, p, _)| u == unit && p == pid));
+    for (unit, pid, why) in &refused {
+        s.record(
+            unit,
+            4,
+            "linger",
+            std::process::id(),
+            format!("Not adopting process {pid} as the main process of {unit}: {why}."),
+        );
+        if let Some(svc) = saved
+            .services
+            .iter_mut()
+            .find(|x| x.unit == *unit && x.main_pid == Some(*pid))
+        {
+            svc.main_pid = None;
+            svc.main_start = None;
+        }
+    }
     // What their main processes left behind is not our child either.
     s.adopted
         .extend(adopted.iter().chain(&gone).map(|(u, _)| u.clone()));
@@ -446,9 +475,32 @@ pub fn recover(s: &mut Manager, reexec: bool) {
     );
     s.apply_effects();
     for (unit, pid, start, pidfd) in pidfds {
+        if let Some(fd) = pidfd.as_ref().and_then(|fd| fd.try_clone().ok()) {
+            s.engine.host_mut().pidfds.adopted(pid, fd);
+        }
         watch_adopted_pid(s, unit, pid, start, pidfd);
     }
     kill_leftovers(s);
+}
+
+/// Whether `pid`, named by `unit`'s record, may be adopted: a process of our own user, and
+/// (with cgroups) in the unit's cgroup.
+fn adoptable(s: &Manager, unit: &str, pid: u32) -> Result<(), String> {
+    let own = rustix::process::getuid().as_raw();
+    match linger_ipc::process_uid(pid) {
+        Some(uid) if uid == own => {}
+        Some(uid) => {
+            return Err(format!(
+                "it belongs to uid {uid}, not to this manager's user"
+            ));
+        }
+        None => return Err("it is gone".into()),
+    }
+    let cgroups = &s.engine.host().cgroups;
+    if cgroups.active() && !cgroups.pids(unit).is_some_and(|p| p.contains(&pid)) {
+        return Err("it is not in the unit's cgroup".into());
+    }
+    Ok(())
 }
 
 /// Register a unit's existing cgroup (its limits written again) without moving anything.
