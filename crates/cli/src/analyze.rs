@@ -1,4 +1,9 @@
-//! `systemd-analyze` verbs linger provides: verify, timespan, timestamp, calendar.
+//! `systemd-analyze` verbs linger provides: verify, timespan, timestamp, calendar,
+//! unit-paths, cat-config, condition, security, blame, critical-chain.
+
+mod files;
+mod security;
+mod timing;
 
 use std::ffi::OsString;
 use std::path::Path;
@@ -28,6 +33,18 @@ enum Verb {
     Timespan { spans: Vec<String> },
     /// Parse timestamps.
     Timestamp { stamps: Vec<String> },
+    /// List the user manager's unit search path.
+    UnitPaths,
+    /// Show configuration files and their drop-ins.
+    CatConfig { names: Vec<String> },
+    /// Evaluate Condition*=/Assert*= assignments.
+    Condition { exprs: Vec<String> },
+    /// Score the sandboxing a service asks for (all services without a name).
+    Security { units: Vec<String> },
+    /// List units by the time they took to start.
+    Blame,
+    /// Show the chain of units a unit waited for.
+    CriticalChain { units: Vec<String> },
     /// Parse calendar events and show their next elapses.
     Calendar {
         exprs: Vec<String>,
@@ -46,6 +63,12 @@ pub fn main(args: Vec<OsString>, _name: &str) -> ExitCode {
         Err(code) => return code,
     };
     match cli.command {
+        Verb::UnitPaths => files::unit_paths(),
+        Verb::CatConfig { names } => files::cat_config(&names),
+        Verb::Condition { exprs } => files::condition(&exprs),
+        Verb::Security { units } => security::security(&units),
+        Verb::Blame => timing::blame(),
+        Verb::CriticalChain { units } => timing::critical_chain(&units),
         Verb::Verify { files } => verify(&files),
         Verb::Timespan { spans } => timespan(&spans),
         Verb::Timestamp { stamps } => timestamp(&stamps),

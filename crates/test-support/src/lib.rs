@@ -345,3 +345,30 @@ pub fn http_get(port: u16) -> Option<String> {
     s.read_to_string(&mut body).ok()?;
     Some(body)
 }
+
+/// The lines a running child prints on stdout, read on a thread of their own, so a test can
+/// wait for the next one with a deadline instead of hanging.
+#[derive(Debug)]
+pub struct Lines(std::sync::mpsc::Receiver<String>);
+
+impl Lines {
+    /// Take over `child`'s stdout (spawned with `Stdio::piped()`).
+    pub fn of(child: &mut Child) -> Lines {
+        use std::io::BufRead;
+        let out = child.stdout.take().expect("stdout piped");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for l in std::io::BufReader::new(out).lines().map_while(Result::ok) {
+                if tx.send(l).is_err() {
+                    break;
+                }
+            }
+        });
+        Lines(rx)
+    }
+
+    /// The next line, or None when none came within `within` (or the output ended).
+    pub fn next(&self, within: Duration) -> Option<String> {
+        self.0.recv_timeout(within).ok()
+    }
+}

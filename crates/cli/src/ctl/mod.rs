@@ -308,6 +308,19 @@ pub fn mangle_all(names: &[String]) -> Vec<String> {
     names.iter().map(|n| mangle(n)).collect()
 }
 
+/// Every unit the manager has loaded (`list-units --all`), by name.
+pub fn loaded_units() -> Result<Vec<String>, String> {
+    let mut client = crate::connect::connect()?;
+    let v = client
+        .call(
+            linger_ipc::manager::method::LIST,
+            serde_json::json!({ "all": true }),
+        )
+        .map_err(|e| e.to_string())?;
+    let r: linger_ipc::manager::ListReply = serde_json::from_value(v).unwrap_or_default();
+    Ok(r.units.into_iter().map(|u| u.unit).collect())
+}
+
 /// Whether a name is a glob pattern (`'web*'`, `'app@?.service'`).
 pub fn is_glob(name: &str) -> bool {
     name.contains(['*', '?', '['])

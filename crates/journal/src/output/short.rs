@@ -59,7 +59,9 @@ impl Printer {
                     OutputMode::ShortIso => ("%Y-%m-%dT%H:%M:%S%z", None),
                     OutputMode::ShortIsoPrecise => ("%Y-%m-%dT%H:%M:%S", Some("%z")),
                     OutputMode::ShortPrecise => ("%b %d %H:%M:%S", Some("")),
-                    OutputMode::ShortFull => ("%a %Y-%m-%d %H:%M:%S %Z", None),
+                    OutputMode::ShortFull | OutputMode::WithUnit => {
+                        ("%a %Y-%m-%d %H:%M:%S %Z", None)
+                    }
                     _ => ("%b %d %H:%M:%S", None),
                 };
                 match self.strftime_cached(rt, pattern) {
@@ -83,8 +85,16 @@ impl Printer {
             line.extend_from_slice(h);
         }
         line.push(b' ');
-        match e
-            .get_known(K_SYSLOG_IDENTIFIER)
+        let unit = if self.opts.mode == OutputMode::WithUnit {
+            // The unit a manager message is about, else the unit the process runs in.
+            ["USER_UNIT", "UNIT", "_SYSTEMD_USER_UNIT", "_SYSTEMD_UNIT"]
+                .iter()
+                .find_map(|f| e.get(f))
+        } else {
+            None
+        };
+        match unit
+            .or_else(|| e.get_known(K_SYSLOG_IDENTIFIER))
             .or_else(|| e.get_known(K_COMM))
         {
             Some(id) => line.extend_from_slice(id),
