@@ -21,6 +21,9 @@ struct Cli {
     /// Accepted for compatibility (linger always analyzes user units).
     #[arg(long, global = true)]
     user: bool,
+    /// Do not pipe output into a pager.
+    #[arg(long, global = true)]
+    no_pager: bool,
     #[command(subcommand)]
     command: Verb,
 }
@@ -62,6 +65,17 @@ pub fn main(args: Vec<OsString>, _name: &str) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
+    let pages = matches!(
+        cli.command,
+        Verb::UnitPaths
+            | Verb::CatConfig { .. }
+            | Verb::Security { .. }
+            | Verb::Blame
+            | Verb::CriticalChain { .. }
+    );
+    let _pager = pages
+        .then(|| crate::output::pager::start(cli.no_pager, false))
+        .flatten();
     match cli.command {
         Verb::UnitPaths => files::unit_paths(),
         Verb::CatConfig { names } => files::cat_config(&names),

@@ -89,7 +89,7 @@ pub struct JournalArgs {
     /// Select fields to print in verbose/export/json/cat output modes.
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub output_fields: Vec<String>,
-    /// Do not pipe output into a pager (there is none; accepted for compatibility).
+    /// Do not pipe output into a pager ($SYSTEMD_PAGER, $PAGER, less).
     #[arg(long)]
     pub no_pager: bool,
     /// Suppress output of the hostname field.
@@ -212,6 +212,7 @@ impl JournalArgs {
                 all: self.all,
                 quiet: self.quiet,
                 utc: self.utc,
+                colors: crate::output::term::colors(),
             },
             cursor: self.cursor.clone(),
             after_cursor: self.after_cursor.clone(),
@@ -278,6 +279,10 @@ pub fn run(args: &JournalArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    // Following never pages (as journalctl); -e starts the pager at the end.
+    let _pager = (!args.follow)
+        .then(|| crate::output::pager::start(args.no_pager, args.pager_end))
+        .flatten();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(64 << 10, stdout.lock());
     let code = app::run(&opts, &mut out, &mut err);

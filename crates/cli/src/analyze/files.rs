@@ -71,7 +71,10 @@ pub fn cat_config(names: &[String]) -> ExitCode {
             }
             println!(
                 "{}",
-                crate::output::color("1;34", &format!("# {}", f.display()))
+                crate::output::paint(
+                    crate::output::style::HIGHLIGHT_BLUE,
+                    &format!("# {}", f.display())
+                )
             );
             match std::fs::read_to_string(f) {
                 Ok(t) => print!("{t}{}", if t.ends_with('\n') { "" } else { "\n" }),

@@ -268,14 +268,14 @@ fn one(unit: &str) -> Result<(), String> {
         if ok {
             println!(
                 "{} {name:<width$} {}",
-                crate::output::color("1;32", "✓"),
+                crate::output::paint(crate::output::style::HIGHLIGHT_GREEN, "✓"),
                 c.covered
             );
         } else {
             let share = f64::from(c.weight) * 10.0 / f64::from(total);
             println!(
                 "{} {name:<width$} {:<dwidth$} {share:>8.1}",
-                crate::output::color("1;31", "✗"),
+                crate::output::paint(crate::output::style::HIGHLIGHT_RED, "✗"),
                 c.exposed
             );
         }

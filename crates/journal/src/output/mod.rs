@@ -100,6 +100,9 @@ pub struct OutputOptions {
     pub quiet: bool,
     /// `--utc`: times in UTC instead of the local zone.
     pub utc: bool,
+    /// Colour messages by priority (errors red, warnings yellow, notices bold, debug grey), as
+    /// journalctl does on a terminal.
+    pub colors: bool,
 }
 
 /// Formats entries one after another (it remembers the previous boot for separators).

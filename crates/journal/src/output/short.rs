@@ -6,7 +6,7 @@ use super::text::{is_printable, strip_tab_ansi};
 use super::{OutputMode, Printer, display_monotonic, display_realtime};
 use crate::entry::{fields, id128_hex};
 use crate::store::segment::{
-    K_COMM, K_HOSTNAME, K_MESSAGE, K_PID, K_SYSLOG_IDENTIFIER, K_SYSLOG_PID,
+    K_COMM, K_HOSTNAME, K_MESSAGE, K_PID, K_PRIORITY, K_SYSLOG_IDENTIFIER, K_SYSLOG_PID,
 };
 use crate::view::EntryView;
 
@@ -111,6 +111,14 @@ impl Printer {
         } else {
             std::str::from_utf8(&line).map_or(line.len(), |s| s.chars().count())
         };
+        let style = if self.opts.colors {
+            priority_style(e.get_known(K_PRIORITY))
+        } else {
+            None
+        };
+        if let Some(s) = style {
+            let _ = write!(line, "{}", s.render());
+        }
         if self.opts.all {
             write_multiline(&mut line, msg, prefix_cols);
         } else {
@@ -120,6 +128,9 @@ impl Printer {
             } else {
                 let _ = write!(line, "[{}B blob data]", m.len());
             }
+        }
+        if let Some(s) = style {
+            let _ = write!(line, "{}", s.render_reset());
         }
         line.push(b'\n');
         let r = out.write_all(&line);
@@ -174,5 +185,19 @@ fn write_multiline(out: &mut Vec<u8>, msg: &[u8], indent: usize) {
         }
         first = false;
         out.extend_from_slice(part);
+    }
+}
+
+/// How a message of this priority is highlighted: errors and worse red, warnings yellow,
+/// notices bold, debug grey, info plain.
+fn priority_style(priority: Option<&[u8]>) -> Option<anstyle::Style> {
+    use anstyle::{AnsiColor, Color, Style};
+    let fg = |c| Style::new().fg_color(Some(Color::Ansi(c)));
+    match priority? {
+        b"0" | b"1" | b"2" | b"3" => Some(fg(AnsiColor::Red).bold()),
+        b"4" => Some(fg(AnsiColor::Yellow).bold()),
+        b"5" => Some(Style::new().bold()),
+        b"7" => Some(fg(AnsiColor::BrightBlack)),
+        _ => None,
     }
 }
