@@ -17,6 +17,7 @@ mod changes;
 mod clock;
 mod config;
 mod event;
+mod exec_settings;
 mod handle;
 mod host;
 mod job_waits;

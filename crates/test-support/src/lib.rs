@@ -129,7 +129,7 @@ impl Manager {
     /// Start the manager after moving it into the cgroups whose `cgroup.procs` files are
     /// given (a delegated `user@UID.service` the test created), then wait until it answers.
     pub fn start_in_cgroups(&mut self, procs_files: &[PathBuf]) {
-        let mut cmd = if procs_files.is_empty() {
+        let cmd = if procs_files.is_empty() {
             let mut c = Command::new(&self.bin);
             c.args(["daemon", "--user", "--no-system-units"]);
             c
@@ -143,6 +143,20 @@ impl Manager {
                 .args(procs_files);
             c
         };
+        self.launch(cmd);
+    }
+
+    /// Start the manager under a wrapper command (e.g. `setpriv --bounding-set=-sys_resource`)
+    /// that ends by executing its arguments, then wait until it answers.
+    pub fn start_wrapped(&mut self, wrapper: &[&str]) {
+        let mut cmd = Command::new(wrapper[0]);
+        cmd.args(&wrapper[1..])
+            .arg(&self.bin)
+            .args(["daemon", "--user", "--no-system-units"]);
+        self.launch(cmd);
+    }
+
+    fn launch(&mut self, mut cmd: Command) {
         self.env(&mut cmd);
         cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(
             std::fs::OpenOptions::new()
