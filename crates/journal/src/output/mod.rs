@@ -109,6 +109,8 @@ pub struct Printer {
     ts_cache: Option<(i64, String)>,
     /// Hex forms of recently printed 128-bit ids.
     id_cache: Vec<([u8; 16], [u8; 32])>,
+    /// Short output: the part after the time (` host ident[pid]: `) for one entry origin.
+    origin_cache: Option<(crate::view::Origin, Vec<u8>)>,
     /// Reused output buffer.
     buf: Vec<u8>,
 }
@@ -119,7 +121,7 @@ impl Printer {
         let tz = if opts.utc {
             jiff::tz::TimeZone::UTC
         } else {
-            jiff::tz::TimeZone::system()
+            linger_time::local_zone()
         };
         Printer {
             opts,
@@ -127,6 +129,7 @@ impl Printer {
             prev_boot: None,
             ts_cache: None,
             id_cache: Vec::new(),
+            origin_cache: None,
             buf: Vec::new(),
         }
     }
@@ -139,6 +142,7 @@ impl Printer {
             prev_boot: None,
             ts_cache: None,
             id_cache: Vec::new(),
+            origin_cache: None,
             buf: Vec::new(),
         }
     }
