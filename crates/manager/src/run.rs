@@ -14,10 +14,10 @@ use tokio::signal::unix::{SignalKind, signal};
 
 use crate::config::ManagerConfig;
 use crate::host::{NewPipe, RealHost};
-use crate::logs::{LineBuffer, split_priority};
 use crate::source::SearchPathSource;
 use crate::state::{ExitRequest, Shared, State};
 use linger_ipc::notify::{MAX_LOG_DATAGRAM, NotifySocket};
+use linger_journal::capture::{LineBatch, LineSplitter};
 
 /// Why the manager could not start.
 #[derive(Debug, thiserror::Error)]
@@ -508,7 +508,11 @@ pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
         return;
     };
     let rx = Rc::new(rx);
-    let buf = Rc::new(RefCell::new(LineBuffer::with_pending(partial)));
+    let buf = Rc::new(RefCell::new(
+        LineSplitter::new()
+            .level_prefix(p.level_prefix)
+            .with_pending(partial),
+    ));
     let id = {
         let mut s = state.borrow_mut();
         s.next_pipe += 1;
@@ -552,103 +556,93 @@ pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
     };
     let st = state.clone();
     tokio::task::spawn_local(async move {
-        let (unit, pid, identifier, level_prefix) = (p.unit, p.pid, p.identifier, p.level_prefix);
+        let (unit, pid, identifier) = (p.unit, p.pid, p.identifier);
         let stream = stream;
         loop {
             if rx.readable().await.is_err() {
                 break;
             }
             // One read buffer for all pipes: reads never overlap on this single thread, and
-            // a buffer per service would cost 64 KiB × services of memory.
+            // a buffer per service would cost 64 KiB × services of memory. The lines of one
+            // read go to the journal as one batch with one timestamp.
+            let mut batch = LineBatch::new();
             let read = READ_BUF.with_borrow_mut(|chunk| match rx.try_read(chunk) {
-                Ok(0) => Ok(None),
-                Ok(n) => Ok(Some(buf.borrow_mut().feed(&chunk[..n]))),
+                Ok(0) => Ok(false),
+                Ok(n) => {
+                    buf.borrow_mut().feed_batch(&chunk[..n], &mut batch);
+                    Ok(true)
+                }
                 Err(e) => Err(e),
             });
             match read {
-                Ok(None) => break,
-                Ok(Some(complete)) => {
-                    emit(
-                        &st,
-                        &unit,
-                        pid,
-                        &identifier,
-                        level_prefix,
-                        stream.as_ref(),
-                        complete,
-                    )
-                    .await;
-                }
+                Ok(false) => break,
+                Ok(true) => emit(&st, &unit, pid, &identifier, stream.as_ref(), batch).await,
                 Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
                 Err(_) => break,
             }
         }
-        let rest = buf.borrow_mut().finish();
-        emit(
-            &st,
-            &unit,
-            pid,
-            &identifier,
-            level_prefix,
-            stream.as_ref(),
-            rest.into_iter().collect(),
-        )
-        .await;
+        let mut batch = LineBatch::new();
+        buf.borrow_mut().finish(&mut |l| batch.push(l));
+        emit(&st, &unit, pid, &identifier, stream.as_ref(), batch).await;
         let mut s = st.borrow_mut();
         s.pipes.remove(&id);
         crate::recovery::release_pipe(&mut s, &unit, id);
     });
 }
 
-/// Log complete lines of a service: into the journal with back-pressure, and into the
-/// in-memory tail. When the writer's queue is full this task waits until the writer thread
-/// says it drained a batch — it stops reading its pipe meanwhile, so the service blocks on a
-/// full pipe, as under journald — and no line is dropped. Only if the writer makes no progress
-/// for 2 s is a line counted as dropped (and reported by the journal).
+/// Log the complete lines of one read of a service: into the journal with back-pressure, and
+/// into the in-memory tail. When the writer's queue is full this task waits until the writer
+/// thread says it drained a batch — it stops reading its pipe meanwhile, so the service blocks
+/// on a full pipe, as under journald — and no line is dropped. Only if the writer makes no
+/// progress for 2 s are the lines counted as dropped (and reported by the journal).
 async fn emit(
     state: &Shared,
     unit: &str,
     pid: u32,
     identifier: &str,
-    level_prefix: bool,
     journal: Option<&(linger_journal::Submitter, linger_journal::Stream)>,
-    lines: Vec<Vec<u8>>,
+    batch: LineBatch,
 ) {
-    let room = state.borrow().journal_room.clone();
-    for l in lines {
-        let (prio, text) = if level_prefix {
-            split_priority(&l, 6)
-        } else {
-            (6, &l[..])
-        };
-        if let Some((sub, stream)) = journal {
-            loop {
-                // Register before retrying, so a drain between the two is not missed.
-                let drained = room.notified();
-                tokio::pin!(drained);
-                drained.as_mut().enable();
-                if sub.try_submit_line(stream, prio, text).is_ok() {
-                    break;
-                }
-                if tokio::time::timeout(std::time::Duration::from_secs(2), drained)
-                    .await
-                    .is_err()
-                {
-                    sub.submit_line(stream, prio, text);
-                    break;
-                }
+    if batch.is_empty() {
+        return;
+    }
+    // Only the lines the tail keeps are copied into it.
+    let tail: Vec<(u8, String)> = batch
+        .iter()
+        .skip(batch.len().saturating_sub(crate::logs::PER_UNIT))
+        .map(|l| (l.priority, String::from_utf8_lossy(l.message).into_owned()))
+        .collect();
+    if let Some((sub, stream)) = journal {
+        let room = state.borrow().journal_room.clone();
+        let mut batch = batch;
+        loop {
+            // Register before retrying, so a drain between the two is not missed.
+            let drained = room.notified();
+            tokio::pin!(drained);
+            drained.as_mut().enable();
+            match sub.try_submit_batch(stream, batch) {
+                Ok(()) => break,
+                Err(back) => batch = back,
+            }
+            if tokio::time::timeout(std::time::Duration::from_secs(2), drained)
+                .await
+                .is_err()
+            {
+                sub.submit_batch(stream, batch);
+                break;
             }
         }
-        let mut s = state.borrow_mut();
-        let realtime = s.engine.host().now().realtime;
-        let message = String::from_utf8_lossy(text).into_owned();
+    }
+    let mut s = state.borrow_mut();
+    let realtime = s.engine.host().now().realtime;
+    for (priority, message) in tail {
         s.logs.push(
             unit,
             linger_ipc::manager::LogLine {
                 realtime,
                 identifier: identifier.to_string(),
                 pid,
-                priority: prio,
+                priority,
                 message,
             },
         );

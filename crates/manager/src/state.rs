@@ -10,7 +10,7 @@ use linger_time::Usec;
 use tokio::sync::{Notify, oneshot};
 
 use crate::host::{NewPipe, RealHost};
-use crate::logs::{LineBuffer, LogTail};
+use crate::logs::LogTail;
 use crate::reexec::PipeFd;
 use crate::source::SearchPathSource;
 
@@ -85,7 +85,7 @@ pub struct PipeRecord {
     /// The read end.
     pub fd: PipeFd,
     /// The incomplete line so far.
-    pub buf: Rc<RefCell<LineBuffer>>,
+    pub buf: Rc<RefCell<linger_journal::capture::LineSplitter>>,
 }
 
 impl State {
