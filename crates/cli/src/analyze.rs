@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "systemd-analyze",
     about = "Check unit files and parse time expressions (linger).",
-    disable_version_flag = true
+    version
 )]
 struct Cli {
     /// Accepted for compatibility (linger always analyzes user units).

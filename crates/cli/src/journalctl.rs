@@ -28,6 +28,9 @@ pub struct JournalArgs {
     /// Jump to the end and show the last 1000 entries (there is no pager).
     #[arg(short = 'e', long = "pager-end")]
     pub pager_end: bool,
+    /// Add explanatory help texts from the message catalog.
+    #[arg(short = 'x', long)]
+    pub catalog: bool,
     /// Follow the journal.
     #[arg(short = 'f', long)]
     pub follow: bool,
@@ -156,6 +159,7 @@ impl JournalArgs {
             verify: self.verify,
             kernel: self.dmesg,
             quiet: self.quiet,
+            catalog: self.catalog,
         })
     }
 }

@@ -4,6 +4,19 @@
 #![forbid(unsafe_code)]
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+// Every `print!`/`println!` in this crate (these definitions shadow std's for all the modules
+// below) goes through `output::write_stdout`, which ends the program quietly when the reader
+// of a pipe has gone (`systemctl list-units | head -1`) instead of panicking.
+macro_rules! print {
+    ($($arg:tt)*) => { $crate::output::write_stdout(format_args!($($arg)*)) };
+}
+macro_rules! println {
+    () => { $crate::output::write_stdout(format_args!("\n")) };
+    ($($arg:tt)*) => {
+        $crate::output::write_stdout(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod analyze;
 mod connect;
 mod ctl;
@@ -66,7 +79,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 "--version" | "-V" => {
-                    println!("linger {}", env!("CARGO_PKG_VERSION"));
+                    print!("{}", output::version_text());
                     ExitCode::SUCCESS
                 }
                 other => {
@@ -84,7 +97,7 @@ fn main() -> ExitCode {
 #[command(
     name = "journalctl",
     about = "Query your user services' journal (linger).",
-    disable_version_flag = true
+    version
 )]
 struct JournalCli {
     #[command(flatten)]

@@ -67,6 +67,8 @@ pub struct Options {
     pub kernel: bool,
     /// `-q`.
     pub quiet: bool,
+    /// `-x`: explanations from the message catalog below the entries that have one.
+    pub catalog: bool,
 }
 
 /// The message `-k` is refused with.
@@ -181,7 +183,14 @@ fn run_inner(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8
     {
         q.lines = Some(10);
     }
-    let stats = show(&journal, &q, &mut printer, out)?;
+    // Where following starts when nothing is shown first (`-f -n 0`, `-f --since now`):
+    // after the journal's newest entry as it is now, not at its beginning.
+    let end = if o.follow {
+        newest_cursor(&journal)?
+    } else {
+        None
+    };
+    let stats = show(&journal, &q, &mut printer, o.catalog, out)?;
     print_warnings(&journal, o, err)?;
     if stats.matched == 0 && !o.quiet && !o.follow && no_entries_line(o.output.mode) {
         writeln!(out, "-- No entries --")?;
@@ -196,7 +205,29 @@ fn run_inner(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8
         return Ok(0);
     }
     out.flush()?;
-    follow(source, q, stats.last_cursor, &mut printer, out, err, o)
+    // An entry that was shown is the newest one this query matched so far: follow from it
+    // (matching entries after it would have been shown). Nothing shown: from the end.
+    follow(
+        source,
+        q,
+        stats.last_cursor.or(end),
+        &mut printer,
+        out,
+        err,
+        o,
+    )
+}
+
+/// The cursor of the newest entry of the whole journal (None when it is empty).
+fn newest_cursor(journal: &Journal) -> Result<Option<crate::cursor::Cursor>, Failure> {
+    let q = Query {
+        lines: Some(1),
+        ..Query::default()
+    };
+    let stats = journal
+        .run(&q, &mut |_| ControlFlow::Continue(()))
+        .map_err(|e| msg(e.to_string()))?;
+    Ok(stats.last_cursor)
 }
 
 fn no_entries_line(mode: OutputMode) -> bool {
@@ -250,11 +281,18 @@ fn show(
     journal: &Journal,
     q: &Query,
     printer: &mut Printer,
+    catalog: bool,
     out: &mut dyn Write,
 ) -> Result<crate::reader::RunStats, Failure> {
     let mut io_err: Option<io::Error> = None;
     let stats = journal
-        .run(q, &mut |e| match printer.print(e, out) {
+        .run(q, &mut |e| match printer.print(e, out).and_then(|()| {
+            if catalog {
+                crate::catalog::explain(e, out)
+            } else {
+                Ok(())
+            }
+        }) {
             Ok(()) => ControlFlow::Continue(()),
             Err(er) => {
                 io_err = Some(er);
@@ -305,7 +343,7 @@ fn follow(
         f.wait(None).map_err(|e| msg(e.to_string()))?;
         let journal = f.open().map_err(|e| msg(e.to_string()))?;
         q.after_cursor = last.map(|c| c.to_string());
-        let stats = show(&journal, &q, printer, out)?;
+        let stats = show(&journal, &q, printer, o.catalog, out)?;
         print_warnings(&journal, o, err)?;
         if stats.last_cursor.is_some() {
             last = stats.last_cursor;

@@ -156,7 +156,7 @@ impl RealHost {
     pub fn keep_sockets(&mut self, unit: &str) {
         let fds = self.sockets.listening_fds(unit);
         for (i, (_, fd)) in fds.iter().enumerate() {
-            let key = crate::recovery::socket_key(self.keeper.generation(), unit, i);
+            let key = crate::keeper::socket_key(self.keeper.generation(), unit, i);
             if let Err(e) = self.keeper.put(&key, std::os::fd::AsFd::as_fd(&**fd)) {
                 self.log(unit, 4, e);
             }
@@ -445,7 +445,8 @@ fn clock(id: rustix::time::ClockId) -> u64 {
         .saturating_add((t.tv_nsec as u64) / 1000)
 }
 
-fn now() -> Timestamp {
+/// Both clocks now.
+pub fn now() -> Timestamp {
     Timestamp {
         realtime: clock(rustix::time::ClockId::Realtime),
         monotonic: clock(rustix::time::ClockId::Monotonic),
@@ -493,7 +494,7 @@ impl Host for RealHost {
         // The keeper lets go first: a socket it still held would stay bound, and the next
         // start of the unit could not bind its address again.
         for i in 0..self.sockets.listening_fds(unit).len() {
-            let key = crate::recovery::socket_key(self.keeper.generation(), unit, i);
+            let key = crate::keeper::socket_key(self.keeper.generation(), unit, i);
             if let Err(e) = self.keeper.close(&key) {
                 self.log(unit, 4, e);
             }

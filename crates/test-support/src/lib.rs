@@ -189,21 +189,24 @@ impl Manager {
         Run::of(cmd.args(args).output().expect("run linger"))
     }
 
-    /// Run `systemctl --user ARGS…` through a `systemctl` link to the binary.
-    pub fn systemctl(&self, args: &[&str]) -> Run {
-        let link = self.dir.path().join("bin/systemctl");
+    /// `NAME ARGS…` through a link named NAME to the binary (the personality: `systemctl`,
+    /// `journalctl`, `systemd-run`, …) with the test environment, to run or spawn.
+    pub fn tool(&self, name: &str, args: &[&str]) -> Command {
+        let link = self.dir.path().join("bin").join(name);
         if !link.exists() {
             std::fs::create_dir_all(self.dir.path().join("bin")).expect("mkdir bin");
             std::os::unix::fs::symlink(&self.bin, &link).expect("link");
         }
         let mut cmd = Command::new(&link);
         self.env(&mut cmd);
-        Run::of(
-            cmd.arg("--user")
-                .args(args)
-                .output()
-                .expect("run systemctl"),
-        )
+        cmd.args(args);
+        cmd
+    }
+
+    /// Run `systemctl --user ARGS…` through a `systemctl` link to the binary.
+    pub fn systemctl(&self, args: &[&str]) -> Run {
+        let mut cmd = self.tool("systemctl", &["--user"]);
+        Run::of(cmd.args(args).output().expect("run systemctl"))
     }
 
     /// A property of a unit (`show -p NAME --value`).

@@ -96,33 +96,7 @@ impl UnitType {
     }
 }
 
-/// Why a unit could not be loaded, as `LoadState=` shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LoadState {
-    /// Loaded fine (possibly with warnings).
-    Loaded,
-    /// No fragment found anywhere on the search path.
-    NotFound,
-    /// A setting was invalid; see the diagnostics.
-    BadSetting,
-    /// The file could not be read or parsed at all.
-    Error,
-    /// Symlinked to /dev/null.
-    Masked,
-}
-
-impl LoadState {
-    /// Canonical string (`loaded`, `not-found`, `bad-setting`, `error`, `masked`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LoadState::Loaded => "loaded",
-            LoadState::NotFound => "not-found",
-            LoadState::BadSetting => "bad-setting",
-            LoadState::Error => "error",
-            LoadState::Masked => "masked",
-        }
-    }
-}
+pub use linger_wire::LoadState;
 
 /// Everything the loader knows about one unit name.
 #[derive(Debug, Clone, PartialEq)]

@@ -64,8 +64,8 @@ fn units_of_type(
     let names: Vec<String> = r
         .units
         .into_iter()
-        .filter(|u| u.unit.ends_with(suffix) && u.load == "loaded")
-        .filter(|u| o.all || u.active == "active")
+        .filter(|u| u.unit.ends_with(suffix) && u.load == linger_wire::LoadState::Loaded)
+        .filter(|u| o.all || u.active == linger_wire::ActiveState::Active)
         .filter(|u| super::list::matches_patterns(patterns, &u.unit))
         .map(|u| u.unit)
         .collect();

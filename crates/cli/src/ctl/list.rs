@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use linger_ipc::manager::{self as api, method};
+use linger_wire::{ActiveState, LoadState};
 use serde_json::json;
 
 use super::Opts;
@@ -76,11 +77,14 @@ pub fn list_units(o: &Opts, patterns: &[String]) -> ExitCode {
         })
         .filter(|u| {
             if !states.is_empty() {
-                return states
-                    .iter()
-                    .any(|s| s == &u.active || s == &u.sub || s == &u.load);
+                return states.iter().any(|s| {
+                    s == u.active.as_str() || s == u.sub.as_str() || s == u.load.as_str()
+                });
             }
-            o.all || u.active != "inactive" || !u.job.is_empty() || u.load != "loaded"
+            o.all
+                || u.active != ActiveState::Inactive
+                || u.job.is_some()
+                || u.load != LoadState::Loaded
         })
         .collect();
     if o.output.as_deref().is_some_and(|x| x.starts_with("json")) {
@@ -91,7 +95,7 @@ pub fn list_units(o: &Opts, patterns: &[String]) -> ExitCode {
     let prefix: Vec<String> = rows
         .iter()
         .map(|u| {
-            if u.active == "failed" || u.load != "loaded" {
+            if u.active == ActiveState::Failed || u.load != LoadState::Loaded {
                 format!("{} ", color("1;31", "●"))
             } else {
                 "  ".into()
@@ -103,15 +107,15 @@ pub fn list_units(o: &Opts, patterns: &[String]) -> ExitCode {
         .map(|u| {
             vec![
                 u.unit.clone(),
-                u.load.clone(),
-                u.active.clone(),
-                u.sub.clone(),
-                u.job.clone(),
+                u.load.to_string(),
+                u.active.to_string(),
+                u.sub.to_string(),
+                u.job.map(|j| j.to_string()).unwrap_or_default(),
                 u.description.clone(),
             ]
         })
         .collect();
-    let any_job = rows.iter().any(|u| !u.job.is_empty());
+    let any_job = rows.iter().any(|u| u.job.is_some());
     let (header, cells): (Vec<&str>, Vec<Vec<String>>) = if any_job {
         (
             vec!["UNIT", "LOAD", "ACTIVE", "SUB", "JOB", "DESCRIPTION"],
@@ -213,7 +217,10 @@ pub fn list_dependencies(o: &Opts, unit: &str) -> ExitCode {
         Ok(v) => v,
         Err(e) => return fail(&e.to_string()),
     };
-    let r: api::DependenciesReply = serde_json::from_value(v).unwrap_or_default();
+    let r: api::DependenciesReply = match serde_json::from_value(v) {
+        Ok(r) => r,
+        Err(e) => return fail(&format!("Malformed reply from the user manager: {e}")),
+    };
     println!("{}", r.root.unit);
     print_tree(&r.root.children, "", o.all);
     ExitCode::SUCCESS
@@ -222,9 +229,9 @@ pub fn list_dependencies(o: &Opts, unit: &str) -> ExitCode {
 fn print_tree(nodes: &[api::DependencyNode], indent: &str, all: bool) {
     for (i, n) in nodes.iter().enumerate() {
         let last = i + 1 == nodes.len();
-        let dot = match n.active.as_str() {
-            "active" | "reloading" => color("32", "●"),
-            "failed" => color("31", "×"),
+        let dot = match n.active {
+            ActiveState::Active | ActiveState::Reloading => color("32", "●"),
+            ActiveState::Failed => color("31", "×"),
             _ => "○".to_string(),
         };
         println!("{dot} {indent}{}{}", if last { "└─" } else { "├─" }, n.unit);
@@ -260,8 +267,8 @@ pub fn list_jobs(o: &Opts) -> ExitCode {
             vec![
                 j.id.to_string(),
                 j.unit.clone(),
-                j.job_type.clone(),
-                j.state.clone(),
+                j.job_type.to_string(),
+                if j.running { "running" } else { "waiting" }.to_string(),
             ]
         })
         .collect();

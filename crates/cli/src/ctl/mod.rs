@@ -1,6 +1,7 @@
 //! `linger ctl` ≙ `systemctl --user`, and the binary invoked as `systemctl`.
 
 mod activation;
+mod edit;
 mod jobs;
 mod list;
 mod show;
@@ -16,7 +17,7 @@ use clap::{Args, Parser, Subcommand};
 #[command(
     name = "systemctl",
     about = "Query or send control commands to your user service manager (linger).",
-    disable_version_flag = true,
+    version,
     args_conflicts_with_subcommands = false
 )]
 pub struct Cli {
@@ -65,6 +66,9 @@ pub struct Opts {
     /// Print only the value of properties (show).
     #[arg(long, global = true)]
     pub value: bool,
+    /// Show only this property's value (= --property=NAME --value).
+    #[arg(short = 'P', global = true, value_name = "NAME")]
+    pub value_property: Vec<String>,
     /// Journal lines to show in status.
     #[arg(short = 'n', long = "lines", global = true, default_value_t = 10)]
     pub lines: usize,
@@ -101,6 +105,15 @@ pub struct Opts {
     /// Do not print the legend/header.
     #[arg(long, global = true)]
     pub no_legend: bool,
+    /// edit: a new unit file with --full even if none exists; enable/mask: replace links.
+    #[arg(short = 'f', long, global = true)]
+    pub force: bool,
+    /// edit: the drop-in file's name (default: override).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub drop_in: Option<String>,
+    /// edit, revert: do not reload the manager afterwards.
+    #[arg(long, global = true)]
+    pub no_reload: bool,
     /// Ignored for compatibility (linger never asks for passwords).
     #[arg(long, global = true)]
     pub no_ask_password: bool,
@@ -131,6 +144,10 @@ pub enum Command {
     Show { units: Vec<String> },
     /// Show the unit files and drop-ins.
     Cat { units: Vec<String> },
+    /// Edit a drop-in (or with --full the unit file) in $SYSTEMD_EDITOR/$EDITOR, then reload.
+    Edit { units: Vec<String> },
+    /// Remove the user's drop-ins and overriding unit files, unmask.
+    Revert { units: Vec<String> },
     /// List loaded units.
     ListUnits { patterns: Vec<String> },
     /// List installed unit files.
@@ -207,6 +224,12 @@ pub fn main(args: Vec<OsString>, name: &str) -> ExitCode {
         );
         return ExitCode::from(1);
     }
+    let mut cli = cli;
+    if !cli.opts.value_property.is_empty() {
+        let names = std::mem::take(&mut cli.opts.value_property);
+        cli.opts.property.extend(names);
+        cli.opts.value = true;
+    }
     let Some(cmd) = cli.command else {
         return list::list_units(&cli.opts, &[]);
     };
@@ -227,6 +250,8 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::Status { units } => status::status(&units, o),
         C::Show { units } => show::show(&units, o),
         C::Cat { units } => show::cat(&units),
+        C::Edit { units } => edit::edit(&units, o),
+        C::Revert { units } => edit::revert(&units, o),
         C::ListUnits { patterns } => list::list_units(o, &patterns),
         C::ListUnitFiles { patterns } => list::list_unit_files(o, &patterns),
         C::ListTimers { patterns } => activation::list_timers(o, &patterns),
@@ -254,10 +279,7 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::DaemonReload => jobs::simple(linger_ipc::manager::method::RELOAD, serde_json::json!({})),
         C::DaemonReexec => jobs::simple(linger_ipc::manager::method::REEXEC, serde_json::json!({})),
         C::Exit => jobs::simple(linger_ipc::manager::method::EXIT, serde_json::json!({})),
-        C::ResetFailed { units } => jobs::simple(
-            linger_ipc::manager::method::RESET_FAILED,
-            serde_json::json!({ "units": mangle_all(&units) }),
-        ),
+        C::ResetFailed { units } => jobs::reset_failed(&units),
         C::SetEnvironment { assignments } => jobs::environment(&assignments, &[], false),
         C::UnsetEnvironment { names } => jobs::environment(&[], &names, false),
         C::ShowEnvironment => jobs::environment(&[], &[], true),
@@ -272,19 +294,55 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
     }
 }
 
-/// Add `.service` to names without a unit suffix (systemctl's mangling).
+/// systemctl's name mangling: `.service` added to names without a unit suffix, characters
+/// a unit name cannot hold escaped (`has space` → `has\x20space.service`), paths made
+/// `.mount`/`.device` names; glob patterns are left as patterns.
 pub fn mangle(name: &str) -> String {
-    let has_suffix = name
-        .rsplit_once('.')
-        .is_some_and(|(_, s)| linger_unit::model::UnitType::parse(s).is_some());
-    if has_suffix || name.contains('*') || name.contains('?') || name.contains('[') {
-        name.to_string()
-    } else {
-        format!("{name}.service")
-    }
+    linger_unit::name::mangle(name, ".service", true)
+        .map(|(n, _)| n)
+        .unwrap_or_else(|_| name.to_string())
 }
 
 /// [`mangle`] over a list.
 pub fn mangle_all(names: &[String]) -> Vec<String> {
     names.iter().map(|n| mangle(n)).collect()
+}
+
+/// Whether a name is a glob pattern (`'web*'`, `'app@?.service'`).
+pub fn is_glob(name: &str) -> bool {
+    name.contains(['*', '?', '['])
+}
+
+/// The unit names a verb acts on: plain names mangled, glob patterns replaced by the loaded
+/// units they match (systemctl's rule: a pattern never loads a unit file). The manager is
+/// asked only when there is a pattern.
+pub fn expand_names(names: &[String]) -> Result<Vec<String>, String> {
+    if !names.iter().any(|n| is_glob(n)) {
+        return Ok(mangle_all(names));
+    }
+    let mut client = crate::connect::connect()?;
+    let v = client
+        .call(
+            linger_ipc::manager::method::LIST,
+            serde_json::json!({ "all": true }),
+        )
+        .map_err(|e| e.to_string())?;
+    let loaded: linger_ipc::manager::ListReply = serde_json::from_value(v).unwrap_or_default();
+    let mut out = Vec::new();
+    for n in names {
+        if is_glob(n) {
+            let pattern = [n.clone()];
+            out.extend(
+                loaded
+                    .units
+                    .iter()
+                    .filter(|u| list::matches_patterns(&pattern, &u.unit))
+                    .map(|u| u.unit.clone()),
+            );
+        } else {
+            out.push(mangle(n));
+        }
+    }
+    out.dedup();
+    Ok(out)
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use linger_ipc::manager::{self as api, method};
 use serde_json::json;
 
-use super::{Opts, mangle_all};
+use super::{Opts, expand_names, mangle_all};
 use crate::connect::connect;
 use crate::output::fail;
 
@@ -49,8 +49,12 @@ pub fn show(units: &[String], o: &Opts) -> ExitCode {
         }
     } else {
         let wanted: Vec<&str> = o.property.iter().map(String::as_str).collect();
+        let names = match expand_names(units) {
+            Ok(n) => n,
+            Err(e) => return fail(&e),
+        };
         match fetch_props(
-            &mangle_all(units),
+            &names,
             0,
             wanted.is_empty() || wanted.contains(&"TasksCurrent"),
             &wanted,
@@ -104,7 +108,7 @@ pub fn show(units: &[String], o: &Opts) -> ExitCode {
 
 /// `cat`: the fragment and drop-ins, each headed by its path.
 pub fn cat(units: &[String]) -> ExitCode {
-    let list = match fetch(&mangle_all(units), 0, false) {
+    let list = match expand_names(units).and_then(|n| fetch(&n, 0, false)) {
         Ok(u) => u,
         Err(e) => return fail(&e),
     };
@@ -161,7 +165,7 @@ pub enum Check {
 
 /// `is-active` (exit 0 when any is active, else 3) / `is-failed` (0 when any failed, else 1).
 pub fn is_state(units: &[String], o: &Opts, check: Check) -> ExitCode {
-    let list = match fetch_props(&mangle_all(units), 0, false, &["ActiveState"]) {
+    let list = match expand_names(units).and_then(|n| fetch_props(&n, 0, false, &["ActiveState"])) {
         Ok(u) => u,
         Err(e) => return fail(&e),
     };
@@ -188,38 +192,38 @@ pub fn is_state(units: &[String], o: &Opts, check: Check) -> ExitCode {
     }
 }
 
-/// `is-enabled`.
+/// `is-enabled`: each name's unit file state as systemctl prints it (`alias` for an alias,
+/// `disabled`/`indirect` for a template); exit 0 when any is enabled in some way. A name with
+/// no unit file is an error (exit 1), as with systemctl.
 pub fn is_enabled(units: &[String], o: &Opts) -> ExitCode {
-    let list = match fetch_props(
-        &mangle_all(units),
-        0,
-        false,
-        &["LoadState", "UnitFileState"],
-    ) {
-        Ok(u) => u,
+    if units.is_empty() {
+        return fail("Too few arguments.");
+    }
+    let mut client = match connect() {
+        Ok(c) => c,
         Err(e) => return fail(&e),
     };
+    let req = api::NamesRequest {
+        units: mangle_all(units),
+    };
+    let reply = match client.call(
+        method::UNIT_FILE_STATES,
+        serde_json::to_value(&req).unwrap_or_default(),
+    ) {
+        Ok(v) => v,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let r: api::UnitFileStatesReply = serde_json::from_value(reply).unwrap_or_default();
     let mut ok = false;
-    let mut not_found = false;
-    for u in &list {
-        let load = u
-            .properties
-            .get("LoadState")
-            .map(String::as_str)
-            .unwrap_or("");
-        let s = u
-            .properties
-            .get("UnitFileState")
-            .cloned()
-            .unwrap_or_default();
-        let s = if load == "not-found" {
-            not_found = true;
-            "not-found".to_string()
-        } else {
-            s
-        };
+    for row in &r.states {
+        if row.state.is_empty() {
+            return fail(&format!(
+                "Failed to get unit file state for {}: No such file or directory",
+                row.unit
+            ));
+        }
         ok |= matches!(
-            s.as_str(),
+            row.state.as_str(),
             "enabled"
                 | "enabled-runtime"
                 | "static"
@@ -229,16 +233,10 @@ pub fn is_enabled(units: &[String], o: &Opts) -> ExitCode {
                 | "transient"
         );
         if !o.quiet {
-            println!("{s}");
+            println!("{}", row.state);
         }
     }
-    if ok {
-        ExitCode::SUCCESS
-    } else if not_found {
-        ExitCode::from(4)
-    } else {
-        ExitCode::from(1)
-    }
+    ExitCode::from(u8::from(!ok))
 }
 
 /// `is-system-running`.

@@ -335,7 +335,11 @@ pub fn status(units: &[String], o: &Opts) -> ExitCode {
     if units.is_empty() {
         return manager_status();
     }
-    let list = match super::show::fetch(&super::mangle_all(units), o.lines, true) {
+    let names = match status_names(units) {
+        Ok(n) => n,
+        Err(e) => return fail(&e),
+    };
+    let list = match super::show::fetch(&names, o.lines, true) {
         Ok(u) => u,
         Err(e) => return fail(&e),
     };
@@ -356,6 +360,54 @@ pub fn status(units: &[String], o: &Opts) -> ExitCode {
     }
     print!("{}", blocks.join("\n"));
     ExitCode::from(code)
+}
+
+/// `status`'s arguments as unit names: a number is a process, shown as the unit it belongs
+/// to (as `systemctl status PID`); patterns match loaded units.
+fn status_names(args: &[String]) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for a in args {
+        if let Ok(pid) = a.parse::<u32>() {
+            out.push(unit_of_pid(pid)?);
+        } else {
+            out.extend(super::expand_names(std::slice::from_ref(a))?);
+        }
+    }
+    Ok(out)
+}
+
+/// The unit whose processes include `pid`, asked of the manager (it knows them with or
+/// without cgroups).
+fn unit_of_pid(pid: u32) -> Result<String, String> {
+    if !std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        return Err(format!("PID {pid} does not exist."));
+    }
+    let mut client = crate::connect::connect()?;
+    let v = client
+        .call(
+            linger_ipc::manager::method::LIST,
+            serde_json::json!({ "all": false }),
+        )
+        .map_err(|e| e.to_string())?;
+    let loaded: api::ListReply = serde_json::from_value(v).unwrap_or_default();
+    let req = api::UnitsRequest {
+        units: loaded.units.into_iter().map(|u| u.unit).collect(),
+        processes: true,
+        properties: vec!["Id".into()],
+        ..Default::default()
+    };
+    let v = client
+        .call(
+            linger_ipc::manager::method::UNITS,
+            serde_json::to_value(req).unwrap_or_default(),
+        )
+        .map_err(|e| e.to_string())?;
+    let r: api::UnitsReply = serde_json::from_value(v).map_err(|e| e.to_string())?;
+    r.units
+        .iter()
+        .find(|u| u.processes.iter().any(|p| p.pid == pid))
+        .and_then(|u| u.properties.get("Id").cloned())
+        .ok_or_else(|| format!("PID {pid} does not belong to any loaded unit."))
 }
 
 fn manager_status() -> ExitCode {

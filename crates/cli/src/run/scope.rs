@@ -9,7 +9,7 @@ use std::process::{Command, ExitCode};
 
 use linger_ipc::manager::{StartScopeRequest, method};
 
-use super::{RunArgs, fresh_name, has_timer, setenv, split_properties, transient_dir};
+use super::{RunArgs, base_name, has_timer, setenv, split_properties, transient_dir, validate};
 use crate::connect::connect;
 use crate::output::fail;
 
@@ -31,16 +31,18 @@ pub(super) fn run(a: &RunArgs) -> ExitCode {
             "--scope may not be combined with --wait, --no-block, --remain-after-exit, --service-type or the timer options.",
         );
     }
-    let base = a
-        .unit
-        .clone()
-        .map(|u| u.trim_end_matches(".scope").to_string())
-        .unwrap_or_else(fresh_name);
+    let base = match base_name(a, ".scope") {
+        Ok(b) => b,
+        Err(e) => return fail(&e),
+    };
     let name = format!("{base}.scope");
     let text = match scope_text(a) {
         Ok(t) => t,
         Err(e) => return fail(&e),
     };
+    if let Err(e) = validate(a, "Scope", &[(name.as_str(), text.as_str())]) {
+        return fail(&e);
+    }
     let dir = transient_dir();
     let path = dir.join(&name);
     if path.exists() {
