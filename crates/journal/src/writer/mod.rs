@@ -103,15 +103,18 @@ enum Msg {
         priority: u8,
         message: Vec<u8>,
     },
-    Lines {
-        stream: Arc<StreamInner>,
-        rt: u64,
-        mono: u64,
-        batch: LineBatch,
-    },
+    /// Boxed: every slot of the queue is as large as its largest message.
+    Lines(Box<LinesMsg>),
     Flush(SyncSender<()>),
     Rotate(SyncSender<()>),
     Close,
+}
+
+struct LinesMsg {
+    stream: Arc<StreamInner>,
+    rt: u64,
+    mono: u64,
+    batch: LineBatch,
 }
 
 /// A cloneable, thread-safe way to hand entries to the writer thread. All methods return
@@ -273,18 +276,17 @@ impl Submitter {
             return Err(batch);
         }
         let (rt, mono) = entry::now();
-        let msg = Msg::Lines {
+        let msg = Msg::Lines(Box::new(LinesMsg {
             stream: Arc::clone(&stream.0),
             rt,
             mono,
             batch,
-        };
+        }));
         match self.tx.try_send(msg) {
             Ok(()) => Ok(()),
-            Err(TrySendError::Full(Msg::Lines { batch, .. }))
-            | Err(TrySendError::Disconnected(Msg::Lines { batch, .. })) => {
+            Err(TrySendError::Full(Msg::Lines(m)) | TrySendError::Disconnected(Msg::Lines(m))) => {
                 self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
-                Err(batch)
+                Err(m.batch)
             }
             Err(_) => {
                 self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);

@@ -99,16 +99,11 @@ impl WriterState {
                             .fetch_sub(ITEM_OVERHEAD + message.len(), Ordering::Relaxed);
                         self.write_line(&stream, rt, mono, priority, &message);
                     }
-                    Msg::Lines {
-                        stream,
-                        rt,
-                        mono,
-                        batch,
-                    } => {
+                    Msg::Lines(m) => {
                         self.shared
                             .queued_bytes
-                            .fetch_sub(super::batch_bytes(&batch), Ordering::Relaxed);
-                        self.write_lines(&stream, rt, mono, &batch);
+                            .fetch_sub(super::batch_bytes(&m.batch), Ordering::Relaxed);
+                        self.write_lines(&m.stream, m.rt, m.mono, &m.batch);
                     }
                     Msg::Flush(ack) => acks.push(ack),
                     Msg::Rotate(ack) => {
