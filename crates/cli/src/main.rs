@@ -21,9 +21,11 @@ mod analyze;
 mod connect;
 mod ctl;
 mod daemon;
+mod escape;
 mod journalctl;
 mod links;
 mod loginctl;
+mod notify;
 mod output;
 mod run;
 
@@ -31,12 +33,14 @@ use std::ffi::OsString;
 use std::process::ExitCode;
 
 /// The names the binary answers to, and how.
-const PERSONALITIES: [&str; 5] = [
+const PERSONALITIES: [&str; 7] = [
     "systemctl",
     "journalctl",
     "loginctl",
     "systemd-run",
     "systemd-analyze",
+    "systemd-escape",
+    "systemd-notify",
 ];
 
 fn main() -> ExitCode {
@@ -55,6 +59,8 @@ fn main() -> ExitCode {
         "journalctl" => journal_main(args, "journalctl"),
         "loginctl" => loginctl::main(args, "loginctl"),
         "systemd-run" => run::main(args),
+        "systemd-escape" => escape::main(args),
+        "systemd-notify" => notify::main(args),
         _ => {
             if args.len() < 2 {
                 print_usage();
@@ -74,6 +80,8 @@ fn main() -> ExitCode {
                 "journal" => journal_main(args, "linger journal"),
                 "login" => loginctl::main(args, "linger login"),
                 "run" => run::main(args),
+                "escape" => escape::main(args),
+                "notify" => notify::main(args),
                 "-h" | "--help" | "help" => {
                     print_usage();
                     ExitCode::SUCCESS
@@ -125,6 +133,8 @@ Usage:
   linger verify FILE…               check unit files (≙ systemd-analyze verify)
   linger timespan SPAN…             parse time spans (≙ systemd-analyze timespan)
   linger calendar EXPR…             parse calendar events (≙ systemd-analyze calendar)
+  linger escape STRING…             escape strings for unit names (≙ systemd-escape)
+  linger notify [--ready] [VAR=…]   tell the manager about a service's state (≙ systemd-notify)
   linger install-links DIR          make systemctl, systemd-analyze … links to this binary
 
 Run 'linger ctl --help' for the systemctl commands.",

@@ -1,9 +1,13 @@
 //! Terminal helpers shared by every personality: stdout that ends quietly when its reader goes
 //! away, usage errors in systemd's words, `--version`, colours only on a terminal.
 
+pub mod pager;
+pub mod table;
+pub mod term;
+
 use std::ffi::OsString;
 use std::fmt;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -108,15 +112,35 @@ pub fn report_usage_error(name: &str, e: &clap::Error) -> ExitCode {
     ExitCode::from(1)
 }
 
-/// Whether stdout is a terminal (colors, ellipsizing).
-pub fn is_tty() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+/// The styles output uses (systemd's: highlighted red for failures, green for active, …).
+pub mod style {
+    use anstyle::{AnsiColor, Color, Style};
+
+    const fn fg(c: AnsiColor) -> Style {
+        Style::new().fg_color(Some(Color::Ansi(c)))
+    }
+    /// Emphasis.
+    pub const BOLD: Style = Style::new().bold();
+    /// Table headers.
+    pub const UNDERLINE: Style = Style::new().underline();
+    /// Failures, errors.
+    pub const HIGHLIGHT_RED: Style = fg(AnsiColor::Red).bold();
+    /// Active, running.
+    pub const HIGHLIGHT_GREEN: Style = fg(AnsiColor::Green).bold();
+    /// Warnings.
+    pub const HIGHLIGHT_YELLOW: Style = fg(AnsiColor::Yellow).bold();
+    /// File headers (`cat`).
+    pub const HIGHLIGHT_BLUE: Style = fg(AnsiColor::Blue).bold();
+    /// Failed dots in trees.
+    pub const RED: Style = fg(AnsiColor::Red);
+    /// Active dots in trees.
+    pub const GREEN: Style = fg(AnsiColor::Green);
 }
 
-/// ANSI color wrapper, a no-op when not on a terminal.
-pub fn color(code: &str, text: &str) -> String {
-    if is_tty() {
-        format!("\x1b[{code}m{text}\x1b[0m")
+/// `text` in `style` when colours are on (see [`term::colors`]), else as it is.
+pub fn paint(style: anstyle::Style, text: &str) -> String {
+    if term::colors() {
+        format!("{}{text}{}", style.render(), style.render_reset())
     } else {
         text.to_string()
     }

@@ -50,9 +50,12 @@ struct RunArgs {
     /// Run in the caller's working directory.
     #[arg(short = 'd', long)]
     same_dir: bool,
-    /// Slice to place the unit in.
+    /// Slice to place the unit in (`.slice` added when missing).
     #[arg(long)]
     slice: Option<String>,
+    /// Nice level of the service's processes (-20…19).
+    #[arg(long, allow_negative_numbers = true, value_name = "NICE")]
+    nice: Option<String>,
     /// Service type (simple, exec, oneshot, forking, notify).
     #[arg(long)]
     service_type: Option<String>,
@@ -316,6 +319,18 @@ fn validate(a: &RunArgs, own: &str, texts: &[(&str, &str)]) -> Result<(), String
     Ok(())
 }
 
+/// `--slice=NAME` as a slice unit name (`foo` → `foo.slice`, as systemd-run mangles it).
+fn slice(a: &RunArgs) -> Result<Option<String>, String> {
+    a.slice
+        .as_deref()
+        .map(|s| {
+            linger_unit::name::mangle(s, ".slice", false)
+                .map(|(n, _)| n)
+                .map_err(|e| format!("Failed to mangle slice name '{s}': {e}"))
+        })
+        .transpose()
+}
+
 /// The transient unit files for `a`: (service text, timer text).
 fn unit_texts(a: &RunArgs) -> Result<(String, Option<String>), String> {
     let mut argv = a.command.clone();
@@ -344,8 +359,11 @@ fn unit_texts(a: &RunArgs) -> Result<(String, Option<String>), String> {
     if a.remain_after_exit {
         service.push_str("RemainAfterExit=yes\n");
     }
-    if let Some(s) = &a.slice {
+    if let Some(s) = slice(a)? {
         service.push_str(&format!("Slice={s}\n"));
+    }
+    if let Some(n) = &a.nice {
+        service.push_str(&format!("Nice={n}\n"));
     }
     service.push_str(&properties);
     let triggers = [

@@ -1,13 +1,11 @@
 //! The commands people type and the scripts they have, which used to break (issue 13's
 //! "Broken" list): one test per item, against a real manager where one is needed.
 
-use std::io::{BufRead, BufReader};
 use std::os::fd::OwnedFd;
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use linger_test_support::{Manager, Run};
+use linger_test_support::{Lines, Manager, Run};
 
 const BIN: &str = env!("CARGO_BIN_EXE_linger");
 
@@ -120,28 +118,6 @@ fn usage_errors_read_like_systemds_and_never_suggest_exit() {
     // Help is still help.
     let r = run(&m, "systemctl", &["--help"]).expect_code(0);
     assert!(r.stdout.contains("list-units"), "{}", r.stdout);
-}
-
-/// Lines of a running command's stdout, one by one, with a deadline.
-struct Lines(mpsc::Receiver<String>);
-
-impl Lines {
-    fn of(child: &mut std::process::Child) -> Lines {
-        let out = child.stdout.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for l in BufReader::new(out).lines().map_while(Result::ok) {
-                if tx.send(l).is_err() {
-                    break;
-                }
-            }
-        });
-        Lines(rx)
-    }
-
-    fn next(&self, within: Duration) -> Option<String> {
-        self.0.recv_timeout(within).ok()
-    }
 }
 
 /// `journalctl -f` with `extra` shows no history, only what is logged after it started.

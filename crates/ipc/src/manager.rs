@@ -57,6 +57,8 @@ pub mod method {
     pub const LIST_JOBS: &str = "io.linger.Manager.ListJobs";
     /// Manager-level properties (`show` without a unit).
     pub const MANAGER: &str = "io.linger.Manager.Manager";
+    /// `journalctl --flush/--rotate`: [`super::JournalRequest`]; replies when done.
+    pub const JOURNAL: &str = "io.linger.Manager.Journal";
     /// Stop the manager (exit).
     pub const EXIT: &str = "io.linger.Manager.Exit";
     /// Stream of [`super::Change`]s (call with `more`): [`super::SubscribeRequest`]. The first
@@ -347,6 +349,17 @@ pub struct UnitFileRow {
 pub struct UnitFilesReply {
     /// Rows.
     pub files: Vec<UnitFileRow>,
+}
+
+/// What `journalctl --flush`/`--rotate` ask of the manager's journal writer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalRequest {
+    /// Write everything queued.
+    #[serde(default)]
+    pub flush: bool,
+    /// Start a new segment file (the current one becomes archived).
+    #[serde(default)]
+    pub rotate: bool,
 }
 
 /// One name's unit file state.

@@ -67,6 +67,9 @@ pub enum Call {
     ListJobs,
     /// The manager's own properties.
     Manager,
+    /// `journalctl --flush/--rotate`: the journal writer writes what is queued / starts a new
+    /// file (done on a thread of its own; answered when done).
+    Journal(wire::JournalRequest),
     /// `org.varlink.service.GetInfo`.
     GetInfo,
 }
@@ -114,6 +117,7 @@ impl Call {
             method::DEPENDENCIES => Call::Dependencies(p(parameters)?),
             method::LIST_JOBS => Call::ListJobs,
             method::MANAGER => Call::Manager,
+            method::JOURNAL => Call::Journal(p(parameters)?),
             "org.varlink.service.GetInfo" => Call::GetInfo,
             other => {
                 return Err(ManagerError::new(

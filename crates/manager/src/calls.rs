@@ -15,6 +15,7 @@ use crate::tracker::cmdline;
 pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
     let answer = match call {
         Call::Jobs(p) => return jobs(m, p, reply),
+        Call::Journal(p) => return journal(m, p, reply),
         Call::Units(p) => Ok(units(m, &p)),
         Call::List(_) => Ok(list(m)),
         Call::ListUnitFiles => Ok(unit_files(m)),
@@ -437,4 +438,31 @@ fn install(m: &mut Manager, p: &wire::InstallRequest) -> Result<Answer, ManagerE
     // Masking changes what loads: pick it up at once, as systemctl's implicit reload does.
     m.reload();
     Ok(Answer::Install(reply))
+}
+
+/// `journalctl --flush/--rotate`: the writer thread does it; a blocking-pool thread waits for
+/// it and answers, so the event loop never waits on the disk.
+fn journal(m: &Manager, p: wire::JournalRequest, reply: ReplyTo) {
+    let Some(submitter) = m.journal.as_ref().map(|j| j.submitter()) else {
+        let _ = reply.send(Err(ManagerError::new(
+            ErrorKind::Failed,
+            "This manager keeps no journal.",
+        )));
+        return;
+    };
+    tokio::task::spawn_blocking(move || {
+        let done = (|| {
+            if p.flush || p.rotate {
+                submitter.flush()?;
+            }
+            if p.rotate {
+                submitter.rotate()?;
+            }
+            Ok::<(), linger_journal::Error>(())
+        })();
+        let _ = reply.send(
+            done.map(|()| Answer::Done)
+                .map_err(|e| ManagerError::new(ErrorKind::Failed, e.to_string())),
+        );
+    });
 }

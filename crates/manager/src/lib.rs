@@ -17,6 +17,7 @@ mod changes;
 mod clock;
 mod config;
 mod event;
+mod exec_settings;
 mod handle;
 mod host;
 mod job_waits;
@@ -44,6 +45,7 @@ mod watcher;
 
 pub use api::{Answer, Call, ReplyTo, Requests, SUBSCRIBER_BACKLOG};
 pub use config::{ManagerConfig, UserInfo};
+pub use host::check_condition;
 pub use recovery::read_log as read_recovery_log;
 pub use run::{run, run_with};
 pub use source::load_context;

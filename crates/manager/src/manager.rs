@@ -312,6 +312,7 @@ impl Manager {
                 self.watch_empty.insert(unit);
             }
             Effect::ReleaseResources { unit } => {
+                self.release_exec_settings(&unit);
                 self.watch_empty.remove(&unit);
                 self.adopted.remove(&unit);
                 // The caller's terminal or pipes are not held once the unit is gone.
@@ -323,6 +324,25 @@ impl Manager {
                 self.collect_transient(&unit);
             }
         }
+    }
+
+    /// `RuntimeDirectory=` of a stopped unit: see exec_settings.rs.
+    fn release_exec_settings(&mut self, unit: &str) {
+        let Some(info) = self.engine.unit(unit) else {
+            return;
+        };
+        // Effects are handled after the engine's step: a restart may have started it again.
+        let restarted = !info.active_state().is_inactive_or_failed();
+        let linger_unit::model::UnitKind::Service(cfg) = &info.config.kind else {
+            return;
+        };
+        if cfg.exec.directories.is_empty() {
+            return;
+        }
+        let directories = cfg.exec.directories.clone();
+        let host = self.engine.host_mut();
+        host.exec_settings
+            .release(&host.config, unit, &directories, restarted, &mut host.logs);
     }
 
     /// A transient unit (`linger run`) that ended cleanly is garbage: remove its file, as

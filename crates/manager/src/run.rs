@@ -129,6 +129,9 @@ pub fn run_with(
         return ExitCode::from(1);
     }
     let _ = rustix::process::set_child_subreaper(Some(rustix::process::getpid()));
+    // A few fds per service: 1024 would stop us near 500 services. Services get 1024 back
+    // (exec_settings.rs).
+    let _ = linger_exec::limits::raise_nofile_to_hard();
     let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -6,9 +6,15 @@
 use std::path::PathBuf;
 
 mod activation;
+mod directories;
+pub use directories::{
+    DirectoryKind, DirectorySet, ExecDirectories, ExecDirectory, RuntimePreserve,
+};
+mod hardening;
 pub use activation::{
     BindIpv6Only, ListenAddress, ListenKind, ListenSpec, SocketConfig, TimerConfig,
 };
+pub use hardening::{Hardening, NameList, ProtectHome, ProtectSystem, SyscallFilter};
 use linger_time::{USEC_INFINITY, Usec};
 
 use crate::diag::Diagnostic;
@@ -574,6 +580,10 @@ pub struct ExecConfig {
     pub user: Option<String>,
     /// `Group=` if present.
     pub group: Option<String>,
+    /// `RuntimeDirectory=` & co.
+    pub directories: ExecDirectories,
+    /// Sandboxing settings (`NoNewPrivileges=`, `SystemCallFilter=`, …).
+    pub hardening: Hardening,
 }
 
 /// `[Service]` plus its exec and kill settings.

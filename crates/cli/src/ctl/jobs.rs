@@ -261,3 +261,31 @@ pub fn environment(set: &[String], unset: &[String], show: bool) -> ExitCode {
         Err(e) => fail(&e.to_string()),
     }
 }
+
+/// `import-environment [NAME…]`: the named variables (all, without names, as systemctl 252
+/// still does) of this process's environment into the manager's.
+pub fn import_environment(names: &[String]) -> ExitCode {
+    let mut set = Vec::new();
+    if names.is_empty() {
+        eprintln!("Calling import-environment without a list of variable names is deprecated.");
+        for (k, v) in std::env::vars() {
+            set.push(format!("{k}={v}"));
+        }
+    } else {
+        for n in names {
+            // Patterns (`LC_*`) match the variables' names.
+            let pattern = n.as_bytes();
+            let mut any = false;
+            for (k, v) in std::env::vars() {
+                if k == *n || linger_journal::glob::glob_match(pattern, k.as_bytes()) {
+                    set.push(format!("{k}={v}"));
+                    any = true;
+                }
+            }
+            if !any && !super::is_glob(n) {
+                eprintln!("Ignoring unset variable \"{n}\".");
+            }
+        }
+    }
+    environment(&set, &[], false)
+}

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::Opts;
 use crate::connect::connect;
-use crate::output::{color, fail};
+use crate::output::{fail, paint};
 
 /// fnmatch-style matching, shared with `journalctl -u 'web*'`.
 fn glob(pattern: &str, s: &str) -> bool {
@@ -22,35 +22,15 @@ pub(super) fn matches_patterns(patterns: &[String], name: &str) -> bool {
             .any(|p| glob(p, name) || glob(&super::mangle(p), name))
 }
 
-/// Print rows as aligned columns (systemctl style: two spaces between, last column free).
-pub(super) fn table(header: &[&str], rows: &[Vec<String>], legend: bool, prefix: &[String]) {
-    let n = header.len();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.len()).collect();
-    for r in rows {
-        for (i, c) in r.iter().enumerate().take(n - 1) {
-            widths[i] = widths[i].max(c.chars().count());
-        }
-    }
-    let line = |cells: &[String]| -> String {
-        let mut s = String::new();
-        for (i, c) in cells.iter().enumerate() {
-            if i + 1 < n {
-                s.push_str(&format!("{c:<w$} ", w = widths[i]));
-            } else {
-                s.push_str(c);
-            }
-        }
-        s.trim_end().to_string()
-    };
-    if legend {
-        let h: Vec<String> = header.iter().map(|x| (*x).to_string()).collect();
-        let pad = if prefix.is_empty() { "" } else { "  " };
-        println!("{pad}{}", color("1", &line(&h)));
-    }
-    for (i, r) in rows.iter().enumerate() {
-        let p = prefix.get(i).map(String::as_str).unwrap_or("");
-        println!("{p}{}", line(r));
-    }
+/// Print rows as aligned columns (systemctl style), cut to the terminal unless `--full`.
+pub(super) fn table(
+    o: &Opts,
+    header: &[&str],
+    rows: &[Vec<String>],
+    legend: bool,
+    prefix: &[String],
+) {
+    crate::output::table::print(header, rows, legend, prefix, o.full);
 }
 
 /// `list-units`.
@@ -96,7 +76,7 @@ pub fn list_units(o: &Opts, patterns: &[String]) -> ExitCode {
         .iter()
         .map(|u| {
             if u.active == ActiveState::Failed || u.load != LoadState::Loaded {
-                format!("{} ", color("1;31", "●"))
+                format!("{} ", paint(crate::output::style::HIGHLIGHT_RED, "●"))
             } else {
                 "  ".into()
             }
@@ -133,7 +113,7 @@ pub fn list_units(o: &Opts, patterns: &[String]) -> ExitCode {
                 .collect(),
         )
     };
-    table(&header, &cells, !o.no_legend, &prefix);
+    table(o, &header, &cells, !o.no_legend, &prefix);
     if !o.no_legend {
         println!();
         println!("LOAD   = Reflects whether the unit definition was properly loaded.");
@@ -180,6 +160,7 @@ pub fn list_unit_files(o: &Opts, patterns: &[String]) -> ExitCode {
         .collect();
     rows.sort();
     table(
+        o,
         &["UNIT FILE", "STATE", "VENDOR PRESET"],
         &rows,
         !o.no_legend,
@@ -222,23 +203,31 @@ pub fn list_dependencies(o: &Opts, unit: &str) -> ExitCode {
         Err(e) => return fail(&format!("Malformed reply from the user manager: {e}")),
     };
     println!("{}", r.root.unit);
-    print_tree(&r.root.children, "", o.all);
+    print_tree(&r.root.children, "", o.all, o.plain);
     ExitCode::SUCCESS
 }
 
-fn print_tree(nodes: &[api::DependencyNode], indent: &str, all: bool) {
+fn print_tree(nodes: &[api::DependencyNode], indent: &str, all: bool, plain: bool) {
     for (i, n) in nodes.iter().enumerate() {
         let last = i + 1 == nodes.len();
+        // --plain: indentation only, no dots or tree lines (for scripts).
+        if plain {
+            println!("  {indent}{}", n.unit);
+            if all || n.unit.ends_with(".target") {
+                print_tree(&n.children, &format!("{indent}  "), all, plain);
+            }
+            continue;
+        }
         let dot = match n.active {
-            ActiveState::Active | ActiveState::Reloading => color("32", "●"),
-            ActiveState::Failed => color("31", "×"),
+            ActiveState::Active | ActiveState::Reloading => paint(crate::output::style::GREEN, "●"),
+            ActiveState::Failed => paint(crate::output::style::RED, "×"),
             _ => "○".to_string(),
         };
         println!("{dot} {indent}{}{}", if last { "└─" } else { "├─" }, n.unit);
         // Like systemctl, targets are expanded; other units only with --all.
         if all || n.unit.ends_with(".target") {
             let next = format!("{indent}{}", if last { "  " } else { "│ " });
-            print_tree(&n.children, &next, all);
+            print_tree(&n.children, &next, all, plain);
         }
     }
 }
@@ -272,7 +261,13 @@ pub fn list_jobs(o: &Opts) -> ExitCode {
             ]
         })
         .collect();
-    table(&["JOB", "UNIT", "TYPE", "STATE"], &rows, !o.no_legend, &[]);
+    table(
+        o,
+        &["JOB", "UNIT", "TYPE", "STATE"],
+        &rows,
+        !o.no_legend,
+        &[],
+    );
     if !o.no_legend {
         println!();
         println!("{} jobs listed.", rows.len());

@@ -3,6 +3,7 @@
 mod activation;
 mod edit;
 mod jobs;
+mod links;
 mod list;
 mod show;
 mod status;
@@ -18,6 +19,8 @@ use clap::{Args, Parser, Subcommand};
     name = "systemctl",
     about = "Query or send control commands to your user service manager (linger).",
     version,
+    // `help UNIT` is a verb of its own, as in systemctl.
+    disable_help_subcommand = true,
     args_conflicts_with_subcommands = false
 )]
 pub struct Cli {
@@ -36,7 +39,7 @@ pub struct Opts {
     /// Talk to the system manager (not provided by linger's user tools).
     #[arg(long, global = true)]
     pub system: bool,
-    /// Do not pipe output into a pager (linger never pages).
+    /// Do not pipe output into a pager ($SYSTEMD_PAGER, $PAGER, less).
     #[arg(long, global = true)]
     pub no_pager: bool,
     /// Suppress informational output.
@@ -105,6 +108,12 @@ pub struct Opts {
     /// Do not print the legend/header.
     #[arg(long, global = true)]
     pub no_legend: bool,
+    /// Whether to print the legend/header (yes/no).
+    #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, default_missing_value = "yes")]
+    pub legend: Option<String>,
+    /// list-dependencies: a plain list, without tree lines and dots.
+    #[arg(long, global = true)]
+    pub plain: bool,
     /// edit: a new unit file with --full even if none exists; enable/mask: replace links.
     #[arg(short = 'f', long, global = true)]
     pub force: bool,
@@ -208,6 +217,30 @@ pub enum Command {
     },
     /// Check unit files (as systemd-analyze verify).
     Verify { files: Vec<String> },
+    /// Show the target default.target is (the one the manager starts).
+    GetDefault,
+    /// Make TARGET the default target.
+    SetDefault { target: String },
+    /// Make unit files outside the search path available (a link in the config directory).
+    Link { paths: Vec<String> },
+    /// Make TARGET want the units (links in TARGET.wants/).
+    AddWants {
+        target: String,
+        #[arg(required = true)]
+        units: Vec<String>,
+    },
+    /// Make TARGET require the units (links in TARGET.requires/).
+    AddRequires {
+        target: String,
+        #[arg(required = true)]
+        units: Vec<String>,
+    },
+    /// Copy the named variables of this environment into the manager's.
+    ImportEnvironment { names: Vec<String> },
+    /// List path units.
+    ListPaths { patterns: Vec<String> },
+    /// Show the manual pages named in the units' Documentation=.
+    Help { units: Vec<String> },
     /// Stop the user manager (like `systemctl --user exit`).
     Exit,
 }
@@ -225,15 +258,54 @@ pub fn main(args: Vec<OsString>, name: &str) -> ExitCode {
         return ExitCode::from(1);
     }
     let mut cli = cli;
+    match cli
+        .opts
+        .legend
+        .as_deref()
+        .map(crate::output::term::parse_bool)
+    {
+        None | Some(Some(true)) => {}
+        Some(Some(false)) => cli.opts.no_legend = true,
+        Some(None) => {
+            return crate::output::fail(&format!(
+                "Failed to parse --legend= argument '{}'.",
+                cli.opts.legend.as_deref().unwrap_or("")
+            ));
+        }
+    }
     if !cli.opts.value_property.is_empty() {
         let names = std::mem::take(&mut cli.opts.value_property);
         cli.opts.property.extend(names);
         cli.opts.value = true;
     }
+    let pages = cli.command.as_ref().is_none_or(Command::pages);
+    let _pager = pages
+        .then(|| crate::output::pager::start(cli.opts.no_pager, false))
+        .flatten();
     let Some(cmd) = cli.command else {
         return list::list_units(&cli.opts, &[]);
     };
     run(cmd, &cli.opts)
+}
+
+impl Command {
+    /// Whether the verb's output goes through a pager (on a terminal), as systemctl's does.
+    fn pages(&self) -> bool {
+        matches!(
+            self,
+            Command::Status { .. }
+                | Command::Show { .. }
+                | Command::Cat { .. }
+                | Command::ListUnits { .. }
+                | Command::ListUnitFiles { .. }
+                | Command::ListTimers { .. }
+                | Command::ListSockets { .. }
+                | Command::ListDependencies { .. }
+                | Command::ListJobs
+                | Command::ShowEnvironment
+                | Command::ListPaths { .. }
+        )
+    }
 }
 
 fn run(cmd: Command, o: &Opts) -> ExitCode {
@@ -251,6 +323,14 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::Show { units } => show::show(&units, o),
         C::Cat { units } => show::cat(&units),
         C::Edit { units } => edit::edit(&units, o),
+        C::GetDefault => links::get_default(),
+        C::SetDefault { target } => links::set_default(&target, o),
+        C::Link { paths } => links::link(&paths, o),
+        C::AddWants { target, units } => links::add_dependency("wants", &target, &units, o),
+        C::AddRequires { target, units } => links::add_dependency("requires", &target, &units, o),
+        C::ImportEnvironment { names } => jobs::import_environment(&names),
+        C::ListPaths { patterns } => activation::list_paths(o, &patterns),
+        C::Help { units } => show::help(&units),
         C::Revert { units } => edit::revert(&units, o),
         C::ListUnits { patterns } => list::list_units(o, &patterns),
         C::ListUnitFiles { patterns } => list::list_unit_files(o, &patterns),
@@ -306,6 +386,19 @@ pub fn mangle(name: &str) -> String {
 /// [`mangle`] over a list.
 pub fn mangle_all(names: &[String]) -> Vec<String> {
     names.iter().map(|n| mangle(n)).collect()
+}
+
+/// Every unit the manager has loaded (`list-units --all`), by name.
+pub fn loaded_units() -> Result<Vec<String>, String> {
+    let mut client = crate::connect::connect()?;
+    let v = client
+        .call(
+            linger_ipc::manager::method::LIST,
+            serde_json::json!({ "all": true }),
+        )
+        .map_err(|e| e.to_string())?;
+    let r: linger_ipc::manager::ListReply = serde_json::from_value(v).unwrap_or_default();
+    Ok(r.units.into_iter().map(|u| u.unit).collect())
 }
 
 /// Whether a name is a glob pattern (`'web*'`, `'app@?.service'`).

@@ -48,7 +48,7 @@ pub fn show(units: &[String], o: &Opts) -> ExitCode {
             Err(e) => return fail(&e.to_string()),
         }
     } else {
-        let wanted: Vec<&str> = o.property.iter().map(String::as_str).collect();
+        let wanted: Vec<&str> = o.property.iter().map(|p| property_filter(p).0).collect();
         let names = match expand_names(units) {
             Ok(n) => n,
             Err(e) => return fail(&e),
@@ -91,8 +91,14 @@ pub fn show(units: &[String], o: &Opts) -> ExitCode {
                 }
             }
         } else {
-            for k in &o.property {
+            for p in &o.property {
+                let (k, only) = property_filter(p);
                 let v = props.get(k).map(String::as_str).unwrap_or("");
+                // `-p NAME=VALUE` shows the property only when it has that value (systemd's
+                // bash completion filters units with it).
+                if only.is_some_and(|want| want != v) {
+                    continue;
+                }
                 for line in v.split('\n') {
                     if o.value {
                         println!("{line}");
@@ -104,6 +110,14 @@ pub fn show(units: &[String], o: &Opts) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `-p NAME` or `-p NAME=VALUE`: (name, the value it must have).
+fn property_filter(p: &str) -> (&str, Option<&str>) {
+    match p.split_once('=') {
+        Some((k, v)) => (k, Some(v)),
+        None => (p, None),
+    }
 }
 
 /// `cat`: the fragment and drop-ins, each headed by its path.
@@ -144,7 +158,10 @@ pub fn cat(units: &[String]) -> ExitCode {
             if j > 0 {
                 println!();
             }
-            println!("{}", crate::output::color("1;34", &format!("# {p}")));
+            println!(
+                "{}",
+                crate::output::paint(crate::output::style::HIGHLIGHT_BLUE, &format!("# {p}"))
+            );
             match std::fs::read_to_string(p) {
                 Ok(t) => print!("{t}{}", if t.ends_with('\n') { "" } else { "\n" }),
                 Err(e) => eprintln!("Failed to read {p}: {e}"),
@@ -263,4 +280,48 @@ pub fn is_system_running(o: &Opts) -> ExitCode {
         println!("{state}");
     }
     ExitCode::from(u8::from(state != "running"))
+}
+
+/// `help UNIT…`: the manual pages in the units' `Documentation=` (`man:foo(5)`), shown with
+/// man(1); other addresses are printed.
+pub fn help(units: &[String]) -> ExitCode {
+    if units.is_empty() {
+        return fail("Too few arguments.");
+    }
+    let list = match expand_names(units)
+        .and_then(|n| fetch_props(&n, 0, false, &["Id", "Documentation"]))
+    {
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
+    let mut code = ExitCode::SUCCESS;
+    for u in &list {
+        let id = u.properties.get("Id").map(String::as_str).unwrap_or("");
+        let docs = u
+            .properties
+            .get("Documentation")
+            .map(String::as_str)
+            .unwrap_or("");
+        if docs.trim().is_empty() {
+            code = fail(&format!("Documentation for {id} not known."));
+            continue;
+        }
+        for d in docs.split_whitespace() {
+            let Some(page) = d.strip_prefix("man:") else {
+                println!("Can't show: {d}");
+                continue;
+            };
+            // man:foo(5) → man 5 foo
+            let args: Vec<&str> = match page.strip_suffix(')').and_then(|p| p.split_once('(')) {
+                Some((name, section)) => vec![section, name],
+                None => vec![page],
+            };
+            match std::process::Command::new("man").args(&args).status() {
+                Ok(s) if s.success() => {}
+                Ok(_) => code = ExitCode::from(1),
+                Err(e) => code = fail(&format!("Failed to run man: {e}")),
+            }
+        }
+    }
+    code
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use linger_ipc::manager::{self as api};
 
 use super::Opts;
-use crate::output::{color, fail};
+use crate::output::{fail, paint};
 
 fn now_realtime() -> u64 {
     let t = rustix::time::clock_gettime(rustix::time::ClockId::Realtime);
@@ -39,9 +39,9 @@ fn since(p: &BTreeMap<String, String>, key: &str) -> String {
 
 fn dot(active: &str) -> String {
     match active {
-        "active" | "reloading" => color("1;32", "●"),
-        "failed" => color("1;31", "×"),
-        "activating" | "deactivating" => color("1", "●"),
+        "active" | "reloading" => paint(crate::output::style::HIGHLIGHT_GREEN, "●"),
+        "failed" => paint(crate::output::style::HIGHLIGHT_RED, "×"),
+        "activating" | "deactivating" => paint(crate::output::style::BOLD, "●"),
         _ => "○".to_string(),
     }
 }
@@ -95,11 +95,14 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
     };
     let load_str = match load {
         "loaded" => load.to_string(),
-        other => color("1;31", other),
+        other => paint(crate::output::style::HIGHLIGHT_RED, other),
     };
     out.push_str(&format!("     Loaded: {load_str}{loaded_extra}\n"));
     for d in &u.diagnostics {
-        out.push_str(&format!("             {}\n", color("1;31", d)));
+        out.push_str(&format!(
+            "             {}\n",
+            paint(crate::output::style::HIGHLIGHT_RED, d)
+        ));
     }
     let dropins: Vec<&str> = prop(p, "DropInPaths")
         .split(' ')
@@ -145,8 +148,8 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
         format!("{active} ({sub})")
     };
     let state_col = match active {
-        "active" | "reloading" => color("1;32", &state_text),
-        "failed" => color("1;31", &state_text),
+        "active" | "reloading" => paint(crate::output::style::HIGHLIGHT_GREEN, &state_text),
+        "failed" => paint(crate::output::style::HIGHLIGHT_RED, &state_text),
         _ => state_text,
     };
     out.push_str(&format!(
@@ -224,8 +227,8 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
                 "├─"
             };
             let mut line = format!("             {branch}{} {}", proc.pid, proc.cmdline);
-            if !full && line.chars().count() > 120 {
-                line = line.chars().take(119).collect::<String>() + "…";
+            if !full && let Some(w) = crate::output::term::width() {
+                line = crate::output::term::ellipsize(&line, w);
             }
             out.push_str(&line);
             out.push('\n');
@@ -248,9 +251,9 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
                 l.message
             );
             if l.priority <= 3 {
-                line = color("1;31", &line);
+                line = paint(crate::output::style::HIGHLIGHT_RED, &line);
             } else if l.priority == 4 {
-                line = color("1;33", &line);
+                line = paint(crate::output::style::HIGHLIGHT_YELLOW, &line);
             }
             out.push_str(&line);
             out.push('\n');
@@ -355,6 +358,12 @@ pub fn status(units: &[String], o: &Opts) -> ExitCode {
         }
         if active != "active" && active != "reloading" {
             code = code.max(3);
+        }
+        if prop(&u.properties, "NeedDaemonReload") == "yes" {
+            eprintln!(
+                "Warning: The unit file, source configuration file or drop-ins of {} changed on disk. Run 'systemctl --user daemon-reload' to reload units.",
+                prop(&u.properties, "Id")
+            );
         }
         blocks.push(render(u, o.full, o.lines));
     }
