@@ -23,7 +23,8 @@ import argparse, os, shutil, signal, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-ANCHORS_SRC = os.path.join(ROOT, "..", "shared", "anchors")
+# ../shared/anchors beside the checkout; ANCHORS_SRC= for a worktree elsewhere.
+ANCHORS_SRC = os.environ.get("ANCHORS_SRC", os.path.join(ROOT, "..", "shared", "anchors"))
 ANCHORS = "/tmp/linger-anchors"
 
 
