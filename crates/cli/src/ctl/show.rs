@@ -216,21 +216,25 @@ pub fn is_enabled(units: &[String], o: &Opts) -> ExitCode {
     if units.is_empty() {
         return fail("Too few arguments.");
     }
-    let mut client = match connect() {
-        Ok(c) => c,
-        Err(e) => return fail(&e),
+    let r = if let Some(root) = &o.root {
+        super::offline::unit_file_states(root, &mangle_all(units))
+    } else {
+        let mut client = match connect() {
+            Ok(c) => c,
+            Err(e) => return fail(&e),
+        };
+        let req = api::NamesRequest {
+            units: mangle_all(units),
+        };
+        let reply = match client.call(
+            method::UNIT_FILE_STATES,
+            serde_json::to_value(&req).unwrap_or_default(),
+        ) {
+            Ok(v) => v,
+            Err(e) => return fail(&e.to_string()),
+        };
+        serde_json::from_value::<api::UnitFileStatesReply>(reply).unwrap_or_default()
     };
-    let req = api::NamesRequest {
-        units: mangle_all(units),
-    };
-    let reply = match client.call(
-        method::UNIT_FILE_STATES,
-        serde_json::to_value(&req).unwrap_or_default(),
-    ) {
-        Ok(v) => v,
-        Err(e) => return fail(&e.to_string()),
-    };
-    let r: api::UnitFileStatesReply = serde_json::from_value(reply).unwrap_or_default();
     let mut ok = false;
     for row in &r.states {
         if row.state.is_empty() {
@@ -256,7 +260,8 @@ pub fn is_enabled(units: &[String], o: &Opts) -> ExitCode {
     ExitCode::from(u8::from(!ok))
 }
 
-/// `is-system-running`.
+/// `is-system-running` (with `--wait`: once the start-up jobs are done, followed through the
+/// manager's change stream).
 pub fn is_system_running(o: &Opts) -> ExitCode {
     let mut client = match connect() {
         Ok(c) => c,
@@ -267,15 +272,39 @@ pub fn is_system_running(o: &Opts) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let state = client
-        .call(method::MANAGER, json!({}))
-        .ok()
-        .and_then(|v| {
-            v.pointer("/properties/SystemState")
-                .and_then(|s| s.as_str())
-                .map(String::from)
-        })
-        .unwrap_or_else(|| "unknown".into());
+    let mut changes = if o.wait {
+        crate::watch::Changes::subscribe(&[]).ok()
+    } else {
+        None
+    };
+    let state = loop {
+        let state = client
+            .call(method::MANAGER, json!({}))
+            .ok()
+            .and_then(|v| {
+                v.pointer("/properties/SystemState")
+                    .and_then(|s| s.as_str())
+                    .map(String::from)
+            })
+            .unwrap_or_else(|| "unknown".into());
+        let Some(c) = changes.as_mut().filter(|_| state == "starting") else {
+            break state;
+        };
+        // Jobs are queued: look again once one has finished.
+        loop {
+            match c.next() {
+                Ok(batch)
+                    if batch
+                        .iter()
+                        .any(|ch| matches!(ch, linger_ipc::manager::Change::JobRemoved { .. })) =>
+                {
+                    break;
+                }
+                Ok(_) => {}
+                Err(_) => return ExitCode::from(1),
+            }
+        }
+    };
     if !o.quiet {
         println!("{state}");
     }
