@@ -471,3 +471,80 @@ fn debians_bus_activated_user_services_start_through_linger() {
         assert_eq!(active.trim(), "active", "{}", a.unit);
     }
 }
+
+#[test]
+fn a_type_dbus_service_is_started_when_its_name_is_on_the_bus() {
+    let store = "/usr/libexec/xdg-permission-store";
+    if !prerequisites() || !Path::new(store).exists() {
+        eprintln!("skipped: needs xdg-desktop-portal");
+        return;
+    }
+    // Debian's permission store, made slow to take its name: `start` must wait for the name
+    // (systemd.service(5) Type=dbus), not return when the process is forked.
+    let unit = format!(
+        "[Service]\nBusName=org.freedesktop.impl.portal.PermissionStore\n\
+         ExecStart=/bin/sh -c 'sleep 0.5; exec {store}'\n"
+    );
+    let m = manager_on_a_bus(&[("slow-store.service", &unit)]);
+    let (code, _, err) = run(
+        &m,
+        &[
+            "/usr/bin/systemctl",
+            "--user",
+            "start",
+            "slow-store.service",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(
+        &m,
+        &[
+            "/usr/bin/busctl",
+            "--user",
+            "status",
+            "org.freedesktop.impl.portal.PermissionStore",
+        ],
+    );
+    assert_eq!(code, 0, "the name is owned once start returns: {err}");
+    let (_, out, _) = run(
+        &m,
+        &[
+            "/usr/bin/systemctl",
+            "--user",
+            "show",
+            "-p",
+            "Type,BusName,ActiveState,Requires,After",
+            "slow-store.service",
+        ],
+    );
+    for want in [
+        "Type=dbus",
+        "BusName=org.freedesktop.impl.portal.PermissionStore",
+        "ActiveState=active",
+    ] {
+        assert!(out.lines().any(|l| l == want), "{want}:\n{out}");
+    }
+    // BusName= without Type= is Type=dbus, which needs the bus.
+    for (key, dep) in [("Requires=", "dbus.socket"), ("After=", "dbus.socket")] {
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with(key) && l.split([' ', '=']).any(|w| w == dep)),
+            "{key}{dep}:\n{out}"
+        );
+    }
+    let (code, _, err) = run(
+        &m,
+        &["/usr/bin/systemctl", "--user", "stop", "slow-store.service"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (_, state, _) = run(
+        &m,
+        &[
+            "/usr/bin/systemctl",
+            "--user",
+            "is-active",
+            "slow-store.service",
+        ],
+    );
+    assert_eq!(state.trim(), "inactive");
+}

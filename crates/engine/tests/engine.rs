@@ -216,7 +216,10 @@ fn dbus_service_is_active_only_while_its_bus_name_is_owned() {
     let pid = w.main_pid("db.service");
     w.e.on_bus_name("org.example.Db", false);
     w.drain();
-    assert_eq!(w.state("db.service"), (ActiveState::Deactivating, "stop-sigterm"));
+    assert_eq!(
+        w.state("db.service"),
+        (ActiveState::Deactivating, "stop-sigterm")
+    );
     w.exit("db.service", pid, ExitStatus::Killed(15));
     assert_eq!(w.state("db.service"), (ActiveState::Inactive, "dead"));
     // A new run waits for its own name again.
@@ -229,7 +232,10 @@ fn dbus_service_is_active_only_while_its_bus_name_is_owned() {
     // A name that never comes: TimeoutStartSec= ends the start.
     w.start("db.service").unwrap();
     w.advance(90_000_001);
-    assert_eq!(w.state("db.service"), (ActiveState::Deactivating, "stop-sigterm"));
+    assert_eq!(
+        w.state("db.service"),
+        (ActiveState::Deactivating, "stop-sigterm")
+    );
     let pid = w.main_pid("db.service");
     w.exit("db.service", pid, ExitStatus::Killed(15));
     assert_eq!(w.state("db.service"), (ActiveState::Failed, "failed"));
