@@ -108,8 +108,7 @@ fn environment_d_and_generators_shape_what_services_get_at_start_and_reload() {
         std::fs::read_to_string(home.join("gen-args")).unwrap(),
         "3 user seen-early\n"
     );
-    m.systemctl(&["start", "made.service"])
-        .expect_code(0);
+    m.systemctl(&["start", "made.service"]).expect_code(0);
     assert_eq!(
         std::fs::read_to_string(home.join("out")).unwrap(),
         "/opt/tools-late\n"
