@@ -446,12 +446,40 @@ fn systemds_run_scope_gets_a_scope_from_linger_over_dbus() {
     m.wait_for("systemd-run's process in the scope", |_| {
         procs_of(&cgroup).contains(&held.id())
     });
+    // GetUnitByPID finds the scope by its process (dbus-send on the private socket).
+    let by_pid = std::process::Command::new("/usr/bin/dbus-send")
+        .arg(format!(
+            "--peer=unix:path={}",
+            m.runtime().join("systemd/private").display()
+        ))
+        .args([
+            "--print-reply",
+            "--dest=org.freedesktop.systemd1",
+            "/org/freedesktop/systemd1",
+            "org.freedesktop.systemd1.Manager.GetUnitByPID",
+        ])
+        .arg(format!("uint32:{}", held.id()))
+        .output()
+        .unwrap();
+    let reply = String::from_utf8_lossy(&by_pid.stdout);
+    assert!(
+        reply.contains(r#"object path "/org/freedesktop/systemd1/unit/sd_2dheld_2escope""#),
+        "{reply} {}",
+        String::from_utf8_lossy(&by_pid.stderr)
+    );
     m.systemctl(&["stop", "sd-held.scope"]).expect_code(0);
     let status = held.wait().unwrap();
-    assert!(!status.success(), "the scope's process was ended by the stop");
+    assert!(
+        !status.success(),
+        "the scope's process was ended by the stop"
+    );
     let mut err = String::new();
     use std::io::Read;
-    held.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    held.stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     assert_eq!(err, "Running scope as unit: sd-held.scope\n");
     // A command that ends by itself: systemd-run's exit code is the command's.
     let out = systemd_run(&["--scope", "--quiet", "/bin/sh", "-c", "exit 3"])

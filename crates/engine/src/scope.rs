@@ -52,4 +52,6 @@ pub struct ScopeRuntime {
     pub result: &'static str,
     /// Stale-firing guard for the stop and runtime timers.
     pub(crate) generation: u64,
+    /// `InvocationID=` of this run (systemd-run --scope reads it before it runs the command).
+    pub invocation_id: String,
 }

@@ -44,6 +44,7 @@ mod sockets;
 mod source;
 mod timer_support;
 mod tracker;
+mod unit_of_pid;
 mod watcher;
 
 pub use api::{Answer, Call, ReplyTo, Requests, SUBSCRIBER_BACKLOG};

@@ -56,8 +56,12 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             return Err(EngineError::Exists(id));
         }
         let desc = u.description().to_string();
+        let invocation_id = self.host.new_invocation_id();
         if let Some(u) = self.units.get_mut(&id) {
-            u.runtime = UnitRuntime::Scope(Box::default());
+            u.runtime = UnitRuntime::Scope(Box::new(ScopeRuntime {
+                invocation_id,
+                ..ScopeRuntime::default()
+            }));
         }
         self.set_scope(&id, ScopeState::Running, Some("success"));
         self.effects.push(Effect::WatchEmpty { unit: id.clone() });
