@@ -695,9 +695,9 @@ pub fn check_condition(c: &Condition, env: &Environment, config: &ManagerConfig)
                 })
             })
         }
+        // systemd's names (`arm64`, `x86-64`), from the one mapping; `native` is this one.
         ConditionKind::Architecture => {
-            std::env::consts::ARCH.replace('_', "-") == c.parameter
-                || c.parameter == std::env::consts::ARCH
+            c.parameter == "native" || c.parameter == linger_unit::specifier::native_architecture()
         }
         ConditionKind::Virtualization | ConditionKind::AcPower | ConditionKind::Other => true,
     }
