@@ -379,6 +379,12 @@ async fn main_loop(
                 for _ in 0..2 {
                     tokio::task::yield_now().await;
                 }
+                // Lines handed to the journal's writer thread must be on disk before the exec
+                // (which runs no destructor): under load its queue may still hold the last
+                // ones read from the pipes.
+                if let Some(j) = &m.journal {
+                    let _ = j.flush();
+                }
                 let path = crate::reexec::state_path(&config.linger_runtime());
                 let err =
                     crate::reexec::save_and_exec(&m, &listener, &config.exe, &path, &config.args);
