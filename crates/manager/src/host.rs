@@ -43,16 +43,7 @@ pub struct AttachedStdio {
     pub tty: bool,
 }
 
-/// A message the host wants logged for a unit (setup failures).
-#[derive(Debug, Clone)]
-pub struct HostLog {
-    /// Unit.
-    pub unit: String,
-    /// Priority.
-    pub priority: u8,
-    /// Text.
-    pub message: String,
-}
+pub use crate::host_log::HostLog;
 
 /// The manager's implementation of [`Host`].
 #[derive(Debug)]

@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 
 mod api;
+mod call;
 mod calls;
 mod cgroups;
 mod changes;
@@ -20,6 +21,7 @@ mod event;
 mod exec_settings;
 mod handle;
 mod host;
+mod host_log;
 mod job_waits;
 pub mod keeper;
 mod logs;
@@ -27,6 +29,7 @@ mod manager;
 mod pipes;
 mod props;
 mod props_activation;
+mod props_format;
 mod readiness;
 mod recovery;
 mod recovery_log;
