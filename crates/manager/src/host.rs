@@ -550,7 +550,7 @@ impl Host for RealHost {
             linger_exec::spawn_reporting(spec, &self.exec_reports)
         }
         .map_err(|e| e.to_string())?;
-        // Our child: its pid stays its own until we reap it, so this pidfd is it.
+        // Our child: its pid stays its own until we reap it.
         self.pidfds.child(child.pid);
         self.tracker.started(req.unit, req.invocation_id, child.pid);
         if let Some((stage, errno)) = child.failure {
