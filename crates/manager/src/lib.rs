@@ -19,6 +19,7 @@ mod clock;
 mod config;
 mod event;
 mod exec_settings;
+mod generators;
 mod handle;
 mod host;
 mod host_log;
