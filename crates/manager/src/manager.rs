@@ -622,9 +622,25 @@ impl Manager {
         }
     }
 
+    /// Run the generators (at start, and at daemon-reload before the rescan): the
+    /// environment takes the environment generators' output, the unit index the units
+    /// generated, the log what went wrong.
+    pub fn regenerate(&mut self) {
+        let config = self.engine.host().config.clone();
+        let mut env = self.engine.host().environment.clone();
+        let (log, ran) = crate::generators::run(&config, &mut env);
+        self.engine.host_mut().environment = env;
+        if ran {
+            self.engine.source_mut().rescan();
+        }
+        for (priority, message) in log {
+            self.record("linger", priority, "linger", std::process::id(), message);
+        }
+    }
+
     /// `daemon-reload`: the unit files are read again (running units keep running).
     pub fn reload(&mut self) {
-        crate::generators::regenerate(self);
+        self.regenerate();
         self.engine.source_mut().rescan();
         self.engine.daemon_reload();
         self.apply_effects();
