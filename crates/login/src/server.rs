@@ -1,51 +1,83 @@
 //! The `io.linger.Login` varlink server: one task per connection on the event-loop thread.
-//! A malformed or oversized message closes that connection only; when a connection that owns
-//! sessions closes (its PAM process died, or finished), those sessions end.
+//!
+//! Nobody can hold the daemon: a request may be at most 1 MiB from root and 64 KiB from a
+//! user, must arrive whole within [`FRAME_DEADLINE`] of its first byte, and its reply must be
+//! taken within [`WRITE_DEADLINE`]; any of these broken closes that connection only. A user's
+//! requests are served one at a time (their turn in `jobs::Lanes`), so that a user with many
+//! connections gets no more of the loop than a user with one; root's (logins') are not queued.
+//! When a connection that owns sessions closes (its PAM process died, or finished), those
+//! sessions end.
+
+use std::rc::Rc;
+use std::time::Duration;
 
 use linger_ipc::login::{self as api, error, method};
-use linger_ipc::{MAX_MESSAGE, PeerCred, Reply, Request, decode_request, encode};
+use linger_ipc::{FrameReader, PeerCred, Reply, Request, decode_request, encode};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::io::AsyncWriteExt;
 use tokio::net::UnixStream;
 
 use crate::auth::{self, Rule};
+use crate::escape::shown;
+use crate::jobs::Lanes;
 use crate::session_ops::OpError;
 use crate::state::Shared;
 use crate::userdb::{self, LookupError};
 
-/// Connections served at once (each PAM session holds one for its whole life).
-pub const MAX_CONNECTIONS: usize = 8192 + 256;
-/// Connections one non-root uid may hold (they cannot own sessions, only query).
-pub const MAX_PER_USER: usize = 64;
+/// How long a request may take to arrive once its first byte did.
+pub const FRAME_DEADLINE: Duration = Duration::from_secs(10);
+/// How long a client may take to read a reply.
+pub const WRITE_DEADLINE: Duration = Duration::from_secs(10);
+
+/// What a handled request asks of the connection besides its reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum After {
+    Nothing,
+    /// A session was created for this connection: undo it if the reply cannot be delivered.
+    Created(u64),
+}
 
 /// Serve one client until it hangs up or misbehaves, then end the sessions it owned.
 pub async fn serve(state: Shared, stream: UnixStream, conn: u64, cred: PeerCred) {
+    let limit = if cred.uid == 0 {
+        api::MAX_REQUEST_ROOT
+    } else {
+        api::MAX_REQUEST_USER
+    };
     let (rd, mut wr) = stream.into_split();
-    let mut rd = BufReader::new(rd);
-    let mut buf = Vec::new();
-    loop {
-        buf.clear();
-        let mut limited = (&mut rd).take(MAX_MESSAGE as u64 + 1);
-        match limited.read_until(0, &mut buf).await {
-            Ok(0) | Err(_) => break,
-            Ok(_) => {}
-        }
-        if buf.last() != Some(&0) {
-            break; // oversized, or cut off by the peer
-        }
-        buf.pop();
-        let Ok(req) = decode_request(&buf) else {
+    let mut frames = FrameReader::new(rd, limit, FRAME_DEADLINE);
+    let turns: Rc<Lanes> = state.borrow().turns.clone();
+    while let Ok(frame) = frames.next().await {
+        let turn = if cred.uid == 0 {
+            None
+        } else {
+            match turns.turn(cred.uid).await {
+                Ok(t) => Some(t),
+                Err(_) => break,
+            }
+        };
+        let Ok(req) = decode_request(&frame) else {
             break;
         };
+        drop(frame);
         let oneway = req.oneway;
-        let reply = handle_guarded(&state, req, cred, conn).await;
+        let (reply, after) = handle_guarded(&state, req, cred, conn).await;
+        drop(turn);
         if oneway {
             continue;
         }
-        if wr.write_all(&encode(&reply)).await.is_err() {
+        let bytes = encode(&reply);
+        drop(reply);
+        let sent = tokio::time::timeout(WRITE_DEADLINE, wr.write_all(&bytes)).await;
+        if !matches!(sent, Ok(Ok(()))) {
+            if let After::Created(id) = after {
+                state.borrow_mut().undo_session(id, conn);
+            }
             break;
         }
+        // Let the other connections' requests in between two of this one's.
+        tokio::task::yield_now().await;
     }
     state.borrow_mut().connection_closed(conn);
 }
@@ -53,15 +85,19 @@ pub async fn serve(state: Shared, stream: UnixStream, conn: u64, cred: PeerCred)
 /// [`handle`] in a task of its own: a bug that panics while serving one request answers it
 /// with `Failed` (and the log says where) instead of closing the connection, which for the
 /// PAM module's connection would end the sessions it owns.
-async fn handle_guarded(state: &Shared, req: Request, cred: PeerCred, conn: u64) -> Reply {
+async fn handle_guarded(state: &Shared, req: Request, cred: PeerCred, conn: u64) -> (Reply, After) {
     let st = state.clone();
     let method = req.method.clone();
     let task = tokio::task::spawn_local(async move { handle(&st, &req, cred, conn).await });
     match task.await {
-        Ok(reply) => reply,
+        Ok(r) => r,
         Err(e) => {
-            crate::log::error(format!("internal error serving {method}: {e}"));
-            Reply::error(error::FAILED, format!("Internal error serving {method}"))
+            let m = shown(&method);
+            crate::log::error(format!("internal error serving {m}: {e}"));
+            (
+                Reply::error(error::FAILED, format!("Internal error serving {m}")),
+                After::Nothing,
+            )
         }
     }
 }
@@ -72,8 +108,12 @@ fn params<T: DeserializeOwned>(req: &Request) -> Result<T, Reply> {
     } else {
         req.parameters.clone()
     };
-    serde_json::from_value(p)
-        .map_err(|e| Reply::error(error::INVALID, format!("Invalid parameters: {e}")))
+    serde_json::from_value(p).map_err(|e| {
+        Reply::error(
+            error::INVALID,
+            format!("Invalid parameters: {}", shown(&e.to_string())),
+        )
+    })
 }
 
 fn ok<T: serde::Serialize>(v: &T) -> Reply {
@@ -103,7 +143,12 @@ fn check(rule: Rule, cred: PeerCred, target: Option<u32>) -> Result<(), Reply> {
 /// The session a request names: a number, or empty / `self` for the caller's own (found from
 /// the caller's cgroup, or as a session leader).
 fn session_id(state: &Shared, id: &str, cred: PeerCred) -> Result<u64, Reply> {
-    let none = || Reply::error(error::NO_SUCH_SESSION, format!("No session '{id}' known"));
+    let none = || {
+        Reply::error(
+            error::NO_SUCH_SESSION,
+            format!("No session '{}' known", shown(id)),
+        )
+    };
     if id.is_empty() || id == "self" {
         let s = state.borrow();
         let by_cgroup = crate::tracker::unified_cgroup_of(cred.pid)
@@ -140,26 +185,37 @@ fn session_id(state: &Shared, id: &str, cred: PeerCred) -> Result<u64, Reply> {
     }
 }
 
-async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> Reply {
+async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> (Reply, After) {
     let Some(rule) = auth::rule(&req.method) else {
-        return Reply::error(error::NO_METHOD, format!("Unknown method {}", req.method));
+        let m = shown(&req.method);
+        return (
+            Reply::error(error::NO_METHOD, format!("Unknown method {m}")),
+            After::Nothing,
+        );
     };
+    let mut after = After::Nothing;
     let r: Result<Reply, Reply> = match req.method.as_str() {
-        method::CREATE_SESSION => create_session(state, req, cred, conn).await,
+        method::CREATE_SESSION => create_session(state, req, cred, conn).map(|(reply, id)| {
+            after = After::Created(id);
+            reply
+        }),
+        method::WAIT_USER_MANAGER => wait_user_manager(state, req, cred, rule).await,
         method::RELEASE_SESSION => params::<api::SessionRequest>(req).and_then(|p| {
             let id = session_id(state, &p.id, cred)?;
             let mut s = state.borrow_mut();
-            let (uid, owner) = s
+            let (uid, owner, leader) = s
                 .sessions
                 .get(&id)
-                .map(|x| (x.uid, x.conn))
-                .unwrap_or((0, 0));
+                .map(|x| (x.uid, x.conn, x.leader))
+                .unwrap_or((0, 0, 0));
             check(rule, cred, Some(uid))?;
             if let Some(x) = s.sessions.get_mut(&id) {
                 x.conn = 0;
             }
-            // The leader is the process releasing its own session: it exits by itself.
-            s.close_session(id, None, owner == conn);
+            // The leader is the process releasing its own session (on the connection that
+            // made it, or — after a daemon restart — on a new one): it exits by itself.
+            let by_leader = owner == conn || (cred.pid != 0 && cred.pid == leader);
+            s.close_session(id, None, by_leader);
             Ok(Reply::ok(json!({})))
         }),
         method::TERMINATE_SESSION => params::<api::SessionRequest>(req).and_then(|p| {
@@ -187,23 +243,8 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> Rep
             state.borrow_mut().terminate_user(uid);
             Ok(Reply::ok(json!({})))
         }),
-        method::KILL_USER => params::<api::KillUserRequest>(req).and_then(|p| {
-            let uid = tracked_user(state, &p.user, cred)?;
-            check(rule, cred, Some(uid))?;
-            state.borrow_mut().kill_user(uid, p.signal).map_err(op)?;
-            Ok(Reply::ok(json!({})))
-        }),
-        method::ATTACH_PROCESS => params::<api::AttachProcessRequest>(req).and_then(|p| {
-            let owner = linger_ipc::process_uid(p.pid)
-                .ok_or_else(|| Reply::error(error::INVALID, format!("No process {}", p.pid)))?;
-            check(rule, cred, Some(owner))?;
-            state
-                .borrow()
-                .tracker
-                .attach_to_user_service(owner, p.pid, &p.cgroup)
-                .map_err(|m| Reply::error(error::FAILED, m))?;
-            Ok(Reply::ok(json!({})))
-        }),
+        method::KILL_USER => kill_user(state, req, cred, rule).await,
+        method::ATTACH_PROCESS => attach_process(state, req, cred, rule).await,
         method::LIST_SESSIONS => Ok(list_sessions(state)),
         method::LIST_USERS => Ok(list_users(state)),
         method::SESSION_PROPERTIES => params::<api::SessionRequest>(req).and_then(|p| {
@@ -233,7 +274,7 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> Rep
             "url": "", "interfaces": ["org.varlink.service", api::INTERFACE]
         }))),
     };
-    r.unwrap_or_else(|e| e)
+    (r.unwrap_or_else(|e| e), after)
 }
 
 /// A user the daemon tracks (has a session, lingers, or a manager), by name or uid.
@@ -250,22 +291,102 @@ fn tracked_user(state: &Shared, user: &str, cred: PeerCred) -> Result<u32, Reply
     }
 }
 
-async fn create_session(
+fn create_session(
     state: &Shared,
     req: &Request,
     cred: PeerCred,
     conn: u64,
-) -> Result<Reply, Reply> {
+) -> Result<(Reply, u64), Reply> {
     check(Rule::RootOnly, cred, None)?;
     let p: api::CreateSessionRequest = params(req)?;
-    let (reply, waiter) = state.borrow_mut().create_session(&p, conn).map_err(op)?;
+    let reply = state.borrow_mut().create_session(&p, conn).map_err(op)?;
+    let id = reply.id.parse().unwrap_or(0);
+    Ok((ok(&reply), id))
+}
+
+/// Answer once the user's manager answers (or failed, or will not come), within the ready
+/// timeout: what a login waits for, within its own time, after its session was created.
+async fn wait_user_manager(
+    state: &Shared,
+    req: &Request,
+    cred: PeerCred,
+    rule: Rule,
+) -> Result<Reply, Reply> {
+    let p: api::UserRequest = params(req)?;
+    let uid = tracked_user(state, &p.user, cred)?;
+    check(rule, cred, Some(uid))?;
+    let (waiter, timeout) = {
+        let mut s = state.borrow_mut();
+        (s.manager_waiter(uid), s.config.ready_timeout)
+    };
     if let Some(rx) = waiter {
-        // A login waits for the user's manager (so `systemctl --user` works at once), but
-        // never longer than the ready timeout: the login itself must not hang on us.
-        let timeout = state.borrow().config.ready_timeout;
         let _ = tokio::time::timeout(timeout, rx).await;
     }
-    Ok(ok(&reply))
+    let answers = state
+        .borrow()
+        .users
+        .get(&uid)
+        .is_some_and(|u| u.manager.answers());
+    if answers {
+        Ok(Reply::ok(json!({})))
+    } else {
+        Err(Reply::error(
+            error::FAILED,
+            format!("The user manager of uid {uid} is not running"),
+        ))
+    }
+}
+
+async fn kill_user(
+    state: &Shared,
+    req: &Request,
+    cred: PeerCred,
+    rule: Rule,
+) -> Result<Reply, Reply> {
+    let p: api::KillUserRequest = params(req)?;
+    let uid = tracked_user(state, &p.user, cred)?;
+    check(rule, cred, Some(uid))?;
+    let (work, jobs) = {
+        let mut s = state.borrow_mut();
+        (s.kill_user(uid, p.signal).map_err(op)?, s.jobs.clone())
+    };
+    // A user's tree may be as large as they made it: walked on a worker, in their queue.
+    jobs.run(uid, work)
+        .await
+        .map_err(|e| Reply::error(error::FAILED, e.to_string()))?;
+    Ok(Reply::ok(json!({})))
+}
+
+async fn attach_process(
+    state: &Shared,
+    req: &Request,
+    cred: PeerCred,
+    rule: Rule,
+) -> Result<Reply, Reply> {
+    let p: api::AttachProcessRequest = params(req)?;
+    let owner = linger_ipc::process_uid(p.pid)
+        .ok_or_else(|| Reply::error(error::INVALID, format!("No process {}", p.pid)))?;
+    check(rule, cred, Some(owner))?;
+    let (procs, jobs) = {
+        let s = state.borrow();
+        let procs = s
+            .tracker
+            .attach_target(owner, p.pid, &p.cgroup)
+            .map_err(|m| Reply::error(error::FAILED, m))?;
+        (procs, s.jobs.clone())
+    };
+    let pid = p.pid;
+    let moved = jobs
+        .run(owner, move || std::fs::write(&procs, pid.to_string()))
+        .await
+        .map_err(|e| Reply::error(error::FAILED, e.to_string()))?;
+    moved.map_err(|e| {
+        Reply::error(
+            error::FAILED,
+            format!("cannot move process {pid} into {}: {e}", shown(&p.cgroup)),
+        )
+    })?;
+    Ok(Reply::ok(json!({})))
 }
 
 fn set_linger(
@@ -310,9 +431,9 @@ fn list_sessions(state: &Shared) -> Reply {
         .map(|x| api::SessionRow {
             id: x.id.to_string(),
             uid: x.uid,
-            user: x.user.clone(),
+            user: crate::escape::property(&x.user).into_owned(),
             seat: String::new(),
-            tty: x.tty.clone(),
+            tty: crate::escape::property(&x.tty).into_owned(),
             state: x.phase.as_str().into(),
             idle: false,
         })
@@ -327,7 +448,7 @@ fn list_users(state: &Shared) -> Reply {
         .iter()
         .map(|(uid, u)| api::UserRow {
             uid: *uid,
-            user: u.account.name.clone(),
+            user: crate::escape::property(&u.account.name).into_owned(),
             linger: s.lingering(*uid),
             state: s.user_state_of(*uid).into(),
         })

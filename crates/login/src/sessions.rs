@@ -183,6 +183,12 @@ pub struct Session {
     pub user: String,
     /// The PAM process.
     pub leader: u32,
+    /// The PAM process, held while it lives (`None`: gone, or never found again after a
+    /// restart): leader signals go through it only.
+    pub leader_proc: Option<crate::process::Process>,
+    /// The leader's cgroup before the session (as `/proc/PID/cgroup` names it), to undo a
+    /// session its login never learnt of.
+    pub origin: Option<String>,
     /// PAM service.
     pub service: String,
     /// TTY.
@@ -203,7 +209,8 @@ pub struct Session {
     pub realtime_us: u64,
     /// Creation time, µs of CLOCK_MONOTONIC.
     pub monotonic_us: u64,
-    /// The connection that owns it.
+    /// The connection that owns it (0: none — re-attached after a restart, when the leader's
+    /// exit ends it instead).
     pub conn: u64,
     /// Life-cycle phase.
     pub phase: Phase,

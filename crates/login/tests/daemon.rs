@@ -198,10 +198,16 @@ fn sessions_follow_their_connection_and_the_kill_policy() {
         let own = std::fs::read_to_string(format!("/proc/{}/cgroup", leader.id())).unwrap();
         assert!(own.contains(&scope), "leader not moved: {own}");
     }
-    // The reply came after the user's manager was ready.
+    // The reply came at once; the login then waits for the user's manager (as the PAM
+    // module does, on a connection of its own).
+    d.call(
+        "io.linger.Login.WaitUserManager",
+        json!({"user": user.uid.to_string()}),
+    )
+    .unwrap();
     assert!(
         manager_pid(&d.run_dir(), user.uid).is_some(),
-        "manager not ready at reply"
+        "manager not ready after WaitUserManager"
     );
     let s = props(
         &d.call("io.linger.Login.SessionProperties", json!({"id": "1"}))
