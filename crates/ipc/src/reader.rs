@@ -46,6 +46,11 @@ impl FrameReader {
         }
     }
 
+    /// The read half back (what is buffered is dropped).
+    pub fn into_inner(self) -> OwnedReadHalf {
+        self.inner
+    }
+
     /// Bytes held for a frame not complete yet (0 for an idle connection).
     pub fn buffered(&self) -> usize {
         self.buf.len()
@@ -68,14 +73,11 @@ impl FrameReader {
                     .map_err(|_| FrameError::Timeout(self.deadline))??,
                 None => self.inner.readable().await?,
             }
-            // Zero-filled room (no uninitialised bytes): one read never takes more than the
-            // reader may hold.
-            let old = self.buf.len();
-            let room = CHUNK.min(self.limit + 1 - old);
-            self.buf.resize(old + room, 0);
-            let got = self.inner.try_read(&mut self.buf[old..]);
-            self.buf.truncate(old + *got.as_ref().unwrap_or(&0));
-            match got {
+            // Room for one chunk, never much more than the reader may hold: the read fills
+            // what is reserved here at most.
+            let room = CHUNK.min(self.limit + 1 - self.buf.len());
+            self.buf.reserve_exact(room);
+            match self.inner.try_read_buf(&mut self.buf) {
                 Ok(0) => return Err(FrameError::Closed),
                 Ok(_) => {
                     self.started.get_or_insert_with(Instant::now);
@@ -97,7 +99,11 @@ impl FrameReader {
     /// A complete frame out of the buffer, if one is there; what follows it stays, in a buffer
     /// of its own size.
     fn take_frame(&mut self) -> Option<Vec<u8>> {
-        let Some(found) = self.buf[self.scanned..].iter().position(|&b| b == 0) else {
+        // The standard library's NUL search (memchr, optimized even in debug builds).
+        let found = std::ffi::CStr::from_bytes_until_nul(&self.buf[self.scanned..])
+            .ok()
+            .map(|c| c.to_bytes().len());
+        let Some(found) = found else {
             self.scanned = self.buf.len();
             return None;
         };

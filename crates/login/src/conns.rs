@@ -1,22 +1,28 @@
 //! Accepting connections: caps in total, per non-root uid and for all non-root uids together
 //! (from `limits.rs`), and a pause when `accept` itself fails — at the open-files limit it
 //! fails at once, again and again; retrying at once would spin the loop and starve timers
-//! and signals. Each connection is served by a task of its own (`server.rs`).
+//! and signals. A connection that broke the protocol (a frame too large or too slow, garbage)
+//! is held, unread, for [`PENALTY`] before it is closed, and so is every connection its user
+//! opens meanwhile (up to the per-user cap; beyond it they are closed at once): a user who
+//! floods the daemon with bad frames waits instead of making it read and discard them as fast
+//! as they can send. Each connection is served by a task of its own (`server.rs`).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tokio::net::UnixListener;
 
 use crate::limits::{Budget, MAX_PER_USER};
 use crate::log;
-use crate::server;
+use crate::server::{self, Ending};
 use crate::state::Shared;
 
 /// How long to stop accepting after `accept` failed.
 const BACKOFF: Duration = Duration::from_millis(100);
+/// How long a user's connections are refused after one broke the protocol.
+pub const PENALTY: Duration = Duration::from_secs(1);
 
 /// Connection counts.
 #[derive(Debug, Default)]
@@ -25,10 +31,22 @@ struct Counts {
     users: usize,
     per_uid: HashMap<u32, usize>,
     next_id: u64,
+    /// Uids refused until then (they broke the protocol).
+    penalized: HashMap<u32, Instant>,
 }
 
 impl Counts {
     /// Room for one more connection of `uid`: its connection id.
+    /// Until when `uid` is penalized.
+    fn penalty(&mut self, uid: u32, now: Instant) -> Option<Instant> {
+        let until = *self.penalized.get(&uid)?;
+        if now < until {
+            return Some(until);
+        }
+        self.penalized.remove(&uid);
+        None
+    }
+
     fn admit(&mut self, uid: u32, budget: &Budget) -> Option<u64> {
         let mine = self.per_uid.get(&uid).copied().unwrap_or(0);
         let full = self.total >= budget.connections
@@ -43,6 +61,10 @@ impl Counts {
         *self.per_uid.entry(uid).or_insert(0) += 1;
         self.next_id += 1;
         Some(self.next_id)
+    }
+
+    fn penalize(&mut self, uid: u32, now: Instant) {
+        self.penalized.insert(uid, now + PENALTY);
     }
 
     fn release(&mut self, uid: u32) {
@@ -83,13 +105,34 @@ pub async fn accept_loop(listener: UnixListener, state: Shared, budget: Budget) 
         };
         // Over a cap the connection is closed at once (dropping it): the client learns
         // instead of waiting in the backlog.
-        let Some(id) = counts.borrow_mut().admit(cred.uid, &budget) else {
-            continue;
+        let (id, penalty) = {
+            let mut c = counts.borrow_mut();
+            let Some(id) = c.admit(cred.uid, &budget) else {
+                continue;
+            };
+            (id, c.penalty(cred.uid, Instant::now()))
         };
         let st = state.clone();
         let c = counts.clone();
         tokio::task::spawn_local(async move {
-            server::serve(st, stream, id, cred).await;
+            match penalty {
+                // Held unread, then closed: the user's client waits, the daemon does not work.
+                Some(until) => {
+                    tokio::time::sleep_until(until.into()).await;
+                    drop(stream);
+                }
+                None => {
+                    if let (Ending::Violation, Some(stream)) =
+                        server::serve(st, stream, id, cred).await
+                        && cred.uid != 0
+                    {
+                        // The offending connection too is held for the penalty.
+                        c.borrow_mut().penalize(cred.uid, Instant::now());
+                        tokio::time::sleep(PENALTY).await;
+                        drop(stream);
+                    }
+                }
+            }
             c.borrow_mut().release(cred.uid);
         });
     }
@@ -107,6 +150,7 @@ mod tests {
             user_connections: 100,
         };
         let mut c = Counts::default();
+        let now = Instant::now();
         for _ in 0..MAX_PER_USER {
             assert!(c.admit(1000, &b).is_some());
         }
@@ -125,5 +169,10 @@ mod tests {
         c.release(1000);
         assert!(c.admit(1000, &b).is_some(), "room again");
         assert_eq!(c.per_uid[&1000], MAX_PER_USER);
+        // A protocol violation puts the user in the penalty box for a while.
+        c.penalize(1001, now);
+        assert_eq!(c.penalty(1001, now + PENALTY / 2), Some(now + PENALTY));
+        assert_eq!(c.penalty(1001, now + PENALTY), None, "penalty over");
+        assert_eq!(c.penalty(1002, now), None);
     }
 }

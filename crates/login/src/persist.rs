@@ -1,9 +1,11 @@
 //! What the daemon must still know after a restart (as logind keeps `/run/systemd/sessions`):
 //! one small JSON file per session (`STATE/sessions/ID`) and per user with something the
-//! daemon made (`STATE/users/UID`: the manager it started, the runtime directory it made).
-//! Written whenever they change (temp file and rename: a file is whole or absent), read at
-//! start, where `state_reattach.rs` checks every pid against its start time before trusting
-//! it again.
+//! daemon made (`STATE/users/UID`: the manager it started, the runtime directory it made),
+//! and the last session id (`STATE/last-session-id`). Written whenever they change (temp file
+//! and rename: a file is whole or absent) by a thread of their own, in order: the event loop
+//! never waits for a file system (where `/run` is on a disk, a rename can wait for the
+//! journal). Read at start, where `state_reattach.rs` checks every pid against its start time
+//! before trusting it again.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -102,10 +104,20 @@ pub struct UserRecord {
     pub runtime: Option<RuntimeDir>,
 }
 
-/// The records' directory.
-#[derive(Debug, Clone)]
+/// One file change for the writer thread.
+#[derive(Debug)]
+struct Change {
+    path: PathBuf,
+    /// New content; `None` removes the file.
+    content: Option<Vec<u8>>,
+}
+
+/// The records' directory, written by a thread of its own.
+#[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
+    tx: Option<std::sync::mpsc::Sender<Change>>,
+    writer: Option<std::thread::JoinHandle<()>>,
 }
 
 /// What [`Store::load`] found.
@@ -125,11 +137,39 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     std::fs::rename(&tmp, path)
 }
 
+fn apply(c: &Change) -> io::Result<()> {
+    match &c.content {
+        Some(bytes) => {
+            if let Some(dir) = c.path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            write_atomic(&c.path, bytes)
+        }
+        None => match std::fs::remove_file(&c.path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        },
+    }
+}
+
 impl Store {
-    /// Records below `state_dir`.
+    /// Records below `state_dir`, and the thread that writes them.
     pub fn new(state_dir: &Path) -> Store {
+        let (tx, rx) = std::sync::mpsc::channel::<Change>();
+        let writer = std::thread::Builder::new()
+            .name("records".into())
+            .spawn(move || {
+                for c in rx {
+                    if let Err(e) = apply(&c) {
+                        crate::log::warn(format!("cannot write {}: {e}", c.path.display()));
+                    }
+                }
+            })
+            .ok();
         Store {
             dir: state_dir.to_path_buf(),
+            tx: writer.is_some().then_some(tx),
+            writer,
         }
     }
 
@@ -137,35 +177,66 @@ impl Store {
         self.dir.join(kind).join(key.to_string())
     }
 
-    fn save<T: Serialize>(&self, kind: &str, key: impl std::fmt::Display, v: &T) -> io::Result<()> {
-        std::fs::create_dir_all(self.dir.join(kind))?;
-        let bytes = serde_json::to_vec(v).map_err(io::Error::other)?;
-        write_atomic(&self.path(kind, key), &bytes)
+    /// Queue a change (written at once where no thread could be started).
+    fn queue(&self, path: PathBuf, content: Option<Vec<u8>>) {
+        let c = Change { path, content };
+        let c = match &self.tx {
+            Some(tx) => match tx.send(c) {
+                Ok(()) => return,
+                Err(e) => e.0,
+            },
+            None => c,
+        };
+        if let Err(e) = apply(&c) {
+            crate::log::warn(format!("cannot write {}: {e}", c.path.display()));
+        }
     }
 
-    fn remove(&self, kind: &str, key: impl std::fmt::Display) -> io::Result<()> {
-        match std::fs::remove_file(self.path(kind, key)) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
+    fn save<T: Serialize>(&self, kind: &str, key: impl std::fmt::Display, v: &T) {
+        match serde_json::to_vec(v) {
+            Ok(bytes) => self.queue(self.path(kind, key), Some(bytes)),
+            Err(e) => crate::log::warn(format!("cannot serialize a {kind} record: {e}")),
         }
     }
 
     /// Store a session.
-    pub fn save_session(&self, r: &SessionRecord) -> io::Result<()> {
-        self.save("sessions", r.id, r)
+    pub fn save_session(&self, r: &SessionRecord) {
+        self.save("sessions", r.id, r);
     }
 
     /// Forget a session.
-    pub fn remove_session(&self, id: u64) -> io::Result<()> {
-        self.remove("sessions", id)
+    pub fn remove_session(&self, id: u64) {
+        self.queue(self.path("sessions", id), None);
     }
 
     /// Store a user's record (nothing to keep: the file goes).
-    pub fn save_user(&self, r: &UserRecord) -> io::Result<()> {
+    pub fn save_user(&self, r: &UserRecord) {
         if r.manager.is_none() && r.runtime.is_none() {
-            return self.remove("users", r.uid);
+            self.queue(self.path("users", r.uid), None);
+        } else {
+            self.save("users", r.uid, r);
         }
-        self.save("users", r.uid, r)
+    }
+
+    /// Store the last session id handed out.
+    pub fn save_last_id(&self, id: u64) {
+        self.queue(self.dir.join("last-session-id"), Some(format!("{id}\n").into_bytes()));
+    }
+
+    /// The last session id stored (0 when none).
+    pub fn last_id(&self) -> u64 {
+        std::fs::read_to_string(self.dir.join("last-session-id"))
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// Wait until every queued change is written (at exit).
+    pub fn flush(&mut self) {
+        self.tx = None;
+        if let Some(w) = self.writer.take() {
+            let _ = w.join();
+        }
     }
 
     /// Everything stored. Files that do not parse are reported and removed (a record the
@@ -235,7 +306,7 @@ mod tests {
             monotonic_us: 2,
             phase: "active".into(),
         };
-        st.save_session(&s).unwrap();
+        st.save_session(&s);
         let u = UserRecord {
             uid: 1000,
             manager: Some(ManagerRecord { pid: 77, start: 5 }),
@@ -245,20 +316,25 @@ mod tests {
                 created: true,
             }),
         };
-        st.save_user(&u).unwrap();
+        st.save_user(&u);
+        st.save_last_id(9);
+        let mut st = st;
+        st.flush();
         std::fs::write(d.path().join("sessions/8"), "{not json").unwrap();
         let l = st.load();
         assert_eq!(l.sessions, [s]);
         assert_eq!(l.users, [u]);
         assert_eq!(l.problems.len(), 1, "{:?}", l.problems);
         assert!(!d.path().join("sessions/8").exists());
-        st.remove_session(7).unwrap();
+        assert_eq!(st.last_id(), 9);
+        let mut st = Store::new(d.path());
+        st.remove_session(7);
         st.save_user(&UserRecord {
             uid: 1000,
             manager: None,
             runtime: None,
-        })
-        .unwrap();
+        });
+        st.flush();
         let l = st.load();
         assert!(l.sessions.is_empty() && l.users.is_empty());
     }

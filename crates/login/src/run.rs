@@ -187,6 +187,7 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     for uid in uids {
         state.borrow_mut().tidy_user(uid);
     }
+    state.borrow_mut().store.flush();
     let _ = std::fs::remove_file(&socket_path);
     let _ = std::fs::remove_file(&notify_path);
     log::info(if clean {

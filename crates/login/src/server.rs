@@ -38,8 +38,23 @@ enum After {
     Created(u64),
 }
 
-/// Serve one client until it hangs up or misbehaves, then end the sessions it owned.
-pub async fn serve(state: Shared, stream: UnixStream, conn: u64, cred: PeerCred) {
+/// How a connection ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The client hung up (or stopped reading its replies).
+    Hangup,
+    /// The client broke the protocol: a frame too large, too slow, or not a request.
+    Violation,
+}
+
+/// Serve one client until it hangs up or misbehaves, then end the sessions it owned. After a
+/// violation the connection comes back, unread, for the caller to hold a while.
+pub async fn serve(
+    state: Shared,
+    stream: UnixStream,
+    conn: u64,
+    cred: PeerCred,
+) -> (Ending, Option<UnixStream>) {
     let limit = if cred.uid == 0 {
         api::MAX_REQUEST_ROOT
     } else {
@@ -48,7 +63,16 @@ pub async fn serve(state: Shared, stream: UnixStream, conn: u64, cred: PeerCred)
     let (rd, mut wr) = stream.into_split();
     let mut frames = FrameReader::new(rd, limit, FRAME_DEADLINE);
     let turns: Rc<Lanes> = state.borrow().turns.clone();
-    while let Ok(frame) = frames.next().await {
+    let mut ending = Ending::Hangup;
+    loop {
+        let frame = match frames.next().await {
+            Ok(f) => f,
+            Err(linger_ipc::FrameError::Closed | linger_ipc::FrameError::Io(_)) => break,
+            Err(_) => {
+                ending = Ending::Violation;
+                break;
+            }
+        };
         let turn = if cred.uid == 0 {
             None
         } else {
@@ -57,10 +81,19 @@ pub async fn serve(state: Shared, stream: UnixStream, conn: u64, cred: PeerCred)
                 Err(_) => break,
             }
         };
-        let Ok(req) = decode_request(&frame) else {
+        // Users' requests are small; a large one of root's is decoded on a worker.
+        let decoded = if frame.len() <= api::MAX_REQUEST_USER {
+            decode_request(&frame).ok()
+        } else {
+            tokio::task::spawn_blocking(move || decode_request(&frame).ok())
+                .await
+                .ok()
+                .flatten()
+        };
+        let Some(req) = decoded else {
+            ending = Ending::Violation;
             break;
         };
-        drop(frame);
         let oneway = req.oneway;
         let (reply, after) = handle_guarded(&state, req, cred, conn).await;
         drop(turn);
@@ -80,6 +113,10 @@ pub async fn serve(state: Shared, stream: UnixStream, conn: u64, cred: PeerCred)
         tokio::task::yield_now().await;
     }
     state.borrow_mut().connection_closed(conn);
+    let back = (ending == Ending::Violation)
+        .then(|| frames.into_inner().reunite(wr).ok())
+        .flatten();
+    (ending, back)
 }
 
 /// [`handle`] in a task of its own: a bug that panics while serving one request answers it
@@ -195,7 +232,7 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> (Re
     };
     let mut after = After::Nothing;
     let r: Result<Reply, Reply> = match req.method.as_str() {
-        method::CREATE_SESSION => create_session(state, req, cred, conn).map(|(reply, id)| {
+        method::CREATE_SESSION => create_session(state, req, cred, conn).await.map(|(reply, id)| {
             after = After::Created(id);
             reply
         }),
@@ -234,9 +271,7 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> (Re
             s.kill_session(id, &p.whom, p.signal).map_err(op)?;
             Ok(Reply::ok(json!({})))
         }),
-        method::SET_LINGER => {
-            params::<api::SetLingerRequest>(req).and_then(|p| set_linger(state, &p, cred, rule))
-        }
+        method::SET_LINGER => set_linger(state, req, cred, rule).await,
         method::TERMINATE_USER => params::<api::UserRequest>(req).and_then(|p| {
             let uid = tracked_user(state, &p.user, cred)?;
             check(rule, cred, Some(uid))?;
@@ -291,7 +326,7 @@ fn tracked_user(state: &Shared, user: &str, cred: PeerCred) -> Result<u32, Reply
     }
 }
 
-fn create_session(
+async fn create_session(
     state: &Shared,
     req: &Request,
     cred: PeerCred,
@@ -299,8 +334,17 @@ fn create_session(
 ) -> Result<(Reply, u64), Reply> {
     check(Rule::RootOnly, cred, None)?;
     let p: api::CreateSessionRequest = params(req)?;
-    let reply = state.borrow_mut().create_session(&p, conn).map_err(op)?;
+    let (reply, move_leader) = state.borrow_mut().create_session(&p, conn).map_err(op)?;
     let id = reply.id.parse().unwrap_or(0);
+    // The leader is in its scope when the login learns of the session (as with logind).
+    let jobs = state.borrow().jobs.clone();
+    match jobs.run(p.uid, move_leader).await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => crate::log::error(format!(
+            "session {id}: {e}; its processes are not tracked"
+        )),
+        Err(e) => crate::log::error(e),
+    }
     Ok((ok(&reply), id))
 }
 
@@ -389,22 +433,34 @@ async fn attach_process(
     Ok(Reply::ok(json!({})))
 }
 
-fn set_linger(
+async fn set_linger(
     state: &Shared,
-    p: &api::SetLingerRequest,
+    req: &Request,
     cred: PeerCred,
     rule: Rule,
 ) -> Result<Reply, Reply> {
-    let mut s = state.borrow_mut();
-    let account = userdb::resolve(s.db(), &p.user, cred.uid).map_err(lookup)?;
-    check(rule, cred, Some(account.uid))?;
+    let p: api::SetLingerRequest = params(req)?;
+    let (account, registry, jobs) = {
+        let s = state.borrow();
+        let account = userdb::resolve(s.db(), &p.user, cred.uid).map_err(lookup)?;
+        check(rule, cred, Some(account.uid))?;
+        (account, s.registry.clone(), s.jobs.clone())
+    };
     let uid = account.uid;
-    let changed = if p.enable {
-        s.registry.enable(&account.name)
-    } else {
-        s.registry.disable(&account.name)
-    }
-    .map_err(|e| Reply::error(error::FAILED, e.to_string()))?;
+    // The registry is on disk: written on a worker, in the user's queue.
+    let (name, enable) = (account.name.clone(), p.enable);
+    let changed = jobs
+        .run(uid, move || {
+            if enable {
+                registry.enable(&name)
+            } else {
+                registry.disable(&name)
+            }
+        })
+        .await
+        .map_err(|e| Reply::error(error::FAILED, e.to_string()))?
+        .map_err(|e| Reply::error(error::FAILED, e.to_string()))?;
+    let mut s = state.borrow_mut();
     if p.enable {
         let u = s.ensure_user(account);
         u.held_down = false;

@@ -12,6 +12,7 @@ use crate::persist::SessionRecord;
 use crate::process::{Process, ProcessError};
 use crate::sessions::{self, Effect, Event, Phase, Session};
 use crate::state::{State, clocks};
+use crate::tracker::Work;
 
 /// SIGTERM → SIGKILL delay for session processes.
 pub const KILL_AFTER: Duration = Duration::from_secs(10);
@@ -52,13 +53,14 @@ fn invalid(what: &str, value: &str) -> OpError {
 }
 
 impl State {
-    /// Register a session for `conn` and answer at once: the login does not wait for the
-    /// user's manager here (the PAM module asks for that separately, within its own time).
+    /// Register a session for `conn`. The answer follows once the returned work (moving the
+    /// leader into the session's scope) has run on a worker; it does not wait for the user's
+    /// manager (the PAM module asks for that separately, within its own time).
     pub fn create_session(
         &mut self,
         req: &CreateSessionRequest,
         conn: u64,
-    ) -> Result<CreateSessionReply, OpError> {
+    ) -> Result<(CreateSessionReply, Work<Result<(), String>>), OpError> {
         if self.shutting_down {
             return Err(OpError::new(
                 error::FAILED,
@@ -107,9 +109,8 @@ impl State {
         if busy {
             return Err(OpError::new(error::FAILED, "Already running in a session"));
         }
-        let id = self.ids.allocate().map_err(|e| {
-            OpError::new(error::FAILED, format!("Cannot record the session id: {e}"))
-        })?;
+        let id = self.ids.allocate();
+        self.store.save_last_id(id);
         let uid = account.uid;
         let name = account.name.clone();
         {
@@ -141,17 +142,18 @@ impl State {
             conn,
             phase: Phase::Active,
         };
-        let scope = match self.tracker.create_session(&session) {
-            Ok((scope, origin)) => {
-                session.origin = origin;
-                scope
-            }
-            Err(e) => {
-                // The login goes on; only the session's processes are not contained.
-                log::error(format!("session {id}: {e}; its processes are not tracked"));
-                String::new()
-            }
-        };
+        let (scope, move_leader): (String, Work<Result<(), String>>) =
+            match self.tracker.create_session(&session) {
+                Ok(new) => {
+                    session.origin = new.origin;
+                    (new.scope, new.move_leader)
+                }
+                Err(e) => {
+                    // The login goes on; only the session's processes are not contained.
+                    log::error(format!("session {id}: {e}; its processes are not tracked"));
+                    (String::new(), Box::new(|| Ok(())))
+                }
+            };
         self.sessions.insert(id, session);
         self.save_session(id);
         log::info(format!(
@@ -159,16 +161,17 @@ impl State {
             self.sessions[&id].user
         ));
         self.reconcile_user(uid, true);
-        Ok(CreateSessionReply {
+        let reply = CreateSessionReply {
             id: id.to_string(),
             runtime_path: runtime.display().to_string(),
             scope,
-        })
+        };
+        Ok((reply, move_leader))
     }
 
     /// The login that asked for session `id` on `conn` left before the answer reached it: it
     /// goes on without a session, so the session is undone as if never made — its processes
-    /// back where the leader was, nothing signalled.
+    /// back where the leader was (on a worker), nothing signalled.
     pub fn undo_session(&mut self, id: u64, conn: u64) {
         let Some(s) = self
             .sessions
@@ -178,30 +181,36 @@ impl State {
         else {
             return;
         };
-        match self.tracker.undo_session(&s, s.origin.as_deref()) {
+        // Out of the table at once: the connection's end must not close it with the policy.
+        self.sessions.remove(&id);
+        let job = self.tracker.undo_session(&s, s.origin.as_deref());
+        self.background(s.uid, job, move |st: &mut State, undone| match undone {
             Ok(()) => {
                 log::info(format!(
                     "Session {id} undone: its login gave up before the answer."
                 ));
-                self.sessions.remove(&id);
-                self.forget_session(&s);
+                if let Err(e) = st.tracker.remove_session(&s) {
+                    log::warn(format!("cannot remove the cgroup of session {id}: {e}"));
+                }
+                st.forget_session(&s);
             }
             Err(e) => {
                 // Cannot put them back: tracked until they end, never killed.
                 log::warn(format!(
                     "session {id}: its login gave up before the answer, and {e}; keeping it as closing"
                 ));
-                self.close_session(id, Some(false), true);
+                let mut s = s;
+                s.conn = 0;
+                st.sessions.insert(id, s);
+                st.close_session(id, Some(false), true);
             }
-        }
+        });
     }
 
     /// Write session `id`'s record (for a restarted daemon).
     pub fn save_session(&self, id: u64) {
-        if let Some(s) = self.sessions.get(&id)
-            && let Err(e) = self.store.save_session(&SessionRecord::of(s))
-        {
-            log::warn(format!("cannot record session {id}: {e}"));
+        if let Some(s) = self.sessions.get(&id) {
+            self.store.save_session(&SessionRecord::of(s));
         }
     }
 
@@ -289,9 +298,7 @@ impl State {
     /// A session left the table: its record goes, the user's manager may stop.
     fn forget_session(&mut self, s: &Session) {
         self.leader_watches.remove(&s.id);
-        if let Err(e) = self.store.remove_session(s.id) {
-            log::warn(format!("cannot remove the record of session {}: {e}", s.id));
-        }
+        self.store.remove_session(s.id);
         if self.sessions_of(s.uid).next().is_none()
             && let Some(u) = self.users.get_mut(&s.uid)
         {

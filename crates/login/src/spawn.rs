@@ -73,6 +73,9 @@ pub fn spawn(
     spec.stdin = Some(null.try_clone().map_err(|e| e.to_string())?);
     spec.stdout = Some(null);
     spec.umask = 0o022;
+    // The user's manager runs at the default priority whatever the daemon's own (an init
+    // script may start the daemon at a raised one).
+    spec.nice = Some(0);
     spec.cgroup_procs = cgroup_procs;
     spec.credentials = Some(Credentials {
         uid: account.uid,

@@ -126,7 +126,7 @@ impl State {
             poll_at: std::cell::Cell::new(None),
             scanning: false,
             registry: Registry::new(config.linger_dir.clone()),
-            ids: IdCounter::load(&config.session_counter()),
+            ids: IdCounter::default(),
             store: Store::new(&config.state_dir),
             config,
             policy,
@@ -226,9 +226,7 @@ impl State {
                 runtime: None,
             },
         };
-        if let Err(e) = self.store.save_user(&record) {
-            log::warn(format!("cannot record the state of uid {uid}: {e}"));
-        }
+        self.store.save_user(&record);
     }
 
     /// Whether `uid` lingers.

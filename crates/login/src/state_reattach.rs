@@ -16,13 +16,14 @@ use crate::log;
 use crate::persist::{SessionRecord, UserRecord};
 use crate::process::Process;
 use crate::session_ops::KILL_AFTER;
-use crate::sessions::{Event, Phase, Session};
+use crate::sessions::{Event, IdCounter, Phase, Session};
 use crate::users::ManagerPhase;
 
 impl State {
     /// Re-attach every recorded user and session, then bring each user's manager in line.
     pub fn reattach(&mut self) {
         let loaded = self.store.load();
+        self.ids = IdCounter::after(self.store.last_id());
         for p in loaded.problems {
             log::warn(p);
         }
@@ -95,7 +96,7 @@ impl State {
                     self.ensure_user(a);
                 }
                 _ => {
-                    let _ = self.store.remove_session(r.id);
+                    self.store.remove_session(r.id);
                     return;
                 }
             }
@@ -110,6 +111,7 @@ impl State {
                 deadline: Instant::now() + KILL_AFTER,
             },
         };
+        self.ids.skip_past(r.id);
         let s = Session {
             id: r.id,
             uid: r.uid,

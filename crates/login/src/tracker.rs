@@ -79,6 +79,25 @@ fn cgroup2_mount_of(dir: &Path) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("/sys/fs/cgroup"))
 }
 
+/// A session's new scope (see [`Tracker::create_session`]).
+pub struct NewScope {
+    /// Its path relative to the root (empty without cgroups).
+    pub scope: String,
+    /// The leader's cgroup before.
+    pub origin: Option<String>,
+    /// Moves the leader in (for a worker).
+    pub move_leader: Work<Result<(), String>>,
+}
+
+impl std::fmt::Debug for NewScope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewScope")
+            .field("scope", &self.scope)
+            .field("origin", &self.origin)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Why a cleanup of `user@UID.service` is not finished.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cleanup {
@@ -262,10 +281,12 @@ impl Tracker {
         Ok(target.join("cgroup.procs"))
     }
 
-    /// Create `session-N.scope` and move the leader into it. Returns the scope's path
-    /// relative to the root (empty without cgroups) and the leader's cgroup before the move
-    /// (as `/proc/PID/cgroup` names it), for [`Tracker::undo_session`].
-    pub fn create_session(&mut self, s: &Session) -> Result<(String, Option<String>), String> {
+    /// Create `session-N.scope`. Returns the scope's path relative to the root (empty
+    /// without cgroups), the leader's cgroup now (as `/proc/PID/cgroup` names it), for
+    /// [`Tracker::undo_session`], and the work that moves the leader in: a migration between
+    /// cgroups waits for the kernel (an RCU grace period, tens of ms under load), so it runs
+    /// on a worker.
+    pub fn create_session(&mut self, s: &Session) -> Result<NewScope, String> {
         match self {
             Tracker::Cgroups { cg, .. } => {
                 let rel = user_slice_rel(s.uid).join(s.scope());
@@ -273,17 +294,29 @@ impl Tracker {
                     .map_err(|e| e.to_string())?;
                 cg.create_at(&s.scope(), &rel).map_err(|e| e.to_string())?;
                 let origin = unified_cgroup_of(s.leader).ok().flatten();
-                for f in cg.procs_files(&s.scope()).map_err(|e| e.to_string())? {
-                    std::fs::write(&f, s.leader.to_string()).map_err(|e| {
-                        format!("cannot move {} into {}: {e}", s.leader, f.display())
-                    })?;
-                }
-                Ok((rel.display().to_string(), origin))
+                let files = cg.procs_files(&s.scope()).map_err(|e| e.to_string())?;
+                let leader = s.leader;
+                Ok(NewScope {
+                    scope: rel.display().to_string(),
+                    origin,
+                    move_leader: Box::new(move || {
+                        for f in files {
+                            std::fs::write(&f, leader.to_string()).map_err(|e| {
+                                format!("cannot move {leader} into {}: {e}", f.display())
+                            })?;
+                        }
+                        Ok(())
+                    }),
+                })
             }
             Tracker::Processes { sets, .. } => {
                 let start = s.leader_proc.as_ref().map(crate::process::Process::start);
                 sets.insert(s.id, ProcSet::with_leader(s.leader, start));
-                Ok((String::new(), None))
+                Ok(NewScope {
+                    scope: String::new(),
+                    origin: None,
+                    move_leader: Box::new(|| Ok(())),
+                })
             }
         }
     }
@@ -307,35 +340,37 @@ impl Tracker {
         }
     }
 
-    /// Undo [`Tracker::create_session`] for a session whose login never learnt of it: what
-    /// is in the scope goes back to where the leader was, and the scope goes. Nothing is
-    /// signalled.
-    pub fn undo_session(&mut self, s: &Session, origin: Option<&str>) -> Result<(), String> {
-        match self {
-            Tracker::Cgroups { cg, mount, .. } => {
-                let origin = origin.ok_or("the leader's cgroup before the session is unknown")?;
-                let back = mount
-                    .join(origin.trim_start_matches('/'))
-                    .join("cgroup.procs");
-                let scope = cg.path(&s.scope()).map_err(|e| e.to_string())?;
-                for pid in std::fs::read_to_string(scope.join("cgroup.procs"))
-                    .unwrap_or_default()
-                    .lines()
+    /// Work undoing [`Tracker::create_session`] for a session whose login never learnt of it:
+    /// what is in the scope goes back to where the leader was (moves between cgroups wait for
+    /// the kernel: a worker's job). Nothing is signalled; the scope is removed afterwards with
+    /// [`Tracker::remove_session`].
+    pub fn undo_session(&self, s: &Session, origin: Option<&str>) -> Work<Result<(), String>> {
+        let Tracker::Cgroups { cg, mount, .. } = self else {
+            return Box::new(|| Ok(()));
+        };
+        let Some(origin) = origin.map(str::to_string) else {
+            return Box::new(|| Err("the leader's cgroup before the session is unknown".into()));
+        };
+        let back = mount
+            .join(origin.trim_start_matches('/'))
+            .join("cgroup.procs");
+        let Ok(scope) = cg.path(&s.scope()) else {
+            return Box::new(|| Ok(()));
+        };
+        Box::new(move || {
+            for pid in std::fs::read_to_string(scope.join("cgroup.procs"))
+                .unwrap_or_default()
+                .lines()
+            {
+                // A process that exited meanwhile is fine.
+                if let Err(e) = std::fs::write(&back, pid)
+                    && e.raw_os_error() != Some(rustix::io::Errno::SRCH.raw_os_error())
                 {
-                    // A process that exited meanwhile is fine.
-                    if let Err(e) = std::fs::write(&back, pid)
-                        && e.raw_os_error() != Some(rustix::io::Errno::SRCH.raw_os_error())
-                    {
-                        return Err(format!("cannot move {pid} back to {origin}: {e}"));
-                    }
+                    return Err(format!("cannot move {pid} back to {origin}: {e}"));
                 }
-                cg.remove(&s.scope()).map_err(|e| e.to_string())
             }
-            Tracker::Processes { sets, .. } => {
-                sets.remove(&s.id);
-                Ok(())
-            }
-        }
+            Ok(())
+        })
     }
 
     /// Work that sends `signals`, in order, to every process of the session but `spare` (the
