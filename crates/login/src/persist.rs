@@ -220,7 +220,10 @@ impl Store {
 
     /// Store the last session id handed out.
     pub fn save_last_id(&self, id: u64) {
-        self.queue(self.dir.join("last-session-id"), Some(format!("{id}\n").into_bytes()));
+        self.queue(
+            self.dir.join("last-session-id"),
+            Some(format!("{id}\n").into_bytes()),
+        );
     }
 
     /// The last session id stored (0 when none).

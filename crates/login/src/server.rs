@@ -232,10 +232,14 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> (Re
     };
     let mut after = After::Nothing;
     let r: Result<Reply, Reply> = match req.method.as_str() {
-        method::CREATE_SESSION => create_session(state, req, cred, conn).await.map(|(reply, id)| {
-            after = After::Created(id);
-            reply
-        }),
+        method::CREATE_SESSION => {
+            create_session(state, req, cred, conn)
+                .await
+                .map(|(reply, id)| {
+                    after = After::Created(id);
+                    reply
+                })
+        }
         method::WAIT_USER_MANAGER => wait_user_manager(state, req, cred, rule).await,
         method::RELEASE_SESSION => params::<api::SessionRequest>(req).and_then(|p| {
             let id = session_id(state, &p.id, cred)?;
@@ -340,9 +344,9 @@ async fn create_session(
     let jobs = state.borrow().jobs.clone();
     match jobs.run(p.uid, move_leader).await {
         Ok(Ok(())) => {}
-        Ok(Err(e)) => crate::log::error(format!(
-            "session {id}: {e}; its processes are not tracked"
-        )),
+        Ok(Err(e)) => {
+            crate::log::error(format!("session {id}: {e}; its processes are not tracked"))
+        }
         Err(e) => crate::log::error(e),
     }
     Ok((ok(&reply), id))

@@ -23,7 +23,10 @@ static USERDB: Mutex<()> = Mutex::new(());
 fn user_tool(cmd: &mut Command) -> (bool, String) {
     let mut last = String::new();
     for _ in 0..100 {
-        let out = cmd.stderr(Stdio::piped()).output().expect("run useradd/userdel");
+        let out = cmd
+            .stderr(Stdio::piped())
+            .output()
+            .expect("run useradd/userdel");
         last = String::from_utf8_lossy(&out.stderr).into_owned();
         if out.status.success() {
             return (true, last);
