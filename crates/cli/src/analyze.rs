@@ -1,4 +1,9 @@
-//! `systemd-analyze` verbs linger provides: verify, timespan, timestamp, calendar.
+//! `systemd-analyze` verbs linger provides: verify, timespan, timestamp, calendar,
+//! unit-paths, cat-config, condition, security, blame, critical-chain.
+
+mod files;
+mod security;
+mod timing;
 
 use std::ffi::OsString;
 use std::path::Path;
@@ -10,12 +15,15 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "systemd-analyze",
     about = "Check unit files and parse time expressions (linger).",
-    disable_version_flag = true
+    version
 )]
 struct Cli {
     /// Accepted for compatibility (linger always analyzes user units).
     #[arg(long, global = true)]
     user: bool,
+    /// Do not pipe output into a pager.
+    #[arg(long, global = true)]
+    no_pager: bool,
     #[command(subcommand)]
     command: Verb,
 }
@@ -28,6 +36,18 @@ enum Verb {
     Timespan { spans: Vec<String> },
     /// Parse timestamps.
     Timestamp { stamps: Vec<String> },
+    /// List the user manager's unit search path.
+    UnitPaths,
+    /// Show configuration files and their drop-ins.
+    CatConfig { names: Vec<String> },
+    /// Evaluate Condition*=/Assert*= assignments.
+    Condition { exprs: Vec<String> },
+    /// Score the sandboxing a service asks for (all services without a name).
+    Security { units: Vec<String> },
+    /// List units by the time they took to start.
+    Blame,
+    /// Show the chain of units a unit waited for.
+    CriticalChain { units: Vec<String> },
     /// Parse calendar events and show their next elapses.
     Calendar {
         exprs: Vec<String>,
@@ -45,7 +65,24 @@ pub fn main(args: Vec<OsString>, _name: &str) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
+    let pages = matches!(
+        cli.command,
+        Verb::UnitPaths
+            | Verb::CatConfig { .. }
+            | Verb::Security { .. }
+            | Verb::Blame
+            | Verb::CriticalChain { .. }
+    );
+    let _pager = pages
+        .then(|| crate::output::pager::start(cli.no_pager, false))
+        .flatten();
     match cli.command {
+        Verb::UnitPaths => files::unit_paths(),
+        Verb::CatConfig { names } => files::cat_config(&names),
+        Verb::Condition { exprs } => files::condition(&exprs),
+        Verb::Security { units } => security::security(&units),
+        Verb::Blame => timing::blame(),
+        Verb::CriticalChain { units } => timing::critical_chain(&units),
         Verb::Verify { files } => verify(&files),
         Verb::Timespan { spans } => timespan(&spans),
         Verb::Timestamp { stamps } => timestamp(&stamps),

@@ -11,6 +11,30 @@ use linger_journal::output::{OutputMode, OutputOptions};
 /// Query the user's journal.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct JournalArgs {
+    /// Show entries with the specified syslog identifier (repeatable).
+    #[arg(short = 't', long = "identifier", value_name = "ID")]
+    pub identifiers: Vec<String>,
+    /// List all values the field takes in the journal.
+    #[arg(short = 'F', long = "field", value_name = "FIELD")]
+    pub field: Option<String>,
+    /// List all field names used in the journal.
+    #[arg(short = 'N', long = "fields")]
+    pub fields: bool,
+    /// Show all entries when following (not only the last 10).
+    #[arg(long)]
+    pub no_tail: bool,
+    /// Ask the manager to close the active journal file and start a new one.
+    #[arg(long)]
+    pub rotate: bool,
+    /// Ask the manager to write out every queued entry.
+    #[arg(long)]
+    pub flush: bool,
+    /// Leave only this many journal files (the active one is never removed).
+    #[arg(long, value_name = "N")]
+    pub vacuum_files: Option<String>,
+    /// Show information about the journal files instead of their entries.
+    #[arg(long)]
+    pub header: bool,
     /// Show messages of the user unit UNIT (globs allowed; repeatable).
     #[arg(
         short = 'u',
@@ -28,6 +52,9 @@ pub struct JournalArgs {
     /// Jump to the end and show the last 1000 entries (there is no pager).
     #[arg(short = 'e', long = "pager-end")]
     pub pager_end: bool,
+    /// Add explanatory help texts from the message catalog.
+    #[arg(short = 'x', long)]
+    pub catalog: bool,
     /// Follow the journal.
     #[arg(short = 'f', long)]
     pub follow: bool,
@@ -62,7 +89,7 @@ pub struct JournalArgs {
     /// Select fields to print in verbose/export/json/cat output modes.
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub output_fields: Vec<String>,
-    /// Do not pipe output into a pager (there is none; accepted for compatibility).
+    /// Do not pipe output into a pager ($SYSTEMD_PAGER, $PAGER, less).
     #[arg(long)]
     pub no_pager: bool,
     /// Suppress output of the hostname field.
@@ -113,6 +140,40 @@ pub struct JournalArgs {
 }
 
 impl JournalArgs {
+    /// The positional matches with `-t` and path arguments made into field matches: an
+    /// executable path matches the processes it ran as (`_COMM=`, the name the kernel gives
+    /// them, which is what linger's manager records).
+    fn matches(&self) -> Result<Vec<String>, String> {
+        let mut out = Vec::new();
+        for m in &self.matches {
+            if m.starts_with('/') {
+                let p = std::path::Path::new(m);
+                let meta =
+                    std::fs::metadata(p).map_err(|e| format!("Failed to add match '{m}': {e}"))?;
+                if !meta.is_file() {
+                    return Err(format!(
+                        "Failed to add match '{m}': not an executable file (linger's journal has no device or kernel entries)"
+                    ));
+                }
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                // The kernel's comm is at most 15 bytes.
+                let comm: String = name.bytes().take(15).map(char::from).collect();
+                out.push(format!("_COMM={comm}"));
+            } else {
+                out.push(m.clone());
+            }
+        }
+        out.extend(
+            self.identifiers
+                .iter()
+                .map(|t| format!("SYSLOG_IDENTIFIER={t}")),
+        );
+        Ok(out)
+    }
+
     /// The library's options for these flags.
     pub fn to_options(&self) -> Result<Options, String> {
         let mode: OutputMode = self.output.parse()?;
@@ -127,14 +188,19 @@ impl JournalArgs {
         Ok(Options {
             directory: self.directory.clone(),
             files: self.file.clone(),
-            matches: self.matches.clone(),
+            matches: self.matches()?,
             units: self.units.clone(),
             priority: self.priority.clone(),
             since: self.since.clone(),
             until: self.until.clone(),
             grep: self.grep.clone(),
             case_sensitive: self.case_sensitive,
-            lines,
+            lines: if self.no_tail && self.follow && self.lines.is_none() {
+                None
+            } else {
+                lines
+            },
+            no_tail: self.no_tail,
             reverse: self.reverse,
             boot: self.boot.clone(),
             list_boots: self.list_boots,
@@ -146,6 +212,7 @@ impl JournalArgs {
                 all: self.all,
                 quiet: self.quiet,
                 utc: self.utc,
+                colors: crate::output::term::colors(),
             },
             cursor: self.cursor.clone(),
             after_cursor: self.after_cursor.clone(),
@@ -156,14 +223,55 @@ impl JournalArgs {
             verify: self.verify,
             kernel: self.dmesg,
             quiet: self.quiet,
+            catalog: self.catalog,
+            field: self.field.clone(),
+            list_fields: self.fields,
+            vacuum_files: self
+                .vacuum_files
+                .as_deref()
+                .map(|n| {
+                    n.parse::<usize>()
+                        .map_err(|_| format!("Failed to parse vacuum files: {n}"))
+                })
+                .transpose()?,
+            header: self.header,
         })
     }
+}
+
+/// `--flush`/`--rotate`: done by the manager, whose writer owns the active file.
+fn control_writer(args: &JournalArgs) -> Result<(), String> {
+    let mut client = crate::connect::connect()?;
+    let req = linger_ipc::manager::JournalRequest {
+        flush: args.flush,
+        rotate: args.rotate,
+    };
+    client
+        .call(
+            linger_ipc::manager::method::JOURNAL,
+            serde_json::to_value(req).unwrap_or_default(),
+        )
+        .map(drop)
+        .map_err(|e| {
+            let what = if args.rotate { "rotate" } else { "flush" };
+            format!("Failed to {what} the journal: {e}")
+        })
 }
 
 /// Runs journalctl with `args`, printing to stdout and stderr.
 pub fn run(args: &JournalArgs) -> ExitCode {
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
+    if args.flush || args.rotate {
+        if let Err(e) = control_writer(args) {
+            let _ = writeln!(err, "{e}");
+            return ExitCode::from(1);
+        }
+        // --rotate may be combined with the vacuum options, which then run on the result.
+        if args.vacuum_size.is_none() && args.vacuum_time.is_none() && args.vacuum_files.is_none() {
+            return ExitCode::SUCCESS;
+        }
+    }
     let opts = match args.to_options() {
         Ok(o) => o,
         Err(e) => {
@@ -171,6 +279,10 @@ pub fn run(args: &JournalArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    // Following never pages (as journalctl); -e starts the pager at the end.
+    let _pager = (!args.follow)
+        .then(|| crate::output::pager::start(args.no_pager, args.pager_end))
+        .flatten();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(64 << 10, stdout.lock());
     let code = app::run(&opts, &mut out, &mut err);
@@ -180,3 +292,7 @@ pub fn run(args: &JournalArgs) -> ExitCode {
     };
     ExitCode::from(code)
 }
+
+#[cfg(test)]
+#[path = "journalctl_tests.rs"]
+mod tests;

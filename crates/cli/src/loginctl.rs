@@ -20,7 +20,7 @@ use crate::output::fail;
 #[command(
     name = "loginctl",
     about = "Introspect and control the login manager (linger daemon --system).",
-    disable_version_flag = true
+    version
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -74,9 +74,6 @@ pub struct Opts {
     /// Operate on a container (refused: linger's login manager is local only).
     #[arg(short = 'M', long, global = true, value_name = "CONTAINER")]
     pub machine: Option<String>,
-    /// Print the version.
-    #[arg(long)]
-    pub version: bool,
 }
 
 /// loginctl's verbs.
@@ -188,10 +185,6 @@ pub fn main(args: Vec<OsString>, _name: &str) -> ExitCode {
         Err(code) => return code,
     };
     let o = &cli.opts;
-    if o.version {
-        println!("linger {}", env!("CARGO_PKG_VERSION"));
-        return ExitCode::SUCCESS;
-    }
     if o.host.is_some() {
         return fail(
             "Remote operation (-H/--host) is not supported by linger: its login manager is local only.",

@@ -4,13 +4,28 @@
 #![forbid(unsafe_code)]
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+// Every `print!`/`println!` in this crate (these definitions shadow std's for all the modules
+// below) goes through `output::write_stdout`, which ends the program quietly when the reader
+// of a pipe has gone (`systemctl list-units | head -1`) instead of panicking.
+macro_rules! print {
+    ($($arg:tt)*) => { $crate::output::write_stdout(format_args!($($arg)*)) };
+}
+macro_rules! println {
+    () => { $crate::output::write_stdout(format_args!("\n")) };
+    ($($arg:tt)*) => {
+        $crate::output::write_stdout(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod analyze;
 mod connect;
 mod ctl;
 mod daemon;
+mod escape;
 mod journalctl;
 mod links;
 mod loginctl;
+mod notify;
 mod output;
 mod run;
 
@@ -18,12 +33,14 @@ use std::ffi::OsString;
 use std::process::ExitCode;
 
 /// The names the binary answers to, and how.
-const PERSONALITIES: [&str; 5] = [
+const PERSONALITIES: [&str; 7] = [
     "systemctl",
     "journalctl",
     "loginctl",
     "systemd-run",
     "systemd-analyze",
+    "systemd-escape",
+    "systemd-notify",
 ];
 
 fn main() -> ExitCode {
@@ -42,6 +59,8 @@ fn main() -> ExitCode {
         "journalctl" => journal_main(args, "journalctl"),
         "loginctl" => loginctl::main(args, "loginctl"),
         "systemd-run" => run::main(args),
+        "systemd-escape" => escape::main(args),
+        "systemd-notify" => notify::main(args),
         _ => {
             if args.len() < 2 {
                 print_usage();
@@ -61,12 +80,14 @@ fn main() -> ExitCode {
                 "journal" => journal_main(args, "linger journal"),
                 "login" => loginctl::main(args, "linger login"),
                 "run" => run::main(args),
+                "escape" => escape::main(args),
+                "notify" => notify::main(args),
                 "-h" | "--help" | "help" => {
                     print_usage();
                     ExitCode::SUCCESS
                 }
                 "--version" | "-V" => {
-                    println!("linger {}", env!("CARGO_PKG_VERSION"));
+                    print!("{}", output::version_text());
                     ExitCode::SUCCESS
                 }
                 other => {
@@ -84,7 +105,7 @@ fn main() -> ExitCode {
 #[command(
     name = "journalctl",
     about = "Query your user services' journal (linger).",
-    disable_version_flag = true
+    version
 )]
 struct JournalCli {
     #[command(flatten)]
@@ -112,6 +133,8 @@ Usage:
   linger verify FILE…               check unit files (≙ systemd-analyze verify)
   linger timespan SPAN…             parse time spans (≙ systemd-analyze timespan)
   linger calendar EXPR…             parse calendar events (≙ systemd-analyze calendar)
+  linger escape STRING…             escape strings for unit names (≙ systemd-escape)
+  linger notify [--ready] [VAR=…]   tell the manager about a service's state (≙ systemd-notify)
   linger install-links DIR          make systemctl, systemd-analyze … links to this binary
 
 Run 'linger ctl --help' for the systemctl commands.",

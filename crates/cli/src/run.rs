@@ -25,7 +25,7 @@ mod stdio;
 #[command(
     name = "systemd-run",
     about = "Run a command as a transient user service or timer (linger).",
-    disable_version_flag = true,
+    version,
     trailing_var_arg = true
 )]
 struct RunArgs {
@@ -50,9 +50,12 @@ struct RunArgs {
     /// Run in the caller's working directory.
     #[arg(short = 'd', long)]
     same_dir: bool,
-    /// Slice to place the unit in.
+    /// Slice to place the unit in (`.slice` added when missing).
     #[arg(long)]
     slice: Option<String>,
+    /// Nice level of the service's processes (-20…19).
+    #[arg(long, allow_negative_numbers = true, value_name = "NICE")]
+    nice: Option<String>,
     /// Service type (simple, exec, oneshot, forking, notify).
     #[arg(long)]
     service_type: Option<String>,
@@ -241,6 +244,93 @@ fn setenv(a: &RunArgs) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The unit name systemd-run would use for `--unit=` (escaped like systemd's
+/// `unit_name_mangle`: `has space` → `has\x20space.service`) or a fresh `run-uN`; without
+/// the type suffix.
+fn base_name(a: &RunArgs, suffix: &str) -> Result<String, String> {
+    let Some(u) = &a.unit else {
+        return Ok(fresh_name());
+    };
+    let (name, _) = linger_unit::name::mangle(u, suffix, false)
+        .map_err(|e| format!("Failed to mangle unit name: {e}"))?;
+    let base = [".service", ".timer", ".scope"]
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .unwrap_or(&name);
+    if !linger_unit::name::is_valid(
+        &format!("{base}{suffix}"),
+        linger_unit::name::NameKinds::ANY,
+    ) {
+        return Err(format!("Invalid unit name: {u}"));
+    }
+    Ok(base.to_string())
+}
+
+/// Refuse what systemd-run refuses before anything is created: properties it does not know
+/// (`-p Bogus=1`), values the unit-file parser would reject or ignore, timer expressions
+/// that do not parse (with the parser's reason). `own` is the unit's own section.
+fn validate(a: &RunArgs, own: &str, texts: &[(&str, &str)]) -> Result<(), String> {
+    use linger_unit::settings::systemd_knows;
+    for p in &a.property {
+        let key = p.split_once('=').map_or(p.as_str(), |(k, _)| k.trim());
+        if !systemd_knows("Unit", key) && !systemd_knows(own, key) {
+            return Err(format!("Unknown assignment: {p}"));
+        }
+    }
+    for p in &a.timer_property {
+        let key = p.split_once('=').map_or(p.as_str(), |(k, _)| k.trim());
+        if !systemd_knows("Unit", key) && !systemd_knows("Timer", key) {
+            return Err(format!("Unknown assignment: {p}"));
+        }
+    }
+    if let Some(c) = &a.on_calendar {
+        linger_time::CalendarSpec::parse(c)
+            .map_err(|e| format!("Failed to parse calendar event specification: {e}"))?;
+    }
+    for (flag, v) in [
+        ("--on-active", &a.on_active),
+        ("--on-boot", &a.on_boot),
+        ("--on-startup", &a.on_startup),
+        ("--on-unit-active", &a.on_unit_active),
+        ("--on-unit-inactive", &a.on_unit_inactive),
+    ] {
+        if let Some(v) = v {
+            linger_time::parse_sec(v)
+                .map_err(|e| format!("Failed to parse {flag}= parameter: {e}"))?;
+        }
+    }
+    for (name, text) in texts {
+        let unit_type =
+            linger_unit::name::type_of(name).ok_or_else(|| format!("Invalid unit name: {name}"))?;
+        let mut b = linger_unit::settings::UnitBuilder::new(name, unit_type);
+        let identity = |s: &str| Ok(s.replace("%%", "%"));
+        let actx = linger_unit::settings::ApplyContext {
+            expand: &identity,
+            expand_name: &identity,
+            home: None,
+        };
+        b.apply_bytes(text.as_bytes(), None, &actx);
+        // A unit file would load with the setting ignored; systemd-run refuses it.
+        if let Some(d) = b.config().diagnostics.first() {
+            let why = d.message.strip_suffix(", ignoring.").unwrap_or(&d.message);
+            return Err(format!("Invalid property for {name}: {why}."));
+        }
+    }
+    Ok(())
+}
+
+/// `--slice=NAME` as a slice unit name (`foo` → `foo.slice`, as systemd-run mangles it).
+fn slice(a: &RunArgs) -> Result<Option<String>, String> {
+    a.slice
+        .as_deref()
+        .map(|s| {
+            linger_unit::name::mangle(s, ".slice", false)
+                .map(|(n, _)| n)
+                .map_err(|e| format!("Failed to mangle slice name '{s}': {e}"))
+        })
+        .transpose()
+}
+
 /// The transient unit files for `a`: (service text, timer text).
 fn unit_texts(a: &RunArgs) -> Result<(String, Option<String>), String> {
     let mut argv = a.command.clone();
@@ -269,8 +359,11 @@ fn unit_texts(a: &RunArgs) -> Result<(String, Option<String>), String> {
     if a.remain_after_exit {
         service.push_str("RemainAfterExit=yes\n");
     }
-    if let Some(s) = &a.slice {
+    if let Some(s) = slice(a)? {
         service.push_str(&format!("Slice={s}\n"));
+    }
+    if let Some(n) = &a.nice {
+        service.push_str(&format!("Nice={n}\n"));
     }
     service.push_str(&properties);
     let triggers = [
@@ -326,15 +419,10 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
             "{what} may not be combined with --no-block or the timer options."
         ));
     }
-    let base = a
-        .unit
-        .clone()
-        .map(|u| {
-            u.trim_end_matches(".service")
-                .trim_end_matches(".timer")
-                .to_string()
-        })
-        .unwrap_or_else(fresh_name);
+    let base = match base_name(&a, ".service") {
+        Ok(b) => b,
+        Err(e) => return fail(&e),
+    };
     let (service, timer) = match unit_texts(&a) {
         Ok(t) => t,
         Err(e) => return fail(&e),
@@ -342,6 +430,20 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     let dir = transient_dir();
     let svc_name = format!("{base}.service");
     let timer_name = format!("{base}.timer");
+    let mut texts = vec![(svc_name.as_str(), service.as_str())];
+    if let Some(t) = &timer {
+        texts.push((timer_name.as_str(), t.as_str()));
+    }
+    if let Err(e) = validate(&a, "Service", &texts) {
+        return fail(&e);
+    }
+    // Until the start job is queued, a refusal takes the files away again.
+    let remove_files = || {
+        let _ = std::fs::remove_file(dir.join(&svc_name));
+        if timer.is_some() {
+            let _ = std::fs::remove_file(dir.join(&timer_name));
+        }
+    };
     if dir.join(&svc_name).exists() {
         return fail(&format!(
             "Failed to start transient service unit: Unit {svc_name} was already loaded or has a fragment file."
@@ -363,19 +465,24 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     if let Some(t) = &timer
         && let Err(e) = write(&timer_name, t)
     {
+        remove_files();
         return fail(&e);
     }
     let mut client = match connect() {
         Ok(c) => c,
-        Err(e) => return fail(&e),
+        Err(e) => {
+            remove_files();
+            return fail(&e);
+        }
     };
     if let Err(e) = client.call(method::RELOAD, json!({})) {
+        remove_files();
         return fail(&e.to_string());
     }
     let attached = match stdio.map(|m| stdio::attach(&mut client, &svc_name, m)) {
         Some(Ok(a)) => Some(a),
         Some(Err(e)) => {
-            let _ = std::fs::remove_file(dir.join(&svc_name));
+            remove_files();
             return fail(&e);
         }
         None => None,
@@ -386,22 +493,31 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         &svc_name
     };
     let req = api::JobsRequest {
-        action: "start".into(),
+        action: linger_wire::JobAction::Start,
         units: vec![start.clone()],
-        mode: "fail".into(),
+        mode: linger_wire::JobMode::Fail,
         no_block: a.no_block,
     };
     let what = if timer.is_some() { "timer" } else { "service" };
     let reply = match client.call(method::JOBS, serde_json::to_value(req).unwrap_or_default()) {
         Ok(v) => serde_json::from_value::<api::JobsReply>(v).unwrap_or_default(),
-        Err(e) => return fail(&format!("Failed to start transient {what} unit: {e}")),
+        Err(e) => {
+            remove_files();
+            let _ = client.call(method::RELOAD, json!({}));
+            return fail(&format!("Failed to start transient {what} unit: {e}"));
+        }
     };
-    // A start that failed (a dependency, a condition of the unit's setup) is not waited for.
+    // A start that failed (a dependency, a condition of the unit's setup) is not waited for;
+    // one that was refused outright leaves nothing behind.
     if let Some(j) = reply
         .jobs
         .iter()
         .find(|j| j.job == 0 || !j.message.is_empty())
     {
+        if j.job == 0 {
+            remove_files();
+            let _ = client.call(method::RELOAD, json!({}));
+        }
         return fail(&format!(
             "Failed to start transient {what} unit: {}",
             j.message

@@ -552,8 +552,12 @@ fn rate_limit_reports_suppressed_messages() {
 #[test]
 fn kill_sends_the_named_signal_to_the_chosen_processes() {
     let m = manager();
-    m.write_unit("trap.service", "[Service]\nExecStart=/bin/sh -c 'trap \"echo got HUP\" HUP; while :; do sleep 0.05; done'\n");
+    m.write_unit("trap.service", "[Service]\nExecStart=/bin/sh -c 'trap \"echo got HUP\" HUP; echo trap set; while :; do sleep 0.05; done'\n");
     m.systemctl(&["start", "trap.service"]).expect_code(0);
+    // A HUP before the shell has set its trap would end it: wait until it has.
+    m.wait_for("the trap to be set", |m| {
+        journal(m, &["-u", "trap.service", "-o", "cat"]).contains("trap set")
+    });
     m.systemctl(&[
         "kill",
         "--signal=SIGHUP",

@@ -245,7 +245,11 @@ fn a_recovered_manager_stops_its_adopted_services_when_it_exits() {
     let mut args = vec!["start"];
     args.extend(names.iter().map(String::as_str));
     m.systemctl(&args).expect_code(0);
-    assert_eq!(processes_with(&marker).len(), 20);
+    // Type=simple: a start returns after the fork, maybe before the exec that makes the
+    // marker visible in the command line.
+    m.wait_for("20 services exec'd", |_| {
+        processes_with(&marker).len() == 20
+    });
     m.crash();
     m.start();
     let mut args = vec!["is-active"];

@@ -37,27 +37,7 @@ impl ExecKind {
     }
 }
 
-/// Whom a kill reaches (`--kill-whom=` and KillMode= translate to this).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KillWhom {
-    /// The main process only.
-    Main,
-    /// The control process only.
-    Control,
-    /// Every process of the unit (cgroup, or process tracking without cgroups).
-    All,
-}
-
-impl KillWhom {
-    /// Canonical string.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            KillWhom::Main => "main",
-            KillWhom::Control => "control",
-            KillWhom::All => "all",
-        }
-    }
-}
+pub use linger_wire::KillWhom;
 
 /// Which per-unit timer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,60 +1,7 @@
 //! Unit states: the per-type sub-states (carrying their data) and the one total mapping to the
 //! generic active state that `systemctl` prints.
 
-/// The generic state of any unit (`ActiveState=`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ActiveState {
-    /// Running / reached.
-    Active,
-    /// Reloading its configuration.
-    Reloading,
-    /// Not running.
-    Inactive,
-    /// Not running, and the last run failed.
-    Failed,
-    /// On its way up.
-    Activating,
-    /// On its way down.
-    Deactivating,
-}
-
-impl ActiveState {
-    /// Canonical string.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActiveState::Active => "active",
-            ActiveState::Reloading => "reloading",
-            ActiveState::Inactive => "inactive",
-            ActiveState::Failed => "failed",
-            ActiveState::Activating => "activating",
-            ActiveState::Deactivating => "deactivating",
-        }
-    }
-
-    /// Parse the canonical string.
-    pub fn parse(s: &str) -> Option<ActiveState> {
-        [
-            ActiveState::Active,
-            ActiveState::Reloading,
-            ActiveState::Inactive,
-            ActiveState::Failed,
-            ActiveState::Activating,
-            ActiveState::Deactivating,
-        ]
-        .into_iter()
-        .find(|a| a.as_str() == s)
-    }
-
-    /// Active or reloading: "up" for dependency purposes.
-    pub fn is_active_or_reloading(self) -> bool {
-        matches!(self, ActiveState::Active | ActiveState::Reloading)
-    }
-
-    /// Inactive or failed: "down".
-    pub fn is_inactive_or_failed(self) -> bool {
-        matches!(self, ActiveState::Inactive | ActiveState::Failed)
-    }
-}
+pub use linger_wire::{ActiveState, ServiceResult};
 
 /// The processes a service has at a given moment.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -214,6 +161,12 @@ pub enum SubState {
 }
 
 impl SubState {
+    /// `SubState=` as the typed name clients see.
+    pub fn name(&self) -> linger_wire::SubState {
+        // Every per-type string is one of the wire names (checked by a test below).
+        linger_wire::SubState::parse(self.as_str()).unwrap_or(linger_wire::SubState::Dead)
+    }
+
     /// `SubState=` string.
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -239,50 +192,6 @@ impl SubState {
     }
 }
 
-/// Why a service run ended (`Result=`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ServiceResult {
-    /// Fine.
-    #[default]
-    Success,
-    /// A protocol violation (e.g. PID file missing after a forking start).
-    Protocol,
-    /// A timeout hit.
-    Timeout,
-    /// A process exited with a failure status.
-    ExitCode,
-    /// A process was killed by a signal.
-    Signal,
-    /// A process dumped core.
-    CoreDump,
-    /// The watchdog was not fed.
-    Watchdog,
-    /// Started too often.
-    StartLimitHit,
-    /// Setting up the execution failed (fork, pipes, …).
-    Resources,
-    /// The kernel's OOM killer hit the service.
-    OomKill,
-}
-
-impl ServiceResult {
-    /// Canonical string.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ServiceResult::Success => "success",
-            ServiceResult::Protocol => "protocol",
-            ServiceResult::Timeout => "timeout",
-            ServiceResult::ExitCode => "exit-code",
-            ServiceResult::Signal => "signal",
-            ServiceResult::CoreDump => "core-dump",
-            ServiceResult::Watchdog => "watchdog",
-            ServiceResult::StartLimitHit => "start-limit-hit",
-            ServiceResult::Resources => "resources",
-            ServiceResult::OomKill => "oom-kill",
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,6 +207,72 @@ mod tests {
             ActiveState::Deactivating,
         ] {
             assert_eq!(ActiveState::parse(s.as_str()), Some(s));
+        }
+    }
+
+    #[test]
+    fn every_sub_state_has_a_wire_name() {
+        use crate::scope::ScopeState;
+        use crate::socket::SocketState;
+        use crate::timer::TimerState;
+        let p = Procs::default();
+        let services = [
+            ServiceState::Dead,
+            ServiceState::Condition(p),
+            ServiceState::StartPre(p),
+            ServiceState::Start(p),
+            ServiceState::StartPost(p),
+            ServiceState::Running(p),
+            ServiceState::Exited(p),
+            ServiceState::Reload(p),
+            ServiceState::Stop(p),
+            ServiceState::StopWatchdog(p),
+            ServiceState::StopSigterm(p),
+            ServiceState::StopSigkill(p),
+            ServiceState::StopPost(p),
+            ServiceState::FinalSigterm(p),
+            ServiceState::FinalSigkill(p),
+            ServiceState::Failed,
+            ServiceState::AutoRestart,
+        ];
+        let mut all: Vec<SubState> = services.into_iter().map(SubState::Service).collect();
+        all.extend([true, false].map(|active| SubState::Passive { active }));
+        all.extend(
+            [
+                TimerState::Dead,
+                TimerState::Waiting,
+                TimerState::Running,
+                TimerState::Elapsed,
+                TimerState::Failed,
+            ]
+            .map(SubState::Timer),
+        );
+        all.extend(
+            [
+                SocketState::Dead,
+                SocketState::Listening,
+                SocketState::Running,
+                SocketState::Failed,
+            ]
+            .map(SubState::Socket),
+        );
+        all.extend(
+            [
+                ScopeState::Dead,
+                ScopeState::Running,
+                ScopeState::StopSigterm,
+                ScopeState::StopSigkill,
+                ScopeState::Failed,
+            ]
+            .map(SubState::Scope),
+        );
+        for s in all {
+            assert_eq!(
+                linger_wire::SubState::parse(s.as_str()).map(|n| n.as_str()),
+                Some(s.as_str()),
+                "{s:?}"
+            );
+            assert_eq!(s.name().as_str(), s.as_str());
         }
     }
 

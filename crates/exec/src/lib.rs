@@ -13,16 +13,21 @@
 //! ```
 #![deny(unsafe_code)]
 
+pub mod dirs;
 mod env;
+pub mod limits;
 #[allow(unsafe_code)]
 pub mod pidfd;
+mod report;
+pub mod seccomp;
 mod spec;
 #[allow(unsafe_code)]
 mod sys;
 
 pub use env::{Environment, is_valid_name, parse_environment_file, read_environment_file};
+pub use report::ExecReports;
 pub use spec::{Credentials, ExecSpec, Rlimit, SpecError, Stage};
 pub use sys::{
     SpawnError, Spawned, adopt_inherited_fd, keep_across_exec, read_status, set_cloexec, spawn,
-    spawn_nowait,
+    spawn_nowait, spawn_reporting,
 };

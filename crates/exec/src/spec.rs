@@ -35,6 +35,12 @@ pub enum Stage {
     Group = 216,
     /// Setting the user id (Credentials).
     User = 217,
+    /// Mount or user namespace set-up (PrivateTmp=, ProtectSystem=, …).
+    Namespace = 226,
+    /// NoNewPrivileges=.
+    NoNewPrivileges = 227,
+    /// Loading seccomp filters (SystemCallFilter= & co.).
+    Seccomp = 228,
 }
 
 impl Stage {
@@ -55,6 +61,9 @@ impl Stage {
             222 => Stage::Stderr,
             216 => Stage::Group,
             217 => Stage::User,
+            226 => Stage::Namespace,
+            227 => Stage::NoNewPrivileges,
+            228 => Stage::Seccomp,
             _ => return None,
         })
     }
@@ -76,6 +85,9 @@ impl Stage {
             Stage::Stderr => "STDERR",
             Stage::Group => "GROUP",
             Stage::User => "USER",
+            Stage::Namespace => "NAMESPACE",
+            Stage::NoNewPrivileges => "NO_NEW_PRIVILEGES",
+            Stage::Seccomp => "SECCOMP",
         }
     }
 }
@@ -153,6 +165,10 @@ pub struct ExecSpec {
     /// Set `$LISTEN_PID` to the child's own pid (socket activation: `sd_listen_fds()` only
     /// accepts fds meant for its own pid, which is known only after the fork).
     pub listen_pid: bool,
+    /// NoNewPrivileges= (also needed for unprivileged seccomp).
+    pub no_new_privileges: bool,
+    /// seccomp programs loaded last, just before `execve` (see [`crate::seccomp`]).
+    pub seccomp: Vec<seccompiler::BpfProgram>,
     pub(crate) oom_value: CString,
 }
 
@@ -188,6 +204,8 @@ impl ExecSpec {
             controlling_tty: false,
             credentials: None,
             listen_pid: false,
+            no_new_privileges: false,
+            seccomp: Vec::new(),
             oom_value: CString::default(),
         })
     }

@@ -9,6 +9,7 @@ use std::ffi::c_char;
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 
+use crate::report::ExecReports;
 use crate::spec::{ExecSpec, Stage};
 
 /// A started child.
@@ -58,7 +59,13 @@ pub fn read_status(pipe: &OwnedFd) -> Option<(Stage, i32)> {
 /// caller can read the outcome when the child exits. Starting many services this way costs
 /// only the fork.
 pub fn spawn_nowait(spec: ExecSpec) -> Result<Spawned, SpawnError> {
-    spawn_inner(spec, false)
+    spawn_inner(spec, false, None)
+}
+
+/// Like [`spawn_nowait`] with the failure report going to the shared pipe of `reports`
+/// (read it with [`ExecReports::take`] once the child has exited): no fd is kept per child.
+pub fn spawn_reporting(spec: ExecSpec, reports: &ExecReports) -> Result<Spawned, SpawnError> {
+    spawn_inner(spec, false, Some(reports))
 }
 
 /// Failure before a child existed.
@@ -101,19 +108,53 @@ struct Prepared<'a> {
     controlling_tty: bool,
     /// (uid, gid, supplementary groups), converted before the fork.
     creds: Option<(libc::uid_t, libc::gid_t, Vec<libc::gid_t>)>,
-    report: RawFd,
+    report: Report,
     listen_pid: Option<*mut u8>,
+    no_new_privileges: bool,
+    seccomp: Vec<Fprog>,
+}
+
+/// `struct sock_fprog` (linux/filter.h), pointing into the spec's programs.
+#[repr(C)]
+struct Fprog {
+    len: libc::c_ushort,
+    filter: *const seccompiler::sock_filter,
+}
+
+/// Where the child reports a failed step: its own pipe, or the shared one of
+/// [`ExecReports`] (then each record starts with the child's pid).
+#[derive(Clone, Copy)]
+struct Report {
+    fd: RawFd,
+    shared: bool,
 }
 
 /// Fork and exec according to `spec`. Blocks only until the child has exec'ed or failed
 /// (the status pipe closes on exec), which is what makes `Type=exec` exact.
 pub fn spawn(spec: ExecSpec) -> Result<Spawned, SpawnError> {
-    spawn_inner(spec, true)
+    spawn_inner(spec, true, None)
 }
 
-fn spawn_inner(mut spec: ExecSpec, wait: bool) -> Result<Spawned, SpawnError> {
+fn spawn_inner(
+    mut spec: ExecSpec,
+    wait: bool,
+    shared: Option<&ExecReports>,
+) -> Result<Spawned, SpawnError> {
     spec.finalize();
-    let (rd, wr) = cloexec_pipe().map_err(SpawnError::Pipe)?;
+    let (own_pipe, report) = match shared {
+        Some(r) => (
+            None,
+            Report {
+                fd: r.write_fd(),
+                shared: true,
+            },
+        ),
+        None => {
+            let (rd, wr) = cloexec_pipe().map_err(SpawnError::Pipe)?;
+            let fd = wr.as_raw_fd();
+            (Some((rd, wr)), Report { fd, shared: false })
+        }
+    };
     let fd = |o: &Option<OwnedFd>| o.as_ref().map(AsRawFd::as_raw_fd);
     let mut argv: Vec<*const c_char> = spec.argv.iter().map(|a| a.as_ptr()).collect();
     argv.push(std::ptr::null());
@@ -169,8 +210,17 @@ fn spawn_inner(mut spec: ExecSpec, wait: bool) -> Result<Spawned, SpawnError> {
             .credentials
             .as_ref()
             .map(|c| (c.uid, c.gid, c.groups.clone())),
-        report: wr.as_raw_fd(),
+        report,
         listen_pid: spec.listen_pid.then_some(listen_pid_ptr),
+        no_new_privileges: spec.no_new_privileges || !spec.seccomp.is_empty(),
+        seccomp: spec
+            .seccomp
+            .iter()
+            .map(|p| Fprog {
+                len: p.len().min(usize::from(u16::MAX)) as libc::c_ushort,
+                filter: p.as_ptr(),
+            })
+            .collect(),
     };
     // Block every signal across fork: until the child has reset the dispositions it inherits
     // the manager's handlers, and a SIGTERM landing there must not run them.
@@ -199,8 +249,15 @@ fn spawn_inner(mut spec: ExecSpec, wait: bool) -> Result<Spawned, SpawnError> {
     if pid < 0 {
         return Err(SpawnError::Fork(io::Error::last_os_error()));
     }
-    drop(wr);
     drop(spec);
+    let Some((rd, wr)) = own_pipe else {
+        return Ok(Spawned {
+            pid: pid as u32,
+            failure: None,
+            status_pipe: None,
+        });
+    };
+    drop(wr);
     if !wait {
         return Ok(Spawned {
             pid: pid as u32,
@@ -286,12 +343,22 @@ fn errno() -> i32 {
     unsafe { *libc::__errno_location() }
 }
 
-fn fail(report: RawFd, stage: Stage, err: i32) -> ! {
+fn fail(report: Report, stage: Stage, err: i32) -> ! {
     let e = err.to_ne_bytes();
-    let msg = [stage as u8, e[0], e[1], e[2], e[3]];
-    // SAFETY: write(2) and _exit(2) are async-signal-safe; msg lives on our stack.
+    // SAFETY: getpid, signal, write and _exit are async-signal-safe; msg lives on our stack.
     unsafe {
-        libc::write(report, msg.as_ptr().cast(), msg.len());
+        // A reader gone (the manager re-executed meanwhile) must not turn the stage's exit
+        // status into death by SIGPIPE.
+        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+        if report.shared {
+            let p = (libc::getpid() as u32).to_ne_bytes();
+            let msg: [u8; crate::report::RECORD] =
+                [p[0], p[1], p[2], p[3], stage as u8, e[0], e[1], e[2], e[3]];
+            libc::write(report.fd, msg.as_ptr().cast(), msg.len());
+        } else {
+            let msg = [stage as u8, e[0], e[1], e[2], e[3]];
+            libc::write(report.fd, msg.as_ptr().cast(), msg.len());
+        }
         libc::_exit(stage as i32);
     }
 }
@@ -331,9 +398,9 @@ fn child(p: &Prepared<'_>, joined: bool) -> ! {
         let n = p.pass.len() as i32;
         let mut report = p.report;
         if n > 0 {
-            let high = libc::fcntl(p.report, libc::F_DUPFD_CLOEXEC, 3 + n + 3);
+            let high = libc::fcntl(p.report.fd, libc::F_DUPFD_CLOEXEC, 3 + n + 3);
             if high >= 0 {
-                report = high;
+                report.fd = high;
             }
         }
         let mut high = [0 as RawFd; 64];
@@ -363,7 +430,21 @@ fn child(p: &Prepared<'_>, joined: bool) -> ! {
             }
         }
         for (res, lim) in &p.rlimits {
-            if libc::setrlimit(*res as libc::__rlimit_resource_t, lim) < 0 {
+            let res = *res as libc::__rlimit_resource_t;
+            if libc::setrlimit(res, lim) == 0 {
+                continue;
+            }
+            // The parent lowered what it knew we may not raise; should it have guessed
+            // wrong, take the closest allowed values, as systemd does, instead of failing.
+            let mut own: libc::rlimit = std::mem::zeroed();
+            if errno() != libc::EPERM || libc::getrlimit(res, &mut own) < 0 {
+                fail(report, Stage::Limits, errno());
+            }
+            let closest = libc::rlimit {
+                rlim_cur: lim.rlim_cur.min(own.rlim_max),
+                rlim_max: lim.rlim_max.min(own.rlim_max),
+            };
+            if libc::setrlimit(res, &closest) < 0 {
                 fail(report, Stage::Limits, errno());
             }
         }
@@ -422,6 +503,21 @@ fn child(p: &Prepared<'_>, joined: bool) -> ! {
                 *buf.add(11 + i) = digits[n - 1 - i];
             }
             *buf.add(11 + n) = 0;
+        }
+        // Last: from here on the filters may refuse anything but execve.
+        if p.no_new_privileges && libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 {
+            fail(report, Stage::NoNewPrivileges, errno());
+        }
+        for prog in &p.seccomp {
+            let r = libc::syscall(
+                libc::SYS_seccomp,
+                libc::SECCOMP_SET_MODE_FILTER,
+                0,
+                prog as *const Fprog,
+            );
+            if r < 0 {
+                fail(report, Stage::Seccomp, errno());
+            }
         }
         libc::execve(p.path, p.argv.as_ptr(), p.envp.as_ptr());
         fail(report, Stage::Exec, errno());

@@ -94,6 +94,34 @@ fn nowait_spawn_reports_the_failed_stage_after_exit() {
     );
 }
 
+/// Many children share one report pipe: each failure is found under its own pid, and a
+/// child that exec'ed has nothing reported.
+#[test]
+fn shared_report_pipe_keeps_failures_apart() {
+    let mut reports = linger_exec::ExecReports::new();
+    let mut bad_dir = ExecSpec::new("/bin/true", &["true"]).unwrap();
+    bad_dir.set_cwd("/nonexistent/dir", false).unwrap();
+    let a = linger_exec::spawn_reporting(bad_dir, &reports).unwrap();
+    let b = linger_exec::spawn_reporting(ExecSpec::new("/bin/true", &["true"]).unwrap(), &reports)
+        .unwrap();
+    let c = linger_exec::spawn_reporting(
+        ExecSpec::new("/nonexistent/program", &["program"]).unwrap(),
+        &reports,
+    )
+    .unwrap();
+    assert!(
+        a.status_pipe.is_none() && c.status_pipe.is_none(),
+        "no fd kept per child"
+    );
+    assert_eq!(wait(a.pid) >> 8, 200);
+    assert_eq!(wait(b.pid) >> 8, 0);
+    assert_eq!(wait(c.pid) >> 8, 203);
+    assert_eq!(reports.take(c.pid), Some((Stage::Exec, 2)));
+    assert_eq!(reports.take(b.pid), None);
+    assert_eq!(reports.take(a.pid), Some((Stage::Chdir, 2)));
+    assert_eq!(reports.take(a.pid), None, "taken once");
+}
+
 /// Credentials: as root, a child becomes `nobody` (uid, gid and an exact supplementary group
 /// list) before exec; the working directory is checked as that user.
 #[test]

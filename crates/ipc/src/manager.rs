@@ -1,11 +1,19 @@
 //! `io.linger.Manager`: the user manager's interface. Version 1.
 //!
 //! Unit properties travel as `systemctl show`'s `Name=value` strings so that `show`, `status`
-//! and the manager agree on one canonical format.
+//! and the manager agree on one canonical format; what the CLI decides on (states, results,
+//! job modes, kill targets, signals) travels as the typed enums of `linger-wire`. Errors are
+//! [`ManagerError`]s: a kind (mapped to its varlink error name in one place), the unit and path
+//! concerned, and a message for the user.
 
 use std::collections::BTreeMap;
 
+use linger_wire::{
+    ActiveState, JobAction, JobMode, JobResult, JobType, KillWhom, Signal, SubState,
+};
 use serde::{Deserialize, Serialize};
+
+pub use linger_wire as types;
 
 /// Interface name.
 pub const INTERFACE: &str = "io.linger.Manager";
@@ -20,6 +28,9 @@ pub mod method {
     pub const LIST: &str = "io.linger.Manager.List";
     /// `list-unit-files`: → [`super::UnitFilesReply`].
     pub const LIST_UNIT_FILES: &str = "io.linger.Manager.ListUnitFiles";
+    /// `is-enabled`: [`super::NamesRequest`] → [`super::UnitFileStatesReply`]: each name's
+    /// unit file state as found on disk (no unit is loaded; templates and aliases answer too).
+    pub const UNIT_FILE_STATES: &str = "io.linger.Manager.UnitFileStates";
     /// enable/disable/reenable/mask/unmask: [`super::InstallRequest`] → [`super::InstallReply`].
     pub const INSTALL: &str = "io.linger.Manager.Install";
     /// kill: [`super::KillRequest`].
@@ -46,8 +57,13 @@ pub mod method {
     pub const LIST_JOBS: &str = "io.linger.Manager.ListJobs";
     /// Manager-level properties (`show` without a unit).
     pub const MANAGER: &str = "io.linger.Manager.Manager";
+    /// `journalctl --flush/--rotate`: [`super::JournalRequest`]; replies when done.
+    pub const JOURNAL: &str = "io.linger.Manager.Journal";
     /// Stop the manager (exit).
     pub const EXIT: &str = "io.linger.Manager.Exit";
+    /// Stream of [`super::Change`]s (call with `more`): [`super::SubscribeRequest`]. The first
+    /// reply is empty (`{"changes": []}`): from then on nothing is missed.
+    pub const SUBSCRIBE: &str = "io.linger.Manager.Subscribe";
 }
 
 /// Error names.
@@ -64,16 +80,121 @@ pub mod error {
     pub const FAILED: &str = "io.linger.Manager.Failed";
 }
 
+/// What kind of failure a [`ManagerError`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorKind {
+    /// The unit is not loaded / has no file.
+    NoSuchUnit,
+    /// Refused (masked, refuse-manual, another user, already active, …).
+    Refused,
+    /// Malformed or invalid parameters.
+    InvalidParameter,
+    /// No such method.
+    MethodNotFound,
+    /// Anything else that went wrong while doing what was asked.
+    Failed,
+}
+
+impl ErrorKind {
+    /// The varlink error name (the one place kinds and names are paired).
+    pub fn varlink_name(self) -> &'static str {
+        match self {
+            ErrorKind::NoSuchUnit => error::NO_SUCH_UNIT,
+            ErrorKind::Refused => error::REFUSED,
+            ErrorKind::InvalidParameter => error::INVALID,
+            ErrorKind::MethodNotFound => error::NO_METHOD,
+            ErrorKind::Failed => error::FAILED,
+        }
+    }
+
+    /// The kind a varlink error name stands for (unknown names are `Failed`).
+    pub fn from_varlink_name(name: &str) -> ErrorKind {
+        [
+            ErrorKind::NoSuchUnit,
+            ErrorKind::Refused,
+            ErrorKind::InvalidParameter,
+            ErrorKind::MethodNotFound,
+        ]
+        .into_iter()
+        .find(|k| k.varlink_name() == name)
+        .unwrap_or(ErrorKind::Failed)
+    }
+}
+
+/// A request the manager did not carry out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{message}")]
+pub struct ManagerError {
+    /// What kind of failure.
+    pub kind: ErrorKind,
+    /// For the user: what went wrong and, where it helps, what to do.
+    pub message: String,
+    /// The unit concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The file concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+impl ManagerError {
+    /// An error of `kind` saying `message`.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> ManagerError {
+        ManagerError {
+            kind,
+            message: message.into(),
+            unit: None,
+            path: None,
+        }
+    }
+
+    /// The same, naming `unit`.
+    pub fn unit(mut self, unit: impl Into<String>) -> ManagerError {
+        self.unit = Some(unit.into());
+        self
+    }
+
+    /// The same, naming `path`.
+    pub fn path(mut self, path: impl Into<String>) -> ManagerError {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// As a varlink error reply (its parameters carry every field).
+    pub fn to_reply(&self) -> crate::Reply {
+        crate::Reply {
+            parameters: serde_json::to_value(self).unwrap_or_default(),
+            error: Some(self.kind.varlink_name().to_string()),
+            continues: false,
+        }
+    }
+
+    /// What a client's failed call says (a transport failure is `Failed`).
+    pub fn from_call(e: &crate::CallError) -> ManagerError {
+        match e {
+            crate::CallError::Remote {
+                name,
+                message,
+                parameters,
+            } => serde_json::from_value(parameters.clone()).unwrap_or_else(|_| {
+                ManagerError::new(ErrorKind::from_varlink_name(name), message.clone())
+            }),
+            other => ManagerError::new(ErrorKind::Failed, other.to_string()),
+        }
+    }
+}
+
 /// Queue a job per unit.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobsRequest {
-    /// start, stop, restart, try-restart, reload, reload-or-restart, try-reload-or-restart.
-    pub action: String,
+    /// What to do with each unit.
+    pub action: JobAction,
     /// Unit names (already mangled with a suffix by the CLI).
     pub units: Vec<String>,
     /// Job mode (`replace` default).
     #[serde(default)]
-    pub mode: String,
+    pub mode: JobMode,
     /// Return as soon as the jobs are queued.
     #[serde(default)]
     pub no_block: bool,
@@ -86,8 +207,15 @@ pub struct JobOutcome {
     pub unit: String,
     /// Job id (0 when refused).
     pub job: u32,
-    /// `done`, `failed`, `dependency`, … or `queued` with no_block; empty when refused.
-    pub result: String,
+    /// The job's type (absent when refused).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_type: Option<JobType>,
+    /// How it ended; absent while it is still queued (`no_block`) or when it was refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<JobResult>,
+    /// Why it was refused (then `job` is 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<ManagerError>,
     /// Why it was refused or failed, for the user.
     #[serde(default)]
     pub message: String,
@@ -180,21 +308,21 @@ pub struct ListRequest {
 }
 
 /// One `list-units` row.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitRow {
     /// UNIT
     pub unit: String,
     /// LOAD
-    pub load: String,
+    pub load: linger_wire::LoadState,
     /// ACTIVE
-    pub active: String,
+    pub active: ActiveState,
     /// SUB
-    pub sub: String,
+    pub sub: SubState,
     /// DESCRIPTION
     pub description: String,
-    /// JOB (type), empty when none.
-    #[serde(default)]
-    pub job: String,
+    /// JOB (type), if one is queued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job: Option<JobType>,
 }
 
 /// Reply to [`ListRequest`].
@@ -223,11 +351,54 @@ pub struct UnitFilesReply {
     pub files: Vec<UnitFileRow>,
 }
 
-/// enable & co.
+/// What `journalctl --flush`/`--rotate` ask of the manager's journal writer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalRequest {
+    /// Write everything queued.
+    #[serde(default)]
+    pub flush: bool,
+    /// Start a new segment file (the current one becomes archived).
+    #[serde(default)]
+    pub rotate: bool,
+}
+
+/// One name's unit file state.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitFileStateRow {
+    /// The name asked about.
+    pub unit: String,
+    /// `enabled`, `alias`, `static`, …; empty when there is no such unit file.
+    pub state: String,
+}
+
+/// Reply to [`method::UNIT_FILE_STATES`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitFileStatesReply {
+    /// One per name, in request order.
+    pub states: Vec<UnitFileStateRow>,
+}
+
+/// What `InstallRequest` does to each unit file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InstallAction {
+    /// `enable`
+    Enable,
+    /// `disable`
+    Disable,
+    /// `reenable`
+    Reenable,
+    /// `mask`
+    Mask,
+    /// `unmask`
+    Unmask,
+}
+
+/// enable & co.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InstallRequest {
-    /// enable, disable, reenable, mask, unmask.
-    pub action: String,
+    /// What to do.
+    pub action: InstallAction,
     /// Units (names or paths).
     pub units: Vec<String>,
     /// `--runtime`
@@ -289,14 +460,15 @@ pub struct SetPropertyRequest {
 }
 
 /// kill.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KillRequest {
     /// Units.
     pub units: Vec<String>,
-    /// main, control, all.
-    pub whom: String,
-    /// Signal number.
-    pub signal: i32,
+    /// Which of their processes.
+    #[serde(default)]
+    pub whom: KillWhom,
+    /// The signal.
+    pub signal: Signal,
 }
 
 /// set-/unset-environment.
@@ -324,35 +496,35 @@ pub struct DependenciesRequest {
 }
 
 /// A node of the dependency tree.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DependencyNode {
     /// Unit.
     pub unit: String,
     /// Its active state.
-    pub active: String,
+    pub active: ActiveState,
     /// Children.
     #[serde(default)]
     pub children: Vec<DependencyNode>,
 }
 
 /// Reply to [`DependenciesRequest`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DependenciesReply {
     /// The tree.
     pub root: DependencyNode,
 }
 
 /// One job of list-jobs.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobRow {
     /// Id.
     pub id: u32,
     /// Unit.
     pub unit: String,
     /// Type.
-    pub job_type: String,
-    /// `running` or `waiting`.
-    pub state: String,
+    pub job_type: JobType,
+    /// Running (else waiting).
+    pub running: bool,
 }
 
 /// Reply to list-jobs.
@@ -360,4 +532,141 @@ pub struct JobRow {
 pub struct ListJobsReply {
     /// Jobs.
     pub jobs: Vec<JobRow>,
+}
+
+/// `Subscribe`: which changes to stream.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubscribeRequest {
+    /// Only changes of these units (and their jobs); empty: every unit.
+    #[serde(default)]
+    pub units: Vec<String>,
+}
+
+/// One thing that changed in the manager (≙ D-Bus `UnitNew`/`UnitRemoved`/
+/// `PropertiesChanged`/`JobNew`/`JobRemoved`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "kebab-case")]
+pub enum Change {
+    /// A unit was loaded.
+    UnitNew {
+        /// Its id.
+        unit: String,
+    },
+    /// A unit was unloaded.
+    UnitRemoved {
+        /// Its id.
+        unit: String,
+    },
+    /// A unit's state changed (its properties may have changed with it).
+    UnitChanged {
+        /// Its id.
+        unit: String,
+        /// `ActiveState=` now.
+        active: ActiveState,
+        /// `SubState=` now.
+        sub: SubState,
+    },
+    /// A job was queued.
+    JobNew {
+        /// Its id.
+        job: u32,
+        /// Its unit.
+        unit: String,
+        /// Its type.
+        job_type: JobType,
+    },
+    /// A job ended.
+    JobRemoved {
+        /// Its id.
+        job: u32,
+        /// Its unit.
+        unit: String,
+        /// Its type.
+        job_type: JobType,
+        /// How it ended.
+        result: JobResult,
+    },
+}
+
+impl Change {
+    /// The unit the change is about.
+    pub fn unit(&self) -> &str {
+        match self {
+            Change::UnitNew { unit }
+            | Change::UnitRemoved { unit }
+            | Change::UnitChanged { unit, .. }
+            | Change::JobNew { unit, .. }
+            | Change::JobRemoved { unit, .. } => unit,
+        }
+    }
+}
+
+/// One reply of a `Subscribe` stream.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangesReply {
+    /// What changed since the previous reply, in order.
+    pub changes: Vec<Change>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_fields_travel_as_their_canonical_strings() {
+        let req = JobsRequest {
+            action: JobAction::ReloadOrRestart,
+            units: vec!["a.service".into()],
+            mode: JobMode::IgnoreDependencies,
+            no_block: true,
+        };
+        let v = serde_json::to_value(&req).unwrap();
+        assert_eq!(v["action"], "reload-or-restart");
+        assert_eq!(v["mode"], "ignore-dependencies");
+        assert_eq!(serde_json::from_value::<JobsRequest>(v).unwrap(), req);
+        let bad = serde_json::json!({"action": "explode", "units": []});
+        let e = serde_json::from_value::<JobsRequest>(bad).unwrap_err();
+        assert!(
+            e.to_string().contains("invalid job action 'explode'"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn errors_keep_their_kind_unit_and_path_across_the_wire() {
+        let e = ManagerError::new(ErrorKind::NoSuchUnit, "Unit x.service not found.")
+            .unit("x.service")
+            .path("/home/u/.config/systemd/user/x.service");
+        let reply = e.to_reply();
+        assert_eq!(reply.error.as_deref(), Some(error::NO_SUCH_UNIT));
+        let call = crate::CallError::Remote {
+            name: reply.error.clone().unwrap(),
+            message: e.message.clone(),
+            parameters: reply.parameters.clone(),
+        };
+        assert_eq!(ManagerError::from_call(&call), e);
+        for k in [
+            ErrorKind::NoSuchUnit,
+            ErrorKind::Refused,
+            ErrorKind::InvalidParameter,
+            ErrorKind::MethodNotFound,
+            ErrorKind::Failed,
+        ] {
+            assert_eq!(ErrorKind::from_varlink_name(k.varlink_name()), k);
+        }
+    }
+
+    #[test]
+    fn changes_are_tagged() {
+        let c = Change::JobRemoved {
+            job: 3,
+            unit: "a.service".into(),
+            job_type: JobType::Start,
+            result: JobResult::Done,
+        };
+        let v = serde_json::to_value(&c).unwrap();
+        assert_eq!(v["change"], "job-removed");
+        assert_eq!(v["result"], "done");
+        assert_eq!(serde_json::from_value::<Change>(v).unwrap(), c);
+    }
 }

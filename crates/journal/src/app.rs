@@ -67,6 +67,18 @@ pub struct Options {
     pub kernel: bool,
     /// `-q`.
     pub quiet: bool,
+    /// `-x`: explanations from the message catalog below the entries that have one.
+    pub catalog: bool,
+    /// `--no-tail`: with `-f`, all entries first rather than the last 10.
+    pub no_tail: bool,
+    /// `-F FIELD`: the values the field takes.
+    pub field: Option<String>,
+    /// `-N`: the field names in use.
+    pub list_fields: bool,
+    /// `--vacuum-files=N`.
+    pub vacuum_files: Option<usize>,
+    /// `--header`: describe the journal files.
+    pub header: bool,
 }
 
 /// The message `-k` is refused with.
@@ -143,7 +155,7 @@ fn run_inner(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8
     if o.verify {
         return verify(&source, out);
     }
-    if o.vacuum_size.is_some() || o.vacuum_time.is_some() {
+    if o.vacuum_size.is_some() || o.vacuum_time.is_some() || o.vacuum_files.is_some() {
         return vacuum(o, &source, err);
     }
     let journal = match &source {
@@ -168,12 +180,23 @@ fn run_inner(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8
         print_warnings(&journal, o, err)?;
         return Ok(0);
     }
+    if o.field.is_some() || o.list_fields {
+        field_values(&journal, o, out)?;
+        print_warnings(&journal, o, err)?;
+        return Ok(0);
+    }
+    if o.header {
+        header(&journal, out)?;
+        print_warnings(&journal, o, err)?;
+        return Ok(0);
+    }
     let mut q = build_query(o)?;
     let mut printer = Printer::new(OutputOptions {
         quiet: o.quiet || o.output.quiet,
         ..o.output.clone()
     });
     if o.follow
+        && !o.no_tail
         && q.lines.is_none()
         && q.cursor.is_none()
         && q.after_cursor.is_none()
@@ -181,7 +204,14 @@ fn run_inner(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8
     {
         q.lines = Some(10);
     }
-    let stats = show(&journal, &q, &mut printer, out)?;
+    // Where following starts when nothing is shown first (`-f -n 0`, `-f --since now`):
+    // after the journal's newest entry as it is now, not at its beginning.
+    let end = if o.follow {
+        newest_cursor(&journal)?
+    } else {
+        None
+    };
+    let stats = show(&journal, &q, &mut printer, o.catalog, out)?;
     print_warnings(&journal, o, err)?;
     if stats.matched == 0 && !o.quiet && !o.follow && no_entries_line(o.output.mode) {
         writeln!(out, "-- No entries --")?;
@@ -196,7 +226,29 @@ fn run_inner(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8
         return Ok(0);
     }
     out.flush()?;
-    follow(source, q, stats.last_cursor, &mut printer, out, err, o)
+    // An entry that was shown is the newest one this query matched so far: follow from it
+    // (matching entries after it would have been shown). Nothing shown: from the end.
+    follow(
+        source,
+        q,
+        stats.last_cursor.or(end),
+        &mut printer,
+        out,
+        err,
+        o,
+    )
+}
+
+/// The cursor of the newest entry of the whole journal (None when it is empty).
+fn newest_cursor(journal: &Journal) -> Result<Option<crate::cursor::Cursor>, Failure> {
+    let q = Query {
+        lines: Some(1),
+        ..Query::default()
+    };
+    let stats = journal
+        .run(&q, &mut |_| ControlFlow::Continue(()))
+        .map_err(|e| msg(e.to_string()))?;
+    Ok(stats.last_cursor)
 }
 
 fn no_entries_line(mode: OutputMode) -> bool {
@@ -250,11 +302,18 @@ fn show(
     journal: &Journal,
     q: &Query,
     printer: &mut Printer,
+    catalog: bool,
     out: &mut dyn Write,
 ) -> Result<crate::reader::RunStats, Failure> {
     let mut io_err: Option<io::Error> = None;
     let stats = journal
-        .run(q, &mut |e| match printer.print(e, out) {
+        .run(q, &mut |e| match printer.print(e, out).and_then(|()| {
+            if catalog {
+                crate::catalog::explain(e, out)
+            } else {
+                Ok(())
+            }
+        }) {
             Ok(()) => ControlFlow::Continue(()),
             Err(er) => {
                 io_err = Some(er);
@@ -305,13 +364,103 @@ fn follow(
         f.wait(None).map_err(|e| msg(e.to_string()))?;
         let journal = f.open().map_err(|e| msg(e.to_string()))?;
         q.after_cursor = last.map(|c| c.to_string());
-        let stats = show(&journal, &q, printer, out)?;
+        let stats = show(&journal, &q, printer, o.catalog, out)?;
         print_warnings(&journal, o, err)?;
         if stats.last_cursor.is_some() {
             last = stats.last_cursor;
         }
         out.flush()?;
     }
+}
+
+/// `-F FIELD`: each value once (sorted); `-N`: each field name once.
+fn field_values(journal: &Journal, o: &Options, out: &mut dyn Write) -> Result<(), Failure> {
+    let mut seen = std::collections::BTreeSet::<Vec<u8>>::new();
+    let q = build_query(o)?;
+    journal
+        .run(&Query { lines: None, ..q }, &mut |e| {
+            match &o.field {
+                Some(f) => {
+                    if let Some(v) = e.field(f)
+                        && !seen.contains(v)
+                    {
+                        seen.insert(v.to_vec());
+                    }
+                }
+                None => {
+                    for (name, _) in e.fields() {
+                        if !seen.contains(name.as_bytes()) {
+                            seen.insert(name.as_bytes().to_vec());
+                        }
+                    }
+                }
+            }
+            ControlFlow::Continue(())
+        })
+        .map_err(|e| msg(e.to_string()))?;
+    for v in seen {
+        out.write_all(&v)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// `--header`: for each journal file, what it holds (linger's segment files have their own
+/// format; these are the facts journalctl's header shows that apply to them).
+fn header(journal: &Journal, out: &mut dyn Write) -> Result<(), Failure> {
+    let paths = journal.segment_paths();
+    let printer = Printer::new(OutputOptions::default());
+    for (i, path) in paths.iter().enumerate() {
+        let one = Journal::open_files(std::slice::from_ref(path));
+        let mut first: Option<(u64, u64, [u8; 16])> = None;
+        let mut last: Option<(u64, u64)> = None;
+        let mut entries = 0u64;
+        one.run(&Query::default(), &mut |e| {
+            entries += 1;
+            let rt = crate::view::EntryView::realtime_usec(e);
+            if first.is_none() {
+                first = Some((e.seqnum(), rt, e.seqnum_id()));
+            }
+            last = Some((e.seqnum(), rt));
+            ControlFlow::Continue(())
+        })
+        .map_err(|e| msg(e.to_string()))?;
+        let size = std::fs::metadata(path)
+            .map(|m| std::os::unix::fs::MetadataExt::blocks(&m) * 512)
+            .unwrap_or(0);
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "File path: {}", path.display())?;
+        let state = if i + 1 == paths.len() {
+            "ONLINE"
+        } else {
+            "ARCHIVED"
+        };
+        writeln!(out, "State: {state}")?;
+        if let Some((seq, rt, id)) = first {
+            writeln!(out, "Sequential number ID: {}", id128_hex(&id))?;
+            writeln!(out, "Head sequential number: {seq} ({seq:x})")?;
+            if let Some((tseq, _)) = last {
+                writeln!(out, "Tail sequential number: {tseq} ({tseq:x})")?;
+            }
+            writeln!(
+                out,
+                "Head realtime timestamp: {}",
+                printer.full_timestamp(rt)
+            )?;
+            if let Some((_, trt)) = last {
+                writeln!(
+                    out,
+                    "Tail realtime timestamp: {}",
+                    printer.full_timestamp(trt)
+                )?;
+            }
+        }
+        writeln!(out, "Disk usage: {}", format_bytes(size))?;
+        writeln!(out, "Entries: {entries}")?;
+    }
+    Ok(())
 }
 
 fn list_boots(journal: &Journal, o: &Options, out: &mut dyn Write) -> Result<(), Failure> {
@@ -410,8 +559,29 @@ fn vacuum(o: &Options, source: &Source, err: &mut dyn Write) -> Result<u8, Failu
     // The newest segment is the one a writer may be appending to: never delete it.
     let segs = crate::store::list_segments(dir).map_err(|e| msg(e.to_string()))?;
     let active = segs.last().map(|s| s.path.clone());
-    let report =
+    let mut report =
         crate::store::vacuum(dir, max, cut, active.as_deref()).map_err(|e| msg(e.to_string()))?;
+    // --vacuum-files=N: the oldest files go until N remain (0: no limit).
+    if let Some(n) = o.vacuum_files.filter(|&n| n > 0) {
+        let left: Vec<_> = segs
+            .iter()
+            .filter(|s| !report.removed.contains(&s.path))
+            .collect();
+        let excess = left.len().saturating_sub(n);
+        for s in left
+            .iter()
+            .take(excess)
+            .filter(|s| Some(&s.path) != active.as_ref())
+        {
+            match std::fs::remove_file(&s.path) {
+                Ok(()) => {
+                    report.freed += s.disk_bytes;
+                    report.removed.push(s.path.clone());
+                }
+                Err(e) => report.failed.push((s.path.clone(), e.to_string())),
+            }
+        }
+    }
     let sizes: std::collections::HashMap<&Path, u64> = segs
         .iter()
         .map(|s| (s.path.as_path(), s.disk_bytes))

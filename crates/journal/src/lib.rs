@@ -36,6 +36,7 @@
 
 pub mod app;
 pub mod capture;
+pub mod catalog;
 pub mod config;
 mod crc;
 pub mod cursor;

@@ -4,7 +4,7 @@ use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 
 use linger_engine::{Host, KillWhom, SpawnRequest, Spawned, Timestamp};
-use linger_exec::{Environment, ExecSpec, Rlimit, read_environment_file};
+use linger_exec::{Environment, ExecSpec, read_environment_file};
 use linger_time::Usec;
 use linger_unit::exec_line::expand_environment;
 use linger_unit::model::{
@@ -66,8 +66,11 @@ pub struct RealHost {
     pub new_pipes: Vec<NewPipe>,
     /// Messages to log.
     pub logs: Vec<HostLog>,
-    /// Exec-status pipes of children started without waiting: (unit, program, pipe) by pid.
-    pub pending_exec: std::collections::HashMap<u32, (String, String, OwnedFd)>,
+    /// Children started without waiting for their `execve`: (unit, program) by pid; a failed
+    /// step is reported on `exec_reports`.
+    pub pending_exec: std::collections::HashMap<u32, (String, String)>,
+    /// The one pipe those children report a failed setup step on (no fd per service).
+    pub exec_reports: linger_exec::ExecReports,
     /// Socket units' fds and held connections.
     pub sockets: SocketTable,
     /// Per-unit cgroups (or the `none` driver).
@@ -78,6 +81,8 @@ pub struct RealHost {
     pub keeper: crate::keeper::Link,
     /// The caller's streams for units started by `linger run --pipe/--pty`.
     pub attached_stdio: std::collections::HashMap<String, AttachedStdio>,
+    /// Limits, directories and hardening of spawned processes (`exec_settings.rs`).
+    pub exec_settings: crate::exec_settings::ExecSettings,
     own_pid: u32,
 }
 
@@ -115,6 +120,8 @@ impl RealHost {
             new_pipes: Vec::new(),
             logs: Vec::new(),
             pending_exec: Default::default(),
+            exec_reports: Default::default(),
+            exec_settings: Default::default(),
             own_pid,
         }
     }
@@ -122,8 +129,8 @@ impl RealHost {
     /// A child exited: if it never reached execve, say which step failed (before the engine
     /// reports its exit status, as systemd orders these lines).
     pub fn child_exited(&mut self, pid: u32) {
-        if let Some((unit, program, pipe)) = self.pending_exec.remove(&pid)
-            && let Some((stage, errno)) = linger_exec::read_status(&pipe)
+        if let Some((unit, program)) = self.pending_exec.remove(&pid)
+            && let Some((stage, errno)) = self.exec_reports.take(pid)
         {
             self.log_exec_failure(&unit, &program, stage, errno);
         }
@@ -142,9 +149,11 @@ impl RealHost {
             linger_exec::Stage::Chdir => {
                 format!("Changing to the requested working directory failed: {err}")
             }
-            _ => format!("Failed at step {} spawning {program}: {err}", stage.name()),
+            _ => String::new(),
         };
-        self.log(unit, 3, what);
+        if !what.is_empty() {
+            self.log(unit, 3, what);
+        }
         self.log(
             unit,
             3,
@@ -156,7 +165,7 @@ impl RealHost {
     pub fn keep_sockets(&mut self, unit: &str) {
         let fds = self.sockets.listening_fds(unit);
         for (i, (_, fd)) in fds.iter().enumerate() {
-            let key = crate::recovery::socket_key(self.keeper.generation(), unit, i);
+            let key = crate::keeper::socket_key(self.keeper.generation(), unit, i);
             if let Err(e) = self.keeper.put(&key, std::os::fd::AsFd::as_fd(&**fd)) {
                 self.log(unit, 4, e);
             }
@@ -318,6 +327,8 @@ impl RealHost {
             ));
         }
         let mut env = self.service_environment(req)?;
+        self.exec_settings
+            .prepare_environment(&self.config, req, &mut env)?;
         let mut passed = if req.main || req.kind == linger_engine::ExecKind::Start {
             self.sockets.passed(req.unit, &req.sockets)?
         } else {
@@ -411,16 +422,7 @@ impl RealHost {
         spec.umask = cfg.exec.umask;
         spec.nice = cfg.exec.nice;
         spec.oom_score_adjust = cfg.exec.oom_score_adjust;
-        spec.rlimits = cfg
-            .exec
-            .limits
-            .iter()
-            .map(|l| Rlimit {
-                resource: l.resource,
-                soft: l.soft,
-                hard: l.hard,
-            })
-            .collect();
+        self.exec_settings.apply(req, &mut spec, &mut self.logs)?;
         Ok((spec, read_end))
     }
 }
@@ -445,7 +447,8 @@ fn clock(id: rustix::time::ClockId) -> u64 {
         .saturating_add((t.tv_nsec as u64) / 1000)
 }
 
-fn now() -> Timestamp {
+/// Both clocks now.
+pub fn now() -> Timestamp {
     Timestamp {
         realtime: clock(rustix::time::ClockId::Realtime),
         monotonic: clock(rustix::time::ClockId::Monotonic),
@@ -493,7 +496,7 @@ impl Host for RealHost {
         // The keeper lets go first: a socket it still held would stay bound, and the next
         // start of the unit could not bind its address again.
         for i in 0..self.sockets.listening_fds(unit).len() {
-            let key = crate::recovery::socket_key(self.keeper.generation(), unit, i);
+            let key = crate::keeper::socket_key(self.keeper.generation(), unit, i);
             if let Err(e) = self.keeper.close(&key) {
                 self.log(unit, 4, e);
             }
@@ -545,19 +548,19 @@ impl Host for RealHost {
         // Only Type=exec must know that execve succeeded before going on; every other start
         // reads the exec report when the child is reaped, so a spawn costs just the fork.
         let wait = req.main && req.service.service_type == ServiceType::Exec;
-        let mut child = if wait {
+        let child = if wait {
             linger_exec::spawn(spec)
         } else {
-            linger_exec::spawn_nowait(spec)
+            linger_exec::spawn_reporting(spec, &self.exec_reports)
         }
         .map_err(|e| e.to_string())?;
         self.tracker.started(req.unit, req.invocation_id, child.pid);
         if let Some((stage, errno)) = child.failure {
             self.log_exec_failure(req.unit, &program, stage, errno);
         }
-        if let Some(pipe) = child.status_pipe.take() {
+        if !wait {
             self.pending_exec
-                .insert(child.pid, (req.unit.to_string(), program.clone(), pipe));
+                .insert(child.pid, (req.unit.to_string(), program.clone()));
         }
         if let Some(fd) = read_end {
             let identifier = req

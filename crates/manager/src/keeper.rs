@@ -30,6 +30,16 @@ use rustix::net::{
     SendAncillaryMessage, SendFlags, SocketAddrUnix, SocketFlags, SocketType,
 };
 
+/// The keeper's key of socket `i` of a socket unit, for the manager of `generation`.
+pub fn socket_key(generation: &str, unit: &str, i: usize) -> String {
+    format!("{generation}:s:{i}:{unit}")
+}
+
+/// The keeper's key of an output pipe, for the manager of `generation`.
+pub fn pipe_key(generation: &str, id: u64) -> String {
+    format!("{generation}:p:{id}")
+}
+
 /// The keeper's socket, in the manager's runtime directory.
 pub fn socket_path(linger_runtime: &Path) -> PathBuf {
     linger_runtime.join("fd-keeper")

@@ -1,20 +1,35 @@
 //! linger-manager: the user service manager (`linger daemon --user`, ≙ `systemd --user`).
 //!
-//! One current-thread event loop owns all runtime state ([`state::State`], which owns the
-//! pure [`linger_engine::Engine`]). It waits on real events only: SIGCHLD (then reaps every
-//! child, orphans included, as a child subreaper), client connections on the varlink socket,
-//! sd_notify datagrams, service output pipes, and the earliest engine timer.
+//! The event loop (`run.rs`) owns one [`Manager`](manager::Manager) value — the pure
+//! [`linger_engine::Engine`] with its host, timers, pipes, the crash-recovery log — and is the
+//! only code that changes it: every source (SIGCHLD, the control socket's requests, sd_notify
+//! datagrams, output pipes, pidfds, cgroup events, socket readiness, timers, clock changes)
+//! becomes an [`Event`](event::Event) handed to `Manager::handle`; each turn ends with the
+//! turn's changes written down for crash recovery and told to subscribers. Front ends (the
+//! varlink server here, D-Bus beside it) submit typed [`Call`]s through [`Requests`] and
+//! subscribe to [`Change`](linger_ipc::manager::Change)s; see [`run_with`].
 #![forbid(unsafe_code)]
 
+mod api;
+mod calls;
 mod cgroups;
+mod changes;
 mod clock;
 mod config;
+mod event;
+mod exec_settings;
+mod handle;
 mod host;
+mod job_waits;
 pub mod keeper;
 mod logs;
+mod manager;
+mod pipes;
 mod props;
 mod props_activation;
+mod readiness;
 mod recovery;
+mod recovery_log;
 mod reexec;
 mod resources;
 mod run;
@@ -24,11 +39,13 @@ mod set_property;
 mod socket_events;
 mod sockets;
 mod source;
-mod state;
 mod timer_support;
 mod tracker;
 mod watcher;
 
+pub use api::{Answer, Call, ReplyTo, Requests, SUBSCRIBER_BACKLOG};
 pub use config::{ManagerConfig, UserInfo};
-pub use run::run;
+pub use host::check_condition;
+pub use recovery::read_log as read_recovery_log;
+pub use run::{run, run_with};
 pub use source::load_context;

@@ -13,32 +13,24 @@
 //!
 //! A main pid is adopted only if `/proc/PID/stat` still shows the start time it had (a pid the
 //! kernel reused for another program is not ours). Adopted processes are no longer our
-//! children: their exit is seen through a pidfd (the exit status is lost with the old manager,
-//! so it counts as a clean exit, and the journal says so) and their cgroup's emptiness through
+//! children: their exit is seen through a pidfd, with its status read from `/proc` while it
+//! is a zombie or from the pidfd once reaped (Linux ≥ 6.15; where neither tells, it counts as
+//! a clean exit and the journal says so), and their cgroup's emptiness through
 //! `cgroup.events`. Populated unit cgroups that no record claims are killed before anything
 //! starts. A clean exit removes the records and ends the keeper.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 
 use linger_engine::{ExitStatus, JobMode, JobType};
 use serde::{Deserialize, Serialize};
 
+use crate::event::Event;
+use crate::keeper::{pipe_key, socket_key};
+use crate::manager::Manager;
+use crate::recovery_log as store;
 use crate::reexec::{Saved, SavedPipe, SavedService, ts};
-
-mod store;
-use crate::state::{Shared, State};
-
-/// The keeper's key of socket `i` of a socket unit, for the manager of `generation`.
-pub fn socket_key(generation: &str, unit: &str, i: usize) -> String {
-    format!("{generation}:s:{i}:{unit}")
-}
-
-/// The keeper's key of an output pipe, for the manager of `generation`.
-pub fn pipe_key(generation: &str, id: u64) -> String {
-    format!("{generation}:p:{id}")
-}
 
 /// Where the records are.
 pub fn records_path(linger_runtime: &Path) -> PathBuf {
@@ -97,33 +89,6 @@ struct ManagerRecord {
     environment: Vec<String>,
 }
 
-/// What the manager remembers about its records.
-#[derive(Debug, Default)]
-pub struct Book {
-    store: store::Store,
-    path: PathBuf,
-    /// The environment and start-up time last written in the manager's record (compared
-    /// as they are, so a turn that changed nothing builds nothing).
-    manager: Option<(linger_exec::Environment, linger_engine::Timestamp)>,
-    /// Main pid and its start time per unit, as last read.
-    starts: HashMap<String, (u32, u64)>,
-    /// A write failed once (reported once: a full runtime directory would repeat it).
-    failed: bool,
-    /// The predecessor's keys in the keeper, deleted once our records are written.
-    taken: Vec<String>,
-}
-
-impl Book {
-    /// Records in the log at `path`.
-    pub fn new(path: PathBuf) -> Self {
-        Book {
-            store: store::Store::new(path.clone()),
-            path,
-            ..Book::default()
-        }
-    }
-}
-
 /// The start time of `pid` (field 22 of `/proc/PID/stat`), None if it does not exist.
 pub fn proc_start_time(pid: u32) -> Option<u64> {
     // Bytes: the command name is cut at 15 bytes, possibly inside a UTF-8 character.
@@ -168,7 +133,7 @@ fn reopen(pid: u32, start: Option<u64>) -> Result<Option<OwnedFd>, ()> {
 }
 
 /// Output pipes by unit (one pass over all pipes per turn, not one per touched unit).
-fn pipes_by_unit(s: &State) -> HashMap<String, Vec<PipeMeta>> {
+fn pipes_by_unit(s: &Manager) -> HashMap<String, Vec<PipeMeta>> {
     let mut out: HashMap<String, Vec<PipeMeta>> = HashMap::new();
     for (id, p) in &s.pipes {
         out.entry(p.unit.clone()).or_default().push(PipeMeta {
@@ -181,7 +146,7 @@ fn pipes_by_unit(s: &State) -> HashMap<String, Vec<PipeMeta>> {
     out
 }
 
-fn record(s: &State, unit: &str, pipes: Option<Vec<PipeMeta>>) -> UnitRecord {
+fn record(s: &Manager, unit: &str, pipes: Option<Vec<PipeMeta>>) -> UnitRecord {
     let Some(u) = s.engine.unit(unit) else {
         return UnitRecord::default();
     };
@@ -191,14 +156,12 @@ fn record(s: &State, unit: &str, pipes: Option<Vec<PipeMeta>>) -> UnitRecord {
         .and_then(|svc| svc.snapshot())
         .map(|snap| SavedService::of(unit.to_string(), snap, s.engine.active_enter(unit)));
     // A pid's start time never changes: read /proc once per main process.
-    let main_pid_start =
-        service
-            .as_ref()
-            .and_then(|x| x.main_pid)
-            .and_then(|pid| match s.book.starts.get(unit) {
-                Some(&(p, t)) if p == pid => Some(t),
-                _ => proc_start_time(pid),
-            });
+    let main_pid_start = service.as_ref().and_then(|x| x.main_pid).and_then(|pid| {
+        match s.recovery.starts.get(unit) {
+            Some(&(p, t)) if p == pid => Some(t),
+            _ => proc_start_time(pid),
+        }
+    });
     let mut pipes = pipes.unwrap_or_default();
     pipes.sort_by_key(|p| p.id);
     let sockets = if active && u.socket().is_some() {
@@ -231,20 +194,20 @@ fn parse<T: serde::de::DeserializeOwned>(data: &[u8]) -> Option<T> {
     serde_json::from_slice(data).ok()
 }
 
-/// Write down every unit the engine touched since the last call (and the manager's own
-/// record when it changed). Called once per turn of the event loop.
-pub fn persist(s: &mut State) {
-    let mut touched = s.engine.take_touched();
-    if s.book.store.needs_rewrite() {
+/// Write down every unit the engine `touched` this turn (and the manager's own record when
+/// it changed). Called once per turn of the event loop.
+pub fn persist(s: &mut Manager, touched: &BTreeSet<String>) {
+    let mut touched = touched.clone();
+    if s.recovery.store.needs_rewrite() {
         // A write failed (a full runtime directory): once it works again, everything is
         // written anew into a fresh log, so no record stays stale or torn.
-        s.book.store.restart();
-        s.book.manager = None;
+        s.recovery.store.restart();
+        s.recovery.manager = None;
         touched.extend(s.engine.units().map(|u| u.config.id.clone()));
     }
     let host = s.engine.host();
     let manager_changed =
-        s.book.manager.as_ref().is_none_or(|(env, startup)| {
+        s.recovery.manager.as_ref().is_none_or(|(env, startup)| {
             *env != host.environment || *startup != host.timers.startup
         });
     if touched.is_empty() && !manager_changed {
@@ -262,7 +225,7 @@ pub fn persist(s: &mut State) {
             MANAGER_KEY.to_string(),
             serde_json::to_vec(&manager).unwrap_or_default(),
         ));
-        s.book.manager = Some((host.environment.clone(), host.timers.startup));
+        s.recovery.manager = Some((host.environment.clone(), host.timers.startup));
     }
     let mut by_unit = pipes_by_unit(s);
     for unit in touched {
@@ -271,8 +234,8 @@ pub fn persist(s: &mut State) {
             r.service.as_ref().and_then(|x| x.main_pid),
             r.main_pid_start,
         ) {
-            (Some(pid), Some(t)) => s.book.starts.insert(unit.clone(), (pid, t)),
-            _ => s.book.starts.remove(&unit),
+            (Some(pid), Some(t)) => s.recovery.starts.insert(unit.clone(), (pid, t)),
+            _ => s.recovery.starts.remove(&unit),
         };
         let data = if r == UnitRecord::default() {
             store::NONE.to_vec()
@@ -281,17 +244,17 @@ pub fn persist(s: &mut State) {
         };
         changes.push((unit, data));
     }
-    let result = s.book.store.write(changes);
-    if result.is_ok() && !s.book.taken.is_empty() {
+    let result = s.recovery.store.write(changes);
+    if result.is_ok() && !s.recovery.taken.is_empty() {
         // Our own records and copies are in place: the predecessor's copies can go.
-        for key in std::mem::take(&mut s.book.taken) {
+        for key in std::mem::take(&mut s.recovery.taken) {
             let _ = s.engine.host_mut().keeper.del(&key);
         }
     }
     match result {
-        Ok(()) => s.book.failed = false,
-        Err(e) if !s.book.failed => {
-            s.book.failed = true;
+        Ok(()) => s.recovery.failed = false,
+        Err(e) if !s.recovery.failed => {
+            s.recovery.failed = true;
             s.record(
                 "linger",
                 4,
@@ -299,7 +262,7 @@ pub fn persist(s: &mut State) {
                 std::process::id(),
                 format!(
                     "Cannot write the crash-recovery state in {}: {e}; after a crash of this manager, services started meanwhile may not be re-adopted",
-                    s.book.path.display()
+                    s.recovery.path.display()
                 ),
             );
         }
@@ -308,17 +271,23 @@ pub fn persist(s: &mut State) {
 }
 
 /// A clean exit: nothing is left to recover.
-pub fn forget(s: &mut State) {
-    s.book.store.remove();
+pub fn forget(s: &mut Manager) {
+    s.recovery.store.remove();
     s.engine.host_mut().keeper.quit();
 }
 
 /// Every record the log at `path` holds (the log is removed: what is re-adopted is written
 /// again). A record that does not parse is skipped: its unit's cgroup is then a leftover.
 fn load(path: &Path) -> (Option<ManagerRecord>, Vec<(String, UnitRecord)>) {
+    decode(store::take(path))
+}
+
+/// The manager's and the units' records among a log's live records (one that does not parse
+/// is skipped).
+fn decode(records: HashMap<String, Vec<u8>>) -> (Option<ManagerRecord>, Vec<(String, UnitRecord)>) {
     let mut manager = None;
     let mut units = Vec::new();
-    for (key, data) in store::take(path) {
+    for (key, data) in records {
         if key == MANAGER_KEY {
             manager = parse(&data);
         } else if let Some(r) = parse::<UnitRecord>(&data) {
@@ -330,26 +299,24 @@ fn load(path: &Path) -> (Option<ManagerRecord>, Vec<(String, UnitRecord)>) {
 
 /// At start: take the keeper's fds back and, unless this is a `daemon-reexec` (whose state
 /// came with the exec), re-adopt what a crashed predecessor left running.
-pub fn recover(state: &Shared, reexec: bool) {
-    let taken = state.borrow_mut().engine.host_mut().keeper.take_over();
+pub fn recover(s: &mut Manager, reexec: bool) {
+    let taken = s.engine.host_mut().keeper.take_over();
     let taken = match taken {
         Ok(t) => t,
         Err(e) => {
-            state
-                .borrow_mut()
-                .record("linger", 4, "linger", std::process::id(), e);
+            s.record("linger", 4, "linger", std::process::id(), e);
             Vec::new()
         }
     };
     // Whatever happens below, the predecessor's copies go once our records are written.
-    state.borrow_mut().book.taken = taken.iter().map(|(k, _)| k.clone()).collect();
+    s.recovery.taken = taken.iter().map(|(k, _)| k.clone()).collect();
     if reexec {
         return; // the fds came along with the exec; the keeper's copies are dropped here
     }
-    let path = state.borrow().book.path.clone();
+    let path = s.recovery.path.clone();
     let (manager, records) = load(&path);
     if records.is_empty() && manager.is_none() {
-        kill_leftovers(state);
+        kill_leftovers(s);
         return;
     }
     let mut fds: HashMap<String, OwnedFd> = taken.into_iter().collect();
@@ -429,22 +396,18 @@ pub fn recover(state: &Shared, reexec: bool) {
         }
     }
     // Units come back with their cgroups known, before anything asks about them.
-    {
-        let mut s = state.borrow_mut();
-        for (unit, _) in adopted.iter().chain(&gone) {
-            adopt_cgroup(&mut s, unit);
-        }
-        for unit in &scopes {
-            adopt_cgroup(&mut s, unit);
-        }
-        // What their main processes left behind is not our child either.
-        s.adopted
-            .extend(adopted.iter().chain(&gone).map(|(u, _)| u.clone()));
+    for (unit, _) in adopted.iter().chain(&gone) {
+        adopt_cgroup(s, unit);
     }
-    crate::reexec::restore(state, saved, &mut |i| {
+    for unit in &scopes {
+        adopt_cgroup(s, unit);
+    }
+    // What their main processes left behind is not our child either.
+    s.adopted
+        .extend(adopted.iter().chain(&gone).map(|(u, _)| u.clone()));
+    crate::reexec::restore(s, saved, &mut |i| {
         table.get_mut(i as usize).and_then(Option::take)
     });
-    let mut s = state.borrow_mut();
     for unit in &relisten {
         let _ = s
             .engine
@@ -482,15 +445,14 @@ pub fn recover(state: &Shared, reexec: bool) {
         format!("Recovered after a crash{previous}: re-adopted {n} running service(s)."),
     );
     s.apply_effects();
-    drop(s);
     for (unit, pid, start, pidfd) in pidfds {
-        watch_adopted_pid(state, unit, pid, start, pidfd);
+        watch_adopted_pid(s, unit, pid, start, pidfd);
     }
-    kill_leftovers(state);
+    kill_leftovers(s);
 }
 
 /// Register a unit's existing cgroup (its limits written again) without moving anything.
-fn adopt_cgroup(s: &mut State, unit: &str) {
+fn adopt_cgroup(s: &mut Manager, unit: &str) {
     let id = s.engine.load(unit);
     let cfg = s.engine.unit(&id).and_then(|u| match &u.config.kind {
         linger_unit::model::UnitKind::Service(c) | linger_unit::model::UnitKind::Scope(c) => {
@@ -513,7 +475,7 @@ fn adopt_cgroup(s: &mut State, unit: &str) {
 
 /// An adopted main pid is not our child: a pidfd says when it exits.
 fn watch_adopted_pid(
-    state: &Shared,
+    s: &mut Manager,
     unit: String,
     pid: u32,
     start: Option<u64>,
@@ -521,7 +483,7 @@ fn watch_adopted_pid(
 ) {
     let Some(fd) = pidfd else {
         // Without pidfds (Linux < 5.3) nothing tells when a process that is not our child ends.
-        state.borrow_mut().record(
+        s.record(
             &unit,
             4,
             "linger",
@@ -530,10 +492,10 @@ fn watch_adopted_pid(
         );
         return;
     };
-    let Some(fd) = crate::run::register(fd) else {
+    let Some(fd) = crate::readiness::register(fd) else {
         return;
     };
-    let st = state.clone();
+    let events = s.events.clone();
     tokio::task::spawn_local(async move {
         let _ = fd.readable().await;
         // Not our child, but its status can be had: from /proc while it is a zombie, and once
@@ -548,12 +510,18 @@ fn watch_adopted_pid(
             }
             tokio::time::sleep(std::time::Duration::from_millis(10)).await;
         }
-        let mut s = st.borrow_mut();
         // Handed to the event loop, which takes all exits of a turn as one batch (as it
         // reaps children): a stop of hundreds of adopted services is one pass, not hundreds.
-        s.adopted_exits.push((unit, pid, status));
-        s.timer_changed.notify_one();
+        let _ = events.send(Event::AdoptedExit { unit, pid, status });
     });
+}
+
+/// Read a crash-recovery log's content as a starting manager does (the fuzz target's entry
+/// point: any bytes must be taken without a panic). Returns how many unit records it holds
+/// and whether the manager's own record was there.
+pub fn read_log(data: &[u8]) -> (usize, bool) {
+    let (manager, units) = decode(store::parse(data));
+    (units.len(), manager.is_some())
 }
 
 /// A `wait(2)` status as the engine takes it.
@@ -567,7 +535,7 @@ fn decode_wait_status(st: i32) -> ExitStatus {
 }
 
 /// The adopted main processes that exited since the last turn of the event loop.
-pub fn drain_adopted_exits(s: &mut State) {
+pub fn drain_adopted_exits(s: &mut Manager) {
     if s.adopted_exits.is_empty() {
         return;
     }
@@ -605,8 +573,7 @@ pub fn drain_adopted_exits(s: &mut State) {
 
 /// Kill what runs in unit cgroups no unit claims: left by a manager that crashed before it
 /// wrote them down (or whose records were lost). Their units start afresh, if wanted.
-fn kill_leftovers(state: &Shared) {
-    let mut s = state.borrow_mut();
+fn kill_leftovers(s: &mut Manager) {
     let claimed: std::collections::HashSet<String> = s
         .engine
         .units()
@@ -632,7 +599,7 @@ fn kill_leftovers(state: &Shared) {
 }
 
 /// Keep `fd` (an output pipe of `unit`) in the keeper under `key`.
-pub fn keep_pipe(s: &mut State, unit: &str, id: u64, fd: std::os::fd::BorrowedFd<'_>) {
+pub fn keep_pipe(s: &mut Manager, unit: &str, id: u64, fd: std::os::fd::BorrowedFd<'_>) {
     s.engine.touch(unit);
     let key = pipe_key(s.engine.host().keeper.generation(), id);
     if let Err(e) = s.engine.host_mut().keeper.put(&key, fd) {
@@ -641,7 +608,7 @@ pub fn keep_pipe(s: &mut State, unit: &str, id: u64, fd: std::os::fd::BorrowedFd
 }
 
 /// The pipe is closed: the keeper lets go of it too.
-pub fn release_pipe(s: &mut State, unit: &str, id: u64) {
+pub fn release_pipe(s: &mut Manager, unit: &str, id: u64) {
     s.engine.touch(unit);
     let key = pipe_key(s.engine.host().keeper.generation(), id);
     if let Err(e) = s.engine.host_mut().keeper.del(&key) {

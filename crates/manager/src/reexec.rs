@@ -6,13 +6,12 @@
 
 use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
 use linger_engine::{ServiceSnapshot, Timestamp};
 use linger_ipc::manager::LogLine;
 use serde::{Deserialize, Serialize};
 
-use crate::state::Shared;
+use crate::manager::Manager;
 
 const VERSION: u32 = 1;
 
@@ -110,16 +109,16 @@ fn unts((realtime, monotonic): (u64, u64)) -> Timestamp {
 }
 
 /// Write the state file and exec ourselves. Returns only if that failed (then nothing changed
-/// for the running manager but the state file, which is removed).
+/// for the running manager but the state file, which is removed). The output pipes' readers
+/// have given their pipes back ([`Manager::begin_reexec`]).
 pub fn save_and_exec(
-    state: &Shared,
+    s: &Manager,
     listener: &tokio::net::UnixListener,
     exe: &Path,
     path: &Path,
     args: &[String],
 ) -> String {
     let saved = {
-        let s = state.borrow();
         let services = s
             .engine
             .snapshot()
@@ -131,7 +130,8 @@ pub fn save_and_exec(
             .collect();
         let mut pipes = Vec::new();
         for p in s.pipes.values() {
-            let Ok(fd) = linger_exec::keep_across_exec(&*p.fd) else {
+            let Some(fd) = &p.handed_back else { continue };
+            let Ok(fd) = linger_exec::keep_across_exec(fd) else {
                 continue;
             };
             pipes.push(SavedPipe {
@@ -140,7 +140,7 @@ pub fn save_and_exec(
                 identifier: p.identifier.clone(),
                 level_prefix: p.level_prefix,
                 fd,
-                partial: p.buf.borrow().pending().to_vec(),
+                partial: p.pending.clone(),
             });
         }
         let listen_fd = match linger_exec::keep_across_exec(listener) {
@@ -258,9 +258,8 @@ pub fn listener(saved: &Saved) -> std::io::Result<std::os::unix::net::UnixListen
 
 /// Adopt services, environment, logs and output pipes; `take_fd` turns a saved fd number
 /// into the open fd (inherited across exec, or handed back by the fd keeper).
-pub fn restore(state: &Shared, saved: Saved, take_fd: &mut dyn FnMut(i32) -> Option<OwnedFd>) {
+pub fn restore(s: &mut Manager, saved: Saved, take_fd: &mut dyn FnMut(i32) -> Option<OwnedFd>) {
     {
-        let mut s = state.borrow_mut();
         for kv in &saved.environment {
             if let Some((k, v)) = kv.split_once('=') {
                 s.engine.host_mut().environment.set(k, v);
@@ -325,8 +324,7 @@ pub fn restore(state: &Shared, saved: Saved, take_fd: &mut dyn FnMut(i32) -> Opt
         let Some(fd) = take_fd(p.fd) else {
             continue;
         };
-        crate::run::watch_pipe(
-            state,
+        s.read_pipe(
             crate::host::NewPipe {
                 unit: p.unit,
                 pid: p.pid,
@@ -343,6 +341,3 @@ pub fn restore(state: &Shared, saved: Saved, take_fd: &mut dyn FnMut(i32) -> Opt
 pub fn state_path(runtime: &Path) -> PathBuf {
     runtime.join("reexec.json")
 }
-
-/// A service output pipe shared between its reader task and the registry.
-pub type PipeFd = Rc<tokio::net::unix::pipe::Receiver>;

@@ -1,23 +1,30 @@
-//! The event loop: SIGCHLD → reap, connections → serve, notify datagrams, output pipes, timers.
+//! The event loop, the top of the manager: it sets up every source (SIGCHLD and the other
+//! signals, the control socket, the notify and journal sockets, socket units' readiness, the
+//! cgroup inotify fd, clock changes, the earliest timer, and the queue that tasks and front
+//! ends submit to), owns the one [`Manager`], turns whatever is ready into an [`Event`] for
+//! `Manager::handle`, and ends each turn with `Manager::end_turn`.
 
-use std::cell::RefCell;
-use std::os::fd::OwnedFd;
 use std::process::ExitCode;
-use std::rc::Rc;
 use std::time::Duration;
 
-use linger_engine::{Engine, ExitStatus, Host, JobMode, JobType, UnitInfo};
+use linger_engine::{Engine, ExitStatus, JobMode, JobType};
 use rustix::process::{WaitOptions, WaitStatus};
-use tokio::io::unix::AsyncFd;
 use tokio::net::UnixListener;
 use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::mpsc;
 
+use crate::api::Requests;
 use crate::config::ManagerConfig;
-use crate::host::{NewPipe, RealHost};
-use crate::logs::{LineBuffer, split_priority};
+use crate::event::Event;
+use crate::host::RealHost;
+use crate::manager::{ExitRequest, Manager};
+use crate::readiness::readable;
 use crate::source::SearchPathSource;
-use crate::state::{ExitRequest, Shared, State};
 use linger_ipc::notify::{MAX_LOG_DATAGRAM, NotifySocket};
+
+/// Events taken in one turn at most, beyond the first: queued calls and adopted exits are
+/// handled as a batch (one pass over the units), without starving the other sources.
+const TURN_BATCH: usize = 256;
 
 /// Why the manager could not start.
 #[derive(Debug, thiserror::Error)]
@@ -102,6 +109,17 @@ fn ensure_std_fds() {
 
 /// Run the user manager until it is told to exit. `log_to_stderr` mirrors its messages.
 pub fn run(config: ManagerConfig, log_to_stderr: bool) -> ExitCode {
+    run_with(config, log_to_stderr, |_| {})
+}
+
+/// [`run`], with more front ends: `front_ends` is called once on the manager's thread, when the
+/// manager is up, with a handle to submit requests and subscribe to changes; it may spawn
+/// local tasks (`tokio::task::spawn_local`) that use it (the D-Bus front end does).
+pub fn run_with(
+    config: ManagerConfig,
+    log_to_stderr: bool,
+    front_ends: impl FnOnce(Requests) + 'static,
+) -> ExitCode {
     ensure_std_fds();
     if let Err(e) = prepare(&config) {
         #[allow(clippy::print_stderr)]
@@ -111,6 +129,9 @@ pub fn run(config: ManagerConfig, log_to_stderr: bool) -> ExitCode {
         return ExitCode::from(1);
     }
     let _ = rustix::process::set_child_subreaper(Some(rustix::process::getpid()));
+    // A few fds per service: 1024 would stop us near 500 services. Services get 1024 back
+    // (exec_settings.rs).
+    let _ = linger_exec::limits::raise_nofile_to_hard();
     let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -125,7 +146,7 @@ pub fn run(config: ManagerConfig, log_to_stderr: bool) -> ExitCode {
         }
     };
     let local = tokio::task::LocalSet::new();
-    match local.block_on(&rt, main_loop(config, log_to_stderr)) {
+    match local.block_on(&rt, main_loop(config, log_to_stderr, front_ends)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             #[allow(clippy::print_stderr)]
@@ -137,12 +158,18 @@ pub fn run(config: ManagerConfig, log_to_stderr: bool) -> ExitCode {
     }
 }
 
-fn build_state(config: &ManagerConfig, log_to_stderr: bool) -> State {
+fn build_manager(
+    config: &ManagerConfig,
+    log_to_stderr: bool,
+    events: mpsc::UnboundedSender<Event>,
+) -> Manager {
     let ctx = crate::source::load_context(config);
     let host = RealHost::new(config.clone());
-    let mut state = State::new(Engine::new(host, SearchPathSource::new(ctx)), log_to_stderr);
-    state.book =
-        crate::recovery::Book::new(crate::recovery::records_path(&config.linger_runtime()));
+    let engine = Engine::new(host, SearchPathSource::new(ctx));
+    let mut state = Manager::new(engine, log_to_stderr, events);
+    state.recovery = crate::recovery_log::RecoveryState::new(crate::recovery::records_path(
+        &config.linger_runtime(),
+    ));
     let mut jc = linger_journal::JournalConfig::new(config.journal_dir());
     let warnings = jc.load_conf(&config.journal_conf()).unwrap_or_default();
     let hostname = rustix::system::uname()
@@ -185,7 +212,11 @@ fn build_state(config: &ManagerConfig, log_to_stderr: bool) -> State {
     state
 }
 
-async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), StartError> {
+async fn main_loop(
+    config: ManagerConfig,
+    log_to_stderr: bool,
+    front_ends: impl FnOnce(Requests),
+) -> Result<(), StartError> {
     let sock_path = config.socket_path();
     let saved = config
         .reexec_state
@@ -237,242 +268,152 @@ async fn main_loop(config: ManagerConfig, log_to_stderr: bool) -> Result<(), Sta
     let mut sigint = sig(SignalKind::interrupt())?;
     let mut sighup = sig(SignalKind::hangup())?;
     let own_uid = rustix::process::getuid().as_raw();
-    let state: Shared = Rc::new(RefCell::new(build_state(&config, log_to_stderr)));
+    let (events, mut queue) = mpsc::unbounded_channel();
+    let requests = Requests::new(events.clone());
+    let mut m = build_manager(&config, log_to_stderr, events);
     let (watcher, mut socket_events) = crate::watcher::Watcher::spawn().map_err(io_err(
         "cannot start the socket watcher thread",
         std::path::Path::new("socket-watch"),
     ))?;
-    state
-        .borrow_mut()
-        .engine
-        .host_mut()
-        .sockets
-        .set_watcher(watcher);
+    m.engine.host_mut().sockets.set_watcher(watcher);
     // Without it (no timerfd/inotify) calendar timers still run; they just do not notice
     // clock jumps until their next elapse.
     let mut clock_events = crate::clock::spawn().ok();
-    crate::recovery::recover(&state, saved.is_some());
+    crate::recovery::recover(&mut m, saved.is_some());
     if let Some(saved) = saved {
-        crate::reexec::restore(&state, saved, &mut |fd| {
+        crate::reexec::restore(&mut m, saved, &mut |fd| {
             linger_exec::adopt_inherited_fd(fd).ok()
         });
     }
+    let default = config.default_unit.clone();
+    if let Err(e) = m
+        .engine
+        .enqueue(JobType::Start, &default, JobMode::Replace, false)
     {
-        let mut s = state.borrow_mut();
-        let default = config.default_unit.clone();
-        if let Err(e) = s
-            .engine
-            .enqueue(JobType::Start, &default, JobMode::Replace, false)
-        {
-            s.record(
-                &default,
-                3,
-                "linger",
-                std::process::id(),
-                format!("Failed to start default target: {e}"),
-            );
-        }
-        s.apply_effects();
+        m.record(
+            &default,
+            3,
+            "linger",
+            std::process::id(),
+            format!("Failed to start default target: {e}"),
+        );
     }
-    wake_pipes(&state);
-    reap(&state);
+    m.apply_effects();
+    m.handle(Event::Reaped(reap()));
+    m.end_turn();
     tell_supervisor_ready();
-    let connections = Rc::new(std::cell::Cell::new(0usize));
-    let timer_changed = state.borrow().timer_changed.clone();
-    let cgroup_events = cgroup_events_fd(&state);
+    front_ends(requests.clone());
+    let connections =
+        std::sync::Arc::new(tokio::sync::Semaphore::new(crate::server::MAX_CONNECTIONS));
+    let cgroup_events = cgroup_events_fd(&m);
     loop {
-        let deadline = state.borrow().next_deadline();
-        let sleep_for = deadline.map(|d| {
-            let now = state.borrow().engine.monotonic_now();
-            Duration::from_micros(d.saturating_sub(now))
-        });
-        tokio::select! {
+        let sleep_for = m
+            .next_deadline()
+            .map(|d| Duration::from_micros(d.saturating_sub(m.engine.monotonic_now())));
+        let event = tokio::select! {
             // Notify datagrams before SIGCHLD: a READY=1 sent just before exiting must count.
             biased;
-            msg = notify.recv() => {
-                if let Ok(m) = msg {
-                    let mut s = state.borrow_mut();
-                    let unit = s.engine.unit_of_pid(m.pid).map(str::to_string).or_else(|| s.engine.host().tracker.unit_of(m.pid));
-                    if let Some(u) = unit {
-                        s.engine.on_notify(&u, m.pid, &m.fields);
-                        s.apply_effects();
-                    }
-                }
-            }
-            () = async { match sleep_for { Some(d) => tokio::time::sleep(d).await, None => std::future::pending().await } } => {
-                state.borrow_mut().fire_due_timers();
-            }
-            _ = sigchld.recv() => reap(&state),
-            () = cgroup_event(cgroup_events.as_ref()) => state.borrow_mut().on_cgroup_events(),
-            Some(unit) = socket_events.recv() => crate::socket_events::on_socket_event(&state, &unit),
+            msg = notify.recv() => match msg {
+                Ok(msg) => Event::Notify(msg),
+                Err(_) => continue,
+            },
+            () = async { match sleep_for { Some(d) => tokio::time::sleep(d).await, None => std::future::pending().await } } => Event::TimerDue,
+            _ = sigchld.recv() => Event::Reaped(reap()),
+            () = readable(cgroup_events.as_ref()) => Event::CgroupEvents,
+            Some(unit) = socket_events.recv() => Event::SocketReady(unit),
             Some(ev) = async {
                 match clock_events.as_mut() {
                     Some(rx) => rx.recv().await,
                     None => std::future::pending().await,
                 }
-            } => {
-                let mut s = state.borrow_mut();
-                s.engine.on_clock_change(ev == crate::clock::ClockEvent::Timezone);
-                s.apply_effects();
-            }
-            accepted = listener.accept() => {
+            } => Event::ClockChanged { timezone: ev == crate::clock::ClockEvent::Timezone },
+            accepted = listener.accept(), if !m.shutting_down => {
+                // A connection is served by a task of its own, which submits its requests.
                 if let Ok((stream, _)) = accepted
-                    && connections.get() < crate::server::MAX_CONNECTIONS {
-                        connections.set(connections.get() + 1);
-                        let st = state.clone();
-                        let c = connections.clone();
+                    && let Ok(permit) = connections.clone().try_acquire_owned() {
+                        let requests = requests.clone();
                         tokio::task::spawn_local(async move {
-                            crate::server::serve(st, stream, own_uid).await;
-                            c.set(c.get() - 1);
+                            crate::server::serve(requests, stream, own_uid).await;
+                            drop(permit);
                         });
                     }
+                continue;
             }
-            msg = native.recv_raw() => {
-                if let Ok((pid, data)) = msg
-                    && let Ok(fields) = linger_journal::capture::native::parse_datagram(&data) {
-                        state.borrow_mut().log_datagram(pid, fields, "journal");
-                    }
+            msg = native.recv_raw() => match msg.ok().and_then(|(pid, data)| {
+                Some((pid, linger_journal::capture::native::parse_datagram(&data).ok()?))
+            }) {
+                Some((pid, fields)) => Event::LogDatagram { pid, fields, transport: "journal" },
+                None => continue,
+            },
+            msg = syslog.recv_raw() => match msg {
+                Ok((pid, data)) => Event::LogDatagram {
+                    pid,
+                    fields: linger_journal::capture::syslog::parse(&data).to_fields(),
+                    transport: "syslog",
+                },
+                Err(_) => continue,
+            },
+            Some(ev) = queue.recv() => ev,
+            _ = sighup.recv() => Event::Hangup,
+            _ = sigterm.recv() => Event::Terminate,
+            _ = sigint.recv() => Event::Terminate,
+        };
+        m.handle(event);
+        for _ in 0..TURN_BATCH {
+            match queue.try_recv() {
+                Ok(ev) => m.handle(ev),
+                Err(_) => break,
             }
-            msg = syslog.recv_raw() => {
-                if let Ok((pid, data)) = msg {
-                    let fields = linger_journal::capture::syslog::parse(&data).to_fields();
-                    state.borrow_mut().log_datagram(pid, fields, "syslog");
+        }
+        m.end_turn();
+        match m.exit.take() {
+            None => {}
+            Some(ExitRequest::Shutdown) => {
+                crate::recovery::forget(&mut m);
+                let _ = std::fs::remove_file(&sock_path);
+                let _ = std::fs::remove_file(&notify_path);
+                return Ok(());
+            }
+            Some(ExitRequest::Reexec) => {
+                // Let the connection that asked write its answer before the exec closes it.
+                for _ in 0..2 {
+                    tokio::task::yield_now().await;
                 }
-            }
-            () = timer_changed.notified() => {}
-            _ = sighup.recv() => {
-                let mut s = state.borrow_mut();
-                s.engine.source_mut().rescan();
-                s.engine.daemon_reload();
-                s.apply_effects();
-            }
-            _ = sigterm.recv() => state.borrow_mut().exit = Some(ExitRequest::Shutdown),
-            _ = sigint.recv() => state.borrow_mut().exit = Some(ExitRequest::Shutdown),
-        }
-        crate::recovery::drain_adopted_exits(&mut state.borrow_mut());
-        wake_pipes(&state);
-        crate::recovery::persist(&mut state.borrow_mut());
-        let exit = state.borrow().exit;
-        if let Some(req) = exit {
-            match req {
-                ExitRequest::Shutdown => {
-                    shutdown(&state, &mut sigchld, cgroup_events.as_ref()).await;
-                    crate::recovery::forget(&mut state.borrow_mut());
-                    let _ = std::fs::remove_file(&sock_path);
-                    let _ = std::fs::remove_file(&notify_path);
-                    return Ok(());
-                }
-                ExitRequest::Reexec => {
-                    let path = crate::reexec::state_path(&config.linger_runtime());
-                    let err = crate::reexec::save_and_exec(
-                        &state,
-                        &listener,
-                        &config.exe,
-                        &path,
-                        &config.args,
-                    );
-                    // Only reached when the exec failed: keep running as we are.
-                    let mut s = state.borrow_mut();
-                    s.exit = None;
-                    s.record(
-                        "linger",
-                        3,
-                        "linger",
-                        std::process::id(),
-                        format!("daemon-reexec failed: {err}"),
-                    );
-                }
+                let path = crate::reexec::state_path(&config.linger_runtime());
+                let err =
+                    crate::reexec::save_and_exec(&m, &listener, &config.exe, &path, &config.args);
+                // Only reached when the exec failed: keep running as we are.
+                m.resume_pipe_readers();
+                m.record(
+                    "linger",
+                    3,
+                    "linger",
+                    std::process::id(),
+                    format!("daemon-reexec failed: {err}"),
+                );
+                m.end_turn();
             }
         }
-    }
-}
-
-/// Stop every unit (jobs in dependency order), bounded by the units' own stop timeouts.
-async fn shutdown(
-    state: &Shared,
-    sigchld: &mut tokio::signal::unix::Signal,
-    cgroup_events: Option<&AsyncFd<OwnedFd>>,
-) {
-    {
-        let mut s = state.borrow_mut();
-        let active: Vec<String> = s
-            .engine
-            .units()
-            .filter(|u| !u.active_state().is_inactive_or_failed())
-            .map(|u| u.config.id.clone())
-            .collect();
-        for id in active {
-            let _ = s
-                .engine
-                .enqueue(JobType::Stop, &id, JobMode::Replace, false);
-        }
-        s.apply_effects();
-    }
-    loop {
-        if state.borrow().engine.jobs().is_empty() {
-            return;
-        }
-        let deadline = state.borrow().next_deadline();
-        let sleep_for = deadline.map(|d| {
-            Duration::from_micros(d.saturating_sub(state.borrow().engine.monotonic_now()))
-        });
-        let woken = state.borrow().timer_changed.clone();
-        tokio::select! {
-            _ = sigchld.recv() => reap(state),
-            () = cgroup_event(cgroup_events) => state.borrow_mut().on_cgroup_events(),
-            () = async { match sleep_for { Some(d) => tokio::time::sleep(d).await, None => std::future::pending().await } } => {
-                state.borrow_mut().fire_due_timers();
-            }
-            // Adopted processes' exits (pidfds) arrive this way.
-            () = woken.notified() => {}
-        }
-        crate::recovery::drain_adopted_exits(&mut state.borrow_mut());
     }
 }
 
 /// The cgroup inotify fd (a duplicate: readiness is shared with the original, which the
 /// cgroup layer reads), registered with the event loop; None without cgroups.
-fn cgroup_events_fd(state: &Shared) -> Option<AsyncFd<OwnedFd>> {
-    let s = state.borrow();
-    let fd = s.engine.host().cgroups.watch_fd()?;
+fn cgroup_events_fd(m: &Manager) -> Option<tokio::io::unix::AsyncFd<std::os::fd::OwnedFd>> {
+    let fd = m.engine.host().cgroups.watch_fd()?;
     let dup = rustix::io::fcntl_dupfd_cloexec(fd, 3).ok()?;
-    register(dup)
+    crate::readiness::register(dup)
 }
 
-/// The registration owns the fd it polls, which is the I/O-safety condition behind
-/// `AsyncFd::new`'s deprecation (in favour of an `unsafe` constructor this crate avoids).
-#[allow(deprecated)]
-pub(crate) fn register(fd: OwnedFd) -> Option<AsyncFd<OwnedFd>> {
-    AsyncFd::with_interest(fd, tokio::io::Interest::READABLE).ok()
-}
-
-/// Resolves when cgroup events are pending (never without cgroups).
-async fn cgroup_event(fd: Option<&AsyncFd<OwnedFd>>) {
-    match fd {
-        Some(a) => {
-            if let Ok(mut g) = a.readable().await {
-                g.clear_ready();
-            }
-        }
-        None => std::future::pending().await,
-    }
-}
-
-/// Reap every exited child (ours and re-parented orphans) and hand the exits to the engine.
-fn reap(state: &Shared) {
+/// Reap every exited child (ours and re-parented orphans).
+fn reap() -> Vec<(u32, ExitStatus)> {
     let mut exits = Vec::new();
     // wait() is waitpid(-1): every child, whatever its process group (services run in
     // sessions of their own; waitpid(0) would miss them).
     while let Ok(Some((pid, status))) = rustix::process::wait(WaitOptions::NOHANG) {
         exits.push((pid.as_raw_nonzero().get() as u32, convert(status)));
     }
-    if exits.is_empty() {
-        // Still re-check emptiness: a process may have vanished without being our child.
-        state.borrow_mut().check_empty();
-        state.borrow_mut().apply_effects();
-        return;
-    }
-    state.borrow_mut().on_reaped(&exits);
+    exits
 }
 
 fn convert(status: WaitStatus) -> ExitStatus {
@@ -488,176 +429,6 @@ fn convert(status: WaitStatus) -> ExitStatus {
     } else {
         ExitStatus::Exited(0)
     }
-}
-
-/// Start reader tasks for output pipes created by recent spawns.
-pub fn wake_pipes(state: &Shared) {
-    let pipes = state.borrow_mut().take_new_pipes();
-    for p in pipes {
-        watch_pipe(state, p, Vec::new());
-    }
-}
-
-thread_local! {
-    static READ_BUF: RefCell<Vec<u8>> = RefCell::new(vec![0u8; 64 * 1024]);
-}
-
-/// Read a service's output pipe into its log, starting with an inherited partial line.
-pub fn watch_pipe(state: &Shared, p: NewPipe, partial: Vec<u8>) {
-    let Ok(rx) = tokio::net::unix::pipe::Receiver::from_owned_fd(p.fd) else {
-        return;
-    };
-    let rx = Rc::new(rx);
-    let buf = Rc::new(RefCell::new(LineBuffer::with_pending(partial)));
-    let id = {
-        let mut s = state.borrow_mut();
-        s.next_pipe += 1;
-        let id = s.next_pipe;
-        s.pipes.insert(
-            id,
-            crate::state::PipeRecord {
-                unit: p.unit.clone(),
-                pid: p.pid,
-                identifier: p.identifier.clone(),
-                level_prefix: p.level_prefix,
-                fd: rx.clone(),
-                buf: buf.clone(),
-            },
-        );
-        crate::recovery::keep_pipe(&mut s, &p.unit, id, std::os::fd::AsFd::as_fd(&*rx));
-        id
-    };
-    let stream = {
-        let s = state.borrow();
-        s.journal.as_ref().map(|j| {
-            let invocation = s
-                .engine
-                .unit(&p.unit)
-                .and_then(|u| u.service().map(|x| x.invocation_id.clone()))
-                .unwrap_or_default();
-            let mut fields: Vec<(String, Vec<u8>)> = vec![
-                ("_TRANSPORT".into(), b"stdout".to_vec()),
-                ("_PID".into(), p.pid.to_string().into_bytes()),
-                ("_COMM".into(), p.identifier.clone().into_bytes()),
-                (
-                    "SYSLOG_IDENTIFIER".into(),
-                    p.identifier.clone().into_bytes(),
-                ),
-                ("_SYSTEMD_USER_UNIT".into(), p.unit.clone().into_bytes()),
-                ("_SYSTEMD_INVOCATION_ID".into(), invocation.into_bytes()),
-            ];
-            fields.extend(s.base_fields.iter().cloned());
-            (j.submitter(), j.stream(fields))
-        })
-    };
-    let st = state.clone();
-    tokio::task::spawn_local(async move {
-        let (unit, pid, identifier, level_prefix) = (p.unit, p.pid, p.identifier, p.level_prefix);
-        let stream = stream;
-        loop {
-            if rx.readable().await.is_err() {
-                break;
-            }
-            // One read buffer for all pipes: reads never overlap on this single thread, and
-            // a buffer per service would cost 64 KiB × services of memory.
-            let read = READ_BUF.with_borrow_mut(|chunk| match rx.try_read(chunk) {
-                Ok(0) => Ok(None),
-                Ok(n) => Ok(Some(buf.borrow_mut().feed(&chunk[..n]))),
-                Err(e) => Err(e),
-            });
-            match read {
-                Ok(None) => break,
-                Ok(Some(complete)) => {
-                    emit(
-                        &st,
-                        &unit,
-                        pid,
-                        &identifier,
-                        level_prefix,
-                        stream.as_ref(),
-                        complete,
-                    )
-                    .await;
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
-                Err(_) => break,
-            }
-        }
-        let rest = buf.borrow_mut().finish();
-        emit(
-            &st,
-            &unit,
-            pid,
-            &identifier,
-            level_prefix,
-            stream.as_ref(),
-            rest.into_iter().collect(),
-        )
-        .await;
-        let mut s = st.borrow_mut();
-        s.pipes.remove(&id);
-        crate::recovery::release_pipe(&mut s, &unit, id);
-    });
-}
-
-/// Log complete lines of a service: into the journal with back-pressure, and into the
-/// in-memory tail. When the writer's queue is full this task waits until the writer thread
-/// says it drained a batch — it stops reading its pipe meanwhile, so the service blocks on a
-/// full pipe, as under journald — and no line is dropped. Only if the writer makes no progress
-/// for 2 s is a line counted as dropped (and reported by the journal).
-async fn emit(
-    state: &Shared,
-    unit: &str,
-    pid: u32,
-    identifier: &str,
-    level_prefix: bool,
-    journal: Option<&(linger_journal::Submitter, linger_journal::Stream)>,
-    lines: Vec<Vec<u8>>,
-) {
-    let room = state.borrow().journal_room.clone();
-    for l in lines {
-        let (prio, text) = if level_prefix {
-            split_priority(&l, 6)
-        } else {
-            (6, &l[..])
-        };
-        if let Some((sub, stream)) = journal {
-            loop {
-                // Register before retrying, so a drain between the two is not missed.
-                let drained = room.notified();
-                tokio::pin!(drained);
-                drained.as_mut().enable();
-                if sub.try_submit_line(stream, prio, text).is_ok() {
-                    break;
-                }
-                if tokio::time::timeout(std::time::Duration::from_secs(2), drained)
-                    .await
-                    .is_err()
-                {
-                    sub.submit_line(stream, prio, text);
-                    break;
-                }
-            }
-        }
-        let mut s = state.borrow_mut();
-        let realtime = s.engine.host().now().realtime;
-        let message = String::from_utf8_lossy(text).into_owned();
-        s.logs.push(
-            unit,
-            linger_ipc::manager::LogLine {
-                realtime,
-                identifier: identifier.to_string(),
-                pid,
-                priority: prio,
-                message,
-            },
-        );
-    }
-}
-
-/// `UnitFileState=` of a loaded unit.
-pub fn unit_file_state(state: &State, u: &UnitInfo) -> String {
-    crate::source::unit_file_state(&state.engine.source_ref().ctx, &u.config)
 }
 
 /// Whoever started us with `$NOTIFY_SOCKET` (the login daemon, as systemd does for

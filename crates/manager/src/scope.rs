@@ -11,7 +11,7 @@ use linger_ipc::login::{AttachProcessRequest, method as login_method};
 use linger_ipc::manager::StartScopeRequest;
 use linger_unit::model::UnitKind;
 
-use crate::state::State;
+use crate::manager::Manager;
 
 /// Where the login daemon listens (it tells the managers it starts in `$LINGER_LOGIN_SOCKET`).
 fn login_socket() -> PathBuf {
@@ -26,7 +26,7 @@ fn write_pid(fd: &OwnedFd, pid: u32) -> rustix::io::Result<()> {
 }
 
 /// Make the scope: its cgroup with its limits, the process moved in, the unit running.
-pub fn start_scope(s: &mut State, req: &StartScopeRequest) -> Result<(), String> {
+pub fn start_scope(s: &mut Manager, req: &StartScopeRequest) -> Result<(), String> {
     if !req.unit.ends_with(".scope") {
         return Err(format!("{} is not a scope unit name.", req.unit));
     }
@@ -102,7 +102,7 @@ pub fn start_scope(s: &mut State, req: &StartScopeRequest) -> Result<(), String>
     Ok(())
 }
 
-fn attach_through_login_daemon(s: &State, id: &str, pid: u32) -> Result<(), String> {
+fn attach_through_login_daemon(s: &Manager, id: &str, pid: u32) -> Result<(), String> {
     let cgroup = s
         .engine
         .host()

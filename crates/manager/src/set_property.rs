@@ -6,10 +6,10 @@ use linger_cgroup::ResourceLimits;
 use linger_ipc::manager::SetPropertyRequest;
 use linger_unit::model::UnitKind;
 
-use crate::state::State;
+use crate::manager::Manager;
 
 /// Validate, persist, reload and apply. Err is the message for the client.
-pub fn set_property(s: &mut State, req: &SetPropertyRequest) -> Result<(), String> {
+pub fn set_property(s: &mut Manager, req: &SetPropertyRequest) -> Result<(), String> {
     let id = s.engine.load(&req.unit);
     let Some(u) = s.engine.unit(&id) else {
         return Err(format!("Unit {} not found.", req.unit));
@@ -58,8 +58,7 @@ pub fn set_property(s: &mut State, req: &SetPropertyRequest) -> Result<(), Strin
         std::fs::write(&path, text)
             .map_err(|e| format!("Failed to write {}: {e}", path.display()))?;
     }
-    s.engine.source_mut().rescan();
-    s.engine.daemon_reload();
+    s.reload();
     let Some(u) = s.engine.unit(&id) else {
         return Ok(());
     };

@@ -7,15 +7,14 @@ use linger_unit::model::{ListenKind, UnitKind};
 use rustix::event::{PollFd, PollFlags, poll};
 use rustix::net::SocketFlags;
 
+use crate::manager::Manager;
 use crate::sockets::connection_instance;
-use crate::state::Shared;
 
 /// Accept at most this many connections per wake-up, so one busy socket cannot starve the loop.
 const ACCEPT_BATCH: usize = 64;
 
 /// `unit`'s sockets became readable.
-pub fn on_socket_event(state: &Shared, unit: &str) {
-    let mut s = state.borrow_mut();
+pub fn on_socket_event(s: &mut Manager, unit: &str) {
     let accept = matches!(
         s.engine.unit(unit).map(|u| &u.config.kind),
         Some(UnitKind::Socket(c)) if c.accept

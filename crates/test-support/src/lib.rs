@@ -129,7 +129,7 @@ impl Manager {
     /// Start the manager after moving it into the cgroups whose `cgroup.procs` files are
     /// given (a delegated `user@UID.service` the test created), then wait until it answers.
     pub fn start_in_cgroups(&mut self, procs_files: &[PathBuf]) {
-        let mut cmd = if procs_files.is_empty() {
+        let cmd = if procs_files.is_empty() {
             let mut c = Command::new(&self.bin);
             c.args(["daemon", "--user", "--no-system-units"]);
             c
@@ -143,6 +143,20 @@ impl Manager {
                 .args(procs_files);
             c
         };
+        self.launch(cmd);
+    }
+
+    /// Start the manager under a wrapper command (e.g. `setpriv --bounding-set=-sys_resource`)
+    /// that ends by executing its arguments, then wait until it answers.
+    pub fn start_wrapped(&mut self, wrapper: &[&str]) {
+        let mut cmd = Command::new(wrapper[0]);
+        cmd.args(&wrapper[1..])
+            .arg(&self.bin)
+            .args(["daemon", "--user", "--no-system-units"]);
+        self.launch(cmd);
+    }
+
+    fn launch(&mut self, mut cmd: Command) {
         self.env(&mut cmd);
         cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(
             std::fs::OpenOptions::new()
@@ -189,21 +203,24 @@ impl Manager {
         Run::of(cmd.args(args).output().expect("run linger"))
     }
 
-    /// Run `systemctl --user ARGS…` through a `systemctl` link to the binary.
-    pub fn systemctl(&self, args: &[&str]) -> Run {
-        let link = self.dir.path().join("bin/systemctl");
+    /// `NAME ARGS…` through a link named NAME to the binary (the personality: `systemctl`,
+    /// `journalctl`, `systemd-run`, …) with the test environment, to run or spawn.
+    pub fn tool(&self, name: &str, args: &[&str]) -> Command {
+        let link = self.dir.path().join("bin").join(name);
         if !link.exists() {
             std::fs::create_dir_all(self.dir.path().join("bin")).expect("mkdir bin");
             std::os::unix::fs::symlink(&self.bin, &link).expect("link");
         }
         let mut cmd = Command::new(&link);
         self.env(&mut cmd);
-        Run::of(
-            cmd.arg("--user")
-                .args(args)
-                .output()
-                .expect("run systemctl"),
-        )
+        cmd.args(args);
+        cmd
+    }
+
+    /// Run `systemctl --user ARGS…` through a `systemctl` link to the binary.
+    pub fn systemctl(&self, args: &[&str]) -> Run {
+        let mut cmd = self.tool("systemctl", &["--user"]);
+        Run::of(cmd.args(args).output().expect("run systemctl"))
     }
 
     /// A property of a unit (`show -p NAME --value`).
@@ -341,4 +358,31 @@ pub fn http_get(port: u16) -> Option<String> {
     let mut body = String::new();
     s.read_to_string(&mut body).ok()?;
     Some(body)
+}
+
+/// The lines a running child prints on stdout, read on a thread of their own, so a test can
+/// wait for the next one with a deadline instead of hanging.
+#[derive(Debug)]
+pub struct Lines(std::sync::mpsc::Receiver<String>);
+
+impl Lines {
+    /// Take over `child`'s stdout (spawned with `Stdio::piped()`).
+    pub fn of(child: &mut Child) -> Lines {
+        use std::io::BufRead;
+        let out = child.stdout.take().expect("stdout piped");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for l in std::io::BufReader::new(out).lines().map_while(Result::ok) {
+                if tx.send(l).is_err() {
+                    break;
+                }
+            }
+        });
+        Lines(rx)
+    }
+
+    /// The next line, or None when none came within `within` (or the output ended).
+    pub fn next(&self, within: Duration) -> Option<String> {
+        self.0.recv_timeout(within).ok()
+    }
 }

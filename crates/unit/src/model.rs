@@ -6,9 +6,15 @@
 use std::path::PathBuf;
 
 mod activation;
+mod directories;
+pub use directories::{
+    DirectoryKind, DirectorySet, ExecDirectories, ExecDirectory, RuntimePreserve,
+};
+mod hardening;
 pub use activation::{
     BindIpv6Only, ListenAddress, ListenKind, ListenSpec, SocketConfig, TimerConfig,
 };
+pub use hardening::{Hardening, NameList, ProtectHome, ProtectSystem, SyscallFilter};
 use linger_time::{USEC_INFINITY, Usec};
 
 use crate::diag::Diagnostic;
@@ -96,33 +102,7 @@ impl UnitType {
     }
 }
 
-/// Why a unit could not be loaded, as `LoadState=` shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LoadState {
-    /// Loaded fine (possibly with warnings).
-    Loaded,
-    /// No fragment found anywhere on the search path.
-    NotFound,
-    /// A setting was invalid; see the diagnostics.
-    BadSetting,
-    /// The file could not be read or parsed at all.
-    Error,
-    /// Symlinked to /dev/null.
-    Masked,
-}
-
-impl LoadState {
-    /// Canonical string (`loaded`, `not-found`, `bad-setting`, `error`, `masked`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LoadState::Loaded => "loaded",
-            LoadState::NotFound => "not-found",
-            LoadState::BadSetting => "bad-setting",
-            LoadState::Error => "error",
-            LoadState::Masked => "masked",
-        }
-    }
-}
+pub use linger_wire::LoadState;
 
 /// Everything the loader knows about one unit name.
 #[derive(Debug, Clone, PartialEq)]
@@ -600,6 +580,10 @@ pub struct ExecConfig {
     pub user: Option<String>,
     /// `Group=` if present.
     pub group: Option<String>,
+    /// `RuntimeDirectory=` & co.
+    pub directories: ExecDirectories,
+    /// Sandboxing settings (`NoNewPrivileges=`, `SystemCallFilter=`, …).
+    pub hardening: Hardening,
 }
 
 /// `[Service]` plus its exec and kill settings.

@@ -13,8 +13,10 @@
 //!   get systemd's "Unknown key" warning; `X-` sections are ignored silently.
 
 mod conditions;
+mod exec_dirs;
 mod exec_table;
 mod finish;
+mod hardening_table;
 mod known;
 pub(crate) mod names;
 mod service_table;
@@ -272,9 +274,10 @@ impl UnitBuilder {
                     .flatten()
             }),
             "Install" => find(unit_table::INSTALL),
-            "Service" if self.cfg.unit_type == UnitType::Service => {
-                find(service_table::SERVICE).or_else(|| find(exec_table::EXEC))
-            }
+            "Service" if self.cfg.unit_type == UnitType::Service => find(service_table::SERVICE)
+                .or_else(|| find(exec_table::EXEC))
+                .or_else(|| find(exec_dirs::DIRS))
+                .or_else(|| find(hardening_table::HARDENING)),
             "Timer" if self.cfg.unit_type == UnitType::Timer => find(timer_table::TIMER),
             "Socket" if self.cfg.unit_type == UnitType::Socket => find(socket_table::SOCKET),
             // A scope runs no command: of a service's settings it has the slice, the kill

@@ -6,10 +6,17 @@
 //! turns that into a diagnostic naming file, line and directive.
 
 mod address;
+#[rustfmt::skip]
+mod address_families;
 mod enums;
+#[rustfmt::skip]
+mod errno_names;
 mod number;
 mod rlimit;
 mod signal;
+#[rustfmt::skip]
+mod syscall_groups;
+mod syscalls;
 mod time;
 mod words;
 
@@ -25,8 +32,12 @@ pub use number::{
     parse_memory_limit, parse_mode, parse_nice, parse_oom_score_adjust, parse_si_size, parse_u64,
     parse_unsigned,
 };
-pub use rlimit::{RlimitKind, parse_rlimit, rlimit_by_key, rlimit_keys};
+pub use rlimit::{RlimitKind, parse_rlimit, rlimit_by_key, rlimit_key, rlimit_keys};
 pub use signal::{exit_status_from_name, parse_exit_status_set, parse_signal, signal_name};
+pub use syscalls::{
+    address_family_number, errno_name, parse_errno, syscall_group, syscall_groups,
+    syscall_name_is_valid,
+};
 pub use time::{parse_nsec, parse_sec, parse_sec_fix_0, parse_time_usec};
 pub use words::{
     EnvAssignments, cunescape, env_name_is_valid, parse_environment_assignments, parse_path,

@@ -64,8 +64,8 @@ fn units_of_type(
     let names: Vec<String> = r
         .units
         .into_iter()
-        .filter(|u| u.unit.ends_with(suffix) && u.load == "loaded")
-        .filter(|u| o.all || u.active == "active")
+        .filter(|u| u.unit.ends_with(suffix) && u.load == linger_wire::LoadState::Loaded)
+        .filter(|u| o.all || u.active == linger_wire::ActiveState::Active)
         .filter(|u| super::list::matches_patterns(patterns, &u.unit))
         .map(|u| u.unit)
         .collect();
@@ -138,7 +138,7 @@ pub fn list_timers(o: &Opts, patterns: &[String]) -> ExitCode {
     rows.sort_by_key(|(n, r)| (n.is_none(), n.unwrap_or(0), r[4].clone()));
     let rows: Vec<Vec<String>> = rows.into_iter().map(|(_, r)| r).collect();
     let header = ["NEXT", "LEFT", "LAST", "PASSED", "UNIT", "ACTIVATES"];
-    super::list::table(&header, &rows, !o.no_legend, &[]);
+    super::list::table(o, &header, &rows, !o.no_legend, &[]);
     footer(o, rows.len(), "timers");
     ExitCode::SUCCESS
 }
@@ -160,7 +160,13 @@ pub fn list_sockets(o: &Opts, patterns: &[String]) -> ExitCode {
         }
     }
     rows.sort();
-    super::list::table(&["LISTEN", "UNIT", "ACTIVATES"], &rows, !o.no_legend, &[]);
+    super::list::table(
+        o,
+        &["LISTEN", "UNIT", "ACTIVATES"],
+        &rows,
+        !o.no_legend,
+        &[],
+    );
     footer(o, rows.len(), "sockets");
     ExitCode::SUCCESS
 }
@@ -215,4 +221,37 @@ pub fn status_lines(p: &BTreeMap<String, String>, active: &str) -> String {
         }
     }
     out
+}
+
+/// `list-paths`: path units and what they watch.
+pub fn list_paths(o: &Opts, patterns: &[String]) -> ExitCode {
+    let units = match units_of_type(o, ".path", patterns, &["Paths", "Triggers"]) {
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
+    let mut rows = Vec::new();
+    for u in &units {
+        let p = &u.properties;
+        let name = p.get("Id").cloned().unwrap_or_default();
+        let activates = p.get("Triggers").cloned().unwrap_or_default();
+        for l in p.get("Paths").map(String::as_str).unwrap_or("").lines() {
+            let (cond, path) = l.split_once(' ').unwrap_or(("", l));
+            rows.push(vec![
+                path.to_string(),
+                cond.to_string(),
+                name.clone(),
+                activates.clone(),
+            ]);
+        }
+    }
+    rows.sort();
+    super::list::table(
+        o,
+        &["PATH", "CONDITION", "UNIT", "ACTIVATES"],
+        &rows,
+        !o.no_legend,
+        &[],
+    );
+    footer(o, rows.len(), "paths");
+    ExitCode::SUCCESS
 }

@@ -2,10 +2,11 @@
 
 use std::process::ExitCode;
 
-use linger_ipc::manager::{self as api, method};
+use linger_ipc::manager::{self as api, ErrorKind, method};
+use linger_wire::{JobAction, JobMode, KillWhom, Signal};
 use serde_json::json;
 
-use super::{Opts, mangle_all};
+use super::{Opts, expand_names};
 use crate::connect::connect;
 use crate::output::fail;
 
@@ -16,14 +17,27 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
             "Too few arguments: '{action}' needs at least one unit name."
         ));
     }
+    let Some(job_action) = JobAction::parse(action) else {
+        return fail(&format!("Unknown job action '{action}'."));
+    };
+    let mode = match o.job_mode.as_deref().map(str::parse::<JobMode>) {
+        None => JobMode::Replace,
+        Some(Ok(m)) => m,
+        Some(Err(e)) => return fail(&format!("Invalid --job-mode= value: {e}.")),
+    };
+    let units = match expand_names(units) {
+        Ok(u) if u.is_empty() => return ExitCode::SUCCESS,
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
     let mut client = match connect() {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
     let req = api::JobsRequest {
-        action: action.to_string(),
-        units: mangle_all(units),
-        mode: o.job_mode.clone().unwrap_or_default(),
+        action: job_action,
+        units,
+        mode,
         no_block: o.no_block,
     };
     let reply = match client.call(method::JOBS, serde_json::to_value(&req).unwrap_or_default()) {
@@ -41,11 +55,11 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
     for j in &reply.jobs {
         if j.job == 0 {
             eprintln!("Failed to {verb} {}: {}", j.unit, j.message);
-            code = if j.message.contains("not found") || j.message.contains("not loaded") {
-                5
-            } else {
-                1
-            };
+            let not_found = j
+                .error
+                .as_ref()
+                .is_some_and(|e| e.kind == ErrorKind::NoSuchUnit);
+            code = if not_found { 5 } else { 1 };
         } else if !j.message.is_empty() {
             eprintln!("{}", j.message);
             code = 1;
@@ -79,15 +93,17 @@ fn wait_inactive(units: &[String]) -> ExitCode {
     }
 }
 
-/// Signal number from `TERM`, `SIGTERM` or `15` (the unit-file parser's rules).
-pub fn parse_signal(s: &str) -> Option<i32> {
-    linger_unit::value::parse_signal(s).ok()
+/// Signal from `TERM`, `SIGTERM` or `15` (the unit-file parser's rules).
+pub fn parse_signal(s: &str) -> Option<Signal> {
+    linger_unit::value::parse_signal(s)
+        .ok()
+        .and_then(Signal::new)
 }
 
 /// `kill`.
 pub fn kill(units: &[String], o: &Opts) -> ExitCode {
     let signal = match o.signal.as_deref().map(parse_signal) {
-        None => 15,
+        None => Signal::TERM,
         Some(Some(s)) => s,
         Some(None) => {
             return fail(&format!(
@@ -96,13 +112,22 @@ pub fn kill(units: &[String], o: &Opts) -> ExitCode {
             ));
         }
     };
+    let whom = match o.kill_whom.as_deref().map(str::parse::<KillWhom>) {
+        None => KillWhom::All,
+        Some(Ok(w)) => w,
+        Some(Err(e)) => return fail(&format!("Invalid --kill-whom= value: {e}.")),
+    };
+    let units = match expand_names(units) {
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
     let mut client = match connect() {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
     let req = api::KillRequest {
-        units: mangle_all(units),
-        whom: o.kill_whom.clone().unwrap_or_else(|| "all".into()),
+        units,
+        whom,
         signal,
     };
     match client.call(method::KILL, serde_json::to_value(&req).unwrap_or_default()) {
@@ -118,6 +143,14 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
             "Too few arguments: '{action}' needs at least one unit name."
         ));
     }
+    let install_action = match action {
+        "enable" => api::InstallAction::Enable,
+        "disable" => api::InstallAction::Disable,
+        "reenable" => api::InstallAction::Reenable,
+        "mask" => api::InstallAction::Mask,
+        "unmask" => api::InstallAction::Unmask,
+        other => return fail(&format!("Unknown install action '{other}'.")),
+    };
     let mut client = match connect() {
         Ok(c) => c,
         Err(e) => return fail(&e),
@@ -133,7 +166,7 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
         })
         .collect();
     let req = api::InstallRequest {
-        action: action.to_string(),
+        action: install_action,
         units: names.clone(),
         runtime: o.runtime,
     };
@@ -171,6 +204,19 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `reset-failed [UNIT…]` (all failed units when none is named; a pattern that matches no
+/// loaded unit resets nothing).
+pub fn reset_failed(units: &[String]) -> ExitCode {
+    let names = match expand_names(units) {
+        Ok(n) => n,
+        Err(e) => return fail(&e),
+    };
+    if names.is_empty() && !units.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    simple(method::RESET_FAILED, json!({ "units": names }))
 }
 
 /// A call with no output.
@@ -214,4 +260,32 @@ pub fn environment(set: &[String], unset: &[String], show: bool) -> ExitCode {
         }
         Err(e) => fail(&e.to_string()),
     }
+}
+
+/// `import-environment [NAME…]`: the named variables (all, without names, as systemctl 252
+/// still does) of this process's environment into the manager's.
+pub fn import_environment(names: &[String]) -> ExitCode {
+    let mut set = Vec::new();
+    if names.is_empty() {
+        eprintln!("Calling import-environment without a list of variable names is deprecated.");
+        for (k, v) in std::env::vars() {
+            set.push(format!("{k}={v}"));
+        }
+    } else {
+        for n in names {
+            // Patterns (`LC_*`) match the variables' names.
+            let pattern = n.as_bytes();
+            let mut any = false;
+            for (k, v) in std::env::vars() {
+                if k == *n || linger_journal::glob::glob_match(pattern, k.as_bytes()) {
+                    set.push(format!("{k}={v}"));
+                    any = true;
+                }
+            }
+            if !any && !super::is_glob(n) {
+                eprintln!("Ignoring unset variable \"{n}\".");
+            }
+        }
+    }
+    environment(&set, &[], false)
 }

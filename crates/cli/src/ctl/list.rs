@@ -3,11 +3,12 @@
 use std::process::ExitCode;
 
 use linger_ipc::manager::{self as api, method};
+use linger_wire::{ActiveState, LoadState};
 use serde_json::json;
 
 use super::Opts;
 use crate::connect::connect;
-use crate::output::{color, fail};
+use crate::output::{fail, paint};
 
 /// fnmatch-style matching, shared with `journalctl -u 'web*'`.
 fn glob(pattern: &str, s: &str) -> bool {
@@ -21,35 +22,15 @@ pub(super) fn matches_patterns(patterns: &[String], name: &str) -> bool {
             .any(|p| glob(p, name) || glob(&super::mangle(p), name))
 }
 
-/// Print rows as aligned columns (systemctl style: two spaces between, last column free).
-pub(super) fn table(header: &[&str], rows: &[Vec<String>], legend: bool, prefix: &[String]) {
-    let n = header.len();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.len()).collect();
-    for r in rows {
-        for (i, c) in r.iter().enumerate().take(n - 1) {
-            widths[i] = widths[i].max(c.chars().count());
-        }
-    }
-    let line = |cells: &[String]| -> String {
-        let mut s = String::new();
-        for (i, c) in cells.iter().enumerate() {
-            if i + 1 < n {
-                s.push_str(&format!("{c:<w$} ", w = widths[i]));
-            } else {
-                s.push_str(c);
-            }
-        }
-        s.trim_end().to_string()
-    };
-    if legend {
-        let h: Vec<String> = header.iter().map(|x| (*x).to_string()).collect();
-        let pad = if prefix.is_empty() { "" } else { "  " };
-        println!("{pad}{}", color("1", &line(&h)));
-    }
-    for (i, r) in rows.iter().enumerate() {
-        let p = prefix.get(i).map(String::as_str).unwrap_or("");
-        println!("{p}{}", line(r));
-    }
+/// Print rows as aligned columns (systemctl style), cut to the terminal unless `--full`.
+pub(super) fn table(
+    o: &Opts,
+    header: &[&str],
+    rows: &[Vec<String>],
+    legend: bool,
+    prefix: &[String],
+) {
+    crate::output::table::print(header, rows, legend, prefix, o.full);
 }
 
 /// `list-units`.
@@ -76,11 +57,14 @@ pub fn list_units(o: &Opts, patterns: &[String]) -> ExitCode {
         })
         .filter(|u| {
             if !states.is_empty() {
-                return states
-                    .iter()
-                    .any(|s| s == &u.active || s == &u.sub || s == &u.load);
+                return states.iter().any(|s| {
+                    s == u.active.as_str() || s == u.sub.as_str() || s == u.load.as_str()
+                });
             }
-            o.all || u.active != "inactive" || !u.job.is_empty() || u.load != "loaded"
+            o.all
+                || u.active != ActiveState::Inactive
+                || u.job.is_some()
+                || u.load != LoadState::Loaded
         })
         .collect();
     if o.output.as_deref().is_some_and(|x| x.starts_with("json")) {
@@ -91,8 +75,8 @@ pub fn list_units(o: &Opts, patterns: &[String]) -> ExitCode {
     let prefix: Vec<String> = rows
         .iter()
         .map(|u| {
-            if u.active == "failed" || u.load != "loaded" {
-                format!("{} ", color("1;31", "●"))
+            if u.active == ActiveState::Failed || u.load != LoadState::Loaded {
+                format!("{} ", paint(crate::output::style::HIGHLIGHT_RED, "●"))
             } else {
                 "  ".into()
             }
@@ -103,15 +87,15 @@ pub fn list_units(o: &Opts, patterns: &[String]) -> ExitCode {
         .map(|u| {
             vec![
                 u.unit.clone(),
-                u.load.clone(),
-                u.active.clone(),
-                u.sub.clone(),
-                u.job.clone(),
+                u.load.to_string(),
+                u.active.to_string(),
+                u.sub.to_string(),
+                u.job.map(|j| j.to_string()).unwrap_or_default(),
                 u.description.clone(),
             ]
         })
         .collect();
-    let any_job = rows.iter().any(|u| !u.job.is_empty());
+    let any_job = rows.iter().any(|u| u.job.is_some());
     let (header, cells): (Vec<&str>, Vec<Vec<String>>) = if any_job {
         (
             vec!["UNIT", "LOAD", "ACTIVE", "SUB", "JOB", "DESCRIPTION"],
@@ -129,7 +113,7 @@ pub fn list_units(o: &Opts, patterns: &[String]) -> ExitCode {
                 .collect(),
         )
     };
-    table(&header, &cells, !o.no_legend, &prefix);
+    table(o, &header, &cells, !o.no_legend, &prefix);
     if !o.no_legend {
         println!();
         println!("LOAD   = Reflects whether the unit definition was properly loaded.");
@@ -176,6 +160,7 @@ pub fn list_unit_files(o: &Opts, patterns: &[String]) -> ExitCode {
         .collect();
     rows.sort();
     table(
+        o,
         &["UNIT FILE", "STATE", "VENDOR PRESET"],
         &rows,
         !o.no_legend,
@@ -213,25 +198,36 @@ pub fn list_dependencies(o: &Opts, unit: &str) -> ExitCode {
         Ok(v) => v,
         Err(e) => return fail(&e.to_string()),
     };
-    let r: api::DependenciesReply = serde_json::from_value(v).unwrap_or_default();
+    let r: api::DependenciesReply = match serde_json::from_value(v) {
+        Ok(r) => r,
+        Err(e) => return fail(&format!("Malformed reply from the user manager: {e}")),
+    };
     println!("{}", r.root.unit);
-    print_tree(&r.root.children, "", o.all);
+    print_tree(&r.root.children, "", o.all, o.plain);
     ExitCode::SUCCESS
 }
 
-fn print_tree(nodes: &[api::DependencyNode], indent: &str, all: bool) {
+fn print_tree(nodes: &[api::DependencyNode], indent: &str, all: bool, plain: bool) {
     for (i, n) in nodes.iter().enumerate() {
         let last = i + 1 == nodes.len();
-        let dot = match n.active.as_str() {
-            "active" | "reloading" => color("32", "●"),
-            "failed" => color("31", "×"),
+        // --plain: indentation only, no dots or tree lines (for scripts).
+        if plain {
+            println!("  {indent}{}", n.unit);
+            if all || n.unit.ends_with(".target") {
+                print_tree(&n.children, &format!("{indent}  "), all, plain);
+            }
+            continue;
+        }
+        let dot = match n.active {
+            ActiveState::Active | ActiveState::Reloading => paint(crate::output::style::GREEN, "●"),
+            ActiveState::Failed => paint(crate::output::style::RED, "×"),
             _ => "○".to_string(),
         };
         println!("{dot} {indent}{}{}", if last { "└─" } else { "├─" }, n.unit);
         // Like systemctl, targets are expanded; other units only with --all.
         if all || n.unit.ends_with(".target") {
             let next = format!("{indent}{}", if last { "  " } else { "│ " });
-            print_tree(&n.children, &next, all);
+            print_tree(&n.children, &next, all, plain);
         }
     }
 }
@@ -260,12 +256,18 @@ pub fn list_jobs(o: &Opts) -> ExitCode {
             vec![
                 j.id.to_string(),
                 j.unit.clone(),
-                j.job_type.clone(),
-                j.state.clone(),
+                j.job_type.to_string(),
+                if j.running { "running" } else { "waiting" }.to_string(),
             ]
         })
         .collect();
-    table(&["JOB", "UNIT", "TYPE", "STATE"], &rows, !o.no_legend, &[]);
+    table(
+        o,
+        &["JOB", "UNIT", "TYPE", "STATE"],
+        &rows,
+        !o.no_legend,
+        &[],
+    );
     if !o.no_legend {
         println!();
         println!("{} jobs listed.", rows.len());

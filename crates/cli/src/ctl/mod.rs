@@ -1,7 +1,9 @@
 //! `linger ctl` ≙ `systemctl --user`, and the binary invoked as `systemctl`.
 
 mod activation;
+mod edit;
 mod jobs;
+mod links;
 mod list;
 mod show;
 mod status;
@@ -16,7 +18,9 @@ use clap::{Args, Parser, Subcommand};
 #[command(
     name = "systemctl",
     about = "Query or send control commands to your user service manager (linger).",
-    disable_version_flag = true,
+    version,
+    // `help UNIT` is a verb of its own, as in systemctl.
+    disable_help_subcommand = true,
     args_conflicts_with_subcommands = false
 )]
 pub struct Cli {
@@ -35,7 +39,7 @@ pub struct Opts {
     /// Talk to the system manager (not provided by linger's user tools).
     #[arg(long, global = true)]
     pub system: bool,
-    /// Do not pipe output into a pager (linger never pages).
+    /// Do not pipe output into a pager ($SYSTEMD_PAGER, $PAGER, less).
     #[arg(long, global = true)]
     pub no_pager: bool,
     /// Suppress informational output.
@@ -65,6 +69,9 @@ pub struct Opts {
     /// Print only the value of properties (show).
     #[arg(long, global = true)]
     pub value: bool,
+    /// Show only this property's value (= --property=NAME --value).
+    #[arg(short = 'P', global = true, value_name = "NAME")]
+    pub value_property: Vec<String>,
     /// Journal lines to show in status.
     #[arg(short = 'n', long = "lines", global = true, default_value_t = 10)]
     pub lines: usize,
@@ -101,6 +108,21 @@ pub struct Opts {
     /// Do not print the legend/header.
     #[arg(long, global = true)]
     pub no_legend: bool,
+    /// Whether to print the legend/header (yes/no).
+    #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, default_missing_value = "yes")]
+    pub legend: Option<String>,
+    /// list-dependencies: a plain list, without tree lines and dots.
+    #[arg(long, global = true)]
+    pub plain: bool,
+    /// edit: a new unit file with --full even if none exists; enable/mask: replace links.
+    #[arg(short = 'f', long, global = true)]
+    pub force: bool,
+    /// edit: the drop-in file's name (default: override).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub drop_in: Option<String>,
+    /// edit, revert: do not reload the manager afterwards.
+    #[arg(long, global = true)]
+    pub no_reload: bool,
     /// Ignored for compatibility (linger never asks for passwords).
     #[arg(long, global = true)]
     pub no_ask_password: bool,
@@ -131,6 +153,10 @@ pub enum Command {
     Show { units: Vec<String> },
     /// Show the unit files and drop-ins.
     Cat { units: Vec<String> },
+    /// Edit a drop-in (or with --full the unit file) in $SYSTEMD_EDITOR/$EDITOR, then reload.
+    Edit { units: Vec<String> },
+    /// Remove the user's drop-ins and overriding unit files, unmask.
+    Revert { units: Vec<String> },
     /// List loaded units.
     ListUnits { patterns: Vec<String> },
     /// List installed unit files.
@@ -191,6 +217,30 @@ pub enum Command {
     },
     /// Check unit files (as systemd-analyze verify).
     Verify { files: Vec<String> },
+    /// Show the target default.target is (the one the manager starts).
+    GetDefault,
+    /// Make TARGET the default target.
+    SetDefault { target: String },
+    /// Make unit files outside the search path available (a link in the config directory).
+    Link { paths: Vec<String> },
+    /// Make TARGET want the units (links in TARGET.wants/).
+    AddWants {
+        target: String,
+        #[arg(required = true)]
+        units: Vec<String>,
+    },
+    /// Make TARGET require the units (links in TARGET.requires/).
+    AddRequires {
+        target: String,
+        #[arg(required = true)]
+        units: Vec<String>,
+    },
+    /// Copy the named variables of this environment into the manager's.
+    ImportEnvironment { names: Vec<String> },
+    /// List path units.
+    ListPaths { patterns: Vec<String> },
+    /// Show the manual pages named in the units' Documentation=.
+    Help { units: Vec<String> },
     /// Stop the user manager (like `systemctl --user exit`).
     Exit,
 }
@@ -207,10 +257,55 @@ pub fn main(args: Vec<OsString>, name: &str) -> ExitCode {
         );
         return ExitCode::from(1);
     }
+    let mut cli = cli;
+    match cli
+        .opts
+        .legend
+        .as_deref()
+        .map(crate::output::term::parse_bool)
+    {
+        None | Some(Some(true)) => {}
+        Some(Some(false)) => cli.opts.no_legend = true,
+        Some(None) => {
+            return crate::output::fail(&format!(
+                "Failed to parse --legend= argument '{}'.",
+                cli.opts.legend.as_deref().unwrap_or("")
+            ));
+        }
+    }
+    if !cli.opts.value_property.is_empty() {
+        let names = std::mem::take(&mut cli.opts.value_property);
+        cli.opts.property.extend(names);
+        cli.opts.value = true;
+    }
+    let pages = cli.command.as_ref().is_none_or(Command::pages);
+    let _pager = pages
+        .then(|| crate::output::pager::start(cli.opts.no_pager, false))
+        .flatten();
     let Some(cmd) = cli.command else {
         return list::list_units(&cli.opts, &[]);
     };
     run(cmd, &cli.opts)
+}
+
+impl Command {
+    /// Whether the verb's output goes through a pager (on a terminal), as systemctl's does.
+    fn pages(&self) -> bool {
+        matches!(
+            self,
+            Command::Status { .. }
+                | Command::Show { .. }
+                | Command::Cat { .. }
+                | Command::ListUnits { .. }
+                | Command::ListUnitFiles { .. }
+                | Command::ListTimers { .. }
+                | Command::ListSockets { .. }
+                | Command::ListDependencies { .. }
+                | Command::ListJobs
+                | Command::ShowEnvironment
+                | Command::ListPaths { .. }
+        )
+    }
 }
 
 fn run(cmd: Command, o: &Opts) -> ExitCode {
@@ -227,6 +322,16 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::Status { units } => status::status(&units, o),
         C::Show { units } => show::show(&units, o),
         C::Cat { units } => show::cat(&units),
+        C::Edit { units } => edit::edit(&units, o),
+        C::GetDefault => links::get_default(),
+        C::SetDefault { target } => links::set_default(&target, o),
+        C::Link { paths } => links::link(&paths, o),
+        C::AddWants { target, units } => links::add_dependency("wants", &target, &units, o),
+        C::AddRequires { target, units } => links::add_dependency("requires", &target, &units, o),
+        C::ImportEnvironment { names } => jobs::import_environment(&names),
+        C::ListPaths { patterns } => activation::list_paths(o, &patterns),
+        C::Help { units } => show::help(&units),
+        C::Revert { units } => edit::revert(&units, o),
         C::ListUnits { patterns } => list::list_units(o, &patterns),
         C::ListUnitFiles { patterns } => list::list_unit_files(o, &patterns),
         C::ListTimers { patterns } => activation::list_timers(o, &patterns),
@@ -254,10 +359,7 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::DaemonReload => jobs::simple(linger_ipc::manager::method::RELOAD, serde_json::json!({})),
         C::DaemonReexec => jobs::simple(linger_ipc::manager::method::REEXEC, serde_json::json!({})),
         C::Exit => jobs::simple(linger_ipc::manager::method::EXIT, serde_json::json!({})),
-        C::ResetFailed { units } => jobs::simple(
-            linger_ipc::manager::method::RESET_FAILED,
-            serde_json::json!({ "units": mangle_all(&units) }),
-        ),
+        C::ResetFailed { units } => jobs::reset_failed(&units),
         C::SetEnvironment { assignments } => jobs::environment(&assignments, &[], false),
         C::UnsetEnvironment { names } => jobs::environment(&[], &names, false),
         C::ShowEnvironment => jobs::environment(&[], &[], true),
@@ -272,19 +374,68 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
     }
 }
 
-/// Add `.service` to names without a unit suffix (systemctl's mangling).
+/// systemctl's name mangling: `.service` added to names without a unit suffix, characters
+/// a unit name cannot hold escaped (`has space` → `has\x20space.service`), paths made
+/// `.mount`/`.device` names; glob patterns are left as patterns.
 pub fn mangle(name: &str) -> String {
-    let has_suffix = name
-        .rsplit_once('.')
-        .is_some_and(|(_, s)| linger_unit::model::UnitType::parse(s).is_some());
-    if has_suffix || name.contains('*') || name.contains('?') || name.contains('[') {
-        name.to_string()
-    } else {
-        format!("{name}.service")
-    }
+    linger_unit::name::mangle(name, ".service", true)
+        .map(|(n, _)| n)
+        .unwrap_or_else(|_| name.to_string())
 }
 
 /// [`mangle`] over a list.
 pub fn mangle_all(names: &[String]) -> Vec<String> {
     names.iter().map(|n| mangle(n)).collect()
+}
+
+/// Every unit the manager has loaded (`list-units --all`), by name.
+pub fn loaded_units() -> Result<Vec<String>, String> {
+    let mut client = crate::connect::connect()?;
+    let v = client
+        .call(
+            linger_ipc::manager::method::LIST,
+            serde_json::json!({ "all": true }),
+        )
+        .map_err(|e| e.to_string())?;
+    let r: linger_ipc::manager::ListReply = serde_json::from_value(v).unwrap_or_default();
+    Ok(r.units.into_iter().map(|u| u.unit).collect())
+}
+
+/// Whether a name is a glob pattern (`'web*'`, `'app@?.service'`).
+pub fn is_glob(name: &str) -> bool {
+    name.contains(['*', '?', '['])
+}
+
+/// The unit names a verb acts on: plain names mangled, glob patterns replaced by the loaded
+/// units they match (systemctl's rule: a pattern never loads a unit file). The manager is
+/// asked only when there is a pattern.
+pub fn expand_names(names: &[String]) -> Result<Vec<String>, String> {
+    if !names.iter().any(|n| is_glob(n)) {
+        return Ok(mangle_all(names));
+    }
+    let mut client = crate::connect::connect()?;
+    let v = client
+        .call(
+            linger_ipc::manager::method::LIST,
+            serde_json::json!({ "all": true }),
+        )
+        .map_err(|e| e.to_string())?;
+    let loaded: linger_ipc::manager::ListReply = serde_json::from_value(v).unwrap_or_default();
+    let mut out = Vec::new();
+    for n in names {
+        if is_glob(n) {
+            let pattern = [n.clone()];
+            out.extend(
+                loaded
+                    .units
+                    .iter()
+                    .filter(|u| list::matches_patterns(&pattern, &u.unit))
+                    .map(|u| u.unit.clone()),
+            );
+        } else {
+            out.push(mangle(n));
+        }
+    }
+    out.dedup();
+    Ok(out)
 }

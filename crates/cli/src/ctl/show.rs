@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use linger_ipc::manager::{self as api, method};
 use serde_json::json;
 
-use super::{Opts, mangle_all};
+use super::{Opts, expand_names, mangle_all};
 use crate::connect::connect;
 use crate::output::fail;
 
@@ -48,9 +48,13 @@ pub fn show(units: &[String], o: &Opts) -> ExitCode {
             Err(e) => return fail(&e.to_string()),
         }
     } else {
-        let wanted: Vec<&str> = o.property.iter().map(String::as_str).collect();
+        let wanted: Vec<&str> = o.property.iter().map(|p| property_filter(p).0).collect();
+        let names = match expand_names(units) {
+            Ok(n) => n,
+            Err(e) => return fail(&e),
+        };
         match fetch_props(
-            &mangle_all(units),
+            &names,
             0,
             wanted.is_empty() || wanted.contains(&"TasksCurrent"),
             &wanted,
@@ -87,8 +91,14 @@ pub fn show(units: &[String], o: &Opts) -> ExitCode {
                 }
             }
         } else {
-            for k in &o.property {
+            for p in &o.property {
+                let (k, only) = property_filter(p);
                 let v = props.get(k).map(String::as_str).unwrap_or("");
+                // `-p NAME=VALUE` shows the property only when it has that value (systemd's
+                // bash completion filters units with it).
+                if only.is_some_and(|want| want != v) {
+                    continue;
+                }
                 for line in v.split('\n') {
                     if o.value {
                         println!("{line}");
@@ -102,9 +112,17 @@ pub fn show(units: &[String], o: &Opts) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `-p NAME` or `-p NAME=VALUE`: (name, the value it must have).
+fn property_filter(p: &str) -> (&str, Option<&str>) {
+    match p.split_once('=') {
+        Some((k, v)) => (k, Some(v)),
+        None => (p, None),
+    }
+}
+
 /// `cat`: the fragment and drop-ins, each headed by its path.
 pub fn cat(units: &[String]) -> ExitCode {
-    let list = match fetch(&mangle_all(units), 0, false) {
+    let list = match expand_names(units).and_then(|n| fetch(&n, 0, false)) {
         Ok(u) => u,
         Err(e) => return fail(&e),
     };
@@ -140,7 +158,10 @@ pub fn cat(units: &[String]) -> ExitCode {
             if j > 0 {
                 println!();
             }
-            println!("{}", crate::output::color("1;34", &format!("# {p}")));
+            println!(
+                "{}",
+                crate::output::paint(crate::output::style::HIGHLIGHT_BLUE, &format!("# {p}"))
+            );
             match std::fs::read_to_string(p) {
                 Ok(t) => print!("{t}{}", if t.ends_with('\n') { "" } else { "\n" }),
                 Err(e) => eprintln!("Failed to read {p}: {e}"),
@@ -161,7 +182,7 @@ pub enum Check {
 
 /// `is-active` (exit 0 when any is active, else 3) / `is-failed` (0 when any failed, else 1).
 pub fn is_state(units: &[String], o: &Opts, check: Check) -> ExitCode {
-    let list = match fetch_props(&mangle_all(units), 0, false, &["ActiveState"]) {
+    let list = match expand_names(units).and_then(|n| fetch_props(&n, 0, false, &["ActiveState"])) {
         Ok(u) => u,
         Err(e) => return fail(&e),
     };
@@ -188,38 +209,38 @@ pub fn is_state(units: &[String], o: &Opts, check: Check) -> ExitCode {
     }
 }
 
-/// `is-enabled`.
+/// `is-enabled`: each name's unit file state as systemctl prints it (`alias` for an alias,
+/// `disabled`/`indirect` for a template); exit 0 when any is enabled in some way. A name with
+/// no unit file is an error (exit 1), as with systemctl.
 pub fn is_enabled(units: &[String], o: &Opts) -> ExitCode {
-    let list = match fetch_props(
-        &mangle_all(units),
-        0,
-        false,
-        &["LoadState", "UnitFileState"],
-    ) {
-        Ok(u) => u,
+    if units.is_empty() {
+        return fail("Too few arguments.");
+    }
+    let mut client = match connect() {
+        Ok(c) => c,
         Err(e) => return fail(&e),
     };
+    let req = api::NamesRequest {
+        units: mangle_all(units),
+    };
+    let reply = match client.call(
+        method::UNIT_FILE_STATES,
+        serde_json::to_value(&req).unwrap_or_default(),
+    ) {
+        Ok(v) => v,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let r: api::UnitFileStatesReply = serde_json::from_value(reply).unwrap_or_default();
     let mut ok = false;
-    let mut not_found = false;
-    for u in &list {
-        let load = u
-            .properties
-            .get("LoadState")
-            .map(String::as_str)
-            .unwrap_or("");
-        let s = u
-            .properties
-            .get("UnitFileState")
-            .cloned()
-            .unwrap_or_default();
-        let s = if load == "not-found" {
-            not_found = true;
-            "not-found".to_string()
-        } else {
-            s
-        };
+    for row in &r.states {
+        if row.state.is_empty() {
+            return fail(&format!(
+                "Failed to get unit file state for {}: No such file or directory",
+                row.unit
+            ));
+        }
         ok |= matches!(
-            s.as_str(),
+            row.state.as_str(),
             "enabled"
                 | "enabled-runtime"
                 | "static"
@@ -229,16 +250,10 @@ pub fn is_enabled(units: &[String], o: &Opts) -> ExitCode {
                 | "transient"
         );
         if !o.quiet {
-            println!("{s}");
+            println!("{}", row.state);
         }
     }
-    if ok {
-        ExitCode::SUCCESS
-    } else if not_found {
-        ExitCode::from(4)
-    } else {
-        ExitCode::from(1)
-    }
+    ExitCode::from(u8::from(!ok))
 }
 
 /// `is-system-running`.
@@ -265,4 +280,48 @@ pub fn is_system_running(o: &Opts) -> ExitCode {
         println!("{state}");
     }
     ExitCode::from(u8::from(state != "running"))
+}
+
+/// `help UNIT…`: the manual pages in the units' `Documentation=` (`man:foo(5)`), shown with
+/// man(1); other addresses are printed.
+pub fn help(units: &[String]) -> ExitCode {
+    if units.is_empty() {
+        return fail("Too few arguments.");
+    }
+    let list = match expand_names(units)
+        .and_then(|n| fetch_props(&n, 0, false, &["Id", "Documentation"]))
+    {
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
+    let mut code = ExitCode::SUCCESS;
+    for u in &list {
+        let id = u.properties.get("Id").map(String::as_str).unwrap_or("");
+        let docs = u
+            .properties
+            .get("Documentation")
+            .map(String::as_str)
+            .unwrap_or("");
+        if docs.trim().is_empty() {
+            code = fail(&format!("Documentation for {id} not known."));
+            continue;
+        }
+        for d in docs.split_whitespace() {
+            let Some(page) = d.strip_prefix("man:") else {
+                println!("Can't show: {d}");
+                continue;
+            };
+            // man:foo(5) → man 5 foo
+            let args: Vec<&str> = match page.strip_suffix(')').and_then(|p| p.split_once('(')) {
+                Some((name, section)) => vec![section, name],
+                None => vec![page],
+            };
+            match std::process::Command::new("man").args(&args).status() {
+                Ok(s) if s.success() => {}
+                Ok(_) => code = ExitCode::from(1),
+                Err(e) => code = fail(&format!("Failed to run man: {e}")),
+            }
+        }
+    }
+    code
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use linger_ipc::manager::{self as api};
 
 use super::Opts;
-use crate::output::{color, fail};
+use crate::output::{fail, paint};
 
 fn now_realtime() -> u64 {
     let t = rustix::time::clock_gettime(rustix::time::ClockId::Realtime);
@@ -39,9 +39,9 @@ fn since(p: &BTreeMap<String, String>, key: &str) -> String {
 
 fn dot(active: &str) -> String {
     match active {
-        "active" | "reloading" => color("1;32", "●"),
-        "failed" => color("1;31", "×"),
-        "activating" | "deactivating" => color("1", "●"),
+        "active" | "reloading" => paint(crate::output::style::HIGHLIGHT_GREEN, "●"),
+        "failed" => paint(crate::output::style::HIGHLIGHT_RED, "×"),
+        "activating" | "deactivating" => paint(crate::output::style::BOLD, "●"),
         _ => "○".to_string(),
     }
 }
@@ -95,11 +95,14 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
     };
     let load_str = match load {
         "loaded" => load.to_string(),
-        other => color("1;31", other),
+        other => paint(crate::output::style::HIGHLIGHT_RED, other),
     };
     out.push_str(&format!("     Loaded: {load_str}{loaded_extra}\n"));
     for d in &u.diagnostics {
-        out.push_str(&format!("             {}\n", color("1;31", d)));
+        out.push_str(&format!(
+            "             {}\n",
+            paint(crate::output::style::HIGHLIGHT_RED, d)
+        ));
     }
     let dropins: Vec<&str> = prop(p, "DropInPaths")
         .split(' ')
@@ -145,8 +148,8 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
         format!("{active} ({sub})")
     };
     let state_col = match active {
-        "active" | "reloading" => color("1;32", &state_text),
-        "failed" => color("1;31", &state_text),
+        "active" | "reloading" => paint(crate::output::style::HIGHLIGHT_GREEN, &state_text),
+        "failed" => paint(crate::output::style::HIGHLIGHT_RED, &state_text),
         _ => state_text,
     };
     out.push_str(&format!(
@@ -224,8 +227,8 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
                 "├─"
             };
             let mut line = format!("             {branch}{} {}", proc.pid, proc.cmdline);
-            if !full && line.chars().count() > 120 {
-                line = line.chars().take(119).collect::<String>() + "…";
+            if !full && let Some(w) = crate::output::term::width() {
+                line = crate::output::term::ellipsize(&line, w);
             }
             out.push_str(&line);
             out.push('\n');
@@ -248,9 +251,9 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
                 l.message
             );
             if l.priority <= 3 {
-                line = color("1;31", &line);
+                line = paint(crate::output::style::HIGHLIGHT_RED, &line);
             } else if l.priority == 4 {
-                line = color("1;33", &line);
+                line = paint(crate::output::style::HIGHLIGHT_YELLOW, &line);
             }
             out.push_str(&line);
             out.push('\n');
@@ -335,7 +338,11 @@ pub fn status(units: &[String], o: &Opts) -> ExitCode {
     if units.is_empty() {
         return manager_status();
     }
-    let list = match super::show::fetch(&super::mangle_all(units), o.lines, true) {
+    let names = match status_names(units) {
+        Ok(n) => n,
+        Err(e) => return fail(&e),
+    };
+    let list = match super::show::fetch(&names, o.lines, true) {
         Ok(u) => u,
         Err(e) => return fail(&e),
     };
@@ -352,10 +359,64 @@ pub fn status(units: &[String], o: &Opts) -> ExitCode {
         if active != "active" && active != "reloading" {
             code = code.max(3);
         }
+        if prop(&u.properties, "NeedDaemonReload") == "yes" {
+            eprintln!(
+                "Warning: The unit file, source configuration file or drop-ins of {} changed on disk. Run 'systemctl --user daemon-reload' to reload units.",
+                prop(&u.properties, "Id")
+            );
+        }
         blocks.push(render(u, o.full, o.lines));
     }
     print!("{}", blocks.join("\n"));
     ExitCode::from(code)
+}
+
+/// `status`'s arguments as unit names: a number is a process, shown as the unit it belongs
+/// to (as `systemctl status PID`); patterns match loaded units.
+fn status_names(args: &[String]) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for a in args {
+        if let Ok(pid) = a.parse::<u32>() {
+            out.push(unit_of_pid(pid)?);
+        } else {
+            out.extend(super::expand_names(std::slice::from_ref(a))?);
+        }
+    }
+    Ok(out)
+}
+
+/// The unit whose processes include `pid`, asked of the manager (it knows them with or
+/// without cgroups).
+fn unit_of_pid(pid: u32) -> Result<String, String> {
+    if !std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        return Err(format!("PID {pid} does not exist."));
+    }
+    let mut client = crate::connect::connect()?;
+    let v = client
+        .call(
+            linger_ipc::manager::method::LIST,
+            serde_json::json!({ "all": false }),
+        )
+        .map_err(|e| e.to_string())?;
+    let loaded: api::ListReply = serde_json::from_value(v).unwrap_or_default();
+    let req = api::UnitsRequest {
+        units: loaded.units.into_iter().map(|u| u.unit).collect(),
+        processes: true,
+        properties: vec!["Id".into()],
+        ..Default::default()
+    };
+    let v = client
+        .call(
+            linger_ipc::manager::method::UNITS,
+            serde_json::to_value(req).unwrap_or_default(),
+        )
+        .map_err(|e| e.to_string())?;
+    let r: api::UnitsReply = serde_json::from_value(v).map_err(|e| e.to_string())?;
+    r.units
+        .iter()
+        .find(|u| u.processes.iter().any(|p| p.pid == pid))
+        .and_then(|u| u.properties.get("Id").cloned())
+        .ok_or_else(|| format!("PID {pid} does not belong to any loaded unit."))
 }
 
 fn manager_status() -> ExitCode {

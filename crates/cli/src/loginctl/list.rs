@@ -7,7 +7,7 @@ use linger_ipc::login::{self as api, method};
 use serde_json::{Value, json};
 
 use super::{Opts, connect, message};
-use crate::output::{color, fail};
+use crate::output::{fail, paint};
 
 /// How a column is aligned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +41,10 @@ pub fn table(header: &[(&str, Align)], rows: &[Vec<String>], legend: bool) -> St
     };
     let mut out = String::new();
     if legend {
-        out.push_str(&color("4", &line(header.iter().map(|(h, _)| *h).collect())));
+        out.push_str(&paint(
+            crate::output::style::UNDERLINE,
+            &line(header.iter().map(|(h, _)| *h).collect()),
+        ));
         out.push('\n');
     }
     for r in rows {

@@ -9,16 +9,14 @@ use std::process::{Command, ExitCode};
 
 use linger_ipc::manager::{StartScopeRequest, method};
 
-use super::{RunArgs, fresh_name, has_timer, setenv, split_properties, transient_dir};
+use super::{RunArgs, base_name, has_timer, setenv, split_properties, transient_dir, validate};
 use crate::connect::connect;
 use crate::output::fail;
 
 /// The `[Unit]`/`[Scope]` text of the scope.
 fn scope_text(a: &RunArgs) -> Result<String, String> {
     let (unit, properties) = split_properties(a)?;
-    let slice = a
-        .slice
-        .as_ref()
+    let slice = super::slice(a)?
         .map(|s| format!("Slice={s}\n"))
         .unwrap_or_default();
     Ok(format!("{unit}[Scope]\n{slice}{properties}"))
@@ -31,16 +29,28 @@ pub(super) fn run(a: &RunArgs) -> ExitCode {
             "--scope may not be combined with --wait, --no-block, --remain-after-exit, --service-type or the timer options.",
         );
     }
-    let base = a
-        .unit
-        .clone()
-        .map(|u| u.trim_end_matches(".scope").to_string())
-        .unwrap_or_else(fresh_name);
+    let nice = match a.nice.as_deref().map(str::parse::<i32>) {
+        None => None,
+        Some(Ok(l)) if (-20..=19).contains(&l) => Some(l),
+        Some(_) => {
+            return fail(&format!(
+                "Failed to parse nice value '{}': expected -20…19.",
+                a.nice.as_deref().unwrap_or("")
+            ));
+        }
+    };
+    let base = match base_name(a, ".scope") {
+        Ok(b) => b,
+        Err(e) => return fail(&e),
+    };
     let name = format!("{base}.scope");
     let text = match scope_text(a) {
         Ok(t) => t,
         Err(e) => return fail(&e),
     };
+    if let Err(e) = validate(a, "Scope", &[(name.as_str(), text.as_str())]) {
+        return fail(&e);
+    }
     let dir = transient_dir();
     let path = dir.join(&name);
     if path.exists() {
@@ -72,6 +82,12 @@ pub(super) fn run(a: &RunArgs) -> ExitCode {
     }
     if !a.quiet {
         eprintln!("Running scope as unit: {name}");
+    }
+    // --nice: this process becomes the command, so its own nice level is the scope's.
+    if let Some(level) = nice
+        && let Err(e) = rustix::process::setpriority_process(None, level)
+    {
+        return fail(&format!("Failed to set nice level {level}: {e}"));
     }
     let mut cmd = Command::new(&a.command[0]);
     cmd.args(&a.command[1..]);

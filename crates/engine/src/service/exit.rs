@@ -161,42 +161,12 @@ pub fn exit_status_name(code: i32) -> Option<&'static str> {
     })
 }
 
-/// Signal names without the SIG prefix, as systemd prints them (`9/KILL`).
+/// Signal names without the SIG prefix, as systemd prints them (`9/KILL`); `RT` for real-time
+/// signals. (The one table is `linger_wire::Signal`'s.)
 pub fn signal_name(sig: i32) -> &'static str {
-    match sig {
-        1 => "HUP",
-        2 => "INT",
-        3 => "QUIT",
-        4 => "ILL",
-        5 => "TRAP",
-        6 => "ABRT",
-        7 => "BUS",
-        8 => "FPE",
-        9 => "KILL",
-        10 => "USR1",
-        11 => "SEGV",
-        12 => "USR2",
-        13 => "PIPE",
-        14 => "ALRM",
-        15 => "TERM",
-        16 => "STKFLT",
-        17 => "CHLD",
-        18 => "CONT",
-        19 => "STOP",
-        20 => "TSTP",
-        21 => "TTIN",
-        22 => "TTOU",
-        23 => "URG",
-        24 => "XCPU",
-        25 => "XFSZ",
-        26 => "VTALRM",
-        27 => "PROF",
-        28 => "WINCH",
-        29 => "IO",
-        30 => "PWR",
-        31 => "SYS",
-        _ => "RT",
-    }
+    linger_wire::Signal::new(sig)
+        .and_then(linger_wire::Signal::name)
+        .unwrap_or("RT")
 }
 
 #[cfg(test)]

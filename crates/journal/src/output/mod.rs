@@ -28,6 +28,8 @@ pub enum OutputMode {
     ShortUnix,
     /// Weekday, date, time and zone name.
     ShortFull,
+    /// Like short-full, with the unit's name where the syslog identifier would be.
+    WithUnit,
     /// The message only.
     Cat,
     /// One JSON object per line.
@@ -55,6 +57,7 @@ impl std::str::FromStr for OutputMode {
             "short-monotonic" => OutputMode::ShortMonotonic,
             "short-unix" => OutputMode::ShortUnix,
             "short-full" => OutputMode::ShortFull,
+            "with-unit" => OutputMode::WithUnit,
             "cat" => OutputMode::Cat,
             "json" => OutputMode::Json,
             "json-pretty" => OutputMode::JsonPretty,
@@ -97,6 +100,9 @@ pub struct OutputOptions {
     pub quiet: bool,
     /// `--utc`: times in UTC instead of the local zone.
     pub utc: bool,
+    /// Colour messages by priority (errors red, warnings yellow, notices bold, debug grey), as
+    /// journalctl does on a terminal.
+    pub colors: bool,
 }
 
 /// Formats entries one after another (it remembers the previous boot for separators).

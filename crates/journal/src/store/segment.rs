@@ -211,6 +211,7 @@ pub const KNOWN: [&str; 10] = [
 ];
 
 pub(crate) const K_MESSAGE: usize = 0;
+pub(crate) const K_PRIORITY: usize = 1;
 pub(crate) const K_SYSLOG_IDENTIFIER: usize = 2;
 pub(crate) const K_COMM: usize = 3;
 pub(crate) const K_PID: usize = 4;

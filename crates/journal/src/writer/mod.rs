@@ -263,6 +263,19 @@ impl Submitter {
         }
     }
 
+    /// Blocks until everything submitted before is written to the segment file (visible to
+    /// readers; not necessarily synced to the disk). A submitter can do it from another
+    /// thread (the manager's `journalctl --flush` must not block its event loop).
+    pub fn flush(&self) -> Result<()> {
+        self.round_trip(Msg::Flush)
+    }
+
+    /// Closes the active segment and starts a new one with the next entry (journalctl
+    /// --rotate).
+    pub fn rotate(&self) -> Result<()> {
+        self.round_trip(Msg::Rotate)
+    }
+
     fn round_trip(&self, make: impl FnOnce(SyncSender<()>) -> Msg) -> Result<()> {
         let (tx, rx) = mpsc::sync_channel(1);
         self.tx.send(make(tx)).map_err(|_| Error::WriterGone)?;
@@ -297,18 +310,6 @@ impl WriterHandle {
     /// A cloneable submitter for other threads.
     pub fn submitter(&self) -> Submitter {
         self.submitter.clone()
-    }
-
-    /// Blocks until everything submitted before is written to the segment file (visible to
-    /// readers; not necessarily synced to the disk).
-    pub fn flush(&self) -> Result<()> {
-        self.submitter.round_trip(Msg::Flush)
-    }
-
-    /// Closes the active segment and starts a new one with the next entry (journalctl
-    /// --rotate).
-    pub fn rotate(&self) -> Result<()> {
-        self.submitter.round_trip(Msg::Rotate)
     }
 
     /// The journal directory.

@@ -55,7 +55,7 @@ pub(crate) fn find(
     }
     // File name → Some(path), or None when masked by a /dev/null symlink.
     let mut files: BTreeMap<String, Option<PathBuf>> = BTreeMap::new();
-    for dir in dirs {
+    for dir in dirs.into_iter().filter(|d| index.dropin_dirs.contains(d)) {
         let Ok(rd) = std::fs::read_dir(&dir) else {
             continue;
         };

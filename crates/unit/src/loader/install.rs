@@ -238,7 +238,28 @@ fn state_with(index: &UnitIndex, ctx: &LoadContext, name: &str) -> Option<UnitFi
         return Some(UnitFileState::Bad);
     };
     let links = links::find_links(ctx, name, &fragment, &install);
+    let is_template = parse_name(name).is_some_and(|p| p.instance == Some(""));
     let enabling: Vec<_> = links.iter().filter(|l| l.counts_as_enabled).collect();
+    // A template is enabled by its default instance's links (or its own name's); links of
+    // other instances make it `indirect`, as systemctl reports `getty@.service`.
+    let (enabling, instances_only): (Vec<_>, bool) = if is_template {
+        let own = with_instance(name, install.default_instance.as_deref());
+        let direct: Vec<_> = enabling
+            .iter()
+            .copied()
+            .filter(|l| {
+                l.name == own
+                    || parse_name(&l.name).is_none_or(|p| p.instance.is_none_or(str::is_empty))
+            })
+            .collect();
+        let only = direct.is_empty() && !enabling.is_empty();
+        (direct, only)
+    } else {
+        (enabling, false)
+    };
+    if instances_only {
+        return Some(UnitFileState::Indirect);
+    }
     let runtime_only = enabling.iter().all(|l| l.runtime);
     if !enabling.is_empty() {
         return Some(if runtime_only {
@@ -254,16 +275,11 @@ fn state_with(index: &UnitIndex, ctx: &LoadContext, name: &str) -> Option<UnitFi
             UnitFileState::Linked
         });
     }
-    let is_template = parse_name(name).is_some_and(|p| p.instance == Some(""));
     let has_targets = !install.wanted_by.is_empty()
         || !install.required_by.is_empty()
         || !install.alias.is_empty();
     Some(if has_targets {
-        if is_template && install.default_instance.is_none() && install.alias.is_empty() {
-            UnitFileState::Indirect
-        } else {
-            UnitFileState::Disabled
-        }
+        UnitFileState::Disabled
     } else if !install.also.is_empty() {
         UnitFileState::Indirect
     } else {

@@ -48,6 +48,14 @@ pub fn rlimit_by_key(key: &str) -> Option<(i32, RlimitKind)> {
         .map(|(_, r, kind)| (*r, *kind))
 }
 
+/// The `Limit*=` directive of RLIMIT_* `resource` (7 → `LimitNOFILE`).
+pub fn rlimit_key(resource: i32) -> Option<&'static str> {
+    LIMITS
+        .iter()
+        .find(|(_, r, _)| *r == resource)
+        .map(|(k, _, _)| *k)
+}
+
 /// All `Limit*=` directive names.
 pub fn rlimit_keys() -> impl Iterator<Item = &'static str> {
     LIMITS.iter().map(|(k, _, _)| *k)

@@ -4,70 +4,28 @@ use super::ValueError;
 use super::number::parse_c_integer;
 use crate::model::ExitStatusSet;
 
-/// Linux signal names without the `SIG` prefix, indexed by number (index 0 unused).
-const SIGNALS: [&str; 32] = [
-    "", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2",
-    "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG",
-    "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
-];
-
-/// glibc's SIGRTMIN (the kernel's 32 and 33 are reserved by the C library).
-const SIGRTMIN: i32 = 34;
-/// The highest signal number on Linux.
-const SIGRTMAX: i32 = 64;
-
-/// The name of a standard signal without `SIG` (`15` → `TERM`); None for real-time or invalid numbers.
+/// The name of a standard signal without `SIG` (`15` → `TERM`); None for real-time or invalid
+/// numbers. (The one signal table is `linger_wire::Signal`'s.)
 pub fn signal_name(signo: i32) -> Option<&'static str> {
-    usize::try_from(signo)
-        .ok()
-        .and_then(|i| SIGNALS.get(i))
-        .copied()
-        .filter(|n| !n.is_empty())
+    linger_wire::Signal::new(signo).and_then(linger_wire::Signal::name)
 }
 
 /// Parse a signal as systemd does: `SIGTERM`, `TERM`, `15`, `RTMIN+3`, `SIGRTMAX-1`
 /// (names are case-sensitive; numbers 1–64).
 pub fn parse_signal(s: &str) -> Result<i32, ValueError> {
     let t = s.trim();
-    let err = || {
-        ValueError::new("expected a signal name such as SIGTERM, TERM, RTMIN+1, or a number 1–64")
-    };
-    let name = t.strip_prefix("SIG").unwrap_or(t);
-    if let Some(i) = SIGNALS.iter().position(|n| !n.is_empty() && *n == name) {
-        return i32::try_from(i).map_err(|_| err());
-    }
-    let rt = |base: i32, rest: &str, sign: i32| -> Result<i32, ValueError> {
-        if rest.is_empty() {
-            return Ok(base);
-        }
-        let n = rest
-            .strip_prefix(if sign > 0 { '+' } else { '-' })
-            .ok_or_else(err)?;
-        if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(err());
-        }
-        let n: i32 = n.parse().map_err(|_| err())?;
-        let v = base + sign * n;
-        if (SIGRTMIN..=SIGRTMAX).contains(&v) {
-            Ok(v)
-        } else {
-            Err(err())
-        }
-    };
-    if let Some(rest) = name.strip_prefix("RTMIN") {
-        return rt(SIGRTMIN, rest, 1);
-    }
-    if let Some(rest) = name.strip_prefix("RTMAX") {
-        return rt(SIGRTMAX, rest, -1);
-    }
-    // Numbers only without the SIG prefix.
-    if name.len() == t.len()
-        && let Some(v) = parse_c_integer(t)
-        && (1..=i128::from(SIGRTMAX)).contains(&v)
-    {
-        return i32::try_from(v).map_err(|_| err());
-    }
-    Err(err())
+    linger_wire::Signal::parse(t)
+        // Numbers as C writes them too (`0x9`), as systemd's parser takes them.
+        .or_else(|| {
+            let n = parse_c_integer(t)?;
+            linger_wire::Signal::new(i32::try_from(n).ok()?)
+        })
+        .map(linger_wire::Signal::number)
+        .ok_or_else(|| {
+            ValueError::new(
+                "expected a signal name such as SIGTERM, TERM, RTMIN+1, or a number 1–64",
+            )
+        })
 }
 
 /// Names accepted for exit statuses (systemd.exec(5) "Process exit codes", plus the BSD

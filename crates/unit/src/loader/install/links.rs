@@ -34,6 +34,8 @@ pub(crate) struct Link {
     pub runtime: bool,
     /// A `.wants/`-style or alias link (not the unit's own linked file).
     pub counts_as_enabled: bool,
+    /// The link's own name (an instance's name for a link to a template).
+    pub name: String,
 }
 
 /// Every symlink in `dir` (top level) and in its `*.wants/`, `*.requires/`, `*.upholds/`
@@ -107,6 +109,7 @@ pub(crate) fn find_links(
                 out.push(Link {
                     runtime,
                     counts_as_enabled,
+                    name: link_name,
                 });
             }
         }

@@ -1,56 +1,62 @@
-//! The single owner of the manager's runtime state, and how engine effects are carried out.
+//! The manager: the one value that owns all of the user manager's runtime state (the engine
+//! and its host, timers, output pipes, the in-memory log tail, crash-recovery bookkeeping,
+//! waiting calls, subscribers), owned by the event loop and changed only by it. This file
+//! holds the state and how the engine's effects are carried out; `handle.rs` turns events
+//! into calls on it.
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::rc::Rc;
+use std::os::fd::OwnedFd;
 
-use linger_engine::{ActiveState, Effect, Engine, ExitStatus, Host, JobId, JobResult, TimerKind};
+use linger_engine::{ActiveState, Effect, Engine, ExitStatus, Host, JobResult, TimerKind};
 use linger_ipc::manager::LogLine;
 use linger_time::Usec;
-use tokio::sync::{Notify, oneshot};
+use tokio::sync::{Notify, mpsc, oneshot};
 
+use crate::changes::Subscribers;
+use crate::event::Event;
 use crate::host::{NewPipe, RealHost};
-use crate::logs::{LineBuffer, LogTail};
-use crate::reexec::PipeFd;
+use crate::job_waits::JobWaits;
+use crate::logs::LogTail;
+use crate::recovery_log::RecoveryState;
 use crate::source::SearchPathSource;
 
-/// How often the emptiness of adopted units without cgroups is looked at.
+/// How often the emptiness of adopted units without cgroups is looked at: the one poll of
+/// the manager, for processes that are neither our children (no SIGCHLD) nor in a cgroup of
+/// ours (no `cgroup.events`) — re-adopted after a crash under the `none` driver.
 const ADOPTED_POLL_USEC: Usec = 100_000;
 
 /// The engine as the manager instantiates it.
 pub type ManagerEngine = Engine<RealHost, SearchPathSource>;
 
-/// Shared handle: one event loop thread, so `Rc<RefCell<…>>` borrowed briefly per event.
-pub type Shared = Rc<RefCell<State>>;
-
 /// Why the event loop should end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitRequest {
-    /// Stop every unit, then exit.
+    /// Every unit is stopped: exit.
     Shutdown,
-    /// Re-execute the binary keeping services running.
+    /// Every output pipe is back in our hands: re-execute the binary, services running on.
     Reexec,
 }
 
 /// All runtime state.
 #[derive(Debug)]
-pub struct State {
+pub struct Manager {
     /// The pure core.
     pub engine: ManagerEngine,
     timers: BTreeMap<(Usec, u64), (String, TimerKind, u64)>,
     timer_index: HashMap<(String, TimerKind), (Usec, u64)>,
     timer_seq: u64,
-    /// Woken when the earliest timer may have changed.
-    pub timer_changed: Rc<Notify>,
-    waiters: HashMap<JobId, Vec<oneshot::Sender<JobResult>>>,
     watch_empty: HashSet<String>,
     /// Recent log lines per unit.
     pub logs: LogTail,
     /// Set when the loop should end.
     pub exit: Option<ExitRequest>,
+    /// Stopping every unit before exiting.
+    pub shutting_down: bool,
+    /// Output pipes still to be handed back before a `daemon-reexec`.
+    pub reexec_waiting: Option<usize>,
     /// Mirror manager messages on stderr.
     pub log_to_stderr: bool,
-    /// Open service output pipes (handed over on `daemon-reexec`).
+    /// Open service output pipes (their readers run as tasks).
     pub pipes: HashMap<u64, PipeRecord>,
     /// Next pipe id.
     pub next_pipe: u64,
@@ -60,18 +66,25 @@ pub struct State {
     pub journal_room: std::sync::Arc<Notify>,
     /// Fields every entry of this manager carries (`_UID`, `_GID`, `_HOSTNAME`, …).
     pub base_fields: Vec<(String, Vec<u8>)>,
-    /// Crash-recovery records.
-    pub book: crate::recovery::Book,
+    /// What the crash-recovery log holds.
+    pub recovery: RecoveryState,
     /// Services re-adopted after a crash: their processes are not our children, so no SIGCHLD
     /// tells when they are gone.
     pub adopted: HashSet<String>,
     /// When those are looked at next.
-    empty_poll: std::cell::Cell<Option<Usec>>,
-    /// Adopted main processes seen exiting (through their pidfds), for the next loop turn.
+    empty_poll: Option<Usec>,
+    /// Adopted main processes seen exiting (through their pidfds), taken as one batch at the
+    /// end of the turn.
     pub adopted_exits: Vec<(String, u32, Option<i32>)>,
+    /// Where tasks the manager starts (pipe readers, pidfd watchers) send their events.
+    pub events: mpsc::UnboundedSender<Event>,
+    /// Job calls waiting for their jobs.
+    pub job_waits: JobWaits,
+    /// Who listens to changes.
+    pub subscribers: Subscribers,
 }
 
-/// A service output pipe being read.
+/// A service output pipe being read (by a task of its own, which has the fd).
 #[derive(Debug)]
 pub struct PipeRecord {
     /// Unit.
@@ -82,58 +95,60 @@ pub struct PipeRecord {
     pub identifier: String,
     /// Honour `<N>` prefixes.
     pub level_prefix: bool,
-    /// The read end.
-    pub fd: PipeFd,
-    /// The incomplete line so far.
-    pub buf: Rc<RefCell<LineBuffer>>,
+    /// The incomplete line read so far.
+    pub pending: Vec<u8>,
+    /// Tells the reader to stop and give the pipe back (`daemon-reexec`).
+    pub stop: Option<oneshot::Sender<()>>,
+    /// The pipe, once given back.
+    pub handed_back: Option<OwnedFd>,
 }
 
-impl State {
-    /// New state around an engine.
-    pub fn new(engine: ManagerEngine, log_to_stderr: bool) -> Self {
-        State {
+impl Manager {
+    /// New state around an engine; tasks it starts report on `events`.
+    pub fn new(
+        engine: ManagerEngine,
+        log_to_stderr: bool,
+        events: mpsc::UnboundedSender<Event>,
+    ) -> Self {
+        Manager {
             engine,
             timers: BTreeMap::new(),
             timer_index: HashMap::new(),
             timer_seq: 0,
-            timer_changed: Rc::new(Notify::new()),
-            waiters: HashMap::new(),
             watch_empty: HashSet::new(),
             logs: LogTail::default(),
             exit: None,
+            shutting_down: false,
+            reexec_waiting: None,
             log_to_stderr,
             pipes: HashMap::new(),
             next_pipe: 0,
             journal: None,
             journal_room: std::sync::Arc::new(Notify::new()),
             base_fields: Vec::new(),
-            book: crate::recovery::Book::default(),
+            recovery: RecoveryState::default(),
             adopted: HashSet::new(),
-            empty_poll: std::cell::Cell::new(None),
+            empty_poll: None,
             adopted_exits: Vec::new(),
+            events,
+            job_waits: JobWaits::default(),
+            subscribers: Subscribers::default(),
         }
     }
 
-    /// Be told when job `jid` finishes.
-    pub fn wait_job(&mut self, jid: JobId) -> oneshot::Receiver<JobResult> {
-        let (tx, rx) = oneshot::channel();
-        self.waiters.entry(jid).or_default().push(tx);
-        rx
-    }
-
     /// The earliest timer deadline (CLOCK_MONOTONIC µs).
-    pub fn next_deadline(&self) -> Option<Usec> {
+    pub fn next_deadline(&mut self) -> Option<Usec> {
         let timer = self.timers.keys().next().map(|(d, _)| *d);
         // Adopted processes that are not in a cgroup of ours: their end is only seen by
         // looking (tenth of a second).
         let polled = self.watch_empty.iter().any(|u| self.adopted.contains(u));
         // A fixed deadline: every other wake-up of the loop (a client asking every 50 ms)
         // must not push it back.
-        let poll = polled.then(|| match self.empty_poll.get() {
+        let poll = polled.then(|| match self.empty_poll {
             Some(d) => d,
             None => {
                 let d = self.engine.monotonic_now() + ADOPTED_POLL_USEC;
-                self.empty_poll.set(Some(d));
+                self.empty_poll = Some(d);
                 d
             }
         });
@@ -143,8 +158,8 @@ impl State {
     /// Fire every timer that is due.
     pub fn fire_due_timers(&mut self) {
         let now = self.engine.monotonic_now();
-        if self.empty_poll.get().is_some_and(|d| d <= now) {
-            self.empty_poll.set(None);
+        if self.empty_poll.is_some_and(|d| d <= now) {
+            self.empty_poll = None;
             self.check_empty();
         }
         while let Some(entry) = self.timers.first_entry() {
@@ -239,7 +254,6 @@ impl State {
                 let key = (deadline, self.timer_seq);
                 self.timers.insert(key, (unit.clone(), kind, generation));
                 self.timer_index.insert((unit, kind), key);
-                self.timer_changed.notify_one();
             }
             Effect::DisarmTimer { unit, kind } => {
                 if let Some(old) = self.timer_index.remove(&(unit, kind)) {
@@ -265,9 +279,11 @@ impl State {
                 unit,
                 job_type,
             } => {
-                for tx in self.waiters.remove(&job).unwrap_or_default() {
-                    let _ = tx.send(result);
+                if self.job_waits.waits_for(job) {
+                    let message = self.job_failure_message(&unit, result);
+                    self.job_waits.finished(job, result, &message);
                 }
+                self.subscribers.job_finished(job, &unit, job_type, result);
                 // Streams handed over for a start that never ran (`linger run --pipe` with a
                 // failed dependency) are not kept: the caller's pipeline would never end.
                 let idle = self
@@ -296,6 +312,7 @@ impl State {
                 self.watch_empty.insert(unit);
             }
             Effect::ReleaseResources { unit } => {
+                self.release_exec_settings(&unit);
                 self.watch_empty.remove(&unit);
                 self.adopted.remove(&unit);
                 // The caller's terminal or pipes are not held once the unit is gone.
@@ -307,6 +324,25 @@ impl State {
                 self.collect_transient(&unit);
             }
         }
+    }
+
+    /// `RuntimeDirectory=` of a stopped unit: see exec_settings.rs.
+    fn release_exec_settings(&mut self, unit: &str) {
+        let Some(info) = self.engine.unit(unit) else {
+            return;
+        };
+        // Effects are handled after the engine's step: a restart may have started it again.
+        let restarted = !info.active_state().is_inactive_or_failed();
+        let linger_unit::model::UnitKind::Service(cfg) = &info.config.kind else {
+            return;
+        };
+        if cfg.exec.directories.is_empty() {
+            return;
+        }
+        let directories = cfg.exec.directories.clone();
+        let host = self.engine.host_mut();
+        host.exec_settings
+            .release(&host.config, unit, &directories, restarted, &mut host.logs);
     }
 
     /// A transient unit (`linger run`) that ended cleanly is garbage: remove its file, as
@@ -422,8 +458,197 @@ impl State {
         j.submit(e);
     }
 
-    /// Output pipes created by spawns since the last call.
-    pub fn take_new_pipes(&mut self) -> Vec<NewPipe> {
-        std::mem::take(&mut self.engine.host_mut().new_pipes)
+    /// What systemctl prints when a job it waited for did not succeed (empty when it did).
+    fn job_failure_message(&self, id: &str, result: JobResult) -> String {
+        match result {
+            JobResult::Dependency => format!(
+                "A dependency job for {id} failed. See 'journalctl --user -xe' for details."
+            ),
+            JobResult::Assert => format!("Assertion failed on job for {id}."),
+            r if r.is_failure() => {
+                let unit_result = self
+                    .engine
+                    .unit(id)
+                    .and_then(|u| u.service().map(|x| x.result))
+                    .unwrap_or_default();
+                format!(
+                    "Job for {id} failed because {}.\nSee \"systemctl --user status {id}\" and \"journalctl --user -xeu {id}\" for details.",
+                    unit_result.failure_reason()
+                )
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// Start reading the output pipes created by spawns since the last call.
+    pub fn start_new_pipe_readers(&mut self) {
+        for p in std::mem::take(&mut self.engine.host_mut().new_pipes) {
+            self.read_pipe(p, Vec::new());
+        }
+    }
+
+    /// Read a service's output pipe (its lines go to the journal and, through events, to the
+    /// in-memory tail), starting with an inherited partial line.
+    pub fn read_pipe(&mut self, p: NewPipe, partial: Vec<u8>) {
+        self.next_pipe += 1;
+        let id = self.next_pipe;
+        crate::recovery::keep_pipe(self, &p.unit, id, std::os::fd::AsFd::as_fd(&p.fd));
+        let journal = self.journal.as_ref().map(|j| {
+            let invocation = self
+                .engine
+                .unit(&p.unit)
+                .and_then(|u| u.service().map(|x| x.invocation_id.clone()))
+                .unwrap_or_default();
+            let mut fields: Vec<(String, Vec<u8>)> = vec![
+                ("_TRANSPORT".into(), b"stdout".to_vec()),
+                ("_PID".into(), p.pid.to_string().into_bytes()),
+                ("_COMM".into(), p.identifier.clone().into_bytes()),
+                (
+                    "SYSLOG_IDENTIFIER".into(),
+                    p.identifier.clone().into_bytes(),
+                ),
+                ("_SYSTEMD_USER_UNIT".into(), p.unit.clone().into_bytes()),
+                ("_SYSTEMD_INVOCATION_ID".into(), invocation.into_bytes()),
+            ];
+            fields.extend(self.base_fields.iter().cloned());
+            (j.submitter(), j.stream(fields))
+        });
+        let (stop, stopped) = oneshot::channel();
+        self.pipes.insert(
+            id,
+            PipeRecord {
+                unit: p.unit.clone(),
+                pid: p.pid,
+                identifier: p.identifier.clone(),
+                level_prefix: p.level_prefix,
+                pending: partial.clone(),
+                stop: Some(stop),
+                handed_back: None,
+            },
+        );
+        crate::pipes::spawn_reader(crate::pipes::Reader {
+            pipe: id,
+            fd: p.fd,
+            pid: p.pid,
+            identifier: p.identifier,
+            level_prefix: p.level_prefix,
+            partial,
+            journal,
+            room: self.journal_room.clone(),
+            events: self.events.clone(),
+            stop: stopped,
+        });
+    }
+
+    /// Lines read from an output pipe.
+    pub fn on_output(&mut self, pipe: u64, lines: Vec<LogLine>, pending: Vec<u8>) {
+        let Some(p) = self.pipes.get_mut(&pipe) else {
+            return;
+        };
+        p.pending = pending;
+        let unit = p.unit.clone();
+        for l in lines {
+            self.logs.push(&unit, l);
+        }
+    }
+
+    /// An output pipe ended: the keeper lets go of it too.
+    pub fn on_output_closed(&mut self, pipe: u64) {
+        if let Some(p) = self.pipes.remove(&pipe) {
+            crate::recovery::release_pipe(self, &p.unit, pipe);
+        }
+        self.output_handed_back();
+    }
+
+    /// A reader gave its pipe back (`daemon-reexec` is waiting for all of them).
+    pub fn on_output_handed_back(&mut self, pipe: u64, fd: Option<OwnedFd>) {
+        if let Some(p) = self.pipes.get_mut(&pipe) {
+            p.handed_back = fd;
+        }
+        self.output_handed_back();
+    }
+
+    fn output_handed_back(&mut self) {
+        if let Some(n) = self.reexec_waiting.as_mut() {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                self.reexec_waiting = None;
+                self.exit = Some(ExitRequest::Reexec);
+            }
+        }
+    }
+
+    /// `daemon-reexec` asked: the output pipes' readers give their pipes back first (with
+    /// their partial lines), then the loop re-executes.
+    pub fn begin_reexec(&mut self) {
+        if self.reexec_waiting.is_some() {
+            return;
+        }
+        let mut n = 0;
+        for p in self.pipes.values_mut() {
+            if let Some(stop) = p.stop.take()
+                && stop.send(()).is_ok()
+            {
+                n += 1;
+            }
+        }
+        if n == 0 {
+            self.exit = Some(ExitRequest::Reexec);
+        } else {
+            self.reexec_waiting = Some(n);
+        }
+    }
+
+    /// The re-exec failed: read the pipes on as before.
+    pub fn resume_pipe_readers(&mut self) {
+        let back: Vec<(u64, OwnedFd)> = self
+            .pipes
+            .iter_mut()
+            .filter_map(|(id, p)| Some((*id, p.handed_back.take()?)))
+            .collect();
+        for (id, fd) in back {
+            if let Some(p) = self.pipes.remove(&id) {
+                self.read_pipe(
+                    NewPipe {
+                        unit: p.unit,
+                        pid: p.pid,
+                        identifier: p.identifier,
+                        level_prefix: p.level_prefix,
+                        fd,
+                    },
+                    p.pending,
+                );
+            }
+        }
+    }
+
+    /// `daemon-reload`: the unit files are read again (running units keep running).
+    pub fn reload(&mut self) {
+        self.engine.source_mut().rescan();
+        self.engine.daemon_reload();
+        self.apply_effects();
+    }
+
+    /// Stop every unit, then exit (once no job is left).
+    pub fn begin_shutdown(&mut self) {
+        if self.shutting_down {
+            return;
+        }
+        self.shutting_down = true;
+        let active: Vec<String> = self
+            .engine
+            .units()
+            .filter(|u| !u.active_state().is_inactive_or_failed())
+            .map(|u| u.config.id.clone())
+            .collect();
+        for id in active {
+            let _ = self.engine.enqueue(
+                linger_engine::JobType::Stop,
+                &id,
+                linger_engine::JobMode::Replace,
+                false,
+            );
+        }
+        self.apply_effects();
     }
 }

@@ -1,20 +1,18 @@
-//! Compiles the CLI's journalctl.rs against this crate and checks how flags map to options
-//! (the cli crate links it later; this keeps it honest meanwhile).
-#![allow(dead_code)]
-
-#[path = "../../cli/src/journalctl.rs"]
-mod journalctl;
+//! How journalctl's flags map to the journal library's options (moved here from
+//! linger-journal's tests, which compiled this crate's file by path).
 
 use clap::Parser;
 use linger_journal::output::OutputMode;
 
+use super::JournalArgs;
+
 #[derive(Parser)]
 struct Cli {
     #[command(flatten)]
-    args: journalctl::JournalArgs,
+    args: JournalArgs,
 }
 
-fn parse(argv: &[&str]) -> journalctl::JournalArgs {
+fn parse(argv: &[&str]) -> JournalArgs {
     let mut full = vec!["journalctl"];
     full.extend_from_slice(argv);
     match Cli::try_parse_from(full) {
@@ -78,4 +76,23 @@ fn flags_map_to_options() {
     );
     assert!(parse(&["-o", "fancy"]).to_options().is_err());
     assert!(parse(&["-n", "many"]).to_options().is_err());
+}
+
+#[test]
+fn identifiers_and_paths_become_field_matches() {
+    let o = parse(&["-t", "web", "-t", "db", "/bin/sh", "A=b"])
+        .to_options()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        o.matches,
+        [
+            "_COMM=sh",
+            "A=b",
+            "SYSLOG_IDENTIFIER=web",
+            "SYSLOG_IDENTIFIER=db"
+        ]
+    );
+    let o = parse(&["-f", "--no-tail"]).to_options().unwrap();
+    assert_eq!((o.lines, o.no_tail), (None, true));
+    assert!(parse(&["--vacuum-files=x"]).to_options().is_err());
 }

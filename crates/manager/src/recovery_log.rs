@@ -1,4 +1,5 @@
-//! Where the crash-recovery records live: one append-only file,
+//! The crash-recovery log (pub for the fuzz target of its reader, [`parse`]): where the
+//! records live: one append-only file,
 //! `$XDG_RUNTIME_DIR/linger/recovery.log`, one line per change (`UNIT<TAB>JSON`), written with
 //! a single `write` per turn of the event loop. The last line of a unit wins; `{}` means "no
 //! record". When the file has grown past four times what is still live (and 64 KiB) it is
@@ -11,6 +12,36 @@
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// What the manager knows about its crash-recovery log: the log itself and what it last
+/// wrote there.
+#[derive(Debug, Default)]
+pub struct RecoveryState {
+    /// The log.
+    pub store: Store,
+    /// Where it is.
+    pub path: PathBuf,
+    /// The environment and start-up time last written in the manager's record (compared
+    /// as they are, so a turn that changed nothing builds nothing).
+    pub manager: Option<(linger_exec::Environment, linger_engine::Timestamp)>,
+    /// Main pid and its start time per unit, as last read.
+    pub starts: HashMap<String, (u32, u64)>,
+    /// A write failed once (reported once: a full runtime directory would repeat it).
+    pub failed: bool,
+    /// The predecessor's keys in the fd keeper, deleted once our records are written.
+    pub taken: Vec<String>,
+}
+
+impl RecoveryState {
+    /// Records in the log at `path`.
+    pub fn new(path: PathBuf) -> Self {
+        RecoveryState {
+            store: Store::new(path.clone()),
+            path,
+            ..RecoveryState::default()
+        }
+    }
+}
 
 /// The empty record.
 pub const NONE: &[u8] = b"{}";
@@ -186,8 +217,9 @@ fn aside(path: &Path) -> PathBuf {
     path.with_extension("log.old")
 }
 
-/// The last record of each key in a log's content.
-fn parse(data: &[u8]) -> HashMap<String, Vec<u8>> {
+/// The last record of each key in a log's content (complete lines only; lines without a
+/// tab are skipped). Takes any bytes: it is what reads a log a crashed manager left.
+pub fn parse(data: &[u8]) -> HashMap<String, Vec<u8>> {
     let mut out = HashMap::new();
     // Only complete lines: a crash during the last write may have left a partial one.
     for line in data.split_inclusive(|&b| b == b'\n') {

@@ -1,0 +1,151 @@
+//! systemctl verbs that change the configuration directory or the manager's environment, and
+//! the options scripts use: get-/set-default, link, add-wants/add-requires,
+//! import-environment, list-dependencies --plain, --legend=no, show -p NAME=VALUE, help.
+
+use linger_test_support::{Manager, Run};
+
+const BIN: &str = env!("CARGO_BIN_EXE_linger");
+
+fn manager() -> Manager {
+    let mut m = Manager::new(BIN);
+    m.write_unit("app.service", "[Unit]\nDocumentation=man:true(1) https://example.invalid/app\n[Service]\nExecStart=/bin/sleep 1000\n");
+    m.write_unit("other.target", "[Unit]\nDescription=Other\n");
+    m.start();
+    m
+}
+
+#[test]
+fn default_target_is_read_and_set_as_a_link() {
+    let m = manager();
+    let r = m.systemctl(&["get-default"]).expect_code(0);
+    assert_eq!(r.stdout, "default.target\n");
+    let r = m.systemctl(&["set-default", "other"]).expect_code(0);
+    assert!(r.stderr.contains("Created symlink"), "{}", r.stderr);
+    let link = m.unit_dir().join("default.target");
+    assert_eq!(
+        std::fs::read_link(&link).unwrap(),
+        m.unit_dir().join("other.target")
+    );
+    assert_eq!(m.systemctl(&["get-default"]).stdout, "other.target\n");
+    m.systemctl(&["set-default", "nope.target"]).expect_code(1);
+}
+
+#[test]
+fn link_and_add_wants_make_links_and_reload() {
+    let m = manager();
+    let elsewhere = m.dir.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let file = elsewhere.join("outside.service");
+    std::fs::write(&file, "[Service]\nExecStart=/bin/sleep 1000\n").unwrap();
+    m.systemctl(&["link", file.to_str().unwrap()])
+        .expect_code(0);
+    assert_eq!(m.prop("outside.service", "LoadState"), "loaded");
+    m.systemctl(&["link", "relative.service"]).expect_code(1);
+    m.systemctl(&["add-wants", "other.target", "app.service"])
+        .expect_code(0);
+    assert!(
+        m.unit_dir()
+            .join("other.target.wants/app.service")
+            .is_symlink()
+    );
+    assert!(m.prop("other.target", "Wants").contains("app.service"));
+    m.systemctl(&["add-requires", "other", "outside.service"])
+        .expect_code(0);
+    assert!(
+        m.unit_dir()
+            .join("other.target.requires/outside.service")
+            .is_symlink()
+    );
+}
+
+#[test]
+fn import_environment_copies_named_variables() {
+    let m = manager();
+    let r = Run::of(
+        m.tool(
+            "systemctl",
+            &[
+                "--user",
+                "import-environment",
+                "LINGER_T_A",
+                "LINGER_T_P*",
+                "LINGER_T_UNSET",
+            ],
+        )
+        .env("LINGER_T_A", "one")
+        .env("LINGER_T_PX", "two")
+        .output()
+        .unwrap(),
+    )
+    .expect_code(0);
+    assert!(r.stderr.contains("LINGER_T_UNSET"), "{}", r.stderr);
+    let env = m.systemctl(&["show-environment"]).stdout;
+    assert!(env.contains("LINGER_T_A=one\n"), "{env}");
+    assert!(env.contains("LINGER_T_PX=two\n"), "{env}");
+}
+
+#[test]
+fn options_scripts_use() {
+    let m = manager();
+    m.systemctl(&["start", "app.service"]).expect_code(0);
+    let r = m
+        .systemctl(&["list-units", "--legend=no", "app.service"])
+        .expect_code(0);
+    assert!(!r.stdout.contains("UNIT"), "{}", r.stdout);
+    assert!(r.stdout.contains("app.service"), "{}", r.stdout);
+    m.systemctl(&["list-units", "--legend=maybe"])
+        .expect_code(1);
+    let r = m
+        .systemctl(&["list-dependencies", "--plain", "default.target"])
+        .expect_code(0);
+    assert!(
+        !r.stdout.contains('●') && !r.stdout.contains("└─"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.lines().skip(1).all(|l| l.starts_with("  ")),
+        "{}",
+        r.stdout
+    );
+    let r = m
+        .systemctl(&[
+            "show",
+            "-p",
+            "Id,ActiveState=active",
+            "app.service",
+            "other.target",
+        ])
+        .expect_code(0);
+    assert_eq!(
+        r.stdout,
+        "Id=app.service\nActiveState=active\n\nId=other.target\n"
+    );
+    let r = m
+        .systemctl(&["show", "-P", "ActiveState", "app.service"])
+        .expect_code(0);
+    assert_eq!(r.stdout, "active\n");
+}
+
+#[test]
+fn help_shows_the_documentation() {
+    let m = manager();
+    let r = Run::of(
+        m.tool("systemctl", &["--user", "help", "app.service"])
+            .env("MANPAGER", "cat")
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        r.stdout.contains("Can't show: https://example.invalid/app"),
+        "{}",
+        r.stdout
+    );
+    let r = m.systemctl(&["help", "other.target"]).expect_code(1);
+    assert!(
+        r.stderr
+            .contains("Documentation for other.target not known."),
+        "{}",
+        r.stderr
+    );
+}

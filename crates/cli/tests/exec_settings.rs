@@ -1,0 +1,375 @@
+//! Process-execution settings of real units, end to end (issue 12): `Limit*=` above what the
+//! manager may grant, the open-file limits of the manager and its services.
+#![allow(clippy::print_stderr)]
+
+use linger_test_support::Manager;
+
+const BIN: &str = env!("CARGO_BIN_EXE_linger");
+
+/// A manager that, like an ordinary user's, may not raise hard limits: as root it is started
+/// with CAP_SYS_RESOURCE dropped from its bounding set.
+fn unprivileged_manager() -> Manager {
+    let mut m = Manager::new(BIN);
+    if rustix::process::geteuid().is_root() {
+        m.start_wrapped(&["setpriv", "--bounding-set=-sys_resource", "--"]);
+    } else {
+        m.start();
+    }
+    m
+}
+
+fn journal(m: &Manager, unit: &str) -> String {
+    m.linger(&["journal", "-u", unit, "-o", "cat"])
+        .expect_code(0)
+        .stdout
+}
+
+/// `(soft, hard)` of a line of /proc/PID/limits (`unlimited` → u64::MAX).
+fn proc_limit(pid: u32, name: &str) -> (u64, u64) {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/limits")).expect("limits");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with(name))
+        .unwrap_or_else(|| panic!("no {name} in\n{text}"));
+    let mut v = line[name.len()..].split_whitespace().map(|w| {
+        if w == "unlimited" {
+            u64::MAX
+        } else {
+            w.parse().expect("number")
+        }
+    });
+    (v.next().unwrap(), v.next().unwrap())
+}
+
+/// Debian's mpd.service asks for `LimitRTPRIO=40` and `LimitMEMLOCK=64M`; a user manager
+/// cannot grant more than its own hard limits, so it lowers them (saying which, once) and the
+/// service starts instead of failing with 205/LIMITS.
+#[test]
+fn limits_above_the_hard_limit_are_lowered_and_named_once() {
+    let m = unprivileged_manager();
+    let me = std::process::id();
+    let (_, own_rtprio) = proc_limit(me, "Max realtime priority");
+    let (_, own_memlock) = proc_limit(me, "Max locked memory");
+    if own_rtprio >= 40 && own_memlock >= 64 << 20 {
+        eprintln!("skipped: this process may already grant RTPRIO 40 and MEMLOCK 64M");
+        return;
+    }
+    m.write_unit(
+        "rt.service",
+        "[Service]\nLimitRTPRIO=40\nLimitMEMLOCK=64M\nLimitNOFILE=100:200\nExecStart=/bin/sleep 600\n",
+    );
+    m.systemctl(&["start", "rt.service"]).expect_code(0);
+    assert_eq!(m.prop("rt.service", "ActiveState"), "active");
+    let pid = m.main_pid("rt.service");
+    assert_eq!(
+        proc_limit(pid, "Max realtime priority"),
+        (40.min(own_rtprio), 40.min(own_rtprio))
+    );
+    let memlock = (64u64 << 20).min(own_memlock);
+    assert_eq!(proc_limit(pid, "Max locked memory"), (memlock, memlock));
+    assert_eq!(
+        proc_limit(pid, "Max open files"),
+        (100, 200),
+        "within limits: as asked"
+    );
+
+    m.systemctl(&["restart", "rt.service"]).expect_code(0);
+    m.wait_for("the restarted service", |m| m.main_pid("rt.service") != pid);
+    let log = journal(&m, "rt.service");
+    if own_rtprio < 40 {
+        assert_eq!(
+            log.matches("LimitRTPRIO=40:40 is above the hard limit")
+                .count(),
+            1,
+            "named once, not at every start:\n{log}"
+        );
+    }
+    if own_memlock < 64 << 20 {
+        assert!(
+            log.contains("LimitMEMLOCK=67108864:67108864 is above"),
+            "{log}"
+        );
+    }
+    assert!(!log.contains("LimitNOFILE"), "{log}");
+    assert!(!log.contains("205/LIMITS"), "{log}");
+}
+
+/// The manager raises its own soft open-file limit to the hard one (it holds an fd per
+/// service); its services still get 1024 unless they ask.
+#[test]
+fn manager_raises_its_open_file_limit_and_services_get_1024() {
+    let m = unprivileged_manager();
+    let (_, hard) = proc_limit(std::process::id(), "Max open files");
+    let manager = m.pid().expect("manager pid");
+    // The wrapper exec's the manager: same pid.
+    assert_eq!(proc_limit(manager, "Max open files"), (hard, hard));
+    m.write_unit("plain.service", "[Service]\nExecStart=/bin/sleep 600\n");
+    m.systemctl(&["start", "plain.service"]).expect_code(0);
+    let pid = m.main_pid("plain.service");
+    assert_eq!(proc_limit(pid, "Max open files"), (1024.min(hard), hard));
+}
+
+fn mode_of(p: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p)
+        .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+        .permissions()
+        .mode()
+        & 0o7777
+}
+
+/// RuntimeDirectory= & co. are made below the user manager's roots, named in
+/// `$RUNTIME_DIRECTORY` …, usable in the command line and with specifiers; the runtime one goes
+/// away when the unit stops, the others stay.
+#[test]
+fn directories_are_made_named_and_runtime_ones_removed_on_stop() {
+    let mut m = Manager::new(BIN);
+    m.start();
+    m.write_unit(
+        "dirs.service",
+        "[Service]\n\
+         RuntimeDirectory=foo/bar baz:alias\n\
+         RuntimeDirectoryMode=0700\n\
+         StateDirectory=st\n\
+         CacheDirectory=ca\n\
+         LogsDirectory=lo\n\
+         ConfigurationDirectory=co\n\
+         ExecStart=/bin/sh -c 'echo \"$RUNTIME_DIRECTORY|$STATE_DIRECTORY|$CACHE_DIRECTORY|$LOGS_DIRECTORY|$CONFIGURATION_DIRECTORY|$1\" > %S/st/env; exec sleep 600' sh ${RUNTIME_DIRECTORY}\n",
+    );
+    m.systemctl(&["start", "dirs.service"]).expect_code(0);
+    let home = m.home();
+    let run = m.runtime();
+    let env_file = home.join(".config/st/env");
+    m.wait_for("the service's note", |_| {
+        std::fs::read_to_string(&env_file).is_ok_and(|t| t.ends_with('\n'))
+    });
+    let runtime = format!(
+        "{}:{}",
+        run.join("foo/bar").display(),
+        run.join("baz").display()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&env_file).unwrap().trim(),
+        format!(
+            "{runtime}|{}|{}|{}|{}|{runtime}",
+            home.join(".config/st").display(),
+            home.join(".cache/ca").display(),
+            home.join(".config/log/lo").display(),
+            home.join(".config/co").display(),
+        )
+    );
+    assert_eq!(mode_of(&run.join("foo/bar")), 0o700);
+    assert_eq!(mode_of(&run.join("foo")), 0o755);
+    assert_eq!(mode_of(&home.join(".cache/ca")), 0o755);
+    assert_eq!(
+        std::fs::read_link(run.join("alias")).unwrap(),
+        run.join("baz")
+    );
+
+    m.systemctl(&["stop", "dirs.service"]).expect_code(0);
+    assert!(!run.join("foo/bar").exists() && !run.join("baz").exists());
+    assert!(std::fs::symlink_metadata(run.join("alias")).is_err());
+    assert!(home.join(".config/st/env").exists(), "state is kept");
+    assert!(home.join(".cache/ca").is_dir() && home.join(".config/log/lo").is_dir());
+}
+
+/// `RuntimeDirectoryPreserve=restart` keeps the runtime directory (and what is in it) across
+/// a restart and removes it on stop; `yes` keeps it after the stop too; `no` (the default)
+/// gives the restarted service an empty one.
+#[test]
+fn runtime_directory_preserve() {
+    let mut m = Manager::new(BIN);
+    m.start();
+    for (name, preserve) in [
+        ("keep-restart", "restart"),
+        ("keep-always", "yes"),
+        ("keep-not", "no"),
+    ] {
+        m.write_unit(
+            &format!("{name}.service"),
+            &format!(
+                "[Service]\nRuntimeDirectory={name}\nRuntimeDirectoryPreserve={preserve}\n\
+                 ExecStart=/bin/sh -c 'touch $RUNTIME_DIRECTORY/mark-$$$$; exec sleep 600'\n"
+            ),
+        );
+        let unit = format!("{name}.service");
+        m.systemctl(&["start", &unit]).expect_code(0);
+        let dir = m.runtime().join(name);
+        let marks = |d: &std::path::Path| {
+            std::fs::read_dir(d).map_or(0, |r| r.filter_map(Result::ok).count())
+        };
+        m.wait_for("the first mark", |_| marks(&dir) == 1);
+        let first = m.main_pid(&unit);
+        m.systemctl(&["restart", &unit]).expect_code(0);
+        m.wait_for("the restarted run", |m| m.main_pid(&unit) != first);
+        let second = m.main_pid(&unit);
+        m.wait_for("the second mark", |_| {
+            dir.join(format!("mark-{second}")).exists()
+        });
+        let after = if preserve == "no" { 1 } else { 2 };
+        assert_eq!(marks(&dir), after, "{name}");
+        m.systemctl(&["stop", &unit]).expect_code(0);
+        assert_eq!(dir.exists(), preserve == "yes", "{name}");
+    }
+}
+
+/// A probe that tries what the hardening settings forbid and writes, for each attempt, the
+/// errno it got (0: allowed) to `$STATE_DIRECTORY/probe.json`, then waits to be inspected.
+const PROBE: &str = r#"
+import ctypes, json, mmap, os, socket, time
+libc = ctypes.CDLL(None, use_errno=True)
+out = {}
+def attempt(name, f):
+    try:
+        r = f()
+        out[name] = ctypes.get_errno() if r == -1 else 0
+    except OSError as e:
+        out[name] = e.errno
+    ctypes.set_errno(0)
+attempt("socket_inet", lambda: socket.socket(socket.AF_INET, socket.SOCK_STREAM).close())
+attempt("socket_unix", lambda: socket.socket(socket.AF_UNIX, socket.SOCK_STREAM).close())
+attempt("unshare_user", lambda: libc.unshare(0x10000000))
+attempt("personality", lambda: libc.personality(0x0008))
+attempt("mmap_wx", lambda: mmap.mmap(-1, 4096, prot=mmap.PROT_WRITE | mmap.PROT_EXEC).close())
+attempt("sched_fifo", lambda: os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(1)))
+attempt("reboot", lambda: libc.syscall(169, 0, 0, 0, 0))
+attempt("uname", lambda: os.uname())
+with open(os.path.join(os.environ["STATE_DIRECTORY"], "probe.tmp"), "w") as f:
+    json.dump(out, f)
+os.rename(os.path.join(os.environ["STATE_DIRECTORY"], "probe.tmp"),
+          os.path.join(os.environ["STATE_DIRECTORY"], "probe.json"))
+time.sleep(600)
+"#;
+
+/// `NoNewPrivs:` and `Seccomp:` of /proc/PID/status.
+fn proc_status(pid: u32) -> (String, String) {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("status");
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    (field("NoNewPrivs:"), field("Seccomp:"))
+}
+
+fn run_probe(m: &Manager, name: &str, settings: &str) -> (serde_json::Value, u32) {
+    let script = m.home().join("probe.py");
+    std::fs::write(&script, PROBE).expect("probe");
+    let unit = format!("{name}.service");
+    m.write_unit(
+        &unit,
+        &format!(
+            "[Service]\nStateDirectory={name}\n{settings}\nExecStart=/usr/bin/python3 {}\n",
+            script.display()
+        ),
+    );
+    m.systemctl(&["start", &unit]).expect_code(0);
+    let result = m.home().join(format!(".config/{name}/probe.json"));
+    m.wait_for("the probe's results", |_| result.exists());
+    let json = serde_json::from_str(&std::fs::read_to_string(&result).unwrap()).unwrap();
+    (json, m.main_pid(&unit))
+}
+
+fn have_python() -> bool {
+    let ok = std::path::Path::new("/usr/bin/python3").exists() && cfg!(target_arch = "x86_64");
+    if !ok {
+        eprintln!("skipped: needs /usr/bin/python3 on x86-64 (the probe and its syscall numbers)");
+    }
+    ok
+}
+
+/// Each restriction is enforced by the kernel: the probe sees the errno systemd documents for
+/// it, /proc says "NoNewPrivs: 1" and "Seccomp: 2" (filter mode).
+#[test]
+fn hardening_is_enforced_and_visible_in_proc() {
+    if !have_python() {
+        return;
+    }
+    let mut m = Manager::new(BIN);
+    m.start();
+    let (free, pid) = run_probe(&m, "free", "");
+    assert_eq!(proc_status(pid), ("0".into(), "0".into()));
+    for k in [
+        "socket_inet",
+        "socket_unix",
+        "personality",
+        "mmap_wx",
+        "uname",
+    ] {
+        assert_eq!(free[k], 0, "{k} without restrictions: {free}");
+    }
+    let (got, pid) = run_probe(
+        &m,
+        "hardened",
+        "SystemCallFilter=@system-service\nSystemCallErrorNumber=EUCLEAN\n\
+         RestrictAddressFamilies=AF_UNIX\nRestrictNamespaces=yes\nLockPersonality=yes\n\
+         MemoryDenyWriteExecute=yes\nRestrictRealtime=yes\nSystemCallArchitectures=native",
+    );
+    assert_eq!(
+        proc_status(pid),
+        ("1".into(), "2".into()),
+        "NoNewPrivs is implied"
+    );
+    let expect = [
+        ("socket_inet", 97), // EAFNOSUPPORT
+        ("socket_unix", 0),  // allowed family
+        ("unshare_user", 1), // EPERM
+        ("personality", 1),  // EPERM
+        ("mmap_wx", 1),      // EPERM
+        ("sched_fifo", 1),   // EPERM (also without the filter for an unprivileged user)
+        ("reboot", 117),     // not in @system-service: SystemCallErrorNumber=EUCLEAN
+        ("uname", 0),        // in @system-service
+    ];
+    for (k, errno) in expect {
+        assert_eq!(got[k], errno, "{k}: {got}");
+    }
+    let log = m
+        .linger(&["journal", "-u", "hardened.service", "-o", "cat"])
+        .stdout;
+    assert!(!log.contains("not supported by linger"), "{log}");
+}
+
+/// A deny-list entry with its own errno, and the default action: kill (SIGSYS).
+#[test]
+fn deny_listed_calls_fail_with_their_errno_or_kill() {
+    if !have_python() {
+        return;
+    }
+    let mut m = Manager::new(BIN);
+    m.start();
+    let (got, pid) = run_probe(
+        &m,
+        "denied",
+        "SystemCallFilter=~reboot:EUCLEAN uname:EACCES",
+    );
+    assert_eq!(proc_status(pid), ("1".into(), "2".into()));
+    assert_eq!(got["reboot"], 117);
+    assert_eq!(got["uname"], 13);
+    assert_eq!(got["socket_inet"], 0);
+
+    m.write_unit(
+        "killed.service",
+        "[Service]\nSystemCallFilter=~uname\nExecStart=/bin/uname\n",
+    );
+    m.systemctl(&["start", "killed.service"]);
+    m.wait_for("the kill", |m| {
+        m.prop("killed.service", "ActiveState") == "failed"
+    });
+    assert_eq!(m.prop("killed.service", "Result"), "signal");
+    assert_eq!(m.prop("killed.service", "ExecMainStatus"), "31", "SIGSYS");
+}
+
+/// `NoNewPrivileges=yes` alone: no seccomp filter, the flag set.
+#[test]
+fn no_new_privileges_alone() {
+    let mut m = Manager::new(BIN);
+    m.start();
+    m.write_unit(
+        "nnp.service",
+        "[Service]\nNoNewPrivileges=yes\nExecStart=/bin/sleep 600\n",
+    );
+    m.systemctl(&["start", "nnp.service"]).expect_code(0);
+    let pid = m.main_pid("nnp.service");
+    assert_eq!(proc_status(pid), ("1".into(), "0".into()));
+}

@@ -1,0 +1,53 @@
+//! systemd-run's flags: --nice, --slice (mangled to a slice name), -t as --pty's short form.
+
+use linger_test_support::{Manager, Run};
+
+const BIN: &str = env!("CARGO_BIN_EXE_linger");
+
+fn run(m: &Manager, args: &[&str]) -> Run {
+    let mut full = vec!["--user"];
+    full.extend_from_slice(args);
+    Run::of(m.tool("systemd-run", &full).output().unwrap())
+}
+
+#[test]
+fn nice_sets_the_service_nice_level_and_bad_levels_are_refused() {
+    let mut m = Manager::new(BIN);
+    m.start();
+    run(
+        &m,
+        &[
+            "--nice=7",
+            "--wait",
+            "-q",
+            "--unit=nicely",
+            "/bin/sh",
+            "-c",
+            "echo nice=$(cut -d' ' -f19 /proc/self/stat)",
+        ],
+    )
+    .expect_code(0);
+    let log = m.linger(&["journal", "-u", "nicely", "-o", "cat"]).stdout;
+    assert!(log.contains("nice=7"), "{log}");
+    let r = run(&m, &["--nice=99", "/bin/true"]).expect_code(1);
+    assert!(r.stderr.contains("Nice="), "{}", r.stderr);
+}
+
+#[test]
+fn slice_names_get_their_suffix() {
+    let mut m = Manager::new(BIN);
+    m.start();
+    run(&m, &["--slice=batch", "--unit=sliced", "-r", "/bin/true"]).expect_code(0);
+    let text =
+        std::fs::read_to_string(m.runtime().join("systemd/transient/sliced.service")).unwrap();
+    assert!(text.contains("\nSlice=batch.slice\n"), "{text}");
+}
+
+#[test]
+fn t_is_short_for_pty() {
+    let m = Manager::new(BIN);
+    let long = run(&m, &["--pty", "--no-block", "/bin/true"]);
+    let short = run(&m, &["-t", "--no-block", "/bin/true"]);
+    assert_eq!(long.code, 1);
+    assert_eq!((short.code, &short.stderr), (long.code, &long.stderr));
+}

@@ -1,0 +1,232 @@
+//! How a front end talks to the manager: a typed [`Call`] submitted through [`Requests`]
+//! (a cheap, cloneable handle onto the event loop's queue), answered with an [`Answer`] or a
+//! [`ManagerError`]; and a stream of [`Change`]s for those who watch (D-Bus signals, the CLI's
+//! `--wait`s).
+//!
+//! ```text
+//!  varlink connection ─┐                     ┌─▶ Manager::handle(Event::Call{call, reply})
+//!  D-Bus front end ────┼─ Requests::call ──▶ │        … engine, effects, persist …
+//!  (any task)          ┘   (Event queue)     └─◀ reply.send(Result<Answer, ManagerError>)
+//! ```
+//!
+//! A call is carried out in one turn of the event loop, and its reply is sent at the end of
+//! that turn, after the turn's changes are written down for crash recovery; a job call that
+//! waits (`no_block: false`) is answered in the turn its last job finishes.
+
+use std::os::fd::OwnedFd;
+
+use linger_ipc::manager::{
+    self as wire, Change, ErrorKind, ManagerError, SubscribeRequest, method,
+};
+use serde_json::Value;
+use tokio::sync::{mpsc, oneshot};
+
+use crate::event::Event;
+
+/// One request to the manager.
+#[derive(Debug)]
+pub enum Call {
+    /// Queue a job per unit, and (unless `no_block`) answer when they are done.
+    Jobs(wire::JobsRequest),
+    /// Units' properties, processes and log tails.
+    Units(wire::UnitsRequest),
+    /// `list-units`.
+    List(wire::ListRequest),
+    /// `list-unit-files`.
+    ListUnitFiles,
+    /// `is-enabled`: each name's unit file state on disk (nothing is loaded).
+    UnitFileStates(wire::NamesRequest),
+    /// enable, disable, reenable, mask, unmask.
+    Install(wire::InstallRequest),
+    /// Signal units' processes.
+    Kill(wire::KillRequest),
+    /// Change resource limits of a unit.
+    SetProperty(wire::SetPropertyRequest),
+    /// Make a transient scope around a process.
+    StartScope(wire::StartScopeRequest),
+    /// Hand the caller's standard streams to a unit about to start.
+    AttachStdio {
+        /// Which unit, and whether the streams are a terminal.
+        request: wire::AttachStdioRequest,
+        /// stdin, stdout, stderr (anything else is refused).
+        fds: Vec<OwnedFd>,
+    },
+    /// `reset-failed` (no units: all).
+    ResetFailed(wire::NamesRequest),
+    /// `daemon-reload`.
+    Reload,
+    /// `daemon-reexec`.
+    Reexec,
+    /// Stop every unit and exit.
+    Exit,
+    /// set-, unset-, show-environment.
+    Environment(wire::EnvironmentRequest),
+    /// `list-dependencies`.
+    Dependencies(wire::DependenciesRequest),
+    /// `list-jobs`.
+    ListJobs,
+    /// The manager's own properties.
+    Manager,
+    /// `journalctl --flush/--rotate`: the journal writer writes what is queued / starts a new
+    /// file (done on a thread of its own; answered when done).
+    Journal(wire::JournalRequest),
+    /// `org.varlink.service.GetInfo`.
+    GetInfo,
+}
+
+impl Call {
+    /// The call a varlink `method` with `parameters` stands for (fds: what came with it).
+    pub fn decode(
+        method: &str,
+        parameters: Value,
+        fds: Vec<OwnedFd>,
+    ) -> Result<Call, ManagerError> {
+        fn p<T: serde::de::DeserializeOwned>(v: Value) -> Result<T, ManagerError> {
+            // A call without parameters is an empty object.
+            let v = if v.is_null() {
+                Value::Object(Default::default())
+            } else {
+                v
+            };
+            serde_json::from_value(v).map_err(|e| {
+                ManagerError::new(
+                    ErrorKind::InvalidParameter,
+                    format!("Invalid parameters: {e}"),
+                )
+            })
+        }
+        Ok(match method {
+            method::JOBS => Call::Jobs(p(parameters)?),
+            method::UNITS => Call::Units(p(parameters)?),
+            method::LIST => Call::List(p(parameters)?),
+            method::LIST_UNIT_FILES => Call::ListUnitFiles,
+            method::UNIT_FILE_STATES => Call::UnitFileStates(p(parameters)?),
+            method::INSTALL => Call::Install(p(parameters)?),
+            method::KILL => Call::Kill(p(parameters)?),
+            method::SET_PROPERTY => Call::SetProperty(p(parameters)?),
+            method::START_SCOPE => Call::StartScope(p(parameters)?),
+            method::ATTACH_STDIO => Call::AttachStdio {
+                request: p(parameters)?,
+                fds,
+            },
+            method::RESET_FAILED => Call::ResetFailed(p(parameters)?),
+            method::RELOAD => Call::Reload,
+            method::REEXEC => Call::Reexec,
+            method::EXIT => Call::Exit,
+            method::ENVIRONMENT => Call::Environment(p(parameters)?),
+            method::DEPENDENCIES => Call::Dependencies(p(parameters)?),
+            method::LIST_JOBS => Call::ListJobs,
+            method::MANAGER => Call::Manager,
+            method::JOURNAL => Call::Journal(p(parameters)?),
+            "org.varlink.service.GetInfo" => Call::GetInfo,
+            other => {
+                return Err(ManagerError::new(
+                    ErrorKind::MethodNotFound,
+                    format!("Unknown method {other}"),
+                ));
+            }
+        })
+    }
+}
+
+/// A call's successful answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// Nothing to say but "done".
+    Done,
+    /// The jobs' outcomes (ids when `no_block`).
+    Jobs(wire::JobsReply),
+    /// Units' properties.
+    Units(wire::UnitsReply),
+    /// `list-units` rows.
+    List(wire::ListReply),
+    /// `list-unit-files` rows.
+    UnitFiles(wire::UnitFilesReply),
+    /// Unit file states by name.
+    UnitFileStates(wire::UnitFileStatesReply),
+    /// What enable & co. changed.
+    Install(wire::InstallReply),
+    /// The environment after the change.
+    Environment(Vec<String>),
+    /// The dependency tree.
+    Dependencies(wire::DependenciesReply),
+    /// Queued jobs.
+    ListJobs(wire::ListJobsReply),
+    /// The manager's properties (`Name=value`).
+    Manager(std::collections::BTreeMap<String, String>),
+    /// Streams were attached to this unit (the connection lets go of them if no start comes).
+    Attached(String),
+    /// Varlink service information.
+    Info(Value),
+}
+
+impl Answer {
+    /// The reply's parameters as they travel over varlink.
+    pub fn to_value(&self) -> Value {
+        fn v<T: serde::Serialize>(x: &T) -> Value {
+            serde_json::to_value(x).unwrap_or(Value::Null)
+        }
+        match self {
+            Answer::Done | Answer::Attached(_) => serde_json::json!({}),
+            Answer::Jobs(r) => v(r),
+            Answer::Units(r) => v(r),
+            Answer::List(r) => v(r),
+            Answer::UnitFiles(r) => v(r),
+            Answer::UnitFileStates(r) => v(r),
+            Answer::Install(r) => v(r),
+            Answer::Environment(e) => serde_json::json!({ "environment": e }),
+            Answer::Dependencies(r) => v(r),
+            Answer::ListJobs(r) => v(r),
+            Answer::Manager(p) => serde_json::json!({ "properties": p }),
+            Answer::Info(i) => i.clone(),
+        }
+    }
+}
+
+/// Where a call's answer goes.
+pub type ReplyTo = oneshot::Sender<Result<Answer, ManagerError>>;
+
+/// How many changes a subscriber may have unread before it is dropped (its stream ends): a
+/// client that does not read cannot make the manager hold an unbounded backlog.
+pub const SUBSCRIBER_BACKLOG: usize = 4096;
+
+/// A handle onto the manager's request queue, for front ends (the varlink server, D-Bus).
+/// Cheap to clone; usable from any task on the manager's thread or elsewhere.
+#[derive(Debug, Clone)]
+pub struct Requests {
+    events: mpsc::UnboundedSender<Event>,
+}
+
+impl Requests {
+    pub(crate) fn new(events: mpsc::UnboundedSender<Event>) -> Requests {
+        Requests { events }
+    }
+
+    /// Carry out `call`; the answer comes once the manager has done it (for a waiting job
+    /// call: once the jobs are done).
+    pub async fn call(&self, call: Call) -> Result<Answer, ManagerError> {
+        let (reply, answer) = oneshot::channel();
+        self.events
+            .send(Event::Call { call, reply })
+            .map_err(|_| gone())?;
+        answer.await.map_err(|_| gone())?
+    }
+
+    /// A varlink connection that attached streams to `units` closed.
+    pub(crate) fn closed(&self, attached: Vec<String>) {
+        let _ = self.events.send(Event::ConnectionClosed { attached });
+    }
+
+    /// Changes from now on (of `filter.units`, or all): unit loads and unloads, state
+    /// changes, jobs queued and finished. The stream ends if the manager exits or the
+    /// subscriber falls [`SUBSCRIBER_BACKLOG`] changes behind.
+    pub fn subscribe(&self, filter: SubscribeRequest) -> mpsc::Receiver<Change> {
+        let (tx, rx) = mpsc::channel(SUBSCRIBER_BACKLOG);
+        let _ = self.events.send(Event::Subscribe { filter, tx });
+        rx
+    }
+}
+
+fn gone() -> ManagerError {
+    ManagerError::new(ErrorKind::Failed, "The user manager is shutting down.")
+}

@@ -1,0 +1,468 @@
+//! Carrying out [`Call`]s: what each request does to the manager and what it answers.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use linger_engine::{EngineError, JobType};
+use linger_ipc::manager::{self as wire, ErrorKind, ManagerError};
+use serde_json::json;
+
+use crate::api::{Answer, Call, ReplyTo};
+use crate::manager::{Manager, ManagerEngine};
+use crate::tracker::cmdline;
+
+/// Carry out `call`; its answer goes to `reply` now, or (a job call that waits) when its jobs
+/// are done.
+pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
+    let answer = match call {
+        Call::Jobs(p) => return jobs(m, p, reply),
+        Call::Journal(p) => return journal(m, p, reply),
+        Call::Units(p) => Ok(units(m, &p)),
+        Call::List(_) => Ok(list(m)),
+        Call::ListUnitFiles => Ok(unit_files(m)),
+        Call::UnitFileStates(p) => Ok(unit_file_states(m, &p)),
+        Call::Install(p) => install(m, &p),
+        Call::Kill(p) => kill(m, &p),
+        Call::SetProperty(p) => crate::set_property::set_property(m, &p)
+            .map(|()| Answer::Done)
+            .map_err(|e| ManagerError::new(ErrorKind::Refused, e).unit(&p.unit)),
+        Call::StartScope(p) => crate::scope::start_scope(m, &p)
+            .map(|()| Answer::Done)
+            .map_err(|e| ManagerError::new(ErrorKind::Failed, e).unit(&p.unit)),
+        Call::AttachStdio { request, fds } => attach_stdio(m, &request, fds),
+        Call::ResetFailed(p) => {
+            if p.units.is_empty() {
+                m.engine.reset_failed(None);
+            }
+            for u in &p.units {
+                if let Some(id) = m.engine.resolve(u).map(str::to_string) {
+                    m.engine.reset_failed(Some(&id));
+                }
+            }
+            m.apply_effects();
+            Ok(Answer::Done)
+        }
+        Call::Reload => {
+            m.reload();
+            Ok(Answer::Done)
+        }
+        Call::Reexec => {
+            m.begin_reexec();
+            Ok(Answer::Done)
+        }
+        Call::Exit => {
+            m.begin_shutdown();
+            Ok(Answer::Done)
+        }
+        Call::Environment(p) => {
+            let env = &mut m.engine.host_mut().environment;
+            for kv in &p.set {
+                if let Some((k, v)) = kv.split_once('=') {
+                    env.set(k, v);
+                }
+            }
+            for k in &p.unset {
+                env.unset(k);
+            }
+            Ok(Answer::Environment(env.to_strings()))
+        }
+        Call::Dependencies(p) => {
+            let id = m.engine.load(&p.unit);
+            let root = dep_tree(&m.engine, &id, &p, &mut HashSet::new(), 0);
+            Ok(Answer::Dependencies(wire::DependenciesReply { root }))
+        }
+        Call::ListJobs => Ok(Answer::ListJobs(wire::ListJobsReply {
+            jobs: m
+                .engine
+                .jobs()
+                .into_iter()
+                .map(|(id, unit, job_type, running)| wire::JobRow {
+                    id,
+                    unit,
+                    job_type,
+                    running,
+                })
+                .collect(),
+        })),
+        Call::Manager => Ok(Answer::Manager(manager_properties(m))),
+        Call::GetInfo => Ok(Answer::Info(json!({
+            "vendor": "linger", "product": "linger user manager",
+            "version": env!("CARGO_PKG_VERSION"), "url": "",
+            "interfaces": ["org.varlink.service", wire::INTERFACE]
+        }))),
+    };
+    let _ = reply.send(answer);
+}
+
+/// A refusal from the engine, typed: "not found" kinds become `NoSuchUnit` (systemctl
+/// exits 5 for them), the rest `Refused`.
+pub fn engine_error(e: &EngineError, unit: &str) -> ManagerError {
+    let kind = match e {
+        EngineError::NotFound(_)
+        | EngineError::NotLoaded(_)
+        | EngineError::DependencyNotFound { .. } => ErrorKind::NoSuchUnit,
+        _ => ErrorKind::Refused,
+    };
+    ManagerError::new(kind, e.to_string()).unit(unit)
+}
+
+fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {
+    let mut outcomes = Vec::new();
+    let mut waits = Vec::new();
+    for name in &p.units {
+        let id = m.engine.load(name);
+        let (can_reload, active, is_service) = m
+            .engine
+            .unit(&id)
+            .map(|u| {
+                let reload = matches!(&u.config.kind, linger_unit::model::UnitKind::Service(sc) if !sc.exec_reload.is_empty());
+                (reload, u.active_state().is_active_or_reloading(), u.service().is_some())
+            })
+            .unwrap_or((false, false, false));
+        let jt = p.action.job_type(can_reload, active);
+        let refused = |e: ManagerError| wire::JobOutcome {
+            unit: name.clone(),
+            job: 0,
+            job_type: None,
+            result: None,
+            message: e.message.clone(),
+            error: Some(e),
+        };
+        if jt == JobType::Reload && !can_reload && is_service {
+            let e = engine_error(
+                &EngineError::NotApplicable(jt.as_str().into(), id.clone()),
+                &id,
+            );
+            outcomes.push(refused(e));
+            continue;
+        }
+        match m.engine.enqueue(jt, name, p.mode, true) {
+            Ok(job) => {
+                waits.push((outcomes.len(), job));
+                outcomes.push(wire::JobOutcome {
+                    unit: name.clone(),
+                    job,
+                    job_type: Some(jt),
+                    result: None,
+                    error: None,
+                    message: String::new(),
+                });
+            }
+            Err(e) => outcomes.push(refused(engine_error(&e, name))),
+        }
+    }
+    if p.no_block {
+        m.apply_effects();
+        let _ = reply.send(Ok(Answer::Jobs(wire::JobsReply { jobs: outcomes })));
+    } else {
+        // Waiting first: a job may be done as soon as its effects are applied.
+        m.job_waits.wait(outcomes, waits, reply);
+        m.apply_effects();
+    }
+}
+
+fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
+    let mut out = Vec::new();
+    for name in &p.units {
+        let id = m.engine.load(name);
+        let Some(u) = m.engine.unit(&id) else {
+            continue;
+        };
+        let wants = |k: &str| p.properties.is_empty() || p.properties.iter().any(|x| x == k);
+        let file_state = if wants("UnitFileState") || wants("UnitFilePreset") {
+            crate::source::unit_file_state(&m.engine.source_ref().ctx, &u.config)
+        } else {
+            String::new()
+        };
+        let mut props = crate::props::unit_properties(&m.engine, u, &file_state);
+        crate::props::cgroup_properties(&m.engine.host().cgroups, &id, &mut props);
+        let mut processes = Vec::new();
+        if p.processes {
+            let main = u.service().and_then(|x| x.state().procs().main);
+            let mut pids = linger_engine::Host::unit_pids(m.engine.host(), &id);
+            pids.extend(main);
+            pids.sort_unstable();
+            pids.dedup();
+            if let Some(main) = main {
+                pids.retain(|x| *x != main);
+                pids.insert(0, main);
+            }
+            props.insert("TasksCurrent".into(), pids.len().to_string());
+            processes = pids
+                .into_iter()
+                .map(|pid| wire::ProcessInfo {
+                    pid,
+                    cmdline: cmdline(pid),
+                })
+                .collect();
+        }
+        let diagnostics = u
+            .config
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let logs = m.logs.last(&id, p.log_lines);
+        out.push(wire::UnitProperties {
+            properties: props,
+            processes,
+            logs,
+            diagnostics,
+        });
+    }
+    Answer::Units(wire::UnitsReply { units: out })
+}
+
+fn list(m: &Manager) -> Answer {
+    let units = m
+        .engine
+        .units()
+        .map(|u| wire::UnitRow {
+            unit: u.config.id.clone(),
+            load: u.config.load_state,
+            active: u.active_state(),
+            sub: u.sub_state().name(),
+            description: u.description().to_string(),
+            job: m.engine.job_of(&u.config.id).map(|(_, t, _)| t),
+        })
+        .collect();
+    Answer::List(wire::ListReply { units })
+}
+
+fn kill(m: &mut Manager, p: &wire::KillRequest) -> Result<Answer, ManagerError> {
+    for name in &p.units {
+        let Some(id) = m.engine.resolve(name).map(str::to_string) else {
+            return Err(ManagerError::new(
+                ErrorKind::NoSuchUnit,
+                format!("Unit {name} not loaded."),
+            )
+            .unit(name));
+        };
+        m.engine
+            .kill(&id, p.whom, p.signal.number())
+            .map_err(|e| engine_error(&e, &id))?;
+    }
+    Ok(Answer::Done)
+}
+
+/// `systemd-run --pipe/--pty`: the unit's processes will use the passed stdin, stdout, stderr.
+fn attach_stdio(
+    m: &mut Manager,
+    p: &wire::AttachStdioRequest,
+    fds: Vec<std::os::fd::OwnedFd>,
+) -> Result<Answer, ManagerError> {
+    let Ok(fds) = <[std::os::fd::OwnedFd; 3]>::try_from(fds) else {
+        return Err(ManagerError::new(
+            ErrorKind::InvalidParameter,
+            "AttachStdio needs three file descriptors (standard input, output and error) passed with the call.",
+        ));
+    };
+    let id = m.engine.load(&p.unit);
+    // Only for a start to come: a running unit's next ExecReload= or ExecStop= must not
+    // suddenly write to someone's terminal.
+    if m.engine
+        .unit(&id)
+        .is_some_and(|u| !u.active_state().is_inactive_or_failed())
+    {
+        return Err(ManagerError::new(
+            ErrorKind::Refused,
+            format!("{id} is already active: streams can only be attached before it starts."),
+        )
+        .unit(&id));
+    }
+    m.engine
+        .host_mut()
+        .attached_stdio
+        .insert(id.clone(), crate::host::AttachedStdio { fds, tty: p.tty });
+    Ok(Answer::Attached(id))
+}
+
+/// A connection that attached streams closed: those of units for which no start came (it
+/// was refused, or the client went away first) are let go, so the caller's pipeline can end.
+pub fn connection_closed(m: &mut Manager, attached: Vec<String>) {
+    for unit in attached {
+        let idle = m.engine.job_of(&unit).is_none()
+            && m.engine
+                .unit(&unit)
+                .is_none_or(|u| u.active_state().is_inactive_or_failed());
+        if idle {
+            m.engine.host_mut().attached_stdio.remove(&unit);
+        }
+    }
+}
+
+fn manager_properties(m: &Manager) -> BTreeMap<String, String> {
+    let failed = m
+        .engine
+        .units()
+        .filter(|u| u.active_state() == linger_engine::ActiveState::Failed)
+        .count();
+    let jobs = m.engine.jobs().len();
+    let system_state = if jobs > 0 {
+        "starting"
+    } else if failed > 0 {
+        "degraded"
+    } else {
+        "running"
+    };
+    let host = m.engine.host();
+    [
+        ("Version", env!("CARGO_PKG_VERSION").to_string()),
+        ("SystemState", system_state.to_string()),
+        ("NFailedUnits", failed.to_string()),
+        ("NJobs", jobs.to_string()),
+        ("NNames", m.engine.units().count().to_string()),
+        ("CgroupDriver", host.cgroups.driver().to_string()),
+        ("CgroupReason", host.cgroups.reason.clone()),
+        ("ControlGroup", String::new()),
+        ("MainPID", std::process::id().to_string()),
+        ("Environment", host.environment.to_strings().join(" ")),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+fn dep_tree(
+    engine: &ManagerEngine,
+    id: &str,
+    p: &wire::DependenciesRequest,
+    seen: &mut HashSet<String>,
+    depth: usize,
+) -> wire::DependencyNode {
+    let active = engine
+        .unit(id)
+        .map_or(linger_engine::ActiveState::Inactive, |u| u.active_state());
+    let mut node = wire::DependencyNode {
+        unit: id.to_string(),
+        active,
+        children: Vec::new(),
+    };
+    if !seen.insert(id.to_string()) || depth > 32 {
+        return node;
+    }
+    if let Some(d) = engine.deps(id) {
+        let kids: BTreeSet<String> = match (p.ordering.as_str(), p.reverse) {
+            ("after", _) => d.after.iter().cloned().collect(),
+            ("before", _) => d.before.iter().cloned().collect(),
+            (_, false) => d
+                .requires
+                .iter()
+                .chain(&d.wants)
+                .chain(&d.binds_to)
+                .chain(&d.requisite)
+                .cloned()
+                .collect(),
+            (_, true) => d
+                .required_by
+                .iter()
+                .chain(&d.wanted_by)
+                .chain(&d.bound_by)
+                .chain(&d.requisite_of)
+                .cloned()
+                .collect(),
+        };
+        let mut kids: Vec<String> = kids.into_iter().collect();
+        kids.sort_by_key(|k| (!k.ends_with(".target"), k.clone()));
+        for k in kids {
+            node.children.push(dep_tree(engine, &k, p, seen, depth + 1));
+        }
+    }
+    node
+}
+
+fn unit_files(m: &Manager) -> Answer {
+    let ctx = &m.engine.source_ref().ctx;
+    let files = linger_unit::loader::list_unit_files(ctx)
+        .into_iter()
+        .map(|(_, path, st)| {
+            let state = st.as_str().to_string();
+            let preset = if matches!(state.as_str(), "enabled" | "disabled") {
+                "enabled"
+            } else {
+                "-"
+            };
+            wire::UnitFileRow {
+                path: path.display().to_string(),
+                state,
+                preset: preset.into(),
+            }
+        })
+        .collect();
+    Answer::UnitFiles(wire::UnitFilesReply { files })
+}
+
+fn unit_file_states(m: &Manager, p: &wire::NamesRequest) -> Answer {
+    let ctx = &m.engine.source_ref().ctx;
+    let states = p
+        .units
+        .iter()
+        .map(|name| wire::UnitFileStateRow {
+            unit: name.clone(),
+            state: linger_unit::loader::unit_file_state(ctx, name)
+                .map(|st| st.as_str().to_string())
+                .unwrap_or_default(),
+        })
+        .collect();
+    Answer::UnitFileStates(wire::UnitFileStatesReply { states })
+}
+
+fn install(m: &mut Manager, p: &wire::InstallRequest) -> Result<Answer, ManagerError> {
+    use linger_unit::loader::{self, InstallChange};
+    use wire::InstallAction;
+    let ctx = m.engine.source_ref().ctx.clone();
+    let names: Vec<&str> = p.units.iter().map(String::as_str).collect();
+    let result = match p.action {
+        InstallAction::Enable => loader::enable(&ctx, &names, p.runtime),
+        InstallAction::Disable => loader::disable(&ctx, &names, p.runtime),
+        InstallAction::Reenable => loader::reenable(&ctx, &names, p.runtime),
+        InstallAction::Mask => loader::mask(&ctx, &names, p.runtime),
+        InstallAction::Unmask => loader::unmask(&ctx, &names, p.runtime),
+    };
+    let changes = result.map_err(|e| ManagerError::new(ErrorKind::Failed, e.to_string()))?;
+    let mut reply = wire::InstallReply::default();
+    for c in changes {
+        match c {
+            InstallChange::Created { link, target } => reply.changes.push(wire::InstallChange {
+                kind: "symlink".into(),
+                path: link.display().to_string(),
+                source: target.display().to_string(),
+            }),
+            InstallChange::Removed { path } => reply.changes.push(wire::InstallChange {
+                kind: "unlink".into(),
+                path: path.display().to_string(),
+                source: String::new(),
+            }),
+            InstallChange::Note(n) => reply.warnings.push(n),
+        }
+    }
+    // Masking changes what loads: pick it up at once, as systemctl's implicit reload does.
+    m.reload();
+    Ok(Answer::Install(reply))
+}
+
+/// `journalctl --flush/--rotate`: the writer thread does it; a blocking-pool thread waits for
+/// it and answers, so the event loop never waits on the disk.
+fn journal(m: &Manager, p: wire::JournalRequest, reply: ReplyTo) {
+    let Some(submitter) = m.journal.as_ref().map(|j| j.submitter()) else {
+        let _ = reply.send(Err(ManagerError::new(
+            ErrorKind::Failed,
+            "This manager keeps no journal.",
+        )));
+        return;
+    };
+    tokio::task::spawn_blocking(move || {
+        let done = (|| {
+            if p.flush || p.rotate {
+                submitter.flush()?;
+            }
+            if p.rotate {
+                submitter.rotate()?;
+            }
+            Ok::<(), linger_journal::Error>(())
+        })();
+        let _ = reply.send(
+            done.map(|()| Answer::Done)
+                .map_err(|e| ManagerError::new(ErrorKind::Failed, e.to_string())),
+        );
+    });
+}

@@ -1,0 +1,79 @@
+//! `Manager::handle`: the one path from an [`Event`] to a change of the manager — engine call,
+//! effects applied — and `Manager::end_turn`, which closes each turn of the event loop:
+//! batched adopted exits, new output pipes read, the turn's changes written down for crash
+//! recovery, then told to subscribers (replies sent in the turn reach their clients only after
+//! it, since the loop yields only then).
+
+use std::collections::BTreeSet;
+
+use crate::event::Event;
+use crate::manager::{ExitRequest, Manager};
+
+impl Manager {
+    /// Take one event.
+    pub fn handle(&mut self, event: Event) {
+        match event {
+            Event::Reaped(exits) => {
+                if exits.is_empty() {
+                    // Still look: a process may have vanished without being our child.
+                    self.check_empty();
+                    self.apply_effects();
+                } else {
+                    self.on_reaped(&exits);
+                }
+            }
+            Event::Notify(msg) => {
+                let unit = self
+                    .engine
+                    .unit_of_pid(msg.pid)
+                    .map(str::to_string)
+                    .or_else(|| self.engine.host().tracker.unit_of(msg.pid));
+                if let Some(u) = unit {
+                    self.engine.on_notify(&u, msg.pid, &msg.fields);
+                    self.apply_effects();
+                }
+            }
+            Event::TimerDue => self.fire_due_timers(),
+            Event::CgroupEvents => self.on_cgroup_events(),
+            Event::SocketReady(unit) => crate::socket_events::on_socket_event(self, &unit),
+            Event::ClockChanged { timezone } => {
+                self.engine.on_clock_change(timezone);
+                self.apply_effects();
+            }
+            Event::LogDatagram {
+                pid,
+                fields,
+                transport,
+            } => self.log_datagram(pid, fields, transport),
+            Event::Output {
+                pipe,
+                lines,
+                pending,
+            } => self.on_output(pipe, lines, pending),
+            Event::OutputClosed { pipe } => self.on_output_closed(pipe),
+            Event::OutputHandedBack { pipe, fd } => self.on_output_handed_back(pipe, fd),
+            Event::AdoptedExit { unit, pid, status } => {
+                self.adopted_exits.push((unit, pid, status));
+            }
+            Event::Call { call, reply } => crate::calls::call(self, call, reply),
+            Event::ConnectionClosed { attached } => {
+                crate::calls::connection_closed(self, attached);
+            }
+            Event::Subscribe { filter, tx } => self.subscribers.add(&self.engine, filter, tx),
+            Event::Hangup => self.reload(),
+            Event::Terminate => self.begin_shutdown(),
+        }
+    }
+
+    /// Close a turn of the event loop (after one or a batch of events).
+    pub fn end_turn(&mut self) {
+        crate::recovery::drain_adopted_exits(self);
+        self.start_new_pipe_readers();
+        let touched: BTreeSet<String> = self.engine.take_touched();
+        crate::recovery::persist(self, &touched);
+        self.subscribers.publish(&self.engine, &touched);
+        if self.shutting_down && self.engine.jobs().is_empty() {
+            self.exit = Some(ExitRequest::Shutdown);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Service output pipes: one reader task per pipe owns it, splits what it reads into lines,
+//! puts them into the journal (waiting when the journal's queue is full, so a chatty service
+//! blocks on its pipe as under journald, and nothing is dropped) and reports them to the
+//! manager as events for the in-memory tail. Asked to stop (`daemon-reexec`), a reader gives
+//! its pipe back instead.
+
+use std::cell::RefCell;
+use std::os::fd::OwnedFd;
+use std::sync::Arc;
+
+use linger_ipc::manager::LogLine;
+use tokio::sync::{Notify, mpsc, oneshot};
+
+use crate::event::Event;
+use crate::logs::{LineBuffer, split_priority};
+
+/// Everything a reader needs.
+#[derive(Debug)]
+pub struct Reader {
+    /// The pipe's id.
+    pub pipe: u64,
+    /// Its read end.
+    pub fd: OwnedFd,
+    /// The process writing to it.
+    pub pid: u32,
+    /// `SYSLOG_IDENTIFIER=` of its lines.
+    pub identifier: String,
+    /// Honour `<N>` prefixes.
+    pub level_prefix: bool,
+    /// An incomplete line handed over from a previous reader.
+    pub partial: Vec<u8>,
+    /// The journal's submitter and this stream's fields.
+    pub journal: Option<(linger_journal::Submitter, linger_journal::Stream)>,
+    /// Woken when the journal's queue has room again.
+    pub room: Arc<Notify>,
+    /// Where lines and the end go.
+    pub events: mpsc::UnboundedSender<Event>,
+    /// Stop and give the pipe back.
+    pub stop: oneshot::Receiver<()>,
+}
+
+/// How long a full journal queue may block a service's output before lines are counted as
+/// dropped (the journal reports them).
+const JOURNAL_STALL: std::time::Duration = std::time::Duration::from_secs(2);
+
+thread_local! {
+    /// One read buffer for all pipes: reads never overlap on this single thread, and a buffer
+    /// per service would cost 64 KiB × services of memory.
+    static READ_BUF: RefCell<Vec<u8>> = RefCell::new(vec![0u8; 64 * 1024]);
+}
+
+/// Start reading.
+pub fn spawn_reader(r: Reader) {
+    tokio::task::spawn_local(read(r));
+}
+
+async fn read(r: Reader) {
+    let Reader {
+        pipe,
+        fd,
+        pid,
+        identifier,
+        level_prefix,
+        partial,
+        journal,
+        room,
+        events,
+        mut stop,
+    } = r;
+    let Ok(rx) = tokio::net::unix::pipe::Receiver::from_owned_fd(fd) else {
+        let _ = events.send(Event::OutputClosed { pipe });
+        return;
+    };
+    let mut buf = LineBuffer::with_pending(partial);
+    let lines = Lines {
+        pid,
+        identifier: &identifier,
+        level_prefix,
+        journal: journal.as_ref(),
+        room: &room,
+    };
+    loop {
+        tokio::select! {
+            biased;
+            _ = &mut stop => {
+                let fd = rx.into_nonblocking_fd().ok();
+                let _ = events.send(Event::OutputHandedBack { pipe, fd });
+                return;
+            }
+            ready = rx.readable() => if ready.is_err() { break },
+        }
+        let read = READ_BUF.with_borrow_mut(|chunk| match rx.try_read(chunk) {
+            Ok(0) => Ok(None),
+            Ok(n) => Ok(Some(buf.feed(&chunk[..n]))),
+            Err(e) => Err(e),
+        });
+        match read {
+            Ok(None) => break,
+            Ok(Some(complete)) => {
+                let lines = lines.emit(complete).await;
+                let pending = buf.pending().to_vec();
+                let _ = events.send(Event::Output {
+                    pipe,
+                    lines,
+                    pending,
+                });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
+            Err(_) => break,
+        }
+    }
+    let rest = lines.emit(buf.finish().into_iter().collect()).await;
+    let _ = events.send(Event::Output {
+        pipe,
+        lines: rest,
+        pending: Vec::new(),
+    });
+    let _ = events.send(Event::OutputClosed { pipe });
+}
+
+struct Lines<'a> {
+    pid: u32,
+    identifier: &'a str,
+    level_prefix: bool,
+    journal: Option<&'a (linger_journal::Submitter, linger_journal::Stream)>,
+    room: &'a Notify,
+}
+
+impl Lines<'_> {
+    /// Put complete lines into the journal, with back-pressure: while the writer's queue is
+    /// full this waits until the writer thread says it drained a batch (not reading the pipe
+    /// meanwhile). Only if the writer makes no progress for [`JOURNAL_STALL`] is a line
+    /// counted as dropped. Returns the lines for the in-memory tail.
+    async fn emit(&self, lines: Vec<Vec<u8>>) -> Vec<LogLine> {
+        let mut out = Vec::with_capacity(lines.len());
+        for l in lines {
+            let (priority, text) = if self.level_prefix {
+                split_priority(&l, 6)
+            } else {
+                (6, &l[..])
+            };
+            if let Some((sub, stream)) = self.journal {
+                loop {
+                    // Register before retrying, so a drain between the two is not missed.
+                    let drained = self.room.notified();
+                    tokio::pin!(drained);
+                    drained.as_mut().enable();
+                    if sub.try_submit_line(stream, priority, text).is_ok() {
+                        break;
+                    }
+                    if tokio::time::timeout(JOURNAL_STALL, drained).await.is_err() {
+                        sub.submit_line(stream, priority, text);
+                        break;
+                    }
+                }
+            }
+            out.push(LogLine {
+                realtime: crate::host::now().realtime,
+                identifier: self.identifier.to_string(),
+                pid: self.pid,
+                priority,
+                message: String::from_utf8_lossy(text).into_owned(),
+            });
+        }
+        out
+    }
+}

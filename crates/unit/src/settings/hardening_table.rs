@@ -1,0 +1,377 @@
+//! Rows for the sandboxing settings of systemd.exec(5) that linger applies
+//! (`NoNewPrivileges=`, `SystemCallFilter=`, `RestrictAddressFamilies=`, `PrivateTmp=` …).
+
+use std::collections::BTreeMap;
+
+use super::{Apply, Cx, UnitBuilder};
+use crate::model::{NameList, ProtectHome, ProtectSystem, SyscallFilter};
+use crate::value::{
+    ValueError, parse_boolean, parse_errno, split_words, syscall_group, syscall_name_is_valid,
+};
+
+/// Hardening rows valid in `[Service]`.
+pub(crate) const HARDENING: &[(&str, Apply)] = &[
+    ("NoNewPrivileges", |b, cx| {
+        flag(b, cx, |h, v| h.no_new_privileges = v)
+    }),
+    ("SystemCallFilter", syscall_filter),
+    ("SystemCallErrorNumber", |b, cx| {
+        b.set(cx, false, parse_action_errno, |b, v| {
+            b.svc.exec.hardening.syscall_errno = v
+        })
+    }),
+    ("SystemCallArchitectures", archs),
+    ("RestrictAddressFamilies", address_families),
+    ("RestrictNamespaces", namespaces),
+    ("LockPersonality", |b, cx| {
+        flag(b, cx, |h, v| h.lock_personality = v)
+    }),
+    ("MemoryDenyWriteExecute", |b, cx| {
+        flag(b, cx, |h, v| h.memory_deny_write_execute = v)
+    }),
+    ("RestrictRealtime", |b, cx| {
+        flag(b, cx, |h, v| h.restrict_realtime = v)
+    }),
+    ("PrivateTmp", |b, cx| flag(b, cx, |h, v| h.private_tmp = v)),
+    ("PrivateUsers", |b, cx| {
+        flag(b, cx, |h, v| h.private_users = v)
+    }),
+    ("ProtectSystem", |b, cx| {
+        b.set(cx, false, parse_protect_system, |b, v| {
+            b.svc.exec.hardening.protect_system = v
+        })
+    }),
+    ("ProtectHome", |b, cx| {
+        b.set(cx, false, parse_protect_home, |b, v| {
+            b.svc.exec.hardening.protect_home = v
+        })
+    }),
+];
+
+/// The namespace names of `RestrictNamespaces=`.
+pub const NAMESPACES: [&str; 7] = ["cgroup", "ipc", "net", "mnt", "pid", "user", "uts"];
+
+fn flag(b: &mut UnitBuilder, cx: &Cx<'_>, store: fn(&mut crate::model::Hardening, bool)) {
+    b.set(cx, false, parse_boolean, |b, v| {
+        store(&mut b.svc.exec.hardening, v)
+    });
+}
+
+/// `SystemCallErrorNumber=`: an errno, or `kill` (the default: kill the process).
+fn parse_action_errno(s: &str) -> Result<Option<i32>, ValueError> {
+    match s.trim() {
+        "kill" | "" => Ok(None),
+        t => parse_errno(t).map(Some),
+    }
+}
+
+fn parse_protect_system(s: &str) -> Result<ProtectSystem, ValueError> {
+    match s.trim() {
+        "full" => Ok(ProtectSystem::Full),
+        "strict" => Ok(ProtectSystem::Strict),
+        t => parse_boolean(t)
+            .map(|y| {
+                if y {
+                    ProtectSystem::Yes
+                } else {
+                    ProtectSystem::No
+                }
+            })
+            .map_err(|_| ValueError::new("expected yes, no, full or strict")),
+    }
+}
+
+fn parse_protect_home(s: &str) -> Result<ProtectHome, ValueError> {
+    match s.trim() {
+        "read-only" => Ok(ProtectHome::ReadOnly),
+        "tmpfs" => Ok(ProtectHome::Tmpfs),
+        t => parse_boolean(t)
+            .map(|y| if y { ProtectHome::Yes } else { ProtectHome::No })
+            .map_err(|_| ValueError::new("expected yes, no, read-only or tmpfs")),
+    }
+}
+
+/// The words of a list value after a leading `~` (returned as `inverted`).
+fn list_words(b: &mut UnitBuilder, cx: &Cx<'_>) -> Option<(bool, Vec<String>)> {
+    let v = b.expand(cx)?;
+    let t = v.trim();
+    let (inverted, rest) = match t.strip_prefix('~') {
+        Some(r) => (true, r),
+        None => (false, t),
+    };
+    match split_words(rest, false) {
+        Ok(w) => Some((inverted, w)),
+        Err(e) => {
+            b.warn(
+                cx,
+                format!("Invalid syntax, ignoring: {} ({})", cx.value, e.detail),
+            );
+            None
+        }
+    }
+}
+
+/// `SystemCallFilter=`: the first assignment decides allow- or deny-listing; later ones add
+/// to or take from the set (systemd.exec(5)). Groups are expanded here.
+fn syscall_filter(b: &mut UnitBuilder, cx: &Cx<'_>) {
+    if cx.value.trim().is_empty() {
+        b.svc.exec.hardening.syscall_filter = None;
+        return;
+    }
+    let Some((inverted, words)) = list_words(b, cx) else {
+        return;
+    };
+    // The first assignment decides the kind of list; later ones add to or take from it.
+    let (allow_list, adding) = match &b.svc.exec.hardening.syscall_filter {
+        Some(f) => (f.allow_list, f.allow_list != inverted),
+        None => (!inverted, true),
+    };
+    let mut warnings = Vec::new();
+    let mut changes: Vec<(String, Option<i32>)> = Vec::new();
+    for w in words {
+        let (name, errno) = match w.split_once(':') {
+            Some((n, e)) => match parse_action_errno(e) {
+                Ok(errno) if !allow_list || !adding => (n.to_string(), errno),
+                Ok(_) => {
+                    warnings.push(format!(
+                        "Allow-listed system calls cannot take an errno, ignoring: {w}"
+                    ));
+                    continue;
+                }
+                Err(err) => {
+                    warnings.push(format!("Invalid errno in {w} ({}), ignoring.", err.detail));
+                    continue;
+                }
+            },
+            None => (w.clone(), None),
+        };
+        if let Some(group) = name.strip_prefix('@').map(|_| name.as_str()) {
+            match syscall_group(group) {
+                Some(members) => {
+                    changes.extend(members.into_iter().map(|m| (m.to_string(), errno)))
+                }
+                None => warnings.push(format!("Unknown system call group, ignoring: {name}")),
+            }
+        } else if syscall_name_is_valid(&name) {
+            changes.push((name, errno));
+        } else {
+            warnings.push(format!("Failed to parse system call, ignoring: {name}"));
+        }
+    }
+    let filter = b
+        .svc
+        .exec
+        .hardening
+        .syscall_filter
+        .get_or_insert_with(|| SyscallFilter {
+            allow_list,
+            syscalls: BTreeMap::new(),
+        });
+    for (name, errno) in changes {
+        if adding {
+            filter.syscalls.insert(name, errno);
+        } else {
+            filter.syscalls.remove(&name);
+        }
+    }
+    for w in warnings {
+        b.warn(cx, w);
+    }
+}
+
+/// `SystemCallArchitectures=`: names systemd knows; empty resets.
+fn archs(b: &mut UnitBuilder, cx: &Cx<'_>) {
+    const KNOWN: [&str; 8] = [
+        "native", "x86", "x86-64", "x32", "arm", "arm64", "riscv64", "s390x",
+    ];
+    if cx.value.trim().is_empty() {
+        b.svc.exec.hardening.syscall_archs.clear();
+        return;
+    }
+    let Some((_, words)) = list_words(b, cx) else {
+        return;
+    };
+    for w in words {
+        if !KNOWN.contains(&w.as_str()) {
+            b.warn(
+                cx,
+                format!("Failed to parse system call architecture, ignoring: {w}"),
+            );
+        } else if !b.svc.exec.hardening.syscall_archs.contains(&w) {
+            b.svc.exec.hardening.syscall_archs.push(w);
+        }
+    }
+}
+
+/// Merge a `~`-invertible list into `slot` as systemd does for address families and
+/// namespaces: the first assignment decides the kind, later ones add or take away.
+fn merge_list(slot: &mut Option<NameList>, inverted: bool, names: Vec<String>) {
+    let list = slot.get_or_insert_with(|| NameList {
+        allow_list: !inverted,
+        names: Vec::new(),
+    });
+    let adding = list.allow_list != inverted;
+    for n in names {
+        if adding {
+            if !list.names.contains(&n) {
+                list.names.push(n);
+            }
+        } else {
+            list.names.retain(|x| *x != n);
+        }
+    }
+}
+
+/// `RestrictAddressFamilies=`: `none`, or `AF_*` names (`~` inverts); empty resets.
+fn address_families(b: &mut UnitBuilder, cx: &Cx<'_>) {
+    let t = cx.value.trim();
+    if t.is_empty() {
+        b.svc.exec.hardening.address_families = None;
+        return;
+    }
+    if t == "none" {
+        b.svc.exec.hardening.address_families = Some(NameList {
+            allow_list: true,
+            names: Vec::new(),
+        });
+        return;
+    }
+    let Some((inverted, words)) = list_words(b, cx) else {
+        return;
+    };
+    let mut names = Vec::new();
+    for w in words {
+        if crate::value::address_family_number(&w).is_some() {
+            names.push(w);
+        } else {
+            b.warn(cx, format!("Failed to parse address family, ignoring: {w}"));
+        }
+    }
+    merge_list(&mut b.svc.exec.hardening.address_families, inverted, names);
+}
+
+/// `RestrictNamespaces=`: a boolean, or namespace names (`~` inverts).
+fn namespaces(b: &mut UnitBuilder, cx: &Cx<'_>) {
+    let t = cx.value.trim();
+    if let Ok(yes) = parse_boolean(t) {
+        b.svc.exec.hardening.namespaces = yes.then(|| NameList {
+            allow_list: true,
+            names: Vec::new(),
+        });
+        return;
+    }
+    let Some((inverted, words)) = list_words(b, cx) else {
+        return;
+    };
+    let mut names = Vec::new();
+    for w in words {
+        if NAMESPACES.contains(&w.as_str()) {
+            names.push(w);
+        } else {
+            b.warn(cx, format!("Failed to parse namespace type, ignoring: {w}"));
+        }
+    }
+    // Kept as the allowed set: allow-lines are merged by OR, `~` lines by AND.
+    let all = || NAMESPACES.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    let current = b.svc.exec.hardening.namespaces.take().map(|l| l.names);
+    let allowed = if inverted {
+        current
+            .unwrap_or_else(all)
+            .into_iter()
+            .filter(|n| !names.contains(n))
+            .collect()
+    } else {
+        let mut a = current.unwrap_or_default();
+        for n in names {
+            if !a.contains(&n) {
+                a.push(n);
+            }
+        }
+        a
+    };
+    b.svc.exec.hardening.namespaces = Some(NameList {
+        allow_list: true,
+        names: allowed,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::UnitType;
+    use crate::settings::{ApplyContext, UnitBuilder};
+
+    fn service(text: &str) -> (crate::model::Hardening, Vec<String>) {
+        let mut b = UnitBuilder::new("t.service", UnitType::Service);
+        let id = |s: &str| Ok(s.to_string());
+        let actx = ApplyContext {
+            expand: &id,
+            expand_name: &id,
+            home: None,
+        };
+        b.apply_bytes(
+            format!("[Service]\nExecStart=/bin/true\n{text}").as_bytes(),
+            None,
+            &actx,
+        );
+        let cfg = b.finish();
+        let msgs = cfg.diagnostics.iter().map(|d| d.message.clone()).collect();
+        match cfg.kind {
+            crate::model::UnitKind::Service(s) => (s.exec.hardening, msgs),
+            _ => unreachable!("a service"),
+        }
+    }
+
+    #[test]
+    fn syscall_filter_lines_merge_as_systemd_says() {
+        let (h, msgs) = service(
+            "SystemCallFilter=@clock read write\nSystemCallFilter=~write\nSystemCallFilter=@nope bad-name",
+        );
+        let f = h.syscall_filter.unwrap();
+        assert!(f.allow_list);
+        assert!(f.syscalls.contains_key("read") && f.syscalls.contains_key("clock_settime"));
+        assert!(
+            !f.syscalls.contains_key("write"),
+            "taken away by the ~ line"
+        );
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+
+        let (h, _) = service("SystemCallFilter=~@reboot uname:EPERM\nSystemCallFilter=reboot");
+        let f = h.syscall_filter.unwrap();
+        assert!(!f.allow_list);
+        assert_eq!(f.syscalls.get("uname"), Some(&Some(1)));
+        assert!(!f.syscalls.contains_key("reboot") && f.syscalls.contains_key("kexec_load"));
+
+        let (h, _) = service("SystemCallFilter=read\nSystemCallFilter=");
+        assert!(h.syscall_filter.is_none(), "the empty assignment resets");
+    }
+
+    #[test]
+    fn namespaces_merge_by_or_and_by_and() {
+        let (h, _) = service("RestrictNamespaces=net\nRestrictNamespaces=ipc");
+        assert_eq!(h.namespaces.unwrap().names, ["net", "ipc"]);
+        let (h, _) = service("RestrictNamespaces=~net\nRestrictNamespaces=~user");
+        assert_eq!(
+            h.namespaces.unwrap().names,
+            ["cgroup", "ipc", "mnt", "pid", "uts"]
+        );
+        let (h, _) = service("RestrictNamespaces=yes");
+        assert!(h.namespaces.unwrap().names.is_empty());
+        let (h, _) = service("RestrictNamespaces=yes\nRestrictNamespaces=no");
+        assert!(h.namespaces.is_none());
+    }
+
+    #[test]
+    fn address_families_and_errnos() {
+        let (h, msgs) = service(
+            "RestrictAddressFamilies=AF_UNIX AF_INET AF_BOGUS\nSystemCallErrorNumber=EACCES\nProtectSystem=strict\nProtectHome=read-only",
+        );
+        let l = h.address_families.unwrap();
+        assert!(l.allow_list && l.names == ["AF_UNIX", "AF_INET"]);
+        assert_eq!(h.syscall_errno, Some(13));
+        assert_eq!(h.protect_system, crate::model::ProtectSystem::Strict);
+        assert_eq!(h.protect_home, crate::model::ProtectHome::ReadOnly);
+        assert_eq!(msgs.len(), 1, "{msgs:?}");
+        let (h, _) = service("RestrictAddressFamilies=none");
+        assert!(h.address_families.unwrap().names.is_empty());
+    }
+}
