@@ -28,6 +28,7 @@ mod loginctl;
 mod notify;
 mod output;
 mod run;
+mod watch;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

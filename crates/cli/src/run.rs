@@ -8,7 +8,6 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
 
 use clap::Parser;
 use linger_ipc::manager::{self as api, method};
@@ -576,17 +575,24 @@ fn wait_exit_code(result: &str, code: &str, status: u8) -> u8 {
     }
 }
 
-/// `--wait`: until the service is inactive or failed; the exit code, and the report
-/// systemd-run prints (None when the unit could not be queried).
+/// `--wait`: until the service is inactive or failed (followed through the manager's change
+/// stream, read once before and after); the exit code, and the report systemd-run prints
+/// (None when the unit could not be queried).
 fn wait_for_end(client: &mut linger_ipc::Client, unit: &str) -> (ExitCode, Option<String>) {
     let names = ["ActiveState", "Result", "ExecMainCode", "ExecMainStatus"];
+    let failed_query = || (fail(&format!("Failed to query {unit}.")), None);
+    let Ok(mut changes) = crate::watch::Changes::subscribe(&[unit.to_string()]) else {
+        return failed_query();
+    };
     loop {
         let Some(u) = props(client, unit, &names) else {
-            return (fail(&format!("Failed to query {unit}.")), None);
+            return failed_query();
         };
         let p = &u.properties;
-        let state = p.get("ActiveState").map(String::as_str).unwrap_or("");
-        if matches!(state, "inactive" | "failed") {
+        let state = p
+            .get("ActiveState")
+            .and_then(|s| linger_wire::ActiveState::parse(s));
+        if state.is_some_and(linger_wire::ActiveState::is_inactive_or_failed) {
             let result = p.get("Result").cloned().unwrap_or_default();
             let code = p.get("ExecMainCode").map(String::as_str).unwrap_or("0");
             let status: u8 = p
@@ -613,7 +619,18 @@ fn wait_for_end(client: &mut linger_ipc::Client, unit: &str) -> (ExitCode, Optio
                 Some(summary),
             );
         }
-        std::thread::sleep(Duration::from_millis(20));
+        // Until the unit is down: then its result is read again.
+        loop {
+            let Ok(batch) = changes.next() else {
+                return failed_query();
+            };
+            let down = batch.iter().any(|c| {
+                matches!(c, linger_ipc::manager::Change::UnitChanged { active, .. } if active.is_inactive_or_failed())
+            });
+            if down {
+                break;
+            }
+        }
     }
 }
 

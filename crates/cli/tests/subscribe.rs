@@ -122,3 +122,92 @@ fn a_subscriber_hears_jobs_and_state_changes_of_its_units_only() {
     );
     m.shutdown();
 }
+
+/// A unit that runs until the test writes to its FIFO, then exits with `code`.
+fn gated_unit(m: &Manager, name: &str, code: i32) -> std::path::PathBuf {
+    let fifo = m.home().join(format!("{name}.gate"));
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    m.write_unit(
+        name,
+        &format!(
+            "[Service]\nExecStart=/bin/sh -c 'read x < {}; exit {code}'\n",
+            fifo.display()
+        ),
+    );
+    fifo
+}
+
+fn open_gate(fifo: &std::path::Path) {
+    std::fs::write(fifo, "go\n").unwrap();
+}
+
+/// `start --wait` returns when the unit is down again — not before — with 1 if it failed.
+#[test]
+fn start_wait_follows_the_unit_until_it_is_down() {
+    let mut m = Manager::new(BIN);
+    let ok = gated_unit(&m, "ok.service", 0);
+    let bad = gated_unit(&m, "bad.service", 3);
+    m.start();
+    for (unit, gate, code) in [("ok.service", &ok, 0), ("bad.service", &bad, 1)] {
+        let mut wait = m
+            .tool("systemctl", &["--user", "start", "--wait", unit])
+            .spawn()
+            .unwrap();
+        m.wait_for("the unit to run", |m| m.prop(unit, "SubState") == "running");
+        std::thread::sleep(Duration::from_millis(200));
+        assert!(
+            wait.try_wait().unwrap().is_none(),
+            "start --wait returned while {unit} still runs"
+        );
+        open_gate(gate);
+        let status = wait.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "{unit}");
+        assert_ne!(m.prop(unit, "ActiveState"), "active");
+    }
+    m.shutdown();
+}
+
+/// `is-system-running --wait` answers once the queued jobs are done, not while "starting".
+#[test]
+fn is_system_running_wait_waits_for_the_jobs() {
+    let mut m = Manager::new(BIN);
+    let gate = m.home().join("pre.gate");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&gate)
+            .status()
+            .unwrap()
+            .success()
+    );
+    m.write_unit(
+        "slow.service",
+        &format!(
+            "[Service]\nExecStartPre=/bin/sh -c 'read x < {}'\nExecStart=/bin/sleep infinity\n",
+            gate.display()
+        ),
+    );
+    m.start();
+    m.systemctl(&["start", "--no-block", "slow.service"])
+        .expect_code(0);
+    let now = m.systemctl(&["is-system-running"]);
+    assert_eq!(now.stdout.trim(), "starting");
+    let mut wait = m
+        .tool("systemctl", &["--user", "is-system-running", "--wait"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(
+        wait.try_wait().unwrap().is_none(),
+        "answered while starting"
+    );
+    open_gate(&gate);
+    let out = wait.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "running");
+    assert_eq!(out.status.code(), Some(0));
+    m.shutdown();
+}

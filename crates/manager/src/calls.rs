@@ -25,9 +25,7 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
         Call::SetProperty(p) => crate::set_property::set_property(m, &p)
             .map(|()| Answer::Done)
             .map_err(|e| ManagerError::new(ErrorKind::Refused, e).unit(&p.unit)),
-        Call::StartScope(p) => crate::scope::start_scope(m, &p)
-            .map(|()| Answer::Done)
-            .map_err(|e| ManagerError::new(ErrorKind::Failed, e).unit(&p.unit)),
+        Call::StartScope(p) => return crate::scope::start_scope(m, &p, reply),
         Call::AttachStdio { request, fds } => attach_stdio(m, &request, fds),
         Call::ResetFailed(p) => {
             if p.units.is_empty() {

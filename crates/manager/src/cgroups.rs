@@ -15,6 +15,9 @@ use linger_cgroup::{
     ApplyMode, Driver, RealFs, ResourceLimits, SystemInfo, UnitCgroups, UnitStats, detect,
 };
 
+/// How long the manager waits at start for what it killed in leftover cgroups to go.
+const LEFTOVER_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// The manager's cgroup state.
 #[derive(Debug)]
 pub struct Cgroups {
@@ -177,7 +180,7 @@ impl Cgroups {
     }
 
     /// Kill what runs in populated unit cgroups below our root that `claimed` does not
-    /// name (left by a manager that crashed), wait for them to go (up to a second), and
+    /// name (left by a manager that crashed), wait for them to go (up to [`LEFTOVER_WAIT`]), and
     /// remove those cgroups. Returns each such unit with how many processes it held.
     pub fn kill_leftovers(&mut self, claimed: &dyn Fn(&str) -> bool) -> Vec<(String, usize)> {
         let Some(cg) = self.inner.as_mut() else {
@@ -199,13 +202,33 @@ impl Cgroups {
             let _ = cg.kill(&unit, 9);
             out.push((unit, n));
         }
-        // All killed first, then one wait (bounded: a process stuck in D state must not keep
-        // the manager from coming up).
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
-        while out.iter().any(|(u, _)| cg.is_populated(u).unwrap_or(false))
-            && std::time::Instant::now() < deadline
-        {
-            std::thread::sleep(std::time::Duration::from_millis(5));
+        // All killed first, then one wait for their `cgroup.events` to say "empty" (bounded: a
+        // process stuck in D state must not keep the manager from coming up). This runs
+        // before the event loop, so waiting here delays nobody's request.
+        let mut populated: std::collections::HashSet<String> = out
+            .iter()
+            .filter(|(u, _)| cg.watch(u).unwrap_or(false))
+            .map(|(u, _)| u.clone())
+            .collect();
+        let deadline = std::time::Instant::now() + LEFTOVER_WAIT;
+        while !populated.is_empty() {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            let timeout = rustix::time::Timespec::try_from(left).unwrap_or_default();
+            let watch_fd = cg.watch_fd();
+            let mut fds = [rustix::event::PollFd::new(
+                &watch_fd,
+                rustix::event::PollFlags::IN,
+            )];
+            match rustix::event::poll(&mut fds, Some(&timeout)) {
+                Ok(_) | Err(rustix::io::Errno::INTR) => {}
+                Err(_) => break,
+            }
+            for unit in cg.drain_events().unwrap_or_default() {
+                populated.remove(&unit);
+            }
         }
         for (unit, _) in &out {
             let _ = cg.remove(unit);

@@ -69,6 +69,19 @@ pub enum Event {
         /// The raw `wait(2)` status, when the kernel tells it.
         status: Option<i32>,
     },
+    /// The login daemon answered a request to move a scope's process into its cgroup.
+    ScopeAttached {
+        /// The scope.
+        unit: String,
+        /// The process.
+        pid: u32,
+        /// The scope's v1 `cgroup.procs` to join as well.
+        v1: Vec<OwnedFd>,
+        /// Whether it was moved (else why not).
+        result: Result<(), String>,
+        /// Where the `StartScope` answer goes.
+        reply: ReplyTo,
+    },
     /// A request, and where its answer goes.
     Call {
         /// What is asked.

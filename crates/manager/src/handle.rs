@@ -56,6 +56,13 @@ impl Manager {
                 self.adopted_exits.push((unit, pid, status));
             }
             Event::Call { call, reply } => crate::calls::call(self, call, reply),
+            Event::ScopeAttached {
+                unit,
+                pid,
+                v1,
+                result,
+                reply,
+            } => crate::scope::attached(self, &unit, pid, v1, result, reply),
             Event::ConnectionClosed { attached } => {
                 crate::calls::connection_closed(self, attached);
             }

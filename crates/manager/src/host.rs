@@ -14,6 +14,7 @@ use linger_unit::model::{
 use rustix::fs::{Mode, OFlags};
 
 use crate::config::ManagerConfig;
+use crate::signals::Sent;
 use crate::sockets::SocketTable;
 use crate::timer_support::TimerSupport;
 use crate::tracker::ProcTracker;
@@ -81,6 +82,8 @@ pub struct RealHost {
     pub keeper: crate::keeper::Link,
     /// The caller's streams for units started by `linger run --pipe/--pty`.
     pub attached_stdio: std::collections::HashMap<String, AttachedStdio>,
+    /// Pidfds of the processes we may signal (never a bare pid).
+    pub pidfds: crate::signals::Pidfds,
     /// Limits, directories and hardening of spawned processes (`exec_settings.rs`).
     pub exec_settings: crate::exec_settings::ExecSettings,
     own_pid: u32,
@@ -111,6 +114,7 @@ impl RealHost {
         RealHost {
             keeper,
             attached_stdio: Default::default(),
+            pidfds: Default::default(),
             sockets: SocketTable::default(),
             cgroups,
             timers,
@@ -129,6 +133,7 @@ impl RealHost {
     /// A child exited: if it never reached execve, say which step failed (before the engine
     /// reports its exit status, as systemd orders these lines).
     pub fn child_exited(&mut self, pid: u32) {
+        self.pidfds.gone(pid);
         if let Some((unit, program)) = self.pending_exec.remove(&pid)
             && let Some((stage, errno)) = self.exec_reports.take(pid)
         {
@@ -554,6 +559,8 @@ impl Host for RealHost {
             linger_exec::spawn_reporting(spec, &self.exec_reports)
         }
         .map_err(|e| e.to_string())?;
+        // Our child: its pid stays its own until we reap it, so this pidfd is it.
+        self.pidfds.child(child.pid);
         self.tracker.started(req.unit, req.invocation_id, child.pid);
         if let Some((stage, errno)) = child.failure {
             self.log_exec_failure(req.unit, &program, stage, errno);
@@ -614,23 +621,18 @@ impl Host for RealHost {
                 v
             }
         };
-        let Some(sig) = rustix::process::Signal::from_named_raw(signal) else {
+        let Some(signal) = linger_wire::Signal::new(signal) else {
             return 0;
         };
-        let mut n = 0;
-        for pid in targets {
-            let Some(p) = rustix::process::Pid::from_raw(pid as i32) else {
-                continue;
-            };
-            if rustix::process::kill_process(p, sig).is_ok() {
-                n += 1;
-                // A stopped process cannot act on SIGTERM; systemd follows with SIGCONT.
-                if signal != 9 && signal != 18 {
-                    let _ = rustix::process::kill_process(p, rustix::process::Signal::CONT);
-                }
-            }
-        }
-        n
+        // A process not known by a pidfd must still be the unit's when one is taken for it.
+        let belongs = |pid: u32| match self.cgroups.pids(unit) {
+            Some(pids) => pids.contains(&pid),
+            None => self.tracker.is_member(unit, pid),
+        };
+        targets
+            .into_iter()
+            .filter(|&pid| self.pidfds.signal(pid, signal, belongs) == Sent::Delivered)
+            .count()
     }
 
     fn unit_is_empty(&self, unit: &str) -> bool {

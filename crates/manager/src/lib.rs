@@ -36,6 +36,7 @@ mod run;
 mod scope;
 mod server;
 mod set_property;
+mod signals;
 mod socket_events;
 mod sockets;
 mod source;

@@ -402,6 +402,35 @@ pub fn recover(s: &mut Manager, reexec: bool) {
     for unit in &scopes {
         adopt_cgroup(s, unit);
     }
+    // The records are the user's to write: a main pid is taken only if it is a process of
+    // this manager's user inside the unit's cgroup. Any other (a forged record naming a root
+    // process, say) is not the unit's: the unit comes back without it.
+    let mut refused = Vec::new();
+    pidfds.retain(|(unit, pid, _, _)| match adoptable(s, unit, *pid) {
+        Ok(()) => true,
+        Err(why) => {
+            refused.push((unit.clone(), *pid, why));
+            false
+        }
+    });
+    adopted.retain(|(unit, pid)| !refused.iter().any(|(u, p, _)| u == unit && p == pid));
+    for (unit, pid, why) in &refused {
+        s.record(
+            unit,
+            4,
+            "linger",
+            std::process::id(),
+            format!("Not adopting process {pid} as the main process of {unit}: {why}."),
+        );
+        if let Some(svc) = saved
+            .services
+            .iter_mut()
+            .find(|x| x.unit == *unit && x.main_pid == Some(*pid))
+        {
+            svc.main_pid = None;
+            svc.main_start = None;
+        }
+    }
     // What their main processes left behind is not our child either.
     s.adopted
         .extend(adopted.iter().chain(&gone).map(|(u, _)| u.clone()));
@@ -446,9 +475,32 @@ pub fn recover(s: &mut Manager, reexec: bool) {
     );
     s.apply_effects();
     for (unit, pid, start, pidfd) in pidfds {
+        if let Some(fd) = pidfd.as_ref().and_then(|fd| fd.try_clone().ok()) {
+            s.engine.host_mut().pidfds.adopted(pid, fd);
+        }
         watch_adopted_pid(s, unit, pid, start, pidfd);
     }
     kill_leftovers(s);
+}
+
+/// Whether `pid`, named by `unit`'s record, may be adopted: a process of our own user, and
+/// (with cgroups) in the unit's cgroup.
+fn adoptable(s: &Manager, unit: &str, pid: u32) -> Result<(), String> {
+    let own = rustix::process::getuid().as_raw();
+    match linger_ipc::process_uid(pid) {
+        Some(uid) if uid == own => {}
+        Some(uid) => {
+            return Err(format!(
+                "it belongs to uid {uid}, not to this manager's user"
+            ));
+        }
+        None => return Err("it is gone".into()),
+    }
+    let cgroups = &s.engine.host().cgroups;
+    if cgroups.active() && !cgroups.pids(unit).is_some_and(|p| p.contains(&pid)) {
+        return Err("it is not in the unit's cgroup".into());
+    }
+    Ok(())
 }
 
 /// Register a unit's existing cgroup (its limits written again) without moving anything.
@@ -498,18 +550,13 @@ fn watch_adopted_pid(
     let events = s.events.clone();
     tokio::task::spawn_local(async move {
         let _ = fd.readable().await;
-        // Not our child, but its status can be had: from /proc while it is a zombie, and once
-        // its new parent reaped it from the pidfd (Linux ≥ 6.15). Between the two (a slow
-        // reaper, an old kernel) it may take a moment, or never come.
-        let mut status = None;
-        for _ in 0..50 {
-            status = linger_exec::pidfd::exit_status(std::os::fd::AsFd::as_fd(fd.get_ref()))
-                .or_else(|| start.and_then(|t| zombie_exit_status(pid, t)));
-            if status.is_some() {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-        }
+        // Not our child, but its status can be had: the pidfd reports readable only once the
+        // process has exited (its exit state is set), so it is a zombie — whose status /proc
+        // shows — until its new parent reaps it, and then the pidfd holds the status (Linux ≥
+        // 6.15). On older kernels a process reaped before we look has no status to read.
+        let status = linger_exec::pidfd::exit_status(std::os::fd::AsFd::as_fd(fd.get_ref()))
+            .or_else(|| start.and_then(|t| zombie_exit_status(pid, t)))
+            .or_else(|| linger_exec::pidfd::exit_status(std::os::fd::AsFd::as_fd(fd.get_ref())));
         // Handed to the event loop, which takes all exits of a turn as one batch (as it
         // reaps children): a stop of hundreds of adopted services is one pass, not hundreds.
         let _ = events.send(Event::AdoptedExit { unit, pid, status });

@@ -280,10 +280,12 @@ pub fn restore(s: &mut Manager, saved: Saved, take_fd: &mut dyn FnMut(i32) -> Op
                 main_start: svc.main_start.map(unts),
             };
             if let Some(pid) = svc.main_pid {
-                s.engine
-                    .host_mut()
-                    .tracker
-                    .started(&svc.unit, &svc.invocation_id, pid);
+                let host = s.engine.host_mut();
+                host.tracker.started(&svc.unit, &svc.invocation_id, pid);
+                // After a re-exec it is still our child (an adopted one has its pidfd already).
+                if !s.adopted.contains(&svc.unit) {
+                    host.pidfds.child(pid);
+                }
             }
             s.engine.restore(&svc.unit, &snap, unts(svc.active_enter));
         }

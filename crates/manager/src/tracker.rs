@@ -84,6 +84,26 @@ impl ProcTracker {
             .unwrap_or_default()
     }
 
+    /// Whether `pid` is one of `unit`'s live processes now (read afresh, not from the cache:
+    /// this is what a signal to a process known only by its pid is checked against).
+    pub fn is_member(&self, unit: &str, pid: u32) -> bool {
+        let Some(m) = self.units.get(unit) else {
+            return false;
+        };
+        if pid == self.own_pid {
+            return false;
+        }
+        let Some((state, sid)) = stat_state_and_session(pid) else {
+            return false;
+        };
+        if state == 'Z' || state == 'X' {
+            return false;
+        }
+        m.sessions.contains(&sid)
+            || (!m.invocation_id.is_empty()
+                && invocation_of(pid).is_some_and(|id| id == m.invocation_id))
+    }
+
     /// The unit a pid belongs to, if any.
     pub fn unit_of(&self, pid: u32) -> Option<String> {
         let units: Vec<String> = self.units.keys().cloned().collect();

@@ -33,3 +33,12 @@ mod args;
 mod ffi;
 mod request;
 mod session;
+
+/// The module's pure request path — its arguments, the `CreateSession` call it builds from the
+/// PAM items and the (caller-controlled) environment, the variables it sets from the daemon's
+/// reply — for the fuzz target in `fuzz/`. Not an interface of the module.
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::args::{Args, parse as parse_args};
+    pub use crate::request::{Items, XdgEnv, build, session_env};
+}

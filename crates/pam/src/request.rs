@@ -61,7 +61,7 @@ pub fn build(uid: u32, pid: u32, items: &Items, env: &XdgEnv, args: &Args) -> Cr
         class = "user".into();
         tty = "";
     } else {
-        tty = tty.strip_prefix("/dev/").unwrap_or(tty);
+        tty = skip_dev_prefix(tty);
     }
     if session_type.is_empty() {
         session_type = if !display.is_empty() {
@@ -92,6 +92,18 @@ pub fn build(uid: u32, pid: u32, items: &Items, env: &XdgEnv, args: &Args) -> Cr
         session_type,
         desktop,
         display,
+    }
+}
+
+/// pam_systemd's `skip_dev_prefix()`: `/dev/` as a path prefix, repeated slashes counting as
+/// one (`/dev//pts/3` is `pts/3` too; found by fuzzing).
+fn skip_dev_prefix(tty: &str) -> &str {
+    let Some(rest) = tty.strip_prefix('/') else {
+        return tty;
+    };
+    match rest.trim_start_matches('/').strip_prefix("dev") {
+        Some(after) if after.is_empty() || after.starts_with('/') => after.trim_start_matches('/'),
+        _ => tty,
     }
 }
 
@@ -150,6 +162,23 @@ mod tests {
             rhost: "10.0.0.1".into(),
             ruser: String::new(),
             display: display.into(),
+        }
+    }
+
+    /// Found by fuzzing (fuzz/ pam_session): only one `/dev/` came off, and repeated slashes
+    /// were kept, where pam_systemd compares path components.
+    #[test]
+    fn dev_prefix_as_a_path() {
+        for (tty, want) in [
+            ("/dev/pts/3", "pts/3"),
+            ("/dev//pts/3", "pts/3"),
+            ("//dev/tty1", "tty1"),
+            ("/dev//dev/pts/3", "dev/pts/3"),
+            ("/device", "/device"),
+            ("tty1", "tty1"),
+            ("dev/tty1", "dev/tty1"),
+        ] {
+            assert_eq!(skip_dev_prefix(tty), want, "{tty}");
         }
     }
 

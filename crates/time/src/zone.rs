@@ -29,13 +29,20 @@ pub(crate) fn timestamp(usec: i64) -> Option<Timestamp> {
     Timestamp::from_microsecond(usec).ok()
 }
 
-/// The wall clock of `usec` in `tz`. `None` for instants jiff cannot represent.
+/// The instant whose zone rules apply to `usec`. jiff's timestamps end at 9999-12-30
+/// 22:00 UTC (so that every offset keeps the wall clock in year 9999), systemd shows instants
+/// up to 23:59:59.999999 UTC: those take the rules of jiff's last instant (found by fuzzing).
+fn rules_instant(usec: i64) -> Option<Timestamp> {
+    timestamp(usec).or_else(|| (usec > 0).then_some(Timestamp::MAX))
+}
+
+/// The wall clock of `usec` in `tz`. `None` after [`USEC_TIMESTAMP_FORMATTABLE_MAX`].
 pub(crate) fn to_civil(usec: Usec, tz: &TimeZone) -> Option<Civil> {
-    let ts = timestamp(i64::try_from(usec).ok()?)?;
-    let offset = i64::from(tz.to_offset(ts).seconds());
-    Some(Civil::from_local_usec(
-        ts.as_microsecond() + offset * USEC_PER_SEC_I,
-    ))
+    let usec = i64::try_from(usec.min(USEC_TIMESTAMP_FORMATTABLE_MAX.saturating_add(1)))
+        .ok()
+        .filter(|&u| u.unsigned_abs() <= USEC_TIMESTAMP_FORMATTABLE_MAX)?;
+    let offset = i64::from(tz.to_offset(rules_instant(usec)?).seconds());
+    Some(Civil::from_local_usec(usec + offset * USEC_PER_SEC_I))
 }
 
 fn to_datetime(c: Civil) -> Option<DateTime> {
@@ -156,7 +163,7 @@ pub(crate) fn is_dst_at(tz: &TimeZone, usec: Usec) -> Option<bool> {
 
 /// The abbreviation `tz` uses at `usec` ("CET", "EDT", "UTC").
 pub(crate) fn abbreviation(tz: &TimeZone, usec: i64) -> String {
-    timestamp(usec).map_or_else(
+    rules_instant(usec).map_or_else(
         || "UTC".to_owned(),
         |ts| tz.to_offset_info(ts).abbreviation().to_owned(),
     )

@@ -2,8 +2,8 @@
 
 use std::process::ExitCode;
 
-use linger_ipc::manager::{self as api, ErrorKind, method};
-use linger_wire::{JobAction, JobMode, KillWhom, Signal};
+use linger_ipc::manager::{self as api, Change, ErrorKind, method};
+use linger_wire::{ActiveState, JobAction, JobMode, KillWhom, Signal};
 use serde_json::json;
 
 use super::{Opts, expand_names};
@@ -71,25 +71,49 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// `start --wait`: block until every unit is inactive or failed again.
+/// `start --wait`: block until every unit is inactive or failed again (exit 1 if one failed).
 fn wait_inactive(units: &[String]) -> ExitCode {
+    let Ok(mut changes) = crate::watch::Changes::subscribe(units) else {
+        return ExitCode::from(1);
+    };
+    let Ok(mut c) = connect() else {
+        return ExitCode::from(1);
+    };
+    let req = api::UnitsRequest {
+        units: units.to_vec(),
+        properties: vec!["Id".into(), "ActiveState".into()],
+        ..Default::default()
+    };
+    let Ok(v) = c.call(method::UNITS, serde_json::to_value(req).unwrap_or_default()) else {
+        return ExitCode::from(1);
+    };
+    drop(c);
+    let r: api::UnitsReply = serde_json::from_value(v).unwrap_or_default();
+    // The state of each unit (by id), kept current from the changes.
+    let mut states: std::collections::BTreeMap<String, ActiveState> = r
+        .units
+        .iter()
+        .map(|u| {
+            let p = |k: &str| u.properties.get(k).map(String::as_str).unwrap_or("");
+            let state = ActiveState::parse(p("ActiveState")).unwrap_or(ActiveState::Inactive);
+            (p("Id").to_string(), state)
+        })
+        .collect();
     loop {
-        let Ok(mut c) = connect() else {
-            return ExitCode::from(1);
-        };
-        let Ok(v) = c.call(method::UNITS, json!({ "units": units })) else {
-            return ExitCode::from(1);
-        };
-        let r: api::UnitsReply = serde_json::from_value(v).unwrap_or_default();
-        let states: Vec<String> = r
-            .units
-            .iter()
-            .map(|u| u.properties.get("ActiveState").cloned().unwrap_or_default())
-            .collect();
-        if states.iter().all(|s| s == "inactive" || s == "failed") {
-            return ExitCode::from(u8::from(states.iter().any(|s| s == "failed")));
+        if states.values().all(|s| s.is_inactive_or_failed()) {
+            let failed = states.values().any(|s| *s == ActiveState::Failed);
+            return ExitCode::from(u8::from(failed));
         }
-        std::thread::sleep(std::time::Duration::from_millis(100));
+        let Ok(batch) = changes.next() else {
+            return ExitCode::from(1);
+        };
+        for ch in batch {
+            if let Change::UnitChanged { unit, active, .. } = ch
+                && let Some(s) = states.get_mut(&unit)
+            {
+                *s = active;
+            }
+        }
     }
 }
 

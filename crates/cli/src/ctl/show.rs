@@ -256,7 +256,8 @@ pub fn is_enabled(units: &[String], o: &Opts) -> ExitCode {
     ExitCode::from(u8::from(!ok))
 }
 
-/// `is-system-running`.
+/// `is-system-running` (with `--wait`: once the start-up jobs are done, followed through the
+/// manager's change stream).
 pub fn is_system_running(o: &Opts) -> ExitCode {
     let mut client = match connect() {
         Ok(c) => c,
@@ -267,15 +268,39 @@ pub fn is_system_running(o: &Opts) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let state = client
-        .call(method::MANAGER, json!({}))
-        .ok()
-        .and_then(|v| {
-            v.pointer("/properties/SystemState")
-                .and_then(|s| s.as_str())
-                .map(String::from)
-        })
-        .unwrap_or_else(|| "unknown".into());
+    let mut changes = if o.wait {
+        crate::watch::Changes::subscribe(&[]).ok()
+    } else {
+        None
+    };
+    let state = loop {
+        let state = client
+            .call(method::MANAGER, json!({}))
+            .ok()
+            .and_then(|v| {
+                v.pointer("/properties/SystemState")
+                    .and_then(|s| s.as_str())
+                    .map(String::from)
+            })
+            .unwrap_or_else(|| "unknown".into());
+        let Some(c) = changes.as_mut().filter(|_| state == "starting") else {
+            break state;
+        };
+        // Jobs are queued: look again once one has finished.
+        loop {
+            match c.next() {
+                Ok(batch)
+                    if batch
+                        .iter()
+                        .any(|ch| matches!(ch, linger_ipc::manager::Change::JobRemoved { .. })) =>
+                {
+                    break;
+                }
+                Ok(_) => {}
+                Err(_) => return ExitCode::from(1),
+            }
+        }
+    };
     if !o.quiet {
         println!("{state}");
     }

@@ -193,6 +193,26 @@ pub fn format_timestamp_relative(usec: Usec, now: Usec) -> String {
 mod tests {
     use super::*;
 
+    /// Found by fuzzing (fuzz/ time_timestamp): the last two hours systemd can show (jiff's
+    /// instants end at 9999-12-30 22:00 UTC) were printed as unformattable.
+    #[test]
+    fn the_last_formattable_hours() {
+        let tz = TimeZone::UTC;
+        // systemd-analyze timestamp "9999-12-30 23:10:00 UTC" prints the same.
+        assert_eq!(
+            format_timestamp(253_402_211_400 * USEC_PER_SEC, &tz),
+            "Thu 9999-12-30 23:10:00 UTC"
+        );
+        assert_eq!(
+            format_timestamp_us(crate::USEC_TIMESTAMP_FORMATTABLE_MAX, &tz),
+            "Thu 9999-12-30 23:59:59.999999 UTC"
+        );
+        assert_eq!(
+            format_timestamp(crate::USEC_TIMESTAMP_FORMATTABLE_MAX + 1, &tz),
+            UNFORMATTABLE
+        );
+    }
+
     #[test]
     fn relative() {
         let now = 1_000_000 * USEC_PER_SEC;

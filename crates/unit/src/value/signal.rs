@@ -154,6 +154,18 @@ pub fn parse_exit_status_set(value: &str, set: &mut ExitStatusSet) -> Vec<(Strin
 mod tests {
     use super::*;
 
+    /// Found by fuzzing (fuzz/ unit_file): the offset overflowed `i32` instead of failing.
+    #[test]
+    fn huge_realtime_offsets_are_errors() {
+        for s in [
+            "RTMIN+2147483644",
+            "SIGRTMAX-2147483647",
+            "RTMAX+2147483647",
+        ] {
+            assert!(parse_signal(s).is_err(), "{s}");
+        }
+    }
+
     #[test]
     fn signals() {
         let ok = [
