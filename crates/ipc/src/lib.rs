@@ -17,4 +17,4 @@ mod reader;
 pub use client::{CallError, Client};
 pub use frame::{FrameError, MAX_MESSAGE, Reply, Request, decode_request, encode, read_frame};
 pub use peer::{PeerCred, peer_cred, process_uid};
-pub use reader::FrameReader;
+pub use reader::{FrameBuf, FrameReader};
