@@ -11,13 +11,20 @@ new manager, their main PIDs unchanged.
 
 linger runs as the invoking user in a temp HOME. systemd --user runs through the recipes in
 ../shared/anchors (root only: it needs a mount namespace and the user `anchoruser`); without
-root or anchors only linger is measured. Usage: bench/usermgr.py [--release-bin PATH] [--n 500]
+root or anchors only linger is measured. Every figure is the median of --runs runs (default 5),
+each with a fresh manager; --before PATH measures a previous linger build alongside (before/after).
+--big N (default 10000) adds the large case: N services started in one call, `status` of one of
+them, RSS, and stopping them all (--big 0 skips it).
+
+Usage: bench/usermgr.py [--bin PATH] [--before PATH] [--n 500] [--runs 5] [--big 10000]
+       [--no-systemd] [--out bench/results-usermgr.txt]
 """
 import argparse, os, shutil, signal, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-ANCHORS_SRC = os.path.join(ROOT, "..", "shared", "anchors")
+# ../shared/anchors beside the checkout; ANCHORS_SRC= for a worktree elsewhere.
+ANCHORS_SRC = os.environ.get("ANCHORS_SRC", os.path.join(ROOT, "..", "shared", "anchors"))
 ANCHORS = "/tmp/linger-anchors"
 
 
@@ -31,21 +38,25 @@ def timed(cmd, env=None):
     return (time.perf_counter() - t), r.returncode
 
 
-def rss_kb(pid):
+def rss_kb(pid, key="VmRSS"):
     try:
         with open(f"/proc/{pid}/status") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith(key + ":"):
                     return int(line.split()[1])
     except OSError:
         pass
     return 0
 
 
+def unit_name(i):
+    return f"svc-{i:03d}.service"
+
+
 def write_units(unit_dir, n, owner=None):
     os.makedirs(unit_dir, exist_ok=True)
     for i in range(n):
-        with open(os.path.join(unit_dir, f"svc-{i:03d}.service"), "w") as f:
+        with open(os.path.join(unit_dir, unit_name(i)), "w") as f:
             f.write("[Unit]\nDescription=bench %d\nStartLimitIntervalSec=0\n[Service]\nExecStart=/bin/sleep infinity\n" % i)
     with open(os.path.join(unit_dir, "restarter.service"), "w") as f:
         f.write("[Unit]\nStartLimitIntervalSec=0\n[Service]\nExecStart=/bin/sleep infinity\nRestart=always\nRestartSec=0\n")
@@ -54,9 +65,8 @@ def write_units(unit_dir, n, owner=None):
 
 
 class Linger:
-    name = "linger"
-
-    def __init__(self, binary, n):
+    def __init__(self, binary, n, name="linger"):
+        self.name = name
         self.bin = binary
         self.tmp = tempfile.mkdtemp(prefix="linger-bench.")
         self.home = os.path.join(self.tmp, "home")
@@ -72,7 +82,8 @@ class Linger:
         t0 = mono_us()
         self.proc = subprocess.Popen([self.bin, "daemon", "--user", "--no-system-units"], env=self.env,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while subprocess.run(self.ctl(["is-active", "-q", "default.target"]), env=self.env).returncode != 0:
+        while subprocess.run(self.ctl(["is-active", "-q", "default.target"]), env=self.env,
+                             stderr=subprocess.DEVNULL).returncode != 0:
             time.sleep(0.001)
         reached = int(self.show("default.target", "ActiveEnterTimestampMonotonic"))
         return (reached - t0) / 1000.0
@@ -104,7 +115,8 @@ class Linger:
         self.proc = subprocess.Popen([self.bin, "daemon", "--user", "--no-system-units"], env=self.env,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 30
-        while subprocess.run(self.ctl(["is-active", "-q"] + names), env=self.env).returncode != 0:
+        while subprocess.run(self.ctl(["is-active", "-q"] + names), env=self.env,
+                             stderr=subprocess.DEVNULL).returncode != 0:
             if time.time() > deadline:
                 raise RuntimeError("services not back within 30 s of the manager's restart")
             time.sleep(0.001)
@@ -178,13 +190,15 @@ def measure(m, n):
     r = {}
     r["start → default.target (ms)"] = m.start()
     time.sleep(0.3)
-    r["RSS idle (MB)"] = rss_kb(m.pid()) / 1024
-    names = [f"svc-{i:03d}.service" for i in range(n)]
+    r["RSS idle: VmRSS (MB)"] = rss_kb(m.pid()) / 1024
+    r["RSS idle: RssAnon (MB)"] = rss_kb(m.pid(), "RssAnon") / 1024
+    names = [unit_name(i) for i in range(n)]
     r["daemon-reload, %d units (ms)" % n] = statistics.median(timed(m.ctl(["daemon-reload"]), m.env)[0] for _ in range(5)) * 1000
     dt, rc = timed(m.ctl(["start"] + names), m.env)
     r["start %d, one call (s)" % n] = dt
     time.sleep(0.5)
-    r["RSS with %d running (MB)" % n] = rss_kb(m.pid()) / 1024
+    r["RSS with %d running: VmRSS (MB)" % n] = rss_kb(m.pid()) / 1024
+    r["RSS with %d running: RssAnon (MB)" % n] = rss_kb(m.pid(), "RssAnon") / 1024
     r["status (ms)"] = statistics.median(timed(m.ctl(["status", "--no-pager", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
     r["is-active (ms)"] = statistics.median(timed(m.ctl(["is-active", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
     # systemd --user cannot: its services die with it (or are left unmanaged).
@@ -196,32 +210,93 @@ def measure(m, n):
     return r
 
 
+def big(m, n):
+    """N services in one start call (they must all come up), status of one, RSS, stop."""
+    r = {}
+    m.start()
+    names = [unit_name(i) for i in range(n)]
+    dt, rc = timed(m.ctl(["start"] + names), m.env)
+    up = subprocess.run(m.ctl(["is-active"] + names), env=m.env,
+                        capture_output=True, text=True).stdout.split().count("active")
+    r["%d: start all, one call (s)" % n] = dt if rc == 0 and up == n else None
+    r["%d: services active" % n] = up
+    time.sleep(0.5)
+    r["%d: status of one (ms)" % n] = statistics.median(
+        timed(m.ctl(["status", "--no-pager", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
+    r["%d: RSS VmRSS (MB)" % n] = rss_kb(m.pid()) / 1024
+    r["%d: RSS RssAnon (MB)" % n] = rss_kb(m.pid(), "RssAnon") / 1024
+    dt, rc = timed(m.ctl(["stop"] + names), m.env)
+    r["%d: stop all, one call (s)" % n] = dt if rc == 0 else None
+    return r
+
+
+def medians(rows):
+    out = {}
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    for k in keys:
+        vals = [r[k] for r in rows if r.get(k) is not None]
+        # A figure that failed in any run is reported as failed.
+        out[k] = statistics.median(vals) if len(vals) == len(rows) else None
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/linger"))
+    ap.add_argument("--before", help="a previous linger build, measured alongside")
     ap.add_argument("--n", type=int, default=500)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--big", type=int, default=10000)
     ap.add_argument("--no-systemd", action="store_true")
+    ap.add_argument("--out", help="also write the table to this file")
     a = ap.parse_args()
-    results = []
-    managers = [Linger(a.bin, a.n)]
-    if not a.no_systemd and os.geteuid() == 0 and os.path.isdir(ANCHORS_SRC) and os.path.exists("/lib/systemd/systemd"):
-        managers.append(Systemd(a.n))
+    if a.runs < 5:
+        print("note: fewer than 5 runs; the figures are medians of", a.runs)
+    # (name, factory): each run gets a fresh manager with its unit files written anew.
+    kinds = []
+    if a.before:
+        kinds.append(("linger before", lambda n: Linger(a.before, n, "linger before")))
+    after = "linger after" if a.before else "linger"
+    kinds.append((after, lambda n: Linger(a.bin, n, after)))
+    sd = not a.no_systemd and os.geteuid() == 0 and os.path.isdir(ANCHORS_SRC) and os.path.exists("/lib/systemd/systemd")
+    if sd:
+        kinds.append((Systemd.name, Systemd))
     else:
         print("(systemd --user not measured: needs root and ../shared/anchors)")
-    for m in managers:
-        try:
-            results.append((m.name, measure(m, a.n)))
-        finally:
-            m.stop()
-    keys = list(results[0][1].keys())
-    head = f"{'':40}" + "".join(f"{name:>20}" for name, _ in results) + ("     ratio" if len(results) == 2 else "")
-    print(head)
+    results = []
+    for name, make in kinds:
+        rows = []
+        for i in range(a.runs):
+            m = make(a.n)
+            try:
+                rows.append(measure(m, a.n))
+            finally:
+                m.stop()
+            if a.big:
+                m = make(a.big)
+                try:
+                    rows[i].update(big(m, a.big))
+                except Exception as e:  # reported as failed; the other figures stand
+                    print(f"{name}: {a.big} services: {e}")
+                finally:
+                    m.stop()
+        results.append((name, medians(rows)))
+    keys = list(dict.fromkeys(k for _, r in results for k in r))
+    out = [f"# bench/usermgr.py --n {a.n} --big {a.big} --runs {a.runs}: medians of {a.runs} runs "
+           f"(fresh manager each), {time.strftime('%Y-%m-%d')}"]
+    head = f"{'':42}" + "".join(f"{name:>20}" for name, _ in results) + ("   systemd/linger" if sd else "")
+    out.append(head)
     for k in keys:
-        vals = [r[k] for _, r in results]
-        line = f"{k:40}" + "".join(f"{v:20.2f}" if v is not None else f"{'n/a':>20}" for v in vals)
-        if len(vals) == 2 and None not in vals and vals[0] > 0:
-            line += f"  {vals[1] / vals[0]:7.1f}×"
-        print(line)
+        vals = [r.get(k) for _, r in results]
+        line = f"{k:42}" + "".join(f"{v:20.2f}" if v is not None else f"{'failed/n/a':>20}" for v in vals)
+        if sd and None not in (vals[-1], vals[-2]) and vals[-2] > 0:
+            line += f"  {vals[-1] / vals[-2]:7.1f}×"
+        out.append(line)
+    text = "\n".join(out)
+    print(text)
+    if a.out:
+        with open(a.out, "w") as f:
+            f.write(text + "\n")
 
 
 if __name__ == "__main__":

@@ -87,6 +87,30 @@ impl RateLimiter {
     }
 }
 
+impl RateLimiter {
+    /// Accounts `n` lines of `unit` arriving together at `now`, as `n` calls of
+    /// [`RateLimiter::check`] would: returns the first line's verdict and how many of the
+    /// lines pass (always the first ones).
+    pub(crate) fn check_n(&mut self, unit: &str, now: u64, n: u64) -> (Verdict, u64) {
+        if n == 0 {
+            return (Verdict::Pass, 0);
+        }
+        let first = self.check(unit, now);
+        if !self.enabled() {
+            return (first, n);
+        }
+        let mut passed = u64::from(first != Verdict::Drop);
+        if let Some(w) = self.windows.get_mut(unit) {
+            let rest = n - 1;
+            let take = rest.min(self.burst.saturating_sub(w.count));
+            w.count += take;
+            w.suppressed += rest - take;
+            passed += take;
+        }
+        (first, passed)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +132,20 @@ mod tests {
         assert_eq!(r.check("b", 10), Verdict::Pass, "units are independent");
         assert_eq!(r.check("a", 1000), Verdict::PassAfterSuppressed(2));
         assert_eq!(r.check("a", 1001), Verdict::Pass);
+        // n lines at once behave as n single checks.
+        for n in [0u64, 1, 2, 5, 9] {
+            let (mut one, mut many) = (RateLimiter::new(1000, 4), RateLimiter::new(1000, 4));
+            let singles: Vec<Verdict> = (0..n).map(|_| one.check("a", 7)).collect();
+            let (first, passed) = many.check_n("a", 7, n);
+            assert_eq!(
+                passed,
+                singles.iter().filter(|v| **v != Verdict::Drop).count() as u64
+            );
+            if let Some(v) = singles.first() {
+                assert_eq!(first, *v);
+            }
+            assert_eq!(one.check("a", 1007), many.check("a", 1007), "n = {n}");
+        }
         let mut off = RateLimiter::new(0, 3);
         assert!((0..10).all(|i| off.check("a", i) == Verdict::Pass));
     }

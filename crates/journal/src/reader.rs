@@ -19,7 +19,7 @@ use crate::query::{BootSel, Filter, Query};
 use crate::store::format::{HEADER_LEN, Header, SEGMENT_SUFFIX};
 use crate::store::segment::{BlockInfo, Segment};
 use crate::view::EntryRef;
-use crate::walk::{Bounds, Merge};
+use crate::walk::{Batch, Bounds, Merge};
 
 /// A file that was skipped or partly unreadable.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -349,20 +349,41 @@ impl Journal {
             let limit = q.lines.unwrap_or(usize::MAX);
             let mut merge = Merge::new(self, &filter, bounds, q.reverse);
             let mut last = None;
-            while (stats.shown as usize) < limit {
-                let Some(item) = merge.next()? else { break };
-                let e = item.entry_ref();
-                if !accept(&e, &mut stats) {
-                    continue;
-                }
-                stats.shown += 1;
-                let stop = visit(&e).is_break();
-                last = Some(item);
-                if stop {
+            let mut idx = Vec::new();
+            'blocks: while (stats.shown as usize) < limit {
+                let Some(Batch { seg, block }) = merge.next_batch(&mut idx)? else {
                     break;
+                };
+                let mut last_here = None;
+                let mut stop = false;
+                for &i in &idx {
+                    let e = EntryRef {
+                        seg: &seg,
+                        block: &block,
+                        e: &block.entries[i as usize],
+                    };
+                    if !accept(&e, &mut stats) {
+                        continue;
+                    }
+                    stats.shown += 1;
+                    last_here = Some(i);
+                    if visit(&e).is_break() || stats.shown as usize >= limit {
+                        stop = true;
+                        break;
+                    }
+                }
+                if let Some(i) = last_here {
+                    last = Some(crate::view::EntryView::cursor(&EntryRef {
+                        seg: &seg,
+                        block: &block,
+                        e: &block.entries[i as usize],
+                    }));
+                }
+                if stop {
+                    break 'blocks;
                 }
             }
-            stats.last_cursor = last.map(|i| crate::view::EntryView::cursor(&i.entry_ref()));
+            stats.last_cursor = last;
         }
         Ok(stats)
     }

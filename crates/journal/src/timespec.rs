@@ -36,7 +36,7 @@ pub fn parse_size(s: &str) -> Result<u64> {
 /// Parses a `--since`/`--until` timestamp relative to `now_usec` in the local time zone
 /// (`-1h`, `yesterday`, `2023-11-14 22:13`, `@1700000000`, …).
 pub fn parse_timestamp(s: &str, now_usec: u64) -> Result<u64> {
-    parse_timestamp_in(s, now_usec, &jiff::tz::TimeZone::system())
+    parse_timestamp_in(s, now_usec, &linger_time::local_zone())
 }
 
 /// [`parse_timestamp`] with an explicit time zone (tests).

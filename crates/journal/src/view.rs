@@ -4,7 +4,7 @@
 use crate::cursor::Cursor;
 use crate::entry::Entry;
 pub use crate::store::segment::KNOWN as KNOWN_FIELDS;
-use crate::store::segment::{DecodedBlock, Lits, RawEntry, Segment};
+use crate::store::segment::{DecodedBlock, K_MESSAGE, Lits, RawEntry, Segment};
 
 /// What output needs to know about an entry.
 pub trait EntryView {
@@ -24,7 +24,23 @@ pub trait EntryView {
     }
     /// Calls `f` for every field, in stored order.
     fn for_each_field<'a>(&'a self, f: &mut dyn FnMut(&'a str, &'a [u8]));
+    /// A key equal for two entries only when their host, identifier and pid fields
+    /// (`_HOSTNAME`, `SYSLOG_IDENTIFIER`, `_COMM`, `_PID`, `SYSLOG_PID`) are the same, so
+    /// output can reuse what it formatted from them; `None` when unknown.
+    fn origin(&self) -> Option<Origin> {
+        None
+    }
 }
+
+/// See [`EntryView::origin`]: a segment (seqnum id, first seqnum) and a context in it.
+pub type Origin = ([u8; 16], u64, u32);
+
+/// `KNOWN` fields that make up an entry's origin (see [`EntryView::origin`]).
+const ORIGIN_FIELDS: u16 = 1 << crate::store::segment::K_SYSLOG_IDENTIFIER
+    | 1 << crate::store::segment::K_COMM
+    | 1 << crate::store::segment::K_PID
+    | 1 << crate::store::segment::K_SYSLOG_PID
+    | 1 << crate::store::segment::K_HOSTNAME;
 
 /// An entry inside a segment (borrowed; valid during a [`crate::Journal::run`] callback).
 #[derive(Clone, Copy)]
@@ -140,12 +156,32 @@ impl EntryView for EntryRef<'_> {
     }
     #[inline]
     fn get_known(&self, k: usize) -> Option<&[u8]> {
-        self.get_id(self.seg.known[k]?)
+        // Same answer as `get_id`: the context's value first, then the literal fields.
+        let nid = self.seg.known[k]?;
+        if k != K_MESSAGE
+            && let Some(p) = self.block.known_pair(self.e.ctx, k)
+        {
+            return self.seg.dict.pairs.get(p as usize).map(|(_, v)| &**v);
+        }
+        if self.block.lit_known & (1 << k) == 0 {
+            return None;
+        }
+        self.lits().find(|(n, _)| *n == nid).map(|(_, v)| v)
     }
     fn for_each_field<'b>(&'b self, f: &mut dyn FnMut(&'b str, &'b [u8])) {
         for (n, v) in self.fields() {
             f(n, v);
         }
+    }
+    #[inline]
+    fn origin(&self) -> Option<Origin> {
+        // Context ids are stable within a segment file, and the fields come from the context
+        // alone unless the block has some of them as literal fields.
+        (self.block.lit_known & ORIGIN_FIELDS == 0).then_some((
+            self.seg.header.seqnum_id,
+            self.seg.header.first_seqnum,
+            self.e.ctx,
+        ))
     }
 }
 

@@ -236,40 +236,44 @@ impl ChainWalk {
         }
     }
 
-    fn next(&mut self, j: &Journal, filter: &Filter, bounds: &Bounds) -> Result<Option<Item>> {
-        loop {
-            if let (Some(block), Some((seg, sf, _))) = (&self.cur, &self.seg) {
-                let seqid = seg.header.seqnum_id;
-                while (self.reverse && self.idx > 0)
-                    || (!self.reverse && self.idx < block.entries.len())
-                {
-                    let i = if self.reverse {
-                        self.idx -= 1;
-                        self.idx
-                    } else {
-                        self.idx += 1;
-                        self.idx - 1
-                    };
-                    let e = &block.entries[i];
-                    if !bounds.entry_ok(e, &seqid) {
-                        continue;
-                    }
-                    if !sf.is_trivial() {
-                        let lits = || Lits::new(block, e);
-                        if !sf.test(e.ctx, lits) {
-                            continue;
-                        }
-                    }
-                    return Ok(Some(Item {
-                        seg: Rc::clone(seg),
-                        block: Rc::clone(block),
-                        idx: i,
-                    }));
+    /// Indices of the current block's entries still to visit that match, in walk order
+    /// (all of them, or only the first with `one`), pushed onto `out`.
+    fn take_matches(&mut self, bounds: &Bounds, one: bool, out: &mut Vec<u32>) {
+        let (Some(block), Some((seg, sf, _))) = (&self.cur, &self.seg) else {
+            return;
+        };
+        let seqid = seg.header.seqnum_id;
+        while (self.reverse && self.idx > 0) || (!self.reverse && self.idx < block.entries.len()) {
+            let i = if self.reverse {
+                self.idx -= 1;
+                self.idx
+            } else {
+                self.idx += 1;
+                self.idx - 1
+            };
+            let e = &block.entries[i];
+            if !bounds.entry_ok(e, &seqid) {
+                continue;
+            }
+            if !sf.is_trivial() {
+                let lits = || Lits::new(block, e);
+                if !sf.test(e.ctx, lits) {
+                    continue;
                 }
             }
+            out.push(i as u32);
+            if one {
+                return;
+            }
+        }
+    }
+
+    /// Moves to the next block that may hold matches; `false` at the end of the chain.
+    fn load_block(&mut self, j: &Journal, filter: &Filter, bounds: &Bounds) -> Result<bool> {
+        loop {
             self.cur = None;
             let Some((b, seg)) = self.next_block(j, filter, bounds)? else {
-                return Ok(None);
+                return Ok(false);
             };
             let Some((_, sf, _)) = &self.seg else {
                 continue;
@@ -278,7 +282,7 @@ impl ChainWalk {
             if self.reverse && bounds.below_lower(&b, &seqid) {
                 // Everything older is below the bound too.
                 self.done = true;
-                return Ok(None);
+                return Ok(false);
             }
             if !bounds.block_ok(&b, &seqid)
                 || !sf.possible_in_block(b.ctxs.as_deref(), b.lit_names.as_deref())
@@ -297,8 +301,56 @@ impl ChainWalk {
             }
             self.idx = if self.reverse { d.entries.len() } else { 0 };
             self.cur = Some(Rc::new(d));
+            return Ok(true);
         }
     }
+
+    /// The current segment and block.
+    fn current(&self) -> Option<(Rc<Segment>, Rc<DecodedBlock>)> {
+        match (&self.seg, &self.cur) {
+            (Some((seg, _, _)), Some(block)) => Some((Rc::clone(seg), Rc::clone(block))),
+            _ => None,
+        }
+    }
+
+    fn next(&mut self, j: &Journal, filter: &Filter, bounds: &Bounds) -> Result<Option<Item>> {
+        let mut one = Vec::with_capacity(1);
+        match self.next_batch(j, filter, bounds, true, &mut one)? {
+            Some(Batch { seg, block }) => Ok(Some(Item {
+                seg,
+                block,
+                idx: one[0] as usize,
+            })),
+            None => Ok(None),
+        }
+    }
+
+    /// The next block with matches and their indices in `out` (only the first with `one`).
+    fn next_batch(
+        &mut self,
+        j: &Journal,
+        filter: &Filter,
+        bounds: &Bounds,
+        one: bool,
+        out: &mut Vec<u32>,
+    ) -> Result<Option<Batch>> {
+        out.clear();
+        loop {
+            self.take_matches(bounds, one, out);
+            if !out.is_empty() {
+                return Ok(self.current().map(|(seg, block)| Batch { seg, block }));
+            }
+            if !self.load_block(j, filter, bounds)? {
+                return Ok(None);
+            }
+        }
+    }
+}
+
+/// Entries of one block found by a walk (their indices are passed alongside).
+pub(crate) struct Batch {
+    pub seg: Rc<Segment>,
+    pub block: Rc<DecodedBlock>,
 }
 
 /// Merges the chains of a journal by time.
@@ -329,6 +381,22 @@ impl<'j> Merge<'j> {
             heads,
             primed: false,
         }
+    }
+
+    /// Like [`Merge::next`], but a whole block's worth of entries at a time when the order
+    /// allows (one chain): the matching entries' indices are left in `out`.
+    pub(crate) fn next_batch(&mut self, out: &mut Vec<u32>) -> Result<Option<Batch>> {
+        if self.walks.len() == 1 {
+            return self.walks[0].next_batch(self.j, self.filter, &self.bounds, false, out);
+        }
+        out.clear();
+        Ok(self.next()?.map(|item| {
+            out.push(item.idx as u32);
+            Batch {
+                seg: item.seg,
+                block: item.block,
+            }
+        }))
     }
 
     pub(crate) fn next(&mut self) -> Result<Option<Item>> {

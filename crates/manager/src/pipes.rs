@@ -12,7 +12,7 @@ use linger_ipc::manager::LogLine;
 use tokio::sync::{Notify, mpsc, oneshot};
 
 use crate::event::Event;
-use crate::logs::{LineBuffer, split_priority};
+use linger_journal::capture::{LineBatch, LineSplitter};
 
 /// Everything a reader needs.
 #[derive(Debug)]
@@ -71,11 +71,12 @@ async fn read(r: Reader) {
         let _ = events.send(Event::OutputClosed { pipe });
         return;
     };
-    let mut buf = LineBuffer::with_pending(partial);
+    let mut buf = LineSplitter::new()
+        .level_prefix(level_prefix)
+        .with_pending(partial);
     let lines = Lines {
         pid,
         identifier: &identifier,
-        level_prefix,
         journal: journal.as_ref(),
         room: &room,
     };
@@ -89,9 +90,14 @@ async fn read(r: Reader) {
             }
             ready = rx.readable() => if ready.is_err() { break },
         }
+        // The lines of one read go to the journal as one batch, with one timestamp.
         let read = READ_BUF.with_borrow_mut(|chunk| match rx.try_read(chunk) {
             Ok(0) => Ok(None),
-            Ok(n) => Ok(Some(buf.feed(&chunk[..n]))),
+            Ok(n) => {
+                let mut batch = LineBatch::new();
+                buf.feed_batch(&chunk[..n], &mut batch);
+                Ok(Some(batch))
+            }
             Err(e) => Err(e),
         });
         match read {
@@ -109,7 +115,9 @@ async fn read(r: Reader) {
             Err(_) => break,
         }
     }
-    let rest = lines.emit(buf.finish().into_iter().collect()).await;
+    let mut batch = LineBatch::new();
+    buf.finish(&mut |l| batch.push(l));
+    let rest = lines.emit(batch).await;
     let _ = events.send(Event::Output {
         pipe,
         lines: rest,
@@ -121,46 +129,48 @@ async fn read(r: Reader) {
 struct Lines<'a> {
     pid: u32,
     identifier: &'a str,
-    level_prefix: bool,
     journal: Option<&'a (linger_journal::Submitter, linger_journal::Stream)>,
     room: &'a Notify,
 }
 
 impl Lines<'_> {
-    /// Put complete lines into the journal, with back-pressure: while the writer's queue is
-    /// full this waits until the writer thread says it drained a batch (not reading the pipe
-    /// meanwhile). Only if the writer makes no progress for [`JOURNAL_STALL`] is a line
-    /// counted as dropped. Returns the lines for the in-memory tail.
-    async fn emit(&self, lines: Vec<Vec<u8>>) -> Vec<LogLine> {
-        let mut out = Vec::with_capacity(lines.len());
-        for l in lines {
-            let (priority, text) = if self.level_prefix {
-                split_priority(&l, 6)
-            } else {
-                (6, &l[..])
-            };
-            if let Some((sub, stream)) = self.journal {
-                loop {
-                    // Register before retrying, so a drain between the two is not missed.
-                    let drained = self.room.notified();
-                    tokio::pin!(drained);
-                    drained.as_mut().enable();
-                    if sub.try_submit_line(stream, priority, text).is_ok() {
-                        break;
-                    }
-                    if tokio::time::timeout(JOURNAL_STALL, drained).await.is_err() {
-                        sub.submit_line(stream, priority, text);
-                        break;
-                    }
-                }
-            }
-            out.push(LogLine {
-                realtime: crate::host::now().realtime,
+    /// Put the complete lines of one read into the journal, as one batch, with back-pressure:
+    /// while the writer's queue is full this waits until the writer thread says it drained a
+    /// batch (not reading the pipe meanwhile). Only if the writer makes no progress for
+    /// [`JOURNAL_STALL`] are the lines counted as dropped. Returns the lines for the in-memory
+    /// tail — only as many as it keeps.
+    async fn emit(&self, batch: LineBatch) -> Vec<LogLine> {
+        if batch.is_empty() {
+            return Vec::new();
+        }
+        let realtime = crate::host::now().realtime;
+        let out = batch
+            .iter()
+            .skip(batch.len().saturating_sub(crate::logs::PER_UNIT))
+            .map(|l| LogLine {
+                realtime,
                 identifier: self.identifier.to_string(),
                 pid: self.pid,
-                priority,
-                message: String::from_utf8_lossy(text).into_owned(),
-            });
+                priority: l.priority,
+                message: String::from_utf8_lossy(l.message).into_owned(),
+            })
+            .collect();
+        if let Some((sub, stream)) = self.journal {
+            let mut batch = batch;
+            loop {
+                // Register before retrying, so a drain between the two is not missed.
+                let drained = self.room.notified();
+                tokio::pin!(drained);
+                drained.as_mut().enable();
+                match sub.try_submit_batch(stream, batch) {
+                    Ok(()) => break,
+                    Err(back) => batch = back,
+                }
+                if tokio::time::timeout(JOURNAL_STALL, drained).await.is_err() {
+                    sub.submit_batch(stream, batch);
+                    break;
+                }
+            }
         }
         out
     }

@@ -38,12 +38,14 @@ pub mod analyze;
 pub mod calendar;
 mod civil;
 mod error;
+mod local;
 pub mod span;
 pub mod timestamp;
 mod zone;
 
 pub use calendar::{CalendarError, CalendarSpec};
 pub use error::ErrorKind;
+pub use local::local_zone;
 pub use span::{
     SpanError, format_timespan, parse_nsec, parse_sec, parse_sec_def_infinity, parse_sec_fix_0,
     parse_time,

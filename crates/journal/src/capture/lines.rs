@@ -71,6 +71,22 @@ impl LineSplitter {
         self.buf.len()
     }
 
+    /// The bytes held back (an incomplete line), e.g. to hand them to another process.
+    pub fn pending(&self) -> &[u8] {
+        &self.buf
+    }
+
+    /// Starts with `partial`, the beginning of a line read before (see [`LineSplitter::pending`]).
+    pub fn with_pending(mut self, partial: Vec<u8>) -> Self {
+        self.buf = partial;
+        self
+    }
+
+    /// Feeds bytes and collects the complete lines into `batch`.
+    pub fn feed_batch(&mut self, data: &[u8], batch: &mut LineBatch) {
+        self.feed(data, &mut |l| batch.push(l));
+    }
+
     /// Feeds bytes read from the stream; `emit` is called for each complete line.
     pub fn feed(&mut self, mut data: &[u8], emit: &mut dyn FnMut(Line<'_>)) {
         while !data.is_empty() {
@@ -132,8 +148,66 @@ impl LineSplitter {
     }
 }
 
+/// Lines of one stream read together: their text back to back, and where each one ends
+/// with its priority. One allocation per read instead of one per line, and one message to
+/// the writer ([`crate::Submitter::try_submit_batch`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineBatch {
+    text: Vec<u8>,
+    ends: Vec<(u32, u8)>,
+}
+
+impl LineBatch {
+    /// An empty batch.
+    pub fn new() -> Self {
+        LineBatch::default()
+    }
+
+    /// Appends a line.
+    pub fn push(&mut self, l: Line<'_>) {
+        self.text.extend_from_slice(l.message);
+        self.ends.push((self.text.len() as u32, l.priority));
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when it holds no line.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Bytes of text (all lines).
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Removes every line (keeps the memory).
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
+
+    /// The lines, in order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Line<'_>> + ExactSizeIterator + '_ {
+        (0..self.ends.len()).map(move |i| self.line(i))
+    }
+
+    /// The `i`-th line.
+    fn line(&self, i: usize) -> Line<'_> {
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p].0 as usize);
+        let (end, priority) = self.ends[i];
+        Line {
+            priority,
+            message: &self.text[start..end as usize],
+        }
+    }
+}
+
 fn memchr2(h: &[u8]) -> Option<usize> {
-    h.iter().position(|&b| b == b'\n' || b == 0)
+    memchr::memchr2(b'\n', 0, h)
 }
 
 /// `<N>` with N a priority 0-7 (one to three digits, no facility bits, as journald accepts
@@ -192,6 +266,20 @@ mod tests {
             split(&mut s, &[b"<5>x\n"], false),
             vec![(3, b"<5>x".to_vec())]
         );
+    }
+
+    #[test]
+    fn batches_hold_what_was_fed() {
+        let mut s = LineSplitter::new().with_pending(b"par".to_vec());
+        let mut b = LineBatch::new();
+        s.feed_batch(b"tial\n<3>bad\n\nrest", &mut b);
+        let got: Vec<(u8, &[u8])> = b.iter().map(|l| (l.priority, l.message)).collect();
+        assert_eq!(got, [(6, &b"partial"[..]), (3, b"bad"), (6, b"")]);
+        assert_eq!(b.text_len(), 10);
+        assert_eq!(s.pending(), b"rest");
+        assert_eq!(b.iter().next_back().map(|l| l.message), Some(&b""[..]));
+        b.clear();
+        assert!(b.is_empty());
     }
 
     #[test]

@@ -5,4 +5,4 @@ mod lines;
 pub mod native;
 pub mod syslog;
 
-pub use lines::{LINE_MAX, Line, LineSplitter};
+pub use lines::{LINE_MAX, Line, LineBatch, LineSplitter};

@@ -115,6 +115,8 @@ pub struct Printer {
     ts_cache: Option<(i64, String)>,
     /// Hex forms of recently printed 128-bit ids.
     id_cache: Vec<([u8; 16], [u8; 32])>,
+    /// Short output: the part after the time (` host ident[pid]: `) for one entry origin.
+    origin_cache: Option<(crate::view::Origin, Vec<u8>)>,
     /// Reused output buffer.
     buf: Vec<u8>,
 }
@@ -125,7 +127,7 @@ impl Printer {
         let tz = if opts.utc {
             jiff::tz::TimeZone::UTC
         } else {
-            jiff::tz::TimeZone::system()
+            linger_time::local_zone()
         };
         Printer {
             opts,
@@ -133,6 +135,7 @@ impl Printer {
             prev_boot: None,
             ts_cache: None,
             id_cache: Vec::new(),
+            origin_cache: None,
             buf: Vec::new(),
         }
     }
@@ -145,6 +148,7 @@ impl Printer {
             prev_boot: None,
             ts_cache: None,
             id_cache: Vec::new(),
+            origin_cache: None,
             buf: Vec::new(),
         }
     }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::text::{is_printable, strip_tab_ansi};
+use super::text::{is_printable, plain, strip_tab_ansi};
 use super::{OutputMode, Printer, display_monotonic, display_realtime};
 use crate::entry::{fields, id128_hex};
 use crate::store::segment::{
@@ -78,6 +78,63 @@ impl Printer {
                 }
             }
         }
+        // The origin covers host, identifier and pid, not the unit fields of with-unit.
+        let origin = e
+            .origin()
+            .filter(|_| self.opts.mode != OutputMode::WithUnit);
+        match &self.origin_cache {
+            Some((o, part)) if origin.as_ref() == Some(o) => line.extend_from_slice(part),
+            _ => {
+                let from = line.len();
+                self.origin_part(e, &mut line);
+                if let Some(o) = origin {
+                    let mut part = self.origin_cache.take().map(|(_, p)| p).unwrap_or_default();
+                    part.clear();
+                    part.extend_from_slice(&line[from..]);
+                    self.origin_cache = Some((o, part));
+                }
+            }
+        }
+        // Printable ASCII has no line breaks: no continuation indent to work out.
+        let plain_msg = plain(msg);
+        let prefix_cols = if plain_msg {
+            0
+        } else if line.is_ascii() {
+            line.len()
+        } else {
+            std::str::from_utf8(&line).map_or(line.len(), |s| s.chars().count())
+        };
+        let style = if self.opts.colors {
+            priority_style(e.get_known(K_PRIORITY))
+        } else {
+            None
+        };
+        if let Some(s) = style {
+            let _ = write!(line, "{}", s.render());
+        }
+        if plain_msg {
+            line.extend_from_slice(msg);
+        } else if self.opts.all {
+            write_multiline(&mut line, msg, prefix_cols);
+        } else {
+            let m = strip_tab_ansi(msg);
+            if is_printable(&m, true) {
+                write_multiline(&mut line, &m, prefix_cols);
+            } else {
+                let _ = write!(line, "[{}B blob data]", m.len());
+            }
+        }
+        if let Some(s) = style {
+            let _ = write!(line, "{}", s.render_reset());
+        }
+        line.push(b'\n');
+        let r = out.write_all(&line);
+        self.buf = line;
+        r
+    }
+
+    /// ` host ident[pid]: ` of short output.
+    fn origin_part(&self, e: &dyn EntryView, line: &mut Vec<u8>) {
         if !self.opts.no_hostname
             && let Some(h) = e.get_known(K_HOSTNAME)
         {
@@ -106,36 +163,6 @@ impl Printer {
             line.push(b']');
         }
         line.extend_from_slice(b": ");
-        let prefix_cols = if line.is_ascii() {
-            line.len()
-        } else {
-            std::str::from_utf8(&line).map_or(line.len(), |s| s.chars().count())
-        };
-        let style = if self.opts.colors {
-            priority_style(e.get_known(K_PRIORITY))
-        } else {
-            None
-        };
-        if let Some(s) = style {
-            let _ = write!(line, "{}", s.render());
-        }
-        if self.opts.all {
-            write_multiline(&mut line, msg, prefix_cols);
-        } else {
-            let m = strip_tab_ansi(msg);
-            if is_printable(&m, true) {
-                write_multiline(&mut line, &m, prefix_cols);
-            } else {
-                let _ = write!(line, "[{}B blob data]", m.len());
-            }
-        }
-        if let Some(s) = style {
-            let _ = write!(line, "{}", s.render_reset());
-        }
-        line.push(b'\n');
-        let r = out.write_all(&line);
-        self.buf = line;
-        r
     }
 
     pub(super) fn verbose(&mut self, e: &dyn EntryView, out: &mut dyn Write) -> io::Result<()> {

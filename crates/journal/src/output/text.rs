@@ -36,6 +36,13 @@ fn plain_ascii(v: &[u8], extra: &[u8]) -> bool {
         .all(|&b| (0x20..0x7f).contains(&b) && !extra.contains(&b))
 }
 
+/// Printable ASCII only (no controls, so no tab, newline or escape sequence): shown as is
+/// by every format meant for people.
+#[inline]
+pub(crate) fn plain(v: &[u8]) -> bool {
+    plain_ascii(v, b"")
+}
+
 /// Printable ASCII without `"` and `\\`: copied into JSON strings as is.
 #[inline]
 pub(crate) fn json_plain(v: &[u8]) -> bool {

@@ -68,6 +68,8 @@ pub(crate) struct Appender {
     lits: Vec<(u32, usize)>,
     /// (stream key, priority) → context id, valid for this segment only.
     line_ctx: HashMap<(u64, u8), u32>,
+    /// The last `line_ctx` hit: consecutive lines nearly always come from one stream.
+    last_line_ctx: Option<((u64, u8), u32)>,
     message_name: u32,
     priority_name: u32,
 }
@@ -128,6 +130,7 @@ impl Appender {
             pairs: Vec::with_capacity(32),
             lits: Vec::with_capacity(8),
             line_ctx: HashMap::new(),
+            last_line_ctx: None,
             message_name,
             priority_name,
         };
@@ -182,8 +185,13 @@ impl Appender {
                 message,
             } => {
                 line_lit = Some(message);
-                match self.line_ctx.get(&(*stream_key, *priority)) {
-                    Some(&c) => c,
+                let key = (*stream_key, *priority);
+                match self.last_line_ctx.filter(|(k, _)| *k == key) {
+                    Some((_, c)) => c,
+                    None if let Some(&c) = self.line_ctx.get(&key) => {
+                        self.last_line_ctx = Some((key, c));
+                        c
+                    }
                     None => {
                         for (name, value) in stream_fields.iter() {
                             let nid = self.dict.name_id(name);
@@ -199,7 +207,8 @@ impl Appender {
                         let pairs = std::mem::take(&mut self.pairs);
                         let c = self.dict.ctx_id(&pairs);
                         self.pairs = pairs;
-                        self.line_ctx.insert((*stream_key, *priority), c);
+                        self.line_ctx.insert(key, c);
+                        self.last_line_ctx = Some((key, c));
                         c
                     }
                 }

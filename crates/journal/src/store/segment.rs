@@ -59,6 +59,67 @@ pub(crate) struct DecodedBlock {
     pub entries: Vec<RawEntry>,
     /// Frames that failed their checks and were skipped.
     pub corrupt: u32,
+    /// The contexts the entries use (sorted) and, per context, where each `KNOWN` field's
+    /// first value is: its pair index, or [`NOT_IN_CTX`]. Output asks for these fields for
+    /// every entry; this answers without walking the context's pairs each time.
+    pub ctx_known: Vec<(u32, [u32; KNOWN.len()])>,
+    /// Bit k set: the `KNOWN[k]` field may be among the entries' literal fields (from the
+    /// block summary; all bits for a block not sealed yet).
+    pub lit_known: u16,
+}
+
+/// Marks a `KNOWN` field a context does not hold.
+pub(crate) const NOT_IN_CTX: u32 = u32::MAX;
+
+impl DecodedBlock {
+    /// The pair index of `KNOWN[k]` in context `ctx`, if the context holds the field.
+    #[inline]
+    pub(crate) fn known_pair(&self, ctx: u32, k: usize) -> Option<u32> {
+        let t = match self.ctx_known.as_slice() {
+            [(c, t)] if *c == ctx => t,
+            list => &list[list.binary_search_by_key(&ctx, |(c, _)| *c).ok()?].1,
+        };
+        Some(t[k]).filter(|&p| p != NOT_IN_CTX)
+    }
+
+    /// Fills `ctx_known` and `lit_known` (see there) for this block of `seg`.
+    fn index_known(&mut self, seg: &Segment, lit_names: Option<&[u32]>) {
+        let mut ctxs: Vec<u32> = Vec::new();
+        for e in &self.entries {
+            if ctxs.last() != Some(&e.ctx) {
+                ctxs.push(e.ctx);
+            }
+        }
+        ctxs.sort_unstable();
+        ctxs.dedup();
+        let dict = &seg.dict;
+        self.ctx_known = ctxs
+            .into_iter()
+            .map(|c| {
+                let mut t = [NOT_IN_CTX; KNOWN.len()];
+                let pairs = dict.ctxs.get(c as usize).map_or(&[][..], |p| &p[..]);
+                for (slot, nid) in t.iter_mut().zip(seg.known) {
+                    let Some(nid) = nid else { continue };
+                    if let Some(&p) = pairs
+                        .iter()
+                        .find(|&&p| dict.pairs.get(p as usize).is_some_and(|(n, _)| *n == nid))
+                    {
+                        *slot = p;
+                    }
+                }
+                (c, t)
+            })
+            .collect();
+        self.lit_known = match lit_names {
+            None => u16::MAX,
+            Some(names) => seg
+                .known
+                .iter()
+                .enumerate()
+                .filter(|(_, nid)| nid.is_some_and(|n| names.binary_search(&n).is_ok()))
+                .fold(0, |m, (k, _)| m | 1 << k),
+        };
+    }
 }
 
 /// An open segment.
@@ -482,7 +543,9 @@ impl Segment {
                 .map_err(|e| Error::io(&self.path, e))?;
             v
         };
-        Ok(decode_block(data, b, &self.dict))
+        let mut d = decode_block(data, b, &self.dict);
+        d.index_known(self, b.lit_names.as_deref());
+        Ok(d)
     }
 
     /// The newest seqnum and realtime in the segment (`None` when it holds no entry).

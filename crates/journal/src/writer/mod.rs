@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, SyncSender, TrySendError};
 use std::thread::JoinHandle;
 
+use crate::capture::LineBatch;
 use crate::config::JournalConfig;
 use crate::entry::{self, Entry, fields};
 use crate::error::{Error, Result};
@@ -102,9 +103,18 @@ enum Msg {
         priority: u8,
         message: Vec<u8>,
     },
+    /// Boxed: every slot of the queue is as large as its largest message.
+    Lines(Box<LinesMsg>),
     Flush(SyncSender<()>),
     Rotate(SyncSender<()>),
     Close,
+}
+
+struct LinesMsg {
+    stream: Arc<StreamInner>,
+    rt: u64,
+    mono: u64,
+    batch: LineBatch,
 }
 
 /// A cloneable, thread-safe way to hand entries to the writer thread. All methods return
@@ -251,6 +261,56 @@ impl Submitter {
         }
     }
 
+    /// Queues the lines of `stream` read together, all stamped now, as one item. When the
+    /// queue is full nothing is dropped: the batch is handed back as `Err` so that the caller
+    /// can apply back-pressure and retry (as with [`Submitter::try_submit_line`]). `Err` also
+    /// when the writer is gone.
+    pub fn try_submit_batch(
+        &self,
+        stream: &Stream,
+        batch: LineBatch,
+    ) -> std::result::Result<(), LineBatch> {
+        let bytes = batch_bytes(&batch);
+        if self.shared.queued_bytes.fetch_add(bytes, Ordering::Relaxed) + bytes > self.max_bytes {
+            self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
+            return Err(batch);
+        }
+        let (rt, mono) = entry::now();
+        let msg = Msg::Lines(Box::new(LinesMsg {
+            stream: Arc::clone(&stream.0),
+            rt,
+            mono,
+            batch,
+        }));
+        match self.tx.try_send(msg) {
+            Ok(()) => Ok(()),
+            Err(TrySendError::Full(Msg::Lines(m)) | TrySendError::Disconnected(Msg::Lines(m))) => {
+                self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
+                Err(m.batch)
+            }
+            Err(_) => {
+                self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
+                Err(LineBatch::new())
+            }
+        }
+    }
+
+    /// Like [`Submitter::try_submit_batch`], but a full queue drops the lines (counted, and
+    /// reported by a "Missed" entry). Returns `false` when they were dropped.
+    pub fn submit_batch(&self, stream: &Stream, batch: LineBatch) -> bool {
+        let n = batch.len() as u64;
+        match self.try_submit_batch(stream, batch) {
+            Ok(()) => true,
+            Err(_) => {
+                self.shared
+                    .pending_queue_drops
+                    .fetch_add(n, Ordering::Relaxed);
+                self.shared.dropped_queue.fetch_add(n, Ordering::Relaxed);
+                false
+            }
+        }
+    }
+
     /// Counters so far.
     pub fn stats(&self) -> WriterStats {
         let s = &self.shared;
@@ -281,6 +341,11 @@ impl Submitter {
         self.tx.send(make(tx)).map_err(|_| Error::WriterGone)?;
         rx.recv().map_err(|_| Error::WriterGone)
     }
+}
+
+/// Bytes a batch is accounted for in the queue.
+fn batch_bytes(batch: &LineBatch) -> usize {
+    ITEM_OVERHEAD * batch.len() + batch.text_len()
 }
 
 /// Owner of the writer thread. Dereferences to [`Submitter`]; dropping it writes what is

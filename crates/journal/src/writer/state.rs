@@ -10,6 +10,7 @@ use super::{
     BATCH_MAX, ITEM_OVERHEAD, MESSAGE_ID_MISSED, MESSAGE_ID_SUPPRESSED, Msg, Shared, StreamInner,
     WRITER_IDENTIFIER,
 };
+use crate::capture::LineBatch;
 use crate::config::JournalConfig;
 use crate::entry::{self, Entry, fields};
 use crate::error::{Error, Result};
@@ -98,6 +99,12 @@ impl WriterState {
                             .fetch_sub(ITEM_OVERHEAD + message.len(), Ordering::Relaxed);
                         self.write_line(&stream, rt, mono, priority, &message);
                     }
+                    Msg::Lines(m) => {
+                        self.shared
+                            .queued_bytes
+                            .fetch_sub(super::batch_bytes(&m.batch), Ordering::Relaxed);
+                        self.write_lines(&m.stream, m.rt, m.mono, &m.batch);
+                    }
                     Msg::Flush(ack) => acks.push(ack),
                     Msg::Rotate(ack) => {
                         self.commit();
@@ -180,8 +187,36 @@ impl WriterState {
         );
     }
 
+    /// Lines read together: one rate-limit decision for all of them (the first ones up to
+    /// the burst pass), then each is appended.
+    fn write_lines(&mut self, s: &StreamInner, rt: u64, mono: u64, batch: &LineBatch) {
+        let (verdict, passed) = self.rl.check_n(&s.unit, mono, batch.len() as u64);
+        let dropped = batch.len() as u64 - passed;
+        if dropped > 0 {
+            self.shared.suppressed.fetch_add(dropped, Ordering::Relaxed);
+        }
+        if passed == 0 || !self.rate_verdict(&s.unit, verdict) {
+            return;
+        }
+        for l in batch.iter().take(passed as usize) {
+            self.append(
+                &s.fields,
+                rt,
+                mono,
+                [0; 16],
+                Some((s.key, l.priority, l.message)),
+            );
+        }
+    }
+
     fn rate_ok(&mut self, unit: &str, mono: u64) -> bool {
-        match self.rl.check(unit, mono) {
+        let verdict = self.rl.check(unit, mono);
+        self.rate_verdict(unit, verdict)
+    }
+
+    /// Acts on a rate-limit verdict (a notice after suppressed lines); `false`: drop.
+    fn rate_verdict(&mut self, unit: &str, verdict: Verdict) -> bool {
+        match verdict {
             Verdict::Pass => true,
             Verdict::PassAfterSuppressed(n) => {
                 let shown = if unit.is_empty() {

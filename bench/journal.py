@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Journal benchmark: linger (this build and, with --before, a previous one) vs systemd-journald
+252, same workload, same run; every figure is the median of --runs runs (default 5).
+
+Ingest, end to end as the manager does it: a Type=oneshot service writes N lines
+"bench line %07d" to its stdout pipe (`cat` of a file made by `seq`, so the writer is never the
+bottleneck); the clock runs from `start` until the manager has exited on SIGTERM, which seals
+and fsyncs the journal. journald: the anchors' recipe (seq | systemd-cat from the unit's cgroup,
+clock stops after `journalctl --sync`). Queries are whole commands (process start included),
+timed the same way for both: -n 100, -u X -n 100, everything | wc -l, -u X -o cat | wc -l,
+--grep | wc -l. Output must not change between builds: the query outputs of the two linger
+builds are compared byte for byte on the same journal.
+
+Usage: bench/journal.py [--bin PATH] [--before PATH] [--n 1000000] [--runs 5] [--no-systemd]
+       [--out bench/results-journal.txt]
+"""
+import argparse, hashlib, os, shutil, signal, statistics, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+# ../shared/anchors beside the checkout; ANCHORS_SRC= for a worktree elsewhere.
+ANCHORS_SRC = os.environ.get("ANCHORS_SRC", os.path.join(ROOT, "..", "shared", "anchors"))
+ANCHORS = "/tmp/linger-anchors"
+
+QUERIES = [
+    ("-n 100 (ms)", ["-n", "100"], False),
+    ("-u X -n 100 (ms)", ["-u", "{unit}", "-n", "100"], False),
+    ("all | wc -l (ms)", [], True),
+    ("-u X -o cat | wc -l (ms)", ["-u", "{unit}", "-o", "cat"], True),
+    ("--grep | wc -l (ms)", ["-g", "line 09"], True),
+]
+
+
+def timed_ms(argv, pipe_to_wc):
+    """Wall time of a whole command (optionally piped into `wc -l`), and its output's digest."""
+    t = time.perf_counter()
+    if pipe_to_wc:
+        p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        w = subprocess.run(["wc", "-l"], stdin=p.stdout, capture_output=True)
+        p.stdout.close()
+        p.wait()
+        out = w.stdout
+    else:
+        out = subprocess.run(argv, capture_output=True).stdout
+    return (time.perf_counter() - t) * 1000, hashlib.sha256(out).hexdigest()
+
+
+def median_query(argv, pipe, reps):
+    runs = [timed_ms(argv, pipe) for _ in range(reps)]
+    return statistics.median(r[0] for r in runs), runs[0][1]
+
+
+class Linger:
+    def __init__(self, name, binary, lines_file, n):
+        self.name, self.bin, self.lines_file, self.n = name, binary, lines_file, n
+
+    def ingest_once(self):
+        tmp = tempfile.mkdtemp(prefix="linger-jbench.")
+        home, run = os.path.join(tmp, "home"), os.path.join(tmp, "run")
+        units = os.path.join(home, ".config/systemd/user")
+        os.makedirs(units)
+        os.makedirs(run, mode=0o700)
+        with open(os.path.join(units, "bench.service"), "w") as f:
+            f.write(f"[Service]\nType=oneshot\nExecStart=/bin/cat {self.lines_file}\n")
+        # As the journald anchor (RateLimit*=0): no per-unit rate limit.
+        os.makedirs(os.path.join(home, ".config/linger"))
+        with open(os.path.join(home, ".config/linger/journald.conf"), "w") as f:
+            f.write("[Journal]\nRateLimitBurst=0\n")
+        env = dict(os.environ, HOME=home, XDG_RUNTIME_DIR=run)
+        for k in ("XDG_STATE_HOME", "XDG_CONFIG_HOME"):
+            env.pop(k, None)
+        m = subprocess.Popen([self.bin, "daemon", "--user", "--no-system-units"], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        sock = os.path.join(run, "linger/manager")
+        while not os.path.exists(sock):
+            time.sleep(0.002)
+        cpu0 = cpu_s(m.pid)
+        t0 = time.perf_counter()
+        subprocess.run([self.bin, "ctl", "start", "bench.service"], env=env, check=True)
+        cpu1 = cpu_s(m.pid)
+        hwm = status_kb(m.pid, "VmHWM")
+        m.send_signal(signal.SIGTERM)
+        m.wait()
+        wall = time.perf_counter() - t0
+        jdir = os.path.join(home, ".local/state/linger/journal")
+        size = sum(os.path.getsize(os.path.join(jdir, f)) for f in os.listdir(jdir) if f.endswith(".lj"))
+        return tmp, jdir, {
+            "ingest (lines/s)": self.n / wall,
+            "manager CPU for N lines (s)": cpu1 - cpu0,
+            "manager peak RSS (MB)": hwm / 1024,
+            "on disk (B/line)": size / self.n,
+        }
+
+    def query_argv(self, jdir, args):
+        return [self.bin, "journal", "-D", jdir] + [a.format(unit="bench") for a in args]
+
+
+class Journald:
+    name = "systemd-journald 252"
+
+    def __init__(self, n):
+        if os.path.exists(ANCHORS):
+            shutil.rmtree(ANCHORS)
+        shutil.copytree(ANCHORS_SRC, ANCHORS)
+        self.n = n
+        self.jdir = f"{ANCHORS}/01_journald/var-log-journal"
+
+    def ingest(self, runs):
+        """The anchors' script, `runs` fresh journals; the last one stays for the queries."""
+        out = subprocess.run([f"{ANCHORS}/01_journald/bench_journald.sh", str(self.n), str(runs)],
+                             capture_output=True, text=True).stdout
+        rows = []
+        for line in out.splitlines():
+            if not line.startswith("run "):
+                continue
+            f = dict(tok.split("=", 1) for tok in line.split() if "=" in tok and not tok.startswith("--"))
+            rows.append({
+                "ingest (lines/s)": float(f["rate"]),
+                "manager CPU for N lines (s)": float(f["journald_cpu"].rstrip("s")),
+                "manager peak RSS (MB)": float(f["journald_rss"].rstrip("kB")) / 1024,
+                "on disk (B/line)": float(f["apparent"]) / self.n,
+            })
+        if not rows:
+            raise RuntimeError(f"journald bench printed no run:\n{out}")
+        return rows
+
+    def query_argv(self, jdir, args):
+        return ["journalctl", "-D", jdir, "--no-pager"] + [a.format(unit="anchor-bench.service") for a in args]
+
+    def stop(self):
+        subprocess.run([f"{ANCHORS}/01_journald/stop_journald.sh"], capture_output=True)
+
+
+def cpu_s(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def status_kb(pid, key):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def med(rows):
+    return {k: statistics.median(r[k] for r in rows) for k in rows[0]}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/linger"))
+    ap.add_argument("--before", help="a previous linger build, measured alongside")
+    ap.add_argument("--n", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--no-systemd", action="store_true")
+    ap.add_argument("--out", help="also write the table to this file")
+    a = ap.parse_args()
+    if a.runs < 5:
+        print("note: fewer than 5 runs; the figures are medians of", a.runs)
+    work = tempfile.mkdtemp(prefix="linger-jbench-lines.")
+    lines_file = os.path.join(work, "lines.txt")
+    with open(lines_file, "w") as f:
+        subprocess.run(["seq", "-f", "bench line %07.0f", str(a.n)], stdout=f, check=True)
+
+    columns = []  # (name, ingest medians, query medians)
+    lingers = [Linger("linger after", a.bin, lines_file, a.n)]
+    if a.before:
+        lingers.insert(0, Linger("linger before", a.before, lines_file, a.n))
+    keep = None
+    for lg in lingers:
+        rows = []
+        for _ in range(a.runs):
+            tmp, jdir, r = lg.ingest_once()
+            rows.append(r)
+            if keep is None:
+                keep = (tmp, jdir)  # the first journal serves every build's queries
+            else:
+                shutil.rmtree(tmp, ignore_errors=True)
+        columns.append([lg.name, med(rows), {}])
+    # Queries: every linger build on the same journal; outputs must be identical.
+    digests = {}
+    for (name, _, q), lg in zip(columns, lingers):
+        for label, args, pipe in QUERIES:
+            q[label], digests[(name, label)] = median_query(lg.query_argv(keep[1], args), pipe, a.runs)
+    if len(lingers) == 2:
+        for label, _, _ in QUERIES:
+            if digests[("linger before", label)] != digests[("linger after", label)]:
+                sys.exit(f"output differs between the builds for {label}")
+    shutil.rmtree(keep[0], ignore_errors=True)
+
+    sd_note = "systemd-journald 252: not measured (needs root and ../shared/anchors)"
+    if not a.no_systemd and os.geteuid() == 0 and os.path.isdir(ANCHORS_SRC) \
+            and os.path.exists("/lib/systemd/systemd-journald"):
+        jd = Journald(a.n)
+        try:
+            rows = jd.ingest(a.runs)
+            q = {label: median_query(jd.query_argv(jd.jdir, args), pipe, a.runs)[0] for label, args, pipe in QUERIES}
+            columns.append([jd.name, med(rows), q])
+            sd_note = "systemd-journald 252: anchors recipe (seq | systemd-cat, RateLimit*=0), same run"
+        finally:
+            jd.stop()
+    shutil.rmtree(work, ignore_errors=True)
+
+    targets = {"ingest (lines/s)": "≥ 2,000,000", "-n 100 (ms)": "≤ 2", "-u X -n 100 (ms)": "≤ 2",
+               "all | wc -l (ms)": "≤ 100", "-u X -o cat | wc -l (ms)": "≤ 100"}
+    names = [c[0] for c in columns]
+    out = [f"# bench/journal.py --n {a.n} --runs {a.runs}: medians of {a.runs} runs, {time.strftime('%Y-%m-%d')}",
+           f"# {sd_note}",
+           f"{'':32}" + "".join(f"{n:>22}" for n in names) + "   target"]
+    keys = list(columns[0][1].keys()) + [label for label, _, _ in QUERIES]
+    for k in keys:
+        vals = [c[1].get(k, c[2].get(k)) for c in columns]
+        fmt = (lambda v: f"{v:22,.0f}") if "lines/s" in k else (lambda v: f"{v:22.2f}")
+        out.append(f"{k:32}" + "".join(fmt(v) if v is not None else f"{'n/a':>22}" for v in vals)
+                   + "   " + targets.get(k, ""))
+    if len(lingers) == 2:
+        out.append("# outputs of the two linger builds: byte-for-byte identical for every query above")
+    text = "\n".join(out)
+    print(text)
+    if a.out:
+        with open(a.out, "w") as f:
+            f.write(text + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
