@@ -220,10 +220,11 @@ impl Tracker {
     }
 
     /// Create `user-UID.slice/user@UID.service`, delegate it to the user and open its
-    /// `cgroup.procs` for the manager to join between fork and exec.
-    pub fn prepare_user(&mut self, uid: u32, gid: u32) -> Result<Option<OwnedFd>, String> {
+    /// `cgroup.procs` for the manager to join between fork and exec (v2 first); on a hybrid
+    /// machine also the v1 memory/pids/cpu ones.
+    pub fn prepare_user(&mut self, uid: u32, gid: u32) -> Result<Vec<OwnedFd>, String> {
         let Tracker::Cgroups { cg, .. } = self else {
-            return Ok(None);
+            return Ok(Vec::new());
         };
         let slice = format!("user-{uid}.slice");
         let service = format!("user@{uid}.service");
@@ -239,11 +240,13 @@ impl Tracker {
             .map_err(|e| e.to_string())?;
         cg.delegate(&init, uid, gid).map_err(|e| e.to_string())?;
         let mut fds = cg.join_fds(&init).map_err(|e| e.to_string())?;
-        Ok(if fds.is_empty() {
-            None
-        } else {
-            Some(fds.remove(0))
-        })
+        fds.truncate(1);
+        fds.extend(
+            linger_cgroup::V1Delegation::detect(&cg.setup().unified)
+                .prepare(cg.fs(), &rel.join(&service), uid, gid)
+                .map_err(|e| e.to_string())?,
+        );
+        Ok(fds)
     }
 
     /// The `cgroup.procs` file to write `pid` (a process of `uid`, in one of the user's
@@ -511,15 +514,25 @@ impl Tracker {
             return None;
         };
         let dir = cg.path(&format!("user@{uid}.service")).ok()?;
+        let root = cg.setup().unified.clone();
+        let rel = user_slice_rel(uid).join(format!("user@{uid}.service"));
         Some(Box::new(move || {
             if crate::cgwalk::populated(&dir) {
                 let _ = crate::cgwalk::signal_tree(&dir, 9, None);
                 return Cleanup::Busy;
             }
-            match crate::cgwalk::remove_tree(&dir) {
-                Ok(()) => Cleanup::Removed,
-                Err(_) => Cleanup::Busy,
+            if crate::cgwalk::remove_tree(&dir).is_err() {
+                return Cleanup::Busy;
             }
+            // On a hybrid machine, its v1 mirrors (the manager's memory/pids/cpu cgroups) too.
+            if let Err(e) =
+                linger_cgroup::V1Delegation::detect(&root).remove(&RealFs::system(), &rel)
+            {
+                crate::log::warn(format!(
+                    "cannot remove the v1 cgroups of user@{uid}.service: {e}"
+                ));
+            }
+            Cleanup::Removed
         }))
     }
 
