@@ -132,7 +132,7 @@ pub fn create(
 /// directory and what is left in it (without following symlinks). A directory already gone
 /// is fine; one the daemon did not make stays.
 pub fn remove(dir: &RuntimeDir) -> io::Result<()> {
-    if dir.mounted && is_mount_point(&dir.path) {
+    if dir.mounted {
         // Detached: a process still holding a file there must not make logout fail.
         match rustix::mount::unmount(&dir.path, UnmountFlags::DETACH) {
             Ok(()) => {}

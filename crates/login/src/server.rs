@@ -363,25 +363,20 @@ async fn wait_user_manager(
     let p: api::UserRequest = params(req)?;
     let uid = tracked_user(state, &p.user, cred)?;
     check(rule, cred, Some(uid))?;
-    let (waiter, timeout) = {
-        let mut s = state.borrow_mut();
-        (s.manager_waiter(uid), s.config.ready_timeout)
-    };
-    if let Some(rx) = waiter {
-        let _ = tokio::time::timeout(timeout, rx).await;
-    }
-    let answers = state
-        .borrow()
-        .users
-        .get(&uid)
-        .is_some_and(|u| u.manager.answers());
-    if answers {
-        Ok(Reply::ok(json!({})))
-    } else {
-        Err(Reply::error(
-            error::FAILED,
-            format!("The user manager of uid {uid} is not running"),
-        ))
+    let deadline = tokio::time::Instant::now() + state.borrow().config.ready_timeout;
+    loop {
+        let waiter = state.borrow_mut().manager_waiter(uid);
+        let answer = match waiter {
+            Ok(()) => return Ok(Reply::ok(json!({}))),
+            Err(Some(rx)) => tokio::time::timeout_at(deadline, rx).await.ok(),
+            Err(None) => None,
+        };
+        if answer.is_none() {
+            return Err(Reply::error(
+                error::FAILED,
+                format!("The user manager of uid {uid} is not running"),
+            ));
+        }
     }
 }
 

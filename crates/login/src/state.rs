@@ -374,19 +374,23 @@ impl State {
         });
     }
 
-    /// A waiter for the user's manager: `None` when it answers already or none is coming.
-    pub fn manager_waiter(&mut self, uid: u32) -> Option<oneshot::Receiver<()>> {
-        let u = self.users.get_mut(&uid)?;
-        let coming = matches!(
-            u.manager,
-            ManagerPhase::Starting { .. } | ManagerPhase::Backoff { .. }
-        ) || u.cleaning;
-        if !coming {
-            return None;
+    /// Whether the user's manager answers; if not, a waiter woken at its next change
+    /// (`Err(None)`: none answers and none is coming — not wanted, or given up).
+    pub fn manager_waiter(&mut self, uid: u32) -> Result<(), Option<oneshot::Receiver<()>>> {
+        let wanted = self.wanted(uid, Instant::now());
+        let Some(u) = self.users.get_mut(&uid) else {
+            return Err(None);
+        };
+        if u.manager.answers() {
+            return Ok(());
+        }
+        // Starting, restarting, stopping before a new start, cleaning up first: it comes.
+        if !wanted || u.manager == ManagerPhase::Failed {
+            return Err(None);
         }
         let (tx, rx) = oneshot::channel();
         u.waiters.push(tx);
-        Some(rx)
+        Err(Some(rx))
     }
 
     /// Create the runtime directory of `uid` if it does not exist yet.

@@ -260,6 +260,12 @@ fn sessions_follow_their_connection_and_the_kill_policy() {
         )
         .unwrap();
     assert_eq!(reply["id"], "2");
+    // As the PAM module: wait for the user's manager, on a connection of its own.
+    d.call(
+        "io.linger.Login.WaitUserManager",
+        json!({"user": user.uid.to_string()}),
+    )
+    .unwrap();
     pam.call("io.linger.Login.ReleaseSession", json!({"id": "2"}))
         .unwrap();
     drop(pam);
