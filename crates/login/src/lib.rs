@@ -43,6 +43,7 @@ mod process;
 pub mod procscan;
 mod props;
 pub mod registry;
+pub mod request;
 mod run;
 pub mod runtime;
 mod server;

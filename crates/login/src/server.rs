@@ -11,9 +11,8 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use linger_ipc::login::{self as api, error, method};
+use linger_ipc::login::{self as api, error};
 use linger_ipc::{FrameReader, PeerCred, Reply, Request, decode_request, encode};
-use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use tokio::io::AsyncWriteExt;
 use tokio::net::UnixStream;
@@ -21,9 +20,10 @@ use tokio::net::UnixStream;
 use crate::auth::{self, Rule};
 use crate::escape::shown;
 use crate::jobs::Lanes;
+use crate::request::{self, Call, Refused, SessionRef, UserRef};
 use crate::session_ops::OpError;
 use crate::state::Shared;
-use crate::userdb::{self, LookupError};
+use crate::userdb;
 
 /// How long a request may take to arrive once its first byte did.
 pub const FRAME_DEADLINE: Duration = Duration::from_secs(10);
@@ -139,20 +139,6 @@ async fn handle_guarded(state: &Shared, req: Request, cred: PeerCred, conn: u64)
     }
 }
 
-fn params<T: DeserializeOwned>(req: &Request) -> Result<T, Reply> {
-    let p = if req.parameters.is_null() {
-        json!({})
-    } else {
-        req.parameters.clone()
-    };
-    serde_json::from_value(p).map_err(|e| {
-        Reply::error(
-            error::INVALID,
-            format!("Invalid parameters: {}", shown(&e.to_string())),
-        )
-    })
-}
-
 fn ok<T: serde::Serialize>(v: &T) -> Reply {
     Reply::ok(serde_json::to_value(v).unwrap_or(Value::Null))
 }
@@ -161,12 +147,8 @@ fn op(e: OpError) -> Reply {
     Reply::error(e.name, e.message)
 }
 
-fn lookup(e: LookupError) -> Reply {
-    match e {
-        LookupError::InvalidName(_) => Reply::error(error::INVALID, e.to_string()),
-        LookupError::NoSuchUser(_) => Reply::error(error::NO_SUCH_USER, e.to_string()),
-        LookupError::Database { .. } => Reply::error(error::FAILED, e.to_string()),
-    }
+fn refused(e: Refused) -> Reply {
+    Reply::error(e.name, e.message)
 }
 
 fn check(rule: Rule, cred: PeerCred, target: Option<u32>) -> Result<(), Reply> {
@@ -177,18 +159,17 @@ fn check(rule: Rule, cred: PeerCred, target: Option<u32>) -> Result<(), Reply> {
     }
 }
 
-/// The session a request names: a number, or empty / `self` for the caller's own (found from
-/// the caller's cgroup, or as a session leader).
-fn session_id(state: &Shared, id: &str, cred: PeerCred) -> Result<u64, Reply> {
-    let none = || {
-        Reply::error(
-            error::NO_SUCH_SESSION,
-            format!("No session '{}' known", shown(id)),
-        )
-    };
-    if id.is_empty() || id == "self" {
-        let s = state.borrow();
-        let by_cgroup = crate::tracker::unified_cgroup_of(cred.pid)
+/// The session a request names, if the daemon knows it: by id, or the caller's own (found
+/// from the caller's cgroup, or as a session leader).
+fn session_id(state: &Shared, session: &SessionRef, cred: PeerCred) -> Result<u64, Reply> {
+    let s = state.borrow();
+    match session {
+        SessionRef::Id(n) => {
+            s.sessions.contains_key(n).then_some(*n).ok_or_else(|| {
+                Reply::error(error::NO_SUCH_SESSION, format!("No session '{n}' known"))
+            })
+        }
+        SessionRef::Caller => crate::tracker::unified_cgroup_of(cred.pid)
             .ok()
             .flatten()
             .and_then(|c| {
@@ -198,8 +179,7 @@ fn session_id(state: &Shared, id: &str, cred: PeerCred) -> Result<u64, Reply> {
                         .parse()
                         .ok()
                 })
-            });
-        return by_cgroup
+            })
             .filter(|id| s.sessions.contains_key(id))
             .or_else(|| {
                 s.sessions
@@ -212,37 +192,32 @@ fn session_id(state: &Shared, id: &str, cred: PeerCred) -> Result<u64, Reply> {
                     error::NO_SUCH_SESSION,
                     "Caller does not belong to any known session",
                 )
-            });
-    }
-    let n: u64 = id.parse().map_err(|_| none())?;
-    if state.borrow().sessions.contains_key(&n) {
-        Ok(n)
-    } else {
-        Err(none())
+            }),
     }
 }
 
 async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> (Reply, After) {
-    let Some(rule) = auth::rule(&req.method) else {
-        let m = shown(&req.method);
-        return (
-            Reply::error(error::NO_METHOD, format!("Unknown method {m}")),
-            After::Nothing,
-        );
+    let call = match (auth::rule(&req.method), request::decode(req)) {
+        (Some(rule), Ok(call)) => (rule, call),
+        (_, Err(e)) => return (refused(e), After::Nothing),
+        (None, Ok(_)) => {
+            let m = shown(&req.method);
+            let e = Reply::error(error::NO_METHOD, format!("Unknown method {m}"));
+            return (e, After::Nothing);
+        }
     };
     let mut after = After::Nothing;
-    let r: Result<Reply, Reply> = match req.method.as_str() {
-        method::CREATE_SESSION => {
-            create_session(state, req, cred, conn)
+    let r = match call {
+        (_, Call::CreateSession(p)) => {
+            create_session(state, p, cred, conn)
                 .await
                 .map(|(reply, id)| {
                     after = After::Created(id);
                     reply
                 })
         }
-        method::WAIT_USER_MANAGER => wait_user_manager(state, req, cred, rule).await,
-        method::RELEASE_SESSION => params::<api::SessionRequest>(req).and_then(|p| {
-            let id = session_id(state, &p.id, cred)?;
+        (rule, Call::WaitUserManager(user)) => wait_user_manager(state, &user, cred, rule).await,
+        (rule, Call::ReleaseSession(session)) => session_id(state, &session, cred).and_then(|id| {
             let mut s = state.borrow_mut();
             let (uid, owner, leader) = s
                 .sessions
@@ -259,56 +234,64 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> (Re
             s.close_session(id, None, by_leader);
             Ok(Reply::ok(json!({})))
         }),
-        method::TERMINATE_SESSION => params::<api::SessionRequest>(req).and_then(|p| {
-            let id = session_id(state, &p.id, cred)?;
+        (rule, Call::TerminateSession(session)) => {
+            session_id(state, &session, cred).and_then(|id| {
+                let mut s = state.borrow_mut();
+                let uid = s.sessions.get(&id).map_or(0, |x| x.uid);
+                check(rule, cred, Some(uid))?;
+                s.close_session(id, Some(true), false);
+                Ok(Reply::ok(json!({})))
+            })
+        }
+        (
+            rule,
+            Call::KillSession {
+                session,
+                whom,
+                signal,
+            },
+        ) => session_id(state, &session, cred).and_then(|id| {
             let mut s = state.borrow_mut();
             let uid = s.sessions.get(&id).map_or(0, |x| x.uid);
             check(rule, cred, Some(uid))?;
-            s.close_session(id, Some(true), false);
+            s.kill_session(id, whom, signal).map_err(op)?;
             Ok(Reply::ok(json!({})))
         }),
-        method::KILL_SESSION => params::<api::KillSessionRequest>(req).and_then(|p| {
-            let id = session_id(state, &p.id, cred)?;
-            let mut s = state.borrow_mut();
-            let uid = s.sessions.get(&id).map_or(0, |x| x.uid);
-            check(rule, cred, Some(uid))?;
-            s.kill_session(id, &p.whom, p.signal).map_err(op)?;
-            Ok(Reply::ok(json!({})))
-        }),
-        method::SET_LINGER => set_linger(state, req, cred, rule).await,
-        method::TERMINATE_USER => params::<api::UserRequest>(req).and_then(|p| {
-            let uid = tracked_user(state, &p.user, cred)?;
+        (rule, Call::SetLinger { user, enable }) => {
+            set_linger(state, &user, enable, cred, rule).await
+        }
+        (rule, Call::TerminateUser(user)) => tracked_user(state, &user, cred).and_then(|uid| {
             check(rule, cred, Some(uid))?;
             state.borrow_mut().terminate_user(uid);
             Ok(Reply::ok(json!({})))
         }),
-        method::KILL_USER => kill_user(state, req, cred, rule).await,
-        method::ATTACH_PROCESS => attach_process(state, req, cred, rule).await,
-        method::LIST_SESSIONS => Ok(list_sessions(state)),
-        method::LIST_USERS => Ok(list_users(state)),
-        method::SESSION_PROPERTIES => params::<api::SessionRequest>(req).and_then(|p| {
-            let id = session_id(state, &p.id, cred)?;
+        (rule, Call::KillUser { user, signal }) => {
+            kill_user(state, &user, signal, cred, rule).await
+        }
+        (rule, Call::AttachProcess(p)) => attach_process(state, p, cred, rule).await,
+        (_, Call::ListSessions) => Ok(list_sessions(state)),
+        (_, Call::ListUsers) => Ok(list_users(state)),
+        (_, Call::SessionProperties(session)) => session_id(state, &session, cred).map(|id| {
             let s = state.borrow();
             let props = s
                 .sessions
                 .get(&id)
                 .map(|x| s.session_properties(x))
                 .unwrap_or_default();
-            Ok(ok(&api::PropertiesReply { properties: props }))
+            ok(&api::PropertiesReply { properties: props })
         }),
-        method::USER_PROPERTIES => params::<api::UserRequest>(req).and_then(|p| {
-            let uid = tracked_user(state, &p.user, cred)?;
+        (_, Call::UserProperties(user)) => tracked_user(state, &user, cred).map(|uid| {
             let props = state.borrow().user_properties(uid).unwrap_or_default();
-            Ok(ok(&api::PropertiesReply { properties: props }))
+            ok(&api::PropertiesReply { properties: props })
         }),
-        method::MANAGER => Ok(ok(&api::PropertiesReply {
+        (_, Call::Manager) => Ok(ok(&api::PropertiesReply {
             properties: state.borrow().manager_properties(),
         })),
-        method::RELOAD => check(rule, cred, None).map(|()| {
+        (rule, Call::Reload) => check(rule, cred, None).map(|()| {
             state.borrow_mut().reload();
             Reply::ok(json!({}))
         }),
-        _ => Ok(Reply::ok(json!({
+        (_, Call::GetInfo) => Ok(Reply::ok(json!({
             "vendor": "linger", "product": "linger login daemon", "version": env!("CARGO_PKG_VERSION"),
             "url": "", "interfaces": ["org.varlink.service", api::INTERFACE]
         }))),
@@ -317,9 +300,9 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> (Re
 }
 
 /// A user the daemon tracks (has a session, lingers, or a manager), by name or uid.
-fn tracked_user(state: &Shared, user: &str, cred: PeerCred) -> Result<u32, Reply> {
+fn tracked_user(state: &Shared, user: &UserRef, cred: PeerCred) -> Result<u32, Reply> {
     let s = state.borrow();
-    let account = userdb::resolve(s.db(), user, cred.uid).map_err(lookup)?;
+    let account = userdb::lookup(s.db(), user, cred.uid).map_err(|e| refused(e.into()))?;
     if s.users.contains_key(&account.uid) {
         Ok(account.uid)
     } else {
@@ -332,12 +315,11 @@ fn tracked_user(state: &Shared, user: &str, cred: PeerCred) -> Result<u32, Reply
 
 async fn create_session(
     state: &Shared,
-    req: &Request,
+    p: api::CreateSessionRequest,
     cred: PeerCred,
     conn: u64,
 ) -> Result<(Reply, u64), Reply> {
     check(Rule::RootOnly, cred, None)?;
-    let p: api::CreateSessionRequest = params(req)?;
     let (reply, move_leader) = state.borrow_mut().create_session(&p, conn).map_err(op)?;
     let id = reply.id.parse().unwrap_or(0);
     // The leader is in its scope when the login learns of the session (as with logind).
@@ -356,12 +338,11 @@ async fn create_session(
 /// timeout: what a login waits for, within its own time, after its session was created.
 async fn wait_user_manager(
     state: &Shared,
-    req: &Request,
+    user: &UserRef,
     cred: PeerCred,
     rule: Rule,
 ) -> Result<Reply, Reply> {
-    let p: api::UserRequest = params(req)?;
-    let uid = tracked_user(state, &p.user, cred)?;
+    let uid = tracked_user(state, user, cred)?;
     check(rule, cred, Some(uid))?;
     let deadline = tokio::time::Instant::now() + state.borrow().config.ready_timeout;
     loop {
@@ -382,16 +363,16 @@ async fn wait_user_manager(
 
 async fn kill_user(
     state: &Shared,
-    req: &Request,
+    user: &UserRef,
+    signal: i32,
     cred: PeerCred,
     rule: Rule,
 ) -> Result<Reply, Reply> {
-    let p: api::KillUserRequest = params(req)?;
-    let uid = tracked_user(state, &p.user, cred)?;
+    let uid = tracked_user(state, user, cred)?;
     check(rule, cred, Some(uid))?;
     let (work, jobs) = {
         let mut s = state.borrow_mut();
-        (s.kill_user(uid, p.signal).map_err(op)?, s.jobs.clone())
+        (s.kill_user(uid, signal), s.jobs.clone())
     };
     // A user's tree may be as large as they made it: walked on a worker, in their queue.
     jobs.run(uid, work)
@@ -402,11 +383,10 @@ async fn kill_user(
 
 async fn attach_process(
     state: &Shared,
-    req: &Request,
+    p: api::AttachProcessRequest,
     cred: PeerCred,
     rule: Rule,
 ) -> Result<Reply, Reply> {
-    let p: api::AttachProcessRequest = params(req)?;
     let owner = linger_ipc::process_uid(p.pid)
         .ok_or_else(|| Reply::error(error::INVALID, format!("No process {}", p.pid)))?;
     check(rule, cred, Some(owner))?;
@@ -434,20 +414,20 @@ async fn attach_process(
 
 async fn set_linger(
     state: &Shared,
-    req: &Request,
+    user: &UserRef,
+    enable: bool,
     cred: PeerCred,
     rule: Rule,
 ) -> Result<Reply, Reply> {
-    let p: api::SetLingerRequest = params(req)?;
     let (account, registry, jobs) = {
         let s = state.borrow();
-        let account = userdb::resolve(s.db(), &p.user, cred.uid).map_err(lookup)?;
+        let account = userdb::lookup(s.db(), user, cred.uid).map_err(|e| refused(e.into()))?;
         check(rule, cred, Some(account.uid))?;
         (account, s.registry.clone(), s.jobs.clone())
     };
     let uid = account.uid;
     // The registry is on disk: written on a worker, in the user's queue.
-    let (name, enable) = (account.name.clone(), p.enable);
+    let name = account.name.clone();
     let changed = jobs
         .run(uid, move || {
             if enable {
@@ -460,7 +440,7 @@ async fn set_linger(
         .map_err(|e| Reply::error(error::FAILED, e.to_string()))?
         .map_err(|e| Reply::error(error::FAILED, e.to_string()))?;
     let mut s = state.borrow_mut();
-    if p.enable {
+    if enable {
         let u = s.ensure_user(account);
         u.held_down = false;
         u.lingers = true;
@@ -472,7 +452,7 @@ async fn set_linger(
     if changed {
         crate::log::info(format!(
             "Linger {} for uid {uid}.",
-            if p.enable { "enabled" } else { "disabled" }
+            if enable { "enabled" } else { "disabled" }
         ));
     }
     Ok(Reply::ok(json!({})))

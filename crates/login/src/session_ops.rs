@@ -10,6 +10,7 @@ use linger_ipc::login::{CreateSessionReply, CreateSessionRequest, error};
 use crate::log;
 use crate::persist::SessionRecord;
 use crate::process::{Process, ProcessError};
+use crate::request::Whom;
 use crate::sessions::{self, Effect, Event, Phase, Session};
 use crate::state::{State, clocks};
 use crate::tracker::Work;
@@ -43,13 +44,6 @@ fn session_of_pid_cgroup(pid: u32) -> bool {
         .ok()
         .flatten()
         .is_some_and(|c| c.contains(&top) && c.contains("/session-"))
-}
-
-fn invalid(what: &str, value: &str) -> OpError {
-    OpError::new(
-        error::INVALID,
-        format!("Invalid {what} '{}'", crate::escape::shown(value)),
-    )
 }
 
 impl State {
@@ -94,13 +88,7 @@ impl State {
                 format!("Leader process {} does not exist", req.pid),
             ),
         })?;
-        let (class, session_type) =
-            sessions::class_and_type(&req.class, &req.session_type, &req.tty)
-                .map_err(|m| OpError::new(error::INVALID, crate::escape::shown(&m)))?;
-        // As logind: a desktop name is a plain word, it ends up in environments and files.
-        if !crate::escape::is_safe(&req.desktop) {
-            return Err(invalid("desktop string", &req.desktop));
-        }
+        // Class, type and desktop were checked (and defaulted) by `request::decode`.
         let busy = self
             .sessions
             .values()
@@ -133,8 +121,8 @@ impl State {
             tty: req.tty.clone(),
             remote_host: req.remote_host.clone(),
             remote_user: req.remote_user.clone(),
-            class,
-            session_type,
+            class: req.class.clone(),
+            session_type: req.session_type.clone(),
             desktop: req.desktop.clone(),
             display: req.display.clone(),
             realtime_us,
@@ -376,20 +364,14 @@ impl State {
         self.reconcile_user(uid, false);
     }
 
-    /// `kill-session`: `whom` is `leader` or `all`. A leader that is gone is not signalled:
-    /// its pid may be someone else's by now.
-    pub fn kill_session(&mut self, id: u64, whom: &str, signal: i32) -> Result<(), OpError> {
+    /// `kill-session`. A leader that is gone is not signalled: its pid may be someone else's
+    /// by now.
+    pub fn kill_session(&mut self, id: u64, whom: Whom, signal: i32) -> Result<(), OpError> {
         let s = self.sessions.get(&id).cloned().ok_or_else(|| {
             OpError::new(error::NO_SUCH_SESSION, format!("No session '{id}' known"))
         })?;
-        if rustix::process::Signal::from_named_raw(signal).is_none() {
-            return Err(OpError::new(
-                error::INVALID,
-                format!("Invalid signal {signal}"),
-            ));
-        }
         match whom {
-            "leader" => {
+            Whom::Leader => {
                 let gone = || {
                     OpError::new(
                         error::FAILED,
@@ -402,27 +384,14 @@ impl State {
                     e => OpError::new(error::FAILED, e.to_string()),
                 })?;
             }
-            "all" | "" => self.signal_session(&s, vec![signal], None),
-            other => {
-                return Err(invalid("kill parameter", other));
-            }
+            Whom::All => self.signal_session(&s, vec![signal], None),
         }
         Ok(())
     }
 
     /// `kill-user`: work signalling every process of every session and of the user's manager;
     /// the caller runs it in the user's queue.
-    pub fn kill_user(
-        &mut self,
-        uid: u32,
-        signal: i32,
-    ) -> Result<Box<dyn FnOnce() + Send>, OpError> {
-        if rustix::process::Signal::from_named_raw(signal).is_none() {
-            return Err(OpError::new(
-                error::INVALID,
-                format!("Invalid signal {signal}"),
-            ));
-        }
+    pub fn kill_user(&mut self, uid: u32, signal: i32) -> Box<dyn FnOnce() + Send> {
         let mut work: Vec<Box<dyn FnOnce() + Send>> = Vec::new();
         let sessions: Vec<Session> = self.sessions_of(uid).cloned().collect();
         for s in &sessions {
@@ -442,6 +411,6 @@ impl State {
                     .signal_user_service(uid, manager.filter(|_| own), signal),
             );
         }
-        Ok(Box::new(move || work.into_iter().for_each(|w| w())))
+        Box::new(move || work.into_iter().for_each(|w| w()))
     }
 }

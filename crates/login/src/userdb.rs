@@ -108,35 +108,60 @@ pub fn valid_user_name(name: &str) -> bool {
             .any(|c| c == '/' || c == ':' || c.is_whitespace() || c.is_control())
 }
 
-/// A uid written as plain decimal digits (no sign, no blanks: `+0` is not root).
-fn parse_uid(spec: &str) -> Option<u32> {
-    spec.bytes()
+/// A user a request names, before it is looked up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UserRef {
+    /// `""`: the caller.
+    Caller,
+    /// Plain decimal digits (no sign, no blanks: `+0` is not root).
+    Uid(u32),
+    /// A name that may be a user's ([`valid_user_name`]).
+    Name(String),
+}
+
+/// Parse a `user` parameter: empty means the caller, plain digits a uid, else a valid name.
+/// The error repeats at most the start of what was asked for (see `escape::shown`).
+pub fn user_ref(spec: &str) -> Result<UserRef, LookupError> {
+    if spec.is_empty() {
+        return Ok(UserRef::Caller);
+    }
+    if let Some(uid) = spec
+        .bytes()
         .all(|b| b.is_ascii_digit())
         .then(|| spec.parse().ok())
         .flatten()
+    {
+        return Ok(UserRef::Uid(uid));
+    }
+    if !valid_user_name(spec) {
+        return Err(LookupError::InvalidName(crate::escape::shown(spec)));
+    }
+    Ok(UserRef::Name(spec.to_string()))
 }
 
-/// Resolve a `user` parameter: empty means `caller` (a uid), digits a uid, else a name.
-/// The account's own name must also be valid (it becomes a path). Errors repeat at most
-/// the start of what was asked for (see `escape::shown`).
-pub fn resolve(db: &dyn UserDb, spec: &str, caller: u32) -> Result<Account, LookupError> {
-    let found = if spec.is_empty() {
-        db.by_uid(caller)?
-            .ok_or_else(|| LookupError::NoSuchUser(caller.to_string()))?
-    } else if let Some(uid) = parse_uid(spec) {
-        db.by_uid(uid)?
-            .ok_or_else(|| LookupError::NoSuchUser(spec.into()))?
-    } else {
-        if !valid_user_name(spec) {
-            return Err(LookupError::InvalidName(crate::escape::shown(spec)));
-        }
-        db.by_name(spec)?
-            .ok_or_else(|| LookupError::NoSuchUser(spec.into()))?
+/// Look `user` up (`caller`: the uid `UserRef::Caller` means). The account's own name must
+/// also be valid (it becomes a path).
+pub fn lookup(db: &dyn UserDb, user: &UserRef, caller: u32) -> Result<Account, LookupError> {
+    let found = match user {
+        UserRef::Caller => db
+            .by_uid(caller)?
+            .ok_or_else(|| LookupError::NoSuchUser(caller.to_string()))?,
+        UserRef::Uid(uid) => db
+            .by_uid(*uid)?
+            .ok_or_else(|| LookupError::NoSuchUser(uid.to_string()))?,
+        UserRef::Name(name) => db
+            .by_name(name)?
+            .ok_or_else(|| LookupError::NoSuchUser(name.clone()))?,
     };
     if !valid_user_name(&found.name) {
         return Err(LookupError::InvalidName(crate::escape::shown(&found.name)));
     }
     Ok(found)
+}
+
+/// Resolve a `user` parameter ([`user_ref`], then [`lookup`]).
+pub fn resolve(db: &dyn UserDb, spec: &str, caller: u32) -> Result<Account, LookupError> {
+    lookup(db, &user_ref(spec)?, caller)
 }
 
 #[cfg(test)]

@@ -69,6 +69,25 @@ fn linger_starts_and_stops_the_user_manager() {
         gids.split_whitespace().all(|g| g == user.gid.to_string()),
         "Gid: {gids}"
     );
+    // systemd's limits for user@.service (hard 524288, where the daemon may raise hard limits:
+    // a container's root may lack CAP_SYS_RESOURCE; the manager raised its soft one).
+    let limits = std::fs::read_to_string(format!("/proc/{pid}/limits")).unwrap();
+    let nofile: Vec<&str> = limits
+        .lines()
+        .find(|l| l.starts_with("Max open files"))
+        .map(|l| l.split_whitespace().skip(3).take(2).collect())
+        .unwrap_or_default();
+    let own = linger_exec::limits::current(7).map_or(0, |(_, hard)| hard);
+    let want = if linger_exec::limits::may_raise_hard_limits() {
+        524_288
+    } else {
+        own.min(524_288)
+    };
+    assert_eq!(
+        nofile.get(1).copied(),
+        Some(want.to_string().as_str()),
+        "manager's open files: {nofile:?}"
+    );
     if let Some(cg) = &cg {
         let own = std::fs::read_to_string(format!("/proc/{pid}/cgroup")).unwrap();
         let want = format!("linger.slice/user-{0}.slice/user@{0}.service", user.uid);
