@@ -139,6 +139,16 @@ impl FrameReader {
         self.frames.len()
     }
 
+    /// Wait until there is something to read (a frame's first bytes, a hangup, an error),
+    /// without reading it: a server may then take its turn before the frame is read.
+    pub async fn ready(&self) -> std::io::Result<()> {
+        if self.frames.is_empty() {
+            self.inner.readable().await
+        } else {
+            Ok(())
+        }
+    }
+
     /// The next frame, without its NUL. Errors end the connection: [`FrameError::Closed`] when
     /// the peer hung up (a cut-off frame is dropped), `TooLarge`, `Timeout`, `Io`.
     pub async fn next(&mut self) -> Result<Vec<u8>, FrameError> {

@@ -3,9 +3,11 @@
 //! fails at once, again and again; retrying at once would spin the loop and starve timers
 //! and signals. A connection that broke the protocol (a frame too large or too slow, garbage)
 //! is held, unread, for [`PENALTY`] before it is closed, and so is every connection its user
-//! opens meanwhile (up to the per-user cap; beyond it they are closed at once): a user who
-//! floods the daemon with bad frames waits instead of making it read and discard them as fast
-//! as they can send. Each connection is served by a task of its own (`server.rs`).
+//! opens meanwhile (up to the per-user cap; beyond it they are closed at once), and so is
+//! every connection of theirs that was open already, before its next frame is read: a user
+//! who floods the daemon with bad frames waits instead of making it read and discard them as
+//! fast as they can send. Each connection is served by a task of its own (`server.rs`), which
+//! reads a user's frames in that user's turn.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -122,14 +124,25 @@ pub async fn accept_loop(listener: UnixListener, state: Shared, budget: Budget) 
                     drop(stream);
                 }
                 None => {
-                    if let (Ending::Violation, Some(stream)) =
-                        server::serve(st, stream, id, cred).await
-                        && cred.uid != 0
-                    {
+                    let held = || {
+                        cred.uid != 0 && c.borrow_mut().penalty(cred.uid, Instant::now()).is_some()
+                    };
+                    match server::serve(st, stream, id, cred, held).await {
                         // The offending connection too is held for the penalty.
-                        c.borrow_mut().penalize(cred.uid, Instant::now());
-                        tokio::time::sleep(PENALTY).await;
-                        drop(stream);
+                        (Ending::Violation, Some(stream)) if cred.uid != 0 => {
+                            c.borrow_mut().penalize(cred.uid, Instant::now());
+                            tokio::time::sleep(PENALTY).await;
+                            drop(stream);
+                        }
+                        // Another one's offence: held until the penalty ends.
+                        (Ending::Held, Some(stream)) => {
+                            let until = c.borrow_mut().penalty(cred.uid, Instant::now());
+                            if let Some(until) = until {
+                                tokio::time::sleep_until(until.into()).await;
+                            }
+                            drop(stream);
+                        }
+                        _ => {}
                     }
                 }
             }

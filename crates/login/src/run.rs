@@ -52,6 +52,7 @@ pub fn run(config: LoginConfig) -> ExitCode {
     let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .max_blocking_threads(crate::jobs::MAX_WORKERS)
+        .on_thread_start(crate::jobs::lower_worker_priority)
         .build()
     {
         Ok(rt) => rt,
@@ -150,6 +151,9 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
                 }
             }
             _ = sigchld.recv() => reap(&state),
+            // Before timers and wake-ups: a stop is never kept waiting behind busy work.
+            _ = sigterm.recv() => begin_stop(&state, &mut shutdown_deadline),
+            _ = sigint.recv() => begin_stop(&state, &mut shutdown_deadline),
             Some(exit) = inbox.exits.recv() => state.borrow_mut().on_pidfd_exit(exit),
             Some(done) = inbox.done.recv() => done(&mut state.borrow_mut()),
             guard = async { match &watch { Some(w) => w.readable().await, None => std::future::pending().await } } => {
@@ -164,8 +168,6 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
             () = sleep => state.borrow_mut().fire_timers(),
             () = changed.notified() => {}
             _ = sighup.recv() => state.borrow_mut().reload(),
-            _ = sigterm.recv() => begin_stop(&state, &mut shutdown_deadline),
-            _ = sigint.recv() => begin_stop(&state, &mut shutdown_deadline),
         }
         if let Some(d) = shutdown_deadline {
             if state.borrow().all_done() {

@@ -4,8 +4,9 @@
 //! directory that was there before is left, and so is a mount that is not ours. And
 //! `RemoveIPC=`: the user's System V and POSIX IPC objects go at the same moment — the
 //! user's own entries only, wherever they are in `/dev/shm` and `/dev/mqueue`, never what
-//! other users put into a directory the leaving user owns. Removal runs on a worker: what a
-//! user leaves behind can be large.
+//! other users put into a directory the leaving user owns. The directory is detached and set
+//! aside at once (a new login gets a fresh one), then removed on a worker: what a user leaves
+//! behind can be large.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -128,10 +129,12 @@ pub fn create(
     ))
 }
 
-/// Remove what the daemon made of a runtime directory: unmount its tmpfs, delete the
-/// directory and what is left in it (without following symlinks). A directory already gone
-/// is fine; one the daemon did not make stays.
-pub fn remove(dir: &RuntimeDir) -> io::Result<()> {
+/// Take what the daemon made of a runtime directory out of the way at once (on the loop):
+/// its tmpfs detached, the directory renamed to a hidden name beside it ([`LEFTOVER`]), so
+/// that a new login of the same user gets a fresh one at once, whatever the worker removing
+/// the old one ([`remove_detached`]) is still doing. Returns what is left to remove; a
+/// directory already gone is fine, one the daemon did not make stays where it is.
+pub fn detach(dir: &RuntimeDir) -> io::Result<Option<PathBuf>> {
     if dir.mounted {
         // Detached: a process still holding a file there must not make logout fail.
         match rustix::mount::unmount(&dir.path, UnmountFlags::DETACH) {
@@ -141,13 +144,46 @@ pub fn remove(dir: &RuntimeDir) -> io::Result<()> {
         }
     }
     if !dir.created {
-        return Ok(());
+        return Ok(None);
     }
-    match std::fs::remove_dir_all(&dir.path) {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = dir.path.file_name().unwrap_or_default().to_string_lossy();
+    let aside = dir
+        .path
+        .with_file_name(format!("{LEFTOVER}{name}-{}-{n}", std::process::id()));
+    match std::fs::rename(&dir.path, &aside) {
+        Ok(()) => Ok(Some(aside)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// The name prefix of runtime directories set aside for removal (a daemon stopped before
+/// its worker removed them removes them at its next start: [`leftovers`]).
+pub const LEFTOVER: &str = ".linger-removing-";
+
+/// Delete a directory set aside by [`detach`] and everything in it (without following
+/// symlinks): on a worker, what a user leaves behind can be large.
+pub fn remove_detached(path: &Path) -> io::Result<()> {
+    match std::fs::remove_dir_all(path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e),
     }
+}
+
+/// Runtime directories a previous run set aside and did not finish removing.
+pub fn leftovers(base: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(base)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().starts_with(LEFTOVER))
+                .map(|e| e.path())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Whether `uid` is a system user, whose IPC objects `RemoveIPC=` leaves alone.
@@ -378,10 +414,21 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         assert_eq!(m.permissions().mode() & 0o777, 0o700);
         std::fs::write(dir.path.join("f"), "x").unwrap();
-        remove(&dir).unwrap();
+        // Set aside at once: a new one can be made at the same path before the old is gone.
+        let aside = detach(&dir).unwrap().expect("set aside");
         assert!(!dir.path.exists());
+        assert_eq!(leftovers(&b), vec![aside.clone()]);
+        let (again, _) = create(&b, &acct, None).unwrap();
+        assert!(again.created && again.path.is_dir());
+        remove_detached(&aside).unwrap();
+        assert!(!aside.exists() && again.path.is_dir());
         assert!(elsewhere.exists());
-        remove(&dir).unwrap();
+        assert_eq!(
+            detach(&again).unwrap().map(|p| remove_detached(&p).is_ok()),
+            Some(true)
+        );
+        assert_eq!(detach(&again).unwrap(), None);
+        assert!(leftovers(&b).is_empty());
         assert!(!is_mount_point(base.path()));
         assert!(is_mount_point(Path::new("/proc")));
     }

@@ -45,15 +45,24 @@ pub enum Ending {
     Hangup,
     /// The client broke the protocol: a frame too large, too slow, or not a request.
     Violation,
+    /// The client's user is in the penalty box (another connection of theirs broke the
+    /// protocol): the next frame was not read.
+    Held,
 }
 
 /// Serve one client until it hangs up or misbehaves, then end the sessions it owned. After a
-/// violation the connection comes back, unread, for the caller to hold a while.
+/// violation, or when `held()` says its user is in the penalty box, the connection comes back
+/// unread for the caller to hold a while.
+///
+/// A user's frames are read in that user's turn (one connection of theirs at a time, root's
+/// unqueued): whatever a user sends on many connections at once, the daemon reads one of
+/// them, and once one broke the protocol it reads none of the others.
 pub async fn serve(
     state: Shared,
     stream: UnixStream,
     conn: u64,
     cred: PeerCred,
+    held: impl Fn() -> bool,
 ) -> (Ending, Option<UnixStream>) {
     let limit = if cred.uid == 0 {
         api::MAX_REQUEST_ROOT
@@ -65,20 +74,27 @@ pub async fn serve(
     let turns: Rc<Lanes> = state.borrow().turns.clone();
     let mut ending = Ending::Hangup;
     loop {
-        let frame = match frames.next().await {
-            Ok(f) => f,
-            Err(linger_ipc::FrameError::Closed | linger_ipc::FrameError::Io(_)) => break,
-            Err(_) => {
-                ending = Ending::Violation;
-                break;
-            }
-        };
+        if frames.ready().await.is_err() {
+            break;
+        }
         let turn = if cred.uid == 0 {
             None
         } else {
             match turns.turn(cred.uid).await {
                 Ok(t) => Some(t),
                 Err(_) => break,
+            }
+        };
+        if held() {
+            ending = Ending::Held;
+            break;
+        }
+        let frame = match frames.next().await {
+            Ok(f) => f,
+            Err(linger_ipc::FrameError::Closed | linger_ipc::FrameError::Io(_)) => break,
+            Err(_) => {
+                ending = Ending::Violation;
+                break;
             }
         };
         // Users' requests are small; a large one of root's is decoded on a worker.
@@ -113,7 +129,7 @@ pub async fn serve(
         tokio::task::yield_now().await;
     }
     state.borrow_mut().connection_closed(conn);
-    let back = (ending == Ending::Violation)
+    let back = (ending != Ending::Hangup)
         .then(|| frames.into_inner().reunite(wr).ok())
         .flatten();
     (ending, back)

@@ -554,10 +554,19 @@ impl State {
         let lingering = self.lingering(uid);
         let remove_ipc = self.policy.remove_ipc && !runtime::is_system_uid(uid);
         if let Some(rt) = self.users.get_mut(&uid).and_then(|u| u.runtime.take()) {
+            // Out of the way now (a new login of the user gets a fresh one at once), removed
+            // on a worker.
+            let aside = runtime::detach(&rt);
             let work = move || {
                 let mut problems = Vec::new();
-                if let Err(e) = runtime::remove(&rt) {
-                    problems.push(format!("cannot remove {}: {e}", rt.path.display()));
+                match aside {
+                    Ok(Some(path)) => {
+                        if let Err(e) = runtime::remove_detached(&path) {
+                            problems.push(format!("cannot remove {}: {e}", path.display()));
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(e) => problems.push(format!("cannot remove {}: {e}", rt.path.display())),
                 }
                 if remove_ipc {
                     problems.extend(runtime::remove_ipc(uid));

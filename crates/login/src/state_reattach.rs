@@ -41,6 +41,22 @@ impl State {
         for uid in uids {
             self.reconcile_user(uid, false);
         }
+        // Runtime directories set aside but not yet removed when the previous run stopped.
+        let leftovers = crate::runtime::leftovers(&self.config.runtime_base);
+        if !leftovers.is_empty() {
+            let work = move || {
+                leftovers
+                    .iter()
+                    .filter_map(|p| {
+                        let e = crate::runtime::remove_detached(p).err()?;
+                        Some(format!("cannot remove {}: {e}", p.display()))
+                    })
+                    .collect::<Vec<_>>()
+            };
+            self.background(0, Box::new(work), |_, problems: Vec<String>| {
+                problems.into_iter().for_each(log::warn);
+            });
+        }
     }
 
     fn reattach_user(&mut self, r: UserRecord) {

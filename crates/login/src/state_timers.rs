@@ -25,7 +25,10 @@ impl State {
             .then(|| self.stop_at_pub(u))
             .flatten()
         });
+        // No poll deadline while a scan runs: its completion sets the next one (a deadline in
+        // the past would spin the loop until then).
         let poll = if self.tracker.needs_polling()
+            && !self.scanning
             && self.sessions.values().any(|s| s.phase != Phase::Active)
         {
             let at = self.poll_at.get().unwrap_or_else(|| Instant::now() + POLL);

@@ -70,7 +70,7 @@ impl Scene {
     /// Witnesses that count from now (see [`Witnesses::mark`] for later).
     fn witnesses(&self, d: &Daemon) -> Witnesses {
         let mut w = Witnesses::start(d, &self.bystander, &self.login);
-        w.mark();
+        w.mark(d.pid());
         w
     }
 }
@@ -393,7 +393,7 @@ fn attack_5_memory_held_per_connection() {
     for a in &attacks {
         a.ready();
     }
-    w.mark();
+    w.mark(d.pid());
     let report = w.finish("5 two users, 64 connections each, frames of 8 MiB", d.pid());
     let during = report.rss_kb;
     for a in attacks {
@@ -431,15 +431,6 @@ fn limits_of(pid: i32) -> String {
         .to_string()
 }
 
-fn cpu_ticks(pid: i32) -> u64 {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    // utime and stime: fields 14 and 15 of stat, 12 and 13 after the command name.
-    f.get(11).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0)
-        + f.get(12).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0)
-}
-
 /// Issue 10 item 6: more connections than the default 1024 open files (root's logins and a
 /// user's), then a hard limit the daemon cannot raise: no exhaustion, no spinning.
 #[test]
@@ -469,7 +460,7 @@ fn attack_6_file_descriptors_run_out() {
     logins.ready();
     user.ready();
     // Counted once all connections are held (opening them is a burst of accepts).
-    w.mark();
+    w.mark(d.pid());
     let report = w.finish(
         "6 1100 root + 64 user connections (soft limit 1024)",
         d.pid(),
@@ -499,9 +490,9 @@ fn attack_6_file_descriptors_run_out() {
         .trim_start_matches("ready ")
         .parse()
         .unwrap_or(0);
-    let t0 = cpu_ticks(d.pid());
+    let t0 = common::attack::cpu_ticks(d.pid());
     std::thread::sleep(Duration::from_secs(1));
-    let busy = cpu_ticks(d.pid()) - t0;
+    let busy = common::attack::cpu_ticks(d.pid()) - t0;
     let t = std::time::Instant::now();
     let answered = early.call("io.linger.Login.ListSessions", json!({}));
     let took = t.elapsed();

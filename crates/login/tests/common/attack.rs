@@ -179,6 +179,8 @@ pub struct Witnesses {
     login: Attack,
     /// Lines of each before the attack began (not counted).
     from: [usize; 3],
+    /// The daemon's CPU time when the attack began, in ticks, and when that was.
+    cpu_from: (u64, Instant),
 }
 
 impl Witnesses {
@@ -194,6 +196,7 @@ impl Witnesses {
             ),
             login: Attack::witness(&["login-probe", s, &login.uid.to_string()], None),
             from: [0; 3],
+            cpu_from: (cpu_ticks(d.pid()), Instant::now()),
         };
         // Each has been served once before the attack: the first login starts a manager.
         let warm = super::wait_until(Duration::from_secs(30), || {
@@ -213,7 +216,8 @@ impl Witnesses {
     }
 
     /// The attack begins now: only later calls count.
-    pub fn mark(&mut self) {
+    pub fn mark(&mut self, daemon_pid: i32) {
+        self.cpu_from = (cpu_ticks(daemon_pid), Instant::now());
         self.from = [
             self.root.lines().len(),
             self.user.lines().len(),
@@ -228,7 +232,12 @@ impl Witnesses {
         let root = parse(&self.root.stop()[from[0]..]);
         let user = parse(&self.user.stop()[from[1]..]);
         let login = parse(&self.login.stop()[from[2]..]);
+        let (ticks, since) = self.cpu_from;
+        let hz = rustix::param::clock_ticks_per_second().max(1);
+        let cpu = Duration::from_millis(cpu_ticks(daemon_pid).saturating_sub(ticks) * 1000 / hz);
         Report {
+            cpu,
+            watched: since.elapsed(),
             attack: attack.to_string(),
             root,
             user,
@@ -236,6 +245,16 @@ impl Witnesses {
             rss_kb: rss_kb(daemon_pid),
         }
     }
+}
+
+/// CPU time `pid` used so far (user and system), in clock ticks.
+pub fn cpu_ticks(pid: i32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime: fields 14 and 15 of stat, 12 and 13 after the command name.
+    f.get(11).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0)
+        + f.get(12).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0)
 }
 
 /// The daemon's resident memory, in KiB.
@@ -258,6 +277,10 @@ pub struct Report {
     pub login: Vec<Sample>,
     /// The daemon's RSS right after.
     pub rss_kb: u64,
+    /// The daemon's CPU time while watched.
+    pub cpu: Duration,
+    /// How long it was watched.
+    pub watched: Duration,
 }
 
 fn worst(s: &[Sample]) -> Duration {
@@ -268,7 +291,7 @@ impl Report {
     /// One line for the closing note (also appended to `$LINGER_ATTACK_REPORT`, if set).
     pub fn line(&self) -> String {
         format!(
-            "{}: worst root request {:.1} ms, worst other user's request {:.1} ms, worst login {:.1} ms ({}/{}/{} calls), daemon RSS {:.1} MB",
+            "{}: worst root request {:.1} ms, worst other user's request {:.1} ms, worst login {:.1} ms ({}/{}/{} calls), daemon RSS {:.1} MB, daemon CPU {} ms in {:.1} s",
             self.attack,
             worst(&self.root).as_secs_f64() * 1e3,
             worst(&self.user).as_secs_f64() * 1e3,
@@ -276,7 +299,9 @@ impl Report {
             self.root.len(),
             self.user.len(),
             self.login.len(),
-            self.rss_kb as f64 / 1024.0
+            self.rss_kb as f64 / 1024.0,
+            self.cpu.as_millis(),
+            self.watched.as_secs_f64()
         )
     }
 
