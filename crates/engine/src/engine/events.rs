@@ -8,7 +8,14 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let Some(deps) = self.graph.get(id).cloned() else {
             return;
         };
-        if new.is_inactive_or_failed() && !old.is_inactive_or_failed() {
+        // As systemd's binding check: only while this unit is still down and nothing is
+        // bringing it back (a restart's start half may already have run by now).
+        let still_down = self
+            .units
+            .get(id)
+            .is_none_or(|u| u.active_state().is_inactive_or_failed())
+            && !self.unit_job.contains_key(id);
+        if new.is_inactive_or_failed() && !old.is_inactive_or_failed() && still_down {
             for other in &deps.bound_by {
                 let active = self
                     .units
@@ -180,6 +187,22 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// An sd_notify message from `pid`, routed by the manager to unit `id`.
     pub fn on_notify(&mut self, id: &str, pid: u32, fields: &[(String, String)]) {
         self.with_service(id, |s, c| s.on_notify(pid, fields, c));
+    }
+
+    /// A well-known name on the session bus got an owner (`owned`) or lost it: the services
+    /// with that `BusName=` learn it (`Type=dbus` readiness, service/bus_name.rs).
+    pub fn on_bus_name(&mut self, name: &str, owned: bool) {
+        let ids: Vec<String> = self
+            .units
+            .iter()
+            .filter(|(_, u)| {
+                matches!(&u.config.kind, UnitKind::Service(c) if c.bus_name.as_deref() == Some(name))
+            })
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in ids {
+            self.with_service(&id, |s, c| s.on_bus_name(owned, c));
+        }
     }
 
     /// The unit owning `pid` as main or control process.
