@@ -154,6 +154,46 @@ fn journal_stream_names_the_services_journal_stream() {
     assert_eq!(stream, "unset");
 }
 
+/// `systemctl show` lists the execution settings in systemd's names and formats, defaults
+/// included (the open-file limit a service gets: 1024 soft, the manager's hard limit).
+#[test]
+fn show_lists_the_execution_settings() {
+    let mut m = Manager::new(BIN);
+    m.start();
+    m.write_unit(
+        "hard.service",
+        "[Service]\nExecStart=/bin/sleep 600\nNoNewPrivileges=yes\nRuntimeDirectory=a b\n\
+         StateDirectoryMode=0700\nLimitRTPRIO=0:0\nSystemCallFilter=~read write\n\
+         SystemCallErrorNumber=EPERM\nRestrictAddressFamilies=AF_UNIX AF_INET\n\
+         RestrictRealtime=yes\nProtectSystem=strict\n",
+    );
+    m.write_unit("plain.service", "[Service]\nExecStart=/bin/sleep 600\n");
+    let show = |unit: &str, p: &str| m.prop(unit, p);
+    assert_eq!(show("hard.service", "NoNewPrivileges"), "yes");
+    assert_eq!(show("plain.service", "NoNewPrivileges"), "no");
+    assert_eq!(show("hard.service", "RuntimeDirectory"), "a b");
+    assert_eq!(show("hard.service", "RuntimeDirectoryMode"), "0755");
+    assert_eq!(show("hard.service", "StateDirectoryMode"), "0700");
+    assert_eq!(show("hard.service", "RuntimeDirectoryPreserve"), "no");
+    assert_eq!(show("hard.service", "LimitRTPRIO"), "0");
+    assert_eq!(show("hard.service", "LimitRTPRIOSoft"), "0");
+    let (_, hard) = proc_limit(m.pid().expect("manager pid"), "Max open files");
+    assert_eq!(show("plain.service", "LimitNOFILE"), hard.to_string());
+    assert_eq!(
+        show("plain.service", "LimitNOFILESoft"),
+        1024.min(hard).to_string()
+    );
+    assert_eq!(show("hard.service", "SystemCallFilter"), "~read write");
+    assert_eq!(show("hard.service", "SystemCallErrorNumber"), "1");
+    assert_eq!(
+        show("hard.service", "RestrictAddressFamilies"),
+        "AF_UNIX AF_INET"
+    );
+    assert_eq!(show("hard.service", "RestrictRealtime"), "yes");
+    assert_eq!(show("hard.service", "ProtectSystem"), "strict");
+    assert_eq!(show("plain.service", "ProtectHome"), "no");
+}
+
 fn mode_of(p: &std::path::Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(p)

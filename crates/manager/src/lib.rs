@@ -28,6 +28,7 @@ mod manager;
 mod pipes;
 mod props;
 mod props_activation;
+mod props_exec;
 mod readiness;
 mod recovery;
 mod recovery_log;
