@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use linger_unit::model::{DirectoryKind, ExecConfig, NameList};
 
-use crate::props::yes;
+use crate::props_format::yes;
 
 fn limit(v: u64) -> String {
     if v == u64::MAX {
