@@ -221,3 +221,45 @@ fn clean_removes_a_stopped_units_directories() {
     m.systemctl(&["clean", "--what=bogus", "keeper.service"])
         .expect_code(1);
 }
+
+#[test]
+fn isolate_starts_the_target_and_stops_everything_else() {
+    let mut m = Manager::new(BIN);
+    m.write_unit(
+        "work.target",
+        "[Unit]\nDescription=Work\nAllowIsolate=yes\nWants=kept.service\n",
+    );
+    m.write_unit("plain.target", "[Unit]\nDescription=Plain\n");
+    for name in ["kept", "other", "pinned"] {
+        let extra = if name == "pinned" {
+            "[Unit]\nIgnoreOnIsolate=yes\n"
+        } else {
+            ""
+        };
+        m.write_unit(
+            &format!("{name}.service"),
+            &format!("{extra}[Service]\nExecStart=/bin/sleep 1000\n"),
+        );
+    }
+    m.start();
+    m.systemctl(&["start", "kept", "other", "pinned"])
+        .expect_code(0);
+    // Without AllowIsolate=yes: refused in systemctl's words, nothing stopped.
+    let r = m.systemctl(&["isolate", "plain"]).expect_code(1);
+    assert_eq!(
+        r.stderr,
+        "Failed to start plain.target: Operation refused, unit may not be isolated.\n"
+    );
+    assert_eq!(m.prop("other.service", "ActiveState"), "active");
+    // A name without a suffix is a target.
+    m.systemctl(&["isolate", "work"]).expect_code(0);
+    assert_eq!(m.prop("work.target", "ActiveState"), "active");
+    assert_eq!(m.prop("kept.service", "ActiveState"), "active");
+    assert_eq!(m.prop("pinned.service", "ActiveState"), "active");
+    assert_eq!(m.prop("pinned.service", "IgnoreOnIsolate"), "yes");
+    // systemctl waits for the target's job; the stop jobs isolate queued finish on their own.
+    m.wait_for("other.service stopped", |m| {
+        m.prop("other.service", "ActiveState") == "inactive"
+    });
+    m.shutdown();
+}

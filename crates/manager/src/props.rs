@@ -7,7 +7,7 @@ use linger_engine::Engine;
 use linger_engine::{Deps, Host, Timestamp, UnitInfo, UnitSource};
 use linger_time::{USEC_INFINITY, Usec};
 use linger_unit::exec_line::ExecCommand;
-use linger_unit::model::{UnitKind, UnitType};
+use linger_unit::model::UnitKind;
 
 /// systemd's timestamp format (`Mon 2026-11-23 10:00:00 UTC`), empty for "never".
 pub fn timestamp(us: Usec) -> String {
@@ -252,9 +252,9 @@ pub fn unit_properties<H: Host, S: UnitSource>(
     } else {
         p.insert("CanReload".into(), "no".into());
     }
-    if cfg.unit_type == UnitType::Target {
-        p.insert("AllowIsolate".into(), yes(cfg.unit.allow_isolate));
-    }
+    p.insert("AllowIsolate".into(), yes(cfg.unit.allow_isolate));
+    p.insert("IgnoreOnIsolate".into(), yes(cfg.ignores_isolate()));
+    p.insert("CollectMode".into(), cfg.unit.collect_mode.as_str().into());
     crate::props_activation::activation_properties(engine, u, &mut p);
     p
 }

@@ -71,6 +71,18 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
     ExitCode::from(code)
 }
 
+/// `isolate UNIT`: a start job in isolate mode; a name without a suffix is a target.
+pub fn isolate(unit: &str, o: &Opts) -> ExitCode {
+    let name = linger_unit::name::mangle(unit, ".target", true)
+        .map(|(n, _)| n)
+        .unwrap_or_else(|_| unit.to_string());
+    let o = Opts {
+        job_mode: Some(JobMode::Isolate.as_str().to_string()),
+        ..o.clone()
+    };
+    jobs("start", &[name], &o)
+}
+
 /// `start --wait`: block until every unit is inactive or failed again (exit 1 if one failed).
 fn wait_inactive(units: &[String]) -> ExitCode {
     let Ok(mut changes) = crate::watch::Changes::subscribe(units) else {

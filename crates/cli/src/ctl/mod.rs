@@ -151,6 +151,8 @@ pub enum Command {
     Start { units: Vec<String> },
     /// Stop (deactivate) units.
     Stop { units: Vec<String> },
+    /// Start a target (or unit with AllowIsolate=yes) and stop every other unit.
+    Isolate { unit: String },
     /// Restart units.
     Restart { units: Vec<String> },
     /// Restart units if running.
@@ -349,6 +351,7 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
     use Command as C;
     match cmd {
         C::Start { units } => jobs::jobs("start", &units, o),
+        C::Isolate { unit } => jobs::isolate(&unit, o),
         C::Stop { units } => jobs::jobs("stop", &units, o),
         C::Restart { units } => jobs::jobs("restart", &units, o),
         C::TryRestart { units } => jobs::jobs("try-restart", &units, o),
