@@ -263,3 +263,21 @@ fn isolate_starts_the_target_and_stops_everything_else() {
     });
     m.shutdown();
 }
+
+#[test]
+fn freeze_without_cgroups_is_refused_in_systemctls_words() {
+    let mut m = manager();
+    m.systemctl(&["start", "app"]).expect_code(0);
+    let r = m.systemctl(&["freeze", "app"]).expect_code(1);
+    assert!(
+        r.stderr.starts_with(
+            "Failed to freeze unit app.service: Unit 'app.service' does not support freezing"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(m.prop("app.service", "CanFreeze"), "no");
+    assert_eq!(m.prop("app.service", "FreezerState"), "running");
+    m.systemctl(&["thaw"]).expect_code(1);
+    m.shutdown();
+}

@@ -172,6 +172,40 @@ pub fn kill(units: &[String], o: &Opts) -> ExitCode {
     }
 }
 
+/// `freeze`/`thaw`: one request per unit (patterns match loaded units); each answers when
+/// the kernel has done it.
+pub fn freezer(units: &[String], freeze: bool) -> ExitCode {
+    let verb = if freeze { "freeze" } else { "thaw" };
+    if units.is_empty() {
+        return fail(&format!(
+            "Too few arguments: '{verb}' needs at least one unit name."
+        ));
+    }
+    let units = match expand_names(units) {
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
+    let mut client = match connect() {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let mut code = ExitCode::SUCCESS;
+    for unit in units {
+        let req = api::FreezerRequest {
+            unit: unit.clone(),
+            freeze,
+        };
+        if let Err(e) = client.call(
+            method::FREEZER,
+            serde_json::to_value(&req).unwrap_or_default(),
+        ) {
+            eprintln!("Failed to {verb} unit {unit}: {e}");
+            code = ExitCode::from(1);
+        }
+    }
+    code
+}
+
 /// enable/disable/reenable/mask/unmask, then `--now` start/stop.
 pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
     if units.is_empty() {

@@ -163,6 +163,10 @@ pub enum Command {
     ReloadOrRestart { units: Vec<String> },
     /// Reload if supported, otherwise restart, only if running.
     TryReloadOrRestart { units: Vec<String> },
+    /// Freeze units' processes (cgroup freezer) until thawed.
+    Freeze { units: Vec<String> },
+    /// Resume the processes of frozen units.
+    Thaw { units: Vec<String> },
     /// Send a signal to the processes of units.
     Kill { units: Vec<String> },
     /// Show runtime status of units (or of the manager).
@@ -359,6 +363,8 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::ReloadOrRestart { units } => jobs::jobs("reload-or-restart", &units, o),
         C::TryReloadOrRestart { units } => jobs::jobs("try-reload-or-restart", &units, o),
         C::Kill { units } => jobs::kill(&units, o),
+        C::Freeze { units } => jobs::freezer(&units, true),
+        C::Thaw { units } => jobs::freezer(&units, false),
         C::Status { units } => status::status(&units, o),
         C::Show { units } => show::show(&units, o),
         C::Cat { units } => show::cat(&units),
