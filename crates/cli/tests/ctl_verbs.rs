@@ -281,3 +281,41 @@ fn freeze_without_cgroups_is_refused_in_systemctls_words() {
     m.systemctl(&["thaw"]).expect_code(1);
     m.shutdown();
 }
+
+#[test]
+fn enable_force_replaces_a_conflicting_link_and_only_a_link() {
+    let mut m = Manager::new(BIN);
+    m.write_unit(
+        "foo.service",
+        "[Service]\nExecStart=/bin/sleep 1000\n[Install]\nAlias=bar.service\n",
+    );
+    let other = m.write_unit("other.service", "[Service]\nExecStart=/bin/sleep 1000\n");
+    let alias = m.unit_dir().join("bar.service");
+    std::os::unix::fs::symlink(&other, &alias).unwrap();
+    m.start();
+    let r = m.systemctl(&["enable", "foo"]).expect_code(1);
+    assert!(r.stderr.contains("already exists"), "{}", r.stderr);
+    assert_eq!(std::fs::read_link(&alias).unwrap(), other);
+    let r = m.systemctl(&["enable", "--force", "foo"]).expect_code(0);
+    let foo = m.unit_dir().join("foo.service");
+    assert_eq!(
+        r.stderr,
+        format!(
+            "Removed \"{}\".\nCreated symlink {} → {}.\n",
+            alias.display(),
+            alias.display(),
+            foo.display()
+        )
+    );
+    assert_eq!(std::fs::read_link(&alias).unwrap(), foo);
+    // mask --force replaces a symlink too, but never a real file.
+    std::fs::write(
+        m.unit_dir().join("real.service"),
+        "[Service]\nExecStart=/bin/true\n",
+    )
+    .unwrap();
+    m.systemctl(&["mask", "--force", "real.service"])
+        .expect_code(1);
+    assert!(!m.unit_dir().join("real.service").is_symlink());
+    m.shutdown();
+}

@@ -416,6 +416,9 @@ pub struct InstallRequest {
     /// `--runtime`
     #[serde(default)]
     pub runtime: bool,
+    /// `--force`: replace symlinks in the way (enable, reenable, mask).
+    #[serde(default)]
+    pub force: bool,
 }
 
 /// One file-system change.

@@ -418,10 +418,10 @@ fn install(m: &mut Manager, p: &wire::InstallRequest) -> Result<Answer, ManagerE
     let ctx = m.engine.source_ref().ctx.clone();
     let names: Vec<&str> = p.units.iter().map(String::as_str).collect();
     let result = match p.action {
-        InstallAction::Enable => loader::enable(&ctx, &names, p.runtime),
+        InstallAction::Enable => loader::enable_with(&ctx, &names, p.runtime, p.force),
         InstallAction::Disable => loader::disable(&ctx, &names, p.runtime),
-        InstallAction::Reenable => loader::reenable(&ctx, &names, p.runtime),
-        InstallAction::Mask => loader::mask(&ctx, &names, p.runtime),
+        InstallAction::Reenable => loader::reenable(&ctx, &names, p.runtime, p.force),
+        InstallAction::Mask => loader::mask_with(&ctx, &names, p.runtime, p.force),
         InstallAction::Unmask => loader::unmask(&ctx, &names, p.runtime),
     };
     let changes = result.map_err(|e| ManagerError::new(ErrorKind::Failed, e.to_string()))?;

@@ -239,6 +239,7 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
         action: install_action,
         units: names.clone(),
         runtime: o.runtime,
+        force: o.force,
     };
     let reply = match client.call(
         method::INSTALL,
