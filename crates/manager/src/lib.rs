@@ -19,6 +19,7 @@ mod config;
 mod event;
 mod exec_settings;
 mod freezer;
+mod generators;
 mod handle;
 mod host;
 mod job_waits;
