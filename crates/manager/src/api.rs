@@ -74,6 +74,15 @@ pub enum Call {
     Freezer(wire::FreezerRequest),
     /// `org.varlink.service.GetInfo`.
     GetInfo,
+    /// A well-known name on the session bus got an owner (`owned`) or lost it — told by the
+    /// D-Bus front end, which watches the bus driver's NameOwnerChanged (`Type=dbus`
+    /// readiness). In-process only: no varlink method decodes to it.
+    BusName {
+        /// The well-known name.
+        name: String,
+        /// Whether it has an owner now.
+        owned: bool,
+    },
 }
 
 impl Call {

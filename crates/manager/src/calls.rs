@@ -83,6 +83,7 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
                 .collect(),
         })),
         Call::Manager => Ok(Answer::Manager(manager_properties(m))),
+        Call::BusName { name, owned } => Ok(crate::bus_names::bus_name(m, &name, owned)),
         Call::GetInfo => Ok(Answer::Info(json!({
             "vendor": "linger", "product": "linger user manager",
             "version": env!("CARGO_PKG_VERSION"), "url": "",

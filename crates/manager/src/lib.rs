@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 
 mod api;
+mod bus_names;
 mod calls;
 mod cgroups;
 mod changes;

@@ -147,6 +147,9 @@ pub fn unit_properties<H: Host, S: UnitSource>(
     if let (UnitKind::Service(sc), Some(rt)) = (&cfg.kind, u.service()) {
         let procs = rt.state().procs();
         p.insert("Type".into(), sc.service_type.as_str().into());
+        if let Some(name) = &sc.bus_name {
+            p.insert("BusName".into(), name.clone());
+        }
         p.insert("Restart".into(), sc.restart.as_str().into());
         p.insert("RestartUSec".into(), span(sc.restart_sec));
         p.insert("TimeoutStartUSec".into(), span(sc.timeout_start));

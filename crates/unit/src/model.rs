@@ -680,6 +680,8 @@ pub struct ServiceConfig {
     pub fd_store_max: u32,
     /// `Sockets=`
     pub sockets: Vec<String>,
+    /// `BusName=`: the name a `Type=dbus` service is ready with (taken on the session bus).
+    pub bus_name: Option<String>,
     /// Kill settings.
     pub kill: KillConfig,
     /// Exec settings.
@@ -718,6 +720,7 @@ impl Default for ServiceConfig {
             notify_access: None,
             fd_store_max: 0,
             sockets: Vec::new(),
+            bus_name: None,
             kill: KillConfig::default(),
             exec: ExecConfig {
                 umask: 0o022,
