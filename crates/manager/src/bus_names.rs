@@ -2,7 +2,7 @@
 //! each change goes to the engine, where `Type=dbus` services wait for their `BusName=`
 //! (crates/engine/src/service/bus_name.rs). The manager keeps no copy of the bus's names.
 
-use crate::api::Answer;
+use crate::call::Answer;
 use crate::manager::Manager;
 
 /// `name` got an owner (`owned`) or lost it.

@@ -43,16 +43,7 @@ pub struct AttachedStdio {
     pub tty: bool,
 }
 
-/// A message the host wants logged for a unit (setup failures).
-#[derive(Debug, Clone)]
-pub struct HostLog {
-    /// Unit.
-    pub unit: String,
-    /// Priority.
-    pub priority: u8,
-    /// Text.
-    pub message: String,
-}
+pub use crate::host_log::HostLog;
 
 /// The manager's implementation of [`Host`].
 #[derive(Debug)]
@@ -563,7 +554,7 @@ impl Host for RealHost {
             linger_exec::spawn_reporting(spec, &self.exec_reports)
         }
         .map_err(|e| e.to_string())?;
-        // Our child: its pid stays its own until we reap it, so this pidfd is it.
+        // Our child: its pid stays its own until we reap it.
         self.pidfds.child(child.pid);
         self.tracker.started(req.unit, req.invocation_id, child.pid);
         if let Some((stage, errno)) = child.failure {
@@ -700,9 +691,9 @@ pub fn check_condition(c: &Condition, env: &Environment, config: &ManagerConfig)
                 })
             })
         }
+        // systemd's names (`arm64`, `x86-64`), from the one mapping; `native` is this one.
         ConditionKind::Architecture => {
-            std::env::consts::ARCH.replace('_', "-") == c.parameter
-                || c.parameter == std::env::consts::ARCH
+            c.parameter == "native" || c.parameter == linger_unit::specifier::native_architecture()
         }
         ConditionKind::Virtualization | ConditionKind::AcPower | ConditionKind::Other => true,
     }

@@ -12,6 +12,7 @@
 
 mod api;
 mod bus_names;
+mod call;
 mod calls;
 mod cgroups;
 mod changes;
@@ -23,6 +24,7 @@ mod freezer;
 mod generators;
 mod handle;
 mod host;
+mod host_log;
 mod job_waits;
 pub mod keeper;
 mod logs;
@@ -30,6 +32,7 @@ mod manager;
 mod pipes;
 mod props;
 mod props_activation;
+mod props_format;
 mod readiness;
 mod recovery;
 mod recovery_log;

@@ -5,21 +5,10 @@ use std::collections::BTreeMap;
 
 use linger_engine::Engine;
 use linger_engine::{Deps, Host, Timestamp, UnitInfo, UnitSource};
-use linger_time::{USEC_INFINITY, Usec};
 use linger_unit::exec_line::ExecCommand;
 use linger_unit::model::UnitKind;
 
-/// systemd's timestamp format (`Mon 2026-11-23 10:00:00 UTC`), empty for "never".
-pub fn timestamp(us: Usec) -> String {
-    if us == 0 || us == USEC_INFINITY {
-        return String::new();
-    }
-    linger_time::timestamp::format_timestamp(us, &jiff::tz::TimeZone::system())
-}
-
-pub fn span(us: Usec) -> String {
-    linger_time::format_timespan(us, 1)
-}
+use crate::props_format::{span, timestamp, yes};
 
 fn join(set: &std::collections::BTreeSet<String>) -> String {
     set.iter().cloned().collect::<Vec<_>>().join(" ")
@@ -37,10 +26,6 @@ fn exec_prop(cmds: &[ExecCommand]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-pub fn yes(b: bool) -> String {
-    if b { "yes".into() } else { "no".into() }
 }
 
 fn ts_pair(p: &mut BTreeMap<String, String>, name: &str, t: Timestamp) {

@@ -482,10 +482,8 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.stop_activator(id);
             return;
         }
-        if let Some(s) = u.scope() {
-            if s.state == crate::scope::ScopeState::Running {
-                self.stop_scope(id, "success");
-            }
+        if u.scope().is_some() {
+            self.stop_scope(id);
             return;
         }
         if !is_service {
