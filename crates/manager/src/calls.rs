@@ -177,9 +177,9 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
         crate::props::cgroup_properties(&m.engine.host().cgroups, &id, &mut props);
         if wants("FreezerState") || wants("CanFreeze") {
             let cg = &m.engine.host().cgroups;
-            let state = crate::freezer::state(cg, &id);
+            let state = crate::frozen::state(cg, &id);
             props.insert("FreezerState".into(), state.as_str().into());
-            let can = crate::freezer::can_freeze(cg, u.config.unit_type);
+            let can = crate::frozen::can_freeze(cg, u.config.unit_type);
             props.insert("CanFreeze".into(), if can { "yes" } else { "no" }.into());
         }
         let mut processes = Vec::new();

@@ -3,58 +3,23 @@
 //! read from them); the answer to a request comes once the kernel reports it done, from a task
 //! that watches the unit's `cgroup.events` — the event loop never waits.
 //!
-//! A frozen process can act on nothing, so before the manager signals a frozen unit or starts a
-//! command in it (stop, `ExecStop=`, reload, kill) it thaws it: a stop always works. The set of
-//! units frozen by request is kept only to make that check free of I/O on every spawn.
+//! What the host keeps (which units a request froze, thawed before use) and the reads of the
+//! kernel's state are in frozen.rs, below the host; this file is the call, above the manager.
 
-use std::collections::BTreeSet;
 use std::time::Duration;
 
 use linger_cgroup::FreezerState;
 use linger_engine::ActiveState;
 use linger_ipc::manager::{self as wire, ErrorKind, ManagerError};
-use linger_unit::model::UnitType;
 
 use crate::api::{Answer, ReplyTo};
+use crate::frozen::{can_freeze, state};
 use crate::manager::Manager;
 
 /// How long a request waits for the kernel. Freezing waits for every process to reach a
 /// stopping point; one stuck in uninterruptible sleep can hold it up. After this the request
 /// fails, and `FreezerState=` still tells how far it got.
 const SETTLE_WAIT: Duration = Duration::from_secs(30);
-
-/// Units frozen on request (see the module comment).
-#[derive(Debug, Default)]
-pub struct Frozen {
-    units: BTreeSet<String>,
-}
-
-impl Frozen {
-    /// Before signalling `unit` or spawning into it: thaw it if a request froze it.
-    pub fn thaw_before_use(&mut self, cgroups: &crate::cgroups::Cgroups, unit: &str) {
-        if self.units.remove(unit)
-            && let Some(cg) = cgroups.unit_cgroups()
-        {
-            let _ = cg.set_frozen(unit, false);
-        }
-    }
-}
-
-/// `FreezerState=` of a unit: `running` without a cgroup freezer.
-pub fn state(cgroups: &crate::cgroups::Cgroups, unit: &str) -> FreezerState {
-    cgroups
-        .unit_cgroups()
-        .and_then(|cg| cg.freezer_state(unit).ok())
-        .unwrap_or(FreezerState::Running)
-}
-
-/// `CanFreeze=`: units of this type run in cgroups, and those have a freezer.
-pub fn can_freeze(cgroups: &crate::cgroups::Cgroups, unit_type: UnitType) -> bool {
-    matches!(unit_type, UnitType::Service | UnitType::Scope)
-        && cgroups
-            .unit_cgroups()
-            .is_some_and(linger_cgroup::UnitCgroups::has_freezer)
-}
 
 fn refused(unit: &str, message: String) -> ManagerError {
     ManagerError::new(ErrorKind::Refused, message).unit(unit)
@@ -165,12 +130,7 @@ fn begin(
         .map_err(|e| ManagerError::new(ErrorKind::Failed, e.to_string()).unit(&id))?;
     cg.set_frozen(&id, p.freeze)
         .map_err(|e| ManagerError::new(ErrorKind::Failed, e.to_string()).unit(&id))?;
-    let frozen = &mut m.engine.host_mut().frozen;
-    if p.freeze {
-        frozen.units.insert(id.clone());
-    } else {
-        frozen.units.remove(&id);
-    }
+    m.engine.host_mut().frozen.record(&id, p.freeze);
     let cgroups = &m.engine.host().cgroups;
     if state(cgroups, &id) == target {
         return Ok(None);

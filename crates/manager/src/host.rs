@@ -78,7 +78,7 @@ pub struct RealHost {
     /// Limits, directories and hardening of spawned processes (`exec_settings.rs`).
     pub exec_settings: crate::exec_settings::ExecSettings,
     /// Units frozen by `systemctl freeze`, thawed before they are signalled or spawned into.
-    pub frozen: crate::freezer::Frozen,
+    pub frozen: crate::frozen::Frozen,
     own_pid: u32,
 }
 

@@ -21,6 +21,7 @@ mod config;
 mod event;
 mod exec_settings;
 mod freezer;
+mod frozen;
 mod generators;
 mod handle;
 mod host;
