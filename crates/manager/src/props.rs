@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use linger_engine::Engine;
 use linger_engine::{Deps, Host, Timestamp, UnitInfo, UnitSource};
 use linger_unit::exec_line::ExecCommand;
-use linger_unit::model::{UnitKind, UnitType};
+use linger_unit::model::UnitKind;
 
 use crate::props_format::{span, timestamp, yes};
 
@@ -195,6 +195,7 @@ pub fn unit_properties<H: Host, S: UnitSource>(
             "SyslogIdentifier".into(),
             sc.exec.syslog_identifier.clone().unwrap_or_default(),
         );
+        crate::props_exec::exec_properties(&sc.exec, &mut p);
         p.insert("ExecStartPre".into(), exec_prop(&sc.exec_start_pre));
         p.insert("ExecStart".into(), exec_prop(&sc.exec_start));
         p.insert("ExecStartPost".into(), exec_prop(&sc.exec_start_post));
@@ -243,9 +244,9 @@ pub fn unit_properties<H: Host, S: UnitSource>(
     } else {
         p.insert("CanReload".into(), "no".into());
     }
-    if cfg.unit_type == UnitType::Target {
-        p.insert("AllowIsolate".into(), yes(cfg.unit.allow_isolate));
-    }
+    p.insert("AllowIsolate".into(), yes(cfg.unit.allow_isolate));
+    p.insert("IgnoreOnIsolate".into(), yes(cfg.ignores_isolate()));
+    p.insert("CollectMode".into(), cfg.unit.collect_mode.as_str().into());
     crate::props_activation::activation_properties(engine, u, &mut p);
     p
 }
