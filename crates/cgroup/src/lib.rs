@@ -52,7 +52,7 @@ pub use detect::{
     unescape_mountinfo,
 };
 pub use error::{CgroupError, FsOp, Result};
-pub use fs::{CgroupFs, Created, MemFs, MemKernel, RealFs};
+pub use fs::{CgroupFs, Created, MemFs, MemKernel, Pinned, RealFs};
 pub use kill::{KillMethod, KillReport};
 pub use layout::{DEFAULT_SLICE, INIT_SCOPE, escape, slice_path, unit_path};
 pub use resource::{

@@ -349,7 +349,6 @@ impl RealHost {
         let program = self.resolve_program(&req.command.path, &env);
         let mut spec = ExecSpec::new(&program, &[]).map_err(|e| e.to_string())?;
         spec.set_argv(&argv).map_err(|e| e.to_string())?;
-        spec.set_env(&env.to_strings()).map_err(|e| e.to_string())?;
         match &cfg.exec.working_directory {
             Some(wd) => spec.set_cwd(&wd.path.to_string_lossy(), wd.missing_ok),
             None => spec.set_cwd(&self.config.user.home, true),
@@ -410,6 +409,10 @@ impl RealHost {
             spec.controlling_tty = a.tty;
             read_end = None;
         }
+        if let Some(stream) = journal_stream(journal.as_ref(), &spec) {
+            env.set("JOURNAL_STREAM", &stream);
+        }
+        spec.set_env(&env.to_strings()).map_err(|e| e.to_string())?;
         let mut cgroup_fds = cgroup_fds.into_iter();
         spec.cgroup_procs = cgroup_fds.next();
         spec.extra_cgroup_procs = cgroup_fds.collect();
@@ -421,6 +424,20 @@ impl RealHost {
         self.exec_settings.apply(req, &mut spec, &mut self.logs)?;
         Ok((spec, read_end))
     }
+}
+
+/// `$JOURNAL_STREAM` (`DEVICE:INODE` of the journal stream, as systemd.exec(5) says) when the
+/// standard error — else the standard output — goes to the journal: programs (GLib, libsystemd
+/// users) compare it with their own stderr to know they may log structured entries instead.
+fn journal_stream(journal: Option<&OwnedFd>, spec: &ExecSpec) -> Option<String> {
+    let id = |fd: &OwnedFd| rustix::fs::fstat(fd).ok().map(|st| (st.st_dev, st.st_ino));
+    let journal = id(journal?)?;
+    [spec.stderr.as_ref(), spec.stdout.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter_map(id)
+        .find(|s| *s == journal)
+        .map(|(dev, ino)| format!("{dev}:{ino}"))
 }
 
 fn wants_notify_socket(cfg: &ServiceConfig) -> bool {

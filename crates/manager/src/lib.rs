@@ -31,6 +31,7 @@ mod manager;
 mod pipes;
 mod props;
 mod props_activation;
+mod props_exec;
 mod props_format;
 mod readiness;
 mod recovery;

@@ -192,6 +192,7 @@ pub fn unit_properties<H: Host, S: UnitSource>(
             "SyslogIdentifier".into(),
             sc.exec.syslog_identifier.clone().unwrap_or_default(),
         );
+        crate::props_exec::exec_properties(&sc.exec, &mut p);
         p.insert("ExecStartPre".into(), exec_prop(&sc.exec_start_pre));
         p.insert("ExecStart".into(), exec_prop(&sc.exec_start));
         p.insert("ExecStartPost".into(), exec_prop(&sc.exec_start_post));
