@@ -118,3 +118,145 @@ fn debians_mpd_service_runs_unchanged_and_answers_its_protocol() {
     assert_eq!(m.prop("mpd.service", "ActiveState"), "inactive");
     m.shutdown();
 }
+
+/// A manager running as `nobody` (Debian's pipewire units say `ConditionUser=!root`), its
+/// home and runtime directory handed over to it.
+fn manager_as_nobody() -> Option<Manager> {
+    if !rustix::process::geteuid().is_root() {
+        eprintln!("skipped: needs root to run a manager as nobody");
+        return None;
+    }
+    let mut m = Manager::new(BIN);
+    for dir in [m.home(), m.runtime()] {
+        std::fs::create_dir_all(&dir).unwrap();
+    }
+    let top = m.home().parent().unwrap().to_path_buf();
+    let ok = std::process::Command::new("chmod")
+        .arg("0755")
+        .arg(&top)
+        .status()
+        .unwrap()
+        .success()
+        && std::process::Command::new("chown")
+            .args(["-R", "nobody:nogroup"])
+            .arg(m.home())
+            .arg(m.runtime())
+            .status()
+            .unwrap()
+            .success();
+    assert!(ok, "cannot hand the test tree to nobody");
+    m.start_wrapped(&[
+        "setpriv",
+        "--reuid=nobody",
+        "--regid=nogroup",
+        "--clear-groups",
+        "--",
+    ]);
+    Some(m)
+}
+
+/// `pw-cli`'s view of the PipeWire server behind `runtime`: the client names connected to it.
+fn pipewire_clients(m: &Manager) -> Result<String, String> {
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
+        .args(["pw-cli", "ls", "Client"])
+        .env_clear()
+        .env("XDG_RUNTIME_DIR", m.runtime())
+        .env("HOME", m.home())
+        .output()
+        .map_err(|e| e.to_string())?;
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+/// Debian's pipewire.socket, pipewire.service and wireplumber.service (BindsTo=pipewire,
+/// WantedBy=pipewire; seccomp allow-list, MemoryDenyWriteExecute=, …) run unchanged as an
+/// ordinary user: a client socket-activates PipeWire, WirePlumber comes up with it and
+/// connects, and `systemctl restart pipewire.service` brings WirePlumber back with it (issue
+/// 12 item 3: it used to stay stopped).
+#[test]
+fn debians_pipewire_and_wireplumber_run_unchanged_and_restart_together() {
+    if ![
+        "/usr/bin/pipewire",
+        "/usr/bin/wireplumber",
+        "/usr/bin/pw-cli",
+        "/usr/bin/dbus-daemon",
+    ]
+    .iter()
+    .all(|p| Path::new(p).exists())
+    {
+        eprintln!("skipped: pipewire, wireplumber, pw-cli or dbus-daemon is not installed");
+        return;
+    }
+    let Some(mut m) = manager_as_nobody() else {
+        return;
+    };
+    for unit in [
+        "pipewire.socket",
+        "pipewire.service",
+        "wireplumber.service",
+        "dbus.socket",
+        "dbus.service",
+    ] {
+        if !copy_debian_unit(&m, unit) {
+            eprintln!("skipped: /usr/lib/systemd/user/{unit} is not installed");
+            return;
+        }
+    }
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    // As Debian's postinst does for every user: WantedBy=pipewire.service.
+    m.systemctl(&["enable", "wireplumber.service"])
+        .expect_code(0);
+    // WirePlumber needs the session bus (Debian's dbus-user-session units). What dbus.socket's
+    // ExecStartPost= would tell the manager is said here directly.
+    m.systemctl(&["start", "dbus.socket"]).expect_code(0);
+    let bus = format!(
+        "DBUS_SESSION_BUS_ADDRESS=unix:path={}",
+        m.runtime().join("bus").display()
+    );
+    m.systemctl(&["set-environment", &bus]).expect_code(0);
+    m.systemctl(&["start", "pipewire.socket"]).expect_code(0);
+    // The first client activates PipeWire through its socket.
+    let first =
+        pipewire_clients(&m).unwrap_or_else(|e| panic!("pw-cli failed: {e}\n{}", m.manager_log()));
+    assert!(first.contains("Client"), "{first}");
+    assert_eq!(m.prop("pipewire.service", "ActiveState"), "active");
+    let wireplumber_connected = |m: &Manager| {
+        m.prop("wireplumber.service", "ActiveState") == "active"
+            && pipewire_clients(m).is_ok_and(|c| c.contains("WirePlumber"))
+    };
+    m.wait_for("WirePlumber connected to PipeWire", wireplumber_connected);
+    assert_eq!(m.prop("wireplumber.service", "NRestarts"), "0");
+    let (pw, wp) = (
+        m.main_pid("pipewire.service"),
+        m.main_pid("wireplumber.service"),
+    );
+
+    m.systemctl(&["restart", "pipewire.service"]).expect_code(0);
+    let back = |m: &Manager| {
+        m.main_pid("pipewire.service") != pw
+            && m.main_pid("wireplumber.service") != wp
+            && wireplumber_connected(m)
+    };
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !back(&m) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "WirePlumber is not back with the new PipeWire (pids were {pw}, {wp}):\n{}\n{}",
+            m.systemctl(&["status", "pipewire.service", "wireplumber.service"])
+                .stdout,
+            m.linger(&["journal", "-n", "40"]).stdout
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let status = std::fs::read_to_string(format!(
+        "/proc/{}/status",
+        m.main_pid("wireplumber.service")
+    ))
+    .unwrap();
+    assert!(status.lines().any(|l| l == "Seccomp:\t2"), "{status}");
+    m.shutdown();
+}
