@@ -119,39 +119,14 @@ fn debians_mpd_service_runs_unchanged_and_answers_its_protocol() {
     m.shutdown();
 }
 
-/// A manager running as `nobody` (Debian's pipewire units say `ConditionUser=!root`), its
-/// home and runtime directory handed over to it.
+/// A manager running as `nobody` (Debian's pipewire units say `ConditionUser=!root`).
 fn manager_as_nobody() -> Option<Manager> {
     if !rustix::process::geteuid().is_root() {
         eprintln!("skipped: needs root to run a manager as nobody");
         return None;
     }
     let mut m = Manager::new(BIN);
-    for dir in [m.home(), m.runtime()] {
-        std::fs::create_dir_all(&dir).unwrap();
-    }
-    let top = m.home().parent().unwrap().to_path_buf();
-    let ok = std::process::Command::new("chmod")
-        .arg("0755")
-        .arg(&top)
-        .status()
-        .unwrap()
-        .success()
-        && std::process::Command::new("chown")
-            .args(["-R", "nobody:nogroup"])
-            .arg(m.home())
-            .arg(m.runtime())
-            .status()
-            .unwrap()
-            .success();
-    assert!(ok, "cannot hand the test tree to nobody");
-    m.start_wrapped(&[
-        "setpriv",
-        "--reuid=nobody",
-        "--regid=nogroup",
-        "--clear-groups",
-        "--",
-    ]);
+    m.start_as("nobody", "nogroup");
     Some(m)
 }
 
