@@ -54,6 +54,8 @@ pub enum Call {
     /// `journalctl --flush/--rotate`: the journal writer writes what is queued / starts a new
     /// file (done on a thread of its own; answered when done).
     Journal(wire::JournalRequest),
+    /// `freeze`/`thaw` a unit's processes (cgroup freezer; answered when the kernel is done).
+    Freezer(wire::FreezerRequest),
     /// `org.varlink.service.GetInfo`.
     GetInfo,
     /// A well-known name on the session bus got an owner (`owned`) or lost it — told by the
@@ -111,6 +113,7 @@ impl Call {
             method::LIST_JOBS => Call::ListJobs,
             method::MANAGER => Call::Manager,
             method::JOURNAL => Call::Journal(p(parameters)?),
+            method::FREEZER => Call::Freezer(p(parameters)?),
             "org.varlink.service.GetInfo" => Call::GetInfo,
             other => {
                 return Err(ManagerError::new(

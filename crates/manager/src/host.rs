@@ -77,6 +77,8 @@ pub struct RealHost {
     pub pidfds: crate::signals::Pidfds,
     /// Limits, directories and hardening of spawned processes (`exec_settings.rs`).
     pub exec_settings: crate::exec_settings::ExecSettings,
+    /// Units frozen by `systemctl freeze`, thawed before they are signalled or spawned into.
+    pub frozen: crate::frozen::Frozen,
     own_pid: u32,
 }
 
@@ -103,6 +105,7 @@ impl RealHost {
             config.exe.clone(),
         );
         RealHost {
+            frozen: Default::default(),
             keeper,
             attached_stdio: Default::default(),
             pidfds: Default::default(),
@@ -556,6 +559,7 @@ impl Host for RealHost {
     }
 
     fn spawn(&mut self, req: &SpawnRequest<'_>) -> Result<Spawned, String> {
+        self.frozen.thaw_before_use(&self.cgroups, req.unit);
         // The engine logs the error ("Failed to spawn 'start' task: …").
         let (spec, read_end) = self.build_spec(req)?;
         let program = spec.path().to_string();
@@ -612,6 +616,7 @@ impl Host for RealHost {
         main: Option<u32>,
         control: Option<u32>,
     ) -> usize {
+        self.frozen.thaw_before_use(&self.cgroups, unit);
         let targets: Vec<u32> = match whom {
             KillWhom::Main => main.into_iter().collect(),
             KillWhom::Control => control.into_iter().collect(),

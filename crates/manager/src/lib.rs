@@ -20,6 +20,8 @@ mod clock;
 mod config;
 mod event;
 mod exec_settings;
+mod freezer;
+mod frozen;
 mod generators;
 mod handle;
 mod host;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use linger_engine::Engine;
 use linger_engine::{Deps, Host, Timestamp, UnitInfo, UnitSource};
 use linger_unit::exec_line::ExecCommand;
-use linger_unit::model::{UnitKind, UnitType};
+use linger_unit::model::UnitKind;
 
 use crate::props_format::{span, timestamp, yes};
 
@@ -241,9 +241,9 @@ pub fn unit_properties<H: Host, S: UnitSource>(
     } else {
         p.insert("CanReload".into(), "no".into());
     }
-    if cfg.unit_type == UnitType::Target {
-        p.insert("AllowIsolate".into(), yes(cfg.unit.allow_isolate));
-    }
+    p.insert("AllowIsolate".into(), yes(cfg.unit.allow_isolate));
+    p.insert("IgnoreOnIsolate".into(), yes(cfg.ignores_isolate()));
+    p.insert("CollectMode".into(), cfg.unit.collect_mode.as_str().into());
     crate::props_activation::activation_properties(engine, u, &mut p);
     p
 }
