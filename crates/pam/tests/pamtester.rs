@@ -40,20 +40,10 @@ macro_rules! require {
     };
 }
 
-/// The cdylib Cargo built for this package: `<target>/<profile>/libpam_linger.so`, next to
-/// `deps/` where this test binary lives.
+/// The cdylib Cargo built for this package (the newer of its two copies).
 fn module() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let deps = exe.parent().unwrap();
-    let candidates = [
-        deps.parent().unwrap().join("libpam_linger.so"),
-        deps.join("libpam_linger.so"),
-    ];
-    candidates
-        .iter()
-        .find(|p| p.exists())
-        .cloned()
-        .unwrap_or_else(|| panic!("module not built: looked at {candidates:?}"))
+    linger_test_support::built_pam_module()
+        .unwrap_or_else(|| panic!("module not built: cargo build -p pam_linger"))
 }
 
 fn uid_of(user: &str) -> u32 {

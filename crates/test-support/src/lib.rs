@@ -306,6 +306,27 @@ impl Drop for Manager {
     }
 }
 
+/// The built PAM module: `$LINGER_PAM_MODULE`, else the newer of the two copies Cargo makes
+/// of the cdylib in the test binary's target directory — `<profile>/libpam_linger.so` (from
+/// `cargo build`) and `<profile>/deps/libpam_linger.so` (from `cargo test`). The newer, not
+/// the first found: after a `cargo build` and an edit, `cargo test` refreshes only the copy in
+/// `deps/`, and the stale one would be tested.
+pub fn built_pam_module() -> Option<std::path::PathBuf> {
+    if let Some(p) = std::env::var_os("LINGER_PAM_MODULE") {
+        return Some(p.into());
+    }
+    let exe = std::env::current_exe().ok()?;
+    let deps = exe.parent()?;
+    [
+        deps.parent()?.join("libpam_linger.so"),
+        deps.join("libpam_linger.so"),
+    ]
+    .into_iter()
+    .filter_map(|p| Some((std::fs::metadata(&p).ok()?.modified().ok()?, p)))
+    .max_by_key(|(modified, _)| *modified)
+    .map(|(_, p)| p)
+}
+
 /// Whether a process exists and is not a zombie.
 pub fn alive(pid: u32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat"))

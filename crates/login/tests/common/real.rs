@@ -16,20 +16,9 @@ use super::{Daemon, TestUser, linger_bin, wait_until};
 
 pub use linger_test_support::{Run, ensure_program};
 
-/// The built PAM module: `$LINGER_PAM_MODULE`, or `libpam_linger.so` in this test's target
-/// directory (`cargo build -p pam_linger`, or any workspace build).
+/// The built PAM module (see [`linger_test_support::built_pam_module`]).
 pub fn pam_module() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("LINGER_PAM_MODULE") {
-        return Some(PathBuf::from(p));
-    }
-    let exe = std::env::current_exe().ok()?;
-    let deps = exe.parent()?;
-    [
-        deps.parent()?.join("libpam_linger.so"),
-        deps.join("libpam_linger.so"),
-    ]
-    .into_iter()
-    .find(|p| p.exists())
+    linger_test_support::built_pam_module()
 }
 
 /// Root, the linger binary, the module and the programs: else print why and say no.
