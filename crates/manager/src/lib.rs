@@ -50,6 +50,7 @@ mod sockets;
 mod source;
 mod timer_support;
 mod tracker;
+mod unit_messages;
 mod watcher;
 
 pub use api::{Answer, Call, ReplyTo, Requests, SUBSCRIBER_BACKLOG};

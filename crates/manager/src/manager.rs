@@ -264,13 +264,16 @@ impl Manager {
                 unit,
                 level,
                 message,
+                tag,
             } => {
-                self.record(
+                let fields = tag.map(crate::unit_messages::fields).unwrap_or_default();
+                self.record_with(
                     &unit,
                     level.priority(),
                     "linger",
                     std::process::id(),
                     message,
+                    &fields,
                 );
             }
             Effect::JobFinished {
@@ -398,6 +401,19 @@ impl Manager {
         pid: u32,
         message: String,
     ) {
+        self.record_with(unit, priority, identifier, pid, message, &[]);
+    }
+
+    /// [`Manager::record`], the journal entry carrying `fields` too (`MESSAGE_ID=` & co.).
+    pub fn record_with(
+        &mut self,
+        unit: &str,
+        priority: u8,
+        identifier: &str,
+        pid: u32,
+        message: String,
+        fields: &[(&'static str, String)],
+    ) {
         if self.log_to_stderr {
             #[allow(clippy::print_stderr)]
             {
@@ -413,6 +429,9 @@ impl Manager {
             e.push("_COMM", identifier);
             e.push("USER_UNIT", unit);
             e.push("_SYSTEMD_USER_UNIT", "init.scope");
+            for (k, v) in fields {
+                e.push(*k, v.clone());
+            }
             for (k, v) in &self.base_fields {
                 e.push(k.as_str(), v.clone());
             }
