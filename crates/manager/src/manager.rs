@@ -359,8 +359,13 @@ impl Manager {
             .config
             .runtime_dir
             .join("systemd/transient");
+        // CollectMode=inactive-or-failed (systemd-run --collect): a failed one goes too.
         let is_garbage = |u: &linger_engine::UnitInfo| {
-            u.active_state() == linger_engine::ActiveState::Inactive
+            let state = u.active_state();
+            (state == linger_engine::ActiveState::Inactive
+                || (state == linger_engine::ActiveState::Failed
+                    && u.config.unit.collect_mode
+                        == linger_unit::model::CollectMode::InactiveOrFailed))
                 && u.config
                     .fragment_path
                     .as_ref()
