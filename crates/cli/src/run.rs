@@ -62,8 +62,8 @@ pub(crate) struct RunArgs {
     /// Keep the service after its process exited (RemainAfterExit=yes).
     #[arg(short = 'r', long)]
     remain_after_exit: bool,
-    /// Unload the unit when it ends even if it failed (CollectMode=inactive-or-failed);
-    /// without it a failed one stays for `status` until `reset-failed`.
+    /// Collect the unit when it ends even if it failed (CollectMode=inactive-or-failed: its
+    /// transient file is removed); without it a failed one's file stays until `reset-failed`.
     #[arg(short = 'G', long)]
     collect: bool,
     /// Wait until the service ended and report how.
