@@ -71,4 +71,8 @@ fn collect_removes_a_failed_units_file_and_without_it_the_failure_stays() {
         .systemctl(&["show", "-P", "CollectMode", "gone.service"])
         .expect_code(0);
     assert_eq!(r.stdout, "inactive-or-failed\n");
+    // reset-failed ends the wait: the kept one is collected then.
+    m.systemctl(&["reset-failed", "kept.service"])
+        .expect_code(0);
+    assert!(!m.runtime().join("systemd/transient/kept.service").exists());
 }

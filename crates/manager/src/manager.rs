@@ -352,7 +352,7 @@ impl Manager {
     /// systemd unloads transient units. A failed one stays for `status` until reset-failed; a
     /// service stays while an active timer or socket still triggers it, and goes with its
     /// transient timer.
-    fn collect_transient(&mut self, unit: &str) {
+    pub fn collect_transient(&mut self, unit: &str) {
         let transient = self
             .engine
             .host()
