@@ -41,6 +41,7 @@ mod recovery_log;
 mod reexec;
 mod resources;
 mod run;
+mod sandbox;
 mod scope;
 mod server;
 mod set_property;

@@ -334,7 +334,7 @@ impl Manager {
         }
     }
 
-    /// `RuntimeDirectory=` of a stopped unit: see exec_settings.rs.
+    /// `RuntimeDirectory=` and the private `/tmp` of a stopped unit: see exec_settings.rs.
     fn release_exec_settings(&mut self, unit: &str) {
         let Some(info) = self.engine.unit(unit) else {
             return;
@@ -344,7 +344,7 @@ impl Manager {
         let linger_unit::model::UnitKind::Service(cfg) = &info.config.kind else {
             return;
         };
-        if cfg.exec.directories.is_empty() {
+        if cfg.exec.directories.is_empty() && !cfg.exec.hardening.private_tmp {
             return;
         }
         let directories = cfg.exec.directories.clone();
