@@ -94,6 +94,7 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
         })),
         Call::Manager => Ok(Answer::Manager(manager_properties(m))),
         Call::BusName { name, owned } => Ok(crate::bus_names::bus_name(m, &name, owned)),
+        Call::UnitOfPid { pid } => Ok(Answer::UnitOfPid(crate::unit_of_pid::unit_of_pid(m, pid))),
         Call::GetInfo => Ok(Answer::Info(json!({
             "vendor": "linger", "product": "linger user manager",
             "version": env!("CARGO_PKG_VERSION"), "url": "",

@@ -52,6 +52,7 @@ mod source;
 mod timer_support;
 mod tracker;
 mod unit_messages;
+mod unit_of_pid;
 mod watcher;
 
 pub use api::{Answer, Call, ReplyTo, Requests, SUBSCRIBER_BACKLOG};
