@@ -51,6 +51,7 @@ mod sockets;
 mod source;
 mod timer_support;
 mod tracker;
+mod unit_messages;
 mod unit_of_pid;
 mod watcher;
 
