@@ -71,8 +71,9 @@ class Linger:
             env.pop(k, None)
         m = subprocess.Popen([self.bin, "daemon", "--user", "--no-system-units"], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        sock = os.path.join(run, "linger/manager")
-        while not os.path.exists(sock):
+        # Ready when it answers (the socket file appears before the manager listens).
+        while subprocess.run([self.bin, "ctl", "is-active", "-q", "default.target"], env=env,
+                             stderr=subprocess.DEVNULL).returncode != 0:
             time.sleep(0.002)
         cpu0 = cpu_s(m.pid)
         t0 = time.perf_counter()
