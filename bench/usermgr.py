@@ -14,7 +14,8 @@ linger runs as the invoking user in a temp HOME. systemd --user runs through the
 root or anchors only linger is measured. Every figure is the median of --runs runs (default 5),
 each with a fresh manager; --before PATH measures a previous linger build alongside (before/after).
 --big N (default 10000) adds the large case: N services started in one call, `status` of one of
-them, RSS, and stopping them all (--big 0 skips it).
+them, RSS, and stopping them all (--big 0 skips it). `--scale N` instead runs only issue 12's
+scale case: N services under an *ordinary user's* manager (as root: `nobody`), see `scale`.
 
 Usage: bench/usermgr.py [--bin PATH] [--before PATH] [--n 500] [--runs 5] [--big 10000]
        [--no-systemd] [--out bench/results-usermgr.txt]
@@ -210,6 +211,50 @@ def measure(m, n):
     return r
 
 
+def scale(binary, n):
+    """Issue 12: N services (one template, `s@I.service`) under one ordinary user's manager.
+    As root the manager runs as `nobody` (setpriv), with the machine's hard open-file limit;
+    otherwise as the invoking user. Reports start/stop wall time, manager RSS and fds."""
+    tmp = tempfile.mkdtemp(prefix="linger-scale.")
+    home, run = os.path.join(tmp, "home"), os.path.join(tmp, "run")
+    units = os.path.join(home, ".config/systemd/user")
+    os.makedirs(units)
+    os.makedirs(run, mode=0o700)
+    with open(os.path.join(units, "s@.service"), "w") as f:
+        f.write("[Service]\nExecStart=/bin/sleep infinity\n")
+    env = dict(os.environ, HOME=home, XDG_RUNTIME_DIR=run, NO_COLOR="1")
+    for k in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env.pop(k, None)
+    cmd = [binary, "daemon", "--user", "--no-system-units"]
+    if os.geteuid() == 0:
+        subprocess.run(["chown", "-R", "65534:65534", tmp], check=True)
+        os.chmod(tmp, 0o755)
+        cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + cmd
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ctl = [binary, "ctl", "--user"]
+    try:
+        while subprocess.run(ctl + ["is-active", "-q", "default.target"], env=env).returncode != 0:
+            time.sleep(0.005)
+        names = [f"s@{i}.service" for i in range(n)]
+        r = {}
+        r["RSS idle (MB)"] = rss_kb(proc.pid) / 1024
+        dt, rc = timed(ctl + ["start"] + names, env)
+        if rc != 0:
+            raise RuntimeError(f"start of {n} services failed ({rc})")
+        r["start %d, one call (s)" % n] = dt
+        time.sleep(0.5)
+        r["RSS with %d running (MB)" % n] = rss_kb(proc.pid) / 1024
+        r["manager fds with %d running" % n] = len(os.listdir(f"/proc/{proc.pid}/fd"))
+        dt, rc = timed(ctl + ["stop"] + names, env)
+        r["stop %d, one call (s)" % n] = dt
+        for k, v in r.items():
+            print(f"{k:40}{v:20.2f}")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=120)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def big(m, n):
     """N services in one start call (they must all come up), status of one, RSS, stop."""
     r = {}
@@ -249,7 +294,11 @@ def main():
     ap.add_argument("--big", type=int, default=10000)
     ap.add_argument("--no-systemd", action="store_true")
     ap.add_argument("--out", help="also write the table to this file")
+    ap.add_argument("--scale", type=int, metavar="N",
+                    help="only the scale run: N services under one ordinary user's manager (issue 12: 10000)")
     a = ap.parse_args()
+    if a.scale:
+        return scale(a.bin, a.scale)
     if a.runs < 5:
         print("note: fewer than 5 runs; the figures are medians of", a.runs)
     # (name, factory): each run gets a fresh manager with its unit files written anew.

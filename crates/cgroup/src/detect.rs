@@ -248,6 +248,14 @@ fn parse_mounts(mountinfo: &str) -> Vec<Mount> {
     kept
 }
 
+/// The cgroup mounts of `mountinfo`: (mount point, is cgroup2, mount options).
+pub(crate) fn cgroup_mounts(mountinfo: &str) -> Vec<(PathBuf, bool, Vec<String>)> {
+    parse_mounts(mountinfo)
+        .into_iter()
+        .map(|m| (m.point, m.v2, m.options))
+        .collect()
+}
+
 /// `(controllers, path)` per line of /proc/self/cgroup; v2 has no controllers.
 fn parse_self_cgroup(text: &str) -> Vec<(Vec<String>, String)> {
     text.lines()

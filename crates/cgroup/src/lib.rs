@@ -43,6 +43,7 @@ mod layout;
 mod resource;
 mod stats;
 mod units;
+mod v1_delegation;
 mod watch;
 
 pub use controller::Controller;
@@ -61,3 +62,4 @@ pub use resource::{
 };
 pub use stats::{MemoryEvents, UnitStats, stat_value};
 pub use units::UnitCgroups;
+pub use v1_delegation::V1Delegation;

@@ -44,7 +44,8 @@ pub fn environment(account: &Account, runtime: &Path, notify: &Path, login: &Pat
 }
 
 /// Fork and exec `command` as `account`. `groups` comes from the user database *before*
-/// the fork; `cgroup_procs` is the open `cgroup.procs` of `user@UID.service`.
+/// the fork; `cgroup_procs` are the open `cgroup.procs` of `user@UID.service` (v2 first,
+/// then the v1 ones of a hybrid machine).
 pub fn spawn(
     command: &[String],
     account: &Account,
@@ -52,7 +53,7 @@ pub fn spawn(
     runtime: &Path,
     notify: &Path,
     login: &Path,
-    cgroup_procs: Option<OwnedFd>,
+    cgroup_procs: Vec<OwnedFd>,
 ) -> Result<SpawnedManager, String> {
     let Some(program) = command.first() else {
         return Err("no user manager command configured".into());
@@ -73,7 +74,9 @@ pub fn spawn(
     spec.stdin = Some(null.try_clone().map_err(|e| e.to_string())?);
     spec.stdout = Some(null);
     spec.umask = 0o022;
-    spec.cgroup_procs = cgroup_procs;
+    let mut cgroup_procs = cgroup_procs.into_iter();
+    spec.cgroup_procs = cgroup_procs.next();
+    spec.extra_cgroup_procs = cgroup_procs.collect();
     spec.credentials = Some(Credentials {
         uid: account.uid,
         gid: account.gid,

@@ -181,10 +181,11 @@ impl Tracker {
     }
 
     /// Create `user-UID.slice/user@UID.service`, delegate it to the user and open its
-    /// `cgroup.procs` for the manager to join between fork and exec.
-    pub fn prepare_user(&mut self, uid: u32, gid: u32) -> Result<Option<OwnedFd>, String> {
+    /// `cgroup.procs` for the manager to join between fork and exec (v2 first); on a hybrid
+    /// machine also the v1 memory/pids/cpu ones.
+    pub fn prepare_user(&mut self, uid: u32, gid: u32) -> Result<Vec<OwnedFd>, String> {
         let Tracker::Cgroups { cg, .. } = self else {
-            return Ok(None);
+            return Ok(Vec::new());
         };
         let slice = format!("user-{uid}.slice");
         let service = format!("user@{uid}.service");
@@ -200,11 +201,13 @@ impl Tracker {
             .map_err(|e| e.to_string())?;
         cg.delegate(&init, uid, gid).map_err(|e| e.to_string())?;
         let mut fds = cg.join_fds(&init).map_err(|e| e.to_string())?;
-        Ok(if fds.is_empty() {
-            None
-        } else {
-            Some(fds.remove(0))
-        })
+        fds.truncate(1);
+        fds.extend(
+            linger_cgroup::V1Delegation::detect(&cg.setup().unified)
+                .prepare(cg.fs(), &rel.join(&service), uid, gid)
+                .map_err(|e| e.to_string())?,
+        );
+        Ok(fds)
     }
 
     /// Move `pid` (a process of `uid`, in one of the user's sessions or services) into
@@ -354,7 +357,12 @@ impl Tracker {
             }
         }
         match cg.remove(&unit) {
-            Ok(()) | Err(linger_cgroup::CgroupError::UnknownUnit(_)) => Ok(true),
+            Ok(()) | Err(linger_cgroup::CgroupError::UnknownUnit(_)) => {
+                linger_cgroup::V1Delegation::detect(&cg.setup().unified)
+                    .remove(cg.fs(), &user_slice_rel(uid).join(&unit))
+                    .map_err(|e| e.to_string())?;
+                Ok(true)
+            }
             Err(e) => Err(e.to_string()),
         }
     }

@@ -70,8 +70,24 @@ impl Cgroups {
                 own.display()
             ));
         };
+        // The v1 hierarchies of a hybrid machine, delegated the same way by the login daemon
+        // (linger_cgroup::V1Delegation): their root is our init.scope's parent there too.
+        let v1 = setup
+            .v1
+            .iter()
+            .map(|r| linger_cgroup::V1Root {
+                path: match r.path.parent() {
+                    Some(p) if named(&r.path, linger_cgroup::INIT_SCOPE) && named(p, &service) => {
+                        p.to_path_buf()
+                    }
+                    _ => r.path.clone(),
+                },
+                controllers: r.controllers.clone(),
+            })
+            .collect();
         let setup = linger_cgroup::CgroupSetup {
             unified: root,
+            v1,
             ..setup.clone()
         };
         let mut cg = match UnitCgroups::with_setup(RealFs::system(), driver.kind(), setup) {

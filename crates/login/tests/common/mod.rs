@@ -183,7 +183,12 @@ fn remove_cgroup_tree(dir: &Path) {
 
 impl Drop for TestCgroup {
     fn drop(&mut self) {
+        // On a hybrid machine the daemon mirrored this root into the v1 hierarchies.
+        let v1 = linger_cgroup::V1Delegation::detect(&self.path);
         remove_cgroup_tree(&self.path);
+        if let Err(e) = v1.remove_bases(&linger_cgroup::RealFs::system()) {
+            eprintln!("cleanup: {e}");
+        }
     }
 }
 

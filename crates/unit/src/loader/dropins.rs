@@ -44,18 +44,22 @@ pub(crate) fn find(
         for n in names {
             for d in name_dirs(n, dir_suffix) {
                 let p = base.join(d);
-                if !dirs.contains(&p) {
+                // Only directories that exist (most units have none): no path comparisons.
+                if index.dropin_dirs.contains(&p) && !dirs.contains(&p) {
                     dirs.push(p);
                 }
             }
         }
     }
     for base in &index.search_path {
-        dirs.push(base.join(format!("{}{dir_suffix}", unit_type.as_str())));
+        let p = base.join(format!("{}{dir_suffix}", unit_type.as_str()));
+        if index.dropin_dirs.contains(&p) {
+            dirs.push(p);
+        }
     }
     // File name → Some(path), or None when masked by a /dev/null symlink.
     let mut files: BTreeMap<String, Option<PathBuf>> = BTreeMap::new();
-    for dir in dirs.into_iter().filter(|d| index.dropin_dirs.contains(d)) {
+    for dir in dirs {
         let Ok(rd) = std::fs::read_dir(&dir) else {
             continue;
         };
