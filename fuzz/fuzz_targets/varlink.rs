@@ -1,8 +1,9 @@
 //! The varlink wire of both daemons: bytes from a socket peer are cut into NUL-terminated
 //! frames (as the client does, through a small buffer so frames straddle reads), each frame is
 //! decoded as a request (as `linger daemon --system` and `--user` do) and as a reply (as the
-//! CLI and the PAM module do), and the request's parameters as every parameter type of
-//! `io.linger.Login` and `io.linger.Manager`, plus the strings the manager parses out of them.
+//! CLI and the PAM module do), the request's parameters as every parameter type of
+//! `io.linger.Login` and `io.linger.Manager`, the request as the user manager turns it into a
+//! typed call (`linger_manager::Call::decode`), plus the strings the manager parses further.
 //! Also `sd_notify` datagrams (`KEY=value` lines any service may send).
 //!
 //! Invariants: a frame never holds a NUL and never exceeds the limit; a decoded request or
@@ -65,6 +66,21 @@ fn message(frame: &[u8]) {
     };
     login_parameters(&p);
     manager_parameters(&p);
+    // The user manager's own request decoding: a known method with bad parameters is
+    // InvalidParameter, anything else MethodNotFound — never a panic, never another error.
+    if let Err(e) = linger_manager::Call::decode(&req.method, req.parameters.clone(), Vec::new()) {
+        assert!(
+            matches!(
+                e.kind,
+                m::ErrorKind::InvalidParameter | m::ErrorKind::MethodNotFound
+            ),
+            "{e:?}"
+        );
+        assert_eq!(
+            m::ErrorKind::from_varlink_name(e.kind.varlink_name()),
+            e.kind
+        );
+    }
 }
 
 fn login_parameters(p: &Value) {
