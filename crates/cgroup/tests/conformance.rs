@@ -9,7 +9,7 @@ use linger_cgroup::{Directive, ResourceLimits};
 
 #[test]
 fn resource_directives_in_upstream_unit_files() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/conformance");
     let file = dir.join("unitfiles-parsed.jsonl");
     let Ok(text) = std::fs::read_to_string(&file) else {
         assert!(

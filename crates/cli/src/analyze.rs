@@ -17,7 +17,7 @@ use clap::{Parser, Subcommand};
     about = "Check unit files and parse time expressions (linger).",
     version
 )]
-struct Cli {
+pub(crate) struct Cli {
     /// Accepted for compatibility (linger always analyzes user units).
     #[arg(long, global = true)]
     user: bool,

@@ -13,7 +13,7 @@ use linger_manager::ManagerConfig;
     name = "linger daemon",
     about = "Run a linger daemon: --user is the per-user service manager (≙ systemd --user), --system the login daemon (≙ systemd-logind)."
 )]
-struct DaemonArgs {
+pub(crate) struct DaemonArgs {
     /// Run the calling user's service manager.
     #[arg(long)]
     user: bool,

@@ -16,7 +16,7 @@ use crate::output::fail;
     about = "Escape strings for use in unit names (linger).",
     version
 )]
-struct Args {
+pub(crate) struct Args {
     /// Append the suffix (a unit type, e.g. `service`).
     #[arg(long, value_name = "SUFFIX")]
     suffix: Option<String>,

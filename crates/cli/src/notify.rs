@@ -20,7 +20,7 @@ use crate::output::fail;
     about = "Notify the service manager about start-up completion and other state changes (linger).",
     version
 )]
-struct Args {
+pub(crate) struct Args {
     /// Start-up is complete (READY=1).
     #[arg(long)]
     ready: bool,

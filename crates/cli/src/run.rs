@@ -27,7 +27,7 @@ mod stdio;
     version,
     trailing_var_arg = true
 )]
-struct RunArgs {
+pub(crate) struct RunArgs {
     /// Talk to the user manager (the only one linger has; accepted for compatibility).
     #[arg(long)]
     user: bool,

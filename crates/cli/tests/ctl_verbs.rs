@@ -149,3 +149,75 @@ fn help_shows_the_documentation() {
         r.stderr
     );
 }
+
+#[test]
+fn preset_and_preset_all_follow_the_preset_files() {
+    let mut m = Manager::new(BIN);
+    for name in ["alpha", "beta", "bravo"] {
+        m.write_unit(
+            &format!("{name}.service"),
+            "[Service]\nExecStart=/bin/sleep 1000\n[Install]\nWantedBy=default.target\n",
+        );
+    }
+    m.start();
+    let presets = m.dir.path().join("presets");
+    std::fs::create_dir_all(&presets).unwrap();
+    std::fs::write(
+        presets.join("50-test.preset"),
+        "enable beta.service\ndisable b*\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let mut full = vec!["--user"];
+        full.extend_from_slice(args);
+        Run::of(
+            m.tool("systemctl", &full)
+                .env("LINGER_PRESET_PATH", &presets)
+                .output()
+                .unwrap(),
+        )
+    };
+    run(&["preset", "bravo.service"]).expect_code(0);
+    assert_eq!(
+        m.systemctl(&["is-enabled", "bravo.service"]).stdout,
+        "disabled\n"
+    );
+    run(&["preset-all"]).expect_code(0);
+    let state = |u: &str| m.systemctl(&["is-enabled", u]).stdout;
+    assert_eq!(state("alpha.service"), "enabled\n", "no rule: enabled");
+    assert_eq!(state("beta.service"), "enabled\n", "first rule wins");
+    assert_eq!(state("bravo.service"), "disabled\n");
+    // enable-only leaves enabled units alone.
+    m.systemctl(&["enable", "bravo.service"]).expect_code(0);
+    run(&["preset-all", "--preset-mode=enable-only"]).expect_code(0);
+    assert_eq!(state("bravo.service"), "enabled\n");
+    run(&["preset-all", "--preset-mode=bogus"]).expect_code(1);
+}
+
+#[test]
+fn clean_removes_a_stopped_units_directories() {
+    let mut m = Manager::new(BIN);
+    m.write_unit(
+        "keeper.service",
+        "[Service]\nExecStart=/bin/sleep 1000\nStateDirectory=keeper\nCacheDirectory=keeper\n",
+    );
+    m.start();
+    let state = m.home().join(".local/state/keeper");
+    let cache = m.home().join(".cache/keeper");
+    for d in [&state, &cache] {
+        std::fs::create_dir_all(d).unwrap();
+        std::fs::write(d.join("f"), "x").unwrap();
+    }
+    m.systemctl(&["start", "keeper.service"]).expect_code(0);
+    let r = m.systemctl(&["clean", "keeper.service"]).expect_code(1);
+    assert!(r.stderr.contains("not inactive"), "{}", r.stderr);
+    m.systemctl(&["stop", "keeper.service"]).expect_code(0);
+    // Default: cache (and runtime) only.
+    m.systemctl(&["clean", "keeper.service"]).expect_code(0);
+    assert!(!cache.exists() && state.exists());
+    m.systemctl(&["clean", "--what=state", "keeper.service"])
+        .expect_code(0);
+    assert!(!state.exists());
+    m.systemctl(&["clean", "--what=bogus", "keeper.service"])
+        .expect_code(1);
+}

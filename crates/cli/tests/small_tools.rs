@@ -97,6 +97,7 @@ fn install_links_makes_every_name_and_never_replaces_a_real_file() {
         "systemd-analyze",
         "systemd-escape",
         "systemd-notify",
+        "systemd-cat",
         "linger",
     ] {
         assert!(dir.join(name).is_symlink(), "{name}");
@@ -107,7 +108,14 @@ fn install_links_makes_every_name_and_never_replaces_a_real_file() {
     // Installing into the binary's own directory leaves the binary alone.
     let copy_dir = m.dir.path().join("copy");
     std::fs::create_dir_all(&copy_dir).unwrap();
-    std::fs::copy(BIN, copy_dir.join("linger")).unwrap();
+    // Copied by `cp`, not here: a write fd of this (multi-threaded) test process would be
+    // inherited by another test's fork and make the exec below fail with ETXTBSY.
+    let copied = std::process::Command::new("cp")
+        .arg(BIN)
+        .arg(copy_dir.join("linger"))
+        .status()
+        .unwrap();
+    assert!(copied.success());
     let r = Run::of(
         std::process::Command::new(copy_dir.join("linger"))
             .args(["install-links", copy_dir.to_str().unwrap()])

@@ -1,5 +1,5 @@
 //! Conformance of the unit-file grammar layers (lexer, command lines, unit names,
-//! specifiers) against systemd 252's results in `/work/shared/conformance`.
+//! specifiers) against systemd 252's results in `tests/data/conformance` (from ../shared/conformance).
 //!
 //! Each test walks every record of its kinds, collects all mismatches and fails once with a
 //! readable list (id, input, expected, got) and the pass count.

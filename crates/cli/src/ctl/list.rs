@@ -137,15 +137,19 @@ pub fn list_units(o: &Opts, patterns: &[String]) -> ExitCode {
 
 /// `list-unit-files`.
 pub fn list_unit_files(o: &Opts, patterns: &[String]) -> ExitCode {
-    let mut client = match connect() {
-        Ok(c) => c,
-        Err(e) => return fail(&e),
+    let r = if let Some(root) = &o.root {
+        super::offline::unit_files(root)
+    } else {
+        let mut client = match connect() {
+            Ok(c) => c,
+            Err(e) => return fail(&e),
+        };
+        let v = match client.call(method::LIST_UNIT_FILES, json!({})) {
+            Ok(v) => v,
+            Err(e) => return fail(&e.to_string()),
+        };
+        serde_json::from_value::<api::UnitFilesReply>(v).unwrap_or_default()
     };
-    let v = match client.call(method::LIST_UNIT_FILES, json!({})) {
-        Ok(v) => v,
-        Err(e) => return fail(&e.to_string()),
-    };
-    let r: api::UnitFilesReply = serde_json::from_value(v).unwrap_or_default();
     let mut rows: Vec<Vec<String>> = r
         .files
         .iter()
@@ -161,7 +165,7 @@ pub fn list_unit_files(o: &Opts, patterns: &[String]) -> ExitCode {
     rows.sort();
     table(
         o,
-        &["UNIT FILE", "STATE", "VENDOR PRESET"],
+        &["UNIT FILE", "STATE", "PRESET"],
         &rows,
         !o.no_legend,
         &[],

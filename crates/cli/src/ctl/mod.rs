@@ -1,10 +1,13 @@
 //! `linger ctl` ≙ `systemctl --user`, and the binary invoked as `systemctl`.
 
 mod activation;
+mod clean;
 mod edit;
 mod jobs;
 mod links;
 mod list;
+mod offline;
+mod preset;
 mod show;
 mod status;
 
@@ -111,6 +114,19 @@ pub struct Opts {
     /// Whether to print the legend/header (yes/no).
     #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, default_missing_value = "yes")]
     pub legend: Option<String>,
+    /// Operate on the unit files under this directory, without a manager (list-unit-files,
+    /// is-enabled; with --global, as systemctl requires).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<std::path::PathBuf>,
+    /// clean: which directories (runtime, state, cache, logs, configuration, all).
+    #[arg(long, global = true, value_delimiter = ',', value_name = "KINDS")]
+    pub what: Vec<String>,
+    /// preset, preset-all: full, enable-only or disable-only.
+    #[arg(long, global = true, value_name = "MODE")]
+    pub preset_mode: Option<String>,
+    /// With --root: the global user unit directories (/etc/systemd/user, …).
+    #[arg(long, global = true)]
+    pub global: bool,
     /// list-dependencies: a plain list, without tree lines and dots.
     #[arg(long, global = true)]
     pub plain: bool,
@@ -217,6 +233,12 @@ pub enum Command {
     },
     /// Check unit files (as systemd-analyze verify).
     Verify { files: Vec<String> },
+    /// Remove a stopped unit's runtime/state/cache/logs/configuration directories.
+    Clean { units: Vec<String> },
+    /// Enable or disable units as the preset files say.
+    Preset { units: Vec<String> },
+    /// Enable or disable every unit file as the preset files say.
+    PresetAll,
     /// Show the target default.target is (the one the manager starts).
     GetDefault,
     /// Make TARGET the default target.
@@ -278,6 +300,21 @@ pub fn main(args: Vec<OsString>, name: &str) -> ExitCode {
         cli.opts.property.extend(names);
         cli.opts.value = true;
     }
+    if cli.opts.root.is_some()
+        && !matches!(
+            cli.command,
+            Some(Command::ListUnitFiles { .. } | Command::IsEnabled { .. })
+        )
+    {
+        return crate::output::fail(
+            "--root= works with list-unit-files and is-enabled (linger reads the files itself there).",
+        );
+    }
+    if cli.opts.global && cli.opts.root.is_none() {
+        return crate::output::fail(
+            "--global needs --root=DIR: linger has no system-wide user manager to ask.",
+        );
+    }
     let pages = cli.command.as_ref().is_none_or(Command::pages);
     let _pager = pages
         .then(|| crate::output::pager::start(cli.opts.no_pager, false))
@@ -324,6 +361,9 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::Cat { units } => show::cat(&units),
         C::Edit { units } => edit::edit(&units, o),
         C::GetDefault => links::get_default(),
+        C::Preset { units } => preset::preset(&units, o),
+        C::Clean { units } => clean::clean(&units, o),
+        C::PresetAll => preset::preset_all(o),
         C::SetDefault { target } => links::set_default(&target, o),
         C::Link { paths } => links::link(&paths, o),
         C::AddWants { target, units } => links::add_dependency("wants", &target, &units, o),

@@ -216,21 +216,25 @@ pub fn is_enabled(units: &[String], o: &Opts) -> ExitCode {
     if units.is_empty() {
         return fail("Too few arguments.");
     }
-    let mut client = match connect() {
-        Ok(c) => c,
-        Err(e) => return fail(&e),
+    let r = if let Some(root) = &o.root {
+        super::offline::unit_file_states(root, &mangle_all(units))
+    } else {
+        let mut client = match connect() {
+            Ok(c) => c,
+            Err(e) => return fail(&e),
+        };
+        let req = api::NamesRequest {
+            units: mangle_all(units),
+        };
+        let reply = match client.call(
+            method::UNIT_FILE_STATES,
+            serde_json::to_value(&req).unwrap_or_default(),
+        ) {
+            Ok(v) => v,
+            Err(e) => return fail(&e.to_string()),
+        };
+        serde_json::from_value::<api::UnitFileStatesReply>(reply).unwrap_or_default()
     };
-    let req = api::NamesRequest {
-        units: mangle_all(units),
-    };
-    let reply = match client.call(
-        method::UNIT_FILE_STATES,
-        serde_json::to_value(&req).unwrap_or_default(),
-    ) {
-        Ok(v) => v,
-        Err(e) => return fail(&e.to_string()),
-    };
-    let r: api::UnitFileStatesReply = serde_json::from_value(reply).unwrap_or_default();
     let mut ok = false;
     for row in &r.states {
         if row.state.is_empty() {

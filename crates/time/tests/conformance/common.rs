@@ -10,7 +10,7 @@ use serde_json::Value;
 /// The conformance directory, or `None` (after saying so) when it is absent and not
 /// required.
 pub fn conformance_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/conformance");
     if dir.is_dir() {
         return Some(dir);
     }

@@ -1,4 +1,4 @@
-//! Table tests over systemd's own results (../shared/conformance), oracle tests against
+//! Table tests over systemd's own results (tests/data/conformance), oracle tests against
 //! the installed systemd-analyze, and property tests of the calendar search.
 
 // Tests report what they skipped and how much they checked on standard output.

@@ -8,7 +8,7 @@ use linger_unit::loader::{HostInfo, LoadContext, UserInfo};
 /// The conformance data directory, or None (after printing why) when it is missing and not
 /// required.
 pub fn conformance_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/conformance");
     if dir.is_dir() {
         return Some(dir);
     }
