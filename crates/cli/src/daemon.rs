@@ -203,5 +203,28 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     let mut config = manager_config(a.unit_path, !a.no_system_units, a.unit);
     config.args = args;
     config.reexec_state = a.deserialize;
-    linger_manager::run(config, a.log_to_stderr)
+    run_manager(config, a.log_to_stderr)
+}
+
+/// The manager, with systemd's D-Bus API beside varlink (for systemd's own clients).
+#[cfg(feature = "dbus")]
+fn run_manager(config: linger_manager::ManagerConfig, log_to_stderr: bool) -> ExitCode {
+    let runtime_dir = config.runtime_dir.clone();
+    linger_manager::run_with(config, log_to_stderr, move |requests| {
+        if let Err(e) = linger_dbus::start(requests, runtime_dir.clone()) {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!(
+                    "linger: cannot serve D-Bus on {}: {e}; systemd's own clients cannot reach this manager",
+                    linger_dbus::socket_path(&runtime_dir).display()
+                );
+            }
+        }
+    })
+}
+
+/// The manager, reached through varlink only (built without the `dbus` feature).
+#[cfg(not(feature = "dbus"))]
+fn run_manager(config: linger_manager::ManagerConfig, log_to_stderr: bool) -> ExitCode {
+    linger_manager::run(config, log_to_stderr)
 }

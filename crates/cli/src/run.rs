@@ -5,6 +5,7 @@
 //! search-path directory systemd uses for them), so they are listed, shown and stopped like
 //! any unit, report `UnitFileState=transient`, and vanish with the runtime directory.
 
+use linger_unit::exec_line::{quote_env, quote_word as quote};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -135,34 +136,6 @@ const UNIT_KEYS: &[&str] = &[
     "StartLimitBurst",
     "CollectMode",
 ];
-
-/// Unit-file quoting of one `ExecStart=` argument: double quotes, with `\`, `"`, `%` and `$`
-/// escaped so the command runs exactly as typed.
-fn quote(arg: &str) -> String {
-    quote_with(arg, true)
-}
-
-/// Quoting for `Environment=`, where `$` is not special (only `ExecStart=` expands variables,
-/// so `$$` would stay doubled there).
-fn quote_env(assignment: &str) -> String {
-    quote_with(assignment, false)
-}
-
-fn quote_with(arg: &str, dollar: bool) -> String {
-    let mut s = String::from("\"");
-    for c in arg.chars() {
-        match c {
-            '\\' => s.push_str("\\\\"),
-            '"' => s.push_str("\\\""),
-            '%' => s.push_str("%%"),
-            '$' if dollar => s.push_str("$$"),
-            '\n' => s.push_str("\\n"),
-            _ => s.push(c),
-        }
-    }
-    s.push('"');
-    s
-}
 
 fn resolve_command(cmd: &str) -> Result<String, String> {
     if cmd.contains('/') {

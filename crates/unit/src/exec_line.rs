@@ -14,9 +14,11 @@
 //!   then systemd logs them with ", ignoring" and drops the rest of the line.
 
 mod env;
+mod quote;
 mod words;
 
 pub use env::expand_environment;
+pub use quote::{quote_env, quote_word};
 
 use crate::specifier::SpecifierError;
 use words::{Escapes, WordError, extract_first_word, skip_blanks};

@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""D-Bus benchmark (issue 11): linger's systemd1 API vs systemd --user 252, same run.
+
+Figures:
+  * GetUnit + Get(ActiveState) round trip on $XDG_RUNTIME_DIR/systemd/private, timed inside one
+    client process (crates/dbus/examples/dbus_bench.rs; target ≤ 0.2 ms, ≥ 5× systemd);
+  * D-Bus activation: StartServiceByName of a trivial Type=dbus service until the bus answers
+    (its name is owned), minus the same program's own start-up run directly (target ≤ 10 ms);
+  * manager RSS, idle, with the bus interface on (the private socket and a session-bus
+    connection), against the same build without it (`--no-default-features`; target ≤ +1 MiB).
+Median of --runs runs each. linger runs as root in a temp HOME; systemd --user through
+crates/dbus/tests/reference/systemd-user.sh (root; a throw-away user).
+
+Usage: bench/dbus.py --bin target/release/linger --bin-without-dbus PATH --bench PATH [--runs 7]
+(build: cargo build --release -p linger; cargo build --release -p linger --no-default-features
+--features default-kill-user-processes --target-dir target/nodbus; cargo build --release -p
+linger-dbus --example dbus_bench)
+"""
+import argparse, os, shutil, statistics, subprocess, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SYSTEMD_USER = os.path.join(ROOT, "crates/dbus/tests/reference/systemd-user.sh")
+REF_USER = "lingerdbusbench"
+NAME = "org.linger.BenchService"
+DIRECT_NAME = "org.linger.BenchDirect"
+
+
+def rss_kb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def units(unit_dir, data_home, bench_bin):
+    os.makedirs(unit_dir, exist_ok=True)
+    for u in ["dbus.socket", "dbus.service"]:
+        shutil.copy(os.path.join("/usr/lib/systemd/user", u), unit_dir)
+    with open(os.path.join(unit_dir, "bench-dbus.service"), "w") as f:
+        f.write(f"[Service]\nType=dbus\nBusName={NAME}\nExecStart={bench_bin} own unix:path=%t/bus {NAME}\n")
+    services = os.path.join(data_home, "dbus-1/services")
+    os.makedirs(services, exist_ok=True)
+    with open(os.path.join(services, f"{NAME}.service"), "w") as f:
+        f.write(f"[D-BUS Service]\nName={NAME}\nExec=/bin/false\nSystemdService=bench-dbus.service\n")
+
+
+class Linger:
+    label = "linger"
+
+    def __init__(self, binary, bench_bin):
+        self.dir = tempfile.mkdtemp(prefix="linger-dbus-bench")
+        self.home = os.path.join(self.dir, "home")
+        self.rt = os.path.join(self.dir, "run")
+        os.makedirs(self.rt, mode=0o700)
+        self.data_home = os.path.join(self.home, ".local/share")
+        units(os.path.join(self.home, ".config/systemd/user"), self.data_home, bench_bin)
+        self.env = dict(HOME=self.home, XDG_RUNTIME_DIR=self.rt, PATH="/usr/bin:/bin", LANG="C.UTF-8",
+                        DBUS_SESSION_BUS_ADDRESS=f"unix:path={self.rt}/bus", SYSTEMD_PAGER="cat")
+        self.proc = subprocess.Popen([binary, "daemon", "--user", "--no-system-units"], env=self.env,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while not os.path.exists(os.path.join(self.rt, "linger/manager")):
+            time.sleep(0.01)
+
+    def run(self, cmd, **kw):
+        return subprocess.run(cmd, env=self.env, capture_output=True, text=True, **kw)
+
+    def pid(self):
+        return self.proc.pid
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Systemd:
+    label = "systemd --user 252"
+
+    def __init__(self, bench_bin):
+        subprocess.run(["id", REF_USER], capture_output=True).returncode == 0 or \
+            subprocess.run(["useradd", "-m", REF_USER], check=True)
+        home = os.path.expanduser(f"~{REF_USER}")
+        self.rt = f"/run/user/{int(subprocess.check_output(['id', '-u', REF_USER]))}"
+        shutil.rmtree(os.path.join(home, ".config/systemd"), ignore_errors=True)
+        # The user must be able to run the helper binary.
+        self.bench_bin = os.path.join("/tmp", "linger-dbus-bench-helper")
+        shutil.copy(bench_bin, self.bench_bin)
+        units(os.path.join(home, ".config/systemd/user"), os.path.join(home, ".local/share"), self.bench_bin)
+        subprocess.run(["chown", "-R", REF_USER, os.path.join(home, ".config"), os.path.join(home, ".local")], check=True)
+        subprocess.run(["bash", SYSTEMD_USER, "start", REF_USER], check=True)
+        time.sleep(1)  # let default.target settle (dbus.socket listening)
+
+    def run(self, cmd, **kw):
+        return subprocess.run(["bash", SYSTEMD_USER, "run", REF_USER] + cmd, capture_output=True, text=True, **kw)
+
+    def pid(self):
+        return int(open(f"/tmp/{REF_USER}.pid").read())
+
+    def stop(self):
+        subprocess.run(["bash", SYSTEMD_USER, "stop", REF_USER])
+
+
+def roundtrip_us(m, bench, runs):
+    """Median over runs of each run's median pair time (µs), 2000 pairs after 200 warm-up."""
+    bench = getattr(m, "bench_bin", bench)
+    meds = []
+    for _ in range(runs):
+        r = m.run([bench, "roundtrip", f"{m.rt}/systemd/private", "default.target", "2200"], check=True)
+        xs = [float(x) for x in r.stdout.split()][200:]
+        meds.append(statistics.median(xs))
+    return statistics.median(meds)
+
+
+def activation_ms(m, bench, runs):
+    """Median (StartServiceByName → name owned) and the program's own start-up (ms)."""
+    bench = getattr(m, "bench_bin", bench)
+    addr = f"unix:path={m.rt}/bus"
+    m.run(["busctl", "--user", "call", "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "ReloadConfig"])
+    act, direct = [], []
+    for _ in range(runs):
+        m.run(["systemctl", "--user", "stop", "bench-dbus.service"], check=True)
+        r = m.run([bench, "activate", addr, NAME], check=True)
+        act.append(float(r.stdout) / 1000)
+        r = m.run([bench, "direct", addr, DIRECT_NAME, bench, "own", addr, DIRECT_NAME], check=True)
+        direct.append(float(r.stdout) / 1000)
+    m.run(["systemctl", "--user", "stop", "bench-dbus.service"])
+    return statistics.median(act), statistics.median(direct)
+
+
+def linger_rss_kb(binary, bench, runs, with_bus):
+    xs = []
+    for _ in range(runs):
+        m = Linger(binary, bench)
+        try:
+            if with_bus:
+                m.run(["systemctl", "--user", "start", "dbus.socket"], check=True)
+                m.run(["busctl", "--user", "status", "org.freedesktop.systemd1"], check=True)
+                roundtrip = m.run([bench, "roundtrip", f"{m.rt}/systemd/private", "default.target", "100"], check=True)
+            time.sleep(0.5)
+            xs.append(rss_kb(m.pid()))
+        finally:
+            m.stop()
+    return statistics.median(xs)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--bin-without-dbus")
+    ap.add_argument("--bench", required=True)
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--no-systemd", action="store_true")
+    a = ap.parse_args()
+    rows = []
+    lin = Linger(a.bin, a.bench)
+    try:
+        lin.run(["systemctl", "--user", "start", "dbus.socket"], check=True)
+        rt_l = roundtrip_us(lin, a.bench, a.runs)
+        act_l, direct_l = activation_ms(lin, a.bench, a.runs)
+    finally:
+        lin.stop()
+    rt_s = act_s = direct_s = None
+    rss_s = None
+    if not a.no_systemd and os.geteuid() == 0:
+        sd = Systemd(a.bench)
+        try:
+            rt_s = roundtrip_us(sd, a.bench, a.runs)
+            act_s, direct_s = activation_ms(sd, a.bench, a.runs)
+            rss_s = rss_kb(sd.pid())
+        finally:
+            sd.stop()
+    rss_on = linger_rss_kb(a.bin, a.bench, a.runs, True)
+    rss_off = linger_rss_kb(a.bin_without_dbus, a.bench, a.runs, False) if a.bin_without_dbus else None
+
+    def ratio(l, s):
+        return f"{s / l:.1f}×" if (l and s) else ""
+    fmt = "{:<58}{:>10}{:>20}{:>10}"
+    print(fmt.format("", "linger", "systemd --user 252", "ratio"))
+    print(fmt.format("GetUnit + Get(ActiveState), private socket (µs)", f"{rt_l:.1f}", f"{rt_s:.1f}" if rt_s else "-", ratio(rt_l, rt_s)))
+    print(fmt.format("activation → name owned (ms)", f"{act_l:.2f}", f"{act_s:.2f}" if act_s else "-", ratio(act_l, act_s)))
+    print(fmt.format("  the program's own start-up (ms)", f"{direct_l:.2f}", f"{direct_s:.2f}" if direct_s else "-", ""))
+    print(fmt.format("  activation above start-up (ms)", f"{act_l - direct_l:.2f}", f"{act_s - direct_s:.2f}" if act_s else "-", ""))
+    print(fmt.format("RSS idle, D-Bus on + bus connected (MB)", f"{rss_on / 1024:.2f}", f"{rss_s / 1024:.2f}" if rss_s else "-", ""))
+    if rss_off:
+        print(fmt.format("RSS idle, built without D-Bus (MB)", f"{rss_off / 1024:.2f}", "", ""))
+        print(fmt.format("  cost of the D-Bus front end (MB)", f"{(rss_on - rss_off) / 1024:+.2f}", "", ""))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,379 @@
+//! The user manager on the session bus (crates/dbus/src/bus.rs): Debian's own `dbus.socket`
+//! and `dbus.service`, started by linger, give the user a bus; the manager owns
+//! `org.freedesktop.systemd1` there, so `busctl --user` and `systemd-run --user --wait` work,
+//! and it is the bus's activator: D-Bus-activated services (dconf) start through it, and
+//! `dbus-update-activation-environment --systemd` reaches its environment.
+#![allow(clippy::print_stderr)] // "skipped: …" lines for machines without the tools
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use linger_test_support::Manager;
+
+const BIN: &str = env!("CARGO_BIN_EXE_linger");
+const DEBIAN_UNITS: &str = "/usr/lib/systemd/user";
+
+fn reference_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../dbus/tests/reference/systemd252")
+}
+
+fn env(m: &Manager, cmd: &mut Command) {
+    cmd.env_clear()
+        .env("HOME", m.home())
+        .env("XDG_RUNTIME_DIR", m.runtime())
+        .env("DBUS_SESSION_BUS_ADDRESS", bus_address(m))
+        .env("PATH", "/usr/bin:/bin")
+        .env("LANG", "C.UTF-8")
+        .env("TZ", "UTC")
+        .env("SYSTEMD_COLORS", "0")
+        .env("SYSTEMD_PAGER", "cat");
+}
+
+fn bus_address(m: &Manager) -> String {
+    format!("unix:path={}", m.runtime().join("bus").display())
+}
+
+/// (exit code, stdout, stderr) of a client run with the manager's environment and bus.
+fn run(m: &Manager, args: &[&str]) -> (i32, String, String) {
+    let mut cmd = Command::new(args[0]);
+    cmd.args(&args[1..]);
+    env(m, &mut cmd);
+    let out = cmd.output().unwrap_or_else(|e| panic!("{}: {e}", args[0]));
+    let fix = |b: &[u8]| {
+        String::from_utf8_lossy(b)
+            .replace(&m.runtime().display().to_string(), "$XDG_RUNTIME_DIR")
+            .replace(&m.home().display().to_string(), "$HOME")
+    };
+    (
+        out.status.code().unwrap_or(-1),
+        fix(&out.stdout),
+        fix(&out.stderr),
+    )
+}
+
+/// What's needed: systemd's clients and Debian's session bus units (dbus-user-session).
+fn prerequisites() -> bool {
+    let need = [
+        "/usr/bin/busctl",
+        "/usr/bin/systemd-run",
+        "/usr/bin/dbus-daemon",
+    ];
+    let units = ["dbus.socket", "dbus.service", "dconf.service"];
+    let ok = need.iter().all(|p| Path::new(p).exists())
+        && units
+            .iter()
+            .all(|u| Path::new(DEBIAN_UNITS).join(u).exists())
+        && Path::new("/usr/libexec/dconf-service").exists();
+    if !ok {
+        eprintln!("skipped: needs systemd, dbus-user-session and dconf-service installed");
+    }
+    ok
+}
+
+/// A manager with Debian's bus units and a bus started (`systemctl --user start dbus.socket`,
+/// as default.target would), and the manager on it.
+fn manager_on_a_bus(extra: &[(&str, &str)]) -> Manager {
+    let mut m = Manager::new(BIN);
+    for u in ["dbus.socket", "dbus.service", "dconf.service"] {
+        let text = std::fs::read_to_string(Path::new(DEBIAN_UNITS).join(u)).unwrap();
+        m.write_unit(u, &text);
+    }
+    for (name, text) in extra {
+        m.write_unit(name, text);
+    }
+    // The bus looks for the test's own D-Bus service files under $XDG_DATA_HOME (services
+    // get the manager's environment).
+    let data_home = m.home().join(".local/share");
+    std::fs::create_dir_all(data_home.join("dbus-1/services")).unwrap();
+    std::fs::write(
+        data_home.join("dbus-1/services/org.example.Broken.service"),
+        "[D-BUS Service]\nName=org.example.Broken\nExec=/bin/false\nSystemdService=no-such-unit.service\n",
+    )
+    .unwrap();
+    m.start();
+    let private = m.runtime().join("systemd/private");
+    m.wait_for("the D-Bus private socket", |_| private.exists());
+    let set = format!("XDG_DATA_HOME={}", data_home.display());
+    let (code, _, err) = run(
+        &m,
+        &["/usr/bin/systemctl", "--user", "set-environment", &set],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(
+        &m,
+        &["/usr/bin/systemctl", "--user", "start", "dbus.socket"],
+    );
+    assert_eq!(code, 0, "{err}");
+    // The manager connects once the socket is up; the bus itself starts on that connection.
+    m.wait_for("org.freedesktop.systemd1 on the bus", |m| {
+        run(
+            m,
+            &[
+                "/usr/bin/busctl",
+                "--user",
+                "call",
+                "org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+            ]
+            .into_iter()
+            .chain([
+                "org.freedesktop.DBus",
+                "GetNameOwner",
+                "s",
+                "org.freedesktop.systemd1",
+            ])
+            .collect::<Vec<_>>(),
+        )
+        .0 == 0
+    });
+    m
+}
+
+/// The reference's busctl call (captured against systemd on its bus) gives the same output
+/// and exit code against linger.
+fn busctl_same_as_systemd(m: &Manager, name: &str) {
+    let path = reference_dir().join(format!("{name}.txt"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let cmdline = text.lines().next().unwrap().trim_start_matches("$ ");
+    // Arguments with spaces were captured unquoted: the invalid-name case is the only one.
+    let mut args: Vec<String> = cmdline.split(' ').map(str::to_string).collect();
+    if name == "busctl-loadunit-invalid" {
+        let last = args.split_off(args.len() - 2).join(" ");
+        args.push(last);
+    }
+    args[0] = "/usr/bin/busctl".into();
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, out, err) = run(m, &argv);
+    let section = |start: &str, end: &str| -> String {
+        let from = text.find(start).map(|i| i + start.len()).unwrap();
+        let to = text[from..].find(end).map_or(text.len(), |i| from + i);
+        text[from..to].to_string()
+    };
+    let want_code: i32 = text
+        .rsplit("--- exit ")
+        .next()
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        (code, out, err),
+        (
+            want_code,
+            section("--- stdout\n", "--- stderr\n"),
+            section("--- stderr\n", "--- exit ")
+        ),
+        "{cmdline}"
+    );
+}
+
+#[test]
+fn busctl_calls_get_systemds_answers_on_the_bus() {
+    if !prerequisites() {
+        return;
+    }
+    let m = manager_on_a_bus(&[(
+        "ref-simple.service",
+        "[Unit]\nDescription=Reference simple service\n\n[Service]\nExecStart=/bin/sleep infinity\n",
+    )]);
+    for r in [
+        "busctl-getunit-missing",
+        "busctl-loadunit-invalid",
+        "busctl-wrong-signature",
+        "busctl-unknown-method",
+        "busctl-unknown-interface",
+        "busctl-unknown-object",
+        "busctl-get-activestate",
+        "busctl-get-unknown-property",
+        "busctl-startunit-badmode",
+    ] {
+        busctl_same_as_systemd(&m, r);
+    }
+    // Introspection lists the Manager's methods with systemd's signatures.
+    let (code, out, err) = run(
+        &m,
+        &[
+            "/usr/bin/busctl",
+            "--user",
+            "introspect",
+            "org.freedesktop.systemd1",
+            "/org/freedesktop/systemd1",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    for line in [
+        ".StartUnit",
+        ".ListUnitsByPatterns",
+        ".JobRemoved",
+        ".Version",
+    ] {
+        assert!(
+            out.lines().any(|l| l.starts_with(line)),
+            "{line} missing:\n{out}"
+        );
+    }
+    assert!(
+        out.lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>()[..4]
+                == [".StartUnit", "method", "ss", "o"]),
+        "{out}"
+    );
+}
+
+#[test]
+fn systemd_run_waits_for_a_transient_service_over_the_bus() {
+    if !prerequisites() {
+        return;
+    }
+    let m = manager_on_a_bus(&[]);
+    // busctl monitor sees the signals systemd-run follows.
+    let mut monitor = {
+        let mut c = Command::new("/usr/bin/busctl");
+        c.args(["--user", "monitor", "org.freedesktop.systemd1"]);
+        env(&m, &mut c);
+        c.stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let (code, out, err) = run(
+        &m,
+        &[
+            "/usr/bin/systemd-run",
+            "--user",
+            "--wait",
+            "-q",
+            "/bin/true",
+        ],
+    );
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+    let (code, _, _) = run(
+        &m,
+        &[
+            "/usr/bin/systemd-run",
+            "--user",
+            "--wait",
+            "-q",
+            "/bin/false",
+        ],
+    );
+    assert_eq!(
+        code, 1,
+        "the service's failure is systemd-run's exit code (reference run-wait-fail)"
+    );
+    let (code, _, err) = run(
+        &m,
+        &["/usr/bin/systemd-run", "--user", "--wait", "/bin/true"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.starts_with("Running as unit: run-"), "{err}");
+    assert!(
+        err.contains(
+            "Finished with result: success\nMain processes terminated with: code=exited/status=0\n"
+        ),
+        "{err}"
+    );
+    let _ = rustix::process::kill_process(
+        rustix::process::Pid::from_raw(monitor.id() as i32).unwrap(),
+        rustix::process::Signal::TERM,
+    );
+    let mut seen = String::new();
+    use std::io::Read;
+    monitor
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut seen)
+        .unwrap();
+    let _ = monitor.wait();
+    for member in [
+        "Member=JobNew",
+        "Member=JobRemoved",
+        "Member=PropertiesChanged",
+    ] {
+        assert!(
+            seen.contains(member),
+            "busctl monitor did not see {member}:\n{seen}"
+        );
+    }
+}
+
+#[test]
+fn dbus_activation_and_the_activation_environment_go_through_linger() {
+    if !prerequisites() || !Path::new("/usr/bin/gdbus").exists() {
+        eprintln!("skipped: needs gdbus (libglib2.0-bin)");
+        return;
+    }
+    let m = manager_on_a_bus(&[]);
+    // dconf is activated by the bus asking linger to start dconf.service (SystemdService=);
+    // without an activator this call hangs 25 s and fails.
+    let started = Instant::now();
+    let (code, out, err) = run(
+        &m,
+        &[
+            "/usr/bin/gdbus",
+            "call",
+            "--session",
+            "--dest",
+            "ca.desrt.dconf",
+            "--object-path",
+        ]
+        .into_iter()
+        .chain([
+            "/ca/desrt/dconf/Writer/user",
+            "--method",
+            "org.freedesktop.DBus.Peer.Ping",
+        ])
+        .collect::<Vec<_>>(),
+    );
+    assert_eq!((code, out.trim()), (0, "()"), "{err}");
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "answered, not timed out"
+    );
+    let (_, active, _) = run(
+        &m,
+        &["/usr/bin/systemctl", "--user", "is-active", "dconf.service"],
+    );
+    assert_eq!(active.trim(), "active");
+    // A service the manager cannot start fails at once (ActivationFailure), not after 25 s.
+    // (org.example.Broken's service file names a unit that does not exist.)
+    let started = Instant::now();
+    let (code, _, err) = run(
+        &m,
+        &[
+            "/usr/bin/busctl",
+            "--user",
+            "call",
+            "org.example.Broken",
+            "/",
+            "org.freedesktop.DBus.Peer",
+            "Ping",
+        ],
+    );
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("Unit no-such-unit.service not found."),
+        "{err}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "failed at once, not timed out"
+    );
+    // The X session's step: the variable lands in the manager's environment.
+    let (code, _, err) = run(
+        &m,
+        &[
+            "/usr/bin/dbus-update-activation-environment",
+            "--systemd",
+            "LINGER_DISPLAY=:7",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let env = m.systemctl(&["show-environment"]);
+    assert!(
+        env.stdout.lines().any(|l| l == "LINGER_DISPLAY=:7"),
+        "{env:?}"
+    );
+}

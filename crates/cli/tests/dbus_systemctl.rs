@@ -1,0 +1,193 @@
+//! systemd 252's own `systemctl --user` drives a linger user manager over the D-Bus private
+//! socket (`$XDG_RUNTIME_DIR/systemd/private`, crates/dbus): its output and exit codes must be
+//! what it prints against a real `systemd --user` on the same units — the reference captures
+//! in crates/dbus/tests/reference/systemd252/ (made by capture.sh there).
+#![allow(clippy::print_stderr)] // "skipped: …" lines for machines without the tools
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use linger_test_support::Manager;
+
+const BIN: &str = env!("CARGO_BIN_EXE_linger");
+
+/// The units the reference was captured with (capture.sh writes the same).
+const UNITS: &[(&str, &str)] = &[
+    (
+        "ref-simple.service",
+        "[Unit]\nDescription=Reference simple service\n\n[Service]\nExecStart=/bin/sleep infinity\n\n[Install]\nWantedBy=default.target\n",
+    ),
+    (
+        "ref-oneshot.service",
+        "[Unit]\nDescription=Reference oneshot\n\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/true\n",
+    ),
+    (
+        "ref-fail.service",
+        "[Unit]\nDescription=Reference failing service\n\n[Service]\nType=oneshot\nExecStart=/bin/false\n",
+    ),
+    (
+        "ref.socket",
+        "[Unit]\nDescription=Reference socket\n\n[Socket]\nListenStream=%t/ref.sock\n",
+    ),
+    (
+        "ref.service",
+        "[Service]\nExecStart=/bin/cat\nStandardInput=socket\n",
+    ),
+    (
+        "ref.timer",
+        "[Unit]\nDescription=Reference timer\n\n[Timer]\nOnActiveSec=1h\nUnit=ref-oneshot.service\n",
+    ),
+];
+
+/// One captured command: what systemd's client printed and how it exited.
+#[derive(Debug, PartialEq)]
+struct Captured {
+    stdout: String,
+    stderr: String,
+    code: i32,
+}
+
+fn reference_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../dbus/tests/reference/systemd252")
+}
+
+/// The reference `name`: its command line and what it printed.
+fn reference(name: &str) -> (Vec<String>, Captured) {
+    let path = reference_dir().join(format!("{name}.txt"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let section = |start: &str, end: &str| -> String {
+        let from = text.find(start).map(|i| i + start.len()).unwrap_or(0);
+        let to = text[from..].find(end).map_or(text.len(), |i| from + i);
+        text[from..to].to_string()
+    };
+    let cmd = text.lines().next().unwrap_or("").trim_start_matches("$ ");
+    let args = cmd.split(' ').map(str::to_string).collect();
+    let code = text
+        .rsplit("--- exit ")
+        .next()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(-1);
+    (
+        args,
+        Captured {
+            stdout: section("--- stdout\n", "--- stderr\n"),
+            stderr: section("--- stderr\n", "--- exit "),
+            code,
+        },
+    )
+}
+
+/// Run systemd's own client (the reference's command line) against `m`.
+fn run_tool(m: &Manager, args: &[String]) -> Captured {
+    let out = Command::new(&args[0])
+        .args(&args[1..])
+        .env_clear()
+        .env("HOME", m.home())
+        .env("XDG_RUNTIME_DIR", m.runtime())
+        .env("PATH", "/usr/bin:/bin")
+        .env("LANG", "C.UTF-8")
+        .env("TZ", "UTC")
+        .env("SYSTEMD_COLORS", "0")
+        .env("SYSTEMD_PAGER", "cat")
+        .env("COLUMNS", "200")
+        .output()
+        .expect("run systemd's client");
+    let fix = |b: &[u8]| {
+        String::from_utf8_lossy(b)
+            .replace(&m.runtime().display().to_string(), "$XDG_RUNTIME_DIR")
+            .replace(&m.home().display().to_string(), "$HOME")
+    };
+    Captured {
+        stdout: fix(&out.stdout),
+        stderr: fix(&out.stderr),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+/// Run the reference's command against linger and compare everything it printed.
+fn same_as_systemd(m: &Manager, name: &str) {
+    let (args, want) = reference(name);
+    let got = run_tool(m, &args);
+    assert_eq!(
+        got,
+        want,
+        "`{}` differs from systemd 252 (reference {name})",
+        args.join(" ")
+    );
+}
+
+fn have_systemctl() -> bool {
+    Path::new("/usr/bin/systemctl").exists()
+}
+
+fn manager() -> Manager {
+    let mut m = Manager::new(BIN);
+    for (name, text) in UNITS {
+        m.write_unit(name, text);
+    }
+    m.start();
+    let private = m.runtime().join("systemd/private");
+    m.wait_for("the D-Bus private socket", |_| private.exists());
+    m
+}
+
+#[test]
+fn systemctl_starts_stops_and_reports_units_as_with_systemd() {
+    if !have_systemctl() {
+        eprintln!("skipped: systemd's systemctl is not installed");
+        return;
+    }
+    let m = manager();
+    same_as_systemd(&m, "is-active-missing");
+    for r in [
+        "start-simple",
+        "start-oneshot",
+        "start-socket",
+        "start-timer",
+    ] {
+        same_as_systemd(&m, r);
+    }
+    same_as_systemd(&m, "is-active-simple");
+    same_as_systemd(&m, "show-simple");
+    same_as_systemd(&m, "list-units-ref");
+    same_as_systemd(&m, "list-jobs");
+    same_as_systemd(&m, "start-missing");
+    same_as_systemd(&m, "start-invalid");
+    same_as_systemd(&m, "restart-simple");
+    same_as_systemd(&m, "stop-simple");
+    same_as_systemd(&m, "is-active-stopped");
+}
+
+#[test]
+fn systemctl_reports_a_failed_job_as_with_systemd() {
+    if !have_systemctl() {
+        eprintln!("skipped: systemd's systemctl is not installed");
+        return;
+    }
+    let m = manager();
+    same_as_systemd(&m, "start-fail");
+    same_as_systemd(&m, "is-failed-fail");
+    same_as_systemd(&m, "reset-failed-fail");
+    same_as_systemd(&m, "stop-missing");
+}
+
+#[test]
+fn systemctl_enables_reloads_and_sets_the_environment_as_with_systemd() {
+    if !have_systemctl() {
+        eprintln!("skipped: systemd's systemctl is not installed");
+        return;
+    }
+    let m = manager();
+    same_as_systemd(&m, "enable-simple");
+    same_as_systemd(&m, "is-enabled-simple");
+    same_as_systemd(&m, "disable-simple");
+    same_as_systemd(&m, "daemon-reload");
+    same_as_systemd(&m, "set-environment");
+    let (args, _) = reference("show-environment-has");
+    let env = run_tool(&m, &args);
+    assert_eq!(env.code, 0, "{env:?}");
+    assert!(env.stdout.lines().any(|l| l == "LINGER_REF=1"), "{env:?}");
+    // The manager's own CLI sees the same environment: one manager behind both protocols.
+    let own = m.systemctl(&["show-environment"]);
+    assert!(own.stdout.lines().any(|l| l == "LINGER_REF=1"), "{own:?}");
+}

@@ -1,0 +1,257 @@
+//! The user's session bus: once there is one (its address in the manager's environment as
+//! `DBUS_SESSION_BUS_ADDRESS`, or a socket at `$XDG_RUNTIME_DIR/bus` — Debian's `dbus.socket`
+//! started by this manager), the manager connects, owns `org.freedesktop.systemd1`, serves
+//! the same API there, and is the bus's activator: dbus-daemon's `ActivationRequest` for a
+//! service with `SystemdService=` starts that unit; if the start is refused or fails,
+//! `ActivationFailure` tells the bus at once, so the waiting client gets an error instead of
+//! a 25 s timeout.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use futures_lite::StreamExt;
+use linger_ipc::manager::{Change, EnvironmentRequest, SubscribeRequest};
+use linger_manager::{Answer, Call};
+use linger_wire::{ActiveState, JobAction, JobResult};
+use zbus::connection::Builder;
+use zbus::message::Type as MessageType;
+
+use crate::dispatch::{Front, MANAGER};
+use crate::signals::Listeners;
+
+/// The bus driver's name (the only sender an `ActivationRequest` is taken from).
+const DRIVER: &str = "org.freedesktop.DBus";
+/// The name the manager owns on the bus.
+pub const NAME: &str = "org.freedesktop.systemd1";
+const ACTIVATOR: &str = "org.freedesktop.systemd1.Activator";
+
+/// Watch for a session bus and serve it while there is one (runs until the manager exits).
+pub async fn watch(front: Front, listeners: Listeners, runtime_dir: PathBuf) {
+    let mut changes = front.requests.subscribe(SubscribeRequest::default());
+    let mut connected: Option<tokio::task::JoinHandle<()>> = None;
+    loop {
+        let serving = connected.as_ref().is_some_and(|h| !h.is_finished());
+        if !serving
+            && let Some(address) = bus_address(&front, &runtime_dir).await
+            && let Ok((conn, messages)) = connect(&address).await
+        {
+            connected = Some(tokio::task::spawn_local(serve(
+                front.clone(),
+                listeners.clone(),
+                conn,
+                messages,
+            )));
+        }
+        // A bus appears when a unit (dbus.socket, dbus.service) comes up, or the environment
+        // gets its address: look again after each such change.
+        loop {
+            match changes.recv().await {
+                None => return,
+                Some(Change::UnitChanged {
+                    active: ActiveState::Active,
+                    ..
+                }) => break,
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+/// Where the session bus is, if there is one.
+async fn bus_address(front: &Front, runtime_dir: &std::path::Path) -> Option<String> {
+    if let Ok(Answer::Environment(env)) = front
+        .ask(Call::Environment(EnvironmentRequest::default()))
+        .await
+        && let Some(a) = env
+            .iter()
+            .find_map(|kv| kv.strip_prefix("DBUS_SESSION_BUS_ADDRESS="))
+    {
+        return Some(a.to_string());
+    }
+    use std::os::unix::fs::FileTypeExt;
+    let socket = runtime_dir.join("bus");
+    std::fs::metadata(&socket)
+        .ok()
+        .filter(|m| m.file_type().is_socket())
+        .map(|_| format!("unix:path={}", socket.display()))
+}
+
+async fn connect(address: &str) -> zbus::Result<(zbus::Connection, zbus::MessageStream)> {
+    let messages = Builder::address(address)?.build_message_stream().await?;
+    let conn: zbus::Connection = (&messages).into();
+    // NameOwnerChanged: subscribers that leave the bus, and (Type=dbus) names that appear.
+    conn.call_method(
+        Some(DRIVER),
+        "/org/freedesktop/DBus",
+        Some(DRIVER),
+        "AddMatch",
+        &"type='signal',sender='org.freedesktop.DBus',interface='org.freedesktop.DBus',member='NameOwnerChanged'",
+    )
+    .await?;
+    // DBUS_NAME_FLAG_DO_NOT_QUEUE: if another manager has the name, it keeps it.
+    let reply = conn
+        .call_method(
+            Some(DRIVER),
+            "/org/freedesktop/DBus",
+            Some(DRIVER),
+            "RequestName",
+            &(NAME, 4u32),
+        )
+        .await?;
+    let code: u32 = reply.body().deserialize()?;
+    if code != 1 && code != 4 {
+        return Err(zbus::Error::NameTaken);
+    }
+    Ok((conn, messages))
+}
+
+/// Serve the bus connection until it closes.
+async fn serve(
+    front: Front,
+    listeners: Listeners,
+    conn: zbus::Connection,
+    mut messages: zbus::MessageStream,
+) {
+    let subscribed = Arc::new(AtomicBool::new(false));
+    let id = listeners.add(conn.clone(), subscribed.clone());
+    let mut subscribers: HashSet<String> = HashSet::new();
+    let activations = Activations::default();
+    tokio::task::spawn_local(activations.clone().watch_jobs(front.clone(), conn.clone()));
+    while let Some(Ok(msg)) = messages.next().await {
+        let hdr = msg.header();
+        let sender = hdr.sender().map(|s| s.to_string()).unwrap_or_default();
+        let member = hdr.member().map(|m| m.to_string()).unwrap_or_default();
+        let iface = hdr.interface().map(|i| i.to_string()).unwrap_or_default();
+        match msg.message_type() {
+            MessageType::MethodCall => {
+                if iface == MANAGER || iface.is_empty() {
+                    match member.as_str() {
+                        "Subscribe" => {
+                            subscribers.insert(sender.clone());
+                        }
+                        "Unsubscribe" => {
+                            subscribers.remove(&sender);
+                        }
+                        // `AddRef=yes` (systemd-run --wait): the client follows its unit's
+                        // signals (systemd sends a unit's signals to those holding a
+                        // reference; here they get the manager's signals until they leave).
+                        "StartTransientUnit" if adds_ref(&msg) => {
+                            subscribers.insert(sender.clone());
+                        }
+                        _ => {}
+                    }
+                    subscribed.store(!subscribers.is_empty(), Ordering::Relaxed);
+                }
+                if let Some(reply) = front.handle(&msg).await {
+                    let _ = conn.send(&reply).await;
+                }
+            }
+            MessageType::Signal if sender == DRIVER || sender.is_empty() => {
+                match (iface.as_str(), member.as_str()) {
+                    (ACTIVATOR, "ActivationRequest") => {
+                        if let Ok(unit) = msg.body().deserialize::<String>() {
+                            activations.request(&front, &conn, unit).await;
+                        }
+                    }
+                    (DRIVER, "NameOwnerChanged") => {
+                        if let Ok((name, _old, new)) =
+                            msg.body().deserialize::<(String, String, String)>()
+                            && new.is_empty()
+                            && subscribers.remove(&name)
+                        {
+                            subscribed.store(!subscribers.is_empty(), Ordering::Relaxed);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    listeners.remove(id);
+}
+
+fn adds_ref(msg: &zbus::Message) -> bool {
+    type Args = (
+        String,
+        String,
+        crate::transient::Properties,
+        Vec<(String, crate::transient::Properties)>,
+    );
+    msg.body()
+        .deserialize::<Args>()
+        .is_ok_and(|(_, _, props, _)| {
+            props
+                .iter()
+                .any(|(n, v)| n == "AddRef" && matches!(&**v, zbus::zvariant::Value::Bool(true)))
+        })
+}
+
+/// Start jobs queued for activation requests, by job id → unit.
+#[derive(Debug, Clone, Default)]
+struct Activations {
+    pending: Arc<std::sync::Mutex<HashMap<u32, String>>>,
+}
+
+impl Activations {
+    /// dbus-daemon wants `unit` started (a client is waiting for its name).
+    async fn request(&self, front: &Front, conn: &zbus::Connection, unit: String) {
+        match front.job(JobAction::Start, &unit, "replace").await {
+            Ok(job) => {
+                let id = job
+                    .as_str()
+                    .rsplit('/')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0);
+                if let Ok(mut p) = self.pending.lock() {
+                    p.insert(id, unit);
+                }
+            }
+            Err(e) => failure(conn, &unit, e.name, &e.message).await,
+        }
+    }
+
+    /// Tell the bus about activation jobs that did not end well.
+    async fn watch_jobs(self, front: Front, conn: zbus::Connection) {
+        let mut changes = front.requests.subscribe(SubscribeRequest::default());
+        while let Some(change) = changes.recv().await {
+            let Change::JobRemoved {
+                job, unit, result, ..
+            } = change
+            else {
+                continue;
+            };
+            let Some(requested) = self.pending.lock().ok().and_then(|mut p| p.remove(&job)) else {
+                continue;
+            };
+            if result != JobResult::Done {
+                let message = format!("Unit {unit} failed to start: job {}.", result.as_str());
+                failure(
+                    &conn,
+                    &requested,
+                    "org.freedesktop.systemd1.JobFailed",
+                    &message,
+                )
+                .await;
+            }
+            if conn.is_closed() {
+                return;
+            }
+        }
+    }
+}
+
+async fn failure(conn: &zbus::Connection, unit: &str, name: &str, message: &str) {
+    let _ = conn
+        .emit_signal(
+            Some(DRIVER),
+            crate::paths::MANAGER,
+            ACTIVATOR,
+            "ActivationFailure",
+            &(unit, name, message),
+        )
+        .await;
+}

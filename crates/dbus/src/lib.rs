@@ -1,0 +1,57 @@
+//! linger-dbus: the user manager's D-Bus front end — systemd's `org.freedesktop.systemd1`
+//! API, so systemd's own clients (`systemctl --user`, `systemd-run --user`, `busctl --user`)
+//! and the many tools built on that API work with linger.
+//!
+//! It is a front end like the varlink server: it holds no manager state, and talks to the
+//! manager only through [`linger_manager::Requests`] (typed calls, and a stream of changes it
+//! turns into signals).
+//!
+//! ```text
+//!  $XDG_RUNTIME_DIR/systemd/private ─┐  (peer-to-peer, owner only)
+//!                                    ├─ dispatch ─ Requests::call ─▶ the manager's event loop
+//!  session bus (when there is one) ──┘      ▲
+//!                                signals ◀─ Requests::subscribe
+//! ```
+//!
+//! Start it from the manager's thread: `linger_manager::run_with(config, log, |requests|
+//! linger_dbus::start(requests, runtime_dir))`.
+#![forbid(unsafe_code)]
+
+mod bus;
+mod dispatch;
+mod errors;
+mod introspect;
+mod manager_methods;
+pub mod members;
+pub mod paths;
+mod private;
+pub mod props;
+mod signals;
+mod transient;
+
+pub use errors::BusError;
+pub use private::socket_path;
+
+use std::path::PathBuf;
+
+use linger_manager::Requests;
+
+/// Serve the systemd1 API for the manager behind `requests` (on the current thread's
+/// `LocalSet`): on `runtime_dir/systemd/private` from now on (bound before this returns), and
+/// on the session bus as `org.freedesktop.systemd1` whenever there is one.
+///
+/// # Errors
+/// The private socket could not be bound; the manager goes on without D-Bus (its own CLI
+/// speaks varlink).
+pub fn start(requests: Requests, runtime_dir: PathBuf) -> std::io::Result<()> {
+    let listener = private::bind(&runtime_dir)?;
+    let front = dispatch::Front {
+        requests,
+        runtime_dir: runtime_dir.clone(),
+    };
+    let listeners = signals::Listeners::default();
+    tokio::task::spawn_local(signals::forward(front.clone(), listeners.clone()));
+    tokio::task::spawn_local(private::serve(front.clone(), listeners.clone(), listener));
+    tokio::task::spawn_local(bus::watch(front, listeners, runtime_dir));
+    Ok(())
+}

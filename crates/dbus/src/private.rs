@@ -1,0 +1,96 @@
+//! The peer-to-peer socket `$XDG_RUNTIME_DIR/systemd/private`, where systemctl, systemd-run &
+//! co. look first. Only the manager's own user gets in: the peer's uid (SO_PEERCRED) must be
+//! ours and the EXTERNAL authentication must claim it; anyone else is rejected during the
+//! handshake, before a single message is read.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use futures_lite::StreamExt;
+use tokio::net::UnixListener;
+use zbus::connection::Builder;
+use zbus::{AuthMechanism, Guid};
+
+use crate::dispatch::Front;
+use crate::signals::Listeners;
+
+/// At most this many clients at once (each costs a task and buffers).
+pub const MAX_CONNECTIONS: usize = 256;
+
+/// The socket's path under a runtime directory.
+pub fn socket_path(runtime_dir: &Path) -> PathBuf {
+    runtime_dir.join("systemd").join("private")
+}
+
+/// Bind the private socket (replacing a stale one): mode 0600, in a directory of its own.
+pub fn bind(runtime_dir: &Path) -> std::io::Result<UnixListener> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    let path = socket_path(runtime_dir);
+    if let Some(dir) = path.parent() {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o755)
+            .create(dir)?;
+    }
+    let _ = std::fs::remove_file(&path);
+    let listener = std::os::unix::net::UnixListener::bind(&path)?;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+    listener.set_nonblocking(true)?;
+    UnixListener::from_std(listener)
+}
+
+/// Serve the private socket until the manager exits.
+pub async fn serve(front: Front, listeners: Listeners, listener: UnixListener) {
+    let own_uid = rustix::process::getuid().as_raw();
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            continue;
+        };
+        let Ok(permit) = slots.clone().try_acquire_owned() else {
+            continue; // Too many: dropping the stream closes it.
+        };
+        let front = front.clone();
+        let listeners = listeners.clone();
+        tokio::task::spawn_local(async move {
+            connection(front, listeners, stream, own_uid).await;
+            drop(permit);
+        });
+    }
+}
+
+async fn connection(
+    front: Front,
+    listeners: Listeners,
+    stream: tokio::net::UnixStream,
+    own_uid: u32,
+) {
+    let peer_is_us = stream.peer_cred().is_ok_and(|c| c.uid() == own_uid);
+    // zbus accepts the EXTERNAL uid the client claims if it equals `user_id`: ours for our
+    // user; for anyone else a uid no client can claim as a number, so the handshake fails.
+    let expected = if peer_is_us { own_uid } else { u32::MAX };
+    let Ok(builder) = Builder::unix_stream(stream).server(Guid::generate()) else {
+        return;
+    };
+    let Ok(mut messages) = builder
+        .p2p()
+        .auth_mechanism(AuthMechanism::External)
+        .user_id(expected)
+        .build_message_stream()
+        .await
+    else {
+        return;
+    };
+    if !peer_is_us {
+        return;
+    }
+    let conn: zbus::Connection = (&messages).into();
+    let id = listeners.add(conn.clone(), Arc::new(AtomicBool::new(true)));
+    while let Some(Ok(msg)) = messages.next().await {
+        if let Some(reply) = front.handle(&msg).await {
+            let _ = conn.send(&reply).await;
+        }
+    }
+    listeners.remove(id);
+}
