@@ -15,6 +15,7 @@
 
 pub mod dirs;
 mod env;
+pub mod environment_d;
 pub mod limits;
 #[allow(unsafe_code)]
 pub mod pidfd;

@@ -18,6 +18,7 @@ mod clock;
 mod config;
 mod event;
 mod exec_settings;
+mod generators;
 mod handle;
 mod host;
 mod job_waits;

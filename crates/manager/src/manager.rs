@@ -624,6 +624,7 @@ impl Manager {
 
     /// `daemon-reload`: the unit files are read again (running units keep running).
     pub fn reload(&mut self) {
+        crate::generators::regenerate(self);
         self.engine.source_mut().rescan();
         self.engine.daemon_reload();
         self.apply_effects();

@@ -271,6 +271,7 @@ async fn main_loop(
     let (events, mut queue) = mpsc::unbounded_channel();
     let requests = Requests::new(events.clone());
     let mut m = build_manager(&config, log_to_stderr, events);
+    crate::generators::regenerate(&mut m);
     let (watcher, mut socket_events) = crate::watcher::Watcher::spawn().map_err(io_err(
         "cannot start the socket watcher thread",
         std::path::Path::new("socket-watch"),

@@ -8,7 +8,14 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let Some(deps) = self.graph.get(id).cloned() else {
             return;
         };
-        if new.is_inactive_or_failed() && !old.is_inactive_or_failed() {
+        // As systemd's binding check: only while this unit is still down and nothing is
+        // bringing it back (a restart's start half may already have run by now).
+        let still_down = self
+            .units
+            .get(id)
+            .is_none_or(|u| u.active_state().is_inactive_or_failed())
+            && !self.unit_job.contains_key(id);
+        if new.is_inactive_or_failed() && !old.is_inactive_or_failed() && still_down {
             for other in &deps.bound_by {
                 let active = self
                     .units

@@ -26,11 +26,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             if new.is_inactive_or_failed() {
                 let desc = self.description_of(id);
                 self.log(id, LogLevel::Info, format!("Stopped {desc}."));
-                // Stop half done: start again under the same job.
-                if let Some(j) = self.jobs.get_mut(&jid) {
-                    j.restart_started = true;
-                }
-                self.perform_start(id, jid);
+                self.restart_stop_half_done(jid);
             }
             return;
         }
@@ -76,8 +72,28 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         }
     }
 
+    /// A restart's stop half is done: the job becomes a start, waiting like one for the
+    /// units it is ordered after (those restarting with it come back first).
+    fn restart_stop_half_done(&mut self, jid: JobId) {
+        if let Some(j) = self.jobs.get_mut(&jid) {
+            j.restart_started = true;
+            j.running = false;
+        }
+        self.dispatch();
+    }
+
     /// Finish a job: log, answer, fail dependents, run what became runnable.
     pub(super) fn finish_job(&mut self, jid: JobId, result: JobResult) {
+        self.finish_job_logged(jid, result, true);
+    }
+
+    /// Finish a job that had nothing to do (start of an active unit, stop of an inactive
+    /// one): systemd answers it without a "Started"/"Stopped" line.
+    pub(super) fn finish_job_already(&mut self, jid: JobId) {
+        self.finish_job_logged(jid, JobResult::Done, false);
+    }
+
+    fn finish_job_logged(&mut self, jid: JobId, result: JobResult, log: bool) {
         let Some(job) = self.jobs.remove(&jid) else {
             return;
         };
@@ -131,7 +147,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             }
             _ => None,
         };
-        if let Some((level, m)) = msg {
+        if let Some((level, m)) = msg.filter(|_| log) {
             self.log(&id, level, m);
         }
         self.effects.push(Effect::JobFinished {
@@ -214,16 +230,15 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     }
 
     pub(super) fn is_runnable(&self, job: &Job) -> bool {
-        let unit_busy_stopping = self.units.get(&job.unit).is_some_and(|u| {
-            u.active_state() == ActiveState::Deactivating
-                && job.job_type.is_start_like()
-                && job.job_type != JobType::Restart
-        });
+        let starting = job.orders_as_start();
+        let unit_busy_stopping = self
+            .units
+            .get(&job.unit)
+            .is_some_and(|u| u.active_state() == ActiveState::Deactivating && starting);
         if unit_busy_stopping {
             return false;
         }
         let (after, before) = self.graph.ordering(&job.unit);
-        let starting = job.job_type.is_start_like();
         let has_job = |other: &str| self.unit_job.get(other).and_then(|k| self.jobs.get(k));
         // We start after `other` (After=): wait for whatever job it has. When we stop, `other`
         // stops after us, so nothing to wait for.
@@ -234,7 +249,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         // before a start, whatever the direction.
         if before
             .iter()
-            .any(|o| has_job(o).is_some_and(|k| !k.job_type.is_start_like()))
+            .any(|o| has_job(o).is_some_and(|k| !k.orders_as_start()))
         {
             return false;
         }
@@ -270,24 +285,20 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     .get(&id)
                     .and_then(UnitInfo::service)
                     .is_some_and(|s| s.state() == ServiceState::AutoRestart);
-                if waiting_to_restart {
+                if job.restart_started {
+                    self.perform_start(&id, jid);
+                } else if waiting_to_restart {
                     // The automatic restart's job (or a user's restart during RestartSec=):
                     // the stop half already happened when the process went away.
                     let desc = self.description_of(&id);
                     self.log(&id, LogLevel::Info, format!("Stopped {desc}."));
-                    if let Some(j) = self.jobs.get_mut(&jid) {
-                        j.restart_started = true;
-                    }
-                    self.perform_start(&id, jid);
+                    self.restart_stop_half_done(jid);
                 } else if state.is_inactive_or_failed() {
                     if job.job_type == JobType::TryRestart {
-                        self.finish_job(jid, JobResult::Done);
+                        self.finish_job_already(jid);
                         return;
                     }
-                    if let Some(j) = self.jobs.get_mut(&jid) {
-                        j.restart_started = true;
-                    }
-                    self.perform_start(&id, jid);
+                    self.restart_stop_half_done(jid);
                 } else {
                     self.perform_stop(&id, jid);
                 }
@@ -380,7 +391,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         };
         let state = u.active_state();
         if state.is_active_or_reloading() {
-            self.finish_job(jid, JobResult::Done);
+            self.finish_job_already(jid);
             return;
         }
         let auto_restarting = matches!(
@@ -464,7 +475,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             Some(ServiceState::AutoRestart)
         );
         if state.is_inactive_or_failed() {
-            self.finish_job(jid, JobResult::Done);
+            self.finish_job_already(jid);
             return;
         }
         if self.activators.contains(id) {

@@ -10,7 +10,7 @@ use linger_unit::model::LoadState;
 use super::{Engine, EngineError, MAX_JOBS};
 use crate::effect::LogLevel;
 use crate::host::{Host, UnitSource};
-use crate::job::{Job, JobId, JobMode, JobResult, JobType};
+use crate::job::{Job, JobId, JobMode, JobResult, JobType, merge_job_types};
 
 /// A job the transaction wants, and whether it is essential (anchor or required).
 #[derive(Debug, Clone, Copy)]
@@ -151,8 +151,26 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     }
                     return Ok(());
                 }
+                let active = this
+                    .units
+                    .get(&oid)
+                    .is_some_and(|u| !u.active_state().is_inactive_or_failed());
+                // try-restart collapses: a restart if the unit runs, nothing if it does not.
+                let t = match t {
+                    JobType::TryRestart if !active => return Ok(()),
+                    JobType::TryRestart => JobType::Restart,
+                    t => t,
+                };
                 if let Some(existing) = wanted.get_mut(&oid) {
                     existing.essential |= essential;
+                    // Merged into a different job (start + restart = restart): what the new
+                    // type implies is pulled in too.
+                    if let Some(merged) = merge_job_types(existing.job_type, t)
+                        && merged != existing.job_type
+                    {
+                        existing.job_type = merged;
+                        queue.push((oid, merged));
+                    }
                     return Ok(());
                 }
                 wanted.insert(
@@ -190,19 +208,15 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                         }
                     }
                     if jt == JobType::Restart {
+                        // systemd.unit(5): units bound to (BindsTo=), requiring (Requires=) or
+                        // part of (PartOf=) this one restart with it — those that run.
                         for o in deps
                             .consists_of
                             .iter()
                             .chain(deps.required_by.iter())
                             .chain(deps.bound_by.iter())
                         {
-                            let active = self
-                                .units
-                                .get(o)
-                                .is_some_and(|u| !u.active_state().is_inactive_or_failed());
-                            if active {
-                                add(self, o, JobType::TryRestart, false, &mut queue)?;
-                            }
+                            add(self, o, JobType::TryRestart, false, &mut queue)?;
                         }
                     }
                 }
@@ -223,8 +237,13 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     }
                 }
                 JobType::TryRestart => {
-                    for o in &deps.consists_of {
-                        add(self, o, JobType::TryRestart, false, &mut queue)?;
+                    // The anchor of `systemctl try-restart`: a restart if it runs.
+                    let active = self
+                        .units
+                        .get(&unit)
+                        .is_some_and(|u| !u.active_state().is_inactive_or_failed());
+                    if active {
+                        queue.push((unit.clone(), JobType::Restart));
                     }
                 }
                 JobType::Reload => {}
@@ -340,31 +359,15 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// Merge one wanted job into the queue: keep a compatible one, replace a conflicting one.
     fn install_job(&mut self, unit: &str, w: Wanted) -> JobId {
         if let Some(&existing) = self.unit_job.get(unit) {
-            if let Some(job) = self.jobs.get(&existing) {
-                let same_direction = job.job_type.is_start_like() == w.job_type.is_start_like();
-                // systemd's merge: verify-active/reload + start = start; try-restart + start
-                // = restart; anything + restart = restart.
-                let merged = match (job.job_type, w.job_type) {
-                    (a, b) if a == b => Some(a),
-                    (JobType::VerifyActive | JobType::Reload, JobType::Start) => {
-                        Some(JobType::Start)
-                    }
-                    (JobType::Start, JobType::VerifyActive | JobType::Reload) => {
-                        Some(JobType::Start)
-                    }
-                    (JobType::TryRestart, JobType::Start)
-                    | (JobType::Start, JobType::TryRestart) => Some(JobType::Restart),
-                    (_, JobType::Restart) | (JobType::Restart, _) => Some(JobType::Restart),
-                    _ => None,
-                };
-                if same_direction && let Some(t) = merged {
-                    if !job.running
-                        && let Some(j) = self.jobs.get_mut(&existing)
-                    {
-                        j.job_type = t;
-                    }
-                    return existing;
+            if let Some(job) = self.jobs.get(&existing)
+                && let Some(t) = merge_job_types(job.job_type, w.job_type)
+            {
+                if !job.running
+                    && let Some(j) = self.jobs.get_mut(&existing)
+                {
+                    j.job_type = t;
                 }
+                return existing;
             }
             // Replace: the old job is cancelled.
             self.cancel_job(existing);

@@ -1,0 +1,141 @@
+//! The environment services get, and the units generators make, as systemd --user builds
+//! them (issue 12, item 6): environment.d(5) with `$VAR` expansion, environment generators in
+//! name order each seeing the earlier ones' output, unit generators writing into the
+//! generator directories of the search path — at start and again at daemon-reload.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use linger_test_support::Manager;
+
+const BIN: &str = env!("CARGO_BIN_EXE_linger");
+
+fn script(path: &Path, body: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, format!("#!/bin/sh\n{body}")).unwrap();
+    std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+fn show_environment(m: &Manager) -> Vec<String> {
+    m.systemctl(&["show-environment"])
+        .expect_code(0)
+        .stdout
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+fn has(env: &[String], line: &str) -> bool {
+    env.iter().any(|l| l == line)
+}
+
+#[test]
+fn environment_d_and_generators_shape_what_services_get_at_start_and_reload() {
+    let mut m = Manager::new(BIN);
+    let home = m.home();
+    let envd = home.join(".config/environment.d");
+    std::fs::create_dir_all(&envd).unwrap();
+    std::fs::write(
+        envd.join("50-tools.conf"),
+        "# tools\nTOOLS=/opt/tools\nTOOLS_PATH=$TOOLS/bin:${PATH}\nWHO=${EARLY:+seen-early}\nDEFAULTED=${UNSET:-fallback}\n",
+    )
+    .unwrap();
+    // Two generator directories: the first hides and masks names of the second.
+    let (gen1, gen2) = (home.join("envgen1"), home.join("envgen2"));
+    script(&gen1.join("10-early"), "echo EARLY=1\n");
+    script(
+        &gen2.join("90-after"),
+        "echo \"LATE=$TOOLS-late\"\necho 'QUOTED=\"a b\"'\n",
+    );
+    script(&gen2.join("60-masked"), "echo MASKED=1\n");
+    std::fs::create_dir_all(&gen1).unwrap();
+    std::os::unix::fs::symlink("/dev/null", gen1.join("60-masked")).unwrap();
+    script(&gen2.join("70-fails"), "echo BROKEN=1\nexit 3\n");
+    // A unit generator: one unit in the normal directory, and what it was called with.
+    let unitgen = home.join("unitgen");
+    script(
+        &unitgen.join("demo-generator"),
+        "printf '[Service]\\nType=oneshot\\nExecStart=/bin/sh -c \"echo $LATE > %%h/out\"\\n' > \"$1/made.service\"\necho \"$# $SYSTEMD_SCOPE $WHO\" > \"$HOME/gen-args\"\n",
+    );
+    let runtime = m.runtime();
+    m.start_wrapped(&[
+        "env",
+        &format!(
+            "SYSTEMD_ENVIRONMENT_GENERATOR_PATH={}:{}",
+            gen1.display(),
+            gen2.display()
+        ),
+        &format!("SYSTEMD_GENERATOR_PATH={}", unitgen.display()),
+    ]);
+
+    let env = show_environment(&m);
+    let path = env
+        .iter()
+        .find_map(|l| l.strip_prefix("PATH="))
+        .expect("PATH");
+    for want in [
+        "EARLY=1",
+        "TOOLS=/opt/tools",
+        &format!("TOOLS_PATH=/opt/tools/bin:{path}"),
+        "WHO=seen-early",
+        "DEFAULTED=fallback",
+        "LATE=/opt/tools-late",
+        "QUOTED=a b",
+    ] {
+        assert!(has(&env, want), "{want} missing from {env:?}");
+    }
+    assert!(!env.iter().any(|l| l.starts_with("MASKED=")), "{env:?}");
+    assert!(
+        !env.iter().any(|l| l.starts_with("BROKEN=")),
+        "a failing generator's output is ignored: {env:?}"
+    );
+    let failed = format!(
+        "{}: failed with exit status 3",
+        gen2.join("70-fails").display()
+    );
+    m.wait_for("the failed generator named in the journal", |m| {
+        m.linger(&["journal", "-o", "cat"])
+            .expect_code(0)
+            .stdout
+            .contains(&failed)
+    });
+
+    // The generated unit is in the search path; it runs with the generated environment.
+    assert!(runtime.join("systemd/generator/made.service").exists());
+    assert_eq!(
+        std::fs::read_to_string(home.join("gen-args")).unwrap(),
+        "3 user seen-early\n"
+    );
+    m.systemctl(&["start", "made.service"]).expect_code(0);
+    assert_eq!(
+        std::fs::read_to_string(home.join("out")).unwrap(),
+        "/opt/tools-late\n"
+    );
+    let frag = m.prop("made.service", "FragmentPath");
+    assert_eq!(
+        frag,
+        runtime
+            .join("systemd/generator/made.service")
+            .display()
+            .to_string()
+    );
+
+    // daemon-reload runs them again: new values, and the unit generator's new output only.
+    std::fs::write(envd.join("50-tools.conf"), "TOOLS=/srv/tools\n").unwrap();
+    script(
+        &unitgen.join("demo-generator"),
+        "printf '[Service]\\nExecStart=/bin/sleep 1\\n' > \"$1/other.service\"\n",
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    let env = show_environment(&m);
+    assert!(has(&env, "TOOLS=/srv/tools"), "{env:?}");
+    assert!(has(&env, "LATE=/srv/tools-late"), "{env:?}");
+    assert!(runtime.join("systemd/generator/other.service").exists());
+    assert!(
+        !runtime.join("systemd/generator/made.service").exists(),
+        "the generator directories are emptied before each run"
+    );
+    assert_eq!(m.prop("other.service", "LoadState"), "loaded");
+}
