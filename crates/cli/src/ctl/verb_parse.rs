@@ -31,8 +31,9 @@ pub(super) fn parse_for_verb(args: &[OsString]) -> Option<Cli> {
         .take_while(|a| *a != "--")
         .find(|a| !a.starts_with('-') && full.find_subcommand(a).is_some())?;
     let sub = full.find_subcommand(verb)?.clone();
-    // The root settings that change how arguments are read (see the derive on `Cli`).
-    let mut root = clap::Command::new(full.get_name().to_owned())
+    // The root settings that change how arguments are read (see the derive on `Cli`). Its
+    // name shows only in messages, and those come from the full tree.
+    let mut root = clap::Command::new("systemctl")
         .disable_help_subcommand(full.is_disable_help_subcommand_set())
         .args_conflicts_with_subcommands(full.is_args_conflicts_with_subcommands_set())
         .args(full.get_arguments().cloned())
