@@ -68,7 +68,8 @@ class Linger:
                                              env=self.env, capture_output=True, text=True).stdout)
 
     def argv(self, args):
-        return [self.bin, "ctl", "--user"] + args if args != ["--version"] else [self.bin, "ctl", "--version"]
+        # `linger --version`: the floor of a whole linger process (no clap tree, no manager).
+        return [self.bin, "ctl", "--user"] + args if args != ["--version"] else [self.bin, "--version"]
 
     def measure(self, runs):
         return {label: medians(self.argv(args), self.env, runs) for label, args in COMMANDS}
