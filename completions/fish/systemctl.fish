@@ -63,11 +63,14 @@ complete -c systemctl -n "__fish_systemctl_needs_command" -s h -l help -d 'Print
 complete -c systemctl -n "__fish_systemctl_needs_command" -s V -l version -d 'Print version'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "start" -d 'Start (activate) units'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "stop" -d 'Stop (deactivate) units'
+complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "isolate" -d 'Start a target (or unit with AllowIsolate=yes) and stop every other unit'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "restart" -d 'Restart units'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "try-restart" -d 'Restart units if running'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "reload" -d 'Reload units'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "reload-or-restart" -d 'Reload units if supported, otherwise restart'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "try-reload-or-restart" -d 'Reload if supported, otherwise restart, only if running'
+complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "freeze" -d 'Freeze units\' processes (cgroup freezer) until thawed'
+complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "thaw" -d 'Resume the processes of frozen units'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "kill" -d 'Send a signal to the processes of units'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "status" -d 'Show runtime status of units (or of the manager)'
 complete -c systemctl -n "__fish_systemctl_needs_command" -f -a "show" -d 'Show properties of units (or of the manager)'
@@ -183,6 +186,42 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -s f -l force 
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l no-ask-password -d 'Ignored for compatibility (linger never asks for passwords)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -s h -l help -d 'Print help'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -s t -l type -d 'Only these unit types (e.g. service,target)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l state -d 'Only units in these states (e.g. failed,active,running)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -s p -l property -d 'Properties to show (show), comma separated or repeated' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -s P -d 'Show only this property\'s value (= --property=NAME --value)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -s n -l lines -d 'Journal lines to show in status' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -s s -l signal -d 'Signal to send (kill), by name or number' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l kill-whom -d 'Which processes to kill: main, control, all' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l no-pager -d 'Do not pipe output into a pager ($SYSTEMD_PAGER, $PAGER, less)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -s q -l quiet -d 'Suppress informational output'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l no-block -d 'Do not wait for jobs to finish'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l wait -d 'Wait for started units to stop again (start), or jobs to finish'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -s a -l all -d 'Show all properties/units, including empty or inactive ones'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l failed -d 'Only failed units (= --state=failed)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l value -d 'Print only the value of properties (show)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -s l -l full -d 'Do not ellipsize long lines'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l now -d 'Also start/stop the units (enable/disable/mask)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l runtime -d 'Make changes only until the next reboot (enable/mask)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l reverse -d 'Show reverse dependencies (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l after -d 'Show units ordered after (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l before -d 'Show units ordered before (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l no-ask-password -d 'Ignored for compatibility (linger never asks for passwords)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -s h -l help -d 'Print help'
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -s t -l type -d 'Only these unit types (e.g. service,target)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l state -d 'Only units in these states (e.g. failed,active,running)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -s p -l property -d 'Properties to show (show), comma separated or repeated' -r
@@ -363,6 +402,78 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restar
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l no-ask-password -d 'Ignored for compatibility (linger never asks for passwords)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -s h -l help -d 'Print help'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -s t -l type -d 'Only these unit types (e.g. service,target)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l state -d 'Only units in these states (e.g. failed,active,running)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -s p -l property -d 'Properties to show (show), comma separated or repeated' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -s P -d 'Show only this property\'s value (= --property=NAME --value)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -s n -l lines -d 'Journal lines to show in status' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -s s -l signal -d 'Signal to send (kill), by name or number' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l kill-whom -d 'Which processes to kill: main, control, all' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l no-pager -d 'Do not pipe output into a pager ($SYSTEMD_PAGER, $PAGER, less)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -s q -l quiet -d 'Suppress informational output'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l no-block -d 'Do not wait for jobs to finish'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l wait -d 'Wait for started units to stop again (start), or jobs to finish'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -s a -l all -d 'Show all properties/units, including empty or inactive ones'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l failed -d 'Only failed units (= --state=failed)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l value -d 'Print only the value of properties (show)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -s l -l full -d 'Do not ellipsize long lines'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l now -d 'Also start/stop the units (enable/disable/mask)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l runtime -d 'Make changes only until the next reboot (enable/mask)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l reverse -d 'Show reverse dependencies (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l after -d 'Show units ordered after (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l before -d 'Show units ordered before (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l no-ask-password -d 'Ignored for compatibility (linger never asks for passwords)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -s h -l help -d 'Print help'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -s t -l type -d 'Only these unit types (e.g. service,target)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l state -d 'Only units in these states (e.g. failed,active,running)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -s p -l property -d 'Properties to show (show), comma separated or repeated' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -s P -d 'Show only this property\'s value (= --property=NAME --value)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -s n -l lines -d 'Journal lines to show in status' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -s s -l signal -d 'Signal to send (kill), by name or number' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l kill-whom -d 'Which processes to kill: main, control, all' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l legend -d 'Whether to print the legend/header (yes/no)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l user -d 'Talk to the calling user\'s service manager (always the case for linger)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l system -d 'Talk to the system manager (not provided by linger\'s user tools)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l no-pager -d 'Do not pipe output into a pager ($SYSTEMD_PAGER, $PAGER, less)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -s q -l quiet -d 'Suppress informational output'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l no-block -d 'Do not wait for jobs to finish'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l wait -d 'Wait for started units to stop again (start), or jobs to finish'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -s a -l all -d 'Show all properties/units, including empty or inactive ones'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l failed -d 'Only failed units (= --state=failed)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l value -d 'Print only the value of properties (show)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -s l -l full -d 'Do not ellipsize long lines'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l now -d 'Also start/stop the units (enable/disable/mask)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l runtime -d 'Make changes only until the next reboot (enable/mask)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l reverse -d 'Show reverse dependencies (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l after -d 'Show units ordered after (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l before -d 'Show units ordered before (list-dependencies)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l no-legend -d 'Do not print the legend/header'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l global -d 'With --root: the global user unit directories (/etc/systemd/user, …)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l no-reload -d 'edit, revert: do not reload the manager afterwards'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l no-ask-password -d 'Ignored for compatibility (linger never asks for passwords)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -s h -l help -d 'Print help'
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -s t -l type -d 'Only these unit types (e.g. service,target)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l state -d 'Only units in these states (e.g. failed,active,running)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -s p -l property -d 'Properties to show (show), comma separated or repeated' -r

@@ -95,21 +95,40 @@ impl<F: CgroupFs> UnitCgroups<F> {
     }
 
     /// Signals every member not signalled yet, until a pass finds none new.
+    ///
+    /// A pid read from `cgroup.procs` may belong to another process by the time it is
+    /// signalled (the member exited, was reaped by its parent, and the pid was reused). So each
+    /// pass pins the pids it read (pidfds), then reads the members again: a pinned process whose
+    /// pid is still listed is the member (a pidfd keeps its pid from being reused while it
+    /// lives), and the signal goes through the pin — to it or to nobody.
     fn signal_all(&self, dir: &std::path::Path, signal: i32) -> Result<(Vec<u32>, bool)> {
-        let mut done = BTreeSet::new();
+        let mut seen = BTreeSet::new();
+        let mut signalled = BTreeSet::new();
         for _ in 0..MAX_PASSES {
-            let mut pids = Vec::new();
-            collect_pids(&self.fs, dir, &mut pids)?;
-            let fresh: Vec<u32> = pids.into_iter().filter(|p| !done.contains(p)).collect();
+            let fresh: Vec<u32> = members(&self.fs, dir)?
+                .into_iter()
+                .filter(|p| seen.insert(*p))
+                .collect();
             if fresh.is_empty() {
-                return Ok((done.into_iter().collect(), true));
+                return Ok((signalled.into_iter().collect(), true));
             }
+            let mut pinned = Vec::with_capacity(fresh.len());
             for pid in fresh {
+                pinned.extend(self.fs.pin(pid)?);
+            }
+            let still = members(&self.fs, dir)?;
+            for process in pinned.iter().filter(|p| still.contains(&p.pid())) {
                 // A process that exited meanwhile (false) is fine.
-                self.fs.signal(pid, signal)?;
-                done.insert(pid);
+                self.fs.signal(process, signal)?;
+                signalled.insert(process.pid());
             }
         }
-        Ok((done.into_iter().collect(), false))
+        Ok((signalled.into_iter().collect(), false))
     }
+}
+
+fn members<F: CgroupFs>(fs: &F, dir: &std::path::Path) -> Result<BTreeSet<u32>> {
+    let mut pids = Vec::new();
+    collect_pids(fs, dir, &mut pids)?;
+    Ok(pids.into_iter().collect())
 }

@@ -11,42 +11,11 @@ pub const DEFAULT_SLICE: &str = "app.slice";
 /// The leaf the manager moves itself into, so its root may distribute controllers.
 pub const INIT_SCOPE: &str = "init.scope";
 
-/// Names the kernel (or a v1 controller) uses in cgroup directories: a unit directory that
-/// starts like one of them would clash, so it gets a `_` prefix, as systemd does.
-const RESERVED_PREFIXES: &[&str] = &[
-    "cgroup",
-    "cpu",
-    "cpuacct",
-    "cpuset",
-    "io",
-    "blkio",
-    "memory",
-    "devices",
-    "pids",
-    "freezer",
-    "net_cls",
-    "net_prio",
-    "perf_event",
-    "hugetlb",
-    "rdma",
-    "misc",
-    "rstat",
-];
-
-/// Escapes one path component so it cannot collide with kernel files.
+/// Escapes one path component so it cannot collide with kernel files (systemd's
+/// `cg_escape()`; the one escaper is linger-wire's, which the unit crate's specifiers use too).
 #[must_use]
 pub fn escape(name: &str) -> String {
-    let reserved = name.starts_with('_')
-        || name.starts_with('.')
-        || matches!(name, "notify_on_release" | "release_agent" | "tasks")
-        || name
-            .split_once('.')
-            .is_some_and(|(head, _)| RESERVED_PREFIXES.contains(&head));
-    if reserved {
-        format!("_{name}")
-    } else {
-        name.to_owned()
-    }
+    linger_wire::cgroup_escape(name).into_owned()
 }
 
 fn invalid(name: &str, reason: &'static str) -> CgroupError {

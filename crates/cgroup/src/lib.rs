@@ -37,6 +37,7 @@ mod apply;
 mod controller;
 mod detect;
 mod error;
+mod freezer;
 mod fs;
 mod kill;
 mod layout;
@@ -52,7 +53,8 @@ pub use detect::{
     unescape_mountinfo,
 };
 pub use error::{CgroupError, FsOp, Result};
-pub use fs::{CgroupFs, Created, MemFs, MemKernel, RealFs};
+pub use freezer::{FreezerState, freezer_state_at};
+pub use fs::{CgroupFs, Created, MemFs, MemKernel, Pinned, RealFs};
 pub use kill::{KillMethod, KillReport};
 pub use layout::{DEFAULT_SLICE, INIT_SCOPE, escape, slice_path, unit_path};
 pub use resource::{

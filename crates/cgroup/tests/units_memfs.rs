@@ -274,6 +274,32 @@ fn old_kernel_loops_until_no_new_process() {
     assert!(cg.kill("web.service", 0).is_err());
 }
 
+/// A member exits and its pid goes to a process elsewhere between the read of `cgroup.procs`
+/// and the signal: that process must not be signalled (frozen or not).
+#[test]
+fn a_pid_reused_between_reading_and_signalling_is_left_alone() {
+    for freeze in [true, false] {
+        let fs = unified_fs(MemKernel {
+            cgroup_freeze: freeze,
+            ..MemKernel::default()
+        });
+        let mut cg = unified(&fs);
+        let dir = cg.create("web.service", None).unwrap();
+        fs.spawn(1, &[dir.to_str().unwrap()]);
+        fs.spawn(7, &[dir.to_str().unwrap()]);
+        fs.reuse_pid_after_read(dir.join("cgroup.procs"), 7, &["/cg/user.slice"]);
+        let r = cg.kill("web.service", 15).unwrap();
+        assert_eq!(r.signalled, [1], "freeze={freeze}");
+        assert!(fs.is_alive(7), "the new pid 7 outside the unit lives");
+        assert!(
+            !fs.signals().iter().any(|(pid, _)| *pid == 7),
+            "{:?}",
+            fs.signals()
+        );
+        assert!(!fs.is_alive(1));
+    }
+}
+
 #[test]
 fn watch_reports_units_that_became_empty() {
     let fs = unified_fs(MemKernel::default());

@@ -477,3 +477,53 @@ fn a_crashed_manager_readopts_by_cgroup_and_kills_what_it_has_no_record_of() {
     );
     m.shutdown();
 }
+
+#[test]
+fn freeze_stops_a_units_processes_until_thaw_and_a_frozen_unit_still_stops() {
+    let Some(cg) = TestCgroups::create("freeze") else {
+        return;
+    };
+    let mut m = manager_in(&cg);
+    let counter = m.dir.path().join("counter");
+    m.write_unit(
+        "tick.service",
+        &format!(
+            "[Service]\nExecStart=/bin/sh -c 'i=0; while :; do i=$((i+1)); echo $i > {}; sleep 0.02; done'\n",
+            counter.display()
+        ),
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "tick.service"]).expect_code(0);
+    let read = || std::fs::read_to_string(&counter).unwrap_or_default();
+    m.wait_for("the counter to run", |_| !read().is_empty());
+    assert_eq!(m.prop("tick.service", "CanFreeze"), "yes");
+    // freeze answers once the kernel has stopped every process.
+    m.systemctl(&["freeze", "tick"]).expect_code(0);
+    assert_eq!(m.prop("tick.service", "FreezerState"), "frozen");
+    let frozen_at = read();
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(read(), frozen_at, "a frozen unit makes no progress");
+    let st = m.systemctl(&["status", "tick.service"]).stdout;
+    assert!(
+        st.contains("Active: active (running) (frozen) since"),
+        "{st}"
+    );
+    // Freezing again is fine; thaw resumes.
+    m.systemctl(&["freeze", "tick.service"]).expect_code(0);
+    m.systemctl(&["thaw", "tick.service"]).expect_code(0);
+    assert_eq!(m.prop("tick.service", "FreezerState"), "running");
+    m.wait_for("the counter to move again", |_| read() != frozen_at);
+    // A frozen unit stops when asked (it is thawed to receive SIGTERM).
+    m.systemctl(&["freeze", "tick.service"]).expect_code(0);
+    let pid = m.main_pid("tick.service");
+    m.systemctl(&["stop", "tick.service"]).expect_code(0);
+    assert!(!alive(pid));
+    assert_eq!(m.prop("tick.service", "ActiveState"), "inactive");
+    // Inactive units cannot be frozen: systemctl's words.
+    let r = m.systemctl(&["freeze", "tick.service"]).expect_code(1);
+    assert_eq!(
+        r.stderr,
+        "Failed to freeze unit tick.service: Unit is inactive.\n"
+    );
+    m.shutdown();
+}

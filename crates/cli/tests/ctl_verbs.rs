@@ -221,3 +221,101 @@ fn clean_removes_a_stopped_units_directories() {
     m.systemctl(&["clean", "--what=bogus", "keeper.service"])
         .expect_code(1);
 }
+
+#[test]
+fn isolate_starts_the_target_and_stops_everything_else() {
+    let mut m = Manager::new(BIN);
+    m.write_unit(
+        "work.target",
+        "[Unit]\nDescription=Work\nAllowIsolate=yes\nWants=kept.service\n",
+    );
+    m.write_unit("plain.target", "[Unit]\nDescription=Plain\n");
+    for name in ["kept", "other", "pinned"] {
+        let extra = if name == "pinned" {
+            "[Unit]\nIgnoreOnIsolate=yes\n"
+        } else {
+            ""
+        };
+        m.write_unit(
+            &format!("{name}.service"),
+            &format!("{extra}[Service]\nExecStart=/bin/sleep 1000\n"),
+        );
+    }
+    m.start();
+    m.systemctl(&["start", "kept", "other", "pinned"])
+        .expect_code(0);
+    // Without AllowIsolate=yes: refused in systemctl's words, nothing stopped.
+    let r = m.systemctl(&["isolate", "plain"]).expect_code(1);
+    assert_eq!(
+        r.stderr,
+        "Failed to start plain.target: Operation refused, unit may not be isolated.\n"
+    );
+    assert_eq!(m.prop("other.service", "ActiveState"), "active");
+    // A name without a suffix is a target.
+    m.systemctl(&["isolate", "work"]).expect_code(0);
+    assert_eq!(m.prop("work.target", "ActiveState"), "active");
+    assert_eq!(m.prop("kept.service", "ActiveState"), "active");
+    assert_eq!(m.prop("pinned.service", "ActiveState"), "active");
+    assert_eq!(m.prop("pinned.service", "IgnoreOnIsolate"), "yes");
+    // systemctl waits for the target's job; the stop jobs isolate queued finish on their own.
+    m.wait_for("other.service stopped", |m| {
+        m.prop("other.service", "ActiveState") == "inactive"
+    });
+    m.shutdown();
+}
+
+#[test]
+fn freeze_without_cgroups_is_refused_in_systemctls_words() {
+    let mut m = manager();
+    m.systemctl(&["start", "app"]).expect_code(0);
+    let r = m.systemctl(&["freeze", "app"]).expect_code(1);
+    assert!(
+        r.stderr.starts_with(
+            "Failed to freeze unit app.service: Unit 'app.service' does not support freezing"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(m.prop("app.service", "CanFreeze"), "no");
+    assert_eq!(m.prop("app.service", "FreezerState"), "running");
+    m.systemctl(&["thaw"]).expect_code(1);
+    m.shutdown();
+}
+
+#[test]
+fn enable_force_replaces_a_conflicting_link_and_only_a_link() {
+    let mut m = Manager::new(BIN);
+    m.write_unit(
+        "foo.service",
+        "[Service]\nExecStart=/bin/sleep 1000\n[Install]\nAlias=bar.service\n",
+    );
+    let other = m.write_unit("other.service", "[Service]\nExecStart=/bin/sleep 1000\n");
+    let alias = m.unit_dir().join("bar.service");
+    std::os::unix::fs::symlink(&other, &alias).unwrap();
+    m.start();
+    let r = m.systemctl(&["enable", "foo"]).expect_code(1);
+    assert!(r.stderr.contains("already exists"), "{}", r.stderr);
+    assert_eq!(std::fs::read_link(&alias).unwrap(), other);
+    let r = m.systemctl(&["enable", "--force", "foo"]).expect_code(0);
+    let foo = m.unit_dir().join("foo.service");
+    assert_eq!(
+        r.stderr,
+        format!(
+            "Removed \"{}\".\nCreated symlink {} → {}.\n",
+            alias.display(),
+            alias.display(),
+            foo.display()
+        )
+    );
+    assert_eq!(std::fs::read_link(&alias).unwrap(), foo);
+    // mask --force replaces a symlink too, but never a real file.
+    std::fs::write(
+        m.unit_dir().join("real.service"),
+        "[Service]\nExecStart=/bin/true\n",
+    )
+    .unwrap();
+    m.systemctl(&["mask", "--force", "real.service"])
+        .expect_code(1);
+    assert!(!m.unit_dir().join("real.service").is_symlink());
+    m.shutdown();
+}

@@ -74,8 +74,16 @@ fn prerequisites() -> bool {
 /// A manager with Debian's bus units and a bus started (`systemctl --user start dbus.socket`,
 /// as default.target would), and the manager on it.
 fn manager_on_a_bus(extra: &[(&str, &str)]) -> Manager {
+    manager_on_a_bus_with(&[], extra)
+}
+
+/// [`manager_on_a_bus`] with more of Debian's user units copied in unchanged.
+fn manager_on_a_bus_with(debian: &[&str], extra: &[(&str, &str)]) -> Manager {
     let mut m = Manager::new(BIN);
-    for u in ["dbus.socket", "dbus.service", "dconf.service"] {
+    for u in ["dbus.socket", "dbus.service", "dconf.service"]
+        .iter()
+        .chain(debian)
+    {
         let text = std::fs::read_to_string(Path::new(DEBIAN_UNITS).join(u)).unwrap();
         m.write_unit(u, &text);
     }
@@ -376,4 +384,167 @@ fn dbus_activation_and_the_activation_environment_go_through_linger() {
         env.stdout.lines().any(|l| l == "LINGER_DISPLAY=:7"),
         "{env:?}"
     );
+}
+
+/// One D-Bus-activated service: its unit (Debian's, unchanged), the name the bus activates,
+/// and a call that name answers once the program runs.
+struct Activated {
+    unit: &'static str,
+    name: &'static str,
+    path: &'static str,
+    method: &'static [&'static str],
+}
+
+const ACTIVATED: &[Activated] = &[
+    // at-spi2-core: the accessibility bus every GTK/Qt program asks for at start-up.
+    Activated {
+        unit: "at-spi-dbus-bus.service",
+        name: "org.a11y.Bus",
+        path: "/org/a11y/bus",
+        method: &["org.a11y.Bus.GetAddress"],
+    },
+    // xdg-desktop-portal: Flatpak's permission store and the portal front end.
+    Activated {
+        unit: "xdg-permission-store.service",
+        name: "org.freedesktop.impl.portal.PermissionStore",
+        path: "/org/freedesktop/impl/portal/PermissionStore",
+        method: &[
+            "org.freedesktop.DBus.Properties.Get",
+            "org.freedesktop.impl.portal.PermissionStore",
+            "version",
+        ],
+    },
+    Activated {
+        unit: "xdg-desktop-portal.service",
+        name: "org.freedesktop.portal.Desktop",
+        path: "/org/freedesktop/portal/desktop",
+        method: &["org.freedesktop.DBus.Peer.Ping"],
+    },
+];
+
+#[test]
+fn debians_bus_activated_user_services_start_through_linger() {
+    if !prerequisites() || !Path::new("/usr/bin/gdbus").exists() {
+        eprintln!("skipped: needs gdbus (libglib2.0-bin)");
+        return;
+    }
+    let installed: Vec<&Activated> = ACTIVATED
+        .iter()
+        .filter(|a| {
+            let there = Path::new(DEBIAN_UNITS).join(a.unit).exists();
+            if !there {
+                eprintln!("skipped {}: not installed", a.unit);
+            }
+            there
+        })
+        .collect();
+    let units: Vec<&str> = installed
+        .iter()
+        .map(|a| a.unit)
+        .chain(["session.slice"])
+        .collect();
+    let m = manager_on_a_bus_with(&units, &[]);
+    for a in &installed {
+        // The bus asks linger to start the unit (SystemdService=), the program takes its name
+        // and the bus hands it the call that was waiting; without an activator: 25 s, failure.
+        let started = Instant::now();
+        let mut argv = vec![
+            "/usr/bin/gdbus",
+            "call",
+            "--session",
+            "--dest",
+            a.name,
+            "--object-path",
+            a.path,
+            "--method",
+        ];
+        argv.extend(a.method);
+        let (code, out, err) = run(&m, &argv);
+        assert_eq!(code, 0, "{}: {err}", a.unit);
+        assert!(out.starts_with('('), "{}: {out}", a.unit);
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{} answered, not timed out",
+            a.unit
+        );
+        let (_, active, _) = run(&m, &["/usr/bin/systemctl", "--user", "is-active", a.unit]);
+        assert_eq!(active.trim(), "active", "{}", a.unit);
+    }
+}
+
+#[test]
+fn a_type_dbus_service_is_started_when_its_name_is_on_the_bus() {
+    let store = "/usr/libexec/xdg-permission-store";
+    if !prerequisites() || !Path::new(store).exists() {
+        eprintln!("skipped: needs xdg-desktop-portal");
+        return;
+    }
+    // Debian's permission store, made slow to take its name: `start` must wait for the name
+    // (systemd.service(5) Type=dbus), not return when the process is forked.
+    let unit = format!(
+        "[Service]\nBusName=org.freedesktop.impl.portal.PermissionStore\n\
+         ExecStart=/bin/sh -c 'sleep 0.5; exec {store}'\n"
+    );
+    let m = manager_on_a_bus(&[("slow-store.service", &unit)]);
+    let (code, _, err) = run(
+        &m,
+        &[
+            "/usr/bin/systemctl",
+            "--user",
+            "start",
+            "slow-store.service",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(
+        &m,
+        &[
+            "/usr/bin/busctl",
+            "--user",
+            "status",
+            "org.freedesktop.impl.portal.PermissionStore",
+        ],
+    );
+    assert_eq!(code, 0, "the name is owned once start returns: {err}");
+    let (_, out, _) = run(
+        &m,
+        &[
+            "/usr/bin/systemctl",
+            "--user",
+            "show",
+            "-p",
+            "Type,BusName,ActiveState,Requires,After",
+            "slow-store.service",
+        ],
+    );
+    for want in [
+        "Type=dbus",
+        "BusName=org.freedesktop.impl.portal.PermissionStore",
+        "ActiveState=active",
+    ] {
+        assert!(out.lines().any(|l| l == want), "{want}:\n{out}");
+    }
+    // BusName= without Type= is Type=dbus, which needs the bus.
+    for (key, dep) in [("Requires=", "dbus.socket"), ("After=", "dbus.socket")] {
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with(key) && l.split([' ', '=']).any(|w| w == dep)),
+            "{key}{dep}:\n{out}"
+        );
+    }
+    let (code, _, err) = run(
+        &m,
+        &["/usr/bin/systemctl", "--user", "stop", "slow-store.service"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (_, state, _) = run(
+        &m,
+        &[
+            "/usr/bin/systemctl",
+            "--user",
+            "is-active",
+            "slow-store.service",
+        ],
+    );
+    assert_eq!(state.trim(), "inactive");
 }

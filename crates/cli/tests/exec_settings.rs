@@ -109,6 +109,91 @@ fn manager_raises_its_open_file_limit_and_services_get_1024() {
     assert_eq!(proc_limit(pid, "Max open files"), (1024.min(hard), hard));
 }
 
+/// `$JOURNAL_STREAM` names the journal stream a service's stderr (else stdout) is connected to,
+/// as `DEVICE:INODE` — what GLib and libsystemd compare with their own stderr before logging
+/// structured entries — and is not set when neither goes to the journal.
+#[test]
+fn journal_stream_names_the_services_journal_stream() {
+    let mut m = Manager::new(BIN);
+    m.start();
+    // `$$` is a literal `$` in a unit file, `%%` a literal `%`.
+    let probe = |out: &str| {
+        format!(
+            "[Service]\n{out}ExecStart=/bin/sh -c 'echo \"$${{JOURNAL_STREAM:-unset}} $$(stat -L -c %%d:%%i /proc/$$$$/fd/1) $$(stat -L -c %%d:%%i /proc/$$$$/fd/2)\" > %t/$$1.note; exec sleep 600' sh %N\n"
+        )
+    };
+    m.write_unit("both.service", &probe(""));
+    m.write_unit("out.service", &probe("StandardError=null\n"));
+    m.write_unit(
+        "none.service",
+        &probe("StandardOutput=null\nStandardError=null\n"),
+    );
+    let note = |unit: &str| {
+        let f = m.runtime().join(format!("{unit}.note"));
+        m.wait_for("the service's note", |_| {
+            std::fs::read_to_string(&f).is_ok_and(|t| t.ends_with('\n'))
+        });
+        let t = std::fs::read_to_string(&f).unwrap();
+        let w: Vec<String> = t.split_whitespace().map(str::to_string).collect();
+        assert_eq!(w.len(), 3, "{t}");
+        (w[0].clone(), w[1].clone(), w[2].clone())
+    };
+    for unit in ["both", "out", "none"] {
+        m.systemctl(&["start", &format!("{unit}.service")])
+            .expect_code(0);
+    }
+    let (stream, out, err) = note("both");
+    assert_eq!(
+        (stream.as_str(), out.as_str()),
+        (err.as_str(), err.as_str())
+    );
+    let (stream, out, err) = note("out");
+    assert_eq!(stream, out, "stderr is /dev/null: stdout's stream");
+    assert_ne!(stream, err);
+    let (stream, _, _) = note("none");
+    assert_eq!(stream, "unset");
+}
+
+/// `systemctl show` lists the execution settings in systemd's names and formats, defaults
+/// included (the open-file limit a service gets: 1024 soft, the manager's hard limit).
+#[test]
+fn show_lists_the_execution_settings() {
+    let mut m = Manager::new(BIN);
+    m.start();
+    m.write_unit(
+        "hard.service",
+        "[Service]\nExecStart=/bin/sleep 600\nNoNewPrivileges=yes\nRuntimeDirectory=a b\n\
+         StateDirectoryMode=0700\nLimitRTPRIO=0:0\nSystemCallFilter=~read write\n\
+         SystemCallErrorNumber=EPERM\nRestrictAddressFamilies=AF_UNIX AF_INET\n\
+         RestrictRealtime=yes\nProtectSystem=strict\n",
+    );
+    m.write_unit("plain.service", "[Service]\nExecStart=/bin/sleep 600\n");
+    let show = |unit: &str, p: &str| m.prop(unit, p);
+    assert_eq!(show("hard.service", "NoNewPrivileges"), "yes");
+    assert_eq!(show("plain.service", "NoNewPrivileges"), "no");
+    assert_eq!(show("hard.service", "RuntimeDirectory"), "a b");
+    assert_eq!(show("hard.service", "RuntimeDirectoryMode"), "0755");
+    assert_eq!(show("hard.service", "StateDirectoryMode"), "0700");
+    assert_eq!(show("hard.service", "RuntimeDirectoryPreserve"), "no");
+    assert_eq!(show("hard.service", "LimitRTPRIO"), "0");
+    assert_eq!(show("hard.service", "LimitRTPRIOSoft"), "0");
+    let (_, hard) = proc_limit(m.pid().expect("manager pid"), "Max open files");
+    assert_eq!(show("plain.service", "LimitNOFILE"), hard.to_string());
+    assert_eq!(
+        show("plain.service", "LimitNOFILESoft"),
+        1024.min(hard).to_string()
+    );
+    assert_eq!(show("hard.service", "SystemCallFilter"), "~read write");
+    assert_eq!(show("hard.service", "SystemCallErrorNumber"), "1");
+    assert_eq!(
+        show("hard.service", "RestrictAddressFamilies"),
+        "AF_UNIX AF_INET"
+    );
+    assert_eq!(show("hard.service", "RestrictRealtime"), "yes");
+    assert_eq!(show("hard.service", "ProtectSystem"), "strict");
+    assert_eq!(show("plain.service", "ProtectHome"), "no");
+}
+
 fn mode_of(p: &std::path::Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(p)

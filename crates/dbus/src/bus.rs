@@ -4,7 +4,9 @@
 //! the same API there, and is the bus's activator: dbus-daemon's `ActivationRequest` for a
 //! service with `SystemdService=` starts that unit; if the start is refused or fails,
 //! `ActivationFailure` tells the bus at once, so the waiting client gets an error instead of
-//! a 25 s timeout.
+//! a 25 s timeout. Well-known names coming and going (the bus driver's NameOwnerChanged, and
+//! the names already there when the manager connects) go to the manager: `Type=dbus`
+//! services are ready when their `BusName=` gets an owner.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -119,6 +121,23 @@ async fn serve(
     let mut subscribers: HashSet<String> = HashSet::new();
     let activations = Activations::default();
     tokio::task::spawn_local(activations.clone().watch_jobs(front.clone(), conn.clone()));
+    // Names taken before we came (NameOwnerChanged is matched already: later changes queue up
+    // behind this answer and are applied after it).
+    if let Ok(reply) = conn
+        .call_method(
+            Some(DRIVER),
+            "/org/freedesktop/DBus",
+            Some(DRIVER),
+            "ListNames",
+            &(),
+        )
+        .await
+        && let Ok(names) = reply.body().deserialize::<Vec<String>>()
+    {
+        for name in names.into_iter().filter(|n| is_service_name(n)) {
+            let _ = front.ask(Call::BusName { name, owned: true }).await;
+        }
+    }
     while let Some(Ok(msg)) = messages.next().await {
         let hdr = msg.header();
         let sender = hdr.sender().map(|s| s.to_string()).unwrap_or_default();
@@ -156,12 +175,19 @@ async fn serve(
                         }
                     }
                     (DRIVER, "NameOwnerChanged") => {
-                        if let Ok((name, _old, new)) =
+                        let Ok((name, old, new)) =
                             msg.body().deserialize::<(String, String, String)>()
-                            && new.is_empty()
-                            && subscribers.remove(&name)
-                        {
+                        else {
+                            continue;
+                        };
+                        if new.is_empty() && subscribers.remove(&name) {
                             subscribed.store(!subscribers.is_empty(), Ordering::Relaxed);
+                        }
+                        // An owner handed over to another is still owned: only appearing and
+                        // vanishing names matter.
+                        if is_service_name(&name) && old.is_empty() != new.is_empty() {
+                            let owned = !new.is_empty();
+                            let _ = front.ask(Call::BusName { name, owned }).await;
                         }
                     }
                     _ => {}
@@ -171,6 +197,12 @@ async fn serve(
         }
     }
     listeners.remove(id);
+}
+
+/// A well-known name a service could have as `BusName=` (not a connection's unique `:1.n`
+/// name, not the bus's or our own).
+fn is_service_name(name: &str) -> bool {
+    !name.starts_with(':') && name != DRIVER && name != NAME
 }
 
 fn adds_ref(msg: &zbus::Message) -> bool {

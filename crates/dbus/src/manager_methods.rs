@@ -211,20 +211,22 @@ pub async fn call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member) -> Rep
             ret(hdr, &state)
         }
         "EnableUnitFiles" | "ReenableUnitFiles" => {
-            let (files, runtime, _force): (Vec<String>, bool, bool) = args(msg, MANAGER, m)?;
+            let (files, runtime, force): (Vec<String>, bool, bool) = args(msg, MANAGER, m)?;
             let action = if m.name == "EnableUnitFiles" {
                 InstallAction::Enable
             } else {
                 InstallAction::Reenable
             };
-            let (changes, carries_install_info) = install(f, action, files, runtime).await?;
+            let (changes, carries_install_info) = install(f, action, files, runtime, force).await?;
             ret(hdr, &(carries_install_info, changes))
         }
         "MaskUnitFiles" => {
-            let (files, runtime, _force): (Vec<String>, bool, bool) = args(msg, MANAGER, m)?;
+            let (files, runtime, force): (Vec<String>, bool, bool) = args(msg, MANAGER, m)?;
             ret(
                 hdr,
-                &install(f, InstallAction::Mask, files, runtime).await?.0,
+                &install(f, InstallAction::Mask, files, runtime, force)
+                    .await?
+                    .0,
             )
         }
         "DisableUnitFiles" | "UnmaskUnitFiles" => {
@@ -234,7 +236,7 @@ pub async fn call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member) -> Rep
             } else {
                 InstallAction::Unmask
             };
-            ret(hdr, &install(f, action, files, runtime).await?.0)
+            ret(hdr, &install(f, action, files, runtime, false).await?.0)
         }
         "GetDefaultTarget" => {
             args::<()>(msg, MANAGER, m)?;
@@ -450,12 +452,14 @@ async fn install(
     action: InstallAction,
     units: Vec<String>,
     runtime: bool,
+    force: bool,
 ) -> Result<(Vec<(String, String, String)>, bool), BusError> {
     let answer = f
         .ask(Call::Install(InstallRequest {
             action,
             units,
             runtime,
+            force,
         }))
         .await?;
     let Answer::Install(r) = answer else {

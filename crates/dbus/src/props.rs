@@ -288,6 +288,7 @@ pub const SERVICE: &[Prop] = &[
     p("RemainAfterExit", "b", Bool, Const),
     p("MainPID", "u", Int, Changes),
     p("ControlPID", "u", Int, Changes),
+    p("BusName", "s", Str, Const),
     p("StatusText", "s", Str, Changes),
     p("StatusErrno", "i", Int, Changes),
     p("Result", "s", Str, Changes),

@@ -71,6 +71,12 @@ pub enum EngineError {
     /// A scope of that name runs already.
     #[error("Unit {0} already exists.")]
     Exists(String),
+    /// `isolate` of a unit without `AllowIsolate=yes`.
+    #[error("Operation refused, unit may not be isolated.")]
+    NoIsolation(String),
+    /// `--job-mode=isolate` with a job that is not a start.
+    #[error("Isolate is only valid for start.")]
+    IsolateNotStart,
 }
 
 /// Per-type runtime.

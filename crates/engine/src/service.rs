@@ -16,6 +16,7 @@ use crate::effect::{Effect, ExecKind, KillWhom, LogLevel, TimerKind};
 use crate::host::{Host, SpawnRequest, Timestamp};
 use crate::state::{Procs, ServiceResult, ServiceState};
 
+mod bus_name;
 mod exit;
 mod exits;
 mod notify;
@@ -87,6 +88,9 @@ pub struct ServiceRuntime {
     forbid_restart: bool,
     /// Whether READY=1 arrived in this run.
     ready: bool,
+    /// Whether `BusName=` has an owner on the bus (told by the D-Bus front end); reset at
+    /// each start, so a run is ready only with its own name (`Type=dbus`).
+    bus_name_owned: bool,
     /// The watchdog timeout (WatchdogSec= or WATCHDOG_USEC= override).
     watchdog_usec: Usec,
     /// A reload requested through RELOADING=1.
@@ -237,6 +241,7 @@ impl ServiceRuntime {
         self.status_errno = None;
         self.forbid_restart = false;
         self.ready = false;
+        self.bus_name_owned = false;
         self.watchdog_usec = 0;
         self.invocation_id = ctx.host.new_invocation_id();
         self.oom_baseline = ctx.host.oom_kills(ctx.unit);
@@ -378,12 +383,11 @@ impl ServiceRuntime {
         }
         self.state.0 = ServiceState::Start(procs);
         match cfg.service_type {
-            ServiceType::Simple | ServiceType::Idle | ServiceType::Dbus => {
-                self.enter_start_post(procs, ctx)
-            }
+            ServiceType::Simple | ServiceType::Idle => self.enter_start_post(procs, ctx),
             ServiceType::Exec if spawned.exec_ok => self.enter_start_post(procs, ctx),
             // exec: a failed execve shows up as the child's exit; notify: wait for READY=1;
-            // forking: wait for the ExecStart= process to exit.
+            // forking: wait for the ExecStart= process to exit; dbus: for its BusName= to
+            // get an owner (bus_name.rs).
             _ => {}
         }
     }
@@ -403,7 +407,9 @@ impl ServiceRuntime {
 
     fn enter_running(&mut self, main: Option<u32>, ctx: &mut Ctx<'_>) {
         self.exec_kind = None;
-        let alive = main.is_some();
+        // Type=dbus: running only while the name is held; released, the service is done.
+        let alive =
+            main.is_some() && (ctx.cfg.service_type != ServiceType::Dbus || self.bus_name_owned);
         if alive
             || (ctx.cfg.service_type == ServiceType::Forking
                 && self.result == ServiceResult::Success

@@ -288,6 +288,37 @@ fn a_service_started_directly_receives_its_sockets() {
     );
 }
 
+/// The manager's lines about sockets use systemd's words: "Listening on …", "Closed …",
+/// "Failed to listen on …" (description, else name).
+#[test]
+fn socket_messages_are_systemds() {
+    let mut w = World::new(vec![
+        socket("echo.socket", |_| {}),
+        service("echo.service", |_, _| {}),
+        socket("busy.socket", |_| {}),
+    ]);
+    w.e.host_mut().fail_listen.insert("busy.socket".into());
+    w.start("echo.socket").unwrap();
+    w.stop("echo.socket");
+    w.start("busy.socket").unwrap();
+    let about = |w: &World, unit: &str| -> Vec<String> {
+        let prefix = format!("{unit}: ");
+        w.log
+            .iter()
+            .filter_map(|l| l.strip_prefix(&prefix).map(str::to_string))
+            .collect()
+    };
+    assert_eq!(
+        about(&w, "echo.socket"),
+        ["Listening on echo.socket.", "Closed echo.socket."]
+    );
+    assert!(
+        about(&w, "busy.socket").contains(&"Failed to listen on busy.socket.".to_string()),
+        "{:?}",
+        w.log
+    );
+}
+
 #[test]
 fn a_socket_that_cannot_listen_fails_with_resources() {
     let mut w = World::new(vec![

@@ -189,6 +189,63 @@ fn notify_service_is_active_only_after_ready_and_orders_its_dependents() {
 }
 
 #[test]
+fn dbus_service_is_active_only_while_its_bus_name_is_owned() {
+    let bus = |s: &mut ServiceConfig, _: &mut UnitSection| {
+        s.service_type = ServiceType::Dbus;
+        s.bus_name = Some("org.example.Db".into());
+    };
+    let mut w = World::new(vec![
+        service("db.service", bus),
+        service("app.service", |_, u| {
+            u.wants = vec!["db.service".into()];
+            u.after = vec!["db.service".into()];
+        }),
+    ]);
+    w.start("app.service").unwrap();
+    assert_eq!(w.state("db.service"), (ActiveState::Activating, "start"));
+    assert_eq!(w.spawned("app.service"), 0, "ordered after the name");
+    // Someone else's name changes nothing.
+    w.e.on_bus_name("org.example.Other", true);
+    w.drain();
+    assert_eq!(w.state("db.service"), (ActiveState::Activating, "start"));
+    w.e.on_bus_name("org.example.Db", true);
+    w.drain();
+    assert_eq!(w.state("db.service"), (ActiveState::Active, "running"));
+    assert_eq!(w.state("app.service"), (ActiveState::Active, "running"));
+    // The name released: the service is done and gets stopped (a clean stop, not a failure).
+    let pid = w.main_pid("db.service");
+    w.e.on_bus_name("org.example.Db", false);
+    w.drain();
+    assert_eq!(
+        w.state("db.service"),
+        (ActiveState::Deactivating, "stop-sigterm")
+    );
+    w.exit("db.service", pid, ExitStatus::Killed(15));
+    assert_eq!(w.state("db.service"), (ActiveState::Inactive, "dead"));
+    // A new run waits for its own name again.
+    w.start("db.service").unwrap();
+    assert_eq!(w.state("db.service"), (ActiveState::Activating, "start"));
+    // Gone before taking the name: never active, not a failure.
+    let pid = w.main_pid("db.service");
+    w.exit("db.service", pid, ExitStatus::Exited(0));
+    assert_eq!(w.state("db.service"), (ActiveState::Inactive, "dead"));
+    // A name that never comes: TimeoutStartSec= ends the start.
+    w.start("db.service").unwrap();
+    w.advance(90_000_001);
+    assert_eq!(
+        w.state("db.service"),
+        (ActiveState::Deactivating, "stop-sigterm")
+    );
+    let pid = w.main_pid("db.service");
+    w.exit("db.service", pid, ExitStatus::Killed(15));
+    assert_eq!(w.state("db.service"), (ActiveState::Failed, "failed"));
+    assert_eq!(
+        w.e.unit("db.service").unwrap().service().unwrap().result,
+        linger_engine::ServiceResult::Timeout
+    );
+}
+
+#[test]
 fn ordering_cycle_is_reported_and_broken_not_hung() {
     let mut w = World::new(vec![
         service("a.service", |_, u| u.after = vec!["b.service".into()]),

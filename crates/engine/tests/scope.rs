@@ -102,7 +102,7 @@ fn a_scope_that_ignores_sigterm_is_killed_after_the_stop_timeout() {
     assert_eq!(w.state("stubborn.scope"), (ActiveState::Failed, "failed"));
     assert_eq!(
         w.e.unit("stubborn.scope").unwrap().scope().unwrap().result,
-        "timeout"
+        linger_engine::ServiceResult::Timeout
     );
 }
 

@@ -3,13 +3,15 @@
 //! and `SystemCallArchitectures=`, compiled to BPF before the fork (with `seccompiler`, the
 //! rust-vmm crate Firecracker uses); the child only loads the finished programs.
 //!
-//! One filter per setting, as systemd does: the kernel runs them all and the strictest answer
+//! `SystemCallFilter=` is one program searched by number ranges (`table.rs`: its set-up costs a
+//! spawn little, whatever the list). One filter per setting, as systemd does: the kernel runs them all and the strictest answer
 //! wins. Filters are built for the native ABI only (x86-64 for now): a system call from
 //! another ABI (i386's `int 0x80`, x32) kills the process — as `SystemCallArchitectures=native`
 //! would — so no filter can be bypassed through a second system-call table.
 
 #[rustfmt::skip]
 mod numbers_x86_64;
+mod table;
 
 use std::collections::BTreeMap;
 
@@ -88,6 +90,15 @@ fn native() -> Option<(TargetArch, &'static [(&'static str, i64)])> {
     }
 }
 
+/// The `AUDIT_ARCH_*` value of `arch` (what `seccomp_data.arch` holds).
+fn audit_arch(arch: TargetArch) -> u32 {
+    match arch {
+        TargetArch::x86_64 => 0xc000_003e,
+        TargetArch::aarch64 => 0xc000_00b7,
+        TargetArch::riscv64 => 0xc000_00f3,
+    }
+}
+
 fn number(table: &[(&str, i64)], name: &str) -> Option<i64> {
     table.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
 }
@@ -146,55 +157,47 @@ pub fn compile(spec: &FilterSpec) -> Result<Compiled, String> {
             other_abis.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")
         ));
     }
-    // SystemCallFilter='s programs go last: an allow-list would refuse seccomp(2) itself to
+    // SystemCallFilter='s program goes last: an allow-list would refuse seccomp(2) itself to
     // the programs loaded after it.
+    let kill = u32::from(SeccompAction::KillProcess);
     let mut syscall_programs = Vec::new();
     if let Some((allow_list, calls)) = &spec.syscalls {
-        if *allow_list {
+        let numbers = calls
+            .iter()
+            .filter_map(|(name, errno)| Some((u32::try_from(nr(name)?).ok()?, errno)));
+        let (actions, default) = if *allow_list {
             // Everything not listed gets the default action; the listed calls and systemd's
             // implicit ones (execve, exit, … the @default set) are allowed.
-            let mut rules = BTreeMap::new();
-            for name in calls.keys() {
-                if let Some(n) = nr(name) {
-                    rules.insert(n, Vec::new());
-                }
-            }
-            syscall_programs.push(program(
-                rules,
-                errno_action(spec.default_errno),
-                SeccompAction::Allow,
-                arch,
-            )?);
+            let allow = u32::from(SeccompAction::Allow);
+            (
+                numbers.map(|(n, _)| (n, allow)).collect(),
+                u32::from(errno_action(spec.default_errno)),
+            )
         } else {
-            // One program per action: seccompiler gives a filter one on-match action.
-            let mut by_action: BTreeMap<Option<i32>, BTreeMap<i64, Vec<SeccompRule>>> =
-                BTreeMap::new();
-            for (name, errno) in calls {
-                if let Some(n) = nr(name) {
-                    by_action
-                        .entry(errno.or(spec.default_errno))
-                        .or_default()
-                        .insert(n, Vec::new());
-                }
-            }
-            for (errno, rules) in by_action {
-                syscall_programs.push(program(
-                    rules,
-                    SeccompAction::Allow,
-                    errno_action(errno),
-                    arch,
-                )?);
-            }
-        }
+            let action =
+                |errno: &Option<i32>| u32::from(errno_action(errno.or(spec.default_errno)));
+            (
+                numbers.map(|(n, errno)| (n, action(errno))).collect(),
+                u32::from(SeccompAction::Allow),
+            )
+        };
+        syscall_programs.push(table::program(
+            audit_arch(arch),
+            kill,
+            &actions,
+            &[],
+            default,
+        ));
     } else if !spec.archs.is_empty() {
         // Only SystemCallArchitectures=: no rule, every native call allowed; the filter's
         // architecture check kills calls of other ABIs.
-        out.programs.push(program(
-            BTreeMap::new(),
-            SeccompAction::Allow,
-            SeccompAction::KillProcess,
-            arch,
-        )?);
+        out.programs.push(table::program(
+            audit_arch(arch),
+            kill,
+            &BTreeMap::new(),
+            &[],
+            u32::from(SeccompAction::Allow),
+        ));
     }
     if let Some((allow_list, families)) = &spec.address_families
         && let Some(socket) = nr("socket")
@@ -325,22 +328,23 @@ pub fn compile(spec: &FilterSpec) -> Result<Compiled, String> {
     }
     let allow_listed = matches!(spec.syscalls, Some((true, _)));
     out.programs.append(&mut syscall_programs);
-    // An allow-list already refuses x32 numbers (none equals an x86-64 one); a guard of ~360
-    // rules would only add to every spawn's filter set-up cost.
+    // An allow-list already refuses x32 numbers (none equals an x86-64 one).
     if !out.programs.is_empty() && arch == TargetArch::x86_64 && !allow_listed {
         // x32 calls carry the x86-64 architecture tag with bit 30 set in the number: the
         // filters above never name them, so without this a deny rule could be bypassed.
-        const X32_BIT: i64 = 0x4000_0000;
-        let rules = numbers_x86_64::X32
+        const X32_BIT: u32 = 0x4000_0000;
+        let past_x32 = numbers_x86_64::X32
             .iter()
-            .map(|(_, n)| (n | X32_BIT, Vec::new()))
-            .collect();
-        let guard = program(
-            rules,
-            SeccompAction::Allow,
-            SeccompAction::KillProcess,
-            arch,
-        )?;
+            .filter_map(|(_, n)| u32::try_from(*n).ok())
+            .max()
+            .map_or(X32_BIT, |n| (n | X32_BIT) + 1);
+        let guard = table::program(
+            audit_arch(arch),
+            kill,
+            &BTreeMap::new(),
+            &[(X32_BIT, kill), (past_x32, u32::from(SeccompAction::Allow))],
+            u32::from(SeccompAction::Allow),
+        );
         out.programs.insert(0, guard);
     }
     Ok(out)

@@ -59,6 +59,8 @@ pub mod method {
     pub const MANAGER: &str = "io.linger.Manager.Manager";
     /// `journalctl --flush/--rotate`: [`super::JournalRequest`]; replies when done.
     pub const JOURNAL: &str = "io.linger.Manager.Journal";
+    /// `systemctl freeze/thaw`: [`super::FreezerRequest`]; replies when the kernel is done.
+    pub const FREEZER: &str = "io.linger.Manager.Freezer";
     /// Stop the manager (exit).
     pub const EXIT: &str = "io.linger.Manager.Exit";
     /// Stream of [`super::Change`]s (call with `more`): [`super::SubscribeRequest`]. The first
@@ -362,6 +364,16 @@ pub struct JournalRequest {
     pub rotate: bool,
 }
 
+/// `systemctl freeze UNIT` (`freeze: true`) or `thaw UNIT`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FreezerRequest {
+    /// The unit.
+    pub unit: String,
+    /// Freeze (else thaw).
+    #[serde(default)]
+    pub freeze: bool,
+}
+
 /// One name's unit file state.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitFileStateRow {
@@ -404,6 +416,9 @@ pub struct InstallRequest {
     /// `--runtime`
     #[serde(default)]
     pub runtime: bool,
+    /// `--force`: replace symlinks in the way (enable, reenable, mask).
+    #[serde(default)]
+    pub force: bool,
 }
 
 /// One file-system change.

@@ -34,6 +34,16 @@ pub struct NotifyMessage {
     pub fields: Vec<(String, String)>,
 }
 
+impl NotifyMessage {
+    /// The message of a datagram's payload.
+    pub fn new(pid: u32, data: &[u8]) -> NotifyMessage {
+        NotifyMessage {
+            pid,
+            fields: parse_fields(&String::from_utf8_lossy(data)),
+        }
+    }
+}
+
 impl NotifySocket {
     /// Bind at `path` (a stale socket file is replaced), for the owner only.
     pub fn bind(path: &Path) -> std::io::Result<NotifySocket> {
@@ -72,11 +82,7 @@ impl NotifySocket {
     /// Wait for the next valid notify message (malformed ones are dropped).
     pub async fn recv(&self) -> std::io::Result<NotifyMessage> {
         let (pid, data) = self.recv_raw().await?;
-        let text = String::from_utf8_lossy(&data);
-        Ok(NotifyMessage {
-            pid,
-            fields: parse_fields(&text),
-        })
+        Ok(NotifyMessage::new(pid, &data))
     }
 
     /// Wait for the next datagram that carries credentials: (sender pid, payload).
@@ -92,6 +98,20 @@ impl NotifySocket {
                 Ok(None) => continue,
                 Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
                 Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// A datagram already queued, without waiting (None once the queue is empty). It asks
+    /// the socket itself, not the event loop's idea of its readiness: a caller that learnt
+    /// of a sender's exit drains what that sender sent before it exited.
+    pub fn try_recv_raw(&self) -> Option<(u32, Vec<u8>)> {
+        let mut buf = self.buf.borrow_mut();
+        loop {
+            match receive(&self.sock, &mut buf) {
+                Ok(Some(m)) => return Some(m),
+                Ok(None) => continue,
+                Err(_) => return None,
             }
         }
     }

@@ -16,6 +16,7 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
     let answer = match call {
         Call::Jobs(p) => return jobs(m, p, reply),
         Call::Journal(p) => return journal(m, p, reply),
+        Call::Freezer(p) => return crate::freezer::freezer(m, &p, reply),
         Call::Units(p) => Ok(units(m, &p)),
         Call::List(_) => Ok(list(m)),
         Call::ListUnitFiles => Ok(unit_files(m)),
@@ -82,6 +83,7 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
                 .collect(),
         })),
         Call::Manager => Ok(Answer::Manager(manager_properties(m))),
+        Call::BusName { name, owned } => Ok(crate::bus_names::bus_name(m, &name, owned)),
         Call::GetInfo => Ok(Answer::Info(json!({
             "vendor": "linger", "product": "linger user manager",
             "version": env!("CARGO_PKG_VERSION"), "url": "",
@@ -173,6 +175,13 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
         };
         let mut props = crate::props::unit_properties(&m.engine, u, &file_state);
         crate::props::cgroup_properties(&m.engine.host().cgroups, &id, &mut props);
+        if wants("FreezerState") || wants("CanFreeze") {
+            let cg = &m.engine.host().cgroups;
+            let state = crate::frozen::state(cg, &id);
+            props.insert("FreezerState".into(), state.as_str().into());
+            let can = crate::frozen::can_freeze(cg, u.config.unit_type);
+            props.insert("CanFreeze".into(), if can { "yes" } else { "no" }.into());
+        }
         let mut processes = Vec::new();
         if p.processes {
             let main = u.service().and_then(|x| x.state().procs().main);
@@ -410,10 +419,10 @@ fn install(m: &mut Manager, p: &wire::InstallRequest) -> Result<Answer, ManagerE
     let ctx = m.engine.source_ref().ctx.clone();
     let names: Vec<&str> = p.units.iter().map(String::as_str).collect();
     let result = match p.action {
-        InstallAction::Enable => loader::enable(&ctx, &names, p.runtime),
+        InstallAction::Enable => loader::enable_with(&ctx, &names, p.runtime, p.force),
         InstallAction::Disable => loader::disable(&ctx, &names, p.runtime),
-        InstallAction::Reenable => loader::reenable(&ctx, &names, p.runtime),
-        InstallAction::Mask => loader::mask(&ctx, &names, p.runtime),
+        InstallAction::Reenable => loader::reenable(&ctx, &names, p.runtime, p.force),
+        InstallAction::Mask => loader::mask_with(&ctx, &names, p.runtime, p.force),
         InstallAction::Unmask => loader::unmask(&ctx, &names, p.runtime),
     };
     let changes = result.map_err(|e| ManagerError::new(ErrorKind::Failed, e.to_string()))?;

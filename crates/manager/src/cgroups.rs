@@ -117,6 +117,11 @@ impl Cgroups {
         self.inner.is_some()
     }
 
+    /// The units' cgroups, when there are any (for the freezer: freezer.rs).
+    pub fn unit_cgroups(&self) -> Option<&UnitCgroups<RealFs>> {
+        self.inner.as_ref()
+    }
+
     /// Before a unit's process starts: its cgroups exist, its limits are written, and the
     /// returned `cgroup.procs` fds (v2 first) are what the child joins between fork and exec.
     pub fn prepare(

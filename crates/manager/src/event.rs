@@ -8,7 +8,7 @@ use linger_engine::ExitStatus;
 use linger_ipc::manager::{Change, LogLine, SubscribeRequest};
 use tokio::sync::mpsc;
 
-use crate::api::{Call, ReplyTo};
+use crate::call::{Call, ReplyTo};
 
 /// One thing that happened.
 #[derive(Debug)]

@@ -17,7 +17,7 @@ use linger_unit::model::{
 };
 
 use crate::config::ManagerConfig;
-use crate::host::HostLog;
+use crate::host_log::HostLog;
 
 /// Where a user manager puts each kind of directory (systemd.exec(5), "Automatic directory
 /// creation", user units; the same roots as the `%t %S %C %L %E` specifiers).

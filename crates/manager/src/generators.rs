@@ -294,19 +294,3 @@ fn collect_exit(mut child: Child, deadline: Instant) -> Result<(), String> {
         Err(e) => Err(e.to_string()),
     }
 }
-
-/// Run them for the manager `m` (at start, and at daemon-reload before the rescan):
-/// its environment takes the environment generators' output, its unit index the units
-/// generated, its log what went wrong.
-pub fn regenerate(m: &mut crate::manager::Manager) {
-    let config = m.engine.host().config.clone();
-    let mut env = m.engine.host().environment.clone();
-    let (log, ran) = run(&config, &mut env);
-    m.engine.host_mut().environment = env;
-    if ran {
-        m.engine.source_mut().rescan();
-    }
-    for (priority, message) in log {
-        m.record("linger", priority, "linger", std::process::id(), message);
-    }
-}

@@ -43,16 +43,7 @@ pub struct AttachedStdio {
     pub tty: bool,
 }
 
-/// A message the host wants logged for a unit (setup failures).
-#[derive(Debug, Clone)]
-pub struct HostLog {
-    /// Unit.
-    pub unit: String,
-    /// Priority.
-    pub priority: u8,
-    /// Text.
-    pub message: String,
-}
+pub use crate::host_log::HostLog;
 
 /// The manager's implementation of [`Host`].
 #[derive(Debug)]
@@ -86,6 +77,8 @@ pub struct RealHost {
     pub pidfds: crate::signals::Pidfds,
     /// Limits, directories and hardening of spawned processes (`exec_settings.rs`).
     pub exec_settings: crate::exec_settings::ExecSettings,
+    /// Units frozen by `systemctl freeze`, thawed before they are signalled or spawned into.
+    pub frozen: crate::frozen::Frozen,
     own_pid: u32,
 }
 
@@ -112,6 +105,7 @@ impl RealHost {
             config.exe.clone(),
         );
         RealHost {
+            frozen: Default::default(),
             keeper,
             attached_stdio: Default::default(),
             pidfds: Default::default(),
@@ -358,7 +352,6 @@ impl RealHost {
         let program = self.resolve_program(&req.command.path, &env);
         let mut spec = ExecSpec::new(&program, &[]).map_err(|e| e.to_string())?;
         spec.set_argv(&argv).map_err(|e| e.to_string())?;
-        spec.set_env(&env.to_strings()).map_err(|e| e.to_string())?;
         match &cfg.exec.working_directory {
             Some(wd) => spec.set_cwd(&wd.path.to_string_lossy(), wd.missing_ok),
             None => spec.set_cwd(&self.config.user.home, true),
@@ -419,6 +412,10 @@ impl RealHost {
             spec.controlling_tty = a.tty;
             read_end = None;
         }
+        if let Some(stream) = journal_stream(journal.as_ref(), &spec) {
+            env.set("JOURNAL_STREAM", &stream);
+        }
+        spec.set_env(&env.to_strings()).map_err(|e| e.to_string())?;
         let mut cgroup_fds = cgroup_fds.into_iter();
         spec.cgroup_procs = cgroup_fds.next();
         spec.extra_cgroup_procs = cgroup_fds.collect();
@@ -430,6 +427,20 @@ impl RealHost {
         self.exec_settings.apply(req, &mut spec, &mut self.logs)?;
         Ok((spec, read_end))
     }
+}
+
+/// `$JOURNAL_STREAM` (`DEVICE:INODE` of the journal stream, as systemd.exec(5) says) when the
+/// standard error — else the standard output — goes to the journal: programs (GLib, libsystemd
+/// users) compare it with their own stderr to know they may log structured entries instead.
+fn journal_stream(journal: Option<&OwnedFd>, spec: &ExecSpec) -> Option<String> {
+    let id = |fd: &OwnedFd| rustix::fs::fstat(fd).ok().map(|st| (st.st_dev, st.st_ino));
+    let journal = id(journal?)?;
+    [spec.stderr.as_ref(), spec.stdout.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter_map(id)
+        .find(|s| *s == journal)
+        .map(|(dev, ino)| format!("{dev}:{ino}"))
 }
 
 fn wants_notify_socket(cfg: &ServiceConfig) -> bool {
@@ -547,6 +558,7 @@ impl Host for RealHost {
     }
 
     fn spawn(&mut self, req: &SpawnRequest<'_>) -> Result<Spawned, String> {
+        self.frozen.thaw_before_use(&self.cgroups, req.unit);
         // The engine logs the error ("Failed to spawn 'start' task: …").
         let (spec, read_end) = self.build_spec(req)?;
         let program = spec.path().to_string();
@@ -559,7 +571,7 @@ impl Host for RealHost {
             linger_exec::spawn_reporting(spec, &self.exec_reports)
         }
         .map_err(|e| e.to_string())?;
-        // Our child: its pid stays its own until we reap it, so this pidfd is it.
+        // Our child: its pid stays its own until we reap it.
         self.pidfds.child(child.pid);
         self.tracker.started(req.unit, req.invocation_id, child.pid);
         if let Some((stage, errno)) = child.failure {
@@ -603,6 +615,7 @@ impl Host for RealHost {
         main: Option<u32>,
         control: Option<u32>,
     ) -> usize {
+        self.frozen.thaw_before_use(&self.cgroups, unit);
         let targets: Vec<u32> = match whom {
             KillWhom::Main => main.into_iter().collect(),
             KillWhom::Control => control.into_iter().collect(),
@@ -695,9 +708,9 @@ pub fn check_condition(c: &Condition, env: &Environment, config: &ManagerConfig)
                 })
             })
         }
+        // systemd's names (`arm64`, `x86-64`), from the one mapping; `native` is this one.
         ConditionKind::Architecture => {
-            std::env::consts::ARCH.replace('_', "-") == c.parameter
-                || c.parameter == std::env::consts::ARCH
+            c.parameter == "native" || c.parameter == linger_unit::specifier::native_architecture()
         }
         ConditionKind::Virtualization | ConditionKind::AcPower | ConditionKind::Other => true,
     }

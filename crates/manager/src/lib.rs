@@ -11,6 +11,8 @@
 #![forbid(unsafe_code)]
 
 mod api;
+mod bus_names;
+mod call;
 mod calls;
 mod cgroups;
 mod changes;
@@ -18,9 +20,12 @@ mod clock;
 mod config;
 mod event;
 mod exec_settings;
+mod freezer;
+mod frozen;
 mod generators;
 mod handle;
 mod host;
+mod host_log;
 mod job_waits;
 pub mod keeper;
 mod logs;
@@ -28,6 +33,8 @@ mod manager;
 mod pipes;
 mod props;
 mod props_activation;
+mod props_exec;
+mod props_format;
 mod readiness;
 mod recovery;
 mod recovery_log;

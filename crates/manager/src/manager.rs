@@ -492,7 +492,7 @@ impl Manager {
     pub fn read_pipe(&mut self, p: NewPipe, partial: Vec<u8>) {
         self.next_pipe += 1;
         let id = self.next_pipe;
-        crate::recovery::keep_pipe(self, &p.unit, id, std::os::fd::AsFd::as_fd(&p.fd));
+        self.keep_pipe(&p.unit, id, std::os::fd::AsFd::as_fd(&p.fd));
         let journal = self.journal.as_ref().map(|j| {
             let invocation = self
                 .engine
@@ -555,7 +555,7 @@ impl Manager {
     /// An output pipe ended: the keeper lets go of it too.
     pub fn on_output_closed(&mut self, pipe: u64) {
         if let Some(p) = self.pipes.remove(&pipe) {
-            crate::recovery::release_pipe(self, &p.unit, pipe);
+            self.release_pipe(&p.unit, pipe);
         }
         self.output_handed_back();
     }
@@ -622,9 +622,25 @@ impl Manager {
         }
     }
 
+    /// Run the generators (at start, and at daemon-reload before the rescan): the
+    /// environment takes the environment generators' output, the unit index the units
+    /// generated, the log what went wrong.
+    pub fn regenerate(&mut self) {
+        let config = self.engine.host().config.clone();
+        let mut env = self.engine.host().environment.clone();
+        let (log, ran) = crate::generators::run(&config, &mut env);
+        self.engine.host_mut().environment = env;
+        if ran {
+            self.engine.source_mut().rescan();
+        }
+        for (priority, message) in log {
+            self.record("linger", priority, "linger", std::process::id(), message);
+        }
+    }
+
     /// `daemon-reload`: the unit files are read again (running units keep running).
     pub fn reload(&mut self) {
-        crate::generators::regenerate(self);
+        self.regenerate();
         self.engine.source_mut().rescan();
         self.engine.daemon_reload();
         self.apply_effects();
@@ -651,5 +667,23 @@ impl Manager {
             );
         }
         self.apply_effects();
+    }
+
+    /// Keep `fd` (an output pipe of `unit`) in the keeper under `key`.
+    fn keep_pipe(&mut self, unit: &str, id: u64, fd: std::os::fd::BorrowedFd<'_>) {
+        self.engine.touch(unit);
+        let key = crate::keeper::pipe_key(self.engine.host().keeper.generation(), id);
+        if let Err(e) = self.engine.host_mut().keeper.put(&key, fd) {
+            self.record(unit, 4, "linger", std::process::id(), e);
+        }
+    }
+
+    /// The pipe is closed: the keeper lets go of it too.
+    fn release_pipe(&mut self, unit: &str, id: u64) {
+        self.engine.touch(unit);
+        let key = crate::keeper::pipe_key(self.engine.host().keeper.generation(), id);
+        if let Err(e) = self.engine.host_mut().keeper.del(&key) {
+            self.record(unit, 4, "linger", std::process::id(), e);
+        }
     }
 }

@@ -5,21 +5,10 @@ use std::collections::BTreeMap;
 
 use linger_engine::Engine;
 use linger_engine::{Deps, Host, Timestamp, UnitInfo, UnitSource};
-use linger_time::{USEC_INFINITY, Usec};
 use linger_unit::exec_line::ExecCommand;
-use linger_unit::model::{UnitKind, UnitType};
+use linger_unit::model::UnitKind;
 
-/// systemd's timestamp format (`Mon 2026-11-23 10:00:00 UTC`), empty for "never".
-pub fn timestamp(us: Usec) -> String {
-    if us == 0 || us == USEC_INFINITY {
-        return String::new();
-    }
-    linger_time::timestamp::format_timestamp(us, &jiff::tz::TimeZone::system())
-}
-
-pub fn span(us: Usec) -> String {
-    linger_time::format_timespan(us, 1)
-}
+use crate::props_format::{span, timestamp, yes};
 
 fn join(set: &std::collections::BTreeSet<String>) -> String {
     set.iter().cloned().collect::<Vec<_>>().join(" ")
@@ -37,10 +26,6 @@ fn exec_prop(cmds: &[ExecCommand]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-pub fn yes(b: bool) -> String {
-    if b { "yes".into() } else { "no".into() }
 }
 
 fn ts_pair(p: &mut BTreeMap<String, String>, name: &str, t: Timestamp) {
@@ -147,6 +132,9 @@ pub fn unit_properties<H: Host, S: UnitSource>(
     if let (UnitKind::Service(sc), Some(rt)) = (&cfg.kind, u.service()) {
         let procs = rt.state().procs();
         p.insert("Type".into(), sc.service_type.as_str().into());
+        if let Some(name) = &sc.bus_name {
+            p.insert("BusName".into(), name.clone());
+        }
         p.insert("Restart".into(), sc.restart.as_str().into());
         p.insert("RestartUSec".into(), span(sc.restart_sec));
         p.insert("TimeoutStartUSec".into(), span(sc.timeout_start));
@@ -204,6 +192,7 @@ pub fn unit_properties<H: Host, S: UnitSource>(
             "SyslogIdentifier".into(),
             sc.exec.syslog_identifier.clone().unwrap_or_default(),
         );
+        crate::props_exec::exec_properties(&sc.exec, &mut p);
         p.insert("ExecStartPre".into(), exec_prop(&sc.exec_start_pre));
         p.insert("ExecStart".into(), exec_prop(&sc.exec_start));
         p.insert("ExecStartPost".into(), exec_prop(&sc.exec_start_post));
@@ -252,9 +241,9 @@ pub fn unit_properties<H: Host, S: UnitSource>(
     } else {
         p.insert("CanReload".into(), "no".into());
     }
-    if cfg.unit_type == UnitType::Target {
-        p.insert("AllowIsolate".into(), yes(cfg.unit.allow_isolate));
-    }
+    p.insert("AllowIsolate".into(), yes(cfg.unit.allow_isolate));
+    p.insert("IgnoreOnIsolate".into(), yes(cfg.ignores_isolate()));
+    p.insert("CollectMode".into(), cfg.unit.collect_mode.as_str().into());
     crate::props_activation::activation_properties(engine, u, &mut p);
     p
 }

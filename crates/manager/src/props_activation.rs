@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use linger_engine::{Engine, Host, UnitInfo, UnitSource};
 use linger_unit::model::UnitKind;
 
-use crate::props::{span, timestamp, yes};
+use crate::props_format::{span, timestamp, yes};
 
 /// Add the timer/socket properties of `u` (nothing for other types); `TriggeredBy=` for all.
 pub fn activation_properties<H: Host, S: UnitSource>(

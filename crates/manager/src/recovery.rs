@@ -645,24 +645,6 @@ fn kill_leftovers(s: &mut Manager) {
     }
 }
 
-/// Keep `fd` (an output pipe of `unit`) in the keeper under `key`.
-pub fn keep_pipe(s: &mut Manager, unit: &str, id: u64, fd: std::os::fd::BorrowedFd<'_>) {
-    s.engine.touch(unit);
-    let key = pipe_key(s.engine.host().keeper.generation(), id);
-    if let Err(e) = s.engine.host_mut().keeper.put(&key, fd) {
-        s.record(unit, 4, "linger", std::process::id(), e);
-    }
-}
-
-/// The pipe is closed: the keeper lets go of it too.
-pub fn release_pipe(s: &mut Manager, unit: &str, id: u64) {
-    s.engine.touch(unit);
-    let key = pipe_key(s.engine.host().keeper.generation(), id);
-    if let Err(e) = s.engine.host_mut().keeper.del(&key) {
-        s.record(unit, 4, "linger", std::process::id(), e);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,7 +20,7 @@ use crate::host::RealHost;
 use crate::manager::{ExitRequest, Manager};
 use crate::readiness::readable;
 use crate::source::SearchPathSource;
-use linger_ipc::notify::{MAX_LOG_DATAGRAM, NotifySocket};
+use linger_ipc::notify::{MAX_LOG_DATAGRAM, NotifyMessage, NotifySocket};
 
 /// Events taken in one turn at most, beyond the first: queued calls and adopted exits are
 /// handled as a batch (one pass over the units), without starving the other sources.
@@ -271,7 +271,7 @@ async fn main_loop(
     let (events, mut queue) = mpsc::unbounded_channel();
     let requests = Requests::new(events.clone());
     let mut m = build_manager(&config, log_to_stderr, events);
-    crate::generators::regenerate(&mut m);
+    m.regenerate();
     let (watcher, mut socket_events) = crate::watcher::Watcher::spawn().map_err(io_err(
         "cannot start the socket watcher thread",
         std::path::Path::new("socket-watch"),
@@ -340,18 +340,12 @@ async fn main_loop(
                     }
                 continue;
             }
-            msg = native.recv_raw() => match msg.ok().and_then(|(pid, data)| {
-                Some((pid, linger_journal::capture::native::parse_datagram(&data).ok()?))
-            }) {
-                Some((pid, fields)) => Event::LogDatagram { pid, fields, transport: "journal" },
+            msg = native.recv_raw() => match msg.ok().and_then(native_event) {
+                Some(ev) => ev,
                 None => continue,
             },
             msg = syslog.recv_raw() => match msg {
-                Ok((pid, data)) => Event::LogDatagram {
-                    pid,
-                    fields: linger_journal::capture::syslog::parse(&data).to_fields(),
-                    transport: "syslog",
-                },
+                Ok(msg) => syslog_event(msg),
                 Err(_) => continue,
             },
             Some(ev) = queue.recv() => ev,
@@ -359,6 +353,13 @@ async fn main_loop(
             _ = sigterm.recv() => Event::Terminate,
             _ = sigint.recv() => Event::Terminate,
         };
+        if matches!(event, Event::Reaped(_)) {
+            // What a process sent before it exited is queued by now: handled first, while
+            // its pid still names its unit (a oneshot's last log line, a READY=1).
+            for ev in queued_datagrams(&notify, &native, &syslog) {
+                m.handle(ev);
+            }
+        }
         m.handle(event);
         for _ in 0..TURN_BATCH {
             match queue.try_recv() {
@@ -380,6 +381,12 @@ async fn main_loop(
                 for _ in 0..2 {
                     tokio::task::yield_now().await;
                 }
+                // Lines handed to the journal's writer thread must be on disk before the exec
+                // (which runs no destructor): under load its queue may still hold the last
+                // ones read from the pipes.
+                if let Some(j) = &m.journal {
+                    let _ = j.flush();
+                }
                 let path = crate::reexec::state_path(&config.linger_runtime());
                 let err =
                     crate::reexec::save_and_exec(&m, &listener, &config.exe, &path, &config.args);
@@ -396,6 +403,40 @@ async fn main_loop(
             }
         }
     }
+}
+
+/// A journal native-protocol datagram as an event (None when malformed).
+fn native_event((pid, data): (u32, Vec<u8>)) -> Option<Event> {
+    let fields = linger_journal::capture::native::parse_datagram(&data).ok()?;
+    Some(Event::LogDatagram {
+        pid,
+        fields,
+        transport: "journal",
+    })
+}
+
+/// A syslog datagram as an event.
+fn syslog_event((pid, data): (u32, Vec<u8>)) -> Event {
+    Event::LogDatagram {
+        pid,
+        fields: linger_journal::capture::syslog::parse(&data).to_fields(),
+        transport: "syslog",
+    }
+}
+
+/// Every datagram already queued on the notify and log sockets, as events.
+fn queued_datagrams(
+    notify: &NotifySocket,
+    native: &NotifySocket,
+    syslog: &NotifySocket,
+) -> Vec<Event> {
+    let mut out = Vec::new();
+    while let Some((pid, data)) = notify.try_recv_raw() {
+        out.push(Event::Notify(NotifyMessage::new(pid, &data)));
+    }
+    out.extend(std::iter::from_fn(|| native.try_recv_raw()).filter_map(native_event));
+    out.extend(std::iter::from_fn(|| syslog.try_recv_raw()).map(syslog_event));
+    out
 }
 
 /// The cgroup inotify fd (a duplicate: readiness is shared with the original, which the

@@ -1,20 +1,22 @@
-//! Signalling processes without the pid-reuse race: every signal to a single process goes
-//! through a pidfd taken while the manager knew who that process was — when it spawned it (its
-//! child: the pid cannot be reused before the manager reaps it), when it adopted it after a
-//! crash (checked against its start time, its owner and its cgroup), or, for a process the
-//! manager learnt of otherwise (a `PIDFile=`, `MAINPID=`, a process-tracking scan), at the
-//! moment of signalling, after checking that it still belongs to the unit. A process that has
-//! gone since is not signalled, and neither is whatever process now has its pid.
+//! Signalling processes without the pid-reuse race. A child the manager spawned and has not
+//! reaped keeps its pid (a zombie holds it until the manager, the only reaper, takes it), so it
+//! is signalled by pid: no fd is held per service. Every other single process is signalled
+//! through a pidfd taken while the manager knew who it was — when it adopted it after a crash
+//! (checked against its start time, its owner and its cgroup), or, for a process the manager
+//! learnt of otherwise (a `PIDFile=`, `MAINPID=`, a process-tracking scan), at the moment of
+//! signalling, after checking that it still belongs to the unit. A process that has gone since
+//! is not signalled, and neither is whatever process now has its pid.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::os::fd::OwnedFd;
 
 use linger_wire::Signal;
 use rustix::process::{Pid, PidfdFlags, pidfd_open, pidfd_send_signal};
 
-/// The pidfds of the processes the manager may signal, by pid.
+/// The processes the manager may signal: its unreaped children, and pidfds of the others.
 #[derive(Debug, Default)]
 pub struct Pidfds {
+    children: HashSet<u32>,
     fds: HashMap<u32, OwnedFd>,
 }
 
@@ -30,9 +32,7 @@ pub enum Sent {
 impl Pidfds {
     /// A process of ours was just spawned (or is known to be our child, not reaped yet).
     pub fn child(&mut self, pid: u32) {
-        if let Some(fd) = open(pid) {
-            self.fds.insert(pid, fd);
-        }
+        self.children.insert(pid);
     }
 
     /// A process was adopted with a pidfd checked to be it.
@@ -42,6 +42,7 @@ impl Pidfds {
 
     /// The process was reaped (or seen exiting): its pid means nothing any more.
     pub fn gone(&mut self, pid: u32) {
+        self.children.remove(&pid);
         self.fds.remove(&pid);
     }
 
@@ -53,6 +54,10 @@ impl Pidfds {
         let Some(sig) = rustix::process::Signal::from_named_raw(signal.number()) else {
             return Sent::NotSent;
         };
+        if self.children.contains(&pid) {
+            // Unreaped: the pid is still this child's.
+            return signal_bare(pid, sig, signal, |_| true);
+        }
         let fresh;
         let fd = match self.fds.get(&pid) {
             Some(fd) => fd,
@@ -82,10 +87,6 @@ impl Pidfds {
     }
 }
 
-fn open(pid: u32) -> Option<OwnedFd> {
-    open_checked(pid).ok()
-}
-
 fn open_checked(pid: u32) -> rustix::io::Result<OwnedFd> {
     let p = i32::try_from(pid)
         .ok()
@@ -94,7 +95,8 @@ fn open_checked(pid: u32) -> rustix::io::Result<OwnedFd> {
     pidfd_open(p, PidfdFlags::empty())
 }
 
-/// Without pidfds: the old way, racy only if the pid is reused between the check and the kill.
+/// By pid: for an unreaped child, or (without pidfds) the old way, racy only if the pid is
+/// reused between the check and the kill.
 fn signal_bare(
     pid: u32,
     sig: rustix::process::Signal,
@@ -158,14 +160,26 @@ mod tests {
     }
 
     #[test]
-    fn the_pidfd_of_a_reaped_process_reaches_nobody_else() {
+    fn the_pidfd_of_an_exited_process_reaches_nobody_else() {
+        let mut child = sleeper();
+        let pid = child.id();
+        let mut fds = Pidfds::default();
+        fds.adopted(pid, open_checked(pid).unwrap());
+        child.kill().unwrap();
+        child.wait().unwrap();
+        // Whatever runs under that pid now, the old pidfd does not reach it.
+        assert_eq!(fds.signal(pid, Signal::TERM, |_| true), Sent::NotSent);
+    }
+
+    #[test]
+    fn a_reaped_child_is_forgotten() {
         let mut child = sleeper();
         let pid = child.id();
         let mut fds = Pidfds::default();
         fds.child(pid);
         child.kill().unwrap();
         child.wait().unwrap();
-        // Whatever runs under that pid now, the old pidfd does not reach it.
-        assert_eq!(fds.signal(pid, Signal::TERM, |_| true), Sent::NotSent);
+        fds.gone(pid);
+        assert_eq!(fds.signal(pid, Signal::TERM, |_| false), Sent::NotSent);
     }
 }

@@ -129,6 +129,23 @@ pub struct UnitConfig {
     pub kind: UnitKind,
 }
 
+impl UnitConfig {
+    /// Whether `systemctl isolate` leaves this unit alone: `IgnoreOnIsolate=`, which
+    /// defaults to yes for slices, scopes, devices, mounts, automounts and swaps
+    /// (systemd.unit(5)).
+    pub fn ignores_isolate(&self) -> bool {
+        self.unit.ignore_on_isolate.unwrap_or(matches!(
+            self.unit_type,
+            UnitType::Slice
+                | UnitType::Scope
+                | UnitType::Device
+                | UnitType::Mount
+                | UnitType::Automount
+                | UnitType::Swap
+        ))
+    }
+}
+
 /// The type-specific part of a unit.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UnitKind {
@@ -155,6 +172,26 @@ pub enum EmergencyAction {
     None,
     /// Anything else systemd accepts; refused at load time with a clear message.
     Unsupported,
+}
+
+/// `CollectMode=`: when an unneeded unit is unloaded (garbage-collected).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CollectMode {
+    /// `inactive`: once inactive; a failed unit stays loaded until `reset-failed`.
+    #[default]
+    Inactive,
+    /// `inactive-or-failed`: failed units are unloaded too (after their failure is logged).
+    InactiveOrFailed,
+}
+
+impl CollectMode {
+    /// The directive's value, as `systemctl show` prints it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CollectMode::Inactive => "inactive",
+            CollectMode::InactiveOrFailed => "inactive-or-failed",
+        }
+    }
 }
 
 /// `[Unit]` section.
@@ -197,6 +234,10 @@ pub struct UnitSection {
     pub refuse_manual_stop: bool,
     /// `AllowIsolate=`
     pub allow_isolate: bool,
+    /// `IgnoreOnIsolate=` (None: the type's default, see [`UnitConfig::ignores_isolate`]).
+    pub ignore_on_isolate: Option<bool>,
+    /// `CollectMode=`
+    pub collect_mode: CollectMode,
     /// `DefaultDependencies=` (default yes).
     pub default_dependencies: bool,
     /// `StartLimitIntervalSec=` (default 10s); 0 disables rate limiting.
@@ -234,6 +275,8 @@ impl Default for UnitSection {
             refuse_manual_start: false,
             refuse_manual_stop: false,
             allow_isolate: false,
+            ignore_on_isolate: None,
+            collect_mode: CollectMode::Inactive,
             default_dependencies: true,
             start_limit_interval: 10_000_000,
             start_limit_burst: 5,
@@ -637,6 +680,8 @@ pub struct ServiceConfig {
     pub fd_store_max: u32,
     /// `Sockets=`
     pub sockets: Vec<String>,
+    /// `BusName=`: the name a `Type=dbus` service is ready with (taken on the session bus).
+    pub bus_name: Option<String>,
     /// Kill settings.
     pub kill: KillConfig,
     /// Exec settings.
@@ -675,6 +720,7 @@ impl Default for ServiceConfig {
             notify_access: None,
             fd_store_max: 0,
             sockets: Vec::new(),
+            bus_name: None,
             kill: KillConfig::default(),
             exec: ExecConfig {
                 umask: 0o022,

@@ -77,8 +77,8 @@ pub(crate) struct Extra {
     pub input_data: Vec<u8>,
     /// Whether `StandardInput=` was set explicitly.
     pub input_set: bool,
-    /// `BusName=` (only checked: Type=dbus needs it).
-    pub bus_name: Option<String>,
+    /// `Type=` was given (without it, `BusName=` makes a service `Type=dbus`).
+    pub type_set: bool,
     /// `SuccessAction=` is set to something other than `none`.
     pub success_action: bool,
     /// A timer's `Unit=` was accepted once (systemd refuses a second one).

@@ -14,7 +14,7 @@ mod host;
 use crate::name;
 
 pub use context::{Scope, SpecifierContext, UserInfo};
-pub use host::{HostInfo, OsRelease, current_user};
+pub use host::{HostInfo, OsRelease, architecture_name, current_user, native_architecture};
 
 /// Why a specifier could not be expanded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

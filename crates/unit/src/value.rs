@@ -24,8 +24,8 @@ pub use address::{
     AddressError, fd_name_is_valid, parse_netlink, parse_node_path, parse_socket_address,
 };
 pub use enums::{
-    parse_bind_ipv6_only, parse_emergency_action, parse_input_spec, parse_kill_mode,
-    parse_notify_access, parse_output_spec, parse_restart, parse_service_type,
+    parse_bind_ipv6_only, parse_collect_mode, parse_emergency_action, parse_input_spec,
+    parse_kill_mode, parse_notify_access, parse_output_spec, parse_restart, parse_service_type,
 };
 pub use number::{
     MemoryLimit, parse_c_integer, parse_iec_size, parse_int, parse_log_facility, parse_log_level,

@@ -123,6 +123,45 @@ fn service_with_sockets_wants_and_orders_after_them() {
     assert!(u.unit.triggers.is_empty());
 }
 
+/// systemd.service(5): a `Type=dbus` service needs the bus (`Requires=`, `After=`
+/// `dbus.socket`), and `BusName=` without `Type=` makes a service `Type=dbus`.
+#[test]
+fn dbus_services_require_the_bus_and_bus_name_implies_the_type() {
+    use linger_unit::model::ServiceType;
+    let t = model_support::Tree::new();
+    let load = |name: &str, text: &str| -> UnitConfig {
+        let p = t.write(&t.vendor, name, text);
+        load_file(&p, &t.ctx)
+    };
+    let typed = |u: &UnitConfig| match &u.kind {
+        UnitKind::Service(s) => (s.service_type, s.bus_name.clone()),
+        _ => panic!("not a service"),
+    };
+    let implied = load(
+        "implied.service",
+        "[Service]\nBusName=org.example.Implied\nExecStart=/bin/true\n",
+    );
+    assert_eq!(implied.load_state, LoadState::Loaded);
+    assert_eq!(
+        typed(&implied),
+        (ServiceType::Dbus, Some("org.example.Implied".into()))
+    );
+    assert_eq!(implied.unit.requires, vec!["dbus.socket"]);
+    assert_eq!(implied.unit.after, vec!["dbus.socket"]);
+    // An explicit Type= wins; only Type=dbus needs the bus.
+    let simple = load(
+        "simple.service",
+        "[Service]\nType=simple\nBusName=org.example.Simple\nExecStart=/bin/true\n",
+    );
+    assert_eq!(typed(&simple).0, ServiceType::Simple);
+    assert!(simple.unit.requires.is_empty() && simple.unit.after.is_empty());
+    let ordered = load(
+        "ordered.service",
+        "[Unit]\nAfter=dbus.socket\n[Service]\nType=dbus\nBusName=org.example.O\nExecStart=/bin/true\n",
+    );
+    assert_eq!(ordered.unit.after, vec!["dbus.socket"], "listed once");
+}
+
 /// `verify` reports the refusals, the new warnings, and activated units that do not exist.
 #[test]
 fn verify_reports_timer_and_socket_problems() {

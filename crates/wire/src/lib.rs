@@ -18,10 +18,12 @@
 
 #[macro_use]
 mod names;
+mod cgroup_name;
 mod job;
 mod signal;
 mod state;
 
+pub use cgroup_name::cgroup_escape;
 pub use job::{JobAction, JobMode, JobResult, JobType, KillWhom};
 pub use signal::Signal;
 pub use state::{ActiveState, LoadState, ServiceResult, SubState};

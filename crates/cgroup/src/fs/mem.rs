@@ -15,7 +15,7 @@ use std::sync::{Mutex, MutexGuard};
 use rustix::io::Errno;
 use rustix::process::Signal;
 
-use super::{CgroupFs, Created, mem_files};
+use super::{CgroupFs, Created, Pinned, mem_files};
 use crate::error::{CgroupError, FsOp, Result};
 
 /// Which kernel features a [`MemFs`] pretends to have, to exercise fallbacks.
@@ -72,6 +72,18 @@ pub(super) struct State {
     pub opened: Vec<PathBuf>,
     pub owners: BTreeMap<PathBuf, (u32, u32)>,
     pub self_pid: u32,
+    /// How many processes have had each pid (the current one is the last).
+    pub generations: BTreeMap<u32, u64>,
+    /// See [`MemFs::reuse_pid_after_read`].
+    pub reuse: Option<PidReuse>,
+}
+
+/// A pid to recycle right after a read of `procs_file` lists it.
+#[derive(Debug)]
+pub(super) struct PidReuse {
+    procs_file: PathBuf,
+    pid: u32,
+    cgroups: Vec<PathBuf>,
 }
 
 /// An in-memory [`CgroupFs`] for tests. See the module documentation for what it emulates.
@@ -157,18 +169,19 @@ impl MemFs {
     /// Starts process `pid` as a member of `cgroups` (at most one per hierarchy); in hierarchies
     /// not named it is in the root cgroup.
     pub fn spawn(&self, pid: u32, cgroups: &[&str]) {
-        let mut s = self.lock();
-        s.alive.insert(pid);
-        for h in 0..s.hiers.len() {
-            let target = cgroups
-                .iter()
-                .map(Path::new)
-                .find(|c| s.dirs.get(*c).is_some_and(|d| d.hier == h))
-                .map_or_else(|| s.hiers[h].root.clone(), Path::to_path_buf);
-            if let Some(d) = s.dirs.get_mut(&target) {
-                d.procs.insert(pid);
-            }
-        }
+        let cgroups: Vec<PathBuf> = cgroups.iter().map(PathBuf::from).collect();
+        self.lock().spawn(pid, &cgroups);
+    }
+
+    /// The next read of `procs_file` that lists `pid` is that process's last moment: right
+    /// after it, the process exits and a new one gets its pid, in `cgroups` — the pid-reuse
+    /// race that signalling by bare pid loses.
+    pub fn reuse_pid_after_read(&self, procs_file: impl AsRef<Path>, pid: u32, cgroups: &[&str]) {
+        self.lock().reuse = Some(PidReuse {
+            procs_file: procs_file.as_ref().to_path_buf(),
+            pid,
+            cgroups: cgroups.iter().map(PathBuf::from).collect(),
+        });
     }
 
     /// The process that a write of `0` to `cgroup.procs` moves (the "calling process").
@@ -232,6 +245,31 @@ impl MemFs {
 }
 
 impl State {
+    fn spawn(&mut self, pid: u32, cgroups: &[PathBuf]) {
+        self.alive.insert(pid);
+        *self.generations.entry(pid).or_default() += 1;
+        for h in 0..self.hiers.len() {
+            let target = cgroups
+                .iter()
+                .find(|c| self.dirs.get(*c).is_some_and(|d| d.hier == h))
+                .map_or_else(|| self.hiers[h].root.clone(), Clone::clone);
+            if let Some(d) = self.dirs.get_mut(&target) {
+                d.procs.insert(pid);
+            }
+        }
+    }
+
+    /// Recycles the pid of a pending [`PidReuse`] if `content` (of `file`) lists it.
+    fn after_read(&mut self, file: &Path, content: &str) {
+        let listed = self.reuse.as_ref().is_some_and(|r| {
+            r.procs_file == file && content.lines().any(|l| l == r.pid.to_string())
+        });
+        if let Some(r) = self.reuse.take_if(|_| listed) {
+            self.kill_process(r.pid);
+            self.spawn(r.pid, &r.cgroups);
+        }
+    }
+
     pub(super) fn hier_of(&self, dir: &Path) -> Option<&Hier> {
         self.dirs.get(dir).map(|d| &self.hiers[d.hier])
     }
@@ -291,6 +329,7 @@ impl State {
             .any(|c| self.hier_of(c).is_some_and(|h| h.v2) && self.is_frozen(c));
         if !frozen && let Some(child) = self.fork_on_signal.remove(&pid) {
             self.alive.insert(child);
+            *self.generations.entry(child).or_default() += 1;
             for c in &cgroups {
                 if let Some(d) = self.dirs.get_mut(c) {
                     d.procs.insert(child);
@@ -330,7 +369,11 @@ impl CgroupFs for MemFs {
         }
         let (dir, name) =
             split(path).ok_or_else(|| CgroupError::io(FsOp::Read, path, errno(Errno::NOENT)))?;
-        mem_files::read(&s, dir, name).map_err(|e| CgroupError::io(FsOp::Read, path, e))
+        let mut s = s;
+        let content =
+            mem_files::read(&s, dir, name).map_err(|e| CgroupError::io(FsOp::Read, path, e))?;
+        s.after_read(path, &content);
+        Ok(content)
     }
 
     fn write(&self, path: &Path, value: &str) -> Result<()> {
@@ -418,13 +461,27 @@ impl CgroupFs for MemFs {
         None
     }
 
-    fn signal(&self, pid: u32, signal: i32) -> Result<bool> {
+    fn pin(&self, pid: u32) -> Result<Option<Pinned>> {
         if pid == 0 || i32::try_from(pid).is_err() {
             return Err(CgroupError::BadPid(i64::from(pid)));
         }
+        let s = self.lock();
+        Ok(s.alive.contains(&pid).then(|| Pinned {
+            pid,
+            fd: None,
+            generation: s.generations.get(&pid).copied().unwrap_or_default(),
+        }))
+    }
+
+    fn signal(&self, process: &Pinned, signal: i32) -> Result<bool> {
         if Signal::from_named_raw(signal).is_none() {
             return Err(CgroupError::BadSignal(signal));
         }
-        Ok(self.lock().deliver(pid, signal))
+        let mut s = self.lock();
+        // The pinned process is gone if its pid has had another process since.
+        if s.generations.get(&process.pid).copied().unwrap_or_default() != process.generation {
+            return Ok(false);
+        }
+        Ok(s.deliver(process.pid, signal))
     }
 }

@@ -35,8 +35,8 @@ pub enum Created {
     Existed,
 }
 
-/// The file operations the cgroup logic needs, plus the one process operation (signal) the kill
-/// loop needs, so that tests can observe it.
+/// The file operations the cgroup logic needs, plus the process operations (pin, signal) the
+/// kill loop needs, so that tests can observe them.
 ///
 /// Every error names the path it happened on. Implementations must be cheap to call: the
 /// manager calls them on its event loop.
@@ -91,11 +91,37 @@ pub trait CgroupFs {
     /// is not backed by the kernel (then the caller re-reads the file itself).
     fn watch_path(&self, file: &Path) -> Option<PathBuf>;
 
-    /// Sends `signal` to process `pid`. Returns `false` if the process no longer exists.
+    /// Pins process `pid` (a pidfd on a real kernel): a later [`CgroupFs::signal`] reaches that
+    /// process or nobody — never another process that got the pid after it exited. `None` if
+    /// no process has the pid.
     ///
     /// # Errors
-    /// The signal or pid is invalid, or sending is not permitted.
-    fn signal(&self, pid: u32, signal: i32) -> Result<bool>;
+    /// The pid is invalid, or the process cannot be pinned.
+    fn pin(&self, pid: u32) -> Result<Option<Pinned>>;
+
+    /// Sends `signal` to a pinned process. Returns `false` if it no longer exists.
+    ///
+    /// # Errors
+    /// The signal is invalid, or sending is not permitted.
+    fn signal(&self, process: &Pinned, signal: i32) -> Result<bool>;
+}
+
+/// A process as it was when [`CgroupFs::pin`] found it.
+#[derive(Debug)]
+pub struct Pinned {
+    pid: u32,
+    /// The pidfd (`None` on kernels without pidfds, Linux < 5.3, and in a [`MemFs`]).
+    fd: Option<OwnedFd>,
+    /// Which process had the pid, for a [`MemFs`] (counts the pid's reuses).
+    generation: u64,
+}
+
+impl Pinned {
+    /// The pid the process had when pinned.
+    #[must_use]
+    pub fn pid(&self) -> u32 {
+        self.pid
+    }
 }
 
 impl<T: CgroupFs + ?Sized> CgroupFs for &T {
@@ -126,7 +152,10 @@ impl<T: CgroupFs + ?Sized> CgroupFs for &T {
     fn watch_path(&self, file: &Path) -> Option<PathBuf> {
         (**self).watch_path(file)
     }
-    fn signal(&self, pid: u32, signal: i32) -> Result<bool> {
-        (**self).signal(pid, signal)
+    fn pin(&self, pid: u32) -> Result<Option<Pinned>> {
+        (**self).pin(pid)
+    }
+    fn signal(&self, process: &Pinned, signal: i32) -> Result<bool> {
+        (**self).signal(process, signal)
     }
 }

@@ -6,9 +6,9 @@ use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 
 use rustix::io::Errno;
-use rustix::process::{Pid, Signal, kill_process};
+use rustix::process::{Pid, PidfdFlags, Signal, kill_process, pidfd_open, pidfd_send_signal};
 
-use super::{CgroupFs, Created};
+use super::{CgroupFs, Created, Pinned};
 use crate::error::{CgroupError, FsOp, Result};
 
 /// The real cgroup file systems, as mounted, reached below `root` (usually `/`).
@@ -136,16 +136,21 @@ impl CgroupFs for RealFs {
         Some(self.os_path(file))
     }
 
-    fn signal(&self, pid: u32, signal: i32) -> Result<bool> {
-        let raw = i32::try_from(pid).map_err(|_| CgroupError::BadPid(i64::from(pid)))?;
-        // Pid::from_raw(0) is None: pid 0 would address our own process group.
-        let Some(p) = Pid::from_raw(raw).filter(|_| raw > 0) else {
-            return Err(CgroupError::BadPid(i64::from(raw)));
-        };
-        let sig = Signal::from_named_raw(signal).ok_or(CgroupError::BadSignal(signal))?;
-        match kill_process(p, sig) {
-            Ok(()) => Ok(true),
-            Err(Errno::SRCH) => Ok(false),
+    fn pin(&self, pid: u32) -> Result<Option<Pinned>> {
+        let p = raw_pid(pid)?;
+        match pidfd_open(p, PidfdFlags::empty()) {
+            Ok(fd) => Ok(Some(Pinned {
+                pid,
+                fd: Some(fd),
+                generation: 0,
+            })),
+            Err(Errno::SRCH) => Ok(None),
+            // Linux < 5.3: a bare pid is all there is (the race stays as narrow as it can be).
+            Err(Errno::NOSYS) => Ok(Some(Pinned {
+                pid,
+                fd: None,
+                generation: 0,
+            })),
             Err(e) => Err(CgroupError::io(
                 FsOp::Signal,
                 format!("/proc/{pid}"),
@@ -153,4 +158,29 @@ impl CgroupFs for RealFs {
             )),
         }
     }
+
+    fn signal(&self, process: &Pinned, signal: i32) -> Result<bool> {
+        let sig = Signal::from_named_raw(signal).ok_or(CgroupError::BadSignal(signal))?;
+        let sent = match &process.fd {
+            Some(fd) => pidfd_send_signal(fd, sig),
+            None => kill_process(raw_pid(process.pid)?, sig),
+        };
+        match sent {
+            Ok(()) => Ok(true),
+            Err(Errno::SRCH) => Ok(false),
+            Err(e) => Err(CgroupError::io(
+                FsOp::Signal,
+                format!("/proc/{}", process.pid),
+                e.into(),
+            )),
+        }
+    }
+}
+
+fn raw_pid(pid: u32) -> Result<Pid> {
+    let raw = i32::try_from(pid).map_err(|_| CgroupError::BadPid(i64::from(pid)))?;
+    // Pid::from_raw(0) is None: pid 0 would address our own process group.
+    Pid::from_raw(raw)
+        .filter(|_| raw > 0)
+        .ok_or(CgroupError::BadPid(i64::from(raw)))
 }

@@ -232,14 +232,29 @@ fn signals_and_forks() {
     fs.spawn(5, &["/cg/a"]);
     fs.ignore_signals(5);
     fs.fork_on_signal(5, 6);
-    assert!(fs.signal(5, 15).unwrap());
+    let five = fs.pin(5).unwrap().unwrap();
+    assert!(fs.signal(&five, 15).unwrap());
     assert!(fs.is_alive(5) && fs.is_alive(6));
     assert_eq!(fs.read(p("/cg/a/cgroup.procs")).unwrap(), "5\n6\n");
-    assert!(fs.signal(6, 15).unwrap());
+    let six = fs.pin(6).unwrap().unwrap();
+    assert!(fs.signal(&six, 15).unwrap());
     assert!(!fs.is_alive(6));
-    assert!(!fs.signal(6, 15).unwrap());
-    assert!(fs.signal(0, 15).is_err());
-    assert!(fs.signal(5, 0).is_err());
+    assert!(!fs.signal(&six, 15).unwrap());
+    assert!(fs.pin(6).unwrap().is_none(), "nothing to pin once gone");
+    assert!(fs.pin(0).is_err());
+    assert!(fs.signal(&five, 0).is_err());
+}
+
+#[test]
+fn a_pin_does_not_reach_the_next_process_with_the_pid() {
+    let fs = v2();
+    fs.mkdir_all("/cg/a");
+    fs.spawn(5, &["/cg/a"]);
+    let old = fs.pin(5).unwrap().unwrap();
+    fs.exit(5);
+    fs.spawn(5, &["/cg"]);
+    assert!(!fs.signal(&old, 9).unwrap());
+    assert!(fs.is_alive(5), "the new process with pid 5 is untouched");
 }
 
 #[test]
@@ -267,7 +282,8 @@ fn real_fs_names_paths_in_errors() {
         e.starts_with("cannot write ") && e.contains("nope/cgroup.procs"),
         "{e}"
     );
-    assert!(fs.signal(0, 15).is_err());
-    assert!(fs.signal(1, 12345).is_err());
+    assert!(fs.pin(0).is_err());
+    let me = fs.pin(std::process::id()).unwrap().unwrap();
+    assert!(fs.signal(&me, 12345).is_err());
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -71,6 +71,18 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
     ExitCode::from(code)
 }
 
+/// `isolate UNIT`: a start job in isolate mode; a name without a suffix is a target.
+pub fn isolate(unit: &str, o: &Opts) -> ExitCode {
+    let name = linger_unit::name::mangle(unit, ".target", true)
+        .map(|(n, _)| n)
+        .unwrap_or_else(|_| unit.to_string());
+    let o = Opts {
+        job_mode: Some(JobMode::Isolate.as_str().to_string()),
+        ..o.clone()
+    };
+    jobs("start", &[name], &o)
+}
+
 /// `start --wait`: block until every unit is inactive or failed again (exit 1 if one failed).
 fn wait_inactive(units: &[String]) -> ExitCode {
     let Ok(mut changes) = crate::watch::Changes::subscribe(units) else {
@@ -160,6 +172,40 @@ pub fn kill(units: &[String], o: &Opts) -> ExitCode {
     }
 }
 
+/// `freeze`/`thaw`: one request per unit (patterns match loaded units); each answers when
+/// the kernel has done it.
+pub fn freezer(units: &[String], freeze: bool) -> ExitCode {
+    let verb = if freeze { "freeze" } else { "thaw" };
+    if units.is_empty() {
+        return fail(&format!(
+            "Too few arguments: '{verb}' needs at least one unit name."
+        ));
+    }
+    let units = match expand_names(units) {
+        Ok(u) => u,
+        Err(e) => return fail(&e),
+    };
+    let mut client = match connect() {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let mut code = ExitCode::SUCCESS;
+    for unit in units {
+        let req = api::FreezerRequest {
+            unit: unit.clone(),
+            freeze,
+        };
+        if let Err(e) = client.call(
+            method::FREEZER,
+            serde_json::to_value(&req).unwrap_or_default(),
+        ) {
+            eprintln!("Failed to {verb} unit {unit}: {e}");
+            code = ExitCode::from(1);
+        }
+    }
+    code
+}
+
 /// enable/disable/reenable/mask/unmask, then `--now` start/stop.
 pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
     if units.is_empty() {
@@ -193,6 +239,7 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
         action: install_action,
         units: names.clone(),
         runtime: o.runtime,
+        force: o.force,
     };
     let reply = match client.call(
         method::INSTALL,

@@ -152,6 +152,8 @@ pub enum Command {
     Start { units: Vec<String> },
     /// Stop (deactivate) units.
     Stop { units: Vec<String> },
+    /// Start a target (or unit with AllowIsolate=yes) and stop every other unit.
+    Isolate { unit: String },
     /// Restart units.
     Restart { units: Vec<String> },
     /// Restart units if running.
@@ -162,6 +164,10 @@ pub enum Command {
     ReloadOrRestart { units: Vec<String> },
     /// Reload if supported, otherwise restart, only if running.
     TryReloadOrRestart { units: Vec<String> },
+    /// Freeze units' processes (cgroup freezer) until thawed.
+    Freeze { units: Vec<String> },
+    /// Resume the processes of frozen units.
+    Thaw { units: Vec<String> },
     /// Send a signal to the processes of units.
     Kill { units: Vec<String> },
     /// Show runtime status of units (or of the manager).
@@ -353,6 +359,7 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
     use Command as C;
     match cmd {
         C::Start { units } => jobs::jobs("start", &units, o),
+        C::Isolate { unit } => jobs::isolate(&unit, o),
         C::Stop { units } => jobs::jobs("stop", &units, o),
         C::Restart { units } => jobs::jobs("restart", &units, o),
         C::TryRestart { units } => jobs::jobs("try-restart", &units, o),
@@ -360,6 +367,8 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::ReloadOrRestart { units } => jobs::jobs("reload-or-restart", &units, o),
         C::TryReloadOrRestart { units } => jobs::jobs("try-reload-or-restart", &units, o),
         C::Kill { units } => jobs::kill(&units, o),
+        C::Freeze { units } => jobs::freezer(&units, true),
+        C::Thaw { units } => jobs::freezer(&units, false),
         C::Status { units } => status::status(&units, o),
         C::Show { units } => show::show(&units, o),
         C::Cat { units } => show::cat(&units),

@@ -152,8 +152,21 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
         "failed" => paint(crate::output::style::HIGHLIGHT_RED, &state_text),
         _ => state_text,
     };
+    // A frozen (or freezing, thawing) unit says so after its state, as systemctl 252 does.
+    let freezer = prop(p, "FreezerState");
+    let freezer_part = if freezer.is_empty() || freezer == "running" {
+        String::new()
+    } else {
+        format!(
+            " {}",
+            paint(
+                crate::output::style::HIGHLIGHT_YELLOW,
+                &format!("({freezer})")
+            )
+        )
+    };
     out.push_str(&format!(
-        "     Active: {state_col}{result_part}{}\n",
+        "     Active: {state_col}{result_part}{freezer_part}{}\n",
         since(p, ts_key)
     ));
     if prop(p, "ConditionResult") == "no" {

@@ -189,6 +189,22 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         self.with_service(id, |s, c| s.on_notify(pid, fields, c));
     }
 
+    /// A well-known name on the session bus got an owner (`owned`) or lost it: the services
+    /// with that `BusName=` learn it (`Type=dbus` readiness, service/bus_name.rs).
+    pub fn on_bus_name(&mut self, name: &str, owned: bool) {
+        let ids: Vec<String> = self
+            .units
+            .iter()
+            .filter(|(_, u)| {
+                matches!(&u.config.kind, UnitKind::Service(c) if c.bus_name.as_deref() == Some(name))
+            })
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in ids {
+            self.with_service(&id, |s, c| s.on_bus_name(owned, c));
+        }
+    }
+
     /// The unit owning `pid` as main or control process.
     pub fn unit_of_pid(&self, pid: u32) -> Option<&str> {
         self.units.iter().find_map(|(id, u)| {

@@ -99,30 +99,45 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         };
         self.unit_job.remove(&job.unit);
         let id = job.unit.clone();
-        let (desc, is_target) = self
+        let (desc, unit_type) = self
             .units
             .get(&id)
-            .map(|u| {
-                (
-                    u.description().to_string(),
-                    u.config.unit_type == UnitType::Target,
-                )
-            })
-            .unwrap_or_else(|| (id.clone(), false));
-        let msg = match (job.job_type, result) {
+            .map(|u| (u.description().to_string(), Some(u.config.unit_type)))
+            .unwrap_or_else(|| (id.clone(), None));
+        let is_target = unit_type == Some(UnitType::Target);
+        let active = self
+            .units
+            .get(&id)
+            .is_some_and(|u| u.active_state().is_active_or_reloading());
+        let skipped = self
+            .units
+            .get(&id)
+            .is_some_and(|u| u.condition_result == Some(false));
+        // Sockets and slices have words of their own in systemd's messages.
+        let msg = match (unit_type, job.job_type, result) {
+            (Some(UnitType::Socket), JobType::Start, JobResult::Done) if active && !skipped => {
+                Some((LogLevel::Info, format!("Listening on {desc}.")))
+            }
+            (Some(UnitType::Socket), JobType::Start, JobResult::Failed) => {
+                Some((LogLevel::Error, format!("Failed to listen on {desc}.")))
+            }
+            (Some(UnitType::Socket), JobType::Stop, JobResult::Done) => {
+                Some((LogLevel::Info, format!("Closed {desc}.")))
+            }
+            (Some(UnitType::Slice), JobType::Start, JobResult::Done) if active && !skipped => {
+                Some((LogLevel::Info, format!("Created slice {desc}.")))
+            }
+            (Some(UnitType::Slice), JobType::Stop, JobResult::Done) => {
+                Some((LogLevel::Info, format!("Removed slice {desc}.")))
+            }
+            _ => None,
+        };
+        let msg = msg.or_else(|| match (job.job_type, result) {
             (JobType::Stop, JobResult::Done) if is_target => {
                 Some((LogLevel::Info, format!("Stopped target {desc}.")))
             }
             (JobType::Stop, JobResult::Done) => Some((LogLevel::Info, format!("Stopped {desc}."))),
             (JobType::Start | JobType::Restart | JobType::TryRestart, JobResult::Done) => {
-                let active = self
-                    .units
-                    .get(&id)
-                    .is_some_and(|u| u.active_state().is_active_or_reloading());
-                let skipped = self
-                    .units
-                    .get(&id)
-                    .is_some_and(|u| u.condition_result == Some(false));
                 match (is_target, active, skipped) {
                     (_, _, true) => None,
                     (true, _, _) => Some((LogLevel::Info, format!("Reached target {desc}."))),
@@ -146,7 +161,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 Some((LogLevel::Error, format!("Reload failed for {desc}.")))
             }
             _ => None,
-        };
+        });
         if let Some((level, m)) = msg.filter(|_| log) {
             self.log(&id, level, m);
         }
@@ -482,10 +497,8 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.stop_activator(id);
             return;
         }
-        if let Some(s) = u.scope() {
-            if s.state == crate::scope::ScopeState::Running {
-                self.stop_scope(id, "success");
-            }
+        if u.scope().is_some() {
+            self.stop_scope(id);
             return;
         }
         if !is_service {

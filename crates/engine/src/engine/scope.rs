@@ -1,11 +1,12 @@
 //! Scopes in the engine: registered running by [`Engine::start_scope`] (the manager has moved
 //! the processes into the cgroup), dead when the cgroup empties, stopped by signalling the
-//! whole cgroup with SIGKILL after `TimeoutStopSec=`.
+//! whole cgroup. What happens when is the table `crate::scope::step`; this file feeds it
+//! events and carries out its actions.
 
 use linger_unit::model::{KillMode, ServiceConfig};
 
 use super::*;
-use crate::scope::{ScopeRuntime, ScopeState};
+use crate::scope::{ScopeAction, ScopeEvent, ScopeKill, ScopeRuntime, ScopeSignal, step};
 
 impl<H: Host, S: UnitSource> Engine<H, S> {
     fn scope_config(&self, id: &str) -> Option<ServiceConfig> {
@@ -13,17 +14,6 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             UnitKind::Scope(c) => Some((**c).clone()),
             _ => None,
         }
-    }
-
-    fn set_scope(&mut self, id: &str, state: ScopeState, result: Option<&'static str>) {
-        self.set_runtime_state(id, |r| {
-            if let UnitRuntime::Scope(s) = r {
-                s.state = state;
-                if let Some(res) = result {
-                    s.result = res;
-                }
-            }
-        });
     }
 
     fn arm_scope_timer(&mut self, id: &str, kind: TimerKind, after: Usec) {
@@ -40,6 +30,93 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         });
     }
 
+    /// Feed `event` to scope `id`'s table and carry out what it says.
+    fn scope_event(&mut self, id: &str, event: ScopeEvent) {
+        let (Some(s), Some(cfg)) = (
+            self.units.get(id).and_then(UnitInfo::scope),
+            self.scope_config(id),
+        ) else {
+            return;
+        };
+        let kill = ScopeKill {
+            none: cfg.kill.kill_mode == KillMode::None,
+            send_sighup: cfg.kill.send_sighup,
+            send_sigkill: cfg.kill.send_sigkill,
+        };
+        let (next, result, actions) = match step(s.state, s.result, event, kill) {
+            Ok(t) => t,
+            Err(e) => {
+                self.log(id, LogLevel::Error, format!("Internal error: {e}."));
+                return;
+            }
+        };
+        self.set_runtime_state(id, |r| {
+            if let UnitRuntime::Scope(s) = r {
+                s.state = next;
+                s.result = result;
+            }
+        });
+        for action in actions {
+            self.scope_action(id, action, &cfg);
+        }
+    }
+
+    fn scope_action(&mut self, id: &str, action: ScopeAction, cfg: &ServiceConfig) {
+        match action {
+            ScopeAction::WatchEmpty => self.effects.push(Effect::WatchEmpty {
+                unit: id.to_string(),
+            }),
+            ScopeAction::ArmRuntimeMax => {
+                if cfg.runtime_max > 0 && cfg.runtime_max != Usec::MAX {
+                    self.arm_scope_timer(id, TimerKind::RuntimeMax, cfg.runtime_max);
+                }
+            }
+            ScopeAction::ArmStopTimeout => {
+                self.arm_scope_timer(id, TimerKind::State, cfg.timeout_stop);
+            }
+            ScopeAction::DisarmTimers => {
+                for kind in [TimerKind::State, TimerKind::RuntimeMax] {
+                    self.effects.push(Effect::DisarmTimer {
+                        unit: id.to_string(),
+                        kind,
+                    });
+                }
+            }
+            ScopeAction::Signal(which) => {
+                let signal = match which {
+                    ScopeSignal::Kill => cfg.kill.kill_signal,
+                    ScopeSignal::Hangup => linger_wire::Signal::HUP.number(),
+                    ScopeSignal::FinalKill => cfg.kill.final_kill_signal,
+                };
+                self.host.kill(id, KillWhom::All, signal, None, None);
+            }
+            ScopeAction::CheckEmpty => {
+                if self.host.unit_is_empty(id) {
+                    self.scope_event(id, ScopeEvent::Empty);
+                }
+            }
+            ScopeAction::Log(level, text) => {
+                let message = text.replace("{desc}", &self.description_of(id));
+                self.log(id, level, message);
+            }
+            ScopeAction::LogFailedResult => {
+                let result = self
+                    .units
+                    .get(id)
+                    .and_then(UnitInfo::scope)
+                    .map_or(ServiceResult::Success, |s| s.result);
+                self.log(
+                    id,
+                    LogLevel::Warning,
+                    format!("Failed with result '{result}'."),
+                );
+            }
+            ScopeAction::Release => self.effects.push(Effect::ReleaseResources {
+                unit: id.to_string(),
+            }),
+        }
+    }
+
     /// The manager moved a process into `id`'s (loaded, transient) scope cgroup: the scope
     /// runs from now until its cgroup is empty.
     pub fn start_scope(&mut self, id: &str) -> Result<(), EngineError> {
@@ -48,23 +125,17 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             .units
             .get(&id)
             .ok_or_else(|| EngineError::NotLoaded(id.clone()))?;
-        let runtime_max = match &u.config.kind {
-            UnitKind::Scope(c) if u.config.load_state == LoadState::Loaded => c.runtime_max,
-            _ => return Err(EngineError::NotLoaded(id)),
-        };
+        if !matches!(&u.config.kind, UnitKind::Scope(_)) || u.config.load_state != LoadState::Loaded
+        {
+            return Err(EngineError::NotLoaded(id));
+        }
         if !u.active_state().is_inactive_or_failed() {
             return Err(EngineError::Exists(id));
         }
-        let desc = u.description().to_string();
         if let Some(u) = self.units.get_mut(&id) {
             u.runtime = UnitRuntime::Scope(Box::default());
         }
-        self.set_scope(&id, ScopeState::Running, Some("success"));
-        self.effects.push(Effect::WatchEmpty { unit: id.clone() });
-        if runtime_max > 0 && runtime_max != Usec::MAX {
-            self.arm_scope_timer(&id, TimerKind::RuntimeMax, runtime_max);
-        }
-        self.log(&id, LogLevel::Info, format!("Started {desc}."));
+        self.scope_event(&id, ScopeEvent::Start);
         self.dispatch();
         Ok(())
     }
@@ -79,64 +150,17 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         self.finish_job(jid, JobResult::Failed);
     }
 
-    /// Stop a running scope: its kill signal to every process, SIGKILL after the timeout.
-    pub(super) fn stop_scope(&mut self, id: &str, result: &'static str) {
-        let Some(cfg) = self.scope_config(id) else {
-            return;
-        };
-        let desc = self.description_of(id);
-        self.log(id, LogLevel::Info, format!("Stopping {desc}..."));
-        let kill = &cfg.kill;
-        if kill.kill_mode != KillMode::None {
-            self.host
-                .kill(id, KillWhom::All, kill.kill_signal, None, None);
-            if kill.send_sighup {
-                self.host.kill(id, KillWhom::All, 1, None, None);
-            }
-        }
-        self.set_scope(id, ScopeState::StopSigterm, Some(result));
-        if self.host.unit_is_empty(id) {
-            self.scope_empty(id);
-            return;
-        }
-        self.arm_scope_timer(id, TimerKind::State, cfg.timeout_stop);
+    /// A stop job on a scope.
+    pub(super) fn stop_scope(&mut self, id: &str) {
+        self.scope_event(id, ScopeEvent::Stop(ServiceResult::Success));
     }
 
-    /// The scope's cgroup is empty: it is dead (failed if a stop timed out).
+    /// The scope's cgroup is empty.
     pub(super) fn scope_empty(&mut self, id: &str) {
-        let Some(s) = self.units.get(id).and_then(UnitInfo::scope) else {
-            return;
-        };
-        if s.state.active_state().is_inactive_or_failed() {
-            return;
-        }
-        let failed = s.result != "success";
-        self.effects.push(Effect::DisarmTimer {
-            unit: id.to_string(),
-            kind: TimerKind::State,
-        });
-        self.effects.push(Effect::DisarmTimer {
-            unit: id.to_string(),
-            kind: TimerKind::RuntimeMax,
-        });
-        if failed {
-            self.log(
-                id,
-                LogLevel::Warning,
-                format!("Failed with result '{}'.", s.result),
-            );
-            self.set_scope(id, ScopeState::Failed, None);
-        } else {
-            self.log(id, LogLevel::Info, "Deactivated successfully.".into());
-            self.set_scope(id, ScopeState::Dead, None);
-        }
-        self.effects.push(Effect::ReleaseResources {
-            unit: id.to_string(),
-        });
+        self.scope_event(id, ScopeEvent::Empty);
     }
 
-    /// A scope timer fired: the stop timeout (escalate to SIGKILL, then give up) or
-    /// `RuntimeMaxSec=` (stop).
+    /// A scope timer fired: the stop timeout or `RuntimeMaxSec=` (stale firings are dropped).
     pub(super) fn scope_timer(&mut self, id: &str, kind: TimerKind, generation: u64) {
         let Some(s) = self.units.get(id).and_then(UnitInfo::scope) else {
             return;
@@ -144,44 +168,13 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         if s.generation != generation {
             return;
         }
-        let state = s.state;
-        let Some(cfg) = self.scope_config(id) else {
-            return;
+        let event = match kind {
+            TimerKind::RuntimeMax => ScopeEvent::RuntimeMaxElapsed,
+            TimerKind::State => ScopeEvent::StopTimeout,
+            // A scope arms no other timer.
+            TimerKind::Watchdog | TimerKind::Elapse => return,
         };
-        match (kind, state) {
-            (TimerKind::RuntimeMax, ScopeState::Running) => {
-                self.log(
-                    id,
-                    LogLevel::Warning,
-                    "Scope reached runtime time limit. Stopping.".into(),
-                );
-                self.stop_scope(id, "timeout");
-            }
-            (TimerKind::State, ScopeState::StopSigterm) => {
-                self.log(id, LogLevel::Warning, "Stopping timed out. Killing.".into());
-                if let Some(UnitRuntime::Scope(s)) = self.units.get_mut(id).map(|u| &mut u.runtime)
-                {
-                    s.result = "timeout";
-                }
-                if cfg.kill.send_sigkill {
-                    self.host
-                        .kill(id, KillWhom::All, cfg.kill.final_kill_signal, None, None);
-                    self.set_scope(id, ScopeState::StopSigkill, None);
-                    self.arm_scope_timer(id, TimerKind::State, cfg.timeout_stop);
-                } else {
-                    self.set_scope(id, ScopeState::Failed, None);
-                }
-            }
-            (TimerKind::State, ScopeState::StopSigkill) => {
-                self.log(
-                    id,
-                    LogLevel::Warning,
-                    "Processes still around after final SIGKILL. Entering failed mode.".into(),
-                );
-                self.set_scope(id, ScopeState::Failed, None);
-            }
-            _ => {}
-        }
+        self.scope_event(id, event);
     }
 }
 

@@ -55,6 +55,14 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         {
             return Err(EngineError::NotLoaded(name.to_string()));
         }
+        if mode == JobMode::Isolate {
+            if job_type != JobType::Start {
+                return Err(EngineError::IsolateNotStart);
+            }
+            if !u.config.unit.allow_isolate {
+                return Err(EngineError::NoIsolation(id));
+            }
+        }
         if manual {
             let refuse = if starting {
                 u.config.unit.refuse_manual_start
@@ -90,6 +98,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         if mode != JobMode::IgnoreDependencies {
             self.expand(id, job_type, mode, &mut wanted)?;
         }
+        if mode == JobMode::Isolate {
+            self.add_isolate_stops(&mut wanted);
+        }
         self.break_cycles(id, &mut wanted)?;
         if self.jobs.len() + wanted.len() > MAX_JOBS {
             return Err(EngineError::TooManyJobs(MAX_JOBS));
@@ -107,6 +118,18 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 }
             }
         }
+        if mode == JobMode::Isolate {
+            // Queued jobs outside the new transaction are cancelled, as systemd does.
+            let stale: Vec<JobId> = self
+                .unit_job
+                .iter()
+                .filter(|(unit, _)| !wanted.contains_key(*unit))
+                .map(|(_, jid)| *jid)
+                .collect();
+            for jid in stale {
+                self.cancel(jid);
+            }
+        }
         let mut anchor = 0;
         for (unit, w) in wanted {
             let jid = self.install_job(&unit, w);
@@ -116,6 +139,53 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         }
         self.dispatch();
         Ok(anchor)
+    }
+
+    /// `--job-mode=isolate`: a stop job for every other unit that is active or activating,
+    /// except those with `IgnoreOnIsolate=` and those a kept unit triggers (a socket or
+    /// timer that stays keeps its service), as systemd's isolate does.
+    fn add_isolate_stops(&self, wanted: &mut BTreeMap<String, Wanted>) {
+        let kept_by_transaction: BTreeSet<String> = wanted.keys().cloned().collect();
+        for (id, u) in &self.units {
+            if u.active_state().is_inactive_or_failed()
+                || u.active_state() == crate::state::ActiveState::Deactivating
+            {
+                continue;
+            }
+            if !self.stops_on_isolate(id, &kept_by_transaction, &mut BTreeSet::new()) {
+                continue;
+            }
+            wanted.insert(
+                id.clone(),
+                Wanted {
+                    job_type: JobType::Stop,
+                    essential: false,
+                },
+            );
+        }
+    }
+
+    /// Whether isolate stops `id`: not ignored, not in the transaction, and not triggered by
+    /// a unit that stays. `seen` bounds the walk through trigger chains.
+    fn stops_on_isolate(
+        &self,
+        id: &str,
+        kept: &BTreeSet<String>,
+        seen: &mut BTreeSet<String>,
+    ) -> bool {
+        if !seen.insert(id.to_string()) {
+            return true;
+        }
+        let ignored = self
+            .units
+            .get(id)
+            .is_some_and(|u| u.config.ignores_isolate());
+        if ignored || kept.contains(id) {
+            return false;
+        }
+        self.triggered_by(id)
+            .iter()
+            .all(|t| self.stops_on_isolate(t, kept, seen))
     }
 
     /// Pull in what a job on `id` implies.

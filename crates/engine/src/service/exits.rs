@@ -65,6 +65,9 @@ impl ServiceRuntime {
                 {
                     // Exited before telling us it was ready.
                     self.fail_into_stop(ServiceResult::Protocol, ctx);
+                } else if ctx.cfg.service_type == ServiceType::Dbus {
+                    // Gone before its name appeared: never ready, nothing runs.
+                    self.enter_running(None, ctx);
                 } else if ctx.cfg.service_type == ServiceType::Exec {
                     // Exec'ed and already finished: a short-lived service.
                     self.enter_start_post(p, ctx);

@@ -8,13 +8,14 @@
 //! | socket, `Accept=no` | `Triggers=` + `Before=` its service | `Before=sockets.target` |
 //! | socket, `Accept=yes` | — (instances are made per connection) | `Before=sockets.target` |
 //! | service | `Wants=` + `After=` each socket of `Sockets=` | — |
+//! | service, `Type=dbus` | `Requires=` + `After=` `dbus.socket` (the bus it needs) | — |
 //!
 //! Not here: `Conflicts=`/`Before=shutdown.target` and `After=basic.target`, which the engine
 //! adds to every unit type in one place; `sysinit.target`, `time-sync.target` and
 //! `time-set.target`, which exist only in the system manager; the reverse edges
 //! (`TriggeredBy=`, the service's `After=` its socket), which follow from the forward ones.
 
-use crate::model::{LoadState, UnitConfig, UnitKind};
+use crate::model::{LoadState, ServiceType, UnitConfig, UnitKind};
 
 /// Add the implicit and default dependencies of a loaded timer, socket or service to its
 /// `[Unit]` lists (each name once).
@@ -46,6 +47,10 @@ pub(crate) fn add_implicit_dependencies(cfg: &mut UnitConfig) {
             for socket in &s.sockets {
                 push(&mut unit.wants, socket);
                 push(&mut unit.after, socket);
+            }
+            if s.service_type == ServiceType::Dbus {
+                push(&mut unit.requires, "dbus.socket");
+                push(&mut unit.after, "dbus.socket");
             }
         }
         UnitKind::Scope(_) | UnitKind::Target | UnitKind::Other => {}

@@ -12,7 +12,7 @@ use crate::model::InstallSection;
 use crate::settings::names::{instantiate, parse_name, template_of};
 use crate::settings::{ApplyContext, UnitBuilder};
 
-pub use links::{disable, enable, mask, reenable, unmask};
+pub use links::{disable, enable, enable_with, mask, mask_with, reenable, unmask};
 
 /// `UnitFileState=` as systemctl shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,6 +7,10 @@ use crate::model::{InputSpec, ListenAddress, ListenKind, RestartPolicy, ServiceT
 
 /// Run the checks for the builder's unit type.
 pub(crate) fn check(b: &mut UnitBuilder) {
+    // systemd.service(5): dbus "is the default if BusName= is specified" (and Type= is not).
+    if b.cfg.unit_type == UnitType::Service && !b.extra.type_set && b.svc.bus_name.is_some() {
+        b.svc.service_type = ServiceType::Dbus;
+    }
     if b.fatal {
         return;
     }
@@ -51,7 +55,7 @@ fn service_refusal(b: &UnitBuilder) -> Option<&'static str> {
             "Service has Restart= set to either always or on-success, which isn't allowed for Type=oneshot \
              services. Refusing.",
         )
-    } else if s.service_type == ServiceType::Dbus && b.extra.bus_name.is_none() {
+    } else if s.service_type == ServiceType::Dbus && s.bus_name.is_none() {
         Some("Service is of type D-Bus but no D-Bus service name has been specified. Refusing.")
     } else {
         None

@@ -16,7 +16,10 @@ use crate::value::{
 /// `[Service]` rows (exec settings are in `exec_table`).
 pub(crate) const SERVICE: &[(&str, Apply)] = &[
     ("Type", |b, cx| {
-        b.set(cx, false, parse_service_type, |b, v| b.svc.service_type = v)
+        b.set(cx, false, parse_service_type, |b, v| {
+            b.svc.service_type = v;
+            b.extra.type_set = true;
+        })
     }),
     ("RemainAfterExit", |b, cx| {
         b.set(cx, false, parse_boolean, |b, v| b.svc.remain_after_exit = v)
@@ -93,7 +96,7 @@ pub(crate) const SERVICE: &[(&str, Apply)] = &[
     ("Sockets", sockets),
     ("BusName", |b, cx| {
         if let Some(v) = b.expand(cx) {
-            b.extra.bus_name = (!v.is_empty()).then_some(v);
+            b.svc.bus_name = (!v.is_empty()).then_some(v);
         }
     }),
     ("Slice", slice),

@@ -3,7 +3,10 @@
 use super::names::{is_valid_loadable, parse_name};
 use super::{Apply, Cx, UnitBuilder, conditions, expanded_path};
 use crate::model::{EmergencyAction, InstallSection, UnitSection};
-use crate::value::{parse_boolean, parse_emergency_action, parse_sec, parse_unsigned, split_words};
+use crate::value::{
+    parse_boolean, parse_collect_mode, parse_emergency_action, parse_sec, parse_unsigned,
+    split_words,
+};
 
 /// `[Unit]` rows. `Condition*=`/`Assert*=` are dispatched by [`conditions`].
 pub(crate) const UNIT: &[(&str, Apply)] = &[
@@ -44,6 +47,16 @@ pub(crate) const UNIT: &[(&str, Apply)] = &[
     ("AllowIsolate", |b, cx| {
         b.set(cx, false, parse_boolean, |b, v| {
             b.cfg.unit.allow_isolate = v
+        })
+    }),
+    ("IgnoreOnIsolate", |b, cx| {
+        b.set(cx, false, parse_boolean, |b, v| {
+            b.cfg.unit.ignore_on_isolate = Some(v)
+        })
+    }),
+    ("CollectMode", |b, cx| {
+        b.set(cx, false, parse_collect_mode, |b, v| {
+            b.cfg.unit.collect_mode = v
         })
     }),
     ("DefaultDependencies", |b, cx| {

@@ -311,30 +311,9 @@ fn default_slice(unit: &UnitName, top: &str) -> Option<String> {
     }
 }
 
-/// systemd's `cg_escape()`: names that could clash with cgroup attribute files get a `_`.
+/// systemd's `cg_escape()` (the one escaper, shared with the cgroup crate).
 fn cg_escape(p: &str) -> String {
-    const CONTROLLERS: &[&str] = &[
-        "cpu",
-        "cpuacct",
-        "cpuset",
-        "io",
-        "blkio",
-        "memory",
-        "devices",
-        "pids",
-        "bpf-firewall",
-        "bpf-devices",
-        "bpf-foreign",
-        "bpf-socket-bind",
-        "bpf-restrict-network-interfaces",
-    ];
-    let clash = p.starts_with('_')
-        || p.starts_with('.')
-        || p.starts_with("cgroup.")
-        || ["notify_on_release", "release_agent", "tasks"].contains(&p)
-        || p.split_once('.')
-            .is_some_and(|(head, _)| CONTROLLERS.contains(&head));
-    if clash { format!("_{p}") } else { p.to_owned() }
+    linger_wire::cgroup_escape(p).into_owned()
 }
 
 #[cfg(test)]

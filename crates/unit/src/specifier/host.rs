@@ -120,7 +120,7 @@ impl HostInfo {
                 .map(|b| b.replace('-', ""))
                 .filter(|b| is_id128(b)),
             kernel_release: read_trimmed("/proc/sys/kernel/osrelease").unwrap_or_default(),
-            architecture: architecture_name(std::env::consts::ARCH).to_owned(),
+            architecture: native_architecture().to_owned(),
             os_release: OsRelease::load(None),
         }
     }
@@ -163,25 +163,58 @@ impl HostInfo {
     }
 }
 
+#[cfg(test)]
+mod architecture_tests {
+    use super::architecture_name;
+
+    /// systemd's names, not Rust's (`ConditionArchitecture=arm64` on an ARM64 machine).
+    #[test]
+    fn rust_targets_have_systemds_names() {
+        for (rust, little, systemd) in [
+            ("x86_64", true, "x86-64"),
+            ("aarch64", true, "arm64"),
+            ("aarch64", false, "arm64-be"),
+            ("powerpc64", true, "ppc64-le"),
+            ("powerpc64", false, "ppc64"),
+            ("riscv64", true, "riscv64"),
+        ] {
+            assert_eq!(architecture_name(rust, little), systemd, "{rust}");
+        }
+    }
+}
+
 fn is_id128(s: &str) -> bool {
     s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// systemd's name for a Rust target architecture.
-pub fn architecture_name(rust_arch: &str) -> &str {
-    match rust_arch {
-        "x86_64" => "x86-64",
-        "x86" => "x86",
-        "aarch64" => "arm64",
-        "arm" => "arm",
-        "powerpc64" => "ppc64",
-        "powerpc" => "ppc",
-        "s390x" => "s390x",
-        "riscv64" => "riscv64",
-        "loongarch64" => "loongarch64",
-        "mips64" => "mips64",
-        other => other,
+/// systemd's name (`%a`, `ConditionArchitecture=`) for a Rust target architecture of the given
+/// byte order: the one mapping between the two.
+pub fn architecture_name(rust_arch: &str, little_endian: bool) -> &str {
+    match (rust_arch, little_endian) {
+        ("x86_64", _) => "x86-64",
+        ("x86", _) => "x86",
+        ("aarch64", true) => "arm64",
+        ("aarch64", false) => "arm64-be",
+        ("arm", true) => "arm",
+        ("arm", false) => "arm-be",
+        ("powerpc64", true) => "ppc64-le",
+        ("powerpc64", false) => "ppc64",
+        ("powerpc", true) => "ppc-le",
+        ("powerpc", false) => "ppc",
+        ("s390x", _) => "s390x",
+        ("riscv64", _) => "riscv64",
+        ("loongarch64", _) => "loongarch64",
+        ("mips64", true) => "mips64-le",
+        ("mips64", false) => "mips64",
+        ("mips", true) => "mips-le",
+        ("mips", false) => "mips",
+        (other, _) => other,
     }
+}
+
+/// systemd's name of the architecture this program runs on.
+pub fn native_architecture() -> &'static str {
+    architecture_name(std::env::consts::ARCH, cfg!(target_endian = "little"))
 }
 
 /// A passwd(5) entry by uid (from /etc/passwd; NSS sources are not consulted).

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use super::ValueError;
 use crate::model::{
-    BindIpv6Only, EmergencyAction, InputSpec, KillMode, NotifyAccess, OutputSpec, RestartPolicy,
-    ServiceType,
+    BindIpv6Only, CollectMode, EmergencyAction, InputSpec, KillMode, NotifyAccess, OutputSpec,
+    RestartPolicy, ServiceType,
 };
 
 fn pick<T: Copy>(s: &str, table: &[(&str, T)]) -> Result<T, ValueError> {
@@ -34,6 +34,17 @@ pub fn parse_service_type(s: &str) -> Result<ServiceType, ValueError> {
             ("notify", ServiceType::Notify),
             ("notify-reload", ServiceType::NotifyReload),
             ("idle", ServiceType::Idle),
+        ],
+    )
+}
+
+/// `CollectMode=`: inactive, inactive-or-failed.
+pub fn parse_collect_mode(s: &str) -> Result<CollectMode, ValueError> {
+    pick(
+        s,
+        &[
+            ("inactive", CollectMode::Inactive),
+            ("inactive-or-failed", CollectMode::InactiveOrFailed),
         ],
     )
 }

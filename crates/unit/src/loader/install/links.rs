@@ -193,6 +193,18 @@ pub fn enable<S: AsRef<str>>(
     names: &[S],
     runtime: bool,
 ) -> Result<Vec<InstallChange>, InstallError> {
+    enable_with(ctx, names, runtime, false)
+}
+
+/// [`enable`]; with `force` (`systemctl enable --force`) a symlink in the way that points
+/// elsewhere is replaced (reported as removed, then created), as systemd does. A file that is
+/// not a symlink is never replaced.
+pub fn enable_with<S: AsRef<str>>(
+    ctx: &LoadContext,
+    names: &[S],
+    runtime: bool,
+    force: bool,
+) -> Result<Vec<InstallChange>, InstallError> {
     let dir = target_dir(ctx, runtime)?;
     let index = UnitIndex::scan(ctx);
     let mut plan = Vec::new();
@@ -203,9 +215,16 @@ pub fn enable<S: AsRef<str>>(
     }
     // Check everything first so a conflict leaves the file system untouched.
     let mut todo = Vec::new();
+    let mut replace = Vec::new();
     for (link, target) in plan {
         match std::fs::read_link(&link) {
             Ok(existing) if existing == target => {}
+            Ok(_) if force => {
+                if !replace.contains(&link) {
+                    replace.push(link.clone());
+                    todo.push((link, target));
+                }
+            }
             Ok(existing) => {
                 return Err(InstallError::Exists {
                     path: link,
@@ -224,6 +243,10 @@ pub fn enable<S: AsRef<str>>(
     }
     let mut changes = Vec::new();
     for (link, target) in todo {
+        if replace.contains(&link) {
+            remove_link(&link)?;
+            changes.push(InstallChange::Removed { path: link.clone() });
+        }
         create_link(&link, &target)?;
         changes.push(InstallChange::Created { link, target });
     }
@@ -242,6 +265,13 @@ fn target_dir(ctx: &LoadContext, runtime: bool) -> Result<PathBuf, InstallError>
         .as_ref()
         .map(|r| r.join("systemd/user"))
         .ok_or(InstallError::NoRuntimeDir)
+}
+
+fn remove_link(link: &Path) -> Result<(), InstallError> {
+    std::fs::remove_file(link).map_err(|source| InstallError::Io {
+        path: link.to_path_buf(),
+        source,
+    })
 }
 
 fn create_link(link: &Path, target: &Path) -> Result<(), InstallError> {
@@ -306,14 +336,15 @@ pub fn disable<S: AsRef<str>>(
     Ok(changes)
 }
 
-/// `reenable`: disable, then enable.
+/// `reenable`: disable, then enable (`force` as [`enable_with`]).
 pub fn reenable<S: AsRef<str>>(
     ctx: &LoadContext,
     names: &[S],
     runtime: bool,
+    force: bool,
 ) -> Result<Vec<InstallChange>, InstallError> {
     let mut changes = disable(ctx, names, runtime)?;
-    changes.extend(enable(ctx, names, runtime)?);
+    changes.extend(enable_with(ctx, names, runtime, force)?);
     Ok(changes)
 }
 
@@ -322,6 +353,16 @@ pub fn mask<S: AsRef<str>>(
     ctx: &LoadContext,
     names: &[S],
     runtime: bool,
+) -> Result<Vec<InstallChange>, InstallError> {
+    mask_with(ctx, names, runtime, false)
+}
+
+/// [`mask`]; with `force` a symlink of that name pointing elsewhere is replaced.
+pub fn mask_with<S: AsRef<str>>(
+    ctx: &LoadContext,
+    names: &[S],
+    runtime: bool,
+    force: bool,
 ) -> Result<Vec<InstallChange>, InstallError> {
     let dir = target_dir(ctx, runtime)?;
     let mut changes = Vec::new();
@@ -333,6 +374,10 @@ pub fn mask<S: AsRef<str>>(
         let null = PathBuf::from("/dev/null");
         match std::fs::read_link(&link) {
             Ok(t) if t == null => continue,
+            Ok(_) if force => {
+                remove_link(&link)?;
+                changes.push(InstallChange::Removed { path: link.clone() });
+            }
             Ok(t) => {
                 return Err(InstallError::Exists {
                     path: link,
