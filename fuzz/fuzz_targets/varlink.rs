@@ -3,8 +3,11 @@
 //! decoded as a request (as `linger daemon --system` and `--user` do) and as a reply (as the
 //! CLI and the PAM module do), the request's parameters as every parameter type of
 //! `io.linger.Login` and `io.linger.Manager`, the request as the user manager turns it into a
-//! typed call (`linger_manager::Call::decode`), plus the strings the manager parses further.
-//! Also `sd_notify` datagrams (`KEY=value` lines any service may send).
+//! typed call (`linger_manager::Call::decode`), plus the strings the manager parses further;
+//! and as the login daemon decodes it (`linger_login::request::decode`: session and user
+//! references, signals, kill targets, session classes, types and desktops), with the daemon's
+//! own frame splitting (`linger_ipc::FrameBuf`, its per-caller limit). Also `sd_notify`
+//! datagrams (`KEY=value` lines any service may send).
 //!
 //! Invariants: a frame never holds a NUL and never exceeds the limit; a decoded request or
 //! parameter value encodes to one frame that decodes back to the same value.
@@ -43,7 +46,36 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     assert_eq!(frames, stream.iter().filter(|&&b| b == 0).count());
+    server_frames(usize::from(size % 64) + 1, stream);
 });
+
+/// The login daemon's reader: the same frames as the client's reader while they fit the
+/// limit (here the users' 64 KiB), `TooLarge` at the first that does not, never more held
+/// than the limit and one read.
+fn server_frames(read: usize, stream: &[u8]) {
+    let limit = l::MAX_REQUEST_USER;
+    let mut buf = linger_ipc::FrameBuf::new(limit);
+    let mut want = stream.split(|&b| b == 0);
+    let mut rest = stream;
+    while !rest.is_empty() {
+        let n = rest.len().min(read).min(buf.room());
+        buf.extend(&rest[..n]);
+        rest = &rest[n..];
+        loop {
+            match buf.take_frame() {
+                Ok(Some(frame)) => assert_eq!(Some(frame.as_slice()), want.next()),
+                Ok(None) => break,
+                Err(FrameError::TooLarge(l)) => {
+                    assert_eq!(l, limit);
+                    assert!(want.next().is_some_and(|f| f.len() > limit));
+                    return;
+                }
+                Err(e) => panic!("{e}"),
+            }
+            assert!(buf.len() <= limit + 1);
+        }
+    }
+}
 
 fn message(frame: &[u8]) {
     if let Ok(reply) = serde_json::from_slice::<Reply>(frame) {
@@ -65,6 +97,7 @@ fn message(frame: &[u8]) {
         req.parameters.clone()
     };
     login_parameters(&p);
+    login_request(&req);
     manager_parameters(&p);
     // The user manager's own request decoding: a known method with bad parameters is
     // InvalidParameter, anything else MethodNotFound — never a panic, never another error.
@@ -80,6 +113,40 @@ fn message(frame: &[u8]) {
             m::ErrorKind::from_varlink_name(e.kind.varlink_name()),
             e.kind
         );
+    }
+}
+
+/// The login daemon's decoding: never a panic; what it accepts is what it may act on; what it
+/// refuses is said briefly, whatever the request held.
+fn login_request(req: &Request) {
+    use linger_login::request::{Call, UserRef, decode};
+    let ok_user = |u: &UserRef| match u {
+        UserRef::Name(n) => assert!(linger_login::userdb::valid_user_name(n), "{n:?}"),
+        UserRef::Caller | UserRef::Uid(_) => {}
+    };
+    let named = |s: i32| assert!((1..=64).contains(&s), "{s}");
+    match decode(req) {
+        Ok(Call::CreateSession(p)) => {
+            assert!(linger_login::sessions::CLASSES.contains(&p.class.as_str()));
+            assert!(linger_login::sessions::TYPES.contains(&p.session_type.as_str()));
+            assert!(linger_login::escape::is_safe(&p.desktop));
+        }
+        Ok(Call::KillSession { signal, .. }) => named(signal),
+        Ok(Call::KillUser { user, signal }) => {
+            ok_user(&user);
+            named(signal);
+        }
+        Ok(
+            Call::WaitUserManager(u)
+            | Call::TerminateUser(u)
+            | Call::UserProperties(u)
+            | Call::SetLinger { user: u, .. },
+        ) => ok_user(&u),
+        Ok(_) => {}
+        Err(e) => {
+            assert!(e.message.len() < 512, "{} bytes: {}", e.message.len(), e.name);
+            assert!(e.name.starts_with("io.linger.Login.") || e.name.starts_with("org.varlink."));
+        }
     }
 }
 

@@ -303,6 +303,13 @@ fn linger_requests_and_access_denied() {
         (1, "Could not enable linger: Access denied\n"),
         "{o:?}"
     );
+    // A refused disable says so (issue 10).
+    let o = f.loginctl(&["disable-linger", "bob"]);
+    assert_eq!(
+        (o.code, o.stderr.as_str()),
+        (1, "Could not disable linger: Access denied\n"),
+        "{o:?}"
+    );
     assert_eq!(
         f.calls(method::SET_LINGER),
         [
@@ -310,6 +317,7 @@ fn linger_requests_and_access_denied() {
             json!({"user": "alice", "enable": false}),
             json!({"user": "1000", "enable": false}),
             json!({"user": "bob", "enable": true}),
+            json!({"user": "bob", "enable": false}),
         ]
     );
 }

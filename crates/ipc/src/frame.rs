@@ -64,9 +64,12 @@ pub enum FrameError {
     /// The peer closed the connection.
     #[error("connection closed")]
     Closed,
-    /// Over [`MAX_MESSAGE`].
-    #[error("message larger than {MAX_MESSAGE} bytes")]
-    TooLarge,
+    /// Over the reader's limit ([`MAX_MESSAGE`] unless the reader was given a lower one).
+    #[error("message larger than {0} bytes")]
+    TooLarge(usize),
+    /// A message begun but not finished in time (see [`crate::FrameReader`]).
+    #[error("message not completed within {0:?}")]
+    Timeout(std::time::Duration),
     /// Not JSON of the expected shape.
     #[error("malformed message: {0}")]
     Malformed(#[from] serde_json::Error),
@@ -103,7 +106,7 @@ pub fn read_frame<R: BufRead>(r: &mut R) -> Result<Vec<u8>, FrameError> {
         buf.extend_from_slice(available);
         r.consume(n);
         if buf.len() > MAX_MESSAGE {
-            return Err(FrameError::TooLarge);
+            return Err(FrameError::TooLarge(MAX_MESSAGE));
         }
     }
 }

@@ -12,7 +12,9 @@ pub mod login;
 pub mod manager;
 pub mod notify;
 mod peer;
+mod reader;
 
 pub use client::{CallError, Client};
 pub use frame::{FrameError, MAX_MESSAGE, Reply, Request, decode_request, encode, read_frame};
 pub use peer::{PeerCred, peer_cred, process_uid};
+pub use reader::{FrameBuf, FrameReader};

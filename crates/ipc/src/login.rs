@@ -17,11 +17,24 @@ pub const INTERFACE: &str = "io.linger.Login";
 /// Default path of the system socket.
 pub const DEFAULT_SOCKET: &str = "/run/linger/login";
 
+/// The largest request the daemon reads from root (the PAM module's are a few hundred bytes).
+pub const MAX_REQUEST_ROOT: usize = 1024 * 1024;
+/// The largest request the daemon reads from any other user: every method's parameters fit
+/// many times over, and decoding one costs the daemon well under a millisecond.
+pub const MAX_REQUEST_USER: usize = 64 * 1024;
+
 /// Method names.
 pub mod method {
     /// Register a session: [`super::CreateSessionRequest`] → [`super::CreateSessionReply`].
-    /// Root only. The connection that made the call owns the session.
+    /// Root only. The connection that made the call owns the session. Answered at once (the
+    /// user's manager may still be starting: see [`WAIT_USER_MANAGER`]); a session whose
+    /// answer cannot be delivered (the caller left) is undone, nothing killed.
     pub const CREATE_SESSION: &str = "io.linger.Login.CreateSession";
+    /// Wait until the user's manager answers: [`super::UserRequest`] → `{}`, or `Failed` when
+    /// none runs or comes (the daemon's ready timeout at most). The PAM module calls it on a
+    /// connection of its own after `CreateSession`, within what is left of its time, so that
+    /// `systemctl --user` works in the new login at once.
+    pub const WAIT_USER_MANAGER: &str = "io.linger.Login.WaitUserManager";
     /// End a session the caller owns: [`super::SessionRequest`].
     pub const RELEASE_SESSION: &str = "io.linger.Login.ReleaseSession";
     /// `list-sessions` → [`super::ListSessionsReply`].

@@ -1,42 +1,57 @@
-//! Adopting a user manager that is already running (the daemon was restarted, or the user
-//! started `linger daemon --user` by hand): instead of starting a second one that would find
-//! the socket taken and exit, the daemon tracks the one that answers.
-//!
-//! Nothing the socket *says* is trusted: the manager is the process that listens on
-//! `$XDG_RUNTIME_DIR/linger/manager` (SO_PEERCRED of a connection names it), and it must run
-//! as the user. Not being our child, its exit is learnt from a pidfd.
+//! Who listens on a user's manager socket (`$XDG_RUNTIME_DIR/linger/manager`), asked without
+//! waiting: the path is the user's, and so is whatever listens there. A non-blocking connect
+//! completes at once or fails at once (a listener whose backlog is full says `EAGAIN`); the
+//! listener's credentials come from the kernel (`SO_PEERCRED`), nothing is read or written.
+//! Before starting a manager the daemon asks: a manager the user started by hand answers
+//! there, and a second one would only find its socket taken.
 
 use std::os::fd::OwnedFd;
 use std::path::Path;
 
+use rustix::io::Errno;
+use rustix::net::{AddressFamily, SocketAddrUnix, SocketFlags, SocketType};
 use tokio::io::unix::AsyncFd;
-use tokio::sync::mpsc::UnboundedSender;
 
-/// The pid of the process of `uid` listening on `runtime/linger/manager`, if any.
-pub fn running_manager(runtime: &Path, uid: u32) -> Option<u32> {
-    let sock = std::os::unix::net::UnixStream::connect(runtime.join("linger/manager")).ok()?;
-    let cred = linger_ipc::peer_cred(&sock).ok()?;
-    if cred.uid != uid || cred.pid <= 1 {
-        return None;
-    }
-    (linger_ipc::process_uid(cred.pid)? == uid).then_some(cred.pid)
+/// What answers on the socket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Probe {
+    /// A process of the user listens (its pid).
+    Listening(u32),
+    /// No socket, nobody listening, or a listener that is not the user's.
+    Nobody,
+    /// Something listens but takes no connection now (its backlog is full).
+    Unresponsive,
 }
 
-/// Report `pid`'s exit on `exits` (from a task on the current `LocalSet`).
-pub fn watch_exit(pid: u32, exits: UnboundedSender<u32>) -> Result<(), String> {
-    let p = i32::try_from(pid)
-        .ok()
-        .and_then(rustix::process::Pid::from_raw)
-        .ok_or("invalid pid")?;
-    let fd: OwnedFd = rustix::process::pidfd_open(p, rustix::process::PidfdFlags::empty())
-        .map_err(|e| format!("pidfd_open({pid}): {e}"))?;
-    let afd = register(fd)?;
-    tokio::task::spawn_local(async move {
-        // A pidfd becomes readable when the process exits.
-        let _ = afd.readable().await;
-        let _ = exits.send(pid);
-    });
-    Ok(())
+/// Ask who listens on `runtime/linger/manager` for `uid`, without waiting.
+pub fn probe(runtime: &Path, uid: u32) -> Probe {
+    let Ok(addr) = SocketAddrUnix::new(runtime.join("linger/manager")) else {
+        return Probe::Nobody;
+    };
+    let Ok(fd) = rustix::net::socket_with(
+        AddressFamily::UNIX,
+        SocketType::STREAM,
+        SocketFlags::CLOEXEC | SocketFlags::NONBLOCK,
+        None,
+    ) else {
+        return Probe::Nobody;
+    };
+    loop {
+        match rustix::net::connect(&fd, &addr) {
+            Ok(()) => break,
+            Err(Errno::INTR) => continue,
+            Err(Errno::AGAIN | Errno::INPROGRESS) => return Probe::Unresponsive,
+            Err(_) => return Probe::Nobody,
+        }
+    }
+    let Ok(cred) = linger_ipc::peer_cred(&fd) else {
+        return Probe::Nobody;
+    };
+    // Only a process of the user counts, and only while it still runs as the user.
+    if cred.uid != uid || cred.pid <= 1 || linger_ipc::process_uid(cred.pid) != Some(uid) {
+        return Probe::Nobody;
+    }
+    Probe::Listening(cred.pid)
 }
 
 /// The registration owns the fd it polls, which is the I/O-safety condition behind
@@ -49,34 +64,50 @@ pub fn register(fd: OwnedFd) -> Result<AsyncFd<OwnedFd>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::{Duration, Instant};
 
     #[test]
     fn finds_only_a_listener_of_the_right_user() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("linger")).unwrap();
-        assert_eq!(running_manager(dir.path(), 0), None, "nobody listens");
+        assert_eq!(probe(dir.path(), 0), Probe::Nobody, "nobody listens");
         let _l = std::os::unix::net::UnixListener::bind(dir.path().join("linger/manager")).unwrap();
         let me = rustix::process::getuid().as_raw();
-        assert_eq!(running_manager(dir.path(), me), Some(std::process::id()));
-        assert_eq!(running_manager(dir.path(), me.wrapping_add(1)), None);
+        assert_eq!(probe(dir.path(), me), Probe::Listening(std::process::id()));
+        assert_eq!(probe(dir.path(), me.wrapping_add(1)), Probe::Nobody);
     }
 
+    /// A listener that never accepts, its backlog full: the probe answers at once.
     #[test]
-    fn pidfd_reports_exit() {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        let local = tokio::task::LocalSet::new();
-        local.block_on(&rt, async {
-            let mut child = std::process::Command::new("sleep")
-                .arg("0.05")
-                .spawn()
-                .unwrap();
-            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-            watch_exit(child.id(), tx).unwrap();
-            assert_eq!(rx.recv().await, Some(child.id()));
-            child.wait().unwrap();
-        });
+    fn a_full_backlog_does_not_hold_the_probe() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("linger")).unwrap();
+        let path = dir.path().join("linger/manager");
+        let l = rustix::net::socket_with(
+            AddressFamily::UNIX,
+            SocketType::STREAM,
+            SocketFlags::CLOEXEC,
+            None,
+        )
+        .unwrap();
+        rustix::net::bind(&l, &SocketAddrUnix::new(&path).unwrap()).unwrap();
+        rustix::net::listen(&l, 0).unwrap();
+        let me = rustix::process::getuid().as_raw();
+        let mut unresponsive = false;
+        // Each probe that gets through leaves a connection in the backlog (never accepted).
+        for _ in 0..8 {
+            let t = Instant::now();
+            let p = probe(dir.path(), me);
+            assert!(
+                t.elapsed() < Duration::from_millis(100),
+                "{:?}",
+                t.elapsed()
+            );
+            if p == Probe::Unresponsive {
+                unresponsive = true;
+                break;
+            }
+        }
+        assert!(unresponsive, "the backlog never filled");
     }
 }

@@ -30,7 +30,8 @@ pub fn rule(name: &str) -> Option<Rule> {
         | method::TERMINATE_USER
         | method::KILL_SESSION
         | method::KILL_USER
-        | method::ATTACH_PROCESS => Rule::OwnerOrRoot,
+        | method::ATTACH_PROCESS
+        | method::WAIT_USER_MANAGER => Rule::OwnerOrRoot,
         method::CREATE_SESSION | method::RELOAD => Rule::RootOnly,
         _ => return None,
     })

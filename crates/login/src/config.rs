@@ -46,11 +46,6 @@ impl LoginConfig {
         self.config_dir.join("logind.conf.d")
     }
 
-    /// The file holding the last session id handed out.
-    pub fn session_counter(&self) -> PathBuf {
-        self.state_dir.join("last-session-id")
-    }
-
     /// The datagram socket user managers report `READY=1` on (`$NOTIFY_SOCKET`).
     pub fn notify_socket(&self) -> PathBuf {
         self.state_dir.join("notify")

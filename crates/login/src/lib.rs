@@ -10,7 +10,12 @@
 //!
 //! One current-thread event loop owns all state ([`run`]); pure tables decide
 //! (`sessions::step`, `users::step`/`users::reconcile`, `auth::allowed`, `Policy::shall_kill`)
-//! and the state performs their effects.
+//! and the state performs their effects. The daemon trusts nobody and never waits on what a
+//! user controls: requests are bounded in size and time and served one at a time per user
+//! (`server.rs`), long work (walking a user's cgroups, removing their files) runs on workers
+//! queued per uid (`jobs.rs`), every process it may signal is held by a pidfd
+//! (`process.rs`), and sessions are recorded under the state directory so that a restarted
+//! daemon takes them back (`persist.rs`).
 //!
 //! ```no_run
 //! let config = linger_login::LoginConfig {
@@ -24,13 +29,21 @@
 
 mod adopt;
 pub mod auth;
+mod cgwalk;
 mod config;
+mod conns;
+pub mod escape;
+mod jobs;
+pub mod limits;
 mod log;
+mod persist;
 mod pid1;
 pub mod policy;
+mod process;
 pub mod procscan;
 mod props;
 pub mod registry;
+pub mod request;
 mod run;
 pub mod runtime;
 mod server;

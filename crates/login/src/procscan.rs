@@ -64,6 +64,32 @@ impl ProcSet {
         s
     }
 
+    /// A set holding `leader` alone, started at `start` (descendants join at the next
+    /// refresh): no scan of `/proc` needed.
+    pub fn with_leader(leader: u32, start: Option<u64>) -> ProcSet {
+        let mut s = ProcSet::default();
+        if let Some(start) = start.filter(|_| leader != std::process::id()) {
+            s.members.insert(leader, start);
+        }
+        s
+    }
+
+    /// Send `signal` to every member but `spare`, each through a pidfd and only while its
+    /// start time still matches (checked after the pidfd was opened).
+    pub fn signal(&self, signal: i32, spare: Option<u32>) -> usize {
+        let pids: Vec<u32> = self
+            .members
+            .keys()
+            .copied()
+            .filter(|p| Some(*p) != spare)
+            .collect();
+        crate::process::signal_members(&pids, signal, |held| {
+            held.iter()
+                .map(|p| self.members.get(&p.pid()) == Some(&p.start()))
+                .collect()
+        })
+    }
+
     /// Drop members that are gone (or whose pid now names another process), then add every
     /// descendant of a member — but never the daemon itself (nor, through it, the user
     /// managers it spawns): a leader that is one of the daemon's ancestors (a shell it was

@@ -1,10 +1,13 @@
 //! `Name=value` properties in loginctl's order (the order of org.freedesktop.login1's
 //! Manager, User and Session interfaces), so `show-user`, `show-session` and `show` print
 //! what `loginctl` prints. Empty values are included; the client hides them unless `--all`.
+//! Values that came from a login (its PAM items and environment) go through
+//! `escape::property`: no forged lines, no escape sequences for the reader's terminal.
 
 use linger_time::span::format_timespan;
 use linger_time::timestamp::format_timestamp;
 
+use crate::escape::property;
 use crate::sessions::Session;
 use crate::state::State;
 use crate::users::user_state;
@@ -46,7 +49,7 @@ impl State {
         Some(vec![
             format!("UID={uid}"),
             format!("GID={}", u.account.gid),
-            format!("Name={}", u.account.name),
+            format!("Name={}", property(&u.account.name)),
             format!("Timestamp={}", timestamp(u.realtime_us)),
             format!("TimestampMonotonic={}", u.monotonic_us),
             format!(
@@ -70,18 +73,18 @@ impl State {
         vec![
             format!("Id={}", s.id),
             format!("User={}", s.uid),
-            format!("Name={}", s.user),
+            format!("Name={}", property(&s.user)),
             format!("Timestamp={}", timestamp(s.realtime_us)),
             format!("TimestampMonotonic={}", s.monotonic_us),
             "VTNr=0".into(),
             "Seat=".into(),
-            format!("TTY={}", s.tty),
-            format!("Display={}", s.display),
+            format!("TTY={}", property(&s.tty)),
+            format!("Display={}", property(&s.display)),
             format!("Remote={}", yes(s.remote())),
-            format!("RemoteHost={}", s.remote_host),
-            format!("RemoteUser={}", s.remote_user),
-            format!("Service={}", s.service),
-            format!("Desktop={}", s.desktop),
+            format!("RemoteHost={}", property(&s.remote_host)),
+            format!("RemoteUser={}", property(&s.remote_user)),
+            format!("Service={}", property(&s.service)),
+            format!("Desktop={}", property(&s.desktop)),
             format!("Scope={}", s.scope()),
             format!("Leader={}", s.leader),
             "Audit=0".into(),

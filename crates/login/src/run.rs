@@ -1,8 +1,9 @@
-//! The event loop: connections, notify datagrams, SIGCHLD (reap everything), cgroup
-//! emptiness events, timers, SIGHUP (reload) and SIGTERM/SIGINT (orderly stop).
+//! The event loop: notify datagrams, SIGCHLD (reap everything), exits seen through pidfds,
+//! finished worker jobs, cgroup emptiness events, timers, SIGHUP (reload) and SIGTERM/SIGINT
+//! (orderly stop). Connections are accepted by a task of their own (`conns.rs`) and served
+//! by one task each (`server.rs`), all on this thread.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::path::Path;
 use std::process::ExitCode;
 use std::rc::Rc;
@@ -14,10 +15,10 @@ use tokio::net::UnixListener;
 use tokio::signal::unix::{SignalKind, signal};
 
 use crate::config::LoginConfig;
+use crate::limits::{self, Budget};
 use crate::log;
 use crate::pid1;
 use crate::policy::Policy;
-use crate::server;
 use crate::state::{Shared, State};
 use crate::tracker::Tracker;
 use linger_ipc::notify::NotifySocket;
@@ -34,6 +35,7 @@ pub fn run(config: LoginConfig) -> ExitCode {
     }
     if !config.ignore_systemd && pid1::systemd_is_init(Path::new("/run/systemd/system")) {
         log::error(pid1::UNDER_SYSTEMD);
+        log::flush(std::time::Duration::from_secs(1));
         return ExitCode::from(1);
     }
     if !rustix::process::geteuid().is_root() {
@@ -43,8 +45,14 @@ pub fn run(config: LoginConfig) -> ExitCode {
         log::info("running as PID 1: reaping orphans, SIGTERM/SIGINT stop everything in order");
     }
     let _ = rustix::process::set_child_subreaper(Some(rustix::process::getpid()));
+    let (budget, note) = limits::raise_nofile();
+    if let Some(n) = note {
+        log::warn(n);
+    }
     let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
+        .max_blocking_threads(crate::jobs::MAX_WORKERS)
+        .on_thread_start(crate::jobs::lower_worker_priority)
         .build()
     {
         Ok(rt) => rt,
@@ -54,14 +62,17 @@ pub fn run(config: LoginConfig) -> ExitCode {
         }
     };
     let local = tokio::task::LocalSet::new();
-    match local.block_on(&rt, main_loop(config)) {
+    let code = match local.block_on(&rt, main_loop(config, budget)) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
             log::error(e);
             ExitCode::from(1)
         }
-    }
+    };
+    // The last words reach the log (a stuck stderr gets a second, no more).
+    log::flush(std::time::Duration::from_secs(1));
+    code
 }
 
 fn mkdir(path: &Path) -> Result<(), String> {
@@ -92,15 +103,7 @@ fn bind(path: &Path) -> Result<UnixListener, String> {
     Ok(l)
 }
 
-/// Connection bookkeeping: total and per non-root uid.
-#[derive(Debug, Default)]
-struct Conns {
-    total: usize,
-    per_uid: HashMap<u32, usize>,
-    next_id: u64,
-}
-
-async fn main_loop(config: LoginConfig) -> Result<bool, String> {
+async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> {
     let sig = |k| signal(k).map_err(|e| format!("cannot install signal handlers: {e}"));
     let mut sigchld = sig(SignalKind::child())?;
     let mut sigterm = sig(SignalKind::terminate())?;
@@ -118,17 +121,15 @@ async fn main_loop(config: LoginConfig) -> Result<bool, String> {
     }
     let socket_path = config.socket.clone();
     let notify_path = config.notify_socket();
-    let state: Shared = Rc::new(RefCell::new(State::new(config, policy, tracker)));
+    let (state, mut inbox) = State::new(config, policy, tracker);
+    let state: Shared = Rc::new(RefCell::new(state));
     let watch = state.borrow().tracker.watch_fd().and_then(watch_fd);
     let changed = state.borrow().changed.clone();
-    let mut adopted_exits = state
-        .borrow_mut()
-        .adopted_exits_rx
-        .take()
-        .ok_or("adopted exits channel taken")?;
-    let conns = Rc::new(RefCell::new(Conns::default()));
+    state.borrow_mut().reattach();
     state.borrow_mut().start_lingering();
     reap(&state);
+    let acceptor =
+        tokio::task::spawn_local(crate::conns::accept_loop(listener, state.clone(), budget));
     let mut shutdown_deadline: Option<Instant> = None;
     let clean = loop {
         let deadline = [state.borrow().next_deadline(), shutdown_deadline]
@@ -150,7 +151,11 @@ async fn main_loop(config: LoginConfig) -> Result<bool, String> {
                 }
             }
             _ = sigchld.recv() => reap(&state),
-            Some(pid) = adopted_exits.recv() => state.borrow_mut().on_exit(pid, None, None),
+            // Before timers and wake-ups: a stop is never kept waiting behind busy work.
+            _ = sigterm.recv() => begin_stop(&state, &mut shutdown_deadline),
+            _ = sigint.recv() => begin_stop(&state, &mut shutdown_deadline),
+            Some(exit) = inbox.exits.recv() => state.borrow_mut().on_pidfd_exit(exit),
+            Some(done) = inbox.done.recv() => done(&mut state.borrow_mut()),
             guard = async { match &watch { Some(w) => w.readable().await, None => std::future::pending().await } } => {
                 if let Ok(mut g) = guard {
                     let empty = state.borrow_mut().tracker.drain_events();
@@ -160,33 +165,31 @@ async fn main_loop(config: LoginConfig) -> Result<bool, String> {
                     }
                 }
             }
-            accepted = listener.accept() => {
-                if let Ok((stream, _)) = accepted {
-                    accept(&state, &conns, stream);
-                }
-            }
             () = sleep => state.borrow_mut().fire_timers(),
             () = changed.notified() => {}
             _ = sighup.recv() => state.borrow_mut().reload(),
-            _ = sigterm.recv() => begin_stop(&state, &mut shutdown_deadline),
-            _ = sigint.recv() => begin_stop(&state, &mut shutdown_deadline),
         }
         if let Some(d) = shutdown_deadline {
-            if state.borrow().all_managers_gone() {
+            if state.borrow().all_done() {
                 break true;
             }
             if Instant::now() >= d {
                 log::error("user managers did not stop in time, killing them");
+                state.borrow_mut().exiting = true;
                 state.borrow_mut().kill_remaining();
                 break false;
             }
         }
     };
+    acceptor.abort();
+    // From here on work runs right here: the loop is over.
+    state.borrow_mut().exiting = true;
     // Users without sessions lose their runtime directories; the sockets go.
     let uids: Vec<u32> = state.borrow().users.keys().copied().collect();
     for uid in uids {
         state.borrow_mut().tidy_user(uid);
     }
+    state.borrow_mut().store.flush();
     let _ = std::fs::remove_file(&socket_path);
     let _ = std::fs::remove_file(&notify_path);
     log::info(if clean {
@@ -210,36 +213,6 @@ fn begin_stop(state: &Shared, deadline: &mut Option<Instant>) {
         *deadline = Some(Instant::now() + pid1::SHUTDOWN_TIMEOUT);
         state.borrow_mut().begin_shutdown();
     }
-}
-
-fn accept(state: &Shared, conns: &Rc<RefCell<Conns>>, stream: tokio::net::UnixStream) {
-    let Ok(cred) = linger_ipc::peer_cred(&stream) else {
-        return;
-    };
-    let id = {
-        let mut c = conns.borrow_mut();
-        let mine = c.per_uid.get(&cred.uid).copied().unwrap_or(0);
-        if c.total >= server::MAX_CONNECTIONS || (cred.uid != 0 && mine >= server::MAX_PER_USER) {
-            return; // dropping the stream closes it
-        }
-        c.total += 1;
-        *c.per_uid.entry(cred.uid).or_insert(0) += 1;
-        c.next_id += 1;
-        c.next_id
-    };
-    let st = state.clone();
-    let c = conns.clone();
-    tokio::task::spawn_local(async move {
-        server::serve(st, stream, id, cred).await;
-        let mut c = c.borrow_mut();
-        c.total -= 1;
-        if let Some(n) = c.per_uid.get_mut(&cred.uid) {
-            *n -= 1;
-            if *n == 0 {
-                c.per_uid.remove(&cred.uid);
-            }
-        }
-    });
 }
 
 /// Reap every exited child: user managers (fed to their machines) and adopted orphans.

@@ -1,7 +1,12 @@
 //! `/run/user/UID`: created when a user first needs it (0700, owned by the user; a tmpfs with
 //! `RuntimeDirectorySize=` when we are root and may mount), removed (unmounted) when the
-//! user's manager has stopped and no session is left; and `RemoveIPC=`: the user's System V
-//! and POSIX IPC objects go at the same moment.
+//! user's manager has stopped and no session is left — only what the daemon made: a
+//! directory that was there before is left, and so is a mount that is not ours. And
+//! `RemoveIPC=`: the user's System V and POSIX IPC objects go at the same moment — the
+//! user's own entries only, wherever they are in `/dev/shm` and `/dev/mqueue`, never what
+//! other users put into a directory the leaving user owns. The directory is detached and set
+//! aside at once (a new login gets a fresh one), then removed on a worker: what a user leaves
+//! behind can be large.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -11,12 +16,16 @@ use rustix::mount::{MountFlags, UnmountFlags};
 use crate::userdb::Account;
 
 /// A runtime directory that exists.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RuntimeDir {
     /// Its path.
     pub path: PathBuf,
-    /// Whether it is a mount point (ours: unmounted on removal).
+    /// Whether the daemon mounted the tmpfs there (unmounted on removal).
     pub mounted: bool,
+    /// Whether the daemon made the directory (removed on removal; one that was there before
+    /// is left as it is).
+    #[serde(default)]
+    pub created: bool,
 }
 
 /// tmpfs limits.
@@ -59,11 +68,15 @@ pub fn create(
         _ => {}
     }
     let mut note = None;
-    let mut mounted = is_mount_point(&path);
-    if !mounted {
+    let mut mounted = false;
+    let mut created = false;
+    if !is_mount_point(&path) {
         let fresh = match std::fs::DirBuilder::new().mode(0o700).create(&path) {
-            Ok(()) => true,
-            // Left over (or in use by a manager we adopt): never hide its content.
+            Ok(()) => {
+                created = true;
+                true
+            }
+            // Left over (or in use by a manager we did not start): never hide its content.
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                 std::fs::read_dir(&path)?.next().is_none()
             }
@@ -106,13 +119,23 @@ pub fn create(
         }
     })?;
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o700))?;
-    Ok((RuntimeDir { path, mounted }, note))
+    Ok((
+        RuntimeDir {
+            path,
+            mounted,
+            created,
+        },
+        note,
+    ))
 }
 
-/// Remove a runtime directory: unmount it if it is a mount, then delete what is left
-/// (without following symlinks). A directory already gone is fine.
-pub fn remove(dir: &RuntimeDir) -> io::Result<()> {
-    if dir.mounted || is_mount_point(&dir.path) {
+/// Take what the daemon made of a runtime directory out of the way at once (on the loop):
+/// its tmpfs detached, the directory renamed to a hidden name beside it ([`LEFTOVER`]), so
+/// that a new login of the same user gets a fresh one at once, whatever the worker removing
+/// the old one ([`remove_detached`]) is still doing. Returns what is left to remove; a
+/// directory already gone is fine, one the daemon did not make stays where it is.
+pub fn detach(dir: &RuntimeDir) -> io::Result<Option<PathBuf>> {
+    if dir.mounted {
         // Detached: a process still holding a file there must not make logout fail.
         match rustix::mount::unmount(&dir.path, UnmountFlags::DETACH) {
             Ok(()) => {}
@@ -120,11 +143,47 @@ pub fn remove(dir: &RuntimeDir) -> io::Result<()> {
             Err(e) => return Err(e.into()),
         }
     }
-    match std::fs::remove_dir_all(&dir.path) {
+    if !dir.created {
+        return Ok(None);
+    }
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = dir.path.file_name().unwrap_or_default().to_string_lossy();
+    let aside = dir
+        .path
+        .with_file_name(format!("{LEFTOVER}{name}-{}-{n}", std::process::id()));
+    match std::fs::rename(&dir.path, &aside) {
+        Ok(()) => Ok(Some(aside)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// The name prefix of runtime directories set aside for removal (a daemon stopped before
+/// its worker removed them removes them at its next start: [`leftovers`]).
+pub const LEFTOVER: &str = ".linger-removing-";
+
+/// Delete a directory set aside by [`detach`] and everything in it (without following
+/// symlinks): on a worker, what a user leaves behind can be large.
+pub fn remove_detached(path: &Path) -> io::Result<()> {
+    match std::fs::remove_dir_all(path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e),
     }
+}
+
+/// Runtime directories a previous run set aside and did not finish removing.
+pub fn leftovers(base: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(base)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().starts_with(LEFTOVER))
+                .map(|e| e.path())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Whether `uid` is a system user, whose IPC objects `RemoveIPC=` leaves alone.
@@ -164,26 +223,67 @@ pub fn remove_ipc(uid: u32) -> Vec<String> {
     problems
 }
 
+/// Deepest directory level [`remove_owned_entries`] descends to (`/dev/shm` is a tmpfs any
+/// user can fill with nested directories).
+const MAX_DEPTH: usize = 32;
+
 fn remove_owned_entries(dir: &Path, uid: u32, problems: &mut Vec<String>) {
-    use std::os::unix::fs::MetadataExt;
-    let Ok(rd) = std::fs::read_dir(dir) else {
+    use rustix::fs::{Mode, OFlags};
+    let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    if let Ok(fd) = rustix::fs::open(dir, flags, Mode::empty()) {
+        remove_owned_at(&fd, dir, uid, 0, problems);
+    }
+}
+
+/// Remove, below the open directory `fd` (at `path`, for messages), every entry owned by
+/// `uid`: files and links at once, directories after their content — a directory still
+/// holding other users' entries stays. Directories are entered by fd, never through a path a
+/// user could swap for a symlink meanwhile.
+fn remove_owned_at(
+    fd: &std::os::fd::OwnedFd,
+    path: &Path,
+    uid: u32,
+    depth: usize,
+    problems: &mut Vec<String>,
+) {
+    use rustix::fs::{AtFlags, FileType, Mode, OFlags};
+    let Ok(entries) = rustix::fs::Dir::read_from(fd) else {
         return;
     };
-    for e in rd.filter_map(Result::ok) {
-        let p = e.path();
-        let Ok(m) = std::fs::symlink_metadata(&p) else {
+    let names: Vec<std::ffi::CString> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_owned())
+        .filter(|n| n.as_bytes() != b"." && n.as_bytes() != b"..")
+        .collect();
+    for name in names {
+        let Ok(st) = rustix::fs::statat(fd, name.as_c_str(), AtFlags::SYMLINK_NOFOLLOW) else {
             continue;
         };
-        if m.uid() != uid {
+        let shown = || {
+            use std::os::unix::ffi::OsStrExt;
+            path.join(std::ffi::OsStr::from_bytes(name.as_bytes()))
+        };
+        let owned = st.st_uid == uid;
+        let is_dir = FileType::from_raw_mode(st.st_mode) == FileType::Directory;
+        if is_dir && depth < MAX_DEPTH {
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+            if let Ok(child) = rustix::fs::openat(fd, name.as_c_str(), flags, Mode::empty()) {
+                remove_owned_at(&child, &shown(), uid, depth + 1, problems);
+            }
+        }
+        if !owned {
             continue;
         }
-        let r = if m.is_dir() {
-            std::fs::remove_dir_all(&p)
+        let how = if is_dir {
+            AtFlags::REMOVEDIR
         } else {
-            std::fs::remove_file(&p)
+            AtFlags::empty()
         };
-        if let Err(err) = r {
-            problems.push(format!("cannot remove {}: {err}", p.display()));
+        match rustix::fs::unlinkat(fd, name.as_c_str(), how) {
+            Ok(()) | Err(rustix::io::Errno::NOENT) => {}
+            // Others' entries are left inside: the directory stays, as intended.
+            Err(rustix::io::Errno::NOTEMPTY) if is_dir => {}
+            Err(e) => problems.push(format!("cannot remove {}: {e}", shown().display())),
         }
     }
 }
@@ -234,6 +334,61 @@ mod tests {
         assert!(!is_system_uid(1000));
     }
 
+    /// RemoveIPC takes the leaving user's own entries, also inside others' directories, and
+    /// leaves what other users put into the leaving user's directories.
+    #[test]
+    fn only_the_users_own_entries_go() {
+        if !rustix::process::geteuid().is_root() {
+            eprintln!("skipped: needs root (chown)");
+            return;
+        }
+        let (leaving, other) = (60_001, 60_002);
+        let d = tempfile::tempdir().unwrap();
+        let own = |p: &Path, uid: u32| {
+            rustix::fs::chown(p, Some(rustix::fs::Uid::from_raw(uid)), None).unwrap();
+        };
+        let mk = |rel: &str, uid: u32, dir: bool| {
+            let p = d.path().join(rel);
+            if dir {
+                std::fs::create_dir(&p).unwrap();
+            } else {
+                std::fs::write(&p, "x").unwrap();
+            }
+            own(&p, uid);
+        };
+        mk("mine", leaving, true);
+        mk("mine/own-file", leaving, false);
+        mk("mine/theirs", other, false);
+        mk("empty-mine", leaving, true);
+        mk("theirs", other, true);
+        mk("theirs/own-file", leaving, false);
+        mk("theirs/their-file", other, false);
+        std::os::unix::fs::symlink(d.path().join("theirs"), d.path().join("link")).unwrap();
+        rustix::fs::chownat(
+            rustix::fs::CWD,
+            d.path().join("link"),
+            Some(rustix::fs::Uid::from_raw(leaving)),
+            None,
+            rustix::fs::AtFlags::SYMLINK_NOFOLLOW,
+        )
+        .unwrap();
+        let mut problems = Vec::new();
+        remove_owned_entries(d.path(), leaving, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        let exists = |rel: &str| std::fs::symlink_metadata(d.path().join(rel)).is_ok();
+        assert!(!exists("mine/own-file"));
+        assert!(
+            exists("mine/theirs"),
+            "another user's file in the leaver's directory"
+        );
+        assert!(exists("mine"), "still holds another user's file");
+        assert!(!exists("empty-mine"));
+        assert!(!exists("theirs/own-file"));
+        assert!(exists("theirs/their-file"));
+        assert!(!exists("link"), "the link itself goes…");
+        assert!(exists("theirs"), "…not what it points to");
+    }
+
     #[test]
     fn plain_directory_lifecycle() {
         let base = tempfile::tempdir().unwrap();
@@ -259,10 +414,21 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         assert_eq!(m.permissions().mode() & 0o777, 0o700);
         std::fs::write(dir.path.join("f"), "x").unwrap();
-        remove(&dir).unwrap();
+        // Set aside at once: a new one can be made at the same path before the old is gone.
+        let aside = detach(&dir).unwrap().expect("set aside");
         assert!(!dir.path.exists());
+        assert_eq!(leftovers(&b), vec![aside.clone()]);
+        let (again, _) = create(&b, &acct, None).unwrap();
+        assert!(again.created && again.path.is_dir());
+        remove_detached(&aside).unwrap();
+        assert!(!aside.exists() && again.path.is_dir());
         assert!(elsewhere.exists());
-        remove(&dir).unwrap();
+        assert_eq!(
+            detach(&again).unwrap().map(|p| remove_detached(&p).is_ok()),
+            Some(true)
+        );
+        assert_eq!(detach(&again).unwrap(), None);
+        assert!(leftovers(&b).is_empty());
         assert!(!is_mount_point(base.path()));
         assert!(is_mount_point(Path::new("/proc")));
     }

@@ -1,79 +1,158 @@
 //! The `io.linger.Login` varlink server: one task per connection on the event-loop thread.
-//! A malformed or oversized message closes that connection only; when a connection that owns
-//! sessions closes (its PAM process died, or finished), those sessions end.
+//!
+//! Nobody can hold the daemon: a request may be at most 1 MiB from root and 64 KiB from a
+//! user, must arrive whole within [`FRAME_DEADLINE`] of its first byte, and its reply must be
+//! taken within [`WRITE_DEADLINE`]; any of these broken closes that connection only. A user's
+//! requests are served one at a time (their turn in `jobs::Lanes`), so that a user with many
+//! connections gets no more of the loop than a user with one; root's (logins') are not queued.
+//! When a connection that owns sessions closes (its PAM process died, or finished), those
+//! sessions end.
 
-use linger_ipc::login::{self as api, error, method};
-use linger_ipc::{MAX_MESSAGE, PeerCred, Reply, Request, decode_request, encode};
-use serde::de::DeserializeOwned;
+use std::rc::Rc;
+use std::time::Duration;
+
+use linger_ipc::login::{self as api, error};
+use linger_ipc::{FrameReader, PeerCred, Reply, Request, decode_request, encode};
 use serde_json::{Value, json};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::io::AsyncWriteExt;
 use tokio::net::UnixStream;
 
 use crate::auth::{self, Rule};
+use crate::escape::shown;
+use crate::jobs::Lanes;
+use crate::request::{self, Call, Refused, SessionRef, UserRef};
 use crate::session_ops::OpError;
 use crate::state::Shared;
-use crate::userdb::{self, LookupError};
+use crate::userdb;
 
-/// Connections served at once (each PAM session holds one for its whole life).
-pub const MAX_CONNECTIONS: usize = 8192 + 256;
-/// Connections one non-root uid may hold (they cannot own sessions, only query).
-pub const MAX_PER_USER: usize = 64;
+/// How long a request may take to arrive once its first byte did.
+pub const FRAME_DEADLINE: Duration = Duration::from_secs(10);
+/// How long a client may take to read a reply.
+pub const WRITE_DEADLINE: Duration = Duration::from_secs(10);
 
-/// Serve one client until it hangs up or misbehaves, then end the sessions it owned.
-pub async fn serve(state: Shared, stream: UnixStream, conn: u64, cred: PeerCred) {
+/// What a handled request asks of the connection besides its reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum After {
+    Nothing,
+    /// A session was created for this connection: undo it if the reply cannot be delivered.
+    Created(u64),
+}
+
+/// How a connection ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The client hung up (or stopped reading its replies).
+    Hangup,
+    /// The client broke the protocol: a frame too large, too slow, or not a request.
+    Violation,
+    /// The client's user is in the penalty box (another connection of theirs broke the
+    /// protocol): the next frame was not read.
+    Held,
+}
+
+/// Serve one client until it hangs up or misbehaves, then end the sessions it owned. After a
+/// violation, or when `held()` says its user is in the penalty box, the connection comes back
+/// unread for the caller to hold a while.
+///
+/// A user's frames are read in that user's turn (one connection of theirs at a time, root's
+/// unqueued): whatever a user sends on many connections at once, the daemon reads one of
+/// them, and once one broke the protocol it reads none of the others.
+pub async fn serve(
+    state: Shared,
+    stream: UnixStream,
+    conn: u64,
+    cred: PeerCred,
+    held: impl Fn() -> bool,
+) -> (Ending, Option<UnixStream>) {
+    let limit = if cred.uid == 0 {
+        api::MAX_REQUEST_ROOT
+    } else {
+        api::MAX_REQUEST_USER
+    };
     let (rd, mut wr) = stream.into_split();
-    let mut rd = BufReader::new(rd);
-    let mut buf = Vec::new();
+    let mut frames = FrameReader::new(rd, limit, FRAME_DEADLINE);
+    let turns: Rc<Lanes> = state.borrow().turns.clone();
+    let mut ending = Ending::Hangup;
     loop {
-        buf.clear();
-        let mut limited = (&mut rd).take(MAX_MESSAGE as u64 + 1);
-        match limited.read_until(0, &mut buf).await {
-            Ok(0) | Err(_) => break,
-            Ok(_) => {}
+        if frames.ready().await.is_err() {
+            break;
         }
-        if buf.last() != Some(&0) {
-            break; // oversized, or cut off by the peer
+        let turn = if cred.uid == 0 {
+            None
+        } else {
+            match turns.turn(cred.uid).await {
+                Ok(t) => Some(t),
+                Err(_) => break,
+            }
+        };
+        if held() {
+            ending = Ending::Held;
+            break;
         }
-        buf.pop();
-        let Ok(req) = decode_request(&buf) else {
+        let frame = match frames.next().await {
+            Ok(f) => f,
+            Err(linger_ipc::FrameError::Closed | linger_ipc::FrameError::Io(_)) => break,
+            Err(_) => {
+                ending = Ending::Violation;
+                break;
+            }
+        };
+        // Users' requests are small; a large one of root's is decoded on a worker.
+        let decoded = if frame.len() <= api::MAX_REQUEST_USER {
+            decode_request(&frame).ok()
+        } else {
+            tokio::task::spawn_blocking(move || decode_request(&frame).ok())
+                .await
+                .ok()
+                .flatten()
+        };
+        let Some(req) = decoded else {
+            ending = Ending::Violation;
             break;
         };
         let oneway = req.oneway;
-        let reply = handle_guarded(&state, req, cred, conn).await;
+        let (reply, after) = handle_guarded(&state, req, cred, conn).await;
+        drop(turn);
         if oneway {
             continue;
         }
-        if wr.write_all(&encode(&reply)).await.is_err() {
+        let bytes = encode(&reply);
+        drop(reply);
+        let sent = tokio::time::timeout(WRITE_DEADLINE, wr.write_all(&bytes)).await;
+        if !matches!(sent, Ok(Ok(()))) {
+            if let After::Created(id) = after {
+                state.borrow_mut().undo_session(id, conn);
+            }
             break;
         }
+        // Let the other connections' requests in between two of this one's.
+        tokio::task::yield_now().await;
     }
     state.borrow_mut().connection_closed(conn);
+    let back = (ending != Ending::Hangup)
+        .then(|| frames.into_inner().reunite(wr).ok())
+        .flatten();
+    (ending, back)
 }
 
 /// [`handle`] in a task of its own: a bug that panics while serving one request answers it
 /// with `Failed` (and the log says where) instead of closing the connection, which for the
 /// PAM module's connection would end the sessions it owns.
-async fn handle_guarded(state: &Shared, req: Request, cred: PeerCred, conn: u64) -> Reply {
+async fn handle_guarded(state: &Shared, req: Request, cred: PeerCred, conn: u64) -> (Reply, After) {
     let st = state.clone();
     let method = req.method.clone();
     let task = tokio::task::spawn_local(async move { handle(&st, &req, cred, conn).await });
     match task.await {
-        Ok(reply) => reply,
+        Ok(r) => r,
         Err(e) => {
-            crate::log::error(format!("internal error serving {method}: {e}"));
-            Reply::error(error::FAILED, format!("Internal error serving {method}"))
+            let m = shown(&method);
+            crate::log::error(format!("internal error serving {m}: {e}"));
+            (
+                Reply::error(error::FAILED, format!("Internal error serving {m}")),
+                After::Nothing,
+            )
         }
     }
-}
-
-fn params<T: DeserializeOwned>(req: &Request) -> Result<T, Reply> {
-    let p = if req.parameters.is_null() {
-        json!({})
-    } else {
-        req.parameters.clone()
-    };
-    serde_json::from_value(p)
-        .map_err(|e| Reply::error(error::INVALID, format!("Invalid parameters: {e}")))
 }
 
 fn ok<T: serde::Serialize>(v: &T) -> Reply {
@@ -84,12 +163,8 @@ fn op(e: OpError) -> Reply {
     Reply::error(e.name, e.message)
 }
 
-fn lookup(e: LookupError) -> Reply {
-    match e {
-        LookupError::InvalidName(_) => Reply::error(error::INVALID, e.to_string()),
-        LookupError::NoSuchUser(_) => Reply::error(error::NO_SUCH_USER, e.to_string()),
-        LookupError::Database { .. } => Reply::error(error::FAILED, e.to_string()),
-    }
+fn refused(e: Refused) -> Reply {
+    Reply::error(e.name, e.message)
 }
 
 fn check(rule: Rule, cred: PeerCred, target: Option<u32>) -> Result<(), Reply> {
@@ -100,13 +175,17 @@ fn check(rule: Rule, cred: PeerCred, target: Option<u32>) -> Result<(), Reply> {
     }
 }
 
-/// The session a request names: a number, or empty / `self` for the caller's own (found from
-/// the caller's cgroup, or as a session leader).
-fn session_id(state: &Shared, id: &str, cred: PeerCred) -> Result<u64, Reply> {
-    let none = || Reply::error(error::NO_SUCH_SESSION, format!("No session '{id}' known"));
-    if id.is_empty() || id == "self" {
-        let s = state.borrow();
-        let by_cgroup = crate::tracker::unified_cgroup_of(cred.pid)
+/// The session a request names, if the daemon knows it: by id, or the caller's own (found
+/// from the caller's cgroup, or as a session leader).
+fn session_id(state: &Shared, session: &SessionRef, cred: PeerCred) -> Result<u64, Reply> {
+    let s = state.borrow();
+    match session {
+        SessionRef::Id(n) => {
+            s.sessions.contains_key(n).then_some(*n).ok_or_else(|| {
+                Reply::error(error::NO_SUCH_SESSION, format!("No session '{n}' known"))
+            })
+        }
+        SessionRef::Caller => crate::tracker::unified_cgroup_of(cred.pid)
             .ok()
             .flatten()
             .and_then(|c| {
@@ -116,8 +195,7 @@ fn session_id(state: &Shared, id: &str, cred: PeerCred) -> Result<u64, Reply> {
                         .parse()
                         .ok()
                 })
-            });
-        return by_cgroup
+            })
             .filter(|id| s.sessions.contains_key(id))
             .or_else(|| {
                 s.sessions
@@ -130,116 +208,117 @@ fn session_id(state: &Shared, id: &str, cred: PeerCred) -> Result<u64, Reply> {
                     error::NO_SUCH_SESSION,
                     "Caller does not belong to any known session",
                 )
-            });
-    }
-    let n: u64 = id.parse().map_err(|_| none())?;
-    if state.borrow().sessions.contains_key(&n) {
-        Ok(n)
-    } else {
-        Err(none())
+            }),
     }
 }
 
-async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> Reply {
-    let Some(rule) = auth::rule(&req.method) else {
-        return Reply::error(error::NO_METHOD, format!("Unknown method {}", req.method));
+async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> (Reply, After) {
+    let call = match (auth::rule(&req.method), request::decode(req)) {
+        (Some(rule), Ok(call)) => (rule, call),
+        (_, Err(e)) => return (refused(e), After::Nothing),
+        (None, Ok(_)) => {
+            let m = shown(&req.method);
+            let e = Reply::error(error::NO_METHOD, format!("Unknown method {m}"));
+            return (e, After::Nothing);
+        }
     };
-    let r: Result<Reply, Reply> = match req.method.as_str() {
-        method::CREATE_SESSION => create_session(state, req, cred, conn).await,
-        method::RELEASE_SESSION => params::<api::SessionRequest>(req).and_then(|p| {
-            let id = session_id(state, &p.id, cred)?;
+    let mut after = After::Nothing;
+    let r = match call {
+        (_, Call::CreateSession(p)) => {
+            create_session(state, p, cred, conn)
+                .await
+                .map(|(reply, id)| {
+                    after = After::Created(id);
+                    reply
+                })
+        }
+        (rule, Call::WaitUserManager(user)) => wait_user_manager(state, &user, cred, rule).await,
+        (rule, Call::ReleaseSession(session)) => session_id(state, &session, cred).and_then(|id| {
             let mut s = state.borrow_mut();
-            let (uid, owner) = s
+            let (uid, owner, leader) = s
                 .sessions
                 .get(&id)
-                .map(|x| (x.uid, x.conn))
-                .unwrap_or((0, 0));
+                .map(|x| (x.uid, x.conn, x.leader))
+                .unwrap_or((0, 0, 0));
             check(rule, cred, Some(uid))?;
             if let Some(x) = s.sessions.get_mut(&id) {
                 x.conn = 0;
             }
-            // The leader is the process releasing its own session: it exits by itself.
-            s.close_session(id, None, owner == conn);
+            // The leader is the process releasing its own session (on the connection that
+            // made it, or — after a daemon restart — on a new one): it exits by itself.
+            let by_leader = owner == conn || (cred.pid != 0 && cred.pid == leader);
+            s.close_session(id, None, by_leader);
             Ok(Reply::ok(json!({})))
         }),
-        method::TERMINATE_SESSION => params::<api::SessionRequest>(req).and_then(|p| {
-            let id = session_id(state, &p.id, cred)?;
-            let mut s = state.borrow_mut();
-            let uid = s.sessions.get(&id).map_or(0, |x| x.uid);
-            check(rule, cred, Some(uid))?;
-            s.close_session(id, Some(true), false);
-            Ok(Reply::ok(json!({})))
-        }),
-        method::KILL_SESSION => params::<api::KillSessionRequest>(req).and_then(|p| {
-            let id = session_id(state, &p.id, cred)?;
-            let mut s = state.borrow_mut();
-            let uid = s.sessions.get(&id).map_or(0, |x| x.uid);
-            check(rule, cred, Some(uid))?;
-            s.kill_session(id, &p.whom, p.signal).map_err(op)?;
-            Ok(Reply::ok(json!({})))
-        }),
-        method::SET_LINGER => {
-            params::<api::SetLingerRequest>(req).and_then(|p| set_linger(state, &p, cred, rule))
+        (rule, Call::TerminateSession(session)) => {
+            session_id(state, &session, cred).and_then(|id| {
+                let mut s = state.borrow_mut();
+                let uid = s.sessions.get(&id).map_or(0, |x| x.uid);
+                check(rule, cred, Some(uid))?;
+                s.close_session(id, Some(true), false);
+                Ok(Reply::ok(json!({})))
+            })
         }
-        method::TERMINATE_USER => params::<api::UserRequest>(req).and_then(|p| {
-            let uid = tracked_user(state, &p.user, cred)?;
+        (
+            rule,
+            Call::KillSession {
+                session,
+                whom,
+                signal,
+            },
+        ) => session_id(state, &session, cred).and_then(|id| {
+            let mut s = state.borrow_mut();
+            let uid = s.sessions.get(&id).map_or(0, |x| x.uid);
+            check(rule, cred, Some(uid))?;
+            s.kill_session(id, whom, signal).map_err(op)?;
+            Ok(Reply::ok(json!({})))
+        }),
+        (rule, Call::SetLinger { user, enable }) => {
+            set_linger(state, &user, enable, cred, rule).await
+        }
+        (rule, Call::TerminateUser(user)) => tracked_user(state, &user, cred).and_then(|uid| {
             check(rule, cred, Some(uid))?;
             state.borrow_mut().terminate_user(uid);
             Ok(Reply::ok(json!({})))
         }),
-        method::KILL_USER => params::<api::KillUserRequest>(req).and_then(|p| {
-            let uid = tracked_user(state, &p.user, cred)?;
-            check(rule, cred, Some(uid))?;
-            state.borrow_mut().kill_user(uid, p.signal).map_err(op)?;
-            Ok(Reply::ok(json!({})))
-        }),
-        method::ATTACH_PROCESS => params::<api::AttachProcessRequest>(req).and_then(|p| {
-            let owner = linger_ipc::process_uid(p.pid)
-                .ok_or_else(|| Reply::error(error::INVALID, format!("No process {}", p.pid)))?;
-            check(rule, cred, Some(owner))?;
-            state
-                .borrow()
-                .tracker
-                .attach_to_user_service(owner, p.pid, &p.cgroup)
-                .map_err(|m| Reply::error(error::FAILED, m))?;
-            Ok(Reply::ok(json!({})))
-        }),
-        method::LIST_SESSIONS => Ok(list_sessions(state)),
-        method::LIST_USERS => Ok(list_users(state)),
-        method::SESSION_PROPERTIES => params::<api::SessionRequest>(req).and_then(|p| {
-            let id = session_id(state, &p.id, cred)?;
+        (rule, Call::KillUser { user, signal }) => {
+            kill_user(state, &user, signal, cred, rule).await
+        }
+        (rule, Call::AttachProcess(p)) => attach_process(state, p, cred, rule).await,
+        (_, Call::ListSessions) => Ok(list_sessions(state)),
+        (_, Call::ListUsers) => Ok(list_users(state)),
+        (_, Call::SessionProperties(session)) => session_id(state, &session, cred).map(|id| {
             let s = state.borrow();
             let props = s
                 .sessions
                 .get(&id)
                 .map(|x| s.session_properties(x))
                 .unwrap_or_default();
-            Ok(ok(&api::PropertiesReply { properties: props }))
+            ok(&api::PropertiesReply { properties: props })
         }),
-        method::USER_PROPERTIES => params::<api::UserRequest>(req).and_then(|p| {
-            let uid = tracked_user(state, &p.user, cred)?;
+        (_, Call::UserProperties(user)) => tracked_user(state, &user, cred).map(|uid| {
             let props = state.borrow().user_properties(uid).unwrap_or_default();
-            Ok(ok(&api::PropertiesReply { properties: props }))
+            ok(&api::PropertiesReply { properties: props })
         }),
-        method::MANAGER => Ok(ok(&api::PropertiesReply {
+        (_, Call::Manager) => Ok(ok(&api::PropertiesReply {
             properties: state.borrow().manager_properties(),
         })),
-        method::RELOAD => check(rule, cred, None).map(|()| {
+        (rule, Call::Reload) => check(rule, cred, None).map(|()| {
             state.borrow_mut().reload();
             Reply::ok(json!({}))
         }),
-        _ => Ok(Reply::ok(json!({
+        (_, Call::GetInfo) => Ok(Reply::ok(json!({
             "vendor": "linger", "product": "linger login daemon", "version": env!("CARGO_PKG_VERSION"),
             "url": "", "interfaces": ["org.varlink.service", api::INTERFACE]
         }))),
     };
-    r.unwrap_or_else(|e| e)
+    (r.unwrap_or_else(|e| e), after)
 }
 
 /// A user the daemon tracks (has a session, lingers, or a manager), by name or uid.
-fn tracked_user(state: &Shared, user: &str, cred: PeerCred) -> Result<u32, Reply> {
+fn tracked_user(state: &Shared, user: &UserRef, cred: PeerCred) -> Result<u32, Reply> {
     let s = state.borrow();
-    let account = userdb::resolve(s.db(), user, cred.uid).map_err(lookup)?;
+    let account = userdb::lookup(s.db(), user, cred.uid).map_err(|e| refused(e.into()))?;
     if s.users.contains_key(&account.uid) {
         Ok(account.uid)
     } else {
@@ -252,39 +331,132 @@ fn tracked_user(state: &Shared, user: &str, cred: PeerCred) -> Result<u32, Reply
 
 async fn create_session(
     state: &Shared,
-    req: &Request,
+    p: api::CreateSessionRequest,
     cred: PeerCred,
     conn: u64,
-) -> Result<Reply, Reply> {
+) -> Result<(Reply, u64), Reply> {
     check(Rule::RootOnly, cred, None)?;
-    let p: api::CreateSessionRequest = params(req)?;
-    let (reply, waiter) = state.borrow_mut().create_session(&p, conn).map_err(op)?;
-    if let Some(rx) = waiter {
-        // A login waits for the user's manager (so `systemctl --user` works at once), but
-        // never longer than the ready timeout: the login itself must not hang on us.
-        let timeout = state.borrow().config.ready_timeout;
-        let _ = tokio::time::timeout(timeout, rx).await;
+    let (reply, move_leader) = state.borrow_mut().create_session(&p, conn).map_err(op)?;
+    let id = reply.id.parse().unwrap_or(0);
+    // The leader is in its scope when the login learns of the session (as with logind).
+    let jobs = state.borrow().jobs.clone();
+    match jobs.run(p.uid, move_leader).await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => {
+            crate::log::error(format!("session {id}: {e}; its processes are not tracked"))
+        }
+        Err(e) => crate::log::error(e),
     }
-    Ok(ok(&reply))
+    Ok((ok(&reply), id))
 }
 
-fn set_linger(
+/// Answer once the user's manager answers (or failed, or will not come), within the ready
+/// timeout: what a login waits for, within its own time, after its session was created.
+async fn wait_user_manager(
     state: &Shared,
-    p: &api::SetLingerRequest,
+    user: &UserRef,
     cred: PeerCred,
     rule: Rule,
 ) -> Result<Reply, Reply> {
-    let mut s = state.borrow_mut();
-    let account = userdb::resolve(s.db(), &p.user, cred.uid).map_err(lookup)?;
-    check(rule, cred, Some(account.uid))?;
-    let uid = account.uid;
-    let changed = if p.enable {
-        s.registry.enable(&account.name)
-    } else {
-        s.registry.disable(&account.name)
+    let uid = tracked_user(state, user, cred)?;
+    check(rule, cred, Some(uid))?;
+    let deadline = tokio::time::Instant::now() + state.borrow().config.ready_timeout;
+    loop {
+        let waiter = state.borrow_mut().manager_waiter(uid);
+        let answer = match waiter {
+            Ok(()) => return Ok(Reply::ok(json!({}))),
+            Err(Some(rx)) => tokio::time::timeout_at(deadline, rx).await.ok(),
+            Err(None) => None,
+        };
+        if answer.is_none() {
+            return Err(Reply::error(
+                error::FAILED,
+                format!("The user manager of uid {uid} is not running"),
+            ));
+        }
     }
-    .map_err(|e| Reply::error(error::FAILED, e.to_string()))?;
-    if p.enable {
+}
+
+async fn kill_user(
+    state: &Shared,
+    user: &UserRef,
+    signal: i32,
+    cred: PeerCred,
+    rule: Rule,
+) -> Result<Reply, Reply> {
+    let uid = tracked_user(state, user, cred)?;
+    check(rule, cred, Some(uid))?;
+    let (work, jobs) = {
+        let mut s = state.borrow_mut();
+        (s.kill_user(uid, signal), s.jobs.clone())
+    };
+    // A user's tree may be as large as they made it: walked on a worker, in their queue.
+    jobs.run(uid, work)
+        .await
+        .map_err(|e| Reply::error(error::FAILED, e.to_string()))?;
+    Ok(Reply::ok(json!({})))
+}
+
+async fn attach_process(
+    state: &Shared,
+    p: api::AttachProcessRequest,
+    cred: PeerCred,
+    rule: Rule,
+) -> Result<Reply, Reply> {
+    let owner = linger_ipc::process_uid(p.pid)
+        .ok_or_else(|| Reply::error(error::INVALID, format!("No process {}", p.pid)))?;
+    check(rule, cred, Some(owner))?;
+    let (procs, jobs) = {
+        let s = state.borrow();
+        let procs = s
+            .tracker
+            .attach_target(owner, p.pid, &p.cgroup)
+            .map_err(|m| Reply::error(error::FAILED, m))?;
+        (procs, s.jobs.clone())
+    };
+    let pid = p.pid;
+    let moved = jobs
+        .run(owner, move || std::fs::write(&procs, pid.to_string()))
+        .await
+        .map_err(|e| Reply::error(error::FAILED, e.to_string()))?;
+    moved.map_err(|e| {
+        Reply::error(
+            error::FAILED,
+            format!("cannot move process {pid} into {}: {e}", shown(&p.cgroup)),
+        )
+    })?;
+    Ok(Reply::ok(json!({})))
+}
+
+async fn set_linger(
+    state: &Shared,
+    user: &UserRef,
+    enable: bool,
+    cred: PeerCred,
+    rule: Rule,
+) -> Result<Reply, Reply> {
+    let (account, registry, jobs) = {
+        let s = state.borrow();
+        let account = userdb::lookup(s.db(), user, cred.uid).map_err(|e| refused(e.into()))?;
+        check(rule, cred, Some(account.uid))?;
+        (account, s.registry.clone(), s.jobs.clone())
+    };
+    let uid = account.uid;
+    // The registry is on disk: written on a worker, in the user's queue.
+    let name = account.name.clone();
+    let changed = jobs
+        .run(uid, move || {
+            if enable {
+                registry.enable(&name)
+            } else {
+                registry.disable(&name)
+            }
+        })
+        .await
+        .map_err(|e| Reply::error(error::FAILED, e.to_string()))?
+        .map_err(|e| Reply::error(error::FAILED, e.to_string()))?;
+    let mut s = state.borrow_mut();
+    if enable {
         let u = s.ensure_user(account);
         u.held_down = false;
         u.lingers = true;
@@ -296,7 +468,7 @@ fn set_linger(
     if changed {
         crate::log::info(format!(
             "Linger {} for uid {uid}.",
-            if p.enable { "enabled" } else { "disabled" }
+            if enable { "enabled" } else { "disabled" }
         ));
     }
     Ok(Reply::ok(json!({})))
@@ -310,9 +482,9 @@ fn list_sessions(state: &Shared) -> Reply {
         .map(|x| api::SessionRow {
             id: x.id.to_string(),
             uid: x.uid,
-            user: x.user.clone(),
+            user: crate::escape::property(&x.user).into_owned(),
             seat: String::new(),
-            tty: x.tty.clone(),
+            tty: crate::escape::property(&x.tty).into_owned(),
             state: x.phase.as_str().into(),
             idle: false,
         })
@@ -327,7 +499,7 @@ fn list_users(state: &Shared) -> Reply {
         .iter()
         .map(|(uid, u)| api::UserRow {
             uid: *uid,
-            user: u.account.name.clone(),
+            user: crate::escape::property(&u.account.name).into_owned(),
             linger: s.lingering(*uid),
             state: s.user_state_of(*uid).into(),
         })

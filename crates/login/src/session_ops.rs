@@ -1,15 +1,19 @@
-//! Session operations on the state: create (the PAM module's call), close (release, the
-//! owner's connection going away, terminate), kill, and the effects of the session table.
+//! Session operations on the state: create (the PAM module's call, answered at once), undo (its
+//! login left before the answer), close (release, the owner's connection going away,
+//! terminate), kill, and the effects of the session table. Signalling a session's processes
+//! runs on a worker in the session's uid queue.
 
 use std::time::{Duration, Instant};
 
 use linger_ipc::login::{CreateSessionReply, CreateSessionRequest, error};
-use tokio::sync::oneshot;
 
 use crate::log;
+use crate::persist::SessionRecord;
+use crate::process::{Process, ProcessError};
+use crate::request::Whom;
 use crate::sessions::{self, Effect, Event, Phase, Session};
 use crate::state::{State, clocks};
-use crate::users::ManagerPhase;
+use crate::tracker::Work;
 
 /// SIGTERM → SIGKILL delay for session processes.
 pub const KILL_AFTER: Duration = Duration::from_secs(10);
@@ -43,13 +47,14 @@ fn session_of_pid_cgroup(pid: u32) -> bool {
 }
 
 impl State {
-    /// Register a session for `conn`. The reply is ready at once; the receiver (if any)
-    /// fires when the user's manager is ready (or failed), which the caller waits for.
+    /// Register a session for `conn`. The answer follows once the returned work (moving the
+    /// leader into the session's scope) has run on a worker; it does not wait for the user's
+    /// manager (the PAM module asks for that separately, within its own time).
     pub fn create_session(
         &mut self,
         req: &CreateSessionRequest,
         conn: u64,
-    ) -> Result<(CreateSessionReply, Option<oneshot::Receiver<()>>), OpError> {
+    ) -> Result<(CreateSessionReply, Work<Result<(), String>>), OpError> {
         if self.shutting_down {
             return Err(OpError::new(
                 error::FAILED,
@@ -72,22 +77,18 @@ impl State {
             .ok_or_else(|| {
                 OpError::new(error::NO_SUCH_USER, format!("No user with uid {}", req.uid))
             })?;
-        if req.pid <= 1 || !std::path::Path::new(&format!("/proc/{}", req.pid)).exists() {
-            return Err(OpError::new(
+        // Held from now on: a later leader signal reaches this process or none.
+        let leader = Process::open(req.pid).map_err(|e| match e {
+            ProcessError::Forbidden(p) if p == std::process::id() => OpError::new(
+                error::INVALID,
+                format!("Leader process {p} is the login daemon"),
+            ),
+            _ => OpError::new(
                 error::INVALID,
                 format!("Leader process {} does not exist", req.pid),
-            ));
-        }
-        // Ending such a session would signal the daemon itself (and with it every session).
-        if req.pid == std::process::id() {
-            return Err(OpError::new(
-                error::INVALID,
-                format!("Leader process {} is the login daemon", req.pid),
-            ));
-        }
-        let (class, session_type) =
-            sessions::class_and_type(&req.class, &req.session_type, &req.tty)
-                .map_err(|m| OpError::new(error::INVALID, m))?;
+            ),
+        })?;
+        // Class, type and desktop were checked (and defaulted) by `request::decode`.
         let busy = self
             .sessions
             .values()
@@ -96,9 +97,8 @@ impl State {
         if busy {
             return Err(OpError::new(error::FAILED, "Already running in a session"));
         }
-        let id = self.ids.allocate().map_err(|e| {
-            OpError::new(error::FAILED, format!("Cannot record the session id: {e}"))
-        })?;
+        let id = self.ids.allocate();
+        self.store.save_last_id(id);
         let uid = account.uid;
         let name = account.name.clone();
         {
@@ -115,12 +115,14 @@ impl State {
             uid,
             user: name,
             leader: req.pid,
+            leader_proc: Some(leader),
+            origin: None,
             service: req.service.clone(),
             tty: req.tty.clone(),
             remote_host: req.remote_host.clone(),
             remote_user: req.remote_user.clone(),
-            class,
-            session_type,
+            class: req.class.clone(),
+            session_type: req.session_type.clone(),
             desktop: req.desktop.clone(),
             display: req.display.clone(),
             realtime_us,
@@ -128,40 +130,76 @@ impl State {
             conn,
             phase: Phase::Active,
         };
-        let scope = match self.tracker.create_session(&session) {
-            Ok(s) => s,
-            Err(e) => {
-                // The login goes on; only the session's processes are not contained.
-                log::error(format!("session {id}: {e}; its processes are not tracked"));
-                String::new()
-            }
-        };
-        session.conn = conn;
+        let (scope, move_leader): (String, Work<Result<(), String>>) =
+            match self.tracker.create_session(&session) {
+                Ok(new) => {
+                    session.origin = new.origin;
+                    (new.scope, new.move_leader)
+                }
+                Err(e) => {
+                    // The login goes on; only the session's processes are not contained.
+                    log::error(format!("session {id}: {e}; its processes are not tracked"));
+                    (String::new(), Box::new(|| Ok(())))
+                }
+            };
         self.sessions.insert(id, session);
+        self.save_session(id);
         log::info(format!(
             "New session {id} of user {} (uid {uid}).",
             self.sessions[&id].user
         ));
         self.reconcile_user(uid, true);
-        let waiter = match self.users.get_mut(&uid) {
-            Some(u)
-                if !matches!(u.manager, ManagerPhase::Running { .. })
-                    && u.manager.pid().is_some() =>
-            {
-                let (tx, rx) = oneshot::channel();
-                u.waiters.push(tx);
-                Some(rx)
-            }
-            _ => None,
+        let reply = CreateSessionReply {
+            id: id.to_string(),
+            runtime_path: runtime.display().to_string(),
+            scope,
         };
-        Ok((
-            CreateSessionReply {
-                id: id.to_string(),
-                runtime_path: runtime.display().to_string(),
-                scope,
-            },
-            waiter,
-        ))
+        Ok((reply, move_leader))
+    }
+
+    /// The login that asked for session `id` on `conn` left before the answer reached it: it
+    /// goes on without a session, so the session is undone as if never made — its processes
+    /// back where the leader was (on a worker), nothing signalled.
+    pub fn undo_session(&mut self, id: u64, conn: u64) {
+        let Some(s) = self
+            .sessions
+            .get(&id)
+            .filter(|s| s.conn == conn && s.phase == Phase::Active)
+            .cloned()
+        else {
+            return;
+        };
+        // Out of the table at once: the connection's end must not close it with the policy.
+        self.sessions.remove(&id);
+        let job = self.tracker.undo_session(&s, s.origin.as_deref());
+        self.background(s.uid, job, move |st: &mut State, undone| match undone {
+            Ok(()) => {
+                log::info(format!(
+                    "Session {id} undone: its login gave up before the answer."
+                ));
+                if let Err(e) = st.tracker.remove_session(&s) {
+                    log::warn(format!("cannot remove the cgroup of session {id}: {e}"));
+                }
+                st.forget_session(&s);
+            }
+            Err(e) => {
+                // Cannot put them back: tracked until they end, never killed.
+                log::warn(format!(
+                    "session {id}: its login gave up before the answer, and {e}; keeping it as closing"
+                ));
+                let mut s = s;
+                s.conn = 0;
+                st.sessions.insert(id, s);
+                st.close_session(id, Some(false), true);
+            }
+        });
+    }
+
+    /// Write session `id`'s record (for a restarted daemon).
+    pub fn save_session(&self, id: u64) {
+        if let Some(s) = self.sessions.get(&id) {
+            self.store.save_session(&SessionRecord::of(s));
+        }
     }
 
     /// End a session. `kill`: `None` follows the policy for its user; `spare_leader` when
@@ -174,6 +212,7 @@ impl State {
         if s.phase == Phase::Active {
             log::info(format!("Removed session {id}."));
         }
+        self.leader_watches.remove(&id);
         self.session_event(id, Event::Close { kill, spare_leader });
     }
 
@@ -192,18 +231,25 @@ impl State {
         let session = s.clone();
         if let Some(p) = next
             && let Some(s) = self.sessions.get_mut(&id)
+            && s.phase != p
         {
             s.phase = p;
+            self.save_session(id);
         }
+        // Consecutive signals go to the worker as one job: they arrive in order.
+        let mut signals: Vec<i32> = Vec::new();
+        let mut spare = None;
         for fx in effects {
             match fx {
                 Effect::Signal {
                     signal,
                     spare_leader,
                 } => {
-                    self.tracker.signal_session(&session, signal, spare_leader);
+                    signals.push(signal);
+                    spare = spare_leader.then_some(session.leader);
                 }
                 Effect::WatchEmpty => {
+                    self.signal_session(&session, std::mem::take(&mut signals), spare);
                     if !self.tracker.watch_session(&session) {
                         self.session_event(id, Event::Empty);
                         return;
@@ -212,7 +258,21 @@ impl State {
                 Effect::Remove => self.remove_session(&session),
             }
         }
+        self.signal_session(&session, signals, spare);
         self.changed.notify_one();
+    }
+
+    /// Send `signals` to the session's processes (but `spare`), on a worker.
+    fn signal_session(&mut self, s: &Session, signals: Vec<i32>, spare: Option<u32>) {
+        if signals.is_empty() {
+            return;
+        }
+        let job = self.tracker.signal_session(s, signals, spare);
+        self.background(s.uid, job, |st: &mut State, set| {
+            if let Some((id, set)) = set {
+                st.tracker.update_set(id, set);
+            }
+        });
     }
 
     fn remove_session(&mut self, s: &Session) {
@@ -220,6 +280,13 @@ impl State {
             log::warn(format!("cannot remove the cgroup of session {}: {e}", s.id));
         }
         self.sessions.remove(&s.id);
+        self.forget_session(s);
+    }
+
+    /// A session left the table: its record goes, the user's manager may stop.
+    fn forget_session(&mut self, s: &Session) {
+        self.leader_watches.remove(&s.id);
+        self.store.remove_session(s.id);
         if self.sessions_of(s.uid).next().is_none()
             && let Some(u) = self.users.get_mut(&s.uid)
         {
@@ -247,16 +314,27 @@ impl State {
             if self
                 .users
                 .get(&uid)
-                .is_some_and(|u| u.manager.pid().is_some())
+                .is_some_and(|u| u.manager.pid().is_some() || u.cleaning)
             {
                 return;
             }
-            if let Ok(true) = self.tracker.remove_user_service(uid)
-                && !self.users.contains_key(&uid)
-            {
-                let _ = self.tracker.remove_user_slice(uid);
+            if self.users.contains_key(&uid) {
+                self.tidy_user(uid);
             }
-            self.tidy_user(uid);
+            if self.tracker.knows_user_service(uid) && !self.users.contains_key(&uid) {
+                // A user forgotten meanwhile: only the tree is left to remove.
+                let job = self.tracker.cleanup_user_service(uid);
+                if let Some(job) = job {
+                    self.background(uid, job, move |st: &mut State, done| {
+                        if done == crate::tracker::Cleanup::Removed {
+                            st.tracker.forget_user_service(uid);
+                            if !st.users.contains_key(&uid) {
+                                let _ = st.tracker.remove_user_slice(uid);
+                            }
+                        }
+                    });
+                }
+            }
         }
     }
 
@@ -286,50 +364,53 @@ impl State {
         self.reconcile_user(uid, false);
     }
 
-    /// `kill-session`: `whom` is `leader` or `all`.
-    pub fn kill_session(&mut self, id: u64, whom: &str, signal: i32) -> Result<(), OpError> {
+    /// `kill-session`. A leader that is gone is not signalled: its pid may be someone else's
+    /// by now.
+    pub fn kill_session(&mut self, id: u64, whom: Whom, signal: i32) -> Result<(), OpError> {
         let s = self.sessions.get(&id).cloned().ok_or_else(|| {
             OpError::new(error::NO_SUCH_SESSION, format!("No session '{id}' known"))
         })?;
-        if rustix::process::Signal::from_named_raw(signal).is_none() {
-            return Err(OpError::new(
-                error::INVALID,
-                format!("Invalid signal {signal}"),
-            ));
-        }
         match whom {
-            "leader" => {
-                if let Some(p) = crate::tracker::signal_target(s.leader)
-                    && let Some(sig) = rustix::process::Signal::from_named_raw(signal)
-                {
-                    let _ = rustix::process::kill_process(p, sig);
-                }
+            Whom::Leader => {
+                let gone = || {
+                    OpError::new(
+                        error::FAILED,
+                        format!("The leader of session {id} has exited"),
+                    )
+                };
+                let leader = s.leader_proc.as_ref().ok_or_else(gone)?;
+                leader.signal(signal).map_err(|e| match e {
+                    ProcessError::Gone(_) => gone(),
+                    e => OpError::new(error::FAILED, e.to_string()),
+                })?;
             }
-            "all" | "" => self.tracker.signal_session(&s, signal, false),
-            other => {
-                return Err(OpError::new(
-                    error::INVALID,
-                    format!("Invalid kill parameter '{other}'"),
-                ));
-            }
+            Whom::All => self.signal_session(&s, vec![signal], None),
         }
         Ok(())
     }
 
-    /// `kill-user`: every process of every session and of the user's manager.
-    pub fn kill_user(&mut self, uid: u32, signal: i32) -> Result<(), OpError> {
-        if rustix::process::Signal::from_named_raw(signal).is_none() {
-            return Err(OpError::new(
-                error::INVALID,
-                format!("Invalid signal {signal}"),
-            ));
-        }
+    /// `kill-user`: work signalling every process of every session and of the user's manager;
+    /// the caller runs it in the user's queue.
+    pub fn kill_user(&mut self, uid: u32, signal: i32) -> Box<dyn FnOnce() + Send> {
+        let mut work: Vec<Box<dyn FnOnce() + Send>> = Vec::new();
         let sessions: Vec<Session> = self.sessions_of(uid).cloned().collect();
         for s in &sessions {
-            self.tracker.signal_session(s, signal, false);
+            let job = self.tracker.signal_session(s, vec![signal], None);
+            work.push(Box::new(move || {
+                let _ = job();
+            }));
         }
-        let pid = self.users.get(&uid).and_then(|u| u.manager.pid());
-        self.tracker.signal_user_service(uid, pid, signal);
-        Ok(())
+        let manager = self.users.get(&uid).and_then(|u| u.process.as_ref());
+        let own = self
+            .users
+            .get(&uid)
+            .is_some_and(|u| u.manager.pid().is_some());
+        if own || self.tracker.knows_user_service(uid) {
+            work.push(
+                self.tracker
+                    .signal_user_service(uid, manager.filter(|_| own), signal),
+            );
+        }
+        Box::new(move || work.into_iter().for_each(|w| w()))
     }
 }

@@ -10,8 +10,6 @@
 //!                               └─────────────────▶ Killing ────────────┘
 //! ```
 
-use std::io;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Where a session is in its life.
@@ -183,6 +181,12 @@ pub struct Session {
     pub user: String,
     /// The PAM process.
     pub leader: u32,
+    /// The PAM process, held while it lives (`None`: gone, or never found again after a
+    /// restart): leader signals go through it only.
+    pub leader_proc: Option<crate::process::Process>,
+    /// The leader's cgroup before the session (as `/proc/PID/cgroup` names it), to undo a
+    /// session its login never learnt of.
+    pub origin: Option<String>,
     /// PAM service.
     pub service: String,
     /// TTY.
@@ -203,7 +207,8 @@ pub struct Session {
     pub realtime_us: u64,
     /// Creation time, µs of CLOCK_MONOTONIC.
     pub monotonic_us: u64,
-    /// The connection that owns it.
+    /// The connection that owns it (0: none — re-attached after a restart, when the leader's
+    /// exit ends it instead).
     pub conn: u64,
     /// Life-cycle phase.
     pub phase: Phase,
@@ -244,35 +249,28 @@ pub fn class_and_type(class: &str, ty: &str, tty: &str) -> Result<(String, Strin
     Ok((class.to_string(), ty.to_string()))
 }
 
-/// Hands out session ids 1, 2, …, remembering the last one in a file so that a restarted
-/// daemon never reuses an id.
-#[derive(Debug)]
+/// Hands out session ids 1, 2, … The caller stores the last one (`persist.rs`), so that a
+/// restarted daemon never reuses an id.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct IdCounter {
-    path: PathBuf,
     last: u64,
 }
 
 impl IdCounter {
-    /// Read the last id from `path` (missing or unreadable: 0).
-    pub fn load(path: &Path) -> IdCounter {
-        let last = std::fs::read_to_string(path)
-            .ok()
-            .and_then(|s| s.trim().parse().ok())
-            .unwrap_or(0);
-        IdCounter {
-            path: path.to_path_buf(),
-            last,
-        }
+    /// Go on after `last` (the stored one, or a higher id found in a session record).
+    pub fn after(last: u64) -> IdCounter {
+        IdCounter { last }
     }
 
-    /// The next id, persisted (temp file + rename) before it is returned.
-    pub fn allocate(&mut self) -> io::Result<u64> {
-        let id = self.last + 1;
-        let tmp = self.path.with_extension("tmp");
-        std::fs::write(&tmp, format!("{id}\n"))?;
-        std::fs::rename(&tmp, &self.path)?;
-        self.last = id;
-        Ok(id)
+    /// Never hand out `id` or anything below.
+    pub fn skip_past(&mut self, id: u64) {
+        self.last = self.last.max(id);
+    }
+
+    /// The next id.
+    pub fn allocate(&mut self) -> u64 {
+        self.last += 1;
+        self.last
     }
 }
 
@@ -398,15 +396,12 @@ mod tests {
     }
 
     #[test]
-    fn ids_survive_a_restart() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("last-session-id");
-        let mut c = IdCounter::load(&p);
-        assert_eq!(c.allocate().unwrap(), 1);
-        assert_eq!(c.allocate().unwrap(), 2);
-        let mut c = IdCounter::load(&p);
-        assert_eq!(c.allocate().unwrap(), 3);
-        std::fs::write(&p, "garbage").unwrap();
-        assert_eq!(IdCounter::load(&p).allocate().unwrap(), 1);
+    fn ids_go_on_after_the_last() {
+        let mut c = IdCounter::after(2);
+        assert_eq!(c.allocate(), 3);
+        c.skip_past(7);
+        assert_eq!(c.allocate(), 8);
+        c.skip_past(1);
+        assert_eq!(c.allocate(), 9);
     }
 }

@@ -13,6 +13,19 @@ use crate::userdb::Account;
 /// distributions where it is not a link).
 pub const USER_PATH: &str = "/usr/local/bin:/usr/bin:/bin";
 
+/// The user manager's soft open-files limit (systemd's `DefaultLimitNOFILE=1024:524288`; the
+/// manager raises its own soft limit and gives its services 1024 again).
+pub const NOFILE_SOFT: u64 = 1024;
+/// Its hard limit, where the kernel allows that much (`fs.nr_open`).
+pub const NOFILE_HARD: u64 = 524_288;
+
+fn nofile_hard() -> u64 {
+    std::fs::read_to_string("/proc/sys/fs/nr_open")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .map_or(NOFILE_HARD, |max| max.min(NOFILE_HARD))
+}
+
 /// A spawned manager.
 #[derive(Debug)]
 pub struct SpawnedManager {
@@ -74,6 +87,18 @@ pub fn spawn(
     spec.stdin = Some(null.try_clone().map_err(|e| e.to_string())?);
     spec.stdout = Some(null);
     spec.umask = 0o022;
+    // The user's manager runs at the default priority whatever the daemon's own (an init
+    // script may start the daemon at a raised one), and with the open-files limits systemd
+    // gives user@.service (the daemon's own soft limit is raised to its hard one).
+    spec.nice = Some(0);
+    spec.rlimits.push(linger_exec::Rlimit {
+        resource: rustix::process::Resource::Nofile as i32,
+        soft: NOFILE_SOFT,
+        hard: nofile_hard(),
+    });
+    // Without CAP_SYS_RESOURCE (a container's root may lack it) no more than our own.
+    let may_raise = linger_exec::limits::may_raise_hard_limits();
+    let _ = linger_exec::limits::clamp_to_grantable(&mut spec.rlimits, may_raise);
     let mut cgroup_procs = cgroup_procs.into_iter();
     spec.cgroup_procs = cgroup_procs.next();
     spec.extra_cgroup_procs = cgroup_procs.collect();

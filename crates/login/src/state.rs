@@ -1,6 +1,8 @@
 //! The daemon's runtime state, owned by the event loop (one thread, `Rc<RefCell<State>>`):
-//! users and their managers here, sessions in `session_ops.rs`, timers at the end. Pure
-//! decisions come from `users.rs` / `sessions.rs`; this file performs their effects.
+//! users and their managers here, sessions in `session_ops.rs`, timers in `state_timers.rs`,
+//! re-attaching what a previous run left in `state_reattach.rs`. Pure decisions come from
+//! `users.rs` / `sessions.rs`; this file performs their effects — quick ones at once, long
+//! ones on a worker ([`State::background`]), whose result comes back to the loop.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -8,20 +10,53 @@ use std::os::fd::OwnedFd;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use tokio::sync::Notify;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
+use tokio::sync::{Notify, oneshot};
 
 use crate::config::LoginConfig;
+use crate::jobs::Jobs;
 use crate::log;
+use crate::persist::{ManagerRecord, Store, UserRecord};
 use crate::policy::Policy;
+use crate::process::{ExitWatch, Process};
 use crate::registry::Registry;
 use crate::runtime::{self, TmpfsLimits};
 use crate::sessions::{IdCounter, Session};
-use crate::tracker::Tracker;
+use crate::tracker::{Cleanup, Tracker};
 use crate::userdb::{Account, SystemDb, UserDb};
 use crate::users::{self, ManagerEffect, ManagerEvent, ManagerPhase, Timing, User};
 
 /// The state, shared by the loop and the connection tasks on the same thread.
 pub type Shared = Rc<RefCell<State>>;
+
+/// The result of a worker's job, applied to the state on the loop.
+pub type Completion = Box<dyn FnOnce(&mut State)>;
+
+/// A process the daemon does not reap itself exited (seen through its pidfd).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// A user manager that is not our child (re-attached after a restart, or foreign).
+    Manager {
+        /// Its user.
+        uid: u32,
+        /// Its pid.
+        pid: u32,
+    },
+    /// The leader of a session that has no connection (re-attached after a restart).
+    Leader {
+        /// The session.
+        session: u64,
+    },
+}
+
+/// The receiving ends the event loop waits on.
+#[derive(Debug)]
+pub struct Inbox {
+    /// Exits seen through pidfds.
+    pub exits: UnboundedReceiver<Exit>,
+    /// Finished jobs.
+    pub done: UnboundedReceiver<Completion>,
+}
 
 /// Everything the daemon knows.
 #[derive(Debug)]
@@ -40,19 +75,33 @@ pub struct State {
     pub users: BTreeMap<u32, User>,
     /// Session id counter.
     pub ids: IdCounter,
+    /// The records that outlive a restart.
+    pub store: Store,
     /// Exec-status pipes of spawned managers, by pid.
     pub status_pipes: HashMap<u32, OwnedFd>,
+    /// Leaders of sessions without a connection, watched for their exit.
+    pub leader_watches: HashMap<u64, ExitWatch>,
     /// Wakes the loop when timers may have changed.
     pub changed: Rc<Notify>,
     /// Stopping the daemon: no manager is wanted any more.
     pub shutting_down: bool,
+    /// The loop has ended: jobs run at once, on the loop's thread.
+    pub exiting: bool,
     /// Without cgroups: when closing sessions are next scanned for emptiness (fixed once
     /// set, so that a stream of other events cannot postpone it).
     pub poll_at: std::cell::Cell<Option<Instant>>,
-    /// Exits of adopted managers (not our children: learnt from pidfds).
-    pub adopted_exits: tokio::sync::mpsc::UnboundedSender<u32>,
-    /// The receiving end, taken by the event loop.
-    pub adopted_exits_rx: Option<tokio::sync::mpsc::UnboundedReceiver<u32>>,
+    /// A scan of `/proc` is running on a worker.
+    pub scanning: bool,
+    /// Long work, queued per uid.
+    pub jobs: Rc<Jobs>,
+    /// Requests, served one at a time per non-root uid.
+    pub turns: Rc<crate::jobs::Lanes>,
+    /// Where pidfd watches report exits.
+    pub exits: UnboundedSender<Exit>,
+    /// Where finished jobs report.
+    done: UnboundedSender<Completion>,
+    /// Jobs queued or running whose completion has not been applied yet.
+    in_flight: Rc<std::cell::Cell<usize>>,
 }
 
 /// Now as (realtime µs, monotonic µs).
@@ -69,24 +118,37 @@ pub fn clocks() -> (u64, u64) {
 }
 
 impl State {
-    /// A fresh state.
-    pub fn new(config: LoginConfig, policy: Policy, tracker: Tracker) -> State {
-        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-        State {
+    /// A fresh state, and the channels its loop waits on.
+    pub fn new(config: LoginConfig, policy: Policy, tracker: Tracker) -> (State, Inbox) {
+        let (exits, exits_rx) = tokio::sync::mpsc::unbounded_channel();
+        let (done, done_rx) = tokio::sync::mpsc::unbounded_channel();
+        let state = State {
             poll_at: std::cell::Cell::new(None),
-            adopted_exits: tx,
-            adopted_exits_rx: Some(rx),
+            scanning: false,
             registry: Registry::new(config.linger_dir.clone()),
-            ids: IdCounter::load(&config.session_counter()),
+            ids: IdCounter::default(),
+            store: Store::new(&config.state_dir),
             config,
             policy,
             tracker,
             sessions: BTreeMap::new(),
             users: BTreeMap::new(),
             status_pipes: HashMap::new(),
+            leader_watches: HashMap::new(),
             changed: Rc::new(Notify::new()),
             shutting_down: false,
-        }
+            exiting: false,
+            jobs: Rc::new(Jobs::default()),
+            turns: Rc::new(crate::jobs::Lanes::default()),
+            exits,
+            done,
+            in_flight: Rc::default(),
+        };
+        let inbox = Inbox {
+            exits: exits_rx,
+            done: done_rx,
+        };
+        (state, inbox)
     }
 
     /// The user database.
@@ -101,6 +163,35 @@ impl State {
         }
     }
 
+    /// Run `job` on a worker in `uid`'s queue, then `then` with its result on the loop. Once
+    /// the loop has ended (the final tidy-up at exit) both run at once, right here.
+    pub fn background<T: Send + 'static>(
+        &mut self,
+        uid: u32,
+        job: Box<dyn FnOnce() -> T + Send>,
+        then: impl FnOnce(&mut State, T) + 'static,
+    ) {
+        if self.exiting {
+            let v = job();
+            then(self, v);
+            return;
+        }
+        let jobs = self.jobs.clone();
+        let done = self.done.clone();
+        let in_flight = self.in_flight.clone();
+        in_flight.set(in_flight.get() + 1);
+        tokio::task::spawn_local(async move {
+            let result = jobs.run(uid, job).await;
+            let _ = done.send(Box::new(move |s: &mut State| {
+                s.in_flight.set(s.in_flight.get() - 1);
+                match result {
+                    Ok(v) => then(s, v),
+                    Err(e) => log::error(e),
+                }
+            }));
+        });
+    }
+
     /// The record of `account`'s user, created if new (its linger flag read from the
     /// registry then; the daemon updates it on every change it makes).
     pub fn ensure_user(&mut self, account: Account) -> &mut User {
@@ -112,6 +203,30 @@ impl State {
             u.lingers = lingers;
             u
         })
+    }
+
+    /// Write the user's record (what the daemon made for them) for a restarted daemon.
+    pub fn save_user(&self, uid: u32) {
+        let record = match self.users.get(&uid) {
+            Some(u) => UserRecord {
+                uid,
+                manager: u
+                    .process
+                    .as_ref()
+                    .filter(|p| u.manager.pid() == Some(p.pid()))
+                    .map(|p| ManagerRecord {
+                        pid: p.pid(),
+                        start: p.start(),
+                    }),
+                runtime: u.runtime.clone(),
+            },
+            None => UserRecord {
+                uid,
+                manager: None,
+                runtime: None,
+            },
+        };
+        self.store.save_user(&record);
     }
 
     /// Whether `uid` lingers.
@@ -160,7 +275,7 @@ impl State {
             return;
         };
         let (phase, fx) = users::reconcile(u.manager, wanted, retry, now, timing, &mut u.backoff);
-        u.manager = phase;
+        self.set_phase(uid, phase);
         self.manager_effects(uid, fx);
         self.tidy_user(uid);
         self.changed.notify_one();
@@ -172,30 +287,54 @@ impl State {
         self.reconcile_user(uid, false);
     }
 
+    /// Enter `phase`; the process handle and the record follow the pid.
+    fn set_phase(&mut self, uid: u32, phase: ManagerPhase) {
+        let Some(u) = self.users.get_mut(&uid) else {
+            return;
+        };
+        let before = u.manager;
+        u.manager = phase;
+        let held = phase.pid().or(match phase {
+            ManagerPhase::Foreign { pid } => Some(pid),
+            _ => None,
+        });
+        if u.process.as_ref().map(Process::pid) != held {
+            u.process = None;
+            u.exit_watch = None;
+        }
+        if before.pid() != phase.pid() {
+            self.save_user(uid);
+        }
+    }
+
     fn manager_effects(&mut self, uid: u32, effects: Vec<ManagerEffect>) {
         for fx in effects {
             match fx {
                 ManagerEffect::Spawn => self.spawn_manager(uid),
                 ManagerEffect::Terminate(pid) => {
-                    if let (Some(p), Some(s)) = (
-                        crate::tracker::signal_target(pid),
-                        rustix::process::Signal::from_named_raw(15),
-                    ) {
-                        let _ = rustix::process::kill_process(p, s);
+                    let p = self.users.get(&uid).and_then(|u| u.process.clone());
+                    match p.filter(|p| p.pid() == pid) {
+                        Some(p) => {
+                            if let Err(e) = p.signal(15) {
+                                log::warn(format!(
+                                    "cannot stop the user manager of uid {uid}: {e}"
+                                ));
+                            }
+                        }
+                        None => log::warn(format!(
+                            "internal: no handle on the user manager {pid} of uid {uid}"
+                        )),
                     }
                 }
                 ManagerEffect::KillAll => {
-                    let pid = self.users.get(&uid).and_then(|u| u.manager.pid());
                     log::warn(format!(
                         "user manager of uid {uid} did not stop in time, killing it"
                     ));
-                    self.tracker.signal_user_service(uid, pid, 9);
+                    let p = self.users.get(&uid).and_then(|u| u.process.as_ref());
+                    let job = self.tracker.signal_user_service(uid, p, 9);
+                    self.background(uid, job, |_, ()| {});
                 }
-                ManagerEffect::Cleanup => {
-                    if let Err(e) = self.tracker.remove_user_service(uid) {
-                        log::warn(format!("cannot remove user@{uid}.service cgroup: {e}"));
-                    }
-                }
+                ManagerEffect::Cleanup => self.cleanup_user_service(uid),
                 ManagerEffect::WakeWaiters => {
                     if let Some(u) = self.users.get_mut(&uid) {
                         for w in u.waiters.drain(..) {
@@ -205,6 +344,53 @@ impl State {
                 }
             }
         }
+    }
+
+    /// Kill what a stopped manager left in `user@UID.service` and remove the tree, on a
+    /// worker; no manager is started meanwhile (it would die with the leftovers).
+    fn cleanup_user_service(&mut self, uid: u32) {
+        let Some(job) = self.tracker.cleanup_user_service(uid) else {
+            return;
+        };
+        if let Some(u) = self.users.get_mut(&uid) {
+            u.cleaning = true;
+        }
+        self.background(uid, job, move |s: &mut State, done| {
+            if let Some(u) = s.users.get_mut(&uid) {
+                u.cleaning = false;
+            }
+            match done {
+                Cleanup::Removed => s.tracker.forget_user_service(uid),
+                // Leftovers were SIGKILLed: once the tree is empty, `on_empty` comes back.
+                Cleanup::Busy if !s.tracker.watch_user_service(uid) && !s.exiting => {
+                    s.cleanup_user_service(uid);
+                    return;
+                }
+                Cleanup::Busy => {}
+            }
+            if !s.exiting {
+                s.reconcile_user(uid, false);
+            }
+        });
+    }
+
+    /// Whether the user's manager answers; if not, a waiter woken at its next change
+    /// (`Err(None)`: none answers and none is coming — not wanted, or given up).
+    pub fn manager_waiter(&mut self, uid: u32) -> Result<(), Option<oneshot::Receiver<()>>> {
+        let wanted = self.wanted(uid, Instant::now());
+        let Some(u) = self.users.get_mut(&uid) else {
+            return Err(None);
+        };
+        if u.manager.answers() {
+            return Ok(());
+        }
+        // Starting, restarting, stopping before a new start, cleaning up first: it comes.
+        if !wanted || u.manager == ManagerPhase::Failed {
+            return Err(None);
+        }
+        let (tx, rx) = oneshot::channel();
+        u.waiters.push(tx);
+        Err(Some(rx))
     }
 
     /// Create the runtime directory of `uid` if it does not exist yet.
@@ -237,23 +423,25 @@ impl State {
         }
         let path = dir.path.clone();
         u.runtime = Some(dir);
+        self.save_user(uid);
         Ok(path)
     }
 
     fn spawn_manager(&mut self, uid: u32) {
-        if let Some(pid) = self.adopt_manager(uid) {
-            log::info(format!(
-                "adopted the running user manager of uid {uid} (pid {pid})"
-            ));
-            self.manager_event_no_reconcile(uid, ManagerEvent::Spawned(pid));
-            self.manager_event_no_reconcile(uid, ManagerEvent::Ready(pid));
+        if self.users.get(&uid).is_some_and(|u| u.cleaning) {
+            return; // the cleanup's completion reconciles again
+        }
+        if self.found_foreign_manager(uid) {
             return;
         }
-        let result = self.try_spawn_manager(uid);
-        match result {
-            Ok((pid, status)) => {
+        match self.try_spawn_manager(uid) {
+            Ok((process, status)) => {
+                let pid = process.pid();
                 if let Some(s) = status {
                     self.status_pipes.insert(pid, s);
+                }
+                if let Some(u) = self.users.get_mut(&uid) {
+                    u.process = Some(process);
                 }
                 self.manager_event_no_reconcile(uid, ManagerEvent::Spawned(pid));
             }
@@ -264,24 +452,40 @@ impl State {
         }
     }
 
-    /// A manager of `uid` that already answers on its socket (see `adopt.rs`).
-    fn adopt_manager(&mut self, uid: u32) -> Option<u32> {
+    /// A manager the daemon did not start (the user ran one by hand) answers on the user's
+    /// socket: known, not started twice, never stopped or cleaned up after by the daemon.
+    fn found_foreign_manager(&mut self, uid: u32) -> bool {
         let runtime = self.config.runtime_base.join(uid.to_string());
-        let pid = crate::adopt::running_manager(&runtime, uid)?;
-        // Its directory (and a mount there) are adopted as they are.
-        if let Err(e) = self.ensure_runtime_dir(uid) {
-            log::warn(e);
-        }
-        match crate::adopt::watch_exit(pid, self.adopted_exits.clone()) {
-            Ok(()) => Some(pid),
-            Err(e) => {
-                log::warn(format!("cannot adopt user manager {pid}: {e}"));
-                None
+        let pid = match crate::adopt::probe(&runtime, uid) {
+            crate::adopt::Probe::Listening(pid) => pid,
+            crate::adopt::Probe::Nobody => return false,
+            crate::adopt::Probe::Unresponsive => {
+                log::warn(format!(
+                    "the manager socket of uid {uid} accepts no connection; starting a manager anyway"
+                ));
+                return false;
             }
+        };
+        let watched = Process::open(pid).and_then(|p| {
+            p.watch_exit(Exit::Manager { uid, pid }, self.exits.clone())
+                .map(|w| (p, w))
+                .map_err(|_| crate::process::ProcessError::Gone(pid))
+        });
+        let Ok((process, watch)) = watched else {
+            return false;
+        };
+        log::info(format!(
+            "a user manager the login daemon did not start runs for uid {uid} (pid {pid}): using it, it is not the daemon's to stop"
+        ));
+        if let Some(u) = self.users.get_mut(&uid) {
+            u.process = Some(process);
+            u.exit_watch = Some(watch);
         }
+        self.manager_event_no_reconcile(uid, ManagerEvent::Foreign(pid));
+        true
     }
 
-    fn try_spawn_manager(&mut self, uid: u32) -> Result<(u32, Option<OwnedFd>), String> {
+    fn try_spawn_manager(&mut self, uid: u32) -> Result<(Process, Option<OwnedFd>), String> {
         let runtime = self.ensure_runtime_dir(uid)?;
         let Some(u) = self.users.get(&uid) else {
             return Err("unknown user".into());
@@ -298,7 +502,9 @@ impl State {
             &self.config.socket,
             join,
         )?;
-        Ok((m.pid, m.status))
+        // Our unreaped child: its pid is its own until we reap it.
+        let process = Process::open(m.pid).map_err(|e| e.to_string())?;
+        Ok((process, m.status))
     }
 
     /// A step without the trailing reconcile (used from inside effects).
@@ -316,52 +522,71 @@ impl State {
                         u.account.name
                     ));
                 }
-                u.manager = phase;
+                self.set_phase(uid, phase);
                 self.manager_effects(uid, fx);
             }
             Err(e) => log::error(e),
         }
     }
 
-    /// Once a user needs nothing any more (no session, no manager, not wanted): remove the
-    /// runtime directory and IPC objects, the cgroups, and the record unless the user lingers.
+    /// Once a user needs nothing any more (no session, no manager, not wanted): remove what
+    /// the daemon made — first what the manager left in `user@UID.service` (its completion
+    /// tidies again), then the runtime directory, IPC objects and the slice — and the record
+    /// unless the user lingers. File work runs on a worker.
     pub fn tidy_user(&mut self, uid: u32) {
         let now = Instant::now();
         let Some(u) = self.users.get(&uid) else {
             return;
         };
         if u.manager != ManagerPhase::Stopped
+            || u.cleaning
             || self.sessions_of(uid).next().is_some()
             || self.wanted(uid, now)
         {
             return;
         }
-        let lingering = self.lingering(uid);
-        let remove_ipc = self.policy.remove_ipc && !runtime::is_system_uid(uid);
-        let Some(u) = self.users.get_mut(&uid) else {
-            return;
-        };
-        if let Some(rt) = u.runtime.take() {
-            if let Err(e) = runtime::remove(&rt) {
-                log::warn(format!("cannot remove {}: {e}", rt.path.display()));
-            }
-            if remove_ipc {
-                for p in runtime::remove_ipc(uid) {
-                    log::warn(p);
-                }
+        if self.tracker.knows_user_service(uid) {
+            self.cleanup_user_service(uid);
+            if self.tracker.knows_user_service(uid) {
+                return;
             }
         }
-        if let Ok(true) = self.tracker.remove_user_service(uid)
-            && let Err(e) = self.tracker.remove_user_slice(uid)
-        {
+        let lingering = self.lingering(uid);
+        let remove_ipc = self.policy.remove_ipc && !runtime::is_system_uid(uid);
+        if let Some(rt) = self.users.get_mut(&uid).and_then(|u| u.runtime.take()) {
+            // Out of the way now (a new login of the user gets a fresh one at once), removed
+            // on a worker.
+            let aside = runtime::detach(&rt);
+            let work = move || {
+                let mut problems = Vec::new();
+                match aside {
+                    Ok(Some(path)) => {
+                        if let Err(e) = runtime::remove_detached(&path) {
+                            problems.push(format!("cannot remove {}: {e}", path.display()));
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(e) => problems.push(format!("cannot remove {}: {e}", rt.path.display())),
+                }
+                if remove_ipc {
+                    problems.extend(runtime::remove_ipc(uid));
+                }
+                problems
+            };
+            self.background(uid, Box::new(work), |_, problems: Vec<String>| {
+                problems.into_iter().for_each(log::warn);
+            });
+        }
+        if let Err(e) = self.tracker.remove_user_slice(uid) {
             log::warn(format!("cannot remove user-{uid}.slice: {e}"));
         }
         if !lingering {
             self.users.remove(&uid);
         }
+        self.save_user(uid);
     }
 
-    /// The user whose manager is `pid`.
+    /// The user whose own (not foreign) manager is `pid`.
     fn manager_uid(&self, pid: u32) -> Option<u32> {
         self.users
             .iter()
@@ -400,6 +625,31 @@ impl State {
             ));
         }
         self.manager_event(uid, ManagerEvent::Exited(pid));
+    }
+
+    /// A process seen through its pidfd exited.
+    pub fn on_pidfd_exit(&mut self, exit: Exit) {
+        match exit {
+            Exit::Manager { uid, pid } => {
+                let ours = self.users.get(&uid).map(|u| u.manager);
+                if ours.is_some_and(|m| m.pid() == Some(pid)) {
+                    self.on_exit(pid, None, None);
+                } else if ours == Some(ManagerPhase::Foreign { pid }) {
+                    self.manager_event(uid, ManagerEvent::Exited(pid));
+                }
+            }
+            Exit::Leader { session } => {
+                self.leader_watches.remove(&session);
+                // Its PAM process is gone without a connection to close: as if it had closed.
+                if self
+                    .sessions
+                    .get(&session)
+                    .is_some_and(|s| s.conn == 0 && s.phase == crate::sessions::Phase::Active)
+                {
+                    self.close_session(session, None, false);
+                }
+            }
+        }
     }
 
     /// A notify datagram from `pid`.
@@ -454,21 +704,20 @@ impl State {
         }
     }
 
-    /// Whether every manager process is gone.
-    pub fn all_managers_gone(&self) -> bool {
-        self.users.values().all(|u| u.manager.pid().is_none())
+    /// Whether every manager process is gone and no job is under way: a stop may end.
+    pub fn all_done(&self) -> bool {
+        self.in_flight.get() == 0 && self.users.values().all(|u| u.manager.pid().is_none())
     }
 
-    /// Kill what is left at the end of a shutdown that timed out.
+    /// Kill what is left at the end of a shutdown that timed out (on this thread: the loop
+    /// has ended).
     pub fn kill_remaining(&mut self) {
-        let left: Vec<(u32, Option<u32>)> = self
-            .users
-            .iter()
-            .filter(|(_, u)| u.manager.pid().is_some())
-            .map(|(uid, u)| (*uid, u.manager.pid()))
-            .collect();
-        for (uid, pid) in left {
-            self.tracker.signal_user_service(uid, pid, 9);
+        for (uid, u) in &self.users {
+            if u.manager.pid().is_some() {
+                (self
+                    .tracker
+                    .signal_user_service(*uid, u.process.as_ref(), 9))();
+            }
         }
     }
 
@@ -490,3 +739,6 @@ impl State {
 
 #[path = "state_timers.rs"]
 mod timers;
+
+#[path = "state_reattach.rs"]
+mod reattach;

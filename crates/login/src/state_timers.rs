@@ -25,7 +25,10 @@ impl State {
             .then(|| self.stop_at_pub(u))
             .flatten()
         });
+        // No poll deadline while a scan runs: its completion sets the next one (a deadline in
+        // the past would spin the loop until then).
         let poll = if self.tracker.needs_polling()
+            && !self.scanning
             && self.sessions.values().any(|s| s.phase != Phase::Active)
         {
             let at = self.poll_at.get().unwrap_or_else(|| Instant::now() + POLL);
@@ -57,22 +60,24 @@ impl State {
         for id in due {
             self.session_event(id, Event::Timeout);
         }
-        if self.poll_at.get().is_some_and(|t| t <= now) {
+        if self.poll_at.get().is_some_and(|t| t <= now) && !self.scanning {
             self.poll_at.set(None);
-            let closing: Vec<u64> = self
-                .sessions
-                .values()
-                .filter(|s| s.phase != Phase::Active)
-                .map(|s| s.id)
-                .collect();
-            for id in closing {
-                let empty = match self.sessions.get(&id).cloned() {
-                    Some(s) => self.tracker.session_pids(&s).is_empty(),
-                    None => false,
-                };
-                if empty {
-                    self.session_event(id, Event::Empty);
-                }
+            // One scan of /proc for every closing session, on a worker.
+            if let Some(scan) = self.tracker.scan() {
+                self.scanning = true;
+                self.background(0, scan, |s: &mut State, procs| {
+                    s.scanning = false;
+                    let closing: Vec<u64> = s
+                        .sessions
+                        .values()
+                        .filter(|x| x.phase != Phase::Active)
+                        .map(|x| x.id)
+                        .collect();
+                    for id in s.tracker.refresh_sets(&closing, &procs) {
+                        s.session_event(id, Event::Empty);
+                    }
+                    s.changed.notify_one();
+                });
             }
         }
         let users: Vec<(u32, ManagerPhase)> = self

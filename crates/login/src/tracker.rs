@@ -4,6 +4,10 @@
 //!
 //! The machine's hierarchies are never mounted, remounted or rebound: the daemon only makes
 //! directories below its root (its own cgroup, or `--cgroup-root`).
+//!
+//! What may take long — signalling every process of a session or of a user's service tree,
+//! removing a tree the user filled with cgroups, scanning `/proc` — is handed out as a
+//! [`Work`] closure for a worker (`jobs.rs`); the tracker itself answers at once.
 
 use std::collections::HashMap;
 use std::os::fd::{BorrowedFd, OwnedFd};
@@ -11,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use linger_cgroup::{CgroupSetup, Controller, DriverKind, RealFs, UnitCgroups};
 
+use crate::escape::shown;
 use crate::procscan::{self, ProcSet};
 use crate::sessions::Session;
 
@@ -26,6 +31,8 @@ pub enum Tracker {
         cg: Box<UnitCgroups<RealFs>>,
         /// The driver's name, for `Manager` properties.
         kind: DriverKind,
+        /// Where the cgroup2 tree is mounted: `/proc/PID/cgroup` paths are relative to it.
+        mount: PathBuf,
     },
     /// No usable cgroups.
     Processes {
@@ -38,21 +45,8 @@ fn user_slice_rel(uid: u32) -> PathBuf {
     Path::new(TOP_SLICE).join(format!("user-{uid}.slice"))
 }
 
-fn sig(n: i32) -> Option<rustix::process::Signal> {
-    rustix::process::Signal::from_named_raw(n)
-}
-
-/// `pid` as a target for a signal: never pid 0 or 1, never a number that is not a pid
-/// (`kill` would read a negative one as a process group), and never the daemon itself — a
-/// session or manager record that names it (a stale or forged pid) must not stop the daemon
-/// and with it every login.
-pub fn signal_target(pid: u32) -> Option<rustix::process::Pid> {
-    let raw = i32::try_from(pid).ok().filter(|p| *p > 1)?;
-    if pid == std::process::id() {
-        return None;
-    }
-    rustix::process::Pid::from_raw(raw)
-}
+/// Work for a worker thread; what it returns is applied on the loop.
+pub type Work<T> = Box<dyn FnOnce() -> T + Send>;
 
 /// The cgroup2 path of `pid` as `/proc/PID/cgroup` names it (its `0::` line); `Ok(None)` when
 /// the process is in no cgroup2 cgroup, an error when it does not exist.
@@ -64,10 +58,53 @@ pub fn unified_cgroup_of(pid: u32) -> std::io::Result<Option<String>> {
         .map(str::to_string))
 }
 
-fn kill_pid(pid: u32, signal: i32) {
-    if let (Some(p), Some(s)) = (signal_target(pid), sig(signal)) {
-        let _ = rustix::process::kill_process(p, s);
+/// The cgroup2 mount point holding `dir` (the longest one that is a prefix of it; the usual
+/// places when mountinfo cannot be read).
+fn cgroup2_mount_of(dir: &Path) -> PathBuf {
+    let mounts: Vec<PathBuf> = std::fs::read_to_string("/proc/self/mountinfo")
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| {
+            let (pre, post) = l.split_once(" - ")?;
+            let point = pre.split(' ').nth(4)?;
+            (post.split(' ').next() == Some("cgroup2"))
+                .then(|| PathBuf::from(linger_cgroup::unescape_mountinfo(point)))
+        })
+        .collect();
+    mounts
+        .into_iter()
+        .chain(["/sys/fs/cgroup/unified", "/sys/fs/cgroup"].map(PathBuf::from))
+        .filter(|m| dir.starts_with(m))
+        .max_by_key(|m| m.as_os_str().len())
+        .unwrap_or_else(|| PathBuf::from("/sys/fs/cgroup"))
+}
+
+/// A session's new scope (see [`Tracker::create_session`]).
+pub struct NewScope {
+    /// Its path relative to the root (empty without cgroups).
+    pub scope: String,
+    /// The leader's cgroup before.
+    pub origin: Option<String>,
+    /// Moves the leader in (for a worker).
+    pub move_leader: Work<Result<(), String>>,
+}
+
+impl std::fmt::Debug for NewScope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewScope")
+            .field("scope", &self.scope)
+            .field("origin", &self.origin)
+            .finish_non_exhaustive()
     }
+}
+
+/// Why a cleanup of `user@UID.service` is not finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cleanup {
+    /// The tree is gone (or there never was one).
+    Removed,
+    /// Processes were left: they were sent SIGKILL; removal waits for the emptiness event.
+    Busy,
 }
 
 impl Tracker {
@@ -147,10 +184,12 @@ impl Tracker {
                             .join(" ")
                     }
                 );
+                let mount = cgroup2_mount_of(&root_path);
                 (
                     Tracker::Cgroups {
                         cg: Box::new(cg),
                         kind,
+                        mount,
                     },
                     note,
                 )
@@ -210,32 +249,28 @@ impl Tracker {
         Ok(fds)
     }
 
-    /// Move `pid` (a process of `uid`, in one of the user's sessions or services) into
-    /// `cgroup` — as `/proc/PID/cgroup` names it — which must lie strictly below the user's
-    /// `user@UID.service`: a user manager making a scope of a process from a login session
-    /// cannot do that move itself, since it crosses the root-owned `user-UID.slice`.
-    pub fn attach_to_user_service(&self, uid: u32, pid: u32, cgroup: &str) -> Result<(), String> {
-        let Tracker::Cgroups { cg, .. } = self else {
+    /// The `cgroup.procs` file to write `pid` (a process of `uid`, in one of the user's
+    /// sessions or services) to, to move it into `cgroup` — as `/proc/PID/cgroup` names it —
+    /// which must lie strictly below the user's `user@UID.service`: a user manager making a
+    /// scope of a process from a login session cannot do that move itself, since it crosses
+    /// the root-owned `user-UID.slice`. The write is the caller's (a worker's).
+    pub fn attach_target(&self, uid: u32, pid: u32, cgroup: &str) -> Result<PathBuf, String> {
+        let Tracker::Cgroups { cg, mount, .. } = self else {
             return Err("the login daemon tracks sessions without cgroups".into());
         };
         let service = cg
             .path(&format!("user@{uid}.service"))
             .map_err(|_| format!("uid {uid} has no user manager cgroup"))?;
-        let mount = ["/sys/fs/cgroup/unified", "/sys/fs/cgroup"]
-            .into_iter()
-            .map(Path::new)
-            .find(|m| service.starts_with(m))
-            .ok_or("the cgroup tree is not mounted where expected")?;
         let as_proc =
             |p: &Path| -> String { format!("/{}", p.strip_prefix(mount).unwrap_or(p).display()) };
         let rest = cgroup
             .strip_prefix(&as_proc(&service))
             .and_then(|r| r.strip_prefix('/'))
             .filter(|r| r.split('/').all(|c| !c.is_empty() && c != "." && c != ".."))
-            .ok_or_else(|| format!("{cgroup} is not below user@{uid}.service"))?;
+            .ok_or_else(|| format!("{} is not below user@{uid}.service", shown(cgroup)))?;
         let target = service.join(rest);
         if !target.join("cgroup.procs").exists() {
-            return Err(format!("no cgroup {cgroup}"));
+            return Err(format!("no cgroup {}", shown(cgroup)));
         }
         let slice = as_proc(service.parent().ok_or("no user slice")?);
         let inside = unified_cgroup_of(pid)
@@ -246,71 +281,180 @@ impl Tracker {
                 "process {pid} is not in a session or service of uid {uid}"
             ));
         }
-        std::fs::write(target.join("cgroup.procs"), pid.to_string())
-            .map_err(|e| format!("cannot move process {pid} into {cgroup}: {e}"))
+        Ok(target.join("cgroup.procs"))
     }
 
-    /// Create `session-N.scope` and move the leader into it. Returns the scope's path
-    /// relative to the root (empty without cgroups).
-    pub fn create_session(&mut self, s: &Session) -> Result<String, String> {
+    /// Create `session-N.scope`. Returns the scope's path relative to the root (empty
+    /// without cgroups), the leader's cgroup now (as `/proc/PID/cgroup` names it), for
+    /// [`Tracker::undo_session`], and the work that moves the leader in: a migration between
+    /// cgroups waits for the kernel (an RCU grace period, tens of ms under load), so it runs
+    /// on a worker.
+    pub fn create_session(&mut self, s: &Session) -> Result<NewScope, String> {
         match self {
             Tracker::Cgroups { cg, .. } => {
                 let rel = user_slice_rel(s.uid).join(s.scope());
                 cg.create_at(&format!("user-{}.slice", s.uid), &user_slice_rel(s.uid))
                     .map_err(|e| e.to_string())?;
                 cg.create_at(&s.scope(), &rel).map_err(|e| e.to_string())?;
-                for f in cg.procs_files(&s.scope()).map_err(|e| e.to_string())? {
-                    std::fs::write(&f, s.leader.to_string()).map_err(|e| {
-                        format!("cannot move {} into {}: {e}", s.leader, f.display())
-                    })?;
-                }
-                Ok(rel.display().to_string())
+                let origin = unified_cgroup_of(s.leader).ok().flatten();
+                let files = cg.procs_files(&s.scope()).map_err(|e| e.to_string())?;
+                let leader = s.leader;
+                Ok(NewScope {
+                    scope: rel.display().to_string(),
+                    origin,
+                    move_leader: Box::new(move || {
+                        for f in files {
+                            std::fs::write(&f, leader.to_string()).map_err(|e| {
+                                format!("cannot move {leader} into {}: {e}", f.display())
+                            })?;
+                        }
+                        Ok(())
+                    }),
+                })
             }
             Tracker::Processes { sets, .. } => {
-                sets.insert(s.id, ProcSet::new(s.leader, &procscan::scan()));
-                Ok(String::new())
-            }
-        }
-    }
-
-    /// Every process of the session.
-    pub fn session_pids(&mut self, s: &Session) -> Vec<u32> {
-        match self {
-            Tracker::Cgroups { cg, .. } => cg.pids(&s.scope()).unwrap_or_default(),
-            Tracker::Processes { sets, .. } => sets
-                .get_mut(&s.id)
-                .map(|set| {
-                    set.refresh(&procscan::scan());
-                    set.pids()
+                let start = s.leader_proc.as_ref().map(crate::process::Process::start);
+                sets.insert(s.id, ProcSet::with_leader(s.leader, start));
+                Ok(NewScope {
+                    scope: String::new(),
+                    origin: None,
+                    move_leader: Box::new(|| Ok(())),
                 })
-                .unwrap_or_default(),
-        }
-    }
-
-    /// Signal the session's processes (but the leader if `spare_leader`).
-    pub fn signal_session(&mut self, s: &Session, signal: i32, spare_leader: bool) {
-        if let Tracker::Cgroups { cg, .. } = self
-            && !spare_leader
-            && cg.kill(&s.scope(), signal).is_ok()
-        {
-            return;
-        }
-        for pid in self.session_pids(s) {
-            if !(spare_leader && pid == s.leader) {
-                kill_pid(pid, signal);
             }
         }
     }
 
-    /// Start watching the session for emptiness; whether it is still populated.
+    /// Know the session again after a restart: its scope exists already (with cgroups), its
+    /// leader is what the set starts from (without).
+    pub fn reattach_session(&mut self, s: &Session) -> Result<(), String> {
+        match self {
+            Tracker::Cgroups { cg, .. } => {
+                cg.create_at(&format!("user-{}.slice", s.uid), &user_slice_rel(s.uid))
+                    .map_err(|e| e.to_string())?;
+                cg.create_at(&s.scope(), &user_slice_rel(s.uid).join(s.scope()))
+                    .map_err(|e| e.to_string())?;
+                Ok(())
+            }
+            Tracker::Processes { sets, .. } => {
+                let start = s.leader_proc.as_ref().map(crate::process::Process::start);
+                sets.insert(s.id, ProcSet::with_leader(s.leader, start));
+                Ok(())
+            }
+        }
+    }
+
+    /// Work undoing [`Tracker::create_session`] for a session whose login never learnt of it:
+    /// what is in the scope goes back to where the leader was (moves between cgroups wait for
+    /// the kernel: a worker's job). Nothing is signalled; the scope is removed afterwards with
+    /// [`Tracker::remove_session`].
+    pub fn undo_session(&self, s: &Session, origin: Option<&str>) -> Work<Result<(), String>> {
+        let Tracker::Cgroups { cg, mount, .. } = self else {
+            return Box::new(|| Ok(()));
+        };
+        let Some(origin) = origin.map(str::to_string) else {
+            return Box::new(|| Err("the leader's cgroup before the session is unknown".into()));
+        };
+        let back = mount
+            .join(origin.trim_start_matches('/'))
+            .join("cgroup.procs");
+        let Ok(scope) = cg.path(&s.scope()) else {
+            return Box::new(|| Ok(()));
+        };
+        Box::new(move || {
+            for pid in std::fs::read_to_string(scope.join("cgroup.procs"))
+                .unwrap_or_default()
+                .lines()
+            {
+                // A process that exited meanwhile is fine.
+                if let Err(e) = std::fs::write(&back, pid)
+                    && e.raw_os_error() != Some(rustix::io::Errno::SRCH.raw_os_error())
+                {
+                    return Err(format!("cannot move {pid} back to {origin}: {e}"));
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Work that sends `signals`, in order, to every process of the session but `spare` (the
+    /// leader, when it is closing its own session). With process sets the refreshed set comes
+    /// back, to be stored with [`Tracker::update_set`].
+    pub fn signal_session(
+        &self,
+        s: &Session,
+        signals: Vec<i32>,
+        spare: Option<u32>,
+    ) -> Work<Option<(u64, ProcSet)>> {
+        match self {
+            Tracker::Cgroups { cg, .. } => {
+                let Ok(dir) = cg.path(&s.scope()) else {
+                    return Box::new(|| None);
+                };
+                Box::new(move || {
+                    for sig in signals {
+                        let _ = crate::cgwalk::signal_tree(&dir, sig, spare);
+                    }
+                    None
+                })
+            }
+            Tracker::Processes { sets } => {
+                let Some(mut set) = sets.get(&s.id).cloned() else {
+                    return Box::new(|| None);
+                };
+                let id = s.id;
+                Box::new(move || {
+                    set.refresh(&procscan::scan());
+                    for sig in signals {
+                        set.signal(sig, spare);
+                    }
+                    Some((id, set))
+                })
+            }
+        }
+    }
+
+    /// Store a process set a worker refreshed (if the session is still tracked).
+    pub fn update_set(&mut self, id: u64, set: ProcSet) {
+        if let Tracker::Processes { sets } = self
+            && let Some(s) = sets.get_mut(&id)
+        {
+            *s = set;
+        }
+    }
+
+    /// Without cgroups: work scanning `/proc` once for every closing session; then
+    /// [`Tracker::refresh_sets`].
+    pub fn scan(&self) -> Option<Work<Vec<procscan::ProcInfo>>> {
+        self.needs_polling()
+            .then(|| Box::new(procscan::scan) as Work<Vec<procscan::ProcInfo>>)
+    }
+
+    /// Refresh the sets of `ids` from a scan; the ids whose sets are now empty.
+    pub fn refresh_sets(&mut self, ids: &[u64], procs: &[procscan::ProcInfo]) -> Vec<u64> {
+        let Tracker::Processes { sets } = self else {
+            return Vec::new();
+        };
+        ids.iter()
+            .filter(|id| {
+                sets.get_mut(id).is_some_and(|set| {
+                    set.refresh(procs);
+                    set.is_empty()
+                })
+            })
+            .copied()
+            .collect()
+    }
+
+    /// Start watching the session for emptiness; whether it may still hold processes (without
+    /// cgroups the next scan tells).
     pub fn watch_session(&mut self, s: &Session) -> bool {
         match self {
             Tracker::Cgroups { cg, .. } => cg.watch(&s.scope()).unwrap_or(false),
-            Tracker::Processes { .. } => !self.session_pids(s).is_empty(),
+            Tracker::Processes { .. } => true,
         }
     }
 
-    /// Forget the session (remove its cgroup).
+    /// Forget the session (remove its cgroup: a scope has no sub-cgroups, one rmdir).
     pub fn remove_session(&mut self, s: &Session) -> Result<(), String> {
         match self {
             Tracker::Cgroups { cg, .. } => match cg.remove(&s.scope()) {
@@ -325,45 +469,103 @@ impl Tracker {
         }
     }
 
-    /// Signal everything in `user@UID.service` (driver none: the manager's process group).
-    pub fn signal_user_service(&mut self, uid: u32, manager_pid: Option<u32>, signal: i32) {
+    /// Work that signals everything in `user@UID.service` (driver none: the manager and its
+    /// process group — a group named by the manager's pid is the manager's own while the
+    /// manager lives, which is checked through its pidfd first).
+    pub fn signal_user_service(
+        &self,
+        uid: u32,
+        manager: Option<&crate::process::Process>,
+        signal: i32,
+    ) -> Work<()> {
         match self {
             Tracker::Cgroups { cg, .. } => {
-                let _ = cg.kill(&format!("user@{uid}.service"), signal);
+                let Ok(dir) = cg.path(&format!("user@{uid}.service")) else {
+                    return Box::new(|| {});
+                };
+                Box::new(move || {
+                    let _ = crate::cgwalk::signal_tree(&dir, signal, None);
+                })
             }
             Tracker::Processes { .. } => {
-                if let Some(pid) = manager_pid {
-                    if let (Some(p), Some(s)) = (signal_target(pid), sig(signal)) {
-                        let _ = rustix::process::kill_process_group(p, s);
+                let Some(p) = manager.cloned() else {
+                    return Box::new(|| {});
+                };
+                Box::new(move || {
+                    if let (true, Some(g), Some(s)) = (
+                        p.alive(),
+                        rustix::process::Pid::from_raw(p.pid() as i32),
+                        rustix::process::Signal::from_named_raw(signal),
+                    ) {
+                        let _ = rustix::process::kill_process_group(g, s);
                     }
-                    kill_pid(pid, signal);
-                }
+                    let _ = p.signal(signal);
+                })
             }
         }
     }
 
-    /// Remove `user@UID.service` after its manager stopped. Whatever is left in it is
-    /// SIGKILLed first; then `Ok(false)` says the removal waits for the emptiness event (the
-    /// caller calls again when [`Tracker::drain_events`] names the unit).
-    pub fn remove_user_service(&mut self, uid: u32) -> Result<bool, String> {
+    /// Work that removes `user@UID.service` after its manager stopped: whatever is left in it
+    /// is SIGKILLed and the removal waits for the emptiness event ([`Cleanup::Busy`]; then
+    /// [`Tracker::watch_user_service`], and again once [`Tracker::drain_events`] names the
+    /// unit). `None`: nothing to remove.
+    pub fn cleanup_user_service(&self, uid: u32) -> Option<Work<Cleanup>> {
         let Tracker::Cgroups { cg, .. } = self else {
-            return Ok(true);
+            return None;
         };
-        let unit = format!("user@{uid}.service");
-        if cg.is_populated(&unit).unwrap_or(false) {
-            let _ = cg.kill(&unit, 9);
-            if cg.watch(&unit).unwrap_or(false) {
-                return Ok(false);
+        let dir = cg.path(&format!("user@{uid}.service")).ok()?;
+        let root = cg.setup().unified.clone();
+        let rel = user_slice_rel(uid).join(format!("user@{uid}.service"));
+        Some(Box::new(move || {
+            if crate::cgwalk::populated(&dir) {
+                let _ = crate::cgwalk::signal_tree(&dir, 9, None);
+                return Cleanup::Busy;
+            }
+            if crate::cgwalk::remove_tree(&dir).is_err() {
+                return Cleanup::Busy;
+            }
+            // On a hybrid machine, its v1 mirrors (the manager's memory/pids/cpu cgroups) too.
+            if let Err(e) =
+                linger_cgroup::V1Delegation::detect(&root).remove(&RealFs::system(), &rel)
+            {
+                crate::log::warn(format!(
+                    "cannot remove the v1 cgroups of user@{uid}.service: {e}"
+                ));
+            }
+            Cleanup::Removed
+        }))
+    }
+
+    /// Whether `user@UID.service` is known (exists, or its cleanup is not finished).
+    pub fn knows_user_service(&self, uid: u32) -> bool {
+        matches!(self, Tracker::Cgroups { cg, .. } if cg.path(&format!("user@{uid}.service")).is_ok())
+    }
+
+    /// Know `user@UID.service` again after a restart, if its cgroup is there.
+    pub fn reattach_user_service(&mut self, uid: u32) {
+        if let Tracker::Cgroups { cg, .. } = self {
+            let rel = user_slice_rel(uid).join(format!("user@{uid}.service"));
+            if cg.setup().unified.join(&rel).is_dir() {
+                let _ = cg.create_at(&format!("user-{uid}.slice"), &user_slice_rel(uid));
+                let _ = cg.create_at(&format!("user@{uid}.service"), &rel);
             }
         }
-        match cg.remove(&unit) {
-            Ok(()) | Err(linger_cgroup::CgroupError::UnknownUnit(_)) => {
-                linger_cgroup::V1Delegation::detect(&cg.setup().unified)
-                    .remove(cg.fs(), &user_slice_rel(uid).join(&unit))
-                    .map_err(|e| e.to_string())?;
-                Ok(true)
+    }
+
+    /// Watch `user@UID.service` for becoming empty; whether it still holds processes.
+    pub fn watch_user_service(&mut self, uid: u32) -> bool {
+        match self {
+            Tracker::Cgroups { cg, .. } => {
+                cg.watch(&format!("user@{uid}.service")).unwrap_or(false)
             }
-            Err(e) => Err(e.to_string()),
+            Tracker::Processes { .. } => false,
+        }
+    }
+
+    /// Forget `user@UID.service` once a worker removed its tree (no file system work left).
+    pub fn forget_user_service(&mut self, uid: u32) {
+        if let Tracker::Cgroups { cg, .. } = self {
+            let _ = cg.remove(&format!("user@{uid}.service"));
         }
     }
 

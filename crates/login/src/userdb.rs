@@ -93,13 +93,14 @@ impl UserDb for SystemDb {
 
 /// Whether `name` may be a user name that linger looks up and stores as a file name: 1–255
 /// bytes, not `.`/`..`, no `/`, no whitespace, control characters or `:`, not starting with
-/// `-`, and not all digits (that is a uid).
+/// `-` or `+` (NSS compat entries), and not all digits (that is a uid).
 pub fn valid_user_name(name: &str) -> bool {
     !name.is_empty()
         && name.len() <= 255
         && name != "."
         && name != ".."
         && !name.starts_with('-')
+        && !name.starts_with('+')
         && !name.starts_with('.')
         && !name.bytes().all(|b| b.is_ascii_digit())
         && !name
@@ -107,26 +108,60 @@ pub fn valid_user_name(name: &str) -> bool {
             .any(|c| c == '/' || c == ':' || c.is_whitespace() || c.is_control())
 }
 
-/// Resolve a `user` parameter: empty means `caller` (a uid), digits a uid, else a name.
-/// The account's own name must also be valid (it becomes a path).
-pub fn resolve(db: &dyn UserDb, spec: &str, caller: u32) -> Result<Account, LookupError> {
-    let found = if spec.is_empty() {
-        db.by_uid(caller)?
-            .ok_or_else(|| LookupError::NoSuchUser(caller.to_string()))?
-    } else if let Ok(uid) = spec.parse::<u32>() {
-        db.by_uid(uid)?
-            .ok_or_else(|| LookupError::NoSuchUser(spec.into()))?
-    } else {
-        if !valid_user_name(spec) {
-            return Err(LookupError::InvalidName(spec.into()));
-        }
-        db.by_name(spec)?
-            .ok_or_else(|| LookupError::NoSuchUser(spec.into()))?
+/// A user a request names, before it is looked up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UserRef {
+    /// `""`: the caller.
+    Caller,
+    /// Plain decimal digits (no sign, no blanks: `+0` is not root).
+    Uid(u32),
+    /// A name that may be a user's ([`valid_user_name`]).
+    Name(String),
+}
+
+/// Parse a `user` parameter: empty means the caller, plain digits a uid, else a valid name.
+/// The error repeats at most the start of what was asked for (see `escape::shown`).
+pub fn user_ref(spec: &str) -> Result<UserRef, LookupError> {
+    if spec.is_empty() {
+        return Ok(UserRef::Caller);
+    }
+    if let Some(uid) = spec
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| spec.parse().ok())
+        .flatten()
+    {
+        return Ok(UserRef::Uid(uid));
+    }
+    if !valid_user_name(spec) {
+        return Err(LookupError::InvalidName(crate::escape::shown(spec)));
+    }
+    Ok(UserRef::Name(spec.to_string()))
+}
+
+/// Look `user` up (`caller`: the uid `UserRef::Caller` means). The account's own name must
+/// also be valid (it becomes a path).
+pub fn lookup(db: &dyn UserDb, user: &UserRef, caller: u32) -> Result<Account, LookupError> {
+    let found = match user {
+        UserRef::Caller => db
+            .by_uid(caller)?
+            .ok_or_else(|| LookupError::NoSuchUser(caller.to_string()))?,
+        UserRef::Uid(uid) => db
+            .by_uid(*uid)?
+            .ok_or_else(|| LookupError::NoSuchUser(uid.to_string()))?,
+        UserRef::Name(name) => db
+            .by_name(name)?
+            .ok_or_else(|| LookupError::NoSuchUser(name.clone()))?,
     };
     if !valid_user_name(&found.name) {
-        return Err(LookupError::InvalidName(found.name));
+        return Err(LookupError::InvalidName(crate::escape::shown(&found.name)));
     }
     Ok(found)
+}
+
+/// Resolve a `user` parameter ([`user_ref`], then [`lookup`]).
+pub fn resolve(db: &dyn UserDb, spec: &str, caller: u32) -> Result<Account, LookupError> {
+    lookup(db, &user_ref(spec)?, caller)
 }
 
 #[cfg(test)]
@@ -177,7 +212,7 @@ mod tests {
         let good = ["alice", "a.b", "a-b", "a_b", "A1", "user@example", "x$"];
         let bad = [
             "", ".", "..", "../etc", "a/b", "-rf", ".hidden", "a b", "a\tb", "a:b", "a\nb", "1000",
-            "a\u{7f}",
+            "a\u{7f}", "+0", "+alice",
         ];
         let wrong: Vec<_> = good
             .iter()
@@ -206,6 +241,19 @@ mod tests {
             resolve(&db, "4242", 0),
             Err(LookupError::NoSuchUser("4242".into()))
         );
+        // `+0` is no uid (u32's parser would take it for root).
+        let db0 = MapDb::with(&[("root", 0)]);
+        assert!(matches!(
+            resolve(&db0, "+0", 1000),
+            Err(LookupError::InvalidName(_))
+        ));
+        assert_eq!(resolve(&db0, "0", 1000).unwrap().name, "root");
+        // A huge name is not repeated whole.
+        let huge = "x".repeat(1 << 20);
+        match resolve(&db, &format!("{huge}/"), 0) {
+            Err(e) => assert!(e.to_string().len() < 200, "{} bytes", e.to_string().len()),
+            Ok(a) => panic!("{a:?}"),
+        }
         // A database entry whose name could not be a file name never becomes one.
         assert_eq!(
             resolve(&db, "1002", 0),

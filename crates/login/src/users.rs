@@ -10,6 +10,10 @@
 //!     │                                                               8 crashes in 2 min)
 //!     └──exited── Stopping (SIGTERM; SIGKILL of the cgroup after the stop timeout)
 //! ```
+//!
+//! A manager the daemon did not start (the user ran `linger daemon --user` by hand) is
+//! `Foreign`: known, so that no second one is started, but never signalled and never cleaned
+//! up after — when it is not wanted any more the daemon just forgets it.
 
 use std::time::{Duration, Instant};
 
@@ -57,10 +61,16 @@ pub enum ManagerPhase {
     },
     /// Crashed too often; started again only by a new session or enable-linger.
     Failed,
+    /// A manager the daemon did not start answers on the user's socket.
+    Foreign {
+        /// Its pid (from the socket's peer credentials).
+        pid: u32,
+    },
 }
 
 impl ManagerPhase {
-    /// The manager's pid while a process exists.
+    /// The pid of the daemon's own manager while its process exists (a foreign one is not
+    /// the daemon's to stop or wait for).
     pub fn pid(self) -> Option<u32> {
         match self {
             ManagerPhase::Starting { pid, .. }
@@ -68,6 +78,15 @@ impl ManagerPhase {
             | ManagerPhase::Stopping { pid, .. } => Some(pid),
             _ => None,
         }
+    }
+
+    /// Whether something answers as the user's manager (the daemon's own once ready, or a
+    /// foreign one).
+    pub fn answers(self) -> bool {
+        matches!(
+            self,
+            ManagerPhase::Running { .. } | ManagerPhase::Foreign { .. }
+        )
     }
 
     /// The phase's next timer.
@@ -94,6 +113,9 @@ pub enum ManagerEvent {
     Exited(u32),
     /// The phase's deadline passed.
     Timeout,
+    /// A manager the daemon did not start answers on the user's socket (found instead of
+    /// spawning one).
+    Foreign(u32),
 }
 
 /// What the caller must do.
@@ -170,8 +192,10 @@ pub fn step(
     backoff: &mut Backoff,
 ) -> Result<(ManagerPhase, Vec<ManagerEffect>), BadTransition> {
     use ManagerEffect::{Cleanup, KillAll, Terminate, WakeWaiters};
-    use ManagerEvent::{Exited, Ready, SpawnFailed, Spawned, Timeout};
-    use ManagerPhase::{Backoff as Wait, Failed, Running, Starting, Stopped, Stopping};
+    use ManagerEvent::{Exited, Foreign, Ready, SpawnFailed, Spawned, Timeout};
+    use ManagerPhase::{
+        Backoff as Wait, Failed, Foreign as ForeignPhase, Running, Starting, Stopped, Stopping,
+    };
     let bad = Err(BadTransition { phase, event });
     let crashed = |backoff: &mut Backoff| match backoff.failed(now) {
         Some(d) => Wait { until: now + d },
@@ -186,6 +210,10 @@ pub fn step(
             vec![],
         ),
         (Stopped | Wait { .. } | Failed, SpawnFailed) => (crashed(backoff), vec![WakeWaiters]),
+        (Stopped | Wait { .. } | Failed, Foreign(pid)) => (ForeignPhase { pid }, vec![WakeWaiters]),
+        // A foreign manager went: the caller's reconcile starts the daemon's own if wanted.
+        (ForeignPhase { pid }, Exited(p)) if p == pid => (Stopped, vec![]),
+        (ForeignPhase { .. }, Ready(_)) => (phase, vec![]),
         (Starting { pid, .. }, Ready(p)) if p == pid => (Running { pid }, vec![WakeWaiters]),
         // A repeated READY=1 (or one from a stale pid) changes nothing.
         (Running { .. } | Stopping { .. }, Ready(_)) => (phase, vec![]),
@@ -238,7 +266,7 @@ pub fn reconcile(
     t: Timing,
     backoff: &mut Backoff,
 ) -> (ManagerPhase, Vec<ManagerEffect>) {
-    use ManagerPhase::{Backoff as Wait, Failed, Running, Starting, Stopped, Stopping};
+    use ManagerPhase::{Backoff as Wait, Failed, Foreign, Running, Starting, Stopped, Stopping};
     if retry {
         backoff.reset();
     }
@@ -251,6 +279,8 @@ pub fn reconcile(
             Stopped,
             vec![ManagerEffect::Cleanup, ManagerEffect::WakeWaiters],
         ),
+        // Not the daemon's: forgotten, never stopped.
+        (Foreign { .. }, false) => (Stopped, vec![]),
         (Starting { pid, .. } | Running { pid }, false) => (
             Stopping {
                 pid,
@@ -285,8 +315,15 @@ pub struct User {
     pub lingers: bool,
     /// Whether `/run/user/UID` was set up (and whether we mounted it).
     pub runtime: Option<crate::runtime::RuntimeDir>,
-    /// Callers waiting for the manager to be ready (CreateSession).
+    /// Callers waiting for the manager to be ready (WaitUserManager).
     pub waiters: Vec<tokio::sync::oneshot::Sender<()>>,
+    /// The manager process (the daemon's own or a foreign one), held by its pidfd.
+    pub process: Option<crate::process::Process>,
+    /// Watching a manager that is not the daemon's child (re-attached, foreign) for its exit.
+    pub exit_watch: Option<crate::process::ExitWatch>,
+    /// Removing what a stopped manager left runs on a worker: no new manager until it is done
+    /// (it would be killed with the leftovers).
+    pub cleaning: bool,
 }
 
 impl User {
@@ -303,6 +340,9 @@ impl User {
             lingers: false,
             runtime: None,
             waiters: Vec::new(),
+            process: None,
+            exit_watch: None,
+            cleaning: false,
         }
     }
 

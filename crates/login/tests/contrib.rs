@@ -43,6 +43,9 @@ fn init_scripts_parse_and_run_the_system_daemon() {
         if !(text.contains("/usr/bin/linger") && text.contains("daemon --system")) {
             problems.push(format!("{s}: does not run /usr/bin/linger daemon --system"));
         }
+        if !text.contains("524288") {
+            problems.push(format!("{s}: does not raise the open-files limit"));
+        }
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&path).map_or(0, |m| m.permissions().mode());
         if mode & 0o111 == 0 {
@@ -91,6 +94,17 @@ fn sysvinit_script_starts_reports_reloads_and_stops_the_daemon() {
         .trim()
         .parse()
         .unwrap();
+    // The open-files limit the script sets: the daemon's soft limit is its hard one.
+    let limits = std::fs::read_to_string(format!("/proc/{pid}/limits")).unwrap_or_default();
+    let nofile: Vec<&str> = limits
+        .lines()
+        .find(|l| l.starts_with("Max open files"))
+        .map(|l| l.split_whitespace().skip(3).take(2).collect())
+        .unwrap_or_default();
+    assert!(
+        nofile.len() == 2 && nofile[0] == nofile[1] && nofile[0] != "1024",
+        "open files of the daemon the script started: {nofile:?}"
+    );
     let (code, out) = run("status");
     assert_eq!(code, 0, "status: {out}");
     assert!(out.contains(&format!("running (pid {pid})")), "{out}");

@@ -69,6 +69,25 @@ fn linger_starts_and_stops_the_user_manager() {
         gids.split_whitespace().all(|g| g == user.gid.to_string()),
         "Gid: {gids}"
     );
+    // systemd's limits for user@.service (hard 524288, where the daemon may raise hard limits:
+    // a container's root may lack CAP_SYS_RESOURCE; the manager raised its soft one).
+    let limits = std::fs::read_to_string(format!("/proc/{pid}/limits")).unwrap();
+    let nofile: Vec<&str> = limits
+        .lines()
+        .find(|l| l.starts_with("Max open files"))
+        .map(|l| l.split_whitespace().skip(3).take(2).collect())
+        .unwrap_or_default();
+    let own = linger_exec::limits::current(7).map_or(0, |(_, hard)| hard);
+    let want = if linger_exec::limits::may_raise_hard_limits() {
+        524_288
+    } else {
+        own.min(524_288)
+    };
+    assert_eq!(
+        nofile.get(1).copied(),
+        Some(want.to_string().as_str()),
+        "manager's open files: {nofile:?}"
+    );
     if let Some(cg) = &cg {
         let own = std::fs::read_to_string(format!("/proc/{pid}/cgroup")).unwrap();
         let want = format!("linger.slice/user-{0}.slice/user@{0}.service", user.uid);
@@ -198,10 +217,16 @@ fn sessions_follow_their_connection_and_the_kill_policy() {
         let own = std::fs::read_to_string(format!("/proc/{}/cgroup", leader.id())).unwrap();
         assert!(own.contains(&scope), "leader not moved: {own}");
     }
-    // The reply came after the user's manager was ready.
+    // The reply came at once; the login then waits for the user's manager (as the PAM
+    // module does, on a connection of its own).
+    d.call(
+        "io.linger.Login.WaitUserManager",
+        json!({"user": user.uid.to_string()}),
+    )
+    .unwrap();
     assert!(
         manager_pid(&d.run_dir(), user.uid).is_some(),
-        "manager not ready at reply"
+        "manager not ready after WaitUserManager"
     );
     let s = props(
         &d.call("io.linger.Login.SessionProperties", json!({"id": "1"}))
@@ -254,6 +279,12 @@ fn sessions_follow_their_connection_and_the_kill_policy() {
         )
         .unwrap();
     assert_eq!(reply["id"], "2");
+    // As the PAM module: wait for the user's manager, on a connection of its own.
+    d.call(
+        "io.linger.Login.WaitUserManager",
+        json!({"user": user.uid.to_string()}),
+    )
+    .unwrap();
     pam.call("io.linger.Login.ReleaseSession", json!({"id": "2"}))
         .unwrap();
     drop(pam);

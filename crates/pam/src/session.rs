@@ -239,8 +239,32 @@ pub fn open_session(pam: &mut dyn Pam, argv: &[String]) -> Status {
             Priority::Err,
             "Failed to keep the session's connection in the PAM handle.",
         );
+        return Status::Success;
     }
+    wait_for_manager(pam, &args, uid, start);
     Status::Success
+}
+
+/// Wait, within what is left of [`BUDGET`], for the user's manager to answer, so that
+/// `systemctl --user` works in the new login at once. On a connection of its own: giving up
+/// here leaves no answer behind on the session's connection.
+fn wait_for_manager(pam: &dyn Pam, args: &Args, uid: u32, start: Instant) {
+    let params = serde_json::to_value(login::UserRequest {
+        user: uid.to_string(),
+    })
+    .unwrap_or_default();
+    let waited = connect_within(&args.socket, start)
+        .and_then(|mut c| call_within(&mut c, start, login::method::WAIT_USER_MANAGER, params));
+    if args.debug {
+        let how = match waited {
+            Ok(_) => "is running".to_string(),
+            Err(e) => format!("is not running yet ({e})"),
+        };
+        pam.log(
+            Priority::Debug,
+            &format!("The user manager of uid {uid} {how}."),
+        );
+    }
 }
 
 /// `pam_sm_close_session`: release the session and close its connection.
@@ -261,10 +285,18 @@ pub fn close_session(pam: &mut dyn Pam, argv: &[String]) -> Status {
     }
     let params = serde_json::to_value(SessionRequest { id: id.clone() }).unwrap_or_default();
     let method = login::method::RELEASE_SESSION;
+    let fresh = |params| {
+        connect_within(&args.socket, start)
+            .and_then(|mut c| call_within(&mut c, start, method, params))
+    };
     let released = match kept.as_mut() {
-        Some(c) => call_within(c, start, method, params),
-        None => connect_within(&args.socket, start)
-            .and_then(|mut c| call_within(&mut c, start, method, params)),
+        // A connection the daemon no longer serves (it was restarted since the session
+        // opened): ask again on a new one — the daemon knows the session and its leader.
+        Some(c) => match call_within(c, start, method, params.clone()) {
+            Err(CallError::Frame(_)) => fresh(params),
+            other => other,
+        },
+        None => fresh(params),
     };
     if let Err(e) = released {
         pam.log(

@@ -170,8 +170,7 @@ fn open_registers_exports_and_keeps_the_connection_then_close_releases() {
     assert_eq!(open_session(&mut pam, &d.argv()), Status::Success);
     assert!(pam.errors().is_empty(), "{:?}", pam.errors());
     let ev = d.wait_events(1);
-    assert_eq!(ev.len(), 1, "{ev:?}");
-    assert_eq!(ev[0].0, login::method::CREATE_SESSION);
+    assert_eq!(ev[0].0, login::method::CREATE_SESSION, "{ev:?}");
     let p = &ev[0].1;
     assert_eq!(p["uid"], 1000);
     assert_eq!(p["pid"], std::process::id());
@@ -188,18 +187,30 @@ fn open_registers_exports_and_keeps_the_connection_then_close_releases() {
     );
     assert!(!env.contains_key("DBUS_SESSION_BUS_ADDRESS"), "{env:?}");
     assert!(pam.data.is_some(), "the connection is kept");
-    assert_eq!(close_session(&mut pam, &d.argv()), Status::Success);
+    // The wait for the user's manager came on a connection of its own, closed after it.
     let ev = d.wait_events(3);
+    assert_eq!(
+        ev[1],
+        (
+            login::method::WAIT_USER_MANAGER.into(),
+            json!({"user": "1000"})
+        )
+    );
+    assert_eq!(ev[2].0, "closed");
+    assert_eq!(close_session(&mut pam, &d.argv()), Status::Success);
+    let ev = d.wait_events(5);
     let names: Vec<&str> = ev.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(
         names,
         [
             login::method::CREATE_SESSION,
+            login::method::WAIT_USER_MANAGER,
+            "closed",
             login::method::RELEASE_SESSION,
             "closed"
         ]
     );
-    assert_eq!(ev[1].1, json!({"id": "c1"}));
+    assert_eq!(ev[3].1, json!({"id": "c1"}));
     assert!(pam.errors().is_empty(), "{:?}", pam.errors());
 }
 
@@ -269,6 +280,35 @@ fn unknown_user_is_a_session_error() {
     assert_eq!(pam.errors(), ["Failed to get user record of 'mallory'."]);
     let mut pam = FakePam::default();
     assert_eq!(open_session(&mut pam, &[]), Status::SessionErr);
+}
+
+/// The daemon was restarted while the session was open: the kept connection is dead, the
+/// release goes through a new one.
+#[test]
+fn close_after_a_daemon_restart_releases_on_a_new_connection() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = Daemon::start(dir.path(), Mode::Serve);
+    let mut pam = FakePam::new("alice");
+    assert_eq!(open_session(&mut pam, &d.argv()), Status::Success);
+    // A connection whose other end is gone, as after the daemon's restart.
+    let gone = dir.path().join("gone");
+    let l = UnixListener::bind(&gone).unwrap();
+    let dead = Client::connect(&gone).unwrap();
+    drop(l.accept().unwrap());
+    drop(l);
+    let kept = pam.data.take().unwrap();
+    pam.data = Some(Session {
+        client: dead,
+        id: kept.id,
+    });
+    assert_eq!(close_session(&mut pam, &d.argv()), Status::Success);
+    assert!(pam.errors().is_empty(), "{:?}", pam.errors());
+    let ev = d.wait_events(4);
+    assert!(
+        ev.iter()
+            .any(|e| e == &(login::method::RELEASE_SESSION.into(), json!({"id": "c1"}))),
+        "{ev:?}"
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! enable-linger, disable-linger, terminate-session/-user, kill-session/-user. Each stops at
-//! the first failure and prints it as loginctl does ("Could not enable linger: Access denied").
+//! the first failure and prints it as "`what`: message" ("Could not disable linger: Access
+//! denied").
 
 use std::process::ExitCode;
 
@@ -35,8 +36,12 @@ pub fn linger(users: &[String], enable: bool) -> ExitCode {
             enable,
         })
         .collect();
-    // loginctl words both directions this way.
-    each(method::SET_LINGER, &reqs, "Could not enable linger")
+    let what = if enable {
+        "Could not enable linger"
+    } else {
+        "Could not disable linger"
+    };
+    each(method::SET_LINGER, &reqs, what)
 }
 
 /// `terminate-session`.

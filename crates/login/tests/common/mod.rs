@@ -4,6 +4,7 @@
 //! Everything is removed on drop, processes are stopped by pid.
 #![allow(dead_code, clippy::print_stderr)]
 
+pub mod attack;
 pub mod real;
 
 use std::path::{Path, PathBuf};
@@ -13,8 +14,38 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-/// useradd/userdel lock /etc/passwd: one at a time.
+/// useradd/userdel lock /etc/passwd: one at a time in this process (other processes' root
+/// tests may hold the lock too: see [`user_tool`]).
 static USERDB: Mutex<()> = Mutex::new(());
+
+/// Run `useradd`/`userdel`, again while another process holds the user database's lock
+/// (root tests of other crates run at the same time): whether it succeeded, and its stderr.
+fn user_tool(cmd: &mut Command) -> (bool, String) {
+    let mut last = String::new();
+    for _ in 0..100 {
+        let out = cmd
+            .stderr(Stdio::piped())
+            .output()
+            .expect("run useradd/userdel");
+        last = String::from_utf8_lossy(&out.stderr).into_owned();
+        if out.status.success() {
+            return (true, last);
+        }
+        // shadow-utils: "cannot lock /etc/passwd; try again later." (exit 1 or 10).
+        if !last.contains("lock") {
+            return (false, last);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    (false, last)
+}
+
+/// A user name no other test (of this or another process) uses: `lgTAG` + pid + a count.
+pub fn unique_name(tag: &str) -> String {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("lg{tag}{}x{n}", std::process::id())
+}
 
 /// Whether we can run root tests; prints the skip reason otherwise.
 pub fn root_or_skip() -> bool {
@@ -82,17 +113,14 @@ impl TestUser {
     /// `useradd` a user whose home is `home` (created, owned by the user).
     pub fn create(name: &str, home: &Path) -> TestUser {
         let _g = USERDB.lock().unwrap_or_else(|e| e.into_inner());
-        let _ = Command::new("userdel")
-            .arg(name)
-            .stderr(Stdio::null())
-            .status();
-        let st = Command::new("useradd")
-            .args(["-M", "-s", "/bin/sh", "-d"])
-            .arg(home)
-            .arg(name)
-            .status()
-            .expect("run useradd");
-        assert!(st.success(), "useradd {name} failed");
+        let _ = user_tool(Command::new("userdel").arg(name));
+        let (ok, err) = user_tool(
+            Command::new("useradd")
+                .args(["-M", "-s", "/bin/sh", "-d"])
+                .arg(home)
+                .arg(name),
+        );
+        assert!(ok, "useradd {name} failed: {err}");
         let out = Command::new("id").args(["-u", name]).output().unwrap();
         let uid: u32 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
         let out = Command::new("id").args(["-g", name]).output().unwrap();
@@ -123,9 +151,9 @@ impl Drop for TestUser {
             }
         }
         wait_until(Duration::from_secs(2), || pids_of_uid(self.uid).is_empty());
-        let st = Command::new("userdel").arg(&self.name).status();
-        if !st.is_ok_and(|s| s.success()) {
-            eprintln!("cleanup: userdel {} failed", self.name);
+        let (ok, err) = user_tool(Command::new("userdel").arg(&self.name));
+        if !ok {
+            eprintln!("cleanup: userdel {} failed: {err}", self.name);
         }
     }
 }
@@ -202,6 +230,20 @@ pub struct Daemon {
     child: Option<Child>,
     extra: Vec<String>,
     wrapper: Vec<String>,
+    user_manager: Option<String>,
+}
+
+/// How [`Daemon::launch`] starts the daemon.
+#[derive(Debug, Default)]
+pub struct Opts<'a> {
+    /// The cgroup root (`None`: `--no-cgroups`).
+    pub cgroup: Option<&'a Path>,
+    /// More flags.
+    pub extra: &'a [&'a str],
+    /// A command the daemon runs under (e.g. `unshare --pid --fork`, `prlimit …`).
+    pub wrapper: &'a [&'a str],
+    /// The user manager's command line (default: the linger binary's `daemon --user`).
+    pub user_manager: Option<String>,
 }
 
 impl Daemon {
@@ -238,6 +280,20 @@ impl Daemon {
         extra: &[&str],
         wrapper: &[&str],
     ) -> Daemon {
+        Self::launch(
+            dir,
+            Opts {
+                cgroup,
+                extra,
+                wrapper,
+                user_manager: None,
+            },
+        )
+    }
+
+    /// Start the daemon on `dir` as `o` says.
+    pub fn launch(dir: &Path, o: Opts<'_>) -> Daemon {
+        let (cgroup, extra, wrapper) = (o.cgroup, o.extra, o.wrapper);
         use std::os::unix::fs::PermissionsExt;
         for d in ["", "linger", "conf", "run", "state"] {
             std::fs::create_dir_all(dir.join(d)).unwrap();
@@ -249,6 +305,7 @@ impl Daemon {
             child: None,
             extra: extra.iter().map(|s| s.to_string()).collect(),
             wrapper: wrapper.iter().map(|s| s.to_string()).collect(),
+            user_manager: o.user_manager,
         };
         let _ = std::fs::File::create(dir.join("log"));
         d.spawn();
@@ -279,8 +336,11 @@ impl Daemon {
         cmd.arg("--runtime-dir").arg(dir.join("run"));
         cmd.arg("--state-dir").arg(dir.join("state"));
         cmd.arg("--ignore-systemd");
-        cmd.arg("--user-manager")
-            .arg(format!("{} daemon --user --no-system-units", bin.display()));
+        let um = self
+            .user_manager
+            .clone()
+            .unwrap_or_else(|| format!("{} daemon --user --no-system-units", bin.display()));
+        cmd.arg("--user-manager").arg(um);
         match &self.cgroup {
             Some(c) => {
                 cmd.arg("--cgroup-root").arg(c);

@@ -153,9 +153,21 @@ pub struct Login {
 impl Login {
     /// Start a daemon on `dir` with `conf` as logind.conf.
     pub fn start(dir: &Path, cgroup: Option<&Path>, conf: &str) -> Login {
+        Self::launch(
+            dir,
+            conf,
+            super::Opts {
+                cgroup,
+                ..super::Opts::default()
+            },
+        )
+    }
+
+    /// Start a daemon on `dir` with `conf` as logind.conf, as `o` says.
+    pub fn launch(dir: &Path, conf: &str, o: super::Opts<'_>) -> Login {
         let shared = SharedRun::new(dir);
         Daemon::write_conf(dir, conf);
-        let d = Daemon::start(dir, cgroup, &[]);
+        let d = Daemon::launch(dir, o);
         let link = dir.join("loginctl");
         if !link.exists() {
             std::os::unix::fs::symlink(linger_bin().unwrap(), &link).unwrap();

@@ -1,0 +1,347 @@
+//! login-attack: what a hostile local user does to the login daemon, and the probes that
+//! measure what everybody else sees meanwhile. Run by `tests/attacks.rs` (as the attacking
+//! user, as a bystanding user, or as root) and by `bench/attacks.sh` for the figures; nothing
+//! here needs privileges the user running it does not have.
+//!
+//! ```text
+//! login-attack probe SOCKET METHOD JSON       calls on fresh connections until stdin closes;
+//!                                             one line per call: "MICROSECONDS ok|err: …"
+//! login-attack login-probe SOCKET UID         (root) logins of UID as the PAM module makes
+//!                                             them: CreateSession, then ReleaseSession
+//! login-attack call SOCKET METHOD JSON        one call; prints the reply or "error NAME: …"
+//! login-attack freeze-socket MANAGER_SOCKET   put a listener that never accepts in place of
+//!                                             the user's manager socket, fill its backlog and
+//!                                             kill the manager; hold until stdin closes
+//! login-attack flood SOCKET CONNS BYTES       CONNS connections sending BYTES-long frames,
+//!                                             again and again, until stdin closes
+//! login-attack hold SOCKET CONNS BYTES        CONNS connections, each BYTES into a frame
+//!                                             never finished, held until stdin closes
+//! login-attack cgroups DIR N                  N empty cgroups below DIR
+//! login-attack kill-user SOCKET USER THREADS  KillUser(USER, SIGCONT) in a loop on THREADS
+//!                                             connections until stdin closes
+//! ```
+//! Every command that lasts prints "ready" once its attack is in place.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::io::{Read, Write};
+use std::os::unix::net::UnixStream;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use linger_ipc::{CallError, Client};
+use serde_json::{Value, json};
+
+const TIMEOUT: Duration = Duration::from_secs(5);
+
+fn say(line: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
+}
+
+/// When the call under way (of a probe) began: a call still waiting when the probe is
+/// stopped is reported too — a daemon that never answers must not go unnoticed.
+static IN_FLIGHT: std::sync::Mutex<Option<Instant>> = std::sync::Mutex::new(None);
+
+fn begin_call() -> Instant {
+    let t = Instant::now();
+    *IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner()) = Some(t);
+    t
+}
+
+fn end_call(t: Instant, what: &str) {
+    let mut g = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+    *g = None;
+    say(&format!("{} {what}", t.elapsed().as_micros()));
+}
+
+/// End the process once stdin closes (the test says stop by closing it).
+fn stop_on_stdin_eof() {
+    std::thread::spawn(|| {
+        let mut sink = Vec::new();
+        let _ = std::io::stdin().read_to_end(&mut sink);
+        let g = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(t) = *g {
+            say(&format!("{} err: still waiting", t.elapsed().as_micros()));
+        }
+        std::process::exit(0);
+    });
+}
+
+fn call(socket: &Path, method: &str, params: Value) -> Result<Value, CallError> {
+    let mut c = Client::connect_with_timeout(socket, TIMEOUT)?;
+    c.call(method, params)
+}
+
+fn outcome(r: &Result<Value, CallError>) -> String {
+    match r {
+        Ok(_) => "ok".into(),
+        Err(CallError::Remote { name, message, .. }) => format!("err: {name}: {message}"),
+        Err(e) => format!("err: {e}"),
+    }
+}
+
+fn probe(socket: &Path, method: &str, params: &Value) {
+    stop_on_stdin_eof();
+    loop {
+        let t = begin_call();
+        let r = call(socket, method, params.clone());
+        end_call(t, &outcome(&r));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn login_probe(socket: &Path, uid: u32) {
+    stop_on_stdin_eof();
+    loop {
+        let Ok(mut leader) = std::process::Command::new("sleep").arg("60").spawn() else {
+            say("0 err: cannot start a leader");
+            return;
+        };
+        let t = begin_call();
+        let made = Client::connect_with_timeout(socket, TIMEOUT).and_then(|mut c| {
+            let v = c.call(
+                "io.linger.Login.CreateSession",
+                json!({"uid": uid, "pid": leader.id(), "service": "login-attack"}),
+            )?;
+            Ok((c, v))
+        });
+        match made {
+            Ok((mut c, v)) => {
+                let id = v["id"].as_str().unwrap_or_default().to_string();
+                if id.is_empty() {
+                    end_call(t, &format!("err: no session id in {v}"));
+                } else {
+                    end_call(t, "ok");
+                }
+                let _ = c.call("io.linger.Login.ReleaseSession", json!({ "id": id }));
+            }
+            Err(e) => end_call(t, &outcome(&Err(e))),
+        }
+        let _ = leader.kill();
+        let _ = leader.wait();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn freeze_socket(manager_socket: &Path) -> Result<(), String> {
+    use rustix::net::{AddressFamily, SocketAddrUnix, SocketFlags, SocketType};
+    // Who listens now is the manager.
+    let s = UnixStream::connect(manager_socket).map_err(|e| format!("connect: {e}"))?;
+    let manager = linger_ipc::peer_cred(&s).map_err(|e| e.to_string())?.pid;
+    drop(s);
+    std::fs::remove_file(manager_socket).map_err(|e| format!("remove: {e}"))?;
+    let l = rustix::net::socket_with(
+        AddressFamily::UNIX,
+        SocketType::STREAM,
+        SocketFlags::CLOEXEC,
+        None,
+    )
+    .map_err(|e| e.to_string())?;
+    let addr = SocketAddrUnix::new(manager_socket).map_err(|e| e.to_string())?;
+    rustix::net::bind(&l, &addr).map_err(|e| format!("bind: {e}"))?;
+    rustix::net::listen(&l, 0).map_err(|e| e.to_string())?;
+    // Fill the backlog: every further blocking connect waits for ever.
+    let mut held = Vec::new();
+    loop {
+        let c = rustix::net::socket_with(
+            AddressFamily::UNIX,
+            SocketType::STREAM,
+            SocketFlags::CLOEXEC | SocketFlags::NONBLOCK,
+            None,
+        )
+        .map_err(|e| e.to_string())?;
+        match rustix::net::connect(&c, &addr) {
+            Ok(()) => held.push(c),
+            Err(_) => break,
+        }
+    }
+    if let Some(p) = rustix::process::Pid::from_raw(manager as i32) {
+        let _ = rustix::process::kill_process(p, rustix::process::Signal::KILL);
+    }
+    say("ready");
+    stop_on_stdin_eof();
+    loop {
+        std::thread::park();
+    }
+}
+
+fn flood(socket: PathBuf, conns: usize, bytes: usize) {
+    stop_on_stdin_eof();
+    let chunk = vec![b'x'; 64 * 1024];
+    let (tx, rx) = std::sync::mpsc::channel();
+    for _ in 0..conns {
+        let (socket, chunk, tx) = (socket.clone(), chunk.clone(), tx.clone());
+        std::thread::spawn(move || {
+            let mut first = true;
+            loop {
+                if let Ok(mut s) = UnixStream::connect(&socket) {
+                    let mut sent = 0;
+                    while sent < bytes {
+                        let n = chunk.len().min(bytes - sent);
+                        if s.write_all(&chunk[..n]).is_err() {
+                            break;
+                        }
+                        sent += n;
+                    }
+                    let _ = s.write_all(b"\0");
+                }
+                if first {
+                    let _ = tx.send(());
+                    first = false;
+                }
+            }
+        });
+    }
+    for _ in 0..conns {
+        let _ = rx.recv();
+    }
+    say("ready");
+    loop {
+        std::thread::park();
+    }
+}
+
+/// A connection, or `None` when `connect` fails or waits longer than `timeout` (a blocking
+/// connect waits while the listener's backlog is full; `SO_SNDTIMEO` bounds that).
+fn connect_timed(socket: &Path, timeout: Duration) -> Option<UnixStream> {
+    use rustix::net::sockopt::{Timeout, set_socket_timeout};
+    use rustix::net::{AddressFamily, SocketAddrUnix, SocketFlags, SocketType};
+    let fd = rustix::net::socket_with(
+        AddressFamily::UNIX,
+        SocketType::STREAM,
+        SocketFlags::CLOEXEC,
+        None,
+    )
+    .ok()?;
+    set_socket_timeout(&fd, Timeout::Send, Some(timeout)).ok()?;
+    rustix::net::connect(&fd, &SocketAddrUnix::new(socket).ok()?).ok()?;
+    Some(UnixStream::from(fd))
+}
+
+fn hold(socket: &Path, conns: usize, bytes: usize) {
+    let chunk = vec![b'x'; bytes];
+    let mut held = Vec::new();
+    for _ in 0..conns {
+        // A full backlog (a daemon that stopped accepting) ends the loop instead of blocking.
+        match connect_timed(socket, Duration::from_secs(1)) {
+            Some(mut s) => {
+                // What the socket takes at once: a daemon that stops reading does not hold
+                // the attack up.
+                let _ = s.set_nonblocking(true);
+                let mut sent = 0;
+                while sent < chunk.len() {
+                    match s.write(&chunk[sent..]) {
+                        Ok(n) if n > 0 => sent += n,
+                        _ => break,
+                    }
+                }
+                held.push(s);
+            }
+            None => break,
+        }
+    }
+    say(&format!("ready {}", held.len()));
+    stop_on_stdin_eof();
+    loop {
+        std::thread::park();
+    }
+}
+
+fn cgroups(dir: &Path, n: usize) -> Result<(), String> {
+    for i in 0..n {
+        let d = dir.join(format!("junk{i}"));
+        match std::fs::create_dir(&d) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(format!("{}: {e}", d.display())),
+        }
+    }
+    say("ready");
+    Ok(())
+}
+
+fn kill_user(socket: PathBuf, user: String, threads: usize) {
+    stop_on_stdin_eof();
+    for _ in 0..threads {
+        let (socket, user) = (socket.clone(), user.clone());
+        std::thread::spawn(move || {
+            loop {
+                let Ok(mut c) = Client::connect_with_timeout(&socket, TIMEOUT) else {
+                    continue;
+                };
+                while c
+                    .call(
+                        "io.linger.Login.KillUser",
+                        json!({"user": user, "signal": 18}),
+                    )
+                    .is_ok()
+                {}
+            }
+        });
+    }
+    say("ready");
+    loop {
+        std::thread::park();
+    }
+}
+
+fn main() -> ExitCode {
+    // Holding many connections needs the open-files limit the user may have.
+    let lim = rustix::process::getrlimit(rustix::process::Resource::Nofile);
+    let _ = rustix::process::setrlimit(
+        rustix::process::Resource::Nofile,
+        rustix::process::Rlimit {
+            current: lim.maximum,
+            maximum: lim.maximum,
+        },
+    );
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let a: Vec<&str> = args.iter().map(String::as_str).collect();
+    let num = |s: &str| s.parse::<usize>().unwrap_or(0);
+    let json = |s: &str| serde_json::from_str::<Value>(s).unwrap_or(json!({}));
+    let result: Result<(), String> = match a.as_slice() {
+        ["probe", socket, method, params] => {
+            probe(Path::new(socket), method, &json(params));
+            Ok(())
+        }
+        ["login-probe", socket, uid] => {
+            login_probe(Path::new(socket), num(uid) as u32);
+            Ok(())
+        }
+        ["call", socket, method, params] => {
+            let r = call(Path::new(socket), method, json(params));
+            match r {
+                Ok(v) => say(&v.to_string()),
+                Err(CallError::Remote { name, message, .. }) => {
+                    say(&format!("error {name}: {message}"))
+                }
+                Err(e) => say(&format!("error transport: {e}")),
+            }
+            Ok(())
+        }
+        ["freeze-socket", path] => freeze_socket(Path::new(path)),
+        ["flood", socket, conns, bytes] => {
+            flood(PathBuf::from(socket), num(conns), num(bytes));
+            Ok(())
+        }
+        ["hold", socket, conns, bytes] => {
+            hold(Path::new(socket), num(conns), num(bytes));
+            Ok(())
+        }
+        ["cgroups", dir, n] => cgroups(Path::new(dir), num(n)),
+        ["kill-user", socket, user, threads] => {
+            kill_user(PathBuf::from(socket), user.to_string(), num(threads));
+            Ok(())
+        }
+        _ => Err("usage: see the file header of login-attack.rs".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("login-attack: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Work that may take long runs on worker threads (tokio's blocking pool), never on the event
+//! loop: walking and signalling cgroup trees and process sets (a user can make them as large
+//! as their limits allow), removing what a user left in their runtime directory or in
+//! `/dev/shm`, `ipcrm`. The state stays with the loop: a job gets plain data (paths, pids,
+//! pidfds) and hands a plain result back.
+//!
+//! Jobs are queued per uid — the uid whose processes or files they touch — and a uid's jobs
+//! run one at a time, in order: a user who makes their own jobs slow (thousands of empty
+//! cgroups to walk) delays only their own, while other users' jobs run beside them.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+/// Worker threads at most (one per busy uid up to this many).
+pub const MAX_WORKERS: usize = 32;
+
+/// How much lower the workers' priority is than the loop's: bulk work done for one user (a
+/// cgroup tree they made large, files they left) yields the CPU to the loop that serves
+/// everyone.
+pub const WORKER_NICE: i32 = 5;
+
+/// Lower the calling worker thread's priority by [`WORKER_NICE`] (a thread's nice value is
+/// its own on Linux). Run at the start of every worker thread.
+pub fn lower_worker_priority() {
+    let tid = rustix::thread::gettid();
+    if let Ok(nice) = rustix::process::getpriority_process(Some(tid)) {
+        let _ = rustix::process::setpriority_process(Some(tid), (nice + WORKER_NICE).min(19));
+    }
+}
+
+/// A job that could not run (the runtime is shutting down) or panicked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("background job failed: {0}")]
+pub struct JobError(String);
+
+/// One queue per uid: whoever holds a uid's [`Turn`] goes first, the others wait in order.
+/// Also what makes requests fair (`server.rs`): one request per user at a time.
+#[derive(Debug, Default)]
+pub struct Lanes {
+    map: RefCell<HashMap<u32, Arc<Semaphore>>>,
+}
+
+/// The turn of one uid; the next in that uid's queue goes when it is dropped.
+#[derive(Debug)]
+pub struct Turn {
+    lanes: Rc<Lanes>,
+    uid: u32,
+    permit: Option<OwnedSemaphorePermit>,
+}
+
+impl Lanes {
+    /// Wait for `uid`'s turn.
+    pub async fn turn(self: &Rc<Self>, uid: u32) -> Result<Turn, JobError> {
+        let lane = self
+            .map
+            .borrow_mut()
+            .entry(uid)
+            .or_insert_with(|| Arc::new(Semaphore::new(1)))
+            .clone();
+        let permit = lane
+            .acquire_owned()
+            .await
+            .map_err(|e| JobError(e.to_string()))?;
+        Ok(Turn {
+            lanes: self.clone(),
+            uid,
+            permit: Some(permit),
+        })
+    }
+
+    /// Uids with a turn taken or awaited.
+    #[cfg(test)]
+    pub fn busy(&self) -> usize {
+        self.map.borrow().len()
+    }
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        drop(self.permit.take());
+        let mut map = self.lanes.map.borrow_mut();
+        // The lane goes once nobody holds or waits for it (only the map refers to it).
+        if map
+            .get(&self.uid)
+            .is_some_and(|l| Arc::strong_count(l) == 1)
+        {
+            map.remove(&self.uid);
+        }
+    }
+}
+
+/// The per-uid job queues.
+#[derive(Debug, Default)]
+pub struct Jobs {
+    lanes: Rc<Lanes>,
+}
+
+impl Jobs {
+    /// Run `job` for `uid` on a worker once that uid's earlier jobs are done.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        uid: u32,
+        job: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, JobError> {
+        let _turn = self.lanes.turn(uid).await?;
+        tokio::task::spawn_blocking(job)
+            .await
+            .map_err(|e| JobError(e.to_string()))
+    }
+
+    /// Uids with jobs queued or running.
+    #[cfg(test)]
+    pub fn busy(&self) -> usize {
+        self.lanes.busy()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::{Duration, Instant};
+
+    fn local<F: std::future::Future>(f: F) -> F::Output {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        tokio::task::LocalSet::new().block_on(&rt, f)
+    }
+
+    #[test]
+    fn workers_run_below_the_loop() {
+        let me = rustix::process::getpriority_process(None).unwrap();
+        let worker = std::thread::spawn(|| {
+            lower_worker_priority();
+            rustix::process::getpriority_process(Some(rustix::thread::gettid())).unwrap()
+        })
+        .join()
+        .unwrap();
+        assert_eq!(worker, (me + WORKER_NICE).min(19));
+        // The loop's own thread keeps its priority.
+        assert_eq!(rustix::process::getpriority_process(None).unwrap(), me);
+    }
+
+    #[test]
+    fn one_uid_in_order_others_beside_it() {
+        local(async {
+            let jobs = Rc::new(Jobs::default());
+            let running = Arc::new(AtomicUsize::new(0));
+            let most = Arc::new(AtomicUsize::new(0));
+            let slow = |running: Arc<AtomicUsize>, most: Arc<AtomicUsize>| {
+                move || {
+                    let n = running.fetch_add(1, Ordering::SeqCst) + 1;
+                    most.fetch_max(n, Ordering::SeqCst);
+                    std::thread::sleep(Duration::from_millis(50));
+                    running.fetch_sub(1, Ordering::SeqCst);
+                }
+            };
+            // Three slow jobs of uid 1000 run one after the other…
+            let mut handles = Vec::new();
+            for _ in 0..3 {
+                let j = jobs.clone();
+                let f = slow(running.clone(), most.clone());
+                handles.push(tokio::task::spawn_local(async move {
+                    j.run(1000, f).await.unwrap()
+                }));
+            }
+            tokio::task::yield_now().await;
+            // …while uid 1001's job is not kept waiting behind them.
+            let t = Instant::now();
+            jobs.run(1001, || 7).await.unwrap();
+            assert!(t.elapsed() < Duration::from_millis(40), "{:?}", t.elapsed());
+            for h in handles {
+                h.await.unwrap();
+            }
+            assert_eq!(most.load(Ordering::SeqCst), 1, "uid 1000's jobs overlapped");
+            assert_eq!(jobs.busy(), 0, "idle lanes are dropped");
+        });
+    }
+}

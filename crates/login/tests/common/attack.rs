@@ -1,0 +1,347 @@
+//! Attacks on the login daemon and what the others see meanwhile: the `login-attack` program
+//! (built with this crate) run as an attacking user, and three witnesses that keep asking the
+//! daemon while the attack goes on — root (ListSessions), another user (ListUsers) and a
+//! third user's logins (CreateSession as the PAM module makes it). Every call's latency is
+//! recorded; [`Report::assert_served`] demands that each was answered, within [`LIMIT`]
+//! (logins: [`LOGIN_LIMIT`]).
+//!
+//! The daemon and the witnesses run at a raised priority ([`PRIORITY`], through `nice`), the
+//! attacker at the default one: the machine running the tests may be busy with unrelated
+//! work (other test suites, builds), and what is measured is what the daemon makes the
+//! others wait for, not what the rest of the machine does. The attacker gets no such help.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use super::{Daemon, TestUser};
+
+/// What "answered at once" means during an attack (issue 10), for root's and another user's
+/// requests.
+pub const LIMIT: Duration = Duration::from_millis(100);
+/// A login gets its session when the answer comes within what the PAM module waits
+/// (`pam_linger::session::BUDGET`; after that the login goes on without one). A login's
+/// answer waits for its process to be moved into the session's cgroup, which the kernel
+/// makes wait for an RCU grace period (tens of ms on a busy machine).
+pub const LOGIN_LIMIT: Duration = Duration::from_millis(800);
+/// The `nice` adjustment of the daemon and the witnesses.
+pub const PRIORITY: &str = "-10";
+
+/// Run the daemon at [`PRIORITY`] (prepend to [`super::Opts::wrapper`]).
+pub const NICE: [&str; 3] = ["nice", "-n", PRIORITY];
+
+/// How long each attack is watched once it is in place.
+pub const WINDOW: Duration = Duration::from_secs(3);
+
+/// The attack program.
+pub fn attack_bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_login-attack"))
+}
+
+/// A running `login-attack`: its output lines are collected as they come.
+#[derive(Debug)]
+pub struct Attack {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    lines: Arc<Mutex<Vec<String>>>,
+    what: String,
+}
+
+impl Attack {
+    /// Start `login-attack ARGS` as `user` (root when `None`), at the default priority.
+    pub fn start(args: &[&str], user: Option<&TestUser>) -> Attack {
+        use std::os::unix::process::CommandExt;
+        let mut cmd = Command::new(attack_bin());
+        cmd.args(args);
+        if let Some(u) = user {
+            cmd.uid(u.uid).gid(u.gid);
+        }
+        Self::spawn(cmd, args)
+    }
+
+    /// Start `login-attack ARGS` as `user` at [`PRIORITY`] (a witness).
+    pub fn witness(args: &[&str], user: Option<&TestUser>) -> Attack {
+        let mut cmd = Command::new(NICE[0]);
+        cmd.args(&NICE[1..]);
+        if let Some(u) = user {
+            cmd.arg("setpriv")
+                .arg(format!("--reuid={}", u.uid))
+                .arg(format!("--regid={}", u.gid))
+                .arg("--clear-groups");
+        }
+        cmd.arg(attack_bin()).args(args);
+        Self::spawn(cmd, args)
+    }
+
+    fn spawn(mut cmd: Command, args: &[&str]) -> Attack {
+        cmd.stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit());
+        let mut child = cmd.spawn().expect("start login-attack");
+        let stdin = child.stdin.take();
+        let out = child.stdout.take().expect("stdout");
+        let lines: Arc<Mutex<Vec<String>>> = Arc::default();
+        let sink = lines.clone();
+        std::thread::spawn(move || {
+            for l in BufReader::new(out).lines().map_while(Result::ok) {
+                sink.lock().unwrap().push(l);
+            }
+        });
+        Attack {
+            child,
+            stdin,
+            lines,
+            what: args.join(" "),
+        }
+    }
+
+    /// Lines so far.
+    pub fn lines(&self) -> Vec<String> {
+        self.lines.lock().unwrap().clone()
+    }
+
+    /// Wait until it says "ready" (its attack is in place); the line.
+    pub fn ready(&self) -> String {
+        let ok = super::wait_until(Duration::from_secs(120), || {
+            self.lines().iter().any(|l| l.starts_with("ready"))
+        });
+        assert!(ok, "{} never got ready: {:?}", self.what, self.lines());
+        self.lines()
+            .into_iter()
+            .find(|l| l.starts_with("ready"))
+            .unwrap_or_default()
+    }
+
+    /// Stop it (close its stdin, then SIGKILL after 5 s) and return its lines.
+    pub fn stop(mut self) -> Vec<String> {
+        drop(self.stdin.take());
+        let end = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < end {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        // The reader thread sees EOF once the child is gone.
+        std::thread::sleep(Duration::from_millis(20));
+        self.lines()
+    }
+}
+
+impl Drop for Attack {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One call a witness made: its latency and whether it was served.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sample {
+    /// How long it took.
+    pub took: Duration,
+    /// `None` when served, else what went wrong.
+    pub error: Option<String>,
+}
+
+fn parse(lines: &[String]) -> Vec<Sample> {
+    lines
+        .iter()
+        .filter_map(|l| {
+            let (us, rest) = l.split_once(' ')?;
+            let took = Duration::from_micros(us.parse().ok()?);
+            // The call under way when the witness was stopped counts once it took too long.
+            if rest == "err: still waiting" && took <= LIMIT.min(LOGIN_LIMIT) {
+                return None;
+            }
+            let error = (rest != "ok").then(|| rest.to_string());
+            Some(Sample { took, error })
+        })
+        .collect()
+}
+
+/// Attacks of one test binary run one after the other: each is measured alone.
+pub fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: Mutex<()> = Mutex::new(());
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The three witnesses.
+#[derive(Debug)]
+pub struct Witnesses {
+    root: Attack,
+    user: Attack,
+    login: Attack,
+    /// Lines of each before the attack began (not counted).
+    from: [usize; 3],
+    /// The daemon's CPU time when the attack began, in ticks, and when that was.
+    cpu_from: (u64, Instant),
+}
+
+impl Witnesses {
+    /// Start witnessing `d`: `bystander` lists users, root lists sessions, `login` logs in.
+    pub fn start(d: &Daemon, bystander: &TestUser, login: &TestUser) -> Witnesses {
+        let sock = d.socket();
+        let s = sock.to_str().unwrap();
+        let w = Witnesses {
+            root: Attack::witness(&["probe", s, "io.linger.Login.ListSessions", "{}"], None),
+            user: Attack::witness(
+                &["probe", s, "io.linger.Login.ListUsers", "{}"],
+                Some(bystander),
+            ),
+            login: Attack::witness(&["login-probe", s, &login.uid.to_string()], None),
+            from: [0; 3],
+            cpu_from: (cpu_ticks(d.pid()), Instant::now()),
+        };
+        // Each has been served once before the attack: the first login starts a manager.
+        let warm = super::wait_until(Duration::from_secs(30), || {
+            [&w.root, &w.user, &w.login]
+                .iter()
+                .all(|a| parse(&a.lines()).iter().any(|s| s.error.is_none()))
+        });
+        assert!(
+            warm,
+            "witnesses not served before the attack: {:?} {:?} {:?}\n{}",
+            w.root.lines(),
+            w.user.lines(),
+            w.login.lines(),
+            d.report()
+        );
+        w
+    }
+
+    /// The attack begins now: only later calls count.
+    pub fn mark(&mut self, daemon_pid: i32) {
+        self.cpu_from = (cpu_ticks(daemon_pid), Instant::now());
+        self.from = [
+            self.root.lines().len(),
+            self.user.lines().len(),
+            self.login.lines().len(),
+        ];
+    }
+
+    /// Watch for [`WINDOW`], then stop: what each saw.
+    pub fn finish(self, attack: &str, daemon_pid: i32) -> Report {
+        std::thread::sleep(WINDOW);
+        let from = self.from;
+        let root = parse(&self.root.stop()[from[0]..]);
+        let user = parse(&self.user.stop()[from[1]..]);
+        let login = parse(&self.login.stop()[from[2]..]);
+        let (ticks, since) = self.cpu_from;
+        let hz = rustix::param::clock_ticks_per_second().max(1);
+        let cpu = Duration::from_millis(cpu_ticks(daemon_pid).saturating_sub(ticks) * 1000 / hz);
+        Report {
+            cpu,
+            watched: since.elapsed(),
+            attack: attack.to_string(),
+            root,
+            user,
+            login,
+            rss_kb: rss_kb(daemon_pid),
+        }
+    }
+}
+
+/// CPU time `pid` used so far (user and system), in clock ticks.
+pub fn cpu_ticks(pid: i32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime: fields 14 and 15 of stat, 12 and 13 after the command name.
+    f.get(11).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0)
+        + f.get(12).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0)
+}
+
+/// The daemon's resident memory, in KiB.
+pub fn rss_kb(pid: i32) -> u64 {
+    super::status_field(pid as u32, "VmRSS:")
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// What the witnesses saw during one attack.
+#[derive(Debug)]
+pub struct Report {
+    /// Which attack.
+    pub attack: String,
+    /// Root's requests.
+    pub root: Vec<Sample>,
+    /// The other user's requests.
+    pub user: Vec<Sample>,
+    /// The third user's logins.
+    pub login: Vec<Sample>,
+    /// The daemon's RSS right after.
+    pub rss_kb: u64,
+    /// The daemon's CPU time while watched.
+    pub cpu: Duration,
+    /// How long it was watched.
+    pub watched: Duration,
+}
+
+fn worst(s: &[Sample]) -> Duration {
+    s.iter().map(|s| s.took).max().unwrap_or_default()
+}
+
+impl Report {
+    /// One line for the closing note (also appended to `$LINGER_ATTACK_REPORT`, if set).
+    pub fn line(&self) -> String {
+        format!(
+            "{}: worst root request {:.1} ms, worst other user's request {:.1} ms, worst login {:.1} ms ({}/{}/{} calls), daemon RSS {:.1} MB, daemon CPU {} ms in {:.1} s",
+            self.attack,
+            worst(&self.root).as_secs_f64() * 1e3,
+            worst(&self.user).as_secs_f64() * 1e3,
+            worst(&self.login).as_secs_f64() * 1e3,
+            self.root.len(),
+            self.user.len(),
+            self.login.len(),
+            self.rss_kb as f64 / 1024.0,
+            self.cpu.as_millis(),
+            self.watched.as_secs_f64()
+        )
+    }
+
+    /// Every witness was served, often, each call within [`LIMIT`].
+    pub fn assert_served(&self, d: &Daemon) {
+        eprintln!("{}", self.line());
+        if let Some(path) = std::env::var_os("LINGER_ATTACK_REPORT") {
+            use std::io::Write;
+            if let Ok(mut f) = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(Path::new(&path))
+            {
+                let _ = writeln!(f, "{}", self.line());
+            }
+        }
+        let mut bad = Vec::new();
+        for (who, samples, limit) in [
+            ("root", &self.root, LIMIT),
+            ("another user", &self.user, LIMIT),
+            ("another user's login", &self.login, LOGIN_LIMIT),
+        ] {
+            if samples.len() < 5 {
+                bad.push(format!("{who}: only {} calls finished", samples.len()));
+            }
+            for s in samples {
+                if let Some(e) = &s.error {
+                    bad.push(format!("{who}: not served ({e}) after {:?}", s.took));
+                } else if s.took > limit {
+                    bad.push(format!("{who}: answered after {:?}", s.took));
+                }
+            }
+        }
+        bad.truncate(20);
+        assert!(
+            bad.is_empty(),
+            "{}\n{}\n{}",
+            self.line(),
+            bad.join("\n"),
+            d.report()
+        );
+    }
+}
