@@ -62,4 +62,4 @@ pub use error::{Error, Result};
 pub use query::Query;
 pub use reader::Journal;
 pub use view::{EntryRef, EntryView};
-pub use writer::{DrainHook, JournalWriter, Stream, Submitter, WriterHandle};
+pub use writer::{AfterWritten, DrainHook, JournalWriter, Stream, Submitter, WriterHandle};

@@ -47,6 +47,12 @@ pub enum Event {
         /// The incomplete line read so far (handed over at `daemon-reexec`).
         pending: Vec<u8>,
     },
+    /// An output pipe's reader, asked after its writer exited, has put everything that was in
+    /// the pipe into the journal (the lines came before).
+    OutputDrained {
+        /// The pipe.
+        pipe: u64,
+    },
     /// An output pipe reached its end (the last lines came before).
     OutputClosed {
         /// The pipe.

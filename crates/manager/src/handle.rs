@@ -50,6 +50,8 @@ impl Manager {
                 lines,
                 pending,
             } => self.on_output(pipe, lines, pending),
+            // Awaited by the event loop before it handles an exit; nothing else to do.
+            Event::OutputDrained { .. } => {}
             Event::OutputClosed { pipe } => self.on_output_closed(pipe),
             Event::OutputHandedBack { pipe, fd } => self.on_output_handed_back(pipe, fd),
             Event::AdoptedExit { unit, pid, status } => {

@@ -1,5 +1,6 @@
 //! Job calls that wait (`systemctl start` without `--no-block`): their outcomes so far and
-//! where the answer goes, answered in the turn their last job finishes.
+//! where the answer goes, answered when their last job finishes (once the journal holds what
+//! was logged until then).
 
 use std::collections::HashMap;
 
@@ -60,9 +61,16 @@ impl JobWaits {
         self.by_job.contains_key(&job)
     }
 
-    /// `job` ended with `result` (and `message` for the user); calls whose last job it was
-    /// are answered.
-    pub fn finished(&mut self, job: JobId, result: JobResult, message: &str) {
+    /// `job` ended with `result` (and `message` for the user); returns the calls whose last
+    /// job it was, with their answers (the caller sends them once the journal has what was
+    /// logged before: see `Manager::answer_after_journal`).
+    pub fn finished(
+        &mut self,
+        job: JobId,
+        result: JobResult,
+        message: &str,
+    ) -> Vec<(ReplyTo, JobsReply)> {
+        let mut done = Vec::new();
         for (call, i) in self.by_job.remove(&job).unwrap_or_default() {
             let Some(w) = self.calls.get_mut(&call) else {
                 continue;
@@ -75,10 +83,9 @@ impl JobWaits {
             if w.remaining == 0
                 && let Some(w) = self.calls.remove(&call)
             {
-                let _ = w
-                    .reply
-                    .send(Ok(Answer::Jobs(JobsReply { jobs: w.outcomes })));
+                done.push((w.reply, JobsReply { jobs: w.outcomes }));
             }
         }
+        done
     }
 }

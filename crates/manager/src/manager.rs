@@ -12,6 +12,7 @@ use linger_ipc::manager::LogLine;
 use linger_time::Usec;
 use tokio::sync::{Notify, mpsc, oneshot};
 
+use crate::call::{Answer, ReplyTo};
 use crate::changes::Subscribers;
 use crate::event::Event;
 use crate::host::{NewPipe, RealHost};
@@ -99,6 +100,8 @@ pub struct PipeRecord {
     pub pending: Vec<u8>,
     /// Tells the reader to stop and give the pipe back (`daemon-reexec`).
     pub stop: Option<oneshot::Sender<()>>,
+    /// Tells the reader to read what the pipe holds (its writer exited).
+    pub drain: std::sync::Arc<Notify>,
     /// The pipe, once given back.
     pub handed_back: Option<OwnedFd>,
 }
@@ -281,7 +284,9 @@ impl Manager {
             } => {
                 if self.job_waits.waits_for(job) {
                     let message = self.job_failure_message(&unit, result);
-                    self.job_waits.finished(job, result, &message);
+                    for (reply, answer) in self.job_waits.finished(job, result, &message) {
+                        self.answer_after_journal(reply, Answer::Jobs(answer));
+                    }
                 }
                 self.subscribers.job_finished(job, &unit, job_type, result);
                 // Streams handed over for a start that never ran (`linger run --pipe` with a
@@ -458,6 +463,27 @@ impl Manager {
         j.submit(e);
     }
 
+    /// Answer a call once the journal's writer has written everything submitted so far:
+    /// a user who runs journalctl after `systemctl start` returned finds the service's last
+    /// lines and the manager's verdict there. Never waits on the loop: the writer thread
+    /// sends the answer (a blocking-pool thread, when the writer's queue has no slot free).
+    pub fn answer_after_journal(&self, reply: ReplyTo, answer: Answer) {
+        let send: linger_journal::AfterWritten = Box::new(move || {
+            let _ = reply.send(Ok(answer));
+        });
+        let Some(j) = &self.journal else {
+            send();
+            return;
+        };
+        if let Err(send) = j.after_written(send) {
+            let sub = j.submitter();
+            tokio::task::spawn_blocking(move || {
+                let _ = sub.flush();
+                send();
+            });
+        }
+    }
+
     /// What systemctl prints when a job it waited for did not succeed (empty when it did).
     fn job_failure_message(&self, id: &str, result: JobResult) -> String {
         match result {
@@ -514,6 +540,7 @@ impl Manager {
             (j.submitter(), j.stream(fields))
         });
         let (stop, stopped) = oneshot::channel();
+        let drain = std::sync::Arc::new(Notify::new());
         self.pipes.insert(
             id,
             PipeRecord {
@@ -523,6 +550,7 @@ impl Manager {
                 level_prefix: p.level_prefix,
                 pending: partial.clone(),
                 stop: Some(stop),
+                drain: drain.clone(),
                 handed_back: None,
             },
         );
@@ -537,7 +565,24 @@ impl Manager {
             room: self.journal_room.clone(),
             events: self.events.clone(),
             stop: stopped,
+            drain,
         });
+    }
+
+    /// Ask the readers of the pipes the exited processes wrote to for everything still in
+    /// them; returns the pipes to wait for (each answers with `Event::OutputDrained`, or
+    /// `OutputClosed`/`OutputHandedBack` if it ended meanwhile). All a process wrote before
+    /// it exited is in its pipe by the time it is reaped.
+    pub fn drain_output_of(&self, exits: &[(u32, ExitStatus)]) -> HashSet<u64> {
+        let exited: HashSet<u32> = exits.iter().map(|&(pid, _)| pid).collect();
+        self.pipes
+            .iter()
+            .filter(|(_, p)| p.stop.is_some() && exited.contains(&p.pid))
+            .map(|(&id, p)| {
+                p.drain.notify_one();
+                id
+            })
+            .collect()
     }
 
     /// Lines read from an output pipe.

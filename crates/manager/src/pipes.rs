@@ -1,8 +1,10 @@
 //! Service output pipes: one reader task per pipe owns it, splits what it reads into lines,
 //! puts them into the journal (waiting when the journal's queue is full, so a chatty service
 //! blocks on its pipe as under journald, and nothing is dropped) and reports them to the
-//! manager as events for the in-memory tail. Asked to stop (`daemon-reexec`), a reader gives
-//! its pipe back instead.
+//! manager as events for the in-memory tail. Asked to drain (its writer exited), a reader
+//! reads the pipe to its last byte, puts that into the journal and says so
+//! (`Event::OutputDrained`): the manager handles an exit only after the output written before
+//! it. Asked to stop (`daemon-reexec`), a reader gives its pipe back instead.
 
 use std::cell::RefCell;
 use std::os::fd::OwnedFd;
@@ -37,6 +39,8 @@ pub struct Reader {
     pub events: mpsc::UnboundedSender<Event>,
     /// Stop and give the pipe back.
     pub stop: oneshot::Receiver<()>,
+    /// Read what the pipe holds now, then send `Event::OutputDrained`.
+    pub drain: Arc<Notify>,
 }
 
 /// How long a full journal queue may block a service's output before lines are counted as
@@ -66,6 +70,7 @@ async fn read(r: Reader) {
         room,
         events,
         mut stop,
+        drain,
     } = r;
     let Ok(rx) = tokio::net::unix::pipe::Receiver::from_owned_fd(fd) else {
         let _ = events.send(Event::OutputClosed { pipe });
@@ -80,39 +85,58 @@ async fn read(r: Reader) {
         journal: journal.as_ref(),
         room: &room,
     };
-    loop {
-        tokio::select! {
+    'pipe: loop {
+        let draining = tokio::select! {
             biased;
             _ = &mut stop => {
                 let fd = rx.into_nonblocking_fd().ok();
                 let _ = events.send(Event::OutputHandedBack { pipe, fd });
                 return;
             }
-            ready = rx.readable() => if ready.is_err() { break },
+            () = drain.notified() => true,
+            ready = rx.readable() => if ready.is_err() { break } else { false },
+        };
+        // A drain reads to the last byte, asking the pipe itself (not the reactor's idea of
+        // its readiness, which may not have seen the last write yet); else one read.
+        loop {
+            // The lines of one read go to the journal as one batch, with one timestamp.
+            let read = READ_BUF.with_borrow_mut(|chunk| {
+                let n = if draining {
+                    rustix::io::read(&rx, &mut chunk[..]).map_err(std::io::Error::from)
+                } else {
+                    rx.try_read(chunk)
+                };
+                match n {
+                    Ok(0) => Ok(None),
+                    Ok(n) => {
+                        let mut batch = LineBatch::new();
+                        buf.feed_batch(&chunk[..n], &mut batch);
+                        Ok(Some(batch))
+                    }
+                    Err(e) => Err(e),
+                }
+            });
+            match read {
+                Ok(None) => break 'pipe,
+                Ok(Some(complete)) => {
+                    let lines = lines.emit(complete).await;
+                    let pending = buf.pending().to_vec();
+                    let _ = events.send(Event::Output {
+                        pipe,
+                        lines,
+                        pending,
+                    });
+                    if !draining {
+                        break;
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => break 'pipe,
+            }
         }
-        // The lines of one read go to the journal as one batch, with one timestamp.
-        let read = READ_BUF.with_borrow_mut(|chunk| match rx.try_read(chunk) {
-            Ok(0) => Ok(None),
-            Ok(n) => {
-                let mut batch = LineBatch::new();
-                buf.feed_batch(&chunk[..n], &mut batch);
-                Ok(Some(batch))
-            }
-            Err(e) => Err(e),
-        });
-        match read {
-            Ok(None) => break,
-            Ok(Some(complete)) => {
-                let lines = lines.emit(complete).await;
-                let pending = buf.pending().to_vec();
-                let _ = events.send(Event::Output {
-                    pipe,
-                    lines,
-                    pending,
-                });
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
-            Err(_) => break,
+        if draining {
+            let _ = events.send(Event::OutputDrained { pipe });
         }
     }
     let mut batch = LineBatch::new();

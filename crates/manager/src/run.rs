@@ -353,14 +353,36 @@ async fn main_loop(
             _ = sigterm.recv() => Event::Terminate,
             _ = sigint.recv() => Event::Terminate,
         };
-        if matches!(event, Event::Reaped(_)) {
+        let mut later = Vec::new();
+        if let Event::Reaped(exits) = &event {
             // What a process sent before it exited is queued by now: handled first, while
             // its pid still names its unit (a oneshot's last log line, a READY=1).
             for ev in queued_datagrams(&notify, &native, &syslog) {
                 m.handle(ev);
             }
+            // And what it wrote to its output pipe goes to the journal before the exit is
+            // handled (its "Failed" comes after its last words, as under systemd). Other
+            // events wait meanwhile: the reaped pid must not be acted on before its exit.
+            let mut waiting = m.drain_output_of(exits);
+            while !waiting.is_empty() {
+                let Some(ev) = queue.recv().await else { break };
+                match ev {
+                    Event::OutputDrained { pipe } => {
+                        waiting.remove(&pipe);
+                    }
+                    Event::OutputClosed { pipe } | Event::OutputHandedBack { pipe, .. } => {
+                        waiting.remove(&pipe);
+                        m.handle(ev);
+                    }
+                    Event::Output { .. } => m.handle(ev),
+                    other => later.push(other),
+                }
+            }
         }
         m.handle(event);
+        for ev in later {
+            m.handle(ev);
+        }
         for _ in 0..TURN_BATCH {
             match queue.try_recv() {
                 Ok(ev) => m.handle(ev),

@@ -52,6 +52,10 @@ pub struct WriterStats {
     pub rotations: u64,
 }
 
+/// Work for the writer thread to do once what was queued before it is written (see
+/// [`Submitter::after_written`]).
+pub type AfterWritten = Box<dyn FnOnce() + Send>;
+
 /// Called by the writer thread after each batch, when the queue has room again.
 pub type DrainHook = Arc<dyn Fn() + Send + Sync>;
 
@@ -117,6 +121,8 @@ enum Msg {
     /// Boxed: every slot of the queue is as large as its largest message.
     Lines(Box<LinesMsg>),
     Flush(SyncSender<()>),
+    /// Run on the writer thread once everything queued before is written.
+    AfterWritten(AfterWritten),
     Rotate(SyncSender<()>),
     Close,
 }
@@ -337,6 +343,21 @@ impl Submitter {
     /// thread (the manager's `journalctl --flush` must not block its event loop).
     pub fn flush(&self) -> Result<()> {
         self.round_trip(Msg::Flush)
+    }
+
+    /// Without waiting: `then` runs on the writer thread once everything submitted before is
+    /// written to the segment file (as [`Submitter::flush`] would wait for). The manager
+    /// answers a job this way only once the lines its service printed are readable. Handed
+    /// back when the queue has no slot free or the writer is gone.
+    pub fn after_written(&self, then: AfterWritten) -> std::result::Result<(), AfterWritten> {
+        match self.tx.try_send(Msg::AfterWritten(then)) {
+            Ok(()) => Ok(()),
+            Err(
+                TrySendError::Full(Msg::AfterWritten(then))
+                | TrySendError::Disconnected(Msg::AfterWritten(then)),
+            ) => Err(then),
+            Err(_) => unreachable!("try_send hands back the message it was given"),
+        }
     }
 
     /// Closes the active segment and starts a new one with the next entry (journalctl

@@ -75,6 +75,7 @@ impl WriterState {
 
     pub(super) fn run(mut self, rx: Receiver<Msg>) {
         let mut acks: Vec<SyncSender<()>> = Vec::new();
+        let mut thens: Vec<super::AfterWritten> = Vec::new();
         'outer: while let Ok(first) = rx.recv() {
             self.failed_this_batch = false;
             let mut closing = false;
@@ -102,6 +103,7 @@ impl WriterState {
                         self.write_lines(&m.stream, m.rt, m.mono, &m.batch);
                     }
                     Msg::Flush(ack) => acks.push(ack),
+                    Msg::AfterWritten(then) => thens.push(then),
                     Msg::Rotate(ack) => {
                         self.commit();
                         self.close_segment();
@@ -121,6 +123,9 @@ impl WriterState {
             self.commit();
             for ack in acks.drain(..) {
                 let _ = ack.send(());
+            }
+            for then in thens.drain(..) {
+                then();
             }
             self.shared.drained();
             if closing {
