@@ -350,13 +350,14 @@ impl Submitter {
     /// answers a job this way only once the lines its service printed are readable. Handed
     /// back when the queue has no slot free or the writer is gone.
     pub fn after_written(&self, then: AfterWritten) -> std::result::Result<(), AfterWritten> {
-        match self.tx.try_send(Msg::AfterWritten(then)) {
+        // It takes a queue slot like an entry (released when the writer runs it).
+        if !self.reserve(ITEM_OVERHEAD) {
+            return Err(then);
+        }
+        match self.send_reserved(Msg::AfterWritten(then), ITEM_OVERHEAD) {
             Ok(()) => Ok(()),
-            Err(
-                TrySendError::Full(Msg::AfterWritten(then))
-                | TrySendError::Disconnected(Msg::AfterWritten(then)),
-            ) => Err(then),
-            Err(_) => unreachable!("try_send hands back the message it was given"),
+            Err(Msg::AfterWritten(then)) => Err(then),
+            Err(_) => unreachable!("send hands back the message it was given"),
         }
     }
 

@@ -103,7 +103,10 @@ impl WriterState {
                         self.write_lines(&m.stream, m.rt, m.mono, &m.batch);
                     }
                     Msg::Flush(ack) => acks.push(ack),
-                    Msg::AfterWritten(then) => thens.push(then),
+                    Msg::AfterWritten(then) => {
+                        self.shared.release(ITEM_OVERHEAD);
+                        thens.push(then);
+                    }
                     Msg::Rotate(ack) => {
                         self.commit();
                         self.close_segment();
