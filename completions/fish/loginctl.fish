@@ -36,7 +36,7 @@ complete -c loginctl -n "__fish_loginctl_needs_command" -l value -d 'Print only 
 complete -c loginctl -n "__fish_loginctl_needs_command" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_needs_command" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_needs_command" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_needs_command" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_needs_command" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_needs_command" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_needs_command" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_needs_command" -s V -l version -d 'Print version'
@@ -77,7 +77,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand list-sessions" -l valu
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-sessions" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-sessions" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-sessions" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand list-sessions" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand list-sessions" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-sessions" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-sessions" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand session-status" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -92,7 +92,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand session-status" -l val
 complete -c loginctl -n "__fish_loginctl_using_subcommand session-status" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand session-status" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand session-status" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand session-status" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand session-status" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand session-status" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand session-status" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-session" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -107,7 +107,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand show-session" -l value
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-session" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-session" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-session" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand show-session" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand show-session" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-session" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-session" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-session" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -122,7 +122,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-session" -l 
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-session" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-session" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-session" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-session" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-session" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-session" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-session" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand kill-session" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -137,7 +137,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand kill-session" -l value
 complete -c loginctl -n "__fish_loginctl_using_subcommand kill-session" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand kill-session" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand kill-session" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand kill-session" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand kill-session" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand kill-session" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand kill-session" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-users" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -152,7 +152,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand list-users" -l value -
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-users" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-users" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-users" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand list-users" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand list-users" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-users" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-users" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand user-status" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -167,7 +167,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand user-status" -l value 
 complete -c loginctl -n "__fish_loginctl_using_subcommand user-status" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand user-status" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand user-status" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand user-status" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand user-status" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand user-status" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand user-status" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-user" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -182,7 +182,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand show-user" -l value -d
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-user" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-user" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-user" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand show-user" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand show-user" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-user" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-user" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -197,7 +197,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand show" -l value -d 'Pri
 complete -c loginctl -n "__fish_loginctl_using_subcommand show" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand show" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand show" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand enable-linger" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -212,7 +212,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand enable-linger" -l valu
 complete -c loginctl -n "__fish_loginctl_using_subcommand enable-linger" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand enable-linger" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand enable-linger" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand enable-linger" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand enable-linger" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand enable-linger" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand enable-linger" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand disable-linger" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -227,7 +227,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand disable-linger" -l val
 complete -c loginctl -n "__fish_loginctl_using_subcommand disable-linger" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand disable-linger" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand disable-linger" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand disable-linger" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand disable-linger" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand disable-linger" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand disable-linger" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-user" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -242,7 +242,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-user" -l val
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-user" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-user" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-user" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-user" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-user" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-user" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-user" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand kill-user" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -257,7 +257,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand kill-user" -l value -d
 complete -c loginctl -n "__fish_loginctl_using_subcommand kill-user" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand kill-user" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand kill-user" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand kill-user" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand kill-user" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand kill-user" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand kill-user" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand activate" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -272,7 +272,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand activate" -l value -d 
 complete -c loginctl -n "__fish_loginctl_using_subcommand activate" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand activate" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand activate" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand activate" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand activate" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand activate" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand activate" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand lock-session" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -287,7 +287,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand lock-session" -l value
 complete -c loginctl -n "__fish_loginctl_using_subcommand lock-session" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand lock-session" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand lock-session" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand lock-session" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand lock-session" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand lock-session" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand lock-session" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-session" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -302,7 +302,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-session" -l val
 complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-session" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-session" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-session" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-session" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-session" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-session" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-session" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand lock-sessions" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -317,7 +317,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand lock-sessions" -l valu
 complete -c loginctl -n "__fish_loginctl_using_subcommand lock-sessions" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand lock-sessions" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand lock-sessions" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand lock-sessions" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand lock-sessions" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand lock-sessions" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand lock-sessions" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-sessions" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -332,7 +332,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-sessions" -l va
 complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-sessions" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-sessions" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-sessions" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-sessions" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-sessions" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-sessions" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand unlock-sessions" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-seats" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -347,7 +347,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand list-seats" -l value -
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-seats" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-seats" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-seats" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand list-seats" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand list-seats" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-seats" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand list-seats" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand seat-status" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -362,7 +362,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand seat-status" -l value 
 complete -c loginctl -n "__fish_loginctl_using_subcommand seat-status" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand seat-status" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand seat-status" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand seat-status" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand seat-status" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand seat-status" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand seat-status" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-seat" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -377,7 +377,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand show-seat" -l value -d
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-seat" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-seat" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-seat" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand show-seat" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand show-seat" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-seat" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand show-seat" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand attach" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -392,7 +392,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand attach" -l value -d 'P
 complete -c loginctl -n "__fish_loginctl_using_subcommand attach" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand attach" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand attach" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand attach" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand attach" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand attach" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand attach" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand flush-devices" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -407,7 +407,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand flush-devices" -l valu
 complete -c loginctl -n "__fish_loginctl_using_subcommand flush-devices" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand flush-devices" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand flush-devices" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand flush-devices" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand flush-devices" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand flush-devices" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand flush-devices" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-seat" -s p -l property -d 'Show only these properties (show-session, show-user); comma separated or repeated' -r
@@ -422,7 +422,7 @@ complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-seat" -l val
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-seat" -s a -l all -d 'Show all properties, including empty ones'
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-seat" -s l -l full -d 'Do not ellipsize (accepted for compatibility)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-seat" -l no-legend -d 'Do not print the legend (column headers and the footer)'
-complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-seat" -l no-pager -d 'Do not pipe output into a pager (linger never pages)'
+complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-seat" -l no-pager -d 'Do not pipe output into a pager'
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-seat" -l no-ask-password -d 'Do not ask for passwords (linger never does)'
 complete -c loginctl -n "__fish_loginctl_using_subcommand terminate-seat" -s h -l help -d 'Print help'
 complete -c loginctl -n "__fish_loginctl_using_subcommand help; and not __fish_seen_subcommand_from list-sessions session-status show-session terminate-session kill-session list-users user-status show-user show enable-linger disable-linger terminate-user kill-user activate lock-session unlock-session lock-sessions unlock-sessions list-seats seat-status show-seat attach flush-devices terminate-seat help" -f -a "list-sessions" -d 'List current sessions'

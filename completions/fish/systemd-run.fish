@@ -16,7 +16,7 @@ complete -c systemd-run -l timer-property -d 'Timer: set a [Timer] property' -r
 complete -c systemd-run -l user -d 'Talk to the user manager (the only one linger has; accepted for compatibility)'
 complete -c systemd-run -s d -l same-dir -d 'Run in the caller\'s working directory'
 complete -c systemd-run -s r -l remain-after-exit -d 'Keep the service after its process exited (RemainAfterExit=yes)'
-complete -c systemd-run -s G -l collect -d 'Accepted for compatibility: a transient service\'s file is removed when it ends successfully; a failed one stays for `status` until `reset-failed`'
+complete -c systemd-run -s G -l collect -d 'Collect the unit when it ends even if it failed (CollectMode=inactive-or-failed: its transient file is removed); without it a failed one\'s file stays until `reset-failed`'
 complete -c systemd-run -l wait -d 'Wait until the service ended and report how'
 complete -c systemd-run -l no-block -d 'Do not wait for the start job'
 complete -c systemd-run -s q -l quiet -d 'Print nothing on success'

@@ -47,7 +47,7 @@ pub struct Opts {
     /// Do not print the legend (column headers and the footer).
     #[arg(long, global = true)]
     pub no_legend: bool,
-    /// Do not pipe output into a pager (linger never pages).
+    /// Do not pipe output into a pager.
     #[arg(long, global = true)]
     pub no_pager: bool,
     /// Do not ask for passwords (linger never does).
@@ -202,7 +202,28 @@ pub fn main(args: Vec<OsString>, _name: &str) -> ExitCode {
             "Invalid --json= mode '{j}': expected short, pretty or off."
         ));
     }
-    run(cli.command.unwrap_or(Command::ListSessions), o)
+    let cmd = cli.command.unwrap_or(Command::ListSessions);
+    // The listing and showing verbs page on a terminal, as loginctl's do.
+    let _pager = cmd
+        .pages()
+        .then(|| crate::output::pager::start(o.no_pager, false))
+        .flatten();
+    run(cmd, o)
+}
+
+impl Command {
+    fn pages(&self) -> bool {
+        matches!(
+            self,
+            Command::ListSessions
+                | Command::ListUsers
+                | Command::SessionStatus { .. }
+                | Command::ShowSession { .. }
+                | Command::UserStatus { .. }
+                | Command::ShowUser { .. }
+                | Command::Show
+        )
+    }
 }
 
 fn run(cmd: Command, o: &Opts) -> ExitCode {

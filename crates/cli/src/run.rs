@@ -62,8 +62,8 @@ pub(crate) struct RunArgs {
     /// Keep the service after its process exited (RemainAfterExit=yes).
     #[arg(short = 'r', long)]
     remain_after_exit: bool,
-    /// Accepted for compatibility: a transient service's file is removed when it ends
-    /// successfully; a failed one stays for `status` until `reset-failed`.
+    /// Collect the unit when it ends even if it failed (CollectMode=inactive-or-failed: its
+    /// transient file is removed); without it a failed one's file stays until `reset-failed`.
     #[arg(short = 'G', long)]
     collect: bool,
     /// Wait until the service ended and report how.
@@ -188,6 +188,9 @@ fn description(a: &RunArgs) -> String {
 /// the other `-p` keys, for the unit's own section (`[Service]` or `[Scope]`).
 fn split_properties(a: &RunArgs) -> Result<(String, String), String> {
     let mut unit = format!("[Unit]\nDescription={}\n", description(a));
+    if a.collect {
+        unit.push_str("CollectMode=inactive-or-failed\n");
+    }
     let mut own = String::new();
     for p in &a.property {
         let Some((k, v)) = p.split_once('=') else {

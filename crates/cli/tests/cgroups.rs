@@ -404,6 +404,91 @@ fn run_scope_puts_the_callers_command_in_a_scope_of_its_own() {
     m.shutdown();
 }
 
+/// systemd 252's own `systemd-run --user --scope` (over D-Bus: StartTransientUnit with PIDs,
+/// then the scope's InvocationID read through `/org/freedesktop/systemd1/unit/self`;
+/// crates/dbus) puts the caller in a scope of linger's, as systemd --user would.
+#[test]
+fn systemds_run_scope_gets_a_scope_from_linger_over_dbus() {
+    if !std::path::Path::new("/usr/bin/systemd-run").exists() {
+        eprintln!("skipped: needs systemd's systemd-run");
+        return;
+    }
+    let Some(cg) = TestCgroups::create("sdscope") else {
+        return;
+    };
+    let mut m = manager_in(&cg);
+    let private = m.runtime().join("systemd/private");
+    m.wait_for("the D-Bus private socket", |_| private.exists());
+    let systemd_run = |args: &[&str]| {
+        let mut c = std::process::Command::new("/usr/bin/systemd-run");
+        c.arg("--user")
+            .args(args)
+            .env_clear()
+            .env("HOME", m.home())
+            .env("XDG_RUNTIME_DIR", m.runtime())
+            .env("PATH", "/usr/bin:/bin")
+            .env("LANG", "C.UTF-8");
+        c
+    };
+    let mut held = systemd_run(&["--scope", "--unit=sd-held", "/bin/sleep", "1000"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    m.wait_for("the scope to run", |m| {
+        m.prop("sd-held.scope", "SubState") == "running"
+    });
+    let cgroup = m.prop("sd-held.scope", "ControlGroup");
+    assert!(
+        cgroup.ends_with("/user@0.service/app.slice/sd-held.scope"),
+        "{cgroup}"
+    );
+    m.wait_for("systemd-run's process in the scope", |_| {
+        procs_of(&cgroup).contains(&held.id())
+    });
+    // GetUnitByPID finds the scope by its process (dbus-send on the private socket).
+    let by_pid = std::process::Command::new("/usr/bin/dbus-send")
+        .arg(format!(
+            "--peer=unix:path={}",
+            m.runtime().join("systemd/private").display()
+        ))
+        .args([
+            "--print-reply",
+            "--dest=org.freedesktop.systemd1",
+            "/org/freedesktop/systemd1",
+            "org.freedesktop.systemd1.Manager.GetUnitByPID",
+        ])
+        .arg(format!("uint32:{}", held.id()))
+        .output()
+        .unwrap();
+    let reply = String::from_utf8_lossy(&by_pid.stdout);
+    assert!(
+        reply.contains(r#"object path "/org/freedesktop/systemd1/unit/sd_2dheld_2escope""#),
+        "{reply} {}",
+        String::from_utf8_lossy(&by_pid.stderr)
+    );
+    m.systemctl(&["stop", "sd-held.scope"]).expect_code(0);
+    let status = held.wait().unwrap();
+    assert!(
+        !status.success(),
+        "the scope's process was ended by the stop"
+    );
+    let mut err = String::new();
+    use std::io::Read;
+    held.stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(err, "Running scope as unit: sd-held.scope\n");
+    // A command that ends by itself: systemd-run's exit code is the command's.
+    let out = systemd_run(&["--scope", "--quiet", "/bin/sh", "-c", "exit 3"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    m.shutdown();
+}
+
 #[test]
 fn a_crashed_manager_readopts_by_cgroup_and_kills_what_it_has_no_record_of() {
     let Some(cg) = TestCgroups::create("recover") else {

@@ -187,6 +187,8 @@ fn the_advice_after_a_failed_start_works() {
     m.systemctl(&["daemon-reload"]).expect_code(0);
     let r = m.systemctl(&["start", "bad.service"]);
     assert_ne!(r.code, 0);
+    // The journal writer is a thread: what it has queued is on disk once --flush returns.
+    run(&m, "journalctl", &["--user", "--flush"]).expect_code(0);
     let r = run(
         &m,
         "journalctl",
@@ -194,6 +196,36 @@ fn the_advice_after_a_failed_start_works() {
     )
     .expect_code(0);
     assert!(r.stdout.contains("about-to-fail"), "{}", r.stdout);
+    // The manager's own lines are explained, as systemd's catalog explains its own.
+    for explained in [
+        "Main process exited, code=exited, status=3/NOTIMPLEMENTED\n░░ Subject: Unit process exited\n",
+        "Failed with result 'exit-code'.\n░░ Subject: Unit failed\n",
+        "░░ The unit bad.service has entered the 'failed' state with result 'exit-code'.",
+        "Failed to start bad.service.\n░░ Subject: A start job for unit bad.service has failed\n",
+        "(job result: failed)",
+    ] {
+        assert!(
+            r.stdout.contains(explained),
+            "{explained:?} in\n{}",
+            r.stdout
+        );
+    }
+    // … and found by their id, as scripts look for systemd's.
+    let r = run(
+        &m,
+        "journalctl",
+        &[
+            "--user",
+            "-u",
+            "bad.service",
+            "MESSAGE_ID=be02cf6855d2428ba40df7e9d022f03d",
+            "-o",
+            "cat",
+            "--no-pager",
+        ],
+    )
+    .expect_code(0);
+    assert_eq!(r.stdout, "Failed to start bad.service.\n");
 }
 
 #[test]

@@ -95,6 +95,12 @@ fn options_scripts_use() {
     assert!(r.stdout.contains("app.service"), "{}", r.stdout);
     m.systemctl(&["list-units", "--legend=maybe"])
         .expect_code(1);
+    // -r adds containers' units; a user manager has none: the same list.
+    let plain = m.systemctl(&["list-units"]).expect_code(0);
+    for r in ["-r", "--recursive"] {
+        let rec = m.systemctl(&["list-units", r]).expect_code(0);
+        assert_eq!(rec.stdout, plain.stdout);
+    }
     let r = m
         .systemctl(&["list-dependencies", "--plain", "default.target"])
         .expect_code(0);

@@ -195,6 +195,7 @@ fn busctl_calls_get_systemds_answers_on_the_bus() {
         "busctl-get-activestate",
         "busctl-get-unknown-property",
         "busctl-startunit-badmode",
+        "busctl-getunitbypid-bad",
     ] {
         busctl_same_as_systemd(&m, r);
     }

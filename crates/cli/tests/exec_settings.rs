@@ -194,6 +194,79 @@ fn show_lists_the_execution_settings() {
     assert_eq!(show("plain.service", "ProtectHome"), "no");
 }
 
+/// What a sandboxed service sees, from its own output: its private `/tmp`, read-only `/usr`
+/// and `/etc`, an empty `/home`, its unchanged uid.
+fn sandbox_probe(m: &Manager, unit: &str) -> String {
+    m.write_unit(
+        unit,
+        "[Service]\nType=oneshot\nPrivateTmp=yes\nProtectSystem=full\nProtectHome=yes\n\
+         PrivateUsers=yes\nExecStart=/bin/sh -c '\
+         touch /tmp/mine && echo tmp=$$(ls -A /tmp | tr \"\\\\n\" ,); \
+         touch /usr/linger-probe 2>/dev/null && echo usr-writable || echo usr-ro; \
+         touch /etc/linger-probe 2>/dev/null && echo etc-writable || echo etc-ro; \
+         echo home=$$(ls -A /home 2>/dev/null | wc -l); echo uid=$$(id -u)'\n",
+    );
+    let started = m.systemctl(&["start", unit]);
+    let log = journal(m, unit);
+    assert_eq!(started.code, 0, "{log}\n{}", m.manager_log());
+    log
+}
+
+/// PrivateTmp=, ProtectSystem=, ProtectHome= and PrivateUsers= are applied — by an ordinary
+/// user's manager through a user namespace, by root's directly — and the private `/tmp`
+/// goes when the unit stops.
+#[test]
+fn sandboxing_is_applied_for_root_and_an_ordinary_user() {
+    let mut managers = vec![("root", {
+        let mut m = Manager::new(BIN);
+        m.start();
+        m
+    })];
+    if rustix::process::geteuid().is_root() {
+        let mut m = Manager::new(BIN);
+        m.start_as("nobody", "nogroup");
+        managers.push(("nobody", m));
+    }
+    for (who, m) in &managers {
+        let out = sandbox_probe(m, "sandboxed.service");
+        let uid = if *who == "root" {
+            "0".to_string()
+        } else {
+            String::from_utf8(
+                std::process::Command::new("id")
+                    .args(["-u", "nobody"])
+                    .output()
+                    .unwrap()
+                    .stdout,
+            )
+            .unwrap()
+            .trim()
+            .to_string()
+        };
+        for want in [
+            "tmp=mine,",
+            "usr-ro",
+            "etc-ro",
+            "home=0",
+            &format!("uid={uid}"),
+        ] {
+            assert!(
+                out.lines().any(|l| l == want),
+                "{who}: no {want:?} in\n{out}\n{}",
+                m.manager_log()
+            );
+        }
+        assert!(
+            !std::path::Path::new("/tmp/mine").exists(),
+            "the real /tmp is untouched"
+        );
+        let private = m.runtime().join("linger/private-tmp/sandboxed.service");
+        m.wait_for("the private /tmp to go with the unit", |_| {
+            !private.exists()
+        });
+    }
+}
+
 fn mode_of(p: &std::path::Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(p)

@@ -20,8 +20,12 @@ st.service     static   -
 tpl@.service   indirect enabled
 web.service    enabled  enabled
 www.service    alias    -
+Z.service      static   -
+b.socket       static   -
+Up.target      static   -
+a.timer        static   -
 
-6 unit files listed.
+10 unit files listed.
 ";
 
 /// (unit, stdout, exit code) of `is-enabled UNIT` in systemd 252.
@@ -53,6 +57,11 @@ fn tree(root: &Path) {
     )
     .unwrap();
     std::fs::write(etc.join("st.service"), "[Service]\nExecStart=/bin/true\n").unwrap();
+    // Other types and upper case: systemctl orders by type suffix, then name, ignoring case.
+    std::fs::write(lib.join("b.socket"), "[Socket]\nListenStream=/tmp/x\n").unwrap();
+    std::fs::write(lib.join("Up.target"), "[Unit]\nDescription=Up\n").unwrap();
+    std::fs::write(lib.join("a.timer"), "[Timer]\nOnActiveSec=1\n").unwrap();
+    std::fs::write(lib.join("Z.service"), "[Service]\nExecStart=/bin/true\n").unwrap();
     std::fs::write(
         etc.join("also.service"),
         "[Service]\nExecStart=/bin/true\n[Install]\nAlso=st.service\n",
@@ -122,5 +131,28 @@ fn list_unit_files_and_is_enabled_print_what_systemd_prints() {
                 "{unit}"
             );
         }
+    }
+}
+
+/// `--global` without `--root=`: the machine's own global user unit directories, read by
+/// both tools (only when systemd's systemctl is installed: the files are the machine's).
+#[test]
+fn global_alone_reads_the_machines_global_user_units_as_systemd_does() {
+    if !systemd_available() {
+        return;
+    }
+    let m = Manager::new(BIN);
+    let ours = m.systemctl(&["--global", "list-unit-files"]).expect_code(0);
+    let theirs = systemd(&["--global", "list-unit-files"]);
+    assert_eq!(ours.stdout, theirs.stdout);
+    for line in theirs.stdout.lines().skip(1).take_while(|l| !l.is_empty()) {
+        let unit = line.split_whitespace().next().unwrap();
+        let ours = m.systemctl(&["--global", "is-enabled", unit]);
+        let theirs = systemd(&["--global", "is-enabled", unit]);
+        assert_eq!(
+            (&ours.stdout, ours.code),
+            (&theirs.stdout, theirs.code),
+            "{unit}"
+        );
     }
 }

@@ -434,3 +434,44 @@ fn remote_and_container_options_are_refused() {
         0
     );
 }
+
+/// `loginctl ARGS` on a pseudo-terminal (util-linux's `script`) with `env` words before it.
+fn on_terminal(f: &Fake, env: &str, args: &str) -> Option<String> {
+    if let Err(why) = linger_test_support::ensure_program("/usr/bin/script", "bsdutils") {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("skipped: {why}");
+        }
+        return None;
+    }
+    let line = format!(
+        "LINGER_LOGIN_SOCKET={} {env} {} {args}",
+        f.socket().display(),
+        f.dir.path().join("loginctl").display()
+    );
+    let o = Command::new("/usr/bin/script")
+        .args(["-qfec", &line, "/dev/null"])
+        .env("TERM", "xterm")
+        .env_remove("XDG_SESSION_ID")
+        .output()
+        .unwrap();
+    Some(String::from_utf8_lossy(&o.stdout).replace("\r\n", "\n"))
+}
+
+#[test]
+fn listings_page_on_a_terminal_and_actions_do_not() {
+    let f = Fake::start();
+    let pager = "SYSTEMD_PAGER='sed s/^/PAGED:/'";
+    let Some(out) = on_terminal(&f, pager, "list-users") else {
+        return;
+    };
+    assert!(out.contains("PAGED:   0 root"), "{out}");
+    assert!(out.lines().all(|l| l.starts_with("PAGED:")), "{out}");
+    let out = on_terminal(&f, pager, "user-status alice").unwrap();
+    assert!(out.lines().all(|l| l.starts_with("PAGED:")), "{out}");
+    let out = on_terminal(&f, pager, "--no-pager list-users").unwrap();
+    assert!(out.contains("alice") && !out.contains("PAGED:"), "{out}");
+    // An action prints nothing to page.
+    let out = on_terminal(&f, pager, "enable-linger alice").unwrap();
+    assert!(!out.contains("PAGED:"), "{out}");
+}

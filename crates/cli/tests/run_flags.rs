@@ -51,3 +51,28 @@ fn t_is_short_for_pty() {
     assert_eq!(long.code, 1);
     assert_eq!((short.code, &short.stderr), (long.code, &long.stderr));
 }
+
+#[test]
+fn collect_removes_a_failed_units_file_and_without_it_the_failure_stays() {
+    let mut m = Manager::new(BIN);
+    m.start();
+    run(&m, &["--wait", "-q", "--unit=kept", "/bin/false"]).expect_code(1);
+    let r = m.systemctl(&["is-failed", "kept.service"]).expect_code(0);
+    assert_eq!(r.stdout, "failed\n");
+    run(
+        &m,
+        &["--collect", "--wait", "-q", "--unit=gone", "/bin/false"],
+    )
+    .expect_code(1);
+    // Its file is gone; without --collect it stays until reset-failed.
+    assert!(!m.runtime().join("systemd/transient/gone.service").exists());
+    assert!(m.runtime().join("systemd/transient/kept.service").exists());
+    let r = m
+        .systemctl(&["show", "-P", "CollectMode", "gone.service"])
+        .expect_code(0);
+    assert_eq!(r.stdout, "inactive-or-failed\n");
+    // reset-failed ends the wait: the kept one is collected then.
+    m.systemctl(&["reset-failed", "kept.service"])
+        .expect_code(0);
+    assert!(!m.runtime().join("systemd/transient/kept.service").exists());
+}

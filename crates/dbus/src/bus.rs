@@ -20,7 +20,7 @@ use linger_wire::{ActiveState, JobAction, JobResult};
 use zbus::connection::Builder;
 use zbus::message::Type as MessageType;
 
-use crate::dispatch::{Front, MANAGER};
+use crate::dispatch::{Caller, Front, MANAGER};
 use crate::signals::Listeners;
 
 /// The bus driver's name (the only sender an `ActivationRequest` is taken from).
@@ -163,7 +163,7 @@ async fn serve(
                     }
                     subscribed.store(!subscribers.is_empty(), Ordering::Relaxed);
                 }
-                if let Some(reply) = front.handle(&msg).await {
+                if let Some(reply) = front.handle(&msg, &Caller::Bus(&conn)).await {
                     let _ = conn.send(&reply).await;
                 }
             }

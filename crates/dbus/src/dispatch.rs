@@ -35,6 +35,38 @@ pub struct Front {
     pub runtime_dir: std::path::PathBuf,
 }
 
+/// Who sent a call: what `GetUnitByPID(0)` and the `unit/self` object need.
+#[derive(Debug, Clone, Copy)]
+pub enum Caller<'a> {
+    /// A peer on the private socket (its pid from SO_PEERCRED, if the kernel said).
+    Peer(Option<u32>),
+    /// A client on the bus (its pid asked of the bus driver when needed).
+    Bus(&'a zbus::Connection),
+}
+
+impl Caller<'_> {
+    /// The calling process.
+    async fn pid(&self, hdr: &Header<'_>) -> Option<u32> {
+        match self {
+            Caller::Peer(pid) => *pid,
+            Caller::Bus(conn) => {
+                let sender = hdr.sender()?.to_string();
+                let reply = conn
+                    .call_method(
+                        Some("org.freedesktop.DBus"),
+                        "/org/freedesktop/DBus",
+                        Some("org.freedesktop.DBus"),
+                        "GetConnectionUnixProcessID",
+                        &sender,
+                    )
+                    .await
+                    .ok()?;
+                reply.body().deserialize::<u32>().ok()
+            }
+        }
+    }
+}
+
 /// A successful reply to `hdr` carrying `body`.
 pub fn ret<B: serde::Serialize + DynamicType>(hdr: &Header<'_>, body: &B) -> Reply {
     Ok(Message::method_return(hdr)?.build(body)?)
@@ -131,13 +163,33 @@ impl Front {
         Ok(props::object_path(paths::job(outcome.job)))
     }
 
+    /// The unit process `pid` belongs to (0: the caller).
+    pub async fn unit_of_pid(
+        &self,
+        pid: u32,
+        caller: &Caller<'_>,
+        hdr: &Header<'_>,
+    ) -> Result<String, BusError> {
+        let pid = match pid {
+            0 => caller
+                .pid(hdr)
+                .await
+                .ok_or_else(|| BusError::no_unit_for_pid(0))?,
+            p => p,
+        };
+        match self.ask(Call::UnitOfPid { pid }).await? {
+            Answer::UnitOfPid(Some(unit)) => Ok(unit),
+            _ => Err(BusError::no_unit_for_pid(pid)),
+        }
+    }
+
     /// Answer one method call (None: nothing to send, e.g. the message was not a call).
-    pub async fn handle(&self, msg: &Message) -> Option<Message> {
+    pub async fn handle(&self, msg: &Message, caller: &Caller<'_>) -> Option<Message> {
         let hdr = msg.header();
         if msg.message_type() != zbus::message::Type::MethodCall {
             return None;
         }
-        let reply = self.route(msg, &hdr).await;
+        let reply = self.route(msg, &hdr, caller).await;
         let no_reply = hdr
             .primary()
             .flags()
@@ -151,15 +203,19 @@ impl Front {
         }
     }
 
-    async fn route(&self, msg: &Message, hdr: &Header<'_>) -> Reply {
+    async fn route(&self, msg: &Message, hdr: &Header<'_>, caller: &Caller<'_>) -> Reply {
         let path = hdr.path().map(|p| p.as_str()).unwrap_or("/");
         let member = hdr.member().map(|m| m.as_str()).unwrap_or("");
         let iface = hdr.interface().map(|i| i.as_str().to_string());
-        let Some(object) = Object::at(path) else {
+        let Some(mut object) = Object::at(path) else {
             return self
                 .parent_node(msg, hdr, path, iface.as_deref(), member)
                 .await;
         };
+        // `unit/self`: the caller's own unit (systemd-run --scope reads its InvocationID).
+        if matches!(&object, Object::Unit(name) if name == "self") {
+            object = Object::Unit(self.unit_of_pid(0, caller, hdr).await?);
+        }
         if let Object::Unit(name) = &object
             && linger_unit::name::UnitName::parse(name).is_err()
         {
@@ -189,7 +245,7 @@ impl Front {
             Object::Manager if iface == MANAGER => {
                 let m = members::find(members::MANAGER_METHODS, member)
                     .ok_or_else(|| BusError::unknown_method(member, &iface))?;
-                crate::manager_methods::call(self, msg, hdr, m).await
+                crate::manager_methods::call(self, msg, hdr, m, caller).await
             }
             Object::Unit(name) if iface == props::UNIT_IFACE.name => {
                 let m = members::find(members::UNIT_METHODS, member)

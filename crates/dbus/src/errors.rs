@@ -30,6 +30,8 @@ pub mod name {
     pub const PROPERTY_READ_ONLY: &str = "org.freedesktop.DBus.Error.PropertyReadOnly";
     /// Something else went wrong.
     pub const FAILED: &str = "org.freedesktop.DBus.Error.Failed";
+    /// A process that belongs to no loaded unit.
+    pub const NO_UNIT_FOR_PID: &str = "org.freedesktop.systemd1.NoUnitForPID";
 }
 
 impl BusError {
@@ -44,6 +46,14 @@ impl BusError {
     /// `Unit NAME not loaded.`
     pub fn not_loaded(unit: &str) -> BusError {
         BusError::new(name::NO_SUCH_UNIT, format!("Unit {unit} not loaded."))
+    }
+
+    /// `PID N does not belong to any loaded unit.`
+    pub fn no_unit_for_pid(pid: u32) -> BusError {
+        BusError::new(
+            name::NO_UNIT_FOR_PID,
+            format!("PID {pid} does not belong to any loaded unit."),
+        )
     }
 
     /// `Unit name NAME is not valid.`

@@ -9,7 +9,7 @@ use linger_wire::{JobAction, KillWhom, Signal};
 use zbus::message::{Header, Message};
 use zbus::zvariant::{ObjectPath, Value};
 
-use crate::dispatch::{Front, MANAGER, Reply, args, ret, unit_path, valid_unit_name};
+use crate::dispatch::{Caller, Front, MANAGER, Reply, args, ret, unit_path, valid_unit_name};
 use crate::errors::BusError;
 use crate::members::{MANAGER_PROPS, Member};
 use crate::paths;
@@ -29,7 +29,13 @@ type UnitListRow = (
 );
 
 /// Carry out Manager method `m`.
-pub async fn call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member) -> Reply {
+pub async fn call(
+    f: &Front,
+    msg: &Message,
+    hdr: &Header<'_>,
+    m: &Member,
+    caller: &Caller<'_>,
+) -> Reply {
     let job_action = match m.name {
         "StartUnit" => Some(JobAction::Start),
         "StopUnit" => Some(JobAction::Stop),
@@ -45,6 +51,10 @@ pub async fn call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member) -> Rep
         return ret(hdr, &f.job(action, &name, &mode).await?);
     }
     match m.name {
+        "GetUnitByPID" => {
+            let pid: u32 = args(msg, MANAGER, m)?;
+            ret(hdr, &unit_path(&f.unit_of_pid(pid, caller, hdr).await?))
+        }
         "GetUnit" => {
             let name: String = args(msg, MANAGER, m)?;
             valid_unit_name(&name)?;

@@ -49,6 +49,7 @@ pub const MANAGER_PROPS: &[(&str, &str)] = &[
 /// `org.freedesktop.systemd1.Manager`'s methods that linger has.
 pub const MANAGER_METHODS: &[Member] = &[
     m("GetUnit", &[("name", "s")], &[("unit", "o")]),
+    m("GetUnitByPID", &[("pid", "u")], &[("unit", "o")]),
     m("LoadUnit", &[("name", "s")], &[("unit", "o")]),
     m(
         "StartUnit",

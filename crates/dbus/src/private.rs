@@ -12,7 +12,7 @@ use tokio::net::UnixListener;
 use zbus::connection::Builder;
 use zbus::{AuthMechanism, Guid};
 
-use crate::dispatch::Front;
+use crate::dispatch::{Caller, Front};
 use crate::signals::Listeners;
 
 /// At most this many clients at once (each costs a task and buffers).
@@ -66,7 +66,11 @@ async fn connection(
     stream: tokio::net::UnixStream,
     own_uid: u32,
 ) {
-    let peer_is_us = stream.peer_cred().is_ok_and(|c| c.uid() == own_uid);
+    let cred = stream.peer_cred().ok();
+    let peer_is_us = cred.is_some_and(|c| c.uid() == own_uid);
+    let peer_pid = cred
+        .and_then(|c| c.pid())
+        .and_then(|p| u32::try_from(p).ok());
     // zbus accepts the EXTERNAL uid the client claims if it equals `user_id`: ours for our
     // user; for anyone else a uid no client can claim as a number, so the handshake fails.
     let expected = if peer_is_us { own_uid } else { u32::MAX };
@@ -88,7 +92,7 @@ async fn connection(
     let conn: zbus::Connection = (&messages).into();
     let id = listeners.add(conn.clone(), Arc::new(AtomicBool::new(true)));
     while let Some(Ok(msg)) = messages.next().await {
-        if let Some(reply) = front.handle(&msg).await {
+        if let Some(reply) = front.handle(&msg, &Caller::Peer(peer_pid)).await {
             let _ = conn.send(&reply).await;
         }
     }

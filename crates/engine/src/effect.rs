@@ -52,6 +52,30 @@ pub enum TimerKind {
     Elapse,
 }
 
+/// What a manager message about a unit reports, so the journal entry can carry the
+/// `MESSAGE_ID=` (and job fields) systemd gives the same event: `journalctl -x` explains it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogTag {
+    /// A job finished ("Started …", "Failed to start …", "Stopped …", "Reloaded …").
+    Job {
+        /// Its type.
+        job_type: JobType,
+        /// How it ended.
+        result: JobResult,
+    },
+    /// An automatic restart was scheduled (`Restart=`).
+    RestartScheduled,
+    /// The unit went inactive without a failure ("Deactivated successfully.").
+    Succeeded,
+    /// The unit failed ("Failed with result '…'.").
+    Failed {
+        /// The result's name (`exit-code`, `timeout`, …).
+        result: &'static str,
+    },
+    /// The main process exited unclean ("Main process exited, …").
+    ProcessExited,
+}
+
 /// Log priority of an engine message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogLevel {
@@ -111,6 +135,8 @@ pub enum Effect {
         level: LogLevel,
         /// Text.
         message: String,
+        /// What it reports, when it is one of the events systemd tags.
+        tag: Option<LogTag>,
     },
     /// A job finished; answer clients waiting on it.
     JobFinished {

@@ -6,7 +6,7 @@ use linger_time::Usec;
 use linger_unit::model::{LoadState, UnitConfig, UnitKind, UnitType};
 
 use crate::deps::{Deps, Graph, add_target_orderings};
-use crate::effect::{Effect, KillWhom, LogLevel, TimerKind};
+use crate::effect::{Effect, KillWhom, LogLevel, LogTag, TimerKind};
 use crate::host::{Host, Timestamp, UnitSource};
 use crate::job::{Job, JobId, JobMode, JobResult, JobType};
 use crate::service::{Ctx, ExitStatus, ServiceRuntime, ServiceSnapshot};
@@ -457,10 +457,15 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     }
 
     fn log(&mut self, unit: &str, level: LogLevel, message: String) {
+        self.log_tagged(unit, level, message, None);
+    }
+
+    fn log_tagged(&mut self, unit: &str, level: LogLevel, message: String, tag: Option<LogTag>) {
         self.effects.push(Effect::Log {
             unit: unit.to_string(),
             level,
             message,
+            tag,
         });
     }
 

@@ -26,7 +26,7 @@ mod state;
 mod timer;
 
 pub use deps::Deps;
-pub use effect::{Effect, ExecKind, KillWhom, LogLevel, TimerKind};
+pub use effect::{Effect, ExecKind, KillWhom, LogLevel, LogTag, TimerKind};
 pub use engine::{Engine, EngineError, UnitInfo, UnitSummary};
 pub use host::{Host, SpawnRequest, Spawned, Timestamp, UnitSource};
 pub use job::{JobId, JobMode, JobResult, JobType};

@@ -54,6 +54,8 @@ pub struct ScopeRuntime {
     pub result: ServiceResult,
     /// Stale-firing guard for the stop and runtime timers.
     pub(crate) generation: u64,
+    /// `InvocationID=` of this run (systemd-run --scope reads it before it runs the command).
+    pub invocation_id: String,
 }
 
 /// What can happen to a scope.

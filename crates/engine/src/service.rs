@@ -12,7 +12,7 @@ use linger_unit::model::{
     ExitStatusSet, KillMode, NotifyAccess, RestartPolicy, ServiceConfig, ServiceType,
 };
 
-use crate::effect::{Effect, ExecKind, KillWhom, LogLevel, TimerKind};
+use crate::effect::{Effect, ExecKind, KillWhom, LogLevel, LogTag, TimerKind};
 use crate::host::{Host, SpawnRequest, Timestamp};
 use crate::state::{Procs, ServiceResult, ServiceState};
 
@@ -37,10 +37,15 @@ pub(crate) struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn log(&mut self, level: LogLevel, message: String) {
+        self.log_tagged(level, message, None);
+    }
+
+    fn log_tagged(&mut self, level: LogLevel, message: String, tag: Option<LogTag>) {
         self.out.push(Effect::Log {
             unit: self.unit.to_string(),
             level,
             message,
+            tag,
         });
     }
 }
@@ -531,9 +536,12 @@ impl ServiceRuntime {
         self.exec_queue.clear();
         let failed = self.result != ServiceResult::Success;
         if failed {
-            ctx.log(
+            ctx.log_tagged(
                 LogLevel::Warning,
                 format!("Failed with result '{}'.", self.result.as_str()),
+                Some(LogTag::Failed {
+                    result: self.result.as_str(),
+                }),
             );
         }
         if !self.forbid_restart && self.should_restart(ctx.cfg) {
@@ -541,7 +549,11 @@ impl ServiceRuntime {
             return;
         }
         if !failed {
-            ctx.log(LogLevel::Info, "Deactivated successfully.".into());
+            ctx.log_tagged(
+                LogLevel::Info,
+                "Deactivated successfully.".into(),
+                Some(LogTag::Succeeded),
+            );
         }
         self.set_state(
             if failed {

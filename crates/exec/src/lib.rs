@@ -27,7 +27,7 @@ mod sys;
 
 pub use env::{Environment, is_valid_name, parse_environment_file, read_environment_file};
 pub use report::ExecReports;
-pub use spec::{Credentials, ExecSpec, Rlimit, SpecError, Stage};
+pub use spec::{Credentials, ExecSpec, Namespace, Rlimit, SpecError, Stage};
 pub use sys::{
     SpawnError, Spawned, adopt_inherited_fd, keep_across_exec, read_status, set_cloexec, spawn,
     spawn_nowait, spawn_reporting,

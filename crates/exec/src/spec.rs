@@ -169,7 +169,26 @@ pub struct ExecSpec {
     pub no_new_privileges: bool,
     /// seccomp programs loaded last, just before `execve` (see [`crate::seccomp`]).
     pub seccomp: Vec<seccompiler::BpfProgram>,
+    /// A user and/or mount namespace set up before the identity and the filters
+    /// (`PrivateUsers=`, `PrivateTmp=`, `ProtectSystem=`, `ProtectHome=`).
+    pub namespace: Option<Namespace>,
     pub(crate) oom_value: CString,
+}
+
+/// What the child does in its own namespaces (see [`ExecSpec::namespace`]), in this order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Namespace {
+    /// Enter a new user namespace that maps only this `(uid, gid)` to itself: the mounts
+    /// below are then allowed without privileges, and the service keeps its identity.
+    pub user: Option<(u32, u32)>,
+    /// Enter a new mount namespace (its mounts do not propagate back).
+    pub mounts: bool,
+    /// Bind mounts `(source, target)`, with everything below the source.
+    pub binds: Vec<(String, String)>,
+    /// Read-only empty tmpfs over these paths, with this mode (`0` hides what is below).
+    pub tmpfs: Vec<(String, u32)>,
+    /// These paths, and everything mounted below them, made read-only.
+    pub read_only: Vec<String>,
 }
 
 fn cstr(what: &str, s: &str) -> Result<CString, SpecError> {
@@ -206,6 +225,7 @@ impl ExecSpec {
             listen_pid: false,
             no_new_privileges: false,
             seccomp: Vec::new(),
+            namespace: None,
             oom_value: CString::default(),
         })
     }

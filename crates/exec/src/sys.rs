@@ -5,9 +5,10 @@
 //! writes `[stage, errno(4 bytes)]` to a close-on-exec pipe and `_exit`s with the stage's
 //! number, so the parent both learns exactly what failed and reaps a systemd-style status.
 
-use std::ffi::c_char;
+use std::ffi::{CString, c_char};
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::path::Path;
 
 use crate::report::ExecReports;
 use crate::spec::{ExecSpec, Stage};
@@ -77,6 +78,9 @@ pub enum SpawnError {
     /// fork() failed.
     #[error("fork failed: {0}")]
     Fork(#[source] io::Error),
+    /// A namespace path (PrivateTmp= & co.) holds a NUL byte.
+    #[error("bad namespace path: {0}")]
+    NamespacePath(#[source] std::ffi::NulError),
 }
 
 fn cloexec_pipe() -> io::Result<(OwnedFd, OwnedFd)> {
@@ -112,7 +116,81 @@ struct Prepared<'a> {
     listen_pid: Option<*mut u8>,
     no_new_privileges: bool,
     seccomp: Vec<Fprog>,
+    ns: Option<&'a NsPrep>,
 }
+
+/// [`crate::Namespace`] as C strings, built before the fork.
+struct NsPrep {
+    flags: libc::c_int,
+    /// `uid_map` and `gid_map` lines.
+    maps: Option<(CString, CString)>,
+    mounts: bool,
+    /// (source, target), ordered so that no bind hides a later one's source.
+    binds: Vec<(CString, CString)>,
+    /// (target, tmpfs options)
+    tmpfs: Vec<(CString, CString)>,
+    read_only: Vec<CString>,
+}
+
+impl NsPrep {
+    fn new(ns: &crate::Namespace) -> Result<NsPrep, SpawnError> {
+        let c = |s: &str| CString::new(s).map_err(SpawnError::NamespacePath);
+        let mut flags = 0;
+        if ns.user.is_some() {
+            flags |= libc::CLONE_NEWUSER;
+        }
+        if ns.mounts {
+            flags |= libc::CLONE_NEWNS;
+        }
+        // A source below another bind's target (a private /var/tmp kept below /tmp) must be
+        // bound before that target is covered.
+        let covers = |target: &str| {
+            ns.binds
+                .iter()
+                .filter(|(src, _)| Path::new(src).starts_with(target))
+                .count()
+        };
+        let mut ordered: Vec<&(String, String)> = ns.binds.iter().collect();
+        ordered.sort_by_key(|(_, target)| covers(target));
+        let binds = ordered
+            .into_iter()
+            .map(|(s, t)| Ok((c(s)?, c(t)?)))
+            .collect::<Result<_, SpawnError>>()?;
+        Ok(NsPrep {
+            flags,
+            maps: match ns.user {
+                Some((uid, gid)) => Some((
+                    c(&format!("{uid} {uid} 1\n"))?,
+                    c(&format!("{gid} {gid} 1\n"))?,
+                )),
+                None => None,
+            },
+            mounts: ns.mounts,
+            binds,
+            tmpfs: ns
+                .tmpfs
+                .iter()
+                .map(|(t, mode)| Ok((c(t)?, c(&format!("mode={mode:04o}"))?)))
+                .collect::<Result<_, SpawnError>>()?,
+            read_only: ns
+                .read_only
+                .iter()
+                .map(|p| c(p))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+/// `struct mount_attr` (linux/mount.h) for `mount_setattr(2)`.
+#[repr(C)]
+struct MountAttr {
+    attr_set: u64,
+    attr_clr: u64,
+    propagation: u64,
+    userns_fd: u64,
+}
+const MOUNT_ATTR_RDONLY: u64 = 0x1;
+const AT_RECURSIVE: libc::c_uint = 0x8000;
 
 /// `struct sock_fprog` (linux/filter.h), pointing into the spec's programs.
 #[repr(C)]
@@ -168,6 +246,7 @@ fn spawn_inner(
         envp.push(listen_pid_ptr.cast_const().cast());
     }
     envp.push(std::ptr::null());
+    let ns = spec.namespace.as_ref().map(NsPrep::new).transpose()?;
     let prep = Prepared {
         path: spec.path.as_ptr(),
         argv,
@@ -221,6 +300,7 @@ fn spawn_inner(
                 filter: p.as_ptr(),
             })
             .collect(),
+        ns: ns.as_ref(),
     };
     // Block every signal across fork: until the child has reset the dispositions it inherits
     // the manager's handlers, and a SIGTERM landing there must not run them.
@@ -240,7 +320,9 @@ fn spawn_inner(
         // Not born into a cgroup: share our memory with the child until its execve
         // (posix_spawn's way), so the kernel copies no page tables and the manager takes no
         // copy-on-write faults afterwards — the largest cost of a spawn in a big manager.
-        _ => match spawn_vfork(&prep) {
+        // A child that makes namespaces gets its own memory: unshare(CLONE_NEWUSER) is
+        // documented for single-threaded processes, and a vfork child shares ours.
+        _ => match prep.ns.is_none().then(|| spawn_vfork(&prep)).flatten() {
             Some(pid) => (pid, false),
             // SAFETY: fork has no memory-safety preconditions; the child branch below runs
             // only async-signal-safe calls on `prep`, which was fully built before the fork.
@@ -500,6 +582,9 @@ fn child(p: &Prepared<'_>, joined: bool) -> ! {
         {
             fail(report, Stage::Nice, errno());
         }
+        if let Some(ns) = p.ns {
+            enter_namespaces(ns, report);
+        }
         // Identity last among the privileged steps (joining the cgroup, rlimits, OOM score
         // need root), but before chdir so the working directory is checked as the user.
         // Raw system calls, not the libc wrappers: glibc's setuid/setgroups broadcast to
@@ -558,6 +643,89 @@ fn child(p: &Prepared<'_>, joined: bool) -> ! {
         }
         libc::execve(p.path, p.argv.as_ptr(), p.envp.as_ptr());
         fail(report, Stage::Exec, errno());
+    }
+}
+
+/// In the child: the namespaces of [`crate::Namespace`]. The creator of a user namespace
+/// holds every capability in it until `execve`, which is what allows the mounts without
+/// privileges; the service then runs with its own uid and none of them.
+fn enter_namespaces(ns: &NsPrep, report: Report) {
+    // SAFETY (whole block): async-signal-safe system calls on C strings built before the fork.
+    unsafe {
+        let fail_ns = || fail(report, Stage::Namespace, errno());
+        if libc::unshare(ns.flags) < 0 {
+            fail_ns();
+        }
+        if let Some((uid_map, gid_map)) = &ns.maps {
+            for (file, text) in [
+                (c"/proc/self/setgroups", c"deny"),
+                (c"/proc/self/uid_map", uid_map.as_c_str()),
+                (c"/proc/self/gid_map", gid_map.as_c_str()),
+            ] {
+                let fd = libc::open(file.as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
+                let len = text.to_bytes().len();
+                if fd < 0 || libc::write(fd, text.as_ptr().cast(), len) != len as isize {
+                    fail_ns();
+                }
+                libc::close(fd);
+            }
+        }
+        if !ns.mounts {
+            return;
+        }
+        let none = std::ptr::null::<c_char>();
+        if libc::mount(
+            none,
+            c"/".as_ptr(),
+            none,
+            libc::MS_SLAVE | libc::MS_REC,
+            std::ptr::null(),
+        ) < 0
+        {
+            fail_ns();
+        }
+        for (source, target) in &ns.binds {
+            let flags = libc::MS_BIND | libc::MS_REC;
+            if libc::mount(
+                source.as_ptr(),
+                target.as_ptr(),
+                none,
+                flags,
+                std::ptr::null(),
+            ) < 0
+            {
+                fail_ns();
+            }
+        }
+        for (target, options) in &ns.tmpfs {
+            let flags = libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC | libc::MS_RDONLY;
+            let fs = c"tmpfs".as_ptr();
+            if libc::mount(fs, target.as_ptr(), fs, flags, options.as_ptr().cast()) < 0 {
+                fail_ns();
+            }
+        }
+        let read_only = MountAttr {
+            attr_set: MOUNT_ATTR_RDONLY,
+            attr_clr: 0,
+            propagation: 0,
+            userns_fd: 0,
+        };
+        for path in &ns.read_only {
+            // A mount of its own first, so that only this subtree turns read-only.
+            let flags = libc::MS_BIND | libc::MS_REC;
+            if libc::mount(path.as_ptr(), path.as_ptr(), none, flags, std::ptr::null()) < 0
+                || libc::syscall(
+                    libc::SYS_mount_setattr,
+                    libc::AT_FDCWD,
+                    path.as_ptr(),
+                    AT_RECURSIVE,
+                    &read_only as *const MountAttr,
+                    std::mem::size_of::<MountAttr>(),
+                ) < 0
+            {
+                fail_ns();
+            }
+        }
     }
 }
 

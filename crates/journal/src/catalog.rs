@@ -27,6 +27,12 @@ pub const UNIT_STOPPED: &str = "9d1aaa27d60140bd96365438aad20286";
 pub const UNIT_PROCESS_EXIT: &str = "98e322203f7a4ed290d09fe03c09fe15";
 /// MESSAGE_ID of an automatic restart being scheduled.
 pub const UNIT_RESTART_SCHEDULED: &str = "5eb03494b6584870a536b337290809b3";
+/// MESSAGE_ID of a unit reloaded.
+pub const UNIT_RELOADED: &str = "7b05ebc668384222baa8881179cfda54";
+/// MESSAGE_ID of a unit that went inactive without a failure.
+pub const UNIT_SUCCESS: &str = "7ad2d189f7e94e70a38c781354912448";
+/// MESSAGE_ID of a unit that entered the failed state.
+pub const UNIT_FAILURE_RESULT: &str = "d9b373ed55a64feb8242e02dbe79a49c";
 
 /// linger's catalog.
 pub const CATALOG: &[CatalogEntry] = &[
@@ -48,7 +54,8 @@ them causes this; consider logging less, or a larger RateLimitBurst=.",
     CatalogEntry {
         id: UNIT_FAILED,
         subject: "A start job for unit @UNIT@ has failed",
-        body: "A start job for unit @UNIT@ has finished with a failure.\n\n\
+        body: "A start job for unit @UNIT@ has finished with a failure (job result: \
+@JOB_RESULT@).\n\n\
 'systemctl --user status @UNIT@' shows the main process's exit status; the lines above \
 this one are what the unit printed.",
     },
@@ -67,6 +74,22 @@ this one are what the unit printed.",
         subject: "Unit process exited",
         body: "An ExecStart= process belonging to unit @UNIT@ has exited.\n\n\
 'systemctl --user status @UNIT@' shows the exit code or signal.",
+    },
+    CatalogEntry {
+        id: UNIT_RELOADED,
+        subject: "A reload job for unit @UNIT@ has finished",
+        body: "A reload job for unit @UNIT@ has finished; the job result is @JOB_RESULT@.",
+    },
+    CatalogEntry {
+        id: UNIT_SUCCESS,
+        subject: "Unit succeeded",
+        body: "The unit @UNIT@ has become inactive without a failure; its processes are gone.",
+    },
+    CatalogEntry {
+        id: UNIT_FAILURE_RESULT,
+        subject: "Unit failed",
+        body: "The unit @UNIT@ has entered the 'failed' state with result '@UNIT_RESULT@'.\n\n\
+'systemctl --user reset-failed @UNIT@' clears the state; the lines above this one say why.",
     },
     CatalogEntry {
         id: UNIT_RESTART_SCHEDULED,

@@ -67,6 +67,12 @@ pub enum Call {
         /// Whether it has an owner now.
         owned: bool,
     },
+    /// The loaded unit a process belongs to (D-Bus GetUnitByPID, `unit/self`): answered
+    /// with [`Answer::UnitOfPid`].
+    UnitOfPid {
+        /// The process.
+        pid: u32,
+    },
 }
 
 impl Call {
@@ -154,6 +160,8 @@ pub enum Answer {
     Attached(String),
     /// Varlink service information.
     Info(Value),
+    /// The unit a process belongs to, if any.
+    UnitOfPid(Option<String>),
 }
 
 impl Answer {
@@ -175,6 +183,7 @@ impl Answer {
             Answer::ListJobs(r) => v(r),
             Answer::Manager(p) => serde_json::json!({ "properties": p }),
             Answer::Info(i) => i.clone(),
+            Answer::UnitOfPid(u) => serde_json::json!({ "unit": u }),
         }
     }
 }

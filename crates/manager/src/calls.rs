@@ -29,15 +29,25 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
         Call::StartScope(p) => return crate::scope::start_scope(m, &p, reply),
         Call::AttachStdio { request, fds } => attach_stdio(m, &request, fds),
         Call::ResetFailed(p) => {
-            if p.units.is_empty() {
+            let ids: Vec<String> = if p.units.is_empty() {
                 m.engine.reset_failed(None);
-            }
-            for u in &p.units {
-                if let Some(id) = m.engine.resolve(u).map(str::to_string) {
-                    m.engine.reset_failed(Some(&id));
+                m.engine.units().map(|u| u.config.id.clone()).collect()
+            } else {
+                let ids: Vec<String> = p
+                    .units
+                    .iter()
+                    .filter_map(|u| m.engine.resolve(u).map(str::to_string))
+                    .collect();
+                for id in &ids {
+                    m.engine.reset_failed(Some(id));
                 }
-            }
+                ids
+            };
             m.apply_effects();
+            // A failed transient unit, kept for `status` until now, is collected.
+            for id in &ids {
+                m.collect_transient(id);
+            }
             Ok(Answer::Done)
         }
         Call::Reload => {
@@ -84,6 +94,7 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
         })),
         Call::Manager => Ok(Answer::Manager(manager_properties(m))),
         Call::BusName { name, owned } => Ok(crate::bus_names::bus_name(m, &name, owned)),
+        Call::UnitOfPid { pid } => Ok(Answer::UnitOfPid(crate::unit_of_pid::unit_of_pid(m, pid))),
         Call::GetInfo => Ok(Answer::Info(json!({
             "vendor": "linger", "product": "linger user manager",
             "version": env!("CARGO_PKG_VERSION"), "url": "",

@@ -61,6 +61,7 @@ impl ExecSettings {
     /// in systemd), noting in `logs` what had to be changed or left out.
     pub fn apply(
         &mut self,
+        config: &ManagerConfig,
         req: &linger_engine::SpawnRequest<'_>,
         spec: &mut ExecSpec,
         logs: &mut Vec<HostLog>,
@@ -68,26 +69,25 @@ impl ExecSettings {
         let (unit, cfg) = (req.unit, req.service);
         self.apply_limits(unit, cfg, spec, logs);
         if !req.command.flags.full_privileges {
-            self.apply_hardening(unit, &cfg.exec.hardening, spec, logs)?;
+            self.apply_hardening(config, unit, &cfg.exec.hardening, spec, logs)?;
         }
         Ok(())
     }
 
     fn apply_hardening(
         &mut self,
+        config: &ManagerConfig,
         unit: &str,
         h: &Hardening,
         spec: &mut ExecSpec,
         logs: &mut Vec<HostLog>,
     ) -> Result<(), String> {
         spec.no_new_privileges = h.no_new_privileges;
-        if h.wants_mount_namespace() || h.private_users {
-            self.tell_once(
-                unit,
-                4,
-                "PrivateTmp=, ProtectSystem=, ProtectHome= and PrivateUsers= are not applied by linger's user manager yet; the service runs without them.".into(),
-                logs,
-            );
+        if let Some((ns, notes)) = crate::sandbox::plan(config, unit, h)? {
+            for note in notes {
+                self.tell_once(unit, 4, note, logs);
+            }
+            spec.namespace = Some(ns);
         }
         if !h.wants_seccomp() {
             return Ok(());
@@ -203,6 +203,7 @@ impl ExecSettings {
         if restarted {
             return;
         }
+        crate::sandbox::release(config, unit);
         self.runtime_owner.remove(unit);
         if dirs_cfg.runtime_preserve == RuntimePreserve::Yes {
             return;

@@ -424,7 +424,8 @@ impl RealHost {
         spec.umask = cfg.exec.umask;
         spec.nice = cfg.exec.nice;
         spec.oom_score_adjust = cfg.exec.oom_score_adjust;
-        self.exec_settings.apply(req, &mut spec, &mut self.logs)?;
+        self.exec_settings
+            .apply(&self.config, req, &mut spec, &mut self.logs)?;
         Ok((spec, read_end))
     }
 }

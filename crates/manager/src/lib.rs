@@ -41,6 +41,7 @@ mod recovery_log;
 mod reexec;
 mod resources;
 mod run;
+mod sandbox;
 mod scope;
 mod server;
 mod set_property;
@@ -50,6 +51,8 @@ mod sockets;
 mod source;
 mod timer_support;
 mod tracker;
+mod unit_messages;
+mod unit_of_pid;
 mod watcher;
 
 pub use api::{Answer, Call, ReplyTo, Requests, SUBSCRIBER_BACKLOG};

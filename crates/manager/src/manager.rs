@@ -267,13 +267,16 @@ impl Manager {
                 unit,
                 level,
                 message,
+                tag,
             } => {
-                self.record(
+                let fields = tag.map(crate::unit_messages::fields).unwrap_or_default();
+                self.record_with(
                     &unit,
                     level.priority(),
                     "linger",
                     std::process::id(),
                     message,
+                    &fields,
                 );
             }
             Effect::JobFinished {
@@ -331,7 +334,7 @@ impl Manager {
         }
     }
 
-    /// `RuntimeDirectory=` of a stopped unit: see exec_settings.rs.
+    /// `RuntimeDirectory=` and the private `/tmp` of a stopped unit: see exec_settings.rs.
     fn release_exec_settings(&mut self, unit: &str) {
         let Some(info) = self.engine.unit(unit) else {
             return;
@@ -341,7 +344,7 @@ impl Manager {
         let linger_unit::model::UnitKind::Service(cfg) = &info.config.kind else {
             return;
         };
-        if cfg.exec.directories.is_empty() {
+        if cfg.exec.directories.is_empty() && !cfg.exec.hardening.private_tmp {
             return;
         }
         let directories = cfg.exec.directories.clone();
@@ -354,15 +357,20 @@ impl Manager {
     /// systemd unloads transient units. A failed one stays for `status` until reset-failed; a
     /// service stays while an active timer or socket still triggers it, and goes with its
     /// transient timer.
-    fn collect_transient(&mut self, unit: &str) {
+    pub fn collect_transient(&mut self, unit: &str) {
         let transient = self
             .engine
             .host()
             .config
             .runtime_dir
             .join("systemd/transient");
+        // CollectMode=inactive-or-failed (systemd-run --collect): a failed one goes too.
         let is_garbage = |u: &linger_engine::UnitInfo| {
-            u.active_state() == linger_engine::ActiveState::Inactive
+            let state = u.active_state();
+            (state == linger_engine::ActiveState::Inactive
+                || (state == linger_engine::ActiveState::Failed
+                    && u.config.unit.collect_mode
+                        == linger_unit::model::CollectMode::InactiveOrFailed))
                 && u.config
                     .fragment_path
                     .as_ref()
@@ -403,6 +411,19 @@ impl Manager {
         pid: u32,
         message: String,
     ) {
+        self.record_with(unit, priority, identifier, pid, message, &[]);
+    }
+
+    /// [`Manager::record`], the journal entry carrying `fields` too (`MESSAGE_ID=` & co.).
+    pub fn record_with(
+        &mut self,
+        unit: &str,
+        priority: u8,
+        identifier: &str,
+        pid: u32,
+        message: String,
+        fields: &[(&'static str, String)],
+    ) {
         if self.log_to_stderr {
             #[allow(clippy::print_stderr)]
             {
@@ -418,6 +439,9 @@ impl Manager {
             e.push("_COMM", identifier);
             e.push("USER_UNIT", unit);
             e.push("_SYSTEMD_USER_UNIT", "init.scope");
+            for (k, v) in fields {
+                e.push(*k, v.clone());
+            }
             for (k, v) in &self.base_fields {
                 e.push(k.as_str(), v.clone());
             }

@@ -129,6 +129,9 @@ pub fn unit_properties<H: Host, S: UnitSource>(
         deps_props(&mut p, d);
     }
 
+    if let Some(scope) = u.scope() {
+        p.insert("InvocationID".into(), scope.invocation_id.clone());
+    }
     if let (UnitKind::Service(sc), Some(rt)) = (&cfg.kind, u.service()) {
         let procs = rt.state().procs();
         p.insert("Type".into(), sc.service_type.as_str().into());

@@ -156,6 +156,28 @@ impl Manager {
         self.launch(cmd);
     }
 
+    /// As root: hand the test's home and runtime directory to `user`:`group` and start the
+    /// manager as that user (an ordinary user's manager, without privileges).
+    pub fn start_as(&mut self, user: &str, group: &str) {
+        for dir in [self.home(), self.runtime()] {
+            std::fs::create_dir_all(&dir).expect("mkdir");
+        }
+        let ok = Command::new("chmod")
+            .arg("0755")
+            .arg(self.dir.path())
+            .status()
+            .is_ok_and(|s| s.success())
+            && Command::new("chown")
+                .args(["-R", &format!("{user}:{group}")])
+                .arg(self.home())
+                .arg(self.runtime())
+                .status()
+                .is_ok_and(|s| s.success());
+        assert!(ok, "cannot hand the test tree to {user}");
+        let (reuid, regid) = (format!("--reuid={user}"), format!("--regid={group}"));
+        self.start_wrapped(&["setpriv", &reuid, &regid, "--clear-groups", "--"]);
+    }
+
     fn launch(&mut self, mut cmd: Command) {
         self.env(&mut cmd);
         cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(

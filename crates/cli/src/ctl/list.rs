@@ -162,7 +162,12 @@ pub fn list_unit_files(o: &Opts, patterns: &[String]) -> ExitCode {
         })
         .map(|(name, f)| vec![name, f.state.clone(), f.preset.clone()])
         .collect();
-    rows.sort();
+    // systemctl's order: by type suffix, then by name, both ignoring case.
+    rows.sort_by_cached_key(|r| {
+        let name = r[0].to_lowercase();
+        let suffix = name.rfind('.').map(|i| name[i..].to_string());
+        (suffix, name)
+    });
     table(
         o,
         &["UNIT FILE", "STATE", "PRESET"],

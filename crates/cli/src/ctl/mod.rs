@@ -125,12 +125,17 @@ pub struct Opts {
     /// preset, preset-all: full, enable-only or disable-only.
     #[arg(long, global = true, value_name = "MODE")]
     pub preset_mode: Option<String>,
-    /// With --root: the global user unit directories (/etc/systemd/user, …).
+    /// The global user unit directories (/etc/systemd/user, …; under --root= if given), read
+    /// without a manager (list-unit-files, is-enabled).
     #[arg(long, global = true)]
     pub global: bool,
     /// list-dependencies: a plain list, without tree lines and dots.
     #[arg(long, global = true)]
     pub plain: bool,
+    /// list-units & co.: the units of local containers too. A user manager has no containers,
+    /// so the list is the manager's own, as systemctl --user -r prints it.
+    #[arg(short = 'r', long, global = true)]
+    pub recursive: bool,
     /// edit: a new unit file with --full even if none exists; enable/mask: replace links.
     #[arg(short = 'f', long, global = true)]
     pub force: bool,
@@ -310,6 +315,10 @@ pub fn main(args: Vec<OsString>, name: &str) -> ExitCode {
         cli.opts.property.extend(names);
         cli.opts.value = true;
     }
+    // --global alone: the machine's own global user unit directories (/etc/systemd/user, …).
+    if cli.opts.global && cli.opts.root.is_none() {
+        cli.opts.root = Some(std::path::PathBuf::from("/"));
+    }
     if cli.opts.root.is_some()
         && !matches!(
             cli.command,
@@ -317,12 +326,7 @@ pub fn main(args: Vec<OsString>, name: &str) -> ExitCode {
         )
     {
         return crate::output::fail(
-            "--root= works with list-unit-files and is-enabled (linger reads the files itself there).",
-        );
-    }
-    if cli.opts.global && cli.opts.root.is_none() {
-        return crate::output::fail(
-            "--global needs --root=DIR: linger has no system-wide user manager to ask.",
+            "--root= and --global work with list-unit-files and is-enabled (linger reads the files itself there).",
         );
     }
     let pages = cli.command.as_ref().is_none_or(Command::pages);

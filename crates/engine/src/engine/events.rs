@@ -153,10 +153,11 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     pub(super) fn auto_restart(&mut self, id: &str) {
         let Some(u) = self.units.get(id) else { return };
         let n = u.service().map_or(0, |s| s.restarts) + 1;
-        self.log(
+        self.log_tagged(
             id,
             LogLevel::Info,
             format!("Scheduled restart job, restart counter is at {n}."),
+            Some(LogTag::RestartScheduled),
         );
         match self.unit_job.get(id).copied() {
             Some(jid)

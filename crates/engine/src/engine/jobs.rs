@@ -163,7 +163,11 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             _ => None,
         });
         if let Some((level, m)) = msg.filter(|_| log) {
-            self.log(&id, level, m);
+            let tag = LogTag::Job {
+                job_type: job.job_type,
+                result,
+            };
+            self.log_tagged(&id, level, m, Some(tag));
         }
         self.effects.push(Effect::JobFinished {
             job: jid,

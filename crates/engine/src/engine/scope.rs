@@ -132,8 +132,12 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         if !u.active_state().is_inactive_or_failed() {
             return Err(EngineError::Exists(id));
         }
+        let invocation_id = self.host.new_invocation_id();
         if let Some(u) = self.units.get_mut(&id) {
-            u.runtime = UnitRuntime::Scope(Box::default());
+            u.runtime = UnitRuntime::Scope(Box::new(ScopeRuntime {
+                invocation_id,
+                ..ScopeRuntime::default()
+            }));
         }
         self.scope_event(&id, ScopeEvent::Start);
         self.dispatch();

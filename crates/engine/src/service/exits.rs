@@ -29,9 +29,10 @@ impl ServiceRuntime {
         let ignored = oneshot && self.current_ignore_failure;
         // Like systemd 252, a clean exit is only worth a debug message; failures are notices.
         if !clean {
-            ctx.log(
+            ctx.log_tagged(
                 LogLevel::Notice,
                 format!("Main process exited, {}", status.describe()),
+                Some(LogTag::ProcessExited),
             );
         }
         let oom = !clean && ctx.host.oom_kills(ctx.unit) > self.oom_baseline;
