@@ -32,22 +32,28 @@ QUERIES = [
 
 
 def timed_ms(argv, pipe_to_wc):
-    """Wall time of a whole command (optionally piped into `wc -l`), and its output's digest."""
+    """Wall time of a whole command (optionally piped into `wc -l`), the command's own CPU time
+    (user+sys from wait4, `wc` not included), both in ms, and its output's digest."""
     t = time.perf_counter()
+    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     if pipe_to_wc:
-        p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         w = subprocess.run(["wc", "-l"], stdin=p.stdout, capture_output=True)
         p.stdout.close()
-        p.wait()
         out = w.stdout
     else:
-        out = subprocess.run(argv, capture_output=True).stdout
-    return (time.perf_counter() - t) * 1000, hashlib.sha256(out).hexdigest()
+        out = p.stdout.read()
+        p.stdout.close()
+    _, _, ru = os.wait4(p.pid, 0)
+    wall = (time.perf_counter() - t) * 1000
+    p.returncode = 0  # reaped by wait4 above
+    return wall, (ru.ru_utime + ru.ru_stime) * 1000, hashlib.sha256(out).hexdigest()
 
 
 def median_query(argv, pipe, reps):
+    """Medians of `reps` runs: (wall ms, CPU ms, digest of the first run's output)."""
     runs = [timed_ms(argv, pipe) for _ in range(reps)]
-    return statistics.median(r[0] for r in runs), runs[0][1]
+    return (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
+            runs[0][2])
 
 
 class Linger:
@@ -71,9 +77,11 @@ class Linger:
             env.pop(k, None)
         m = subprocess.Popen([self.bin, "daemon", "--user", "--no-system-units"], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        sock = os.path.join(run, "linger/manager")
-        while not os.path.exists(sock):
+        # Ready when it answers (the socket file appears before the manager listens).
+        while subprocess.run([self.bin, "ctl", "is-active", "-q", "default.target"], env=env,
+                             stderr=subprocess.DEVNULL).returncode != 0:
             time.sleep(0.002)
+        idle_rss, idle_anon = status_kb(m.pid, "VmRSS"), status_kb(m.pid, "RssAnon")
         cpu0 = cpu_s(m.pid)
         t0 = time.perf_counter()
         subprocess.run([self.bin, "ctl", "start", "bench.service"], env=env, check=True)
@@ -85,6 +93,8 @@ class Linger:
         jdir = os.path.join(home, ".local/state/linger/journal")
         size = sum(os.path.getsize(os.path.join(jdir, f)) for f in os.listdir(jdir) if f.endswith(".lj"))
         return tmp, jdir, {
+            "manager idle VmRSS (MB)": idle_rss / 1024,
+            "manager idle RssAnon (MB)": idle_anon / 1024,
             "ingest (lines/s)": self.n / wall,
             "manager CPU for N lines (s)": cpu1 - cpu0,
             "manager peak RSS (MB)": hwm / 1024,
@@ -115,6 +125,8 @@ class Journald:
                 continue
             f = dict(tok.split("=", 1) for tok in line.split() if "=" in tok and not tok.startswith("--"))
             rows.append({
+                "manager idle VmRSS (MB)": None,
+                "manager idle RssAnon (MB)": None,
                 "ingest (lines/s)": float(f["rate"]),
                 "manager CPU for N lines (s)": float(f["journald_cpu"].rstrip("s")),
                 "manager peak RSS (MB)": float(f["journald_rss"].rstrip("kB")) / 1024,
@@ -129,6 +141,11 @@ class Journald:
 
     def stop(self):
         subprocess.run([f"{ANCHORS}/01_journald/stop_journald.sh"], capture_output=True)
+
+
+def cpu_label(label):
+    """The CPU-time row that goes with a wall-time query row."""
+    return label.replace("(ms)", "CPU (ms)")
 
 
 def cpu_s(pid):
@@ -146,7 +163,8 @@ def status_kb(pid, key):
 
 
 def med(rows):
-    return {k: statistics.median(r[k] for r in rows) for k in rows[0]}
+    return {k: None if rows[0][k] is None else statistics.median(r[k] for r in rows)
+            for k in rows[0]}
 
 
 def main():
@@ -184,7 +202,8 @@ def main():
     digests = {}
     for (name, _, q), lg in zip(columns, lingers):
         for label, args, pipe in QUERIES:
-            q[label], digests[(name, label)] = median_query(lg.query_argv(keep[1], args), pipe, a.runs)
+            wall, cpu, digests[(name, label)] = median_query(lg.query_argv(keep[1], args), pipe, a.runs)
+            q[label], q[cpu_label(label)] = wall, cpu
     if len(lingers) == 2:
         for label, _, _ in QUERIES:
             if digests[("linger before", label)] != digests[("linger after", label)]:
@@ -197,7 +216,9 @@ def main():
         jd = Journald(a.n)
         try:
             rows = jd.ingest(a.runs)
-            q = {label: median_query(jd.query_argv(jd.jdir, args), pipe, a.runs)[0] for label, args, pipe in QUERIES}
+            q = {}
+            for label, args, pipe in QUERIES:
+                q[label], q[cpu_label(label)], _ = median_query(jd.query_argv(jd.jdir, args), pipe, a.runs)
             columns.append([jd.name, med(rows), q])
             sd_note = "systemd-journald 252: anchors recipe (seq | systemd-cat, RateLimit*=0), same run"
         finally:
@@ -209,13 +230,19 @@ def main():
     names = [c[0] for c in columns]
     out = [f"# bench/journal.py --n {a.n} --runs {a.runs}: medians of {a.runs} runs, {time.strftime('%Y-%m-%d')}",
            f"# {sd_note}",
-           f"{'':32}" + "".join(f"{n:>22}" for n in names) + "   target"]
-    keys = list(columns[0][1].keys()) + [label for label, _, _ in QUERIES]
+           "# CPU rows: the command's own user+sys time (wait4), not `wc`'s; ratio = linger after vs journald",
+           f"{'':36}" + "".join(f"{n:>22}" for n in names) + f"{'ratio':>11}   target"]
+    keys = list(columns[0][1].keys()) + [k for label, _, _ in QUERIES for k in (label, cpu_label(label))]
     for k in keys:
         vals = [c[1].get(k, c[2].get(k)) for c in columns]
         fmt = (lambda v: f"{v:22,.0f}") if "lines/s" in k else (lambda v: f"{v:22.2f}")
-        out.append(f"{k:32}" + "".join(fmt(v) if v is not None else f"{'n/a':>22}" for v in vals)
-                   + "   " + targets.get(k, ""))
+        ratio = ""
+        if len(vals) >= 2 and vals[-1] and vals[-2] and "journald" in names[-1]:
+            # linger after vs journald: how many times better (higher rate, lower time/size).
+            r = vals[-2] / vals[-1] if "lines/s" in k else vals[-1] / vals[-2]
+            ratio = f"{r:9.1f}x"
+        out.append(f"{k:36}" + "".join(fmt(v) if v is not None else f"{'n/a':>22}" for v in vals)
+                   + f"{ratio:>11}   " + targets.get(k, ""))
     if len(lingers) == 2:
         out.append("# outputs of the two linger builds: byte-for-byte identical for every query above")
     text = "\n".join(out)

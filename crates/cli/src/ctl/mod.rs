@@ -10,6 +10,7 @@ mod offline;
 mod preset;
 mod show;
 mod status;
+mod verb_parse;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -280,9 +281,12 @@ pub enum Command {
 
 /// Parse and run.
 pub fn main(args: Vec<OsString>, name: &str) -> ExitCode {
-    let cli = match crate::output::parse::<Cli>(args) {
-        Ok(c) => c,
-        Err(code) => return code,
+    let cli = match verb_parse::parse_for_verb(&args) {
+        Some(c) => c,
+        None => match crate::output::parse::<Cli>(args) {
+            Ok(c) => c,
+            Err(code) => return code,
+        },
     };
     if cli.opts.system {
         eprintln!(

@@ -6,13 +6,17 @@
 //!     (never blocks: when the queue is full the entry is counted and dropped, and a
 //!      "Missed N log messages" entry is written once the writer catches up)
 //! ```
+//!
+//! The queue is an unbounded channel bounded by two counters (items and bytes) rather than a
+//! `sync_channel(16384)`: a preallocated channel keeps all its slots — ~1 MiB — resident in an
+//! idle manager, while this one holds memory only for what is queued.
 
 mod state;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::mpsc::{self, SyncSender, TrySendError};
+use std::sync::mpsc::{self, Sender, SyncSender};
 use std::thread::JoinHandle;
 
 use crate::capture::LineBatch;
@@ -57,6 +61,7 @@ pub type DrainHook = Arc<dyn Fn() + Send + Sync>;
 
 #[derive(Default)]
 struct Shared {
+    queued_items: AtomicUsize,
     queued_bytes: AtomicUsize,
     pending_queue_drops: AtomicU64,
     next_stream: AtomicU64,
@@ -77,6 +82,12 @@ impl std::fmt::Debug for Shared {
 }
 
 impl Shared {
+    /// Gives back what [`Submitter::reserve`] took for one item of `bytes`.
+    pub(crate) fn release(&self, bytes: usize) {
+        self.queued_items.fetch_sub(1, Ordering::Relaxed);
+        self.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
+    }
+
     /// Tell a waiting producer that the queue drained (see [`Submitter::set_drain_hook`]).
     pub(crate) fn drained(&self) {
         let hook = self.drain_hook.lock().ok().and_then(|g| g.clone());
@@ -127,39 +138,51 @@ struct LinesMsg {
 /// at once: a full queue drops the entry (and counts it) instead of waiting.
 #[derive(Clone)]
 pub struct Submitter {
-    tx: SyncSender<Msg>,
+    tx: Sender<Msg>,
     shared: Arc<Shared>,
+    max_items: usize,
     max_bytes: usize,
 }
 
 impl std::fmt::Debug for Submitter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Submitter")
+            .field("max_items", &self.max_items)
             .field("max_bytes", &self.max_bytes)
             .finish_non_exhaustive()
     }
 }
 
 impl Submitter {
+    /// Takes room for one item of `bytes` in the queue; `false` (nothing taken) when it is full.
+    fn reserve(&self, bytes: usize) -> bool {
+        let s = &self.shared;
+        let items = s.queued_items.fetch_add(1, Ordering::Relaxed) + 1;
+        let total = s.queued_bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        if items > self.max_items || total > self.max_bytes {
+            s.release(bytes);
+            return false;
+        }
+        true
+    }
+
+    /// Sends an item whose room was reserved; `Err` gives it back when the writer is gone.
+    fn send_reserved(&self, msg: Msg, bytes: usize) -> std::result::Result<(), Msg> {
+        self.tx.send(msg).map_err(|e| {
+            self.shared.release(bytes);
+            e.0
+        })
+    }
+
     fn enqueue(&self, msg: Msg, bytes: usize) -> bool {
-        let before = self.shared.queued_bytes.fetch_add(bytes, Ordering::Relaxed);
-        let full = before + bytes > self.max_bytes;
-        let sent = !full
-            && match self.tx.try_send(msg) {
-                Ok(()) => return true,
-                Err(TrySendError::Full(_)) => false,
-                Err(TrySendError::Disconnected(_)) => {
-                    self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
-                    return false;
-                }
-            };
-        debug_assert!(!sent);
-        self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
-        self.shared
-            .pending_queue_drops
-            .fetch_add(1, Ordering::Relaxed);
-        self.shared.dropped_queue.fetch_add(1, Ordering::Relaxed);
-        false
+        if !self.reserve(bytes) {
+            self.shared
+                .pending_queue_drops
+                .fetch_add(1, Ordering::Relaxed);
+            self.shared.dropped_queue.fetch_add(1, Ordering::Relaxed);
+            return false;
+        }
+        self.send_reserved(msg, bytes).is_ok()
     }
 
     /// Queues a generic entry. Timestamps of `0` are stamped now; an all-zero boot id is
@@ -246,8 +269,7 @@ impl Submitter {
         message: &[u8],
     ) -> std::result::Result<(), ()> {
         let bytes = ITEM_OVERHEAD + message.len();
-        if self.shared.queued_bytes.fetch_add(bytes, Ordering::Relaxed) + bytes > self.max_bytes {
-            self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
+        if !self.reserve(bytes) {
             return Err(());
         }
         let (rt, mono) = entry::now();
@@ -258,13 +280,7 @@ impl Submitter {
             priority: priority.min(7),
             message: message.to_vec(),
         };
-        match self.tx.try_send(msg) {
-            Ok(()) => Ok(()),
-            Err(_) => {
-                self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
-                Err(())
-            }
-        }
+        self.send_reserved(msg, bytes).map_err(|_| ())
     }
 
     /// Queues the lines of `stream` read together, all stamped now, as one item. When the
@@ -277,8 +293,7 @@ impl Submitter {
         batch: LineBatch,
     ) -> std::result::Result<(), LineBatch> {
         let bytes = batch_bytes(&batch);
-        if self.shared.queued_bytes.fetch_add(bytes, Ordering::Relaxed) + bytes > self.max_bytes {
-            self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
+        if !self.reserve(bytes) {
             return Err(batch);
         }
         let (rt, mono) = entry::now();
@@ -288,16 +303,10 @@ impl Submitter {
             mono,
             batch,
         }));
-        match self.tx.try_send(msg) {
+        match self.send_reserved(msg, bytes) {
             Ok(()) => Ok(()),
-            Err(TrySendError::Full(Msg::Lines(m)) | TrySendError::Disconnected(Msg::Lines(m))) => {
-                self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
-                Err(m.batch)
-            }
-            Err(_) => {
-                self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
-                Err(LineBatch::new())
-            }
+            Err(Msg::Lines(m)) => Err(m.batch),
+            Err(_) => Err(LineBatch::new()),
         }
     }
 
@@ -341,13 +350,14 @@ impl Submitter {
     /// answers a job this way only once the lines its service printed are readable. Handed
     /// back when the queue has no slot free or the writer is gone.
     pub fn after_written(&self, then: AfterWritten) -> std::result::Result<(), AfterWritten> {
-        match self.tx.try_send(Msg::AfterWritten(then)) {
+        // It takes a queue slot like an entry (released when the writer runs it).
+        if !self.reserve(ITEM_OVERHEAD) {
+            return Err(then);
+        }
+        match self.send_reserved(Msg::AfterWritten(then), ITEM_OVERHEAD) {
             Ok(()) => Ok(()),
-            Err(
-                TrySendError::Full(Msg::AfterWritten(then))
-                | TrySendError::Disconnected(Msg::AfterWritten(then)),
-            ) => Err(then),
-            Err(_) => unreachable!("try_send hands back the message it was given"),
+            Err(Msg::AfterWritten(then)) => Err(then),
+            Err(_) => unreachable!("send hands back the message it was given"),
         }
     }
 
@@ -423,10 +433,10 @@ impl JournalWriter {
     pub fn spawn(config: JournalConfig) -> Result<WriterHandle> {
         let state = WriterState::open(config)?;
         let directory = state.cfg.directory.clone();
-        let cap = state.cfg.queue_entries.max(16);
+        let max_items = state.cfg.queue_entries.max(16);
         let max_bytes = state.cfg.queue_bytes.max(64 << 10);
         let shared = Arc::clone(&state.shared);
-        let (tx, rx) = mpsc::sync_channel(cap);
+        let (tx, rx) = mpsc::channel();
         let thread = std::thread::Builder::new()
             .name("linger-journal".into())
             .spawn(move || state.run(rx))
@@ -435,6 +445,7 @@ impl JournalWriter {
             submitter: Submitter {
                 tx,
                 shared,
+                max_items,
                 max_bytes,
             },
             thread: Some(thread),

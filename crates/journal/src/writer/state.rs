@@ -85,7 +85,7 @@ impl WriterState {
                 self.report_queue_drops();
                 match msg {
                     Msg::Entry(e, bytes) => {
-                        self.shared.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
+                        self.shared.release(bytes);
                         self.write_entry(&e);
                     }
                     Msg::Line {
@@ -95,19 +95,18 @@ impl WriterState {
                         priority,
                         message,
                     } => {
-                        self.shared
-                            .queued_bytes
-                            .fetch_sub(ITEM_OVERHEAD + message.len(), Ordering::Relaxed);
+                        self.shared.release(ITEM_OVERHEAD + message.len());
                         self.write_line(&stream, rt, mono, priority, &message);
                     }
                     Msg::Lines(m) => {
-                        self.shared
-                            .queued_bytes
-                            .fetch_sub(super::batch_bytes(&m.batch), Ordering::Relaxed);
+                        self.shared.release(super::batch_bytes(&m.batch));
                         self.write_lines(&m.stream, m.rt, m.mono, &m.batch);
                     }
                     Msg::Flush(ack) => acks.push(ack),
-                    Msg::AfterWritten(then) => thens.push(then),
+                    Msg::AfterWritten(then) => {
+                        self.shared.release(ITEM_OVERHEAD);
+                        thens.push(then);
+                    }
                     Msg::Rotate(ack) => {
                         self.commit();
                         self.close_segment();

@@ -121,3 +121,55 @@ fn full_queue_drops_are_counted_and_reported() {
         .sum();
     assert_eq!(reported, st.dropped_queue, "{all:?}");
 }
+
+#[test]
+fn the_queue_holds_at_most_queue_entries_items_and_drops_the_rest() {
+    use std::sync::mpsc;
+    use std::sync::{Arc, Condvar, Mutex};
+
+    let tmp = tmpdir();
+    let w = writer_with(tmp.path(), |c| {
+        c.queue_entries = 16;
+        c.queue_bytes = 8 << 20;
+    });
+    let s = w.stream(vec![(
+        "_SYSTEMD_USER_UNIT".into(),
+        b"busy.service".to_vec(),
+    )]);
+    // Hold the writer thread in its drain hook so that nothing leaves the queue meanwhile.
+    let gate = Arc::new((Mutex::new(true), Condvar::new()));
+    let (entered_tx, entered_rx) = mpsc::channel();
+    let entered_tx = Mutex::new(entered_tx);
+    let hold = Arc::clone(&gate);
+    w.set_drain_hook(Arc::new(move || {
+        let _ = entered_tx.lock().map(|tx| tx.send(()));
+        let (closed, cv) = &*hold;
+        let mut g = closed.lock().unwrap_or_else(|e| e.into_inner());
+        while *g {
+            g = cv.wait(g).unwrap_or_else(|e| e.into_inner());
+        }
+    }));
+    assert!(w.submit_line(&s, 6, b"first"));
+    entered_rx.recv().unwrap_or_else(|e| panic!("{e}"));
+    let accepted = (0..100)
+        .filter(|i| w.submit_line(&s, 6, format!("line {i}").as_bytes()))
+        .count();
+    assert_eq!(accepted, 16, "small lines are bounded by queue_entries");
+    assert_eq!(w.stats().dropped_queue, 84);
+    {
+        let (closed, cv) = &*gate;
+        *closed.lock().unwrap_or_else(|e| e.into_inner()) = false;
+        cv.notify_all();
+    }
+    w.flush().unwrap_or_else(|e| panic!("{e}"));
+    let kept = messages(tmp.path(), &Query::default());
+    // The writer reports the drops before the first line it takes after them.
+    let expected: Vec<String> = [
+        "first".to_owned(),
+        "Missed 84 log messages: the journal writer could not keep up".to_owned(),
+    ]
+    .into_iter()
+    .chain((0..16).map(|i| format!("line {i}")))
+    .collect();
+    assert_eq!(kept, expected);
+}
