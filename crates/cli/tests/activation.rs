@@ -501,7 +501,10 @@ for fd in range(3, 3 + n):
         kinds.append({socket.SOCK_STREAM: "stream", socket.SOCK_DGRAM: "dgram",
                       socket.SOCK_SEQPACKET: "seqpacket"}[s.type])
         s.detach()
-open(sys.argv[1], "w").write(os.environ["LISTEN_FDNAMES"] + " " + ",".join(kinds))
+# Written whole, then renamed: the test reads the report as soon as the name exists.
+with open(sys.argv[1] + ".tmp", "w") as f:
+    f.write(os.environ["LISTEN_FDNAMES"] + " " + ",".join(kinds))
+os.rename(sys.argv[1] + ".tmp", sys.argv[1])
 "#;
 
 #[test]

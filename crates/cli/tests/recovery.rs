@@ -20,8 +20,7 @@ fn ticks(m: &Manager) -> Vec<u32> {
 }
 
 /// Processes whose command line contains `needle` (the duplicates a bad recovery would make),
-/// leaving out their own children: a shell loop's fork before it execs `sleep` carries the
-/// shell's command line for a moment, and is no duplicate.
+/// leaving out their own children (a shell loop's fork before it execs `sleep`).
 fn processes_with(needle: &str) -> Vec<u32> {
     let mut found = Vec::new();
     for e in std::fs::read_dir("/proc").unwrap().flatten() {
@@ -30,26 +29,10 @@ fn processes_with(needle: &str) -> Vec<u32> {
         };
         let cmd = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
         if String::from_utf8_lossy(&cmd).contains(needle) && alive(pid) {
-            found.push((pid, parent_of(pid)));
+            found.push(pid);
         }
     }
-    let pids: Vec<u32> = found.iter().map(|&(pid, _)| pid).collect();
-    found
-        .into_iter()
-        .filter(|(_, parent)| !parent.is_some_and(|p| pids.contains(&p)))
-        .map(|(pid, _)| pid)
-        .collect()
-}
-
-/// The parent of `pid` (from /proc/PID/stat, after the command name's closing parenthesis).
-fn parent_of(pid: u32) -> Option<u32> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    stat.rsplit_once(')')?
-        .1
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()
+    linger_test_support::leaving_out_their_forks(&found)
 }
 
 /// The fd keeper of this test's manager (found by its runtime directory in its environment).

@@ -327,6 +327,27 @@ pub fn built_pam_module() -> Option<std::path::PathBuf> {
     .map(|(_, p)| p)
 }
 
+/// The parent of `pid` (from /proc/PID/stat, after the command name's closing parenthesis).
+pub fn parent_of(pid: u32) -> Option<u32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit_once(')')?
+        .1
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+/// `pids` without those whose parent is among them: a shell loop's fork before it execs
+/// `sleep` carries the shell's command line for a moment, and is no second copy of the shell
+/// (what tests that look for duplicate services by command line must not count).
+pub fn leaving_out_their_forks(pids: &[u32]) -> Vec<u32> {
+    pids.iter()
+        .copied()
+        .filter(|&pid| !parent_of(pid).is_some_and(|parent| pids.contains(&parent)))
+        .collect()
+}
+
 /// Whether a process exists and is not a zombie.
 pub fn alive(pid: u32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
