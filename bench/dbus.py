@@ -156,6 +156,9 @@ def main():
     rows = []
     lin = Linger(a.bin, a.bench)
     try:
+        # Services get the user's passwd home, not this temp HOME: point the bus at the
+        # bench's D-Bus service file.
+        lin.run(["systemctl", "--user", "set-environment", f"XDG_DATA_HOME={lin.data_home}"], check=True)
         lin.run(["systemctl", "--user", "start", "dbus.socket"], check=True)
         rt_l = roundtrip_us(lin, a.bench, a.runs)
         act_l, direct_l = activation_ms(lin, a.bench, a.runs)
