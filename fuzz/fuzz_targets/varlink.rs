@@ -144,7 +144,12 @@ fn login_request(req: &Request) {
         ) => ok_user(&u),
         Ok(_) => {}
         Err(e) => {
-            assert!(e.message.len() < 512, "{} bytes: {}", e.message.len(), e.name);
+            assert!(
+                e.message.len() < 512,
+                "{} bytes: {}",
+                e.message.len(),
+                e.name
+            );
             assert!(e.name.starts_with("io.linger.Login.") || e.name.starts_with("org.varlink."));
         }
     }
