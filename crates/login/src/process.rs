@@ -118,10 +118,14 @@ impl Process {
             self.fd.as_ref(),
             rustix::event::PollFlags::IN,
         )];
-        matches!(
-            rustix::event::poll(&mut fds, Some(&rustix::time::Timespec::default())),
-            Ok(0)
-        )
+        loop {
+            // EINTR is no answer: the daemon's own SIGCHLDs (user managers, workers' children)
+            // interrupt the poll, and a live leader was reported as "does not exist".
+            match rustix::event::poll(&mut fds, Some(&rustix::time::Timespec::default())) {
+                Err(Errno::INTR) => continue,
+                ready => return matches!(ready, Ok(0)),
+            }
+        }
     }
 
     /// Send `signal` (0 only checks that it lives).

@@ -83,6 +83,10 @@ impl State {
                 error::INVALID,
                 format!("Leader process {p} is the login daemon"),
             ),
+            ProcessError::Os { pid, errno } => OpError::new(
+                error::FAILED,
+                format!("Cannot hold leader process {pid}: {errno}"),
+            ),
             _ => OpError::new(
                 error::INVALID,
                 format!("Leader process {} does not exist", req.pid),
