@@ -12,8 +12,6 @@ use rustix::io::Errno;
 use rustix::process::{Pid, PidfdFlags, Signal};
 use tokio::sync::mpsc::UnboundedSender;
 
-use crate::procscan;
-
 /// A process held by a pidfd (cloning shares the pidfd).
 #[derive(Debug, Clone)]
 pub struct Process {
@@ -65,10 +63,35 @@ fn target(pid: u32) -> Result<Pid, ProcessError> {
         .ok_or(ProcessError::Forbidden(pid))
 }
 
+/// One process, from `/proc/PID/stat`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProcInfo {
+    /// Pid.
+    pub pid: u32,
+    /// Parent pid.
+    pub ppid: u32,
+    /// Start time in clock ticks since boot (tells a reused pid apart).
+    pub start: u64,
+}
+
+/// Parse `/proc/PID/stat` text.
+pub fn parse_stat(text: &str) -> Option<ProcInfo> {
+    let pid = text.split_whitespace().next()?.parse().ok()?;
+    // The command name may hold blanks and parentheses: fields resume after the last ')'.
+    let rest = &text[text.rfind(')')? + 1..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    // rest: state(0) ppid(1) pgrp(2) session(3) … starttime(19)
+    Some(ProcInfo {
+        pid,
+        ppid: f.get(1)?.parse().ok()?,
+        start: f.get(19)?.parse().ok()?,
+    })
+}
+
 /// The start time of `pid` (clock ticks since boot), `None` when there is no such process.
 pub fn start_time(pid: u32) -> Option<u64> {
     let text = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    procscan::parse_stat(&text).map(|p| p.start)
+    parse_stat(&text).map(|p| p.start)
 }
 
 impl Process {

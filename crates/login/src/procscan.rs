@@ -8,30 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-/// One process, from `/proc/PID/stat`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ProcInfo {
-    /// Pid.
-    pub pid: u32,
-    /// Parent pid.
-    pub ppid: u32,
-    /// Start time in clock ticks since boot (tells a reused pid apart).
-    pub start: u64,
-}
-
-/// Parse `/proc/PID/stat` text.
-pub fn parse_stat(text: &str) -> Option<ProcInfo> {
-    let pid = text.split_whitespace().next()?.parse().ok()?;
-    // The command name may hold blanks and parentheses: fields resume after the last ')'.
-    let rest = &text[text.rfind(')')? + 1..];
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    // rest: state(0) ppid(1) pgrp(2) session(3) … starttime(19)
-    Some(ProcInfo {
-        pid,
-        ppid: f.get(1)?.parse().ok()?,
-        start: f.get(19)?.parse().ok()?,
-    })
-}
+use crate::process::{ProcInfo, parse_stat};
 
 /// Every process on the machine (those that vanish while scanning are skipped).
 pub fn scan() -> Vec<ProcInfo> {

@@ -424,13 +424,13 @@ impl Tracker {
 
     /// Without cgroups: work scanning `/proc` once for every closing session; then
     /// [`Tracker::refresh_sets`].
-    pub fn scan(&self) -> Option<Work<Vec<procscan::ProcInfo>>> {
+    pub fn scan(&self) -> Option<Work<Vec<crate::process::ProcInfo>>> {
         self.needs_polling()
-            .then(|| Box::new(procscan::scan) as Work<Vec<procscan::ProcInfo>>)
+            .then(|| Box::new(procscan::scan) as Work<Vec<crate::process::ProcInfo>>)
     }
 
     /// Refresh the sets of `ids` from a scan; the ids whose sets are now empty.
-    pub fn refresh_sets(&mut self, ids: &[u64], procs: &[procscan::ProcInfo]) -> Vec<u64> {
+    pub fn refresh_sets(&mut self, ids: &[u64], procs: &[crate::process::ProcInfo]) -> Vec<u64> {
         let Tracker::Processes { sets } = self else {
             return Vec::new();
         };
