@@ -63,5 +63,5 @@ pub use resource::{
     plan,
 };
 pub use stats::{MemoryEvents, UnitStats, stat_value};
-pub use units::UnitCgroups;
+pub use units::{NewCgroup, OldCgroup, UnitCgroups};
 pub use v1_delegation::V1Delegation;

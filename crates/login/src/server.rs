@@ -336,16 +336,25 @@ async fn create_session(
     conn: u64,
 ) -> Result<(Reply, u64), Reply> {
     check(Rule::RootOnly, cred, None)?;
-    let (reply, move_leader) = state.borrow_mut().create_session(&p, conn).map_err(op)?;
+    // Queued in the user's jobs at once, after the runtime directory's making.
+    let made = {
+        let mut s = state.borrow_mut();
+        let (reply, make) = s.create_session(&p, conn).map_err(op)?;
+        (reply, s.jobs.run(p.uid, make))
+    };
+    let (reply, make) = made;
     let id = reply.id.parse().unwrap_or(0);
     // The leader is in its scope when the login learns of the session (as with logind).
-    let jobs = state.borrow().jobs.clone();
-    match jobs.run(p.uid, move_leader).await {
-        Ok(Ok(())) => {}
+    match make.await {
+        Ok(Ok(origin)) => state.borrow_mut().session_made(id, origin),
         Ok(Err(e)) => {
-            crate::log::error(format!("session {id}: {e}; its processes are not tracked"))
+            state.borrow_mut().session_refused(id);
+            return Err(op(e));
         }
-        Err(e) => crate::log::error(e),
+        Err(e) => {
+            crate::log::error(e);
+            state.borrow_mut().session_made(id, None);
+        }
     }
     Ok((ok(&reply), id))
 }
@@ -406,25 +415,18 @@ async fn attach_process(
     let owner = linger_ipc::process_uid(p.pid)
         .ok_or_else(|| Reply::error(error::INVALID, format!("No process {}", p.pid)))?;
     check(rule, cred, Some(owner))?;
-    let (procs, jobs) = {
+    let moved = {
         let s = state.borrow();
-        let procs = s
+        let work = s
             .tracker
-            .attach_target(owner, p.pid, &p.cgroup)
+            .attach(owner, p.pid, &p.cgroup)
             .map_err(|m| Reply::error(error::FAILED, m))?;
-        (procs, s.jobs.clone())
+        s.jobs.run(owner, work)
     };
-    let pid = p.pid;
-    let moved = jobs
-        .run(owner, move || std::fs::write(&procs, pid.to_string()))
+    moved
         .await
-        .map_err(|e| Reply::error(error::FAILED, e.to_string()))?;
-    moved.map_err(|e| {
-        Reply::error(
-            error::FAILED,
-            format!("cannot move process {pid} into {}: {e}", shown(&p.cgroup)),
-        )
-    })?;
+        .map_err(|e| Reply::error(error::FAILED, e.to_string()))?
+        .map_err(|m| Reply::error(error::FAILED, m))?;
     Ok(Reply::ok(json!({})))
 }
 
