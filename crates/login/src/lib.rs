@@ -52,6 +52,8 @@ pub mod sessions;
 mod spawn;
 mod state;
 mod tracker;
+
+pub use tracker::{USER_CGROUP_DEPTH_MAX, USER_CGROUPS_MAX};
 pub mod userdb;
 pub mod users;
 

@@ -25,6 +25,31 @@ use crate::sessions::Session;
 /// The top slice below the root.
 pub const TOP_SLICE: &str = "linger.slice";
 
+/// Cgroups a user may have below their `user@UID.service` (its `cgroup.max.descendants`,
+/// which the user cannot change): enough for a manager's units and scopes, and a bound on
+/// every walk of the tree (KillUser, the cleanup after the manager).
+pub const USER_CGROUPS_MAX: u32 = 4096;
+/// How deep below `user@UID.service` (its `cgroup.max.depth`): less than the depth tree walks
+/// go to (`cgwalk`), so no process can hide from a signal below it.
+pub const USER_CGROUP_DEPTH_MAX: u32 = 32;
+
+/// Bound the user's delegated tree at `dir` (see [`USER_CGROUPS_MAX`]). A kernel without the
+/// files (they came with cgroup2 itself, so: none) leaves the tree unbounded, as before.
+fn bound_user_tree(dir: &Path) -> Result<(), String> {
+    for (file, value) in [
+        ("cgroup.max.descendants", USER_CGROUPS_MAX),
+        ("cgroup.max.depth", USER_CGROUP_DEPTH_MAX),
+    ] {
+        let path = dir.join(file);
+        match std::fs::write(&path, value.to_string()) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(format!("cannot write {}: {e}", path.display())),
+        }
+    }
+    Ok(())
+}
+
 /// Sessions and managers, tracked by cgroups or by process sets.
 #[derive(Debug)]
 pub enum Tracker {
@@ -267,7 +292,8 @@ impl Tracker {
         let v1 = cg.setup().unified.clone();
         Ok(Box::new(move || {
             slice.make(&fs).map_err(err)?;
-            svc.make(&fs).map_err(err)?;
+            let dir = svc.make(&fs).map_err(err)?;
+            bound_user_tree(&dir)?;
             svc.delegate(&fs, uid, gid).map_err(err)?;
             init.make(&fs).map_err(err)?;
             init.delegate(&fs, uid, gid).map_err(err)?;
