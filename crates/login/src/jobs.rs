@@ -71,12 +71,6 @@ impl Lanes {
             permit: Some(permit),
         })
     }
-
-    /// Uids with a turn taken or awaited.
-    #[cfg(test)]
-    pub fn busy(&self) -> usize {
-        self.map.borrow().len()
-    }
 }
 
 impl Drop for Turn {
@@ -93,6 +87,9 @@ impl Drop for Turn {
     }
 }
 
+/// The last job queued for a uid: its number and its end.
+type Tail = (u64, oneshot::Receiver<()>);
+
 /// The per-uid job queues. A job takes its place in its uid's queue when [`Jobs::run`] is
 /// called — on the loop, in the order the loop decided things — not when its future is first
 /// polled: a runtime directory set aside at a logout is gone before the next login's is made,
@@ -101,7 +98,7 @@ impl Drop for Turn {
 pub struct Jobs {
     /// Per uid: the number of the last job queued and the end of it, which the next job
     /// queued takes out to wait for (closed when that job finished or was dropped).
-    tails: Rc<RefCell<HashMap<u32, (u64, oneshot::Receiver<()>)>>>,
+    tails: Rc<RefCell<HashMap<u32, Tail>>>,
     next: std::cell::Cell<u64>,
 }
 

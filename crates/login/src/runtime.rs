@@ -56,7 +56,10 @@ impl Slot {
 
     /// Fill the slot.
     pub fn set(&self, made: Made) {
-        *self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = made;
+        *self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = made;
     }
 
     fn get(&self) -> Made {

@@ -282,7 +282,10 @@ impl State {
                     // session closing while its work still runs is not found empty early.
                     let s = session.clone();
                     self.background(s.uid, Box::new(|| ()), move |st: &mut State, ()| {
-                        let closing = st.sessions.get(&id).is_some_and(|s| s.phase != Phase::Active);
+                        let closing = st
+                            .sessions
+                            .get(&id)
+                            .is_some_and(|s| s.phase != Phase::Active);
                         if closing && !st.tracker.watch_session(&s) {
                             st.session_event(id, Event::Empty);
                         }

@@ -681,20 +681,24 @@ impl State {
                 }
                 (aside, problems)
             };
-            self.background(uid, Box::new(work), move |st: &mut State, (aside, problems)| {
-                problems.into_iter().for_each(log::warn);
-                if let Some(path) = aside {
-                    let delete = move || {
-                        runtime::remove_detached(&path)
-                            .map_err(|e| format!("cannot remove {}: {e}", path.display()))
-                    };
-                    st.background(uid, Box::new(delete), |_, done: Result<(), String>| {
-                        if let Err(e) = done {
-                            log::warn(e);
-                        }
-                    });
-                }
-            });
+            self.background(
+                uid,
+                Box::new(work),
+                move |st: &mut State, (aside, problems)| {
+                    problems.into_iter().for_each(log::warn);
+                    if let Some(path) = aside {
+                        let delete = move || {
+                            runtime::remove_detached(&path)
+                                .map_err(|e| format!("cannot remove {}: {e}", path.display()))
+                        };
+                        st.background(uid, Box::new(delete), |_, done: Result<(), String>| {
+                            if let Err(e) = done {
+                                log::warn(e);
+                            }
+                        });
+                    }
+                },
+            );
         }
         self.remove_user_slice(uid);
         if !lingering {

@@ -313,7 +313,12 @@ impl Tracker {
     /// user's `user@UID.service`: a user manager making a scope of a process from a login
     /// session cannot do that move itself, since it crosses the root-owned `user-UID.slice`.
     /// The checks read `/proc` and cgroupfs, so they run on the worker too.
-    pub fn attach(&self, uid: u32, pid: u32, cgroup: &str) -> Result<Work<Result<(), String>>, String> {
+    pub fn attach(
+        &self,
+        uid: u32,
+        pid: u32,
+        cgroup: &str,
+    ) -> Result<Work<Result<(), String>>, String> {
         let Tracker::Cgroups { cg, mount, .. } = self else {
             return Err("the login daemon tracks sessions without cgroups".into());
         };
@@ -374,7 +379,8 @@ impl Tracker {
                             return Err(ScopeError::InSession);
                         }
                         let origin = unified_cgroup_of(leader).ok().flatten();
-                        let failed = |e: linger_cgroup::CgroupError| ScopeError::Failed(e.to_string());
+                        let failed =
+                            |e: linger_cgroup::CgroupError| ScopeError::Failed(e.to_string());
                         slice.make(&fs).map_err(failed)?;
                         scope.make(&fs).map_err(failed)?;
                         for dir in scope.dirs() {
@@ -543,10 +549,7 @@ impl Tracker {
         }
     }
 
-    fn forget_work(
-        cg: &mut UnitCgroups<RealFs>,
-        unit: &str,
-    ) -> Option<Work<Result<(), String>>> {
+    fn forget_work(cg: &mut UnitCgroups<RealFs>, unit: &str) -> Option<Work<Result<(), String>>> {
         let old = cg.forget(unit).ok()?;
         let fs = cg.fs().clone();
         Some(Box::new(move || old.remove(&fs).map_err(|e| e.to_string())))

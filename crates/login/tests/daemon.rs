@@ -726,7 +726,10 @@ fn a_login_during_the_removal_of_the_last_ones_runtime_dir_keeps_its_own() {
         assert!(
             wait_until(SECS, || std::fs::read_dir(&base).is_ok_and(|rd| rd
                 .filter_map(Result::ok)
-                .all(|e| !e.file_name().to_string_lossy().starts_with(".linger-removing-")))),
+                .all(|e| !e
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(".linger-removing-")))),
             "the old runtime directory was never removed; log:\n{}",
             d.log()
         );
@@ -758,7 +761,12 @@ fn a_login_during_the_removal_of_the_last_ones_runtime_dir_keeps_its_own() {
             "io.linger.Login.WaitUserManager",
             json!({"user": user.uid.to_string()}),
         )
-        .unwrap_or_else(|e| panic!("{what}: no manager for the new login: {e}; log:\n{}", d.log()));
+        .unwrap_or_else(|e| {
+            panic!(
+                "{what}: no manager for the new login: {e}; log:\n{}",
+                d.log()
+            )
+        });
         drop(pam);
         drop(d);
         let _ = second.kill();
