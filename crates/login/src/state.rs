@@ -1,8 +1,9 @@
 //! The daemon's runtime state, owned by the event loop (one thread, `Rc<RefCell<State>>`):
 //! users and their managers here, sessions in `session_ops.rs`, timers in `state_timers.rs`,
 //! re-attaching what a previous run left in `state_reattach.rs`. Pure decisions come from
-//! `users.rs` / `sessions.rs`; this file performs their effects — quick ones at once, long
-//! ones on a worker ([`State::background`]), whose result comes back to the loop.
+//! `users.rs` / `sessions.rs`; this file performs their effects — bookkeeping at once, file
+//! system work (cgroups, the runtime directory's mount) and anything long on a worker in the
+//! uid's queue ([`State::background`]), whose result comes back to the loop.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
