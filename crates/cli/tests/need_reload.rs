@@ -30,13 +30,18 @@ fn a_changed_unit_file_asks_for_daemon_reload_until_it_is_done() {
     let status = m.systemctl(&["status", "app.service"]);
     assert!(!status.stderr.contains("Warning"), "{}", status.stderr);
 
-    edit_later(&file, "[Unit]\nDescription=Changed\n[Service]\nExecStart=/bin/sleep 1000\n");
+    edit_later(
+        &file,
+        "[Unit]\nDescription=Changed\n[Service]\nExecStart=/bin/sleep 1000\n",
+    );
     assert_eq!(m.prop("app.service", "NeedDaemonReload"), "yes");
     let status = m.systemctl(&["status", "app.service"]);
     assert!(status.stderr.contains(WARNING), "{}", status.stderr);
     let restart = m.systemctl(&["restart", "app.service"]).expect_code(0);
     assert!(restart.stderr.contains(WARNING), "{}", restart.stderr);
-    let quiet = m.systemctl(&["restart", "-q", "app.service"]).expect_code(0);
+    let quiet = m
+        .systemctl(&["restart", "-q", "app.service"])
+        .expect_code(0);
     assert!(!quiet.stderr.contains("Warning"), "{}", quiet.stderr);
     let cat = m.systemctl(&["cat", "app.service"]).expect_code(0);
     assert!(

@@ -183,7 +183,10 @@ mod tests {
         assert!(needs(&stamps, &cfg, &ctx), "drop-in removed");
 
         let (ctx, cfg, stamps) = loaded(d.path());
-        write(&d.path().join("high/a.service"), "[Service]\nExecStart=/bin/false\n");
+        write(
+            &d.path().join("high/a.service"),
+            "[Service]\nExecStart=/bin/false\n",
+        );
         assert!(needs(&stamps, &cfg, &ctx), "a copy now overrides the file");
 
         let (ctx, cfg, stamps) = loaded(d.path());
@@ -199,7 +202,10 @@ mod tests {
         let (ctx, cfg, mut stamps) = loaded(d.path());
         touch_later(&frag);
         stamps.record(&load_unit("a.service", &ctx));
-        assert!(needs(&stamps, &cfg, &ctx), "the engine still holds the old config");
+        assert!(
+            needs(&stamps, &cfg, &ctx),
+            "the engine still holds the old config"
+        );
         stamps.clear();
         let fresh = load_unit("a.service", &ctx);
         stamps.record(&fresh);
