@@ -713,8 +713,15 @@ fn a_login_during_the_removal_of_the_last_ones_runtime_dir_keeps_its_own() {
             )
             .unwrap();
         assert_eq!(reply["runtime_path"], runtime.display().to_string());
+        let what = if tmpfs { "tmpfs" } else { "plain" };
         let mine = runtime.join("new-login");
-        std::fs::write(&mine, "y").unwrap();
+        std::fs::write(&mine, "y").unwrap_or_else(|e| {
+            panic!(
+                "{what}: the new login's {} is not there once its session was made ({e}); log:\n{}",
+                runtime.display(),
+                d.log()
+            )
+        });
         // The old directory's removal was queued before: a KillUser of the user runs after
         // it (same queue), and nothing set aside is left.
         d.call(
@@ -733,7 +740,6 @@ fn a_login_during_the_removal_of_the_last_ones_runtime_dir_keeps_its_own() {
             "the old runtime directory was never removed; log:\n{}",
             d.log()
         );
-        let what = if tmpfs { "tmpfs" } else { "plain" };
         let meta = std::fs::symlink_metadata(&runtime).unwrap_or_else(|e| {
             panic!(
                 "{what}: the new login's {} is gone ({e}); log:\n{}",
