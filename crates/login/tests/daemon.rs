@@ -422,6 +422,11 @@ fn session_ids_survive_a_restart_and_create_is_roots() {
         "{out}"
     );
     assert!(out.contains("attach-self=io.linger.Login.Failed"), "{out}");
+    // The root-only socket: closed to the user, served to root (the PAM module uses it).
+    assert!(out.contains("root-socket=denied"), "{out}");
+    let root = linger_ipc::login::root_socket(&d.socket());
+    let mut c = linger_ipc::Client::connect(&root).unwrap();
+    assert!(c.call("io.linger.Login.ListSessions", json!({})).is_ok());
     assert!(d.linger_dir().join(&user.name).exists());
 }
 
@@ -639,6 +644,15 @@ fn as_user_client() {
             "io.linger.Login.AttachProcess",
             json!({"pid": std::process::id(), "cgroup": "/../../x"})
         )
+    );
+    let root = linger_ipc::login::root_socket(Path::new(&sock));
+    println!(
+        "root-socket={}",
+        match std::os::unix::net::UnixStream::connect(&root) {
+            Ok(_) => "connected".to_string(),
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => "denied".to_string(),
+            Err(e) => format!("{e}"),
+        }
     );
 }
 

@@ -188,13 +188,16 @@ impl Witnesses {
     pub fn start(d: &Daemon, bystander: &TestUser, login: &TestUser) -> Witnesses {
         let sock = d.socket();
         let s = sock.to_str().unwrap();
+        // Root (its tools, the PAM module) goes through the root-only socket.
+        let root_sock = linger_ipc::login::socket_for(&sock);
+        let r = root_sock.to_str().unwrap();
         let w = Witnesses {
-            root: Attack::witness(&["probe", s, "io.linger.Login.ListSessions", "{}"], None),
+            root: Attack::witness(&["probe", r, "io.linger.Login.ListSessions", "{}"], None),
             user: Attack::witness(
                 &["probe", s, "io.linger.Login.ListUsers", "{}"],
                 Some(bystander),
             ),
-            login: Attack::witness(&["login-probe", s, &login.uid.to_string()], None),
+            login: Attack::witness(&["login-probe", r, &login.uid.to_string()], None),
             from: [0; 3],
             cpu_from: (cpu_ticks(d.pid()), Instant::now()),
         };
