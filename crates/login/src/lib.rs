@@ -34,6 +34,7 @@ mod config;
 mod conns;
 pub mod escape;
 mod jobs;
+mod lag;
 pub mod limits;
 mod log;
 mod persist;

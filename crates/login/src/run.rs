@@ -136,6 +136,7 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     state.borrow_mut().reattach();
     state.borrow_mut().start_lingering();
     reap(&state);
+    let lag = tokio::task::spawn_local(crate::lag::watch());
     let counts = crate::conns::Counts::shared();
     let acceptor = tokio::task::spawn_local(crate::conns::accept_loop(
         listener,
@@ -204,6 +205,7 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     };
     acceptor.abort();
     root_acceptor.abort();
+    lag.abort();
     // From here on work runs right here: the loop is over.
     state.borrow_mut().exiting = true;
     // Users without sessions lose their runtime directories; the sockets go.

@@ -311,6 +311,16 @@ impl Report {
     /// Every witness was served, often, each call within [`LIMIT`].
     pub fn assert_served(&self, d: &Daemon) {
         eprintln!("{}", self.line());
+        // The daemon logs every time its loop ran late (crates/login/src/lag.rs).
+        let late: Vec<String> = d
+            .log()
+            .lines()
+            .filter(|l| l.contains("the event loop ran"))
+            .map(str::to_string)
+            .collect();
+        if !late.is_empty() {
+            eprintln!("  daemon since start: {} late ticks: {late:?}", late.len());
+        }
         if let Some(path) = std::env::var_os("LINGER_ATTACK_REPORT") {
             use std::io::Write;
             if let Ok(mut f) = std::fs::OpenOptions::new()
