@@ -191,3 +191,85 @@ fn systemctl_enables_reloads_and_sets_the_environment_as_with_systemd() {
     let own = m.systemctl(&["show-environment"]);
     assert!(own.stdout.lines().any(|l| l == "LINGER_REF=1"), "{own:?}");
 }
+
+/// The `Label:` column of `systemctl status` without a unit (the header line and the cgroup
+/// tree left out).
+fn status_labels(out: &str) -> Vec<String> {
+    out.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let (label, _) = l.trim_start().split_once(": ")?;
+            (!label.contains(' ') && !label.starts_with(['├', '└', '│'])).then(|| label.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn systemctl_status_of_the_manager_has_systemds_lines() {
+    if !have_systemctl() {
+        eprintln!("skipped: systemd's systemctl is not installed");
+        return;
+    }
+    let m = manager();
+    m.wait_for("the start-up jobs to finish", |m| {
+        m.systemctl(&["show", "-p", "NJobs"]).stdout.trim() == "NJobs=0"
+    });
+    let (args, want) = reference("status-manager");
+    let got = run_tool(&m, &args);
+    assert_eq!(got.code, want.code, "{got:?}");
+    // systemd's own taint (cgroup v1 on this machine) is not linger's.
+    let expected: Vec<String> = status_labels(&want.stdout)
+        .into_iter()
+        .filter(|l| l != "Tainted")
+        .collect();
+    assert_eq!(status_labels(&got.stdout), expected, "{}", got.stdout);
+    let line = |label: &str| {
+        got.stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{label}: ")))
+            .map(|l| l.trim_start()[label.len() + 2..].to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(line("State"), "running", "{}", got.stdout);
+    assert_eq!(line("Jobs"), "0 queued", "{}", got.stdout);
+    assert_eq!(line("Failed"), "0 units", "{}", got.stdout);
+    assert!(
+        line("Units").ends_with(" loaded (incl. loaded aliases)"),
+        "{}",
+        got.stdout
+    );
+    // Since: the manager's start, which is a moment ago (not "n/a", not 1970).
+    let since = line("Since");
+    assert!(
+        since.ends_with(" ago") && (since.contains("s ago") || since.contains("min ago")),
+        "{since}"
+    );
+    // Without a delegated cgroup (this manager runs in the test's own) the manager's cgroup
+    // is the one it was started in — not "" (the machine's root cgroup, every process in it).
+    let own = std::fs::read_to_string(format!("/proc/{}/cgroup", m.pid().unwrap())).unwrap();
+    let own = own.lines().find_map(|l| l.strip_prefix("0::")).unwrap();
+    assert_eq!(line("CGroup"), own, "{}", got.stdout);
+    // The start-up jobs are done: FinishTimestamp is set, after the manager's start.
+    let show = run_tool(
+        &m,
+        &[
+            "systemctl".into(),
+            "--user".into(),
+            "show".into(),
+            "-p".into(),
+            "UserspaceTimestampMonotonic,FinishTimestampMonotonic".into(),
+        ],
+    );
+    let stamp = |name: &str| -> u64 {
+        show.stdout
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}=")))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{name} in {show:?}"))
+    };
+    let (start, finish) = (
+        stamp("UserspaceTimestampMonotonic"),
+        stamp("FinishTimestampMonotonic"),
+    );
+    assert!(0 < start && start <= finish, "{show:?}");
+}

@@ -209,6 +209,25 @@ pub fn object_path(path: String) -> ObjectPath<'static> {
     ObjectPath::try_from(path).unwrap_or_else(|_| ObjectPath::from_static_str_unchecked("/"))
 }
 
+/// `org.freedesktop.systemd1.Manager`: the properties linger has, in systemd's order
+/// (`Architecture` and `Environment` are made by the front end: see manager_methods.rs).
+pub const MANAGER: &[Prop] = &[
+    p("Version", "s", Str, Const),
+    p("Features", "s", Str, Const),
+    p("Architecture", "s", Str, Const),
+    p("Tainted", "s", Str, Const),
+    p("UserspaceTimestamp", "t", Realtime, Const),
+    p("UserspaceTimestampMonotonic", "t", Int, Const),
+    p("FinishTimestamp", "t", Realtime, Const),
+    p("FinishTimestampMonotonic", "t", Int, Const),
+    p("NNames", "u", Int, Silent),
+    p("NFailedUnits", "u", Int, Changes),
+    p("NJobs", "u", Int, Silent),
+    p("Environment", "as", Strv, Silent),
+    p("ControlGroup", "s", Str, Silent),
+    p("SystemState", "s", Str, Silent),
+];
+
 /// `org.freedesktop.systemd1.Unit`: the properties linger has, in systemd's order.
 pub const UNIT: &[Prop] = &[
     p("Id", "s", Str, Const),

@@ -601,6 +601,18 @@ pub enum Change {
         /// How it ended.
         result: JobResult,
     },
+    /// The manager starts (`active`) or has finished reading its unit files again.
+    Reloading {
+        /// Whether the reload begins.
+        active: bool,
+    },
+    /// Unit files were enabled, disabled, masked or unmasked.
+    UnitFilesChanged,
+    /// The jobs queued at start-up are done (once per manager): µs since it started.
+    StartupFinished {
+        /// From the manager's start to that moment.
+        userspace_usec: u64,
+    },
 }
 
 impl Change {
@@ -612,6 +624,10 @@ impl Change {
             | Change::UnitChanged { unit, .. }
             | Change::JobNew { unit, .. }
             | Change::JobRemoved { unit, .. } => unit,
+            // About the manager: only subscribers to every unit hear of them.
+            Change::Reloading { .. }
+            | Change::UnitFilesChanged
+            | Change::StartupFinished { .. } => "",
         }
     }
 }

@@ -323,7 +323,7 @@ fn manager_properties(m: &Manager) -> BTreeMap<String, String> {
         "running"
     };
     let host = m.engine.host();
-    [
+    let mut p: BTreeMap<String, String> = [
         ("Version", env!("CARGO_PKG_VERSION").to_string()),
         ("SystemState", system_state.to_string()),
         ("NFailedUnits", failed.to_string()),
@@ -331,14 +331,26 @@ fn manager_properties(m: &Manager) -> BTreeMap<String, String> {
         ("NNames", m.engine.units().count().to_string()),
         ("CgroupDriver", host.cgroups.driver().to_string()),
         ("CgroupReason", host.cgroups.reason.clone()),
-        ("ControlGroup", String::new()),
+        (
+            "ControlGroup",
+            host.cgroups.own_control_group().unwrap_or_default(),
+        ),
+        ("Features", FEATURES.to_string()),
         ("MainPID", std::process::id().to_string()),
         ("Environment", host.environment.to_strings().join(" ")),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
-    .collect()
+    .collect();
+    crate::props::timestamp_pair(&mut p, "UserspaceTimestamp", host.timers.startup);
+    if let Some(t) = m.startup_finished {
+        crate::props::timestamp_pair(&mut p, "FinishTimestamp", t);
+    }
+    p
 }
+
+/// `Features=`: what this build can do, in systemd's `+NAME`/`-NAME` words.
+const FEATURES: &str = "+PAM +SECCOMP -SELINUX -APPARMOR";
 
 fn dep_tree(
     engine: &ManagerEngine,
@@ -455,6 +467,8 @@ fn install(m: &mut Manager, p: &wire::InstallRequest) -> Result<Answer, ManagerE
     }
     // Masking changes what loads: pick it up at once, as systemctl's implicit reload does.
     m.reload();
+    m.subscribers
+        .manager_changed(wire::Change::UnitFilesChanged);
     Ok(Answer::Install(reply))
 }
 

@@ -133,6 +133,10 @@ run is-active-dbus systemctl --user is-active ref-dbus.service
 run stop-dbus systemctl --user stop ref-dbus.service
 run dconf-activation timeout 5 gdbus call --session --dest ca.desrt.dconf --object-path /ca/desrt/dconf/Writer/user --method org.freedesktop.DBus.Peer.Ping
 run is-active-dconf systemctl --user is-active dconf.service
+# Added later (appended so the job numbers above stay the same): status of the manager and of
+# a oneshot that ran (its "Process:" line).
+run status-oneshot systemctl --user status ref-oneshot.service
+run status-manager systemctl --user status
 bash $SU stop $U
 # Paths and names that differ from a linger run are written the same way in both.
 sed -i -e "s|$RT|\$XDG_RUNTIME_DIR|g" -e "s|$HOME_|\$HOME|g" -e "s/$U/\$USER/g" $OUT/*.txt
