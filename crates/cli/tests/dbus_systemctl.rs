@@ -273,3 +273,58 @@ fn systemctl_status_of_the_manager_has_systemds_lines() {
     );
     assert!(0 < start && start <= finish, "{show:?}");
 }
+
+#[test]
+fn systemctl_shows_execution_settings_over_dbus_as_the_manager_has_them() {
+    if !have_systemctl() {
+        eprintln!("skipped: systemd's systemctl is not installed");
+        return;
+    }
+    let m = manager();
+    m.write_unit(
+        "hard.service",
+        "[Service]\nExecStart=/bin/sleep 1000\nLimitNOFILE=512:4096\nLimitCORE=infinity\n\
+         RuntimeDirectory=hard hard2\nRuntimeDirectoryMode=0750\nStateDirectory=hard\n\
+         NoNewPrivileges=yes\nSystemCallFilter=~read write\nSystemCallErrorNumber=EPERM\n\
+         SystemCallArchitectures=native\nRestrictAddressFamilies=AF_UNIX AF_INET\n\
+         LockPersonality=yes\nRestrictRealtime=yes\nPrivateTmp=yes\nProtectSystem=full\n\
+         ProtectHome=read-only\nMemoryDenyWriteExecute=yes\n",
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    let props = "LimitNOFILE,LimitNOFILESoft,LimitCORE,LimitCORESoft,LimitNPROC,\
+                 RuntimeDirectory,RuntimeDirectoryMode,StateDirectory,StateDirectoryMode,\
+                 NoNewPrivileges,SystemCallFilter,SystemCallErrorNumber,SystemCallArchitectures,\
+                 RestrictAddressFamilies,LockPersonality,RestrictRealtime,PrivateTmp,\
+                 ProtectSystem,ProtectHome,MemoryDenyWriteExecute,RuntimeDirectoryPreserve";
+    let args: Vec<String> = ["systemctl", "--user", "show", "-p", props, "hard.service"]
+        .map(str::to_string)
+        .to_vec();
+    // systemd's systemctl reads the D-Bus values; linger's own reads the manager's strings.
+    let theirs = run_tool(&m, &args);
+    assert_eq!(theirs.code, 0, "{theirs:?}");
+    let ours = m.systemctl(&["show", "-p", props, "hard.service"]);
+    let sorted = |s: &str| {
+        let mut v: Vec<String> = s.lines().map(str::to_string).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(sorted(&theirs.stdout), sorted(&ours.stdout));
+    for line in [
+        "LimitNOFILE=4096",
+        "LimitNOFILESoft=512",
+        "LimitCORE=infinity",
+        "RuntimeDirectory=hard hard2",
+        "RuntimeDirectoryMode=0750",
+        "NoNewPrivileges=yes",
+        "SystemCallFilter=~read write",
+        "SystemCallErrorNumber=1",
+        "RestrictAddressFamilies=AF_UNIX AF_INET",
+        "ProtectHome=read-only",
+    ] {
+        assert!(
+            theirs.stdout.lines().any(|l| l == line),
+            "{line} in\n{}",
+            theirs.stdout
+        );
+    }
+}
