@@ -548,7 +548,14 @@ fn a_type_dbus_service_is_started_when_its_name_is_on_the_bus() {
         "[Service]\nBusName=org.freedesktop.impl.portal.PermissionStore\n\
          ExecStart=/bin/sh -c 'sleep 0.5; exec {store}'\n"
     );
-    let m = manager_on_a_bus(&[("slow-store.service", &unit)]);
+    let m = manager_on_a_bus(&[
+        ("slow-store.service", &unit),
+        (
+            "same-name.service",
+            "[Service]\nType=dbus\nBusName=org.freedesktop.impl.portal.PermissionStore\n\
+             ExecStart=/bin/sleep 1000\nTimeoutStartSec=5\n",
+        ),
+    ]);
     let (code, _, err) = run(
         &m,
         &[
@@ -595,9 +602,32 @@ fn a_type_dbus_service_is_started_when_its_name_is_on_the_bus() {
             "{key}{dep}:\n{out}"
         );
     }
+    // A Type=dbus service whose name is held already when it starts is ready at once (systemd
+    // asks the bus for the owner when it begins to watch the name), not after TimeoutStartSec=.
     let (code, _, err) = run(
         &m,
-        &["/usr/bin/systemctl", "--user", "stop", "slow-store.service"],
+        &["/usr/bin/systemctl", "--user", "start", "same-name.service"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (_, state, _) = run(
+        &m,
+        &[
+            "/usr/bin/systemctl",
+            "--user",
+            "is-active",
+            "same-name.service",
+        ],
+    );
+    assert_eq!(state.trim(), "active");
+    let (code, _, err) = run(
+        &m,
+        &[
+            "/usr/bin/systemctl",
+            "--user",
+            "stop",
+            "same-name.service",
+            "slow-store.service",
+        ],
     );
     assert_eq!(code, 0, "{err}");
     let (_, state, _) = run(

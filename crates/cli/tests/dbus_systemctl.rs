@@ -328,3 +328,80 @@ fn systemctl_shows_execution_settings_over_dbus_as_the_manager_has_them() {
         );
     }
 }
+
+#[test]
+fn systemctl_refusals_have_systemds_messages_and_exit_codes() {
+    if !have_systemctl() {
+        eprintln!("skipped: systemd's systemctl is not installed");
+        return;
+    }
+    let m = manager();
+    m.write_unit(
+        "ref-refuse.service",
+        "[Unit]\nDescription=Reference refusing service\nRefuseManualStart=yes\n\n[Service]\nExecStart=/bin/sleep infinity\n",
+    );
+    m.write_unit(
+        "ref-bad.service",
+        "[Unit]\nDescription=Reference bad service\n\n[Service]\nType=simple\n",
+    );
+    let unit_dir = m.home().join(".config/systemd/user");
+    std::os::unix::fs::symlink("/dev/null", unit_dir.join("ref-masked.service")).unwrap();
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    // Masked (1), refused by RefuseManualStart= (4), a bad setting (1), reload not
+    // applicable (3): systemctl's exit codes follow the D-Bus error names.
+    same_as_systemd(&m, "start-masked");
+    same_as_systemd(&m, "start-refuse");
+    same_as_systemd(&m, "start-bad");
+    same_as_systemd(&m, "start-simple");
+    same_as_systemd(&m, "reload-simple");
+    same_as_systemd(&m, "cancel-missing");
+}
+
+#[test]
+fn systemctl_cancels_a_waiting_job() {
+    if !have_systemctl() {
+        eprintln!("skipped: systemd's systemctl is not installed");
+        return;
+    }
+    let m = manager();
+    // `later` waits for `slow` (ordered after it, slow still starting): its job can be
+    // cancelled while it waits.
+    m.write_unit(
+        "slow.service",
+        "[Service]\nType=oneshot\nExecStart=/bin/sleep 30\n",
+    );
+    m.write_unit(
+        "later.service",
+        "[Unit]\nAfter=slow.service\n[Service]\nExecStart=/bin/sleep 1000\n",
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    let tool = |args: &[&str]| {
+        let args: Vec<String> = ["systemctl", "--user"]
+            .iter()
+            .chain(args)
+            .map(|s| s.to_string())
+            .collect();
+        run_tool(&m, &args)
+    };
+    let started = tool(&["start", "--no-block", "slow.service", "later.service"]);
+    assert_eq!(started.code, 0, "{started:?}");
+    let jobs = tool(&["list-jobs", "--no-legend"]);
+    let later_job: String = jobs
+        .stdout
+        .lines()
+        .find(|l| l.contains("later.service"))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or_else(|| panic!("{jobs:?}"))
+        .to_string();
+    let cancel = tool(&["cancel", &later_job]);
+    assert_eq!(cancel.code, 0, "{cancel:?}");
+    let jobs = tool(&["list-jobs", "--no-legend"]);
+    assert!(!jobs.stdout.contains("later.service"), "{jobs:?}");
+    assert!(jobs.stdout.contains("slow.service"), "{jobs:?}");
+    // The running start of slow can be cancelled too; later never ran.
+    let slow_job = jobs.stdout.split_whitespace().next().unwrap().to_string();
+    let cancel = tool(&["cancel", &slow_job]);
+    assert_eq!(cancel.code, 0, "{cancel:?}");
+    assert_eq!(m.prop("later.service", "ActiveState"), "inactive");
+    m.systemctl(&["stop", "slow.service"]).expect_code(0);
+}

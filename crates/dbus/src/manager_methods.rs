@@ -100,14 +100,13 @@ pub async fn call(
         }
         "GetJob" => {
             let id: u32 = args(msg, MANAGER, m)?;
-            let jobs = list_jobs(f).await?;
-            if !jobs.iter().any(|j| j.id == id) {
-                return Err(BusError::new(
-                    crate::errors::name::NO_SUCH_JOB,
-                    format!("Job {id} does not exist."),
-                ));
-            }
+            job_exists(f, id).await?;
             ret(hdr, &object_path(paths::job(id)))
+        }
+        "CancelJob" => {
+            let id: u32 = args(msg, MANAGER, m)?;
+            cancel_job(f, id).await?;
+            ret(hdr, &())
         }
         "ListUnits" => {
             args::<()>(msg, MANAGER, m)?;
@@ -328,6 +327,25 @@ async fn start_transient(
         let _ = f.ask(Call::Reload).await;
     }
     result
+}
+
+/// `org.freedesktop.systemd1.NoSuchJob` unless job `id` is queued or running.
+async fn job_exists(f: &Front, id: u32) -> Result<(), BusError> {
+    if list_jobs(f).await?.iter().any(|j| j.id == id) {
+        Ok(())
+    } else {
+        Err(BusError::new(
+            crate::errors::name::NO_SUCH_JOB,
+            format!("Job {id} does not exist."),
+        ))
+    }
+}
+
+/// `CancelJob`/`Job.Cancel`.
+pub async fn cancel_job(f: &Front, id: u32) -> Result<(), BusError> {
+    job_exists(f, id).await?;
+    f.ask(Call::CancelJob { job: id }).await?;
+    Ok(())
 }
 
 /// `KillUnit`/`Unit.Kill`.

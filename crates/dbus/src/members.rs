@@ -86,6 +86,7 @@ pub const MANAGER_METHODS: &[Member] = &[
         &[("job", "o")],
     ),
     m("GetJob", &[("id", "u")], &[("job", "o")]),
+    m("CancelJob", &[("id", "u")], &[]),
     m("ResetFailed", &[], &[]),
     m("ListUnits", &[], &[("units", "a(ssssssouso)")]),
     m(
@@ -191,7 +192,7 @@ pub const UNIT_METHODS: &[Member] = &[
 ];
 
 /// `org.freedesktop.systemd1.Job`'s methods.
-pub const JOB_METHODS: &[Member] = &[];
+pub const JOB_METHODS: &[Member] = &[m("Cancel", &[], &[])];
 
 /// `org.freedesktop.systemd1.Job`'s properties (name, type).
 pub const JOB_PROPS: &[(&str, &str)] = &[
