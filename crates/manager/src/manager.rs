@@ -716,6 +716,7 @@ impl Manager {
         self.subscribers.manager_changed(reloading(true));
         self.regenerate();
         self.engine.source_mut().rescan();
+        self.engine.source_mut().stamps.clear();
         self.engine.daemon_reload();
         self.apply_effects();
         self.subscribers.manager_changed(reloading(false));
