@@ -9,6 +9,12 @@
 //! attacker at the default one: the machine running the tests may be busy with unrelated
 //! work (other test suites, builds), and what is measured is what the daemon makes the
 //! others wait for, not what the rest of the machine does. The attacker gets no such help.
+//! With autogroup scheduling (`kernel.sched_autogroup_enabled`, on on this machine) a nice
+//! value only counts within its session's group and every session's group gets an equal
+//! share: so the test binary makes a session of its own at [`PRIORITY`]
+//! (`/proc/self/autogroup`) for the daemon and the witnesses, and each attacker runs in a
+//! session of its own at the default priority, as a user's login would. (The daemon logs the
+//! times its loop was late and how much of that was waiting for a CPU: `lag.rs`.)
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
@@ -54,8 +60,9 @@ impl Attack {
     /// Start `login-attack ARGS` as `user` (root when `None`), at the default priority.
     pub fn start(args: &[&str], user: Option<&TestUser>) -> Attack {
         use std::os::unix::process::CommandExt;
-        let mut cmd = Command::new(attack_bin());
-        cmd.args(args);
+        // A session (so an autogroup) of its own, as a user's login has.
+        let mut cmd = Command::new("setsid");
+        cmd.arg(attack_bin()).args(args);
         if let Some(u) = user {
             cmd.uid(u.uid).gid(u.gid);
         }
@@ -168,6 +175,14 @@ fn parse(lines: &[String]) -> Vec<Sample> {
 /// Attacks of one test binary run one after the other: each is measured alone.
 pub fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
     static SERIAL: Mutex<()> = Mutex::new(());
+    static SESSION: std::sync::Once = std::sync::Once::new();
+    // The daemon and the witnesses (started from here) share this process's session: its
+    // autogroup gets their priority (see the file header). Not fatal where there is none.
+    SESSION.call_once(|| {
+        if rustix::process::setsid().is_ok() {
+            let _ = std::fs::write("/proc/self/autogroup", PRIORITY);
+        }
+    });
     SERIAL.lock().unwrap_or_else(|e| e.into_inner())
 }
 
