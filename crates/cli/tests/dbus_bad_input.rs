@@ -166,6 +166,64 @@ fn bad_calls_get_systemds_errors_and_the_manager_goes_on() {
     still_answers(&m);
 }
 
+/// `dbus-send`'s report of an error reply: `Error NAME: MESSAGE`.
+fn expect_refusal(m: &Manager, method: &str, args: &[&str], name: &str, message: &str) {
+    let (code, text) = dbus_send(m, "/org/freedesktop/systemd1", method, args);
+    assert_ne!(code, 0, "{text}");
+    assert_eq!(
+        text.trim(),
+        format!("Error {name}: {message}"),
+        "{method} {args:?}"
+    );
+}
+
+#[test]
+fn refusals_are_named_as_systemd_names_them() {
+    if !have_dbus_send() {
+        eprintln!("skipped: dbus-send is not installed");
+        return;
+    }
+    let mut m = Manager::new(BIN);
+    m.write_unit(
+        "manual.service",
+        "[Unit]\nRefuseManualStart=yes\n[Service]\nExecStart=/bin/sleep infinity\n",
+    );
+    m.write_unit(
+        "noreload.service",
+        "[Service]\nExecStart=/bin/sleep infinity\n",
+    );
+    let units = m.home().join(".config/systemd/user");
+    std::os::unix::fs::symlink("/dev/null", units.join("masked.service")).unwrap();
+    m.start();
+    let private = m.runtime().join("systemd/private");
+    m.wait_for("the D-Bus private socket", |_| private.exists());
+    const START: &str = "org.freedesktop.systemd1.Manager.StartUnit";
+    expect_refusal(
+        &m,
+        START,
+        &["string:masked.service", "string:replace"],
+        "org.freedesktop.systemd1.UnitMasked",
+        "Unit masked.service is masked.",
+    );
+    expect_refusal(
+        &m,
+        START,
+        &["string:manual.service", "string:replace"],
+        "org.freedesktop.systemd1.OnlyByDependency",
+        "Operation refused, unit manual.service may be requested by dependency only (it is configured to refuse manual start/stop).",
+    );
+    m.systemctl(&["start", "noreload.service"]).expect_code(0);
+    expect_refusal(
+        &m,
+        "org.freedesktop.systemd1.Manager.ReloadUnit",
+        &["string:noreload.service", "string:replace"],
+        "org.freedesktop.systemd1.JobTypeNotApplicable",
+        "Job type reload is not applicable for unit noreload.service.",
+    );
+    m.systemctl(&["stop", "noreload.service"]).expect_code(0);
+    m.shutdown();
+}
+
 #[test]
 fn garbage_on_the_socket_closes_that_connection_only() {
     if !have_dbus_send() {

@@ -375,7 +375,9 @@ fn a_manager_killed_during_a_burst_of_output_loses_no_line() {
     let mut seen = got.clone();
     seen.sort_unstable();
     seen.dedup();
-    let missing: Vec<u32> = (1..=LINES).filter(|n| seen.binary_search(n).is_err()).collect();
+    let missing: Vec<u32> = (1..=LINES)
+        .filter(|n| seen.binary_search(n).is_err())
+        .collect();
     assert!(
         missing.is_empty(),
         "{} lines lost across the crash, the first {:?}",

@@ -68,61 +68,7 @@ pub mod method {
     pub const SUBSCRIBE: &str = "io.linger.Manager.Subscribe";
 }
 
-/// Error names.
-pub mod error {
-    /// Unit not found / not loaded.
-    pub const NO_SUCH_UNIT: &str = "io.linger.Manager.NoSuchUnit";
-    /// A request was refused (masked, bad setting, refuse-manual, destructive …).
-    pub const REFUSED: &str = "io.linger.Manager.Refused";
-    /// Bad parameters.
-    pub const INVALID: &str = "org.varlink.service.InvalidParameter";
-    /// Unknown method.
-    pub const NO_METHOD: &str = "org.varlink.service.MethodNotFound";
-    /// Anything else.
-    pub const FAILED: &str = "io.linger.Manager.Failed";
-}
-
-/// What kind of failure a [`ManagerError`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ErrorKind {
-    /// The unit is not loaded / has no file.
-    NoSuchUnit,
-    /// Refused (masked, refuse-manual, another user, already active, …).
-    Refused,
-    /// Malformed or invalid parameters.
-    InvalidParameter,
-    /// No such method.
-    MethodNotFound,
-    /// Anything else that went wrong while doing what was asked.
-    Failed,
-}
-
-impl ErrorKind {
-    /// The varlink error name (the one place kinds and names are paired).
-    pub fn varlink_name(self) -> &'static str {
-        match self {
-            ErrorKind::NoSuchUnit => error::NO_SUCH_UNIT,
-            ErrorKind::Refused => error::REFUSED,
-            ErrorKind::InvalidParameter => error::INVALID,
-            ErrorKind::MethodNotFound => error::NO_METHOD,
-            ErrorKind::Failed => error::FAILED,
-        }
-    }
-
-    /// The kind a varlink error name stands for (unknown names are `Failed`).
-    pub fn from_varlink_name(name: &str) -> ErrorKind {
-        [
-            ErrorKind::NoSuchUnit,
-            ErrorKind::Refused,
-            ErrorKind::InvalidParameter,
-            ErrorKind::MethodNotFound,
-        ]
-        .into_iter()
-        .find(|k| k.varlink_name() == name)
-        .unwrap_or(ErrorKind::Failed)
-    }
-}
+pub use linger_wire::ErrorKind;
 
 /// A request the manager did not carry out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -653,22 +599,13 @@ mod tests {
             .unit("x.service")
             .path("/home/u/.config/systemd/user/x.service");
         let reply = e.to_reply();
-        assert_eq!(reply.error.as_deref(), Some(error::NO_SUCH_UNIT));
+        assert_eq!(reply.error.as_deref(), Some("io.linger.Manager.NoSuchUnit"));
         let call = crate::CallError::Remote {
             name: reply.error.clone().unwrap(),
             message: e.message.clone(),
             parameters: reply.parameters.clone(),
         };
         assert_eq!(ManagerError::from_call(&call), e);
-        for k in [
-            ErrorKind::NoSuchUnit,
-            ErrorKind::Refused,
-            ErrorKind::InvalidParameter,
-            ErrorKind::MethodNotFound,
-            ErrorKind::Failed,
-        ] {
-            assert_eq!(ErrorKind::from_varlink_name(k.varlink_name()), k);
-        }
     }
 
     #[test]

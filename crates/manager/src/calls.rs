@@ -104,18 +104,6 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
     let _ = reply.send(answer);
 }
 
-/// A refusal from the engine, typed: "not found" kinds become `NoSuchUnit` (systemctl
-/// exits 5 for them), the rest `Refused`.
-pub fn engine_error(e: &EngineError, unit: &str) -> ManagerError {
-    let kind = match e {
-        EngineError::NotFound(_)
-        | EngineError::NotLoaded(_)
-        | EngineError::DependencyNotFound { .. } => ErrorKind::NoSuchUnit,
-        _ => ErrorKind::Refused,
-    };
-    ManagerError::new(kind, e.to_string()).unit(unit)
-}
-
 fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {
     let mut outcomes = Vec::new();
     let mut waits = Vec::new();
@@ -139,7 +127,7 @@ fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {
             error: Some(e),
         };
         if jt == JobType::Reload && !can_reload && is_service {
-            let e = engine_error(
+            let e = crate::engine_error::engine_error(
                 &EngineError::NotApplicable(jt.as_str().into(), id.clone()),
                 &id,
             );
@@ -158,7 +146,7 @@ fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {
                     message: String::new(),
                 });
             }
-            Err(e) => outcomes.push(refused(engine_error(&e, name))),
+            Err(e) => outcomes.push(refused(crate::engine_error::engine_error(&e, name))),
         }
     }
     if p.no_block {
@@ -257,7 +245,7 @@ fn kill(m: &mut Manager, p: &wire::KillRequest) -> Result<Answer, ManagerError> 
         };
         m.engine
             .kill(&id, p.whom, p.signal.number())
-            .map_err(|e| engine_error(&e, &id))?;
+            .map_err(|e| crate::engine_error::engine_error(&e, &id))?;
     }
     Ok(Answer::Done)
 }

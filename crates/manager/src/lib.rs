@@ -18,6 +18,7 @@ mod cgroups;
 mod changes;
 mod clock;
 mod config;
+mod engine_error;
 mod event;
 mod exec_settings;
 mod freezer;

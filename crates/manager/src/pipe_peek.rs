@@ -125,7 +125,10 @@ mod tests {
         assert_eq!(&buf[..8], b"one\ntwo\n");
         // Still there: a second peek sees the same bytes.
         let mut again = [0u8; 64];
-        assert_eq!(peek(r.as_fd(), &mut again).expect("peek"), Peeked::Copied(8));
+        assert_eq!(
+            peek(r.as_fd(), &mut again).expect("peek"),
+            Peeked::Copied(8)
+        );
         consume(r.as_fd(), 4).expect("consume");
         assert_eq!(peek(r.as_fd(), &mut buf).expect("peek"), Peeked::Copied(4));
         assert_eq!(&buf[..4], b"two\n");
@@ -141,9 +144,15 @@ mod tests {
         let (r, w) = pipe();
         rustix::io::write(&w, &[b'x'; 1000]).expect("write");
         let mut buf = [0u8; 100];
-        assert_eq!(peek(r.as_fd(), &mut buf).expect("peek"), Peeked::Copied(100));
+        assert_eq!(
+            peek(r.as_fd(), &mut buf).expect("peek"),
+            Peeked::Copied(100)
+        );
         consume(r.as_fd(), 100).expect("consume");
         let mut rest = [0u8; 2000];
-        assert_eq!(peek(r.as_fd(), &mut rest).expect("peek"), Peeked::Copied(900));
+        assert_eq!(
+            peek(r.as_fd(), &mut rest).expect("peek"),
+            Peeked::Copied(900)
+        );
     }
 }

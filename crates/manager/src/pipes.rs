@@ -155,7 +155,11 @@ async fn read(r: Reader) {
         }
         loop {
             match look(rx.get_ref(), &mut buf, how) {
-                Ok(Chunk::Lines(batch, n)) => lines.emit(pipe, batch, rx.get_ref(), n, &buf, &events).await,
+                Ok(Chunk::Lines(batch, n)) => {
+                    lines
+                        .emit(pipe, batch, rx.get_ref(), n, &buf, &events)
+                        .await
+                }
                 Ok(Chunk::Empty) => break,
                 Ok(Chunk::End) | Err(_) => break 'pipe,
             }
@@ -164,7 +168,9 @@ async fn read(r: Reader) {
     }
     let mut batch = LineBatch::new();
     buf.finish(&mut |l| batch.push(l));
-    lines.emit(pipe, batch, rx.get_ref(), 0, &buf, &events).await;
+    lines
+        .emit(pipe, batch, rx.get_ref(), 0, &buf, &events)
+        .await;
     let _ = events.send(Event::OutputClosed { pipe });
 }
 
@@ -264,7 +270,10 @@ impl Lines<'_> {
             Some((sub, stream)) if !batch.is_empty() => self
                 .with_room(batch, |b| sub.try_submit_batch(stream, b))
                 .await
-                .map_or_else(|b| sub.submit_batch(stream, b).then_some(sub), |()| Some(sub)),
+                .map_or_else(
+                    |b| sub.submit_batch(stream, b).then_some(sub),
+                    |()| Some(sub),
+                ),
             _ => None,
         };
         if n > 0 {
