@@ -21,7 +21,7 @@ use tokio::sync::{Notify, mpsc, oneshot};
 
 use crate::event::Event;
 use crate::pipe_peek::Peeked;
-use linger_journal::capture::{LINE_MAX, LineBatch, LineSplitter};
+use linger_journal::capture::{LineBatch, LineSplitter};
 
 /// Everything a reader needs.
 #[derive(Debug)]
@@ -113,7 +113,6 @@ async fn read(r: Reader) {
         journal: journal.as_ref(),
         room: &room,
     };
-    let how = Look::for_pipe(rx.get_ref());
     'pipe: loop {
         let draining = tokio::select! {
             biased;
@@ -126,13 +125,9 @@ async fn read(r: Reader) {
             () = drain.notified() => true,
             ready = rx.readable() => match ready {
                 Ok(mut guard) => {
-                    // An empty pipe (or one holding only an incomplete line) clears the
-                    // readiness, so that the next wait is for a write or the pipe's end.
-                    let how = Look {
-                        closed: guard.ready().is_read_closed(),
-                        ..how
-                    };
-                    let looked = guard.try_io(|rx| match look(rx.get_ref(), &mut buf, how) {
+                    // Only an empty pipe clears the readiness: the next wait is for a write
+                    // (to an empty pipe, which always wakes the reader) or the pipe's end.
+                    let looked = guard.try_io(|rx| match look(rx.get_ref(), &mut buf) {
                         Ok(Chunk::Empty) => Err(std::io::ErrorKind::WouldBlock.into()),
                         other => other,
                     });
@@ -154,7 +149,7 @@ async fn read(r: Reader) {
             continue;
         }
         loop {
-            match look(rx.get_ref(), &mut buf, how) {
+            match look(rx.get_ref(), &mut buf) {
                 Ok(Chunk::Lines(batch, n)) => {
                     lines
                         .emit(pipe, batch, rx.get_ref(), n, &buf, &events)
@@ -174,33 +169,14 @@ async fn read(r: Reader) {
     let _ = events.send(Event::OutputClosed { pipe });
 }
 
-/// How one look treats what it finds.
-#[derive(Clone, Copy)]
-struct Look {
-    /// No process can write to the pipe any more (an incomplete line is the last one).
-    closed: bool,
-    /// An incomplete line at least this long is taken out of the pipe at once: left in it, it
-    /// might fill it (a pipe of N pages can be full with about N/2 pages of bytes when the
-    /// writes fragment it), and a writer blocked on a full pipe wakes no reader.
-    keep_below: usize,
-}
-
-impl Look {
-    fn for_pipe(fd: &OwnedFd) -> Look {
-        let capacity = rustix::pipe::fcntl_getpipe_size(fd).unwrap_or(4096);
-        Look {
-            closed: false,
-            keep_below: (capacity / 2).saturating_sub(4096),
-        }
-    }
-}
-
 /// One look at the head of the pipe: its complete lines, split off and left in the pipe until
-/// the journal has them. Bytes after the last line end stay in the pipe too (the next look
-/// starts with them), so an incomplete line survives a crash as well; they are taken out at
-/// once into the splitter only when the look found no line end at all and the line can grow
-/// no more (the pipe closed, or so long it is split or might fill the pipe).
-fn look(fd: &OwnedFd, buf: &mut LineSplitter, how: Look) -> std::io::Result<Chunk> {
+/// the journal has them (the bytes after the last line end stay too: the next look starts
+/// with them). A look that finds no line end at all takes the bytes out at once into the
+/// splitter's incomplete line, so that a look never leaves the pipe holding bytes it will not
+/// look at again without a new write: a writer that fills a pipe which was not empty wakes no
+/// reader (edge-triggered readiness), and only an empty pipe clears the readiness. The price:
+/// the beginning of a line still being written when the manager is killed is lost.
+fn look(fd: &OwnedFd, buf: &mut LineSplitter) -> std::io::Result<Chunk> {
     READ_BUF.with_borrow_mut(|chunk| {
         let (n, taken) = loop {
             match crate::pipe_peek::peek(fd.as_fd(), chunk) {
@@ -221,14 +197,9 @@ fn look(fd: &OwnedFd, buf: &mut LineSplitter, how: Look) -> std::io::Result<Chun
             buf.feed_batch(&chunk[..=last], &mut batch);
             return Ok(Chunk::Lines(batch, last + 1));
         }
-        let room = LINE_MAX.saturating_sub(buf.buffered());
-        if how.closed || n >= room || n >= how.keep_below {
-            crate::pipe_peek::consume(fd.as_fd(), n)?;
-            buf.feed_batch(&chunk[..n], &mut batch);
-            return Ok(Chunk::Lines(batch, 0));
-        }
-        // An incomplete line that may still grow: left where it is until more is written.
-        Ok(Chunk::Empty)
+        crate::pipe_peek::consume(fd.as_fd(), n)?;
+        buf.feed_batch(&chunk[..n], &mut batch);
+        Ok(Chunk::Lines(batch, 0))
     })
 }
 
