@@ -166,64 +166,6 @@ fn bad_calls_get_systemds_errors_and_the_manager_goes_on() {
     still_answers(&m);
 }
 
-/// `dbus-send`'s report of an error reply: `Error NAME: MESSAGE`.
-fn expect_refusal(m: &Manager, method: &str, args: &[&str], name: &str, message: &str) {
-    let (code, text) = dbus_send(m, "/org/freedesktop/systemd1", method, args);
-    assert_ne!(code, 0, "{text}");
-    assert_eq!(
-        text.trim(),
-        format!("Error {name}: {message}"),
-        "{method} {args:?}"
-    );
-}
-
-#[test]
-fn refusals_are_named_as_systemd_names_them() {
-    if !have_dbus_send() {
-        eprintln!("skipped: dbus-send is not installed");
-        return;
-    }
-    let mut m = Manager::new(BIN);
-    m.write_unit(
-        "manual.service",
-        "[Unit]\nRefuseManualStart=yes\n[Service]\nExecStart=/bin/sleep infinity\n",
-    );
-    m.write_unit(
-        "noreload.service",
-        "[Service]\nExecStart=/bin/sleep infinity\n",
-    );
-    let units = m.home().join(".config/systemd/user");
-    std::os::unix::fs::symlink("/dev/null", units.join("masked.service")).unwrap();
-    m.start();
-    let private = m.runtime().join("systemd/private");
-    m.wait_for("the D-Bus private socket", |_| private.exists());
-    const START: &str = "org.freedesktop.systemd1.Manager.StartUnit";
-    expect_refusal(
-        &m,
-        START,
-        &["string:masked.service", "string:replace"],
-        "org.freedesktop.systemd1.UnitMasked",
-        "Unit masked.service is masked.",
-    );
-    expect_refusal(
-        &m,
-        START,
-        &["string:manual.service", "string:replace"],
-        "org.freedesktop.systemd1.OnlyByDependency",
-        "Operation refused, unit manual.service may be requested by dependency only (it is configured to refuse manual start/stop).",
-    );
-    m.systemctl(&["start", "noreload.service"]).expect_code(0);
-    expect_refusal(
-        &m,
-        "org.freedesktop.systemd1.Manager.ReloadUnit",
-        &["string:noreload.service", "string:replace"],
-        "org.freedesktop.systemd1.JobTypeNotApplicable",
-        "Job type reload is not applicable for unit noreload.service.",
-    );
-    m.systemctl(&["stop", "noreload.service"]).expect_code(0);
-    m.shutdown();
-}
-
 #[test]
 fn garbage_on_the_socket_closes_that_connection_only() {
     if !have_dbus_send() {
@@ -317,6 +259,50 @@ fn another_user_is_refused_on_the_private_socket() {
         m.prop("ref-simple.service", "ActiveState"),
         "active",
         "the stop was not done"
+    );
+    still_answers(&m);
+}
+
+#[test]
+fn get_unit_by_invocation_id_finds_the_run_or_says_what_is_wrong() {
+    if !Path::new("/usr/bin/dbus-send").exists() {
+        eprintln!("skipped: needs dbus-send");
+        return;
+    }
+    let m = manager();
+    m.systemctl(&["start", "ref-simple.service"]).expect_code(0);
+    let id = m.prop("ref-simple.service", "InvocationID");
+    assert_eq!(id.len(), 32, "{id}");
+    let bytes: Vec<String> = (0..16)
+        .map(|i| format!("0x{}", &id[i * 2..i * 2 + 2]))
+        .collect();
+    let (code, text) = dbus_send(
+        &m,
+        "/org/freedesktop/systemd1",
+        "org.freedesktop.systemd1.Manager.GetUnitByInvocationID",
+        &[&format!("array:byte:{}", bytes.join(","))],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains(r#"object path "/org/freedesktop/systemd1/unit/ref_2dsimple_2eservice""#),
+        "{text}"
+    );
+    let method = "org.freedesktop.systemd1.Manager.GetUnitByInvocationID";
+    expect_error(
+        &m,
+        "/org/freedesktop/systemd1",
+        method,
+        &["array:byte:1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16"],
+        "org.freedesktop.systemd1.NoUnitForInvocationID",
+        "busctl-getunitbyinvocationid-unknown",
+    );
+    expect_error(
+        &m,
+        "/org/freedesktop/systemd1",
+        method,
+        &["array:byte:1,2,3"],
+        "org.freedesktop.DBus.Error.InvalidArgs",
+        "busctl-getunitbyinvocationid-invalid",
     );
     still_answers(&m);
 }

@@ -32,26 +32,6 @@ pub mod name {
     pub const FAILED: &str = "org.freedesktop.DBus.Error.Failed";
     /// A process that belongs to no loaded unit.
     pub const NO_UNIT_FOR_PID: &str = "org.freedesktop.systemd1.NoUnitForPID";
-    /// A masked unit.
-    pub const UNIT_MASKED: &str = "org.freedesktop.systemd1.UnitMasked";
-    /// `RefuseManualStart=`/`RefuseManualStop=`.
-    pub const ONLY_BY_DEPENDENCY: &str = "org.freedesktop.systemd1.OnlyByDependency";
-    /// A job type the unit does not support.
-    pub const JOB_TYPE_NOT_APPLICABLE: &str = "org.freedesktop.systemd1.JobTypeNotApplicable";
-    /// `fail` mode met a conflicting job.
-    pub const TRANSACTION_IS_DESTRUCTIVE: &str =
-        "org.freedesktop.systemd1.TransactionIsDestructive";
-    /// An ordering cycle.
-    pub const TRANSACTION_ORDER_IS_CYCLIC: &str =
-        "org.freedesktop.systemd1.TransactionOrderIsCyclic";
-    /// A unit file that could not be loaded.
-    pub const LOAD_FAILED: &str = "org.freedesktop.systemd1.LoadFailed";
-    /// A unit file with a bad setting.
-    pub const BAD_UNIT_SETTING: &str = "org.freedesktop.systemd1.BadUnitSetting";
-    /// A unit of that name exists already.
-    pub const UNIT_EXISTS: &str = "org.freedesktop.systemd1.UnitExists";
-    /// A unit that may not be isolated.
-    pub const NO_ISOLATION: &str = "org.freedesktop.systemd1.NoIsolation";
 }
 
 impl BusError {
@@ -127,18 +107,19 @@ impl From<ManagerError> for BusError {
     fn from(e: ManagerError) -> BusError {
         let name = match e.kind {
             ErrorKind::NoSuchUnit => name::NO_SUCH_UNIT,
-            ErrorKind::UnitMasked => name::UNIT_MASKED,
-            ErrorKind::OnlyByDependency => name::ONLY_BY_DEPENDENCY,
-            ErrorKind::JobTypeNotApplicable => name::JOB_TYPE_NOT_APPLICABLE,
-            ErrorKind::TransactionIsDestructive => name::TRANSACTION_IS_DESTRUCTIVE,
-            ErrorKind::TransactionOrderIsCyclic => name::TRANSACTION_ORDER_IS_CYCLIC,
-            ErrorKind::LoadFailed => name::LOAD_FAILED,
-            ErrorKind::BadUnitSetting => name::BAD_UNIT_SETTING,
-            ErrorKind::UnitExists => name::UNIT_EXISTS,
-            ErrorKind::NoIsolation => name::NO_ISOLATION,
             ErrorKind::InvalidParameter => name::INVALID_ARGS,
             ErrorKind::MethodNotFound => name::UNKNOWN_METHOD,
             ErrorKind::Refused | ErrorKind::Failed => name::FAILED,
+            ErrorKind::UnitMasked => "org.freedesktop.systemd1.UnitMasked",
+            ErrorKind::BadUnitSetting => "org.freedesktop.systemd1.BadUnitSetting",
+            ErrorKind::LoadFailed => "org.freedesktop.systemd1.LoadFailed",
+            ErrorKind::OnlyByDependency => "org.freedesktop.systemd1.OnlyByDependency",
+            ErrorKind::JobTypeNotApplicable => "org.freedesktop.systemd1.JobTypeNotApplicable",
+            ErrorKind::TransactionIsDestructive => {
+                "org.freedesktop.systemd1.TransactionIsDestructive"
+            }
+            ErrorKind::NoIsolation => "org.freedesktop.systemd1.NoIsolation",
+            ErrorKind::UnitExists => "org.freedesktop.systemd1.UnitExists",
         };
         BusError::new(name, e.message)
     }

@@ -68,7 +68,109 @@ pub mod method {
     pub const SUBSCRIBE: &str = "io.linger.Manager.Subscribe";
 }
 
-pub use linger_wire::ErrorKind;
+/// Error names.
+pub mod error {
+    /// Unit not found / not loaded.
+    pub const NO_SUCH_UNIT: &str = "io.linger.Manager.NoSuchUnit";
+    /// A request was refused (masked, bad setting, refuse-manual, destructive …).
+    pub const REFUSED: &str = "io.linger.Manager.Refused";
+    /// Bad parameters.
+    pub const INVALID: &str = "org.varlink.service.InvalidParameter";
+    /// Unknown method.
+    pub const NO_METHOD: &str = "org.varlink.service.MethodNotFound";
+    /// Anything else.
+    pub const FAILED: &str = "io.linger.Manager.Failed";
+    /// The unit is masked.
+    pub const UNIT_MASKED: &str = "io.linger.Manager.UnitMasked";
+    /// The unit's file has a bad setting.
+    pub const BAD_UNIT_SETTING: &str = "io.linger.Manager.BadUnitSetting";
+    /// The unit failed to load.
+    pub const LOAD_FAILED: &str = "io.linger.Manager.LoadFailed";
+    /// RefuseManualStart=/RefuseManualStop=.
+    pub const ONLY_BY_DEPENDENCY: &str = "io.linger.Manager.OnlyByDependency";
+    /// The job type does not apply to the unit (reload without ExecReload=, …).
+    pub const JOB_TYPE_NOT_APPLICABLE: &str = "io.linger.Manager.JobTypeNotApplicable";
+    /// The transaction would replace jobs it may not (`--job-mode=fail`).
+    pub const TRANSACTION_IS_DESTRUCTIVE: &str = "io.linger.Manager.TransactionIsDestructive";
+    /// The unit may not be isolated.
+    pub const NO_ISOLATION: &str = "io.linger.Manager.NoIsolation";
+    /// The unit exists already.
+    pub const UNIT_EXISTS: &str = "io.linger.Manager.UnitExists";
+}
+
+/// What kind of failure a [`ManagerError`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorKind {
+    /// The unit is not loaded / has no file.
+    NoSuchUnit,
+    /// Refused (masked, refuse-manual, another user, already active, …).
+    Refused,
+    /// Malformed or invalid parameters.
+    InvalidParameter,
+    /// No such method.
+    MethodNotFound,
+    /// Anything else that went wrong while doing what was asked.
+    Failed,
+    /// Refused: the unit is masked.
+    UnitMasked,
+    /// Refused: the unit's file has a bad setting.
+    BadUnitSetting,
+    /// Refused: the unit failed to load.
+    LoadFailed,
+    /// Refused: RefuseManualStart=/RefuseManualStop=.
+    OnlyByDependency,
+    /// Refused: the job type does not apply to the unit.
+    JobTypeNotApplicable,
+    /// Refused: the transaction would replace jobs it may not.
+    TransactionIsDestructive,
+    /// Refused: the unit may not be isolated.
+    NoIsolation,
+    /// Refused: the unit exists already.
+    UnitExists,
+}
+
+impl ErrorKind {
+    /// The varlink error name (the one place kinds and names are paired).
+    pub fn varlink_name(self) -> &'static str {
+        match self {
+            ErrorKind::NoSuchUnit => error::NO_SUCH_UNIT,
+            ErrorKind::Refused => error::REFUSED,
+            ErrorKind::InvalidParameter => error::INVALID,
+            ErrorKind::MethodNotFound => error::NO_METHOD,
+            ErrorKind::Failed => error::FAILED,
+            ErrorKind::UnitMasked => error::UNIT_MASKED,
+            ErrorKind::BadUnitSetting => error::BAD_UNIT_SETTING,
+            ErrorKind::LoadFailed => error::LOAD_FAILED,
+            ErrorKind::OnlyByDependency => error::ONLY_BY_DEPENDENCY,
+            ErrorKind::JobTypeNotApplicable => error::JOB_TYPE_NOT_APPLICABLE,
+            ErrorKind::TransactionIsDestructive => error::TRANSACTION_IS_DESTRUCTIVE,
+            ErrorKind::NoIsolation => error::NO_ISOLATION,
+            ErrorKind::UnitExists => error::UNIT_EXISTS,
+        }
+    }
+
+    /// The kind a varlink error name stands for (unknown names are `Failed`).
+    pub fn from_varlink_name(name: &str) -> ErrorKind {
+        [
+            ErrorKind::NoSuchUnit,
+            ErrorKind::Refused,
+            ErrorKind::InvalidParameter,
+            ErrorKind::MethodNotFound,
+            ErrorKind::UnitMasked,
+            ErrorKind::BadUnitSetting,
+            ErrorKind::LoadFailed,
+            ErrorKind::OnlyByDependency,
+            ErrorKind::JobTypeNotApplicable,
+            ErrorKind::TransactionIsDestructive,
+            ErrorKind::NoIsolation,
+            ErrorKind::UnitExists,
+        ]
+        .into_iter()
+        .find(|k| k.varlink_name() == name)
+        .unwrap_or(ErrorKind::Failed)
+    }
+}
 
 /// A request the manager did not carry out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -547,6 +649,18 @@ pub enum Change {
         /// How it ended.
         result: JobResult,
     },
+    /// The manager starts (`active`) or has finished reading its unit files again.
+    Reloading {
+        /// Whether the reload begins.
+        active: bool,
+    },
+    /// Unit files were enabled, disabled, masked or unmasked.
+    UnitFilesChanged,
+    /// The jobs queued at start-up are done (once per manager): µs since it started.
+    StartupFinished {
+        /// From the manager's start to that moment.
+        userspace_usec: u64,
+    },
 }
 
 impl Change {
@@ -558,6 +672,10 @@ impl Change {
             | Change::UnitChanged { unit, .. }
             | Change::JobNew { unit, .. }
             | Change::JobRemoved { unit, .. } => unit,
+            // About the manager: only subscribers to every unit hear of them.
+            Change::Reloading { .. }
+            | Change::UnitFilesChanged
+            | Change::StartupFinished { .. } => "",
         }
     }
 }
@@ -599,13 +717,22 @@ mod tests {
             .unit("x.service")
             .path("/home/u/.config/systemd/user/x.service");
         let reply = e.to_reply();
-        assert_eq!(reply.error.as_deref(), Some("io.linger.Manager.NoSuchUnit"));
+        assert_eq!(reply.error.as_deref(), Some(error::NO_SUCH_UNIT));
         let call = crate::CallError::Remote {
             name: reply.error.clone().unwrap(),
             message: e.message.clone(),
             parameters: reply.parameters.clone(),
         };
         assert_eq!(ManagerError::from_call(&call), e);
+        for k in [
+            ErrorKind::NoSuchUnit,
+            ErrorKind::Refused,
+            ErrorKind::InvalidParameter,
+            ErrorKind::MethodNotFound,
+            ErrorKind::Failed,
+        ] {
+            assert_eq!(ErrorKind::from_varlink_name(k.varlink_name()), k);
+        }
     }
 
     #[test]

@@ -18,7 +18,6 @@ mod cgroups;
 mod changes;
 mod clock;
 mod config;
-mod engine_error;
 mod event;
 mod exec_settings;
 mod freezer;

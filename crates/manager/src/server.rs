@@ -4,7 +4,7 @@
 
 use std::os::fd::OwnedFd;
 
-use linger_ipc::manager::{ChangesReply, ErrorKind, ManagerError, SubscribeRequest, method};
+use linger_ipc::manager::{ChangesReply, ErrorKind, ManagerError, SubscribeRequest, error, method};
 use linger_ipc::{MAX_MESSAGE, Reply, decode_request, encode};
 use tokio::io::AsyncWriteExt;
 use tokio::net::UnixStream;
@@ -60,11 +60,10 @@ async fn serve_requests(
             return;
         };
         if cred.uid != own_uid && cred.uid != 0 {
-            let r = ManagerError::new(
-                ErrorKind::Refused,
+            let r = Reply::error(
+                error::REFUSED,
                 "Access denied: this manager belongs to another user.",
-            )
-            .to_reply();
+            );
             if wr.write_all(&encode(&r)).await.is_err() {
                 return;
             }

@@ -19,13 +19,11 @@
 #[macro_use]
 mod names;
 mod cgroup_name;
-mod error_kind;
 mod job;
 mod signal;
 mod state;
 
 pub use cgroup_name::cgroup_escape;
-pub use error_kind::ErrorKind;
 pub use job::{JobAction, JobMode, JobResult, JobType, KillWhom};
 pub use signal::Signal;
 pub use state::{ActiveState, LoadState, ServiceResult, SubState};
