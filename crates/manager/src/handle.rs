@@ -45,6 +45,16 @@ impl Manager {
                 fields,
                 transport,
             } => self.log_datagram(pid, fields, transport),
+            Event::LogStream {
+                pid,
+                entries,
+                taken,
+            } => {
+                for fields in entries {
+                    self.log_datagram(pid, fields, "stdout");
+                }
+                let _ = taken.send(());
+            }
             Event::Output {
                 pipe,
                 lines,

@@ -27,6 +27,7 @@ mod handle;
 mod host;
 mod host_log;
 mod job_waits;
+mod journal_stream;
 pub mod keeper;
 mod logs;
 mod manager;

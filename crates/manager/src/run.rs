@@ -257,6 +257,14 @@ async fn main_loop(
         .map_err(io_err("cannot bind journal socket", &native_path))?;
     let syslog = NotifySocket::bind_sized(&syslog_path, MAX_LOG_DATAGRAM, 0o666)
         .map_err(io_err("cannot bind syslog socket", &syslog_path))?;
+    let (events, mut queue) = mpsc::unbounded_channel();
+    if let Err(e) = crate::journal_stream::start(&journal_dir, events.clone()) {
+        // Scripts lose systemd-cat's stream transport, nothing else: say so and run on.
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("linger: cannot listen on the journal's stdout stream socket: {e}");
+        }
+    }
     let sig = |k| {
         signal(k).map_err(io_err(
             "cannot install signal handler for",
@@ -268,7 +276,6 @@ async fn main_loop(
     let mut sigint = sig(SignalKind::interrupt())?;
     let mut sighup = sig(SignalKind::hangup())?;
     let own_uid = rustix::process::getuid().as_raw();
-    let (events, mut queue) = mpsc::unbounded_channel();
     let requests = Requests::new(events.clone());
     let mut m = build_manager(&config, log_to_stderr, events);
     m.regenerate();
