@@ -19,6 +19,11 @@ impl Manager {
                     self.check_empty();
                     self.apply_effects();
                 } else {
+                    for (pid, _) in &exits {
+                        if let Some(unit) = self.unit_of_live_pid(*pid) {
+                            self.recent_exits.remember(*pid, unit);
+                        }
+                    }
                     self.on_reaped(&exits);
                 }
             }

@@ -80,8 +80,17 @@ fn into_stream(fd: OwnedFd) -> Option<UnixStream> {
 
 /// Read one connection to its end. Entries are attributed to the process that connected
 /// (SO_PEERCRED: `systemd-cat` execs the command it runs, so that is the writer).
+/// Connections of another user (handed over through a link planted in a runtime
+/// directory) are closed unread.
 async fn serve(mut stream: UnixStream, events: mpsc::UnboundedSender<Event>) {
-    let pid = linger_ipc::peer_cred(&stream).map_or(0, |c| c.pid);
+    let Ok(peer) = linger_ipc::peer_cred(&stream) else {
+        return;
+    };
+    let own_uid = rustix::process::getuid().as_raw();
+    if peer.uid != own_uid && peer.uid != 0 {
+        return;
+    }
+    let pid = peer.pid;
     let mut parser = StreamParser::new();
     let mut buf = vec![0u8; READ_SIZE];
     loop {

@@ -37,6 +37,7 @@ mod props_activation;
 mod props_exec;
 mod props_format;
 mod readiness;
+mod recent_exits;
 mod recovery;
 mod recovery_log;
 mod reexec;
