@@ -110,7 +110,7 @@ fn login_config(a: SystemArgs) -> linger_login::LoginConfig {
         runtime_tmpfs: !a.no_runtime_tmpfs,
         ready_timeout: std::time::Duration::from_secs(a.ready_timeout),
         stop_timeout: std::time::Duration::from_secs(a.stop_timeout),
-        journal_sockets: (!a.no_journal_sockets).then(|| linger_login::JournalSockets {
+        journal_sockets: (!a.no_journal_sockets).then_some(linger_login::JournalSockets {
             dir: a.journal_dir,
             dev_log: a.dev_log,
             system_journal: a.system_journal,
