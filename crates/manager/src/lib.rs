@@ -31,6 +31,7 @@ mod journal_stream;
 pub mod keeper;
 mod logs;
 mod manager;
+mod need_reload;
 mod pipes;
 mod props;
 mod props_activation;
