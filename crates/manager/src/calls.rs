@@ -174,11 +174,16 @@ fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {
 fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
     let mut out = Vec::new();
     let mut fresh_index = None;
+    let mut looked_up_only = Vec::new();
     for name in &p.units {
+        let was_loaded = m.engine.resolve(name).is_some();
         let id = m.engine.load(name);
         let Some(u) = m.engine.unit(&id) else {
             continue;
         };
+        if !was_loaded && u.config.load_state == linger_unit::model::LoadState::NotFound {
+            looked_up_only.push(id.clone());
+        }
         let wants = |k: &str| p.properties.is_empty() || p.properties.iter().any(|x| x == k);
         let file_state = if wants("UnitFileState") || wants("UnitFilePreset") {
             crate::source::unit_file_state(&m.engine.source_ref().ctx, &u.config)
@@ -234,6 +239,13 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             logs,
             diagnostics,
         });
+    }
+    // A name only asked about (`status typo.service`) does not stay loaded, as systemd's
+    // garbage collection drops it: `list-units --all` does not list it afterwards.
+    for id in looked_up_only {
+        if m.engine.unload(&id) {
+            m.engine.source_mut().stamps.forget(&id);
+        }
     }
     Answer::Units(wire::UnitsReply { units: out })
 }

@@ -17,6 +17,7 @@ mod calls;
 mod cgroups;
 mod changes;
 mod clock;
+mod collect;
 mod config;
 mod event;
 mod exec_settings;

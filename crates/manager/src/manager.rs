@@ -83,6 +83,8 @@ pub struct Manager {
     pub job_waits: JobWaits,
     /// Who listens to changes.
     pub subscribers: Subscribers,
+    /// Transient units whose files were collected, to be unloaded (collect.rs).
+    pub collected: std::collections::BTreeSet<String>,
 }
 
 /// A service output pipe being read (by a task of its own, which has the fd).
@@ -136,6 +138,7 @@ impl Manager {
             events,
             job_waits: JobWaits::default(),
             subscribers: Subscribers::default(),
+            collected: Default::default(),
         }
     }
 
@@ -391,11 +394,13 @@ impl Manager {
             return;
         }
         let mut files: Vec<std::path::PathBuf> = u.config.fragment_path.iter().cloned().collect();
+        self.collected.insert(unit.to_string());
         if let Some(target) = self.engine.triggers(unit)
             && let Some(t) = self.engine.unit(&target)
             && is_garbage(t)
         {
             files.extend(t.config.fragment_path.iter().cloned());
+            self.collected.insert(target);
         }
         for f in files {
             let _ = std::fs::remove_file(f);
