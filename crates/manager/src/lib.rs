@@ -33,6 +33,7 @@ mod logs;
 mod manager;
 mod need_reload;
 mod pipes;
+pub mod preset;
 mod props;
 mod props_activation;
 mod props_exec;

@@ -230,10 +230,6 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
         "unmask" => api::InstallAction::Unmask,
         other => return fail(&format!("Unknown install action '{other}'.")),
     };
-    let mut client = match connect() {
-        Ok(c) => c,
-        Err(e) => return fail(&e),
-    };
     let names: Vec<String> = units
         .iter()
         .map(|u| {
@@ -244,20 +240,34 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
             }
         })
         .collect();
-    let req = api::InstallRequest {
-        action: install_action,
-        units: names.clone(),
-        runtime: o.runtime,
-        force: o.force,
+    let r = match &o.root {
+        // --global [--root=]: the files themselves; no manager is told (none runs for them).
+        Some(root) => match super::offline::install(action, &names, root, o.runtime, o.force) {
+            Ok(r) => r,
+            // systemctl's words for a change it makes itself (not through a manager).
+            Err(e) => return fail(&format!("Failed to {action} unit, {e}")),
+        },
+        None => {
+            let mut client = match connect() {
+                Ok(c) => c,
+                Err(e) => return fail(&e),
+            };
+            let req = api::InstallRequest {
+                action: install_action,
+                units: names.clone(),
+                runtime: o.runtime,
+                force: o.force,
+            };
+            let reply = match client.call(
+                method::INSTALL,
+                serde_json::to_value(&req).unwrap_or_default(),
+            ) {
+                Ok(v) => v,
+                Err(e) => return fail(&format!("Failed to {action} unit: {e}")),
+            };
+            serde_json::from_value(reply).unwrap_or_default()
+        }
     };
-    let reply = match client.call(
-        method::INSTALL,
-        serde_json::to_value(&req).unwrap_or_default(),
-    ) {
-        Ok(v) => v,
-        Err(e) => return fail(&format!("Failed to {action} unit: {e}")),
-    };
-    let r: api::InstallReply = serde_json::from_value(reply).unwrap_or_default();
     if !o.quiet {
         for c in &r.changes {
             match c.kind.as_str() {
@@ -269,7 +279,7 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
             eprintln!("{w}");
         }
     }
-    if o.now {
+    if o.now && o.root.is_none() {
         let job = match action {
             "enable" | "reenable" => Some("start"),
             "disable" | "mask" => Some("stop"),

@@ -323,11 +323,21 @@ pub fn main(args: Vec<OsString>, name: &str) -> ExitCode {
     if cli.opts.root.is_some()
         && !matches!(
             cli.command,
-            Some(Command::ListUnitFiles { .. } | Command::IsEnabled { .. })
+            Some(
+                Command::ListUnitFiles { .. }
+                    | Command::IsEnabled { .. }
+                    | Command::Enable { .. }
+                    | Command::Disable { .. }
+                    | Command::Reenable { .. }
+                    | Command::Mask { .. }
+                    | Command::Unmask { .. }
+                    | Command::Preset { .. }
+                    | Command::PresetAll
+            )
         )
     {
         return crate::output::fail(
-            "--root= and --global work with list-unit-files and is-enabled (linger reads the files itself there).",
+            "--root= and --global work with list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset and preset-all (linger reads and changes the files itself there).",
         );
     }
     let pages = cli.command.as_ref().is_none_or(Command::pages);
