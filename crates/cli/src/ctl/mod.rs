@@ -117,7 +117,8 @@ pub struct Opts {
     #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, default_missing_value = "yes")]
     pub legend: Option<String>,
     /// Operate on the unit files under this directory, without a manager (list-unit-files,
-    /// is-enabled; with --global, as systemctl requires).
+    /// is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global,
+    /// as systemctl requires).
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<std::path::PathBuf>,
     /// clean: which directories (runtime, state, cache, logs, configuration, all).
@@ -127,7 +128,8 @@ pub struct Opts {
     #[arg(long, global = true, value_name = "MODE")]
     pub preset_mode: Option<String>,
     /// The global user unit directories (/etc/systemd/user, …; under --root= if given), read
-    /// without a manager (list-unit-files, is-enabled).
+    /// and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable,
+    /// mask, unmask, preset, preset-all).
     #[arg(long, global = true)]
     pub global: bool,
     /// list-dependencies: a plain list, without tree lines and dots.
