@@ -82,6 +82,14 @@ impl Manager {
         self.start_new_pipe_readers();
         let touched: BTreeSet<String> = self.engine.take_touched();
         crate::recovery::persist(self, &touched);
+        if self.startup_finished.is_none() && self.engine.jobs().is_empty() {
+            let now = crate::host::now();
+            let startup = self.engine.host().timers.startup;
+            self.startup_finished = Some(now);
+            let userspace_usec = now.monotonic.saturating_sub(startup.monotonic);
+            self.subscribers
+                .manager_changed(linger_ipc::manager::Change::StartupFinished { userspace_usec });
+        }
         self.subscribers.publish(&self.engine, &touched);
         // After its last state was told: a collected unit is gone from the next turn on.
         crate::collect::unload_collected(self);

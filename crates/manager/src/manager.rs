@@ -81,6 +81,8 @@ pub struct Manager {
     pub events: mpsc::UnboundedSender<Event>,
     /// Job calls waiting for their jobs.
     pub job_waits: JobWaits,
+    /// When the jobs queued at start-up were all done (`FinishTimestamp`).
+    pub startup_finished: Option<linger_engine::Timestamp>,
     /// Who listens to changes.
     pub subscribers: Subscribers,
     /// Transient units whose files were collected, to be unloaded (collect.rs).
@@ -139,6 +141,7 @@ impl Manager {
             job_waits: JobWaits::default(),
             subscribers: Subscribers::default(),
             collected: Default::default(),
+            startup_finished: None,
         }
     }
 
@@ -714,11 +717,14 @@ impl Manager {
 
     /// `daemon-reload`: the unit files are read again (running units keep running).
     pub fn reload(&mut self) {
+        let reloading = |active| linger_ipc::manager::Change::Reloading { active };
+        self.subscribers.manager_changed(reloading(true));
         self.regenerate();
         self.engine.source_mut().rescan();
         self.engine.source_mut().stamps.clear();
         self.engine.daemon_reload();
         self.apply_effects();
+        self.subscribers.manager_changed(reloading(false));
     }
 
     /// Stop every unit, then exit (once no job is left).
