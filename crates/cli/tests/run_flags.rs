@@ -117,3 +117,43 @@ fn a_transient_service_that_ended_is_unloaded_and_its_name_free_again() {
     .expect_code(3);
     status_once_unloaded(&m, "quick.service");
 }
+
+#[test]
+fn same_dir_runs_the_command_where_systemd_run_was_called() {
+    let mut m = Manager::new(BIN);
+    m.start();
+    let here = m.dir.path().join("here");
+    std::fs::create_dir_all(&here).unwrap();
+    let mut cmd = m.tool(
+        "systemd-run",
+        &[
+            "--user",
+            "--same-dir",
+            "--wait",
+            "-q",
+            "--unit=wd",
+            "/bin/sh",
+            "-c",
+            "echo cwd=$(pwd)",
+        ],
+    );
+    Run::of(cmd.current_dir(&here).output().unwrap()).expect_code(0);
+    let log = m.linger(&["journal", "-u", "wd", "-o", "cat"]).stdout;
+    assert!(log.contains(&format!("cwd={}", here.display())), "{log}");
+    // Without it the service starts in the home directory, as a user manager's do.
+    let mut cmd = m.tool(
+        "systemd-run",
+        &[
+            "--user",
+            "--wait",
+            "-q",
+            "--unit=wd2",
+            "/bin/sh",
+            "-c",
+            "echo cwd=$(pwd)",
+        ],
+    );
+    Run::of(cmd.current_dir(&here).output().unwrap()).expect_code(0);
+    let log = m.linger(&["journal", "-u", "wd2", "-o", "cat"]).stdout;
+    assert!(!log.contains(&format!("cwd={}", here.display())), "{log}");
+}

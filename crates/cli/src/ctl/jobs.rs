@@ -34,6 +34,16 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
+    // `start --wait` follows the units from before the start: one that ends at once is seen
+    // ending, and a collected transient unit stays loaded while followed.
+    let changes = if o.wait && action == "start" {
+        match crate::watch::Changes::subscribe(&units) {
+            Ok(c) => Some(c),
+            Err(e) => return fail(&e),
+        }
+    } else {
+        None
+    };
     let req = api::JobsRequest {
         action: job_action,
         units,
@@ -74,8 +84,10 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
             code = 1;
         }
     }
-    if o.wait && code == 0 && action == "start" {
-        return wait_inactive(&req.units);
+    if let Some(changes) = changes
+        && code == 0
+    {
+        return wait_inactive(&req.units, changes);
     }
     ExitCode::from(code)
 }
@@ -92,11 +104,9 @@ pub fn isolate(unit: &str, o: &Opts) -> ExitCode {
     jobs("start", &[name], &o)
 }
 
-/// `start --wait`: block until every unit is inactive or failed again (exit 1 if one failed).
-fn wait_inactive(units: &[String]) -> ExitCode {
-    let Ok(mut changes) = crate::watch::Changes::subscribe(units) else {
-        return ExitCode::from(1);
-    };
+/// `start --wait`: block until every unit is inactive or failed again (exit 1 if one failed),
+/// following `changes` (subscribed before the start).
+fn wait_inactive(units: &[String], mut changes: crate::watch::Changes) -> ExitCode {
     let Ok(mut c) = connect() else {
         return ExitCode::from(1);
     };
