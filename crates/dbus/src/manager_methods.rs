@@ -55,6 +55,10 @@ pub async fn call(
             let pid: u32 = args(msg, MANAGER, m)?;
             ret(hdr, &unit_path(&f.unit_of_pid(pid, caller, hdr).await?))
         }
+        "GetUnitByInvocationID" => {
+            let id: Vec<u8> = args(msg, MANAGER, m)?;
+            ret(hdr, &unit_path(&unit_by_invocation_id(f, &id).await?))
+        }
         "GetUnit" => {
             let name: String = args(msg, MANAGER, m)?;
             valid_unit_name(&name)?;
@@ -327,6 +331,39 @@ async fn start_transient(
         let _ = f.ask(Call::Reload).await;
     }
     result
+}
+
+/// The loaded unit whose current run has invocation id `id` (16 bytes). systemd answers with
+/// an object named after the id; linger with the unit's own object, where the same properties
+/// are.
+async fn unit_by_invocation_id(f: &Front, id: &[u8]) -> Result<String, BusError> {
+    if id.len() != 16 {
+        return Err(BusError::invalid_args("Invalid invocation ID"));
+    }
+    let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
+    let Answer::List(list) = f.ask(Call::List(Default::default())).await? else {
+        return Err(BusError::new(crate::errors::name::FAILED, "no unit list"));
+    };
+    let answer = f
+        .ask(Call::Units(linger_ipc::manager::UnitsRequest {
+            units: list.units.into_iter().map(|u| u.unit).collect(),
+            properties: vec!["Id".into(), "InvocationID".into()],
+            ..Default::default()
+        }))
+        .await?;
+    if let Answer::Units(r) = answer
+        && let Some(u) = r
+            .units
+            .into_iter()
+            .find(|u| u.properties.get("InvocationID") == Some(&hex))
+        && let Some(unit) = u.properties.get("Id")
+    {
+        return Ok(unit.clone());
+    }
+    Err(BusError::new(
+        "org.freedesktop.systemd1.NoUnitForInvocationID",
+        format!("No unit with the specified invocation ID {hex} known."),
+    ))
 }
 
 /// `org.freedesktop.systemd1.NoSuchJob` unless job `id` is queued or running.

@@ -37,6 +37,11 @@ pub fn find(table: &'static [Member], name: &str) -> Option<&'static Member> {
 pub const MANAGER_METHODS: &[Member] = &[
     m("GetUnit", &[("name", "s")], &[("unit", "o")]),
     m("GetUnitByPID", &[("pid", "u")], &[("unit", "o")]),
+    m(
+        "GetUnitByInvocationID",
+        &[("invocation_id", "ay")],
+        &[("unit", "o")],
+    ),
     m("LoadUnit", &[("name", "s")], &[("unit", "o")]),
     m(
         "StartUnit",

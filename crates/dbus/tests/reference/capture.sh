@@ -159,6 +159,8 @@ run start-refuse systemctl --user start ref-refuse.service
 run start-bad systemctl --user start ref-bad.service
 bash $SU run $U systemctl --user start ref-simple.service
 run reload-simple systemctl --user reload ref-simple.service
+run busctl-getunitbyinvocationid-unknown $B call $SD $P $SD.Manager GetUnitByInvocationID ay 16 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16
+run busctl-getunitbyinvocationid-invalid $B call $SD $P $SD.Manager GetUnitByInvocationID ay 3 1 2 3
 bash $SU stop $U
 # Paths and names that differ from a linger run are written the same way in both.
 sed -i -e "s|$RT|\$XDG_RUNTIME_DIR|g" -e "s|$HOME_|\$HOME|g" -e "s/$U/\$USER/g" $OUT/*.txt
