@@ -32,6 +32,7 @@ pub mod keeper;
 mod logs;
 mod manager;
 mod need_reload;
+mod pipe_peek;
 mod pipes;
 pub mod preset;
 mod props;

@@ -605,8 +605,7 @@ impl Manager {
     /// them; returns the pipes to wait for (each answers with `Event::OutputDrained`, or
     /// `OutputClosed`/`OutputHandedBack` if it ended meanwhile). All a process wrote before
     /// it exited is in its pipe by the time it is reaped.
-    pub fn drain_output_of(&self, exits: &[(u32, ExitStatus)]) -> HashSet<u64> {
-        let exited: HashSet<u32> = exits.iter().map(|&(pid, _)| pid).collect();
+    pub fn drain_output_of(&self, exited: &[u32]) -> HashSet<u64> {
         self.pipes
             .iter()
             .filter(|(_, p)| p.stop.is_some() && exited.contains(&p.pid))
