@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use crate::cursor::Cursor;
 use crate::error::Result;
+use crate::prefetch::{self, Prefetch};
 use crate::query::{Filter, SegFilter};
 use crate::reader::Journal;
 use crate::store::segment::{BlockInfo, DecodedBlock, Lits, RawEntry, Segment};
@@ -99,6 +100,8 @@ struct ChainWalk {
     cur: Option<Rc<DecodedBlock>>,
     idx: usize,
     done: bool,
+    /// Forward: the current segment's blocks being decoded ahead on another thread.
+    prefetch: Option<Prefetch>,
 }
 
 impl ChainWalk {
@@ -114,6 +117,7 @@ impl ChainWalk {
             cur: None,
             idx: 0,
             done: false,
+            prefetch: None,
         }
     }
 
@@ -124,6 +128,7 @@ impl ChainWalk {
         self.queue.clear();
         self.before = None;
         self.use_queue = false;
+        self.prefetch = None;
         let slot = self.chain[p];
         let Some(seg) = j.seg(slot) else { return false };
         let sf = filter.for_segment(&seg.dict);
@@ -145,6 +150,21 @@ impl ChainWalk {
                 0
             };
             self.queue = blocks.iter().skip(first).cloned().collect();
+            // The blocks `load_block` will decode, by its own tests; those in the segment's
+            // in-memory tail come last and are decoded here.
+            let ahead: Vec<BlockInfo> = self
+                .queue
+                .iter()
+                .filter(|b| {
+                    bounds.block_ok(b, &seqid)
+                        && sf.possible_in_block(b.ctxs.as_deref(), b.lit_names.as_deref())
+                        && !seg2.in_tail(b)
+                })
+                .cloned()
+                .collect();
+            if ahead.len() >= prefetch::MIN_BLOCKS {
+                self.prefetch = seg2.block_reader().and_then(|r| Prefetch::start(r, ahead));
+            }
             self.seg = Some((seg2, Rc::new(sf), slot));
         } else {
             self.seg = Some((seg, Rc::new(sf), slot));
@@ -289,7 +309,20 @@ impl ChainWalk {
             {
                 continue;
             }
-            let d = seg.decode(&b)?;
+            let ahead = match &self.prefetch {
+                Some(p) if !seg.in_tail(&b) => p.take(b.start),
+                _ => None,
+            };
+            let d = match ahead {
+                Some(d) => d?,
+                None => {
+                    // Not (or no longer) decoded ahead: in the tail, or out of step.
+                    if !seg.in_tail(&b) {
+                        self.prefetch = None;
+                    }
+                    seg.decode(&b)?
+                }
+            };
             if d.corrupt > 0 {
                 j.warn(
                     &seg.path,
