@@ -37,7 +37,8 @@ fn probe() -> bool {
     let src = out.join("relr_probe.c");
     let exe = out.join("relr_probe");
     // A pointer in writable data: the program needs a relative relocation to run correctly.
-    let program = "static const char *s = \"ok\";\nint main(void) { return s[0] == 'o' ? 0 : 1; }\n";
+    let program =
+        "static const char *s = \"ok\";\nint main(void) { return s[0] == 'o' ? 0 : 1; }\n";
     if std::fs::write(&src, program).is_err() {
         return false;
     }

@@ -102,6 +102,8 @@ struct ChainWalk {
     done: bool,
     /// Forward: the current segment's blocks being decoded ahead on another thread.
     prefetch: Option<Prefetch>,
+    /// Forward with a cursor: the first segment's blocks to walk, found by `forward_start`.
+    start_blocks: Option<Vec<BlockInfo>>,
 }
 
 impl ChainWalk {
@@ -118,6 +120,7 @@ impl ChainWalk {
             idx: 0,
             done: false,
             prefetch: None,
+            start_blocks: None,
         }
     }
 
@@ -129,6 +132,8 @@ impl ChainWalk {
         self.before = None;
         self.use_queue = false;
         self.prefetch = None;
+        // Found by `forward_start` for this segment only.
+        let start_blocks = self.start_blocks.take();
         let slot = self.chain[p];
         let Some(seg) = j.seg(slot) else { return false };
         let sf = filter.for_segment(&seg.dict);
@@ -136,20 +141,30 @@ impl ChainWalk {
             return false;
         }
         if !self.reverse {
-            let Some((seg2, blocks)) = j.slot_blocks(slot) else {
-                return false;
+            let seg2 = match start_blocks {
+                Some(blocks) => {
+                    self.queue = blocks.into();
+                    seg
+                }
+                None => {
+                    let Some((seg2, blocks)) = j.slot_blocks(slot) else {
+                        return false;
+                    };
+                    let seqid = seg2.header.seqnum_id;
+                    // With a lower bound, start after the last block entirely below it.
+                    let first = if bounds.has_lower() {
+                        blocks
+                            .iter()
+                            .rposition(|b| bounds.below_lower(b, &seqid))
+                            .map_or(0, |i| i + 1)
+                    } else {
+                        0
+                    };
+                    self.queue = blocks.iter().skip(first).cloned().collect();
+                    seg2
+                }
             };
             let seqid = seg2.header.seqnum_id;
-            // With a lower bound, start after the last block that lies entirely below it.
-            let first = if bounds.has_lower() {
-                blocks
-                    .iter()
-                    .rposition(|b| bounds.below_lower(b, &seqid))
-                    .map_or(0, |i| i + 1)
-            } else {
-                0
-            };
-            self.queue = blocks.iter().skip(first).cloned().collect();
             // The blocks `load_block` will decode, by its own tests; those in the segment's
             // in-memory tail come last and are decoded here.
             let ahead: Vec<BlockInfo> = self
@@ -173,9 +188,12 @@ impl ChainWalk {
     }
 
     /// Forward walks with a lower bound start in the newest segment that reaches below it.
-    fn forward_start(&self, j: &Journal, bounds: &Bounds) -> usize {
+    fn forward_start(&mut self, j: &Journal, bounds: &Bounds) -> usize {
         if !bounds.has_lower() {
             return 0;
+        }
+        if let Some(p) = self.cursor_start(j, bounds) {
+            return p;
         }
         for p in (0..self.chain.len()).rev() {
             let Some((seg, blocks)) = j.slot_blocks(self.chain[p]) else {
@@ -190,6 +208,41 @@ impl ChainWalk {
             }
         }
         0
+    }
+
+    /// The start of a forward walk after a cursor of this chain (`-f`'s query after what it
+    /// showed, `--after-cursor`), found walking backwards from the newest block: it reads the
+    /// blocks after the cursor, not the whole segment. Seqnums only grow along a chain, so
+    /// the first block found entirely below the cursor is the last such block, and the
+    /// segment's first block is below it too — the same start as the general search.
+    /// `None` when this does not apply (a time bound, another chain's cursor, damaged
+    /// backward links): the caller searches from every block then.
+    fn cursor_start(&mut self, j: &Journal, bounds: &Bounds) -> Option<usize> {
+        let (cursor, _) = bounds.start.as_ref()?;
+        if bounds.since.is_some() {
+            return None;
+        }
+        for p in (0..self.chain.len()).rev() {
+            let Some(seg) = j.seg(self.chain[p]) else {
+                continue;
+            };
+            let seqid = seg.header.seqnum_id;
+            if seqid != cursor.seqnum_id {
+                return None;
+            }
+            let mut after = Vec::new();
+            let mut before = None;
+            while let Some(b) = seg.block_before(before).ok()? {
+                if bounds.below_lower(&b, &seqid) {
+                    after.reverse();
+                    self.start_blocks = Some(after);
+                    return Some(p);
+                }
+                before = Some(b.start);
+                after.push(b);
+            }
+        }
+        None
     }
 
     fn next_block(
