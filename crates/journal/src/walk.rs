@@ -362,7 +362,7 @@ impl ChainWalk {
             {
                 continue;
             }
-            let ahead = match &self.prefetch {
+            let ahead = match &mut self.prefetch {
                 Some(p) if !seg.in_tail(&b) => p.take(b.start),
                 _ => None,
             };
