@@ -122,8 +122,6 @@ pub struct UnitInfo {
     pub condition_failed: Option<String>,
     /// `AssertResult`
     pub assert_result: Option<bool>,
-    /// Whether configuration changed on disk since it was loaded (set by the manager).
-    pub need_daemon_reload: bool,
 }
 
 impl UnitInfo {
@@ -367,7 +365,6 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 condition_timestamp: Timestamp::default(),
                 condition_failed: None,
                 assert_result: None,
-                need_daemon_reload: false,
             },
         );
     }
@@ -437,7 +434,6 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                         ..cfg
                     };
                 }
-                u.need_daemon_reload = false;
             }
         }
         self.rebuild_graph();

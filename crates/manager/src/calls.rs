@@ -173,6 +173,7 @@ fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {
 
 fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
     let mut out = Vec::new();
+    let mut fresh_index = None;
     for name in &p.units {
         let id = m.engine.load(name);
         let Some(u) = m.engine.unit(&id) else {
@@ -186,6 +187,13 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
         };
         let mut props = crate::props::unit_properties(&m.engine, u, &file_state);
         crate::props::cgroup_properties(&m.engine.host().cgroups, &id, &mut props);
+        if wants("NeedDaemonReload") {
+            let source = m.engine.source_ref();
+            let changed = source
+                .stamps
+                .need_reload(&u.config, &source.ctx, &mut fresh_index);
+            props.insert("NeedDaemonReload".into(), crate::props_format::yes(changed));
+        }
         if wants("FreezerState") || wants("CanFreeze") {
             let cg = &m.engine.host().cgroups;
             let state = crate::frozen::state(cg, &id);

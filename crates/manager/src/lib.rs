@@ -30,6 +30,7 @@ mod job_waits;
 pub mod keeper;
 mod logs;
 mod manager;
+mod need_reload;
 mod pipes;
 mod props;
 mod props_activation;

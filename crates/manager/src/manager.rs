@@ -711,6 +711,7 @@ impl Manager {
     pub fn reload(&mut self) {
         self.regenerate();
         self.engine.source_mut().rescan();
+        self.engine.source_mut().stamps.clear();
         self.engine.daemon_reload();
         self.apply_effects();
     }

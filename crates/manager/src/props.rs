@@ -117,7 +117,6 @@ pub fn unit_properties<H: Host, S: UnitSource>(
         "StartLimitBurst".into(),
         cfg.unit.start_limit_burst.to_string(),
     );
-    p.insert("NeedDaemonReload".into(), yes(u.need_daemon_reload));
     p.insert(
         "Job".into(),
         engine

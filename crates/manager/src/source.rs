@@ -7,6 +7,7 @@ use linger_unit::loader::{
 use linger_unit::model::UnitConfig;
 
 use crate::config::ManagerConfig;
+use crate::need_reload::LoadStamps;
 
 /// Loads units from the user's search path. The directory scan is cached (like systemd's
 /// lookup cache) and redone on daemon-reload, or when a name is not found (a file may have
@@ -16,12 +17,18 @@ pub struct SearchPathSource {
     /// The loader context (search path, user, specifier values).
     pub ctx: LoadContext,
     index: Option<UnitIndex>,
+    /// What each loaded unit's files looked like when read (`NeedDaemonReload=`).
+    pub stamps: LoadStamps,
 }
 
 impl SearchPathSource {
     /// A source over `ctx`.
     pub fn new(ctx: LoadContext) -> Self {
-        SearchPathSource { ctx, index: None }
+        SearchPathSource {
+            ctx,
+            index: None,
+            stamps: LoadStamps::default(),
+        }
     }
 
     /// Forget the cached directory scan (daemon-reload, enable/disable/mask).
@@ -34,11 +41,12 @@ impl UnitSource for SearchPathSource {
     fn load(&mut self, name: &str) -> UnitConfig {
         let fresh = self.index.is_none();
         let index = self.index.get_or_insert_with(|| UnitIndex::scan(&self.ctx));
-        let cfg = load_unit_with(index, name, &self.ctx);
+        let mut cfg = load_unit_with(index, name, &self.ctx);
         if cfg.load_state == linger_unit::model::LoadState::NotFound && !fresh {
             let index = self.index.insert(UnitIndex::scan(&self.ctx));
-            return load_unit_with(index, name, &self.ctx);
+            cfg = load_unit_with(index, name, &self.ctx);
         }
+        self.stamps.record(&cfg);
         cfg
     }
 }

@@ -127,6 +127,16 @@ pub fn load_unit_with(index: &UnitIndex, name: &str, ctx: &LoadContext) -> UnitC
     apply_everything(b, &fragment, &resolved, index, ctx)
 }
 
+/// Where `cfg`'s files would be found now by `index` (a fresh scan): its fragment and its
+/// drop-ins, in the order the loader applies them. The manager compares this with what it
+/// loaded for `NeedDaemonReload=`.
+pub fn current_files(index: &UnitIndex, cfg: &UnitConfig) -> (Option<PathBuf>, Vec<PathBuf>) {
+    let resolved = index.resolve(&cfg.id);
+    let names = all_names(&resolved.id, &resolved.aliases);
+    let dropins = dropins::find(index, &names, cfg.unit_type, ".d", Some(".conf"));
+    (resolved.fragment, dropins)
+}
+
 /// Load a unit file given by path (`verify FILE`): its directory is searched first, so the
 /// file and drop-ins next to it are used; a template is loaded as instance `i`, as
 /// `systemd-analyze verify` does.

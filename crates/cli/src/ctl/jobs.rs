@@ -45,6 +45,15 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
         Err(e) => return fail(&e.to_string()),
     };
     let reply: api::JobsReply = serde_json::from_value(reply).unwrap_or_default();
+    if !o.quiet {
+        let queued: Vec<String> = reply
+            .jobs
+            .iter()
+            .filter(|j| j.job != 0)
+            .map(|j| j.unit.clone())
+            .collect();
+        super::reload_warning::warn_changed(&queued);
+    }
     let mut code = 0u8;
     let verb = match action {
         "stop" => "stop",

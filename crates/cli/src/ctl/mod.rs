@@ -8,6 +8,7 @@ mod links;
 mod list;
 mod offline;
 mod preset;
+mod reload_warning;
 mod show;
 mod status;
 mod verb_parse;

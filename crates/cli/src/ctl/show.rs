@@ -142,6 +142,9 @@ pub fn cat(units: &[String]) -> ExitCode {
         if i > 0 {
             println!();
         }
+        if u.properties.get("NeedDaemonReload").map(String::as_str) == Some("yes") {
+            eprintln!("{}", super::reload_warning::cat_block(&id));
+        }
         let mut paths = vec![frag];
         paths.extend(
             u.properties

@@ -373,10 +373,7 @@ pub fn status(units: &[String], o: &Opts) -> ExitCode {
             code = code.max(3);
         }
         if prop(&u.properties, "NeedDaemonReload") == "yes" {
-            eprintln!(
-                "Warning: The unit file, source configuration file or drop-ins of {} changed on disk. Run 'systemctl --user daemon-reload' to reload units.",
-                prop(&u.properties, "Id")
-            );
+            eprintln!("{}", super::reload_warning::line(prop(&u.properties, "Id")));
         }
         blocks.push(render(u, o.full, o.lines));
     }

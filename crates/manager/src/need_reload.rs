@@ -1,0 +1,209 @@
+//! `NeedDaemonReload=`: whether a loaded unit's files changed on disk since they were read.
+//!
+//! When the loader reads a unit, [`LoadStamps::record`] keeps the modification time of its
+//! fragment and of each drop-in. When the property is read, [`LoadStamps::need_reload`]
+//! looks again: a fragment or drop-in modified (any other mtime, not only a newer one — a
+//! file restored by `cp -p` or a package is older and still not what was loaded) or removed,
+//! a drop-in added, or another file now taking the unit's place (a copy in
+//! `~/.config/systemd/user` overriding the packaged one) all mean yes, as `systemctl` then
+//! warns "changed on disk". The drop-ins are looked up with a fresh scan of the search path
+//! (the manager's cached scan predates the change), only when the property is asked for.
+//!
+//! A unit's stamp is the one of the configuration the engine holds: the first load of a name
+//! records it, later loads of the same unit (through another name) leave it alone, and
+//! daemon-reload starts over ([`LoadStamps::clear`]).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use linger_unit::loader::{LoadContext, UnitIndex, current_files};
+use linger_unit::model::{LoadState, UnitConfig};
+
+/// What was on disk when a unit was loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp {
+    fragment: Option<(PathBuf, Option<SystemTime>)>,
+    dropins: Vec<(PathBuf, Option<SystemTime>)>,
+}
+
+/// The modification times of every loaded unit's files, by unit id.
+#[derive(Debug, Default)]
+pub struct LoadStamps {
+    by_unit: HashMap<String, Stamp>,
+}
+
+/// A file's modification time; a masking entry (a `/dev/null` link) is judged by the link
+/// itself, not by the device it points to.
+fn mtime(path: &Path, masked: bool) -> Option<SystemTime> {
+    let meta = if masked {
+        std::fs::symlink_metadata(path)
+    } else {
+        std::fs::metadata(path)
+    };
+    meta.and_then(|m| m.modified()).ok()
+}
+
+impl LoadStamps {
+    /// Note the files `cfg` was read from (unless the unit's stamp is already taken and it
+    /// had a file then: see the module comment).
+    pub fn record(&mut self, cfg: &UnitConfig) {
+        if self
+            .by_unit
+            .get(&cfg.id)
+            .is_some_and(|s| s.fragment.is_some())
+        {
+            return;
+        }
+        let masked = cfg.load_state == LoadState::Masked;
+        let stamp = Stamp {
+            fragment: cfg
+                .fragment_path
+                .as_ref()
+                .map(|p| (p.clone(), mtime(p, masked))),
+            dropins: cfg
+                .dropin_paths
+                .iter()
+                .map(|p| (p.clone(), mtime(p, false)))
+                .collect(),
+        };
+        self.by_unit.insert(cfg.id.clone(), stamp);
+    }
+
+    /// daemon-reload: every unit is read again and stamped again.
+    pub fn clear(&mut self) {
+        self.by_unit.clear();
+    }
+
+    /// Whether `cfg`'s files changed since it was loaded; `index` is filled with a fresh
+    /// scan of `ctx`'s search path on first use (one scan for many units).
+    pub fn need_reload(
+        &self,
+        cfg: &UnitConfig,
+        ctx: &LoadContext,
+        index: &mut Option<UnitIndex>,
+    ) -> bool {
+        let Some(stamp) = self.by_unit.get(&cfg.id) else {
+            // Built-in units (no file) and units loaded before any stamp was kept.
+            return false;
+        };
+        let masked = cfg.load_state == LoadState::Masked;
+        if let Some((path, when)) = &stamp.fragment
+            && mtime(path, masked) != *when
+        {
+            return true;
+        }
+        if stamp
+            .dropins
+            .iter()
+            .any(|(path, when)| mtime(path, false) != *when)
+        {
+            return true;
+        }
+        let index = index.get_or_insert_with(|| UnitIndex::scan(ctx));
+        let (fragment, dropins) = current_files(index, cfg);
+        let loaded_fragment = stamp.fragment.as_ref().map(|(p, _)| p);
+        if fragment.as_ref() != loaded_fragment && cfg.load_state != LoadState::NotFound {
+            return true;
+        }
+        let loaded_dropins: Vec<&PathBuf> = stamp.dropins.iter().map(|(p, _)| p).collect();
+        dropins.iter().collect::<Vec<_>>() != loaded_dropins
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use linger_unit::loader::{HostInfo, UserInfo, load_unit};
+
+    fn context(dir: &Path) -> LoadContext {
+        let user = UserInfo {
+            name: "u".into(),
+            uid: 1000,
+            gid: 1000,
+            group: "u".into(),
+            home: "/home/u".into(),
+            shell: "/bin/sh".into(),
+        };
+        LoadContext::user_default(user, HostInfo::from_system(), &|_| None)
+            .with_search_path(vec![dir.join("high"), dir.join("low")])
+    }
+
+    fn write(path: &Path, text: &str) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// Bump a file's mtime by a second (filesystem timestamps can be coarse).
+    fn touch_later(path: &Path) {
+        let f = std::fs::File::options().write(true).open(path).unwrap();
+        let later = f.metadata().unwrap().modified().unwrap() + std::time::Duration::from_secs(1);
+        f.set_modified(later).unwrap();
+    }
+
+    fn loaded(dir: &Path) -> (LoadContext, UnitConfig, LoadStamps) {
+        let ctx = context(dir);
+        let cfg = load_unit("a.service", &ctx);
+        let mut stamps = LoadStamps::default();
+        stamps.record(&cfg);
+        (ctx, cfg, stamps)
+    }
+
+    fn needs(stamps: &LoadStamps, cfg: &UnitConfig, ctx: &LoadContext) -> bool {
+        stamps.need_reload(cfg, ctx, &mut None)
+    }
+
+    #[test]
+    fn each_kind_of_change_on_disk_is_noticed() {
+        let d = tempfile::tempdir().unwrap();
+        let frag = d.path().join("low/a.service");
+        write(&frag, "[Service]\nExecStart=/bin/true\n");
+        write(&d.path().join("low/a.service.d/x.conf"), "[Unit]\n");
+        let (ctx, cfg, stamps) = loaded(d.path());
+        assert!(!needs(&stamps, &cfg, &ctx), "nothing changed yet");
+
+        touch_later(&frag);
+        assert!(needs(&stamps, &cfg, &ctx), "fragment modified");
+
+        let (ctx, cfg, stamps) = loaded(d.path());
+        write(&d.path().join("high/a.service.d/y.conf"), "[Unit]\n");
+        assert!(needs(&stamps, &cfg, &ctx), "drop-in added");
+
+        let (ctx, cfg, stamps) = loaded(d.path());
+        touch_later(&d.path().join("low/a.service.d/x.conf"));
+        assert!(needs(&stamps, &cfg, &ctx), "drop-in modified");
+
+        let (ctx, cfg, stamps) = loaded(d.path());
+        std::fs::remove_file(d.path().join("high/a.service.d/y.conf")).unwrap();
+        assert!(needs(&stamps, &cfg, &ctx), "drop-in removed");
+
+        let (ctx, cfg, stamps) = loaded(d.path());
+        write(
+            &d.path().join("high/a.service"),
+            "[Service]\nExecStart=/bin/false\n",
+        );
+        assert!(needs(&stamps, &cfg, &ctx), "a copy now overrides the file");
+
+        let (ctx, cfg, stamps) = loaded(d.path());
+        std::fs::remove_file(d.path().join("high/a.service")).unwrap();
+        assert!(needs(&stamps, &cfg, &ctx), "fragment removed");
+    }
+
+    #[test]
+    fn a_later_load_through_another_name_keeps_the_first_stamp() {
+        let d = tempfile::tempdir().unwrap();
+        let frag = d.path().join("low/a.service");
+        write(&frag, "[Service]\nExecStart=/bin/true\n");
+        let (ctx, cfg, mut stamps) = loaded(d.path());
+        touch_later(&frag);
+        stamps.record(&load_unit("a.service", &ctx));
+        assert!(
+            needs(&stamps, &cfg, &ctx),
+            "the engine still holds the old config"
+        );
+        stamps.clear();
+        let fresh = load_unit("a.service", &ctx);
+        stamps.record(&fresh);
+        assert!(!needs(&stamps, &fresh, &ctx), "after daemon-reload");
+    }
+}
