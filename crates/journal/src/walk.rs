@@ -2,15 +2,30 @@
 //! whole blocks by their summaries (boot, time range, contexts used).
 
 use std::collections::VecDeque;
+use std::path::Path;
 use std::rc::Rc;
 
 use crate::cursor::Cursor;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::prefetch::{self, Prefetch};
 use crate::query::{Filter, SegFilter};
-use crate::reader::Journal;
 use crate::store::segment::{BlockInfo, DecodedBlock, Lits, RawEntry, Segment};
 use crate::view::EntryRef;
+
+/// The segments a walk reads, opened on first use and kept (the reader's `Journal`; a trait
+/// so that walking does not depend on the reader that drives it).
+pub(crate) trait Segments {
+    /// Slots of the segments of each chain (one seqnum id), oldest first.
+    fn chains(&self) -> &[Vec<usize>];
+    /// The segment in `slot`, opened if needed; `None` if it cannot be read.
+    fn seg(&self, slot: usize) -> Option<Rc<Segment>>;
+    /// The segment in `slot` and all its blocks, oldest first.
+    fn slot_blocks(&self, slot: usize) -> Option<(Rc<Segment>, Rc<Vec<BlockInfo>>)>;
+    /// The segment in `slot` scanned forwards (its backward links are damaged: `why`).
+    fn reopen_full(&self, slot: usize, why: &Error) -> Option<Rc<Segment>>;
+    /// Reports a problem with a file once.
+    fn warn(&self, path: &Path, message: String);
+}
 
 /// Time, boot and cursor limits of a query.
 #[derive(Debug, Clone, Copy, Default)]
@@ -125,7 +140,7 @@ impl ChainWalk {
     }
 
     /// Enters the segment at chain index `p`; `false` when it cannot be read or cannot match.
-    fn enter(&mut self, j: &Journal, filter: &Filter, bounds: &Bounds, p: usize) -> bool {
+    fn enter(&mut self, j: &dyn Segments, filter: &Filter, bounds: &Bounds, p: usize) -> bool {
         self.pos = Some(p);
         self.seg = None;
         self.queue.clear();
@@ -188,7 +203,7 @@ impl ChainWalk {
     }
 
     /// Forward walks with a lower bound start in the newest segment that reaches below it.
-    fn forward_start(&mut self, j: &Journal, bounds: &Bounds) -> usize {
+    fn forward_start(&mut self, j: &dyn Segments, bounds: &Bounds) -> usize {
         if !bounds.has_lower() {
             return 0;
         }
@@ -217,7 +232,7 @@ impl ChainWalk {
     /// segment's first block is below it too — the same start as the general search.
     /// `None` when this does not apply (a time bound, another chain's cursor, damaged
     /// backward links): the caller searches from every block then.
-    fn cursor_start(&mut self, j: &Journal, bounds: &Bounds) -> Option<usize> {
+    fn cursor_start(&mut self, j: &dyn Segments, bounds: &Bounds) -> Option<usize> {
         let (cursor, _) = bounds.start.as_ref()?;
         if bounds.since.is_some() {
             return None;
@@ -247,7 +262,7 @@ impl ChainWalk {
 
     fn next_block(
         &mut self,
-        j: &Journal,
+        j: &dyn Segments,
         filter: &Filter,
         bounds: &Bounds,
     ) -> Result<Option<(BlockInfo, Rc<Segment>)>> {
@@ -342,7 +357,7 @@ impl ChainWalk {
     }
 
     /// Moves to the next block that may hold matches; `false` at the end of the chain.
-    fn load_block(&mut self, j: &Journal, filter: &Filter, bounds: &Bounds) -> Result<bool> {
+    fn load_block(&mut self, j: &dyn Segments, filter: &Filter, bounds: &Bounds) -> Result<bool> {
         loop {
             self.cur = None;
             let Some((b, seg)) = self.next_block(j, filter, bounds)? else {
@@ -399,7 +414,7 @@ impl ChainWalk {
         }
     }
 
-    fn next(&mut self, j: &Journal, filter: &Filter, bounds: &Bounds) -> Result<Option<Item>> {
+    fn next(&mut self, j: &dyn Segments, filter: &Filter, bounds: &Bounds) -> Result<Option<Item>> {
         let mut one = Vec::with_capacity(1);
         match self.next_batch(j, filter, bounds, true, &mut one)? {
             Some(Batch { seg, block }) => Ok(Some(Item {
@@ -414,7 +429,7 @@ impl ChainWalk {
     /// The next block with matches and their indices in `out` (only the first with `one`).
     fn next_batch(
         &mut self,
-        j: &Journal,
+        j: &dyn Segments,
         filter: &Filter,
         bounds: &Bounds,
         one: bool,
@@ -441,7 +456,7 @@ pub(crate) struct Batch {
 
 /// Merges the chains of a journal by time.
 pub(crate) struct Merge<'j> {
-    j: &'j Journal,
+    j: &'j dyn Segments,
     filter: &'j Filter,
     bounds: Bounds,
     reverse: bool,
@@ -451,9 +466,14 @@ pub(crate) struct Merge<'j> {
 }
 
 impl<'j> Merge<'j> {
-    pub(crate) fn new(j: &'j Journal, filter: &'j Filter, bounds: Bounds, reverse: bool) -> Self {
+    pub(crate) fn new(
+        j: &'j dyn Segments,
+        filter: &'j Filter,
+        bounds: Bounds,
+        reverse: bool,
+    ) -> Self {
         let walks: Vec<ChainWalk> = j
-            .chains
+            .chains()
             .iter()
             .map(|c| ChainWalk::new(c.clone(), reverse))
             .collect();
