@@ -26,10 +26,11 @@ NAME = "org.linger.BenchService"
 DIRECT_NAME = "org.linger.BenchDirect"
 
 
-def rss_kb(pid):
+def rss_kb(pid, field="VmRSS"):
+    """VmRSS (or RssAnon: the heap and stacks, without the binary's mapped pages) in kB."""
     with open(f"/proc/{pid}/status") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1])
     return 0
 
@@ -129,6 +130,15 @@ def activation_ms(m, bench, runs):
     return statistics.median(act), statistics.median(direct)
 
 
+def wait_for_manager_on_bus(m):
+    """The manager connects to a new bus on its own time: wait until it owns its name."""
+    for _ in range(500):
+        if m.run(["busctl", "--user", "status", "org.freedesktop.systemd1"]).returncode == 0:
+            return
+        time.sleep(0.01)
+    raise RuntimeError("org.freedesktop.systemd1 never appeared on the bus")
+
+
 def linger_rss_kb(binary, bench, runs, with_bus):
     xs = []
     for _ in range(runs):
@@ -136,13 +146,13 @@ def linger_rss_kb(binary, bench, runs, with_bus):
         try:
             if with_bus:
                 m.run(["systemctl", "--user", "start", "dbus.socket"], check=True)
-                m.run(["busctl", "--user", "status", "org.freedesktop.systemd1"], check=True)
+                wait_for_manager_on_bus(m)
                 roundtrip = m.run([bench, "roundtrip", f"{m.rt}/systemd/private", "default.target", "100"], check=True)
             time.sleep(0.5)
-            xs.append(rss_kb(m.pid()))
+            xs.append((rss_kb(m.pid()), rss_kb(m.pid(), "RssAnon")))
         finally:
             m.stop()
-    return statistics.median(xs)
+    return statistics.median(x[0] for x in xs), statistics.median(x[1] for x in xs)
 
 
 def main():
@@ -160,22 +170,24 @@ def main():
         # bench's D-Bus service file.
         lin.run(["systemctl", "--user", "set-environment", f"XDG_DATA_HOME={lin.data_home}"], check=True)
         lin.run(["systemctl", "--user", "start", "dbus.socket"], check=True)
+        wait_for_manager_on_bus(lin)
         rt_l = roundtrip_us(lin, a.bench, a.runs)
         act_l, direct_l = activation_ms(lin, a.bench, a.runs)
     finally:
         lin.stop()
     rt_s = act_s = direct_s = None
-    rss_s = None
+    rss_s = anon_s = None
     if not a.no_systemd and os.geteuid() == 0:
         sd = Systemd(a.bench)
         try:
             rt_s = roundtrip_us(sd, a.bench, a.runs)
             act_s, direct_s = activation_ms(sd, a.bench, a.runs)
             rss_s = rss_kb(sd.pid())
+            anon_s = rss_kb(sd.pid(), "RssAnon")
         finally:
             sd.stop()
-    rss_on = linger_rss_kb(a.bin, a.bench, a.runs, True)
-    rss_off = linger_rss_kb(a.bin_without_dbus, a.bench, a.runs, False) if a.bin_without_dbus else None
+    rss_on, anon_on = linger_rss_kb(a.bin, a.bench, a.runs, True)
+    rss_off, anon_off = linger_rss_kb(a.bin_without_dbus, a.bench, a.runs, False) if a.bin_without_dbus else (None, None)
 
     def ratio(l, s):
         return f"{s / l:.1f}×" if (l and s) else ""
@@ -186,9 +198,12 @@ def main():
     print(fmt.format("  the program's own start-up (ms)", f"{direct_l:.2f}", f"{direct_s:.2f}" if direct_s else "-", ""))
     print(fmt.format("  activation above start-up (ms)", f"{act_l - direct_l:.2f}", f"{act_s - direct_s:.2f}" if act_s else "-", ""))
     print(fmt.format("RSS idle, D-Bus on + bus connected (MB)", f"{rss_on / 1024:.2f}", f"{rss_s / 1024:.2f}" if rss_s else "-", ""))
+    print(fmt.format("  of which anonymous (MB)", f"{anon_on / 1024:.2f}", f"{anon_s / 1024:.2f}" if anon_s else "-", ""))
     if rss_off:
         print(fmt.format("RSS idle, built without D-Bus (MB)", f"{rss_off / 1024:.2f}", "", ""))
+        print(fmt.format("  of which anonymous (MB)", f"{anon_off / 1024:.2f}", "", ""))
         print(fmt.format("  cost of the D-Bus front end (MB)", f"{(rss_on - rss_off) / 1024:+.2f}", "", ""))
+        print(fmt.format("  cost, anonymous only (MB)", f"{(anon_on - anon_off) / 1024:+.2f}", "", ""))
 
 
 if __name__ == "__main__":

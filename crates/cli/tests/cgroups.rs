@@ -467,6 +467,36 @@ fn systemds_run_scope_gets_a_scope_from_linger_over_dbus() {
         "{reply} {}",
         String::from_utf8_lossy(&by_pid.stderr)
     );
+    // systemd's `systemctl --user status`: the manager's own cgroup (the delegated
+    // user@0.service) with the manager in init.scope and the scope's process below app.slice —
+    // as systemd shows its user manager, not the machine's root cgroup.
+    let status = std::process::Command::new("/usr/bin/systemctl")
+        .args(["--user", "status"])
+        .env_clear()
+        .env("XDG_RUNTIME_DIR", m.runtime())
+        .env("PATH", "/usr/bin:/bin")
+        .env("SYSTEMD_COLORS", "0")
+        .env("SYSTEMD_PAGER", "cat")
+        .env("COLUMNS", "300")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&status.stdout);
+    let own = cgroup.trim_end_matches("/app.slice/sd-held.scope");
+    assert!(text.contains(&format!("   CGroup: {own}\n")), "{text}");
+    let manager_line = format!("─{} ", m.pid().unwrap());
+    let tree: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("CGroup:"))
+        .collect();
+    let at = |needle: &str| tree.iter().position(|l| l.contains(needle));
+    assert!(
+        at("init.scope").unwrap() < at(&manager_line).unwrap(),
+        "{text}"
+    );
+    assert!(
+        at("sd-held.scope").unwrap() < at(&format!("─{} ", held.id())).unwrap(),
+        "{text}"
+    );
     m.systemctl(&["stop", "sd-held.scope"]).expect_code(0);
     let status = held.wait().unwrap();
     assert!(

@@ -262,3 +262,47 @@ fn another_user_is_refused_on_the_private_socket() {
     );
     still_answers(&m);
 }
+
+#[test]
+fn get_unit_by_invocation_id_finds_the_run_or_says_what_is_wrong() {
+    if !Path::new("/usr/bin/dbus-send").exists() {
+        eprintln!("skipped: needs dbus-send");
+        return;
+    }
+    let m = manager();
+    m.systemctl(&["start", "ref-simple.service"]).expect_code(0);
+    let id = m.prop("ref-simple.service", "InvocationID");
+    assert_eq!(id.len(), 32, "{id}");
+    let bytes: Vec<String> = (0..16)
+        .map(|i| format!("0x{}", &id[i * 2..i * 2 + 2]))
+        .collect();
+    let (code, text) = dbus_send(
+        &m,
+        "/org/freedesktop/systemd1",
+        "org.freedesktop.systemd1.Manager.GetUnitByInvocationID",
+        &[&format!("array:byte:{}", bytes.join(","))],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains(r#"object path "/org/freedesktop/systemd1/unit/ref_2dsimple_2eservice""#),
+        "{text}"
+    );
+    let method = "org.freedesktop.systemd1.Manager.GetUnitByInvocationID";
+    expect_error(
+        &m,
+        "/org/freedesktop/systemd1",
+        method,
+        &["array:byte:1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16"],
+        "org.freedesktop.systemd1.NoUnitForInvocationID",
+        "busctl-getunitbyinvocationid-unknown",
+    );
+    expect_error(
+        &m,
+        "/org/freedesktop/systemd1",
+        method,
+        &["array:byte:1,2,3"],
+        "org.freedesktop.DBus.Error.InvalidArgs",
+        "busctl-getunitbyinvocationid-invalid",
+    );
+    still_answers(&m);
+}

@@ -235,17 +235,34 @@ fn systemd_run_waits_for_a_transient_service_over_the_bus() {
     if !prerequisites() {
         return;
     }
-    let m = manager_on_a_bus(&[]);
+    let m = manager_on_a_bus(&[(
+        "sig.service",
+        "[Service]\nExecStart=/bin/true\n\n[Install]\nWantedBy=default.target\n",
+    )]);
     // busctl monitor sees the signals systemd-run follows.
+    let log = m.home().join("monitor.log");
     let mut monitor = {
-        let mut c = Command::new("/usr/bin/busctl");
-        c.args(["--user", "monitor", "org.freedesktop.systemd1"]);
+        // Line-buffered into a file, read as it grows (busctl ends on SIGTERM without
+        // flushing its buffer).
+        let mut c = Command::new("stdbuf");
+        c.args([
+            "-oL",
+            "/usr/bin/busctl",
+            "--user",
+            "monitor",
+            "org.freedesktop.systemd1",
+        ]);
         env(&m, &mut c);
-        c.stdout(Stdio::piped())
-            .stderr(Stdio::null())
+        let out = std::fs::File::create(&log).unwrap();
+        c.stdout(out.try_clone().unwrap())
+            .stderr(out)
             .spawn()
             .unwrap()
     };
+    let seen = || std::fs::read_to_string(&log).unwrap_or_default();
+    m.wait_for("busctl monitor to listen", |_| {
+        seen().contains("Monitoring bus message stream.")
+    });
     let (code, out, err) = run(
         &m,
         &[
@@ -283,24 +300,69 @@ fn systemd_run_waits_for_a_transient_service_over_the_bus() {
         ),
         "{err}"
     );
+    // While a client is subscribed (systemd-run --wait), daemon-reload and enable are
+    // signalled (Reloading, UnitFilesChanged) — before the end systemd-run waits for.
+    let mut holder = Command::new("/usr/bin/systemd-run");
+    holder.args([
+        "--user",
+        "--wait",
+        "-q",
+        "--unit=sig-holder",
+        "/bin/sleep",
+        "60",
+    ]);
+    env(&m, &mut holder);
+    let mut holder = holder.stdout(Stdio::null()).spawn().unwrap();
+    m.wait_for("systemd-run's service", |m| {
+        m.prop("sig-holder.service", "ActiveState") == "active"
+    });
+    // (systemctl enables client-side where systemd is not PID 1: the manager's method is
+    // called directly.)
+    let (code, _, err) = run(&m, &["/usr/bin/systemctl", "--user", "daemon-reload"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = run(
+        &m,
+        &[
+            "/usr/bin/busctl",
+            "--user",
+            "call",
+            "org.freedesktop.systemd1",
+            "/org/freedesktop/systemd1",
+            "org.freedesktop.systemd1.Manager",
+            "EnableUnitFiles",
+            "asbb",
+            "1",
+            "sig.service",
+            "false",
+            "false",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("ba(sss) true 1 \"symlink\""), "{out}");
+    let (code, _, err) = run(
+        &m,
+        &["/usr/bin/systemctl", "--user", "stop", "sig-holder.service"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let _ = holder.wait();
+    let members = [
+        "Member=JobNew",
+        "Member=JobRemoved",
+        "Member=PropertiesChanged",
+        "Member=Reloading",
+        "Member=UnitFilesChanged",
+    ];
+    m.wait_for("busctl monitor to see the signals", |_| {
+        let seen = seen();
+        members.iter().all(|member| seen.contains(member))
+    });
     let _ = rustix::process::kill_process(
         rustix::process::Pid::from_raw(monitor.id() as i32).unwrap(),
         rustix::process::Signal::TERM,
     );
-    let mut seen = String::new();
-    use std::io::Read;
-    monitor
-        .stdout
-        .take()
-        .unwrap()
-        .read_to_string(&mut seen)
-        .unwrap();
     let _ = monitor.wait();
-    for member in [
-        "Member=JobNew",
-        "Member=JobRemoved",
-        "Member=PropertiesChanged",
-    ] {
+    let seen = seen();
+    for member in members {
         assert!(
             seen.contains(member),
             "busctl monitor did not see {member}:\n{seen}"
@@ -486,7 +548,14 @@ fn a_type_dbus_service_is_started_when_its_name_is_on_the_bus() {
         "[Service]\nBusName=org.freedesktop.impl.portal.PermissionStore\n\
          ExecStart=/bin/sh -c 'sleep 0.5; exec {store}'\n"
     );
-    let m = manager_on_a_bus(&[("slow-store.service", &unit)]);
+    let m = manager_on_a_bus(&[
+        ("slow-store.service", &unit),
+        (
+            "same-name.service",
+            "[Service]\nType=dbus\nBusName=org.freedesktop.impl.portal.PermissionStore\n\
+             ExecStart=/bin/sleep 1000\nTimeoutStartSec=5\n",
+        ),
+    ]);
     let (code, _, err) = run(
         &m,
         &[
@@ -533,9 +602,32 @@ fn a_type_dbus_service_is_started_when_its_name_is_on_the_bus() {
             "{key}{dep}:\n{out}"
         );
     }
+    // A Type=dbus service whose name is held already when it starts is ready at once (systemd
+    // asks the bus for the owner when it begins to watch the name), not after TimeoutStartSec=.
     let (code, _, err) = run(
         &m,
-        &["/usr/bin/systemctl", "--user", "stop", "slow-store.service"],
+        &["/usr/bin/systemctl", "--user", "start", "same-name.service"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (_, state, _) = run(
+        &m,
+        &[
+            "/usr/bin/systemctl",
+            "--user",
+            "is-active",
+            "same-name.service",
+        ],
+    );
+    assert_eq!(state.trim(), "active");
+    let (code, _, err) = run(
+        &m,
+        &[
+            "/usr/bin/systemctl",
+            "--user",
+            "stop",
+            "same-name.service",
+            "slow-store.service",
+        ],
     );
     assert_eq!(code, 0, "{err}");
     let (_, state, _) = run(

@@ -191,3 +191,217 @@ fn systemctl_enables_reloads_and_sets_the_environment_as_with_systemd() {
     let own = m.systemctl(&["show-environment"]);
     assert!(own.stdout.lines().any(|l| l == "LINGER_REF=1"), "{own:?}");
 }
+
+/// The `Label:` column of `systemctl status` without a unit (the header line and the cgroup
+/// tree left out).
+fn status_labels(out: &str) -> Vec<String> {
+    out.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let (label, _) = l.trim_start().split_once(": ")?;
+            (!label.contains(' ') && !label.starts_with(['├', '└', '│'])).then(|| label.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn systemctl_status_of_the_manager_has_systemds_lines() {
+    if !have_systemctl() {
+        eprintln!("skipped: systemd's systemctl is not installed");
+        return;
+    }
+    let m = manager();
+    m.wait_for("the start-up jobs to finish", |m| {
+        m.systemctl(&["show", "-p", "NJobs"]).stdout.trim() == "NJobs=0"
+    });
+    let (args, want) = reference("status-manager");
+    let got = run_tool(&m, &args);
+    assert_eq!(got.code, want.code, "{got:?}");
+    // systemd's own taint (cgroup v1 on this machine) is not linger's.
+    let expected: Vec<String> = status_labels(&want.stdout)
+        .into_iter()
+        .filter(|l| l != "Tainted")
+        .collect();
+    assert_eq!(status_labels(&got.stdout), expected, "{}", got.stdout);
+    let line = |label: &str| {
+        got.stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{label}: ")))
+            .map(|l| l.trim_start()[label.len() + 2..].to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(line("State"), "running", "{}", got.stdout);
+    assert_eq!(line("Jobs"), "0 queued", "{}", got.stdout);
+    assert_eq!(line("Failed"), "0 units", "{}", got.stdout);
+    assert!(
+        line("Units").ends_with(" loaded (incl. loaded aliases)"),
+        "{}",
+        got.stdout
+    );
+    // Since: the manager's start, which is a moment ago (not "n/a", not 1970).
+    let since = line("Since");
+    assert!(
+        since.ends_with(" ago") && (since.contains("s ago") || since.contains("min ago")),
+        "{since}"
+    );
+    // Without a delegated cgroup (this manager runs in the test's own) the manager's cgroup
+    // is the one it was started in — not "" (the machine's root cgroup, every process in it).
+    let own = std::fs::read_to_string(format!("/proc/{}/cgroup", m.pid().unwrap())).unwrap();
+    let own = own.lines().find_map(|l| l.strip_prefix("0::")).unwrap();
+    assert_eq!(line("CGroup"), own, "{}", got.stdout);
+    // The start-up jobs are done: FinishTimestamp is set, after the manager's start.
+    let show = run_tool(
+        &m,
+        &[
+            "systemctl".into(),
+            "--user".into(),
+            "show".into(),
+            "-p".into(),
+            "UserspaceTimestampMonotonic,FinishTimestampMonotonic".into(),
+        ],
+    );
+    let stamp = |name: &str| -> u64 {
+        show.stdout
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}=")))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{name} in {show:?}"))
+    };
+    let (start, finish) = (
+        stamp("UserspaceTimestampMonotonic"),
+        stamp("FinishTimestampMonotonic"),
+    );
+    assert!(0 < start && start <= finish, "{show:?}");
+}
+
+#[test]
+fn systemctl_shows_execution_settings_over_dbus_as_the_manager_has_them() {
+    if !have_systemctl() {
+        eprintln!("skipped: systemd's systemctl is not installed");
+        return;
+    }
+    let m = manager();
+    m.write_unit(
+        "hard.service",
+        "[Service]\nExecStart=/bin/sleep 1000\nLimitNOFILE=512:4096\nLimitCORE=infinity\n\
+         RuntimeDirectory=hard hard2\nRuntimeDirectoryMode=0750\nStateDirectory=hard\n\
+         NoNewPrivileges=yes\nSystemCallFilter=~read write\nSystemCallErrorNumber=EPERM\n\
+         SystemCallArchitectures=native\nRestrictAddressFamilies=AF_UNIX AF_INET\n\
+         LockPersonality=yes\nRestrictRealtime=yes\nPrivateTmp=yes\nProtectSystem=full\n\
+         ProtectHome=read-only\nMemoryDenyWriteExecute=yes\n",
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    let props = "LimitNOFILE,LimitNOFILESoft,LimitCORE,LimitCORESoft,LimitNPROC,\
+                 RuntimeDirectory,RuntimeDirectoryMode,StateDirectory,StateDirectoryMode,\
+                 NoNewPrivileges,SystemCallFilter,SystemCallErrorNumber,SystemCallArchitectures,\
+                 RestrictAddressFamilies,LockPersonality,RestrictRealtime,PrivateTmp,\
+                 ProtectSystem,ProtectHome,MemoryDenyWriteExecute,RuntimeDirectoryPreserve";
+    let args: Vec<String> = ["systemctl", "--user", "show", "-p", props, "hard.service"]
+        .map(str::to_string)
+        .to_vec();
+    // systemd's systemctl reads the D-Bus values; linger's own reads the manager's strings.
+    let theirs = run_tool(&m, &args);
+    assert_eq!(theirs.code, 0, "{theirs:?}");
+    let ours = m.systemctl(&["show", "-p", props, "hard.service"]);
+    let sorted = |s: &str| {
+        let mut v: Vec<String> = s.lines().map(str::to_string).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(sorted(&theirs.stdout), sorted(&ours.stdout));
+    for line in [
+        "LimitNOFILE=4096",
+        "LimitNOFILESoft=512",
+        "LimitCORE=infinity",
+        "RuntimeDirectory=hard hard2",
+        "RuntimeDirectoryMode=0750",
+        "NoNewPrivileges=yes",
+        "SystemCallFilter=~read write",
+        "SystemCallErrorNumber=1",
+        "RestrictAddressFamilies=AF_UNIX AF_INET",
+        "ProtectHome=read-only",
+    ] {
+        assert!(
+            theirs.stdout.lines().any(|l| l == line),
+            "{line} in\n{}",
+            theirs.stdout
+        );
+    }
+}
+
+#[test]
+fn systemctl_refusals_have_systemds_messages_and_exit_codes() {
+    if !have_systemctl() {
+        eprintln!("skipped: systemd's systemctl is not installed");
+        return;
+    }
+    let m = manager();
+    m.write_unit(
+        "ref-refuse.service",
+        "[Unit]\nDescription=Reference refusing service\nRefuseManualStart=yes\n\n[Service]\nExecStart=/bin/sleep infinity\n",
+    );
+    m.write_unit(
+        "ref-bad.service",
+        "[Unit]\nDescription=Reference bad service\n\n[Service]\nType=simple\n",
+    );
+    let unit_dir = m.home().join(".config/systemd/user");
+    std::os::unix::fs::symlink("/dev/null", unit_dir.join("ref-masked.service")).unwrap();
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    // Masked (1), refused by RefuseManualStart= (4), a bad setting (1), reload not
+    // applicable (3): systemctl's exit codes follow the D-Bus error names.
+    same_as_systemd(&m, "start-masked");
+    same_as_systemd(&m, "start-refuse");
+    same_as_systemd(&m, "start-bad");
+    same_as_systemd(&m, "start-simple");
+    same_as_systemd(&m, "reload-simple");
+    same_as_systemd(&m, "cancel-missing");
+}
+
+#[test]
+fn systemctl_cancels_a_waiting_job() {
+    if !have_systemctl() {
+        eprintln!("skipped: systemd's systemctl is not installed");
+        return;
+    }
+    let m = manager();
+    // `later` waits for `slow` (ordered after it, slow still starting): its job can be
+    // cancelled while it waits.
+    m.write_unit(
+        "slow.service",
+        "[Service]\nType=oneshot\nExecStart=/bin/sleep 30\n",
+    );
+    m.write_unit(
+        "later.service",
+        "[Unit]\nAfter=slow.service\n[Service]\nExecStart=/bin/sleep 1000\n",
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    let tool = |args: &[&str]| {
+        let args: Vec<String> = ["systemctl", "--user"]
+            .iter()
+            .chain(args)
+            .map(|s| s.to_string())
+            .collect();
+        run_tool(&m, &args)
+    };
+    let started = tool(&["start", "--no-block", "slow.service", "later.service"]);
+    assert_eq!(started.code, 0, "{started:?}");
+    let jobs = tool(&["list-jobs", "--no-legend"]);
+    let later_job: String = jobs
+        .stdout
+        .lines()
+        .find(|l| l.contains("later.service"))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or_else(|| panic!("{jobs:?}"))
+        .to_string();
+    let cancel = tool(&["cancel", &later_job]);
+    assert_eq!(cancel.code, 0, "{cancel:?}");
+    let jobs = tool(&["list-jobs", "--no-legend"]);
+    assert!(!jobs.stdout.contains("later.service"), "{jobs:?}");
+    assert!(jobs.stdout.contains("slow.service"), "{jobs:?}");
+    // The running start of slow can be cancelled too; later never ran.
+    let slow_job = jobs.stdout.split_whitespace().next().unwrap().to_string();
+    let cancel = tool(&["cancel", &slow_job]);
+    assert_eq!(cancel.code, 0, "{cancel:?}");
+    assert_eq!(m.prop("later.service", "ActiveState"), "inactive");
+    m.systemctl(&["stop", "slow.service"]).expect_code(0);
+}

@@ -121,6 +121,7 @@ async fn serve(
     let mut subscribers: HashSet<String> = HashSet::new();
     let activations = Activations::default();
     tokio::task::spawn_local(activations.clone().watch_jobs(front.clone(), conn.clone()));
+    tokio::task::spawn_local(names_at_start(front.clone(), conn.clone()));
     // Names taken before we came (NameOwnerChanged is matched already: later changes queue up
     // behind this answer and are applied after it).
     if let Ok(reply) = conn
@@ -197,6 +198,48 @@ async fn serve(
         }
     }
     listeners.remove(id);
+}
+
+/// `Type=dbus` services that start while their `BusName=` already has an owner are ready
+/// at once (systemd asks the bus for the name's owner when it starts watching it): when such
+/// a service becomes activating, ask the bus, and tell the manager if the name is held.
+async fn names_at_start(front: Front, conn: zbus::Connection) {
+    let mut changes = front.requests.subscribe(SubscribeRequest::default());
+    while let Some(change) = changes.recv().await {
+        let Change::UnitChanged {
+            unit,
+            active: ActiveState::Activating,
+            ..
+        } = change
+        else {
+            continue;
+        };
+        if conn.is_closed() {
+            return;
+        }
+        if !unit.ends_with(".service") {
+            continue;
+        }
+        let Ok(p) = front.unit_props(&unit, &["Type", "BusName"]).await else {
+            continue;
+        };
+        let name = match (p.get("Type"), p.get("BusName")) {
+            (Some(t), Some(name)) if t == "dbus" && is_service_name(name) => name.clone(),
+            _ => continue,
+        };
+        let owner = conn
+            .call_method(
+                Some(DRIVER),
+                "/org/freedesktop/DBus",
+                Some(DRIVER),
+                "GetNameOwner",
+                &name,
+            )
+            .await;
+        if owner.is_ok() {
+            let _ = front.ask(Call::BusName { name, owned: true }).await;
+        }
+    }
 }
 
 /// A well-known name a service could have as `BusName=` (not a connection's unique `:1.n`

@@ -252,6 +252,13 @@ impl Front {
                     .ok_or_else(|| BusError::unknown_method(member, &iface))?;
                 self.unit_method(msg, hdr, &name, m).await
             }
+            Object::Job(id) if iface == JOB => {
+                let m = members::find(members::JOB_METHODS, member)
+                    .ok_or_else(|| BusError::unknown_method(member, &iface))?;
+                args::<()>(msg, JOB, m)?;
+                crate::manager_methods::cancel_job(self, id).await?;
+                ret(hdr, &())
+            }
             _ => Err(BusError::unknown_method(member, &iface)),
         }
     }
@@ -263,7 +270,7 @@ impl Front {
             Object::Unit(_) => {
                 members::find(members::UNIT_METHODS, member).map(|_| props::UNIT_IFACE.name)
             }
-            Object::Job(_) => None,
+            Object::Job(_) => members::find(members::JOB_METHODS, member).map(|_| JOB),
         };
         let standard = match member {
             "Ping" | "GetMachineId" => PEER,

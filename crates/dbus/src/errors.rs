@@ -110,6 +110,16 @@ impl From<ManagerError> for BusError {
             ErrorKind::InvalidParameter => name::INVALID_ARGS,
             ErrorKind::MethodNotFound => name::UNKNOWN_METHOD,
             ErrorKind::Refused | ErrorKind::Failed => name::FAILED,
+            ErrorKind::UnitMasked => "org.freedesktop.systemd1.UnitMasked",
+            ErrorKind::BadUnitSetting => "org.freedesktop.systemd1.BadUnitSetting",
+            ErrorKind::LoadFailed => "org.freedesktop.systemd1.LoadFailed",
+            ErrorKind::OnlyByDependency => "org.freedesktop.systemd1.OnlyByDependency",
+            ErrorKind::JobTypeNotApplicable => "org.freedesktop.systemd1.JobTypeNotApplicable",
+            ErrorKind::TransactionIsDestructive => {
+                "org.freedesktop.systemd1.TransactionIsDestructive"
+            }
+            ErrorKind::NoIsolation => "org.freedesktop.systemd1.NoIsolation",
+            ErrorKind::UnitExists => "org.freedesktop.systemd1.UnitExists",
         };
         BusError::new(name, e.message)
     }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::members::{MANAGER_METHODS, MANAGER_PROPS, MANAGER_SIGNALS, Member, UNIT_METHODS};
+use crate::members::{MANAGER_METHODS, MANAGER_SIGNALS, Member, UNIT_METHODS};
 use crate::props::{Emits, UnitInterface};
 
 const HEADER: &str = "<!DOCTYPE node PUBLIC \"-//freedesktop//DTD D-BUS Object Introspection 1.0//EN\"\n\"http://www.freedesktop.org/standards/dbus/1.0/introspect.dtd\">\n<node>\n";
@@ -103,13 +103,8 @@ pub fn manager() -> String {
     let mut x = String::from(HEADER);
     x.push_str(STANDARD);
     x.push_str(" <interface name=\"org.freedesktop.systemd1.Manager\">\n");
-    for (name, sig) in MANAGER_PROPS {
-        let emits = if matches!(*name, "Version" | "Architecture") {
-            Emits::Const
-        } else {
-            Emits::Silent
-        };
-        property(&mut x, name, sig, emits);
+    for p in crate::props::MANAGER {
+        property(&mut x, p.name, p.sig, p.emits);
     }
     members(&mut x, MANAGER_METHODS, MANAGER_SIGNALS);
     x.push_str(" </interface>\n");

@@ -11,9 +11,9 @@ use zbus::zvariant::{ObjectPath, Value};
 
 use crate::dispatch::{Caller, Front, MANAGER, Reply, args, ret, unit_path, valid_unit_name};
 use crate::errors::BusError;
-use crate::members::{MANAGER_PROPS, Member};
+use crate::members::Member;
 use crate::paths;
-use crate::props::{PropDict, object_path};
+use crate::props::{self, PropDict, object_path};
 
 type UnitListRow = (
     String,
@@ -54,6 +54,10 @@ pub async fn call(
         "GetUnitByPID" => {
             let pid: u32 = args(msg, MANAGER, m)?;
             ret(hdr, &unit_path(&f.unit_of_pid(pid, caller, hdr).await?))
+        }
+        "GetUnitByInvocationID" => {
+            let id: Vec<u8> = args(msg, MANAGER, m)?;
+            ret(hdr, &unit_path(&unit_by_invocation_id(f, &id).await?))
         }
         "GetUnit" => {
             let name: String = args(msg, MANAGER, m)?;
@@ -100,14 +104,13 @@ pub async fn call(
         }
         "GetJob" => {
             let id: u32 = args(msg, MANAGER, m)?;
-            let jobs = list_jobs(f).await?;
-            if !jobs.iter().any(|j| j.id == id) {
-                return Err(BusError::new(
-                    crate::errors::name::NO_SUCH_JOB,
-                    format!("Job {id} does not exist."),
-                ));
-            }
+            job_exists(f, id).await?;
             ret(hdr, &object_path(paths::job(id)))
+        }
+        "CancelJob" => {
+            let id: u32 = args(msg, MANAGER, m)?;
+            cancel_job(f, id).await?;
+            ret(hdr, &())
         }
         "ListUnits" => {
             args::<()>(msg, MANAGER, m)?;
@@ -330,6 +333,58 @@ async fn start_transient(
     result
 }
 
+/// The loaded unit whose current run has invocation id `id` (16 bytes). systemd answers with
+/// an object named after the id; linger with the unit's own object, where the same properties
+/// are.
+async fn unit_by_invocation_id(f: &Front, id: &[u8]) -> Result<String, BusError> {
+    if id.len() != 16 {
+        return Err(BusError::invalid_args("Invalid invocation ID"));
+    }
+    let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
+    let Answer::List(list) = f.ask(Call::List(Default::default())).await? else {
+        return Err(BusError::new(crate::errors::name::FAILED, "no unit list"));
+    };
+    let answer = f
+        .ask(Call::Units(linger_ipc::manager::UnitsRequest {
+            units: list.units.into_iter().map(|u| u.unit).collect(),
+            properties: vec!["Id".into(), "InvocationID".into()],
+            ..Default::default()
+        }))
+        .await?;
+    if let Answer::Units(r) = answer
+        && let Some(u) = r
+            .units
+            .into_iter()
+            .find(|u| u.properties.get("InvocationID") == Some(&hex))
+        && let Some(unit) = u.properties.get("Id")
+    {
+        return Ok(unit.clone());
+    }
+    Err(BusError::new(
+        "org.freedesktop.systemd1.NoUnitForInvocationID",
+        format!("No unit with the specified invocation ID {hex} known."),
+    ))
+}
+
+/// `org.freedesktop.systemd1.NoSuchJob` unless job `id` is queued or running.
+async fn job_exists(f: &Front, id: u32) -> Result<(), BusError> {
+    if list_jobs(f).await?.iter().any(|j| j.id == id) {
+        Ok(())
+    } else {
+        Err(BusError::new(
+            crate::errors::name::NO_SUCH_JOB,
+            format!("Job {id} does not exist."),
+        ))
+    }
+}
+
+/// `CancelJob`/`Job.Cancel`.
+pub async fn cancel_job(f: &Front, id: u32) -> Result<(), BusError> {
+    job_exists(f, id).await?;
+    f.ask(Call::CancelJob { job: id }).await?;
+    Ok(())
+}
+
 /// `KillUnit`/`Unit.Kill`.
 pub async fn kill(f: &Front, name: &str, whom: &str, signal: i32) -> Result<(), BusError> {
     valid_unit_name(name)?;
@@ -486,31 +541,29 @@ async fn install(
 /// The Manager's properties (only `only`, when given).
 pub async fn properties(f: &Front, only: Option<&str>) -> Result<PropDict<'static>, BusError> {
     if let Some(p) = only
-        && !MANAGER_PROPS.iter().any(|(n, _)| *n == p)
+        && !props::MANAGER.iter().any(|x| x.name == p)
     {
         return Err(BusError::unknown_property(MANAGER, p));
     }
-    let Answer::Manager(m) = f.ask(Call::Manager).await? else {
+    let Answer::Manager(mut m) = f.ask(Call::Manager).await? else {
         return Ok(PropDict::default());
     };
+    m.insert("Architecture".into(), architecture().into());
     let environment = if only.is_none_or(|p| p == "Environment") {
         environment(f, Vec::new(), Vec::new()).await?
     } else {
         Vec::new()
     };
     let mut out = PropDict::default();
-    for (name, sig) in MANAGER_PROPS
+    for p in props::MANAGER
         .iter()
-        .filter(|(n, _)| only.is_none_or(|o| o == *n))
+        .filter(|p| only.is_none_or(|o| o == p.name))
     {
-        let raw = m.get(*name).map(String::as_str).unwrap_or("");
-        let value = match (*name, *sig) {
-            ("Environment", _) => Value::from(environment.clone()),
-            ("Architecture", _) => Value::from(architecture().to_string()),
-            (_, "u") => Value::U32(raw.parse().unwrap_or(0)),
-            _ => Value::from(raw.to_string()),
+        let value = match p.name {
+            "Environment" => Value::from(environment.clone()),
+            _ => props::value(p, &m),
         };
-        out.0.push((name, value));
+        out.0.push((p.name, value));
     }
     Ok(out)
 }

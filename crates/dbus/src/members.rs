@@ -33,23 +33,15 @@ pub fn find(table: &'static [Member], name: &str) -> Option<&'static Member> {
     table.iter().find(|m| m.name == name)
 }
 
-/// `org.freedesktop.systemd1.Manager`'s properties that linger has (name, type), in systemd's
-/// order.
-pub const MANAGER_PROPS: &[(&str, &str)] = &[
-    ("Version", "s"),
-    ("Architecture", "s"),
-    ("NNames", "u"),
-    ("NFailedUnits", "u"),
-    ("NJobs", "u"),
-    ("Environment", "as"),
-    ("ControlGroup", "s"),
-    ("SystemState", "s"),
-];
-
 /// `org.freedesktop.systemd1.Manager`'s methods that linger has.
 pub const MANAGER_METHODS: &[Member] = &[
     m("GetUnit", &[("name", "s")], &[("unit", "o")]),
     m("GetUnitByPID", &[("pid", "u")], &[("unit", "o")]),
+    m(
+        "GetUnitByInvocationID",
+        &[("invocation_id", "ay")],
+        &[("unit", "o")],
+    ),
     m("LoadUnit", &[("name", "s")], &[("unit", "o")]),
     m(
         "StartUnit",
@@ -99,6 +91,7 @@ pub const MANAGER_METHODS: &[Member] = &[
         &[("job", "o")],
     ),
     m("GetJob", &[("id", "u")], &[("job", "o")]),
+    m("CancelJob", &[("id", "u")], &[]),
     m("ResetFailed", &[], &[]),
     m("ListUnits", &[], &[("units", "a(ssssssouso)")]),
     m(
@@ -204,7 +197,7 @@ pub const UNIT_METHODS: &[Member] = &[
 ];
 
 /// `org.freedesktop.systemd1.Job`'s methods.
-pub const JOB_METHODS: &[Member] = &[];
+pub const JOB_METHODS: &[Member] = &[m("Cancel", &[], &[])];
 
 /// `org.freedesktop.systemd1.Job`'s properties (name, type).
 pub const JOB_PROPS: &[(&str, &str)] = &[

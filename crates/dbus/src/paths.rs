@@ -37,8 +37,12 @@ pub fn unescape(s: &str) -> Option<String> {
     while i < bytes.len() {
         let b = bytes[i];
         if b == b'_' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
+            // Two hex digits exactly (from_str_radix alone would take `_+f`).
+            let hex = bytes.get(i + 1..i + 3)?;
+            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
             i += 3;
         } else if b.is_ascii_alphanumeric() {
             out.push(b);
@@ -109,6 +113,9 @@ mod tests {
         assert_eq!(unescape("bad_zz"), None);
         assert_eq!(unescape("a-b"), None);
         assert_eq!(unescape("a_2"), None);
+        assert_eq!(unescape("a_+f"), None);
+        assert_eq!(unescape("a_-1"), None);
+        assert_eq!(unescape("a_2E"), Some("a.".into()));
     }
 
     #[test]

@@ -36,6 +36,12 @@ pub enum Conv {
     Listen,
     /// From `LoadState=`: `(ss)` error name and message when the unit did not load.
     LoadError,
+    /// A resource limit: a number or `infinity` (`UINT64_MAX`).
+    Limit,
+    /// `SystemCallFilter=`-like lists, `~` first for a deny list → `(bas)` (allow list?, names).
+    NameList,
+    /// `SystemCallErrorNumber=`: unset is systemd's "kill" (`INT_MAX - 1`).
+    Errno,
 }
 
 /// When a property's change is signalled (`org.freedesktop.DBus.Property.EmitsChangedSignal`).
@@ -130,7 +136,15 @@ pub fn value(prop: &Prop, props: &BTreeMap<String, String>) -> Value<'static> {
     match prop.conv {
         Str => Value::from(raw.to_string()),
         Bool => Value::Bool(raw == "yes"),
-        Int | Counter | Realtime | Span | Octal => number(prop, raw),
+        Int | Counter | Realtime | Span | Octal | Limit | Errno => number(prop, raw),
+        NameList => {
+            let (allow, words) = match raw.strip_prefix('~') {
+                Some(rest) => (false, rest),
+                None => (!raw.is_empty(), raw),
+            };
+            let names: Vec<String> = words.split_whitespace().map(str::to_string).collect();
+            Value::from((allow, names))
+        }
         Strv => Value::from(
             raw.split_whitespace()
                 .map(str::to_string)
@@ -188,6 +202,8 @@ pub fn value(prop: &Prop, props: &BTreeMap<String, String>) -> Value<'static> {
 fn number(prop: &Prop, raw: &str) -> Value<'static> {
     let n: u64 = match prop.conv {
         Counter if raw.is_empty() || raw == "[not set]" => u64::MAX,
+        Limit if raw == "infinity" => u64::MAX,
+        Errno if raw.is_empty() => (i32::MAX - 1) as u64,
         Realtime if raw.is_empty() => 0,
         Realtime => {
             linger_time::parse_timestamp(raw, 0, &jiff::tz::TimeZone::system()).unwrap_or(0)
@@ -208,6 +224,25 @@ fn number(prop: &Prop, raw: &str) -> Value<'static> {
 pub fn object_path(path: String) -> ObjectPath<'static> {
     ObjectPath::try_from(path).unwrap_or_else(|_| ObjectPath::from_static_str_unchecked("/"))
 }
+
+/// `org.freedesktop.systemd1.Manager`: the properties linger has, in systemd's order
+/// (`Architecture` and `Environment` are made by the front end: see manager_methods.rs).
+pub const MANAGER: &[Prop] = &[
+    p("Version", "s", Str, Const),
+    p("Features", "s", Str, Const),
+    p("Architecture", "s", Str, Const),
+    p("Tainted", "s", Str, Const),
+    p("UserspaceTimestamp", "t", Realtime, Const),
+    p("UserspaceTimestampMonotonic", "t", Int, Const),
+    p("FinishTimestamp", "t", Realtime, Const),
+    p("FinishTimestampMonotonic", "t", Int, Const),
+    p("NNames", "u", Int, Silent),
+    p("NFailedUnits", "u", Int, Changes),
+    p("NJobs", "u", Int, Silent),
+    p("Environment", "as", Strv, Silent),
+    p("ControlGroup", "s", Str, Silent),
+    p("SystemState", "s", Str, Silent),
+];
 
 /// `org.freedesktop.systemd1.Unit`: the properties linger has, in systemd's order.
 pub const UNIT: &[Prop] = &[
@@ -306,8 +341,63 @@ pub const SERVICE: &[Prop] = &[
     p("TasksCurrent", "t", Counter, Silent),
     p("Environment", "as", Strv, Const),
     p("UMask", "u", Octal, Const),
+    p("LimitCPU", "t", Limit, Const),
+    p("LimitCPUSoft", "t", Limit, Const),
+    p("LimitFSIZE", "t", Limit, Const),
+    p("LimitFSIZESoft", "t", Limit, Const),
+    p("LimitDATA", "t", Limit, Const),
+    p("LimitDATASoft", "t", Limit, Const),
+    p("LimitSTACK", "t", Limit, Const),
+    p("LimitSTACKSoft", "t", Limit, Const),
+    p("LimitCORE", "t", Limit, Const),
+    p("LimitCORESoft", "t", Limit, Const),
+    p("LimitRSS", "t", Limit, Const),
+    p("LimitRSSSoft", "t", Limit, Const),
+    p("LimitNOFILE", "t", Limit, Const),
+    p("LimitNOFILESoft", "t", Limit, Const),
+    p("LimitAS", "t", Limit, Const),
+    p("LimitASSoft", "t", Limit, Const),
+    p("LimitNPROC", "t", Limit, Const),
+    p("LimitNPROCSoft", "t", Limit, Const),
+    p("LimitMEMLOCK", "t", Limit, Const),
+    p("LimitMEMLOCKSoft", "t", Limit, Const),
+    p("LimitLOCKS", "t", Limit, Const),
+    p("LimitLOCKSSoft", "t", Limit, Const),
+    p("LimitSIGPENDING", "t", Limit, Const),
+    p("LimitSIGPENDINGSoft", "t", Limit, Const),
+    p("LimitMSGQUEUE", "t", Limit, Const),
+    p("LimitMSGQUEUESoft", "t", Limit, Const),
+    p("LimitNICE", "t", Limit, Const),
+    p("LimitNICESoft", "t", Limit, Const),
+    p("LimitRTPRIO", "t", Limit, Const),
+    p("LimitRTPRIOSoft", "t", Limit, Const),
+    p("LimitRTTIME", "t", Limit, Const),
+    p("LimitRTTIMESoft", "t", Limit, Const),
     p("WorkingDirectory", "s", Str, Const),
     p("SyslogIdentifier", "s", Str, Const),
+    p("PrivateTmp", "b", Bool, Const),
+    p("PrivateUsers", "b", Bool, Const),
+    p("ProtectHome", "s", Str, Const),
+    p("ProtectSystem", "s", Str, Const),
+    p("NoNewPrivileges", "b", Bool, Const),
+    p("SystemCallFilter", "(bas)", NameList, Const),
+    p("SystemCallArchitectures", "as", Strv, Const),
+    p("SystemCallErrorNumber", "i", Errno, Const),
+    p("LockPersonality", "b", Bool, Const),
+    p("RestrictAddressFamilies", "(bas)", NameList, Const),
+    p("RuntimeDirectoryPreserve", "s", Str, Const),
+    p("RuntimeDirectoryMode", "u", Octal, Const),
+    p("RuntimeDirectory", "as", Strv, Const),
+    p("StateDirectoryMode", "u", Octal, Const),
+    p("StateDirectory", "as", Strv, Const),
+    p("CacheDirectoryMode", "u", Octal, Const),
+    p("CacheDirectory", "as", Strv, Const),
+    p("LogsDirectoryMode", "u", Octal, Const),
+    p("LogsDirectory", "as", Strv, Const),
+    p("ConfigurationDirectoryMode", "u", Octal, Const),
+    p("ConfigurationDirectory", "as", Strv, Const),
+    p("MemoryDenyWriteExecute", "b", Bool, Const),
+    p("RestrictRealtime", "b", Bool, Const),
     p("KillMode", "s", Str, Const),
     p("KillSignal", "i", Int, Const),
     p("FinalKillSignal", "i", Int, Const),

@@ -1,6 +1,7 @@
-//! The manager's changes as D-Bus signals: `UnitNew`, `UnitRemoved`, `JobNew`, `JobRemoved`
-//! on the manager object, `PropertiesChanged` on unit objects. Sent to every connection on
-//! the private socket (as systemd does) and on the bus when someone subscribed.
+//! The manager's changes as D-Bus signals: `UnitNew`, `UnitRemoved`, `JobNew`, `JobRemoved`,
+//! `Reloading`, `UnitFilesChanged`, `StartupFinished` on the manager object,
+//! `PropertiesChanged` on unit objects. Sent to every connection on the private socket (as
+//! systemd does) and on the bus when someone subscribed.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -85,6 +86,9 @@ enum Body {
     JobNew(u32, zbus::zvariant::ObjectPath<'static>, String),
     JobRemoved(u32, zbus::zvariant::ObjectPath<'static>, String, String),
     PropertiesChanged(String, PropDict<'static>, Vec<String>),
+    Reloading(bool),
+    StartupFinished([u64; 6]),
+    Empty,
 }
 
 async fn send(
@@ -109,6 +113,18 @@ async fn send(
         }
         Body::PropertiesChanged(a, b, c) => {
             conn.emit_signal(None::<&str>, path, iface, member, &(a, b, c))
+                .await
+        }
+        Body::Reloading(active) => {
+            conn.emit_signal(None::<&str>, path, iface, member, &(active,))
+                .await
+        }
+        Body::StartupFinished([a, b, c, d, e, f]) => {
+            conn.emit_signal(None::<&str>, path, iface, member, &(a, b, c, d, e, f))
+                .await
+        }
+        Body::Empty => {
+            conn.emit_signal(None::<&str>, path, iface, member, &())
                 .await
         }
     }
@@ -154,6 +170,15 @@ async fn signals_for(
             ),
         )],
         Change::UnitChanged { unit, .. } => properties_changed(front, unit).await,
+        Change::Reloading { active } => vec![(m, MANAGER, "Reloading", Body::Reloading(*active))],
+        Change::UnitFilesChanged => vec![(m, MANAGER, "UnitFilesChanged", Body::Empty)],
+        // A user manager has no firmware, loader, kernel or initrd times: all is userspace.
+        Change::StartupFinished { userspace_usec } => vec![(
+            m,
+            MANAGER,
+            "StartupFinished",
+            Body::StartupFinished([0, 0, 0, 0, *userspace_usec, *userspace_usec]),
+        )],
     }
 }
 

@@ -157,12 +157,5 @@ fn methods_and_signals_are_systemds() {
         "method",
         members::UNIT_METHODS,
     );
-    let xml = reference("introspect-manager.txt");
-    let theirs = properties(interface(&xml, manager));
-    for (name, sig) in members::MANAGER_PROPS {
-        assert!(
-            theirs.iter().any(|(n, t, _)| n == name && t == sig),
-            "Manager.{name} {sig}"
-        );
-    }
+    check_props("introspect-manager.txt", manager, props::MANAGER);
 }

@@ -390,6 +390,9 @@ impl ServiceRuntime {
         match cfg.service_type {
             ServiceType::Simple | ServiceType::Idle => self.enter_start_post(procs, ctx),
             ServiceType::Exec if spawned.exec_ok => self.enter_start_post(procs, ctx),
+            // dbus: its BusName= already has an owner (as systemd, which asks the bus when it
+            // starts watching the name; the front end asks for us: crates/dbus bus.rs).
+            ServiceType::Dbus if self.bus_name_owned => self.enter_start_post(procs, ctx),
             // exec: a failed execve shows up as the child's exit; notify: wait for READY=1;
             // forking: wait for the ExecStart= process to exit; dbus: for its BusName= to
             // get an owner (bus_name.rs).

@@ -246,6 +246,32 @@ fn dbus_service_is_active_only_while_its_bus_name_is_owned() {
 }
 
 #[test]
+fn dbus_service_whose_name_is_held_before_its_main_process_runs_is_ready_at_once() {
+    // The front end asks the bus for the name's owner when the service begins to start (as
+    // systemd does when it starts watching the name): held already, the service is ready as
+    // soon as its main process runs — no NameOwnerChanged will come for a name that stays.
+    let mut w = World::new(vec![service("db.service", |s, _| {
+        s.service_type = ServiceType::Dbus;
+        s.bus_name = Some("org.example.Db".into());
+        s.exec_start_pre = vec![cmd("/bin/pre")];
+    })]);
+    w.start("db.service").unwrap();
+    assert_eq!(
+        w.state("db.service"),
+        (ActiveState::Activating, "start-pre")
+    );
+    w.e.on_bus_name("org.example.Db", true);
+    w.drain();
+    assert_eq!(
+        w.state("db.service"),
+        (ActiveState::Activating, "start-pre")
+    );
+    let pre = w.e.host().spawned.last().unwrap().3;
+    w.exit("db.service", pre, ExitStatus::Exited(0));
+    assert_eq!(w.state("db.service"), (ActiveState::Active, "running"));
+}
+
+#[test]
 fn ordering_cycle_is_reported_and_broken_not_hung() {
     let mut w = World::new(vec![
         service("a.service", |_, u| u.after = vec!["b.service".into()]),

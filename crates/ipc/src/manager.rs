@@ -80,6 +80,22 @@ pub mod error {
     pub const NO_METHOD: &str = "org.varlink.service.MethodNotFound";
     /// Anything else.
     pub const FAILED: &str = "io.linger.Manager.Failed";
+    /// The unit is masked.
+    pub const UNIT_MASKED: &str = "io.linger.Manager.UnitMasked";
+    /// The unit's file has a bad setting.
+    pub const BAD_UNIT_SETTING: &str = "io.linger.Manager.BadUnitSetting";
+    /// The unit failed to load.
+    pub const LOAD_FAILED: &str = "io.linger.Manager.LoadFailed";
+    /// RefuseManualStart=/RefuseManualStop=.
+    pub const ONLY_BY_DEPENDENCY: &str = "io.linger.Manager.OnlyByDependency";
+    /// The job type does not apply to the unit (reload without ExecReload=, …).
+    pub const JOB_TYPE_NOT_APPLICABLE: &str = "io.linger.Manager.JobTypeNotApplicable";
+    /// The transaction would replace jobs it may not (`--job-mode=fail`).
+    pub const TRANSACTION_IS_DESTRUCTIVE: &str = "io.linger.Manager.TransactionIsDestructive";
+    /// The unit may not be isolated.
+    pub const NO_ISOLATION: &str = "io.linger.Manager.NoIsolation";
+    /// The unit exists already.
+    pub const UNIT_EXISTS: &str = "io.linger.Manager.UnitExists";
 }
 
 /// What kind of failure a [`ManagerError`] is.
@@ -96,6 +112,22 @@ pub enum ErrorKind {
     MethodNotFound,
     /// Anything else that went wrong while doing what was asked.
     Failed,
+    /// Refused: the unit is masked.
+    UnitMasked,
+    /// Refused: the unit's file has a bad setting.
+    BadUnitSetting,
+    /// Refused: the unit failed to load.
+    LoadFailed,
+    /// Refused: RefuseManualStart=/RefuseManualStop=.
+    OnlyByDependency,
+    /// Refused: the job type does not apply to the unit.
+    JobTypeNotApplicable,
+    /// Refused: the transaction would replace jobs it may not.
+    TransactionIsDestructive,
+    /// Refused: the unit may not be isolated.
+    NoIsolation,
+    /// Refused: the unit exists already.
+    UnitExists,
 }
 
 impl ErrorKind {
@@ -107,6 +139,14 @@ impl ErrorKind {
             ErrorKind::InvalidParameter => error::INVALID,
             ErrorKind::MethodNotFound => error::NO_METHOD,
             ErrorKind::Failed => error::FAILED,
+            ErrorKind::UnitMasked => error::UNIT_MASKED,
+            ErrorKind::BadUnitSetting => error::BAD_UNIT_SETTING,
+            ErrorKind::LoadFailed => error::LOAD_FAILED,
+            ErrorKind::OnlyByDependency => error::ONLY_BY_DEPENDENCY,
+            ErrorKind::JobTypeNotApplicable => error::JOB_TYPE_NOT_APPLICABLE,
+            ErrorKind::TransactionIsDestructive => error::TRANSACTION_IS_DESTRUCTIVE,
+            ErrorKind::NoIsolation => error::NO_ISOLATION,
+            ErrorKind::UnitExists => error::UNIT_EXISTS,
         }
     }
 
@@ -117,6 +157,14 @@ impl ErrorKind {
             ErrorKind::Refused,
             ErrorKind::InvalidParameter,
             ErrorKind::MethodNotFound,
+            ErrorKind::UnitMasked,
+            ErrorKind::BadUnitSetting,
+            ErrorKind::LoadFailed,
+            ErrorKind::OnlyByDependency,
+            ErrorKind::JobTypeNotApplicable,
+            ErrorKind::TransactionIsDestructive,
+            ErrorKind::NoIsolation,
+            ErrorKind::UnitExists,
         ]
         .into_iter()
         .find(|k| k.varlink_name() == name)
@@ -601,6 +649,18 @@ pub enum Change {
         /// How it ended.
         result: JobResult,
     },
+    /// The manager starts (`active`) or has finished reading its unit files again.
+    Reloading {
+        /// Whether the reload begins.
+        active: bool,
+    },
+    /// Unit files were enabled, disabled, masked or unmasked.
+    UnitFilesChanged,
+    /// The jobs queued at start-up are done (once per manager): µs since it started.
+    StartupFinished {
+        /// From the manager's start to that moment.
+        userspace_usec: u64,
+    },
 }
 
 impl Change {
@@ -612,6 +672,10 @@ impl Change {
             | Change::UnitChanged { unit, .. }
             | Change::JobNew { unit, .. }
             | Change::JobRemoved { unit, .. } => unit,
+            // About the manager: only subscribers to every unit hear of them.
+            Change::Reloading { .. }
+            | Change::UnitFilesChanged
+            | Change::StartupFinished { .. } => "",
         }
     }
 }

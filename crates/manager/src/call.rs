@@ -73,6 +73,12 @@ pub enum Call {
         /// The process.
         pid: u32,
     },
+    /// Cancel a queued or running job (D-Bus CancelJob, Job.Cancel): answered with
+    /// [`Answer::Done`], or `NoSuchJob` when there is no such job.
+    CancelJob {
+        /// The job.
+        job: u32,
+    },
 }
 
 impl Call {

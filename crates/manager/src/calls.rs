@@ -95,6 +95,17 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
         Call::Manager => Ok(Answer::Manager(manager_properties(m))),
         Call::BusName { name, owned } => Ok(crate::bus_names::bus_name(m, &name, owned)),
         Call::UnitOfPid { pid } => Ok(Answer::UnitOfPid(crate::unit_of_pid::unit_of_pid(m, pid))),
+        Call::CancelJob { job } => {
+            if m.engine.cancel(job) {
+                m.apply_effects();
+                Ok(Answer::Done)
+            } else {
+                Err(ManagerError::new(
+                    ErrorKind::InvalidParameter,
+                    format!("Job {job} does not exist."),
+                ))
+            }
+        }
         Call::GetInfo => Ok(Answer::Info(json!({
             "vendor": "linger", "product": "linger user manager",
             "version": env!("CARGO_PKG_VERSION"), "url": "",
@@ -104,13 +115,22 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
     let _ = reply.send(answer);
 }
 
-/// A refusal from the engine, typed: "not found" kinds become `NoSuchUnit` (systemctl
-/// exits 5 for them), the rest `Refused`.
+/// A refusal from the engine, typed as systemd's D-Bus errors are (systemctl's exit codes
+/// follow them: 5 not found, 4 refused by RefuseManual*=/destructive, 3 not applicable,
+/// 6 failed to load).
 pub fn engine_error(e: &EngineError, unit: &str) -> ManagerError {
     let kind = match e {
         EngineError::NotFound(_)
         | EngineError::NotLoaded(_)
         | EngineError::DependencyNotFound { .. } => ErrorKind::NoSuchUnit,
+        EngineError::Masked(_) => ErrorKind::UnitMasked,
+        EngineError::BadSetting(_) => ErrorKind::BadUnitSetting,
+        EngineError::LoadError(..) => ErrorKind::LoadFailed,
+        EngineError::Refused(_) => ErrorKind::OnlyByDependency,
+        EngineError::NotApplicable(..) => ErrorKind::JobTypeNotApplicable,
+        EngineError::Destructive(..) => ErrorKind::TransactionIsDestructive,
+        EngineError::NoIsolation(_) => ErrorKind::NoIsolation,
+        EngineError::Exists(_) => ErrorKind::UnitExists,
         _ => ErrorKind::Refused,
     };
     ManagerError::new(kind, e.to_string()).unit(unit)
@@ -331,7 +351,7 @@ fn manager_properties(m: &Manager) -> BTreeMap<String, String> {
         "running"
     };
     let host = m.engine.host();
-    [
+    let mut p: BTreeMap<String, String> = [
         ("Version", env!("CARGO_PKG_VERSION").to_string()),
         ("SystemState", system_state.to_string()),
         ("NFailedUnits", failed.to_string()),
@@ -339,14 +359,26 @@ fn manager_properties(m: &Manager) -> BTreeMap<String, String> {
         ("NNames", m.engine.units().count().to_string()),
         ("CgroupDriver", host.cgroups.driver().to_string()),
         ("CgroupReason", host.cgroups.reason.clone()),
-        ("ControlGroup", String::new()),
+        (
+            "ControlGroup",
+            host.cgroups.own_control_group().unwrap_or_default(),
+        ),
+        ("Features", FEATURES.to_string()),
         ("MainPID", std::process::id().to_string()),
         ("Environment", host.environment.to_strings().join(" ")),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
-    .collect()
+    .collect();
+    crate::props::timestamp_pair(&mut p, "UserspaceTimestamp", host.timers.startup);
+    if let Some(t) = m.startup_finished {
+        crate::props::timestamp_pair(&mut p, "FinishTimestamp", t);
+    }
+    p
 }
+
+/// `Features=`: what this build can do, in systemd's `+NAME`/`-NAME` words.
+const FEATURES: &str = "+PAM +SECCOMP -SELINUX -APPARMOR";
 
 fn dep_tree(
     engine: &ManagerEngine,
@@ -463,6 +495,8 @@ fn install(m: &mut Manager, p: &wire::InstallRequest) -> Result<Answer, ManagerE
     }
     // Masking changes what loads: pick it up at once, as systemctl's implicit reload does.
     m.reload();
+    m.subscribers
+        .manager_changed(wire::Change::UnitFilesChanged);
     Ok(Answer::Install(reply))
 }
 

@@ -264,7 +264,25 @@ impl Cgroups {
 
     /// `ControlGroup=`: the unit's v2 path as /proc/PID/cgroup shows it.
     pub fn control_group(&self, unit: &str) -> Option<String> {
-        let p = self.inner.as_ref()?.path(unit).ok()?;
+        self.relative(&self.inner.as_ref()?.path(unit).ok()?)
+    }
+
+    /// The manager's own `ControlGroup=`: the delegated `user@UID.service` it runs units in;
+    /// under the `none` driver the cgroup it was started in (where its units run too) — never
+    /// "", which systemd's clients take for the root cgroup of the whole machine.
+    pub fn own_control_group(&self) -> Option<String> {
+        match &self.inner {
+            Some(cg) => self.relative(&cg.setup().unified),
+            None => {
+                let own = std::fs::read_to_string("/proc/self/cgroup").ok()?;
+                own.lines()
+                    .find_map(|l| l.strip_prefix("0::"))
+                    .map(str::to_string)
+            }
+        }
+    }
+
+    fn relative(&self, p: &std::path::Path) -> Option<String> {
         let rel = p.strip_prefix(&self.mount).ok()?;
         Some(format!("/{}", rel.display()))
     }

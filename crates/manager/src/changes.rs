@@ -34,6 +34,8 @@ pub struct Subscribers {
     finished: Vec<(JobId, String, JobType, JobResult)>,
     /// Loaded units last seen.
     units: BTreeSet<String>,
+    /// Changes of the manager itself this turn (reloads, unit files, start-up finished).
+    manager: Vec<Change>,
 }
 
 impl Subscribers {
@@ -74,6 +76,13 @@ impl Subscribers {
         }
     }
 
+    /// A change of the manager itself, sent first at the end of the turn.
+    pub fn manager_changed(&mut self, change: Change) {
+        if self.any() {
+            self.manager.push(change);
+        }
+    }
+
     /// The end of a turn: tell each subscriber what changed among `touched` units, the jobs
     /// and the loaded units (a pass over the units, made only while someone listens). A subscriber that is gone or too far behind is dropped.
     pub fn publish<H: Host, S: UnitSource>(
@@ -84,7 +93,7 @@ impl Subscribers {
         if !self.any() {
             return;
         }
-        let mut out = Vec::new();
+        let mut out = std::mem::take(&mut self.manager);
         let loaded: BTreeSet<String> = engine.units().map(|u| u.config.id.clone()).collect();
         for u in loaded.difference(&self.units) {
             out.push(Change::UnitNew { unit: u.clone() });

@@ -80,6 +80,14 @@ impl Manager {
         self.start_new_pipe_readers();
         let touched: BTreeSet<String> = self.engine.take_touched();
         crate::recovery::persist(self, &touched);
+        if self.startup_finished.is_none() && self.engine.jobs().is_empty() {
+            let now = crate::host::now();
+            let startup = self.engine.host().timers.startup;
+            self.startup_finished = Some(now);
+            let userspace_usec = now.monotonic.saturating_sub(startup.monotonic);
+            self.subscribers
+                .manager_changed(linger_ipc::manager::Change::StartupFinished { userspace_usec });
+        }
         self.subscribers.publish(&self.engine, &touched);
         if self.shutting_down && self.engine.jobs().is_empty() {
             self.exit = Some(ExitRequest::Shutdown);

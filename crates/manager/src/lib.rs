@@ -31,6 +31,7 @@ pub mod keeper;
 mod logs;
 mod manager;
 mod need_reload;
+mod pipe_peek;
 mod pipes;
 mod props;
 mod props_activation;

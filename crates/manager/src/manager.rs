@@ -81,6 +81,8 @@ pub struct Manager {
     pub events: mpsc::UnboundedSender<Event>,
     /// Job calls waiting for their jobs.
     pub job_waits: JobWaits,
+    /// When the jobs queued at start-up were all done (`FinishTimestamp`).
+    pub startup_finished: Option<linger_engine::Timestamp>,
     /// Who listens to changes.
     pub subscribers: Subscribers,
 }
@@ -136,6 +138,7 @@ impl Manager {
             events,
             job_waits: JobWaits::default(),
             subscribers: Subscribers::default(),
+            startup_finished: None,
         }
     }
 
@@ -597,8 +600,7 @@ impl Manager {
     /// them; returns the pipes to wait for (each answers with `Event::OutputDrained`, or
     /// `OutputClosed`/`OutputHandedBack` if it ended meanwhile). All a process wrote before
     /// it exited is in its pipe by the time it is reaped.
-    pub fn drain_output_of(&self, exits: &[(u32, ExitStatus)]) -> HashSet<u64> {
-        let exited: HashSet<u32> = exits.iter().map(|&(pid, _)| pid).collect();
+    pub fn drain_output_of(&self, exited: &[u32]) -> HashSet<u64> {
         self.pipes
             .iter()
             .filter(|(_, p)| p.stop.is_some() && exited.contains(&p.pid))
@@ -709,11 +711,14 @@ impl Manager {
 
     /// `daemon-reload`: the unit files are read again (running units keep running).
     pub fn reload(&mut self) {
+        let reloading = |active| linger_ipc::manager::Change::Reloading { active };
+        self.subscribers.manager_changed(reloading(true));
         self.regenerate();
         self.engine.source_mut().rescan();
         self.engine.source_mut().stamps.clear();
         self.engine.daemon_reload();
         self.apply_effects();
+        self.subscribers.manager_changed(reloading(false));
     }
 
     /// Stop every unit, then exit (once no job is left).

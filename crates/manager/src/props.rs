@@ -28,7 +28,8 @@ fn exec_prop(cmds: &[ExecCommand]) -> String {
         .join(" ")
 }
 
-fn ts_pair(p: &mut BTreeMap<String, String>, name: &str, t: Timestamp) {
+/// `NAME=` as systemctl prints a timestamp, and `NAMEMonotonic=` in µs.
+pub fn timestamp_pair(p: &mut BTreeMap<String, String>, name: &str, t: Timestamp) {
     p.insert(name.to_string(), timestamp(t.realtime));
     p.insert(format!("{name}Monotonic"), t.monotonic.to_string());
 }
@@ -83,12 +84,12 @@ pub fn unit_properties<H: Host, S: UnitSource>(
             String::new()
         },
     );
-    ts_pair(&mut p, "StateChangeTimestamp", u.state_change);
-    ts_pair(&mut p, "ActiveEnterTimestamp", u.active_enter);
-    ts_pair(&mut p, "ActiveExitTimestamp", u.active_exit);
-    ts_pair(&mut p, "InactiveEnterTimestamp", u.inactive_enter);
-    ts_pair(&mut p, "InactiveExitTimestamp", u.inactive_exit);
-    ts_pair(&mut p, "ConditionTimestamp", u.condition_timestamp);
+    timestamp_pair(&mut p, "StateChangeTimestamp", u.state_change);
+    timestamp_pair(&mut p, "ActiveEnterTimestamp", u.active_enter);
+    timestamp_pair(&mut p, "ActiveExitTimestamp", u.active_exit);
+    timestamp_pair(&mut p, "InactiveEnterTimestamp", u.inactive_enter);
+    timestamp_pair(&mut p, "InactiveExitTimestamp", u.inactive_exit);
+    timestamp_pair(&mut p, "ConditionTimestamp", u.condition_timestamp);
     p.insert(
         "ConditionResult".into(),
         yes(u.condition_result.unwrap_or(true)),
@@ -215,12 +216,12 @@ pub fn unit_properties<H: Host, S: UnitSource>(
             rt.status_errno.unwrap_or(0).to_string(),
         );
         p.insert("InvocationID".into(), rt.invocation_id.clone());
-        ts_pair(
+        timestamp_pair(
             &mut p,
             "ExecMainStartTimestamp",
             rt.main_start.unwrap_or_default(),
         );
-        ts_pair(
+        timestamp_pair(
             &mut p,
             "ExecMainExitTimestamp",
             rt.main_exit_time.unwrap_or_default(),

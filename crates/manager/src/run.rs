@@ -363,30 +363,26 @@ async fn main_loop(
             // And what it wrote to its output pipe goes to the journal before the exit is
             // handled (its "Failed" comes after its last words, as under systemd). Other
             // events wait meanwhile: the reaped pid must not be acted on before its exit.
-            let mut waiting = m.drain_output_of(exits);
-            while !waiting.is_empty() {
-                let Some(ev) = queue.recv().await else { break };
-                match ev {
-                    Event::OutputDrained { pipe } => {
-                        waiting.remove(&pipe);
-                    }
-                    Event::OutputClosed { pipe } | Event::OutputHandedBack { pipe, .. } => {
-                        waiting.remove(&pipe);
-                        m.handle(ev);
-                    }
-                    Event::Output { .. } => m.handle(ev),
-                    other => later.push(other),
-                }
-            }
+            let pids: Vec<u32> = exits.iter().map(|&(pid, _)| pid).collect();
+            drain_output_of(&mut m, &mut queue, &pids, &mut later).await;
         }
         m.handle(event);
-        for ev in later {
+        for ev in later.drain(..) {
             m.handle(ev);
         }
         for _ in 0..TURN_BATCH {
             match queue.try_recv() {
                 Ok(ev) => m.handle(ev),
                 Err(_) => break,
+            }
+        }
+        // Adopted processes that exited (not our children: their exits come from pidfds and
+        // are handled together at the end of the turn) get the same: their output first.
+        let adopted: Vec<u32> = m.adopted_exits.iter().map(|&(_, pid, _)| pid).collect();
+        if !adopted.is_empty() {
+            drain_output_of(&mut m, &mut queue, &adopted, &mut later).await;
+            for ev in later.drain(..) {
+                m.handle(ev);
             }
         }
         m.end_turn();
@@ -428,6 +424,36 @@ async fn main_loop(
 }
 
 /// A journal native-protocol datagram as an event (None when malformed).
+/// Wait until the readers of the pipes `pids` wrote to have put everything in them into the
+/// journal, handling their output meanwhile; other events are kept in `later`, except adopted
+/// exits, whose pipes are drained too (they are handled at the end of the turn).
+async fn drain_output_of(
+    m: &mut Manager,
+    queue: &mut mpsc::UnboundedReceiver<Event>,
+    pids: &[u32],
+    later: &mut Vec<Event>,
+) {
+    let mut waiting = m.drain_output_of(pids);
+    while !waiting.is_empty() {
+        let Some(ev) = queue.recv().await else { break };
+        match ev {
+            Event::OutputDrained { pipe } => {
+                waiting.remove(&pipe);
+            }
+            Event::OutputClosed { pipe } | Event::OutputHandedBack { pipe, .. } => {
+                waiting.remove(&pipe);
+                m.handle(ev);
+            }
+            Event::Output { .. } => m.handle(ev),
+            Event::AdoptedExit { pid, .. } => {
+                waiting.extend(m.drain_output_of(&[pid]));
+                m.handle(ev);
+            }
+            other => later.push(other),
+        }
+    }
+}
+
 fn native_event((pid, data): (u32, Vec<u8>)) -> Option<Event> {
     let fields = linger_journal::capture::native::parse_datagram(&data).ok()?;
     Some(Event::LogDatagram {

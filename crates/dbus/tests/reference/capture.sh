@@ -71,7 +71,23 @@ Type=dbus
 BusName=org.example.LingerRef
 ExecStart=/usr/bin/python3 -c "import dbus, time; b = dbus.SessionBus(); b.request_name('org.example.LingerRef'); time.sleep(1e9)"
 U
-chown -R $U $HOME_/.config
+cat > $UNITS/ref-refuse.service <<'U'
+[Unit]
+Description=Reference refusing service
+RefuseManualStart=yes
+
+[Service]
+ExecStart=/bin/sleep infinity
+U
+cat > $UNITS/ref-bad.service <<'U'
+[Unit]
+Description=Reference bad service
+
+[Service]
+Type=simple
+U
+ln -s /dev/null $UNITS/ref-masked.service
+chown -hR $U $HOME_/.config
 bash $SU start $U || exit 1
 sleep 1
 run() { # run NAME CMD... → $OUT/NAME.txt
@@ -133,6 +149,18 @@ run is-active-dbus systemctl --user is-active ref-dbus.service
 run stop-dbus systemctl --user stop ref-dbus.service
 run dconf-activation timeout 5 gdbus call --session --dest ca.desrt.dconf --object-path /ca/desrt/dconf/Writer/user --method org.freedesktop.DBus.Peer.Ping
 run is-active-dconf systemctl --user is-active dconf.service
+# Added later (appended so the job numbers above stay the same): status of the manager and of
+# a oneshot that ran (its "Process:" line).
+run status-oneshot systemctl --user status ref-oneshot.service
+run status-manager systemctl --user status
+run cancel-missing systemctl --user cancel 4242
+run start-masked systemctl --user start ref-masked.service
+run start-refuse systemctl --user start ref-refuse.service
+run start-bad systemctl --user start ref-bad.service
+bash $SU run $U systemctl --user start ref-simple.service
+run reload-simple systemctl --user reload ref-simple.service
+run busctl-getunitbyinvocationid-unknown $B call $SD $P $SD.Manager GetUnitByInvocationID ay 16 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16
+run busctl-getunitbyinvocationid-invalid $B call $SD $P $SD.Manager GetUnitByInvocationID ay 3 1 2 3
 bash $SU stop $U
 # Paths and names that differ from a linger run are written the same way in both.
 sed -i -e "s|$RT|\$XDG_RUNTIME_DIR|g" -e "s|$HOME_|\$HOME|g" -e "s/$U/\$USER/g" $OUT/*.txt
