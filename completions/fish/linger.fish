@@ -2116,7 +2116,8 @@ complete -c linger -n "__fish_linger_using_subcommand journal" -l no-tail -d 'Sh
 complete -c linger -n "__fish_linger_using_subcommand journal" -l rotate -d 'Ask the manager to close the active journal file and start a new one'
 complete -c linger -n "__fish_linger_using_subcommand journal" -l flush -d 'Ask the manager to write out every queued entry'
 complete -c linger -n "__fish_linger_using_subcommand journal" -l header -d 'Show information about the journal files instead of their entries'
-complete -c linger -n "__fish_linger_using_subcommand journal" -l user -d 'Show the user journal (the only journal linger has; accepted for compatibility)'
+complete -c linger -n "__fish_linger_using_subcommand journal" -l user -d 'Show the user journal (the default)'
+complete -c linger -n "__fish_linger_using_subcommand journal" -l system -d 'Show the system journal: what the login daemon stored for root and system daemons (also the default for root when root has no journal of its own)'
 complete -c linger -n "__fish_linger_using_subcommand journal" -s e -l pager-end -d 'Jump to the end and show the last 1000 entries (there is no pager)'
 complete -c linger -n "__fish_linger_using_subcommand journal" -s x -l catalog -d 'Add explanatory help texts from the message catalog'
 complete -c linger -n "__fish_linger_using_subcommand journal" -s f -l follow -d 'Follow the journal'
@@ -2145,6 +2146,9 @@ complete -c linger -n "__fish_linger_using_subcommand daemon" -l cgroup-root -d 
 complete -c linger -n "__fish_linger_using_subcommand daemon" -l user-manager -d 'The user manager\'s command line, words separated by blanks (default: this program with `daemon --user`)' -r
 complete -c linger -n "__fish_linger_using_subcommand daemon" -l ready-timeout -d 'Seconds a user manager may take to become ready' -r
 complete -c linger -n "__fish_linger_using_subcommand daemon" -l stop-timeout -d 'Seconds a user manager may take to stop before it is killed' -r
+complete -c linger -n "__fish_linger_using_subcommand daemon" -l journal-dir -d 'Where the journal\'s native and stdout sockets are served when no journald does' -r -F
+complete -c linger -n "__fish_linger_using_subcommand daemon" -l dev-log -d 'The syslog socket served when no syslog daemon does' -r -F
+complete -c linger -n "__fish_linger_using_subcommand daemon" -l system-journal -d 'The system journal (root\'s and system daemons\' messages)' -r -F
 complete -c linger -n "__fish_linger_using_subcommand daemon" -l user -d 'Run the calling user\'s service manager'
 complete -c linger -n "__fish_linger_using_subcommand daemon" -l system -d 'Run the login/linger daemon (root)'
 complete -c linger -n "__fish_linger_using_subcommand daemon" -l log-to-stderr -d 'Also print the manager\'s own messages on stderr'
@@ -2153,6 +2157,7 @@ complete -c linger -n "__fish_linger_using_subcommand daemon" -l fd-keeper -d 'H
 complete -c linger -n "__fish_linger_using_subcommand daemon" -l no-cgroups -d 'Track sessions by process instead of cgroups (driver none)'
 complete -c linger -n "__fish_linger_using_subcommand daemon" -l ignore-systemd -d 'Start even where systemd is the init system (tests)'
 complete -c linger -n "__fish_linger_using_subcommand daemon" -l no-runtime-tmpfs -d 'Do not mount a tmpfs on runtime directories (plain directories)'
+complete -c linger -n "__fish_linger_using_subcommand daemon" -l no-journal-sockets -d 'Leave the journal sockets and /dev/log alone'
 complete -c linger -n "__fish_linger_using_subcommand daemon" -s h -l help -d 'Print help'
 complete -c linger -n "__fish_linger_using_subcommand run" -s u -l unit -d 'Unit name (default: run-uN)' -r
 complete -c linger -n "__fish_linger_using_subcommand run" -l description -d 'Description' -r

@@ -34,6 +34,7 @@ mod config;
 mod conns;
 pub mod escape;
 mod jobs;
+mod journal_route;
 pub mod limits;
 mod log;
 mod persist;
@@ -56,5 +57,6 @@ pub mod userdb;
 pub mod users;
 
 pub use config::LoginConfig;
+pub use journal_route::JournalSockets;
 pub use pid1::SHUTDOWN_TIMEOUT;
 pub use run::run;

@@ -119,6 +119,11 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     for w in warnings {
         log::warn(w);
     }
+    if let Some(j) = &config.journal_sockets
+        && rustix::process::geteuid().is_root()
+    {
+        crate::journal_route::start(j, &config.runtime_base);
+    }
     let socket_path = config.socket.clone();
     let notify_path = config.notify_socket();
     let (state, mut inbox) = State::new(config, policy, tracker);

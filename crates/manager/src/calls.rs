@@ -228,11 +228,18 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             pids.extend(main);
             pids.sort_unstable();
             pids.dedup();
-            if let Some(main) = main {
+            // Reaped (or never reaped by us and gone) processes are not listed.
+            pids.retain(|p| std::path::Path::new(&format!("/proc/{p}")).exists());
+            if let Some(main) = main.filter(|m| pids.contains(m)) {
                 pids.retain(|x| *x != main);
                 pids.insert(0, main);
             }
-            props.insert("TasksCurrent".into(), pids.len().to_string());
+            // Tasks are threads (as pids.current counts them); the cgroup's figure, when
+            // there is one, was set with the other accounting properties.
+            if !props.contains_key("TasksCurrent") {
+                let threads: usize = pids.iter().map(|p| thread_count(*p)).sum();
+                props.insert("TasksCurrent".into(), threads.to_string());
+            }
             processes = pids
                 .into_iter()
                 .map(|pid| wire::ProcessInfo {
@@ -525,4 +532,9 @@ fn journal(m: &Manager, p: wire::JournalRequest, reply: ReplyTo) {
                 .map_err(|e| ManagerError::new(ErrorKind::Failed, e.to_string())),
         );
     });
+}
+
+/// Threads of `pid` (1 when /proc cannot tell: the process itself).
+fn thread_count(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/task")).map_or(1, |d| d.count().max(1))
 }

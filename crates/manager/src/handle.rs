@@ -19,6 +19,11 @@ impl Manager {
                     self.check_empty();
                     self.apply_effects();
                 } else {
+                    for (pid, _) in &exits {
+                        if let Some(unit) = self.unit_of_live_pid(*pid) {
+                            self.recent_exits.remember(*pid, unit);
+                        }
+                    }
                     self.on_reaped(&exits);
                 }
             }
@@ -45,6 +50,16 @@ impl Manager {
                 fields,
                 transport,
             } => self.log_datagram(pid, fields, transport),
+            Event::LogStream {
+                pid,
+                entries,
+                taken,
+            } => {
+                for fields in entries {
+                    self.log_datagram(pid, fields, "stdout");
+                }
+                let _ = taken.send(());
+            }
             Event::Output {
                 pipe,
                 lines,

@@ -85,6 +85,8 @@ pub struct Manager {
     pub startup_finished: Option<linger_engine::Timestamp>,
     /// Who listens to changes.
     pub subscribers: Subscribers,
+    /// Units of recently exited pids (for stream lines read after their writer exited).
+    pub recent_exits: crate::recent_exits::RecentExits,
 }
 
 /// A service output pipe being read (by a task of its own, which has the fd).
@@ -138,6 +140,7 @@ impl Manager {
             events,
             job_waits: JobWaits::default(),
             subscribers: Subscribers::default(),
+            recent_exits: Default::default(),
             startup_finished: None,
         }
     }
@@ -462,15 +465,21 @@ impl Manager {
         );
     }
 
+    /// The unit a running (or exited, not yet reaped) process belongs to.
+    pub fn unit_of_live_pid(&self, pid: u32) -> Option<String> {
+        self.engine
+            .unit_of_pid(pid)
+            .map(str::to_string)
+            .or_else(|| self.engine.host().tracker.unit_of(pid))
+    }
+
     /// A native-protocol or syslog datagram from `pid`: keep the sender's fields, add the
     /// trusted ones (`_PID`, `_COMM`, the unit the process belongs to), as journald does.
     pub fn log_datagram(&mut self, pid: u32, fields: Vec<(String, Vec<u8>)>, transport: &str) {
-        let Some(j) = &self.journal else { return };
         let unit = self
-            .engine
-            .unit_of_pid(pid)
-            .map(str::to_string)
-            .or_else(|| self.engine.host().tracker.unit_of(pid));
+            .unit_of_live_pid(pid)
+            .or_else(|| self.recent_exits.unit_of(pid).map(str::to_string));
+        let Some(j) = &self.journal else { return };
         let mut e = linger_journal::Entry::default();
         for (k, v) in fields {
             if !k.starts_with('_') {

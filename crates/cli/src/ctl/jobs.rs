@@ -74,6 +74,15 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
             code = 1;
         }
     }
+    if action == "stop" && !o.quiet {
+        let stopped: Vec<String> = reply
+            .jobs
+            .iter()
+            .filter(|j| j.job != 0)
+            .map(|j| j.unit.clone())
+            .collect();
+        super::trigger_warning::warn_stopped(&stopped);
+    }
     if o.wait && code == 0 && action == "start" {
         return wait_inactive(&req.units);
     }

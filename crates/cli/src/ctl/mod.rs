@@ -11,6 +11,7 @@ mod preset;
 mod reload_warning;
 mod show;
 mod status;
+mod trigger_warning;
 mod verb_parse;
 
 use std::ffi::OsString;
