@@ -19,6 +19,7 @@ mod events;
 mod jobs;
 mod scope;
 mod transaction;
+mod unload;
 
 /// At most this many jobs may be queued at once (a limit on what clients can make us allocate).
 pub const MAX_JOBS: usize = 16384;

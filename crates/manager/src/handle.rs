@@ -12,6 +12,8 @@ use crate::manager::{ExitRequest, Manager};
 impl Manager {
     /// Take one event.
     pub fn handle(&mut self, event: Event) {
+        // A collected unit whose follower left since the last turn goes before a call sees it.
+        crate::collect::unload_collected(self);
         match event {
             Event::Reaped(exits) => {
                 if exits.is_empty() {
@@ -104,6 +106,8 @@ impl Manager {
                 .manager_changed(linger_ipc::manager::Change::StartupFinished { userspace_usec });
         }
         self.subscribers.publish(&self.engine, &touched);
+        // After its last state was told: a collected unit is gone from the next turn on.
+        crate::collect::unload_collected(self);
         if self.shutting_down && self.engine.jobs().is_empty() {
             self.exit = Some(ExitRequest::Shutdown);
         }

@@ -85,6 +85,8 @@ pub struct Manager {
     pub startup_finished: Option<linger_engine::Timestamp>,
     /// Who listens to changes.
     pub subscribers: Subscribers,
+    /// Transient units whose files were collected, to be unloaded (collect.rs).
+    pub collected: std::collections::BTreeSet<String>,
     /// Units of recently exited pids (for stream lines read after their writer exited).
     pub recent_exits: crate::recent_exits::RecentExits,
 }
@@ -140,6 +142,7 @@ impl Manager {
             events,
             job_waits: JobWaits::default(),
             subscribers: Subscribers::default(),
+            collected: Default::default(),
             recent_exits: Default::default(),
             startup_finished: None,
         }
@@ -397,11 +400,13 @@ impl Manager {
             return;
         }
         let mut files: Vec<std::path::PathBuf> = u.config.fragment_path.iter().cloned().collect();
+        self.collected.insert(unit.to_string());
         if let Some(target) = self.engine.triggers(unit)
             && let Some(t) = self.engine.unit(&target)
             && is_garbage(t)
         {
             files.extend(t.config.fragment_path.iter().cloned());
+            self.collected.insert(target);
         }
         for f in files {
             let _ = std::fs::remove_file(f);
