@@ -12,9 +12,12 @@
 //! cannot send root's traffic elsewhere), streams read here are bounded in number and
 //! buffer, and datagrams are bounded by the socket's buffer.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::sync::Arc;
 
 use linger_ipc::journal_handoff::{self, STREAM_HANDOFF};
@@ -49,8 +52,13 @@ impl Default for JournalSockets {
     }
 }
 
-/// Stream connections read into the system journal at once (others wait in the backlog).
+/// Stream connections read into the system journal at once, for root's programs and, apart,
+/// for all ordinary users together; one over is closed at once (its writer sees EPIPE),
+/// nothing waits for a slot.
 const MAX_SYSTEM_STREAMS: usize = 256;
+/// What one ordinary user may hold of the users' slots: a user who opens and idles
+/// connections must not take the slots root's and other users' programs log through.
+const MAX_STREAMS_PER_USER: usize = 16;
 /// Bytes read at a time from one stream.
 const READ_SIZE: usize = 16 * 1024;
 
@@ -261,7 +269,9 @@ fn proc_path(fd: &OwnedFd) -> PathBuf {
 }
 
 async fn accept_streams(listener: UnixListener, router: Arc<Router>) {
-    let slots = Arc::new(Semaphore::new(MAX_SYSTEM_STREAMS));
+    let root_slots = Arc::new(Semaphore::new(MAX_SYSTEM_STREAMS));
+    let user_slots = Arc::new(Semaphore::new(MAX_SYSTEM_STREAMS));
+    let per_user = StreamsPerUser::default();
     while let Ok((stream, _)) = listener.accept().await {
         let Ok(cred) = linger_ipc::peer_cred(&stream) else {
             continue;
@@ -274,15 +284,66 @@ async fn accept_streams(listener: UnixListener, router: Arc<Router>) {
             // The manager has it now; our copy closes here.
             continue;
         }
-        // Over the bound: the connection is closed (the writer sees EPIPE), nothing waits.
+        // Over a bound: the connection is closed (the writer sees EPIPE), nothing waits.
+        let Some(user_slot) = per_user.take(cred.uid) else {
+            continue;
+        };
+        let slots = if cred.uid == 0 {
+            &root_slots
+        } else {
+            &user_slots
+        };
         let Ok(permit) = slots.clone().try_acquire_owned() else {
             continue;
         };
         let router = router.clone();
         tokio::task::spawn_local(async move {
             read_into_system_journal(stream, cred, &router).await;
-            drop(permit);
+            drop((permit, user_slot));
         });
+    }
+}
+
+/// How many system-journal streams each ordinary user holds (root is bounded by the total
+/// only). Lives on the daemon's single-threaded `LocalSet`, hence `Rc`.
+#[derive(Default, Clone)]
+struct StreamsPerUser(Rc<RefCell<HashMap<u32, usize>>>);
+
+/// One stream's place in its user's count, given back when the stream ends.
+struct UserStreamSlot {
+    counts: StreamsPerUser,
+    uid: u32,
+}
+
+impl StreamsPerUser {
+    fn take(&self, uid: u32) -> Option<UserStreamSlot> {
+        if uid != 0 {
+            let mut counts = self.0.borrow_mut();
+            let held = counts.entry(uid).or_default();
+            if *held >= MAX_STREAMS_PER_USER {
+                return None;
+            }
+            *held += 1;
+        }
+        Some(UserStreamSlot {
+            counts: self.clone(),
+            uid,
+        })
+    }
+}
+
+impl Drop for UserStreamSlot {
+    fn drop(&mut self) {
+        if self.uid == 0 {
+            return;
+        }
+        let mut counts = self.counts.0.borrow_mut();
+        if let Some(held) = counts.get_mut(&self.uid) {
+            *held -= 1;
+            if *held == 0 {
+                counts.remove(&self.uid);
+            }
+        }
     }
 }
 

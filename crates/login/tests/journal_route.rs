@@ -51,6 +51,35 @@ fn read_journal(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// A login daemon that serves the journal sockets, in a mount namespace of its own with a
+/// tmpfs on /run and `BASE/journal` bound at /run/systemd/journal (the machine's /run is
+/// never touched); its syslog socket is `BASE/dev-log`, its system journal
+/// `BASE/system-journal`.
+fn routing_daemon(base: &Path) -> Daemon {
+    std::fs::create_dir_all(base.join("journal")).unwrap();
+    let script = "mount -t tmpfs tmpfs /run && mkdir -p /run/systemd/journal \
+                  && mount --bind \"$0/journal\" /run/systemd/journal && exec \"$@\"";
+    let base_arg = base.to_str().unwrap();
+    Daemon::write_conf(base, "[Login]\nUserStopDelaySec=0\n");
+    // Runtime directories stay plain directories: a tmpfs mounted on them inside the
+    // namespace would hide the user's sockets from the test.
+    Daemon::start_with(
+        base,
+        None,
+        &["--no-runtime-tmpfs"],
+        &[
+            "unshare",
+            "-m",
+            "--propagation",
+            "private",
+            "sh",
+            "-c",
+            script,
+            base_arg,
+        ],
+    )
+}
+
 #[test]
 fn systemd_cat_logger_and_plain_sockets_reach_the_senders_journal() {
     if !root_or_skip() {
@@ -83,28 +112,7 @@ fn systemd_cat_logger_and_plain_sockets_reach_the_senders_journal() {
         .status()
         .unwrap();
     assert!(st.success());
-    std::fs::create_dir_all(base.join("journal")).unwrap();
-    let script = "mount -t tmpfs tmpfs /run && mkdir -p /run/systemd/journal \
-                  && mount --bind \"$0/journal\" /run/systemd/journal && exec \"$@\"";
-    let base_arg = base.to_str().unwrap();
-    Daemon::write_conf(base, "[Login]\nUserStopDelaySec=0\n");
-    // Runtime directories stay plain directories: a tmpfs mounted on them inside the
-    // namespace would hide the user's sockets from the test.
-    let mut d = Daemon::start_with(
-        base,
-        None,
-        &["--no-runtime-tmpfs"],
-        &[
-            "unshare",
-            "-m",
-            "--propagation",
-            "private",
-            "sh",
-            "-c",
-            script,
-            base_arg,
-        ],
-    );
+    let mut d = routing_daemon(base);
     d.call(
         "io.linger.Login.SetLinger",
         json!({"user": user.name, "enable": true}),
@@ -216,5 +224,85 @@ fn systemd_cat_logger_and_plain_sockets_reach_the_senders_journal() {
         json!({"user": user.name, "enable": false}),
     )
     .unwrap();
+    d.stop();
+}
+
+/// A user with no manager of their own logs through the system journal; one who opens
+/// stream connections and leaves them idle must not take the slots that root's and other
+/// users' programs log through (on the old code 256 idle connections of one user made every
+/// later `systemd-cat` write into a closed socket).
+#[test]
+fn a_user_holding_idle_log_streams_does_not_silence_root_or_other_users() {
+    if !root_or_skip() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path();
+    let pid = std::process::id() % 100_000;
+    let attacker = TestUser::create(&format!("lgj{pid}a"), &base.join("home-a"));
+    let other = TestUser::create(&format!("lgj{pid}o"), &base.join("home-o"));
+    let mut d = routing_daemon(base);
+
+    // 300 connections, held open and silent until the test ends them.
+    let hold = "import socket, sys\n\
+                held = []\n\
+                for _ in range(300):\n\
+                \x20   s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n\
+                \x20   s.connect('/run/systemd/journal/stdout')\n\
+                \x20   held.append(s)\n\
+                print('held', flush=True)\n\
+                sys.stdin.read()\n";
+    let mut holder = Command::new("nsenter")
+        .arg("-t")
+        .arg(d.pid().to_string())
+        .args(["-m", "--", "setpriv", "--reuid"])
+        .arg(attacker.uid.to_string())
+        .arg("--regid")
+        .arg(attacker.gid.to_string())
+        .args(["--clear-groups", "--", "/usr/bin/python3", "-c", hold])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3");
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(holder.stdout.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    assert_eq!(
+        line.trim(),
+        "held",
+        "the holder could not connect:\n{}",
+        d.log()
+    );
+
+    // Accepted in order: these come after all the holder's connections.
+    inside(
+        &d,
+        None,
+        &["systemd-cat", "-t", "rootcat", "echo", "root still logs"],
+    );
+    inside(
+        &d,
+        Some(&other),
+        &[
+            "systemd-cat",
+            "-t",
+            "othercat",
+            "echo",
+            "the other user still logs",
+        ],
+    );
+    let system_journal = base.join("system-journal");
+    let mut system = String::new();
+    let both = wait_until(Duration::from_secs(15), || {
+        system = read_journal(&system_journal, &["-o", "cat"]);
+        system.contains("root still logs") && system.contains("the other user still logs")
+    });
+    drop(holder.stdin.take());
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert!(both, "system journal:\n{system}\nlog:\n{}", d.log());
     d.stop();
 }
