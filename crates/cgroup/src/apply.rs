@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use crate::controller::Controller;
 use crate::error::{CgroupError, Result};
 use crate::fs::CgroupFs;
-use crate::resource::{ApplyMode, Directive, ResourceLimits, SystemInfo, Target, plan};
+use crate::plan::{ApplyMode, SystemInfo, Target, plan};
+use crate::resource::{Directive, ResourceLimits};
 use crate::stats::{MemoryEvents, UnitStats, stat_value};
 use crate::units::{UnitCgroups, collect_pids};
 

@@ -21,7 +21,7 @@ use crate::detect::{CgroupSetup, Driver, DriverKind};
 use crate::error::{CgroupError, Result};
 use crate::fs::{CgroupFs, Created};
 use crate::layout::{self, DEFAULT_SLICE, INIT_SCOPE};
-use crate::resource::Availability;
+use crate::plan::Availability;
 use crate::watch::Watcher;
 
 /// The per-unit cgroups of one manager. Generic over the file system so the logic runs on

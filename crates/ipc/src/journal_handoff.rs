@@ -12,7 +12,7 @@ use std::path::Path;
 
 use rustix::net::{
     AddressFamily, RecvAncillaryBuffer, RecvAncillaryMessage, RecvFlags, SendAncillaryBuffer,
-    SendAncillaryMessage, SendFlags, SocketAddrUnix, SocketFlags, SocketType, UCred, bind, recvmsg,
+    SendAncillaryMessage, SendFlags, SocketAddrUnix, SocketFlags, SocketType, UCred, recvmsg,
     sendmsg_addr, socket_with,
 };
 use tokio::io::Interest;
@@ -99,18 +99,7 @@ pub struct StreamHandoff {
 impl StreamHandoff {
     /// Bind at `path` (a stale socket file is replaced).
     pub fn bind(path: &Path) -> std::io::Result<StreamHandoff> {
-        let _ = std::fs::remove_file(path);
-        let fd = socket_with(
-            AddressFamily::UNIX,
-            SocketType::DGRAM,
-            SocketFlags::CLOEXEC | SocketFlags::NONBLOCK,
-            None,
-        )?;
-        bind(&fd, &SocketAddrUnix::new(path)?)?;
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
-        }
+        let fd = crate::notify::bind_datagram(path, 0o600)?;
         Ok(StreamHandoff {
             sock: UnixDatagram::from_std(std::os::unix::net::UnixDatagram::from(fd))?,
         })

@@ -44,6 +44,22 @@ impl NotifyMessage {
     }
 }
 
+/// A non-blocking, close-on-exec datagram socket bound at `path` (a stale socket file there is
+/// replaced) with file mode `mode`: what every datagram endpoint of the manager starts from.
+pub(crate) fn bind_datagram(path: &Path, mode: u32) -> std::io::Result<std::os::fd::OwnedFd> {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::remove_file(path);
+    let fd = socket_with(
+        AddressFamily::UNIX,
+        SocketType::DGRAM,
+        SocketFlags::CLOEXEC | SocketFlags::NONBLOCK,
+        None,
+    )?;
+    bind(&fd, &SocketAddrUnix::new(path)?)?;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+    Ok(fd)
+}
+
 impl NotifySocket {
     /// Bind at `path` (a stale socket file is replaced), for the owner only.
     pub fn bind(path: &Path) -> std::io::Result<NotifySocket> {
@@ -58,20 +74,9 @@ impl NotifySocket {
 
     /// Bind with a given largest datagram and socket file mode.
     pub fn bind_sized(path: &Path, max: usize, mode: u32) -> std::io::Result<NotifySocket> {
-        let _ = std::fs::remove_file(path);
-        let fd = socket_with(
-            AddressFamily::UNIX,
-            SocketType::DGRAM,
-            SocketFlags::CLOEXEC | SocketFlags::NONBLOCK,
-            None,
-        )?;
-        bind(&fd, &SocketAddrUnix::new(path)?)?;
+        let fd = bind_datagram(path, mode)?;
         sockopt::set_socket_passcred(&fd, true)?;
         sockopt::set_socket_recv_buffer_size(&fd, 8 * 1024 * 1024).ok();
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
-        }
         let std_sock = std::os::unix::net::UnixDatagram::from(fd);
         Ok(NotifySocket {
             sock: UnixDatagram::from_std(std_sock)?,

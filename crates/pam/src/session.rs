@@ -1,5 +1,5 @@
 //! `open_session` / `close_session`, written against the [`Pam`] seam so that the whole flow
-//! runs in unit tests with a fake handle and a fake daemon; [`crate::ffi`] implements the
+//! runs in unit tests with a fake handle and a fake daemon; the `ffi` module implements the
 //! seam on a real `pam_handle_t`.
 
 use std::path::Path;
