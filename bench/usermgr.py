@@ -20,13 +20,9 @@ scale case: N services under an *ordinary user's* manager (as root: `nobody`), s
 Usage: bench/usermgr.py [--bin PATH] [--before PATH] [--n 500] [--runs 5] [--big 10000]
        [--no-systemd] [--out bench/results-usermgr.txt]
 """
-import argparse, os, shutil, signal, statistics, subprocess, sys, tempfile, time
+import os, shutil, signal, statistics, subprocess, sys, time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-# ../shared/anchors beside the checkout; ANCHORS_SRC= for a worktree elsewhere.
-ANCHORS_SRC = os.environ.get("ANCHORS_SRC", os.path.join(ROOT, "..", "shared", "anchors"))
-ANCHORS = "/tmp/linger-anchors"
+from common import ANCHORS, arg_parser, TempManager, anchors_usable, emit, ensure_anchoruser, fresh_anchors, status_kb
 
 
 def mono_us():
@@ -37,17 +33,6 @@ def timed(cmd, env=None):
     t = time.perf_counter()
     r = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return (time.perf_counter() - t), r.returncode
-
-
-def rss_kb(pid, key="VmRSS"):
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith(key + ":"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 def unit_name(i):
@@ -69,23 +54,14 @@ class Linger:
     def __init__(self, binary, n, name="linger"):
         self.name = name
         self.bin = binary
-        self.tmp = tempfile.mkdtemp(prefix="linger-bench.")
-        self.home = os.path.join(self.tmp, "home")
-        self.run = os.path.join(self.tmp, "run")
-        os.makedirs(self.run, mode=0o700)
-        write_units(os.path.join(self.home, ".config/systemd/user"), n)
-        self.env = dict(os.environ, HOME=self.home, XDG_RUNTIME_DIR=self.run, NO_COLOR="1")
-        for k in ("XDG_CONFIG_HOME", "XDG_STATE_HOME"):
-            self.env.pop(k, None)
+        self.m = TempManager(binary, "linger-bench.")
+        write_units(self.m.unit_dir, n)
+        self.env = self.m.env
         self.proc = None
 
     def start(self):
         t0 = mono_us()
-        self.proc = subprocess.Popen([self.bin, "daemon", "--user", "--no-system-units"], env=self.env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while subprocess.run(self.ctl(["is-active", "-q", "default.target"]), env=self.env,
-                             stderr=subprocess.DEVNULL).returncode != 0:
-            time.sleep(0.001)
+        self.proc = self.m.start(poll_s=0.001)
         reached = int(self.show("default.target", "ActiveEnterTimestampMonotonic"))
         return (reached - t0) / 1000.0
 
@@ -93,17 +69,14 @@ class Linger:
         return self.proc.pid
 
     def ctl(self, args):
-        return [self.bin, "ctl", "--user"] + args
+        return self.m.ctl(args)
 
     def show(self, unit, prop):
         return subprocess.run(self.ctl(["show", "-p", prop, "--value", unit]), env=self.env,
                               capture_output=True, text=True).stdout.strip()
 
     def stop(self):
-        if self.proc:
-            self.proc.send_signal(signal.SIGTERM)
-            self.proc.wait(timeout=30)
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        self.m.remove()
 
     def crash_and_recover(self, names):
         """SIGKILL the manager with the services running, start a new one, and time until every
@@ -113,8 +86,9 @@ class Linger:
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait()
         t0 = time.perf_counter()
-        self.proc = subprocess.Popen([self.bin, "daemon", "--user", "--no-system-units"], env=self.env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.proc = self.m.proc = subprocess.Popen([self.bin, "daemon", "--user", "--no-system-units"],
+                                                   env=self.env, stdout=subprocess.DEVNULL,
+                                                   stderr=subprocess.DEVNULL)
         deadline = time.time() + 30
         while subprocess.run(self.ctl(["is-active", "-q"] + names), env=self.env,
                              stderr=subprocess.DEVNULL).returncode != 0:
@@ -132,11 +106,8 @@ class Systemd:
     name = "systemd --user 252"
 
     def __init__(self, n):
-        if os.path.exists(ANCHORS):
-            shutil.rmtree(ANCHORS)
-        shutil.copytree(ANCHORS_SRC, ANCHORS)
-        if subprocess.run(["id", "anchoruser"], capture_output=True).returncode != 0:
-            subprocess.run(["useradd", "-m", "anchoruser"], check=True)
+        fresh_anchors()
+        ensure_anchoruser()
         self.home = subprocess.run(["getent", "passwd", "anchoruser"], capture_output=True, text=True).stdout.split(":")[5]
         unit_dir = os.path.join(self.home, ".config/systemd/user")
         shutil.rmtree(unit_dir, ignore_errors=True)
@@ -191,15 +162,15 @@ def measure(m, n):
     r = {}
     r["start → default.target (ms)"] = m.start()
     time.sleep(0.3)
-    r["RSS idle: VmRSS (MB)"] = rss_kb(m.pid()) / 1024
-    r["RSS idle: RssAnon (MB)"] = rss_kb(m.pid(), "RssAnon") / 1024
+    r["RSS idle: VmRSS (MB)"] = status_kb(m.pid()) / 1024
+    r["RSS idle: RssAnon (MB)"] = status_kb(m.pid(), "RssAnon") / 1024
     names = [unit_name(i) for i in range(n)]
     r["daemon-reload, %d units (ms)" % n] = statistics.median(timed(m.ctl(["daemon-reload"]), m.env)[0] for _ in range(5)) * 1000
     dt, rc = timed(m.ctl(["start"] + names), m.env)
     r["start %d, one call (s)" % n] = dt
     time.sleep(0.5)
-    r["RSS with %d running: VmRSS (MB)" % n] = rss_kb(m.pid()) / 1024
-    r["RSS with %d running: RssAnon (MB)" % n] = rss_kb(m.pid(), "RssAnon") / 1024
+    r["RSS with %d running: VmRSS (MB)" % n] = status_kb(m.pid()) / 1024
+    r["RSS with %d running: RssAnon (MB)" % n] = status_kb(m.pid(), "RssAnon") / 1024
     r["status (ms)"] = statistics.median(timed(m.ctl(["status", "--no-pager", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
     r["is-active (ms)"] = statistics.median(timed(m.ctl(["is-active", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
     # systemd --user cannot: its services die with it (or are left unmanaged).
@@ -215,44 +186,30 @@ def scale(binary, n):
     """Issue 12: N services (one template, `s@I.service`) under one ordinary user's manager.
     As root the manager runs as `nobody` (setpriv), with the machine's hard open-file limit;
     otherwise as the invoking user. Reports start/stop wall time, manager RSS and fds."""
-    tmp = tempfile.mkdtemp(prefix="linger-scale.")
-    home, run = os.path.join(tmp, "home"), os.path.join(tmp, "run")
-    units = os.path.join(home, ".config/systemd/user")
-    os.makedirs(units)
-    os.makedirs(run, mode=0o700)
-    with open(os.path.join(units, "s@.service"), "w") as f:
-        f.write("[Service]\nExecStart=/bin/sleep infinity\n")
-    env = dict(os.environ, HOME=home, XDG_RUNTIME_DIR=run, NO_COLOR="1")
-    for k in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-        env.pop(k, None)
-    cmd = [binary, "daemon", "--user", "--no-system-units"]
+    m = TempManager(binary, "linger-scale.", units=[("s@.service", "[Service]\nExecStart=/bin/sleep infinity\n")])
+    env, ctl, wrap = m.env, m.ctl([]), []
     if os.geteuid() == 0:
-        subprocess.run(["chown", "-R", "65534:65534", tmp], check=True)
-        os.chmod(tmp, 0o755)
-        cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + cmd
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    ctl = [binary, "ctl", "--user"]
+        subprocess.run(["chown", "-R", "65534:65534", m.tmp], check=True)
+        os.chmod(m.tmp, 0o755)
+        wrap = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
     try:
-        while subprocess.run(ctl + ["is-active", "-q", "default.target"], env=env).returncode != 0:
-            time.sleep(0.005)
+        proc = m.start(poll_s=0.005, wrap=wrap)
         names = [f"s@{i}.service" for i in range(n)]
         r = {}
-        r["RSS idle (MB)"] = rss_kb(proc.pid) / 1024
+        r["RSS idle (MB)"] = status_kb(proc.pid) / 1024
         dt, rc = timed(ctl + ["start"] + names, env)
         if rc != 0:
             raise RuntimeError(f"start of {n} services failed ({rc})")
         r["start %d, one call (s)" % n] = dt
         time.sleep(0.5)
-        r["RSS with %d running (MB)" % n] = rss_kb(proc.pid) / 1024
+        r["RSS with %d running (MB)" % n] = status_kb(proc.pid) / 1024
         r["manager fds with %d running" % n] = len(os.listdir(f"/proc/{proc.pid}/fd"))
         dt, rc = timed(ctl + ["stop"] + names, env)
         r["stop %d, one call (s)" % n] = dt
         for k, v in r.items():
             print(f"{k:40}{v:20.2f}")
     finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=120)
-        shutil.rmtree(tmp, ignore_errors=True)
+        m.remove(timeout=120)
 
 
 def big(m, n):
@@ -268,8 +225,8 @@ def big(m, n):
     time.sleep(0.5)
     r["%d: status of one (ms)" % n] = statistics.median(
         timed(m.ctl(["status", "--no-pager", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
-    r["%d: RSS VmRSS (MB)" % n] = rss_kb(m.pid()) / 1024
-    r["%d: RSS RssAnon (MB)" % n] = rss_kb(m.pid(), "RssAnon") / 1024
+    r["%d: RSS VmRSS (MB)" % n] = status_kb(m.pid()) / 1024
+    r["%d: RSS RssAnon (MB)" % n] = status_kb(m.pid(), "RssAnon") / 1024
     dt, rc = timed(m.ctl(["stop"] + names), m.env)
     r["%d: stop all, one call (s)" % n] = dt if rc == 0 else None
     return r
@@ -286,14 +243,9 @@ def medians(rows):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/linger"))
-    ap.add_argument("--before", help="a previous linger build, measured alongside")
+    ap = arg_parser(runs=5)
     ap.add_argument("--n", type=int, default=500)
-    ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--big", type=int, default=10000)
-    ap.add_argument("--no-systemd", action="store_true")
-    ap.add_argument("--out", help="also write the table to this file")
     ap.add_argument("--scale", type=int, metavar="N",
                     help="only the scale run: N services under one ordinary user's manager (issue 12: 10000)")
     a = ap.parse_args()
@@ -307,7 +259,7 @@ def main():
         kinds.append(("linger before", lambda n: Linger(a.before, n, "linger before")))
     after = "linger after" if a.before else "linger"
     kinds.append((after, lambda n: Linger(a.bin, n, after)))
-    sd = not a.no_systemd and os.geteuid() == 0 and os.path.isdir(ANCHORS_SRC) and os.path.exists("/lib/systemd/systemd")
+    sd = not a.no_systemd and anchors_usable("/lib/systemd/systemd")
     if sd:
         kinds.append((Systemd.name, Systemd))
     else:
@@ -342,11 +294,7 @@ def main():
         if sd and None not in (vals[-1], vals[-2]) and vals[-2] > 0:
             line += f"  {vals[-1] / vals[-2]:7.1f}×"
         out.append(line)
-    text = "\n".join(out)
-    print(text)
-    if a.out:
-        with open(a.out, "w") as f:
-            f.write(text + "\n")
+    emit(out, a.out)
 
 
 if __name__ == "__main__":
