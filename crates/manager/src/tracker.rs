@@ -7,13 +7,18 @@
 //! closes that gap). Because the manager is a child subreaper, every such process is our
 //! descendant and its exit reaches us as SIGCHLD, so emptiness is re-checked on real events.
 //!
-//! One /proc scan answers for all units and is cached until the next reap or spawn. A scan
-//! reads each process's `stat` once (one read into a stack buffer); `environ` — the costly file:
-//! the kernel walks the other process's memory — only of processes outside every unit's sessions
+//! One scan answers for all units and is cached until the next reap or spawn. While every
+//! tracked unit was started by this manager, the scan walks only our descendants
+//! (/proc/PID/task/TID/children): their processes are all below us — what the manager's own
+//! processes and the rest of the machine run is never read. An adopted unit (re-exec, crash
+//! recovery) may have processes elsewhere, so while one is tracked — or on a kernel without
+//! CONFIG_PROC_CHILDREN — the scan reads every process in /proc. Either way each process's
+//! `stat` is read once (one read into a stack buffer), and `environ` — the costly file: the
+//! kernel walks the other process's memory — only of processes outside every unit's sessions
 //! that started no earlier than the oldest tracked invocation: a process inherits
 //! `$INVOCATION_ID` from the invocation's first process, so it cannot have started before it.
-//! (A manager with 500 stopped services and one restarting reads ~3 syscalls per process on the
-//! machine instead of ~10; bench/usermgr.py's restart figure.)
+//! (bench/usermgr.py's restart after SIGKILL: ~2,100 syscalls per scan before, on a machine of
+//! 200 processes.)
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -28,6 +33,8 @@ struct Marks {
     /// first process: its descendants started no earlier. 0 = unknown (adopted processes may
     /// have older relatives), so every process is looked at.
     since: u64,
+    /// Started by this manager (not adopted): every process of it is our descendant.
+    ours: bool,
 }
 
 /// The process tracker.
@@ -68,8 +75,10 @@ impl ProcTracker {
                 true => ProcStat::read(pid).map_or(0, |s| s.start_ticks),
                 false => 0,
             };
+            m.ours = first_is_oldest;
         } else if !first_is_oldest {
             m.since = 0;
+            m.ours = false;
         }
         if !m.sessions.contains(&pid) {
             m.sessions.push(pid);
@@ -159,25 +168,9 @@ impl ProcTracker {
             }
         }
         let mut out: HashMap<String, Vec<u32>> = HashMap::new();
-        let Ok(dir) = std::fs::read_dir("/proc") else {
-            return out;
-        };
-        for entry in dir.flatten() {
-            let Some(pid) = entry
-                .file_name()
-                .to_str()
-                .and_then(|s| s.parse::<u32>().ok())
-            else {
-                continue;
-            };
-            if pid == self.own_pid {
-                continue;
-            }
-            let Some(stat) = ProcStat::read(pid) else {
-                continue;
-            };
-            if stat.is_dead() {
-                continue;
+        let mut consider = |pid: u32, stat: &ProcStat| {
+            if pid == self.own_pid || stat.is_dead() {
+                return;
             }
             let unit = by_session.get(&stat.session).copied().or_else(|| {
                 since.filter(|t| stat.start_ticks >= *t)?;
@@ -186,12 +179,75 @@ impl ProcTracker {
             if let Some(u) = unit {
                 out.entry(u.to_string()).or_default().push(pid);
             }
+        };
+        let walked = self.units.values().all(|m| m.ours) && self.walk_descendants(&mut consider);
+        if !walked {
+            let Ok(dir) = std::fs::read_dir("/proc") else {
+                return out;
+            };
+            for entry in dir.flatten() {
+                let pid = entry.file_name().to_str().and_then(|s| s.parse().ok());
+                if let Some(pid) = pid.filter(|p| *p != self.own_pid)
+                    && let Some(stat) = ProcStat::read(pid)
+                {
+                    consider(pid, &stat);
+                }
+            }
         }
         for v in out.values_mut() {
             v.sort_unstable();
         }
         out
     }
+
+    /// Calls `visit` for every process below ours; false (nothing visited) when the kernel
+    /// does not list children (no CONFIG_PROC_CHILDREN).
+    fn walk_descendants(&self, visit: &mut dyn FnMut(u32, &ProcStat)) -> bool {
+        let Some(mut parents) = children(self.own_pid, None) else {
+            return false;
+        };
+        while let Some(pid) = parents.pop() {
+            // Gone meanwhile (it and its children, reparented to us, are seen next time).
+            let Some(stat) = ProcStat::read(pid) else {
+                continue;
+            };
+            visit(pid, &stat);
+            parents.extend(children(pid, Some(stat.threads)).unwrap_or_default());
+        }
+        true
+    }
+}
+
+/// The children of a process: of each of its threads (a child belongs to the thread that
+/// forked it); `threads` = Some(1) reads the main thread's list alone. `None` if the list
+/// cannot be read.
+fn children(pid: u32, threads: Option<u32>) -> Option<Vec<u32>> {
+    let mut text = Vec::with_capacity(512);
+    let mut read = |tid: &str| -> Option<()> {
+        let mut f = std::fs::File::open(format!("/proc/{pid}/task/{tid}/children")).ok()?;
+        f.read_to_end(&mut text).ok()?;
+        text.push(b' ');
+        Some(())
+    };
+    if threads == Some(1) {
+        read(&pid.to_string())?;
+    } else {
+        let mut any = false;
+        for t in std::fs::read_dir(format!("/proc/{pid}/task"))
+            .ok()?
+            .flatten()
+        {
+            if let Some(tid) = t.file_name().to_str() {
+                any |= read(tid).is_some();
+            }
+        }
+        any.then_some(())?;
+    }
+    Some(
+        text.split(|b| b.is_ascii_whitespace())
+            .filter_map(|w| std::str::from_utf8(w).ok()?.parse().ok())
+            .collect(),
+    )
 }
 
 impl Marks {
@@ -206,6 +262,8 @@ impl Marks {
 struct ProcStat {
     state: u8,
     session: u32,
+    /// Field 20.
+    threads: u32,
     /// Field 22: when the process started, in clock ticks since boot.
     start_ticks: u64,
 }
@@ -226,12 +284,14 @@ impl ProcStat {
         let rest = std::str::from_utf8(&line[close + 1..]).ok()?;
         let mut f = rest.split_ascii_whitespace();
         let state = *f.next()?.as_bytes().first()?;
-        // ppid, pgrp, then the session; the start time is 16 fields further on.
+        // ppid, pgrp, then the session; the thread count 14 fields on, the start time 2.
         let session = f.nth(2)?.parse().ok()?;
-        let start_ticks = f.nth(15)?.parse().ok()?;
+        let threads = f.nth(13)?.parse().ok()?;
+        let start_ticks = f.nth(1)?.parse().ok()?;
         Some(ProcStat {
             state,
             session,
+            threads,
             start_ticks,
         })
     }
@@ -283,6 +343,7 @@ mod tests {
             Some(ProcStat {
                 state: b'S',
                 session: 4241,
+                threads: 1,
                 start_ticks: 987654
             })
         );
@@ -320,11 +381,16 @@ mod tests {
         let found = t.pids("u.service");
         let unit_of = [first.id(), escaped.id(), stranger.id()].map(|p| t.unit_of(p));
         let member = t.is_member("u.service", escaped.id());
+        // Adopted (as after a crash): found by reading every process in /proc instead.
+        let mut adopter = ProcTracker::new(std::process::id());
+        adopter.adopted("u.service", &id, first.id());
+        let found_by_adopter = adopter.pids("u.service");
         for mut c in [first, escaped, stranger] {
             let _ = c.kill();
             let _ = c.wait();
         }
         assert_eq!(found, expect);
+        assert_eq!(found_by_adopter, expect);
         assert_eq!(
             unit_of,
             [
