@@ -61,8 +61,10 @@ class Linger:
                         DBUS_SESSION_BUS_ADDRESS=f"unix:path={self.rt}/bus", SYSTEMD_PAGER="cat")
         self.proc = subprocess.Popen([binary, "daemon", "--user", "--no-system-units"], env=self.env,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while not os.path.exists(os.path.join(self.rt, "linger/manager")):
-            time.sleep(0.01)
+        # The varlink socket, then systemd's private socket (systemctl --user's first stop).
+        for sock in ("linger/manager", "systemd/private"):
+            while not os.path.exists(os.path.join(self.rt, sock)):
+                time.sleep(0.01)
 
     def run(self, cmd, **kw):
         return subprocess.run(cmd, env=self.env, capture_output=True, text=True, **kw)
