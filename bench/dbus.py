@@ -50,7 +50,7 @@ def units(unit_dir, data_home, bench_bin):
 class Linger:
     label = "linger"
 
-    def __init__(self, binary, bench_bin):
+    def __init__(self, binary, bench_bin, dbus=True):
         self.dir = tempfile.mkdtemp(prefix="linger-dbus-bench")
         self.home = os.path.join(self.dir, "home")
         self.rt = os.path.join(self.dir, "run")
@@ -62,7 +62,7 @@ class Linger:
         self.proc = subprocess.Popen([binary, "daemon", "--user", "--no-system-units"], env=self.env,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         # The varlink socket, then systemd's private socket (systemctl --user's first stop).
-        for sock in ("linger/manager", "systemd/private"):
+        for sock in ("linger/manager", "systemd/private")[: 2 if dbus else 1]:
             while not os.path.exists(os.path.join(self.rt, sock)):
                 time.sleep(0.01)
 
@@ -144,7 +144,7 @@ def wait_for_manager_on_bus(m):
 def linger_rss_kb(binary, bench, runs, with_bus):
     xs = []
     for _ in range(runs):
-        m = Linger(binary, bench)
+        m = Linger(binary, bench, dbus=with_bus)
         try:
             if with_bus:
                 m.run(["systemctl", "--user", "start", "dbus.socket"], check=True)
