@@ -188,16 +188,18 @@ def main():
     if a.before:
         lingers.insert(0, Linger("linger before", a.before, lines_file, a.n))
     keep = None
-    for lg in lingers:
-        rows = []
-        for _ in range(a.runs):
+    # The builds take turns run by run, so that a change in the machine's load falls on both.
+    rows = {lg.name: [] for lg in lingers}
+    for _ in range(a.runs):
+        for lg in lingers:
             tmp, jdir, r = lg.ingest_once()
-            rows.append(r)
+            rows[lg.name].append(r)
             if keep is None:
                 keep = (tmp, jdir)  # the first journal serves every build's queries
             else:
                 shutil.rmtree(tmp, ignore_errors=True)
-        columns.append([lg.name, med(rows), {}])
+    for lg in lingers:
+        columns.append([lg.name, med(rows[lg.name]), {}])
     # Queries: every linger build on the same journal; outputs must be identical.
     digests = {}
     for (name, _, q), lg in zip(columns, lingers):

@@ -163,7 +163,7 @@ def linger_side(target, rounds, users):
         os.makedirs(cg, exist_ok=True)
     sock = os.path.join(tmp, "sock")
     linger = os.path.join(target, "linger")
-    cmd = [linger, "daemon", "--system", "--ignore-systemd", "--socket", sock,
+    cmd = [linger, "daemon", "--system", "--ignore-systemd", "--no-journal-sockets", "--socket", sock,
            "--linger-dir", f"{tmp}/linger", "--config-dir", f"{tmp}/conf", "--runtime-dir", f"{tmp}/run",
            "--state-dir", f"{tmp}/state"] + (["--cgroup-root", cg] if cg else ["--no-cgroups"])
     service = f"linger-bench-{os.getpid()}"

@@ -312,24 +312,25 @@ def main():
         kinds.append((Systemd.name, Systemd))
     else:
         print("(systemd --user not measured: needs root and ../shared/anchors)")
-    results = []
-    for name, make in kinds:
-        rows = []
-        for i in range(a.runs):
+    # The managers take turns run by run, so that a change in the machine's load (other
+    # builds on a shared box) falls on all of them alike.
+    rows = {name: [] for name, _ in kinds}
+    for i in range(a.runs):
+        for name, make in kinds:
             m = make(a.n)
             try:
-                rows.append(measure(m, a.n))
+                rows[name].append(measure(m, a.n))
             finally:
                 m.stop()
             if a.big:
                 m = make(a.big)
                 try:
-                    rows[i].update(big(m, a.big))
+                    rows[name][i].update(big(m, a.big))
                 except Exception as e:  # reported as failed; the other figures stand
                     print(f"{name}: {a.big} services: {e}")
                 finally:
                     m.stop()
-        results.append((name, medians(rows)))
+    results = [(name, medians(rows[name])) for name, _ in kinds]
     keys = list(dict.fromkeys(k for _, r in results for k in r))
     out = [f"# bench/usermgr.py --n {a.n} --big {a.big} --runs {a.runs}: medians of {a.runs} runs "
            f"(fresh manager each), {time.strftime('%Y-%m-%d')}"]

@@ -34,7 +34,7 @@ complete -c systemctl -n "__fish_systemctl_needs_command" -l kill-whom -d 'Which
 complete -c systemctl -n "__fish_systemctl_needs_command" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_needs_command" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_needs_command" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_needs_command" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_needs_command" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_needs_command" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_needs_command" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_needs_command" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -54,7 +54,7 @@ complete -c systemctl -n "__fish_systemctl_needs_command" -l reverse -d 'Show re
 complete -c systemctl -n "__fish_systemctl_needs_command" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_needs_command" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_needs_command" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_needs_command" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_needs_command" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_needs_command" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_needs_command" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_needs_command" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -125,7 +125,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l kill-whom 
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -145,7 +145,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l reverse -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand start" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -162,7 +162,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -182,7 +182,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand stop" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -199,7 +199,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l kill-who
 complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -219,7 +219,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l reverse 
 complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand isolate" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -236,7 +236,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l kill-who
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -256,7 +256,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l reverse 
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand restart" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -273,7 +273,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l kill
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -293,7 +293,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l reve
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-restart" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -310,7 +310,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l kill-whom
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -330,7 +330,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l reverse -
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -347,7 +347,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -367,7 +367,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reload-or-restart" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -384,7 +384,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restar
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -404,7 +404,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restar
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand try-reload-or-restart" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -421,7 +421,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l kill-whom
 complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -441,7 +441,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l reverse -
 complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand freeze" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -458,7 +458,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -478,7 +478,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand thaw" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -495,7 +495,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -515,7 +515,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand kill" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -532,7 +532,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l kill-whom
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -552,7 +552,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l reverse -
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand status" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -569,7 +569,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -589,7 +589,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -606,7 +606,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l kill-whom -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -626,7 +626,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l reverse -d '
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand cat" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -643,7 +643,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -663,7 +663,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand edit" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -680,7 +680,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l kill-whom
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -700,7 +700,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l reverse -
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand revert" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -717,7 +717,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l kill-
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -737,7 +737,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l rever
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-units" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -754,7 +754,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l 
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -774,7 +774,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l 
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-unit-files" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -791,7 +791,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l kill
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -811,7 +811,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l reve
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-timers" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -828,7 +828,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l kil
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -848,7 +848,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l rev
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-sockets" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -865,7 +865,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -885,7 +885,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-dependencies" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -902,7 +902,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l kill-w
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -922,7 +922,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l revers
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-jobs" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -939,7 +939,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l kill-whom
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -959,7 +959,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l reverse -
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand enable" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -976,7 +976,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l kill-who
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -996,7 +996,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l reverse 
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand disable" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1013,7 +1013,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l kill-wh
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1033,7 +1033,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l reverse
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reenable" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1050,7 +1050,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l kill-w
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1070,7 +1070,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l revers
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-active" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1087,7 +1087,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l kill-
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1107,7 +1107,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l rever
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-enabled" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1124,7 +1124,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l kill-w
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1144,7 +1144,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l revers
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-failed" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1161,7 +1161,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1181,7 +1181,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand mask" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1198,7 +1198,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l kill-whom
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1218,7 +1218,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l reverse -
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unmask" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1235,7 +1235,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l kil
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1255,7 +1255,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l rev
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-property" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1272,7 +1272,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l ki
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1292,7 +1292,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l re
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reload" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1309,7 +1309,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l ki
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1329,7 +1329,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l re
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand daemon-reexec" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1346,7 +1346,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l kil
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1366,7 +1366,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l rev
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand reset-failed" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1383,7 +1383,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l 
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1403,7 +1403,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l 
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-environment" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1420,7 +1420,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1440,7 +1440,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand unset-environment" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1457,7 +1457,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1477,7 +1477,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand show-environment" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1494,7 +1494,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1514,7 +1514,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand is-system-running" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1531,7 +1531,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l kill-wh
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1551,7 +1551,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l reverse
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand timespan" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1570,7 +1570,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l kill-wh
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1590,7 +1590,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l reverse
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand calendar" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1607,7 +1607,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l kill-whom
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1627,7 +1627,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l reverse -
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand verify" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1644,7 +1644,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l kill-whom 
 complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1664,7 +1664,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l reverse -d
 complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand clean" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1681,7 +1681,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l kill-whom
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1701,7 +1701,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l reverse -
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1718,7 +1718,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l kill-
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1738,7 +1738,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l rever
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand preset-all" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1755,7 +1755,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l kill
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1775,7 +1775,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l reve
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand get-default" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1792,7 +1792,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l kill
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1812,7 +1812,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l reve
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand set-default" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1829,7 +1829,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1849,7 +1849,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand link" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1866,7 +1866,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l kill-w
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1886,7 +1886,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l revers
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-wants" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1903,7 +1903,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l kil
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1923,7 +1923,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l rev
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand add-requires" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1940,7 +1940,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" 
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1960,7 +1960,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" 
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand import-environment" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -1977,7 +1977,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l kill-
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -1997,7 +1997,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l rever
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand list-paths" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -2014,7 +2014,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -2034,7 +2034,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand help" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'
@@ -2051,7 +2051,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l kill-whom -
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l job-mode -d 'How to queue jobs: replace, fail, isolate, ignore-dependencies, ignore-requirements' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -s o -l output -d 'Output format: json, json-pretty (where it helps)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l legend -d 'Whether to print the legend/header (yes/no)' -r
-complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled; with --global, as systemctl requires)' -r -F
+complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l root -d 'Operate on the unit files under this directory, without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global, as systemctl requires)' -r -F
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l what -d 'clean: which directories (runtime, state, cache, logs, configuration, all)' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l preset-mode -d 'preset, preset-all: full, enable-only or disable-only' -r
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l drop-in -d 'edit: the drop-in file\'s name (default: override)' -r
@@ -2071,7 +2071,7 @@ complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l reverse -d 
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l after -d 'Show units ordered after (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l before -d 'Show units ordered before (list-dependencies)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l no-legend -d 'Do not print the legend/header'
-complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read without a manager (list-unit-files, is-enabled)'
+complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l global -d 'The global user unit directories (/etc/systemd/user, …; under --root= if given), read and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all)'
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -l plain -d 'list-dependencies: a plain list, without tree lines and dots'
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -s r -l recursive -d 'list-units & co.: the units of local containers too. A user manager has no containers, so the list is the manager\'s own, as systemctl --user -r prints it'
 complete -c systemctl -n "__fish_systemctl_using_subcommand exit" -s f -l force -d 'edit: a new unit file with --full even if none exists; enable/mask: replace links'

@@ -1,11 +1,12 @@
 //! Applying resource limits to a unit's cgroups and reading its accounting.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::controller::Controller;
 use crate::error::{CgroupError, Result};
 use crate::fs::CgroupFs;
-use crate::resource::{ApplyMode, Directive, ResourceLimits, SystemInfo, Target, plan};
+use crate::plan::{ApplyMode, SystemInfo, Target, plan};
+use crate::resource::{Directive, ResourceLimits};
 use crate::stats::{MemoryEvents, UnitStats, stat_value};
 use crate::units::{UnitCgroups, collect_pids};
 
@@ -110,10 +111,7 @@ impl<F: CgroupFs> UnitCgroups<F> {
         } else if let Some(d) = v1(Controller::Pids) {
             number(d.join("pids.current"))
         } else {
-            let mut pids = Vec::new();
-            collect_pids(&self.fs, &v2, &mut pids)
-                .ok()
-                .map(|()| pids.len() as u64)
+            count_threads(&self.fs, &v2)
         };
         // cpu.stat's usage_usec exists in every v2 cgroup, even without the cpu controller.
         s.cpu_usage_nsec = read(v2.join("cpu.stat"))
@@ -121,4 +119,28 @@ impl<F: CgroupFs> UnitCgroups<F> {
             .map(|us| us.saturating_mul(1000));
         Ok(s)
     }
+}
+
+/// Threads in `dir` and below (`cgroup.threads`, what `pids.current` would count); the
+/// number of processes where a cgroup lists no threads (v1-style trees, test doubles).
+fn count_threads<F: CgroupFs>(fs: &F, dir: &Path) -> Option<u64> {
+    fn walk<F: CgroupFs>(fs: &F, dir: &Path) -> Option<u64> {
+        let here = fs
+            .read(&dir.join("cgroup.threads"))
+            .ok()?
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .count() as u64;
+        let mut n = here;
+        for child in fs.children(dir).ok()? {
+            n += walk(fs, &dir.join(child))?;
+        }
+        Some(n)
+    }
+    walk(fs, dir).or_else(|| {
+        let mut pids = Vec::new();
+        collect_pids(fs, dir, &mut pids)
+            .ok()
+            .map(|()| pids.len() as u64)
+    })
 }

@@ -41,6 +41,7 @@ mod freezer;
 mod fs;
 mod kill;
 mod layout;
+mod plan;
 mod resource;
 mod stats;
 mod units;
@@ -57,11 +58,11 @@ pub use freezer::{FreezerState, freezer_state_at};
 pub use fs::{CgroupFs, Created, MemFs, MemKernel, Pinned, RealFs};
 pub use kill::{KillMethod, KillReport};
 pub use layout::{DEFAULT_SLICE, INIT_SCOPE, escape, slice_path, unit_path};
+pub use plan::{ApplyMode, Availability, FileWrite, Location, Plan, SystemInfo, Target, plan};
 pub use resource::{
-    ApplyMode, Availability, CpuWeight, Directive, FileWrite, Location, MemoryValue, Plan,
-    ResourceError, ResourceLimits, SystemInfo, Target, TasksValue, parse_permyriad, parse_size,
-    plan,
+    CpuWeight, Directive, MemoryValue, ResourceError, ResourceLimits, TasksValue, parse_permyriad,
+    parse_size,
 };
 pub use stats::{MemoryEvents, UnitStats, stat_value};
-pub use units::UnitCgroups;
+pub use units::{NewCgroup, OldCgroup, UnitCgroups};
 pub use v1_delegation::V1Delegation;

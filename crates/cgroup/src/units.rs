@@ -21,7 +21,7 @@ use crate::detect::{CgroupSetup, Driver, DriverKind};
 use crate::error::{CgroupError, Result};
 use crate::fs::{CgroupFs, Created};
 use crate::layout::{self, DEFAULT_SLICE, INIT_SCOPE};
-use crate::resource::Availability;
+use crate::plan::Availability;
 use crate::watch::Watcher;
 
 /// The per-unit cgroups of one manager. Generic over the file system so the logic runs on
@@ -185,6 +185,26 @@ impl<F: CgroupFs> UnitCgroups<F> {
     /// # Errors
     /// The path is not relative and plain, or a directory cannot be created.
     pub fn create_at(&mut self, unit: &str, rel: &Path) -> Result<PathBuf> {
+        let (entry, new) = self.plan(rel)?;
+        new.make(&self.fs)?;
+        self.units.insert(unit.to_owned(), entry);
+        Ok(new.path())
+    }
+
+    /// Knows `unit` at `rel` from now on without touching the file system, and returns what
+    /// is to be made for it: [`NewCgroup::make`] does the mkdirs, on any thread. For a
+    /// daemon whose loop must not wait on the kernel's cgroup lock (mkdir and
+    /// `cgroup.subtree_control` writes wait for other processes' migrations).
+    ///
+    /// # Errors
+    /// The path is not relative and plain.
+    pub fn register_at(&mut self, unit: &str, rel: &Path) -> Result<NewCgroup> {
+        let (entry, new) = self.plan(rel)?;
+        self.units.insert(unit.to_owned(), entry);
+        Ok(new)
+    }
+
+    fn plan(&self, rel: &Path) -> Result<(UnitEntry, NewCgroup)> {
         let plain = rel
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
@@ -194,23 +214,28 @@ impl<F: CgroupFs> UnitCgroups<F> {
                 reason: "a cgroup path must be relative, without '..'",
             });
         }
-        let subtree = subtree_line(&self.enabled);
-        ensure_dir(&self.fs, &self.setup.unified, rel, Some(&subtree))?;
+        let mut dirs = vec![(
+            self.setup.unified.clone(),
+            Some(subtree_line(&self.enabled)),
+        )];
         let mut v1 = Vec::new();
         if self.v1_accounting {
             for (i, r) in self.setup.v1.iter().enumerate() {
-                ensure_dir(&self.fs, &r.path, rel, None)?;
+                dirs.push((r.path.clone(), None));
                 v1.push(i);
             }
         }
-        self.units.insert(
-            unit.to_owned(),
-            UnitEntry {
+        let entry = UnitEntry {
+            rel: rel.to_path_buf(),
+            v1,
+        };
+        Ok((
+            entry,
+            NewCgroup {
                 rel: rel.to_path_buf(),
-                v1,
+                dirs,
             },
-        );
-        Ok(self.setup.unified.join(rel))
+        ))
     }
 
     /// Gives the unit a cgroup in v1 hierarchy `index` if it has none; processes already in
@@ -378,6 +403,19 @@ impl<F: CgroupFs> UnitCgroups<F> {
         Ok(())
     }
 
+    /// Forgets the unit (no longer watched) without touching the file system, and returns its
+    /// directories for [`OldCgroup::remove`] on any thread (rmdir waits on the kernel's cgroup
+    /// lock, like mkdir).
+    ///
+    /// # Errors
+    /// The unit has no cgroup.
+    pub fn forget(&mut self, unit: &str) -> Result<OldCgroup> {
+        let dirs = self.dirs(unit)?;
+        self.watcher.remove(unit);
+        self.units.remove(unit);
+        Ok(OldCgroup { dirs })
+    }
+
     /// Hands the unit's cgroups to `uid:gid` (`Delegate=yes`, or a user manager's root): the
     /// directories and the files a delegate writes (`cgroup.procs`, `cgroup.subtree_control`,
     /// `cgroup.threads`; v1 `tasks`).
@@ -385,22 +423,99 @@ impl<F: CgroupFs> UnitCgroups<F> {
     /// # Errors
     /// The unit has no cgroup or chown failed.
     pub fn delegate(&self, unit: &str, uid: u32, gid: u32) -> Result<()> {
-        for dir in self.dirs(unit)? {
-            self.fs.chown(&dir, uid, gid)?;
-            for f in [
-                "cgroup.procs",
-                "cgroup.subtree_control",
-                "cgroup.threads",
-                "tasks",
-            ] {
-                let p = dir.join(f);
-                if self.fs.exists(&p) {
-                    self.fs.chown(&p, uid, gid)?;
-                }
-            }
+        delegate_dirs(&self.fs, &self.dirs(unit)?, uid, gid)
+    }
+}
+
+/// The cgroup of a unit that is known but perhaps not made yet ([`UnitCgroups::register_at`]):
+/// plain data, for another thread.
+#[derive(Debug, Clone)]
+pub struct NewCgroup {
+    rel: PathBuf,
+    /// Each hierarchy's root, and the v2 subtree line for slices made there.
+    dirs: Vec<(PathBuf, Option<String>)>,
+}
+
+impl NewCgroup {
+    /// Creates the directories (missing parents too; an existing one is reused). Returns the
+    /// v2 path.
+    ///
+    /// # Errors
+    /// A directory cannot be created.
+    pub fn make<F: CgroupFs>(&self, fs: &F) -> Result<PathBuf> {
+        for (base, subtree) in &self.dirs {
+            ensure_dir(fs, base, &self.rel, subtree.as_deref())?;
+        }
+        Ok(self.path())
+    }
+
+    /// The v2 directory.
+    #[must_use]
+    pub fn path(&self) -> PathBuf {
+        self.dirs[0].0.join(&self.rel)
+    }
+
+    /// Every directory, v2 first.
+    #[must_use]
+    pub fn dirs(&self) -> Vec<PathBuf> {
+        self.dirs.iter().map(|(b, _)| b.join(&self.rel)).collect()
+    }
+
+    /// [`UnitCgroups::delegate`] for the made directories.
+    ///
+    /// # Errors
+    /// chown failed.
+    pub fn delegate<F: CgroupFs>(&self, fs: &F, uid: u32, gid: u32) -> Result<()> {
+        delegate_dirs(fs, &self.dirs(), uid, gid)
+    }
+
+    /// [`UnitCgroups::join_fds`] for the made directories.
+    ///
+    /// # Errors
+    /// A file cannot be opened.
+    pub fn join_fds<F: CgroupFs>(&self, fs: &F) -> Result<Vec<OwnedFd>> {
+        self.dirs()
+            .iter()
+            .map(|d| fs.open_write(&d.join("cgroup.procs")))
+            .collect()
+    }
+}
+
+/// The directories of a unit that was forgotten ([`UnitCgroups::forget`]), to remove.
+#[derive(Debug, Clone)]
+pub struct OldCgroup {
+    dirs: Vec<PathBuf>,
+}
+
+impl OldCgroup {
+    /// Removes the directories (sub-cgroups first); one already gone is fine.
+    ///
+    /// # Errors
+    /// A cgroup still holds processes (`EBUSY`) or cannot be removed.
+    pub fn remove<F: CgroupFs>(&self, fs: &F) -> Result<()> {
+        for dir in &self.dirs {
+            remove_tree(fs, dir)?;
         }
         Ok(())
     }
+}
+
+fn delegate_dirs<F: CgroupFs>(fs: &F, dirs: &[PathBuf], uid: u32, gid: u32) -> Result<()> {
+    for dir in dirs {
+        fs.chown(dir, uid, gid)?;
+        for f in [
+            "cgroup.procs",
+            "cgroup.subtree_control",
+            "cgroup.threads",
+            "tasks",
+        ] {
+            let p = dir.join(f);
+            if fs.exists(&p) {
+                fs.chown(&p, uid, gid)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn subtree_line(controllers: &[Controller]) -> String {

@@ -220,3 +220,47 @@ fn limits_added_to_a_running_unit_move_its_processes() {
     cg.remove("web.service").unwrap();
     assert!(!fs.exists(Path::new("/p/app.slice/web.service")));
 }
+
+#[test]
+fn registering_touches_nothing_until_the_new_cgroup_is_made_elsewhere() {
+    let fs = hybrid_fs();
+    let mut cg = hybrid(&fs);
+    cg.set_v1_accounting(true);
+    let unit = "user@1000.service";
+    let new = cg
+        .register_at(unit, Path::new("user-1000.slice/user@1000.service"))
+        .unwrap();
+    // Known at once (paths, for the loop), nothing on the file system yet.
+    let dir = "/u/linger/user-1000.slice/user@1000.service";
+    assert_eq!(cg.path(unit).unwrap(), Path::new(dir));
+    assert!(!fs.exists(Path::new(dir)));
+    // Made on another thread, with what a worker gets: plain data and the file system.
+    let made = std::thread::scope(|t| {
+        t.spawn(|| {
+            let path = new.make(&fs).unwrap();
+            new.delegate(&fs, 1000, 1000).unwrap();
+            (path, new.join_fds(&fs).unwrap().len())
+        })
+        .join()
+        .unwrap()
+    });
+    assert_eq!(made.0, Path::new(dir));
+    assert_eq!(
+        made.1,
+        cg.dirs(unit).unwrap().len(),
+        "v2 and every v1 hierarchy"
+    );
+    assert_eq!(fs.owner(dir), Some((1000, 1000)));
+    assert_eq!(
+        fs.owner("/m/linger/user-1000.slice/user@1000.service/tasks"),
+        Some((1000, 1000))
+    );
+    // Forgetting is immediate; the removal is the worker's again.
+    let old = cg.forget(unit).unwrap();
+    assert!(cg.path(unit).is_err());
+    assert!(fs.exists(Path::new(dir)));
+    old.remove(&fs).unwrap();
+    assert!(!fs.exists(Path::new(dir)));
+    assert!(!fs.exists(Path::new("/m/linger/user-1000.slice/user@1000.service")));
+    assert!(cg.register_at("x", Path::new("../escape")).is_err());
+}

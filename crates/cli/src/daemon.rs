@@ -83,6 +83,18 @@ struct SystemArgs {
     /// Seconds a user manager may take to stop before it is killed.
     #[arg(long, value_name = "SECS", default_value_t = 10)]
     stop_timeout: u64,
+    /// Where the journal's native and stdout sockets are served when no journald does.
+    #[arg(long, value_name = "DIR", default_value = "/run/systemd/journal")]
+    journal_dir: PathBuf,
+    /// The syslog socket served when no syslog daemon does.
+    #[arg(long, value_name = "PATH", default_value = "/dev/log")]
+    dev_log: PathBuf,
+    /// The system journal (root's and system daemons' messages).
+    #[arg(long, value_name = "DIR", default_value = linger_journal::config::SYSTEM_JOURNAL)]
+    system_journal: PathBuf,
+    /// Leave the journal sockets and /dev/log alone.
+    #[arg(long)]
+    no_journal_sockets: bool,
 }
 
 fn login_config(a: SystemArgs) -> linger_login::LoginConfig {
@@ -98,6 +110,11 @@ fn login_config(a: SystemArgs) -> linger_login::LoginConfig {
         runtime_tmpfs: !a.no_runtime_tmpfs,
         ready_timeout: std::time::Duration::from_secs(a.ready_timeout),
         stop_timeout: std::time::Duration::from_secs(a.stop_timeout),
+        journal_sockets: (!a.no_journal_sockets).then_some(linger_login::JournalSockets {
+            dir: a.journal_dir,
+            dev_log: a.dev_log,
+            system_journal: a.system_journal,
+        }),
         ..linger_login::LoginConfig::default()
     };
     if let Some(cmd) = a.user_manager {

@@ -43,9 +43,13 @@ pub struct JournalArgs {
         value_name = "UNIT"
     )]
     pub units: Vec<String>,
-    /// Show the user journal (the only journal linger has; accepted for compatibility).
+    /// Show the user journal (the default).
     #[arg(long)]
     pub user: bool,
+    /// Show the system journal: what the login daemon stored for root and system daemons
+    /// (also the default for root when root has no journal of its own).
+    #[arg(long, conflicts_with = "user")]
+    pub system: bool,
     /// Number of journal entries to show ("all" for all; 10 without a value).
     #[arg(short = 'n', long = "lines", value_name = "N", num_args = 0..=1, default_missing_value = "10")]
     pub lines: Option<String>,
@@ -175,6 +179,22 @@ impl JournalArgs {
     }
 
     /// The library's options for these flags.
+    /// The system journal, when asked for (`--system`), or for root without `--user`, `-D` or
+    /// `--file` when root has no journal of its own (no user manager ever ran for root) and
+    /// the system journal exists.
+    fn system_journal(&self) -> Option<PathBuf> {
+        let system = PathBuf::from(linger_journal::config::SYSTEM_JOURNAL);
+        if self.system {
+            return Some(system);
+        }
+        let root_default = !self.user
+            && self.file.is_empty()
+            && rustix::process::geteuid().is_root()
+            && system.is_dir()
+            && !linger_journal::JournalConfig::default_directory().is_some_and(|d| d.is_dir());
+        root_default.then_some(system)
+    }
+
     pub fn to_options(&self) -> Result<Options, String> {
         let mode: OutputMode = self.output.parse()?;
         let lines = match self.lines.as_deref() {
@@ -186,7 +206,7 @@ impl JournalArgs {
             ),
         };
         Ok(Options {
-            directory: self.directory.clone(),
+            directory: self.directory.clone().or_else(|| self.system_journal()),
             files: self.file.clone(),
             matches: self.matches()?,
             units: self.units.clone(),

@@ -462,6 +462,20 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         }
         None => None,
     };
+    // Followed from before the start: a service that ends at once is seen ending, and the
+    // manager keeps it loaded (for its result) while this follows it, even when collected.
+    let changes = if wait {
+        match crate::watch::Changes::subscribe(std::slice::from_ref(&svc_name)) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                remove_files();
+                let _ = client.call(method::RELOAD, json!({}));
+                return fail(&e);
+            }
+        }
+    } else {
+        None
+    };
     let start = if timer.is_some() {
         &timer_name
     } else {
@@ -506,9 +520,9 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
             eprintln!("Running as unit: {svc_name}");
         }
     }
-    if wait {
+    if let Some(changes) = changes {
         // The relay (with --pty) must hand the terminal back before the summary is printed.
-        let (code, summary) = wait_for_end(&mut client, &svc_name);
+        let (code, summary) = wait_for_end(&mut client, changes, &svc_name);
         if let Some(att) = attached {
             att.finish();
         }
@@ -552,14 +566,15 @@ fn wait_exit_code(result: &str, code: &str, status: u8) -> u8 {
 }
 
 /// `--wait`: until the service is inactive or failed (followed through the manager's change
-/// stream, read once before and after); the exit code, and the report systemd-run prints
-/// (None when the unit could not be queried).
-fn wait_for_end(client: &mut linger_ipc::Client, unit: &str) -> (ExitCode, Option<String>) {
+/// stream `changes`, subscribed before the start; read once before and after); the exit
+/// code, and the report systemd-run prints (None when the unit could not be queried).
+fn wait_for_end(
+    client: &mut linger_ipc::Client,
+    mut changes: crate::watch::Changes,
+    unit: &str,
+) -> (ExitCode, Option<String>) {
     let names = ["ActiveState", "Result", "ExecMainCode", "ExecMainStatus"];
     let failed_query = || (fail(&format!("Failed to query {unit}.")), None);
-    let Ok(mut changes) = crate::watch::Changes::subscribe(&[unit.to_string()]) else {
-        return failed_query();
-    };
     loop {
         let Some(u) = props(client, unit, &names) else {
             return failed_query();

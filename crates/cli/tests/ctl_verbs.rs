@@ -325,3 +325,57 @@ fn enable_force_replaces_a_conflicting_link_and_only_a_link() {
     assert!(!m.unit_dir().join("real.service").is_symlink());
     m.shutdown();
 }
+
+#[test]
+fn unit_file_preset_follows_the_preset_files() {
+    let mut m = Manager::new(BIN);
+    let presets = m.dir.path().join("presets");
+    std::fs::create_dir_all(&presets).unwrap();
+    std::fs::write(
+        presets.join("50-test.preset"),
+        "enable keep.service\ndisable *\n",
+    )
+    .unwrap();
+    let install = "[Service]\nExecStart=/bin/sleep 1000\n[Install]\nWantedBy=default.target\n";
+    m.write_unit("keep.service", install);
+    m.write_unit("drop.service", install);
+    m.write_unit("plain.service", "[Service]\nExecStart=/bin/true\n");
+    let var = format!("LINGER_PRESET_PATH={}", presets.display());
+    m.start_wrapped(&["env", &var]);
+    assert_eq!(m.prop("keep.service", "UnitFilePreset"), "enabled");
+    assert_eq!(m.prop("drop.service", "UnitFilePreset"), "disabled");
+    assert_eq!(
+        m.prop("plain.service", "UnitFilePreset"),
+        "",
+        "static: no preset"
+    );
+    let status = m.systemctl(&["status", "drop.service"]);
+    assert!(
+        status
+            .stdout
+            .contains("drop.service; disabled; preset: disabled)"),
+        "{}",
+        status.stdout
+    );
+    let files = m
+        .systemctl(&[
+            "list-unit-files",
+            "--no-legend",
+            "--plain",
+            "keep*",
+            "drop*",
+        ])
+        .expect_code(0);
+    let rows: Vec<Vec<&str>> = files
+        .stdout
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            vec!["drop.service", "disabled", "disabled"],
+            vec!["keep.service", "disabled", "enabled"]
+        ]
+    );
+}

@@ -531,3 +531,68 @@ fn no_new_privileges_alone() {
     let pid = m.main_pid("nnp.service");
     assert_eq!(proc_status(pid), ("1".into(), "0".into()));
 }
+
+/// ProtectSystem=strict: everything read-only except /dev, /proc, /sys, the unit's own
+/// directories, the runtime directory and ReadWritePaths= (a missing `-` one is skipped) —
+/// for root's manager and an ordinary user's.
+#[test]
+fn protect_system_strict_leaves_only_the_units_paths_writable() {
+    let mut managers = vec![("root", {
+        let mut m = Manager::new(BIN);
+        m.start();
+        m
+    })];
+    if rustix::process::geteuid().is_root() {
+        let mut m = Manager::new(BIN);
+        m.start_as("nobody", "nogroup");
+        managers.push(("nobody", m));
+    }
+    for (who, m) in &managers {
+        let rw = m.home().join("rw");
+        std::fs::create_dir_all(&rw).unwrap();
+        if *who == "nobody" {
+            let st = std::process::Command::new("chown")
+                .args(["nobody:nogroup"])
+                .arg(&rw)
+                .status()
+                .unwrap();
+            assert!(st.success());
+        }
+        let home = m.home();
+        m.write_unit(
+            "strict.service",
+            &format!(
+                "[Service]\nType=oneshot\nProtectSystem=strict\nStateDirectory=strictstate\n\
+                 ReadWritePaths={rw}\nReadWritePaths=-/nonexistent/linger\n\
+                 ExecStart=/bin/sh -c '\
+                 touch $$STATE_DIRECTORY/ok && echo state-rw; \
+                 touch {rw}/ok && echo rw-rw; \
+                 touch %t/strict-ok && echo runtime-rw; \
+                 echo x > /dev/null && echo dev-rw; \
+                 touch {home}/strict-probe 2>/dev/null && echo home-writable || echo home-ro; \
+                 touch /var/tmp/linger-strict-probe 2>/dev/null && echo var-writable || echo var-ro'\n",
+                rw = rw.display(),
+                home = home.display(),
+            ),
+        );
+        let started = m.systemctl(&["start", "strict.service"]);
+        let out = journal(m, "strict.service");
+        assert_eq!(started.code, 0, "{who}: {out}\n{}", m.manager_log());
+        for want in [
+            "state-rw",
+            "rw-rw",
+            "runtime-rw",
+            "dev-rw",
+            "home-ro",
+            "var-ro",
+        ] {
+            assert!(
+                out.lines().any(|l| l == want),
+                "{who}: no {want:?} in\n{out}\n{}",
+                m.manager_log()
+            );
+        }
+        assert!(rw.join("ok").exists() && !home.join("strict-probe").exists());
+        assert!(!std::path::Path::new("/var/tmp/linger-strict-probe").exists());
+    }
+}

@@ -58,3 +58,38 @@ fn a_failed_services_whole_output_precedes_its_failure_when_start_returns() {
     }
     m.shutdown();
 }
+
+#[test]
+fn output_written_in_chunks_larger_than_the_pipe_is_read_to_its_end() {
+    let mut m = Manager::new(BIN);
+    // `cat` writes 128 KiB at a time: it blocks in the middle of a write on the full pipe and
+    // goes on as soon as the manager takes some out. (A reader that left bytes in the pipe
+    // and waited for a wake-up never got one: a writer filling a pipe that was not empty
+    // wakes no reader.)
+    let file = m.home().join("lines.txt");
+    let text: String = (1..=60_000)
+        .map(|i| format!("bench line {i:07}\n"))
+        .collect();
+    std::fs::write(&file, text).unwrap();
+    std::fs::create_dir_all(m.home().join(".config/linger")).unwrap();
+    std::fs::write(
+        m.home().join(".config/linger/journald.conf"),
+        "[Journal]\nRateLimitBurst=0\n",
+    )
+    .unwrap();
+    m.write_unit(
+        "cat.service",
+        &format!(
+            "[Service]\nType=oneshot\nExecStart=/bin/cat {}\nTimeoutStartSec=60\n",
+            file.display()
+        ),
+    );
+    m.start();
+    m.systemctl(&["start", "cat.service"]).expect_code(0);
+    let log = m
+        .linger(&["journal", "--no-pager", "-u", "cat.service", "-o", "cat"])
+        .stdout;
+    let n = log.lines().filter(|l| l.starts_with("bench line ")).count();
+    assert_eq!(n, 60_000);
+    m.shutdown();
+}

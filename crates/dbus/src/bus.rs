@@ -119,6 +119,10 @@ async fn serve(
     let subscribed = Arc::new(AtomicBool::new(false));
     let id = listeners.add(conn.clone(), subscribed.clone());
     let mut subscribers: HashSet<String> = HashSet::new();
+    // `AddRef=yes` transient units, by the client holding them: a subscription naming the
+    // unit keeps the manager from unloading it once collected (crates/manager collect.rs)
+    // until the client leaves the bus and its subscriptions are dropped.
+    let mut pins: HashMap<String, Vec<tokio::sync::mpsc::Receiver<Change>>> = HashMap::new();
     let activations = Activations::default();
     tokio::task::spawn_local(activations.clone().watch_jobs(front.clone(), conn.clone()));
     tokio::task::spawn_local(names_at_start(front.clone(), conn.clone()));
@@ -157,8 +161,14 @@ async fn serve(
                         // `AddRef=yes` (systemd-run --wait): the client follows its unit's
                         // signals (systemd sends a unit's signals to those holding a
                         // reference; here they get the manager's signals until they leave).
-                        "StartTransientUnit" if adds_ref(&msg) => {
-                            subscribers.insert(sender.clone());
+                        "StartTransientUnit" => {
+                            if let Some(unit) = unit_with_ref(&msg) {
+                                subscribers.insert(sender.clone());
+                                let filter = SubscribeRequest { units: vec![unit] };
+                                pins.entry(sender.clone())
+                                    .or_default()
+                                    .push(front.requests.subscribe(filter));
+                            }
                         }
                         _ => {}
                     }
@@ -183,6 +193,9 @@ async fn serve(
                         };
                         if new.is_empty() && subscribers.remove(&name) {
                             subscribed.store(!subscribers.is_empty(), Ordering::Relaxed);
+                        }
+                        if new.is_empty() {
+                            pins.remove(&name);
                         }
                         // An owner handed over to another is still owned: only appearing and
                         // vanishing names matter.
@@ -248,20 +261,19 @@ fn is_service_name(name: &str) -> bool {
     !name.starts_with(':') && name != DRIVER && name != NAME
 }
 
-fn adds_ref(msg: &zbus::Message) -> bool {
+/// The unit a `StartTransientUnit` call names when it asks for `AddRef=yes`.
+pub(crate) fn unit_with_ref(msg: &zbus::Message) -> Option<String> {
     type Args = (
         String,
         String,
         crate::transient::Properties,
         Vec<(String, crate::transient::Properties)>,
     );
-    msg.body()
-        .deserialize::<Args>()
-        .is_ok_and(|(_, _, props, _)| {
-            props
-                .iter()
-                .any(|(n, v)| n == "AddRef" && matches!(&**v, zbus::zvariant::Value::Bool(true)))
-        })
+    let (unit, _, props, _) = msg.body().deserialize::<Args>().ok()?;
+    props
+        .iter()
+        .any(|(n, v)| n == "AddRef" && matches!(&**v, zbus::zvariant::Value::Bool(true)))
+        .then_some(unit)
 }
 
 /// Start jobs queued for activation requests, by job id → unit.

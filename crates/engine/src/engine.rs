@@ -19,6 +19,7 @@ mod events;
 mod jobs;
 mod scope;
 mod transaction;
+mod unload;
 
 /// At most this many jobs may be queued at once (a limit on what clients can make us allocate).
 pub const MAX_JOBS: usize = 16384;
@@ -209,6 +210,9 @@ pub struct Engine<H: Host, S: UnitSource> {
     /// Units whose state may have changed since the last `take_touched` (what the manager
     /// must write down again for crash recovery).
     touched: BTreeSet<String>,
+    /// Loaded units with `Upholds=` or `StopWhenUnneeded=yes`: the only ones looked at after
+    /// every state change (a look at all units there made stopping N units O(N²)).
+    upholders: BTreeSet<String>,
 }
 
 impl<H: Host, S: UnitSource> Engine<H, S> {
@@ -226,6 +230,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             effects: Vec::new(),
             activators: BTreeSet::new(),
             touched: BTreeSet::new(),
+            upholders: BTreeSet::new(),
         }
     }
 
@@ -321,6 +326,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             }
             // The file exists now (systemd ≥ 246 does the same): load it for real.
             self.units.remove(&id);
+            self.upholders.remove(&id);
         }
         let cfg = self.source.load(name);
         let id = cfg.id.clone();
@@ -350,6 +356,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         };
         if matches!(cfg.kind, UnitKind::Timer(_) | UnitKind::Socket(_)) {
             self.activators.insert(id.clone());
+        }
+        if upholds_or_stops_when_unneeded(&cfg) {
+            self.upholders.insert(id.clone());
         }
         self.units.insert(
             id,
@@ -418,6 +427,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             if cfg.load_state == LoadState::NotFound && !keep {
                 self.units.remove(&id);
                 self.activators.remove(&id);
+                self.upholders.remove(&id);
                 continue;
             }
             if let Some(u) = self.units.get_mut(&id) {
@@ -436,6 +446,12 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 }
             }
         }
+        self.upholders = self
+            .units
+            .iter()
+            .filter(|(_, u)| upholds_or_stops_when_unneeded(&u.config))
+            .map(|(id, _)| id.clone())
+            .collect();
         self.rebuild_graph();
         self.rearm_timers_after_reload();
     }
@@ -579,4 +595,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             .map(|u| u.active_enter)
             .unwrap_or_default()
     }
+}
+
+/// Whether `check_upholds_and_unneeded` has anything to look at in this unit.
+fn upholds_or_stops_when_unneeded(cfg: &UnitConfig) -> bool {
+    !cfg.unit.upholds.is_empty() || cfg.unit.stop_when_unneeded
 }

@@ -4,7 +4,7 @@
 //! of [`step`], the scope's whole table.
 
 use crate::effect::LogLevel;
-use crate::state::{ActiveState, ServiceResult};
+use linger_wire::{ActiveState, ServiceResult};
 
 /// A scope's sub-state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

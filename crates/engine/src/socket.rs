@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, VecDeque};
 
 use linger_time::Usec;
 
-use crate::state::ActiveState;
+use linger_wire::ActiveState;
 
 /// A socket's sub-state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

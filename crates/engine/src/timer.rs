@@ -5,7 +5,7 @@ use linger_time::Usec;
 use linger_unit::model::TimerConfig;
 
 use crate::host::Timestamp;
-use crate::state::ActiveState;
+use linger_wire::ActiveState;
 
 /// A timer's sub-state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -187,8 +187,12 @@ pub struct Namespace {
     pub binds: Vec<(String, String)>,
     /// Read-only empty tmpfs over these paths, with this mode (`0` hides what is below).
     pub tmpfs: Vec<(String, u32)>,
-    /// These paths, and everything mounted below them, made read-only.
+    /// These paths, and everything mounted below them, made read-only (`/` for all).
     pub read_only: Vec<String>,
+    /// These paths made writable again below a read-only one (`ProtectSystem=strict`'s API
+    /// file systems, the unit's directories, `ReadWritePaths=`). Of nested rules the deeper
+    /// path wins.
+    pub writable: Vec<String>,
 }
 
 fn cstr(what: &str, s: &str) -> Result<CString, SpecError> {

@@ -129,7 +129,8 @@ struct NsPrep {
     binds: Vec<(CString, CString)>,
     /// (target, tmpfs options)
     tmpfs: Vec<(CString, CString)>,
-    read_only: Vec<CString>,
+    /// (path, read-only?) from the shallowest to the deepest path.
+    modes: Vec<(CString, bool)>,
 }
 
 impl NsPrep {
@@ -172,13 +173,27 @@ impl NsPrep {
                 .iter()
                 .map(|(t, mode)| Ok((c(t)?, c(&format!("mode={mode:04o}"))?)))
                 .collect::<Result<_, SpawnError>>()?,
-            read_only: ns
-                .read_only
-                .iter()
-                .map(|p| c(p))
-                .collect::<Result<_, _>>()?,
+            modes: mount_modes(ns)
+                .into_iter()
+                .map(|(p, ro)| Ok((c(p)?, ro)))
+                .collect::<Result<_, SpawnError>>()?,
         })
     }
+}
+
+/// Read-only and writable paths in the order they are applied: shallower first, so that the
+/// deeper (more specific) rule wins; at equal depth read-only first.
+fn mount_modes(ns: &crate::Namespace) -> Vec<(&str, bool)> {
+    let mut modes: Vec<(&str, bool)> = ns
+        .read_only
+        .iter()
+        .map(|p| (p.as_str(), true))
+        .chain(ns.writable.iter().map(|p| (p.as_str(), false)))
+        .collect();
+    let depth = |p: &str| Path::new(p).components().count();
+    modes.sort_by_key(|(p, ro)| (depth(p), !*ro));
+    modes.dedup();
+    modes
 }
 
 /// `struct mount_attr` (linux/mount.h) for `mount_setattr(2)`.
@@ -704,22 +719,26 @@ fn enter_namespaces(ns: &NsPrep, report: Report) {
                 fail_ns();
             }
         }
-        let read_only = MountAttr {
-            attr_set: MOUNT_ATTR_RDONLY,
-            attr_clr: 0,
-            propagation: 0,
-            userns_fd: 0,
-        };
-        for path in &ns.read_only {
-            // A mount of its own first, so that only this subtree turns read-only.
+        for (path, ro) in &ns.modes {
+            let attr = MountAttr {
+                attr_set: if *ro { MOUNT_ATTR_RDONLY } else { 0 },
+                attr_clr: if *ro { 0 } else { MOUNT_ATTR_RDONLY },
+                propagation: 0,
+                userns_fd: 0,
+            };
+            // A mount of its own first, so that only this subtree changes ("/" is the
+            // namespace's own copy of the root already, and a mount over it would not be
+            // where this process's root is).
             let flags = libc::MS_BIND | libc::MS_REC;
-            if libc::mount(path.as_ptr(), path.as_ptr(), none, flags, std::ptr::null()) < 0
+            let whole = path.as_bytes() == b"/";
+            if (!whole
+                && libc::mount(path.as_ptr(), path.as_ptr(), none, flags, std::ptr::null()) < 0)
                 || libc::syscall(
                     libc::SYS_mount_setattr,
                     libc::AT_FDCWD,
                     path.as_ptr(),
                     AT_RECURSIVE,
-                    &read_only as *const MountAttr,
+                    &attr as *const MountAttr,
                     std::mem::size_of::<MountAttr>(),
                 ) < 0
             {

@@ -8,6 +8,7 @@
 
 mod client;
 mod frame;
+pub mod journal_handoff;
 pub mod login;
 pub mod manager;
 pub mod notify;

@@ -17,6 +17,27 @@ pub const INTERFACE: &str = "io.linger.Login";
 /// Default path of the system socket.
 pub const DEFAULT_SOCKET: &str = "/run/linger/login";
 
+/// The root-only socket beside `socket` (`/run/linger/login.root`, mode 0600): the same
+/// interface, for the PAM module and root's tools, so that no user's connections — however
+/// many they open on the shared socket, whose listen backlog everyone shares — stand between
+/// root and the daemon.
+pub fn root_socket(socket: &std::path::Path) -> std::path::PathBuf {
+    let mut name = socket.file_name().unwrap_or_default().to_os_string();
+    name.push(".root");
+    socket.with_file_name(name)
+}
+
+/// The socket this process should use: the root-only one when running as root and it is
+/// there (a daemon from before it had none), else `socket`.
+pub fn socket_for(socket: &std::path::Path) -> std::path::PathBuf {
+    let root = root_socket(socket);
+    if rustix::process::geteuid().is_root() && root.exists() {
+        root
+    } else {
+        socket.to_path_buf()
+    }
+}
+
 /// The largest request the daemon reads from root (the PAM module's are a few hundred bytes).
 pub const MAX_REQUEST_ROOT: usize = 1024 * 1024;
 /// The largest request the daemon reads from any other user: every method's parameters fit

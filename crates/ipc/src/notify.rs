@@ -44,6 +44,22 @@ impl NotifyMessage {
     }
 }
 
+/// A non-blocking, close-on-exec datagram socket bound at `path` (a stale socket file there is
+/// replaced) with file mode `mode`: what every datagram endpoint of the manager starts from.
+pub(crate) fn bind_datagram(path: &Path, mode: u32) -> std::io::Result<std::os::fd::OwnedFd> {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::remove_file(path);
+    let fd = socket_with(
+        AddressFamily::UNIX,
+        SocketType::DGRAM,
+        SocketFlags::CLOEXEC | SocketFlags::NONBLOCK,
+        None,
+    )?;
+    bind(&fd, &SocketAddrUnix::new(path)?)?;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+    Ok(fd)
+}
+
 impl NotifySocket {
     /// Bind at `path` (a stale socket file is replaced), for the owner only.
     pub fn bind(path: &Path) -> std::io::Result<NotifySocket> {
@@ -58,20 +74,9 @@ impl NotifySocket {
 
     /// Bind with a given largest datagram and socket file mode.
     pub fn bind_sized(path: &Path, max: usize, mode: u32) -> std::io::Result<NotifySocket> {
-        let _ = std::fs::remove_file(path);
-        let fd = socket_with(
-            AddressFamily::UNIX,
-            SocketType::DGRAM,
-            SocketFlags::CLOEXEC | SocketFlags::NONBLOCK,
-            None,
-        )?;
-        bind(&fd, &SocketAddrUnix::new(path)?)?;
+        let fd = bind_datagram(path, mode)?;
         sockopt::set_socket_passcred(&fd, true)?;
         sockopt::set_socket_recv_buffer_size(&fd, 8 * 1024 * 1024).ok();
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
-        }
         let std_sock = std::os::unix::net::UnixDatagram::from(fd);
         Ok(NotifySocket {
             sock: UnixDatagram::from_std(std_sock)?,
@@ -87,6 +92,12 @@ impl NotifySocket {
 
     /// Wait for the next datagram that carries credentials: (sender pid, payload).
     pub async fn recv_raw(&self) -> std::io::Result<(u32, Vec<u8>)> {
+        let (sender, data) = self.recv_from().await?;
+        Ok((sender.pid, data))
+    }
+
+    /// Wait for the next datagram that carries credentials: (sender, payload).
+    pub async fn recv_from(&self) -> std::io::Result<(Sender, Vec<u8>)> {
         loop {
             self.sock.readable().await?;
             let mut buf = self.buf.borrow_mut();
@@ -106,6 +117,12 @@ impl NotifySocket {
     /// the socket itself, not the event loop's idea of its readiness: a caller that learnt
     /// of a sender's exit drains what that sender sent before it exited.
     pub fn try_recv_raw(&self) -> Option<(u32, Vec<u8>)> {
+        self.try_recv_from()
+            .map(|(sender, data)| (sender.pid, data))
+    }
+
+    /// [`NotifySocket::try_recv_raw`] with the sender's uid and gid too.
+    pub fn try_recv_from(&self) -> Option<(Sender, Vec<u8>)> {
         let mut buf = self.buf.borrow_mut();
         loop {
             match receive(&self.sock, &mut buf) {
@@ -117,13 +134,24 @@ impl NotifySocket {
     }
 }
 
-/// One datagram: (sender pid, payload), None when it carried no usable credentials (a sender
+/// Who sent a datagram, as the kernel says (SCM_CREDENTIALS).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sender {
+    /// Its pid (never 0: senders the kernel cannot name in our PID namespace are dropped).
+    pub pid: u32,
+    /// Its uid.
+    pub uid: u32,
+    /// Its gid.
+    pub gid: u32,
+}
+
+/// One datagram: (sender, payload), None when it carried no usable credentials (a sender
 /// in another PID namespace has pid 0 here) or was truncated. Credentials are read as raw
 /// numbers (nix), since rustix's non-zero `Pid` cannot hold that 0.
 fn receive<F: std::os::fd::AsFd>(
     fd: F,
     data: &mut [u8],
-) -> std::io::Result<Option<(u32, Vec<u8>)>> {
+) -> std::io::Result<Option<(Sender, Vec<u8>)>> {
     use nix::sys::socket::{ControlMessageOwned, MsgFlags, UnixCredentials, recvmsg};
     use std::os::fd::{AsRawFd, RawFd};
     let mut space = nix::cmsg_space!(UnixCredentials, [RawFd; 16]);
@@ -136,11 +164,18 @@ fn receive<F: std::os::fd::AsFd>(
     )
     .map_err(std::io::Error::from)?;
     let (bytes, truncated) = (msg.bytes, msg.flags.contains(MsgFlags::MSG_TRUNC));
-    let mut pid = None;
+    let mut sender = None;
     for c in msg.cmsgs().map_err(std::io::Error::from)? {
         match c {
             ControlMessageOwned::ScmCredentials(cred) => {
-                pid = u32::try_from(cred.pid()).ok().filter(|&p| p > 0);
+                sender = u32::try_from(cred.pid())
+                    .ok()
+                    .filter(|&p| p > 0)
+                    .map(|pid| Sender {
+                        pid,
+                        uid: cred.uid(),
+                        gid: cred.gid(),
+                    });
             }
             // File descriptors (FDSTORE=1) are not kept: closed at once.
             ControlMessageOwned::ScmRights(fds) => {
@@ -151,10 +186,10 @@ fn receive<F: std::os::fd::AsFd>(
             _ => {}
         }
     }
-    let Some(pid) = pid.filter(|_| !truncated) else {
+    let Some(sender) = sender.filter(|_| !truncated) else {
         return Ok(None);
     };
-    Ok(Some((pid, data[..bytes].to_vec())))
+    Ok(Some((sender, data[..bytes].to_vec())))
 }
 
 /// Split a notify payload into `KEY=value` pairs; lines without `=` are ignored.

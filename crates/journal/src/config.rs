@@ -40,6 +40,10 @@ pub struct ConfWarning {
     pub message: String,
 }
 
+/// The system journal: what the login daemon (root) writes for root's processes and users
+/// without a manager when it owns the system's journal sockets (`journalctl --system`).
+pub const SYSTEM_JOURNAL: &str = "/var/log/linger/journal";
+
 impl JournalConfig {
     /// The defaults for `directory`.
     pub fn new(directory: impl Into<PathBuf>) -> Self {

@@ -45,6 +45,7 @@ pub mod error;
 pub mod follow;
 pub mod glob;
 pub mod output;
+mod prefetch;
 pub mod query;
 mod ratelimit;
 pub mod reader;

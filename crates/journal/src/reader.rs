@@ -19,7 +19,7 @@ use crate::query::{BootSel, Filter, Query};
 use crate::store::format::{HEADER_LEN, Header, SEGMENT_SUFFIX};
 use crate::store::segment::{BlockInfo, Segment};
 use crate::view::EntryRef;
-use crate::walk::{Batch, Bounds, Merge};
+use crate::walk::{Batch, Bounds, Merge, Segments};
 
 /// A file that was skipped or partly unreadable.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -426,4 +426,26 @@ fn strip_path(e: &Error, path: &Path) -> String {
     let s = e.to_string();
     let prefix = format!("{}: ", path.display());
     s.strip_prefix(&prefix).map(str::to_owned).unwrap_or(s)
+}
+
+impl Segments for Journal {
+    fn chains(&self) -> &[Vec<usize>] {
+        &self.chains
+    }
+
+    fn seg(&self, slot: usize) -> Option<Rc<Segment>> {
+        Journal::seg(self, slot)
+    }
+
+    fn slot_blocks(&self, slot: usize) -> Option<(Rc<Segment>, Rc<Vec<BlockInfo>>)> {
+        Journal::slot_blocks(self, slot)
+    }
+
+    fn reopen_full(&self, slot: usize, why: &Error) -> Option<Rc<Segment>> {
+        Journal::reopen_full(self, slot, why)
+    }
+
+    fn warn(&self, path: &Path, message: String) {
+        Journal::warn(self, path, message);
+    }
 }

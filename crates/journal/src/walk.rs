@@ -2,14 +2,30 @@
 //! whole blocks by their summaries (boot, time range, contexts used).
 
 use std::collections::VecDeque;
+use std::path::Path;
 use std::rc::Rc;
 
 use crate::cursor::Cursor;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::prefetch::{self, Prefetch};
 use crate::query::{Filter, SegFilter};
-use crate::reader::Journal;
 use crate::store::segment::{BlockInfo, DecodedBlock, Lits, RawEntry, Segment};
 use crate::view::EntryRef;
+
+/// The segments a walk reads, opened on first use and kept (the reader's `Journal`; a trait
+/// so that walking does not depend on the reader that drives it).
+pub(crate) trait Segments {
+    /// Slots of the segments of each chain (one seqnum id), oldest first.
+    fn chains(&self) -> &[Vec<usize>];
+    /// The segment in `slot`, opened if needed; `None` if it cannot be read.
+    fn seg(&self, slot: usize) -> Option<Rc<Segment>>;
+    /// The segment in `slot` and all its blocks, oldest first.
+    fn slot_blocks(&self, slot: usize) -> Option<(Rc<Segment>, Rc<Vec<BlockInfo>>)>;
+    /// The segment in `slot` scanned forwards (its backward links are damaged: `why`).
+    fn reopen_full(&self, slot: usize, why: &Error) -> Option<Rc<Segment>>;
+    /// Reports a problem with a file once.
+    fn warn(&self, path: &Path, message: String);
+}
 
 /// Time, boot and cursor limits of a query.
 #[derive(Debug, Clone, Copy, Default)]
@@ -99,6 +115,10 @@ struct ChainWalk {
     cur: Option<Rc<DecodedBlock>>,
     idx: usize,
     done: bool,
+    /// Forward: the current segment's blocks being decoded ahead on another thread.
+    prefetch: Option<Prefetch>,
+    /// Forward with a cursor: the first segment's blocks to walk, found by `forward_start`.
+    start_blocks: Option<Vec<BlockInfo>>,
 }
 
 impl ChainWalk {
@@ -114,16 +134,21 @@ impl ChainWalk {
             cur: None,
             idx: 0,
             done: false,
+            prefetch: None,
+            start_blocks: None,
         }
     }
 
     /// Enters the segment at chain index `p`; `false` when it cannot be read or cannot match.
-    fn enter(&mut self, j: &Journal, filter: &Filter, bounds: &Bounds, p: usize) -> bool {
+    fn enter(&mut self, j: &dyn Segments, filter: &Filter, bounds: &Bounds, p: usize) -> bool {
         self.pos = Some(p);
         self.seg = None;
         self.queue.clear();
         self.before = None;
         self.use_queue = false;
+        self.prefetch = None;
+        // Found by `forward_start` for this segment only.
+        let start_blocks = self.start_blocks.take();
         let slot = self.chain[p];
         let Some(seg) = j.seg(slot) else { return false };
         let sf = filter.for_segment(&seg.dict);
@@ -131,20 +156,45 @@ impl ChainWalk {
             return false;
         }
         if !self.reverse {
-            let Some((seg2, blocks)) = j.slot_blocks(slot) else {
-                return false;
+            let seg2 = match start_blocks {
+                Some(blocks) => {
+                    self.queue = blocks.into();
+                    seg
+                }
+                None => {
+                    let Some((seg2, blocks)) = j.slot_blocks(slot) else {
+                        return false;
+                    };
+                    let seqid = seg2.header.seqnum_id;
+                    // With a lower bound, start after the last block entirely below it.
+                    let first = if bounds.has_lower() {
+                        blocks
+                            .iter()
+                            .rposition(|b| bounds.below_lower(b, &seqid))
+                            .map_or(0, |i| i + 1)
+                    } else {
+                        0
+                    };
+                    self.queue = blocks.iter().skip(first).cloned().collect();
+                    seg2
+                }
             };
             let seqid = seg2.header.seqnum_id;
-            // With a lower bound, start after the last block that lies entirely below it.
-            let first = if bounds.has_lower() {
-                blocks
-                    .iter()
-                    .rposition(|b| bounds.below_lower(b, &seqid))
-                    .map_or(0, |i| i + 1)
-            } else {
-                0
-            };
-            self.queue = blocks.iter().skip(first).cloned().collect();
+            // The blocks `load_block` will decode, by its own tests; those in the segment's
+            // in-memory tail come last and are decoded here.
+            let ahead: Vec<BlockInfo> = self
+                .queue
+                .iter()
+                .filter(|b| {
+                    bounds.block_ok(b, &seqid)
+                        && sf.possible_in_block(b.ctxs.as_deref(), b.lit_names.as_deref())
+                        && !seg2.in_tail(b)
+                })
+                .cloned()
+                .collect();
+            if ahead.len() >= prefetch::MIN_BLOCKS {
+                self.prefetch = seg2.block_reader().and_then(|r| Prefetch::start(r, ahead));
+            }
             self.seg = Some((seg2, Rc::new(sf), slot));
         } else {
             self.seg = Some((seg, Rc::new(sf), slot));
@@ -153,9 +203,12 @@ impl ChainWalk {
     }
 
     /// Forward walks with a lower bound start in the newest segment that reaches below it.
-    fn forward_start(&self, j: &Journal, bounds: &Bounds) -> usize {
+    fn forward_start(&mut self, j: &dyn Segments, bounds: &Bounds) -> usize {
         if !bounds.has_lower() {
             return 0;
+        }
+        if let Some(p) = self.cursor_start(j, bounds) {
+            return p;
         }
         for p in (0..self.chain.len()).rev() {
             let Some((seg, blocks)) = j.slot_blocks(self.chain[p]) else {
@@ -172,9 +225,44 @@ impl ChainWalk {
         0
     }
 
+    /// The start of a forward walk after a cursor of this chain (`-f`'s query after what it
+    /// showed, `--after-cursor`), found walking backwards from the newest block: it reads the
+    /// blocks after the cursor, not the whole segment. Seqnums only grow along a chain, so
+    /// the first block found entirely below the cursor is the last such block, and the
+    /// segment's first block is below it too — the same start as the general search.
+    /// `None` when this does not apply (a time bound, another chain's cursor, damaged
+    /// backward links): the caller searches from every block then.
+    fn cursor_start(&mut self, j: &dyn Segments, bounds: &Bounds) -> Option<usize> {
+        let (cursor, _) = bounds.start.as_ref()?;
+        if bounds.since.is_some() {
+            return None;
+        }
+        for p in (0..self.chain.len()).rev() {
+            let Some(seg) = j.seg(self.chain[p]) else {
+                continue;
+            };
+            let seqid = seg.header.seqnum_id;
+            if seqid != cursor.seqnum_id {
+                return None;
+            }
+            let mut after = Vec::new();
+            let mut before = None;
+            while let Some(b) = seg.block_before(before).ok()? {
+                if bounds.below_lower(&b, &seqid) {
+                    after.reverse();
+                    self.start_blocks = Some(after);
+                    return Some(p);
+                }
+                before = Some(b.start);
+                after.push(b);
+            }
+        }
+        None
+    }
+
     fn next_block(
         &mut self,
-        j: &Journal,
+        j: &dyn Segments,
         filter: &Filter,
         bounds: &Bounds,
     ) -> Result<Option<(BlockInfo, Rc<Segment>)>> {
@@ -269,7 +357,7 @@ impl ChainWalk {
     }
 
     /// Moves to the next block that may hold matches; `false` at the end of the chain.
-    fn load_block(&mut self, j: &Journal, filter: &Filter, bounds: &Bounds) -> Result<bool> {
+    fn load_block(&mut self, j: &dyn Segments, filter: &Filter, bounds: &Bounds) -> Result<bool> {
         loop {
             self.cur = None;
             let Some((b, seg)) = self.next_block(j, filter, bounds)? else {
@@ -289,7 +377,20 @@ impl ChainWalk {
             {
                 continue;
             }
-            let d = seg.decode(&b)?;
+            let ahead = match &mut self.prefetch {
+                Some(p) if !seg.in_tail(&b) => p.take(b.start),
+                _ => None,
+            };
+            let d = match ahead {
+                Some(d) => d?,
+                None => {
+                    // Not (or no longer) decoded ahead: in the tail, or out of step.
+                    if !seg.in_tail(&b) {
+                        self.prefetch = None;
+                    }
+                    seg.decode(&b)?
+                }
+            };
             if d.corrupt > 0 {
                 j.warn(
                     &seg.path,
@@ -313,7 +414,7 @@ impl ChainWalk {
         }
     }
 
-    fn next(&mut self, j: &Journal, filter: &Filter, bounds: &Bounds) -> Result<Option<Item>> {
+    fn next(&mut self, j: &dyn Segments, filter: &Filter, bounds: &Bounds) -> Result<Option<Item>> {
         let mut one = Vec::with_capacity(1);
         match self.next_batch(j, filter, bounds, true, &mut one)? {
             Some(Batch { seg, block }) => Ok(Some(Item {
@@ -328,7 +429,7 @@ impl ChainWalk {
     /// The next block with matches and their indices in `out` (only the first with `one`).
     fn next_batch(
         &mut self,
-        j: &Journal,
+        j: &dyn Segments,
         filter: &Filter,
         bounds: &Bounds,
         one: bool,
@@ -355,7 +456,7 @@ pub(crate) struct Batch {
 
 /// Merges the chains of a journal by time.
 pub(crate) struct Merge<'j> {
-    j: &'j Journal,
+    j: &'j dyn Segments,
     filter: &'j Filter,
     bounds: Bounds,
     reverse: bool,
@@ -365,9 +466,14 @@ pub(crate) struct Merge<'j> {
 }
 
 impl<'j> Merge<'j> {
-    pub(crate) fn new(j: &'j Journal, filter: &'j Filter, bounds: Bounds, reverse: bool) -> Self {
+    pub(crate) fn new(
+        j: &'j dyn Segments,
+        filter: &'j Filter,
+        bounds: Bounds,
+        reverse: bool,
+    ) -> Self {
         let walks: Vec<ChainWalk> = j
-            .chains
+            .chains()
             .iter()
             .map(|c| ChainWalk::new(c.clone(), reverse))
             .collect();

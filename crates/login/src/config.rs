@@ -33,6 +33,8 @@ pub struct LoginConfig {
     pub ready_timeout: Duration,
     /// How long a user manager may take to exit after SIGTERM before its cgroup is killed.
     pub stop_timeout: Duration,
+    /// The system's journal sockets to serve where nobody does (`None`: leave them alone).
+    pub journal_sockets: Option<crate::JournalSockets>,
 }
 
 impl LoginConfig {
@@ -72,6 +74,7 @@ impl Default for LoginConfig {
             runtime_tmpfs: true,
             ready_timeout: Duration::from_secs(30),
             stop_timeout: Duration::from_secs(10),
+            journal_sockets: Some(crate::JournalSockets::default()),
         }
     }
 }

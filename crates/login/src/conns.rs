@@ -26,9 +26,9 @@ const BACKOFF: Duration = Duration::from_millis(100);
 /// How long a user's connections are refused after one broke the protocol.
 pub const PENALTY: Duration = Duration::from_secs(1);
 
-/// Connection counts.
+/// Connection counts (one for both sockets).
 #[derive(Debug, Default)]
-struct Counts {
+pub struct Counts {
     total: usize,
     users: usize,
     per_uid: HashMap<u32, usize>,
@@ -38,7 +38,11 @@ struct Counts {
 }
 
 impl Counts {
-    /// Room for one more connection of `uid`: its connection id.
+    /// Counts shared by the accept loops of both sockets.
+    pub fn shared() -> Rc<RefCell<Counts>> {
+        Rc::default()
+    }
+
     /// Until when `uid` is penalized.
     fn penalty(&mut self, uid: u32, now: Instant) -> Option<Instant> {
         let until = *self.penalized.get(&uid)?;
@@ -49,6 +53,7 @@ impl Counts {
         None
     }
 
+    /// Room for one more connection of `uid`: its connection id.
     fn admit(&mut self, uid: u32, budget: &Budget) -> Option<u64> {
         let mine = self.per_uid.get(&uid).copied().unwrap_or(0);
         let full = self.total >= budget.connections
@@ -83,9 +88,15 @@ impl Counts {
     }
 }
 
-/// Accept connections for ever (the task is dropped at exit).
-pub async fn accept_loop(listener: UnixListener, state: Shared, budget: Budget) {
-    let counts = Rc::new(RefCell::new(Counts::default()));
+/// Accept connections for ever (the task is dropped at exit). `root_only`: the root socket
+/// (mode 0600 keeps others out; a peer that is not root all the same is closed at once).
+pub async fn accept_loop(
+    listener: UnixListener,
+    state: Shared,
+    budget: Budget,
+    counts: Rc<RefCell<Counts>>,
+    root_only: bool,
+) {
     let mut failing = false;
     loop {
         let stream = match listener.accept().await {
@@ -105,6 +116,9 @@ pub async fn accept_loop(listener: UnixListener, state: Shared, budget: Budget) 
         let Ok(cred) = linger_ipc::peer_cred(&stream) else {
             continue;
         };
+        if root_only && cred.uid != 0 {
+            continue;
+        }
         // Over a cap the connection is closed at once (dropping it): the client learns
         // instead of waiting in the backlog.
         let (id, penalty) = {

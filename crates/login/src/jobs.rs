@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
 
 /// Worker threads at most (one per busy uid up to this many).
 pub const MAX_WORKERS: usize = 32;
@@ -71,12 +71,6 @@ impl Lanes {
             permit: Some(permit),
         })
     }
-
-    /// Uids with a turn taken or awaited.
-    #[cfg(test)]
-    pub fn busy(&self) -> usize {
-        self.map.borrow().len()
-    }
 }
 
 impl Drop for Turn {
@@ -93,29 +87,59 @@ impl Drop for Turn {
     }
 }
 
-/// The per-uid job queues.
+/// The last job queued for a uid: its number and its end.
+type Tail = (u64, oneshot::Receiver<()>);
+
+/// The per-uid job queues. A job takes its place in its uid's queue when [`Jobs::run`] is
+/// called — on the loop, in the order the loop decided things — not when its future is first
+/// polled: a runtime directory set aside at a logout is gone before the next login's is made,
+/// a scope is made before the leader moves in and before it is removed.
 #[derive(Debug, Default)]
 pub struct Jobs {
-    lanes: Rc<Lanes>,
+    /// Per uid: the number of the last job queued and the end of it, which the next job
+    /// queued takes out to wait for (closed when that job finished or was dropped).
+    tails: Rc<RefCell<HashMap<u32, Tail>>>,
+    next: std::cell::Cell<u64>,
 }
 
 impl Jobs {
-    /// Run `job` for `uid` on a worker once that uid's earlier jobs are done.
-    pub async fn run<T: Send + 'static>(
+    /// Queue `job` for `uid` now; the future runs it on a worker once that uid's earlier jobs
+    /// are done, and yields its result.
+    pub fn run<T: Send + 'static>(
         &self,
         uid: u32,
         job: impl FnOnce() -> T + Send + 'static,
-    ) -> Result<T, JobError> {
-        let _turn = self.lanes.turn(uid).await?;
-        tokio::task::spawn_blocking(job)
-            .await
-            .map_err(|e| JobError(e.to_string()))
+    ) -> impl std::future::Future<Output = Result<T, JobError>> + 'static {
+        let (done, end) = oneshot::channel::<()>();
+        let n = self.next.get();
+        self.next.set(n + 1);
+        let before = self
+            .tails
+            .borrow_mut()
+            .insert(uid, (n, end))
+            .map(|(_, end)| end);
+        let tails = self.tails.clone();
+        async move {
+            if let Some(before) = before {
+                // Finished or dropped: either way it is over.
+                let _ = before.await;
+            }
+            let result = tokio::task::spawn_blocking(job)
+                .await
+                .map_err(|e| JobError(e.to_string()));
+            drop(done);
+            let mut tails = tails.borrow_mut();
+            if tails.get(&uid).is_some_and(|(last, _)| *last == n) {
+                tails.remove(&uid);
+            }
+            result
+        }
     }
 
     /// Uids with jobs queued or running.
     #[cfg(test)]
     pub fn busy(&self) -> usize {
-        self.lanes.busy()
+        self.tails.borrow().len()
     }
 }
 
@@ -181,6 +205,36 @@ mod tests {
             }
             assert_eq!(most.load(Ordering::SeqCst), 1, "uid 1000's jobs overlapped");
             assert_eq!(jobs.busy(), 0, "idle lanes are dropped");
+        });
+    }
+
+    #[test]
+    fn jobs_run_in_the_order_they_were_queued_not_first_polled() {
+        local(async {
+            let jobs = Jobs::default();
+            let order = Arc::new(std::sync::Mutex::new(Vec::new()));
+            let job = |n: u32, order: Arc<std::sync::Mutex<Vec<u32>>>| {
+                move || {
+                    std::thread::sleep(Duration::from_millis(5));
+                    order.lock().unwrap().push(n);
+                }
+            };
+            let first = jobs.run(1000, job(1, order.clone()));
+            let second = jobs.run(1000, job(2, order.clone()));
+            let third = jobs.run(1000, job(3, order.clone()));
+            // Polled in the reverse order: they still run as queued.
+            let h3 = tokio::task::spawn_local(third);
+            tokio::task::yield_now().await;
+            let h2 = tokio::task::spawn_local(second);
+            tokio::task::yield_now().await;
+            first.await.unwrap();
+            h2.await.unwrap().unwrap();
+            h3.await.unwrap().unwrap();
+            assert_eq!(*order.lock().unwrap(), vec![1, 2, 3]);
+            // A job dropped unrun does not hold up the ones after it.
+            drop(jobs.run(1000, || ()));
+            jobs.run(1000, || ()).await.unwrap();
+            assert_eq!(jobs.busy(), 0);
         });
     }
 }

@@ -34,6 +34,8 @@ mod config;
 mod conns;
 pub mod escape;
 mod jobs;
+mod journal_route;
+mod lag;
 pub mod limits;
 mod log;
 mod persist;
@@ -52,9 +54,12 @@ pub mod sessions;
 mod spawn;
 mod state;
 mod tracker;
+
+pub use tracker::{USER_CGROUP_DEPTH_MAX, USER_CGROUPS_MAX};
 pub mod userdb;
 pub mod users;
 
 pub use config::LoginConfig;
+pub use journal_route::JournalSockets;
 pub use pid1::SHUTDOWN_TIMEOUT;
 pub use run::run;

@@ -84,7 +84,7 @@ fn mkdir(path: &Path) -> Result<(), String> {
         .map_err(|e| format!("cannot create {}: {e}", path.display()))
 }
 
-fn bind(path: &Path) -> Result<UnixListener, String> {
+fn bind(path: &Path, mode: u32) -> Result<UnixListener, String> {
     if let Some(dir) = path.parent() {
         mkdir(dir)?;
     }
@@ -98,7 +98,7 @@ fn bind(path: &Path) -> Result<UnixListener, String> {
     let l = UnixListener::bind(path)
         .map_err(|e| format!("cannot listen on {}: {e}", path.display()))?;
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o666))
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
         .map_err(|e| format!("cannot chmod {}: {e}", path.display()))?;
     Ok(l)
 }
@@ -110,7 +110,15 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     let mut sigint = sig(SignalKind::interrupt())?;
     let mut sighup = sig(SignalKind::hangup())?;
     mkdir(&config.state_dir)?;
-    let listener = bind(&config.socket)?;
+    let listener = bind(&config.socket, 0o666)?;
+    let root_socket = linger_ipc::login::root_socket(&config.socket);
+    // Bound with the umask's mode first: 0600 before anyone could connect.
+    let root_listener = {
+        let old = rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o177));
+        let l = bind(&root_socket, 0o600);
+        rustix::process::umask(old);
+        l?
+    };
     let notify = NotifySocket::bind_shared(&config.notify_socket())
         .map_err(|e| format!("cannot bind {}: {e}", config.notify_socket().display()))?;
     let (tracker, note) = Tracker::open(config.cgroup_root.as_deref(), config.no_cgroups);
@@ -118,6 +126,11 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     let (policy, warnings) = Policy::load(&config.conf_file(), &config.conf_dropin_dir());
     for w in warnings {
         log::warn(w);
+    }
+    if let Some(j) = &config.journal_sockets
+        && rustix::process::geteuid().is_root()
+    {
+        crate::journal_route::start(j, &config.runtime_base);
     }
     let socket_path = config.socket.clone();
     let notify_path = config.notify_socket();
@@ -128,8 +141,22 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     state.borrow_mut().reattach();
     state.borrow_mut().start_lingering();
     reap(&state);
-    let acceptor =
-        tokio::task::spawn_local(crate::conns::accept_loop(listener, state.clone(), budget));
+    let lag = tokio::task::spawn_local(crate::lag::watch());
+    let counts = crate::conns::Counts::shared();
+    let acceptor = tokio::task::spawn_local(crate::conns::accept_loop(
+        listener,
+        state.clone(),
+        budget,
+        counts.clone(),
+        false,
+    ));
+    let root_acceptor = tokio::task::spawn_local(crate::conns::accept_loop(
+        root_listener,
+        state.clone(),
+        budget,
+        counts,
+        true,
+    ));
     let mut shutdown_deadline: Option<Instant> = None;
     let clean = loop {
         let deadline = [state.borrow().next_deadline(), shutdown_deadline]
@@ -182,6 +209,8 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
         }
     };
     acceptor.abort();
+    root_acceptor.abort();
+    lag.abort();
     // From here on work runs right here: the loop is over.
     state.borrow_mut().exiting = true;
     // Users without sessions lose their runtime directories; the sockets go.
@@ -191,6 +220,7 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     }
     state.borrow_mut().store.flush();
     let _ = std::fs::remove_file(&socket_path);
+    let _ = std::fs::remove_file(linger_ipc::login::root_socket(&socket_path));
     let _ = std::fs::remove_file(&notify_path);
     log::info(if clean {
         "stopped"

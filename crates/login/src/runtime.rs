@@ -28,6 +28,69 @@ pub struct RuntimeDir {
     pub created: bool,
 }
 
+/// A user's runtime directory while workers make and remove it: the job that makes it fills
+/// the slot, a later job of the same uid queue (so, in order) reads it — the one that
+/// removes it learns there what the daemon made.
+#[derive(Debug, Clone, Default)]
+pub struct Slot(std::sync::Arc<std::sync::Mutex<Made>>);
+
+/// What a [`Slot`] holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Made {
+    /// Its job has not run yet.
+    #[default]
+    Pending,
+    /// Made (or found).
+    Dir(RuntimeDir),
+    /// Could not be made: why.
+    Failed(String),
+}
+
+impl Slot {
+    /// A slot holding a directory made before (re-attached after a restart).
+    pub fn made(dir: RuntimeDir) -> Slot {
+        let slot = Slot::default();
+        slot.set(Made::Dir(dir));
+        slot
+    }
+
+    /// Fill the slot.
+    pub fn set(&self, made: Made) {
+        *self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = made;
+    }
+
+    fn get(&self) -> Made {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The directory, once made.
+    pub fn dir(&self) -> Option<RuntimeDir> {
+        match self.get() {
+            Made::Dir(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// Why it could not be made, if it could not.
+    pub fn failure(&self) -> Option<String> {
+        match self.get() {
+            Made::Failed(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Whether `other` is this very slot.
+    pub fn is(&self, other: &Slot) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// tmpfs limits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TmpfsLimits {
@@ -129,7 +192,8 @@ pub fn create(
     ))
 }
 
-/// Take what the daemon made of a runtime directory out of the way at once (on the loop):
+/// Take what the daemon made of a runtime directory out of the way at once (on a worker, in
+/// the uid's queue — before any later login's directory is made):
 /// its tmpfs detached, the directory renamed to a hidden name beside it ([`LEFTOVER`]), so
 /// that a new login of the same user gets a fresh one at once, whatever the worker removing
 /// the old one ([`remove_detached`]) is still doing. Returns what is left to remove; a

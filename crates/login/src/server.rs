@@ -177,7 +177,12 @@ fn check(rule: Rule, cred: PeerCred, target: Option<u32>) -> Result<(), Reply> {
 
 /// The session a request names, if the daemon knows it: by id, or the caller's own (found
 /// from the caller's cgroup, or as a session leader).
-fn session_id(state: &Shared, session: &SessionRef, cred: PeerCred) -> Result<u64, Reply> {
+fn session_id(
+    state: &Shared,
+    session: &SessionRef,
+    cred: PeerCred,
+    caller_cgroup: Option<&str>,
+) -> Result<u64, Reply> {
     let s = state.borrow();
     match session {
         SessionRef::Id(n) => {
@@ -185,9 +190,7 @@ fn session_id(state: &Shared, session: &SessionRef, cred: PeerCred) -> Result<u6
                 Reply::error(error::NO_SUCH_SESSION, format!("No session '{n}' known"))
             })
         }
-        SessionRef::Caller => crate::tracker::unified_cgroup_of(cred.pid)
-            .ok()
-            .flatten()
+        SessionRef::Caller => caller_cgroup
             .and_then(|c| {
                 c.rsplit('/').find_map(|c| {
                     c.strip_prefix("session-")?
@@ -222,6 +225,27 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> (Re
             return (e, After::Nothing);
         }
     };
+    // Reading `/proc/PID/cgroup` takes the kernel's cgroup lock: on a worker, and only for
+    // calls that name the caller's own session.
+    let names_caller = matches!(
+        &call.1,
+        Call::ReleaseSession(SessionRef::Caller)
+            | Call::TerminateSession(SessionRef::Caller)
+            | Call::KillSession {
+                session: SessionRef::Caller,
+                ..
+            }
+            | Call::SessionProperties(SessionRef::Caller)
+    );
+    let caller = if names_caller {
+        let pid = cred.pid;
+        tokio::task::spawn_blocking(move || crate::tracker::unified_cgroup_of(pid).ok().flatten())
+            .await
+            .ok()
+            .flatten()
+    } else {
+        None
+    };
     let mut after = After::Nothing;
     let r = match call {
         (_, Call::CreateSession(p)) => {
@@ -233,25 +257,27 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> (Re
                 })
         }
         (rule, Call::WaitUserManager(user)) => wait_user_manager(state, &user, cred, rule).await,
-        (rule, Call::ReleaseSession(session)) => session_id(state, &session, cred).and_then(|id| {
-            let mut s = state.borrow_mut();
-            let (uid, owner, leader) = s
-                .sessions
-                .get(&id)
-                .map(|x| (x.uid, x.conn, x.leader))
-                .unwrap_or((0, 0, 0));
-            check(rule, cred, Some(uid))?;
-            if let Some(x) = s.sessions.get_mut(&id) {
-                x.conn = 0;
-            }
-            // The leader is the process releasing its own session (on the connection that
-            // made it, or — after a daemon restart — on a new one): it exits by itself.
-            let by_leader = owner == conn || (cred.pid != 0 && cred.pid == leader);
-            s.close_session(id, None, by_leader);
-            Ok(Reply::ok(json!({})))
-        }),
+        (rule, Call::ReleaseSession(session)) => {
+            session_id(state, &session, cred, caller.as_deref()).and_then(|id| {
+                let mut s = state.borrow_mut();
+                let (uid, owner, leader) = s
+                    .sessions
+                    .get(&id)
+                    .map(|x| (x.uid, x.conn, x.leader))
+                    .unwrap_or((0, 0, 0));
+                check(rule, cred, Some(uid))?;
+                if let Some(x) = s.sessions.get_mut(&id) {
+                    x.conn = 0;
+                }
+                // The leader is the process releasing its own session (on the connection that
+                // made it, or — after a daemon restart — on a new one): it exits by itself.
+                let by_leader = owner == conn || (cred.pid != 0 && cred.pid == leader);
+                s.close_session(id, None, by_leader);
+                Ok(Reply::ok(json!({})))
+            })
+        }
         (rule, Call::TerminateSession(session)) => {
-            session_id(state, &session, cred).and_then(|id| {
+            session_id(state, &session, cred, caller.as_deref()).and_then(|id| {
                 let mut s = state.borrow_mut();
                 let uid = s.sessions.get(&id).map_or(0, |x| x.uid);
                 check(rule, cred, Some(uid))?;
@@ -266,7 +292,7 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> (Re
                 whom,
                 signal,
             },
-        ) => session_id(state, &session, cred).and_then(|id| {
+        ) => session_id(state, &session, cred, caller.as_deref()).and_then(|id| {
             let mut s = state.borrow_mut();
             let uid = s.sessions.get(&id).map_or(0, |x| x.uid);
             check(rule, cred, Some(uid))?;
@@ -287,15 +313,17 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> (Re
         (rule, Call::AttachProcess(p)) => attach_process(state, p, cred, rule).await,
         (_, Call::ListSessions) => Ok(list_sessions(state)),
         (_, Call::ListUsers) => Ok(list_users(state)),
-        (_, Call::SessionProperties(session)) => session_id(state, &session, cred).map(|id| {
-            let s = state.borrow();
-            let props = s
-                .sessions
-                .get(&id)
-                .map(|x| s.session_properties(x))
-                .unwrap_or_default();
-            ok(&api::PropertiesReply { properties: props })
-        }),
+        (_, Call::SessionProperties(session)) => {
+            session_id(state, &session, cred, caller.as_deref()).map(|id| {
+                let s = state.borrow();
+                let props = s
+                    .sessions
+                    .get(&id)
+                    .map(|x| s.session_properties(x))
+                    .unwrap_or_default();
+                ok(&api::PropertiesReply { properties: props })
+            })
+        }
         (_, Call::UserProperties(user)) => tracked_user(state, &user, cred).map(|uid| {
             let props = state.borrow().user_properties(uid).unwrap_or_default();
             ok(&api::PropertiesReply { properties: props })
@@ -336,16 +364,25 @@ async fn create_session(
     conn: u64,
 ) -> Result<(Reply, u64), Reply> {
     check(Rule::RootOnly, cred, None)?;
-    let (reply, move_leader) = state.borrow_mut().create_session(&p, conn).map_err(op)?;
+    // Queued in the user's jobs at once, after the runtime directory's making.
+    let made = {
+        let mut s = state.borrow_mut();
+        let (reply, make) = s.create_session(&p, conn).map_err(op)?;
+        (reply, s.jobs.run(p.uid, make))
+    };
+    let (reply, make) = made;
     let id = reply.id.parse().unwrap_or(0);
     // The leader is in its scope when the login learns of the session (as with logind).
-    let jobs = state.borrow().jobs.clone();
-    match jobs.run(p.uid, move_leader).await {
-        Ok(Ok(())) => {}
+    match make.await {
+        Ok(Ok(origin)) => state.borrow_mut().session_made(id, origin),
         Ok(Err(e)) => {
-            crate::log::error(format!("session {id}: {e}; its processes are not tracked"))
+            state.borrow_mut().session_refused(id);
+            return Err(op(e));
         }
-        Err(e) => crate::log::error(e),
+        Err(e) => {
+            crate::log::error(e);
+            state.borrow_mut().session_made(id, None);
+        }
     }
     Ok((ok(&reply), id))
 }
@@ -406,25 +443,18 @@ async fn attach_process(
     let owner = linger_ipc::process_uid(p.pid)
         .ok_or_else(|| Reply::error(error::INVALID, format!("No process {}", p.pid)))?;
     check(rule, cred, Some(owner))?;
-    let (procs, jobs) = {
+    let moved = {
         let s = state.borrow();
-        let procs = s
+        let work = s
             .tracker
-            .attach_target(owner, p.pid, &p.cgroup)
+            .attach(owner, p.pid, &p.cgroup)
             .map_err(|m| Reply::error(error::FAILED, m))?;
-        (procs, s.jobs.clone())
+        s.jobs.run(owner, work)
     };
-    let pid = p.pid;
-    let moved = jobs
-        .run(owner, move || std::fs::write(&procs, pid.to_string()))
+    moved
         .await
-        .map_err(|e| Reply::error(error::FAILED, e.to_string()))?;
-    moved.map_err(|e| {
-        Reply::error(
-            error::FAILED,
-            format!("cannot move process {pid} into {}: {e}", shown(&p.cgroup)),
-        )
-    })?;
+        .map_err(|e| Reply::error(error::FAILED, e.to_string()))?
+        .map_err(|m| Reply::error(error::FAILED, m))?;
     Ok(Reply::ok(json!({})))
 }
 

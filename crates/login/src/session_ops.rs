@@ -13,7 +13,7 @@ use crate::process::{Process, ProcessError};
 use crate::request::Whom;
 use crate::sessions::{self, Effect, Event, Phase, Session};
 use crate::state::{State, clocks};
-use crate::tracker::Work;
+use crate::tracker::{ScopeError, Work};
 
 /// SIGTERM → SIGKILL delay for session processes.
 pub const KILL_AFTER: Duration = Duration::from_secs(10);
@@ -37,24 +37,22 @@ impl OpError {
     }
 }
 
-fn session_of_pid_cgroup(pid: u32) -> bool {
-    // With cgroups: is the process already in one of our session scopes?
-    let top = format!("/{}/", crate::tracker::TOP_SLICE);
-    crate::tracker::unified_cgroup_of(pid)
-        .ok()
-        .flatten()
-        .is_some_and(|c| c.contains(&top) && c.contains("/session-"))
-}
+/// The work that makes a new session real (on a worker, in the uid's queue, after the runtime
+/// directory's): its scope, the leader moved in. Its result is the leader's cgroup before,
+/// or why the session is refused.
+pub type MakeSession = Work<Result<Option<String>, OpError>>;
 
 impl State {
-    /// Register a session for `conn`. The answer follows once the returned work (moving the
-    /// leader into the session's scope) has run on a worker; it does not wait for the user's
-    /// manager (the PAM module asks for that separately, within its own time).
+    /// Register a session for `conn` — no file system work here: the runtime directory is
+    /// made in the user's queue, and the returned work (for the same queue, after it) makes
+    /// the scope and moves the leader in. The answer follows once that has run
+    /// ([`State::session_made`] or [`State::session_refused`]); it does not wait for the
+    /// user's manager (the PAM module asks for that separately, within its own time).
     pub fn create_session(
         &mut self,
         req: &CreateSessionRequest,
         conn: u64,
-    ) -> Result<(CreateSessionReply, Work<Result<(), String>>), OpError> {
+    ) -> Result<(CreateSessionReply, MakeSession), OpError> {
         if self.shutting_down {
             return Err(OpError::new(
                 error::FAILED,
@@ -92,13 +90,13 @@ impl State {
                 format!("Leader process {} does not exist", req.pid),
             ),
         })?;
-        // Class, type and desktop were checked (and defaulted) by `request::decode`.
-        let busy = self
+        // Class, type and desktop were checked (and defaulted) by `request::decode`; whether
+        // the leader is in a scope of ours already is checked on the worker.
+        if self
             .sessions
             .values()
             .any(|s| s.leader == req.pid && s.phase == Phase::Active)
-            || session_of_pid_cgroup(req.pid);
-        if busy {
+        {
             return Err(OpError::new(error::FAILED, "Already running in a session"));
         }
         let id = self.ids.allocate();
@@ -110,11 +108,9 @@ impl State {
             u.held_down = false;
             u.last_session_end = None;
         }
-        let runtime = self
-            .ensure_runtime_dir(uid)
-            .map_err(|m| OpError::new(error::FAILED, m))?;
+        let (runtime, slot) = self.runtime_dir(uid);
         let (realtime_us, monotonic_us) = clocks();
-        let mut session = Session {
+        let session = Session {
             id,
             uid,
             user: name,
@@ -134,31 +130,61 @@ impl State {
             conn,
             phase: Phase::Active,
         };
-        let (scope, move_leader): (String, Work<Result<(), String>>) =
-            match self.tracker.create_session(&session) {
-                Ok(new) => {
-                    session.origin = new.origin;
-                    (new.scope, new.move_leader)
-                }
-                Err(e) => {
-                    // The login goes on; only the session's processes are not contained.
-                    log::error(format!("session {id}: {e}; its processes are not tracked"));
-                    (String::new(), Box::new(|| Ok(())))
-                }
-            };
+        let (scope, make) = match self.tracker.create_session(&session) {
+            Ok(new) => (new.scope, Some(new.make)),
+            Err(e) => {
+                // The login goes on; only the session's processes are not contained.
+                log::error(format!("session {id}: {e}; its processes are not tracked"));
+                (String::new(), None)
+            }
+        };
         self.sessions.insert(id, session);
         self.save_session(id);
-        log::info(format!(
-            "New session {id} of user {} (uid {uid}).",
-            self.sessions[&id].user
-        ));
+        // The manager's preparation is queued before the session's scope: the first login's
+        // manager starts while its leader moves.
         self.reconcile_user(uid, true);
         let reply = CreateSessionReply {
             id: id.to_string(),
             runtime_path: runtime.display().to_string(),
             scope,
         };
-        Ok((reply, move_leader))
+        let work: MakeSession = Box::new(move || {
+            if let Some(e) = slot.failure() {
+                return Err(OpError::new(error::FAILED, e));
+            }
+            match make.map_or(Ok(None), |m| m()) {
+                Ok(origin) => Ok(origin),
+                Err(ScopeError::InSession) => {
+                    Err(OpError::new(error::FAILED, "Already running in a session"))
+                }
+                Err(ScopeError::Failed(e)) => {
+                    log::error(format!("session {id}: {e}; its processes are not tracked"));
+                    Ok(None)
+                }
+            }
+        });
+        Ok((reply, work))
+    }
+
+    /// The work of [`State::create_session`] ran: the session is there, its leader in its
+    /// scope (`origin`: where the leader was before).
+    pub fn session_made(&mut self, id: u64, origin: Option<String>) {
+        if let Some(s) = self.sessions.get_mut(&id) {
+            s.origin = origin;
+            log::info(format!(
+                "New session {id} of user {} (uid {}).",
+                s.user, s.uid
+            ));
+        }
+    }
+
+    /// The work of [`State::create_session`] refused the session (the leader is in a session
+    /// already, the runtime directory could not be made): it is forgotten, nothing signalled.
+    pub fn session_refused(&mut self, id: u64) {
+        if let Some(s) = self.sessions.remove(&id) {
+            self.remove_scope(&s);
+            self.forget_session(&s);
+        }
     }
 
     /// The login that asked for session `id` on `conn` left before the answer reached it: it
@@ -181,9 +207,7 @@ impl State {
                 log::info(format!(
                     "Session {id} undone: its login gave up before the answer."
                 ));
-                if let Err(e) = st.tracker.remove_session(&s) {
-                    log::warn(format!("cannot remove the cgroup of session {id}: {e}"));
-                }
+                st.remove_scope(&s);
                 st.forget_session(&s);
             }
             Err(e) => {
@@ -254,10 +278,18 @@ impl State {
                 }
                 Effect::WatchEmpty => {
                     self.signal_session(&session, std::mem::take(&mut signals), spare);
-                    if !self.tracker.watch_session(&session) {
-                        self.session_event(id, Event::Empty);
-                        return;
-                    }
+                    // After the scope was made and the signals sent (the same queue): a
+                    // session closing while its work still runs is not found empty early.
+                    let s = session.clone();
+                    self.background(s.uid, Box::new(|| ()), move |st: &mut State, ()| {
+                        let closing = st
+                            .sessions
+                            .get(&id)
+                            .is_some_and(|s| s.phase != Phase::Active);
+                        if closing && !st.tracker.watch_session(&s) {
+                            st.session_event(id, Event::Empty);
+                        }
+                    });
                 }
                 Effect::Remove => self.remove_session(&session),
             }
@@ -280,11 +312,21 @@ impl State {
     }
 
     fn remove_session(&mut self, s: &Session) {
-        if let Err(e) = self.tracker.remove_session(s) {
-            log::warn(format!("cannot remove the cgroup of session {}: {e}", s.id));
-        }
+        self.remove_scope(s);
         self.sessions.remove(&s.id);
         self.forget_session(s);
+    }
+
+    /// Forget the session's scope; it is removed on a worker.
+    fn remove_scope(&mut self, s: &Session) {
+        if let Some(job) = self.tracker.remove_session(s) {
+            let id = s.id;
+            self.background(s.uid, job, move |_, removed| {
+                if let Err(e) = removed {
+                    log::warn(format!("cannot remove the cgroup of session {id}: {e}"));
+                }
+            });
+        }
     }
 
     /// A session left the table: its record goes, the user's manager may stop.
@@ -333,7 +375,7 @@ impl State {
                         if done == crate::tracker::Cleanup::Removed {
                             st.tracker.forget_user_service(uid);
                             if !st.users.contains_key(&uid) {
-                                let _ = st.tracker.remove_user_slice(uid);
+                                st.remove_user_slice(uid);
                             }
                         }
                     });

@@ -1,8 +1,9 @@
 //! The daemon's runtime state, owned by the event loop (one thread, `Rc<RefCell<State>>`):
 //! users and their managers here, sessions in `session_ops.rs`, timers in `state_timers.rs`,
 //! re-attaching what a previous run left in `state_reattach.rs`. Pure decisions come from
-//! `users.rs` / `sessions.rs`; this file performs their effects — quick ones at once, long
-//! ones on a worker ([`State::background`]), whose result comes back to the loop.
+//! `users.rs` / `sessions.rs`; this file performs their effects — bookkeeping at once, file
+//! system work (cgroups, the runtime directory's mount) and anything long on a worker in the
+//! uid's queue ([`State::background`]), whose result comes back to the loop.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -176,12 +177,13 @@ impl State {
             then(self, v);
             return;
         }
-        let jobs = self.jobs.clone();
         let done = self.done.clone();
         let in_flight = self.in_flight.clone();
         in_flight.set(in_flight.get() + 1);
+        // Queued now, in the order the loop decided things.
+        let run = self.jobs.run(uid, job);
         tokio::task::spawn_local(async move {
-            let result = jobs.run(uid, job).await;
+            let result = run.await;
             let _ = done.send(Box::new(move |s: &mut State| {
                 s.in_flight.set(s.in_flight.get() - 1);
                 match result {
@@ -218,7 +220,7 @@ impl State {
                         pid: p.pid(),
                         start: p.start(),
                     }),
-                runtime: u.runtime.clone(),
+                runtime: u.runtime.as_ref().and_then(runtime::Slot::dir),
             },
             None => UserRecord {
                 uid,
@@ -393,8 +395,24 @@ impl State {
         Err(Some(rx))
     }
 
-    /// Create the runtime directory of `uid` if it does not exist yet.
-    pub fn ensure_runtime_dir(&mut self, uid: u32) -> Result<std::path::PathBuf, String> {
+    /// The runtime directory of `uid` (`base/UID`) and its slot. If the daemon holds none it
+    /// is made on a worker in the uid's queue (mkdir, a tmpfs mount — which waits on the
+    /// kernel's mount lock —, chown), so every job queued after this call finds it made and
+    /// any removal queued before is done.
+    pub fn runtime_dir(&mut self, uid: u32) -> (std::path::PathBuf, runtime::Slot) {
+        let base = self.config.runtime_base.clone();
+        let path = base.join(uid.to_string());
+        let Some(u) = self.users.get_mut(&uid) else {
+            let slot = runtime::Slot::default();
+            slot.set(runtime::Made::Failed(format!("unknown user {uid}")));
+            return (path, slot);
+        };
+        if let Some(slot) = &u.runtime {
+            return (path, slot.clone());
+        }
+        let slot = runtime::Slot::default();
+        u.runtime = Some(slot.clone());
+        let account = u.account.clone();
         let limits = if self.config.runtime_tmpfs && rustix::process::geteuid().is_root() {
             // sysinfo counts memory in units of `mem_unit` bytes.
             let info = rustix::system::sysinfo();
@@ -407,34 +425,60 @@ impl State {
         } else {
             None
         };
-        let base = self.config.runtime_base.clone();
-        let Some(u) = self.users.get_mut(&uid) else {
-            return Err(format!("unknown user {uid}"));
+        let fill = slot.clone();
+        let work = move || {
+            let (made, note) = match runtime::create(&base, &account, limits) {
+                Ok((dir, note)) => (runtime::Made::Dir(dir), note),
+                Err(e) => (
+                    runtime::Made::Failed(format!(
+                        "cannot create runtime directory of {}: {e}",
+                        account.name
+                    )),
+                    None,
+                ),
+            };
+            fill.set(made.clone());
+            (made, note)
         };
-        if let Some(rt) = &u.runtime
-            && rt.path.is_dir()
-        {
-            return Ok(rt.path.clone());
-        }
-        let (dir, note) = runtime::create(&base, &u.account, limits)
-            .map_err(|e| format!("cannot create runtime directory of {}: {e}", u.account.name))?;
-        if let Some(n) = note {
-            log::warn(n);
-        }
-        let path = dir.path.clone();
-        u.runtime = Some(dir);
-        self.save_user(uid);
-        Ok(path)
+        let held = slot.clone();
+        self.background(uid, Box::new(work), move |st: &mut State, (made, note)| {
+            if let Some(n) = note {
+                log::warn(n);
+            }
+            if let runtime::Made::Failed(e) = made {
+                log::error(e);
+            }
+            // Still the user's directory (not removed meanwhile): its record follows.
+            if st
+                .users
+                .get(&uid)
+                .and_then(|u| u.runtime.as_ref())
+                .is_some_and(|s| s.is(&held))
+            {
+                st.save_user(uid);
+            }
+        });
+        (path, slot)
     }
 
+    /// Start the user's manager: first its runtime directory and cgroups are made on a worker
+    /// ([`State::prepare_manager`]); the completion comes back here to fork it.
     fn spawn_manager(&mut self, uid: u32) {
-        if self.users.get(&uid).is_some_and(|u| u.cleaning) {
-            return; // the cleanup's completion reconciles again
+        let Some(u) = self.users.get_mut(&uid) else {
+            return;
+        };
+        if u.cleaning || u.preparing {
+            return; // the cleanup's (preparation's) completion reconciles again
         }
+        let prepared = u.prepared.take();
         if self.found_foreign_manager(uid) {
             return;
         }
-        match self.try_spawn_manager(uid) {
+        let Some(prepared) = prepared else {
+            self.prepare_manager(uid);
+            return;
+        };
+        match self.try_spawn_manager(uid, prepared) {
             Ok((process, status)) => {
                 let pid = process.pid();
                 if let Some(s) = status {
@@ -450,6 +494,68 @@ impl State {
                 self.manager_event_no_reconcile(uid, ManagerEvent::SpawnFailed);
             }
         }
+    }
+
+    /// Make what the manager's start needs on a worker in the uid's queue: its runtime
+    /// directory (queued first, if new), its cgroups (delegated, `init.scope`'s
+    /// `cgroup.procs` opened) and its groups from the user database. The completion starts
+    /// it if it is still wanted.
+    fn prepare_manager(&mut self, uid: u32) {
+        let (_, slot) = self.runtime_dir(uid);
+        let Some(account) = self.users.get(&uid).map(|u| u.account.clone()) else {
+            return;
+        };
+        let cgroups = match self.tracker.prepare_user(uid, account.gid) {
+            Ok(w) => w,
+            Err(e) => {
+                log::error(format!("cannot start user manager of uid {uid}: {e}"));
+                self.manager_event_no_reconcile(uid, ManagerEvent::SpawnFailed);
+                return;
+            }
+        };
+        let db = self.db();
+        if let Some(u) = self.users.get_mut(&uid) {
+            u.preparing = true;
+        }
+        let work = move || -> Result<crate::users::Prepared, String> {
+            if let Some(e) = slot.failure() {
+                return Err(e);
+            }
+            let join = cgroups()?;
+            Ok(crate::users::Prepared {
+                join,
+                groups: db.groups(&account),
+            })
+        };
+        self.background(uid, Box::new(work), move |st: &mut State, prepared| {
+            let Some(u) = st.users.get_mut(&uid) else {
+                return;
+            };
+            u.preparing = false;
+            let startable = matches!(
+                u.manager,
+                ManagerPhase::Stopped | ManagerPhase::Backoff { .. } | ManagerPhase::Failed
+            );
+            match prepared {
+                // Decided when it was queued: started now if still wanted.
+                Ok(p) if startable && st.wanted(uid, Instant::now()) => {
+                    if let Some(u) = st.users.get_mut(&uid) {
+                        u.prepared = Some(p);
+                    }
+                    st.spawn_manager(uid);
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    log::error(format!("cannot start user manager of uid {uid}: {e}"));
+                    if startable {
+                        st.manager_event_no_reconcile(uid, ManagerEvent::SpawnFailed);
+                    }
+                }
+            }
+            if !st.exiting {
+                st.reconcile_user(uid, false);
+            }
+        });
     }
 
     /// A manager the daemon did not start (the user ran one by hand) answers on the user's
@@ -485,22 +591,23 @@ impl State {
         true
     }
 
-    fn try_spawn_manager(&mut self, uid: u32) -> Result<(Process, Option<OwnedFd>), String> {
-        let runtime = self.ensure_runtime_dir(uid)?;
+    fn try_spawn_manager(
+        &mut self,
+        uid: u32,
+        prepared: crate::users::Prepared,
+    ) -> Result<(Process, Option<OwnedFd>), String> {
+        let (runtime, _) = self.runtime_dir(uid);
         let Some(u) = self.users.get(&uid) else {
             return Err("unknown user".into());
         };
-        let account = u.account.clone();
-        let groups = self.db().groups(&account);
-        let join = self.tracker.prepare_user(uid, account.gid)?;
         let m = crate::spawn::spawn(
             &self.config.user_manager,
-            &account,
-            groups,
+            &u.account,
+            prepared.groups,
             &runtime,
             &self.config.notify_socket(),
             &self.config.socket,
-            join,
+            prepared.join,
         )?;
         // Our unreaped child: its pid is its own until we reap it.
         let process = Process::open(m.pid).map_err(|e| e.to_string())?;
@@ -540,6 +647,7 @@ impl State {
         };
         if u.manager != ManagerPhase::Stopped
             || u.cleaning
+            || u.preparing
             || self.sessions_of(uid).next().is_some()
             || self.wanted(uid, now)
         {
@@ -553,37 +661,62 @@ impl State {
         }
         let lingering = self.lingering(uid);
         let remove_ipc = self.policy.remove_ipc && !runtime::is_system_uid(uid);
-        if let Some(rt) = self.users.get_mut(&uid).and_then(|u| u.runtime.take()) {
-            // Out of the way now (a new login of the user gets a fresh one at once), removed
-            // on a worker.
-            let aside = runtime::detach(&rt);
+        if let Some(u) = self.users.get_mut(&uid) {
+            u.prepared = None;
+        }
+        if let Some(slot) = self.users.get_mut(&uid).and_then(|u| u.runtime.take()) {
+            // In the uid's queue, after its making and before any later login's: out of the
+            // way (a new login gets a fresh one), the user's IPC objects removed; what is left
+            // of the directory is deleted by a job after that.
             let work = move || {
                 let mut problems = Vec::new();
-                match aside {
-                    Ok(Some(path)) => {
-                        if let Err(e) = runtime::remove_detached(&path) {
-                            problems.push(format!("cannot remove {}: {e}", path.display()));
-                        }
-                    }
-                    Ok(None) => {}
-                    Err(e) => problems.push(format!("cannot remove {}: {e}", rt.path.display())),
-                }
+                let aside = match slot.dir() {
+                    Some(rt) => runtime::detach(&rt).unwrap_or_else(|e| {
+                        problems.push(format!("cannot remove {}: {e}", rt.path.display()));
+                        None
+                    }),
+                    None => None,
+                };
                 if remove_ipc {
                     problems.extend(runtime::remove_ipc(uid));
                 }
-                problems
+                (aside, problems)
             };
-            self.background(uid, Box::new(work), |_, problems: Vec<String>| {
-                problems.into_iter().for_each(log::warn);
-            });
+            self.background(
+                uid,
+                Box::new(work),
+                move |st: &mut State, (aside, problems)| {
+                    problems.into_iter().for_each(log::warn);
+                    if let Some(path) = aside {
+                        let delete = move || {
+                            runtime::remove_detached(&path)
+                                .map_err(|e| format!("cannot remove {}: {e}", path.display()))
+                        };
+                        st.background(uid, Box::new(delete), |_, done: Result<(), String>| {
+                            if let Err(e) = done {
+                                log::warn(e);
+                            }
+                        });
+                    }
+                },
+            );
         }
-        if let Err(e) = self.tracker.remove_user_slice(uid) {
-            log::warn(format!("cannot remove user-{uid}.slice: {e}"));
-        }
+        self.remove_user_slice(uid);
         if !lingering {
             self.users.remove(&uid);
         }
         self.save_user(uid);
+    }
+
+    /// Forget `user-UID.slice`; removed on a worker.
+    pub fn remove_user_slice(&mut self, uid: u32) {
+        if let Some(job) = self.tracker.remove_user_slice(uid) {
+            self.background(uid, job, move |_, removed| {
+                if let Err(e) = removed {
+                    log::warn(format!("cannot remove user-{uid}.slice: {e}"));
+                }
+            });
+        }
     }
 
     /// The user whose own (not foreign) manager is `pid`.

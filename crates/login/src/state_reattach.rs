@@ -82,7 +82,10 @@ impl State {
         let Some(u) = self.users.get_mut(&uid) else {
             return;
         };
-        u.runtime = r.runtime.filter(|rt| rt.path.is_dir());
+        u.runtime = r
+            .runtime
+            .filter(|rt| rt.path.is_dir())
+            .map(crate::runtime::Slot::made);
         match (manager, watch) {
             (Some(p), Some(Ok(w))) => {
                 log::info(format!(

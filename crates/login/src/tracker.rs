@@ -5,9 +5,12 @@
 //! The machine's hierarchies are never mounted, remounted or rebound: the daemon only makes
 //! directories below its root (its own cgroup, or `--cgroup-root`).
 //!
-//! What may take long — signalling every process of a session or of a user's service tree,
-//! removing a tree the user filled with cgroups, scanning `/proc` — is handed out as a
-//! [`Work`] closure for a worker (`jobs.rs`); the tracker itself answers at once.
+//! The tracker itself makes no cgroupfs call: it knows which cgroups exist (registering and
+//! forgetting them at once) and hands out every mkdir, rmdir, chown, migration, tree walk,
+//! signal and `/proc` read as a [`Work`] closure for a worker in the uid's queue (`jobs.rs`).
+//! mkdir/rmdir, migrations, `CLONE_INTO_CGROUP` and even reading `/proc/PID/cgroup` take the
+//! kernel's global cgroup lock, which any process's migration holds for an RCU grace period:
+//! under load a single one waited up to ~200 ms, a stall no request may see.
 
 use std::collections::HashMap;
 use std::os::fd::{BorrowedFd, OwnedFd};
@@ -21,6 +24,31 @@ use crate::sessions::Session;
 
 /// The top slice below the root.
 pub const TOP_SLICE: &str = "linger.slice";
+
+/// Cgroups a user may have below their `user@UID.service` (its `cgroup.max.descendants`,
+/// which the user cannot change): enough for a manager's units and scopes, and a bound on
+/// every walk of the tree (KillUser, the cleanup after the manager).
+pub const USER_CGROUPS_MAX: u32 = 4096;
+/// How deep below `user@UID.service` (its `cgroup.max.depth`): less than the depth tree walks
+/// go to (`cgwalk`), so no process can hide from a signal below it.
+pub const USER_CGROUP_DEPTH_MAX: u32 = 32;
+
+/// Bound the user's delegated tree at `dir` (see [`USER_CGROUPS_MAX`]). A kernel without the
+/// files (they came with cgroup2 itself, so: none) leaves the tree unbounded, as before.
+fn bound_user_tree(dir: &Path) -> Result<(), String> {
+    for (file, value) in [
+        ("cgroup.max.descendants", USER_CGROUPS_MAX),
+        ("cgroup.max.depth", USER_CGROUP_DEPTH_MAX),
+    ] {
+        let path = dir.join(file);
+        match std::fs::write(&path, value.to_string()) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(format!("cannot write {}: {e}", path.display())),
+        }
+    }
+    Ok(())
+}
 
 /// Sessions and managers, tracked by cgroups or by process sets.
 #[derive(Debug)]
@@ -83,19 +111,33 @@ fn cgroup2_mount_of(dir: &Path) -> PathBuf {
 pub struct NewScope {
     /// Its path relative to the root (empty without cgroups).
     pub scope: String,
-    /// The leader's cgroup before.
-    pub origin: Option<String>,
-    /// Moves the leader in (for a worker).
-    pub move_leader: Work<Result<(), String>>,
+    /// Makes the scope and moves the leader in (for a worker); the leader's cgroup before.
+    pub make: Work<Result<Option<String>, ScopeError>>,
 }
 
 impl std::fmt::Debug for NewScope {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("NewScope")
             .field("scope", &self.scope)
-            .field("origin", &self.origin)
             .finish_non_exhaustive()
     }
+}
+
+/// Why a session's scope was not made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScopeError {
+    /// The leader is in a session scope already.
+    InSession,
+    /// A cgroup operation failed: the session goes on, its processes untracked.
+    Failed(String),
+}
+
+fn in_session_scope(pid: u32) -> bool {
+    let top = format!("/{TOP_SLICE}/");
+    unified_cgroup_of(pid)
+        .ok()
+        .flatten()
+        .is_some_and(|c| c.contains(&top) && c.contains("/session-"))
 }
 
 /// Why a cleanup of `user@UID.service` is not finished.
@@ -219,96 +261,138 @@ impl Tracker {
         matches!(self, Tracker::Processes { .. })
     }
 
-    /// Create `user-UID.slice/user@UID.service`, delegate it to the user and open its
-    /// `cgroup.procs` for the manager to join between fork and exec (v2 first); on a hybrid
-    /// machine also the v1 memory/pids/cpu ones.
-    pub fn prepare_user(&mut self, uid: u32, gid: u32) -> Result<Vec<OwnedFd>, String> {
+    /// Know `user-UID.slice/user@UID.service` (and its `init.scope`) from now on; the work
+    /// makes them, delegates the service to the user and opens `init.scope`'s `cgroup.procs`
+    /// for the manager to be born in (v2 first); on a hybrid machine also the v1
+    /// memory/pids/cpu ones.
+    pub fn prepare_user(
+        &mut self,
+        uid: u32,
+        gid: u32,
+    ) -> Result<Work<Result<Vec<OwnedFd>, String>>, String> {
         let Tracker::Cgroups { cg, .. } = self else {
-            return Ok(Vec::new());
+            return Ok(Box::new(|| Ok(Vec::new())));
         };
-        let slice = format!("user-{uid}.slice");
         let service = format!("user@{uid}.service");
         let rel = user_slice_rel(uid);
-        cg.create_at(&slice, &rel).map_err(|e| e.to_string())?;
-        cg.create_at(&service, &rel.join(&service))
-            .map_err(|e| e.to_string())?;
-        cg.delegate(&service, uid, gid).map_err(|e| e.to_string())?;
+        let err = |e: linger_cgroup::CgroupError| e.to_string();
+        let slice = cg
+            .register_at(&format!("user-{uid}.slice"), &rel)
+            .map_err(err)?;
+        let svc = cg.register_at(&service, &rel.join(&service)).map_err(err)?;
         // The manager is born in `init.scope` (clone3 into the cgroup): it need not move
         // itself there, a migration that costs an RCU grace period (~15 ms).
-        let init = format!("{service}/{}", linger_cgroup::INIT_SCOPE);
-        cg.create_at(&init, &rel.join(&service).join(linger_cgroup::INIT_SCOPE))
-            .map_err(|e| e.to_string())?;
-        cg.delegate(&init, uid, gid).map_err(|e| e.to_string())?;
-        let mut fds = cg.join_fds(&init).map_err(|e| e.to_string())?;
-        fds.truncate(1);
-        fds.extend(
-            linger_cgroup::V1Delegation::detect(&cg.setup().unified)
-                .prepare(cg.fs(), &rel.join(&service), uid, gid)
-                .map_err(|e| e.to_string())?,
-        );
-        Ok(fds)
+        let init = cg
+            .register_at(
+                &format!("{service}/{}", linger_cgroup::INIT_SCOPE),
+                &rel.join(&service).join(linger_cgroup::INIT_SCOPE),
+            )
+            .map_err(err)?;
+        let fs = cg.fs().clone();
+        let v1 = cg.setup().unified.clone();
+        Ok(Box::new(move || {
+            slice.make(&fs).map_err(err)?;
+            let dir = svc.make(&fs).map_err(err)?;
+            bound_user_tree(&dir)?;
+            svc.delegate(&fs, uid, gid).map_err(err)?;
+            init.make(&fs).map_err(err)?;
+            init.delegate(&fs, uid, gid).map_err(err)?;
+            let mut fds = init.join_fds(&fs).map_err(err)?;
+            fds.truncate(1);
+            fds.extend(
+                linger_cgroup::V1Delegation::detect(&v1)
+                    .prepare(&fs, &rel.join(&service), uid, gid)
+                    .map_err(err)?,
+            );
+            Ok(fds)
+        }))
     }
 
-    /// The `cgroup.procs` file to write `pid` (a process of `uid`, in one of the user's
-    /// sessions or services) to, to move it into `cgroup` — as `/proc/PID/cgroup` names it —
-    /// which must lie strictly below the user's `user@UID.service`: a user manager making a
-    /// scope of a process from a login session cannot do that move itself, since it crosses
-    /// the root-owned `user-UID.slice`. The write is the caller's (a worker's).
-    pub fn attach_target(&self, uid: u32, pid: u32, cgroup: &str) -> Result<PathBuf, String> {
+    /// Work that moves `pid` (a process of `uid`, in one of the user's sessions or services)
+    /// into `cgroup` — as `/proc/PID/cgroup` names it — which must lie strictly below the
+    /// user's `user@UID.service`: a user manager making a scope of a process from a login
+    /// session cannot do that move itself, since it crosses the root-owned `user-UID.slice`.
+    /// The checks read `/proc` and cgroupfs, so they run on the worker too.
+    pub fn attach(
+        &self,
+        uid: u32,
+        pid: u32,
+        cgroup: &str,
+    ) -> Result<Work<Result<(), String>>, String> {
         let Tracker::Cgroups { cg, mount, .. } = self else {
             return Err("the login daemon tracks sessions without cgroups".into());
         };
         let service = cg
             .path(&format!("user@{uid}.service"))
             .map_err(|_| format!("uid {uid} has no user manager cgroup"))?;
-        let as_proc =
-            |p: &Path| -> String { format!("/{}", p.strip_prefix(mount).unwrap_or(p).display()) };
+        let mount = mount.clone();
+        let as_proc = move |p: &Path| -> String {
+            format!("/{}", p.strip_prefix(&mount).unwrap_or(p).display())
+        };
         let rest = cgroup
             .strip_prefix(&as_proc(&service))
             .and_then(|r| r.strip_prefix('/'))
             .filter(|r| r.split('/').all(|c| !c.is_empty() && c != "." && c != ".."))
             .ok_or_else(|| format!("{} is not below user@{uid}.service", shown(cgroup)))?;
         let target = service.join(rest);
-        if !target.join("cgroup.procs").exists() {
-            return Err(format!("no cgroup {}", shown(cgroup)));
-        }
         let slice = as_proc(service.parent().ok_or("no user slice")?);
-        let inside = unified_cgroup_of(pid)
-            .map_err(|_| format!("no process {pid}"))?
-            .is_some_and(|c| c.starts_with(&format!("{slice}/")));
-        if !inside {
-            return Err(format!(
-                "process {pid} is not in a session or service of uid {uid}"
-            ));
-        }
-        Ok(target.join("cgroup.procs"))
+        let cgroup = shown(cgroup);
+        Ok(Box::new(move || {
+            let procs = target.join("cgroup.procs");
+            if !procs.exists() {
+                return Err(format!("no cgroup {cgroup}"));
+            }
+            let inside = unified_cgroup_of(pid)
+                .map_err(|_| format!("no process {pid}"))?
+                .is_some_and(|c| c.starts_with(&format!("{slice}/")));
+            if !inside {
+                return Err(format!(
+                    "process {pid} is not in a session or service of uid {uid}"
+                ));
+            }
+            std::fs::write(&procs, pid.to_string())
+                .map_err(|e| format!("cannot move process {pid} into {cgroup}: {e}"))
+        }))
     }
 
-    /// Create `session-N.scope`. Returns the scope's path relative to the root (empty
-    /// without cgroups), the leader's cgroup now (as `/proc/PID/cgroup` names it), for
-    /// [`Tracker::undo_session`], and the work that moves the leader in: a migration between
-    /// cgroups waits for the kernel (an RCU grace period, tens of ms under load), so it runs
-    /// on a worker.
+    /// Know `session-N.scope` from now on. Returns the scope's path relative to the root
+    /// (empty without cgroups) and the work, for a worker, that checks the leader is in no
+    /// session yet, makes the scope and moves the leader in — returning the leader's cgroup
+    /// before, for [`Tracker::undo_session`]. Done on a worker because each of those waits on
+    /// the kernel's cgroup lock (a migration also for an RCU grace period, tens of ms under
+    /// load).
     pub fn create_session(&mut self, s: &Session) -> Result<NewScope, String> {
+        let leader = s.leader;
         match self {
             Tracker::Cgroups { cg, .. } => {
                 let rel = user_slice_rel(s.uid).join(s.scope());
-                cg.create_at(&format!("user-{}.slice", s.uid), &user_slice_rel(s.uid))
-                    .map_err(|e| e.to_string())?;
-                cg.create_at(&s.scope(), &rel).map_err(|e| e.to_string())?;
-                let origin = unified_cgroup_of(s.leader).ok().flatten();
-                let files = cg.procs_files(&s.scope()).map_err(|e| e.to_string())?;
-                let leader = s.leader;
+                let err = |e: linger_cgroup::CgroupError| e.to_string();
+                let slice = cg
+                    .register_at(&format!("user-{}.slice", s.uid), &user_slice_rel(s.uid))
+                    .map_err(err)?;
+                let scope = cg.register_at(&s.scope(), &rel).map_err(err)?;
+                let fs = cg.fs().clone();
                 Ok(NewScope {
                     scope: rel.display().to_string(),
-                    origin,
-                    move_leader: Box::new(move || {
-                        for f in files {
+                    make: Box::new(move || {
+                        if in_session_scope(leader) {
+                            return Err(ScopeError::InSession);
+                        }
+                        let origin = unified_cgroup_of(leader).ok().flatten();
+                        let failed =
+                            |e: linger_cgroup::CgroupError| ScopeError::Failed(e.to_string());
+                        slice.make(&fs).map_err(failed)?;
+                        scope.make(&fs).map_err(failed)?;
+                        for dir in scope.dirs() {
+                            let f = dir.join("cgroup.procs");
                             std::fs::write(&f, leader.to_string()).map_err(|e| {
-                                format!("cannot move {leader} into {}: {e}", f.display())
+                                ScopeError::Failed(format!(
+                                    "cannot move {leader} into {}: {e}",
+                                    f.display()
+                                ))
                             })?;
                         }
-                        Ok(())
+                        Ok(origin)
                     }),
                 })
             }
@@ -317,8 +401,7 @@ impl Tracker {
                 sets.insert(s.id, ProcSet::with_leader(s.leader, start));
                 Ok(NewScope {
                     scope: String::new(),
-                    origin: None,
-                    move_leader: Box::new(|| Ok(())),
+                    make: Box::new(|| Ok(None)),
                 })
             }
         }
@@ -329,9 +412,9 @@ impl Tracker {
     pub fn reattach_session(&mut self, s: &Session) -> Result<(), String> {
         match self {
             Tracker::Cgroups { cg, .. } => {
-                cg.create_at(&format!("user-{}.slice", s.uid), &user_slice_rel(s.uid))
+                cg.register_at(&format!("user-{}.slice", s.uid), &user_slice_rel(s.uid))
                     .map_err(|e| e.to_string())?;
-                cg.create_at(&s.scope(), &user_slice_rel(s.uid).join(s.scope()))
+                cg.register_at(&s.scope(), &user_slice_rel(s.uid).join(s.scope()))
                     .map_err(|e| e.to_string())?;
                 Ok(())
             }
@@ -454,19 +537,22 @@ impl Tracker {
         }
     }
 
-    /// Forget the session (remove its cgroup: a scope has no sub-cgroups, one rmdir).
-    pub fn remove_session(&mut self, s: &Session) -> Result<(), String> {
+    /// Forget the session; the work removes its cgroup (a scope has no sub-cgroups: one
+    /// rmdir) on a worker.
+    pub fn remove_session(&mut self, s: &Session) -> Option<Work<Result<(), String>>> {
         match self {
-            Tracker::Cgroups { cg, .. } => match cg.remove(&s.scope()) {
-                Ok(()) => Ok(()),
-                Err(linger_cgroup::CgroupError::UnknownUnit(_)) => Ok(()),
-                Err(e) => Err(e.to_string()),
-            },
+            Tracker::Cgroups { cg, .. } => Self::forget_work(cg, &s.scope()),
             Tracker::Processes { sets, .. } => {
                 sets.remove(&s.id);
-                Ok(())
+                None
             }
         }
+    }
+
+    fn forget_work(cg: &mut UnitCgroups<RealFs>, unit: &str) -> Option<Work<Result<(), String>>> {
+        let old = cg.forget(unit).ok()?;
+        let fs = cg.fs().clone();
+        Some(Box::new(move || old.remove(&fs).map_err(|e| e.to_string())))
     }
 
     /// Work that signals everything in `user@UID.service` (driver none: the manager and its
@@ -546,8 +632,8 @@ impl Tracker {
         if let Tracker::Cgroups { cg, .. } = self {
             let rel = user_slice_rel(uid).join(format!("user@{uid}.service"));
             if cg.setup().unified.join(&rel).is_dir() {
-                let _ = cg.create_at(&format!("user-{uid}.slice"), &user_slice_rel(uid));
-                let _ = cg.create_at(&format!("user@{uid}.service"), &rel);
+                let _ = cg.register_at(&format!("user-{uid}.slice"), &user_slice_rel(uid));
+                let _ = cg.register_at(&format!("user@{uid}.service"), &rel);
             }
         }
     }
@@ -565,19 +651,18 @@ impl Tracker {
     /// Forget `user@UID.service` once a worker removed its tree (no file system work left).
     pub fn forget_user_service(&mut self, uid: u32) {
         if let Tracker::Cgroups { cg, .. } = self {
-            let _ = cg.remove(&format!("user@{uid}.service"));
+            let _ = cg.forget(&format!("user@{uid}.service"));
+            let _ = cg.forget(&format!("user@{uid}.service/{}", linger_cgroup::INIT_SCOPE));
         }
     }
 
-    /// Remove `user-UID.slice` once the user has neither sessions nor a manager.
-    pub fn remove_user_slice(&mut self, uid: u32) -> Result<(), String> {
+    /// Forget `user-UID.slice` once the user has neither sessions nor a manager; the work
+    /// removes it on a worker.
+    pub fn remove_user_slice(&mut self, uid: u32) -> Option<Work<Result<(), String>>> {
         let Tracker::Cgroups { cg, .. } = self else {
-            return Ok(());
+            return None;
         };
-        match cg.remove(&format!("user-{uid}.slice")) {
-            Ok(()) | Err(linger_cgroup::CgroupError::UnknownUnit(_)) => Ok(()),
-            Err(e) => Err(e.to_string()),
-        }
+        Self::forget_work(cg, &format!("user-{uid}.slice"))
     }
 
     /// Units that became empty since the last call (`session-N.scope` names).

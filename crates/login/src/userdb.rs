@@ -38,7 +38,7 @@ pub enum LookupError {
 }
 
 /// The user database, as a seam: the daemon uses [`SystemDb`], tests a fixed table.
-pub trait UserDb {
+pub trait UserDb: Sync {
     /// Look up by name.
     fn by_name(&self, name: &str) -> Result<Option<Account>, LookupError>;
     /// Look up by uid.

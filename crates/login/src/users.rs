@@ -313,8 +313,8 @@ pub struct User {
     /// Whether the user's linger file exists (cached: read when the record is made, kept
     /// current by SetLinger).
     pub lingers: bool,
-    /// Whether `/run/user/UID` was set up (and whether we mounted it).
-    pub runtime: Option<crate::runtime::RuntimeDir>,
+    /// `/run/user/UID` as the daemon holds it (made, or being made, on a worker).
+    pub runtime: Option<crate::runtime::Slot>,
     /// Callers waiting for the manager to be ready (WaitUserManager).
     pub waiters: Vec<tokio::sync::oneshot::Sender<()>>,
     /// The manager process (the daemon's own or a foreign one), held by its pidfd.
@@ -324,6 +324,19 @@ pub struct User {
     /// Removing what a stopped manager left runs on a worker: no new manager until it is done
     /// (it would be killed with the leftovers).
     pub cleaning: bool,
+    /// The manager's cgroups are being made on a worker: no second start meanwhile.
+    pub preparing: bool,
+    /// What a worker prepared for the manager's start (its `cgroup.procs` fds, groups).
+    pub prepared: Option<Prepared>,
+}
+
+/// What a manager's start needs that took file system work (made on a worker).
+#[derive(Debug)]
+pub struct Prepared {
+    /// The open `cgroup.procs` of its `init.scope` (v2 first, then v1).
+    pub join: Vec<std::os::fd::OwnedFd>,
+    /// Its supplementary groups.
+    pub groups: Vec<u32>,
 }
 
 impl User {
@@ -343,6 +356,8 @@ impl User {
             process: None,
             exit_watch: None,
             cleaning: false,
+            preparing: false,
+            prepared: None,
         }
     }
 

@@ -350,22 +350,55 @@ fn attack_4_one_user_keeps_the_daemon_busy() {
         .join("linger.slice")
         .join(format!("user-{}.slice", s.attacker.uid))
         .join(format!("user@{}.service", s.attacker.uid));
+    // The user's tree is bounded (cgroup.max.descendants/depth of user@UID.service, which
+    // the user cannot change): the walks below stay bounded too.
+    let deep = Attack::start(
+        &["nest", service.to_str().unwrap(), "100"],
+        Some(&s.attacker),
+    );
+    let depth: u32 = deep.ready()["ready ".len()..].parse().unwrap();
+    deep.stop();
+    assert!(
+        depth <= linger_login::USER_CGROUP_DEPTH_MAX,
+        "the user nested cgroups {depth} deep"
+    );
     let made = Attack::start(
         &["cgroups", service.to_str().unwrap(), "5000"],
         Some(&s.attacker),
     );
-    made.ready();
-    made.stop();
+    let n: u32 = made.ready()["ready ".len()..].parse().unwrap();
+    let lines = made.stop();
+    let total = cgroups_below(&service);
+    assert!(
+        n < 5000 && total <= linger_login::USER_CGROUPS_MAX as usize,
+        "the user made {n} cgroups ({total} below their service): unbounded; {lines:?}"
+    );
+    eprintln!("4: the user could make {n} cgroups ({total} in all) and nest {depth} deep");
     let w = s.witnesses(&d);
     let atk = Attack::start(
         &["kill-user", &sock(&d), &s.attacker.name, "8"],
         Some(&s.attacker),
     );
     atk.ready();
-    let report = w.finish("4 KillUser over 5000 cgroups, 8 connections", d.pid());
+    let report = w.finish(
+        &format!("4 KillUser over the {total} cgroups allowed, 8 connections"),
+        d.pid(),
+    );
     atk.stop();
     report.assert_served(&d);
     linger(&d, &s.attacker, false);
+}
+
+/// Cgroups below `dir` (not counting it).
+fn cgroups_below(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                .map(|e| 1 + cgroups_below(&e.path()))
+                .sum()
+        })
+        .unwrap_or(0)
 }
 
 /// Issue 10 item 5: two users send frames of 8 MiB on 64 connections each (the daemon's old

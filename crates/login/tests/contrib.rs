@@ -65,7 +65,7 @@ fn sysvinit_script_starts_reports_reloads_and_stops_the_daemon() {
     let script = contrib().join("sysvinit/linger-login");
     let args = format!(
         "--socket {0}/sock --linger-dir {0}/linger --config-dir {0}/conf --runtime-dir {0}/run \
-         --state-dir {0}/state --ignore-systemd --no-cgroups",
+         --state-dir {0}/state --ignore-systemd --no-cgroups --no-journal-sockets",
         d.display()
     );
     let run = |verb: &str| {

@@ -422,6 +422,11 @@ fn session_ids_survive_a_restart_and_create_is_roots() {
         "{out}"
     );
     assert!(out.contains("attach-self=io.linger.Login.Failed"), "{out}");
+    // The root-only socket: closed to the user, served to root (the PAM module uses it).
+    assert!(out.contains("root-socket=denied"), "{out}");
+    let root = linger_ipc::login::root_socket(&d.socket());
+    let mut c = linger_ipc::Client::connect(&root).unwrap();
+    assert!(c.call("io.linger.Login.ListSessions", json!({})).is_ok());
     assert!(d.linger_dir().join(&user.name).exists());
 }
 
@@ -640,4 +645,151 @@ fn as_user_client() {
             json!({"pid": std::process::id(), "cgroup": "/../../x"})
         )
     );
+    let root = linger_ipc::login::root_socket(Path::new(&sock));
+    println!(
+        "root-socket={}",
+        match std::os::unix::net::UnixStream::connect(&root) {
+            Ok(_) => "connected".to_string(),
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => "denied".to_string(),
+            Err(e) => format!("{e}"),
+        }
+    );
+}
+
+/// Entries of `dir` (0 when it is gone).
+fn entries(dir: &Path) -> usize {
+    std::fs::read_dir(dir).map_or(0, Iterator::count)
+}
+
+/// A logout removes the user's runtime directory (on a worker: what a user leaves there can
+/// be large); a login of the same user while that removal runs must get a directory of its
+/// own that stays — made, owned by the user, mounted when tmpfs is on — not the old one
+/// emptied and removed under it. Run with plain directories (a large leftover keeps the
+/// removal busy long enough for the new login to come in the middle of it) and with tmpfs.
+#[test]
+fn a_login_during_the_removal_of_the_last_ones_runtime_dir_keeps_its_own() {
+    if !root_or_skip() {
+        return;
+    }
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    for tmpfs in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let tag = if tmpfs { "m" } else { "d" };
+        let user = TestUser::create(&user_name(tag), &dir.path().join("home"));
+        let cg = TestCgroup::create(&format!("relogin{tag}"));
+        Daemon::write_conf(
+            dir.path(),
+            "[Login]\nKillUserProcesses=no\nUserStopDelaySec=0\n",
+        );
+        let extra: &[&str] = if tmpfs { &[] } else { &["--no-runtime-tmpfs"] };
+        let d = Daemon::start(dir.path(), cg.as_ref().map(|c| c.path.as_path()), extra);
+        let runtime = d.run_dir().join(user.uid.to_string());
+        let login = |leader: &std::process::Child| {
+            let mut pam = d.client();
+            pam.call(
+                "io.linger.Login.CreateSession",
+                json!({"uid": user.uid, "pid": leader.id(), "service": "login", "tty": "tty3"}),
+            )
+            .unwrap();
+            pam
+        };
+
+        let mut first = session_leader();
+        let pam = login(&first);
+        d.call(
+            "io.linger.Login.WaitUserManager",
+            json!({"user": user.uid.to_string()}),
+        )
+        .unwrap();
+        // What the first login leaves behind.
+        let leftovers = if tmpfs { 100 } else { 20_000 };
+        for i in 0..leftovers {
+            std::fs::write(runtime.join(format!("left-{i}")), "x").unwrap();
+        }
+        let full = entries(&runtime);
+        // Logout: the manager stops, then the directory goes.
+        drop(pam);
+        let _ = first.kill();
+        let _ = first.wait();
+        assert!(
+            wait_until(SECS, || entries(&runtime) < full),
+            "the runtime directory was not removed after the logout; log:\n{}",
+            d.log()
+        );
+
+        // A new login of the same user while that runs.
+        let mut second = session_leader();
+        let mut pam = d.client();
+        let reply = pam
+            .call(
+                "io.linger.Login.CreateSession",
+                json!({"uid": user.uid, "pid": second.id(), "service": "login", "tty": "tty3"}),
+            )
+            .unwrap();
+        assert_eq!(reply["runtime_path"], runtime.display().to_string());
+        let what = if tmpfs { "tmpfs" } else { "plain" };
+        let mine = runtime.join("new-login");
+        std::fs::write(&mine, "y").unwrap_or_else(|e| {
+            panic!(
+                "{what}: the new login's {} is not there once its session was made ({e}); log:\n{}",
+                runtime.display(),
+                d.log()
+            )
+        });
+        // The old directory's removal was queued before: a KillUser of the user runs after
+        // it (same queue), and nothing set aside is left.
+        d.call(
+            "io.linger.Login.KillUser",
+            json!({"user": user.uid.to_string(), "signal": 18}),
+        )
+        .unwrap();
+        let base = d.run_dir();
+        assert!(
+            wait_until(SECS, || std::fs::read_dir(&base).is_ok_and(|rd| rd
+                .filter_map(Result::ok)
+                .all(|e| !e
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(".linger-removing-")))),
+            "the old runtime directory was never removed; log:\n{}",
+            d.log()
+        );
+        let meta = std::fs::symlink_metadata(&runtime).unwrap_or_else(|e| {
+            panic!(
+                "{what}: the new login's {} is gone ({e}); log:\n{}",
+                runtime.display(),
+                d.log()
+            )
+        });
+        assert!(meta.is_dir(), "{what}: not a directory");
+        assert_eq!(
+            (meta.uid(), meta.gid(), meta.permissions().mode() & 0o7777),
+            (user.uid, user.gid, 0o700),
+            "{what}: owner/mode of the new runtime directory"
+        );
+        assert!(
+            mine.exists(),
+            "{what}: the new login's file went with the old directory; log:\n{}",
+            d.log()
+        );
+        assert!(
+            entries(&runtime) < 100,
+            "{what}: the new login got the old directory back"
+        );
+        assert_eq!(is_mount_point(&runtime), tmpfs, "{what}: mounted");
+        d.call(
+            "io.linger.Login.WaitUserManager",
+            json!({"user": user.uid.to_string()}),
+        )
+        .unwrap_or_else(|e| {
+            panic!(
+                "{what}: no manager for the new login: {e}; log:\n{}",
+                d.log()
+            )
+        });
+        drop(pam);
+        drop(d);
+        let _ = second.kill();
+        let _ = second.wait();
+    }
 }

@@ -194,11 +194,17 @@ fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {
 fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
     let mut out = Vec::new();
     let mut fresh_index = None;
+    let mut presets = None;
+    let mut looked_up_only = Vec::new();
     for name in &p.units {
+        let was_loaded = m.engine.resolve(name).is_some();
         let id = m.engine.load(name);
         let Some(u) = m.engine.unit(&id) else {
             continue;
         };
+        if !was_loaded && u.config.load_state == linger_unit::model::LoadState::NotFound {
+            looked_up_only.push(id.clone());
+        }
         let wants = |k: &str| p.properties.is_empty() || p.properties.iter().any(|x| x == k);
         let file_state = if wants("UnitFileState") || wants("UnitFilePreset") {
             crate::source::unit_file_state(&m.engine.source_ref().ctx, &u.config)
@@ -207,6 +213,12 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
         };
         let mut props = crate::props::unit_properties(&m.engine, u, &file_state);
         crate::props::cgroup_properties(&m.engine.host().cgroups, &id, &mut props);
+        if wants("UnitFilePreset") {
+            let presets = presets
+                .get_or_insert_with(|| crate::preset::Presets::load(std::path::Path::new("/")));
+            let preset = crate::preset::preset_for_state(presets, &id, &file_state);
+            props.insert("UnitFilePreset".into(), preset.unwrap_or_default().into());
+        }
         if wants("NeedDaemonReload") {
             let source = m.engine.source_ref();
             let changed = source
@@ -228,11 +240,18 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             pids.extend(main);
             pids.sort_unstable();
             pids.dedup();
-            if let Some(main) = main {
+            // Reaped (or never reaped by us and gone) processes are not listed.
+            pids.retain(|p| std::path::Path::new(&format!("/proc/{p}")).exists());
+            if let Some(main) = main.filter(|m| pids.contains(m)) {
                 pids.retain(|x| *x != main);
                 pids.insert(0, main);
             }
-            props.insert("TasksCurrent".into(), pids.len().to_string());
+            // Tasks are threads (as pids.current counts them); the cgroup's figure, when
+            // there is one, was set with the other accounting properties.
+            if !props.contains_key("TasksCurrent") {
+                let threads: usize = pids.iter().map(|p| thread_count(*p)).sum();
+                props.insert("TasksCurrent".into(), threads.to_string());
+            }
             processes = pids
                 .into_iter()
                 .map(|pid| wire::ProcessInfo {
@@ -254,6 +273,13 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             logs,
             diagnostics,
         });
+    }
+    // A name only asked about (`status typo.service`) does not stay loaded, as systemd's
+    // garbage collection drops it: `list-units --all` does not list it afterwards.
+    for id in looked_up_only {
+        if m.engine.unload(&id) {
+            m.engine.source_mut().stamps.forget(&id);
+        }
     }
     Answer::Units(wire::UnitsReply { units: out })
 }
@@ -429,20 +455,19 @@ fn dep_tree(
 }
 
 fn unit_files(m: &Manager) -> Answer {
+    use crate::preset::{Presets, preset_for_state};
     let ctx = &m.engine.source_ref().ctx;
+    let presets = Presets::load(std::path::Path::new("/"));
     let files = linger_unit::loader::list_unit_files(ctx)
         .into_iter()
         .map(|(_, path, st)| {
             let state = st.as_str().to_string();
-            let preset = if matches!(state.as_str(), "enabled" | "disabled") {
-                "enabled"
-            } else {
-                "-"
-            };
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let preset = preset_for_state(&presets, &name.unwrap_or_default(), &state);
             wire::UnitFileRow {
                 path: path.display().to_string(),
                 state,
-                preset: preset.into(),
+                preset: preset.unwrap_or("-").into(),
             }
         })
         .collect();
@@ -525,4 +550,9 @@ fn journal(m: &Manager, p: wire::JournalRequest, reply: ReplyTo) {
                 .map_err(|e| ManagerError::new(ErrorKind::Failed, e.to_string())),
         );
     });
+}
+
+/// Threads of `pid` (1 when /proc cannot tell: the process itself).
+fn thread_count(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/task")).map_or(1, |d| d.count().max(1))
 }

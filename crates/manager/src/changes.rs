@@ -44,6 +44,14 @@ impl Subscribers {
         !self.list.is_empty()
     }
 
+    /// Whether a connected subscriber asked for `unit` by name (it keeps a collected unit
+    /// loaded: see collect.rs).
+    pub fn follows(&self, unit: &str) -> bool {
+        self.list
+            .iter()
+            .any(|s| s.units.contains(unit) && !s.tx.is_closed())
+    }
+
     /// Add a subscriber; it hears of changes from the end of this turn on.
     pub fn add<H: Host, S: UnitSource>(
         &mut self,

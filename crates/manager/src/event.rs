@@ -38,6 +38,16 @@ pub enum Event {
         /// `journal` or `syslog`.
         transport: &'static str,
     },
+    /// Lines read from a stdout-stream connection (`journal_stream.rs`), one entry's fields
+    /// each; `taken` is answered (dropped) once they are handed to the journal.
+    LogStream {
+        /// The pid that connected.
+        pid: u32,
+        /// The entries.
+        entries: Vec<Vec<(String, Vec<u8>)>>,
+        /// Lets the connection's reader read on.
+        taken: tokio::sync::oneshot::Sender<()>,
+    },
     /// Complete lines a service wrote to its output pipe (already in the journal).
     Output {
         /// The pipe.

@@ -30,6 +30,21 @@ pub fn directory_root(config: &ManagerConfig, kind: DirectoryKind) -> PathBuf {
     }
 }
 
+/// The directories `RuntimeDirectory=` … `ConfigurationDirectory=` name, as full paths.
+fn unit_directories(config: &ManagerConfig, d: &ExecDirectories) -> Vec<PathBuf> {
+    DirectoryKind::ALL
+        .into_iter()
+        .flat_map(|kind| {
+            let root = directory_root(config, kind);
+            d.get(kind)
+                .entries
+                .iter()
+                .map(move |e| root.join(&e.path))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// What the manager knows once and remembers across spawns.
 #[derive(Debug)]
 pub struct ExecSettings {
@@ -69,7 +84,8 @@ impl ExecSettings {
         let (unit, cfg) = (req.unit, req.service);
         self.apply_limits(unit, cfg, spec, logs);
         if !req.command.flags.full_privileges {
-            self.apply_hardening(config, unit, &cfg.exec.hardening, spec, logs)?;
+            let dirs = unit_directories(config, &cfg.exec.directories);
+            self.apply_hardening(config, unit, &cfg.exec.hardening, &dirs, spec, logs)?;
         }
         Ok(())
     }
@@ -79,11 +95,12 @@ impl ExecSettings {
         config: &ManagerConfig,
         unit: &str,
         h: &Hardening,
+        unit_dirs: &[PathBuf],
         spec: &mut ExecSpec,
         logs: &mut Vec<HostLog>,
     ) -> Result<(), String> {
         spec.no_new_privileges = h.no_new_privileges;
-        if let Some((ns, notes)) = crate::sandbox::plan(config, unit, h)? {
+        if let Some((ns, notes)) = crate::sandbox::plan(config, unit, h, unit_dirs)? {
             for note in notes {
                 self.tell_once(unit, 4, note, logs);
             }

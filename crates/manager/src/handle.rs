@@ -12,6 +12,8 @@ use crate::manager::{ExitRequest, Manager};
 impl Manager {
     /// Take one event.
     pub fn handle(&mut self, event: Event) {
+        // A collected unit whose follower left since the last turn goes before a call sees it.
+        crate::collect::unload_collected(self);
         match event {
             Event::Reaped(exits) => {
                 if exits.is_empty() {
@@ -19,6 +21,11 @@ impl Manager {
                     self.check_empty();
                     self.apply_effects();
                 } else {
+                    for (pid, _) in &exits {
+                        if let Some(unit) = self.unit_of_live_pid(*pid) {
+                            self.recent_exits.remember(*pid, unit);
+                        }
+                    }
                     self.on_reaped(&exits);
                 }
             }
@@ -45,6 +52,16 @@ impl Manager {
                 fields,
                 transport,
             } => self.log_datagram(pid, fields, transport),
+            Event::LogStream {
+                pid,
+                entries,
+                taken,
+            } => {
+                for fields in entries {
+                    self.log_datagram(pid, fields, "stdout");
+                }
+                let _ = taken.send(());
+            }
             Event::Output {
                 pipe,
                 lines,
@@ -89,6 +106,8 @@ impl Manager {
                 .manager_changed(linger_ipc::manager::Change::StartupFinished { userspace_usec });
         }
         self.subscribers.publish(&self.engine, &touched);
+        // After its last state was told: a collected unit is gone from the next turn on.
+        crate::collect::unload_collected(self);
         if self.shutting_down && self.engine.jobs().is_empty() {
             self.exit = Some(ExitRequest::Shutdown);
         }

@@ -217,7 +217,7 @@ impl RealHost {
             env.unset(u);
         }
         env.set("INVOCATION_ID", req.invocation_id);
-        // Where the journal's native protocol and syslog sockets are (libsystemd itself always
+        // Where the journal's native protocol, syslog and stdout stream sockets are (libsystemd itself always
         // uses /run/systemd/journal/socket, which an unprivileged manager cannot own).
         let jdir = self.config.linger_runtime().join("journal");
         env.set(
@@ -227,6 +227,10 @@ impl RealHost {
         env.set(
             "LINGER_SYSLOG_SOCKET",
             &jdir.join("dev-log").to_string_lossy(),
+        );
+        env.set(
+            "LINGER_JOURNAL_STDOUT",
+            &jdir.join("stdout").to_string_lossy(),
         );
         env.set("MANAGERPID", &self.own_pid.to_string());
         if let Some(m) = req.main_pid

@@ -85,6 +85,10 @@ pub struct Manager {
     pub startup_finished: Option<linger_engine::Timestamp>,
     /// Who listens to changes.
     pub subscribers: Subscribers,
+    /// Transient units whose files were collected, to be unloaded (collect.rs).
+    pub collected: std::collections::BTreeSet<String>,
+    /// Units of recently exited pids (for stream lines read after their writer exited).
+    pub recent_exits: crate::recent_exits::RecentExits,
 }
 
 /// A service output pipe being read (by a task of its own, which has the fd).
@@ -138,6 +142,8 @@ impl Manager {
             events,
             job_waits: JobWaits::default(),
             subscribers: Subscribers::default(),
+            collected: Default::default(),
+            recent_exits: Default::default(),
             startup_finished: None,
         }
     }
@@ -394,11 +400,13 @@ impl Manager {
             return;
         }
         let mut files: Vec<std::path::PathBuf> = u.config.fragment_path.iter().cloned().collect();
+        self.collected.insert(unit.to_string());
         if let Some(target) = self.engine.triggers(unit)
             && let Some(t) = self.engine.unit(&target)
             && is_garbage(t)
         {
             files.extend(t.config.fragment_path.iter().cloned());
+            self.collected.insert(target);
         }
         for f in files {
             let _ = std::fs::remove_file(f);
@@ -462,15 +470,21 @@ impl Manager {
         );
     }
 
+    /// The unit a running (or exited, not yet reaped) process belongs to.
+    pub fn unit_of_live_pid(&self, pid: u32) -> Option<String> {
+        self.engine
+            .unit_of_pid(pid)
+            .map(str::to_string)
+            .or_else(|| self.engine.host().tracker.unit_of(pid))
+    }
+
     /// A native-protocol or syslog datagram from `pid`: keep the sender's fields, add the
     /// trusted ones (`_PID`, `_COMM`, the unit the process belongs to), as journald does.
     pub fn log_datagram(&mut self, pid: u32, fields: Vec<(String, Vec<u8>)>, transport: &str) {
-        let Some(j) = &self.journal else { return };
         let unit = self
-            .engine
-            .unit_of_pid(pid)
-            .map(str::to_string)
-            .or_else(|| self.engine.host().tracker.unit_of(pid));
+            .unit_of_live_pid(pid)
+            .or_else(|| self.recent_exits.unit_of(pid).map(str::to_string));
+        let Some(j) = &self.journal else { return };
         let mut e = linger_journal::Entry::default();
         for (k, v) in fields {
             if !k.starts_with('_') {
@@ -600,8 +614,7 @@ impl Manager {
     /// them; returns the pipes to wait for (each answers with `Event::OutputDrained`, or
     /// `OutputClosed`/`OutputHandedBack` if it ended meanwhile). All a process wrote before
     /// it exited is in its pipe by the time it is reaped.
-    pub fn drain_output_of(&self, exits: &[(u32, ExitStatus)]) -> HashSet<u64> {
-        let exited: HashSet<u32> = exits.iter().map(|&(pid, _)| pid).collect();
+    pub fn drain_output_of(&self, exited: &[u32]) -> HashSet<u64> {
         self.pipes
             .iter()
             .filter(|(_, p)| p.stop.is_some() && exited.contains(&p.pid))

@@ -70,6 +70,11 @@ impl LoadStamps {
         self.by_unit.insert(cfg.id.clone(), stamp);
     }
 
+    /// Forget a unit the engine no longer holds (a later load records afresh).
+    pub fn forget(&mut self, id: &str) {
+        self.by_unit.remove(id);
+    }
+
     /// daemon-reload: every unit is read again and stamped again.
     pub fn clear(&mut self) {
         self.by_unit.clear();

@@ -1,19 +1,26 @@
-//! Service output pipes: one reader task per pipe owns it, splits what it reads into lines,
-//! puts them into the journal (waiting when the journal's queue is full, so a chatty service
-//! blocks on its pipe as under journald, and nothing is dropped) and reports them to the
-//! manager as events for the in-memory tail. Asked to drain (its writer exited), a reader
-//! reads the pipe to its last byte, puts that into the journal and says so
-//! (`Event::OutputDrained`): the manager handles an exit only after the output written before
-//! it. Asked to stop (`daemon-reexec`), a reader gives its pipe back instead.
+//! Service output pipes: one reader task per pipe owns it, splits what it finds into lines,
+//! puts them into the journal and reports them to the manager as events for the in-memory
+//! tail. A reader looks at the pipe without taking the bytes out (`pipe_peek`) and takes the
+//! bytes of complete lines out only once the journal's writer has written them — on the
+//! writer's thread, right after its write — so a manager killed in between leaves them in the
+//! pipe for the next one: no line is lost to a crash (one written twice is possible only if
+//! the kill falls between those two back-to-back syscalls). It does not look again before
+//! then: a chatty service blocks on its full pipe while the journal catches up, as under
+//! journald, and nothing is dropped. Asked to drain (its writer exited), a reader reads the
+//! pipe to its last byte, puts that into the journal and says so (`Event::OutputDrained`):
+//! the manager handles an exit only after the output written before it. Asked to stop
+//! (`daemon-reexec`), a reader gives its pipe back instead.
 
 use std::cell::RefCell;
-use std::os::fd::OwnedFd;
+use std::os::fd::{AsFd, OwnedFd};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use linger_ipc::manager::LogLine;
 use tokio::sync::{Notify, mpsc, oneshot};
 
 use crate::event::Event;
+use crate::pipe_peek::Peeked;
 use linger_journal::capture::{LineBatch, LineSplitter};
 
 /// Everything a reader needs.
@@ -58,6 +65,17 @@ pub fn spawn_reader(r: Reader) {
     tokio::task::spawn_local(read(r));
 }
 
+/// What one look at the pipe gave.
+enum Chunk {
+    /// Complete lines, and how many bytes at the head of the pipe they came from (to be
+    /// consumed once the journal has written them; 0 when they were already taken out).
+    Lines(LineBatch, usize),
+    /// The pipe is empty now.
+    Empty,
+    /// The pipe is empty and nobody can write to it any more (or it failed).
+    End,
+}
+
 async fn read(r: Reader) {
     let Reader {
         pipe,
@@ -72,9 +90,19 @@ async fn read(r: Reader) {
         mut stop,
         drain,
     } = r;
-    let Ok(rx) = tokio::net::unix::pipe::Receiver::from_owned_fd(fd) else {
-        let _ = events.send(Event::OutputClosed { pipe });
-        return;
+    // The registration holds the fd; the closure that consumes bytes on the journal writer's
+    // thread holds a share of it for a moment.
+    let nonblocking = rustix::fs::fcntl_getfl(&fd)
+        .and_then(|fl| rustix::fs::fcntl_setfl(&fd, fl | rustix::fs::OFlags::NONBLOCK));
+    let rx = match nonblocking
+        .map_err(std::io::Error::from)
+        .and_then(|()| crate::readiness::register_shared(Arc::new(fd)))
+    {
+        Ok(rx) => rx,
+        Err(_) => {
+            let _ = events.send(Event::OutputClosed { pipe });
+            return;
+        }
     };
     let mut buf = LineSplitter::new()
         .level_prefix(level_prefix)
@@ -89,65 +117,90 @@ async fn read(r: Reader) {
         let draining = tokio::select! {
             biased;
             _ = &mut stop => {
-                let fd = rx.into_nonblocking_fd().ok();
+                // Nothing is awaiting a consume here: the pipe is ours alone again.
+                let fd = Arc::try_unwrap(rx.into_inner()).ok();
                 let _ = events.send(Event::OutputHandedBack { pipe, fd });
                 return;
             }
             () = drain.notified() => true,
-            ready = rx.readable() => if ready.is_err() { break } else { false },
+            ready = rx.readable() => match ready {
+                Ok(mut guard) => {
+                    // Only an empty pipe clears the readiness: the next wait is for a write
+                    // (to an empty pipe, which always wakes the reader) or the pipe's end.
+                    let looked = guard.try_io(|rx| match look(rx.get_ref(), &mut buf) {
+                        Ok(Chunk::Empty) => Err(std::io::ErrorKind::WouldBlock.into()),
+                        other => other,
+                    });
+                    match looked {
+                        Ok(Ok(Chunk::Lines(batch, n))) => {
+                            lines.emit(pipe, batch, rx.get_ref(), n, &buf, &events).await;
+                            false
+                        }
+                        Ok(Ok(Chunk::End) | Err(_)) => break,
+                        Ok(Ok(Chunk::Empty)) | Err(_) => false,
+                    }
+                }
+                Err(_) => break,
+            },
         };
         // A drain reads to the last byte, asking the pipe itself (not the reactor's idea of
-        // its readiness, which may not have seen the last write yet); else one read.
+        // its readiness, which may not have seen the last write yet).
+        if !draining {
+            continue;
+        }
         loop {
-            // The lines of one read go to the journal as one batch, with one timestamp.
-            let read = READ_BUF.with_borrow_mut(|chunk| {
-                let n = if draining {
-                    rustix::io::read(&rx, &mut chunk[..]).map_err(std::io::Error::from)
-                } else {
-                    rx.try_read(chunk)
-                };
-                match n {
-                    Ok(0) => Ok(None),
-                    Ok(n) => {
-                        let mut batch = LineBatch::new();
-                        buf.feed_batch(&chunk[..n], &mut batch);
-                        Ok(Some(batch))
-                    }
-                    Err(e) => Err(e),
+            match look(rx.get_ref(), &mut buf) {
+                Ok(Chunk::Lines(batch, n)) => {
+                    lines
+                        .emit(pipe, batch, rx.get_ref(), n, &buf, &events)
+                        .await
                 }
-            });
-            match read {
-                Ok(None) => break 'pipe,
-                Ok(Some(complete)) => {
-                    let lines = lines.emit(complete).await;
-                    let pending = buf.pending().to_vec();
-                    let _ = events.send(Event::Output {
-                        pipe,
-                        lines,
-                        pending,
-                    });
-                    if !draining {
-                        break;
-                    }
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(_) => break 'pipe,
+                Ok(Chunk::Empty) => break,
+                Ok(Chunk::End) | Err(_) => break 'pipe,
             }
         }
-        if draining {
-            let _ = events.send(Event::OutputDrained { pipe });
-        }
+        let _ = events.send(Event::OutputDrained { pipe });
     }
     let mut batch = LineBatch::new();
     buf.finish(&mut |l| batch.push(l));
-    let rest = lines.emit(batch).await;
-    let _ = events.send(Event::Output {
-        pipe,
-        lines: rest,
-        pending: Vec::new(),
-    });
+    lines
+        .emit(pipe, batch, rx.get_ref(), 0, &buf, &events)
+        .await;
     let _ = events.send(Event::OutputClosed { pipe });
+}
+
+/// One look at the head of the pipe: its complete lines, split off and left in the pipe until
+/// the journal has them (the bytes after the last line end stay too: the next look starts
+/// with them). A look that finds no line end at all takes the bytes out at once into the
+/// splitter's incomplete line, so that a look never leaves the pipe holding bytes it will not
+/// look at again without a new write: a writer that fills a pipe which was not empty wakes no
+/// reader (edge-triggered readiness), and only an empty pipe clears the readiness. The price:
+/// the beginning of a line still being written when the manager is killed is lost.
+fn look(fd: &OwnedFd, buf: &mut LineSplitter) -> std::io::Result<Chunk> {
+    READ_BUF.with_borrow_mut(|chunk| {
+        let (n, taken) = loop {
+            match crate::pipe_peek::peek(fd.as_fd(), chunk) {
+                Ok(Peeked::Copied(n)) => break (n, false),
+                Ok(Peeked::Taken(n)) => break (n, true),
+                Ok(Peeked::End) => return Ok(Chunk::End),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return Ok(Chunk::Empty),
+                Err(e) => return Err(e),
+            }
+        };
+        let mut batch = LineBatch::new();
+        if taken {
+            buf.feed_batch(&chunk[..n], &mut batch);
+            return Ok(Chunk::Lines(batch, 0));
+        }
+        if let Some(last) = memchr::memrchr2(b'\n', 0, &chunk[..n]) {
+            buf.feed_batch(&chunk[..=last], &mut batch);
+            return Ok(Chunk::Lines(batch, last + 1));
+        }
+        crate::pipe_peek::consume(fd.as_fd(), n)?;
+        buf.feed_batch(&chunk[..n], &mut batch);
+        Ok(Chunk::Lines(batch, 0))
+    })
 }
 
 struct Lines<'a> {
@@ -158,17 +211,22 @@ struct Lines<'a> {
 }
 
 impl Lines<'_> {
-    /// Put the complete lines of one read into the journal, as one batch, with back-pressure:
-    /// while the writer's queue is full this waits until the writer thread says it drained a
-    /// batch (not reading the pipe meanwhile). Only if the writer makes no progress for
-    /// [`JOURNAL_STALL`] are the lines counted as dropped. Returns the lines for the in-memory
-    /// tail — only as many as it keeps.
-    async fn emit(&self, batch: LineBatch) -> Vec<LogLine> {
-        if batch.is_empty() {
-            return Vec::new();
-        }
+    /// Put the complete lines of one look into the journal as one batch, take their `n` bytes
+    /// out of the pipe once the journal has written them, then tell the manager (for the
+    /// in-memory tail: only as many lines as it keeps). The pipe is not looked at again
+    /// meanwhile, so a chatty service blocks on its pipe while the journal catches up, as
+    /// under journald, and nothing is dropped.
+    async fn emit(
+        &self,
+        pipe: u64,
+        batch: LineBatch,
+        fd: &Arc<OwnedFd>,
+        n: usize,
+        split: &LineSplitter,
+        events: &mpsc::UnboundedSender<Event>,
+    ) {
         let realtime = crate::host::now().realtime;
-        let out = batch
+        let tail = batch
             .iter()
             .skip(batch.len().saturating_sub(crate::logs::PER_UNIT))
             .map(|l| LogLine {
@@ -179,23 +237,82 @@ impl Lines<'_> {
                 message: String::from_utf8_lossy(l.message).into_owned(),
             })
             .collect();
-        if let Some((sub, stream)) = self.journal {
-            let mut batch = batch;
-            loop {
-                // Register before retrying, so a drain between the two is not missed.
-                let drained = self.room.notified();
-                tokio::pin!(drained);
-                drained.as_mut().enable();
-                match sub.try_submit_batch(stream, batch) {
-                    Ok(()) => break,
-                    Err(back) => batch = back,
-                }
-                if tokio::time::timeout(JOURNAL_STALL, drained).await.is_err() {
-                    sub.submit_batch(stream, batch);
-                    break;
+        let submitted = match self.journal {
+            Some((sub, stream)) if !batch.is_empty() => self
+                .with_room(batch, |b| sub.try_submit_batch(stream, b))
+                .await
+                .map_or_else(
+                    |b| sub.submit_batch(stream, b).then_some(sub),
+                    |()| Some(sub),
+                ),
+            _ => None,
+        };
+        if n > 0 {
+            match submitted {
+                Some(sub) => self.consume_once_written(sub, fd, n).await,
+                None => {
+                    let _ = crate::pipe_peek::consume(fd.as_fd(), n);
                 }
             }
         }
-        out
+        let _ = events.send(Event::Output {
+            pipe,
+            lines: tail,
+            pending: split.pending().to_vec(),
+        });
+    }
+
+    /// Hand `item` to the journal's queue, waiting while it is full until the writer thread
+    /// says it drained a batch. `Err` gives it back if the writer made no progress for
+    /// [`JOURNAL_STALL`].
+    async fn with_room<T>(
+        &self,
+        mut item: T,
+        mut try_send: impl FnMut(T) -> Result<(), T>,
+    ) -> Result<(), T> {
+        loop {
+            // Register before retrying, so a drain between the two is not missed.
+            let drained = self.room.notified();
+            tokio::pin!(drained);
+            drained.as_mut().enable();
+            match try_send(item) {
+                Ok(()) => return Ok(()),
+                Err(back) => item = back,
+            }
+            if tokio::time::timeout(JOURNAL_STALL, drained).await.is_err() {
+                return Err(item);
+            }
+        }
+    }
+
+    /// Take `n` bytes out of the pipe on the journal writer's thread, right after it wrote
+    /// everything submitted before (so a crash between the two loses nothing), and wait for
+    /// that. If the writer makes no progress for [`JOURNAL_STALL`], they are taken here: the
+    /// lines are queued, and a stuck journal must not stall the manager. Whichever comes
+    /// first consumes, once.
+    async fn consume_once_written(
+        &self,
+        sub: &linger_journal::Submitter,
+        fd: &Arc<OwnedFd>,
+        n: usize,
+    ) {
+        let claimed = Arc::new(AtomicBool::new(false));
+        let (done, written) = oneshot::channel();
+        let then: linger_journal::AfterWritten = {
+            let (fd, claimed) = (Arc::clone(fd), Arc::clone(&claimed));
+            Box::new(move || {
+                if !claimed.swap(true, Ordering::AcqRel) {
+                    let _ = crate::pipe_peek::consume(fd.as_fd(), n);
+                }
+                let _ = done.send(());
+            })
+        };
+        let queued = self.with_room(then, |t| sub.after_written(t)).await;
+        if queued.is_err() || tokio::time::timeout(JOURNAL_STALL, written).await.is_err() {
+            // Not queued, or the writer is stuck (or gone, dropping the closure unrun).
+            if !claimed.swap(true, Ordering::AcqRel) {
+                let _ = crate::pipe_peek::consume(fd.as_fd(), n);
+            }
+        }
     }
 }

@@ -75,15 +75,6 @@ pub fn unit_properties<H: Host, S: UnitSource>(
     );
     p.insert("Documentation".into(), cfg.unit.documentation.join(" "));
     p.insert("UnitFileState".into(), unit_file_state.to_string());
-    let has_preset = matches!(unit_file_state, "enabled" | "disabled" | "enabled-runtime");
-    p.insert(
-        "UnitFilePreset".into(),
-        if has_preset {
-            "enabled".into()
-        } else {
-            String::new()
-        },
-    );
     timestamp_pair(&mut p, "StateChangeTimestamp", u.state_change);
     timestamp_pair(&mut p, "ActiveEnterTimestamp", u.active_enter);
     timestamp_pair(&mut p, "ActiveExitTimestamp", u.active_exit);

@@ -20,7 +20,7 @@ use crate::host::RealHost;
 use crate::manager::{ExitRequest, Manager};
 use crate::readiness::readable;
 use crate::source::SearchPathSource;
-use linger_ipc::notify::{MAX_LOG_DATAGRAM, NotifyMessage, NotifySocket};
+use linger_ipc::notify::{MAX_LOG_DATAGRAM, NotifyMessage, NotifySocket, Sender};
 
 /// Events taken in one turn at most, beyond the first: queued calls and adopted exits are
 /// handled as a batch (one pass over the units), without starving the other sources.
@@ -257,6 +257,14 @@ async fn main_loop(
         .map_err(io_err("cannot bind journal socket", &native_path))?;
     let syslog = NotifySocket::bind_sized(&syslog_path, MAX_LOG_DATAGRAM, 0o666)
         .map_err(io_err("cannot bind syslog socket", &syslog_path))?;
+    let (events, mut queue) = mpsc::unbounded_channel();
+    if let Err(e) = crate::journal_stream::start(&journal_dir, events.clone()) {
+        // Scripts lose systemd-cat's stream transport, nothing else: say so and run on.
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("linger: cannot listen on the journal's stdout stream socket: {e}");
+        }
+    }
     let sig = |k| {
         signal(k).map_err(io_err(
             "cannot install signal handler for",
@@ -268,7 +276,6 @@ async fn main_loop(
     let mut sigint = sig(SignalKind::interrupt())?;
     let mut sighup = sig(SignalKind::hangup())?;
     let own_uid = rustix::process::getuid().as_raw();
-    let (events, mut queue) = mpsc::unbounded_channel();
     let requests = Requests::new(events.clone());
     let mut m = build_manager(&config, log_to_stderr, events);
     m.regenerate();
@@ -340,13 +347,13 @@ async fn main_loop(
                     }
                 continue;
             }
-            msg = native.recv_raw() => match msg.ok().and_then(native_event) {
+            msg = native.recv_from() => match msg.ok().and_then(|m| from_own_user(m, own_uid)).and_then(native_event) {
                 Some(ev) => ev,
                 None => continue,
             },
-            msg = syslog.recv_raw() => match msg {
-                Ok(msg) => syslog_event(msg),
-                Err(_) => continue,
+            msg = syslog.recv_from() => match msg.ok().and_then(|m| from_own_user(m, own_uid)) {
+                Some(msg) => syslog_event(msg),
+                None => continue,
             },
             Some(ev) = queue.recv() => ev,
             _ = sighup.recv() => Event::Hangup,
@@ -357,36 +364,32 @@ async fn main_loop(
         if let Event::Reaped(exits) = &event {
             // What a process sent before it exited is queued by now: handled first, while
             // its pid still names its unit (a oneshot's last log line, a READY=1).
-            for ev in queued_datagrams(&notify, &native, &syslog) {
+            for ev in queued_datagrams(&notify, &native, &syslog, own_uid) {
                 m.handle(ev);
             }
             // And what it wrote to its output pipe goes to the journal before the exit is
             // handled (its "Failed" comes after its last words, as under systemd). Other
             // events wait meanwhile: the reaped pid must not be acted on before its exit.
-            let mut waiting = m.drain_output_of(exits);
-            while !waiting.is_empty() {
-                let Some(ev) = queue.recv().await else { break };
-                match ev {
-                    Event::OutputDrained { pipe } => {
-                        waiting.remove(&pipe);
-                    }
-                    Event::OutputClosed { pipe } | Event::OutputHandedBack { pipe, .. } => {
-                        waiting.remove(&pipe);
-                        m.handle(ev);
-                    }
-                    Event::Output { .. } => m.handle(ev),
-                    other => later.push(other),
-                }
-            }
+            let pids: Vec<u32> = exits.iter().map(|&(pid, _)| pid).collect();
+            drain_output_of(&mut m, &mut queue, &pids, &mut later).await;
         }
         m.handle(event);
-        for ev in later {
+        for ev in later.drain(..) {
             m.handle(ev);
         }
         for _ in 0..TURN_BATCH {
             match queue.try_recv() {
                 Ok(ev) => m.handle(ev),
                 Err(_) => break,
+            }
+        }
+        // Adopted processes that exited (not our children: their exits come from pidfds and
+        // are handled together at the end of the turn) get the same: their output first.
+        let adopted: Vec<u32> = m.adopted_exits.iter().map(|&(_, pid, _)| pid).collect();
+        if !adopted.is_empty() {
+            drain_output_of(&mut m, &mut queue, &adopted, &mut later).await;
+            for ev in later.drain(..) {
+                m.handle(ev);
             }
         }
         m.end_turn();
@@ -428,6 +431,36 @@ async fn main_loop(
 }
 
 /// A journal native-protocol datagram as an event (None when malformed).
+/// Wait until the readers of the pipes `pids` wrote to have put everything in them into the
+/// journal, handling their output meanwhile; other events are kept in `later`, except adopted
+/// exits, whose pipes are drained too (they are handled at the end of the turn).
+async fn drain_output_of(
+    m: &mut Manager,
+    queue: &mut mpsc::UnboundedReceiver<Event>,
+    pids: &[u32],
+    later: &mut Vec<Event>,
+) {
+    let mut waiting = m.drain_output_of(pids);
+    while !waiting.is_empty() {
+        let Some(ev) = queue.recv().await else { break };
+        match ev {
+            Event::OutputDrained { pipe } => {
+                waiting.remove(&pipe);
+            }
+            Event::OutputClosed { pipe } | Event::OutputHandedBack { pipe, .. } => {
+                waiting.remove(&pipe);
+                m.handle(ev);
+            }
+            Event::Output { .. } => m.handle(ev),
+            Event::AdoptedExit { pid, .. } => {
+                waiting.extend(m.drain_output_of(&[pid]));
+                m.handle(ev);
+            }
+            other => later.push(other),
+        }
+    }
+}
+
 fn native_event((pid, data): (u32, Vec<u8>)) -> Option<Event> {
     let fields = linger_journal::capture::native::parse_datagram(&data).ok()?;
     Some(Event::LogDatagram {
@@ -446,18 +479,36 @@ fn syslog_event((pid, data): (u32, Vec<u8>)) -> Event {
     }
 }
 
+/// A log datagram's (pid, payload) if its sender runs as this manager's user or root. The
+/// sockets are in the user's runtime directory; the login daemon forwards what this user's
+/// processes sent to the system's sockets with their credentials, and anything claiming
+/// another user (e.g. through a link planted for the root daemon to follow) is dropped.
+fn from_own_user((sender, data): (Sender, Vec<u8>), own_uid: u32) -> Option<(u32, Vec<u8>)> {
+    (sender.uid == own_uid || sender.uid == 0).then_some((sender.pid, data))
+}
+
 /// Every datagram already queued on the notify and log sockets, as events.
 fn queued_datagrams(
     notify: &NotifySocket,
     native: &NotifySocket,
     syslog: &NotifySocket,
+    own_uid: u32,
 ) -> Vec<Event> {
     let mut out = Vec::new();
     while let Some((pid, data)) = notify.try_recv_raw() {
         out.push(Event::Notify(NotifyMessage::new(pid, &data)));
     }
-    out.extend(std::iter::from_fn(|| native.try_recv_raw()).filter_map(native_event));
-    out.extend(std::iter::from_fn(|| syslog.try_recv_raw()).map(syslog_event));
+    let own = |m| from_own_user(m, own_uid);
+    out.extend(
+        std::iter::from_fn(|| native.try_recv_from())
+            .filter_map(own)
+            .filter_map(native_event),
+    );
+    out.extend(
+        std::iter::from_fn(|| syslog.try_recv_from())
+            .filter_map(own)
+            .map(syslog_event),
+    );
     out
 }
 

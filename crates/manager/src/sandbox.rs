@@ -30,11 +30,12 @@ pub fn plan(
     config: &ManagerConfig,
     unit: &str,
     h: &Hardening,
+    unit_dirs: &[PathBuf],
 ) -> Result<Option<(Namespace, Vec<String>)>, String> {
     if !h.wants_mount_namespace() && !h.private_users {
         return Ok(None);
     }
-    let mut notes = Vec::new();
+    let notes = Vec::new();
     let root = rustix::process::geteuid().is_root();
     let mut ns = Namespace {
         user: (!root || h.private_users).then_some((config.user.uid, config.user.gid)),
@@ -54,10 +55,36 @@ pub fn plan(
     let mut read_only = match h.protect_system {
         ProtectSystem::No => vec![],
         ProtectSystem::Yes => existing(&["/usr", "/boot", "/efi"]),
-        ProtectSystem::Full | ProtectSystem::Strict => existing(&["/usr", "/boot", "/efi", "/etc"]),
+        ProtectSystem::Full => existing(&["/usr", "/boot", "/efi", "/etc"]),
+        ProtectSystem::Strict => vec!["/".to_string()],
     };
+    let mut writable = Vec::new();
     if h.protect_system == ProtectSystem::Strict {
-        notes.push("ProtectSystem=strict is applied as ProtectSystem=full by linger's user manager (/usr, /boot, /efi and /etc read-only; the rest stays writable).".to_string());
+        // The API file systems, where the unit keeps its things, and the user's runtime
+        // directory (the notify and journal sockets are there).
+        writable.extend(existing(&["/dev", "/proc", "/sys"]));
+        writable.extend(unit_dirs.iter().map(|d| d.to_string_lossy().into_owned()));
+        writable.push(config.runtime_dir.to_string_lossy().into_owned());
+        if h.private_tmp {
+            writable.extend(["/tmp".to_string(), "/var/tmp".to_string()]);
+        }
+    }
+    for p in &h.read_write_paths {
+        match p.strip_prefix('-') {
+            Some(optional) => {
+                let optional = optional.trim_start_matches('+');
+                if Path::new(optional).exists() {
+                    writable.push(optional.to_string());
+                }
+            }
+            None => {
+                let p = p.trim_start_matches('+');
+                if !Path::new(p).exists() {
+                    return Err(format!("ReadWritePaths=: {p} does not exist"));
+                }
+                writable.push(p.to_string());
+            }
+        }
     }
     let homes = existing(&["/home", "/root", "/run/user"]);
     match h.protect_home {
@@ -66,7 +93,10 @@ pub fn plan(
         ProtectHome::Yes => ns.tmpfs.extend(homes.into_iter().map(|p| (p, 0))),
         ProtectHome::Tmpfs => ns.tmpfs.extend(homes.into_iter().map(|p| (p, 0o755))),
     }
+    // What a tmpfs hides cannot be made writable (nor reached).
+    writable.retain(|w| !ns.tmpfs.iter().any(|(t, _)| Path::new(w).starts_with(t)));
     ns.read_only = read_only;
+    ns.writable = writable;
     Ok(Some((ns, notes)))
 }
 

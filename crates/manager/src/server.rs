@@ -71,7 +71,7 @@ async fn serve_requests(
         }
         if req.method == method::SUBSCRIBE {
             // Streams until the client or the manager goes away.
-            subscribe(requests, req.parameters, &mut wr).await;
+            subscribe(requests, req.parameters, rd.as_ref(), &mut wr).await;
             return;
         }
         let passed = std::mem::take(&mut fds);
@@ -95,7 +95,12 @@ async fn serve_requests(
 
 /// `Subscribe`: an empty first reply once the subscription is in place (nothing after it is
 /// missed), then a reply per batch of changes.
-async fn subscribe(requests: &Requests, parameters: serde_json::Value, wr: &mut OwnedWriteHalf) {
+async fn subscribe(
+    requests: &Requests,
+    parameters: serde_json::Value,
+    rd: &UnixStream,
+    wr: &mut OwnedWriteHalf,
+) {
     let filter: SubscribeRequest = match serde_json::from_value(if parameters.is_null() {
         serde_json::json!({})
     } else {
@@ -125,7 +130,14 @@ async fn subscribe(requests: &Requests, parameters: serde_json::Value, wr: &mut 
     if wr.write_all(&send(Vec::new())).await.is_err() {
         return;
     }
-    while let Some(first) = rx.recv().await {
+    loop {
+        // A client that hangs up ends its subscription at once (not at the next change it
+        // would be sent): a unit it followed by name may then be unloaded (collect.rs).
+        let first = tokio::select! {
+            c = rx.recv() => c,
+            () = hung_up(rd) => return,
+        };
+        let Some(first) = first else { break };
         let mut changes = vec![first];
         while let Ok(c) = rx.try_recv() {
             changes.push(c);
@@ -139,6 +151,22 @@ async fn subscribe(requests: &Requests, parameters: serde_json::Value, wr: &mut 
         "The change stream ended (the manager is exiting, or this client fell too far behind).",
     );
     let _ = wr.write_all(&encode(&end.to_reply())).await;
+}
+
+/// Until the client's end of a subscription is closed (anything it sends is ignored).
+async fn hung_up(s: &UnixStream) {
+    let mut sink = [0u8; 256];
+    loop {
+        if s.readable().await.is_err() {
+            return;
+        }
+        match s.try_read(&mut sink) {
+            Ok(0) => return,
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+            Err(_) => return,
+        }
+    }
 }
 
 /// Some bytes from the client, and any fds that came with them (beyond the limit: closed).

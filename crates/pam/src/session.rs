@@ -1,5 +1,5 @@
 //! `open_session` / `close_session`, written against the [`Pam`] seam so that the whole flow
-//! runs in unit tests with a fake handle and a fake daemon; [`crate::ffi`] implements the
+//! runs in unit tests with a fake handle and a fake daemon; the `ffi` module implements the
 //! seam on a real `pam_handle_t`.
 
 use std::path::Path;
@@ -103,9 +103,11 @@ fn left(start: Instant) -> Duration {
     BUDGET.saturating_sub(start.elapsed())
 }
 
-/// Connect within what is left of [`BUDGET`] since `start`.
+/// Connect within what is left of [`BUDGET`] since `start` — as root (PAM modules run as
+/// root) through the daemon's root-only socket when it has one: no user's connections can
+/// crowd it.
 fn connect_within(socket: &Path, start: Instant) -> Result<Client, CallError> {
-    Client::connect_with_timeout(socket, left(start))
+    Client::connect_with_timeout(&linger_ipc::login::socket_for(socket), left(start))
 }
 
 /// Make one call on `client` within what is left of [`BUDGET`] since `start`.

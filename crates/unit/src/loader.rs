@@ -57,6 +57,10 @@ pub struct LoadContext {
     pub runtime_dir: Option<PathBuf>,
     /// The manager's environment variables that specifiers read (`XDG_*`, `TMPDIR`).
     pub env: Vec<(String, String)>,
+    /// `systemctl --root=DIR`: the directories above are under DIR, and an absolute symlink
+    /// target means the path inside DIR (links are read and written that way, as systemd
+    /// does). None: the machine itself.
+    pub root: Option<PathBuf>,
 }
 
 impl LoadContext {
@@ -69,6 +73,26 @@ impl LoadContext {
         env: &dyn Fn(&str) -> Option<String>,
     ) -> LoadContext {
         paths::user_default(user, host, env)
+    }
+
+    /// An absolute symlink target as a path on this machine: inside [`LoadContext::root`]
+    /// (`/dev/null`, which masks, stays what it is).
+    pub fn rooted(&self, target: &Path) -> PathBuf {
+        match &self.root {
+            Some(root) if target.is_absolute() && target != Path::new("/dev/null") => {
+                root.join(target.strip_prefix("/").unwrap_or(target))
+            }
+            _ => target.to_path_buf(),
+        }
+    }
+
+    /// A path on this machine as a symlink inside [`LoadContext::root`] must say it (the
+    /// inverse of [`LoadContext::rooted`]).
+    pub fn unrooted(&self, path: &Path) -> PathBuf {
+        match self.root.as_ref().and_then(|r| path.strip_prefix(r).ok()) {
+            Some(rest) => Path::new("/").join(rest),
+            None => path.to_path_buf(),
+        }
     }
 
     /// A context with an explicit search path (tests, `verify` of a file elsewhere).

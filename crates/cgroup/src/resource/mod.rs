@@ -1,14 +1,10 @@
 //! Resource directives (systemd.resource-control(5)): parsing with systemd's value syntax,
-//! and turning them into cgroup file writes for the driver in use ([`plan`]).
+//! and turning them into cgroup file writes for the driver in use (the `plan` module).
 
-mod plan;
 mod size;
-#[cfg(test)]
-mod tests;
 
 use std::fmt;
 
-pub use plan::{ApplyMode, Availability, FileWrite, Location, Plan, SystemInfo, Target, plan};
 pub use size::{parse_permyriad, parse_size};
 
 use crate::controller::Controller;

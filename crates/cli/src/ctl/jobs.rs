@@ -34,6 +34,16 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
+    // `start --wait` follows the units from before the start: one that ends at once is seen
+    // ending, and a collected transient unit stays loaded while followed.
+    let changes = if o.wait && action == "start" {
+        match crate::watch::Changes::subscribe(&units) {
+            Ok(c) => Some(c),
+            Err(e) => return fail(&e),
+        }
+    } else {
+        None
+    };
     let req = api::JobsRequest {
         action: job_action,
         units,
@@ -74,8 +84,19 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
             code = 1;
         }
     }
-    if o.wait && code == 0 && action == "start" {
-        return wait_inactive(&req.units);
+    if action == "stop" && !o.quiet {
+        let stopped: Vec<String> = reply
+            .jobs
+            .iter()
+            .filter(|j| j.job != 0)
+            .map(|j| j.unit.clone())
+            .collect();
+        super::trigger_warning::warn_stopped(&stopped);
+    }
+    if let Some(changes) = changes
+        && code == 0
+    {
+        return wait_inactive(&req.units, changes);
     }
     ExitCode::from(code)
 }
@@ -92,11 +113,9 @@ pub fn isolate(unit: &str, o: &Opts) -> ExitCode {
     jobs("start", &[name], &o)
 }
 
-/// `start --wait`: block until every unit is inactive or failed again (exit 1 if one failed).
-fn wait_inactive(units: &[String]) -> ExitCode {
-    let Ok(mut changes) = crate::watch::Changes::subscribe(units) else {
-        return ExitCode::from(1);
-    };
+/// `start --wait`: block until every unit is inactive or failed again (exit 1 if one failed),
+/// following `changes` (subscribed before the start).
+fn wait_inactive(units: &[String], mut changes: crate::watch::Changes) -> ExitCode {
     let Ok(mut c) = connect() else {
         return ExitCode::from(1);
     };
@@ -230,10 +249,6 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
         "unmask" => api::InstallAction::Unmask,
         other => return fail(&format!("Unknown install action '{other}'.")),
     };
-    let mut client = match connect() {
-        Ok(c) => c,
-        Err(e) => return fail(&e),
-    };
     let names: Vec<String> = units
         .iter()
         .map(|u| {
@@ -244,20 +259,34 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
             }
         })
         .collect();
-    let req = api::InstallRequest {
-        action: install_action,
-        units: names.clone(),
-        runtime: o.runtime,
-        force: o.force,
+    let r = match &o.root {
+        // --global [--root=]: the files themselves; no manager is told (none runs for them).
+        Some(root) => match super::offline::install(action, &names, root, o.runtime, o.force) {
+            Ok(r) => r,
+            // systemctl's words for a change it makes itself (not through a manager).
+            Err(e) => return fail(&format!("Failed to {action} unit, {e}")),
+        },
+        None => {
+            let mut client = match connect() {
+                Ok(c) => c,
+                Err(e) => return fail(&e),
+            };
+            let req = api::InstallRequest {
+                action: install_action,
+                units: names.clone(),
+                runtime: o.runtime,
+                force: o.force,
+            };
+            let reply = match client.call(
+                method::INSTALL,
+                serde_json::to_value(&req).unwrap_or_default(),
+            ) {
+                Ok(v) => v,
+                Err(e) => return fail(&format!("Failed to {action} unit: {e}")),
+            };
+            serde_json::from_value(reply).unwrap_or_default()
+        }
     };
-    let reply = match client.call(
-        method::INSTALL,
-        serde_json::to_value(&req).unwrap_or_default(),
-    ) {
-        Ok(v) => v,
-        Err(e) => return fail(&format!("Failed to {action} unit: {e}")),
-    };
-    let r: api::InstallReply = serde_json::from_value(reply).unwrap_or_default();
     if !o.quiet {
         for c in &r.changes {
             match c.kind.as_str() {
@@ -269,7 +298,7 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
             eprintln!("{w}");
         }
     }
-    if o.now {
+    if o.now && o.root.is_none() {
         let job = match action {
             "enable" | "reenable" => Some("start"),
             "disable" | "mask" => Some("stop"),

@@ -11,6 +11,7 @@ mod preset;
 mod reload_warning;
 mod show;
 mod status;
+mod trigger_warning;
 mod verb_parse;
 
 use std::ffi::OsString;
@@ -117,7 +118,8 @@ pub struct Opts {
     #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, default_missing_value = "yes")]
     pub legend: Option<String>,
     /// Operate on the unit files under this directory, without a manager (list-unit-files,
-    /// is-enabled; with --global, as systemctl requires).
+    /// is-enabled, enable, disable, reenable, mask, unmask, preset, preset-all; with --global,
+    /// as systemctl requires).
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<std::path::PathBuf>,
     /// clean: which directories (runtime, state, cache, logs, configuration, all).
@@ -127,7 +129,8 @@ pub struct Opts {
     #[arg(long, global = true, value_name = "MODE")]
     pub preset_mode: Option<String>,
     /// The global user unit directories (/etc/systemd/user, …; under --root= if given), read
-    /// without a manager (list-unit-files, is-enabled).
+    /// and changed without a manager (list-unit-files, is-enabled, enable, disable, reenable,
+    /// mask, unmask, preset, preset-all).
     #[arg(long, global = true)]
     pub global: bool,
     /// list-dependencies: a plain list, without tree lines and dots.
@@ -323,11 +326,21 @@ pub fn main(args: Vec<OsString>, name: &str) -> ExitCode {
     if cli.opts.root.is_some()
         && !matches!(
             cli.command,
-            Some(Command::ListUnitFiles { .. } | Command::IsEnabled { .. })
+            Some(
+                Command::ListUnitFiles { .. }
+                    | Command::IsEnabled { .. }
+                    | Command::Enable { .. }
+                    | Command::Disable { .. }
+                    | Command::Reenable { .. }
+                    | Command::Mask { .. }
+                    | Command::Unmask { .. }
+                    | Command::Preset { .. }
+                    | Command::PresetAll
+            )
         )
     {
         return crate::output::fail(
-            "--root= and --global work with list-unit-files and is-enabled (linger reads the files itself there).",
+            "--root= and --global work with list-unit-files, is-enabled, enable, disable, reenable, mask, unmask, preset and preset-all (linger reads and changes the files itself there).",
         );
     }
     let pages = cli.command.as_ref().is_none_or(Command::pages);

@@ -1,6 +1,8 @@
-//! `--root=DIR` (with `--global`, as systemctl 252 requires for user units): the unit files
-//! under DIR's user unit directories, read here without any manager — what systemd's
-//! `systemctl --global --root=DIR` reads, so the two can be compared.
+//! `--global` and `--root=DIR` (with `--global`, as systemctl 252 requires for user units):
+//! the unit files under DIR's (or the machine's) global user unit directories, read and
+//! changed here without any manager — what systemd's `systemctl --global [--root=DIR]`
+//! does (list-unit-files, is-enabled, enable/disable/reenable/mask/unmask, preset). Under
+//! DIR an absolute symlink means the path inside DIR, and new links are written so.
 
 use std::path::Path;
 
@@ -26,28 +28,23 @@ pub fn context(root: &Path) -> linger_unit::loader::LoadContext {
     ctx.runtime_dir = None;
     ctx.transient_dir = None;
     ctx.generator_dirs = Vec::new();
+    ctx.root = (root != Path::new("/")).then(|| root.to_path_buf());
     ctx
 }
 
-/// The preset column as systemctl 252 shows it with no preset files (the default policy is
-/// "enable"): none for what cannot be enabled (static units, aliases, generated and transient
-/// ones), `enabled` for the rest — masked units included.
-fn preset(state: &str) -> &'static str {
-    match state {
-        "static" | "alias" | "generated" | "transient" | "bad" => "-",
-        _ => "enabled",
-    }
-}
-
-/// `list-unit-files` rows from the files under `root`.
+/// `list-unit-files` rows from the files under `root`; the PRESET column from the preset
+/// files under it (none: "enable").
 pub fn unit_files(root: &Path) -> api::UnitFilesReply {
     let ctx = context(root);
+    let presets = linger_manager::preset::Presets::load(root);
     let files = linger_unit::loader::list_unit_files(&ctx)
         .into_iter()
-        .map(|(_, path, state)| api::UnitFileRow {
+        .map(|(name, path, state)| api::UnitFileRow {
             path: path.display().to_string(),
             state: state.as_str().to_string(),
-            preset: preset(state.as_str()).to_string(),
+            preset: linger_manager::preset::preset_for_state(&presets, &name, state.as_str())
+                .unwrap_or("-")
+                .to_string(),
         })
         .collect();
     api::UnitFilesReply { files }
@@ -66,4 +63,45 @@ pub fn unit_file_states(root: &Path, names: &[String]) -> api::UnitFileStatesRep
         })
         .collect();
     api::UnitFileStatesReply { states }
+}
+
+/// enable/disable/reenable/mask/unmask of the global user units under `root`: the changes
+/// made, in systemctl's words (or the error).
+pub fn install(
+    action: &str,
+    names: &[String],
+    root: &Path,
+    runtime: bool,
+    force: bool,
+) -> Result<api::InstallReply, String> {
+    use linger_unit::loader::{self, InstallChange};
+    if runtime {
+        return Err("--runtime cannot be used with --global or --root=.".into());
+    }
+    let ctx = context(root);
+    let result = match action {
+        "enable" => loader::enable_with(&ctx, names, false, force),
+        "disable" => loader::disable(&ctx, names, false),
+        "reenable" => loader::reenable(&ctx, names, false, force),
+        "mask" => loader::mask_with(&ctx, names, false, force),
+        "unmask" => loader::unmask(&ctx, names, false),
+        other => return Err(format!("Unknown install action '{other}'.")),
+    };
+    let mut reply = api::InstallReply::default();
+    for c in result.map_err(|e| e.to_string())? {
+        match c {
+            InstallChange::Created { link, target } => reply.changes.push(api::InstallChange {
+                kind: "symlink".into(),
+                path: link.display().to_string(),
+                source: target.display().to_string(),
+            }),
+            InstallChange::Removed { path } => reply.changes.push(api::InstallChange {
+                kind: "unlink".into(),
+                path: path.display().to_string(),
+                source: String::new(),
+            }),
+            InstallChange::Note(n) => reply.warnings.push(n),
+        }
+    }
+    Ok(reply)
 }

@@ -89,7 +89,7 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
             parts.push(ufs.to_string());
         }
         if !preset.is_empty() {
-            parts.push(format!("vendor preset: {preset}"));
+            parts.push(format!("preset: {preset}"));
         }
         format!(" ({})", parts.join("; "))
     };

@@ -58,14 +58,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     pub(super) fn check_upholds_and_unneeded(&mut self) {
         let mut starts = Vec::new();
         let mut stops = Vec::new();
-        // Runs after every state change: skip, without a graph lookup, the (usual) units that
-        // neither uphold anything nor stop when unneeded.
-        let relevant = self
-            .units
-            .iter()
-            .filter(|(_, u)| !u.config.unit.upholds.is_empty() || u.config.unit.stop_when_unneeded);
-        for (id, u) in relevant {
-            let Some(d) = self.graph.get(id) else {
+        // Runs after every state change: only the (usually few) units that uphold others or
+        // stop when unneeded are looked at, not all.
+        for id in &self.upholders {
+            let (Some(u), Some(d)) = (self.units.get(id), self.graph.get(id)) else {
                 continue;
             };
             if u.active_state().is_active_or_reloading() {

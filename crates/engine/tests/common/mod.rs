@@ -138,6 +138,14 @@ impl Host for FakeHost {
 #[derive(Debug, Default)]
 pub struct Units(HashMap<String, UnitConfig>);
 
+impl Units {
+    /// Change a unit's file (seen at the next load or daemon-reload).
+    #[allow(dead_code)] // not every test binary edits unit files
+    pub fn put(&mut self, cfg: UnitConfig) {
+        self.0.insert(cfg.id.clone(), cfg);
+    }
+}
+
 impl UnitSource for Units {
     fn load(&mut self, name: &str) -> UnitConfig {
         self.0.get(name).cloned().unwrap_or_else(|| {

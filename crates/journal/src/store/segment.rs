@@ -7,6 +7,7 @@
 use std::fs::File;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::dict::{Dict, dict_prev};
 use super::format::{self, BlockStart, BlockSummary, HEADER_LEN, Header, Parsed};
@@ -82,8 +83,9 @@ impl DecodedBlock {
         Some(t[k]).filter(|&p| p != NOT_IN_CTX)
     }
 
-    /// Fills `ctx_known` and `lit_known` (see there) for this block of `seg`.
-    fn index_known(&mut self, seg: &Segment, lit_names: Option<&[u32]>) {
+    /// Fills `ctx_known` and `lit_known` (see there) for this block of a segment with
+    /// dictionary `dict` and `KNOWN` name ids `known`.
+    fn index_known(&mut self, dict: &Dict, known: &Known, lit_names: Option<&[u32]>) {
         let mut ctxs: Vec<u32> = Vec::new();
         for e in &self.entries {
             if ctxs.last() != Some(&e.ctx) {
@@ -92,13 +94,12 @@ impl DecodedBlock {
         }
         ctxs.sort_unstable();
         ctxs.dedup();
-        let dict = &seg.dict;
         self.ctx_known = ctxs
             .into_iter()
             .map(|c| {
                 let mut t = [NOT_IN_CTX; KNOWN.len()];
                 let pairs = dict.ctxs.get(c as usize).map_or(&[][..], |p| &p[..]);
-                for (slot, nid) in t.iter_mut().zip(seg.known) {
+                for (slot, &nid) in t.iter_mut().zip(known) {
                     let Some(nid) = nid else { continue };
                     if let Some(&p) = pairs
                         .iter()
@@ -112,14 +113,47 @@ impl DecodedBlock {
             .collect();
         self.lit_known = match lit_names {
             None => u16::MAX,
-            Some(names) => seg
-                .known
+            Some(names) => known
                 .iter()
                 .enumerate()
                 .filter(|(_, nid)| nid.is_some_and(|n| names.binary_search(&n).is_ok()))
                 .fold(0, |m, (k, _)| m | 1 << k),
         };
     }
+}
+
+/// The ids of the `KNOWN` field names in one segment's dictionary.
+type Known = [Option<u32>; KNOWN.len()];
+
+/// Reads and decodes a segment's blocks from its file on another thread (a full scan's
+/// prefetch): the segment itself is not `Send`, this holds what decoding needs.
+#[derive(Debug)]
+pub(crate) struct BlockReader {
+    path: PathBuf,
+    file: File,
+    dict: Arc<Dict>,
+    known: Known,
+}
+
+impl BlockReader {
+    /// Reads and decodes one block from the file.
+    pub(crate) fn decode(&self, b: &BlockInfo) -> Result<DecodedBlock> {
+        let data = read_block(&self.file, &self.path, b)?;
+        Ok(decode_indexed(data, b, &self.dict, &self.known))
+    }
+}
+
+fn read_block(file: &File, path: &Path, b: &BlockInfo) -> Result<Vec<u8>> {
+    let mut v = vec![0u8; (b.end - b.start) as usize];
+    file.read_exact_at(&mut v, b.start)
+        .map_err(|e| Error::io(path, e))?;
+    Ok(v)
+}
+
+fn decode_indexed(data: Vec<u8>, b: &BlockInfo, dict: &Dict, known: &Known) -> DecodedBlock {
+    let mut d = decode_block(data, b, dict);
+    d.index_known(dict, known, b.lit_names.as_deref());
+    d
 }
 
 /// An open segment.
@@ -131,9 +165,10 @@ pub(crate) struct Segment {
     /// End of the valid data (a torn tail is beyond it).
     pub valid_end: u64,
     pub file_len: u64,
-    pub dict: Dict,
+    /// Shared with [`BlockReader`]s of this segment.
+    pub dict: Arc<Dict>,
     /// Name ids of the fields output looks up for every entry (`KNOWN` order).
-    pub known: [Option<u32>; KNOWN.len()],
+    pub known: Known,
     /// Where the tail scan stopped early and why (torn or corrupt tail), if it did.
     pub torn: Option<(u64, &'static str)>,
     /// Corrupt frames the tail scan skipped.
@@ -312,7 +347,7 @@ impl Segment {
             header,
             valid_end: HEADER_LEN,
             file_len,
-            dict: Dict::default(),
+            dict: Arc::default(),
             known: [None; KNOWN.len()],
             torn: None,
             skipped: 0,
@@ -388,7 +423,7 @@ impl Segment {
         for (slot, name) in self.known.iter_mut().zip(KNOWN) {
             *slot = dict.name_id(name);
         }
-        self.dict = dict;
+        self.dict = Arc::new(dict);
         self.valid_end = scan.valid_end;
         self.torn = scan.stop;
         self.skipped = scan.skipped;
@@ -529,7 +564,7 @@ impl Segment {
 
     /// Reads and decodes one block.
     pub(crate) fn decode(&self, b: &BlockInfo) -> Result<DecodedBlock> {
-        let data = if b.start >= self.tail_start {
+        let data = if self.in_tail(b) {
             let s = (b.start - self.tail_start) as usize;
             let e = (b.end - self.tail_start) as usize;
             self.tail
@@ -537,15 +572,26 @@ impl Segment {
                 .map(<[u8]>::to_vec)
                 .ok_or_else(|| bad(&self.path, "block outside the scanned tail"))?
         } else {
-            let mut v = vec![0u8; (b.end - b.start) as usize];
-            self.file
-                .read_exact_at(&mut v, b.start)
-                .map_err(|e| Error::io(&self.path, e))?;
-            v
+            read_block(&self.file, &self.path, b)?
         };
-        let mut d = decode_block(data, b, &self.dict);
-        d.index_known(self, b.lit_names.as_deref());
-        Ok(d)
+        Ok(decode_indexed(data, b, &self.dict, &self.known))
+    }
+
+    /// True when block `b` is in the tail read at open (decoded from memory, not the file).
+    pub(crate) fn in_tail(&self, b: &BlockInfo) -> bool {
+        b.start >= self.tail_start
+    }
+
+    /// A reader of this segment's blocks for another thread (`None` if the file cannot be
+    /// duplicated: the caller decodes on its own thread then). It decodes exactly as
+    /// [`Segment::decode`] does for blocks outside the tail.
+    pub(crate) fn block_reader(&self) -> Option<BlockReader> {
+        Some(BlockReader {
+            path: self.path.clone(),
+            file: self.file.try_clone().ok()?,
+            dict: Arc::clone(&self.dict),
+            known: self.known,
+        })
     }
 
     /// The newest seqnum and realtime in the segment (`None` when it holds no entry).

@@ -16,7 +16,10 @@
 //!                                             again and again, until stdin closes
 //! login-attack hold SOCKET CONNS BYTES        CONNS connections, each BYTES into a frame
 //!                                             never finished, held until stdin closes
-//! login-attack cgroups DIR N                  N empty cgroups below DIR
+//! login-attack cgroups DIR N                  N empty cgroups below DIR, as many as allowed:
+//!                                             "ready MADE" (+ "refused: …" at the limit)
+//! login-attack nest DIR N                     cgroups nested N deep below DIR, as deep as
+//!                                             allowed: "ready DEPTH" (+ "refused: …")
 //! login-attack kill-user SOCKET USER THREADS  KillUser(USER, SIGCONT) in a loop on THREADS
 //!                                             connections until stdin closes
 //! ```
@@ -250,15 +253,39 @@ fn hold(socket: &Path, conns: usize, bytes: usize) {
 }
 
 fn cgroups(dir: &Path, n: usize) -> Result<(), String> {
+    let mut made = 0;
     for i in 0..n {
         let d = dir.join(format!("junk{i}"));
         match std::fs::create_dir(&d) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Ok(()) => made += 1,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => made += 1,
+            // cgroup.max.descendants reached.
+            Err(e) if e.raw_os_error() == Some(rustix::io::Errno::AGAIN.raw_os_error()) => {
+                say(&format!("refused: {}: {e}", d.display()));
+                break;
+            }
             Err(e) => return Err(format!("{}: {e}", d.display())),
         }
     }
-    say("ready");
+    say(&format!("ready {made}"));
+    Ok(())
+}
+
+fn nest(dir: &Path, n: usize) -> Result<(), String> {
+    let mut d = dir.to_path_buf();
+    let mut depth = 0;
+    for _ in 0..n {
+        d.push("deeper");
+        match std::fs::create_dir(&d) {
+            Ok(()) => depth += 1,
+            Err(e) if e.raw_os_error() == Some(rustix::io::Errno::AGAIN.raw_os_error()) => {
+                say(&format!("refused: depth {}: {e}", depth + 1));
+                break;
+            }
+            Err(e) => return Err(format!("{}: {e}", d.display())),
+        }
+    }
+    say(&format!("ready {depth}"));
     Ok(())
 }
 
@@ -331,6 +358,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         ["cgroups", dir, n] => cgroups(Path::new(dir), num(n)),
+        ["nest", dir, n] => nest(Path::new(dir), num(n)),
         ["kill-user", socket, user, threads] => {
             kill_user(PathBuf::from(socket), user.to_string(), num(threads));
             Ok(())

@@ -119,6 +119,7 @@ impl Daemon {
             "daemon",
             "--system",
             "--ignore-systemd",
+            "--no-journal-sockets",
             "--user-manager",
             &um,
         ])

@@ -9,6 +9,12 @@
 //! attacker at the default one: the machine running the tests may be busy with unrelated
 //! work (other test suites, builds), and what is measured is what the daemon makes the
 //! others wait for, not what the rest of the machine does. The attacker gets no such help.
+//! With autogroup scheduling (`kernel.sched_autogroup_enabled`, on on this machine) a nice
+//! value only counts within its session's group and every session's group gets an equal
+//! share: so the test binary makes a session of its own at [`PRIORITY`]
+//! (`/proc/self/autogroup`) for the daemon and the witnesses, and each attacker runs in a
+//! session of its own at the default priority, as a user's login would. (The daemon logs the
+//! times its loop was late and how much of that was waiting for a CPU: `lag.rs`.)
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
@@ -54,8 +60,9 @@ impl Attack {
     /// Start `login-attack ARGS` as `user` (root when `None`), at the default priority.
     pub fn start(args: &[&str], user: Option<&TestUser>) -> Attack {
         use std::os::unix::process::CommandExt;
-        let mut cmd = Command::new(attack_bin());
-        cmd.args(args);
+        // A session (so an autogroup) of its own, as a user's login has.
+        let mut cmd = Command::new("setsid");
+        cmd.arg(attack_bin()).args(args);
         if let Some(u) = user {
             cmd.uid(u.uid).gid(u.gid);
         }
@@ -168,6 +175,14 @@ fn parse(lines: &[String]) -> Vec<Sample> {
 /// Attacks of one test binary run one after the other: each is measured alone.
 pub fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
     static SERIAL: Mutex<()> = Mutex::new(());
+    static SESSION: std::sync::Once = std::sync::Once::new();
+    // The daemon and the witnesses (started from here) share this process's session: its
+    // autogroup gets their priority (see the file header). Not fatal where there is none.
+    SESSION.call_once(|| {
+        if rustix::process::setsid().is_ok() {
+            let _ = std::fs::write("/proc/self/autogroup", PRIORITY);
+        }
+    });
     SERIAL.lock().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -188,13 +203,16 @@ impl Witnesses {
     pub fn start(d: &Daemon, bystander: &TestUser, login: &TestUser) -> Witnesses {
         let sock = d.socket();
         let s = sock.to_str().unwrap();
+        // Root (its tools, the PAM module) goes through the root-only socket.
+        let root_sock = linger_ipc::login::socket_for(&sock);
+        let r = root_sock.to_str().unwrap();
         let w = Witnesses {
-            root: Attack::witness(&["probe", s, "io.linger.Login.ListSessions", "{}"], None),
+            root: Attack::witness(&["probe", r, "io.linger.Login.ListSessions", "{}"], None),
             user: Attack::witness(
                 &["probe", s, "io.linger.Login.ListUsers", "{}"],
                 Some(bystander),
             ),
-            login: Attack::witness(&["login-probe", s, &login.uid.to_string()], None),
+            login: Attack::witness(&["login-probe", r, &login.uid.to_string()], None),
             from: [0; 3],
             cpu_from: (cpu_ticks(d.pid()), Instant::now()),
         };
@@ -308,6 +326,16 @@ impl Report {
     /// Every witness was served, often, each call within [`LIMIT`].
     pub fn assert_served(&self, d: &Daemon) {
         eprintln!("{}", self.line());
+        // The daemon logs every time its loop ran late (crates/login/src/lag.rs).
+        let late: Vec<String> = d
+            .log()
+            .lines()
+            .filter(|l| l.contains("the event loop ran"))
+            .map(str::to_string)
+            .collect();
+        if !late.is_empty() {
+            eprintln!("  daemon since start: {} late ticks: {late:?}", late.len());
+        }
         if let Some(path) = std::env::var_os("LINGER_ATTACK_REPORT") {
             use std::io::Write;
             if let Ok(mut f) = std::fs::OpenOptions::new()

@@ -336,6 +336,10 @@ impl Daemon {
         cmd.arg("--runtime-dir").arg(dir.join("run"));
         cmd.arg("--state-dir").arg(dir.join("state"));
         cmd.arg("--ignore-systemd");
+        // The system's journal sockets stay untouched: each daemon serves its own copies.
+        cmd.arg("--journal-dir").arg(dir.join("journal"));
+        cmd.arg("--dev-log").arg(dir.join("dev-log"));
+        cmd.arg("--system-journal").arg(dir.join("system-journal"));
         let um = self
             .user_manager
             .clone()

@@ -268,6 +268,9 @@ fn state_with(index: &UnitIndex, ctx: &LoadContext, name: &str) -> Option<UnitFi
             UnitFileState::Enabled
         });
     }
+    if links.iter().any(|l| l.unlisted_alias) {
+        return Some(UnitFileState::Indirect);
+    }
     if entry.kind == EntryKind::Linked {
         return Some(if in_dir(&entry.path, runtime_cfg.as_ref()) {
             UnitFileState::LinkedRuntime

@@ -86,7 +86,7 @@ impl UnitIndex {
                 if entries.contains_key(&name) {
                     continue;
                 }
-                if let Some(kind) = classify(&name, &path, &ctx.search_path) {
+                if let Some(kind) = classify(&name, &path, ctx) {
                     entries.insert(name, Entry { path, kind, dir: i });
                 }
             }
@@ -193,12 +193,13 @@ impl UnitIndex {
 }
 
 /// Decide what a directory entry named `name` at `path` is; None if it is nothing usable.
-fn classify(name: &str, path: &Path, search_path: &[PathBuf]) -> Option<EntryKind> {
+fn classify(name: &str, path: &Path, ctx: &LoadContext) -> Option<EntryKind> {
+    let search_path = &ctx.search_path;
     let meta = std::fs::symlink_metadata(path).ok()?;
     if meta.file_type().is_symlink() {
         let target = std::fs::read_link(path).ok()?;
         let abs = if target.is_absolute() {
-            target
+            ctx.rooted(&target)
         } else {
             path.parent()?.join(target)
         };
@@ -218,8 +219,8 @@ fn classify(name: &str, path: &Path, search_path: &[PathBuf]) -> Option<EntryKin
                 .is_ok()
                 .then_some(EntryKind::Alias(target_name));
         }
-        // Linked: the file must be readable through the link.
-        let target_meta = std::fs::metadata(path).ok()?;
+        // Linked: the file must be readable through the link (inside the root).
+        let target_meta = std::fs::metadata(if ctx.root.is_some() { &abs } else { path }).ok()?;
         if !target_meta.is_file() {
             return None;
         }

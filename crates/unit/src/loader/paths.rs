@@ -116,6 +116,7 @@ pub(super) fn user_default(
         runtime_dir: runtime,
         user,
         host,
+        root: None,
     }
 }
 

@@ -103,6 +103,8 @@ pub struct Hardening {
     pub protect_home: ProtectHome,
     /// `PrivateUsers=`
     pub private_users: bool,
+    /// `ReadWritePaths=` (absolute; a leading `-` lets a missing path be skipped).
+    pub read_write_paths: Vec<String>,
 }
 
 impl Hardening {

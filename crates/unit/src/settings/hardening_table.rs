@@ -46,7 +46,28 @@ pub(crate) const HARDENING: &[(&str, Apply)] = &[
             b.svc.exec.hardening.protect_home = v
         })
     }),
+    ("ReadWritePaths", read_write_paths),
+    ("ReadWriteDirectories", read_write_paths),
 ];
+
+/// `ReadWritePaths=`: absolute paths (`-` prefix: skipped when missing); empty resets.
+fn read_write_paths(b: &mut UnitBuilder, cx: &Cx<'_>) {
+    if cx.value.trim().is_empty() {
+        b.svc.exec.hardening.read_write_paths.clear();
+        return;
+    }
+    let Some((_, words)) = list_words(b, cx) else {
+        return;
+    };
+    for w in words {
+        let path = w.trim_start_matches(['-', '+']);
+        if path.starts_with('/') {
+            b.svc.exec.hardening.read_write_paths.push(w);
+        } else {
+            b.warn(cx, format!("Path is not absolute, ignoring: {w}"));
+        }
+    }
+}
 
 /// The namespace names of `RestrictNamespaces=`.
 pub const NAMESPACES: [&str; 7] = ["cgroup", "ipc", "net", "mnt", "pid", "user", "uts"];

@@ -36,11 +36,14 @@ pub(crate) struct Link {
     pub counts_as_enabled: bool,
     /// The link's own name (an instance's name for a link to a template).
     pub name: String,
+    /// A top-level link under another name that `[Install] Alias=` does not list: it makes
+    /// the unit `indirect`, not enabled (as systemctl 252 judges it).
+    pub unlisted_alias: bool,
 }
 
 /// Every symlink in `dir` (top level) and in its `*.wants/`, `*.requires/`, `*.upholds/`
 /// subdirectories: (path, link name, target, top-level?).
-fn symlinks(dir: &Path) -> Vec<(PathBuf, String, PathBuf, bool)> {
+fn symlinks(ctx: &LoadContext, dir: &Path) -> Vec<(PathBuf, String, PathBuf, bool)> {
     let mut out = Vec::new();
     let Ok(rd) = std::fs::read_dir(dir) else {
         return out;
@@ -52,7 +55,7 @@ fn symlinks(dir: &Path) -> Vec<(PathBuf, String, PathBuf, bool)> {
             continue;
         };
         if let Ok(t) = std::fs::read_link(&p) {
-            out.push((p.clone(), name, t, true));
+            out.push((p.clone(), name, ctx.rooted(&t), true));
             continue;
         }
         if p.is_dir()
@@ -70,7 +73,7 @@ fn symlinks(dir: &Path) -> Vec<(PathBuf, String, PathBuf, bool)> {
                     continue;
                 };
                 if let Ok(t) = std::fs::read_link(&s) {
-                    out.push((s, n, t, false));
+                    out.push((s, n, ctx.rooted(&t), false));
                 }
             }
         }
@@ -99,17 +102,19 @@ pub(crate) fn find_links(
     fragment: &Path,
     install: &InstallSection,
 ) -> Vec<Link> {
-    let _ = install;
     let mut out = Vec::new();
     for (dir, runtime) in enablement_dirs(ctx) {
-        for (_, link_name, target, top) in symlinks(&dir) {
+        for (_, link_name, target, top) in symlinks(ctx, &dir) {
             if refers(&link_name, &target, name, fragment) {
                 // A top-level link with the unit's own name is the linked unit file itself.
-                let counts_as_enabled = !(top && link_name == name);
+                let listed = install.alias.contains(&link_name);
+                let unlisted_alias = top && link_name != name && !listed;
+                let counts_as_enabled = !(unlisted_alias || top && link_name == name);
                 out.push(Link {
                     runtime,
                     counts_as_enabled,
                     name: link_name,
+                    unlisted_alias,
                 });
             }
         }
@@ -217,7 +222,7 @@ pub fn enable_with<S: AsRef<str>>(
     let mut todo = Vec::new();
     let mut replace = Vec::new();
     for (link, target) in plan {
-        match std::fs::read_link(&link) {
+        match std::fs::read_link(&link).map(|t| ctx.rooted(&t)) {
             Ok(existing) if existing == target => {}
             Ok(_) if force => {
                 if !replace.contains(&link) {
@@ -228,7 +233,7 @@ pub fn enable_with<S: AsRef<str>>(
             Ok(existing) => {
                 return Err(InstallError::Exists {
                     path: link,
-                    target: existing,
+                    target: ctx.unrooted(&existing),
                 });
             }
             Err(_) if std::fs::symlink_metadata(&link).is_ok() => {
@@ -247,6 +252,8 @@ pub fn enable_with<S: AsRef<str>>(
             remove_link(&link)?;
             changes.push(InstallChange::Removed { path: link.clone() });
         }
+        // Under --root= the link says where the file is inside the root.
+        let target = ctx.unrooted(&target);
         create_link(&link, &target)?;
         changes.push(InstallChange::Created { link, target });
     }
@@ -311,7 +318,7 @@ pub fn disable<S: AsRef<str>>(
             }
             return Err(InstallError::NotFound(name));
         };
-        for (path, link_name, target, _) in symlinks(&dir) {
+        for (path, link_name, target, _) in symlinks(ctx, &dir) {
             let is_alias = install.alias.contains(&link_name);
             if refers(&link_name, &target, &name, &fragment)
                 || (is_alias && target != Path::new("/dev/null"))

@@ -3,6 +3,7 @@
 use super::*;
 use crate::controller::Controller;
 use crate::detect::{DriverKind, V1Root};
+use crate::resource::*;
 use std::path::PathBuf;
 
 const SYS: SystemInfo = SystemInfo {

@@ -1,10 +1,12 @@
 //! From parsed directives to the exact cgroup file writes, for v2 files or their v1 equivalents.
 //! Pure: [`plan`] decides, `UnitCgroups::apply` performs the writes.
 
-use super::{CpuWeight, Directive, MemoryValue, ResourceError, ResourceLimits, TasksValue};
 use crate::controller::Controller;
 use crate::detect::{DriverKind, V1Root};
 use crate::error::{CgroupError, FsOp, Result};
+use crate::resource::{
+    CpuWeight, Directive, MemoryValue, ResourceError, ResourceLimits, TasksValue,
+};
 
 /// The CFS period linger uses for `CPUQuota=` (systemd's default `CPUQuotaPeriodSec=100ms`).
 pub const CPU_PERIOD_USEC: u64 = 100_000;
@@ -517,3 +519,7 @@ fn cpu_v1(b: &mut Builder, l: &ResourceLimits, reapply: bool) {
         b.push(t, "cpu.shares", s.to_string(), Some(Directive::CPUWeight));
     }
 }
+
+#[cfg(test)]
+#[path = "plan_tests.rs"]
+mod tests;

@@ -1,0 +1,369 @@
+//! The system's journal sockets where no journald or syslog daemon owns them:
+//! `/run/systemd/journal/socket` (native protocol), `/run/systemd/journal/stdout` (stream
+//! protocol: `systemd-cat`, `sd_journal_stream_fd()`) and `/dev/log` (syslog: `logger`).
+//! What arrives is routed by the sender's uid: an ordinary user's datagrams are re-sent to
+//! their manager's sockets with the sender's credentials, their stream connections handed to
+//! the manager whole; root's — and anything whose user has no manager — go to the system
+//! journal this daemon writes (`journalctl --system` reads it).
+//!
+//! Root code that touches users' things: every send is non-blocking (a user's full socket
+//! costs that message, never a wait), the user's socket is reached component by component
+//! without following links and must be a socket the user owns (a link in a runtime directory
+//! cannot send root's traffic elsewhere), streams read here are bounded in number and
+//! buffer, and datagrams are bounded by the socket's buffer.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::os::unix::fs::FileTypeExt;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use linger_ipc::journal_handoff::{self, STREAM_HANDOFF};
+use linger_ipc::notify::{MAX_LOG_DATAGRAM, NotifySocket, Sender};
+use linger_journal::capture::stream::StreamParser;
+use linger_journal::{Entry, JournalConfig, JournalWriter, Submitter};
+use rustix::fs::{Mode, OFlags};
+use tokio::io::AsyncReadExt;
+use tokio::net::{UnixListener, UnixStream};
+use tokio::sync::Semaphore;
+
+use crate::log;
+
+/// Where the sockets and the system journal are (flags of `linger daemon --system`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JournalSockets {
+    /// Holds `socket` and `stdout` (`/run/systemd/journal`).
+    pub dir: PathBuf,
+    /// The syslog socket (`/dev/log`).
+    pub dev_log: PathBuf,
+    /// The system journal's directory (`/var/log/linger/journal`).
+    pub system_journal: PathBuf,
+}
+
+impl Default for JournalSockets {
+    fn default() -> Self {
+        JournalSockets {
+            dir: PathBuf::from("/run/systemd/journal"),
+            dev_log: PathBuf::from("/dev/log"),
+            system_journal: PathBuf::from(linger_journal::config::SYSTEM_JOURNAL),
+        }
+    }
+}
+
+/// Stream connections read into the system journal at once, for root's programs and, apart,
+/// for all ordinary users together; one over is closed at once (its writer sees EPIPE),
+/// nothing waits for a slot.
+const MAX_SYSTEM_STREAMS: usize = 256;
+/// What one ordinary user may hold of the users' slots: a user who opens and idles
+/// connections must not take the slots root's and other users' programs log through.
+const MAX_STREAMS_PER_USER: usize = 16;
+/// Bytes read at a time from one stream.
+const READ_SIZE: usize = 16 * 1024;
+
+/// Take the sockets nobody owns and serve them on tasks of the daemon's `LocalSet`.
+pub fn start(cfg: &JournalSockets, runtime_base: &Path) {
+    let mut taken = Vec::new();
+    let native = cfg.dir.join("socket");
+    let stdout = cfg.dir.join("stdout");
+    let claim = |path: &Path, stream: bool| -> bool {
+        let free = claimable(path, stream);
+        if !free {
+            log::info(format!("{} is served by another program", path.display()));
+        }
+        free
+    };
+    let want_native = claim(&native, false);
+    let want_syslog = claim(&cfg.dev_log, false);
+    let want_stdout = claim(&stdout, true);
+    if !(want_native || want_syslog || want_stdout) {
+        return;
+    }
+    let _ = std::fs::create_dir_all(&cfg.dir);
+    let router = Arc::new(Router {
+        runtime_base: runtime_base.to_path_buf(),
+        via: journal_handoff::sending_socket().ok(),
+        system: open_system_journal(&cfg.system_journal),
+    });
+    let datagrams = [
+        (want_native, native, Transport::Journal),
+        (want_syslog, cfg.dev_log.clone(), Transport::Syslog),
+    ];
+    for (want, path, transport) in datagrams {
+        if !want {
+            continue;
+        }
+        match NotifySocket::bind_sized(&path, MAX_LOG_DATAGRAM, 0o666) {
+            Ok(sock) => {
+                taken.push(path);
+                let router = router.clone();
+                tokio::task::spawn_local(async move {
+                    while let Ok((sender, data)) = sock.recv_from().await {
+                        router.datagram(transport, sender, &data);
+                    }
+                });
+            }
+            Err(e) => log::warn(format!("cannot listen on {}: {e}", path.display())),
+        }
+    }
+    if want_stdout {
+        let _ = std::fs::remove_file(&stdout);
+        match UnixListener::bind(&stdout) {
+            Ok(listener) => {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = std::fs::set_permissions(&stdout, std::fs::Permissions::from_mode(0o666));
+                taken.push(stdout);
+                tokio::task::spawn_local(accept_streams(listener, router));
+            }
+            Err(e) => log::warn(format!("cannot listen on {}: {e}", stdout.display())),
+        }
+    }
+    if !taken.is_empty() {
+        let names: Vec<String> = taken.iter().map(|p| p.display().to_string()).collect();
+        log::info(format!(
+            "journal sockets {} routed to the senders' user managers",
+            names.join(", ")
+        ));
+    }
+}
+
+/// Whether `path` is ours to take: absent, or a socket nobody listens on any more. A link or
+/// another file is someone's arrangement (e.g. /dev/log → a syslog daemon's socket).
+fn claimable(path: &Path, stream: bool) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+        Ok(m) if m.file_type().is_socket() => {
+            let answered = if stream {
+                std::os::unix::net::UnixStream::connect(path).is_ok()
+            } else {
+                std::os::unix::net::UnixDatagram::unbound().is_ok_and(|s| s.connect(path).is_ok())
+            };
+            !answered
+        }
+        Ok(_) => false,
+    }
+}
+
+fn open_system_journal(dir: &Path) -> Option<Submitter> {
+    match JournalWriter::spawn(JournalConfig::new(dir)) {
+        // The writer thread lives as long as the daemon: its handle is leaked on purpose
+        // (dropping it would stop the thread).
+        Ok(handle) => {
+            let sub = handle.submitter();
+            std::mem::forget(handle);
+            Some(sub)
+        }
+        Err(e) => {
+            log::warn(format!(
+                "cannot open the system journal {}: {e}",
+                dir.display()
+            ));
+            None
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Transport {
+    Journal,
+    Syslog,
+}
+
+impl Transport {
+    /// The user manager's socket of this kind.
+    fn socket_name(self) -> &'static str {
+        match self {
+            Transport::Journal => "socket",
+            Transport::Syslog => "dev-log",
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Transport::Journal => "journal",
+            Transport::Syslog => "syslog",
+        }
+    }
+}
+
+struct Router {
+    runtime_base: PathBuf,
+    /// Sends to users' sockets (None: could not be made; everything goes to the system journal).
+    via: Option<OwnedFd>,
+    system: Option<Submitter>,
+}
+
+impl Router {
+    fn datagram(&self, transport: Transport, sender: Sender, data: &[u8]) {
+        if sender.uid != 0
+            && let Some(via) = &self.via
+            && let Ok(target) = user_socket(&self.runtime_base, sender.uid, transport.socket_name())
+            && journal_handoff::forward_datagram(via, &proc_path(&target), data, sender).is_ok()
+        {
+            return;
+        }
+        let fields = match transport {
+            Transport::Journal => match linger_journal::capture::native::parse_datagram(data) {
+                Ok(f) => f,
+                Err(_) => return,
+            },
+            Transport::Syslog => linger_journal::capture::syslog::parse(data).to_fields(),
+        };
+        self.to_system(sender.pid, sender.uid, sender.gid, fields, transport.name());
+    }
+
+    /// An entry for the system journal, with the trusted fields journald adds.
+    fn to_system(
+        &self,
+        pid: u32,
+        uid: u32,
+        gid: u32,
+        fields: Vec<(String, Vec<u8>)>,
+        transport: &str,
+    ) {
+        let Some(sys) = &self.system else { return };
+        let mut e = Entry::default();
+        for (k, v) in fields {
+            if !k.starts_with('_') {
+                e.push(k, v);
+            }
+        }
+        e.push("_TRANSPORT", transport);
+        e.push("_PID", pid.to_string());
+        e.push("_UID", uid.to_string());
+        e.push("_GID", gid.to_string());
+        let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        if !comm.trim().is_empty() {
+            e.push("_COMM", comm.trim());
+        }
+        sys.submit(e);
+    }
+}
+
+/// The user's socket `name` in `RUNTIME/UID/linger/journal/`, opened `O_PATH` one component at
+/// a time without following links, and only if it is a socket that user owns.
+fn user_socket(runtime_base: &Path, uid: u32, name: &str) -> std::io::Result<OwnedFd> {
+    let dir_flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    let mut fd = rustix::fs::open(runtime_base, dir_flags, Mode::empty())?;
+    for part in [uid.to_string().as_str(), "linger", "journal"] {
+        fd = rustix::fs::openat(&fd, part, dir_flags, Mode::empty())?;
+    }
+    let sock = rustix::fs::openat(
+        &fd,
+        name,
+        OFlags::PATH | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+        Mode::empty(),
+    )?;
+    let st = rustix::fs::fstat(&sock)?;
+    let is_socket = rustix::fs::FileType::from_raw_mode(st.st_mode) == rustix::fs::FileType::Socket;
+    if !is_socket || st.st_uid != uid {
+        return Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+    }
+    Ok(sock)
+}
+
+/// A path that names the very inode `fd` holds (sockets are reached through it).
+fn proc_path(fd: &OwnedFd) -> PathBuf {
+    PathBuf::from(format!("/proc/self/fd/{}", fd.as_raw_fd()))
+}
+
+async fn accept_streams(listener: UnixListener, router: Arc<Router>) {
+    let root_slots = Arc::new(Semaphore::new(MAX_SYSTEM_STREAMS));
+    let user_slots = Arc::new(Semaphore::new(MAX_SYSTEM_STREAMS));
+    let per_user = StreamsPerUser::default();
+    while let Ok((stream, _)) = listener.accept().await {
+        let Ok(cred) = linger_ipc::peer_cred(&stream) else {
+            continue;
+        };
+        if cred.uid != 0
+            && let Some(via) = &router.via
+            && let Ok(target) = user_socket(&router.runtime_base, cred.uid, STREAM_HANDOFF)
+            && journal_handoff::hand_off_stream(via, &proc_path(&target), stream.as_fd()).is_ok()
+        {
+            // The manager has it now; our copy closes here.
+            continue;
+        }
+        // Over a bound: the connection is closed (the writer sees EPIPE), nothing waits.
+        let Some(user_slot) = per_user.take(cred.uid) else {
+            continue;
+        };
+        let slots = if cred.uid == 0 {
+            &root_slots
+        } else {
+            &user_slots
+        };
+        let Ok(permit) = slots.clone().try_acquire_owned() else {
+            continue;
+        };
+        let router = router.clone();
+        tokio::task::spawn_local(async move {
+            read_into_system_journal(stream, cred, &router).await;
+            drop((permit, user_slot));
+        });
+    }
+}
+
+/// How many system-journal streams each ordinary user holds (root is bounded by the total
+/// only). Lives on the daemon's single-threaded `LocalSet`, hence `Rc`.
+#[derive(Default, Clone)]
+struct StreamsPerUser(Rc<RefCell<HashMap<u32, usize>>>);
+
+/// One stream's place in its user's count, given back when the stream ends.
+struct UserStreamSlot {
+    counts: StreamsPerUser,
+    uid: u32,
+}
+
+impl StreamsPerUser {
+    fn take(&self, uid: u32) -> Option<UserStreamSlot> {
+        if uid != 0 {
+            let mut counts = self.0.borrow_mut();
+            let held = counts.entry(uid).or_default();
+            if *held >= MAX_STREAMS_PER_USER {
+                return None;
+            }
+            *held += 1;
+        }
+        Some(UserStreamSlot {
+            counts: self.clone(),
+            uid,
+        })
+    }
+}
+
+impl Drop for UserStreamSlot {
+    fn drop(&mut self) {
+        if self.uid == 0 {
+            return;
+        }
+        let mut counts = self.counts.0.borrow_mut();
+        if let Some(held) = counts.get_mut(&self.uid) {
+            *held -= 1;
+            if *held == 0 {
+                counts.remove(&self.uid);
+            }
+        }
+    }
+}
+
+async fn read_into_system_journal(
+    mut stream: UnixStream,
+    cred: linger_ipc::PeerCred,
+    router: &Router,
+) {
+    let mut parser = StreamParser::new();
+    let mut buf = vec![0u8; READ_SIZE];
+    let mut emit = |fields| router.to_system(cred.pid, cred.uid, cred.gid, fields, "stdout");
+    loop {
+        match stream.read(&mut buf).await {
+            Ok(0) | Err(_) => break,
+            Ok(n) => {
+                if parser.feed(&buf[..n], &mut emit).is_err() {
+                    return;
+                }
+            }
+        }
+    }
+    parser.finish(&mut emit);
+}
