@@ -18,8 +18,6 @@ mod env;
 pub mod environment_d;
 pub mod limits;
 #[allow(unsafe_code)]
-pub mod memory;
-#[allow(unsafe_code)]
 pub mod pidfd;
 mod report;
 pub mod seccomp;

@@ -111,7 +111,5 @@ impl Manager {
         if self.shutting_down && self.engine.jobs().is_empty() {
             self.exit = Some(ExitRequest::Shutdown);
         }
-        self.heap_trim
-            .after_turn(touched.len(), self.engine.jobs().is_empty());
     }
 }

@@ -25,7 +25,6 @@ mod freezer;
 mod frozen;
 mod generators;
 mod handle;
-mod heap_trim;
 mod host;
 mod host_log;
 mod job_waits;

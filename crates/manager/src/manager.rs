@@ -83,8 +83,6 @@ pub struct Manager {
     pub job_waits: JobWaits,
     /// When the jobs queued at start-up were all done (`FinishTimestamp`).
     pub startup_finished: Option<linger_engine::Timestamp>,
-    /// Gives the heap back after bursts of unit changes (heap_trim.rs).
-    pub(crate) heap_trim: crate::heap_trim::HeapTrim,
     /// Who listens to changes.
     pub subscribers: Subscribers,
     /// Transient units whose files were collected, to be unloaded (collect.rs).
@@ -147,7 +145,6 @@ impl Manager {
             collected: Default::default(),
             recent_exits: Default::default(),
             startup_finished: None,
-            heap_trim: Default::default(),
         }
     }
 
