@@ -299,7 +299,7 @@ pub fn security(units: &[String]) -> ExitCode {
         if i > 0 {
             println!();
         }
-        if let Err(e) = one(&crate::ctl::mangle(u)) {
+        if let Err(e) = one(&crate::unit_names::mangle(u)) {
             code = crate::output::fail(&e);
         }
     }
@@ -307,7 +307,7 @@ pub fn security(units: &[String]) -> ExitCode {
 }
 
 fn summary() -> ExitCode {
-    let names = match crate::ctl::loaded_units() {
+    let names = match crate::unit_names::loaded_units() {
         Ok(n) => n,
         Err(e) => return crate::output::fail(&e),
     };

@@ -6,9 +6,10 @@ use linger_ipc::manager::{self as api, Change, ErrorKind, method};
 use linger_wire::{ActiveState, JobAction, JobMode, KillWhom, Signal};
 use serde_json::json;
 
-use super::{Opts, expand_names};
+use super::Opts;
 use crate::connect::connect;
 use crate::output::fail;
+use crate::unit_names::expand_names;
 
 /// Queue jobs and (unless --no-block) wait for them, printing systemctl's failure messages.
 pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
@@ -255,7 +256,7 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
             if u.contains('/') {
                 u.clone()
             } else {
-                super::mangle(u)
+                crate::unit_names::mangle(u)
             }
         })
         .collect();
@@ -391,7 +392,7 @@ pub fn import_environment(names: &[String]) -> ExitCode {
                     any = true;
                 }
             }
-            if !any && !super::is_glob(n) {
+            if !any && !crate::unit_names::is_glob(n) {
                 eprintln!("Ignoring unset variable \"{n}\".");
             }
         }

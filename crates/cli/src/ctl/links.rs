@@ -129,7 +129,7 @@ pub fn add_dependency(kind: &str, target: &str, units: &[String], o: &Opts) -> E
         .unwrap_or_else(|_| target.to_string());
     let dir = config_dir(o).join(format!("{target}.{kind}"));
     for u in units {
-        let unit = super::mangle(u);
+        let unit = crate::unit_names::mangle(u);
         let path = match fragment(&unit) {
             Ok(p) => p,
             Err(e) => return fail(&format!("Failed to add dependency: {e}")),

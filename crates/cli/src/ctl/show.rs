@@ -5,9 +5,10 @@ use std::process::ExitCode;
 use linger_ipc::manager::{self as api, method};
 use serde_json::json;
 
-use super::{Opts, expand_names, mangle_all};
+use super::Opts;
 use crate::connect::connect;
 use crate::output::fail;
+use crate::unit_names::{expand_names, mangle_all};
 
 /// Fetch units' properties (and, for status, processes and logs).
 pub fn fetch(
