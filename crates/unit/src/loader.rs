@@ -161,6 +161,23 @@ pub fn current_files(index: &UnitIndex, cfg: &UnitConfig) -> (Option<PathBuf>, V
     (resolved.fragment, dropins)
 }
 
+/// The `.conf` drop-ins that apply to `name` by name alone (`NAME.d/`, its template's, dash
+/// prefixes, the type-wide `service.d/`), in the order they would apply. What `systemctl
+/// cat` shows for a unit that has no unit file, as systemctl 252 does (it finds them on its
+/// own: the manager loads no drop-ins for a unit it could not find).
+pub fn dropins_of_name(index: &UnitIndex, name: &str) -> Vec<PathBuf> {
+    match parse_name(name) {
+        Some(p) => dropins::find(
+            index,
+            &all_names(name, &[]),
+            p.unit_type,
+            ".d",
+            Some(".conf"),
+        ),
+        None => Vec::new(),
+    }
+}
+
 /// Load a unit file given by path (`verify FILE`): its directory is searched first, so the
 /// file and drop-ins next to it are used; a template is loaded as instance `i`, as
 /// `systemd-analyze verify` does.

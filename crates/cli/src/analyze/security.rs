@@ -237,8 +237,7 @@ fn level(tenths: u32) -> (&'static str, &'static str) {
 
 /// The directive values of a unit as its files set them (fragment, then drop-ins).
 fn directive_values(unit: &str) -> Result<BTreeMap<String, String>, String> {
-    let cfg = crate::daemon::manager_config(Vec::new(), true, String::new());
-    let ctx = linger_manager::load_context(&cfg);
+    let ctx = crate::daemon::user_load_context();
     let loaded = linger_unit::loader::load_unit(unit, &ctx);
     if loaded.fragment_path.is_none() {
         return Err(format!("Unit {unit} not found."));

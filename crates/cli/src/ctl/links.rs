@@ -59,8 +59,7 @@ fn symlink(link: &Path, target: &Path, o: &Opts) -> Result<(), String> {
 
 /// `get-default`: the target `default.target` is an alias of (itself when it is not one).
 pub fn get_default() -> ExitCode {
-    let cfg = crate::daemon::manager_config(Vec::new(), true, String::new());
-    let ctx = linger_manager::load_context(&cfg);
+    let ctx = crate::daemon::user_load_context();
     let found = ctx
         .search_path
         .iter()

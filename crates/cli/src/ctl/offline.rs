@@ -20,8 +20,7 @@ const GLOBAL_USER_DIRS: [&str; 6] = [
 
 /// The loader context for the global user unit directories under `root`.
 pub fn context(root: &Path) -> linger_unit::loader::LoadContext {
-    let cfg = crate::daemon::manager_config(Vec::new(), true, String::new());
-    let mut ctx = linger_manager::load_context(&cfg);
+    let mut ctx = crate::daemon::user_load_context();
     ctx.search_path = GLOBAL_USER_DIRS.iter().map(|d| root.join(d)).collect();
     ctx.config_dir = root.join(GLOBAL_USER_DIRS[0]);
     ctx.admin_config_dir = None;
