@@ -292,6 +292,10 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
         for c in &r.changes {
             match c.kind.as_str() {
                 "symlink" => eprintln!("Created symlink {} → {}.", c.path, c.source),
+                "destination not present" => eprintln!(
+                    "Unit {} is added as a dependency to a non-existent unit {}.",
+                    c.source, c.path
+                ),
                 _ => eprintln!("Removed \"{}\".", c.path),
             }
         }

@@ -87,7 +87,15 @@ pub enum InstallChange {
         /// The symlink removed.
         path: PathBuf,
     },
-    /// Advice printed on stderr (no install section, dependency on a missing unit, …).
+    /// `Unit UNIT is added as a dependency to a non-existent unit TARGET.` — a warning, in
+    /// the order of the links (systemd's change type "destination not present").
+    DestinationNotPresent {
+        /// The unit file being enabled.
+        unit: PathBuf,
+        /// The `WantedBy=`/`RequiredBy=` unit that does not exist.
+        target: String,
+    },
+    /// Advice printed on stderr after the changes (no install section, …).
     Note(String),
 }
 
@@ -103,6 +111,11 @@ impl fmt::Display for InstallChange {
                 )
             }
             InstallChange::Removed { path } => write!(f, "Removed \"{}\".", path.display()),
+            InstallChange::DestinationNotPresent { unit, target } => write!(
+                f,
+                "Unit {} is added as a dependency to a non-existent unit {target}.",
+                unit.display()
+            ),
             InstallChange::Note(n) => f.write_str(n),
         }
     }
