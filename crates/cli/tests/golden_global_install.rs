@@ -322,3 +322,69 @@ fn warnings_about_missing_units_come_in_systemds_order() {
         MISSING_LINKS_252,
     );
 }
+
+/// A unit file linked in from a directory inside the root that the host does not have: its
+/// content must be read inside the root, and enabling points at the file the link leads to.
+fn tree_linked(root: &Path) {
+    let etc = root.join("etc/systemd/user");
+    let opt = root.join("opt/linger-golden-linked");
+    std::fs::create_dir_all(&etc).unwrap();
+    std::fs::create_dir_all(&opt).unwrap();
+    std::fs::write(
+        opt.join("linked.service"),
+        "[Unit]\nDescription=Linked\n[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=default.target\n",
+    )
+    .unwrap();
+    std::fs::write(etc.join("default.target"), "[Unit]\nDescription=Main\n").unwrap();
+    symlink(
+        "/opt/linger-golden-linked/linked.service",
+        etc.join("linked.service"),
+    )
+    .unwrap();
+}
+
+const LINKED_STEPS: &[&[&str]] = &[
+    &["list-unit-files"],
+    &["is-enabled", "linked.service"],
+    &["enable", "linked.service"],
+    &["is-enabled", "linked.service"],
+    &["list-unit-files"],
+    &["disable", "linked.service"],
+    &["is-enabled", "linked.service"],
+];
+
+const LINKED_RECORDED_252: &[(i32, &str, &str)] = &[
+    (
+        0,
+        "UNIT FILE      STATE  PRESET\nlinked.service linked enabled\ndefault.target static -\n\n2 unit files listed.\n",
+        "",
+    ),
+    (1, "linked\n", ""),
+    (
+        0,
+        "",
+        "Created symlink ROOT/etc/systemd/user/default.target.wants/linked.service → /opt/linger-golden-linked/linked.service.\n",
+    ),
+    (0, "enabled\n", ""),
+    (
+        0,
+        "UNIT FILE      STATE   PRESET\nlinked.service enabled enabled\ndefault.target static  -\n\n2 unit files listed.\n",
+        "",
+    ),
+    (
+        0,
+        "",
+        "Removed \"ROOT/etc/systemd/user/default.target.wants/linked.service\".\nRemoved \"ROOT/etc/systemd/user/linked.service\".\n",
+    ),
+    (
+        1,
+        "",
+        "Failed to get unit file state for linked.service: No such file or directory\n",
+    ),
+];
+
+#[test]
+fn a_linked_unit_file_is_read_inside_the_root() {
+    assert!(!Path::new("/opt/linger-golden-linked").exists());
+    check(tree_linked, LINKED_STEPS, LINKED_RECORDED_252, &[]);
+}

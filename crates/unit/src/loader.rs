@@ -95,6 +95,27 @@ impl LoadContext {
         }
     }
 
+    /// The file `path` finally refers to, following symlinks as this context sees them
+    /// (absolute targets inside [`LoadContext::root`]): a linked unit file's content is read
+    /// there, not through a link that would lead out of the root.
+    pub fn final_file(&self, path: &Path) -> PathBuf {
+        let mut cur = path.to_path_buf();
+        for _ in 0..32 {
+            let Ok(target) = std::fs::read_link(&cur) else {
+                return cur;
+            };
+            cur = if target.is_absolute() {
+                self.rooted(&target)
+            } else {
+                match cur.parent() {
+                    Some(dir) => dir.join(target),
+                    None => return cur,
+                }
+            };
+        }
+        cur
+    }
+
     /// A context with an explicit search path (tests, `verify` of a file elsewhere).
     pub fn with_search_path(mut self, search_path: Vec<PathBuf>) -> LoadContext {
         self.search_path = search_path;

@@ -75,11 +75,7 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
     for j in &reply.jobs {
         if j.job == 0 {
             eprintln!("Failed to {verb} {}: {}", j.unit, j.message);
-            let not_found = j
-                .error
-                .as_ref()
-                .is_some_and(|e| e.kind == ErrorKind::NoSuchUnit);
-            code = if not_found { 5 } else { 1 };
+            code = j.error.as_ref().map_or(1, |e| exit_status(e.kind));
         } else if !j.message.is_empty() {
             eprintln!("{}", j.message);
             code = 1;
@@ -100,6 +96,20 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
         return wait_inactive(&req.units, changes);
     }
     ExitCode::from(code)
+}
+
+/// systemctl's exit status for a refused job (LSB codes, as systemctl 252 maps its D-Bus
+/// errors): 4 refused by the unit's rules, 5 no such unit, 3 not applicable, 6 not loadable.
+fn exit_status(kind: ErrorKind) -> u8 {
+    match kind {
+        ErrorKind::OnlyByDependency
+        | ErrorKind::NoIsolation
+        | ErrorKind::TransactionIsDestructive => 4,
+        ErrorKind::NoSuchUnit => 5,
+        ErrorKind::JobTypeNotApplicable => 3,
+        ErrorKind::LoadFailed => 6,
+        _ => 1,
+    }
 }
 
 /// `isolate UNIT`: a start job in isolate mode; a name without a suffix is a target.

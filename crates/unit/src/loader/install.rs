@@ -178,7 +178,9 @@ pub(crate) fn install_info(
     name: &str,
 ) -> Option<(PathBuf, InstallSection)> {
     let resolved = index.resolve(name);
-    let fragment = resolved.fragment.filter(|_| !resolved.masked)?;
+    // A linked unit file is known by the file its link leads to (systemctl points new
+    // `.wants/` links there), read inside --root=.
+    let fragment = ctx.final_file(&resolved.fragment.filter(|_| !resolved.masked)?);
     let unit_type = parse_name(&resolved.id)?.unit_type;
     let mut b = UnitBuilder::new(&resolved.id, unit_type);
     let id = resolved.id.clone();
@@ -199,7 +201,7 @@ pub(crate) fn install_info(
     }
     files.extend(dropins::find(index, &names, unit_type, ".d", Some(".conf")));
     for f in files {
-        let Ok(bytes) = std::fs::read(&f) else {
+        let Ok(bytes) = std::fs::read(ctx.final_file(&f)) else {
             continue;
         };
         let parsed = crate::syntax::parse_bytes(&bytes, Some(&f));
