@@ -12,7 +12,7 @@ use tokio::net::UnixListener;
 use zbus::connection::Builder;
 use zbus::{AuthMechanism, Guid};
 
-use crate::dispatch::{Caller, Front};
+use crate::front::{Caller, Front};
 use crate::signals::Listeners;
 
 /// At most this many clients at once (each costs a task and buffers).
