@@ -75,7 +75,19 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
     for j in &reply.jobs {
         if j.job == 0 {
             eprintln!("Failed to {verb} {}: {}", j.unit, j.message);
-            code = j.error.as_ref().map_or(1, |e| exit_status(e.kind));
+            let kind = j.error.as_ref().map_or(ErrorKind::Failed, |e| e.kind);
+            // systemctl points at the logs unless the refusal says it all.
+            if !matches!(
+                kind,
+                ErrorKind::NoSuchUnit | ErrorKind::UnitMasked | ErrorKind::JobTypeNotApplicable
+            ) {
+                let dashes = if j.unit.starts_with('-') { " --" } else { "" };
+                eprintln!(
+                    "See user logs and 'systemctl --user status{dashes} {}' for details.",
+                    j.unit
+                );
+            }
+            code = exit_status(kind);
         } else if !j.message.is_empty() {
             eprintln!("{}", j.message);
             code = 1;
