@@ -260,6 +260,11 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
                 })
                 .collect();
         }
+        // Only what was asked for travels: `start` of 500 units asks two properties of each,
+        // and every unit's whole map (~14 KB) made its answer tens of MB.
+        if !p.properties.is_empty() {
+            props.retain(|k, _| wants(k));
+        }
         let diagnostics = u
             .config
             .diagnostics
