@@ -260,11 +260,6 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
                 })
                 .collect();
         }
-        // Only what was asked for travels: `start` of 500 units asks two properties of each,
-        // and every unit's whole map (~14 KB) made its answer tens of MB.
-        if !p.properties.is_empty() {
-            props.retain(|k, _| wants(k));
-        }
         let diagnostics = u
             .config
             .diagnostics
@@ -272,6 +267,11 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             .map(ToString::to_string)
             .collect();
         let logs = m.logs.last(&id, p.log_lines);
+        // Only what was asked (and the name, which every caller keys rows by) goes back:
+        // `is-active` of 10,000 units would otherwise carry all ~200 properties of each.
+        if !p.properties.is_empty() {
+            props.retain(|k, _| k == "Id" || wants(k));
+        }
         out.push(wire::UnitProperties {
             properties: props,
             processes,
