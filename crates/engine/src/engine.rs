@@ -9,7 +9,7 @@ use crate::deps::{Deps, Graph, add_target_orderings};
 use crate::effect::{Effect, KillWhom, LogLevel, LogTag, TimerKind};
 use crate::host::{Host, Timestamp, UnitSource};
 use crate::job::{Job, JobId, JobMode, JobResult, JobType};
-use crate::service::{Ctx, ExitStatus, ServiceRuntime, ServiceSnapshot};
+use crate::service::{Ctx, ExitStatus, Outcome, ServiceEvent, ServiceRuntime, ServiceSnapshot};
 use crate::socket::SocketRuntime;
 use crate::state::{ActiveState, ServiceResult, ServiceState, SubState};
 use crate::timer::TimerRuntime;
@@ -482,6 +482,18 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     }
 
     /// Run `f` on a service's runtime with a context, then process state changes.
+    /// Feed `event` to service `id`'s table (service/table.rs). An event the table refuses
+    /// is a bug: logged as an internal error in the unit's log, the service left as it was.
+    pub(super) fn service_event(&mut self, id: &str, event: ServiceEvent) -> Option<Outcome> {
+        match self.with_service(id, |s, c| s.step(event, c))? {
+            Ok(outcome) => Some(outcome),
+            Err(bad) => {
+                self.log(id, LogLevel::Error, format!("Internal error: {bad}."));
+                None
+            }
+        }
+    }
+
     fn with_service<R>(
         &mut self,
         id: &str,

@@ -795,3 +795,32 @@ fn an_oom_kill_is_reported_as_such_and_restart_on_failure_acts_on_it() {
         "signal"
     );
 }
+
+/// A state timeout for a running service (a state without one) can only come from a bug in
+/// the manager's timer book: whatever generation such a firing carries, the service is not
+/// touched, and the one firing that is not stale is logged as an internal error naming the
+/// state and the event (the service table's BadTransition), never dropped silently.
+#[test]
+fn an_impossible_event_is_logged_as_an_internal_error_and_changes_nothing() {
+    let mut w = World::new(vec![service("web.service", |_, _| {})]);
+    w.start("web.service").unwrap();
+    assert_eq!(w.state("web.service"), (ActiveState::Active, "running"));
+    let kills = w.e.host().kills.len();
+    for generation in 0..64 {
+        w.e.on_timer("web.service", TimerKind::State, generation);
+        w.drain();
+    }
+    let internal: Vec<&String> = w
+        .log
+        .iter()
+        .filter(|l| l.contains("Internal error"))
+        .collect();
+    assert_eq!(
+        internal,
+        ["web.service: Internal error: service event StateTimeout is impossible in state running."],
+        "{:?}",
+        w.log
+    );
+    assert_eq!(w.state("web.service"), (ActiveState::Active, "running"));
+    assert_eq!(w.e.host().kills.len(), kills);
+}

@@ -114,8 +114,14 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             let p = u.service()?.state().procs();
             (p.main == Some(pid) || p.control == Some(pid)).then(|| id.clone())
         });
-        if let Some(id) = owner {
-            self.with_service(&id, |s, c| s.on_exit(pid, status, c));
+        let Some(id) = owner else { return };
+        if let Some(event) = self
+            .units
+            .get(&id)
+            .and_then(UnitInfo::service)
+            .and_then(|s| s.exit_event(pid, status))
+        {
+            self.service_event(&id, event);
         }
     }
 
@@ -125,7 +131,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.scope_empty(id);
             return;
         }
-        self.with_service(id, |s, c| s.on_empty(c));
+        if self.units.get(id).and_then(UnitInfo::service).is_some() {
+            self.service_event(id, ServiceEvent::Empty);
+        }
     }
 
     /// A per-unit timer fired.
@@ -138,10 +146,15 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.scope_timer(id, kind, generation);
             return;
         }
-        let restart_due = self
-            .with_service(id, |s, c| s.on_timer(kind, generation, c))
-            .unwrap_or(false);
-        if restart_due {
+        let Some(event) = self
+            .units
+            .get(id)
+            .and_then(UnitInfo::service)
+            .and_then(|s| s.timer_event(kind, generation))
+        else {
+            return;
+        };
+        if self.service_event(id, event) == Some(Outcome::RestartDue) {
             self.auto_restart(id);
         }
     }
@@ -163,7 +176,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     .is_some_and(|j| j.job_type == JobType::Stop) =>
             {
                 // A stop is queued: do not come back, go down.
-                self.with_service(id, |s, c| s.stop(c));
+                self.service_event(id, ServiceEvent::Stop);
                 self.dispatch();
             }
             Some(jid) => {
@@ -183,7 +196,12 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// An sd_notify message from `pid`, routed by the manager to unit `id`.
     pub fn on_notify(&mut self, id: &str, pid: u32, fields: &[(String, String)]) {
-        self.with_service(id, |s, c| s.on_notify(pid, fields, c));
+        let events = self
+            .with_service(id, |s, c| s.on_notify(pid, fields, c))
+            .unwrap_or_default();
+        for event in events {
+            self.service_event(id, event);
+        }
     }
 
     /// A well-known name on the session bus got an owner (`owned`) or lost it: the services
@@ -198,7 +216,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             .map(|(id, _)| id.clone())
             .collect();
         for id in ids {
-            self.with_service(&id, |s, c| s.on_bus_name(owned, c));
+            self.service_event(&id, ServiceEvent::BusName(owned));
         }
     }
 
@@ -228,7 +246,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             None => self.units.keys().cloned().collect(),
         };
         for i in ids {
-            self.with_service(&i, |s, c| s.reset_failed(c));
+            if self.units.get(&i).and_then(UnitInfo::service).is_some() {
+                self.service_event(&i, ServiceEvent::ResetFailed);
+            }
         }
     }
 }

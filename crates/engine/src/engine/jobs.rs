@@ -208,7 +208,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     && j.running
                 {
                     // Already running and ordered after us: stop what it started.
-                    self.with_service(&other, |s, c| s.stop(c));
+                    self.service_event(&other, ServiceEvent::Stop);
                 }
                 self.finish_job(jid, JobResult::Dependency);
             }
@@ -327,7 +327,8 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     self.finish_job(jid, JobResult::Invalid);
                     return;
                 }
-                let started = self.with_service(&id, |s, c| s.reload(c)).unwrap_or(false);
+                let started =
+                    self.service_event(&id, ServiceEvent::Reload) == Some(Outcome::Reloading);
                 if !started {
                     // Nothing to do for reload (targets, no ExecReload=): done.
                     self.finish_job(jid, JobResult::Done);
@@ -473,9 +474,12 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         }
         // Leaving RestartSec= is an automatic restart: it counts in NRestarts=.
         let auto = matches!(svc_state, Some(ServiceState::AutoRestart));
-        let refused = self
-            .with_service(id, |s, c| s.start(c, limit, auto).is_err())
-            .unwrap_or(true);
+        let start = ServiceEvent::Start {
+            interval: limit.0,
+            burst: limit.1,
+            auto_restart: auto,
+        };
+        let refused = self.service_event(id, start) != Some(Outcome::Done);
         if refused && self.unit_job.get(id) == Some(&jid) {
             self.finish_job(jid, JobResult::Failed);
         }
@@ -515,6 +519,6 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         if !auto_restarting {
             self.log(id, LogLevel::Info, format!("Stopping {desc}..."));
         }
-        self.with_service(id, |s, c| s.stop(c));
+        self.service_event(id, ServiceEvent::Stop);
     }
 }
