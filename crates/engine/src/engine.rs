@@ -18,6 +18,8 @@ mod activation;
 mod events;
 mod jobs;
 mod scope;
+mod socket;
+mod timer;
 mod transaction;
 mod unload;
 
