@@ -48,7 +48,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                             },
                         );
                     }
-                    _ => {}
+                    // Still on its way (down first, for a restart's start half), or inactive
+                    // as it was: the job waits for the state it asked for.
+                    ActiveState::Inactive | ActiveState::Activating | ActiveState::Deactivating => {
+                    }
                 }
             }
             JobType::Stop => {
