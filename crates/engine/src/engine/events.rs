@@ -110,11 +110,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// A child process exited (the manager reaped it).
     pub fn on_exit(&mut self, pid: u32, status: ExitStatus) {
-        let owner = self.units.iter().find_map(|(id, u)| {
-            let p = u.service()?.state().procs();
-            (p.main == Some(pid) || p.control == Some(pid)).then(|| id.clone())
-        });
-        let Some(id) = owner else { return };
+        let Some(id) = self.service_of_pid(pid).map(str::to_string) else {
+            return;
+        };
         if let Some(event) = self
             .units
             .get(&id)
@@ -222,10 +220,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// The unit owning `pid` as main or control process.
     pub fn unit_of_pid(&self, pid: u32) -> Option<&str> {
-        self.units.iter().find_map(|(id, u)| {
-            let p = u.service()?.state().procs();
-            (p.main == Some(pid) || p.control == Some(pid)).then_some(id.as_str())
-        })
+        self.service_of_pid(pid)
     }
 
     /// `systemctl kill`: signal processes of a unit. Returns how many were signalled.
