@@ -2,8 +2,8 @@
 //! StartTransientUnit's callers get InvalidArgs, as from systemd — not one generic
 //! failure), and the manager keeps answering.
 
-use linger_ipc::{CallError, Client};
 use linger_ipc::manager::{StartScopeRequest, error, method};
+use linger_ipc::{CallError, Client};
 use linger_test_support::Manager;
 
 const BIN: &str = env!("CARGO_BIN_EXE_linger");

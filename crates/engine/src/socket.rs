@@ -123,6 +123,18 @@ pub enum SocketAction {
     Activate,
 }
 
+impl SocketAction {
+    /// Whether the action is done before the new state is published: publishing it may
+    /// finish a job whose next step (a restart's start half) opens the sockets again at
+    /// once, so letting go of them must come first.
+    pub fn before_state(self) -> bool {
+        match self {
+            SocketAction::Watch(false) | SocketAction::Close => true,
+            SocketAction::Watch(true) | SocketAction::Activate => false,
+        }
+    }
+}
+
 /// An event that cannot happen in a state (a bug in the engine, reported, never ignored).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("socket event {event:?} is impossible in state {}", state.as_str())]

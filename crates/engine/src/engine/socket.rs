@@ -33,6 +33,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 return;
             }
         };
+        let (before, after): (Vec<_>, Vec<_>) = actions.into_iter().partition(|a| a.before_state());
+        for action in before {
+            self.socket_action(id, action);
+        }
         self.set_runtime_state(id, |r| {
             if let UnitRuntime::Socket(s) = r {
                 s.state = next;
@@ -41,15 +45,19 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 }
             }
         });
-        for action in actions {
-            match action {
-                SocketAction::Watch(watch) => self.host.watch_sockets(id, watch),
-                SocketAction::Close => {
-                    let remove = self.socket_config(id).is_some_and(|c| c.remove_on_stop);
-                    self.host.close_sockets(id, remove);
-                }
-                SocketAction::Activate => self.activate_service_of(id),
+        for action in after {
+            self.socket_action(id, action);
+        }
+    }
+
+    fn socket_action(&mut self, id: &str, action: SocketAction) {
+        match action {
+            SocketAction::Watch(watch) => self.host.watch_sockets(id, watch),
+            SocketAction::Close => {
+                let remove = self.socket_config(id).is_some_and(|c| c.remove_on_stop);
+                self.host.close_sockets(id, remove);
             }
+            SocketAction::Activate => self.activate_service_of(id),
         }
     }
 

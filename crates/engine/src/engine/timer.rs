@@ -36,6 +36,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 return;
             }
         };
+        let (before, after): (Vec<_>, Vec<_>) = actions.into_iter().partition(|a| a.before_state());
+        for action in before {
+            self.timer_action(id, action);
+        }
         self.set_runtime_state(id, |r| {
             if let UnitRuntime::Timer(t) = r {
                 t.state = next;
@@ -44,27 +48,30 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 }
             }
         });
-        for action in actions {
-            match action {
-                TimerAction::Schedule => self.schedule_timer(id),
-                TimerAction::Disarm => {
-                    self.effects.push(Effect::DisarmTimer {
-                        unit: id.to_string(),
-                        kind: TimerKind::Elapse,
-                    });
-                    if let Some(UnitRuntime::Timer(t)) =
-                        self.units.get_mut(id).map(|u| &mut u.runtime)
-                    {
-                        t.generation += 1;
-                        t.next_monotonic = None;
-                        t.next_realtime = None;
-                    }
-                }
-                TimerAction::Trigger => self.trigger(id),
-                TimerAction::Release => self.effects.push(Effect::ReleaseResources {
+        for action in after {
+            self.timer_action(id, action);
+        }
+    }
+
+    fn timer_action(&mut self, id: &str, action: TimerAction) {
+        match action {
+            TimerAction::Schedule => self.schedule_timer(id),
+            TimerAction::Disarm => {
+                self.effects.push(Effect::DisarmTimer {
                     unit: id.to_string(),
-                }),
+                    kind: TimerKind::Elapse,
+                });
+                if let Some(UnitRuntime::Timer(t)) = self.units.get_mut(id).map(|u| &mut u.runtime)
+                {
+                    t.generation += 1;
+                    t.next_monotonic = None;
+                    t.next_realtime = None;
+                }
             }
+            TimerAction::Trigger => self.trigger(id),
+            TimerAction::Release => self.effects.push(Effect::ReleaseResources {
+                unit: id.to_string(),
+            }),
         }
     }
 

@@ -62,6 +62,18 @@ pub enum TimerAction {
     Release,
 }
 
+impl TimerAction {
+    /// Whether the action is done before the new state is published: publishing it may
+    /// finish a job whose next step (a restart's start half) arms the timer again at once,
+    /// so disarming must come first.
+    pub fn before_state(self) -> bool {
+        match self {
+            TimerAction::Disarm => true,
+            TimerAction::Schedule | TimerAction::Trigger | TimerAction::Release => false,
+        }
+    }
+}
+
 /// An event that cannot happen in a state (a bug, reported, never ignored).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("timer event {event:?} is impossible in state {}", state.as_str())]
