@@ -128,12 +128,8 @@ pub fn cat(units: &[String]) -> ExitCode {
     };
     let mut code = 0;
     for (i, u) in list.iter().enumerate() {
-        let frag = u
-            .properties
-            .get("FragmentPath")
-            .cloned()
-            .unwrap_or_default();
-        let id = u.properties.get("Id").cloned().unwrap_or_default();
+        let s = u.status();
+        let (frag, id) = (s.fragment_path.to_string(), s.id);
         if frag.is_empty() {
             eprintln!("No files found for {id}.");
             code = 1;
@@ -142,21 +138,11 @@ pub fn cat(units: &[String]) -> ExitCode {
         if i > 0 {
             println!();
         }
-        if u.properties.get("NeedDaemonReload").map(String::as_str) == Some("yes") {
-            eprintln!("{}", super::reload_warning::cat_block(&id));
+        if s.need_daemon_reload {
+            eprintln!("{}", super::reload_warning::cat_block(id));
         }
         let mut paths = vec![frag];
-        paths.extend(
-            u.properties
-                .get("DropInPaths")
-                .map(|d| {
-                    d.split(' ')
-                        .filter(|s| !s.is_empty())
-                        .map(String::from)
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default(),
-        );
+        paths.extend(s.drop_in_paths.iter().map(|p| p.to_string()));
         for (j, p) in paths.iter().enumerate() {
             if j > 0 {
                 println!();
