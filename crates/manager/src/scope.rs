@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use linger_ipc::login::{AttachProcessRequest, method as login_method};
 use linger_ipc::manager::{ErrorKind, ManagerError, StartScopeRequest};
-use linger_unit::model::UnitKind;
+use linger_unit::model::{LoadState, UnitKind};
 
 use crate::api::{Answer, ReplyTo};
 use crate::event::Event;
@@ -146,6 +146,16 @@ fn prepare(s: &mut Manager, req: &StartScopeRequest) -> Result<Prepared, Manager
     // as systemd refuses invalid properties of transient units.
     if let Some(d) = u.config.diagnostics.first() {
         return refuse(ErrorKind::BadUnitSetting, format!("{id}: {}", d.message));
+    }
+    let kind = match u.config.load_state {
+        LoadState::Loaded => None,
+        LoadState::NotFound => Some((ErrorKind::NoSuchUnit, "not found")),
+        LoadState::Masked => Some((ErrorKind::UnitMasked, "masked")),
+        LoadState::BadSetting => Some((ErrorKind::BadUnitSetting, "has a bad setting")),
+        LoadState::Error => Some((ErrorKind::LoadFailed, "failed to load")),
+    };
+    if let Some((kind, what)) = kind {
+        return refuse(kind, format!("Unit {id} {what}."));
     }
     let UnitKind::Scope(cfg) = &u.config.kind else {
         return refuse(
