@@ -75,15 +75,11 @@ fn warned_lines(stderr: &str, path: &Path) -> Vec<usize> {
 }
 
 fn systemd_analyze(m: &Manager, args: &[&str]) -> Run {
-    let env = m.linger_command(&[]);
-    let mut cmd = std::process::Command::new("/usr/bin/systemd-analyze");
-    cmd.env_clear();
-    for (k, v) in env.get_envs() {
-        if let Some(v) = v {
-            cmd.env(k, v);
-        }
-    }
-    Run::of(cmd.args(args).output().unwrap())
+    Run::of(
+        m.program_command("/usr/bin/systemd-analyze", args)
+            .output()
+            .unwrap(),
+    )
 }
 
 #[test]
