@@ -209,10 +209,7 @@ impl ProcTracker {
     /// Calls `visit` for every process below ours, with the unit `visit` gave its parent (None
     /// for our own children); false (nothing visited) when the kernel does not list children
     /// (no CONFIG_PROC_CHILDREN).
-    fn walk_descendants<'a>(
-        &self,
-        visit: &mut dyn FnMut(u32, &ProcStat, Option<&'a str>) -> Option<&'a str>,
-    ) -> bool {
+    fn walk_descendants<'a>(&self, visit: &mut VisitProcess<'a, '_>) -> bool {
         let Some(ours) = children(self.own_pid, None) else {
             return false;
         };
@@ -230,6 +227,10 @@ impl ProcTracker {
         true
     }
 }
+
+/// What [`ProcTracker::walk_descendants`] calls for each process: given the unit of its
+/// parent (if any), the unit it is found to belong to.
+type VisitProcess<'a, 'f> = dyn FnMut(u32, &ProcStat, Option<&'a str>) -> Option<&'a str> + 'f;
 
 /// The children of a process: of each of its threads (a child belongs to the thread that
 /// forked it); `threads` = Some(1) reads the main thread's list alone. `None` if the list

@@ -412,6 +412,18 @@ fn recover(directory: &Path) -> Result<([u8; 16], u64)> {
     Ok((entry::random_id128(), 1))
 }
 
+impl StreamInner {
+    /// One line of this stream as a record's fields.
+    fn line<'a>(&'a self, priority: u8, message: &'a [u8]) -> RecordFields<'a> {
+        RecordFields::Line {
+            stream_key: self.key,
+            stream_fields: &self.fields,
+            priority,
+            message,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,17 +469,5 @@ mod tests {
             "{msgs:?}"
         );
         assert_eq!(msgs[2], "after");
-    }
-}
-
-impl StreamInner {
-    /// One line of this stream as a record's fields.
-    fn line<'a>(&'a self, priority: u8, message: &'a [u8]) -> RecordFields<'a> {
-        RecordFields::Line {
-            stream_key: self.key,
-            stream_fields: &self.fields,
-            priority,
-            message,
-        }
     }
 }
