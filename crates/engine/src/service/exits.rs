@@ -6,6 +6,10 @@ impl ServiceRuntime {
     /// A child of ours exited. Returns false if the pid was not this service's main or control.
     pub(crate) fn on_exit(&mut self, pid: u32, status: ExitStatus, ctx: &mut Ctx<'_>) -> bool {
         let procs = self.state.0.procs();
+        if procs.main == Some(pid) || procs.control == Some(pid) {
+            let now = ctx.host.now();
+            self.commands.exited(pid, status, now);
+        }
         if procs.main == Some(pid) {
             self.on_main_exit(status, ctx);
             true
