@@ -26,7 +26,7 @@ fn apply(units: &[String], o: &Opts) -> ExitCode {
             "Failed to parse preset mode: {mode_word} (expected full, enable-only, disable-only)."
         ));
     };
-    let names: Vec<String> = units.iter().map(|u| super::mangle(u)).collect();
+    let names: Vec<String> = units.iter().map(|u| crate::unit_names::mangle(u)).collect();
     let (enable, disable) = presets.plan(&names, mode);
     let quiet_now = Opts {
         now: false,
