@@ -658,3 +658,50 @@ fn write_refused_units(m: &Manager) {
     let unit_dir = m.home().join(".config/systemd/user");
     std::os::unix::fs::symlink("/dev/null", unit_dir.join("ref-masked.service")).unwrap();
 }
+
+/// A GDBus client (python3-gi) on the private socket printing the manager object's
+/// `PropertiesChanged` as `NAME=VALUE` lines; its first line (after a Ping, so the manager
+/// has taken the connection in) says it listens.
+const WATCH_MANAGER: &str = r#"
+import sys
+from gi.repository import Gio, GLib
+conn = Gio.DBusConnection.new_for_address_sync("unix:path=" + sys.argv[1], Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT, None, None)
+def changed(c, sender, path, iface, member, params):
+    if params[0] == "org.freedesktop.systemd1.Manager":
+        for k, v in sorted(params[1].items()):
+            print("%s=%s" % (k, v), flush=True)
+conn.signal_subscribe(None, "org.freedesktop.DBus.Properties", "PropertiesChanged", "/org/freedesktop/systemd1", None, 0, changed)
+conn.call_sync(None, "/org/freedesktop/systemd1", "org.freedesktop.DBus.Peer", "Ping", None, None, 0, -1, None)
+print("listening", flush=True)
+GLib.MainLoop().run()
+"#;
+
+#[test]
+fn the_manager_signals_its_failed_unit_count_as_systemd() {
+    let gi = Command::new("/usr/bin/python3")
+        .args(["-c", "import gi; gi.require_version('Gio', '2.0')"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have_systemctl() || !gi {
+        eprintln!("skipped: needs systemd's systemctl and python3-gi");
+        return;
+    }
+    let m = manager();
+    let mut watcher = Command::new("/usr/bin/python3")
+        .args(["-c", WATCH_MANAGER])
+        .arg(m.runtime().join("systemd/private"))
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3");
+    let lines = linger_test_support::Lines::of(&mut watcher);
+    let wait = std::time::Duration::from_secs(30);
+    assert_eq!(lines.next(wait).as_deref(), Some("listening"));
+    // A unit fails: NFailedUnits goes to 1 (the one manager property systemd signals);
+    // reset-failed takes it back to 0.
+    same_as_systemd(&m, "start-fail");
+    assert_eq!(lines.next(wait).as_deref(), Some("NFailedUnits=1"));
+    same_as_systemd(&m, "reset-failed-fail");
+    assert_eq!(lines.next(wait).as_deref(), Some("NFailedUnits=0"));
+    let _ = watcher.kill();
+    let _ = watcher.wait();
+}
