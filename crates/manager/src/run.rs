@@ -328,9 +328,7 @@ async fn main_loop(
                 Ok(msg) => Event::Notify(msg),
                 Err(_) => continue,
             },
-            // A timer already due fires now: tokio rounds every sleep up to its next
-            // millisecond tick, so sleep(0) — RestartSec=0's restart — cost a ~1 ms wait.
-            () = async { match sleep_for { Some(d) if d.is_zero() => {}, Some(d) => tokio::time::sleep(d).await, None => std::future::pending().await } } => Event::TimerDue,
+            () = async { match sleep_for { Some(d) => tokio::time::sleep(d).await, None => std::future::pending().await } } => Event::TimerDue,
             _ = sigchld.recv() => Event::Reaped(reap()),
             () = readable(cgroup_events.as_ref()) => Event::CgroupEvents,
             Some(unit) = socket_events.recv() => Event::SocketReady(unit),
