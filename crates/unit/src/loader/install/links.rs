@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use super::link::named_file;
 use super::{
     InstallChange, InstallError, enablement_dirs, install_info, install_info_of, unit_exists,
     with_instance,
@@ -143,25 +144,6 @@ enum Planned {
     MissingDestination { unit: PathBuf, target: String },
 }
 
-/// A unit named by its file's absolute path (`systemctl enable /opt/app/foo.service`): its
-/// name and the file as this machine sees it (inside --root=). None for a plain name.
-fn named_by_path(ctx: &LoadContext, arg: &str) -> Result<Option<(String, PathBuf)>, InstallError> {
-    if !arg.starts_with('/') {
-        return Ok(None);
-    }
-    let path = Path::new(arg);
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .filter(|n| parse_name(n).is_some())
-        .ok_or_else(|| InstallError::NotAUnitFile(path.to_path_buf()))?;
-    let file = ctx.rooted(path);
-    if !ctx.final_file(&file).is_file() {
-        return Err(InstallError::NotFound(arg.to_string()));
-    }
-    Ok(Some((name.to_string(), file)))
-}
-
 /// The unit name an argument stands for: a path's file name, or the name itself.
 fn unit_name_of(arg: &str) -> String {
     match arg.rsplit_once('/') {
@@ -261,20 +243,19 @@ pub fn enable_with<S: AsRef<str>>(
     let index = UnitIndex::scan(ctx);
     let mut plan = Plan::default();
     for n in names_of(names) {
-        let Some((name, file)) = named_by_path(ctx, &n)? else {
+        if !n.starts_with('/') {
             plan_enable(&index, ctx, &dir, &n, None, &mut plan)?;
             continue;
-        };
-        // A file outside the search path is linked into the config directory first (as
-        // `systemctl link`), then enabled from there — systemd 252's order of changes.
-        let on_search_path = file
-            .parent()
-            .is_some_and(|d| ctx.search_path.iter().any(|s| s == d));
-        if !on_search_path {
-            plan.steps
-                .push(Planned::Link(dir.join(&name), file.clone()));
         }
-        plan_enable(&index, ctx, &dir, &name, Some(&file), &mut plan)?;
+        // `enable PATH`: a file outside the search path is linked into the config directory
+        // first (as `systemctl link`), then enabled from there — systemd 252's order.
+        let named = named_file(ctx, &n)?;
+        let file = ctx.rooted(&named.path);
+        if !named.on_search_path {
+            plan.steps
+                .push(Planned::Link(dir.join(&named.name), file.clone()));
+        }
+        plan_enable(&index, ctx, &dir, &named.name, Some(&file), &mut plan)?;
     }
     // Check everything first so a conflict leaves the file system untouched.
     let mut todo: Vec<&PathBuf> = Vec::new();
