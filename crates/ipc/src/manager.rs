@@ -96,6 +96,8 @@ pub mod error {
     pub const NO_ISOLATION: &str = "io.linger.Manager.NoIsolation";
     /// The unit exists already.
     pub const UNIT_EXISTS: &str = "io.linger.Manager.UnitExists";
+    /// The reply would exceed [`crate::MAX_MESSAGE`]: ask for less (fewer units at once).
+    pub const REPLY_TOO_LARGE: &str = "io.linger.Manager.ReplyTooLarge";
 }
 
 /// What kind of failure a [`ManagerError`] is.

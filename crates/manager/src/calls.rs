@@ -195,6 +195,7 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
     let mut out = Vec::new();
     let mut fresh_index = None;
     let mut presets = None;
+    let mut file_states = None;
     let mut looked_up_only = Vec::new();
     for name in &p.units {
         let was_loaded = m.engine.resolve(name).is_some();
@@ -207,7 +208,10 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
         }
         let wants = |k: &str| p.properties.is_empty() || p.properties.iter().any(|x| x == k);
         let file_state = if wants("UnitFileState") || wants("UnitFilePreset") {
-            crate::source::unit_file_state(&m.engine.source_ref().ctx, &u.config)
+            let states = file_states.get_or_insert_with(|| {
+                linger_unit::loader::UnitFileStates::scan(&m.engine.source_ref().ctx)
+            });
+            crate::source::unit_file_state(states, &u.config)
         } else {
             String::new()
         };
@@ -267,6 +271,11 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             .map(ToString::to_string)
             .collect();
         let logs = m.logs.last(&id, p.log_lines);
+        // Only what was asked (and the name, which every caller keys rows by) goes back:
+        // `is-active` of 10,000 units would otherwise carry all ~200 properties of each.
+        if !p.properties.is_empty() {
+            props.retain(|k, _| k == "Id" || wants(k));
+        }
         out.push(wire::UnitProperties {
             properties: props,
             processes,
@@ -475,13 +484,14 @@ fn unit_files(m: &Manager) -> Answer {
 }
 
 fn unit_file_states(m: &Manager, p: &wire::NamesRequest) -> Answer {
-    let ctx = &m.engine.source_ref().ctx;
+    let file_states = linger_unit::loader::UnitFileStates::scan(&m.engine.source_ref().ctx);
     let states = p
         .units
         .iter()
         .map(|name| wire::UnitFileStateRow {
             unit: name.clone(),
-            state: linger_unit::loader::unit_file_state(ctx, name)
+            state: file_states
+                .state(name)
                 .map(|st| st.as_str().to_string())
                 .unwrap_or_default(),
         })

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-use linger_ipc::manager::{self as api, method};
+use linger_ipc::manager as api;
 
 use crate::output::fail;
 
@@ -35,12 +35,9 @@ fn fetch() -> Result<BTreeMap<String, Times>, String> {
         .collect(),
         ..Default::default()
     };
-    let v = client
-        .call(method::UNITS, serde_json::to_value(req).unwrap_or_default())
-        .map_err(|e| e.to_string())?;
-    let r: api::UnitsReply = serde_json::from_value(v).map_err(|e| e.to_string())?;
+    let rows = crate::unit_pages::units(&mut client, &req).map_err(|e| e.to_string())?;
     let mut out = BTreeMap::new();
-    for u in r.units {
+    for u in rows {
         let p = &u.properties;
         let n = |k: &str| p.get(k).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
         let start = n("InactiveExitTimestampMonotonic");
