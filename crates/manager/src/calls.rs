@@ -7,6 +7,7 @@ use linger_ipc::manager::{self as wire, ErrorKind, ManagerError};
 use serde_json::json;
 
 use crate::api::{Answer, Call, ReplyTo};
+use crate::engine_error::engine_error;
 use crate::manager::{Manager, ManagerEngine};
 use crate::tracker::cmdline;
 
@@ -94,6 +95,9 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
         })),
         Call::Manager => Ok(Answer::Manager(manager_properties(m))),
         Call::BusName { name, owned } => Ok(crate::bus_names::bus_name(m, &name, owned)),
+        Call::DefaultTarget => Ok(Answer::DefaultTarget(linger_unit::loader::default_target(
+            &m.engine.source_ref().ctx,
+        ))),
         Call::UnitOfPid { pid } => Ok(Answer::UnitOfPid(crate::unit_of_pid::unit_of_pid(m, pid))),
         Call::CancelJob { job } => {
             if m.engine.cancel(job) {
@@ -113,27 +117,6 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
         }))),
     };
     let _ = reply.send(answer);
-}
-
-/// A refusal from the engine, typed as systemd's D-Bus errors are (systemctl's exit codes
-/// follow them: 5 not found, 4 refused by RefuseManual*=/destructive, 3 not applicable,
-/// 6 failed to load).
-pub fn engine_error(e: &EngineError, unit: &str) -> ManagerError {
-    let kind = match e {
-        EngineError::NotFound(_)
-        | EngineError::NotLoaded(_)
-        | EngineError::DependencyNotFound { .. } => ErrorKind::NoSuchUnit,
-        EngineError::Masked(_) => ErrorKind::UnitMasked,
-        EngineError::BadSetting(_) => ErrorKind::BadUnitSetting,
-        EngineError::LoadError(..) => ErrorKind::LoadFailed,
-        EngineError::Refused(_) => ErrorKind::OnlyByDependency,
-        EngineError::NotApplicable(..) => ErrorKind::JobTypeNotApplicable,
-        EngineError::Destructive(..) => ErrorKind::TransactionIsDestructive,
-        EngineError::NoIsolation(_) => ErrorKind::NoIsolation,
-        EngineError::Exists(_) => ErrorKind::UnitExists,
-        _ => ErrorKind::Refused,
-    };
-    ManagerError::new(kind, e.to_string()).unit(unit)
 }
 
 fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {
@@ -199,6 +182,9 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
     let mut looked_up_only = Vec::new();
     for name in &p.units {
         let was_loaded = m.engine.resolve(name).is_some();
+        if p.loaded_only && !was_loaded {
+            continue;
+        }
         let id = m.engine.load(name);
         let Some(u) = m.engine.unit(&id) else {
             continue;
@@ -271,6 +257,16 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             .map(ToString::to_string)
             .collect();
         let logs = m.logs.last(&id, p.log_lines);
+        let commands = match (&u.config.kind, u.service()) {
+            (linger_unit::model::UnitKind::Service(sc), Some(rt))
+                if crate::props::COMMAND_LISTS
+                    .iter()
+                    .any(|&(name, _)| wants(name)) =>
+            {
+                crate::props::command_runs(sc, rt)
+            }
+            _ => Default::default(),
+        };
         // Only what was asked (and the name, which every caller keys rows by) goes back:
         // `is-active` of 10,000 units would otherwise carry all ~200 properties of each.
         if !p.properties.is_empty() {
@@ -281,6 +277,7 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             processes,
             logs,
             diagnostics,
+            commands,
         });
     }
     // A name only asked about (`status typo.service`) does not stay loaded, as systemd's
@@ -372,6 +369,8 @@ pub fn connection_closed(m: &mut Manager, attached: Vec<String>) {
 }
 
 fn manager_properties(m: &Manager) -> BTreeMap<String, String> {
+    // The names the CLI's typed view reads, spelled once.
+    use linger_ipc::manager_status as name;
     let failed = m
         .engine
         .units()
@@ -387,19 +386,19 @@ fn manager_properties(m: &Manager) -> BTreeMap<String, String> {
     };
     let host = m.engine.host();
     let mut p: BTreeMap<String, String> = [
-        ("Version", env!("CARGO_PKG_VERSION").to_string()),
-        ("SystemState", system_state.to_string()),
-        ("NFailedUnits", failed.to_string()),
-        ("NJobs", jobs.to_string()),
+        (name::VERSION, env!("CARGO_PKG_VERSION").to_string()),
+        (name::SYSTEM_STATE, system_state.to_string()),
+        (name::N_FAILED_UNITS, failed.to_string()),
+        (name::N_JOBS, jobs.to_string()),
         ("NNames", m.engine.units().count().to_string()),
-        ("CgroupDriver", host.cgroups.driver().to_string()),
-        ("CgroupReason", host.cgroups.reason.clone()),
+        (name::CGROUP_DRIVER, host.cgroups.driver().to_string()),
+        (name::CGROUP_REASON, host.cgroups.reason.clone()),
         (
             "ControlGroup",
             host.cgroups.own_control_group().unwrap_or_default(),
         ),
         ("Features", FEATURES.to_string()),
-        ("MainPID", std::process::id().to_string()),
+        (name::MAIN_PID, std::process::id().to_string()),
         ("Environment", host.environment.to_strings().join(" ")),
     ]
     .into_iter()
@@ -546,6 +545,33 @@ fn install(m: &mut Manager, p: &wire::InstallRequest) -> Result<Answer, ManagerE
         InstallAction::Reenable => loader::reenable(&ctx, &names, p.runtime, p.force),
         InstallAction::Mask => loader::mask_with(&ctx, &names, p.runtime, p.force),
         InstallAction::Unmask => loader::unmask(&ctx, &names, p.runtime),
+        InstallAction::Link => loader::link(&ctx, &names, p.runtime, p.force),
+        InstallAction::SetDefault => match names.as_slice() {
+            [target] => loader::set_default(&ctx, target, p.force),
+            _ => {
+                return Err(ManagerError::new(
+                    ErrorKind::InvalidParameter,
+                    "set-default takes exactly one target.",
+                ));
+            }
+        },
+        InstallAction::Preset | InstallAction::PresetAll => {
+            let names = match p.action {
+                InstallAction::PresetAll => loader::list_unit_files(&ctx)
+                    .into_iter()
+                    .filter(|(_, _, state)| crate::preset::presettable(state.as_str()))
+                    .map(|(name, _, _)| name)
+                    .collect(),
+                _ => p.units.clone(),
+            };
+            let presets = crate::preset::Presets::load(std::path::Path::new("/"));
+            let (enable, disable) = presets.plan(&names, p.preset_mode);
+            // Removals first, then the new links, as systemctl reports them.
+            loader::disable(&ctx, &disable, p.runtime).and_then(|mut changes| {
+                changes.extend(loader::enable_with(&ctx, &enable, p.runtime, p.force)?);
+                Ok(changes)
+            })
+        }
     };
     let changes = result.map_err(|e| ManagerError::new(ErrorKind::Failed, e.to_string()))?;
     let reply = install_reply(changes);

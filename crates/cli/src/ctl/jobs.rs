@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use linger_ipc::manager::{self as api, Change, ErrorKind, method};
+use linger_ipc::unit_status;
 use linger_wire::{ActiveState, JobAction, JobMode, KillWhom, Signal};
 use serde_json::json;
 
@@ -144,7 +145,7 @@ fn wait_inactive(units: &[String], mut changes: crate::watch::Changes) -> ExitCo
     };
     let req = api::UnitsRequest {
         units: units.to_vec(),
-        properties: vec!["Id".into(), "ActiveState".into()],
+        properties: vec![unit_status::ID.into(), unit_status::ACTIVE_STATE.into()],
         ..Default::default()
     };
     let Ok(rows) = crate::unit_pages::units(&mut c, &req) else {
@@ -155,9 +156,11 @@ fn wait_inactive(units: &[String], mut changes: crate::watch::Changes) -> ExitCo
     let mut states: std::collections::BTreeMap<String, ActiveState> = rows
         .iter()
         .map(|u| {
-            let p = |k: &str| u.properties.get(k).map(String::as_str).unwrap_or("");
-            let state = ActiveState::parse(p("ActiveState")).unwrap_or(ActiveState::Inactive);
-            (p("Id").to_string(), state)
+            let s = u.status();
+            (
+                s.id.to_string(),
+                s.active_state.unwrap_or(ActiveState::Inactive),
+            )
         })
         .collect();
     loop {
@@ -297,6 +300,7 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
                 units: names.clone(),
                 runtime: o.runtime,
                 force: o.force,
+                preset_mode: Default::default(),
             };
             let reply = match client.call(
                 method::INSTALL,
@@ -308,21 +312,7 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
             serde_json::from_value(reply).unwrap_or_default()
         }
     };
-    if !o.quiet {
-        for c in &r.changes {
-            match c.kind.as_str() {
-                "symlink" => eprintln!("Created symlink {} → {}.", c.path, c.source),
-                "destination not present" => eprintln!(
-                    "Unit {} is added as a dependency to a non-existent unit {}.",
-                    c.source, c.path
-                ),
-                _ => eprintln!("Removed \"{}\".", c.path),
-            }
-        }
-        for w in &r.warnings {
-            eprintln!("{w}");
-        }
-    }
+    print_changes(&r, o);
     if o.now && o.root.is_none() {
         let job = match action {
             "enable" | "reenable" => Some("start"),
@@ -338,6 +328,26 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// What an install operation changed, as systemctl prints it (nothing with `--quiet`).
+pub fn print_changes(r: &api::InstallReply, o: &Opts) {
+    if o.quiet {
+        return;
+    }
+    for c in &r.changes {
+        match c.kind.as_str() {
+            "symlink" => eprintln!("Created symlink {} → {}.", c.path, c.source),
+            "destination not present" => eprintln!(
+                "Unit {} is added as a dependency to a non-existent unit {}.",
+                c.source, c.path
+            ),
+            _ => eprintln!("Removed \"{}\".", c.path),
+        }
+    }
+    for w in &r.warnings {
+        eprintln!("{w}");
+    }
 }
 
 /// `reset-failed [UNIT…]` (all failed units when none is named; a pattern that matches no
