@@ -3,9 +3,9 @@
 //! of them, although every message on the manager's socket is bounded by 8 MiB).
 //!
 //! The units are instances of a template target: nothing is spawned, so the test exercises the
-//! calls and their replies, not process start-up. 3,000 units are enough for `show`'s reply
-//! to be well over the 8 MiB a message may have (asserted below); 10,000 names cost a debug
-//! build more than the time a test may take (bench/usermgr.py --scale 10000 does that).
+//! calls and their replies, not process start-up. 3,000 units with long descriptions make
+//! `show`'s reply well over the 8 MiB a message may have (asserted below); 10,000 names cost a
+//! debug build more than the time a test may take (bench/usermgr.py --scale 10000 does that).
 
 use linger_test_support::Manager;
 
@@ -23,9 +23,11 @@ fn with_names<'a>(verb: &'a [&'a str], names: &'a [String]) -> Vec<&'a str> {
 fn thousands_of_names_in_one_call_are_answered() {
     let mut m = Manager::new(BIN);
     m.start();
+    // A long description (as some packages' are) makes every unit weigh ~3 KB in a reply, so
+    // that 3,000 of them are more than one message may carry.
     m.write_unit(
         "many@.target",
-        "[Unit]\nDescription=Many %i with a description long enough to weigh in a reply\n",
+        &format!("[Unit]\nDescription=Many %i {}\n", "long ".repeat(400)),
     );
     let units: Vec<String> = (0..UNITS).map(|i| format!("many@{i}.target")).collect();
     let names = &units;
