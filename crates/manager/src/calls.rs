@@ -263,6 +263,11 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             }
             _ => Default::default(),
         };
+        // Only what was asked (and the name, which every caller keys rows by) goes back:
+        // `is-active` of 10,000 units would otherwise carry all ~200 properties of each.
+        if !p.properties.is_empty() {
+            props.retain(|k, _| k == "Id" || wants(k));
+        }
         out.push(wire::UnitProperties {
             properties: props,
             processes,
