@@ -163,8 +163,8 @@ pub enum Answer {
     Dependencies(wire::DependenciesReply),
     /// Queued jobs.
     ListJobs(wire::ListJobsReply),
-    /// The manager's properties (`Name=value`).
-    Manager(std::collections::BTreeMap<String, String>),
+    /// The manager's properties (`Name=value`, timestamps also exact).
+    Manager(crate::Props),
     /// Streams were attached to this unit (the connection lets go of them if no start comes).
     Attached(String),
     /// Varlink service information.
@@ -192,7 +192,7 @@ impl Answer {
             Answer::Environment(e) => serde_json::json!({ "environment": e }),
             Answer::Dependencies(r) => v(r),
             Answer::ListJobs(r) => v(r),
-            Answer::Manager(p) => serde_json::json!({ "properties": p }),
+            Answer::Manager(p) => serde_json::json!({ "properties": p.strings }),
             Answer::Info(i) => i.clone(),
             Answer::UnitOfPid(u) => serde_json::json!({ "unit": u }),
             Answer::DefaultTarget(t) => serde_json::json!({ "name": t }),

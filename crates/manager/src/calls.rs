@@ -9,6 +9,7 @@ use serde_json::json;
 use crate::api::{Answer, Call, ReplyTo};
 use crate::engine_error::engine_error;
 use crate::manager::{Manager, ManagerEngine};
+use crate::props_format::Props;
 use crate::tracker::cmdline;
 
 /// Carry out `call`; its answer goes to `reply` now, or (a job call that waits) when its jobs
@@ -198,7 +199,7 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             String::new()
         };
         let mut props = crate::props::unit_properties(&m.engine, u, &file_state);
-        crate::props::cgroup_properties(&m.engine.host().cgroups, &id, &mut props);
+        crate::props::cgroup_properties(&m.engine.host().cgroups, &id, &mut props.strings);
         if wants("UnitFilePreset") {
             let presets = presets
                 .get_or_insert_with(|| crate::preset::Presets::load(std::path::Path::new("/")));
@@ -234,7 +235,7 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             }
             // Tasks are threads (as pids.current counts them); the cgroup's figure, when
             // there is one, was set with the other accounting properties.
-            if !props.contains_key("TasksCurrent") {
+            if !props.strings.contains_key("TasksCurrent") {
                 let threads: usize = pids.iter().map(|p| thread_count(*p)).sum();
                 props.insert("TasksCurrent".into(), threads.to_string());
             }
@@ -263,12 +264,21 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             }
             _ => Default::default(),
         };
+        let (conditions, asserts) = match (wants("Conditions"), wants("Asserts")) {
+            (false, false) => Default::default(),
+            _ => crate::props::condition_checks(u),
+        };
+        let mut realtime = props.realtime;
+        realtime.retain(|k, _| wants(k));
         out.push(wire::UnitProperties {
-            properties: props,
+            properties: props.strings,
             processes,
             logs,
             diagnostics,
             commands,
+            realtime,
+            conditions,
+            asserts,
         });
     }
     // A name only asked about (`status typo.service`) does not stay loaded, as systemd's
@@ -359,7 +369,7 @@ pub fn connection_closed(m: &mut Manager, attached: Vec<String>) {
     }
 }
 
-fn manager_properties(m: &Manager) -> BTreeMap<String, String> {
+fn manager_properties(m: &Manager) -> Props {
     let failed = m
         .engine
         .units()
@@ -374,7 +384,7 @@ fn manager_properties(m: &Manager) -> BTreeMap<String, String> {
         "running"
     };
     let host = m.engine.host();
-    let mut p: BTreeMap<String, String> = [
+    let p: BTreeMap<String, String> = [
         ("Version", env!("CARGO_PKG_VERSION").to_string()),
         ("SystemState", system_state.to_string()),
         ("NFailedUnits", failed.to_string()),
@@ -393,9 +403,13 @@ fn manager_properties(m: &Manager) -> BTreeMap<String, String> {
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
-    crate::props::timestamp_pair(&mut p, "UserspaceTimestamp", host.timers.startup);
+    let mut p = Props {
+        strings: p,
+        ..Default::default()
+    };
+    p.stamp("UserspaceTimestamp", host.timers.startup);
     if let Some(t) = m.startup_finished {
-        crate::props::timestamp_pair(&mut p, "FinishTimestamp", t);
+        p.stamp("FinishTimestamp", t);
     }
     p
 }
