@@ -36,16 +36,26 @@ home=$(getent passwd "$user" | cut -d: -f6)
 uid=$(id -u "$user")
 units=$home/.config/systemd/user
 mkdir -p "$units/default.target.wants"
-printf '[Service]\nExecStart=/bin/sh -c "echo up > %%h/up; exec sleep 600"\n[Install]\nWantedBy=default.target\n' > "$units/hello.service"
+cat > "$units/hello.service" <<'EOF'
+[Service]
+ExecStart=/bin/sh -c 'trap "echo stopped > %h/stopped; exit 0" TERM; echo up > %h/up; sleep 600 & wait'
+[Install]
+WantedBy=default.target
+EOF
 ln -s "$units/hello.service" "$units/default.target.wants/hello.service"
 chown -R "$user:" "$home/.config"
 mkdir -p /var/lib/systemd/linger
 touch "/var/lib/systemd/linger/$user"
 daemon_started=1
-/etc/init.d/linger-login start >/dev/null || fail "the init script did not start the daemon"
+# Exactly WSL's `[boot] command` from the README.
+service linger-login start >/dev/null || fail "service linger-login start did not start the daemon"
 for _ in $(seq 300); do [ -f "$home/up" ] && break; sleep 0.1; done
 [ -f "$home/up" ] || fail "the lingering user's service did not start"
 state=$(runuser -u "$user" -- env XDG_RUNTIME_DIR="/run/user/$uid" /usr/lib/linger/bin/systemctl --user is-active hello.service) \
   || fail "systemctl --user is-active said $state"
 /usr/lib/linger/bin/loginctl show-user "$user" -p Linger | grep -q 'Linger=yes' || fail "loginctl show-user"
-echo "smoke-test: ok ($deb installed, man pages, links, PAM module, lingering service started by the packaged daemon)"
+# What the README says to run before `wsl --shutdown`: the service is stopped by its manager.
+service linger-login stop >/dev/null || fail "service linger-login stop"
+daemon_started=
+[ -f "$home/stopped" ] || fail "service linger-login stop did not stop the user's service through its manager"
+echo "smoke-test: ok ($deb installed, man pages, links, PAM module, lingering service started and stopped by the packaged daemon through service(8))"

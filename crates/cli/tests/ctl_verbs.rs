@@ -381,3 +381,73 @@ fn unit_file_preset_follows_the_preset_files() {
         ]
     );
 }
+
+/// `enable --now /path/unit` (also relative to the current directory): the file is linked into
+/// the configuration directory, enabled and started, as systemctl 252 does it.
+#[test]
+fn enable_takes_a_unit_file_by_its_path_and_links_it_first() {
+    let mut m = Manager::new(BIN);
+    m.start();
+    let elsewhere = m.dir.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let file = elsewhere.join("byPath.service");
+    std::fs::write(
+        &file,
+        "[Service]\nExecStart=/bin/sleep 1000\n[Install]\nWantedBy=default.target\n",
+    )
+    .unwrap();
+    let r = m
+        .systemctl(&["enable", "--now", file.to_str().unwrap()])
+        .expect_code(0);
+    let link = m.unit_dir().join("byPath.service");
+    let wants = m.unit_dir().join("default.target.wants/byPath.service");
+    assert_eq!(
+        r.stderr,
+        format!(
+            "Created symlink {} → {}.\nCreated symlink {} → {}.\n",
+            link.display(),
+            file.display(),
+            wants.display(),
+            file.display()
+        )
+    );
+    assert_eq!(std::fs::read_link(&link).unwrap(), file);
+    assert_eq!(std::fs::read_link(&wants).unwrap(), file);
+    assert_eq!(m.prop("byPath.service", "ActiveState"), "active");
+    assert_eq!(m.prop("byPath.service", "UnitFileState"), "enabled");
+    // disable by path goes by the unit's name, with systemctl's warning.
+    let r = m
+        .systemctl(&["disable", "--now", file.to_str().unwrap()])
+        .expect_code(0);
+    assert!(
+        r.stderr.starts_with(
+            "Warning: Can't execute disable on the unit file path. Proceeding with the unit name.\n"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(!link.is_symlink() && !wants.is_symlink());
+    assert_eq!(m.prop("byPath.service", "ActiveState"), "inactive");
+    // A relative path is taken from the current directory; a missing file changes nothing.
+    let out = m
+        .tool("systemctl", &["--user", "enable", "./nope.service"])
+        .current_dir(&elsewhere)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "Failed to enable unit: unit {} does not exist.\n",
+            elsewhere.join("nope.service").display()
+        )
+    );
+    let out = m
+        .tool("systemctl", &["--user", "enable", "./byPath.service"])
+        .current_dir(&elsewhere)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(std::fs::read_link(&link).unwrap(), file);
+    m.shutdown();
+}

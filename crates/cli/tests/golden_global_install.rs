@@ -388,3 +388,144 @@ fn a_linked_unit_file_is_read_inside_the_root() {
     assert!(!Path::new("/opt/linger-golden-linked").exists());
     check(tree_linked, LINKED_STEPS, LINKED_RECORDED_252, &[]);
 }
+
+/// Unit files named by their path (`systemctl enable /opt/app/foo.service`): one outside the
+/// search path (linked into the config directory, then enabled), one without `[Install]`,
+/// one on the search path (enabled in place); default.target is absent from the tree.
+fn tree_by_path(root: &Path) {
+    let etc = root.join("etc/systemd/user");
+    let opt = root.join("opt/linger-golden-path");
+    std::fs::create_dir_all(&etc).unwrap();
+    std::fs::create_dir_all(&opt).unwrap();
+    let install = "[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=default.target\n";
+    std::fs::write(
+        opt.join("foo.service"),
+        format!("{install}Alias=foo-alias.service\n"),
+    )
+    .unwrap();
+    std::fs::write(opt.join("bar.service"), "[Service]\nExecStart=/bin/true\n").unwrap();
+    std::fs::write(etc.join("baz.service"), install).unwrap();
+}
+
+const BY_PATH_STEPS: &[&[&str]] = &[
+    &["enable", "/opt/linger-golden-path/foo.service"],
+    // Everything in place: only the warning.
+    &["enable", "/opt/linger-golden-path/foo.service"],
+    &["is-enabled", "foo.service"],
+    &["list-unit-files"],
+    &["reenable", "/opt/linger-golden-path/foo.service"],
+    &["disable", "/opt/linger-golden-path/foo.service"],
+    &["enable", "/opt/linger-golden-path/bar.service"],
+    &["is-enabled", "bar.service"],
+    &["enable", "/opt/linger-golden-path/nope.service"],
+    &["enable", "/opt/linger-golden-path/"],
+    &["enable", "/etc/systemd/user/baz.service"],
+    &["mask", "/opt/linger-golden-path/foo.service"],
+    &["unmask", "/opt/linger-golden-path/foo.service"],
+];
+
+const BY_PATH_RECORDED_252: &[(i32, &str, &str)] = &[
+    (
+        0,
+        "",
+        concat!(
+            "Created symlink ROOT/etc/systemd/user/foo.service → /opt/linger-golden-path/foo.service.\n",
+            "Created symlink ROOT/etc/systemd/user/foo-alias.service → /opt/linger-golden-path/foo.service.\n",
+            "Created symlink ROOT/etc/systemd/user/default.target.wants/foo.service → /opt/linger-golden-path/foo.service.\n",
+            "Unit ROOT/opt/linger-golden-path/foo.service is added as a dependency to a non-existent unit default.target.\n",
+        ),
+    ),
+    (
+        0,
+        "",
+        "Unit ROOT/opt/linger-golden-path/foo.service is added as a dependency to a non-existent unit default.target.\n",
+    ),
+    (0, "enabled\n", ""),
+    (
+        0,
+        "UNIT FILE         STATE    PRESET\nbaz.service       disabled enabled\nfoo-alias.service alias    -\nfoo.service       enabled  enabled\n\n3 unit files listed.\n",
+        "",
+    ),
+    (
+        0,
+        "",
+        concat!(
+            "Removed \"ROOT/etc/systemd/user/default.target.wants/foo.service\".\n",
+            "Removed \"ROOT/etc/systemd/user/foo-alias.service\".\n",
+            "Removed \"ROOT/etc/systemd/user/foo.service\".\n",
+            "Created symlink ROOT/etc/systemd/user/foo.service → /opt/linger-golden-path/foo.service.\n",
+            "Created symlink ROOT/etc/systemd/user/foo-alias.service → /opt/linger-golden-path/foo.service.\n",
+            "Created symlink ROOT/etc/systemd/user/default.target.wants/foo.service → /opt/linger-golden-path/foo.service.\n",
+            "Unit ROOT/opt/linger-golden-path/foo.service is added as a dependency to a non-existent unit default.target.\n",
+        ),
+    ),
+    (
+        0,
+        "",
+        concat!(
+            "Warning: Can't execute disable on the unit file path. Proceeding with the unit name.\n",
+            "Removed \"ROOT/etc/systemd/user/default.target.wants/foo.service\".\n",
+            "Removed \"ROOT/etc/systemd/user/foo-alias.service\".\n",
+            "Removed \"ROOT/etc/systemd/user/foo.service\".\n",
+        ),
+    ),
+    (
+        0,
+        "",
+        concat!(
+            "Created symlink ROOT/etc/systemd/user/bar.service → /opt/linger-golden-path/bar.service.\n",
+            "The unit files have no installation config (WantedBy=, RequiredBy=, Also=,\n",
+            "Alias= settings in the [Install] section, and DefaultInstance= for template\n",
+            "units). This means they are not meant to be enabled using systemctl.\n",
+            " \n",
+            "Possible reasons for having this kind of units are:\n",
+            "\u{2022} A unit may be statically enabled by being symlinked from another unit's\n",
+            "  .wants/ or .requires/ directory.\n",
+            "\u{2022} A unit's purpose may be to act as a helper for some other unit which has\n",
+            "  a requirement dependency on it.\n",
+            "\u{2022} A unit may be started when needed via activation (socket, path, timer,\n",
+            "  D-Bus, udev, scripted systemctl call, ...).\n",
+            "\u{2022} In case of template units, the unit is meant to be enabled with some\n",
+            "  instance name specified.\n",
+        ),
+    ),
+    (1, "linked\n", ""),
+    (
+        1,
+        "",
+        "Failed to enable unit, unit /opt/linger-golden-path/nope.service does not exist.\n",
+    ),
+    (
+        1,
+        "",
+        "Failed to enable unit, file \"/opt/linger-golden-path\": Invalid argument\n",
+    ),
+    (
+        0,
+        "",
+        concat!(
+            "Created symlink ROOT/etc/systemd/user/default.target.wants/baz.service → /etc/systemd/user/baz.service.\n",
+            "Unit ROOT/etc/systemd/user/baz.service is added as a dependency to a non-existent unit default.target.\n",
+        ),
+    ),
+    (1, "", "Failed to mask: Invalid argument.\n"),
+    (1, "", "Failed to unmask: Invalid argument.\n"),
+];
+
+const BY_PATH_LINKS_252: &[&str] = &[
+    "etc/systemd/user/bar.service -> /opt/linger-golden-path/bar.service",
+    "etc/systemd/user/default.target.wants/baz.service -> /etc/systemd/user/baz.service",
+];
+
+/// `enable /path/unit` links a file from outside the search path, then enables it, as
+/// systemctl 252 does; disable/reenable/mask take such paths as systemctl does.
+#[test]
+fn a_unit_file_named_by_its_path_is_linked_then_enabled() {
+    assert!(!Path::new("/opt/linger-golden-path").exists());
+    check(
+        tree_by_path,
+        BY_PATH_STEPS,
+        BY_PATH_RECORDED_252,
+        BY_PATH_LINKS_252,
+    );
+}

@@ -327,16 +327,13 @@ fn spawn_vfork(prep: &Prepared<'_>) -> Option<libc::pid_t> {
         let prep = unsafe { &*(arg as *const Prepared<'_>) };
         child(prep, false)
     }
-    // The child's stack: it only makes system calls on prepared data (a few KiB used).
-    const STACK: usize = 256 * 1024;
-    let mut stack = vec![0u8; STACK];
-    // SAFETY: the stack top is 16-byte aligned and inside `stack`, which outlives the child's
-    // use of it (we are suspended until its execve/_exit); without CLONE_SIGHAND/CLONE_FILES
-    // the child's signal dispositions and fd table are its own, so `child` changing them does
-    // not touch ours; memory it writes (errno, the LISTEN_PID buffer) we no longer read.
+    let top = VFORK_STACK.with(|s| s.as_ref().map(ChildStack::top))?;
+    // SAFETY: `top` is the 16-byte aligned end of this thread's child stack, which lives as
+    // long as the thread and which nothing else uses while we are suspended (until the
+    // child's execve/_exit); without CLONE_SIGHAND/CLONE_FILES the child's signal dispositions
+    // and fd table are its own, so `child` changing them does not touch ours; memory it writes
+    // (errno, the LISTEN_PID buffer) we no longer read.
     let pid = unsafe {
-        let top = stack.as_mut_ptr().add(STACK);
-        let top = top.sub(top as usize % 16);
         libc::clone(
             entry,
             top.cast(),
@@ -344,8 +341,55 @@ fn spawn_vfork(prep: &Prepared<'_>) -> Option<libc::pid_t> {
             prep as *const Prepared<'_> as *mut libc::c_void,
         )
     };
-    drop(stack);
     (pid > 0).then_some(pid)
+}
+
+thread_local! {
+    /// The stack [`spawn_vfork`]'s children run on: one per thread, kept for the thread's
+    /// life — the thread is suspended while its child uses it, so it serves every spawn. Made
+    /// per spawn (a zeroed 256 KiB `Vec`) it cost a calloc each time and, from the heap once
+    /// glibc's mmap threshold had grown, left holes between the allocations of a start burst.
+    /// None when it could not be mapped (the caller forks instead).
+    static VFORK_STACK: Option<ChildStack> = ChildStack::map();
+}
+
+/// An anonymous mapping for a child's stack: only the pages the child touches (a few KiB:
+/// system calls on prepared data) ever take memory.
+struct ChildStack {
+    base: *mut libc::c_void,
+}
+
+impl ChildStack {
+    const SIZE: usize = 256 * 1024;
+
+    fn map() -> Option<ChildStack> {
+        // SAFETY: a fresh private anonymous mapping; no existing memory is touched.
+        let base = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                Self::SIZE,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_STACK | libc::MAP_NORESERVE,
+                -1,
+                0,
+            )
+        };
+        (base != libc::MAP_FAILED).then_some(ChildStack { base })
+    }
+
+    /// The highest address, where a downward-growing stack starts (page-aligned, so 16-byte
+    /// aligned as the ABI wants).
+    fn top(&self) -> *mut u8 {
+        self.base.cast::<u8>().wrapping_add(Self::SIZE)
+    }
+}
+
+impl Drop for ChildStack {
+    fn drop(&mut self) {
+        // SAFETY: `base` is the mapping made in `map`, of that size, and no child runs on it
+        // (the thread owning it is ending).
+        unsafe { libc::munmap(self.base, Self::SIZE) };
+    }
 }
 
 /// clone3(2) with CLONE_INTO_CGROUP: like fork, with the child born in `dir`. Returns the

@@ -270,6 +270,11 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
         };
         let mut realtime = props.realtime;
         realtime.retain(|k, _| wants(k));
+        // Only what was asked (and the name, which every caller keys rows by) goes back:
+        // `is-active` of 10,000 units would otherwise carry all ~200 properties of each.
+        if !p.properties.is_empty() {
+            props.strings.retain(|k, _| k == "Id" || wants(k));
+        }
         out.push(wire::UnitProperties {
             properties: props.strings,
             processes,

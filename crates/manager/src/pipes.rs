@@ -133,7 +133,7 @@ async fn read(r: Reader) {
                     });
                     match looked {
                         Ok(Ok(Chunk::Lines(batch, n))) => {
-                            lines.emit(pipe, batch, rx.get_ref(), n, &buf, &events).await;
+                            Box::pin(lines.emit(pipe, batch, rx.get_ref(), n, &buf, &events)).await;
                             false
                         }
                         Ok(Ok(Chunk::End) | Err(_)) => break,
@@ -151,9 +151,7 @@ async fn read(r: Reader) {
         loop {
             match look(rx.get_ref(), &mut buf) {
                 Ok(Chunk::Lines(batch, n)) => {
-                    lines
-                        .emit(pipe, batch, rx.get_ref(), n, &buf, &events)
-                        .await
+                    Box::pin(lines.emit(pipe, batch, rx.get_ref(), n, &buf, &events)).await
                 }
                 Ok(Chunk::Empty) => break,
                 Ok(Chunk::End) | Err(_) => break 'pipe,
@@ -163,9 +161,7 @@ async fn read(r: Reader) {
     }
     let mut batch = LineBatch::new();
     buf.finish(&mut |l| batch.push(l));
-    lines
-        .emit(pipe, batch, rx.get_ref(), 0, &buf, &events)
-        .await;
+    Box::pin(lines.emit(pipe, batch, rx.get_ref(), 0, &buf, &events)).await;
     let _ = events.send(Event::OutputClosed { pipe });
 }
 
@@ -216,6 +212,10 @@ impl Lines<'_> {
     /// in-memory tail: only as many lines as it keeps). The pipe is not looked at again
     /// meanwhile, so a chatty service blocks on its pipe while the journal catches up, as
     /// under journald, and nothing is dropped.
+    ///
+    /// Callers await it boxed: its state (the batch, the journal's room and write waits with
+    /// their timers) is most of a reader's, and held inline it made every reader task ~1.3 KB
+    /// for its whole life — also those of services that never print a line.
     async fn emit(
         &self,
         pipe: u64,

@@ -81,13 +81,13 @@ async fn serve_requests(
                     if let Answer::Attached(unit) = &answer {
                         attached.push(unit.clone());
                     }
-                    Reply::ok(answer.to_value())
+                    answer.encode_reply()
                 }
-                Err(e) => e.to_reply(),
+                Err(e) => encode(&e.to_reply()),
             },
-            Err(e) => e.to_reply(),
+            Err(e) => encode(&e.to_reply()),
         };
-        if wr.write_all(&encode(&reply)).await.is_err() {
+        if wr.write_all(&reply).await.is_err() {
             return;
         }
     }

@@ -153,9 +153,9 @@ impl ProcTracker {
             .map(|(unit, _)| unit.clone())
     }
 
-    fn scan(&self) -> HashMap<String, Vec<u32>> {
-        let mut by_session: HashMap<u32, &str> = HashMap::new();
-        let mut by_invocation: HashMap<&str, &str> = HashMap::new();
+    fn scan<'a>(&'a self) -> HashMap<String, Vec<u32>> {
+        let mut by_session: HashMap<u32, &'a str> = HashMap::new();
+        let mut by_invocation: HashMap<&'a str, &'a str> = HashMap::new();
         // Processes that started before every tracked invocation cannot carry one's id.
         let mut since = None;
         for (unit, m) in &self.units {
@@ -168,17 +168,23 @@ impl ProcTracker {
             }
         }
         let mut out: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut consider = |pid: u32, stat: &ProcStat| {
+        // `parent_unit`: the unit of the process's parent, when the walk knows it — a unit's
+        // process's children are the unit's (as in a cgroup), whatever their session or
+        // environment (which is unreadable while a process is in the middle of execve).
+        let mut consider = |pid: u32, stat: &ProcStat, parent_unit: Option<&'a str>| {
             if pid == self.own_pid || stat.is_dead() {
-                return;
+                return None;
             }
-            let unit = by_session.get(&stat.session).copied().or_else(|| {
-                since.filter(|t| stat.start_ticks >= *t)?;
-                invocation_of(pid).and_then(|id| by_invocation.get(id.as_str()).copied())
-            });
+            let unit = parent_unit
+                .or_else(|| by_session.get(&stat.session).copied())
+                .or_else(|| {
+                    since.filter(|t| stat.start_ticks >= *t)?;
+                    invocation_of(pid).and_then(|id| by_invocation.get(id.as_str()).copied())
+                });
             if let Some(u) = unit {
                 out.entry(u.to_string()).or_default().push(pid);
             }
+            unit
         };
         let walked = self.units.values().all(|m| m.ours) && self.walk_descendants(&mut consider);
         if !walked {
@@ -190,7 +196,7 @@ impl ProcTracker {
                 if let Some(pid) = pid.filter(|p| *p != self.own_pid)
                     && let Some(stat) = ProcStat::read(pid)
                 {
-                    consider(pid, &stat);
+                    consider(pid, &stat, None);
                 }
             }
         }
@@ -200,23 +206,31 @@ impl ProcTracker {
         out
     }
 
-    /// Calls `visit` for every process below ours; false (nothing visited) when the kernel
-    /// does not list children (no CONFIG_PROC_CHILDREN).
-    fn walk_descendants(&self, visit: &mut dyn FnMut(u32, &ProcStat)) -> bool {
-        let Some(mut parents) = children(self.own_pid, None) else {
+    /// Calls `visit` for every process below ours, with the unit `visit` gave its parent (None
+    /// for our own children); false (nothing visited) when the kernel does not list children
+    /// (no CONFIG_PROC_CHILDREN).
+    fn walk_descendants<'a>(&self, visit: &mut VisitProcess<'a, '_>) -> bool {
+        let Some(ours) = children(self.own_pid, None) else {
             return false;
         };
-        while let Some(pid) = parents.pop() {
+        let mut parents: Vec<(u32, Option<&'a str>)> =
+            ours.into_iter().map(|p| (p, None)).collect();
+        while let Some((pid, parent_unit)) = parents.pop() {
             // Gone meanwhile (it and its children, reparented to us, are seen next time).
             let Some(stat) = ProcStat::read(pid) else {
                 continue;
             };
-            visit(pid, &stat);
-            parents.extend(children(pid, Some(stat.threads)).unwrap_or_default());
+            let unit = visit(pid, &stat, parent_unit);
+            let below = children(pid, Some(stat.threads)).unwrap_or_default();
+            parents.extend(below.into_iter().map(|c| (c, unit)));
         }
         true
     }
 }
+
+/// What [`ProcTracker::walk_descendants`] calls for each process: given the unit of its
+/// parent (if any), the unit it is found to belong to.
+type VisitProcess<'a, 'f> = dyn FnMut(u32, &ProcStat, Option<&'a str>) -> Option<&'a str> + 'f;
 
 /// The children of a process: of each of its threads (a child belongs to the thread that
 /// forked it); `threads` = Some(1) reads the main thread's list alone. `None` if the list
@@ -302,12 +316,24 @@ impl ProcStat {
     }
 }
 
-/// `$INVOCATION_ID` of a process we may read (our own user's).
+/// How often an empty or failed read of a live process's environment is tried again.
+const ENVIRON_RETRIES: usize = 8;
+
+/// `$INVOCATION_ID` of a process we may read (our own user's). A process in the middle of
+/// execve has no environment to read for a moment (the new one is laid out last): an empty
+/// or failed read is tried again a few times while the process is there.
 fn invocation_of(pid: u32) -> Option<String> {
-    let mut f = std::fs::File::open(format!("/proc/{pid}/environ")).ok()?;
     // Sized for a typical environment: one read and the one that finds the end.
     let mut env = Vec::with_capacity(8192);
-    f.read_to_end(&mut env).ok()?;
+    for _ in 0..ENVIRON_RETRIES {
+        env.clear();
+        let read = std::fs::File::open(format!("/proc/{pid}/environ"))
+            .and_then(|mut f| f.read_to_end(&mut env));
+        if read.is_ok_and(|n| n > 0) || ProcStat::read(pid).is_none_or(|s| s.is_dead()) {
+            break;
+        }
+        std::thread::yield_now();
+    }
     env.split(|&b| b == 0)
         .find_map(|kv| kv.strip_prefix(b"INVOCATION_ID="))
         .map(|v| String::from_utf8_lossy(v).into_owned())
@@ -350,6 +376,51 @@ mod tests {
         assert_eq!(ProcStat::parse(b"4242 (cut"), None);
     }
 
+    /// Until process `pid` has an environment to read: `setsid` has exec'ed `sleep` and the
+    /// kernel laid out its new environment.
+    fn wait_for_environment(pid: u32) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        // comm first: it changes early in execve, the environment is laid out after it.
+        while std::fs::read_to_string(format!("/proc/{pid}/comm"))
+            .ok()
+            .as_deref()
+            != Some("sleep\n")
+            || !std::fs::read(format!("/proc/{pid}/environ")).is_ok_and(|e| !e.is_empty())
+        {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{pid} never ran sleep"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+
+    /// The child of `pid` once it runs `sleep`.
+    fn child_running_sleep(pid: u32) -> u32 {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let kids = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+                .unwrap_or_default();
+            let sleeping =
+                kids.split_whitespace()
+                    .filter_map(|k| k.parse().ok())
+                    .find(|k: &u32| {
+                        std::fs::read_to_string(format!("/proc/{k}/comm"))
+                            .ok()
+                            .as_deref()
+                            == Some("sleep\n")
+                    });
+            if let Some(k) = sleeping {
+                return k;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{pid} started no sleep"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+
     fn sleeper(invocation_id: Option<&str>, setsid: bool) -> Child {
         let mut c = if setsid {
             let mut c = Command::new("setsid");
@@ -374,9 +445,36 @@ mod tests {
         let first = sleeper(Some(&id), false);
         t.started("u.service", &id, first.id());
         let escaped = sleeper(Some(&id), true);
+        // `setsid` execs `sleep` after spawn returned: while that exec replaces its memory,
+        // /proc/PID/environ reads empty and the process carries no id to find. A unit's
+        // process is found once it runs its program (its own events, not this scan, decide
+        // about a process mid-exec), so wait for that.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while std::fs::read_to_string(format!("/proc/{}/comm", escaped.id()))
+            .is_ok_and(|c| c.trim() != "sleep")
+        {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "setsid never ran sleep"
+            );
+            std::thread::yield_now();
+        }
         let stranger = sleeper(None, false);
-        let mut expect = vec![first.id(), escaped.id()];
+        // `setsid` execs `sleep` after spawn returned: while a process is in the middle of
+        // execve its environment cannot be read (a loaded machine may leave it there for
+        // long), and the tracker knows an escaped process only by it — ask once it is done.
+        wait_for_environment(escaped.id());
+        // A child of one of the unit's processes is the unit's, whatever it did to its session
+        // and environment: the walk finds it through its parent.
+        let mut parent = Command::new("sh");
+        parent.args(["-c", "env -i setsid sleep 30 & wait"]);
+        let parent = parent.env("INVOCATION_ID", &id).spawn().expect("spawn sh");
+        let scrubbed = child_running_sleep(parent.id());
+        let mut expect = vec![first.id(), escaped.id(), parent.id(), scrubbed];
         expect.sort_unstable();
+        // Without the walk (adopted) there is no parent to go by: only the id tells.
+        let mut expect_adopter = vec![first.id(), escaped.id(), parent.id()];
+        expect_adopter.sort_unstable();
         t.invalidate();
         let found = t.pids("u.service");
         let unit_of = [first.id(), escaped.id(), stranger.id()].map(|p| t.unit_of(p));
@@ -385,12 +483,16 @@ mod tests {
         let mut adopter = ProcTracker::new(std::process::id());
         adopter.adopted("u.service", &id, first.id());
         let found_by_adopter = adopter.pids("u.service");
-        for mut c in [first, escaped, stranger] {
+        let _ = rustix::process::kill_process(
+            rustix::process::Pid::from_raw(scrubbed as i32).expect("pid"),
+            rustix::process::Signal::KILL,
+        );
+        for mut c in [first, escaped, stranger, parent] {
             let _ = c.kill();
             let _ = c.wait();
         }
         assert_eq!(found, expect);
-        assert_eq!(found_by_adopter, expect);
+        assert_eq!(found_by_adopter, expect_adopter);
         assert_eq!(
             unit_of,
             [

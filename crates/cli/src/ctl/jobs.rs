@@ -260,6 +260,39 @@ pub fn freezer(units: &[String], freeze: bool) -> ExitCode {
     code
 }
 
+/// The names an install verb sends, as systemctl 252 makes them: a unit file named by its
+/// path is made absolute (`enable`/`reenable` link it first); `disable` goes by its file
+/// name with systemctl's warning; `mask`/`unmask` take no paths.
+fn install_names(action: &str, units: &[String]) -> Result<Vec<String>, String> {
+    let mut warned = false;
+    let mut names = Vec::new();
+    for u in units {
+        if !u.contains('/') {
+            names.push(crate::unit_names::mangle(u));
+            continue;
+        }
+        let path: std::path::PathBuf = std::path::absolute(u)
+            .map_err(|e| format!("Failed to {action} unit: {u}: {e}"))?
+            .components()
+            .collect();
+        match action {
+            "mask" | "unmask" => return Err(format!("Failed to {action}: Invalid argument.")),
+            "disable" => {
+                if !warned {
+                    eprintln!(
+                        "Warning: Can't execute disable on the unit file path. Proceeding with the unit name."
+                    );
+                    warned = true;
+                }
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                names.push(name.unwrap_or_default());
+            }
+            _ => names.push(path.to_string_lossy().into_owned()),
+        }
+    }
+    Ok(names)
+}
+
 /// enable/disable/reenable/mask/unmask, then `--now` start/stop.
 pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
     if units.is_empty() {
@@ -275,16 +308,10 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
         "unmask" => api::InstallAction::Unmask,
         other => return fail(&format!("Unknown install action '{other}'.")),
     };
-    let names: Vec<String> = units
-        .iter()
-        .map(|u| {
-            if u.contains('/') {
-                u.clone()
-            } else {
-                crate::unit_names::mangle(u)
-            }
-        })
-        .collect();
+    let names = match install_names(action, units) {
+        Ok(n) => n,
+        Err(e) => return fail(&e),
+    };
     let r = match &o.root {
         // --global [--root=]: the files themselves; no manager is told (none runs for them).
         Some(root) => match super::offline::install(action, &names, root, o.runtime, o.force) {

@@ -11,7 +11,10 @@
 //! `sync_channel(16384)`: a preallocated channel keeps all its slots — ~1 MiB — resident in an
 //! idle manager, while this one holds memory only for what is queued.
 
+mod packed;
 mod state;
+
+pub(crate) use packed::PackedFields;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -100,7 +103,7 @@ impl Shared {
 #[derive(Debug)]
 struct StreamInner {
     key: u64,
-    fields: Vec<(String, Vec<u8>)>,
+    fields: packed::PackedFields,
     unit: Box<str>,
 }
 
@@ -206,19 +209,16 @@ impl Submitter {
     /// `_SYSTEMD_USER_UNIT` (else `USER_UNIT`) value.
     pub fn stream(&self, fields: Vec<(String, Vec<u8>)>) -> Stream {
         let key = self.shared.next_stream.fetch_add(1, Ordering::Relaxed);
-        let find = |n: &str| {
-            fields
-                .iter()
-                .find(|(k, _)| k == n)
-                .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
-        };
-        let unit = find(fields::SYSTEMD_USER_UNIT)
-            .or_else(|| find(fields::USER_UNIT))
+        let constant = packed::PackedFields::new(&fields);
+        let unit = constant
+            .get(fields::SYSTEMD_USER_UNIT)
+            .or_else(|| constant.get(fields::USER_UNIT))
+            .map(|v| String::from_utf8_lossy(v).into())
             .unwrap_or_default();
         Stream(Arc::new(StreamInner {
             key,
-            fields,
-            unit: unit.into(),
+            fields: constant,
+            unit,
         }))
     }
 

@@ -156,11 +156,10 @@ impl WriterState {
         }
         e.stamp_now();
         self.append(
-            &e.fields,
+            RecordFields::Entry(&e.fields),
             e.realtime_usec,
             e.monotonic_usec,
             e.boot_id,
-            None,
         );
     }
 
@@ -170,11 +169,10 @@ impl WriterState {
             return;
         }
         self.append(
-            &e.fields,
+            RecordFields::Entry(&e.fields),
             e.realtime_usec,
             e.monotonic_usec,
             e.boot_id,
-            None,
         );
     }
 
@@ -182,13 +180,7 @@ impl WriterState {
         if !self.rate_ok(&s.unit, mono) {
             return;
         }
-        self.append(
-            &s.fields,
-            rt,
-            mono,
-            [0; 16],
-            Some((s.key, priority, message)),
-        );
+        self.append(s.line(priority, message), rt, mono, [0; 16]);
     }
 
     /// Lines read together: one rate-limit decision for all of them (the first ones up to
@@ -203,13 +195,7 @@ impl WriterState {
             return;
         }
         for l in batch.iter().take(passed as usize) {
-            self.append(
-                &s.fields,
-                rt,
-                mono,
-                [0; 16],
-                Some((s.key, l.priority, l.message)),
-            );
+            self.append(s.line(l.priority, l.message), rt, mono, [0; 16]);
         }
     }
 
@@ -242,14 +228,7 @@ impl WriterState {
         }
     }
 
-    fn append(
-        &mut self,
-        fields: &[(String, Vec<u8>)],
-        rt: u64,
-        mono: u64,
-        boot: [u8; 16],
-        line: Option<(u64, u8, &[u8])>,
-    ) {
+    fn append(&mut self, fields: RecordFields<'_>, rt: u64, mono: u64, boot: [u8; 16]) {
         let boot_id = if boot == [0; 16] { self.boot_id } else { boot };
         if !self.ensure_segment(rt) {
             self.disk_missed += 1;
@@ -279,15 +258,6 @@ impl WriterState {
                 self.batch_entries += 1;
             }
         }
-        let fields = match line {
-            Some((stream_key, priority, message)) => RecordFields::Line {
-                stream_key,
-                stream_fields: fields,
-                priority,
-                message,
-            },
-            None => RecordFields::Entry(fields),
-        };
         let r = Record {
             rt,
             mono,
@@ -440,6 +410,18 @@ fn recover(directory: &Path) -> Result<([u8; 16], u64)> {
         return Ok((seg.header.seqnum_id, next.max(1)));
     }
     Ok((entry::random_id128(), 1))
+}
+
+impl StreamInner {
+    /// One line of this stream as a record's fields.
+    fn line<'a>(&'a self, priority: u8, message: &'a [u8]) -> RecordFields<'a> {
+        RecordFields::Line {
+            stream_key: self.key,
+            stream_fields: &self.fields,
+            priority,
+            message,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -136,6 +136,9 @@ pub enum InstallError {
     /// Not a valid unit name.
     #[error("invalid unit name '{0}'.")]
     InvalidName(String),
+    /// A path whose file name is not a unit's name (systemctl's words).
+    #[error("file \"{}\": Invalid argument", .0.display())]
+    NotAUnitFile(PathBuf),
     /// A different symlink or file is in the way.
     #[error("file \"{}\" already exists and is a symlink to \"{}\".", .path.display(), .target.display())]
     Exists {
@@ -193,12 +196,28 @@ pub(crate) fn install_info(
     name: &str,
 ) -> Option<(PathBuf, InstallSection)> {
     let resolved = index.resolve(name);
+    let fragment = resolved.fragment.filter(|_| !resolved.masked)?;
+    let mut names = vec![resolved.id.clone()];
+    names.extend(resolved.aliases.iter().cloned());
+    install_info_of(index, ctx, &resolved.id, names, &fragment)
+}
+
+/// [`install_info`] of unit `id` read from `file` — also a unit file named by its path
+/// (`systemctl enable /path/foo.service`) that is not on the search path; `names` are the
+/// unit's names whose drop-ins apply.
+pub(crate) fn install_info_of(
+    index: &UnitIndex,
+    ctx: &LoadContext,
+    id: &str,
+    mut names: Vec<String>,
+    file: &Path,
+) -> Option<(PathBuf, InstallSection)> {
     // A linked unit file is known by the file its link leads to (systemctl points new
     // `.wants/` links there), read inside --root=.
-    let fragment = ctx.final_file(&resolved.fragment.filter(|_| !resolved.masked)?);
-    let unit_type = parse_name(&resolved.id)?.unit_type;
-    let mut b = UnitBuilder::new(&resolved.id, unit_type);
-    let id = resolved.id.clone();
+    let fragment = ctx.final_file(file);
+    let unit_type = parse_name(id)?.unit_type;
+    let mut b = UnitBuilder::new(id, unit_type);
+    let id = id.to_string();
     // `[Install]` names are expanded as systemctl does (`install_name_printf()`).
     let sctx = spec::context(&id, Some(&fragment), ctx);
     let expand = |s: &str| spec::expand_with(&sctx, s, true);
@@ -209,9 +228,7 @@ pub(crate) fn install_info(
         home: Some(&home),
     };
     let mut files = vec![fragment.clone()];
-    let mut names = vec![resolved.id.clone()];
-    names.extend(resolved.aliases.iter().cloned());
-    if let Some(t) = template_of(&resolved.id) {
+    if let Some(t) = template_of(&id) {
         names.push(t);
     }
     files.extend(dropins::find(index, &names, unit_type, ".d", Some(".conf")));
@@ -262,6 +279,15 @@ fn state_with(index: &UnitIndex, ctx: &LoadContext, name: &str) -> Option<UnitFi
         return Some(UnitFileState::Generated);
     }
     if matches!(entry.kind, EntryKind::Alias(_)) {
+        return Some(UnitFileState::Alias);
+    }
+    // A link to a file outside the search path under another name (`enable /opt/foo.service`
+    // with `Alias=`) is an alias too: systemctl judges by the name of the file it leads to.
+    let is_instance = parse_name(name).is_some_and(|p| p.instance.is_some_and(|i| !i.is_empty()));
+    if entry.kind == EntryKind::Linked
+        && !is_instance
+        && ctx.final_file(&entry.path).file_name() != Some(std::ffi::OsStr::new(name))
+    {
         return Some(UnitFileState::Alias);
     }
     let Some((fragment, install)) = install_info(index, ctx, name) else {
@@ -334,9 +360,11 @@ pub fn list_unit_files(ctx: &LoadContext) -> Vec<(String, PathBuf, UnitFileState
 }
 
 /// Whether a unit by this name can be loaded (a file, an instance of a template file, or a
-/// built-in target) — for the "added as a dependency to a non-existent unit" note.
-pub(crate) fn unit_exists(index: &UnitIndex, name: &str) -> bool {
-    index.resolve(name).fragment.is_some() || builtin::names().any(|b| b == name)
+/// built-in target) — for the "added as a dependency to a non-existent unit" note. Under
+/// --root= only files count: the tree is judged by what it holds, as systemctl judges it.
+pub(crate) fn unit_exists(index: &UnitIndex, ctx: &LoadContext, name: &str) -> bool {
+    index.resolve(name).fragment.is_some()
+        || (ctx.root.is_none() && builtin::names().any(|b| b == name))
 }
 
 /// `template` + instance → instance name, for templates; the name itself otherwise.

@@ -51,6 +51,55 @@ fn point(
     Ok(changes)
 }
 
+/// A unit file named by its absolute path (`link PATH`, `enable PATH`), checked as systemctl
+/// checks it.
+pub(super) struct NamedFile {
+    /// The unit's name: the file's name.
+    pub name: String,
+    /// The path as given (inside --root=).
+    pub path: PathBuf,
+    /// Its directory is on the search path: it loads by name without a link.
+    pub on_search_path: bool,
+}
+
+/// Check `arg` names an existing unit file by its absolute path.
+pub(super) fn named_file(ctx: &LoadContext, arg: &str) -> Result<NamedFile, InstallError> {
+    let path = PathBuf::from(arg);
+    if !path.is_absolute() {
+        return Err(InstallError::NotAbsolute(path));
+    }
+    let Some(name) = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .filter(|n| parse_name(n).is_some())
+        .map(str::to_string)
+    else {
+        return Err(InstallError::NotAUnitFile(path));
+    };
+    // Followed as this context sees links (absolute targets inside --root=).
+    let meta = std::fs::metadata(ctx.final_file(&ctx.rooted(&path))).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            InstallError::NotFound(path.display().to_string())
+        } else {
+            InstallError::Io {
+                path: path.clone(),
+                source,
+            }
+        }
+    })?;
+    if !meta.is_file() {
+        return Err(InstallError::NotAFile(path));
+    }
+    let on_search_path = path
+        .parent()
+        .is_some_and(|d| ctx.search_path.iter().any(|s| ctx.unrooted(s) == d));
+    Ok(NamedFile {
+        name,
+        path,
+        on_search_path,
+    })
+}
+
 /// `link PATH…`: a symlink named after each unit file in the configuration directory (its
 /// runtime twin with `runtime`), so a file kept elsewhere loads by its name. Every path is
 /// checked before anything is made; a file whose directory is on the search path already
@@ -64,38 +113,15 @@ pub fn link<S: AsRef<str>>(
     let dir = target_dir(ctx, runtime)?;
     let mut todo = Vec::new();
     for p in paths {
-        let path = PathBuf::from(p.as_ref());
-        if !path.is_absolute() {
-            return Err(InstallError::NotAbsolute(path));
-        }
-        let Some(name) = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .map(str::to_string)
-        else {
-            return Err(InstallError::InvalidName(p.as_ref().to_string()));
-        };
-        if parse_name(&name).is_none() {
-            return Err(InstallError::InvalidName(name));
-        }
-        let meta = std::fs::metadata(ctx.rooted(&path)).map_err(|source| {
-            if source.kind() == std::io::ErrorKind::NotFound {
-                InstallError::NotFound(path.display().to_string())
-            } else {
-                InstallError::Io {
-                    path: path.clone(),
-                    source,
-                }
+        // systemctl link words a bad name differently from enable.
+        let file = named_file(ctx, p.as_ref()).map_err(|e| match e {
+            InstallError::NotAUnitFile(path) => {
+                InstallError::InvalidName(path.display().to_string())
             }
+            e => e,
         })?;
-        if !meta.is_file() {
-            return Err(InstallError::NotAFile(path));
-        }
-        let on_search_path = path
-            .parent()
-            .is_some_and(|d| ctx.search_path.iter().any(|s| ctx.unrooted(s) == d));
-        if !on_search_path {
-            todo.push((dir.join(&name), path));
+        if !file.on_search_path {
+            todo.push((dir.join(&file.name), file.path));
         }
     }
     let mut changes = Vec::new();

@@ -3,8 +3,10 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use super::link::named_file;
 use super::{
-    InstallChange, InstallError, enablement_dirs, install_info, unit_exists, with_instance,
+    InstallChange, InstallError, enablement_dirs, install_info, install_info_of, unit_exists,
+    with_instance,
 };
 use crate::loader::LoadContext;
 use crate::loader::lookup::{EntryKind, UnitIndex};
@@ -126,6 +128,14 @@ fn names_of<S: AsRef<str>>(names: &[S]) -> Vec<String> {
     names.iter().map(|n| n.as_ref().to_string()).collect()
 }
 
+/// What enabling will do: its steps in order, the units already planned, advice to print.
+#[derive(Default)]
+struct Plan {
+    steps: Vec<Planned>,
+    seen: BTreeSet<String>,
+    notes: Vec<String>,
+}
+
 /// One step of enabling, in the order systemctl reports them.
 enum Planned {
     /// A symlink to make: (link, target).
@@ -134,17 +144,25 @@ enum Planned {
     MissingDestination { unit: PathBuf, target: String },
 }
 
-/// Plan the links enabling `name` (and its `Also=` units) into `plan`.
+/// The unit name an argument stands for: a path's file name, or the name itself.
+fn unit_name_of(arg: &str) -> String {
+    match arg.rsplit_once('/') {
+        Some((_, name)) if arg.starts_with('/') => name.to_string(),
+        _ => arg.to_string(),
+    }
+}
+
+/// Plan the links enabling `name` (and its `Also=` units) into `plan`; `file` is the unit
+/// file when it was named by its path (read from there, not looked up by name).
 fn plan_enable(
     index: &UnitIndex,
     ctx: &LoadContext,
     dir: &Path,
     name: &str,
-    seen: &mut BTreeSet<String>,
-    plan: &mut Vec<Planned>,
-    notes: &mut Vec<String>,
+    file: Option<&Path>,
+    plan: &mut Plan,
 ) -> Result<(), InstallError> {
-    if !seen.insert(name.to_string()) {
+    if !plan.seen.insert(name.to_string()) {
         return Ok(());
     }
     let parts = parse_name(name).ok_or_else(|| InstallError::InvalidName(name.to_string()))?;
@@ -154,8 +172,11 @@ fn plan_enable(
             resolved.fragment.unwrap_or_else(|| dir.join(name)),
         ));
     }
-    let (fragment, install) =
-        install_info(index, ctx, name).ok_or_else(|| InstallError::NotFound(name.to_string()))?;
+    let info = match file {
+        Some(f) => install_info_of(index, ctx, name, vec![name.to_string()], f),
+        None => install_info(index, ctx, name),
+    };
+    let (fragment, install) = info.ok_or_else(|| InstallError::NotFound(name.to_string()))?;
     let instance = match parts.instance {
         Some("") => install.default_instance.clone(),
         Some(i) => Some(i.to_string()),
@@ -163,9 +184,9 @@ fn plan_enable(
     };
     let is_bare_template = parts.instance == Some("") && instance.is_none();
     let link_name = with_instance(name, instance.as_deref());
-    let before = plan.len();
+    let before = plan.steps.len();
     for a in &install.alias {
-        plan.push(Planned::Link(
+        plan.steps.push(Planned::Link(
             dir.join(with_instance(a, instance.as_deref())),
             fragment.clone(),
         ));
@@ -176,12 +197,12 @@ fn plan_enable(
             (&install.required_by, "requires"),
         ] {
             for t in targets {
-                plan.push(Planned::Link(
+                plan.steps.push(Planned::Link(
                     dir.join(format!("{t}.{suffix}")).join(&link_name),
                     fragment.clone(),
                 ));
-                if !unit_exists(index, t) {
-                    plan.push(Planned::MissingDestination {
+                if !unit_exists(index, ctx, t) {
+                    plan.steps.push(Planned::MissingDestination {
                         unit: fragment.clone(),
                         target: t.clone(),
                     });
@@ -189,12 +210,12 @@ fn plan_enable(
             }
         }
     }
-    let planned_here = plan.len() > before;
+    let planned_here = plan.steps.len() > before;
     for also in &install.also {
-        plan_enable(index, ctx, dir, also, seen, plan, notes)?;
+        plan_enable(index, ctx, dir, also, None, plan)?;
     }
     if !planned_here && install.also.is_empty() {
-        notes.push(NO_INSTALL_INFO.to_string());
+        plan.notes.push(NO_INSTALL_INFO.to_string());
     }
     Ok(())
 }
@@ -220,16 +241,26 @@ pub fn enable_with<S: AsRef<str>>(
 ) -> Result<Vec<InstallChange>, InstallError> {
     let dir = target_dir(ctx, runtime)?;
     let index = UnitIndex::scan(ctx);
-    let mut plan = Vec::new();
-    let mut notes = Vec::new();
-    let mut seen = BTreeSet::new();
+    let mut plan = Plan::default();
     for n in names_of(names) {
-        plan_enable(&index, ctx, &dir, &n, &mut seen, &mut plan, &mut notes)?;
+        if !n.starts_with('/') {
+            plan_enable(&index, ctx, &dir, &n, None, &mut plan)?;
+            continue;
+        }
+        // `enable PATH`: a file outside the search path is linked into the config directory
+        // first (as `systemctl link`), then enabled from there — systemd 252's order.
+        let named = named_file(ctx, &n)?;
+        let file = ctx.rooted(&named.path);
+        if !named.on_search_path {
+            plan.steps
+                .push(Planned::Link(dir.join(&named.name), file.clone()));
+        }
+        plan_enable(&index, ctx, &dir, &named.name, Some(&file), &mut plan)?;
     }
     // Check everything first so a conflict leaves the file system untouched.
     let mut todo: Vec<&PathBuf> = Vec::new();
     let mut replace: Vec<&PathBuf> = Vec::new();
-    for step in &plan {
+    for step in &plan.steps {
         let Planned::Link(link, target) = step else {
             continue;
         };
@@ -259,7 +290,7 @@ pub fn enable_with<S: AsRef<str>>(
     }
     // Then act in the planned order, each warning right after its link (systemctl's order).
     let mut changes = Vec::new();
-    for step in &plan {
+    for step in &plan.steps {
         match step {
             Planned::Link(link, target) => {
                 let Some(at) = todo.iter().position(|l| *l == link) else {
@@ -286,8 +317,8 @@ pub fn enable_with<S: AsRef<str>>(
             }
         }
     }
-    notes.dedup();
-    changes.extend(notes.into_iter().map(InstallChange::Note));
+    plan.notes.dedup();
+    changes.extend(plan.notes.into_iter().map(InstallChange::Note));
     Ok(changes)
 }
 
@@ -379,7 +410,15 @@ pub fn reenable<S: AsRef<str>>(
     runtime: bool,
     force: bool,
 ) -> Result<Vec<InstallChange>, InstallError> {
-    let mut changes = disable(ctx, names, runtime)?;
+    // The disable half goes by name; a unit named by its path that is not linked yet is
+    // simply enabled (systemd 252 then also reports "does not exist" and exits 1).
+    let by_name: Vec<String> = names_of(names).iter().map(|n| unit_name_of(n)).collect();
+    let mut changes = match disable(ctx, &by_name, runtime) {
+        Err(InstallError::NotFound(_)) if names_of(names).iter().any(|n| n.starts_with('/')) => {
+            Vec::new()
+        }
+        other => other?,
+    };
     changes.extend(enable_with(ctx, names, runtime, force)?);
     Ok(changes)
 }
