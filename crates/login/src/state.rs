@@ -238,7 +238,7 @@ impl State {
 
     /// Sessions of `uid` (any phase).
     pub fn sessions_of(&self, uid: u32) -> impl Iterator<Item = &Session> {
-        self.sessions.values().filter(move |s| s.uid == uid)
+        self.sessions.values().filter(move |s| s.info.uid == uid)
     }
 
     /// When the user's manager is to stop after the last logout (`None`: not pending).
