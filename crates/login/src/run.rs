@@ -84,6 +84,9 @@ fn mkdir(path: &Path) -> Result<(), String> {
         .map_err(|e| format!("cannot create {}: {e}", path.display()))
 }
 
+/// The shared socket's listen backlog.
+const SHARED_BACKLOG: i32 = 64;
+
 fn bind(path: &Path, mode: u32) -> Result<UnixListener, String> {
     if let Some(dir) = path.parent() {
         mkdir(dir)?;
@@ -111,6 +114,11 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     let mut sighup = sig(SignalKind::hangup())?;
     mkdir(&config.state_dir)?;
     let listener = bind(&config.socket, 0o666)?;
+    // Anyone's connections queue in the shared socket's backlog, and a user who floods it
+    // keeps it full: a newcomer waits behind all of it. A short one keeps that wait short
+    // (a connect that finds it full waits to be woken, and the waiting are woken at each
+    // accept); root's tools and the PAM module have the root socket.
+    let _ = rustix::net::listen(&listener, SHARED_BACKLOG);
     let root_socket = linger_ipc::login::root_socket(&config.socket);
     // Bound with the umask's mode first: 0600 before anyone could connect.
     let root_listener = {

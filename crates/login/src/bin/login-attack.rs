@@ -8,12 +8,17 @@
 //!                                             one line per call: "MICROSECONDS ok|err: …"
 //! login-attack login-probe SOCKET UID         (root) logins of UID as the PAM module makes
 //!                                             them: CreateSession, then ReleaseSession
+//! login-attack run-probe PROGRAM ARGS…       runs PROGRAM (e.g. loginctl) again and again
+//!                                             until stdin closes; one line per run as probe's
+//!                                             ("ok": it exited 0)
 //! login-attack call SOCKET METHOD JSON        one call; prints the reply or "error NAME: …"
 //! login-attack freeze-socket MANAGER_SOCKET   put a listener that never accepts in place of
 //!                                             the user's manager socket, fill its backlog and
 //!                                             kill the manager; hold until stdin closes
 //! login-attack flood SOCKET CONNS BYTES       CONNS connections sending BYTES-long frames,
 //!                                             again and again, until stdin closes
+//! login-attack connect-flood SOCKET THREADS  THREADS threads connecting and hanging up at
+//!                                             once, as fast as they can, until stdin closes
 //! login-attack hold SOCKET CONNS BYTES        CONNS connections, each BYTES into a frame
 //!                                             never finished, held until stdin closes
 //! login-attack cgroups DIR N                  N empty cgroups below DIR, as many as allowed:
@@ -128,6 +133,30 @@ fn login_probe(socket: &Path, uid: u32) {
     }
 }
 
+fn run_probe(program: &str, args: &[&str]) {
+    stop_on_stdin_eof();
+    loop {
+        let t = begin_call();
+        let out = std::process::Command::new(program)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output();
+        let what = match out {
+            Ok(o) if o.status.success() => "ok".to_string(),
+            Ok(o) => format!(
+                "err: {}: {}",
+                o.status,
+                String::from_utf8_lossy(&o.stderr)
+                    .trim()
+                    .replace('\n', " / ")
+            ),
+            Err(e) => format!("err: {program}: {e}"),
+        };
+        end_call(t, &what);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 fn freeze_socket(manager_socket: &Path) -> Result<(), String> {
     use rustix::net::{AddressFamily, SocketAddrUnix, SocketFlags, SocketType};
     // Who listens now is the manager.
@@ -198,6 +227,32 @@ fn flood(socket: PathBuf, conns: usize, bytes: usize) {
         });
     }
     for _ in 0..conns {
+        let _ = rx.recv();
+    }
+    say("ready");
+    loop {
+        std::thread::park();
+    }
+}
+
+fn connect_flood(socket: PathBuf, threads: usize) {
+    stop_on_stdin_eof();
+    let (tx, rx) = std::sync::mpsc::channel();
+    for _ in 0..threads {
+        let (socket, tx) = (socket.clone(), tx.clone());
+        std::thread::spawn(move || {
+            let mut first = true;
+            loop {
+                // Made and dropped: the daemon accepts, reads nothing and closes.
+                let made = UnixStream::connect(&socket).is_ok();
+                if first && made {
+                    let _ = tx.send(());
+                    first = false;
+                }
+            }
+        });
+    }
+    for _ in 0..threads {
         let _ = rx.recv();
     }
     say("ready");
@@ -335,6 +390,14 @@ fn main() -> ExitCode {
         }
         ["login-probe", socket, uid] => {
             login_probe(Path::new(socket), num(uid) as u32);
+            Ok(())
+        }
+        ["run-probe", program, args @ ..] => {
+            run_probe(program, args);
+            Ok(())
+        }
+        ["connect-flood", socket, threads] => {
+            connect_flood(PathBuf::from(socket), num(threads));
             Ok(())
         }
         ["call", socket, method, params] => {
