@@ -7,7 +7,10 @@
 //! journal this daemon writes (`journalctl --system` reads it).
 //!
 //! Root code that touches users' things: every send is non-blocking (a user's full socket
-//! costs that message, never a wait), the user's socket is reached component by component
+//! costs that message, never a wait) and goes out through a sending socket of that user's
+//! own (what a socket nobody reads holds stays charged to the sender's buffer: through one
+//! shared sending socket, a user who stops their manager would make every later send to
+//! everyone fail), the user's socket is reached component by component
 //! without following links and must be a socket the user owns (a link in a runtime directory
 //! cannot send root's traffic elsewhere), streams read here are bounded in number and
 //! buffer, and datagrams are bounded by the socket's buffer.
@@ -81,9 +84,9 @@ pub fn start(cfg: &JournalSockets, runtime_base: &Path) {
         return;
     }
     let _ = std::fs::create_dir_all(&cfg.dir);
-    let router = Arc::new(Router {
+    let router = Rc::new(Router {
         runtime_base: runtime_base.to_path_buf(),
-        via: journal_handoff::sending_socket().ok(),
+        via: SendingSockets::default(),
         system: open_system_journal(&cfg.system_journal),
     });
     let datagrams = [
@@ -187,19 +190,53 @@ impl Transport {
     }
 }
 
+/// How many users' sending sockets are kept open; one more closes one of them (it is made
+/// again at its user's next line).
+const MAX_SENDING_SOCKETS: usize = 256;
+
+/// The sockets the daemon sends to users' sockets through, one per user: a datagram waiting
+/// in a queue nobody reads counts against its sender's send buffer until it is read, so a
+/// user's manager that stops reading fills that user's sending socket and no other.
+#[derive(Default)]
+struct SendingSockets(RefCell<HashMap<u32, OwnedFd>>);
+
+impl SendingSockets {
+    /// `send` through `uid`'s socket (made when missing).
+    fn send(
+        &self,
+        uid: u32,
+        send: impl FnOnce(&OwnedFd) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let mut all = self.0.borrow_mut();
+        if !all.contains_key(&uid) {
+            if all.len() >= MAX_SENDING_SOCKETS
+                && let Some(any) = all.keys().next().copied()
+            {
+                all.remove(&any);
+            }
+            all.insert(uid, journal_handoff::sending_socket()?);
+        }
+        send(&all[&uid])
+    }
+}
+
 struct Router {
     runtime_base: PathBuf,
-    /// Sends to users' sockets (None: could not be made; everything goes to the system journal).
-    via: Option<OwnedFd>,
+    /// Sends to users' sockets (one that cannot be made: that line goes to the system journal).
+    via: SendingSockets,
     system: Option<Submitter>,
 }
 
 impl Router {
     fn datagram(&self, transport: Transport, sender: Sender, data: &[u8]) {
         if sender.uid != 0
-            && let Some(via) = &self.via
             && let Ok(target) = user_socket(&self.runtime_base, sender.uid, transport.socket_name())
-            && journal_handoff::forward_datagram(via, &proc_path(&target), data, sender).is_ok()
+            && self
+                .via
+                .send(sender.uid, |via| {
+                    journal_handoff::forward_datagram(via, &proc_path(&target), data, sender)
+                })
+                .is_ok()
         {
             return;
         }
@@ -268,7 +305,7 @@ fn proc_path(fd: &OwnedFd) -> PathBuf {
     PathBuf::from(format!("/proc/self/fd/{}", fd.as_raw_fd()))
 }
 
-async fn accept_streams(listener: UnixListener, router: Arc<Router>) {
+async fn accept_streams(listener: UnixListener, router: Rc<Router>) {
     let root_slots = Arc::new(Semaphore::new(MAX_SYSTEM_STREAMS));
     let user_slots = Arc::new(Semaphore::new(MAX_SYSTEM_STREAMS));
     let per_user = StreamsPerUser::default();
@@ -277,9 +314,13 @@ async fn accept_streams(listener: UnixListener, router: Arc<Router>) {
             continue;
         };
         if cred.uid != 0
-            && let Some(via) = &router.via
             && let Ok(target) = user_socket(&router.runtime_base, cred.uid, STREAM_HANDOFF)
-            && journal_handoff::hand_off_stream(via, &proc_path(&target), stream.as_fd()).is_ok()
+            && router
+                .via
+                .send(cred.uid, |via| {
+                    journal_handoff::hand_off_stream(via, &proc_path(&target), stream.as_fd())
+                })
+                .is_ok()
         {
             // The manager has it now; our copy closes here.
             continue;
