@@ -7,7 +7,8 @@
 //! journal this daemon writes (`journalctl --system` reads it).
 //!
 //! Root code that touches users' things: every send is non-blocking (a user's full socket
-//! costs that message, never a wait) and goes out through a sending socket of that user's
+//! costs that message, never a wait, and the message is dropped: it does not go to the system
+//! journal instead, where a user could bury root's lines under theirs) and goes out through a sending socket of that user's
 //! own (what a socket nobody reads holds stays charged to the sender's buffer: through one
 //! shared sending socket, a user who stops their manager would make every later send to
 //! everyone fail), the user's socket is reached component by component
@@ -231,14 +232,18 @@ impl Router {
     fn datagram(&self, transport: Transport, sender: Sender, data: &[u8]) {
         if sender.uid != 0
             && let Ok(target) = user_socket(&self.runtime_base, sender.uid, transport.socket_name())
-            && self
-                .via
-                .send(sender.uid, |via| {
-                    journal_handoff::forward_datagram(via, &proc_path(&target), data, sender)
-                })
-                .is_ok()
         {
-            return;
+            let sent = self.via.send(sender.uid, |via| {
+                journal_handoff::forward_datagram(via, &proc_path(&target), data, sender)
+            });
+            match sent {
+                Ok(()) => return,
+                // Their manager does not keep up (or stopped reading): the line is theirs to
+                // lose, not the system journal's to take — else a user could fill it, and
+                // root's lines would wait behind theirs.
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return,
+                Err(_) => {}
+            }
         }
         let fields = match transport {
             Transport::Journal => match linger_journal::capture::native::parse_datagram(data) {
@@ -315,15 +320,18 @@ async fn accept_streams(listener: UnixListener, router: Rc<Router>) {
         };
         if cred.uid != 0
             && let Ok(target) = user_socket(&router.runtime_base, cred.uid, STREAM_HANDOFF)
-            && router
-                .via
-                .send(cred.uid, |via| {
-                    journal_handoff::hand_off_stream(via, &proc_path(&target), stream.as_fd())
-                })
-                .is_ok()
         {
-            // The manager has it now; our copy closes here.
-            continue;
+            let sent = router.via.send(cred.uid, |via| {
+                journal_handoff::hand_off_stream(via, &proc_path(&target), stream.as_fd())
+            });
+            match sent {
+                // The manager has it now; our copy closes here.
+                Ok(()) => continue,
+                // Their manager does not take connections now: closed (the writer sees EPIPE)
+                // rather than read into the system journal, as datagrams are dropped.
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
+                Err(_) => {}
+            }
         }
         // Over a bound: the connection is closed (the writer sees EPIPE), nothing waits.
         let Some(user_slot) = per_user.take(cred.uid) else {

@@ -458,12 +458,17 @@ fn a_user_whose_journal_does_not_read_holds_up_nobody_elses_lines() {
         .lines()
         .filter(|l| l.contains("other user"))
         .collect();
+    let attackers_in_system = system.lines().filter(|l| l.contains("xxxxxxxx")).count();
     assert!(
         all_there,
         "the other user's journal:\n{mine}\nthe system journal has of theirs: {in_system:?}\n\
          root's lines there: {}\nlog:\n{}",
         system.contains("streamed by root") && system.contains("syslog from root"),
         d.log()
+    );
+    assert_eq!(
+        attackers_in_system, 0,
+        "the attacker's lines were written into the system journal"
     );
     d.stop();
 }
