@@ -3,7 +3,9 @@
 
 Figures:
   * GetUnit + Get(ActiveState) round trip on $XDG_RUNTIME_DIR/systemd/private, timed inside one
-    client process (crates/dbus/examples/dbus_bench.rs; target ≤ 0.2 ms, ≥ 5× systemd);
+    client process (crates/dbus/examples/dbus_bench.rs; target ≤ 0.2 ms, ≥ 5× systemd). zbus
+    cannot talk to systemd's private socket (see bench/dbus_gdbus_client.py), so both managers
+    are also timed with a GDBus client (python3-gi), which gives the ratio;
   * D-Bus activation: StartServiceByName of a trivial Type=dbus service until the bus answers
     (its name is owned), minus the same program's own start-up run directly (target ≤ 10 ms);
   * manager RSS, idle, with the bus interface on (the private socket and a session-bus
@@ -11,7 +13,10 @@ Figures:
 Median of --runs runs each. linger runs as root in a temp HOME; systemd --user through
 crates/dbus/tests/reference/systemd-user.sh (root; a throw-away user).
 
+With --busy N, N busy loops run beside everything (the figures "under load").
+
 Usage: bench/dbus.py --bin target/release/linger --bin-without-dbus PATH --bench PATH [--runs 7]
+       [--busy N]
 (build: cargo build --release -p linger; cargo build --release -p linger --no-default-features
 --features default-kill-user-processes --target-dir target/nodbus; cargo build --release -p
 linger-dbus --example dbus_bench)
@@ -50,7 +55,7 @@ def units(unit_dir, data_home, bench_bin):
 class Linger:
     label = "linger"
 
-    def __init__(self, binary, bench_bin):
+    def __init__(self, binary, bench_bin, dbus=True):
         self.dir = tempfile.mkdtemp(prefix="linger-dbus-bench")
         self.home = os.path.join(self.dir, "home")
         self.rt = os.path.join(self.dir, "run")
@@ -61,8 +66,10 @@ class Linger:
                         DBUS_SESSION_BUS_ADDRESS=f"unix:path={self.rt}/bus", SYSTEMD_PAGER="cat")
         self.proc = subprocess.Popen([binary, "daemon", "--user", "--no-system-units"], env=self.env,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while not os.path.exists(os.path.join(self.rt, "linger/manager")):
-            time.sleep(0.01)
+        # The varlink socket, then systemd's private socket (systemctl --user's first stop).
+        for sock in ("linger/manager", "systemd/private")[: 2 if dbus else 1]:
+            while not os.path.exists(os.path.join(self.rt, sock)):
+                time.sleep(0.01)
 
     def run(self, cmd, **kw):
         return subprocess.run(cmd, env=self.env, capture_output=True, text=True, **kw)
@@ -114,6 +121,22 @@ def roundtrip_us(m, bench, runs):
     return statistics.median(meds)
 
 
+GDBUS_CLIENT = os.path.join(HERE, "dbus_gdbus_client.py")
+
+
+def roundtrip_gdbus_us(m, runs):
+    """As roundtrip_us, with the GDBus client (which both managers answer)."""
+    client = os.path.join("/tmp", "linger-dbus-gdbus-client.py")
+    shutil.copy(GDBUS_CLIENT, client)
+    os.chmod(client, 0o755)
+    meds = []
+    for _ in range(runs):
+        r = m.run(["/usr/bin/python3", client, f"{m.rt}/systemd/private", "default.target", "1100"], check=True)
+        xs = [float(x) for x in r.stdout.split()][100:]
+        meds.append(statistics.median(xs))
+    return statistics.median(meds)
+
+
 def activation_ms(m, bench, runs):
     """Median (StartServiceByName → name owned) and the program's own start-up (ms)."""
     bench = getattr(m, "bench_bin", bench)
@@ -142,7 +165,7 @@ def wait_for_manager_on_bus(m):
 def linger_rss_kb(binary, bench, runs, with_bus):
     xs = []
     for _ in range(runs):
-        m = Linger(binary, bench)
+        m = Linger(binary, bench, dbus=with_bus)
         try:
             if with_bus:
                 m.run(["systemctl", "--user", "start", "dbus.socket"], check=True)
@@ -162,7 +185,18 @@ def main():
     ap.add_argument("--bench", required=True)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--no-systemd", action="store_true")
+    ap.add_argument("--busy", type=int, default=0, help="busy loops running beside the bench")
     a = ap.parse_args()
+    busy = [subprocess.Popen(["/usr/bin/python3", "-c", "while True: pass"]) for _ in range(a.busy)]
+    try:
+        report(a)
+    finally:
+        for b in busy:
+            b.kill()
+            b.wait()
+
+
+def report(a):
     rows = []
     lin = Linger(a.bin, a.bench)
     try:
@@ -172,15 +206,16 @@ def main():
         lin.run(["systemctl", "--user", "start", "dbus.socket"], check=True)
         wait_for_manager_on_bus(lin)
         rt_l = roundtrip_us(lin, a.bench, a.runs)
+        rtg_l = roundtrip_gdbus_us(lin, a.runs)
         act_l, direct_l = activation_ms(lin, a.bench, a.runs)
     finally:
         lin.stop()
-    rt_s = act_s = direct_s = None
+    rt_s = rtg_s = act_s = direct_s = None
     rss_s = anon_s = None
     if not a.no_systemd and os.geteuid() == 0:
         sd = Systemd(a.bench)
         try:
-            rt_s = roundtrip_us(sd, a.bench, a.runs)
+            rtg_s = roundtrip_gdbus_us(sd, a.runs)
             act_s, direct_s = activation_ms(sd, a.bench, a.runs)
             rss_s = rss_kb(sd.pid())
             anon_s = rss_kb(sd.pid(), "RssAnon")
@@ -189,11 +224,14 @@ def main():
     rss_on, anon_on = linger_rss_kb(a.bin, a.bench, a.runs, True)
     rss_off, anon_off = linger_rss_kb(a.bin_without_dbus, a.bench, a.runs, False) if a.bin_without_dbus else (None, None)
 
+    print(f"busy loops beside the bench: {a.busy}; load average at the end: {os.getloadavg()[0]:.1f}")
+
     def ratio(l, s):
         return f"{s / l:.1f}×" if (l and s) else ""
     fmt = "{:<58}{:>10}{:>20}{:>10}"
     print(fmt.format("", "linger", "systemd --user 252", "ratio"))
-    print(fmt.format("GetUnit + Get(ActiveState), private socket (µs)", f"{rt_l:.1f}", f"{rt_s:.1f}" if rt_s else "-", ratio(rt_l, rt_s)))
+    print(fmt.format("GetUnit + Get(ActiveState), private socket, zbus (µs)", f"{rt_l:.1f}", "- (zbus#1497)", ""))
+    print(fmt.format("  the same, GDBus client (µs)", f"{rtg_l:.1f}", f"{rtg_s:.1f}" if rtg_s else "-", ratio(rtg_l, rtg_s)))
     print(fmt.format("activation → name owned (ms)", f"{act_l:.2f}", f"{act_s:.2f}" if act_s else "-", ratio(act_l, act_s)))
     print(fmt.format("  the program's own start-up (ms)", f"{direct_l:.2f}", f"{direct_s:.2f}" if direct_s else "-", ""))
     print(fmt.format("  activation above start-up (ms)", f"{act_l - direct_l:.2f}", f"{act_s - direct_s:.2f}" if act_s else "-", ""))

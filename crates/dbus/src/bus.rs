@@ -20,7 +20,7 @@ use linger_wire::{ActiveState, JobAction, JobResult};
 use zbus::connection::Builder;
 use zbus::message::Type as MessageType;
 
-use crate::dispatch::{Caller, Front, MANAGER};
+use crate::front::{Caller, Front, MANAGER};
 use crate::signals::Listeners;
 
 /// The bus driver's name (the only sender an `ActivationRequest` is taken from).

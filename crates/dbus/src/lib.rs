@@ -20,6 +20,7 @@
 mod bus;
 mod dispatch;
 mod errors;
+mod front;
 mod introspect;
 mod manager_methods;
 pub mod members;
@@ -45,7 +46,7 @@ use linger_manager::Requests;
 /// speaks varlink).
 pub fn start(requests: Requests, runtime_dir: PathBuf) -> std::io::Result<()> {
     let listener = private::bind(&runtime_dir)?;
-    let front = dispatch::Front {
+    let front = front::Front {
         requests,
         runtime_dir: runtime_dir.clone(),
     };

@@ -9,8 +9,8 @@ use linger_wire::{JobAction, KillWhom, Signal};
 use zbus::message::{Header, Message};
 use zbus::zvariant::{ObjectPath, Value};
 
-use crate::dispatch::{Caller, Front, MANAGER, Reply, args, ret, unit_path, valid_unit_name};
 use crate::errors::BusError;
+use crate::front::{Caller, Front, MANAGER, Reply, args, ret, unit_path, valid_unit_name};
 use crate::members::Member;
 use crate::paths;
 use crate::props::{self, PropDict, object_path};

@@ -12,7 +12,7 @@ use tokio::net::UnixListener;
 use zbus::connection::Builder;
 use zbus::{AuthMechanism, Guid};
 
-use crate::dispatch::{Caller, Front};
+use crate::front::{Caller, Front};
 use crate::signals::Listeners;
 
 /// At most this many clients at once (each costs a task and buffers).
@@ -24,18 +24,24 @@ pub fn socket_path(runtime_dir: &Path) -> PathBuf {
 }
 
 /// Bind the private socket (replacing a stale one): mode 0600, in a directory of its own.
+///
+/// The socket is bound under a temporary name and renamed into place, so the path appears
+/// only once it is listening and already 0600: a client that sees the file never gets
+/// "Connection refused" from the gap between bind() and listen(), and nobody can connect in
+/// the gap before the mode is set.
 pub fn bind(runtime_dir: &Path) -> std::io::Result<UnixListener> {
     use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
     let path = socket_path(runtime_dir);
-    if let Some(dir) = path.parent() {
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o755)
-            .create(dir)?;
-    }
-    let _ = std::fs::remove_file(&path);
-    let listener = std::os::unix::net::UnixListener::bind(&path)?;
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+    let dir = path.parent().unwrap_or(runtime_dir);
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o755)
+        .create(dir)?;
+    let staged = dir.join(".private.new");
+    let _ = std::fs::remove_file(&staged);
+    let listener = std::os::unix::net::UnixListener::bind(&staged)?;
+    std::fs::set_permissions(&staged, std::fs::Permissions::from_mode(0o600))?;
+    std::fs::rename(&staged, &path)?;
     listener.set_nonblocking(true)?;
     UnixListener::from_std(listener)
 }

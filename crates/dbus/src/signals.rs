@@ -10,7 +10,7 @@ use linger_ipc::manager::{Change, SubscribeRequest};
 use zbus::Connection;
 use zbus::zvariant::Value;
 
-use crate::dispatch::{Front, MANAGER, unit_path};
+use crate::front::{Front, MANAGER, unit_path};
 use crate::paths;
 use crate::props::{self, Emits, PropDict, object_path};
 
