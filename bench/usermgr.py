@@ -211,48 +211,133 @@ def measure(m, n):
     return r
 
 
-def scale(binary, n):
-    """Issue 12: N services (one template, `s@I.service`) under one ordinary user's manager.
-    As root the manager runs as `nobody` (setpriv), with the machine's hard open-file limit;
-    otherwise as the invoking user. Reports start/stop wall time, manager RSS and fds."""
-    tmp = tempfile.mkdtemp(prefix="linger-scale.")
-    home, run = os.path.join(tmp, "home"), os.path.join(tmp, "run")
-    units = os.path.join(home, ".config/systemd/user")
-    os.makedirs(units)
-    os.makedirs(run, mode=0o700)
-    with open(os.path.join(units, "s@.service"), "w") as f:
-        f.write("[Service]\nExecStart=/bin/sleep infinity\n")
-    env = dict(os.environ, HOME=home, XDG_RUNTIME_DIR=run, NO_COLOR="1")
-    for k in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-        env.pop(k, None)
-    cmd = [binary, "daemon", "--user", "--no-system-units"]
-    if os.geteuid() == 0:
-        subprocess.run(["chown", "-R", "65534:65534", tmp], check=True)
-        os.chmod(tmp, 0o755)
-        cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + cmd
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    ctl = [binary, "ctl", "--user"]
-    try:
-        while subprocess.run(ctl + ["is-active", "-q", "default.target"], env=env).returncode != 0:
+TEMPLATE = "[Unit]\nStartLimitIntervalSec=0\n[Service]\nExecStart=/bin/sleep infinity\n"
+
+
+class ScaleLinger:
+    """linger's manager for the scale run: as root it runs as `nobody` (setpriv) — an ordinary
+    user's manager, with the machine's hard open-file limit — in a delegated cgroup of its own
+    (below the unified hierarchy, as the login daemon would make it), so it makes one cgroup per
+    service as systemd does; otherwise as the invoking user without cgroups."""
+    name = "linger"
+
+    def __init__(self, binary):
+        self.bin = binary
+        self.tmp = tempfile.mkdtemp(prefix="linger-scale.")
+        home, run = os.path.join(self.tmp, "home"), os.path.join(self.tmp, "run")
+        units = os.path.join(home, ".config/systemd/user")
+        os.makedirs(units)
+        os.makedirs(run, mode=0o700)
+        with open(os.path.join(units, "s@.service"), "w") as f:
+            f.write(TEMPLATE)
+        self.env = dict(os.environ, HOME=home, XDG_RUNTIME_DIR=run, NO_COLOR="1")
+        for k in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+            self.env.pop(k, None)
+        self.cgroup = None
+        self.proc = None
+
+    def start(self):
+        cmd = [self.bin, "daemon", "--user", "--no-system-units"]
+        if os.geteuid() == 0:
+            subprocess.run(["chown", "-R", "65534:65534", self.tmp], check=True)
+            os.chmod(self.tmp, 0o755)
+            unified = "/sys/fs/cgroup/unified"
+            if not os.path.exists(os.path.join(unified, "cgroup.procs")):
+                unified = "/sys/fs/cgroup"
+            self.cgroup = os.path.join(unified, f"linger-scale-{os.getpid()}/user@65534.service")
+            os.makedirs(self.cgroup)
+            subprocess.run(["chown", "-R", "65534:65534", self.cgroup], check=True)
+            cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + cmd
+            procs = os.path.join(self.cgroup, "cgroup.procs")
+            cmd = ["/bin/sh", "-c", 'echo $$ > "$0" && exec "$@"', procs] + cmd
+        self.proc = subprocess.Popen(cmd, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while subprocess.run(self.ctl(["is-active", "-q", "default.target"]), env=self.env,
+                             stderr=subprocess.DEVNULL).returncode != 0:
             time.sleep(0.005)
-        names = [f"s@{i}.service" for i in range(n)]
-        r = {}
-        r["RSS idle (MB)"] = rss_kb(proc.pid) / 1024
-        dt, rc = timed(ctl + ["start"] + names, env)
-        if rc != 0:
-            raise RuntimeError(f"start of {n} services failed ({rc})")
-        r["start %d, one call (s)" % n] = dt
-        time.sleep(0.5)
-        r["RSS with %d running (MB)" % n] = rss_kb(proc.pid) / 1024
-        r["manager fds with %d running" % n] = len(os.listdir(f"/proc/{proc.pid}/fd"))
-        dt, rc = timed(ctl + ["stop"] + names, env)
-        r["stop %d, one call (s)" % n] = dt
-        for k, v in r.items():
-            print(f"{k:40}{v:20.2f}")
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=120)
-        shutil.rmtree(tmp, ignore_errors=True)
+
+    def pid(self):
+        return self.proc.pid
+
+    def ctl(self, args):
+        return [self.bin, "ctl", "--user"] + args
+
+    def stop(self):
+        if self.proc:
+            self.proc.send_signal(signal.SIGTERM)
+            self.proc.wait(timeout=300)
+        if self.cgroup:
+            for root, dirs, _ in sorted(os.walk(os.path.dirname(self.cgroup)), key=lambda w: -len(w[0])):
+                try:
+                    os.rmdir(root)
+                except OSError:
+                    pass
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+class ScaleSystemd(Systemd):
+    """systemd --user 252 for the scale run: `anchoruser` (an ordinary user), the same
+    template unit."""
+
+    def __init__(self):
+        super().__init__(0)
+        unit_dir = os.path.join(self.home, ".config/systemd/user")
+        with open(os.path.join(unit_dir, "s@.service"), "w") as f:
+            f.write(TEMPLATE)
+        subprocess.run(["chown", "-R", "anchoruser", unit_dir], check=True)
+
+
+def scale_once(m, n):
+    """Start N instances of one template in one call, check they all run, RSS and fds of the
+    manager, then stop them all in one call."""
+    m.start()
+    names = [f"s@{i}.service" for i in range(n)]
+    r = {"RSS idle (MB)": rss_kb(m.pid()) / 1024}
+    dt, rc = timed(m.ctl(["start"] + names), m.env)
+    up = subprocess.run(m.ctl(["is-active"] + names), env=m.env,
+                        capture_output=True, text=True).stdout.split().count("active")
+    r["start %d, one call (s)" % n] = dt if rc == 0 and up == n else None
+    r["services active after the start"] = up
+    time.sleep(0.5)
+    r["RSS with %d running (MB)" % n] = rss_kb(m.pid()) / 1024
+    r["RssAnon with %d running (MB)" % n] = rss_kb(m.pid(), "RssAnon") / 1024
+    r["manager fds with %d running" % n] = len(os.listdir(f"/proc/{m.pid()}/fd"))
+    dt, rc = timed(m.ctl(["stop"] + names), m.env)
+    r["stop %d, one call (s)" % n] = dt if rc == 0 else None
+    return r
+
+
+def scale(binary, n, runs, with_systemd, out_path):
+    """Issue 12: N services (one template, `s@I.service`) under one ordinary user's manager,
+    linger and (as root, with ../shared/anchors) systemd --user 252 taking turns run by run."""
+    kinds = [("linger", lambda: ScaleLinger(binary))]
+    if with_systemd and os.geteuid() == 0 and os.path.isdir(ANCHORS_SRC) and os.path.exists("/lib/systemd/systemd"):
+        kinds.append((Systemd.name, ScaleSystemd))
+    else:
+        print("(systemd --user not measured: needs root and ../shared/anchors)")
+    rows = {name: [] for name, _ in kinds}
+    for _ in range(runs):
+        for name, make in kinds:
+            m = make()
+            try:
+                rows[name].append(scale_once(m, n))
+            except Exception as e:  # reported as failed; the other manager's figures stand
+                print(f"{name}: {e}")
+                rows[name].append({})
+            finally:
+                m.stop()
+    results = [(name, medians(rows[name])) for name, _ in kinds]
+    keys = list(dict.fromkeys(k for _, r in results for k in r))
+    out = [f"# bench/usermgr.py --scale {n} --runs {runs}: medians of {runs} runs, "
+           f"{time.strftime('%Y-%m-%d %H:%M')}, load {os.getloadavg()[0]:.1f}"]
+    out.append(f"{'':42}" + "".join(f"{name:>20}" for name, _ in results))
+    for k in keys:
+        vals = [r.get(k) for _, r in results]
+        out.append(f"{k:42}" + "".join(f"{v:20.2f}" if v is not None else f"{'failed/n/a':>20}" for v in vals))
+    text = "\n".join(out)
+    print(text)
+    if out_path:
+        with open(out_path, "a") as f:
+            f.write(text + "\n")
 
 
 def big(m, n):
@@ -298,7 +383,7 @@ def main():
                     help="only the scale run: N services under one ordinary user's manager (issue 12: 10000)")
     a = ap.parse_args()
     if a.scale:
-        return scale(a.bin, a.scale)
+        return scale(a.bin, a.scale, a.runs, not a.no_systemd, a.out)
     if a.runs < 5:
         print("note: fewer than 5 runs; the figures are medians of", a.runs)
     # (name, factory): each run gets a fresh manager with its unit files written anew.

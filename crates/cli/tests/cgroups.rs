@@ -343,9 +343,22 @@ fn run_scope_puts_the_callers_command_in_a_scope_of_its_own() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
+    // The scope runs, or the caller gave up (then its own words say why).
+    let mut caller_exit = None;
     m.wait_for("the scope to run", |m| {
-        m.prop("held.scope", "SubState") == "running"
+        caller_exit = held.try_wait().ok().flatten();
+        caller_exit.is_some() || m.prop("held.scope", "SubState") == "running"
     });
+    if let Some(status) = caller_exit {
+        let mut said = String::new();
+        if let Some(mut e) = held.stderr.take() {
+            let _ = std::io::Read::read_to_string(&mut e, &mut said);
+        }
+        panic!(
+            "linger run --scope ended ({status}) instead of running in its scope: {said}\nmanager log:\n{}",
+            m.manager_log()
+        );
+    }
     let cgroup = m.prop("held.scope", "ControlGroup");
     assert!(
         cgroup.ends_with("/user@0.service/app.slice/held.scope"),

@@ -596,3 +596,199 @@ fn protect_system_strict_leaves_only_the_units_paths_writable() {
         assert!(!std::path::Path::new("/var/tmp/linger-strict-probe").exists());
     }
 }
+
+/// ProtectHome=yes hides /run/user, where a real user's runtime directory is: a Type=notify
+/// service still reaches the notify socket and the journal socket there, and its own
+/// RuntimeDirectory=, while the rest of /run/user (another tree, the manager's control
+/// socket, the test user's home, which is in it too) stays hidden — for root's manager and an
+/// ordinary user's.
+#[test]
+fn protect_home_keeps_the_notify_and_journal_sockets_reachable() {
+    if !rustix::process::geteuid().is_root() || !have_python() {
+        eprintln!("skipped: needs root (a tree under /run/user) and python3");
+        return;
+    }
+    let run_user = std::path::Path::new("/run/user");
+    let made_run_user = !run_user.exists();
+    if made_run_user {
+        std::fs::create_dir_all(run_user).unwrap();
+    }
+    let other = tempfile::Builder::new()
+        .prefix("linger-test-other")
+        .tempdir_in(run_user)
+        .unwrap();
+    let script_dir = tempfile::tempdir().unwrap();
+    let script = script_dir.path().join("probe.py");
+    std::fs::write(
+        &script,
+        "import os, socket, sys, time\n\
+         def seen(p):\n    return 'seen' if os.path.exists(p) else 'hidden'\n\
+         rt = os.environ['XDG_RUNTIME_DIR']\n\
+         print('other=' + seen(sys.argv[1]))\n\
+         print('control=' + seen(rt + '/linger/manager'))\n\
+         print('home=' + seen(sys.argv[2]))\n\
+         open(os.environ['RUNTIME_DIRECTORY'] + '/x', 'w').write('1')\n\
+         print('runtime-dir=rw', flush=True)\n\
+         j = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)\n\
+         j.sendto(b'MESSAGE=via-journal-socket\\n', os.environ['LINGER_JOURNAL_SOCKET'])\n\
+         n = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)\n\
+         n.sendto(b'READY=1', os.environ['NOTIFY_SOCKET'])\n\
+         time.sleep(600)\n",
+    )
+    .unwrap();
+    for p in [script_dir.path(), &script] {
+        std::fs::set_permissions(p, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    }
+    for who in ["root", "nobody"] {
+        let mut m = Manager::new_in(BIN, run_user);
+        if who == "root" {
+            m.start();
+        } else {
+            m.start_as("nobody", "nogroup");
+        }
+        m.write_unit(
+            "hidden.service",
+            &format!(
+                "[Service]\nType=notify\nTimeoutStartSec=30\nProtectHome=yes\n\
+                 RuntimeDirectory=hp\nExecStart=/usr/bin/python3 {} {} {}\n",
+                script.display(),
+                other.path().display(),
+                m.home().join(".config").display(),
+            ),
+        );
+        let started = m.systemctl(&["start", "hidden.service"]);
+        let out = journal(&m, "hidden.service");
+        assert_eq!(started.code, 0, "{who}: {out}\n{}", m.manager_log());
+        assert_eq!(m.prop("hidden.service", "ActiveState"), "active");
+        for want in [
+            "other=hidden",
+            "control=hidden",
+            "home=hidden",
+            "runtime-dir=rw",
+        ] {
+            assert!(
+                out.lines().any(|l| l == want),
+                "{who}: no {want:?} in\n{out}"
+            );
+        }
+        m.wait_for("the journal socket's message", |m| {
+            journal(m, "hidden.service")
+                .lines()
+                .any(|l| l == "via-journal-socket")
+        });
+        assert!(m.runtime().join("hp/x").exists());
+        m.systemctl(&["stop", "hidden.service"]).expect_code(0);
+    }
+    drop(other);
+    if made_run_user {
+        let _ = std::fs::remove_dir(run_user);
+    }
+}
+
+/// A directory that cannot be made fails the unit with systemd's exit status for its kind
+/// (233/RUNTIME_DIRECTORY, 238/STATE_DIRECTORY), and the journal names the directory.
+#[test]
+fn a_directory_that_cannot_be_made_fails_with_its_exit_status() {
+    let mut m = Manager::new(BIN);
+    m.start();
+    // A file where a directory's parent should be: mkdir fails with "Not a directory".
+    std::fs::write(m.runtime().join("blocked"), "").unwrap();
+    let config = m.home().join(".config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("blocked"), "").unwrap();
+    for (unit, setting, status, root) in [
+        (
+            "rt.service",
+            "RuntimeDirectory",
+            "233/RUNTIME_DIRECTORY",
+            m.runtime(),
+        ),
+        (
+            "st.service",
+            "StateDirectory",
+            "238/STATE_DIRECTORY",
+            config,
+        ),
+    ] {
+        m.write_unit(
+            unit,
+            &format!("[Service]\nType=oneshot\n{setting}=blocked/sub\nExecStart=/bin/true\n"),
+        );
+        let started = m.systemctl(&["start", unit]);
+        assert_ne!(started.code, 0, "{unit} started");
+        assert_eq!(m.prop(unit, "ExecMainStatus"), &status[..3]);
+        assert_eq!(m.prop(unit, "Result"), "exit-code");
+        let log = journal(&m, unit);
+        let lines = [
+            format!("Starting {unit}..."),
+            format!(
+                "Failed to set up special execution directory in {}: Failed to create directory {}/blocked",
+                root.display(),
+                root.display()
+            ),
+            format!("Failed at step {} spawning /bin/true", &status[4..]),
+            format!("Main process exited, code=exited, status={status}"),
+        ];
+        // In this order, each line found after the previous one.
+        let mut rest = log.as_str();
+        for want in &lines {
+            let at = rest
+                .find(want.as_str())
+                .unwrap_or_else(|| panic!("{unit}: no {want:?} (in order) in\n{log}"));
+            rest = &rest[at + want.len()..];
+        }
+    }
+}
+
+/// ReadOnlyPaths=, ReadWritePaths= below it, InaccessiblePaths= (a directory and a file), and
+/// missing `-` paths skipped — in the service's mount namespace, for root's manager and an
+/// ordinary user's; the real files stay as they were.
+#[test]
+fn read_only_and_inaccessible_paths_are_applied() {
+    let mut whos = vec!["root"];
+    if rustix::process::geteuid().is_root() {
+        whos.push("nobody");
+    }
+    for who in whos {
+        let mut m = Manager::new(BIN);
+        let home = m.home();
+        std::fs::create_dir_all(home.join("ro/rw")).unwrap();
+        std::fs::create_dir_all(home.join("secret")).unwrap();
+        std::fs::write(home.join("secret/inside"), "x").unwrap();
+        std::fs::write(home.join("secret.txt"), "content").unwrap();
+        if who == "root" {
+            m.start();
+        } else {
+            m.start_as("nobody", "nogroup");
+        }
+        let h = home.display();
+        m.write_unit(
+            "paths.service",
+            &format!(
+                "[Service]\nType=oneshot\nReadOnlyPaths={h}/ro -/nonexistent/linger-ro\n\
+                 ReadWritePaths={h}/ro/rw\n\
+                 InaccessiblePaths={h}/secret {h}/secret.txt -/nonexistent/linger-hidden\n\
+                 ExecStart=/bin/sh -c '\
+                 touch {h}/ro/x 2>/dev/null && echo ro-writable || echo ro-read-only; \
+                 touch {h}/ro/rw/x && echo rw-writable; \
+                 echo secret=$$(ls -A {h}/secret 2>/dev/null | wc -l); \
+                 grep -q content {h}/secret.txt 2>/dev/null && echo file-seen || echo file-hidden'\n"
+            ),
+        );
+        let started = m.systemctl(&["start", "paths.service"]);
+        let out = journal(&m, "paths.service");
+        assert_eq!(started.code, 0, "{who}: {out}\n{}", m.manager_log());
+        for want in ["ro-read-only", "rw-writable", "secret=0", "file-hidden"] {
+            assert!(
+                out.lines().any(|l| l == want),
+                "{who}: no {want:?} in\n{out}"
+            );
+        }
+        assert!(home.join("ro/rw/x").exists() && !home.join("ro/x").exists());
+        assert!(home.join("secret/inside").exists());
+        assert_eq!(
+            std::fs::read_to_string(home.join("secret.txt")).unwrap(),
+            "content"
+        );
+    }
+}

@@ -41,6 +41,16 @@ pub enum Stage {
     NoNewPrivileges = 227,
     /// Loading seccomp filters (SystemCallFilter= & co.).
     Seccomp = 228,
+    /// Making RuntimeDirectory= (done by the manager; see [`ExecSpec::fail_at`]).
+    RuntimeDirectory = 233,
+    /// Making StateDirectory=.
+    StateDirectory = 238,
+    /// Making CacheDirectory=.
+    CacheDirectory = 239,
+    /// Making LogsDirectory=.
+    LogsDirectory = 240,
+    /// Making ConfigurationDirectory=.
+    ConfigurationDirectory = 241,
 }
 
 impl Stage {
@@ -64,6 +74,11 @@ impl Stage {
             226 => Stage::Namespace,
             227 => Stage::NoNewPrivileges,
             228 => Stage::Seccomp,
+            233 => Stage::RuntimeDirectory,
+            238 => Stage::StateDirectory,
+            239 => Stage::CacheDirectory,
+            240 => Stage::LogsDirectory,
+            241 => Stage::ConfigurationDirectory,
             _ => return None,
         })
     }
@@ -88,6 +103,11 @@ impl Stage {
             Stage::Namespace => "NAMESPACE",
             Stage::NoNewPrivileges => "NO_NEW_PRIVILEGES",
             Stage::Seccomp => "SECCOMP",
+            Stage::RuntimeDirectory => "RUNTIME_DIRECTORY",
+            Stage::StateDirectory => "STATE_DIRECTORY",
+            Stage::CacheDirectory => "CACHE_DIRECTORY",
+            Stage::LogsDirectory => "LOGS_DIRECTORY",
+            Stage::ConfigurationDirectory => "CONFIGURATION_DIRECTORY",
         }
     }
 }
@@ -172,6 +192,10 @@ pub struct ExecSpec {
     /// A user and/or mount namespace set up before the identity and the filters
     /// (`PrivateUsers=`, `PrivateTmp=`, `ProtectSystem=`, `ProtectHome=`).
     pub namespace: Option<Namespace>,
+    /// A step the manager did for the child that failed (making `RuntimeDirectory=` & co.):
+    /// the child reports it and exits with its status, running nothing — so the unit fails
+    /// with systemd's `233/RUNTIME_DIRECTORY` … exit status, not a spawn error.
+    pub fail_at: Option<(Stage, i32)>,
     pub(crate) oom_value: CString,
 }
 
@@ -185,8 +209,13 @@ pub struct Namespace {
     pub mounts: bool,
     /// Bind mounts `(source, target)`, with everything below the source.
     pub binds: Vec<(String, String)>,
-    /// Read-only empty tmpfs over these paths, with this mode (`0` hides what is below).
+    /// Read-only empty tmpfs over these paths, with this mode (`0` hides what is below),
+    /// mounted from the shallowest to the deepest.
     pub tmpfs: Vec<(String, u32)>,
+    /// Paths below a `tmpfs` entry that stay reachable, bound back from the original before
+    /// the tmpfs covers it: `(path, is_directory)` (under `ProtectHome=`, the notify and
+    /// journal sockets in the runtime directory and the unit's own directories).
+    pub keep: Vec<(String, bool)>,
     /// These paths, and everything mounted below them, made read-only (`/` for all).
     pub read_only: Vec<String>,
     /// These paths made writable again below a read-only one (`ProtectSystem=strict`'s API
@@ -230,6 +259,7 @@ impl ExecSpec {
             no_new_privileges: false,
             seccomp: Vec::new(),
             namespace: None,
+            fail_at: None,
             oom_value: CString::default(),
         })
     }

@@ -5,13 +5,15 @@
 //! writes `[stage, errno(4 bytes)]` to a close-on-exec pipe and `_exit`s with the stage's
 //! number, so the parent both learns exactly what failed and reaps a systemd-style status.
 
-use std::ffi::{CString, c_char};
+use std::ffi::c_char;
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
-use std::path::Path;
 
 use crate::report::ExecReports;
 use crate::spec::{ExecSpec, Stage};
+
+mod mount_ns;
+use mount_ns::{NsPrep, enter_namespaces};
 
 /// A started child.
 #[derive(Debug)]
@@ -117,95 +119,8 @@ struct Prepared<'a> {
     no_new_privileges: bool,
     seccomp: Vec<Fprog>,
     ns: Option<&'a NsPrep>,
+    fail_at: Option<(Stage, i32)>,
 }
-
-/// [`crate::Namespace`] as C strings, built before the fork.
-struct NsPrep {
-    flags: libc::c_int,
-    /// `uid_map` and `gid_map` lines.
-    maps: Option<(CString, CString)>,
-    mounts: bool,
-    /// (source, target), ordered so that no bind hides a later one's source.
-    binds: Vec<(CString, CString)>,
-    /// (target, tmpfs options)
-    tmpfs: Vec<(CString, CString)>,
-    /// (path, read-only?) from the shallowest to the deepest path.
-    modes: Vec<(CString, bool)>,
-}
-
-impl NsPrep {
-    fn new(ns: &crate::Namespace) -> Result<NsPrep, SpawnError> {
-        let c = |s: &str| CString::new(s).map_err(SpawnError::NamespacePath);
-        let mut flags = 0;
-        if ns.user.is_some() {
-            flags |= libc::CLONE_NEWUSER;
-        }
-        if ns.mounts {
-            flags |= libc::CLONE_NEWNS;
-        }
-        // A source below another bind's target (a private /var/tmp kept below /tmp) must be
-        // bound before that target is covered.
-        let covers = |target: &str| {
-            ns.binds
-                .iter()
-                .filter(|(src, _)| Path::new(src).starts_with(target))
-                .count()
-        };
-        let mut ordered: Vec<&(String, String)> = ns.binds.iter().collect();
-        ordered.sort_by_key(|(_, target)| covers(target));
-        let binds = ordered
-            .into_iter()
-            .map(|(s, t)| Ok((c(s)?, c(t)?)))
-            .collect::<Result<_, SpawnError>>()?;
-        Ok(NsPrep {
-            flags,
-            maps: match ns.user {
-                Some((uid, gid)) => Some((
-                    c(&format!("{uid} {uid} 1\n"))?,
-                    c(&format!("{gid} {gid} 1\n"))?,
-                )),
-                None => None,
-            },
-            mounts: ns.mounts,
-            binds,
-            tmpfs: ns
-                .tmpfs
-                .iter()
-                .map(|(t, mode)| Ok((c(t)?, c(&format!("mode={mode:04o}"))?)))
-                .collect::<Result<_, SpawnError>>()?,
-            modes: mount_modes(ns)
-                .into_iter()
-                .map(|(p, ro)| Ok((c(p)?, ro)))
-                .collect::<Result<_, SpawnError>>()?,
-        })
-    }
-}
-
-/// Read-only and writable paths in the order they are applied: shallower first, so that the
-/// deeper (more specific) rule wins; at equal depth read-only first.
-fn mount_modes(ns: &crate::Namespace) -> Vec<(&str, bool)> {
-    let mut modes: Vec<(&str, bool)> = ns
-        .read_only
-        .iter()
-        .map(|p| (p.as_str(), true))
-        .chain(ns.writable.iter().map(|p| (p.as_str(), false)))
-        .collect();
-    let depth = |p: &str| Path::new(p).components().count();
-    modes.sort_by_key(|(p, ro)| (depth(p), !*ro));
-    modes.dedup();
-    modes
-}
-
-/// `struct mount_attr` (linux/mount.h) for `mount_setattr(2)`.
-#[repr(C)]
-struct MountAttr {
-    attr_set: u64,
-    attr_clr: u64,
-    propagation: u64,
-    userns_fd: u64,
-}
-const MOUNT_ATTR_RDONLY: u64 = 0x1;
-const AT_RECURSIVE: libc::c_uint = 0x8000;
 
 /// `struct sock_fprog` (linux/filter.h), pointing into the spec's programs.
 #[repr(C)]
@@ -316,6 +231,7 @@ fn spawn_inner(
             })
             .collect(),
         ns: ns.as_ref(),
+        fail_at: spec.fail_at,
     };
     // Block every signal across fork: until the child has reset the dispositions it inherits
     // the manager's handlers, and a SIGTERM landing there must not run them.
@@ -514,6 +430,9 @@ fn child(p: &Prepared<'_>, joined: bool) -> ! {
         if libc::sigprocmask(libc::SIG_SETMASK, &set, std::ptr::null_mut()) < 0 {
             fail(p.report, Stage::SignalMask, errno());
         }
+        if let Some((stage, err)) = p.fail_at {
+            fail(p.report, stage, err);
+        }
         if let Some(fd) = p.cgroup.filter(|_| !joined)
             && libc::write(fd, b"0".as_ptr().cast(), 1) < 0
         {
@@ -658,93 +577,6 @@ fn child(p: &Prepared<'_>, joined: bool) -> ! {
         }
         libc::execve(p.path, p.argv.as_ptr(), p.envp.as_ptr());
         fail(report, Stage::Exec, errno());
-    }
-}
-
-/// In the child: the namespaces of [`crate::Namespace`]. The creator of a user namespace
-/// holds every capability in it until `execve`, which is what allows the mounts without
-/// privileges; the service then runs with its own uid and none of them.
-fn enter_namespaces(ns: &NsPrep, report: Report) {
-    // SAFETY (whole block): async-signal-safe system calls on C strings built before the fork.
-    unsafe {
-        let fail_ns = || fail(report, Stage::Namespace, errno());
-        if libc::unshare(ns.flags) < 0 {
-            fail_ns();
-        }
-        if let Some((uid_map, gid_map)) = &ns.maps {
-            for (file, text) in [
-                (c"/proc/self/setgroups", c"deny"),
-                (c"/proc/self/uid_map", uid_map.as_c_str()),
-                (c"/proc/self/gid_map", gid_map.as_c_str()),
-            ] {
-                let fd = libc::open(file.as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
-                let len = text.to_bytes().len();
-                if fd < 0 || libc::write(fd, text.as_ptr().cast(), len) != len as isize {
-                    fail_ns();
-                }
-                libc::close(fd);
-            }
-        }
-        if !ns.mounts {
-            return;
-        }
-        let none = std::ptr::null::<c_char>();
-        if libc::mount(
-            none,
-            c"/".as_ptr(),
-            none,
-            libc::MS_SLAVE | libc::MS_REC,
-            std::ptr::null(),
-        ) < 0
-        {
-            fail_ns();
-        }
-        for (source, target) in &ns.binds {
-            let flags = libc::MS_BIND | libc::MS_REC;
-            if libc::mount(
-                source.as_ptr(),
-                target.as_ptr(),
-                none,
-                flags,
-                std::ptr::null(),
-            ) < 0
-            {
-                fail_ns();
-            }
-        }
-        for (target, options) in &ns.tmpfs {
-            let flags = libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC | libc::MS_RDONLY;
-            let fs = c"tmpfs".as_ptr();
-            if libc::mount(fs, target.as_ptr(), fs, flags, options.as_ptr().cast()) < 0 {
-                fail_ns();
-            }
-        }
-        for (path, ro) in &ns.modes {
-            let attr = MountAttr {
-                attr_set: if *ro { MOUNT_ATTR_RDONLY } else { 0 },
-                attr_clr: if *ro { 0 } else { MOUNT_ATTR_RDONLY },
-                propagation: 0,
-                userns_fd: 0,
-            };
-            // A mount of its own first, so that only this subtree changes ("/" is the
-            // namespace's own copy of the root already, and a mount over it would not be
-            // where this process's root is).
-            let flags = libc::MS_BIND | libc::MS_REC;
-            let whole = path.as_bytes() == b"/";
-            if (!whole
-                && libc::mount(path.as_ptr(), path.as_ptr(), none, flags, std::ptr::null()) < 0)
-                || libc::syscall(
-                    libc::SYS_mount_setattr,
-                    libc::AT_FDCWD,
-                    path.as_ptr(),
-                    AT_RECURSIVE,
-                    &attr as *const MountAttr,
-                    std::mem::size_of::<MountAttr>(),
-                ) < 0
-            {
-                fail_ns();
-            }
-        }
     }
 }
 

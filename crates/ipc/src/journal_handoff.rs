@@ -34,9 +34,14 @@ pub fn sending_socket() -> std::io::Result<OwnedFd> {
     )?)
 }
 
+/// Starts a forwarded datagram whose sender had exited before it could be forwarded: the
+/// sender's pid follows, then a newline, then the datagram as sent.
+const EXITED_SENDER: &[u8] = b"\0linger-exited-sender=";
+
 /// Re-send `data` to the datagram socket at `to` as if `sender` had sent it. When the sender
 /// has exited already (the kernel refuses credentials naming a pid that is gone), the
-/// datagram goes with our own pid and the sender's uid and gid.
+/// datagram goes with our own pid and the sender's uid and gid, and its pid in front of the
+/// data (see [`exited_sender`]): the manager still knows which unit it was.
 pub fn forward_datagram(
     via: impl AsFd,
     to: &Path,
@@ -44,7 +49,7 @@ pub fn forward_datagram(
     sender: Sender,
 ) -> std::io::Result<()> {
     let addr = SocketAddrUnix::new(to)?;
-    let send = |pid: u32| -> std::io::Result<()> {
+    let send = |pid: u32, data: &[u8]| -> std::io::Result<()> {
         let pid = rustix::process::Pid::from_raw(pid as i32)
             .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
         let cred = UCred {
@@ -64,12 +69,25 @@ pub fn forward_datagram(
         )?;
         Ok(())
     };
-    match send(sender.pid) {
+    match send(sender.pid, data) {
         Err(e) if e.raw_os_error() == Some(rustix::io::Errno::SRCH.raw_os_error()) => {
-            send(std::process::id())
+            let mut marked = EXITED_SENDER.to_vec();
+            marked.extend_from_slice(format!("{}\n", sender.pid).as_bytes());
+            marked.extend_from_slice(data);
+            send(std::process::id(), &marked)
         }
         other => other,
     }
+}
+
+/// A forwarded datagram of a sender that had exited ([`forward_datagram`]): its pid and the
+/// data as sent — only when `from_root` says the datagram's own sender runs as root (the
+/// forwarding daemon; any other process could write the same bytes).
+pub fn exited_sender(data: &[u8], from_root: impl FnOnce() -> bool) -> Option<(u32, &[u8])> {
+    let rest = data.strip_prefix(EXITED_SENDER)?;
+    let end = rest.iter().position(|&b| b == b'\n')?;
+    let pid = std::str::from_utf8(&rest[..end]).ok()?.parse().ok()?;
+    from_root().then_some((pid, &rest[end + 1..]))
 }
 
 /// Hand the connected stream `stream` to the manager's [`StreamHandoff`] socket at `to`.

@@ -19,7 +19,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
-use std::os::unix::fs::FileTypeExt;
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -66,8 +66,34 @@ const MAX_STREAMS_PER_USER: usize = 16;
 /// Bytes read at a time from one stream.
 const READ_SIZE: usize = 16 * 1024;
 
+/// The sockets this daemon took, each with the identity of the file it bound, so that at exit
+/// it removes only what is still its own (a syslog daemon started meanwhile may have replaced
+/// `/dev/log`).
+#[derive(Debug, Default)]
+pub struct Taken(Vec<(PathBuf, (u64, u64))>);
+
+impl Taken {
+    fn add(&mut self, path: &Path) {
+        if let Ok(m) = std::fs::symlink_metadata(path) {
+            self.0.push((path.to_path_buf(), (m.dev(), m.ino())));
+        }
+    }
+
+    /// The daemon stops: remove the sockets it bound, so programs find no dead socket (a
+    /// `logger` then says the journal is not there, and a syslog daemon started later binds
+    /// its own).
+    pub fn release(self) {
+        for (path, id) in self.0 {
+            let same = std::fs::symlink_metadata(&path).is_ok_and(|m| (m.dev(), m.ino()) == id);
+            if same {
+                let _ = std::fs::remove_file(&path);
+            }
+        }
+    }
+}
+
 /// Take the sockets nobody owns and serve them on tasks of the daemon's `LocalSet`.
-pub fn start(cfg: &JournalSockets, runtime_base: &Path) {
+pub fn start(cfg: &JournalSockets, runtime_base: &Path) -> Taken {
     let mut taken = Vec::new();
     let native = cfg.dir.join("socket");
     let stdout = cfg.dir.join("stdout");
@@ -82,7 +108,7 @@ pub fn start(cfg: &JournalSockets, runtime_base: &Path) {
     let want_syslog = claim(&cfg.dev_log, false);
     let want_stdout = claim(&stdout, true);
     if !(want_native || want_syslog || want_stdout) {
-        return;
+        return Taken::default();
     }
     let _ = std::fs::create_dir_all(&cfg.dir);
     let router = Rc::new(Router {
@@ -130,6 +156,11 @@ pub fn start(cfg: &JournalSockets, runtime_base: &Path) {
             names.join(", ")
         ));
     }
+    let mut own = Taken::default();
+    for path in &taken {
+        own.add(path);
+    }
+    own
 }
 
 /// Whether `path` is ours to take: absent, or a socket nobody listens on any more. A link or

@@ -135,11 +135,12 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     for w in warnings {
         log::warn(w);
     }
-    if let Some(j) = &config.journal_sockets
-        && rustix::process::geteuid().is_root()
-    {
-        crate::journal_route::start(j, &config.runtime_base);
-    }
+    let journal_sockets = match &config.journal_sockets {
+        Some(j) if rustix::process::geteuid().is_root() => {
+            crate::journal_route::start(j, &config.runtime_base)
+        }
+        _ => crate::journal_route::Taken::default(),
+    };
     let socket_path = config.socket.clone();
     let notify_path = config.notify_socket();
     let (state, mut inbox) = State::new(config, policy, tracker);
@@ -230,6 +231,7 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     let _ = std::fs::remove_file(&socket_path);
     let _ = std::fs::remove_file(linger_ipc::login::root_socket(&socket_path));
     let _ = std::fs::remove_file(&notify_path);
+    journal_sockets.release();
     log::info(if clean {
         "stopped"
     } else {

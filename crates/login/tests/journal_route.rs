@@ -105,6 +105,15 @@ fn systemd_cat_logger_and_plain_sockets_reach_the_senders_journal() {
          '/run/systemd/journal/socket')\"\n",
     )
     .unwrap();
+    // Sends and exits at once: forwarded only after it is gone (the daemon is stopped then).
+    std::fs::write(
+        units.join("gone.service"),
+        format!(
+            "[Service]\nType=oneshot\nExecStart=/usr/bin/logger -u {} -t gonelog sent by a process gone before forwarding\n",
+            base.join("dev-log").display()
+        ),
+    )
+    .unwrap();
     let st = Command::new("chown")
         .arg("-R")
         .arg(format!("{}:{}", user.uid, user.gid))
@@ -148,6 +157,19 @@ fn systemd_cat_logger_and_plain_sockets_reach_the_senders_journal() {
         let out = ctl(&["start", unit]);
         assert!(out.status.success(), "{unit}: {out:?}\n{}", d.log());
     }
+    // A unit's process that has exited before the daemon forwards what it sent: its unit is
+    // still named (the daemon is stopped meanwhile, so the order is certain).
+    let signal = |sig: &str| {
+        let st = Command::new("kill")
+            .args([sig, &d.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(st.success());
+    };
+    signal("-STOP");
+    let out = ctl(&["start", "gone.service"]);
+    signal("-CONT");
+    assert!(out.status.success(), "gone.service: {out:?}\n{}", d.log());
     // The user's and root's programs outside any unit.
     let dev_log = base.join("dev-log");
     let dev_log = dev_log.to_str().unwrap();
@@ -195,6 +217,7 @@ fn systemd_cat_logger_and_plain_sockets_reach_the_senders_journal() {
             "native from a unit",
             "syslog from the user",
             "streamed by the user",
+            "sent by a process gone before forwarding",
         ]
         .iter()
         .all(|w| seen.contains(w))
@@ -203,6 +226,12 @@ fn systemd_cat_logger_and_plain_sockets_reach_the_senders_journal() {
     let of_unit = |u: &str| read_journal(&user_journal, &["--user-unit", u, "-o", "cat"]);
     assert!(of_unit("catter.service").contains("streamed from a unit"));
     assert!(of_unit("native.service").contains("native from a unit"));
+    let gone = of_unit("gone.service");
+    assert!(
+        gone.contains("sent by a process gone before forwarding"),
+        "not under gone.service: {gone}\n{}",
+        read_journal(&user_journal, &["-t", "gonelog", "-o", "json"])
+    );
     let json = read_journal(&user_journal, &["-t", "usercat", "-o", "json"]);
     assert!(json.contains("\"_TRANSPORT\":\"stdout\""), "{json}");
 
@@ -224,7 +253,15 @@ fn systemd_cat_logger_and_plain_sockets_reach_the_senders_journal() {
         json!({"user": user.name, "enable": false}),
     )
     .unwrap();
+    assert!(base.join("journal/socket").exists() && base.join("dev-log").exists());
     d.stop();
+    // The sockets it took go with the daemon: no dead socket is left for programs to find.
+    for gone in ["journal/socket", "journal/stdout", "dev-log"] {
+        assert!(
+            !base.join(gone).exists(),
+            "{gone} left behind after the daemon stopped"
+        );
+    }
 }
 
 /// A user with no manager of their own logs through the system journal; one who opens

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use linger_exec::dirs::{self, DirRequest};
 use linger_exec::limits::{self, Clamped};
 use linger_exec::seccomp::{BpfProgram, FilterSpec};
-use linger_exec::{Environment, ExecSpec, Rlimit};
+use linger_exec::{Environment, ExecSpec, Rlimit, Stage};
 use linger_unit::model::{
     DirectoryKind, ExecDirectories, Hardening, RuntimePreserve, ServiceConfig,
 };
@@ -27,6 +27,17 @@ pub fn directory_root(config: &ManagerConfig, kind: DirectoryKind) -> PathBuf {
         DirectoryKind::State | DirectoryKind::Configuration => config.config_home.clone(),
         DirectoryKind::Cache => config.cache_home.clone(),
         DirectoryKind::Logs => config.config_home.join("log"),
+    }
+}
+
+/// The step (and exit status) of a directory that could not be made.
+fn directory_stage(kind: DirectoryKind) -> Stage {
+    match kind {
+        DirectoryKind::Runtime => Stage::RuntimeDirectory,
+        DirectoryKind::State => Stage::StateDirectory,
+        DirectoryKind::Cache => Stage::CacheDirectory,
+        DirectoryKind::Logs => Stage::LogsDirectory,
+        DirectoryKind::Configuration => Stage::ConfigurationDirectory,
     }
 }
 
@@ -154,13 +165,15 @@ impl ExecSettings {
     }
 
     /// Make the unit's directories and name them in `env` (`$RUNTIME_DIRECTORY` …), before
-    /// the command line is expanded (it may use them).
+    /// the command line is expanded (it may use them). A directory that cannot be made is
+    /// returned as the step the child is to fail with (`233/RUNTIME_DIRECTORY` …
+    /// `241/CONFIGURATION_DIRECTORY`, as systemd's) and the line naming it.
     pub fn prepare_environment(
         &mut self,
         config: &ManagerConfig,
         req: &linger_engine::SpawnRequest<'_>,
         env: &mut Environment,
-    ) -> Result<(), String> {
+    ) -> Option<(Stage, i32, String)> {
         let cfg = req.service;
         for kind in DirectoryKind::ALL {
             let set = cfg.exec.directories.get(kind);
@@ -173,18 +186,30 @@ impl ExecSettings {
             }
             let mut made = Vec::with_capacity(set.entries.len());
             for e in &set.entries {
-                let dir = dirs::ensure(DirRequest {
+                let made_one = dirs::ensure(DirRequest {
                     root: &root,
                     path: &e.path,
                     mode: set.mode,
                     symlinks: &e.symlinks,
-                })
-                .map_err(|err| format!("{}=: {err}", kind.directive()))?;
-                made.push(dir.to_string_lossy().into_owned());
+                });
+                match made_one {
+                    Ok(dir) => made.push(dir.to_string_lossy().into_owned()),
+                    Err(err) => {
+                        let errno = err
+                            .source
+                            .raw_os_error()
+                            .unwrap_or(rustix::io::Errno::IO.raw_os_error());
+                        let line = format!(
+                            "Failed to set up special execution directory in {}: {err}",
+                            root.display()
+                        );
+                        return Some((directory_stage(kind), errno, line));
+                    }
+                }
             }
             env.set(kind.variable(), &made.join(":"));
         }
-        Ok(())
+        None
     }
 
     /// A new run of a unit whose runtime directories are not preserved across restarts starts

@@ -61,6 +61,10 @@ pub struct RealHost {
     /// Children started without waiting for their `execve`: (unit, program) by pid; a failed
     /// step is reported on `exec_reports`.
     pub pending_exec: std::collections::HashMap<u32, (String, String)>,
+    /// The line naming the directory a child about to be spawned failed at (see
+    /// `ExecSpec::fail_at`), then by its pid until it is reaped.
+    directory_failure: Option<String>,
+    directory_failures: std::collections::HashMap<u32, String>,
     /// The one pipe those children report a failed setup step on (no fd per service).
     pub exec_reports: linger_exec::ExecReports,
     /// Socket units' fds and held connections.
@@ -118,6 +122,8 @@ impl RealHost {
             new_pipes: Vec::new(),
             logs: Vec::new(),
             pending_exec: Default::default(),
+            directory_failure: None,
+            directory_failures: Default::default(),
             exec_reports: Default::default(),
             exec_settings: Default::default(),
             own_pid,
@@ -128,9 +134,13 @@ impl RealHost {
     /// reports its exit status, as systemd orders these lines).
     pub fn child_exited(&mut self, pid: u32) {
         self.pidfds.gone(pid);
+        let directory = self.directory_failures.remove(&pid);
         if let Some((unit, program)) = self.pending_exec.remove(&pid)
             && let Some((stage, errno)) = self.exec_reports.take(pid)
         {
+            if let Some(line) = directory {
+                self.log(&unit, 3, line);
+            }
             self.log_exec_failure(&unit, &program, stage, errno);
         }
     }
@@ -330,8 +340,9 @@ impl RealHost {
             ));
         }
         let mut env = self.service_environment(req)?;
-        self.exec_settings
-            .prepare_environment(&self.config, req, &mut env)?;
+        let failed_directory = self
+            .exec_settings
+            .prepare_environment(&self.config, req, &mut env);
         let mut passed = if req.main || req.kind == linger_engine::ExecKind::Start {
             self.sockets.passed(req.unit, &req.sockets)?
         } else {
@@ -428,6 +439,13 @@ impl RealHost {
         spec.umask = cfg.exec.umask;
         spec.nice = cfg.exec.nice;
         spec.oom_score_adjust = cfg.exec.oom_score_adjust;
+        if let Some((stage, errno, line)) = failed_directory {
+            // The child fails at once with the directory's exit status; the line naming the
+            // directory is logged when it is reaped, with "Failed at step …".
+            spec.fail_at = Some((stage, errno));
+            self.directory_failure = Some(line);
+            return Ok((spec, read_end));
+        }
         self.exec_settings
             .apply(&self.config, req, &mut spec, &mut self.logs)?;
         Ok((spec, read_end))
@@ -566,6 +584,7 @@ impl Host for RealHost {
         self.frozen.thaw_before_use(&self.cgroups, req.unit);
         // The engine logs the error ("Failed to spawn 'start' task: …").
         let (spec, read_end) = self.build_spec(req)?;
+        let directory = self.directory_failure.take();
         let program = spec.path().to_string();
         // Only Type=exec must know that execve succeeded before going on; every other start
         // reads the exec report when the child is reaped, so a spawn costs just the fork.
@@ -580,7 +599,12 @@ impl Host for RealHost {
         self.pidfds.child(child.pid);
         self.tracker.started(req.unit, req.invocation_id, child.pid);
         if let Some((stage, errno)) = child.failure {
+            if let Some(line) = directory {
+                self.log(req.unit, 3, line);
+            }
             self.log_exec_failure(req.unit, &program, stage, errno);
+        } else if let Some(line) = directory {
+            self.directory_failures.insert(child.pid, line);
         }
         if !wait {
             self.pending_exec

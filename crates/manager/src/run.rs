@@ -483,8 +483,20 @@ fn syslog_event((pid, data): (u32, Vec<u8>)) -> Event {
 /// sockets are in the user's runtime directory; the login daemon forwards what this user's
 /// processes sent to the system's sockets with their credentials, and anything claiming
 /// another user (e.g. through a link planted for the root daemon to follow) is dropped.
+///
+/// A datagram whose sender had exited before the login daemon forwarded it comes with the
+/// daemon's pid and the sender's in front of the data: the sender's pid is taken from there
+/// (its unit is still known for a while after its exit), if the datagram's sender is root.
 fn from_own_user((sender, data): (Sender, Vec<u8>), own_uid: u32) -> Option<(u32, Vec<u8>)> {
-    (sender.uid == own_uid || sender.uid == 0).then_some((sender.pid, data))
+    if sender.uid != own_uid && sender.uid != 0 {
+        return None;
+    }
+    let runs_as_root =
+        || rustix::fs::stat(format!("/proc/{}", sender.pid)).is_ok_and(|st| st.st_uid == 0);
+    match linger_ipc::journal_handoff::exited_sender(&data, runs_as_root) {
+        Some((pid, sent)) => Some((pid, sent.to_vec())),
+        None => Some((sender.pid, data)),
+    }
 }
 
 /// Every datagram already queued on the notify and log sockets, as events.

@@ -1,9 +1,16 @@
-//! `PrivateTmp=`, `ProtectSystem=`, `ProtectHome=` and `PrivateUsers=` as a user manager can
-//! apply them: in a mount namespace of the service's own, inside a user namespace that maps
+//! `PrivateTmp=`, `ProtectSystem=`, `ProtectHome=`, `PrivateUsers=`, `ReadWritePaths=`,
+//! `ReadOnlyPaths=` and `InaccessiblePaths=` as a user manager can apply them: in a mount namespace of the service's own, inside a user namespace that maps
 //! only the user (as systemd --user does; a root manager needs no user namespace unless
 //! `PrivateUsers=` asks for one). Where the kernel refuses user namespaces the spawn fails
 //! with `226/NAMESPACE`, as with systemd. Planned here, carried out by the child
 //! (`linger_exec::Namespace`).
+//!
+//! `ProtectHome=yes|tmpfs` hides `/run/user` as systemd's tables say, but a user manager's
+//! services live on sockets in `$XDG_RUNTIME_DIR` (`/run/user/UID`): the notify socket and
+//! the journal's sockets stay reachable at their paths (bound back into the empty tmpfs),
+//! as do the unit's own `RuntimeDirectory=` & co.; the rest of the runtime directory (the
+//! session bus, other programs' sockets, the manager's control socket) stays hidden, as
+//! with systemd.
 
 use std::path::{Path, PathBuf};
 
@@ -63,29 +70,13 @@ pub fn plan(
         // The API file systems, where the unit keeps its things, and the user's runtime
         // directory (the notify and journal sockets are there).
         writable.extend(existing(&["/dev", "/proc", "/sys"]));
-        writable.extend(unit_dirs.iter().map(|d| d.to_string_lossy().into_owned()));
         writable.push(config.runtime_dir.to_string_lossy().into_owned());
         if h.private_tmp {
             writable.extend(["/tmp".to_string(), "/var/tmp".to_string()]);
         }
     }
-    for p in &h.read_write_paths {
-        match p.strip_prefix('-') {
-            Some(optional) => {
-                let optional = optional.trim_start_matches('+');
-                if Path::new(optional).exists() {
-                    writable.push(optional.to_string());
-                }
-            }
-            None => {
-                let p = p.trim_start_matches('+');
-                if !Path::new(p).exists() {
-                    return Err(format!("ReadWritePaths=: {p} does not exist"));
-                }
-                writable.push(p.to_string());
-            }
-        }
-    }
+    writable.extend(listed_paths(&h.read_write_paths, "ReadWritePaths")?);
+    read_only.extend(listed_paths(&h.read_only_paths, "ReadOnlyPaths")?);
     let homes = existing(&["/home", "/root", "/run/user"]);
     match h.protect_home {
         ProtectHome::No => {}
@@ -93,11 +84,96 @@ pub fn plan(
         ProtectHome::Yes => ns.tmpfs.extend(homes.into_iter().map(|p| (p, 0))),
         ProtectHome::Tmpfs => ns.tmpfs.extend(homes.into_iter().map(|p| (p, 0o755))),
     }
-    // What a tmpfs hides cannot be made writable (nor reached).
-    writable.retain(|w| !ns.tmpfs.iter().any(|(t, _)| Path::new(w).starts_with(t)));
+    // What ProtectHome= hides that the service still needs: the manager's notify and
+    // journal sockets in the runtime directory, and the unit's own directories (which
+    // stay writable, as under ProtectSystem=strict).
+    let hidden = |p: &Path| ns.tmpfs.iter().any(|(t, _)| p.starts_with(t));
+    let journal = config.linger_runtime().join("journal");
+    let sockets = [
+        config.notify_path(),
+        journal.join("socket"),
+        journal.join("dev-log"),
+        journal.join("stdout"),
+    ];
+    for p in sockets.iter().chain(unit_dirs) {
+        if let Ok(meta) = std::fs::metadata(p)
+            && hidden(p)
+        {
+            ns.keep
+                .push((p.to_string_lossy().into_owned(), meta.is_dir()));
+        }
+    }
+    for d in unit_dirs {
+        if read_only.iter().any(|r| d.starts_with(r)) {
+            writable.push(d.to_string_lossy().into_owned());
+        }
+    }
+    // InaccessiblePaths=: a directory is covered by an empty mode-0 tmpfs, anything else by
+    // an empty mode-0 file; both read-only.
+    for p in listed_paths(&h.inaccessible_paths, "InaccessiblePaths")? {
+        if Path::new(&p).is_dir() {
+            ns.tmpfs.push((p.clone(), 0));
+        } else {
+            ns.binds.push((inaccessible_file(config)?, p.clone()));
+            read_only.push(p);
+        }
+    }
+    // What a tmpfs hides (and was not kept) cannot be made read-only or writable.
+    let reachable = |w: &String| {
+        let w = Path::new(w);
+        !ns.tmpfs
+            .iter()
+            .any(|(t, _)| w.starts_with(t) && w != Path::new(t))
+            || ns.keep.iter().any(|(k, _)| w.starts_with(k))
+    };
+    writable.retain(reachable);
+    read_only.retain(reachable);
+    // A tmpfs over a path that the tmpfs of ProtectHome= already hides would have no
+    // mount point.
+    let tmpfs_targets: Vec<String> = ns.tmpfs.iter().map(|(t, _)| t.clone()).collect();
+    ns.tmpfs.retain(|(t, _)| {
+        !tmpfs_targets
+            .iter()
+            .any(|o| Path::new(t).starts_with(o) && o != t)
+    });
     ns.read_only = read_only;
     ns.writable = writable;
     Ok(Some((ns, notes)))
+}
+
+/// The paths of `ReadWritePaths=` & co. that exist: a missing `-` one is skipped, a missing
+/// plain one fails the spawn (as systemd's `226/NAMESPACE`).
+fn listed_paths(list: &[String], setting: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for p in list {
+        let (optional, path) = match p.strip_prefix('-') {
+            Some(rest) => (true, rest.trim_start_matches('+')),
+            None => (false, p.trim_start_matches('+')),
+        };
+        if Path::new(path).symlink_metadata().is_ok() {
+            out.push(path.to_string());
+        } else if !optional {
+            return Err(format!("{setting}=: {path} does not exist"));
+        }
+    }
+    Ok(out)
+}
+
+/// An empty mode-0 file bound over what `InaccessiblePaths=` names when it is not a
+/// directory (made once, in the manager's runtime directory).
+fn inaccessible_file(config: &ManagerConfig) -> Result<String, String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let path = config.linger_runtime().join("inaccessible");
+    if !path.exists() {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o000)
+            .open(&path)
+            .map_err(|e| format!("InaccessiblePaths=: cannot create {}: {e}", path.display()))?;
+    }
+    Ok(path.to_string_lossy().into_owned())
 }
 
 fn make_sticky_dir(dir: &Path) -> std::io::Result<()> {

@@ -58,9 +58,15 @@ pub struct Manager {
 impl Manager {
     /// Create the tree (no manager started yet).
     pub fn new(bin: &str) -> Manager {
+        Manager::new_in(bin, &std::env::temp_dir())
+    }
+
+    /// Like [`Manager::new`] with the tree (home and runtime directory) made in `parent`,
+    /// e.g. `/run/user` where a real user's runtime directory is.
+    pub fn new_in(bin: &str, parent: &std::path::Path) -> Manager {
         let dir = tempfile::Builder::new()
             .prefix("linger-test")
-            .tempdir()
+            .tempdir_in(parent)
             .expect("temp dir");
         for d in ["home/.config/systemd/user", "run"] {
             std::fs::create_dir_all(dir.path().join(d)).expect("mkdir");

@@ -9,10 +9,9 @@
 mod alias;
 mod escape;
 mod slice;
+mod unit_type;
 
 use std::fmt;
-
-use crate::model::UnitType;
 
 pub use alias::{AliasError, validate_alias_symlink};
 pub use escape::{
@@ -20,6 +19,7 @@ pub use escape::{
     to_path, unescape, unescape_path,
 };
 pub use slice::{slice_is_valid, slice_parent, slice_subslice};
+pub use unit_type::UnitType;
 
 /// Unit names must be shorter than this many bytes (systemd's `UNIT_NAME_MAX`).
 pub const UNIT_NAME_MAX: usize = 256;

@@ -105,6 +105,10 @@ pub struct Hardening {
     pub private_users: bool,
     /// `ReadWritePaths=` (absolute; a leading `-` lets a missing path be skipped).
     pub read_write_paths: Vec<String>,
+    /// `ReadOnlyPaths=` (same form).
+    pub read_only_paths: Vec<String>,
+    /// `InaccessiblePaths=` (same form).
+    pub inaccessible_paths: Vec<String>,
 }
 
 impl Hardening {
@@ -125,5 +129,8 @@ impl Hardening {
         self.private_tmp
             || self.protect_system != ProtectSystem::No
             || self.protect_home != ProtectHome::No
+            || !self.read_write_paths.is_empty()
+            || !self.read_only_paths.is_empty()
+            || !self.inaccessible_paths.is_empty()
     }
 }

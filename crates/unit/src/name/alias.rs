@@ -1,8 +1,8 @@
 //! Which alias symlinks are acceptable for a unit (systemd's
 //! `unit_validate_alias_symlink_or_warn()`, used for `Alias=` and links in unit directories).
 
+use super::UnitType;
 use super::{NameKind, kind_of, to_instance, type_of};
-use crate::model::UnitType;
 
 /// Why an alias symlink is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

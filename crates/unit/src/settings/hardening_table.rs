@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{Apply, Cx, UnitBuilder};
-use crate::model::{NameList, ProtectHome, ProtectSystem, SyscallFilter};
+use crate::model::{Hardening, NameList, ProtectHome, ProtectSystem, SyscallFilter};
 use crate::value::{
     ValueError, parse_boolean, parse_errno, split_words, syscall_group, syscall_name_is_valid,
 };
@@ -46,14 +46,32 @@ pub(crate) const HARDENING: &[(&str, Apply)] = &[
             b.svc.exec.hardening.protect_home = v
         })
     }),
-    ("ReadWritePaths", read_write_paths),
-    ("ReadWriteDirectories", read_write_paths),
+    ("ReadWritePaths", |b, cx| {
+        paths(b, cx, |h| &mut h.read_write_paths)
+    }),
+    ("ReadWriteDirectories", |b, cx| {
+        paths(b, cx, |h| &mut h.read_write_paths)
+    }),
+    ("ReadOnlyPaths", |b, cx| {
+        paths(b, cx, |h| &mut h.read_only_paths)
+    }),
+    ("ReadOnlyDirectories", |b, cx| {
+        paths(b, cx, |h| &mut h.read_only_paths)
+    }),
+    ("InaccessiblePaths", |b, cx| {
+        paths(b, cx, |h| &mut h.inaccessible_paths)
+    }),
+    ("InaccessibleDirectories", |b, cx| {
+        paths(b, cx, |h| &mut h.inaccessible_paths)
+    }),
 ];
 
-/// `ReadWritePaths=`: absolute paths (`-` prefix: skipped when missing); empty resets.
-fn read_write_paths(b: &mut UnitBuilder, cx: &Cx<'_>) {
+/// `ReadWritePaths=`, `ReadOnlyPaths=`, `InaccessiblePaths=`: absolute paths (`-` prefix:
+/// skipped when missing, `+`: relative to the root directory, which is `/` here); an empty
+/// value resets the list.
+fn paths(b: &mut UnitBuilder, cx: &Cx<'_>, list: fn(&mut Hardening) -> &mut Vec<String>) {
     if cx.value.trim().is_empty() {
-        b.svc.exec.hardening.read_write_paths.clear();
+        list(&mut b.svc.exec.hardening).clear();
         return;
     }
     let Some((_, words)) = list_words(b, cx) else {
@@ -62,7 +80,7 @@ fn read_write_paths(b: &mut UnitBuilder, cx: &Cx<'_>) {
     for w in words {
         let path = w.trim_start_matches(['-', '+']);
         if path.starts_with('/') {
-            b.svc.exec.hardening.read_write_paths.push(w);
+            list(&mut b.svc.exec.hardening).push(w);
         } else {
             b.warn(cx, format!("Path is not absolute, ignoring: {w}"));
         }

@@ -2,8 +2,7 @@
 
 use super::host::{self, HostInfo};
 use super::{SpecifierError, unescaped};
-use crate::model::UnitType;
-use crate::name::{self, NameError, UnitName};
+use crate::name::{self, NameError, UnitName, UnitType};
 
 /// Machine specifiers shared by every table (`COMMON_SYSTEM_SPECIFIERS`).
 pub(super) const SYSTEM: &str = "aAbBHlmMoqvwW";
