@@ -11,12 +11,9 @@ through asuser.sh, so no wrapper process is timed.
 Usage (root, for systemd's column): bench/cli.py [--bin PATH] [--before PATH] [--runs 21]
        [--no-systemd] [--out bench/results-cli.txt]
 """
-import argparse, os, pwd, shutil, signal, statistics, subprocess, sys, tempfile, time
+import os, pwd, shutil, statistics, subprocess, sys, time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-ANCHORS_SRC = os.environ.get("ANCHORS_SRC", os.path.join(ROOT, "..", "shared", "anchors"))
-ANCHORS = "/tmp/linger-anchors"
+from common import ANCHORS, arg_parser, TempManager, anchors_usable, emit, ensure_anchoruser, fresh_anchors
 UNIT = "[Service]\nExecStart=/bin/sh -c 'seq 1 2000; exec sleep infinity'\n"
 COMMANDS = [
     ("--version", ["--version"]),
@@ -49,20 +46,9 @@ def medians(argv, env, runs, user=None):
 class Linger:
     def __init__(self, name, binary):
         self.name, self.bin = name, binary
-        self.tmp = tempfile.mkdtemp(prefix="linger-clibench.")
-        home, run = os.path.join(self.tmp, "home"), os.path.join(self.tmp, "run")
-        os.makedirs(os.path.join(home, ".config/systemd/user"))
-        os.makedirs(run, mode=0o700)
-        with open(os.path.join(home, ".config/systemd/user/tick.service"), "w") as f:
-            f.write(UNIT)
-        self.env = dict(os.environ, HOME=home, XDG_RUNTIME_DIR=run, NO_COLOR="1")
-        for k in ("XDG_CONFIG_HOME", "XDG_STATE_HOME"):
-            self.env.pop(k, None)
-        self.proc = subprocess.Popen([binary, "daemon", "--user", "--no-system-units"], env=self.env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while subprocess.run(self.argv(["is-active", "-q", "default.target"]), env=self.env,
-                             stderr=subprocess.DEVNULL).returncode != 0:
-            time.sleep(0.002)
+        self.m = TempManager(binary, "linger-clibench.", units=[("tick.service", UNIT)])
+        self.env = self.m.env
+        self.m.start()
         subprocess.run(self.argv(["start", "tick.service"]), env=self.env, check=True)
         wait_for_tail(lambda: subprocess.run(self.argv(["status", "--no-pager", "tick.service"]),
                                              env=self.env, capture_output=True, text=True).stdout)
@@ -75,20 +61,15 @@ class Linger:
         return {label: medians(self.argv(args), self.env, runs) for label, args in COMMANDS}
 
     def stop(self):
-        self.proc.send_signal(signal.SIGTERM)
-        self.proc.wait(timeout=30)
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        self.m.remove()
 
 
 class Systemd:
     name = "systemd 252"
 
     def __init__(self):
-        if os.path.exists(ANCHORS):
-            shutil.rmtree(ANCHORS)
-        shutil.copytree(ANCHORS_SRC, ANCHORS)
-        if subprocess.run(["id", "anchoruser"], capture_output=True).returncode != 0:
-            subprocess.run(["useradd", "-m", "anchoruser"], check=True)
+        fresh_anchors()
+        ensure_anchoruser()
         self.user = pwd.getpwnam("anchoruser")
         unit_dir = os.path.join(self.user.pw_dir, ".config/systemd/user")
         shutil.rmtree(unit_dir, ignore_errors=True)
@@ -128,12 +109,7 @@ def wait_for_tail(read_status, deadline_s=30):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/linger"))
-    ap.add_argument("--before", help="a previous linger build, measured alongside")
-    ap.add_argument("--runs", type=int, default=21)
-    ap.add_argument("--no-systemd", action="store_true")
-    ap.add_argument("--out")
+    ap = arg_parser(runs=21)
     a = ap.parse_args()
     columns = []
     builds = ([("linger before", a.before)] if a.before else []) + [("linger after", a.bin)]
@@ -144,7 +120,7 @@ def main():
         finally:
             lg.stop()
     note = "systemd 252: not measured (needs root and ../shared/anchors)"
-    if not a.no_systemd and os.geteuid() == 0 and os.path.isdir(ANCHORS_SRC):
+    if not a.no_systemd and anchors_usable("/lib/systemd/systemd"):
         sd = Systemd()
         try:
             columns.append((sd.name, sd.measure(a.runs)))
@@ -162,11 +138,7 @@ def main():
         if names[-1] == Systemd.name and len(columns) >= 2 and columns[-2][1][label][1] > 0:
             ratio = f"{columns[-1][1][label][1] / columns[-2][1][label][1]:8.1f}x"
         out.append(f"{label:34}{cells}{ratio:>9}")
-    text = "\n".join(out)
-    print(text)
-    if a.out:
-        with open(a.out, "w") as f:
-            f.write(text + "\n")
+    emit(out, a.out)
 
 
 if __name__ == "__main__":

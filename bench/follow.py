@@ -17,12 +17,9 @@ runs under `systemd-cat -t pingbench`, the fill is `seq | systemd-cat`.
 Usage: bench/follow.py [--bin PATH] [--before PATH] [--fill 1000000] [--pings 50] [--gap 20]
        [--runs 5] [--no-systemd] [--out bench/results-follow.txt]
 """
-import argparse, os, shutil, signal, statistics, subprocess, sys, tempfile, time
+import os, shutil, statistics, subprocess, sys, tempfile, time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-ANCHORS_SRC = os.environ.get("ANCHORS_SRC", os.path.join(ROOT, "..", "shared", "anchors"))
-ANCHORS = "/tmp/linger-anchors"
+from common import ANCHORS, arg_parser, TempManager, anchors_usable, emit, fresh_anchors
 # The echo service: one line in, the same line out, flushed at once.
 ECHO = "import sys\nfor line in open(sys.argv[1]):\n    sys.stdout.write(line)\n    sys.stdout.flush()\n"
 PY = shutil.which("python3") or "/usr/bin/python3"
@@ -59,56 +56,38 @@ class Linger:
         self.name, self.bin = name, binary
 
     def run_once(self, a, lines_file):
-        tmp = tempfile.mkdtemp(prefix="linger-fbench.")
-        home, run = os.path.join(tmp, "home"), os.path.join(tmp, "run")
-        units = os.path.join(home, ".config/systemd/user")
-        os.makedirs(units)
-        os.makedirs(run, mode=0o700)
-        fifo = os.path.join(tmp, "fifo")
+        m = TempManager(self.bin, "linger-fbench.", no_rate_limit=True)
+        fifo = os.path.join(m.tmp, "fifo")
         os.mkfifo(fifo)
-        echo = os.path.join(tmp, "echo.py")
+        echo = os.path.join(m.tmp, "echo.py")
         with open(echo, "w") as f:
             f.write(ECHO)
-        with open(os.path.join(units, "fill.service"), "w") as f:
+        with open(os.path.join(m.unit_dir, "fill.service"), "w") as f:
             f.write(f"[Service]\nType=oneshot\nExecStart=/bin/cat {lines_file}\n")
-        with open(os.path.join(units, "ping.service"), "w") as f:
+        with open(os.path.join(m.unit_dir, "ping.service"), "w") as f:
             f.write(f"[Service]\nExecStart={PY} -u {echo} {fifo}\n")
-        os.makedirs(os.path.join(home, ".config/linger"))
-        with open(os.path.join(home, ".config/linger/journald.conf"), "w") as f:
-            f.write("[Journal]\nRateLimitBurst=0\n")
-        env = dict(os.environ, HOME=home, XDG_RUNTIME_DIR=run)
-        for k in ("XDG_STATE_HOME", "XDG_CONFIG_HOME"):
-            env.pop(k, None)
-        m = subprocess.Popen([self.bin, "daemon", "--user", "--no-system-units"], env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         follower = None
         try:
-            while subprocess.run([self.bin, "ctl", "is-active", "-q", "default.target"], env=env,
-                                 stderr=subprocess.DEVNULL).returncode != 0:
-                time.sleep(0.002)
+            m.start()
             if a.fill:
-                subprocess.run([self.bin, "ctl", "start", "fill.service"], env=env, check=True)
-            subprocess.run([self.bin, "ctl", "start", "ping.service"], env=env, check=True)
+                subprocess.run(m.ctl(["start", "fill.service"]), env=m.env, check=True)
+            subprocess.run(m.ctl(["start", "ping.service"]), env=m.env, check=True)
             follower = subprocess.Popen([self.bin, "journal", "-f", "-o", "cat", "-n", "0",
-                                         "-u", "ping.service"], env=env,
+                                         "-u", "ping.service"], env=m.env,
                                         stdout=subprocess.PIPE, text=True, bufsize=1)
             return summary(pings(fifo, follower, a.pings, a.gap))
         finally:
             if follower:
                 follower.kill()
                 follower.wait()
-            m.send_signal(signal.SIGTERM)
-            m.wait()
-            shutil.rmtree(tmp, ignore_errors=True)
+            m.remove()
 
 
 class Journald:
     name = "systemd-journald 252"
 
     def __init__(self):
-        if os.path.exists(ANCHORS):
-            shutil.rmtree(ANCHORS)
-        shutil.copytree(ANCHORS_SRC, ANCHORS)
+        fresh_anchors()
         self.d = f"{ANCHORS}/01_journald"
 
     def run_once(self, a, lines_file):
@@ -143,15 +122,10 @@ class Journald:
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/linger"))
-    ap.add_argument("--before", help="a previous linger build, measured alongside")
+    ap = arg_parser(runs=5)
     ap.add_argument("--fill", type=int, default=1_000_000)
     ap.add_argument("--pings", type=int, default=50)
     ap.add_argument("--gap", type=float, default=20, help="ms between lines")
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--no-systemd", action="store_true")
-    ap.add_argument("--out")
     a = ap.parse_args()
     work = tempfile.mkdtemp(prefix="fbench-lines.")
     lines_file = os.path.join(work, "lines.txt")
@@ -161,8 +135,7 @@ def main():
     if a.before:
         subjects.insert(0, Linger("linger before", a.before))
     sd_note = "systemd-journald 252: not measured (needs root and ../shared/anchors)"
-    if not a.no_systemd and os.geteuid() == 0 and os.path.isdir(ANCHORS_SRC) \
-            and os.path.exists("/lib/systemd/systemd-journald"):
+    if not a.no_systemd and anchors_usable("/lib/systemd/systemd-journald"):
         subjects.append(Journald())
         sd_note = "systemd-journald 252: anchors' standalone journald, echo under systemd-cat, same run"
     cols = []
@@ -179,11 +152,7 @@ def main():
         vals = [c[1][k] for c in cols]
         ratio = f"{vals[-1] / vals[-2]:15.1f}x" if "journald" in cols[-1][0] and len(vals) > 1 else ""
         out.append(f"{k:24}" + "".join(f"{v:22.2f}" for v in vals) + ratio)
-    text = "\n".join(out)
-    print(text)
-    if a.out:
-        with open(a.out, "w") as f:
-            f.write(text + "\n")
+    emit(out, a.out)
 
 
 if __name__ == "__main__":

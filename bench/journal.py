@@ -14,13 +14,9 @@ builds are compared byte for byte on the same journal.
 Usage: bench/journal.py [--bin PATH] [--before PATH] [--n 1000000] [--runs 5] [--no-systemd]
        [--out bench/results-journal.txt]
 """
-import argparse, hashlib, os, shutil, signal, statistics, subprocess, sys, tempfile, time
+import hashlib, os, shutil, statistics, subprocess, sys, tempfile, time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-# ../shared/anchors beside the checkout; ANCHORS_SRC= for a worktree elsewhere.
-ANCHORS_SRC = os.environ.get("ANCHORS_SRC", os.path.join(ROOT, "..", "shared", "anchors"))
-ANCHORS = "/tmp/linger-anchors"
+from common import ANCHORS, arg_parser, TempManager, anchors_usable, cpu_s, emit, fresh_anchors, status_kb
 
 QUERIES = [
     ("-n 100 (ms)", ["-n", "100"], False),
@@ -61,36 +57,19 @@ class Linger:
         self.name, self.bin, self.lines_file, self.n = name, binary, lines_file, n
 
     def ingest_once(self):
-        tmp = tempfile.mkdtemp(prefix="linger-jbench.")
-        home, run = os.path.join(tmp, "home"), os.path.join(tmp, "run")
-        units = os.path.join(home, ".config/systemd/user")
-        os.makedirs(units)
-        os.makedirs(run, mode=0o700)
-        with open(os.path.join(units, "bench.service"), "w") as f:
-            f.write(f"[Service]\nType=oneshot\nExecStart=/bin/cat {self.lines_file}\n")
-        # As the journald anchor (RateLimit*=0): no per-unit rate limit.
-        os.makedirs(os.path.join(home, ".config/linger"))
-        with open(os.path.join(home, ".config/linger/journald.conf"), "w") as f:
-            f.write("[Journal]\nRateLimitBurst=0\n")
-        env = dict(os.environ, HOME=home, XDG_RUNTIME_DIR=run)
-        for k in ("XDG_STATE_HOME", "XDG_CONFIG_HOME"):
-            env.pop(k, None)
-        m = subprocess.Popen([self.bin, "daemon", "--user", "--no-system-units"], env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        # Ready when it answers (the socket file appears before the manager listens).
-        while subprocess.run([self.bin, "ctl", "is-active", "-q", "default.target"], env=env,
-                             stderr=subprocess.DEVNULL).returncode != 0:
-            time.sleep(0.002)
-        idle_rss, idle_anon = status_kb(m.pid, "VmRSS"), status_kb(m.pid, "RssAnon")
-        cpu0 = cpu_s(m.pid)
+        m = TempManager(self.bin, "linger-jbench.", no_rate_limit=True, units=[
+            ("bench.service", f"[Service]\nType=oneshot\nExecStart=/bin/cat {self.lines_file}\n")])
+        m.start()
+        pid = m.proc.pid
+        idle_rss, idle_anon = status_kb(pid, "VmRSS"), status_kb(pid, "RssAnon")
+        cpu0 = cpu_s(pid)
         t0 = time.perf_counter()
-        subprocess.run([self.bin, "ctl", "start", "bench.service"], env=env, check=True)
-        cpu1 = cpu_s(m.pid)
-        hwm = status_kb(m.pid, "VmHWM")
-        m.send_signal(signal.SIGTERM)
-        m.wait()
+        subprocess.run(m.ctl(["start", "bench.service"]), env=m.env, check=True)
+        cpu1 = cpu_s(pid)
+        hwm = status_kb(pid, "VmHWM")
+        m.stop()
         wall = time.perf_counter() - t0
-        jdir = os.path.join(home, ".local/state/linger/journal")
+        tmp, jdir = m.tmp, m.journal_dir
         size = sum(os.path.getsize(os.path.join(jdir, f)) for f in os.listdir(jdir) if f.endswith(".lj"))
         return tmp, jdir, {
             "manager idle VmRSS (MB)": idle_rss / 1024,
@@ -109,9 +88,7 @@ class Journald:
     name = "systemd-journald 252"
 
     def __init__(self, n):
-        if os.path.exists(ANCHORS):
-            shutil.rmtree(ANCHORS)
-        shutil.copytree(ANCHORS_SRC, ANCHORS)
+        fresh_anchors()
         self.n = n
         self.jdir = f"{ANCHORS}/01_journald/var-log-journal"
 
@@ -148,33 +125,14 @@ def cpu_label(label):
     return label.replace("(ms)", "CPU (ms)")
 
 
-def cpu_s(pid):
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def status_kb(pid, key):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith(key + ":"):
-                return int(line.split()[1])
-    return 0
-
-
 def med(rows):
     return {k: None if rows[0][k] is None else statistics.median(r[k] for r in rows)
             for k in rows[0]}
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/linger"))
-    ap.add_argument("--before", help="a previous linger build, measured alongside")
+    ap = arg_parser(runs=5)
     ap.add_argument("--n", type=int, default=1_000_000)
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--no-systemd", action="store_true")
-    ap.add_argument("--out", help="also write the table to this file")
     a = ap.parse_args()
     if a.runs < 5:
         print("note: fewer than 5 runs; the figures are medians of", a.runs)
@@ -213,8 +171,7 @@ def main():
     shutil.rmtree(keep[0], ignore_errors=True)
 
     sd_note = "systemd-journald 252: not measured (needs root and ../shared/anchors)"
-    if not a.no_systemd and os.geteuid() == 0 and os.path.isdir(ANCHORS_SRC) \
-            and os.path.exists("/lib/systemd/systemd-journald"):
+    if not a.no_systemd and anchors_usable("/lib/systemd/systemd-journald"):
         jd = Journald(a.n)
         try:
             rows = jd.ingest(a.runs)
@@ -247,11 +204,7 @@ def main():
                    + f"{ratio:>11}   " + targets.get(k, ""))
     if len(lingers) == 2:
         out.append("# outputs of the two linger builds: byte-for-byte identical for every query above")
-    text = "\n".join(out)
-    print(text)
-    if a.out:
-        with open(a.out, "w") as f:
-            f.write(text + "\n")
+    emit(out, a.out)
 
 
 if __name__ == "__main__":

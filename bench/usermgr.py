@@ -20,13 +20,9 @@ scale case: N services under an *ordinary user's* manager (as root: `nobody`), s
 Usage: bench/usermgr.py [--bin PATH] [--before PATH] [--n 500] [--runs 5] [--big 10000]
        [--no-systemd] [--out bench/results-usermgr.txt]
 """
-import argparse, os, shutil, signal, statistics, subprocess, sys, tempfile, time
+import os, shutil, signal, statistics, subprocess, sys, tempfile, time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-# ../shared/anchors beside the checkout; ANCHORS_SRC= for a worktree elsewhere.
-ANCHORS_SRC = os.environ.get("ANCHORS_SRC", os.path.join(ROOT, "..", "shared", "anchors"))
-ANCHORS = "/tmp/linger-anchors"
+from common import ANCHORS, arg_parser, TempManager, anchors_usable, emit, ensure_anchoruser, fresh_anchors, status_kb
 
 
 def mono_us():
@@ -37,17 +33,6 @@ def timed(cmd, env=None):
     t = time.perf_counter()
     r = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return (time.perf_counter() - t), r.returncode
-
-
-def rss_kb(pid, key="VmRSS"):
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith(key + ":"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 def unit_name(i):
@@ -69,23 +54,14 @@ class Linger:
     def __init__(self, binary, n, name="linger"):
         self.name = name
         self.bin = binary
-        self.tmp = tempfile.mkdtemp(prefix="linger-bench.")
-        self.home = os.path.join(self.tmp, "home")
-        self.run = os.path.join(self.tmp, "run")
-        os.makedirs(self.run, mode=0o700)
-        write_units(os.path.join(self.home, ".config/systemd/user"), n)
-        self.env = dict(os.environ, HOME=self.home, XDG_RUNTIME_DIR=self.run, NO_COLOR="1")
-        for k in ("XDG_CONFIG_HOME", "XDG_STATE_HOME"):
-            self.env.pop(k, None)
+        self.m = TempManager(binary, "linger-bench.")
+        write_units(self.m.unit_dir, n)
+        self.env = self.m.env
         self.proc = None
 
     def start(self):
         t0 = mono_us()
-        self.proc = subprocess.Popen([self.bin, "daemon", "--user", "--no-system-units"], env=self.env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while subprocess.run(self.ctl(["is-active", "-q", "default.target"]), env=self.env,
-                             stderr=subprocess.DEVNULL).returncode != 0:
-            time.sleep(0.001)
+        self.proc = self.m.start(poll_s=0.001)
         reached = int(self.show("default.target", "ActiveEnterTimestampMonotonic"))
         return (reached - t0) / 1000.0
 
@@ -93,17 +69,14 @@ class Linger:
         return self.proc.pid
 
     def ctl(self, args):
-        return [self.bin, "ctl", "--user"] + args
+        return self.m.ctl(args)
 
     def show(self, unit, prop):
         return subprocess.run(self.ctl(["show", "-p", prop, "--value", unit]), env=self.env,
                               capture_output=True, text=True).stdout.strip()
 
     def stop(self):
-        if self.proc:
-            self.proc.send_signal(signal.SIGTERM)
-            self.proc.wait(timeout=30)
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        self.m.remove()
 
     def crash_and_recover(self, names):
         """SIGKILL the manager with the services running, start a new one, and time until every
@@ -113,8 +86,9 @@ class Linger:
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait()
         t0 = time.perf_counter()
-        self.proc = subprocess.Popen([self.bin, "daemon", "--user", "--no-system-units"], env=self.env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.proc = self.m.proc = subprocess.Popen([self.bin, "daemon", "--user", "--no-system-units"],
+                                                   env=self.env, stdout=subprocess.DEVNULL,
+                                                   stderr=subprocess.DEVNULL)
         deadline = time.time() + 30
         while subprocess.run(self.ctl(["is-active", "-q"] + names), env=self.env,
                              stderr=subprocess.DEVNULL).returncode != 0:
@@ -132,11 +106,8 @@ class Systemd:
     name = "systemd --user 252"
 
     def __init__(self, n):
-        if os.path.exists(ANCHORS):
-            shutil.rmtree(ANCHORS)
-        shutil.copytree(ANCHORS_SRC, ANCHORS)
-        if subprocess.run(["id", "anchoruser"], capture_output=True).returncode != 0:
-            subprocess.run(["useradd", "-m", "anchoruser"], check=True)
+        fresh_anchors()
+        ensure_anchoruser()
         self.home = subprocess.run(["getent", "passwd", "anchoruser"], capture_output=True, text=True).stdout.split(":")[5]
         unit_dir = os.path.join(self.home, ".config/systemd/user")
         shutil.rmtree(unit_dir, ignore_errors=True)
@@ -191,15 +162,15 @@ def measure(m, n):
     r = {}
     r["start → default.target (ms)"] = m.start()
     time.sleep(0.3)
-    r["RSS idle: VmRSS (MB)"] = rss_kb(m.pid()) / 1024
-    r["RSS idle: RssAnon (MB)"] = rss_kb(m.pid(), "RssAnon") / 1024
+    r["RSS idle: VmRSS (MB)"] = status_kb(m.pid()) / 1024
+    r["RSS idle: RssAnon (MB)"] = status_kb(m.pid(), "RssAnon") / 1024
     names = [unit_name(i) for i in range(n)]
     r["daemon-reload, %d units (ms)" % n] = statistics.median(timed(m.ctl(["daemon-reload"]), m.env)[0] for _ in range(5)) * 1000
     dt, rc = timed(m.ctl(["start"] + names), m.env)
     r["start %d, one call (s)" % n] = dt
     time.sleep(0.5)
-    r["RSS with %d running: VmRSS (MB)" % n] = rss_kb(m.pid()) / 1024
-    r["RSS with %d running: RssAnon (MB)" % n] = rss_kb(m.pid(), "RssAnon") / 1024
+    r["RSS with %d running: VmRSS (MB)" % n] = status_kb(m.pid()) / 1024
+    r["RSS with %d running: RssAnon (MB)" % n] = status_kb(m.pid(), "RssAnon") / 1024
     r["status (ms)"] = statistics.median(timed(m.ctl(["status", "--no-pager", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
     r["is-active (ms)"] = statistics.median(timed(m.ctl(["is-active", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
     # systemd --user cannot: its services die with it (or are left unmanaged).
@@ -291,15 +262,15 @@ def scale_once(m, n):
     manager, then stop them all in one call."""
     m.start()
     names = [f"s@{i}.service" for i in range(n)]
-    r = {"RSS idle (MB)": rss_kb(m.pid()) / 1024}
+    r = {"RSS idle (MB)": status_kb(m.pid()) / 1024}
     dt, rc = timed(m.ctl(["start"] + names), m.env)
     up = subprocess.run(m.ctl(["is-active"] + names), env=m.env,
                         capture_output=True, text=True).stdout.split().count("active")
     r["start %d, one call (s)" % n] = dt if rc == 0 and up == n else None
     r["services active after the start"] = up
     time.sleep(0.5)
-    r["RSS with %d running (MB)" % n] = rss_kb(m.pid()) / 1024
-    r["RssAnon with %d running (MB)" % n] = rss_kb(m.pid(), "RssAnon") / 1024
+    r["RSS with %d running (MB)" % n] = status_kb(m.pid()) / 1024
+    r["RssAnon with %d running (MB)" % n] = status_kb(m.pid(), "RssAnon") / 1024
     r["manager fds with %d running" % n] = len(os.listdir(f"/proc/{m.pid()}/fd"))
     dt, rc = timed(m.ctl(["stop"] + names), m.env)
     r["stop %d, one call (s)" % n] = dt if rc == 0 else None
@@ -310,7 +281,7 @@ def scale(binary, n, runs, with_systemd, out_path):
     """Issue 12: N services (one template, `s@I.service`) under one ordinary user's manager,
     linger and (as root, with ../shared/anchors) systemd --user 252 taking turns run by run."""
     kinds = [("linger", lambda: ScaleLinger(binary))]
-    if with_systemd and os.geteuid() == 0 and os.path.isdir(ANCHORS_SRC) and os.path.exists("/lib/systemd/systemd"):
+    if with_systemd and anchors_usable("/lib/systemd/systemd"):
         kinds.append((Systemd.name, ScaleSystemd))
     else:
         print("(systemd --user not measured: needs root and ../shared/anchors)")
@@ -353,8 +324,8 @@ def big(m, n):
     time.sleep(0.5)
     r["%d: status of one (ms)" % n] = statistics.median(
         timed(m.ctl(["status", "--no-pager", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
-    r["%d: RSS VmRSS (MB)" % n] = rss_kb(m.pid()) / 1024
-    r["%d: RSS RssAnon (MB)" % n] = rss_kb(m.pid(), "RssAnon") / 1024
+    r["%d: RSS VmRSS (MB)" % n] = status_kb(m.pid()) / 1024
+    r["%d: RSS RssAnon (MB)" % n] = status_kb(m.pid(), "RssAnon") / 1024
     dt, rc = timed(m.ctl(["stop"] + names), m.env)
     r["%d: stop all, one call (s)" % n] = dt if rc == 0 else None
     return r
@@ -371,14 +342,9 @@ def medians(rows):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/linger"))
-    ap.add_argument("--before", help="a previous linger build, measured alongside")
+    ap = arg_parser(runs=5)
     ap.add_argument("--n", type=int, default=500)
-    ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--big", type=int, default=10000)
-    ap.add_argument("--no-systemd", action="store_true")
-    ap.add_argument("--out", help="also write the table to this file")
     ap.add_argument("--scale", type=int, metavar="N",
                     help="only the scale run: N services under one ordinary user's manager (issue 12: 10000)")
     a = ap.parse_args()
@@ -392,7 +358,7 @@ def main():
         kinds.append(("linger before", lambda n: Linger(a.before, n, "linger before")))
     after = "linger after" if a.before else "linger"
     kinds.append((after, lambda n: Linger(a.bin, n, after)))
-    sd = not a.no_systemd and os.geteuid() == 0 and os.path.isdir(ANCHORS_SRC) and os.path.exists("/lib/systemd/systemd")
+    sd = not a.no_systemd and anchors_usable("/lib/systemd/systemd")
     if sd:
         kinds.append((Systemd.name, Systemd))
     else:
@@ -427,11 +393,7 @@ def main():
         if sd and None not in (vals[-1], vals[-2]) and vals[-2] > 0:
             line += f"  {vals[-1] / vals[-2]:7.1f}×"
         out.append(line)
-    text = "\n".join(out)
-    print(text)
-    if a.out:
-        with open(a.out, "w") as f:
-            f.write(text + "\n")
+    emit(out, a.out)
 
 
 if __name__ == "__main__":

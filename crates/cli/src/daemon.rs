@@ -123,6 +123,13 @@ fn login_config(a: SystemArgs) -> linger_login::LoginConfig {
     c
 }
 
+/// The user's unit search path and specifier values as the manager would compute them from
+/// this environment: what the tools that read unit files themselves (systemctl's `edit`,
+/// `cat` of a unit without a file, `systemd-analyze`) use, as systemd's tools do.
+pub fn user_load_context() -> linger_unit::loader::LoadContext {
+    linger_manager::load_context(&manager_config(Vec::new(), true, String::new()))
+}
+
 /// The manager configuration from the environment, as systemd --user derives it.
 pub fn manager_config(unit_path: Vec<PathBuf>, system_units: bool, unit: String) -> ManagerConfig {
     // The account record the unit crate reads for specifiers: one lookup, systemd's rules.

@@ -31,6 +31,7 @@ mod loginctl;
 mod notify;
 mod output;
 mod run;
+mod unit_names;
 mod watch;
 
 use std::ffi::OsString;

@@ -18,15 +18,11 @@ fn systemd_analyze(m: &Manager, args: &[&str]) -> Option<Run> {
         eprintln!("skipped: {why}");
         return None;
     }
-    let env = m.linger_command(&[]);
-    let mut cmd = std::process::Command::new("/usr/bin/systemd-analyze");
-    cmd.env_clear();
-    for (k, v) in env.get_envs() {
-        if let Some(v) = v {
-            cmd.env(k, v);
-        }
-    }
-    Some(Run::of(cmd.args(args).output().unwrap()))
+    Some(Run::of(
+        m.program_command("/usr/bin/systemd-analyze", args)
+            .output()
+            .unwrap(),
+    ))
 }
 
 #[test]

@@ -228,6 +228,76 @@ fn the_advice_after_a_failed_start_works() {
     assert_eq!(r.stdout, "Failed to start bad.service.\n");
 }
 
+/// "Starting …"/"Stopping …" carry systemd's MESSAGE_IDs and JOB_TYPE=, so scripts that look
+/// for a job's beginning find linger's, and `-x` explains them.
+#[test]
+fn job_beginnings_carry_systemds_message_ids() {
+    let m = manager();
+    m.write_unit(
+        "once.service",
+        "[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/true\nExecStop=/bin/true\n",
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "once.service"]).expect_code(0);
+    m.systemctl(&["restart", "once.service"]).expect_code(0);
+    m.systemctl(&["stop", "once.service"]).expect_code(0);
+    run(&m, "journalctl", &["--user", "--flush"]).expect_code(0);
+    let by_id = |id: &str, field: &str| {
+        run(
+            &m,
+            "journalctl",
+            &[
+                "--user",
+                "-u",
+                "once.service",
+                &format!("MESSAGE_ID={id}"),
+                "-o",
+                "json",
+                "--no-pager",
+            ],
+        )
+        .expect_code(0)
+        .stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            format!(
+                "{} {}",
+                v["MESSAGE"].as_str().unwrap(),
+                v[field].as_str().unwrap()
+            )
+        })
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        by_id("7d4958e842da4a758f6c1cdc7b36dcc5", "JOB_TYPE"),
+        [
+            "Starting once.service... start",
+            "Starting once.service... start"
+        ]
+    );
+    assert_eq!(
+        by_id("de5b426a63be47a7b6ac3eaac82e2f6f", "JOB_TYPE"),
+        [
+            "Stopping once.service... restart",
+            "Stopping once.service... stop"
+        ]
+    );
+    let r = run(
+        &m,
+        "journalctl",
+        &["--user", "-xu", "once.service", "--no-pager"],
+    )
+    .expect_code(0);
+    assert!(
+        r.stdout.contains(
+            "Starting once.service...\n░░ Subject: A start job for unit once.service has begun execution\n"
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
 #[test]
 fn is_enabled_answers_for_templates_aliases_and_missing_units_as_systemctl() {
     let m = manager();

@@ -345,16 +345,7 @@ fn systemctl_refusals_have_systemds_messages_and_exit_codes() {
         return;
     }
     let m = manager();
-    m.write_unit(
-        "ref-refuse.service",
-        "[Unit]\nDescription=Reference refusing service\nRefuseManualStart=yes\n\n[Service]\nExecStart=/bin/sleep infinity\n",
-    );
-    m.write_unit(
-        "ref-bad.service",
-        "[Unit]\nDescription=Reference bad service\n\n[Service]\nType=simple\n",
-    );
-    let unit_dir = m.home().join(".config/systemd/user");
-    std::os::unix::fs::symlink("/dev/null", unit_dir.join("ref-masked.service")).unwrap();
+    write_refused_units(&m);
     m.systemctl(&["daemon-reload"]).expect_code(0);
     // Masked (1), refused by RefuseManualStart= (4), a bad setting (1), reload not
     // applicable (3): systemctl's exit codes follow the D-Bus error names.
@@ -364,6 +355,38 @@ fn systemctl_refusals_have_systemds_messages_and_exit_codes() {
     same_as_systemd(&m, "start-simple");
     same_as_systemd(&m, "reload-simple");
     same_as_systemd(&m, "cancel-missing");
+}
+
+/// linger's own systemctl refuses the same jobs with the same words and exit codes as
+/// systemd 252's (the same captures; no systemd binary needed).
+#[test]
+fn lingers_systemctl_refuses_jobs_with_systemds_words_and_exit_codes() {
+    let m = Manager::new(BIN);
+    for (name, text) in UNITS {
+        m.write_unit(name, text);
+    }
+    write_refused_units(&m);
+    let mut m = m;
+    m.start();
+    let bin = m.dir.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::os::unix::fs::symlink(BIN, bin.join("systemctl")).unwrap();
+    for name in [
+        "start-masked",
+        "start-refuse",
+        "start-bad",
+        "start-simple",
+        "reload-simple",
+    ] {
+        let (mut args, want) = reference(name);
+        args[0] = bin.join("systemctl").display().to_string();
+        assert_eq!(
+            run_tool(&m, &args),
+            want,
+            "linger's `{}` differs from systemd 252 (reference {name})",
+            args[1..].join(" ")
+        );
+    }
 }
 
 #[test]
@@ -413,4 +436,19 @@ fn systemctl_cancels_a_waiting_job() {
     assert_eq!(cancel.code, 0, "{cancel:?}");
     assert_eq!(m.prop("later.service", "ActiveState"), "inactive");
     m.systemctl(&["stop", "slow.service"]).expect_code(0);
+}
+
+/// The units the refusal captures were taken with: one RefuseManualStart=yes, one without
+/// ExecStart=, one masked.
+fn write_refused_units(m: &Manager) {
+    m.write_unit(
+        "ref-refuse.service",
+        "[Unit]\nDescription=Reference refusing service\nRefuseManualStart=yes\n\n[Service]\nExecStart=/bin/sleep infinity\n",
+    );
+    m.write_unit(
+        "ref-bad.service",
+        "[Unit]\nDescription=Reference bad service\n\n[Service]\nType=simple\n",
+    );
+    let unit_dir = m.home().join(".config/systemd/user");
+    std::os::unix::fs::symlink("/dev/null", unit_dir.join("ref-masked.service")).unwrap();
 }

@@ -217,16 +217,7 @@ fn sandbox_probe(m: &Manager, unit: &str) -> String {
 /// goes when the unit stops.
 #[test]
 fn sandboxing_is_applied_for_root_and_an_ordinary_user() {
-    let mut managers = vec![("root", {
-        let mut m = Manager::new(BIN);
-        m.start();
-        m
-    })];
-    if rustix::process::geteuid().is_root() {
-        let mut m = Manager::new(BIN);
-        m.start_as("nobody", "nogroup");
-        managers.push(("nobody", m));
-    }
+    let managers = root_and_nobody_managers();
     for (who, m) in &managers {
         let out = sandbox_probe(m, "sandboxed.service");
         let uid = if *who == "root" {
@@ -537,16 +528,7 @@ fn no_new_privileges_alone() {
 /// for root's manager and an ordinary user's.
 #[test]
 fn protect_system_strict_leaves_only_the_units_paths_writable() {
-    let mut managers = vec![("root", {
-        let mut m = Manager::new(BIN);
-        m.start();
-        m
-    })];
-    if rustix::process::geteuid().is_root() {
-        let mut m = Manager::new(BIN);
-        m.start_as("nobody", "nogroup");
-        managers.push(("nobody", m));
-    }
+    let managers = root_and_nobody_managers();
     for (who, m) in &managers {
         let rw = m.home().join("rw");
         std::fs::create_dir_all(&rw).unwrap();
@@ -791,4 +773,20 @@ fn read_only_and_inaccessible_paths_are_applied() {
             "content"
         );
     }
+}
+
+/// A manager of the caller's own (named "root": the tests run as root in CI) and, when the
+/// caller is root, one running as `nobody` — the two ways a sandbox is set up.
+fn root_and_nobody_managers() -> Vec<(&'static str, Manager)> {
+    let mut managers = vec![("root", {
+        let mut m = Manager::new(BIN);
+        m.start();
+        m
+    })];
+    if rustix::process::geteuid().is_root() {
+        let mut m = Manager::new(BIN);
+        m.start_as("nobody", "nogroup");
+        managers.push(("nobody", m));
+    }
+    managers
 }

@@ -21,6 +21,14 @@ const BEFORE_CHANGE: &[Case] = &[
     &["cat", "web.service", "tpl@x.service"],
     &["cat", "nope.service"],
     &["cat", "web.service", "nope.service"],
+    // Units without a file: the drop-ins named after them (`NAME.d/`, a dash prefix's
+    // `a-.service.d/`, a template's, the type-wide `service.d/`) are shown alone;
+    // a unit with none is "No files found"; no empty line before the first unit printed.
+    &["cat", "only.service"],
+    &["cat", "a-b.service"],
+    &["cat", "orphan@x.service"],
+    &["cat", "nope.socket", "only.service"],
+    &["cat", "nope.socket"],
 ];
 const AFTER_CHANGE: &[Case] = &[&["cat", "web.service"]];
 
@@ -74,8 +82,17 @@ fn cat_prints_what_systemds_systemctl_prints() {
         "[Unit]\nDescription=Web\n\n[Service]\nExecStart=/bin/sleep 1000\n",
     );
     m.write_unit("web.service.d/10-env.conf", "[Service]\nEnvironment=A=1");
-    // (No type-wide service.d/ drop-in: for a unit without a file systemd's cat prints those
-    // drop-ins, linger's manager loads none for it and cat says "No files found" — known.)
+    m.write_unit("service.d/10-all.conf", "[Service]\nEnvironment=ALL=1\n");
+    m.write_unit("only.service.d/a.conf", "[Unit]\nDescription=Only\n");
+    m.write_unit("a-.service.d/dash.conf", "[Unit]\nDescription=Dash\n");
+    m.write_unit(
+        "orphan@.service.d/t.conf",
+        "[Unit]\nDescription=Template's\n",
+    );
+    m.write_unit(
+        "orphan@x.service.d/i.conf",
+        "[Unit]\nDescription=Instance's\n",
+    );
     m.write_unit("tpl@.service", "[Service]\nExecStart=/bin/echo %i\n");
     m.write_unit("tpl@.service.d/inst.conf", "[Unit]\nDescription=Tpl %i\n");
     m.start();

@@ -178,9 +178,13 @@ fn removals_sorted(text: &str) -> String {
     out.iter().map(|l| format!("{l}\n")).collect()
 }
 
-fn run_steps(mut each: impl FnMut(&[&str]) -> Run, root: &Path) -> Vec<(i32, String, String)> {
+fn run_steps(
+    steps: &[&[&str]],
+    mut each: impl FnMut(&[&str]) -> Run,
+    root: &Path,
+) -> Vec<(i32, String, String)> {
     let root_text = root.display().to_string();
-    STEPS
+    steps
         .iter()
         .map(|args| {
             let r = each(args);
@@ -193,13 +197,21 @@ fn run_steps(mut each: impl FnMut(&[&str]) -> Run, root: &Path) -> Vec<(i32, Str
         .collect()
 }
 
-#[test]
-fn global_root_changes_match_systemd_252() {
+/// Runs `steps` with linger's systemctl on a tree made by `tree`, and with systemd 252's on
+/// another one when it is installed: same words, exit codes and links as each other and as
+/// the recording.
+fn check(
+    tree: fn(&Path),
+    steps: &[&[&str]],
+    recorded: &[(i32, &str, &str)],
+    recorded_links: &[&str],
+) {
     let m = Manager::new(BIN);
     let ours_root = m.dir.path().join("ours");
     tree(&ours_root);
     let root_arg = format!("--root={}", ours_root.display());
     let ours = run_steps(
+        steps,
         |args| {
             let mut full = vec!["--global", root_arg.as_str(), "--no-pager"];
             full.extend_from_slice(args);
@@ -220,6 +232,7 @@ fn global_root_changes_match_systemd_252() {
         tree(&theirs_root);
         let root_arg = format!("--root={}", theirs_root.display());
         let theirs = run_steps(
+            steps,
             |args| {
                 let mut cmd = std::process::Command::new("/usr/bin/systemctl");
                 cmd.args(["--global", root_arg.as_str(), "--no-pager"])
@@ -228,14 +241,150 @@ fn global_root_changes_match_systemd_252() {
             },
             &theirs_root,
         );
-        for ((step, o), t) in STEPS.iter().zip(&ours).zip(&theirs) {
+        for ((step, o), t) in steps.iter().zip(&ours).zip(&theirs) {
             assert_eq!(o, t, "systemctl {step:?}");
         }
         assert_eq!(ours_links, links(&theirs_root));
     }
-    for ((step, o), r) in STEPS.iter().zip(&ours).zip(RECORDED_252) {
+    for ((step, o), r) in steps.iter().zip(&ours).zip(recorded) {
         assert_eq!((o.0, o.1.as_str(), o.2.as_str()), *r, "systemctl {step:?}");
     }
-    assert_eq!(ours.len(), RECORDED_252.len());
-    assert_eq!(ours_links, RECORDED_LINKS_252);
+    assert_eq!(ours.len(), recorded.len());
+    assert_eq!(ours_links, recorded_links);
+}
+
+#[test]
+fn global_root_changes_match_systemd_252() {
+    check(tree, STEPS, RECORDED_252, RECORDED_LINKS_252);
+}
+
+/// Units whose `[Install]` names units that do not exist.
+fn tree_missing_targets(root: &Path) {
+    let etc = root.join("etc/systemd/user");
+    std::fs::create_dir_all(&etc).unwrap();
+    let svc = "[Service]\nExecStart=/bin/true\n[Install]\n";
+    std::fs::write(
+        etc.join("a.service"),
+        format!("{svc}WantedBy=missing.target\nAlias=a2.service\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        etc.join("b.service"),
+        format!("{svc}WantedBy=missing.target other.target\nRequiredBy=x.target\n"),
+    )
+    .unwrap();
+    std::fs::write(etc.join("other.target"), "[Unit]\n").unwrap();
+}
+
+const MISSING_STEPS: &[&[&str]] = &[
+    &["enable", "a.service", "b.service"],
+    // Links already there: only the warnings.
+    &["enable", "a.service", "b.service"],
+];
+
+const MISSING_RECORDED_252: &[(i32, &str, &str)] = &[
+    (
+        0,
+        "",
+        "Created symlink ROOT/etc/systemd/user/a2.service → /etc/systemd/user/a.service.\n\
+         Created symlink ROOT/etc/systemd/user/missing.target.wants/a.service → /etc/systemd/user/a.service.\n\
+         Unit ROOT/etc/systemd/user/a.service is added as a dependency to a non-existent unit missing.target.\n\
+         Created symlink ROOT/etc/systemd/user/missing.target.wants/b.service → /etc/systemd/user/b.service.\n\
+         Unit ROOT/etc/systemd/user/b.service is added as a dependency to a non-existent unit missing.target.\n\
+         Created symlink ROOT/etc/systemd/user/other.target.wants/b.service → /etc/systemd/user/b.service.\n\
+         Created symlink ROOT/etc/systemd/user/x.target.requires/b.service → /etc/systemd/user/b.service.\n\
+         Unit ROOT/etc/systemd/user/b.service is added as a dependency to a non-existent unit x.target.\n",
+    ),
+    (
+        0,
+        "",
+        "Unit ROOT/etc/systemd/user/a.service is added as a dependency to a non-existent unit missing.target.\n\
+         Unit ROOT/etc/systemd/user/b.service is added as a dependency to a non-existent unit missing.target.\n\
+         Unit ROOT/etc/systemd/user/b.service is added as a dependency to a non-existent unit x.target.\n",
+    ),
+];
+
+const MISSING_LINKS_252: &[&str] = &[
+    "etc/systemd/user/a2.service -> /etc/systemd/user/a.service",
+    "etc/systemd/user/missing.target.wants/a.service -> /etc/systemd/user/a.service",
+    "etc/systemd/user/missing.target.wants/b.service -> /etc/systemd/user/b.service",
+    "etc/systemd/user/other.target.wants/b.service -> /etc/systemd/user/b.service",
+    "etc/systemd/user/x.target.requires/b.service -> /etc/systemd/user/b.service",
+];
+
+/// systemctl warns about each missing unit right after the link into it, not at the end.
+#[test]
+fn warnings_about_missing_units_come_in_systemds_order() {
+    check(
+        tree_missing_targets,
+        MISSING_STEPS,
+        MISSING_RECORDED_252,
+        MISSING_LINKS_252,
+    );
+}
+
+/// A unit file linked in from a directory inside the root that the host does not have: its
+/// content must be read inside the root, and enabling points at the file the link leads to.
+fn tree_linked(root: &Path) {
+    let etc = root.join("etc/systemd/user");
+    let opt = root.join("opt/linger-golden-linked");
+    std::fs::create_dir_all(&etc).unwrap();
+    std::fs::create_dir_all(&opt).unwrap();
+    std::fs::write(
+        opt.join("linked.service"),
+        "[Unit]\nDescription=Linked\n[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=default.target\n",
+    )
+    .unwrap();
+    std::fs::write(etc.join("default.target"), "[Unit]\nDescription=Main\n").unwrap();
+    symlink(
+        "/opt/linger-golden-linked/linked.service",
+        etc.join("linked.service"),
+    )
+    .unwrap();
+}
+
+const LINKED_STEPS: &[&[&str]] = &[
+    &["list-unit-files"],
+    &["is-enabled", "linked.service"],
+    &["enable", "linked.service"],
+    &["is-enabled", "linked.service"],
+    &["list-unit-files"],
+    &["disable", "linked.service"],
+    &["is-enabled", "linked.service"],
+];
+
+const LINKED_RECORDED_252: &[(i32, &str, &str)] = &[
+    (
+        0,
+        "UNIT FILE      STATE  PRESET\nlinked.service linked enabled\ndefault.target static -\n\n2 unit files listed.\n",
+        "",
+    ),
+    (1, "linked\n", ""),
+    (
+        0,
+        "",
+        "Created symlink ROOT/etc/systemd/user/default.target.wants/linked.service → /opt/linger-golden-linked/linked.service.\n",
+    ),
+    (0, "enabled\n", ""),
+    (
+        0,
+        "UNIT FILE      STATE   PRESET\nlinked.service enabled enabled\ndefault.target static  -\n\n2 unit files listed.\n",
+        "",
+    ),
+    (
+        0,
+        "",
+        "Removed \"ROOT/etc/systemd/user/default.target.wants/linked.service\".\nRemoved \"ROOT/etc/systemd/user/linked.service\".\n",
+    ),
+    (
+        1,
+        "",
+        "Failed to get unit file state for linked.service: No such file or directory\n",
+    ),
+];
+
+#[test]
+fn a_linked_unit_file_is_read_inside_the_root() {
+    assert!(!Path::new("/opt/linger-golden-linked").exists());
+    check(tree_linked, LINKED_STEPS, LINKED_RECORDED_252, &[]);
 }

@@ -63,6 +63,11 @@ pub enum LogTag {
         /// How it ended.
         result: JobResult,
     },
+    /// A job began its work ("Starting …", "Stopping …").
+    JobBegun {
+        /// Its type.
+        job_type: JobType,
+    },
     /// An automatic restart was scheduled (`Restart=`).
     RestartScheduled,
     /// The unit went inactive without a failure ("Deactivated successfully.").

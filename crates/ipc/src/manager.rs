@@ -472,11 +472,11 @@ pub struct InstallRequest {
 /// One file-system change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InstallChange {
-    /// `symlink` or `unlink`.
+    /// `symlink`, `unlink` or `destination not present` (systemd's D-Bus change types).
     pub kind: String,
-    /// The link.
+    /// The link (for `destination not present`: the unit that does not exist).
     pub path: String,
-    /// Its target (symlink).
+    /// Its target (symlink; for `destination not present`: the unit file being enabled).
     #[serde(default)]
     pub source: String,
 }

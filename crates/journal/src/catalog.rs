@@ -27,6 +27,12 @@ pub const UNIT_STOPPED: &str = "9d1aaa27d60140bd96365438aad20286";
 pub const UNIT_PROCESS_EXIT: &str = "98e322203f7a4ed290d09fe03c09fe15";
 /// MESSAGE_ID of an automatic restart being scheduled.
 pub const UNIT_RESTART_SCHEDULED: &str = "5eb03494b6584870a536b337290809b3";
+/// MESSAGE_ID of a start job beginning ("Starting …").
+pub const UNIT_STARTING: &str = "7d4958e842da4a758f6c1cdc7b36dcc5";
+/// MESSAGE_ID of a stop job (or a restart's stop half) beginning ("Stopping …").
+pub const UNIT_STOPPING: &str = "de5b426a63be47a7b6ac3eaac82e2f6f";
+/// MESSAGE_ID of a reload job beginning.
+pub const UNIT_RELOADING: &str = "d34d037fff1847e6ae669a370e694725";
 /// MESSAGE_ID of a unit reloaded.
 pub const UNIT_RELOADED: &str = "7b05ebc668384222baa8881179cfda54";
 /// MESSAGE_ID of a unit that went inactive without a failure.
@@ -79,6 +85,24 @@ this one are what the unit printed.",
         id: UNIT_RELOADED,
         subject: "A reload job for unit @UNIT@ has finished",
         body: "A reload job for unit @UNIT@ has finished; the job result is @JOB_RESULT@.",
+    },
+    CatalogEntry {
+        id: UNIT_STARTING,
+        subject: "A start job for unit @UNIT@ has begun execution",
+        body: "A start job for unit @UNIT@ has begun: the manager is running its start \
+commands. An entry saying it started (or failed) follows when the job ends.",
+    },
+    CatalogEntry {
+        id: UNIT_STOPPING,
+        subject: "A stop job for unit @UNIT@ has begun execution",
+        body: "A stop job for unit @UNIT@ has begun (job type @JOB_TYPE@): the manager is \
+running its stop commands and then signals its remaining processes.",
+    },
+    CatalogEntry {
+        id: UNIT_RELOADING,
+        subject: "A reload job for unit @UNIT@ has begun execution",
+        body: "A reload job for unit @UNIT@ has begun: the manager is running its \
+ExecReload= commands.",
     },
     CatalogEntry {
         id: UNIT_SUCCESS,

@@ -60,6 +60,7 @@ pub mod writer;
 pub use config::JournalConfig;
 pub use entry::Entry;
 pub use error::{Error, Result};
+pub use prefetch::ReadAhead;
 pub use query::Query;
 pub use reader::Journal;
 pub use view::{EntryRef, EntryView};

@@ -15,6 +15,7 @@ use std::rc::Rc;
 use crate::cursor::Cursor;
 use crate::entry::{Entry, id128_hex};
 use crate::error::{Error, Result};
+use crate::prefetch::ReadAhead;
 use crate::query::{BootSel, Filter, Query};
 use crate::store::format::{HEADER_LEN, Header, SEGMENT_SUFFIX};
 use crate::store::segment::{BlockInfo, Segment};
@@ -73,6 +74,7 @@ pub struct Journal {
     /// Slot indices per seqnum id, ordered by first seqnum.
     pub(crate) chains: Vec<Vec<usize>>,
     warnings: RefCell<Vec<Warning>>,
+    read_ahead: ReadAhead,
 }
 
 impl std::fmt::Debug for Journal {
@@ -136,7 +138,13 @@ impl Journal {
             slots,
             chains,
             warnings: RefCell::new(warnings),
+            read_ahead: ReadAhead::default(),
         }
+    }
+
+    /// When long forward walks decode ahead on a second thread (default: when a CPU is idle).
+    pub fn set_read_ahead(&mut self, read_ahead: ReadAhead) {
+        self.read_ahead = read_ahead;
     }
 
     /// Warnings collected so far (bad files, corrupt records), then cleared.
@@ -447,5 +455,9 @@ impl Segments for Journal {
 
     fn warn(&self, path: &Path, message: String) {
         Journal::warn(self, path, message);
+    }
+
+    fn read_ahead(&self) -> ReadAhead {
+        self.read_ahead
     }
 }

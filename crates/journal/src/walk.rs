@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::cursor::Cursor;
 use crate::error::{Error, Result};
-use crate::prefetch::{self, Prefetch};
+use crate::prefetch::{self, Prefetch, ReadAhead};
 use crate::query::{Filter, SegFilter};
 use crate::store::segment::{BlockInfo, DecodedBlock, Lits, RawEntry, Segment};
 use crate::view::EntryRef;
@@ -25,6 +25,8 @@ pub(crate) trait Segments {
     fn reopen_full(&self, slot: usize, why: &Error) -> Option<Rc<Segment>>;
     /// Reports a problem with a file once.
     fn warn(&self, path: &Path, message: String);
+    /// When long forward walks decode ahead on a second thread.
+    fn read_ahead(&self) -> ReadAhead;
 }
 
 /// Time, boot and cursor limits of a query.
@@ -192,7 +194,7 @@ impl ChainWalk {
                 })
                 .cloned()
                 .collect();
-            if ahead.len() >= prefetch::MIN_BLOCKS {
+            if ahead.len() >= prefetch::MIN_BLOCKS && j.read_ahead().now() {
                 self.prefetch = seg2.block_reader().and_then(|r| Prefetch::start(r, ahead));
             }
             self.seg = Some((seg2, Rc::new(sf), slot));

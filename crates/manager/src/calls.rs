@@ -489,8 +489,44 @@ fn unit_file_states(m: &Manager, p: &wire::NamesRequest) -> Answer {
     Answer::UnitFileStates(wire::UnitFileStatesReply { states })
 }
 
+/// The install changes as they travel (systemd's change types: `symlink`, `unlink`,
+/// `destination not present` with path = the missing unit, source = the unit file), in
+/// order; advice such as "no installation config" as warnings after them. Also used by
+/// systemctl's offline `--global`/`--root=` path.
+pub fn install_reply(changes: Vec<linger_unit::loader::InstallChange>) -> wire::InstallReply {
+    use linger_unit::loader::InstallChange;
+    let mut reply = wire::InstallReply::default();
+    for c in changes {
+        let (kind, path, source) = match c {
+            InstallChange::Created { link, target } => (
+                "symlink",
+                link.display().to_string(),
+                target.display().to_string(),
+            ),
+            InstallChange::Removed { path } => {
+                ("unlink", path.display().to_string(), String::new())
+            }
+            InstallChange::DestinationNotPresent { unit, target } => (
+                "destination not present",
+                target,
+                unit.display().to_string(),
+            ),
+            InstallChange::Note(n) => {
+                reply.warnings.push(n);
+                continue;
+            }
+        };
+        reply.changes.push(wire::InstallChange {
+            kind: kind.into(),
+            path,
+            source,
+        });
+    }
+    reply
+}
+
 fn install(m: &mut Manager, p: &wire::InstallRequest) -> Result<Answer, ManagerError> {
-    use linger_unit::loader::{self, InstallChange};
+    use linger_unit::loader;
     use wire::InstallAction;
     let ctx = m.engine.source_ref().ctx.clone();
     let names: Vec<&str> = p.units.iter().map(String::as_str).collect();
@@ -502,22 +538,7 @@ fn install(m: &mut Manager, p: &wire::InstallRequest) -> Result<Answer, ManagerE
         InstallAction::Unmask => loader::unmask(&ctx, &names, p.runtime),
     };
     let changes = result.map_err(|e| ManagerError::new(ErrorKind::Failed, e.to_string()))?;
-    let mut reply = wire::InstallReply::default();
-    for c in changes {
-        match c {
-            InstallChange::Created { link, target } => reply.changes.push(wire::InstallChange {
-                kind: "symlink".into(),
-                path: link.display().to_string(),
-                source: target.display().to_string(),
-            }),
-            InstallChange::Removed { path } => reply.changes.push(wire::InstallChange {
-                kind: "unlink".into(),
-                path: path.display().to_string(),
-                source: String::new(),
-            }),
-            InstallChange::Note(n) => reply.warnings.push(n),
-        }
-    }
+    let reply = install_reply(changes);
     // Masking changes what loads: pick it up at once, as systemctl's implicit reload does.
     m.reload();
     m.subscribers

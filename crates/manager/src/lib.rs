@@ -62,6 +62,7 @@ mod unit_of_pid;
 mod watcher;
 
 pub use api::{Answer, Call, ReplyTo, Requests, SUBSCRIBER_BACKLOG};
+pub use calls::install_reply;
 pub use config::{ManagerConfig, UserInfo};
 pub use host::check_condition;
 pub use recovery::read_log as read_recovery_log;

@@ -111,8 +111,15 @@ impl LoadStamps {
         if fragment.as_ref() != loaded_fragment && cfg.load_state != LoadState::NotFound {
             return true;
         }
+        // Drop-ins count only for a loaded unit, as in systemd: one not found (or masked)
+        // got none, and a `service.d/` file appearing does not make it outdated.
+        let current: Vec<&PathBuf> = if cfg.load_state == LoadState::Loaded {
+            dropins.iter().collect()
+        } else {
+            Vec::new()
+        };
         let loaded_dropins: Vec<&PathBuf> = stamp.dropins.iter().map(|(p, _)| p).collect();
-        dropins.iter().collect::<Vec<_>>() != loaded_dropins
+        current != loaded_dropins
     }
 }
 
@@ -210,5 +217,17 @@ mod tests {
         let fresh = load_unit("a.service", &ctx);
         stamps.record(&fresh);
         assert!(!needs(&stamps, &fresh, &ctx), "after daemon-reload");
+    }
+
+    #[test]
+    fn a_unit_not_found_is_not_outdated_by_drop_ins_appearing() {
+        // systemd compares drop-ins only for loaded units: `systemctl cat nope.service`
+        // after a `service.d/` file appears shows no "changed on disk" warning.
+        let d = tempfile::tempdir().unwrap();
+        let (ctx, cfg, stamps) = loaded(d.path());
+        assert_eq!(cfg.load_state, LoadState::NotFound);
+        write(&d.path().join("high/service.d/all.conf"), "[Unit]\n");
+        write(&d.path().join("high/a.service.d/own.conf"), "[Unit]\n");
+        assert!(!needs(&stamps, &cfg, &ctx));
     }
 }

@@ -281,7 +281,7 @@ pub fn restore(s: &mut Manager, saved: Saved, take_fd: &mut dyn FnMut(i32) -> Op
             };
             if let Some(pid) = svc.main_pid {
                 let host = s.engine.host_mut();
-                host.tracker.started(&svc.unit, &svc.invocation_id, pid);
+                host.tracker.adopted(&svc.unit, &svc.invocation_id, pid);
                 // After a re-exec it is still our child (an adopted one has its pidfd already).
                 if !s.adopted.contains(&svc.unit) {
                     host.pidfds.child(pid);

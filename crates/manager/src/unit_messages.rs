@@ -28,6 +28,17 @@ pub fn fields(tag: LogTag) -> Vec<(&'static str, String)> {
             out.push(("JOB_RESULT", result.as_str().to_string()));
             out
         }
+        LogTag::JobBegun { job_type } => {
+            let id = match job_type {
+                JobType::Start => catalog::UNIT_STARTING,
+                JobType::Reload => catalog::UNIT_RELOADING,
+                _ => catalog::UNIT_STOPPING,
+            };
+            vec![
+                ("MESSAGE_ID", id.into()),
+                ("JOB_TYPE", job_type.as_str().to_string()),
+            ]
+        }
         LogTag::RestartScheduled => vec![("MESSAGE_ID", catalog::UNIT_RESTART_SCHEDULED.into())],
         LogTag::Succeeded => vec![("MESSAGE_ID", catalog::UNIT_SUCCESS.into())],
         LogTag::Failed { result } => vec![
@@ -60,6 +71,15 @@ mod tests {
             LogTag::Job {
                 job_type: JobType::Reload,
                 result: JobResult::Failed,
+            },
+            LogTag::JobBegun {
+                job_type: JobType::Start,
+            },
+            LogTag::JobBegun {
+                job_type: JobType::Restart,
+            },
+            LogTag::JobBegun {
+                job_type: JobType::Reload,
             },
             LogTag::RestartScheduled,
             LogTag::Succeeded,

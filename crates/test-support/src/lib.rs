@@ -224,6 +224,14 @@ impl Manager {
         cmd
     }
 
+    /// Another program (systemd's own tools as oracles) with the test environment.
+    pub fn program_command(&self, program: &str, args: &[&str]) -> Command {
+        let mut cmd = Command::new(program);
+        self.env(&mut cmd);
+        cmd.args(args);
+        cmd
+    }
+
     /// Run `linger ARGS…` with the test environment.
     pub fn linger(&self, args: &[&str]) -> Run {
         let mut cmd = Command::new(&self.bin);

@@ -95,6 +95,27 @@ impl LoadContext {
         }
     }
 
+    /// The file `path` finally refers to, following symlinks as this context sees them
+    /// (absolute targets inside [`LoadContext::root`]): a linked unit file's content is read
+    /// there, not through a link that would lead out of the root.
+    pub fn final_file(&self, path: &Path) -> PathBuf {
+        let mut cur = path.to_path_buf();
+        for _ in 0..32 {
+            let Ok(target) = std::fs::read_link(&cur) else {
+                return cur;
+            };
+            cur = if target.is_absolute() {
+                self.rooted(&target)
+            } else {
+                match cur.parent() {
+                    Some(dir) => dir.join(target),
+                    None => return cur,
+                }
+            };
+        }
+        cur
+    }
+
     /// A context with an explicit search path (tests, `verify` of a file elsewhere).
     pub fn with_search_path(mut self, search_path: Vec<PathBuf>) -> LoadContext {
         self.search_path = search_path;
@@ -159,6 +180,23 @@ pub fn current_files(index: &UnitIndex, cfg: &UnitConfig) -> (Option<PathBuf>, V
     let names = all_names(&resolved.id, &resolved.aliases);
     let dropins = dropins::find(index, &names, cfg.unit_type, ".d", Some(".conf"));
     (resolved.fragment, dropins)
+}
+
+/// The `.conf` drop-ins that apply to `name` by name alone (`NAME.d/`, its template's, dash
+/// prefixes, the type-wide `service.d/`), in the order they would apply. What `systemctl
+/// cat` shows for a unit that has no unit file, as systemctl 252 does (it finds them on its
+/// own: the manager loads no drop-ins for a unit it could not find).
+pub fn dropins_of_name(index: &UnitIndex, name: &str) -> Vec<PathBuf> {
+    match parse_name(name) {
+        Some(p) => dropins::find(
+            index,
+            &all_names(name, &[]),
+            p.unit_type,
+            ".d",
+            Some(".conf"),
+        ),
+        None => Vec::new(),
+    }
 }
 
 /// Load a unit file given by path (`verify FILE`): its directory is searched first, so the

@@ -12,7 +12,7 @@ fn manager_config() -> linger_manager::ManagerConfig {
 
 /// `unit-paths`: the user manager's unit search path, highest priority first.
 pub fn unit_paths() -> ExitCode {
-    let ctx = linger_manager::load_context(&manager_config());
+    let ctx = crate::daemon::user_load_context();
     for p in &ctx.search_path {
         println!("{}", p.display());
     }

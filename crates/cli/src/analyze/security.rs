@@ -237,8 +237,7 @@ fn level(tenths: u32) -> (&'static str, &'static str) {
 
 /// The directive values of a unit as its files set them (fragment, then drop-ins).
 fn directive_values(unit: &str) -> Result<BTreeMap<String, String>, String> {
-    let cfg = crate::daemon::manager_config(Vec::new(), true, String::new());
-    let ctx = linger_manager::load_context(&cfg);
+    let ctx = crate::daemon::user_load_context();
     let loaded = linger_unit::loader::load_unit(unit, &ctx);
     if loaded.fragment_path.is_none() {
         return Err(format!("Unit {unit} not found."));
@@ -299,7 +298,7 @@ pub fn security(units: &[String]) -> ExitCode {
         if i > 0 {
             println!();
         }
-        if let Err(e) = one(&crate::ctl::mangle(u)) {
+        if let Err(e) = one(&crate::unit_names::mangle(u)) {
             code = crate::output::fail(&e);
         }
     }
@@ -307,7 +306,7 @@ pub fn security(units: &[String]) -> ExitCode {
 }
 
 fn summary() -> ExitCode {
-    let names = match crate::ctl::loaded_units() {
+    let names = match crate::unit_names::loaded_units() {
         Ok(n) => n,
         Err(e) => return crate::output::fail(&e),
     };

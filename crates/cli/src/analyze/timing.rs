@@ -19,7 +19,7 @@ struct Times {
 }
 
 fn fetch() -> Result<BTreeMap<String, Times>, String> {
-    let names = crate::ctl::loaded_units()?;
+    let names = crate::unit_names::loaded_units()?;
     let mut client = crate::connect::connect()?;
     let req = api::UnitsRequest {
         units: names,
@@ -108,7 +108,7 @@ pub fn critical_chain(units: &[String]) -> ExitCode {
     let roots: Vec<String> = if units.is_empty() {
         vec!["default.target".to_string()]
     } else {
-        units.iter().map(|u| crate::ctl::mangle(u)).collect()
+        units.iter().map(|u| crate::unit_names::mangle(u)).collect()
     };
     for root in roots {
         let Some(t) = all.get(&root) else {

@@ -66,7 +66,7 @@ fn units_of_type(
         .into_iter()
         .filter(|u| u.unit.ends_with(suffix) && u.load == linger_wire::LoadState::Loaded)
         .filter(|u| o.all || u.active == linger_wire::ActiveState::Active)
-        .filter(|u| super::list::matches_patterns(patterns, &u.unit))
+        .filter(|u| crate::unit_names::matches_patterns(patterns, &u.unit))
         .map(|u| u.unit)
         .collect();
     if names.is_empty() {

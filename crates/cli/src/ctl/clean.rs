@@ -48,7 +48,7 @@ pub fn clean(units: &[String], o: &Opts) -> ExitCode {
             return fail(&format!("Unknown resource type: {w}"));
         }
     }
-    let names = match super::expand_names(units) {
+    let names = match crate::unit_names::expand_names(units) {
         Ok(n) => n,
         Err(e) => return fail(&e),
     };

@@ -193,7 +193,7 @@ pub fn edit(units: &[String], o: &Opts) -> ExitCode {
         }
     };
     for u in units {
-        match prepare(&super::mangle(u), o, &dir) {
+        match prepare(&crate::unit_names::mangle(u), o, &dir) {
             Ok(e) => edits.push(e),
             Err(msg) => {
                 cleanup(&edits);
@@ -269,7 +269,7 @@ pub fn revert(units: &[String], o: &Opts) -> ExitCode {
     let (config, runtime) = config_dirs();
     let mut code = ExitCode::SUCCESS;
     for u in units {
-        let unit = super::mangle(u);
+        let unit = crate::unit_names::mangle(u);
         let (fragment, _) = match unit_files(&unit) {
             Ok(f) => f,
             Err(e) => return fail(&e),

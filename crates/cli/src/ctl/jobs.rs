@@ -6,9 +6,10 @@ use linger_ipc::manager::{self as api, Change, ErrorKind, method};
 use linger_wire::{ActiveState, JobAction, JobMode, KillWhom, Signal};
 use serde_json::json;
 
-use super::{Opts, expand_names};
+use super::Opts;
 use crate::connect::connect;
 use crate::output::fail;
+use crate::unit_names::expand_names;
 
 /// Queue jobs and (unless --no-block) wait for them, printing systemctl's failure messages.
 pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
@@ -74,11 +75,19 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
     for j in &reply.jobs {
         if j.job == 0 {
             eprintln!("Failed to {verb} {}: {}", j.unit, j.message);
-            let not_found = j
-                .error
-                .as_ref()
-                .is_some_and(|e| e.kind == ErrorKind::NoSuchUnit);
-            code = if not_found { 5 } else { 1 };
+            let kind = j.error.as_ref().map_or(ErrorKind::Failed, |e| e.kind);
+            // systemctl points at the logs unless the refusal says it all.
+            if !matches!(
+                kind,
+                ErrorKind::NoSuchUnit | ErrorKind::UnitMasked | ErrorKind::JobTypeNotApplicable
+            ) {
+                let dashes = if j.unit.starts_with('-') { " --" } else { "" };
+                eprintln!(
+                    "See user logs and 'systemctl --user status{dashes} {}' for details.",
+                    j.unit
+                );
+            }
+            code = exit_status(kind);
         } else if !j.message.is_empty() {
             eprintln!("{}", j.message);
             code = 1;
@@ -99,6 +108,20 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
         return wait_inactive(&req.units, changes);
     }
     ExitCode::from(code)
+}
+
+/// systemctl's exit status for a refused job (LSB codes, as systemctl 252 maps its D-Bus
+/// errors): 4 refused by the unit's rules, 5 no such unit, 3 not applicable, 6 not loadable.
+fn exit_status(kind: ErrorKind) -> u8 {
+    match kind {
+        ErrorKind::OnlyByDependency
+        | ErrorKind::NoIsolation
+        | ErrorKind::TransactionIsDestructive => 4,
+        ErrorKind::NoSuchUnit => 5,
+        ErrorKind::JobTypeNotApplicable => 3,
+        ErrorKind::LoadFailed => 6,
+        _ => 1,
+    }
 }
 
 /// `isolate UNIT`: a start job in isolate mode; a name without a suffix is a target.
@@ -255,7 +278,7 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
             if u.contains('/') {
                 u.clone()
             } else {
-                super::mangle(u)
+                crate::unit_names::mangle(u)
             }
         })
         .collect();
@@ -291,6 +314,10 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
         for c in &r.changes {
             match c.kind.as_str() {
                 "symlink" => eprintln!("Created symlink {} → {}.", c.path, c.source),
+                "destination not present" => eprintln!(
+                    "Unit {} is added as a dependency to a non-existent unit {}.",
+                    c.source, c.path
+                ),
                 _ => eprintln!("Removed \"{}\".", c.path),
             }
         }
@@ -391,7 +418,7 @@ pub fn import_environment(names: &[String]) -> ExitCode {
                     any = true;
                 }
             }
-            if !any && !super::is_glob(n) {
+            if !any && !crate::unit_names::is_glob(n) {
                 eprintln!("Ignoring unset variable \"{n}\".");
             }
         }

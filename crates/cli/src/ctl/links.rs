@@ -59,8 +59,7 @@ fn symlink(link: &Path, target: &Path, o: &Opts) -> Result<(), String> {
 
 /// `get-default`: the target `default.target` is an alias of (itself when it is not one).
 pub fn get_default() -> ExitCode {
-    let cfg = crate::daemon::manager_config(Vec::new(), true, String::new());
-    let ctx = linger_manager::load_context(&cfg);
+    let ctx = crate::daemon::user_load_context();
     let found = ctx
         .search_path
         .iter()
@@ -129,7 +128,7 @@ pub fn add_dependency(kind: &str, target: &str, units: &[String], o: &Opts) -> E
         .unwrap_or_else(|_| target.to_string());
     let dir = config_dir(o).join(format!("{target}.{kind}"));
     for u in units {
-        let unit = super::mangle(u);
+        let unit = crate::unit_names::mangle(u);
         let path = match fragment(&unit) {
             Ok(p) => p,
             Err(e) => return fail(&format!("Failed to add dependency: {e}")),

@@ -10,18 +10,6 @@ use super::Opts;
 use crate::connect::connect;
 use crate::output::{fail, paint};
 
-/// fnmatch-style matching, shared with `journalctl -u 'web*'`.
-fn glob(pattern: &str, s: &str) -> bool {
-    linger_journal::glob::glob_match(pattern.as_bytes(), s.as_bytes())
-}
-
-pub(super) fn matches_patterns(patterns: &[String], name: &str) -> bool {
-    patterns.is_empty()
-        || patterns
-            .iter()
-            .any(|p| glob(p, name) || glob(&super::mangle(p), name))
-}
-
 /// Print rows as aligned columns (systemctl style), cut to the terminal unless `--full`.
 pub(super) fn table(
     o: &Opts,
@@ -51,7 +39,7 @@ pub fn list_units(o: &Opts, patterns: &[String]) -> ExitCode {
     let rows: Vec<&api::UnitRow> = r
         .units
         .iter()
-        .filter(|u| matches_patterns(patterns, &u.unit))
+        .filter(|u| crate::unit_names::matches_patterns(patterns, &u.unit))
         .filter(|u| {
             o.types.is_empty() || o.types.iter().any(|t| u.unit.ends_with(&format!(".{t}")))
         })
@@ -155,7 +143,8 @@ pub fn list_unit_files(o: &Opts, patterns: &[String]) -> ExitCode {
         .iter()
         .map(|f| (f.path.rsplit('/').next().unwrap_or(&f.path).to_string(), f))
         .filter(|(name, f)| {
-            matches_patterns(patterns, name) && (o.state.is_empty() || o.state.contains(&f.state))
+            crate::unit_names::matches_patterns(patterns, name)
+                && (o.state.is_empty() || o.state.contains(&f.state))
         })
         .filter(|(name, _)| {
             o.types.is_empty() || o.types.iter().any(|t| name.ends_with(&format!(".{t}")))
@@ -196,7 +185,7 @@ pub fn list_dependencies(o: &Opts, unit: &str) -> ExitCode {
         ""
     };
     let req = api::DependenciesRequest {
-        unit: super::mangle(unit),
+        unit: crate::unit_names::mangle(unit),
         reverse: o.reverse,
         ordering: ordering.into(),
     };

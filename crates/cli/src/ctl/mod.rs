@@ -422,7 +422,7 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         C::SetProperty { unit, assignments } => jobs::simple(
             linger_ipc::manager::method::SET_PROPERTY,
             serde_json::json!({
-                "unit": mangle(&unit),
+                "unit": crate::unit_names::mangle(&unit),
                 "assignments": assignments,
                 "runtime": o.runtime,
             }),
@@ -443,70 +443,4 @@ fn run(cmd: Command, o: &Opts) -> ExitCode {
         } => crate::analyze::calendar(&exprs, iterations, base_time.as_deref()),
         C::Verify { files } => crate::analyze::verify(&files),
     }
-}
-
-/// systemctl's name mangling: `.service` added to names without a unit suffix, characters
-/// a unit name cannot hold escaped (`has space` → `has\x20space.service`), paths made
-/// `.mount`/`.device` names; glob patterns are left as patterns.
-pub fn mangle(name: &str) -> String {
-    linger_unit::name::mangle(name, ".service", true)
-        .map(|(n, _)| n)
-        .unwrap_or_else(|_| name.to_string())
-}
-
-/// [`mangle`] over a list.
-pub fn mangle_all(names: &[String]) -> Vec<String> {
-    names.iter().map(|n| mangle(n)).collect()
-}
-
-/// Every unit the manager has loaded (`list-units --all`), by name.
-pub fn loaded_units() -> Result<Vec<String>, String> {
-    let mut client = crate::connect::connect()?;
-    let v = client
-        .call(
-            linger_ipc::manager::method::LIST,
-            serde_json::json!({ "all": true }),
-        )
-        .map_err(|e| e.to_string())?;
-    let r: linger_ipc::manager::ListReply = serde_json::from_value(v).unwrap_or_default();
-    Ok(r.units.into_iter().map(|u| u.unit).collect())
-}
-
-/// Whether a name is a glob pattern (`'web*'`, `'app@?.service'`).
-pub fn is_glob(name: &str) -> bool {
-    name.contains(['*', '?', '['])
-}
-
-/// The unit names a verb acts on: plain names mangled, glob patterns replaced by the loaded
-/// units they match (systemctl's rule: a pattern never loads a unit file). The manager is
-/// asked only when there is a pattern.
-pub fn expand_names(names: &[String]) -> Result<Vec<String>, String> {
-    if !names.iter().any(|n| is_glob(n)) {
-        return Ok(mangle_all(names));
-    }
-    let mut client = crate::connect::connect()?;
-    let v = client
-        .call(
-            linger_ipc::manager::method::LIST,
-            serde_json::json!({ "all": true }),
-        )
-        .map_err(|e| e.to_string())?;
-    let loaded: linger_ipc::manager::ListReply = serde_json::from_value(v).unwrap_or_default();
-    let mut out = Vec::new();
-    for n in names {
-        if is_glob(n) {
-            let pattern = [n.clone()];
-            out.extend(
-                loaded
-                    .units
-                    .iter()
-                    .filter(|u| list::matches_patterns(&pattern, &u.unit))
-                    .map(|u| u.unit.clone()),
-            );
-        } else {
-            out.push(mangle(n));
-        }
-    }
-    out.dedup();
-    Ok(out)
 }

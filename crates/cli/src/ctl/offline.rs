@@ -20,8 +20,7 @@ const GLOBAL_USER_DIRS: [&str; 6] = [
 
 /// The loader context for the global user unit directories under `root`.
 pub fn context(root: &Path) -> linger_unit::loader::LoadContext {
-    let cfg = crate::daemon::manager_config(Vec::new(), true, String::new());
-    let mut ctx = linger_manager::load_context(&cfg);
+    let mut ctx = crate::daemon::user_load_context();
     ctx.search_path = GLOBAL_USER_DIRS.iter().map(|d| root.join(d)).collect();
     ctx.config_dir = root.join(GLOBAL_USER_DIRS[0]);
     ctx.admin_config_dir = None;
@@ -74,7 +73,7 @@ pub fn install(
     runtime: bool,
     force: bool,
 ) -> Result<api::InstallReply, String> {
-    use linger_unit::loader::{self, InstallChange};
+    use linger_unit::loader;
     if runtime {
         return Err("--runtime cannot be used with --global or --root=.".into());
     }
@@ -87,21 +86,7 @@ pub fn install(
         "unmask" => loader::unmask(&ctx, names, false),
         other => return Err(format!("Unknown install action '{other}'.")),
     };
-    let mut reply = api::InstallReply::default();
-    for c in result.map_err(|e| e.to_string())? {
-        match c {
-            InstallChange::Created { link, target } => reply.changes.push(api::InstallChange {
-                kind: "symlink".into(),
-                path: link.display().to_string(),
-                source: target.display().to_string(),
-            }),
-            InstallChange::Removed { path } => reply.changes.push(api::InstallChange {
-                kind: "unlink".into(),
-                path: path.display().to_string(),
-                source: String::new(),
-            }),
-            InstallChange::Note(n) => reply.warnings.push(n),
-        }
-    }
-    Ok(reply)
+    Ok(linger_manager::install_reply(
+        result.map_err(|e| e.to_string())?,
+    ))
 }

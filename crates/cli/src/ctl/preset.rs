@@ -28,7 +28,7 @@ fn apply(units: &[String], o: &Opts) -> ExitCode {
     }
     let (mut enable, mut disable) = (Vec::new(), Vec::new());
     for u in units {
-        let name = super::mangle(u);
+        let name = crate::unit_names::mangle(u);
         if name.contains("@.") {
             // A template: the instances its preset line names (none: left alone).
             enable.extend(presets.instances_of(&name));

@@ -5,9 +5,10 @@ use std::process::ExitCode;
 use linger_ipc::manager::{self as api, method};
 use serde_json::json;
 
-use super::{Opts, expand_names, mangle_all};
+use super::Opts;
 use crate::connect::connect;
 use crate::output::fail;
+use crate::unit_names::{expand_names, mangle_all};
 
 /// Fetch units' properties (and, for status, processes and logs).
 pub fn fetch(
@@ -120,43 +121,53 @@ fn property_filter(p: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// `cat`: the fragment and drop-ins, each headed by its path.
+/// `cat`: the fragment and drop-ins, each headed by its path; units are separated by an
+/// empty line (none before the first one printed).
 pub fn cat(units: &[String]) -> ExitCode {
     let list = match expand_names(units).and_then(|n| fetch(&n, 0, false)) {
         Ok(u) => u,
         Err(e) => return fail(&e),
     };
     let mut code = 0;
-    for (i, u) in list.iter().enumerate() {
-        let frag = u
-            .properties
-            .get("FragmentPath")
-            .cloned()
-            .unwrap_or_default();
-        let id = u.properties.get("Id").cloned().unwrap_or_default();
+    let mut printed_one = false;
+    // Only needed for a unit without a file (scanned once).
+    let mut index = None;
+    for u in &list {
+        let prop = |k: &str| u.properties.get(k).cloned().unwrap_or_default();
+        let (frag, id) = (prop("FragmentPath"), prop("Id"));
+        let mut paths: Vec<String> = Vec::new();
         if frag.is_empty() {
+            // systemctl 252 looks for drop-ins by the unit's own name (`NAME.d/`,
+            // `service.d/`) itself when the manager found no file: they are shown alone.
+            if prop("LoadState") == "not-found" {
+                let index = index.get_or_insert_with(search_index);
+                paths.extend(
+                    linger_unit::loader::dropins_of_name(index, &id)
+                        .into_iter()
+                        .map(|p| p.display().to_string()),
+                );
+            }
+        } else {
+            paths.push(frag);
+            paths.extend(
+                prop("DropInPaths")
+                    .split(' ')
+                    .filter(|s| !s.is_empty())
+                    .map(String::from),
+            );
+        }
+        if paths.is_empty() {
             eprintln!("No files found for {id}.");
             code = 1;
             continue;
         }
-        if i > 0 {
+        if printed_one {
             println!();
         }
-        if u.properties.get("NeedDaemonReload").map(String::as_str) == Some("yes") {
+        printed_one = true;
+        if prop("NeedDaemonReload") == "yes" {
             eprintln!("{}", super::reload_warning::cat_block(&id));
         }
-        let mut paths = vec![frag];
-        paths.extend(
-            u.properties
-                .get("DropInPaths")
-                .map(|d| {
-                    d.split(' ')
-                        .filter(|s| !s.is_empty())
-                        .map(String::from)
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default(),
-        );
         for (j, p) in paths.iter().enumerate() {
             if j > 0 {
                 println!();
@@ -172,6 +183,12 @@ pub fn cat(units: &[String]) -> ExitCode {
         }
     }
     ExitCode::from(code)
+}
+
+/// The user's unit search path as the manager computes it from this environment (what
+/// systemctl does for the files it looks up itself).
+fn search_index() -> linger_unit::loader::UnitIndex {
+    linger_unit::loader::UnitIndex::scan(&crate::daemon::user_load_context())
 }
 
 /// Which state `is-*` checks.

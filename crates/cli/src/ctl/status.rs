@@ -389,7 +389,7 @@ fn status_names(args: &[String]) -> Result<Vec<String>, String> {
         if let Ok(pid) = a.parse::<u32>() {
             out.push(unit_of_pid(pid)?);
         } else {
-            out.extend(super::expand_names(std::slice::from_ref(a))?);
+            out.extend(crate::unit_names::expand_names(std::slice::from_ref(a))?);
         }
     }
     Ok(out)

@@ -469,7 +469,11 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             typ,
             Some(linger_unit::model::ServiceType::Simple | linger_unit::model::ServiceType::Idle)
         ) {
-            self.log(id, LogLevel::Info, format!("Starting {desc}..."));
+            // A restart's second half is a start job by then, as in systemd.
+            let tag = LogTag::JobBegun {
+                job_type: JobType::Start,
+            };
+            self.log_tagged(id, LogLevel::Info, format!("Starting {desc}..."), Some(tag));
         }
         // Leaving RestartSec= is an automatic restart: it counts in NRestarts=.
         let auto = matches!(svc_state, Some(ServiceState::AutoRestart));
@@ -513,7 +517,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             return;
         }
         if !auto_restarting {
-            self.log(id, LogLevel::Info, format!("Stopping {desc}..."));
+            let job_type = self.jobs.get(&jid).map_or(JobType::Stop, |j| j.job_type);
+            let tag = LogTag::JobBegun { job_type };
+            self.log_tagged(id, LogLevel::Info, format!("Stopping {desc}..."), Some(tag));
         }
         self.with_service(id, |s, c| s.stop(c));
     }

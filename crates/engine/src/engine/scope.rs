@@ -97,7 +97,13 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             }
             ScopeAction::Log(level, text) => {
                 let message = text.replace("{desc}", &self.description_of(id));
-                self.log(id, level, message);
+                // The one job beginning a scope logs carries systemd's id, as a service's does.
+                let tag = text
+                    .starts_with("Stopping {desc}")
+                    .then_some(LogTag::JobBegun {
+                        job_type: JobType::Stop,
+                    });
+                self.log_tagged(id, level, message, tag);
             }
             ScopeAction::LogFailedResult => {
                 let result = self

@@ -186,9 +186,14 @@ impl Appender {
             } => {
                 line_lit = Some(message);
                 let key = (*stream_key, *priority);
-                match self.last_line_ctx.filter(|(k, _)| *k == key) {
-                    Some((_, c)) => c,
-                    None if let Some(&c) = self.line_ctx.get(&key) => {
+                // (No `if let` guard: the code builds with the manifest's rust-version.)
+                let known = self
+                    .last_line_ctx
+                    .filter(|(k, _)| *k == key)
+                    .map(|(_, c)| c)
+                    .or_else(|| self.line_ctx.get(&key).copied());
+                match known {
+                    Some(c) => {
                         self.last_line_ctx = Some((key, c));
                         c
                     }

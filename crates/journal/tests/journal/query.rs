@@ -1,7 +1,7 @@
 //! Every query flag, against a journal written by the real writer.
 
-use linger_journal::Query;
 use linger_journal::query::BootSel;
+use linger_journal::{Query, ReadAhead};
 
 use super::support::*;
 
@@ -322,9 +322,10 @@ fn cursors() {
     );
 }
 
-/// Long forward walks decode blocks ahead on a second thread (src/prefetch.rs): every entry
-/// still comes once, in order, with whole blocks of other units skipped and a lower time
-/// bound honoured — the same as the backward walk, which decodes on the caller's thread.
+/// Long forward walks decode blocks ahead on a second thread (src/prefetch.rs; here always,
+/// and never): every entry still comes once, in order, with whole blocks of other units
+/// skipped and a lower time bound honoured — the same as the backward walk, which decodes on
+/// the caller's thread.
 #[test]
 fn long_forward_scans_return_every_entry_once_in_order() {
     let tmp = tmpdir();
@@ -354,8 +355,23 @@ fn long_forward_scans_return_every_entry_once_in_order() {
         v.reverse();
         v
     };
+    let forwards = |q: &Query| {
+        let with = |read_ahead| {
+            let mut j =
+                linger_journal::Journal::open_directory(d).unwrap_or_else(|e| panic!("{e}"));
+            j.set_read_ahead(read_ahead);
+            let entries = j.entries(q).unwrap_or_else(|e| panic!("{e}"));
+            entries
+                .iter()
+                .map(|e| e.field_str("MESSAGE").unwrap_or("<none>").to_owned())
+                .collect::<Vec<_>>()
+        };
+        let ahead = with(ReadAhead::Always);
+        assert_eq!(ahead, with(ReadAhead::Never), "{q:?}");
+        ahead
+    };
 
-    let all = messages(d, &Query::default());
+    let all = forwards(&Query::default());
     assert_eq!(all, expect(&|_| true));
     assert_eq!(all, backwards(Query::default()));
 
@@ -363,7 +379,7 @@ fn long_forward_scans_return_every_entry_once_in_order() {
         units: vec!["b".into()],
         ..Default::default()
     };
-    let b = messages(d, &units());
+    let b = forwards(&units());
     assert_eq!(b, expect(&|i| unit_of(i) == "b.service"));
     assert_eq!(b, backwards(units()));
 
@@ -372,7 +388,7 @@ fn long_forward_scans_return_every_entry_once_in_order() {
         units: vec!["a".into()],
         ..Default::default()
     };
-    let late_a = messages(d, &since());
+    let late_a = forwards(&since());
     assert_eq!(late_a, expect(&|i| i >= 7_777 && unit_of(i) == "a.service"));
     assert_eq!(late_a, backwards(since()));
 }

@@ -87,7 +87,15 @@ pub enum InstallChange {
         /// The symlink removed.
         path: PathBuf,
     },
-    /// Advice printed on stderr (no install section, dependency on a missing unit, …).
+    /// `Unit UNIT is added as a dependency to a non-existent unit TARGET.` — a warning, in
+    /// the order of the links (systemd's change type "destination not present").
+    DestinationNotPresent {
+        /// The unit file being enabled.
+        unit: PathBuf,
+        /// The `WantedBy=`/`RequiredBy=` unit that does not exist.
+        target: String,
+    },
+    /// Advice printed on stderr after the changes (no install section, …).
     Note(String),
 }
 
@@ -103,6 +111,11 @@ impl fmt::Display for InstallChange {
                 )
             }
             InstallChange::Removed { path } => write!(f, "Removed \"{}\".", path.display()),
+            InstallChange::DestinationNotPresent { unit, target } => write!(
+                f,
+                "Unit {} is added as a dependency to a non-existent unit {target}.",
+                unit.display()
+            ),
             InstallChange::Note(n) => f.write_str(n),
         }
     }
@@ -165,7 +178,9 @@ pub(crate) fn install_info(
     name: &str,
 ) -> Option<(PathBuf, InstallSection)> {
     let resolved = index.resolve(name);
-    let fragment = resolved.fragment.filter(|_| !resolved.masked)?;
+    // A linked unit file is known by the file its link leads to (systemctl points new
+    // `.wants/` links there), read inside --root=.
+    let fragment = ctx.final_file(&resolved.fragment.filter(|_| !resolved.masked)?);
     let unit_type = parse_name(&resolved.id)?.unit_type;
     let mut b = UnitBuilder::new(&resolved.id, unit_type);
     let id = resolved.id.clone();
@@ -186,7 +201,7 @@ pub(crate) fn install_info(
     }
     files.extend(dropins::find(index, &names, unit_type, ".d", Some(".conf")));
     for f in files {
-        let Ok(bytes) = std::fs::read(&f) else {
+        let Ok(bytes) = std::fs::read(ctx.final_file(&f)) else {
             continue;
         };
         let parsed = crate::syntax::parse_bytes(&bytes, Some(&f));

@@ -126,6 +126,14 @@ fn names_of<S: AsRef<str>>(names: &[S]) -> Vec<String> {
     names.iter().map(|n| n.as_ref().to_string()).collect()
 }
 
+/// One step of enabling, in the order systemctl reports them.
+enum Planned {
+    /// A symlink to make: (link, target).
+    Link(PathBuf, PathBuf),
+    /// `[Install]` names a unit that does not exist: systemctl warns right after the link.
+    MissingDestination { unit: PathBuf, target: String },
+}
+
 /// Plan the links enabling `name` (and its `Also=` units) into `plan`.
 fn plan_enable(
     index: &UnitIndex,
@@ -133,7 +141,7 @@ fn plan_enable(
     dir: &Path,
     name: &str,
     seen: &mut BTreeSet<String>,
-    plan: &mut Vec<(PathBuf, PathBuf)>,
+    plan: &mut Vec<Planned>,
     notes: &mut Vec<String>,
 ) -> Result<(), InstallError> {
     if !seen.insert(name.to_string()) {
@@ -157,7 +165,7 @@ fn plan_enable(
     let link_name = with_instance(name, instance.as_deref());
     let before = plan.len();
     for a in &install.alias {
-        plan.push((
+        plan.push(Planned::Link(
             dir.join(with_instance(a, instance.as_deref())),
             fragment.clone(),
         ));
@@ -168,15 +176,15 @@ fn plan_enable(
             (&install.required_by, "requires"),
         ] {
             for t in targets {
-                plan.push((
+                plan.push(Planned::Link(
                     dir.join(format!("{t}.{suffix}")).join(&link_name),
                     fragment.clone(),
                 ));
                 if !unit_exists(index, t) {
-                    notes.push(format!(
-                        "Unit {} is added as a dependency to a non-existent unit {t}.",
-                        fragment.display()
-                    ));
+                    plan.push(Planned::MissingDestination {
+                        unit: fragment.clone(),
+                        target: t.clone(),
+                    });
                 }
             }
         }
@@ -219,43 +227,64 @@ pub fn enable_with<S: AsRef<str>>(
         plan_enable(&index, ctx, &dir, &n, &mut seen, &mut plan, &mut notes)?;
     }
     // Check everything first so a conflict leaves the file system untouched.
-    let mut todo = Vec::new();
-    let mut replace = Vec::new();
-    for (link, target) in plan {
-        match std::fs::read_link(&link).map(|t| ctx.rooted(&t)) {
-            Ok(existing) if existing == target => {}
+    let mut todo: Vec<&PathBuf> = Vec::new();
+    let mut replace: Vec<&PathBuf> = Vec::new();
+    for step in &plan {
+        let Planned::Link(link, target) = step else {
+            continue;
+        };
+        match std::fs::read_link(link).map(|t| ctx.rooted(&t)) {
+            Ok(existing) if existing == *target => {}
             Ok(_) if force => {
                 if !replace.contains(&link) {
-                    replace.push(link.clone());
-                    todo.push((link, target));
+                    replace.push(link);
+                    todo.push(link);
                 }
             }
             Ok(existing) => {
                 return Err(InstallError::Exists {
-                    path: link,
+                    path: link.clone(),
                     target: ctx.unrooted(&existing),
                 });
             }
-            Err(_) if std::fs::symlink_metadata(&link).is_ok() => {
-                return Err(InstallError::FileExists(link));
+            Err(_) if std::fs::symlink_metadata(link).is_ok() => {
+                return Err(InstallError::FileExists(link.clone()));
             }
             Err(_) => {
-                if !todo.iter().any(|(l, _): &(PathBuf, PathBuf)| *l == link) {
-                    todo.push((link, target));
+                if !todo.contains(&link) {
+                    todo.push(link);
                 }
             }
         }
     }
+    // Then act in the planned order, each warning right after its link (systemctl's order).
     let mut changes = Vec::new();
-    for (link, target) in todo {
-        if replace.contains(&link) {
-            remove_link(&link)?;
-            changes.push(InstallChange::Removed { path: link.clone() });
+    for step in &plan {
+        match step {
+            Planned::Link(link, target) => {
+                let Some(at) = todo.iter().position(|l| *l == link) else {
+                    continue; // already right, or made by an earlier step
+                };
+                todo.remove(at);
+                if replace.contains(&link) {
+                    remove_link(link)?;
+                    changes.push(InstallChange::Removed { path: link.clone() });
+                }
+                // Under --root= the link says where the file is inside the root.
+                let target = ctx.unrooted(target);
+                create_link(link, &target)?;
+                changes.push(InstallChange::Created {
+                    link: link.clone(),
+                    target,
+                });
+            }
+            Planned::MissingDestination { unit, target } => {
+                changes.push(InstallChange::DestinationNotPresent {
+                    unit: unit.clone(), // systemctl names the file with the root
+                    target: target.clone(),
+                });
+            }
         }
-        // Under --root= the link says where the file is inside the root.
-        let target = ctx.unrooted(&target);
-        create_link(&link, &target)?;
-        changes.push(InstallChange::Created { link, target });
     }
     notes.dedup();
     changes.extend(notes.into_iter().map(InstallChange::Note));
