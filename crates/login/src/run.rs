@@ -11,7 +11,6 @@ use std::time::Instant;
 
 use rustix::process::{WaitOptions, WaitStatus};
 use tokio::io::unix::AsyncFd;
-use tokio::net::UnixListener;
 use tokio::signal::unix::{SignalKind, signal};
 
 use crate::config::LoginConfig;
@@ -87,7 +86,7 @@ fn mkdir(path: &Path) -> Result<(), String> {
 /// The shared socket's listen backlog.
 const SHARED_BACKLOG: i32 = 64;
 
-fn bind(path: &Path, mode: u32) -> Result<UnixListener, String> {
+fn bind(path: &Path, mode: u32) -> Result<std::os::unix::net::UnixListener, String> {
     if let Some(dir) = path.parent() {
         mkdir(dir)?;
     }
@@ -98,12 +97,20 @@ fn bind(path: &Path, mode: u32) -> Result<UnixListener, String> {
         ));
     }
     let _ = std::fs::remove_file(path);
-    let l = UnixListener::bind(path)
+    let l = std::os::unix::net::UnixListener::bind(path)
         .map_err(|e| format!("cannot listen on {}: {e}", path.display()))?;
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
         .map_err(|e| format!("cannot chmod {}: {e}", path.display()))?;
     Ok(l)
+}
+
+/// The root socket handed to the event loop for `conns::accept_root`.
+fn accepting(l: std::os::unix::net::UnixListener) -> Result<crate::conns::Listener, String> {
+    l.set_nonblocking(true)
+        .map_err(|e| e.to_string())
+        .and_then(|()| crate::adopt::register(std::os::fd::OwnedFd::from(l)))
+        .map_err(|e| format!("cannot watch the root socket: {e}"))
 }
 
 async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> {
@@ -152,19 +159,19 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     reap(&state);
     let lag = tokio::task::spawn_local(crate::lag::watch());
     let counts = crate::conns::Counts::shared();
-    let acceptor = tokio::task::spawn_local(crate::conns::accept_loop(
-        listener,
+    let handed = crate::conns::accept_shared(listener)
+        .map_err(|e| format!("cannot start accepting connections: {e}"))?;
+    let acceptor = tokio::task::spawn_local(crate::conns::serve_shared(
+        handed,
         state.clone(),
         budget,
         counts.clone(),
-        false,
     ));
-    let root_acceptor = tokio::task::spawn_local(crate::conns::accept_loop(
-        root_listener,
+    let root_acceptor = tokio::task::spawn_local(crate::conns::accept_root(
+        accepting(root_listener)?,
         state.clone(),
         budget,
         counts,
-        true,
     ));
     let mut shutdown_deadline: Option<Instant> = None;
     let clean = loop {
