@@ -482,7 +482,7 @@ fn attack_6_file_descriptors_run_out() {
         s.path(),
         Opts {
             cgroup: s.cgroup(),
-            wrapper: &[NICE[0], NICE[1], NICE[2], "prlimit", "--nofile=1024:8192"],
+            wrapper: &[&NICE[..], &["prlimit", "--nofile=1024:8192"]].concat(),
             ..Opts::default()
         },
     );
@@ -512,7 +512,7 @@ fn attack_6_file_descriptors_run_out() {
         s.path(),
         Opts {
             cgroup: s.cgroup(),
-            wrapper: &[NICE[0], NICE[1], NICE[2], "prlimit", "--nofile=600:600"],
+            wrapper: &[&NICE[..], &["prlimit", "--nofile=600:600"]].concat(),
             ..Opts::default()
         },
     );

@@ -5,16 +5,19 @@
 //! recorded; [`Report::assert_served`] demands that each was answered, within [`LIMIT`]
 //! (logins: [`LOGIN_LIMIT`]).
 //!
-//! The daemon and the witnesses run at a raised priority ([`PRIORITY`], through `nice`), the
+//! The daemon and the witnesses run at a raised priority ([`PRIORITY`], through [`NICE`]), the
 //! attacker at the default one: the machine running the tests may be busy with unrelated
 //! work (other test suites, builds), and what is measured is what the daemon makes the
 //! others wait for, not what the rest of the machine does. The attacker gets no such help.
 //! With autogroup scheduling (`kernel.sched_autogroup_enabled`, on on this machine) a nice
 //! value only counts within its session's group and every session's group gets an equal
-//! share: so the test binary makes a session of its own at [`PRIORITY`]
-//! (`/proc/self/autogroup`) for the daemon and the witnesses, and each attacker runs in a
-//! session of its own at the default priority, as a user's login would. (The daemon logs the
-//! times its loop was late and how much of that was waiting for a CPU: `lag.rs`.)
+//! share: so the daemon and each witness run in a session of their own whose group is at
+//! [`PRIORITY`] (`/proc/self/autogroup`), and each attacker runs in a session of its own at the
+//! default priority, as a user's login would. Everything else the test starts (a user's
+//! shell, loginctl, a manager started by hand) stays in the test's session: in the daemon's
+//! group it would eat the daemon's share (a test once made the daemon wait 129 ms for a CPU
+//! so). (The daemon logs the times its loop was late and how much of that was waiting for a
+//! CPU: `lag.rs`.)
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
@@ -36,8 +39,15 @@ pub const LOGIN_LIMIT: Duration = Duration::from_millis(800);
 /// The `nice` adjustment of the daemon and the witnesses.
 pub const PRIORITY: &str = "-10";
 
-/// Run the daemon at [`PRIORITY`] (prepend to [`super::Opts::wrapper`]).
-pub const NICE: [&str; 3] = ["nice", "-n", PRIORITY];
+/// Run the daemon in a session of its own at [`PRIORITY`] (prepend to
+/// [`super::Opts::wrapper`]); `setsid` keeps the pid (its caller leads no process group).
+pub const NICE: [&str; 5] = [
+    "setsid",
+    "sh",
+    "-c",
+    "echo -10 >/proc/self/autogroup 2>/dev/null; exec nice -n -10 \"$@\"",
+    "sh",
+];
 
 /// How long each attack is watched once it is in place.
 pub const WINDOW: Duration = Duration::from_secs(3);
@@ -175,14 +185,6 @@ fn parse(lines: &[String]) -> Vec<Sample> {
 /// Attacks of one test binary run one after the other: each is measured alone.
 pub fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
     static SERIAL: Mutex<()> = Mutex::new(());
-    static SESSION: std::sync::Once = std::sync::Once::new();
-    // The daemon and the witnesses (started from here) share this process's session: its
-    // autogroup gets their priority (see the file header). Not fatal where there is none.
-    SESSION.call_once(|| {
-        if rustix::process::setsid().is_ok() {
-            let _ = std::fs::write("/proc/self/autogroup", PRIORITY);
-        }
-    });
     SERIAL.lock().unwrap_or_else(|e| e.into_inner())
 }
 
