@@ -425,8 +425,8 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         ));
     }
     let write = |name: &str, text: &str| {
-        std::fs::create_dir_all(&dir)
-            .and_then(|()| std::fs::write(dir.join(name), text))
+        linger_unit::transient::write(&dir, name, text)
+            .map(drop)
             .map_err(|e| {
                 format!(
                     "Failed to write transient unit {}: {e}",

@@ -377,7 +377,10 @@ fn linger_run_makes_transient_services_and_timers() {
         "{}",
         out.stderr
     );
-    assert_eq!(m.prop("later.timer", "UnitFileState"), "transient");
+    // No read of later.timer's properties here: it elapses 300 ms after `run` returns, and
+    // once its service has run both are unloaded (systemd-run's RemainAfterElapse=no), so a
+    // read slower than that (a loaded machine) finds no unit. The repeating timer below stays
+    // loaded until it is stopped: its state is read there.
     // Its content, not its existence: the shell creates the file before echo writes.
     m.wait_for("the transient timer to run its service", |_| {
         std::fs::read_to_string(&mark).is_ok_and(|t| t.ends_with('\n'))
@@ -412,6 +415,8 @@ fn linger_run_makes_transient_services_and_timers() {
         transient.join("tick.service").exists(),
         "kept while its timer waits"
     );
+    assert_eq!(m.prop("tick.timer", "UnitFileState"), "transient");
+    assert_eq!(m.prop("tick.service", "UnitFileState"), "transient");
     m.systemctl(&["stop", "tick.timer"]).expect_code(0);
     m.wait_for("the stopped timer and its service to be unloaded", |_| {
         !transient.join("tick.timer").exists() && !transient.join("tick.service").exists()

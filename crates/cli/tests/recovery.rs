@@ -20,7 +20,9 @@ fn ticks(m: &Manager) -> Vec<u32> {
 }
 
 /// Processes whose command line contains `needle` (the duplicates a bad recovery would make),
-/// leaving out their own children (a shell loop's fork before it execs `sleep`).
+/// leaving out their own children (a shell loop's fork before it execs `sleep`). Each one's
+/// parent is read as it is found: a fork may be gone by the end of the scan, and then its
+/// parent could no longer be asked.
 fn processes_with(needle: &str) -> Vec<u32> {
     let mut found = Vec::new();
     for e in std::fs::read_dir("/proc").unwrap().flatten() {
@@ -29,10 +31,15 @@ fn processes_with(needle: &str) -> Vec<u32> {
         };
         let cmd = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
         if String::from_utf8_lossy(&cmd).contains(needle) && alive(pid) {
-            found.push(pid);
+            found.push((pid, linger_test_support::parent_of(pid)));
         }
     }
-    linger_test_support::leaving_out_their_forks(&found)
+    let pids: Vec<u32> = found.iter().map(|f| f.0).collect();
+    found
+        .iter()
+        .filter(|(_, parent)| !parent.is_some_and(|p| pids.contains(&p)))
+        .map(|f| f.0)
+        .collect()
 }
 
 /// The fd keeper of this test's manager (found by its runtime directory in its environment).
@@ -238,7 +245,9 @@ fn a_recovered_manager_stops_its_adopted_services_when_it_exits() {
     for i in 0..20 {
         m.write_unit(
             &format!("s{i}.service"),
-            &format!("[Service]\nExecStart=/bin/sh -c 'while :; do sleep 1; done' {marker}\n"),
+            // No stop timeout: a manager that did not signal them would wait for ever (and
+            // the harness's SIGKILL after its own deadline would leave them running).
+            &format!("[Service]\nExecStart=/bin/sh -c 'while :; do sleep 1; done' {marker}\nTimeoutStopSec=infinity\n"),
         );
     }
     m.start();
@@ -257,13 +266,7 @@ fn a_recovered_manager_stops_its_adopted_services_when_it_exits() {
     args.extend(names.iter().map(String::as_str));
     m.wait_for("all 20 re-adopted", |m| m.systemctl(&args).code == 0);
     assert_eq!(processes_with(&marker).len(), 20, "duplicates");
-    let t = std::time::Instant::now();
     m.shutdown();
-    assert!(
-        t.elapsed() < std::time::Duration::from_secs(5),
-        "exit took {:?}",
-        t.elapsed()
-    );
     assert!(
         processes_with(&marker).is_empty(),
         "adopted services outlived the manager"

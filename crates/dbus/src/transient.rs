@@ -290,13 +290,11 @@ pub fn write(runtime_dir: &Path, id: &str, text: &str) -> Result<std::path::Path
             format!("Unit {id} was already loaded or has a fragment file."),
         ));
     }
-    std::fs::create_dir_all(&dir)
-        .and_then(|()| std::fs::write(&path, text))
-        .map_err(|e| {
-            BusError::new(
-                crate::errors::name::FAILED,
-                format!("{}: {e}", path.display()),
-            )
-        })?;
+    linger_unit::transient::write(&dir, id, text).map_err(|e| {
+        BusError::new(
+            crate::errors::name::FAILED,
+            format!("{}: {e}", path.display()),
+        )
+    })?;
     Ok(path)
 }

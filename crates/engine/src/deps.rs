@@ -217,7 +217,14 @@ pub(crate) fn forward_deps(cfg: &UnitConfig, resolve: &dyn Fn(&str) -> String) -
                 d.conflicts.insert("shutdown.target".into());
                 d.before.insert("shutdown.target".into());
             }
-            _ => {}
+            // Slices and scopes get none (the manager creates and removes their cgroups); the
+            // other types are not units a user manager runs.
+            UnitType::Slice
+            | UnitType::Scope
+            | UnitType::Mount
+            | UnitType::Automount
+            | UnitType::Swap
+            | UnitType::Device => {}
         }
     }
     d.after.remove(&cfg.id);

@@ -9,7 +9,7 @@ use crate::deps::{Deps, Graph, add_target_orderings};
 use crate::effect::{Effect, KillWhom, LogLevel, LogTag, TimerKind};
 use crate::host::{Host, Timestamp, UnitSource};
 use crate::job::{Job, JobId, JobMode, JobResult, JobType};
-use crate::service::{Ctx, ExitStatus, ServiceRuntime, ServiceSnapshot};
+use crate::service::{Ctx, ExitStatus, Outcome, ServiceEvent, ServiceRuntime, ServiceSnapshot};
 use crate::socket::SocketRuntime;
 use crate::state::{ActiveState, ServiceResult, ServiceState, SubState};
 use crate::timer::TimerRuntime;
@@ -18,6 +18,8 @@ mod activation;
 mod events;
 mod jobs;
 mod scope;
+mod socket;
+mod timer;
 mod transaction;
 mod unload;
 
@@ -213,6 +215,11 @@ pub struct Engine<H: Host, S: UnitSource> {
     /// Loaded units with `Upholds=` or `StopWhenUnneeded=yes`: the only ones looked at after
     /// every state change (a look at all units there made stopping N units O(N²)).
     upholders: BTreeSet<String>,
+    /// The unit of each service's main and control pid, kept where they change (every
+    /// change of a service's processes goes through `with_service`), so an exit finds its
+    /// unit without looking at every unit. Entries of a unit that went away may linger: a
+    /// lookup checks the unit still has the pid.
+    pids: HashMap<u32, String>,
 }
 
 impl<H: Host, S: UnitSource> Engine<H, S> {
@@ -231,6 +238,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             activators: BTreeSet::new(),
             touched: BTreeSet::new(),
             upholders: BTreeSet::new(),
+            pids: HashMap::new(),
         }
     }
 
@@ -482,6 +490,37 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     }
 
     /// Run `f` on a service's runtime with a context, then process state changes.
+    /// Service `id`'s processes changed from `before` to `after`: follow them in `pids`.
+    fn index_pids(&mut self, id: &str, before: crate::state::Procs, after: crate::state::Procs) {
+        for pid in [before.main, before.control].into_iter().flatten() {
+            if self.pids.get(&pid).is_some_and(|u| u == id) {
+                self.pids.remove(&pid);
+            }
+        }
+        for pid in [after.main, after.control].into_iter().flatten() {
+            self.pids.insert(pid, id.to_string());
+        }
+    }
+
+    /// The service whose main or control process `pid` is.
+    fn service_of_pid(&self, pid: u32) -> Option<&str> {
+        let id = self.pids.get(&pid)?;
+        let p = self.units.get(id)?.service()?.state().procs();
+        (p.main == Some(pid) || p.control == Some(pid)).then_some(id.as_str())
+    }
+
+    /// Feed `event` to service `id`'s table (service/table.rs). An event the table refuses
+    /// is a bug: logged as an internal error in the unit's log, the service left as it was.
+    pub(super) fn service_event(&mut self, id: &str, event: ServiceEvent) -> Option<Outcome> {
+        match self.with_service(id, |s, c| s.step(event, c))? {
+            Ok(outcome) => Some(outcome),
+            Err(bad) => {
+                self.log(id, LogLevel::Error, format!("Internal error: {bad}."));
+                None
+            }
+        }
+    }
+
     fn with_service<R>(
         &mut self,
         id: &str,
@@ -496,6 +535,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let UnitRuntime::Service(svc) = &mut unit.runtime else {
             return None;
         };
+        let procs_before = svc.state().procs();
         let mut out = Vec::new();
         let r = {
             let mut ctx = Ctx {
@@ -507,6 +547,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             };
             f(svc, &mut ctx)
         };
+        let procs_after = svc.state().procs();
+        if procs_after != procs_before {
+            self.index_pids(id, procs_before, procs_after);
+        }
         self.effects.extend(out);
         let after = self.units.get(id).map(UnitInfo::active_state);
         if let Some(after) = after {

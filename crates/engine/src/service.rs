@@ -1,8 +1,9 @@
 //! The service state machine (systemd.service(5)): start-pre → start → start-post → running →
 //! stop → stop-sigterm → stop-sigkill → stop-post → final-sigterm → dead/failed/auto-restart.
 //!
-//! Every transition goes through [`ServiceRuntime::set_state`], which arms the state's timeout
-//! and reports the change; process exits, timers and notify messages are the only inputs.
+//! What each event does in each sub-state is one table, `ServiceRuntime::step` (table.rs);
+//! this file holds its actions (the `enter_*` steps). Every transition goes through
+//! [`ServiceRuntime::set_state`], which arms the state's timeout and reports the change.
 
 use std::collections::VecDeque;
 
@@ -21,9 +22,11 @@ mod exit;
 mod exits;
 mod notify;
 mod snapshot;
+mod table;
 mod timeout;
 pub use exit::{ExitStatus, exit_status_name, signal_name};
 pub use snapshot::ServiceSnapshot;
+pub use table::{Outcome, ServiceEvent};
 
 /// Context for one step of one service.
 pub(crate) struct Ctx<'a> {
@@ -115,13 +118,6 @@ impl Default for ServiceStateCell {
     }
 }
 
-/// Why a start could not begin.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum StartRefusal {
-    /// `StartLimitBurst=` within `StartLimitIntervalSec=` exceeded.
-    StartLimitHit,
-}
-
 impl ServiceRuntime {
     /// The current state.
     pub fn state(&self) -> ServiceState {
@@ -166,6 +162,9 @@ impl ServiceRuntime {
                 });
             }
         } else if !is_running {
+            // Firings of the disarmed timers already on their way are stale from now on.
+            self.watchdog_generation += 1;
+            self.runtime_generation += 1;
             ctx.out.push(Effect::DisarmTimer {
                 unit: ctx.unit.to_string(),
                 kind: TimerKind::Watchdog,
@@ -214,12 +213,12 @@ impl ServiceRuntime {
     }
 
     /// Begin a start from dead/failed/auto-restart.
-    pub(crate) fn start(
+    fn begin_start(
         &mut self,
         ctx: &mut Ctx<'_>,
         limit: (Usec, u32),
         auto_restart: bool,
-    ) -> Result<(), StartRefusal> {
+    ) -> Outcome {
         let now = ctx.host.now();
         if !self.check_start_limit(limit.0, limit.1, now.monotonic) {
             ctx.log(
@@ -232,7 +231,7 @@ impl ServiceRuntime {
                 "Failed with result 'start-limit-hit'.".into(),
             );
             self.set_state(ServiceState::Failed, ctx);
-            return Err(StartRefusal::StartLimitHit);
+            return Outcome::StartLimitHit;
         }
         if auto_restart {
             self.restarts += 1;
@@ -255,7 +254,7 @@ impl ServiceRuntime {
         } else {
             self.enter_start_pre(Procs::default(), ctx);
         }
-        Ok(())
+        Outcome::Done
     }
 
     /// Start the first command of `kind`'s list as the control process; false if the list is empty.
@@ -395,8 +394,13 @@ impl ServiceRuntime {
             ServiceType::Dbus if self.bus_name_owned => self.enter_start_post(procs, ctx),
             // exec: a failed execve shows up as the child's exit; notify: wait for READY=1;
             // forking: wait for the ExecStart= process to exit; dbus: for its BusName= to
-            // get an owner (bus_name.rs).
-            _ => {}
+            // get an owner (the table's BusName arm). A oneshot returned above.
+            ServiceType::Exec
+            | ServiceType::Dbus
+            | ServiceType::Notify
+            | ServiceType::NotifyReload
+            | ServiceType::Forking
+            | ServiceType::Oneshot => {}
         }
     }
 
@@ -434,29 +438,6 @@ impl ServiceRuntime {
             self.set_state(ServiceState::Exited(Procs::default()), ctx);
         } else {
             self.enter_stop(ctx);
-        }
-    }
-
-    /// Stop requested by a job (or the main process went away while running).
-    pub(crate) fn stop(&mut self, ctx: &mut Ctx<'_>) {
-        self.forbid_restart = true;
-        match self.state.0 {
-            ServiceState::Dead | ServiceState::Failed => {}
-            ServiceState::AutoRestart => {
-                self.set_state(ServiceState::Dead, ctx);
-            }
-            ServiceState::Condition(p)
-            | ServiceState::StartPre(p)
-            | ServiceState::Start(p)
-            | ServiceState::StartPost(p) => {
-                // Aborting a start: no ExecStop=, straight to the signal phase.
-                self.enter_signal(ServiceState::StopSigterm(p), ctx);
-            }
-            ServiceState::Running(_) | ServiceState::Exited(_) | ServiceState::Reload(_) => {
-                self.enter_stop(ctx)
-            }
-            // Already on the way down: the stop job merges with it.
-            _ => {}
         }
     }
 
@@ -524,7 +505,20 @@ impl ServiceRuntime {
             | ServiceState::StopSigkill(_)
             | ServiceState::StopWatchdog(_) => self.enter_stop_post(ctx),
             ServiceState::FinalSigterm(_) | ServiceState::FinalSigkill(_) => self.enter_dead(ctx),
-            _ => {}
+            // Called right after entering a signal state (enter_signal) and by the table's
+            // arms for the signal states only.
+            ServiceState::Dead
+            | ServiceState::Condition(_)
+            | ServiceState::StartPre(_)
+            | ServiceState::Start(_)
+            | ServiceState::StartPost(_)
+            | ServiceState::Running(_)
+            | ServiceState::Exited(_)
+            | ServiceState::Reload(_)
+            | ServiceState::Stop(_)
+            | ServiceState::StopPost(_)
+            | ServiceState::Failed
+            | ServiceState::AutoRestart => {}
         }
     }
 
@@ -619,13 +613,10 @@ impl ServiceRuntime {
         }
     }
 
-    /// A reload requested by a job.
-    pub(crate) fn reload(&mut self, ctx: &mut Ctx<'_>) -> bool {
-        let (ServiceState::Running(p) | ServiceState::Exited(p)) = self.state.0 else {
-            return false;
-        };
+    /// A reload job on a running (or exited) service with processes `p`.
+    fn begin_reload(&mut self, p: Procs, ctx: &mut Ctx<'_>) -> Outcome {
         if self.run_list(ExecKind::Reload, p, ctx) {
-            return true;
+            return Outcome::Reloading;
         }
         if ctx.cfg.service_type == ServiceType::NotifyReload
             && let Some(main) = p.main
@@ -634,18 +625,9 @@ impl ServiceRuntime {
                 .kill(ctx.unit, KillWhom::Main, libc_sighup(), Some(main), None);
             self.notify_reloading = true;
             self.set_state(ServiceState::Reload(p), ctx);
-            return true;
+            return Outcome::Reloading;
         }
-        false
-    }
-
-    /// `reset-failed`: failed → dead.
-    pub(crate) fn reset_failed(&mut self, ctx: &mut Ctx<'_>) {
-        self.reset_start_limit();
-        if self.state.0 == ServiceState::Failed {
-            self.result = ServiceResult::Success;
-            self.set_state(ServiceState::Dead, ctx);
-        }
+        Outcome::NothingToReload
     }
 }
 
@@ -670,14 +652,6 @@ fn kind_word(kind: ExecKind) -> &'static str {
         ExecKind::Reload => "reload",
         ExecKind::Stop => "stop",
         ExecKind::StopPost => "stop-post",
-    }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }
 

@@ -1,4 +1,5 @@
-//! Timer units (systemd.timer(5)): their runtime and the pure computation of the next elapse.
+//! Timer units (systemd.timer(5)): their runtime, the pure computation of the next elapse,
+//! and the transition table (timer/table.rs).
 
 use jiff::tz::TimeZone;
 use linger_time::Usec;
@@ -6,6 +7,9 @@ use linger_unit::model::TimerConfig;
 
 use crate::host::Timestamp;
 use linger_wire::ActiveState;
+
+mod table;
+pub use table::{TimerAction, TimerEvent, step};
 
 /// A timer's sub-state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

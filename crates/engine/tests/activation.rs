@@ -688,3 +688,36 @@ fn cancelling_a_triggered_start_makes_the_socket_listen_again() {
         "watched again after `systemctl cancel`"
     );
 }
+
+/// A restart's start half runs from inside the stop's bookkeeping: the stop lets go of the
+/// sockets and the armed elapse before the new state is published, so the start half's new
+/// listener and new elapse are the ones left (a timer that stops arming, or sockets closed
+/// right after they opened, is a unit that says it waits and never does).
+#[test]
+fn a_restarted_socket_listens_and_a_restarted_timer_is_armed() {
+    let mut w = World::new(vec![
+        socket("echo.socket", |_| {}),
+        service("echo.service", |_, _| {}),
+        timer("s.timer", |t| t.on_active = vec![10 * SEC]),
+        oneshot("s.service"),
+    ]);
+    w.start("echo.socket").unwrap();
+    w.start("s.timer").unwrap();
+    for round in 0..3 {
+        for unit in ["echo.socket", "s.timer"] {
+            w.e.enqueue(JobType::Restart, unit, JobMode::Replace, true)
+                .unwrap();
+            w.drain();
+        }
+        assert_eq!(
+            w.state("echo.socket"),
+            (ActiveState::Active, "listening"),
+            "round {round}"
+        );
+        assert_eq!(w.e.host().sockets.get("echo.socket"), Some(&true));
+        assert_eq!(w.state("s.timer"), (ActiveState::Active, "waiting"));
+        assert!(elapse_deadline(&w, "s.timer").is_some(), "round {round}");
+    }
+    w.advance(20 * SEC);
+    assert_eq!(w.spawned("s.service"), 1);
+}

@@ -795,3 +795,85 @@ fn an_oom_kill_is_reported_as_such_and_restart_on_failure_acts_on_it() {
         "signal"
     );
 }
+
+/// A state timeout for a running service (a state without one) can only come from a bug in
+/// the manager's timer book: whatever generation such a firing carries, the service is not
+/// touched, and the one firing that is not stale is logged as an internal error naming the
+/// state and the event (the service table's BadTransition), never dropped silently.
+#[test]
+fn an_impossible_event_is_logged_as_an_internal_error_and_changes_nothing() {
+    let mut w = World::new(vec![service("web.service", |_, _| {})]);
+    w.start("web.service").unwrap();
+    assert_eq!(w.state("web.service"), (ActiveState::Active, "running"));
+    let kills = w.e.host().kills.len();
+    for generation in 0..64 {
+        w.e.on_timer("web.service", TimerKind::State, generation);
+        w.drain();
+    }
+    let internal: Vec<&String> = w
+        .log
+        .iter()
+        .filter(|l| l.contains("Internal error"))
+        .collect();
+    assert_eq!(
+        internal,
+        ["web.service: Internal error: service event StateTimeout is impossible in state running."],
+        "{:?}",
+        w.log
+    );
+    assert_eq!(w.state("web.service"), (ActiveState::Active, "running"));
+    assert_eq!(w.e.host().kills.len(), kills);
+}
+
+/// Exits find their unit by pid (an index kept where a service's processes change): the
+/// main and control processes of many services, across a daemon-reload, each reach their
+/// own unit and no other.
+#[test]
+fn every_exit_reaches_its_own_unit_among_many() {
+    let names: Vec<String> = (0..50).map(|i| format!("s{i}.service")).collect();
+    let mut w = World::new(
+        names
+            .iter()
+            .map(|n| service(n, |s, _| s.exec_stop = vec![cmd("/bin/stop")]))
+            .collect(),
+    );
+    for n in &names {
+        w.start(n).unwrap();
+    }
+    w.e.daemon_reload();
+    w.drain();
+    // Stopping s7 runs its ExecStop= as a control process beside the main one.
+    w.stop("s7.service");
+    assert_eq!(w.state("s7.service"), (ActiveState::Deactivating, "stop"));
+    let control = w.e.host().spawned.last().unwrap().3;
+    w.exit("s7.service", control, ExitStatus::Exited(0));
+    assert_eq!(
+        w.state("s7.service"),
+        (ActiveState::Deactivating, "stop-sigterm")
+    );
+    let main = w.main_pid("s7.service");
+    w.exit("s7.service", main, ExitStatus::Killed(15));
+    assert_eq!(w.state("s7.service"), (ActiveState::Inactive, "dead"));
+    // s31's main process dies on its own: only s31 goes down (through its ExecStop=).
+    let pid = w.main_pid("s31.service");
+    w.exit("s31.service", pid, ExitStatus::Exited(1));
+    assert_eq!(w.state("s31.service"), (ActiveState::Deactivating, "stop"));
+    let control = w.e.host().spawned.last().unwrap().3;
+    w.exit("s31.service", control, ExitStatus::Exited(0));
+    assert_eq!(w.state("s31.service"), (ActiveState::Failed, "failed"));
+    let running = names
+        .iter()
+        .filter(|n| w.state(n) == (ActiveState::Active, "running"))
+        .count();
+    assert_eq!(running, 48);
+    // A pid that is nobody's main or control process changes nothing.
+    w.e.on_exit(999_999, ExitStatus::Exited(0));
+    w.drain();
+    assert_eq!(
+        names
+            .iter()
+            .filter(|n| w.state(n) == (ActiveState::Active, "running"))
+            .count(),
+        48
+    );
+}

@@ -14,6 +14,7 @@ pub mod manager;
 pub mod notify;
 mod peer;
 mod reader;
+pub mod unit_status;
 
 pub use client::{CallError, Client};
 pub use frame::{FrameError, MAX_MESSAGE, Reply, Request, decode_request, encode, read_frame};

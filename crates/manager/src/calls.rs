@@ -7,6 +7,7 @@ use linger_ipc::manager::{self as wire, ErrorKind, ManagerError};
 use serde_json::json;
 
 use crate::api::{Answer, Call, ReplyTo};
+use crate::engine_error::engine_error;
 use crate::manager::{Manager, ManagerEngine};
 use crate::tracker::cmdline;
 
@@ -113,27 +114,6 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
         }))),
     };
     let _ = reply.send(answer);
-}
-
-/// A refusal from the engine, typed as systemd's D-Bus errors are (systemctl's exit codes
-/// follow them: 5 not found, 4 refused by RefuseManual*=/destructive, 3 not applicable,
-/// 6 failed to load).
-pub fn engine_error(e: &EngineError, unit: &str) -> ManagerError {
-    let kind = match e {
-        EngineError::NotFound(_)
-        | EngineError::NotLoaded(_)
-        | EngineError::DependencyNotFound { .. } => ErrorKind::NoSuchUnit,
-        EngineError::Masked(_) => ErrorKind::UnitMasked,
-        EngineError::BadSetting(_) => ErrorKind::BadUnitSetting,
-        EngineError::LoadError(..) => ErrorKind::LoadFailed,
-        EngineError::Refused(_) => ErrorKind::OnlyByDependency,
-        EngineError::NotApplicable(..) => ErrorKind::JobTypeNotApplicable,
-        EngineError::Destructive(..) => ErrorKind::TransactionIsDestructive,
-        EngineError::NoIsolation(_) => ErrorKind::NoIsolation,
-        EngineError::Exists(_) => ErrorKind::UnitExists,
-        _ => ErrorKind::Refused,
-    };
-    ManagerError::new(kind, e.to_string()).unit(unit)
 }
 
 fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {

@@ -19,6 +19,7 @@ mod changes;
 mod clock;
 mod collect;
 mod config;
+mod engine_error;
 mod event;
 mod exec_settings;
 mod freezer;

@@ -235,17 +235,6 @@ async fn main_loop(
         .as_ref()
         .and_then(|s| crate::reexec::listener(s).ok())
         .and_then(|l| UnixListener::from_std(l).ok());
-    let listener = match inherited {
-        Some(l) => l,
-        None => {
-            let _ = std::fs::remove_file(&sock_path);
-            UnixListener::bind(&sock_path).map_err(io_err("cannot listen on", &sock_path))?
-        }
-    };
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(&sock_path, std::fs::Permissions::from_mode(0o600));
-    }
     let notify_path = config.notify_path();
     let notify = NotifySocket::bind(&notify_path)
         .map_err(io_err("cannot bind notify socket", &notify_path))?;
@@ -264,6 +253,20 @@ async fn main_loop(
         {
             eprintln!("linger: cannot listen on the journal's stdout stream socket: {e}");
         }
+    }
+    // The control socket comes last: whoever reaches it (the login daemon, a script, the
+    // tests) may at once use the notify and journal sockets it names (`systemd-cat` right
+    // after the manager answered found no journal socket).
+    let listener = match inherited {
+        Some(l) => l,
+        None => {
+            let _ = std::fs::remove_file(&sock_path);
+            UnixListener::bind(&sock_path).map_err(io_err("cannot listen on", &sock_path))?
+        }
+    };
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&sock_path, std::fs::Permissions::from_mode(0o600));
     }
     let sig = |k| {
         signal(k).map_err(io_err(

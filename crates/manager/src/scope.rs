@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use linger_ipc::login::{AttachProcessRequest, method as login_method};
 use linger_ipc::manager::{ErrorKind, ManagerError, StartScopeRequest};
-use linger_unit::model::UnitKind;
+use linger_unit::model::{LoadState, UnitKind};
 
 use crate::api::{Answer, ReplyTo};
 use crate::event::Event;
@@ -38,10 +38,10 @@ pub fn start_scope(s: &mut Manager, req: &StartScopeRequest, reply: ReplyTo) {
     let failed = |e: String| ManagerError::new(ErrorKind::Failed, e).unit(&req.unit);
     match prepare(s, req) {
         Err(e) => {
-            let _ = reply.send(Err(failed(e)));
+            let _ = reply.send(Err(e));
         }
         Ok(Prepared::Moved { id, v1 }) => {
-            let _ = reply.send(finish(s, &id, req.pid, v1).map_err(failed));
+            let _ = reply.send(finish(s, &id, req.pid, v1));
         }
         Ok(Prepared::AskLogin { id, why, v1 }) => {
             let Some(cgroup) = s.engine.host().cgroups.control_group(&id) else {
@@ -79,10 +79,10 @@ pub fn attached(
     result: Result<(), String>,
     reply: ReplyTo,
 ) {
-    let answer = result.and_then(|()| finish(s, unit, pid, v1)).map_err(|e| {
-        s.engine.host_mut().cgroups.release(unit);
-        ManagerError::new(ErrorKind::Failed, e).unit(unit)
-    });
+    let answer = result
+        .map_err(|e| ManagerError::new(ErrorKind::Failed, e).unit(unit))
+        .and_then(|()| finish(s, unit, pid, v1))
+        .inspect_err(|_| s.engine.host_mut().cgroups.release(unit));
     let _ = reply.send(answer);
 }
 
@@ -98,52 +98,88 @@ enum Prepared {
     },
 }
 
-fn prepare(s: &mut Manager, req: &StartScopeRequest) -> Result<Prepared, String> {
+/// Why a scope is refused, typed as systemd types it (systemctl's exit codes and D-Bus
+/// error names follow the kind).
+fn prepare(s: &mut Manager, req: &StartScopeRequest) -> Result<Prepared, ManagerError> {
+    let refuse =
+        |kind: ErrorKind, message: String| Err(ManagerError::new(kind, message).unit(&req.unit));
     if !req.unit.ends_with(".scope") {
-        return Err(format!("{} is not a scope unit name.", req.unit));
+        return refuse(
+            ErrorKind::InvalidParameter,
+            format!("{} is not a scope unit name.", req.unit),
+        );
     }
     let own = s.engine.host().config.user.uid;
     match linger_ipc::process_uid(req.pid) {
         Some(uid) if uid == own => {}
         Some(_) => {
-            return Err(format!(
-                "Process {} belongs to another user: a user manager makes scopes of its own user's processes only.",
-                req.pid
-            ));
+            return refuse(
+                ErrorKind::Refused,
+                format!(
+                    "Process {} belongs to another user: a user manager makes scopes of its own user's processes only.",
+                    req.pid
+                ),
+            );
         }
-        None => return Err(format!("No process {}.", req.pid)),
+        None => {
+            return refuse(
+                ErrorKind::InvalidParameter,
+                format!("No process {}.", req.pid),
+            );
+        }
     }
     if !s.engine.host().cgroups.active() {
-        return Err(
+        return refuse(
+            ErrorKind::Failed,
             "A scope needs per-unit cgroups, and this user manager runs with the cgroup driver \"none\" (started by hand, outside a delegated cgroup); run the command as a transient service instead (without --scope)."
                 .into(),
         );
     }
     let id = s.engine.load(&req.unit);
     let Some(u) = s.engine.unit(&id) else {
-        return Err(format!("Unit {} not found.", req.unit));
+        return refuse(
+            ErrorKind::NoSuchUnit,
+            format!("Unit {} not found.", req.unit),
+        );
     };
     // Made from a command line: any complaint (a bad -p value, an unknown key) is an error,
     // as systemd refuses invalid properties of transient units.
     if let Some(d) = u.config.diagnostics.first() {
-        return Err(format!("{id}: {}", d.message));
+        return refuse(ErrorKind::BadUnitSetting, format!("{id}: {}", d.message));
+    }
+    let kind = match u.config.load_state {
+        LoadState::Loaded => None,
+        LoadState::NotFound => Some((ErrorKind::NoSuchUnit, "not found")),
+        LoadState::Masked => Some((ErrorKind::UnitMasked, "masked")),
+        LoadState::BadSetting => Some((ErrorKind::BadUnitSetting, "has a bad setting")),
+        LoadState::Error => Some((ErrorKind::LoadFailed, "failed to load")),
+    };
+    if let Some((kind, what)) = kind {
+        return refuse(kind, format!("Unit {id} {what}."));
     }
     let UnitKind::Scope(cfg) = &u.config.kind else {
-        return Err(format!("Unit {} not found.", req.unit));
+        return refuse(
+            ErrorKind::NoSuchUnit,
+            format!("Unit {} not found.", req.unit),
+        );
     };
     if !u.active_state().is_inactive_or_failed() {
-        return Err(format!("Unit {id} already exists."));
+        return refuse(ErrorKind::UnitExists, format!("Unit {id} already exists."));
     }
     let (slice, directives) = (cfg.slice.clone(), cfg.resource_control.clone());
-    let fds = s
+    let fds = match s
         .engine
         .host_mut()
         .cgroups
-        .prepare(&id, slice.as_deref(), &directives)?;
+        .prepare(&id, slice.as_deref(), &directives)
+    {
+        Ok(fds) => fds,
+        Err(e) => return refuse(ErrorKind::Failed, e),
+    };
     let mut fds = fds.into_iter();
     let Some(v2) = fds.next() else {
         s.engine.host_mut().cgroups.release(&id);
-        return Err(format!("{id} has no cgroup."));
+        return refuse(ErrorKind::Failed, format!("{id} has no cgroup."));
     };
     let v1 = fds.collect();
     Ok(match write_pid(&v2, req.pid) {
@@ -157,7 +193,7 @@ fn prepare(s: &mut Manager, req: &StartScopeRequest) -> Result<Prepared, String>
 }
 
 /// The process is in the scope's v2 cgroup: the v1 ones follow, the unit runs.
-fn finish(s: &mut Manager, id: &str, pid: u32, v1: Vec<OwnedFd>) -> Result<Answer, String> {
+fn finish(s: &mut Manager, id: &str, pid: u32, v1: Vec<OwnedFd>) -> Result<Answer, ManagerError> {
     // v1 limit hierarchies (hybrid machines): best effort, the v2 move is what tracks it.
     for fd in v1 {
         if let Err(e) = write_pid(&fd, pid) {
@@ -170,7 +206,9 @@ fn finish(s: &mut Manager, id: &str, pid: u32, v1: Vec<OwnedFd>) -> Result<Answe
             );
         }
     }
-    s.engine.start_scope(id).map_err(|e| e.to_string())?;
+    s.engine
+        .start_scope(id)
+        .map_err(|e| crate::engine_error::engine_error(&e, id))?;
     s.apply_effects();
     Ok(Answer::Done)
 }

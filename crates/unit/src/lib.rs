@@ -24,4 +24,5 @@ pub mod name;
 pub mod settings;
 pub mod specifier;
 pub mod syntax;
+pub mod transient;
 pub mod value;

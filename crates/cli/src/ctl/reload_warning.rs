@@ -2,6 +2,8 @@
 //! (`NeedDaemonReload=yes`): after queueing a job and in `status` one line, in `cat` a
 //! comment block above the (current) files.
 
+use linger_ipc::unit_status;
+
 use super::show::fetch_props;
 
 /// The one-line warning (`start`, `restart`, `status`, …).
@@ -31,13 +33,14 @@ pub fn warn_changed(units: &[String]) {
     if units.is_empty() {
         return;
     }
-    let Ok(list) = fetch_props(units, 0, false, &["Id", "NeedDaemonReload"]) else {
+    let names = [unit_status::ID, unit_status::NEED_DAEMON_RELOAD];
+    let Ok(list) = fetch_props(units, 0, false, &names) else {
         return;
     };
     for u in list {
-        if u.properties.get("NeedDaemonReload").map(String::as_str) == Some("yes") {
-            let id = u.properties.get("Id").cloned().unwrap_or_default();
-            eprintln!("{}", line(&id));
+        let s = u.status();
+        if s.need_daemon_reload {
+            eprintln!("{}", line(s.id));
         }
     }
 }

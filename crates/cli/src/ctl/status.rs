@@ -1,10 +1,11 @@
 //! `status`: systemd's layout — dot, Loaded, Drop-In, Active (since …; ago), Main PID,
 //! Tasks, processes, last log lines.
 
-use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use linger_ipc::manager::{self as api};
+use linger_ipc::unit_status::{self, MainExit, Stamp};
+use linger_wire::ActiveState;
 
 use super::Opts;
 use crate::output::{fail, paint};
@@ -14,17 +15,12 @@ fn now_realtime() -> u64 {
     (t.tv_sec as u64) * 1_000_000 + (t.tv_nsec as u64) / 1000
 }
 
-fn prop<'a>(p: &'a BTreeMap<String, String>, k: &str) -> &'a str {
-    p.get(k).map(String::as_str).unwrap_or("")
-}
-
 /// "since Mon 2026-11-23 10:00:00 UTC; 5s ago" from a show-formatted timestamp and its µs.
-fn since(p: &BTreeMap<String, String>, key: &str) -> String {
-    let formatted = prop(p, key);
-    if formatted.is_empty() {
+fn since(stamp: Stamp<'_>) -> String {
+    if !stamp.is_set() {
         return String::new();
     }
-    let mono: u64 = prop(p, &format!("{key}Monotonic")).parse().unwrap_or(0);
+    let (formatted, mono) = (stamp.formatted, stamp.monotonic);
     let now_mono = {
         let t = rustix::time::clock_gettime(rustix::time::ClockId::Monotonic);
         (t.tv_sec as u64) * 1_000_000 + (t.tv_nsec as u64) / 1000
@@ -37,12 +33,16 @@ fn since(p: &BTreeMap<String, String>, key: &str) -> String {
     format!(" since {formatted}; {rel}")
 }
 
-fn dot(active: &str) -> String {
+fn dot(active: Option<ActiveState>) -> String {
     match active {
-        "active" | "reloading" => paint(crate::output::style::HIGHLIGHT_GREEN, "●"),
-        "failed" => paint(crate::output::style::HIGHLIGHT_RED, "×"),
-        "activating" | "deactivating" => paint(crate::output::style::BOLD, "●"),
-        _ => "○".to_string(),
+        Some(ActiveState::Active | ActiveState::Reloading) => {
+            paint(crate::output::style::HIGHLIGHT_GREEN, "●")
+        }
+        Some(ActiveState::Failed) => paint(crate::output::style::HIGHLIGHT_RED, "×"),
+        Some(ActiveState::Activating | ActiveState::Deactivating) => {
+            paint(crate::output::style::BOLD, "●")
+        }
+        Some(ActiveState::Inactive) | None => "○".to_string(),
     }
 }
 
@@ -65,25 +65,26 @@ fn hostname() -> String {
 
 /// Render one unit's status block.
 pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
-    let p = &u.properties;
+    let s = u.status();
     let mut out = String::new();
-    let id = prop(p, "Id");
-    let desc = prop(p, "Description");
-    let active = prop(p, "ActiveState");
-    let sub = prop(p, "SubState");
-    let load = prop(p, "LoadState");
+    let id = s.id;
+    let desc = s.description;
+    let state = s.active_state;
+    let active = state.map_or("", ActiveState::as_str);
+    let sub = s.sub_state;
+    let load = s.load_state.map_or("", |l| l.as_str());
     let title = if desc.is_empty() || desc == id {
         id.to_string()
     } else {
         format!("{id} - {desc}")
     };
-    out.push_str(&format!("{} {title}\n", dot(active)));
-    let frag = prop(p, "FragmentPath");
-    let ufs = prop(p, "UnitFileState");
+    out.push_str(&format!("{} {title}\n", dot(state)));
+    let frag = s.fragment_path;
+    let ufs = s.unit_file_state;
     let loaded_extra = if frag.is_empty() {
         String::new()
     } else {
-        let preset = prop(p, "UnitFilePreset");
+        let preset = s.unit_file_preset;
         let mut parts = vec![frag.to_string()];
         if !ufs.is_empty() {
             parts.push(ufs.to_string());
@@ -104,10 +105,7 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
             paint(crate::output::style::HIGHLIGHT_RED, d)
         ));
     }
-    let dropins: Vec<&str> = prop(p, "DropInPaths")
-        .split(' ')
-        .filter(|s| !s.is_empty())
-        .collect();
+    let dropins = &s.drop_in_paths;
     let mut last_dir = "";
     for (i, d) in dropins.iter().enumerate() {
         let (dir, file) = d.rsplit_once('/').unwrap_or(("", d));
@@ -128,18 +126,20 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
             if last_in_dir { "└─" } else { "├─" }
         ));
     }
-    let result = prop(p, "Result");
-    let result_part =
-        if !result.is_empty() && result != "success" && matches!(active, "failed" | "activating") {
-            format!(" (Result: {result})")
-        } else {
-            String::new()
-        };
-    let ts_key = match active {
-        "active" | "reloading" => "ActiveEnterTimestamp",
-        "inactive" | "failed" => "InactiveEnterTimestamp",
-        "activating" => "InactiveExitTimestamp",
-        _ => "ActiveExitTimestamp",
+    let result = s.result;
+    let result_part = if !result.is_empty()
+        && result != "success"
+        && matches!(state, Some(ActiveState::Failed | ActiveState::Activating))
+    {
+        format!(" (Result: {result})")
+    } else {
+        String::new()
+    };
+    let stamp = match state {
+        Some(ActiveState::Active | ActiveState::Reloading) => s.active_enter,
+        Some(ActiveState::Inactive | ActiveState::Failed) => s.inactive_enter,
+        Some(ActiveState::Activating) => s.inactive_exit,
+        Some(ActiveState::Deactivating) | None => s.active_exit,
     };
     // systemctl omits the sub-state when it says the same ("failed (Result: …)").
     let state_text = if sub == active || sub.is_empty() {
@@ -147,13 +147,16 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
     } else {
         format!("{active} ({sub})")
     };
-    let state_col = match active {
-        "active" | "reloading" => paint(crate::output::style::HIGHLIGHT_GREEN, &state_text),
-        "failed" => paint(crate::output::style::HIGHLIGHT_RED, &state_text),
-        _ => state_text,
+    let state_col = match state {
+        Some(ActiveState::Active | ActiveState::Reloading) => {
+            paint(crate::output::style::HIGHLIGHT_GREEN, &state_text)
+        }
+        Some(ActiveState::Failed) => paint(crate::output::style::HIGHLIGHT_RED, &state_text),
+        Some(ActiveState::Inactive | ActiveState::Activating | ActiveState::Deactivating)
+        | None => state_text,
     };
     // A frozen (or freezing, thawing) unit says so after its state, as systemctl 252 does.
-    let freezer = prop(p, "FreezerState");
+    let freezer = s.freezer_state;
     let freezer_part = if freezer.is_empty() || freezer == "running" {
         String::new()
     } else {
@@ -167,24 +170,20 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
     };
     out.push_str(&format!(
         "     Active: {state_col}{result_part}{freezer_part}{}\n",
-        since(p, ts_key)
+        since(stamp)
     ));
-    if prop(p, "ConditionResult") == "no" {
+    if s.condition_failed {
         out.push_str(&format!(
             "  Condition: start condition failed{}\n",
-            since(p, "ConditionTimestamp")
+            since(s.condition_timestamp)
         ));
-        if let Some(f) = p.get("ConditionFailed") {
+        if let Some(f) = s.failed_condition {
             out.push_str(&format!("             └─ {f} was not met\n"));
         }
     }
-    out.push_str(&super::activation::status_lines(p, active));
-    let main: u32 = prop(p, "MainPID").parse().unwrap_or(0);
-    let exec_main: u32 = prop(p, "ExecMainPID").parse().unwrap_or(0);
-    let code = prop(p, "ExecMainCode");
-    let status = prop(p, "ExecMainStatus");
-    let status_text = prop(p, "StatusText");
-    if main > 0 {
+    out.push_str(&super::activation::status_lines(&u.properties, active));
+    let status_text = s.status_text;
+    if let Some(main) = s.main_pid {
         let comm = u
             .processes
             .iter()
@@ -201,32 +200,31 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
             })
             .unwrap_or_default();
         out.push_str(&format!("   Main PID: {main} ({comm})\n"));
-    } else if exec_main > 0 && code != "0" && !code.is_empty() {
+    } else if let (Some(exec_main), Some(exit)) = (s.exec_main_pid, s.main_exit) {
         out.push_str(&format!(
             "   Main PID: {exec_main} {}\n",
-            describe_exit(code, status)
+            describe_exit(exit)
         ));
-        if let Some(why) = explain(code, status) {
+        if let Some(why) = explain(exit) {
             out.push_str(&format!("             {why}\n"));
         }
     }
     if !status_text.is_empty() {
         out.push_str(&format!("     Status: \"{status_text}\"\n"));
     }
-    if let Some(t) = p.get("TasksCurrent").filter(|t| t.as_str() != "0") {
+    if let Some(t) = s.tasks_current.filter(|&t| t != 0) {
         out.push_str(&format!("      Tasks: {t}\n"));
     }
-    let number = |k: &str| p.get(k).and_then(|v| v.parse::<u64>().ok());
-    if let Some(m) = number("MemoryCurrent") {
+    if let Some(m) = s.memory_current {
         out.push_str(&format!("     Memory: {}\n", format_bytes(m)));
     }
-    if let Some(ns) = number("CPUUsageNSec") {
+    if let Some(ns) = s.cpu_usage_nsec {
         out.push_str(&format!(
             "        CPU: {}\n",
             linger_time::format_timespan(ns / 1000, 1000)
         ));
     }
-    let cgroup = prop(p, "ControlGroup");
+    let cgroup = s.control_group;
     if !cgroup.is_empty() {
         out.push_str(&format!("     CGroup: {cgroup}\n"));
     } else if !u.processes.is_empty() {
@@ -308,33 +306,28 @@ fn journal_tail(unit: &str, n: usize) -> Option<String> {
     })
 }
 
-fn describe_exit(code: &str, status: &str) -> String {
-    let n: i32 = status.parse().unwrap_or(0);
-    match code {
-        "1" => {
+fn describe_exit(exit: MainExit) -> String {
+    match exit {
+        MainExit::Exited(n) => {
             let name = exit_name(n).map(|x| format!("/{x}")).unwrap_or_default();
             format!("(code=exited, status={n}{name})")
         }
-        "2" => format!("(code=killed, signal={})", signal_name(n)),
-        "3" => format!("(code=dumped, signal={})", signal_name(n)),
-        _ => String::new(),
+        MainExit::Killed(n) => format!("(code=killed, signal={})", signal_name(n)),
+        MainExit::Dumped(n) => format!("(code=dumped, signal={})", signal_name(n)),
     }
 }
 
-fn explain(code: &str, status: &str) -> Option<&'static str> {
-    if code != "1" {
-        return None;
-    }
-    match status {
-        "200" => {
+fn explain(exit: MainExit) -> Option<&'static str> {
+    match exit {
+        MainExit::Exited(200) => {
             Some("Changing to the requested working directory failed (check WorkingDirectory=).")
         }
-        "203" => {
+        MainExit::Exited(203) => {
             Some("Executing the program failed: the ExecStart= path is missing or not executable.")
         }
-        "205" => Some("Setting a resource limit (Limit*=) failed."),
-        "216" | "217" => Some("User=/Group= cannot be changed by a user manager."),
-        _ => None,
+        MainExit::Exited(205) => Some("Setting a resource limit (Limit*=) failed."),
+        MainExit::Exited(216 | 217) => Some("User=/Group= cannot be changed by a user manager."),
+        MainExit::Exited(_) | MainExit::Killed(_) | MainExit::Dumped(_) => None,
     }
 }
 
@@ -362,18 +355,17 @@ pub fn status(units: &[String], o: &Opts) -> ExitCode {
     let mut code = 0u8;
     let mut blocks = Vec::new();
     for u in &list {
-        let load = prop(&u.properties, "LoadState");
-        let active = prop(&u.properties, "ActiveState");
-        if load == "not-found" && active == "inactive" {
-            eprintln!("Unit {} could not be found.", prop(&u.properties, "Id"));
+        let s = u.status();
+        if s.not_found() {
+            eprintln!("Unit {} could not be found.", s.id);
             code = code.max(4);
             continue;
         }
-        if active != "active" && active != "reloading" {
+        if !s.is_up() {
             code = code.max(3);
         }
-        if prop(&u.properties, "NeedDaemonReload") == "yes" {
-            eprintln!("{}", super::reload_warning::line(prop(&u.properties, "Id")));
+        if s.need_daemon_reload {
+            eprintln!("{}", super::reload_warning::line(s.id));
         }
         blocks.push(render(u, o.full, o.lines));
     }
@@ -412,7 +404,7 @@ fn unit_of_pid(pid: u32) -> Result<String, String> {
     let req = api::UnitsRequest {
         units: loaded.units.into_iter().map(|u| u.unit).collect(),
         processes: true,
-        properties: vec!["Id".into()],
+        properties: vec![unit_status::ID.into()],
         ..Default::default()
     };
     let v = client
@@ -425,7 +417,7 @@ fn unit_of_pid(pid: u32) -> Result<String, String> {
     r.units
         .iter()
         .find(|u| u.processes.iter().any(|p| p.pid == pid))
-        .and_then(|u| u.properties.get("Id").cloned())
+        .map(|u| u.status().id.to_string())
         .ok_or_else(|| format!("PID {pid} does not belong to any loaded unit."))
 }
 
@@ -447,11 +439,11 @@ fn manager_status() -> ExitCode {
     let state = get("SystemState");
     println!(
         "{} {}",
-        dot(if state == "running" {
-            "active"
+        dot(Some(if state == "running" {
+            ActiveState::Active
         } else {
-            "failed"
-        }),
+            ActiveState::Failed
+        })),
         hostname()
     );
     println!("    State: {state}");

@@ -58,7 +58,7 @@ pub(super) fn run(a: &RunArgs) -> ExitCode {
             "Failed to start transient scope unit: Unit {name} was already loaded or has a fragment file."
         ));
     }
-    if let Err(e) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, text)) {
+    if let Err(e) = linger_unit::transient::write(&dir, &name, &text) {
         return fail(&format!(
             "Failed to write transient unit {}: {e}",
             path.display()

@@ -110,12 +110,16 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// A child process exited (the manager reaped it).
     pub fn on_exit(&mut self, pid: u32, status: ExitStatus) {
-        let owner = self.units.iter().find_map(|(id, u)| {
-            let p = u.service()?.state().procs();
-            (p.main == Some(pid) || p.control == Some(pid)).then(|| id.clone())
-        });
-        if let Some(id) = owner {
-            self.with_service(&id, |s, c| s.on_exit(pid, status, c));
+        let Some(id) = self.service_of_pid(pid).map(str::to_string) else {
+            return;
+        };
+        if let Some(event) = self
+            .units
+            .get(&id)
+            .and_then(UnitInfo::service)
+            .and_then(|s| s.exit_event(pid, status))
+        {
+            self.service_event(&id, event);
         }
     }
 
@@ -125,7 +129,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.scope_empty(id);
             return;
         }
-        self.with_service(id, |s, c| s.on_empty(c));
+        if self.units.get(id).and_then(UnitInfo::service).is_some() {
+            self.service_event(id, ServiceEvent::Empty);
+        }
     }
 
     /// A per-unit timer fired.
@@ -138,10 +144,15 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.scope_timer(id, kind, generation);
             return;
         }
-        let restart_due = self
-            .with_service(id, |s, c| s.on_timer(kind, generation, c))
-            .unwrap_or(false);
-        if restart_due {
+        let Some(event) = self
+            .units
+            .get(id)
+            .and_then(UnitInfo::service)
+            .and_then(|s| s.timer_event(kind, generation))
+        else {
+            return;
+        };
+        if self.service_event(id, event) == Some(Outcome::RestartDue) {
             self.auto_restart(id);
         }
     }
@@ -163,7 +174,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     .is_some_and(|j| j.job_type == JobType::Stop) =>
             {
                 // A stop is queued: do not come back, go down.
-                self.with_service(id, |s, c| s.stop(c));
+                self.service_event(id, ServiceEvent::Stop);
                 self.dispatch();
             }
             Some(jid) => {
@@ -183,7 +194,12 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// An sd_notify message from `pid`, routed by the manager to unit `id`.
     pub fn on_notify(&mut self, id: &str, pid: u32, fields: &[(String, String)]) {
-        self.with_service(id, |s, c| s.on_notify(pid, fields, c));
+        let events = self
+            .with_service(id, |s, c| s.on_notify(pid, fields, c))
+            .unwrap_or_default();
+        for event in events {
+            self.service_event(id, event);
+        }
     }
 
     /// A well-known name on the session bus got an owner (`owned`) or lost it: the services
@@ -198,16 +214,13 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             .map(|(id, _)| id.clone())
             .collect();
         for id in ids {
-            self.with_service(&id, |s, c| s.on_bus_name(owned, c));
+            self.service_event(&id, ServiceEvent::BusName(owned));
         }
     }
 
     /// The unit owning `pid` as main or control process.
     pub fn unit_of_pid(&self, pid: u32) -> Option<&str> {
-        self.units.iter().find_map(|(id, u)| {
-            let p = u.service()?.state().procs();
-            (p.main == Some(pid) || p.control == Some(pid)).then_some(id.as_str())
-        })
+        self.service_of_pid(pid)
     }
 
     /// `systemctl kill`: signal processes of a unit. Returns how many were signalled.
@@ -228,7 +241,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             None => self.units.keys().cloned().collect(),
         };
         for i in ids {
-            self.with_service(&i, |s, c| s.reset_failed(c));
+            if self.units.get(&i).and_then(UnitInfo::service).is_some() {
+                self.service_event(&i, ServiceEvent::ResetFailed);
+            }
         }
     }
 }

@@ -48,7 +48,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                             },
                         );
                     }
-                    _ => {}
+                    // Still on its way (down first, for a restart's start half), or inactive
+                    // as it was: the job waits for the state it asked for.
+                    ActiveState::Inactive | ActiveState::Activating | ActiveState::Deactivating => {
+                    }
                 }
             }
             JobType::Stop => {
@@ -208,7 +211,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     && j.running
                 {
                     // Already running and ordered after us: stop what it started.
-                    self.with_service(&other, |s, c| s.stop(c));
+                    self.service_event(&other, ServiceEvent::Stop);
                 }
                 self.finish_job(jid, JobResult::Dependency);
             }
@@ -327,7 +330,8 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     self.finish_job(jid, JobResult::Invalid);
                     return;
                 }
-                let started = self.with_service(&id, |s, c| s.reload(c)).unwrap_or(false);
+                let started =
+                    self.service_event(&id, ServiceEvent::Reload) == Some(Outcome::Reloading);
                 if !started {
                     // Nothing to do for reload (targets, no ExecReload=): done.
                     self.finish_job(jid, JobResult::Done);
@@ -477,9 +481,12 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         }
         // Leaving RestartSec= is an automatic restart: it counts in NRestarts=.
         let auto = matches!(svc_state, Some(ServiceState::AutoRestart));
-        let refused = self
-            .with_service(id, |s, c| s.start(c, limit, auto).is_err())
-            .unwrap_or(true);
+        let start = ServiceEvent::Start {
+            interval: limit.0,
+            burst: limit.1,
+            auto_restart: auto,
+        };
+        let refused = self.service_event(id, start) != Some(Outcome::Done);
         if refused && self.unit_job.get(id) == Some(&jid) {
             self.finish_job(jid, JobResult::Failed);
         }
@@ -521,6 +528,6 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             let tag = LogTag::JobBegun { job_type };
             self.log_tagged(id, LogLevel::Info, format!("Stopping {desc}..."), Some(tag));
         }
-        self.with_service(id, |s, c| s.stop(c));
+        self.service_event(id, ServiceEvent::Stop);
     }
 }

@@ -408,7 +408,8 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                         let pos = stack.iter().position(|s| *s == o).unwrap_or(0);
                         return Some(stack[pos..].iter().map(|s| (*s).to_string()).collect());
                     }
-                    _ => {}
+                    // Done: no cycle through it; not in the transaction: no job to order.
+                    Some(Mark::Done) | None => {}
                 }
             }
             stack.pop();

@@ -1,4 +1,5 @@
-//! State timeouts, the watchdog and RuntimeMaxSec=: what happens when a service's timer fires.
+//! State timeouts, the watchdog and RuntimeMaxSec=: which timer a state arms, which table
+//! event a firing is, and what a state timeout does in each state that has one.
 
 use super::*;
 
@@ -18,7 +19,10 @@ impl ServiceRuntime {
             | ServiceState::FinalSigterm(_) => Some(cfg.timeout_stop),
             ServiceState::StopSigkill(_) | ServiceState::FinalSigkill(_) => Some(cfg.timeout_stop),
             ServiceState::AutoRestart => Some(cfg.restart_sec.max(1)),
-            _ => None,
+            ServiceState::Dead
+            | ServiceState::Running(_)
+            | ServiceState::Exited(_)
+            | ServiceState::Failed => None,
         }
     }
 
@@ -40,68 +44,28 @@ impl ServiceRuntime {
         });
     }
 
-    /// A per-unit timer fired. Returns true when an auto-restart is due.
-    pub(crate) fn on_timer(&mut self, kind: TimerKind, generation: u64, ctx: &mut Ctx<'_>) -> bool {
-        let current = match kind {
-            TimerKind::State => self.generation,
-            TimerKind::Watchdog => self.watchdog_generation,
-            TimerKind::RuntimeMax => self.runtime_generation,
-            // Timer units' own timer: never armed for a service.
-            TimerKind::Elapse => return false,
+    /// The table's event for a firing of the service's `kind` timer armed as `generation`;
+    /// None for a stale firing (the timer was re-armed or disarmed since).
+    pub(crate) fn timer_event(&self, kind: TimerKind, generation: u64) -> Option<ServiceEvent> {
+        let (current, event) = match kind {
+            TimerKind::State => (self.generation, ServiceEvent::StateTimeout),
+            TimerKind::Watchdog => (self.watchdog_generation, ServiceEvent::WatchdogTimeout),
+            TimerKind::RuntimeMax => (self.runtime_generation, ServiceEvent::RuntimeMaxElapsed),
+            // Timer units' own timer: never armed for a service (the engine routes it to
+            // timer units before asking).
+            TimerKind::Elapse => return None,
         };
-        if generation != current {
-            return false;
-        }
-        match kind {
-            TimerKind::Elapse => false,
-            TimerKind::Watchdog => {
-                if matches!(
-                    self.state.0,
-                    ServiceState::Running(_) | ServiceState::Reload(_)
-                ) {
-                    ctx.log(LogLevel::Error, "Watchdog timeout (limit reached)!".into());
-                    self.result = ServiceResult::Watchdog;
-                    let procs = self.state.0.procs();
-                    self.enter_signal(ServiceState::StopWatchdog(procs), ctx);
-                }
-                false
-            }
-            TimerKind::RuntimeMax => {
-                if matches!(
-                    self.state.0,
-                    ServiceState::Running(_) | ServiceState::Reload(_)
-                ) {
-                    ctx.log(
-                        LogLevel::Warning,
-                        "Service reached runtime time limit. Stopping.".into(),
-                    );
-                    self.result = ServiceResult::Timeout;
-                    self.enter_stop(ctx);
-                }
-                false
-            }
-            TimerKind::State => self.on_state_timeout(ctx),
-        }
+        (generation == current).then_some(event)
     }
 
-    pub(super) fn on_state_timeout(&mut self, ctx: &mut Ctx<'_>) -> bool {
+    /// The state timeout of a state that has one (the table's StateTimeout arm).
+    pub(super) fn on_state_timeout(&mut self, ctx: &mut Ctx<'_>) {
         let procs = self.state.0.procs();
-        let word = |s: &str| format!("{s} operation timed out. Terminating.");
         match self.state.0 {
-            ServiceState::Condition(_)
-            | ServiceState::StartPre(_)
-            | ServiceState::Start(_)
-            | ServiceState::StartPost(_) => {
-                let what = match self.state.0 {
-                    ServiceState::StartPre(_) => "start-pre",
-                    ServiceState::StartPost(_) => "start-post",
-                    ServiceState::Condition(_) => "condition",
-                    _ => "start",
-                };
-                ctx.log(LogLevel::Error, word(&capitalize(what)));
-                self.result = ServiceResult::Timeout;
-                self.enter_signal(ServiceState::StopSigterm(procs), ctx);
-            }
+            ServiceState::Condition(_) => self.start_timed_out("Condition", procs, ctx),
+            ServiceState::StartPre(_) => self.start_timed_out("Start-pre", procs, ctx),
+            ServiceState::Start(_) => self.start_timed_out("Start", procs, ctx),
+            ServiceState::StartPost(_) => self.start_timed_out("Start-post", procs, ctx),
             ServiceState::Reload(_) => {
                 ctx.log(
                     LogLevel::Error,
@@ -175,9 +139,22 @@ impl ServiceRuntime {
                 );
                 self.enter_dead(ctx);
             }
-            ServiceState::AutoRestart => return true,
-            _ => {}
+            // The table answers these itself (AutoRestart: the restart is due) or refuses
+            // them (no timeout in these states).
+            ServiceState::AutoRestart
+            | ServiceState::Dead
+            | ServiceState::Running(_)
+            | ServiceState::Exited(_)
+            | ServiceState::Failed => {}
         }
-        false
+    }
+
+    fn start_timed_out(&mut self, what: &str, procs: Procs, ctx: &mut Ctx<'_>) {
+        ctx.log(
+            LogLevel::Error,
+            format!("{what} operation timed out. Terminating."),
+        );
+        self.result = ServiceResult::Timeout;
+        self.enter_signal(ServiceState::StopSigterm(procs), ctx);
     }
 }
