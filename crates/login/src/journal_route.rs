@@ -139,7 +139,11 @@ pub fn start(cfg: &JournalSockets, runtime_base: &Path) -> Taken {
     }
     if want_stdout {
         let _ = std::fs::remove_file(&stdout);
-        match UnixListener::bind(&stdout) {
+        // Writable by everyone from its first moment (bound under umask 0111).
+        let old = rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o111));
+        let bound = UnixListener::bind(&stdout);
+        rustix::process::umask(old);
+        match bound {
             Ok(listener) => {
                 use std::os::unix::fs::PermissionsExt;
                 let _ = std::fs::set_permissions(&stdout, std::fs::Permissions::from_mode(0o666));

@@ -86,7 +86,8 @@ fn mkdir(path: &Path) -> Result<(), String> {
 /// The shared socket's listen backlog.
 const SHARED_BACKLOG: i32 = 64;
 
-fn bind(path: &Path, mode: u32) -> Result<std::os::unix::net::UnixListener, String> {
+/// Fail if another login daemon answers on `path` (before anything of its is taken over).
+fn refuse_if_answered(path: &Path) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         mkdir(dir)?;
     }
@@ -96,9 +97,17 @@ fn bind(path: &Path, mode: u32) -> Result<std::os::unix::net::UnixListener, Stri
             path.display()
         ));
     }
+    Ok(())
+}
+
+/// Listen on `path` with `mode` from its first moment (bound under the matching umask: a
+/// client that sees the path can connect — or is refused — for good).
+fn bind(path: &Path, mode: u32) -> Result<std::os::unix::net::UnixListener, String> {
     let _ = std::fs::remove_file(path);
-    let l = std::os::unix::net::UnixListener::bind(path)
-        .map_err(|e| format!("cannot listen on {}: {e}", path.display()))?;
+    let old = rustix::process::umask(rustix::fs::Mode::from_raw_mode(!mode & 0o777));
+    let l = std::os::unix::net::UnixListener::bind(path);
+    rustix::process::umask(old);
+    let l = l.map_err(|e| format!("cannot listen on {}: {e}", path.display()))?;
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
         .map_err(|e| format!("cannot chmod {}: {e}", path.display()))?;
@@ -120,20 +129,9 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     let mut sigint = sig(SignalKind::interrupt())?;
     let mut sighup = sig(SignalKind::hangup())?;
     mkdir(&config.state_dir)?;
-    let listener = bind(&config.socket, 0o666)?;
-    // Anyone's connections queue in the shared socket's backlog, and a user who floods it
-    // keeps it full: a newcomer waits behind all of it. A short one keeps that wait short
-    // (a connect that finds it full waits to be woken, and the waiting are woken at each
-    // accept); root's tools and the PAM module have the root socket.
-    let _ = rustix::net::listen(&listener, SHARED_BACKLOG);
     let root_socket = linger_ipc::login::root_socket(&config.socket);
-    // Bound with the umask's mode first: 0600 before anyone could connect.
-    let root_listener = {
-        let old = rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o177));
-        let l = bind(&root_socket, 0o600);
-        rustix::process::umask(old);
-        l?
-    };
+    refuse_if_answered(&config.socket)?;
+    refuse_if_answered(&root_socket)?;
     let notify = NotifySocket::bind_shared(&config.notify_socket())
         .map_err(|e| format!("cannot bind {}: {e}", config.notify_socket().display()))?;
     let (tracker, note) = Tracker::open(config.cgroup_root.as_deref(), config.no_cgroups);
@@ -148,6 +146,16 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
         }
         _ => crate::journal_route::Taken::default(),
     };
+    // The login sockets come last: a client that finds them finds everything else in place
+    // (a test that waited for the socket once found the journal's stdout socket not yet
+    // there, or not yet writable for users).
+    let listener = bind(&config.socket, 0o666)?;
+    // Anyone's connections queue in the shared socket's backlog, and a user who floods it
+    // keeps it full: a newcomer waits behind all of it. A short one keeps that wait short
+    // (a connect that finds it full waits to be woken, and the waiting are woken at each
+    // accept); root's tools and the PAM module have the root socket.
+    let _ = rustix::net::listen(&listener, SHARED_BACKLOG);
+    let root_listener = bind(&root_socket, 0o600)?;
     let socket_path = config.socket.clone();
     let notify_path = config.notify_socket();
     let (state, mut inbox) = State::new(config, policy, tracker);
