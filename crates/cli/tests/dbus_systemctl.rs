@@ -438,6 +438,212 @@ fn systemctl_cancels_a_waiting_job() {
     m.systemctl(&["stop", "slow.service"]).expect_code(0);
 }
 
+/// systemd's client as if systemd were PID 1 (a private mount namespace with
+/// `/run/systemd/system`): then `systemctl --user` asks the manager over D-Bus for what it
+/// otherwise does to the files itself (link, preset, set-default, get-default, enable).
+/// None where that cannot be arranged (not root, no unshare).
+fn run_booted(m: &Manager, args: &[&str]) -> Option<Captured> {
+    if !rustix::process::geteuid().is_root() || !Path::new("/usr/bin/unshare").exists() {
+        return None;
+    }
+    let mut cmd = vec![
+        "/usr/bin/unshare".to_string(),
+        "-m".into(),
+        "--propagation".into(),
+        "private".into(),
+        "/bin/sh".into(),
+        "-c".into(),
+        "mount -t tmpfs -o mode=755 tmpfs /run/systemd && mkdir /run/systemd/system && exec \"$@\""
+            .into(),
+        "sh".into(),
+    ];
+    cmd.extend(args.iter().map(|a| a.to_string()));
+    Some(run_tool(m, &cmd))
+}
+
+#[test]
+fn systemctl_links_presets_and_sets_the_default_target_through_the_manager() {
+    if !have_systemctl() {
+        eprintln!("skipped: systemd's systemctl is not installed");
+        return;
+    }
+    let mut m = Manager::new(BIN);
+    for (name, text) in UNITS {
+        m.write_unit(name, text);
+    }
+    m.write_unit("other.target", "[Unit]\nDescription=Other\n");
+    m.start();
+    let private = m.runtime().join("systemd/private");
+    m.wait_for("the D-Bus private socket", |_| private.exists());
+    let Some(got) = run_booted(&m, &["systemctl", "--user", "get-default"]) else {
+        eprintln!("skipped: needs root and unshare for a namespace where systemd looks booted");
+        return;
+    };
+    assert_eq!(
+        (got.stdout.as_str(), got.code),
+        ("default.target\n", 0),
+        "{got:?}"
+    );
+
+    // link: a file kept elsewhere becomes loadable by name (the manager reloads).
+    let elsewhere = m.dir.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let file = elsewhere.join("outside.service");
+    std::fs::write(&file, "[Service]\nExecStart=/bin/sleep 1000\n").unwrap();
+    let got = run_booted(&m, &["systemctl", "--user", "link", file.to_str().unwrap()]).unwrap();
+    let link = m.unit_dir().join("outside.service");
+    assert_eq!(
+        (got.stderr.as_str(), got.code),
+        (
+            format!(
+                "Created symlink {} → {}.\n",
+                link.display()
+                    .to_string()
+                    .replace(&m.home().display().to_string(), "$HOME"),
+                file.display()
+            )
+            .as_str(),
+            0
+        ),
+        "{got:?}"
+    );
+    assert_eq!(std::fs::read_link(&link).unwrap(), file);
+    assert_eq!(m.prop("outside.service", "LoadState"), "loaded");
+    // Again: nothing to do. A different file of that name is refused without --force.
+    let again = run_booted(&m, &["systemctl", "--user", "link", file.to_str().unwrap()]).unwrap();
+    assert_eq!((again.stderr.as_str(), again.code), ("", 0), "{again:?}");
+    let other_dir = m.dir.path().join("other");
+    std::fs::create_dir_all(&other_dir).unwrap();
+    let other = other_dir.join("outside.service");
+    std::fs::write(&other, "[Service]\nExecStart=/bin/sleep 1000\n").unwrap();
+    let refused = run_booted(
+        &m,
+        &["systemctl", "--user", "link", other.to_str().unwrap()],
+    )
+    .unwrap();
+    assert_eq!(refused.code, 1, "{refused:?}");
+    assert!(
+        refused.stderr.starts_with("Failed to link unit: "),
+        "{refused:?}"
+    );
+    assert_eq!(std::fs::read_link(&link).unwrap(), file, "left as it was");
+
+    // set-default: default.target points at the target's file; get-default says so.
+    let got = run_booted(&m, &["systemctl", "--user", "set-default", "other.target"]).unwrap();
+    assert_eq!(got.code, 0, "{got:?}");
+    assert_eq!(
+        got.stderr,
+        "Created symlink $HOME/.config/systemd/user/default.target → $HOME/.config/systemd/user/other.target.\n"
+            .replace("$HOME/.config/systemd/user", &m.unit_dir().display().to_string().replace(&m.home().display().to_string(), "$HOME")),
+        "{got:?}"
+    );
+    let got = run_booted(&m, &["systemctl", "--user", "get-default"]).unwrap();
+    assert_eq!(got.stdout, "other.target\n", "{got:?}");
+    let refused = run_booted(&m, &["systemctl", "--user", "set-default", "nope.target"]).unwrap();
+    assert_ne!(refused.code, 0, "{refused:?}");
+
+    // preset: no preset line names ref-simple (Debian's presets enable two systemd units
+    // only), so it is enabled — its [Install] links made by the manager.
+    let got = run_booted(&m, &["systemctl", "--user", "preset", "ref-simple.service"]).unwrap();
+    assert_eq!(got.code, 0, "{got:?}");
+    assert!(
+        got.stderr
+            .contains("default.target.wants/ref-simple.service → "),
+        "{got:?}"
+    );
+    assert!(
+        m.unit_dir()
+            .join("default.target.wants/ref-simple.service")
+            .is_symlink()
+    );
+    assert_eq!(
+        m.systemctl(&["is-enabled", "ref-simple.service"]).stdout,
+        "enabled\n"
+    );
+}
+
+#[test]
+fn systemctl_status_lists_each_commands_process_as_with_systemd() {
+    if !have_systemctl() {
+        eprintln!("skipped: systemd's systemctl is not installed");
+        return;
+    }
+    let m = manager();
+    m.write_unit(
+        "pre.service",
+        "[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStartPre=/bin/true pre\nExecStartPre=-/bin/false\nExecStart=/bin/true\n",
+    );
+    same_as_systemd(&m, "start-oneshot");
+    let (args, want) = reference("status-oneshot");
+    let got = run_tool(&m, &args);
+    assert_eq!(got.code, want.code, "{got:?}");
+    // Everything but the pid and the time is systemd's.
+    let pid = m.prop("ref-oneshot.service", "ExecMainPID");
+    let normal = |s: &str, pid: &str| -> Vec<String> {
+        s.lines()
+            .take_while(|l| !l.is_empty())
+            .map(|l| {
+                let l = match l.find(" since ") {
+                    Some(i) => l[..i].to_string(),
+                    None => l.to_string(),
+                };
+                l.replace(pid, "PID")
+            })
+            .collect()
+    };
+    let want_pid = want
+        .stdout
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("Main PID: "))
+        .and_then(|l| l.split(' ').next())
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        normal(&got.stdout, &pid),
+        normal(&want.stdout, &want_pid),
+        "{}",
+        got.stdout
+    );
+
+    // Each command's own line, in order, with how it ended (the failure of `-` ignored).
+    let run = |args: &[&str]| {
+        let mut a = vec!["systemctl".to_string(), "--user".into()];
+        a.extend(args.iter().map(|s| s.to_string()));
+        run_tool(&m, &a)
+    };
+    assert_eq!(run(&["daemon-reload"]).code, 0);
+    assert_eq!(run(&["start", "pre.service"]).code, 0);
+    let status = run(&["status", "pre.service"]);
+    let processes: Vec<String> = status
+        .stdout
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("Process: "))
+        .map(|l| l.split_once(' ').map_or(l, |(_, rest)| rest).to_string())
+        .collect();
+    assert_eq!(
+        processes,
+        [
+            "ExecStartPre=/bin/true pre (code=exited, status=0/SUCCESS)",
+            "ExecStartPre=/bin/false (code=exited, status=1/FAILURE)",
+            "ExecStart=/bin/true (code=exited, status=0/SUCCESS)",
+        ],
+        "{}",
+        status.stdout
+    );
+    // systemd's `show` reads the same runs: ExecStart's pid is the main pid, exited 0.
+    let show = run(&["show", "-p", "ExecStart", "pre.service"]);
+    let main = m.prop("pre.service", "ExecMainPID");
+    assert!(
+        show.stdout.starts_with(
+            "ExecStart={ path=/bin/true ; argv[]=/bin/true ; ignore_errors=no ; start_time=["
+        ) && !show.stdout.contains("[n/a]")
+            && show
+                .stdout
+                .ends_with(&format!(" ; pid={main} ; code=exited ; status=0 }}\n")),
+        "{show:?}"
+    );
+}
+
 /// The units the refusal captures were taken with: one RefuseManualStart=yes, one without
 /// ExecStart=, one masked.
 fn write_refused_units(m: &Manager) {
@@ -451,4 +657,51 @@ fn write_refused_units(m: &Manager) {
     );
     let unit_dir = m.home().join(".config/systemd/user");
     std::os::unix::fs::symlink("/dev/null", unit_dir.join("ref-masked.service")).unwrap();
+}
+
+/// A GDBus client (python3-gi) on the private socket printing the manager object's
+/// `PropertiesChanged` as `NAME=VALUE` lines; its first line (after a Ping, so the manager
+/// has taken the connection in) says it listens.
+const WATCH_MANAGER: &str = r#"
+import sys
+from gi.repository import Gio, GLib
+conn = Gio.DBusConnection.new_for_address_sync("unix:path=" + sys.argv[1], Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT, None, None)
+def changed(c, sender, path, iface, member, params):
+    if params[0] == "org.freedesktop.systemd1.Manager":
+        for k, v in sorted(params[1].items()):
+            print("%s=%s" % (k, v), flush=True)
+conn.signal_subscribe(None, "org.freedesktop.DBus.Properties", "PropertiesChanged", "/org/freedesktop/systemd1", None, 0, changed)
+conn.call_sync(None, "/org/freedesktop/systemd1", "org.freedesktop.DBus.Peer", "Ping", None, None, 0, -1, None)
+print("listening", flush=True)
+GLib.MainLoop().run()
+"#;
+
+#[test]
+fn the_manager_signals_its_failed_unit_count_as_systemd() {
+    let gi = Command::new("/usr/bin/python3")
+        .args(["-c", "import gi; gi.require_version('Gio', '2.0')"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have_systemctl() || !gi {
+        eprintln!("skipped: needs systemd's systemctl and python3-gi");
+        return;
+    }
+    let m = manager();
+    let mut watcher = Command::new("/usr/bin/python3")
+        .args(["-c", WATCH_MANAGER])
+        .arg(m.runtime().join("systemd/private"))
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3");
+    let lines = linger_test_support::Lines::of(&mut watcher);
+    let wait = std::time::Duration::from_secs(30);
+    assert_eq!(lines.next(wait).as_deref(), Some("listening"));
+    // A unit fails: NFailedUnits goes to 1 (the one manager property systemd signals);
+    // reset-failed takes it back to 0.
+    same_as_systemd(&m, "start-fail");
+    assert_eq!(lines.next(wait).as_deref(), Some("NFailedUnits=1"));
+    same_as_systemd(&m, "reset-failed-fail");
+    assert_eq!(lines.next(wait).as_deref(), Some("NFailedUnits=0"));
+    let _ = watcher.kill();
+    let _ = watcher.wait();
 }

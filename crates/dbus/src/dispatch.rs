@@ -273,11 +273,11 @@ impl Front {
                 if !fetch.is_empty() {
                     fetch.extend(["Id", "LoadState"]);
                 }
-                let values = self.unit_props(name, &fetch).await?;
+                let values = self.unit_values(name, &fetch, false).await?;
                 let mut out = PropDict::default();
                 for i in &interfaces {
                     for p in i.props.iter().filter(|p| only.is_none_or(|o| o == p.name)) {
-                        out.0.push((p.name, props::value(p, &values)));
+                        out.0.push((p.name, props::unit_value(p, &values)));
                     }
                 }
                 Ok(out)

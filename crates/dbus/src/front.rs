@@ -14,7 +14,7 @@ use zbus::zvariant::{DynamicType, ObjectPath, Type};
 use crate::errors::BusError;
 use crate::members::Member;
 use crate::paths;
-use crate::props;
+use crate::props::{self, UnitValues};
 
 /// The manager's interface.
 pub const MANAGER: &str = "org.freedesktop.systemd1.Manager";
@@ -118,15 +118,33 @@ impl Front {
         name: &str,
         wanted: &[&str],
     ) -> Result<BTreeMap<String, String>, BusError> {
+        Ok(self.unit_values(name, wanted, false).await?.strings)
+    }
+
+    /// [`Front::unit_props`] with the typed command lists; with `loaded_only` a unit not
+    /// loaded already is not loaded but answered with NoSuchUnit (systemd's GetUnit).
+    pub async fn unit_values(
+        &self,
+        name: &str,
+        wanted: &[&str],
+        loaded_only: bool,
+    ) -> Result<UnitValues, BusError> {
         let answer = self
             .ask(Call::Units(UnitsRequest {
                 units: vec![name.to_string()],
                 properties: wanted.iter().map(|s| s.to_string()).collect(),
+                loaded_only,
                 ..Default::default()
             }))
             .await?;
         match answer {
-            Answer::Units(mut r) if !r.units.is_empty() => Ok(r.units.swap_remove(0).properties),
+            Answer::Units(mut r) if !r.units.is_empty() => {
+                let u = r.units.swap_remove(0);
+                Ok(UnitValues {
+                    strings: u.properties,
+                    commands: u.commands,
+                })
+            }
             _ => Err(BusError::not_loaded(name)),
         }
     }

@@ -2,7 +2,8 @@
 //! few typed calls to the manager (linger_manager's `Call`s).
 
 use linger_ipc::manager::{
-    EnvironmentRequest, InstallAction, InstallRequest, KillRequest, NamesRequest, UnitRow,
+    EnvironmentRequest, InstallAction, InstallRequest, KillRequest, NamesRequest, PresetMode,
+    UnitRow,
 };
 use linger_manager::{Answer, Call};
 use linger_wire::{JobAction, KillWhom, Signal};
@@ -62,10 +63,8 @@ pub async fn call(
         "GetUnit" => {
             let name: String = args(msg, MANAGER, m)?;
             valid_unit_name(&name)?;
-            let p = f.unit_props(&name, &["Id", "LoadState"]).await?;
-            if p.get("LoadState").map(String::as_str) == Some("not-found") {
-                return Err(BusError::not_loaded(&name));
-            }
+            // Only a unit the manager has in memory, as systemd (LoadUnit loads).
+            let p = f.unit_values(&name, &["Id"], true).await?.strings;
             ret(
                 hdr,
                 &unit_path(p.get("Id").map_or(name.as_str(), String::as_str)),
@@ -230,16 +229,24 @@ pub async fn call(
             } else {
                 InstallAction::Reenable
             };
-            let (changes, carries_install_info) = install(f, action, files, runtime, force).await?;
+            let (changes, carries_install_info) =
+                install(f, action, files, runtime, force, PresetMode::Full).await?;
             ret(hdr, &(carries_install_info, changes))
         }
         "MaskUnitFiles" => {
             let (files, runtime, force): (Vec<String>, bool, bool) = args(msg, MANAGER, m)?;
             ret(
                 hdr,
-                &install(f, InstallAction::Mask, files, runtime, force)
-                    .await?
-                    .0,
+                &install(
+                    f,
+                    InstallAction::Mask,
+                    files,
+                    runtime,
+                    force,
+                    PresetMode::Full,
+                )
+                .await?
+                .0,
             )
         }
         "DisableUnitFiles" | "UnmaskUnitFiles" => {
@@ -249,17 +256,77 @@ pub async fn call(
             } else {
                 InstallAction::Unmask
             };
-            ret(hdr, &install(f, action, files, runtime, false).await?.0)
+            ret(
+                hdr,
+                &install(f, action, files, runtime, false, PresetMode::Full)
+                    .await?
+                    .0,
+            )
+        }
+        "LinkUnitFiles" => {
+            let (files, runtime, force): (Vec<String>, bool, bool) = args(msg, MANAGER, m)?;
+            let done = install(
+                f,
+                InstallAction::Link,
+                files,
+                runtime,
+                force,
+                PresetMode::Full,
+            );
+            ret(hdr, &done.await?.0)
+        }
+        "PresetUnitFiles" => {
+            let (files, runtime, force): (Vec<String>, bool, bool) = args(msg, MANAGER, m)?;
+            let done = install(
+                f,
+                InstallAction::Preset,
+                files,
+                runtime,
+                force,
+                PresetMode::Full,
+            );
+            let (changes, carries_install_info) = done.await?;
+            ret(hdr, &(carries_install_info, changes))
+        }
+        "PresetUnitFilesWithMode" => {
+            let (files, mode, runtime, force): (Vec<String>, String, bool, bool) =
+                args(msg, MANAGER, m)?;
+            let mode = preset_mode(&mode)?;
+            let done = install(f, InstallAction::Preset, files, runtime, force, mode);
+            let (changes, carries_install_info) = done.await?;
+            ret(hdr, &(carries_install_info, changes))
+        }
+        "PresetAllUnitFiles" => {
+            let (mode, runtime, force): (String, bool, bool) = args(msg, MANAGER, m)?;
+            let mode = preset_mode(&mode)?;
+            let done = install(
+                f,
+                InstallAction::PresetAll,
+                Vec::new(),
+                runtime,
+                force,
+                mode,
+            );
+            ret(hdr, &done.await?.0)
+        }
+        "SetDefaultTarget" => {
+            let (name, force): (String, bool) = args(msg, MANAGER, m)?;
+            let done = install(
+                f,
+                InstallAction::SetDefault,
+                vec![name],
+                false,
+                force,
+                PresetMode::Full,
+            );
+            ret(hdr, &done.await?.0)
         }
         "GetDefaultTarget" => {
             args::<()>(msg, MANAGER, m)?;
-            let p = f.unit_props("default.target", &["Id"]).await?;
-            ret(
-                hdr,
-                &p.get("Id")
-                    .cloned()
-                    .unwrap_or_else(|| "default.target".into()),
-            )
+            match f.ask(Call::DefaultTarget).await? {
+                Answer::DefaultTarget(name) => ret(hdr, &name),
+                _ => ret(hdr, &"default.target"),
+            }
         }
         other => Err(BusError::unknown_method(other, MANAGER)),
     }
@@ -518,6 +585,7 @@ async fn install(
     units: Vec<String>,
     runtime: bool,
     force: bool,
+    preset_mode: PresetMode,
 ) -> Result<(Vec<(String, String, String)>, bool), BusError> {
     let answer = f
         .ask(Call::Install(InstallRequest {
@@ -525,6 +593,7 @@ async fn install(
             units,
             runtime,
             force,
+            preset_mode,
         }))
         .await?;
     let Answer::Install(r) = answer else {
@@ -536,6 +605,12 @@ async fn install(
         .map(|c| (c.kind, c.path, c.source))
         .collect();
     Ok((changes, r.warnings.is_empty()))
+}
+
+/// A preset mode a client gave (systemd's words).
+fn preset_mode(mode: &str) -> Result<PresetMode, BusError> {
+    PresetMode::parse(mode)
+        .ok_or_else(|| BusError::invalid_args(format!("Unknown preset mode: {mode}")))
 }
 
 /// The Manager's properties (only `only`, when given).

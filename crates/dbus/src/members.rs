@@ -154,7 +154,37 @@ pub const MANAGER_METHODS: &[Member] = &[
         &[("files", "as"), ("runtime", "b")],
         &[("changes", "a(sss)")],
     ),
+    m(
+        "LinkUnitFiles",
+        &[("files", "as"), ("runtime", "b"), ("force", "b")],
+        &[("changes", "a(sss)")],
+    ),
+    m(
+        "PresetUnitFiles",
+        &[("files", "as"), ("runtime", "b"), ("force", "b")],
+        &[("carries_install_info", "b"), ("changes", "a(sss)")],
+    ),
+    m(
+        "PresetUnitFilesWithMode",
+        &[
+            ("files", "as"),
+            ("mode", "s"),
+            ("runtime", "b"),
+            ("force", "b"),
+        ],
+        &[("carries_install_info", "b"), ("changes", "a(sss)")],
+    ),
+    m(
+        "SetDefaultTarget",
+        &[("name", "s"), ("force", "b")],
+        &[("changes", "a(sss)")],
+    ),
     m("GetDefaultTarget", &[], &[("name", "s")]),
+    m(
+        "PresetAllUnitFiles",
+        &[("mode", "s"), ("runtime", "b"), ("force", "b")],
+        &[("changes", "a(sss)")],
+    ),
 ];
 
 /// `org.freedesktop.systemd1.Manager`'s signals that linger sends.

@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use linger_ipc::manager::CommandRun;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use zbus::zvariant::{ObjectPath, Signature, Type, Value};
 
@@ -42,6 +43,10 @@ pub enum Conv {
     NameList,
     /// `SystemCallErrorNumber=`: unset is systemd's "kill" (`INT_MAX - 1`).
     Errno,
+    /// A command list with each command's last run → `a(sasbttttuii)` (typed, not a string).
+    Exec,
+    /// The same with flags as words → `a(sasasttttuii)` (the `…Ex` properties).
+    ExecEx,
 }
 
 /// When a property's change is signalled (`org.freedesktop.DBus.Property.EmitsChangedSignal`).
@@ -130,6 +135,66 @@ impl Serialize for PropDict<'_> {
     }
 }
 
+/// A unit's values as the manager gives them: the `Name=value` strings and the command lists.
+#[derive(Debug, Default)]
+pub struct UnitValues {
+    /// `systemctl show`'s strings.
+    pub strings: BTreeMap<String, String>,
+    /// `ExecStart` & co. with each command's last run.
+    pub commands: BTreeMap<String, Vec<CommandRun>>,
+}
+
+/// The D-Bus value of `prop` of the unit whose values are `u`.
+pub fn unit_value(prop: &Prop, u: &UnitValues) -> Value<'static> {
+    let list = || {
+        u.commands
+            .get(prop.name.trim_end_matches("Ex"))
+            .map_or(&[][..], Vec::as_slice)
+    };
+    match prop.conv {
+        Exec => Value::from(
+            list()
+                .iter()
+                .map(|c| {
+                    let (path, argv) = (c.path.clone(), c.argv.clone());
+                    let (start, exit) = (c.start, c.exit);
+                    (
+                        path,
+                        argv,
+                        c.ignore_failure,
+                        start.0,
+                        start.1,
+                        exit.0,
+                        exit.1,
+                        c.pid,
+                        c.code,
+                        c.status,
+                    )
+                })
+                .collect::<Vec<_>>(),
+        ),
+        ExecEx => Value::from(
+            list()
+                .iter()
+                .map(|c| {
+                    let (path, argv) = (c.path.clone(), c.argv.clone());
+                    // systemd's flag words; linger records only `-` among them.
+                    let flags: Vec<String> = match c.ignore_failure {
+                        true => vec!["ignore-failure".to_string()],
+                        false => Vec::new(),
+                    };
+                    let (start, exit) = (c.start, c.exit);
+                    (
+                        path, argv, flags, start.0, start.1, exit.0, exit.1, c.pid, c.code,
+                        c.status,
+                    )
+                })
+                .collect::<Vec<_>>(),
+        ),
+        _ => value(prop, &u.strings),
+    }
+}
+
 /// The D-Bus value of `prop` of the unit whose manager properties are `props`.
 pub fn value(prop: &Prop, props: &BTreeMap<String, String>) -> Value<'static> {
     let raw = props.get(prop.name).map(String::as_str).unwrap_or("");
@@ -137,6 +202,8 @@ pub fn value(prop: &Prop, props: &BTreeMap<String, String>) -> Value<'static> {
         Str => Value::from(raw.to_string()),
         Bool => Value::Bool(raw == "yes"),
         Int | Counter | Realtime | Span | Octal | Limit | Errno => number(prop, raw),
+        // Typed values (unit_value); a string never carries them.
+        Exec | ExecEx => Value::from(raw.to_string()),
         NameList => {
             let (allow, words) = match raw.strip_prefix('~') {
                 Some(rest) => (false, rest),
@@ -335,6 +402,20 @@ pub const SERVICE: &[Prop] = &[
     p("ExecMainPID", "u", Int, Changes),
     p("ExecMainCode", "i", Int, Changes),
     p("ExecMainStatus", "i", Int, Changes),
+    p("ExecCondition", "a(sasbttttuii)", Exec, Invalidates),
+    p("ExecConditionEx", "a(sasasttttuii)", ExecEx, Invalidates),
+    p("ExecStartPre", "a(sasbttttuii)", Exec, Invalidates),
+    p("ExecStartPreEx", "a(sasasttttuii)", ExecEx, Invalidates),
+    p("ExecStart", "a(sasbttttuii)", Exec, Invalidates),
+    p("ExecStartEx", "a(sasasttttuii)", ExecEx, Invalidates),
+    p("ExecStartPost", "a(sasbttttuii)", Exec, Invalidates),
+    p("ExecStartPostEx", "a(sasasttttuii)", ExecEx, Invalidates),
+    p("ExecReload", "a(sasbttttuii)", Exec, Invalidates),
+    p("ExecReloadEx", "a(sasasttttuii)", ExecEx, Invalidates),
+    p("ExecStop", "a(sasbttttuii)", Exec, Invalidates),
+    p("ExecStopEx", "a(sasasttttuii)", ExecEx, Invalidates),
+    p("ExecStopPost", "a(sasbttttuii)", Exec, Invalidates),
+    p("ExecStopPostEx", "a(sasasttttuii)", ExecEx, Invalidates),
     p("ControlGroup", "s", Str, Silent),
     p("MemoryCurrent", "t", Counter, Silent),
     p("CPUUsageNSec", "t", Counter, Silent),

@@ -1,7 +1,8 @@
 //! The manager's changes as D-Bus signals: `UnitNew`, `UnitRemoved`, `JobNew`, `JobRemoved`,
 //! `Reloading`, `UnitFilesChanged`, `StartupFinished` on the manager object,
-//! `PropertiesChanged` on unit objects. Sent to every connection on the private socket (as
-//! systemd does) and on the bus when someone subscribed.
+//! `PropertiesChanged` on unit objects, and on the manager object when `NFailedUnits` (the one
+//! manager property systemd signals) changes. Sent to every connection on the private socket
+//! (as systemd does) and on the bus when someone subscribed.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -67,16 +68,44 @@ impl Listeners {
 /// Forward the manager's changes as signals until the manager goes away.
 pub async fn forward(front: Front, listeners: Listeners) {
     let mut changes = front.requests.subscribe(SubscribeRequest::default());
+    let mut failed = n_failed_units(&front).await;
     while let Some(change) = changes.recv().await {
         let targets = listeners.targets();
         if targets.is_empty() {
             continue;
         }
-        for (path, iface, member, body) in signals_for(&front, &change).await {
+        let mut signals = signals_for(&front, &change).await;
+        if matches!(
+            change,
+            Change::UnitChanged { .. } | Change::UnitRemoved { .. }
+        ) {
+            let now = n_failed_units(&front).await;
+            if now != failed
+                && let Some(n) = now
+            {
+                let dict = PropDict(vec![("NFailedUnits", Value::U32(n))]);
+                signals.push((
+                    paths::MANAGER.to_string(),
+                    "org.freedesktop.DBus.Properties",
+                    "PropertiesChanged",
+                    Body::PropertiesChanged(MANAGER.to_string(), dict, Vec::new()),
+                ));
+            }
+            failed = now;
+        }
+        for (path, iface, member, body) in signals {
             for conn in &targets {
                 let _ = send(conn, &path, iface, member, &body).await;
             }
         }
+    }
+}
+
+/// The manager's `NFailedUnits` (None if it did not answer).
+async fn n_failed_units(front: &Front) -> Option<u32> {
+    match front.ask(linger_manager::Call::Manager).await {
+        Ok(linger_manager::Answer::Manager(m)) => m.get("NFailedUnits")?.parse().ok(),
+        _ => None,
     }
 }
 
@@ -188,7 +217,7 @@ async fn properties_changed(
     front: &Front,
     unit: &str,
 ) -> Vec<(String, &'static str, &'static str, Body)> {
-    let Ok(values) = front.unit_props(unit, &[]).await else {
+    let Ok(values) = front.unit_values(unit, &[], false).await else {
         return Vec::new();
     };
     let path = paths::unit(unit);
@@ -200,7 +229,7 @@ async fn properties_changed(
                 .props
                 .iter()
                 .filter(|p| p.emits == Emits::Changes)
-                .map(|p| (p.name, props::value(p, &values)))
+                .map(|p| (p.name, props::unit_value(p, &values)))
                 .collect();
             let invalidated = i
                 .props

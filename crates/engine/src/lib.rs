@@ -31,7 +31,10 @@ pub use engine::{Engine, EngineError, UnitInfo, UnitSummary};
 pub use host::{Host, SpawnRequest, Spawned, Timestamp, UnitSource};
 pub use job::{JobId, JobMode, JobResult, JobType};
 pub use scope::{ScopeRuntime, ScopeState};
-pub use service::{ExitStatus, ServiceRuntime, ServiceSnapshot, exit_status_name, signal_name};
+pub use service::{
+    CommandRun, CommandRuns, ExitStatus, ServiceRuntime, ServiceSnapshot, commands_of,
+    exit_status_name, signal_name,
+};
 pub use socket::{SocketRuntime, SocketState};
 pub use state::{ActiveState, ServiceResult, ServiceState, SubState};
 pub use timer::{TimerRuntime, TimerState, coalesce};

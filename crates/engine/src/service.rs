@@ -18,12 +18,14 @@ use crate::host::{Host, SpawnRequest, Timestamp};
 use crate::state::{Procs, ServiceResult, ServiceState};
 
 mod bus_name;
+mod commands;
 mod exit;
 mod exits;
 mod notify;
 mod snapshot;
 mod table;
 mod timeout;
+pub use commands::{CommandRun, CommandRuns};
 pub use exit::{ExitStatus, exit_status_name, signal_name};
 pub use snapshot::ServiceSnapshot;
 pub use table::{Outcome, ServiceEvent};
@@ -74,6 +76,8 @@ pub struct ServiceRuntime {
     pub main_exit_time: Option<Timestamp>,
     /// The last control process's exit.
     pub control_exit: Option<ExitStatus>,
+    /// The last run of each command since the last start (`Exec*=` runtime, "Process:").
+    pub commands: CommandRuns,
     /// `NRestarts=`
     pub restarts: u32,
     /// Start timestamps (monotonic) within the rate-limit window.
@@ -241,6 +245,7 @@ impl ServiceRuntime {
         self.result = ServiceResult::Success;
         self.main_exit = None;
         self.control_exit = None;
+        self.commands.clear();
         self.status_text = None;
         self.status_errno = None;
         self.forbid_restart = false;
@@ -259,15 +264,7 @@ impl ServiceRuntime {
 
     /// Start the first command of `kind`'s list as the control process; false if the list is empty.
     fn run_list(&mut self, kind: ExecKind, procs: Procs, ctx: &mut Ctx<'_>) -> bool {
-        let list = match kind {
-            ExecKind::Condition => &ctx.cfg.exec_condition,
-            ExecKind::StartPre => &ctx.cfg.exec_start_pre,
-            ExecKind::Start => &ctx.cfg.exec_start,
-            ExecKind::StartPost => &ctx.cfg.exec_start_post,
-            ExecKind::Reload => &ctx.cfg.exec_reload,
-            ExecKind::Stop => &ctx.cfg.exec_stop,
-            ExecKind::StopPost => &ctx.cfg.exec_stop_post,
-        };
+        let list = commands_of(kind, ctx.cfg);
         if list.is_empty() {
             return false;
         }
@@ -304,6 +301,12 @@ impl ServiceRuntime {
         };
         match ctx.host.spawn(&req) {
             Ok(sp) => {
+                // The command's place in its list: those before it have been taken.
+                let index = commands_of(kind, ctx.cfg)
+                    .len()
+                    .saturating_sub(self.exec_queue.len() + 1);
+                let now = ctx.host.now();
+                self.commands.started(kind, index, sp.pid, now);
                 if let Some(p) = self.state.0.procs_mut() {
                     if is_main {
                         p.main = Some(sp.pid);
@@ -376,7 +379,9 @@ impl ServiceRuntime {
                 return;
             }
         };
-        self.main_start = Some(ctx.host.now());
+        let now = ctx.host.now();
+        self.main_start = Some(now);
+        self.commands.started(ExecKind::Start, 0, spawned.pid, now);
         let mut procs = Procs::default();
         if forking {
             // The ExecStart= process of a forking service is a control process; the daemon it
@@ -628,6 +633,19 @@ impl ServiceRuntime {
             return Outcome::Reloading;
         }
         Outcome::NothingToReload
+    }
+}
+
+/// The command list `kind` runs.
+pub fn commands_of(kind: ExecKind, cfg: &ServiceConfig) -> &[ExecCommand] {
+    match kind {
+        ExecKind::Condition => &cfg.exec_condition,
+        ExecKind::StartPre => &cfg.exec_start_pre,
+        ExecKind::Start => &cfg.exec_start,
+        ExecKind::StartPost => &cfg.exec_start_post,
+        ExecKind::Reload => &cfg.exec_reload,
+        ExecKind::Stop => &cfg.exec_stop,
+        ExecKind::StopPost => &cfg.exec_stop_post,
     }
 }
 

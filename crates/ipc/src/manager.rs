@@ -300,6 +300,10 @@ pub struct UnitsRequest {
     /// Only these properties are needed (empty: all). Lets `is-active` skip costly ones.
     #[serde(default)]
     pub properties: Vec<String>,
+    /// Answer only for units loaded already (systemd's GetUnit): others are left out
+    /// rather than loaded.
+    #[serde(default)]
+    pub loaded_only: bool,
 }
 
 /// One process line of status.
@@ -340,6 +344,31 @@ pub struct UnitProperties {
     /// Diagnostics from loading (file:line: message).
     #[serde(default)]
     pub diagnostics: Vec<String>,
+    /// A service's command lists with each command's last run, by property name
+    /// (`ExecStart`, …): what D-Bus's `a(sasbttttuii)` carries, exact to the µs.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub commands: BTreeMap<String, Vec<CommandRun>>,
+}
+
+/// One command of an `Exec*=` list and its last run (systemd's ExecCommand + ExecStatus).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommandRun {
+    /// The program.
+    pub path: String,
+    /// Its argv.
+    pub argv: Vec<String>,
+    /// `-`: failure ignored.
+    pub ignore_failure: bool,
+    /// Spawned at (realtime, monotonic µs; 0: not since the last start).
+    pub start: (u64, u64),
+    /// Ended at (realtime, monotonic µs; 0: running or never ran).
+    pub exit: (u64, u64),
+    /// Its pid (0: never ran).
+    pub pid: u32,
+    /// How it ended as `si_code`: 1 exited, 2 killed, 3 dumped (0: not ended).
+    pub code: i32,
+    /// Exit status or signal number.
+    pub status: i32,
 }
 
 /// Reply to [`UnitsRequest`].
@@ -452,6 +481,39 @@ pub enum InstallAction {
     Mask,
     /// `unmask`
     Unmask,
+    /// `link PATH…`: the files named by absolute paths, linked into the config directory.
+    Link,
+    /// `set-default TARGET` (one unit).
+    SetDefault,
+    /// `preset UNIT…`: enable or disable each as the preset policy says.
+    Preset,
+    /// `preset-all`: every unit file that can be enabled (no units given).
+    PresetAll,
+}
+
+/// What `preset` may change (`--preset-mode=`, D-Bus `PresetUnitFilesWithMode`'s mode).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PresetMode {
+    /// Enable and disable.
+    #[default]
+    Full,
+    /// Only enable.
+    EnableOnly,
+    /// Only disable.
+    DisableOnly,
+}
+
+impl PresetMode {
+    /// `full`, `enable-only`, `disable-only` (systemd's words; "" is full).
+    pub fn parse(s: &str) -> Option<PresetMode> {
+        match s {
+            "" | "full" => Some(PresetMode::Full),
+            "enable-only" => Some(PresetMode::EnableOnly),
+            "disable-only" => Some(PresetMode::DisableOnly),
+            _ => None,
+        }
+    }
 }
 
 /// enable & co.
@@ -464,9 +526,12 @@ pub struct InstallRequest {
     /// `--runtime`
     #[serde(default)]
     pub runtime: bool,
-    /// `--force`: replace symlinks in the way (enable, reenable, mask).
+    /// `--force`: replace symlinks in the way (enable, reenable, mask, link, set-default).
     #[serde(default)]
     pub force: bool,
+    /// `--preset-mode=` (preset, preset-all).
+    #[serde(default)]
+    pub preset_mode: PresetMode,
 }
 
 /// One file-system change.

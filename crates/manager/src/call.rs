@@ -67,6 +67,9 @@ pub enum Call {
         /// Whether it has an owner now.
         owned: bool,
     },
+    /// The unit `default.target` is an alias of, read from the unit files as `get-default`
+    /// reads it (D-Bus GetDefaultTarget): answered with [`Answer::DefaultTarget`].
+    DefaultTarget,
     /// The loaded unit a process belongs to (D-Bus GetUnitByPID, `unit/self`): answered
     /// with [`Answer::UnitOfPid`].
     UnitOfPid {
@@ -168,6 +171,8 @@ pub enum Answer {
     Info(Value),
     /// The unit a process belongs to, if any.
     UnitOfPid(Option<String>),
+    /// The default target's name.
+    DefaultTarget(String),
 }
 
 impl Answer {
@@ -190,6 +195,7 @@ impl Answer {
             Answer::Manager(p) => serde_json::json!({ "properties": p }),
             Answer::Info(i) => i.clone(),
             Answer::UnitOfPid(u) => serde_json::json!({ "unit": u }),
+            Answer::DefaultTarget(t) => serde_json::json!({ "name": t }),
         }
     }
 }

@@ -95,6 +95,9 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
         })),
         Call::Manager => Ok(Answer::Manager(manager_properties(m))),
         Call::BusName { name, owned } => Ok(crate::bus_names::bus_name(m, &name, owned)),
+        Call::DefaultTarget => Ok(Answer::DefaultTarget(linger_unit::loader::default_target(
+            &m.engine.source_ref().ctx,
+        ))),
         Call::UnitOfPid { pid } => Ok(Answer::UnitOfPid(crate::unit_of_pid::unit_of_pid(m, pid))),
         Call::CancelJob { job } => {
             if m.engine.cancel(job) {
@@ -178,6 +181,9 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
     let mut looked_up_only = Vec::new();
     for name in &p.units {
         let was_loaded = m.engine.resolve(name).is_some();
+        if p.loaded_only && !was_loaded {
+            continue;
+        }
         let id = m.engine.load(name);
         let Some(u) = m.engine.unit(&id) else {
             continue;
@@ -247,11 +253,22 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             .map(ToString::to_string)
             .collect();
         let logs = m.logs.last(&id, p.log_lines);
+        let commands = match (&u.config.kind, u.service()) {
+            (linger_unit::model::UnitKind::Service(sc), Some(rt))
+                if crate::props::COMMAND_LISTS
+                    .iter()
+                    .any(|&(name, _)| wants(name)) =>
+            {
+                crate::props::command_runs(sc, rt)
+            }
+            _ => Default::default(),
+        };
         out.push(wire::UnitProperties {
             properties: props,
             processes,
             logs,
             diagnostics,
+            commands,
         });
     }
     // A name only asked about (`status typo.service`) does not stay loaded, as systemd's
@@ -516,6 +533,33 @@ fn install(m: &mut Manager, p: &wire::InstallRequest) -> Result<Answer, ManagerE
         InstallAction::Reenable => loader::reenable(&ctx, &names, p.runtime, p.force),
         InstallAction::Mask => loader::mask_with(&ctx, &names, p.runtime, p.force),
         InstallAction::Unmask => loader::unmask(&ctx, &names, p.runtime),
+        InstallAction::Link => loader::link(&ctx, &names, p.runtime, p.force),
+        InstallAction::SetDefault => match names.as_slice() {
+            [target] => loader::set_default(&ctx, target, p.force),
+            _ => {
+                return Err(ManagerError::new(
+                    ErrorKind::InvalidParameter,
+                    "set-default takes exactly one target.",
+                ));
+            }
+        },
+        InstallAction::Preset | InstallAction::PresetAll => {
+            let names = match p.action {
+                InstallAction::PresetAll => loader::list_unit_files(&ctx)
+                    .into_iter()
+                    .filter(|(_, _, state)| crate::preset::presettable(state.as_str()))
+                    .map(|(name, _, _)| name)
+                    .collect(),
+                _ => p.units.clone(),
+            };
+            let presets = crate::preset::Presets::load(std::path::Path::new("/"));
+            let (enable, disable) = presets.plan(&names, p.preset_mode);
+            // Removals first, then the new links, as systemctl reports them.
+            loader::disable(&ctx, &disable, p.runtime).and_then(|mut changes| {
+                changes.extend(loader::enable_with(&ctx, &enable, p.runtime, p.force)?);
+                Ok(changes)
+            })
+        }
     };
     let changes = result.map_err(|e| ManagerError::new(ErrorKind::Failed, e.to_string()))?;
     let reply = install_reply(changes);

@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use linger_ipc::manager::PresetMode;
 use linger_journal::glob::glob_match;
 
 /// The user preset directories below a root, highest priority first.
@@ -138,6 +139,34 @@ impl Presets {
             .map(|i| format!("{prefix}@{i}.{suffix}"))
             .collect()
     }
+}
+
+impl Presets {
+    /// What `preset` does to `units` under `mode`: (to enable, to disable). A template is
+    /// replaced by the instances its enabling line names (none: it is left alone).
+    pub fn plan(&self, units: &[String], mode: PresetMode) -> (Vec<String>, Vec<String>) {
+        let (mut enable, mut disable) = (Vec::new(), Vec::new());
+        for name in units {
+            if name.contains("@.") {
+                enable.extend(self.instances_of(name));
+            } else if self.enables(name) {
+                enable.push(name.clone());
+            } else {
+                disable.push(name.clone());
+            }
+        }
+        match mode {
+            PresetMode::Full => {}
+            PresetMode::EnableOnly => disable.clear(),
+            PresetMode::DisableOnly => enable.clear(),
+        }
+        (enable, disable)
+    }
+}
+
+/// Whether `preset-all` considers a unit file in `state` (the ones `enable` could change).
+pub fn presettable(state: &str) -> bool {
+    matches!(state, "enabled" | "disabled" | "indirect")
 }
 
 /// The PRESET column / `UnitFilePreset=` for a unit file in `state`: none (`-` / empty) for

@@ -4,9 +4,12 @@
 use std::collections::BTreeMap;
 
 use linger_engine::Engine;
-use linger_engine::{Deps, Host, Timestamp, UnitInfo, UnitSource};
-use linger_unit::exec_line::ExecCommand;
-use linger_unit::model::UnitKind;
+use linger_engine::{
+    Deps, ExecKind, ExitStatus, Host, ServiceRuntime, Timestamp, UnitInfo, UnitSource, commands_of,
+    signal_name,
+};
+use linger_ipc::manager as wire;
+use linger_unit::model::{ServiceConfig, UnitKind};
 
 use crate::props_format::{span, timestamp, yes};
 
@@ -14,14 +17,84 @@ fn join(set: &std::collections::BTreeSet<String>) -> String {
     set.iter().cloned().collect::<Vec<_>>().join(" ")
 }
 
-fn exec_prop(cmds: &[ExecCommand]) -> String {
-    cmds.iter()
+/// The `Exec*=` properties a service has, with the engine's list each reads.
+pub const COMMAND_LISTS: [(&str, ExecKind); 7] = [
+    ("ExecCondition", ExecKind::Condition),
+    ("ExecStartPre", ExecKind::StartPre),
+    ("ExecStart", ExecKind::Start),
+    ("ExecStartPost", ExecKind::StartPost),
+    ("ExecReload", ExecKind::Reload),
+    ("ExecStop", ExecKind::Stop),
+    ("ExecStopPost", ExecKind::StopPost),
+];
+
+/// `si_code` of an exit (`CLD_EXITED` 1, `CLD_KILLED` 2, `CLD_DUMPED` 3), as systemd reports it.
+fn cld_code(e: ExitStatus) -> i32 {
+    match e {
+        ExitStatus::Exited(_) => 1,
+        ExitStatus::Killed(_) => 2,
+        ExitStatus::Dumped(_) => 3,
+    }
+}
+
+/// Each command list of a service with every command's last run since the last start.
+pub fn command_runs(
+    sc: &ServiceConfig,
+    rt: &ServiceRuntime,
+) -> BTreeMap<String, Vec<wire::CommandRun>> {
+    let mut out = BTreeMap::new();
+    for (name, kind) in COMMAND_LISTS {
+        let runs = commands_of(kind, sc)
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mut row = wire::CommandRun {
+                    path: c.path.clone(),
+                    argv: c.argv.clone(),
+                    ignore_failure: c.flags.ignore_failure,
+                    ..Default::default()
+                };
+                if let Some(run) = rt.commands.get(kind, i) {
+                    row.pid = run.pid;
+                    row.start = (run.start.realtime, run.start.monotonic);
+                    if let Some((at, status)) = run.exit {
+                        row.exit = (at.realtime, at.monotonic);
+                        row.code = cld_code(status);
+                        row.status = status.number();
+                    }
+                }
+                row
+            })
+            .collect();
+        out.insert(name.to_string(), runs);
+    }
+    out
+}
+
+/// A command list as `systemctl show` prints it: `{ path=… ; argv[]=… ; … }` per command.
+fn exec_prop(runs: &[wire::CommandRun]) -> String {
+    let time = |t: u64| match t {
+        0 => "n/a".to_string(),
+        t => timestamp(t),
+    };
+    runs.iter()
         .map(|c| {
+            let (code, status) = match c.code {
+                0 => ("(null)".to_string(), format!("{}/0", c.status)),
+                1 => ("exited".to_string(), c.status.to_string()),
+                n => (
+                    if n == 2 { "killed" } else { "dumped" }.to_string(),
+                    format!("{}/{}", c.status, signal_name(c.status)),
+                ),
+            };
             format!(
-                "{{ path={} ; argv[]={} ; ignore_errors={} ; start_time=[n/a] ; stop_time=[n/a] ; pid=0 ; code=(null) ; status=0/0 }}",
+                "{{ path={} ; argv[]={} ; ignore_errors={} ; start_time=[{}] ; stop_time=[{}] ; pid={} ; code={code} ; status={status} }}",
                 c.path,
                 c.argv.join(" "),
-                if c.flags.ignore_failure { "yes" } else { "no" }
+                yes(c.ignore_failure),
+                time(c.start.0),
+                time(c.exit.0),
+                c.pid,
             )
         })
         .collect::<Vec<_>>()
@@ -187,12 +260,12 @@ pub fn unit_properties<H: Host, S: UnitSource>(
             sc.exec.syslog_identifier.clone().unwrap_or_default(),
         );
         crate::props_exec::exec_properties(&sc.exec, &mut p);
-        p.insert("ExecStartPre".into(), exec_prop(&sc.exec_start_pre));
-        p.insert("ExecStart".into(), exec_prop(&sc.exec_start));
-        p.insert("ExecStartPost".into(), exec_prop(&sc.exec_start_post));
-        p.insert("ExecReload".into(), exec_prop(&sc.exec_reload));
-        p.insert("ExecStop".into(), exec_prop(&sc.exec_stop));
-        p.insert("ExecStopPost".into(), exec_prop(&sc.exec_stop_post));
+        for (name, runs) in command_runs(sc, rt) {
+            // ExecCondition= is listed by systemd only when set.
+            if name != "ExecCondition" || !runs.is_empty() {
+                p.insert(name, exec_prop(&runs));
+            }
+        }
         p.insert("CanReload".into(), yes(!sc.exec_reload.is_empty()));
         p.insert("MainPID".into(), procs.main.unwrap_or(0).to_string());
         p.insert("ControlPID".into(), procs.control.unwrap_or(0).to_string());
@@ -218,14 +291,7 @@ pub fn unit_properties<H: Host, S: UnitSource>(
             rt.main_exit_time.unwrap_or_default(),
         );
         let (code, status) = match rt.main_exit {
-            Some(e) => (
-                match e.code_str() {
-                    "exited" => 1,
-                    "killed" => 2,
-                    _ => 3,
-                },
-                e.number(),
-            ),
+            Some(e) => (cld_code(e), e.number()),
             None => (0, 0),
         };
         p.insert("ExecMainCode".into(), code.to_string());

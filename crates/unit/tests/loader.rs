@@ -528,3 +528,76 @@ fn unsupported_directives_are_named() {
 }
 
 mod model_install_lint;
+
+#[test]
+fn link_and_set_default_make_systemds_links_and_refuse_what_systemd_refuses() {
+    use linger_unit::loader::{InstallChange, InstallError, default_target, link, set_default};
+    let t = Tree::new();
+    let elsewhere = t.tmp.path().join("elsewhere");
+    let file = t.write(&elsewhere, "out.service", SIMPLE);
+    let changes = link(&t.ctx, &[file.to_str().unwrap()], false, false).unwrap();
+    let made = t.config.join("out.service");
+    assert_eq!(
+        changes,
+        [InstallChange::Created {
+            link: made.clone(),
+            target: file.clone()
+        }]
+    );
+    assert_eq!(
+        load_unit("out.service", &t.ctx).load_state,
+        LoadState::Loaded
+    );
+    // Again: nothing to do. Another file of that name: refused unless forced.
+    assert!(
+        link(&t.ctx, &[file.to_str().unwrap()], false, false)
+            .unwrap()
+            .is_empty()
+    );
+    let other = t.write(&t.tmp.path().join("other"), "out.service", SIMPLE);
+    let refused = link(&t.ctx, &[other.to_str().unwrap()], false, false);
+    assert!(
+        matches!(refused, Err(InstallError::Exists { .. })),
+        "{refused:?}"
+    );
+    assert_eq!(std::fs::read_link(&made).unwrap(), file);
+    let forced = link(&t.ctx, &[other.to_str().unwrap()], false, true).unwrap();
+    assert_eq!(forced.len(), 2, "removed, then created: {forced:?}");
+    assert_eq!(std::fs::read_link(&made).unwrap(), other);
+    // A file on the search path needs no link; relative paths and missing files are refused.
+    let vendor = t.write(&t.vendor, "v.service", SIMPLE);
+    assert!(
+        link(&t.ctx, &[vendor.to_str().unwrap()], false, false)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(matches!(
+        link(&t.ctx, &["rel/x.service"], false, false),
+        Err(InstallError::NotAbsolute(_))
+    ));
+    let missing = t.tmp.path().join("nope.service");
+    assert!(matches!(
+        link(&t.ctx, &[missing.to_str().unwrap()], false, false),
+        Err(InstallError::NotFound(_))
+    ));
+
+    assert_eq!(default_target(&t.ctx), "default.target");
+    let target = t.write(&t.vendor, "graphical.target", "[Unit]\nDescription=G\n");
+    let changes = set_default(&t.ctx, "graphical.target", true).unwrap();
+    assert_eq!(
+        changes,
+        [InstallChange::Created {
+            link: t.config.join("default.target"),
+            target
+        }]
+    );
+    assert_eq!(default_target(&t.ctx), "graphical.target");
+    assert!(matches!(
+        set_default(&t.ctx, "v.service", true),
+        Err(InstallError::NotATarget(_))
+    ));
+    assert!(matches!(
+        set_default(&t.ctx, "nope.target", true),
+        Err(InstallError::NotFound(_))
+    ));
+}

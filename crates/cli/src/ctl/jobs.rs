@@ -299,6 +299,7 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
                 units: names.clone(),
                 runtime: o.runtime,
                 force: o.force,
+                preset_mode: Default::default(),
             };
             let reply = match client.call(
                 method::INSTALL,
@@ -310,21 +311,7 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
             serde_json::from_value(reply).unwrap_or_default()
         }
     };
-    if !o.quiet {
-        for c in &r.changes {
-            match c.kind.as_str() {
-                "symlink" => eprintln!("Created symlink {} → {}.", c.path, c.source),
-                "destination not present" => eprintln!(
-                    "Unit {} is added as a dependency to a non-existent unit {}.",
-                    c.source, c.path
-                ),
-                _ => eprintln!("Removed \"{}\".", c.path),
-            }
-        }
-        for w in &r.warnings {
-            eprintln!("{w}");
-        }
-    }
+    print_changes(&r, o);
     if o.now && o.root.is_none() {
         let job = match action {
             "enable" | "reenable" => Some("start"),
@@ -340,6 +327,26 @@ pub fn install(action: &str, units: &[String], o: &Opts) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// What an install operation changed, as systemctl prints it (nothing with `--quiet`).
+pub fn print_changes(r: &api::InstallReply, o: &Opts) {
+    if o.quiet {
+        return;
+    }
+    for c in &r.changes {
+        match c.kind.as_str() {
+            "symlink" => eprintln!("Created symlink {} → {}.", c.path, c.source),
+            "destination not present" => eprintln!(
+                "Unit {} is added as a dependency to a non-existent unit {}.",
+                c.source, c.path
+            ),
+            _ => eprintln!("Removed \"{}\".", c.path),
+        }
+    }
+    for w in &r.warnings {
+        eprintln!("{w}");
+    }
 }
 
 /// `reset-failed [UNIT…]` (all failed units when none is named; a pattern that matches no

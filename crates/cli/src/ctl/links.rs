@@ -1,8 +1,12 @@
 //! The verbs that make symlinks in the user's configuration directory, as systemctl makes
-//! them: `get-default`/`set-default`, `link`, `add-wants`/`add-requires` — then a reload.
+//! them: `get-default`/`set-default` and `link` (made by the manager with crates/unit's
+//! install code, the same the D-Bus front end serves), `add-wants`/`add-requires` (here, then
+//! a reload).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use linger_ipc::manager::{self as api, method};
 
 use super::Opts;
 use crate::output::fail;
@@ -60,17 +64,41 @@ fn symlink(link: &Path, target: &Path, o: &Opts) -> Result<(), String> {
 /// `get-default`: the target `default.target` is an alias of (itself when it is not one).
 pub fn get_default() -> ExitCode {
     let ctx = crate::daemon::user_load_context();
-    let found = ctx
-        .search_path
-        .iter()
-        .map(|d| d.join("default.target"))
-        .find(|p| p.exists() || p.is_symlink());
-    let name = found
-        .and_then(|p| std::fs::read_link(p).ok())
-        .and_then(|t| t.file_name().map(|f| f.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| "default.target".to_string());
-    println!("{name}");
+    println!("{}", linger_unit::loader::default_target(&ctx));
     ExitCode::SUCCESS
+}
+
+/// Have the manager make `action`'s links (it reloads after) and print what changed;
+/// failures are reported as `Failed to {what}: …`.
+fn manager_install(
+    action: api::InstallAction,
+    units: Vec<String>,
+    force: bool,
+    what: &str,
+    o: &Opts,
+) -> ExitCode {
+    let mut client = match crate::connect::connect() {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let req = api::InstallRequest {
+        action,
+        units,
+        runtime: o.runtime,
+        force,
+        preset_mode: Default::default(),
+    };
+    match client.call(
+        method::INSTALL,
+        serde_json::to_value(&req).unwrap_or_default(),
+    ) {
+        Ok(v) => {
+            let r: api::InstallReply = serde_json::from_value(v).unwrap_or_default();
+            super::jobs::print_changes(&r, o);
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&format!("Failed to {what}: {e}")),
+    }
 }
 
 /// `set-default TARGET`.
@@ -83,14 +111,14 @@ pub fn set_default(target: &str, o: &Opts) -> ExitCode {
             "Failed to set default target: {name} is not a target unit."
         ));
     }
-    let path = match fragment(&name) {
-        Ok(p) => p,
-        Err(e) => return fail(&format!("Failed to set default target: {e}")),
-    };
-    if let Err(e) = symlink(&config_dir(o).join("default.target"), &path, o) {
-        return fail(&e);
-    }
-    reload(o)
+    // systemctl always replaces the old default.
+    manager_install(
+        api::InstallAction::SetDefault,
+        vec![name],
+        true,
+        "set default target",
+        o,
+    )
 }
 
 /// `link PATH…`: make unit files outside the search path available by name.
@@ -98,24 +126,23 @@ pub fn link(paths: &[String], o: &Opts) -> ExitCode {
     if paths.is_empty() {
         return fail("Too few arguments.");
     }
+    // A relative path means one from here, as systemctl takes it.
+    let mut files = Vec::new();
     for p in paths {
-        let path = Path::new(p);
-        if !path.is_absolute() {
+        if Path::new(p).is_absolute() {
+            files.push(p.clone());
+        } else if p.contains('/') {
+            match std::env::current_dir() {
+                Ok(cwd) => files.push(cwd.join(p).display().to_string()),
+                Err(e) => return fail(&format!("Failed to link unit: {e}")),
+            }
+        } else {
             return fail(&format!(
-                "Failed to link unit: {p} is not an absolute path."
+                "Link argument must contain at least one directory separator.\nIf you intended to link a file in the current directory, try ./{p} instead."
             ));
         }
-        if !path.is_file() {
-            return fail(&format!("Failed to link unit: {p}: No such file."));
-        }
-        let Some(name) = path.file_name() else {
-            return fail(&format!("Failed to link unit: {p} names no file."));
-        };
-        if let Err(e) = symlink(&config_dir(o).join(name), path, o) {
-            return fail(&e);
-        }
     }
-    reload(o)
+    manager_install(api::InstallAction::Link, files, o.force, "link unit", o)
 }
 
 /// `add-wants TARGET UNIT…` / `add-requires TARGET UNIT…`.

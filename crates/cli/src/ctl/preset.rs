@@ -6,8 +6,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use linger_ipc::manager::{self as api, method};
-use linger_manager::preset::Presets;
+use linger_ipc::manager::{self as api, PresetMode, method};
+use linger_manager::preset::{Presets, presettable};
 
 use super::Opts;
 use crate::output::fail;
@@ -20,34 +20,24 @@ fn presets(o: &Opts) -> Presets {
 /// Enable or disable each of `units` as the presets say (`--preset-mode=` limits it).
 fn apply(units: &[String], o: &Opts) -> ExitCode {
     let presets = presets(o);
-    let mode = o.preset_mode.as_deref().unwrap_or("full");
-    if !matches!(mode, "full" | "enable-only" | "disable-only") {
+    let mode_word = o.preset_mode.as_deref().unwrap_or("full");
+    let Some(mode) = PresetMode::parse(mode_word) else {
         return fail(&format!(
-            "Failed to parse preset mode: {mode} (expected full, enable-only, disable-only)."
+            "Failed to parse preset mode: {mode_word} (expected full, enable-only, disable-only)."
         ));
-    }
-    let (mut enable, mut disable) = (Vec::new(), Vec::new());
-    for u in units {
-        let name = crate::unit_names::mangle(u);
-        if name.contains("@.") {
-            // A template: the instances its preset line names (none: left alone).
-            enable.extend(presets.instances_of(&name));
-        } else if presets.enables(&name) {
-            enable.push(name);
-        } else {
-            disable.push(name);
-        }
-    }
+    };
+    let names: Vec<String> = units.iter().map(|u| crate::unit_names::mangle(u)).collect();
+    let (enable, disable) = presets.plan(&names, mode);
     let quiet_now = Opts {
         now: false,
         ..o.clone()
     };
     // Removals first, then the new links, as systemctl reports them.
     let mut code = ExitCode::SUCCESS;
-    if mode != "enable-only" && !disable.is_empty() {
+    if !disable.is_empty() {
         code = super::jobs::install("disable", &disable, &quiet_now);
     }
-    if mode != "disable-only" && !enable.is_empty() && code == ExitCode::SUCCESS {
+    if !enable.is_empty() && code == ExitCode::SUCCESS {
         code = super::jobs::install("enable", &enable, &quiet_now);
     }
     code
@@ -79,7 +69,7 @@ pub fn preset_all(o: &Opts) -> ExitCode {
     let names: Vec<String> = r
         .files
         .iter()
-        .filter(|f| matches!(f.state.as_str(), "enabled" | "disabled" | "indirect"))
+        .filter(|f| presettable(&f.state))
         .filter_map(|f| f.path.rsplit('/').next().map(String::from))
         .collect();
     if names.is_empty() {

@@ -113,12 +113,12 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let Some(id) = self.service_of_pid(pid).map(str::to_string) else {
             return;
         };
-        if let Some(event) = self
-            .units
-            .get(&id)
-            .and_then(UnitInfo::service)
-            .and_then(|s| s.exit_event(pid, status))
-        {
+        let now = self.host.now();
+        let event = match self.units.get_mut(&id).map(|u| &mut u.runtime) {
+            Some(UnitRuntime::Service(s)) => s.exit_event(pid, status, now),
+            _ => None,
+        };
+        if let Some(event) = event {
             self.service_event(&id, event);
         }
     }

@@ -4,10 +4,19 @@
 use super::*;
 
 impl ServiceRuntime {
-    /// The table's event for the exit of `pid`, or None if it is neither this service's main
-    /// nor its control process.
-    pub(crate) fn exit_event(&self, pid: u32, status: ExitStatus) -> Option<ServiceEvent> {
+    /// The table's event for the exit of `pid` at `now`, or None if it is neither this
+    /// service's main nor its control process. The run of the command it was is recorded
+    /// (the `Process:` lines of status).
+    pub(crate) fn exit_event(
+        &mut self,
+        pid: u32,
+        status: ExitStatus,
+        now: Timestamp,
+    ) -> Option<ServiceEvent> {
         let procs = self.state.0.procs();
+        if procs.main == Some(pid) || procs.control == Some(pid) {
+            self.commands.exited(pid, status, now);
+        }
         if procs.main == Some(pid) {
             Some(ServiceEvent::MainExited(status))
         } else if procs.control == Some(pid) {

@@ -1,6 +1,8 @@
 //! Enablement: `list-unit-files` states and the `enable`/`disable`/`mask`/`unmask` symlinks,
-//! made in the context's configuration directory exactly as systemctl makes them.
+//! made in the context's configuration directory exactly as systemctl makes them; `link` and
+//! the default target (link.rs).
 
+mod link;
 mod links;
 
 use std::fmt;
@@ -12,6 +14,7 @@ use crate::model::InstallSection;
 use crate::settings::names::{instantiate, parse_name, template_of};
 use crate::settings::{ApplyContext, UnitBuilder};
 
+pub use link::{default_target, link, set_default};
 pub use links::{disable, enable, enable_with, mask, mask_with, reenable, unmask};
 
 /// `UnitFileState=` as systemctl shows it.
@@ -144,6 +147,18 @@ pub enum InstallError {
     /// A regular file is in the way (`mask` over a unit file in the config directory).
     #[error("file \"{}\" already exists.", .0.display())]
     FileExists(PathBuf),
+    /// `link` of a relative path.
+    #[error("{} is not an absolute path.", .0.display())]
+    NotAbsolute(PathBuf),
+    /// `link` of something that is not a regular file.
+    #[error("{} is not a regular file.", .0.display())]
+    NotAFile(PathBuf),
+    /// `set-default` of a unit that is not a target.
+    #[error("{0} is not a target unit.")]
+    NotATarget(String),
+    /// `set-default default.target`.
+    #[error("default.target cannot be the default target's alias of itself.")]
+    DefaultToItself,
     /// `--runtime` was asked for but `$XDG_RUNTIME_DIR` is unknown.
     #[error("no runtime directory ($XDG_RUNTIME_DIR) for --runtime.")]
     NoRuntimeDir,

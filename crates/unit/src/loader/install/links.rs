@@ -293,7 +293,7 @@ pub fn enable_with<S: AsRef<str>>(
 
 /// Where links go: the config directory, or with `runtime` (`--runtime`) the runtime
 /// configuration directory `$XDG_RUNTIME_DIR/systemd/user`, which is gone after logout.
-fn target_dir(ctx: &LoadContext, runtime: bool) -> Result<PathBuf, InstallError> {
+pub(super) fn target_dir(ctx: &LoadContext, runtime: bool) -> Result<PathBuf, InstallError> {
     if !runtime {
         return Ok(ctx.config_dir.clone());
     }
@@ -303,14 +303,14 @@ fn target_dir(ctx: &LoadContext, runtime: bool) -> Result<PathBuf, InstallError>
         .ok_or(InstallError::NoRuntimeDir)
 }
 
-fn remove_link(link: &Path) -> Result<(), InstallError> {
+pub(super) fn remove_link(link: &Path) -> Result<(), InstallError> {
     std::fs::remove_file(link).map_err(|source| InstallError::Io {
         path: link.to_path_buf(),
         source,
     })
 }
 
-fn create_link(link: &Path, target: &Path) -> Result<(), InstallError> {
+pub(super) fn create_link(link: &Path, target: &Path) -> Result<(), InstallError> {
     let io = |source| InstallError::Io {
         path: link.to_path_buf(),
         source,
