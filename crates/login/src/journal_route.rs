@@ -63,6 +63,8 @@ const MAX_SYSTEM_STREAMS: usize = 256;
 /// What one ordinary user may hold of the users' slots: a user who opens and idles
 /// connections must not take the slots root's and other users' programs log through.
 const MAX_STREAMS_PER_USER: usize = 16;
+/// How long a socket rests after receiving or accepting failed.
+const PAUSE: std::time::Duration = std::time::Duration::from_millis(100);
 /// Bytes read at a time from one stream.
 const READ_SIZE: usize = 16 * 1024;
 
@@ -129,8 +131,12 @@ pub fn start(cfg: &JournalSockets, runtime_base: &Path) -> Taken {
                 taken.push(path);
                 let router = router.clone();
                 tokio::task::spawn_local(async move {
-                    while let Ok((sender, data)) = sock.recv_from().await {
-                        router.datagram(transport, sender, &data);
+                    loop {
+                        match sock.recv_from().await {
+                            Ok((sender, data)) => router.datagram(transport, sender, &data),
+                            // Out of memory for a moment: a pause, not the end of routing.
+                            Err(_) => tokio::time::sleep(PAUSE).await,
+                        }
                     }
                 });
             }
@@ -349,7 +355,16 @@ async fn accept_streams(listener: UnixListener, router: Rc<Router>) {
     let root_slots = Arc::new(Semaphore::new(MAX_SYSTEM_STREAMS));
     let user_slots = Arc::new(Semaphore::new(MAX_SYSTEM_STREAMS));
     let per_user = StreamsPerUser::default();
-    while let Ok((stream, _)) = listener.accept().await {
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // Out of descriptors for a moment: a pause, not the end of routing (every later
+            // systemd-cat of everyone would wait in the backlog for ever).
+            Err(_) => {
+                tokio::time::sleep(PAUSE).await;
+                continue;
+            }
+        };
         let Ok(cred) = linger_ipc::peer_cred(&stream) else {
             continue;
         };

@@ -83,6 +83,11 @@ fn mkdir(path: &Path) -> Result<(), String> {
         .map_err(|e| format!("cannot create {}: {e}", path.display()))
 }
 
+/// Notify datagrams taken in a row before the loop looks at everything else: a user who
+/// sends them as fast as they can (anyone may) once kept job results, exits, timers and
+/// SIGTERM waiting for ever — the datagrams came first, and never ran out.
+const NOTIFY_STREAK: u32 = 32;
+
 /// The shared socket's listen backlog.
 const SHARED_BACKLOG: i32 = 64;
 
@@ -182,6 +187,7 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
         counts,
     ));
     let mut shutdown_deadline: Option<Instant> = None;
+    let mut notified = 0;
     let clean = loop {
         let deadline = [state.borrow().next_deadline(), shutdown_deadline]
             .into_iter()
@@ -193,12 +199,16 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
                 None => std::future::pending().await,
             }
         };
+        let mut streak = false;
         tokio::select! {
             biased;
             // READY=1 before SIGCHLD: a manager that said ready and then died was ready.
-            msg = notify.recv() => {
-                if let Ok(m) = msg {
-                    state.borrow_mut().on_notify(m.pid, &m.fields);
+            // Only so many in a row: anyone may send them.
+            msg = notify.recv_from(), if notified < NOTIFY_STREAK => {
+                notified += 1;
+                streak = true;
+                if let Ok((sender, data)) = msg {
+                    state.borrow_mut().on_notify(sender, &data);
                 }
             }
             _ = sigchld.recv() => reap(&state),
@@ -219,6 +229,11 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
             () = sleep => state.borrow_mut().fire_timers(),
             () = changed.notified() => {}
             _ = sighup.recv() => state.borrow_mut().reload(),
+            // Nothing else was ready after a streak of datagrams: back to them.
+            () = std::future::ready(()), if notified >= NOTIFY_STREAK => {}
+        }
+        if !streak {
+            notified = 0;
         }
         if let Some(d) = shutdown_deadline {
             if state.borrow().all_done() {

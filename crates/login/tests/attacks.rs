@@ -922,6 +922,131 @@ fn attack_9_connections_flood_the_shared_socket() {
     );
 }
 
+/// A user sends READY=1 to the daemon's notify socket (anyone may: user managers send from
+/// the users' uids) from 8 threads as fast as the socket takes them. The daemon must go on
+/// with everything else: the witnesses' requests and logins (whose answers wait for worker
+/// jobs the loop collects), a lingering user's manager start, and SIGTERM.
+#[test]
+fn attack_10_notify_datagrams_flood_the_loop() {
+    if !root_or_skip() {
+        return;
+    }
+    let _serial = common::attack::one_at_a_time();
+    let s = Scene::new("n");
+    let mut d = s.daemon("[Login]\n");
+    let w = s.witnesses(&d);
+    let notify = s.path().join("state/notify");
+    assert!(notify.exists(), "no notify socket at {}", notify.display());
+    let atk = Attack::start(
+        &["notify-flood", notify.to_str().unwrap(), "8"],
+        Some(&s.attacker),
+    );
+    atk.ready();
+    let mut w = w;
+    w.mark(d.pid());
+    // A manager started meanwhile comes up (its READY=1 is among the flood's).
+    linger(&d, &s.bystander, true);
+    let up = wait_until(SECS, || {
+        manager_pid(&d.run_dir(), s.bystander.uid).is_some()
+    });
+    let report = w.finish("10 notify datagrams flood the loop", d.pid());
+    // And the daemon still stops when told to.
+    let t0 = std::time::Instant::now();
+    let code = d.stop();
+    let took = t0.elapsed();
+    atk.stop();
+    assert!(
+        up,
+        "the lingering user's manager did not come up during the flood\n{}",
+        d.report()
+    );
+    assert_eq!(
+        code,
+        Some(0),
+        "SIGTERM during the flood: exit after {took:?}\n{}",
+        d.report()
+    );
+    eprintln!("10: stopped {took:?} after SIGTERM");
+    report.assert_served(&d);
+}
+
+fn open_fds(pid: i32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd")).map_or(0, |d| d.count())
+}
+
+/// A user attaches 253 descriptors to each datagram they send to the daemon's notify socket
+/// and to the journal sockets it routes (anyone may send to them). The kernel installs the
+/// descriptors in the daemon as it receives: every one must be closed, and each socket must
+/// go on being read. (Before: 16 of each datagram's descriptors were kept for ever, and the
+/// journal sockets stopped being read after the first such datagram.)
+#[test]
+fn attack_11_descriptors_attached_to_datagrams() {
+    if !root_or_skip() {
+        return;
+    }
+    let _serial = common::attack::one_at_a_time();
+    let s = Scene::new("d");
+    let d = s.daemon("[Login]\n");
+    let mut w = s.witnesses(&d);
+    let sockets = [
+        s.path().join("state/notify"),
+        s.path().join("journal/socket"),
+        s.path().join("dev-log"),
+    ];
+    let before = open_fds(d.pid());
+    let mut failures = Vec::new();
+    w.mark(d.pid());
+    for sock in &sockets {
+        assert!(sock.exists(), "no socket at {}", sock.display());
+        let atk = Attack::start(
+            &["fd-datagrams", sock.to_str().unwrap(), "200"],
+            Some(&s.attacker),
+        );
+        // It ends by itself once it has sent them (or the daemon stopped taking them).
+        let sent = atk
+            .stop()
+            .into_iter()
+            .find(|l| l.starts_with("sent "))
+            .unwrap_or_default();
+        if sent != "sent 200" {
+            failures.push(format!(
+                "{}: {sent} of 200 (the daemon stopped reading?)",
+                sock.display()
+            ));
+        }
+    }
+    // Read and closed: what the daemon holds is what it held (give or take a connection).
+    let settled = wait_until(SECS, || open_fds(d.pid()) <= before + 8);
+    if !settled {
+        failures.push(format!(
+            "the daemon holds {} descriptors, {before} before the datagrams",
+            open_fds(d.pid())
+        ));
+    }
+    // Still read: root can fill each socket's queue (10 datagrams here) many times over.
+    for sock in &sockets[1..] {
+        let rs = std::os::unix::net::UnixDatagram::unbound().unwrap();
+        rs.set_write_timeout(Some(Duration::from_secs(2))).unwrap();
+        let taken = (0..100)
+            .take_while(|_| rs.send_to(b"MESSAGE=root\n", sock).is_ok())
+            .count();
+        if taken < 100 {
+            failures.push(format!(
+                "{}: only {taken} of root's datagrams taken",
+                sock.display()
+            ));
+        }
+    }
+    let report = w.finish("11 descriptors attached to datagrams", d.pid());
+    assert!(
+        failures.is_empty(),
+        "{}\n{}",
+        failures.join("\n"),
+        d.report()
+    );
+    report.assert_served(&d);
+}
+
 /// A listening socket at `path` that never accepts, its backlog full (every further
 /// blocking connect waits): the listener and the connections filling it.
 fn full_listener(path: &Path) -> Vec<std::os::fd::OwnedFd> {

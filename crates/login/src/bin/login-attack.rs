@@ -15,6 +15,11 @@
 //! login-attack freeze-socket MANAGER_SOCKET   put a listener that never accepts in place of
 //!                                             the user's manager socket, fill its backlog and
 //!                                             kill the manager; hold until stdin closes
+//! login-attack notify-flood SOCKET THREADS     THREADS threads sending READY=1 datagrams to
+//!                                             the daemon's notify socket as fast as they
+//!                                             can, until stdin closes
+//! login-attack fd-datagrams SOCKET COUNT      COUNT datagrams to SOCKET, each carrying 253
+//!                                             descriptors (of /dev/null); prints "sent N"
 //! login-attack flood SOCKET CONNS BYTES       CONNS connections sending BYTES-long frames,
 //!                                             again and again, until stdin closes
 //! login-attack connect-flood SOCKET THREADS  THREADS threads connecting and hanging up at
@@ -261,6 +266,65 @@ fn connect_flood(socket: PathBuf, threads: usize) {
     }
 }
 
+/// Datagrams carrying as many descriptors as one message can (253 copies of one); how many
+/// were sent (a full queue waits up to a second, then gives up).
+fn fd_datagrams(socket: &Path, count: usize) -> usize {
+    use rustix::net::{SendAncillaryBuffer, SendAncillaryMessage, SendFlags, SocketAddrUnix};
+    use std::os::fd::AsFd;
+    let (Ok(null), Ok(addr)) = (
+        std::fs::File::open("/dev/null"),
+        SocketAddrUnix::new(socket),
+    ) else {
+        return 0;
+    };
+    let Ok(sock) = std::os::unix::net::UnixDatagram::unbound() else {
+        return 0;
+    };
+    let _ = sock.set_write_timeout(Some(Duration::from_secs(1)));
+    let fds = vec![null.as_fd(); 253];
+    let mut sent = 0;
+    for _ in 0..count {
+        let mut space = vec![std::mem::MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(253))];
+        let mut control = SendAncillaryBuffer::new(&mut space);
+        control.push(SendAncillaryMessage::ScmRights(&fds));
+        let data = [std::io::IoSlice::new(b"MESSAGE=fds\n")];
+        match rustix::net::sendmsg_addr(&sock, &addr, &data, &mut control, SendFlags::empty()) {
+            Ok(_) => sent += 1,
+            Err(_) => break,
+        }
+    }
+    sent
+}
+
+fn notify_flood(socket: PathBuf, threads: usize) {
+    stop_on_stdin_eof();
+    let (tx, rx) = std::sync::mpsc::channel();
+    for _ in 0..threads {
+        let (socket, tx) = (socket.clone(), tx.clone());
+        std::thread::spawn(move || {
+            let Ok(sock) = std::os::unix::net::UnixDatagram::unbound() else {
+                return;
+            };
+            let mut first = true;
+            loop {
+                // What a manager says when it is up: the daemon must look at each one.
+                let sent = sock.send_to(b"READY=1\nSTATUS=flood", &socket).is_ok();
+                if first && sent {
+                    let _ = tx.send(());
+                    first = false;
+                }
+            }
+        });
+    }
+    for _ in 0..threads {
+        let _ = rx.recv();
+    }
+    say("ready");
+    loop {
+        std::thread::park();
+    }
+}
+
 /// A connection, or `None` when `connect` fails or waits longer than `timeout` (a blocking
 /// connect waits while the listener's backlog is full; `SO_SNDTIMEO` bounds that).
 fn connect_timed(socket: &Path, timeout: Duration) -> Option<UnixStream> {
@@ -394,6 +458,17 @@ fn main() -> ExitCode {
         }
         ["run-probe", program, args @ ..] => {
             run_probe(program, args);
+            Ok(())
+        }
+        ["fd-datagrams", socket, count] => {
+            say(&format!(
+                "sent {}",
+                fd_datagrams(Path::new(socket), num(count))
+            ));
+            Ok(())
+        }
+        ["notify-flood", socket, threads] => {
+            notify_flood(PathBuf::from(socket), num(threads));
             Ok(())
         }
         ["connect-flood", socket, threads] => {
