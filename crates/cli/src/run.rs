@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use linger_ipc::manager::{self as api, method};
+use linger_ipc::unit_status::{self, MainExit};
 use serde_json::json;
 
 use crate::connect::connect;
@@ -556,11 +557,11 @@ fn props(
 /// systemd-run's exit status after `--wait`: 0 whenever the service ended cleanly (incl.
 /// `SuccessExitStatus=`), the main process's exit status when it exited with one, 255 when a
 /// signal ended it, else 1.
-fn wait_exit_code(result: &str, code: &str, status: u8) -> u8 {
-    match (result, code) {
+fn wait_exit_code(result: &str, main_exit: Option<MainExit>) -> u8 {
+    match (result, main_exit) {
         ("success", _) => 0,
-        (_, "1") if status > 0 => status,
-        (_, "2" | "3") => 255,
+        (_, Some(MainExit::Exited(status))) if status > 0 => u8::try_from(status).unwrap_or(1),
+        (_, Some(MainExit::Killed(_) | MainExit::Dumped(_))) => 255,
         _ => 1,
     }
 }
@@ -573,40 +574,37 @@ fn wait_for_end(
     mut changes: crate::watch::Changes,
     unit: &str,
 ) -> (ExitCode, Option<String>) {
-    let names = ["ActiveState", "Result", "ExecMainCode", "ExecMainStatus"];
+    let names = [
+        unit_status::ACTIVE_STATE,
+        unit_status::RESULT,
+        unit_status::EXEC_MAIN_CODE,
+        unit_status::EXEC_MAIN_STATUS,
+    ];
     let failed_query = || (fail(&format!("Failed to query {unit}.")), None);
     loop {
         let Some(u) = props(client, unit, &names) else {
             return failed_query();
         };
-        let p = &u.properties;
-        let state = p
-            .get("ActiveState")
-            .and_then(|s| linger_wire::ActiveState::parse(s));
-        if state.is_some_and(linger_wire::ActiveState::is_inactive_or_failed) {
-            let result = p.get("Result").cloned().unwrap_or_default();
-            let code = p.get("ExecMainCode").map(String::as_str).unwrap_or("0");
-            let status: u8 = p
-                .get("ExecMainStatus")
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(0);
-            let (how, what) = match code {
-                "1" => ("exited", status.to_string()),
-                "2" => (
-                    "killed",
-                    linger_engine::signal_name(i32::from(status)).into(),
-                ),
-                "3" => (
-                    "dumped",
-                    linger_engine::signal_name(i32::from(status)).into(),
-                ),
-                _ => ("exited", "0".into()),
+        let s = u.status();
+        if s.active_state
+            .is_some_and(linger_wire::ActiveState::is_inactive_or_failed)
+        {
+            let (how, what) = match s.main_exit {
+                Some(MainExit::Exited(status)) => ("exited", status.to_string()),
+                Some(MainExit::Killed(signal)) => {
+                    ("killed", linger_engine::signal_name(signal).into())
+                }
+                Some(MainExit::Dumped(signal)) => {
+                    ("dumped", linger_engine::signal_name(signal).into())
+                }
+                None => ("exited", "0".into()),
             };
             let summary = format!(
-                "Finished with result: {result}\nMain processes terminated with: code={how}/status={what}\n"
+                "Finished with result: {}\nMain processes terminated with: code={how}/status={what}\n",
+                s.result
             );
             return (
-                ExitCode::from(wait_exit_code(&result, code, status)),
+                ExitCode::from(wait_exit_code(s.result, s.main_exit)),
                 Some(summary),
             );
         }
@@ -689,11 +687,16 @@ mod tests {
 
     #[test]
     fn wait_exit_codes_follow_systemd_run() {
-        assert_eq!(wait_exit_code("success", "1", 0), 0);
-        assert_eq!(wait_exit_code("success", "1", 3), 0, "SuccessExitStatus=3");
-        assert_eq!(wait_exit_code("exit-code", "1", 7), 7);
-        assert_eq!(wait_exit_code("signal", "2", 9), 255);
-        assert_eq!(wait_exit_code("core-dump", "3", 11), 255);
-        assert_eq!(wait_exit_code("timeout", "0", 0), 1);
+        let exited = |n| Some(MainExit::Exited(n));
+        assert_eq!(wait_exit_code("success", exited(0)), 0);
+        assert_eq!(
+            wait_exit_code("success", exited(3)),
+            0,
+            "SuccessExitStatus=3"
+        );
+        assert_eq!(wait_exit_code("exit-code", exited(7)), 7);
+        assert_eq!(wait_exit_code("signal", Some(MainExit::Killed(9))), 255);
+        assert_eq!(wait_exit_code("core-dump", Some(MainExit::Dumped(11))), 255);
+        assert_eq!(wait_exit_code("timeout", None), 1);
     }
 }

@@ -11,9 +11,11 @@ mod frame;
 pub mod journal_handoff;
 pub mod login;
 pub mod manager;
+pub mod manager_status;
 pub mod notify;
 mod peer;
 mod reader;
+pub mod unit_activation;
 pub mod unit_status;
 
 pub use client::{CallError, Client};

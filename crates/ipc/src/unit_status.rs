@@ -7,10 +7,79 @@ use linger_wire::{ActiveState, LoadState};
 
 use crate::manager::UnitProperties;
 
-/// `Id=`: the unit's name.
+// The property names, spelled once: what a client asks for and what the view reads.
+/// `Id=`: the unit's name
 pub const ID: &str = "Id";
-/// `NeedDaemonReload=`: whether its files changed since they were loaded.
+/// `Description=`
+pub const DESCRIPTION: &str = "Description";
+/// `LoadState=`
+pub const LOAD_STATE: &str = "LoadState";
+/// `ActiveState=`
+pub const ACTIVE_STATE: &str = "ActiveState";
+/// `SubState=`
+pub const SUB_STATE: &str = "SubState";
+/// `Result=`
+pub const RESULT: &str = "Result";
+/// `FragmentPath=`
+pub const FRAGMENT_PATH: &str = "FragmentPath";
+/// `UnitFileState=`
+pub const UNIT_FILE_STATE: &str = "UnitFileState";
+/// `UnitFilePreset=`
+pub const UNIT_FILE_PRESET: &str = "UnitFilePreset";
+/// `DropInPaths=`
+pub const DROP_IN_PATHS: &str = "DropInPaths";
+/// `FreezerState=`
+pub const FREEZER_STATE: &str = "FreezerState";
+/// `NeedDaemonReload=`: whether its files changed since they were loaded
 pub const NEED_DAEMON_RELOAD: &str = "NeedDaemonReload";
+/// `ConditionResult=`
+pub const CONDITION_RESULT: &str = "ConditionResult";
+/// `ConditionTimestamp=`
+pub const CONDITION_TIMESTAMP: &str = "ConditionTimestamp";
+/// `ConditionTimestampMonotonic=`
+pub const CONDITION_TIMESTAMP_MONOTONIC: &str = "ConditionTimestampMonotonic";
+/// `ConditionFailed=`
+pub const CONDITION_FAILED: &str = "ConditionFailed";
+/// `ActiveEnterTimestamp=`
+pub const ACTIVE_ENTER_TIMESTAMP: &str = "ActiveEnterTimestamp";
+/// `ActiveEnterTimestampMonotonic=`
+pub const ACTIVE_ENTER_TIMESTAMP_MONOTONIC: &str = "ActiveEnterTimestampMonotonic";
+/// `ActiveExitTimestamp=`
+pub const ACTIVE_EXIT_TIMESTAMP: &str = "ActiveExitTimestamp";
+/// `ActiveExitTimestampMonotonic=`
+pub const ACTIVE_EXIT_TIMESTAMP_MONOTONIC: &str = "ActiveExitTimestampMonotonic";
+/// `InactiveEnterTimestamp=`
+pub const INACTIVE_ENTER_TIMESTAMP: &str = "InactiveEnterTimestamp";
+/// `InactiveEnterTimestampMonotonic=`
+pub const INACTIVE_ENTER_TIMESTAMP_MONOTONIC: &str = "InactiveEnterTimestampMonotonic";
+/// `InactiveExitTimestamp=`
+pub const INACTIVE_EXIT_TIMESTAMP: &str = "InactiveExitTimestamp";
+/// `InactiveExitTimestampMonotonic=`
+pub const INACTIVE_EXIT_TIMESTAMP_MONOTONIC: &str = "InactiveExitTimestampMonotonic";
+/// `MainPID=`
+pub const MAIN_PID: &str = "MainPID";
+/// `ExecMainPID=`
+pub const EXEC_MAIN_PID: &str = "ExecMainPID";
+/// `ExecMainCode=`
+pub const EXEC_MAIN_CODE: &str = "ExecMainCode";
+/// `ExecMainStatus=`
+pub const EXEC_MAIN_STATUS: &str = "ExecMainStatus";
+/// `StatusText=`
+pub const STATUS_TEXT: &str = "StatusText";
+/// `TasksCurrent=`
+pub const TASKS_CURRENT: &str = "TasksCurrent";
+/// `MemoryCurrent=`
+pub const MEMORY_CURRENT: &str = "MemoryCurrent";
+/// `CPUUsageNSec=`
+pub const CPU_USAGE_NSEC: &str = "CPUUsageNSec";
+/// `ControlGroup=`
+pub const CONTROL_GROUP: &str = "ControlGroup";
+/// `Documentation=`
+pub const DOCUMENTATION: &str = "Documentation";
+/// `TriggeredBy=`
+pub const TRIGGERED_BY: &str = "TriggeredBy";
+/// `After=`
+pub const AFTER: &str = "After";
 
 /// A timestamp as `show` formats it, with its monotonic value (µs; 0: never).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -96,44 +165,53 @@ pub struct UnitStatus<'a> {
     pub cpu_usage_nsec: Option<u64>,
     /// `ControlGroup=`
     pub control_group: &'a str,
+    /// `Documentation=`: its addresses (`man:…`, `https://…`).
+    pub documentation: Vec<&'a str>,
+    /// `TriggeredBy=`: the timers, sockets and paths that start it.
+    pub triggered_by: Vec<&'a str>,
+    /// `After=`: the units it starts after.
+    pub after: Vec<&'a str>,
 }
 
 impl UnitStatus<'_> {
     /// Every property this view reads (what a client asks the manager for).
     pub const PROPERTIES: &'static [&'static str] = &[
         ID,
-        "Description",
-        "LoadState",
-        "ActiveState",
-        "SubState",
-        "Result",
-        "FragmentPath",
-        "UnitFileState",
-        "UnitFilePreset",
-        "DropInPaths",
-        "FreezerState",
+        DESCRIPTION,
+        LOAD_STATE,
+        ACTIVE_STATE,
+        SUB_STATE,
+        RESULT,
+        FRAGMENT_PATH,
+        UNIT_FILE_STATE,
+        UNIT_FILE_PRESET,
+        DROP_IN_PATHS,
+        FREEZER_STATE,
         NEED_DAEMON_RELOAD,
-        "ConditionResult",
-        "ConditionTimestamp",
-        "ConditionTimestampMonotonic",
-        "ConditionFailed",
-        "ActiveEnterTimestamp",
-        "ActiveEnterTimestampMonotonic",
-        "ActiveExitTimestamp",
-        "ActiveExitTimestampMonotonic",
-        "InactiveEnterTimestamp",
-        "InactiveEnterTimestampMonotonic",
-        "InactiveExitTimestamp",
-        "InactiveExitTimestampMonotonic",
-        "MainPID",
-        "ExecMainPID",
-        "ExecMainCode",
-        "ExecMainStatus",
-        "StatusText",
-        "TasksCurrent",
-        "MemoryCurrent",
-        "CPUUsageNSec",
-        "ControlGroup",
+        CONDITION_RESULT,
+        CONDITION_TIMESTAMP,
+        CONDITION_TIMESTAMP_MONOTONIC,
+        CONDITION_FAILED,
+        ACTIVE_ENTER_TIMESTAMP,
+        ACTIVE_ENTER_TIMESTAMP_MONOTONIC,
+        ACTIVE_EXIT_TIMESTAMP,
+        ACTIVE_EXIT_TIMESTAMP_MONOTONIC,
+        INACTIVE_ENTER_TIMESTAMP,
+        INACTIVE_ENTER_TIMESTAMP_MONOTONIC,
+        INACTIVE_EXIT_TIMESTAMP,
+        INACTIVE_EXIT_TIMESTAMP_MONOTONIC,
+        MAIN_PID,
+        EXEC_MAIN_PID,
+        EXEC_MAIN_CODE,
+        EXEC_MAIN_STATUS,
+        STATUS_TEXT,
+        TASKS_CURRENT,
+        MEMORY_CURRENT,
+        CPU_USAGE_NSEC,
+        CONTROL_GROUP,
+        DOCUMENTATION,
+        TRIGGERED_BY,
+        AFTER,
     ];
 
     /// Whether the unit is unknown to the manager (`Unit X could not be found.`).
@@ -156,16 +234,13 @@ impl UnitProperties {
         let text = |k: &str| p.get(k).map_or("", String::as_str);
         let number = |k: &str| text(k).parse::<u64>().ok();
         let pid = |k: &str| text(k).parse::<u32>().ok().filter(|&n| n > 0);
-        let stamp = |k: &str| Stamp {
+        let stamp = |k: &str, monotonic: &str| Stamp {
             formatted: text(k),
-            monotonic: p
-                .get(&format!("{k}Monotonic"))
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0),
+            monotonic: number(monotonic).unwrap_or(0),
         };
-        let status: i32 = text("ExecMainStatus").parse().unwrap_or(0);
+        let status: i32 = text(EXEC_MAIN_STATUS).parse().unwrap_or(0);
         // CLD_EXITED, CLD_KILLED, CLD_DUMPED (waitid's si_code); 0: not exited.
-        let main_exit = match text("ExecMainCode") {
+        let main_exit = match text(EXEC_MAIN_CODE) {
             "1" => Some(MainExit::Exited(status)),
             "2" => Some(MainExit::Killed(status)),
             "3" => Some(MainExit::Dumped(status)),
@@ -173,35 +248,38 @@ impl UnitProperties {
         };
         UnitStatus {
             id: text(ID),
-            description: text("Description"),
-            load_state: LoadState::parse(text("LoadState")),
-            active_state: ActiveState::parse(text("ActiveState")),
-            sub_state: text("SubState"),
-            result: text("Result"),
-            fragment_path: text("FragmentPath"),
-            unit_file_state: text("UnitFileState"),
-            unit_file_preset: text("UnitFilePreset"),
-            drop_in_paths: text("DropInPaths")
+            description: text(DESCRIPTION),
+            load_state: LoadState::parse(text(LOAD_STATE)),
+            active_state: ActiveState::parse(text(ACTIVE_STATE)),
+            sub_state: text(SUB_STATE),
+            result: text(RESULT),
+            fragment_path: text(FRAGMENT_PATH),
+            unit_file_state: text(UNIT_FILE_STATE),
+            unit_file_preset: text(UNIT_FILE_PRESET),
+            drop_in_paths: text(DROP_IN_PATHS)
                 .split(' ')
                 .filter(|s| !s.is_empty())
                 .collect(),
-            freezer_state: text("FreezerState"),
+            freezer_state: text(FREEZER_STATE),
             need_daemon_reload: text(NEED_DAEMON_RELOAD) == "yes",
-            condition_failed: text("ConditionResult") == "no",
-            condition_timestamp: stamp("ConditionTimestamp"),
-            failed_condition: p.get("ConditionFailed").map(String::as_str),
-            active_enter: stamp("ActiveEnterTimestamp"),
-            active_exit: stamp("ActiveExitTimestamp"),
-            inactive_enter: stamp("InactiveEnterTimestamp"),
-            inactive_exit: stamp("InactiveExitTimestamp"),
-            main_pid: pid("MainPID"),
-            exec_main_pid: pid("ExecMainPID"),
+            condition_failed: text(CONDITION_RESULT) == "no",
+            condition_timestamp: stamp(CONDITION_TIMESTAMP, CONDITION_TIMESTAMP_MONOTONIC),
+            failed_condition: p.get(CONDITION_FAILED).map(String::as_str),
+            active_enter: stamp(ACTIVE_ENTER_TIMESTAMP, ACTIVE_ENTER_TIMESTAMP_MONOTONIC),
+            active_exit: stamp(ACTIVE_EXIT_TIMESTAMP, ACTIVE_EXIT_TIMESTAMP_MONOTONIC),
+            inactive_enter: stamp(INACTIVE_ENTER_TIMESTAMP, INACTIVE_ENTER_TIMESTAMP_MONOTONIC),
+            inactive_exit: stamp(INACTIVE_EXIT_TIMESTAMP, INACTIVE_EXIT_TIMESTAMP_MONOTONIC),
+            main_pid: pid(MAIN_PID),
+            exec_main_pid: pid(EXEC_MAIN_PID),
             main_exit,
-            status_text: text("StatusText"),
-            tasks_current: number("TasksCurrent"),
-            memory_current: number("MemoryCurrent"),
-            cpu_usage_nsec: number("CPUUsageNSec"),
-            control_group: text("ControlGroup"),
+            status_text: text(STATUS_TEXT),
+            tasks_current: number(TASKS_CURRENT),
+            memory_current: number(MEMORY_CURRENT),
+            cpu_usage_nsec: number(CPU_USAGE_NSEC),
+            control_group: text(CONTROL_GROUP),
+            documentation: text(DOCUMENTATION).split_whitespace().collect(),
+            triggered_by: text(TRIGGERED_BY).split_whitespace().collect(),
+            after: text(AFTER).split_whitespace().collect(),
         }
     }
 }
@@ -284,6 +362,10 @@ mod tests {
         ];
         assert!(texts.iter().all(|t| *t == "1"), "{s:?}");
         assert_eq!(s.drop_in_paths, ["1"]);
+        assert_eq!(
+            (s.documentation, s.triggered_by, s.after),
+            (vec!["1"], vec!["1"], vec!["1"])
+        );
         assert_eq!(s.failed_condition, Some("1"));
         for st in [
             s.condition_timestamp,

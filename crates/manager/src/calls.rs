@@ -360,6 +360,8 @@ pub fn connection_closed(m: &mut Manager, attached: Vec<String>) {
 }
 
 fn manager_properties(m: &Manager) -> BTreeMap<String, String> {
+    // The names the CLI's typed view reads, spelled once.
+    use linger_ipc::manager_status as name;
     let failed = m
         .engine
         .units()
@@ -375,19 +377,19 @@ fn manager_properties(m: &Manager) -> BTreeMap<String, String> {
     };
     let host = m.engine.host();
     let mut p: BTreeMap<String, String> = [
-        ("Version", env!("CARGO_PKG_VERSION").to_string()),
-        ("SystemState", system_state.to_string()),
-        ("NFailedUnits", failed.to_string()),
-        ("NJobs", jobs.to_string()),
+        (name::VERSION, env!("CARGO_PKG_VERSION").to_string()),
+        (name::SYSTEM_STATE, system_state.to_string()),
+        (name::N_FAILED_UNITS, failed.to_string()),
+        (name::N_JOBS, jobs.to_string()),
         ("NNames", m.engine.units().count().to_string()),
-        ("CgroupDriver", host.cgroups.driver().to_string()),
-        ("CgroupReason", host.cgroups.reason.clone()),
+        (name::CGROUP_DRIVER, host.cgroups.driver().to_string()),
+        (name::CGROUP_REASON, host.cgroups.reason.clone()),
         (
             "ControlGroup",
             host.cgroups.own_control_group().unwrap_or_default(),
         ),
         ("Features", FEATURES.to_string()),
-        ("MainPID", std::process::id().to_string()),
+        (name::MAIN_PID, std::process::id().to_string()),
         ("Environment", host.environment.to_strings().join(" ")),
     ]
     .into_iter()

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use linger_ipc::manager::{self as api, method};
+use linger_ipc::unit_status;
 
 use crate::output::fail;
 
@@ -24,11 +25,11 @@ fn fetch() -> Result<BTreeMap<String, Times>, String> {
     let req = api::UnitsRequest {
         units: names,
         properties: [
-            "Id",
-            "InactiveExitTimestampMonotonic",
-            "ActiveEnterTimestampMonotonic",
-            "InactiveEnterTimestampMonotonic",
-            "After",
+            unit_status::ID,
+            unit_status::INACTIVE_EXIT_TIMESTAMP_MONOTONIC,
+            unit_status::ACTIVE_ENTER_TIMESTAMP_MONOTONIC,
+            unit_status::INACTIVE_ENTER_TIMESTAMP_MONOTONIC,
+            unit_status::AFTER,
         ]
         .iter()
         .map(|s| (*s).to_string())
@@ -41,21 +42,17 @@ fn fetch() -> Result<BTreeMap<String, Times>, String> {
     let r: api::UnitsReply = serde_json::from_value(v).map_err(|e| e.to_string())?;
     let mut out = BTreeMap::new();
     for u in r.units {
-        let p = &u.properties;
-        let n = |k: &str| p.get(k).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
-        let start = n("InactiveExitTimestampMonotonic");
+        let s = u.status();
+        let start = s.inactive_exit.monotonic;
         // A oneshot without RemainAfterExit= is never "active": it ended instead.
-        let up = match n("ActiveEnterTimestampMonotonic") {
-            0 => n("InactiveEnterTimestampMonotonic"),
+        let up = match s.active_enter.monotonic {
+            0 => s.inactive_enter.monotonic,
             t => t,
         };
-        let after = p
-            .get("After")
-            .map(|a| a.split_whitespace().map(String::from).collect())
-            .unwrap_or_default();
-        if let Some(id) = p.get("Id") {
+        let after = s.after.iter().map(|a| a.to_string()).collect();
+        if !s.id.is_empty() {
             out.insert(
-                id.clone(),
+                s.id.to_string(),
                 Times {
                     activating: start,
                     activated: if up >= start { up } else { 0 },

@@ -1,9 +1,9 @@
 //! `list-timers`, `list-sockets`, and the timer/socket lines of `status`.
 
-use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use linger_ipc::manager::{self as api, method};
+use linger_ipc::unit_activation::Activation;
 use linger_time::timestamp::{format_timestamp, format_timestamp_relative};
 use serde_json::json;
 
@@ -18,15 +18,11 @@ fn clock(id: rustix::time::ClockId) -> u64 {
 
 /// The next elapse of a timer on the wall clock: the calendar one or the monotonic one
 /// converted at the current offset between the clocks, whichever comes first.
-pub fn next_elapse(p: &BTreeMap<String, String>) -> Option<u64> {
+pub fn next_elapse(a: &Activation<'_>) -> Option<u64> {
     let parse_ts = |s: &str| linger_time::timestamp::parse_timestamp(s, 0, &tz()).ok();
-    let real = p
-        .get("NextElapseUSecRealtime")
-        .filter(|s| !s.is_empty())
-        .and_then(|s| parse_ts(s));
-    let mono = p
-        .get("NextElapseUSecMonotonic")
-        .filter(|s| !s.is_empty() && s.as_str() != "0")
+    let real = a.next_elapse_realtime.and_then(parse_ts);
+    let mono = a
+        .next_elapse_monotonic
         .and_then(|s| linger_time::parse_sec(s).ok())
         .map(|m| {
             let now_mono = clock(rustix::time::ClockId::Monotonic);
@@ -39,9 +35,8 @@ pub fn next_elapse(p: &BTreeMap<String, String>) -> Option<u64> {
     }
 }
 
-fn last_trigger(p: &BTreeMap<String, String>) -> Option<u64> {
-    p.get("LastTriggerUSec")
-        .filter(|s| !s.is_empty())
+fn last_trigger(a: &Activation<'_>) -> Option<u64> {
+    a.last_trigger
         .and_then(|s| linger_time::timestamp::parse_timestamp(s, 0, &tz()).ok())
 }
 
@@ -96,13 +91,7 @@ fn footer(o: &Opts, n: usize, what: &str) {
 
 /// `list-timers`.
 pub fn list_timers(o: &Opts, patterns: &[String]) -> ExitCode {
-    let props = [
-        "NextElapseUSecRealtime",
-        "NextElapseUSecMonotonic",
-        "LastTriggerUSec",
-        "Triggers",
-    ];
-    let units = match units_of_type(o, ".timer", patterns, &props) {
+    let units = match units_of_type(o, ".timer", patterns, Activation::TIMER_PROPERTIES) {
         Ok(u) => u,
         Err(e) => return fail(&e),
     };
@@ -110,17 +99,15 @@ pub fn list_timers(o: &Opts, patterns: &[String]) -> ExitCode {
     let mut rows: Vec<(Option<u64>, Vec<String>)> = units
         .iter()
         .map(|u| {
-            let p = &u.properties;
-            let next = next_elapse(p);
-            let last = last_trigger(p);
+            let a = u.activation();
+            let next = next_elapse(&a);
+            let last = last_trigger(&a);
             let show = |t: Option<u64>| {
                 t.map_or_else(|| "n/a".to_string(), |t| format_timestamp(t, &tz()))
             };
             let rel = |t: Option<u64>| {
                 t.map_or_else(|| "n/a".to_string(), |t| format_timestamp_relative(t, now))
             };
-            let name = p.get("Id").cloned().unwrap_or_default();
-            let activates = p.get("Triggers").cloned().unwrap_or_default();
             (
                 next,
                 vec![
@@ -128,8 +115,8 @@ pub fn list_timers(o: &Opts, patterns: &[String]) -> ExitCode {
                     rel(next),
                     show(last),
                     rel(last),
-                    name,
-                    activates,
+                    a.id.to_string(),
+                    a.triggers.to_string(),
                 ],
             )
         })
@@ -145,18 +132,16 @@ pub fn list_timers(o: &Opts, patterns: &[String]) -> ExitCode {
 
 /// `list-sockets`.
 pub fn list_sockets(o: &Opts, patterns: &[String]) -> ExitCode {
-    let units = match units_of_type(o, ".socket", patterns, &["Listen", "Triggers"]) {
+    let units = match units_of_type(o, ".socket", patterns, Activation::SOCKET_PROPERTIES) {
         Ok(u) => u,
         Err(e) => return fail(&e),
     };
     let mut rows = Vec::new();
     for u in &units {
-        let p = &u.properties;
-        let name = p.get("Id").cloned().unwrap_or_default();
-        let activates = p.get("Triggers").cloned().unwrap_or_default();
-        for l in p.get("Listen").map(String::as_str).unwrap_or("").lines() {
-            let addr = l.rsplit_once(" (").map_or(l, |(a, _)| a);
-            rows.push(vec![addr.to_string(), name.clone(), activates.clone()]);
+        let a = u.activation();
+        for l in &a.listen {
+            let addr = l.rsplit_once(" (").map_or(*l, |(addr, _)| addr);
+            rows.push(vec![addr.to_string(), a.id.into(), a.triggers.into()]);
         }
     }
     rows.sort();
@@ -173,22 +158,20 @@ pub fn list_sockets(o: &Opts, patterns: &[String]) -> ExitCode {
 
 /// The lines `status` prints for a timer (`Trigger:`, `Triggers:`) or a socket (`Triggers:`,
 /// `Listen:`, `Accepted:`), and `TriggeredBy:` for what they activate.
-pub fn status_lines(p: &BTreeMap<String, String>, active: &str) -> String {
+pub fn status_lines(a: &Activation<'_>, active: &str) -> String {
     let mut out = String::new();
-    let id = p.get("Id").map(String::as_str).unwrap_or("");
-    if let Some(by) = p.get("TriggeredBy").filter(|s| !s.is_empty()) {
-        for (i, t) in by.split(' ').enumerate() {
-            let label = if i == 0 {
-                "TriggeredBy: "
-            } else {
-                "             "
-            };
-            out.push_str(&format!("{label}● {t}\n"));
-        }
+    let id = a.id;
+    for (i, t) in a.triggered_by.iter().enumerate() {
+        let label = if i == 0 {
+            "TriggeredBy: "
+        } else {
+            "             "
+        };
+        out.push_str(&format!("{label}● {t}\n"));
     }
     if id.ends_with(".timer") && active == "active" {
         let now = clock(rustix::time::ClockId::Realtime);
-        let line = match next_elapse(p) {
+        let line = match next_elapse(a) {
             Some(t) => format!(
                 "{}; {}",
                 format_timestamp(t, &tz()),
@@ -198,13 +181,11 @@ pub fn status_lines(p: &BTreeMap<String, String>, active: &str) -> String {
         };
         out.push_str(&format!("    Trigger: {line}\n"));
     }
-    if (id.ends_with(".timer") || id.ends_with(".socket"))
-        && let Some(t) = p.get("Triggers").filter(|s| !s.is_empty())
-    {
-        out.push_str(&format!("   Triggers: ● {t}\n"));
+    if (id.ends_with(".timer") || id.ends_with(".socket")) && !a.triggers.is_empty() {
+        out.push_str(&format!("   Triggers: ● {}\n", a.triggers));
     }
-    if let Some(listen) = p.get("Listen").filter(|s| !s.is_empty()) {
-        for (i, l) in listen.lines().enumerate() {
+    if !a.listen.is_empty() {
+        for (i, l) in a.listen.iter().enumerate() {
             let label = if i == 0 {
                 "     Listen: "
             } else {
@@ -212,11 +193,10 @@ pub fn status_lines(p: &BTreeMap<String, String>, active: &str) -> String {
             };
             out.push_str(&format!("{label}{l}\n"));
         }
-        if p.get("Accept").map(String::as_str) == Some("yes") {
+        if a.accept {
             out.push_str(&format!(
                 "   Accepted: {}; Connected: {};\n",
-                p.get("NAccepted").map(String::as_str).unwrap_or("0"),
-                p.get("NConnections").map(String::as_str).unwrap_or("0")
+                a.n_accepted, a.n_connections
             ));
         }
     }
@@ -225,22 +205,19 @@ pub fn status_lines(p: &BTreeMap<String, String>, active: &str) -> String {
 
 /// `list-paths`: path units and what they watch.
 pub fn list_paths(o: &Opts, patterns: &[String]) -> ExitCode {
-    let units = match units_of_type(o, ".path", patterns, &["Paths", "Triggers"]) {
+    let units = match units_of_type(o, ".path", patterns, Activation::PATH_PROPERTIES) {
         Ok(u) => u,
         Err(e) => return fail(&e),
     };
     let mut rows = Vec::new();
     for u in &units {
-        let p = &u.properties;
-        let name = p.get("Id").cloned().unwrap_or_default();
-        let activates = p.get("Triggers").cloned().unwrap_or_default();
-        for l in p.get("Paths").map(String::as_str).unwrap_or("").lines() {
-            let (cond, path) = l.split_once(' ').unwrap_or(("", l));
+        let a = u.activation();
+        for (cond, path) in &a.paths {
             rows.push(vec![
                 path.to_string(),
                 cond.to_string(),
-                name.clone(),
-                activates.clone(),
+                a.id.to_string(),
+                a.triggers.to_string(),
             ]);
         }
     }

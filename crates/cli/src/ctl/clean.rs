@@ -5,6 +5,8 @@
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
+use linger_ipc::unit_status;
+
 use super::Opts;
 use crate::output::fail;
 
@@ -52,18 +54,18 @@ pub fn clean(units: &[String], o: &Opts) -> ExitCode {
         Ok(n) => n,
         Err(e) => return fail(&e),
     };
-    let states = match super::show::fetch_props(&names, 0, false, &["Id", "ActiveState"]) {
+    let wanted = [unit_status::ID, unit_status::ACTIVE_STATE];
+    let states = match super::show::fetch_props(&names, 0, false, &wanted) {
         Ok(s) => s,
         Err(e) => return fail(&e),
     };
     for u in &states {
-        let state = u
-            .properties
-            .get("ActiveState")
-            .map(String::as_str)
-            .unwrap_or("");
-        if !matches!(state, "inactive" | "failed") {
-            let id = u.properties.get("Id").map(String::as_str).unwrap_or("");
+        let s = u.status();
+        if !s
+            .active_state
+            .is_some_and(linger_wire::ActiveState::is_inactive_or_failed)
+        {
+            let id = s.id;
             return fail(&format!(
                 "Failed to clean runtime, cache, state, logs or configuration directories of unit {id}: Unit {id} is not inactive."
             ));

@@ -5,6 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use linger_ipc::manager as api;
+use linger_ipc::unit_status;
+
 use super::Opts;
 use crate::output::fail;
 
@@ -30,18 +33,19 @@ fn unit_files(unit: &str) -> Result<(Option<PathBuf>, Vec<PathBuf>), String> {
         &[unit.to_string()],
         0,
         false,
-        &["FragmentPath", "DropInPaths", "LoadState"],
+        &[
+            unit_status::FRAGMENT_PATH,
+            unit_status::DROP_IN_PATHS,
+            unit_status::LOAD_STATE,
+        ],
     )?;
-    let p = props.first().map(|u| &u.properties);
-    let get = |k: &str| p.and_then(|p| p.get(k)).cloned().unwrap_or_default();
-    let fragment = Some(get("FragmentPath"))
-        .filter(|f| !f.is_empty() && get("LoadState") != "masked")
+    let Some(s) = props.first().map(api::UnitProperties::status) else {
+        return Ok((None, Vec::new()));
+    };
+    let fragment = Some(s.fragment_path)
+        .filter(|f| !f.is_empty() && s.load_state != Some(linger_wire::LoadState::Masked))
         .map(PathBuf::from);
-    let dropins = get("DropInPaths")
-        .split(' ')
-        .filter(|s| !s.is_empty())
-        .map(PathBuf::from)
-        .collect();
+    let dropins = s.drop_in_paths.iter().map(PathBuf::from).collect();
     Ok((fragment, dropins))
 }
 

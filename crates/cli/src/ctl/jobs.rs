@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use linger_ipc::manager::{self as api, Change, ErrorKind, method};
+use linger_ipc::unit_status;
 use linger_wire::{ActiveState, JobAction, JobMode, KillWhom, Signal};
 use serde_json::json;
 
@@ -144,7 +145,7 @@ fn wait_inactive(units: &[String], mut changes: crate::watch::Changes) -> ExitCo
     };
     let req = api::UnitsRequest {
         units: units.to_vec(),
-        properties: vec!["Id".into(), "ActiveState".into()],
+        properties: vec![unit_status::ID.into(), unit_status::ACTIVE_STATE.into()],
         ..Default::default()
     };
     let Ok(v) = c.call(method::UNITS, serde_json::to_value(req).unwrap_or_default()) else {
@@ -157,9 +158,11 @@ fn wait_inactive(units: &[String], mut changes: crate::watch::Changes) -> ExitCo
         .units
         .iter()
         .map(|u| {
-            let p = |k: &str| u.properties.get(k).map(String::as_str).unwrap_or("");
-            let state = ActiveState::parse(p("ActiveState")).unwrap_or(ActiveState::Inactive);
-            (p("Id").to_string(), state)
+            let s = u.status();
+            (
+                s.id.to_string(),
+                s.active_state.unwrap_or(ActiveState::Inactive),
+            )
         })
         .collect();
     loop {

@@ -19,10 +19,11 @@ fn config_dir(o: &Opts) -> PathBuf {
 
 /// A loaded unit's file, asked of the manager.
 fn fragment(unit: &str) -> Result<PathBuf, String> {
-    let props = super::show::fetch_props(&[unit.to_string()], 0, false, &["FragmentPath"])?;
+    let wanted = [linger_ipc::unit_status::FRAGMENT_PATH];
+    let props = super::show::fetch_props(&[unit.to_string()], 0, false, &wanted)?;
     props
         .first()
-        .and_then(|u| u.properties.get("FragmentPath"))
+        .map(|u| u.status().fragment_path)
         .filter(|f| !f.is_empty())
         .map(PathBuf::from)
         .ok_or_else(|| format!("Unit {unit} not found."))

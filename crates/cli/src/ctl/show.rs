@@ -3,6 +3,8 @@
 use std::process::ExitCode;
 
 use linger_ipc::manager::{self as api, method};
+use linger_ipc::unit_status;
+use linger_wire::{ActiveState, LoadState};
 use serde_json::json;
 
 use super::Opts;
@@ -133,28 +135,23 @@ pub fn cat(units: &[String]) -> ExitCode {
     // Only needed for a unit without a file (scanned once).
     let mut index = None;
     for u in &list {
-        let prop = |k: &str| u.properties.get(k).cloned().unwrap_or_default();
-        let (frag, id) = (prop("FragmentPath"), prop("Id"));
+        let s = u.status();
+        let id = s.id;
         let mut paths: Vec<String> = Vec::new();
-        if frag.is_empty() {
+        if s.fragment_path.is_empty() {
             // systemctl 252 looks for drop-ins by the unit's own name (`NAME.d/`,
             // `service.d/`) itself when the manager found no file: they are shown alone.
-            if prop("LoadState") == "not-found" {
+            if s.load_state == Some(LoadState::NotFound) {
                 let index = index.get_or_insert_with(search_index);
                 paths.extend(
-                    linger_unit::loader::dropins_of_name(index, &id)
+                    linger_unit::loader::dropins_of_name(index, id)
                         .into_iter()
                         .map(|p| p.display().to_string()),
                 );
             }
         } else {
-            paths.push(frag);
-            paths.extend(
-                prop("DropInPaths")
-                    .split(' ')
-                    .filter(|s| !s.is_empty())
-                    .map(String::from),
-            );
+            paths.push(s.fragment_path.to_string());
+            paths.extend(s.drop_in_paths.iter().map(|p| p.to_string()));
         }
         if paths.is_empty() {
             eprintln!("No files found for {id}.");
@@ -165,8 +162,8 @@ pub fn cat(units: &[String]) -> ExitCode {
             println!();
         }
         printed_one = true;
-        if prop("NeedDaemonReload") == "yes" {
-            eprintln!("{}", super::reload_warning::cat_block(&id));
+        if s.need_daemon_reload {
+            eprintln!("{}", super::reload_warning::cat_block(id));
         }
         for (j, p) in paths.iter().enumerate() {
             if j > 0 {
@@ -202,24 +199,23 @@ pub enum Check {
 
 /// `is-active` (exit 0 when any is active, else 3) / `is-failed` (0 when any failed, else 1).
 pub fn is_state(units: &[String], o: &Opts, check: Check) -> ExitCode {
-    let list = match expand_names(units).and_then(|n| fetch_props(&n, 0, false, &["ActiveState"])) {
+    let list = match expand_names(units)
+        .and_then(|n| fetch_props(&n, 0, false, &[unit_status::ACTIVE_STATE]))
+    {
         Ok(u) => u,
         Err(e) => return fail(&e),
     };
     let mut any = false;
     for u in &list {
-        let s = u
-            .properties
-            .get("ActiveState")
-            .map(String::as_str)
-            .unwrap_or("inactive");
+        let s = u.status();
+        let state = s.active_state.unwrap_or(ActiveState::Inactive);
         let hit = match check {
-            Check::Active => s == "active" || s == "reloading",
-            Check::Failed => s == "failed",
+            Check::Active => s.is_up(),
+            Check::Failed => state == ActiveState::Failed,
         };
         any |= hit;
         if !o.quiet {
-            println!("{s}");
+            println!("{}", state.as_str());
         }
     }
     match (check, any) {
@@ -302,10 +298,10 @@ pub fn is_system_running(o: &Opts) -> ExitCode {
             .call(method::MANAGER, json!({}))
             .ok()
             .and_then(|v| {
-                v.pointer("/properties/SystemState")
-                    .and_then(|s| s.as_str())
-                    .map(String::from)
+                serde_json::from_value::<linger_ipc::manager_status::ManagerProperties>(v).ok()
             })
+            .map(|p| p.status().system_state.to_string())
+            .filter(|s| !s.is_empty())
             .unwrap_or_else(|| "unknown".into());
         let Some(c) = changes.as_mut().filter(|_| state == "starting") else {
             break state;
@@ -338,24 +334,19 @@ pub fn help(units: &[String]) -> ExitCode {
         return fail("Too few arguments.");
     }
     let list = match expand_names(units)
-        .and_then(|n| fetch_props(&n, 0, false, &["Id", "Documentation"]))
+        .and_then(|n| fetch_props(&n, 0, false, &[unit_status::ID, unit_status::DOCUMENTATION]))
     {
         Ok(u) => u,
         Err(e) => return fail(&e),
     };
     let mut code = ExitCode::SUCCESS;
     for u in &list {
-        let id = u.properties.get("Id").map(String::as_str).unwrap_or("");
-        let docs = u
-            .properties
-            .get("Documentation")
-            .map(String::as_str)
-            .unwrap_or("");
-        if docs.trim().is_empty() {
-            code = fail(&format!("Documentation for {id} not known."));
+        let s = u.status();
+        if s.documentation.is_empty() {
+            code = fail(&format!("Documentation for {} not known.", s.id));
             continue;
         }
-        for d in docs.split_whitespace() {
+        for d in s.documentation {
             let Some(page) = d.strip_prefix("man:") else {
                 println!("Can't show: {d}");
                 continue;

@@ -181,7 +181,7 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
             out.push_str(&format!("             └─ {f} was not met\n"));
         }
     }
-    out.push_str(&super::activation::status_lines(&u.properties, active));
+    out.push_str(&super::activation::status_lines(&u.activation(), active));
     let status_text = s.status_text;
     if let Some(main) = s.main_pid {
         let comm = u
@@ -430,13 +430,10 @@ fn manager_status() -> ExitCode {
         Ok(v) => v,
         Err(e) => return fail(&e.to_string()),
     };
-    let get = |k: &str| {
-        v.pointer(&format!("/properties/{k}"))
-            .and_then(|x| x.as_str())
-            .unwrap_or("")
-            .to_string()
-    };
-    let state = get("SystemState");
+    let p: linger_ipc::manager_status::ManagerProperties =
+        serde_json::from_value(v).unwrap_or_default();
+    let m = p.status();
+    let state = m.system_state;
     println!(
         "{} {}",
         dot(Some(if state == "running" {
@@ -447,18 +444,14 @@ fn manager_status() -> ExitCode {
         hostname()
     );
     println!("    State: {state}");
-    println!("     Jobs: {} queued", get("NJobs"));
-    println!("   Failed: {} units", get("NFailedUnits"));
-    println!(
-        "  Manager: linger {} (pid {})",
-        get("Version"),
-        get("MainPID")
-    );
-    let driver = get("CgroupDriver");
+    println!("     Jobs: {} queued", m.n_jobs);
+    println!("   Failed: {} units", m.n_failed_units);
+    println!("  Manager: linger {} (pid {})", m.version, m.main_pid);
+    let driver = m.cgroup_driver;
     if driver == "none" {
         println!(
             "   Cgroup: driver none ({}; processes tracked by session and $INVOCATION_ID)",
-            get("CgroupReason")
+            m.cgroup_reason
         );
     } else {
         println!("   Cgroup: driver {driver} (one cgroup per unit)");

@@ -2,6 +2,8 @@
 //! start again: "Warning: Stopping foo.service, but it can still be activated by:" and one
 //! indented line per such unit (on stderr, as systemctl logs it).
 
+use linger_ipc::unit_status;
+
 use super::show::fetch_props;
 
 /// The warning for `unit` and the active units that trigger it (None when there are none).
@@ -22,33 +24,31 @@ pub fn warn_stopped(units: &[String]) {
     if units.is_empty() {
         return;
     }
-    let Ok(list) = fetch_props(units, 0, false, &["Id", "TriggeredBy"]) else {
+    let Ok(list) = fetch_props(
+        units,
+        0,
+        false,
+        &[unit_status::ID, unit_status::TRIGGERED_BY],
+    ) else {
         return;
     };
     for u in list {
-        let id = u.properties.get("Id").cloned().unwrap_or_default();
-        let triggers: Vec<String> = u
-            .properties
-            .get("TriggeredBy")
-            .map(|t| t.split_whitespace().map(str::to_string).collect())
-            .unwrap_or_default();
-        if triggers.is_empty() {
+        let s = u.status();
+        if s.triggered_by.is_empty() {
             continue;
         }
-        let Ok(states) = fetch_props(&triggers, 0, false, &["Id", "ActiveState"]) else {
+        let triggers: Vec<String> = s.triggered_by.iter().map(|t| t.to_string()).collect();
+        let names = [unit_status::ID, unit_status::ACTIVE_STATE];
+        let Ok(states) = fetch_props(&triggers, 0, false, &names) else {
             continue;
         };
         let active: Vec<String> = states
             .iter()
-            .filter(|t| {
-                matches!(
-                    t.properties.get("ActiveState").map(String::as_str),
-                    Some("active" | "reloading")
-                )
-            })
-            .filter_map(|t| t.properties.get("Id").cloned())
+            .map(|t| t.status())
+            .filter(|t| t.is_up())
+            .map(|t| t.id.to_string())
             .collect();
-        if let Some(w) = text(&id, &active) {
+        if let Some(w) = text(s.id, &active) {
             eprintln!("{w}");
         }
     }
