@@ -72,6 +72,15 @@ impl NotifySocket {
         Self::bind_sized(path, MAX_DATAGRAM, 0o666)
     }
 
+    /// The shared socket as a bare descriptor (credentials passed, large receive buffer), for
+    /// a thread that reads it with [`receive`].
+    pub fn bind_shared_fd(path: &Path) -> std::io::Result<std::os::fd::OwnedFd> {
+        let fd = bind_datagram(path, 0o666)?;
+        sockopt::set_socket_passcred(&fd, true)?;
+        sockopt::set_socket_recv_buffer_size(&fd, 8 * 1024 * 1024).ok();
+        Ok(fd)
+    }
+
     /// Bind with a given largest datagram and socket file mode.
     pub fn bind_sized(path: &Path, max: usize, mode: u32) -> std::io::Result<NotifySocket> {
         let fd = bind_datagram(path, mode)?;
@@ -148,7 +157,10 @@ pub struct Sender {
 /// One datagram: (sender, payload), None when it carried no usable credentials (a sender
 /// in another PID namespace has pid 0 here) or was truncated. Credentials are read as raw
 /// numbers (nix), since rustix's non-zero `Pid` cannot hold that 0.
-fn receive<F: std::os::fd::AsFd>(
+/// Take one datagram without waiting: its sender and payload (at most `data.len()` bytes),
+/// `None` for one that is dropped (no credentials, truncated), `WouldBlock` when none waits.
+/// Descriptors attached to it are closed.
+pub fn receive<F: std::os::fd::AsFd>(
     fd: F,
     data: &mut [u8],
 ) -> std::io::Result<Option<(Sender, Vec<u8>)>> {

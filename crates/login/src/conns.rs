@@ -110,15 +110,16 @@ pub struct Counts {
 /// Buckets kept before full ones are forgotten.
 const RATES_KEPT: usize = 1024;
 
-/// New connections per non-root uid ([`USER_RATE`]), kept by the shared socket's thread.
+/// New connections (or datagrams) per non-root uid ([`USER_RATE`]), kept by a receiving
+/// thread (the shared socket's, the notify socket's).
 #[derive(Debug, Default)]
-struct Rates {
+pub struct Rates {
     buckets: HashMap<u32, Bucket>,
 }
 
 impl Rates {
     /// Whether `uid` may open one more connection now (root always may).
-    fn allow(&mut self, uid: u32, now: Instant) -> bool {
+    pub fn allow(&mut self, uid: u32, now: Instant) -> bool {
         if uid == 0 {
             return true;
         }

@@ -137,8 +137,10 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     let root_socket = linger_ipc::login::root_socket(&config.socket);
     refuse_if_answered(&config.socket)?;
     refuse_if_answered(&root_socket)?;
-    let notify = NotifySocket::bind_shared(&config.notify_socket())
+    let notify = NotifySocket::bind_shared_fd(&config.notify_socket())
+        .and_then(crate::notify_in::start)
         .map_err(|e| format!("cannot bind {}: {e}", config.notify_socket().display()))?;
+    let mut notify = notify;
     let (tracker, note) = Tracker::open(config.cgroup_root.as_deref(), config.no_cgroups);
     log::info(note);
     let (policy, warnings) = Policy::load(&config.conf_file(), &config.conf_dropin_dir());
@@ -204,12 +206,10 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
             biased;
             // READY=1 before SIGCHLD: a manager that said ready and then died was ready.
             // Only so many in a row: anyone may send them.
-            msg = notify.recv_from(), if notified < NOTIFY_STREAK => {
+            Some((sender, data)) = notify.recv(), if notified < NOTIFY_STREAK => {
                 notified += 1;
                 streak = true;
-                if let Ok((sender, data)) = msg {
-                    state.borrow_mut().on_notify(sender, &data);
-                }
+                state.borrow_mut().on_notify(sender, &data);
             }
             _ = sigchld.recv() => reap(&state),
             // Before timers and wake-ups: a stop is never kept waiting behind busy work.
