@@ -8,7 +8,7 @@ use linger_unit::model::{LoadState, UnitConfig, UnitKind, UnitType};
 use crate::deps::{Deps, Graph, add_target_orderings};
 use crate::effect::{Effect, KillWhom, LogLevel, LogTag, TimerKind};
 use crate::host::{Host, Timestamp, UnitSource};
-use crate::job::{Job, JobId, JobMode, JobResult, JobType};
+use crate::job::{Job, JobId, JobMode, JobResult, JobType, Jobs};
 use crate::service::{Ctx, ExitStatus, Outcome, ServiceEvent, ServiceRuntime, ServiceSnapshot};
 use crate::socket::SocketRuntime;
 use crate::state::{ActiveState, ServiceResult, ServiceState, SubState};
@@ -203,8 +203,7 @@ pub struct Engine<H: Host, S: UnitSource> {
     units: BTreeMap<String, UnitInfo>,
     names: HashMap<String, String>,
     graph: Graph,
-    jobs: BTreeMap<JobId, Job>,
-    unit_job: HashMap<String, JobId>,
+    jobs: Jobs,
     next_job: JobId,
     effects: Vec<Effect>,
     /// Loaded timer and socket units: the ones that start others.
@@ -231,8 +230,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             units: BTreeMap::new(),
             names: HashMap::new(),
             graph: Graph::default(),
-            jobs: BTreeMap::new(),
-            unit_job: HashMap::new(),
+            jobs: Jobs::default(),
             next_job: 1,
             effects: Vec::new(),
             activators: BTreeSet::new(),
@@ -305,8 +303,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// The job queued for a unit.
     pub fn job_of(&self, id: &str) -> Option<(JobId, JobType, bool)> {
-        let jid = self.unit_job.get(id)?;
-        self.jobs.get(jid).map(|j| (j.id, j.job_type, j.running))
+        self.jobs.of_unit(id).map(|j| (j.id, j.job_type, j.running))
     }
 
     /// All queued jobs: (id, unit, type, running).
@@ -323,7 +320,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             let stale_not_found = self.units.get(&id).is_some_and(|u| {
                 u.config.load_state == LoadState::NotFound
                     && u.active_state().is_inactive_or_failed()
-                    && !self.unit_job.contains_key(&id)
+                    && !self.jobs.has(&id)
             });
             if !stale_not_found {
                 return id;
@@ -429,9 +426,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         self.names.clear();
         for id in ids {
             let cfg = self.source.load(&id);
-            let keep = self.units.get(&id).is_some_and(|u| {
-                !u.active_state().is_inactive_or_failed() || self.unit_job.contains_key(&id)
-            });
+            let keep = self
+                .units
+                .get(&id)
+                .is_some_and(|u| !u.active_state().is_inactive_or_failed() || self.jobs.has(&id));
             if cfg.load_state == LoadState::NotFound && !keep {
                 self.units.remove(&id);
                 self.activators.remove(&id);

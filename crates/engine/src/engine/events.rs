@@ -14,14 +14,14 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             .units
             .get(id)
             .is_none_or(|u| u.active_state().is_inactive_or_failed())
-            && !self.unit_job.contains_key(id);
+            && !self.jobs.has(id);
         if new.is_inactive_or_failed() && !old.is_inactive_or_failed() && still_down {
             for other in &deps.bound_by {
                 let active = self
                     .units
                     .get(other)
                     .is_some_and(|u| !u.active_state().is_inactive_or_failed());
-                if active && !self.unit_job.contains_key(other) {
+                if active && !self.jobs.has(other) {
                     self.log(
                         other,
                         LogLevel::Info,
@@ -70,14 +70,14 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                         .units
                         .get(up)
                         .is_none_or(|x| x.active_state().is_inactive_or_failed());
-                    if down && !self.unit_job.contains_key(up) {
+                    if down && !self.jobs.has(up) {
                         starts.push(up.clone());
                     }
                 }
             }
             if u.config.unit.stop_when_unneeded
                 && u.active_state().is_active_or_reloading()
-                && !self.unit_job.contains_key(id)
+                && !self.jobs.has(id)
             {
                 let needed = d
                     .required_by
@@ -88,7 +88,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                         self.units
                             .get(o)
                             .is_some_and(|x| !x.active_state().is_inactive_or_failed())
-                            || self.unit_job.contains_key(o)
+                            || self.jobs.has(o)
                     });
                 if !needed {
                     stops.push(id.clone());
@@ -166,7 +166,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             format!("Scheduled restart job, restart counter is at {n}."),
             Some(LogTag::RestartScheduled),
         );
-        match self.unit_job.get(id).copied() {
+        match self.jobs.id_of(id) {
             Some(jid)
                 if self
                     .jobs
@@ -179,9 +179,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             }
             Some(jid) => {
                 // A start job is already waiting on this unit (auto-restart counts as activating).
-                if let Some(j) = self.jobs.get_mut(&jid) {
-                    j.running = true;
-                }
+                self.jobs.set_running(jid);
                 self.perform_start(id, jid);
             }
             None => {

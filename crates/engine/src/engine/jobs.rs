@@ -11,7 +11,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         new: ActiveState,
         result: Option<ServiceResult>,
     ) {
-        let Some(&jid) = self.unit_job.get(id) else {
+        let Some(jid) = self.jobs.id_of(id) else {
             return;
         };
         let Some(job) = self.jobs.get(&jid).cloned() else {
@@ -78,10 +78,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// A restart's stop half is done: the job becomes a start, waiting like one for the
     /// units it is ordered after (those restarting with it come back first).
     fn restart_stop_half_done(&mut self, jid: JobId) {
-        if let Some(j) = self.jobs.get_mut(&jid) {
-            j.restart_started = true;
-            j.running = false;
-        }
+        self.jobs.restart_stop_half_done(jid);
         self.dispatch();
     }
 
@@ -97,10 +94,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     }
 
     fn finish_job_logged(&mut self, jid: JobId, result: JobResult, log: bool) {
-        let Some(job) = self.jobs.remove(&jid) else {
+        let Some(job) = self.jobs.remove(jid) else {
             return;
         };
-        self.unit_job.remove(&job.unit);
         let id = job.unit.clone();
         let (desc, unit_type) = self
             .units
@@ -200,7 +196,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             .cloned()
             .collect();
         for other in dependents {
-            let Some(&jid) = self.unit_job.get(&other) else {
+            let Some(jid) = self.jobs.id_of(&other) else {
                 continue;
             };
             let pending_start = self.jobs.get(&jid).is_some_and(|j| {
@@ -227,9 +223,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         loop {
             let runnable: Vec<JobId> = self
                 .jobs
-                .values()
-                .filter(|j| !j.running && self.is_runnable(j))
-                .map(|j| j.id)
+                .waiting()
+                .into_iter()
+                .filter(|jid| self.jobs.get(jid).is_some_and(|j| self.is_runnable(j)))
                 .collect();
             if runnable.is_empty() {
                 break;
@@ -261,7 +257,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             return false;
         }
         let (after, before) = self.graph.ordering(&job.unit);
-        let has_job = |other: &str| self.unit_job.get(other).and_then(|k| self.jobs.get(k));
+        let has_job = |other: &str| self.jobs.of_unit(other);
         // We start after `other` (After=): wait for whatever job it has. When we stop, `other`
         // stops after us, so nothing to wait for.
         if starting && after.iter().any(|o| has_job(o).is_some()) {
@@ -279,11 +275,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     }
 
     pub(super) fn run_job(&mut self, jid: JobId) {
-        let Some(job) = self.jobs.get_mut(&jid) else {
+        self.jobs.set_running(jid);
+        let Some(job) = self.jobs.get(&jid).cloned() else {
             return;
         };
-        job.running = true;
-        let job = job.clone();
         let id = job.unit.clone();
         let state = self
             .units
@@ -487,7 +482,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             auto_restart: auto,
         };
         let refused = self.service_event(id, start) != Some(Outcome::Done);
-        if refused && self.unit_job.get(id) == Some(&jid) {
+        if refused && self.jobs.id_of(id) == Some(jid) {
             self.finish_job(jid, JobResult::Failed);
         }
     }

@@ -121,10 +121,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         if mode == JobMode::Isolate {
             // Queued jobs outside the new transaction are cancelled, as systemd does.
             let stale: Vec<JobId> = self
-                .unit_job
-                .iter()
+                .jobs
+                .by_unit()
                 .filter(|(unit, _)| !wanted.contains_key(*unit))
-                .map(|(_, jid)| *jid)
+                .map(|(_, jid)| jid)
                 .collect();
             for jid in stale {
                 self.cancel(jid);
@@ -273,7 +273,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                             .units
                             .get(o)
                             .is_some_and(|u| !u.active_state().is_inactive_or_failed());
-                        if active || self.unit_job.contains_key(o) {
+                        if active || self.jobs.has(o) {
                             add(self, o, JobType::Stop, true, &mut queue)?;
                         }
                     }
@@ -301,7 +301,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                             .units
                             .get(o)
                             .is_some_and(|u| !u.active_state().is_inactive_or_failed());
-                        if active || self.unit_job.contains_key(o) {
+                        if active || self.jobs.has(o) {
                             add(self, o, JobType::Stop, true, &mut queue)?;
                         }
                     }
@@ -429,15 +429,11 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// Merge one wanted job into the queue: keep a compatible one, replace a conflicting one.
     fn install_job(&mut self, unit: &str, w: Wanted) -> JobId {
-        if let Some(&existing) = self.unit_job.get(unit) {
+        if let Some(existing) = self.jobs.id_of(unit) {
             if let Some(job) = self.jobs.get(&existing)
                 && let Some(t) = merge_job_types(job.job_type, w.job_type)
             {
-                if !job.running
-                    && let Some(j) = self.jobs.get_mut(&existing)
-                {
-                    j.job_type = t;
-                }
+                self.jobs.merge_type(existing, t);
                 return existing;
             }
             // Replace: the old job is cancelled.
@@ -445,23 +441,18 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         }
         let id = self.next_job;
         self.next_job = self.next_job.wrapping_add(1).max(1);
-        self.jobs.insert(
+        self.jobs.insert(Job {
             id,
-            Job {
-                id,
-                unit: unit.to_string(),
-                job_type: w.job_type,
-                running: false,
-                restart_started: false,
-            },
-        );
-        self.unit_job.insert(unit.to_string(), id);
+            unit: unit.to_string(),
+            job_type: w.job_type,
+            running: false,
+            restart_started: false,
+        });
         id
     }
 
     fn cancel_job(&mut self, jid: JobId) {
-        if let Some(job) = self.jobs.remove(&jid) {
-            self.unit_job.remove(&job.unit);
+        if let Some(job) = self.jobs.remove(jid) {
             self.effects.push(crate::effect::Effect::JobFinished {
                 job: jid,
                 unit: job.unit,

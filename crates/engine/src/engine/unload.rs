@@ -8,9 +8,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// Forget unit `id` if it is loaded, inactive or failed, and has no job; true when it
     /// was unloaded. Its names go with it; loading the name again reads the disk afresh.
     pub fn unload(&mut self, id: &str) -> bool {
-        let idle = self.units.get(id).is_some_and(|u| {
-            u.active_state().is_inactive_or_failed() && !self.unit_job.contains_key(id)
-        });
+        let idle = self
+            .units
+            .get(id)
+            .is_some_and(|u| u.active_state().is_inactive_or_failed() && !self.jobs.has(id));
         if !idle {
             return false;
         }
