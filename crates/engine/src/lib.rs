@@ -8,7 +8,7 @@
 //! tests drive the whole state machine with a fake host and no processes.
 //!
 //! ```text
-//!   manager ──event──▶ Engine::{start,stop,on_exit,on_timer,on_notify,…}
+//!   manager ──event──▶ Engine::{enqueue,on_exit,on_timer,on_notify,…}
 //!      ▲                        │ mutate unit states, run runnable jobs
 //!      └───── Vec<Effect> ◀─────┘ (Spawn, Kill, ArmTimer, Log, JobFinished, …)
 //! ```

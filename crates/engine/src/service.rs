@@ -19,14 +19,14 @@ use crate::state::{Procs, ServiceResult, ServiceState};
 
 mod bus_name;
 mod commands;
-mod exit;
-mod exits;
+mod exit_handling;
+mod exit_status;
 mod notify;
 mod snapshot;
 mod table;
 mod timeout;
 pub use commands::{CommandRun, CommandRuns};
-pub use exit::{ExitStatus, exit_status_name, signal_name};
+pub use exit_status::{ExitStatus, exit_status_name, signal_name};
 pub use snapshot::ServiceSnapshot;
 pub use table::{Outcome, ServiceEvent};
 

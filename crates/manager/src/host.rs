@@ -16,7 +16,7 @@ use rustix::fs::{Mode, OFlags};
 use crate::config::ManagerConfig;
 use crate::signals::Sent;
 use crate::sockets::SocketTable;
-use crate::timer_support::TimerSupport;
+use crate::timer_host::TimerHost;
 use crate::tracker::ProcTracker;
 
 /// A service output pipe waiting for the event loop to read it.
@@ -72,7 +72,7 @@ pub struct RealHost {
     /// Per-unit cgroups (or the `none` driver).
     pub cgroups: crate::cgroups::Cgroups,
     /// Start time, stamps, stable randomness for timer units.
-    pub timers: TimerSupport,
+    pub timers: TimerHost,
     /// Holds pipes and sockets across a crash of the manager.
     pub keeper: crate::keeper::Link,
     /// The caller's streams for units started by `linger run --pipe/--pty`.
@@ -94,7 +94,7 @@ impl RealHost {
         for (k, v) in &config.environment {
             environment.set(k, v);
         }
-        let timers = TimerSupport::new(
+        let timers = TimerHost::new(
             now(),
             config.state_home.join("linger/timers"),
             config.user.uid,

@@ -56,7 +56,7 @@ mod signals;
 mod socket_events;
 mod sockets;
 mod source;
-mod timer_support;
+mod timer_host;
 mod tracker;
 mod unit_messages;
 mod unit_of_pid;

@@ -4,7 +4,7 @@
 
 use crate::effect::ExecKind;
 use crate::host::Timestamp;
-use crate::service::exit::ExitStatus;
+use crate::service::exit_status::ExitStatus;
 
 /// One command's last run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,9 +8,9 @@ use std::time::{Duration, UNIX_EPOCH};
 use linger_engine::Timestamp;
 use linger_time::Usec;
 
-/// Timer support state, owned by the host.
+/// The host side of timer units (start-up time, stamp files, randomness), owned by the host.
 #[derive(Debug)]
-pub struct TimerSupport {
+pub struct TimerHost {
     /// When this manager (or the one it was re-executed from) started.
     pub startup: Timestamp,
     /// Where `stamp-UNIT` files live (`$XDG_STATE_HOME/linger/timers`).
@@ -19,13 +19,13 @@ pub struct TimerSupport {
     seed: String,
 }
 
-impl TimerSupport {
+impl TimerHost {
     /// Support for a manager of user `uid` keeping stamps in `stamp_dir`.
     pub fn new(startup: Timestamp, stamp_dir: PathBuf, uid: u32) -> Self {
         let machine = std::fs::read_to_string("/etc/machine-id")
             .or_else(|_| std::fs::read_to_string("/proc/sys/kernel/random/boot_id"))
             .unwrap_or_default();
-        TimerSupport {
+        TimerHost {
             startup,
             stamp_dir,
             seed: format!("{}:{uid}", machine.trim()),
@@ -91,7 +91,7 @@ mod tests {
     #[test]
     fn stamps_round_trip_through_the_modification_time() {
         let dir = tempfile::tempdir().unwrap();
-        let t = TimerSupport::new(Timestamp::default(), dir.path().join("timers"), 1000);
+        let t = TimerHost::new(Timestamp::default(), dir.path().join("timers"), 1000);
         assert_eq!(t.read_stamp("backup.timer"), None);
         t.write_stamp("backup.timer", 1_700_000_000_123_456)
             .unwrap();
@@ -102,7 +102,7 @@ mod tests {
 
     #[test]
     fn random_delays_are_bounded_and_fixed_ones_are_stable() {
-        let t = TimerSupport::new(Timestamp::default(), PathBuf::from("/nonexistent"), 1000);
+        let t = TimerHost::new(Timestamp::default(), PathBuf::from("/nonexistent"), 1000);
         for _ in 0..100 {
             assert!(t.random_delay("a.timer", 5_000_000, false) < 5_000_000);
         }
