@@ -32,6 +32,7 @@ mod notify;
 mod output;
 mod run;
 mod unit_names;
+mod unit_pages;
 mod watch;
 
 use std::ffi::OsString;

@@ -160,9 +160,10 @@ pub fn socket() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(linger_ipc::login::DEFAULT_SOCKET))
 }
 
-/// Connect, with a message that says what to do when the daemon is not running.
+/// Connect, with a message that says what to do when the daemon is not running. Root goes
+/// through the daemon's root-only socket beside it (no user's connections stand in its way).
 pub fn connect() -> Result<Client, String> {
-    let path = socket();
+    let path = linger_ipc::login::socket_for(&socket());
     if std::fs::symlink_metadata(&path).is_err() {
         return Err(format!(
             "Failed to connect to the login manager: {} does not exist.\nhint: 'linger daemon --system' is not running; start it as root (or set LINGER_LOGIN_SOCKET).",

@@ -547,11 +547,7 @@ fn props(
         properties: names.iter().map(|s| (*s).to_string()).collect(),
         ..Default::default()
     };
-    let v = client
-        .call(method::UNITS, serde_json::to_value(req).ok()?)
-        .ok()?;
-    let mut r: api::UnitsReply = serde_json::from_value(v).ok()?;
-    r.units.pop()
+    crate::unit_pages::units(client, &req).ok()?.pop()
 }
 
 /// systemd-run's exit status after `--wait`: 0 whenever the service ended cleanly (incl.

@@ -705,3 +705,194 @@ fn the_manager_signals_its_failed_unit_count_as_systemd() {
     let _ = watcher.kill();
     let _ = watcher.wait();
 }
+
+/// A GDBus client (python3-gi) on the private socket: `GetAll` of one interface of one
+/// object, printed as `NAME=VALUE` lines (values in Python's repr).
+const GET_ALL: &str = r#"
+import sys
+from gi.repository import Gio, GLib
+conn = Gio.DBusConnection.new_for_address_sync("unix:path=" + sys.argv[1], Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT, None, None)
+r = conn.call_sync(None, sys.argv[2], "org.freedesktop.DBus.Properties", "GetAll", GLib.Variant("(s)", (sys.argv[3],)), None, 0, -1, None)
+for k, v in sorted(r.unpack()[0].items()):
+    print("%s=%r" % (k, v))
+"#;
+
+/// Whether python3-gi is there (the GDBus clients of these tests).
+fn have_gi() -> bool {
+    Command::new("/usr/bin/python3")
+        .args(["-c", "import gi; gi.require_version('Gio', '2.0')"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// `GetAll(interface)` of `path` over the private socket, by a GDBus client.
+fn get_all(m: &Manager, path: &str, interface: &str) -> std::collections::BTreeMap<String, String> {
+    let out = Command::new("/usr/bin/python3")
+        .args(["-c", GET_ALL])
+        .arg(m.runtime().join("systemd/private"))
+        .args([path, interface])
+        .output()
+        .expect("python3");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn systemctl_status_names_the_unmet_condition_as_with_systemd() {
+    if !have_systemctl() || !have_gi() {
+        eprintln!("skipped: needs systemd's systemctl and python3-gi");
+        return;
+    }
+    let m = manager();
+    let missing = m.dir.path().join("not-there");
+    m.write_unit(
+        "cond.service",
+        &format!(
+            "[Unit]\nDescription=Conditional\nConditionPathIsDirectory=/\n\
+             ConditionPathExists={}\nConditionUser=!nobody-at-all\nAssertPathExists=/\n\n\
+             [Service]\nType=oneshot\nExecStart=/bin/true\n",
+            missing.display()
+        ),
+    );
+    let run = |args: &[&str]| {
+        let mut a = vec!["systemctl".to_string(), "--user".into()];
+        a.extend(args.iter().map(|s| s.to_string()));
+        run_tool(&m, &a)
+    };
+    // A failed condition is no error: the start is skipped.
+    assert_eq!(run(&["start", "cond.service"]).code, 0);
+    let status = run(&["status", "cond.service"]);
+    assert_eq!(status.code, 3, "{status:?}");
+    let lines: Vec<&str> = status.stdout.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("  Condition: start condition failed at "))
+        .unwrap_or_else(|| panic!("{}", status.stdout));
+    assert_eq!(
+        lines.get(at + 1).copied(),
+        Some(
+            format!(
+                "             └─ ConditionPathExists={} was not met",
+                missing.display()
+            )
+            .as_str()
+        ),
+        "{}",
+        status.stdout
+    );
+    // Each entry with what the check said: held, failed, not reached (the check stops at the
+    // first failure); the asserts are not checked when a condition failed.
+    let unit = get_all(
+        &m,
+        "/org/freedesktop/systemd1/unit/cond_2eservice",
+        "org.freedesktop.systemd1.Unit",
+    );
+    assert_eq!(
+        unit["Conditions"],
+        format!(
+            "[('ConditionPathIsDirectory', False, False, '/', 1), ('ConditionPathExists', False, False, '{}', -1), ('ConditionUser', False, True, 'nobody-at-all', 0)]",
+            missing.display()
+        )
+    );
+    assert_eq!(
+        unit["Asserts"],
+        "[('AssertPathExists', False, False, '/', 0)]"
+    );
+    assert_eq!(unit["ConditionResult"], "False");
+    // Once the path is there, every condition holds and the asserts are checked.
+    std::fs::write(&missing, "").unwrap();
+    assert_eq!(run(&["start", "cond.service"]).code, 0);
+    let unit = get_all(
+        &m,
+        "/org/freedesktop/systemd1/unit/cond_2eservice",
+        "org.freedesktop.systemd1.Unit",
+    );
+    assert_eq!(unit["ConditionResult"], "True");
+    assert_eq!(
+        unit["Asserts"],
+        "[('AssertPathExists', False, False, '/', 1)]"
+    );
+    assert_ne!(unit["AssertTimestamp"], "0");
+    assert!(
+        !run(&["status", "cond.service"])
+            .stdout
+            .contains("Condition:")
+    );
+}
+
+#[test]
+fn timestamps_over_dbus_are_exact_and_finish_survives_a_reexec() {
+    if !have_systemctl() || !have_gi() {
+        eprintln!("skipped: needs systemd's systemctl and python3-gi");
+        return;
+    }
+    let m = manager();
+    same_as_systemd(&m, "start-simple");
+    let manager_props = get_all(
+        &m,
+        "/org/freedesktop/systemd1",
+        "org.freedesktop.systemd1.Manager",
+    );
+    let unit = get_all(
+        &m,
+        "/org/freedesktop/systemd1/unit/ref_2dsimple_2eservice",
+        "org.freedesktop.systemd1.Unit",
+    );
+    let service = get_all(
+        &m,
+        "/org/freedesktop/systemd1/unit/ref_2dsimple_2eservice",
+        "org.freedesktop.systemd1.Service",
+    );
+    let num = |props: &std::collections::BTreeMap<String, String>, k: &str| -> u64 {
+        props[k]
+            .parse()
+            .unwrap_or_else(|_| panic!("{k}={}", props[k]))
+    };
+    let pairs = [
+        (&manager_props, "UserspaceTimestamp"),
+        (&manager_props, "FinishTimestamp"),
+        (&unit, "InactiveExitTimestamp"),
+        (&unit, "ActiveEnterTimestamp"),
+        (&unit, "StateChangeTimestamp"),
+        (&service, "ExecMainStartTimestamp"),
+    ];
+    // Realtime and monotonic were read together: their difference is the same for each
+    // (the wall clock was not set meanwhile) — with whole seconds it would be up to 1 s off.
+    let (rt0, mono0) = (
+        num(&manager_props, "UserspaceTimestamp"),
+        num(&manager_props, "UserspaceTimestampMonotonic"),
+    );
+    for (props, name) in pairs {
+        let (rt, mono) = (num(props, name), num(props, &format!("{name}Monotonic")));
+        assert!(rt > 0 && mono > 0, "{name}: {rt} {mono}");
+        let skew = (rt as i128 - mono as i128) - (rt0 as i128 - mono0 as i128);
+        assert!(
+            skew.abs() < 100_000,
+            "{name}: {rt} (monotonic {mono}) is {skew} µs off"
+        );
+    }
+    assert!(
+        pairs.iter().any(|(p, name)| num(p, name) % 1_000_000 != 0),
+        "every timestamp a whole second: {pairs:?}"
+    );
+    // A re-exec keeps when the start-up finished.
+    m.systemctl(&["daemon-reexec"]).expect_code(0);
+    let private = m.runtime().join("systemd/private");
+    m.wait_for("the D-Bus private socket", |_| private.exists());
+    let after = get_all(
+        &m,
+        "/org/freedesktop/systemd1",
+        "org.freedesktop.systemd1.Manager",
+    );
+    for k in [
+        "FinishTimestamp",
+        "FinishTimestampMonotonic",
+        "UserspaceTimestamp",
+    ] {
+        assert_eq!(after[k], manager_props[k], "{k}");
+    }
+}

@@ -143,6 +143,9 @@ impl Front {
                 Ok(UnitValues {
                     strings: u.properties,
                     commands: u.commands,
+                    realtime: u.realtime,
+                    conditions: u.conditions,
+                    asserts: u.asserts,
                 })
             }
             _ => Err(BusError::not_loaded(name)),

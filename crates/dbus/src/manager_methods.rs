@@ -620,10 +620,17 @@ pub async fn properties(f: &Front, only: Option<&str>) -> Result<PropDict<'stati
     {
         return Err(BusError::unknown_property(MANAGER, p));
     }
-    let Answer::Manager(mut m) = f.ask(Call::Manager).await? else {
+    let Answer::Manager(m) = f.ask(Call::Manager).await? else {
         return Ok(PropDict::default());
     };
-    m.insert("Architecture".into(), architecture().into());
+    let mut values = props::UnitValues {
+        strings: m.strings,
+        realtime: m.realtime,
+        ..Default::default()
+    };
+    values
+        .strings
+        .insert("Architecture".into(), architecture().into());
     let environment = if only.is_none_or(|p| p == "Environment") {
         environment(f, Vec::new(), Vec::new()).await?
     } else {
@@ -636,7 +643,7 @@ pub async fn properties(f: &Front, only: Option<&str>) -> Result<PropDict<'stati
     {
         let value = match p.name {
             "Environment" => Value::from(environment.clone()),
-            _ => props::value(p, &m),
+            _ => props::unit_value(p, &values),
         };
         out.0.push((p.name, value));
     }

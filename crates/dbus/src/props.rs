@@ -2,11 +2,12 @@
 //! with systemd 252's names, D-Bus types, change-signal behaviour and order (a test checks
 //! them against systemd's own introspection data in tests/reference/systemd252/), and how each
 //! D-Bus value is made from the manager's one rendering of unit properties (`systemctl
-//! show`'s `Name=value` strings, crates/manager/src/props.rs).
+//! show`'s `Name=value` strings, crates/manager/src/props.rs, and beside them what a string
+//! cannot carry: command runs, condition checks, µs of realtime timestamps).
 
 use std::collections::{BTreeMap, HashMap};
 
-use linger_ipc::manager::CommandRun;
+use linger_ipc::manager::{CommandRun, ConditionCheck};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use zbus::zvariant::{ObjectPath, Signature, Type, Value};
 
@@ -23,7 +24,8 @@ pub enum Conv {
     Counter,
     /// Space-separated words.
     Strv,
-    /// A timestamp as systemctl prints it → µs since the epoch (0: never).
+    /// A realtime timestamp → µs since the epoch (0: never): the manager's exact value,
+    /// else parsed back from the string (whole seconds).
     Realtime,
     /// A time span as systemctl prints it → µs (`infinity`: `UINT64_MAX`).
     Span,
@@ -47,6 +49,8 @@ pub enum Conv {
     Exec,
     /// The same with flags as words → `a(sasasttttuii)` (the `…Ex` properties).
     ExecEx,
+    /// `Conditions`/`Asserts` → `a(sbbsi)` (typed, not a string).
+    Checks,
 }
 
 /// When a property's change is signalled (`org.freedesktop.DBus.Property.EmitsChangedSignal`).
@@ -135,13 +139,20 @@ impl Serialize for PropDict<'_> {
     }
 }
 
-/// A unit's values as the manager gives them: the `Name=value` strings and the command lists.
+/// A unit's values as the manager gives them: the `Name=value` strings, the command lists,
+/// the exact realtime timestamps and the condition checks.
 #[derive(Debug, Default)]
 pub struct UnitValues {
     /// `systemctl show`'s strings.
     pub strings: BTreeMap<String, String>,
     /// `ExecStart` & co. with each command's last run.
     pub commands: BTreeMap<String, Vec<CommandRun>>,
+    /// Realtime timestamps in µs (the strings have whole seconds).
+    pub realtime: BTreeMap<String, u64>,
+    /// `Conditions`
+    pub conditions: Vec<ConditionCheck>,
+    /// `Asserts`
+    pub asserts: Vec<ConditionCheck>,
 }
 
 /// The D-Bus value of `prop` of the unit whose values are `u`.
@@ -191,6 +202,28 @@ pub fn unit_value(prop: &Prop, u: &UnitValues) -> Value<'static> {
                 })
                 .collect::<Vec<_>>(),
         ),
+        Checks => {
+            let list = match prop.name {
+                "Asserts" => &u.asserts,
+                _ => &u.conditions,
+            };
+            Value::from(
+                list.iter()
+                    .map(|c| {
+                        (
+                            c.directive.clone(),
+                            c.trigger,
+                            c.negate,
+                            c.parameter.clone(),
+                            c.state,
+                        )
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        }
+        Realtime if u.realtime.contains_key(prop.name) => {
+            Value::U64(u.realtime.get(prop.name).copied().unwrap_or(0))
+        }
         _ => value(prop, &u.strings),
     }
 }
@@ -203,7 +236,7 @@ pub fn value(prop: &Prop, props: &BTreeMap<String, String>) -> Value<'static> {
         Bool => Value::Bool(raw == "yes"),
         Int | Counter | Realtime | Span | Octal | Limit | Errno => number(prop, raw),
         // Typed values (unit_value); a string never carries them.
-        Exec | ExecEx => Value::from(raw.to_string()),
+        Exec | ExecEx | Checks => Value::from(raw.to_string()),
         NameList => {
             let (allow, words) = match raw.strip_prefix('~') {
                 Some(rest) => (false, rest),
@@ -340,6 +373,7 @@ pub const UNIT: &[Prop] = &[
     p("Description", "s", Str, Const),
     p("LoadState", "s", Str, Const),
     p("ActiveState", "s", Str, Changes),
+    p("FreezerState", "s", Str, Changes),
     p("SubState", "s", Str, Changes),
     p("FragmentPath", "s", Str, Const),
     p("SourcePath", "s", Str, Const),
@@ -359,21 +393,28 @@ pub const UNIT: &[Prop] = &[
     p("CanStart", "b", Bool, Const),
     p("CanStop", "b", Bool, Const),
     p("CanReload", "b", Bool, Const),
+    p("CanFreeze", "b", Bool, Const),
     p("Job", "(uo)", Job, Changes),
     p("StopWhenUnneeded", "b", Bool, Const),
     p("RefuseManualStart", "b", Bool, Const),
     p("RefuseManualStop", "b", Bool, Const),
     p("AllowIsolate", "b", Bool, Const),
     p("DefaultDependencies", "b", Bool, Const),
+    p("IgnoreOnIsolate", "b", Bool, Const),
     p("NeedDaemonReload", "b", Bool, Silent),
     p("ConditionResult", "b", Bool, Changes),
     p("AssertResult", "b", Bool, Changes),
     p("ConditionTimestamp", "t", Realtime, Changes),
     p("ConditionTimestampMonotonic", "t", Int, Changes),
+    p("AssertTimestamp", "t", Realtime, Changes),
+    p("AssertTimestampMonotonic", "t", Int, Changes),
+    p("Conditions", "a(sbbsi)", Checks, Invalidates),
+    p("Asserts", "a(sbbsi)", Checks, Invalidates),
     p("LoadError", "(ss)", LoadError, Const),
     p("StartLimitIntervalUSec", "t", Span, Const),
     p("StartLimitBurst", "u", Int, Const),
     p("InvocationID", "ay", Id128, Changes),
+    p("CollectMode", "s", Str, Const),
 ];
 
 /// `org.freedesktop.systemd1.Service`: the properties linger has, in systemd's order.

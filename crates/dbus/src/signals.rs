@@ -104,7 +104,7 @@ pub async fn forward(front: Front, listeners: Listeners) {
 /// The manager's `NFailedUnits` (None if it did not answer).
 async fn n_failed_units(front: &Front) -> Option<u32> {
     match front.ask(linger_manager::Call::Manager).await {
-        Ok(linger_manager::Answer::Manager(m)) => m.get("NFailedUnits")?.parse().ok(),
+        Ok(linger_manager::Answer::Manager(m)) => m.strings.get("NFailedUnits")?.parse().ok(),
         _ => None,
     }
 }

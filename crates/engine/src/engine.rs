@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use linger_time::Usec;
 use linger_unit::model::{LoadState, UnitConfig, UnitKind, UnitType};
 
+use crate::conditions::ConditionState;
 use crate::deps::{Deps, Graph, add_target_orderings};
 use crate::effect::{Effect, KillWhom, LogLevel, LogTag, TimerKind};
 use crate::host::{Host, Timestamp, UnitSource};
@@ -125,6 +126,14 @@ pub struct UnitInfo {
     pub condition_failed: Option<String>,
     /// `AssertResult`
     pub assert_result: Option<bool>,
+    /// `AssertTimestamp`: when the asserts were last checked (each start whose conditions
+    /// held, as systemd).
+    pub assert_timestamp: Timestamp,
+    /// What the last check said of each of `config.unit.conditions` (empty: not checked
+    /// since they were loaded).
+    pub condition_states: Vec<ConditionState>,
+    /// The same for `config.unit.asserts`.
+    pub assert_states: Vec<ConditionState>,
 }
 
 impl UnitInfo {
@@ -379,6 +388,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 condition_timestamp: Timestamp::default(),
                 condition_failed: None,
                 assert_result: None,
+                assert_timestamp: Timestamp::default(),
+                condition_states: Vec::new(),
+                assert_states: Vec::new(),
             },
         );
     }
@@ -439,6 +451,13 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             if let Some(u) = self.units.get_mut(&id) {
                 for a in &cfg.aliases {
                     self.names.insert(a.clone(), id.clone());
+                }
+                // Changed lists have not been checked yet.
+                if u.config.unit.conditions != cfg.unit.conditions {
+                    u.condition_states.clear();
+                }
+                if u.config.unit.asserts != cfg.unit.asserts {
+                    u.assert_states.clear();
                 }
                 // A unit changing type cannot happen (the suffix is the type); keep runtime.
                 if cfg.id == id {

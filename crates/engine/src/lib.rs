@@ -14,6 +14,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod conditions;
 mod deps;
 mod effect;
 mod engine;
@@ -25,6 +26,7 @@ mod socket;
 mod state;
 mod timer;
 
+pub use conditions::ConditionState;
 pub use deps::Deps;
 pub use effect::{Effect, ExecKind, KillWhom, LogLevel, LogTag, TimerKind};
 pub use engine::{Engine, EngineError, UnitInfo, UnitSummary};

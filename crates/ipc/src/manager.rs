@@ -96,6 +96,8 @@ pub mod error {
     pub const NO_ISOLATION: &str = "io.linger.Manager.NoIsolation";
     /// The unit exists already.
     pub const UNIT_EXISTS: &str = "io.linger.Manager.UnitExists";
+    /// The reply would exceed [`crate::MAX_MESSAGE`]: ask for less (fewer units at once).
+    pub const REPLY_TOO_LARGE: &str = "io.linger.Manager.ReplyTooLarge";
 }
 
 /// What kind of failure a [`ManagerError`] is.
@@ -348,6 +350,31 @@ pub struct UnitProperties {
     /// (`ExecStart`, …): what D-Bus's `a(sasbttttuii)` carries, exact to the µs.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub commands: BTreeMap<String, Vec<CommandRun>>,
+    /// Each realtime timestamp among `properties` (`ActiveEnterTimestamp`, …) exact to the
+    /// µs, as D-Bus carries them (the strings are `show`'s, to the second; 0: never).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub realtime: BTreeMap<String, u64>,
+    /// `Condition…=` with what the last check said of each (D-Bus's `Conditions`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<ConditionCheck>,
+    /// `Assert…=` likewise (D-Bus's `Asserts`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asserts: Vec<ConditionCheck>,
+}
+
+/// One `Condition…=`/`Assert…=` of a unit and its last check (D-Bus's `(sbbsi)`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConditionCheck {
+    /// The directive: `ConditionPathExists`, `AssertUser`, …
+    pub directive: String,
+    /// `|`: a triggering condition (one of them suffices).
+    pub trigger: bool,
+    /// `!`: negated.
+    pub negate: bool,
+    /// What it checks (specifiers expanded).
+    pub parameter: String,
+    /// The last check: 0 not checked (since load), 1 met, -1 not met.
+    pub state: i32,
 }
 
 /// One command of an `Exec*=` list and its last run (systemd's ExecCommand + ExecStatus).

@@ -72,6 +72,15 @@ impl NotifySocket {
         Self::bind_sized(path, MAX_DATAGRAM, 0o666)
     }
 
+    /// The shared socket as a bare descriptor (credentials passed, large receive buffer), for
+    /// a thread that reads it with [`receive`].
+    pub fn bind_shared_fd(path: &Path) -> std::io::Result<std::os::fd::OwnedFd> {
+        let fd = bind_datagram(path, 0o666)?;
+        sockopt::set_socket_passcred(&fd, true)?;
+        sockopt::set_socket_recv_buffer_size(&fd, 8 * 1024 * 1024).ok();
+        Ok(fd)
+    }
+
     /// Bind with a given largest datagram and socket file mode.
     pub fn bind_sized(path: &Path, max: usize, mode: u32) -> std::io::Result<NotifySocket> {
         let fd = bind_datagram(path, mode)?;
@@ -148,13 +157,20 @@ pub struct Sender {
 /// One datagram: (sender, payload), None when it carried no usable credentials (a sender
 /// in another PID namespace has pid 0 here) or was truncated. Credentials are read as raw
 /// numbers (nix), since rustix's non-zero `Pid` cannot hold that 0.
-fn receive<F: std::os::fd::AsFd>(
+/// Take one datagram without waiting: its sender and payload (at most `data.len()` bytes),
+/// `None` for one that is dropped (no credentials, truncated), `WouldBlock` when none waits.
+/// Descriptors attached to it are closed.
+pub fn receive<F: std::os::fd::AsFd>(
     fd: F,
     data: &mut [u8],
 ) -> std::io::Result<Option<(Sender, Vec<u8>)>> {
     use nix::sys::socket::{ControlMessageOwned, MsgFlags, UnixCredentials, recvmsg};
     use std::os::fd::{AsRawFd, RawFd};
-    let mut space = nix::cmsg_space!(UnixCredentials, [RawFd; 16]);
+    // Room for every descriptor one message can carry (the kernel's SCM_MAX_FD, 253): a
+    // sender may attach them to any datagram, the kernel installs here those that fit, and
+    // nix refuses to list truncated control data — the installed ones could never be closed
+    // (16 leaked per datagram; anyone may send to the login daemon's sockets).
+    let mut space = nix::cmsg_space!(UnixCredentials, [RawFd; SCM_MAX_FD]);
     let mut iov = [IoSliceMut::new(data)];
     let msg = recvmsg::<()>(
         fd.as_fd().as_raw_fd(),
@@ -165,7 +181,12 @@ fn receive<F: std::os::fd::AsFd>(
     .map_err(std::io::Error::from)?;
     let (bytes, truncated) = (msg.bytes, msg.flags.contains(MsgFlags::MSG_TRUNC));
     let mut sender = None;
-    for c in msg.cmsgs().map_err(std::io::Error::from)? {
+    // Truncated all the same (a control message of another kind): the datagram is dropped,
+    // the socket goes on (an error here once ended the login daemon's journal routing).
+    let Ok(cmsgs) = msg.cmsgs() else {
+        return Ok(None);
+    };
+    for c in cmsgs {
         match c {
             ControlMessageOwned::ScmCredentials(cred) => {
                 sender = u32::try_from(cred.pid())
@@ -191,6 +212,9 @@ fn receive<F: std::os::fd::AsFd>(
     };
     Ok(Some((sender, data[..bytes].to_vec())))
 }
+
+/// The most descriptors one `SCM_RIGHTS` message carries (Linux's `SCM_MAX_FD`).
+const SCM_MAX_FD: usize = 253;
 
 /// Split a notify payload into `KEY=value` pairs; lines without `=` are ignored.
 pub fn parse_fields(text: &str) -> Vec<(String, String)> {

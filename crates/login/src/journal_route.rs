@@ -7,7 +7,11 @@
 //! journal this daemon writes (`journalctl --system` reads it).
 //!
 //! Root code that touches users' things: every send is non-blocking (a user's full socket
-//! costs that message, never a wait), the user's socket is reached component by component
+//! costs that message, never a wait, and the message is dropped: it does not go to the system
+//! journal instead, where a user could bury root's lines under theirs) and goes out through a sending socket of that user's
+//! own (what a socket nobody reads holds stays charged to the sender's buffer: through one
+//! shared sending socket, a user who stops their manager would make every later send to
+//! everyone fail), the user's socket is reached component by component
 //! without following links and must be a socket the user owns (a link in a runtime directory
 //! cannot send root's traffic elsewhere), streams read here are bounded in number and
 //! buffer, and datagrams are bounded by the socket's buffer.
@@ -59,6 +63,8 @@ const MAX_SYSTEM_STREAMS: usize = 256;
 /// What one ordinary user may hold of the users' slots: a user who opens and idles
 /// connections must not take the slots root's and other users' programs log through.
 const MAX_STREAMS_PER_USER: usize = 16;
+/// How long a socket rests after receiving or accepting failed.
+const PAUSE: std::time::Duration = std::time::Duration::from_millis(100);
 /// Bytes read at a time from one stream.
 const READ_SIZE: usize = 16 * 1024;
 
@@ -107,9 +113,9 @@ pub fn start(cfg: &JournalSockets, runtime_base: &Path) -> Taken {
         return Taken::default();
     }
     let _ = std::fs::create_dir_all(&cfg.dir);
-    let router = Arc::new(Router {
+    let router = Rc::new(Router {
         runtime_base: runtime_base.to_path_buf(),
-        via: journal_handoff::sending_socket().ok(),
+        via: SendingSockets::default(),
         system: open_system_journal(&cfg.system_journal),
     });
     let datagrams = [
@@ -125,8 +131,12 @@ pub fn start(cfg: &JournalSockets, runtime_base: &Path) -> Taken {
                 taken.push(path);
                 let router = router.clone();
                 tokio::task::spawn_local(async move {
-                    while let Ok((sender, data)) = sock.recv_from().await {
-                        router.datagram(transport, sender, &data);
+                    loop {
+                        match sock.recv_from().await {
+                            Ok((sender, data)) => router.datagram(transport, sender, &data),
+                            // Out of memory for a moment: a pause, not the end of routing.
+                            Err(_) => tokio::time::sleep(PAUSE).await,
+                        }
                     }
                 });
             }
@@ -135,7 +145,11 @@ pub fn start(cfg: &JournalSockets, runtime_base: &Path) -> Taken {
     }
     if want_stdout {
         let _ = std::fs::remove_file(&stdout);
-        match UnixListener::bind(&stdout) {
+        // Writable by everyone from its first moment (bound under umask 0111).
+        let old = rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o111));
+        let bound = UnixListener::bind(&stdout);
+        rustix::process::umask(old);
+        match bound {
             Ok(listener) => {
                 use std::os::unix::fs::PermissionsExt;
                 let _ = std::fs::set_permissions(&stdout, std::fs::Permissions::from_mode(0o666));
@@ -218,21 +232,59 @@ impl Transport {
     }
 }
 
+/// How many users' sending sockets are kept open; one more closes one of them (it is made
+/// again at its user's next line).
+const MAX_SENDING_SOCKETS: usize = 256;
+
+/// The sockets the daemon sends to users' sockets through, one per user: a datagram waiting
+/// in a queue nobody reads counts against its sender's send buffer until it is read, so a
+/// user's manager that stops reading fills that user's sending socket and no other.
+#[derive(Default)]
+struct SendingSockets(RefCell<HashMap<u32, OwnedFd>>);
+
+impl SendingSockets {
+    /// `send` through `uid`'s socket (made when missing).
+    fn send(
+        &self,
+        uid: u32,
+        send: impl FnOnce(&OwnedFd) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let mut all = self.0.borrow_mut();
+        if !all.contains_key(&uid) {
+            if all.len() >= MAX_SENDING_SOCKETS
+                && let Some(any) = all.keys().next().copied()
+            {
+                all.remove(&any);
+            }
+            all.insert(uid, journal_handoff::sending_socket()?);
+        }
+        send(&all[&uid])
+    }
+}
+
 struct Router {
     runtime_base: PathBuf,
-    /// Sends to users' sockets (None: could not be made; everything goes to the system journal).
-    via: Option<OwnedFd>,
+    /// Sends to users' sockets (one that cannot be made: that line goes to the system journal).
+    via: SendingSockets,
     system: Option<Submitter>,
 }
 
 impl Router {
     fn datagram(&self, transport: Transport, sender: Sender, data: &[u8]) {
         if sender.uid != 0
-            && let Some(via) = &self.via
             && let Ok(target) = user_socket(&self.runtime_base, sender.uid, transport.socket_name())
-            && journal_handoff::forward_datagram(via, &proc_path(&target), data, sender).is_ok()
         {
-            return;
+            let sent = self.via.send(sender.uid, |via| {
+                journal_handoff::forward_datagram(via, &proc_path(&target), data, sender)
+            });
+            match sent {
+                Ok(()) => return,
+                // Their manager does not keep up (or stopped reading): the line is theirs to
+                // lose, not the system journal's to take — else a user could fill it, and
+                // root's lines would wait behind theirs.
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return,
+                Err(_) => {}
+            }
         }
         let fields = match transport {
             Transport::Journal => match linger_journal::capture::native::parse_datagram(data) {
@@ -299,21 +351,37 @@ fn proc_path(fd: &OwnedFd) -> PathBuf {
     PathBuf::from(format!("/proc/self/fd/{}", fd.as_raw_fd()))
 }
 
-async fn accept_streams(listener: UnixListener, router: Arc<Router>) {
+async fn accept_streams(listener: UnixListener, router: Rc<Router>) {
     let root_slots = Arc::new(Semaphore::new(MAX_SYSTEM_STREAMS));
     let user_slots = Arc::new(Semaphore::new(MAX_SYSTEM_STREAMS));
     let per_user = StreamsPerUser::default();
-    while let Ok((stream, _)) = listener.accept().await {
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // Out of descriptors for a moment: a pause, not the end of routing (every later
+            // systemd-cat of everyone would wait in the backlog for ever).
+            Err(_) => {
+                tokio::time::sleep(PAUSE).await;
+                continue;
+            }
+        };
         let Ok(cred) = linger_ipc::peer_cred(&stream) else {
             continue;
         };
         if cred.uid != 0
-            && let Some(via) = &router.via
             && let Ok(target) = user_socket(&router.runtime_base, cred.uid, STREAM_HANDOFF)
-            && journal_handoff::hand_off_stream(via, &proc_path(&target), stream.as_fd()).is_ok()
         {
-            // The manager has it now; our copy closes here.
-            continue;
+            let sent = router.via.send(cred.uid, |via| {
+                journal_handoff::hand_off_stream(via, &proc_path(&target), stream.as_fd())
+            });
+            match sent {
+                // The manager has it now; our copy closes here.
+                Ok(()) => continue,
+                // Their manager does not take connections now: closed (the writer sees EPIPE)
+                // rather than read into the system journal, as datagrams are dropped.
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
+                Err(_) => {}
+            }
         }
         // Over a bound: the connection is closed (the writer sees EPIPE), nothing waits.
         let Some(user_slot) = per_user.take(cred.uid) else {

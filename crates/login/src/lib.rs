@@ -38,6 +38,7 @@ mod journal_route;
 mod lag;
 pub mod limits;
 mod log;
+mod notify_in;
 mod persist;
 mod pid1;
 pub mod policy;

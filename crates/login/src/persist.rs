@@ -13,43 +13,16 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::runtime::RuntimeDir;
-use crate::sessions::{Phase, Session};
+use crate::sessions::{Phase, Session, SessionInfo};
 
-/// A session as stored.
+/// A session as stored: what it is, and what of its state a restart must take back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionRecord {
-    /// Id.
-    pub id: u64,
-    /// Owner.
-    pub uid: u32,
-    /// Owner's name.
-    pub user: String,
-    /// Leader pid.
-    pub leader: u32,
+    /// What it is (flattened: the file keeps one level of keys).
+    #[serde(flatten)]
+    pub info: SessionInfo,
     /// Leader start time (clock ticks since boot): with the pid, who the leader is.
     pub leader_start: Option<u64>,
-    /// Where the leader was before the session.
-    pub origin: Option<String>,
-    /// PAM service.
-    pub service: String,
-    /// TTY.
-    pub tty: String,
-    /// Remote host.
-    pub remote_host: String,
-    /// Remote user.
-    pub remote_user: String,
-    /// Class.
-    pub class: String,
-    /// Type.
-    pub session_type: String,
-    /// Desktop.
-    pub desktop: String,
-    /// Display.
-    pub display: String,
-    /// Creation, µs since the epoch.
-    pub realtime_us: u64,
-    /// Creation, µs of CLOCK_MONOTONIC.
-    pub monotonic_us: u64,
     /// `active`, `abandoned` or `terminating` (timers restart from the new start).
     pub phase: String,
 }
@@ -58,22 +31,8 @@ impl SessionRecord {
     /// The record of `s`.
     pub fn of(s: &Session) -> SessionRecord {
         SessionRecord {
-            id: s.id,
-            uid: s.uid,
-            user: s.user.clone(),
-            leader: s.leader,
+            info: s.info.clone(),
             leader_start: s.leader_proc.as_ref().map(crate::process::Process::start),
-            origin: s.origin.clone(),
-            service: s.service.clone(),
-            tty: s.tty.clone(),
-            remote_host: s.remote_host.clone(),
-            remote_user: s.remote_user.clone(),
-            class: s.class.clone(),
-            session_type: s.session_type.clone(),
-            desktop: s.desktop.clone(),
-            display: s.display.clone(),
-            realtime_us: s.realtime_us,
-            monotonic_us: s.monotonic_us,
             phase: match s.phase {
                 Phase::Active => "active",
                 Phase::Abandoned => "abandoned",
@@ -201,7 +160,7 @@ impl Store {
 
     /// Store a session.
     pub fn save_session(&self, r: &SessionRecord) {
-        self.save("sessions", r.id, r);
+        self.save("sessions", r.info.id, r);
     }
 
     /// Forget a session.
@@ -276,7 +235,7 @@ impl Store {
                 }
             }
         }
-        out.sessions.sort_by_key(|s| s.id);
+        out.sessions.sort_by_key(|s| s.info.id);
         out.users.sort_by_key(|u| u.uid);
         out
     }
@@ -290,12 +249,11 @@ mod tests {
     fn records_round_trip_and_junk_is_dropped() {
         let d = tempfile::tempdir().unwrap();
         let st = Store::new(d.path());
-        let s = SessionRecord {
+        let info = SessionInfo {
             id: 7,
             uid: 1000,
             user: "alice".into(),
             leader: 4242,
-            leader_start: Some(99),
             origin: Some("/user.slice".into()),
             service: "sshd".into(),
             tty: "pts/1".into(),
@@ -307,6 +265,10 @@ mod tests {
             display: String::new(),
             realtime_us: 1,
             monotonic_us: 2,
+        };
+        let s = SessionRecord {
+            info,
+            leader_start: Some(99),
             phase: "active".into(),
         };
         st.save_session(&s);
@@ -340,5 +302,27 @@ mod tests {
         st.flush();
         let l = st.load();
         assert!(l.sessions.is_empty() && l.users.is_empty());
+    }
+
+    /// A daemon restarted into a new version takes back the sessions the old one stored: the
+    /// file keeps one level of keys, as every version so far wrote it.
+    #[test]
+    fn a_record_keeps_one_level_of_keys() {
+        let stored = r#"{"id":3,"uid":1000,"user":"alice","leader":4242,"leader_start":99,
+            "origin":null,"service":"login","tty":"tty3","remote_host":"","remote_user":"",
+            "class":"user","session_type":"tty","desktop":"","display":"",
+            "realtime_us":1,"monotonic_us":2,"phase":"abandoned"}"#;
+        let r: SessionRecord = serde_json::from_str(stored).unwrap();
+        assert_eq!(
+            (r.info.id, r.info.leader, r.leader_start),
+            (3, 4242, Some(99))
+        );
+        assert_eq!(
+            (r.info.tty.as_str(), r.phase.as_str()),
+            ("tty3", "abandoned")
+        );
+        let again: serde_json::Value = serde_json::to_value(&r).unwrap();
+        let before: serde_json::Value = serde_json::from_str(stored).unwrap();
+        assert_eq!(again, before);
     }
 }

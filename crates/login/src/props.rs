@@ -45,7 +45,10 @@ impl State {
     /// `show-user` properties of a tracked user.
     pub fn user_properties(&self, uid: u32) -> Option<Vec<String>> {
         let u = self.users.get(&uid)?;
-        let sessions: Vec<String> = self.sessions_of(uid).map(|s| s.id.to_string()).collect();
+        let sessions: Vec<String> = self
+            .sessions_of(uid)
+            .map(|s| s.info.id.to_string())
+            .collect();
         Some(vec![
             format!("UID={uid}"),
             format!("GID={}", u.account.gid),
@@ -71,25 +74,25 @@ impl State {
     /// `show-session` properties.
     pub fn session_properties(&self, s: &Session) -> Vec<String> {
         vec![
-            format!("Id={}", s.id),
-            format!("User={}", s.uid),
-            format!("Name={}", property(&s.user)),
-            format!("Timestamp={}", timestamp(s.realtime_us)),
-            format!("TimestampMonotonic={}", s.monotonic_us),
+            format!("Id={}", s.info.id),
+            format!("User={}", s.info.uid),
+            format!("Name={}", property(&s.info.user)),
+            format!("Timestamp={}", timestamp(s.info.realtime_us)),
+            format!("TimestampMonotonic={}", s.info.monotonic_us),
             "VTNr=0".into(),
             "Seat=".into(),
-            format!("TTY={}", property(&s.tty)),
-            format!("Display={}", property(&s.display)),
+            format!("TTY={}", property(&s.info.tty)),
+            format!("Display={}", property(&s.info.display)),
             format!("Remote={}", yes(s.remote())),
-            format!("RemoteHost={}", property(&s.remote_host)),
-            format!("RemoteUser={}", property(&s.remote_user)),
-            format!("Service={}", property(&s.service)),
-            format!("Desktop={}", property(&s.desktop)),
+            format!("RemoteHost={}", property(&s.info.remote_host)),
+            format!("RemoteUser={}", property(&s.info.remote_user)),
+            format!("Service={}", property(&s.info.service)),
+            format!("Desktop={}", property(&s.info.desktop)),
             format!("Scope={}", s.scope()),
-            format!("Leader={}", s.leader),
+            format!("Leader={}", s.info.leader),
             "Audit=0".into(),
-            format!("Type={}", s.session_type),
-            format!("Class={}", s.class),
+            format!("Type={}", s.info.session_type),
+            format!("Class={}", s.info.class),
             format!("Active={}", yes(s.phase == crate::sessions::Phase::Active)),
             format!("State={}", s.phase.as_str()),
             "IdleHint=no".into(),

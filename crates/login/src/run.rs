@@ -11,7 +11,6 @@ use std::time::Instant;
 
 use rustix::process::{WaitOptions, WaitStatus};
 use tokio::io::unix::AsyncFd;
-use tokio::net::UnixListener;
 use tokio::signal::unix::{SignalKind, signal};
 
 use crate::config::LoginConfig;
@@ -84,7 +83,16 @@ fn mkdir(path: &Path) -> Result<(), String> {
         .map_err(|e| format!("cannot create {}: {e}", path.display()))
 }
 
-fn bind(path: &Path, mode: u32) -> Result<UnixListener, String> {
+/// Notify datagrams taken in a row before the loop looks at everything else: a user who
+/// sends them as fast as they can (anyone may) once kept job results, exits, timers and
+/// SIGTERM waiting for ever — the datagrams came first, and never ran out.
+const NOTIFY_STREAK: u32 = 32;
+
+/// The shared socket's listen backlog.
+const SHARED_BACKLOG: i32 = 64;
+
+/// Fail if another login daemon answers on `path` (before anything of its is taken over).
+fn refuse_if_answered(path: &Path) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         mkdir(dir)?;
     }
@@ -94,13 +102,29 @@ fn bind(path: &Path, mode: u32) -> Result<UnixListener, String> {
             path.display()
         ));
     }
+    Ok(())
+}
+
+/// Listen on `path` with `mode` from its first moment (bound under the matching umask: a
+/// client that sees the path can connect — or is refused — for good).
+fn bind(path: &Path, mode: u32) -> Result<std::os::unix::net::UnixListener, String> {
     let _ = std::fs::remove_file(path);
-    let l = UnixListener::bind(path)
-        .map_err(|e| format!("cannot listen on {}: {e}", path.display()))?;
+    let old = rustix::process::umask(rustix::fs::Mode::from_raw_mode(!mode & 0o777));
+    let l = std::os::unix::net::UnixListener::bind(path);
+    rustix::process::umask(old);
+    let l = l.map_err(|e| format!("cannot listen on {}: {e}", path.display()))?;
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
         .map_err(|e| format!("cannot chmod {}: {e}", path.display()))?;
     Ok(l)
+}
+
+/// The root socket handed to the event loop for `conns::accept_root`.
+fn accepting(l: std::os::unix::net::UnixListener) -> Result<crate::conns::Listener, String> {
+    l.set_nonblocking(true)
+        .map_err(|e| e.to_string())
+        .and_then(|()| crate::adopt::register(std::os::fd::OwnedFd::from(l)))
+        .map_err(|e| format!("cannot watch the root socket: {e}"))
 }
 
 async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> {
@@ -110,17 +134,13 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     let mut sigint = sig(SignalKind::interrupt())?;
     let mut sighup = sig(SignalKind::hangup())?;
     mkdir(&config.state_dir)?;
-    let listener = bind(&config.socket, 0o666)?;
     let root_socket = linger_ipc::login::root_socket(&config.socket);
-    // Bound with the umask's mode first: 0600 before anyone could connect.
-    let root_listener = {
-        let old = rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o177));
-        let l = bind(&root_socket, 0o600);
-        rustix::process::umask(old);
-        l?
-    };
-    let notify = NotifySocket::bind_shared(&config.notify_socket())
+    refuse_if_answered(&config.socket)?;
+    refuse_if_answered(&root_socket)?;
+    let notify = NotifySocket::bind_shared_fd(&config.notify_socket())
+        .and_then(crate::notify_in::start)
         .map_err(|e| format!("cannot bind {}: {e}", config.notify_socket().display()))?;
+    let mut notify = notify;
     let (tracker, note) = Tracker::open(config.cgroup_root.as_deref(), config.no_cgroups);
     log::info(note);
     let (policy, warnings) = Policy::load(&config.conf_file(), &config.conf_dropin_dir());
@@ -133,6 +153,16 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
         }
         _ => crate::journal_route::Taken::default(),
     };
+    // The login sockets come last: a client that finds them finds everything else in place
+    // (a test that waited for the socket once found the journal's stdout socket not yet
+    // there, or not yet writable for users).
+    let listener = bind(&config.socket, 0o666)?;
+    // Anyone's connections queue in the shared socket's backlog, and a user who floods it
+    // keeps it full: a newcomer waits behind all of it. A short one keeps that wait short
+    // (a connect that finds it full waits to be woken, and the waiting are woken at each
+    // accept); root's tools and the PAM module have the root socket.
+    let _ = rustix::net::listen(&listener, SHARED_BACKLOG);
+    let root_listener = bind(&root_socket, 0o600)?;
     let socket_path = config.socket.clone();
     let notify_path = config.notify_socket();
     let (state, mut inbox) = State::new(config, policy, tracker);
@@ -144,21 +174,22 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     reap(&state);
     let lag = tokio::task::spawn_local(crate::lag::watch());
     let counts = crate::conns::Counts::shared();
-    let acceptor = tokio::task::spawn_local(crate::conns::accept_loop(
-        listener,
+    let handed = crate::conns::accept_shared(listener)
+        .map_err(|e| format!("cannot start accepting connections: {e}"))?;
+    let acceptor = tokio::task::spawn_local(crate::conns::serve_shared(
+        handed,
         state.clone(),
         budget,
         counts.clone(),
-        false,
     ));
-    let root_acceptor = tokio::task::spawn_local(crate::conns::accept_loop(
-        root_listener,
+    let root_acceptor = tokio::task::spawn_local(crate::conns::accept_root(
+        accepting(root_listener)?,
         state.clone(),
         budget,
         counts,
-        true,
     ));
     let mut shutdown_deadline: Option<Instant> = None;
+    let mut notified = 0;
     let clean = loop {
         let deadline = [state.borrow().next_deadline(), shutdown_deadline]
             .into_iter()
@@ -170,13 +201,15 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
                 None => std::future::pending().await,
             }
         };
+        let mut streak = false;
         tokio::select! {
             biased;
             // READY=1 before SIGCHLD: a manager that said ready and then died was ready.
-            msg = notify.recv() => {
-                if let Ok(m) = msg {
-                    state.borrow_mut().on_notify(m.pid, &m.fields);
-                }
+            // Only so many in a row: anyone may send them.
+            Some((sender, data)) = notify.recv(), if notified < NOTIFY_STREAK => {
+                notified += 1;
+                streak = true;
+                state.borrow_mut().on_notify(sender, &data);
             }
             _ = sigchld.recv() => reap(&state),
             // Before timers and wake-ups: a stop is never kept waiting behind busy work.
@@ -196,6 +229,11 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
             () = sleep => state.borrow_mut().fire_timers(),
             () = changed.notified() => {}
             _ = sighup.recv() => state.borrow_mut().reload(),
+            // Nothing else was ready after a streak of datagrams: back to them.
+            () = std::future::ready(()), if notified >= NOTIFY_STREAK => {}
+        }
+        if !streak {
+            notified = 0;
         }
         if let Some(d) = shutdown_deadline {
             if state.borrow().all_done() {

@@ -203,8 +203,8 @@ fn session_id(
             .or_else(|| {
                 s.sessions
                     .values()
-                    .find(|x| x.leader == cred.pid)
-                    .map(|x| x.id)
+                    .find(|x| x.info.leader == cred.pid)
+                    .map(|x| x.info.id)
             })
             .ok_or_else(|| {
                 Reply::error(
@@ -263,7 +263,7 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> (Re
                 let (uid, owner, leader) = s
                     .sessions
                     .get(&id)
-                    .map(|x| (x.uid, x.conn, x.leader))
+                    .map(|x| (x.info.uid, x.conn, x.info.leader))
                     .unwrap_or((0, 0, 0));
                 check(rule, cred, Some(uid))?;
                 if let Some(x) = s.sessions.get_mut(&id) {
@@ -279,7 +279,7 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> (Re
         (rule, Call::TerminateSession(session)) => {
             session_id(state, &session, cred, caller.as_deref()).and_then(|id| {
                 let mut s = state.borrow_mut();
-                let uid = s.sessions.get(&id).map_or(0, |x| x.uid);
+                let uid = s.sessions.get(&id).map_or(0, |x| x.info.uid);
                 check(rule, cred, Some(uid))?;
                 s.close_session(id, Some(true), false);
                 Ok(Reply::ok(json!({})))
@@ -294,7 +294,7 @@ async fn handle(state: &Shared, req: &Request, cred: PeerCred, conn: u64) -> (Re
             },
         ) => session_id(state, &session, cred, caller.as_deref()).and_then(|id| {
             let mut s = state.borrow_mut();
-            let uid = s.sessions.get(&id).map_or(0, |x| x.uid);
+            let uid = s.sessions.get(&id).map_or(0, |x| x.info.uid);
             check(rule, cred, Some(uid))?;
             s.kill_session(id, whom, signal).map_err(op)?;
             Ok(Reply::ok(json!({})))
@@ -510,11 +510,11 @@ fn list_sessions(state: &Shared) -> Reply {
         .sessions
         .values()
         .map(|x| api::SessionRow {
-            id: x.id.to_string(),
-            uid: x.uid,
-            user: crate::escape::property(&x.user).into_owned(),
+            id: x.info.id.to_string(),
+            uid: x.info.uid,
+            user: crate::escape::property(&x.info.user).into_owned(),
             seat: String::new(),
-            tty: crate::escape::property(&x.tty).into_owned(),
+            tty: crate::escape::property(&x.info.tty).into_owned(),
             state: x.phase.as_str().into(),
             idle: false,
         })

@@ -11,7 +11,7 @@ use crate::log;
 use crate::persist::SessionRecord;
 use crate::process::{Process, ProcessError};
 use crate::request::Whom;
-use crate::sessions::{self, Effect, Event, Phase, Session};
+use crate::sessions::{self, Effect, Event, Phase, Session, SessionInfo};
 use crate::state::{State, clocks};
 use crate::tracker::{ScopeError, Work};
 
@@ -95,7 +95,7 @@ impl State {
         if self
             .sessions
             .values()
-            .any(|s| s.leader == req.pid && s.phase == Phase::Active)
+            .any(|s| s.info.leader == req.pid && s.phase == Phase::Active)
         {
             return Err(OpError::new(error::FAILED, "Already running in a session"));
         }
@@ -111,22 +111,24 @@ impl State {
         let (runtime, slot) = self.runtime_dir(uid);
         let (realtime_us, monotonic_us) = clocks();
         let session = Session {
-            id,
-            uid,
-            user: name,
-            leader: req.pid,
+            info: SessionInfo {
+                id,
+                uid,
+                user: name,
+                leader: req.pid,
+                origin: None,
+                service: req.service.clone(),
+                tty: req.tty.clone(),
+                remote_host: req.remote_host.clone(),
+                remote_user: req.remote_user.clone(),
+                class: req.class.clone(),
+                session_type: req.session_type.clone(),
+                desktop: req.desktop.clone(),
+                display: req.display.clone(),
+                realtime_us,
+                monotonic_us,
+            },
             leader_proc: Some(leader),
-            origin: None,
-            service: req.service.clone(),
-            tty: req.tty.clone(),
-            remote_host: req.remote_host.clone(),
-            remote_user: req.remote_user.clone(),
-            class: req.class.clone(),
-            session_type: req.session_type.clone(),
-            desktop: req.desktop.clone(),
-            display: req.display.clone(),
-            realtime_us,
-            monotonic_us,
             conn,
             phase: Phase::Active,
         };
@@ -170,10 +172,10 @@ impl State {
     /// scope (`origin`: where the leader was before).
     pub fn session_made(&mut self, id: u64, origin: Option<String>) {
         if let Some(s) = self.sessions.get_mut(&id) {
-            s.origin = origin;
+            s.info.origin = origin;
             log::info(format!(
                 "New session {id} of user {} (uid {}).",
-                s.user, s.uid
+                s.info.user, s.info.uid
             ));
         }
     }
@@ -201,8 +203,8 @@ impl State {
         };
         // Out of the table at once: the connection's end must not close it with the policy.
         self.sessions.remove(&id);
-        let job = self.tracker.undo_session(&s, s.origin.as_deref());
-        self.background(s.uid, job, move |st: &mut State, undone| match undone {
+        let job = self.tracker.undo_session(&s, s.info.origin.as_deref());
+        self.background(s.info.uid, job, move |st: &mut State, undone| match undone {
             Ok(()) => {
                 log::info(format!(
                     "Session {id} undone: its login gave up before the answer."
@@ -236,7 +238,7 @@ impl State {
         let Some(s) = self.sessions.get(&id) else {
             return;
         };
-        let kill = kill.unwrap_or_else(|| self.policy.shall_kill(&s.user));
+        let kill = kill.unwrap_or_else(|| self.policy.shall_kill(&s.info.user));
         if s.phase == Phase::Active {
             log::info(format!("Removed session {id}."));
         }
@@ -274,14 +276,14 @@ impl State {
                     spare_leader,
                 } => {
                     signals.push(signal);
-                    spare = spare_leader.then_some(session.leader);
+                    spare = spare_leader.then_some(session.info.leader);
                 }
                 Effect::WatchEmpty => {
                     self.signal_session(&session, std::mem::take(&mut signals), spare);
                     // After the scope was made and the signals sent (the same queue): a
                     // session closing while its work still runs is not found empty early.
                     let s = session.clone();
-                    self.background(s.uid, Box::new(|| ()), move |st: &mut State, ()| {
+                    self.background(s.info.uid, Box::new(|| ()), move |st: &mut State, ()| {
                         let closing = st
                             .sessions
                             .get(&id)
@@ -304,7 +306,7 @@ impl State {
             return;
         }
         let job = self.tracker.signal_session(s, signals, spare);
-        self.background(s.uid, job, |st: &mut State, set| {
+        self.background(s.info.uid, job, |st: &mut State, set| {
             if let Some((id, set)) = set {
                 st.tracker.update_set(id, set);
             }
@@ -313,15 +315,15 @@ impl State {
 
     fn remove_session(&mut self, s: &Session) {
         self.remove_scope(s);
-        self.sessions.remove(&s.id);
+        self.sessions.remove(&s.info.id);
         self.forget_session(s);
     }
 
     /// Forget the session's scope; it is removed on a worker.
     fn remove_scope(&mut self, s: &Session) {
         if let Some(job) = self.tracker.remove_session(s) {
-            let id = s.id;
-            self.background(s.uid, job, move |_, removed| {
+            let id = s.info.id;
+            self.background(s.info.uid, job, move |_, removed| {
                 if let Err(e) = removed {
                     log::warn(format!("cannot remove the cgroup of session {id}: {e}"));
                 }
@@ -331,14 +333,14 @@ impl State {
 
     /// A session left the table: its record goes, the user's manager may stop.
     fn forget_session(&mut self, s: &Session) {
-        self.leader_watches.remove(&s.id);
-        self.store.remove_session(s.id);
-        if self.sessions_of(s.uid).next().is_none()
-            && let Some(u) = self.users.get_mut(&s.uid)
+        self.leader_watches.remove(&s.info.id);
+        self.store.remove_session(s.info.id);
+        if self.sessions_of(s.info.uid).next().is_none()
+            && let Some(u) = self.users.get_mut(&s.info.uid)
         {
             u.last_session_end = Some(Instant::now());
         }
-        self.reconcile_user(s.uid, false);
+        self.reconcile_user(s.info.uid, false);
     }
 
     /// A cgroup became empty.
@@ -390,7 +392,7 @@ impl State {
             .sessions
             .values()
             .filter(|s| s.conn == conn && s.phase == Phase::Active)
-            .map(|s| s.id)
+            .map(|s| s.info.id)
             .collect();
         for id in owned {
             self.close_session(id, None, false);
@@ -400,7 +402,7 @@ impl State {
     /// `terminate-user`: end every session with kill, and stop the manager until the next
     /// login or enable-linger.
     pub fn terminate_user(&mut self, uid: u32) {
-        let ids: Vec<u64> = self.sessions_of(uid).map(|s| s.id).collect();
+        let ids: Vec<u64> = self.sessions_of(uid).map(|s| s.info.id).collect();
         for id in ids {
             self.close_session(id, Some(true), false);
         }

@@ -170,9 +170,11 @@ pub fn step(
     })
 }
 
-/// A registered session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Session {
+/// What a session is, as its login described it: everything the daemon must know of it
+/// again after a restart (`persist.rs` stores it whole, beside the leader's start time and
+/// the phase).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SessionInfo {
     /// Numeric id (`XDG_SESSION_ID` is its decimal form).
     pub id: u64,
     /// Owner.
@@ -181,9 +183,6 @@ pub struct Session {
     pub user: String,
     /// The PAM process.
     pub leader: u32,
-    /// The PAM process, held while it lives (`None`: gone, or never found again after a
-    /// restart): leader signals go through it only.
-    pub leader_proc: Option<crate::process::Process>,
     /// The leader's cgroup before the session (as `/proc/PID/cgroup` names it), to undo a
     /// session its login never learnt of.
     pub origin: Option<String>,
@@ -207,6 +206,16 @@ pub struct Session {
     pub realtime_us: u64,
     /// Creation time, µs of CLOCK_MONOTONIC.
     pub monotonic_us: u64,
+}
+
+/// A registered session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// What it is.
+    pub info: SessionInfo,
+    /// The PAM process, held while it lives (`None`: gone, or never found again after a
+    /// restart): leader signals go through it only.
+    pub leader_proc: Option<crate::process::Process>,
     /// The connection that owns it (0: none — re-attached after a restart, when the leader's
     /// exit ends it instead).
     pub conn: u64,
@@ -217,12 +226,12 @@ pub struct Session {
 impl Session {
     /// `session-N.scope`.
     pub fn scope(&self) -> String {
-        format!("session-{}.scope", self.id)
+        format!("session-{}.scope", self.info.id)
     }
 
     /// Whether the session was opened from another machine.
     pub fn remote(&self) -> bool {
-        !self.remote_host.is_empty() || !self.remote_user.is_empty()
+        !self.info.remote_host.is_empty() || !self.info.remote_user.is_empty()
     }
 }
 

@@ -238,7 +238,7 @@ impl State {
 
     /// Sessions of `uid` (any phase).
     pub fn sessions_of(&self, uid: u32) -> impl Iterator<Item = &Session> {
-        self.sessions.values().filter(move |s| s.uid == uid)
+        self.sessions.values().filter(move |s| s.info.uid == uid)
     }
 
     /// When the user's manager is to stop after the last logout (`None`: not pending).
@@ -786,12 +786,21 @@ impl State {
     }
 
     /// A notify datagram from `pid`.
-    pub fn on_notify(&mut self, pid: u32, fields: &[(String, String)]) {
-        if !fields.iter().any(|(k, v)| k == "READY" && v == "1") {
+    /// A datagram on the notify socket, which anyone may send to: only the manager the
+    /// daemon started for the sender's uid is listened to, and its datagram is only parsed
+    /// then (a user sending as fast as they can costs a map lookup each).
+    pub fn on_notify(&mut self, sender: linger_ipc::notify::Sender, data: &[u8]) {
+        let pid = sender.pid;
+        let ours = self
+            .users
+            .get(&sender.uid)
+            .is_some_and(|u| u.manager.pid() == Some(pid));
+        if !ours {
             return;
         }
-        if let Some(uid) = self.manager_uid(pid) {
-            self.manager_event(uid, ManagerEvent::Ready(pid));
+        let message = linger_ipc::notify::NotifyMessage::new(pid, data);
+        if message.fields.iter().any(|(k, v)| k == "READY" && v == "1") {
+            self.manager_event(sender.uid, ManagerEvent::Ready(pid));
         }
     }
 

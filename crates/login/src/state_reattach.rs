@@ -109,20 +109,20 @@ impl State {
     }
 
     fn reattach_session(&mut self, r: SessionRecord) {
-        if !self.users.contains_key(&r.uid) {
-            match self.db().by_uid(r.uid) {
+        if !self.users.contains_key(&r.info.uid) {
+            match self.db().by_uid(r.info.uid) {
                 Ok(Some(a)) => {
                     self.ensure_user(a);
                 }
                 _ => {
-                    self.store.remove_session(r.id);
+                    self.store.remove_session(r.info.id);
                     return;
                 }
             }
         }
         let leader_proc = r
             .leader_start
-            .and_then(|start| Process::reattach(r.leader, start, None).ok());
+            .and_then(|start| Process::reattach(r.info.leader, start, None).ok());
         let phase = match r.phase.as_str() {
             "active" => Phase::Active,
             "abandoned" => Phase::Abandoned,
@@ -130,34 +130,20 @@ impl State {
                 deadline: Instant::now() + KILL_AFTER,
             },
         };
-        self.ids.skip_past(r.id);
+        self.ids.skip_past(r.info.id);
         let s = Session {
-            id: r.id,
-            uid: r.uid,
-            user: r.user,
-            leader: r.leader,
+            info: r.info,
             leader_proc,
-            origin: r.origin,
-            service: r.service,
-            tty: r.tty,
-            remote_host: r.remote_host,
-            remote_user: r.remote_user,
-            class: r.class,
-            session_type: r.session_type,
-            desktop: r.desktop,
-            display: r.display,
-            realtime_us: r.realtime_us,
-            monotonic_us: r.monotonic_us,
             conn: 0,
             phase,
         };
         if let Err(e) = self.tracker.reattach_session(&s) {
             log::warn(format!(
                 "session {}: {e}; its processes are not tracked",
-                s.id
+                s.info.id
             ));
         }
-        let (id, uid) = (s.id, s.uid);
+        let (id, uid) = (s.info.id, s.info.uid);
         let leader = s.leader_proc.clone();
         self.sessions.insert(id, s);
         if let Some(u) = self.users.get_mut(&uid) {

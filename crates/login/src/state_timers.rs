@@ -55,7 +55,7 @@ impl State {
             .sessions
             .values()
             .filter(|s| s.phase.deadline().is_some_and(|d| d <= now))
-            .map(|s| s.id)
+            .map(|s| s.info.id)
             .collect();
         for id in due {
             self.session_event(id, Event::Timeout);
@@ -71,7 +71,7 @@ impl State {
                         .sessions
                         .values()
                         .filter(|x| x.phase != Phase::Active)
-                        .map(|x| x.id)
+                        .map(|x| x.info.id)
                         .collect();
                     for id in s.tracker.refresh_sets(&closing, &procs) {
                         s.session_event(id, Event::Empty);

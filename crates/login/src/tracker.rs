@@ -362,13 +362,16 @@ impl Tracker {
     /// the kernel's cgroup lock (a migration also for an RCU grace period, tens of ms under
     /// load).
     pub fn create_session(&mut self, s: &Session) -> Result<NewScope, String> {
-        let leader = s.leader;
+        let leader = s.info.leader;
         match self {
             Tracker::Cgroups { cg, .. } => {
-                let rel = user_slice_rel(s.uid).join(s.scope());
+                let rel = user_slice_rel(s.info.uid).join(s.scope());
                 let err = |e: linger_cgroup::CgroupError| e.to_string();
                 let slice = cg
-                    .register_at(&format!("user-{}.slice", s.uid), &user_slice_rel(s.uid))
+                    .register_at(
+                        &format!("user-{}.slice", s.info.uid),
+                        &user_slice_rel(s.info.uid),
+                    )
                     .map_err(err)?;
                 let scope = cg.register_at(&s.scope(), &rel).map_err(err)?;
                 let fs = cg.fs().clone();
@@ -398,7 +401,7 @@ impl Tracker {
             }
             Tracker::Processes { sets, .. } => {
                 let start = s.leader_proc.as_ref().map(crate::process::Process::start);
-                sets.insert(s.id, ProcSet::with_leader(s.leader, start));
+                sets.insert(s.info.id, ProcSet::with_leader(s.info.leader, start));
                 Ok(NewScope {
                     scope: String::new(),
                     make: Box::new(|| Ok(None)),
@@ -412,15 +415,18 @@ impl Tracker {
     pub fn reattach_session(&mut self, s: &Session) -> Result<(), String> {
         match self {
             Tracker::Cgroups { cg, .. } => {
-                cg.register_at(&format!("user-{}.slice", s.uid), &user_slice_rel(s.uid))
-                    .map_err(|e| e.to_string())?;
-                cg.register_at(&s.scope(), &user_slice_rel(s.uid).join(s.scope()))
+                cg.register_at(
+                    &format!("user-{}.slice", s.info.uid),
+                    &user_slice_rel(s.info.uid),
+                )
+                .map_err(|e| e.to_string())?;
+                cg.register_at(&s.scope(), &user_slice_rel(s.info.uid).join(s.scope()))
                     .map_err(|e| e.to_string())?;
                 Ok(())
             }
             Tracker::Processes { sets, .. } => {
                 let start = s.leader_proc.as_ref().map(crate::process::Process::start);
-                sets.insert(s.id, ProcSet::with_leader(s.leader, start));
+                sets.insert(s.info.id, ProcSet::with_leader(s.info.leader, start));
                 Ok(())
             }
         }
@@ -481,10 +487,10 @@ impl Tracker {
                 })
             }
             Tracker::Processes { sets } => {
-                let Some(mut set) = sets.get(&s.id).cloned() else {
+                let Some(mut set) = sets.get(&s.info.id).cloned() else {
                     return Box::new(|| None);
                 };
-                let id = s.id;
+                let id = s.info.id;
                 Box::new(move || {
                     set.refresh(&procscan::scan());
                     for sig in signals {
@@ -543,7 +549,7 @@ impl Tracker {
         match self {
             Tracker::Cgroups { cg, .. } => Self::forget_work(cg, &s.scope()),
             Tracker::Processes { sets, .. } => {
-                sets.remove(&s.id);
+                sets.remove(&s.info.id);
                 None
             }
         }

@@ -343,3 +343,169 @@ fn a_user_holding_idle_log_streams_does_not_silence_root_or_other_users() {
     assert!(both, "system journal:\n{system}\nlog:\n{}", d.log());
     d.stop();
 }
+
+/// A user whose manager stops reading its journal sockets (the user stops their own manager
+/// with SIGSTOP, as anyone may) and who goes on logging — large datagrams to the native and
+/// syslog sockets, streams to `stdout` — must cost nobody else anything: root's lines still
+/// reach the system journal and another user's lines still reach *that user's* journal (the
+/// daemon's sends to the full sockets fail at once; what they held must not stand in the way
+/// of sends to others).
+#[test]
+fn a_user_whose_journal_does_not_read_holds_up_nobody_elses_lines() {
+    if !root_or_skip() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path();
+    let pid = std::process::id() % 100_000;
+    let attacker = TestUser::create(&format!("lgj{pid}f"), &base.join("home-f"));
+    let other = TestUser::create(&format!("lgj{pid}g"), &base.join("home-g"));
+    let mut d = routing_daemon(base);
+    let mut managers = Vec::new();
+    for u in [&attacker, &other] {
+        d.call(
+            "io.linger.Login.SetLinger",
+            json!({"user": u.name, "enable": true}),
+        )
+        .unwrap();
+        let journal_dir = d.run_dir().join(u.uid.to_string()).join("linger/journal");
+        assert!(
+            wait_until(Duration::from_secs(15), || {
+                manager_pid(&d.run_dir(), u.uid).is_some()
+                    && journal_dir.join("stdout-handoff").exists()
+            }),
+            "no user manager for {}:\n{}",
+            u.name,
+            d.log()
+        );
+        managers.push(manager_pid(&d.run_dir(), u.uid).unwrap());
+    }
+    // The attacker stops their manager: nothing reads their journal sockets any more.
+    let stopped = managers[0].to_string();
+    inside(&d, Some(&attacker), &["kill", "-STOP", &stopped]);
+
+    let dev_log = base.join("dev-log");
+    let flood = format!(
+        "import socket, sys, threading\n\
+         big = b'MESSAGE=' + b'x' * 200000 + b'\\n'\n\
+         def datagrams(path):\n\
+         \x20   s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)\n\
+         \x20   while True:\n\
+         \x20       try: s.sendto(big, path)\n\
+         \x20       except OSError: pass\n\
+         def streams():\n\
+         \x20   while True:\n\
+         \x20       try:\n\
+         \x20           c = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n\
+         \x20           c.connect('/run/systemd/journal/stdout')\n\
+         \x20           c.sendall(b'flood\\n\\n6\\n0\\n0\\n0\\n0\\n' + b'y' * 100000 + b'\\n')\n\
+         \x20           c.close()\n\
+         \x20       except OSError: pass\n\
+         for t in [lambda: datagrams('/run/systemd/journal/socket'), lambda: datagrams('{}'), streams]:\n\
+         \x20   threading.Thread(target=t, daemon=True).start()\n\
+         print('flooding', flush=True)\n\
+         sys.stdin.read()\n",
+        dev_log.display()
+    );
+    let mut flooder = Command::new("nsenter")
+        .arg("-t")
+        .arg(d.pid().to_string())
+        .args(["-m", "--", "setpriv", "--reuid"])
+        .arg(attacker.uid.to_string())
+        .arg("--regid")
+        .arg(attacker.gid.to_string())
+        .args(["--clear-groups", "--", "/usr/bin/python3", "-c", &flood])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3");
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(flooder.stdout.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    assert_eq!(line.trim(), "flooding");
+    // Some of the flood is in the stopped manager's queues before the others log.
+    std::thread::sleep(Duration::from_millis(500));
+
+    let dev_log = dev_log.to_str().unwrap();
+    let native = "import socket; s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); \
+                  s.sendto(b'MESSAGE=native from the other user\\nSYSLOG_IDENTIFIER=pyother\\n', \
+                  '/run/systemd/journal/socket')";
+    inside(&d, Some(&other), &["/usr/bin/python3", "-c", native]);
+    inside(
+        &d,
+        Some(&other),
+        &[
+            "logger",
+            "-u",
+            dev_log,
+            "-t",
+            "otherlog",
+            "syslog from the other user",
+        ],
+    );
+    inside(
+        &d,
+        Some(&other),
+        &[
+            "systemd-cat",
+            "-t",
+            "othercat",
+            "echo",
+            "streamed by the other user",
+        ],
+    );
+    inside(
+        &d,
+        None,
+        &["systemd-cat", "-t", "rootcat", "echo", "streamed by root"],
+    );
+    inside(
+        &d,
+        None,
+        &["logger", "-u", dev_log, "-t", "rootlog", "syslog from root"],
+    );
+    // The daemon answers meanwhile.
+    d.call("io.linger.Login.ListSessions", json!({}))
+        .expect("the daemon answers during the flood");
+
+    let other_journal = base.join("home-g/.local/state/linger/journal");
+    let system_journal = base.join("system-journal");
+    let (mut mine, mut system) = (String::new(), String::new());
+    let all_there = wait_until(Duration::from_secs(15), || {
+        mine = read_journal(&other_journal, &["-o", "cat"]);
+        system = read_journal(&system_journal, &["-o", "cat"]);
+        [
+            "native from the other user",
+            "syslog from the other user",
+            "streamed by the other user",
+        ]
+        .iter()
+        .all(|w| mine.contains(w))
+            && system.contains("streamed by root")
+            && system.contains("syslog from root")
+    });
+    drop(flooder.stdin.take());
+    let _ = flooder.kill();
+    let _ = flooder.wait();
+    inside(&d, Some(&attacker), &["kill", "-CONT", &stopped]);
+    let in_system: Vec<&str> = system
+        .lines()
+        .filter(|l| l.contains("other user"))
+        .collect();
+    let attackers_in_system = system.lines().filter(|l| l.contains("xxxxxxxx")).count();
+    assert!(
+        all_there,
+        "the other user's journal:\n{mine}\nthe system journal has of theirs: {in_system:?}\n\
+         root's lines there: {}\nlog:\n{}",
+        system.contains("streamed by root") && system.contains("syslog from root"),
+        d.log()
+    );
+    assert_eq!(
+        attackers_in_system, 0,
+        "the attacker's lines were written into the system journal"
+    );
+    d.stop();
+}

@@ -163,8 +163,8 @@ pub enum Answer {
     Dependencies(wire::DependenciesReply),
     /// Queued jobs.
     ListJobs(wire::ListJobsReply),
-    /// The manager's properties (`Name=value`).
-    Manager(std::collections::BTreeMap<String, String>),
+    /// The manager's properties (`Name=value`, timestamps also exact).
+    Manager(crate::Props),
     /// Streams were attached to this unit (the connection lets go of them if no start comes).
     Attached(String),
     /// Varlink service information.
@@ -199,7 +199,7 @@ impl Answer {
             Answer::Environment(env) => e(&serde_json::json!({ "environment": env })),
             Answer::Dependencies(r) => e(r),
             Answer::ListJobs(r) => e(r),
-            Answer::Manager(p) => e(&serde_json::json!({ "properties": p })),
+            Answer::Manager(p) => e(&serde_json::json!({ "properties": p.strings })),
             Answer::Info(i) => e(i),
             Answer::UnitOfPid(u) => e(&serde_json::json!({ "unit": u })),
             Answer::DefaultTarget(t) => e(&serde_json::json!({ "name": t })),

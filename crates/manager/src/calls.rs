@@ -9,6 +9,7 @@ use serde_json::json;
 use crate::api::{Answer, Call, ReplyTo};
 use crate::engine_error::engine_error;
 use crate::manager::{Manager, ManagerEngine};
+use crate::props_format::Props;
 use crate::tracker::cmdline;
 
 /// Carry out `call`; its answer goes to `reply` now, or (a job call that waits) when its jobs
@@ -178,6 +179,7 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
     let mut out = Vec::new();
     let mut fresh_index = None;
     let mut presets = None;
+    let mut file_states = None;
     let mut looked_up_only = Vec::new();
     for name in &p.units {
         let was_loaded = m.engine.resolve(name).is_some();
@@ -193,12 +195,15 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
         }
         let wants = |k: &str| p.properties.is_empty() || p.properties.iter().any(|x| x == k);
         let file_state = if wants("UnitFileState") || wants("UnitFilePreset") {
-            crate::source::unit_file_state(&m.engine.source_ref().ctx, &u.config)
+            let states = file_states.get_or_insert_with(|| {
+                linger_unit::loader::UnitFileStates::scan(&m.engine.source_ref().ctx)
+            });
+            crate::source::unit_file_state(states, &u.config)
         } else {
             String::new()
         };
         let mut props = crate::props::unit_properties(&m.engine, u, &file_state);
-        crate::props::cgroup_properties(&m.engine.host().cgroups, &id, &mut props);
+        crate::props::cgroup_properties(&m.engine.host().cgroups, &id, &mut props.strings);
         if wants("UnitFilePreset") {
             let presets = presets
                 .get_or_insert_with(|| crate::preset::Presets::load(std::path::Path::new("/")));
@@ -234,7 +239,7 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             }
             // Tasks are threads (as pids.current counts them); the cgroup's figure, when
             // there is one, was set with the other accounting properties.
-            if !props.contains_key("TasksCurrent") {
+            if !props.strings.contains_key("TasksCurrent") {
                 let threads: usize = pids.iter().map(|p| thread_count(*p)).sum();
                 props.insert("TasksCurrent".into(), threads.to_string());
             }
@@ -263,17 +268,26 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             }
             _ => Default::default(),
         };
+        let (conditions, asserts) = match (wants("Conditions"), wants("Asserts")) {
+            (false, false) => Default::default(),
+            _ => crate::props::condition_checks(u),
+        };
+        let mut realtime = props.realtime;
+        realtime.retain(|k, _| wants(k));
         // Only what was asked (and the name, which every caller keys rows by) goes back:
         // `is-active` of 10,000 units would otherwise carry all ~200 properties of each.
         if !p.properties.is_empty() {
-            props.retain(|k, _| k == "Id" || wants(k));
+            props.strings.retain(|k, _| k == "Id" || wants(k));
         }
         out.push(wire::UnitProperties {
-            properties: props,
+            properties: props.strings,
             processes,
             logs,
             diagnostics,
             commands,
+            realtime,
+            conditions,
+            asserts,
         });
     }
     // A name only asked about (`status typo.service`) does not stay loaded, as systemd's
@@ -364,7 +378,7 @@ pub fn connection_closed(m: &mut Manager, attached: Vec<String>) {
     }
 }
 
-fn manager_properties(m: &Manager) -> BTreeMap<String, String> {
+fn manager_properties(m: &Manager) -> Props {
     // The names the CLI's typed view reads, spelled once.
     use linger_ipc::manager_status as name;
     let failed = m
@@ -381,7 +395,7 @@ fn manager_properties(m: &Manager) -> BTreeMap<String, String> {
         "running"
     };
     let host = m.engine.host();
-    let mut p: BTreeMap<String, String> = [
+    let p: BTreeMap<String, String> = [
         (name::VERSION, env!("CARGO_PKG_VERSION").to_string()),
         (name::SYSTEM_STATE, system_state.to_string()),
         (name::N_FAILED_UNITS, failed.to_string()),
@@ -400,9 +414,13 @@ fn manager_properties(m: &Manager) -> BTreeMap<String, String> {
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
-    crate::props::timestamp_pair(&mut p, "UserspaceTimestamp", host.timers.startup);
+    let mut p = Props {
+        strings: p,
+        ..Default::default()
+    };
+    p.stamp("UserspaceTimestamp", host.timers.startup);
     if let Some(t) = m.startup_finished {
-        crate::props::timestamp_pair(&mut p, "FinishTimestamp", t);
+        p.stamp("FinishTimestamp", t);
     }
     p
 }
@@ -479,13 +497,14 @@ fn unit_files(m: &Manager) -> Answer {
 }
 
 fn unit_file_states(m: &Manager, p: &wire::NamesRequest) -> Answer {
-    let ctx = &m.engine.source_ref().ctx;
+    let file_states = linger_unit::loader::UnitFileStates::scan(&m.engine.source_ref().ctx);
     let states = p
         .units
         .iter()
         .map(|name| wire::UnitFileStateRow {
             unit: name.clone(),
-            state: linger_unit::loader::unit_file_state(ctx, name)
+            state: file_states
+                .state(name)
                 .map(|st| st.as_str().to_string())
                 .unwrap_or_default(),
         })

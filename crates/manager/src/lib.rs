@@ -66,6 +66,7 @@ pub use api::{Answer, Call, ReplyTo, Requests, SUBSCRIBER_BACKLOG};
 pub use calls::install_reply;
 pub use config::{ManagerConfig, UserInfo};
 pub use host::check_condition;
+pub use props_format::Props;
 pub use recovery::read_log as read_recovery_log;
 pub use run::{run, run_with};
 pub use source::load_context;

@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 
 use linger_engine::Engine;
 use linger_engine::{
-    Deps, ExecKind, ExitStatus, Host, ServiceRuntime, Timestamp, UnitInfo, UnitSource, commands_of,
-    signal_name,
+    ConditionState, Deps, ExecKind, ExitStatus, Host, ServiceRuntime, UnitInfo, UnitSource,
+    commands_of, signal_name,
 };
 use linger_ipc::manager as wire;
 use linger_unit::model::{ServiceConfig, UnitKind};
 
-use crate::props_format::{span, timestamp, yes};
+use crate::props_format::{Props, span, timestamp, yes};
 
 fn join(set: &std::collections::BTreeSet<String>) -> String {
     set.iter().cloned().collect::<Vec<_>>().join(" ")
@@ -101,10 +101,30 @@ fn exec_prop(runs: &[wire::CommandRun]) -> String {
         .join(" ")
 }
 
-/// `NAME=` as systemctl prints a timestamp, and `NAMEMonotonic=` in µs.
-pub fn timestamp_pair(p: &mut BTreeMap<String, String>, name: &str, t: Timestamp) {
-    p.insert(name.to_string(), timestamp(t.realtime));
-    p.insert(format!("{name}Monotonic"), t.monotonic.to_string());
+/// A unit's `Condition…=` and `Assert…=` lists with what the last check said of each
+/// entry (D-Bus's `Conditions`/`Asserts`).
+pub fn condition_checks(u: &UnitInfo) -> (Vec<wire::ConditionCheck>, Vec<wire::ConditionCheck>) {
+    let rows = |prefix: &str, list: &[linger_unit::model::Condition], states: &[ConditionState]| {
+        list.iter()
+            .enumerate()
+            .map(|(i, c)| wire::ConditionCheck {
+                directive: format!("{prefix}{}", c.name),
+                trigger: c.trigger,
+                negate: c.negate,
+                parameter: c.parameter.clone(),
+                state: match states.get(i).copied().unwrap_or_default() {
+                    ConditionState::Unchecked => 0,
+                    ConditionState::Met => 1,
+                    ConditionState::NotMet => -1,
+                },
+            })
+            .collect()
+    };
+    let unit = &u.config.unit;
+    (
+        rows("Condition", &unit.conditions, &u.condition_states),
+        rows("Assert", &unit.asserts, &u.assert_states),
+    )
 }
 
 /// All properties of a unit.
@@ -112,9 +132,9 @@ pub fn unit_properties<H: Host, S: UnitSource>(
     engine: &Engine<H, S>,
     u: &UnitInfo,
     unit_file_state: &str,
-) -> BTreeMap<String, String> {
+) -> Props {
     let cfg = &u.config;
-    let mut p = BTreeMap::new();
+    let mut p = Props::default();
     let mut names = vec![cfg.id.clone()];
     names.extend(cfg.aliases.iter().cloned());
     p.insert("Id".into(), cfg.id.clone());
@@ -148,12 +168,13 @@ pub fn unit_properties<H: Host, S: UnitSource>(
     );
     p.insert("Documentation".into(), cfg.unit.documentation.join(" "));
     p.insert("UnitFileState".into(), unit_file_state.to_string());
-    timestamp_pair(&mut p, "StateChangeTimestamp", u.state_change);
-    timestamp_pair(&mut p, "ActiveEnterTimestamp", u.active_enter);
-    timestamp_pair(&mut p, "ActiveExitTimestamp", u.active_exit);
-    timestamp_pair(&mut p, "InactiveEnterTimestamp", u.inactive_enter);
-    timestamp_pair(&mut p, "InactiveExitTimestamp", u.inactive_exit);
-    timestamp_pair(&mut p, "ConditionTimestamp", u.condition_timestamp);
+    p.stamp("StateChangeTimestamp", u.state_change);
+    p.stamp("ActiveEnterTimestamp", u.active_enter);
+    p.stamp("ActiveExitTimestamp", u.active_exit);
+    p.stamp("InactiveEnterTimestamp", u.inactive_enter);
+    p.stamp("InactiveExitTimestamp", u.inactive_exit);
+    p.stamp("ConditionTimestamp", u.condition_timestamp);
+    p.stamp("AssertTimestamp", u.assert_timestamp);
     p.insert(
         "ConditionResult".into(),
         yes(u.condition_result.unwrap_or(true)),
@@ -190,7 +211,7 @@ pub fn unit_properties<H: Host, S: UnitSource>(
             .unwrap_or_default(),
     );
     if let Some(d) = engine.deps(&cfg.id) {
-        deps_props(&mut p, d);
+        deps_props(&mut p.strings, d);
     }
 
     if let Some(scope) = u.scope() {
@@ -259,7 +280,7 @@ pub fn unit_properties<H: Host, S: UnitSource>(
             "SyslogIdentifier".into(),
             sc.exec.syslog_identifier.clone().unwrap_or_default(),
         );
-        crate::props_exec::exec_properties(&sc.exec, &mut p);
+        crate::props_exec::exec_properties(&sc.exec, &mut p.strings);
         for (name, runs) in command_runs(sc, rt) {
             // ExecCondition= is listed by systemd only when set.
             if name != "ExecCondition" || !runs.is_empty() {
@@ -280,13 +301,8 @@ pub fn unit_properties<H: Host, S: UnitSource>(
             rt.status_errno.unwrap_or(0).to_string(),
         );
         p.insert("InvocationID".into(), rt.invocation_id.clone());
-        timestamp_pair(
-            &mut p,
-            "ExecMainStartTimestamp",
-            rt.main_start.unwrap_or_default(),
-        );
-        timestamp_pair(
-            &mut p,
+        p.stamp("ExecMainStartTimestamp", rt.main_start.unwrap_or_default());
+        p.stamp(
             "ExecMainExitTimestamp",
             rt.main_exit_time.unwrap_or_default(),
         );

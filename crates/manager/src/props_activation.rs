@@ -1,17 +1,15 @@
 //! `systemctl show` properties of timer and socket units.
 
-use std::collections::BTreeMap;
-
 use linger_engine::{Engine, Host, UnitInfo, UnitSource};
 use linger_unit::model::UnitKind;
 
-use crate::props_format::{span, timestamp, yes};
+use crate::props_format::{Props, span, yes};
 
 /// Add the timer/socket properties of `u` (nothing for other types); `TriggeredBy=` for all.
 pub fn activation_properties<H: Host, S: UnitSource>(
     engine: &Engine<H, S>,
     u: &UnitInfo,
-    p: &mut BTreeMap<String, String>,
+    p: &mut Props,
 ) {
     let id = &u.config.id;
     let by = engine.triggered_by(id);
@@ -24,15 +22,12 @@ pub fn activation_properties<H: Host, S: UnitSource>(
             p.insert("Unit".into(), target.clone());
             p.insert("Triggers".into(), target);
             p.insert("Result".into(), t.result.to_string());
-            p.insert(
-                "NextElapseUSecRealtime".into(),
-                t.next_realtime.map(timestamp).unwrap_or_default(),
-            );
+            p.realtime("NextElapseUSecRealtime", t.next_realtime.unwrap_or(0));
             p.insert(
                 "NextElapseUSecMonotonic".into(),
                 t.next_monotonic.map(span).unwrap_or_else(|| "0".into()),
             );
-            p.insert("LastTriggerUSec".into(), timestamp(t.last_trigger.realtime));
+            p.realtime("LastTriggerUSec", t.last_trigger.realtime);
             p.insert(
                 "LastTriggerUSecMonotonic".into(),
                 t.last_trigger.monotonic.to_string(),

@@ -20,3 +20,34 @@ pub fn span(us: Usec) -> String {
 pub fn yes(b: bool) -> String {
     if b { "yes".into() } else { "no".into() }
 }
+
+/// Properties as the manager renders them: `show`'s `Name=value` strings, and beside them
+/// the exact µs of each realtime timestamp among them (the strings have whole seconds;
+/// D-Bus carries µs).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Props {
+    /// `Name=value`, as `systemctl show` prints them.
+    pub strings: std::collections::BTreeMap<String, String>,
+    /// Realtime µs of the timestamp properties (0: never).
+    pub realtime: std::collections::BTreeMap<String, Usec>,
+}
+
+impl Props {
+    /// Set `name` to `value`.
+    pub fn insert(&mut self, name: String, value: String) {
+        self.strings.insert(name, value);
+    }
+
+    /// `NAME=` as a realtime timestamp (0: never).
+    pub fn realtime(&mut self, name: &str, us: Usec) {
+        self.strings.insert(name.to_string(), timestamp(us));
+        self.realtime.insert(name.to_string(), us);
+    }
+
+    /// `NAME=` as a realtime timestamp and `NAMEMonotonic=` in µs.
+    pub fn stamp(&mut self, name: &str, t: linger_engine::Timestamp) {
+        self.realtime(name, t.realtime);
+        self.strings
+            .insert(format!("{name}Monotonic"), t.monotonic.to_string());
+    }
+}

@@ -60,6 +60,10 @@ pub struct Saved {
     /// When the manager first started (OnStartupSec= counts from there, not from the re-exec).
     #[serde(default)]
     pub(crate) startup: Option<(u64, u64)>,
+    /// When the start-up jobs were done (`FinishTimestamp`): kept, not the new image's first
+    /// empty queue, and `StartupFinished` is not sent again.
+    #[serde(default)]
+    pub(crate) finished: Option<(u64, u64)>,
 }
 
 impl Saved {
@@ -76,6 +80,7 @@ impl Saved {
             timers: Vec::new(),
             timer_activations: Vec::new(),
             startup: None,
+            finished: None,
         }
     }
 }
@@ -174,6 +179,7 @@ pub fn save_and_exec(
             timers,
             timer_activations,
             startup: Some(ts(s.engine.host().timers.startup)),
+            finished: s.startup_finished.map(ts),
             environment: s.engine.host().environment.to_strings(),
             services,
             pipes,
@@ -311,6 +317,9 @@ pub fn restore(s: &mut Manager, saved: Saved, take_fd: &mut dyn FnMut(i32) -> Op
         // Timers: waiting again as before, with their last trigger, so nothing runs twice.
         if let Some(t) = saved.startup {
             s.engine.host_mut().timers.startup = unts(t);
+        }
+        if let Some(t) = saved.finished {
+            s.startup_finished = Some(unts(t));
         }
         for (unit, last, active) in saved.timers {
             let activated = saved

@@ -18,6 +18,10 @@ pub const MAX_CONNECTIONS: usize = 512;
 /// Most fds a connection may have pending (the three standard streams of `--pipe`).
 const MAX_PASSED_FDS: usize = 3;
 
+/// Most changes sent in one `Subscribe` reply: a burst (10,000 units started in one call)
+/// goes out in several replies, each far below [`MAX_MESSAGE`].
+const MAX_CHANGES_PER_REPLY: usize = 1024;
+
 /// Serve one client until it hangs up or misbehaves.
 pub async fn serve(requests: Requests, stream: UnixStream, own_uid: u32) {
     let mut attached = Vec::new();
@@ -87,10 +91,27 @@ async fn serve_requests(
             },
             Err(e) => encode(&e.to_reply()),
         };
-        if wr.write_all(&reply).await.is_err() {
+        if wr.write_all(&within_limit(reply)).await.is_err() {
             return;
         }
     }
+}
+
+/// `frame` if the client can take it, else an error saying so: a client refuses (and then
+/// cannot resynchronise on) a frame over [`MAX_MESSAGE`], so the caller learns instead that it
+/// should ask for less (the CLI asks for units page by page and halves a page on this error).
+fn within_limit(frame: Vec<u8>) -> Vec<u8> {
+    // The frame carries its terminating NUL, which the limit does not count.
+    if frame.len() <= MAX_MESSAGE + 1 {
+        return frame;
+    }
+    encode(&Reply::error(
+        error::REPLY_TOO_LARGE,
+        format!(
+            "The reply ({} bytes) is larger than the {MAX_MESSAGE} bytes a message may have; ask for fewer units.",
+            frame.len() - 1
+        ),
+    ))
 }
 
 /// `Subscribe`: an empty first reply once the subscription is in place (nothing after it is
@@ -139,7 +160,9 @@ async fn subscribe(
         };
         let Some(first) = first else { break };
         let mut changes = vec![first];
-        while let Ok(c) = rx.try_recv() {
+        while changes.len() < MAX_CHANGES_PER_REPLY
+            && let Ok(c) = rx.try_recv()
+        {
             changes.push(c);
         }
         if wr.write_all(&send(changes)).await.is_err() {

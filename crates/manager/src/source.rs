@@ -1,9 +1,7 @@
 //! The engine's [`UnitSource`] over the real search path (crate linger-unit's loader).
 
 use linger_engine::UnitSource;
-use linger_unit::loader::{
-    HostInfo, LoadContext, UnitIndex, load_unit_with, unit_file_state as file_state,
-};
+use linger_unit::loader::{HostInfo, LoadContext, UnitFileStates, UnitIndex, load_unit_with};
 use linger_unit::model::UnitConfig;
 
 use crate::config::ManagerConfig;
@@ -100,11 +98,13 @@ pub fn load_context(config: &ManagerConfig) -> LoadContext {
 }
 
 /// `UnitFileState=` of a loaded unit, empty for units without a file.
-pub fn unit_file_state(ctx: &LoadContext, cfg: &UnitConfig) -> String {
+/// `states` is one scan of the search path, shared by the units of one call.
+pub fn unit_file_state(states: &UnitFileStates, cfg: &UnitConfig) -> String {
     if cfg.fragment_path.is_none() && cfg.load_state != linger_unit::model::LoadState::Masked {
         return String::new();
     }
-    file_state(ctx, &cfg.id)
+    states
+        .state(&cfg.id)
         .map(|s| s.as_str().to_string())
         .unwrap_or_default()
 }

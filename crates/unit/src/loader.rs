@@ -21,8 +21,9 @@ use std::path::{Path, PathBuf};
 
 pub use crate::specifier::{HostInfo, Scope, UserInfo};
 pub use install::{
-    InstallChange, InstallError, UnitFileState, default_target, disable, enable, enable_with, link,
-    list_unit_files, mask, mask_with, reenable, set_default, unit_file_state, unmask,
+    InstallChange, InstallError, UnitFileState, UnitFileStates, default_target, disable, enable,
+    enable_with, link, list_unit_files, mask, mask_with, reenable, set_default, unit_file_state,
+    unmask,
 };
 pub use lookup::UnitIndex;
 

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-use linger_ipc::manager::{self as api, method};
+use linger_ipc::manager as api;
 use linger_ipc::unit_status;
 
 use crate::output::fail;
@@ -36,12 +36,9 @@ fn fetch() -> Result<BTreeMap<String, Times>, String> {
         .collect(),
         ..Default::default()
     };
-    let v = client
-        .call(method::UNITS, serde_json::to_value(req).unwrap_or_default())
-        .map_err(|e| e.to_string())?;
-    let r: api::UnitsReply = serde_json::from_value(v).map_err(|e| e.to_string())?;
+    let rows = crate::unit_pages::units(&mut client, &req).map_err(|e| e.to_string())?;
     let mut out = BTreeMap::new();
-    for u in r.units {
+    for u in rows {
         let s = u.status();
         let start = s.inactive_exit.monotonic;
         // A oneshot without RemainAfterExit= is never "active": it ended instead.

@@ -72,11 +72,7 @@ fn units_of_type(
         properties: props.iter().map(|s| (*s).to_string()).collect(),
         ..Default::default()
     };
-    let v = client
-        .call(method::UNITS, serde_json::to_value(req).unwrap_or_default())
-        .map_err(|e| e.to_string())?;
-    let r: api::UnitsReply = serde_json::from_value(v).map_err(|e| e.to_string())?;
-    Ok(r.units)
+    crate::unit_pages::units(&mut client, &req).map_err(|e| e.to_string())
 }
 
 fn footer(o: &Opts, n: usize, what: &str) {

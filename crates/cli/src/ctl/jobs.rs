@@ -148,14 +148,12 @@ fn wait_inactive(units: &[String], mut changes: crate::watch::Changes) -> ExitCo
         properties: vec![unit_status::ID.into(), unit_status::ACTIVE_STATE.into()],
         ..Default::default()
     };
-    let Ok(v) = c.call(method::UNITS, serde_json::to_value(req).unwrap_or_default()) else {
+    let Ok(rows) = crate::unit_pages::units(&mut c, &req) else {
         return ExitCode::from(1);
     };
     drop(c);
-    let r: api::UnitsReply = serde_json::from_value(v).unwrap_or_default();
     // The state of each unit (by id), kept current from the changes.
-    let mut states: std::collections::BTreeMap<String, ActiveState> = r
-        .units
+    let mut states: std::collections::BTreeMap<String, ActiveState> = rows
         .iter()
         .map(|u| {
             let s = u.status();

@@ -51,12 +51,13 @@ pub fn unit_files(root: &Path) -> api::UnitFilesReply {
 
 /// `is-enabled` states from the files under `root` (empty: no such unit file).
 pub fn unit_file_states(root: &Path, names: &[String]) -> api::UnitFileStatesReply {
-    let ctx = context(root);
+    let file_states = linger_unit::loader::UnitFileStates::scan(&context(root));
     let states = names
         .iter()
         .map(|n| api::UnitFileStateRow {
             unit: n.clone(),
-            state: linger_unit::loader::unit_file_state(&ctx, n)
+            state: file_states
+                .state(n)
                 .map(|s| s.as_str().to_string())
                 .unwrap_or_default(),
         })

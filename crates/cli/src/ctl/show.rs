@@ -29,10 +29,14 @@ pub fn fetch_props(
     properties: &[&str],
 ) -> Result<Vec<api::UnitProperties>, String> {
     let mut client = connect()?;
-    let req = json!({ "units": units, "log_lines": log_lines, "processes": processes, "properties": properties });
-    let v = client.call(method::UNITS, req).map_err(|e| e.to_string())?;
-    let r: api::UnitsReply = serde_json::from_value(v).map_err(|e| e.to_string())?;
-    Ok(r.units)
+    let req = api::UnitsRequest {
+        units: units.to_vec(),
+        log_lines,
+        processes,
+        properties: properties.iter().map(|p| (*p).to_string()).collect(),
+        ..Default::default()
+    };
+    crate::unit_pages::units(&mut client, &req).map_err(|e| e.to_string())
 }
 
 /// `show`.

@@ -407,15 +407,8 @@ fn unit_of_pid(pid: u32) -> Result<String, String> {
         properties: vec![unit_status::ID.into()],
         ..Default::default()
     };
-    let v = client
-        .call(
-            linger_ipc::manager::method::UNITS,
-            serde_json::to_value(req).unwrap_or_default(),
-        )
-        .map_err(|e| e.to_string())?;
-    let r: api::UnitsReply = serde_json::from_value(v).map_err(|e| e.to_string())?;
-    r.units
-        .iter()
+    let rows = crate::unit_pages::units(&mut client, &req).map_err(|e| e.to_string())?;
+    rows.iter()
         .find(|u| u.processes.iter().any(|p| p.pid == pid))
         .map(|u| u.status().id.to_string())
         .ok_or_else(|| format!("PID {pid} does not belong to any loaded unit."))

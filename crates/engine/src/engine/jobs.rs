@@ -344,35 +344,26 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             return false;
         };
         let now = self.host.now();
-        let conds = u.config.unit.conditions.clone();
-        let asserts = u.config.unit.asserts.clone();
-        let eval = |host: &H, list: &[linger_unit::model::Condition]| -> (bool, Option<String>) {
-            let mut any_trigger = false;
-            let mut trigger_ok = false;
-            for c in list {
-                let v = host.check_condition(c) != c.negate;
-                if c.trigger {
-                    any_trigger = true;
-                    trigger_ok |= v;
-                } else if !v {
-                    let neg = if c.negate { "!" } else { "" };
-                    return (false, Some(format!("{}={neg}{}", c.name, c.parameter)));
-                }
-            }
-            if any_trigger && !trigger_ok {
-                return (false, Some("one of the triggering conditions".into()));
-            }
-            (true, None)
-        };
-        let (cond_ok, cond_failed) = eval(&self.host, &conds);
-        let (assert_ok, assert_failed) = eval(&self.host, &asserts);
+        let conds = crate::conditions::check(&self.host, &u.config.unit.conditions);
+        // Asserts are checked only once the conditions hold (systemd's order).
+        let asserts = (conds.ok && !u.config.unit.asserts.is_empty())
+            .then(|| crate::conditions::check(&self.host, &u.config.unit.asserts));
+        let (cond_ok, cond_failed) = (conds.ok, conds.failed.clone());
+        let (assert_ok, assert_failed) = asserts
+            .as_ref()
+            .map_or((true, None), |a| (a.ok, a.failed.clone()));
         let desc = u.description().to_string();
         if let Some(u) = self.units.get_mut(id) {
             u.condition_result = Some(cond_ok);
             u.condition_timestamp = now;
             u.condition_failed = cond_failed.clone();
-            if !asserts.is_empty() {
-                u.assert_result = Some(assert_ok);
+            u.condition_states = conds.states;
+            if cond_ok {
+                u.assert_timestamp = now;
+            }
+            if let Some(a) = asserts {
+                u.assert_result = Some(a.ok);
+                u.assert_states = a.states;
             }
         }
         if !cond_ok {

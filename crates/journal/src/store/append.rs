@@ -30,7 +30,7 @@ pub(crate) enum RecordFields<'a> {
     Entry(&'a [(String, Vec<u8>)]),
     Line {
         stream_key: u64,
-        stream_fields: &'a crate::writer::PackedFields,
+        stream_fields: &'a crate::store::packed::PackedFields,
         priority: u8,
         message: &'a [u8],
     },

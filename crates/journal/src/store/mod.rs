@@ -5,6 +5,7 @@ mod decode;
 pub(crate) mod dict;
 pub mod dir;
 pub(crate) mod format;
+pub(crate) mod packed;
 pub(crate) mod segment;
 
 pub use dir::{SegmentFile, VacuumReport, disk_usage, list_segments, vacuum};

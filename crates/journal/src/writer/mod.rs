@@ -11,10 +11,9 @@
 //! `sync_channel(16384)`: a preallocated channel keeps all its slots — ~1 MiB — resident in an
 //! idle manager, while this one holds memory only for what is queued.
 
-mod packed;
 mod state;
 
-pub(crate) use packed::PackedFields;
+use crate::store::packed::PackedFields;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -103,7 +102,7 @@ impl Shared {
 #[derive(Debug)]
 struct StreamInner {
     key: u64,
-    fields: packed::PackedFields,
+    fields: PackedFields,
     unit: Box<str>,
 }
 
@@ -209,7 +208,7 @@ impl Submitter {
     /// `_SYSTEMD_USER_UNIT` (else `USER_UNIT`) value.
     pub fn stream(&self, fields: Vec<(String, Vec<u8>)>) -> Stream {
         let key = self.shared.next_stream.fetch_add(1, Ordering::Relaxed);
-        let constant = packed::PackedFields::new(&fields);
+        let constant = PackedFields::new(&fields);
         let unit = constant
             .get(fields::SYSTEMD_USER_UNIT)
             .or_else(|| constant.get(fields::USER_UNIT))

@@ -8,12 +8,22 @@
 //!                                             one line per call: "MICROSECONDS ok|err: …"
 //! login-attack login-probe SOCKET UID         (root) logins of UID as the PAM module makes
 //!                                             them: CreateSession, then ReleaseSession
+//! login-attack run-probe PROGRAM ARGS…       runs PROGRAM (e.g. loginctl) again and again
+//!                                             until stdin closes; one line per run as probe's
+//!                                             ("ok": it exited 0)
 //! login-attack call SOCKET METHOD JSON        one call; prints the reply or "error NAME: …"
 //! login-attack freeze-socket MANAGER_SOCKET   put a listener that never accepts in place of
 //!                                             the user's manager socket, fill its backlog and
 //!                                             kill the manager; hold until stdin closes
+//! login-attack notify-flood SOCKET THREADS     THREADS threads sending READY=1 datagrams to
+//!                                             the daemon's notify socket as fast as they
+//!                                             can, until stdin closes
+//! login-attack fd-datagrams SOCKET COUNT      COUNT datagrams to SOCKET, each carrying 253
+//!                                             descriptors (of /dev/null); prints "sent N"
 //! login-attack flood SOCKET CONNS BYTES       CONNS connections sending BYTES-long frames,
 //!                                             again and again, until stdin closes
+//! login-attack connect-flood SOCKET THREADS  THREADS threads connecting and hanging up at
+//!                                             once, as fast as they can, until stdin closes
 //! login-attack hold SOCKET CONNS BYTES        CONNS connections, each BYTES into a frame
 //!                                             never finished, held until stdin closes
 //! login-attack cgroups DIR N                  N empty cgroups below DIR, as many as allowed:
@@ -128,6 +138,30 @@ fn login_probe(socket: &Path, uid: u32) {
     }
 }
 
+fn run_probe(program: &str, args: &[&str]) {
+    stop_on_stdin_eof();
+    loop {
+        let t = begin_call();
+        let out = std::process::Command::new(program)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output();
+        let what = match out {
+            Ok(o) if o.status.success() => "ok".to_string(),
+            Ok(o) => format!(
+                "err: {}: {}",
+                o.status,
+                String::from_utf8_lossy(&o.stderr)
+                    .trim()
+                    .replace('\n', " / ")
+            ),
+            Err(e) => format!("err: {program}: {e}"),
+        };
+        end_call(t, &what);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 fn freeze_socket(manager_socket: &Path) -> Result<(), String> {
     use rustix::net::{AddressFamily, SocketAddrUnix, SocketFlags, SocketType};
     // Who listens now is the manager.
@@ -198,6 +232,91 @@ fn flood(socket: PathBuf, conns: usize, bytes: usize) {
         });
     }
     for _ in 0..conns {
+        let _ = rx.recv();
+    }
+    say("ready");
+    loop {
+        std::thread::park();
+    }
+}
+
+fn connect_flood(socket: PathBuf, threads: usize) {
+    stop_on_stdin_eof();
+    let (tx, rx) = std::sync::mpsc::channel();
+    for _ in 0..threads {
+        let (socket, tx) = (socket.clone(), tx.clone());
+        std::thread::spawn(move || {
+            let mut first = true;
+            loop {
+                // Made and dropped: the daemon accepts, reads nothing and closes.
+                let made = UnixStream::connect(&socket).is_ok();
+                if first && made {
+                    let _ = tx.send(());
+                    first = false;
+                }
+            }
+        });
+    }
+    for _ in 0..threads {
+        let _ = rx.recv();
+    }
+    say("ready");
+    loop {
+        std::thread::park();
+    }
+}
+
+/// Datagrams carrying as many descriptors as one message can (253 copies of one); how many
+/// were sent (a full queue waits up to a second, then gives up).
+fn fd_datagrams(socket: &Path, count: usize) -> usize {
+    use rustix::net::{SendAncillaryBuffer, SendAncillaryMessage, SendFlags, SocketAddrUnix};
+    use std::os::fd::AsFd;
+    let (Ok(null), Ok(addr)) = (
+        std::fs::File::open("/dev/null"),
+        SocketAddrUnix::new(socket),
+    ) else {
+        return 0;
+    };
+    let Ok(sock) = std::os::unix::net::UnixDatagram::unbound() else {
+        return 0;
+    };
+    let _ = sock.set_write_timeout(Some(Duration::from_secs(1)));
+    let fds = vec![null.as_fd(); 253];
+    let mut sent = 0;
+    for _ in 0..count {
+        let mut space = vec![std::mem::MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(253))];
+        let mut control = SendAncillaryBuffer::new(&mut space);
+        control.push(SendAncillaryMessage::ScmRights(&fds));
+        let data = [std::io::IoSlice::new(b"MESSAGE=fds\n")];
+        match rustix::net::sendmsg_addr(&sock, &addr, &data, &mut control, SendFlags::empty()) {
+            Ok(_) => sent += 1,
+            Err(_) => break,
+        }
+    }
+    sent
+}
+
+fn notify_flood(socket: PathBuf, threads: usize) {
+    stop_on_stdin_eof();
+    let (tx, rx) = std::sync::mpsc::channel();
+    for _ in 0..threads {
+        let (socket, tx) = (socket.clone(), tx.clone());
+        std::thread::spawn(move || {
+            let Ok(sock) = std::os::unix::net::UnixDatagram::unbound() else {
+                return;
+            };
+            let mut first = true;
+            loop {
+                // What a manager says when it is up: the daemon must look at each one.
+                let sent = sock.send_to(b"READY=1\nSTATUS=flood", &socket).is_ok();
+                if first && sent {
+                    let _ = tx.send(());
+                    first = false;
+                }
+            }
+        });
+    }
+    for _ in 0..threads {
         let _ = rx.recv();
     }
     say("ready");
@@ -335,6 +454,25 @@ fn main() -> ExitCode {
         }
         ["login-probe", socket, uid] => {
             login_probe(Path::new(socket), num(uid) as u32);
+            Ok(())
+        }
+        ["run-probe", program, args @ ..] => {
+            run_probe(program, args);
+            Ok(())
+        }
+        ["fd-datagrams", socket, count] => {
+            say(&format!(
+                "sent {}",
+                fd_datagrams(Path::new(socket), num(count))
+            ));
+            Ok(())
+        }
+        ["notify-flood", socket, threads] => {
+            notify_flood(PathBuf::from(socket), num(threads));
+            Ok(())
+        }
+        ["connect-flood", socket, threads] => {
+            connect_flood(PathBuf::from(socket), num(threads));
             Ok(())
         }
         ["call", socket, method, params] => {

@@ -5,16 +5,19 @@
 //! recorded; [`Report::assert_served`] demands that each was answered, within [`LIMIT`]
 //! (logins: [`LOGIN_LIMIT`]).
 //!
-//! The daemon and the witnesses run at a raised priority ([`PRIORITY`], through `nice`), the
+//! The daemon and the witnesses run at a raised priority ([`PRIORITY`], through [`NICE`]), the
 //! attacker at the default one: the machine running the tests may be busy with unrelated
 //! work (other test suites, builds), and what is measured is what the daemon makes the
 //! others wait for, not what the rest of the machine does. The attacker gets no such help.
 //! With autogroup scheduling (`kernel.sched_autogroup_enabled`, on on this machine) a nice
 //! value only counts within its session's group and every session's group gets an equal
-//! share: so the test binary makes a session of its own at [`PRIORITY`]
-//! (`/proc/self/autogroup`) for the daemon and the witnesses, and each attacker runs in a
-//! session of its own at the default priority, as a user's login would. (The daemon logs the
-//! times its loop was late and how much of that was waiting for a CPU: `lag.rs`.)
+//! share: so the daemon and each witness run in a session of their own whose group is at
+//! [`PRIORITY`] (`/proc/self/autogroup`), and each attacker runs in a session of its own at the
+//! default priority, as a user's login would. Everything else the test starts (a user's
+//! shell, loginctl, a manager started by hand) stays in the test's session: in the daemon's
+//! group it would eat the daemon's share (a test once made the daemon wait 129 ms for a CPU
+//! so). (The daemon logs the times its loop was late and how much of that was waiting for a
+//! CPU: `lag.rs`.)
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
@@ -36,8 +39,15 @@ pub const LOGIN_LIMIT: Duration = Duration::from_millis(800);
 /// The `nice` adjustment of the daemon and the witnesses.
 pub const PRIORITY: &str = "-10";
 
-/// Run the daemon at [`PRIORITY`] (prepend to [`super::Opts::wrapper`]).
-pub const NICE: [&str; 3] = ["nice", "-n", PRIORITY];
+/// Run the daemon in a session of its own at [`PRIORITY`] (prepend to
+/// [`super::Opts::wrapper`]); `setsid` keeps the pid (its caller leads no process group).
+pub const NICE: [&str; 5] = [
+    "setsid",
+    "sh",
+    "-c",
+    "echo -10 >/proc/self/autogroup 2>/dev/null; exec nice -n -10 \"$@\"",
+    "sh",
+];
 
 /// How long each attack is watched once it is in place.
 pub const WINDOW: Duration = Duration::from_secs(3);
@@ -175,14 +185,6 @@ fn parse(lines: &[String]) -> Vec<Sample> {
 /// Attacks of one test binary run one after the other: each is measured alone.
 pub fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
     static SERIAL: Mutex<()> = Mutex::new(());
-    static SESSION: std::sync::Once = std::sync::Once::new();
-    // The daemon and the witnesses (started from here) share this process's session: its
-    // autogroup gets their priority (see the file header). Not fatal where there is none.
-    SESSION.call_once(|| {
-        if rustix::process::setsid().is_ok() {
-            let _ = std::fs::write("/proc/self/autogroup", PRIORITY);
-        }
-    });
     SERIAL.lock().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -196,6 +198,8 @@ pub struct Witnesses {
     from: [usize; 3],
     /// The daemon's CPU time when the attack began, in ticks, and when that was.
     cpu_from: (u64, Instant),
+    /// More witnesses held to [`LIMIT`] ([`Witnesses::add`]): who, the probe, lines before.
+    more: Vec<(String, Attack, usize)>,
 }
 
 impl Witnesses {
@@ -215,6 +219,7 @@ impl Witnesses {
             login: Attack::witness(&["login-probe", r, &login.uid.to_string()], None),
             from: [0; 3],
             cpu_from: (cpu_ticks(d.pid()), Instant::now()),
+            more: Vec::new(),
         };
         // Each has been served once before the attack: the first login starts a manager.
         let warm = super::wait_until(Duration::from_secs(30), || {
@@ -233,6 +238,21 @@ impl Witnesses {
         w
     }
 
+    /// One more witness, `who`: a probe ([`Attack::witness`]) held to [`LIMIT`] like root's
+    /// and the other user's requests. Waits until it was served once.
+    pub fn add(&mut self, who: &str, probe: Attack) {
+        let warm = super::wait_until(Duration::from_secs(30), || {
+            parse(&probe.lines()).iter().any(|s| s.error.is_none())
+        });
+        assert!(
+            warm,
+            "{who} not served before the attack: {:?}",
+            probe.lines()
+        );
+        let from = probe.lines().len();
+        self.more.push((who.to_string(), probe, from));
+    }
+
     /// The attack begins now: only later calls count.
     pub fn mark(&mut self, daemon_pid: i32) {
         self.cpu_from = (cpu_ticks(daemon_pid), Instant::now());
@@ -241,6 +261,9 @@ impl Witnesses {
             self.user.lines().len(),
             self.login.lines().len(),
         ];
+        for (_, probe, from) in &mut self.more {
+            *from = probe.lines().len();
+        }
     }
 
     /// Watch for [`WINDOW`], then stop: what each saw.
@@ -250,6 +273,11 @@ impl Witnesses {
         let root = parse(&self.root.stop()[from[0]..]);
         let user = parse(&self.user.stop()[from[1]..]);
         let login = parse(&self.login.stop()[from[2]..]);
+        let more = self
+            .more
+            .into_iter()
+            .map(|(who, probe, from)| (who, parse(&probe.stop()[from..])))
+            .collect();
         let (ticks, since) = self.cpu_from;
         let hz = rustix::param::clock_ticks_per_second().max(1);
         let cpu = Duration::from_millis(cpu_ticks(daemon_pid).saturating_sub(ticks) * 1000 / hz);
@@ -260,6 +288,7 @@ impl Witnesses {
             root,
             user,
             login,
+            more,
             rss_kb: rss_kb(daemon_pid),
         }
     }
@@ -293,6 +322,8 @@ pub struct Report {
     pub user: Vec<Sample>,
     /// The third user's logins.
     pub login: Vec<Sample>,
+    /// The witnesses [`Witnesses::add`] added.
+    pub more: Vec<(String, Vec<Sample>)>,
     /// The daemon's RSS right after.
     pub rss_kb: u64,
     /// The daemon's CPU time while watched.
@@ -308,8 +339,19 @@ fn worst(s: &[Sample]) -> Duration {
 impl Report {
     /// One line for the closing note (also appended to `$LINGER_ATTACK_REPORT`, if set).
     pub fn line(&self) -> String {
+        let more: String = self
+            .more
+            .iter()
+            .map(|(who, s)| {
+                format!(
+                    ", worst {who} {:.1} ms ({} calls)",
+                    worst(s).as_secs_f64() * 1e3,
+                    s.len()
+                )
+            })
+            .collect();
         format!(
-            "{}: worst root request {:.1} ms, worst other user's request {:.1} ms, worst login {:.1} ms ({}/{}/{} calls), daemon RSS {:.1} MB, daemon CPU {} ms in {:.1} s",
+            "{}: worst root request {:.1} ms, worst other user's request {:.1} ms, worst login {:.1} ms ({}/{}/{} calls), daemon RSS {:.1} MB, daemon CPU {} ms in {:.1} s{more}",
             self.attack,
             worst(&self.root).as_secs_f64() * 1e3,
             worst(&self.user).as_secs_f64() * 1e3,
@@ -325,6 +367,12 @@ impl Report {
 
     /// Every witness was served, often, each call within [`LIMIT`].
     pub fn assert_served(&self, d: &Daemon) {
+        self.assert_served_but(d, &[]);
+    }
+
+    /// As [`Report::assert_served`], but the witnesses named in `unbounded` ("another user",
+    /// …) need only be served, at any latency (the report still shows it).
+    pub fn assert_served_but(&self, d: &Daemon, unbounded: &[&str]) {
         eprintln!("{}", self.line());
         // The daemon logs every time its loop ran late (crates/login/src/lag.rs).
         let late: Vec<String> = d
@@ -347,18 +395,20 @@ impl Report {
             }
         }
         let mut bad = Vec::new();
-        for (who, samples, limit) in [
+        let mut all = vec![
             ("root", &self.root, LIMIT),
             ("another user", &self.user, LIMIT),
             ("another user's login", &self.login, LOGIN_LIMIT),
-        ] {
+        ];
+        all.extend(self.more.iter().map(|(who, s)| (who.as_str(), s, LIMIT)));
+        for (who, samples, limit) in all {
             if samples.len() < 5 {
                 bad.push(format!("{who}: only {} calls finished", samples.len()));
             }
             for s in samples {
                 if let Some(e) = &s.error {
                     bad.push(format!("{who}: not served ({e}) after {:?}", s.took));
-                } else if s.took > limit {
+                } else if s.took > limit && !unbounded.contains(&who) {
                     bad.push(format!("{who}: answered after {:?}", s.took));
                 }
             }

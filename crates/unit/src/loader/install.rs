@@ -246,8 +246,30 @@ pub(crate) fn install_info_of(
 
 /// The state of unit file `name` (None if there is no such file or built-in target).
 pub fn unit_file_state(ctx: &LoadContext, name: &str) -> Option<UnitFileState> {
-    let index = UnitIndex::scan(ctx);
-    state_with(&index, ctx, name)
+    UnitFileStates::scan(ctx).state(name)
+}
+
+/// The unit file states of many units from one scan of the search path (`show` of 10,000
+/// units would otherwise scan every unit directory 10,000 times).
+#[derive(Debug)]
+pub struct UnitFileStates {
+    ctx: LoadContext,
+    index: UnitIndex,
+}
+
+impl UnitFileStates {
+    /// Scan the search path of `ctx` now; later changes on disk are not seen.
+    pub fn scan(ctx: &LoadContext) -> UnitFileStates {
+        UnitFileStates {
+            ctx: ctx.clone(),
+            index: UnitIndex::scan(ctx),
+        }
+    }
+
+    /// As [`unit_file_state`].
+    pub fn state(&self, name: &str) -> Option<UnitFileState> {
+        state_with(&self.index, &self.ctx, name)
+    }
 }
 
 fn state_with(index: &UnitIndex, ctx: &LoadContext, name: &str) -> Option<UnitFileState> {

@@ -1,0 +1,80 @@
+//! systemctl calls naming thousands of units (issue 12: a user manager with 10,000 services
+//! must still answer `is-active`, `show`, `status`, `list-units`, `start` and `stop` for all
+//! of them, although every message on the manager's socket is bounded by 8 MiB).
+//!
+//! The units are instances of a template target: nothing is spawned, so the test exercises the
+//! calls and their replies, not process start-up. 3,000 units with long descriptions make
+//! `show`'s reply well over the 8 MiB a message may have (asserted below); 10,000 names cost a
+//! debug build more than the time a test may take (bench/usermgr.py --scale 10000 does that).
+
+use linger_test_support::Manager;
+
+const BIN: &str = env!("CARGO_BIN_EXE_linger");
+const UNITS: usize = 3_000;
+
+fn with_names<'a>(verb: &'a [&'a str], names: &'a [String]) -> Vec<&'a str> {
+    verb.iter()
+        .copied()
+        .chain(names.iter().map(String::as_str))
+        .collect()
+}
+
+#[test]
+fn thousands_of_names_in_one_call_are_answered() {
+    let mut m = Manager::new(BIN);
+    m.start();
+    // A long description (as some packages' are) makes every unit weigh ~3 KB in a reply, so
+    // that 3,000 of them are more than one message may carry.
+    m.write_unit(
+        "many@.target",
+        &format!("[Unit]\nDescription=Many %i {}\n", "long ".repeat(400)),
+    );
+    let units: Vec<String> = (0..UNITS).map(|i| format!("many@{i}.target")).collect();
+    let names = &units;
+
+    let r = m.systemctl(&with_names(&["is-active"], names));
+    assert_eq!(r.code, 3, "none is active yet: {}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), UNITS, "{}", r.stderr);
+    assert!(r.stdout.lines().all(|l| l == "inactive"));
+
+    m.systemctl(&with_names(&["start"], &units)).expect_code(0);
+    let r = m.systemctl(&with_names(&["is-active"], names));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), UNITS, "{}", r.stderr);
+    assert!(r.stdout.lines().all(|l| l == "active"), "{}", r.stdout);
+
+    // Every property of every unit: more than one message may carry.
+    let r = m.systemctl(&with_names(&["show"], &units));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.len() > linger_ipc::MAX_MESSAGE,
+        "only {} bytes: too few units to go over the limit",
+        r.stdout.len()
+    );
+    let ids: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("Id="))
+        .collect();
+    assert_eq!(ids.len(), UNITS);
+    assert_eq!(ids[0], "many@0.target");
+    assert_eq!(ids[UNITS - 1], format!("many@{}.target", UNITS - 1));
+
+    // Without journal lines: each unit's tail is a journal query of its own (notes/units.md).
+    let r = m.systemctl(&with_names(&["status", "--no-pager", "-n", "0"], &units));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let headers = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("● many@") && l.contains(" - Many "))
+        .count();
+    assert_eq!(headers, UNITS, "{}", r.stderr);
+
+    let r = m.systemctl(&["list-units", "--no-legend", "--plain", "many@*"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), UNITS);
+
+    m.systemctl(&with_names(&["stop"], &units)).expect_code(0);
+    let r = m.systemctl(&["list-units", "--no-legend", "--plain", "many@*"]);
+    assert_eq!(r.stdout, "", "{}", r.stderr);
+}
