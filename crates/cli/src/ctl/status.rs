@@ -249,7 +249,7 @@ pub fn render(u: &api::UnitProperties, full: bool, journal_tail: Option<&str>) -
     if let Some(tail) = journal_tail {
         if !tail.is_empty() {
             out.push('\n');
-            out.push_str(&tail);
+            out.push_str(tail);
         }
     } else if !u.logs.is_empty() {
         out.push('\n');
