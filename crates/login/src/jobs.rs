@@ -136,14 +136,12 @@ pub struct Jobs {
 impl Jobs {
     /// Run `job` on a worker at once, in no uid's queue (for work the loop waits on as a
     /// whole, which must not wait behind a user's long jobs), and yield its result.
-    pub fn run_unqueued<T: Send + 'static>(
+    pub async fn run_unqueued<T: Send + 'static>(
         job: impl FnOnce() -> T + Send + 'static,
-    ) -> impl std::future::Future<Output = Result<T, JobError>> + 'static {
-        async move {
-            tokio::task::spawn_blocking(job)
-                .await
-                .map_err(|e| JobError(e.to_string()))
-        }
+    ) -> Result<T, JobError> {
+        tokio::task::spawn_blocking(job)
+            .await
+            .map_err(|e| JobError(e.to_string()))
     }
 
     /// Queue `job` for `uid` now; the future runs it on a worker once that uid's earlier jobs
