@@ -20,6 +20,7 @@ mod events;
 mod jobs;
 mod scope;
 mod socket;
+mod socket_commands;
 mod timer;
 mod transaction;
 mod unload;
@@ -223,9 +224,9 @@ pub struct Engine<H: Host, S: UnitSource> {
     /// Loaded units with `Upholds=` or `StopWhenUnneeded=yes`: the only ones looked at after
     /// every state change (a look at all units there made stopping N units O(N²)).
     upholders: BTreeSet<String>,
-    /// The unit of each service's main and control pid, kept where they change (every
-    /// change of a service's processes goes through `with_service`), so an exit finds its
-    /// unit without looking at every unit. Entries of a unit that went away may linger: a
+    /// The unit of each service's main and control pid and each socket's control pid, kept
+    /// where they change (a service's processes change only in `with_service`, a socket's in
+    /// engine/socket_commands.rs), so an exit finds its unit without looking at every unit. Entries of a unit that went away may linger: a
     /// lookup checks the unit still has the pid.
     pids: HashMap<u32, String>,
 }
@@ -519,11 +520,19 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         }
     }
 
-    /// The service whose main or control process `pid` is.
-    fn service_of_pid(&self, pid: u32) -> Option<&str> {
+    /// The service whose main or control process `pid` is, or the socket whose control
+    /// process it is.
+    fn owner_of_pid(&self, pid: u32) -> Option<&str> {
         let id = self.pids.get(&pid)?;
-        let p = self.units.get(id)?.service()?.state().procs();
-        (p.main == Some(pid) || p.control == Some(pid)).then_some(id.as_str())
+        let owns = match &self.units.get(id)?.runtime {
+            UnitRuntime::Service(s) => {
+                let p = s.state().procs();
+                p.main == Some(pid) || p.control == Some(pid)
+            }
+            UnitRuntime::Socket(s) => s.control == Some(pid),
+            UnitRuntime::Passive { .. } | UnitRuntime::Timer(_) | UnitRuntime::Scope(_) => false,
+        };
+        owns.then_some(id.as_str())
     }
 
     /// Feed `event` to service `id`'s table (service/table.rs). An event the table refuses
