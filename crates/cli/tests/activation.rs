@@ -332,7 +332,10 @@ fn debians_dbus_socket_puts_the_bus_address_into_the_manager_environment() {
         return;
     }
     let unit = std::fs::read_to_string(m.unit_dir().join("dbus.socket")).unwrap();
-    assert!(unit.contains("ExecStartPost=-/bin/systemctl --user set-environment"), "{unit}");
+    assert!(
+        unit.contains("ExecStartPost=-/bin/systemctl --user set-environment"),
+        "{unit}"
+    );
     m.systemctl(&["daemon-reload"]).expect_code(0);
     let private = m.runtime().join("systemd/private");
     m.wait_for("the D-Bus private socket", |_| private.exists());
@@ -349,7 +352,10 @@ fn debians_dbus_socket_puts_the_bus_address_into_the_manager_environment() {
     };
     assert!(!has(&m), "set before the socket started");
     m.systemctl(&["start", "dbus.socket"]).expect_code(0);
-    let journal = |m: &Manager| m.linger(&["journalctl", "--user", "-u", "dbus.socket"]).stdout;
+    let journal = |m: &Manager| {
+        m.linger(&["journalctl", "--user", "-u", "dbus.socket"])
+            .stdout
+    };
     assert!(has(&m), "{}", journal(&m));
     // (The manager then connects to the bus it learnt of, which starts dbus.service.)
     assert_eq!(m.prop("dbus.socket", "ActiveState"), "active");

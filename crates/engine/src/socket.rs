@@ -416,7 +416,10 @@ impl Path {
         };
         if self.cx.processes {
             (to, change(f), vec![SocketAction::Signal(signal)])
-        } else if matches!(to, SocketState::StopPreSigterm | SocketState::StopPreSigkill) {
+        } else if matches!(
+            to,
+            SocketState::StopPreSigterm | SocketState::StopPreSigkill
+        ) {
             self.stop_post(f)
         } else {
             self.dead(f)
@@ -521,10 +524,7 @@ fn table(
                 "Starting timed out. Terminating.",
                 p.signal(FinalSigterm, Some("timeout")),
             ),
-            StartPost => p.log(
-                "Starting timed out. Stopping.",
-                p.stop_pre(Some("timeout")),
-            ),
+            StartPost => p.log("Starting timed out. Stopping.", p.stop_pre(Some("timeout"))),
             StopPre => p.log(
                 "Stopping timed out. Terminating.",
                 p.signal(StopPreSigterm, Some("timeout")),
@@ -565,8 +565,9 @@ fn table(
             // A start half way: its command is stopped first.
             StartPre | StartPost => p.signal(StopPreSigterm, None),
             // Already on its way down: the stop job waits for the end.
-            StopPre | StopPreSigterm | StopPreSigkill | StopPost | FinalSigterm
-            | FinalSigkill => p.stay(),
+            StopPre | StopPreSigterm | StopPreSigkill | StopPost | FinalSigterm | FinalSigkill => {
+                p.stay()
+            }
             // A stop job on a closed socket is done before it reaches the socket.
             Dead | Failed => return bad,
         },
@@ -580,13 +581,13 @@ fn table(
         SocketEvent::TriggerLimitHit => match state {
             // Accept=yes sockets count their connections while the service runs too.
             Listening | Running => p.stop_pre(Some("trigger-limit-hit")),
-            Dead | StartPre | StartPost | StopPre | StopPreSigterm | StopPreSigkill
-            | StopPost | FinalSigterm | FinalSigkill | Failed => return bad,
+            Dead | StartPre | StartPost | StopPre | StopPreSigterm | StopPreSigkill | StopPost
+            | FinalSigterm | FinalSigkill | Failed => return bad,
         },
         SocketEvent::ActivationFailed => match state {
             Listening | Running => p.stop_pre(Some("resources")),
-            Dead | StartPre | StartPost | StopPre | StopPreSigterm | StopPreSigkill
-            | StopPost | FinalSigterm | FinalSigkill | Failed => return bad,
+            Dead | StartPre | StartPost | StopPre | StopPreSigterm | StopPreSigkill | StopPost
+            | FinalSigterm | FinalSigkill | Failed => return bad,
         },
         SocketEvent::ServiceUp => match state {
             Listening => (Running, ResultChange::Keep, vec![]),
@@ -600,8 +601,8 @@ fn table(
             Running if start_limit_hit => p.stop_pre(Some("service-start-limit-hit")),
             Running => (Listening, ResultChange::Keep, vec![]),
             // Never handed over (the service went down before it came up), or closed.
-            Dead | StartPre | StartPost | Listening | StopPre | StopPreSigterm
-            | StopPreSigkill | StopPost | FinalSigterm | FinalSigkill | Failed => p.stay(),
+            Dead | StartPre | StartPost | Listening | StopPre | StopPreSigterm | StopPreSigkill
+            | StopPost | FinalSigterm | FinalSigkill | Failed => p.stay(),
         },
         SocketEvent::ServiceStartEnded => match state {
             // The traffic is still there: watch for it again.
@@ -730,7 +731,11 @@ mod tests {
                     if next != state {
                         // Watched exactly while listening.
                         assert_eq!(actions.contains(&Watch(true)), next == Listening, "{what}");
-                        assert_eq!(actions.contains(&Watch(false)), state == Listening, "{what}");
+                        assert_eq!(
+                            actions.contains(&Watch(false)),
+                            state == Listening,
+                            "{what}"
+                        );
                         // A state with a timeout is entered with the command or signal
                         // that arms it.
                         if next.has_timeout() {
@@ -791,7 +796,10 @@ mod tests {
                         );
                     }
                     if next != state && next == Failed {
-                        assert!(cx.failed || matches!(result, ResultChange::Fail(_)), "{what}");
+                        assert!(
+                            cx.failed || matches!(result, ResultChange::Fail(_)),
+                            "{what}"
+                        );
                     }
                     if next != state && next == Dead {
                         assert!(!cx.failed && result == ResultChange::Keep, "{what}");
@@ -811,12 +819,22 @@ mod tests {
             ..SocketContext::default()
         };
         let (s, r, a) = step(SocketState::Dead, SocketEvent::Start, cx).unwrap();
-        assert_eq!((s, r, a), (SocketState::Dead, ResultChange::Reset, vec![SocketAction::Open]));
+        assert_eq!(
+            (s, r, a),
+            (
+                SocketState::Dead,
+                ResultChange::Reset,
+                vec![SocketAction::Open]
+            )
+        );
         let (s, _, a) = step(s, SocketEvent::Opened, cx).unwrap();
         assert_eq!(s, SocketState::StartPost);
         assert_eq!(a, vec![SocketAction::Run(SocketCommands::StartPost)]);
         let (s, _, a) = step(s, SocketEvent::CommandsDone(None), cx).unwrap();
-        assert_eq!((s, a), (SocketState::Listening, vec![SocketAction::Watch(true)]));
+        assert_eq!(
+            (s, a),
+            (SocketState::Listening, vec![SocketAction::Watch(true)])
+        );
         let (s, r, a) = step(
             SocketState::StartPost,
             SocketEvent::CommandsDone(Some("exit-code")),

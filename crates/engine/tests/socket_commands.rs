@@ -29,7 +29,13 @@ fn may_fail(path: &str) -> ExecCommand {
 
 /// The last process spawned for `unit`: (directive, path, pid).
 fn last_spawn(w: &World, unit: &str) -> (String, String, u32) {
-    let s = w.e.host().spawned.iter().rev().find(|s| s.0 == unit).unwrap();
+    let s =
+        w.e.host()
+            .spawned
+            .iter()
+            .rev()
+            .find(|s| s.0 == unit)
+            .unwrap();
     (s.1.clone(), s.2.clone(), s.3)
 }
 
@@ -51,12 +57,21 @@ fn start_post_runs_once_the_socket_is_open_and_it_listens_when_that_ends() {
         service("bus.service", |_, _| {}),
     ]);
     w.start("bus.socket").unwrap();
-    assert_eq!(w.state("bus.socket"), (ActiveState::Activating, "start-post"));
+    assert_eq!(
+        w.state("bus.socket"),
+        (ActiveState::Activating, "start-post")
+    );
     assert!(is_open(&w, "bus.socket"), "open before ExecStartPost= runs");
     let (directive, path, pid) = last_spawn(&w, "bus.socket");
-    assert_eq!((directive.as_str(), path.as_str()), ("ExecStartPost", "/bin/systemctl"));
+    assert_eq!(
+        (directive.as_str(), path.as_str()),
+        ("ExecStartPost", "/bin/systemctl")
+    );
     assert_eq!(w.e.unit_of_pid(pid), Some("bus.socket"));
-    assert!(w.finished.is_empty(), "the start job waits for ExecStartPost=");
+    assert!(
+        w.finished.is_empty(),
+        "the start job waits for ExecStartPost="
+    );
     // A `-` command may fail.
     w.exit("bus.socket", pid, ExitStatus::Exited(1));
     assert_eq!(w.state("bus.socket"), (ActiveState::Active, "listening"));
@@ -69,7 +84,8 @@ fn start_post_runs_once_the_socket_is_open_and_it_listens_when_that_ends() {
 fn a_failing_start_pre_fails_the_socket_before_it_opens() {
     let mut w = World::new(vec![
         socket("s.socket", |s| {
-            s.processes.exec_start_pre = vec![cmd("/bin/true"), cmd("/bin/false"), cmd("/bin/never")]
+            s.processes.exec_start_pre =
+                vec![cmd("/bin/true"), cmd("/bin/false"), cmd("/bin/never")]
         }),
         service("s.service", |_, _| {}),
     ]);
@@ -108,11 +124,17 @@ fn stop_pre_runs_while_open_and_stop_post_after_closing() {
     assert_eq!(w.state("s.socket"), (ActiveState::Active, "listening"));
     w.stop("s.socket");
     assert_eq!(w.state("s.socket"), (ActiveState::Deactivating, "stop-pre"));
-    assert!(is_open(&w, "s.socket"), "still open while ExecStopPre= runs");
+    assert!(
+        is_open(&w, "s.socket"),
+        "still open while ExecStopPre= runs"
+    );
     let (_, path, pid) = last_spawn(&w, "s.socket");
     assert_eq!(path, "/bin/stop-pre");
     w.exit("s.socket", pid, ExitStatus::Exited(0));
-    assert_eq!(w.state("s.socket"), (ActiveState::Deactivating, "stop-post"));
+    assert_eq!(
+        w.state("s.socket"),
+        (ActiveState::Deactivating, "stop-post")
+    );
     assert!(!is_open(&w, "s.socket"), "closed before ExecStopPost= runs");
     let (_, path, pid) = last_spawn(&w, "s.socket");
     assert_eq!(path, "/bin/stop-post");
@@ -163,7 +185,11 @@ fn a_hanging_start_post_times_out_and_is_killed() {
     );
     w.exit("s.socket", pid, ExitStatus::Killed(9));
     assert_eq!(w.state("s.socket"), (ActiveState::Failed, "failed"));
-    assert_eq!(result(&w, "s.socket"), "timeout", "the first failure is kept");
+    assert_eq!(
+        result(&w, "s.socket"),
+        "timeout",
+        "the first failure is kept"
+    );
     assert_eq!(w.finished, vec![("s.socket".into(), JobResult::Failed)]);
     assert!(
         w.log
@@ -232,5 +258,8 @@ fn a_socket_kept_across_a_reexec_does_not_run_its_start_commands_again() {
     // The next start after a stop is a start again.
     w.stop("bus.socket");
     w.start("bus.socket").unwrap();
-    assert_eq!(w.state("bus.socket"), (ActiveState::Activating, "start-pre"));
+    assert_eq!(
+        w.state("bus.socket"),
+        (ActiveState::Activating, "start-pre")
+    );
 }

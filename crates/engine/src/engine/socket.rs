@@ -5,9 +5,7 @@
 use linger_unit::model::SocketConfig;
 
 use super::*;
-use crate::socket::{
-    ResultChange, SocketAction, SocketContext, SocketEvent, SocketState, step,
-};
+use crate::socket::{ResultChange, SocketAction, SocketContext, SocketEvent, SocketState, step};
 
 impl<H: Host, S: UnitSource> Engine<H, S> {
     pub(super) fn socket_config(&self, id: &str) -> Option<SocketConfig> {
@@ -105,8 +103,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             SocketAction::Watch(watch) => self.host.watch_sockets(id, watch),
             SocketAction::Open => self.open_socket(id),
             SocketAction::Close => {
-                if let Some(UnitRuntime::Socket(s)) =
-                    self.units.get_mut(id).map(|u| &mut u.runtime)
+                if let Some(UnitRuntime::Socket(s)) = self.units.get_mut(id).map(|u| &mut u.runtime)
                 {
                     s.restored = false;
                 }

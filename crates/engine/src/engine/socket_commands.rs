@@ -76,8 +76,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         };
         match self.host.spawn(&request) {
             Ok(spawned) => {
-                if let Some(UnitRuntime::Socket(s)) =
-                    self.units.get_mut(id).map(|u| &mut u.runtime)
+                if let Some(UnitRuntime::Socket(s)) = self.units.get_mut(id).map(|u| &mut u.runtime)
                 {
                     s.control = Some(spawned.pid);
                 }
@@ -127,7 +126,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.log(
                 id,
                 LogLevel::Warning,
-                format!("Control process exited, {} ({directive})", status.describe()),
+                format!(
+                    "Control process exited, {} ({directive})",
+                    status.describe()
+                ),
             );
         }
         if clean && more {

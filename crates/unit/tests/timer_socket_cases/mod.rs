@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use linger_time::USEC_INFINITY;
 use linger_unit::model::{
-    BindIpv6Only, KillMode, ListenAddress, ListenKind, SocketConfig, TimerConfig, UnitConfig, UnitKind,
+    BindIpv6Only, KillMode, ListenAddress, ListenKind, SocketConfig, TimerConfig, UnitConfig,
+    UnitKind,
 };
 
 /// One snippet.
