@@ -13,6 +13,7 @@ use crate::job::{Job, JobId, JobMode, JobResult, JobType, Jobs};
 use crate::service::{Ctx, ExitStatus, Outcome, ServiceEvent, ServiceRuntime, ServiceSnapshot};
 use crate::socket::SocketRuntime;
 use crate::state::{ActiveState, ServiceResult, ServiceState, SubState};
+use crate::table::StagedAction;
 use crate::timer::TimerRuntime;
 
 mod activation;
@@ -538,12 +539,39 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// Feed `event` to service `id`'s table (service/table.rs). An event the table refuses
     /// is a bug: logged as an internal error in the unit's log, the service left as it was.
     pub(super) fn service_event(&mut self, id: &str, event: ServiceEvent) -> Option<Outcome> {
-        match self.with_service(id, |s, c| s.step(event, c))? {
-            Ok(outcome) => Some(outcome),
+        let stepped = self.with_service(id, |s, c| s.step(event, c))?;
+        self.accepted(id, stepped)
+    }
+
+    /// A table's answer: the transition, or (a refusal: a bug) None after logging it as an
+    /// internal error in unit `id`'s log.
+    fn accepted<T>(&mut self, id: &str, stepped: Result<T, impl std::fmt::Display>) -> Option<T> {
+        match stepped {
+            Ok(t) => Some(t),
             Err(bad) => {
                 self.log(id, LogLevel::Error, format!("Internal error: {bad}."));
                 None
             }
+        }
+    }
+
+    /// Carry out a transition of a socket's, timer's or scope's table: the actions that let
+    /// go of something first, then the new state (`publish` sets it in the unit's runtime;
+    /// jobs, dependencies and activators follow it), then the other actions, each by `act`.
+    fn carry_out<A: StagedAction>(
+        &mut self,
+        id: &str,
+        actions: Vec<A>,
+        publish: impl FnOnce(&mut UnitRuntime),
+        mut act: impl FnMut(&mut Self, &str, A),
+    ) {
+        let (before, after): (Vec<A>, Vec<A>) = actions.into_iter().partition(|a| a.before_state());
+        for action in before {
+            act(self, id, action);
+        }
+        self.set_runtime_state(id, publish);
+        for action in after {
+            act(self, id, action);
         }
     }
 

@@ -283,11 +283,10 @@ pub enum SocketAction {
     Log(LogLevel, &'static str),
 }
 
-impl SocketAction {
-    /// Whether the action is done before the new state is published: publishing it may
-    /// finish a job whose next step (a restart's start half) opens the sockets again at
-    /// once, so letting go of them must come first.
-    pub fn before_state(self) -> bool {
+impl crate::table::StagedAction for SocketAction {
+    /// Letting go of the sockets (and the log line saying why) comes first: a restart's
+    /// start half opens them again at once.
+    fn before_state(self) -> bool {
         match self {
             SocketAction::Watch(false) | SocketAction::Close | SocketAction::Log(..) => true,
             SocketAction::Watch(true)
@@ -331,14 +330,14 @@ pub struct SocketContext {
     pub failed: bool,
 }
 
-/// An event that cannot happen in a state (a bug in the engine, reported, never ignored).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("socket event {event:?} is impossible in state {}", state.as_str())]
-pub struct BadTransition {
-    /// The state.
-    pub state: SocketState,
-    /// The event.
-    pub event: SocketEvent,
+/// An event that cannot happen in a socket's state.
+pub type BadTransition = crate::table::BadTransition<SocketState, SocketEvent>;
+
+impl crate::table::TableState for SocketState {
+    const UNIT_TYPE: &'static str = "socket";
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
 }
 
 /// A transition: the new state, how `Result=` changes, the actions in order.

@@ -6,20 +6,8 @@ mod common;
 use common::*;
 
 use linger_engine::{ActiveState, ExitStatus, JobResult, KillWhom};
-use linger_unit::exec_line::ExecCommand;
-use linger_unit::model::{SocketConfig, UnitConfig, UnitKind, UnitType};
 
 const SEC: u64 = 1_000_000;
-
-fn socket(name: &str, f: impl FnOnce(&mut SocketConfig)) -> UnitConfig {
-    let mut s = SocketConfig::default();
-    f(&mut s);
-    UnitConfig {
-        unit_type: UnitType::Socket,
-        kind: UnitKind::Socket(Box::new(s)),
-        ..target(name)
-    }
-}
 
 fn may_fail(path: &str) -> ExecCommand {
     let mut c = cmd(path);

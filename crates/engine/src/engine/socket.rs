@@ -56,12 +56,8 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             return;
         };
         let (state, old_result) = (s.state, s.result);
-        let (next, change, actions) = match step(state, event, cx) {
-            Ok(t) => t,
-            Err(bad) => {
-                self.log(id, LogLevel::Error, format!("Internal error: {bad}."));
-                return;
-            }
+        let Some((next, change, actions)) = self.accepted(id, step(state, event, cx)) else {
+            return;
         };
         let result = match change {
             ResultChange::Keep => old_result,
@@ -69,10 +65,6 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             ResultChange::Fail(_) if cx.failed => old_result,
             ResultChange::Fail(f) => f,
         };
-        let (before, after): (Vec<_>, Vec<_>) = actions.into_iter().partition(|a| a.before_state());
-        for action in before {
-            self.socket_action(id, action);
-        }
         if state.has_timeout() && !next.has_timeout() {
             self.disarm_socket_timeout(id);
         }
@@ -84,7 +76,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             );
         }
         let invocation_id = (change == ResultChange::Reset).then(|| self.host.new_invocation_id());
-        self.set_runtime_state(id, |r| {
+        let publish = |r: &mut UnitRuntime| {
             if let UnitRuntime::Socket(s) = r {
                 s.state = next;
                 s.result = result;
@@ -92,10 +84,8 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                     s.invocation_id = i;
                 }
             }
-        });
-        for action in after {
-            self.socket_action(id, action);
-        }
+        };
+        self.carry_out(id, actions, publish, Self::socket_action);
     }
 
     fn socket_action(&mut self, id: &str, action: SocketAction) {
