@@ -741,6 +741,7 @@ impl Manager {
             return;
         }
         self.shutting_down = true;
+        self.engine.refuse_starts();
         let active: Vec<String> = self
             .engine
             .units()
