@@ -12,6 +12,7 @@ use crate::manager::{ExitRequest, Manager};
 impl Manager {
     /// Take one event.
     pub fn handle(&mut self, event: Event) {
+        self.engine.source_mut().new_turn();
         // A collected unit whose follower left since the last turn goes before a call sees it.
         crate::collect::unload_collected(self);
         match event {
@@ -51,14 +52,15 @@ impl Manager {
                 pid,
                 fields,
                 transport,
-            } => self.log_datagram(pid, fields, transport),
+            } => self.log_datagram(pid, fields, transport, None),
             Event::LogStream {
                 pid,
+                unit_hint,
                 entries,
                 taken,
             } => {
                 for fields in entries {
-                    self.log_datagram(pid, fields, "stdout");
+                    self.log_datagram(pid, fields, "stdout", unit_hint.as_deref());
                 }
                 let _ = taken.send(());
             }
