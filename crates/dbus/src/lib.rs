@@ -23,6 +23,7 @@ mod errors;
 mod front;
 mod introspect;
 mod manager_methods;
+mod manager_rest;
 pub mod members;
 pub mod paths;
 mod private;

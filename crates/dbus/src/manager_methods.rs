@@ -328,7 +328,7 @@ pub async fn call(
                 _ => ret(hdr, &"default.target"),
             }
         }
-        other => Err(BusError::unknown_method(other, MANAGER)),
+        _ => crate::manager_rest::manager_call(f, msg, hdr, m).await,
     }
 }
 
@@ -434,7 +434,7 @@ async fn unit_by_invocation_id(f: &Front, id: &[u8]) -> Result<String, BusError>
 }
 
 /// `org.freedesktop.systemd1.NoSuchJob` unless job `id` is queued or running.
-async fn job_exists(f: &Front, id: u32) -> Result<(), BusError> {
+pub(crate) async fn job_exists(f: &Front, id: u32) -> Result<(), BusError> {
     if list_jobs(f).await?.iter().any(|j| j.id == id) {
         Ok(())
     } else {
@@ -507,7 +507,7 @@ async fn environment(
     }
 }
 
-async fn list_jobs(f: &Front) -> Result<Vec<linger_ipc::manager::JobRow>, BusError> {
+pub(crate) async fn list_jobs(f: &Front) -> Result<Vec<linger_ipc::manager::JobRow>, BusError> {
     match f.ask(Call::ListJobs).await? {
         Answer::ListJobs(l) => Ok(l.jobs),
         _ => Ok(Vec::new()),
@@ -579,7 +579,7 @@ async fn unit_files(
 
 /// enable & co.: the changes as `a(sss)` (type, file, destination) and whether the units
 /// had `[Install]` information.
-async fn install(
+pub(crate) async fn install(
     f: &Front,
     action: InstallAction,
     units: Vec<String>,
