@@ -283,10 +283,25 @@ fn get_unit_by_invocation_id_finds_the_run_or_says_what_is_wrong() {
         &[&format!("array:byte:{}", bytes.join(","))],
     );
     assert_eq!(code, 0, "{text}");
+    // systemd's path for a run: the id, label-escaped (a leading digit as _3N).
+    let escaped = match id.as_bytes()[0] {
+        b'0'..=b'9' => format!("_3{id}"),
+        _ => id.clone(),
+    };
+    let run_path = format!("/org/freedesktop/systemd1/unit/{escaped}");
     assert!(
-        text.contains(r#"object path "/org/freedesktop/systemd1/unit/ref_2dsimple_2eservice""#),
+        text.contains(&format!(r#"object path "{run_path}""#)),
         "{text}"
     );
+    // That object answers for the unit.
+    let (code, text) = dbus_send(
+        &m,
+        &run_path,
+        "org.freedesktop.DBus.Properties.Get",
+        &["string:org.freedesktop.systemd1.Unit", "string:Id"],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains(r#"string "ref-simple.service""#), "{text}");
     let method = "org.freedesktop.systemd1.Manager.GetUnitByInvocationID";
     expect_error(
         &m,

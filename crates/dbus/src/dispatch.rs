@@ -53,6 +53,15 @@ impl Front {
         if matches!(&object, Object::Unit(name) if name == "self") {
             object = Object::Unit(self.unit_of_pid(0, caller, hdr).await?);
         }
+        // `unit/<invocation id>`: the unit whose current run that is (GetUnitByInvocationID).
+        if let Object::Unit(name) = &object
+            && let Some(id) = invocation_id(name)
+        {
+            let unit = crate::manager_methods::unit_by_invocation_id(self, &id)
+                .await
+                .map_err(|_| BusError::unknown_object(path))?;
+            object = Object::Unit(unit);
+        }
         if let Object::Unit(name) = &object
             && linger_unit::name::UnitName::parse(name).is_err()
         {
@@ -338,6 +347,16 @@ const SET: Member = Member {
     ],
     out: &[],
 };
+
+/// The 16 bytes of an invocation id written as 32 hex digits (no unit name is that).
+fn invocation_id(name: &str) -> Option<Vec<u8>> {
+    if name.len() != 32 || !name.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    (0..16)
+        .map(|i| u8::from_str_radix(&name[i * 2..i * 2 + 2], 16).ok())
+        .collect()
+}
 
 /// The interface of the unit `name`'s type (`org.freedesktop.systemd1.Service`, …).
 fn type_interface(name: &str) -> Option<&'static str> {

@@ -58,7 +58,11 @@ pub async fn call(
         }
         "GetUnitByInvocationID" => {
             let id: Vec<u8> = args(msg, MANAGER, m)?;
-            ret(hdr, &unit_path(&unit_by_invocation_id(f, &id).await?))
+            unit_by_invocation_id(f, &id).await?;
+            // systemd's object for a run: named after the invocation id (32 hex digits),
+            // answering for the unit that has it (dispatch.rs).
+            let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
+            ret(hdr, &unit_path(&hex))
         }
         "GetUnit" => {
             let name: String = args(msg, MANAGER, m)?;
@@ -400,10 +404,8 @@ async fn start_transient(
     result
 }
 
-/// The loaded unit whose current run has invocation id `id` (16 bytes). systemd answers with
-/// an object named after the id; linger with the unit's own object, where the same properties
-/// are.
-async fn unit_by_invocation_id(f: &Front, id: &[u8]) -> Result<String, BusError> {
+/// The loaded unit whose current run has invocation id `id` (16 bytes).
+pub(crate) async fn unit_by_invocation_id(f: &Front, id: &[u8]) -> Result<String, BusError> {
     if id.len() != 16 {
         return Err(BusError::invalid_args("Invalid invocation ID"));
     }
