@@ -264,3 +264,88 @@ fn the_other_manager_and_unit_methods_work_over_dbus() {
         "{err}"
     );
 }
+
+/// A GDBus client on the private socket that starts a transient service running `sleep 1`,
+/// references it (RefUnit), prints `ref`, and for each unit named on stdin drops one
+/// reference (UnrefUnit), printing `unref` or the error.
+const REF_CLIENT: &str = r#"
+import sys
+from gi.repository import Gio, GLib
+conn = Gio.DBusConnection.new_for_address_sync("unix:path=" + sys.argv[1], Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT, None, None)
+def call(method, args, sig):
+    return conn.call_sync("org.freedesktop.systemd1", "/org/freedesktop/systemd1", "org.freedesktop.systemd1.Manager", method, GLib.Variant(sig, args), None, 0, -1, None)
+cmd = [("ExecStart", GLib.Variant("a(sasb)", [("/bin/sleep", ["/bin/sleep", "1"], False)]))]
+call("StartTransientUnit", ("reftest.service", "replace", cmd, []), "(ssa(sv)a(sa(sv)))")
+call("RefUnit", ("reftest.service",), "(s)")
+print("ref", flush=True)
+for line in sys.stdin:
+    try:
+        call("UnrefUnit", (line.strip(),), "(s)")
+        print("unref", flush=True)
+    except GLib.Error as e:
+        print(e.message, flush=True)
+"#;
+
+#[test]
+fn a_referenced_unit_stays_loaded_until_unreferenced() {
+    let gi = Command::new("/usr/bin/python3")
+        .args(["-c", "import gi; gi.require_version('Gio', '2.0')"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have_tools() || !gi {
+        eprintln!("skipped: needs python3-gi");
+        return;
+    }
+    let m = manager(&[]);
+    let mut client = Command::new("/usr/bin/python3")
+        .args(["-c", REF_CLIENT])
+        .arg(m.runtime().join("systemd/private"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3");
+    let lines = linger_test_support::Lines::of(&mut client);
+    let wait = std::time::Duration::from_secs(30);
+    assert_eq!(lines.next(wait).as_deref(), Some("ref"));
+    // A transient service that ended cleanly is unloaded at once (the turn it ends in); the
+    // reference keeps it: it is seen loaded and dead.
+    m.wait_for("reftest.service to end", |m| {
+        m.prop("reftest.service", "SubState") == "dead"
+    });
+    assert_eq!(m.prop("reftest.service", "LoadState"), "loaded");
+    let (code, text) = dbus_send(
+        &m,
+        M,
+        "org.freedesktop.systemd1.Manager.GetUnit",
+        &["string:reftest.service"],
+    );
+    assert_eq!(code, 0, "{text}");
+    // Unreferenced, it goes; a second Unref is refused as systemd refuses it.
+    let mut stdin = client.stdin.take().unwrap();
+    use std::io::Write;
+    writeln!(stdin, "reftest.service").unwrap();
+    assert_eq!(lines.next(wait).as_deref(), Some("unref"));
+    m.wait_for("reftest.service to be unloaded", |m| {
+        m.prop("reftest.service", "LoadState") == "not-found"
+    });
+    writeln!(stdin, "reftest.service").unwrap();
+    assert_eq!(
+        lines.next(wait).as_deref(),
+        Some("GDBus.Error:org.freedesktop.systemd1.NoSuchUnit: Unit reftest.service not loaded.")
+    );
+    // A loaded unit this client holds no reference on: systemd's refusal.
+    writeln!(stdin, "default.target").unwrap();
+    let want = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../dbus/tests/reference/systemd252/gdbus-refuse-unrefunit.txt"),
+    )
+    .unwrap();
+    let want = want
+        .lines()
+        .find_map(|l| l.strip_prefix("Error: "))
+        .unwrap()
+        .to_string();
+    assert_eq!(lines.next(wait), Some(want));
+    drop(stdin);
+    let _ = client.wait();
+}

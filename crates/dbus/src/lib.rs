@@ -28,6 +28,7 @@ pub mod members;
 pub mod paths;
 mod private;
 pub mod props;
+mod refs;
 mod signals;
 mod transient;
 

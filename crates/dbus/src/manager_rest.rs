@@ -84,13 +84,18 @@ pub async fn manager_call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member
             let (name, ..): A = args(msg, MANAGER, m)?;
             bind_mount(f, &name, "mount images").await
         }
-        "RefUnit" | "UnrefUnit" => {
+        // The connection keeps the reference (refs.rs); here the unit is checked.
+        "RefUnit" => {
             let name: String = args(msg, MANAGER, m)?;
             valid_unit_name(&name)?;
             f.unit_props(&name, &["Id"]).await?;
-            Err(linger_lacks(
-                "references that keep a unit loaded (Ref/Unref)",
-            ))
+            ret(hdr, &())
+        }
+        "UnrefUnit" => {
+            let name: String = args(msg, MANAGER, m)?;
+            valid_unit_name(&name)?;
+            f.unit_values(&name, &["Id"], true).await?;
+            ret(hdr, &())
         }
         "GetUnitProcesses" => {
             let name: String = args(msg, MANAGER, m)?;
@@ -251,11 +256,10 @@ pub async fn unit_call(
             set_properties(f, name, runtime, &props).await?;
             ret(hdr, &())
         }
+        // The connection keeps the reference (refs.rs).
         "Ref" | "Unref" => {
             args::<()>(msg, iface, m)?;
-            Err(linger_lacks(
-                "references that keep a unit loaded (Ref/Unref)",
-            ))
+            ret(hdr, &())
         }
         "Clean" => {
             args::<Vec<String>>(msg, iface, m)?;
@@ -450,9 +454,18 @@ async fn bind_mount(f: &Front, name: &str, what: &str) -> Reply {
     )))
 }
 
-/// The processes of `name` as `a(sus)`: control group, pid, command line.
+/// The processes of `name` as `a(sus)`: control group, pid, command line — every process
+/// in the unit's control group and below, read from the cgroup hierarchy as systemd reads it
+/// (`-.slice`: the manager's whole tree); without cgroups, the processes the manager tracks.
 async fn processes(f: &Front, name: &str) -> Result<Vec<(String, u32, String)>, BusError> {
     valid_unit_name(name)?;
+    if name == "-.slice" {
+        let Answer::Manager(m) = f.ask(Call::Manager).await? else {
+            return Ok(Vec::new());
+        };
+        let cgroup = m.strings.get("ControlGroup").cloned().unwrap_or_default();
+        return Ok(cgroup_processes(&cgroup).unwrap_or_default());
+    }
     let answer = f
         .ask(Call::Units(UnitsRequest {
             units: vec![name.to_string()],
@@ -474,10 +487,54 @@ async fn processes(f: &Front, name: &str) -> Result<Vec<(String, u32, String)>, 
         .get("ControlGroup")
         .cloned()
         .unwrap_or_default();
+    if let Some(list) = cgroup_processes(&cgroup) {
+        return Ok(list);
+    }
     Ok(u.processes
         .into_iter()
         .map(|p| (cgroup.clone(), p.pid, p.cmdline))
         .collect())
+}
+
+/// Every process in control group `cgroup` (relative to the cgroup2 mount) and below: None
+/// when there is no such group to read.
+fn cgroup_processes(cgroup: &str) -> Option<Vec<(String, u32, String)>> {
+    if cgroup.is_empty() {
+        return None;
+    }
+    let root = linger_cgroup::unified_mount_point()?;
+    let top = root.join(cgroup.trim_start_matches('/'));
+    if !top.is_dir() {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut pending = vec![(top, cgroup.to_string())];
+    while let Some((dir, rel)) = pending.pop() {
+        let procs = std::fs::read_to_string(dir.join("cgroup.procs")).unwrap_or_default();
+        for pid in procs.lines().filter_map(|l| l.trim().parse::<u32>().ok()) {
+            let cmdline = std::fs::read(format!("/proc/{pid}/cmdline"))
+                .map(|b| {
+                    let words: Vec<String> = b
+                        .split(|c| *c == 0)
+                        .filter(|w| !w.is_empty())
+                        .map(|w| String::from_utf8_lossy(w).into_owned())
+                        .collect();
+                    words.join(" ")
+                })
+                .unwrap_or_default();
+            out.push((rel.clone(), pid, cmdline));
+        }
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                let child = format!("{rel}/{}", e.file_name().to_string_lossy());
+                pending.push((e.path(), child));
+            }
+        }
+    }
+    Some(out)
 }
 
 /// The loaded unit whose control group is `cgroup`.

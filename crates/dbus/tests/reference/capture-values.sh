@@ -47,6 +47,7 @@ run gdbus-refuse-getjobafter $G.GetJobAfter 4242
 run gdbus-refuse-bindmountunit $G.BindMountUnit no-such.service /tmp /mnt false false
 run gdbus-refuse-abandonscope $G.AbandonScope init.scope
 run gdbus-refuse-cleanunit $G.CleanUnit ref-simple.service "['all']"
+run gdbus-refuse-unrefunit $G.UnrefUnit default.target
 run gdbus-clearjobs $G.ClearJobs
 run gdbus-setshowstatus $G.SetShowStatus yes
 run gdbus-enqueuemarkedjobs $G.EnqueueMarkedJobs
