@@ -315,6 +315,105 @@ fn debians_dbus_user_socket_activates_the_session_bus_unchanged() {
     m.shutdown();
 }
 
+/// Debian's dbus.socket, unchanged: its `ExecStartPost=-/bin/systemctl --user
+/// set-environment DBUS_SESSION_BUS_ADDRESS=unix:path=%t/bus` runs once the socket is open,
+/// systemd's own systemctl reaches the manager over D-Bus on `$XDG_RUNTIME_DIR/systemd/private`,
+/// and the start job ends only after it: the address is in the manager's environment when
+/// `start` returns.
+#[test]
+fn debians_dbus_socket_puts_the_bus_address_into_the_manager_environment() {
+    if !Path::new("/bin/systemctl").exists() {
+        eprintln!("skipped: systemd's /bin/systemctl not installed");
+        return;
+    }
+    let mut m = manager();
+    if !(copy_debian_unit(&m, "dbus.socket") && copy_debian_unit(&m, "dbus.service")) {
+        eprintln!("skipped: /usr/lib/systemd/user/dbus.{{socket,service}} not installed");
+        return;
+    }
+    let unit = std::fs::read_to_string(m.unit_dir().join("dbus.socket")).unwrap();
+    assert!(
+        unit.contains("ExecStartPost=-/bin/systemctl --user set-environment"),
+        "{unit}"
+    );
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    let private = m.runtime().join("systemd/private");
+    m.wait_for("the D-Bus private socket", |_| private.exists());
+    let want = format!(
+        "DBUS_SESSION_BUS_ADDRESS=unix:path={}",
+        m.runtime().join("bus").display()
+    );
+    let has = |m: &Manager| {
+        m.systemctl(&["show-environment"])
+            .expect_code(0)
+            .stdout
+            .lines()
+            .any(|l| l == want)
+    };
+    assert!(!has(&m), "set before the socket started");
+    m.systemctl(&["start", "dbus.socket"]).expect_code(0);
+    let journal = |m: &Manager| {
+        m.linger(&["journalctl", "--user", "-u", "dbus.socket"])
+            .stdout
+    };
+    assert!(has(&m), "{}", journal(&m));
+    // (The manager then connects to the bus it learnt of, which starts dbus.service.)
+    assert_eq!(m.prop("dbus.socket", "ActiveState"), "active");
+    assert_eq!(m.prop("dbus.socket", "Result"), "success");
+    m.systemctl(&["stop", "dbus.socket"]).expect_code(0);
+    assert_eq!(m.prop("dbus.socket", "ActiveState"), "inactive");
+    m.shutdown();
+}
+
+/// A socket's own commands as a user writes them: `ExecStartPre=` before the socket exists,
+/// `ExecStartPost=` once it does, `ExecStopPre=` while it still does, `ExecStopPost=` after;
+/// a failing `ExecStartPost=` fails the socket with `exit-code` and closes it.
+#[test]
+fn socket_commands_run_around_the_socket_in_systemds_order() {
+    let mut m = manager();
+    let log = m.dir.path().join("order");
+    let sock = m.runtime().join("hooks.sock");
+    let step = |name: &str| {
+        format!(
+            "/bin/sh -c 'if [ -S {} ]; then s=open; else s=closed; fi; echo {name}:$$s >> {}'",
+            sock.display(),
+            log.display()
+        )
+    };
+    m.write_unit(
+        "hooks.socket",
+        &format!(
+            "[Socket]\nListenStream={}\nRemoveOnStop=yes\nExecStartPre={}\nExecStartPost={}\nExecStopPre={}\nExecStopPost={}\n",
+            sock.display(),
+            step("start-pre"),
+            step("start-post"),
+            step("stop-pre"),
+            step("stop-post"),
+        ),
+    );
+    m.write_unit("hooks.service", "[Service]\nExecStart=/bin/true\n");
+    m.write_unit(
+        "broken.socket",
+        &format!(
+            "[Socket]\nListenStream={}\nExecStartPost=/bin/false\n",
+            m.runtime().join("broken.sock").display()
+        ),
+    );
+    m.write_unit("broken.service", "[Service]\nExecStart=/bin/true\n");
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "hooks.socket"]).expect_code(0);
+    m.systemctl(&["stop", "hooks.socket"]).expect_code(0);
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap(),
+        "start-pre:closed\nstart-post:open\nstop-pre:open\nstop-post:closed\n"
+    );
+    let failed = m.systemctl(&["start", "broken.socket"]);
+    assert_ne!(failed.code, 0, "{failed:?}");
+    assert_eq!(m.prop("broken.socket", "ActiveState"), "failed");
+    assert_eq!(m.prop("broken.socket", "Result"), "exit-code");
+    m.shutdown();
+}
+
 #[test]
 fn debians_gpg_agent_socket_works_unchanged() {
     if !Path::new("/usr/bin/gpg-agent").exists()

@@ -78,3 +78,39 @@ fn thousands_of_names_in_one_call_are_answered() {
     let r = m.systemctl(&["list-units", "--no-legend", "--plain", "many@*"]);
     assert_eq!(r.stdout, "", "{}", r.stderr);
 }
+
+/// Thousands of names without a unit file (issue 12: each one rescanned the whole search path,
+/// 7,000 of them took more than 16 minutes): `is-active` and `status` answer every one, and a
+/// unit file written afterwards is found by the next call.
+#[test]
+fn thousands_of_names_without_a_file_are_answered() {
+    const ABSENT: usize = 5_000;
+    let mut m = Manager::new(BIN);
+    m.start();
+    let names: Vec<String> = (0..ABSENT).map(|i| format!("absent-{i}.service")).collect();
+    let r = m.systemctl(&with_names(&["is-active"], &names));
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), ABSENT, "{}", r.stderr);
+    assert!(r.stdout.lines().all(|l| l == "inactive"), "{}", r.stdout);
+    let r = m.systemctl(&with_names(&["status"], &names[..1000]));
+    assert_eq!(r.code, 4, "{}", r.stdout);
+    assert_eq!(
+        r.stderr
+            .lines()
+            .filter(|l| l.starts_with("Unit absent-") && l.ends_with(".service could not be found."))
+            .count(),
+        1000,
+        "{}",
+        r.stderr
+    );
+    m.write_unit(
+        "absent-7.service",
+        "[Service]\nExecStart=/bin/sleep infinity\n",
+    );
+    m.systemctl(&["start", "absent-7.service"]).expect_code(0);
+    let r = m.systemctl(&with_names(&["is-active"], &names[..10]));
+    let answers: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(answers[7], "active", "{}", r.stdout);
+    assert_eq!(answers.iter().filter(|a| **a == "inactive").count(), 9);
+    m.shutdown();
+}

@@ -13,6 +13,7 @@ use crate::job::{Job, JobId, JobMode, JobResult, JobType, Jobs};
 use crate::service::{Ctx, ExitStatus, Outcome, ServiceEvent, ServiceRuntime, ServiceSnapshot};
 use crate::socket::SocketRuntime;
 use crate::state::{ActiveState, ServiceResult, ServiceState, SubState};
+use crate::table::StagedAction;
 use crate::timer::TimerRuntime;
 
 mod activation;
@@ -20,6 +21,7 @@ mod events;
 mod jobs;
 mod scope;
 mod socket;
+mod socket_commands;
 mod timer;
 mod transaction;
 mod unload;
@@ -223,9 +225,9 @@ pub struct Engine<H: Host, S: UnitSource> {
     /// Loaded units with `Upholds=` or `StopWhenUnneeded=yes`: the only ones looked at after
     /// every state change (a look at all units there made stopping N units O(N²)).
     upholders: BTreeSet<String>,
-    /// The unit of each service's main and control pid, kept where they change (every
-    /// change of a service's processes goes through `with_service`), so an exit finds its
-    /// unit without looking at every unit. Entries of a unit that went away may linger: a
+    /// The unit of each service's main and control pid and each socket's control pid, kept
+    /// where they change (a service's processes change only in `with_service`, a socket's in
+    /// engine/socket_commands.rs), so an exit finds its unit without looking at every unit. Entries of a unit that went away may linger: a
     /// lookup checks the unit still has the pid.
     pids: HashMap<u32, String>,
 }
@@ -519,22 +521,57 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         }
     }
 
-    /// The service whose main or control process `pid` is.
-    fn service_of_pid(&self, pid: u32) -> Option<&str> {
+    /// The service whose main or control process `pid` is, or the socket whose control
+    /// process it is.
+    fn owner_of_pid(&self, pid: u32) -> Option<&str> {
         let id = self.pids.get(&pid)?;
-        let p = self.units.get(id)?.service()?.state().procs();
-        (p.main == Some(pid) || p.control == Some(pid)).then_some(id.as_str())
+        let owns = match &self.units.get(id)?.runtime {
+            UnitRuntime::Service(s) => {
+                let p = s.state().procs();
+                p.main == Some(pid) || p.control == Some(pid)
+            }
+            UnitRuntime::Socket(s) => s.control == Some(pid),
+            UnitRuntime::Passive { .. } | UnitRuntime::Timer(_) | UnitRuntime::Scope(_) => false,
+        };
+        owns.then_some(id.as_str())
     }
 
     /// Feed `event` to service `id`'s table (service/table.rs). An event the table refuses
     /// is a bug: logged as an internal error in the unit's log, the service left as it was.
     pub(super) fn service_event(&mut self, id: &str, event: ServiceEvent) -> Option<Outcome> {
-        match self.with_service(id, |s, c| s.step(event, c))? {
-            Ok(outcome) => Some(outcome),
+        let stepped = self.with_service(id, |s, c| s.step(event, c))?;
+        self.accepted(id, stepped)
+    }
+
+    /// A table's answer: the transition, or (a refusal: a bug) None after logging it as an
+    /// internal error in unit `id`'s log.
+    fn accepted<T>(&mut self, id: &str, stepped: Result<T, impl std::fmt::Display>) -> Option<T> {
+        match stepped {
+            Ok(t) => Some(t),
             Err(bad) => {
                 self.log(id, LogLevel::Error, format!("Internal error: {bad}."));
                 None
             }
+        }
+    }
+
+    /// Carry out a transition of a socket's, timer's or scope's table: the actions that let
+    /// go of something first, then the new state (`publish` sets it in the unit's runtime;
+    /// jobs, dependencies and activators follow it), then the other actions, each by `act`.
+    fn carry_out<A: StagedAction>(
+        &mut self,
+        id: &str,
+        actions: Vec<A>,
+        publish: impl FnOnce(&mut UnitRuntime),
+        mut act: impl FnMut(&mut Self, &str, A),
+    ) {
+        let (before, after): (Vec<A>, Vec<A>) = actions.into_iter().partition(|a| a.before_state());
+        for action in before {
+            act(self, id, action);
+        }
+        self.set_runtime_state(id, publish);
+        for action in after {
+            act(self, id, action);
         }
     }
 

@@ -118,14 +118,21 @@ pub struct ScopeKill {
     pub send_sigkill: bool,
 }
 
-/// An event that cannot happen in a state (a bug in the engine, reported, never ignored).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("scope event {event:?} is impossible in state {state:?}")]
-pub struct BadTransition {
-    /// The state.
-    pub state: ScopeState,
-    /// The event.
-    pub event: ScopeEvent,
+/// An event that cannot happen in a scope's state.
+pub type BadTransition = crate::table::BadTransition<ScopeState, ScopeEvent>;
+
+impl crate::table::TableState for ScopeState {
+    const UNIT_TYPE: &'static str = "scope";
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+/// A scope's actions come in the order the table lists them, all after its new state.
+impl crate::table::StagedAction for ScopeAction {
+    fn before_state(self) -> bool {
+        false
+    }
 }
 
 /// A transition: the new state, the new result, and the actions in order.

@@ -247,15 +247,7 @@ mod tests {
             ]
             .map(SubState::Timer),
         );
-        all.extend(
-            [
-                SocketState::Dead,
-                SocketState::Listening,
-                SocketState::Running,
-                SocketState::Failed,
-            ]
-            .map(SubState::Socket),
-        );
+        all.extend(SocketState::ALL.map(SubState::Socket));
         all.extend(
             [
                 ScopeState::Dead,

@@ -7,8 +7,7 @@ use common::*;
 use linger_engine::{ActiveState, ExitStatus, JobResult, TimerKind};
 use linger_time::CalendarSpec;
 use linger_unit::model::{
-    Condition, ConditionKind, ServiceType, SocketConfig, TimerConfig, UnitConfig, UnitKind,
-    UnitType,
+    Condition, ConditionKind, ServiceType, TimerConfig, UnitConfig, UnitKind, UnitType,
 };
 
 const SEC: u64 = 1_000_000;
@@ -24,16 +23,6 @@ fn timer(name: &str, f: impl FnOnce(&mut TimerConfig)) -> UnitConfig {
     UnitConfig {
         unit_type: UnitType::Timer,
         kind: UnitKind::Timer(Box::new(t)),
-        ..target(name)
-    }
-}
-
-fn socket(name: &str, f: impl FnOnce(&mut SocketConfig)) -> UnitConfig {
-    let mut s = SocketConfig::default();
-    f(&mut s);
-    UnitConfig {
-        unit_type: UnitType::Socket,
-        kind: UnitKind::Socket(Box::new(s)),
         ..target(name)
     }
 }

@@ -362,6 +362,20 @@ pub struct UnitProperties {
     pub asserts: Vec<ConditionCheck>,
 }
 
+impl UnitProperties {
+    /// A unit known by these `Name=value` properties alone (what a reply to a client that
+    /// asked for a few properties carries; the typed views' tests start from it).
+    pub fn with_properties<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        UnitProperties {
+            properties: pairs
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            ..UnitProperties::default()
+        }
+    }
+}
+
 /// One `Condition…=`/`Assert…=` of a unit and its last check (D-Bus's `(sbbsi)`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConditionCheck {

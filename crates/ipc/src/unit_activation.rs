@@ -96,14 +96,8 @@ impl UnitProperties {
 mod tests {
     use super::*;
 
-    fn unit(pairs: &[(&str, &str)]) -> UnitProperties {
-        UnitProperties {
-            properties: pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-            ..UnitProperties::default()
-        }
+    fn unit(pairs: &[(&'static str, &'static str)]) -> UnitProperties {
+        UnitProperties::with_properties(pairs.iter().copied())
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::manager::{ExitRequest, Manager};
 impl Manager {
     /// Take one event.
     pub fn handle(&mut self, event: Event) {
+        self.engine.source_mut().new_turn();
         // A collected unit whose follower left since the last turn goes before a call sees it.
         crate::collect::unload_collected(self);
         match event {

@@ -306,6 +306,8 @@ pub fn restore(s: &mut Manager, saved: Saved, take_fd: &mut dyn FnMut(i32) -> Op
             };
             if s.engine.host_mut().sockets.adopt(&id, &cfg, fds) {
                 s.engine.host_mut().keep_sockets(&id);
+                // Up again as it was: its ExecStartPre=/ExecStartPost= ran already.
+                s.engine.restore_socket(&id);
                 let _ = s.engine.enqueue(
                     linger_engine::JobType::Start,
                     &id,

@@ -317,10 +317,17 @@ async fn main_loop(
     let connections =
         std::sync::Arc::new(tokio::sync::Semaphore::new(crate::server::MAX_CONNECTIONS));
     let cgroup_events = cgroup_events_fd(&m);
+    let mut fired_at_once = false;
     loop {
         let sleep_for = m
             .next_deadline()
             .map(|d| Duration::from_micros(d.saturating_sub(m.engine.monotonic_now())));
+        // A timer already due fires without tokio's sleep, which rounds up to its next 1 ms
+        // tick (RestartSec=0's restart waited ~1 ms for it) — but only when no other source
+        // is ready (its branch is the last) and never twice in a row: a timer re-armed in the
+        // past on every firing keeps tokio's pace instead of starving the loop.
+        let due_at_once = sleep_for.is_some_and(|d| d.is_zero()) && !fired_at_once;
+        fired_at_once = false;
         let event = tokio::select! {
             // Notify datagrams before SIGCHLD: a READY=1 sent just before exiting must count.
             biased;
@@ -328,7 +335,7 @@ async fn main_loop(
                 Ok(msg) => Event::Notify(msg),
                 Err(_) => continue,
             },
-            () = async { match sleep_for { Some(d) => tokio::time::sleep(d).await, None => std::future::pending().await } } => Event::TimerDue,
+            () = async { match sleep_for { Some(d) if !due_at_once => tokio::time::sleep(d).await, _ => std::future::pending().await } } => Event::TimerDue,
             _ = sigchld.recv() => Event::Reaped(reap()),
             () = readable(cgroup_events.as_ref()) => Event::CgroupEvents,
             Some(unit) = socket_events.recv() => Event::SocketReady(unit),
@@ -362,6 +369,10 @@ async fn main_loop(
             _ = sighup.recv() => Event::Hangup,
             _ = sigterm.recv() => Event::Terminate,
             _ = sigint.recv() => Event::Terminate,
+            () = std::future::ready(()), if due_at_once => {
+                fired_at_once = true;
+                Event::TimerDue
+            }
         };
         let mut later = Vec::new();
         if let Event::Reaped(exits) = &event {

@@ -9,12 +9,18 @@ use crate::need_reload::LoadStamps;
 
 /// Loads units from the user's search path. The directory scan is cached (like systemd's
 /// lookup cache) and redone on daemon-reload, or when a name is not found (a file may have
-/// been added since).
+/// been added since) — at most once per turn of the manager's loop: a call naming thousands
+/// of units without a file (`is-active a b c …`) is answered from one scan, not one each.
 #[derive(Debug)]
 pub struct SearchPathSource {
     /// The loader context (search path, user, specifier values).
     pub ctx: LoadContext,
     index: Option<UnitIndex>,
+    /// The scan was made (or redone) during the current turn: a name not in it is not there.
+    scanned_this_turn: bool,
+    /// Scans made so far (what the rule above bounds).
+    #[cfg(test)]
+    scans: u64,
     /// What each loaded unit's files looked like when read (`NeedDaemonReload=`).
     pub stamps: LoadStamps,
 }
@@ -25,6 +31,9 @@ impl SearchPathSource {
         SearchPathSource {
             ctx,
             index: None,
+            scanned_this_turn: false,
+            #[cfg(test)]
+            scans: 0,
             stamps: LoadStamps::default(),
         }
     }
@@ -33,17 +42,41 @@ impl SearchPathSource {
     pub fn rescan(&mut self) {
         self.index = None;
     }
+
+    /// A new turn of the loop (a new call, a new event): a name not found may be a file
+    /// added since the last scan, worth one scan again.
+    pub fn new_turn(&mut self) {
+        self.scanned_this_turn = false;
+    }
+
+    /// How many times the search path was scanned.
+    #[cfg(test)]
+    fn scans(&self) -> u64 {
+        self.scans
+    }
+
+    fn fresh_scan(&mut self) -> UnitIndex {
+        #[cfg(test)]
+        {
+            self.scans += 1;
+        }
+        self.scanned_this_turn = true;
+        UnitIndex::scan(&self.ctx)
+    }
 }
 
 impl UnitSource for SearchPathSource {
     fn load(&mut self, name: &str) -> UnitConfig {
-        let fresh = self.index.is_none();
-        let index = self.index.get_or_insert_with(|| UnitIndex::scan(&self.ctx));
-        let mut cfg = load_unit_with(index, name, &self.ctx);
-        if cfg.load_state == linger_unit::model::LoadState::NotFound && !fresh {
-            let index = self.index.insert(UnitIndex::scan(&self.ctx));
-            cfg = load_unit_with(index, name, &self.ctx);
+        let mut index = match self.index.take() {
+            Some(index) => index,
+            None => self.fresh_scan(),
+        };
+        let mut cfg = load_unit_with(&index, name, &self.ctx);
+        if cfg.load_state == linger_unit::model::LoadState::NotFound && !self.scanned_this_turn {
+            index = self.fresh_scan();
+            cfg = load_unit_with(&index, name, &self.ctx);
         }
+        self.index = Some(index);
         self.stamps.record(&cfg);
         cfg
     }
@@ -107,4 +140,59 @@ pub fn unit_file_state(states: &UnitFileStates, cfg: &UnitConfig) -> String {
         .state(&cfg.id)
         .map(|s| s.as_str().to_string())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use linger_unit::loader::UserInfo;
+    use linger_unit::model::LoadState;
+
+    fn source(dir: &std::path::Path) -> SearchPathSource {
+        let user = UserInfo {
+            name: "u".into(),
+            uid: 1000,
+            gid: 1000,
+            group: "u".into(),
+            home: dir.display().to_string(),
+            shell: "/bin/sh".into(),
+        };
+        let mut ctx = LoadContext::user_default(user, HostInfo::from_system(), &|_| None);
+        ctx.search_path = vec![dir.to_path_buf()];
+        SearchPathSource::new(ctx)
+    }
+
+    /// Thousands of names without a file in one turn cost one scan, not one each; a file
+    /// written afterwards is found in the next turn.
+    #[test]
+    fn names_without_a_file_rescan_once_per_turn() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("here.service"),
+            "[Service]\nExecStart=/bin/true\n",
+        )
+        .unwrap();
+        let mut s = source(dir.path());
+        s.new_turn();
+        assert_eq!(s.load("here.service").load_state, LoadState::Loaded);
+        for i in 0..3000 {
+            let cfg = s.load(&format!("absent-{i}.service"));
+            assert_eq!(cfg.load_state, LoadState::NotFound, "absent-{i}");
+        }
+        assert_eq!(s.scans(), 1, "one scan for the whole turn");
+        std::fs::write(
+            dir.path().join("late.service"),
+            "[Service]\nExecStart=/bin/true\n",
+        )
+        .unwrap();
+        // Same turn: the scan of this turn stands.
+        assert_eq!(s.load("late.service").load_state, LoadState::NotFound);
+        s.new_turn();
+        assert_eq!(s.load("late.service").load_state, LoadState::Loaded);
+        assert_eq!(s.scans(), 2);
+        // A name found in the scan costs none.
+        s.new_turn();
+        assert_eq!(s.load("here.service").load_state, LoadState::Loaded);
+        assert_eq!(s.scans(), 2);
+    }
 }

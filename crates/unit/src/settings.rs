@@ -210,7 +210,7 @@ impl UnitBuilder {
         if let Some(apply) = self.lookup(&a.section, &a.key) {
             apply(self, &cx);
         } else if known::systemd_knows(&a.section, &a.key) {
-            if matches!(a.section.as_str(), "Service" | "Scope")
+            if matches!(a.section.as_str(), "Service" | "Scope" | "Socket")
                 && known::is_resource_control(&a.key)
             {
                 // Kept raw for the cgroup layer, which validates and applies them.
@@ -254,7 +254,12 @@ impl UnitBuilder {
         match &mut cfg.kind {
             UnitKind::Service(s) => **s = self.svc,
             UnitKind::Timer(t) => **t = self.timer,
-            UnitKind::Socket(s) => **s = self.socket,
+            UnitKind::Socket(s) => {
+                **s = SocketConfig {
+                    processes: self.svc,
+                    ..self.socket
+                }
+            }
             UnitKind::Scope(s) => **s = self.svc,
             UnitKind::Target | UnitKind::Other => {}
         }
@@ -279,7 +284,17 @@ impl UnitBuilder {
                 .or_else(|| find(exec_dirs::DIRS))
                 .or_else(|| find(hardening_table::HARDENING)),
             "Timer" if self.cfg.unit_type == UnitType::Timer => find(timer_table::TIMER),
-            "Socket" if self.cfg.unit_type == UnitType::Socket => find(socket_table::SOCKET),
+            "Socket" if self.cfg.unit_type == UnitType::Socket => find(socket_table::SOCKET)
+                .or_else(|| find(socket_table::PROCESSES))
+                .or_else(|| {
+                    socket_table::SERVICE_KEYS
+                        .contains(&key)
+                        .then(|| find(service_table::SERVICE))
+                        .flatten()
+                })
+                .or_else(|| find(exec_table::EXEC))
+                .or_else(|| find(exec_dirs::DIRS))
+                .or_else(|| find(hardening_table::HARDENING)),
             // A scope runs no command: of a service's settings it has the slice, the kill
             // and stop settings (and the resource controls, below).
             "Scope" if self.cfg.unit_type == UnitType::Scope && SCOPE_KEYS.contains(&key) => {

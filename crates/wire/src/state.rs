@@ -57,11 +57,11 @@ names! {
         Dead = "dead",
         /// Service: running `ExecCondition=`.
         Condition = "condition",
-        /// Service: running `ExecStartPre=`.
+        /// Service, socket: running `ExecStartPre=`.
         StartPre = "start-pre",
         /// Service: starting.
         Start = "start",
-        /// Service: running `ExecStartPost=`.
+        /// Service, socket: running `ExecStartPost=`.
         StartPost = "start-post",
         /// Service, socket, timer, scope: running.
         Running = "running",
@@ -71,17 +71,23 @@ names! {
         Reload = "reload",
         /// Service: running `ExecStop=`.
         Stop = "stop",
+        /// Socket: running `ExecStopPre=`.
+        StopPre = "stop-pre",
+        /// Socket: `KillSignal=` sent before the sockets close.
+        StopPreSigterm = "stop-pre-sigterm",
+        /// Socket: `FinalKillSignal=` sent before the sockets close.
+        StopPreSigkill = "stop-pre-sigkill",
         /// Service: the watchdog signal was sent.
         StopWatchdog = "stop-watchdog",
         /// Service, scope: `KillSignal=` sent.
         StopSigterm = "stop-sigterm",
         /// Service, scope: `FinalKillSignal=` sent.
         StopSigkill = "stop-sigkill",
-        /// Service: running `ExecStopPost=`.
+        /// Service, socket: running `ExecStopPost=`.
         StopPost = "stop-post",
-        /// Service: `KillSignal=` sent to leftovers.
+        /// Service, socket: `KillSignal=` sent to leftovers.
         FinalSigterm = "final-sigterm",
-        /// Service: `FinalKillSignal=` sent to leftovers.
+        /// Service, socket: `FinalKillSignal=` sent to leftovers.
         FinalSigkill = "final-sigkill",
         /// Any type: the last run failed.
         Failed = "failed",

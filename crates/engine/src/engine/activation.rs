@@ -116,7 +116,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         if is_timer {
             self.start_timer(id);
         } else {
-            self.start_socket(id, &target);
+            self.start_socket(id);
         }
     }
 

@@ -110,9 +110,13 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// A child process exited (the manager reaped it).
     pub fn on_exit(&mut self, pid: u32, status: ExitStatus) {
-        let Some(id) = self.service_of_pid(pid).map(str::to_string) else {
+        let Some(id) = self.owner_of_pid(pid).map(str::to_string) else {
             return;
         };
+        if self.units.get(&id).and_then(UnitInfo::socket).is_some() {
+            self.socket_command_exited(&id, pid, status);
+            return;
+        }
         let now = self.host.now();
         let event = match self.units.get_mut(&id).map(|u| &mut u.runtime) {
             Some(UnitRuntime::Service(s)) => s.exit_event(pid, status, now),
@@ -129,6 +133,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.scope_empty(id);
             return;
         }
+        if self.units.get(id).and_then(UnitInfo::socket).is_some() {
+            self.socket_empty(id);
+            return;
+        }
         if self.units.get(id).and_then(UnitInfo::service).is_some() {
             self.service_event(id, ServiceEvent::Empty);
         }
@@ -142,6 +150,11 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         }
         if self.units.get(id).and_then(UnitInfo::scope).is_some() {
             self.scope_timer(id, kind, generation);
+            return;
+        }
+        if self.units.get(id).and_then(UnitInfo::socket).is_some() {
+            // Sockets arm only their TimeoutSec= (TimerKind::State).
+            self.socket_timer(id, generation);
             return;
         }
         let Some(event) = self
@@ -218,7 +231,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// The unit owning `pid` as main or control process.
     pub fn unit_of_pid(&self, pid: u32) -> Option<&str> {
-        self.service_of_pid(pid)
+        self.owner_of_pid(pid)
     }
 
     /// `systemctl kill`: signal processes of a unit. Returns how many were signalled.
@@ -227,7 +240,16 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             .units
             .get(id)
             .ok_or_else(|| EngineError::NotLoaded(id.to_string()))?;
-        let procs = u.service().map(|s| s.state().procs()).unwrap_or_default();
+        let procs = match &u.runtime {
+            UnitRuntime::Service(s) => s.state().procs(),
+            UnitRuntime::Socket(s) => crate::state::Procs {
+                main: None,
+                control: s.control,
+            },
+            UnitRuntime::Passive { .. } | UnitRuntime::Timer(_) | UnitRuntime::Scope(_) => {
+                crate::state::Procs::default()
+            }
+        };
         let n = self.host.kill(id, whom, signal, procs.main, procs.control);
         Ok(n)
     }

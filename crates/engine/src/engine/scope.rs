@@ -43,22 +43,17 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             send_sighup: cfg.kill.send_sighup,
             send_sigkill: cfg.kill.send_sigkill,
         };
-        let (next, result, actions) = match step(s.state, s.result, event, kill) {
-            Ok(t) => t,
-            Err(e) => {
-                self.log(id, LogLevel::Error, format!("Internal error: {e}."));
-                return;
-            }
+        let stepped = step(s.state, s.result, event, kill);
+        let Some((next, result, actions)) = self.accepted(id, stepped) else {
+            return;
         };
-        self.set_runtime_state(id, |r| {
+        let publish = |r: &mut UnitRuntime| {
             if let UnitRuntime::Scope(s) = r {
                 s.state = next;
                 s.result = result;
             }
-        });
-        for action in actions {
-            self.scope_action(id, action, &cfg);
-        }
+        };
+        self.carry_out(id, actions, publish, |e, id, a| e.scope_action(id, a, &cfg));
     }
 
     fn scope_action(&mut self, id: &str, action: ScopeAction, cfg: &ServiceConfig) {

@@ -5,7 +5,7 @@
 use linger_unit::model::SocketConfig;
 
 use super::*;
-use crate::socket::{SocketAction, SocketEvent, SocketState, step};
+use crate::socket::{ResultChange, SocketAction, SocketContext, SocketEvent, SocketState, step};
 
 impl<H: Host, S: UnitSource> Engine<H, S> {
     pub(super) fn socket_config(&self, id: &str) -> Option<SocketConfig> {
@@ -15,54 +15,123 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         }
     }
 
+    /// What socket `id`'s table decides by now (its command lists, kill settings, whether
+    /// processes are left, whether its service runs, whether the run failed).
+    fn socket_context(&self, id: &str) -> Option<SocketContext> {
+        let u = self.units.get(id)?;
+        let (UnitKind::Socket(cfg), UnitRuntime::Socket(s)) = (&u.config.kind, &u.runtime) else {
+            return None;
+        };
+        let p = &cfg.processes;
+        let has_commands = !(p.exec_start_pre.is_empty()
+            && p.exec_start_post.is_empty()
+            && p.exec_stop.is_empty()
+            && p.exec_stop_post.is_empty());
+        // A socket has processes only through its commands: no look at its cgroup without.
+        let processes = s.control.is_some() || (has_commands && !self.host.unit_is_empty(id));
+        let service_up = !cfg.accept
+            && self
+                .triggers(id)
+                .and_then(|t| self.unit(&t))
+                .is_some_and(|t| !t.active_state().is_inactive_or_failed());
+        Some(SocketContext {
+            start_pre: !p.exec_start_pre.is_empty(),
+            start_post: !p.exec_start_post.is_empty(),
+            stop_pre: !p.exec_stop.is_empty(),
+            stop_post: !p.exec_stop_post.is_empty(),
+            send_sigkill: p.kill.send_sigkill,
+            processes,
+            service_up,
+            failed: !matches!(s.result, "" | "success"),
+        })
+    }
+
     /// Feed `event` to socket `id`'s table and carry out what it says. An event the table
     /// refuses is a bug: logged as an internal error, the socket left as it was.
     pub(super) fn socket_event(&mut self, id: &str, event: SocketEvent) {
-        let Some(state) = self
-            .units
-            .get(id)
-            .and_then(UnitInfo::socket)
-            .map(|s| s.state)
-        else {
+        let (Some(s), Some(cx)) = (
+            self.units.get(id).and_then(UnitInfo::socket),
+            self.socket_context(id),
+        ) else {
             return;
         };
-        let (next, result, actions) = match step(state, event) {
-            Ok(t) => t,
-            Err(bad) => {
-                self.log(id, LogLevel::Error, format!("Internal error: {bad}."));
-                return;
-            }
+        let (state, old_result) = (s.state, s.result);
+        let Some((next, change, actions)) = self.accepted(id, step(state, event, cx)) else {
+            return;
         };
-        let (before, after): (Vec<_>, Vec<_>) = actions.into_iter().partition(|a| a.before_state());
-        for action in before {
-            self.socket_action(id, action);
+        let result = match change {
+            ResultChange::Keep => old_result,
+            ResultChange::Reset => "success",
+            ResultChange::Fail(_) if cx.failed => old_result,
+            ResultChange::Fail(f) => f,
+        };
+        if state.has_timeout() && !next.has_timeout() {
+            self.disarm_socket_timeout(id);
         }
-        self.set_runtime_state(id, |r| {
+        if next == SocketState::Failed && state != SocketState::Failed {
+            self.log(
+                id,
+                LogLevel::Warning,
+                format!("Failed with result '{result}'."),
+            );
+        }
+        let invocation_id = (change == ResultChange::Reset).then(|| self.host.new_invocation_id());
+        let publish = |r: &mut UnitRuntime| {
             if let UnitRuntime::Socket(s) = r {
                 s.state = next;
-                if let Some(result) = result {
-                    s.result = result;
+                s.result = result;
+                if let Some(i) = invocation_id {
+                    s.invocation_id = i;
                 }
             }
-        });
-        for action in after {
-            self.socket_action(id, action);
-        }
+        };
+        self.carry_out(id, actions, publish, Self::socket_action);
     }
 
     fn socket_action(&mut self, id: &str, action: SocketAction) {
         match action {
             SocketAction::Watch(watch) => self.host.watch_sockets(id, watch),
+            SocketAction::Open => self.open_socket(id),
             SocketAction::Close => {
+                if let Some(UnitRuntime::Socket(s)) = self.units.get_mut(id).map(|u| &mut u.runtime)
+                {
+                    s.restored = false;
+                }
                 let remove = self.socket_config(id).is_some_and(|c| c.remove_on_stop);
                 self.host.close_sockets(id, remove);
             }
             SocketAction::Activate => self.activate_service_of(id),
+            SocketAction::Run(list) => self.run_socket_commands(id, list),
+            SocketAction::Signal(which) => self.signal_socket(id, which),
+            SocketAction::Log(level, text) => self.log(id, level, text.into()),
         }
     }
 
-    /// A start job on socket `id` (conditions passed) that activates `target`.
-    pub(super) fn start_socket(&mut self, id: &str, target: &str) {
+    /// A start job on socket `id` (conditions passed).
+    pub(super) fn start_socket(&mut self, id: &str) {
+        let restored = match self.units.get_mut(id).map(|u| &mut u.runtime) {
+            Some(UnitRuntime::Socket(s)) => std::mem::take(&mut s.restored),
+            _ => false,
+        };
+        let event = if restored {
+            SocketEvent::Restored
+        } else {
+            SocketEvent::Start
+        };
+        self.socket_event(id, event);
+    }
+
+    /// The manager holds socket `id`'s listening fds again (kept across a re-exec or a
+    /// crash): its next start job brings it up as it was, without running `ExecStartPre=`/
+    /// `ExecStartPost=` a second time.
+    pub fn restore_socket(&mut self, id: &str) {
+        if let Some(UnitRuntime::Socket(s)) = self.units.get_mut(id).map(|u| &mut u.runtime) {
+            s.restored = true;
+        }
+    }
+
+    /// The table's `Open`: open the listening sockets and tell the table how it went.
+    fn open_socket(&mut self, id: &str) {
         let Some(cfg) = self.socket_config(id) else {
             return;
         };
@@ -75,12 +144,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.socket_event(id, SocketEvent::OpenFailed);
             return;
         }
-        // A service already running (started directly) owns the traffic.
-        let service_up = !cfg.accept
-            && self
-                .unit(target)
-                .is_some_and(|u| !u.active_state().is_inactive_or_failed());
-        self.socket_event(id, SocketEvent::Opened { service_up });
+        self.socket_event(id, SocketEvent::Opened);
     }
 
     /// The listening sockets of `id` (`Accept=no`) have traffic: start the service.

@@ -29,28 +29,18 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         else {
             return;
         };
-        let (next, result, actions) = match step(state, event) {
-            Ok(t) => t,
-            Err(bad) => {
-                self.log(id, LogLevel::Error, format!("Internal error: {bad}."));
-                return;
-            }
+        let Some((next, result, actions)) = self.accepted(id, step(state, event)) else {
+            return;
         };
-        let (before, after): (Vec<_>, Vec<_>) = actions.into_iter().partition(|a| a.before_state());
-        for action in before {
-            self.timer_action(id, action);
-        }
-        self.set_runtime_state(id, |r| {
+        let publish = |r: &mut UnitRuntime| {
             if let UnitRuntime::Timer(t) = r {
                 t.state = next;
                 if let Some(result) = result {
                     t.result = result;
                 }
             }
-        });
-        for action in after {
-            self.timer_action(id, action);
-        }
+        };
+        self.carry_out(id, actions, publish, Self::timer_action);
     }
 
     fn timer_action(&mut self, id: &str, action: TimerAction) {

@@ -65,14 +65,14 @@ pub enum Outcome {
     RestartDue,
 }
 
-/// An event that cannot happen in a state (a bug, reported, never ignored).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("service event {event:?} is impossible in state {}", state.as_str())]
-pub struct BadTransition {
-    /// The state.
-    pub state: ServiceState,
-    /// The event.
-    pub event: ServiceEvent,
+/// An event that cannot happen in a service's state.
+pub type BadTransition = crate::table::BadTransition<ServiceState, ServiceEvent>;
+
+impl crate::table::TableState for ServiceState {
+    const UNIT_TYPE: &'static str = "service";
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
 }
 
 impl ServiceRuntime {

@@ -62,11 +62,9 @@ pub enum TimerAction {
     Release,
 }
 
-impl TimerAction {
-    /// Whether the action is done before the new state is published: publishing it may
-    /// finish a job whose next step (a restart's start half) arms the timer again at once,
-    /// so disarming must come first.
-    pub fn before_state(self) -> bool {
+impl crate::table::StagedAction for TimerAction {
+    /// Disarming comes first: a restart's start half arms the timer again at once.
+    fn before_state(self) -> bool {
         match self {
             TimerAction::Disarm => true,
             TimerAction::Schedule | TimerAction::Trigger | TimerAction::Release => false,
@@ -74,14 +72,14 @@ impl TimerAction {
     }
 }
 
-/// An event that cannot happen in a state (a bug, reported, never ignored).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("timer event {event:?} is impossible in state {}", state.as_str())]
-pub struct BadTransition {
-    /// The state.
-    pub state: TimerState,
-    /// The event.
-    pub event: TimerEvent,
+/// An event that cannot happen in a timer's state.
+pub type BadTransition = crate::table::BadTransition<TimerState, TimerEvent>;
+
+impl crate::table::TableState for TimerState {
+    const UNIT_TYPE: &'static str = "timer";
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
 }
 
 /// A transition: the new state, the new `Result=` if it changes, the actions in order.

@@ -12,7 +12,7 @@ pub use linger_engine::{
 pub use linger_unit::exec_line::ExecCommand;
 pub use linger_unit::model::{
     Condition, InstallSection, KillMode, LoadState, RestartPolicy, ServiceConfig, ServiceType,
-    UnitConfig, UnitKind, UnitSection, UnitType,
+    SocketConfig, UnitConfig, UnitKind, UnitSection, UnitType,
 };
 
 #[derive(Debug, Default)]
@@ -190,6 +190,17 @@ pub fn service(name: &str, f: impl FnOnce(&mut ServiceConfig, &mut UnitSection))
         unit_type: UnitType::Service,
         unit: u,
         kind: UnitKind::Service(Box::new(s)),
+        ..target(name)
+    }
+}
+
+/// A socket unit with the settings `f` makes.
+pub fn socket(name: &str, f: impl FnOnce(&mut SocketConfig)) -> UnitConfig {
+    let mut s = SocketConfig::default();
+    f(&mut s);
+    UnitConfig {
+        unit_type: UnitType::Socket,
+        kind: UnitKind::Socket(Box::new(s)),
         ..target(name)
     }
 }

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use linger_time::{CalendarSpec, Usec};
 
+use super::ServiceConfig;
+
 /// `[Timer]`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimerConfig {
@@ -225,6 +227,12 @@ pub struct SocketConfig {
     pub flush_pending: bool,
     /// `Writable=` (FIFOs).
     pub writable: bool,
+    /// The socket's control processes and how they run, as a service's settings hold them:
+    /// `ExecStartPre=`, `ExecStartPost=`, `ExecStopPre=` (in `exec_stop`), `ExecStopPost=`,
+    /// `TimeoutSec=` (both timeouts), and the exec, kill and resource-control settings a
+    /// socket shares with services (systemd.socket(5) "Options"). The manager spawns them
+    /// exactly as it spawns a service's control processes.
+    pub processes: ServiceConfig,
 }
 
 impl Default for SocketConfig {
@@ -254,6 +262,7 @@ impl Default for SocketConfig {
             no_delay: false,
             flush_pending: false,
             writable: false,
+            processes: ServiceConfig::default(),
         }
     }
 }

@@ -138,7 +138,11 @@ pub(crate) const SERVICE: &[(&str, Apply)] = &[
 /// `Exec*=`: parsed by `exec_line` with specifiers expanded per word. Parse errors are fatal,
 /// as in systemd (a service must not run a command line other than the one written);
 /// `-`-prefixed lines that cannot be parsed are ignored with a warning.
-fn exec(b: &mut UnitBuilder, cx: &Cx<'_>, field: fn(&mut ServiceConfig) -> &mut Vec<ExecCommand>) {
+pub(crate) fn exec(
+    b: &mut UnitBuilder,
+    cx: &Cx<'_>,
+    field: fn(&mut ServiceConfig) -> &mut Vec<ExecCommand>,
+) {
     let expand = |w: &str| (cx.actx.expand)(w).map_err(|message| SpecifierError { message });
     match parse_exec_line_with(cx.value, &expand) {
         Ok(line) => {

@@ -1,15 +1,52 @@
-//! Rows for `[Socket]` (systemd.socket(5)). The exec, kill and resource-control settings a
-//! socket may carry (for its `ExecStartPre=` … commands) are not implemented: they fall
-//! through to the "not supported by linger" warning.
+//! Rows for `[Socket]` (systemd.socket(5)): the listening side here; the socket's own
+//! commands (`ExecStartPre=` …, `TimeoutSec=`) in [`PROCESSES`]. Their exec, kill and
+//! resource-control settings are the service rows (settings.rs looks them up for `[Socket]`
+//! too), stored in `SocketConfig::processes`, which the manager spawns like a service's.
 
 use super::names::parse_name;
+use super::service_table::exec;
 use super::unit_table::words;
 use super::{Apply, Cx, OtherListen, UnitBuilder};
 use crate::model::{ListenAddress, ListenKind, ListenSpec, UnitType};
 use crate::value::{
     AddressError, fd_name_is_valid, parse_bind_ipv6_only, parse_boolean, parse_iec_size,
-    parse_mode, parse_netlink, parse_node_path, parse_sec, parse_socket_address, parse_unsigned,
+    parse_mode, parse_netlink, parse_node_path, parse_sec, parse_sec_fix_0, parse_socket_address,
+    parse_unsigned,
 };
+
+/// `[Socket]` rows for the socket's control processes (held as a service's command lists:
+/// `ExecStopPre=` runs where a service's `ExecStop=` would, before the sockets close).
+pub(crate) const PROCESSES: &[(&str, Apply)] = &[
+    ("ExecStartPre", |b, cx| {
+        exec(b, cx, |s| &mut s.exec_start_pre)
+    }),
+    ("ExecStartPost", |b, cx| {
+        exec(b, cx, |s| &mut s.exec_start_post)
+    }),
+    ("ExecStopPre", |b, cx| exec(b, cx, |s| &mut s.exec_stop)),
+    ("ExecStopPost", |b, cx| {
+        exec(b, cx, |s| &mut s.exec_stop_post)
+    }),
+    ("TimeoutSec", |b, cx| {
+        b.set(cx, false, parse_sec_fix_0, |b, v| {
+            b.svc.timeout_start = v;
+            b.svc.timeout_stop = v;
+        })
+    }),
+];
+
+/// The `[Service]` rows a socket shares (systemd.kill(5), `Slice=`): looked up in
+/// service_table.rs, applied to the socket's processes.
+pub(crate) const SERVICE_KEYS: &[&str] = &[
+    "Slice",
+    "KillMode",
+    "KillSignal",
+    "RestartKillSignal",
+    "SendSIGHUP",
+    "SendSIGKILL",
+    "FinalKillSignal",
+    "WatchdogSignal",
+];
 
 /// `[Socket]` rows.
 pub(crate) const SOCKET: &[(&str, Apply)] = &[
