@@ -95,7 +95,7 @@ fn systemctl_show_reads_the_settings_linger_has() {
         ),
         (
             "opts.socket",
-            "[Socket]\nListenStream=%t/opts.sock\nReusePort=yes\nKeepAlive=yes\nReceiveBuffer=65536\nMaxConnectionsPerSource=7\n",
+            "[Socket]\nListenStream=%t/opts.sock\nReusePort=yes\nKeepAlive=yes\nReceiveBuffer=65536\nMaxConnectionsPerSource=7\nExecStartPost=-/bin/true x\nUMask=0077\nKillMode=mixed\n",
         ),
         ("iso.target", "[Unit]\nAllowIsolate=yes\n"),
     ]);

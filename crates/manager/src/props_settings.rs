@@ -6,6 +6,8 @@
 use std::collections::BTreeMap;
 
 use linger_cgroup::{CpuWeight, MemoryValue, ResourceLimits, TasksValue};
+use linger_ipc::manager as wire;
+use linger_unit::exec_line::ExecCommand;
 use linger_unit::model::{BindIpv6Only, InputSpec, OutputSpec, ServiceConfig, SocketConfig};
 
 use crate::props_format::{span, yes};
@@ -36,8 +38,46 @@ fn output(o: &OutputSpec) -> &'static str {
     }
 }
 
-/// Add the settings of a service or scope `sc` to `p`.
+/// Add the execution, kill and resource settings of a service, scope or socket `sc` (a
+/// socket's control processes run with a service's settings) to `p`.
 pub fn service_settings(sc: &ServiceConfig, p: &mut BTreeMap<String, String>) {
+    p.insert("KillMode".into(), sc.kill.kill_mode.as_str().into());
+    p.insert("KillSignal".into(), sc.kill.kill_signal.to_string());
+    p.insert(
+        "FinalKillSignal".into(),
+        sc.kill.final_kill_signal.to_string(),
+    );
+    p.insert("SendSIGKILL".into(), yes(sc.kill.send_sigkill));
+    p.insert("SendSIGHUP".into(), yes(sc.kill.send_sighup));
+    p.insert("UMask".into(), format!("{:04o}", sc.exec.umask));
+    p.insert(
+        "WorkingDirectory".into(),
+        sc.exec
+            .working_directory
+            .as_ref()
+            .map(|w| {
+                format!(
+                    "{}{}",
+                    if w.missing_ok { "!" } else { "" },
+                    w.path.display()
+                )
+            })
+            .unwrap_or_default(),
+    );
+    p.insert(
+        "Environment".into(),
+        sc.exec
+            .environment
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    p.insert(
+        "SyslogIdentifier".into(),
+        sc.exec.syslog_identifier.clone().unwrap_or_default(),
+    );
+    crate::props_exec::exec_properties(&sc.exec, p);
     let mut set = |k: &str, v: String| {
         p.insert(k.to_string(), v);
     };
@@ -177,4 +217,41 @@ pub fn socket_settings(c: &SocketConfig, p: &mut BTreeMap<String, String>) {
         "MaxConnectionsPerSource",
         c.max_connections_per_source.unwrap_or(0).to_string(),
     );
+}
+
+/// A socket's command lists (D-Bus `ExecStartPre` & co. of `org.freedesktop.systemd1.Socket`),
+/// with where each is kept in its control-process settings. Their runs are not recorded
+/// (pid and times 0, as before a first run).
+pub const SOCKET_COMMAND_LISTS: [&str; 4] = [
+    "ExecStartPre",
+    "ExecStartPost",
+    "ExecStopPre",
+    "ExecStopPost",
+];
+
+/// A socket's command lists, typed.
+pub fn socket_commands(c: &SocketConfig) -> BTreeMap<String, Vec<wire::CommandRun>> {
+    let p = &c.processes;
+    let lists: [&[ExecCommand]; 4] = [
+        &p.exec_start_pre,
+        &p.exec_start_post,
+        &p.exec_stop,
+        &p.exec_stop_post,
+    ];
+    SOCKET_COMMAND_LISTS
+        .iter()
+        .zip(lists)
+        .map(|(name, list)| {
+            let rows = list
+                .iter()
+                .map(|cmd| wire::CommandRun {
+                    path: cmd.path.clone(),
+                    argv: cmd.argv.clone(),
+                    ignore_failure: cmd.flags.ignore_failure,
+                    ..Default::default()
+                })
+                .collect();
+            (name.to_string(), rows)
+        })
+        .collect()
 }
