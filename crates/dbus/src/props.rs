@@ -58,6 +58,9 @@ pub enum Conv {
     ExecEx,
     /// `Conditions`/`Asserts` → `a(sbbsi)` (typed, not a string).
     Checks,
+    /// `RestrictNamespaces=` as systemctl prints it (`yes`, `no`, allowed names) → the mask
+    /// of namespaces a unit may make (`no`: systemd's unset, `UINT64_MAX`).
+    Namespaces,
     /// `TimersMonotonic=`'s `{ BASE=SPAN ; next_elapse=… }` entries → `a(stt)`.
     Timers,
     /// `TimersCalendar=`'s `{ OnCalendar=SPEC ; next_elapse=… }` entries → `a(sst)`.
@@ -510,6 +513,14 @@ pub fn value(prop: &Prop, props: &BTreeMap<String, String>) -> Value<'static> {
     match prop.conv {
         Str | NonEmpty => Value::from(raw.to_string()),
         Bool => Value::Bool(raw == "yes"),
+        Namespaces => Value::U64(match raw {
+            "yes" => 0,
+            "no" | "" => u64::MAX,
+            names => names
+                .split_whitespace()
+                .filter_map(linger_unit::model::namespace_flag)
+                .fold(0, |mask, flag| mask | flag),
+        }),
         Int | Counter | Realtime | Span | Octal | Limit | Errno => number(prop, raw),
         // Typed values (unit_value); a string never carries them.
         Absent | Exec | ExecEx | Checks => zero(&signature(prop)),

@@ -102,10 +102,6 @@ pub fn service_settings(sc: &ServiceConfig, p: &mut BTreeMap<String, String>) {
     set("SyslogLevelPrefix", yes(e.syslog_level_prefix));
     set("PassEnvironment", e.pass_environment.join(" "));
     set("UnsetEnvironment", e.unset_environment.join(" "));
-    let h = &e.hardening;
-    set("ReadWritePaths", h.read_write_paths.join(" "));
-    set("ReadOnlyPaths", h.read_only_paths.join(" "));
-    set("InaccessiblePaths", h.inaccessible_paths.join(" "));
     set("GuessMainPID", yes(sc.guess_main_pid));
     set(
         "TimeoutAbortUSec",

@@ -164,7 +164,7 @@ pub const EXEC: &[Prop] = &[
     p("MemoryDenyWriteExecute", "b", Bool, Zero, Const),
     p("RestrictRealtime", "b", Bool, Zero, Const),
     p("RestrictSUIDSGID", "b", Absent, Zero, Const),
-    p("RestrictNamespaces", "t", Absent, Max, Const),
+    p("RestrictNamespaces", "t", Namespaces, Max, Const),
     p("RestrictFileSystems", "(bas)", Absent, Zero, Const),
     p("BindPaths", "a(ssbt)", Absent, Zero, Const),
     p("BindReadOnlyPaths", "a(ssbt)", Absent, Zero, Const),
