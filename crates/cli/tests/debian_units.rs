@@ -235,3 +235,205 @@ fn debians_pipewire_and_wireplumber_run_unchanged_and_restart_together() {
     assert!(status.lines().any(|l| l == "Seccomp:\t2"), "{status}");
     m.shutdown();
 }
+
+/// mpd's configuration for socket activation: no bind_to_address (mpd takes the sockets
+/// systemd-style), a null output.
+fn mpd_config(home: &Path) -> String {
+    format!(
+        "music_directory \"{d}/music\"\n\
+         db_file \"{d}/database\"\n\
+         state_file \"{d}/state\"\n\
+         audio_output {{\n  type \"null\"\n  name \"none\"\n}}\n",
+        d = home.join("mpd").display()
+    )
+}
+
+/// Debian's mpd.socket + mpd.service unchanged, under a manager running as an ordinary user.
+/// mpd.socket listens on `%t/mpd/socket` and on port 6600 of every interface; as a user who
+/// wants it local only would, the test resets `ListenStream=` in a drop-in
+/// (`mpd.socket.d/local.conf`) and lists the runtime socket and 127.0.0.1:PORT. The first
+/// client activates mpd, which takes both sockets (`mpd --systemd`) and answers `mpc` on each.
+#[test]
+fn debians_mpd_socket_activates_mpd_as_an_ordinary_user() {
+    if !["/usr/bin/mpd", "/usr/bin/mpc"]
+        .iter()
+        .all(|p| Path::new(p).exists())
+    {
+        eprintln!("skipped: mpd or mpc is not installed");
+        return;
+    }
+    let Some(mut m) = manager_as_nobody() else {
+        return;
+    };
+    for unit in ["mpd.socket", "mpd.service"] {
+        if !copy_debian_unit(&m, unit) {
+            eprintln!("skipped: /usr/lib/systemd/user/{unit} is not installed");
+            return;
+        }
+    }
+    let port = linger_test_support::free_port();
+    m.write_unit(
+        "mpd.socket.d/local.conf",
+        &format!(
+            "[Socket]\nListenStream=\nListenStream=%t/mpd/socket\nListenStream=127.0.0.1:{port}\n"
+        ),
+    );
+    let config = m.home().join(".config/mpd/mpd.conf");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::create_dir_all(m.home().join("mpd/music")).unwrap();
+    std::fs::write(&config, mpd_config(&m.home())).unwrap();
+    let chown = std::process::Command::new("chown")
+        .args(["-R", "nobody:nogroup"])
+        .arg(m.home())
+        .status()
+        .unwrap();
+    assert!(chown.success());
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["start", "mpd.socket"]).expect_code(0);
+    let unix = m.runtime().join("mpd/socket");
+    assert_eq!(
+        m.prop("mpd.socket", "Listen"),
+        format!("{} (Stream)\n127.0.0.1:{port} (Stream)", unix.display())
+    );
+    assert_eq!(m.prop("mpd.service", "ActiveState"), "inactive");
+
+    let mpc = |host: &str, args: &[&str]| {
+        let out = std::process::Command::new("setpriv")
+            .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
+            .args(["mpc", "--host", host, "--port", &port.to_string()])
+            .args(args)
+            .env_clear()
+            .env("PATH", "/usr/bin:/bin")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        )
+    };
+    // The TCP socket activates mpd.
+    let (ok, text) = mpc("127.0.0.1", &["version"]);
+    assert!(
+        ok && text.starts_with("mpd version: "),
+        "{text}\n{}",
+        m.linger(&["journal", "-n", "40"]).stdout
+    );
+    assert_eq!(m.prop("mpd.service", "ActiveState"), "active");
+    let pid = m.main_pid("mpd.service");
+    // The same mpd answers on the runtime socket.
+    let (greeting, status) = mpd_command(&unix, "status").unwrap();
+    assert!(greeting.starts_with("OK MPD "), "{greeting}");
+    assert!(status.iter().any(|l| l == "state: stop"), "{status:?}");
+    let (ok, text) = mpc(&unix.to_string_lossy(), &["status"]);
+    assert!(ok && text.contains("volume:"), "{text}");
+    assert_eq!(m.main_pid("mpd.service"), pid);
+    let proc_status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    assert!(
+        proc_status.lines().any(|l| l == "NoNewPrivs:\t1"),
+        "{proc_status}"
+    );
+    assert!(
+        proc_status.lines().any(|l| l == "Seccomp:\t2"),
+        "{proc_status}"
+    );
+    // Run as nobody, nothing above the hard limit is granted: named in the journal.
+    let journal = m.linger(&["journal", "-u", "mpd.service"]).stdout;
+    assert!(
+        journal.contains("LimitRTPRIO=40:40 is above the hard limit"),
+        "{journal}"
+    );
+    m.systemctl(&["stop", "mpd.service", "mpd.socket"])
+        .expect_code(0);
+    // Nobody listens any more (the file stays: RemoveOnStop= defaults to no, as in systemd).
+    assert!(UnixStream::connect(&unix).is_err());
+    assert!(std::net::TcpStream::connect(("127.0.0.1", port)).is_err());
+    m.shutdown();
+}
+
+/// Debian's pipewire-pulse.socket/.service (ConditionUser=!root, seccomp allow-list,
+/// Wants=pipewire wireplumber) unchanged as an ordinary user: `pactl info` on
+/// `%t/pulse/native` activates the PulseAudio server of PipeWire, which pulls PipeWire and
+/// WirePlumber in.
+#[test]
+fn debians_pipewire_pulse_answers_pactl() {
+    let programs = [
+        "/usr/bin/pipewire",
+        "/usr/bin/pipewire-pulse",
+        "/usr/bin/wireplumber",
+        "/usr/bin/pactl",
+        "/usr/bin/dbus-daemon",
+    ];
+    if !programs.iter().all(|p| Path::new(p).exists()) {
+        eprintln!("skipped: one of {programs:?} is not installed");
+        return;
+    }
+    let Some(mut m) = manager_as_nobody() else {
+        return;
+    };
+    for unit in [
+        "pipewire.socket",
+        "pipewire.service",
+        "pipewire-pulse.socket",
+        "pipewire-pulse.service",
+        "wireplumber.service",
+        "dbus.socket",
+        "dbus.service",
+    ] {
+        if !copy_debian_unit(&m, unit) {
+            eprintln!("skipped: /usr/lib/systemd/user/{unit} is not installed");
+            return;
+        }
+    }
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&[
+        "start",
+        "dbus.socket",
+        "pipewire.socket",
+        "pipewire-pulse.socket",
+    ])
+    .expect_code(0);
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
+        .args(["pactl", "info"])
+        .env_clear()
+        .env("XDG_RUNTIME_DIR", m.runtime())
+        .env("HOME", m.home())
+        .env("PATH", "/usr/bin:/bin")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains("Server Name: PulseAudio (on PipeWire "),
+        "{text}{}\n{}",
+        String::from_utf8_lossy(&out.stderr),
+        m.linger(&["journal", "-n", "60"]).stdout
+    );
+    assert!(
+        text.contains(&format!(
+            "Server String: {}",
+            m.runtime().join("pulse/native").display()
+        )),
+        "{text}"
+    );
+    for unit in [
+        "pipewire-pulse.service",
+        "pipewire.service",
+        "wireplumber.service",
+    ] {
+        m.wait_for(&format!("{unit} active"), |m| {
+            m.prop(unit, "ActiveState") == "active"
+        });
+    }
+    let pid = m.main_pid("pipewire-pulse.service");
+    let proc_status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    assert!(
+        proc_status.lines().any(|l| l == "Seccomp:\t2"),
+        "{proc_status}"
+    );
+    m.shutdown();
+}

@@ -165,9 +165,19 @@ fn show_lists_the_execution_settings() {
         "[Service]\nExecStart=/bin/sleep 600\nNoNewPrivileges=yes\nRuntimeDirectory=a b\n\
          StateDirectoryMode=0700\nLimitRTPRIO=0:0\nSystemCallFilter=~read write\n\
          SystemCallErrorNumber=EPERM\nRestrictAddressFamilies=AF_UNIX AF_INET\n\
-         RestrictRealtime=yes\nProtectSystem=strict\n",
+         RestrictRealtime=yes\nProtectSystem=strict\nRestrictNamespaces=~user\n\
+         RestrictNamespaces=~net\nReadWritePaths=-/tmp/a /tmp/b\nReadOnlyPaths=/usr\n\
+         InaccessiblePaths=-/nonexistent/x\nInaccessiblePaths=/etc/shadow\n",
     );
     m.write_unit("plain.service", "[Service]\nExecStart=/bin/sleep 600\n");
+    m.write_unit(
+        "nons.service",
+        "[Service]\nExecStart=/bin/sleep 600\nRestrictNamespaces=yes\n",
+    );
+    m.write_unit(
+        "somens.service",
+        "[Service]\nExecStart=/bin/sleep 600\nRestrictNamespaces=uts mnt\n",
+    );
     let show = |unit: &str, p: &str| m.prop(unit, p);
     assert_eq!(show("hard.service", "NoNewPrivileges"), "yes");
     assert_eq!(show("plain.service", "NoNewPrivileges"), "no");
@@ -192,6 +202,21 @@ fn show_lists_the_execution_settings() {
     assert_eq!(show("hard.service", "RestrictRealtime"), "yes");
     assert_eq!(show("hard.service", "ProtectSystem"), "strict");
     assert_eq!(show("plain.service", "ProtectHome"), "no");
+    // systemd prints the allowed namespaces: `no` for all, `yes` for none, else their names.
+    assert_eq!(show("plain.service", "RestrictNamespaces"), "no");
+    assert_eq!(show("nons.service", "RestrictNamespaces"), "yes");
+    assert_eq!(show("somens.service", "RestrictNamespaces"), "mnt uts");
+    assert_eq!(
+        show("hard.service", "RestrictNamespaces"),
+        "cgroup ipc mnt pid uts"
+    );
+    assert_eq!(show("hard.service", "ReadWritePaths"), "-/tmp/a /tmp/b");
+    assert_eq!(show("hard.service", "ReadOnlyPaths"), "/usr");
+    assert_eq!(
+        show("hard.service", "InaccessiblePaths"),
+        "-/nonexistent/x /etc/shadow"
+    );
+    assert_eq!(show("plain.service", "ReadWritePaths"), "");
 }
 
 /// What a sandboxed service sees, from its own output: its private `/tmp`, read-only `/usr`

@@ -91,3 +91,56 @@ fn a_program_outside_any_unit_and_a_bad_header() {
     assert!(all.contains("hello from a stream"), "{all}");
     assert!(!all.contains("never stored"), "{all}");
 }
+
+/// A stream whose header names a unit (line 2, what systemd itself sends when it connects a
+/// service's output), from a process that belongs to no unit: the entry is filed under that
+/// unit when root sent it — journald's fallback when the sender's cgroup names no unit — and
+/// an ordinary user's claim is ignored, as journald ignores it.
+#[test]
+fn a_header_unit_names_the_unit_only_from_root() {
+    let mut cases = vec![(rustix::process::geteuid().is_root(), None)];
+    if rustix::process::geteuid().is_root() {
+        cases.push((false, Some(("nobody", "nogroup"))));
+    }
+    for (from_root, user) in cases {
+        let mut m = Manager::new(BIN);
+        match user {
+            None => m.start(),
+            Some((u, g)) => m.start_as(u, g),
+        }
+        let socket = m.runtime().join("linger/journal/stdout");
+        let mut cmd = match user {
+            None => std::process::Command::new("/usr/bin/python3"),
+            Some((u, g)) => {
+                let mut c = std::process::Command::new("setpriv");
+                c.args([
+                    &format!("--reuid={u}"),
+                    &format!("--regid={g}"),
+                    "--clear-groups",
+                ])
+                .arg("/usr/bin/python3");
+                c
+            }
+        };
+        let sent = cmd
+            .arg("-c")
+            .arg(
+                "import socket,sys\ns=socket.socket(socket.AF_UNIX)\ns.connect(sys.argv[1])\n\
+                 s.sendall(b'claimer\\nnamed.service\\n6\\n0\\n0\\n0\\n0\\nfiled by its header\\n')\n\
+                 s.close()",
+            )
+            .arg(&socket)
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        m.wait_for("the stream's line", |m| {
+            journal(m, &["-t", "claimer", "-o", "cat"]).contains("filed by its header")
+        });
+        let filed = journal(&m, &["-u", "named.service", "-o", "cat"]);
+        assert_eq!(
+            filed.contains("filed by its header"),
+            from_root,
+            "root sender: {from_root}\n{filed}"
+        );
+    }
+}

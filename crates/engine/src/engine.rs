@@ -230,6 +230,8 @@ pub struct Engine<H: Host, S: UnitSource> {
     /// engine/socket_commands.rs), so an exit finds its unit without looking at every unit. Entries of a unit that went away may linger: a
     /// lookup checks the unit still has the pid.
     pids: HashMap<u32, String>,
+    /// The manager is exiting ([`Engine::refuse_starts`]).
+    exiting: bool,
 }
 
 impl<H: Host, S: UnitSource> Engine<H, S> {
@@ -248,6 +250,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             touched: BTreeSet::new(),
             upholders: BTreeSet::new(),
             pids: HashMap::new(),
+            exiting: false,
         }
     }
 
@@ -434,6 +437,14 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         };
         let default_deps = |n: &str| units.get(n).map(|u| u.config.unit.default_dependencies);
         self.graph.add_unit(&u.config, &resolve, &default_deps);
+    }
+
+    /// The manager exits: from now on a transaction that would start a unit is refused, so
+    /// the stops it queues are final (systemd's exit.target job is irreversible). A client
+    /// connecting to a socket whose service already stopped then sees the socket fail and
+    /// close, instead of waiting for a service that never comes.
+    pub fn refuse_starts(&mut self) {
+        self.exiting = true;
     }
 
     /// Re-read every loaded unit's configuration; running units keep running.

@@ -59,20 +59,8 @@ pub struct Compiled {
     pub notes: Vec<String>,
 }
 
-/// The `CLONE_NEW*` flag of a `RestrictNamespaces=` name.
-pub fn namespace_flag(name: &str) -> Option<u64> {
-    Some(match name {
-        "cgroup" => 0x0200_0000,
-        "ipc" => 0x0800_0000,
-        "net" => 0x4000_0000,
-        "mnt" => 0x0002_0000,
-        "pid" => 0x2000_0000,
-        "user" => 0x1000_0000,
-        "uts" => 0x0400_0000,
-        _ => return None,
-    })
-}
-
+/// Every `CLONE_NEW*` flag `RestrictNamespaces=` knows (the names are linger-unit's
+/// `NAMESPACE_FLAGS`; a test holds the two together).
 const ALL_NAMESPACES: u64 =
     0x0200_0000 | 0x0800_0000 | 0x4000_0000 | 0x0002_0000 | 0x2000_0000 | 0x1000_0000 | 0x0400_0000;
 
@@ -353,6 +341,11 @@ pub fn compile(spec: &FilterSpec) -> Result<Compiled, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_namespace_flags_are_the_unit_crates() {
+        assert_eq!(ALL_NAMESPACES, linger_unit::model::ALL_NAMESPACES);
+    }
 
     #[test]
     fn every_setting_compiles_to_its_own_program() {

@@ -43,6 +43,9 @@ pub enum Event {
     LogStream {
         /// The pid that connected.
         pid: u32,
+        /// The unit the stream's header names, when root sent it (journald's rule): used
+        /// only if the pid belongs to no unit.
+        unit_hint: Option<String>,
         /// The entries.
         entries: Vec<Vec<(String, Vec<u8>)>>,
         /// Lets the connection's reader read on.

@@ -304,12 +304,7 @@ fn filter_spec(h: &Hardening) -> FilterSpec {
                     .collect(),
             )
         }),
-        namespaces_allowed: h.namespaces.as_ref().map(|l| {
-            l.names
-                .iter()
-                .filter_map(|n| linger_exec::seccomp::namespace_flag(n))
-                .fold(0, |a, f| a | f)
-        }),
+        namespaces_allowed: h.namespaces.is_some().then(|| h.namespaces_allowed_mask()),
         lock_personality: h.lock_personality,
         memory_deny_write_execute: h.memory_deny_write_execute,
         restrict_realtime: h.restrict_realtime,

@@ -52,14 +52,15 @@ impl Manager {
                 pid,
                 fields,
                 transport,
-            } => self.log_datagram(pid, fields, transport),
+            } => self.log_datagram(pid, fields, transport, None),
             Event::LogStream {
                 pid,
+                unit_hint,
                 entries,
                 taken,
             } => {
                 for fields in entries {
-                    self.log_datagram(pid, fields, "stdout");
+                    self.log_datagram(pid, fields, "stdout", unit_hint.as_deref());
                 }
                 let _ = taken.send(());
             }

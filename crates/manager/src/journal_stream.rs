@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use linger_ipc::journal_handoff::{STREAM_HANDOFF, StreamHandoff};
 use linger_journal::capture::stream::StreamParser;
+use linger_unit::name::NameKinds;
 use tokio::io::AsyncReadExt;
 use tokio::net::{UnixListener, UnixStream};
 use tokio::sync::{Semaphore, mpsc, oneshot};
@@ -91,6 +92,20 @@ async fn serve(mut stream: UnixStream, events: mpsc::UnboundedSender<Event>) {
         return;
     }
     let pid = peer.pid;
+    // journald takes the header's unit only from root (what systemd itself sends when it
+    // connects a service's output), and only as a fallback.
+    let hint = |parser: &StreamParser| {
+        parser.header().map(|h| h.unit.clone()).filter(|u| {
+            peer.uid == 0
+                && linger_unit::name::is_valid(
+                    u,
+                    NameKinds {
+                        template: false,
+                        ..NameKinds::ANY
+                    },
+                )
+        })
+    };
     let mut parser = StreamParser::new();
     let mut buf = vec![0u8; READ_SIZE];
     loop {
@@ -107,6 +122,7 @@ async fn serve(mut stream: UnixStream, events: mpsc::UnboundedSender<Event>) {
             let (taken, wait) = oneshot::channel();
             let batch = Event::LogStream {
                 pid,
+                unit_hint: hint(&parser),
                 entries,
                 taken,
             };
@@ -122,6 +138,7 @@ async fn serve(mut stream: UnixStream, events: mpsc::UnboundedSender<Event>) {
         let (taken, _) = oneshot::channel();
         let _ = events.send(Event::LogStream {
             pid,
+            unit_hint: hint(&parser),
             entries,
             taken,
         });

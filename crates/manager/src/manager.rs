@@ -478,12 +478,22 @@ impl Manager {
             .or_else(|| self.engine.host().tracker.unit_of(pid))
     }
 
-    /// A native-protocol or syslog datagram from `pid`: keep the sender's fields, add the
-    /// trusted ones (`_PID`, `_COMM`, the unit the process belongs to), as journald does.
-    pub fn log_datagram(&mut self, pid: u32, fields: Vec<(String, Vec<u8>)>, transport: &str) {
+    /// A native-protocol or syslog datagram from `pid` (or a stream's entry): keep the
+    /// sender's fields, add the trusted ones (`_PID`, `_COMM`, the unit the process belongs
+    /// to), as journald does. `unit_hint` (a stream header's unit, from root) names the unit
+    /// when the process belongs to none, as journald falls back to it when the sender's
+    /// cgroup names no unit.
+    pub fn log_datagram(
+        &mut self,
+        pid: u32,
+        fields: Vec<(String, Vec<u8>)>,
+        transport: &str,
+        unit_hint: Option<&str>,
+    ) {
         let unit = self
             .unit_of_live_pid(pid)
-            .or_else(|| self.recent_exits.unit_of(pid).map(str::to_string));
+            .or_else(|| self.recent_exits.unit_of(pid).map(str::to_string))
+            .or_else(|| unit_hint.map(str::to_string));
         let Some(j) = &self.journal else { return };
         let mut e = linger_journal::Entry::default();
         for (k, v) in fields {
@@ -741,6 +751,7 @@ impl Manager {
             return;
         }
         self.shutting_down = true;
+        self.engine.refuse_starts();
         let active: Vec<String> = self
             .engine
             .units()

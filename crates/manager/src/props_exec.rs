@@ -88,6 +88,11 @@ pub fn exec_properties(exec: &ExecConfig, p: &mut BTreeMap<String, String>) {
         "RestrictAddressFamilies".into(),
         name_list(h.address_families.as_ref()),
     );
+    p.insert("RestrictNamespaces".into(), h.namespaces_allowed_text());
+    // As systemd keeps them: each path with its `-` (skip if missing) prefix.
+    p.insert("ReadWritePaths".into(), h.read_write_paths.join(" "));
+    p.insert("ReadOnlyPaths".into(), h.read_only_paths.join(" "));
+    p.insert("InaccessiblePaths".into(), h.inaccessible_paths.join(" "));
     p.insert("LockPersonality".into(), yes(h.lock_personality));
     p.insert(
         "MemoryDenyWriteExecute".into(),

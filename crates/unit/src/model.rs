@@ -14,7 +14,10 @@ mod hardening;
 pub use activation::{
     BindIpv6Only, ListenAddress, ListenKind, ListenSpec, SocketConfig, TimerConfig,
 };
-pub use hardening::{Hardening, NameList, ProtectHome, ProtectSystem, SyscallFilter};
+pub use hardening::{
+    ALL_NAMESPACES, Hardening, NAMESPACE_FLAGS, NameList, ProtectHome, ProtectSystem,
+    SyscallFilter, namespace_flag,
+};
 use linger_time::{USEC_INFINITY, Usec};
 
 use crate::diag::Diagnostic;

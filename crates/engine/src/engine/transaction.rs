@@ -105,6 +105,17 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         if self.jobs.len() + wanted.len() > MAX_JOBS {
             return Err(EngineError::TooManyJobs(MAX_JOBS));
         }
+        if self.exiting
+            && let Some(start) = wanted.values().find(|w| w.job_type.is_start_like())
+        {
+            // As systemd's irreversible exit.target job makes such a transaction destructive:
+            // a socket's traffic or an automatic restart must not start what the exit stops.
+            return Err(EngineError::Destructive(
+                format!("{id}/{}", start.job_type.as_str()),
+                "exit.target".to_string(),
+                "start".to_string(),
+            ));
+        }
         if mode == JobMode::Fail {
             for (unit, w) in &wanted {
                 if let Some((_, t, _)) = self.job_of(unit)

@@ -22,6 +22,37 @@ pub struct NameList {
     pub names: Vec<String>,
 }
 
+/// `RestrictNamespaces=`'s names and their `CLONE_NEW*` flags, in systemd 252's order (the
+/// one source of both: the parser, seccomp and `systemctl show` read it).
+pub const NAMESPACE_FLAGS: [(&str, u64); 7] = [
+    ("cgroup", 0x0200_0000),
+    ("ipc", 0x0800_0000),
+    ("net", 0x4000_0000),
+    ("mnt", 0x0002_0000),
+    ("pid", 0x2000_0000),
+    ("user", 0x1000_0000),
+    ("uts", 0x0400_0000),
+];
+
+/// Every namespace flag of [`NAMESPACE_FLAGS`].
+pub const ALL_NAMESPACES: u64 = {
+    let mut all = 0;
+    let mut i = 0;
+    while i < NAMESPACE_FLAGS.len() {
+        all |= NAMESPACE_FLAGS[i].1;
+        i += 1;
+    }
+    all
+};
+
+/// The `CLONE_NEW*` flag of a `RestrictNamespaces=` name.
+pub fn namespace_flag(name: &str) -> Option<u64> {
+    NAMESPACE_FLAGS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, flag)| *flag)
+}
+
 /// `ProtectSystem=`
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ProtectSystem {
@@ -122,6 +153,38 @@ impl Hardening {
             || self.lock_personality
             || self.memory_deny_write_execute
             || self.restrict_realtime
+    }
+
+    /// The `CLONE_NEW*` flags `RestrictNamespaces=` allows, as systemd's D-Bus property
+    /// `RestrictNamespaces` (type `t`) carries them: every bit set when the setting is unset.
+    pub fn namespaces_allowed_mask(&self) -> u64 {
+        match &self.namespaces {
+            None => u64::MAX,
+            Some(list) => list
+                .names
+                .iter()
+                .filter_map(|n| namespace_flag(n))
+                .fold(0, |mask, flag| mask | flag),
+        }
+    }
+
+    /// `RestrictNamespaces=` as `systemctl show` prints systemd's property: `yes` when no
+    /// namespace may be made, `no` when every one may (or it is unset), else the allowed
+    /// names in systemd's order.
+    pub fn namespaces_allowed_text(&self) -> String {
+        let mask = self.namespaces_allowed_mask();
+        if mask & ALL_NAMESPACES == 0 {
+            return "yes".into();
+        }
+        if mask & ALL_NAMESPACES == ALL_NAMESPACES {
+            return "no".into();
+        }
+        let names: Vec<&str> = NAMESPACE_FLAGS
+            .iter()
+            .filter(|(_, flag)| mask & flag != 0)
+            .map(|(name, _)| *name)
+            .collect();
+        names.join(" ")
     }
 
     /// Whether a mount namespace is asked for.

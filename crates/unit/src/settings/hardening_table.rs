@@ -87,9 +87,6 @@ fn paths(b: &mut UnitBuilder, cx: &Cx<'_>, list: fn(&mut Hardening) -> &mut Vec<
     }
 }
 
-/// The namespace names of `RestrictNamespaces=`.
-pub const NAMESPACES: [&str; 7] = ["cgroup", "ipc", "net", "mnt", "pid", "user", "uts"];
-
 fn flag(b: &mut UnitBuilder, cx: &Cx<'_>, store: fn(&mut crate::model::Hardening, bool)) {
     b.set(cx, false, parse_boolean, |b, v| {
         store(&mut b.svc.exec.hardening, v)
@@ -304,14 +301,19 @@ fn namespaces(b: &mut UnitBuilder, cx: &Cx<'_>) {
     };
     let mut names = Vec::new();
     for w in words {
-        if NAMESPACES.contains(&w.as_str()) {
+        if crate::model::namespace_flag(&w).is_some() {
             names.push(w);
         } else {
             b.warn(cx, format!("Failed to parse namespace type, ignoring: {w}"));
         }
     }
     // Kept as the allowed set: allow-lines are merged by OR, `~` lines by AND.
-    let all = || NAMESPACES.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    let all = || {
+        crate::model::NAMESPACE_FLAGS
+            .iter()
+            .map(|(n, _)| n.to_string())
+            .collect::<Vec<_>>()
+    };
     let current = b.svc.exec.hardening.namespaces.take().map(|l| l.names);
     let allowed = if inverted {
         current
