@@ -51,6 +51,7 @@ pub fn run(config: LoginConfig) -> ExitCode {
     let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .max_blocking_threads(crate::jobs::MAX_WORKERS)
+        .thread_keep_alive(crate::jobs::WORKER_KEEP_ALIVE)
         .on_thread_start(crate::jobs::lower_worker_priority)
         .build()
     {
@@ -134,6 +135,7 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     let mut sigint = sig(SignalKind::interrupt())?;
     let mut sighup = sig(SignalKind::hangup())?;
     mkdir(&config.state_dir)?;
+    crate::jobs::start_workers().await;
     let root_socket = linger_ipc::login::root_socket(&config.socket);
     refuse_if_answered(&config.socket)?;
     refuse_if_answered(&root_socket)?;
@@ -235,6 +237,9 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
         if !streak {
             notified = 0;
         }
+        if state.borrow().reap_missed {
+            reap(&state);
+        }
         if let Some(d) = shutdown_deadline {
             if state.borrow().all_done() {
                 break true;
@@ -285,8 +290,15 @@ fn begin_stop(state: &Shared, deadline: &mut Option<Instant>) {
     }
 }
 
-/// Reap every exited child: user managers (fed to their machines) and adopted orphans.
+/// Reap every exited child: user managers (fed to their machines) and adopted orphans. Not
+/// while a manager is being forked on a worker (its pid must stay its own until its pidfd
+/// and record are here): then once that fork is back.
 fn reap(state: &Shared) {
+    if state.borrow().forks_in_flight > 0 {
+        state.borrow_mut().reap_missed = true;
+        return;
+    }
+    state.borrow_mut().reap_missed = false;
     while let Ok(Some((pid, status))) = rustix::process::wait(WaitOptions::NOHANG) {
         let (code, sig) = convert(status);
         state

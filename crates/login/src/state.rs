@@ -25,7 +25,7 @@ use crate::runtime::{self, TmpfsLimits};
 use crate::sessions::{IdCounter, Session};
 use crate::tracker::{Cleanup, Tracker};
 use crate::userdb::{Account, SystemDb, UserDb};
-use crate::users::{self, ManagerEffect, ManagerEvent, ManagerPhase, Timing, User};
+use crate::users::{self, Found, ManagerEffect, ManagerEvent, ManagerPhase, Timing, User};
 
 /// The state, shared by the loop and the connection tasks on the same thread.
 pub type Shared = Rc<RefCell<State>>;
@@ -103,6 +103,10 @@ pub struct State {
     done: UnboundedSender<Completion>,
     /// Jobs queued or running whose completion has not been applied yet.
     in_flight: Rc<std::cell::Cell<usize>>,
+    /// Managers being forked on workers: no child is reaped until they are back.
+    pub forks_in_flight: usize,
+    /// Children exited while a fork was in flight: reap once it is back.
+    pub reap_missed: bool,
 }
 
 /// Now as (realtime µs, monotonic µs).
@@ -144,6 +148,8 @@ impl State {
             exits,
             done,
             in_flight: Rc::default(),
+            forks_in_flight: 0,
+            reap_missed: false,
         };
         let inbox = Inbox {
             exits: exits_rx,
@@ -177,11 +183,35 @@ impl State {
             then(self, v);
             return;
         }
+        // Queued now, in the order the loop decided things.
+        let run = self.jobs.run(uid, job);
+        self.complete_later(run, then);
+    }
+
+    /// Run `job` on a worker at once, outside every uid's queue, then `then` with its result
+    /// on the loop (as [`State::background`]).
+    fn background_unqueued<T: Send + 'static>(
+        &mut self,
+        job: Box<dyn FnOnce() -> T + Send>,
+        then: impl FnOnce(&mut State, T) + 'static,
+    ) {
+        if self.exiting {
+            let v = job();
+            then(self, v);
+            return;
+        }
+        self.complete_later(Jobs::run_unqueued(job), then);
+    }
+
+    /// Apply `then` to what `run` yields, on the loop, once it is there.
+    fn complete_later<T: 'static>(
+        &mut self,
+        run: impl std::future::Future<Output = Result<T, crate::jobs::JobError>> + 'static,
+        then: impl FnOnce(&mut State, T) + 'static,
+    ) {
         let done = self.done.clone();
         let in_flight = self.in_flight.clone();
         in_flight.set(in_flight.get() + 1);
-        // Queued now, in the order the loop decided things.
-        let run = self.jobs.run(uid, job);
         tokio::task::spawn_local(async move {
             let result = run.await;
             let _ = done.send(Box::new(move |s: &mut State| {
@@ -470,30 +500,69 @@ impl State {
         if u.cleaning || u.preparing {
             return; // the cleanup's (preparation's) completion reconciles again
         }
-        let prepared = u.prepared.take();
-        if self.found_foreign_manager(uid) {
-            return;
+        match u.prepared.take() {
+            Some(prepared) => self.fork_manager(uid, prepared),
+            None => self.prepare_manager(uid),
         }
-        let Some(prepared) = prepared else {
-            self.prepare_manager(uid);
+    }
+
+    /// Fork the manager on a worker: a fork into a cgroup takes the kernel's cgroup lock,
+    /// which every cgroup migration on the machine holds across an RCU grace period — users
+    /// migrating processes in their own subtrees included (1–20 ms measured per fork on an
+    /// idle machine, > 100 ms under load, on the loop until this moved). Reaping waits while
+    /// a fork is in flight ([`State::forks_in_flight`]): the child's pid is its own until its
+    /// pidfd is opened and its record is here.
+    fn fork_manager(&mut self, uid: u32, prepared: crate::users::Prepared) {
+        let (runtime, _) = self.runtime_dir(uid);
+        let Some(u) = self.users.get_mut(&uid) else {
             return;
         };
-        match self.try_spawn_manager(uid, prepared) {
-            Ok((process, status)) => {
-                let pid = process.pid();
-                if let Some(s) = status {
-                    self.status_pipes.insert(pid, s);
-                }
-                if let Some(u) = self.users.get_mut(&uid) {
-                    u.process = Some(process);
-                }
-                self.manager_event_no_reconcile(uid, ManagerEvent::Spawned(pid));
+        // No other start, cleanup or tidy-up of this user until the fork is back.
+        u.preparing = true;
+        let account = u.account.clone();
+        let command = self.config.user_manager.clone();
+        let notify = self.config.notify_socket();
+        let login = self.config.socket.clone();
+        self.forks_in_flight += 1;
+        let work = move || -> Result<(Process, Option<OwnedFd>), String> {
+            let m = crate::spawn::spawn(
+                &command,
+                &account,
+                prepared.groups,
+                &runtime,
+                &notify,
+                &login,
+                prepared.join,
+            )?;
+            // Our unreaped child (nothing is reaped while a fork is in flight).
+            let process = Process::open(m.pid).map_err(|e| e.to_string())?;
+            Ok((process, m.status))
+        };
+        self.background_unqueued(Box::new(work), move |st: &mut State, forked| {
+            st.forks_in_flight -= 1;
+            if let Some(u) = st.users.get_mut(&uid) {
+                u.preparing = false;
             }
-            Err(e) => {
-                log::error(format!("cannot start user manager of uid {uid}: {e}"));
-                self.manager_event_no_reconcile(uid, ManagerEvent::SpawnFailed);
+            match forked {
+                Ok((process, status)) => {
+                    let pid = process.pid();
+                    if let Some(s) = status {
+                        st.status_pipes.insert(pid, s);
+                    }
+                    if let Some(u) = st.users.get_mut(&uid) {
+                        u.process = Some(process);
+                    }
+                    st.manager_event_no_reconcile(uid, ManagerEvent::Spawned(pid));
+                }
+                Err(e) => {
+                    log::error(format!("cannot start user manager of uid {uid}: {e}"));
+                    st.manager_event_no_reconcile(uid, ManagerEvent::SpawnFailed);
+                }
             }
-        }
+            if !st.exiting {
+                st.reconcile_user(uid, false);
+            }
+        });
     }
 
     /// Make what the manager's start needs on a worker in the uid's queue: its runtime
@@ -501,7 +570,7 @@ impl State {
     /// `cgroup.procs` opened) and its groups from the user database. The completion starts
     /// it if it is still wanted.
     fn prepare_manager(&mut self, uid: u32) {
-        let (_, slot) = self.runtime_dir(uid);
+        let (runtime, slot) = self.runtime_dir(uid);
         let Some(account) = self.users.get(&uid).map(|u| u.account.clone()) else {
             return;
         };
@@ -522,9 +591,17 @@ impl State {
                 return Err(e);
             }
             let join = cgroups()?;
+            let found = match crate::adopt::probe(&runtime, uid) {
+                crate::adopt::Probe::Listening(pid) => {
+                    Process::open(pid).map_or(Found::Nobody, Found::Foreign)
+                }
+                crate::adopt::Probe::Nobody => Found::Nobody,
+                crate::adopt::Probe::Unresponsive => Found::Unresponsive,
+            };
             Ok(crate::users::Prepared {
                 join,
                 groups: db.groups(&account),
+                found,
             })
         };
         self.background(uid, Box::new(work), move |st: &mut State, prepared| {
@@ -538,11 +615,24 @@ impl State {
             );
             match prepared {
                 // Decided when it was queued: started now if still wanted.
-                Ok(p) if startable && st.wanted(uid, Instant::now()) => {
-                    if let Some(u) = st.users.get_mut(&uid) {
-                        u.prepared = Some(p);
+                Ok(mut p) if startable && st.wanted(uid, Instant::now()) => {
+                    let found = std::mem::replace(&mut p.found, Found::Nobody);
+                    let adopted = match found {
+                        Found::Foreign(process) => st.adopt_foreign_manager(uid, process),
+                        Found::Unresponsive => {
+                            log::warn(format!(
+                                "the manager socket of uid {uid} accepts no connection; starting a manager anyway"
+                            ));
+                            false
+                        }
+                        Found::Nobody => false,
+                    };
+                    if !adopted {
+                        if let Some(u) = st.users.get_mut(&uid) {
+                            u.prepared = Some(p);
+                        }
+                        st.spawn_manager(uid);
                     }
-                    st.spawn_manager(uid);
                 }
                 Ok(_) => {}
                 Err(e) => {
@@ -560,24 +650,10 @@ impl State {
 
     /// A manager the daemon did not start (the user ran one by hand) answers on the user's
     /// socket: known, not started twice, never stopped or cleaned up after by the daemon.
-    fn found_foreign_manager(&mut self, uid: u32) -> bool {
-        let runtime = self.config.runtime_base.join(uid.to_string());
-        let pid = match crate::adopt::probe(&runtime, uid) {
-            crate::adopt::Probe::Listening(pid) => pid,
-            crate::adopt::Probe::Nobody => return false,
-            crate::adopt::Probe::Unresponsive => {
-                log::warn(format!(
-                    "the manager socket of uid {uid} accepts no connection; starting a manager anyway"
-                ));
-                return false;
-            }
-        };
-        let watched = Process::open(pid).and_then(|p| {
-            p.watch_exit(Exit::Manager { uid, pid }, self.exits.clone())
-                .map(|w| (p, w))
-                .map_err(|_| crate::process::ProcessError::Gone(pid))
-        });
-        let Ok((process, watch)) = watched else {
+    /// (The socket was asked on the worker that prepared the start, [`Found`].)
+    fn adopt_foreign_manager(&mut self, uid: u32, process: Process) -> bool {
+        let pid = process.pid();
+        let Ok(watch) = process.watch_exit(Exit::Manager { uid, pid }, self.exits.clone()) else {
             return false;
         };
         log::info(format!(
@@ -589,29 +665,6 @@ impl State {
         }
         self.manager_event_no_reconcile(uid, ManagerEvent::Foreign(pid));
         true
-    }
-
-    fn try_spawn_manager(
-        &mut self,
-        uid: u32,
-        prepared: crate::users::Prepared,
-    ) -> Result<(Process, Option<OwnedFd>), String> {
-        let (runtime, _) = self.runtime_dir(uid);
-        let Some(u) = self.users.get(&uid) else {
-            return Err("unknown user".into());
-        };
-        let m = crate::spawn::spawn(
-            &self.config.user_manager,
-            &u.account,
-            prepared.groups,
-            &runtime,
-            &self.config.notify_socket(),
-            &self.config.socket,
-            prepared.join,
-        )?;
-        // Our unreaped child: its pid is its own until we reap it.
-        let process = Process::open(m.pid).map_err(|e| e.to_string())?;
-        Ok((process, m.status))
     }
 
     /// A step without the trailing reconcile (used from inside effects).

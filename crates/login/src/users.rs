@@ -337,6 +337,20 @@ pub struct Prepared {
     pub join: Vec<std::os::fd::OwnedFd>,
     /// Its supplementary groups.
     pub groups: Vec<u32>,
+    /// Who listens on the user's manager socket already (`adopt::probe`, a path of the
+    /// user's: asked on the worker, where a lookup the user holds up waits for nobody else).
+    pub found: Found,
+}
+
+/// A manager the user started by hand, found on their manager socket.
+#[derive(Debug)]
+pub enum Found {
+    /// Nobody listens: the daemon starts its own.
+    Nobody,
+    /// A process of the user listens (held by a pidfd): used, not started twice.
+    Foreign(crate::process::Process),
+    /// Something listens but takes no connection: the daemon starts its own anyway.
+    Unresponsive,
 }
 
 impl User {

@@ -534,9 +534,16 @@ fn as_pid1_it_stops_everything_on_sigterm_and_exits_0() {
     // Clients outside the daemon's PID namespace have no pid there (SO_PEERCRED says 0) and
     // are not served: everything is checked from /proc and the file system instead.
     let unshare = d.pid();
+    // Of every thread: the daemon forks its managers on worker threads.
     let children = |pid: i32| -> Vec<i32> {
-        std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
-            .unwrap_or_default()
+        let tasks = std::fs::read_dir(format!("/proc/{pid}/task"))
+            .into_iter()
+            .flatten()
+            .flatten();
+        tasks
+            .map(|t| std::fs::read_to_string(t.path().join("children")).unwrap_or_default())
+            .collect::<Vec<String>>()
+            .join(" ")
             .split_whitespace()
             .filter_map(|p| p.parse().ok())
             .collect()
