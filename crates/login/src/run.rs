@@ -151,7 +151,11 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     }
     let journal_sockets = match &config.journal_sockets {
         Some(j) if rustix::process::geteuid().is_root() => {
-            crate::journal_route::start(j, &config.runtime_base)
+            crate::journal_route::start(
+                j,
+                &config.runtime_base,
+                &config.config_dir.join("journald.conf"),
+            )
         }
         _ => crate::journal_route::Taken::default(),
     };
