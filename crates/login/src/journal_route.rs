@@ -215,10 +215,7 @@ fn serve(sockets: Sockets, runtime_base: PathBuf, mut config: JournalConfig) {
     };
     // Users are limited per uid here ([`UserLimits`]); the writer's own limit is per unit,
     // and every line here has none: root's and all users' lines would share one window.
-    let limits = UserLimits::new(
-        config.rate_limit_interval_usec,
-        config.rate_limit_burst,
-    );
+    let limits = UserLimits::new(config.rate_limit_interval_usec, config.rate_limit_burst);
     config.rate_limit_interval_usec = 0;
     let local = tokio::task::LocalSet::new();
     local.block_on(&rt, async move {
@@ -395,9 +392,10 @@ impl UserLimits {
         }
         match self.0.check(&uid.to_string(), now) {
             Verdict::Pass => (true, None),
-            Verdict::PassAfterSuppressed(n) => {
-                (true, Some(format!("Suppressed {n} messages from uid {uid}")))
-            }
+            Verdict::PassAfterSuppressed(n) => (
+                true,
+                Some(format!("Suppressed {n} messages from uid {uid}")),
+            ),
             Verdict::Drop => (false, None),
         }
     }

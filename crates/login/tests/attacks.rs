@@ -1166,7 +1166,10 @@ fn attack_12_connections_flood_the_journal_stdout_socket() {
     let stdout = s.path().join("journal/stdout");
     let mut w = s.witnesses(&d);
     let probe = |tag| ["log-probe", path_str(&stdout), "stream", tag];
-    w.add("root's log stream", Attack::witness(&probe("rootstream"), None));
+    w.add(
+        "root's log stream",
+        Attack::witness(&probe("rootstream"), None),
+    );
     w.add(
         "another user's log stream",
         Attack::witness(&probe("userstream"), Some(&s.bystander)),
@@ -1314,7 +1317,10 @@ fn attack_14_a_user_floods_the_system_journal() {
     let mut w = s.witnesses(&d);
     w.add(
         "root's native lines",
-        Attack::witness(&["log-probe", path_str(&native), "native", "rootline"], None),
+        Attack::witness(
+            &["log-probe", path_str(&native), "native", "rootline"],
+            None,
+        ),
     );
     let flood = Attack::start(
         &[
@@ -1334,7 +1340,12 @@ fn attack_14_a_user_floods_the_system_journal() {
     // The window the flood began in is over: the user's next line ends the suppression.
     std::thread::sleep(Duration::from_secs(6).saturating_sub(began.elapsed()));
     let after = Attack::start(
-        &["datagram-flood", path_str(&native), "1", "MESSAGE=after the flood\n"],
+        &[
+            "datagram-flood",
+            path_str(&native),
+            "1",
+            "MESSAGE=after the flood\n",
+        ],
         Some(&s.attacker),
     );
     after.ready();
