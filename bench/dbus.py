@@ -9,14 +9,20 @@ Figures:
   * D-Bus activation: StartServiceByName of a trivial Type=dbus service until the bus answers
     (its name is owned), minus the same program's own start-up run directly (target ≤ 10 ms);
   * manager RSS, idle, with the bus interface on (the private socket and a session-bus
-    connection), against the same build without it (`--no-default-features`; target ≤ +1 MiB).
+    connection), against the same build without it (`--no-default-features`; target ≤ +1 MiB);
+  * `dbus-update-activation-environment --systemd VAR=…` (what X sessions run; target
+    ≤ 100 ms);
+  * the first answer of each of Debian's D-Bus-activated user services (dconf, the
+    accessibility bus, the permission store, the portal): the call that activates it, from
+    the call to its answer (target ≤ 1 s).
 Median of --runs runs each. linger runs as root in a temp HOME; systemd --user through
 crates/dbus/tests/reference/systemd-user.sh (root; a throw-away user).
 
 With --busy N, N busy loops run beside everything (the figures "under load").
 
-Usage: bench/dbus.py --bin target/release/linger --bin-without-dbus PATH --bench PATH [--runs 7]
-       [--busy N]
+One command (builds the three release binaries, then runs; as root): bench/dbus.py
+Or with binaries built already: bench/dbus.py --bin target/release/linger --bin-without-dbus PATH
+       --bench PATH [--runs 7] [--busy N]
 (build: cargo build --release -p linger; cargo build --release -p linger --no-default-features
 --features default-kill-user-processes --target-dir target/nodbus; cargo build --release -p
 linger-dbus --example dbus_bench)
@@ -40,10 +46,24 @@ def rss_kb(pid, field="VmRSS"):
     return 0
 
 
+# Debian's D-Bus-activated user services: unit, bus name, object, call (gdbus words).
+ACTIVATED = [
+    ("dconf.service", "ca.desrt.dconf", "/ca/desrt/dconf/Writer/user", ["org.freedesktop.DBus.Peer.Ping"]),
+    ("at-spi-dbus-bus.service", "org.a11y.Bus", "/org/a11y/bus", ["org.a11y.Bus.GetAddress"]),
+    ("xdg-permission-store.service", "org.freedesktop.impl.portal.PermissionStore",
+     "/org/freedesktop/impl/portal/PermissionStore",
+     ["org.freedesktop.DBus.Properties.Get", "org.freedesktop.impl.portal.PermissionStore", "version"]),
+    ("xdg-desktop-portal.service", "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
+     ["org.freedesktop.DBus.Peer.Ping"]),
+]
+DEBIAN_UNITS = "/usr/lib/systemd/user"
+
+
 def units(unit_dir, data_home, bench_bin):
     os.makedirs(unit_dir, exist_ok=True)
-    for u in ["dbus.socket", "dbus.service"]:
-        shutil.copy(os.path.join("/usr/lib/systemd/user", u), unit_dir)
+    extra = [a[0] for a in ACTIVATED] + ["session.slice"]
+    for u in ["dbus.socket", "dbus.service"] + [u for u in extra if os.path.exists(os.path.join(DEBIAN_UNITS, u))]:
+        shutil.copy(os.path.join(DEBIAN_UNITS, u), unit_dir)
     with open(os.path.join(unit_dir, "bench-dbus.service"), "w") as f:
         f.write(f"[Service]\nType=dbus\nBusName={NAME}\nExecStart={bench_bin} own unix:path=%t/bus {NAME}\n")
     services = os.path.join(data_home, "dbus-1/services")
@@ -153,6 +173,36 @@ def activation_ms(m, bench, runs):
     return statistics.median(act), statistics.median(direct)
 
 
+def update_environment_ms(m, runs):
+    """Median time of `dbus-update-activation-environment --systemd VAR=…` (ms)."""
+    xs = []
+    for i in range(runs):
+        t = time.perf_counter()
+        m.run(["dbus-update-activation-environment", "--systemd", f"LINGER_BENCH_{i}=x"], check=True)
+        xs.append((time.perf_counter() - t) * 1000)
+    return statistics.median(xs)
+
+
+def first_answers_ms(m, runs):
+    """Per Debian activated service installed: median time from its activating call to the
+    answer, the service stopped before each run (ms)."""
+    out = {}
+    for unit, name, path, method in ACTIVATED:
+        if not os.path.exists(os.path.join(DEBIAN_UNITS, unit)):
+            continue
+        xs = []
+        for _ in range(runs):
+            m.run(["systemctl", "--user", "stop", unit])
+            t = time.perf_counter()
+            r = m.run(["gdbus", "call", "--session", "--dest", name, "--object-path", path, "--method"] + method)
+            if r.returncode != 0:
+                raise RuntimeError(f"{unit}: {r.stderr}")
+            xs.append((time.perf_counter() - t) * 1000)
+        m.run(["systemctl", "--user", "stop", unit])
+        out[unit] = statistics.median(xs)
+    return out
+
+
 def wait_for_manager_on_bus(m):
     """The manager connects to a new bus on its own time: wait until it owns its name."""
     for _ in range(500):
@@ -180,13 +230,15 @@ def linger_rss_kb(binary, bench, runs, with_bus):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", required=True)
+    ap.add_argument("--bin")
     ap.add_argument("--bin-without-dbus")
-    ap.add_argument("--bench", required=True)
+    ap.add_argument("--bench")
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--no-systemd", action="store_true")
     ap.add_argument("--busy", type=int, default=0, help="busy loops running beside the bench")
     a = ap.parse_args()
+    if not a.bin:
+        build(a)
     busy = [subprocess.Popen(["/usr/bin/python3", "-c", "while True: pass"]) for _ in range(a.busy)]
     try:
         report(a)
@@ -194,6 +246,19 @@ def main():
         for b in busy:
             b.kill()
             b.wait()
+
+
+def build(a):
+    """The three release binaries the bench needs, built from this checkout."""
+    def cargo(*args):
+        subprocess.run(["cargo", "build", "--release", "-q"] + list(args), cwd=ROOT, check=True)
+    cargo("-p", "linger")
+    cargo("-p", "linger", "--no-default-features", "--features", "default-kill-user-processes",
+          "--target-dir", os.path.join(ROOT, "target/nodbus"))
+    cargo("-p", "linger-dbus", "--example", "dbus_bench")
+    a.bin = os.path.join(ROOT, "target/release/linger")
+    a.bin_without_dbus = os.path.join(ROOT, "target/nodbus/release/linger")
+    a.bench = os.path.join(ROOT, "target/release/examples/dbus_bench")
 
 
 def report(a):
@@ -208,15 +273,20 @@ def report(a):
         rt_l = roundtrip_us(lin, a.bench, a.runs)
         rtg_l = roundtrip_gdbus_us(lin, a.runs)
         act_l, direct_l = activation_ms(lin, a.bench, a.runs)
+        env_l = update_environment_ms(lin, a.runs)
+        first_l = first_answers_ms(lin, a.runs)
     finally:
         lin.stop()
-    rt_s = rtg_s = act_s = direct_s = None
+    rt_s = rtg_s = act_s = direct_s = env_s = None
+    first_s = {}
     rss_s = anon_s = None
     if not a.no_systemd and os.geteuid() == 0:
         sd = Systemd(a.bench)
         try:
             rtg_s = roundtrip_gdbus_us(sd, a.runs)
             act_s, direct_s = activation_ms(sd, a.bench, a.runs)
+            env_s = update_environment_ms(sd, a.runs)
+            first_s = first_answers_ms(sd, a.runs)
             rss_s = rss_kb(sd.pid())
             anon_s = rss_kb(sd.pid(), "RssAnon")
         finally:
@@ -235,6 +305,10 @@ def report(a):
     print(fmt.format("activation → name owned (ms)", f"{act_l:.2f}", f"{act_s:.2f}" if act_s else "-", ratio(act_l, act_s)))
     print(fmt.format("  the program's own start-up (ms)", f"{direct_l:.2f}", f"{direct_s:.2f}" if direct_s else "-", ""))
     print(fmt.format("  activation above start-up (ms)", f"{act_l - direct_l:.2f}", f"{act_s - direct_s:.2f}" if act_s else "-", ""))
+    print(fmt.format("dbus-update-activation-environment --systemd (ms)", f"{env_l:.1f}", f"{env_s:.1f}" if env_s else "-", ratio(env_l, env_s)))
+    for unit, ms in first_l.items():
+        s_ms = first_s.get(unit)
+        print(fmt.format(f"first answer, {unit} (ms)", f"{ms:.0f}", f"{s_ms:.0f}" if s_ms else "-", ratio(ms, s_ms)))
     print(fmt.format("RSS idle, D-Bus on + bus connected (MB)", f"{rss_on / 1024:.2f}", f"{rss_s / 1024:.2f}" if rss_s else "-", ""))
     print(fmt.format("  of which anonymous (MB)", f"{anon_on / 1024:.2f}", f"{anon_s / 1024:.2f}" if anon_s else "-", ""))
     if rss_off:

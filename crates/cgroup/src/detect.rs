@@ -248,6 +248,18 @@ fn parse_mounts(mountinfo: &str) -> Vec<Mount> {
     kept
 }
 
+/// Where the cgroup2 hierarchy is mounted for this process (`/sys/fs/cgroup`, or
+/// `/sys/fs/cgroup/unified` on a hybrid machine): the root the `ControlGroup=` paths are
+/// relative to.
+#[must_use]
+pub fn unified_mount_point() -> Option<PathBuf> {
+    let mountinfo = std::fs::read_to_string("/proc/self/mountinfo").ok()?;
+    parse_mounts(&mountinfo)
+        .into_iter()
+        .find(|m| m.v2)
+        .map(|m| m.point)
+}
+
 /// The cgroup mounts of `mountinfo`: (mount point, is cgroup2, mount options).
 pub(crate) fn cgroup_mounts(mountinfo: &str) -> Vec<(PathBuf, bool, Vec<String>)> {
     parse_mounts(mountinfo)

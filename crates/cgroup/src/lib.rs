@@ -51,7 +51,7 @@ mod watch;
 pub use controller::Controller;
 pub use detect::{
     CgroupSetup, DetectProbe, Driver, DriverKind, SystemProbe, V1Root, detect, detect_from,
-    unescape_mountinfo,
+    unescape_mountinfo, unified_mount_point,
 };
 pub use error::{CgroupError, FsOp, Result};
 pub use freezer::{FreezerState, freezer_state_at};

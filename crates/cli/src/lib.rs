@@ -1,5 +1,5 @@
 //! `linger`: one binary, many names. Invoked as `systemctl`, `journalctl`, `loginctl`,
-//! `systemd-run`, `systemd-analyze`, `systemd-escape` or `systemd-notify` (through links made
+//! `systemd-run`, `systemd-analyze`, `systemd-escape`, `systemd-notify` or `systemd-cat` (through links made
 //! by `linger install-links DIR`) it takes that tool's syntax; as `linger` it has subcommands
 //! (`linger ctl …` ≙ `systemctl --user …`). The binary's `main` calls [`main`]; the clap
 //! tables are also given to `xtask` ([`manual_pages`]) for man pages and completions.

@@ -503,7 +503,7 @@ fn systemds_run_scope_gets_a_scope_from_linger_over_dbus() {
         .collect();
     let at = |needle: &str| tree.iter().position(|l| l.contains(needle));
     assert!(
-        at("init.scope").unwrap() < at(&manager_line).unwrap(),
+        at("init.scope").expect(&text) < at(&manager_line).expect(&text),
         "{text}"
     );
     assert!(

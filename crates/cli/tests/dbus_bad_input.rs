@@ -283,10 +283,25 @@ fn get_unit_by_invocation_id_finds_the_run_or_says_what_is_wrong() {
         &[&format!("array:byte:{}", bytes.join(","))],
     );
     assert_eq!(code, 0, "{text}");
+    // systemd's path for a run: the id, label-escaped (a leading digit as _3N).
+    let escaped = match id.as_bytes()[0] {
+        b'0'..=b'9' => format!("_3{id}"),
+        _ => id.clone(),
+    };
+    let run_path = format!("/org/freedesktop/systemd1/unit/{escaped}");
     assert!(
-        text.contains(r#"object path "/org/freedesktop/systemd1/unit/ref_2dsimple_2eservice""#),
+        text.contains(&format!(r#"object path "{run_path}""#)),
         "{text}"
     );
+    // That object answers for the unit.
+    let (code, text) = dbus_send(
+        &m,
+        &run_path,
+        "org.freedesktop.DBus.Properties.Get",
+        &["string:org.freedesktop.systemd1.Unit", "string:Id"],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains(r#"string "ref-simple.service""#), "{text}");
     let method = "org.freedesktop.systemd1.Manager.GetUnitByInvocationID";
     expect_error(
         &m,
@@ -304,5 +319,89 @@ fn get_unit_by_invocation_id_finds_the_run_or_says_what_is_wrong() {
         "org.freedesktop.DBus.Error.InvalidArgs",
         "busctl-getunitbyinvocationid-invalid",
     );
+    still_answers(&m);
+}
+
+/// systemd's answer in `gdbus-refuse-NAME.txt`: `NAME: MESSAGE` of the error gdbus printed.
+fn systemd_gdbus_error(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../dbus/tests/reference/systemd252")
+        .join(format!("gdbus-refuse-{name}.txt"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .find_map(|l| l.strip_prefix("Error: GDBus.Error:"))
+        .unwrap_or_else(|| panic!("no error in {}", path.display()))
+        .to_string()
+}
+
+#[test]
+fn what_a_user_manager_does_not_do_is_refused_as_systemd_refuses_it() {
+    if !have_dbus_send() {
+        eprintln!("skipped: dbus-send is not installed");
+        return;
+    }
+    let m = manager();
+    const M: &str = "/org/freedesktop/systemd1";
+    let calls: &[(&str, &str, &[&str])] = &[
+        ("reboot", "Reboot", &[]),
+        ("poweroff", "PowerOff", &[]),
+        ("halt", "Halt", &[]),
+        ("kexec", "KExec", &[]),
+        (
+            "switchroot",
+            "SwitchRoot",
+            &["string:/", "string:/sbin/init"],
+        ),
+        (
+            "lookupdynamicuserbyname",
+            "LookupDynamicUserByName",
+            &["string:foo"],
+        ),
+        (
+            "lookupdynamicuserbyuid",
+            "LookupDynamicUserByUID",
+            &["uint32:61200"],
+        ),
+        ("getdynamicusers", "GetDynamicUsers", &[]),
+        (
+            "getunitbycontrolgroup",
+            "GetUnitByControlGroup",
+            &["string:/nope"],
+        ),
+        (
+            "startunitwithflags",
+            "StartUnitWithFlags",
+            &["string:ref-simple.service", "string:replace", "uint64:1"],
+        ),
+        ("getjobafter", "GetJobAfter", &["uint32:4242"]),
+        (
+            "bindmountunit",
+            "BindMountUnit",
+            &[
+                "string:no-such.service",
+                "string:/tmp",
+                "string:/mnt",
+                "boolean:false",
+                "boolean:false",
+            ],
+        ),
+        (
+            "cleanunit",
+            "CleanUnit",
+            &["string:ref-simple.service", "array:string:all"],
+        ),
+    ];
+    for (reference, method, args) in calls {
+        let (code, text) = dbus_send(
+            &m,
+            M,
+            &format!("org.freedesktop.systemd1.Manager.{method}"),
+            args,
+        );
+        assert_ne!(code, 0, "{method}: {text}");
+        let want = systemd_gdbus_error(reference);
+        let (name, message) = want.split_once(": ").unwrap();
+        assert_eq!(text.trim(), format!("Error {name}: {message}"), "{method}");
+    }
     still_answers(&m);
 }

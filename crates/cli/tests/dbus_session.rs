@@ -641,3 +641,183 @@ fn a_type_dbus_service_is_started_when_its_name_is_on_the_bus() {
     );
     assert_eq!(state.trim(), "inactive");
 }
+
+#[path = "../../dbus/tests/support/man.rs"]
+mod systemd_man;
+
+/// An interface of `busctl introspect --xml-interface`'s XML in the man page's terms:
+/// methods and signals with `TYPE NAME` arguments, properties as (name, type, access, emits).
+type Described = (
+    Vec<(String, String, String)>,
+    Vec<(String, String, String)>,
+    Vec<(String, String, String, String)>,
+);
+
+fn attr(tag: &str, name: &str) -> String {
+    let key = format!("{name}=\"");
+    tag.split_once(&key)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(v, _)| v.to_string())
+        .unwrap_or_default()
+}
+
+/// Each interface of `xml` by name.
+fn described(xml: &str) -> std::collections::BTreeMap<String, Described> {
+    let mut out = std::collections::BTreeMap::new();
+    for chunk in xml.split("<interface ").skip(1) {
+        let body = &chunk[..chunk.find("</interface>").unwrap_or(chunk.len())];
+        let mut d: Described = Default::default();
+        for (kind, items) in [("method", 0), ("signal", 1)] {
+            for m in body.split(&format!("<{kind} ")).skip(1) {
+                let end = m
+                    .find(&format!("</{kind}>"))
+                    .or_else(|| m.find("/>"))
+                    .unwrap_or(m.len());
+                let (mut ins, mut outs) = (Vec::new(), Vec::new());
+                for a in m[..end].split("<arg ").skip(1) {
+                    let arg = format!("{} {}", attr(a, "type"), attr(a, "name"));
+                    if attr(a, "direction") == "out" {
+                        outs.push(arg);
+                    } else {
+                        ins.push(arg);
+                    }
+                }
+                let row = (attr(m, "name"), ins.join(","), outs.join(","));
+                if items == 0 { &mut d.0 } else { &mut d.1 }.push(row);
+            }
+        }
+        for p in body.split("<property ").skip(1) {
+            let p = &p[..p
+                .find("</property>")
+                .or_else(|| p.find("/>"))
+                .unwrap_or(p.len())];
+            let emits = p
+                .split_once("EmitsChangedSignal\" value=\"")
+                .and_then(|(_, v)| v.split_once('"'))
+                .map_or("true".to_string(), |(v, _)| v.to_string());
+            let access = match attr(p, "access").as_str() {
+                "read" => "readonly".to_string(),
+                other => other.to_string(),
+            };
+            d.2.push((attr(p, "name"), attr(p, "type"), access, emits));
+        }
+        out.insert(attr(chunk, "name"), d);
+    }
+    out
+}
+
+/// The man page's listing of `iface` in the same terms.
+fn documented(man: &systemd_man::Interface) -> Described {
+    let args = |a: &[(String, String)]| {
+        a.iter()
+            .map(|(n, t)| format!("{t} {n}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let members = |list: &[systemd_man::ManMember]| {
+        list.iter()
+            .map(|m| (m.name.clone(), args(&m.args), args(&m.out)))
+            .collect()
+    };
+    (
+        members(&man.methods),
+        members(&man.signals),
+        man.properties
+            .iter()
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    p.sig.clone(),
+                    p.access.clone(),
+                    p.emits.clone(),
+                )
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn busctl_introspects_every_object_as_the_man_page_lists_it() {
+    if !prerequisites() {
+        return;
+    }
+    let slow = "[Service]\nType=oneshot\nExecStart=/bin/sleep 60\n";
+    let m = manager_on_a_bus(&[
+        (
+            "api-simple.service",
+            "[Service]\nExecStart=/bin/sleep infinity\n",
+        ),
+        ("api-slow.service", slow),
+        ("api.socket", "[Socket]\nListenStream=%t/api.sock\n"),
+        (
+            "api.timer",
+            "[Timer]\nOnActiveSec=1h\nUnit=api-simple.service\n",
+        ),
+        ("api.target", "[Unit]\nDescription=api\n"),
+        ("api.slice", "[Slice]\n"),
+    ]);
+    let man = systemd_man::interfaces(
+        &std::fs::read_to_string(reference_dir().join("org.freedesktop.systemd1.5.txt")).unwrap(),
+    );
+    // A job to look at: a oneshot that takes a minute to start.
+    let (code, _, err) = run(
+        &m,
+        &[
+            "/usr/bin/systemctl",
+            "--user",
+            "start",
+            "--no-block",
+            "api-slow.service",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (_, jobs, _) = run(
+        &m,
+        &["/usr/bin/systemctl", "--user", "list-jobs", "--no-legend"],
+    );
+    let job = jobs
+        .lines()
+        .find(|l| l.contains("api-slow.service"))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no job in {jobs}"))
+        .to_string();
+    let p = "/org/freedesktop/systemd1";
+    let objects = [
+        (p.to_string(), "Manager"),
+        (format!("{p}/unit/api_2dsimple_2eservice"), "Service"),
+        (format!("{p}/unit/api_2esocket"), "Socket"),
+        (format!("{p}/unit/api_2etimer"), "Timer"),
+        (format!("{p}/unit/api_2etarget"), "Target"),
+        (format!("{p}/unit/api_2eslice"), "Slice"),
+        (format!("{p}/unit/init_2escope"), "Scope"),
+        (format!("{p}/job/{job}"), "Job"),
+    ];
+    for (path, kind) in objects {
+        let (code, xml, err) = run(
+            &m,
+            &[
+                "/usr/bin/busctl",
+                "--user",
+                "introspect",
+                "--xml-interface",
+                "org.freedesktop.systemd1",
+                &path,
+            ],
+        );
+        assert_eq!(code, 0, "{path}: {err}");
+        let ours = described(&xml);
+        let mut want = vec![format!("org.freedesktop.systemd1.{kind}")];
+        if !matches!(kind, "Manager" | "Job") {
+            want.push("org.freedesktop.systemd1.Unit".into());
+        }
+        for iface in want {
+            let theirs = documented(&man[&iface]);
+            let got = ours
+                .get(&iface)
+                .unwrap_or_else(|| panic!("{path} has no {iface}"));
+            assert_eq!(got.0, theirs.0, "{path} {iface} methods");
+            assert_eq!(got.1, theirs.1, "{path} {iface} signals");
+            assert_eq!(got.2, theirs.2, "{path} {iface} properties");
+        }
+    }
+}

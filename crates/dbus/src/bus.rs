@@ -119,10 +119,9 @@ async fn serve(
     let subscribed = Arc::new(AtomicBool::new(false));
     let id = listeners.add(conn.clone(), subscribed.clone());
     let mut subscribers: HashSet<String> = HashSet::new();
-    // `AddRef=yes` transient units, by the client holding them: a subscription naming the
-    // unit keeps the manager from unloading it once collected (crates/manager collect.rs)
-    // until the client leaves the bus and its subscriptions are dropped.
-    let mut pins: HashMap<String, Vec<tokio::sync::mpsc::Receiver<Change>>> = HashMap::new();
+    // Units referenced by clients (RefUnit, `AddRef=yes`), by client, until it leaves the
+    // bus (refs.rs).
+    let mut refs = crate::refs::Refs::default();
     let activations = Activations::default();
     tokio::task::spawn_local(activations.clone().watch_jobs(front.clone(), conn.clone()));
     tokio::task::spawn_local(names_at_start(front.clone(), conn.clone()));
@@ -161,20 +160,16 @@ async fn serve(
                         // `AddRef=yes` (systemd-run --wait): the client follows its unit's
                         // signals (systemd sends a unit's signals to those holding a
                         // reference; here they get the manager's signals until they leave).
-                        "StartTransientUnit" => {
-                            if let Some(unit) = unit_with_ref(&msg) {
-                                subscribers.insert(sender.clone());
-                                let filter = SubscribeRequest { units: vec![unit] };
-                                pins.entry(sender.clone())
-                                    .or_default()
-                                    .push(front.requests.subscribe(filter));
-                            }
+                        "StartTransientUnit" if unit_with_ref(&msg).is_some() => {
+                            subscribers.insert(sender.clone());
                         }
                         _ => {}
                     }
                     subscribed.store(!subscribers.is_empty(), Ordering::Relaxed);
                 }
-                if let Some(reply) = front.handle(&msg, &Caller::Bus(&conn)).await {
+                let caller = Caller::Bus(&conn);
+                let reply = crate::refs::handle(&front, &mut refs, &sender, &msg, &caller);
+                if let Some(reply) = reply.await {
                     let _ = conn.send(&reply).await;
                 }
             }
@@ -195,7 +190,7 @@ async fn serve(
                             subscribed.store(!subscribers.is_empty(), Ordering::Relaxed);
                         }
                         if new.is_empty() {
-                            pins.remove(&name);
+                            refs.forget(&name);
                         }
                         // An owner handed over to another is still owned: only appearing and
                         // vanishing names matter.

@@ -53,6 +53,15 @@ impl Front {
         if matches!(&object, Object::Unit(name) if name == "self") {
             object = Object::Unit(self.unit_of_pid(0, caller, hdr).await?);
         }
+        // `unit/<invocation id>`: the unit whose current run that is (GetUnitByInvocationID).
+        if let Object::Unit(name) = &object
+            && let Some(id) = invocation_id(name)
+        {
+            let unit = crate::manager_methods::unit_by_invocation_id(self, &id)
+                .await
+                .map_err(|_| BusError::unknown_object(path))?;
+            object = Object::Unit(unit);
+        }
         if let Object::Unit(name) = &object
             && linger_unit::name::UnitName::parse(name).is_err()
         {
@@ -89,6 +98,12 @@ impl Front {
                     .ok_or_else(|| BusError::unknown_method(member, &iface))?;
                 self.unit_method(msg, hdr, &name, m).await
             }
+            Object::Unit(name) if Some(iface.as_str()) == type_interface(&name) => {
+                let (_, methods, _) = members::of(&iface);
+                let m = members::find(methods, member)
+                    .ok_or_else(|| BusError::unknown_method(member, &iface))?;
+                crate::manager_rest::type_call(self, msg, hdr, &iface, &name, m).await
+            }
             Object::Job(id) if iface == JOB => {
                 let m = members::find(members::JOB_METHODS, member)
                     .ok_or_else(|| BusError::unknown_method(member, &iface))?;
@@ -104,9 +119,12 @@ impl Front {
     fn interface_of(&self, object: &Object, member: &str) -> String {
         let ours = match object {
             Object::Manager => members::find(members::MANAGER_METHODS, member).map(|_| MANAGER),
-            Object::Unit(_) => {
-                members::find(members::UNIT_METHODS, member).map(|_| props::UNIT_IFACE.name)
-            }
+            Object::Unit(name) => members::find(members::UNIT_METHODS, member)
+                .map(|_| props::UNIT_IFACE.name)
+                .or_else(|| {
+                    let iface = type_interface(name)?;
+                    members::find(members::of(iface).1, member).map(|_| iface)
+                }),
             Object::Job(_) => members::find(members::JOB_METHODS, member).map(|_| JOB),
         };
         let standard = match member {
@@ -178,7 +196,7 @@ impl Front {
                 crate::manager_methods::reset_failed(self, vec![name.to_string()]).await?;
                 ret(hdr, &())
             }
-            other => Err(BusError::unknown_method(other, iface)),
+            _ => crate::manager_rest::unit_call(self, msg, hdr, name, m).await,
         }
     }
 
@@ -261,22 +279,22 @@ impl Front {
                 };
                 let found = interfaces
                     .iter()
-                    .any(|i| only.is_none_or(|p| i.props.iter().any(|x| x.name == p)));
+                    .any(|i| only.is_none_or(|p| i.props().any(|x| x.name == p)));
                 if !found {
                     return match only {
                         Some(p) => Err(BusError::unknown_property(iface, p)),
                         None => Ok(PropDict::default()),
                     };
                 }
-                // LoadError is made from LoadState and Id.
+                // LoadError is made from LoadState and Id, Transient from FragmentPath.
                 let mut fetch = wanted.clone();
                 if !fetch.is_empty() {
-                    fetch.extend(["Id", "LoadState"]);
+                    fetch.extend(["Id", "LoadState", "FragmentPath"]);
                 }
                 let values = self.unit_values(name, &fetch, false).await?;
                 let mut out = PropDict::default();
                 for i in &interfaces {
-                    for p in i.props.iter().filter(|p| only.is_none_or(|o| o == p.name)) {
+                    for p in i.props().filter(|p| only.is_none_or(|o| o == p.name)) {
                         out.0.push((p.name, props::unit_value(p, &values)));
                     }
                 }
@@ -288,15 +306,21 @@ impl Front {
                 }
                 let j = self.job_row(*id).await?;
                 let state = if j.running { "running" } else { "waiting" };
-                let all: Vec<(&'static str, Value<'static>)> = vec![
-                    ("Id", Value::U32(j.id)),
-                    ("Unit", Value::from((j.unit.clone(), unit_path(&j.unit)))),
-                    ("JobType", Value::from(j.job_type.as_str().to_string())),
-                    ("State", Value::from(state.to_string())),
-                ];
+                let none = props::UnitValues::default();
                 Ok(PropDict(
-                    all.into_iter()
-                        .filter(|(k, _)| only.is_none_or(|o| o == *k))
+                    props::JOB
+                        .iter()
+                        .filter(|p| only.is_none_or(|o| o == p.name))
+                        .map(|p| {
+                            let v = match p.name {
+                                "Id" => Value::U32(j.id),
+                                "Unit" => Value::from((j.unit.clone(), unit_path(&j.unit))),
+                                "JobType" => Value::from(j.job_type.as_str().to_string()),
+                                "State" => Value::from(state.to_string()),
+                                _ => props::unset_value(p, &none),
+                            };
+                            (p.name, v)
+                        })
                         .collect(),
                 ))
             }
@@ -323,6 +347,24 @@ const SET: Member = Member {
     ],
     out: &[],
 };
+
+/// The 16 bytes of an invocation id written as 32 hex digits (no unit name is that).
+fn invocation_id(name: &str) -> Option<Vec<u8>> {
+    if name.len() != 32 || !name.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    (0..16)
+        .map(|i| u8::from_str_radix(&name[i * 2..i * 2 + 2], 16).ok())
+        .collect()
+}
+
+/// The interface of the unit `name`'s type (`org.freedesktop.systemd1.Service`, …).
+fn type_interface(name: &str) -> Option<&'static str> {
+    props::interfaces_of(name)
+        .first()
+        .map(|i| i.name)
+        .filter(|i| *i != props::UNIT_IFACE.name)
+}
 
 fn peer(_msg: &Message, hdr: &Header<'_>, member: &str) -> Reply {
     match member {

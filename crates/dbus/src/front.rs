@@ -3,6 +3,7 @@
 //! the object dispatcher (dispatch.rs) and the Manager's methods (manager_methods.rs) make.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use linger_ipc::manager::{JobsRequest, UnitsRequest};
 use linger_manager::{Answer, Call, Requests};
@@ -139,7 +140,14 @@ impl Front {
             .await?;
         match answer {
             Answer::Units(mut r) if !r.units.is_empty() => {
-                let u = r.units.swap_remove(0);
+                let mut u = r.units.swap_remove(0);
+                // A transient unit is one whose file is where transient units are written.
+                if let Some(fragment) = u.properties.get("FragmentPath") {
+                    let dir = self.runtime_dir.join("systemd/transient");
+                    let transient = Path::new(fragment).starts_with(dir);
+                    let word = if transient { "yes" } else { "no" };
+                    u.properties.insert("Transient".into(), word.into());
+                }
                 Ok(UnitValues {
                     strings: u.properties,
                     commands: u.commands,

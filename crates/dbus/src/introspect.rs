@@ -4,8 +4,8 @@
 
 use std::fmt::Write;
 
-use crate::members::{MANAGER_METHODS, MANAGER_SIGNALS, Member, UNIT_METHODS};
-use crate::props::{Emits, UnitInterface};
+use crate::members::{MANAGER_METHODS, MANAGER_SIGNALS, Member};
+use crate::props::{Emits, Prop, UnitInterface};
 
 const HEADER: &str = "<!DOCTYPE node PUBLIC \"-//freedesktop//DTD D-BUS Object Introspection 1.0//EN\"\n\"http://www.freedesktop.org/standards/dbus/1.0/introspect.dtd\">\n<node>\n";
 
@@ -63,12 +63,14 @@ fn members(x: &mut String, methods: &[Member], signals: &[Member]) {
     }
 }
 
-fn property(x: &mut String, name: &str, sig: &str, emits: Emits) {
+fn property(x: &mut String, p: &Prop) {
+    let (name, sig) = (p.name, p.sig);
+    let access = if p.writable { "readwrite" } else { "read" };
     let _ = writeln!(
         x,
-        "  <property name=\"{name}\" type=\"{sig}\" access=\"read\">"
+        "  <property name=\"{name}\" type=\"{sig}\" access=\"{access}\">"
     );
-    let value = match emits {
+    let value = match p.emits {
         Emits::Const => Some("const"),
         Emits::Invalidates => Some("invalidates"),
         Emits::Silent => Some("false"),
@@ -104,7 +106,7 @@ pub fn manager() -> String {
     x.push_str(STANDARD);
     x.push_str(" <interface name=\"org.freedesktop.systemd1.Manager\">\n");
     for p in crate::props::MANAGER {
-        property(&mut x, p.name, p.sig, p.emits);
+        property(&mut x, p);
     }
     members(&mut x, MANAGER_METHODS, MANAGER_SIGNALS);
     x.push_str(" </interface>\n");
@@ -119,12 +121,11 @@ pub fn unit(interfaces: &[UnitInterface]) -> String {
     x.push_str(STANDARD);
     for i in interfaces {
         let _ = writeln!(x, " <interface name=\"{}\">", i.name);
-        for p in i.props {
-            property(&mut x, p.name, p.sig, p.emits);
+        for p in i.props() {
+            property(&mut x, p);
         }
-        if i.name == crate::props::UNIT_IFACE.name {
-            members(&mut x, UNIT_METHODS, &[]);
-        }
+        let (_, methods, signals) = crate::members::of(i.name);
+        members(&mut x, methods, signals);
         x.push_str(" </interface>\n");
     }
     x.push_str("</node>\n");
@@ -137,13 +138,8 @@ pub fn job() -> String {
     x.push_str(STANDARD);
     x.push_str(" <interface name=\"org.freedesktop.systemd1.Job\">\n");
     members(&mut x, crate::members::JOB_METHODS, &[]);
-    for (name, sig) in crate::members::JOB_PROPS {
-        let emits = if *name == "State" {
-            Emits::Changes
-        } else {
-            Emits::Const
-        };
-        property(&mut x, name, sig, emits);
+    for p in crate::props::JOB {
+        property(&mut x, p);
     }
     x.push_str(" </interface>\n</node>\n");
     x

@@ -23,10 +23,12 @@ mod errors;
 mod front;
 mod introspect;
 mod manager_methods;
+mod manager_rest;
 pub mod members;
 pub mod paths;
 mod private;
 pub mod props;
+mod refs;
 mod signals;
 mod transient;
 

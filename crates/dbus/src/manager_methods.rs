@@ -58,7 +58,11 @@ pub async fn call(
         }
         "GetUnitByInvocationID" => {
             let id: Vec<u8> = args(msg, MANAGER, m)?;
-            ret(hdr, &unit_path(&unit_by_invocation_id(f, &id).await?))
+            unit_by_invocation_id(f, &id).await?;
+            // systemd's object for a run: named after the invocation id (32 hex digits),
+            // answering for the unit that has it (dispatch.rs).
+            let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
+            ret(hdr, &unit_path(&hex))
         }
         "GetUnit" => {
             let name: String = args(msg, MANAGER, m)?;
@@ -328,7 +332,7 @@ pub async fn call(
                 _ => ret(hdr, &"default.target"),
             }
         }
-        other => Err(BusError::unknown_method(other, MANAGER)),
+        _ => crate::manager_rest::manager_call(f, msg, hdr, m).await,
     }
 }
 
@@ -400,10 +404,8 @@ async fn start_transient(
     result
 }
 
-/// The loaded unit whose current run has invocation id `id` (16 bytes). systemd answers with
-/// an object named after the id; linger with the unit's own object, where the same properties
-/// are.
-async fn unit_by_invocation_id(f: &Front, id: &[u8]) -> Result<String, BusError> {
+/// The loaded unit whose current run has invocation id `id` (16 bytes).
+pub(crate) async fn unit_by_invocation_id(f: &Front, id: &[u8]) -> Result<String, BusError> {
     if id.len() != 16 {
         return Err(BusError::invalid_args("Invalid invocation ID"));
     }
@@ -434,7 +436,7 @@ async fn unit_by_invocation_id(f: &Front, id: &[u8]) -> Result<String, BusError>
 }
 
 /// `org.freedesktop.systemd1.NoSuchJob` unless job `id` is queued or running.
-async fn job_exists(f: &Front, id: u32) -> Result<(), BusError> {
+pub(crate) async fn job_exists(f: &Front, id: u32) -> Result<(), BusError> {
     if list_jobs(f).await?.iter().any(|j| j.id == id) {
         Ok(())
     } else {
@@ -507,7 +509,7 @@ async fn environment(
     }
 }
 
-async fn list_jobs(f: &Front) -> Result<Vec<linger_ipc::manager::JobRow>, BusError> {
+pub(crate) async fn list_jobs(f: &Front) -> Result<Vec<linger_ipc::manager::JobRow>, BusError> {
     match f.ask(Call::ListJobs).await? {
         Answer::ListJobs(l) => Ok(l.jobs),
         _ => Ok(Vec::new()),
@@ -579,7 +581,7 @@ async fn unit_files(
 
 /// enable & co.: the changes as `a(sss)` (type, file, destination) and whether the units
 /// had `[Install]` information.
-async fn install(
+pub(crate) async fn install(
     f: &Front,
     action: InstallAction,
     units: Vec<String>,

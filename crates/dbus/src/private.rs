@@ -97,22 +97,14 @@ async fn connection(
     }
     let conn: zbus::Connection = (&messages).into();
     let id = listeners.add(conn.clone(), Arc::new(AtomicBool::new(true)));
-    // `AddRef=yes` transient units stay loaded while this connection lasts (see bus.rs).
-    let mut pins = Vec::new();
+    // Units this client references stay loaded while the connection lasts (refs.rs).
+    let mut refs = crate::refs::Refs::default();
     while let Some(Ok(msg)) = messages.next().await {
-        if msg
-            .header()
-            .member()
-            .is_some_and(|m| m.as_str() == "StartTransientUnit")
-            && let Some(unit) = crate::bus::unit_with_ref(&msg)
-        {
-            let filter = linger_ipc::manager::SubscribeRequest { units: vec![unit] };
-            pins.push(front.requests.subscribe(filter));
-        }
-        if let Some(reply) = front.handle(&msg, &Caller::Peer(peer_pid)).await {
+        let caller = Caller::Peer(peer_pid);
+        if let Some(reply) = crate::refs::handle(&front, &mut refs, "", &msg, &caller).await {
             let _ = conn.send(&reply).await;
         }
     }
-    drop(pins);
+    drop(refs);
     listeners.remove(id);
 }

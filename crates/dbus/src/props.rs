@@ -1,9 +1,12 @@
-//! The properties of unit objects: for each systemd interface, the properties linger has,
-//! with systemd 252's names, D-Bus types, change-signal behaviour and order (a test checks
-//! them against systemd's own introspection data in tests/reference/systemd252/), and how each
-//! D-Bus value is made from the manager's one rendering of unit properties (`systemctl
-//! show`'s `Name=value` strings, crates/manager/src/props.rs, and beside them what a string
-//! cannot carry: command runs, condition checks, µs of realtime timestamps).
+//! The properties of the manager, unit and job objects. One table per systemd interface
+//! (props/*.rs; a row per property): every property systemd 252 documents in
+//! org.freedesktop.systemd1(5), with its name, D-Bus type, change-signal behaviour and order
+//! (tests/tables.rs checks them against the man page's listings, tests/reference/systemd252/),
+//! how linger's value is made from the manager's one rendering of unit properties
+//! (`systemctl show`'s `Name=value` strings, crates/manager/src/props.rs, and beside them what
+//! a string cannot carry: command runs, condition checks, µs of realtime timestamps) — or
+//! `Absent` where linger has no such setting or state — and systemd's value for a unit that
+//! does not have it ([`Unset`]), answered whenever the manager gives no value.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -14,8 +17,12 @@ use zbus::zvariant::{ObjectPath, Signature, Type, Value};
 /// How a D-Bus value is made from the manager's string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Conv {
+    /// linger has no such setting or state: always the row's [`Unset`] value.
+    Absent,
     /// As is.
     Str,
+    /// As is; empty means not set (the row's [`Unset`] value).
+    NonEmpty,
     /// `yes`/`no`.
     Bool,
     /// A decimal number (`u`, `i`, `t`).
@@ -51,6 +58,60 @@ pub enum Conv {
     ExecEx,
     /// `Conditions`/`Asserts` → `a(sbbsi)` (typed, not a string).
     Checks,
+    /// `RestrictNamespaces=` as systemctl prints it (`yes`, `no`, allowed names) → the mask
+    /// of namespaces a unit may make (`no`: systemd's unset, `UINT64_MAX`).
+    Namespaces,
+    /// `TimersMonotonic=`'s `{ BASE=SPAN ; next_elapse=… }` entries → `a(stt)`.
+    Timers,
+    /// `TimersCalendar=`'s `{ OnCalendar=SPEC ; next_elapse=… }` entries → `a(sst)`.
+    Calendars,
+}
+
+use Conv::*;
+
+/// systemd's value for a property a unit does not have (a setting it does not set, or one
+/// linger does not have at all): taken from what systemd 252 answers for its reference units
+/// (tests/reference/systemd252/getall-*.json; tests/tables.rs compares), or, where systemd
+/// reports its own process's state that the unit's processes inherit, linger's own (`Own`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unset {
+    /// The zero of the type: 0, "", false, "/", an empty array, a structure of zeros.
+    Zero,
+    /// The largest number of the type (systemd's "infinity" / "not set").
+    Max,
+    /// `true`.
+    Yes,
+    /// A number.
+    Num(i64),
+    /// A string.
+    Text(&'static str),
+    /// Read from linger's own process (what a unit's processes inherit).
+    Own(Own),
+}
+
+/// What systemd reports from its own process for a unit that does not set it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Own {
+    /// `/proc/self/oom_score_adj`.
+    OomScoreAdjust,
+    /// `/proc/self/coredump_filter` (hex).
+    CoredumpFilter,
+    /// `/proc/self/timerslack_ns`.
+    TimerSlackNSec,
+    /// The nice level.
+    Nice,
+    /// The I/O scheduling class linger's processes get: none set, so best-effort (2).
+    IoClass,
+    /// Best-effort's level for the nice level ((nice + 20) / 5), as the kernel derives it.
+    IoPriority,
+    /// The resource limit the property names (`LimitNOFILE`, `DefaultLimitCORESoft`, …):
+    /// linger's own (the open-file soft limit: 1024, as systemd gives its units).
+    Rlimit,
+    /// `!` + the home directory: a user manager's units start there (`WorkingDirectory=~`,
+    /// missing allowed).
+    Home,
+    /// The slice a unit without `Slice=` is in: `app.slice`; a slice's parent for a slice.
+    ParentSlice,
 }
 
 /// When a property's change is signalled (`org.freedesktop.DBus.Property.EmitsChangedSignal`).
@@ -66,59 +127,135 @@ pub enum Emits {
     Silent,
 }
 
-use Conv::*;
-use Emits::*;
-
-/// One property of an interface.
+/// One property of an interface: one row of a table in props/.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Prop {
     /// Its name.
     pub name: &'static str,
     /// Its D-Bus type.
     pub sig: &'static str,
-    /// How its value is made.
+    /// How linger's value is made (`Absent`: linger has none).
     pub conv: Conv,
+    /// The value when the manager gives none.
+    pub unset: Unset,
     /// When its change is signalled.
     pub emits: Emits,
+    /// `readwrite` in systemd (a few Manager properties).
+    pub writable: bool,
 }
 
-const fn p(name: &'static str, sig: &'static str, conv: Conv, emits: Emits) -> Prop {
+const fn p(name: &'static str, sig: &'static str, conv: Conv, unset: Unset, emits: Emits) -> Prop {
     Prop {
         name,
         sig,
         conv,
+        unset,
         emits,
+        writable: false,
     }
 }
 
-/// An interface of unit objects and its properties.
+const fn rw(name: &'static str, sig: &'static str, conv: Conv, unset: Unset, emits: Emits) -> Prop {
+    Prop {
+        writable: true,
+        ..p(name, sig, conv, unset, emits)
+    }
+}
+
+mod cgroup;
+mod exec;
+mod manager;
+mod scope;
+mod service;
+mod socket;
+mod timer;
+mod unit;
+
+pub use manager::MANAGER;
+pub use scope::JOB;
+
+/// An interface of unit objects and its properties, in blocks (systemd shares its
+/// control-group, exec and kill blocks between unit types).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UnitInterface {
     /// `org.freedesktop.systemd1.Service`, …
     pub name: &'static str,
-    /// Its properties.
-    pub props: &'static [Prop],
+    /// Its properties, block after block.
+    pub blocks: &'static [&'static [Prop]],
+}
+
+impl UnitInterface {
+    /// Every property, in systemd's order.
+    pub fn props(&self) -> impl Iterator<Item = &'static Prop> + use<> {
+        self.blocks.iter().flat_map(|b| b.iter())
+    }
 }
 
 /// `org.freedesktop.systemd1.Unit`, on every unit object.
 pub const UNIT_IFACE: UnitInterface = UnitInterface {
     name: "org.freedesktop.systemd1.Unit",
-    props: UNIT,
+    blocks: &[unit::UNIT],
 };
+
+/// The interface of each unit type linger has, and the unit name suffix it is for.
+pub const TYPE_IFACES: [(&str, UnitInterface); 6] = [
+    (
+        "service",
+        UnitInterface {
+            name: "org.freedesktop.systemd1.Service",
+            blocks: &[
+                service::SERVICE_OWN,
+                cgroup::CGROUP,
+                exec::EXEC,
+                cgroup::KILL,
+            ],
+        },
+    ),
+    (
+        "socket",
+        UnitInterface {
+            name: "org.freedesktop.systemd1.Socket",
+            blocks: &[socket::SOCKET_OWN, cgroup::CGROUP, exec::EXEC, cgroup::KILL],
+        },
+    ),
+    (
+        "target",
+        UnitInterface {
+            name: "org.freedesktop.systemd1.Target",
+            blocks: &[],
+        },
+    ),
+    (
+        "timer",
+        UnitInterface {
+            name: "org.freedesktop.systemd1.Timer",
+            blocks: &[timer::TIMER],
+        },
+    ),
+    (
+        "slice",
+        UnitInterface {
+            name: "org.freedesktop.systemd1.Slice",
+            blocks: &[cgroup::CGROUP],
+        },
+    ),
+    (
+        "scope",
+        UnitInterface {
+            name: "org.freedesktop.systemd1.Scope",
+            blocks: &[scope::SCOPE_OWN, cgroup::CGROUP, cgroup::KILL],
+        },
+    ),
+];
 
 /// The interfaces of the unit `id`'s object, the type's own first (systemd's order, which
 /// `systemctl show` keeps).
 pub fn interfaces_of(id: &str) -> Vec<UnitInterface> {
-    let (name, props): (&'static str, &'static [Prop]) = match id.rsplit('.').next() {
-        Some("service") => ("org.freedesktop.systemd1.Service", SERVICE),
-        Some("socket") => ("org.freedesktop.systemd1.Socket", SOCKET),
-        Some("timer") => ("org.freedesktop.systemd1.Timer", TIMER),
-        Some("target") => ("org.freedesktop.systemd1.Target", &[]),
-        Some("slice") => ("org.freedesktop.systemd1.Slice", SLICE),
-        Some("scope") => ("org.freedesktop.systemd1.Scope", SCOPE),
-        _ => return vec![UNIT_IFACE],
-    };
-    vec![UnitInterface { name, props }, UNIT_IFACE]
+    let suffix = id.rsplit('.').next().unwrap_or("");
+    match TYPE_IFACES.iter().find(|(s, _)| *s == suffix) {
+        Some((_, i)) => vec![*i, UNIT_IFACE],
+        None => vec![UNIT_IFACE],
+    }
 }
 
 /// `a{sv}` in a given order (`systemctl show` prints properties in the order they come).
@@ -155,53 +292,16 @@ pub struct UnitValues {
     pub asserts: Vec<ConditionCheck>,
 }
 
-/// The D-Bus value of `prop` of the unit whose values are `u`.
+/// The D-Bus value of `prop` of the unit (or manager) whose values are `u`: linger's where
+/// the manager gave one, else the row's [`Unset`] value.
 pub fn unit_value(prop: &Prop, u: &UnitValues) -> Value<'static> {
-    let list = || {
-        u.commands
-            .get(prop.name.trim_end_matches("Ex"))
-            .map_or(&[][..], Vec::as_slice)
-    };
+    let list = || u.commands.get(prop.name.trim_end_matches("Ex"));
     match prop.conv {
-        Exec => Value::from(
-            list()
-                .iter()
-                .map(|c| {
-                    let (path, argv) = (c.path.clone(), c.argv.clone());
-                    let (start, exit) = (c.start, c.exit);
-                    (
-                        path,
-                        argv,
-                        c.ignore_failure,
-                        start.0,
-                        start.1,
-                        exit.0,
-                        exit.1,
-                        c.pid,
-                        c.code,
-                        c.status,
-                    )
-                })
-                .collect::<Vec<_>>(),
-        ),
-        ExecEx => Value::from(
-            list()
-                .iter()
-                .map(|c| {
-                    let (path, argv) = (c.path.clone(), c.argv.clone());
-                    // systemd's flag words; linger records only `-` among them.
-                    let flags: Vec<String> = match c.ignore_failure {
-                        true => vec!["ignore-failure".to_string()],
-                        false => Vec::new(),
-                    };
-                    let (start, exit) = (c.start, c.exit);
-                    (
-                        path, argv, flags, start.0, start.1, exit.0, exit.1, c.pid, c.code,
-                        c.status,
-                    )
-                })
-                .collect::<Vec<_>>(),
-        ),
+        Absent => unset_value(prop, u),
+        Exec | ExecEx => match list() {
+            Some(runs) => commands(runs, prop.conv == ExecEx),
+            None => unset_value(prop, u),
+        },
         Checks => {
             let list = match prop.name {
                 "Asserts" => &u.asserts,
@@ -224,19 +324,233 @@ pub fn unit_value(prop: &Prop, u: &UnitValues) -> Value<'static> {
         Realtime if u.realtime.contains_key(prop.name) => {
             Value::U64(u.realtime.get(prop.name).copied().unwrap_or(0))
         }
+        // Made from LoadState and Id.
+        LoadError => value(prop, &u.strings),
+        NonEmpty if u.strings.get(prop.name).is_none_or(String::is_empty) => unset_value(prop, u),
+        _ if !u.strings.contains_key(prop.name) => unset_value(prop, u),
         _ => value(prop, &u.strings),
     }
 }
 
-/// The D-Bus value of `prop` of the unit whose manager properties are `props`.
+/// A command list with each command's last run (`a(sasbttttuii)`, or with flag words
+/// `a(sasasttttuii)`).
+fn commands(runs: &[CommandRun], flag_words: bool) -> Value<'static> {
+    if !flag_words {
+        return Value::from(
+            runs.iter()
+                .map(|c| {
+                    let (start, exit) = (c.start, c.exit);
+                    (
+                        c.path.clone(),
+                        c.argv.clone(),
+                        c.ignore_failure,
+                        start.0,
+                        start.1,
+                        exit.0,
+                        exit.1,
+                        c.pid,
+                        c.code,
+                        c.status,
+                    )
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
+    Value::from(
+        runs.iter()
+            .map(|c| {
+                // systemd's flag words; linger records only `-` among them.
+                let flags: Vec<String> = match c.ignore_failure {
+                    true => vec!["ignore-failure".to_string()],
+                    false => Vec::new(),
+                };
+                let (start, exit) = (c.start, c.exit);
+                (
+                    c.path.clone(),
+                    c.argv.clone(),
+                    flags,
+                    start.0,
+                    start.1,
+                    exit.0,
+                    exit.1,
+                    c.pid,
+                    c.code,
+                    c.status,
+                )
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// The row's [`Unset`] value (for the unit whose values are `u`: a slice's parent needs its
+/// name).
+pub fn unset_value(prop: &Prop, u: &UnitValues) -> Value<'static> {
+    let id = u.strings.get("Id").map(String::as_str).unwrap_or("");
+    match prop.unset {
+        Unset::Zero => zero(&signature(prop)),
+        Unset::Max => typed_number(prop.sig, u64::MAX, true),
+        Unset::Yes => Value::Bool(true),
+        Unset::Num(n) => typed_number(prop.sig, n as u64, false),
+        Unset::Text(s) => Value::from(s.to_string()),
+        Unset::Own(own) => own_value(prop, own, id),
+    }
+}
+
+fn signature(prop: &Prop) -> Signature {
+    Signature::try_from(prop.sig).unwrap_or(Signature::Str)
+}
+
+/// The zero value of a D-Bus type.
+fn zero(sig: &Signature) -> Value<'static> {
+    match sig {
+        Signature::U8 => Value::U8(0),
+        Signature::Bool => Value::Bool(false),
+        Signature::I16 => Value::I16(0),
+        Signature::U16 => Value::U16(0),
+        Signature::I32 => Value::I32(0),
+        Signature::U32 => Value::U32(0),
+        Signature::I64 => Value::I64(0),
+        Signature::U64 => Value::U64(0),
+        Signature::F64 => Value::F64(0.0),
+        Signature::ObjectPath => Value::from(object_path("/".to_string())),
+        Signature::Array(child) => Value::Array(zbus::zvariant::Array::new(child)),
+        Signature::Dict { key, value } => Value::Dict(zbus::zvariant::Dict::new(key, value)),
+        Signature::Structure(fields) => fields
+            .iter()
+            .fold(zbus::zvariant::StructureBuilder::new(), |b, f| {
+                b.append_field(zero(f))
+            })
+            .build()
+            .map(Value::Structure)
+            // Only an empty structure fails, and D-Bus has none.
+            .unwrap_or_else(|_| Value::from(String::new())),
+        _ => Value::from(String::new()),
+    }
+}
+
+/// `n` as a value of the number type `sig` (`max`: the type's largest value).
+fn typed_number(sig: &str, n: u64, max: bool) -> Value<'static> {
+    match sig {
+        "y" => Value::U8(if max { u8::MAX } else { n as u8 }),
+        "q" => Value::U16(if max { u16::MAX } else { n as u16 }),
+        "n" => Value::I16(if max { i16::MAX } else { n as i16 }),
+        "u" => Value::U32(if max { u32::MAX } else { n as u32 }),
+        "i" => Value::I32(if max { i32::MAX } else { n as i64 as i32 }),
+        "x" => Value::I64(if max { i64::MAX } else { n as i64 }),
+        "d" => Value::F64(n as i64 as f64),
+        _ => Value::U64(n),
+    }
+}
+
+/// What systemd reads from its own process, read from linger's.
+fn own_value(prop: &Prop, own: Own, id: &str) -> Value<'static> {
+    let proc_self = |file: &str| std::fs::read_to_string(format!("/proc/self/{file}")).ok();
+    let nice = || {
+        rustix::process::getpriority_process(None)
+            .unwrap_or(0)
+            .clamp(-20, 19)
+    };
+    match own {
+        Own::OomScoreAdjust => Value::I32(
+            proc_self("oom_score_adj")
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(0),
+        ),
+        Own::CoredumpFilter => Value::U64(
+            proc_self("coredump_filter")
+                .and_then(|s| u64::from_str_radix(s.trim(), 16).ok())
+                .unwrap_or(0),
+        ),
+        Own::TimerSlackNSec => Value::U64(
+            proc_self("timerslack_ns")
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(0),
+        ),
+        Own::Nice => Value::I32(nice()),
+        Own::IoClass => Value::I32(2),
+        Own::IoPriority => Value::I32((nice() + 20) / 5),
+        Own::Rlimit => {
+            let name = prop.name.trim_start_matches("Default");
+            let (key, soft) = match name.strip_suffix("Soft") {
+                Some(k) => (k, true),
+                None => (name, false),
+            };
+            let limits = linger_unit::value::rlimit_by_key(key).and_then(|(number, _)| {
+                if number == linger_exec::limits::RLIMIT_NOFILE {
+                    let d = linger_exec::limits::default_nofile();
+                    Some((d.soft, d.hard))
+                } else {
+                    linger_exec::limits::current(number)
+                }
+            });
+            let (s, h) = limits.unwrap_or((u64::MAX, u64::MAX));
+            Value::U64(if soft { s } else { h })
+        }
+        Own::Home => Value::from(format!(
+            "!{}",
+            std::env::var("HOME").unwrap_or_else(|_| "/".into())
+        )),
+        Own::ParentSlice => Value::from(parent_slice(id)),
+    }
+}
+
+/// The slice the unit `id` is in when it does not say: a slice's parent by its name
+/// (`a-b.slice` → `a.slice`, `a.slice` → `-.slice`, `-.slice` → none), else `app.slice`.
+pub fn parent_slice(id: &str) -> String {
+    match id.strip_suffix(".slice") {
+        Some("-") => String::new(),
+        Some(stem) => match stem.rsplit_once('-') {
+            Some((parent, _)) => format!("{parent}.slice"),
+            None => "-.slice".into(),
+        },
+        None => "app.slice".into(),
+    }
+}
+
+/// The D-Bus value of `prop` from the manager's strings `props`.
 pub fn value(prop: &Prop, props: &BTreeMap<String, String>) -> Value<'static> {
     let raw = props.get(prop.name).map(String::as_str).unwrap_or("");
     match prop.conv {
-        Str => Value::from(raw.to_string()),
+        Str | NonEmpty => Value::from(raw.to_string()),
         Bool => Value::Bool(raw == "yes"),
+        Namespaces => Value::U64(match raw {
+            "yes" => 0,
+            "no" | "" => u64::MAX,
+            names => names
+                .split_whitespace()
+                .filter_map(linger_unit::model::namespace_flag)
+                .fold(0, |mask, flag| mask | flag),
+        }),
         Int | Counter | Realtime | Span | Octal | Limit | Errno => number(prop, raw),
         // Typed values (unit_value); a string never carries them.
-        Exec | ExecEx | Checks => Value::from(raw.to_string()),
+        Absent | Exec | ExecEx | Checks => zero(&signature(prop)),
+        Timers | Calendars => {
+            let mut entries = Vec::new();
+            for entry in raw.split('}') {
+                let entry = entry.trim().trim_start_matches('{').trim();
+                let Some((base, rest)) = entry.split_once('=') else {
+                    continue;
+                };
+                let spec = rest.split(" ; ").next().unwrap_or("").trim();
+                entries.push((base.to_string(), spec.to_string()));
+            }
+            // next_elapse is not computed per entry (`n/a`): 0.
+            if prop.conv == Timers {
+                Value::from(
+                    entries
+                        .into_iter()
+                        .map(|(b, s)| (b, linger_time::parse_sec(&s).unwrap_or(0), 0u64))
+                        .collect::<Vec<_>>(),
+                )
+            } else {
+                Value::from(
+                    entries
+                        .into_iter()
+                        .map(|(b, s)| (b, s, 0u64))
+                        .collect::<Vec<_>>(),
+                )
+            }
+        }
         NameList => {
             let (allow, words) = match raw.strip_prefix('~') {
                 Some(rest) => (false, rest),
@@ -312,274 +626,10 @@ fn number(prop: &Prop, raw: &str) -> Value<'static> {
         Octal => u64::from_str_radix(raw, 8).unwrap_or(0),
         _ => raw.parse::<i64>().map(|v| v as u64).unwrap_or(0),
     };
-    match prop.sig {
-        "u" => Value::U32(n as u32),
-        "i" => Value::I32(n as i64 as i32),
-        "x" => Value::I64(n as i64),
-        _ => Value::U64(n),
-    }
+    typed_number(prop.sig, n, false)
 }
 
 /// `path` as an object path ("/" if it is not one).
 pub fn object_path(path: String) -> ObjectPath<'static> {
     ObjectPath::try_from(path).unwrap_or_else(|_| ObjectPath::from_static_str_unchecked("/"))
 }
-
-/// `org.freedesktop.systemd1.Manager`: the properties linger has, in systemd's order
-/// (`Architecture` and `Environment` are made by the front end: see manager_methods.rs).
-pub const MANAGER: &[Prop] = &[
-    p("Version", "s", Str, Const),
-    p("Features", "s", Str, Const),
-    p("Architecture", "s", Str, Const),
-    p("Tainted", "s", Str, Const),
-    p("UserspaceTimestamp", "t", Realtime, Const),
-    p("UserspaceTimestampMonotonic", "t", Int, Const),
-    p("FinishTimestamp", "t", Realtime, Const),
-    p("FinishTimestampMonotonic", "t", Int, Const),
-    p("NNames", "u", Int, Silent),
-    p("NFailedUnits", "u", Int, Changes),
-    p("NJobs", "u", Int, Silent),
-    p("Environment", "as", Strv, Silent),
-    p("ControlGroup", "s", Str, Silent),
-    p("SystemState", "s", Str, Silent),
-];
-
-/// `org.freedesktop.systemd1.Unit`: the properties linger has, in systemd's order.
-pub const UNIT: &[Prop] = &[
-    p("Id", "s", Str, Const),
-    p("Names", "as", Strv, Const),
-    p("Following", "s", Str, Silent),
-    p("Requires", "as", Strv, Const),
-    p("Requisite", "as", Strv, Const),
-    p("Wants", "as", Strv, Const),
-    p("BindsTo", "as", Strv, Const),
-    p("PartOf", "as", Strv, Const),
-    p("Upholds", "as", Strv, Const),
-    p("RequiredBy", "as", Strv, Const),
-    p("RequisiteOf", "as", Strv, Const),
-    p("WantedBy", "as", Strv, Const),
-    p("BoundBy", "as", Strv, Const),
-    p("UpheldBy", "as", Strv, Const),
-    p("ConsistsOf", "as", Strv, Const),
-    p("Conflicts", "as", Strv, Const),
-    p("ConflictedBy", "as", Strv, Const),
-    p("Before", "as", Strv, Const),
-    p("After", "as", Strv, Const),
-    p("OnSuccess", "as", Strv, Const),
-    p("OnFailure", "as", Strv, Const),
-    p("Triggers", "as", Strv, Const),
-    p("TriggeredBy", "as", Strv, Const),
-    p("Documentation", "as", Strv, Const),
-    p("Description", "s", Str, Const),
-    p("LoadState", "s", Str, Const),
-    p("ActiveState", "s", Str, Changes),
-    p("FreezerState", "s", Str, Changes),
-    p("SubState", "s", Str, Changes),
-    p("FragmentPath", "s", Str, Const),
-    p("SourcePath", "s", Str, Const),
-    p("DropInPaths", "as", Strv, Const),
-    p("UnitFileState", "s", Str, Silent),
-    p("UnitFilePreset", "s", Str, Silent),
-    p("StateChangeTimestamp", "t", Realtime, Changes),
-    p("StateChangeTimestampMonotonic", "t", Int, Changes),
-    p("InactiveExitTimestamp", "t", Realtime, Changes),
-    p("InactiveExitTimestampMonotonic", "t", Int, Changes),
-    p("ActiveEnterTimestamp", "t", Realtime, Changes),
-    p("ActiveEnterTimestampMonotonic", "t", Int, Changes),
-    p("ActiveExitTimestamp", "t", Realtime, Changes),
-    p("ActiveExitTimestampMonotonic", "t", Int, Changes),
-    p("InactiveEnterTimestamp", "t", Realtime, Changes),
-    p("InactiveEnterTimestampMonotonic", "t", Int, Changes),
-    p("CanStart", "b", Bool, Const),
-    p("CanStop", "b", Bool, Const),
-    p("CanReload", "b", Bool, Const),
-    p("CanFreeze", "b", Bool, Const),
-    p("Job", "(uo)", Job, Changes),
-    p("StopWhenUnneeded", "b", Bool, Const),
-    p("RefuseManualStart", "b", Bool, Const),
-    p("RefuseManualStop", "b", Bool, Const),
-    p("AllowIsolate", "b", Bool, Const),
-    p("DefaultDependencies", "b", Bool, Const),
-    p("IgnoreOnIsolate", "b", Bool, Const),
-    p("NeedDaemonReload", "b", Bool, Silent),
-    p("ConditionResult", "b", Bool, Changes),
-    p("AssertResult", "b", Bool, Changes),
-    p("ConditionTimestamp", "t", Realtime, Changes),
-    p("ConditionTimestampMonotonic", "t", Int, Changes),
-    p("AssertTimestamp", "t", Realtime, Changes),
-    p("AssertTimestampMonotonic", "t", Int, Changes),
-    p("Conditions", "a(sbbsi)", Checks, Invalidates),
-    p("Asserts", "a(sbbsi)", Checks, Invalidates),
-    p("LoadError", "(ss)", LoadError, Const),
-    p("StartLimitIntervalUSec", "t", Span, Const),
-    p("StartLimitBurst", "u", Int, Const),
-    p("InvocationID", "ay", Id128, Changes),
-    p("CollectMode", "s", Str, Const),
-];
-
-/// `org.freedesktop.systemd1.Service`: the properties linger has, in systemd's order.
-pub const SERVICE: &[Prop] = &[
-    p("Type", "s", Str, Const),
-    p("Restart", "s", Str, Const),
-    p("PIDFile", "s", Str, Const),
-    p("NotifyAccess", "s", Str, Const),
-    p("RestartUSec", "t", Span, Const),
-    p("TimeoutStartUSec", "t", Span, Const),
-    p("TimeoutStopUSec", "t", Span, Const),
-    p("RuntimeMaxUSec", "t", Span, Const),
-    p("WatchdogUSec", "t", Span, Silent),
-    p("RemainAfterExit", "b", Bool, Const),
-    p("MainPID", "u", Int, Changes),
-    p("ControlPID", "u", Int, Changes),
-    p("BusName", "s", Str, Const),
-    p("StatusText", "s", Str, Changes),
-    p("StatusErrno", "i", Int, Changes),
-    p("Result", "s", Str, Changes),
-    p("NRestarts", "u", Int, Changes),
-    p("ExecMainStartTimestamp", "t", Realtime, Changes),
-    p("ExecMainStartTimestampMonotonic", "t", Int, Changes),
-    p("ExecMainExitTimestamp", "t", Realtime, Changes),
-    p("ExecMainExitTimestampMonotonic", "t", Int, Changes),
-    p("ExecMainPID", "u", Int, Changes),
-    p("ExecMainCode", "i", Int, Changes),
-    p("ExecMainStatus", "i", Int, Changes),
-    p("ExecCondition", "a(sasbttttuii)", Exec, Invalidates),
-    p("ExecConditionEx", "a(sasasttttuii)", ExecEx, Invalidates),
-    p("ExecStartPre", "a(sasbttttuii)", Exec, Invalidates),
-    p("ExecStartPreEx", "a(sasasttttuii)", ExecEx, Invalidates),
-    p("ExecStart", "a(sasbttttuii)", Exec, Invalidates),
-    p("ExecStartEx", "a(sasasttttuii)", ExecEx, Invalidates),
-    p("ExecStartPost", "a(sasbttttuii)", Exec, Invalidates),
-    p("ExecStartPostEx", "a(sasasttttuii)", ExecEx, Invalidates),
-    p("ExecReload", "a(sasbttttuii)", Exec, Invalidates),
-    p("ExecReloadEx", "a(sasasttttuii)", ExecEx, Invalidates),
-    p("ExecStop", "a(sasbttttuii)", Exec, Invalidates),
-    p("ExecStopEx", "a(sasasttttuii)", ExecEx, Invalidates),
-    p("ExecStopPost", "a(sasbttttuii)", Exec, Invalidates),
-    p("ExecStopPostEx", "a(sasasttttuii)", ExecEx, Invalidates),
-    p("ControlGroup", "s", Str, Silent),
-    p("MemoryCurrent", "t", Counter, Silent),
-    p("CPUUsageNSec", "t", Counter, Silent),
-    p("TasksCurrent", "t", Counter, Silent),
-    p("Environment", "as", Strv, Const),
-    p("UMask", "u", Octal, Const),
-    p("LimitCPU", "t", Limit, Const),
-    p("LimitCPUSoft", "t", Limit, Const),
-    p("LimitFSIZE", "t", Limit, Const),
-    p("LimitFSIZESoft", "t", Limit, Const),
-    p("LimitDATA", "t", Limit, Const),
-    p("LimitDATASoft", "t", Limit, Const),
-    p("LimitSTACK", "t", Limit, Const),
-    p("LimitSTACKSoft", "t", Limit, Const),
-    p("LimitCORE", "t", Limit, Const),
-    p("LimitCORESoft", "t", Limit, Const),
-    p("LimitRSS", "t", Limit, Const),
-    p("LimitRSSSoft", "t", Limit, Const),
-    p("LimitNOFILE", "t", Limit, Const),
-    p("LimitNOFILESoft", "t", Limit, Const),
-    p("LimitAS", "t", Limit, Const),
-    p("LimitASSoft", "t", Limit, Const),
-    p("LimitNPROC", "t", Limit, Const),
-    p("LimitNPROCSoft", "t", Limit, Const),
-    p("LimitMEMLOCK", "t", Limit, Const),
-    p("LimitMEMLOCKSoft", "t", Limit, Const),
-    p("LimitLOCKS", "t", Limit, Const),
-    p("LimitLOCKSSoft", "t", Limit, Const),
-    p("LimitSIGPENDING", "t", Limit, Const),
-    p("LimitSIGPENDINGSoft", "t", Limit, Const),
-    p("LimitMSGQUEUE", "t", Limit, Const),
-    p("LimitMSGQUEUESoft", "t", Limit, Const),
-    p("LimitNICE", "t", Limit, Const),
-    p("LimitNICESoft", "t", Limit, Const),
-    p("LimitRTPRIO", "t", Limit, Const),
-    p("LimitRTPRIOSoft", "t", Limit, Const),
-    p("LimitRTTIME", "t", Limit, Const),
-    p("LimitRTTIMESoft", "t", Limit, Const),
-    p("WorkingDirectory", "s", Str, Const),
-    p("SyslogIdentifier", "s", Str, Const),
-    p("PrivateTmp", "b", Bool, Const),
-    p("PrivateUsers", "b", Bool, Const),
-    p("ProtectHome", "s", Str, Const),
-    p("ProtectSystem", "s", Str, Const),
-    p("NoNewPrivileges", "b", Bool, Const),
-    p("SystemCallFilter", "(bas)", NameList, Const),
-    p("SystemCallArchitectures", "as", Strv, Const),
-    p("SystemCallErrorNumber", "i", Errno, Const),
-    p("LockPersonality", "b", Bool, Const),
-    p("RestrictAddressFamilies", "(bas)", NameList, Const),
-    p("RuntimeDirectoryPreserve", "s", Str, Const),
-    p("RuntimeDirectoryMode", "u", Octal, Const),
-    p("RuntimeDirectory", "as", Strv, Const),
-    p("StateDirectoryMode", "u", Octal, Const),
-    p("StateDirectory", "as", Strv, Const),
-    p("CacheDirectoryMode", "u", Octal, Const),
-    p("CacheDirectory", "as", Strv, Const),
-    p("LogsDirectoryMode", "u", Octal, Const),
-    p("LogsDirectory", "as", Strv, Const),
-    p("ConfigurationDirectoryMode", "u", Octal, Const),
-    p("ConfigurationDirectory", "as", Strv, Const),
-    p("MemoryDenyWriteExecute", "b", Bool, Const),
-    p("RestrictRealtime", "b", Bool, Const),
-    p("KillMode", "s", Str, Const),
-    p("KillSignal", "i", Int, Const),
-    p("FinalKillSignal", "i", Int, Const),
-    p("SendSIGKILL", "b", Bool, Const),
-    p("SendSIGHUP", "b", Bool, Const),
-];
-
-/// `org.freedesktop.systemd1.Socket`: the properties linger has, in systemd's order.
-pub const SOCKET: &[Prop] = &[
-    p("Backlog", "u", Int, Const),
-    p("SocketMode", "u", Octal, Const),
-    p("DirectoryMode", "u", Octal, Const),
-    p("Accept", "b", Bool, Const),
-    p("PassCredentials", "b", Bool, Const),
-    p("RemoveOnStop", "b", Bool, Const),
-    p("Listen", "a(ss)", Listen, Const),
-    p("MaxConnections", "u", Int, Const),
-    p("Result", "s", Str, Changes),
-    p("NConnections", "u", Int, Silent),
-    p("NAccepted", "u", Int, Silent),
-    p("NRefused", "u", Int, Silent),
-    p("FileDescriptorName", "s", Str, Silent),
-    p("TriggerLimitIntervalUSec", "t", Span, Const),
-    p("TriggerLimitBurst", "u", Int, Const),
-    p("ControlGroup", "s", Str, Silent),
-    p("MemoryCurrent", "t", Counter, Silent),
-    p("CPUUsageNSec", "t", Counter, Silent),
-    p("TasksCurrent", "t", Counter, Silent),
-];
-
-/// `org.freedesktop.systemd1.Timer`: the properties linger has, in systemd's order.
-pub const TIMER: &[Prop] = &[
-    p("Unit", "s", Str, Const),
-    p("OnClockChange", "b", Bool, Const),
-    p("OnTimezoneChange", "b", Bool, Const),
-    p("NextElapseUSecRealtime", "t", Realtime, Changes),
-    p("NextElapseUSecMonotonic", "t", Span, Changes),
-    p("LastTriggerUSec", "t", Realtime, Changes),
-    p("LastTriggerUSecMonotonic", "t", Int, Changes),
-    p("Result", "s", Str, Changes),
-    p("AccuracyUSec", "t", Span, Const),
-    p("RandomizedDelayUSec", "t", Span, Const),
-    p("FixedRandomDelay", "b", Bool, Const),
-    p("Persistent", "b", Bool, Const),
-    p("WakeSystem", "b", Bool, Const),
-    p("RemainAfterElapse", "b", Bool, Const),
-];
-
-/// `org.freedesktop.systemd1.Slice`: the properties linger has, in systemd's order.
-pub const SLICE: &[Prop] = &[
-    p("ControlGroup", "s", Str, Silent),
-    p("MemoryCurrent", "t", Counter, Silent),
-    p("CPUUsageNSec", "t", Counter, Silent),
-    p("TasksCurrent", "t", Counter, Silent),
-];
-
-/// `org.freedesktop.systemd1.Scope`: the properties linger has, in systemd's order.
-pub const SCOPE: &[Prop] = &[
-    p("ControlGroup", "s", Str, Silent),
-    p("MemoryCurrent", "t", Counter, Silent),
-    p("CPUUsageNSec", "t", Counter, Silent),
-    p("TasksCurrent", "t", Counter, Silent),
-];

@@ -223,17 +223,15 @@ async fn properties_changed(
     let path = paths::unit(unit);
     props::interfaces_of(unit)
         .into_iter()
-        .filter(|i| !i.props.is_empty())
+        .filter(|i| i.props().next().is_some())
         .map(|i| {
             let changed: Vec<(&'static str, Value<'static>)> = i
-                .props
-                .iter()
+                .props()
                 .filter(|p| p.emits == Emits::Changes)
                 .map(|p| (p.name, props::unit_value(p, &values)))
                 .collect();
             let invalidated = i
-                .props
-                .iter()
+                .props()
                 .filter(|p| p.emits == Emits::Invalidates)
                 .map(|p| p.name.to_string())
                 .collect();

@@ -418,6 +418,8 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.units.values().map(|u| &u.config),
             &default_deps,
         );
+        // Edges may be gone: any waiting job may run now.
+        self.jobs.wake_all();
     }
 
     /// Add one newly loaded unit to the graph without rebuilding it (loading N units one by
@@ -652,6 +654,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.notify_activators(id, new);
             self.propagate(id, old, new);
             // A job may have been held back by this unit's state (a start waits for a stop).
+            self.jobs.wake_units([id]);
             self.dispatch();
         }
     }

@@ -32,15 +32,22 @@ impl Job {
     }
 }
 
-/// The queued jobs, by id and by unit, and which of them still wait to run: kept together
-/// (only these methods change them), so `dispatch` looks at the waiting jobs alone instead
-/// of every queued one after every event.
+/// The queued jobs, by id and by unit, which of them still wait to run, and which of those
+/// may have become runnable: kept together (only these methods change them), so `dispatch`
+/// tries only the waiting jobs something happened to — a new job, a change of its own unit's
+/// state, a job of a unit ordered next to its unit gone or changed — instead of every queued
+/// one after every event.
 #[derive(Debug, Default)]
 pub(crate) struct Jobs {
     by_id: BTreeMap<JobId, Job>,
     by_unit: HashMap<String, JobId>,
     /// Queued and not running, in id order (the order jobs are tried in).
     waiting: BTreeSet<JobId>,
+    /// Waiting jobs to try at the next dispatch.
+    woken: BTreeSet<JobId>,
+    /// Units whose job went away or changed how it orders: the waiting jobs of the units
+    /// ordered next to them are to be tried (the engine knows the neighbours).
+    changed: BTreeSet<String>,
 }
 
 impl Jobs {
@@ -78,6 +85,7 @@ impl Jobs {
     }
 
     /// The jobs that wait to run, in id order.
+    #[cfg(test)]
     pub fn waiting(&self) -> Vec<JobId> {
         self.waiting.iter().copied().collect()
     }
@@ -86,6 +94,7 @@ impl Jobs {
     pub fn insert(&mut self, job: Job) {
         if !job.running {
             self.waiting.insert(job.id);
+            self.woken.insert(job.id);
         }
         self.by_unit.insert(job.unit.clone(), job.id);
         self.by_id.insert(job.id, job);
@@ -95,9 +104,11 @@ impl Jobs {
     pub fn remove(&mut self, jid: JobId) -> Option<Job> {
         let job = self.by_id.remove(&jid)?;
         self.waiting.remove(&jid);
+        self.woken.remove(&jid);
         if self.by_unit.get(&job.unit) == Some(&jid) {
             self.by_unit.remove(&job.unit);
         }
+        self.changed.insert(job.unit.clone());
         Some(job)
     }
 
@@ -106,6 +117,7 @@ impl Jobs {
         if let Some(j) = self.by_id.get_mut(&jid) {
             j.running = true;
             self.waiting.remove(&jid);
+            self.woken.remove(&jid);
         }
     }
 
@@ -115,6 +127,8 @@ impl Jobs {
             && !j.running
         {
             j.job_type = t;
+            self.woken.insert(jid);
+            self.changed.insert(j.unit.clone());
         }
     }
 
@@ -124,7 +138,35 @@ impl Jobs {
             j.restart_started = true;
             j.running = false;
             self.waiting.insert(jid);
+            self.woken.insert(jid);
+            self.changed.insert(j.unit.clone());
         }
+    }
+
+    /// Try the waiting job of each of `units` at the next dispatch.
+    pub fn wake_units<'a>(&mut self, units: impl IntoIterator<Item = &'a str>) {
+        for u in units {
+            if let Some(&jid) = self.by_unit.get(u)
+                && self.waiting.contains(&jid)
+            {
+                self.woken.insert(jid);
+            }
+        }
+    }
+
+    /// Try every waiting job at the next dispatch (the ordering graph changed).
+    pub fn wake_all(&mut self) {
+        self.woken.clone_from(&self.waiting);
+    }
+
+    /// The units whose job went away or changed how it orders, since the last call.
+    pub fn take_changed(&mut self) -> BTreeSet<String> {
+        std::mem::take(&mut self.changed)
+    }
+
+    /// The waiting jobs to try now, in id order (and none until something wakes them again).
+    pub fn take_woken(&mut self) -> BTreeSet<JobId> {
+        std::mem::take(&mut self.woken)
     }
 }
 
@@ -191,5 +233,45 @@ mod tests {
         assert!(!jobs.has("c.service") && jobs.has("a.service"));
         assert_eq!(jobs.id_of("b.service"), Some(2));
         assert_eq!(jobs.len(), 2);
+    }
+
+    /// A job is tried when it is new, and again only once something that may let it run
+    /// happened: a job near it went away or changed how it orders, its unit changed, or the
+    /// graph did.
+    #[test]
+    fn jobs_are_woken_by_what_may_let_them_run() {
+        let mut jobs = Jobs::default();
+        jobs.insert(job(1, "a.service", JobType::Start));
+        jobs.insert(job(2, "b.service", JobType::Start));
+        assert_eq!(jobs.take_woken().into_iter().collect::<Vec<_>>(), [1, 2]);
+        assert!(jobs.take_woken().is_empty(), "tried once, then asleep");
+        jobs.wake_units(["b.service", "nothing.service"]);
+        assert_eq!(jobs.take_woken().into_iter().collect::<Vec<_>>(), [2]);
+        jobs.set_running(1);
+        jobs.wake_units(["a.service"]);
+        assert!(jobs.take_woken().is_empty(), "a running job is not tried");
+        assert!(jobs.take_changed().is_empty());
+        jobs.remove(1);
+        assert_eq!(
+            jobs.take_changed().into_iter().collect::<Vec<_>>(),
+            ["a.service"]
+        );
+        jobs.insert(job(3, "c.service", JobType::Restart));
+        jobs.take_woken();
+        jobs.set_running(3);
+        jobs.restart_stop_half_done(3);
+        assert_eq!(jobs.take_woken().into_iter().collect::<Vec<_>>(), [3]);
+        assert_eq!(
+            jobs.take_changed().into_iter().collect::<Vec<_>>(),
+            ["c.service"]
+        );
+        jobs.merge_type(2, JobType::Restart);
+        assert_eq!(jobs.take_woken().into_iter().collect::<Vec<_>>(), [2]);
+        assert_eq!(
+            jobs.take_changed().into_iter().collect::<Vec<_>>(),
+            ["b.service"]
+        );
+        jobs.wake_all();
+        assert_eq!(jobs.take_woken().into_iter().collect::<Vec<_>>(), [2, 3]);
     }
 }

@@ -877,3 +877,63 @@ fn every_exit_reaches_its_own_unit_among_many() {
         48
     );
 }
+
+/// Jobs held back by ordering start exactly when what they wait for is done — however many
+/// wait, and whatever unrelated units do meanwhile (dispatch wakes only the jobs of units
+/// ordered next to a unit whose job ended).
+#[test]
+fn jobs_held_back_by_ordering_run_when_their_turn_comes() {
+    let mut units = vec![
+        service("db.service", |s, _| s.service_type = ServiceType::Notify),
+        service("other.service", |_, _| {}),
+        service("first.service", |s, _| {
+            s.service_type = ServiceType::Oneshot
+        }),
+        service("second.service", |s, u| {
+            s.service_type = ServiceType::Oneshot;
+            u.wants = vec!["first.service".into()];
+            u.after = vec!["first.service".into()];
+        }),
+        service("third.service", |s, u| {
+            s.service_type = ServiceType::Oneshot;
+            u.wants = vec!["second.service".into()];
+            u.after = vec!["second.service".into()];
+        }),
+    ];
+    for i in 0..50 {
+        units.push(service(&format!("app-{i}.service"), |_, u| {
+            u.wants = vec!["db.service".into()];
+            u.after = vec!["db.service".into()];
+        }));
+    }
+    let mut w = World::new(units);
+    for i in 0..50 {
+        w.start(&format!("app-{i}.service")).unwrap();
+    }
+    let apps = |w: &World| {
+        (0..50)
+            .filter(|i| w.spawned(&format!("app-{i}.service")) > 0)
+            .count()
+    };
+    assert_eq!(apps(&w), 0, "all wait for db");
+    // Unrelated units come and go: nothing ordered after db moves.
+    w.start("other.service").unwrap();
+    w.stop("other.service");
+    assert_eq!(apps(&w), 0);
+    let pid = w.main_pid("db.service");
+    w.e.on_notify("db.service", pid, &[("READY".into(), "1".into())]);
+    w.drain();
+    assert_eq!(apps(&w), 50, "all start once db is up");
+    assert_eq!(w.state("app-49.service"), (ActiveState::Active, "running"));
+    // A chain: each waits for the one before it to finish.
+    w.start("third.service").unwrap();
+    for (now, later) in [
+        ("first.service", "second.service"),
+        ("second.service", "third.service"),
+    ] {
+        assert_eq!(w.spawned(later), 0, "{later} waits for {now}");
+        let pid = w.main_pid(now);
+        w.exit(now, pid, ExitStatus::Exited(0));
+        assert_eq!(w.spawned(later), 1, "{later} runs after {now}");
+    }
+}

@@ -266,6 +266,13 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             {
                 crate::props::command_runs(sc, rt)
             }
+            (linger_unit::model::UnitKind::Socket(c), _)
+                if crate::props_settings::SOCKET_COMMAND_LISTS
+                    .iter()
+                    .any(|name| wants(name)) =>
+            {
+                crate::props_settings::socket_commands(c)
+            }
             _ => Default::default(),
         };
         let (conditions, asserts) = match (wants("Conditions"), wants("Asserts")) {

@@ -41,6 +41,7 @@ mod props;
 mod props_activation;
 mod props_exec;
 mod props_format;
+mod props_settings;
 mod readiness;
 mod recent_exits;
 mod recovery;

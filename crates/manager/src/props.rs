@@ -244,43 +244,7 @@ pub fn unit_properties<H: Host, S: UnitSource>(
                 .unwrap_or("none")
                 .into(),
         );
-        p.insert("KillMode".into(), sc.kill.kill_mode.as_str().into());
-        p.insert("KillSignal".into(), sc.kill.kill_signal.to_string());
-        p.insert(
-            "FinalKillSignal".into(),
-            sc.kill.final_kill_signal.to_string(),
-        );
-        p.insert("SendSIGKILL".into(), yes(sc.kill.send_sigkill));
-        p.insert("SendSIGHUP".into(), yes(sc.kill.send_sighup));
-        p.insert("UMask".into(), format!("{:04o}", sc.exec.umask));
-        p.insert(
-            "WorkingDirectory".into(),
-            sc.exec
-                .working_directory
-                .as_ref()
-                .map(|w| {
-                    format!(
-                        "{}{}",
-                        if w.missing_ok { "!" } else { "" },
-                        w.path.display()
-                    )
-                })
-                .unwrap_or_default(),
-        );
-        p.insert(
-            "Environment".into(),
-            sc.exec
-                .environment
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
-        p.insert(
-            "SyslogIdentifier".into(),
-            sc.exec.syslog_identifier.clone().unwrap_or_default(),
-        );
-        crate::props_exec::exec_properties(&sc.exec, &mut p.strings);
+        crate::props_settings::service_settings(sc, &mut p.strings);
         for (name, runs) in command_runs(sc, rt) {
             // ExecCondition= is listed by systemd only when set.
             if name != "ExecCondition" || !runs.is_empty() {
@@ -318,6 +282,17 @@ pub fn unit_properties<H: Host, S: UnitSource>(
         p.insert("CanReload".into(), "no".into());
     }
     p.insert("AllowIsolate".into(), yes(cfg.unit.allow_isolate));
+    // Only a target can be isolated, and only when it allows it (systemd's unit_can_isolate).
+    let target = matches!(cfg.kind, UnitKind::Target);
+    p.insert("CanIsolate".into(), yes(target && cfg.unit.allow_isolate));
+    match &cfg.kind {
+        UnitKind::Scope(sc) => crate::props_settings::service_settings(sc, &mut p.strings),
+        UnitKind::Socket(c) => {
+            crate::props_settings::service_settings(&c.processes, &mut p.strings);
+            crate::props_settings::socket_settings(c, &mut p.strings);
+        }
+        _ => {}
+    }
     p.insert("IgnoreOnIsolate".into(), yes(cfg.ignores_isolate()));
     p.insert("CollectMode".into(), cfg.unit.collect_mode.as_str().into());
     crate::props_activation::activation_properties(engine, u, &mut p);

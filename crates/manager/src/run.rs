@@ -296,6 +296,12 @@ async fn main_loop(
             linger_exec::adopt_inherited_fd(fd).ok()
         });
     }
+    // Front ends first (the D-Bus private socket), as systemd sets up its private bus before
+    // it runs a job: a unit's command that talks to the manager at start-up (Debian's
+    // dbus.socket ExecStartPost=: systemctl --user set-environment) must find it, or systemctl
+    // falls back to the session bus, whose socket nobody serves until that very unit is up.
+    // Their calls wait in the event queue until the loop below runs.
+    front_ends(requests.clone());
     let default = config.default_unit.clone();
     if let Err(e) = m
         .engine
@@ -313,7 +319,6 @@ async fn main_loop(
     m.handle(Event::Reaped(reap()));
     m.end_turn();
     tell_supervisor_ready();
-    front_ends(requests.clone());
     let connections =
         std::sync::Arc::new(tokio::sync::Semaphore::new(crate::server::MAX_CONNECTIONS));
     let cgroup_events = cgroup_events_fd(&m);

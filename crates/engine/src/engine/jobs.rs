@@ -219,30 +219,29 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     }
 
     /// Run every queued job whose ordering constraints are satisfied, until nothing changes.
+    /// Run the waiting jobs that can run now. Only the jobs something happened to are tried
+    /// (`Jobs`' woken set): new ones, those of units whose state changed, and those of the
+    /// units ordered next to a unit whose job went away or changed — what `is_runnable`
+    /// depends on; a job held back by ordering costs nothing until then.
     pub(super) fn dispatch(&mut self) {
         loop {
-            let runnable: Vec<JobId> = self
-                .jobs
-                .waiting()
-                .into_iter()
-                .filter(|jid| self.jobs.get(jid).is_some_and(|j| self.is_runnable(j)))
-                .collect();
-            if runnable.is_empty() {
+            for unit in self.jobs.take_changed() {
+                let (after, before) = self.graph.ordering(&unit);
+                let near = after.into_iter().chain(before);
+                self.jobs.wake_units(near.chain([unit.as_str()]));
+            }
+            let woken = self.jobs.take_woken();
+            if woken.is_empty() {
                 break;
             }
-            let mut progressed = false;
-            for jid in runnable {
+            for jid in woken {
                 let Some(job) = self.jobs.get(&jid).cloned() else {
                     continue;
                 };
                 if job.running || !self.is_runnable(&job) {
                     continue;
                 }
-                progressed = true;
                 self.run_job(jid);
-            }
-            if !progressed {
-                break;
             }
         }
     }

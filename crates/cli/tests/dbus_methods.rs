@@ -1,0 +1,351 @@
+//! The D-Bus API beyond issue 11's first list, over the private socket: the Manager's and the
+//! units' other methods (EnqueueUnitJob, StartUnitWithFlags, GetUnitProcesses, ClearJobs,
+//! EnqueueMarkedJobs, SetShowStatus, Unit.EnqueueJob, SetUnitProperties through systemd's
+//! `systemctl set-property`), and the settings linger has read back by systemd's own
+//! `systemctl show` — values from linger's units, not systemd's defaults.
+#![allow(clippy::print_stderr)] // "skipped: …" lines for machines without the tools
+
+use std::path::Path;
+use std::process::Command;
+
+use linger_test_support::Manager;
+
+const BIN: &str = env!("CARGO_BIN_EXE_linger");
+const M: &str = "/org/freedesktop/systemd1";
+
+fn manager(units: &[(&str, &str)]) -> Manager {
+    let mut m = Manager::new(BIN);
+    for (name, text) in units {
+        m.write_unit(name, text);
+    }
+    m.start();
+    let private = m.runtime().join("systemd/private");
+    m.wait_for("the D-Bus private socket", |_| private.exists());
+    m
+}
+
+/// `dbus-send --peer` to the private socket: (exit code, what it printed).
+fn dbus_send(m: &Manager, path: &str, method: &str, args: &[&str]) -> (i32, String) {
+    let address = format!(
+        "--peer=unix:path={}",
+        m.runtime().join("systemd/private").display()
+    );
+    let out = Command::new("dbus-send")
+        .args([
+            &address,
+            "--print-reply",
+            "--dest=org.freedesktop.systemd1",
+            path,
+            method,
+        ])
+        .args(args)
+        .output()
+        .expect("run dbus-send");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text)
+}
+
+/// systemd's own `systemctl --user ARGS` against `m`: (exit code, stdout, stderr).
+fn systemctl(m: &Manager, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new("/usr/bin/systemctl")
+        .arg("--user")
+        .args(args)
+        .env_clear()
+        .env("HOME", m.home())
+        .env("XDG_RUNTIME_DIR", m.runtime())
+        .env("PATH", "/usr/bin:/bin")
+        .env("LANG", "C.UTF-8")
+        .env("SYSTEMD_COLORS", "0")
+        .env("SYSTEMD_PAGER", "cat")
+        .output()
+        .expect("run systemctl");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn have_tools() -> bool {
+    let ok = Path::new("/usr/bin/systemctl").exists()
+        && Command::new("dbus-send").arg("--help").output().is_ok();
+    if !ok {
+        eprintln!("skipped: needs systemd's systemctl and dbus-send");
+    }
+    ok
+}
+
+#[test]
+fn systemctl_show_reads_the_settings_linger_has() {
+    if !have_tools() {
+        return;
+    }
+    let m = manager(&[
+        (
+            "set.service",
+            "[Service]\nExecStart=/bin/sleep infinity\nNice=5\nOOMScoreAdjust=300\nStandardOutput=null\nGuessMainPID=no\nTimeoutStopSec=20\nTimeoutAbortSec=7\nRestartKillSignal=SIGINT\nPassEnvironment=FOO BAR\nMemoryMax=1G\nTasksMax=50\nCPUWeight=200\nCPUQuota=20%\nSlice=work.slice\nRestrictNamespaces=mnt uts\n",
+        ),
+        (
+            "plain.service",
+            "[Service]\nExecStart=/bin/sleep infinity\n",
+        ),
+        (
+            "opts.socket",
+            "[Socket]\nListenStream=%t/opts.sock\nReusePort=yes\nKeepAlive=yes\nReceiveBuffer=65536\nMaxConnectionsPerSource=7\nExecStartPost=-/bin/true x\nUMask=0077\nKillMode=mixed\n",
+        ),
+        ("iso.target", "[Unit]\nAllowIsolate=yes\n"),
+    ]);
+    // systemctl prints them in the order the object sends them; compare as sets of lines.
+    let show = |unit: &str, props: &str| {
+        let (code, out, err) = systemctl(&m, &["show", "-p", props, unit]);
+        assert_eq!(code, 0, "{err}");
+        let mut lines: Vec<String> = out.lines().map(str::to_string).collect();
+        lines.sort();
+        lines
+    };
+    let want = |text: &str| {
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        lines.sort();
+        lines
+    };
+    assert_eq!(
+        show(
+            "set.service",
+            "Nice,OOMScoreAdjust,StandardOutput,StandardError,GuessMainPID,TimeoutAbortUSec,RestartKillSignal,PassEnvironment,MemoryMax,TasksMax,CPUWeight,CPUQuotaPerSecUSec,IOWeight,Slice,RestrictNamespaces"
+        ),
+        want(
+            "Nice=5\nOOMScoreAdjust=300\nStandardOutput=null\nStandardError=journal\nGuessMainPID=no\nTimeoutAbortUSec=7s\nRestartKillSignal=2\nPassEnvironment=FOO BAR\nMemoryMax=1073741824\nTasksMax=50\nCPUWeight=200\nCPUQuotaPerSecUSec=200ms\nIOWeight=[not set]\nSlice=work.slice\nRestrictNamespaces=mnt uts"
+        )
+    );
+    // Unset: systemd's unset forms (the abort timeout is the stop timeout, the restart
+    // signal the kill signal, the slice app.slice).
+    assert_eq!(
+        show(
+            "plain.service",
+            "MemoryMax,TasksMax,CPUWeight,TimeoutAbortUSec,RestartKillSignal,Slice,GuessMainPID,StandardInput,WorkingDirectory"
+        ),
+        want(&format!(
+            "MemoryMax=infinity\nTasksMax=infinity\nCPUWeight=[not set]\nTimeoutAbortUSec=1min 30s\nRestartKillSignal=15\nSlice=app.slice\nGuessMainPID=yes\nStandardInput=null\nWorkingDirectory=!{}",
+            m.home().display()
+        ))
+    );
+    assert_eq!(
+        show(
+            "opts.socket",
+            "ReusePort,KeepAlive,ReceiveBuffer,MaxConnectionsPerSource,NoDelay"
+        ),
+        want(
+            "ReusePort=yes\nKeepAlive=yes\nReceiveBuffer=65536\nMaxConnectionsPerSource=7\nNoDelay=no"
+        )
+    );
+    assert_eq!(
+        show("iso.target", "CanIsolate,AllowIsolate"),
+        want("CanIsolate=yes\nAllowIsolate=yes")
+    );
+    assert_eq!(
+        show("plain.service", "CanIsolate,Transient"),
+        want("CanIsolate=no\nTransient=no")
+    );
+}
+
+#[test]
+fn the_other_manager_and_unit_methods_work_over_dbus() {
+    if !have_tools() {
+        return;
+    }
+    let m = manager(&[
+        ("api.service", "[Service]\nExecStart=/bin/sleep infinity\n"),
+        (
+            "api-slow.service",
+            "[Service]\nType=oneshot\nExecStart=/bin/sleep 60\n",
+        ),
+    ]);
+    // EnqueueUnitJob: (id, job, unit, unit object, type, affected).
+    let (code, text) = dbus_send(
+        &m,
+        M,
+        "org.freedesktop.systemd1.Manager.EnqueueUnitJob",
+        &["string:api.service", "string:start", "string:replace"],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("object path \"/org/freedesktop/systemd1/job/"),
+        "{text}"
+    );
+    assert!(text.contains("string \"api.service\""), "{text}");
+    assert!(
+        text.contains("object path \"/org/freedesktop/systemd1/unit/api_2eservice\""),
+        "{text}"
+    );
+    assert!(text.contains("string \"start\""), "{text}");
+    m.wait_for("api.service active", |_| {
+        systemctl(&m, &["is-active", "--quiet", "api.service"]).0 == 0
+    });
+    // GetUnitProcesses: the sleep, with its command line.
+    let (code, text) = dbus_send(
+        &m,
+        M,
+        "org.freedesktop.systemd1.Manager.GetUnitProcesses",
+        &["string:api.service"],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("/bin/sleep infinity"), "{text}");
+    // The same through the Service object.
+    let (code, text) = dbus_send(
+        &m,
+        &format!("{M}/unit/api_2eservice"),
+        "org.freedesktop.systemd1.Service.GetProcesses",
+        &[],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("/bin/sleep infinity"), "{text}");
+    // Unit.EnqueueJob stops it.
+    let (code, text) = dbus_send(
+        &m,
+        &format!("{M}/unit/api_2eservice"),
+        "org.freedesktop.systemd1.Unit.EnqueueJob",
+        &["string:stop", "string:replace"],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("string \"stop\""), "{text}");
+    m.wait_for("api.service stopped", |_| {
+        systemctl(&m, &["is-active", "--quiet", "api.service"]).0 != 0
+    });
+    // StartUnitWithFlags with no flags is StartUnit; ClearJobs cancels what is queued.
+    let (code, text) = dbus_send(
+        &m,
+        M,
+        "org.freedesktop.systemd1.Manager.StartUnitWithFlags",
+        &["string:api-slow.service", "string:replace", "uint64:0"],
+    );
+    assert_eq!(code, 0, "{text}");
+    let (_, jobs, _) = systemctl(&m, &["list-jobs", "--no-legend"]);
+    assert!(jobs.contains("api-slow.service"), "{jobs}");
+    let (code, text) = dbus_send(&m, M, "org.freedesktop.systemd1.Manager.ClearJobs", &[]);
+    assert_eq!(code, 0, "{text}");
+    m.wait_for("no jobs", |_| {
+        systemctl(&m, &["list-jobs", "--no-legend"])
+            .1
+            .trim()
+            .is_empty()
+    });
+    // Nothing is marked for reload or restart in linger; every valid show-status mode holds.
+    let (code, text) = dbus_send(
+        &m,
+        M,
+        "org.freedesktop.systemd1.Manager.EnqueueMarkedJobs",
+        &[],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("array ["), "{text}");
+    let (code, text) = dbus_send(
+        &m,
+        M,
+        "org.freedesktop.systemd1.Manager.SetShowStatus",
+        &["string:auto"],
+    );
+    assert_eq!(code, 0, "{text}");
+    // set-property goes to linger's resource settings (here without cgroups: refused, saying
+    // why), and what linger cannot set is refused in systemd's words.
+    let (code, _, err) = systemctl(
+        &m,
+        &["set-property", "--runtime", "api.service", "CPUWeight=200"],
+    );
+    assert_ne!(code, 0);
+    assert!(err.contains("cannot be enforced"), "{err}");
+    let (code, _, err) = systemctl(&m, &["set-property", "api.service", "Nice=3"]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("Cannot set property Nice, or unknown property."),
+        "{err}"
+    );
+}
+
+/// A GDBus client on the private socket that starts a transient service running `sleep 1`,
+/// references it (RefUnit), prints `ref`, and for each unit named on stdin drops one
+/// reference (UnrefUnit), printing `unref` or the error.
+const REF_CLIENT: &str = r#"
+import sys
+from gi.repository import Gio, GLib
+conn = Gio.DBusConnection.new_for_address_sync("unix:path=" + sys.argv[1], Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT, None, None)
+def call(method, args, sig):
+    return conn.call_sync("org.freedesktop.systemd1", "/org/freedesktop/systemd1", "org.freedesktop.systemd1.Manager", method, GLib.Variant(sig, args), None, 0, -1, None)
+cmd = [("ExecStart", GLib.Variant("a(sasb)", [("/bin/sleep", ["/bin/sleep", "1"], False)]))]
+call("StartTransientUnit", ("reftest.service", "replace", cmd, []), "(ssa(sv)a(sa(sv)))")
+call("RefUnit", ("reftest.service",), "(s)")
+print("ref", flush=True)
+for line in sys.stdin:
+    try:
+        call("UnrefUnit", (line.strip(),), "(s)")
+        print("unref", flush=True)
+    except GLib.Error as e:
+        print(e.message, flush=True)
+"#;
+
+#[test]
+fn a_referenced_unit_stays_loaded_until_unreferenced() {
+    let gi = Command::new("/usr/bin/python3")
+        .args(["-c", "import gi; gi.require_version('Gio', '2.0')"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have_tools() || !gi {
+        eprintln!("skipped: needs python3-gi");
+        return;
+    }
+    let m = manager(&[]);
+    let mut client = Command::new("/usr/bin/python3")
+        .args(["-c", REF_CLIENT])
+        .arg(m.runtime().join("systemd/private"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3");
+    let lines = linger_test_support::Lines::of(&mut client);
+    let wait = std::time::Duration::from_secs(30);
+    assert_eq!(lines.next(wait).as_deref(), Some("ref"));
+    // A transient service that ended cleanly is unloaded at once (the turn it ends in); the
+    // reference keeps it: it is seen loaded and dead.
+    m.wait_for("reftest.service to end", |m| {
+        m.prop("reftest.service", "SubState") == "dead"
+    });
+    assert_eq!(m.prop("reftest.service", "LoadState"), "loaded");
+    let (code, text) = dbus_send(
+        &m,
+        M,
+        "org.freedesktop.systemd1.Manager.GetUnit",
+        &["string:reftest.service"],
+    );
+    assert_eq!(code, 0, "{text}");
+    // Unreferenced, it goes; a second Unref is refused as systemd refuses it.
+    let mut stdin = client.stdin.take().unwrap();
+    use std::io::Write;
+    writeln!(stdin, "reftest.service").unwrap();
+    assert_eq!(lines.next(wait).as_deref(), Some("unref"));
+    m.wait_for("reftest.service to be unloaded", |m| {
+        m.prop("reftest.service", "LoadState") == "not-found"
+    });
+    writeln!(stdin, "reftest.service").unwrap();
+    assert_eq!(
+        lines.next(wait).as_deref(),
+        Some("GDBus.Error:org.freedesktop.systemd1.NoSuchUnit: Unit reftest.service not loaded.")
+    );
+    // A loaded unit this client holds no reference on: systemd's refusal.
+    writeln!(stdin, "default.target").unwrap();
+    let want = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../dbus/tests/reference/systemd252/gdbus-refuse-unrefunit.txt"),
+    )
+    .unwrap();
+    let want = want
+        .lines()
+        .find_map(|l| l.strip_prefix("Error: "))
+        .unwrap()
+        .to_string();
+    assert_eq!(lines.next(wait), Some(want));
+    drop(stdin);
+    let _ = client.wait();
+}

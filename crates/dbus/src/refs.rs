@@ -1,0 +1,152 @@
+//! Units a client keeps loaded: `RefUnit`/`Unit.Ref` (and `StartTransientUnit` with
+//! `AddRef=yes`) until `UnrefUnit`/`Unit.Unref` or until the client goes (its private
+//! connection closes, or it leaves the bus). A reference is a subscription naming the unit —
+//! the manager does not unload a collected unit someone follows (crates/manager collect.rs)
+//! — drained on a task of its own so that a busy unit never fills it.
+
+use std::collections::HashMap;
+
+use linger_ipc::manager::SubscribeRequest;
+use zbus::message::{Header, Message};
+
+use crate::errors::BusError;
+use crate::front::{Caller, Front, MANAGER, error_reply};
+use crate::paths::Object;
+
+/// One reference: dropping it ends the subscription.
+#[derive(Debug)]
+struct Pin {
+    unit: String,
+    _stop: tokio::sync::oneshot::Sender<()>,
+}
+
+/// The references of the clients of one connection, by client (a bus name; on the private
+/// socket there is one client, "").
+#[derive(Debug, Default)]
+pub struct Refs(HashMap<String, Vec<Pin>>);
+
+/// What a call does to references.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefCall {
+    /// Take one on the unit.
+    Ref(String),
+    /// Drop one from the unit.
+    Unref(String),
+}
+
+impl RefCall {
+    /// The reference change `msg` asks for, if it is such a call (the unit as named in it:
+    /// the manager's answer tells whether it exists).
+    pub fn of(msg: &Message, hdr: &Header<'_>) -> Option<RefCall> {
+        let member = hdr.member()?.as_str();
+        let iface = hdr.interface().map(|i| i.as_str()).unwrap_or("");
+        let path = hdr.path().map(|p| p.as_str()).unwrap_or("");
+        let unit = |from_body: bool| -> Option<String> {
+            if from_body {
+                msg.body().deserialize::<String>().ok()
+            } else {
+                match Object::at(path)? {
+                    Object::Unit(name) => Some(name),
+                    _ => None,
+                }
+            }
+        };
+        let on_manager = matches!(iface, MANAGER | "") && path == "/org/freedesktop/systemd1";
+        let on_unit = matches!(iface, "org.freedesktop.systemd1.Unit" | "");
+        match member {
+            "RefUnit" if on_manager => unit(true).map(RefCall::Ref),
+            "UnrefUnit" if on_manager => unit(true).map(RefCall::Unref),
+            "Ref" if on_unit => unit(false).map(RefCall::Ref),
+            "Unref" if on_unit => unit(false).map(RefCall::Unref),
+            "StartTransientUnit" if on_manager => crate::bus::unit_with_ref(msg).map(RefCall::Ref),
+            _ => None,
+        }
+    }
+}
+
+impl Refs {
+    /// Before the call is answered: a reference is taken at once (a transient unit may end
+    /// and be collected before the answer goes out).
+    pub fn before(&mut self, front: &Front, client: &str, call: &RefCall) {
+        if let RefCall::Ref(unit) = call {
+            self.pin(front, client, unit.clone());
+        }
+    }
+
+    /// Once the manager answered (`ok`: without an error): a refused `Ref` takes its
+    /// reference back; an accepted `Unref` drops one, or is refused as systemd refuses it when
+    /// `client` holds none.
+    pub fn after(&mut self, client: &str, call: &RefCall, ok: bool) -> Result<(), BusError> {
+        match call {
+            RefCall::Ref(unit) if !ok => {
+                self.unpin(client, unit);
+                Ok(())
+            }
+            RefCall::Unref(unit) if ok && !self.unpin(client, unit) => Err(BusError::new(
+                "org.freedesktop.systemd1.NotReferenced",
+                "Unit has not been referenced yet.",
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    fn unpin(&mut self, client: &str, unit: &str) -> bool {
+        if let Some(pins) = self.0.get_mut(client)
+            && let Some(i) = pins.iter().rposition(|p| p.unit == unit)
+        {
+            pins.swap_remove(i);
+            return true;
+        }
+        false
+    }
+
+    fn pin(&mut self, front: &Front, client: &str, unit: String) {
+        let mut changes = front.requests.subscribe(SubscribeRequest {
+            units: vec![unit.clone()],
+        });
+        let (stop, mut stopped) = tokio::sync::oneshot::channel::<()>();
+        tokio::task::spawn_local(async move {
+            loop {
+                tokio::select! {
+                    change = changes.recv() => if change.is_none() { break },
+                    _ = &mut stopped => break,
+                }
+            }
+        });
+        self.0
+            .entry(client.to_string())
+            .or_default()
+            .push(Pin { unit, _stop: stop });
+    }
+
+    /// `client` went: its references go.
+    pub fn forget(&mut self, client: &str) {
+        self.0.remove(client);
+    }
+}
+
+/// Answer `msg` (from `client`) with the front end, keeping the client's references as the
+/// call asks.
+pub async fn handle(
+    front: &Front,
+    refs: &mut Refs,
+    client: &str,
+    msg: &Message,
+    caller: &Caller<'_>,
+) -> Option<Message> {
+    let hdr = msg.header();
+    let call = RefCall::of(msg, &hdr);
+    if let Some(c) = &call {
+        refs.before(front, client, c);
+    }
+    let reply = front.handle(msg, caller).await;
+    if let Some(c) = &call {
+        let ok = reply
+            .as_ref()
+            .is_none_or(|r| r.message_type() == zbus::message::Type::MethodReturn);
+        if let Err(e) = refs.after(client, c, ok) {
+            return error_reply(&hdr, &e);
+        }
+    }
+    reply
+}
