@@ -47,9 +47,13 @@ pub struct JournalArgs {
     #[arg(long)]
     pub user: bool,
     /// Show the system journal: what the login daemon stored for root and system daemons
-    /// (also the default for root when root has no journal of its own).
+    /// (for root without a journal of its own, the default shows it with every user's).
     #[arg(long, conflicts_with = "user")]
     pub system: bool,
+    /// Show entries interleaved from every journal this user can read: for root, the system
+    /// journal and every user's journal with its own.
+    #[arg(short = 'm', long, conflicts_with_all = ["user", "system"])]
+    pub merge: bool,
     /// Number of journal entries to show ("all" for all; 10 without a value).
     #[arg(short = 'n', long = "lines", value_name = "N", num_args = 0..=1, default_missing_value = "10")]
     pub lines: Option<String>,
@@ -179,20 +183,31 @@ impl JournalArgs {
     }
 
     /// The library's options for these flags.
-    /// The system journal, when asked for (`--system`), or for root without `--user`, `-D` or
-    /// `--file` when root has no journal of its own (no user manager ever ran for root) and
-    /// the system journal exists.
+    /// The system journal, when asked for (`--system`).
     fn system_journal(&self) -> Option<PathBuf> {
-        let system = PathBuf::from(linger_journal::config::SYSTEM_JOURNAL);
-        if self.system {
-            return Some(system);
-        }
-        let root_default = !self.user
+        self.system
+            .then(|| PathBuf::from(linger_journal::config::SYSTEM_JOURNAL))
+    }
+
+    /// The journals read with root's own: for root with `-m`, or without `--user`, `-D` or
+    /// `--file` when root has no journal of its own (no user manager ever ran for root), the
+    /// system journal and every user's — systemd's journalctl shows root every journal.
+    /// (Root that runs a manager of its own reads only its own journal without `-m`: linger's
+    /// test and container set-ups rely on that view.)
+    fn merged_journals(&self) -> Vec<PathBuf> {
+        let everything = rustix::process::geteuid().is_root()
+            && !self.user
+            && !self.system
             && self.file.is_empty()
-            && rustix::process::geteuid().is_root()
-            && system.is_dir()
-            && !linger_journal::JournalConfig::default_directory().is_some_and(|d| d.is_dir());
-        root_default.then_some(system)
+            && self.directory.is_none()
+            && (self.merge
+                || !linger_journal::JournalConfig::default_directory().is_some_and(|d| d.is_dir()));
+        if !everything {
+            return Vec::new();
+        }
+        let mut dirs = vec![PathBuf::from(linger_journal::config::SYSTEM_JOURNAL)];
+        dirs.extend(linger_journal::JournalConfig::every_users_directory());
+        dirs
     }
 
     pub fn to_options(&self) -> Result<Options, String> {
@@ -207,6 +222,7 @@ impl JournalArgs {
         };
         Ok(Options {
             directory: self.directory.clone().or_else(|| self.system_journal()),
+            merge: self.merged_journals(),
             files: self.file.clone(),
             matches: self.matches()?,
             units: self.units.clone(),

@@ -114,6 +114,17 @@ fn debians_mpd_service_runs_unchanged_and_answers_its_protocol() {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
     assert!(status.lines().any(|l| l == "NoNewPrivs:\t1"), "{status}");
     assert!(status.lines().any(|l| l == "Seccomp:\t2"), "{status}");
+    // Every setting of the unit is applied: none is reported as ignored.
+    let shown = m.systemctl(&["status", "mpd.service"]).stdout;
+    assert!(!shown.contains("not supported"), "{shown}");
+    let mounts = std::fs::read_to_string(format!("/proc/{pid}/mountinfo")).unwrap();
+    assert!(
+        mounts
+            .lines()
+            .any(|l| l.split(' ').nth(4) == Some("/proc/sys")
+                && l.split(' ').nth(5).is_some_and(|o| o.starts_with("ro"))),
+        "ProtectKernelTunables=: /proc/sys read-only\n{mounts}"
+    );
     m.systemctl(&["stop", "mpd.service"]).expect_code(0);
     assert_eq!(m.prop("mpd.service", "ActiveState"), "inactive");
     m.shutdown();

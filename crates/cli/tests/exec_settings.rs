@@ -815,3 +815,62 @@ fn root_and_nobody_managers() -> Vec<(&'static str, Manager)> {
     }
     managers
 }
+
+/// `ProtectKernelTunables=` (systemd 252's table: /proc/sys & co. and /sys read-only,
+/// /proc/kallsyms and /proc/kcore covered) and `ProtectControlGroups=` (/sys/fs/cgroup
+/// read-only) are applied under root's and an ordinary user's manager, as the mounts the
+/// service sees say; Debian's mpd.service sets both.
+#[test]
+fn kernel_tunables_and_control_groups_are_read_only() {
+    for (who, m) in root_and_nobody_managers() {
+        let probe = m.home().join("probe.sh");
+        std::fs::write(
+            &probe,
+            "#!/bin/sh\nfor m in /proc/sys /sys /sys/fs/cgroup; do\n\
+             awk -v m=\"$m\" '$5==m {split($6,o,\",\"); print m, o[1]}' /proc/self/mountinfo | tail -1\n\
+             done\n\
+             echo x > /proc/sys/kernel/hostname 2>/dev/null && echo sysctl-writable || echo sysctl-refused\n",
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o755)).unwrap();
+        for (unit, settings) in [
+            (
+                "both.service",
+                "ProtectKernelTunables=yes\nProtectControlGroups=yes\n",
+            ),
+            ("tunables.service", "ProtectKernelTunables=yes\n"),
+        ] {
+            m.write_unit(
+                unit,
+                &format!(
+                    "[Service]\nType=oneshot\n{settings}ExecStart={}\n",
+                    probe.display()
+                ),
+            );
+            let started = m.systemctl(&["start", unit]);
+            let out = journal(&m, unit);
+            assert_eq!(started.code, 0, "{who} {unit}: {out}\n{}", m.manager_log());
+            let cgroup = if unit == "both.service" { "ro" } else { "rw" };
+            for want in [
+                "/proc/sys ro".to_string(),
+                "/sys ro".to_string(),
+                format!("/sys/fs/cgroup {cgroup}"),
+                "sysctl-refused".to_string(),
+            ] {
+                if want.starts_with("/sys/fs/cgroup")
+                    && !std::path::Path::new("/sys/fs/cgroup").is_dir()
+                {
+                    continue;
+                }
+                assert!(
+                    out.lines().any(|l| l == want),
+                    "{who} {unit}: no {want:?} in\n{out}"
+                );
+            }
+            assert_eq!(m.prop(unit, "ProtectKernelTunables"), "yes");
+        }
+        assert_eq!(m.prop("both.service", "ProtectControlGroups"), "yes");
+        assert_eq!(m.prop("tunables.service", "ProtectControlGroups"), "no");
+    }
+}

@@ -21,6 +21,9 @@ use crate::verify::verify_file;
 pub struct Options {
     /// `-D`: the journal directory (default: the user's).
     pub directory: Option<PathBuf>,
+    /// More journal directories read with `directory` as one journal, entries interleaved
+    /// (`-m`, and root's view of every journal); those that do not exist are left out.
+    pub merge: Vec<PathBuf>,
     /// `--file`: read these files instead of a directory.
     pub files: Vec<PathBuf>,
     /// `FIELD=value` and `+` positional arguments.
@@ -119,7 +122,28 @@ fn msg(m: impl Into<String>) -> Failure {
 
 enum Source {
     Directory(PathBuf),
+    /// Several directories read as one journal.
+    Merged(Vec<PathBuf>),
     Files(Vec<PathBuf>),
+}
+
+/// `dir` alone, or with the existing directories of `more` as one journal.
+fn merged(dir: PathBuf, more: &[PathBuf]) -> Source {
+    let mut dirs = Vec::new();
+    // A missing first directory is read as empty alone; merged, it is left out.
+    if dir.is_dir() || !more.iter().any(|d| d.is_dir()) {
+        dirs.push(dir);
+    }
+    for d in more {
+        if d.is_dir() && !dirs.contains(d) {
+            dirs.push(d.clone());
+        }
+    }
+    if dirs.len() == 1 {
+        Source::Directory(dirs.remove(0))
+    } else {
+        Source::Merged(dirs)
+    }
 }
 
 fn run_inner(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
@@ -145,11 +169,14 @@ fn run_inner(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8
                         d.display()
                     )));
                 }
-                Source::Directory(d.clone())
+                merged(d.clone(), &o.merge)
             }
-            None => Source::Directory(JournalConfig::default_directory().ok_or_else(|| {
-                msg("Cannot find the journal directory: neither XDG_STATE_HOME nor HOME is set")
-            })?),
+            None => merged(
+                JournalConfig::default_directory().ok_or_else(|| {
+                    msg("Cannot find the journal directory: neither XDG_STATE_HOME nor HOME is set")
+                })?,
+                &o.merge,
+            ),
         }
     };
     if o.verify {
@@ -161,6 +188,7 @@ fn run_inner(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8
     let journal = match &source {
         Source::Directory(d) if !d.exists() => Journal::open_files(&[]),
         Source::Directory(d) => Journal::open_directory(d).map_err(|e| msg(e.to_string()))?,
+        Source::Merged(ds) => Journal::open_directories(ds).map_err(|e| msg(e.to_string()))?,
         Source::Files(f) => Journal::open_files(f),
     };
     if journal.segment_paths().is_empty() && !o.quiet {
@@ -353,6 +381,7 @@ fn follow(
             }
             Follow::directory(d)
         }
+        Source::Merged(ds) => Follow::directories(ds),
         Source::Files(files) => Follow::files(files),
     }
     .map_err(|e| msg(e.to_string()))?;
@@ -505,12 +534,20 @@ fn list_boots(journal: &Journal, o: &Options, out: &mut dyn Write) -> Result<(),
 }
 
 fn verify(source: &Source, out: &mut dyn Write) -> Result<u8, Failure> {
+    if let Source::Merged(ds) = source {
+        let mut code = 0;
+        for d in ds {
+            code = code.max(verify(&Source::Directory(d.clone()), out)?);
+        }
+        return Ok(code);
+    }
     let files = match source {
         Source::Directory(d) if !d.exists() => Vec::new(),
         Source::Directory(d) => Journal::open_directory(d)
             .map_err(|e| msg(e.to_string()))?
             .segment_paths_all(d),
         Source::Files(f) => f.clone(),
+        Source::Merged(_) => Vec::new(),
     };
     let mut code = 0;
     for f in files {
@@ -529,6 +566,12 @@ fn verify(source: &Source, out: &mut dyn Write) -> Result<u8, Failure> {
 }
 
 fn vacuum(o: &Options, source: &Source, err: &mut dyn Write) -> Result<u8, Failure> {
+    if let Source::Merged(ds) = source {
+        for d in ds {
+            vacuum(o, &Source::Directory(d.clone()), err)?;
+        }
+        return Ok(0);
+    }
     let Source::Directory(dir) = source else {
         return Err(msg(
             "--vacuum-size= and --vacuum-time= work on a journal directory, not on --file",

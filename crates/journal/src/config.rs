@@ -44,6 +44,9 @@ pub struct ConfWarning {
 /// without a manager when it owns the system's journal sockets (`journalctl --system`).
 pub const SYSTEM_JOURNAL: &str = "/var/log/linger/journal";
 
+/// A user's journal under their home when `$XDG_STATE_HOME` is not set.
+const USER_JOURNAL: &str = ".local/state/linger/journal";
+
 impl JournalConfig {
     /// The defaults for `directory`.
     pub fn new(directory: impl Into<PathBuf>) -> Self {
@@ -67,7 +70,24 @@ impl JournalConfig {
             return Some(Path::new(&x).join("linger/journal"));
         }
         let home = std::env::var_os("HOME").filter(|h| !h.is_empty())?;
-        Some(Path::new(&home).join(".local/state/linger/journal"))
+        Some(Path::new(&home).join(USER_JOURNAL))
+    }
+
+    /// Every account's journal directory that exists, at the default place under its home
+    /// (from /etc/passwd: accounts only NSS knows, and journals moved by a user's own
+    /// `$XDG_STATE_HOME`, are not found) — what root reads besides the system journal.
+    pub fn every_users_directory() -> Vec<PathBuf> {
+        let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+        let mut dirs: Vec<PathBuf> = passwd
+            .lines()
+            .filter_map(|l| l.split(':').nth(5))
+            .filter(|home| home.starts_with('/'))
+            .map(|home| Path::new(home).join(USER_JOURNAL))
+            .filter(|d| d.is_dir())
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        dirs
     }
 
     /// Reads `path` (journald.conf syntax) into `self`; unknown keys and bad values are returned

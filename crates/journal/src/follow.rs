@@ -12,7 +12,8 @@ use crate::reader::Journal;
 /// Watches a journal directory (or the directories of given files) for changes.
 #[derive(Debug)]
 pub struct Follow {
-    dir: Option<PathBuf>,
+    /// Followed directories (empty: `files` are followed).
+    dirs: Vec<PathBuf>,
     files: Vec<PathBuf>,
     fd: OwnedFd,
 }
@@ -20,9 +21,14 @@ pub struct Follow {
 impl Follow {
     /// Follows every segment of `dir` (new segments included).
     pub fn directory(dir: &Path) -> Result<Follow> {
-        let fd = watch(&[dir.to_owned()])?;
+        Follow::directories(&[dir.to_owned()])
+    }
+
+    /// Follows every segment of each of `dirs` (new segments included), read as one journal.
+    pub fn directories(dirs: &[PathBuf]) -> Result<Follow> {
+        let fd = watch(dirs)?;
         Ok(Follow {
-            dir: Some(dir.to_owned()),
+            dirs: dirs.to_vec(),
             files: Vec::new(),
             fd,
         })
@@ -43,7 +49,7 @@ impl Follow {
         dirs.dedup();
         let fd = watch(&dirs)?;
         Ok(Follow {
-            dir: None,
+            dirs: Vec::new(),
             files: files.to_vec(),
             fd,
         })
@@ -51,9 +57,10 @@ impl Follow {
 
     /// Opens the journal as it is now.
     pub fn open(&self) -> Result<Journal> {
-        match &self.dir {
-            Some(d) => Journal::open_directory(d),
-            None => Ok(Journal::open_files(&self.files)),
+        if self.dirs.is_empty() {
+            Ok(Journal::open_files(&self.files))
+        } else {
+            Journal::open_directories(&self.dirs)
         }
     }
 
@@ -88,15 +95,16 @@ impl Follow {
                 Ok(_) => {}
                 Err(rustix::io::Errno::AGAIN) => return Ok(()),
                 Err(rustix::io::Errno::INTR) => {}
-                Err(e) => return Err(Error::io(self.dir.clone().unwrap_or_default(), e.into())),
+                Err(e) => return Err(Error::io(self.where_(), e.into())),
             }
         }
     }
 
     fn where_(&self) -> PathBuf {
-        self.dir
-            .clone()
-            .or_else(|| self.files.first().cloned())
+        self.dirs
+            .first()
+            .or_else(|| self.files.first())
+            .cloned()
             .unwrap_or_default()
     }
 }

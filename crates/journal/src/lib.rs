@@ -47,7 +47,7 @@ pub mod glob;
 pub mod output;
 mod prefetch;
 pub mod query;
-mod ratelimit;
+pub mod ratelimit;
 pub mod reader;
 pub mod store;
 pub mod tails;

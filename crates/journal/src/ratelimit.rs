@@ -1,4 +1,5 @@
-//! Per-unit rate limiting (`RateLimitIntervalSec=`, `RateLimitBurst=`), as journald does it.
+//! Per-unit rate limiting (`RateLimitIntervalSec=`, `RateLimitBurst=`), as journald does it:
+//! the writer's per unit, and the login daemon's per uid for the system journal.
 
 use std::collections::HashMap;
 
@@ -7,7 +8,7 @@ const MAX_TRACKED: usize = 4096;
 
 /// What to do with a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Verdict {
+pub enum Verdict {
     /// Store it.
     Pass,
     /// Store it, after a notice that `n` lines of the unit were suppressed in the last window.
@@ -25,14 +26,15 @@ struct Window {
 
 /// Per-unit windows of `interval` µs allowing `burst` lines each.
 #[derive(Debug)]
-pub(crate) struct RateLimiter {
+pub struct RateLimiter {
     interval: u64,
     burst: u64,
     windows: HashMap<Box<str>, Window>,
 }
 
 impl RateLimiter {
-    pub(crate) fn new(interval_usec: u64, burst: u32) -> Self {
+    /// Windows of `interval_usec` allowing `burst` lines each (either 0: no limit).
+    pub fn new(interval_usec: u64, burst: u32) -> Self {
         RateLimiter {
             interval: interval_usec,
             burst: u64::from(burst),
@@ -45,7 +47,7 @@ impl RateLimiter {
     }
 
     /// Accounts one line of `unit` at monotonic time `now`.
-    pub(crate) fn check(&mut self, unit: &str, now: u64) -> Verdict {
+    pub fn check(&mut self, unit: &str, now: u64) -> Verdict {
         if !self.enabled() {
             return Verdict::Pass;
         }

@@ -88,19 +88,29 @@ impl std::fmt::Debug for Journal {
 impl Journal {
     /// Opens every segment of `dir`. Only an unreadable directory is an error.
     pub fn open_directory(dir: &Path) -> Result<Journal> {
-        let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        Journal::open_directories(std::slice::from_ref(&dir.to_path_buf()))
+    }
+
+    /// Opens every segment of each of `dirs` as one journal (entries interleaved by time, as
+    /// journalctl reads several journals). Only an unreadable directory is an error.
+    pub fn open_directories(dirs: &[PathBuf]) -> Result<Journal> {
         let mut paths = Vec::new();
-        for ent in rd {
-            let ent = ent.map_err(|e| Error::io(dir, e))?;
-            let name = ent.file_name();
-            if name
-                .to_str()
-                .is_some_and(|n| n.ends_with(SEGMENT_SUFFIX) && !n.starts_with('.'))
-            {
-                paths.push(ent.path());
+        for dir in dirs {
+            let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+            let mut here = Vec::new();
+            for ent in rd {
+                let ent = ent.map_err(|e| Error::io(dir, e))?;
+                let name = ent.file_name();
+                if name
+                    .to_str()
+                    .is_some_and(|n| n.ends_with(SEGMENT_SUFFIX) && !n.starts_with('.'))
+                {
+                    here.push(ent.path());
+                }
             }
+            here.sort();
+            paths.extend(here);
         }
-        paths.sort();
         Ok(Journal::open_files(&paths))
     }
 

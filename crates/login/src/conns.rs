@@ -110,26 +110,42 @@ pub struct Counts {
 /// Buckets kept before full ones are forgotten.
 const RATES_KEPT: usize = 1024;
 
-/// New connections (or datagrams) per non-root uid ([`USER_RATE`]), kept by a receiving
-/// thread (the shared socket's, the notify socket's).
-#[derive(Debug, Default)]
+/// New connections (or datagrams) per non-root uid ([`USER_RATE`] unless told), kept by a
+/// receiving thread (the shared socket's, the notify socket's, the journal sockets').
+#[derive(Debug)]
 pub struct Rates {
+    rate: Rate,
     buckets: HashMap<u32, Bucket>,
 }
 
+impl Default for Rates {
+    fn default() -> Rates {
+        Rates::new(USER_RATE)
+    }
+}
+
 impl Rates {
+    /// Each non-root uid at `rate`.
+    pub fn new(rate: Rate) -> Rates {
+        Rates {
+            rate,
+            buckets: HashMap::new(),
+        }
+    }
+
     /// Whether `uid` may open one more connection now (root always may).
     pub fn allow(&mut self, uid: u32, now: Instant) -> bool {
         if uid == 0 {
             return true;
         }
+        let rate = self.rate;
         if self.buckets.len() >= RATES_KEPT && !self.buckets.contains_key(&uid) {
-            self.buckets.retain(|_, b| !b.is_full(USER_RATE, now));
+            self.buckets.retain(|_, b| !b.is_full(rate, now));
         }
         self.buckets
             .entry(uid)
-            .or_insert_with(|| Bucket::full(USER_RATE, now))
-            .take(USER_RATE, now)
+            .or_insert_with(|| Bucket::full(rate, now))
+            .take(rate, now)
     }
 }
 

@@ -4,7 +4,14 @@
 //! What arrives is routed by the sender's uid: an ordinary user's datagrams are re-sent to
 //! their manager's sockets with the sender's credentials, their stream connections handed to
 //! the manager whole; root's — and anything whose user has no manager — go to the system
-//! journal this daemon writes (`journalctl --system` reads it).
+//! journal this daemon writes (`journalctl --system` reads it), where each user gets
+//! journald's `RateLimitBurst=` lines per `RateLimitIntervalSec=` (`UserLimits`).
+//!
+//! Anyone may connect and send here, as fast as they like: the sockets are served by a thread
+//! of their own with its own event loop, below the daemon loop's priority, never by the loop
+//! that serves logins; a uid's connections beyond [`crate::conns::USER_RATE`] and its
+//! datagrams beyond `USER_DATAGRAMS` are closed or dropped as soon as they are read, before
+//! any work for them.
 //!
 //! Root code that touches users' things: every send is non-blocking (a user's full socket
 //! costs that message, never a wait, and the message is dropped: it does not go to the system
@@ -23,16 +30,19 @@ use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::Arc;
+use std::time::Instant;
 
 use linger_ipc::journal_handoff::{self, STREAM_HANDOFF};
 use linger_ipc::notify::{MAX_LOG_DATAGRAM, NotifySocket, Sender};
 use linger_journal::capture::stream::StreamParser;
+use linger_journal::ratelimit::{RateLimiter, Verdict};
 use linger_journal::{Entry, JournalConfig, JournalWriter, Submitter};
 use rustix::fs::{Mode, OFlags};
 use tokio::io::AsyncReadExt;
-use tokio::net::{UnixListener, UnixStream};
+use tokio::net::UnixStream;
 use tokio::sync::Semaphore;
 
+use crate::conns::{Rate, Rates};
 use crate::log;
 
 /// Where the sockets and the system journal are (flags of `linger daemon --system`).
@@ -94,9 +104,11 @@ impl Taken {
     }
 }
 
-/// Take the sockets nobody owns and serve them on tasks of the daemon's `LocalSet`.
-pub fn start(cfg: &JournalSockets, runtime_base: &Path) -> Taken {
-    let mut taken = Vec::new();
+/// Take the sockets nobody owns and serve them on a thread of their own ([`serve`]). They
+/// are bound here, before the caller goes on: a program that finds the login socket finds
+/// these in place. `conf` is the system journal's `journald.conf` (`RateLimitIntervalSec=`,
+/// `RateLimitBurst=` per user; sizes and rotation).
+pub fn start(cfg: &JournalSockets, runtime_base: &Path, conf: &Path) -> Taken {
     let native = cfg.dir.join("socket");
     let stdout = cfg.dir.join("stdout");
     let claim = |path: &Path, stream: bool| -> bool {
@@ -113,11 +125,8 @@ pub fn start(cfg: &JournalSockets, runtime_base: &Path) -> Taken {
         return Taken::default();
     }
     let _ = std::fs::create_dir_all(&cfg.dir);
-    let router = Rc::new(Router {
-        runtime_base: runtime_base.to_path_buf(),
-        via: SendingSockets::default(),
-        system: open_system_journal(&cfg.system_journal),
-    });
+    let mut taken = Vec::new();
+    let mut sockets = Sockets::default();
     let datagrams = [
         (want_native, native, Transport::Journal),
         (want_syslog, cfg.dev_log.clone(), Transport::Syslog),
@@ -126,19 +135,10 @@ pub fn start(cfg: &JournalSockets, runtime_base: &Path) -> Taken {
         if !want {
             continue;
         }
-        match NotifySocket::bind_sized(&path, MAX_LOG_DATAGRAM, 0o666) {
-            Ok(sock) => {
+        match NotifySocket::bind_shared_fd(&path) {
+            Ok(fd) => {
                 taken.push(path);
-                let router = router.clone();
-                tokio::task::spawn_local(async move {
-                    loop {
-                        match sock.recv_from().await {
-                            Ok((sender, data)) => router.datagram(transport, sender, &data),
-                            // Out of memory for a moment: a pause, not the end of routing.
-                            Err(_) => tokio::time::sleep(PAUSE).await,
-                        }
-                    }
-                });
+                sockets.datagrams.push((fd, transport));
             }
             Err(e) => log::warn(format!("cannot listen on {}: {e}", path.display())),
         }
@@ -147,17 +147,34 @@ pub fn start(cfg: &JournalSockets, runtime_base: &Path) -> Taken {
         let _ = std::fs::remove_file(&stdout);
         // Writable by everyone from its first moment (bound under umask 0111).
         let old = rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o111));
-        let bound = UnixListener::bind(&stdout);
+        let bound = std::os::unix::net::UnixListener::bind(&stdout);
         rustix::process::umask(old);
-        match bound {
+        match bound.and_then(|l| l.set_nonblocking(true).map(|()| l)) {
             Ok(listener) => {
                 use std::os::unix::fs::PermissionsExt;
                 let _ = std::fs::set_permissions(&stdout, std::fs::Permissions::from_mode(0o666));
                 taken.push(stdout);
-                tokio::task::spawn_local(accept_streams(listener, router));
+                sockets.stdout = Some(OwnedFd::from(listener));
             }
             Err(e) => log::warn(format!("cannot listen on {}: {e}", stdout.display())),
         }
+    }
+    let mut config = JournalConfig::new(&cfg.system_journal);
+    match config.load_conf(conf) {
+        Ok(warnings) => {
+            for w in warnings {
+                log::warn(format!("{}:{}: {}", conf.display(), w.line, w.message));
+            }
+        }
+        Err(e) => log::warn(format!("{e}; using the defaults")),
+    }
+    let runtime_base = runtime_base.to_path_buf();
+    let spawned = std::thread::Builder::new()
+        .name("journal".into())
+        .spawn(move || serve(sockets, runtime_base, config));
+    if let Err(e) = spawned {
+        log::warn(format!("cannot start routing the journal sockets: {e}"));
+        return Taken::default();
     }
     if !taken.is_empty() {
         let names: Vec<String> = taken.iter().map(|p| p.display().to_string()).collect();
@@ -171,6 +188,88 @@ pub fn start(cfg: &JournalSockets, runtime_base: &Path) -> Taken {
         own.add(path);
     }
     own
+}
+
+/// The bound sockets, handed to the journal thread.
+#[derive(Default)]
+struct Sockets {
+    datagrams: Vec<(OwnedFd, Transport)>,
+    stdout: Option<OwnedFd>,
+}
+
+/// The journal thread: an event loop of its own, at the workers' priority, for ever. Anyone
+/// may connect or send to these sockets, as fast as they like: a flood costs this thread,
+/// never the login daemon's loop (before, the loop accepted and received them, and a user's
+/// flood took its CPU at the attacker's pace).
+fn serve(sockets: Sockets, runtime_base: PathBuf, mut config: JournalConfig) {
+    crate::jobs::lower_worker_priority();
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            log::warn(format!("cannot route the journal sockets: {e}"));
+            return;
+        }
+    };
+    // Users are limited per uid here ([`UserLimits`]); the writer's own limit is per unit,
+    // and every line here has none: root's and all users' lines would share one window.
+    let limits = UserLimits::new(config.rate_limit_interval_usec, config.rate_limit_burst);
+    config.rate_limit_interval_usec = 0;
+    let local = tokio::task::LocalSet::new();
+    local.block_on(&rt, async move {
+        let router = Rc::new(Router {
+            runtime_base,
+            via: SendingSockets::default(),
+            system: open_system_journal(config),
+            limits: RefCell::new(limits),
+        });
+        for (fd, transport) in sockets.datagrams {
+            tokio::task::spawn_local(read_datagrams(fd, transport, router.clone()));
+        }
+        if let Some(listener) = sockets.stdout {
+            tokio::task::spawn_local(accept_streams(listener, router));
+        }
+        std::future::pending::<()>().await;
+    });
+}
+
+/// A non-root uid's datagrams on one socket beyond this are dropped as they are read (before
+/// any work for them: no path of theirs looked up, nothing parsed).
+const USER_DATAGRAMS: Rate = Rate {
+    per_second: 1000,
+    burst: 2000,
+};
+
+async fn read_datagrams(fd: OwnedFd, transport: Transport, router: Rc<Router>) {
+    let fd = match crate::adopt::register(fd) {
+        Ok(fd) => fd,
+        Err(e) => {
+            log::warn(format!("cannot read a journal socket: {e}"));
+            return;
+        }
+    };
+    let mut buf = vec![0u8; MAX_LOG_DATAGRAM];
+    let mut rates = Rates::new(USER_DATAGRAMS);
+    loop {
+        let Ok(mut ready) = fd.readable().await else {
+            tokio::time::sleep(PAUSE).await;
+            continue;
+        };
+        match ready.try_io(|fd| linger_ipc::notify::receive(fd.get_ref(), &mut buf)) {
+            // Read to the end: wait again.
+            Err(_) => {}
+            Ok(Ok(Some((sender, data)))) => {
+                if rates.allow(sender.uid, Instant::now()) {
+                    router.datagram(transport, sender, &data);
+                }
+            }
+            Ok(Ok(None)) => {}
+            // Out of memory for a moment: a pause, not the end of routing.
+            Ok(Err(_)) => tokio::time::sleep(PAUSE).await,
+        }
+    }
 }
 
 /// Whether `path` is ours to take: absent, or a socket nobody listens on any more. A link or
@@ -190,8 +289,9 @@ fn claimable(path: &Path, stream: bool) -> bool {
     }
 }
 
-fn open_system_journal(dir: &Path) -> Option<Submitter> {
-    match JournalWriter::spawn(JournalConfig::new(dir)) {
+fn open_system_journal(config: JournalConfig) -> Option<Submitter> {
+    let dir = config.directory.clone();
+    match JournalWriter::spawn(config) {
         // The writer thread lives as long as the daemon: its handle is leaked on purpose
         // (dropping it would stop the thread).
         Ok(handle) => {
@@ -267,6 +367,38 @@ struct Router {
     /// Sends to users' sockets (one that cannot be made: that line goes to the system journal).
     via: SendingSockets,
     system: Option<Submitter>,
+    /// Users' lines into the system journal.
+    limits: RefCell<UserLimits>,
+}
+
+/// Lines of users without a manager go to the system journal, root's journal: each non-root
+/// uid gets journald's `RateLimitBurst=` lines per `RateLimitIntervalSec=` there, the rest
+/// is dropped and counted, and the count is written once, with the uid's next line after the
+/// window ("Suppressed N messages from uid U", as journald says it of a unit). Without it one
+/// user's flood buried root's lines — and the writer's per-unit window, which all these lines
+/// share (none has a unit), then dropped root's too.
+struct UserLimits(RateLimiter);
+
+impl UserLimits {
+    fn new(interval_usec: u64, burst: u32) -> UserLimits {
+        UserLimits(RateLimiter::new(interval_usec, burst))
+    }
+
+    /// Whether `uid`'s line at `now` (monotonic µs) is kept; a notice of the lines it
+    /// dropped before, if this one ends a suppression.
+    fn check(&mut self, uid: u32, now: u64) -> (bool, Option<String>) {
+        if uid == 0 {
+            return (true, None);
+        }
+        match self.0.check(&uid.to_string(), now) {
+            Verdict::Pass => (true, None),
+            Verdict::PassAfterSuppressed(n) => (
+                true,
+                Some(format!("Suppressed {n} messages from uid {uid}")),
+            ),
+            Verdict::Drop => (false, None),
+        }
+    }
 }
 
 impl Router {
@@ -306,6 +438,20 @@ impl Router {
         transport: &str,
     ) {
         let Some(sys) = &self.system else { return };
+        let (keep, notice) = self
+            .limits
+            .borrow_mut()
+            .check(uid, crate::state::clocks().1);
+        if let Some(n) = notice {
+            let mut e = Entry::message(linger_journal::entry::priority::WARNING, n);
+            e.push("MESSAGE_ID", linger_journal::writer::MESSAGE_ID_SUPPRESSED);
+            e.push("SYSLOG_IDENTIFIER", "linger-login");
+            e.push("_TRANSPORT", "driver");
+            sys.submit(e);
+        }
+        if !keep {
+            return;
+        }
         let mut e = Entry::default();
         for (k, v) in fields {
             if !k.starts_with('_') {
@@ -351,16 +497,37 @@ fn proc_path(fd: &OwnedFd) -> PathBuf {
     PathBuf::from(format!("/proc/self/fd/{}", fd.as_raw_fd()))
 }
 
-async fn accept_streams(listener: UnixListener, router: Rc<Router>) {
+/// Accept stream connections for ever. Each is taken as a bare descriptor and its peer's uid
+/// read before anything else: a uid connecting faster than [`crate::conns::USER_RATE`] has
+/// the connection closed at once (a connect flood costs an accept and a close).
+async fn accept_streams(listener: OwnedFd, router: Rc<Router>) {
+    use rustix::net::SocketFlags;
+    let listener = match crate::adopt::register(listener) {
+        Ok(l) => l,
+        Err(e) => {
+            log::warn(format!("cannot accept journal streams: {e}"));
+            return;
+        }
+    };
     let root_slots = Arc::new(Semaphore::new(MAX_SYSTEM_STREAMS));
     let user_slots = Arc::new(Semaphore::new(MAX_SYSTEM_STREAMS));
     let per_user = StreamsPerUser::default();
+    let mut rates = Rates::default();
     loop {
-        let stream = match listener.accept().await {
-            Ok((stream, _)) => stream,
+        let taken = match listener.readable().await {
+            Ok(mut ready) => ready.try_io(|l| {
+                rustix::net::accept_with(l.get_ref(), SocketFlags::NONBLOCK | SocketFlags::CLOEXEC)
+                    .map_err(std::io::Error::from)
+            }),
+            Err(e) => Ok(Err(e)),
+        };
+        let stream = match taken {
+            // Not ready after all: wait again.
+            Err(_) => continue,
+            Ok(Ok(fd)) => fd,
             // Out of descriptors for a moment: a pause, not the end of routing (every later
             // systemd-cat of everyone would wait in the backlog for ever).
-            Err(_) => {
+            Ok(Err(_)) => {
                 tokio::time::sleep(PAUSE).await;
                 continue;
             }
@@ -368,6 +535,9 @@ async fn accept_streams(listener: UnixListener, router: Rc<Router>) {
         let Ok(cred) = linger_ipc::peer_cred(&stream) else {
             continue;
         };
+        if !rates.allow(cred.uid, Instant::now()) {
+            continue;
+        }
         if cred.uid != 0
             && let Ok(target) = user_socket(&router.runtime_base, cred.uid, STREAM_HANDOFF)
         {
@@ -393,6 +563,9 @@ async fn accept_streams(listener: UnixListener, router: Rc<Router>) {
             &user_slots
         };
         let Ok(permit) = slots.clone().try_acquire_owned() else {
+            continue;
+        };
+        let Ok(stream) = UnixStream::from_std(std::os::unix::net::UnixStream::from(stream)) else {
             continue;
         };
         let router = router.clone();

@@ -150,9 +150,11 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
         log::warn(w);
     }
     let journal_sockets = match &config.journal_sockets {
-        Some(j) if rustix::process::geteuid().is_root() => {
-            crate::journal_route::start(j, &config.runtime_base)
-        }
+        Some(j) if rustix::process::geteuid().is_root() => crate::journal_route::start(
+            j,
+            &config.runtime_base,
+            &config.config_dir.join("journald.conf"),
+        ),
         _ => crate::journal_route::Taken::default(),
     };
     // The login sockets come last: a client that finds them finds everything else in place

@@ -1067,3 +1067,307 @@ fn full_listener(path: &Path) -> Vec<std::os::fd::OwnedFd> {
         held.push(c);
     }
 }
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// The daemon's system journal as `linger journal -D … -o cat` prints it.
+fn system_journal(s: &Scene) -> String {
+    let Some(bin) = common::linger_bin() else {
+        return String::new();
+    };
+    let out = Command::new(bin)
+        .arg("journal")
+        .arg("-D")
+        .arg(s.path().join("system-journal"))
+        .args(["-o", "cat"])
+        .output()
+        .expect("linger journal");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Which lines "TAG N" of a log probe (`login-attack log-probe`) `journal` holds.
+fn marks(journal: &str, tag: &str) -> std::collections::BTreeSet<u64> {
+    journal
+        .lines()
+        .filter_map(|l| l.strip_prefix(tag)?.strip_prefix(' ')?.parse().ok())
+        .collect()
+}
+
+/// Every line the log probes of `report` (who, tag) sent is in the system journal — all of
+/// them, from their first: "TAG 0" … "TAG N" without a gap, N at least the number sent while
+/// watched — once the journal's writer has caught up.
+fn all_logged(s: &Scene, report: &common::attack::Report, probes: &[(&str, &str)]) -> Vec<String> {
+    let mut missing = Vec::new();
+    for (who, tag) in probes {
+        let sent = report
+            .more
+            .iter()
+            .find(|(w, _)| w == who)
+            .map_or(0, |(_, samples)| samples.len());
+        let mut got = Default::default();
+        let whole = wait_until(SECS, || {
+            got = marks(&system_journal(s), tag);
+            let last = got.last().copied().unwrap_or(0);
+            !got.is_empty() && got.len() as u64 == last + 1 && got.len() >= sent
+        });
+        if !whole {
+            let last = got.last().copied();
+            let gaps: Vec<u64> = (0..=last.unwrap_or(0))
+                .filter(|n| !got.contains(n))
+                .take(10)
+                .collect();
+            missing.push(format!(
+                "{who}: {} of its lines in the system journal (last {last:?}, missing {gaps:?}…), {sent} sent while watched",
+                got.len()
+            ));
+        }
+    }
+    missing
+}
+
+/// The daemon's memory once an attack is over: within 16 MiB of what it was before.
+fn memory_settles(d: &Daemon, before: u64, during: u64) -> Option<String> {
+    let mut after = 0;
+    let settled = wait_until(SECS, || {
+        after = rss_kb(d.pid());
+        after <= before + 16 * 1024
+    });
+    eprintln!(
+        "daemon RSS {:.1} MB before, {:.1} MB during, {:.1} MB after",
+        before as f64 / 1024.0,
+        during as f64 / 1024.0,
+        after as f64 / 1024.0
+    );
+    (!settled || during > before + 16 * 1024)
+        .then(|| format!("RSS {before} KiB → {during} KiB during, {after} KiB after"))
+}
+
+/// A user connects to the journal's stdout socket (`/run/systemd/journal/stdout`, which
+/// anyone may) and hangs up, from 32 threads as fast as they can. The daemon's loop used to
+/// accept these (and look up the user's journal socket in their runtime directory for each):
+/// the flood took the loop's CPU at the attacker's pace. Witnesses as usual, plus root's and
+/// another user's programs logging through that socket meanwhile, a connection per line as
+/// `systemd-cat` makes one: each line is taken within the bound and every one is in the
+/// system journal afterwards; the daemon's memory stays where it was.
+#[test]
+fn attack_12_connections_flood_the_journal_stdout_socket() {
+    if !root_or_skip() {
+        return;
+    }
+    let _serial = common::attack::one_at_a_time();
+    if common::linger_bin().is_none() {
+        eprintln!("skipped: the linger binary is not built");
+        return;
+    }
+    let s = Scene::new("o");
+    let d = s.daemon("[Login]\n");
+    let stdout = s.path().join("journal/stdout");
+    let mut w = s.witnesses(&d);
+    let probe = |tag| ["log-probe", path_str(&stdout), "stream", tag];
+    w.add(
+        "root's log stream",
+        Attack::witness(&probe("rootstream"), None),
+    );
+    w.add(
+        "another user's log stream",
+        Attack::witness(&probe("userstream"), Some(&s.bystander)),
+    );
+    let before = rss_kb(d.pid());
+    let atk = Attack::start(
+        &["connect-flood", path_str(&stdout), "32"],
+        Some(&s.attacker),
+    );
+    atk.ready();
+    w.mark(d.pid());
+    let report = w.finish("12 connections flood the journal's stdout socket", d.pid());
+    atk.stop();
+    let mut failures = all_logged(
+        &s,
+        &report,
+        &[
+            ("root's log stream", "rootstream"),
+            ("another user's log stream", "userstream"),
+        ],
+    );
+    failures.extend(memory_settles(&d, before, report.rss_kb));
+    assert!(
+        failures.is_empty(),
+        "{}\n{}\n{}",
+        report.line(),
+        failures.join("\n"),
+        d.report()
+    );
+    report.assert_served(&d);
+}
+
+/// A user sends datagrams to the journal's native socket and to the syslog socket (anyone
+/// may), from 4 threads each, as fast as they can. The daemon's loop used to receive these:
+/// the flood took its CPU at the attacker's pace. Witnesses as usual, plus root logging
+/// through both sockets and another user through the native one meanwhile: each send taken
+/// within the bound, every line in the system journal afterwards (the attacker has no
+/// manager: their lines go there too, and must not crowd out the others'), and the daemon's
+/// memory where it was.
+#[test]
+fn attack_13_datagrams_flood_the_journal_sockets() {
+    if !root_or_skip() {
+        return;
+    }
+    let _serial = common::attack::one_at_a_time();
+    if common::linger_bin().is_none() {
+        eprintln!("skipped: the linger binary is not built");
+        return;
+    }
+    let s = Scene::new("g");
+    let d = s.daemon("[Login]\n");
+    let native = s.path().join("journal/socket");
+    let syslog = s.path().join("dev-log");
+    let mut w = s.witnesses(&d);
+    let probe = |sock: &Path, kind, tag| {
+        vec![
+            "log-probe".to_string(),
+            path_str(sock).to_string(),
+            String::from(kind),
+            String::from(tag),
+        ]
+    };
+    let witness = |args: Vec<String>, user| {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        Attack::witness(&args, user)
+    };
+    w.add(
+        "root's native lines",
+        witness(probe(&native, "native", "rootnative"), None),
+    );
+    w.add(
+        "root's syslog lines",
+        witness(probe(&syslog, "syslog", "rootsyslog"), None),
+    );
+    w.add(
+        "another user's native lines",
+        witness(probe(&native, "native", "usernative"), Some(&s.bystander)),
+    );
+    let before = rss_kb(d.pid());
+    let floods: Vec<Attack> = [
+        (&native, "MESSAGE=flood\nSYSLOG_IDENTIFIER=flood\n"),
+        (&syslog, "<13>flood: flood"),
+    ]
+    .into_iter()
+    .map(|(sock, text)| {
+        Attack::start(
+            &["datagram-flood", path_str(sock), "4", text],
+            Some(&s.attacker),
+        )
+    })
+    .collect();
+    for f in &floods {
+        f.ready();
+    }
+    w.mark(d.pid());
+    let report = w.finish("13 datagrams flood the journal sockets", d.pid());
+    for f in floods {
+        f.stop();
+    }
+    let mut failures = all_logged(
+        &s,
+        &report,
+        &[
+            ("root's native lines", "rootnative"),
+            ("root's syslog lines", "rootsyslog"),
+            ("another user's native lines", "usernative"),
+        ],
+    );
+    failures.extend(memory_settles(&d, before, report.rss_kb));
+    assert!(
+        failures.is_empty(),
+        "{}\n{}\n{}",
+        report.line(),
+        failures.join("\n"),
+        d.report()
+    );
+    report.assert_served(&d);
+}
+
+/// A user without a manager logs into the system journal (root's) as fast as they can. Each
+/// user gets journald's `RateLimitBurst=` lines per `RateLimitIntervalSec=` there (here 500
+/// per 6 s), the rest is dropped — before, nothing limited them, and once their lines had
+/// used the writer's one window, root's were dropped with theirs. Root's lines must all be
+/// there, the user's at most the burst (and their next line after the window), and the
+/// suppression said once: "Suppressed N messages from uid U".
+#[test]
+fn attack_14_a_user_floods_the_system_journal() {
+    if !root_or_skip() {
+        return;
+    }
+    let _serial = common::attack::one_at_a_time();
+    if common::linger_bin().is_none() {
+        eprintln!("skipped: the linger binary is not built");
+        return;
+    }
+    let s = Scene::new("l");
+    std::fs::create_dir_all(s.path().join("conf")).unwrap();
+    std::fs::write(
+        s.path().join("conf/journald.conf"),
+        "[Journal]\nRateLimitIntervalSec=6s\nRateLimitBurst=500\n",
+    )
+    .unwrap();
+    let d = s.daemon("[Login]\n");
+    let native = s.path().join("journal/socket");
+    let mut w = s.witnesses(&d);
+    w.add(
+        "root's native lines",
+        Attack::witness(
+            &["log-probe", path_str(&native), "native", "rootline"],
+            None,
+        ),
+    );
+    let flood = Attack::start(
+        &[
+            "datagram-flood",
+            path_str(&native),
+            "4",
+            "MESSAGE=flood\nSYSLOG_IDENTIFIER=flood\n",
+        ],
+        Some(&s.attacker),
+    );
+    flood.ready();
+    w.mark(d.pid());
+    let report = w.finish("14 a user floods the system journal", d.pid());
+    flood.stop();
+    let mut failures = all_logged(&s, &report, &[("root's native lines", "rootline")]);
+    // The user goes on logging, slowly: their lines are dropped until the window the flood
+    // began in is over, then the first one comes with the notice.
+    let after = Attack::start(
+        &["log-probe", path_str(&native), "native", "afterflood"],
+        Some(&s.attacker),
+    );
+    let uid = s.attacker.uid;
+    let notice = format!("messages from uid {uid}");
+    let mut journal = String::new();
+    let said = wait_until(Duration::from_secs(6) + SECS, || {
+        journal = system_journal(&s);
+        journal.contains("afterflood") && journal.contains(&notice)
+    });
+    after.stop();
+    let notices: Vec<&str> = journal.lines().filter(|l| l.contains(&notice)).collect();
+    let flooded = journal.lines().filter(|l| *l == "flood").count();
+    eprintln!("14: {flooded} of the user's lines kept, notices {notices:?}");
+    if !said || notices.len() != 1 || !notices[0].starts_with("Suppressed ") {
+        failures.push(format!(
+            "want one \"Suppressed N {notice}\" after the window: {notices:?} (their next lines there: {})",
+            journal.contains("afterflood")
+        ));
+    }
+    if flooded > 500 {
+        failures.push(format!("{flooded} of the user's lines kept, burst 500"));
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n{}\n{}",
+        report.line(),
+        failures.join("\n"),
+        d.report()
+    );
+    report.assert_served(&d);
+}

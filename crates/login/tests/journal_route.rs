@@ -248,6 +248,63 @@ fn systemd_cat_logger_and_plain_sockets_reach_the_senders_journal() {
     let root_json = read_journal(&system_journal, &["-t", "rootcat", "-o", "json"]);
     assert!(root_json.contains("\"_UID\":\"0\""), "{root_json}");
 
+    // Root's `journalctl` (root has no journal of its own here) shows every journal as
+    // systemd's does: the system journal and each user's, interleaved. Run where a tmpfs
+    // covers /var/log and the system journal is bound at its place (the machine's is untouched).
+    let no_journal = base.join("root-home");
+    std::fs::create_dir_all(&no_journal).unwrap();
+    let everything = Command::new("unshare")
+        .args(["-m", "--propagation", "private", "sh", "-c"])
+        .arg(
+            "mount -t tmpfs tmpfs /var/log && mkdir -p /var/log/linger/journal \
+             && mount --bind \"$0\" /var/log/linger/journal && exec \"$@\"",
+        )
+        .arg(&system_journal)
+        .arg(common::linger_bin().unwrap())
+        .args(["journal", "-o", "cat", "--no-pager"])
+        .env_clear()
+        .env("HOME", &no_journal)
+        .env("PATH", "/usr/bin:/bin")
+        .output()
+        .expect("unshare");
+    let everything = String::from_utf8_lossy(&everything.stdout);
+    assert!(
+        everything.contains("streamed by root") && everything.contains("streamed by the user"),
+        "root's journalctl:\n{everything}"
+    );
+    // Root with a journal of its own (here the user's, by HOME) reads only it, unless `-m`.
+    let own_then_all = |merge: bool| {
+        let mut cmd = Command::new("unshare");
+        cmd.args(["-m", "--propagation", "private", "sh", "-c"])
+            .arg(
+                "mount -t tmpfs tmpfs /var/log && mkdir -p /var/log/linger/journal \
+                 && mount --bind \"$0\" /var/log/linger/journal && exec \"$@\"",
+            )
+            .arg(&system_journal)
+            .arg(common::linger_bin().unwrap())
+            .args(["journal", "-o", "cat", "--no-pager"]);
+        if merge {
+            cmd.arg("-m");
+        }
+        let out = cmd
+            .env_clear()
+            .env("HOME", &home)
+            .env("PATH", "/usr/bin:/bin")
+            .output()
+            .expect("unshare");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let own = own_then_all(false);
+    assert!(
+        own.contains("streamed by the user") && !own.contains("streamed by root"),
+        "{own}"
+    );
+    let all = own_then_all(true);
+    assert!(
+        all.contains("streamed by the user") && all.contains("streamed by root"),
+        "{all}"
+    );
+
     d.call(
         "io.linger.Login.SetLinger",
         json!({"user": user.name, "enable": false}),

@@ -103,4 +103,9 @@ pub fn exec_properties(exec: &ExecConfig, p: &mut BTreeMap<String, String>) {
     p.insert("PrivateUsers".into(), yes(h.private_users));
     p.insert("ProtectSystem".into(), h.protect_system.as_str().into());
     p.insert("ProtectHome".into(), h.protect_home.as_str().into());
+    p.insert(
+        "ProtectKernelTunables".into(),
+        yes(h.protect_kernel_tunables),
+    );
+    p.insert("ProtectControlGroups".into(), yes(h.protect_control_groups));
 }

@@ -290,18 +290,19 @@ async fn main_loop(
     // Without it (no timerfd/inotify) calendar timers still run; they just do not notice
     // clock jumps until their next elapse.
     let mut clock_events = crate::clock::spawn().ok();
+    // Front ends first (the D-Bus private socket), as systemd sets up its private bus before
+    // it runs a job: a unit's command that talks to the manager at start-up (Debian's
+    // dbus.socket ExecStartPost=: systemctl --user set-environment) must find it, or systemctl
+    // falls back to the session bus, whose socket nobody serves until that very unit is up.
+    // Before crash recovery too, which may queue jobs again. Their calls wait in the event
+    // queue until the loop below runs.
+    front_ends(requests.clone());
     crate::recovery::recover(&mut m, saved.is_some());
     if let Some(saved) = saved {
         crate::reexec::restore(&mut m, saved, &mut |fd| {
             linger_exec::adopt_inherited_fd(fd).ok()
         });
     }
-    // Front ends first (the D-Bus private socket), as systemd sets up its private bus before
-    // it runs a job: a unit's command that talks to the manager at start-up (Debian's
-    // dbus.socket ExecStartPost=: systemctl --user set-environment) must find it, or systemctl
-    // falls back to the session bus, whose socket nobody serves until that very unit is up.
-    // Their calls wait in the event queue until the loop below runs.
-    front_ends(requests.clone());
     let default = config.default_unit.clone();
     if let Err(e) = m
         .engine

@@ -75,6 +75,35 @@ pub fn plan(
             writable.extend(["/tmp".to_string(), "/var/tmp".to_string()]);
         }
     }
+    // systemd 252's tables for ProtectKernelTunables= and ProtectControlGroups= (what
+    // exists here): the kernel's knobs read-only, its memory images hidden.
+    if h.protect_kernel_tunables {
+        read_only.extend(existing(&[
+            "/proc/acpi",
+            "/proc/apm",
+            "/proc/asound",
+            "/proc/bus",
+            "/proc/fs",
+            "/proc/irq",
+            "/proc/latency_stats",
+            "/proc/mtrr",
+            "/proc/scsi",
+            "/proc/sys",
+            "/proc/sysrq-trigger",
+            "/proc/timer_stats",
+            "/sys",
+        ]));
+        for p in existing(&["/proc/kallsyms", "/proc/kcore"]) {
+            ns.binds.push((inaccessible_file(config)?, p.clone()));
+            read_only.push(p);
+        }
+        if !h.protect_control_groups {
+            writable.extend(existing(&["/sys/fs/cgroup"]));
+        }
+    }
+    if h.protect_control_groups {
+        read_only.extend(existing(&["/sys/fs/cgroup"]));
+    }
     writable.extend(listed_paths(&h.read_write_paths, "ReadWritePaths")?);
     read_only.extend(listed_paths(&h.read_only_paths, "ReadOnlyPaths")?);
     let homes = existing(&["/home", "/root", "/run/user"]);

@@ -18,6 +18,14 @@
 //! login-attack notify-flood SOCKET THREADS     THREADS threads sending READY=1 datagrams to
 //!                                             the daemon's notify socket as fast as they
 //!                                             can, until stdin closes
+//! login-attack datagram-flood SOCKET THREADS TEXT
+//!                                             THREADS threads sending TEXT in datagrams to
+//!                                             SOCKET as fast as they can, until stdin closes
+//! login-attack log-probe SOCKET KIND TAG      logs "TAG N" (N = 0, 1, …) through a journal
+//!                                             socket until stdin closes, one line per
+//!                                             message as probe's; KIND: stream (the stdout
+//!                                             protocol, a connection per line), native,
+//!                                             syslog
 //! login-attack fd-datagrams SOCKET COUNT      COUNT datagrams to SOCKET, each carrying 253
 //!                                             descriptors (of /dev/null); prints "sent N"
 //! login-attack flood SOCKET CONNS BYTES       CONNS connections sending BYTES-long frames,
@@ -296,19 +304,58 @@ fn fd_datagrams(socket: &Path, count: usize) -> usize {
     sent
 }
 
-fn notify_flood(socket: PathBuf, threads: usize) {
+/// Log "TAG N" through a journal socket, again and again until stdin closes.
+fn log_probe(socket: &Path, kind: &str, tag: &str) {
+    stop_on_stdin_eof();
+    let Ok(dgram) = std::os::unix::net::UnixDatagram::unbound() else {
+        say("0 err: no socket");
+        return;
+    };
+    let _ = dgram.set_write_timeout(Some(TIMEOUT));
+    for n in 0u64.. {
+        let t = begin_call();
+        let sent = match kind {
+            "stream" => connect_timed(socket, TIMEOUT)
+                .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::TimedOut))
+                .and_then(|mut s| {
+                    s.set_write_timeout(Some(TIMEOUT))?;
+                    // The stdout protocol's header (identifier, unit, priority, level
+                    // prefix, three forwards), then the line.
+                    s.write_all(format!("{tag}\n\n6\n0\n0\n0\n0\n{tag} {n}\n").as_bytes())
+                }),
+            "native" => dgram
+                .send_to(
+                    format!("MESSAGE={tag} {n}\nSYSLOG_IDENTIFIER={tag}\n").as_bytes(),
+                    socket,
+                )
+                .map(drop),
+            _ => dgram
+                .send_to(format!("<13>{tag}: {tag} {n}").as_bytes(), socket)
+                .map(drop),
+        };
+        end_call(
+            t,
+            &match sent {
+                Ok(()) => "ok".to_string(),
+                Err(e) => format!("err: {e}"),
+            },
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn datagram_flood(socket: PathBuf, threads: usize, text: String) {
     stop_on_stdin_eof();
     let (tx, rx) = std::sync::mpsc::channel();
     for _ in 0..threads {
-        let (socket, tx) = (socket.clone(), tx.clone());
+        let (socket, tx, text) = (socket.clone(), tx.clone(), text.clone());
         std::thread::spawn(move || {
             let Ok(sock) = std::os::unix::net::UnixDatagram::unbound() else {
                 return;
             };
             let mut first = true;
             loop {
-                // What a manager says when it is up: the daemon must look at each one.
-                let sent = sock.send_to(b"READY=1\nSTATUS=flood", &socket).is_ok();
+                let sent = sock.send_to(text.as_bytes(), &socket).is_ok();
                 if first && sent {
                     let _ = tx.send(());
                     first = false;
@@ -468,7 +515,17 @@ fn main() -> ExitCode {
             Ok(())
         }
         ["notify-flood", socket, threads] => {
-            notify_flood(PathBuf::from(socket), num(threads));
+            // What a manager says when it is up: the daemon must look at each one.
+            let text = "READY=1\nSTATUS=flood".to_string();
+            datagram_flood(PathBuf::from(socket), num(threads), text);
+            Ok(())
+        }
+        ["datagram-flood", socket, threads, text] => {
+            datagram_flood(PathBuf::from(socket), num(threads), text.to_string());
+            Ok(())
+        }
+        ["log-probe", socket, kind, tag] => {
+            log_probe(Path::new(socket), kind, tag);
             Ok(())
         }
         ["connect-flood", socket, threads] => {

@@ -134,6 +134,11 @@ pub struct Hardening {
     pub protect_home: ProtectHome,
     /// `PrivateUsers=`
     pub private_users: bool,
+    /// `ProtectKernelTunables=`: /proc/sys & co. and /sys read-only, /proc/kallsyms and
+    /// /proc/kcore inaccessible.
+    pub protect_kernel_tunables: bool,
+    /// `ProtectControlGroups=`: /sys/fs/cgroup read-only.
+    pub protect_control_groups: bool,
     /// `ReadWritePaths=` (absolute; a leading `-` lets a missing path be skipped).
     pub read_write_paths: Vec<String>,
     /// `ReadOnlyPaths=` (same form).
@@ -192,6 +197,8 @@ impl Hardening {
         self.private_tmp
             || self.protect_system != ProtectSystem::No
             || self.protect_home != ProtectHome::No
+            || self.protect_kernel_tunables
+            || self.protect_control_groups
             || !self.read_write_paths.is_empty()
             || !self.read_only_paths.is_empty()
             || !self.inaccessible_paths.is_empty()

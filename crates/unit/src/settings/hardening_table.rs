@@ -33,6 +33,12 @@ pub(crate) const HARDENING: &[(&str, Apply)] = &[
         flag(b, cx, |h, v| h.restrict_realtime = v)
     }),
     ("PrivateTmp", |b, cx| flag(b, cx, |h, v| h.private_tmp = v)),
+    ("ProtectKernelTunables", |b, cx| {
+        flag(b, cx, |h, v| h.protect_kernel_tunables = v)
+    }),
+    ("ProtectControlGroups", |b, cx| {
+        flag(b, cx, |h, v| h.protect_control_groups = v)
+    }),
     ("PrivateUsers", |b, cx| {
         flag(b, cx, |h, v| h.private_users = v)
     }),
