@@ -198,6 +198,8 @@ pub fn serve(listener: OwnedFd) -> u8 {
     let mut conn: Option<OwnedFd> = None;
     let mut served = false;
     let mut orphaned: Option<std::time::Instant> = None;
+    // Held pipes found without a writer.
+    let mut hung_up_pipes = std::collections::BTreeSet::new();
     loop {
         let (listener_ready, conn_ready, chans_ready) = {
             let mut fds = vec![PollFd::new(&listener, PollFlags::IN)];
@@ -206,18 +208,47 @@ pub fn serve(listener: OwnedFd) -> u8 {
             }
             let first_chan = fds.len();
             fds.extend(kept.chans.iter().map(|c| PollFd::new(c, PollFlags::IN)));
-            // Without a manager, look at the pipes once a second (their hang-ups are
-            // level-triggered: polling them would spin).
-            let timeout = conn.is_none().then_some(rustix::time::Timespec {
-                tv_sec: 1,
-                tv_nsec: 0,
-            });
+            // Without a manager: woken when the last writer of a pipe we hold goes (its
+            // hang-up; a pipe hung up once stays so and is not watched again: its hang-up is
+            // level-triggered), and at the end of the listening sockets' grace.
+            let orphan = served && conn.is_none();
+            let first_pipe = fds.len();
+            let watched: Vec<&String> = if orphan {
+                kept.fds
+                    .iter()
+                    .filter(|(k, fd)| !hung_up_pipes.contains(*k) && is_fifo(fd))
+                    .map(|(k, _)| k)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            fds.extend(
+                watched
+                    .iter()
+                    .filter_map(|k| kept.fds.get(*k))
+                    .map(|fd| PollFd::new(fd, PollFlags::empty())),
+            );
+            let timeout = match orphaned {
+                Some(since) if orphan && holds_sockets(&kept.fds) => {
+                    let left = SOCKETS_GRACE.saturating_sub(since.elapsed());
+                    Some(rustix::time::Timespec {
+                        tv_sec: left.as_secs() as i64,
+                        tv_nsec: i64::from(left.subsec_nanos()),
+                    })
+                }
+                _ => None,
+            };
             match poll(&mut fds, timeout.as_ref()) {
                 Ok(_) => {}
                 Err(Errno::INTR) => continue,
                 Err(_) => return 1,
             }
-            let chans_ready: Vec<bool> = fds[first_chan..]
+            for (k, f) in watched.iter().zip(&fds[first_pipe..]) {
+                if f.revents().intersects(PollFlags::HUP | PollFlags::ERR) {
+                    hung_up_pipes.insert((*k).clone());
+                }
+            }
+            let chans_ready: Vec<bool> = fds[first_chan..first_pipe]
                 .iter()
                 .map(|f| !f.revents().is_empty())
                 .collect();
@@ -280,6 +311,7 @@ pub fn serve(listener: OwnedFd) -> u8 {
         // Without a manager: stay while a service could still write to a pipe we hold, and
         // for a while for listening sockets alone (clients wait in their backlog until the
         // next manager takes them), then go.
+        hung_up_pipes.retain(|k| kept.fds.contains_key(k));
         match (served, &conn) {
             (true, None) => {
                 let since = *orphaned.get_or_insert_with(std::time::Instant::now);

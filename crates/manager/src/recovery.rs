@@ -475,6 +475,13 @@ pub fn recover(s: &mut Manager, reexec: bool) {
             svc.main_start = None;
         }
     }
+    // Their start times were checked just now: the records written next need not read them
+    // from /proc again.
+    for (unit, pid, start, _) in &pidfds {
+        if let Some(t) = start {
+            s.recovery.starts.insert(unit.clone(), (*pid, *t));
+        }
+    }
     // What their main processes left behind is not our child either.
     s.adopted
         .extend(adopted.iter().chain(&gone).map(|(u, _)| u.clone()));
