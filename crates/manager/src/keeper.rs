@@ -379,9 +379,10 @@ fn handle(conn: BorrowedFd<'_>, kept: &mut Kept) -> Handled {
         }
         ("commit", _) => take_out(kept, key),
         ("sync", _) => {
-            if !reply("synced") {
-                return Handled::Closed;
-            }
+            return match reply("synced") {
+                true => Handled::Continue,
+                false => Handled::Closed,
+            };
         }
         ("resolve", _) => {
             if let Some((key, yes)) = key.rsplit_once(' ') {
