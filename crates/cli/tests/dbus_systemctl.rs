@@ -297,14 +297,16 @@ fn systemctl_shows_execution_settings_over_dbus_as_the_manager_has_them() {
          NoNewPrivileges=yes\nSystemCallFilter=~read write\nSystemCallErrorNumber=EPERM\n\
          SystemCallArchitectures=native\nRestrictAddressFamilies=AF_UNIX AF_INET\n\
          LockPersonality=yes\nRestrictRealtime=yes\nPrivateTmp=yes\nProtectSystem=full\n\
-         ProtectHome=read-only\nMemoryDenyWriteExecute=yes\n",
+         ProtectHome=read-only\nMemoryDenyWriteExecute=yes\nProtectKernelTunables=yes\n\
+         ProtectControlGroups=yes\n",
     );
     m.systemctl(&["daemon-reload"]).expect_code(0);
     let props = "LimitNOFILE,LimitNOFILESoft,LimitCORE,LimitCORESoft,LimitNPROC,\
                  RuntimeDirectory,RuntimeDirectoryMode,StateDirectory,StateDirectoryMode,\
                  NoNewPrivileges,SystemCallFilter,SystemCallErrorNumber,SystemCallArchitectures,\
                  RestrictAddressFamilies,LockPersonality,RestrictRealtime,PrivateTmp,\
-                 ProtectSystem,ProtectHome,MemoryDenyWriteExecute,RuntimeDirectoryPreserve";
+                 ProtectSystem,ProtectHome,MemoryDenyWriteExecute,RuntimeDirectoryPreserve,\
+                 ProtectKernelTunables,ProtectControlGroups";
     let args: Vec<String> = ["systemctl", "--user", "show", "-p", props, "hard.service"]
         .map(str::to_string)
         .to_vec();
@@ -329,6 +331,8 @@ fn systemctl_shows_execution_settings_over_dbus_as_the_manager_has_them() {
         "SystemCallErrorNumber=1",
         "RestrictAddressFamilies=AF_UNIX AF_INET",
         "ProtectHome=read-only",
+        "ProtectKernelTunables=yes",
+        "ProtectControlGroups=yes",
     ] {
         assert!(
             theirs.stdout.lines().any(|l| l == line),

@@ -105,7 +105,7 @@ pub fn run(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
-enum Failure {
+pub(crate) enum Failure {
     Message(String),
     Io(io::Error),
 }
@@ -279,7 +279,7 @@ fn newest_cursor(journal: &Journal) -> Result<Option<crate::cursor::Cursor>, Fai
     Ok(stats.last_cursor)
 }
 
-fn no_entries_line(mode: OutputMode) -> bool {
+pub(crate) fn no_entries_line(mode: OutputMode) -> bool {
     !matches!(
         mode,
         OutputMode::Cat
@@ -291,7 +291,7 @@ fn no_entries_line(mode: OutputMode) -> bool {
     )
 }
 
-fn build_query(o: &Options) -> Result<Query, Failure> {
+pub(crate) fn build_query(o: &Options) -> Result<Query, Failure> {
     let now = entry::now().0;
     let ts = |s: &Option<String>| -> Result<Option<u64>, Failure> {
         s.as_deref()

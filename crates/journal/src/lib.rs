@@ -50,6 +50,7 @@ pub mod query;
 pub mod ratelimit;
 pub mod reader;
 pub mod store;
+pub mod tails;
 pub mod timespec;
 mod varint;
 pub mod verify;

@@ -4,6 +4,8 @@
 //! AND'ed, and `+` separates alternatives; `-u` patterns (globs allowed) match the user-unit
 //! fields; `-p` keeps entries whose `PRIORITY` is in the range.
 
+use std::collections::HashSet;
+
 use regex::bytes::{Regex, RegexBuilder};
 
 use crate::entry::{fields, parse_id128, parse_priority_value, priority, valid_field_name};
@@ -126,7 +128,12 @@ pub fn mangle_unit(name: &str) -> String {
 #[derive(Debug, Clone)]
 pub(crate) enum Pred {
     Values(Vec<Vec<u8>>),
-    Globs(Vec<Vec<u8>>),
+    /// `-u` patterns: names compared whole (a set: `systemctl status` of 10,000 units asks
+    /// for them all at once), globs matched one by one.
+    Units {
+        names: HashSet<Vec<u8>>,
+        globs: Vec<Vec<u8>>,
+    },
     Priority(u8, u8),
 }
 
@@ -134,7 +141,9 @@ impl Pred {
     fn test(&self, v: &[u8]) -> bool {
         match self {
             Pred::Values(vals) => vals.iter().any(|x| x == v),
-            Pred::Globs(pats) => pats.iter().any(|p| glob_match(p, v)),
+            Pred::Units { names, globs } => {
+                names.contains(v) || globs.iter().any(|p| glob_match(p, v))
+            }
             Pred::Priority(lo, hi) => parse_priority_value(v).is_some_and(|p| *lo <= p && p <= *hi),
         }
     }
@@ -159,17 +168,21 @@ impl Filter {
     pub(crate) fn new(q: &Query) -> Result<Filter> {
         let mut required = Vec::new();
         if !q.units.is_empty() {
-            let pats = q
-                .units
-                .iter()
-                .map(|u| mangle_unit(u).into_bytes())
-                .collect();
+            let (mut names, mut globs) = (HashSet::new(), Vec::new());
+            for u in &q.units {
+                let pattern = mangle_unit(u).into_bytes();
+                if is_glob(u) {
+                    globs.push(pattern);
+                } else {
+                    names.insert(pattern);
+                }
+            }
             required.push(Group {
                 names: fields::UNIT_MATCH_FIELDS
                     .iter()
                     .map(|s| (*s).to_owned())
                     .collect(),
-                pred: Pred::Globs(pats),
+                pred: Pred::Units { names, globs },
             });
         }
         if let Some((lo, hi)) = q.priority {

@@ -321,21 +321,7 @@ impl Journal {
         visit: &mut dyn FnMut(&EntryRef<'_>) -> ControlFlow<()>,
     ) -> Result<RunStats> {
         let filter = Filter::new(q)?;
-        let boot = match q.boot {
-            Some(sel) => Some(self.resolve_boot(sel)?),
-            None => None,
-        };
-        let start = match (&q.cursor, &q.after_cursor) {
-            (_, Some(c)) => Some((c.parse::<Cursor>()?, false)),
-            (Some(c), None) => Some((c.parse::<Cursor>()?, true)),
-            (None, None) => None,
-        };
-        let bounds = Bounds {
-            since: q.since,
-            until: q.until,
-            boot,
-            start,
-        };
+        let bounds = self.bounds(q)?;
         let mut stats = RunStats::default();
         let accept = |e: &EntryRef<'_>, stats: &mut RunStats| -> bool {
             stats.matched += 1;
@@ -404,6 +390,25 @@ impl Journal {
             stats.last_cursor = last;
         }
         Ok(stats)
+    }
+
+    /// The query's time, boot and cursor limits.
+    pub(crate) fn bounds(&self, q: &Query) -> Result<Bounds> {
+        let boot = match q.boot {
+            Some(sel) => Some(self.resolve_boot(sel)?),
+            None => None,
+        };
+        let start = match (&q.cursor, &q.after_cursor) {
+            (_, Some(c)) => Some((c.parse::<Cursor>()?, false)),
+            (Some(c), None) => Some((c.parse::<Cursor>()?, true)),
+            (None, None) => None,
+        };
+        Ok(Bounds {
+            since: q.since,
+            until: q.until,
+            boot,
+            start,
+        })
     }
 
     /// Runs a query and returns owned copies of the entries.

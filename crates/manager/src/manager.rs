@@ -193,7 +193,8 @@ impl Manager {
             self.engine.host_mut().tracker.reaped(pid);
             self.engine.on_exit(pid, status);
         }
-        self.check_empty();
+        // The scan the exits were handled with (if any) was made after the reap: current.
+        self.recheck_empty();
         self.apply_effects();
     }
 
@@ -205,12 +206,22 @@ impl Manager {
         self.apply_effects();
     }
 
-    /// Re-check units waiting for their last process to go.
+    /// Re-check units waiting for their last process to go (with processes looked up afresh:
+    /// one may have vanished without being our child).
     pub fn check_empty(&mut self) {
         if self.watch_empty.is_empty() {
             return;
         }
         self.engine.host().tracker.invalidate();
+        self.recheck_empty();
+    }
+
+    /// [`Manager::check_empty`] with the tracker's current scan: right after a reap, which
+    /// invalidated it — rescanning there read all of /proc twice per turn for adopted units.
+    fn recheck_empty(&mut self) {
+        if self.watch_empty.is_empty() {
+            return;
+        }
         let units: Vec<String> = self.watch_empty.iter().cloned().collect();
         for u in units {
             let state = self.engine.unit(&u).map(|x| x.active_state());

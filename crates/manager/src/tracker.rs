@@ -133,7 +133,7 @@ impl ProcTracker {
             return None;
         }
         let stat = ProcStat::read(pid)?;
-        if stat.is_dead() {
+        if stat.is_dead() || stat.is_kernel_thread() {
             return None;
         }
         let by_session = self
@@ -172,7 +172,7 @@ impl ProcTracker {
         // process's children are the unit's (as in a cgroup), whatever their session or
         // environment (which is unreadable while a process is in the middle of execve).
         let mut consider = |pid: u32, stat: &ProcStat, parent_unit: Option<&'a str>| {
-            if pid == self.own_pid || stat.is_dead() {
+            if pid == self.own_pid || stat.is_dead() || stat.is_kernel_thread() {
                 return None;
             }
             let unit = parent_unit
@@ -276,6 +276,8 @@ impl Marks {
 struct ProcStat {
     state: u8,
     session: u32,
+    /// Field 9: PF_* flags (a kernel thread has PF_KTHREAD).
+    flags: u32,
     /// Field 20.
     threads: u32,
     /// Field 22: when the process started, in clock ticks since boot.
@@ -298,13 +300,16 @@ impl ProcStat {
         let rest = std::str::from_utf8(&line[close + 1..]).ok()?;
         let mut f = rest.split_ascii_whitespace();
         let state = *f.next()?.as_bytes().first()?;
-        // ppid, pgrp, then the session; the thread count 14 fields on, the start time 2.
+        // ppid, pgrp, then the session; tty and its group, then the flags; the thread count
+        // 11 fields on, the start time 2.
         let session = f.nth(2)?.parse().ok()?;
-        let threads = f.nth(13)?.parse().ok()?;
+        let flags = f.nth(2)?.parse().ok()?;
+        let threads = f.nth(10)?.parse().ok()?;
         let start_ticks = f.nth(1)?.parse().ok()?;
         Some(ProcStat {
             state,
             session,
+            flags,
             threads,
             start_ticks,
         })
@@ -313,6 +318,13 @@ impl ProcStat {
     /// A zombie or a process being torn down: no longer anyone's.
     fn is_dead(&self) -> bool {
         matches!(self.state, b'Z' | b'X')
+    }
+
+    /// A kernel thread: never a unit's, and its environment is always empty (reading it,
+    /// with the retries an empty read gets, cost ~16 opens per kernel thread and scan).
+    fn is_kernel_thread(&self) -> bool {
+        const PF_KTHREAD: u32 = 0x0020_0000;
+        self.flags & PF_KTHREAD != 0
     }
 }
 
@@ -369,9 +381,19 @@ mod tests {
             Some(ProcStat {
                 state: b'S',
                 session: 4241,
+                flags: 4194560,
                 threads: 1,
                 start_ticks: 987654
             })
+        );
+        let kthread = b"2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0 0 0 1 0 0 20 0 1 0 4 0 0 18446744073709551615\n";
+        assert_eq!(
+            ProcStat::parse(kthread).map(|s| s.is_kernel_thread()),
+            Some(true)
+        );
+        assert_eq!(
+            ProcStat::parse(line).map(|s| s.is_kernel_thread()),
+            Some(false)
         );
         assert_eq!(ProcStat::parse(b"4242 (cut"), None);
     }

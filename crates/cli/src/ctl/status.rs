@@ -63,8 +63,9 @@ fn hostname() -> String {
         .into_owned()
 }
 
-/// Render one unit's status block.
-pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
+/// Render one unit's status block; `journal_tail`: its last log lines read from the journal
+/// (None: there is no journal to read, the manager's in-memory tail in `u.logs` is shown).
+pub fn render(u: &api::UnitProperties, full: bool, journal_tail: Option<&str>) -> String {
     let s = u.status();
     let mut out = String::new();
     let id = s.id;
@@ -250,10 +251,10 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
             out.push('\n');
         }
     }
-    if let Some(tail) = journal_tail(id, log_lines) {
+    if let Some(tail) = journal_tail {
         if !tail.is_empty() {
             out.push('\n');
-            out.push_str(&tail);
+            out.push_str(tail);
         }
     } else if !u.logs.is_empty() {
         out.push('\n');
@@ -278,15 +279,10 @@ pub fn render(u: &api::UnitProperties, full: bool, log_lines: usize) -> String {
     out
 }
 
-/// The unit's last `n` lines from the journal store, in journalctl's short format; None when
-/// there is no readable journal (then the manager's in-memory tail is shown).
-fn journal_tail(unit: &str, n: usize) -> Option<String> {
-    if n == 0 {
-        return Some(String::new());
-    }
+/// journalctl's options for status's log tails (`-o short -q`), when the tails come from
+/// the journal; None when there is no journal directory (the manager's tail is shown).
+fn tail_options() -> Option<linger_journal::app::Options> {
     let args = crate::journalctl::JournalArgs {
-        units: vec![unit.to_string()],
-        lines: Some(n.to_string()),
         output: "short".into(),
         quiet: true,
         ..Default::default()
@@ -296,19 +292,27 @@ fn journal_tail(unit: &str, n: usize) -> Option<String> {
         .directory
         .clone()
         .or_else(linger_journal::JournalConfig::default_directory)?;
-    if !dir.is_dir() {
-        return None;
+    dir.is_dir().then_some(opts)
+}
+
+/// Each unit's last `n` lines in journalctl's short format, from one walk of the journal
+/// (not one per unit: status of 10,000 units); None when the journal cannot be read.
+fn journal_tails(
+    opts: &linger_journal::app::Options,
+    units: &[&str],
+    n: usize,
+) -> Option<Vec<String>> {
+    if n == 0 {
+        return Some(vec![String::new(); units.len()]);
     }
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = linger_journal::app::run(&opts, &mut out, &mut err);
-    let text = String::from_utf8_lossy(&out).into_owned();
-    (code == 0).then(|| {
-        if text.starts_with("-- No entries --") {
-            String::new()
-        } else {
-            text
-        }
-    })
+    let units: Vec<String> = units.iter().map(|u| (*u).to_string()).collect();
+    let tails = linger_journal::tails::unit_tails(opts, &units, n)?;
+    Some(
+        tails
+            .into_iter()
+            .map(|t| String::from_utf8_lossy(&t).into_owned())
+            .collect(),
+    )
 }
 
 fn describe_exit(exit: MainExit) -> String {
@@ -353,10 +357,28 @@ pub fn status(units: &[String], o: &Opts) -> ExitCode {
         Ok(n) => n,
         Err(e) => return fail(&e),
     };
-    let list = match super::show::fetch(&names, o.lines, true) {
+    // With a journal to read, the manager need not send its in-memory log tails.
+    let tail_opts = tail_options();
+    let manager_lines = if tail_opts.is_some() { 0 } else { o.lines };
+    let mut list = match super::show::fetch(&names, manager_lines, true) {
         Ok(u) => u,
         Err(e) => return fail(&e),
     };
+    let found: Vec<&str> = list
+        .iter()
+        .map(|u| u.status())
+        .filter(|s| !s.not_found())
+        .map(|s| s.id)
+        .collect();
+    let tails = tail_opts.and_then(|t| journal_tails(&t, &found, o.lines));
+    if tails.is_none() && manager_lines != o.lines {
+        // The journal could not be read after all: the manager's tails, as without one.
+        list = match super::show::fetch(&names, o.lines, true) {
+            Ok(u) => u,
+            Err(e) => return fail(&e),
+        };
+    }
+    let mut tails = tails.into_iter().flatten();
     let mut code = 0u8;
     let mut blocks = Vec::new();
     for u in &list {
@@ -372,7 +394,8 @@ pub fn status(units: &[String], o: &Opts) -> ExitCode {
         if s.need_daemon_reload {
             eprintln!("{}", super::reload_warning::line(s.id));
         }
-        blocks.push(render(u, o.full, o.lines));
+        let tail = tails.next();
+        blocks.push(render(u, o.full, tail.as_deref()));
     }
     print!("{}", blocks.join("\n"));
     ExitCode::from(code)

@@ -447,3 +447,70 @@ fn queries_after_a_cursor_return_exactly_the_entries_after_it() {
         assert_eq!(at, from(i), "from the cursor of line {i}");
     }
 }
+
+/// `systemctl status` of many units reads each unit's tail from one walk: what it gets for
+/// each unit is exactly what `journalctl -u UNIT -n N` prints for that unit alone — names,
+/// globs, a unit named twice, one with no entries, a tail crossing a boot, and every entry
+/// when N exceeds what a unit has.
+#[test]
+fn every_units_tail_from_one_walk_is_its_own_query() {
+    let tmp = tmpdir();
+    sample(tmp.path());
+    let d = tmp.path();
+    let units: Vec<String> = [
+        "web",
+        "db.service",
+        "webhook.service",
+        "web*",
+        "absent.service",
+        "db",
+    ]
+    .map(String::from)
+    .to_vec();
+    let j = linger_journal::Journal::open_directory(d).unwrap_or_else(|e| panic!("open: {e}"));
+    for n in [1, 3, 40, 150, 400] {
+        let mut seen = vec![Vec::new(); units.len()];
+        j.run_per_unit(
+            &Query {
+                units: units.clone(),
+                ..Default::default()
+            },
+            n,
+            &mut |i, e| {
+                seen[i].push(e.field_str("MESSAGE").unwrap_or("<none>").to_owned());
+                std::ops::ControlFlow::Continue(())
+            },
+        )
+        .unwrap_or_else(|e| panic!("run_per_unit: {e}"));
+        for (u, got) in units.iter().zip(&seen) {
+            let alone = Query {
+                units: vec![u.clone()],
+                lines: Some(n),
+                ..Default::default()
+            };
+            assert_eq!(got, &messages(d, &alone), "{u} -n {n}");
+        }
+        assert_eq!(seen[4].len(), 0, "absent.service has no entries");
+        assert_eq!(seen[1].len(), n.min(100), "db.service has 100");
+
+        for quiet in [false, true] {
+            let mut o = opts(d);
+            o.quiet = quiet;
+            let tails = linger_journal::tails::unit_tails(&o, &units, n)
+                .unwrap_or_else(|| panic!("unit_tails -n {n} failed"));
+            for (u, text) in units.iter().zip(&tails) {
+                let mut alone = opts(d);
+                alone.quiet = quiet;
+                alone.units = vec![u.clone()];
+                alone.lines = Some(n);
+                let (code, out, _) = journalctl(&alone);
+                assert_eq!(code, 0);
+                assert_eq!(
+                    String::from_utf8_lossy(text),
+                    out,
+                    "{u} -n {n} quiet={quiet}"
+                );
+            }
+        }
+    }
+}

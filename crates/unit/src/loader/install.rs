@@ -255,6 +255,7 @@ pub fn unit_file_state(ctx: &LoadContext, name: &str) -> Option<UnitFileState> {
 pub struct UnitFileStates {
     ctx: LoadContext,
     index: UnitIndex,
+    links: links::EnablementLinks,
 }
 
 impl UnitFileStates {
@@ -263,16 +264,22 @@ impl UnitFileStates {
         UnitFileStates {
             ctx: ctx.clone(),
             index: UnitIndex::scan(ctx),
+            links: links::EnablementLinks::scan(ctx),
         }
     }
 
     /// As [`unit_file_state`].
     pub fn state(&self, name: &str) -> Option<UnitFileState> {
-        state_with(&self.index, &self.ctx, name)
+        state_with(&self.index, &self.links, &self.ctx, name)
     }
 }
 
-fn state_with(index: &UnitIndex, ctx: &LoadContext, name: &str) -> Option<UnitFileState> {
+fn state_with(
+    index: &UnitIndex,
+    all_links: &links::EnablementLinks,
+    ctx: &LoadContext,
+    name: &str,
+) -> Option<UnitFileState> {
     let runtime_cfg = ctx.runtime_dir.as_ref().map(|r| r.join("systemd/user"));
     let in_dir = |p: &Path, d: Option<&PathBuf>| d.is_some_and(|d| p.parent() == Some(d.as_path()));
     let entry = match index.entry(name) {
@@ -315,7 +322,7 @@ fn state_with(index: &UnitIndex, ctx: &LoadContext, name: &str) -> Option<UnitFi
     let Some((fragment, install)) = install_info(index, ctx, name) else {
         return Some(UnitFileState::Bad);
     };
-    let links = links::find_links(ctx, name, &fragment, &install);
+    let links = links::find_links(all_links, name, &fragment, &install);
     let is_template = parse_name(name).is_some_and(|p| p.instance == Some(""));
     let enabling: Vec<_> = links.iter().filter(|l| l.counts_as_enabled).collect();
     // A template is enabled by its default instance's links (or its own name's); links of
@@ -372,9 +379,10 @@ fn state_with(index: &UnitIndex, ctx: &LoadContext, name: &str) -> Option<UnitFi
 /// (`list-unit-files`). Built-in targets without a file are not listed.
 pub fn list_unit_files(ctx: &LoadContext) -> Vec<(String, PathBuf, UnitFileState)> {
     let index = UnitIndex::scan(ctx);
+    let all_links = links::EnablementLinks::scan(ctx);
     let mut out = Vec::new();
     for (name, path) in index.names() {
-        if let Some(state) = state_with(&index, ctx, name) {
+        if let Some(state) = state_with(&index, &all_links, ctx, name) {
             out.push((name.to_string(), path.to_path_buf(), state));
         }
     }
