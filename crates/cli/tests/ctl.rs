@@ -258,7 +258,7 @@ fn status_of_a_unit_with_a_bad_setting_says_why() {
     let m = manager();
     m.write_unit("bad.service", "[Service]\nType=simple\n");
     let r = m.systemctl(&["status", "--no-pager", "bad.service"]);
-    let (header, tail) = r.stdout.split_once("\n\n").unwrap_or((&r.stdout, ""));
+    let header = r.stdout.split_once("\n\n").map_or(&*r.stdout, |(h, _)| h);
     assert!(
         header.contains(
             "     Loaded: bad-setting (Reason: Unit bad.service has a bad unit file setting.)\n"
@@ -266,11 +266,16 @@ fn status_of_a_unit_with_a_bad_setting_says_why() {
         "{}",
         r.stdout
     );
-    assert!(
-        tail.contains("bad.service: Service has no ExecStart="),
-        "{}",
-        r.stdout
-    );
+    // The journal has it (written asynchronously, as journald's are), then the tail shows it.
+    let said = "bad.service: Service has no ExecStart=";
+    m.wait_for("the reason in the journal", |m| {
+        m.linger(&["journal", "-u", "bad.service", "-o", "cat"])
+            .stdout
+            .contains(said)
+    });
+    let r = m.systemctl(&["status", "--no-pager", "bad.service"]);
+    let tail = r.stdout.split_once("\n\n").map_or("", |(_, t)| t);
+    assert_eq!(tail.matches(said).count(), 1, "{}", r.stdout);
 }
 
 #[test]
