@@ -23,8 +23,8 @@
 //! it settles them), `resolve KEY 0|1` (settle a handed-over intent: take its bytes out or
 //! not; answered by `resolved`), `chan` (with the journal writer's end of a socket pair, a second
 //! connection of the same manager), and `quit` (a clean manager exit: the keeper closes
-//! everything and exits). On a channel: `intent KEY BYTES START END SEGMENT`, `commit KEY`
-//! (take the intent's bytes out of the pipe), `sync` (answered by `synced` once everything
+//! everything and exits). On a channel: `intent KEY BYTES START END SEGMENT`, `commit KEY
+//! BYTES` (take the bytes out of the pipe, and forget its intent), `sync` (answered by `synced` once everything
 //! before is done). A connection that ends without `quit` is a crash: the keeper keeps the fds
 //! and waits for the next manager — while some service can still write to a pipe it holds, or
 //! for five minutes when only listening sockets are left; then nothing is worth saving and it
@@ -377,7 +377,19 @@ fn handle(conn: BorrowedFd<'_>, kept: &mut Kept) -> Handled {
                 kept.intents.insert(i.key.clone(), i);
             }
         }
-        ("commit", _) => take_out(kept, key),
+        ("commit", _) => {
+            // `commit KEY BYTES`: the bytes go whether or not an intent came first (a batch
+            // whose lines were all rate-limited away is not written, so not announced).
+            match key.split_once(' ') {
+                Some((key, bytes)) => {
+                    kept.intents.remove(key);
+                    if let (Ok(n), Some(fd)) = (bytes.parse(), kept.fds.get(key)) {
+                        let _ = crate::pipe_peek::consume(fd.as_fd(), n);
+                    }
+                }
+                None => take_out(kept, key),
+            }
+        }
         ("sync", _) => {
             return match reply("synced") {
                 true => Handled::Continue,
@@ -731,9 +743,9 @@ impl linger_journal::Consumer for PipeConsumer {
             CrashAt::Written.now();
         }
         let sock = self.sock.as_fd();
-        for &(pipe, _) in sources {
+        for &(pipe, bytes) in sources {
             let key = pipe_key(&self.generation, pipe);
-            if send(sock, &format!("commit {key}"), None).is_err() {
+            if send(sock, &format!("commit {key} {bytes}"), None).is_err() {
                 return false;
             }
         }
@@ -906,7 +918,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (path, keeper) = start(dir.path());
         let (r, mut w) = std::io::pipe().unwrap();
-        w.write_all(b"one\ntwo\nthree\n").unwrap();
+        w.write_all(b"zero\none\ntwo\nthree\n").unwrap();
         let seg = dir.path().join("a segment.lj");
         let key;
         {
@@ -914,6 +926,8 @@ mod tests {
             key = pipe_key(first.generation(), 1);
             first.put(&key, r.as_fd()).unwrap();
             let mut c = first.consumer().unwrap().expect("a keeper");
+            // "zero\n" all rate-limited away (nothing written, nothing announced): taken out.
+            assert!(c.commit(&[(1, 5)]));
             // "one\n" written and taken out; "two\n" announced, then the crash.
             assert!(c.intent(&seg, 64, 80, &[(1, 4)]));
             assert!(c.commit(&[(1, 4)]));
@@ -936,7 +950,10 @@ mod tests {
         let mut f = std::fs::File::from(taken.fds.into_iter().next().unwrap().1);
         let mut buf = [0u8; 6];
         f.read_exact(&mut buf).unwrap();
-        assert_eq!(&buf, b"three\n", "one by the commit, two by the resolve");
+        assert_eq!(
+            &buf, b"three\n",
+            "zero and one by the commits, two by the resolve"
+        );
         // Settled: a third manager gets no intent.
         drop(second);
         let mut third = Link::new(path.clone(), PathBuf::from("/nonexistent"));
