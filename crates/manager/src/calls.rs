@@ -201,6 +201,8 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             continue;
         }
         let id = m.engine.load(name);
+        // Logged before the log tail below is read: the first `status` shows them too.
+        m.record_load_diagnostics();
         let Some(u) = m.engine.unit(&id) else {
             continue;
         };
@@ -270,12 +272,6 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
                 })
                 .collect();
         }
-        let diagnostics = u
-            .config
-            .diagnostics
-            .iter()
-            .map(ToString::to_string)
-            .collect();
         let logs = m.logs.last(&id, p.log_lines);
         let commands = match (&u.config.kind, u.service()) {
             (linger_unit::model::UnitKind::Service(sc), Some(rt))
@@ -309,7 +305,6 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             properties: props.strings,
             processes,
             logs,
-            diagnostics,
             commands,
             realtime,
             conditions,

@@ -245,10 +245,18 @@ impl Manager {
         }
     }
 
+    /// Log the load diagnostics of units loaded since, each once (`source.rs`).
+    pub fn record_load_diagnostics(&mut self) {
+        for l in self.engine.source_mut().take_untold() {
+            self.record(&l.unit, l.priority, "linger", std::process::id(), l.message);
+        }
+    }
+
     /// Carry out everything the engine (and host) asked for, until nothing is left.
     pub fn apply_effects(&mut self) {
         loop {
             let effects = self.engine.take_effects();
+            self.record_load_diagnostics();
             let host_logs = std::mem::take(&mut self.engine.host_mut().logs);
             for l in host_logs {
                 self.record(&l.unit, l.priority, "linger", std::process::id(), l.message);
