@@ -41,6 +41,8 @@ pub struct FilterSpec {
     pub memory_deny_write_execute: bool,
     /// `RestrictRealtime=`
     pub restrict_realtime: bool,
+    /// `ProtectKernelModules=`: the module system calls (systemd's `@module`) fail with EPERM.
+    pub refuse_module_calls: bool,
 }
 
 impl FilterSpec {
@@ -63,6 +65,9 @@ pub struct Compiled {
 /// `NAMESPACE_FLAGS`; a test holds the two together).
 const ALL_NAMESPACES: u64 =
     0x0200_0000 | 0x0800_0000 | 0x4000_0000 | 0x0002_0000 | 0x2000_0000 | 0x1000_0000 | 0x0400_0000;
+
+/// systemd's `@module` group (linger-unit's table; a test holds the two together).
+const MODULE_CALLS: [&str; 3] = ["delete_module", "finit_module", "init_module"];
 
 const EPERM: u32 = 1;
 const ENOSYS: u32 = 38;
@@ -306,6 +311,13 @@ pub fn compile(spec: &FilterSpec) -> Result<Compiled, String> {
                 .collect::<Result<_, _>>()?,
         );
     }
+    if spec.refuse_module_calls {
+        for call in MODULE_CALLS {
+            if let Some(n) = nr(call) {
+                eperm.insert(n, Vec::new());
+            }
+        }
+    }
     if !eperm.is_empty() {
         out.programs.push(program(
             eperm,
@@ -343,6 +355,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_module_calls_are_the_unit_crates_group() {
+        assert_eq!(
+            linger_unit::value::syscall_group("@module").unwrap(),
+            MODULE_CALLS
+        );
+    }
+
+    #[test]
     fn the_namespace_flags_are_the_unit_crates() {
         assert_eq!(ALL_NAMESPACES, linger_unit::model::ALL_NAMESPACES);
     }
@@ -361,6 +381,7 @@ mod tests {
             lock_personality: true,
             memory_deny_write_execute: true,
             restrict_realtime: true,
+            refuse_module_calls: true,
         };
         let c = compile(&spec).unwrap();
         if cfg!(target_arch = "x86_64") {
