@@ -481,6 +481,7 @@ attempt("mmap_wx", lambda: mmap.mmap(-1, 4096, prot=mmap.PROT_WRITE | mmap.PROT_
 attempt("sched_fifo", lambda: os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(1)))
 attempt("reboot", lambda: libc.syscall(169, 0, 0, 0, 0))
 attempt("uname", lambda: os.uname())
+attempt("clone3", lambda: libc.syscall(435, None, 0))
 with open(os.path.join(os.environ["STATE_DIRECTORY"], "probe.tmp"), "w") as f:
     json.dump(out, f)
 os.rename(os.path.join(os.environ["STATE_DIRECTORY"], "probe.tmp"),
@@ -546,6 +547,11 @@ fn hardening_is_enforced_and_visible_in_proc() {
     ] {
         assert_eq!(free[k], 0, "{k} without restrictions: {free}");
     }
+    assert_eq!(free["clone3"], 22, "EINVAL for its empty arguments: {free}");
+    // RestrictNamespaces= alone: clone3's ENOSYS is a program of its own.
+    let (ns, _) = run_probe(&m, "ns", "RestrictNamespaces=yes");
+    assert_eq!(ns["clone3"], 38, "{ns}");
+    assert_eq!(ns["unshare_user"], 1, "{ns}");
     let (got, pid) = run_probe(
         &m,
         "hardened",
@@ -567,6 +573,7 @@ fn hardening_is_enforced_and_visible_in_proc() {
         ("sched_fifo", 1),   // EPERM (also without the filter for an unprivileged user)
         ("reboot", 117),     // not in @system-service: SystemCallErrorNumber=EUCLEAN
         ("uname", 0),        // in @system-service
+        ("clone3", 38),      // RestrictNamespaces=: ENOSYS, so that libc falls back to clone
     ];
     for (k, errno) in expect {
         assert_eq!(got[k], errno, "{k}: {got}");
