@@ -251,6 +251,33 @@ fn bad_unit_does_not_break_good_ones() {
     );
 }
 
+/// A unit with a bad setting: `status` gives systemd's reason in place of the path, and the
+/// setting at fault in the log tail (the manager logged it when it loaded the unit).
+#[test]
+fn status_of_a_unit_with_a_bad_setting_says_why() {
+    let m = manager();
+    m.write_unit("bad.service", "[Service]\nType=simple\n");
+    let r = m.systemctl(&["status", "--no-pager", "bad.service"]);
+    let header = r.stdout.split_once("\n\n").map_or(&*r.stdout, |(h, _)| h);
+    assert!(
+        header.contains(
+            "     Loaded: bad-setting (Reason: Unit bad.service has a bad unit file setting.)\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    // The journal has it (written asynchronously, as journald's are), then the tail shows it.
+    let said = "bad.service: Service has no ExecStart=";
+    m.wait_for("the reason in the journal", |m| {
+        m.linger(&["journal", "-u", "bad.service", "-o", "cat"])
+            .stdout
+            .contains(said)
+    });
+    let r = m.systemctl(&["status", "--no-pager", "bad.service"]);
+    let tail = r.stdout.split_once("\n\n").map_or("", |(_, t)| t);
+    assert_eq!(tail.matches(said).count(), 1, "{}", r.stdout);
+}
+
 #[test]
 fn masked_unit_refuses_to_start_and_unmask_restores_it() {
     let m = manager();
@@ -276,6 +303,14 @@ fn masked_unit_refuses_to_start_and_unmask_restores_it() {
         r.stderr.contains("Unit m.service is masked."),
         "{}",
         r.stderr
+    );
+    // status says why in place of the path, as systemd's LoadError= does.
+    let r = m.systemctl(&["status", "--no-pager", "m.service"]);
+    assert!(
+        r.stdout
+            .contains("     Loaded: masked (Reason: Unit m.service is masked.)\n"),
+        "{}",
+        r.stdout
     );
     m.systemctl(&["unmask", "m.service"]).expect_code(0);
     m.systemctl(&["start", "m.service"]).expect_code(0);

@@ -94,6 +94,79 @@ fn limits_above_the_hard_limit_are_lowered_and_named_once() {
     assert!(!log.contains("205/LIMITS"), "{log}");
 }
 
+/// What linger cannot apply (issue 12 item 5) is logged once per unit in the journal, under
+/// the unit, as systemd logs a unit file's warnings when it loads it: a hardening setting
+/// linger does not implement (`ProtectClock=`), an unknown key, a limit above what the
+/// manager may grant. Neither a restart, nor a reload, nor `status` logs them again, and
+/// `status` shows them in its log tail, not repeated in its header.
+#[test]
+fn what_cannot_be_applied_is_logged_once_and_status_does_not_repeat_it() {
+    let m = unprivileged_manager();
+    let (_, own_rtprio) = proc_limit(std::process::id(), "Max realtime priority");
+    m.write_unit(
+        "partly.service",
+        "[Service]\nProtectClock=yes\nProtectClok=yes\nLimitRTPRIO=99\n\
+         ExecStart=/bin/sleep 600\n",
+    );
+    let not_applied =
+        "partly.service:2: ProtectClock= is not supported by linger (systemd knows it), ignoring.";
+    let unknown = "partly.service:3: Unknown key 'ProtectClok' in section [Service], ignoring.";
+    let clamped = "LimitRTPRIO=99:99 is above the hard limit";
+    let status = |m: &Manager| {
+        let r = m.systemctl(&["status", "--no-pager", "-n", "20", "partly.service"]);
+        let (header, tail) = r.stdout.split_once("\n\n").unwrap_or((&r.stdout, ""));
+        (header.to_string(), tail.to_string())
+    };
+    // Loaded only (status of a unit never started): logged at load, shown in the tail once
+    // the journal has it (written asynchronously, as journald's are).
+    let (header, _) = status(&m);
+    assert!(!header.contains("ProtectClo"), "{header}");
+    m.wait_for("the warnings in the journal", |m| {
+        journal(m, "partly.service").contains(unknown)
+    });
+    let (_, tail) = status(&m);
+    assert_eq!(tail.matches(not_applied).count(), 1, "{tail}");
+    assert_eq!(tail.matches(unknown).count(), 1, "{tail}");
+
+    m.systemctl(&["start", "partly.service"]).expect_code(0);
+    let pid = m.main_pid("partly.service");
+    m.systemctl(&["restart", "partly.service"]).expect_code(0);
+    m.wait_for("the restarted service", |m| {
+        m.main_pid("partly.service") != pid
+    });
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    m.systemctl(&["restart", "partly.service"]).expect_code(0);
+    let (header, tail) = status(&m);
+    assert!(
+        header
+            .lines()
+            .all(|l| !l.contains("ignoring") && !l.contains(clamped)),
+        "{header}"
+    );
+    assert_eq!(tail.matches(not_applied).count(), 1, "{tail}");
+    let log = journal(&m, "partly.service");
+    for line in [not_applied, unknown] {
+        assert_eq!(log.matches(line).count(), 1, "once: {line}\n{log}");
+        assert!(log.lines().any(|l| l.ends_with(line)), "{log}");
+    }
+    if own_rtprio < 99 {
+        assert_eq!(log.matches(clamped).count(), 1, "{log}");
+    }
+    // The warning is the manager's, under the unit: at priority warning.
+    let warnings = m
+        .linger(&[
+            "journal",
+            "-u",
+            "partly.service",
+            "-p",
+            "warning",
+            "-o",
+            "cat",
+        ])
+        .stdout;
+    assert!(warnings.contains(not_applied), "{warnings}");
+}
+
 /// The manager raises its own soft open-file limit to the hard one (it holds an fd per
 /// service); its services still get 1024 unless they ask.
 #[test]

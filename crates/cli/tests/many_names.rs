@@ -5,7 +5,8 @@
 //! The units are instances of a template target: nothing is spawned, so the test exercises the
 //! calls and their replies, not process start-up. 3,000 units with long descriptions make
 //! `show`'s reply well over the 8 MiB a message may have (asserted below); 10,000 names cost a
-//! debug build more than the time a test may take (bench/usermgr.py --scale 10000 does that).
+//! debug build more than the time a test may take here (ten_thousand.rs starts 10,000 real
+//! services in a test binary of its own; bench/usermgr.py --scale 10000 measures them).
 
 use linger_test_support::Manager;
 

@@ -343,9 +343,6 @@ pub struct UnitProperties {
     /// Last log lines (status).
     #[serde(default)]
     pub logs: Vec<LogLine>,
-    /// Diagnostics from loading (file:line: message).
-    #[serde(default)]
-    pub diagnostics: Vec<String>,
     /// A service's command lists with each command's last run, by property name
     /// (`ExecStart`, …): what D-Bus's `a(sasbttttuii)` carries, exact to the µs.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

@@ -181,12 +181,28 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
     let mut presets = None;
     let mut file_states = None;
     let mut looked_up_only = Vec::new();
+    // Only unit states asked (`is-active`, the warnings after a job): the rest of each
+    // unit's properties is not rendered. The names added below are answered either way.
+    let added_below = [
+        "NeedDaemonReload",
+        "UnitFilePreset",
+        "FreezerState",
+        "CanFreeze",
+    ];
+    let states_only = !p.properties.is_empty()
+        && !p.processes
+        && p.properties.iter().all(|k| {
+            crate::props::STATE_PROPERTIES.contains(&k.as_str())
+                || added_below.contains(&k.as_str())
+        });
     for name in &p.units {
         let was_loaded = m.engine.resolve(name).is_some();
         if p.loaded_only && !was_loaded {
             continue;
         }
         let id = m.engine.load(name);
+        // Logged before the log tail below is read: the first `status` shows them too.
+        m.record_load_diagnostics();
         let Some(u) = m.engine.unit(&id) else {
             continue;
         };
@@ -202,8 +218,13 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
         } else {
             String::new()
         };
-        let mut props = crate::props::unit_properties(&m.engine, u, &file_state);
-        crate::props::cgroup_properties(&m.engine.host().cgroups, &id, &mut props.strings);
+        let mut props = if states_only {
+            crate::props::state_properties(&m.engine, u, &file_state)
+        } else {
+            let mut all = crate::props::unit_properties(&m.engine, u, &file_state);
+            crate::props::cgroup_properties(&m.engine.host().cgroups, &id, &mut all.strings);
+            all
+        };
         if wants("UnitFilePreset") {
             let presets = presets
                 .get_or_insert_with(|| crate::preset::Presets::load(std::path::Path::new("/")));
@@ -251,12 +272,6 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
                 })
                 .collect();
         }
-        let diagnostics = u
-            .config
-            .diagnostics
-            .iter()
-            .map(ToString::to_string)
-            .collect();
         let logs = m.logs.last(&id, p.log_lines);
         let commands = match (&u.config.kind, u.service()) {
             (linger_unit::model::UnitKind::Service(sc), Some(rt))
@@ -290,7 +305,6 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             properties: props.strings,
             processes,
             logs,
-            diagnostics,
             commands,
             realtime,
             conditions,

@@ -5,6 +5,7 @@ use linger_unit::loader::{HostInfo, LoadContext, UnitFileStates, UnitIndex, load
 use linger_unit::model::UnitConfig;
 
 use crate::config::ManagerConfig;
+use crate::host_log::HostLog;
 use crate::need_reload::LoadStamps;
 
 /// Loads units from the user's search path. The directory scan is cached (like systemd's
@@ -23,6 +24,11 @@ pub struct SearchPathSource {
     scans: u64,
     /// What each loaded unit's files looked like when read (`NeedDaemonReload=`).
     pub stamps: LoadStamps,
+    /// (unit, diagnostic) already handed out for the journal: a unit's load warnings are
+    /// logged once per manager lifetime, not at every load, start or `status`.
+    told: std::collections::HashSet<(String, String)>,
+    /// Load diagnostics not yet logged (see [`SearchPathSource::take_untold`]).
+    untold: Vec<HostLog>,
 }
 
 impl SearchPathSource {
@@ -35,6 +41,32 @@ impl SearchPathSource {
             #[cfg(test)]
             scans: 0,
             stamps: LoadStamps::default(),
+            told: Default::default(),
+            untold: Vec::new(),
+        }
+    }
+
+    /// The load diagnostics (unknown keys, settings linger does not apply, errors) of units
+    /// loaded since the last call that were never logged, for the journal under the unit's
+    /// name — where systemd logs them, and where `status` shows them in its log tail.
+    pub fn take_untold(&mut self) -> Vec<HostLog> {
+        std::mem::take(&mut self.untold)
+    }
+
+    fn note_diagnostics(&mut self, cfg: &UnitConfig) {
+        for d in &cfg.diagnostics {
+            let message = d.to_string();
+            if self.told.insert((cfg.id.clone(), message.clone())) {
+                let priority = match d.severity {
+                    linger_unit::diag::Severity::Warning => 4,
+                    linger_unit::diag::Severity::Error => 3,
+                };
+                self.untold.push(HostLog {
+                    unit: cfg.id.clone(),
+                    priority,
+                    message,
+                });
+            }
         }
     }
 
@@ -78,6 +110,7 @@ impl UnitSource for SearchPathSource {
         }
         self.index = Some(index);
         self.stamps.record(&cfg);
+        self.note_diagnostics(&cfg);
         cfg
     }
 }

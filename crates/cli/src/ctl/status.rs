@@ -82,7 +82,16 @@ pub fn render(u: &api::UnitProperties, full: bool, journal_tail: Option<&str>) -
     out.push_str(&format!("{} {title}\n", dot(state)));
     let frag = s.fragment_path;
     let ufs = s.unit_file_state;
-    let loaded_extra = if frag.is_empty() {
+    // systemd's LoadError= sentence replaces the path for units that did not load.
+    let reason = match load {
+        "bad-setting" => Some(format!("Unit {id} has a bad unit file setting.")),
+        "masked" => Some(format!("Unit {id} is masked.")),
+        "not-found" => Some(format!("Unit {id} not found.")),
+        _ => None,
+    };
+    let loaded_extra = if let Some(reason) = reason {
+        format!(" (Reason: {reason})")
+    } else if frag.is_empty() {
         String::new()
     } else {
         let preset = s.unit_file_preset;
@@ -100,12 +109,8 @@ pub fn render(u: &api::UnitProperties, full: bool, journal_tail: Option<&str>) -
         other => paint(crate::output::style::HIGHLIGHT_RED, other),
     };
     out.push_str(&format!("     Loaded: {load_str}{loaded_extra}\n"));
-    for d in &u.diagnostics {
-        out.push_str(&format!(
-            "             {}\n",
-            paint(crate::output::style::HIGHLIGHT_RED, d)
-        ));
-    }
+    // What the unit file says that was ignored or refused is in the log tail below (the
+    // manager logs it once, at load), as with systemd: not repeated here.
     let dropins = &s.drop_in_paths;
     let mut last_dir = "";
     for (i, d) in dropins.iter().enumerate() {
