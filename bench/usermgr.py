@@ -280,6 +280,8 @@ def scale_once(m, n):
     r["start %d, one call (s)" % n] = dt if rc == 0 and up == n else None
     r["services active after the start"] = up
     time.sleep(0.5)
+    r["status of one of them (ms)"] = statistics.median(
+        timed(m.ctl(["status", "--no-pager", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
     r["RSS with %d running (MB)" % n] = status_kb(m.pid()) / 1024
     r["RssAnon with %d running (MB)" % n] = status_kb(m.pid(), "RssAnon") / 1024
     r["manager fds with %d running" % n] = len(os.listdir(f"/proc/{m.pid()}/fd"))

@@ -119,6 +119,7 @@ struct Prepared<'a> {
     no_new_privileges: bool,
     seccomp: Vec<Fprog>,
     ns: Option<&'a NsPrep>,
+    bounding_set: Option<u64>,
     fail_at: Option<(Stage, i32)>,
 }
 
@@ -231,6 +232,7 @@ fn spawn_inner(
             })
             .collect(),
         ns: ns.as_ref(),
+        bounding_set: spec.capability_bounding_set,
         fail_at: spec.fail_at,
     };
     // Block every signal across fork: until the child has reset the dispositions it inherits
@@ -635,6 +637,20 @@ fn child(p: &Prepared<'_>, joined: bool) -> ! {
         }
         if let Some(ns) = p.ns {
             enter_namespaces(ns, report);
+        }
+        if let Some(keep) = p.bounding_set {
+            // Every capability not kept, up to the last the kernel knows (EINVAL past it).
+            for cap in 0..64 {
+                if keep & (1u64 << cap) != 0 {
+                    continue;
+                }
+                if libc::prctl(libc::PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 {
+                    if errno() == libc::EINVAL {
+                        break;
+                    }
+                    fail(report, Stage::Capabilities, errno());
+                }
+            }
         }
         // Identity last among the privileged steps (joining the cgroup, rlimits, OOM score
         // need root), but before chdir so the working directory is checked as the user.
