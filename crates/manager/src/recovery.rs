@@ -105,7 +105,13 @@ struct ManagerRecord {
 /// The start time of `pid` (field 22 of `/proc/PID/stat`), None if it does not exist.
 pub fn proc_start_time(pid: u32) -> Option<u64> {
     // Bytes: the command name is cut at 15 bytes, possibly inside a UTF-8 character.
-    let stat = std::fs::read(format!("/proc/{pid}/stat")).ok()?;
+    // One open and one read into a stack buffer (the line is a few hundred bytes):
+    // std::fs::read adds a statx and probe reads (/proc reports size 0) — 8 syscalls a
+    // started service instead of 3.
+    let mut buf = [0u8; 1024];
+    let mut f = std::fs::File::open(format!("/proc/{pid}/stat")).ok()?;
+    let n = std::io::Read::read(&mut f, &mut buf).ok()?;
+    let stat = &buf[..n];
     // The command name may hold spaces and parentheses: fields resume after the last ')'.
     let rest = std::str::from_utf8(&stat[stat.iter().rposition(|&b| b == b')')? + 1..]).ok()?;
     // After it come fields 3 (state), 4, …: the start time is the 20th of those.
