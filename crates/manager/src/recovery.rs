@@ -233,6 +233,10 @@ fn parse<T: serde::de::DeserializeOwned>(data: &[u8]) -> Option<T> {
 /// Write down every unit the engine `touched` this turn (and the manager's own record when
 /// it changed). Called once per turn of the event loop.
 pub fn persist(s: &mut Manager, touched: &BTreeSet<String>) {
+    // The keeper holds what the records name before they are written (the turn's puts).
+    if let Err(e) = s.engine.host_mut().keeper.flush() {
+        s.record("linger", 4, "linger", std::process::id(), e);
+    }
     let mut touched = touched.clone();
     if s.recovery.store.needs_rewrite() {
         // A write failed (a full runtime directory): once it works again, everything is
@@ -279,10 +283,6 @@ pub fn persist(s: &mut Manager, touched: &BTreeSet<String>) {
             serde_json::to_vec(&r).unwrap_or_else(|_| store::NONE.to_vec())
         };
         changes.push((unit, data));
-    }
-    // The keeper holds what the records name before they are written.
-    if let Err(e) = s.engine.host_mut().keeper.flush() {
-        s.record("linger", 4, "linger", std::process::id(), e);
     }
     let result = s.recovery.store.write(changes);
     if result.is_ok() && !s.recovery.taken.is_empty() {
