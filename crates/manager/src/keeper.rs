@@ -699,6 +699,11 @@ impl Link {
             .try_clone_to_owned()
             .map_err(|e| format!("fd keeper: {e}"))?;
         self.pending.push((key.to_string(), dup));
+        // A full packet goes at once: the duplicates waiting are fds the manager holds (10,000
+        // services started in one turn must not need twice their fds).
+        if self.pending.len() >= BATCH_FDS {
+            return self.flush();
+        }
         Ok(())
     }
 
@@ -1155,7 +1160,11 @@ mod tests {
             for (i, (r, _)) in pipes.iter().enumerate() {
                 first.put(&format!("g:p:{i}"), r.as_fd()).unwrap();
             }
-            assert_eq!(first.pending.len(), 450, "waiting for the flush");
+            assert_eq!(
+                first.pending.len(),
+                50,
+                "full packets went at once, the rest waits"
+            );
             first.flush().unwrap();
             first
                 .del_many(vec!["g:p:0".into(), "g:p:1".into()])
