@@ -112,16 +112,13 @@ struct ManagerRecord {
 
 /// The start time of `pid` (field 22 of `/proc/PID/stat`), None if it does not exist.
 pub fn proc_start_time(pid: u32) -> Option<u64> {
-    // Bytes: the command name is cut at 15 bytes, possibly inside a UTF-8 character. One
-    // open and one read into the stack (no size look-up first: 500 of them at a recovery).
-    let mut buf = [0u8; 4096];
-    let fd = rustix::fs::open(
-        format!("/proc/{pid}/stat"),
-        rustix::fs::OFlags::RDONLY | rustix::fs::OFlags::CLOEXEC,
-        rustix::fs::Mode::empty(),
-    )
-    .ok()?;
-    let n = rustix::io::read(&fd, &mut buf).ok()?;
+    // Bytes: the command name is cut at 15 bytes, possibly inside a UTF-8 character.
+    // One open and one read into a stack buffer (the line is a few hundred bytes):
+    // std::fs::read adds a statx and probe reads (/proc reports size 0) — 8 syscalls a
+    // started service instead of 3.
+    let mut buf = [0u8; 1024];
+    let mut f = std::fs::File::open(format!("/proc/{pid}/stat")).ok()?;
+    let n = std::io::Read::read(&mut f, &mut buf).ok()?;
     let stat = &buf[..n];
     // The command name may hold spaces and parentheses: fields resume after the last ')'.
     let rest = std::str::from_utf8(&stat[stat.iter().rposition(|&b| b == b')')? + 1..]).ok()?;
