@@ -15,9 +15,13 @@
 //!
 //! Protocol: a `SOCK_SEQPACKET` socket at `$XDG_RUNTIME_DIR/linger/fd-keeper`, one manager
 //! connection at a time (only from our own uid). Messages are text, one per packet:
-//! `put KEY` (with one fd; replaces), `del KEY`, `close KEY` (a `del` answered by `closed`
+//! `put KEY` (with one fd; replaces), `puts` (a batch: the keys on the lines after the verb,
+//! with as many fds — the manager sends its puts of one turn so, before it writes the records
+//! that name them), `del KEY`, `dels` (a batch of keys), `close KEY` (a `del` answered by `closed`
 //! once the keeper's copy is closed: a listening socket must be really closed before the
-//! manager binds its address again), `take` (answered by one `fd KEY` packet per fd, one
+//! manager binds its address again), `take` (answered by one `fd KEY` packet per fd — or,
+//! asked `take 2`, by `fds` batches like `puts` and a final `end 2`, which tells the manager
+//! this keeper takes batches; one left by an older manager answers the old way), one
 //! `intent …` packet per open intent and a final `end`; the keeper keeps the fds until the new
 //! manager, its own put back under its own keys, deletes the old ones, and the intents until
 //! it settles them), `resolve KEY 0|1` (settle a handed-over intent: take its bytes out or
@@ -65,6 +69,10 @@ const SOCKETS_GRACE: Duration = Duration::from_secs(300);
 /// Longest message (a key is a prefix and a unit name, at most 256 bytes; an intent names a
 /// journal segment's path).
 const MAX_MESSAGE: usize = 8192;
+
+/// Most fds in one packet (the kernel's limit is 253): a new manager takes 500 pipes back in
+/// three packets, not 500.
+const BATCH_FDS: usize = 200;
 
 /// A write of the journal that holds lines of a pipe, and the pipe's bytes they came from:
 /// announced before the write, settled after it (or by the next manager).
@@ -134,12 +142,18 @@ pub fn settle(i: &Intent) -> bool {
 }
 
 fn send(sock: BorrowedFd<'_>, text: &str, fd: Option<BorrowedFd<'_>>) -> rustix::io::Result<()> {
-    let mut space = [MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(1))];
+    match fd {
+        Some(fd) => send_fds(sock, text, &[fd]),
+        None => send_fds(sock, text, &[]),
+    }
+}
+
+/// One packet with `fds` (at most [`BATCH_FDS`]).
+fn send_fds(sock: BorrowedFd<'_>, text: &str, fds: &[BorrowedFd<'_>]) -> rustix::io::Result<()> {
+    let mut space = [MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(BATCH_FDS))];
     let mut control = SendAncillaryBuffer::new(&mut space);
-    let fds;
-    if let Some(fd) = fd {
-        fds = [fd];
-        control.push(SendAncillaryMessage::ScmRights(&fds));
+    if !fds.is_empty() {
+        control.push(SendAncillaryMessage::ScmRights(fds));
     }
     let iov = [IoSlice::new(text.as_bytes())];
     loop {
@@ -150,10 +164,10 @@ fn send(sock: BorrowedFd<'_>, text: &str, fd: Option<BorrowedFd<'_>>) -> rustix:
     }
 }
 
-/// One packet: its text and the fd it carried. `Ok(None)` at end of connection.
-fn receive(sock: BorrowedFd<'_>) -> rustix::io::Result<Option<(String, Option<OwnedFd>)>> {
+/// One packet: its text and the fds it carried. `Ok(None)` at end of connection.
+fn receive(sock: BorrowedFd<'_>) -> rustix::io::Result<Option<(String, Vec<OwnedFd>)>> {
     let mut data = [0u8; MAX_MESSAGE];
-    let mut space = [MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(4))];
+    let mut space = [MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(BATCH_FDS))];
     let mut control = RecvAncillaryBuffer::new(&mut space);
     let msg = loop {
         let mut iov = [IoSliceMut::new(&mut data)];
@@ -162,20 +176,44 @@ fn receive(sock: BorrowedFd<'_>) -> rustix::io::Result<Option<(String, Option<Ow
             r => break r?,
         }
     };
-    let mut fd = None;
+    let mut fds = Vec::new();
     for m in control.drain() {
-        if let RecvAncillaryMessage::ScmRights(fds) = m {
-            // Only the first fd is meant; any other is closed as it drops.
-            for f in fds {
-                fd.get_or_insert(f);
-            }
+        if let RecvAncillaryMessage::ScmRights(got) = m {
+            fds.extend(got);
         }
     }
-    if msg.bytes == 0 && fd.is_none() {
+    if msg.bytes == 0 && fds.is_empty() {
         return Ok(None);
     }
     let text = String::from_utf8_lossy(&data[..msg.bytes.min(MAX_MESSAGE)]).into_owned();
-    Ok(Some((text, fd)))
+    Ok(Some((text, fds)))
+}
+
+/// Batches of keys with their fds, each fitting one packet: at most [`BATCH_FDS`] fds and
+/// [`MAX_MESSAGE`] bytes of text (`VERB\nKEY\nKEY…`).
+fn batches<'a, T>(verb: &str, items: &'a [(String, T)]) -> Vec<(String, &'a [(String, T)])> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < items.len() {
+        let mut text = verb.to_string();
+        let mut end = start;
+        while end < items.len()
+            && end - start < BATCH_FDS
+            && text.len() + 1 + items[end].0.len() <= MAX_MESSAGE
+        {
+            text.push('\n');
+            text.push_str(&items[end].0);
+            end += 1;
+        }
+        if end == start {
+            // A key too long for any packet: skipped (keys are short; never happens).
+            start += 1;
+            continue;
+        }
+        out.push((text, &items[start..end]));
+        start = end;
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------
@@ -350,10 +388,25 @@ enum Handled {
 }
 
 fn handle(conn: BorrowedFd<'_>, kept: &mut Kept) -> Handled {
-    let (text, fd) = match receive(conn) {
+    let (text, fds) = match receive(conn) {
         Ok(Some(m)) => m,
         Ok(None) | Err(_) => return Handled::Closed,
     };
+    if let Some(keys) = text.strip_prefix("puts\n") {
+        for (key, fd) in keys.split('\n').zip(fds) {
+            kept.fds.insert(key.to_string(), fd);
+        }
+        return Handled::Continue;
+    }
+    if let Some(keys) = text.strip_prefix("dels\n") {
+        for key in keys.split('\n') {
+            kept.fds.remove(key);
+            kept.intents.remove(key);
+        }
+        return Handled::Continue;
+    }
+    // Only the first fd is meant; any other is closed as it drops.
+    let fd = fds.into_iter().next();
     let (verb, key) = text.split_once(' ').unwrap_or((text.as_str(), ""));
     let reply = |what: &str| send(conn, what, None).is_ok();
     match (verb, fd) {
@@ -411,9 +464,25 @@ fn handle(conn: BorrowedFd<'_>, kept: &mut Kept) -> Handled {
             // Copies: ours are kept until the new manager, its own put back under its own
             // keys, deletes the old ones (a crash in between loses nothing). The intents go
             // to it to settle (an intent for a pipe no longer held means nothing).
-            for (k, fd) in kept.fds.iter() {
-                if send(conn, &format!("fd {k}"), Some(fd.as_fd())).is_err() {
-                    return Handled::Closed;
+            // `take 2`: a manager that takes them in batches (`fds` packets; `end 2`).
+            let batched = key == "2";
+            if batched {
+                let all: Vec<(String, BorrowedFd<'_>)> = kept
+                    .fds
+                    .iter()
+                    .map(|(k, fd)| (k.clone(), fd.as_fd()))
+                    .collect();
+                for (text, items) in batches("fds", &all) {
+                    let fds: Vec<BorrowedFd<'_>> = items.iter().map(|(_, fd)| *fd).collect();
+                    if send_fds(conn, &text, &fds).is_err() {
+                        return Handled::Closed;
+                    }
+                }
+            } else {
+                for (k, fd) in kept.fds.iter() {
+                    if send(conn, &format!("fd {k}"), Some(fd.as_fd())).is_err() {
+                        return Handled::Closed;
+                    }
                 }
             }
             for i in kept
@@ -427,7 +496,7 @@ fn handle(conn: BorrowedFd<'_>, kept: &mut Kept) -> Handled {
                     return Handled::Closed;
                 }
             }
-            if !reply("end") {
+            if !reply(if batched { "end 2" } else { "end" }) {
                 return Handled::Closed;
             }
         }
@@ -498,6 +567,10 @@ pub struct Link {
     generation: String,
     /// Set after a failure, so it is reported once and not retried on every fd.
     failed: bool,
+    /// The keeper takes `puts`/`dels` batches (one this binary started, or one that said
+    /// so): puts wait in `pending` until [`Link::flush`] (or the next message) sends them.
+    batches: bool,
+    pending: Vec<(String, OwnedFd)>,
 }
 
 /// Why the keeper is unavailable.
@@ -511,6 +584,8 @@ impl Link {
             path,
             exe,
             sock: None,
+            batches: false,
+            pending: Vec::new(),
             generation: format!(
                 "{:x}.{:x}{:09}",
                 std::process::id(),
@@ -532,6 +607,8 @@ impl Link {
             path: PathBuf::new(),
             exe: PathBuf::new(),
             sock: None,
+            batches: false,
+            pending: Vec::new(),
             generation: String::new(),
             failed: true,
         }
@@ -545,14 +622,26 @@ impl Link {
         let Ok(sock) = connect(&self.path) else {
             return Ok(out);
         };
-        send(sock.as_fd(), "take", None).map_err(|e| format!("fd keeper: {e}"))?;
+        // `take 2`: in batches, if the keeper knows them (one left by an older manager
+        // answers one fd a packet, and ends with a plain `end`).
+        send(sock.as_fd(), "take 2", None).map_err(|e| format!("fd keeper: {e}"))?;
         loop {
             match receive(sock.as_fd()) {
-                Ok(Some((text, fd))) => match (text.strip_prefix("fd "), fd) {
-                    (Some(key), Some(fd)) => out.fds.push((key.to_string(), fd)),
-                    _ if text == "end" => break,
-                    _ => out.intents.extend(Intent::parse(&text)),
-                },
+                Ok(Some((text, fds))) => {
+                    if let Some(keys) = text.strip_prefix("fds\n") {
+                        out.fds
+                            .extend(keys.split('\n').map(str::to_string).zip(fds));
+                    } else if let (Some(key), Some(fd)) =
+                        (text.strip_prefix("fd "), fds.into_iter().next())
+                    {
+                        out.fds.push((key.to_string(), fd));
+                    } else if text == "end" || text == "end 2" {
+                        self.batches = text == "end 2";
+                        break;
+                    } else {
+                        out.intents.extend(Intent::parse(&text));
+                    }
+                }
                 Ok(None) => break,
                 Err(e) => return Err(format!("fd keeper: {e}")),
             }
@@ -595,9 +684,46 @@ impl Link {
         }))
     }
 
-    /// Keep a duplicate of `fd` under `key` (replacing one of the same key).
+    /// Keep a duplicate of `fd` under `key` (replacing one of the same key). With a keeper
+    /// that takes batches it goes with the next [`Link::flush`] — the manager flushes before
+    /// it writes the records that name the key — or the next message.
     pub fn put(&mut self, key: &str, fd: BorrowedFd<'_>) -> Result<(), KeeperError> {
-        self.send(&format!("put {key}"), Some(fd))
+        if self.failed {
+            return Ok(());
+        }
+        self.ensure_started()?;
+        if !self.batches {
+            return self.send(&format!("put {key}"), Some(fd));
+        }
+        let dup = fd
+            .try_clone_to_owned()
+            .map_err(|e| format!("fd keeper: {e}"))?;
+        self.pending.push((key.to_string(), dup));
+        // A full packet goes at once: the duplicates waiting are fds the manager holds (10,000
+        // services started in one turn must not need twice their fds).
+        if self.pending.len() >= BATCH_FDS {
+            return self.flush();
+        }
+        Ok(())
+    }
+
+    /// Send the puts waiting for a batch.
+    pub fn flush(&mut self) -> Result<(), KeeperError> {
+        if self.pending.is_empty() || self.failed {
+            self.pending.clear();
+            return Ok(());
+        }
+        let pending = std::mem::take(&mut self.pending);
+        let sent = match self.sock.as_ref() {
+            Some(sock) => batches("puts", &pending)
+                .into_iter()
+                .try_for_each(|(text, items)| {
+                    let fds: Vec<BorrowedFd<'_>> = items.iter().map(|(_, fd)| fd.as_fd()).collect();
+                    send_fds(sock.as_fd(), &text, &fds)
+                }),
+            None => Ok(()),
+        };
+        sent.map_err(|e| self.fail(format!("fd keeper: {e}")))
     }
 
     /// Forget `key` (the keeper closes its duplicate).
@@ -606,6 +732,45 @@ impl Link {
             return Ok(()); // nothing was ever kept
         }
         self.send(&format!("del {key}"), None)
+    }
+
+    /// Forget `keys` (in batches, if the keeper takes them).
+    pub fn del_many(&mut self, keys: Vec<String>) -> Result<(), KeeperError> {
+        if self.sock.is_none() || keys.is_empty() {
+            return Ok(());
+        }
+        if !self.batches {
+            return keys.iter().try_for_each(|k| self.del(k));
+        }
+        self.flush()?;
+        let items: Vec<(String, ())> = keys.into_iter().map(|k| (k, ())).collect();
+        for (text, _) in batches("dels", &items) {
+            self.send(&text, None)?;
+        }
+        Ok(())
+    }
+
+    /// Give up on the keeper after `e` (reported once by the caller).
+    fn fail(&mut self, e: String) -> KeeperError {
+        self.failed = true;
+        self.sock = None;
+        self.pending.clear();
+        format!("{e}; services will not survive a crash of this manager")
+    }
+
+    /// Connected (the keeper started if need be).
+    fn ensure_started(&mut self) -> Result<(), KeeperError> {
+        if self.sock.is_none() {
+            match spawn(&self.path, &self.exe) {
+                Ok(sock) => {
+                    self.sock = Some(sock);
+                    // Started from our own binary: it takes batches.
+                    self.batches = true;
+                }
+                Err(e) => return Err(self.fail(e)),
+            }
+        }
+        Ok(())
     }
 
     /// Forget `key` and wait until the keeper has closed its duplicate.
@@ -625,18 +790,13 @@ impl Link {
         let answered = self.sock.as_ref().map(|s| receive(s.as_fd()));
         match answered {
             Some(Ok(Some((text, _)))) if text == expected => Ok(()),
-            other => {
-                self.failed = true;
-                self.sock = None;
-                Err(format!(
-                    "fd keeper: no answer ({other:?}); services will not survive a crash of this manager"
-                ))
-            }
+            other => Err(self.fail(format!("fd keeper: no answer ({other:?})"))),
         }
     }
 
     /// A clean exit: the keeper closes everything and ends.
     pub fn quit(&mut self) {
+        self.pending.clear();
         if let Some(s) = self.sock.take() {
             let _ = send(s.as_fd(), "quit", None);
         }
@@ -646,26 +806,14 @@ impl Link {
         if self.failed {
             return Ok(());
         }
-        let result = self
-            .ensure()
-            .and_then(|s| send(s.as_fd(), text, fd).map_err(|e| format!("fd keeper: {e}")));
-        if let Err(e) = &result {
-            self.failed = true;
-            self.sock = None;
-            return Err(format!(
-                "{e}; services will not survive a crash of this manager"
-            ));
-        }
-        result
-    }
-
-    fn ensure(&mut self) -> Result<&OwnedFd, KeeperError> {
-        if self.sock.is_none() {
-            self.sock = Some(spawn(&self.path, &self.exe)?);
-        }
-        self.sock
-            .as_ref()
-            .ok_or_else(|| "fd keeper: not connected".to_string())
+        self.ensure_started()?;
+        // In order: the puts waiting for a batch go first.
+        self.flush()?;
+        let sent = match self.sock.as_ref() {
+            Some(sock) => send(sock.as_fd(), text, fd),
+            None => return Err(self.fail("fd keeper: not connected".into())),
+        };
+        sent.map_err(|e| self.fail(format!("fd keeper: {e}")))
     }
 }
 
@@ -997,5 +1145,63 @@ mod tests {
         );
         assert_eq!(Intent::parse("intent g:p:1 4 96 80 /x"), None);
         assert_eq!(Intent::parse("intent g:p:1 x 80 96 /x"), None);
+    }
+
+    /// Hundreds of fds go over in a few packets (each way), and a keeper still answers one
+    /// fd a packet to a manager that asks for it so.
+    #[test]
+    fn fds_go_in_batches_and_come_back_in_batches() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, keeper) = start(dir.path());
+        let pipes: Vec<_> = (0..450).map(|_| std::io::pipe().unwrap()).collect();
+        {
+            let mut first = link(&path);
+            first.batches = true;
+            for (i, (r, _)) in pipes.iter().enumerate() {
+                first.put(&format!("g:p:{i}"), r.as_fd()).unwrap();
+            }
+            assert_eq!(
+                first.pending.len(),
+                50,
+                "full packets went at once, the rest waits"
+            );
+            first.flush().unwrap();
+            first
+                .del_many(vec!["g:p:0".into(), "g:p:1".into()])
+                .unwrap();
+            // The crash.
+        }
+        let mut second = Link::new(path.clone(), PathBuf::from("/nonexistent"));
+        let taken = second.take_over().unwrap();
+        assert!(second.batches, "this keeper answered in batches");
+        let mut keys: Vec<String> = taken.fds.iter().map(|(k, _)| k.clone()).collect();
+        keys.sort_by_key(|k| k[4..].parse::<u32>().unwrap());
+        let want: Vec<String> = (2..450).map(|i| format!("g:p:{i}")).collect();
+        assert_eq!(keys, want);
+        // Each fd is the pipe of its key.
+        let (k, fd) = &taken.fds.iter().find(|(k, _)| k == "g:p:7").unwrap();
+        let mut w = std::fs::File::from(OwnedFd::from(pipes[7].1.try_clone().unwrap()));
+        w.write_all(b"7\n").unwrap();
+        let mut f = std::fs::File::from(fd.try_clone().unwrap());
+        let mut buf = [0u8; 2];
+        f.read_exact(&mut buf).unwrap();
+        assert_eq!((k.as_str(), &buf), ("g:p:7", b"7\n"));
+        drop(taken);
+        drop(second);
+        // The old way, as a manager of an earlier version asks.
+        let old = connect(&path).unwrap();
+        send(old.as_fd(), "take", None).unwrap();
+        let mut n = 0;
+        loop {
+            let (text, fds) = receive(old.as_fd()).unwrap().unwrap();
+            if text == "end" {
+                break;
+            }
+            assert!(text.starts_with("fd g:p:") && fds.len() == 1, "{text}");
+            n += 1;
+        }
+        assert_eq!(n, 448);
+        send(old.as_fd(), "quit", None).unwrap();
+        assert_eq!(keeper.join().unwrap(), 0);
     }
 }

@@ -3,10 +3,10 @@
 //! leaving orphans — which systemd cannot do for its own user manager.
 //!
 //! What makes it possible:
-//! - a record per unit in `$XDG_RUNTIME_DIR/linger/recovery.log` (`store.rs`), written again
-//!   in the turn of the event loop in which the engine touched that unit (main pid and its
-//!   start time, invocation id, restart count, output pipes, listening sockets, timer state),
-//!   so it is current at every crash;
+//! - a record per unit in `$XDG_RUNTIME_DIR/linger/recovery.log` (`recovery_log.rs`), written
+//!   again in the turn of the event loop in which the engine touched that unit (main pid and
+//!   its start time, invocation id, restart count, output pipes, listening sockets, timer
+//!   state, a socket's place on its way up), so it is current at every crash;
 //! - the fd keeper (`keeper.rs`), which still holds the services' output pipes and the socket
 //!   units' listening sockets;
 //! - the cgroups: what runs in a unit's cgroup belongs to it, whoever started it.
@@ -16,8 +16,16 @@
 //! children: their exit is seen through a pidfd, with its status read from `/proc` while it
 //! is a zombie or from the pidfd once reaped (Linux ≥ 6.15; where neither tells, it counts as
 //! a clean exit and the journal says so), and their cgroup's emptiness through
-//! `cgroup.events`. Populated unit cgroups that no record claims are killed before anything
-//! starts. A clean exit removes the records and ends the keeper.
+//! `cgroup.events`. A socket unit caught in `start-pre`/`start-post` goes on from there: its
+//! running command adopted the same way, none of its commands run twice. Output lines the
+//! journal wrote just before the crash leave their pipes, those it did not stay to be read
+//! again (the keeper's intents, settled here before any pipe is read). Populated unit cgroups
+//! that no record claims are killed before anything starts. A clean exit removes the records
+//! and ends the keeper.
+//!
+//! One pass over the records: each main pid's pidfd opened and its start time checked once
+//! (its uid read through the pidfd), the fds taken from the keeper and put back in a few
+//! batches, and the start times just checked kept for the first records written.
 
 use std::collections::{BTreeSet, HashMap};
 use std::os::fd::OwnedFd;
@@ -222,6 +230,10 @@ fn parse<T: serde::de::DeserializeOwned>(data: &[u8]) -> Option<T> {
 /// Write down every unit the engine `touched` this turn (and the manager's own record when
 /// it changed). Called once per turn of the event loop.
 pub fn persist(s: &mut Manager, touched: &BTreeSet<String>) {
+    // The keeper holds what the records name before they are written (the turn's puts).
+    if let Err(e) = s.engine.host_mut().keeper.flush() {
+        s.record("linger", 4, "linger", std::process::id(), e);
+    }
     let mut touched = touched.clone();
     if s.recovery.store.needs_rewrite() {
         // A write failed (a full runtime directory): once it works again, everything is
@@ -272,9 +284,8 @@ pub fn persist(s: &mut Manager, touched: &BTreeSet<String>) {
     let result = s.recovery.store.write(changes);
     if result.is_ok() && !s.recovery.taken.is_empty() {
         // Our own records and copies are in place: the predecessor's copies can go.
-        for key in std::mem::take(&mut s.recovery.taken) {
-            let _ = s.engine.host_mut().keeper.del(&key);
-        }
+        let taken = std::mem::take(&mut s.recovery.taken);
+        let _ = s.engine.host_mut().keeper.del_many(taken);
     }
     match result {
         Ok(()) => s.recovery.failed = false,
@@ -456,13 +467,15 @@ pub fn recover(s: &mut Manager, reexec: bool) {
     // this manager's user inside the unit's cgroup. Any other (a forged record naming a root
     // process, say) is not the unit's: the unit comes back without it.
     let mut refused = Vec::new();
-    pidfds.retain(|(unit, pid, _, _)| match adoptable(s, unit, *pid) {
-        Ok(()) => true,
-        Err(why) => {
-            refused.push((unit.clone(), *pid, why));
-            false
-        }
-    });
+    pidfds.retain(
+        |(unit, pid, _, fd)| match adoptable(s, unit, *pid, fd.as_ref()) {
+            Ok(()) => true,
+            Err(why) => {
+                refused.push((unit.clone(), *pid, why));
+                false
+            }
+        },
+    );
     adopted.retain(|(unit, pid)| !refused.iter().any(|(u, p, _)| u == unit && p == pid));
     for (unit, pid, why) in &refused {
         s.record(
@@ -545,9 +558,13 @@ pub fn recover(s: &mut Manager, reexec: bool) {
 
 /// Whether `pid`, named by `unit`'s record, may be adopted: a process of our own user, and
 /// (with cgroups) in the unit's cgroup.
-fn adoptable(s: &Manager, unit: &str, pid: u32) -> Result<(), String> {
+fn adoptable(s: &Manager, unit: &str, pid: u32, pidfd: Option<&OwnedFd>) -> Result<(), String> {
     let own = rustix::process::getuid().as_raw();
-    match linger_ipc::process_uid(pid) {
+    // Through the pidfd already open (no /proc file read), where the kernel tells.
+    let uid = pidfd
+        .and_then(|fd| linger_exec::pidfd::real_uid(std::os::fd::AsFd::as_fd(fd)))
+        .or_else(|| linger_ipc::process_uid(pid));
+    match uid {
         Some(uid) if uid == own => {}
         Some(uid) => {
             return Err(format!(
@@ -601,7 +618,7 @@ fn resume_socket(
         }
         s.engine.host_mut().keep_sockets(&id);
     }
-    let control = control.filter(|(pid, _, _)| match adoptable(s, &id, *pid) {
+    let control = control.filter(|(pid, _, fd)| match adoptable(s, &id, *pid, fd.as_ref()) {
         Ok(()) => true,
         Err(why) => {
             s.record(
