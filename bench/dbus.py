@@ -3,13 +3,16 @@
 
 Figures:
   * GetUnit + Get(ActiveState) round trip on $XDG_RUNTIME_DIR/systemd/private, timed inside one
-    client process (crates/dbus/examples/dbus_bench.rs; target ≤ 0.2 ms, ≥ 5× systemd). zbus
-    cannot talk to systemd's private socket (see bench/dbus_gdbus_client.py), so both managers
-    are also timed with a GDBus client (python3-gi), which gives the ratio;
+    client process (crates/dbus/examples/dbus_bench.rs; target ≤ 0.2 ms, ≥ 5× systemd), with
+    three clients: zbus in process (linger only: zbus cannot talk to systemd's private socket,
+    see bench/dbus_gdbus_client.py), `dbus_bench raw` (zbus marshalling on a plain blocking
+    socket: nearly all of the time is the server's) and GDBus (python3-gi); both managers run at
+    once and the clients take turns run by run;
   * D-Bus activation: StartServiceByName of a trivial Type=dbus service until the bus answers
     (its name is owned), minus the same program's own start-up run directly (target ≤ 10 ms);
-  * manager RSS, idle, with the bus interface on (the private socket and a session-bus
-    connection), against the same build without it (`--no-default-features`; target ≤ +1 MiB);
+  * manager memory (VmRSS, RssAnon, RssFile, Pss), idle and with 500 services running, against
+    the same build without the front end (`--no-default-features`; target ≤ +1 MiB), after the
+    same work in both builds (linger_rss);
   * `dbus-update-activation-environment --systemd VAR=…` (what X sessions run; target
     ≤ 100 ms);
   * the first answer of each of Debian's D-Bus-activated user services (dconf, the
@@ -22,7 +25,7 @@ With --busy N, N busy loops run beside everything (the figures "under load").
 
 One command (builds the three release binaries, then runs; as root): bench/dbus.py
 Or with binaries built already: bench/dbus.py --bin target/release/linger --bin-without-dbus PATH
-       --bench PATH [--runs 7] [--busy N]
+       --bench PATH [--runs 7] [--busy N] [--only roundtrip,activation,environment,first,rss]
 (build: cargo build --release -p linger; cargo build --release -p linger --no-default-features
 --features default-kill-user-processes --target-dir target/nodbus; cargo build --release -p
 linger-dbus --example dbus_bench)

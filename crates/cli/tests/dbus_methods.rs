@@ -167,10 +167,17 @@ fn get_of_one_derived_property_is_whole() {
             &m,
             &path,
             "org.freedesktop.DBus.Properties.Get",
-            &["string:org.freedesktop.systemd1.Unit", &format!("string:{prop}")],
+            &[
+                "string:org.freedesktop.systemd1.Unit",
+                &format!("string:{prop}"),
+            ],
         );
         assert_eq!(code, 0, "Get {unit} {prop}: {out}");
-        out.lines().skip(1).map(str::trim).collect::<Vec<_>>().join(" ")
+        out.lines()
+            .skip(1)
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     assert_eq!(
         get("nope.service", "LoadError"),
@@ -181,16 +188,28 @@ fn get_of_one_derived_property_is_whole() {
         r#"variant struct { string "" string "" }"#
     );
     assert_eq!(get("plain.service", "Transient"), "variant boolean false");
-    assert_eq!(get("plain.service", "ActiveState"), r#"variant string "inactive""#);
+    assert_eq!(
+        get("plain.service", "ActiveState"),
+        r#"variant string "inactive""#
+    );
     let out = Command::new("/usr/bin/systemd-run")
-        .args(["--user", "--unit=tr.service", "--remain-after-exit", "/bin/true"])
+        .args([
+            "--user",
+            "--unit=tr.service",
+            "--remain-after-exit",
+            "/bin/true",
+        ])
         .env_clear()
         .env("HOME", m.home())
         .env("XDG_RUNTIME_DIR", m.runtime())
         .env("PATH", "/usr/bin:/bin")
         .output()
         .expect("run systemd-run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(get("tr.service", "Transient"), "variant boolean true");
 }
 

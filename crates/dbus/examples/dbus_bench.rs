@@ -137,7 +137,8 @@ fn raw_message(s: &mut std::os::unix::net::UnixStream, buf: &mut Vec<u8>) -> Res
     if fixed[0] != b'l' {
         return Err("big-endian reply".into());
     }
-    let u32_at = |i: usize| u32::from_le_bytes([fixed[i], fixed[i + 1], fixed[i + 2], fixed[i + 3]]);
+    let u32_at =
+        |i: usize| u32::from_le_bytes([fixed[i], fixed[i + 1], fixed[i + 2], fixed[i + 3]]);
     let body_len = u32_at(4) as usize;
     let fields_len = u32_at(12) as usize;
     let body_at = (16 + fields_len).div_ceil(8) * 8;
