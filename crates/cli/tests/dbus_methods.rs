@@ -175,7 +175,7 @@ fn get_of_one_derived_property_is_whole() {
         assert_eq!(code, 0, "Get {unit} {prop}: {out}");
         out.lines()
             .skip(1)
-            .map(str::trim)
+            .flat_map(str::split_whitespace)
             .collect::<Vec<_>>()
             .join(" ")
     };
