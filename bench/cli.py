@@ -4,18 +4,26 @@
 
 Each figure is the median of --runs runs (default 21) of one whole command: wall time and the
 command's own CPU time (user+sys from wait4; on a loaded machine CPU is the steadier figure).
-The service `tick.service` has logged 2,000 lines, so `status` prints a real log tail (10 lines,
-read from each journal). systemctl runs as `anchoruser` through subprocess's own uid switch, not
-through asuser.sh, so no wrapper process is timed.
+Commands are started with posix_spawn from a small timing loop (common.spawn_loop; for
+systemctl the loop runs as its user, so no fork of this interpreter is charged to it). `/bin/true` is timed the same
+way: a whole process, the floor. The service `tick.service` has logged 2,000 lines, so `status`
+prints a real log tail (10 lines, read from each journal). systemctl's loop runs as
+`anchoruser` (subprocess's own uid switch), so no wrapper process is timed.
+
+Outputs must not change between builds: with --before, every command's output from the two
+builds, run against the same manager, is compared (status's "Ns ago" masked) and the bench
+stops if they differ.
 
 Usage (root, for systemd's column): bench/cli.py [--bin PATH] [--before PATH] [--runs 21]
        [--no-systemd] [--out bench/results-cli.txt]
 """
-import os, pwd, shutil, statistics, subprocess, sys, time
+import os, pwd, re, shutil, statistics, subprocess, sys, time
 
-from common import ANCHORS, arg_parser, TempManager, anchors_usable, emit, ensure_anchoruser, fresh_anchors
+from common import (ANCHORS, arg_parser, TempManager, anchors_usable, emit, ensure_anchoruser,
+                    fresh_anchors, spawn_loop)
 UNIT = "[Service]\nExecStart=/bin/sh -c 'seq 1 2000; exec sleep infinity'\n"
 COMMANDS = [
+    ("/bin/true (a whole process)", None),
     ("--version", ["--version"]),
     ("is-active UNIT", ["is-active", "tick.service"]),
     ("status UNIT (10-line log tail)", ["status", "--no-pager", "tick.service"]),
@@ -23,24 +31,22 @@ COMMANDS = [
 ]
 
 
-def run_once(argv, env, user=None):
-    """(wall ms, CPU ms, exit code) of one whole command."""
-    kw = {}
-    if user:
-        kw = dict(user=user.pw_uid, group=user.pw_gid, extra_groups=[])
-    t = time.perf_counter()
-    p = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = (time.perf_counter() - t) * 1000
-    p.returncode = os.waitstatus_to_exitcode(status)
-    return wall, (ru.ru_utime + ru.ru_stime) * 1000, p.returncode
-
-
 def medians(argv, env, runs, user=None):
-    rows = [run_once(argv, env, user) for _ in range(runs)]
+    rows, _ = spawn_loop(argv, runs, env, user)
     if any(r[2] != rows[0][2] for r in rows):
         raise RuntimeError(f"{argv}: exit codes differ between runs")
     return statistics.median(r[0] for r in rows), statistics.median(r[1] for r in rows)
+
+
+def run_once(argv, env, user=None):
+    """Exit code of one run (readiness polling, not timed)."""
+    return spawn_loop(argv, 1, env, user)[0][0][2]
+
+
+def output_of(argv, env):
+    """The command's stdout, relative times ("5s ago") masked."""
+    out = spawn_loop(argv, 0, env, want_out=True)[1]
+    return re.sub(r"; [^;\n]* ago", "; … ago", out)
 
 
 class Linger:
@@ -53,12 +59,20 @@ class Linger:
         wait_for_tail(lambda: subprocess.run(self.argv(["status", "--no-pager", "tick.service"]),
                                              env=self.env, capture_output=True, text=True).stdout)
 
-    def argv(self, args):
+    def argv(self, args, binary=None):
         # `linger --version`: the floor of a whole linger process (no clap tree, no manager).
-        return [self.bin, "ctl", "--user"] + args if args != ["--version"] else [self.bin, "--version"]
+        b = binary or self.bin
+        if args is None:
+            return ["/bin/true"]
+        return [b, "ctl", "--user"] + args if args != ["--version"] else [b, "--version"]
 
     def measure(self, runs):
         return {label: medians(self.argv(args), self.env, runs) for label, args in COMMANDS}
+
+    def outputs(self, binary):
+        """Every command's output from `binary` (another build's client) against this manager."""
+        return {label: output_of(self.argv(args, binary), self.env) for label, args in COMMANDS
+                if args not in (None, ["--version"])}
 
     def stop(self):
         self.m.remove()
@@ -82,12 +96,14 @@ class Systemd:
                     "SYSTEMD_COLORS": "0"}
         subprocess.run([f"{ANCHORS}/02_usermgr/start_usermgr.sh"], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while run_once(self.argv(["is-active", "-q", "default.target"]), self.env, self.user)[2] != 0:
+        while run_once(self.argv(["is-active", "-q", "default.target"]), self.env, self.user) != 0:
             time.sleep(0.002)
-        if run_once(self.argv(["start", "tick.service"]), self.env, self.user)[2] != 0:
+        if run_once(self.argv(["start", "tick.service"]), self.env, self.user) != 0:
             raise RuntimeError("systemd --user could not start tick.service")
 
     def argv(self, args):
+        if args is None:
+            return ["/bin/true"]
         return ["systemctl", "--user"] + args if args != ["--version"] else ["systemctl", "--version"]
 
     def measure(self, runs):
@@ -117,6 +133,13 @@ def main():
         lg = Linger(name, binary)
         try:
             columns.append((name, lg.measure(a.runs)))
+            if a.before and binary == a.bin:
+                # Both clients against this manager: the outputs must be the same.
+                mine, theirs = lg.outputs(a.bin), lg.outputs(a.before)
+                for label in mine:
+                    if mine[label] != theirs[label]:
+                        sys.exit(f"output differs between the builds for {label}:\n"
+                                 f"{theirs[label]}\n---\n{mine[label]}")
         finally:
             lg.stop()
     note = "systemd 252: not measured (needs root and ../shared/anchors)"
@@ -130,7 +153,7 @@ def main():
     names = [c[0] for c in columns]
     out = [f"# bench/cli.py --runs {a.runs}: medians, whole commands, {time.strftime('%Y-%m-%d %H:%M')}",
            f"# {note}; load average at the end: {os.getloadavg()[0]:.1f}",
-           "# wall / CPU (user+sys, wait4) in ms; ratio = systemd 252 / linger after (CPU)",
+           "# wall / CPU (user+sys, wait4) in ms, commands started by posix_spawn; ratio = systemd 252 / linger after (CPU)",
            f"{'':34}" + "".join(f"{n:>22}" for n in names) + f"{'ratio':>9}"]
     for label, _ in COMMANDS:
         cells = "".join(f"{c[1][label][0]:>12.2f} /{c[1][label][1]:>8.2f}" for c in columns)
@@ -138,6 +161,8 @@ def main():
         if names[-1] == Systemd.name and len(columns) >= 2 and columns[-2][1][label][1] > 0:
             ratio = f"{columns[-1][1][label][1] / columns[-2][1][label][1]:8.1f}x"
         out.append(f"{label:34}{cells}{ratio:>9}")
+    if a.before:
+        out.append("# outputs of the two linger builds against the same manager: identical for every command above")
     emit(out, a.out)
 
 

@@ -29,20 +29,35 @@ QUERIES = [
 
 def timed_ms(argv, pipe_to_wc):
     """Wall time of a whole command (optionally piped into `wc -l`), the command's own CPU time
-    (user+sys from wait4, `wc` not included), both in ms, and its output's digest."""
+    (user+sys from wait4, `wc` not included), both in ms, and its output's digest. Both
+    processes are started with posix_spawn, as common.spawn_loop starts commands."""
+    null = os.open("/dev/null", os.O_RDWR)
+    r, w = os.pipe()
     t = time.perf_counter()
-    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=[
+        (os.POSIX_SPAWN_DUP2, null, 0), (os.POSIX_SPAWN_DUP2, w, 1), (os.POSIX_SPAWN_DUP2, null, 2)])
+    os.close(w)
+    wc = None
     if pipe_to_wc:
-        w = subprocess.run(["wc", "-l"], stdin=p.stdout, capture_output=True)
-        p.stdout.close()
-        out = w.stdout
-    else:
-        out = p.stdout.read()
-        p.stdout.close()
-    _, _, ru = os.wait4(p.pid, 0)
+        r2, w2 = os.pipe()
+        wc = os.posix_spawnp("wc", ["wc", "-l"], os.environ, file_actions=[
+            (os.POSIX_SPAWN_DUP2, r, 0), (os.POSIX_SPAWN_DUP2, w2, 1), (os.POSIX_SPAWN_DUP2, null, 2)])
+        os.close(r)
+        os.close(w2)
+        r = r2
+    chunks = []
+    while True:
+        b = os.read(r, 1 << 16)
+        if not b:
+            break
+        chunks.append(b)
+    os.close(r)
+    _, _, ru = os.wait4(pid, 0)
+    if wc is not None:
+        os.waitpid(wc, 0)
     wall = (time.perf_counter() - t) * 1000
-    p.returncode = 0  # reaped by wait4 above
-    return wall, (ru.ru_utime + ru.ru_stime) * 1000, hashlib.sha256(out).hexdigest()
+    os.close(null)
+    return wall, (ru.ru_utime + ru.ru_stime) * 1000, hashlib.sha256(b"".join(chunks)).hexdigest()
 
 
 def median_query(argv, pipe, reps):

@@ -270,7 +270,7 @@ class ScaleSystemd(Systemd):
 
 def scale_once(m, n):
     """Start N instances of one template in one call, check they all run, RSS and fds of the
-    manager, then stop them all in one call."""
+    manager, status and is-active of one of them, then stop them all in one call."""
     m.start()
     names = [f"s@{i}.service" for i in range(n)]
     r = {"RSS idle (MB)": status_kb(m.pid()) / 1024}
@@ -280,9 +280,17 @@ def scale_once(m, n):
     r["start %d, one call (s)" % n] = dt if rc == 0 and up == n else None
     r["services active after the start"] = up
     time.sleep(0.5)
+    r["status of one of them (ms)"] = statistics.median(
+        timed(m.ctl(["status", "--no-pager", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
     r["RSS with %d running (MB)" % n] = status_kb(m.pid()) / 1024
     r["RssAnon with %d running (MB)" % n] = status_kb(m.pid(), "RssAnon") / 1024
     r["manager fds with %d running" % n] = len(os.listdir(f"/proc/{m.pid()}/fd"))
+    # One unit among N: what a user types stays as fast as with a few (issue 15: ≤ 2 ms).
+    one = names[n // 2]
+    r["status of one, %d running (ms)" % n] = statistics.median(
+        timed(m.ctl(["status", "--no-pager", one]), m.env)[0] for _ in range(10)) * 1000
+    r["is-active of one, %d running (ms)" % n] = statistics.median(
+        timed(m.ctl(["is-active", one]), m.env)[0] for _ in range(10)) * 1000
     dt, rc = timed(m.ctl(["stop"] + names), m.env)
     r["stop %d, one call (s)" % n] = dt if rc == 0 else None
     return r

@@ -234,8 +234,8 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
 #[cfg(feature = "dbus")]
 fn run_manager(config: linger_manager::ManagerConfig, log_to_stderr: bool) -> ExitCode {
     let runtime_dir = config.runtime_dir.clone();
-    linger_manager::run_with(config, log_to_stderr, move |requests| {
-        if let Err(e) = linger_dbus::start(requests, runtime_dir.clone()) {
+    linger_manager::run_with(config, log_to_stderr, move |requests, sockets| {
+        if let Err(e) = linger_dbus::start(requests, runtime_dir.clone(), sockets) {
             #[allow(clippy::print_stderr)]
             {
                 eprintln!(

@@ -33,10 +33,8 @@ fn ask_page(
         ..req.clone()
     };
     let params = serde_json::to_value(&page_req).map_err(FrameError::Malformed)?;
-    match client.call(method::UNITS, params) {
-        Ok(v) => {
-            let r: linger_ipc::manager::UnitsReply =
-                serde_json::from_value(v).map_err(FrameError::Malformed)?;
+    match client.call_as::<linger_ipc::manager::UnitsReply>(method::UNITS, params) {
+        Ok(r) => {
             out.extend(r.units);
             Ok(())
         }

@@ -883,10 +883,10 @@ fn timestamps_over_dbus_are_exact_and_finish_survives_a_reexec() {
         pairs.iter().any(|(p, name)| num(p, name) % 1_000_000 != 0),
         "every timestamp a whole second: {pairs:?}"
     );
-    // A re-exec keeps when the start-up finished.
+    // A re-exec keeps when the start-up finished. The private socket is passed across it:
+    // a client connecting at once, while the new image starts, waits instead of being
+    // refused (the socket file stayed; a socket bound anew would leave it dead meanwhile).
     m.systemctl(&["daemon-reexec"]).expect_code(0);
-    let private = m.runtime().join("systemd/private");
-    m.wait_for("the D-Bus private socket", |_| private.exists());
     let after = get_all(
         &m,
         "/org/freedesktop/systemd1",
@@ -899,4 +899,44 @@ fn timestamps_over_dbus_are_exact_and_finish_survives_a_reexec() {
     ] {
         assert_eq!(after[k], manager_props[k], "{k}");
     }
+}
+
+/// A client of the private socket is never refused across `daemon-reexec`: the listening
+/// socket is passed to the new image (systemd passes its private bus socket too), so a
+/// connection made while it starts waits in the listen queue. A socket bound anew by the new
+/// image would leave the old socket file with nobody listening meanwhile: ECONNREFUSED.
+#[test]
+fn the_private_socket_refuses_nobody_across_a_reexec() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let m = manager();
+    let private = m.runtime().join("systemd/private");
+    m.wait_for("the D-Bus private socket", |_| private.exists());
+    let done = std::sync::Arc::new(AtomicBool::new(false));
+    let knocker = {
+        let (done, private) = (done.clone(), private.clone());
+        std::thread::spawn(move || {
+            let (mut ok, mut refused) = (0u32, Vec::new());
+            while !done.load(Ordering::Relaxed) {
+                match std::os::unix::net::UnixStream::connect(&private) {
+                    Ok(_) => ok += 1,
+                    Err(e) => refused.push(e.to_string()),
+                }
+            }
+            (ok, refused)
+        })
+    };
+    for _ in 0..3 {
+        m.systemctl(&["daemon-reexec"]).expect_code(0);
+        // The new image answers (over varlink, after its front ends are up).
+        m.systemctl(&["is-system-running"]);
+    }
+    done.store(true, Ordering::Relaxed);
+    let (ok, refused) = knocker.join().unwrap();
+    assert!(ok > 0);
+    assert!(
+        refused.is_empty(),
+        "{} refused: {:?}",
+        refused.len(),
+        refused.first()
+    );
 }

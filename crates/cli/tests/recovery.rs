@@ -316,6 +316,19 @@ fn a_stop_or_restart_under_way_at_the_crash_is_carried_out_by_the_next_manager()
     m.shutdown();
 }
 
+/// Wait until the manager, told to kill itself at a crash point, did, and reap it.
+fn crashed_at_its_point(m: &mut Manager) {
+    let pid = m.pid().expect("a manager");
+    m.wait_for("the manager to kill itself at its crash point", |_| {
+        !alive(pid)
+    });
+    m.crash();
+}
+
+/// Two crashes in a row, each at the worst moment for output — no timing luck: the manager
+/// kills itself (`LINGER_CRASH_AT`) right after the journal wrote a service's lines and
+/// before their bytes left the pipe, then the next one right after announcing such a write
+/// and before doing it. Every line is in the journal exactly once.
 #[test]
 fn two_crashes_in_a_row_still_recover_the_same_service_and_its_output() {
     let mut m = Manager::new(BIN);
@@ -324,25 +337,114 @@ fn two_crashes_in_a_row_still_recover_the_same_service_and_its_output() {
         "ticker.service",
         &format!("[Service]\nExecStart=/bin/sh -c 'i=0; while true; do i=$((i+1)); echo tick $i; sleep 0.05; done' {marker}\n"),
     );
+    m.start_wrapped(&["env", "LINGER_CRASH_AT=journal-written"]);
+    m.systemctl(&["start", "--no-block", "ticker.service"])
+        .expect_code(0);
+    crashed_at_its_point(&mut m);
+    let pid = processes_with(&marker);
+    assert_eq!(pid.len(), 1, "{pid:?}");
+    let pid = pid[0];
+    // Recovers the ticker, reads the lines it wrote meanwhile, announces their write: killed.
+    m.launch_wrapped(&["env", "LINGER_CRASH_AT=journal-intent"]);
+    crashed_at_its_point(&mut m);
     m.start();
-    m.systemctl(&["start", "ticker.service"]).expect_code(0);
-    let pid = m.main_pid("ticker.service");
-    for round in 0..2 {
-        m.crash();
-        m.start();
-        m.wait_for("the ticker back", |m| {
-            m.systemctl(&["is-active", "ticker.service"]).code == 0
-        });
-        assert_eq!(m.main_pid("ticker.service"), pid, "round {round}");
-    }
-    let n = ticks(&m).len();
-    m.wait_for("ticks after two recoveries", |m| ticks(m).len() > n + 3);
+    m.wait_for("the ticker back", |m| {
+        m.systemctl(&["is-active", "ticker.service"]).code == 0
+    });
+    assert_eq!(m.main_pid("ticker.service"), pid);
+    m.wait_for("ticks after two recoveries", |m| ticks(m).len() > 5);
     let t = ticks(&m);
-    assert!(t.windows(2).all(|w| w[1] == w[0] + 1), "{t:?}");
+    assert_eq!(t[0], 1, "{t:?}");
+    assert!(
+        t.windows(2).all(|w| w[1] == w[0] + 1),
+        "lost or written twice: {t:?}"
+    );
     assert_eq!(processes_with(&marker), vec![pid]);
     assert_eq!(keeper_of(&m).len(), 1);
     m.shutdown();
     assert!(processes_with(&marker).is_empty());
+}
+
+/// A socket unit caught by crashes half way up goes on from there, as systemd's serialization
+/// would have it: in `start-pre` (the first command done, the second running) and then in
+/// `start-post` (its sockets open, the first command running), each command runs once, the
+/// running one is waited for, and the socket comes up on the sockets it opened.
+#[test]
+fn a_socket_half_way_up_at_a_crash_runs_no_start_command_twice() {
+    let mut m = Manager::new(BIN);
+    let port = free_port();
+    let home = m.home();
+    std::fs::create_dir_all(&home).unwrap();
+    let log = home.join("commands.log");
+    let (gate_pre, gate_post) = (home.join("gate-pre"), home.join("gate-post"));
+    for g in [&gate_pre, &gate_post] {
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            g,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+            0,
+        )
+        .unwrap();
+    }
+    let (l, gp, gq) = (log.display(), gate_pre.display(), gate_post.display());
+    m.write_unit(
+        "mid.socket",
+        &format!(
+            "[Socket]\nListenStream=127.0.0.1:{port}\n\
+             ExecStartPre=/bin/sh -c 'echo pre1 >> {l}'\n\
+             ExecStartPre=/bin/sh -c 'echo pre2 >> {l}; read x < {gp}'\n\
+             ExecStartPre=/bin/sh -c 'echo pre3 >> {l}'\n\
+             ExecStartPost=/bin/sh -c 'echo post1 >> {l}; read x < {gq}'\n\
+             ExecStartPost=/bin/sh -c 'echo post2 >> {l}'\n"
+        ),
+    );
+    m.write_unit("mid.service", "[Service]\nExecStart=/bin/sleep infinity\n");
+    let ran = || std::fs::read_to_string(&log).unwrap_or_default();
+    let open_gate = |g: &std::path::Path| {
+        // Blocks until the command opens its end: it is waiting there.
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new().write(true).open(g).unwrap();
+        f.write_all(b"go\n").unwrap();
+    };
+    m.start();
+    m.systemctl(&["start", "--no-block", "mid.socket"])
+        .expect_code(0);
+    m.wait_for("the second ExecStartPre= running", |_| {
+        ran() == "pre1\npre2\n"
+    });
+    assert_eq!(m.prop("mid.socket", "SubState"), "start-pre");
+    m.crash();
+    m.start();
+    assert_eq!(m.prop("mid.socket", "SubState"), "start-pre");
+    open_gate(&gate_pre);
+    m.wait_for("the first ExecStartPost= running", |_| {
+        ran().ends_with("post1\n")
+    });
+    assert_eq!(m.prop("mid.socket", "SubState"), "start-post");
+    // Open in start-post: a client's connection waits in the backlog, across the crash.
+    let _client = std::net::TcpStream::connect(("127.0.0.1", port)).expect("open in start-post");
+    m.crash();
+    m.start();
+    assert_eq!(m.prop("mid.socket", "SubState"), "start-post");
+    open_gate(&gate_post);
+    // Up on the sockets it opened before the crash: the waiting connection starts the
+    // service.
+    m.wait_for(
+        "the socket up, its service started by the waiting client",
+        |m| {
+            m.prop("mid.socket", "SubState") == "running"
+                && m.prop("mid.service", "ActiveState") == "active"
+        },
+    );
+    assert_eq!(
+        ran(),
+        "pre1\npre2\npre3\npost1\npost2\n",
+        "a command ran twice or not"
+    );
+    m.systemctl(&["stop", "mid.socket", "mid.service"])
+        .expect_code(0);
+    m.shutdown();
 }
 
 #[test]
@@ -405,10 +507,10 @@ fn a_manager_killed_during_a_burst_of_output_loses_no_line() {
         missing.len(),
         &missing[..missing.len().min(10)]
     );
-    // Written twice only if the kill fell between the journal's write and the bytes' removal
-    // from the pipe: at most one read's worth.
+    // None written twice: a kill between the journal's write and the bytes' removal from the
+    // pipe is settled by the next manager (the fd keeper's intents).
     let twice = total - seen.len();
-    assert!(twice * 13 <= 64 * 1024, "{twice} lines written twice");
+    assert_eq!(twice, 0, "{twice} lines written twice");
     m.systemctl(&["stop", "burst.service"]).expect_code(0);
     assert!(processes_with(&marker).is_empty());
     m.shutdown();

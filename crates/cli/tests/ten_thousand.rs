@@ -106,6 +106,19 @@ fn in_cgroup(pid: u32, dir: &Path) -> bool {
         .is_ok_and(|s| s.lines().any(|l| l.parse() == Ok(pid)))
 }
 
+/// When a process started (/proc/PID/stat's `starttime`, in clock ticks since boot): with its
+/// pid, what tells it from a later process given the same pid.
+fn start_time(pid: u32) -> Option<u64> {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()?
+        .rsplit_once(')')?
+        .1
+        .split_whitespace()
+        .nth(19)?
+        .parse()
+        .ok()
+}
+
 /// `Uid:` (real) of a process.
 fn uid_of(pid: u32) -> Option<u32> {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
@@ -228,6 +241,7 @@ fn ten_thousand_services_start_and_stop_under_an_ordinary_users_manager() {
         pids.iter().all(|&p| p != 0 && alive(p)),
         "a main process is gone"
     );
+    let started: Vec<Option<u64>> = pids.iter().map(|&p| start_time(p)).collect();
     assert!(
         pids.iter().all(|&p| uid_of(p) == Some(uid)),
         "a service runs as another user than {uid}"
@@ -275,7 +289,14 @@ fn ten_thousand_services_start_and_stop_under_an_ordinary_users_manager() {
     );
     let r = m.systemctl(&["list-units", "--no-legend", "--plain", "s@*"]);
     assert_eq!(r.stdout, "", "{}", r.stderr);
-    let left: Vec<u32> = pids.iter().copied().filter(|&p| alive(p)).collect();
+    // The same processes (a pid may be another process's by now: the machine went on
+    // spawning while 10,000 were stopped).
+    let left: Vec<u32> = pids
+        .iter()
+        .zip(&started)
+        .filter(|(p, t)| alive(**p) && start_time(**p) == **t)
+        .map(|(p, _)| *p)
+        .collect();
     assert!(
         left.is_empty(),
         "{} main processes left: {left:?}",

@@ -13,8 +13,8 @@
 //!                                signals ◀─ Requests::subscribe
 //! ```
 //!
-//! Start it from the manager's thread: `linger_manager::run_with(config, log, |requests|
-//! linger_dbus::start(requests, runtime_dir))`.
+//! Start it from the manager's thread: `linger_manager::run_with(config, log, |requests, sockets|
+//! linger_dbus::start(requests, runtime_dir, sockets))`.
 #![forbid(unsafe_code)]
 
 mod bus;
@@ -37,17 +37,35 @@ pub use private::socket_path;
 
 use std::path::PathBuf;
 
-use linger_manager::Requests;
+use linger_manager::{FrontSockets, Requests};
 
 /// Serve the systemd1 API for the manager behind `requests` (on the current thread's
 /// `LocalSet`): on `runtime_dir/systemd/private` from now on (bound before this returns), and
-/// on the session bus as `org.freedesktop.systemd1` whenever there is one.
+/// on the session bus as `org.freedesktop.systemd1` whenever there is one. The private
+/// socket is the previous image's after a `daemon-reexec` (clients connecting meanwhile were
+/// queued, not refused), and is kept for the next one.
 ///
 /// # Errors
 /// The private socket could not be bound; the manager goes on without D-Bus (its own CLI
 /// speaks varlink).
-pub fn start(requests: Requests, runtime_dir: PathBuf) -> std::io::Result<()> {
-    let listener = private::bind(&runtime_dir)?;
+pub fn start(
+    requests: Requests,
+    runtime_dir: PathBuf,
+    sockets: &mut FrontSockets,
+) -> std::io::Result<()> {
+    const KEPT_AS: &str = "dbus-private";
+    let listener = match sockets.take_inherited(KEPT_AS) {
+        Some(fd) => {
+            let listener = std::os::unix::net::UnixListener::from(fd);
+            listener.set_nonblocking(true)?;
+            tokio::net::UnixListener::from_std(listener)?
+        }
+        None => private::bind(&runtime_dir)?,
+    };
+    {
+        use std::os::fd::AsFd;
+        sockets.keep(KEPT_AS, listener.as_fd().try_clone_to_owned()?);
+    }
     let front = front::Front {
         requests,
         runtime_dir: runtime_dir.clone(),

@@ -45,7 +45,7 @@ pub use service::{
     CommandRun, CommandRuns, ExitStatus, ServiceRuntime, ServiceSnapshot, commands_of,
     exit_status_name, signal_name,
 };
-pub use socket::{SocketRuntime, SocketState};
+pub use socket::{SocketMidway, SocketRuntime, SocketState};
 pub use state::{ActiveState, ServiceResult, ServiceState, SubState};
 pub use table::{BadTransition, StagedAction, TableState};
 pub use timer::{TimerRuntime, TimerState, coalesce};

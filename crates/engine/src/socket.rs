@@ -215,6 +215,20 @@ impl SocketRuntime {
     }
 }
 
+/// A socket unit caught on its way up with one of its start command lists running, as crash
+/// recovery writes it down (systemd serializes a socket's state, control process and
+/// command): enough for the next manager to go on from there — the commands that ran do not
+/// run again, the one that runs is waited for, the ones after it follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SocketMidway {
+    /// `StartPre` or `StartPost`.
+    pub state: SocketState,
+    /// Commands of the state's list started so far (the running one included).
+    pub started: usize,
+    /// The running command's pid.
+    pub control: Option<u32>,
+}
+
 /// What can happen to a socket unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SocketEvent {

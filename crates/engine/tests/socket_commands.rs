@@ -251,3 +251,82 @@ fn a_socket_kept_across_a_reexec_does_not_run_its_start_commands_again() {
         (ActiveState::Activating, "start-pre")
     );
 }
+
+/// After a crash of the manager, a socket caught half way up goes on from where it was, as
+/// systemd's serialization of a socket would have it: the commands that ran do not run again
+/// (the record says how many had started), the one running is waited for (adopted), the ones
+/// after it follow, and then the step after the list.
+#[test]
+fn a_socket_caught_half_way_up_goes_on_without_running_anything_twice() {
+    let unit = || {
+        socket("s.socket", |s| {
+            s.processes.exec_start_pre = vec![cmd("/pre/1"), cmd("/pre/2"), cmd("/pre/3")];
+            s.processes.exec_start_post = vec![cmd("/post/1"), cmd("/post/2")];
+        })
+    };
+    let paths = |w: &World| -> Vec<String> {
+        w.e.host()
+            .spawned
+            .iter()
+            .filter(|s| s.0 == "s.socket")
+            .map(|s| s.2.clone())
+            .collect()
+    };
+    // The first manager: /pre/1 done, /pre/2 running, then the crash.
+    let mut first = World::new(vec![unit(), service("s.service", |_, _| {})]);
+    first.start("s.socket").unwrap();
+    let (_, _, p1) = last_spawn(&first, "s.socket");
+    first.exit("s.socket", p1, ExitStatus::Exited(0));
+    let (_, path, p2) = last_spawn(&first, "s.socket");
+    assert_eq!(path, "/pre/2");
+    let midway = first.e.socket_midway("s.socket").expect("half way up");
+    assert_eq!(
+        midway,
+        linger_engine::SocketMidway {
+            state: linger_engine::SocketState::StartPre,
+            started: 2,
+            control: Some(p2),
+        }
+    );
+
+    // The next manager: /pre/2 still runs (adopted).
+    let mut next = World::new(vec![unit(), service("s.service", |_, _| {})]);
+    next.e.resume_socket("s.socket", midway, true);
+    next.drain();
+    assert_eq!(
+        next.state("s.socket"),
+        (ActiveState::Activating, "start-pre")
+    );
+    assert!(paths(&next).is_empty(), "nothing ran again");
+    assert_eq!(next.e.unit_of_pid(p2), Some("s.socket"));
+    assert!(!is_open(&next, "s.socket"));
+    next.exit("s.socket", p2, ExitStatus::Exited(0));
+    assert_eq!(paths(&next), vec!["/pre/3"]);
+    let (_, _, p3) = last_spawn(&next, "s.socket");
+    next.exit("s.socket", p3, ExitStatus::Exited(0));
+    assert!(is_open(&next, "s.socket"));
+    assert_eq!(
+        next.state("s.socket"),
+        (ActiveState::Activating, "start-post")
+    );
+    assert_eq!(paths(&next), vec!["/pre/3", "/post/1"]);
+    let (_, _, q1) = last_spawn(&next, "s.socket");
+    let midway = next.e.socket_midway("s.socket").expect("half way up");
+    assert_eq!((midway.started, midway.control), (1, Some(q1)));
+
+    // A third manager, the sockets held again, and /post/1 ended while none ran: it counts
+    // as done, /post/2 runs, then the socket listens.
+    let mut third = World::new(vec![unit(), service("s.service", |_, _| {})]);
+    third.e.host_mut().sockets.insert("s.socket".into(), false);
+    third.e.resume_socket("s.socket", midway, false);
+    third.drain();
+    assert_eq!(paths(&third), vec!["/post/2"]);
+    assert_eq!(
+        third.state("s.socket"),
+        (ActiveState::Activating, "start-post")
+    );
+    let (_, _, q2) = last_spawn(&third, "s.socket");
+    third.exit("s.socket", q2, ExitStatus::Exited(0));
+    assert_eq!(third.state("s.socket"), (ActiveState::Active, "listening"));
+    assert_eq!(paths(&third), vec!["/post/2"], "nothing ran twice");
+}

@@ -119,6 +119,7 @@ fn main() {
         lock_personality: true,
         memory_deny_write_execute: true,
         restrict_realtime: true,
+        refuse_module_calls: false,
     };
     let t = Instant::now();
     let programs = compile(&spec).expect("compile").programs;

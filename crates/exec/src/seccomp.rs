@@ -1,11 +1,15 @@
 //! seccomp filters for `SystemCallFilter=`, `RestrictAddressFamilies=`,
-//! `RestrictNamespaces=`, `LockPersonality=`, `MemoryDenyWriteExecute=`, `RestrictRealtime=`
-//! and `SystemCallArchitectures=`, compiled to BPF before the fork (with `seccompiler`, the
-//! rust-vmm crate Firecracker uses); the child only loads the finished programs.
+//! `RestrictNamespaces=`, `LockPersonality=`, `MemoryDenyWriteExecute=`, `RestrictRealtime=`,
+//! `ProtectKernelModules=` and `SystemCallArchitectures=`, compiled to BPF before the fork
+//! (with `seccompiler`, the rust-vmm crate Firecracker uses); the child only loads the
+//! finished programs.
 //!
 //! `SystemCallFilter=` is one program searched by number ranges (`table.rs`: its set-up costs a
-//! spawn little, whatever the list). One filter per setting, as systemd does: the kernel runs them all and the strictest answer
-//! wins. Filters are built for the native ABI only (x86-64 for now): a system call from
+//! spawn little, whatever the list). The other settings share programs by the answer they
+//! give (EAFNOSUPPORT, EPERM; clone3's ENOSYS rides in the table's program when there is
+//! one): loading a program costs a spawn ~30 µs whatever its size (crates/exec/benches/
+//! spawn_cost.rs), so the hardened unit of that bench loads 3, not 5. The kernel runs them all
+//! and the strictest answer wins, as with systemd's one filter per setting. Filters are built for the native ABI only (x86-64 for now): a system call from
 //! another ABI (i386's `int 0x80`, x32) kills the process — as `SystemCallArchitectures=native`
 //! would — so no filter can be bypassed through a second system-call table.
 
@@ -41,6 +45,8 @@ pub struct FilterSpec {
     pub memory_deny_write_execute: bool,
     /// `RestrictRealtime=`
     pub restrict_realtime: bool,
+    /// `ProtectKernelModules=`: the module system calls (systemd's `@module`) fail with EPERM.
+    pub refuse_module_calls: bool,
 }
 
 impl FilterSpec {
@@ -63,6 +69,9 @@ pub struct Compiled {
 /// `NAMESPACE_FLAGS`; a test holds the two together).
 const ALL_NAMESPACES: u64 =
     0x0200_0000 | 0x0800_0000 | 0x4000_0000 | 0x0002_0000 | 0x2000_0000 | 0x1000_0000 | 0x0400_0000;
+
+/// systemd's `@module` group (linger-unit's table; a test holds the two together).
+const MODULE_CALLS: [&str; 3] = ["delete_module", "finit_module", "init_module"];
 
 const EPERM: u32 = 1;
 const ENOSYS: u32 = 38;
@@ -148,15 +157,21 @@ pub fn compile(spec: &FilterSpec) -> Result<Compiled, String> {
     // SystemCallFilter='s program goes last: an allow-list would refuse seccomp(2) itself to
     // the programs loaded after it.
     let kill = u32::from(SeccompAction::KillProcess);
+    // RestrictNamespaces= refuses clone3 (its flags are in memory a filter cannot read) with
+    // ENOSYS, so that libc falls back to clone(), which is filtered.
+    let refuse_clone3 = spec
+        .namespaces_allowed
+        .is_some_and(|allowed| ALL_NAMESPACES & !allowed != 0);
+    let clone3 = nr("clone3").and_then(|n| u32::try_from(n).ok());
     let mut syscall_programs = Vec::new();
     if let Some((allow_list, calls)) = &spec.syscalls {
         let numbers = calls
             .iter()
             .filter_map(|(name, errno)| Some((u32::try_from(nr(name)?).ok()?, errno)));
-        let (actions, default) = if *allow_list {
+        let allow = u32::from(SeccompAction::Allow);
+        let (mut actions, default): (BTreeMap<u32, u32>, u32) = if *allow_list {
             // Everything not listed gets the default action; the listed calls and systemd's
             // implicit ones (execve, exit, … the @default set) are allowed.
-            let allow = u32::from(SeccompAction::Allow);
             (
                 numbers.map(|(n, _)| (n, allow)).collect(),
                 u32::from(errno_action(spec.default_errno)),
@@ -166,9 +181,18 @@ pub fn compile(spec: &FilterSpec) -> Result<Compiled, String> {
                 |errno: &Option<i32>| u32::from(errno_action(errno.or(spec.default_errno)));
             (
                 numbers.map(|(n, errno)| (n, action(errno))).collect(),
-                u32::from(SeccompAction::Allow),
+                allow,
             )
         };
+        // clone3's ENOSYS in this program rather than one of its own (a program costs a
+        // spawn ~30 µs to load whatever its size): where this table allows clone3 the
+        // separate filter would have answered ENOSYS; where it refuses it, its answer won.
+        if refuse_clone3 && let Some(n) = clone3 {
+            let here = actions.get(&n).copied().unwrap_or(default);
+            if here == allow {
+                actions.insert(n, u32::from(SeccompAction::Errno(ENOSYS)));
+            }
+        }
         syscall_programs.push(table::program(
             audit_arch(arch),
             kill,
@@ -218,10 +242,12 @@ pub fn compile(spec: &FilterSpec) -> Result<Compiled, String> {
             )?);
         }
     }
+    // RestrictNamespaces=, LockPersonality=, MemoryDenyWriteExecute=, RestrictRealtime= and
+    // ProtectKernelModules= refuse different system calls with the same EPERM: one program.
+    let mut eperm: BTreeMap<i64, Vec<SeccompRule>> = BTreeMap::new();
     if let Some(allowed) = spec.namespaces_allowed {
         let denied = ALL_NAMESPACES & !allowed;
         if denied != 0 {
-            let mut map: BTreeMap<i64, Vec<SeccompRule>> = BTreeMap::new();
             let mut flag_rules = Vec::new();
             let mut setns_rules = vec![rule(vec![dword(1, Op::Eq, 0)?])?];
             for bit in (0..64).map(|b| 1u64 << b).filter(|b| denied & b != 0) {
@@ -230,33 +256,28 @@ pub fn compile(spec: &FilterSpec) -> Result<Compiled, String> {
             }
             for call in ["unshare", "clone"] {
                 if let Some(n) = nr(call) {
-                    map.insert(n, flag_rules.clone());
+                    eperm.insert(n, flag_rules.clone());
                 }
             }
             if let Some(n) = nr("setns") {
-                map.insert(n, setns_rules);
-            }
-            out.programs.push(program(
-                map,
-                SeccompAction::Allow,
-                SeccompAction::Errno(EPERM),
-                arch,
-            )?);
-            // clone3 passes its flags in memory a filter cannot read: refuse it with ENOSYS,
-            // so that libc falls back to clone(), which is filtered.
-            if let Some(n) = nr("clone3") {
-                let mut map = BTreeMap::new();
-                map.insert(n, Vec::new());
-                out.programs.push(program(
-                    map,
-                    SeccompAction::Allow,
-                    SeccompAction::Errno(ENOSYS),
-                    arch,
-                )?);
+                eperm.insert(n, setns_rules);
             }
         }
     }
-    let mut eperm: BTreeMap<i64, Vec<SeccompRule>> = BTreeMap::new();
+    // Without a SystemCallFilter= table to carry it, clone3's ENOSYS is a program of its own.
+    if refuse_clone3
+        && syscall_programs.is_empty()
+        && let Some(n) = clone3
+    {
+        let mut map = BTreeMap::new();
+        map.insert(i64::from(n), Vec::new());
+        out.programs.push(program(
+            map,
+            SeccompAction::Allow,
+            SeccompAction::Errno(ENOSYS),
+            arch,
+        )?);
+    }
     if spec.lock_personality
         && let Some(n) = nr("personality")
     {
@@ -306,6 +327,13 @@ pub fn compile(spec: &FilterSpec) -> Result<Compiled, String> {
                 .collect::<Result<_, _>>()?,
         );
     }
+    if spec.refuse_module_calls {
+        for call in MODULE_CALLS {
+            if let Some(n) = nr(call) {
+                eperm.insert(n, Vec::new());
+            }
+        }
+    }
     if !eperm.is_empty() {
         out.programs.push(program(
             eperm,
@@ -343,12 +371,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_module_calls_are_the_unit_crates_group() {
+        assert_eq!(
+            linger_unit::value::syscall_group("@module").unwrap(),
+            MODULE_CALLS
+        );
+    }
+
+    #[test]
     fn the_namespace_flags_are_the_unit_crates() {
         assert_eq!(ALL_NAMESPACES, linger_unit::model::ALL_NAMESPACES);
     }
 
     #[test]
-    fn every_setting_compiles_to_its_own_program() {
+    fn settings_share_programs_by_action() {
         let mut calls = BTreeMap::new();
         calls.insert("read".to_string(), None);
         calls.insert("no_such_call".to_string(), None);
@@ -361,12 +397,14 @@ mod tests {
             lock_personality: true,
             memory_deny_write_execute: true,
             restrict_realtime: true,
+            refuse_module_calls: true,
         };
         let c = compile(&spec).unwrap();
         if cfg!(target_arch = "x86_64") {
-            // syscalls, families, namespaces, clone3, the EPERM group (the allow-list makes
-            // an x32 guard unnecessary).
-            assert_eq!(c.programs.len(), 5, "{c:?}");
+            // syscalls (with clone3's ENOSYS), families, the EPERM group (namespaces,
+            // personality, W^X, realtime, modules); the allow-list makes an x32 guard
+            // unnecessary.
+            assert_eq!(c.programs.len(), 3, "{c:?}");
             assert!(c.notes.is_empty());
         }
         assert!(compile(&FilterSpec::default()).unwrap().programs.is_empty());

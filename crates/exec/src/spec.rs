@@ -35,6 +35,8 @@ pub enum Stage {
     Group = 216,
     /// Setting the user id (Credentials).
     User = 217,
+    /// Limiting the capability bounding set (`CapabilityBoundingSet=`).
+    Capabilities = 218,
     /// Mount or user namespace set-up (PrivateTmp=, ProtectSystem=, …).
     Namespace = 226,
     /// NoNewPrivileges=.
@@ -71,6 +73,7 @@ impl Stage {
             222 => Stage::Stderr,
             216 => Stage::Group,
             217 => Stage::User,
+            218 => Stage::Capabilities,
             226 => Stage::Namespace,
             227 => Stage::NoNewPrivileges,
             228 => Stage::Seccomp,
@@ -100,6 +103,7 @@ impl Stage {
             Stage::Stderr => "STDERR",
             Stage::Group => "GROUP",
             Stage::User => "USER",
+            Stage::Capabilities => "CAPABILITIES",
             Stage::Namespace => "NAMESPACE",
             Stage::NoNewPrivileges => "NO_NEW_PRIVILEGES",
             Stage::Seccomp => "SECCOMP",
@@ -189,6 +193,10 @@ pub struct ExecSpec {
     pub no_new_privileges: bool,
     /// seccomp programs loaded last, just before `execve` (see [`crate::seccomp`]).
     pub seccomp: Vec<seccompiler::BpfProgram>,
+    /// The capability bounding set, by bit (`CapabilityBoundingSet=`; None: left as it is):
+    /// every other capability is dropped from it after the namespaces are entered (which
+    /// is what allows it without privileges) and before the identity changes.
+    pub capability_bounding_set: Option<u64>,
     /// A user and/or mount namespace set up before the identity and the filters
     /// (`PrivateUsers=`, `PrivateTmp=`, `ProtectSystem=`, `ProtectHome=`).
     pub namespace: Option<Namespace>,
@@ -259,6 +267,7 @@ impl ExecSpec {
             no_new_privileges: false,
             seccomp: Vec::new(),
             namespace: None,
+            capability_bounding_set: None,
             fail_at: None,
             oom_value: CString::default(),
         })

@@ -111,6 +111,34 @@ impl Client {
         self.next_reply().map(|(v, _)| v)
     }
 
+    /// Call `method` and read its single reply's parameters straight into `T` (no
+    /// intermediate [`Value`] tree: a `status` reply of ~200 properties is parsed once, not
+    /// twice). An error reply is returned as [`Client::call`] returns it.
+    pub fn call_as<T: serde::de::DeserializeOwned>(
+        &mut self,
+        method: &str,
+        parameters: Value,
+    ) -> Result<T, CallError> {
+        /// Whether the reply is an error (other fields skipped unparsed).
+        #[derive(serde::Deserialize)]
+        struct Head {
+            #[serde(default)]
+            error: Option<String>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Typed<T> {
+            parameters: T,
+        }
+        self.send(method, parameters, false)?;
+        let frame = read_frame(&mut self.reader)?;
+        let head: Head = serde_json::from_slice(&frame).map_err(FrameError::Malformed)?;
+        if head.error.is_some() {
+            return Err(reply_error(&frame));
+        }
+        let typed: Typed<T> = serde_json::from_slice(&frame).map_err(FrameError::Malformed)?;
+        Ok(typed.parameters)
+    }
+
     /// Call `method` passing `fds` along (`SCM_RIGHTS` on the request's bytes), and wait for
     /// its single reply. The daemon receives duplicates; ours stay open.
     pub fn call_with_fds(
@@ -175,20 +203,33 @@ impl Client {
     pub fn next_reply(&mut self) -> Result<(Value, bool), CallError> {
         let frame = read_frame(&mut self.reader)?;
         let reply: Reply = serde_json::from_slice(&frame).map_err(FrameError::Malformed)?;
-        if let Some(name) = reply.error {
-            let message = reply
-                .parameters
-                .get("message")
-                .and_then(Value::as_str)
-                .unwrap_or(&name)
-                .to_string();
-            return Err(CallError::Remote {
-                name,
-                message,
-                parameters: reply.parameters,
-            });
+        if reply.error.is_some() {
+            return Err(remote_error(reply));
         }
         Ok((reply.parameters, reply.continues))
+    }
+}
+
+/// The error a reply frame that names one carries (a malformed frame: that error).
+fn reply_error(frame: &[u8]) -> CallError {
+    match serde_json::from_slice::<Reply>(frame) {
+        Ok(reply) => remote_error(reply),
+        Err(e) => FrameError::Malformed(e).into(),
+    }
+}
+
+fn remote_error(reply: Reply) -> CallError {
+    let name = reply.error.unwrap_or_default();
+    let message = reply
+        .parameters
+        .get("message")
+        .and_then(Value::as_str)
+        .unwrap_or(&name)
+        .to_string();
+    CallError::Remote {
+        name,
+        message,
+        parameters: reply.parameters,
     }
 }
 
@@ -245,5 +286,40 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("/nonexistent/linger/login"), "{e}");
+    }
+
+    /// `call_as` reads what `call` + `from_value` read, and an error reply as `call` does.
+    #[test]
+    fn call_as_reads_replies_and_errors_as_call_does() {
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        struct Answer {
+            units: Vec<String>,
+        }
+        let replies: [&[u8]; 3] = [
+            b"{\"parameters\":{\"units\":[\"a\",\"b\"]}}\0",
+            b"{\"parameters\":{\"message\":\"too big\"},\"error\":\"io.linger.ReplyTooLarge\"}\0",
+            b"{\"parameters\":{\"units\":7}}\0",
+        ];
+        for (i, reply) in replies.iter().enumerate() {
+            let (ours, theirs) = UnixStream::pair().unwrap();
+            let mut client = Client::from_stream(ours).unwrap();
+            let mut server = theirs;
+            server.write_all(reply).unwrap();
+            let got = client.call_as::<Answer>("x.Y", serde_json::json!({}));
+            match i {
+                0 => assert_eq!(got.unwrap().units, ["a", "b"]),
+                1 => match got {
+                    Err(CallError::Remote { name, message, .. }) => {
+                        assert_eq!(name, "io.linger.ReplyTooLarge");
+                        assert_eq!(message, "too big");
+                    }
+                    other => panic!("{other:?}"),
+                },
+                _ => assert!(matches!(
+                    got,
+                    Err(CallError::Frame(FrameError::Malformed(_)))
+                )),
+            }
+        }
     }
 }

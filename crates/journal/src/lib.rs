@@ -65,4 +65,6 @@ pub use prefetch::ReadAhead;
 pub use query::Query;
 pub use reader::Journal;
 pub use view::{EntryRef, EntryView};
-pub use writer::{AfterWritten, DrainHook, JournalWriter, Stream, Submitter, WriterHandle};
+pub use writer::{
+    AfterWritten, Consume, Consumer, DrainHook, JournalWriter, Stream, Submitter, WriterHandle,
+};

@@ -181,6 +181,20 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
     let mut presets = None;
     let mut file_states = None;
     let mut looked_up_only = Vec::new();
+    // Only unit states asked (`is-active`, the warnings after a job): the rest of each
+    // unit's properties is not rendered. The names added below are answered either way.
+    let added_below = [
+        "NeedDaemonReload",
+        "UnitFilePreset",
+        "FreezerState",
+        "CanFreeze",
+    ];
+    let states_only = !p.properties.is_empty()
+        && !p.processes
+        && p.properties.iter().all(|k| {
+            crate::props::STATE_PROPERTIES.contains(&k.as_str())
+                || added_below.contains(&k.as_str())
+        });
     for name in &p.units {
         let was_loaded = m.engine.resolve(name).is_some();
         if p.loaded_only && !was_loaded {
@@ -204,8 +218,13 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
         } else {
             String::new()
         };
-        let mut props = crate::props::unit_properties(&m.engine, u, &file_state);
-        crate::props::cgroup_properties(&m.engine.host().cgroups, &id, &mut props.strings);
+        let mut props = if states_only {
+            crate::props::state_properties(&m.engine, u, &file_state)
+        } else {
+            let mut all = crate::props::unit_properties(&m.engine, u, &file_state);
+            crate::props::cgroup_properties(&m.engine.host().cgroups, &id, &mut all.strings);
+            all
+        };
         if wants("UnitFilePreset") {
             let presets = presets
                 .get_or_insert_with(|| crate::preset::Presets::load(std::path::Path::new("/")));

@@ -111,6 +111,21 @@ impl ExecSettings {
         logs: &mut Vec<HostLog>,
     ) -> Result<(), String> {
         spec.no_new_privileges = h.no_new_privileges;
+        spec.capability_bounding_set = h.bounding_set();
+        if spec.capability_bounding_set.is_some()
+            && !rustix::process::geteuid().is_root()
+            && !crate::sandbox::user_namespaces_available()
+        {
+            // Without privileges the bounding set can only be limited inside a user
+            // namespace of the service's own; none may be made here.
+            spec.capability_bounding_set = None;
+            self.tell_once(
+                unit,
+                4,
+                "CapabilityBoundingSet= (or ProtectKernelModules='s CAP_SYS_MODULE) is not applied: this user may not create user namespaces here.".into(),
+                logs,
+            );
+        }
         if let Some((ns, notes)) = crate::sandbox::plan(config, unit, h, unit_dirs)? {
             for note in notes {
                 self.tell_once(unit, 4, note, logs);
@@ -308,6 +323,7 @@ fn filter_spec(h: &Hardening) -> FilterSpec {
         lock_personality: h.lock_personality,
         memory_deny_write_execute: h.memory_deny_write_execute,
         restrict_realtime: h.restrict_realtime,
+        refuse_module_calls: h.protect_kernel_modules,
     }
 }
 

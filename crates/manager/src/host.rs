@@ -589,6 +589,7 @@ impl Host for RealHost {
         // Only Type=exec must know that execve succeeded before going on; every other start
         // reads the exec report when the child is reaped, so a spawn costs just the fork.
         let wait = req.main && req.service.service_type == ServiceType::Exec;
+        let since = crate::tracker::ProcTracker::ticks_now();
         let child = if wait {
             linger_exec::spawn(spec)
         } else {
@@ -597,7 +598,8 @@ impl Host for RealHost {
         .map_err(|e| e.to_string())?;
         // Our child: its pid stays its own until we reap it.
         self.pidfds.child(child.pid);
-        self.tracker.started(req.unit, req.invocation_id, child.pid);
+        self.tracker
+            .started(req.unit, req.invocation_id, child.pid, since);
         if let Some((stage, errno)) = child.failure {
             if let Some(line) = directory {
                 self.log(req.unit, 3, line);

@@ -65,6 +65,9 @@ pub struct Manager {
     pub journal: Option<linger_journal::WriterHandle>,
     /// Woken (from the journal's writer thread) when its queue has room again.
     pub journal_room: std::sync::Arc<Notify>,
+    /// The journal's writer takes output lines' bytes out of their pipes through the fd
+    /// keeper (set up with the first pipe the keeper holds; see `keeper.rs`).
+    pub pipe_consumer: bool,
     /// Fields every entry of this manager carries (`_UID`, `_GID`, `_HOSTNAME`, …).
     pub base_fields: Vec<(String, Vec<u8>)>,
     /// What the crash-recovery log holds.
@@ -134,6 +137,7 @@ impl Manager {
             next_pipe: 0,
             journal: None,
             journal_room: std::sync::Arc::new(Notify::new()),
+            pipe_consumer: false,
             base_fields: Vec::new(),
             recovery: RecoveryState::default(),
             adopted: HashSet::new(),
@@ -794,6 +798,18 @@ impl Manager {
         let key = crate::keeper::pipe_key(self.engine.host().keeper.generation(), id);
         if let Err(e) = self.engine.host_mut().keeper.put(&key, fd) {
             self.record(unit, 4, "linger", std::process::id(), e);
+            return;
+        }
+        if !self.pipe_consumer && self.journal.is_some() {
+            self.pipe_consumer = true;
+            match self.engine.host_mut().keeper.consumer() {
+                Ok(c) => {
+                    if let (Some(j), Some(c)) = (&self.journal, c) {
+                        j.set_consumer(Box::new(c));
+                    }
+                }
+                Err(e) => self.record(unit, 4, "linger", std::process::id(), e),
+            }
         }
     }
 

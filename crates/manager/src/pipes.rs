@@ -1,11 +1,11 @@
 //! Service output pipes: one reader task per pipe owns it, splits what it finds into lines,
 //! puts them into the journal and reports them to the manager as events for the in-memory
-//! tail. A reader looks at the pipe without taking the bytes out (`pipe_peek`) and takes the
-//! bytes of complete lines out only once the journal's writer has written them — on the
-//! writer's thread, right after its write — so a manager killed in between leaves them in the
-//! pipe for the next one: no line is lost to a crash (one written twice is possible only if
-//! the kill falls between those two back-to-back syscalls). It does not look again before
-//! then: a chatty service blocks on its full pipe while the journal catches up, as under
+//! tail. A reader looks at the pipe without taking the bytes out (`pipe_peek`), and the bytes
+//! of complete lines are taken out only once the journal's writer has written them — by the
+//! fd keeper, told by the writer thread before its write and after it (`keeper.rs`), so that
+//! the next manager can tell after a crash whether the lines still in the pipe are in the
+//! journal: no line is lost to a crash, and none is written twice. It does not look again
+//! before then: a chatty service blocks on its full pipe while the journal catches up, as under
 //! journald, and nothing is dropped. Asked to drain (its writer exited), a reader reads the
 //! pipe to its last byte, puts that into the journal and says so (`Event::OutputDrained`):
 //! the manager handles an exit only after the output written before it. Asked to stop
@@ -237,23 +237,15 @@ impl Lines<'_> {
                 message: String::from_utf8_lossy(l.message).into_owned(),
             })
             .collect();
-        let submitted = match self.journal {
-            Some((sub, stream)) if !batch.is_empty() => self
-                .with_room(batch, |b| sub.try_submit_batch(stream, b))
-                .await
-                .map_or_else(
-                    |b| sub.submit_batch(stream, b).then_some(sub),
-                    |()| Some(sub),
-                ),
-            _ => None,
-        };
-        if n > 0 {
-            match submitted {
-                Some(sub) => self.consume_once_written(sub, fd, n).await,
-                None => {
-                    let _ = crate::pipe_peek::consume(fd.as_fd(), n);
-                }
+        match self.journal {
+            Some((sub, stream)) if !batch.is_empty() => {
+                self.submit(sub, stream, batch, pipe, fd, n).await;
             }
+            // Nothing to write (or no journal): the bytes can go at once.
+            _ if n > 0 => {
+                let _ = crate::pipe_peek::consume(fd.as_fd(), n);
+            }
+            _ => {}
         }
         let _ = events.send(Event::Output {
             pipe,
@@ -285,33 +277,65 @@ impl Lines<'_> {
         }
     }
 
-    /// Take `n` bytes out of the pipe on the journal writer's thread, right after it wrote
-    /// everything submitted before (so a crash between the two loses nothing), and wait for
-    /// that. If the writer makes no progress for [`JOURNAL_STALL`], they are taken here: the
-    /// lines are queued, and a stuck journal must not stall the manager. Whichever comes
-    /// first consumes, once.
-    async fn consume_once_written(
+    /// Hand a batch to the journal, with the `n` bytes of the pipe it came from to be taken
+    /// out once it is written (by the fd keeper, which a crash cannot interrupt between the
+    /// two: see `keeper.rs`; else here), and wait for that. If the writer makes no progress
+    /// for [`JOURNAL_STALL`], the bytes are taken out here: the lines are queued, and a stuck
+    /// journal must not stall the service forever. Whichever side claims them first takes
+    /// them out, once.
+    async fn submit(
         &self,
         sub: &linger_journal::Submitter,
+        stream: &linger_journal::Stream,
+        batch: LineBatch,
+        pipe: u64,
         fd: &Arc<OwnedFd>,
         n: usize,
     ) {
         let claimed = Arc::new(AtomicBool::new(false));
-        let (done, written) = oneshot::channel();
-        let then: linger_journal::AfterWritten = {
-            let (fd, claimed) = (Arc::clone(fd), Arc::clone(&claimed));
-            Box::new(move || {
+        let (done, taken) = oneshot::channel();
+        let consume = (n > 0).then(|| linger_journal::Consume {
+            source: pipe,
+            bytes: n,
+            claimed: Arc::clone(&claimed),
+            done: Box::new(move |by_writer| {
+                let _ = done.send(by_writer);
+            }),
+        });
+        let take_here = || {
+            if n > 0 && !claimed.swap(true, Ordering::AcqRel) {
+                let _ = crate::pipe_peek::consume(fd.as_fd(), n);
+            }
+        };
+        let queued = self
+            .with_room((batch, consume), |(b, c)| {
+                sub.try_submit_batch_consuming(stream, b, c)
+            })
+            .await;
+        if let Err((batch, _)) = queued {
+            // The queue stayed full: the lines are dropped (and counted), their bytes go.
+            sub.submit_batch(stream, batch);
+            take_here();
+            return;
+        }
+        if n == 0 {
+            return;
+        }
+        let mut taken = taken;
+        match tokio::time::timeout(JOURNAL_STALL, &mut taken).await {
+            Ok(Ok(true)) => {}
+            // The writer's consumer did not take them (none, or it failed), or the writer is
+            // gone.
+            Ok(_) => take_here(),
+            Err(_) => {
                 if !claimed.swap(true, Ordering::AcqRel) {
                     let _ = crate::pipe_peek::consume(fd.as_fd(), n);
+                    return;
                 }
-                let _ = done.send(());
-            })
-        };
-        let queued = self.with_room(then, |t| sub.after_written(t)).await;
-        if queued.is_err() || tokio::time::timeout(JOURNAL_STALL, written).await.is_err() {
-            // Not queued, or the writer is stuck (or gone, dropping the closure unrun).
-            if !claimed.swap(true, Ordering::AcqRel) {
-                let _ = crate::pipe_peek::consume(fd.as_fd(), n);
+                // The writer has them: it is writing now, and says when it is done.
+                if !matches!(taken.await, Ok(true)) {
+                    take_here();
+                }
             }
         }
     }

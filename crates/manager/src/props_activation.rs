@@ -5,6 +5,14 @@ use linger_unit::model::UnitKind;
 
 use crate::props_format::{Props, span, yes};
 
+/// `TriggeredBy=`: the units that can start `id` (none: not set).
+pub fn triggered_by<H: Host, S: UnitSource>(engine: &Engine<H, S>, id: &str, p: &mut Props) {
+    let by = engine.triggered_by(id);
+    if !by.is_empty() {
+        p.insert("TriggeredBy".into(), by.join(" "));
+    }
+}
+
 /// Add the timer/socket properties of `u` (nothing for other types); `TriggeredBy=` for all.
 pub fn activation_properties<H: Host, S: UnitSource>(
     engine: &Engine<H, S>,
@@ -12,10 +20,7 @@ pub fn activation_properties<H: Host, S: UnitSource>(
     p: &mut Props,
 ) {
     let id = &u.config.id;
-    let by = engine.triggered_by(id);
-    if !by.is_empty() {
-        p.insert("TriggeredBy".into(), by.join(" "));
-    }
+    triggered_by(engine, id, p);
     let target = engine.triggers(id).unwrap_or_default();
     match (&u.config.kind, u.timer(), u.socket()) {
         (UnitKind::Timer(c), Some(t), _) => {

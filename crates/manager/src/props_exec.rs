@@ -94,6 +94,11 @@ pub fn exec_properties(exec: &ExecConfig, p: &mut BTreeMap<String, String>) {
     p.insert("ReadOnlyPaths".into(), h.read_only_paths.join(" "));
     p.insert("InaccessiblePaths".into(), h.inaccessible_paths.join(" "));
     p.insert("LockPersonality".into(), yes(h.lock_personality));
+    p.insert("ProtectKernelModules".into(), yes(h.protect_kernel_modules));
+    p.insert(
+        "CapabilityBoundingSet".into(),
+        linger_unit::value::capability_set_text(h.bounding_set().unwrap_or(u64::MAX)),
+    );
     p.insert(
         "MemoryDenyWriteExecute".into(),
         yes(h.memory_deny_write_execute),

@@ -3,10 +3,10 @@
 //! leaving orphans — which systemd cannot do for its own user manager.
 //!
 //! What makes it possible:
-//! - a record per unit in `$XDG_RUNTIME_DIR/linger/recovery.log` (`store.rs`), written again
-//!   in the turn of the event loop in which the engine touched that unit (main pid and its
-//!   start time, invocation id, restart count, output pipes, listening sockets, timer state),
-//!   so it is current at every crash;
+//! - a record per unit in `$XDG_RUNTIME_DIR/linger/recovery.log` (`recovery_log.rs`), written
+//!   again in the turn of the event loop in which the engine touched that unit (main pid and
+//!   its start time, invocation id, restart count, output pipes, listening sockets, timer
+//!   state, a socket's place on its way up), so it is current at every crash;
 //! - the fd keeper (`keeper.rs`), which still holds the services' output pipes and the socket
 //!   units' listening sockets;
 //! - the cgroups: what runs in a unit's cgroup belongs to it, whoever started it.
@@ -16,8 +16,16 @@
 //! children: their exit is seen through a pidfd, with its status read from `/proc` while it
 //! is a zombie or from the pidfd once reaped (Linux ≥ 6.15; where neither tells, it counts as
 //! a clean exit and the journal says so), and their cgroup's emptiness through
-//! `cgroup.events`. Populated unit cgroups that no record claims are killed before anything
-//! starts. A clean exit removes the records and ends the keeper.
+//! `cgroup.events`. A socket unit caught in `start-pre`/`start-post` goes on from there: its
+//! running command adopted the same way, none of its commands run twice. Output lines the
+//! journal wrote just before the crash leave their pipes, those it did not stay to be read
+//! again (the keeper's intents, settled here before any pipe is read). Populated unit cgroups
+//! that no record claims are killed before anything starts. A clean exit removes the records
+//! and ends the keeper.
+//!
+//! One pass over the records: each main pid's pidfd opened and its start time checked once
+//! (its uid read through the pidfd), the fds taken from the keeper and put back in a few
+//! batches, and the start times just checked kept for the first records written.
 
 use std::collections::{BTreeSet, HashMap};
 use std::os::fd::OwnedFd;
@@ -63,6 +71,19 @@ struct UnitRecord {
     /// again by the next manager: `start`, `stop`, `restart`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     job: Option<String>,
+    /// A socket unit on its way up with a start command list running.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    midway: Option<MidwayRecord>,
+}
+
+/// A socket unit half way up: its state (`start-pre`, `start-post`), how many commands of
+/// that list had started, and the running one's pid with its start time.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+struct MidwayRecord {
+    state: String,
+    started: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    control: Option<(u32, u64)>,
 }
 
 /// Realtime and monotonic µs.
@@ -92,7 +113,13 @@ struct ManagerRecord {
 /// The start time of `pid` (field 22 of `/proc/PID/stat`), None if it does not exist.
 pub fn proc_start_time(pid: u32) -> Option<u64> {
     // Bytes: the command name is cut at 15 bytes, possibly inside a UTF-8 character.
-    let stat = std::fs::read(format!("/proc/{pid}/stat")).ok()?;
+    // One open and one read into a stack buffer (the line is a few hundred bytes):
+    // std::fs::read adds a statx and probe reads (/proc reports size 0) — 8 syscalls a
+    // started service instead of 3.
+    let mut buf = [0u8; 1024];
+    let mut f = std::fs::File::open(format!("/proc/{pid}/stat")).ok()?;
+    let n = std::io::Read::read(&mut f, &mut buf).ok()?;
+    let stat = &buf[..n];
     // The command name may hold spaces and parentheses: fields resume after the last ')'.
     let rest = std::str::from_utf8(&stat[stat.iter().rposition(|&b| b == b')')? + 1..]).ok()?;
     // After it come fields 3 (state), 4, …: the start time is the 20th of those.
@@ -179,6 +206,11 @@ fn record(s: &Manager, unit: &str, pipes: Option<Vec<PipeMeta>>) -> UnitRecord {
         _ if u.sub_state().as_str() == "auto-restart" => Some("start"),
         _ => None,
     };
+    let midway = s.engine.socket_midway(unit).map(|m| MidwayRecord {
+        state: m.state.as_str().to_string(),
+        started: m.started,
+        control: m.control.and_then(|pid| Some((pid, proc_start_time(pid)?))),
+    });
     UnitRecord {
         service,
         main_pid_start,
@@ -187,6 +219,7 @@ fn record(s: &Manager, unit: &str, pipes: Option<Vec<PipeMeta>>) -> UnitRecord {
         timer,
         scope: active && u.scope().is_some(),
         job: job.map(str::to_string),
+        midway,
     }
 }
 
@@ -197,6 +230,10 @@ fn parse<T: serde::de::DeserializeOwned>(data: &[u8]) -> Option<T> {
 /// Write down every unit the engine `touched` this turn (and the manager's own record when
 /// it changed). Called once per turn of the event loop.
 pub fn persist(s: &mut Manager, touched: &BTreeSet<String>) {
+    // The keeper holds what the records name before they are written (the turn's puts).
+    if let Err(e) = s.engine.host_mut().keeper.flush() {
+        s.record("linger", 4, "linger", std::process::id(), e);
+    }
     let mut touched = touched.clone();
     if s.recovery.store.needs_rewrite() {
         // A write failed (a full runtime directory): once it works again, everything is
@@ -247,9 +284,8 @@ pub fn persist(s: &mut Manager, touched: &BTreeSet<String>) {
     let result = s.recovery.store.write(changes);
     if result.is_ok() && !s.recovery.taken.is_empty() {
         // Our own records and copies are in place: the predecessor's copies can go.
-        for key in std::mem::take(&mut s.recovery.taken) {
-            let _ = s.engine.host_mut().keeper.del(&key);
-        }
+        let taken = std::mem::take(&mut s.recovery.taken);
+        let _ = s.engine.host_mut().keeper.del_many(taken);
     }
     match result {
         Ok(()) => s.recovery.failed = false,
@@ -301,13 +337,25 @@ fn decode(records: HashMap<String, Vec<u8>>) -> (Option<ManagerRecord>, Vec<(Str
 /// came with the exec), re-adopt what a crashed predecessor left running.
 pub fn recover(s: &mut Manager, reexec: bool) {
     let taken = s.engine.host_mut().keeper.take_over();
-    let taken = match taken {
+    let crate::keeper::Taken {
+        fds: taken,
+        intents,
+    } = match taken {
         Ok(t) => t,
         Err(e) => {
             s.record("linger", 4, "linger", std::process::id(), e);
-            Vec::new()
+            crate::keeper::Taken::default()
         }
     };
+    // The predecessor's last journal writes of output lines: their bytes leave the pipes
+    // if the lines are in the journal, and stay to be read again if not — before any reader
+    // looks at the pipes. So no line is lost or written twice across the crash.
+    for i in &intents {
+        let written = crate::keeper::settle(i);
+        if let Err(e) = s.engine.host_mut().keeper.resolve(&i.key, written) {
+            s.record("linger", 4, "linger", std::process::id(), e);
+        }
+    }
     // Whatever happens below, the predecessor's copies go once our records are written.
     s.recovery.taken = taken.iter().map(|(k, _)| k.clone()).collect();
     if reexec {
@@ -340,6 +388,7 @@ pub fn recover(s: &mut Manager, reexec: bool) {
     let mut pidfds = Vec::new();
     let mut gone = Vec::new();
     let mut scopes = Vec::new();
+    let mut halfway = Vec::new();
     for (unit, r) in records {
         if let Some(mut svc) = r.service {
             if let Some(pid) = svc.main_pid {
@@ -366,11 +415,23 @@ pub fn recover(s: &mut Manager, reexec: bool) {
                 });
             }
         }
-        if r.sockets > 0 {
-            let socket_fds: Vec<OwnedFd> = (0..r.sockets)
-                .filter_map(|i| fds.remove(&socket_key(&generation, &unit, i)))
-                .collect();
-            if socket_fds.len() == r.sockets {
+        let socket_fds: Vec<OwnedFd> = (0..r.sockets)
+            .filter_map(|i| fds.remove(&socket_key(&generation, &unit, i)))
+            .collect();
+        let complete = socket_fds.len() == r.sockets;
+        if let Some(m) = r
+            .midway
+            .as_ref()
+            .and_then(|m| midway(m, r.sockets, complete))
+        {
+            // Half way up: it goes on from there (below), its sockets held again if open.
+            let control = m.control.zip(r.midway.as_ref().and_then(|x| x.control));
+            let control = control.and_then(|(pid, (_, start))| {
+                reopen(pid, Some(start)).ok().map(|fd| (pid, start, fd))
+            });
+            halfway.push((unit.clone(), m, socket_fds, control));
+        } else if r.sockets > 0 {
+            if complete {
                 let slots = socket_fds.into_iter().map(&mut slot).collect();
                 saved.sockets.push((unit.clone(), slots));
             } else {
@@ -406,13 +467,15 @@ pub fn recover(s: &mut Manager, reexec: bool) {
     // this manager's user inside the unit's cgroup. Any other (a forged record naming a root
     // process, say) is not the unit's: the unit comes back without it.
     let mut refused = Vec::new();
-    pidfds.retain(|(unit, pid, _, _)| match adoptable(s, unit, *pid) {
-        Ok(()) => true,
-        Err(why) => {
-            refused.push((unit.clone(), *pid, why));
-            false
-        }
-    });
+    pidfds.retain(
+        |(unit, pid, _, fd)| match adoptable(s, unit, *pid, fd.as_ref()) {
+            Ok(()) => true,
+            Err(why) => {
+                refused.push((unit.clone(), *pid, why));
+                false
+            }
+        },
+    );
     adopted.retain(|(unit, pid)| !refused.iter().any(|(u, p, _)| u == unit && p == pid));
     for (unit, pid, why) in &refused {
         s.record(
@@ -431,6 +494,13 @@ pub fn recover(s: &mut Manager, reexec: bool) {
             svc.main_start = None;
         }
     }
+    // Their start times were checked just now: the records written next need not read them
+    // from /proc again.
+    for (unit, pid, start, _) in &pidfds {
+        if let Some(t) = start {
+            s.recovery.starts.insert(unit.clone(), (*pid, *t));
+        }
+    }
     // What their main processes left behind is not our child either.
     s.adopted
         .extend(adopted.iter().chain(&gone).map(|(u, _)| u.clone()));
@@ -441,6 +511,9 @@ pub fn recover(s: &mut Manager, reexec: bool) {
         let _ = s
             .engine
             .enqueue(JobType::Start, unit, JobMode::Replace, false);
+    }
+    for (unit, m, socket_fds, control) in halfway {
+        resume_socket(s, &unit, m, socket_fds, control);
     }
     for unit in &scopes {
         if s.engine.host().cgroups.is_empty(unit) == Some(false) {
@@ -485,9 +558,13 @@ pub fn recover(s: &mut Manager, reexec: bool) {
 
 /// Whether `pid`, named by `unit`'s record, may be adopted: a process of our own user, and
 /// (with cgroups) in the unit's cgroup.
-fn adoptable(s: &Manager, unit: &str, pid: u32) -> Result<(), String> {
+fn adoptable(s: &Manager, unit: &str, pid: u32, pidfd: Option<&OwnedFd>) -> Result<(), String> {
     let own = rustix::process::getuid().as_raw();
-    match linger_ipc::process_uid(pid) {
+    // Through the pidfd already open (no /proc file read), where the kernel tells.
+    let uid = pidfd
+        .and_then(|fd| linger_exec::pidfd::real_uid(std::os::fd::AsFd::as_fd(fd)))
+        .or_else(|| linger_ipc::process_uid(pid));
+    match uid {
         Some(uid) if uid == own => {}
         Some(uid) => {
             return Err(format!(
@@ -503,6 +580,67 @@ fn adoptable(s: &Manager, unit: &str, pid: u32) -> Result<(), String> {
     Ok(())
 }
 
+/// A socket's half-way record as the engine takes it: None if it does not make sense (an
+/// unknown state; open in `start-post` but its sockets were lost: it starts again).
+fn midway(m: &MidwayRecord, sockets: usize, complete: bool) -> Option<linger_engine::SocketMidway> {
+    use linger_engine::SocketState;
+    let state = match m.state.as_str() {
+        "start-pre" => SocketState::StartPre,
+        "start-post" if sockets > 0 && complete => SocketState::StartPost,
+        _ => return None,
+    };
+    Some(linger_engine::SocketMidway {
+        state,
+        started: m.started,
+        control: m.control.map(|(pid, _)| pid),
+    })
+}
+
+/// A socket unit caught half way up by the crash goes on from there: its listening fds (if it
+/// had opened them) taken back, its running command adopted (if it still runs, as its own
+/// user's process in the unit's cgroup), the commands after it run — none run twice.
+fn resume_socket(
+    s: &mut Manager,
+    unit: &str,
+    m: linger_engine::SocketMidway,
+    fds: Vec<OwnedFd>,
+    control: Option<(u32, u64, Option<OwnedFd>)>,
+) {
+    let id = s.engine.load(unit);
+    let cfg = match s.engine.unit(&id).map(|u| &u.config.kind) {
+        Some(linger_unit::model::UnitKind::Socket(c)) => (**c).clone(),
+        _ => return,
+    };
+    adopt_cgroup(s, &id);
+    if !fds.is_empty() {
+        if !s.engine.host_mut().sockets.adopt(&id, &cfg, fds) {
+            return;
+        }
+        s.engine.host_mut().keep_sockets(&id);
+    }
+    let control = control.filter(|(pid, _, fd)| match adoptable(s, &id, *pid, fd.as_ref()) {
+        Ok(()) => true,
+        Err(why) => {
+            s.record(
+                &id,
+                4,
+                "linger",
+                std::process::id(),
+                format!("Not adopting process {pid} as the control process of {id}: {why}."),
+            );
+            false
+        }
+    });
+    s.engine.resume_socket(&id, m, control.is_some());
+    if let Some((pid, start, pidfd)) = control {
+        s.adopted.insert(id.clone());
+        if let Some(fd) = pidfd.as_ref().and_then(|fd| fd.try_clone().ok()) {
+            s.engine.host_mut().pidfds.adopted(pid, fd);
+        }
+        watch_adopted_pid(s, id, pid, Some(start), pidfd);
+    }
+}
+
 /// Register a unit's existing cgroup (its limits written again) without moving anything.
 fn adopt_cgroup(s: &mut Manager, unit: &str) {
     let id = s.engine.load(unit);
@@ -510,6 +648,10 @@ fn adopt_cgroup(s: &mut Manager, unit: &str) {
         linger_unit::model::UnitKind::Service(c) | linger_unit::model::UnitKind::Scope(c) => {
             Some((c.slice.clone(), c.resource_control.clone()))
         }
+        linger_unit::model::UnitKind::Socket(c) => Some((
+            c.processes.slice.clone(),
+            c.processes.resource_control.clone(),
+        )),
         _ => None,
     });
     let Some((slice, directives)) = cfg else {
@@ -588,7 +730,8 @@ pub fn drain_adopted_exits(s: &mut Manager) {
     }
     let mut exits = Vec::new();
     for (unit, pid, status) in std::mem::take(&mut s.adopted_exits) {
-        // Only if it is still this unit's main process (a restart may have replaced it).
+        // Only if it is still this unit's main process (a restart may have replaced it), or
+        // its socket's control process.
         let still_main = s
             .engine
             .unit(&unit)
@@ -596,7 +739,13 @@ pub fn drain_adopted_exits(s: &mut Manager) {
             .and_then(|svc| svc.snapshot())
             .and_then(|snap| snap.main_pid)
             == Some(pid);
-        if !still_main {
+        let control = s
+            .engine
+            .unit(&unit)
+            .and_then(|u| u.socket())
+            .and_then(|x| x.control)
+            == Some(pid);
+        if !still_main && !control {
             continue;
         }
         match status {
@@ -607,7 +756,7 @@ pub fn drain_adopted_exits(s: &mut Manager) {
                     6,
                     "linger",
                     std::process::id(),
-                    format!("Main process {pid} (adopted after a manager restart) exited; this kernel does not tell its exit status (Linux 6.15 does): counting it as a clean exit."),
+                    format!("{} process {pid} (adopted after a manager restart) exited; this kernel does not tell its exit status (Linux 6.15 does): counting it as a clean exit.", if control { "Control" } else { "Main" }),
                 );
                 exits.push((pid, ExitStatus::Exited(0)));
             }

@@ -64,6 +64,9 @@ pub struct Saved {
     /// empty queue, and `StartupFinished` is not sent again.
     #[serde(default)]
     pub(crate) finished: Option<(u64, u64)>,
+    /// The front ends' listening sockets (name, fd), kept across execve ([`crate::FrontSockets`]).
+    #[serde(default)]
+    pub(crate) front_sockets: Vec<(String, i32)>,
 }
 
 impl Saved {
@@ -81,6 +84,7 @@ impl Saved {
             timer_activations: Vec::new(),
             startup: None,
             finished: None,
+            front_sockets: Vec::new(),
         }
     }
 }
@@ -119,6 +123,7 @@ fn unts((realtime, monotonic): (u64, u64)) -> Timestamp {
 pub fn save_and_exec(
     s: &Manager,
     listener: &tokio::net::UnixListener,
+    front_sockets: &[(String, OwnedFd)],
     exe: &Path,
     path: &Path,
     args: &[String],
@@ -155,6 +160,11 @@ pub fn save_and_exec(
                 return format!("cannot keep the control socket open: {e}");
             }
         };
+        // A front end's socket that cannot be kept is bound anew by the next image.
+        let front_sockets = front_sockets
+            .iter()
+            .filter_map(|(name, fd)| Some((name.clone(), linger_exec::keep_across_exec(fd).ok()?)))
+            .collect();
         let sockets = s.engine.host().sockets.keep_for_reexec();
         let timers = s
             .engine
@@ -180,6 +190,7 @@ pub fn save_and_exec(
             timer_activations,
             startup: Some(ts(s.engine.host().timers.startup)),
             finished: s.startup_finished.map(ts),
+            front_sockets,
             environment: s.engine.host().environment.to_strings(),
             services,
             pipes,
@@ -200,6 +211,7 @@ pub fn save_and_exec(
             .flat_map(|(_, fds)| fds.iter().copied()),
     );
     kept.push(saved.listen_fd);
+    kept.extend(saved.front_sockets.iter().map(|(_, fd)| *fd));
     let text = match serde_json::to_vec(&saved) {
         Ok(t) => t,
         Err(e) => {
@@ -260,6 +272,15 @@ pub fn listener(saved: &Saved) -> std::io::Result<std::os::unix::net::UnixListen
     let l = std::os::unix::net::UnixListener::from(fd);
     l.set_nonblocking(true)?;
     Ok(l)
+}
+
+/// The front ends' inherited listening sockets (those no longer open are left out).
+pub fn front_sockets(saved: &Saved) -> Vec<(String, OwnedFd)> {
+    saved
+        .front_sockets
+        .iter()
+        .filter_map(|(name, fd)| Some((name.clone(), linger_exec::adopt_inherited_fd(*fd).ok()?)))
+        .collect()
 }
 
 /// Adopt services, environment, logs and output pipes; `take_fd` turns a saved fd number

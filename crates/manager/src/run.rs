@@ -16,6 +16,7 @@ use tokio::sync::mpsc;
 use crate::api::Requests;
 use crate::config::ManagerConfig;
 use crate::event::Event;
+use crate::front_sockets::FrontSockets;
 use crate::host::RealHost;
 use crate::manager::{ExitRequest, Manager};
 use crate::readiness::readable;
@@ -109,16 +110,17 @@ fn ensure_std_fds() {
 
 /// Run the user manager until it is told to exit. `log_to_stderr` mirrors its messages.
 pub fn run(config: ManagerConfig, log_to_stderr: bool) -> ExitCode {
-    run_with(config, log_to_stderr, |_| {})
+    run_with(config, log_to_stderr, |_, _| {})
 }
 
 /// [`run`], with more front ends: `front_ends` is called once on the manager's thread, when the
-/// manager is up, with a handle to submit requests and subscribe to changes; it may spawn
-/// local tasks (`tokio::task::spawn_local`) that use it (the D-Bus front end does).
+/// manager is up, with a handle to submit requests and subscribe to changes, and the listening
+/// sockets kept across a re-exec ([`FrontSockets`]); it may spawn local tasks
+/// (`tokio::task::spawn_local`) that use them (the D-Bus front end does).
 pub fn run_with(
     config: ManagerConfig,
     log_to_stderr: bool,
-    front_ends: impl FnOnce(Requests) + 'static,
+    front_ends: impl FnOnce(Requests, &mut FrontSockets) + 'static,
 ) -> ExitCode {
     ensure_std_fds();
     if let Err(e) = prepare(&config) {
@@ -215,7 +217,7 @@ fn build_manager(
 async fn main_loop(
     config: ManagerConfig,
     log_to_stderr: bool,
-    front_ends: impl FnOnce(Requests),
+    front_ends: impl FnOnce(Requests, &mut FrontSockets),
 ) -> Result<(), StartError> {
     let sock_path = config.socket_path();
     let saved = config
@@ -296,7 +298,14 @@ async fn main_loop(
     // falls back to the session bus, whose socket nobody serves until that very unit is up.
     // Before crash recovery too, which may queue jobs again. Their calls wait in the event
     // queue until the loop below runs.
-    front_ends(requests.clone());
+    let mut front_sockets = FrontSockets::inherited(
+        saved
+            .as_ref()
+            .map(crate::reexec::front_sockets)
+            .unwrap_or_default(),
+    );
+    front_ends(requests.clone(), &mut front_sockets);
+    let front_sockets = front_sockets.into_kept();
     crate::recovery::recover(&mut m, saved.is_some());
     if let Some(saved) = saved {
         crate::reexec::restore(&mut m, saved, &mut |fd| {
@@ -433,8 +442,14 @@ async fn main_loop(
                     let _ = j.flush();
                 }
                 let path = crate::reexec::state_path(&config.linger_runtime());
-                let err =
-                    crate::reexec::save_and_exec(&m, &listener, &config.exe, &path, &config.args);
+                let err = crate::reexec::save_and_exec(
+                    &m,
+                    &listener,
+                    &front_sockets,
+                    &config.exe,
+                    &path,
+                    &config.args,
+                );
                 // Only reached when the exec failed: keep running as we are.
                 m.resume_pipe_readers();
                 m.record(

@@ -1,5 +1,6 @@
 //! `PrivateTmp=`, `ProtectSystem=`, `ProtectHome=`, `PrivateUsers=`, `ReadWritePaths=`,
-//! `ReadOnlyPaths=` and `InaccessiblePaths=` as a user manager can apply them: in a mount namespace of the service's own, inside a user namespace that maps
+//! `ReadOnlyPaths=`, `InaccessiblePaths=`, `ProtectKernelModules=`'s directory and
+//! `CapabilityBoundingSet=`'s user namespace as a user manager can apply them: in a mount namespace of the service's own, inside a user namespace that maps
 //! only the user (as systemd --user does; a root manager needs no user namespace unless
 //! `PrivateUsers=` asks for one). Where the kernel refuses user namespaces the spawn fails
 //! with `226/NAMESPACE`, as with systemd. Planned here, carried out by the child
@@ -39,11 +40,14 @@ pub fn plan(
     h: &Hardening,
     unit_dirs: &[PathBuf],
 ) -> Result<Option<(Namespace, Vec<String>)>, String> {
-    if !h.wants_mount_namespace() && !h.private_users {
+    let root = rustix::process::geteuid().is_root();
+    // Limiting the bounding set takes CAP_SETPCAP: without privileges, the one a process
+    // holds in a user namespace of its own.
+    let caps_need_userns = !root && h.bounding_set().is_some() && user_namespaces_available();
+    if !h.wants_mount_namespace() && !h.private_users && !caps_need_userns {
         return Ok(None);
     }
     let notes = Vec::new();
-    let root = rustix::process::geteuid().is_root();
     let mut ns = Namespace {
         user: (!root || h.private_users).then_some((config.user.uid, config.user.gid)),
         mounts: h.wants_mount_namespace(),
@@ -147,6 +151,18 @@ pub fn plan(
             read_only.push(p);
         }
     }
+    // ProtectKernelModules=: the modules' directory inaccessible (one mount where /lib is a
+    // link to /usr/lib).
+    if h.protect_kernel_modules {
+        let mut seen = Vec::new();
+        for p in existing(&["/usr/lib/modules", "/lib/modules"]) {
+            let real = std::fs::canonicalize(&p).unwrap_or_else(|_| PathBuf::from(&p));
+            if !seen.contains(&real) {
+                ns.tmpfs.push((real.to_string_lossy().into_owned(), 0));
+                seen.push(real);
+            }
+        }
+    }
     // What a tmpfs hides (and was not kept) cannot be made read-only or writable.
     let reachable = |w: &String| {
         let w = Path::new(w);
@@ -168,6 +184,18 @@ pub fn plan(
     ns.read_only = read_only;
     ns.writable = writable;
     Ok(Some((ns, notes)))
+}
+
+/// Whether this user may make a user namespace (`user.max_user_namespaces` above 0, and
+/// Debian's `kernel.unprivileged_userns_clone` not 0 where the kernel has it).
+pub fn user_namespaces_available() -> bool {
+    let read = |p: &str| {
+        std::fs::read_to_string(p)
+            .ok()
+            .and_then(|t| t.trim().parse::<u64>().ok())
+    };
+    read("/proc/sys/user/max_user_namespaces").is_none_or(|n| n > 0)
+        && read("/proc/sys/kernel/unprivileged_userns_clone").is_none_or(|n| n > 0)
 }
 
 /// The paths of `ReadWritePaths=` & co. that exist: a missing `-` one is skipped, a missing

@@ -29,9 +29,10 @@ use std::io::Read;
 struct Marks {
     invocation_id: String,
     sessions: Vec<u32>,
-    /// Start time (clock ticks since boot, /proc/PID/stat's field 22) of the invocation's
-    /// first process: its descendants started no earlier. 0 = unknown (adopted processes may
-    /// have older relatives), so every process is looked at.
+    /// No later than the start time (clock ticks since boot, /proc/PID/stat's field 22) of
+    /// the invocation's first process — the clock read just before its spawn: its
+    /// descendants started no earlier. 0 = unknown (adopted processes may have older
+    /// relatives), so every process is looked at.
     since: u64,
     /// Started by this manager (not adopted): every process of it is our descendant.
     ours: bool,
@@ -55,26 +56,39 @@ impl ProcTracker {
     }
 
     /// A process of `unit` was started (by us, just now): remember its session and the run's
-    /// invocation id.
-    pub fn started(&mut self, unit: &str, invocation_id: &str, pid: u32) {
-        self.add(unit, invocation_id, pid, true);
+    /// invocation id. `since` is [`ProcTracker::ticks_now`] taken before the spawn: the
+    /// kernel stamps the child's start time after it, so it is a lower bound of the child's
+    /// (and its descendants') /proc start time that costs no read of the child's `stat`.
+    pub fn started(&mut self, unit: &str, invocation_id: &str, pid: u32, since: u64) {
+        self.add(unit, invocation_id, pid, Some(since));
     }
 
     /// A process of `unit` was adopted (re-exec, crash recovery): as `started`, but the
     /// invocation may have processes older than this one.
     pub fn adopted(&mut self, unit: &str, invocation_id: &str, pid: u32) {
-        self.add(unit, invocation_id, pid, false);
+        self.add(unit, invocation_id, pid, None);
     }
 
-    fn add(&mut self, unit: &str, invocation_id: &str, pid: u32, first_is_oldest: bool) {
+    /// Now, in /proc/PID/stat's start-time unit (clock ticks of CLOCK_BOOTTIME, rounded down
+    /// as the kernel rounds a start time).
+    pub fn ticks_now() -> u64 {
+        let t = rustix::time::clock_gettime(rustix::time::ClockId::Boottime);
+        let ns = (t.tv_sec as u64)
+            .saturating_mul(1_000_000_000)
+            .saturating_add(t.tv_nsec as u64);
+        let hz = rustix::param::clock_ticks_per_second().max(1);
+        ns / (1_000_000_000 / hz).max(1)
+    }
+
+    /// `first_since`: the invocation's first process was started by us after this time;
+    /// None: adopted, it may have older relatives.
+    fn add(&mut self, unit: &str, invocation_id: &str, pid: u32, first_since: Option<u64>) {
+        let first_is_oldest = first_since.is_some();
         let m = self.units.entry(unit.to_string()).or_default();
         if m.invocation_id != invocation_id {
             m.invocation_id = invocation_id.to_string();
             m.sessions.clear();
-            m.since = match first_is_oldest {
-                true => ProcStat::read(pid).map_or(0, |s| s.start_ticks),
-                false => 0,
-            };
+            m.since = first_since.unwrap_or(0);
             m.ours = first_is_oldest;
         } else if !first_is_oldest {
             m.since = 0;
@@ -464,8 +478,9 @@ mod tests {
         let mut t = ProcTracker::new(std::process::id());
         // Spawned the way the manager would: the unit's first process, then one that left
         // for a session of its own, and one of nobody's.
+        let since = ProcTracker::ticks_now();
         let first = sleeper(Some(&id), false);
-        t.started("u.service", &id, first.id());
+        t.started("u.service", &id, first.id(), since);
         let escaped = sleeper(Some(&id), true);
         let stranger = sleeper(None, false);
         // `setsid` execs `sleep` after spawn returned: while a process is in the middle of

@@ -20,20 +20,54 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
     files
         .iter()
         .map(|(m, code)| {
-            let deps = code
-                .split("crate::")
-                .skip(1)
-                .filter_map(|rest| {
-                    let name: String = rest
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '_')
-                        .collect();
-                    (modules.contains(&name) && name != *m).then_some(name)
-                })
-                .collect();
+            let mut deps = deps_of(code, &modules);
+            deps.remove(m);
             (m.clone(), deps)
         })
         .collect()
+}
+
+/// The modules `code` reaches through `crate::NAME…` paths, grouped ones
+/// (`crate::{a, b::c}`) included.
+fn deps_of(code: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
+    let ident = |s: &str| -> String {
+        s.trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut names = Vec::new();
+    for rest in code.split("crate::").skip(1) {
+        match rest.strip_prefix('{') {
+            // The group's items at its top level: the first segment of each.
+            Some(group) => {
+                let mut depth = 0;
+                let mut item_start = true;
+                for (i, c) in group.char_indices() {
+                    match c {
+                        '{' => depth += 1,
+                        '}' if depth == 0 => break,
+                        '}' => depth -= 1,
+                        ',' if depth == 0 => item_start = true,
+                        c if item_start && !c.is_whitespace() => {
+                            names.push(ident(&group[i..]));
+                            item_start = false;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            None => names.push(ident(rest)),
+        }
+    }
+    names.into_iter().filter(|n| modules.contains(n)).collect()
+}
+
+#[test]
+fn grouped_imports_count_too() {
+    let modules: BTreeSet<String> = ["a", "b", "c", "d"].map(String::from).into();
+    let code = "use crate::{a, b::{X, Y}, c::Z as W};\nfn f() { crate::d::g(); }";
+    assert_eq!(deps_of(code, &modules), modules);
 }
 
 /// A cycle through `from`, if there is one.

@@ -184,7 +184,22 @@ impl Manager {
         self.start_wrapped(&["setpriv", &reuid, &regid, "--clear-groups", "--"]);
     }
 
-    fn launch(&mut self, mut cmd: Command) {
+    fn launch(&mut self, cmd: Command) {
+        self.spawn_child(cmd);
+        self.wait_up();
+    }
+
+    /// Start the manager under a wrapper command (as [`Manager::start_wrapped`]) without
+    /// waiting for it to answer: one told to kill itself at a crash point may die first.
+    pub fn launch_wrapped(&mut self, wrapper: &[&str]) {
+        let mut cmd = Command::new(wrapper[0]);
+        cmd.args(&wrapper[1..])
+            .arg(&self.bin)
+            .args(["daemon", "--user", "--no-system-units"]);
+        self.spawn_child(cmd);
+    }
+
+    fn spawn_child(&mut self, mut cmd: Command) {
         self.env(&mut cmd);
         cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(
             std::fs::OpenOptions::new()
@@ -195,6 +210,10 @@ impl Manager {
                 .unwrap_or(Stdio::null()),
         );
         self.child = Some(cmd.spawn().expect("spawn linger daemon"));
+    }
+
+    /// Wait until the manager's socket answers.
+    fn wait_up(&self) {
         let sock = self.runtime().join("linger/manager");
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {

@@ -8,6 +8,7 @@
 mod address;
 #[rustfmt::skip]
 mod address_families;
+mod capability;
 mod enums;
 #[rustfmt::skip]
 mod errno_names;
@@ -23,6 +24,7 @@ mod words;
 pub use address::{
     AddressError, fd_name_is_valid, parse_netlink, parse_node_path, parse_socket_address,
 };
+pub use capability::{CAP_SYS_MODULE, CAPABILITIES, capability_from_name, capability_set_text};
 pub use enums::{
     parse_bind_ipv6_only, parse_collect_mode, parse_emergency_action, parse_input_spec,
     parse_kill_mode, parse_notify_access, parse_output_spec, parse_restart, parse_service_type,

@@ -285,7 +285,7 @@ pub enum Command {
 
 /// Parse and run.
 pub fn main(args: Vec<OsString>, name: &str) -> ExitCode {
-    let cli = match verb_parse::parse_for_verb(&args) {
+    let cli = match verb_parse::parse_fast(&args).or_else(|| verb_parse::parse_for_verb(&args)) {
         Some(c) => c,
         None => match crate::output::parse::<Cli>(args) {
             Ok(c) => c,

@@ -9,7 +9,7 @@ use linger_unit::model::{ExitStatusSet, KillMode, SocketConfig};
 use super::*;
 use crate::effect::ExecKind;
 use crate::host::SpawnRequest;
-use crate::socket::{SocketCommands, SocketEvent, SocketSignal};
+use crate::socket::{SocketCommands, SocketEvent, SocketMidway, SocketSignal, SocketState};
 
 /// The spawn kind of each list. `ExecStopPre=` is held where a service holds `ExecStop=`
 /// (`SocketConfig::processes.exec_stop`): both run while the unit is still up, first on the
@@ -80,6 +80,8 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 {
                     s.control = Some(spawned.pid);
                 }
+                // A new control process (crash recovery writes it down).
+                self.touch(id);
                 self.pids.insert(spawned.pid, id.to_string());
                 self.arm_socket_timeout(id, cfg);
             }
@@ -139,6 +141,81 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         self.end_socket_commands(id);
         let failure = (!clean).then(|| status.result().as_str());
         self.socket_event(id, SocketEvent::CommandsDone(failure));
+    }
+
+    /// Socket `id` on its way up with a start command list running (for crash recovery's
+    /// record), else None.
+    pub fn socket_midway(&self, id: &str) -> Option<SocketMidway> {
+        let u = self.units.get(id)?;
+        let (UnitKind::Socket(cfg), UnitRuntime::Socket(s)) = (&u.config.kind, &u.runtime) else {
+            return None;
+        };
+        let total = match (s.state, s.commands?) {
+            (SocketState::StartPre, SocketCommands::StartPre) => cfg.processes.exec_start_pre.len(),
+            (SocketState::StartPost, SocketCommands::StartPost) => {
+                cfg.processes.exec_start_post.len()
+            }
+            _ => return None,
+        };
+        Some(SocketMidway {
+            state: s.state,
+            started: total.saturating_sub(s.queue.len()),
+            control: s.control,
+        })
+    }
+
+    /// After a crash of the manager: socket `id` goes on from where `m` says it was (its
+    /// listening fds held again already if it was open). `control_alive`: its running command
+    /// is still there (adopted: its exit comes as for any control process); if not, it ended
+    /// while no manager ran — its status is lost, and it counts as a success, as for an
+    /// adopted main process — and the next command runs, or the list is done.
+    pub fn resume_socket(&mut self, id: &str, m: SocketMidway, control_alive: bool) {
+        let id = &self.load(id);
+        let Some(cfg) = self.socket_config(id) else {
+            return;
+        };
+        let (list, commands) = match m.state {
+            SocketState::StartPre => (SocketCommands::StartPre, &cfg.processes.exec_start_pre),
+            SocketState::StartPost => (SocketCommands::StartPost, &cfg.processes.exec_start_post),
+            _ => return,
+        };
+        let started = m.started.clamp(1, commands.len().max(1));
+        let control = m.control.filter(|_| control_alive);
+        let invocation_id = self.host.new_invocation_id();
+        let before = match self.units.get(id) {
+            Some(u) => u.active_state(),
+            None => return,
+        };
+        if let Some(UnitRuntime::Socket(s)) = self.units.get_mut(id).map(|u| &mut u.runtime) {
+            s.state = m.state;
+            s.result = "success";
+            s.invocation_id = invocation_id;
+            s.commands = Some(list);
+            s.queue = commands.iter().skip(started).cloned().collect();
+            s.ignore_failure = commands
+                .get(started - 1)
+                .is_some_and(|c| c.flags.ignore_failure);
+            s.control = control;
+            s.restored = false;
+        }
+        if let Some(pid) = control {
+            self.pids.insert(pid, id.to_string());
+            self.arm_socket_timeout(id, &cfg);
+        }
+        self.after_state_change(id, before, m.state.active_state());
+        if control.is_none() {
+            let more = self
+                .units
+                .get(id)
+                .and_then(UnitInfo::socket)
+                .is_some_and(|s| !s.queue.is_empty());
+            if more {
+                self.spawn_next_socket_command(id, &cfg);
+            } else {
+                self.end_socket_commands(id);
+                self.socket_event(id, SocketEvent::CommandsDone(None));
+            }
+        }
     }
 
     /// The table's `Signal`: signal socket `id`'s processes by its kill settings (its

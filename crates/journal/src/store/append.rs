@@ -138,6 +138,11 @@ impl Appender {
     }
 
     /// Bytes the segment has, written or pending.
+    /// Bytes of the file written so far (where the pending buffer will go).
+    pub(crate) fn committed(&self) -> u64 {
+        self.committed
+    }
+
     pub(crate) fn size(&self) -> u64 {
         self.committed + self.buf.len() as u64
     }

@@ -61,6 +61,46 @@ pub type AfterWritten = Box<dyn FnOnce() + Send>;
 /// Called by the writer thread after each batch, when the queue has room again.
 pub type DrainHook = Arc<dyn Fn() + Send + Sync>;
 
+/// The bytes of a source (a service's output pipe) that a batch of lines was made of, to be
+/// taken out of the source once the lines are written (see [`Consumer`]). Whoever sets
+/// `claimed` first takes them out: the writer's consumer, or the submitter giving up on a
+/// writer that makes no progress.
+pub struct Consume {
+    /// The submitter's name for the source (the consumer knows it by it).
+    pub source: u64,
+    /// How many bytes at the source's head the lines came from.
+    pub bytes: usize,
+    /// Set by the side that takes the bytes out.
+    pub claimed: Arc<std::sync::atomic::AtomicBool>,
+    /// Called on the writer thread once the lines' write is over (done or failed): `true`
+    /// when the consumer took the bytes out; `false` (and `claimed` not held by the writer)
+    /// when the submitter must.
+    pub done: Box<dyn FnOnce(bool) + Send>,
+}
+
+impl std::fmt::Debug for Consume {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Consume")
+            .field("source", &self.source)
+            .field("bytes", &self.bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Takes lines' bytes out of their sources around the write that holds the lines, so that a
+/// crash between the two can be told apart afterwards (the manager's fd keeper, which
+/// outlives it: `intent` is written down before the write, `commit` takes the bytes out). A
+/// crash after the intent is resolved by the next writer from `segment`'s length: written
+/// through `end`, the bytes go; not written, they stay; torn, the segment is cut back to
+/// `start` and they stay. So every line is in the journal exactly once.
+pub trait Consumer: Send {
+    /// Before `segment`'s bytes `start..end`, which hold the lines of `sources` (source,
+    /// bytes), are written. `false` when it could not be written down.
+    fn intent(&mut self, segment: &Path, start: u64, end: u64, sources: &[(u64, usize)]) -> bool;
+    /// After that write (done or failed): take the bytes out. `false` when it could not.
+    fn commit(&mut self, sources: &[(u64, usize)]) -> bool;
+}
+
 #[derive(Default)]
 struct Shared {
     queued_items: AtomicUsize,
@@ -125,6 +165,8 @@ enum Msg {
     Flush(SyncSender<()>),
     /// Run on the writer thread once everything queued before is written.
     AfterWritten(AfterWritten),
+    /// From now on, sources' bytes are taken out by this consumer.
+    SetConsumer(Box<dyn Consumer>),
     Rotate(SyncSender<()>),
     Close,
 }
@@ -134,6 +176,7 @@ struct LinesMsg {
     rt: u64,
     mono: u64,
     batch: LineBatch,
+    consume: Option<Consume>,
 }
 
 /// A cloneable, thread-safe way to hand entries to the writer thread. All methods return
@@ -291,9 +334,22 @@ impl Submitter {
         stream: &Stream,
         batch: LineBatch,
     ) -> std::result::Result<(), LineBatch> {
+        self.try_submit_batch_consuming(stream, batch, None)
+            .map_err(|(b, _)| b)
+    }
+
+    /// [`Submitter::try_submit_batch`] for lines whose source's bytes are to be taken out
+    /// once they are written (`consume`, see [`Consumer`]); both handed back on `Err`.
+    #[allow(clippy::type_complexity)]
+    pub fn try_submit_batch_consuming(
+        &self,
+        stream: &Stream,
+        batch: LineBatch,
+        consume: Option<Consume>,
+    ) -> std::result::Result<(), (LineBatch, Option<Consume>)> {
         let bytes = batch_bytes(&batch);
         if !self.reserve(bytes) {
-            return Err(batch);
+            return Err((batch, consume));
         }
         let (rt, mono) = entry::now();
         let msg = Msg::Lines(Box::new(LinesMsg {
@@ -301,12 +357,19 @@ impl Submitter {
             rt,
             mono,
             batch,
+            consume,
         }));
         match self.send_reserved(msg, bytes) {
             Ok(()) => Ok(()),
-            Err(Msg::Lines(m)) => Err(m.batch),
-            Err(_) => Err(LineBatch::new()),
+            Err(Msg::Lines(m)) => Err((m.batch, m.consume)),
+            Err(_) => Err((LineBatch::new(), None)),
         }
+    }
+
+    /// Sources' bytes are taken out by `consumer` for the lines submitted from now on (see
+    /// [`Consumer`]); `false` when the writer is gone.
+    pub fn set_consumer(&self, consumer: Box<dyn Consumer>) -> bool {
+        self.tx.send(Msg::SetConsumer(consumer)).is_ok()
     }
 
     /// Like [`Submitter::try_submit_batch`], but a full queue drops the lines (counted, and

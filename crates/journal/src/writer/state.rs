@@ -39,6 +39,12 @@ pub(super) struct WriterState {
     disk_error: String,
     /// A write failed in this batch: do not retry until the next one.
     failed_this_batch: bool,
+    /// Appending the lines of one batch: the segment is not rotated now.
+    no_rotation: bool,
+    /// Takes the sources' bytes out of them around the writes (see [`super::Consumer`]).
+    consumer: Option<Box<dyn super::Consumer>>,
+    /// The sources of the lines in the pending buffer, for the next write.
+    consumes: Vec<super::Consume>,
     #[cfg(test)]
     fail_writes: Arc<std::sync::atomic::AtomicBool>,
 }
@@ -66,6 +72,9 @@ impl WriterState {
             missed_in_batch: 0,
             disk_error: String::new(),
             failed_this_batch: false,
+            no_rotation: false,
+            consumer: None,
+            consumes: Vec::new(),
             #[cfg(test)]
             fail_writes: Arc::default(),
         };
@@ -101,6 +110,16 @@ impl WriterState {
                     Msg::Lines(m) => {
                         self.shared.release(super::batch_bytes(&m.batch));
                         self.write_lines(&m.stream, m.rt, m.mono, &m.batch);
+                        // After its lines: it goes with the write that holds them.
+                        if let Some(c) = m.consume {
+                            self.consumes.push(c);
+                        }
+                    }
+                    Msg::SetConsumer(c) => {
+                        // The lines queued before it are written, and their bytes taken
+                        // out, the old way.
+                        self.commit();
+                        self.consumer = Some(c);
                     }
                     Msg::Flush(ack) => acks.push(ack),
                     Msg::AfterWritten(then) => {
@@ -194,9 +213,14 @@ impl WriterState {
         if passed == 0 || !self.rate_verdict(&s.unit, verdict) {
             return;
         }
+        // A batch goes into one segment (one write can tell whether it is all there after
+        // a crash): the segment is rotated, if need be, before it and not in its middle.
+        self.rotate_if_due(rt);
+        self.no_rotation = true;
         for l in batch.iter().take(passed as usize) {
             self.append(s.line(l.priority, l.message), rt, mono, [0; 16]);
         }
+        self.no_rotation = false;
     }
 
     fn rate_ok(&mut self, unit: &str, mono: u64) -> bool {
@@ -272,13 +296,8 @@ impl WriterState {
 
     /// Makes sure a segment is open and within its limits; `false` if none can be had now.
     fn ensure_segment(&mut self, rt: u64) -> bool {
-        if let Some(seg) = &self.seg {
-            let too_old = self.cfg.max_file_usec > 0
-                && rt.saturating_sub(seg.first_rt()) >= self.cfg.max_file_usec;
-            if seg.size() >= self.max_file_size || too_old || seg.dict_full() {
-                self.commit();
-                self.close_segment();
-            }
+        if !self.no_rotation {
+            self.rotate_if_due(rt);
         }
         if self.seg.is_some() {
             return true;
@@ -305,8 +324,51 @@ impl WriterState {
         }
     }
 
-    /// Writes the pending buffer of the active segment.
+    /// Closes the active segment if it is full or old enough.
+    fn rotate_if_due(&mut self, rt: u64) {
+        if let Some(seg) = &self.seg {
+            let too_old = self.cfg.max_file_usec > 0
+                && rt.saturating_sub(seg.first_rt()) >= self.cfg.max_file_usec;
+            if seg.size() >= self.max_file_size || too_old || seg.dict_full() {
+                self.commit();
+                self.close_segment();
+            }
+        }
+    }
+
+    /// Writes the pending buffer of the active segment, and takes the bytes its lines came
+    /// from out of their sources: through the consumer, with its intent written down before
+    /// the write and its commit after; without one (or when it fails), the submitters do.
     fn commit(&mut self) {
+        let mut consumes = std::mem::take(&mut self.consumes);
+        // The writer claims what the submitter did not take out already (a stall).
+        if self.consumer.is_some() {
+            consumes.retain(|c| !c.claimed.swap(true, Ordering::AcqRel));
+        }
+        let sources: Vec<(u64, usize)> = consumes.iter().map(|c| (c.source, c.bytes)).collect();
+        let mut ok = !sources.is_empty() && self.consumer.is_some();
+        if ok
+            && let (Some(consumer), Some(seg)) = (self.consumer.as_mut(), self.seg.as_ref())
+            && seg.pending() > 0
+        {
+            let start = seg.committed();
+            ok = consumer.intent(&seg.path, start, start + seg.pending() as u64, &sources);
+        }
+        self.write_pending();
+        if ok && let Some(consumer) = self.consumer.as_mut() {
+            ok = consumer.commit(&sources);
+        }
+        for c in consumes {
+            if !ok && self.consumer.is_some() {
+                // Handed back: the submitter takes the bytes out.
+                c.claimed.store(false, Ordering::Release);
+            }
+            (c.done)(ok);
+        }
+    }
+
+    /// Writes the pending buffer of the active segment.
+    fn write_pending(&mut self) {
         let Some(seg) = self.seg.as_mut() else { return };
         #[cfg(test)]
         let injected = self.fail_writes.load(Ordering::Relaxed) && seg.pending() > 0;
@@ -347,6 +409,9 @@ impl WriterState {
     }
 
     fn close_segment(&mut self) {
+        if !self.consumes.is_empty() {
+            self.commit();
+        }
         let Some(mut seg) = self.seg.take() else {
             return;
         };
@@ -469,5 +534,108 @@ mod tests {
             "{msgs:?}"
         );
         assert_eq!(msgs[2], "after");
+    }
+
+    /// Lines submitted with their source's bytes: the consumer hears the intent (segment,
+    /// range) before the write and the commit after it, when the range is in the file; each
+    /// submitter is told the consumer took its bytes out. Without a consumer, the submitter
+    /// is told to take them out itself.
+    #[test]
+    fn a_consumer_brackets_the_write_that_holds_the_lines() {
+        use std::sync::Mutex;
+        struct Fake(Arc<Mutex<Vec<String>>>);
+        impl crate::writer::Consumer for Fake {
+            fn intent(&mut self, seg: &Path, start: u64, end: u64, src: &[(u64, usize)]) -> bool {
+                let len = std::fs::metadata(seg).map(|m| m.len()).unwrap_or(0);
+                self.0
+                    .lock()
+                    .unwrap()
+                    .push(format!("intent {start}..{end} len {len} {src:?}"));
+                assert_eq!(len, start, "nothing of the write is there yet");
+                true
+            }
+            fn commit(&mut self, src: &[(u64, usize)]) -> bool {
+                self.0.lock().unwrap().push(format!("commit {src:?}"));
+                true
+            }
+        }
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let w = crate::writer::JournalWriter::spawn(JournalConfig::new(tmp.path()))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let stream = w.stream(vec![("_SYSTEMD_USER_UNIT".into(), b"a.service".to_vec())]);
+        let batch = |text: &[u8]| {
+            let mut b = LineBatch::new();
+            crate::capture::LineSplitter::new().feed_batch(text, &mut b);
+            b
+        };
+        let submit = |text: &[u8], source: u64| {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let claimed = Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let c = crate::writer::Consume {
+                source,
+                bytes: text.len(),
+                claimed: Arc::clone(&claimed),
+                done: Box::new(move |ok| {
+                    let _ = tx.send(ok);
+                }),
+            };
+            assert!(
+                w.try_submit_batch_consuming(&stream, batch(text), Some(c))
+                    .is_ok()
+            );
+            (rx, claimed)
+        };
+        // No consumer yet: the submitter takes the bytes out (not claimed by the writer).
+        let (rx, claimed) = submit(b"one\n", 1);
+        assert_eq!(rx.recv().ok(), Some(false));
+        assert!(!claimed.load(Ordering::Acquire));
+        let log = Arc::new(Mutex::new(Vec::new()));
+        assert!(w.set_consumer(Box::new(Fake(Arc::clone(&log)))));
+        let (rx, claimed) = submit(b"two\nthree\n", 7);
+        assert_eq!(rx.recv().ok(), Some(true));
+        assert!(
+            claimed.load(Ordering::Acquire),
+            "the writer's consumer took them"
+        );
+        let seg = crate::store::dir::list_segments(tmp.path()).unwrap_or_else(|e| panic!("{e}"));
+        let len = std::fs::metadata(&seg[0].path)
+            .map(|m| m.len())
+            .unwrap_or(0);
+        let log = log.lock().unwrap().clone();
+        assert_eq!(log.len(), 2, "{log:?}");
+        assert!(
+            log[0].starts_with("intent ") && log[0].ends_with(" [(7, 10)]"),
+            "{log:?}"
+        );
+        let end: u64 = log[0]["intent ".len()..]
+            .split(' ')
+            .next()
+            .and_then(|r| r.split_once(".."))
+            .and_then(|(_, e)| e.parse().ok())
+            .unwrap_or(0);
+        assert_eq!(end, len, "the intent's range ends where the write ended");
+        assert_eq!(log[1], "commit [(7, 10)]");
+        // A submitter that gave up and took its bytes out first: the writer leaves them.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let c = crate::writer::Consume {
+            source: 8,
+            bytes: 4,
+            claimed: Arc::new(std::sync::atomic::AtomicBool::new(true)),
+            done: Box::new(move |ok| {
+                let _ = tx.send(ok);
+            }),
+        };
+        assert!(
+            w.try_submit_batch_consuming(&stream, batch(b"four\n"), Some(c))
+                .is_ok()
+        );
+        w.flush().unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            matches!(
+                rx.try_recv(),
+                Err(std::sync::mpsc::TryRecvError::Disconnected)
+            ),
+            "not told: it is gone"
+        );
     }
 }

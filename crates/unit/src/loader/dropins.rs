@@ -39,22 +39,28 @@ pub(crate) fn find(
     dir_suffix: &str,
     file_suffix: Option<&str>,
 ) -> Vec<PathBuf> {
+    // Only names that some search directory has (most units have none): no paths to join.
+    let candidates: Vec<String> = names
+        .iter()
+        .flat_map(|n| name_dirs(n, dir_suffix))
+        .filter(|d| index.dropin_names.contains(d))
+        .collect();
     let mut dirs: Vec<PathBuf> = Vec::new();
     for base in &index.search_path {
-        for n in names {
-            for d in name_dirs(n, dir_suffix) {
-                let p = base.join(d);
-                // Only directories that exist (most units have none): no path comparisons.
-                if index.dropin_dirs.contains(&p) && !dirs.contains(&p) {
-                    dirs.push(p);
-                }
+        for d in &candidates {
+            let p = base.join(d);
+            if index.dropin_dirs.contains(&p) && !dirs.contains(&p) {
+                dirs.push(p);
             }
         }
     }
-    for base in &index.search_path {
-        let p = base.join(format!("{}{dir_suffix}", unit_type.as_str()));
-        if index.dropin_dirs.contains(&p) {
-            dirs.push(p);
+    let type_wide = format!("{}{dir_suffix}", unit_type.as_str());
+    if index.dropin_names.contains(&type_wide) {
+        for base in &index.search_path {
+            let p = base.join(&type_wide);
+            if index.dropin_dirs.contains(&p) {
+                dirs.push(p);
+            }
         }
     }
     // File name → Some(path), or None when masked by a /dev/null symlink.

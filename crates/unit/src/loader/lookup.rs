@@ -56,6 +56,9 @@ pub struct UnitIndex {
     /// `*.upholds`) that exist: loading a unit opens only these, not every candidate name
     /// in every search directory (which made 10,000 loads cost 300,000 failed opens).
     pub(crate) dropin_dirs: HashSet<PathBuf>,
+    /// The file names of [`Self::dropin_dirs`]: a unit's candidate names are checked here
+    /// once, not joined to every search directory (most units have no drop-in directory).
+    pub(crate) dropin_names: HashSet<String>,
 }
 
 /// Suffixes of the directories [`UnitIndex::dropin_dirs`] records.
@@ -66,6 +69,7 @@ impl UnitIndex {
     pub fn scan(ctx: &LoadContext) -> UnitIndex {
         let mut entries = BTreeMap::new();
         let mut dropin_dirs = HashSet::new();
+        let mut dropin_names = HashSet::new();
         for (i, dir) in ctx.search_path.iter().enumerate() {
             let Ok(rd) = std::fs::read_dir(dir) else {
                 continue;
@@ -79,6 +83,7 @@ impl UnitIndex {
                     names.push((n, p));
                 } else if DROPIN_DIR_SUFFIXES.iter().any(|s| n.ends_with(s)) && p.is_dir() {
                     dropin_dirs.insert(p);
+                    dropin_names.insert(n);
                 }
             }
             names.sort();
@@ -95,6 +100,7 @@ impl UnitIndex {
             search_path: ctx.search_path.clone(),
             entries,
             dropin_dirs,
+            dropin_names,
         }
     }
 

@@ -145,6 +145,11 @@ pub struct Hardening {
     pub read_only_paths: Vec<String>,
     /// `InaccessiblePaths=` (same form).
     pub inaccessible_paths: Vec<String>,
+    /// `CapabilityBoundingSet=`: the capabilities kept, by bit (None: unset, all kept).
+    pub capability_bounding_set: Option<u64>,
+    /// `ProtectKernelModules=`: the module system calls refused, `CAP_SYS_MODULE` out of the
+    /// bounding set, `/usr/lib/modules` inaccessible.
+    pub protect_kernel_modules: bool,
 }
 
 impl Hardening {
@@ -158,6 +163,17 @@ impl Hardening {
             || self.lock_personality
             || self.memory_deny_write_execute
             || self.restrict_realtime
+            || self.protect_kernel_modules
+    }
+
+    /// The capability bounding set the service gets (None: not limited): its
+    /// `CapabilityBoundingSet=`, without `CAP_SYS_MODULE` under `ProtectKernelModules=`.
+    pub fn bounding_set(&self) -> Option<u64> {
+        let module = 1u64 << crate::value::CAP_SYS_MODULE;
+        match (self.capability_bounding_set, self.protect_kernel_modules) {
+            (set, true) => Some(set.unwrap_or(u64::MAX) & !module),
+            (set, false) => set,
+        }
     }
 
     /// The `CLONE_NEW*` flags `RestrictNamespaces=` allows, as systemd's D-Bus property
@@ -202,5 +218,6 @@ impl Hardening {
             || !self.read_write_paths.is_empty()
             || !self.read_only_paths.is_empty()
             || !self.inaccessible_paths.is_empty()
+            || self.protect_kernel_modules
     }
 }

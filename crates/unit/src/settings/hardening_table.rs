@@ -70,7 +70,43 @@ pub(crate) const HARDENING: &[(&str, Apply)] = &[
     ("InaccessibleDirectories", |b, cx| {
         paths(b, cx, |h| &mut h.inaccessible_paths)
     }),
+    ("CapabilityBoundingSet", capability_bounding_set),
+    ("ProtectKernelModules", |b, cx| {
+        flag(b, cx, |h, v| h.protect_kernel_modules = v)
+    }),
 ];
+
+/// `CapabilityBoundingSet=`: capability names (`~` inverts). An empty value is the empty set,
+/// `~` alone every capability; an assignment replaces the set while it is unset (or the
+/// assignment names none), else adds to it (or, with `~`, takes from it).
+fn capability_bounding_set(b: &mut UnitBuilder, cx: &Cx<'_>) {
+    let Some((inverted, words)) = list_words(b, cx) else {
+        return;
+    };
+    let mut listed = 0u64;
+    for w in words {
+        match crate::value::capability_from_name(&w) {
+            Some(n) => listed |= 1 << n,
+            None => b.warn(
+                cx,
+                format!("Failed to parse capability in bounding set, ignoring: {w}"),
+            ),
+        }
+    }
+    let h = &mut b.svc.exec.hardening;
+    let set = match h.capability_bounding_set {
+        Some(current) if listed != 0 => {
+            if inverted {
+                current & !listed
+            } else {
+                current | listed
+            }
+        }
+        _ if inverted => !listed,
+        _ => listed,
+    };
+    h.capability_bounding_set = (set != u64::MAX).then_some(set);
+}
 
 /// `ReadWritePaths=`, `ReadOnlyPaths=`, `InaccessiblePaths=`: absolute paths (`-` prefix:
 /// skipped when missing, `+`: relative to the root directory, which is `/` here); an empty
@@ -390,6 +426,38 @@ mod tests {
 
         let (h, _) = service("SystemCallFilter=read\nSystemCallFilter=");
         assert!(h.syscall_filter.is_none(), "the empty assignment resets");
+    }
+
+    /// systemd.exec(5)'s examples: lines merge by OR, `~` lines by AND; an empty value is
+    /// the empty set, `~` alone every capability; `ProtectKernelModules=` takes
+    /// `CAP_SYS_MODULE` out.
+    #[test]
+    fn capability_bounding_set_lines_merge_as_systemd_says() {
+        let bit = |n: u32| 1u64 << n;
+        let (h, _) = service(
+            "CapabilityBoundingSet=CAP_CHOWN CAP_KILL\nCapabilityBoundingSet=CAP_KILL cap_setuid",
+        );
+        assert_eq!(h.bounding_set(), Some(bit(0) | bit(5) | bit(7)));
+        let (h, _) = service(
+            "CapabilityBoundingSet=CAP_CHOWN CAP_KILL\nCapabilityBoundingSet=~CAP_KILL CAP_SETUID",
+        );
+        assert_eq!(h.bounding_set(), Some(bit(0)));
+        let (h, _) = service("CapabilityBoundingSet=~CAP_SYS_ADMIN");
+        assert_eq!(h.bounding_set(), Some(!bit(21)));
+        let (h, _) = service("CapabilityBoundingSet=CAP_CHOWN\nCapabilityBoundingSet=");
+        assert_eq!(h.bounding_set(), Some(0), "the empty set");
+        let (h, _) = service("CapabilityBoundingSet=CAP_CHOWN\nCapabilityBoundingSet=~");
+        assert_eq!(h.bounding_set(), None, "every capability again");
+        let (h, msgs) =
+            service("CapabilityBoundingSet=CAP_NOPE CAP_KILL\nProtectKernelModules=yes");
+        assert_eq!(h.bounding_set(), Some(bit(5)));
+        assert_eq!(
+            msgs,
+            ["Failed to parse capability in bounding set, ignoring: CAP_NOPE"]
+        );
+        let (h, _) = service("ProtectKernelModules=yes");
+        assert_eq!(h.bounding_set(), Some(!bit(16)));
+        assert!(h.wants_seccomp() && h.wants_mount_namespace());
     }
 
     #[test]
