@@ -3,13 +3,16 @@
 
 Figures:
   * GetUnit + Get(ActiveState) round trip on $XDG_RUNTIME_DIR/systemd/private, timed inside one
-    client process (crates/dbus/examples/dbus_bench.rs; target ≤ 0.2 ms, ≥ 5× systemd). zbus
-    cannot talk to systemd's private socket (see bench/dbus_gdbus_client.py), so both managers
-    are also timed with a GDBus client (python3-gi), which gives the ratio;
+    client process (crates/dbus/examples/dbus_bench.rs; target ≤ 0.2 ms, ≥ 5× systemd), with
+    three clients: zbus in process (linger only: zbus cannot talk to systemd's private socket,
+    see bench/dbus_gdbus_client.py), `dbus_bench raw` (zbus marshalling on a plain blocking
+    socket: nearly all of the time is the server's) and GDBus (python3-gi); both managers run at
+    once and the clients take turns run by run;
   * D-Bus activation: StartServiceByName of a trivial Type=dbus service until the bus answers
     (its name is owned), minus the same program's own start-up run directly (target ≤ 10 ms);
-  * manager RSS, idle, with the bus interface on (the private socket and a session-bus
-    connection), against the same build without it (`--no-default-features`; target ≤ +1 MiB);
+  * manager memory (VmRSS, RssAnon, RssFile, Pss), idle and with 500 services running, against
+    the same build without the front end (`--no-default-features`; target ≤ +1 MiB), after the
+    same work in both builds (linger_rss);
   * `dbus-update-activation-environment --systemd VAR=…` (what X sessions run; target
     ≤ 100 ms);
   * the first answer of each of Debian's D-Bus-activated user services (dconf, the
@@ -22,7 +25,7 @@ With --busy N, N busy loops run beside everything (the figures "under load").
 
 One command (builds the three release binaries, then runs; as root): bench/dbus.py
 Or with binaries built already: bench/dbus.py --bin target/release/linger --bin-without-dbus PATH
-       --bench PATH [--runs 7] [--busy N]
+       --bench PATH [--runs 7] [--busy N] [--only roundtrip,activation,environment,first,rss]
 (build: cargo build --release -p linger; cargo build --release -p linger --no-default-features
 --features default-kill-user-processes --target-dir target/nodbus; cargo build --release -p
 linger-dbus --example dbus_bench)
@@ -130,12 +133,13 @@ class Systemd:
         subprocess.run(["bash", SYSTEMD_USER, "stop", REF_USER])
 
 
-def roundtrip_us(m, bench, runs):
-    """Median over runs of each run's median pair time (µs), 2000 pairs after 200 warm-up."""
+def roundtrip_us(m, bench, runs, mode="roundtrip"):
+    """Median over runs of each run's median pair time (µs), 2000 pairs after 200 warm-up;
+    mode "raw": the minimal client (no executor: nearly all of the time is the server's)."""
     bench = getattr(m, "bench_bin", bench)
     meds = []
     for _ in range(runs):
-        r = m.run([bench, "roundtrip", f"{m.rt}/systemd/private", "default.target", "2200"], check=True)
+        r = m.run([bench, mode, f"{m.rt}/systemd/private", "default.target", "2200"], check=True)
         xs = [float(x) for x in r.stdout.split()][200:]
         meds.append(statistics.median(xs))
     return statistics.median(meds)
@@ -212,20 +216,65 @@ def wait_for_manager_on_bus(m):
     raise RuntimeError("org.freedesktop.systemd1 never appeared on the bus")
 
 
-def linger_rss_kb(binary, bench, runs, with_bus):
+def mem_kb(pid):
+    """VmRSS, RssAnon (heap, stacks, relocated tables), RssFile (mapped pages of the binary and
+    libraries, shared with every other process running them) and Pss, in kB."""
+    out = {"VmRSS": rss_kb(pid), "RssAnon": rss_kb(pid, "RssAnon"), "RssFile": rss_kb(pid, "RssFile")}
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            if line.startswith("Pss:"):
+                out["Pss"] = int(line.split()[1])
+    return out
+
+
+RSS_UNITS = 500
+
+
+def rss_units(unit_dir):
+    for i in range(RSS_UNITS):
+        with open(os.path.join(unit_dir, f"rss-{i:03}.service"), "w") as f:
+            f.write("[Service]\nExecStart=/bin/sleep infinity\n")
+
+
+def linger_rss(binary, bench, runs, with_bus, units=False):
+    """Memory of a fresh manager after the same work in both builds — dbus.socket started and
+    default.target queried 20 times through linger's own CLI (varlink), with `units` 500
+    services started too — then, with the D-Bus front end, 100 GetUnit+Get pairs on the private
+    socket and the manager connected to the session bus. The difference between the builds is
+    what the front end costs, not what any client's queries make the manager do. Median of
+    runs, per figure."""
     xs = []
     for _ in range(runs):
         m = Linger(binary, bench, dbus=with_bus)
         try:
+            ctl = [binary, "ctl", "--user"]
+            if not with_bus:
+                # Debian's dbus.socket puts the bus address into the manager's environment
+                # with systemd's systemctl, which needs the D-Bus front end.
+                dropin = os.path.join(m.home, ".config/systemd/user/dbus.socket.d")
+                os.makedirs(dropin)
+                with open(os.path.join(dropin, "bench.conf"), "w") as f:
+                    f.write("[Socket]\nExecStartPost=\n")
+            if units:
+                rss_units(os.path.join(m.home, ".config/systemd/user"))
+            m.run(ctl + ["daemon-reload"], check=True)
+            m.run(ctl + ["start", "dbus.socket"], check=True)
+            # A client on the bus: dbus.service runs in both builds.
+            m.run(["busctl", "--user", "list"], check=True)
+            for _ in range(20):
+                m.run(ctl + ["show", "-p", "ActiveState", "default.target"], check=True)
+            if units:
+                m.run(ctl + ["start"] + [f"rss-{i:03}.service" for i in range(RSS_UNITS)], check=True)
             if with_bus:
-                m.run(["systemctl", "--user", "start", "dbus.socket"], check=True)
                 wait_for_manager_on_bus(m)
-                roundtrip = m.run([bench, "roundtrip", f"{m.rt}/systemd/private", "default.target", "100"], check=True)
+                m.run([bench, "roundtrip", f"{m.rt}/systemd/private", "default.target", "100"], check=True)
             time.sleep(0.5)
-            xs.append((rss_kb(m.pid()), rss_kb(m.pid(), "RssAnon")))
+            xs.append(mem_kb(m.pid()))
+            if units:
+                m.run(ctl + ["stop"] + [f"rss-{i:03}.service" for i in range(RSS_UNITS)], check=True)
         finally:
             m.stop()
-    return statistics.median(x[0] for x in xs), statistics.median(x[1] for x in xs)
+    return {k: statistics.median(x[k] for x in xs) for k in xs[0]}
 
 
 def main():
@@ -236,6 +285,7 @@ def main():
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--no-systemd", action="store_true")
     ap.add_argument("--busy", type=int, default=0, help="busy loops running beside the bench")
+    ap.add_argument("--only", help="comma-separated parts: " + ",".join(PARTS))
     a = ap.parse_args()
     if not a.bin:
         build(a)
@@ -261,61 +311,103 @@ def build(a):
     a.bench = os.path.join(ROOT, "target/release/examples/dbus_bench")
 
 
-def report(a):
-    rows = []
-    lin = Linger(a.bin, a.bench)
-    try:
-        # Services get the user's passwd home, not this temp HOME: point the bus at the
-        # bench's D-Bus service file.
-        lin.run(["systemctl", "--user", "set-environment", f"XDG_DATA_HOME={lin.data_home}"], check=True)
-        lin.run(["systemctl", "--user", "start", "dbus.socket"], check=True)
-        wait_for_manager_on_bus(lin)
-        rt_l = roundtrip_us(lin, a.bench, a.runs)
-        rtg_l = roundtrip_gdbus_us(lin, a.runs)
-        act_l, direct_l = activation_ms(lin, a.bench, a.runs)
-        env_l = update_environment_ms(lin, a.runs)
-        first_l = first_answers_ms(lin, a.runs)
-    finally:
-        lin.stop()
-    rt_s = rtg_s = act_s = direct_s = env_s = None
-    first_s = {}
-    rss_s = anon_s = None
-    if not a.no_systemd and os.geteuid() == 0:
-        sd = Systemd(a.bench)
-        try:
-            rtg_s = roundtrip_gdbus_us(sd, a.runs)
-            act_s, direct_s = activation_ms(sd, a.bench, a.runs)
-            env_s = update_environment_ms(sd, a.runs)
-            first_s = first_answers_ms(sd, a.runs)
-            rss_s = rss_kb(sd.pid())
-            anon_s = rss_kb(sd.pid(), "RssAnon")
-        finally:
-            sd.stop()
-    rss_on, anon_on = linger_rss_kb(a.bin, a.bench, a.runs, True)
-    rss_off, anon_off = linger_rss_kb(a.bin_without_dbus, a.bench, a.runs, False) if a.bin_without_dbus else (None, None)
+PARTS = ("roundtrip", "activation", "environment", "first", "rss")
 
-    print(f"busy loops beside the bench: {a.busy}; load average at the end: {os.getloadavg()[0]:.1f}")
+
+def report(a):
+    parts = set(a.only.split(",")) if a.only else set(PARTS)
+    with_systemd = not a.no_systemd and os.geteuid() == 0
+    lin = sd = None
+    r = {}
+    try:
+        if parts - {"rss"}:
+            lin = Linger(a.bin, a.bench)
+            # Services get the user's passwd home, not this temp HOME: point the bus at the
+            # bench's D-Bus service file.
+            lin.run(["systemctl", "--user", "set-environment", f"XDG_DATA_HOME={lin.data_home}"], check=True)
+            lin.run(["systemctl", "--user", "start", "dbus.socket"], check=True)
+            wait_for_manager_on_bus(lin)
+            if with_systemd:
+                sd = Systemd(a.bench)
+        if "roundtrip" in parts:
+            # Both managers up at once, the clients taking turns run by run, so drift in the
+            # machine's load hits both alike.
+            for _ in range(a.runs):
+                for label, m in (("l", lin), ("s", sd)):
+                    if m is None:
+                        continue
+                    if label == "l":
+                        r.setdefault("zbus_l", []).append(roundtrip_us(m, a.bench, 1))
+                    r.setdefault("raw_" + label, []).append(roundtrip_us(m, a.bench, 1, "raw"))
+                    r.setdefault("gdbus_" + label, []).append(roundtrip_gdbus_us(m, 1))
+            for k in list(r):
+                r[k] = statistics.median(r[k])
+        for label, m in (("l", lin), ("s", sd)):
+            if m is None:
+                continue
+            if "activation" in parts:
+                r["act_" + label], r["direct_" + label] = activation_ms(m, a.bench, a.runs)
+            if "environment" in parts:
+                r["env_" + label] = update_environment_ms(m, a.runs)
+            if "first" in parts:
+                r["first_" + label] = first_answers_ms(m, a.runs)
+            if label == "s":
+                r["mem_s"] = mem_kb(m.pid())
+    finally:
+        if lin:
+            lin.stop()
+        if sd:
+            sd.stop()
+    if "rss" in parts:
+        for units in (False, True):
+            tag = "500" if units else "idle"
+            r[f"on_{tag}"] = linger_rss(a.bin, a.bench, a.runs, True, units)
+            if a.bin_without_dbus:
+                r[f"off_{tag}"] = linger_rss(a.bin_without_dbus, a.bench, a.runs, False, units)
+
+    print(f"busy loops beside the bench: {a.busy}; load average at the end: "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
     def ratio(l, s):
         return f"{s / l:.1f}×" if (l and s) else ""
+
+    def num(k, f="{:.1f}"):
+        return f.format(r[k]) if r.get(k) is not None else "-"
     fmt = "{:<58}{:>10}{:>20}{:>10}"
     print(fmt.format("", "linger", "systemd --user 252", "ratio"))
-    print(fmt.format("GetUnit + Get(ActiveState), private socket, zbus (µs)", f"{rt_l:.1f}", "- (zbus#1497)", ""))
-    print(fmt.format("  the same, GDBus client (µs)", f"{rtg_l:.1f}", f"{rtg_s:.1f}" if rtg_s else "-", ratio(rtg_l, rtg_s)))
-    print(fmt.format("activation → name owned (ms)", f"{act_l:.2f}", f"{act_s:.2f}" if act_s else "-", ratio(act_l, act_s)))
-    print(fmt.format("  the program's own start-up (ms)", f"{direct_l:.2f}", f"{direct_s:.2f}" if direct_s else "-", ""))
-    print(fmt.format("  activation above start-up (ms)", f"{act_l - direct_l:.2f}", f"{act_s - direct_s:.2f}" if act_s else "-", ""))
-    print(fmt.format("dbus-update-activation-environment --systemd (ms)", f"{env_l:.1f}", f"{env_s:.1f}" if env_s else "-", ratio(env_l, env_s)))
-    for unit, ms in first_l.items():
-        s_ms = first_s.get(unit)
-        print(fmt.format(f"first answer, {unit} (ms)", f"{ms:.0f}", f"{s_ms:.0f}" if s_ms else "-", ratio(ms, s_ms)))
-    print(fmt.format("RSS idle, D-Bus on + bus connected (MB)", f"{rss_on / 1024:.2f}", f"{rss_s / 1024:.2f}" if rss_s else "-", ""))
-    print(fmt.format("  of which anonymous (MB)", f"{anon_on / 1024:.2f}", f"{anon_s / 1024:.2f}" if anon_s else "-", ""))
-    if rss_off:
-        print(fmt.format("RSS idle, built without D-Bus (MB)", f"{rss_off / 1024:.2f}", "", ""))
-        print(fmt.format("  of which anonymous (MB)", f"{anon_off / 1024:.2f}", "", ""))
-        print(fmt.format("  cost of the D-Bus front end (MB)", f"{(rss_on - rss_off) / 1024:+.2f}", "", ""))
-        print(fmt.format("  cost, anonymous only (MB)", f"{(anon_on - anon_off) / 1024:+.2f}", "", ""))
+    if "roundtrip" in parts:
+        print("GetUnit + Get(ActiveState) pairs on the private socket, median µs:")
+        print(fmt.format("  zbus client, in process", num("zbus_l"), "- (zbus#1497)", ""))
+        print(fmt.format("  minimal client (dbus_bench raw)", num("raw_l"), num("raw_s"), ratio(r.get("raw_l"), r.get("raw_s"))))
+        print(fmt.format("  GDBus client (python3-gi)", num("gdbus_l"), num("gdbus_s"), ratio(r.get("gdbus_l"), r.get("gdbus_s"))))
+    if "activation" in parts:
+        print(fmt.format("activation → name owned (ms)", num("act_l", "{:.2f}"), num("act_s", "{:.2f}"), ratio(r.get("act_l"), r.get("act_s"))))
+        print(fmt.format("  the program's own start-up (ms)", num("direct_l", "{:.2f}"), num("direct_s", "{:.2f}"), ""))
+        above = {k: r[f"act_{k}"] - r[f"direct_{k}"] for k in "ls" if f"act_{k}" in r}
+        print(fmt.format("  activation above start-up (ms)", f"{above['l']:.2f}",
+                         f"{above['s']:.2f}" if "s" in above else "-", ""))
+    if "environment" in parts:
+        print(fmt.format("dbus-update-activation-environment --systemd (ms)", num("env_l"), num("env_s"), ratio(r.get("env_l"), r.get("env_s"))))
+    if "first" in parts:
+        for unit, ms in r.get("first_l", {}).items():
+            s_ms = r.get("first_s", {}).get(unit)
+            print(fmt.format(f"first answer, {unit} (ms)", f"{ms:.0f}", f"{s_ms:.0f}" if s_ms else "-", ratio(ms, s_ms)))
+    if "mem_s" in r:
+        ms = r["mem_s"]
+        print(f"systemd --user 252 after the runs above: VmRSS {ms['VmRSS'] / 1024:.2f} MB, "
+              f"RssAnon {ms['RssAnon'] / 1024:.2f} MB, RssFile {ms['RssFile'] / 1024:.2f} MB, Pss {ms['Pss'] / 1024:.2f} MB")
+    if "rss" in parts:
+        print("manager memory (MB; see linger_rss: same work in both builds, then D-Bus traffic and the")
+        print("session bus on the D-Bus build):")
+        mfmt = "  {:<26}" + "{:>10}" * 4
+        print(mfmt.format("", "VmRSS", "RssAnon", "RssFile", "Pss"))
+        for tag, what in (("idle", "idle"), ("500", f"{RSS_UNITS} services running")):
+            on, off = r[f"on_{tag}"], r.get(f"off_{tag}")
+            keys = ("VmRSS", "RssAnon", "RssFile", "Pss")
+            print(mfmt.format(f"{what}, D-Bus front end", *(f"{on[k] / 1024:.2f}" for k in keys)))
+            if off:
+                print(mfmt.format(f"{what}, built without", *(f"{off[k] / 1024:.2f}" for k in keys)))
+                print(mfmt.format("  cost of the front end", *(f"{(on[k] - off[k]) / 1024:+.2f}" for k in keys)))
 
 
 if __name__ == "__main__":

@@ -152,6 +152,67 @@ fn systemctl_show_reads_the_settings_linger_has() {
     );
 }
 
+/// One property asked with Properties.Get: the manager is asked only for what the value is made
+/// of (props::made_from) — LoadError from LoadState and Id, Transient from FragmentPath — and
+/// each value is still whole (systemd's values for these units).
+#[test]
+fn get_of_one_derived_property_is_whole() {
+    if !have_tools() {
+        return;
+    }
+    let m = manager(&[("plain.service", "[Service]\nExecStart=/bin/true\n")]);
+    let get = |unit: &str, prop: &str| {
+        let path = format!("{M}/unit/{}", linger_dbus::paths::escape(unit));
+        let (code, out) = dbus_send(
+            &m,
+            &path,
+            "org.freedesktop.DBus.Properties.Get",
+            &[
+                "string:org.freedesktop.systemd1.Unit",
+                &format!("string:{prop}"),
+            ],
+        );
+        assert_eq!(code, 0, "Get {unit} {prop}: {out}");
+        out.lines()
+            .skip(1)
+            .flat_map(str::split_whitespace)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(
+        get("nope.service", "LoadError"),
+        r#"variant struct { string "org.freedesktop.systemd1.NoSuchUnit" string "Unit nope.service not found." }"#
+    );
+    assert_eq!(
+        get("plain.service", "LoadError"),
+        r#"variant struct { string "" string "" }"#
+    );
+    assert_eq!(get("plain.service", "Transient"), "variant boolean false");
+    assert_eq!(
+        get("plain.service", "ActiveState"),
+        r#"variant string "inactive""#
+    );
+    let out = Command::new("/usr/bin/systemd-run")
+        .args([
+            "--user",
+            "--unit=tr.service",
+            "--remain-after-exit",
+            "/bin/true",
+        ])
+        .env_clear()
+        .env("HOME", m.home())
+        .env("XDG_RUNTIME_DIR", m.runtime())
+        .env("PATH", "/usr/bin:/bin")
+        .output()
+        .expect("run systemd-run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(get("tr.service", "Transient"), "variant boolean true");
+}
+
 #[test]
 fn the_other_manager_and_unit_methods_work_over_dbus() {
     if !have_tools() {

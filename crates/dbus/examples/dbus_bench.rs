@@ -4,6 +4,11 @@
 //! ```text
 //! dbus_bench roundtrip SOCKET UNIT N     N × (GetUnit + Get ActiveState) on a private socket;
 //!                                        prints each pair's µs, one per line
+//! dbus_bench raw SOCKET UNIT N           the same pairs with a minimal client: messages
+//!                                        marshalled by zbus, written and read on a plain
+//!                                        blocking socket (no executor, no reader task), so
+//!                                        almost all of each figure is the server's; works
+//!                                        against systemd's private socket too (zbus#1497)
 //! dbus_bench activate ADDRESS NAME       StartServiceByName(NAME) on a bus: µs until the
 //!                                        bus answers (the name is owned)
 //! dbus_bench direct ADDRESS NAME CMD…    run CMD (which takes NAME) directly: µs from spawn
@@ -49,6 +54,124 @@ async fn roundtrip(socket: &str, unit: &str, n: usize) -> Result<()> {
             )
             .await?;
         let _state: OwnedValue = reply.body().deserialize()?;
+        out.push_str(&format!("{}\n", t.elapsed().as_nanos() as f64 / 1000.0));
+    }
+    print!("{out}");
+    Ok(())
+}
+
+/// EXTERNAL authentication on a fresh private-socket connection, by hand.
+fn raw_connect(socket: &str) -> Result<std::os::unix::net::UnixStream> {
+    use std::io::{Read, Write};
+    let mut s = std::os::unix::net::UnixStream::connect(socket)?;
+    let uid = rustix::process::getuid().as_raw().to_string();
+    let hex: String = uid.bytes().map(|b| format!("{b:02x}")).collect();
+    s.write_all(format!("\0AUTH EXTERNAL {hex}\r\n").as_bytes())?;
+    let mut line = Vec::new();
+    let mut b = [0u8; 1];
+    while !line.ends_with(b"\r\n") {
+        s.read_exact(&mut b)?;
+        line.push(b[0]);
+    }
+    if !line.starts_with(b"OK ") {
+        return Err(format!("authentication refused: {}", String::from_utf8_lossy(&line)).into());
+    }
+    s.write_all(b"BEGIN\r\n")?;
+    // systemd 252 leaves a message that arrives together with BEGIN unread until more data
+    // comes: ping until a ping is answered, then take the answers to all of them.
+    let ping = || {
+        zbus::message::Message::method_call("/org/freedesktop/systemd1", "Ping")?
+            .destination(DEST)?
+            .interface("org.freedesktop.DBus.Peer")?
+            .build(&())
+    };
+    let mut buf = Vec::new();
+    let mut sent = 0;
+    s.set_read_timeout(Some(std::time::Duration::from_millis(100)))?;
+    let mut answered = 0;
+    while answered < sent || sent == 0 {
+        if answered == 0 {
+            if sent == 50 {
+                return Err("the manager does not answer".into());
+            }
+            s.write_all(ping()?.data())?;
+            sent += 1;
+        }
+        match raw_read(&mut s, &mut buf) {
+            Ok(_) => answered += 1,
+            Err(e) if is_timeout(&*e) && answered == 0 => {}
+            Err(e) => return Err(e),
+        }
+    }
+    s.set_read_timeout(None)?;
+    Ok(s)
+}
+
+fn is_timeout(e: &(dyn std::error::Error + 'static)) -> bool {
+    e.downcast_ref::<std::io::Error>().is_some_and(|e| {
+        matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        )
+    })
+}
+
+/// Read the next method return (signals the manager sends meanwhile are skipped): the
+/// body's offset in `buf`, which holds the whole message.
+fn raw_read(s: &mut std::os::unix::net::UnixStream, buf: &mut Vec<u8>) -> Result<usize> {
+    loop {
+        let (kind, at) = raw_message(s, buf)?;
+        match kind {
+            2 => return Ok(at),
+            4 => continue,
+            k => return Err(format!("reply of type {k} (not a method return)").into()),
+        }
+    }
+}
+
+/// Read one whole message: its type and the body's offset.
+fn raw_message(s: &mut std::os::unix::net::UnixStream, buf: &mut Vec<u8>) -> Result<(u8, usize)> {
+    use std::io::Read;
+    let mut fixed = [0u8; 16];
+    s.read_exact(&mut fixed)?;
+    if fixed[0] != b'l' {
+        return Err("big-endian reply".into());
+    }
+    let u32_at =
+        |i: usize| u32::from_le_bytes([fixed[i], fixed[i + 1], fixed[i + 2], fixed[i + 3]]);
+    let body_len = u32_at(4) as usize;
+    let fields_len = u32_at(12) as usize;
+    let body_at = (16 + fields_len).div_ceil(8) * 8;
+    buf.clear();
+    buf.extend_from_slice(&fixed);
+    buf.resize(body_at + body_len, 0);
+    s.read_exact(&mut buf[16..])?;
+    Ok((fixed[1], body_at))
+}
+
+fn raw(socket: &str, unit: &str, n: usize) -> Result<()> {
+    use std::io::Write;
+    use zbus::message::Message;
+    let mut s = raw_connect(socket)?;
+    let mut buf = Vec::with_capacity(4096);
+    let mut out = String::new();
+    for _ in 0..n {
+        let t = Instant::now();
+        let call = Message::method_call("/org/freedesktop/systemd1", "GetUnit")?
+            .destination(DEST)?
+            .interface("org.freedesktop.systemd1.Manager")?
+            .build(&unit)?;
+        s.write_all(call.data())?;
+        let at = raw_read(&mut s, &mut buf)?;
+        // The body is one object path: its length, its bytes, a NUL.
+        let len = u32::from_le_bytes([buf[at], buf[at + 1], buf[at + 2], buf[at + 3]]) as usize;
+        let path = std::str::from_utf8(&buf[at + 4..at + 4 + len])?.to_string();
+        let call = Message::method_call(path.as_str(), "Get")?
+            .destination(DEST)?
+            .interface("org.freedesktop.DBus.Properties")?
+            .build(&("org.freedesktop.systemd1.Unit", "ActiveState"))?;
+        s.write_all(call.data())?;
+        raw_read(&mut s, &mut buf)?;
         out.push_str(&format!("{}\n", t.elapsed().as_nanos() as f64 / 1000.0));
     }
     print!("{out}");
@@ -131,6 +254,7 @@ fn main() -> std::process::ExitCode {
             Some("roundtrip") if args.len() == 5 => {
                 roundtrip(&args[2], &args[3], args[4].parse()?).await
             }
+            Some("raw") if args.len() == 5 => raw(&args[2], &args[3], args[4].parse()?),
             Some("activate") if args.len() == 4 => activate(&args[2], &args[3]).await,
             Some("direct") if args.len() > 4 => direct(&args[2], &args[3], &args[4..]).await,
             Some("own") if args.len() == 4 => own(&args[2], &args[3]).await,

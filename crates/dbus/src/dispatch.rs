@@ -286,10 +286,11 @@ impl Front {
                         None => Ok(PropDict::default()),
                     };
                 }
-                // LoadError is made from LoadState and Id, Transient from FragmentPath.
+                // One property asked: only what its value is made from (the manager answers
+                // a state without rendering the unit's ~200 other properties).
                 let mut fetch = wanted.clone();
-                if !fetch.is_empty() {
-                    fetch.extend(["Id", "LoadState", "FragmentPath"]);
+                if let Some(p) = only {
+                    fetch.extend(props::made_from(p));
                 }
                 let values = self.unit_values(name, &fetch, false).await?;
                 let mut out = PropDict::default();

@@ -292,6 +292,17 @@ pub struct UnitValues {
     pub asserts: Vec<ConditionCheck>,
 }
 
+/// Besides a property itself, what the manager must give for its value: `Id` (every unset
+/// value that names the unit), `LoadState` for `LoadError`, `FragmentPath` for `Transient`
+/// (front.rs).
+pub fn made_from(prop: &str) -> &'static [&'static str] {
+    match prop {
+        "LoadError" => &["Id", "LoadState"],
+        "Transient" => &["Id", "FragmentPath"],
+        _ => &["Id"],
+    }
+}
+
 /// The D-Bus value of `prop` of the unit (or manager) whose values are `u`: linger's where
 /// the manager gave one, else the row's [`Unset`] value.
 pub fn unit_value(prop: &Prop, u: &UnitValues) -> Value<'static> {
