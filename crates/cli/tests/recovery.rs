@@ -216,6 +216,15 @@ fn a_service_that_died_while_no_manager_ran_is_restarted_per_restart_policy() {
         )
         .unwrap();
     }
+    // Reaped by their new parent before a manager looks: a zombie's exit status can still be
+    // read (the manager then reports the SIGKILL, a failure: recovery.rs's unit test
+    // a_zombies_exit_status_is_read_from_proc covers that reading); gone, it
+    // is the status that died with the old manager that this test is about.
+    m.wait_for("the killed main processes reaped", |_| {
+        [a, o]
+            .iter()
+            .all(|pid| !std::path::Path::new(&format!("/proc/{pid}")).exists())
+    });
     m.start();
     m.wait_for("again.service restarted", |m| {
         let p = m.main_pid("again.service");
