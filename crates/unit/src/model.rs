@@ -15,8 +15,8 @@ pub use activation::{
     BindIpv6Only, ListenAddress, ListenKind, ListenSpec, SocketConfig, TimerConfig,
 };
 pub use hardening::{
-    ALL_NAMESPACES, Hardening, NAMESPACE_FLAGS, NameList, ProtectHome, ProtectSystem,
-    SyscallFilter, namespace_flag,
+    ALL_NAMESPACES, CAP_SYS_MODULE, Hardening, NAMESPACE_FLAGS, NameList, ProtectHome,
+    ProtectSystem, SyscallFilter, namespace_flag,
 };
 use linger_time::{USEC_INFINITY, Usec};
 

@@ -2,6 +2,9 @@
 
 use std::collections::BTreeMap;
 
+/// `CAP_SYS_MODULE`'s number (capability(7)); the names are in `value::capability`.
+pub const CAP_SYS_MODULE: u32 = 16;
+
 /// `SystemCallFilter=` after merging every assignment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyscallFilter {
@@ -169,7 +172,7 @@ impl Hardening {
     /// The capability bounding set the service gets (None: not limited): its
     /// `CapabilityBoundingSet=`, without `CAP_SYS_MODULE` under `ProtectKernelModules=`.
     pub fn bounding_set(&self) -> Option<u64> {
-        let module = 1u64 << crate::value::CAP_SYS_MODULE;
+        let module = 1u64 << CAP_SYS_MODULE;
         match (self.capability_bounding_set, self.protect_kernel_modules) {
             (set, true) => Some(set.unwrap_or(u64::MAX) & !module),
             (set, false) => set,

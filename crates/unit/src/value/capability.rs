@@ -46,8 +46,7 @@ pub const CAPABILITIES: [&str; 41] = [
     "cap_checkpoint_restore",
 ];
 
-/// `CAP_SYS_MODULE`'s number.
-pub const CAP_SYS_MODULE: u32 = 16;
+pub use crate::model::CAP_SYS_MODULE;
 
 /// A capability by name (any case: `CAP_CHOWN`, `cap_chown`) or number.
 pub fn capability_from_name(s: &str) -> Option<u32> {
