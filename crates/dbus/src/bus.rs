@@ -160,7 +160,7 @@ async fn serve(
                         // `AddRef=yes` (systemd-run --wait): the client follows its unit's
                         // signals (systemd sends a unit's signals to those holding a
                         // reference; here they get the manager's signals until they leave).
-                        "StartTransientUnit" if unit_with_ref(&msg).is_some() => {
+                        "StartTransientUnit" if crate::refs::unit_with_ref(&msg).is_some() => {
                             subscribers.insert(sender.clone());
                         }
                         _ => {}
@@ -254,21 +254,6 @@ async fn names_at_start(front: Front, conn: zbus::Connection) {
 /// name, not the bus's or our own).
 fn is_service_name(name: &str) -> bool {
     !name.starts_with(':') && name != DRIVER && name != NAME
-}
-
-/// The unit a `StartTransientUnit` call names when it asks for `AddRef=yes`.
-pub(crate) fn unit_with_ref(msg: &zbus::Message) -> Option<String> {
-    type Args = (
-        String,
-        String,
-        crate::transient::Properties,
-        Vec<(String, crate::transient::Properties)>,
-    );
-    let (unit, _, props, _) = msg.body().deserialize::<Args>().ok()?;
-    props
-        .iter()
-        .any(|(n, v)| n == "AddRef" && matches!(&**v, zbus::zvariant::Value::Bool(true)))
-        .then_some(unit)
 }
 
 /// Start jobs queued for activation requests, by job id → unit.

@@ -58,7 +58,7 @@ impl RefCall {
             "UnrefUnit" if on_manager => unit(true).map(RefCall::Unref),
             "Ref" if on_unit => unit(false).map(RefCall::Ref),
             "Unref" if on_unit => unit(false).map(RefCall::Unref),
-            "StartTransientUnit" if on_manager => crate::bus::unit_with_ref(msg).map(RefCall::Ref),
+            "StartTransientUnit" if on_manager => unit_with_ref(msg).map(RefCall::Ref),
             _ => None,
         }
     }
@@ -149,4 +149,19 @@ pub async fn handle(
         }
     }
     reply
+}
+
+/// The unit a `StartTransientUnit` call names when it asks for `AddRef=yes`.
+pub(crate) fn unit_with_ref(msg: &zbus::Message) -> Option<String> {
+    type Args = (
+        String,
+        String,
+        crate::transient::Properties,
+        Vec<(String, crate::transient::Properties)>,
+    );
+    let (unit, _, props, _) = msg.body().deserialize::<Args>().ok()?;
+    props
+        .iter()
+        .any(|(n, v)| n == "AddRef" && matches!(&**v, zbus::zvariant::Value::Bool(true)))
+        .then_some(unit)
 }
