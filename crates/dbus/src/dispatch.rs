@@ -108,7 +108,7 @@ impl Front {
                 let m = members::find(members::JOB_METHODS, member)
                     .ok_or_else(|| BusError::unknown_method(member, &iface))?;
                 args::<()>(msg, JOB, m)?;
-                crate::manager_methods::cancel_job(self, id).await?;
+                crate::manager_calls::cancel_job(self, id).await?;
                 ret(hdr, &())
             }
             _ => Err(BusError::unknown_method(member, &iface)),

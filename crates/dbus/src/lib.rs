@@ -22,6 +22,7 @@ mod dispatch;
 mod errors;
 mod front;
 mod introspect;
+mod manager_calls;
 mod manager_methods;
 mod manager_rest;
 pub mod members;

@@ -2,8 +2,7 @@
 //! few typed calls to the manager (linger_manager's `Call`s).
 
 use linger_ipc::manager::{
-    EnvironmentRequest, InstallAction, InstallRequest, KillRequest, NamesRequest, PresetMode,
-    UnitRow,
+    EnvironmentRequest, InstallAction, KillRequest, NamesRequest, PresetMode, UnitRow,
 };
 use linger_manager::{Answer, Call};
 use linger_wire::{JobAction, KillWhom, Signal};
@@ -12,6 +11,7 @@ use zbus::zvariant::{ObjectPath, Value};
 
 use crate::errors::BusError;
 use crate::front::{Caller, Front, MANAGER, Reply, args, ret, unit_path, valid_unit_name};
+use crate::manager_calls::{cancel_job, install, job_exists, list_jobs};
 use crate::members::Member;
 use crate::paths;
 use crate::props::{self, PropDict, object_path};
@@ -435,25 +435,6 @@ pub(crate) async fn unit_by_invocation_id(f: &Front, id: &[u8]) -> Result<String
     ))
 }
 
-/// `org.freedesktop.systemd1.NoSuchJob` unless job `id` is queued or running.
-pub(crate) async fn job_exists(f: &Front, id: u32) -> Result<(), BusError> {
-    if list_jobs(f).await?.iter().any(|j| j.id == id) {
-        Ok(())
-    } else {
-        Err(BusError::new(
-            crate::errors::name::NO_SUCH_JOB,
-            format!("Job {id} does not exist."),
-        ))
-    }
-}
-
-/// `CancelJob`/`Job.Cancel`.
-pub async fn cancel_job(f: &Front, id: u32) -> Result<(), BusError> {
-    job_exists(f, id).await?;
-    f.ask(Call::CancelJob { job: id }).await?;
-    Ok(())
-}
-
 /// `KillUnit`/`Unit.Kill`.
 pub async fn kill(f: &Front, name: &str, whom: &str, signal: i32) -> Result<(), BusError> {
     valid_unit_name(name)?;
@@ -505,13 +486,6 @@ async fn environment(
         .await?
     {
         Answer::Environment(e) => Ok(e),
-        _ => Ok(Vec::new()),
-    }
-}
-
-pub(crate) async fn list_jobs(f: &Front) -> Result<Vec<linger_ipc::manager::JobRow>, BusError> {
-    match f.ask(Call::ListJobs).await? {
-        Answer::ListJobs(l) => Ok(l.jobs),
         _ => Ok(Vec::new()),
     }
 }
@@ -577,36 +551,6 @@ async fn unit_files(
         .filter(|row| matches(patterns, row.path.rsplit('/').next().unwrap_or(&row.path)))
         .map(|row| (row.path, row.state))
         .collect())
-}
-
-/// enable & co.: the changes as `a(sss)` (type, file, destination) and whether the units
-/// had `[Install]` information.
-pub(crate) async fn install(
-    f: &Front,
-    action: InstallAction,
-    units: Vec<String>,
-    runtime: bool,
-    force: bool,
-    preset_mode: PresetMode,
-) -> Result<(Vec<(String, String, String)>, bool), BusError> {
-    let answer = f
-        .ask(Call::Install(InstallRequest {
-            action,
-            units,
-            runtime,
-            force,
-            preset_mode,
-        }))
-        .await?;
-    let Answer::Install(r) = answer else {
-        return Ok((Vec::new(), true));
-    };
-    let changes = r
-        .changes
-        .into_iter()
-        .map(|c| (c.kind, c.path, c.source))
-        .collect();
-    Ok((changes, r.warnings.is_empty()))
 }
 
 /// A preset mode a client gave (systemd's words).

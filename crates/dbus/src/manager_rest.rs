@@ -44,7 +44,7 @@ pub async fn manager_call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member
         "StartUnitReplace" => {
             let (old, new, mode): (String, String, String) = args(msg, MANAGER, m)?;
             valid_unit_name(&old)?;
-            let queued = crate::manager_methods::list_jobs(f)
+            let queued = crate::manager_calls::list_jobs(f)
                 .await?
                 .into_iter()
                 .any(|j| j.unit == old && j.job_type.as_str() == "start");
@@ -117,14 +117,14 @@ pub async fn manager_call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member
         }
         "GetJobAfter" | "GetJobBefore" => {
             let id: u32 = args(msg, MANAGER, m)?;
-            crate::manager_methods::job_exists(f, id).await?;
+            crate::manager_calls::job_exists(f, id).await?;
             Err(linger_lacks("listing the jobs a job waits for"))
         }
         "ClearJobs" => {
             args::<()>(msg, MANAGER, m)?;
-            for j in crate::manager_methods::list_jobs(f).await? {
+            for j in crate::manager_calls::list_jobs(f).await? {
                 // A job that ended meanwhile needs no cancelling.
-                let _ = crate::manager_methods::cancel_job(f, j.id).await;
+                let _ = crate::manager_calls::cancel_job(f, j.id).await;
             }
             ret(hdr, &())
         }
@@ -181,7 +181,7 @@ pub async fn manager_call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member
         "EnableUnitFilesWithFlags" => {
             let (files, flags): (Vec<String>, u64) = args(msg, MANAGER, m)?;
             let (runtime, force) = install_flags(flags)?;
-            let done = crate::manager_methods::install(
+            let done = crate::manager_calls::install(
                 f,
                 linger_ipc::manager::InstallAction::Enable,
                 files,
@@ -195,7 +195,7 @@ pub async fn manager_call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member
         "DisableUnitFilesWithFlags" => {
             let (files, flags): (Vec<String>, u64) = args(msg, MANAGER, m)?;
             let (runtime, _) = install_flags(flags)?;
-            let done = crate::manager_methods::install(
+            let done = crate::manager_calls::install(
                 f,
                 linger_ipc::manager::InstallAction::Disable,
                 files,
@@ -351,7 +351,7 @@ async fn enqueue(
         .next()
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
-    let row = crate::manager_methods::list_jobs(f)
+    let row = crate::manager_calls::list_jobs(f)
         .await?
         .into_iter()
         .find(|j| j.id == id);
