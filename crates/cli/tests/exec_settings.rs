@@ -506,7 +506,10 @@ fn seccomp_filters(pid: u32) -> u32 {
     let text = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("status");
     text.lines()
         .find_map(|l| l.strip_prefix("Seccomp_filters:"))
-        .map_or_else(|| panic!("no Seccomp_filters: in\n{text}"), |v| v.trim().parse().unwrap())
+        .map_or_else(
+            || panic!("no Seccomp_filters: in\n{text}"),
+            |v| v.trim().parse().unwrap(),
+        )
 }
 
 fn run_probe(m: &Manager, name: &str, settings: &str) -> (serde_json::Value, u32) {

@@ -148,15 +148,10 @@ fn main() {
     let t = Instant::now();
     let one = program(&spec);
     let compile_us = us(t);
-    // Before: the table (with SystemCallArchitectures=), the address families, and the
-    // settings that answer EPERM, each a program of its own.
+    // Before: the address families, the settings that answer EPERM, and the table (with
+    // SystemCallArchitectures=; last, as its allow-list refuses seccomp(2)), each a program
+    // of its own.
     let three = vec![
-        program(&FilterSpec {
-            syscalls: spec.syscalls.clone(),
-            default_errno: spec.default_errno,
-            archs: spec.archs.clone(),
-            ..FilterSpec::default()
-        }),
         program(&FilterSpec {
             address_families: spec.address_families.clone(),
             ..FilterSpec::default()
@@ -168,6 +163,12 @@ fn main() {
             restrict_realtime: true,
             restrict_suid_sgid: true,
             refused: spec.refused.clone(),
+            ..FilterSpec::default()
+        }),
+        program(&FilterSpec {
+            syscalls: spec.syscalls.clone(),
+            default_errno: spec.default_errno,
+            archs: spec.archs.clone(),
             ..FilterSpec::default()
         }),
     ];
@@ -183,7 +184,8 @@ fn main() {
         one_runs.push(seccomp_on_a_thread(std::slice::from_ref(&one)));
         three_runs.push(seccomp_on_a_thread(&three));
     }
-    let med = |v: &[(f64, f64, f64)], f: fn(&(f64, f64, f64)) -> f64| median(v.iter().map(f).collect());
+    let med =
+        |v: &[(f64, f64, f64)], f: fn(&(f64, f64, f64)) -> f64| median(v.iter().map(f).collect());
     let one_load = med(&one_runs, |l| l.0);
     let three_load = med(&three_runs, |l| l.0);
     let call_before = med(&one_runs, |l| l.1);
@@ -206,6 +208,16 @@ fn main() {
             .collect(),
     );
 
+    let each: Vec<f64> = three
+        .iter()
+        .map(|p| {
+            median(
+                (0..300)
+                    .map(|_| seccomp_on_a_thread(std::slice::from_ref(p)).0)
+                    .collect(),
+            )
+        })
+        .collect();
     // Whole spawns, the cases taking turns. (The spawn path loads one program: the
     // three-program layout is compared above, on threads, in the same run.)
     let dir = tempfile::tempdir().expect("tmp");
@@ -251,6 +263,15 @@ fn main() {
     );
     println!(
         "  seccomp: no_new_privs + load of THREE programs (the layout before)   {three_load:7.1} µs"
+    );
+    println!(
+        "  seccomp: the three alone (instructions: µs)  {}",
+        three
+            .iter()
+            .zip(&each)
+            .map(|(p, t)| format!("{}: {t:.1}", p.len()))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     println!(
         "  seccomp: SystemCallFilter=@system-service alone                      {only_load:7.1} µs"

@@ -95,7 +95,11 @@ const X32_BIT: u32 = 0x4000_0000;
 
 /// The native system call table, or None where linger has none (then nothing is filtered
 /// and the caller says so): (`AUDIT_ARCH_*`, names and numbers, the x32 ones).
-type Native = (u32, &'static [(&'static str, i64)], &'static [(&'static str, i64)]);
+type Native = (
+    u32,
+    &'static [(&'static str, i64)],
+    &'static [(&'static str, i64)],
+);
 
 fn native() -> Option<Native> {
     if cfg!(target_arch = "x86_64") {
@@ -161,10 +165,19 @@ fn guards(spec: &FilterSpec) -> Vec<(&'static str, Guard)> {
     if let Some(allowed) = spec.namespaces_allowed {
         let denied = ALL_NAMESPACES & !allowed;
         if denied != 0 {
-            let bits: Vec<u64> = (0..64).map(|b| 1u64 << b).filter(|b| denied & b != 0).collect();
-            let flags: Vec<Vec<Check>> = bits.iter().map(|&b| vec![masked(0, b, b)]).collect();
+            let bits: Vec<u64> = (0..64)
+                .map(|b| 1u64 << b)
+                .filter(|b| denied & b != 0)
+                .collect();
+            // (The flags are below bit 32.)
             for call in ["unshare", "clone"] {
-                out.push((call, eperm(flags.clone())));
+                out.push((
+                    call,
+                    eperm(vec![vec![Check::AnyBit {
+                        arg: 0,
+                        mask: denied as u32,
+                    }]]),
+                ));
             }
             // setns(fd, 0) may join any kind of namespace.
             let setns = std::iter::once(0)
@@ -202,10 +215,16 @@ fn guards(spec: &FilterSpec) -> Vec<(&'static str, Guard)> {
         const SHM_EXEC: u64 = 0o100000;
         let wx = PROT_WRITE | PROT_EXEC;
         out.push(("mmap", eperm(vec![vec![masked(2, wx, wx)]])));
+        let any = |mask: u64| {
+            vec![vec![Check::AnyBit {
+                arg: 2,
+                mask: mask as u32,
+            }]]
+        };
         for call in ["mprotect", "pkey_mprotect"] {
-            out.push((call, eperm(vec![vec![masked(2, PROT_EXEC, PROT_EXEC)]])));
+            out.push((call, eperm(any(PROT_EXEC))));
         }
-        out.push(("shmat", eperm(vec![vec![masked(2, SHM_EXEC, SHM_EXEC)]])));
+        out.push(("shmat", eperm(any(SHM_EXEC))));
     }
     if spec.restrict_realtime {
         // SCHED_FIFO (1), SCHED_RR (2), SCHED_DEADLINE (6), with or without
@@ -222,12 +241,12 @@ fn guards(spec: &FilterSpec) -> Vec<(&'static str, Guard)> {
         ));
     }
     if spec.restrict_suid_sgid {
-        const S_ISUID: u64 = 0o4000;
-        const S_ISGID: u64 = 0o2000;
-        const O_CREAT: u64 = 0o100;
+        const SET_ID: u32 = 0o6000; // S_ISUID | S_ISGID
+        const O_CREAT: u32 = 0o100;
         const O_TMPFILE: u64 = 0o20200000;
         // A mode argument with either bit; for the open calls, only when they make a file.
-        let mode = |arg: u8| vec![vec![masked(arg, S_ISUID, S_ISUID)], vec![masked(arg, S_ISGID, S_ISGID)]];
+        let set_id = |arg: u8| Check::AnyBit { arg, mask: SET_ID };
+        let mode = |arg: u8| vec![vec![set_id(arg)]];
         for (call, arg) in [
             ("chmod", 1),
             ("fchmod", 1),
@@ -240,12 +259,16 @@ fn guards(spec: &FilterSpec) -> Vec<(&'static str, Guard)> {
             out.push((call, eperm(mode(arg))));
         }
         for (call, flags, mode_arg) in [("open", 1, 2), ("openat", 2, 3)] {
-            let mut rules = Vec::new();
-            for creating in [O_CREAT, O_TMPFILE] {
-                for bit in [S_ISUID, S_ISGID] {
-                    rules.push(vec![masked(flags, creating, creating), masked(mode_arg, bit, bit)]);
-                }
-            }
+            let rules = vec![
+                vec![
+                    Check::AnyBit {
+                        arg: flags,
+                        mask: O_CREAT,
+                    },
+                    set_id(mode_arg),
+                ],
+                vec![masked(flags, O_TMPFILE, O_TMPFILE), set_id(mode_arg)],
+            ];
             out.push((call, eperm(rules)));
         }
         // openat2's mode is in memory a filter cannot read: ENOSYS, so that libc falls back
@@ -279,7 +302,12 @@ pub fn compile(spec: &FilterSpec) -> Result<Compiled, String> {
             .iter()
             .find(|(n, _)| *n == name)
             .and_then(|(_, v)| u32::try_from(*v).ok())
-            .or_else(|| NEWER_CALLS.iter().find(|(n, _)| *n == name).map(|(_, v)| *v))
+            .or_else(|| {
+                NEWER_CALLS
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| *v)
+            })
     };
     let other_abis: Vec<&String> = spec
         .archs

@@ -34,6 +34,7 @@ pub(crate) const BPF_LD_W_ABS: u16 = 0x20;
 pub(crate) const BPF_ALU_AND_K: u16 = 0x54;
 pub(crate) const BPF_JEQ_K: u16 = 0x15;
 pub(crate) const BPF_JGE_K: u16 = 0x35;
+pub(crate) const BPF_JSET_K: u16 = 0x45;
 pub(crate) const BPF_JA: u16 = 0x05;
 pub(crate) const BPF_RET_K: u16 = 0x06;
 /// Offsets in `struct seccomp_data`.
@@ -63,6 +64,13 @@ pub enum Check {
         arg: u8,
         /// Compared value.
         value: u32,
+    },
+    /// Some bit of `mask` is set in the argument's low 32 bits (a mode or flags `int`).
+    AnyBit {
+        /// Argument index (0-5).
+        arg: u8,
+        /// Bits looked at.
+        mask: u32,
     },
     /// `(argument & mask) == value` over all 64 bits.
     Masked {
@@ -170,7 +178,10 @@ fn search(ranges: &[(u32, Leaf)], entries: &BTreeMap<u32, Entry>) -> Result<Vec<
         };
     }
     let mid = ranges.len() / 2;
-    let (low, high) = (search(&ranges[..mid], entries)?, search(&ranges[mid..], entries)?);
+    let (low, high) = (
+        search(&ranges[..mid], entries)?,
+        search(&ranges[mid..], entries)?,
+    );
     let split = ranges[mid].0;
     let mut out = Vec::with_capacity(low.len() + high.len() + 2);
     if low.len() <= MAX_SHORT_JUMP {
@@ -196,6 +207,8 @@ fn checked(guards: &[Guard], otherwise: u32) -> Result<Vec<Insn>, String> {
         LeaveUnlessEq(u32),
         /// Leave if the accumulator equals k.
         LeaveIfEq(u32),
+        /// Leave unless the accumulator has a bit of k.
+        LeaveUnlessAny(u32),
         Leave,
     }
     let mut out = Vec::new();
@@ -206,23 +219,34 @@ fn checked(guards: &[Guard], otherwise: u32) -> Result<Vec<Insn>, String> {
         }
         for rule in &g.rules {
             let mut steps = Vec::new();
-            let load = |arg: u8, high: bool| {
+            // The word the accumulator holds (a rule starts not knowing: it may be entered
+            // from the previous one's failed check).
+            let mut holds: Option<u32> = None;
+            let load = |steps: &mut Vec<Step>, holds: &mut Option<u32>, arg: u8, high: bool| {
                 let half = if cfg!(target_endian = "little") == high {
                     4
                 } else {
                     0
                 };
-                Step::Plain(insn(BPF_LD_W_ABS, 0, 0, ARGS + 8 * u32::from(arg) + half))
+                let at = ARGS + 8 * u32::from(arg) + half;
+                if *holds != Some(at) {
+                    steps.push(Step::Plain(insn(BPF_LD_W_ABS, 0, 0, at)));
+                    *holds = Some(at);
+                }
             };
             for check in rule {
                 match *check {
                     Check::Eq32 { arg, value } => {
-                        steps.push(load(arg, false));
+                        load(&mut steps, &mut holds, arg, false);
                         steps.push(Step::LeaveUnlessEq(value));
                     }
                     Check::Ne32 { arg, value } => {
-                        steps.push(load(arg, false));
+                        load(&mut steps, &mut holds, arg, false);
                         steps.push(Step::LeaveIfEq(value));
+                    }
+                    Check::AnyBit { arg, mask } => {
+                        load(&mut steps, &mut holds, arg, false);
+                        steps.push(Step::LeaveUnlessAny(mask));
                     }
                     Check::Masked { arg, mask, value } => {
                         for high in [false, true] {
@@ -234,9 +258,10 @@ fn checked(guards: &[Guard], otherwise: u32) -> Result<Vec<Insn>, String> {
                                 }
                                 continue;
                             }
-                            steps.push(load(arg, high));
+                            load(&mut steps, &mut holds, arg, high);
                             if m != u32::MAX {
                                 steps.push(Step::Plain(insn(BPF_ALU_AND_K, 0, 0, m)));
+                                holds = None;
                             }
                             steps.push(Step::LeaveUnlessEq(v));
                         }
@@ -254,6 +279,7 @@ fn checked(guards: &[Guard], otherwise: u32) -> Result<Vec<Insn>, String> {
                     Step::Plain(i) => i,
                     Step::LeaveUnlessEq(k) => insn(BPF_JEQ_K, 0, to_end, k),
                     Step::LeaveIfEq(k) => insn(BPF_JEQ_K, to_end, 0, k),
+                    Step::LeaveUnlessAny(k) => insn(BPF_JSET_K, 0, to_end, k),
                     Step::Leave => insn(BPF_JA, 0, 0, u32::from(to_end)),
                 });
             }
@@ -276,9 +302,9 @@ pub(crate) fn run(p: &[Insn], arch: u32, nr: u32, args: [u64; 6]) -> u32 {
                 acc = match i.k {
                     NR => nr,
                     ARCH => arch,
-                    k if (ARGS..ARGS + 48).contains(&k) && k % 4 == 0 => {
+                    k if (ARGS..ARGS + 48).contains(&k) && k.is_multiple_of(4) => {
                         let arg = args[((k - ARGS) / 8) as usize];
-                        if (k - ARGS) % 8 == 0 {
+                        if (k - ARGS).is_multiple_of(8) {
                             arg as u32
                         } else {
                             (arg >> 32) as u32
@@ -290,6 +316,7 @@ pub(crate) fn run(p: &[Insn], arch: u32, nr: u32, args: [u64; 6]) -> u32 {
             BPF_ALU_AND_K => acc &= i.k,
             BPF_JEQ_K => pc += usize::from(if acc == i.k { i.jt } else { i.jf }),
             BPF_JGE_K => pc += usize::from(if acc >= i.k { i.jt } else { i.jf }),
+            BPF_JSET_K => pc += usize::from(if acc & i.k != 0 { i.jt } else { i.jf }),
             BPF_JA => pc += i.k as usize,
             BPF_RET_K => return i.k,
             c => panic!("unexpected instruction {c:#x}"),
@@ -406,7 +433,21 @@ mod tests {
                 otherwise: ALLOW,
             },
         );
-        // 8: always E2 (a guard without rules); 6 and 9 are plain.
+        // 9: E1 when arg1 has bit 1 or 2 (low half) and arg0 is not 5.
+        entries.insert(
+            9,
+            Entry::Checked {
+                guards: vec![Guard {
+                    rules: vec![vec![
+                        Check::AnyBit { arg: 1, mask: 6 },
+                        Check::Ne32 { arg: 0, value: 5 },
+                    ]],
+                    action: E1,
+                }],
+                otherwise: ALLOW,
+            },
+        );
+        // 8: always E2 (a guard without rules); 6 is plain.
         entries.insert(
             8,
             Entry::Checked {
@@ -421,7 +462,11 @@ mod tests {
         let p = program(X86_64, KILL, &entries, &[], ALLOW).unwrap();
         let at = |nr, args| run(&p, X86_64, nr, args);
         assert_eq!(at(7, [3, 1 << 33, 1, 0, 0, 0]), E1);
-        assert_eq!(at(7, [3, 1 << 32, 1, 0, 0, 0]), E2, "second guard: arg0 odd");
+        assert_eq!(
+            at(7, [3, 1 << 32, 1, 0, 0, 0]),
+            E2,
+            "second guard: arg0 odd"
+        );
         assert_eq!(at(7, [2, 1 << 33, 1, 0, 0, 0]), ALLOW);
         assert_eq!(at(7, [2, 0, 5, 0, 0, 0]), E1);
         assert_eq!(at(7, [2, 0, 2, 0, 0, 0]), ALLOW);
@@ -430,6 +475,9 @@ mod tests {
         assert_eq!(at(8, [0; 6]), E2);
         assert_eq!(at(6, [0; 6]), E1);
         assert_eq!(at(5, [3, 1 << 33, 5, 0, 0, 0]), ALLOW);
-        assert_eq!(at(9, [3, 1 << 33, 5, 0, 0, 0]), ALLOW);
+        assert_eq!(at(10, [3, 1 << 33, 5, 0, 0, 0]), ALLOW);
+        assert_eq!(at(9, [0, 4, 0, 0, 0, 0]), E1);
+        assert_eq!(at(9, [5, 4, 0, 0, 0, 0]), ALLOW);
+        assert_eq!(at(9, [0, 1 | 1 << 34, 0, 0, 0, 0]), ALLOW, "low half only");
     }
 }

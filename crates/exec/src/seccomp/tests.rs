@@ -17,7 +17,12 @@ fn name_of(nr: u32) -> Option<&'static str> {
         .iter()
         .find(|(_, n)| *n == i64::from(nr))
         .map(|(name, _)| *name)
-        .or_else(|| NEWER_CALLS.iter().find(|(_, n)| *n == nr).map(|(name, _)| *name))
+        .or_else(|| {
+            NEWER_CALLS
+                .iter()
+                .find(|(_, n)| *n == nr)
+                .map(|(name, _)| *name)
+        })
 }
 
 /// What `spec`'s settings answer for one call, stated per setting.
@@ -74,7 +79,10 @@ fn expected(spec: &FilterSpec, arch: u32, nr: u32, args: [u64; 6]) -> u32 {
         if denied != 0 {
             match name {
                 "unshare" | "clone" if args[0] & denied != 0 => return eperm,
-                "setns" if low(1) == 0 || (low(1).count_ones() == 1 && denied & u64::from(low(1)) != 0) => {
+                "setns"
+                    if low(1) == 0
+                        || (low(1).count_ones() == 1 && denied & u64::from(low(1)) != 0) =>
+                {
                     return eperm;
                 }
                 "clone3" => return errno(ENOSYS),
@@ -210,9 +218,15 @@ fn every_setting() -> FilterSpec {
         memory_deny_write_execute: true,
         restrict_realtime: true,
         restrict_suid_sgid: true,
-        refused: ["syslog", "init_module", "clock_settime", "sethostname", "iopl"]
-            .map(String::from)
-            .into(),
+        refused: [
+            "syslog",
+            "init_module",
+            "clock_settime",
+            "sethostname",
+            "iopl",
+        ]
+        .map(String::from)
+        .into(),
     }
 }
 
@@ -224,10 +238,11 @@ fn one_program_answers_as_the_settings_do_together() {
     // Every setting without a table; with an allow-list that lets through some of the watched
     // calls (and SystemCallErrorNumber=); with a deny-list that has its own answers for some.
     agree(&every_setting());
-    let mut allowed: BTreeMap<String, Option<i32>> = ["socket", "mmap", "openat", "setns", "read", "syslog"]
-        .iter()
-        .map(|n| (n.to_string(), None))
-        .collect();
+    let mut allowed: BTreeMap<String, Option<i32>> =
+        ["socket", "mmap", "openat", "setns", "read", "syslog"]
+            .iter()
+            .map(|n| (n.to_string(), None))
+            .collect();
     agree(&FilterSpec {
         syscalls: Some((true, allowed.clone())),
         default_errno: Some(117),
