@@ -177,14 +177,14 @@ const FDS_PER_RECORD: usize = 4;
 /// of its lines, an upper bound), at least [`FD_TABLE_FLOOR`], at most the open-file limit;
 /// the table holds pointers only (8 bytes a slot, kernel memory).
 fn reserve_fd_table(config: &ManagerConfig, nofile: Option<u64>) {
-    let records = crate::recovery_log::lines(&crate::recovery::records_path(
-        &config.linger_runtime(),
-    ));
+    let records =
+        crate::recovery_log::lines(&crate::recovery::records_path(&config.linger_runtime()));
     let want = FD_TABLE_FLOOR.max(records.saturating_mul(FDS_PER_RECORD) + FD_TABLE_FLOOR / 8);
     let limit = nofile.map_or(FD_TABLE_FLOOR, |n| usize::try_from(n).unwrap_or(usize::MAX));
     let top = want.min(limit).saturating_sub(1);
     if let Ok(top) = i32::try_from(top)
-        && let Ok(fd) = rustix::io::fcntl_dupfd_cloexec(std::os::fd::AsFd::as_fd(&std::io::stdin()), top)
+        && let Ok(fd) =
+            rustix::io::fcntl_dupfd_cloexec(std::os::fd::AsFd::as_fd(&std::io::stdin()), top)
     {
         drop(fd); // the slot goes, the table stays its new size
     }
