@@ -339,12 +339,12 @@ impl ProcTracker {
                 return false;
             }
             for orphan in children(pid, None).unwrap_or_default() {
+                if seen.contains(&orphan) {
+                    continue; // a unit's top process, walked above
+                }
                 let Some(stat) = ProcStat::read(orphan) else {
                     continue;
                 };
-                if seen.contains(&orphan) {
-                    continue;
-                }
                 if let Some(u) = visit(orphan, &stat, None) {
                     seen.insert(orphan);
                     let kids = children(orphan, Some(stat.threads)).unwrap_or_default();
