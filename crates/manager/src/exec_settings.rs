@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use linger_exec::dirs::{self, DirRequest};
 use linger_exec::limits::{self, Clamped};
-use linger_exec::seccomp::{BpfProgram, FilterSpec};
+use linger_exec::seccomp::{FilterSpec, Program};
 use linger_exec::{Environment, ExecSpec, Rlimit, Stage};
 use linger_unit::model::{
     DirectoryKind, ExecDirectories, Hardening, RuntimePreserve, ServiceConfig,
@@ -66,9 +66,9 @@ pub struct ExecSettings {
     told: HashSet<(String, String)>,
     /// Unit → the invocation whose runtime directories exist now.
     runtime_owner: HashMap<String, String>,
-    /// Unit → its hardening settings and their compiled seccomp programs (compiled once, not
-    /// at every spawn).
-    filters: HashMap<String, (Hardening, Vec<BpfProgram>)>,
+    /// Unit → its hardening settings and their compiled seccomp program (compiled once when
+    /// the unit's settings are first seen or have changed, not at every spawn).
+    filters: HashMap<String, (Hardening, Option<Program>)>,
 }
 
 impl Default for ExecSettings {
@@ -122,34 +122,33 @@ impl ExecSettings {
             self.tell_once(
                 unit,
                 4,
-                "CapabilityBoundingSet= (or ProtectKernelModules='s CAP_SYS_MODULE) is not applied: this user may not create user namespaces here.".into(),
+                "The capability bounding set (CapabilityBoundingSet=, and what ProtectKernelModules=, PrivateDevices=, ProtectClock=, ProtectKernelLogs= take out of it) is not applied: this user may not create user namespaces here.".into(),
                 logs,
             );
         }
-        if let Some((ns, notes)) = crate::sandbox::plan(config, unit, h, unit_dirs)? {
-            for note in notes {
-                self.tell_once(unit, 4, note, logs);
-            }
-            spec.namespace = Some(ns);
+        let (ns, notes) = crate::sandbox::plan(config, unit, h, unit_dirs)?;
+        for note in notes {
+            self.tell_once(unit, 4, note, logs);
         }
+        spec.namespace = ns;
         if !h.wants_seccomp() {
             return Ok(());
         }
         let cached = self.filters.get(unit).filter(|(was, _)| was == h);
-        let programs = match cached {
+        let program = match cached {
             Some((_, p)) => p.clone(),
             None => {
                 let compiled = linger_exec::seccomp::compile(&filter_spec(h))
-                    .map_err(|e| format!("Failed to compile the seccomp filters: {e}"))?;
+                    .map_err(|e| format!("Failed to compile the seccomp filter: {e}"))?;
                 for note in compiled.notes {
                     self.tell_once(unit, 4, note, logs);
                 }
                 self.filters
-                    .insert(unit.to_string(), (h.clone(), compiled.programs.clone()));
-                compiled.programs
+                    .insert(unit.to_string(), (h.clone(), compiled.program.clone()));
+                compiled.program
             }
         };
-        spec.seccomp = programs;
+        spec.seccomp = program;
         Ok(())
     }
 
@@ -323,8 +322,32 @@ fn filter_spec(h: &Hardening) -> FilterSpec {
         lock_personality: h.lock_personality,
         memory_deny_write_execute: h.memory_deny_write_execute,
         restrict_realtime: h.restrict_realtime,
-        refuse_module_calls: h.protect_kernel_modules,
+        restrict_suid_sgid: h.restrict_suid_sgid,
+        refused: refused_calls(h),
     }
+}
+
+/// The system calls settings other than `SystemCallFilter=` refuse outright (systemd's groups).
+fn refused_calls(h: &Hardening) -> std::collections::BTreeSet<String> {
+    let group = |name: &str| linger_unit::value::syscall_group(name).unwrap_or_default();
+    let mut out = std::collections::BTreeSet::new();
+    let mut add = |names: Vec<&str>| out.extend(names.into_iter().map(String::from));
+    if h.protect_kernel_modules {
+        add(group("@module"));
+    }
+    if h.protect_clock {
+        add(group("@clock"));
+    }
+    if h.private_devices {
+        add(group("@raw-io"));
+    }
+    if h.protect_kernel_logs {
+        add(vec!["syslog"]);
+    }
+    if h.protect_hostname {
+        add(vec!["sethostname", "setdomainname"]);
+    }
+    out
 }
 
 fn clamp_message(c: &Clamped) -> String {
