@@ -36,7 +36,8 @@ mod read_ahead;
 mod refs;
 mod signals;
 mod transient;
-mod wire;
+#[doc(hidden)] // public for the fuzz target `dbus_wire` only
+pub mod wire;
 
 pub use errors::BusError;
 pub use private::socket_path;

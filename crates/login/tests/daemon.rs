@@ -478,6 +478,16 @@ fn a_restarted_daemon_adopts_running_managers() {
         pid.is_some()
     }));
     let pid = pid.unwrap();
+    // The manager answers before the daemon's record of it is on disk (the fork's completion
+    // and the records thread come after): a daemon killed in between finds a manager with no
+    // record and takes it for one the user ran by hand. Kill it once the record says the pid.
+    let record = dir.path().join("state/users").join(user.uid.to_string());
+    assert!(
+        wait_until(SECS, || std::fs::read_to_string(&record)
+            .is_ok_and(|r| r.contains(&format!("\"pid\":{pid}")))),
+        "no record of manager {pid} in {}",
+        record.display()
+    );
     first.kill_hard();
     let d = Daemon::start(dir.path(), None, &[]);
     assert!(
