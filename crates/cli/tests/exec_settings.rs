@@ -501,6 +501,17 @@ fn proc_status(pid: u32) -> (String, String) {
     (field("NoNewPrivs:"), field("Seccomp:"))
 }
 
+/// `Seccomp_filters:` of /proc/PID/status: how many programs the process has loaded.
+fn seccomp_filters(pid: u32) -> u32 {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("status");
+    text.lines()
+        .find_map(|l| l.strip_prefix("Seccomp_filters:"))
+        .map_or_else(
+            || panic!("no Seccomp_filters: in\n{text}"),
+            |v| v.trim().parse().unwrap(),
+        )
+}
+
 fn run_probe(m: &Manager, name: &str, settings: &str) -> (serde_json::Value, u32) {
     let script = m.home().join("probe.py");
     std::fs::write(&script, PROBE).expect("probe");
@@ -548,10 +559,11 @@ fn hardening_is_enforced_and_visible_in_proc() {
         assert_eq!(free[k], 0, "{k} without restrictions: {free}");
     }
     assert_eq!(free["clone3"], 22, "EINVAL for its empty arguments: {free}");
-    // RestrictNamespaces= alone: clone3's ENOSYS is a program of its own.
-    let (ns, _) = run_probe(&m, "ns", "RestrictNamespaces=yes");
+    // RestrictNamespaces= alone: clone3's ENOSYS without a SystemCallFilter= table.
+    let (ns, pid) = run_probe(&m, "ns", "RestrictNamespaces=yes");
     assert_eq!(ns["clone3"], 38, "{ns}");
     assert_eq!(ns["unshare_user"], 1, "{ns}");
+    assert_eq!(seccomp_filters(pid), 1);
     let (got, pid) = run_probe(
         &m,
         "hardened",
@@ -564,6 +576,8 @@ fn hardening_is_enforced_and_visible_in_proc() {
         ("1".into(), "2".into()),
         "NoNewPrivs is implied"
     );
+    // Every setting above is enforced by one program (what a spawn loads, ~30-40 µs each).
+    assert_eq!(seccomp_filters(pid), 1);
     let expect = [
         ("socket_inet", 97), // EAFNOSUPPORT
         ("socket_unix", 0),  // allowed family

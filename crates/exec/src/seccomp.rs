@@ -1,30 +1,33 @@
-//! seccomp filters for `SystemCallFilter=`, `RestrictAddressFamilies=`,
-//! `RestrictNamespaces=`, `LockPersonality=`, `MemoryDenyWriteExecute=`, `RestrictRealtime=`,
-//! `ProtectKernelModules=` and `SystemCallArchitectures=`, compiled to BPF before the fork
-//! (with `seccompiler`, the rust-vmm crate Firecracker uses); the child only loads the
-//! finished programs.
+//! The seccomp filter of a unit — `SystemCallFilter=`, `SystemCallArchitectures=`,
+//! `SystemCallErrorNumber=`, `RestrictAddressFamilies=`, `RestrictNamespaces=`,
+//! `LockPersonality=`, `MemoryDenyWriteExecute=`, `RestrictRealtime=`, `RestrictSUIDSGID=`
+//! and the system calls `ProtectKernelModules=`, `ProtectClock=`, `ProtectKernelLogs=`,
+//! `ProtectHostname=` and `PrivateDevices=` refuse — compiled to **one** BPF program when the
+//! unit is loaded (the manager keeps it); every child only loads it, last before `execve`.
 //!
-//! `SystemCallFilter=` is one program searched by number ranges (`table.rs`: its set-up costs a
-//! spawn little, whatever the list). The other settings share programs by the answer they
-//! give (EAFNOSUPPORT, EPERM; clone3's ENOSYS rides in the table's program when there is
-//! one): loading a program costs a spawn ~30 µs whatever its size (crates/exec/benches/
-//! spawn_cost.rs), so the hardened unit of that bench loads 3, not 5. The kernel runs them all
-//! and the strictest answer wins, as with systemd's one filter per setting. Filters are built for the native ABI only (x86-64 for now): a system call from
-//! another ABI (i386's `int 0x80`, x32) kills the process — as `SystemCallArchitectures=native`
-//! would — so no filter can be bypassed through a second system-call table.
+//! One program because loading one costs a spawn ~30-40 µs whatever its size
+//! (crates/exec/benches/spawn_cost.rs); its layout is `table.rs`'s. The answers are the ones
+//! separate filters per setting would give together: the kernel runs every filter and the
+//! strictest answer wins (kill over an errno over allow) and, between two errnos,
+//! `SystemCallFilter=`'s — so a call the table refuses gets the table's answer, and only a
+//! call it allows is looked at by the other settings.
+//!
+//! Filters are built for the native ABI only (x86-64 for now): a system call from another
+//! ABI (i386's `int 0x80`, x32) kills the process — as `SystemCallArchitectures=native`
+//! would — so no setting can be bypassed through a second system-call table.
 
 #[rustfmt::skip]
 mod numbers_x86_64;
 mod table;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
-use seccompiler::{
-    SeccompAction, SeccompCmpArgLen as Len, SeccompCmpOp as Op, SeccompCondition, SeccompFilter,
-    SeccompRule, TargetArch,
-};
+pub use table::{Check, Guard, Insn};
+use table::{Entry, program};
 
-pub use seccompiler::{BpfProgram, sock_filter};
+/// A compiled program, shared by every spawn of its unit.
+pub type Program = Arc<[Insn]>;
 
 /// What to filter (independent of the unit-file types).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,8 +48,12 @@ pub struct FilterSpec {
     pub memory_deny_write_execute: bool,
     /// `RestrictRealtime=`
     pub restrict_realtime: bool,
-    /// `ProtectKernelModules=`: the module system calls (systemd's `@module`) fail with EPERM.
-    pub refuse_module_calls: bool,
+    /// `RestrictSUIDSGID=`: no set-user-ID or set-group-ID bit on a file made or changed.
+    pub restrict_suid_sgid: bool,
+    /// System calls refused with EPERM whatever their arguments: `ProtectKernelModules=`'s
+    /// `@module`, `ProtectClock=`'s `@clock`, `ProtectKernelLogs=`'s `syslog`,
+    /// `ProtectHostname=`'s `sethostname`/`setdomainname`, `PrivateDevices=`'s `@raw-io`.
+    pub refused: BTreeSet<String>,
 }
 
 impl FilterSpec {
@@ -56,11 +63,11 @@ impl FilterSpec {
     }
 }
 
-/// The compiled programs, and what could not be applied as asked (for the journal).
+/// The compiled program, and what could not be applied as asked (for the journal).
 #[derive(Debug, Clone, Default)]
 pub struct Compiled {
-    /// BPF programs, loaded in order.
-    pub programs: Vec<BpfProgram>,
+    /// The one program to load (None: nothing to filter).
+    pub program: Option<Program>,
     /// Sentences about settings applied partly or not at all.
     pub notes: Vec<String>,
 }
@@ -70,79 +77,238 @@ pub struct Compiled {
 const ALL_NAMESPACES: u64 =
     0x0200_0000 | 0x0800_0000 | 0x4000_0000 | 0x0002_0000 | 0x2000_0000 | 0x1000_0000 | 0x0400_0000;
 
-/// systemd's `@module` group (linger-unit's table; a test holds the two together).
-const MODULE_CALLS: [&str; 3] = ["delete_module", "finit_module", "init_module"];
-
+/// `SECCOMP_RET_*` answers.
+const ALLOW: u32 = 0x7fff_0000;
+const KILL_PROCESS: u32 = 0x8000_0000;
+const fn errno(e: u32) -> u32 {
+    0x0005_0000 | (e & 0xffff)
+}
 const EPERM: u32 = 1;
 const ENOSYS: u32 = 38;
 const EAFNOSUPPORT: u32 = 97;
 
+/// The kernel's limit on a program's length (`BPF_MAXINSNS`).
+const MAX_INSTRUCTIONS: usize = 4096;
+
+/// x32 calls carry the x86-64 architecture tag with this bit set in the number.
+const X32_BIT: u32 = 0x4000_0000;
+
 /// The native system call table, or None where linger has none (then nothing is filtered
-/// and the caller says so).
-fn native() -> Option<(TargetArch, &'static [(&'static str, i64)])> {
+/// and the caller says so): (`AUDIT_ARCH_*`, names and numbers, the x32 ones).
+type Native = (
+    u32,
+    &'static [(&'static str, i64)],
+    &'static [(&'static str, i64)],
+);
+
+fn native() -> Option<Native> {
     if cfg!(target_arch = "x86_64") {
-        Some((TargetArch::x86_64, numbers_x86_64::X86_64))
+        Some((0xc000_003e, numbers_x86_64::X86_64, numbers_x86_64::X32))
     } else {
         None
     }
 }
 
-/// The `AUDIT_ARCH_*` value of `arch` (what `seccomp_data.arch` holds).
-fn audit_arch(arch: TargetArch) -> u32 {
-    match arch {
-        TargetArch::x86_64 => 0xc000_003e,
-        TargetArch::aarch64 => 0xc000_00b7,
-        TargetArch::riscv64 => 0xc000_00f3,
+/// Calls newer than the kernel headers the table was generated from that a setting must see
+/// (x86-64 numbers; the kernel keeps them stable).
+const NEWER_CALLS: &[(&str, u32)] = &[("fchmodat2", 452)];
+
+fn errno_action(errno_value: Option<i32>) -> u32 {
+    match errno_value {
+        Some(e) => errno(e as u32),
+        None => KILL_PROCESS,
     }
 }
 
-fn number(table: &[(&str, i64)], name: &str) -> Option<i64> {
-    table.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
-}
-
-fn cond(arg: u8, op: Op, value: u64) -> Result<SeccompCondition, String> {
-    SeccompCondition::new(arg, Len::Qword, op, value).map_err(|e| e.to_string())
-}
-
-fn dword(arg: u8, op: Op, value: u64) -> Result<SeccompCondition, String> {
-    SeccompCondition::new(arg, Len::Dword, op, value).map_err(|e| e.to_string())
-}
-
-fn rule(conds: Vec<SeccompCondition>) -> Result<SeccompRule, String> {
-    SeccompRule::new(conds).map_err(|e| e.to_string())
-}
-
-fn program(
-    rules: BTreeMap<i64, Vec<SeccompRule>>,
-    mismatch: SeccompAction,
-    matched: SeccompAction,
-    arch: TargetArch,
-) -> Result<BpfProgram, String> {
-    let f = SeccompFilter::new(rules, mismatch, matched, arch).map_err(|e| e.to_string())?;
-    BpfProgram::try_from(f).map_err(|e| e.to_string())
-}
-
-fn errno_action(errno: Option<i32>) -> SeccompAction {
-    match errno {
-        Some(e) => SeccompAction::Errno(e as u32),
-        None => SeccompAction::KillProcess,
+/// The argument checks each setting adds, per call name (refusals with EPERM unless said).
+fn guards(spec: &FilterSpec) -> Vec<(&'static str, Guard)> {
+    let mut out = Vec::new();
+    let eperm = |rules: Vec<Vec<Check>>| Guard {
+        rules,
+        action: errno(EPERM),
+    };
+    let masked = |arg: u8, mask: u64, value: u64| Check::Masked { arg, mask, value };
+    if let Some((allow_list, families)) = &spec.address_families {
+        let rules = if *allow_list {
+            // socket(domain, …) with a domain outside the list fails (every domain when the
+            // list is empty: one rule without checks).
+            vec![
+                families
+                    .iter()
+                    .map(|f| Check::Ne32 {
+                        arg: 0,
+                        value: *f as u32,
+                    })
+                    .collect(),
+            ]
+        } else {
+            families
+                .iter()
+                .map(|f| {
+                    vec![Check::Eq32 {
+                        arg: 0,
+                        value: *f as u32,
+                    }]
+                })
+                .collect()
+        };
+        if *allow_list || !rules.is_empty() {
+            out.push((
+                "socket",
+                Guard {
+                    rules,
+                    action: errno(EAFNOSUPPORT),
+                },
+            ));
+        }
     }
+    if let Some(allowed) = spec.namespaces_allowed {
+        let denied = ALL_NAMESPACES & !allowed;
+        if denied != 0 {
+            let bits: Vec<u64> = (0..64)
+                .map(|b| 1u64 << b)
+                .filter(|b| denied & b != 0)
+                .collect();
+            // (The flags are below bit 32.)
+            for call in ["unshare", "clone"] {
+                out.push((
+                    call,
+                    eperm(vec![vec![Check::AnyBit {
+                        arg: 0,
+                        mask: denied as u32,
+                    }]]),
+                ));
+            }
+            // setns(fd, 0) may join any kind of namespace.
+            let setns = std::iter::once(0)
+                .chain(bits.iter().map(|&b| b as u32))
+                .map(|value| vec![Check::Eq32 { arg: 1, value }])
+                .collect();
+            out.push(("setns", eperm(setns)));
+            // clone3's flags are in memory a filter cannot read: ENOSYS, so that libc falls
+            // back to clone(), which is filtered.
+            out.push((
+                "clone3",
+                Guard {
+                    rules: vec![],
+                    action: errno(ENOSYS),
+                },
+            ));
+        }
+    }
+    if spec.lock_personality {
+        // Only PER_LINUX (0) and the query (0xffffffff) are allowed.
+        out.push((
+            "personality",
+            eperm(vec![vec![
+                Check::Ne32 { arg: 0, value: 0 },
+                Check::Ne32 {
+                    arg: 0,
+                    value: 0xffff_ffff,
+                },
+            ]]),
+        ));
+    }
+    if spec.memory_deny_write_execute {
+        const PROT_WRITE: u64 = 2;
+        const PROT_EXEC: u64 = 4;
+        const SHM_EXEC: u64 = 0o100000;
+        let wx = PROT_WRITE | PROT_EXEC;
+        out.push(("mmap", eperm(vec![vec![masked(2, wx, wx)]])));
+        let any = |mask: u64| {
+            vec![vec![Check::AnyBit {
+                arg: 2,
+                mask: mask as u32,
+            }]]
+        };
+        for call in ["mprotect", "pkey_mprotect"] {
+            out.push((call, eperm(any(PROT_EXEC))));
+        }
+        out.push(("shmat", eperm(any(SHM_EXEC))));
+    }
+    if spec.restrict_realtime {
+        // SCHED_FIFO (1), SCHED_RR (2), SCHED_DEADLINE (6), with or without
+        // SCHED_RESET_ON_FORK (0x40000000).
+        const POLICY_MASK: u64 = !0x4000_0000 & 0xffff_ffff;
+        out.push((
+            "sched_setscheduler",
+            eperm(
+                [1u64, 2, 6]
+                    .iter()
+                    .map(|p| vec![masked(1, POLICY_MASK, *p)])
+                    .collect(),
+            ),
+        ));
+    }
+    if spec.restrict_suid_sgid {
+        const SET_ID: u32 = 0o6000; // S_ISUID | S_ISGID
+        const O_CREAT: u32 = 0o100;
+        const O_TMPFILE: u64 = 0o20200000;
+        // A mode argument with either bit; for the open calls, only when they make a file.
+        let set_id = |arg: u8| Check::AnyBit { arg, mask: SET_ID };
+        let mode = |arg: u8| vec![vec![set_id(arg)]];
+        for (call, arg) in [
+            ("chmod", 1),
+            ("fchmod", 1),
+            ("fchmodat", 2),
+            ("fchmodat2", 2),
+            ("mknod", 1),
+            ("mknodat", 2),
+            ("creat", 1),
+        ] {
+            out.push((call, eperm(mode(arg))));
+        }
+        for (call, flags, mode_arg) in [("open", 1, 2), ("openat", 2, 3)] {
+            let rules = vec![
+                vec![
+                    Check::AnyBit {
+                        arg: flags,
+                        mask: O_CREAT,
+                    },
+                    set_id(mode_arg),
+                ],
+                vec![masked(flags, O_TMPFILE, O_TMPFILE), set_id(mode_arg)],
+            ];
+            out.push((call, eperm(rules)));
+        }
+        // openat2's mode is in memory a filter cannot read: ENOSYS, so that libc falls back
+        // to openat().
+        out.push((
+            "openat2",
+            Guard {
+                rules: vec![],
+                action: errno(ENOSYS),
+            },
+        ));
+    }
+    out
 }
 
-/// Compile `spec` for the native ABI.
+/// Compile `spec` for the native ABI: one program (or none when nothing is asked).
 pub fn compile(spec: &FilterSpec) -> Result<Compiled, String> {
     let mut out = Compiled::default();
     if spec.is_empty() {
         return Ok(out);
     }
-    let Some((arch, table)) = native() else {
+    let Some((arch, table, x32)) = native() else {
         out.notes.push(format!(
             "seccomp filters are not supported by linger on {}: SystemCallFilter= and the other seccomp settings are not applied.",
             std::env::consts::ARCH
         ));
         return Ok(out);
     };
-    let nr = |name: &str| number(table, name);
+    let nr = |name: &str| {
+        table
+            .iter()
+            .find(|(n, _)| *n == name)
+            .and_then(|(_, v)| u32::try_from(*v).ok())
+            .or_else(|| {
+                NEWER_CALLS
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| *v)
+            })
+    };
     let other_abis: Vec<&String> = spec
         .archs
         .iter()
@@ -154,259 +320,92 @@ pub fn compile(spec: &FilterSpec) -> Result<Compiled, String> {
             other_abis.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")
         ));
     }
-    // SystemCallFilter='s program goes last: an allow-list would refuse seccomp(2) itself to
-    // the programs loaded after it.
-    let kill = u32::from(SeccompAction::KillProcess);
-    // RestrictNamespaces= refuses clone3 (its flags are in memory a filter cannot read) with
-    // ENOSYS, so that libc falls back to clone(), which is filtered.
-    let refuse_clone3 = spec
-        .namespaces_allowed
-        .is_some_and(|allowed| ALL_NAMESPACES & !allowed != 0);
-    let clone3 = nr("clone3").and_then(|n| u32::try_from(n).ok());
-    let mut syscall_programs = Vec::new();
-    if let Some((allow_list, calls)) = &spec.syscalls {
-        let numbers = calls
-            .iter()
-            .filter_map(|(name, errno)| Some((u32::try_from(nr(name)?).ok()?, errno)));
-        let allow = u32::from(SeccompAction::Allow);
-        let (mut actions, default): (BTreeMap<u32, u32>, u32) = if *allow_list {
-            // Everything not listed gets the default action; the listed calls and systemd's
-            // implicit ones (execve, exit, … the @default set) are allowed.
-            (
-                numbers.map(|(n, _)| (n, allow)).collect(),
-                u32::from(errno_action(spec.default_errno)),
-            )
-        } else {
-            let action =
-                |errno: &Option<i32>| u32::from(errno_action(errno.or(spec.default_errno)));
-            (
-                numbers.map(|(n, errno)| (n, action(errno))).collect(),
-                allow,
-            )
-        };
-        // clone3's ENOSYS in this program rather than one of its own (a program costs a
-        // spawn ~30 µs to load whatever its size): where this table allows clone3 the
-        // separate filter would have answered ENOSYS; where it refuses it, its answer won.
-        if refuse_clone3 && let Some(n) = clone3 {
-            let here = actions.get(&n).copied().unwrap_or(default);
-            if here == allow {
-                actions.insert(n, u32::from(SeccompAction::Errno(ENOSYS)));
-            }
-        }
-        syscall_programs.push(table::program(
-            audit_arch(arch),
-            kill,
-            &actions,
-            &[],
-            default,
-        ));
-    } else if !spec.archs.is_empty() {
-        // Only SystemCallArchitectures=: no rule, every native call allowed; the filter's
-        // architecture check kills calls of other ABIs.
-        out.programs.push(table::program(
-            audit_arch(arch),
-            kill,
-            &BTreeMap::new(),
-            &[],
-            u32::from(SeccompAction::Allow),
-        ));
-    }
-    if let Some((allow_list, families)) = &spec.address_families
-        && let Some(socket) = nr("socket")
-    {
-        let rules = if *allow_list {
-            // socket(domain, …) with a domain outside the list fails.
-            let mut conds = Vec::new();
-            for f in families {
-                conds.push(dword(0, Op::Ne, *f as u64)?);
-            }
-            if conds.is_empty() {
-                vec![]
-            } else {
-                vec![rule(conds)?]
-            }
-        } else {
-            families
+    // SystemCallFilter='s table: an answer per listed call, a default for the rest.
+    let allow_list = matches!(spec.syscalls, Some((true, _)));
+    let (mut entries, default): (BTreeMap<u32, Entry>, u32) = match &spec.syscalls {
+        Some((true, calls)) => (
+            // Everything not listed gets the default action; the listed calls (with
+            // systemd's implicit @default, added by the caller) are allowed.
+            calls
+                .keys()
+                .filter_map(|name| Some((nr(name)?, Entry::Action(ALLOW))))
+                .collect(),
+            errno_action(spec.default_errno),
+        ),
+        Some((false, calls)) => (
+            calls
                 .iter()
-                .map(|f| rule(vec![dword(0, Op::Eq, *f as u64)?]))
-                .collect::<Result<_, _>>()?
+                .filter_map(|(name, e)| {
+                    let action = errno_action(e.or(spec.default_errno));
+                    Some((nr(name)?, Entry::Action(action)))
+                })
+                .collect(),
+            ALLOW,
+        ),
+        None => (BTreeMap::new(), ALLOW),
+    };
+    // The other settings look only at calls the table allows (its answer wins otherwise).
+    let mut add = |n: u32, guard: Guard| {
+        let current = entries.get(&n).cloned().unwrap_or(Entry::Action(default));
+        let next = match current {
+            Entry::Action(a) if a != ALLOW => return,
+            Entry::Action(_) if guard.rules.is_empty() => Entry::Action(guard.action),
+            Entry::Action(_) => Entry::Checked {
+                guards: vec![guard],
+                otherwise: ALLOW,
+            },
+            Entry::Checked {
+                mut guards,
+                otherwise,
+            } => {
+                guards.push(guard);
+                Entry::Checked { guards, otherwise }
+            }
         };
-        if *allow_list || !rules.is_empty() {
-            let mut map = BTreeMap::new();
-            map.insert(socket, rules);
-            out.programs.push(program(
-                map,
-                SeccompAction::Allow,
-                SeccompAction::Errno(EAFNOSUPPORT),
-                arch,
-            )?);
-        }
-    }
-    // RestrictNamespaces=, LockPersonality=, MemoryDenyWriteExecute=, RestrictRealtime= and
-    // ProtectKernelModules= refuse different system calls with the same EPERM: one program.
-    let mut eperm: BTreeMap<i64, Vec<SeccompRule>> = BTreeMap::new();
-    if let Some(allowed) = spec.namespaces_allowed {
-        let denied = ALL_NAMESPACES & !allowed;
-        if denied != 0 {
-            let mut flag_rules = Vec::new();
-            let mut setns_rules = vec![rule(vec![dword(1, Op::Eq, 0)?])?];
-            for bit in (0..64).map(|b| 1u64 << b).filter(|b| denied & b != 0) {
-                flag_rules.push(rule(vec![cond(0, Op::MaskedEq(bit), bit)?])?);
-                setns_rules.push(rule(vec![dword(1, Op::Eq, bit)?])?);
-            }
-            for call in ["unshare", "clone"] {
-                if let Some(n) = nr(call) {
-                    eperm.insert(n, flag_rules.clone());
-                }
-            }
-            if let Some(n) = nr("setns") {
-                eperm.insert(n, setns_rules);
-            }
-        }
-    }
-    // Without a SystemCallFilter= table to carry it, clone3's ENOSYS is a program of its own.
-    if refuse_clone3
-        && syscall_programs.is_empty()
-        && let Some(n) = clone3
-    {
-        let mut map = BTreeMap::new();
-        map.insert(i64::from(n), Vec::new());
-        out.programs.push(program(
-            map,
-            SeccompAction::Allow,
-            SeccompAction::Errno(ENOSYS),
-            arch,
-        )?);
-    }
-    if spec.lock_personality
-        && let Some(n) = nr("personality")
-    {
-        // Only PER_LINUX (0) and the query (0xffffffff) are allowed.
-        eperm.insert(
-            n,
-            vec![rule(vec![
-                dword(0, Op::Ne, 0)?,
-                dword(0, Op::Ne, 0xffff_ffff)?,
-            ])?],
-        );
-    }
-    if spec.memory_deny_write_execute {
-        const PROT_WRITE: u64 = 2;
-        const PROT_EXEC: u64 = 4;
-        const SHM_EXEC: u64 = 0o100000;
-        let wx = PROT_WRITE | PROT_EXEC;
-        if let Some(n) = nr("mmap") {
-            eperm.insert(n, vec![rule(vec![cond(2, Op::MaskedEq(wx), wx)?])?]);
-        }
-        for call in ["mprotect", "pkey_mprotect"] {
-            if let Some(n) = nr(call) {
-                eperm.insert(
-                    n,
-                    vec![rule(vec![cond(2, Op::MaskedEq(PROT_EXEC), PROT_EXEC)?])?],
-                );
-            }
-        }
-        if let Some(n) = nr("shmat") {
-            eperm.insert(
+        entries.insert(n, next);
+    };
+    for name in &spec.refused {
+        if let Some(n) = nr(name) {
+            add(
                 n,
-                vec![rule(vec![cond(2, Op::MaskedEq(SHM_EXEC), SHM_EXEC)?])?],
+                Guard {
+                    rules: vec![],
+                    action: errno(EPERM),
+                },
             );
         }
     }
-    if spec.restrict_realtime
-        && let Some(n) = nr("sched_setscheduler")
-    {
-        // SCHED_FIFO (1), SCHED_RR (2), SCHED_DEADLINE (6), with or without
-        // SCHED_RESET_ON_FORK (0x40000000).
-        const POLICY_MASK: u64 = !0x4000_0000 & 0xffff_ffff;
-        eperm.insert(
-            n,
-            [1u64, 2, 6]
-                .iter()
-                .map(|p| rule(vec![cond(1, Op::MaskedEq(POLICY_MASK), *p)?]))
-                .collect::<Result<_, _>>()?,
-        );
-    }
-    if spec.refuse_module_calls {
-        for call in MODULE_CALLS {
-            if let Some(n) = nr(call) {
-                eperm.insert(n, Vec::new());
-            }
+    for (name, guard) in guards(spec) {
+        if let Some(n) = nr(name) {
+            add(n, guard);
         }
     }
-    if !eperm.is_empty() {
-        out.programs.push(program(
-            eperm,
-            SeccompAction::Allow,
-            SeccompAction::Errno(EPERM),
-            arch,
-        )?);
+    if entries.is_empty() && spec.syscalls.is_none() && spec.archs.is_empty() {
+        // Nothing refused (RestrictAddressFamilies=~ with an empty list, say).
+        return Ok(out);
     }
-    let allow_listed = matches!(spec.syscalls, Some((true, _)));
-    out.programs.append(&mut syscall_programs);
-    // An allow-list already refuses x32 numbers (none equals an x86-64 one).
-    if !out.programs.is_empty() && arch == TargetArch::x86_64 && !allow_listed {
-        // x32 calls carry the x86-64 architecture tag with bit 30 set in the number: the
-        // filters above never name them, so without this a deny rule could be bypassed.
-        const X32_BIT: u32 = 0x4000_0000;
-        let past_x32 = numbers_x86_64::X32
-            .iter()
-            .filter_map(|(_, n)| u32::try_from(*n).ok())
-            .max()
-            .map_or(X32_BIT, |n| (n | X32_BIT) + 1);
-        let guard = table::program(
-            audit_arch(arch),
-            kill,
-            &BTreeMap::new(),
-            &[(X32_BIT, kill), (past_x32, u32::from(SeccompAction::Allow))],
-            u32::from(SeccompAction::Allow),
-        );
-        out.programs.insert(0, guard);
+    // An allow-list already refuses x32 numbers (none equals an x86-64 one); otherwise they
+    // are killed explicitly, or a refusal above could be bypassed through them.
+    let past_x32 = x32
+        .iter()
+        .filter_map(|(_, n)| u32::try_from(*n).ok())
+        .max()
+        .map_or(X32_BIT, |n| (n | X32_BIT) + 1);
+    let above: &[(u32, u32)] = if allow_list || arch != 0xc000_003e {
+        &[]
+    } else {
+        &[(X32_BIT, KILL_PROCESS), (past_x32, ALLOW)]
+    };
+    let p = program(arch, KILL_PROCESS, &entries, above, default)?;
+    if p.len() > MAX_INSTRUCTIONS {
+        return Err(format!(
+            "the filter has {} instructions, more than the kernel's {MAX_INSTRUCTIONS}",
+            p.len()
+        ));
     }
+    out.program = Some(p.into());
     Ok(out)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_module_calls_are_the_unit_crates_group() {
-        assert_eq!(
-            linger_unit::value::syscall_group("@module").unwrap(),
-            MODULE_CALLS
-        );
-    }
-
-    #[test]
-    fn the_namespace_flags_are_the_unit_crates() {
-        assert_eq!(ALL_NAMESPACES, linger_unit::model::ALL_NAMESPACES);
-    }
-
-    #[test]
-    fn settings_share_programs_by_action() {
-        let mut calls = BTreeMap::new();
-        calls.insert("read".to_string(), None);
-        calls.insert("no_such_call".to_string(), None);
-        let spec = FilterSpec {
-            syscalls: Some((true, calls)),
-            default_errno: Some(1),
-            archs: vec!["native".into()],
-            address_families: Some((true, vec![1])),
-            namespaces_allowed: Some(0),
-            lock_personality: true,
-            memory_deny_write_execute: true,
-            restrict_realtime: true,
-            refuse_module_calls: true,
-        };
-        let c = compile(&spec).unwrap();
-        if cfg!(target_arch = "x86_64") {
-            // syscalls (with clone3's ENOSYS), families, the EPERM group (namespaces,
-            // personality, W^X, realtime, modules); the allow-list makes an x32 guard
-            // unnecessary.
-            assert_eq!(c.programs.len(), 3, "{c:?}");
-            assert!(c.notes.is_empty());
-        }
-        assert!(compile(&FilterSpec::default()).unwrap().programs.is_empty());
-    }
-}
+mod tests;

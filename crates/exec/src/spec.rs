@@ -191,8 +191,9 @@ pub struct ExecSpec {
     pub listen_pid: bool,
     /// NoNewPrivileges= (also needed for unprivileged seccomp).
     pub no_new_privileges: bool,
-    /// seccomp programs loaded last, just before `execve` (see [`crate::seccomp`]).
-    pub seccomp: Vec<seccompiler::BpfProgram>,
+    /// The unit's seccomp program, loaded last, just before `execve` (see
+    /// [`crate::seccomp`]; compiled once per unit and shared by its spawns).
+    pub seccomp: Option<crate::seccomp::Program>,
     /// The capability bounding set, by bit (`CapabilityBoundingSet=`; None: left as it is):
     /// every other capability is dropped from it after the namespaces are entered (which
     /// is what allows it without privileges) and before the identity changes.
@@ -265,7 +266,7 @@ impl ExecSpec {
             credentials: None,
             listen_pid: false,
             no_new_privileges: false,
-            seccomp: Vec::new(),
+            seccomp: None,
             namespace: None,
             capability_bounding_set: None,
             fail_at: None,

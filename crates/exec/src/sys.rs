@@ -117,17 +117,17 @@ struct Prepared<'a> {
     report: Report,
     listen_pid: Option<*mut u8>,
     no_new_privileges: bool,
-    seccomp: Vec<Fprog>,
+    seccomp: Option<Fprog>,
     ns: Option<&'a NsPrep>,
     bounding_set: Option<u64>,
     fail_at: Option<(Stage, i32)>,
 }
 
-/// `struct sock_fprog` (linux/filter.h), pointing into the spec's programs.
+/// `struct sock_fprog` (linux/filter.h), pointing into the spec's program.
 #[repr(C)]
 struct Fprog {
     len: libc::c_ushort,
-    filter: *const seccompiler::sock_filter,
+    filter: *const crate::seccomp::Insn,
 }
 
 /// Where the child reports a failed step: its own pipe, or the shared one of
@@ -222,15 +222,11 @@ fn spawn_inner(
             .map(|c| (c.uid, c.gid, c.groups.clone())),
         report,
         listen_pid: spec.listen_pid.then_some(listen_pid_ptr),
-        no_new_privileges: spec.no_new_privileges || !spec.seccomp.is_empty(),
-        seccomp: spec
-            .seccomp
-            .iter()
-            .map(|p| Fprog {
-                len: p.len().min(usize::from(u16::MAX)) as libc::c_ushort,
-                filter: p.as_ptr(),
-            })
-            .collect(),
+        no_new_privileges: spec.no_new_privileges || spec.seccomp.is_some(),
+        seccomp: spec.seccomp.as_ref().map(|p| Fprog {
+            len: p.len().min(usize::from(u16::MAX)) as libc::c_ushort,
+            filter: p.as_ptr(),
+        }),
         ns: ns.as_ref(),
         bounding_set: spec.capability_bounding_set,
         fail_at: spec.fail_at,
@@ -697,7 +693,7 @@ fn child(p: &Prepared<'_>, joined: bool) -> ! {
         if p.no_new_privileges && libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 {
             fail(report, Stage::NoNewPrivileges, errno());
         }
-        for prog in &p.seccomp {
+        if let Some(prog) = &p.seccomp {
             let r = libc::syscall(
                 libc::SYS_seccomp,
                 libc::SECCOMP_SET_MODE_FILTER,

@@ -115,3 +115,25 @@ pub fn read_frame<R: BufRead>(r: &mut R) -> Result<Vec<u8>, FrameError> {
 pub fn decode_request(frame: &[u8]) -> Result<Request, FrameError> {
     Ok(serde_json::from_slice(frame)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A number too long for any integer type is read as the float nearest to it, exactly:
+    /// the request then encodes to a frame that decodes to the same request (the fuzzer found
+    /// a 115-digit `uid` that, read with serde_json's fast approximate parser, came back as a
+    /// different float — a typed decoder still refuses it as "expected u32").
+    #[test]
+    fn a_number_too_long_for_an_integer_survives_a_round_trip() {
+        let digits = format!("1{}", "2".repeat(114));
+        let frame = format!(
+            r#"{{"method":"io.linger.Login.CreateSession","parameters":{{"uid":{digits}}}}}"#
+        );
+        let req = decode_request(frame.as_bytes()).unwrap();
+        let back = encode(&req);
+        assert_eq!(decode_request(&back[..back.len() - 1]).unwrap(), req);
+        let uid: Result<u32, _> = serde_json::from_value(req.parameters["uid"].clone());
+        assert!(uid.is_err(), "a float is no uid");
+    }
+}

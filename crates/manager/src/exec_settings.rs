@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use linger_exec::dirs::{self, DirRequest};
 use linger_exec::limits::{self, Clamped};
-use linger_exec::seccomp::{BpfProgram, FilterSpec};
+use linger_exec::seccomp::{FilterSpec, Program};
 use linger_exec::{Environment, ExecSpec, Rlimit, Stage};
 use linger_unit::model::{
     DirectoryKind, ExecDirectories, Hardening, RuntimePreserve, ServiceConfig,
@@ -66,9 +66,9 @@ pub struct ExecSettings {
     told: HashSet<(String, String)>,
     /// Unit → the invocation whose runtime directories exist now.
     runtime_owner: HashMap<String, String>,
-    /// Unit → its hardening settings and their compiled seccomp programs (compiled once, not
-    /// at every spawn).
-    filters: HashMap<String, (Hardening, Vec<BpfProgram>)>,
+    /// Unit → its hardening settings and their compiled seccomp program (compiled once when
+    /// the unit's settings are first seen or have changed, not at every spawn).
+    filters: HashMap<String, (Hardening, Option<Program>)>,
 }
 
 impl Default for ExecSettings {
@@ -136,20 +136,20 @@ impl ExecSettings {
             return Ok(());
         }
         let cached = self.filters.get(unit).filter(|(was, _)| was == h);
-        let programs = match cached {
+        let program = match cached {
             Some((_, p)) => p.clone(),
             None => {
                 let compiled = linger_exec::seccomp::compile(&filter_spec(h))
-                    .map_err(|e| format!("Failed to compile the seccomp filters: {e}"))?;
+                    .map_err(|e| format!("Failed to compile the seccomp filter: {e}"))?;
                 for note in compiled.notes {
                     self.tell_once(unit, 4, note, logs);
                 }
                 self.filters
-                    .insert(unit.to_string(), (h.clone(), compiled.programs.clone()));
-                compiled.programs
+                    .insert(unit.to_string(), (h.clone(), compiled.program.clone()));
+                compiled.program
             }
         };
-        spec.seccomp = programs;
+        spec.seccomp = program;
         Ok(())
     }
 
@@ -323,8 +323,19 @@ fn filter_spec(h: &Hardening) -> FilterSpec {
         lock_personality: h.lock_personality,
         memory_deny_write_execute: h.memory_deny_write_execute,
         restrict_realtime: h.restrict_realtime,
-        refuse_module_calls: h.protect_kernel_modules,
+        restrict_suid_sgid: false,
+        refused: refused_calls(h),
     }
+}
+
+/// The system calls settings other than `SystemCallFilter=` refuse outright (systemd's groups).
+fn refused_calls(h: &Hardening) -> std::collections::BTreeSet<String> {
+    let group = |name: &str| linger_unit::value::syscall_group(name).unwrap_or_default();
+    let mut out = std::collections::BTreeSet::new();
+    if h.protect_kernel_modules {
+        out.extend(group("@module").into_iter().map(String::from));
+    }
+    out
 }
 
 fn clamp_message(c: &Clamped) -> String {
