@@ -96,7 +96,7 @@ fn limits_above_the_hard_limit_are_lowered_and_named_once() {
 
 /// What linger cannot apply (issue 12 item 5) is logged once per unit in the journal, under
 /// the unit, as systemd logs a unit file's warnings when it loads it: a hardening setting
-/// linger does not implement (`ProtectClock=`), an unknown key, a limit above what the
+/// linger does not implement (`RestrictFileSystems=`), an unknown key, a limit above what the
 /// manager may grant. Neither a restart, nor a reload, nor `status` logs them again, and
 /// `status` shows them in its log tail, not repeated in its header.
 #[test]
@@ -105,11 +105,10 @@ fn what_cannot_be_applied_is_logged_once_and_status_does_not_repeat_it() {
     let (_, own_rtprio) = proc_limit(std::process::id(), "Max realtime priority");
     m.write_unit(
         "partly.service",
-        "[Service]\nProtectClock=yes\nProtectClok=yes\nLimitRTPRIO=99\n\
+        "[Service]\nRestrictFileSystems=ext4\nProtectClok=yes\nLimitRTPRIO=99\n\
          ExecStart=/bin/sleep 600\n",
     );
-    let not_applied =
-        "partly.service:2: ProtectClock= is not supported by linger (systemd knows it), ignoring.";
+    let not_applied = "partly.service:2: RestrictFileSystems= is not supported by linger (systemd knows it), ignoring.";
     let unknown = "partly.service:3: Unknown key 'ProtectClok' in section [Service], ignoring.";
     let clamped = "LimitRTPRIO=99:99 is above the hard limit";
     let status = |m: &Manager| {
@@ -120,7 +119,10 @@ fn what_cannot_be_applied_is_logged_once_and_status_does_not_repeat_it() {
     // Loaded only (status of a unit never started): logged at load, shown in the tail once
     // the journal has it (written asynchronously, as journald's are).
     let (header, _) = status(&m);
-    assert!(!header.contains("ProtectClo"), "{header}");
+    assert!(
+        !header.contains("ProtectClo") && !header.contains("RestrictFileSystems"),
+        "{header}"
+    );
     m.wait_for("the warnings in the journal", |m| {
         journal(m, "partly.service").contains(unknown)
     });
@@ -1037,4 +1039,249 @@ print("CapBnd", bnd, "delete_module", ctypes.get_errno())
             }
         }
     }
+}
+
+/// Tries what `PrivateNetwork=`, `PrivateIPC=`, `ProtectHostname=`, `PrivateDevices=`,
+/// `ProtectClock=`, `ProtectKernelLogs=` and `RestrictSUIDSGID=` forbid and prints, as one
+/// JSON line, the errno of each attempt (0: allowed) and what the service sees.
+const NAMESPACE_PROBE: &str = r#"
+import ctypes, json, os, socket, stat, sys
+libc = ctypes.CDLL(None, use_errno=True)
+port, key = int(sys.argv[1]), int(sys.argv[2])
+out = {}
+def attempt(name, f):
+    ctypes.set_errno(0)
+    try:
+        r = f()
+        out[name] = ctypes.get_errno() if r == -1 else 0
+    except OSError as e:
+        out[name] = e.errno
+def connect():
+    socket.create_connection(("127.0.0.1", port), timeout=10).close()
+attempt("connect_host", connect)
+def loopback():
+    a = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    a.bind(("127.0.0.1", 0))
+    a.settimeout(10)
+    a.sendto(b"x", a.getsockname())
+    a.recv(1)
+    a.close()
+attempt("loopback", loopback)
+out["interfaces"] = sorted(n for _, n in socket.if_nameindex())
+attempt("shmget", lambda: libc.shmget(key, 0, 0))
+name = socket.gethostname().encode()
+attempt("sethostname", lambda: libc.sethostname(name, len(name)))
+out["dev"] = sorted(os.listdir("/dev"))
+attempt("dev_null", lambda: open("/dev/null", "w").write("x"))
+attempt("dev_create", lambda: open("/dev/linger-probe", "w").close())
+shm = "/dev/shm/linger-probe-%d" % os.getpid()
+attempt("dev_shm", lambda: (open(shm, "w").close(), os.unlink(shm)))
+attempt("iopl", lambda: libc.iopl(0))
+timex = ctypes.create_string_buffer(512)
+attempt("adjtimex", lambda: libc.adjtimex(timex))
+attempt("syslog", lambda: libc.klogctl(10, None, 0))
+out["dev_kmsg_is_device"] = os.path.exists("/dev/kmsg") and stat.S_ISCHR(os.stat("/dev/kmsg").st_mode)
+out["proc_kmsg_mode"] = os.stat("/proc/kmsg").st_mode & 0o7777
+f = os.path.join(os.environ["STATE_DIRECTORY"], "suid")
+open(f, "w").close()
+attempt("chmod_suid", lambda: os.chmod(f, 0o4755))
+attempt("chmod_plain", lambda: os.chmod(f, 0o755))
+g = os.path.join(os.environ["STATE_DIRECTORY"], "sgid-%d" % os.getpid())
+attempt("create_sgid", lambda: os.close(os.open(g, os.O_CREAT | os.O_WRONLY, 0o2755)))
+for ns in ["net", "ipc", "uts"]:
+    out["ns_" + ns] = os.readlink("/proc/self/ns/" + ns)
+status = dict(l.split(":", 1) for l in open("/proc/self/status"))
+for k in ["Seccomp_filters", "NoNewPrivs", "CapBnd"]:
+    out[k] = status[k].strip()
+print("PROBE " + json.dumps(out))
+"#;
+
+/// A SysV shared-memory segment of the test's own (key, id), removed when dropped: what a
+/// service in its own IPC namespace cannot see.
+struct Segment(i32);
+
+impl Segment {
+    fn new(key: i32) -> Segment {
+        let out = std::process::Command::new("python3")
+            .arg("-c")
+            .arg(format!(
+                "import ctypes; print(ctypes.CDLL(None).shmget({key}, 4096, 0o1666))"
+            ))
+            .output()
+            .expect("python3");
+        let id: i32 = String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("id");
+        assert!(id >= 0, "shmget failed");
+        Segment(id)
+    }
+}
+
+impl Drop for Segment {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("python3")
+            .arg("-c")
+            .arg(format!(
+                "import ctypes; ctypes.CDLL(None).shmctl({}, 0, None)",
+                self.0
+            ))
+            .status();
+    }
+}
+
+/// `PrivateNetwork=`, `PrivateIPC=`, `ProtectHostname=`, `PrivateDevices=`, `ProtectClock=`,
+/// `ProtectKernelLogs=` and `RestrictSUIDSGID=` (issue 12), applied under root's manager and
+/// an ordinary user's — there inside a user namespace of the service's own, as systemd --user
+/// does: each forbidden attempt fails where the same probe without the settings succeeds
+/// (where an ordinary user may do it at all), the system call parts and every other seccomp
+/// setting of the unit are one program, and nothing is logged as not applied.
+#[test]
+fn namespace_device_clock_log_and_suid_settings_are_enforced() {
+    if !have_python() {
+        return;
+    }
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("listen");
+    let port = listener.local_addr().unwrap().port();
+    let key = 0x4c49_0000 | (std::process::id() as i32 & 0xffff);
+    let _segment = Segment::new(key);
+    let own_ns = |ns: &str| {
+        std::fs::read_link(format!("/proc/self/ns/{ns}"))
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
+    };
+    let everything = "PrivateNetwork=yes\nPrivateIPC=yes\nProtectHostname=yes\n\
+                      PrivateDevices=yes\nProtectClock=yes\nProtectKernelLogs=yes\n\
+                      RestrictSUIDSGID=yes\nRestrictAddressFamilies=AF_UNIX AF_INET AF_NETLINK\n\
+                      LockPersonality=yes\nSystemCallFilter=~@swap\n";
+    for (who, m) in root_and_nobody_managers() {
+        let root = who == "root" && rustix::process::geteuid().is_root();
+        let script = m.home().join("ns-probe.py");
+        std::fs::write(&script, NAMESPACE_PROBE).unwrap();
+        let mut seen = std::collections::HashMap::new();
+        for (unit, settings) in [
+            ("plain.service", ""),
+            ("everything.service", everything),
+            ("logs.service", "ProtectKernelLogs=yes\n"),
+        ] {
+            let name = unit.trim_end_matches(".service");
+            m.write_unit(
+                unit,
+                &format!(
+                    "[Service]\nType=oneshot\nStateDirectory=probe-{name}\n{settings}\
+                     ExecStart=/usr/bin/python3 {} {port} {key}\n",
+                    script.display()
+                ),
+            );
+            let started = m.systemctl(&["start", unit]);
+            let out = journal(&m, unit);
+            assert_eq!(started.code, 0, "{who} {unit}: {out}\n{}", m.manager_log());
+            assert!(!out.contains("not supported"), "{who} {unit}: {out}");
+            assert!(!out.contains("applied only in part"), "{who} {unit}: {out}");
+            let line = out
+                .lines()
+                .find_map(|l| l.strip_prefix("PROBE "))
+                .unwrap_or_else(|| panic!("{who} {unit}: no probe output in {out}"));
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            seen.insert(unit, v);
+        }
+        let (plain, all, logs) = (
+            &seen["plain.service"],
+            &seen["everything.service"],
+            &seen["logs.service"],
+        );
+        let ctx = |v: &serde_json::Value| format!("{who}: {v}");
+        // Without the settings: allowed (what an ordinary user may do at all).
+        for k in [
+            "connect_host",
+            "loopback",
+            "shmget",
+            "dev_null",
+            "dev_shm",
+            "adjtimex",
+            "chmod_suid",
+            "chmod_plain",
+            "create_sgid",
+        ] {
+            assert_eq!(plain[k], 0, "{k} {}", ctx(plain));
+        }
+        // iopl(0) needs no privilege; a kernel without I/O port support says ENOSYS.
+        assert_ne!(plain["iopl"], 1, "{}", ctx(plain));
+        if root {
+            assert_eq!(plain["sethostname"], 0, "{}", ctx(plain));
+            assert_eq!(plain["syslog"], 0, "{}", ctx(plain));
+        }
+        assert!(plain["dev"].as_array().unwrap().contains(&"kmsg".into()));
+        assert_eq!(plain["dev_kmsg_is_device"], true);
+        assert_eq!(plain["proc_kmsg_mode"], 0o400);
+        for ns in ["net", "ipc", "uts"] {
+            assert_eq!(plain[format!("ns_{ns}")], own_ns(ns), "{}", ctx(plain));
+        }
+        // PrivateNetwork=: only lo, up; the host's 127.0.0.1 is not this one.
+        assert_eq!(all["interfaces"], serde_json::json!(["lo"]), "{}", ctx(all));
+        assert_eq!(all["loopback"], 0, "lo is up: {}", ctx(all));
+        assert_eq!(all["connect_host"], 111, "ECONNREFUSED: {}", ctx(all));
+        // PrivateIPC=: the test's segment does not exist there.
+        assert_eq!(all["shmget"], 2, "ENOENT: {}", ctx(all));
+        // ProtectHostname=: a UTS namespace of its own, and sethostname refused in it.
+        assert_eq!(all["sethostname"], 1, "EPERM: {}", ctx(all));
+        for ns in ["net", "ipc", "uts"] {
+            assert_ne!(all[format!("ns_{ns}")], own_ns(ns), "{}", ctx(all));
+        }
+        // PrivateDevices=: the pseudo devices only, /dev read-only, /dev/shm writable,
+        // @raw-io refused.
+        let dev: Vec<&str> = all["dev"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d.as_str().unwrap())
+            .collect();
+        for d in [
+            "null", "zero", "full", "random", "urandom", "tty", "pts", "shm", "fd",
+        ] {
+            assert!(dev.contains(&d), "{d}: {}", ctx(all));
+        }
+        for d in ["kmsg", "vda", "sda", "mem", "kvm", "loop0", "console"] {
+            assert!(!dev.contains(&d), "{d}: {}", ctx(all));
+        }
+        assert_eq!(all["dev_null"], 0, "{}", ctx(all));
+        assert_eq!(all["dev_create"], 30, "EROFS: {}", ctx(all));
+        assert_eq!(all["dev_shm"], 0, "{}", ctx(all));
+        assert_eq!(all["iopl"], 1, "EPERM: {}", ctx(all));
+        // ProtectClock=: even reading the clock's state through adjtimex is refused.
+        assert_eq!(all["adjtimex"], 1, "EPERM: {}", ctx(all));
+        // ProtectKernelLogs=: syslog(2) refused, /proc/kmsg and /dev/kmsg covered.
+        for v in [all, logs] {
+            assert_eq!(v["syslog"], 1, "EPERM: {}", ctx(v));
+            assert_eq!(v["proc_kmsg_mode"], 0, "{}", ctx(v));
+            assert_eq!(v["dev_kmsg_is_device"], false, "{}", ctx(v));
+        }
+        // RestrictSUIDSGID=: no set-user-ID or set-group-ID bit, other modes as before.
+        assert_eq!(all["chmod_suid"], 1, "EPERM: {}", ctx(all));
+        assert_eq!(all["create_sgid"], 1, "EPERM: {}", ctx(all));
+        assert_eq!(all["chmod_plain"], 0, "{}", ctx(all));
+        // The capabilities systemd takes out for them: CAP_SYS_RAWIO, CAP_SYS_TIME,
+        // CAP_MKNOD, CAP_SYSLOG, CAP_WAKE_ALARM.
+        let bounding = u64::from_str_radix(all["CapBnd"].as_str().unwrap(), 16).unwrap();
+        let dropped = [17, 25, 27, 34, 35].iter().fold(0u64, |m, b| m | 1 << b);
+        assert_eq!(bounding & dropped, 0, "{}", ctx(all));
+        // One seccomp program for all of it, and no_new_privs implied.
+        assert_eq!(all["Seccomp_filters"], "1", "{}", ctx(all));
+        assert_eq!(all["NoNewPrivs"], "1", "{}", ctx(all));
+        assert_eq!(plain["Seccomp_filters"], "0", "{}", ctx(plain));
+        for (prop, want) in [
+            ("PrivateNetwork", "yes"),
+            ("PrivateIPC", "yes"),
+            ("ProtectHostname", "yes"),
+            ("PrivateDevices", "yes"),
+            ("ProtectClock", "yes"),
+            ("ProtectKernelLogs", "yes"),
+            ("RestrictSUIDSGID", "yes"),
+        ] {
+            assert_eq!(m.prop("everything.service", prop), want, "{who} {prop}");
+            assert_eq!(m.prop("plain.service", prop), "no", "{who} {prop}");
+        }
+    }
+    drop(listener);
 }

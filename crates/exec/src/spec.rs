@@ -198,8 +198,8 @@ pub struct ExecSpec {
     /// every other capability is dropped from it after the namespaces are entered (which
     /// is what allows it without privileges) and before the identity changes.
     pub capability_bounding_set: Option<u64>,
-    /// A user and/or mount namespace set up before the identity and the filters
-    /// (`PrivateUsers=`, `PrivateTmp=`, `ProtectSystem=`, `ProtectHome=`).
+    /// The namespaces set up before the identity and the filters (`PrivateUsers=`,
+    /// `PrivateTmp=`, `ProtectSystem=`, `ProtectHome=`, `PrivateNetwork=`, `PrivateDevices=` …).
     pub namespace: Option<Namespace>,
     /// A step the manager did for the child that failed (making `RuntimeDirectory=` & co.):
     /// the child reports it and exits with its status, running nothing — so the unit fails
@@ -216,6 +216,9 @@ pub struct Namespace {
     pub user: Option<(u32, u32)>,
     /// Enter a new mount namespace (its mounts do not propagate back).
     pub mounts: bool,
+    /// More `CLONE_NEW*` namespaces to enter: network (`PrivateNetwork=`; its loopback
+    /// device is brought up), IPC (`PrivateIPC=`), UTS (`ProtectHostname=`).
+    pub other: u64,
     /// Bind mounts `(source, target)`, with everything below the source.
     pub binds: Vec<(String, String)>,
     /// Read-only empty tmpfs over these paths, with this mode (`0` hides what is below),
@@ -225,6 +228,9 @@ pub struct Namespace {
     /// the tmpfs covers it: `(path, is_directory)` (under `ProtectHome=`, the notify and
     /// journal sockets in the runtime directory and the unit's own directories).
     pub keep: Vec<(String, bool)>,
+    /// Symbolic links `(path, target)` made in a `tmpfs` entry before it becomes read-only
+    /// (`PrivateDevices=`'s `/dev/fd`, `/dev/stdin` …; the path's parent must be there).
+    pub links: Vec<(String, String)>,
     /// These paths, and everything mounted below them, made read-only (`/` for all).
     pub read_only: Vec<String>,
     /// These paths made writable again below a read-only one (`ProtectSystem=strict`'s API

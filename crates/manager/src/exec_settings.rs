@@ -122,16 +122,15 @@ impl ExecSettings {
             self.tell_once(
                 unit,
                 4,
-                "CapabilityBoundingSet= (or ProtectKernelModules='s CAP_SYS_MODULE) is not applied: this user may not create user namespaces here.".into(),
+                "The capability bounding set (CapabilityBoundingSet=, and what ProtectKernelModules=, PrivateDevices=, ProtectClock=, ProtectKernelLogs= take out of it) is not applied: this user may not create user namespaces here.".into(),
                 logs,
             );
         }
-        if let Some((ns, notes)) = crate::sandbox::plan(config, unit, h, unit_dirs)? {
-            for note in notes {
-                self.tell_once(unit, 4, note, logs);
-            }
-            spec.namespace = Some(ns);
+        let (ns, notes) = crate::sandbox::plan(config, unit, h, unit_dirs)?;
+        for note in notes {
+            self.tell_once(unit, 4, note, logs);
         }
+        spec.namespace = ns;
         if !h.wants_seccomp() {
             return Ok(());
         }
@@ -323,7 +322,7 @@ fn filter_spec(h: &Hardening) -> FilterSpec {
         lock_personality: h.lock_personality,
         memory_deny_write_execute: h.memory_deny_write_execute,
         restrict_realtime: h.restrict_realtime,
-        restrict_suid_sgid: false,
+        restrict_suid_sgid: h.restrict_suid_sgid,
         refused: refused_calls(h),
     }
 }
@@ -332,8 +331,21 @@ fn filter_spec(h: &Hardening) -> FilterSpec {
 fn refused_calls(h: &Hardening) -> std::collections::BTreeSet<String> {
     let group = |name: &str| linger_unit::value::syscall_group(name).unwrap_or_default();
     let mut out = std::collections::BTreeSet::new();
+    let mut add = |names: Vec<&str>| out.extend(names.into_iter().map(String::from));
     if h.protect_kernel_modules {
-        out.extend(group("@module").into_iter().map(String::from));
+        add(group("@module"));
+    }
+    if h.protect_clock {
+        add(group("@clock"));
+    }
+    if h.private_devices {
+        add(group("@raw-io"));
+    }
+    if h.protect_kernel_logs {
+        add(vec!["syslog"]);
+    }
+    if h.protect_hostname {
+        add(vec!["sethostname", "setdomainname"]);
     }
     out
 }

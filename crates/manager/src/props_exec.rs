@@ -113,4 +113,11 @@ pub fn exec_properties(exec: &ExecConfig, p: &mut BTreeMap<String, String>) {
         yes(h.protect_kernel_tunables),
     );
     p.insert("ProtectControlGroups".into(), yes(h.protect_control_groups));
+    p.insert("PrivateNetwork".into(), yes(h.private_network));
+    p.insert("PrivateIPC".into(), yes(h.private_ipc));
+    p.insert("ProtectHostname".into(), yes(h.protect_hostname));
+    p.insert("PrivateDevices".into(), yes(h.private_devices));
+    p.insert("ProtectClock".into(), yes(h.protect_clock));
+    p.insert("ProtectKernelLogs".into(), yes(h.protect_kernel_logs));
+    p.insert("RestrictSUIDSGID".into(), yes(h.restrict_suid_sgid));
 }

@@ -1,6 +1,8 @@
 //! `PrivateTmp=`, `ProtectSystem=`, `ProtectHome=`, `PrivateUsers=`, `ReadWritePaths=`,
 //! `ReadOnlyPaths=`, `InaccessiblePaths=`, `ProtectKernelModules=`'s directory and
-//! `CapabilityBoundingSet=`'s user namespace as a user manager can apply them: in a mount namespace of the service's own, inside a user namespace that maps
+//! `CapabilityBoundingSet=`'s user namespace, `PrivateNetwork=`, `PrivateIPC=`,
+//! `ProtectHostname=`, `PrivateDevices=`' `/dev` and `ProtectKernelLogs=`' files as a user
+//! manager can apply them: in a mount namespace of the service's own, inside a user namespace that maps
 //! only the user (as systemd --user does; a root manager needs no user namespace unless
 //! `PrivateUsers=` asks for one). Where the kernel refuses user namespaces the spawn fails
 //! with `226/NAMESPACE`, as with systemd. Planned here, carried out by the child
@@ -33,24 +35,83 @@ fn existing(paths: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// The namespaces `unit` runs in, with the notes to log once (None: none needed).
+/// The namespaces `unit` runs in (None: none needed), with the notes to log once.
 pub fn plan(
     config: &ManagerConfig,
     unit: &str,
     h: &Hardening,
     unit_dirs: &[PathBuf],
-) -> Result<Option<(Namespace, Vec<String>)>, String> {
+) -> Result<(Option<Namespace>, Vec<String>), String> {
     let root = rustix::process::geteuid().is_root();
+    plan_for(
+        config,
+        unit,
+        h,
+        unit_dirs,
+        root,
+        root || user_namespaces_available(),
+    )
+}
+
+/// The settings systemd.exec(5) offers "for system services, or for services running in
+/// per-user instances of the service manager when PrivateUsers= is enabled": an ordinary
+/// user's manager that may not make user namespaces leaves their namespace part out (their
+/// system call and capability parts still apply), and says so.
+const USERNS_ONLY: [(&str, &str); 5] = [
+    ("PrivateNetwork", "its network namespace"),
+    ("PrivateIPC", "its IPC namespace"),
+    ("ProtectHostname", "its UTS namespace"),
+    ("PrivateDevices", "its private /dev"),
+    ("ProtectKernelLogs", "hiding /proc/kmsg and /dev/kmsg"),
+];
+
+fn userns_only_flags(h: &mut Hardening) -> [&mut bool; 5] {
+    [
+        &mut h.private_network,
+        &mut h.private_ipc,
+        &mut h.protect_hostname,
+        &mut h.private_devices,
+        &mut h.protect_kernel_logs,
+    ]
+}
+
+/// [`plan`] for a manager running as root or not, where user namespaces may be made or not.
+fn plan_for(
+    config: &ManagerConfig,
+    unit: &str,
+    h: &Hardening,
+    unit_dirs: &[PathBuf],
+    root: bool,
+    userns: bool,
+) -> Result<(Option<Namespace>, Vec<String>), String> {
+    let mut notes = Vec::new();
+    let reduced;
+    let h = if userns {
+        h
+    } else {
+        let mut copy = h.clone();
+        for (flag, (name, what)) in userns_only_flags(&mut copy).into_iter().zip(USERNS_ONLY) {
+            if *flag {
+                notes.push(format!(
+                    "{name}= is applied only in part: this user may not create user namespaces here, so {what} is left out."
+                ));
+                *flag = false;
+            }
+        }
+        reduced = copy;
+        &reduced
+    };
     // Limiting the bounding set takes CAP_SETPCAP: without privileges, the one a process
     // holds in a user namespace of its own.
-    let caps_need_userns = !root && h.bounding_set().is_some() && user_namespaces_available();
-    if !h.wants_mount_namespace() && !h.private_users && !caps_need_userns {
-        return Ok(None);
+    let caps_need_userns = !root && h.bounding_set().is_some() && userns;
+    let other = h.other_namespaces();
+    if !h.wants_mount_namespace() && !h.private_users && !caps_need_userns && other == 0 {
+        return Ok((None, notes));
     }
-    let notes = Vec::new();
     let mut ns = Namespace {
         user: (!root || h.private_users).then_some((config.user.uid, config.user.gid)),
         mounts: h.wants_mount_namespace(),
+        other,
         ..Namespace::default()
     };
     if h.private_tmp {
@@ -74,6 +135,12 @@ pub fn plan(
         // The API file systems, where the unit keeps its things, and the user's runtime
         // directory (the notify and journal sockets are there).
         writable.extend(existing(&["/dev", "/proc", "/sys"]));
+        if h.private_devices {
+            // The private /dev stays read-only (systemd's PrivateDevices= mount wins over
+            // the implicit writable /dev); /dev/shm stays writable.
+            writable.retain(|w| w != "/dev");
+            writable.extend(existing(&["/dev/shm"]));
+        }
         writable.push(config.runtime_dir.to_string_lossy().into_owned());
         if h.private_tmp {
             writable.extend(["/tmp".to_string(), "/var/tmp".to_string()]);
@@ -163,6 +230,52 @@ pub fn plan(
             }
         }
     }
+    // PrivateDevices=: an empty read-only /dev with the API pseudo devices bound back from
+    // the real one (a user namespace may not mknod), the pseudo-terminals, /dev/shm & co.,
+    // and the usual links.
+    if h.private_devices {
+        ns.tmpfs.push(("/dev".into(), 0o755));
+        for p in [
+            "/dev/null",
+            "/dev/zero",
+            "/dev/full",
+            "/dev/random",
+            "/dev/urandom",
+            "/dev/tty",
+            "/dev/ptmx",
+            "/dev/pts",
+            "/dev/shm",
+            "/dev/mqueue",
+            "/dev/hugepages",
+            "/dev/log",
+        ] {
+            match std::fs::symlink_metadata(p) {
+                Ok(m) if m.file_type().is_symlink() => {
+                    if let Ok(target) = std::fs::read_link(p) {
+                        ns.links
+                            .push((p.to_string(), target.to_string_lossy().into_owned()));
+                    }
+                }
+                Ok(m) => ns.keep.push((p.to_string(), m.is_dir())),
+                Err(_) => {}
+            }
+        }
+        for (link, target) in [
+            ("/dev/fd", "/proc/self/fd"),
+            ("/dev/stdin", "/proc/self/fd/0"),
+            ("/dev/stdout", "/proc/self/fd/1"),
+            ("/dev/stderr", "/proc/self/fd/2"),
+        ] {
+            ns.links.push((link.to_string(), target.to_string()));
+        }
+    }
+    // ProtectKernelLogs=: the kernel's log buffer unreachable through its files.
+    if h.protect_kernel_logs {
+        for p in existing(&["/proc/kmsg", "/dev/kmsg"]) {
+            ns.binds.push((inaccessible_file(config)?, p.clone()));
+            read_only.push(p);
+        }
+    }
     // What a tmpfs hides (and was not kept) cannot be made read-only or writable.
     let reachable = |w: &String| {
         let w = Path::new(w);
@@ -183,7 +296,7 @@ pub fn plan(
     });
     ns.read_only = read_only;
     ns.writable = writable;
-    Ok(Some((ns, notes)))
+    Ok((Some(ns), notes))
 }
 
 /// Whether this user may make a user namespace (`user.max_user_namespaces` above 0, and
@@ -248,5 +361,104 @@ pub fn release(config: &ManagerConfig, unit: &str) {
     let dir = private_tmp_dir(config, unit);
     if dir.exists() {
         let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::UserInfo;
+
+    fn config(dir: &Path) -> ManagerConfig {
+        ManagerConfig {
+            user: UserInfo {
+                name: "someone".into(),
+                uid: 1234,
+                gid: 1234,
+                group: "someone".into(),
+                home: dir.to_string_lossy().into_owned(),
+                shell: "/bin/sh".into(),
+            },
+            runtime_dir: dir.join("run"),
+            config_home: dir.join("config"),
+            state_home: dir.join("state"),
+            cache_home: dir.join("cache"),
+            data_home: dir.join("data"),
+            extra_unit_dirs: vec![],
+            system_unit_dirs: false,
+            default_unit: "default.target".into(),
+            environment: vec![],
+            exe: PathBuf::from("/bin/false"),
+            args: vec![],
+            reexec_state: None,
+            cgroups: false,
+        }
+    }
+
+    fn every_namespace_setting() -> Hardening {
+        Hardening {
+            private_network: true,
+            private_ipc: true,
+            protect_hostname: true,
+            private_devices: true,
+            protect_kernel_logs: true,
+            ..Hardening::default()
+        }
+    }
+
+    /// An ordinary user's manager that may make user namespaces: one of the service's own,
+    /// with the network, IPC and UTS namespaces inside it, a private /dev and the kernel
+    /// log files covered.
+    #[test]
+    fn an_ordinary_user_gets_the_namespaces_inside_a_user_namespace() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = config(dir.path());
+        std::fs::create_dir_all(cfg.linger_runtime()).unwrap();
+        let h = every_namespace_setting();
+        let (ns, notes) = plan_for(&cfg, "u.service", &h, &[], false, true).unwrap();
+        assert!(notes.is_empty(), "{notes:?}");
+        let ns = ns.expect("namespaces");
+        assert_eq!(ns.user, Some((1234, 1234)));
+        assert_eq!(ns.other, 0x4000_0000 | 0x0800_0000 | 0x0400_0000);
+        assert!(ns.mounts);
+        assert!(ns.tmpfs.contains(&("/dev".to_string(), 0o755)));
+        assert!(ns.keep.contains(&("/dev/null".to_string(), false)));
+        assert!(
+            ns.links
+                .contains(&("/dev/fd".to_string(), "/proc/self/fd".to_string()))
+        );
+        assert!(ns.binds.iter().any(|(_, target)| target == "/proc/kmsg"));
+        // Root's manager needs no user namespace for them.
+        let (ns, _) = plan_for(&cfg, "u.service", &h, &[], true, true).unwrap();
+        assert_eq!(ns.expect("namespaces").user, None);
+    }
+
+    /// Where user namespaces may not be made, an ordinary user's manager leaves the
+    /// namespace parts out and says which, once per setting (the caller logs each once per
+    /// unit); with nothing else asked for, no namespace at all.
+    #[test]
+    fn without_user_namespaces_the_namespace_parts_are_named_and_left_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = config(dir.path());
+        let (ns, notes) = plan_for(
+            &cfg,
+            "u.service",
+            &every_namespace_setting(),
+            &[],
+            false,
+            false,
+        )
+        .unwrap();
+        assert_eq!(ns, None);
+        assert_eq!(notes.len(), 5, "{notes:?}");
+        assert!(notes[0].starts_with(
+            "PrivateNetwork= is applied only in part: this user may not create user namespaces here"
+        ));
+        assert!(
+            notes[3].contains("its private /dev is left out"),
+            "{notes:?}"
+        );
+        let none = plan_for(&cfg, "u.service", &Hardening::default(), &[], false, false).unwrap();
+        assert_eq!(none, (None, vec![]));
     }
 }

@@ -513,7 +513,7 @@ fn unsupported_directives_are_named() {
     t.write(
         &t.vendor,
         "p.service",
-        "[Service]\nExecStart=/bin/true\nProtectClock=yes\n",
+        "[Service]\nExecStart=/bin/true\nRestrictFileSystems=ext4\n",
     );
     let u = load_unit("p.service", &t.ctx);
     assert_eq!(u.load_state, LoadState::Loaded);
@@ -525,7 +525,8 @@ fn unsupported_directives_are_named() {
     assert_eq!(
         msgs,
         vec![
-            "3:ProtectClock= is not supported by linger (systemd knows it), ignoring.".to_string()
+            "3:RestrictFileSystems= is not supported by linger (systemd knows it), ignoring."
+                .to_string()
         ]
     );
 }

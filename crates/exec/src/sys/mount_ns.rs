@@ -1,6 +1,6 @@
-//! The child's user and mount namespaces ([`crate::Namespace`]): prepared as C strings before
-//! the fork ([`NsPrep`]), carried out by [`enter_namespaces`] with async-signal-safe system
-//! calls only. Part of the crate's one `unsafe` module (`sys`).
+//! The child's namespaces ([`crate::Namespace`]: user, mount, and network, IPC, UTS): prepared
+//! as C strings before the fork ([`NsPrep`]), carried out by [`enter_namespaces`] with
+//! async-signal-safe system calls only. Part of the crate's one `unsafe` module (`sys`).
 
 use std::ffi::{CString, c_char};
 use std::os::fd::RawFd;
@@ -26,11 +26,15 @@ struct Tmpfs {
     target: CString,
     options: CString,
     kept: Vec<Kept>,
+    /// Symbolic links (path, target) made in it.
+    links: Vec<(CString, CString)>,
 }
 
 /// [`crate::Namespace`] as C strings, built before the fork.
 pub(super) struct NsPrep {
     flags: libc::c_int,
+    /// A new network namespace: bring its loopback device up.
+    loopback: bool,
     /// `uid_map` and `gid_map` lines.
     maps: Option<(CString, CString)>,
     mounts: bool,
@@ -52,6 +56,9 @@ impl NsPrep {
         if ns.mounts {
             flags |= libc::CLONE_NEWNS;
         }
+        let other =
+            ns.other & (libc::CLONE_NEWNET | libc::CLONE_NEWIPC | libc::CLONE_NEWUTS) as u64;
+        flags |= other as libc::c_int;
         // A source below another bind's target (a private /var/tmp kept below /tmp) must be
         // bound before that target is covered.
         let covers = |target: &str| {
@@ -90,6 +97,12 @@ impl NsPrep {
                     })
                 })
                 .collect::<Result<_, SpawnError>>()?;
+            let links = ns
+                .links
+                .iter()
+                .filter(|(p, _)| Path::new(p).starts_with(target) && p != target)
+                .map(|(p, t)| Ok((c(p)?, c(t)?)))
+                .collect::<Result<Vec<_>, SpawnError>>()?;
             // The service must be able to walk down to what is kept, not to list anything:
             // a hidden (mode 0) tmpfs then becomes search-only.
             let mode = if kept.is_empty() { *mode } else { mode | 0o111 };
@@ -97,10 +110,12 @@ impl NsPrep {
                 target: c(target)?,
                 options: c(&format!("mode={mode:04o}"))?,
                 kept,
+                links,
             });
         }
         Ok(NsPrep {
             flags,
+            loopback: other & libc::CLONE_NEWNET as u64 != 0,
             maps: match ns.user {
                 Some((uid, gid)) => Some((
                     c(&format!("{uid} {uid} 1\n"))?,
@@ -196,6 +211,9 @@ pub(super) fn enter_namespaces(ns: &NsPrep, report: Report) {
                 libc::close(fd);
             }
         }
+        if ns.loopback && !loopback_up() {
+            fail_ns();
+        }
         if !ns.mounts {
             return;
         }
@@ -244,6 +262,41 @@ pub(super) fn enter_namespaces(ns: &NsPrep, report: Report) {
     }
 }
 
+/// `struct ifreq` (linux/if.h) as `SIOCGIFFLAGS`/`SIOCSIFFLAGS` use it: a name and flags
+/// (the union is 24 bytes on 64-bit targets).
+#[repr(C)]
+struct IfreqFlags {
+    name: [libc::c_char; libc::IFNAMSIZ],
+    flags: libc::c_short,
+    _pad: [u8; 22],
+}
+
+/// Bring the new network namespace's `lo` up (`PrivateNetwork=`: "configures only the
+/// loopback network device"). False on failure (errno set).
+fn loopback_up() -> bool {
+    // SAFETY (whole block): async-signal-safe socket/ioctl/close on a request on our stack.
+    unsafe {
+        let fd = libc::socket(libc::AF_INET, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0);
+        if fd < 0 {
+            return false;
+        }
+        let mut req = IfreqFlags {
+            name: [0; libc::IFNAMSIZ],
+            flags: 0,
+            _pad: [0; 22],
+        };
+        for (d, s) in req.name.iter_mut().zip(b"lo") {
+            *d = *s as libc::c_char;
+        }
+        let ok = libc::ioctl(fd, libc::SIOCGIFFLAGS, &mut req as *mut IfreqFlags) == 0 && {
+            req.flags |= libc::IFF_UP as libc::c_short;
+            libc::ioctl(fd, libc::SIOCSIFFLAGS, &mut req as *mut IfreqFlags) == 0
+        };
+        libc::close(fd);
+        ok
+    }
+}
+
 /// An empty tmpfs over `t.target`, with `t.kept` still reachable in it: each kept path is
 /// cloned (`open_tree`) before the tmpfs covers it, then attached again (`move_mount`) at
 /// the same path inside; the tmpfs itself ends read-only (the kept mounts keep their own
@@ -267,7 +320,7 @@ fn mount_tmpfs_keeping(t: &Tmpfs) -> bool {
         }
         let fs = c"tmpfs".as_ptr();
         let flags = libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC;
-        let read_only_now = if t.kept.is_empty() {
+        let read_only_now = if t.kept.is_empty() && t.links.is_empty() {
             libc::MS_RDONLY
         } else {
             0
@@ -282,7 +335,7 @@ fn mount_tmpfs_keeping(t: &Tmpfs) -> bool {
         {
             return false;
         }
-        if t.kept.is_empty() {
+        if t.kept.is_empty() && t.links.is_empty() {
             return true;
         }
         for (k, &fd) in t.kept.iter().zip(&clones) {
@@ -314,6 +367,11 @@ fn mount_tmpfs_keeping(t: &Tmpfs) -> bool {
                 return false;
             }
             libc::close(fd);
+        }
+        for (path, target) in &t.links {
+            if libc::symlink(target.as_ptr(), path.as_ptr()) < 0 {
+                return false;
+            }
         }
         set_read_only(t.target.as_ptr(), true, false)
     }

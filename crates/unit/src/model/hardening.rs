@@ -4,6 +4,16 @@ use std::collections::BTreeMap;
 
 /// `CAP_SYS_MODULE`'s number (capability(7)); the names are in `value::capability`.
 pub const CAP_SYS_MODULE: u32 = 16;
+/// `CAP_SYS_RAWIO` (capability(7)).
+pub const CAP_SYS_RAWIO: u32 = 17;
+/// `CAP_SYS_TIME` (capability(7)).
+pub const CAP_SYS_TIME: u32 = 25;
+/// `CAP_MKNOD` (capability(7)).
+pub const CAP_MKNOD: u32 = 27;
+/// `CAP_SYSLOG` (capability(7)).
+pub const CAP_SYSLOG: u32 = 34;
+/// `CAP_WAKE_ALARM` (capability(7)).
+pub const CAP_WAKE_ALARM: u32 = 35;
 
 /// `SystemCallFilter=` after merging every assignment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,6 +163,23 @@ pub struct Hardening {
     /// `ProtectKernelModules=`: the module system calls refused, `CAP_SYS_MODULE` out of the
     /// bounding set, `/usr/lib/modules` inaccessible.
     pub protect_kernel_modules: bool,
+    /// `PrivateNetwork=`: a network namespace with only `lo`.
+    pub private_network: bool,
+    /// `PrivateIPC=`: an IPC namespace.
+    pub private_ipc: bool,
+    /// `ProtectHostname=`: a UTS namespace, `sethostname`/`setdomainname` refused.
+    pub protect_hostname: bool,
+    /// `PrivateDevices=`: a minimal `/dev`, `@raw-io` refused, `CAP_MKNOD` and
+    /// `CAP_SYS_RAWIO` out of the bounding set.
+    pub private_devices: bool,
+    /// `ProtectClock=`: `@clock` refused, `CAP_SYS_TIME` and `CAP_WAKE_ALARM` out of the
+    /// bounding set.
+    pub protect_clock: bool,
+    /// `ProtectKernelLogs=`: `syslog(2)` refused, `/proc/kmsg` and `/dev/kmsg` inaccessible,
+    /// `CAP_SYSLOG` out of the bounding set.
+    pub protect_kernel_logs: bool,
+    /// `RestrictSUIDSGID=`: no set-user-ID or set-group-ID bit on files made or changed.
+    pub restrict_suid_sgid: bool,
 }
 
 impl Hardening {
@@ -167,16 +194,52 @@ impl Hardening {
             || self.memory_deny_write_execute
             || self.restrict_realtime
             || self.protect_kernel_modules
+            || self.protect_hostname
+            || self.private_devices
+            || self.protect_clock
+            || self.protect_kernel_logs
+            || self.restrict_suid_sgid
     }
 
     /// The capability bounding set the service gets (None: not limited): its
-    /// `CapabilityBoundingSet=`, without `CAP_SYS_MODULE` under `ProtectKernelModules=`.
+    /// `CapabilityBoundingSet=`, without what `ProtectKernelModules=` (`CAP_SYS_MODULE`),
+    /// `PrivateDevices=` (`CAP_MKNOD`, `CAP_SYS_RAWIO`), `ProtectClock=` (`CAP_SYS_TIME`,
+    /// `CAP_WAKE_ALARM`) and `ProtectKernelLogs=` (`CAP_SYSLOG`) take out, as systemd does.
     pub fn bounding_set(&self) -> Option<u64> {
-        let module = 1u64 << CAP_SYS_MODULE;
-        match (self.capability_bounding_set, self.protect_kernel_modules) {
-            (set, true) => Some(set.unwrap_or(u64::MAX) & !module),
-            (set, false) => set,
+        let bit = |cap: u32| 1u64 << cap;
+        let mut dropped = 0;
+        if self.protect_kernel_modules {
+            dropped |= bit(CAP_SYS_MODULE);
         }
+        if self.private_devices {
+            dropped |= bit(CAP_MKNOD) | bit(CAP_SYS_RAWIO);
+        }
+        if self.protect_clock {
+            dropped |= bit(CAP_SYS_TIME) | bit(CAP_WAKE_ALARM);
+        }
+        if self.protect_kernel_logs {
+            dropped |= bit(CAP_SYSLOG);
+        }
+        match self.capability_bounding_set {
+            _ if dropped != 0 => Some(self.capability_bounding_set.unwrap_or(u64::MAX) & !dropped),
+            set => set,
+        }
+    }
+
+    /// The `CLONE_NEW*` namespaces other than the user and mount ones that the settings ask
+    /// for: network (`PrivateNetwork=`), IPC (`PrivateIPC=`), UTS (`ProtectHostname=`).
+    pub fn other_namespaces(&self) -> u64 {
+        let mut flags = 0;
+        for (on, name) in [
+            (self.private_network, "net"),
+            (self.private_ipc, "ipc"),
+            (self.protect_hostname, "uts"),
+        ] {
+            if on {
+                flags |= namespace_flag(name).unwrap_or(0);
+            }
+        }
+        flags
     }
 
     /// The `CLONE_NEW*` flags `RestrictNamespaces=` allows, as systemd's D-Bus property
@@ -222,5 +285,7 @@ impl Hardening {
             || !self.read_only_paths.is_empty()
             || !self.inaccessible_paths.is_empty()
             || self.protect_kernel_modules
+            || self.private_devices
+            || self.protect_kernel_logs
     }
 }

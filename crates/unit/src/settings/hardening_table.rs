@@ -74,6 +74,25 @@ pub(crate) const HARDENING: &[(&str, Apply)] = &[
     ("ProtectKernelModules", |b, cx| {
         flag(b, cx, |h, v| h.protect_kernel_modules = v)
     }),
+    ("PrivateNetwork", |b, cx| {
+        flag(b, cx, |h, v| h.private_network = v)
+    }),
+    ("PrivateIPC", |b, cx| flag(b, cx, |h, v| h.private_ipc = v)),
+    ("ProtectHostname", |b, cx| {
+        flag(b, cx, |h, v| h.protect_hostname = v)
+    }),
+    ("PrivateDevices", |b, cx| {
+        flag(b, cx, |h, v| h.private_devices = v)
+    }),
+    ("ProtectClock", |b, cx| {
+        flag(b, cx, |h, v| h.protect_clock = v)
+    }),
+    ("ProtectKernelLogs", |b, cx| {
+        flag(b, cx, |h, v| h.protect_kernel_logs = v)
+    }),
+    ("RestrictSUIDSGID", |b, cx| {
+        flag(b, cx, |h, v| h.restrict_suid_sgid = v)
+    }),
 ];
 
 /// `CapabilityBoundingSet=`: capability names (`~` inverts). An empty value is the empty set,
@@ -458,6 +477,34 @@ mod tests {
         let (h, _) = service("ProtectKernelModules=yes");
         assert_eq!(h.bounding_set(), Some(!bit(16)));
         assert!(h.wants_seccomp() && h.wants_mount_namespace());
+    }
+
+    /// The settings a user manager applies in namespaces of the service's own: each parsed,
+    /// and the capabilities systemd takes out of the bounding set for them.
+    #[test]
+    fn namespace_and_device_settings() {
+        let bit = |n: u32| 1u64 << n;
+        let (h, msgs) = service(
+            "PrivateNetwork=yes\nPrivateIPC=true\nProtectHostname=1\nPrivateDevices=on\n\
+             ProtectClock=yes\nProtectKernelLogs=yes\nRestrictSUIDSGID=yes\nPrivateIPC=bogus",
+        );
+        assert_eq!(msgs.len(), 1, "{msgs:?}");
+        assert!(h.private_network && h.private_ipc && h.protect_hostname && h.private_devices);
+        assert!(h.protect_clock && h.protect_kernel_logs && h.restrict_suid_sgid);
+        assert_eq!(
+            h.other_namespaces(),
+            0x4000_0000 | 0x0800_0000 | 0x0400_0000
+        );
+        // CAP_SYS_RAWIO, CAP_SYS_TIME, CAP_MKNOD, CAP_SYSLOG, CAP_WAKE_ALARM.
+        let dropped = bit(17) | bit(25) | bit(27) | bit(34) | bit(35);
+        assert_eq!(h.bounding_set(), Some(!dropped));
+        assert!(h.wants_seccomp() && h.wants_mount_namespace());
+        let (h, _) = service("CapabilityBoundingSet=CAP_SYSLOG CAP_KILL\nProtectKernelLogs=yes");
+        assert_eq!(h.bounding_set(), Some(bit(5)));
+        let (h, _) = service("PrivateNetwork=yes");
+        assert!(!h.wants_seccomp() && !h.wants_mount_namespace());
+        assert_eq!(h.bounding_set(), None);
+        assert_eq!(h.other_namespaces(), 0x4000_0000);
     }
 
     #[test]
