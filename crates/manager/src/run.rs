@@ -311,8 +311,8 @@ async fn main_loop(
     let mut sigint = sig(SignalKind::interrupt())?;
     let mut sighup = sig(SignalKind::hangup())?;
     let own_uid = rustix::process::getuid().as_raw();
-    let requests = Requests::new(events.clone());
-    let mut m = build_manager(&config, log_to_stderr, events);
+    let mut m = build_manager(&config, log_to_stderr, events.clone());
+    let requests = Requests::new(events, m.published.clone());
     m.regenerate();
     let (watcher, mut socket_events) = crate::watcher::Watcher::spawn().map_err(io_err(
         "cannot start the socket watcher thread",
