@@ -19,8 +19,10 @@ each with a fresh manager; --before PATH measures a previous linger build alongs
 them, RSS, and stopping them all (--big 0 skips it). `--scale N` instead runs only issue 12's
 scale case: N services under an *ordinary user's* manager (as root: `nobody`), see `scale`.
 
+--crowd N keeps N other sleeping processes on the machine meanwhile (a busy host).
+
 Usage: bench/usermgr.py [--bin PATH] [--before PATH] [--n 500] [--runs 5] [--big 10000]
-       [--no-systemd] [--out bench/results-usermgr.txt]
+       [--crowd N] [--no-systemd] [--out bench/results-usermgr.txt]
 """
 import os, shutil, signal, statistics, subprocess, sys, tempfile, time
 
@@ -92,8 +94,9 @@ class Linger:
                                                    env=self.env, stdout=subprocess.DEVNULL,
                                                    stderr=subprocess.DEVNULL)
         deadline = time.time() + 30
-        while subprocess.run(self.ctl(["is-active", "-q"] + names), env=self.env,
-                             stderr=subprocess.DEVNULL).returncode != 0:
+        # Every one of them active (`is-active -q` of many exits 0 when any one is).
+        while subprocess.run(self.ctl(["is-active"] + names), env=self.env, capture_output=True,
+                             text=True).stdout.split().count("active") != len(names):
             if time.time() > deadline:
                 raise RuntimeError("services not back within 30 s of the manager's restart")
             time.sleep(0.001)
@@ -366,7 +369,37 @@ def main():
     ap.add_argument("--big", type=int, default=10000)
     ap.add_argument("--scale", type=int, metavar="N",
                     help="only the scale run: N services under one ordinary user's manager (issue 12: 10000)")
+    ap.add_argument("--crowd", type=int, default=0, metavar="N",
+                    help="N other (sleeping) processes on the machine during the runs, as on a busy "
+                         "host: what a manager reads of processes that are not its units shows")
     a = ap.parse_args()
+    crowd = start_crowd(a.crowd)
+    try:
+        return run(a)
+    finally:
+        end_crowd(crowd)
+
+
+def start_crowd(n):
+    """N sleeping processes in a session of their own (none of any manager's units)."""
+    if not n:
+        return None
+    before = len(os.listdir("/proc"))
+    p = subprocess.Popen(["/bin/sh", "-c", f"i=0; while [ $i -lt {n} ]; do sleep 100000 & i=$((i+1)); done; wait"],
+                         start_new_session=True)
+    deadline = time.time() + 120
+    while len([d for d in os.listdir("/proc") if d.isdigit()]) < before + n and time.time() < deadline:
+        time.sleep(0.1)
+    return p
+
+
+def end_crowd(p):
+    if p:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.wait()
+
+
+def run(a):
     if a.scale:
         return scale(a.bin, a.scale, a.runs, not a.no_systemd, a.out)
     if a.runs < 5:
@@ -402,7 +435,7 @@ def main():
                     m.stop()
     results = [(name, medians(rows[name])) for name, _ in kinds]
     keys = list(dict.fromkeys(k for _, r in results for k in r))
-    out = [f"# bench/usermgr.py --n {a.n} --big {a.big} --runs {a.runs}: medians of {a.runs} runs "
+    out = [f"# bench/usermgr.py --n {a.n} --big {a.big} --runs {a.runs} --crowd {a.crowd}: medians of {a.runs} runs "
            f"(fresh manager each), {time.strftime('%Y-%m-%d')}"]
     head = f"{'':42}" + "".join(f"{name:>20}" for name, _ in results) + ("   systemd/linger" if sd else "")
     out.append(head)

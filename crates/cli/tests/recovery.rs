@@ -524,3 +524,131 @@ fn a_manager_killed_during_a_burst_of_output_loses_no_line() {
     assert!(processes_with(&marker).is_empty());
     m.shutdown();
 }
+
+/// Processes whose last command-line argument is `arg` (leaving out their own forks before
+/// an exec, which carry the same command line).
+fn processes_named(arg: &str) -> Vec<u32> {
+    let last = |pid: u32| {
+        let cmd = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+        let words: Vec<&[u8]> = cmd.split(|&b| b == 0).filter(|w| !w.is_empty()).collect();
+        words.last().is_some_and(|w| *w == arg.as_bytes())
+    };
+    processes_with(arg)
+        .into_iter()
+        .filter(|&pid| last(pid))
+        .collect()
+}
+
+/// Without cgroups a re-adopted unit's processes are found without reading every process on
+/// the machine each time (tracker.rs): the first look reads /proc and remembers them, later
+/// ones walk from those and from where orphans go. Every kind of process of the unit is still
+/// found and stopped: its main process's child and grandchild, an orphan it left before the
+/// crash (now init's), and one it leaves after the new manager looked (its parent exits at
+/// once, so no walk from the unit's processes can see it).
+#[test]
+fn a_readopted_service_with_a_forked_grandchild_and_orphans_is_stopped_whole() {
+    let mut m = Manager::new(BIN);
+    let marker = format!("whole-{}", std::process::id());
+    // A failed stop would leave them running: ended here whatever happens.
+    struct EndThem(String);
+    impl Drop for EndThem {
+        fn drop(&mut self) {
+            for pid in processes_with(&self.0) {
+                if let Some(p) = rustix::process::Pid::from_raw(pid as i32) {
+                    let _ = rustix::process::kill_process(p, rustix::process::Signal::KILL);
+                }
+            }
+        }
+    }
+    let _end = EndThem(marker.clone());
+    let home = m.home();
+    std::fs::create_dir_all(&home).unwrap();
+    let (lp, chain, main, trigger) = (
+        home.join("loop.sh"),
+        home.join("chain.sh"),
+        home.join("main.sh"),
+        home.join("trigger"),
+    );
+    std::fs::write(&lp, "while :; do sleep 1; done\n").unwrap();
+    std::fs::write(
+        &chain,
+        format!("/bin/sh {} \"$1\"-grand &\nwait\n", lp.display()),
+    )
+    .unwrap();
+    std::fs::write(
+        &main,
+        format!(
+            "/bin/sh {c} {marker}-child &\n\
+             (/bin/sh {l} {marker}-early &)\n\
+             while :; do\n\
+               if [ -e {t} ]; then rm -f {t}; (/bin/sh {l} {marker}-late &); fi\n\
+               sleep 0.05\n\
+             done\n",
+            c = chain.display(),
+            l = lp.display(),
+            t = trigger.display()
+        ),
+    )
+    .unwrap();
+    m.write_unit(
+        "whole.service",
+        &format!(
+            "[Service]\nExecStart=/bin/sh {} {marker}-main\nTimeoutStopSec=30\n",
+            main.display()
+        ),
+    );
+    m.start();
+    m.systemctl(&["start", "whole.service"]).expect_code(0);
+    let one = |suffix: &str| {
+        let found = processes_named(&format!("{marker}-{suffix}"));
+        (found.len() == 1).then(|| found[0])
+    };
+    m.wait_for(
+        "the main process, its child, grandchild and early orphan",
+        |_| {
+            ["main", "child", "child-grand", "early"]
+                .iter()
+                .all(|s| one(s).is_some())
+        },
+    );
+    let before: Vec<u32> = ["main", "child", "child-grand", "early"]
+        .iter()
+        .map(|s| one(s).unwrap())
+        .collect();
+    m.crash();
+    m.start();
+    m.wait_for("whole.service re-adopted", |m| {
+        m.systemctl(&["is-active", "whole.service"]).code == 0
+    });
+    assert_eq!(m.main_pid("whole.service"), before[0]);
+    // The first look (all of /proc) finds them all.
+    let listed = |m: &Manager| {
+        m.systemctl(&["status", "--no-pager", "whole.service"])
+            .stdout
+    };
+    let status = listed(&m);
+    for pid in &before {
+        assert!(
+            status.contains(&pid.to_string()),
+            "{pid} not listed:\n{status}"
+        );
+    }
+    // An orphan made now: its parent (a subshell) exits at once, and it is the reaper's.
+    std::fs::write(&trigger, "").unwrap();
+    m.wait_for("the late orphan, its parent gone", |_| {
+        one("late").is_some_and(|p| {
+            linger_test_support::parent_of(p).is_some_and(|pp| !before.contains(&pp))
+        }) && !trigger.exists()
+    });
+    let late = one("late").unwrap();
+    m.systemctl(&["stop", "whole.service"]).expect_code(0);
+    for pid in before.iter().chain([&late]) {
+        assert!(!alive(*pid), "{pid} outlived the stop");
+    }
+    assert!(
+        processes_with(&marker).is_empty(),
+        "{:?}",
+        processes_with(&marker)
+    );
+    m.shutdown();
+}

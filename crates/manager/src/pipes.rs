@@ -92,8 +92,8 @@ async fn read(r: Reader) {
     } = r;
     // The registration holds the fd; the closure that consumes bytes on the journal writer's
     // thread holds a share of it for a moment.
-    let nonblocking = rustix::fs::fcntl_getfl(&fd)
-        .and_then(|fl| rustix::fs::fcntl_setfl(&fd, fl | rustix::fs::OFlags::NONBLOCK));
+    // One ioctl, not F_GETFL + F_SETFL: a recovery of 500 services sets 500 pipes so.
+    let nonblocking = rustix::io::ioctl_fionbio(&fd, true);
     let rx = match nonblocking
         .map_err(std::io::Error::from)
         .and_then(|()| crate::readiness::register_shared(Arc::new(fd)))

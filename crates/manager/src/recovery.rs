@@ -467,8 +467,9 @@ pub fn recover(s: &mut Manager, reexec: bool) {
     // this manager's user inside the unit's cgroup. Any other (a forged record naming a root
     // process, say) is not the unit's: the unit comes back without it.
     let mut refused = Vec::new();
+    let own = rustix::process::getuid().as_raw();
     pidfds.retain(
-        |(unit, pid, _, fd)| match adoptable(s, unit, *pid, fd.as_ref()) {
+        |(unit, pid, _, fd)| match adoptable(s, own, unit, *pid, fd.as_ref()) {
             Ok(()) => true,
             Err(why) => {
                 refused.push((unit.clone(), *pid, why));
@@ -558,8 +559,14 @@ pub fn recover(s: &mut Manager, reexec: bool) {
 
 /// Whether `pid`, named by `unit`'s record, may be adopted: a process of our own user, and
 /// (with cgroups) in the unit's cgroup.
-fn adoptable(s: &Manager, unit: &str, pid: u32, pidfd: Option<&OwnedFd>) -> Result<(), String> {
-    let own = rustix::process::getuid().as_raw();
+/// `own`: this manager's uid.
+fn adoptable(
+    s: &Manager,
+    own: u32,
+    unit: &str,
+    pid: u32,
+    pidfd: Option<&OwnedFd>,
+) -> Result<(), String> {
     // Through the pidfd already open (no /proc file read), where the kernel tells.
     let uid = pidfd
         .and_then(|fd| linger_exec::pidfd::real_uid(std::os::fd::AsFd::as_fd(fd)))
@@ -618,19 +625,22 @@ fn resume_socket(
         }
         s.engine.host_mut().keep_sockets(&id);
     }
-    let control = control.filter(|(pid, _, fd)| match adoptable(s, &id, *pid, fd.as_ref()) {
-        Ok(()) => true,
-        Err(why) => {
-            s.record(
-                &id,
-                4,
-                "linger",
-                std::process::id(),
-                format!("Not adopting process {pid} as the control process of {id}: {why}."),
-            );
-            false
-        }
-    });
+    let own = rustix::process::getuid().as_raw();
+    let control = control.filter(
+        |(pid, _, fd)| match adoptable(s, own, &id, *pid, fd.as_ref()) {
+            Ok(()) => true,
+            Err(why) => {
+                s.record(
+                    &id,
+                    4,
+                    "linger",
+                    std::process::id(),
+                    format!("Not adopting process {pid} as the control process of {id}: {why}."),
+                );
+                false
+            }
+        },
+    );
     s.engine.resume_socket(&id, m, control.is_some());
     if let Some((pid, start, pidfd)) = control {
         s.adopted.insert(id.clone());

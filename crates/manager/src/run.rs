@@ -133,7 +133,8 @@ pub fn run_with(
     let _ = rustix::process::set_child_subreaper(Some(rustix::process::getpid()));
     // A few fds per service: 1024 would stop us near 500 services. Services get 1024 back
     // (exec_settings.rs).
-    let _ = linger_exec::limits::raise_nofile_to_hard();
+    let nofile = linger_exec::limits::raise_nofile_to_hard().ok();
+    reserve_fd_table(&config, nofile);
     let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -157,6 +158,35 @@ pub fn run_with(
             }
             ExitCode::from(1)
         }
+    }
+}
+
+/// Fd-table slots every manager gets at start: an idle one holds ~30 fds, and a few hundred
+/// services ~3 each (output pipe, pidfd, their copies in flight to the fd keeper).
+const FD_TABLE_FLOOR: usize = 1024;
+
+/// Fds a crash recovery may hold per record of the log: a service's output pipe, its main
+/// pid's pidfd and the watcher's copy of it, one to spare (a socket unit's listening fds).
+const FDS_PER_RECORD: usize = 4;
+
+/// Grow the fd table now, while this is the only thread, to what the manager will hold. The
+/// kernel grows a table by doubling it (64, 128, … slots), and while other threads share it
+/// each growth waits for an RCU grace period (`expand_fdtable`: `synchronize_rcu`): ~8 ms
+/// each on a virtual machine, so the five growths to ~1,500 fds cost the crash recovery of
+/// 500 services ~43 ms — most of its time. Sized here for the recovery log's records (each
+/// of its lines, an upper bound), at least [`FD_TABLE_FLOOR`], at most the open-file limit;
+/// the table holds pointers only (8 bytes a slot, kernel memory).
+fn reserve_fd_table(config: &ManagerConfig, nofile: Option<u64>) {
+    let records =
+        crate::recovery_log::lines(&crate::recovery::records_path(&config.linger_runtime()));
+    let want = FD_TABLE_FLOOR.max(records.saturating_mul(FDS_PER_RECORD) + FD_TABLE_FLOOR / 8);
+    let limit = nofile.map_or(FD_TABLE_FLOOR, |n| usize::try_from(n).unwrap_or(usize::MAX));
+    let top = want.min(limit).saturating_sub(1);
+    if let Ok(top) = i32::try_from(top)
+        && let Ok(fd) =
+            rustix::io::fcntl_dupfd_cloexec(std::os::fd::AsFd::as_fd(&std::io::stdin()), top)
+    {
+        drop(fd); // the slot goes, the table stays its new size
     }
 }
 
