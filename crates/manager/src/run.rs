@@ -359,6 +359,9 @@ async fn main_loop(
     m.handle(Event::Reaped(reap()));
     m.end_turn();
     tell_supervisor_ready();
+    // Started: the start-up code the kernel mapped in 64 KB windows (~7 MB of the binary)
+    // need not stay resident in this process (see linger_exec::memory).
+    let _ = linger_exec::memory::release_clean_file_pages();
     let connections =
         std::sync::Arc::new(tokio::sync::Semaphore::new(crate::server::MAX_CONNECTIONS));
     let cgroup_events = cgroup_events_fd(&m);
