@@ -169,6 +169,7 @@ def measure(m, n):
     time.sleep(0.3)
     r["RSS idle: VmRSS (MB)"] = status_kb(m.pid()) / 1024
     r["RSS idle: RssAnon (MB)"] = status_kb(m.pid(), "RssAnon") / 1024
+    r["RSS idle: RssFile (MB)"] = status_kb(m.pid(), "RssFile") / 1024
     names = [unit_name(i) for i in range(n)]
     r["daemon-reload, %d units (ms)" % n] = statistics.median(timed(m.ctl(["daemon-reload"]), m.env)[0] for _ in range(5)) * 1000
     dt, rc = timed(m.ctl(["start"] + names), m.env)
@@ -176,6 +177,7 @@ def measure(m, n):
     time.sleep(0.5)
     r["RSS with %d running: VmRSS (MB)" % n] = status_kb(m.pid()) / 1024
     r["RSS with %d running: RssAnon (MB)" % n] = status_kb(m.pid(), "RssAnon") / 1024
+    r["RSS with %d running: RssFile (MB)" % n] = status_kb(m.pid(), "RssFile") / 1024
     r["status (ms)"] = statistics.median(timed(m.ctl(["status", "--no-pager", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
     r["is-active (ms)"] = statistics.median(timed(m.ctl(["is-active", names[n // 2]]), m.env)[0] for _ in range(20)) * 1000
     # Every unit's block with its log tail: linger reads the journal once for all of them.
@@ -299,10 +301,12 @@ def scale_once(m, n):
     return r
 
 
-def scale(binary, n, runs, with_systemd, out_path):
+def scale(binary, n, runs, with_systemd, out_path, before=None):
     """Issue 12: N services (one template, `s@I.service`) under one ordinary user's manager,
-    linger and (as root, with ../shared/anchors) systemd --user 252 taking turns run by run."""
-    kinds = [("linger", lambda: ScaleLinger(binary))]
+    linger (and a previous build, `before`) and (as root, with ../shared/anchors) systemd
+    --user 252 taking turns run by run."""
+    kinds = [("linger before", lambda: ScaleLinger(before))] if before else []
+    kinds.append(("linger after" if before else "linger", lambda: ScaleLinger(binary)))
     if with_systemd and anchors_usable("/lib/systemd/systemd"):
         kinds.append((Systemd.name, ScaleSystemd))
     else:
@@ -401,7 +405,7 @@ def end_crowd(p):
 
 def run(a):
     if a.scale:
-        return scale(a.bin, a.scale, a.runs, not a.no_systemd, a.out)
+        return scale(a.bin, a.scale, a.runs, not a.no_systemd, a.out, a.before)
     if a.runs < 5:
         print("note: fewer than 5 runs; the figures are medians of", a.runs)
     # (name, factory): each run gets a fresh manager with its unit files written anew.

@@ -173,6 +173,17 @@ impl SystemInfo {
             page_size: rustix::param::page_size() as u64,
         })
     }
+
+    /// The bytes a memory directive stands for on this machine (None: infinity) — a
+    /// percentage of physical memory rounded down to the page, as it is written.
+    pub fn memory_bytes(&self, v: MemoryValue) -> Option<u64> {
+        memory_bytes(v, self)
+    }
+
+    /// The task count a `TasksMax=` value stands for (None: infinity).
+    pub fn tasks(&self, v: TasksValue) -> Option<u64> {
+        tasks(v, self)
+    }
 }
 
 /// Whether [`plan`] targets a fresh cgroup (write only what is set) or an existing one whose

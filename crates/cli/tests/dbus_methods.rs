@@ -410,3 +410,84 @@ fn a_referenced_unit_stays_loaded_until_unreferenced() {
     drop(stdin);
     let _ = client.wait();
 }
+
+/// `EnvironmentFiles`, the three exit-status sets, and memory limits given as a percentage
+/// of the machine's memory, read by systemd's own `systemctl show` (which takes them from the
+/// D-Bus values' types): what systemd 252 prints for the same unit
+/// (reference/systemd252/show-exit-status-env-files.txt), and the bytes systemd computes
+/// for a percentage (pages of physical memory × share, whole pages).
+#[test]
+fn exit_status_sets_environment_files_and_percent_limits_read_as_systemd_prints_them() {
+    if !have_tools() {
+        return;
+    }
+    let m = manager(&[(
+        "e.service",
+        "[Service]\nExecStart=/bin/sleep infinity\nEnvironmentFile=-/etc/nothere\n\
+         EnvironmentFile=/etc/os-release\nSuccessExitStatus=3 SIGUSR1\n\
+         RestartPreventExitStatus=4\nRestartForceExitStatus=5 SIGHUP\nMemoryMax=50%\n\
+         MemoryHigh=10%\n",
+    )]);
+    let (code, out, err) = systemctl(
+        &m,
+        &[
+            "show",
+            "e.service",
+            "-p",
+            "EnvironmentFiles",
+            "-p",
+            "SuccessExitStatus",
+            "-p",
+            "RestartPreventExitStatus",
+            "-p",
+            "RestartForceExitStatus",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let want = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../dbus/tests/reference/systemd252/show-exit-status-env-files.txt"),
+    )
+    .unwrap();
+    assert_eq!(out, want);
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap();
+    let kib: u64 = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|v| v.trim().strip_suffix("kB"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap();
+    let page = rustix::param::page_size() as u64;
+    let pages = kib * 1024 / page;
+    let (code, out, err) = systemctl(
+        &m,
+        &["show", "e.service", "-p", "MemoryMax", "-p", "MemoryHigh"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        format!(
+            "MemoryHigh={}\nMemoryMax={}\n",
+            pages * 1000 / 10_000 * page,
+            pages * 5000 / 10_000 * page
+        )
+    );
+    // The typed values: `(aiai)` with signal numbers, `a(sb)`.
+    let path = format!("{M}/unit/e_2eservice");
+    let (code, out) = dbus_send(
+        &m,
+        &path,
+        "org.freedesktop.DBus.Properties.Get",
+        &[
+            "string:org.freedesktop.systemd1.Service",
+            "string:RestartForceExitStatus",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let words: Vec<&str> = out.split_whitespace().collect();
+    assert!(
+        words.windows(2).any(|w| w == ["int32", "5"])
+            && words.windows(2).any(|w| w == ["int32", "1"]),
+        "{out}"
+    );
+}

@@ -76,3 +76,56 @@ fn a_new_drop_in_or_an_overriding_copy_asks_for_daemon_reload() {
     assert_eq!(m.prop("app.service", "NeedDaemonReload"), "yes");
     assert_eq!(m.prop("default.target", "NeedDaemonReload"), "no");
 }
+
+/// `show` of one unit looks at that unit's own paths, of many units at one listing of each
+/// search directory: both see an edit, a new drop-in and a copy in a directory that takes
+/// precedence (`~/.config/systemd/user.control/`), and both say "no" when nothing changed.
+#[test]
+fn one_unit_asked_or_many_each_change_is_seen() {
+    let mut m = Manager::new(BIN);
+    let others: Vec<String> = (0..20).map(|i| format!("other-{i}.service")).collect();
+    for o in &others {
+        m.write_unit(o, "[Service]\nExecStart=/bin/true\n");
+    }
+    let file = m.write_unit("app.service", "[Service]\nExecStart=/bin/sleep 1000\n");
+    m.start();
+    let asked = |m: &Manager| -> (String, String) {
+        let one = m.prop("app.service", "NeedDaemonReload");
+        let mut args = vec!["show", "-p", "NeedDaemonReload", "--value"];
+        args.extend(others.iter().map(String::as_str));
+        args.push("app.service");
+        let many = m.systemctl(&args).expect_code(0).stdout;
+        let lines: Vec<&str> = many.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), others.len() + 1, "{many}");
+        assert!(lines[..others.len()].iter().all(|l| *l == "no"), "{many}");
+        (one, lines[others.len()].to_string())
+    };
+    let no = ("no".to_string(), "no".to_string());
+    let yes = ("yes".to_string(), "yes".to_string());
+    assert_eq!(asked(&m), no);
+
+    edit_later(&file, "[Service]\nExecStart=/bin/sleep 999\n");
+    assert_eq!(asked(&m), yes, "the unit file edited");
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    assert_eq!(asked(&m), no, "after daemon-reload");
+
+    m.write_unit("app.service.d/x.conf", "[Unit]\nDescription=X\n");
+    assert_eq!(asked(&m), yes, "a drop-in added");
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    assert_eq!(asked(&m), no);
+
+    let control = m.home().join(".config/systemd/user.control");
+    std::fs::create_dir_all(&control).unwrap();
+    std::fs::write(
+        control.join("app.service"),
+        "[Service]\nExecStart=/bin/sleep 998\n",
+    )
+    .unwrap();
+    assert_eq!(asked(&m), yes, "a copy that takes precedence");
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    assert_eq!(asked(&m), no);
+    assert_eq!(
+        m.prop("app.service", "FragmentPath"),
+        control.join("app.service").display().to_string()
+    );
+}

@@ -9,8 +9,10 @@
 //! ```text
 //!  $XDG_RUNTIME_DIR/systemd/private ─┐  (peer-to-peer, owner only)
 //!                                    ├─ dispatch ─ Requests::call ─▶ the manager's event loop
-//!  session bus (when there is one) ──┘      ▲
-//!                                signals ◀─ Requests::subscribe
+//!  session bus (when there is one) ──┘  │   ▲
+//!                                       │  signals ◀─ Requests::subscribe
+//!                                       └─ fast.rs: unit states the manager published
+//!                                          (Requests::unit_state), without a turn of the loop
 //! ```
 //!
 //! Start it from the manager's thread: `linger_manager::run_with(config, log, |requests, sockets|
@@ -20,6 +22,7 @@
 mod bus;
 mod dispatch;
 mod errors;
+mod fast;
 mod front;
 mod introspect;
 mod manager_calls;
@@ -29,9 +32,11 @@ pub mod members;
 pub mod paths;
 mod private;
 pub mod props;
+mod read_ahead;
 mod refs;
 mod signals;
 mod transient;
+mod wire;
 
 pub use errors::BusError;
 pub use private::socket_path;

@@ -20,7 +20,10 @@ pub fn escape(s: &str) -> String {
         if b.is_ascii_alphabetic() || (b.is_ascii_digit() && i > 0) {
             out.push(b as char);
         } else {
-            out.push_str(&format!("_{b:02x}"));
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push('_');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 0xf)] as char);
         }
     }
     out

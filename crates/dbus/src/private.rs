@@ -59,7 +59,10 @@ pub async fn serve(front: Front, listeners: Listeners, listener: UnixListener) {
         };
         let front = front.clone();
         let listeners = listeners.clone();
-        tokio::task::spawn_local(async move {
+        // A task of the runtime's, not of the manager's LocalSet: the socket's reader task
+        // (zbus's) is one too, and waking this one from it then costs no extra turn of the
+        // runtime (an `epoll_wait` per call).
+        tokio::task::spawn(async move {
             connection(front, listeners, stream, own_uid).await;
             drop(permit);
         });
@@ -80,7 +83,12 @@ async fn connection(
     // zbus accepts the EXTERNAL uid the client claims if it equals `user_id`: ours for our
     // user; for anyone else a uid no client can claim as a number, so the handshake fails.
     let expected = if peer_is_us { own_uid } else { u32::MAX };
-    let Ok(builder) = Builder::unix_stream(stream).server(Guid::generate()) else {
+    // The fast path (read_ahead.rs) answers only our own user, and only once every message
+    // zbus was given is done.
+    let shared = Arc::new(crate::read_ahead::Shared::default());
+    let fast = peer_is_us.then(|| front.requests.clone());
+    let socket = crate::read_ahead::split(stream, fast, shared.clone());
+    let Ok(builder) = Builder::socket(socket).server(Guid::generate()) else {
         return;
     };
     let Ok(mut messages) = builder
@@ -104,6 +112,7 @@ async fn connection(
         if let Some(reply) = crate::refs::handle(&front, &mut refs, "", &msg, &caller).await {
             let _ = conn.send(&reply).await;
         }
+        shared.handled_one();
     }
     drop(refs);
     listeners.remove(id);

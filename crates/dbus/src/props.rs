@@ -65,6 +65,11 @@ pub enum Conv {
     Timers,
     /// `TimersCalendar=`'s `{ OnCalendar=SPEC ; next_elapse=… }` entries → `a(sst)`.
     Calendars,
+    /// `EnvironmentFiles=` lines `PATH (ignore_errors=yes)` → `a(sb)`.
+    EnvFiles,
+    /// An exit-status set as systemctl prints it (`3 USR1`) → `(aiai)`: exit codes, signal
+    /// numbers, each ascending.
+    ExitStatus,
 }
 
 use Conv::*;
@@ -589,6 +594,26 @@ pub fn value(prop: &Prop, props: &BTreeMap<String, String>) -> Value<'static> {
                 .filter_map(|i| u8::from_str_radix(raw.get(i * 2..i * 2 + 2)?, 16).ok())
                 .collect();
             Value::from(if bytes.len() == 16 { bytes } else { Vec::new() })
+        }
+        EnvFiles => Value::from(
+            raw.lines()
+                .filter_map(|l| {
+                    let (path, flag) = l.rsplit_once(" (ignore_errors=")?;
+                    Some((path.to_string(), flag.trim_end_matches(')') == "yes"))
+                })
+                .collect::<Vec<_>>(),
+        ),
+        ExitStatus => {
+            let (mut codes, mut signals) = (Vec::new(), Vec::new());
+            for word in raw.split_whitespace() {
+                match word.parse::<i32>() {
+                    Ok(n) => codes.push(n),
+                    Err(_) => signals.extend(linger_wire::Signal::parse(word).map(|s| s.number())),
+                }
+            }
+            codes.sort_unstable();
+            signals.sort_unstable();
+            Value::from((codes, signals))
         }
         Listen => Value::from(
             raw.lines()

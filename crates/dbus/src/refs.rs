@@ -105,7 +105,7 @@ impl Refs {
             units: vec![unit.clone()],
         });
         let (stop, mut stopped) = tokio::sync::oneshot::channel::<()>();
-        tokio::task::spawn_local(async move {
+        tokio::task::spawn(async move {
             loop {
                 tokio::select! {
                     change = changes.recv() => if change.is_none() { break },

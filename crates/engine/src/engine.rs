@@ -222,6 +222,10 @@ pub struct Engine<H: Host, S: UnitSource> {
     /// Units whose state may have changed since the last `take_touched` (what the manager
     /// must write down again for crash recovery).
     touched: BTreeSet<String>,
+    /// Units loaded, replaced, unloaded or re-read by a reload since the last
+    /// `take_reloaded` (what a published view of the loaded units must look at again, beside
+    /// the touched ones).
+    reloaded: BTreeSet<String>,
     /// Loaded units with `Upholds=` or `StopWhenUnneeded=yes`: the only ones looked at after
     /// every state change (a look at all units there made stopping N units O(N²)).
     upholders: BTreeSet<String>,
@@ -248,6 +252,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             effects: Vec::new(),
             activators: BTreeSet::new(),
             touched: BTreeSet::new(),
+            reloaded: BTreeSet::new(),
             upholders: BTreeSet::new(),
             pids: HashMap::new(),
             exiting: false,
@@ -257,6 +262,12 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// The units whose state may have changed since the last call.
     pub fn take_touched(&mut self) -> BTreeSet<String> {
         std::mem::take(&mut self.touched)
+    }
+
+    /// The units loaded, replaced, unloaded or re-read by `daemon_reload` since the last call
+    /// (their presence or their load state may have changed without a state change).
+    pub fn take_reloaded(&mut self) -> BTreeSet<String> {
+        std::mem::take(&mut self.reloaded)
     }
 
     /// Count `id` as changed (for state the manager keeps beside the engine).
@@ -346,6 +357,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             // The file exists now (systemd ≥ 246 does the same): load it for real.
             self.units.remove(&id);
             self.upholders.remove(&id);
+            self.reloaded.insert(id);
         }
         let cfg = self.source.load(name);
         let id = cfg.id.clone();
@@ -360,6 +372,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     fn insert_unit(&mut self, cfg: UnitConfig, requested: &str) {
         let id = cfg.id.clone();
+        self.reloaded.insert(id.clone());
         for a in &cfg.aliases {
             self.names.insert(a.clone(), id.clone());
         }
@@ -450,6 +463,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// Re-read every loaded unit's configuration; running units keep running.
     pub fn daemon_reload(&mut self) {
         let ids: Vec<String> = self.units.keys().cloned().collect();
+        self.reloaded.extend(ids.iter().cloned());
         self.names.clear();
         for id in ids {
             let cfg = self.source.load(&id);

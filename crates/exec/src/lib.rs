@@ -3,7 +3,7 @@
 //!
 //! Between `fork` and `execve` the child runs only async-signal-safe system calls on data
 //! prepared before the fork (no allocation, no locks); that code is the crate's `unsafe`
-//! module [`sys`] (besides one ioctl in [`pidfd`]). Everything else here is safe and testable.
+//! module [`sys`] (besides one ioctl in [`pidfd`] and one madvise in [`memory`]). Everything else here is safe and testable.
 //!
 //! ```no_run
 //! use linger_exec::{ExecSpec, spawn};
@@ -17,6 +17,8 @@ pub mod dirs;
 mod env;
 pub mod environment_d;
 pub mod limits;
+#[allow(unsafe_code)]
+pub mod memory;
 #[allow(unsafe_code)]
 pub mod pidfd;
 mod report;

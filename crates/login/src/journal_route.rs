@@ -13,6 +13,19 @@
 //! datagrams beyond `USER_DATAGRAMS` are closed or dropped as soon as they are read, before
 //! any work for them.
 //!
+//! A flood must not make anyone else's lines vanish. Each loop here takes its turn: an accept
+//! or a receive costs one unit of tokio's cooperative budget, and a stream yields after each
+//! read, so the streams being read, the other sockets and the accepts share the thread
+//! however fast one socket fills (tokio's `AsyncFd::readable` takes no budget, and `try_io`
+//! keeps the readiness while the call succeeds: before, while a user kept the stdout socket's
+//! backlog full, the accept loop never gave the thread back, the streams it had started were
+//! never read and kept their slots, and every later connection of their users was accepted
+//! and closed unread — another user's `systemd-cat` lines were lost, 17 of ~150 arriving).
+//! And what a connection holds when it is accepted is read at once ([`AT_ONCE`]): a program
+//! that wrote its lines and hung up (`echo … | systemd-cat`) is done then, with no slot and no
+//! task; only a connection still open needs a slot, and one over its user's bound is closed
+//! after what it had sent is logged (its writer sees EPIPE at its next write).
+//!
 //! Root code that touches users' things: every send is non-blocking (a user's full socket
 //! costs that message, never a wait, and the message is dropped: it does not go to the system
 //! journal instead, where a user could bury root's lines under theirs) and goes out through a sending socket of that user's
@@ -77,6 +90,9 @@ const MAX_STREAMS_PER_USER: usize = 16;
 const PAUSE: std::time::Duration = std::time::Duration::from_millis(100);
 /// Bytes read at a time from one stream.
 const READ_SIZE: usize = 16 * 1024;
+/// Bytes read from a connection as it is accepted, before it gets a slot and a task of its
+/// own: a program's few lines written before it hung up are taken at once.
+const AT_ONCE: usize = 4 * READ_SIZE;
 
 /// The sockets this daemon took, each with the identity of the file it bound, so that at exit
 /// it removes only what is still its own (a syslog daemon started meanwhile may have replaced
@@ -269,6 +285,9 @@ async fn read_datagrams(fd: OwnedFd, transport: Transport, router: Rc<Router>) {
             // Out of memory for a moment: a pause, not the end of routing.
             Ok(Err(_)) => tokio::time::sleep(PAUSE).await,
         }
+        // A flood keeps this socket readable: the other sockets and the streams get their
+        // turn all the same (see the module's header).
+        tokio::task::coop::consume_budget().await;
     }
 }
 
@@ -499,7 +518,9 @@ fn proc_path(fd: &OwnedFd) -> PathBuf {
 
 /// Accept stream connections for ever. Each is taken as a bare descriptor and its peer's uid
 /// read before anything else: a uid connecting faster than [`crate::conns::USER_RATE`] has
-/// the connection closed at once (a connect flood costs an accept and a close).
+/// the connection closed at once (a connect flood costs an accept and a close). Each accept
+/// takes a unit of the task's cooperative budget: a backlog kept full never keeps the
+/// streams already accepted from being read.
 async fn accept_streams(listener: OwnedFd, router: Rc<Router>) {
     use rustix::net::SocketFlags;
     let listener = match crate::adopt::register(listener) {
@@ -513,7 +534,9 @@ async fn accept_streams(listener: OwnedFd, router: Rc<Router>) {
     let user_slots = Arc::new(Semaphore::new(MAX_SYSTEM_STREAMS));
     let per_user = StreamsPerUser::default();
     let mut rates = Rates::default();
+    let mut buf = vec![0u8; READ_SIZE];
     loop {
+        tokio::task::coop::consume_budget().await;
         let taken = match listener.readable().await {
             Ok(mut ready) => ready.try_io(|l| {
                 rustix::net::accept_with(l.get_ref(), SocketFlags::NONBLOCK | SocketFlags::CLOEXEC)
@@ -553,7 +576,13 @@ async fn accept_streams(listener: OwnedFd, router: Rc<Router>) {
                 Err(_) => {}
             }
         }
-        // Over a bound: the connection is closed (the writer sees EPIPE), nothing waits.
+        // What it holds already is read now: a writer that hung up is done here.
+        let mut reader = StreamReader::new(cred);
+        if reader.read_at_once(&stream, &mut buf, &router) == Open::Ended {
+            continue;
+        }
+        // Still open, over a bound: closed (the writer sees EPIPE at its next write), nothing
+        // waits; what it had sent is in the journal.
         let Some(user_slot) = per_user.take(cred.uid) else {
             continue;
         };
@@ -570,9 +599,96 @@ async fn accept_streams(listener: OwnedFd, router: Rc<Router>) {
         };
         let router = router.clone();
         tokio::task::spawn_local(async move {
-            read_into_system_journal(stream, cred, &router).await;
+            reader.read_to_end(stream, &router).await;
             drop((permit, user_slot));
         });
+    }
+}
+
+/// Whether a connection is still open after what it held was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    /// Its writer hung up (or broke the protocol): nothing more will come.
+    Ended,
+    /// More may come.
+    Still,
+}
+
+/// One connection's lines into the system journal: its parser and its sender.
+struct StreamReader {
+    parser: StreamParser,
+    cred: linger_ipc::PeerCred,
+}
+
+impl StreamReader {
+    fn new(cred: linger_ipc::PeerCred) -> StreamReader {
+        StreamReader {
+            parser: StreamParser::new(),
+            cred,
+        }
+    }
+
+    /// Take `data`; `Ended` when it broke the protocol (the connection is closed).
+    fn feed(&mut self, data: &[u8], router: &Router) -> Open {
+        let cred = self.cred;
+        let mut emit = |fields| router.to_system(cred.pid, cred.uid, cred.gid, fields, "stdout");
+        match self.parser.feed(data, &mut emit) {
+            Ok(()) => Open::Still,
+            Err(_) => Open::Ended,
+        }
+    }
+
+    /// The writer hung up: a last line without its newline is an entry too.
+    fn finish(&mut self, router: &Router) {
+        let cred = self.cred;
+        let mut emit = |fields| router.to_system(cred.pid, cred.uid, cred.gid, fields, "stdout");
+        self.parser.finish(&mut emit);
+    }
+
+    /// Read what the (non-blocking) connection holds now, up to [`AT_ONCE`] bytes, through
+    /// `buf`.
+    fn read_at_once(&mut self, fd: &OwnedFd, buf: &mut [u8], router: &Router) -> Open {
+        let mut taken = 0;
+        while taken < AT_ONCE {
+            match rustix::io::read(fd, &mut *buf) {
+                Ok(0) => {
+                    self.finish(router);
+                    return Open::Ended;
+                }
+                Ok(n) => {
+                    taken += n;
+                    if self.feed(&buf[..n], router) == Open::Ended {
+                        return Open::Ended;
+                    }
+                }
+                Err(rustix::io::Errno::INTR) => {}
+                Err(rustix::io::Errno::AGAIN) => return Open::Still,
+                // Reset by its writer: what came is in.
+                Err(_) => {
+                    self.finish(router);
+                    return Open::Ended;
+                }
+            }
+        }
+        Open::Still
+    }
+
+    /// Read the connection to its end, a read per turn: one busy writer never holds up the
+    /// others' streams.
+    async fn read_to_end(mut self, mut stream: UnixStream, router: &Router) {
+        let mut buf = vec![0u8; READ_SIZE];
+        loop {
+            match stream.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    if self.feed(&buf[..n], router) == Open::Ended {
+                        return;
+                    }
+                }
+            }
+            tokio::task::yield_now().await;
+        }
+        self.finish(router);
     }
 }
 
@@ -617,25 +733,4 @@ impl Drop for UserStreamSlot {
             }
         }
     }
-}
-
-async fn read_into_system_journal(
-    mut stream: UnixStream,
-    cred: linger_ipc::PeerCred,
-    router: &Router,
-) {
-    let mut parser = StreamParser::new();
-    let mut buf = vec![0u8; READ_SIZE];
-    let mut emit = |fields| router.to_system(cred.pid, cred.uid, cred.gid, fields, "stdout");
-    loop {
-        match stream.read(&mut buf).await {
-            Ok(0) | Err(_) => break,
-            Ok(n) => {
-                if parser.feed(&buf[..n], &mut emit).is_err() {
-                    return;
-                }
-            }
-        }
-    }
-    parser.finish(&mut emit);
 }

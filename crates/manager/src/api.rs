@@ -18,6 +18,7 @@ use tokio::sync::{mpsc, oneshot};
 
 pub use crate::call::{Answer, Call, ReplyTo};
 use crate::event::Event;
+use crate::published::{PublishedStates, UnitState};
 
 /// How many changes a subscriber may have unread before it is dropped (its stream ends): a
 /// client that does not read cannot make the manager hold an unbounded backlog.
@@ -28,11 +29,19 @@ pub const SUBSCRIBER_BACKLOG: usize = 4096;
 #[derive(Debug, Clone)]
 pub struct Requests {
     events: mpsc::UnboundedSender<Event>,
+    states: PublishedStates,
 }
 
 impl Requests {
-    pub(crate) fn new(events: mpsc::UnboundedSender<Event>) -> Requests {
-        Requests { events }
+    pub(crate) fn new(events: mpsc::UnboundedSender<Event>, states: PublishedStates) -> Requests {
+        Requests { events, states }
+    }
+
+    /// The states of the loaded unit whose id is `id` as the manager's last turn left them
+    /// (published.rs), without a turn of the event loop; None: no unit has that id (not
+    /// loaded, or an alias), ask with [`Requests::call`].
+    pub fn unit_state(&self, id: &str) -> Option<UnitState> {
+        self.states.get(id)
     }
 
     /// Carry out `call`; the answer comes once the manager has done it (for a waiting job

@@ -177,7 +177,13 @@ fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {
 
 fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
     let mut out = Vec::new();
-    let mut fresh_index = None;
+    // Fresh looks at the unit files (NeedDaemonReload, UnitFileState): each asked unit's own
+    // paths for a few units, one listing of each search directory for many.
+    let mut probe = if p.units.len() > 16 {
+        linger_unit::loader::SearchProbe::listing()
+    } else {
+        linger_unit::loader::SearchProbe::direct()
+    };
     let mut presets = None;
     let mut file_states = None;
     let mut looked_up_only = Vec::new();
@@ -212,9 +218,9 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
         let wants = |k: &str| p.properties.is_empty() || p.properties.iter().any(|x| x == k);
         let file_state = if wants("UnitFileState") || wants("UnitFilePreset") {
             let states = file_states.get_or_insert_with(|| {
-                linger_unit::loader::UnitFileStates::scan(&m.engine.source_ref().ctx)
+                linger_unit::loader::UnitFileStates::links_only(&m.engine.source_ref().ctx)
             });
-            crate::source::unit_file_state(states, &u.config)
+            crate::source::unit_file_state(states, &u.config, &mut probe)
         } else {
             String::new()
         };
@@ -235,7 +241,7 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             let source = m.engine.source_ref();
             let changed = source
                 .stamps
-                .need_reload(&u.config, &source.ctx, &mut fresh_index);
+                .need_reload(&u.config, &source.ctx, &mut probe);
             props.insert("NeedDaemonReload".into(), crate::props_format::yes(changed));
         }
         if wants("FreezerState") || wants("CanFreeze") {

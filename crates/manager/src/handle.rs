@@ -1,8 +1,9 @@
 //! `Manager::handle`: the one path from an [`Event`] to a change of the manager — engine call,
 //! effects applied — and `Manager::end_turn`, which closes each turn of the event loop:
 //! batched adopted exits, new output pipes read, the turn's changes written down for crash
-//! recovery, then told to subscribers (replies sent in the turn reach their clients only after
-//! it, since the loop yields only then).
+//! recovery, then told to subscribers, and the units' states published for the front ends
+//! (replies sent in the turn reach their clients only after it, since the loop yields only
+//! then).
 
 use std::collections::BTreeSet;
 
@@ -111,6 +112,11 @@ impl Manager {
         self.subscribers.publish(&self.engine, &touched);
         // After its last state was told: a collected unit is gone from the next turn on.
         crate::collect::unload_collected(self);
+        // What the front ends read without a turn: before the loop yields, so before any
+        // reply or change of this turn reaches a client.
+        let mut changed = self.engine.take_reloaded();
+        changed.extend(touched);
+        self.published.publish(&self.engine, &changed);
         if self.shutting_down && self.engine.jobs().is_empty() {
             self.exit = Some(ExitRequest::Shutdown);
         }

@@ -88,6 +88,8 @@ pub struct Manager {
     pub startup_finished: Option<linger_engine::Timestamp>,
     /// Who listens to changes.
     pub subscribers: Subscribers,
+    /// The unit states published for front ends at the end of each turn (published.rs).
+    pub published: crate::published::PublishedStates,
     /// Transient units whose files were collected, to be unloaded (collect.rs).
     pub collected: std::collections::BTreeSet<String>,
     /// Units of recently exited pids (for stream lines read after their writer exited).
@@ -146,6 +148,7 @@ impl Manager {
             events,
             job_waits: JobWaits::default(),
             subscribers: Subscribers::default(),
+            published: Default::default(),
             collected: Default::default(),
             recent_exits: Default::default(),
             startup_finished: None,

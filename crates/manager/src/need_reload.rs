@@ -6,8 +6,11 @@
 //! file restored by `cp -p` or a package is older and still not what was loaded) or removed,
 //! a drop-in added, or another file now taking the unit's place (a copy in
 //! `~/.config/systemd/user` overriding the packaged one) all mean yes, as `systemctl` then
-//! warns "changed on disk". The drop-ins are looked up with a fresh scan of the search path
-//! (the manager's cached scan predates the change), only when the property is asked for.
+//! warns "changed on disk". The unit's fragment and drop-ins are looked up afresh (the
+//! manager's cached scan predates the change), only when the property is asked for, and only
+//! at the paths that can hold them ([`UnitIndex::of_names`]: a few dozen lookups, not a scan
+//! of every unit file on the search path). The unit's names are the ones it was loaded with,
+//! as in systemd: an alias link made since does not count (daemon-reload makes it one).
 //!
 //! A unit's stamp is the one of the configuration the engine holds: the first load of a name
 //! records it, later loads of the same unit (through another name) leave it alone, and
@@ -17,7 +20,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use linger_unit::loader::{LoadContext, UnitIndex, current_files};
+use linger_unit::loader::{LoadContext, SearchProbe, UnitIndex, current_files};
 use linger_unit::model::{LoadState, UnitConfig};
 
 /// What was on disk when a unit was loaded.
@@ -80,13 +83,13 @@ impl LoadStamps {
         self.by_unit.clear();
     }
 
-    /// Whether `cfg`'s files changed since it was loaded; `index` is filled with a fresh
-    /// scan of `ctx`'s search path on first use (one scan for many units).
+    /// Whether `cfg`'s files changed since it was loaded, looking at the disk through
+    /// `probe` (one per call: it lists the search directories once when it lists).
     pub fn need_reload(
         &self,
         cfg: &UnitConfig,
         ctx: &LoadContext,
-        index: &mut Option<UnitIndex>,
+        probe: &mut SearchProbe,
     ) -> bool {
         let Some(stamp) = self.by_unit.get(&cfg.id) else {
             // Built-in units (no file) and units loaded before any stamp was kept.
@@ -105,8 +108,10 @@ impl LoadStamps {
         {
             return true;
         }
-        let index = index.get_or_insert_with(|| UnitIndex::scan(ctx));
-        let (fragment, dropins) = current_files(index, cfg);
+        let mut names = vec![cfg.id.clone()];
+        names.extend(cfg.aliases.iter().cloned());
+        let index = UnitIndex::of_names(ctx, &names, &[".d"], probe);
+        let (fragment, dropins) = current_files(&index, cfg);
         let loaded_fragment = stamp.fragment.as_ref().map(|(p, _)| p);
         if fragment.as_ref() != loaded_fragment && cfg.load_state != LoadState::NotFound {
             return true;
@@ -161,8 +166,12 @@ mod tests {
         (ctx, cfg, stamps)
     }
 
+    /// The answer through both kinds of probe, which must agree.
     fn needs(stamps: &LoadStamps, cfg: &UnitConfig, ctx: &LoadContext) -> bool {
-        stamps.need_reload(cfg, ctx, &mut None)
+        let direct = stamps.need_reload(cfg, ctx, &mut SearchProbe::direct());
+        let listing = stamps.need_reload(cfg, ctx, &mut SearchProbe::listing());
+        assert_eq!(direct, listing, "the two probes disagree");
+        direct
     }
 
     #[test]

@@ -280,6 +280,7 @@ pub fn unit_properties<H: Host, S: UnitSource>(
                 .into(),
         );
         crate::props_settings::service_settings(sc, &mut p.strings);
+        crate::props_settings::exit_status_settings(sc, &mut p.strings);
         for (name, runs) in command_runs(sc, rt) {
             // ExecCondition= is listed by systemd only when set.
             if name != "ExecCondition" || !runs.is_empty() {

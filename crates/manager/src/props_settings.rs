@@ -101,6 +101,18 @@ pub fn service_settings(sc: &ServiceConfig, p: &mut BTreeMap<String, String>) {
     set("StandardError", output(&e.standard_error).into());
     set("SyslogLevelPrefix", yes(e.syslog_level_prefix));
     set("PassEnvironment", e.pass_environment.join(" "));
+    if !e.environment_files.is_empty() {
+        set(
+            "EnvironmentFiles",
+            e.environment_files
+                .iter()
+                .map(|(path, optional)| {
+                    format!("{} (ignore_errors={})", path.display(), yes(*optional))
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+    }
     set("UnsetEnvironment", e.unset_environment.join(" "));
     set("GuessMainPID", yes(sc.guess_main_pid));
     set(
@@ -119,18 +131,55 @@ pub fn service_settings(sc: &ServiceConfig, p: &mut BTreeMap<String, String>) {
     resource_settings(&sc.resource_control, p);
 }
 
+/// `SuccessExitStatus=`, `RestartPreventExitStatus=`, `RestartForceExitStatus=` of a service
+/// as systemctl prints them: exit codes, then signal names, each ascending (`3 USR1`).
+pub fn exit_status_settings(sc: &ServiceConfig, p: &mut BTreeMap<String, String>) {
+    let words = |set: &linger_unit::model::ExitStatusSet| {
+        let mut codes = set.statuses.clone();
+        codes.sort_unstable();
+        codes.dedup();
+        let mut signals = set.signals.clone();
+        signals.sort_unstable();
+        signals.dedup();
+        codes
+            .iter()
+            .map(u8::to_string)
+            .chain(signals.iter().map(|&s| {
+                linger_unit::value::signal_name(s).map_or_else(|| s.to_string(), str::to_string)
+            }))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    p.insert("SuccessExitStatus".into(), words(&sc.success_exit_status));
+    p.insert(
+        "RestartPreventExitStatus".into(),
+        words(&sc.restart_prevent_exit_status),
+    );
+    p.insert(
+        "RestartForceExitStatus".into(),
+        words(&sc.restart_force_exit_status),
+    );
+}
+
 /// The resource directives linger applies, in systemd's unset forms where not set (a size
-/// relative to the machine is left out: it is resolved only when applied).
+/// relative to the machine in bytes of this machine, as applied).
 fn resource_settings(directives: &[(String, String, usize)], p: &mut BTreeMap<String, String>) {
     let mut r = ResourceLimits::default();
     for (k, v, _line) in directives {
         // The unit loader reported bad ones already.
         let _ = r.assign_key(k, v);
     }
-    let memory = |v: Option<MemoryValue>| match v {
+    // A percentage is shown in bytes of this machine's memory, as systemd shows it (read
+    // only when a unit has one).
+    let mut machine = None;
+    let mut system = || *machine.get_or_insert_with(|| linger_cgroup::SystemInfo::read().ok());
+    let mut memory = |v: Option<MemoryValue>| match v {
         None | Some(MemoryValue::Infinity) => Some("infinity".to_string()),
         Some(MemoryValue::Bytes(n)) => Some(n.to_string()),
-        Some(MemoryValue::Permyriad(_)) => None,
+        Some(v @ MemoryValue::Permyriad(_)) => {
+            let bytes = system()?.memory_bytes(v);
+            Some(bytes.map_or_else(|| "infinity".to_string(), |b| b.to_string()))
+        }
     };
     let mut set = |k: &str, v: Option<String>| {
         if let Some(v) = v {
@@ -152,7 +201,9 @@ fn resource_settings(directives: &[(String, String, usize)], p: &mut BTreeMap<St
         match r.tasks_max {
             None | Some(TasksValue::Infinity) => Some("infinity".into()),
             Some(TasksValue::Count(n)) => Some(n.to_string()),
-            Some(TasksValue::Permyriad(_)) => None,
+            Some(v @ TasksValue::Permyriad(_)) => {
+                system().and_then(|m| m.tasks(v)).map(|n| n.to_string())
+            }
         },
     );
     set(

@@ -311,8 +311,8 @@ async fn main_loop(
     let mut sigint = sig(SignalKind::interrupt())?;
     let mut sighup = sig(SignalKind::hangup())?;
     let own_uid = rustix::process::getuid().as_raw();
-    let requests = Requests::new(events.clone());
-    let mut m = build_manager(&config, log_to_stderr, events);
+    let mut m = build_manager(&config, log_to_stderr, events.clone());
+    let requests = Requests::new(events, m.published.clone());
     m.regenerate();
     let (watcher, mut socket_events) = crate::watcher::Watcher::spawn().map_err(io_err(
         "cannot start the socket watcher thread",
@@ -359,6 +359,9 @@ async fn main_loop(
     m.handle(Event::Reaped(reap()));
     m.end_turn();
     tell_supervisor_ready();
+    // Started: the start-up code the kernel mapped in 64 KB windows (~7 MB of the binary)
+    // need not stay resident in this process (see linger_exec::memory).
+    let _ = linger_exec::memory::release_clean_file_pages();
     let connections =
         std::sync::Arc::new(tokio::sync::Semaphore::new(crate::server::MAX_CONNECTIONS));
     let cgroup_events = cgroup_events_fd(&m);

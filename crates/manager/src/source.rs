@@ -163,14 +163,19 @@ pub fn load_context(config: &ManagerConfig) -> LoadContext {
     ctx
 }
 
-/// `UnitFileState=` of a loaded unit, empty for units without a file.
-/// `states` is one scan of the search path, shared by the units of one call.
-pub fn unit_file_state(states: &UnitFileStates, cfg: &UnitConfig) -> String {
+/// `UnitFileState=` of a loaded unit, empty for units without a file. `states` holds the
+/// enablement links (one scan, shared by the units of one call); the unit's own files are
+/// looked at through `probe` (see [`UnitFileStates::state_of`]).
+pub fn unit_file_state(
+    states: &UnitFileStates,
+    cfg: &UnitConfig,
+    probe: &mut linger_unit::loader::SearchProbe,
+) -> String {
     if cfg.fragment_path.is_none() && cfg.load_state != linger_unit::model::LoadState::Masked {
         return String::new();
     }
     states
-        .state(&cfg.id)
+        .state_of(&cfg.id, &cfg.aliases, probe)
         .map(|s| s.as_str().to_string())
         .unwrap_or_default()
 }

@@ -25,7 +25,7 @@ pub use install::{
     enable_with, link, list_unit_files, mask, mask_with, reenable, set_default, unit_file_state,
     unmask,
 };
-pub use lookup::UnitIndex;
+pub use lookup::{SearchProbe, UnitIndex};
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{LoadState, UnitConfig, UnitSection, UnitType};

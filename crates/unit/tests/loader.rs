@@ -6,7 +6,10 @@ mod model_support;
 use std::path::PathBuf;
 
 use linger_unit::diag::Severity;
-use linger_unit::loader::{UnitFileState, enable, load_file, load_unit, unit_file_state};
+use linger_unit::loader::{
+    SearchProbe, UnitFileState, UnitFileStates, UnitIndex, current_files, enable, load_file,
+    load_unit, unit_file_state,
+};
 use linger_unit::model::{LoadState, UnitKind};
 use model_support::{SIMPLE, Tree};
 
@@ -601,4 +604,102 @@ fn link_and_set_default_make_systemds_links_and_refuse_what_systemd_refuses() {
         set_default(&t.ctx, "nope.target", true),
         Err(InstallError::NotFound(_))
     ));
+}
+
+/// `UnitIndex::of_names` (a unit's own paths only, looked at directly or from listings) finds
+/// each unit's fragment, drop-ins and file state exactly as a full scan does: files, masks
+/// (link and empty file), aliases and their drop-ins, linked files, templates, instances and
+/// template aliases, dash-prefix and type-wide drop-ins, a masked drop-in, a copy that takes
+/// precedence, a dangling link and a directory named like a unit.
+#[test]
+fn a_units_own_paths_resolve_as_a_full_scan_does() {
+    let t = Tree::new();
+    let install = "[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=default.target\n";
+    let foo = t.write(&t.vendor, "foo.service", install);
+    t.link(&t.config, "bar.service", &foo);
+    t.write(&t.vendor, "bar.service.d/x.conf", "[Unit]\nDescription=x\n");
+    t.write(&t.admin, "foo.service.d/y.conf", "[Unit]\nDescription=y\n");
+    t.write(&t.vendor, "shadow.service", SIMPLE);
+    t.write(&t.config, "shadow.service", SIMPLE);
+    t.write(&t.vendor, "m.service", SIMPLE);
+    t.link(&t.config, "m.service", &PathBuf::from("/dev/null"));
+    t.write(&t.vendor, "empty.service", "");
+    let elsewhere = t.write(&t.tmp.path().join("opt"), "lnk.service", SIMPLE);
+    t.link(&t.config, "lnk.service", &elsewhere);
+    let getty = t.write(&t.vendor, "getty@.service", install);
+    t.link(&t.vendor, "autovt@.service", &getty);
+    t.write(
+        &t.vendor,
+        "getty@.service.d/z.conf",
+        "[Unit]\nDescription=z\n",
+    );
+    t.write(
+        &t.admin,
+        "getty@tty3.service.d/w.conf",
+        "[Unit]\nDescription=w\n",
+    );
+    t.write(&t.vendor, "a-b-c.service", SIMPLE);
+    t.write(&t.admin, "a-.service.d/p.conf", "[Unit]\nDescription=p\n");
+    t.write(&t.vendor, "service.d/all.conf", "[Unit]\nDescription=all\n");
+    t.link(&t.config, "service.d/all.conf", &PathBuf::from("/dev/null"));
+    t.write(
+        &t.admin,
+        "service.d/more.conf",
+        "[Unit]\nDescription=more\n",
+    );
+    t.link(
+        &t.config,
+        "gone.service",
+        &t.vendor.join("nothing-here.service"),
+    );
+    std::fs::create_dir_all(t.admin.join("dir.service")).unwrap();
+    enable(&t.ctx, &["foo.service"], false).unwrap();
+
+    let full = UnitIndex::scan(&t.ctx);
+    let states = UnitFileStates::scan(&t.ctx);
+    let links = UnitFileStates::links_only(&t.ctx);
+    let names = [
+        "foo.service",
+        "bar.service",
+        "shadow.service",
+        "m.service",
+        "empty.service",
+        "lnk.service",
+        "getty@tty1.service",
+        "autovt@tty2.service",
+        "getty@tty3.service",
+        "a-b-c.service",
+        "gone.service",
+        "dir.service",
+        "none.service",
+    ];
+    for name in names {
+        let cfg = load_unit(name, &t.ctx);
+        let mut own = vec![cfg.id.clone()];
+        own.extend(cfg.aliases.iter().cloned());
+        let want = current_files(&full, &cfg);
+        for (how, mut probe) in [
+            ("direct", SearchProbe::direct()),
+            ("listing", SearchProbe::listing()),
+        ] {
+            let part = UnitIndex::of_names(&t.ctx, &own, &[".d"], &mut probe);
+            assert_eq!(current_files(&part, &cfg), want, "{name} ({how})");
+            assert_eq!(
+                links.state_of(&cfg.id, &cfg.aliases, &mut probe),
+                states.state(&cfg.id),
+                "{name}: file state ({how})"
+            );
+        }
+    }
+    // The cases above are what they claim to be.
+    let dropins = |n: &str| current_files(&full, &load_unit(n, &t.ctx)).1.len();
+    assert_eq!(
+        dropins("foo.service"),
+        3,
+        "x.conf via the alias, y.conf, more.conf"
+    );
+    assert_eq!(dropins("getty@tty3.service"), 3, "w, z, more");
+    assert_eq!(dropins("a-b-c.service"), 2, "p, more");
+    assert_eq!(states.state("foo.service"), Some(UnitFileState::Enabled));
+    assert_eq!(load_unit("m.service", &t.ctx).load_state, LoadState::Masked);
 }

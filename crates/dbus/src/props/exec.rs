@@ -12,7 +12,7 @@ use super::{Prop, p};
 /// The exec block (systemd's bus_exec_vtable), after the control-group block.
 pub const EXEC: &[Prop] = &[
     p("Environment", "as", Strv, Zero, Const),
-    p("EnvironmentFiles", "a(sb)", Absent, Zero, Const),
+    p("EnvironmentFiles", "a(sb)", EnvFiles, Zero, Const),
     p("PassEnvironment", "as", Strv, Zero, Const),
     p("UnsetEnvironment", "as", Strv, Zero, Const),
     p("UMask", "u", Octal, Num(18), Const),

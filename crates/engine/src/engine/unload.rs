@@ -16,6 +16,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             return false;
         }
         self.units.remove(id);
+        self.reloaded.insert(id.to_string());
         self.names.retain(|_, target| target != id);
         self.activators.remove(id);
         // Its crash-recovery record is cleared at the end of the turn.

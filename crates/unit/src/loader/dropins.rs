@@ -14,7 +14,7 @@ use crate::model::UnitType;
 use crate::settings::names::parse_name;
 
 /// The directory names (without the search-path directory) to look in for `name`.
-fn name_dirs(name: &str, suffix: &str) -> Vec<String> {
+pub(crate) fn name_dirs(name: &str, suffix: &str) -> Vec<String> {
     let mut out = vec![format!("{name}{suffix}")];
     if let Some(p) = parse_name(name) {
         let ty = p.unit_type.as_str();

@@ -8,7 +8,7 @@ mod links;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::lookup::{EntryKind, UnitIndex};
+use super::lookup::{EntryKind, SearchProbe, UnitIndex};
 use super::{LoadContext, builtin, dropins, spec};
 use crate::model::InstallSection;
 use crate::settings::names::{instantiate, parse_name, template_of};
@@ -271,6 +271,31 @@ impl UnitFileStates {
     /// As [`unit_file_state`].
     pub fn state(&self, name: &str) -> Option<UnitFileState> {
         state_with(&self.index, &self.links, &self.ctx, name)
+    }
+
+    /// Only the enablement links scanned now: states are then asked with
+    /// [`Self::state_of`], which looks at the unit's own files only.
+    pub fn links_only(ctx: &LoadContext) -> UnitFileStates {
+        UnitFileStates {
+            ctx: ctx.clone(),
+            index: UnitIndex::default(),
+            links: links::EnablementLinks::scan(ctx),
+        }
+    }
+
+    /// The state of unit `id`, known also by `aliases`, from a fresh look at its own files
+    /// ([`UnitIndex::of_names`]: the same answer as [`Self::state`] after a full scan,
+    /// except that only `aliases` count as its other names).
+    pub fn state_of(
+        &self,
+        id: &str,
+        aliases: &[String],
+        probe: &mut SearchProbe,
+    ) -> Option<UnitFileState> {
+        let mut names = vec![id.to_string()];
+        names.extend(aliases.iter().cloned());
+        let index = UnitIndex::of_names(&self.ctx, &names, &[".d"], probe);
+        state_with(&index, &self.links, &self.ctx, id)
     }
 }
 
