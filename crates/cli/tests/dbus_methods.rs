@@ -491,3 +491,55 @@ fn exit_status_sets_environment_files_and_percent_limits_read_as_systemd_prints_
         "{out}"
     );
 }
+
+/// A slice's `SliceOf`: the loaded units in it — units with processes by their `Slice=` (else
+/// app.slice), a slice by its name's parent — as systemd lists them (an `as` of names).
+#[test]
+fn a_slice_lists_the_loaded_units_in_it() {
+    if !have_tools() {
+        return;
+    }
+    let m = manager(&[
+        ("a.service", "[Service]\nExecStart=/bin/true\n"),
+        (
+            "b.service",
+            "[Service]\nExecStart=/bin/true\nSlice=custom.slice\n",
+        ),
+        ("s.socket", "[Socket]\nListenFIFO=%t/s.fifo\n"),
+        ("custom-inner.slice", "[Slice]\n"),
+    ]);
+    // Loaded (as `show` loads them), none started.
+    for u in ["a.service", "b.service", "s.socket", "custom-inner.slice"] {
+        let (code, _, err) = systemctl(&m, &["show", "-p", "Id", u]);
+        assert_eq!(code, 0, "{err}");
+    }
+    let slice_of = |slice: &str| {
+        let (code, out, err) = systemctl(&m, &["show", "-p", "SliceOf", "--value", slice]);
+        assert_eq!(code, 0, "{err}");
+        let mut names: Vec<String> = out.split_whitespace().map(str::to_string).collect();
+        names.sort();
+        names
+    };
+    let app = slice_of("app.slice");
+    assert!(
+        app.contains(&"a.service".to_string()) && app.contains(&"s.socket".to_string()),
+        "{app:?}"
+    );
+    assert!(!app.contains(&"b.service".to_string()), "{app:?}");
+    assert_eq!(
+        slice_of("custom.slice"),
+        ["b.service", "custom-inner.slice"]
+    );
+    assert_eq!(slice_of("custom-inner.slice"), Vec::<String>::new());
+    let (code, out) = dbus_send(
+        &m,
+        &format!("{M}/unit/custom_2eslice"),
+        "org.freedesktop.DBus.Properties.Get",
+        &["string:org.freedesktop.systemd1.Unit", "string:SliceOf"],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("array [") && out.contains("\"b.service\""),
+        "{out}"
+    );
+}

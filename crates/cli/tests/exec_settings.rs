@@ -1285,3 +1285,40 @@ fn namespace_device_clock_log_and_suid_settings_are_enforced() {
     }
     drop(listener);
 }
+
+/// `Priority=` of a socket unit sets `SO_PRIORITY` on its socket (what the activated service
+/// receives), and `show` says it (`-1`, systemd's "unset", without it).
+#[test]
+fn socket_priority_is_set_on_the_listening_socket() {
+    if !have_python() {
+        return;
+    }
+    let mut m = Manager::new(BIN);
+    m.start();
+    for (name, setting) in [("prio", "Priority=5\n"), ("plain", "")] {
+        m.write_unit(
+            &format!("{name}.socket"),
+            &format!("[Socket]\nListenStream=%t/{name}.sock\n{setting}"),
+        );
+        m.write_unit(
+            &format!("{name}.service"),
+            "[Service]\nType=oneshot\nExecStart=/usr/bin/python3 -c \"import socket; \
+             print('SO_PRIORITY', socket.socket(fileno=3).getsockopt(socket.SOL_SOCKET, 12))\"\n",
+        );
+    }
+    m.systemctl(&["daemon-reload"]).expect_code(0);
+    for (name, want) in [("prio", "5"), ("plain", "0")] {
+        m.systemctl(&["start", &format!("{name}.socket")])
+            .expect_code(0);
+        let unit = format!("{name}.service");
+        let started = m.systemctl(&["start", &unit]);
+        let out = journal(&m, &unit);
+        assert_eq!(started.code, 0, "{unit}: {out}\n{}", m.manager_log());
+        assert!(
+            out.lines().any(|l| l == format!("SO_PRIORITY {want}")),
+            "{unit}: {out}"
+        );
+    }
+    assert_eq!(m.prop("prio.socket", "Priority"), "5");
+    assert_eq!(m.prop("plain.socket", "Priority"), "-1");
+}

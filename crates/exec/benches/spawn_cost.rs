@@ -9,7 +9,8 @@
 //! Each part is measured on its own, exactly, and then as the difference it makes to a whole
 //! spawn:
 //! - directories: `dirs::ensure` of five directories, already there (every spawn of a unit
-//!   whose directories persist) and new (a `RuntimeDirectory=` removed at the last stop);
+//!   whose directories persist) and new (a `RuntimeDirectory=` removed at the last stop; on
+//!   tmpfs, as `$XDG_RUNTIME_DIR` is);
 //! - seccomp: `PR_SET_NO_NEW_PRIVS` plus loading the program(s) — the very calls the child
 //!   makes — on a thread of this process made for it (filters and no_new_privs are per
 //!   thread; the thread ends after), and what the filters add to each system call after;
@@ -58,9 +59,17 @@ fn make_dirs(root: &Path) {
     }
 }
 
-/// µs of `ensure` for the five directories: (already there, made anew).
+/// µs of `ensure` for the five directories: (already there, made anew — removed before each
+/// run, as `RuntimeDirectory=` is at a stop, their roots there), on tmpfs like
+/// `$XDG_RUNTIME_DIR` where the machine has one at hand (`/dev/shm`).
 fn directories() -> (f64, f64) {
-    let dir = tempfile::tempdir().expect("tmp");
+    let shm = Path::new("/dev/shm");
+    let dir = if shm.is_dir() {
+        tempfile::tempdir_in(shm)
+    } else {
+        tempfile::tempdir()
+    }
+    .expect("tmp");
     make_dirs(dir.path());
     let existing = (0..RUNS)
         .map(|_| {
@@ -70,10 +79,12 @@ fn directories() -> (f64, f64) {
         })
         .collect();
     let fresh = (0..RUNS)
-        .map(|i| {
-            let root = dir.path().join(format!("n{i}"));
+        .map(|_| {
+            for path in DIRS {
+                linger_exec::dirs::remove(dir.path(), path, &[]).expect("remove");
+            }
             let t = Instant::now();
-            make_dirs(&root);
+            make_dirs(dir.path());
             us(t)
         })
         .collect();
@@ -290,7 +301,7 @@ fn main() {
         "  5 directories, already there (manager, per spawn)                     {dirs_existing:7.1} µs  (median of {RUNS})"
     );
     println!(
-        "  5 directories, made anew (RuntimeDirectory= after a stop)             {dirs_new:7.1} µs"
+        "  5 directories, made anew on tmpfs (RuntimeDirectory= after a stop)    {dirs_new:7.1} µs"
     );
     println!("whole spawn + wait of /bin/true, cases taking turns, median of {RUNS} each:");
     println!("  plain                                              {plain:8.1} µs");

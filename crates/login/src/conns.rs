@@ -205,6 +205,15 @@ pub type Listener = AsyncFd<OwnedFd>;
 
 /// Accept root's connections for ever (the task is dropped at exit). Mode 0600 keeps others
 /// out; a peer that is not root all the same is closed at once.
+///
+/// Each accept takes a unit of tokio's cooperative budget. `AsyncFd::readable` takes none,
+/// and `try_io` keeps the readiness while `accept` succeeds: without it, a backlog kept
+/// non-empty (root's own tools or PAM logins arriving faster than they are accepted) would
+/// keep this task from ever giving the loop's thread back, and the connections it accepted,
+/// the main loop (timers, SIGCHLD, manager exits) and the users' connections would all wait
+/// until the backlog ran dry. Only root can connect here, so no user can drive this loop;
+/// the journal sockets' accept loop, which anyone can drive, had exactly this starvation
+/// (`journal_route.rs`).
 pub async fn accept_root(
     listener: Listener,
     state: Shared,
@@ -214,6 +223,8 @@ pub async fn accept_root(
     use rustix::net::SocketFlags;
     let mut failing = false;
     loop {
+        // The thread's other tasks get their turn however full the backlog stays (above).
+        tokio::task::coop::consume_budget().await;
         let taken = match listener.readable().await {
             Ok(mut ready) => ready.try_io(|l| {
                 rustix::net::accept_with(l.get_ref(), SocketFlags::NONBLOCK | SocketFlags::CLOEXEC)

@@ -329,10 +329,42 @@ pub fn unit_properties<H: Host, S: UnitSource>(
         }
         _ => {}
     }
+    if cfg.id.ends_with(".slice") {
+        // The loaded units in this slice (systemd's SliceOf), by name.
+        let members: Vec<&str> = engine
+            .units()
+            .filter(|x| slice_of(&x.config).as_deref() == Some(cfg.id.as_str()))
+            .map(|x| x.config.id.as_str())
+            .collect();
+        p.insert("SliceOf".into(), members.join(" "));
+    }
     p.insert("IgnoreOnIsolate".into(), yes(cfg.ignores_isolate()));
     p.insert("CollectMode".into(), cfg.unit.collect_mode.as_str().into());
     crate::props_activation::activation_properties(engine, u, &mut p);
     p
+}
+
+/// The slice a unit is in: its `Slice=` (else app.slice) for units with processes, the parent
+/// by name for a slice (`a-b.slice` → `a.slice` → `-.slice`), none for the others.
+fn slice_of(cfg: &linger_unit::model::UnitConfig) -> Option<String> {
+    let configured = |slice: &Option<String>| {
+        Some(
+            slice
+                .clone()
+                .unwrap_or_else(|| linger_cgroup::DEFAULT_SLICE.to_string()),
+        )
+    };
+    match &cfg.kind {
+        UnitKind::Service(sc) | UnitKind::Scope(sc) => configured(&sc.slice),
+        UnitKind::Socket(c) => configured(&c.processes.slice),
+        _ => match cfg.id.strip_suffix(".slice")? {
+            "-" => None,
+            stem => Some(match stem.rsplit_once('-') {
+                Some((parent, _)) => format!("{parent}.slice"),
+                None => "-.slice".into(),
+            }),
+        },
+    }
 }
 
 fn deps_props(p: &mut BTreeMap<String, String>, d: &Deps) {

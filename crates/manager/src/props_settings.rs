@@ -260,6 +260,7 @@ pub fn socket_settings(c: &SocketConfig, p: &mut BTreeMap<String, String>) {
     );
     set("ReceiveBuffer", c.receive_buffer.unwrap_or(0).to_string());
     set("SendBuffer", c.send_buffer.unwrap_or(0).to_string());
+    set("Priority", c.priority.unwrap_or(-1).to_string());
     set(
         "MaxConnectionsPerSource",
         c.max_connections_per_source.unwrap_or(0).to_string(),

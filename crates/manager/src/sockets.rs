@@ -303,6 +303,11 @@ fn common_options(fd: &OwnedFd, cfg: &SocketConfig) {
     if let Some(n) = cfg.send_buffer {
         let _ = sockopt::set_socket_send_buffer_size(fd, n as usize);
     }
+    if let Some(p) = cfg.priority {
+        // SO_PRIORITY (the kernel reads an int); outside 0-6 it needs CAP_NET_ADMIN, and
+        // like systemd the socket is used anyway when it is refused.
+        let _ = socket2::SockRef::from(fd).set_priority(p as u32);
+    }
 }
 
 /// Parent directories with `DirectoryMode=`, and no stale socket file in the way.

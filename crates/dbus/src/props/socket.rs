@@ -27,7 +27,7 @@ pub const SOCKET_OWN: &[Prop] = &[
     p("KeepAliveProbes", "u", Absent, Zero, Const),
     p("DeferAcceptUSec", "t", Absent, Zero, Const),
     p("NoDelay", "b", Bool, Zero, Const),
-    p("Priority", "i", Absent, Num(-1), Const),
+    p("Priority", "i", Int, Num(-1), Const),
     p("ReceiveBuffer", "t", Int, Zero, Const),
     p("SendBuffer", "t", Int, Zero, Const),
     p("IPTOS", "i", Absent, Num(-1), Const),

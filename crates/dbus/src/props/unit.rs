@@ -40,7 +40,7 @@ pub const UNIT: &[Prop] = &[
     p("PropagatesStopTo", "as", Absent, Zero, Const),
     p("StopPropagatedFrom", "as", Absent, Zero, Const),
     p("JoinsNamespaceOf", "as", Absent, Zero, Const),
-    p("SliceOf", "as", Absent, Zero, Const),
+    p("SliceOf", "as", Strv, Zero, Const),
     p("RequiresMountsFor", "as", Absent, Zero, Const),
     p("Documentation", "as", Strv, Zero, Const),
     p("Description", "s", Str, Zero, Const),

@@ -219,6 +219,8 @@ pub struct SocketConfig {
     pub receive_buffer: Option<u64>,
     /// `SendBuffer=`.
     pub send_buffer: Option<u64>,
+    /// `Priority=`: `SO_PRIORITY` of the sockets (None: left as the kernel makes it).
+    pub priority: Option<i32>,
     /// `KeepAlive=`.
     pub keep_alive: bool,
     /// `NoDelay=`.
@@ -258,6 +260,7 @@ impl Default for SocketConfig {
             symlinks: Vec::new(),
             receive_buffer: None,
             send_buffer: None,
+            priority: None,
             keep_alive: false,
             no_delay: false,
             flush_pending: false,

@@ -9,7 +9,7 @@ use super::unit_table::words;
 use super::{Apply, Cx, OtherListen, UnitBuilder};
 use crate::model::{ListenAddress, ListenKind, ListenSpec, UnitType};
 use crate::value::{
-    AddressError, fd_name_is_valid, parse_bind_ipv6_only, parse_boolean, parse_iec_size,
+    AddressError, fd_name_is_valid, parse_bind_ipv6_only, parse_boolean, parse_iec_size, parse_int,
     parse_mode, parse_netlink, parse_node_path, parse_sec, parse_sec_fix_0, parse_socket_address,
     parse_unsigned,
 };
@@ -123,6 +123,9 @@ pub(crate) const SOCKET: &[(&str, Apply)] = &[
         b.set(cx, false, parse_iec_size, |b, v| {
             b.socket.receive_buffer = Some(v)
         })
+    }),
+    ("Priority", |b, cx| {
+        b.set(cx, false, parse_int, |b, v| b.socket.priority = Some(v))
     }),
     ("SendBuffer", |b, cx| {
         b.set(cx, false, parse_iec_size, |b, v| {

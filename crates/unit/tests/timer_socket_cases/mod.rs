@@ -490,7 +490,7 @@ pub const CASES: &[Case] = &[
     },
     Case {
         file: "options.socket",
-        text: "[Socket]\nListenStream=/x\nSocketMode=0600\nDirectoryMode=0700\nBacklog=128\nTriggerLimitIntervalSec=5s\nTriggerLimitBurst=0\nBindIPv6Only=both\nReceiveBuffer=8M\nSendBuffer=1.5K\nFileDescriptorName=%p-fd\nRemoveOnStop=yes\nPassCredentials=yes\nPassSecurity=yes\nReusePort=yes\nFreeBind=yes\nKeepAlive=yes\nNoDelay=yes\nFlushPending=yes\nWritable=yes\n",
+        text: "[Socket]\nListenStream=/x\nSocketMode=0600\nDirectoryMode=0700\nBacklog=128\nTriggerLimitIntervalSec=5s\nTriggerLimitBurst=0\nBindIPv6Only=both\nReceiveBuffer=8M\nSendBuffer=1.5K\nFileDescriptorName=%p-fd\nRemoveOnStop=yes\nPassCredentials=yes\nPassSecurity=yes\nReusePort=yes\nFreeBind=yes\nKeepAlive=yes\nNoDelay=yes\nFlushPending=yes\nWritable=yes\nPriority=5\n",
         state: "loaded",
         lines: &[],
         check: |u| {
@@ -503,6 +503,7 @@ pub const CASES: &[Case] = &[
             eq("bind", s.bind_ipv6_only, BindIpv6Only::Both)?;
             eq("rcvbuf", s.receive_buffer, Some(8 << 20))?;
             eq("sndbuf", s.send_buffer, Some(1536))?;
+            eq("priority", s.priority, Some(5))?;
             eq(
                 "fdname",
                 s.file_descriptor_name.clone(),
