@@ -97,6 +97,7 @@ impl Manager {
     /// Close a turn of the event loop (after one or a batch of events).
     pub fn end_turn(&mut self) {
         crate::recovery::drain_adopted_exits(self);
+        self.engine.host().tracker.next_turn();
         self.start_new_pipe_readers();
         let touched: BTreeSet<String> = self.engine.take_touched();
         crate::recovery::persist(self, &touched);

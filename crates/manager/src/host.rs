@@ -657,11 +657,9 @@ impl Host for RealHost {
                 main.into_iter().chain(control).collect()
             }
             KillWhom::All => {
-                // Read afresh: the cached scan may be from before the unit's processes forked
-                // (nothing tells us of a fork), and a process missed here would only be found
-                // once the others are gone — and killed after TimeoutStopSec=.
-                self.tracker.invalidate();
-                let mut v = self.tracker.pids(unit);
+                // A scan of this turn: the cached one may be from before the unit's processes
+                // forked (nothing tells us of a fork).
+                let mut v = self.tracker.pids_now(unit);
                 v.extend(main);
                 v.extend(control);
                 v.sort_unstable();

@@ -70,6 +70,9 @@ struct Adopted {
 pub struct ProcTracker {
     units: HashMap<String, Marks>,
     cache: RefCell<Option<HashMap<String, Vec<u32>>>>,
+    /// The cached scan was made in an earlier turn of the event loop: good for a look, not
+    /// for a kill (the units' processes may have forked since; see [`ProcTracker::pids_now`]).
+    cache_old: std::cell::Cell<bool>,
     adopted: RefCell<Adopted>,
     own_pid: u32,
 }
@@ -148,6 +151,22 @@ impl ProcTracker {
         self.cache.borrow_mut().take();
     }
 
+    /// A turn of the event loop ended: the scan cached now is an earlier turn's from here on.
+    pub fn next_turn(&self) {
+        self.cache_old.set(true);
+    }
+
+    /// [`ProcTracker::pids`] from a scan made in this turn (what a kill goes by: a scan from
+    /// an earlier turn predates forks nothing told us of, and a process missed by the SIGTERM
+    /// would be killed only after `TimeoutStopSec=`). One scan serves every kill of the turn —
+    /// a stop of 500 units scans once, not 500 times.
+    pub fn pids_now(&self, unit: &str) -> Vec<u32> {
+        if self.cache_old.get() {
+            self.invalidate();
+        }
+        self.pids(unit)
+    }
+
     /// The live (non-zombie) processes of a unit.
     pub fn pids(&self, unit: &str) -> Vec<u32> {
         if !self.units.contains_key(unit) {
@@ -156,6 +175,7 @@ impl ProcTracker {
         if self.cache.borrow().is_none() {
             let scan = self.scan();
             *self.cache.borrow_mut() = Some(scan);
+            self.cache_old.set(false);
         }
         self.cache
             .borrow()
