@@ -87,7 +87,7 @@ fn systemctl_show_reads_the_settings_linger_has() {
     let m = manager(&[
         (
             "set.service",
-            "[Service]\nExecStart=/bin/sleep infinity\nNice=5\nOOMScoreAdjust=300\nStandardOutput=null\nGuessMainPID=no\nTimeoutStopSec=20\nTimeoutAbortSec=7\nRestartKillSignal=SIGINT\nPassEnvironment=FOO BAR\nMemoryMax=1G\nTasksMax=50\nCPUWeight=200\nCPUQuota=20%\nSlice=work.slice\nRestrictNamespaces=mnt uts\n",
+            "[Service]\nExecStart=/bin/sleep infinity\nNice=5\nOOMScoreAdjust=300\nStandardOutput=null\nGuessMainPID=no\nTimeoutStopSec=20\nTimeoutAbortSec=7\nRestartKillSignal=SIGINT\nPassEnvironment=FOO BAR\nMemoryMax=1G\nTasksMax=50\nCPUWeight=200\nCPUQuota=20%\nSlice=work.slice\nRestrictNamespaces=mnt uts\nCapabilityBoundingSet=CAP_KILL CAP_CHOWN\n",
         ),
         (
             "plain.service",
@@ -115,10 +115,10 @@ fn systemctl_show_reads_the_settings_linger_has() {
     assert_eq!(
         show(
             "set.service",
-            "Nice,OOMScoreAdjust,StandardOutput,StandardError,GuessMainPID,TimeoutAbortUSec,RestartKillSignal,PassEnvironment,MemoryMax,TasksMax,CPUWeight,CPUQuotaPerSecUSec,IOWeight,Slice,RestrictNamespaces"
+            "Nice,OOMScoreAdjust,StandardOutput,StandardError,GuessMainPID,TimeoutAbortUSec,RestartKillSignal,PassEnvironment,MemoryMax,TasksMax,CPUWeight,CPUQuotaPerSecUSec,IOWeight,Slice,RestrictNamespaces,CapabilityBoundingSet"
         ),
         want(
-            "Nice=5\nOOMScoreAdjust=300\nStandardOutput=null\nStandardError=journal\nGuessMainPID=no\nTimeoutAbortUSec=7s\nRestartKillSignal=2\nPassEnvironment=FOO BAR\nMemoryMax=1073741824\nTasksMax=50\nCPUWeight=200\nCPUQuotaPerSecUSec=200ms\nIOWeight=[not set]\nSlice=work.slice\nRestrictNamespaces=mnt uts"
+            "Nice=5\nOOMScoreAdjust=300\nStandardOutput=null\nStandardError=journal\nGuessMainPID=no\nTimeoutAbortUSec=7s\nRestartKillSignal=2\nPassEnvironment=FOO BAR\nMemoryMax=1073741824\nTasksMax=50\nCPUWeight=200\nCPUQuotaPerSecUSec=200ms\nIOWeight=[not set]\nSlice=work.slice\nRestrictNamespaces=mnt uts\nCapabilityBoundingSet=cap_chown cap_kill"
         )
     );
     // Unset: systemd's unset forms (the abort timeout is the stop timeout, the restart

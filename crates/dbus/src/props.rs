@@ -70,6 +70,9 @@ pub enum Conv {
     /// An exit-status set as systemctl prints it (`3 USR1`) → `(aiai)`: exit codes, signal
     /// numbers, each ascending.
     ExitStatus,
+    /// A capability set as systemctl prints it (`cap_chown cap_kill`) → its bit mask; every
+    /// capability known (the unset set) is systemd's `UINT64_MAX`.
+    Capabilities,
 }
 
 use Conv::*;
@@ -537,6 +540,15 @@ pub fn value(prop: &Prop, props: &BTreeMap<String, String>) -> Value<'static> {
                 .filter_map(linger_unit::model::namespace_flag)
                 .fold(0, |mask, flag| mask | flag),
         }),
+        Capabilities => Value::U64(
+            if raw == linger_unit::value::capability_set_text(u64::MAX) {
+                u64::MAX
+            } else {
+                raw.split_whitespace()
+                    .filter_map(linger_unit::value::capability_from_name)
+                    .fold(0, |mask, cap| mask | 1 << cap)
+            },
+        ),
         Int | Counter | Realtime | Span | Octal | Limit | Errno => number(prop, raw),
         // Typed values (unit_value); a string never carries them.
         Absent | Exec | ExecEx | Checks => zero(&signature(prop)),

@@ -98,7 +98,7 @@ pub const EXEC: &[Prop] = &[
     p("LogExtraFields", "aay", Absent, Zero, Const),
     p("LogNamespace", "s", Absent, Zero, Const),
     p("SecureBits", "i", Absent, Zero, Const),
-    p("CapabilityBoundingSet", "t", Absent, Max, Const),
+    p("CapabilityBoundingSet", "t", Capabilities, Max, Const),
     p("AmbientCapabilities", "t", Absent, Zero, Const),
     p("User", "s", Str, Zero, Const),
     p("Group", "s", Str, Zero, Const),
