@@ -25,31 +25,6 @@ fn manager() -> Manager {
     m
 }
 
-/// `dbus-send --peer` to the private socket: (exit code, what it printed).
-fn dbus_send(m: &Manager, path: &str, method: &str, args: &[&str]) -> (i32, String) {
-    let address = format!(
-        "--peer=unix:path={}",
-        m.runtime().join("systemd/private").display()
-    );
-    let out = Command::new("dbus-send")
-        .args([
-            &address,
-            "--print-reply",
-            "--dest=org.freedesktop.systemd1",
-            path,
-            method,
-        ])
-        .args(args)
-        .output()
-        .expect("run dbus-send");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
-}
-
 /// What systemd answered to the reference call `name` (busctl prints `Call failed: MESSAGE`).
 fn systemd_message(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -67,15 +42,14 @@ fn systemd_message(name: &str) -> String {
 }
 
 fn expect_error(m: &Manager, path: &str, method: &str, args: &[&str], name: &str, reference: &str) {
-    let (code, text) = dbus_send(m, path, method, args);
+    let (code, text) = m.dbus_send(path, method, args);
     let want = format!("Error {name}: {}", systemd_message(reference));
     assert_ne!(code, 0, "{text}");
     assert_eq!(text.trim(), want, "{method} {args:?}");
 }
 
 fn still_answers(m: &Manager) {
-    let (code, text) = dbus_send(
-        m,
+    let (code, text) = m.dbus_send(
         "/org/freedesktop/systemd1/unit/ref_2dsimple_2eservice",
         "org.freedesktop.DBus.Properties.Get",
         &["string:org.freedesktop.systemd1.Unit", "string:Id"],
@@ -276,8 +250,7 @@ fn get_unit_by_invocation_id_finds_the_run_or_says_what_is_wrong() {
     let bytes: Vec<String> = (0..16)
         .map(|i| format!("0x{}", &id[i * 2..i * 2 + 2]))
         .collect();
-    let (code, text) = dbus_send(
-        &m,
+    let (code, text) = m.dbus_send(
         "/org/freedesktop/systemd1",
         "org.freedesktop.systemd1.Manager.GetUnitByInvocationID",
         &[&format!("array:byte:{}", bytes.join(","))],
@@ -294,8 +267,7 @@ fn get_unit_by_invocation_id_finds_the_run_or_says_what_is_wrong() {
         "{text}"
     );
     // That object answers for the unit.
-    let (code, text) = dbus_send(
-        &m,
+    let (code, text) = m.dbus_send(
         &run_path,
         "org.freedesktop.DBus.Properties.Get",
         &["string:org.freedesktop.systemd1.Unit", "string:Id"],
@@ -392,8 +364,7 @@ fn what_a_user_manager_does_not_do_is_refused_as_systemd_refuses_it() {
         ),
     ];
     for (reference, method, args) in calls {
-        let (code, text) = dbus_send(
-            &m,
+        let (code, text) = m.dbus_send(
             M,
             &format!("org.freedesktop.systemd1.Manager.{method}"),
             args,

@@ -119,31 +119,6 @@ fn systemctl(m: &Manager, args: &[&str]) -> (i32, String, String) {
     )
 }
 
-/// `dbus-send --peer` to the private socket: (exit code, what it printed).
-fn dbus_send(m: &Manager, path: &str, method: &str, args: &[&str]) -> (i32, String) {
-    let address = format!(
-        "--peer=unix:path={}",
-        m.runtime().join("systemd/private").display()
-    );
-    let out = Command::new("dbus-send")
-        .args([
-            &address,
-            "--print-reply",
-            "--dest=org.freedesktop.systemd1",
-            path,
-            method,
-        ])
-        .args(args)
-        .output()
-        .expect("run dbus-send");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
-}
-
 fn show(m: &Manager, unit: &str, prop: &str) -> String {
     let (code, out, err) = systemctl(m, &["show", "-p", prop, "--value", unit]);
     assert_eq!(code, 0, "{err}");
@@ -228,16 +203,14 @@ fn systemctl_and_dbus_send_freeze_and_thaw_a_unit_through_the_v2_freezer() {
     m.wait_for("the counter to move again", |_| read() != frozen_at);
 
     // The same through the methods themselves: Manager.FreezeUnit, then the unit's Thaw.
-    let (code, out) = dbus_send(
-        &m,
+    let (code, out) = m.dbus_send(
         M,
         "org.freedesktop.systemd1.Manager.FreezeUnit",
         &["string:tick.service"],
     );
     assert_eq!(code, 0, "{out}");
     assert_eq!(show(&m, "tick.service", "FreezerState"), "frozen");
-    let (code, out) = dbus_send(
-        &m,
+    let (code, out) = m.dbus_send(
         &format!("{M}/unit/tick_2eservice"),
         "org.freedesktop.systemd1.Unit.Thaw",
         &[],
@@ -246,8 +219,7 @@ fn systemctl_and_dbus_send_freeze_and_thaw_a_unit_through_the_v2_freezer() {
     assert_eq!(show(&m, "tick.service", "FreezerState"), "running");
 
     // A unit that is not loaded: systemd's error.
-    let (code, out) = dbus_send(
-        &m,
+    let (code, out) = m.dbus_send(
         M,
         "org.freedesktop.systemd1.Manager.FreezeUnit",
         &["string:nope.service"],

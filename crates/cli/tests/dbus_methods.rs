@@ -24,31 +24,6 @@ fn manager(units: &[(&str, &str)]) -> Manager {
     m
 }
 
-/// `dbus-send --peer` to the private socket: (exit code, what it printed).
-fn dbus_send(m: &Manager, path: &str, method: &str, args: &[&str]) -> (i32, String) {
-    let address = format!(
-        "--peer=unix:path={}",
-        m.runtime().join("systemd/private").display()
-    );
-    let out = Command::new("dbus-send")
-        .args([
-            &address,
-            "--print-reply",
-            "--dest=org.freedesktop.systemd1",
-            path,
-            method,
-        ])
-        .args(args)
-        .output()
-        .expect("run dbus-send");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
-}
-
 /// systemd's own `systemctl --user ARGS` against `m`: (exit code, stdout, stderr).
 fn systemctl(m: &Manager, args: &[&str]) -> (i32, String, String) {
     let out = Command::new("/usr/bin/systemctl")
@@ -163,8 +138,7 @@ fn get_of_one_derived_property_is_whole() {
     let m = manager(&[("plain.service", "[Service]\nExecStart=/bin/true\n")]);
     let get = |unit: &str, prop: &str| {
         let path = format!("{M}/unit/{}", linger_dbus::paths::escape(unit));
-        let (code, out) = dbus_send(
-            &m,
+        let (code, out) = m.dbus_send(
             &path,
             "org.freedesktop.DBus.Properties.Get",
             &[
@@ -226,8 +200,7 @@ fn the_other_manager_and_unit_methods_work_over_dbus() {
         ),
     ]);
     // EnqueueUnitJob: (id, job, unit, unit object, type, affected).
-    let (code, text) = dbus_send(
-        &m,
+    let (code, text) = m.dbus_send(
         M,
         "org.freedesktop.systemd1.Manager.EnqueueUnitJob",
         &["string:api.service", "string:start", "string:replace"],
@@ -247,8 +220,7 @@ fn the_other_manager_and_unit_methods_work_over_dbus() {
         systemctl(&m, &["is-active", "--quiet", "api.service"]).0 == 0
     });
     // GetUnitProcesses: the sleep, with its command line.
-    let (code, text) = dbus_send(
-        &m,
+    let (code, text) = m.dbus_send(
         M,
         "org.freedesktop.systemd1.Manager.GetUnitProcesses",
         &["string:api.service"],
@@ -256,8 +228,7 @@ fn the_other_manager_and_unit_methods_work_over_dbus() {
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("/bin/sleep infinity"), "{text}");
     // The same through the Service object.
-    let (code, text) = dbus_send(
-        &m,
+    let (code, text) = m.dbus_send(
         &format!("{M}/unit/api_2eservice"),
         "org.freedesktop.systemd1.Service.GetProcesses",
         &[],
@@ -265,8 +236,7 @@ fn the_other_manager_and_unit_methods_work_over_dbus() {
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("/bin/sleep infinity"), "{text}");
     // Unit.EnqueueJob stops it.
-    let (code, text) = dbus_send(
-        &m,
+    let (code, text) = m.dbus_send(
         &format!("{M}/unit/api_2eservice"),
         "org.freedesktop.systemd1.Unit.EnqueueJob",
         &["string:stop", "string:replace"],
@@ -277,8 +247,7 @@ fn the_other_manager_and_unit_methods_work_over_dbus() {
         systemctl(&m, &["is-active", "--quiet", "api.service"]).0 != 0
     });
     // StartUnitWithFlags with no flags is StartUnit; ClearJobs cancels what is queued.
-    let (code, text) = dbus_send(
-        &m,
+    let (code, text) = m.dbus_send(
         M,
         "org.freedesktop.systemd1.Manager.StartUnitWithFlags",
         &["string:api-slow.service", "string:replace", "uint64:0"],
@@ -286,7 +255,7 @@ fn the_other_manager_and_unit_methods_work_over_dbus() {
     assert_eq!(code, 0, "{text}");
     let (_, jobs, _) = systemctl(&m, &["list-jobs", "--no-legend"]);
     assert!(jobs.contains("api-slow.service"), "{jobs}");
-    let (code, text) = dbus_send(&m, M, "org.freedesktop.systemd1.Manager.ClearJobs", &[]);
+    let (code, text) = m.dbus_send(M, "org.freedesktop.systemd1.Manager.ClearJobs", &[]);
     assert_eq!(code, 0, "{text}");
     m.wait_for("no jobs", |_| {
         systemctl(&m, &["list-jobs", "--no-legend"])
@@ -295,16 +264,10 @@ fn the_other_manager_and_unit_methods_work_over_dbus() {
             .is_empty()
     });
     // Nothing is marked for reload or restart in linger; every valid show-status mode holds.
-    let (code, text) = dbus_send(
-        &m,
-        M,
-        "org.freedesktop.systemd1.Manager.EnqueueMarkedJobs",
-        &[],
-    );
+    let (code, text) = m.dbus_send(M, "org.freedesktop.systemd1.Manager.EnqueueMarkedJobs", &[]);
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("array ["), "{text}");
-    let (code, text) = dbus_send(
-        &m,
+    let (code, text) = m.dbus_send(
         M,
         "org.freedesktop.systemd1.Manager.SetShowStatus",
         &["string:auto"],
@@ -374,8 +337,7 @@ fn a_referenced_unit_stays_loaded_until_unreferenced() {
         m.prop("reftest.service", "SubState") == "dead"
     });
     assert_eq!(m.prop("reftest.service", "LoadState"), "loaded");
-    let (code, text) = dbus_send(
-        &m,
+    let (code, text) = m.dbus_send(
         M,
         "org.freedesktop.systemd1.Manager.GetUnit",
         &["string:reftest.service"],
@@ -474,8 +436,7 @@ fn exit_status_sets_environment_files_and_percent_limits_read_as_systemd_prints_
     );
     // The typed values: `(aiai)` with signal numbers, `a(sb)`.
     let path = format!("{M}/unit/e_2eservice");
-    let (code, out) = dbus_send(
-        &m,
+    let (code, out) = m.dbus_send(
         &path,
         "org.freedesktop.DBus.Properties.Get",
         &[
@@ -531,8 +492,7 @@ fn a_slice_lists_the_loaded_units_in_it() {
         ["b.service", "custom-inner.slice"]
     );
     assert_eq!(slice_of("custom-inner.slice"), Vec::<String>::new());
-    let (code, out) = dbus_send(
-        &m,
+    let (code, out) = m.dbus_send(
         &format!("{M}/unit/custom_2eslice"),
         "org.freedesktop.DBus.Properties.Get",
         &["string:org.freedesktop.systemd1.Unit", "string:SliceOf"],

@@ -93,6 +93,31 @@ impl Manager {
         self.home().join(".config/systemd/user")
     }
 
+    /// `dbus-send --peer` to the manager's D-Bus private socket: (exit code, what it printed).
+    pub fn dbus_send(&self, path: &str, method: &str, args: &[&str]) -> (i32, String) {
+        let address = format!(
+            "--peer=unix:path={}",
+            self.runtime().join("systemd/private").display()
+        );
+        let out = Command::new("dbus-send")
+            .args([
+                &address,
+                "--print-reply",
+                "--dest=org.freedesktop.systemd1",
+                path,
+                method,
+            ])
+            .args(args)
+            .output()
+            .expect("run dbus-send");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.code().unwrap_or(-1), text)
+    }
+
     /// `$XDG_RUNTIME_DIR`.
     pub fn runtime(&self) -> PathBuf {
         self.dir.path().join("run")
