@@ -37,33 +37,14 @@ fn have_tools() -> bool {
 
 /// `dbus-send --peer` to the private socket: (exit code, the reply's words).
 fn dbus_send(m: &Manager, path: &str, method: &str, args: &[&str]) -> (i32, String) {
-    let address = format!(
-        "--peer=unix:path={}",
-        m.runtime().join("systemd/private").display()
-    );
-    let out = Command::new("dbus-send")
-        .args([
-            &address,
-            "--print-reply",
-            "--dest=org.freedesktop.systemd1",
-            path,
-            method,
-        ])
-        .args(args)
-        .output()
-        .expect("run dbus-send");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (code, text) = m.dbus_send(path, method, args);
     let words = text
         .lines()
-        .skip(usize::from(out.status.success()))
+        .skip(usize::from(code == 0))
         .flat_map(str::split_whitespace)
         .collect::<Vec<_>>()
         .join(" ");
-    (out.status.code().unwrap_or(-1), words)
+    (code, words)
 }
 
 fn get_unit(m: &Manager, name: &str) -> (i32, String) {
