@@ -298,7 +298,7 @@ from gi.repository import Gio, GLib
 conn = Gio.DBusConnection.new_for_address_sync("unix:path=" + sys.argv[1], Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT, None, None)
 def call(method, args, sig):
     return conn.call_sync("org.freedesktop.systemd1", "/org/freedesktop/systemd1", "org.freedesktop.systemd1.Manager", method, GLib.Variant(sig, args), None, 0, -1, None)
-cmd = [("ExecStart", GLib.Variant("a(sasb)", [("/bin/sleep", ["/bin/sleep", "1"], False)]))]
+cmd = [("ExecStart", GLib.Variant("a(sasb)", [("/bin/sleep", ["/bin/sleep", "infinity"], False)]))]
 call("StartTransientUnit", ("reftest.service", "replace", cmd, []), "(ssa(sv)a(sa(sv)))")
 call("RefUnit", ("reftest.service",), "(s)")
 print("ref", flush=True)
@@ -332,10 +332,11 @@ fn a_referenced_unit_stays_loaded_until_unreferenced() {
     let wait = std::time::Duration::from_secs(30);
     assert_eq!(lines.next(wait).as_deref(), Some("ref"));
     // A transient service that ended cleanly is unloaded at once (the turn it ends in); the
-    // reference keeps it: it is seen loaded and dead.
-    m.wait_for("reftest.service to end", |m| {
-        m.prop("reftest.service", "SubState") == "dead"
-    });
+    // reference keeps it: it is seen loaded and dead. (It runs until stopped here, after the
+    // reference is taken: a service that ended by itself could be gone before the client's
+    // RefUnit arrives.)
+    m.systemctl(&["stop", "reftest.service"]).expect_code(0);
+    assert_eq!(m.prop("reftest.service", "SubState"), "dead");
     assert_eq!(m.prop("reftest.service", "LoadState"), "loaded");
     let (code, text) = m.dbus_send(
         M,

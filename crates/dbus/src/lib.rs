@@ -21,6 +21,7 @@
 
 mod bus;
 mod dispatch;
+mod dump;
 mod errors;
 mod fast;
 mod front;

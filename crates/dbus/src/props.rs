@@ -179,7 +179,7 @@ mod socket;
 mod timer;
 mod unit;
 
-pub use manager::MANAGER;
+pub use manager::{LOG_CONTROL, MANAGER};
 pub use scope::JOB;
 
 /// An interface of unit objects and its properties, in blocks (systemd shares its
