@@ -108,8 +108,8 @@ pub async fn manager_call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member
         }
         "AbandonScope" => {
             let name: String = args(msg, MANAGER, m)?;
-            valid_unit_name(&name)?;
-            Err(linger_lacks("abandoning scopes"))
+            abandon(f, &name).await?;
+            ret(hdr, &())
         }
         "GetUnitByControlGroup" => {
             let cgroup: String = args(msg, MANAGER, m)?;
@@ -336,7 +336,8 @@ pub async fn type_call(
         }
         "Abandon" => {
             args::<()>(msg, iface, m)?;
-            Err(linger_lacks("abandoning scopes"))
+            abandon(f, name).await?;
+            ret(hdr, &())
         }
         other => Err(BusError::unknown_method(other, iface)),
     }
@@ -394,6 +395,46 @@ async fn enqueue(
         None => (name.to_string(), job_type.to_string()),
     };
     Ok((id, job, unit.clone(), unit_path(&unit), kind, Vec::new()))
+}
+
+/// `AbandonScope`/`Scope.Abandon`: the running scope `name` is given up by its maker; it
+/// ends when its cgroup is empty (systemd's refusals: not loaded, not a scope, `init.scope`,
+/// not running).
+async fn abandon(f: &Front, name: &str) -> Result<(), BusError> {
+    valid_unit_name(name)?;
+    // The manager's own scope (systemd's is always loaded; linger's only with cgroups).
+    let perpetual = |id: &str| id == "init.scope";
+    if perpetual(name) {
+        return Err(BusError::new(
+            "org.freedesktop.DBus.Error.AccessDenied",
+            "Operation not permitted",
+        ));
+    }
+    let p = f.unit_values(name, &["Id", "SubState"], true).await?;
+    let id = p
+        .strings
+        .get("Id")
+        .cloned()
+        .unwrap_or_else(|| name.to_string());
+    if perpetual(&id) {
+        return Err(BusError::new(
+            "org.freedesktop.DBus.Error.AccessDenied",
+            "Operation not permitted",
+        ));
+    }
+    if id.ends_with(".scope")
+        && !matches!(
+            p.strings.get("SubState").map(String::as_str),
+            Some("running" | "abandoned")
+        )
+    {
+        return Err(BusError::new(
+            "org.freedesktop.systemd1.ScopeNotRunning",
+            format!("Scope {id} is not running, cannot abandon."),
+        ));
+    }
+    f.ask(Call::Control(Control::AbandonScope(id))).await?;
+    Ok(())
 }
 
 /// Freeze or thaw `name`'s processes (the cgroup freezer; answered when the kernel is done).

@@ -84,7 +84,7 @@ pub enum Call {
     },
     /// What systemd's D-Bus API asks beyond linger's own CLI (exit code, log level and
     /// target, job order, scopes, processes): see control.rs. In-process only.
-    Control(crate::control::Control),
+    Control(crate::control_call::Control),
 }
 
 impl Call {

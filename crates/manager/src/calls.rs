@@ -113,7 +113,11 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
                 ))
             }
         }
-        Call::Control(c) => crate::control::control(m, c),
+        // handle.rs hands these to control.rs before they get here.
+        Call::Control(_) => Err(ManagerError::new(
+            ErrorKind::Failed,
+            "A control call reached the wrong handler.",
+        )),
         Call::GetInfo => Ok(Answer::Info(json!({
             "vendor": "linger", "product": "linger user manager",
             "version": env!("CARGO_PKG_VERSION"), "url": "",
@@ -448,7 +452,7 @@ fn manager_properties(m: &Manager) -> Props {
         ("ExitCode", m.exit_code.to_string()),
         (
             "LogLevel",
-            crate::control::level_name(m.log_level).to_string(),
+            crate::control_call::level_name(m.log_level).to_string(),
         ),
         ("LogTarget", m.log_target.as_str().to_string()),
     ]

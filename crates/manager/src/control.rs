@@ -2,109 +2,15 @@
 //! (org.freedesktop.systemd1(5)): the exit code (`SetExitCode`, `systemctl --user exit N`),
 //! the log level and target (`systemctl --user log-level`, `systemd-analyze --user
 //! log-level/log-target`), which jobs wait for which (`GetJobAfter`/`GetJobBefore`).
-//! Answered in the turn they are asked.
+//! Answered in the turn they are asked (handle.rs routes them here; the requests are in
+//! control_call.rs).
 
 use linger_ipc::manager::{self as wire, ErrorKind, ManagerError};
 
-use crate::api::Answer;
+use crate::call::Answer;
 use crate::calls::install_reply;
+use crate::control_call::{Control, LogTarget, level_name, parse_level};
 use crate::manager::Manager;
-
-/// A request of [`crate::Call::Control`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Control {
-    /// The manager exits with `0..=255` when it is told to exit (`SetExitCode`).
-    SetExitCode(u8),
-    /// `LogLevel=`: a syslog level name (`debug` … `emerg`) or number.
-    SetLogLevel(String),
-    /// `LogTarget=`: `console`, `journal`, `journal-or-kmsg`, `auto`, `null`.
-    SetLogTarget(String),
-    /// The jobs that wait for job `job` (`after`), or that it waits for.
-    JobsAround {
-        /// The job.
-        job: u32,
-        /// true: the jobs ordered after it (`GetJobAfter`); false: before (`GetJobBefore`).
-        after: bool,
-    },
-    /// `add-wants`/`add-requires` (`AddDependencyUnitFiles`): answered with
-    /// [`Answer::Install`].
-    AddDependency {
-        /// The units to link.
-        units: Vec<String>,
-        /// Into this target's `.wants/` or `.requires/`.
-        target: String,
-        /// `Wants` or `Requires`.
-        dependency: String,
-        /// In the runtime configuration directory.
-        runtime: bool,
-        /// Replace a link pointing elsewhere.
-        force: bool,
-    },
-    /// `revert` (`RevertUnitFiles`): answered with [`Answer::Install`].
-    Revert(Vec<String>),
-    /// The links `disable` would remove (`GetUnitFileLinks`): answered with [`Answer::Paths`].
-    UnitFileLinks {
-        /// The unit.
-        unit: String,
-        /// In the runtime configuration directory.
-        runtime: bool,
-    },
-}
-
-/// Where the manager's own messages go (`LogTarget=`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum LogTarget {
-    /// The journal (linger's own writer; systemd's `journal`, `journal-or-kmsg`, `auto`).
-    #[default]
-    Auto,
-    /// `journal`
-    Journal,
-    /// `journal-or-kmsg`
-    JournalOrKmsg,
-    /// Standard error only: not the journal, so not `status` either.
-    Console,
-    /// Nowhere.
-    Null,
-}
-
-impl LogTarget {
-    /// The name systemd gives it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LogTarget::Auto => "auto",
-            LogTarget::Journal => "journal",
-            LogTarget::JournalOrKmsg => "journal-or-kmsg",
-            LogTarget::Console => "console",
-            LogTarget::Null => "null",
-        }
-    }
-
-    /// Whether messages reach the journal (and `status`'s log tail).
-    pub fn journal(self) -> bool {
-        matches!(
-            self,
-            LogTarget::Auto | LogTarget::Journal | LogTarget::JournalOrKmsg
-        )
-    }
-}
-
-/// The syslog level names, by number (systemd's `log_level_to_string`).
-const LEVELS: [&str; 8] = [
-    "emerg", "alert", "crit", "err", "warning", "notice", "info", "debug",
-];
-
-/// The name of syslog level `n`.
-pub fn level_name(n: u8) -> &'static str {
-    LEVELS[usize::from(n.min(7))]
-}
-
-/// A level by name or number, as systemd's `log_level_from_string` reads it.
-fn parse_level(s: &str) -> Option<u8> {
-    if let Some(i) = LEVELS.iter().position(|l| *l == s) {
-        return u8::try_from(i).ok();
-    }
-    s.parse::<u8>().ok().filter(|n| *n <= 7)
-}
 
 /// Carry out `c` in this turn.
 pub fn control(m: &mut Manager, c: Control) -> Result<Answer, ManagerError> {
@@ -190,6 +96,24 @@ pub fn control(m: &mut Manager, c: Control) -> Result<Answer, ManagerError> {
             let changes = linger_unit::loader::revert(ctx, &units).map_err(install_error)?;
             Ok(Answer::Install(install_reply(changes)))
         }
+        Control::AbandonScope(unit) => {
+            let id = m.engine.resolve(&unit).map(str::to_string).ok_or_else(|| {
+                ManagerError::new(ErrorKind::NoSuchUnit, format!("Unit {unit} not loaded."))
+            })?;
+            if !id.ends_with(".scope") {
+                return Err(invalid(format!(
+                    "Unit '{id}' is not a scope unit, refusing."
+                )));
+            }
+            if !m.engine.abandon_scope(&id) {
+                return Err(ManagerError::new(
+                    ErrorKind::Refused,
+                    format!("Scope {id} is not running, cannot abandon."),
+                ));
+            }
+            m.apply_effects();
+            Ok(Answer::Done)
+        }
         Control::UnitFileLinks { unit, runtime } => {
             let ctx = &m.engine.source_ref().ctx;
             let paths =
@@ -210,19 +134,4 @@ fn install_error(e: linger_unit::loader::InstallError) -> ManagerError {
         _ => ErrorKind::Failed,
     };
     ManagerError::new(kind, e.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn levels_read_by_name_or_number_as_systemd_reads_them() {
-        assert_eq!(parse_level("debug"), Some(7));
-        assert_eq!(parse_level("err"), Some(3));
-        assert_eq!(parse_level("4"), Some(4));
-        assert_eq!(parse_level("8"), None);
-        assert_eq!(parse_level("error"), None);
-        assert_eq!(level_name(5), "notice");
-    }
 }

@@ -99,7 +99,7 @@ pub struct Manager {
     /// The manager's own messages above this syslog level are not logged (`LogLevel=`).
     pub log_level: u8,
     /// Where the manager's own messages go (`LogTarget=`).
-    pub log_target: crate::control::LogTarget,
+    pub log_target: crate::control_call::LogTarget,
     /// Resolved once the answers of the `daemon-reexec` calls are written (run.rs waits).
     pub reexec_written: Vec<oneshot::Receiver<()>>,
 }
@@ -477,10 +477,10 @@ impl Manager {
         fields: &[(&'static str, String)],
     ) {
         // `LogLevel=`/`LogTarget=` (control.rs): the manager's own messages only.
-        if priority > self.log_level || self.log_target == crate::control::LogTarget::Null {
+        if priority > self.log_level || self.log_target == crate::control_call::LogTarget::Null {
             return;
         }
-        if self.log_to_stderr || self.log_target == crate::control::LogTarget::Console {
+        if self.log_to_stderr || self.log_target == crate::control_call::LogTarget::Console {
             #[allow(clippy::print_stderr)]
             {
                 eprintln!("{unit}: {message}");
