@@ -322,7 +322,11 @@ impl Front {
                 let mut out = PropDict::default();
                 for i in &interfaces {
                     for p in i.props().filter(|p| only.is_none_or(|o| o == p.name)) {
-                        out.0.push((p.name, props::unit_value(p, &values)));
+                        let value = match p.name {
+                            "Refs" => Value::from(self.refs_of(name, &values)),
+                            _ => props::unit_value(p, &values),
+                        };
+                        out.0.push((p.name, value));
                     }
                 }
                 Ok(out)
@@ -458,5 +462,20 @@ impl Front {
         };
         self.ask(Call::Control(control)).await?;
         Ok(())
+    }
+}
+
+impl Front {
+    /// `Refs` of the unit object `name`: the clients holding references to it under any of
+    /// its names (refs.rs).
+    fn refs_of(&self, name: &str, values: &props::UnitValues) -> Vec<String> {
+        let mut names: Vec<&str> = vec![name];
+        if let Some(id) = values.strings.get("Id") {
+            names.push(id);
+        }
+        if let Some(all) = values.strings.get("Names") {
+            names.extend(all.split_whitespace());
+        }
+        self.refs.holders(&names)
     }
 }
