@@ -346,6 +346,33 @@ mod tests {
         assert!(l.sessions.is_empty() && l.users.is_empty());
     }
 
+    /// A fork's intent is on disk when the receiver hears, in order with what was queued
+    /// before it; a record of an older version (no `starting`) reads as no fork under way.
+    #[test]
+    fn an_intent_is_written_before_the_receiver_hears() {
+        let d = tempfile::tempdir().unwrap();
+        let mut st = Store::new(d.path());
+        let mut r = UserRecord {
+            uid: 1000,
+            manager: None,
+            runtime: None,
+            starting: None,
+        };
+        st.save_user(&r);
+        r.starting = Some(4242);
+        st.save_user_then(&r).recv().unwrap();
+        let on_disk = std::fs::read_to_string(d.path().join("users/1000")).unwrap();
+        let back: UserRecord = serde_json::from_str(&on_disk).unwrap();
+        assert_eq!(back, r);
+        st.flush();
+        assert_eq!(st.load().users, [r]);
+        let old: UserRecord =
+            serde_json::from_str(r#"{"uid":7,"manager":{"pid":9,"start":1},"runtime":null}"#)
+                .unwrap();
+        assert_eq!(old.starting, None);
+        assert!(!serde_json::to_string(&old).unwrap().contains("starting"));
+    }
+
     /// A daemon restarted into a new version takes back the sessions the old one stored: the
     /// file keeps one level of keys, as every version so far wrote it.
     #[test]

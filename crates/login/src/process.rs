@@ -273,7 +273,10 @@ mod tests {
         let after = boot_ticks();
         child.kill().unwrap();
         child.wait().unwrap();
-        assert!(before <= start && start <= after, "{before} {start} {after}");
+        assert!(
+            before <= start && start <= after,
+            "{before} {start} {after}"
+        );
     }
 
     #[test]

@@ -575,7 +575,11 @@ impl State {
                     st.manager_event_no_reconcile(uid, ManagerEvent::Spawned(pid));
                     // Its record names the child now (set_phase wrote it), in place of the
                     // intent; anything else leaves no intent behind either.
-                    if !st.users.get(&uid).is_some_and(|u| u.manager.pid() == Some(pid)) {
+                    if st
+                        .users
+                        .get(&uid)
+                        .is_none_or(|u| u.manager.pid() != Some(pid))
+                    {
                         st.save_user(uid);
                     }
                 }

@@ -602,6 +602,13 @@ fn killed_between_a_managers_fork_and_its_record(tag: &str, cgroups: bool, via_l
         "log:\n{}",
         d.log()
     );
+    // Not taken for a manager the user ran by hand (which is never the daemon's to stop:
+    // with cgroups it died only with the cleanup's SIGKILL of what the service left).
+    assert!(
+        !d.log().contains("did not start runs for uid"),
+        "log:\n{}",
+        d.log()
+    );
     if via_login {
         // The next login gets the adopted manager, not a second one.
         let leader = session_leader();
