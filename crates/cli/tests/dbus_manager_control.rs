@@ -30,16 +30,9 @@ fn manager(units: &[(&str, &str)]) -> Manager {
 
 /// systemd's own `PROGRAM --user ARGS` against `m`: (exit code, stdout, stderr).
 fn sd(m: &Manager, program: &str, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(program)
-        .arg("--user")
+    let out = m
+        .systemd_client(program, &["--user"])
         .args(args)
-        .env_clear()
-        .env("HOME", m.home())
-        .env("XDG_RUNTIME_DIR", m.runtime())
-        .env("PATH", "/usr/bin:/bin")
-        .env("LANG", "C.UTF-8")
-        .env("SYSTEMD_COLORS", "0")
-        .env("SYSTEMD_PAGER", "cat")
         .output()
         .expect("run systemd's client");
     (
@@ -50,7 +43,7 @@ fn sd(m: &Manager, program: &str, args: &[&str]) -> (i32, String, String) {
 }
 
 fn systemctl(m: &Manager, args: &[&str]) -> (i32, String, String) {
-    sd(m, "/usr/bin/systemctl", args)
+    m.systemd_systemctl(args)
 }
 
 fn analyze(m: &Manager, args: &[&str]) -> (i32, String, String) {

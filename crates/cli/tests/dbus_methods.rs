@@ -588,19 +588,16 @@ fn socket_connection_counters_are_the_managers() {
     ]);
     m.systemctl(&["start", "count.socket"]).expect_code(0);
     let counts = || {
-        let (code, out, err) = systemctl(
-            &m,
-            &[
-                "show",
-                "-p",
-                "NAccepted",
-                "-p",
-                "NConnections",
-                "-p",
-                "NRefused",
-                "count.socket",
-            ],
-        );
+        let (code, out, err) = m.systemd_systemctl(&[
+            "show",
+            "-p",
+            "NAccepted",
+            "-p",
+            "NConnections",
+            "-p",
+            "NRefused",
+            "count.socket",
+        ]);
         assert_eq!(code, 0, "{err}");
         out
     };
@@ -652,14 +649,15 @@ fn ambient_capabilities_are_raised_when_the_manager_holds_them() {
     // CAP_KILL (5) and CAP_NET_BIND_SERVICE (10).
     assert_eq!(amb, "CapAmb:\t0000000000000420\n");
     let want = "AmbientCapabilities=cap_kill cap_net_bind_service\n";
-    let (code, out, err) = systemctl(&m, &["show", "-p", "AmbientCapabilities", "amb.service"]);
+    let (code, out, err) =
+        m.systemd_systemctl(&["show", "-p", "AmbientCapabilities", "amb.service"]);
     assert_eq!((code, out.as_str()), (0, want), "{err}");
     assert_eq!(
         m.systemctl(&["show", "-p", "AmbientCapabilities", "amb.service"])
             .stdout,
         want
     );
-    let (_, out, _) = systemctl(&m, &["show", "-p", "AmbientCapabilities", "plain.service"]);
+    let (_, out, _) = m.systemd_systemctl(&["show", "-p", "AmbientCapabilities", "plain.service"]);
     assert_eq!(out, "AmbientCapabilities=\n");
     drop(m);
 
