@@ -398,3 +398,35 @@ fn add_wants_revert_and_unit_file_links_as_systemd() {
     // A dry run: the link is still there.
     assert!(dir.join("default.target.wants/a.service").exists());
 }
+
+/// `kill` and `reset-failed` of a unit that is not loaded: what systemd 252 printed for the
+/// same commands (exit 1; its words).
+#[test]
+fn kill_and_reset_failed_of_a_unit_not_loaded_fail_as_systemd() {
+    if !have_tools() {
+        return;
+    }
+    let m = manager(&[("a.service", SLEEPER)]);
+    let (code, _, err) = systemctl(&m, &["kill", "nothere.service"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            1,
+            "Failed to kill unit nothere.service: Unit nothere.service not loaded.\n"
+        )
+    );
+    let (code, _, err) = systemctl(&m, &["reset-failed", "nothere.service"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            1,
+            "Failed to reset failed state of unit nothere.service: Unit nothere.service not loaded.\n"
+        )
+    );
+    // A loaded one: fine.
+    m.systemctl(&["start", "a.service"]).expect_code(0);
+    let (code, _, err) = systemctl(&m, &["reset-failed", "a.service"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = systemctl(&m, &["kill", "a.service"]);
+    assert_eq!(code, 0, "{err}");
+}

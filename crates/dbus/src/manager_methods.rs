@@ -91,6 +91,8 @@ pub async fn call(
         "ResetFailedUnit" => {
             let name: String = args(msg, MANAGER, m)?;
             valid_unit_name(&name)?;
+            // Of a loaded unit only, as systemd ("Unit NAME not loaded.").
+            f.unit_values(&name, &["Id"], true).await?;
             reset_failed(f, vec![name]).await?;
             ret(hdr, &())
         }
@@ -447,6 +449,8 @@ pub async fn kill(f: &Front, name: &str, whom: &str, signal: i32) -> Result<(), 
     let signal = Signal::new(signal)
         .filter(|_| signal > 0 && signal < 65)
         .ok_or_else(|| BusError::invalid_args("Signal number out of range."))?;
+    // systemd kills loaded units only ("Unit NAME not loaded.").
+    f.unit_values(name, &["Id"], true).await?;
     f.ask(Call::Kill(KillRequest {
         units: vec![name.to_string()],
         whom,
