@@ -367,6 +367,170 @@ def medians(rows):
     return out
 
 
+# ---- start-up: exec → first answer → READY=1 → default.target (--startup) ------------------
+
+MONO = time.CLOCK_MONOTONIC
+
+
+def mono_ns():
+    return time.clock_gettime_ns(MONO)
+
+
+class Notified:
+    """A datagram socket for $NOTIFY_SOCKET: when READY=1 arrived (the kernel's receive time,
+    SO_TIMESTAMPNS, turned into CLOCK_MONOTONIC ns), so polling does not distort it."""
+
+    def __init__(self, path, mode=0o600):
+        import socket
+        self.path = path
+        self.s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self.s.bind(path)
+        os.chmod(path, mode)
+        self.s.setsockopt(socket.SOL_SOCKET, 35, 1)  # SO_TIMESTAMPNS
+
+    def ready_at(self, timeout=30):
+        import struct
+        self.s.settimeout(timeout)
+        while True:
+            data, anc, _, _ = self.s.recvmsg(4096, 64)
+            if b"READY=1" in data.split(b"\n"):
+                for level, kind, raw in anc:
+                    if kind == 35:
+                        sec, nsec = struct.unpack("qq", raw[:16])
+                        # realtime → monotonic, through the offset now
+                        return sec * 10**9 + nsec - (time.time_ns() - mono_ns())
+                return mono_ns()
+
+    def close(self):
+        self.s.close()
+        os.unlink(self.path)
+
+
+def first_answer(connect_and_ask, deadline_s=30):
+    """Ask until answered (no sleep between attempts); when the answer came (monotonic ns)."""
+    end = time.time() + deadline_s
+    while time.time() < end:
+        try:
+            if connect_and_ask():
+                return mono_ns()
+        except OSError:
+            pass
+    raise RuntimeError("the manager did not answer within %d s" % deadline_s)
+
+
+def varlink_manager_call(path):
+    import socket
+    def ask():
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as c:
+            c.connect(path)
+            c.sendall(b'{"method":"io.linger.Manager.Manager","parameters":{}}\0')
+            reply = b""
+            while not reply.endswith(b"\0"):
+                chunk = c.recv(65536)
+                if not chunk:
+                    return False
+                reply += chunk
+            return b'"MainPID"' in reply
+    return ask
+
+
+def dbus_auth(path):
+    """systemd's private socket answers: its event loop completed an AUTH EXTERNAL (as root)."""
+    import socket
+    def ask():
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as c:
+            c.connect(path)
+            c.sendall(b"\0AUTH EXTERNAL " + str(os.geteuid()).encode().hex().encode() + b"\r\n")
+            return c.recv(256).startswith(b"OK ")
+    return ask
+
+
+def startup_linger(binary, label):
+    """`linger daemon --user` as the login daemon starts it: the machine's unit directories and
+    generators (Debian's 90gpg-agent, xdg-autostart), $NOTIFY_SOCKET set."""
+    m = TempManager(binary, "linger-bench-startup.")
+    notify = Notified(os.path.join(m.tmp, "notify"))
+    env = dict(m.env, NOTIFY_SOCKET=notify.path)
+    try:
+        t0 = mono_ns()
+        m.proc = subprocess.Popen([binary, "daemon", "--user"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        answered = first_answer(varlink_manager_call(os.path.join(m.run, "linger/manager")))
+        ready = notify.ready_at()
+        while subprocess.run(m.ctl(["is-active", "-q", "default.target"]), env=m.env).returncode != 0:
+            time.sleep(0.002)
+        reached = int(subprocess.run(m.ctl(["show", "-p", "ActiveEnterTimestampMonotonic", "--value", "default.target"]),
+                                     env=m.env, capture_output=True, text=True).stdout.strip()) * 1000
+        return {"exec → first answer (ms)": (answered - t0) / 1e6,
+                "exec → READY=1 (ms)": (ready - t0) / 1e6,
+                "exec → default.target active (ms)": (reached - t0) / 1e6}
+    finally:
+        m.remove()
+        notify.close()
+
+
+def startup_systemd():
+    """systemd --user 252 through the anchors, with $NOTIFY_SOCKET added; its figures count
+    from its own UserspaceTimestampMonotonic (taken first thing in its main()), so the anchors'
+    setpriv/unshare wrapper is not counted against it (linger's count from the fork)."""
+    fresh_anchors()
+    ensure_anchoruser()
+    d = tempfile.mkdtemp(prefix="sd-notify.")
+    os.chmod(d, 0o755)
+    notify = Notified(os.path.join(d, "notify"), 0o777)
+    script = f"{ANCHORS}/02_usermgr/start_usermgr.sh"
+    with open(script) as f:
+        text = f.read()
+    text = text.replace("SYSTEMD_LOG_TARGET=$LT /lib/systemd/systemd --user",
+                        f"SYSTEMD_LOG_TARGET=$LT NOTIFY_SOCKET={notify.path} /lib/systemd/systemd --user")
+    with open(script, "w") as f:
+        f.write(text)
+    uid = int(subprocess.run(["id", "-u", "anchoruser"], capture_output=True, text=True).stdout)
+    ctl = lambda args: [f"{ANCHORS}/02_usermgr/asuser.sh", "systemctl", "--user"] + args
+    try:
+        subprocess.Popen([script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        answered = first_answer(dbus_auth(f"/run/user/{uid}/systemd/private"))
+        ready = notify.ready_at()
+        while subprocess.run(ctl(["is-active", "-q", "default.target"])).returncode != 0:
+            time.sleep(0.002)
+        show = lambda u, p: int(subprocess.run(ctl(["show", "-p", p, "--value", u]),
+                                               capture_output=True, text=True).stdout.strip()) * 1000
+        t0 = int(subprocess.run(ctl(["show", "-p", "UserspaceTimestampMonotonic", "--value"]),
+                                capture_output=True, text=True).stdout.strip()) * 1000
+        reached = show("default.target", "ActiveEnterTimestampMonotonic")
+        return {"exec → first answer (ms)": (answered - t0) / 1e6,
+                "exec → READY=1 (ms)": (ready - t0) / 1e6,
+                "exec → default.target active (ms)": (reached - t0) / 1e6}
+    finally:
+        subprocess.run([f"{ANCHORS}/02_usermgr/stop_usermgr.sh"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        notify.close()
+        shutil.rmtree(d, ignore_errors=True)
+
+
+def startup(a):
+    kinds = []
+    if a.before:
+        kinds.append(("linger before", lambda: startup_linger(a.before, "before")))
+    after = "linger after" if a.before else "linger"
+    kinds.append((after, lambda: startup_linger(a.bin, after)))
+    sd = not a.no_systemd and anchors_usable("/lib/systemd/systemd")
+    if sd:
+        kinds.append((Systemd.name, startup_systemd))
+    rows = {name: [] for name, _ in kinds}
+    for _ in range(a.runs):
+        for name, run_once in kinds:
+            rows[name].append(run_once())
+    results = [(name, medians(rows[name])) for name, _ in kinds]
+    load = open("/proc/loadavg").read().split()[:3]
+    out = [f"# bench/usermgr.py --startup --runs {a.runs}: medians of {a.runs} runs (fresh manager each, the "
+           f"machine's unit directories and generators), {time.strftime('%Y-%m-%d %H:%M')}, load {' '.join(load)}"]
+    out.append(f"{'':42}" + "".join(f"{name:>20}" for name, _ in results))
+    for k in dict.fromkeys(k for _, r in results for k in r):
+        out.append(f"{k:42}" + "".join(f"{r.get(k):20.2f}" if r.get(k) is not None else f"{'failed':>20}"
+                                       for _, r in results))
+    emit(out, a.out)
+
+
 def main():
     ap = arg_parser(runs=5)
     ap.add_argument("--n", type=int, default=500)
@@ -376,7 +540,12 @@ def main():
     ap.add_argument("--crowd", type=int, default=0, metavar="N",
                     help="N other (sleeping) processes on the machine during the runs, as on a busy "
                          "host: what a manager reads of processes that are not its units shows")
+    ap.add_argument("--startup", action="store_true",
+                    help="only the start-up figures: exec → first answer, → READY=1, → default.target "
+                         "active, with the machine's unit directories and generators")
     a = ap.parse_args()
+    if a.startup:
+        return startup(a)
     crowd = start_crowd(a.crowd)
     try:
         return run(a)
