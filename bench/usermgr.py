@@ -21,8 +21,16 @@ scale case: N services under an *ordinary user's* manager (as root: `nobody`), s
 
 --crowd N keeps N other sleeping processes on the machine meanwhile (a busy host).
 
+--startup instead times a manager's start with the machine's unit directories and generators (as
+the login daemon starts it; Debian: 90gpg-agent, xdg-autostart), three moments each: its first
+answer (linger: a Manager call on its socket; systemd: its private socket completing an AUTH
+EXTERNAL), its READY=1 on $NOTIFY_SOCKET (kernel receive time), and default.target active. linger
+counts from its fork; systemd from its own UserspaceTimestampMonotonic (the anchors' wrapper not
+counted against it).
+
 Usage: bench/usermgr.py [--bin PATH] [--before PATH] [--n 500] [--runs 5] [--big 10000]
        [--crowd N] [--no-systemd] [--out bench/results-usermgr.txt]
+       bench/usermgr.py --startup [--bin PATH] [--before PATH] [--runs 5] [--no-systemd] [--out FILE]
 """
 import os, shutil, signal, statistics, subprocess, sys, tempfile, time
 

@@ -8,7 +8,9 @@
 //! what the earlier ones produced. environment.d is read by linger itself, at the place of
 //! systemd's own `30-systemd-environment-d-generator` (which is therefore not run: it would
 //! read the same files again). Unit generators run side by side. All of them together get
-//! [`TIMEOUT`], as systemd gives them; one still running then is killed and named.
+//! [`TIMEOUT`], as systemd gives them; one still running then is killed and named. At start
+//! they run on a thread of their own while the manager already answers (startup.rs); at
+//! daemon-reload on the loop's thread, as systemd does.
 //!
 //! Where they are looked for: the directories systemd uses (`/run`, `/etc`, `/usr/local/lib`,
 //! `/usr/lib`) when the manager reads the machine's unit directories, or what
