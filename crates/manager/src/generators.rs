@@ -48,6 +48,21 @@ pub fn run(config: &ManagerConfig, env: &mut Environment) -> (Vec<Message>, bool
     (log, ran)
 }
 
+/// Whether there is any generator program to run (environment.d aside, which is read, not
+/// run).
+pub fn any(config: &ManagerConfig) -> bool {
+    let env = search_dirs(
+        config,
+        "SYSTEMD_ENVIRONMENT_GENERATOR_PATH",
+        "user-environment-generators",
+    );
+    let units = search_dirs(config, "SYSTEMD_GENERATOR_PATH", "user-generators");
+    executables(&env)
+        .into_iter()
+        .any(|(name, path)| path.is_some() && name != ENVIRONMENT_D)
+        || executables(&units).into_values().any(|p| p.is_some())
+}
+
 fn search_dirs(config: &ManagerConfig, var: &str, kind: &str) -> Vec<PathBuf> {
     let defaults: Vec<PathBuf> = if config.system_unit_dirs {
         [

@@ -54,7 +54,8 @@ pub fn answered_while_starting(event: &Event) -> bool {
 }
 
 /// Run the generators on a thread of their own, from `environment`; the result comes on the
-/// returned channel. Without a thread they run here, now.
+/// returned channel. With no generator program to run (environment.d is only read), or
+/// without a thread, they run here, now.
 pub fn spawn_generators(config: &ManagerConfig, environment: &Environment) -> Receiver<Generated> {
     let (tx, rx) = tokio::sync::oneshot::channel();
     let run = |config: &ManagerConfig, mut environment: Environment| {
@@ -66,12 +67,17 @@ pub fn spawn_generators(config: &ManagerConfig, environment: &Environment) -> Re
         }
     };
     let (c, e) = (config.clone(), environment.clone());
-    let spawned = std::thread::Builder::new()
-        .name("generators".into())
-        .spawn(move || {
-            let _ = tx.send(run(&c, e));
-        });
-    if spawned.is_err() {
+    let spawned = if crate::generators::any(config) {
+        std::thread::Builder::new()
+            .name("generators".into())
+            .spawn(move || {
+                let _ = tx.send(run(&c, e));
+            })
+            .is_ok()
+    } else {
+        false
+    };
+    if !spawned {
         let (tx, rx) = tokio::sync::oneshot::channel();
         let _ = tx.send(run(config, environment.clone()));
         return rx;

@@ -299,11 +299,8 @@ fn bench(o: &Opts) -> Result<(), String> {
             let pid = manager_up(&run, uid, dir)?;
             up.push(t0.elapsed());
             // What a login waits for: the manager's READY=1 (its start complete).
-            c.call(
-                "io.linger.Login.WaitUserManager",
-                json!({ "user": name }),
-            )
-            .map_err(|e| e.to_string())?;
+            c.call("io.linger.Login.WaitUserManager", json!({ "user": name }))
+                .map_err(|e| e.to_string())?;
             started.push(t0.elapsed());
             let t1 = Instant::now();
             c.call(
