@@ -411,11 +411,13 @@ class Notified:
 
     def close(self):
         self.s.close()
-        os.unlink(self.path)
+        if os.path.exists(self.path):
+            os.unlink(self.path)
 
 
 def first_answer(connect_and_ask, deadline_s=30):
-    """Ask until answered (no sleep between attempts); when the answer came (monotonic ns)."""
+    """Ask until answered, every 0.2 ms (a tight loop would take a core from the manager on a
+    loaded two-core machine); when the answer came (monotonic ns)."""
     end = time.time() + deadline_s
     while time.time() < end:
         try:
@@ -423,6 +425,7 @@ def first_answer(connect_and_ask, deadline_s=30):
                 return mono_ns()
         except OSError:
             pass
+        time.sleep(0.0002)
     raise RuntimeError("the manager did not answer within %d s" % deadline_s)
 
 
@@ -473,44 +476,58 @@ def startup_linger(binary, label):
                 "exec → READY=1 (ms)": (ready - t0) / 1e6,
                 "exec → default.target active (ms)": (reached - t0) / 1e6}
     finally:
-        m.remove()
         notify.close()
+        m.remove()
+
+
+STARTUP_USER = "lingerstartup"
 
 
 def startup_systemd():
-    """systemd --user 252 through the anchors, with $NOTIFY_SOCKET added; its figures count
-    from its own UserspaceTimestampMonotonic (taken first thing in its main()), so the anchors'
-    setpriv/unshare wrapper is not counted against it (linger's count from the fork)."""
-    fresh_anchors()
-    ensure_anchoruser()
-    d = tempfile.mkdtemp(prefix="sd-notify.")
+    """systemd --user 252 through a private copy of the anchors' start/stop scripts (its own
+    directory and its own throwaway user, so another bench's anchors run is not disturbed),
+    with $NOTIFY_SOCKET added; its figures count from its own UserspaceTimestampMonotonic
+    (taken first thing in its main()), so the wrapper (setpriv, unshare) is not counted
+    against it (linger's count from the fork)."""
+    from common import ANCHORS_SRC
+    if subprocess.run(["id", STARTUP_USER], capture_output=True).returncode != 0:
+        subprocess.run(["useradd", "-m", STARTUP_USER], check=True)
+    d = tempfile.mkdtemp(prefix="sd-startup.")
     os.chmod(d, 0o755)
     notify = Notified(os.path.join(d, "notify"), 0o777)
-    script = f"{ANCHORS}/02_usermgr/start_usermgr.sh"
-    with open(script) as f:
-        text = f.read()
-    text = text.replace("SYSTEMD_LOG_TARGET=$LT /lib/systemd/systemd --user",
-                        f"SYSTEMD_LOG_TARGET=$LT NOTIFY_SOCKET={notify.path} /lib/systemd/systemd --user")
-    with open(script, "w") as f:
-        f.write(text)
-    uid = int(subprocess.run(["id", "-u", "anchoruser"], capture_output=True, text=True).stdout)
-    ctl = lambda args: [f"{ANCHORS}/02_usermgr/asuser.sh", "systemctl", "--user"] + args
+    for name in ["start_usermgr.sh", "stop_usermgr.sh"]:
+        with open(os.path.join(ANCHORS_SRC, "02_usermgr", name)) as f:
+            text = f.read()
+        text = (text.replace("D=/tmp/linger-anchors/02_usermgr", f"D={d}")
+                .replace("/tmp/linger-anchors/bin/alive.sh", os.path.join(d, "alive.sh"))
+                .replace("SYSTEMD_LOG_TARGET=$LT /lib/systemd/systemd --user",
+                         f"SYSTEMD_LOG_TARGET=$LT NOTIFY_SOCKET={notify.path} /lib/systemd/systemd --user"))
+        with open(os.path.join(d, name), "w") as f:
+            f.write(text)
+        os.chmod(os.path.join(d, name), 0o755)
+    shutil.copy(os.path.join(ANCHORS_SRC, "bin", "alive.sh"), os.path.join(d, "alive.sh"))
+    pw = subprocess.run(["getent", "passwd", STARTUP_USER], capture_output=True, text=True).stdout.split(":")
+    uid, gid, home = int(pw[2]), int(pw[3]), pw[5]
+    ctl = lambda args: ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--init-groups", "env", "-i",
+                        f"HOME={home}", f"XDG_RUNTIME_DIR=/run/user/{uid}", "PATH=/usr/local/bin:/usr/bin:/bin",
+                        "systemctl", "--user"] + args
     try:
-        subprocess.Popen([script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.Popen([os.path.join(d, "start_usermgr.sh"), STARTUP_USER],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         answered = first_answer(dbus_auth(f"/run/user/{uid}/systemd/private"))
         ready = notify.ready_at()
         while subprocess.run(ctl(["is-active", "-q", "default.target"])).returncode != 0:
             time.sleep(0.002)
-        show = lambda u, p: int(subprocess.run(ctl(["show", "-p", p, "--value", u]),
+        show = lambda u, p: int(subprocess.run(ctl(["show", "-p", p, "--value"] + ([u] if u else [])),
                                                capture_output=True, text=True).stdout.strip()) * 1000
-        t0 = int(subprocess.run(ctl(["show", "-p", "UserspaceTimestampMonotonic", "--value"]),
-                                capture_output=True, text=True).stdout.strip()) * 1000
+        t0 = show(None, "UserspaceTimestampMonotonic")
         reached = show("default.target", "ActiveEnterTimestampMonotonic")
         return {"exec → first answer (ms)": (answered - t0) / 1e6,
                 "exec → READY=1 (ms)": (ready - t0) / 1e6,
                 "exec → default.target active (ms)": (reached - t0) / 1e6}
     finally:
-        subprocess.run([f"{ANCHORS}/02_usermgr/stop_usermgr.sh"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run([os.path.join(d, "stop_usermgr.sh"), STARTUP_USER],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         notify.close()
         shutil.rmtree(d, ignore_errors=True)
 
@@ -525,11 +542,16 @@ def startup(a):
     if sd:
         kinds.append((Systemd.name, startup_systemd))
     rows = {name: [] for name, _ in kinds}
-    for _ in range(a.runs):
-        for name, run_once in kinds:
-            rows[name].append(run_once())
+    load0 = open("/proc/loadavg").read().split()[0]
+    try:
+        for _ in range(a.runs):
+            for name, run_once in kinds:
+                rows[name].append(run_once())
+    finally:
+        if sd:
+            subprocess.run(["userdel", "-r", STARTUP_USER], capture_output=True)
     results = [(name, medians(rows[name])) for name, _ in kinds]
-    load = open("/proc/loadavg").read().split()[:3]
+    load = [load0, "→"] + open("/proc/loadavg").read().split()[:1]
     out = [f"# bench/usermgr.py --startup --runs {a.runs}: medians of {a.runs} runs (fresh manager each, the "
            f"machine's unit directories and generators), {time.strftime('%Y-%m-%d %H:%M')}, load {' '.join(load)}"]
     out.append(f"{'':42}" + "".join(f"{name:>20}" for name, _ in results))
