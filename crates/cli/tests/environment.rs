@@ -180,14 +180,16 @@ fn the_manager_answers_while_generators_run_and_starts_nothing_before_they_are_d
             .trim(),
         "initializing"
     );
+    // The manager's ends of connections to its socket (inodes): the start's is a new one.
     let sock = m.runtime().join("linger/manager");
-    let connected = || {
+    let connected = || -> std::collections::BTreeSet<String> {
         std::fs::read_to_string("/proc/net/unix")
             .unwrap_or_default()
             .lines()
             .filter(|l| l.ends_with(&*sock.to_string_lossy()))
             .filter(|l| l.split_whitespace().nth(5) == Some("03"))
-            .count()
+            .filter_map(|l| l.split_whitespace().nth(6).map(str::to_string))
+            .collect()
     };
     let before = connected();
     let mut start = m
@@ -196,7 +198,9 @@ fn the_manager_answers_while_generators_run_and_starts_nothing_before_they_are_d
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    m.wait_for("the start's connection accepted", |_| connected() > before);
+    m.wait_for("the start's connection accepted", |_| {
+        !connected().is_subset(&before)
+    });
     assert!(
         start.try_wait().unwrap().is_none(),
         "the start was carried out before the environment was complete"
