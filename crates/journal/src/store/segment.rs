@@ -385,6 +385,11 @@ impl Segment {
     /// whose backward structure is damaged: every block is then in the scanned tail).
     pub(crate) fn open_with(path: &Path, full: bool) -> Result<Segment> {
         let file = File::open(path).map_err(|e| Error::io(path, e))?;
+        Segment::open_file(path, file, full)
+    }
+
+    /// As [`Segment::open_with`], for `path` already opened as `file`.
+    pub(crate) fn open_file(path: &Path, file: File, full: bool) -> Result<Segment> {
         let file_len = file.metadata().map_err(|e| Error::io(path, e))?.len();
         let mut hb = [0u8; HEADER_LEN as usize];
         if file_len < HEADER_LEN {
