@@ -255,9 +255,8 @@ impl Filter {
         let mut compile = |g: &Group| {
             let name_ids: Vec<u32> = g.names.iter().filter_map(|n| dict.name_id(n)).collect();
             let pair_ok: Vec<bool> = dict
-                .pairs
-                .iter()
-                .map(|(n, v)| name_ids.contains(n) && g.pred.test(v))
+                .pairs()
+                .map(|(n, v)| name_ids.contains(&n) && g.pred.test(v))
                 .collect();
             if matches!(g.pred, Pred::Units { .. }) && unit_keys.is_none() {
                 // The unit index's keys that can hold a match: the pairs that match, and
@@ -269,8 +268,7 @@ impl Filter {
                 unit_keys = Some(keys);
             }
             let ctx_sat = dict
-                .ctxs
-                .iter()
+                .ctxs()
                 .map(|c| c.iter().any(|&p| pair_ok[p as usize]))
                 .collect();
             SegGroup {

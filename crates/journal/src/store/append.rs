@@ -389,8 +389,8 @@ impl Appender {
         });
         let units = keys.as_ref().map(|keys| {
             let u = &self.units;
-            let due = u.blocks_since_dir + 1 >= DIR_EVERY_BLOCKS
-                && end - u.dir_at >= 8 * u.dir_bytes;
+            let due =
+                u.blocks_since_dir + 1 >= DIR_EVERY_BLOCKS && end - u.dir_at >= 8 * u.dir_bytes;
             UnitLinks {
                 links: keys
                     .iter()

@@ -454,7 +454,10 @@ mod tests {
         assert!(q.starts_with(&p), "the older layout is a prefix");
         assert_eq!(BlockSummary::decode_with(&q, true), Some(with.clone()));
         let no_dir = BlockSummary::decode(&q).and_then(|b| b.units);
-        assert_eq!(no_dir.as_ref().map(|u| (u.has_dir, u.dir.is_none())), Some((true, true)));
+        assert_eq!(
+            no_dir.as_ref().map(|u| (u.has_dir, u.dir.is_none())),
+            Some((true, true))
+        );
         assert_eq!(no_dir.and_then(|u| u.link(9)), Some(4096));
         // A damaged section only loses the index, never the summary.
         let mut bad = q.clone();

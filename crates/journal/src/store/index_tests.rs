@@ -67,7 +67,13 @@ fn tail(dir: &Path, units: &[&str], n: Option<usize>) -> Vec<String> {
     j.entries(&q)
         .unwrap_or_else(|e| panic!("{e}"))
         .iter()
-        .map(|e| format!("{} {}", e.realtime_usec, e.field_str("MESSAGE").unwrap_or("")))
+        .map(|e| {
+            format!(
+                "{} {}",
+                e.realtime_usec,
+                e.field_str("MESSAGE").unwrap_or("")
+            )
+        })
         .collect()
 }
 
@@ -96,9 +102,10 @@ fn the_index_names_exactly_the_blocks_that_hold_a_unit() {
     assert!(blocks.len() > 50, "{} blocks", blocks.len());
     let unit_pair = |v: &str| {
         seg.dict
-            .pairs
-            .iter()
-            .position(|(n, val)| &*seg.dict.names[*n as usize] == "_SYSTEMD_USER_UNIT" && &**val == v.as_bytes())
+            .pairs()
+            .position(|(n, val)| {
+                &*seg.dict.names[n as usize] == "_SYSTEMD_USER_UNIT" && val == v.as_bytes()
+            })
             .map(|p| p as u32)
     };
     for (unit, key) in [
@@ -114,10 +121,12 @@ fn the_index_names_exactly_the_blocks_that_hold_a_unit() {
             .filter(|b| !seg.in_tail(b))
             .filter(|b| match key {
                 LIT_UNIT => b.lit_names.as_ref().is_some_and(|l| {
-                    l.iter().any(|&n| &*seg.dict.names[n as usize] == "_SYSTEMD_USER_UNIT")
+                    l.iter()
+                        .any(|&n| &*seg.dict.names[n as usize] == "_SYSTEMD_USER_UNIT")
                 }),
                 k => b.ctxs.as_ref().is_some_and(|c| {
-                    c.iter().any(|&c| seg.dict.ctxs[c as usize].contains(&k))
+                    c.iter()
+                        .any(|&c| seg.dict.ctx(c).is_some_and(|p| p.contains(&k)))
                 }),
             })
             .map(|b| b.start)
@@ -145,15 +154,23 @@ fn unit_tails_are_what_a_walk_of_every_block_shows() {
     write(tmp.path(), true);
     let old = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     write(old.path(), false);
-    let with = std::fs::metadata(segment_path(tmp.path())).map(|m| m.len()).unwrap_or(0);
-    let without = std::fs::metadata(segment_path(old.path())).map(|m| m.len()).unwrap_or(0);
+    let with = std::fs::metadata(segment_path(tmp.path()))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    let without = std::fs::metadata(segment_path(old.path()))
+        .map(|m| m.len())
+        .unwrap_or(0);
     assert!(with > without, "the index takes room: {with} vs {without}");
     for units in ASKED {
         for n in [1, 3, 100, 5000] {
             let want = expected(tmp.path(), units, n);
             assert_eq!(tail(tmp.path(), units, Some(n)), want, "{units:?} -n {n}");
             // A segment written before the index (the same entries) reads the same.
-            assert_eq!(tail(old.path(), units, Some(n)), want, "old layout {units:?} -n {n}");
+            assert_eq!(
+                tail(old.path(), units, Some(n)),
+                want,
+                "old layout {units:?} -n {n}"
+            );
         }
     }
     assert_eq!(tail(tmp.path(), &["early"], Some(100)).len(), 5);
@@ -196,16 +213,17 @@ fn a_damaged_index_loses_no_line() {
     write(tmp.path(), true);
     let path = segment_path(tmp.path());
     let clean = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
-    let want: Vec<Vec<String>> = ASKED
-        .iter()
-        .map(|u| expected(tmp.path(), u, 100))
-        .collect();
+    let want: Vec<Vec<String>> = ASKED.iter().map(|u| expected(tmp.path(), u, 100)).collect();
     let ends = block_ends(&clean);
     assert!(ends.len() > 50);
     let check = |buf: &[u8], what: &str| {
         std::fs::write(&path, buf).unwrap_or_else(|e| panic!("{e}"));
         for (units, want) in ASKED.iter().zip(&want) {
-            assert_eq!(&tail(tmp.path(), units, Some(100)), want, "{what}: {units:?}");
+            assert_eq!(
+                &tail(tmp.path(), units, Some(100)),
+                want,
+                "{what}: {units:?}"
+            );
         }
     };
     // 1. A summary that fails its checksum (in the middle of every unit's chain).
