@@ -227,7 +227,7 @@ fn a_damaged_index_loses_no_line() {
         }
     };
     // 1. A summary that fails its checksum (in the middle of every unit's chain).
-    for &(_, ref p) in &ends[ends.len() / 2 - 1..ends.len() / 2 + 1] {
+    for (_, p) in &ends[ends.len() / 2 - 1..ends.len() / 2 + 1] {
         let mut buf = clean.clone();
         buf[p.end - 1] ^= 0x40;
         check(&buf, "checksum");
