@@ -243,9 +243,11 @@ fn bad_unit_does_not_break_good_ones() {
     let r = m.systemctl(&["start", "noexec.service"]);
     assert_ne!(r.code, 0);
     assert!(r.stderr.contains("noexec.service"), "{}", r.stderr);
-    // The manager logged the bad directive when it loaded the unit. The journal has the line
-    // once its writer wrote it (asynchronously, as journald's are: under load that came after
-    // the status below, which failed), and from then on `status`'s log tail names it.
+    // The manager logs the bad directive when it loads the unit — here for the first status.
+    // The journal has the line once its writer wrote it (asynchronously, as journald's are:
+    // under load that came after the first status had read its log tail, and this failed), and
+    // from then on `status`'s log tail names it.
+    m.systemctl(&["status", "bad.service"]);
     let said = "Failed to parse Restart= value 'sometimes'";
     m.wait_for("the bad directive in the journal", |m| {
         m.linger(&["journal", "-u", "bad.service", "-o", "cat"])
