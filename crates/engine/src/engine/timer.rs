@@ -24,7 +24,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let Some(state) = self
             .units
             .get(id)
-            .and_then(UnitInfo::timer)
+            .and_then(|u| u.timer())
             .map(|t| t.state)
         else {
             return;
@@ -151,7 +151,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// The armed elapse of timer `id` fired (stale firings are dropped).
     pub(super) fn timer_elapsed(&mut self, id: &str, generation: u64) {
         let now = self.now();
-        let Some(t) = self.units.get(id).and_then(UnitInfo::timer) else {
+        let Some(t) = self.units.get(id).and_then(|u| u.timer()) else {
             return;
         };
         if t.generation != generation {
@@ -252,7 +252,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     fn timers(&self) -> Vec<String> {
         self.activators
             .iter()
-            .filter(|a| self.units.get(*a).and_then(UnitInfo::timer).is_some())
+            .filter(|a| self.units.get(*a).and_then(|u| u.timer()).is_some())
             .cloned()
             .collect()
     }
