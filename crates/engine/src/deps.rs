@@ -89,7 +89,11 @@ impl Graph {
         self.deps.entry(cfg.id.clone()).or_default();
         let fwd = forward_deps(cfg, resolve);
         self.add_forward(&cfg.id, fwd);
-        let d = self.deps.get(&cfg.id).map(|d| (**d).clone()).unwrap_or_default();
+        let d = self
+            .deps
+            .get(&cfg.id)
+            .map(|d| (**d).clone())
+            .unwrap_or_default();
         let mut extra = Vec::new();
         if cfg.unit_type == UnitType::Target && cfg.unit.default_dependencies {
             for o in d.wants.iter().chain(d.requires.iter()) {

@@ -153,11 +153,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let Some(cfg) = self.socket_config(id) else {
             return;
         };
-        let listening = self
-            .units
-            .get(id)
-            .and_then(|u| u.socket())
-            .map(|s| s.state)
+        let listening = self.units.get(id).and_then(|u| u.socket()).map(|s| s.state)
             == Some(SocketState::Listening);
         // The trigger limit counts only activations a listening socket makes.
         if listening && !self.note_socket_trigger(id, &cfg, now) {

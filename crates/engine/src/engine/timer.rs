@@ -21,12 +21,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// Feed `event` to timer `id`'s table and carry out what it says. An event the table
     /// refuses is a bug: logged as an internal error, the timer left as it was.
     pub(super) fn timer_event(&mut self, id: &str, event: TimerEvent) {
-        let Some(state) = self
-            .units
-            .get(id)
-            .and_then(|u| u.timer())
-            .map(|t| t.state)
-        else {
+        let Some(state) = self.units.get(id).and_then(|u| u.timer()).map(|t| t.state) else {
             return;
         };
         let Some((next, result, actions)) = self.accepted(id, step(state, event)) else {
