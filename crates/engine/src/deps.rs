@@ -394,7 +394,10 @@ mod tests {
         let mut oracle = BTreeSet::new();
         for &(name, add) in ops {
             if add {
-                assert_eq!(set.insert(name.to_string()), oracle.insert(name.to_string()));
+                assert_eq!(
+                    set.insert(name.to_string()),
+                    oracle.insert(name.to_string())
+                );
             } else {
                 assert_eq!(set.remove(name), oracle.remove(name));
             }
@@ -409,7 +412,10 @@ mod tests {
         let mut extended = NameSet::default();
         extended.extend(collected.clone());
         extended.extend(["b".to_string()]);
-        assert_eq!(extended.into_iter().collect::<Vec<_>>(), ["a", "b", "m", "x"]);
+        assert_eq!(
+            extended.into_iter().collect::<Vec<_>>(),
+            ["a", "b", "m", "x"]
+        );
         assert!(NameSet::default().is_empty());
     }
 }
