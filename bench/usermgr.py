@@ -22,8 +22,16 @@ scale case: N services under an *ordinary user's* manager (as root: `nobody`), s
 
 --crowd N keeps N other sleeping processes on the machine meanwhile (a busy host).
 
+--startup instead times a manager's start with the machine's unit directories and generators (as
+the login daemon starts it; Debian: 90gpg-agent, xdg-autostart), three moments each: its first
+answer (linger: a Manager call on its socket; systemd: its private socket completing an AUTH
+EXTERNAL), its READY=1 on $NOTIFY_SOCKET (kernel receive time), and default.target active. linger
+counts from its fork; systemd from its own UserspaceTimestampMonotonic (the anchors' wrapper not
+counted against it).
+
 Usage: bench/usermgr.py [--bin PATH] [--before PATH] [--n 500] [--runs 5] [--big 10000] [--rss]
        [--crowd N] [--no-systemd] [--out bench/results-usermgr.txt]
+       bench/usermgr.py --startup [--bin PATH] [--before PATH] [--runs 5] [--no-systemd] [--out FILE]
 """
 import os, shutil, signal, statistics, subprocess, sys, tempfile, time
 
@@ -389,6 +397,192 @@ def medians(rows):
     return out
 
 
+# ---- start-up: exec → first answer → READY=1 → default.target (--startup) ------------------
+
+MONO = time.CLOCK_MONOTONIC
+
+
+def mono_ns():
+    return time.clock_gettime_ns(MONO)
+
+
+class Notified:
+    """A datagram socket for $NOTIFY_SOCKET: when READY=1 arrived (the kernel's receive time,
+    SO_TIMESTAMPNS, turned into CLOCK_MONOTONIC ns), so polling does not distort it."""
+
+    def __init__(self, path, mode=0o600):
+        import socket
+        self.path = path
+        self.s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self.s.bind(path)
+        os.chmod(path, mode)
+        self.s.setsockopt(socket.SOL_SOCKET, 35, 1)  # SO_TIMESTAMPNS
+
+    def ready_at(self, timeout=30):
+        import struct
+        self.s.settimeout(timeout)
+        while True:
+            data, anc, _, _ = self.s.recvmsg(4096, 64)
+            if b"READY=1" in data.split(b"\n"):
+                for level, kind, raw in anc:
+                    if kind == 35:
+                        sec, nsec = struct.unpack("qq", raw[:16])
+                        # realtime → monotonic, through the offset now
+                        return sec * 10**9 + nsec - (time.time_ns() - mono_ns())
+                return mono_ns()
+
+    def close(self):
+        self.s.close()
+        if os.path.exists(self.path):
+            os.unlink(self.path)
+
+
+def first_answer(connect_and_ask, deadline_s=30):
+    """Ask until answered, every 0.2 ms (a tight loop would take a core from the manager on a
+    loaded two-core machine); when the answer came (monotonic ns)."""
+    end = time.time() + deadline_s
+    while time.time() < end:
+        try:
+            if connect_and_ask():
+                return mono_ns()
+        except OSError:
+            pass
+        time.sleep(0.0002)
+    raise RuntimeError("the manager did not answer within %d s" % deadline_s)
+
+
+def varlink_manager_call(path):
+    import socket
+    def ask():
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as c:
+            c.connect(path)
+            c.sendall(b'{"method":"io.linger.Manager.Manager","parameters":{}}\0')
+            reply = b""
+            while not reply.endswith(b"\0"):
+                chunk = c.recv(65536)
+                if not chunk:
+                    return False
+                reply += chunk
+            return b'"MainPID"' in reply
+    return ask
+
+
+def dbus_auth(path):
+    """systemd's private socket answers: its event loop completed an AUTH EXTERNAL (as root)."""
+    import socket
+    def ask():
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as c:
+            c.connect(path)
+            c.sendall(b"\0AUTH EXTERNAL " + str(os.geteuid()).encode().hex().encode() + b"\r\n")
+            return c.recv(256).startswith(b"OK ")
+    return ask
+
+
+def startup_linger(binary, label):
+    """`linger daemon --user` as the login daemon starts it: the machine's unit directories and
+    generators (Debian's 90gpg-agent, xdg-autostart), $NOTIFY_SOCKET set."""
+    m = TempManager(binary, "linger-bench-startup.")
+    notify = Notified(os.path.join(m.tmp, "notify"))
+    env = dict(m.env, NOTIFY_SOCKET=notify.path)
+    try:
+        t0 = mono_ns()
+        m.proc = subprocess.Popen([binary, "daemon", "--user"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        answered = first_answer(varlink_manager_call(os.path.join(m.run, "linger/manager")))
+        ready = notify.ready_at()
+        while subprocess.run(m.ctl(["is-active", "-q", "default.target"]), env=m.env).returncode != 0:
+            time.sleep(0.002)
+        reached = int(subprocess.run(m.ctl(["show", "-p", "ActiveEnterTimestampMonotonic", "--value", "default.target"]),
+                                     env=m.env, capture_output=True, text=True).stdout.strip()) * 1000
+        return {"exec → first answer (ms)": (answered - t0) / 1e6,
+                "exec → READY=1 (ms)": (ready - t0) / 1e6,
+                "exec → default.target active (ms)": (reached - t0) / 1e6}
+    finally:
+        notify.close()
+        m.remove()
+
+
+STARTUP_USER = "lingerstartup"
+
+
+def startup_systemd():
+    """systemd --user 252 through a private copy of the anchors' start/stop scripts (its own
+    directory and its own throwaway user, so another bench's anchors run is not disturbed),
+    with $NOTIFY_SOCKET added; its figures count from its own UserspaceTimestampMonotonic
+    (taken first thing in its main()), so the wrapper (setpriv, unshare) is not counted
+    against it (linger's count from the fork)."""
+    from common import ANCHORS_SRC
+    if subprocess.run(["id", STARTUP_USER], capture_output=True).returncode != 0:
+        subprocess.run(["useradd", "-m", STARTUP_USER], check=True)
+    d = tempfile.mkdtemp(prefix="sd-startup.")
+    os.chmod(d, 0o755)
+    notify = Notified(os.path.join(d, "notify"), 0o777)
+    for name in ["start_usermgr.sh", "stop_usermgr.sh"]:
+        with open(os.path.join(ANCHORS_SRC, "02_usermgr", name)) as f:
+            text = f.read()
+        text = (text.replace("D=/tmp/linger-anchors/02_usermgr", f"D={d}")
+                .replace("/tmp/linger-anchors/bin/alive.sh", os.path.join(d, "alive.sh"))
+                .replace("SYSTEMD_LOG_TARGET=$LT /lib/systemd/systemd --user",
+                         f"SYSTEMD_LOG_TARGET=$LT NOTIFY_SOCKET={notify.path} /lib/systemd/systemd --user"))
+        with open(os.path.join(d, name), "w") as f:
+            f.write(text)
+        os.chmod(os.path.join(d, name), 0o755)
+    shutil.copy(os.path.join(ANCHORS_SRC, "bin", "alive.sh"), os.path.join(d, "alive.sh"))
+    pw = subprocess.run(["getent", "passwd", STARTUP_USER], capture_output=True, text=True).stdout.split(":")
+    uid, gid, home = int(pw[2]), int(pw[3]), pw[5]
+    ctl = lambda args: ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--init-groups", "env", "-i",
+                        f"HOME={home}", f"XDG_RUNTIME_DIR=/run/user/{uid}", "PATH=/usr/local/bin:/usr/bin:/bin",
+                        "systemctl", "--user"] + args
+    try:
+        subprocess.Popen([os.path.join(d, "start_usermgr.sh"), STARTUP_USER],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        answered = first_answer(dbus_auth(f"/run/user/{uid}/systemd/private"))
+        ready = notify.ready_at()
+        while subprocess.run(ctl(["is-active", "-q", "default.target"])).returncode != 0:
+            time.sleep(0.002)
+        show = lambda u, p: int(subprocess.run(ctl(["show", "-p", p, "--value"] + ([u] if u else [])),
+                                               capture_output=True, text=True).stdout.strip()) * 1000
+        t0 = show(None, "UserspaceTimestampMonotonic")
+        reached = show("default.target", "ActiveEnterTimestampMonotonic")
+        return {"exec → first answer (ms)": (answered - t0) / 1e6,
+                "exec → READY=1 (ms)": (ready - t0) / 1e6,
+                "exec → default.target active (ms)": (reached - t0) / 1e6}
+    finally:
+        subprocess.run([os.path.join(d, "stop_usermgr.sh"), STARTUP_USER],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        notify.close()
+        shutil.rmtree(d, ignore_errors=True)
+
+
+def startup(a):
+    kinds = []
+    if a.before:
+        kinds.append(("linger before", lambda: startup_linger(a.before, "before")))
+    after = "linger after" if a.before else "linger"
+    kinds.append((after, lambda: startup_linger(a.bin, after)))
+    sd = not a.no_systemd and anchors_usable("/lib/systemd/systemd")
+    if sd:
+        kinds.append((Systemd.name, startup_systemd))
+    rows = {name: [] for name, _ in kinds}
+    load0 = open("/proc/loadavg").read().split()[0]
+    try:
+        for _ in range(a.runs):
+            for name, run_once in kinds:
+                rows[name].append(run_once())
+    finally:
+        if sd:
+            subprocess.run(["userdel", "-r", STARTUP_USER], capture_output=True)
+    results = [(name, medians(rows[name])) for name, _ in kinds]
+    load = [load0, "→"] + open("/proc/loadavg").read().split()[:1]
+    out = [f"# bench/usermgr.py --startup --runs {a.runs}: medians of {a.runs} runs (fresh manager each, the "
+           f"machine's unit directories and generators), {time.strftime('%Y-%m-%d %H:%M')}, load {' '.join(load)}"]
+    out.append(f"{'':42}" + "".join(f"{name:>20}" for name, _ in results))
+    for k in dict.fromkeys(k for _, r in results for k in r):
+        out.append(f"{k:42}" + "".join(f"{r.get(k):20.2f}" if r.get(k) is not None else f"{'failed':>20}"
+                                       for _, r in results))
+    emit(out, a.out)
+
+
 def main():
     ap = arg_parser(runs=5)
     ap.add_argument("--n", type=int, default=500)
@@ -400,7 +594,12 @@ def main():
                          "host: what a manager reads of processes that are not its units shows")
     ap.add_argument("--rss", action="store_true",
                     help="only the memory rows: RSS idle, with --n running and after stopping them")
+    ap.add_argument("--startup", action="store_true",
+                    help="only the start-up figures: exec → first answer, → READY=1, → default.target "
+                         "active, with the machine's unit directories and generators")
     a = ap.parse_args()
+    if a.startup:
+        return startup(a)
     crowd = start_crowd(a.crowd)
     try:
         return run(a)

@@ -7,77 +7,9 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use linger_test_support::{Manager, alive};
+use linger_test_support::{Manager, TestCgroups, alive, cgroup2_tree};
 
 const BIN: &str = env!("CARGO_BIN_EXE_linger");
-
-/// The test's own cgroups, removed (deepest first) when dropped.
-struct TestCgroups {
-    roots: Vec<PathBuf>,
-}
-
-impl TestCgroups {
-    /// `linger-test-PID-NAME/user@0.service` in each hierarchy that exists here; None when
-    /// not root or there is no writable cgroup2 tree.
-    fn create(name: &str) -> Option<TestCgroups> {
-        if !rustix::process::geteuid().is_root() {
-            eprintln!("skipped: per-unit cgroups need root to create a delegated cgroup");
-            return None;
-        }
-        let base = format!("linger-test-{}-{name}", std::process::id());
-        let mut roots = Vec::new();
-        for h in ["unified", "memory", "pids", "cpu"] {
-            let hier = PathBuf::from("/sys/fs/cgroup").join(h);
-            if !hier.join("cgroup.procs").exists() {
-                continue;
-            }
-            let root = hier.join(&base);
-            if std::fs::create_dir_all(root.join("user@0.service")).is_err() {
-                continue;
-            }
-            roots.push(root);
-        }
-        if !roots
-            .iter()
-            .any(|r| r.starts_with("/sys/fs/cgroup/unified"))
-        {
-            eprintln!("skipped: no cgroup2 tree at /sys/fs/cgroup/unified");
-            return None;
-        }
-        Some(TestCgroups { roots })
-    }
-
-    fn procs_files(&self) -> Vec<PathBuf> {
-        self.roots
-            .iter()
-            .map(|r| r.join("user@0.service/cgroup.procs"))
-            .collect()
-    }
-}
-
-impl Drop for TestCgroups {
-    fn drop(&mut self) {
-        for root in &self.roots {
-            let mut dirs: Vec<PathBuf> = walk(root);
-            dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
-            for d in dirs {
-                let _ = std::fs::remove_dir(&d);
-            }
-        }
-    }
-}
-
-fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
-    let mut out = vec![dir.to_path_buf()];
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            if e.file_type().is_ok_and(|t| t.is_dir()) {
-                out.extend(walk(&e.path()));
-            }
-        }
-    }
-    out
-}
 
 fn manager_in(cg: &TestCgroups) -> Manager {
     let mut m = Manager::new(BIN);
@@ -87,7 +19,7 @@ fn manager_in(cg: &TestCgroups) -> Manager {
 
 #[test]
 fn escapees_are_stopped_by_cgroup_and_status_shows_the_tree() {
-    let Some(cg) = TestCgroups::create("escape") else {
+    let Some(cg) = TestCgroups::create("escape", 0, true) else {
         return;
     };
     let mut m = manager_in(&cg);
@@ -107,7 +39,8 @@ fn escapees_are_stopped_by_cgroup_and_status_shows_the_tree() {
         cgroup.ends_with("/user@0.service/app.slice/esc.service"),
         "{cgroup}"
     );
-    let procs = PathBuf::from("/sys/fs/cgroup/unified")
+    let procs = cgroup2_tree()
+        .expect("a cgroup2 tree")
         .join(cgroup.trim_start_matches('/'))
         .join("cgroup.procs");
     let deadline = Instant::now() + Duration::from_secs(5);
@@ -138,7 +71,7 @@ fn escapees_are_stopped_by_cgroup_and_status_shows_the_tree() {
 
 #[test]
 fn memory_max_ends_in_oom_kill_and_restart_on_failure() {
-    let Some(cg) = TestCgroups::create("oom") else {
+    let Some(cg) = TestCgroups::create("oom", 0, true) else {
         return;
     };
     let mut m = manager_in(&cg);
@@ -169,7 +102,7 @@ fn memory_max_ends_in_oom_kill_and_restart_on_failure() {
 
 #[test]
 fn tasks_max_stops_a_fork_bomb_at_the_limit() {
-    let Some(cg) = TestCgroups::create("tasks") else {
+    let Some(cg) = TestCgroups::create("tasks", 0, true) else {
         return;
     };
     let mut m = manager_in(&cg);
@@ -210,7 +143,7 @@ fn tasks_max_stops_a_fork_bomb_at_the_limit() {
 
 #[test]
 fn cpu_quota_holds_a_busy_loop_to_its_share() {
-    let Some(cg) = TestCgroups::create("cpu") else {
+    let Some(cg) = TestCgroups::create("cpu", 0, true) else {
         return;
     };
     let mut m = manager_in(&cg);
@@ -249,7 +182,7 @@ fn cpu_quota_holds_a_busy_loop_to_its_share() {
 
 #[test]
 fn set_property_changes_a_running_units_limit_and_keeps_it() {
-    let Some(cg) = TestCgroups::create("setprop") else {
+    let Some(cg) = TestCgroups::create("setprop", 0, true) else {
         return;
     };
     let mut m = manager_in(&cg);
@@ -265,16 +198,16 @@ fn set_property_changes_a_running_units_limit_and_keeps_it() {
     .expect_code(0);
     let cgroup = m.prop("app.service", "ControlGroup");
     let v1 = |h: &str, file: &str| {
-        let mem_root = cg
-            .roots
-            .iter()
+        let service_dir = cg
+            .service_dirs()
+            .into_iter()
             .find(|r| r.starts_with(format!("/sys/fs/cgroup/{h}")));
-        mem_root.map(|r| {
+        service_dir.map(|r| {
             let rel = cgroup
                 .split_once("/user@0.service/")
                 .map(|x| x.1)
                 .unwrap_or("");
-            std::fs::read_to_string(r.join("user@0.service").join(rel).join(file))
+            std::fs::read_to_string(r.join(rel).join(file))
                 .unwrap_or_default()
                 .trim()
                 .to_string()
@@ -311,7 +244,8 @@ fn set_property_changes_a_running_units_limit_and_keeps_it() {
 
 fn procs_of(cgroup: &str) -> Vec<u32> {
     std::fs::read_to_string(
-        PathBuf::from("/sys/fs/cgroup/unified")
+        cgroup2_tree()
+            .expect("a cgroup2 tree")
             .join(cgroup.trim_start_matches('/'))
             .join("cgroup.procs"),
     )
@@ -323,7 +257,7 @@ fn procs_of(cgroup: &str) -> Vec<u32> {
 
 #[test]
 fn run_scope_puts_the_callers_command_in_a_scope_of_its_own() {
-    let Some(cg) = TestCgroups::create("scope") else {
+    let Some(cg) = TestCgroups::create("scope", 0, true) else {
         return;
     };
     let mut m = manager_in(&cg);
@@ -373,12 +307,11 @@ fn run_scope_puts_the_callers_command_in_a_scope_of_its_own() {
         "the caller itself became the command: {pids:?}"
     );
     let pids_max = cg
-        .roots
-        .iter()
+        .service_dirs()
+        .into_iter()
         .find(|r| r.starts_with("/sys/fs/cgroup/pids"))
         .map(|r| {
-            std::fs::read_to_string(r.join("user@0.service/app.slice/held.scope/pids.max"))
-                .unwrap_or_default()
+            std::fs::read_to_string(r.join("app.slice/held.scope/pids.max")).unwrap_or_default()
         });
     if let Some(max) = pids_max {
         assert_eq!(max.trim(), "7", "-p TasksMax= applies to the scope");
@@ -426,7 +359,7 @@ fn systemds_run_scope_gets_a_scope_from_linger_over_dbus() {
         eprintln!("skipped: needs systemd's systemd-run");
         return;
     }
-    let Some(cg) = TestCgroups::create("sdscope") else {
+    let Some(cg) = TestCgroups::create("sdscope", 0, true) else {
         return;
     };
     let mut m = manager_in(&cg);
@@ -483,13 +416,8 @@ fn systemds_run_scope_gets_a_scope_from_linger_over_dbus() {
     // systemd's `systemctl --user status`: the manager's own cgroup (the delegated
     // user@0.service) with the manager in init.scope and the scope's process below app.slice —
     // as systemd shows its user manager, not the machine's root cgroup.
-    let status = std::process::Command::new("/usr/bin/systemctl")
-        .args(["--user", "status"])
-        .env_clear()
-        .env("XDG_RUNTIME_DIR", m.runtime())
-        .env("PATH", "/usr/bin:/bin")
-        .env("SYSTEMD_COLORS", "0")
-        .env("SYSTEMD_PAGER", "cat")
+    let status = m
+        .systemd_client("/usr/bin/systemctl", &["--user", "status"])
         .env("COLUMNS", "300")
         .output()
         .unwrap();
@@ -534,22 +462,13 @@ fn systemds_run_scope_gets_a_scope_from_linger_over_dbus() {
 
 #[test]
 fn a_crashed_manager_readopts_by_cgroup_and_kills_what_it_has_no_record_of() {
-    let Some(cg) = TestCgroups::create("recover") else {
+    let Some(cg) = TestCgroups::create("recover", 0, true) else {
         return;
     };
     // After a crash the v2 root holds child cgroups (and controllers): the next manager is
     // born in init.scope there, as the login daemon starts it.
-    let restart_files: Vec<PathBuf> = cg
-        .procs_files()
-        .into_iter()
-        .map(|f| {
-            if f.starts_with("/sys/fs/cgroup/unified") {
-                f.with_file_name("init.scope/cgroup.procs")
-            } else {
-                f
-            }
-        })
-        .collect();
+    let mut restart_files: Vec<PathBuf> = cg.procs_files();
+    restart_files[0] = restart_files[0].with_file_name("init.scope/cgroup.procs");
     let mut m = manager_in(&cg);
     m.write_unit(
         "esc.service",
@@ -608,7 +527,7 @@ fn a_crashed_manager_readopts_by_cgroup_and_kills_what_it_has_no_record_of() {
 
 #[test]
 fn freeze_stops_a_units_processes_until_thaw_and_a_frozen_unit_still_stops() {
-    let Some(cg) = TestCgroups::create("freeze") else {
+    let Some(cg) = TestCgroups::create("freeze", 0, true) else {
         return;
     };
     let mut m = manager_in(&cg);

@@ -75,30 +75,14 @@ fn get(m: &Manager, unit: &str, prop: &str) -> String {
 /// What systemd's `systemctl --user show -p PROP --value UNIT` prints (asked with GetAll,
 /// which goes through the manager's event loop).
 fn show(m: &Manager, unit: &str, prop: &str) -> String {
-    let out = Command::new("/usr/bin/systemctl")
-        .args(["--user", "show", "-p", prop, "--value", unit])
-        .env_clear()
-        .env("HOME", m.home())
-        .env("XDG_RUNTIME_DIR", m.runtime())
-        .env("PATH", "/usr/bin:/bin")
-        .env("SYSTEMD_PAGER", "cat")
-        .output()
-        .expect("run systemctl");
-    assert!(out.status.success(), "show {unit}: {out:?}");
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
+    let (code, out, err) = m.systemd_systemctl(&["show", "-p", prop, "--value", unit]);
+    assert_eq!(code, 0, "show {unit}: {err}");
+    out.trim().to_string()
 }
 
 fn systemctl_ok(m: &Manager, args: &[&str]) {
-    let out = Command::new("/usr/bin/systemctl")
-        .arg("--user")
-        .args(args)
-        .env_clear()
-        .env("HOME", m.home())
-        .env("XDG_RUNTIME_DIR", m.runtime())
-        .env("PATH", "/usr/bin:/bin")
-        .output()
-        .expect("run systemctl");
-    assert!(out.status.success(), "systemctl {args:?}: {out:?}");
+    let (code, out, err) = m.systemd_systemctl(args);
+    assert_eq!(code, 0, "systemctl {args:?}: {out}{err}");
 }
 
 /// The four fast properties of `unit`, read by Get and by `systemctl show`, agree.
@@ -150,12 +134,11 @@ fn published_state_reads_agree_with_the_manager() {
 
     // A transient unit that ended is collected: no longer GetUnit's (a published state that
     // outlived its unit would still be answered, and the deadline fail the test).
-    let out = Command::new("/usr/bin/systemd-run")
-        .args(["--user", "--unit=gone.service", "/bin/true"])
-        .env_clear()
-        .env("HOME", m.home())
-        .env("XDG_RUNTIME_DIR", m.runtime())
-        .env("PATH", "/usr/bin:/bin")
+    let out = m
+        .systemd_client(
+            "/usr/bin/systemd-run",
+            &["--user", "--unit=gone.service", "/bin/true"],
+        )
         .output()
         .expect("run systemd-run");
     assert!(out.status.success(), "{out:?}");

@@ -8,126 +8,40 @@
 //! words (bus_unit_method_freeze: inactive → "Unit is inactive.", unknown → "not loaded").
 #![allow(clippy::print_stderr)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use linger_test_support::Manager;
+use linger_test_support::{Manager, TestCgroups, cgroup2_tree};
 
 const BIN: &str = env!("CARGO_BIN_EXE_linger");
 const M: &str = "/org/freedesktop/systemd1";
 const DEBIAN_UNITS: &str = "/usr/lib/systemd/user";
 
-/// The test's own cgroups, removed (deepest first) when dropped.
-struct TestCgroups {
-    roots: Vec<PathBuf>,
-}
-
-impl TestCgroups {
-    /// `linger-test-PID-NAME/user@0.service` in each hierarchy that exists here; None when
-    /// not root or there is no writable cgroup2 tree.
-    fn create(name: &str) -> Option<TestCgroups> {
-        if !rustix::process::geteuid().is_root() {
-            eprintln!("skipped: per-unit cgroups need root to create a delegated cgroup");
-            return None;
-        }
-        if !Path::new("/usr/bin/systemctl").exists()
-            || !Path::new("/usr/bin/dbus-daemon").exists()
-            || !Path::new(DEBIAN_UNITS).join("dbus.socket").exists()
-            || Command::new("dbus-send").arg("--help").output().is_err()
-        {
-            eprintln!("skipped: needs systemd's systemctl, dbus-send and dbus-user-session");
-            return None;
-        }
-        let base = format!("linger-test-{}-{name}", std::process::id());
-        let mut roots = Vec::new();
-        for h in ["unified", "memory", "pids", "cpu"] {
-            let hier = PathBuf::from("/sys/fs/cgroup").join(h);
-            if !hier.join("cgroup.procs").exists() {
-                continue;
-            }
-            let root = hier.join(&base);
-            if std::fs::create_dir_all(root.join("user@0.service")).is_err() {
-                continue;
-            }
-            roots.push(root);
-        }
-        let cg = TestCgroups { roots };
-        if !cg
-            .roots
-            .iter()
-            .any(|r| r.starts_with("/sys/fs/cgroup/unified"))
-        {
-            eprintln!("skipped: no cgroup2 tree at /sys/fs/cgroup/unified");
-            return None;
-        }
-        Some(cg)
+/// systemd's systemctl, dbus-daemon and Debian's dbus.socket are all here.
+fn have_tools() -> bool {
+    let ok = Path::new("/usr/bin/systemctl").exists()
+        && Path::new("/usr/bin/dbus-daemon").exists()
+        && Path::new(DEBIAN_UNITS).join("dbus.socket").exists()
+        && Command::new("dbus-send").arg("--help").output().is_ok();
+    if !ok {
+        eprintln!("skipped: needs systemd's systemctl, dbus-send and dbus-user-session");
     }
-
-    fn procs_files(&self) -> Vec<PathBuf> {
-        self.roots
-            .iter()
-            .map(|r| r.join("user@0.service/cgroup.procs"))
-            .collect()
-    }
-}
-
-impl Drop for TestCgroups {
-    fn drop(&mut self) {
-        for root in &self.roots {
-            let mut dirs = walk(root);
-            dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
-            for d in dirs {
-                let _ = std::fs::remove_dir(&d);
-            }
-        }
-    }
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = vec![dir.to_path_buf()];
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            if e.file_type().is_ok_and(|t| t.is_dir()) {
-                out.extend(walk(&e.path()));
-            }
-        }
-    }
-    out
-}
-
-/// systemd's `systemctl --user ARGS` against `m`: (exit code, stdout, stderr).
-fn systemctl(m: &Manager, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new("/usr/bin/systemctl")
-        .arg("--user")
-        .args(args)
-        .env_clear()
-        .env("HOME", m.home())
-        .env("XDG_RUNTIME_DIR", m.runtime())
-        .env(
-            "DBUS_SESSION_BUS_ADDRESS",
-            format!("unix:path={}", m.runtime().join("bus").display()),
-        )
-        .env("PATH", "/usr/bin:/bin")
-        .env("SYSTEMD_PAGER", "cat")
-        .output()
-        .expect("run systemctl");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    ok
 }
 
 fn show(m: &Manager, unit: &str, prop: &str) -> String {
-    let (code, out, err) = systemctl(m, &["show", "-p", prop, "--value", unit]);
+    let (code, out, err) = m.systemd_systemctl(&["show", "-p", prop, "--value", unit]);
     assert_eq!(code, 0, "{err}");
     out.trim().to_string()
 }
 
 #[test]
 fn systemctl_and_dbus_send_freeze_and_thaw_a_unit_through_the_v2_freezer() {
-    let Some(cg) = TestCgroups::create("dbus-freeze") else {
+    if !have_tools() {
+        return;
+    }
+    let Some(cg) = TestCgroups::create("dbus-freeze", 0, true) else {
         return;
     };
     let mut m = Manager::new(BIN);
@@ -148,7 +62,7 @@ fn systemctl_and_dbus_send_freeze_and_thaw_a_unit_through_the_v2_freezer() {
     m.start_in_cgroups(&cg.procs_files());
     let private = m.runtime().join("systemd/private");
     m.wait_for("the D-Bus private socket", |_| private.exists());
-    let (code, _, err) = systemctl(&m, &["start", "dbus.socket"]);
+    let (code, _, err) = m.systemd_systemctl(&["start", "dbus.socket"]);
     assert_eq!(code, 0, "{err}");
     m.wait_for("org.freedesktop.systemd1 on the bus", |m| {
         Command::new("dbus-send")
@@ -166,22 +80,23 @@ fn systemctl_and_dbus_send_freeze_and_thaw_a_unit_through_the_v2_freezer() {
     let read = || std::fs::read_to_string(&counter).unwrap_or_default();
 
     // Inactive: systemd's refusal, through systemd's client.
-    let (code, _, err) = systemctl(&m, &["freeze", "tick.service"]);
+    let (code, _, err) = m.systemd_systemctl(&["freeze", "tick.service"]);
     assert_eq!(
         (code, err.as_str()),
         (1, "Failed to freeze unit tick.service: Unit is inactive.\n")
     );
-    let (code, _, err) = systemctl(&m, &["start", "tick.service"]);
+    let (code, _, err) = m.systemd_systemctl(&["start", "tick.service"]);
     assert_eq!(code, 0, "{err}");
     m.wait_for("the counter to run", |_| !read().is_empty());
     assert_eq!(show(&m, "tick.service", "CanFreeze"), "yes");
 
     // systemctl freeze returns once the kernel stopped every process of the unit.
-    let (code, out, err) = systemctl(&m, &["freeze", "tick.service"]);
+    let (code, out, err) = m.systemd_systemctl(&["freeze", "tick.service"]);
     assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
     assert_eq!(show(&m, "tick.service", "FreezerState"), "frozen");
     let cgroup = show(&m, "tick.service", "ControlGroup");
-    let freeze_file = PathBuf::from("/sys/fs/cgroup/unified")
+    let freeze_file = cgroup2_tree()
+        .expect("a cgroup2 tree")
         .join(cgroup.trim_start_matches('/'))
         .join("cgroup.freeze");
     assert_eq!(
@@ -197,7 +112,7 @@ fn systemctl_and_dbus_send_freeze_and_thaw_a_unit_through_the_v2_freezer() {
     std::thread::sleep(Duration::from_millis(200));
     assert_eq!(read(), frozen_at, "a frozen unit makes no progress");
 
-    let (code, out, err) = systemctl(&m, &["thaw", "tick.service"]);
+    let (code, out, err) = m.systemd_systemctl(&["thaw", "tick.service"]);
     assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
     assert_eq!(show(&m, "tick.service", "FreezerState"), "running");
     m.wait_for("the counter to move again", |_| read() != frozen_at);
@@ -230,7 +145,7 @@ fn systemctl_and_dbus_send_freeze_and_thaw_a_unit_through_the_v2_freezer() {
             && out.contains("Unit nope.service not loaded."),
         "{out}"
     );
-    let (code, _, err) = systemctl(&m, &["stop", "tick.service"]);
+    let (code, _, err) = m.systemd_systemctl(&["stop", "tick.service"]);
     assert_eq!(code, 0, "{err}");
     m.shutdown();
 }

@@ -24,27 +24,6 @@ fn manager(units: &[(&str, &str)]) -> Manager {
     m
 }
 
-/// systemd's own `systemctl --user ARGS` against `m`: (exit code, stdout, stderr).
-fn systemctl(m: &Manager, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new("/usr/bin/systemctl")
-        .arg("--user")
-        .args(args)
-        .env_clear()
-        .env("HOME", m.home())
-        .env("XDG_RUNTIME_DIR", m.runtime())
-        .env("PATH", "/usr/bin:/bin")
-        .env("LANG", "C.UTF-8")
-        .env("SYSTEMD_COLORS", "0")
-        .env("SYSTEMD_PAGER", "cat")
-        .output()
-        .expect("run systemctl");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 fn have_tools() -> bool {
     let ok = Path::new("/usr/bin/systemctl").exists()
         && Command::new("dbus-send").arg("--help").output().is_ok();
@@ -76,7 +55,7 @@ fn systemctl_show_reads_the_settings_linger_has() {
     ]);
     // systemctl prints them in the order the object sends them; compare as sets of lines.
     let show = |unit: &str, props: &str| {
-        let (code, out, err) = systemctl(&m, &["show", "-p", props, unit]);
+        let (code, out, err) = m.systemd_systemctl(&["show", "-p", props, unit]);
         assert_eq!(code, 0, "{err}");
         let mut lines: Vec<String> = out.lines().map(str::to_string).collect();
         lines.sort();
@@ -217,7 +196,9 @@ fn the_other_manager_and_unit_methods_work_over_dbus() {
     );
     assert!(text.contains("string \"start\""), "{text}");
     m.wait_for("api.service active", |_| {
-        systemctl(&m, &["is-active", "--quiet", "api.service"]).0 == 0
+        m.systemd_systemctl(&["is-active", "--quiet", "api.service"])
+            .0
+            == 0
     });
     // GetUnitProcesses: the sleep, with its command line.
     let (code, text) = m.dbus_send(
@@ -244,7 +225,9 @@ fn the_other_manager_and_unit_methods_work_over_dbus() {
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("string \"stop\""), "{text}");
     m.wait_for("api.service stopped", |_| {
-        systemctl(&m, &["is-active", "--quiet", "api.service"]).0 != 0
+        m.systemd_systemctl(&["is-active", "--quiet", "api.service"])
+            .0
+            != 0
     });
     // StartUnitWithFlags with no flags is StartUnit; ClearJobs cancels what is queued.
     let (code, text) = m.dbus_send(
@@ -253,12 +236,12 @@ fn the_other_manager_and_unit_methods_work_over_dbus() {
         &["string:api-slow.service", "string:replace", "uint64:0"],
     );
     assert_eq!(code, 0, "{text}");
-    let (_, jobs, _) = systemctl(&m, &["list-jobs", "--no-legend"]);
+    let (_, jobs, _) = m.systemd_systemctl(&["list-jobs", "--no-legend"]);
     assert!(jobs.contains("api-slow.service"), "{jobs}");
     let (code, text) = m.dbus_send(M, "org.freedesktop.systemd1.Manager.ClearJobs", &[]);
     assert_eq!(code, 0, "{text}");
     m.wait_for("no jobs", |_| {
-        systemctl(&m, &["list-jobs", "--no-legend"])
+        m.systemd_systemctl(&["list-jobs", "--no-legend"])
             .1
             .trim()
             .is_empty()
@@ -275,13 +258,11 @@ fn the_other_manager_and_unit_methods_work_over_dbus() {
     assert_eq!(code, 0, "{text}");
     // set-property goes to linger's resource settings (here without cgroups: refused, saying
     // why), and what linger cannot set is refused in systemd's words.
-    let (code, _, err) = systemctl(
-        &m,
-        &["set-property", "--runtime", "api.service", "CPUWeight=200"],
-    );
+    let (code, _, err) =
+        m.systemd_systemctl(&["set-property", "--runtime", "api.service", "CPUWeight=200"]);
     assert_ne!(code, 0);
     assert!(err.contains("cannot be enforced"), "{err}");
-    let (code, _, err) = systemctl(&m, &["set-property", "api.service", "Nice=3"]);
+    let (code, _, err) = m.systemd_systemctl(&["set-property", "api.service", "Nice=3"]);
     assert_ne!(code, 0);
     assert!(
         err.contains("Cannot set property Nice, or unknown property."),
@@ -390,21 +371,18 @@ fn exit_status_sets_environment_files_and_percent_limits_read_as_systemd_prints_
          RestartPreventExitStatus=4\nRestartForceExitStatus=5 SIGHUP\nMemoryMax=50%\n\
          MemoryHigh=10%\n",
     )]);
-    let (code, out, err) = systemctl(
-        &m,
-        &[
-            "show",
-            "e.service",
-            "-p",
-            "EnvironmentFiles",
-            "-p",
-            "SuccessExitStatus",
-            "-p",
-            "RestartPreventExitStatus",
-            "-p",
-            "RestartForceExitStatus",
-        ],
-    );
+    let (code, out, err) = m.systemd_systemctl(&[
+        "show",
+        "e.service",
+        "-p",
+        "EnvironmentFiles",
+        "-p",
+        "SuccessExitStatus",
+        "-p",
+        "RestartPreventExitStatus",
+        "-p",
+        "RestartForceExitStatus",
+    ]);
     assert_eq!(code, 0, "{err}");
     let want = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -421,10 +399,8 @@ fn exit_status_sets_environment_files_and_percent_limits_read_as_systemd_prints_
         .unwrap();
     let page = rustix::param::page_size() as u64;
     let pages = kib * 1024 / page;
-    let (code, out, err) = systemctl(
-        &m,
-        &["show", "e.service", "-p", "MemoryMax", "-p", "MemoryHigh"],
-    );
+    let (code, out, err) =
+        m.systemd_systemctl(&["show", "e.service", "-p", "MemoryMax", "-p", "MemoryHigh"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
@@ -471,11 +447,11 @@ fn a_slice_lists_the_loaded_units_in_it() {
     ]);
     // Loaded (as `show` loads them), none started.
     for u in ["a.service", "b.service", "s.socket", "custom-inner.slice"] {
-        let (code, _, err) = systemctl(&m, &["show", "-p", "Id", u]);
+        let (code, _, err) = m.systemd_systemctl(&["show", "-p", "Id", u]);
         assert_eq!(code, 0, "{err}");
     }
     let slice_of = |slice: &str| {
-        let (code, out, err) = systemctl(&m, &["show", "-p", "SliceOf", "--value", slice]);
+        let (code, out, err) = m.systemd_systemctl(&["show", "-p", "SliceOf", "--value", slice]);
         assert_eq!(code, 0, "{err}");
         let mut names: Vec<String> = out.split_whitespace().map(str::to_string).collect();
         names.sort();

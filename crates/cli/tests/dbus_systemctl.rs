@@ -79,17 +79,9 @@ fn reference(name: &str) -> (Vec<String>, Captured) {
 
 /// Run systemd's own client (the reference's command line) against `m`.
 fn run_tool(m: &Manager, args: &[String]) -> Captured {
-    let out = Command::new(&args[0])
+    let out = m
+        .systemd_client(&args[0], &[])
         .args(&args[1..])
-        .env_clear()
-        .env("HOME", m.home())
-        .env("XDG_RUNTIME_DIR", m.runtime())
-        .env("PATH", "/usr/bin:/bin")
-        .env("LANG", "C.UTF-8")
-        .env("TZ", "UTC")
-        .env("SYSTEMD_COLORS", "0")
-        .env("SYSTEMD_PAGER", "cat")
-        .env("COLUMNS", "200")
         .output()
         .expect("run systemd's client");
     let fix = |b: &[u8]| {

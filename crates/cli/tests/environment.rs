@@ -139,3 +139,84 @@ fn environment_d_and_generators_shape_what_services_get_at_start_and_reload() {
     );
     assert_eq!(m.prop("other.service", "LoadState"), "loaded");
 }
+
+/// The manager answers while its generators run, and holds everything else until they are
+/// done (issue 15: `enable-linger` → an answering manager does not wait for Debian's
+/// `90gpg-agent`): its own properties say `initializing` at once, a start asked meanwhile
+/// waits, and the service then runs with the generators' environment — never without it.
+#[test]
+fn the_manager_answers_while_generators_run_and_starts_nothing_before_they_are_done() {
+    let mut m = Manager::new(BIN);
+    let home = m.home();
+    let gate = home.join("gate");
+    std::fs::create_dir_all(&home).unwrap();
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &gate,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o600),
+        0,
+    )
+    .unwrap();
+    let envgen = home.join("envgen");
+    // Blocks until the test opens the gate.
+    script(
+        &envgen.join("50-gated"),
+        &format!("read x < {}\necho GATED=$x\n", gate.display()),
+    );
+    m.write_unit(
+        "probe.service",
+        "[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo \"gated=$GATED\" > %h/probe'\n",
+    );
+    m.start_wrapped(&[
+        "env",
+        &format!("SYSTEMD_ENVIRONMENT_GENERATOR_PATH={}", envgen.display()),
+    ]);
+    // Answered with the generator still blocked.
+    assert_eq!(
+        m.systemctl(&["show", "-p", "SystemState", "--value"])
+            .expect_code(0)
+            .stdout
+            .trim(),
+        "initializing"
+    );
+    // The manager's ends of connections to its socket (inodes): the start's is a new one.
+    let sock = m.runtime().join("linger/manager");
+    let connected = || -> std::collections::BTreeSet<String> {
+        std::fs::read_to_string("/proc/net/unix")
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| l.ends_with(&*sock.to_string_lossy()))
+            .filter(|l| l.split_whitespace().nth(5) == Some("03"))
+            .filter_map(|l| l.split_whitespace().nth(6).map(str::to_string))
+            .collect()
+    };
+    let before = connected();
+    let mut start = m
+        .linger_command(&["ctl", "--user", "start", "probe.service"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    m.wait_for("the start's connection accepted", |_| {
+        !connected().is_subset(&before)
+    });
+    assert!(
+        start.try_wait().unwrap().is_none(),
+        "the start was carried out before the environment was complete"
+    );
+    assert!(!home.join("probe").exists());
+    std::fs::write(&gate, "yes\n").unwrap();
+    assert!(start.wait().unwrap().success());
+    assert_eq!(
+        std::fs::read_to_string(home.join("probe")).unwrap(),
+        "gated=yes\n"
+    );
+    assert_ne!(
+        m.systemctl(&["show", "-p", "SystemState", "--value"])
+            .expect_code(0)
+            .stdout
+            .trim(),
+        "initializing"
+    );
+}

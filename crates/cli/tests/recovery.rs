@@ -286,11 +286,16 @@ fn a_recovered_manager_stops_its_adopted_services_when_it_exits() {
 fn a_stop_or_restart_under_way_at_the_crash_is_carried_out_by_the_next_manager() {
     let mut m = Manager::new(BIN);
     let marker = format!("midway-{}", std::process::id());
-    // Ignores SIGTERM: its stop takes until TimeoutStopSec= and SIGKILL.
-    m.write_unit(
-        "stubborn.service",
-        &format!("[Service]\nExecStart=/bin/sh -c 'trap \"\" TERM; while :; do sleep 0.1; done' {marker}\nTimeoutStopSec=2\n"),
-    );
+    // Ignores SIGTERM: its stop takes until TimeoutStopSec= and SIGKILL. Under the first
+    // manager that is an hour, so however slow a loaded machine makes the steps below, the
+    // stop is still under way at the crash (with 2 s it could end first, and a failed unit
+    // comes back inactive); the next manager reads the unit file again, with 2 s.
+    let stubborn = |timeout: &str| {
+        format!(
+            "[Service]\nExecStart=/bin/sh -c 'trap \"\" TERM; while :; do sleep 0.1; done' {marker}\nTimeoutStopSec={timeout}\n"
+        )
+    };
+    m.write_unit("stubborn.service", &stubborn("1h"));
     // Fails at once and waits 2 s before its automatic restart.
     m.write_unit(
         "flaky.service",
@@ -308,6 +313,7 @@ fn a_stop_or_restart_under_way_at_the_crash_is_carried_out_by_the_next_manager()
         m.prop("flaky.service", "SubState") == "auto-restart"
     });
     m.crash();
+    m.write_unit("stubborn.service", &stubborn("2"));
     m.start();
     // SIGTERM ignored → SIGKILL after TimeoutStopSec=: "failed" with result timeout, as systemd.
     m.wait_for("the stop finished by the new manager", |m| {

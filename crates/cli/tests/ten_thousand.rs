@@ -15,90 +15,16 @@
 #![allow(clippy::print_stderr)]
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use linger_test_support::{Manager, alive};
+use linger_test_support::{Manager, TestCgroups, alive};
 
 const BIN: &str = env!("CARGO_BIN_EXE_linger");
 const SERVICES: usize = 10_000;
 /// The soft open-file limit a login gives (systemd's and the kernel's default, 1024): the
 /// manager raises its own to the hard limit, or it could not hold 10,000 services' pipes.
 const SOFT_NOFILE: &str = "ulimit -Sn 1024";
-
-/// The delegated `user@UID.service` the manager runs in (root only), removed deepest first.
-struct Delegated {
-    root: PathBuf,
-}
-
-impl Delegated {
-    fn create(uid: u32) -> Option<Delegated> {
-        let unified = Path::new("/sys/fs/cgroup/unified");
-        let unified = if unified.join("cgroup.procs").exists() {
-            unified
-        } else {
-            Path::new("/sys/fs/cgroup")
-        };
-        if !unified.join("cgroup.controllers").exists() {
-            eprintln!("no cgroup2 tree here: the services run without cgroups");
-            return None;
-        }
-        let root = unified.join(format!("linger-test-{}-scale", std::process::id()));
-        let manager = root.join(format!("user@{uid}.service"));
-        std::fs::create_dir_all(&manager).expect("create the delegated cgroup");
-        let ok = Command::new("chown")
-            .args(["-R", &format!("{uid}")])
-            .arg(&manager)
-            .status()
-            .is_ok_and(|s| s.success());
-        assert!(ok, "cannot delegate {} to uid {uid}", manager.display());
-        Some(Delegated { root })
-    }
-
-    fn manager(&self) -> PathBuf {
-        std::fs::read_dir(&self.root)
-            .expect("read the test cgroup")
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.is_dir())
-            .expect("user@UID.service")
-    }
-
-    /// Every pid in the cgroup tree.
-    fn pids(&self) -> Vec<u32> {
-        walk(&self.root)
-            .iter()
-            .filter_map(|d| std::fs::read_to_string(d.join("cgroup.procs")).ok())
-            .flat_map(|s| {
-                s.lines()
-                    .filter_map(|l| l.parse().ok())
-                    .collect::<Vec<u32>>()
-            })
-            .collect()
-    }
-}
-
-impl Drop for Delegated {
-    fn drop(&mut self) {
-        let mut dirs = walk(&self.root);
-        dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
-        for d in dirs {
-            let _ = std::fs::remove_dir(&d);
-        }
-    }
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = vec![dir.to_path_buf()];
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            if e.file_type().is_ok_and(|t| t.is_dir()) {
-                out.extend(walk(&e.path()));
-            }
-        }
-    }
-    out
-}
 
 /// Whether `pid` is in the cgroup `dir` itself.
 fn in_cgroup(pid: u32, dir: &Path) -> bool {
@@ -174,14 +100,11 @@ fn ten_thousand_services_start_and_stop_under_an_ordinary_users_manager() {
             .status()
             .is_ok_and(|s| s.success());
         assert!(ok, "chmod the test tree");
-        let cgroup = Delegated::create(uid);
+        let cgroup = TestCgroups::create("scale", uid, false);
         let (reuid, regid) = (format!("--reuid={uid}"), format!("--regid={gid}"));
-        let procs = cgroup.as_ref().map(|c| {
-            c.manager()
-                .join("cgroup.procs")
-                .to_string_lossy()
-                .into_owned()
-        });
+        let procs = cgroup
+            .as_ref()
+            .map(|c| c.procs_files()[0].to_string_lossy().into_owned());
         // The shell takes a login's soft limit, joins the delegated cgroup (if any), then
         // becomes setpriv, then the manager.
         let join = match &procs {
@@ -256,7 +179,10 @@ fn ten_thousand_services_start_and_stop_under_an_ordinary_users_manager() {
                 .any(|l| l.starts_with("0::") && l.ends_with(mid.as_str())),
             "{mid} is not in its own cgroup: {own}"
         );
-        assert!(c.pids().len() > SERVICES, "the cgroup tree misses services");
+        assert!(
+            c.v2_pids().len() > SERVICES,
+            "the cgroup tree misses services"
+        );
     }
 
     // The manager still answers about one of them.
@@ -304,9 +230,9 @@ fn ten_thousand_services_start_and_stop_under_an_ordinary_users_manager() {
     );
     if let Some(c) = &cgroup {
         // Only the manager's own processes (itself, its fd keeper) in its init.scope.
-        let init = c.manager().join("init.scope");
+        let init = c.service_dirs()[0].join("init.scope");
         let others: Vec<u32> = c
-            .pids()
+            .v2_pids()
             .into_iter()
             .filter(|p| !in_cgroup(*p, &init))
             .collect();

@@ -54,6 +54,8 @@ mod session_ops;
 pub mod sessions;
 mod spawn;
 mod state;
+#[cfg(debug_assertions)]
+mod test_hooks;
 mod tracker;
 
 pub use tracker::{USER_CGROUP_DEPTH_MAX, USER_CGROUPS_MAX};

@@ -1,6 +1,7 @@
 //! What the daemon must still know after a restart (as logind keeps `/run/systemd/sessions`):
 //! one small JSON file per session (`STATE/sessions/ID`) and per user with something the
-//! daemon made (`STATE/users/UID`: the manager it started, the runtime directory it made),
+//! daemon made (`STATE/users/UID`: the manager it started — or, while it forks one, when the
+//! fork was decided, on disk before the fork —, the runtime directory it made),
 //! and the last session id (`STATE/last-session-id`). Written whenever they change (temp file
 //! and rename: a file is whole or absent) by a thread of their own, in order: the event loop
 //! never waits for a file system (where `/run` is on a disk, a rename can wait for the
@@ -61,6 +62,11 @@ pub struct UserRecord {
     pub manager: Option<ManagerRecord>,
     /// The runtime directory it set up.
     pub runtime: Option<RuntimeDir>,
+    /// A manager is being forked: when the fork was decided (clock ticks since boot, as
+    /// `/proc/PID/stat` counts a process's start). On disk before the fork, replaced by
+    /// `manager` once the child is held: a daemon killed in between finds the child by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starting: Option<u64>,
 }
 
 /// One file change for the writer thread.
@@ -69,6 +75,8 @@ struct Change {
     path: PathBuf,
     /// New content; `None` removes the file.
     content: Option<Vec<u8>>,
+    /// Told once the change is applied (or failed).
+    done: Option<std::sync::mpsc::Sender<()>>,
 }
 
 /// The records' directory, written by a thread of its own.
@@ -122,6 +130,9 @@ impl Store {
                     if let Err(e) = apply(&c) {
                         crate::log::warn(format!("cannot write {}: {e}", c.path.display()));
                     }
+                    if let Some(done) = c.done {
+                        let _ = done.send(());
+                    }
                 }
             })
             .ok();
@@ -138,7 +149,14 @@ impl Store {
 
     /// Queue a change (written at once where no thread could be started).
     fn queue(&self, path: PathBuf, content: Option<Vec<u8>>) {
-        let c = Change { path, content };
+        self.queue_change(Change {
+            path,
+            content,
+            done: None,
+        });
+    }
+
+    fn queue_change(&self, c: Change) {
         let c = match &self.tx {
             Some(tx) => match tx.send(c) {
                 Ok(()) => return,
@@ -148,6 +166,9 @@ impl Store {
         };
         if let Err(e) = apply(&c) {
             crate::log::warn(format!("cannot write {}: {e}", c.path.display()));
+        }
+        if let Some(done) = c.done {
+            let _ = done.send(());
         }
     }
 
@@ -170,11 +191,30 @@ impl Store {
 
     /// Store a user's record (nothing to keep: the file goes).
     pub fn save_user(&self, r: &UserRecord) {
-        if r.manager.is_none() && r.runtime.is_none() {
+        if r.manager.is_none() && r.runtime.is_none() && r.starting.is_none() {
             self.queue(self.path("users", r.uid), None);
         } else {
             self.save("users", r.uid, r);
         }
+    }
+
+    /// Store a user's record, queued in order with every other change like
+    /// [`Store::save_user`]; the receiver hears once it is on disk (or failed to get there),
+    /// for a worker that may act only after that (the loop never waits for it).
+    pub fn save_user_then(&self, r: &UserRecord) -> std::sync::mpsc::Receiver<()> {
+        let (done, heard) = std::sync::mpsc::channel();
+        match serde_json::to_vec(r) {
+            Ok(bytes) => self.queue_change(Change {
+                path: self.path("users", r.uid),
+                content: Some(bytes),
+                done: Some(done),
+            }),
+            Err(e) => {
+                crate::log::warn(format!("cannot serialize a users record: {e}"));
+                let _ = done.send(());
+            }
+        }
+        heard
     }
 
     /// Store the last session id handed out.
@@ -280,6 +320,7 @@ mod tests {
                 mounted: true,
                 created: true,
             }),
+            starting: None,
         };
         st.save_user(&u);
         st.save_last_id(9);
@@ -298,10 +339,38 @@ mod tests {
             uid: 1000,
             manager: None,
             runtime: None,
+            starting: None,
         });
         st.flush();
         let l = st.load();
         assert!(l.sessions.is_empty() && l.users.is_empty());
+    }
+
+    /// A fork's intent is on disk when the receiver hears, in order with what was queued
+    /// before it; a record of an older version (no `starting`) reads as no fork under way.
+    #[test]
+    fn an_intent_is_written_before_the_receiver_hears() {
+        let d = tempfile::tempdir().unwrap();
+        let mut st = Store::new(d.path());
+        let mut r = UserRecord {
+            uid: 1000,
+            manager: None,
+            runtime: None,
+            starting: None,
+        };
+        st.save_user(&r);
+        r.starting = Some(4242);
+        st.save_user_then(&r).recv().unwrap();
+        let on_disk = std::fs::read_to_string(d.path().join("users/1000")).unwrap();
+        let back: UserRecord = serde_json::from_str(&on_disk).unwrap();
+        assert_eq!(back, r);
+        st.flush();
+        assert_eq!(st.load().users, [r]);
+        let old: UserRecord =
+            serde_json::from_str(r#"{"uid":7,"manager":{"pid":9,"start":1},"runtime":null}"#)
+                .unwrap();
+        assert_eq!(old.starting, None);
+        assert!(!serde_json::to_string(&old).unwrap().contains("starting"));
     }
 
     /// A daemon restarted into a new version takes back the sessions the old one stored: the

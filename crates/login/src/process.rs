@@ -70,6 +70,8 @@ pub struct ProcInfo {
     pub pid: u32,
     /// Parent pid.
     pub ppid: u32,
+    /// Its session (a user manager leads its own: `setsid` before the exec).
+    pub session: u32,
     /// Start time in clock ticks since boot (tells a reused pid apart).
     pub start: u64,
 }
@@ -84,8 +86,19 @@ pub fn parse_stat(text: &str) -> Option<ProcInfo> {
     Some(ProcInfo {
         pid,
         ppid: f.get(1)?.parse().ok()?,
+        session: f.get(3)?.parse().ok()?,
         start: f.get(19)?.parse().ok()?,
     })
+}
+
+/// Now, on the clock of [`start_time`]: clock ticks since boot, rounded down as the kernel
+/// rounds a start time (a process forked after this call started at this tick or later).
+pub fn boot_ticks() -> u64 {
+    let now = rustix::time::clock_gettime(rustix::time::ClockId::Boottime);
+    let ns = u128::try_from(now.tv_sec).unwrap_or(0) * 1_000_000_000
+        + u128::try_from(now.tv_nsec).unwrap_or(0);
+    let hz = u128::from(rustix::param::clock_ticks_per_second().max(1));
+    u64::try_from(ns * hz / 1_000_000_000).unwrap_or(u64::MAX)
 }
 
 /// The start time of `pid` (clock ticks since boot), `None` when there is no such process.
@@ -245,6 +258,25 @@ mod tests {
             Err(ProcessError::Forbidden(_))
         ));
         assert!(matches!(Process::open(1), Err(ProcessError::Forbidden(1))));
+    }
+
+    /// A process forked after [`boot_ticks`] started at that tick or later: the comparison
+    /// a restarted daemon makes with a fork's intent record.
+    #[test]
+    fn boot_ticks_is_the_clock_of_start_times() {
+        let before = boot_ticks();
+        let mut child = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let start = start_time(child.id()).unwrap();
+        let after = boot_ticks();
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert!(
+            before <= start && start <= after,
+            "{before} {start} {after}"
+        );
     }
 
     #[test]

@@ -108,7 +108,12 @@ mod tests {
     use super::*;
 
     fn p(pid: u32, ppid: u32, start: u64) -> ProcInfo {
-        ProcInfo { pid, ppid, start }
+        ProcInfo {
+            pid,
+            ppid,
+            session: 1234,
+            start,
+        }
     }
 
     #[test]

@@ -239,7 +239,12 @@ impl State {
 
     /// Write the user's record (what the daemon made for them) for a restarted daemon.
     pub fn save_user(&self, uid: u32) {
-        let record = match self.users.get(&uid) {
+        self.store.save_user(&self.user_record(uid));
+    }
+
+    /// The user's record as it stands.
+    fn user_record(&self, uid: u32) -> UserRecord {
+        match self.users.get(&uid) {
             Some(u) => UserRecord {
                 uid,
                 manager: u
@@ -251,14 +256,15 @@ impl State {
                         start: p.start(),
                     }),
                 runtime: u.runtime.as_ref().and_then(runtime::Slot::dir),
+                starting: u.starting,
             },
             None => UserRecord {
                 uid,
                 manager: None,
                 runtime: None,
+                starting: None,
             },
-        };
-        self.store.save_user(&record);
+        }
     }
 
     /// Whether `uid` lingers.
@@ -512,6 +518,12 @@ impl State {
     /// idle machine, > 100 ms under load, on the loop until this moved). Reaping waits while
     /// a fork is in flight ([`State::forks_in_flight`]): the child's pid is its own until its
     /// pidfd is opened and its record is here.
+    ///
+    /// The fork waits until the user's record says, on disk, that a fork was decided now
+    /// (`starting`, a start-time bound): a daemon killed after the fork and before the
+    /// completion's record of the child finds the child by it at its restart
+    /// (`state_reattach.rs`), instead of taking it for a manager the user ran by hand and
+    /// never stopping it.
     fn fork_manager(&mut self, uid: u32, prepared: crate::users::Prepared) {
         let (runtime, _) = self.runtime_dir(uid);
         let Some(u) = self.users.get_mut(&uid) else {
@@ -519,12 +531,17 @@ impl State {
         };
         // No other start, cleanup or tidy-up of this user until the fork is back.
         u.preparing = true;
+        u.starting = Some(crate::process::boot_ticks());
         let account = u.account.clone();
         let command = self.config.user_manager.clone();
         let notify = self.config.notify_socket();
         let login = self.config.socket.clone();
+        let intent = self.store.save_user_then(&self.user_record(uid));
         self.forks_in_flight += 1;
         let work = move || -> Result<(Process, Option<OwnedFd>), String> {
+            // The intent is on disk (or could not be written: logged, and the fork goes on —
+            // a login is not refused over a record).
+            let _ = intent.recv();
             let m = crate::spawn::spawn(
                 &command,
                 &account,
@@ -536,12 +553,15 @@ impl State {
             )?;
             // Our unreaped child (nothing is reaped while a fork is in flight).
             let process = Process::open(m.pid).map_err(|e| e.to_string())?;
+            #[cfg(debug_assertions)]
+            crate::test_hooks::after_manager_fork(process.pid());
             Ok((process, m.status))
         };
         self.background_unqueued(Box::new(work), move |st: &mut State, forked| {
             st.forks_in_flight -= 1;
             if let Some(u) = st.users.get_mut(&uid) {
                 u.preparing = false;
+                u.starting = None;
             }
             match forked {
                 Ok((process, status)) => {
@@ -553,10 +573,20 @@ impl State {
                         u.process = Some(process);
                     }
                     st.manager_event_no_reconcile(uid, ManagerEvent::Spawned(pid));
+                    // Its record names the child now (set_phase wrote it), in place of the
+                    // intent; anything else leaves no intent behind either.
+                    if st
+                        .users
+                        .get(&uid)
+                        .is_none_or(|u| u.manager.pid() != Some(pid))
+                    {
+                        st.save_user(uid);
+                    }
                 }
                 Err(e) => {
                     log::error(format!("cannot start user manager of uid {uid}: {e}"));
                     st.manager_event_no_reconcile(uid, ManagerEvent::SpawnFailed);
+                    st.save_user(uid);
                 }
             }
             if !st.exiting {

@@ -5,7 +5,9 @@
 //!
 //! No pid from a record is trusted as it is: a process is held again only if it still has
 //! the start time (and, for managers, the owner) the record names, checked after its pidfd
-//! was opened. A session whose leader is gone ends as if its connection had closed; one whose
+//! was opened. A manager forked by a run killed before it recorded the child is found by the
+//! fork's intent (the record's `starting`, written before the fork): see
+//! [`State::orphaned_manager`]. A session whose leader is gone ends as if its connection had closed; one whose
 //! leader lives ends when the leader exits or releases it (its PAM connection died with the
 //! previous daemon).
 
@@ -76,6 +78,19 @@ impl State {
         let manager = r
             .manager
             .and_then(|m| Process::reattach(m.pid, m.start, Some(uid)).ok());
+        // Killed between a fork and its record: the child is found by the fork's intent.
+        let orphan = match (r.manager, r.starting) {
+            (None, Some(since)) => self.orphaned_manager(uid, since),
+            _ => None,
+        };
+        if let Some(p) = &orphan {
+            log::info(format!(
+                "adopted the user manager of uid {uid} (pid {}) that a previous run forked \
+                 and was killed before recording",
+                p.pid()
+            ));
+        }
+        let manager = manager.or(orphan);
         let watch = manager
             .as_ref()
             .map(|p| p.watch_exit(Exit::Manager { uid, pid: p.pid() }, self.exits.clone()));
@@ -106,6 +121,62 @@ impl State {
             }
         }
         self.save_user(uid);
+    }
+
+    /// The manager a previous run forked for `uid` and was killed before recording (its
+    /// record says a fork was decided at `since`, in clock ticks since boot): the process of
+    /// the user that leads its own session (a manager is made a session leader before its
+    /// exec), started at `since` or later — the earliest such — where managers are born
+    /// (`user@UID.service/init.scope`; anywhere without cgroups). It is held by a pidfd, and
+    /// its start time, owner and cgroup are checked again once the pidfd is open.
+    ///
+    /// The user can move processes of their own into the delegated `init.scope`, and so make
+    /// one of them taken for the manager; it is then the one signalled at the stop, and the
+    /// stop still ends with everything in `user@UID.service` killed: the user only fools
+    /// themselves. The scan holds one candidate at a time, whatever the number of pids.
+    fn orphaned_manager(&self, uid: u32, since: u64) -> Option<Process> {
+        use std::io::BufRead;
+        let mut best: Option<(u64, u32)> = None;
+        let mut consider = |pid: u32| {
+            let Some(info) = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .ok()
+                .and_then(|t| crate::process::parse_stat(&t))
+            else {
+                return;
+            };
+            if info.session != pid
+                || info.start < since
+                || best.is_some_and(|b| b <= (info.start, pid))
+                || linger_ipc::process_uid(pid) != Some(uid)
+            {
+                return;
+            }
+            best = Some((info.start, pid));
+        };
+        match self.tracker.manager_birthplace(uid) {
+            Some(procs) => {
+                let Ok(f) = std::fs::File::open(procs) else {
+                    return None;
+                };
+                for line in std::io::BufReader::new(f).lines() {
+                    let Ok(line) = line else { break };
+                    if let Ok(pid) = line.trim().parse() {
+                        consider(pid);
+                    }
+                }
+            }
+            None => {
+                let rd = std::fs::read_dir("/proc").ok()?;
+                for e in rd.filter_map(Result::ok) {
+                    if let Some(pid) = e.file_name().to_str().and_then(|n| n.parse().ok()) {
+                        consider(pid);
+                    }
+                }
+            }
+        }
+        let (start, pid) = best?;
+        let p = Process::reattach(pid, start, Some(uid)).ok()?;
+        (self.tracker.in_manager_birthplace(uid, pid) && p.alive()).then_some(p)
     }
 
     fn reattach_session(&mut self, r: SessionRecord) {

@@ -644,6 +644,39 @@ impl Tracker {
         }
     }
 
+    /// Where a manager forked for `uid` is to be looked for when the daemon was killed before
+    /// recording it: `user@UID.service/init.scope`'s `cgroup.procs`, where it was born, or,
+    /// without cgroups, `None`: every process (the caller narrows by owner, session and start
+    /// time, one pid at a time).
+    pub fn manager_birthplace(&self, uid: u32) -> Option<PathBuf> {
+        let Tracker::Cgroups { cg, .. } = self else {
+            return None;
+        };
+        Some(
+            cg.setup()
+                .unified
+                .join(Self::init_scope_rel(uid))
+                .join("cgroup.procs"),
+        )
+    }
+
+    /// Whether `pid` is in the place [`Tracker::manager_birthplace`] lists (asked again once
+    /// its pidfd is open).
+    pub fn in_manager_birthplace(&self, uid: u32, pid: u32) -> bool {
+        let Tracker::Cgroups { cg, mount, .. } = self else {
+            return true;
+        };
+        let want = cg.setup().unified.join(Self::init_scope_rel(uid));
+        let want = format!("/{}", want.strip_prefix(mount).unwrap_or(&want).display());
+        unified_cgroup_of(pid).is_ok_and(|c| c.as_deref() == Some(want.as_str()))
+    }
+
+    fn init_scope_rel(uid: u32) -> PathBuf {
+        user_slice_rel(uid)
+            .join(format!("user@{uid}.service"))
+            .join(linger_cgroup::INIT_SCOPE)
+    }
+
     /// Watch `user@UID.service` for becoming empty; whether it still holds processes.
     pub fn watch_user_service(&mut self, uid: u32) -> bool {
         match self {

@@ -328,6 +328,9 @@ pub struct User {
     pub preparing: bool,
     /// What a worker prepared for the manager's start (its `cgroup.procs` fds, groups).
     pub prepared: Option<Prepared>,
+    /// A manager is being forked on a worker: when that was decided
+    /// ([`crate::process::boot_ticks`]), in the user's record until the child is held.
+    pub starting: Option<u64>,
 }
 
 /// What a manager's start needs that took file system work (made on a worker).
@@ -372,6 +375,7 @@ impl User {
             cleaning: false,
             preparing: false,
             prepared: None,
+            starting: None,
         }
     }
 

@@ -10,8 +10,8 @@ use std::process::Command;
 use std::time::Duration;
 
 use common::{
-    Daemon, TestCgroup, TestUser, alive, is_mount_point, manager_pid, props, root_or_skip,
-    session_leader, status_field, wait_until,
+    Daemon, Opts, TestCgroup, TestUser, alive, is_mount_point, manager_pid, pids_of_uid, props,
+    root_or_skip, session_leader, status_field, wait_until,
 };
 use serde_json::json;
 use std::os::unix::process::ExitStatusExt;
@@ -516,6 +516,170 @@ fn a_restarted_daemon_adopts_running_managers() {
         .run_dir()
         .join(user.uid.to_string())
         .exists()));
+}
+
+/// The daemon is killed after it forked a user manager and before its record of the child
+/// was written: a window held open by the debug build's hook (`test_hooks.rs`), which parks
+/// the fork's worker once the child is held. The next daemon finds the child by the fork's
+/// intent (on disk before the fork) and stops it when the user needs it no more — by
+/// disable-linger (`via_login` false) or by the end of the logins, after handing it to the
+/// next login instead of starting a second one (`via_login` true).
+fn killed_between_a_managers_fork_and_its_record(tag: &str, cgroups: bool, via_login: bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let user = TestUser::create(&user_name(tag), &dir.path().join("home"));
+    let cg = if cgroups {
+        let Some(cg) = TestCgroup::create("forkwindow") else {
+            println!("skipped: no cgroup2 tree of our own");
+            return;
+        };
+        Some(cg)
+    } else {
+        None
+    };
+    let cgroup = cg.as_ref().map(|c| c.path.as_path());
+    Daemon::write_conf(dir.path(), "[Login]\nUserStopDelaySec=0\n");
+    let held = dir.path().join("forked");
+    let mut first = Daemon::launch_env(
+        dir.path(),
+        Opts {
+            cgroup,
+            ..Opts::default()
+        },
+        &[("LINGER_LOGIN_TEST_HOLD_AFTER_FORK", &held)],
+    );
+    let mut leaders = Vec::new();
+    if via_login {
+        let leader = session_leader();
+        first
+            .call(
+                "io.linger.Login.CreateSession",
+                json!({"uid": user.uid, "pid": leader.id(), "service": "login", "tty": "tty5"}),
+            )
+            .unwrap();
+        leaders.push(leader);
+    } else {
+        first
+            .call(
+                "io.linger.Login.SetLinger",
+                json!({"user": user.name, "enable": true}),
+            )
+            .unwrap();
+    }
+    let mut pid = None;
+    assert!(
+        wait_until(SECS, || {
+            pid = std::fs::read_to_string(&held)
+                .ok()
+                .and_then(|t| t.parse::<u32>().ok());
+            pid.is_some()
+        }),
+        "the fork never reached the hook; log:\n{}",
+        first.log()
+    );
+    let pid = pid.unwrap();
+    // In the window: the record says a fork was decided, and names no child.
+    let record = dir.path().join("state/users").join(user.uid.to_string());
+    let text = std::fs::read_to_string(&record).unwrap_or_default();
+    assert!(
+        text.contains("\"starting\":") && !text.contains("\"pid\":"),
+        "record in the window: {text:?}"
+    );
+    first.kill_hard();
+    assert!(alive(pid), "the manager died with the daemon");
+
+    let d = Daemon::launch(
+        dir.path(),
+        Opts {
+            cgroup,
+            ..Opts::default()
+        },
+    );
+    assert!(
+        wait_until(SECS, || d.log().contains(&format!(
+            "adopted the user manager of uid {} (pid {pid})",
+            user.uid
+        ))),
+        "log:\n{}",
+        d.log()
+    );
+    // Not taken for a manager the user ran by hand (which is never the daemon's to stop:
+    // with cgroups it died only with the cleanup's SIGKILL of what the service left).
+    assert!(
+        !d.log().contains("did not start runs for uid"),
+        "log:\n{}",
+        d.log()
+    );
+    if via_login {
+        // The next login gets the adopted manager, not a second one.
+        let leader = session_leader();
+        let mut pam = d.client();
+        pam.call(
+            "io.linger.Login.CreateSession",
+            json!({"uid": user.uid, "pid": leader.id(), "service": "login", "tty": "tty6"}),
+        )
+        .unwrap();
+        leaders.push(leader);
+        d.call(
+            "io.linger.Login.WaitUserManager",
+            json!({"user": user.uid.to_string()}),
+        )
+        .unwrap();
+        assert!(
+            wait_until(SECS, || manager_pid(&d.run_dir(), user.uid) == Some(pid)),
+            "the next login's manager is not the adopted one ({:?}); log:\n{}",
+            manager_pid(&d.run_dir(), user.uid),
+            d.log()
+        );
+        assert_eq!(d.user_props(&user.name).unwrap()["State"], "active");
+        // Both logins end (the first one's PAM connection died with the first daemon).
+        for mut l in leaders.drain(..) {
+            let _ = l.kill();
+            let _ = l.wait();
+        }
+        drop(pam);
+    } else {
+        assert!(
+            wait_until(SECS, || manager_pid(&d.run_dir(), user.uid) == Some(pid)),
+            "the manager answering is not the adopted one ({:?}); log:\n{}",
+            manager_pid(&d.run_dir(), user.uid),
+            d.log()
+        );
+        assert_eq!(d.user_props(&user.name).unwrap()["State"], "lingering");
+        d.call(
+            "io.linger.Login.SetLinger",
+            json!({"user": user.name, "enable": false}),
+        )
+        .unwrap();
+    }
+    assert!(
+        wait_until(SECS, || !alive(pid)),
+        "the adopted manager was not stopped; log:\n{}",
+        d.log()
+    );
+    assert!(
+        wait_until(SECS, || pids_of_uid(user.uid).is_empty()),
+        "processes of the user left: {:?}",
+        pids_of_uid(user.uid)
+    );
+    assert!(
+        wait_until(SECS, || !d.run_dir().join(user.uid.to_string()).exists()),
+        "runtime dir left behind; log:\n{}",
+        d.log()
+    );
+}
+
+#[test]
+fn killed_after_a_lingering_managers_fork_the_next_daemon_stops_it() {
+    if root_or_skip() {
+        killed_between_a_managers_fork_and_its_record("w", true, false);
+    }
+}
+
+#[test]
+fn killed_after_a_logins_managers_fork_the_next_daemon_hands_it_on_and_stops_it() {
+    if root_or_skip() {
+        killed_between_a_managers_fork_and_its_record("x", false, true);
+    }
 }
 
 #[test]

@@ -414,7 +414,10 @@ fn manager_properties(m: &Manager) -> Props {
         .filter(|u| u.active_state() == linger_engine::ActiveState::Failed)
         .count();
     let jobs = m.engine.jobs().len();
-    let system_state = if jobs > 0 {
+    let system_state = if m.starting.is_some() {
+        // Generators still running, no unit loaded yet (startup.rs).
+        "initializing"
+    } else if jobs > 0 {
         "starting"
     } else if failed > 0 {
         "degraded"

@@ -8,7 +8,9 @@
 //! what the earlier ones produced. environment.d is read by linger itself, at the place of
 //! systemd's own `30-systemd-environment-d-generator` (which is therefore not run: it would
 //! read the same files again). Unit generators run side by side. All of them together get
-//! [`TIMEOUT`], as systemd gives them; one still running then is killed and named.
+//! [`TIMEOUT`], as systemd gives them; one still running then is killed and named. At start
+//! they run on a thread of their own while the manager already answers (startup.rs); at
+//! daemon-reload on the loop's thread, as systemd does.
 //!
 //! Where they are looked for: the directories systemd uses (`/run`, `/etc`, `/usr/local/lib`,
 //! `/usr/lib`) when the manager reads the machine's unit directories, or what
@@ -44,6 +46,21 @@ pub fn run(config: &ManagerConfig, env: &mut Environment) -> (Vec<Message>, bool
     run_environment_generators(config, env, &mut log);
     let ran = run_unit_generators(config, env, &mut log);
     (log, ran)
+}
+
+/// Whether there is any generator program to run (environment.d aside, which is read, not
+/// run).
+pub fn any(config: &ManagerConfig) -> bool {
+    let env = search_dirs(
+        config,
+        "SYSTEMD_ENVIRONMENT_GENERATOR_PATH",
+        "user-environment-generators",
+    );
+    let units = search_dirs(config, "SYSTEMD_GENERATOR_PATH", "user-generators");
+    executables(&env)
+        .into_iter()
+        .any(|(name, path)| path.is_some() && name != ENVIRONMENT_D)
+        || executables(&units).into_values().any(|p| p.is_some())
 }
 
 fn search_dirs(config: &ManagerConfig, var: &str, kind: &str) -> Vec<PathBuf> {

@@ -13,6 +13,13 @@ use crate::manager::{ExitRequest, Manager};
 impl Manager {
     /// Take one event.
     pub fn handle(&mut self, event: Event) {
+        // Starting: what needs a unit or the complete environment waits (startup.rs).
+        if let Some(starting) = &mut self.starting
+            && !crate::startup::answered_while_starting(&event)
+        {
+            starting.held.push(event);
+            return;
+        }
         self.engine.source_mut().new_turn();
         // A collected unit whose follower left since the last turn goes before a call sees it.
         crate::collect::unload_collected(self);
@@ -96,6 +103,11 @@ impl Manager {
 
     /// Close a turn of the event loop (after one or a batch of events).
     pub fn end_turn(&mut self) {
+        if self.starting.is_some() {
+            // Nothing changed but subscribers: no unit is loaded, no record is written (the
+            // crashed predecessor's are still to be read).
+            return;
+        }
         crate::recovery::drain_adopted_exits(self);
         self.engine.host().tracker.next_turn();
         self.start_new_pipe_readers();

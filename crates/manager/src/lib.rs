@@ -59,6 +59,7 @@ mod signals;
 mod socket_events;
 mod sockets;
 mod source;
+mod startup;
 mod timer_host;
 mod tracker;
 mod unit_messages;

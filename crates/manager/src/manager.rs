@@ -94,6 +94,8 @@ pub struct Manager {
     pub collected: std::collections::BTreeSet<String>,
     /// Units of recently exited pids (for stream lines read after their writer exited).
     pub recent_exits: crate::recent_exits::RecentExits,
+    /// Set while the manager is starting (startup.rs): the events that wait for it.
+    pub starting: Option<crate::startup::Starting>,
 }
 
 /// A service output pipe being read (by a task of its own, which has the fd).
@@ -152,6 +154,7 @@ impl Manager {
             collected: Default::default(),
             recent_exits: Default::default(),
             startup_finished: None,
+            starting: None,
         }
     }
 
@@ -743,18 +746,27 @@ impl Manager {
         }
     }
 
-    /// Run the generators (at start, and at daemon-reload before the rescan): the
-    /// environment takes the environment generators' output, the unit index the units
-    /// generated, the log what went wrong.
+    /// Run the generators (at daemon-reload before the rescan; at start they run on a thread
+    /// of their own, startup.rs).
     pub fn regenerate(&mut self) {
         let config = self.engine.host().config.clone();
-        let mut env = self.engine.host().environment.clone();
-        let (log, ran) = crate::generators::run(&config, &mut env);
-        self.engine.host_mut().environment = env;
-        if ran {
+        let mut environment = self.engine.host().environment.clone();
+        let (log, ran) = crate::generators::run(&config, &mut environment);
+        self.take_generated(crate::startup::Generated {
+            environment,
+            log,
+            ran,
+        });
+    }
+
+    /// What the generators left: the environment takes the environment generators' output,
+    /// the unit index the units generated, the log what went wrong.
+    pub fn take_generated(&mut self, generated: crate::startup::Generated) {
+        self.engine.host_mut().environment = generated.environment;
+        if generated.ran {
             self.engine.source_mut().rescan();
         }
-        for (priority, message) in log {
+        for (priority, message) in generated.log {
             self.record("linger", priority, "linger", std::process::id(), message);
         }
     }

@@ -59,15 +59,23 @@ impl LoadStamps {
             return;
         }
         let masked = cfg.load_state == LoadState::Masked;
+        // The times the loader saw when it read the files (one per file, fragment first);
+        // looked at here only for what it did not read (a masked unit, say).
+        let read = cfg.file_mtimes.len() == cfg.dropin_paths.len() + 1;
+        let seen = |i: usize, p: &Path, masked: bool| match cfg.file_mtimes.get(i) {
+            Some(t) if read => *t,
+            _ => mtime(p, masked),
+        };
         let stamp = Stamp {
             fragment: cfg
                 .fragment_path
                 .as_ref()
-                .map(|p| (p.clone(), mtime(p, masked))),
+                .map(|p| (p.clone(), seen(0, p, masked))),
             dropins: cfg
                 .dropin_paths
                 .iter()
-                .map(|p| (p.clone(), mtime(p, false)))
+                .enumerate()
+                .map(|(i, p)| (p.clone(), seen(i + 1, p, false)))
                 .collect(),
         };
         self.by_unit.insert(cfg.id.clone(), stamp);

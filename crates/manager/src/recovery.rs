@@ -178,10 +178,10 @@ fn record(s: &Manager, unit: &str, pipes: Option<Vec<PipeMeta>>) -> UnitRecord {
         return UnitRecord::default();
     };
     let active = !u.active_state().is_inactive_or_failed();
-    let service = u
-        .service()
-        .and_then(|svc| svc.snapshot())
-        .map(|snap| SavedService::of(unit.to_string(), snap, s.engine.active_enter(unit)));
+    let service = u.service().and_then(|svc| svc.snapshot()).map(|snap| {
+        let since = s.engine.host().tracker.since_of(unit);
+        SavedService::of(unit.to_string(), snap, s.engine.active_enter(unit), since)
+    });
     // A pid's start time never changes: read /proc once per main process.
     let main_pid_start = service.as_ref().and_then(|x| x.main_pid).and_then(|pid| {
         match s.recovery.starts.get(unit) {

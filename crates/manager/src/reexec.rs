@@ -26,6 +26,11 @@ pub(crate) struct SavedService {
     pub(crate) status_text: Option<String>,
     pub(crate) main_start: Option<(u64, u64)>,
     pub(crate) active_enter: (u64, u64),
+    /// No later than the start time (clock ticks since boot) of the invocation's first
+    /// process, as the tracker knows it (0: unknown): the next manager's first scan reads
+    /// the environment of no older process (tracker.rs).
+    #[serde(default)]
+    pub(crate) since: u64,
 }
 
 /// An output pipe; `fd` is what the fd provider of [`restore`] is asked for.
@@ -91,8 +96,14 @@ impl Saved {
 
 impl SavedService {
     /// What is saved of a running service.
-    pub(crate) fn of(unit: String, snap: ServiceSnapshot, active_enter: Timestamp) -> Self {
+    pub(crate) fn of(
+        unit: String,
+        snap: ServiceSnapshot,
+        active_enter: Timestamp,
+        since: Option<u64>,
+    ) -> Self {
         SavedService {
+            since: since.unwrap_or(0),
             unit,
             main_pid: snap.main_pid,
             exited: snap.exited,
@@ -135,7 +146,8 @@ pub fn save_and_exec(
             .into_iter()
             .map(|(unit, snap)| {
                 let enter = s.engine.active_enter(&unit);
-                SavedService::of(unit, snap, enter)
+                let since = s.engine.host().tracker.since_of(&unit);
+                SavedService::of(unit, snap, enter, since)
             })
             .collect();
         let mut pipes = Vec::new();
@@ -308,7 +320,9 @@ pub fn restore(s: &mut Manager, saved: Saved, take_fd: &mut dyn FnMut(i32) -> Op
             };
             if let Some(pid) = svc.main_pid {
                 let host = s.engine.host_mut();
-                host.tracker.adopted(&svc.unit, &svc.invocation_id, pid);
+                let since = (svc.since > 0).then_some(svc.since);
+                host.tracker
+                    .adopted(&svc.unit, &svc.invocation_id, pid, since);
                 // After a re-exec it is still our child (an adopted one has its pidfd already).
                 if !s.adopted.contains(&svc.unit) {
                     host.pidfds.child(pid);

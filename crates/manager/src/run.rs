@@ -313,7 +313,12 @@ async fn main_loop(
     let own_uid = rustix::process::getuid().as_raw();
     let mut m = build_manager(&config, log_to_stderr, events.clone());
     let requests = Requests::new(events, m.published.clone());
-    m.regenerate();
+    // The generators run meanwhile; the loop answers what needs no unit (startup.rs).
+    let mut generated = Some(crate::startup::spawn_generators(
+        &config,
+        &m.engine.host().environment,
+    ));
+    m.starting = Some(crate::startup::Starting::default());
     let (watcher, mut socket_events) = crate::watcher::Watcher::spawn().map_err(io_err(
         "cannot start the socket watcher thread",
         std::path::Path::new("socket-watch"),
@@ -326,8 +331,8 @@ async fn main_loop(
     // it runs a job: a unit's command that talks to the manager at start-up (Debian's
     // dbus.socket ExecStartPost=: systemctl --user set-environment) must find it, or systemctl
     // falls back to the session bus, whose socket nobody serves until that very unit is up.
-    // Before crash recovery too, which may queue jobs again. Their calls wait in the event
-    // queue until the loop below runs.
+    // Before crash recovery too, which may queue jobs again. Their calls wait until the
+    // start is complete (startup.rs).
     let mut front_sockets = FrontSockets::inherited(
         saved
             .as_ref()
@@ -336,32 +341,7 @@ async fn main_loop(
     );
     front_ends(requests.clone(), &mut front_sockets);
     let front_sockets = front_sockets.into_kept();
-    crate::recovery::recover(&mut m, saved.is_some());
-    if let Some(saved) = saved {
-        crate::reexec::restore(&mut m, saved, &mut |fd| {
-            linger_exec::adopt_inherited_fd(fd).ok()
-        });
-    }
-    let default = config.default_unit.clone();
-    if let Err(e) = m
-        .engine
-        .enqueue(JobType::Start, &default, JobMode::Replace, false)
-    {
-        m.record(
-            &default,
-            3,
-            "linger",
-            std::process::id(),
-            format!("Failed to start default target: {e}"),
-        );
-    }
-    m.apply_effects();
-    m.handle(Event::Reaped(reap()));
-    m.end_turn();
-    tell_supervisor_ready();
-    // Started: the start-up code the kernel mapped in 64 KB windows (~7 MB of the binary)
-    // need not stay resident in this process (see linger_exec::memory).
-    let _ = linger_exec::memory::release_clean_file_pages();
+    let mut saved = saved;
     let connections =
         std::sync::Arc::new(tokio::sync::Semaphore::new(crate::server::MAX_CONNECTIONS));
     let cgroup_events = cgroup_events_fd(&m);
@@ -376,16 +356,36 @@ async fn main_loop(
         // past on every firing keeps tokio's pace instead of starving the loop.
         let due_at_once = sleep_for.is_some_and(|d| d.is_zero()) && !fired_at_once;
         fired_at_once = false;
+        // Starting: no unit is loaded, so what concerns units (datagrams, exits, timers)
+        // waits where it is — and no exit is reaped: the generators' thread waits for its
+        // own children.
+        let started = m.starting.is_none();
         let event = tokio::select! {
             // Notify datagrams before SIGCHLD: a READY=1 sent just before exiting must count.
             biased;
-            msg = notify.recv() => match msg {
+            done = async {
+                match generated.as_mut() {
+                    Some(rx) => rx.await,
+                    None => std::future::pending().await,
+                }
+            }, if generated.is_some() => {
+                generated = None;
+                finish_start(&mut m, done.ok(), saved.take(), &config);
+                m.end_turn();
+                // Complete: whoever started us may count on every request now.
+                tell_supervisor_ready();
+                // The start-up code the kernel mapped in 64 KB windows (~7 MB of the
+                // binary) need not stay resident in this process (see linger_exec::memory).
+                let _ = linger_exec::memory::release_clean_file_pages();
+                continue;
+            }
+            msg = notify.recv(), if started => match msg {
                 Ok(msg) => Event::Notify(msg),
                 Err(_) => continue,
             },
             () = async { match sleep_for { Some(d) if !due_at_once => tokio::time::sleep(d).await, _ => std::future::pending().await } } => Event::TimerDue,
-            _ = sigchld.recv() => Event::Reaped(reap()),
-            () = readable(cgroup_events.as_ref()) => Event::CgroupEvents,
+            _ = sigchld.recv(), if started => Event::Reaped(reap()),
+            () = readable(cgroup_events.as_ref()), if started => Event::CgroupEvents,
             Some(unit) = socket_events.recv() => Event::SocketReady(unit),
             Some(ev) = async {
                 match clock_events.as_mut() {
@@ -405,11 +405,11 @@ async fn main_loop(
                     }
                 continue;
             }
-            msg = native.recv_from() => match msg.ok().and_then(|m| from_own_user(m, own_uid)).and_then(native_event) {
+            msg = native.recv_from(), if started => match msg.ok().and_then(|m| from_own_user(m, own_uid)).and_then(native_event) {
                 Some(ev) => ev,
                 None => continue,
             },
-            msg = syslog.recv_from() => match msg.ok().and_then(|m| from_own_user(m, own_uid)) {
+            msg = syslog.recv_from(), if started => match msg.ok().and_then(|m| from_own_user(m, own_uid)) {
                 Some(msg) => syslog_event(msg),
                 None => continue,
             },
@@ -495,6 +495,52 @@ async fn main_loop(
                 m.end_turn();
             }
         }
+    }
+}
+
+/// Complete the start (startup.rs) once the generators are done (`None`: their thread ended
+/// without a result; the environment stays as it was): their output taken, a crashed
+/// predecessor's services re-adopted or a re-executed image's state restored,
+/// `default.target`'s start queued, and the events that waited handled, in order.
+fn finish_start(
+    m: &mut Manager,
+    generated: Option<crate::startup::Generated>,
+    saved: Option<crate::reexec::Saved>,
+    config: &ManagerConfig,
+) {
+    let held = m.starting.take().map(|s| s.held).unwrap_or_default();
+    match generated {
+        Some(g) => m.take_generated(g),
+        None => m.record(
+            "linger",
+            4,
+            "linger",
+            std::process::id(),
+            "The generators ended without a result; the environment is the manager's own."
+                .to_string(),
+        ),
+    }
+    crate::recovery::recover(m, saved.is_some());
+    if let Some(saved) = saved {
+        crate::reexec::restore(m, saved, &mut |fd| linger_exec::adopt_inherited_fd(fd).ok());
+    }
+    let default = &config.default_unit;
+    if let Err(e) = m
+        .engine
+        .enqueue(JobType::Start, default, JobMode::Replace, false)
+    {
+        m.record(
+            default,
+            3,
+            "linger",
+            std::process::id(),
+            format!("Failed to start default target: {e}"),
+        );
+    }
+    m.apply_effects();
+    m.handle(Event::Reaped(reap()));
+    for event in held {
+        m.handle(event);
     }
 }
 

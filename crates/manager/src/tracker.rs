@@ -91,13 +91,21 @@ impl ProcTracker {
     /// kernel stamps the child's start time after it, so it is a lower bound of the child's
     /// (and its descendants') /proc start time that costs no read of the child's `stat`.
     pub fn started(&mut self, unit: &str, invocation_id: &str, pid: u32, since: u64) {
-        self.add(unit, invocation_id, pid, Some(since));
+        self.add(unit, invocation_id, pid, Some(since), true);
     }
 
     /// A process of `unit` was adopted (re-exec, crash recovery): as `started`, but the
-    /// invocation may have processes older than this one.
-    pub fn adopted(&mut self, unit: &str, invocation_id: &str, pid: u32) {
-        self.add(unit, invocation_id, pid, None);
+    /// invocation may have processes older than this one, and not our descendants. `since`:
+    /// what the previous manager knew of the invocation's start ([`ProcTracker::since_of`],
+    /// kept in its record), so the first scan reads no older process's environment.
+    pub fn adopted(&mut self, unit: &str, invocation_id: &str, pid: u32, since: Option<u64>) {
+        self.add(unit, invocation_id, pid, since, false);
+    }
+
+    /// No later than the start time of `unit`'s invocation's first process (clock ticks
+    /// since boot), when known.
+    pub fn since_of(&self, unit: &str) -> Option<u64> {
+        self.units.get(unit).map(|m| m.since).filter(|t| *t > 0)
     }
 
     /// Now, in /proc/PID/stat's start-time unit (clock ticks of CLOCK_BOOTTIME, rounded down
@@ -111,18 +119,17 @@ impl ProcTracker {
         ns / (1_000_000_000 / hz).max(1)
     }
 
-    /// `first_since`: the invocation's first process was started by us after this time;
-    /// None: adopted, it may have older relatives.
-    fn add(&mut self, unit: &str, invocation_id: &str, pid: u32, first_since: Option<u64>) {
-        let first_is_oldest = first_since.is_some();
+    /// `since`: the invocation's processes started no earlier than this (None: unknown);
+    /// `ours`: we started its first process, so all of them are our descendants.
+    fn add(&mut self, unit: &str, invocation_id: &str, pid: u32, since: Option<u64>, ours: bool) {
         let m = self.units.entry(unit.to_string()).or_default();
         if m.invocation_id != invocation_id {
             m.invocation_id = invocation_id.to_string();
             m.sessions.clear();
-            m.since = first_since.unwrap_or(0);
-            m.ours = first_is_oldest;
-        } else if !first_is_oldest {
-            m.since = 0;
+            m.since = since.unwrap_or(0);
+            m.ours = ours;
+        } else if !ours {
+            m.since = m.since.min(since.unwrap_or(0));
             m.ours = false;
         }
         if !m.sessions.contains(&pid) {
@@ -701,7 +708,7 @@ mod tests {
         let member = t.is_member("u.service", escaped.id());
         // Adopted (as after a crash): found by reading every process in /proc instead.
         let mut adopter = ProcTracker::new(std::process::id());
-        adopter.adopted("u.service", &id, first.id());
+        adopter.adopted("u.service", &id, first.id(), None);
         let found_by_adopter = adopter.pids("u.service");
         let _ = rustix::process::kill_process(
             rustix::process::Pid::from_raw(scrubbed as i32).expect("pid"),

@@ -8,6 +8,9 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+mod cgroups;
+pub use cgroups::{TestCgroups, cgroup2_tree, dirs_below};
+
 /// The result of one command.
 #[derive(Debug)]
 pub struct Run {
@@ -274,6 +277,33 @@ impl Manager {
         self.env(&mut cmd);
         cmd.args(args);
         cmd
+    }
+
+    /// systemd 252's own client PROGRAM (`/usr/bin/systemctl`, `systemd-run`, `busctl`, …) as
+    /// the tests run it against this manager: the test environment, plain C.UTF-8 text, no
+    /// colours, no pager, 200 columns.
+    pub fn systemd_client(&self, program: &str, args: &[&str]) -> Command {
+        let mut cmd = self.program_command(program, args);
+        cmd.env("LANG", "C.UTF-8")
+            .env("SYSTEMD_COLORS", "0")
+            .env("SYSTEMD_PAGER", "cat")
+            .env("COLUMNS", "200");
+        cmd
+    }
+
+    /// systemd's own `/usr/bin/systemctl --user ARGS…` against this manager (over its D-Bus
+    /// private socket): (exit code, stdout, stderr).
+    pub fn systemd_systemctl(&self, args: &[&str]) -> (i32, String, String) {
+        let out = self
+            .systemd_client("/usr/bin/systemctl", &["--user"])
+            .args(args)
+            .output()
+            .expect("run /usr/bin/systemctl");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
     }
 
     /// Run `linger ARGS…` with the test environment.

@@ -259,8 +259,11 @@ fn apply_everything(
         home: Some(&home),
     };
 
-    let bytes = match std::fs::read(fragment) {
-        Ok(bytes) => bytes,
+    let bytes = match read_stamped(fragment) {
+        Ok((bytes, mtime)) => {
+            b.config_mut().file_mtimes.push(mtime);
+            bytes
+        }
         Err(e) => {
             b.config_mut().diagnostics.push(Diagnostic {
                 path: Some(fragment.to_path_buf()),
@@ -275,14 +278,20 @@ fn apply_everything(
 
     let names = all_names(&id, &resolved.aliases);
     for dropin in dropins::find(index, &names, b.config().unit_type, ".d", Some(".conf")) {
-        match std::fs::read(&dropin) {
-            Ok(bytes) => b.apply_bytes(&bytes, Some(&dropin), &actx),
-            Err(e) => b.config_mut().diagnostics.push(Diagnostic {
-                path: Some(dropin.clone()),
-                line: 0,
-                severity: Severity::Warning,
-                message: format!("Failed to read drop-in file: {e}, ignoring."),
-            }),
+        match read_stamped(&dropin) {
+            Ok((bytes, mtime)) => {
+                b.config_mut().file_mtimes.push(mtime);
+                b.apply_bytes(&bytes, Some(&dropin), &actx);
+            }
+            Err(e) => {
+                b.config_mut().file_mtimes.push(None);
+                b.config_mut().diagnostics.push(Diagnostic {
+                    path: Some(dropin.clone()),
+                    line: 0,
+                    severity: Severity::Warning,
+                    message: format!("Failed to read drop-in file: {e}, ignoring."),
+                });
+            }
         }
         b.config_mut().dropin_paths.push(dropin);
     }
@@ -290,6 +299,17 @@ fn apply_everything(
     let mut cfg = b.finish();
     implicit::add_implicit_dependencies(&mut cfg);
     cfg
+}
+
+/// A file's bytes and its modification time, from one open and one `statx` of the open file
+/// (what `std::fs::read` makes for its size hint anyway).
+fn read_stamped(path: &Path) -> std::io::Result<(Vec<u8>, Option<std::time::SystemTime>)> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path)?;
+    let meta = f.metadata().ok();
+    let mut bytes = Vec::with_capacity(meta.as_ref().map_or(0, |m| m.len() as usize + 1));
+    f.read_to_end(&mut bytes)?;
+    Ok((bytes, meta.and_then(|m| m.modified().ok())))
 }
 
 /// The unit's names for drop-in lookup: id, aliases, and for instances their templates.

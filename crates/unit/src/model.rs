@@ -42,6 +42,10 @@ pub struct UnitConfig {
     pub fragment_path: Option<PathBuf>,
     /// Drop-in files applied, in the order applied (`DropInPaths=`).
     pub dropin_paths: Vec<PathBuf>,
+    /// The modification times of the fragment and of each drop-in (in `dropin_paths`'
+    /// order) as read, from the file opened for reading (`NeedDaemonReload=` compares them
+    /// later; no second look at each file).
+    pub file_mtimes: Vec<Option<std::time::SystemTime>>,
     /// Warnings and errors found while loading.
     pub diagnostics: Vec<Diagnostic>,
     /// `[Unit]`

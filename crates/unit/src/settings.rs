@@ -139,6 +139,7 @@ impl UnitBuilder {
                 load_state: LoadState::Loaded,
                 fragment_path: None,
                 dropin_paths: Vec::new(),
+                file_mtimes: Vec::new(),
                 diagnostics: Vec::new(),
                 unit: UnitSection::default(),
                 install: crate::model::InstallSection::default(),

@@ -172,6 +172,7 @@ pub fn target(name: &str) -> UnitConfig {
         load_state: LoadState::Loaded,
         fragment_path: None,
         dropin_paths: vec![],
+        file_mtimes: vec![],
         diagnostics: vec![],
         unit: UnitSection::default(),
         install: InstallSection::default(),

@@ -4,8 +4,11 @@
 //! here needs privileges the user running it does not have.
 //!
 //! ```text
-//! login-attack probe SOCKET METHOD JSON       calls on fresh connections until stdin closes;
-//!                                             one line per call: "MICROSECONDS ok|err: …"
+//! login-attack probe SOCKET METHOD JSON       calls on fresh connections until stdin closes
+//!                                             (then finishes the call under way); one line
+//!                                             per call: "MICROSECONDS CPU-WAIT ok|err: …"
+//!                                             (CPU-WAIT: µs the probe itself waited for a
+//!                                             CPU during the call)
 //! login-attack login-probe SOCKET UID         (root) logins of UID as the PAM module makes
 //!                                             them: CreateSession, then ReleaseSession
 //! login-attack run-probe PROGRAM ARGS…       runs PROGRAM (e.g. loginctl) again and again
@@ -61,30 +64,69 @@ fn say(line: &str) {
     let _ = out.flush();
 }
 
-/// When the call under way (of a probe) began: a call still waiting when the probe is
-/// stopped is reported too — a daemon that never answers must not go unnoticed.
-static IN_FLIGHT: std::sync::Mutex<Option<Instant>> = std::sync::Mutex::new(None);
+/// When the call under way (of a probe) began, and how long the probe's thread had waited for
+/// a CPU by then.
+static IN_FLIGHT: std::sync::Mutex<Option<(Instant, u64)>> = std::sync::Mutex::new(None);
+/// Set once stdin closed: the call under way is the last one.
+static STOPPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// How long a probe told to stop waits for its call under way before it reports it as
+/// "still waiting" (a failure bound, not an expected time: the call usually ends in ms).
+const STOP_GRACE: Duration = Duration::from_secs(30);
+
+/// Nanoseconds this thread has spent waiting on a run queue (`/proc/thread-self/schedstat`'s
+/// second field; 0 where the kernel keeps no schedstats).
+fn cpu_wait_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Set by a probe's loop: a stop waits for the probe to come round to [`stop_point`].
+static PROBING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The top of a probe's loop, where it holds nothing: once stdin closed, the probe exits here
+/// (its last call and what followed it, such as a login probe's logout, are done).
+fn stop_point() {
+    PROBING.store(true, std::sync::atomic::Ordering::SeqCst);
+    if STOPPING.load(std::sync::atomic::Ordering::SeqCst) {
+        std::process::exit(0);
+    }
+}
 
 fn begin_call() -> Instant {
     let t = Instant::now();
-    *IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner()) = Some(t);
+    *IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner()) = Some((t, cpu_wait_ns()));
     t
 }
 
+/// One line for a finished call: "MICROSECONDS CPU-WAIT-MICROSECONDS WHAT", the second the
+/// time the probe itself waited for a CPU meanwhile (what the machine's load, not the daemon,
+/// made it wait).
 fn end_call(t: Instant, what: &str) {
     let mut g = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
-    *g = None;
-    say(&format!("{} {what}", t.elapsed().as_micros()));
+    let waited = g
+        .take()
+        .map_or(0, |(_, w0)| cpu_wait_ns().saturating_sub(w0) / 1000);
+    say(&format!("{} {waited} {what}", t.elapsed().as_micros()));
 }
 
-/// End the process once stdin closes (the test says stop by closing it).
+/// Once stdin closes (the test says stop by closing it): an attack exits at once; a probe
+/// exits at the top of its loop ([`stop_point`]), so the call under way is reported by
+/// [`end_call`] as every other — or, if it does not end within [`STOP_GRACE`], with a "still
+/// waiting" line for it (a daemon that never answers must not go unnoticed).
 fn stop_on_stdin_eof() {
     std::thread::spawn(|| {
         let mut sink = Vec::new();
         let _ = std::io::stdin().read_to_end(&mut sink);
+        STOPPING.store(true, std::sync::atomic::Ordering::SeqCst);
+        if !PROBING.load(std::sync::atomic::Ordering::SeqCst) {
+            std::process::exit(0);
+        }
+        std::thread::sleep(STOP_GRACE);
         let g = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(t) = *g {
-            say(&format!("{} err: still waiting", t.elapsed().as_micros()));
+        if let Some((t, _)) = *g {
+            say(&format!("{} 0 err: still waiting", t.elapsed().as_micros()));
         }
         std::process::exit(0);
     });
@@ -106,6 +148,7 @@ fn outcome(r: &Result<Value, CallError>) -> String {
 fn probe(socket: &Path, method: &str, params: &Value) {
     stop_on_stdin_eof();
     loop {
+        stop_point();
         let t = begin_call();
         let r = call(socket, method, params.clone());
         end_call(t, &outcome(&r));
@@ -116,8 +159,15 @@ fn probe(socket: &Path, method: &str, params: &Value) {
 fn login_probe(socket: &Path, uid: u32) {
     stop_on_stdin_eof();
     loop {
-        let Ok(mut leader) = std::process::Command::new("sleep").arg("60").spawn() else {
-            say("0 err: cannot start a leader");
+        stop_point();
+        // Its output is not ours: a leader left behind would hold our stdout open.
+        let Ok(mut leader) = std::process::Command::new("sleep")
+            .arg("60")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+        else {
+            say("0 0 err: cannot start a leader");
             return;
         };
         let t = begin_call();
@@ -149,6 +199,7 @@ fn login_probe(socket: &Path, uid: u32) {
 fn run_probe(program: &str, args: &[&str]) {
     stop_on_stdin_eof();
     loop {
+        stop_point();
         let t = begin_call();
         let out = std::process::Command::new(program)
             .args(args)
@@ -308,11 +359,12 @@ fn fd_datagrams(socket: &Path, count: usize) -> usize {
 fn log_probe(socket: &Path, kind: &str, tag: &str) {
     stop_on_stdin_eof();
     let Ok(dgram) = std::os::unix::net::UnixDatagram::unbound() else {
-        say("0 err: no socket");
+        say("0 0 err: no socket");
         return;
     };
     let _ = dgram.set_write_timeout(Some(TIMEOUT));
     for n in 0u64.. {
+        stop_point();
         let t = begin_call();
         let sent = match kind {
             "stream" => connect_timed(socket, TIMEOUT)

@@ -6,7 +6,8 @@
 //! login-bench [--linger PATH] [--users N] [--rounds N] [--no-system-units]
 //! ```
 //! Prints: SetLinger call latency (one varlink call, and the whole `loginctl enable-linger` /
-//! `disable-linger` command), enable → user manager answering, disable → manager gone, and the
+//! `disable-linger` command), enable → user manager answering (its first answer) and started
+//! (its `READY=1`, what a login waits for), disable → manager gone, and the
 //! time for N lingering users' managers to answer after the daemon starts.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -282,7 +283,7 @@ fn bench(o: &Opts) -> Result<(), String> {
     let run = dir.join("run");
     let (name, uid) = users.0[0].clone();
     let (mut call, mut up, mut down) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut en_cmd, mut dis_cmd) = (Vec::new(), Vec::new());
+    let (mut en_cmd, mut dis_cmd, mut started) = (Vec::new(), Vec::new(), Vec::new());
     {
         let _d = Daemon::start(o, dir, cgroup.as_deref())?;
         let sock = dir.join("sock");
@@ -297,6 +298,10 @@ fn bench(o: &Opts) -> Result<(), String> {
             call.push(t0.elapsed());
             let pid = manager_up(&run, uid, dir)?;
             up.push(t0.elapsed());
+            // What a login waits for: the manager's READY=1 (its start complete).
+            c.call("io.linger.Login.WaitUserManager", json!({ "user": name }))
+                .map_err(|e| e.to_string())?;
+            started.push(t0.elapsed());
             let t1 = Instant::now();
             c.call(
                 "io.linger.Login.SetLinger",
@@ -343,6 +348,11 @@ fn bench(o: &Opts) -> Result<(), String> {
         "enable-linger → user manager answers, median of {}: {}",
         up.len(),
         ms(median(up))
+    );
+    println!(
+        "enable-linger → user manager started (READY=1), median of {}: {}",
+        started.len(),
+        ms(median(started))
     );
     println!(
         "disable-linger → user manager gone, median of {}: {}",

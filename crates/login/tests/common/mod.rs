@@ -231,6 +231,7 @@ pub struct Daemon {
     extra: Vec<String>,
     wrapper: Vec<String>,
     user_manager: Option<String>,
+    env: Vec<(String, String)>,
 }
 
 /// How [`Daemon::launch`] starts the daemon.
@@ -293,6 +294,11 @@ impl Daemon {
 
     /// Start the daemon on `dir` as `o` says.
     pub fn launch(dir: &Path, o: Opts<'_>) -> Daemon {
+        Self::launch_env(dir, o, &[])
+    }
+
+    /// [`Daemon::launch`] with more environment variables for the daemon (its test hooks).
+    pub fn launch_env(dir: &Path, o: Opts<'_>, env: &[(&str, &Path)]) -> Daemon {
         let (cgroup, extra, wrapper) = (o.cgroup, o.extra, o.wrapper);
         use std::os::unix::fs::PermissionsExt;
         for d in ["", "linger", "conf", "run", "state"] {
@@ -306,6 +312,10 @@ impl Daemon {
             extra: extra.iter().map(|s| s.to_string()).collect(),
             wrapper: wrapper.iter().map(|s| s.to_string()).collect(),
             user_manager: o.user_manager,
+            env: env
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.display().to_string()))
+                .collect(),
         };
         let _ = std::fs::File::create(dir.join("log"));
         d.spawn();
@@ -354,6 +364,7 @@ impl Daemon {
             }
         }
         cmd.args(&self.extra);
+        cmd.envs(self.env.iter().map(|(k, v)| (k, v)));
         cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(log);
         self.child = Some(cmd.spawn().expect("start the daemon"));
         let sock = dir.join("sock");
