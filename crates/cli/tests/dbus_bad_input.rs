@@ -346,6 +346,7 @@ fn what_a_user_manager_does_not_do_is_refused_as_systemd_refuses_it() {
             &["string:ref-simple.service", "string:replace", "uint64:1"],
         ),
         ("getjobafter", "GetJobAfter", &["uint32:4242"]),
+        ("abandonscope", "AbandonScope", &["string:init.scope"]),
         (
             "bindmountunit",
             "BindMountUnit",

@@ -1,4 +1,5 @@
-//! Freeze and thaw through D-Bus, driven by systemd's own `systemctl --user freeze/thaw` and
+//! The cgroup-backed unit methods through D-Bus — freeze and thaw, and abandoning a scope —
+//! freeze and thaw driven by systemd's own `systemctl --user freeze/thaw` and
 //! by `dbus-send` (Manager.FreezeUnit, Unit.Thaw), as root on this machine: the manager runs in
 //! a private delegated `user@0.service` the test creates in the v2 tree (and the v1 `memory`,
 //! `pids`, `cpu` hierarchies where they exist, as cgroups.rs does), so its units get cgroups
@@ -147,5 +148,87 @@ fn systemctl_and_dbus_send_freeze_and_thaw_a_unit_through_the_v2_freezer() {
     );
     let (code, _, err) = m.systemd_systemctl(&["stop", "tick.service"]);
     assert_eq!(code, 0, "{err}");
+    m.shutdown();
+}
+
+/// `AbandonScope`/`Scope.Abandon` of a scope systemd's own `systemd-run --user --scope` made:
+/// the scope goes to `abandoned` (still active) and ends, as a running scope does, when its
+/// last process does. systemd's refusals: a unit that is not a scope, one not loaded (both
+/// captured from systemd 252 run standalone), and a scope that is not running.
+#[test]
+fn a_scope_made_by_systemd_run_is_abandoned_and_ends_with_its_processes() {
+    if !have_tools() || !Path::new("/usr/bin/systemd-run").exists() {
+        eprintln!("skipped: needs systemd's systemd-run");
+        return;
+    }
+    let Some(cg) = TestCgroups::create("dbus-abandon", 0, true) else {
+        return;
+    };
+    let mut m = Manager::new(BIN);
+    m.write_unit(
+        "plain.service",
+        "[Service]\nExecStart=/bin/sleep infinity\n",
+    );
+    m.start_in_cgroups(&cg.procs_files());
+    let private = m.runtime().join("systemd/private");
+    m.wait_for("the D-Bus private socket", |_| private.exists());
+    let mut held = Command::new("/usr/bin/systemd-run")
+        .args(["--user", "--scope", "--unit=held", "/bin/sleep", "1000"])
+        .env_clear()
+        .env("HOME", m.home())
+        .env("XDG_RUNTIME_DIR", m.runtime())
+        .env("PATH", "/usr/bin:/bin")
+        .env("LANG", "C.UTF-8")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    m.wait_for("the scope to run", |m| {
+        show(m, "held.scope", "SubState") == "running"
+    });
+    let (code, out) = m.dbus_send(
+        M,
+        "org.freedesktop.systemd1.Manager.AbandonScope",
+        &["string:held.scope"],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(show(&m, "held.scope", "SubState"), "abandoned");
+    assert_eq!(show(&m, "held.scope", "ActiveState"), "active");
+    // Again, on the scope's own object: nothing more to do.
+    let (code, out) = m.dbus_send(
+        &format!("{M}/unit/held_2escope"),
+        "org.freedesktop.systemd1.Scope.Abandon",
+        &[],
+    );
+    assert_eq!(code, 0, "{out}");
+    // Not a scope (a loaded service); not loaded: systemd 252's words.
+    let (code, _, err) = m.systemd_systemctl(&["start", "plain.service"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out) = m.dbus_send(
+        M,
+        "org.freedesktop.systemd1.Manager.AbandonScope",
+        &["string:plain.service"],
+    );
+    assert_ne!(code, 0);
+    assert_eq!(
+        out.trim(),
+        "Error org.freedesktop.DBus.Error.InvalidArgs: Unit 'plain.service' is not a scope unit, refusing."
+    );
+    let (code, out) = m.dbus_send(
+        M,
+        "org.freedesktop.systemd1.Manager.AbandonScope",
+        &["string:nothere.scope"],
+    );
+    assert_ne!(code, 0);
+    assert_eq!(
+        out.trim(),
+        "Error org.freedesktop.systemd1.NoSuchUnit: Unit nothere.scope not loaded."
+    );
+    // Its process ends: the abandoned scope ends with it.
+    let _ = held.kill();
+    let _ = held.wait();
+    m.wait_for("the abandoned scope to end", |m| {
+        show(m, "held.scope", "ActiveState") != "active"
+    });
     m.shutdown();
 }

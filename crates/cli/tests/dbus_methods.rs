@@ -279,7 +279,7 @@ from gi.repository import Gio, GLib
 conn = Gio.DBusConnection.new_for_address_sync("unix:path=" + sys.argv[1], Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT, None, None)
 def call(method, args, sig):
     return conn.call_sync("org.freedesktop.systemd1", "/org/freedesktop/systemd1", "org.freedesktop.systemd1.Manager", method, GLib.Variant(sig, args), None, 0, -1, None)
-cmd = [("ExecStart", GLib.Variant("a(sasb)", [("/bin/sleep", ["/bin/sleep", "1"], False)]))]
+cmd = [("ExecStart", GLib.Variant("a(sasb)", [("/bin/sleep", ["/bin/sleep", "infinity"], False)]))]
 call("StartTransientUnit", ("reftest.service", "replace", cmd, []), "(ssa(sv)a(sa(sv)))")
 call("RefUnit", ("reftest.service",), "(s)")
 print("ref", flush=True)
@@ -313,10 +313,11 @@ fn a_referenced_unit_stays_loaded_until_unreferenced() {
     let wait = std::time::Duration::from_secs(30);
     assert_eq!(lines.next(wait).as_deref(), Some("ref"));
     // A transient service that ended cleanly is unloaded at once (the turn it ends in); the
-    // reference keeps it: it is seen loaded and dead.
-    m.wait_for("reftest.service to end", |m| {
-        m.prop("reftest.service", "SubState") == "dead"
-    });
+    // reference keeps it: it is seen loaded and dead. (It runs until stopped here, after the
+    // reference is taken: a service that ended by itself could be gone before the client's
+    // RefUnit arrives.)
+    m.systemctl(&["stop", "reftest.service"]).expect_code(0);
+    assert_eq!(m.prop("reftest.service", "SubState"), "dead");
     assert_eq!(m.prop("reftest.service", "LoadState"), "loaded");
     let (code, text) = m.dbus_send(
         M,
@@ -478,4 +479,194 @@ fn a_slice_lists_the_loaded_units_in_it() {
         out.contains("array [") && out.contains("\"b.service\""),
         "{out}"
     );
+}
+
+/// A client holding `argv[3]` references on unit `argv[2]`; "unref" on stdin drops one; it
+/// exits at the end of its input.
+const HOLDER: &str = r#"
+import sys
+from gi.repository import Gio, GLib
+conn = Gio.DBusConnection.new_for_address_sync("unix:path=" + sys.argv[1], Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT, None, None)
+def call(method, unit):
+    conn.call_sync("org.freedesktop.systemd1", "/org/freedesktop/systemd1", "org.freedesktop.systemd1.Manager", method, GLib.Variant("(s)", (unit,)), None, 0, -1, None)
+for _ in range(int(sys.argv[3])):
+    call("RefUnit", sys.argv[2])
+print("ref", flush=True)
+for line in sys.stdin:
+    call("UnrefUnit", sys.argv[2])
+    print("unref", flush=True)
+"#;
+
+/// The unit's `Refs`: every client's references in one registry, a client once per
+/// reference (as systemd lists them); a client's go when it does.
+#[test]
+fn refs_lists_each_clients_references_and_drops_them_when_it_goes() {
+    let gi = Command::new("/usr/bin/python3")
+        .args(["-c", "import gi; gi.require_version('Gio', '2.0')"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have_tools() || !gi {
+        eprintln!("skipped: needs python3-gi");
+        return;
+    }
+    let m = manager(&[("held.service", "[Service]\nExecStart=/bin/sleep infinity\n")]);
+    m.systemctl(&["start", "held.service"]).expect_code(0);
+    let wait = std::time::Duration::from_secs(30);
+    let holder = |count: &str| {
+        let mut c = Command::new("/usr/bin/python3")
+            .args(["-c", HOLDER])
+            .arg(m.runtime().join("systemd/private"))
+            .args(["held.service", count])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3");
+        let lines = linger_test_support::Lines::of(&mut c);
+        assert_eq!(lines.next(wait).as_deref(), Some("ref"));
+        (c, lines)
+    };
+    let refs = || -> Vec<String> {
+        let (code, text) = m.dbus_send(
+            &format!("{M}/unit/held_2eservice"),
+            "org.freedesktop.DBus.Properties.Get",
+            &["string:org.freedesktop.systemd1.Unit", "string:Refs"],
+        );
+        assert_eq!(code, 0, "{text}");
+        let mut names: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("string \""))
+            .map(|l| l.trim_end_matches('"').to_string())
+            .collect();
+        names.sort();
+        names
+    };
+    assert!(refs().is_empty());
+    let (mut a, _a_lines) = holder("2");
+    let (mut b, b_lines) = holder("1");
+    let both = refs();
+    assert_eq!(both.len(), 3, "{both:?}");
+    let mut distinct = both.clone();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 2, "two clients: {both:?}");
+    // A goes (its connection closes): only B's reference is left.
+    drop(a.stdin.take());
+    let _ = a.wait();
+    m.wait_for("A's references to go", |_| refs().len() == 1);
+    let left = refs();
+    assert!(
+        both.iter().filter(|n| **n == left[0]).count() == 1,
+        "{left:?} {both:?}"
+    );
+    // B drops its own.
+    use std::io::Write;
+    let mut stdin = b.stdin.take().unwrap();
+    writeln!(stdin, "unref").unwrap();
+    assert_eq!(b_lines.next(wait).as_deref(), Some("unref"));
+    assert!(refs().is_empty());
+    drop(stdin);
+    let _ = b.wait();
+}
+
+/// A socket's `NAccepted`/`NConnections`/`NRefused` as systemd's own `systemctl show` reads
+/// them over D-Bus: the manager's counts for an `Accept=yes` socket at `MaxConnections=1` —
+/// one connection served, one refused (accepted and closed, as systemd drops it), and none
+/// live once its instance is stopped.
+#[test]
+fn socket_connection_counters_are_the_managers() {
+    if !have_tools() {
+        return;
+    }
+    let m = manager(&[
+        (
+            "count.socket",
+            "[Socket]\nListenStream=%t/count.sock\nAccept=yes\nMaxConnections=1\n",
+        ),
+        (
+            "count@.service",
+            "[Service]\nExecStart=/bin/sleep infinity\nStandardInput=socket\n",
+        ),
+    ]);
+    m.systemctl(&["start", "count.socket"]).expect_code(0);
+    let counts = || {
+        let (code, out, err) = m.systemd_systemctl(&[
+            "show",
+            "-p",
+            "NAccepted",
+            "-p",
+            "NConnections",
+            "-p",
+            "NRefused",
+            "count.socket",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    assert_eq!(counts(), "NConnections=0\nNAccepted=0\nNRefused=0\n");
+    let path = m.runtime().join("count.sock");
+    let first = std::os::unix::net::UnixStream::connect(&path).unwrap();
+    m.wait_for("the first connection's instance", |_| {
+        counts() == "NConnections=1\nNAccepted=1\nNRefused=0\n"
+    });
+    // Over the limit: the manager closes it unread.
+    let mut second = std::os::unix::net::UnixStream::connect(&path).unwrap();
+    second
+        .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    use std::io::Read;
+    let mut buf = [0u8; 1];
+    assert_eq!(
+        second.read(&mut buf).unwrap(),
+        0,
+        "the second connection is closed"
+    );
+    assert_eq!(counts(), "NConnections=1\nNAccepted=1\nNRefused=1\n");
+    m.systemctl(&["stop", "count@*"]).expect_code(0);
+    m.wait_for("no live connection", |_| {
+        counts() == "NConnections=0\nNAccepted=1\nNRefused=1\n"
+    });
+    drop(first);
+}
+
+/// `AmbientCapabilities=`: raised for the service as `systemd --user` raises them (the
+/// process's `CapAmb`), shown by linger's `show` and systemd's own over D-Bus as names; under
+/// a manager that does not hold them (run as `nobody`) the spawn fails at step CAPABILITIES
+/// (exit status 218), as systemd's does ("Failed to apply ambient capabilities").
+#[test]
+fn ambient_capabilities_are_raised_when_the_manager_holds_them() {
+    if !have_tools() {
+        return;
+    }
+    if !rustix::process::geteuid().is_root() {
+        eprintln!("skipped: needs root (a manager holding capabilities, and one as nobody)");
+        return;
+    }
+    let unit = "[Service]\nType=oneshot\nRemainAfterExit=yes\n\
+                AmbientCapabilities=CAP_NET_BIND_SERVICE\nAmbientCapabilities=cap_kill\n\
+                ExecStart=/bin/sh -c 'grep CapAmb /proc/self/status > %t/amb'\n";
+    let m = manager(&[("amb.service", unit)]);
+    m.systemctl(&["start", "amb.service"]).expect_code(0);
+    let amb = std::fs::read_to_string(m.runtime().join("amb")).unwrap();
+    // CAP_KILL (5) and CAP_NET_BIND_SERVICE (10).
+    assert_eq!(amb, "CapAmb:\t0000000000000420\n");
+    let want = "AmbientCapabilities=cap_kill cap_net_bind_service\n";
+    let (code, out, err) =
+        m.systemd_systemctl(&["show", "-p", "AmbientCapabilities", "amb.service"]);
+    assert_eq!((code, out.as_str()), (0, want), "{err}");
+    assert_eq!(
+        m.systemctl(&["show", "-p", "AmbientCapabilities", "amb.service"])
+            .stdout,
+        want
+    );
+    let (_, out, _) = m.systemd_systemctl(&["show", "-p", "AmbientCapabilities", "plain.service"]);
+    assert_eq!(out, "AmbientCapabilities=\n");
+    drop(m);
+
+    let mut m = Manager::new(BIN);
+    m.write_unit("amb.service", unit);
+    m.start_as("nobody", "nogroup");
+    let r = m.systemctl(&["start", "amb.service"]);
+    assert_ne!(r.code, 0);
+    assert_eq!(m.prop("amb.service", "Result"), "exit-code");
+    assert_eq!(m.prop("amb.service", "ExecMainStatus"), "218");
+    assert!(!m.runtime().join("amb").exists());
 }

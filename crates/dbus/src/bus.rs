@@ -119,9 +119,6 @@ async fn serve(
     let subscribed = Arc::new(AtomicBool::new(false));
     let id = listeners.add(conn.clone(), subscribed.clone());
     let mut subscribers: HashSet<String> = HashSet::new();
-    // Units referenced by clients (RefUnit, `AddRef=yes`), by client, until it leaves the
-    // bus (refs.rs).
-    let mut refs = crate::refs::Refs::default();
     let activations = Activations::default();
     tokio::task::spawn_local(activations.clone().watch_jobs(front.clone(), conn.clone()));
     tokio::task::spawn_local(names_at_start(front.clone(), conn.clone()));
@@ -168,7 +165,9 @@ async fn serve(
                     subscribed.store(!subscribers.is_empty(), Ordering::Relaxed);
                 }
                 let caller = Caller::Bus(&conn);
-                let reply = crate::refs::handle(&front, &mut refs, &sender, &msg, &caller);
+                // Units referenced by clients (RefUnit, `AddRef=yes`) stay until the client
+                // leaves the bus (refs.rs).
+                let reply = crate::refs::handle(&front, &sender, &msg, &caller);
                 if let Some(reply) = reply.await {
                     let _ = conn.send(&reply).await;
                 }
@@ -190,7 +189,7 @@ async fn serve(
                             subscribed.store(!subscribers.is_empty(), Ordering::Relaxed);
                         }
                         if new.is_empty() {
-                            refs.forget(&name);
+                            front.refs.forget(&name);
                         }
                         // An owner handed over to another is still owned: only appearing and
                         // vanishing names matter.

@@ -18,6 +18,7 @@ const PEER: &str = "org.freedesktop.DBus.Peer";
 const INTROSPECTABLE: &str = "org.freedesktop.DBus.Introspectable";
 const PROPERTIES: &str = "org.freedesktop.DBus.Properties";
 const JOB: &str = "org.freedesktop.systemd1.Job";
+const LOG_CONTROL: &str = "org.freedesktop.LogControl1";
 
 impl Front {
     /// Answer one method call (None: nothing to send, e.g. the message was not a call).
@@ -85,6 +86,7 @@ impl Front {
                         self.job_row(*id).await?;
                         crate::introspect::job()
                     }
+                    Object::LogControl => crate::introspect::log_control(),
                 };
                 return ret(hdr, &xml);
             }
@@ -112,8 +114,19 @@ impl Front {
                 let m = members::find(members::JOB_METHODS, member)
                     .ok_or_else(|| BusError::unknown_method(member, &iface))?;
                 args::<()>(msg, JOB, m)?;
-                crate::manager_calls::cancel_job(self, id).await?;
-                ret(hdr, &())
+                match m.name {
+                    "GetAfter" | "GetBefore" => {
+                        let after = m.name == "GetAfter";
+                        ret(
+                            hdr,
+                            &crate::manager_calls::jobs_around(self, id, after).await?,
+                        )
+                    }
+                    _ => {
+                        crate::manager_calls::cancel_job(self, id).await?;
+                        ret(hdr, &())
+                    }
+                }
             }
             _ => Err(BusError::unknown_method(member, &iface)),
         }
@@ -130,6 +143,7 @@ impl Front {
                     members::find(members::of(iface).1, member).map(|_| iface)
                 }),
             Object::Job(_) => members::find(members::JOB_METHODS, member).map(|_| JOB),
+            Object::LogControl => None,
         };
         let standard = match member {
             "Ping" | "GetMachineId" => PEER,
@@ -153,7 +167,7 @@ impl Front {
         let children: Vec<String> = match path {
             "/" => vec!["org".into()],
             "/org" => vec!["freedesktop".into()],
-            "/org/freedesktop" => vec!["systemd1".into()],
+            "/org/freedesktop" => vec!["LogControl1".into(), "systemd1".into()],
             "/org/freedesktop/systemd1/unit" => {
                 match self.ask(Call::List(Default::default())).await? {
                     Answer::List(l) => l.units.iter().map(|u| paths::escape(&u.unit)).collect(),
@@ -238,10 +252,18 @@ impl Front {
                 ret(hdr, &self.all_properties(object, &iface, None).await?)
             }
             "Set" => {
-                let (iface, name, _): (String, String, zbus::zvariant::OwnedValue) =
+                let (iface, name, value): (String, String, zbus::zvariant::OwnedValue) =
                     args(msg, PROPERTIES, &SET)?;
                 let all = self.all_properties(object, &iface, Some(&name)).await?;
-                if all.0.iter().any(|(k, _)| *k == name) {
+                let table = match object {
+                    Object::Manager => props::MANAGER,
+                    Object::LogControl => props::LOG_CONTROL,
+                    _ => &[],
+                };
+                if table.iter().any(|p| p.name == name && p.writable) {
+                    self.set_manager_property(&name, &value).await?;
+                    ret(hdr, &())
+                } else if all.0.iter().any(|(k, _)| *k == name) {
                     Err(BusError::new(
                         crate::errors::name::PROPERTY_READ_ONLY,
                         format!("Property '{name}' is not writable."),
@@ -300,10 +322,37 @@ impl Front {
                 let mut out = PropDict::default();
                 for i in &interfaces {
                     for p in i.props().filter(|p| only.is_none_or(|o| o == p.name)) {
-                        out.0.push((p.name, props::unit_value(p, &values)));
+                        let value = match p.name {
+                            "Refs" => Value::from(self.refs_of(name, &values)),
+                            _ => props::unit_value(p, &values),
+                        };
+                        out.0.push((p.name, value));
                     }
                 }
                 Ok(out)
+            }
+            Object::LogControl => {
+                if !iface.is_empty() && iface != LOG_CONTROL {
+                    return Err(BusError::unknown_property(iface, only.unwrap_or("")));
+                }
+                let mut all = crate::manager_methods::properties(self, None).await?;
+                all.0.retain(|(k, _)| {
+                    props::LOG_CONTROL.iter().any(|p| p.name == *k) && only.is_none_or(|o| o == *k)
+                });
+                if let Some(p) = only
+                    && all.0.is_empty()
+                {
+                    if p == "SyslogIdentifier" {
+                        all.0
+                            .push(("SyslogIdentifier", Value::from("linger".to_string())));
+                    } else {
+                        return Err(BusError::unknown_property(LOG_CONTROL, p));
+                    }
+                } else if only.is_none() {
+                    all.0
+                        .push(("SyslogIdentifier", Value::from("linger".to_string())));
+                }
+                Ok(all)
             }
             Object::Job(id) => {
                 if !iface.is_empty() && iface != JOB {
@@ -383,5 +432,50 @@ fn peer(_msg: &Message, hdr: &Header<'_>, member: &str) -> Reply {
             ret(hdr, &id)
         }
         other => Err(BusError::unknown_method(other, PEER)),
+    }
+}
+
+impl Front {
+    /// `Properties.Set` of a writable manager property (`LogLevel`, `LogTarget`, on the
+    /// Manager or the log control object): a string, as systemd checks it.
+    async fn set_manager_property(
+        &self,
+        name: &str,
+        value: &zbus::zvariant::OwnedValue,
+    ) -> Result<(), BusError> {
+        let Value::Str(s) = &**value else {
+            return Err(BusError::new(
+                crate::errors::name::INVALID_ARGS,
+                format!("Invalid signature for property '{name}': expected 's'."),
+            ));
+        };
+        let s = s.as_str().to_string();
+        let control = match name {
+            "LogLevel" => linger_manager::Control::SetLogLevel(s),
+            "LogTarget" => linger_manager::Control::SetLogTarget(s),
+            other => {
+                return Err(BusError::new(
+                    crate::errors::name::PROPERTY_READ_ONLY,
+                    format!("Property '{other}' is not writable."),
+                ));
+            }
+        };
+        self.ask(Call::Control(control)).await?;
+        Ok(())
+    }
+}
+
+impl Front {
+    /// `Refs` of the unit object `name`: the clients holding references to it under any of
+    /// its names (refs.rs).
+    fn refs_of(&self, name: &str, values: &props::UnitValues) -> Vec<String> {
+        let mut names: Vec<&str> = vec![name];
+        if let Some(id) = values.strings.get("Id") {
+            names.push(id);
+        }
+        if let Some(all) = values.strings.get("Names") {
+            names.extend(all.split_whitespace());
+        }
+        self.refs.holders(&names)
     }
 }

@@ -30,6 +30,8 @@ pub struct Front {
     pub requests: Requests,
     /// `$XDG_RUNTIME_DIR` (transient units go to `systemd/transient` there).
     pub runtime_dir: std::path::PathBuf,
+    /// The units clients reference, across every connection (refs.rs).
+    pub refs: crate::refs::Registry,
 }
 
 /// Who sent a call: what `GetUnitByPID(0)` and the `unit/self` object need.

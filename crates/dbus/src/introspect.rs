@@ -144,3 +144,15 @@ pub fn job() -> String {
     x.push_str(" </interface>\n</node>\n");
     x
 }
+
+/// The log control object (`/org/freedesktop/LogControl1`).
+pub fn log_control() -> String {
+    let mut x = String::from(HEADER);
+    x.push_str(STANDARD);
+    x.push_str(" <interface name=\"org.freedesktop.LogControl1\">\n");
+    for p in crate::props::LOG_CONTROL {
+        property(&mut x, p);
+    }
+    x.push_str(" </interface>\n</node>\n");
+    x
+}

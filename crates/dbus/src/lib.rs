@@ -21,6 +21,7 @@
 
 mod bus;
 mod dispatch;
+mod dump;
 mod errors;
 mod fast;
 mod front;
@@ -76,6 +77,7 @@ pub fn start(
     let front = front::Front {
         requests,
         runtime_dir: runtime_dir.clone(),
+        refs: Default::default(),
     };
     let listeners = signals::Listeners::default();
     tokio::task::spawn_local(signals::forward(front.clone(), listeners.clone()));

@@ -62,3 +62,47 @@ pub(crate) async fn install(
         .collect();
     Ok((changes, r.warnings.is_empty()))
 }
+
+/// A job as `GetJobAfter`/`GetJobBefore` list it: id, unit, type, state, job and unit paths.
+pub(crate) type JobEntry = (
+    u32,
+    String,
+    String,
+    String,
+    zbus::zvariant::ObjectPath<'static>,
+    zbus::zvariant::ObjectPath<'static>,
+);
+
+/// `GetJobAfter`/`Job.GetAfter` (`after`: the jobs waiting for job `id`) and
+/// `GetJobBefore`/`Job.GetBefore` (the jobs it waits for).
+pub(crate) async fn jobs_around(
+    f: &Front,
+    id: u32,
+    after: bool,
+) -> Result<Vec<JobEntry>, BusError> {
+    job_exists(f, id).await?;
+    let answer = f
+        .ask(Call::Control(linger_manager::Control::JobsAround {
+            job: id,
+            after,
+        }))
+        .await?;
+    let Answer::ListJobs(l) = answer else {
+        return Ok(Vec::new());
+    };
+    Ok(l.jobs
+        .into_iter()
+        .map(|j| {
+            let state = if j.running { "running" } else { "waiting" };
+            let job_path = crate::props::object_path(crate::paths::job(j.id));
+            (
+                j.id,
+                j.unit.clone(),
+                j.job_type.as_str().to_string(),
+                state.to_string(),
+                job_path,
+                crate::front::unit_path(&j.unit),
+            )
+        })
+        .collect())
+}

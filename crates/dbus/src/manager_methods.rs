@@ -530,7 +530,8 @@ async fn list_units(
         .collect())
 }
 
-fn matches(patterns: &[String], name: &str) -> bool {
+/// Whether `name` matches one of `patterns` (shell globs; none: every name).
+pub(crate) fn matches(patterns: &[String], name: &str) -> bool {
     patterns.is_empty()
         || patterns
             .iter()

@@ -5,7 +5,7 @@
 //! gdbus-refuse-*.txt) and `NotSupported` saying so where linger lacks the feature.
 
 use linger_ipc::manager::{FreezerRequest, SetPropertyRequest, UnitsRequest};
-use linger_manager::{Answer, Call};
+use linger_manager::{Answer, Call, Control};
 use linger_wire::JobAction;
 use zbus::message::{Header, Message};
 use zbus::zvariant::{ObjectPath, OwnedValue, Value};
@@ -108,8 +108,8 @@ pub async fn manager_call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member
         }
         "AbandonScope" => {
             let name: String = args(msg, MANAGER, m)?;
-            valid_unit_name(&name)?;
-            Err(linger_lacks("abandoning scopes"))
+            abandon(f, &name).await?;
+            ret(hdr, &())
         }
         "GetUnitByControlGroup" => {
             let cgroup: String = args(msg, MANAGER, m)?;
@@ -117,8 +117,8 @@ pub async fn manager_call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member
         }
         "GetJobAfter" | "GetJobBefore" => {
             let id: u32 = args(msg, MANAGER, m)?;
-            crate::manager_calls::job_exists(f, id).await?;
-            Err(linger_lacks("listing the jobs a job waits for"))
+            let after = m.name == "GetJobAfter";
+            ret(hdr, &crate::manager_calls::jobs_around(f, id, after).await?)
         }
         "ClearJobs" => {
             args::<()>(msg, MANAGER, m)?;
@@ -139,17 +139,23 @@ pub async fn manager_call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member
                 ))),
             }
         }
-        "Dump" | "DumpByFileDescriptor" => {
-            args::<()>(msg, MANAGER, m)?;
-            Err(linger_lacks(
-                "state dumps ('systemctl --user show' has each unit's state)",
-            ))
-        }
-        "DumpUnitsMatchingPatterns" | "DumpUnitsMatchingPatternsByFileDescriptor" => {
-            args::<Vec<String>>(msg, MANAGER, m)?;
-            Err(linger_lacks(
-                "state dumps ('systemctl --user show' has each unit's state)",
-            ))
+        "Dump"
+        | "DumpByFileDescriptor"
+        | "DumpUnitsMatchingPatterns"
+        | "DumpUnitsMatchingPatternsByFileDescriptor" => {
+            let patterns = if m.name.contains("Patterns") {
+                args::<Vec<String>>(msg, MANAGER, m)?
+            } else {
+                args::<()>(msg, MANAGER, m)?;
+                Vec::new()
+            };
+            let text = crate::dump::dump(f, &patterns).await?;
+            if m.name.ends_with("ByFileDescriptor") {
+                let fd = crate::dump::memfd(&text)?;
+                ret(hdr, &zbus::zvariant::Fd::from(fd))
+            } else {
+                ret(hdr, &text)
+            }
         }
         "Reboot" => {
             args::<()>(msg, MANAGER, m)?;
@@ -206,20 +212,48 @@ pub async fn manager_call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member
             ret(hdr, &done.await?.0)
         }
         "RevertUnitFiles" => {
-            args::<Vec<String>>(msg, MANAGER, m)?;
-            Err(linger_lacks("reverting unit files"))
+            let units: Vec<String> = args(msg, MANAGER, m)?;
+            let answer = f.ask(Call::Control(Control::Revert(units))).await?;
+            ret(hdr, &changes_of(answer))
         }
         "AddDependencyUnitFiles" => {
-            args::<(Vec<String>, String, String, bool, bool)>(msg, MANAGER, m)?;
-            Err(linger_lacks("adding dependencies to unit files"))
+            let (units, target, dependency, runtime, force): (
+                Vec<String>,
+                String,
+                String,
+                bool,
+                bool,
+            ) = args(msg, MANAGER, m)?;
+            if dependency != "Wants" && dependency != "Requires" {
+                return Err(BusError::invalid_args(format!(
+                    "Invalid dependency type '{dependency}'"
+                )));
+            }
+            let answer = f
+                .ask(Call::Control(Control::AddDependency {
+                    units,
+                    target,
+                    dependency,
+                    runtime,
+                    force,
+                }))
+                .await?;
+            ret(hdr, &changes_of(answer))
         }
         "GetUnitFileLinks" => {
-            args::<(String, bool)>(msg, MANAGER, m)?;
-            Err(linger_lacks("listing a unit file's links"))
+            let (unit, runtime): (String, bool) = args(msg, MANAGER, m)?;
+            let answer = f
+                .ask(Call::Control(Control::UnitFileLinks { unit, runtime }))
+                .await?;
+            let Answer::Paths(paths) = answer else {
+                return ret(hdr, &Vec::<String>::new());
+            };
+            ret(hdr, &paths)
         }
         "SetExitCode" => {
-            args::<u8>(msg, MANAGER, m)?;
-            Err(linger_lacks("setting its exit code"))
+            let code: u8 = args(msg, MANAGER, m)?;
+            f.ask(Call::Control(Control::SetExitCode(code))).await?;
+            ret(hdr, &())
         }
         "LookupDynamicUserByName" => {
             args::<String>(msg, MANAGER, m)?;
@@ -302,7 +336,8 @@ pub async fn type_call(
         }
         "Abandon" => {
             args::<()>(msg, iface, m)?;
-            Err(linger_lacks("abandoning scopes"))
+            abandon(f, name).await?;
+            ret(hdr, &())
         }
         other => Err(BusError::unknown_method(other, iface)),
     }
@@ -360,6 +395,46 @@ async fn enqueue(
         None => (name.to_string(), job_type.to_string()),
     };
     Ok((id, job, unit.clone(), unit_path(&unit), kind, Vec::new()))
+}
+
+/// `AbandonScope`/`Scope.Abandon`: the running scope `name` is given up by its maker; it
+/// ends when its cgroup is empty (systemd's refusals: not loaded, not a scope, `init.scope`,
+/// not running).
+async fn abandon(f: &Front, name: &str) -> Result<(), BusError> {
+    valid_unit_name(name)?;
+    // The manager's own scope (systemd's is always loaded; linger's only with cgroups).
+    let perpetual = |id: &str| id == "init.scope";
+    if perpetual(name) {
+        return Err(BusError::new(
+            "org.freedesktop.DBus.Error.AccessDenied",
+            "Operation not permitted",
+        ));
+    }
+    let p = f.unit_values(name, &["Id", "SubState"], true).await?;
+    let id = p
+        .strings
+        .get("Id")
+        .cloned()
+        .unwrap_or_else(|| name.to_string());
+    if perpetual(&id) {
+        return Err(BusError::new(
+            "org.freedesktop.DBus.Error.AccessDenied",
+            "Operation not permitted",
+        ));
+    }
+    if id.ends_with(".scope")
+        && !matches!(
+            p.strings.get("SubState").map(String::as_str),
+            Some("running" | "abandoned")
+        )
+    {
+        return Err(BusError::new(
+            "org.freedesktop.systemd1.ScopeNotRunning",
+            format!("Scope {id} is not running, cannot abandon."),
+        ));
+    }
+    f.ask(Call::Control(Control::AbandonScope(id))).await?;
+    Ok(())
 }
 
 /// Freeze or thaw `name`'s processes (the cgroup freezer; answered when the kernel is done).
@@ -580,4 +655,16 @@ fn install_flags(flags: u64) -> Result<(bool, bool), BusError> {
         )));
     }
     Ok((flags & 1 != 0, flags & 2 != 0))
+}
+
+/// What an install call changed, as `a(sss)`: type, file, destination.
+fn changes_of(answer: Answer) -> Vec<(String, String, String)> {
+    match answer {
+        Answer::Install(r) => r
+            .changes
+            .into_iter()
+            .map(|c| (c.kind, c.path, c.source))
+            .collect(),
+        _ => Vec::new(),
+    }
 }

@@ -7,6 +7,8 @@
 pub const MANAGER: &str = "/org/freedesktop/systemd1";
 /// Where unit objects live.
 pub const UNIT_PREFIX: &str = "/org/freedesktop/systemd1/unit/";
+/// sd-bus's log control object (the manager's log level and target).
+pub const LOG_CONTROL: &str = "/org/freedesktop/LogControl1";
 /// Where job objects live.
 pub const JOB_PREFIX: &str = "/org/freedesktop/systemd1/job/";
 
@@ -76,6 +78,8 @@ pub enum Object {
     Unit(String),
     /// A job.
     Job(u32),
+    /// The log control object.
+    LogControl,
 }
 
 impl Object {
@@ -83,6 +87,9 @@ impl Object {
     pub fn at(path: &str) -> Option<Object> {
         if path == MANAGER {
             return Some(Object::Manager);
+        }
+        if path == LOG_CONTROL {
+            return Some(Object::LogControl);
         }
         if let Some(e) = path.strip_prefix(UNIT_PREFIX) {
             return unescape(e).map(Object::Unit);

@@ -70,6 +70,11 @@ pub enum Conv {
     /// An exit-status set as systemctl prints it (`3 USR1`) → `(aiai)`: exit codes, signal
     /// numbers, each ascending.
     ExitStatus,
+    /// A timer's next elapse (`NextElapseUSecRealtime`: the exact µs; `…Monotonic`: a span
+    /// as systemctl prints it). As systemd 252 answers (bench/dbus_timers.py): while the timer
+    /// waits, a kind of elapse it does not have is 0; once nothing more is to come (dead,
+    /// elapsed, failed) both are `UINT64_MAX`.
+    NextElapse,
     /// A capability set as systemctl prints it (`cap_chown cap_kill`) → its bit mask; every
     /// capability known (the unset set) is systemd's `UINT64_MAX`.
     Capabilities,
@@ -179,7 +184,7 @@ mod socket;
 mod timer;
 mod unit;
 
-pub use manager::MANAGER;
+pub use manager::{LOG_CONTROL, MANAGER};
 pub use scope::JOB;
 
 /// An interface of unit objects and its properties, in blocks (systemd shares its
@@ -307,6 +312,9 @@ pub fn made_from(prop: &str) -> &'static [&'static str] {
     match prop {
         "LoadError" => &["Id", "LoadState"],
         "Transient" => &["Id", "FragmentPath"],
+        // The clients' references are the front end's (refs.rs), kept by the names used.
+        "Refs" => &["Id", "Names"],
+        "NextElapseUSecRealtime" | "NextElapseUSecMonotonic" => &["Id", "SubState"],
         _ => &["Id"],
     }
 }
@@ -339,6 +347,21 @@ pub fn unit_value(prop: &Prop, u: &UnitValues) -> Value<'static> {
                     })
                     .collect::<Vec<_>>(),
             )
+        }
+        NextElapse => {
+            let n = match u.realtime.get(prop.name) {
+                Some(us) => *us,
+                None => u
+                    .strings
+                    .get(prop.name)
+                    .and_then(|raw| linger_time::parse_sec(raw).ok())
+                    .unwrap_or(0),
+            };
+            let waiting = matches!(
+                u.strings.get("SubState").map(String::as_str),
+                Some("waiting" | "running")
+            );
+            Value::U64(if n == 0 && !waiting { u64::MAX } else { n })
         }
         Realtime if u.realtime.contains_key(prop.name) => {
             Value::U64(u.realtime.get(prop.name).copied().unwrap_or(0))
@@ -551,7 +574,7 @@ pub fn value(prop: &Prop, props: &BTreeMap<String, String>) -> Value<'static> {
         ),
         Int | Counter | Realtime | Span | Octal | Limit | Errno => number(prop, raw),
         // Typed values (unit_value); a string never carries them.
-        Absent | Exec | ExecEx | Checks => zero(&signature(prop)),
+        Absent | Exec | ExecEx | Checks | NextElapse => zero(&signature(prop)),
         Timers | Calendars => {
             let mut entries = Vec::new();
             for entry in raw.split('}') {

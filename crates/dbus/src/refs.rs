@@ -1,10 +1,16 @@
-//! Units a client keeps loaded: `RefUnit`/`Unit.Ref` (and `StartTransientUnit` with
+//! Units clients keep loaded: `RefUnit`/`Unit.Ref` (and `StartTransientUnit` with
 //! `AddRef=yes`) until `UnrefUnit`/`Unit.Unref` or until the client goes (its private
-//! connection closes, or it leaves the bus). A reference is a subscription naming the unit —
-//! the manager does not unload a collected unit someone follows (crates/manager collect.rs)
-//! — drained on a task of its own so that a busy unit never fills it.
+//! connection closes, or it leaves the bus). One registry for every connection ([`Registry`],
+//! held by the front end): the unit's `Refs` property lists the clients holding a reference,
+//! a name once per reference as systemd lists them. A reference is a subscription naming the
+//! unit — the manager does not unload a collected unit someone follows (crates/manager
+//! collect.rs) — drained on a task of its own so that a busy unit never fills it.
+//!
+//! A client is its unique name on the bus; on the private socket, where messages carry no
+//! sender, it is the connection (`private-connection-N`).
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use linger_ipc::manager::SubscribeRequest;
 use zbus::message::{Header, Message};
@@ -20,10 +26,9 @@ struct Pin {
     _stop: tokio::sync::oneshot::Sender<()>,
 }
 
-/// The references of the clients of one connection, by client (a bus name; on the private
-/// socket there is one client, "").
-#[derive(Debug, Default)]
-pub struct Refs(HashMap<String, Vec<Pin>>);
+/// Every client's references, in the order taken.
+#[derive(Debug, Default, Clone)]
+pub struct Registry(Arc<Mutex<HashMap<String, Vec<Pin>>>>);
 
 /// What a call does to references.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,10 +69,17 @@ impl RefCall {
     }
 }
 
-impl Refs {
+impl Registry {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Vec<Pin>>> {
+        // A panic while holding it left nothing half-done that matters: go on.
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// Before the call is answered: a reference is taken at once (a transient unit may end
     /// and be collected before the answer goes out).
-    pub fn before(&mut self, front: &Front, client: &str, call: &RefCall) {
+    pub fn before(&self, front: &Front, client: &str, call: &RefCall) {
         if let RefCall::Ref(unit) = call {
             self.pin(front, client, unit.clone());
         }
@@ -76,7 +88,7 @@ impl Refs {
     /// Once the manager answered (`ok`: without an error): a refused `Ref` takes its
     /// reference back; an accepted `Unref` drops one, or is refused as systemd refuses it when
     /// `client` holds none.
-    pub fn after(&mut self, client: &str, call: &RefCall, ok: bool) -> Result<(), BusError> {
+    pub fn after(&self, client: &str, call: &RefCall, ok: bool) -> Result<(), BusError> {
         match call {
             RefCall::Ref(unit) if !ok => {
                 self.unpin(client, unit);
@@ -90,17 +102,21 @@ impl Refs {
         }
     }
 
-    fn unpin(&mut self, client: &str, unit: &str) -> bool {
-        if let Some(pins) = self.0.get_mut(client)
+    fn unpin(&self, client: &str, unit: &str) -> bool {
+        let mut all = self.lock();
+        if let Some(pins) = all.get_mut(client)
             && let Some(i) = pins.iter().rposition(|p| p.unit == unit)
         {
-            pins.swap_remove(i);
+            pins.remove(i);
+            if pins.is_empty() {
+                all.remove(client);
+            }
             return true;
         }
         false
     }
 
-    fn pin(&mut self, front: &Front, client: &str, unit: String) {
+    fn pin(&self, front: &Front, client: &str, unit: String) {
         let mut changes = front.requests.subscribe(SubscribeRequest {
             units: vec![unit.clone()],
         });
@@ -113,15 +129,31 @@ impl Refs {
                 }
             }
         });
-        self.0
+        self.lock()
             .entry(client.to_string())
             .or_default()
             .push(Pin { unit, _stop: stop });
     }
 
     /// `client` went: its references go.
-    pub fn forget(&mut self, client: &str) {
-        self.0.remove(client);
+    pub fn forget(&self, client: &str) {
+        self.lock().remove(client);
+    }
+
+    /// The `Refs` property of the unit named `names` (its id and aliases): each client
+    /// holding a reference, once per reference, by name.
+    pub fn holders(&self, names: &[&str]) -> Vec<String> {
+        let all = self.lock();
+        let mut out: Vec<String> = all
+            .iter()
+            .flat_map(|(client, pins)| {
+                pins.iter()
+                    .filter(|p| names.contains(&p.unit.as_str()))
+                    .map(move |_| client.clone())
+            })
+            .collect();
+        out.sort();
+        out
     }
 }
 
@@ -129,7 +161,6 @@ impl Refs {
 /// call asks.
 pub async fn handle(
     front: &Front,
-    refs: &mut Refs,
     client: &str,
     msg: &Message,
     caller: &Caller<'_>,
@@ -137,14 +168,14 @@ pub async fn handle(
     let hdr = msg.header();
     let call = RefCall::of(msg, &hdr);
     if let Some(c) = &call {
-        refs.before(front, client, c);
+        front.refs.before(front, client, c);
     }
     let reply = front.handle(msg, caller).await;
     if let Some(c) = &call {
         let ok = reply
             .as_ref()
             .is_none_or(|r| r.message_type() == zbus::message::Type::MethodReturn);
-        if let Err(e) = refs.after(client, c, ok) {
+        if let Err(e) = front.refs.after(client, c, ok) {
             return error_reply(&hdr, &e);
         }
     }

@@ -341,6 +341,50 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             .collect()
     }
 
+    /// The queued jobs job `jid` waits for, by the ordering rules that hold it back
+    /// (jobs.rs `is_runnable`): a start-like job waits for every job of the units it is
+    /// ordered after; any job waits for the stop jobs of the units ordered after its unit
+    /// (D-Bus `GetJobBefore`). Empty for a running or unknown job.
+    pub fn jobs_before(&self, jid: JobId) -> Vec<JobId> {
+        let Some(job) = self.jobs.get(&jid).filter(|j| !j.running) else {
+            return Vec::new();
+        };
+        let (after, before) = self.graph.ordering(&job.unit);
+        let mut out: Vec<JobId> = Vec::new();
+        if job.orders_as_start() {
+            out.extend(
+                after
+                    .iter()
+                    .filter_map(|o| self.jobs.of_unit(o))
+                    .map(|j| j.id),
+            );
+        }
+        out.extend(
+            before
+                .iter()
+                .filter_map(|o| self.jobs.of_unit(o))
+                .filter(|k| !k.orders_as_start())
+                .map(|j| j.id),
+        );
+        out.sort_unstable();
+        out.dedup();
+        out.retain(|o| *o != jid);
+        out
+    }
+
+    /// The queued jobs that wait for job `jid` ([`Engine::jobs_before`] the other way
+    /// round; D-Bus `GetJobAfter`).
+    pub fn jobs_after(&self, jid: JobId) -> Vec<JobId> {
+        let mut out: Vec<JobId> = self
+            .jobs
+            .values()
+            .filter(|j| j.id != jid && self.jobs_before(j.id).contains(&jid))
+            .map(|j| j.id)
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
     /// Load a unit (if not yet loaded) and return its id.
     pub fn load(&mut self, name: &str) -> String {
         if let Some(id) = self.resolve(name).map(str::to_string) {

@@ -14,6 +14,9 @@ pub enum ScopeState {
     Dead,
     /// Its processes run.
     Running,
+    /// Its processes run; the one who made it gave it up (`Abandon()`): it ends, as a running
+    /// scope does, when its cgroup is empty or it is stopped.
+    Abandoned,
     /// Stopping: the kill signal was sent.
     StopSigterm,
     /// Stopping: the final SIGKILL was sent.
@@ -28,6 +31,7 @@ impl ScopeState {
         match self {
             ScopeState::Dead => "dead",
             ScopeState::Running => "running",
+            ScopeState::Abandoned => "abandoned",
             ScopeState::StopSigterm => "stop-sigterm",
             ScopeState::StopSigkill => "stop-sigkill",
             ScopeState::Failed => "failed",
@@ -38,7 +42,7 @@ impl ScopeState {
     pub fn active_state(self) -> ActiveState {
         match self {
             ScopeState::Dead => ActiveState::Inactive,
-            ScopeState::Running => ActiveState::Active,
+            ScopeState::Running | ScopeState::Abandoned => ActiveState::Active,
             ScopeState::StopSigterm | ScopeState::StopSigkill => ActiveState::Deactivating,
             ScopeState::Failed => ActiveState::Failed,
         }
@@ -69,6 +73,8 @@ pub enum ScopeEvent {
     Empty,
     /// `RuntimeMaxSec=` elapsed.
     RuntimeMaxElapsed,
+    /// `Abandon()`: the maker gives the running scope up.
+    Abandon,
     /// `TimeoutStopSec=` elapsed while stopping.
     StopTimeout,
 }
@@ -170,11 +176,13 @@ pub fn step(
             ],
         ),
         // A scope is made once; the engine refuses a second start before asking.
-        (Running | StopSigterm | StopSigkill, ScopeEvent::Start) => return bad,
-        (Running, ScopeEvent::Stop(r)) => stop(r, vec![]),
+        (Running | Abandoned | StopSigterm | StopSigkill, ScopeEvent::Start) => return bad,
+        (Running | Abandoned, ScopeEvent::Abandon) => (Abandoned, result, vec![]),
+        (StopSigterm | StopSigkill | Dead | Failed, ScopeEvent::Abandon) => return bad,
+        (Running | Abandoned, ScopeEvent::Stop(r)) => stop(r, vec![]),
         // Already on its way down, or down: the stop job waits for (or has) the end.
         (StopSigterm | StopSigkill | Dead | Failed, ScopeEvent::Stop(_)) => (state, result, vec![]),
-        (Running, ScopeEvent::RuntimeMaxElapsed) => stop(
+        (Running | Abandoned, ScopeEvent::RuntimeMaxElapsed) => stop(
             ServiceResult::Timeout,
             vec![Log(
                 LogLevel::Warning,
@@ -184,7 +192,7 @@ pub fn step(
         // The runtime timer is disarmed (or superseded: a stale firing never reaches the
         // table) once the scope stops.
         (StopSigterm | StopSigkill | Dead | Failed, ScopeEvent::RuntimeMaxElapsed) => return bad,
-        (Running | StopSigterm | StopSigkill, ScopeEvent::Empty) => {
+        (Running | Abandoned | StopSigterm | StopSigkill, ScopeEvent::Empty) => {
             let end = if result == ServiceResult::Success {
                 (Dead, Log(LogLevel::Info, "Deactivated successfully."))
             } else {
@@ -217,7 +225,7 @@ pub fn step(
             )],
         ),
         // The stop timer runs only while stopping.
-        (Running | Dead | Failed, ScopeEvent::StopTimeout) => return bad,
+        (Running | Abandoned | Dead | Failed, ScopeEvent::StopTimeout) => return bad,
     })
 }
 
@@ -225,12 +233,13 @@ pub fn step(
 mod tests {
     use super::*;
 
-    const STATES: [ScopeState; 5] = [
+    const STATES: [ScopeState; 6] = [
         ScopeState::Dead,
         ScopeState::Running,
         ScopeState::StopSigterm,
         ScopeState::StopSigkill,
         ScopeState::Failed,
+        ScopeState::Abandoned,
     ];
 
     fn events() -> Vec<ScopeEvent> {
@@ -241,6 +250,7 @@ mod tests {
             ScopeEvent::Empty,
             ScopeEvent::RuntimeMaxElapsed,
             ScopeEvent::StopTimeout,
+            ScopeEvent::Abandon,
         ]
     }
 
@@ -274,7 +284,9 @@ mod tests {
                         let possible = match event {
                             ScopeEvent::Start => state.active_state().is_inactive_or_failed(),
                             ScopeEvent::Stop(_) | ScopeEvent::Empty => true,
-                            ScopeEvent::RuntimeMaxElapsed => state == Running,
+                            ScopeEvent::RuntimeMaxElapsed | ScopeEvent::Abandon => {
+                                matches!(state, Running | Abandoned)
+                            }
                             ScopeEvent::StopTimeout => {
                                 matches!(state, StopSigterm | StopSigkill)
                             }

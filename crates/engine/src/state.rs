@@ -252,6 +252,7 @@ mod tests {
             [
                 ScopeState::Dead,
                 ScopeState::Running,
+                ScopeState::Abandoned,
                 ScopeState::StopSigterm,
                 ScopeState::StopSigkill,
                 ScopeState::Failed,

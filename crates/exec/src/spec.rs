@@ -198,6 +198,11 @@ pub struct ExecSpec {
     /// every other capability is dropped from it after the namespaces are entered (which
     /// is what allows it without privileges) and before the identity changes.
     pub capability_bounding_set: Option<u64>,
+    /// `AmbientCapabilities=`, by bit (0: none): raised into the inheritable and ambient sets
+    /// after the identity changes, so the program keeps them across `execve`. Only
+    /// capabilities the manager holds can be raised: otherwise the spawn fails at step
+    /// CAPABILITIES (EPERM), as under systemd.
+    pub ambient_capabilities: u64,
     /// The namespaces set up before the identity and the filters (`PrivateUsers=`,
     /// `PrivateTmp=`, `ProtectSystem=`, `ProtectHome=`, `PrivateNetwork=`, `PrivateDevices=` …).
     pub namespace: Option<Namespace>,
@@ -275,6 +280,7 @@ impl ExecSpec {
             seccomp: None,
             namespace: None,
             capability_bounding_set: None,
+            ambient_capabilities: 0,
             fail_at: None,
             oom_value: CString::default(),
         })

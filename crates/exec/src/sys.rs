@@ -120,7 +120,70 @@ struct Prepared<'a> {
     seccomp: Option<Fprog>,
     ns: Option<&'a NsPrep>,
     bounding_set: Option<u64>,
+    ambient: u64,
     fail_at: Option<(Stage, i32)>,
+}
+
+/// `struct __user_cap_header_struct` (linux/capability.h).
+#[repr(C)]
+struct CapHeader {
+    version: u32,
+    pid: libc::c_int,
+}
+
+/// `struct __user_cap_data_struct` (linux/capability.h): one of the two 32-bit halves.
+#[repr(C)]
+#[derive(Clone, Copy)]
+struct CapData {
+    effective: u32,
+    permitted: u32,
+    inheritable: u32,
+}
+
+/// `_LINUX_CAPABILITY_VERSION_3`: 64-bit sets in two halves.
+const CAP_VERSION_3: u32 = 0x2008_0522;
+
+/// Raise `set` into the inheritable, then the ambient set (the kernel raises an ambient
+/// capability only when it is permitted and inheritable). Async-signal-safe: raw calls.
+///
+/// # Safety
+/// Only in the forked child, single-threaded.
+unsafe fn raise_ambient(set: u64) -> Result<(), i32> {
+    let mut hdr = CapHeader {
+        version: CAP_VERSION_3,
+        pid: 0,
+    };
+    let mut data = [CapData {
+        effective: 0,
+        permitted: 0,
+        inheritable: 0,
+    }; 2];
+    // SAFETY: capget/capset read and write the header and the two halves we pass; prctl
+    // takes integers.
+    unsafe {
+        if libc::syscall(libc::SYS_capget, &mut hdr, data.as_mut_ptr()) < 0 {
+            return Err(errno());
+        }
+        data[0].inheritable |= set as u32;
+        data[1].inheritable |= (set >> 32) as u32;
+        if libc::syscall(libc::SYS_capset, &mut hdr, data.as_ptr()) < 0 {
+            return Err(errno());
+        }
+        for cap in 0..64u64 {
+            if set & (1 << cap) != 0
+                && libc::prctl(
+                    libc::PR_CAP_AMBIENT,
+                    libc::PR_CAP_AMBIENT_RAISE as libc::c_ulong,
+                    cap as libc::c_ulong,
+                    0 as libc::c_ulong,
+                    0 as libc::c_ulong,
+                ) < 0
+            {
+                return Err(errno());
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `struct sock_fprog` (linux/filter.h), pointing into the spec's program.
@@ -229,6 +292,7 @@ fn spawn_inner(
         }),
         ns: ns.as_ref(),
         bounding_set: spec.capability_bounding_set,
+        ambient: spec.ambient_capabilities,
         fail_at: spec.fail_at,
     };
     // Block every signal across fork: until the child has reset the dispositions it inherits
@@ -663,6 +727,11 @@ fn child(p: &Prepared<'_>, joined: bool) -> ! {
             if libc::syscall(libc::SYS_setresuid, *uid, *uid, *uid) < 0 {
                 fail(report, Stage::User, errno());
             }
+        }
+        if p.ambient != 0
+            && let Err(e) = raise_ambient(p.ambient)
+        {
+            fail(report, Stage::Capabilities, e);
         }
         libc::umask(p.umask);
         if let Some((dir, missing_ok)) = p.cwd

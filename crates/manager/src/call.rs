@@ -82,6 +82,9 @@ pub enum Call {
         /// The job.
         job: u32,
     },
+    /// What systemd's D-Bus API asks beyond linger's own CLI (exit code, log level and
+    /// target, job order, scopes, processes): see control.rs. In-process only.
+    Control(crate::control_call::Control),
 }
 
 impl Call {
@@ -173,6 +176,38 @@ pub enum Answer {
     UnitOfPid(Option<String>),
     /// The default target's name.
     DefaultTarget(String),
+    /// `daemon-reexec` is under way: the exec waits until this answer is written (or
+    /// dropped) by the front end that asked (run.rs).
+    Reexecuting(Written),
+    /// Paths (`GetUnitFileLinks`).
+    Paths(Vec<String>),
+}
+
+/// Held by an answer until its front end has written it: the manager waits for every copy
+/// to be dropped (a `daemon-reexec` must not close a connection before its answer is out).
+#[derive(Debug, Clone)]
+pub struct Written {
+    _held: std::sync::Arc<oneshot::Sender<()>>,
+}
+
+impl Written {
+    /// A token, and what resolves once every copy of it is dropped.
+    pub fn new() -> (Written, oneshot::Receiver<()>) {
+        let (tx, rx) = oneshot::channel();
+        (
+            Written {
+                _held: std::sync::Arc::new(tx),
+            },
+            rx,
+        )
+    }
+}
+
+/// Tokens are all alike: answers compare by what they say.
+impl PartialEq for Written {
+    fn eq(&self, _: &Written) -> bool {
+        true
+    }
 }
 
 impl Answer {
@@ -189,7 +224,9 @@ impl Answer {
             linger_ipc::encode(&Ok { parameters: x })
         }
         match self {
-            Answer::Done | Answer::Attached(_) => e(&serde_json::json!({})),
+            Answer::Done | Answer::Attached(_) | Answer::Reexecuting(_) => {
+                e(&serde_json::json!({}))
+            }
             Answer::Jobs(r) => e(r),
             Answer::Units(r) => e(r),
             Answer::List(r) => e(r),
@@ -203,6 +240,7 @@ impl Answer {
             Answer::Info(i) => e(i),
             Answer::UnitOfPid(u) => e(&serde_json::json!({ "unit": u })),
             Answer::DefaultTarget(t) => e(&serde_json::json!({ "name": t })),
+            Answer::Paths(p) => e(&serde_json::json!({ "paths": p })),
         }
     }
 }

@@ -58,7 +58,9 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
         }
         Call::Reexec => {
             m.begin_reexec();
-            Ok(Answer::Done)
+            let (written, done) = crate::call::Written::new();
+            m.reexec_written.push(done);
+            Ok(Answer::Reexecuting(written))
         }
         Call::Exit => {
             m.begin_shutdown();
@@ -111,6 +113,11 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
                 ))
             }
         }
+        // handle.rs hands these to control.rs before they get here.
+        Call::Control(_) => Err(ManagerError::new(
+            ErrorKind::Failed,
+            "A control call reached the wrong handler.",
+        )),
         Call::GetInfo => Ok(Answer::Info(json!({
             "vendor": "linger", "product": "linger user manager",
             "version": env!("CARGO_PKG_VERSION"), "url": "",
@@ -152,6 +159,11 @@ fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {
         }
         match m.engine.enqueue(jt, name, p.mode, true) {
             Ok(job) => {
+                // systemd's words at `LogLevel=debug` (control.rs).
+                if m.log_level >= 7 {
+                    let message = format!("{id}: Installed new job {id}/{} as {job}", jt.as_str());
+                    m.record(&id, 7, "linger", std::process::id(), message);
+                }
                 waits.push((outcomes.len(), job));
                 outcomes.push(wire::JobOutcome {
                     unit: name.clone(),
@@ -440,6 +452,12 @@ fn manager_properties(m: &Manager) -> Props {
         ("Features", FEATURES.to_string()),
         (name::MAIN_PID, std::process::id().to_string()),
         ("Environment", host.environment.to_strings().join(" ")),
+        ("ExitCode", m.exit_code.to_string()),
+        (
+            "LogLevel",
+            crate::control_call::level_name(m.log_level).to_string(),
+        ),
+        ("LogTarget", m.log_target.as_str().to_string()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))

@@ -111,6 +111,7 @@ impl ExecSettings {
         logs: &mut Vec<HostLog>,
     ) -> Result<(), String> {
         spec.no_new_privileges = h.no_new_privileges;
+        spec.ambient_capabilities = h.ambient_capabilities;
         spec.capability_bounding_set = h.bounding_set();
         if spec.capability_bounding_set.is_some()
             && !rustix::process::geteuid().is_root()

@@ -84,6 +84,13 @@ impl Manager {
             Event::AdoptedExit { unit, pid, status } => {
                 self.adopted_exits.push((unit, pid, status));
             }
+            // What systemd's D-Bus API asks beyond the CLI's calls (control.rs).
+            Event::Call {
+                call: crate::call::Call::Control(c),
+                reply,
+            } => {
+                let _ = reply.send(crate::control::control(self, c));
+            }
             Event::Call { call, reply } => crate::calls::call(self, call, reply),
             Event::ScopeAttached {
                 unit,

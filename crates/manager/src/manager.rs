@@ -94,6 +94,14 @@ pub struct Manager {
     pub collected: std::collections::BTreeSet<String>,
     /// Units of recently exited pids (for stream lines read after their writer exited).
     pub recent_exits: crate::recent_exits::RecentExits,
+    /// What the manager exits with when told to exit (`SetExitCode`).
+    pub exit_code: u8,
+    /// The manager's own messages above this syslog level are not logged (`LogLevel=`).
+    pub log_level: u8,
+    /// Where the manager's own messages go (`LogTarget=`).
+    pub log_target: crate::control_call::LogTarget,
+    /// Resolved once the answers of the `daemon-reexec` calls are written (run.rs waits).
+    pub reexec_written: Vec<oneshot::Receiver<()>>,
     /// Set while the manager is starting (startup.rs): the events that wait for it.
     pub starting: Option<crate::startup::Starting>,
 }
@@ -153,6 +161,10 @@ impl Manager {
             published: Default::default(),
             collected: Default::default(),
             recent_exits: Default::default(),
+            exit_code: 0,
+            log_level: 6,
+            log_target: Default::default(),
+            reexec_written: Vec::new(),
             startup_finished: None,
             starting: None,
         }
@@ -316,6 +328,9 @@ impl Manager {
                     message,
                     &fields,
                 );
+                if tag == Some(linger_engine::LogTag::Succeeded) {
+                    self.success_action(&unit);
+                }
             }
             Effect::JobFinished {
                 job,
@@ -464,11 +479,18 @@ impl Manager {
         message: String,
         fields: &[(&'static str, String)],
     ) {
-        if self.log_to_stderr {
+        // `LogLevel=`/`LogTarget=` (control.rs): the manager's own messages only.
+        if priority > self.log_level || self.log_target == crate::control_call::LogTarget::Null {
+            return;
+        }
+        if self.log_to_stderr || self.log_target == crate::control_call::LogTarget::Console {
             #[allow(clippy::print_stderr)]
             {
                 eprintln!("{unit}: {message}");
             }
+        }
+        if !self.log_target.journal() {
+            return;
         }
         let realtime = self.engine.host().now().realtime;
         if let Some(j) = &self.journal {
@@ -784,6 +806,36 @@ impl Manager {
     }
 
     /// Stop every unit, then exit (once no job is left).
+    /// `SuccessAction=` of `unit`, which went inactive without failing: `exit-force` exits
+    /// (as `Exit()`), `exit` starts `exit.target` replacing the queued jobs.
+    fn success_action(&mut self, unit: &str) {
+        use linger_unit::model::EmergencyAction;
+        let action = self
+            .engine
+            .unit(unit)
+            .map_or(EmergencyAction::None, |u| u.config.unit.success_action);
+        match action {
+            EmergencyAction::ExitForce => {
+                let message = format!("{unit}: Success action 'exit-force': exiting.");
+                self.record("linger", 5, "linger", std::process::id(), message);
+                self.begin_shutdown();
+            }
+            EmergencyAction::Exit => {
+                let message = format!("{unit}: Success action 'exit': starting exit.target.");
+                self.record("linger", 5, "linger", std::process::id(), message);
+                let mode = linger_wire::JobMode::ReplaceIrreversibly;
+                if let Err(e) =
+                    self.engine
+                        .enqueue(linger_engine::JobType::Start, "exit.target", mode, false)
+                {
+                    let message = format!("Failed to start exit.target: {e}");
+                    self.record("linger", 3, "linger", std::process::id(), message);
+                }
+            }
+            EmergencyAction::None | EmergencyAction::Unsupported => {}
+        }
+    }
+
     pub fn begin_shutdown(&mut self) {
         if self.shutting_down {
             return;

@@ -100,6 +100,10 @@ pub fn exec_properties(exec: &ExecConfig, p: &mut BTreeMap<String, String>) {
         linger_unit::value::capability_set_text(h.bounding_set().unwrap_or(u64::MAX)),
     );
     p.insert(
+        "AmbientCapabilities".into(),
+        linger_unit::value::capability_set_text(h.ambient_capabilities),
+    );
+    p.insert(
         "MemoryDenyWriteExecute".into(),
         yes(h.memory_deny_write_execute),
     );

@@ -150,7 +150,7 @@ pub fn run_with(
     };
     let local = tokio::task::LocalSet::new();
     match local.block_on(&rt, main_loop(config, log_to_stderr, front_ends)) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(e) => {
             #[allow(clippy::print_stderr)]
             {
@@ -160,6 +160,10 @@ pub fn run_with(
         }
     }
 }
+
+/// How long a `daemon-reexec` waits at most for the connections that asked it to write
+/// their answers.
+const REEXEC_ANSWER_BOUND: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Fd-table slots every manager gets at start: an idle one holds ~30 fds, and a few hundred
 /// services ~3 each (output pipe, pidfd, their copies in flight to the fd keeper).
@@ -248,7 +252,7 @@ async fn main_loop(
     config: ManagerConfig,
     log_to_stderr: bool,
     front_ends: impl FnOnce(Requests, &mut FrontSockets),
-) -> Result<(), StartError> {
+) -> Result<u8, StartError> {
     let sock_path = config.socket_path();
     let saved = config
         .reexec_state
@@ -461,13 +465,19 @@ async fn main_loop(
                 crate::recovery::forget(&mut m);
                 let _ = std::fs::remove_file(&sock_path);
                 let _ = std::fs::remove_file(&notify_path);
-                return Ok(());
+                return Ok(m.exit_code);
             }
             Some(ExitRequest::Reexec) => {
-                // Let the connection that asked write its answer before the exec closes it.
-                for _ in 0..2 {
-                    tokio::task::yield_now().await;
-                }
+                // The connections that asked write their answers before the exec closes
+                // them (each drops its token once written; the deadline only bounds a
+                // connection that cannot write).
+                let written = std::mem::take(&mut m.reexec_written);
+                let all = async {
+                    for w in written {
+                        let _ = w.await;
+                    }
+                };
+                let _ = tokio::time::timeout(REEXEC_ANSWER_BOUND, all).await;
                 // Lines handed to the journal's writer thread must be on disk before the exec
                 // (which runs no destructor): under load its queue may still hold the last
                 // ones read from the pipes.

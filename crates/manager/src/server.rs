@@ -79,13 +79,17 @@ async fn serve_requests(
             return;
         }
         let passed = std::mem::take(&mut fds);
+        // The answer is held until it is written: a `daemon-reexec` waits for that.
+        let mut answered = None;
         let reply = match Call::decode(&req.method, req.parameters, passed) {
             Ok(call) => match requests.call(call).await {
                 Ok(answer) => {
                     if let Answer::Attached(unit) = &answer {
                         attached.push(unit.clone());
                     }
-                    answer.encode_reply()
+                    let reply = answer.encode_reply();
+                    answered = Some(answer);
+                    reply
                 }
                 Err(e) => encode(&e.to_reply()),
             },
@@ -94,6 +98,7 @@ async fn serve_requests(
         if wr.write_all(&within_limit(reply)).await.is_err() {
             return;
         }
+        drop(answered);
     }
 }
 

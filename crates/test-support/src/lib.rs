@@ -361,6 +361,21 @@ impl Manager {
         );
     }
 
+    /// Wait (bounded by `within`) for the manager to exit by itself; its exit status, None
+    /// if it is still running then (or was never started).
+    pub fn wait_exit(&mut self, within: Duration) -> Option<std::process::ExitStatus> {
+        let c = self.child.as_mut()?;
+        let deadline = Instant::now() + within;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = c.try_wait() {
+                self.child = None;
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
     /// Kill the manager with SIGKILL (a crash: it cleans nothing up) and reap it.
     pub fn crash(&mut self) {
         if let Some(mut c) = self.child.take() {

@@ -21,9 +21,9 @@ use std::path::{Path, PathBuf};
 
 pub use crate::specifier::{HostInfo, Scope, UserInfo};
 pub use install::{
-    InstallChange, InstallError, UnitFileState, UnitFileStates, default_target, disable, enable,
-    enable_with, link, list_unit_files, mask, mask_with, reenable, set_default, unit_file_state,
-    unmask,
+    InstallChange, InstallError, UnitFileState, UnitFileStates, add_dependency, default_target,
+    disable, enable, enable_with, link, list_unit_files, mask, mask_with, reenable, revert,
+    set_default, unit_file_links, unit_file_state, unmask,
 };
 pub use lookup::{SearchProbe, UnitIndex};
 

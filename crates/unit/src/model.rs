@@ -97,6 +97,11 @@ pub enum EmergencyAction {
     /// Do nothing.
     #[default]
     None,
+    /// `exit`: start `exit.target` (replacing the queued jobs irreversibly), as
+    /// `systemctl --user exit` does.
+    Exit,
+    /// `exit-force`: the manager exits at once (stopping its units), as `Exit()` does.
+    ExitForce,
     /// Anything else systemd accepts; refused at load time with a clear message.
     Unsupported,
 }
@@ -173,6 +178,9 @@ pub struct UnitSection {
     pub start_limit_burst: u32,
     /// `StartLimitAction=`
     pub start_limit_action: EmergencyAction,
+    /// `SuccessAction=`: what the manager does when the unit goes inactive without failing
+    /// (`exit`, `exit-force`; the others cannot be done by a user manager).
+    pub success_action: EmergencyAction,
     /// `Condition*=` in file order.
     pub conditions: Vec<Condition>,
     /// `Assert*=` in file order.
@@ -208,6 +216,7 @@ impl Default for UnitSection {
             start_limit_interval: 10_000_000,
             start_limit_burst: 5,
             start_limit_action: EmergencyAction::None,
+            success_action: EmergencyAction::None,
             conditions: Vec::new(),
             asserts: Vec::new(),
             source_path: None,

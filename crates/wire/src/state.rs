@@ -101,6 +101,8 @@ names! {
         Elapsed = "elapsed",
         /// Socket: listening.
         Listening = "listening",
+        /// Scope: running, given up by the one who made it (`Abandon()`).
+        Abandoned = "abandoned",
     }
 }
 

@@ -99,7 +99,7 @@ pub const EXEC: &[Prop] = &[
     p("LogNamespace", "s", Absent, Zero, Const),
     p("SecureBits", "i", Absent, Zero, Const),
     p("CapabilityBoundingSet", "t", Capabilities, Max, Const),
-    p("AmbientCapabilities", "t", Absent, Zero, Const),
+    p("AmbientCapabilities", "t", Capabilities, Zero, Const),
     p("User", "s", Str, Zero, Const),
     p("Group", "s", Str, Zero, Const),
     p("DynamicUser", "b", Absent, Zero, Const),

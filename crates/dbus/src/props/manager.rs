@@ -108,8 +108,8 @@ pub const MANAGER: &[Prop] = &[
         Zero,
         Const,
     ),
-    rw("LogLevel", "s", Absent, Text("info"), Silent),
-    rw("LogTarget", "s", Absent, Text("auto"), Silent),
+    rw("LogLevel", "s", Str, Text("info"), Silent),
+    rw("LogTarget", "s", Str, Text("auto"), Silent),
     p("NNames", "u", Int, Zero, Silent),
     p("NFailedUnits", "u", Int, Zero, Changes),
     p("NJobs", "u", Int, Zero, Silent),
@@ -139,7 +139,7 @@ pub const MANAGER: &[Prop] = &[
     rw("ServiceWatchdogs", "b", Absent, Yes, Silent),
     p("ControlGroup", "s", Str, Zero, Silent),
     p("SystemState", "s", Str, Zero, Silent),
-    p("ExitCode", "y", Absent, Zero, Silent),
+    p("ExitCode", "y", Int, Zero, Silent),
     p(
         "DefaultTimerAccuracyUSec",
         "t",
@@ -231,4 +231,12 @@ pub const MANAGER: &[Prop] = &[
         Text("reboot-force"),
         Const,
     ),
+];
+
+/// `org.freedesktop.LogControl1` at `/org/freedesktop/LogControl1` (sd-bus's log control
+/// object, which `systemd-analyze log-level/log-target` talks to): the manager's own.
+pub const LOG_CONTROL: &[Prop] = &[
+    rw("LogLevel", "s", Str, Text("info"), Silent),
+    rw("LogTarget", "s", Str, Text("auto"), Silent),
+    p("SyslogIdentifier", "s", Str, Text("linger"), Silent),
 ];

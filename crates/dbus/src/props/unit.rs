@@ -106,6 +106,7 @@ pub const UNIT: &[Prop] = &[
     p("RebootArgument", "s", Absent, Zero, Const),
     p("InvocationID", "ay", Id128, Zero, Changes),
     p("CollectMode", "s", Str, Zero, Const),
+    // Filled in by dispatch.rs from the front end's reference registry (refs.rs).
     p("Refs", "as", Absent, Zero, Silent),
     p("ActivationDetails", "a(ss)", Absent, Zero, Changes),
 ];

@@ -6,7 +6,9 @@
 use linger_unit::model::{KillMode, ServiceConfig};
 
 use super::*;
-use crate::scope::{ScopeAction, ScopeEvent, ScopeKill, ScopeRuntime, ScopeSignal, step};
+use crate::scope::{
+    ScopeAction, ScopeEvent, ScopeKill, ScopeRuntime, ScopeSignal, ScopeState, step,
+};
 
 impl<H: Host, S: UnitSource> Engine<H, S> {
     fn scope_config(&self, id: &str) -> Option<ServiceConfig> {
@@ -153,6 +155,21 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             "Refusing to start: a scope is made by `linger run --scope` (systemd-run --scope), it cannot be started again.".into(),
         );
         self.finish_job(jid, JobResult::Failed);
+    }
+
+    /// `Abandon()`: the running scope `id` is given up by its maker (it runs on until its
+    /// cgroup is empty). False if it is not a running scope.
+    pub fn abandon_scope(&mut self, id: &str) -> bool {
+        let running = self
+            .units
+            .get(id)
+            .and_then(UnitInfo::scope)
+            .is_some_and(|s| matches!(s.state, ScopeState::Running | ScopeState::Abandoned));
+        if running {
+            self.scope_event(id, ScopeEvent::Abandon);
+            self.dispatch();
+        }
+        running
     }
 
     /// A stop job on a scope.

@@ -1,5 +1,6 @@
-//! Built-in targets for machines without systemd's unit files: the same settings as the
-//! files systemd ships in /usr/lib/systemd/user (systemd.special(7)).
+//! Built-in targets (and `systemd-exit.service`, which `exit.target` needs) for machines
+//! without systemd's unit files: the same settings as the files systemd ships in
+//! /usr/lib/systemd/user (systemd.special(7)).
 
 use super::{LoadContext, UnitIndex, add_dir_dependencies, all_names, dropins};
 use crate::model::{UnitConfig, UnitType};
@@ -70,6 +71,17 @@ const TARGETS: &[(&str, &[(&str, &str)])] = &[
             ("AllowIsolate", "yes"),
         ],
     ),
+    (
+        "systemd-exit.service",
+        &[
+            ("Description", "Exit the Session"),
+            ("Documentation", "man:systemd.special(7)"),
+            ("DefaultDependencies", "no"),
+            ("Requires", "shutdown.target"),
+            ("After", "shutdown.target"),
+            ("SuccessAction", "exit-force"),
+        ],
+    ),
 ];
 
 /// The names of the built-in targets.
@@ -80,7 +92,12 @@ pub(crate) fn names() -> impl Iterator<Item = &'static str> {
 /// The built-in target `name` (None if it is not one), with `.wants/` directories applied.
 pub(crate) fn target(name: &str, ctx: &LoadContext, index: &UnitIndex) -> Option<UnitConfig> {
     let (_, settings) = TARGETS.iter().find(|(n, _)| *n == name)?;
-    let mut b = UnitBuilder::new(name, UnitType::Target);
+    let unit_type = if name.ends_with(".service") {
+        UnitType::Service
+    } else {
+        UnitType::Target
+    };
+    let mut b = UnitBuilder::new(name, unit_type);
     let sctx = super::spec::context(name, None, ctx);
     let expand = |s: &str| super::spec::expand_with(&sctx, s, false);
     let expand_name = |s: &str| super::spec::expand_with(&sctx, s, true);
@@ -101,7 +118,7 @@ pub(crate) fn target(name: &str, ctx: &LoadContext, index: &UnitIndex) -> Option
     }
     let names = all_names(name, &[]);
     // Drop-ins apply to built-in targets too (`default.target.d/*.conf`).
-    for dropin in dropins::find(index, &names, UnitType::Target, ".d", Some(".conf")) {
+    for dropin in dropins::find(index, &names, unit_type, ".d", Some(".conf")) {
         if let Ok(bytes) = std::fs::read(&dropin) {
             b.apply_bytes(&bytes, Some(&dropin), &actx);
             b.config_mut().dropin_paths.push(dropin);

@@ -2,6 +2,7 @@
 //! made in the context's configuration directory exactly as systemctl makes them; `link` and
 //! the default target (link.rs).
 
+mod edit;
 mod link;
 mod links;
 
@@ -14,8 +15,9 @@ use crate::model::InstallSection;
 use crate::settings::names::{instantiate, parse_name, template_of};
 use crate::settings::{ApplyContext, UnitBuilder};
 
+pub use edit::{add_dependency, revert};
 pub use link::{default_target, link, set_default};
-pub use links::{disable, enable, enable_with, mask, mask_with, reenable, unmask};
+pub use links::{disable, enable, enable_with, mask, mask_with, reenable, unit_file_links, unmask};
 
 /// `UnitFileState=` as systemctl shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

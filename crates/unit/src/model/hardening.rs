@@ -160,6 +160,8 @@ pub struct Hardening {
     pub inaccessible_paths: Vec<String>,
     /// `CapabilityBoundingSet=`: the capabilities kept, by bit (None: unset, all kept).
     pub capability_bounding_set: Option<u64>,
+    /// `AmbientCapabilities=`: the capabilities raised into the ambient set, by bit (0: none).
+    pub ambient_capabilities: u64,
     /// `ProtectKernelModules=`: the module system calls refused, `CAP_SYS_MODULE` out of the
     /// bounding set, `/usr/lib/modules` inaccessible.
     pub protect_kernel_modules: bool,

@@ -71,6 +71,7 @@ pub(crate) const HARDENING: &[(&str, Apply)] = &[
         paths(b, cx, |h| &mut h.inaccessible_paths)
     }),
     ("CapabilityBoundingSet", capability_bounding_set),
+    ("AmbientCapabilities", ambient_capabilities),
     ("ProtectKernelModules", |b, cx| {
         flag(b, cx, |h, v| h.protect_kernel_modules = v)
     }),
@@ -99,21 +100,42 @@ pub(crate) const HARDENING: &[(&str, Apply)] = &[
 /// `~` alone every capability; an assignment replaces the set while it is unset (or the
 /// assignment names none), else adds to it (or, with `~`, takes from it).
 fn capability_bounding_set(b: &mut UnitBuilder, cx: &Cx<'_>) {
-    let Some((inverted, words)) = list_words(b, cx) else {
+    let current = b.svc.exec.hardening.capability_bounding_set;
+    let Some(set) = capability_list(b, cx, "bounding set", current) else {
         return;
     };
+    b.svc.exec.hardening.capability_bounding_set = (set != u64::MAX).then_some(set);
+}
+
+/// `AmbientCapabilities=`: the same list syntax as `CapabilityBoundingSet=`; unset is the
+/// empty set.
+fn ambient_capabilities(b: &mut UnitBuilder, cx: &Cx<'_>) {
+    let current = b.svc.exec.hardening.ambient_capabilities;
+    let current = (current != 0).then_some(current);
+    if let Some(set) = capability_list(b, cx, "ambient set", current) {
+        b.svc.exec.hardening.ambient_capabilities = set;
+    }
+}
+
+/// A capability list assignment on top of `current` (None: not set yet): the new set.
+fn capability_list(
+    b: &mut UnitBuilder,
+    cx: &Cx<'_>,
+    what: &str,
+    current: Option<u64>,
+) -> Option<u64> {
+    let (inverted, words) = list_words(b, cx)?;
     let mut listed = 0u64;
     for w in words {
         match crate::value::capability_from_name(&w) {
             Some(n) => listed |= 1 << n,
             None => b.warn(
                 cx,
-                format!("Failed to parse capability in bounding set, ignoring: {w}"),
+                format!("Failed to parse capability in {what}, ignoring: {w}"),
             ),
         }
     }
-    let h = &mut b.svc.exec.hardening;
-    let set = match h.capability_bounding_set {
+    Some(match current {
         Some(current) if listed != 0 => {
             if inverted {
                 current & !listed
@@ -123,8 +145,7 @@ fn capability_bounding_set(b: &mut UnitBuilder, cx: &Cx<'_>) {
         }
         _ if inverted => !listed,
         _ => listed,
-    };
-    h.capability_bounding_set = (set != u64::MAX).then_some(set);
+    })
 }
 
 /// `ReadWritePaths=`, `ReadOnlyPaths=`, `InaccessiblePaths=`: absolute paths (`-` prefix:
@@ -450,6 +471,28 @@ mod tests {
     /// systemd.exec(5)'s examples: lines merge by OR, `~` lines by AND; an empty value is
     /// the empty set, `~` alone every capability; `ProtectKernelModules=` takes
     /// `CAP_SYS_MODULE` out.
+    /// `AmbientCapabilities=`: the bounding set's list syntax; unset is none, lines add.
+    #[test]
+    fn ambient_capabilities_lines_merge_as_systemd_says() {
+        let bit = |n: u32| 1u64 << n;
+        let (h, _) = service("");
+        assert_eq!(h.ambient_capabilities, 0);
+        let (h, _) =
+            service("AmbientCapabilities=CAP_NET_BIND_SERVICE\nAmbientCapabilities=cap_kill");
+        assert_eq!(h.ambient_capabilities, bit(10) | bit(5));
+        let (h, _) =
+            service("AmbientCapabilities=CAP_KILL CAP_CHOWN\nAmbientCapabilities=~CAP_KILL");
+        assert_eq!(h.ambient_capabilities, bit(0));
+        let (h, _) = service("AmbientCapabilities=CAP_KILL\nAmbientCapabilities=");
+        assert_eq!(h.ambient_capabilities, 0, "reset");
+        let (h, msgs) = service("AmbientCapabilities=CAP_NOPE CAP_KILL");
+        assert_eq!(h.ambient_capabilities, bit(5));
+        assert_eq!(
+            msgs,
+            ["Failed to parse capability in ambient set, ignoring: CAP_NOPE"]
+        );
+    }
+
     #[test]
     fn capability_bounding_set_lines_merge_as_systemd_says() {
         let bit = |n: u32| 1u64 << n;

@@ -125,7 +125,7 @@ pub(crate) fn start_limit_burst(b: &mut UnitBuilder, cx: &Cx<'_>) {
 pub(crate) fn start_limit_action(b: &mut UnitBuilder, cx: &Cx<'_>) {
     b.set(cx, false, parse_emergency_action, |b, v| {
         b.cfg.unit.start_limit_action = v;
-        if v == EmergencyAction::Unsupported {
+        if v != EmergencyAction::None {
             b.warn(
                 cx,
                 format!(
@@ -140,7 +140,7 @@ pub(crate) fn start_limit_action(b: &mut UnitBuilder, cx: &Cx<'_>) {
 /// `FailureAction=`: only `none` is supported in a user manager.
 pub(crate) fn failure_action(b: &mut UnitBuilder, cx: &Cx<'_>) {
     b.set(cx, false, parse_emergency_action, |b, v| {
-        if v == EmergencyAction::Unsupported {
+        if v != EmergencyAction::None {
             b.warn(
                 cx,
                 format!(
@@ -152,10 +152,12 @@ pub(crate) fn failure_action(b: &mut UnitBuilder, cx: &Cx<'_>) {
     });
 }
 
-/// `SuccessAction=`: recorded (a service with it needs no `ExecStart=`), not carried out.
+/// `SuccessAction=`: `exit` and `exit-force` are carried out by the manager; a service
+/// with any action needs no `ExecStart=`.
 fn success_action(b: &mut UnitBuilder, cx: &Cx<'_>) {
     b.set(cx, false, parse_emergency_action, |b, v| {
         b.extra.success_action = v != EmergencyAction::None;
+        b.cfg.unit.success_action = v;
         if v == EmergencyAction::Unsupported {
             b.warn(
                 cx,

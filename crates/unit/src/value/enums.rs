@@ -110,16 +110,17 @@ pub fn parse_notify_access(s: &str) -> Result<NotifyAccess, ValueError> {
     )
 }
 
-/// `StartLimitAction=`/`FailureAction=`/`SuccessAction=`: `none` is supported; the others
-/// systemd knows are recognised (and refused later in a user manager).
+/// `StartLimitAction=`/`FailureAction=`/`SuccessAction=`: `none`, and `exit`/`exit-force`
+/// (carried out for `SuccessAction=` only); the others systemd knows are recognised (and
+/// refused later in a user manager).
 pub fn parse_emergency_action(s: &str) -> Result<EmergencyAction, ValueError> {
     let u = EmergencyAction::Unsupported;
     pick(
         s,
         &[
             ("none", EmergencyAction::None),
-            ("exit", u),
-            ("exit-force", u),
+            ("exit", EmergencyAction::Exit),
+            ("exit-force", EmergencyAction::ExitForce),
             ("reboot", u),
             ("reboot-force", u),
             ("reboot-immediate", u),

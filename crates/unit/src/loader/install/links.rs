@@ -393,6 +393,41 @@ pub fn disable<S: AsRef<str>>(
     names: &[S],
     runtime: bool,
 ) -> Result<Vec<InstallChange>, InstallError> {
+    let (dir, remove) = links_to_disable(ctx, names, runtime)?;
+    let mut changes = Vec::new();
+    for path in remove {
+        std::fs::remove_file(&path).map_err(|source| InstallError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        if let Some(parent) = path.parent().filter(|p| *p != dir) {
+            // Only succeeds when empty, which is the point.
+            let _ = std::fs::remove_dir(parent);
+        }
+        changes.push(InstallChange::Removed { path });
+    }
+    Ok(changes)
+}
+
+/// The symlinks `disable` of `name` would remove, changing nothing (systemd's
+/// `GetUnitFileLinks`, a dry run of the disable).
+pub fn unit_file_links(
+    ctx: &LoadContext,
+    name: &str,
+    runtime: bool,
+) -> Result<Vec<PathBuf>, InstallError> {
+    Ok(links_to_disable(ctx, &[name], runtime)?
+        .1
+        .into_iter()
+        .collect())
+}
+
+/// The directory `disable` works in and the links it removes there.
+fn links_to_disable<S: AsRef<str>>(
+    ctx: &LoadContext,
+    names: &[S],
+    runtime: bool,
+) -> Result<(PathBuf, BTreeSet<PathBuf>), InstallError> {
     let dir = target_dir(ctx, runtime)?;
     let index = UnitIndex::scan(ctx);
     let mut queue = names_of(names);
@@ -422,19 +457,7 @@ pub fn disable<S: AsRef<str>>(
         }
         queue.extend(install.also.iter().cloned());
     }
-    let mut changes = Vec::new();
-    for path in remove {
-        std::fs::remove_file(&path).map_err(|source| InstallError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        if let Some(parent) = path.parent().filter(|p| *p != dir) {
-            // Only succeeds when empty, which is the point.
-            let _ = std::fs::remove_dir(parent);
-        }
-        changes.push(InstallChange::Removed { path });
-    }
-    Ok(changes)
+    Ok((dir, remove))
 }
 
 /// `reenable`: disable, then enable (`force` as [`enable_with`]).
