@@ -163,7 +163,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let running = self
             .units
             .get(id)
-            .and_then(UnitInfo::scope)
+            .and_then(|u| u.scope())
             .is_some_and(|s| matches!(s.state, ScopeState::Running | ScopeState::Abandoned));
         if running {
             self.scope_event(id, ScopeEvent::Abandon);
