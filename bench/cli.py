@@ -14,14 +14,21 @@ Outputs must not change between builds: with --before, every command's output fr
 builds, run against the same manager, is compared (status's "Ns ago" masked) and the bench
 stops if they differ.
 
+--services N adds a big manager: N more services (instances of `many@.service`, started in one
+call before tick.service), each of which logged --lines L lines (default 2,000: 1 M lines for
+500) before sleeping, and the row `status many@0.service`: one unit among N + 1, its log tail
+the oldest lines of the journal.
+
 Usage (root, for systemd's column): bench/cli.py [--bin PATH] [--before PATH] [--runs 21]
-       [--no-systemd] [--out bench/results-cli.txt]
+       [--services N] [--lines L] [--no-systemd] [--out bench/results-cli.txt]
 """
 import os, pwd, re, shutil, statistics, subprocess, sys, time
 
 from common import (ANCHORS, arg_parser, TempManager, anchors_usable, emit, ensure_anchoruser,
                     fresh_anchors, spawn_loop)
 UNIT = "[Service]\nExecStart=/bin/sh -c 'seq 1 2000; exec sleep infinity'\n"
+MANY = "[Service]\nExecStart=/bin/sh -c 'seq -f \"%i line %%.0f\" 1 {lines}; exec sleep infinity'\n"
+MANY_ROW = "status many@0 ({services} services, {total} lines)"
 COMMANDS = [
     ("/bin/true (a whole process)", None),
     ("--version", ["--version"]),
@@ -49,12 +56,21 @@ def output_of(argv, env):
     return re.sub(r"; [^;\n]* ago", "; … ago", out)
 
 
+def many_units(services):
+    return [f"many@{i}.service" for i in range(services)]
+
+
 class Linger:
-    def __init__(self, name, binary):
+    def __init__(self, name, binary, services=0, lines=0):
         self.name, self.bin = name, binary
-        self.m = TempManager(binary, "linger-clibench.", units=[("tick.service", UNIT)])
+        units = [("tick.service", UNIT)]
+        if services:
+            units.append(("many@.service", MANY.format(lines=lines)))
+        self.m = TempManager(binary, "linger-clibench.", units=units, no_rate_limit=bool(services))
         self.env = self.m.env
         self.m.start()
+        if services:
+            subprocess.run(self.argv(["start"] + many_units(services)), env=self.env, check=True)
         subprocess.run(self.argv(["start", "tick.service"]), env=self.env, check=True)
         wait_for_tail(lambda: subprocess.run(self.argv(["status", "--no-pager", "tick.service"]),
                                              env=self.env, capture_output=True, text=True).stdout)
@@ -81,7 +97,7 @@ class Linger:
 class Systemd:
     name = "systemd 252"
 
-    def __init__(self):
+    def __init__(self, services=0, lines=0):
         fresh_anchors()
         ensure_anchoruser()
         self.user = pwd.getpwnam("anchoruser")
@@ -98,6 +114,13 @@ class Systemd:
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         while run_once(self.argv(["is-active", "-q", "default.target"]), self.env, self.user) != 0:
             time.sleep(0.002)
+        if services:
+            with open(os.path.join(unit_dir, "many@.service"), "w") as f:
+                f.write(MANY.format(lines=lines))
+            subprocess.run(["chown", "-R", "anchoruser:", unit_dir], check=True)
+            run_once(self.argv(["daemon-reload"]), self.env, self.user)
+            if run_once(self.argv(["start"] + many_units(services)), self.env, self.user) != 0:
+                raise RuntimeError("systemd --user could not start the many@ services")
         if run_once(self.argv(["start", "tick.service"]), self.env, self.user) != 0:
             raise RuntimeError("systemd --user could not start tick.service")
 
@@ -126,11 +149,16 @@ def wait_for_tail(read_status, deadline_s=30):
 
 def main():
     ap = arg_parser(runs=21)
+    ap.add_argument("--services", type=int, default=0)
+    ap.add_argument("--lines", type=int, default=2000)
     a = ap.parse_args()
+    if a.services:
+        COMMANDS.append((MANY_ROW.format(services=a.services, total=f"{a.services * a.lines:,}"),
+                         ["status", "--no-pager", "many@0.service"]))
     columns = []
     builds = ([("linger before", a.before)] if a.before else []) + [("linger after", a.bin)]
     for name, binary in builds:
-        lg = Linger(name, binary)
+        lg = Linger(name, binary, a.services, a.lines)
         try:
             columns.append((name, lg.measure(a.runs)))
             if a.before and binary == a.bin:
@@ -144,7 +172,7 @@ def main():
             lg.stop()
     note = "systemd 252: not measured (needs root and ../shared/anchors)"
     if not a.no_systemd and anchors_usable("/lib/systemd/systemd"):
-        sd = Systemd()
+        sd = Systemd(a.services, a.lines)
         try:
             columns.append((sd.name, sd.measure(a.runs)))
             note = "systemd 252: systemctl --user against systemd --user 252 (anchors), same run"
@@ -154,13 +182,13 @@ def main():
     out = [f"# bench/cli.py --runs {a.runs}: medians, whole commands, {time.strftime('%Y-%m-%d %H:%M')}",
            f"# {note}; load average at the end: {os.getloadavg()[0]:.1f}",
            "# wall / CPU (user+sys, wait4) in ms, commands started by posix_spawn; ratio = systemd 252 / linger after (CPU)",
-           f"{'':34}" + "".join(f"{n:>22}" for n in names) + f"{'ratio':>9}"]
+           f"{'':46}" + "".join(f"{n:>22}" for n in names) + f"{'ratio':>9}"]
     for label, _ in COMMANDS:
         cells = "".join(f"{c[1][label][0]:>12.2f} /{c[1][label][1]:>8.2f}" for c in columns)
         ratio = ""
         if names[-1] == Systemd.name and len(columns) >= 2 and columns[-2][1][label][1] > 0:
             ratio = f"{columns[-1][1][label][1] / columns[-2][1][label][1]:8.1f}x"
-        out.append(f"{label:34}{cells}{ratio:>9}")
+        out.append(f"{label:46}{cells}{ratio:>9}")
     if a.before:
         out.append("# outputs of the two linger builds against the same manager: identical for every command above")
     emit(out, a.out)

@@ -11,8 +11,17 @@ timed the same way for both: -n 100, -u X -n 100, everything | wc -l, -u X -o ca
 --grep | wc -l. Output must not change between builds: the query outputs of the two linger
 builds are compared byte for byte on the same journal.
 
+With --units U (e.g. 500), a second journal of the same N lines over U units: U instances
+of a template service (`bench@I.service`, each `cat` of N/U lines), all started with one
+`start`, so the lines arrive as the units' pipe reads interleave them. It is written once by
+--bin's manager and read by every build (a build without the unit index ignores it: the
+summaries' trailing bytes), so before/after read the same bytes; journald gets the same U units
+(systemd-cat from U cgroups). Rows: `-u X -n 100` for the first unit started, and `--units-rr`:
+a journal whose U units take turns line by line (the worst case for a unit's tail: its last
+100 lines are spread over 100 × U lines), written by `journal-bench --fill` next to --bin.
+
 Usage: bench/journal.py [--bin PATH] [--before PATH] [--n 1000000] [--runs 5] [--no-systemd]
-       [--out bench/results-journal.txt]
+       [--units 500] [--out bench/results-journal.txt]
 """
 import hashlib, os, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -95,8 +104,35 @@ class Linger:
             "on disk (B/line)": size / self.n,
         }
 
-    def query_argv(self, jdir, args):
-        return [self.bin, "journal", "-D", jdir] + [a.format(unit="bench") for a in args]
+    def query_argv(self, jdir, args, unit="bench"):
+        return [self.bin, "journal", "-D", jdir] + [a.format(unit=unit) for a in args]
+
+
+def many_units_journal(binary, work, n, units):
+    """A journal of n lines over `units` instances of bench@.service, written by `binary`'s
+    manager; returns (TempManager, journal dir)."""
+    per = n // units
+    for i in range(units):
+        with open(os.path.join(work, f"u{i}.txt"), "w") as f:
+            subprocess.run(["seq", "-f", f"bench line u{i} %07.0f", str(per)], stdout=f, check=True)
+    m = TempManager(binary, "linger-jbench-units.", no_rate_limit=True, units=[
+        ("bench@.service", f"[Service]\nType=oneshot\nExecStart=/bin/cat {work}/u%i.txt\n")])
+    m.start()
+    subprocess.run(m.ctl(["start"] + [f"bench@{i}.service" for i in range(units)]), env=m.env,
+                   check=True, stdout=subprocess.DEVNULL)
+    m.stop()
+    return m, m.journal_dir
+
+
+def round_robin_journal(binary, work, n, units):
+    """A journal whose `units` units take turns line by line (journal-bench --fill, built with
+    `binary`); None when that program is not next to it."""
+    jb = os.path.join(os.path.dirname(binary), "journal-bench")
+    if not os.access(jb, os.X_OK):
+        return None
+    d = os.path.join(work, "rr")
+    subprocess.run([jb, "--fill", d, str(n), str(units)], check=True)
+    return d
 
 
 class Journald:
@@ -128,8 +164,36 @@ class Journald:
             raise RuntimeError(f"journald bench printed no run:\n{out}")
         return rows
 
-    def query_argv(self, jdir, args):
-        return ["journalctl", "-D", jdir, "--no-pager"] + [a.format(unit="anchor-bench.service") for a in args]
+    def query_argv(self, jdir, args, unit="anchor-bench.service"):
+        return ["journalctl", "-D", jdir, "--no-pager"] + [a.format(unit=unit) for a in args]
+
+    def many_units(self, work, units):
+        """The units' files of many_units_journal, each catted by systemd-cat from a cgroup of
+        its own (anchor-u<I>.service), into a fresh journal; returns the journal dir."""
+        d = f"{ANCHORS}/01_journald"
+        subprocess.run([f"{d}/stop_journald.sh"], capture_output=True)
+        shutil.rmtree(self.jdir, ignore_errors=True)
+        subprocess.run([f"{d}/start_journald.sh"], capture_output=True, check=True)
+        base = "/sys/fs/cgroup/unified/system.slice"
+        if not os.path.isdir(base):
+            base = "/sys/fs/cgroup/system.slice"
+        procs = []
+        for i in range(units):
+            cg = f"{base}/anchor-u{i}.service"
+            os.makedirs(cg, exist_ok=True)
+            procs.append(subprocess.Popen(["sh", "-c", f"echo $$ > {cg}/cgroup.procs; "
+                                           f"systemd-cat -t u{i} < {work}/u{i}.txt"]))
+            if len(procs) >= 64:
+                procs.pop(0).wait()
+        for p in procs:
+            p.wait()
+        subprocess.run(["journalctl", "--sync"], capture_output=True)
+        for i in range(units):
+            try:
+                os.rmdir(f"{base}/anchor-u{i}.service")
+            except OSError:
+                pass
+        return self.jdir
 
     def stop(self):
         subprocess.run([f"{ANCHORS}/01_journald/stop_journald.sh"], capture_output=True)
@@ -148,6 +212,8 @@ def med(rows):
 def main():
     ap = arg_parser(runs=5)
     ap.add_argument("--n", type=int, default=1_000_000)
+    ap.add_argument("--units", type=int, default=0,
+                    help="also a journal of N lines over this many units (see the doc)")
     a = ap.parse_args()
     if a.runs < 5:
         print("note: fewer than 5 runs; the figures are medians of", a.runs)
@@ -185,6 +251,30 @@ def main():
                 sys.exit(f"output differs between the builds for {label}")
     shutil.rmtree(keep[0], ignore_errors=True)
 
+    # Many units: one journal written by --bin's manager, read by every build.
+    unit_rows = []  # (label, argv builder per column index, pipe)
+    mu = rr = None
+    if a.units > 1:
+        mu_mgr, mu = many_units_journal(a.bin, work, a.n, a.units)
+        rr = round_robin_journal(a.bin, work, a.n, a.units)
+        unit_rows.append((f"{a.units} units: -u X -n 100 (ms)", ["-u", "{unit}", "-n", "100"], mu,
+                          "bench@0.service", "anchor-u0.service"))
+        unit_rows.append((f"{a.units} units: -u X -o cat | wc -l (ms)", ["-u", "{unit}", "-o", "cat"], mu,
+                          "bench@0.service", "anchor-u0.service"))
+        if rr:
+            unit_rows.append((f"{a.units} units in turn: -u X -n 100 (ms)", ["-u", "{unit}", "-n", "100"],
+                              rr, "unit-000.service", None))
+        for (name, _, q), lg in zip(columns, lingers):
+            for label, args, jdir, unit, _ in unit_rows:
+                pipe = "wc" in label
+                wall, cpu, digests[(name, label)] = median_query(
+                    lg.query_argv(jdir, args, unit), pipe, a.runs)
+                q[label], q[cpu_label(label)] = wall, cpu
+        if len(lingers) == 2:
+            for label, *_ in unit_rows:
+                if digests[("linger before", label)] != digests[("linger after", label)]:
+                    sys.exit(f"output differs between the builds for {label}")
+
     sd_note = "systemd-journald 252: not measured (needs root and ../shared/anchors)"
     if not a.no_systemd and anchors_usable("/lib/systemd/systemd-journald"):
         jd = Journald(a.n)
@@ -193,6 +283,12 @@ def main():
             q = {}
             for label, args, pipe in QUERIES:
                 q[label], q[cpu_label(label)], _ = median_query(jd.query_argv(jd.jdir, args), pipe, a.runs)
+            if mu:
+                jdir = jd.many_units(work, a.units)
+                for label, args, _, _, unit in unit_rows:
+                    if unit:
+                        q[label], q[cpu_label(label)], _ = median_query(
+                            jd.query_argv(jdir, args, unit), "wc" in label, a.runs)
             columns.append([jd.name, med(rows), q])
             sd_note = "systemd-journald 252: anchors recipe (seq | systemd-cat, RateLimit*=0), same run"
         finally:
@@ -201,12 +297,17 @@ def main():
 
     targets = {"ingest (lines/s)": "≥ 2,000,000", "-n 100 (ms)": "≤ 2", "-u X -n 100 (ms)": "≤ 2",
                "all | wc -l (ms)": "≤ 100", "-u X -o cat | wc -l (ms)": "≤ 100"}
+    for label, *_ in unit_rows:
+        targets[label] = "≤ 100" if "wc" in label else "≤ 2"
     names = [c[0] for c in columns]
     out = [f"# bench/journal.py --n {a.n} --runs {a.runs}: medians of {a.runs} runs, {time.strftime('%Y-%m-%d')}",
            f"# {sd_note}",
            "# CPU rows: the command's own user+sys time (wait4), not `wc`'s; ratio = linger after vs journald",
            f"{'':36}" + "".join(f"{n:>22}" for n in names) + f"{'ratio':>11}   target"]
     keys = list(columns[0][1].keys()) + [k for label, _, _ in QUERIES for k in (label, cpu_label(label))]
+    keys += [k for label, *_ in unit_rows for k in (label, cpu_label(label))]
+    if mu:
+        shutil.rmtree(mu_mgr.tmp, ignore_errors=True)
     for k in keys:
         vals = [c[1].get(k, c[2].get(k)) for c in columns]
         fmt = (lambda v: f"{v:22,.0f}") if "lines/s" in k else (lambda v: f"{v:22.2f}")

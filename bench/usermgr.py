@@ -15,6 +15,7 @@ linger runs as the invoking user in a temp HOME. systemd --user runs through the
 ../shared/anchors (root only: it needs a mount namespace and the user `anchoruser`); without
 root or anchors only linger is measured. Every figure is the median of --runs runs (default 5),
 each with a fresh manager; --before PATH measures a previous linger build alongside (before/after).
+--rss measures only the memory rows (idle, with N running, after stopping them; fast).
 --big N (default 10000) adds the large case: N services started in one call, `status` of one of
 them, RSS, and stopping them all (--big 0 skips it). `--scale N` instead runs only issue 12's
 scale case: N services under an *ordinary user's* manager (as root: `nobody`), see `scale`.
@@ -28,7 +29,7 @@ EXTERNAL), its READY=1 on $NOTIFY_SOCKET (kernel receive time), and default.targ
 counts from its fork; systemd from its own UserspaceTimestampMonotonic (the anchors' wrapper not
 counted against it).
 
-Usage: bench/usermgr.py [--bin PATH] [--before PATH] [--n 500] [--runs 5] [--big 10000]
+Usage: bench/usermgr.py [--bin PATH] [--before PATH] [--n 500] [--runs 5] [--big 10000] [--rss]
        [--crowd N] [--no-systemd] [--out bench/results-usermgr.txt]
        bench/usermgr.py --startup [--bin PATH] [--before PATH] [--runs 5] [--no-systemd] [--out FILE]
 """
@@ -169,6 +170,27 @@ def restart_latency(m, runs=10):
         lat.append((int(m.show("restarter.service", "ExecMainStartTimestampMonotonic")) - t0) / 1000.0)
     subprocess.run(m.ctl(["stop", "restarter.service"]), env=m.env)
     return statistics.median(lat)
+
+
+def measure_rss(m, n):
+    """Only the memory rows (--rss): idle, with N running, and once they stopped again."""
+    r = {}
+    m.start()
+    time.sleep(0.3)
+    pid = m.pid()
+    for k in ("VmRSS", "RssAnon", "RssFile"):
+        r[f"RSS idle: {k} (MB)"] = status_kb(pid, k) / 1024
+    names = [unit_name(i) for i in range(n)]
+    subprocess.run(m.ctl(["start"] + names), env=m.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    for k in ("VmRSS", "RssAnon", "RssFile"):
+        r[f"RSS with {n} running: {k} (MB)"] = status_kb(pid, k) / 1024
+    r[f"RssAnon per running service (KB)"] = (r[f"RSS with {n} running: RssAnon (MB)"] - r["RSS idle: RssAnon (MB)"]) * 1024 / n
+    subprocess.run(m.ctl(["stop"] + names), env=m.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.3)
+    for k in ("VmRSS", "RssAnon"):
+        r[f"RSS after stopping them: {k} (MB)"] = status_kb(pid, k) / 1024
+    return r
 
 
 def measure(m, n):
@@ -570,6 +592,8 @@ def main():
     ap.add_argument("--crowd", type=int, default=0, metavar="N",
                     help="N other (sleeping) processes on the machine during the runs, as on a busy "
                          "host: what a manager reads of processes that are not its units shows")
+    ap.add_argument("--rss", action="store_true",
+                    help="only the memory rows: RSS idle, with --n running and after stopping them")
     ap.add_argument("--startup", action="store_true",
                     help="only the start-up figures: exec → first answer, → READY=1, → default.target "
                          "active, with the machine's unit directories and generators")
@@ -625,10 +649,10 @@ def run(a):
         for name, make in kinds:
             m = make(a.n)
             try:
-                rows[name].append(measure(m, a.n))
+                rows[name].append((measure_rss if a.rss else measure)(m, a.n))
             finally:
                 m.stop()
-            if a.big:
+            if a.big and not a.rss:
                 m = make(a.big)
                 try:
                     rows[name][i].update(big(m, a.big))
@@ -638,7 +662,7 @@ def run(a):
                     m.stop()
     results = [(name, medians(rows[name])) for name, _ in kinds]
     keys = list(dict.fromkeys(k for _, r in results for k in r))
-    out = [f"# bench/usermgr.py --n {a.n} --big {a.big} --runs {a.runs} --crowd {a.crowd}: medians of {a.runs} runs "
+    out = [f"# bench/usermgr.py --n {a.n} --big {a.big} --runs {a.runs} --crowd {a.crowd}{' --rss' if a.rss else ''}: medians of {a.runs} runs "
            f"(fresh manager each), {time.strftime('%Y-%m-%d')}"]
     head = f"{'':42}" + "".join(f"{name:>20}" for name, _ in results) + ("   systemd/linger" if sd else "")
     out.append(head)

@@ -35,7 +35,7 @@ mod table;
 mod timer;
 
 pub use conditions::ConditionState;
-pub use deps::Deps;
+pub use deps::{Deps, NameSet};
 pub use effect::{Effect, ExecKind, KillWhom, LogLevel, LogTag, TimerKind};
 pub use engine::{Engine, EngineError, UnitInfo, UnitSummary};
 pub use host::{Host, SpawnRequest, Spawned, Timestamp, UnitSource};

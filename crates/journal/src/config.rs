@@ -29,6 +29,9 @@ pub struct JournalConfig {
     pub queue_entries: usize,
     /// Bytes of messages the submit queue holds before it drops (default 8 MiB).
     pub queue_bytes: usize,
+    /// Write the unit index into block summaries (default true). False writes segments as
+    /// they were before the index (for tests that readers still read those).
+    pub unit_index: bool,
 }
 
 /// A key or section of a configuration file that was not used.
@@ -60,6 +63,7 @@ impl JournalConfig {
             rate_limit_burst: 10_000,
             queue_entries: 16_384,
             queue_bytes: 8 << 20,
+            unit_index: true,
         }
     }
 

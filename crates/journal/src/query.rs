@@ -12,6 +12,7 @@ use crate::entry::{fields, parse_id128, parse_priority_value, priority, valid_fi
 use crate::error::{Error, Result};
 use crate::glob::{glob_match, is_glob};
 use crate::store::dict::Dict;
+use crate::store::format::LIT_UNIT;
 
 /// A boot selection (`-b`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,16 +251,24 @@ impl Filter {
 
     /// Specializes the filter to one segment's dictionary.
     pub(crate) fn for_segment(&self, dict: &Dict) -> SegFilter {
-        let compile = |g: &Group| {
+        let mut unit_keys = None;
+        let mut compile = |g: &Group| {
             let name_ids: Vec<u32> = g.names.iter().filter_map(|n| dict.name_id(n)).collect();
             let pair_ok: Vec<bool> = dict
-                .pairs
-                .iter()
-                .map(|(n, v)| name_ids.contains(n) && g.pred.test(v))
+                .pairs()
+                .map(|(n, v)| name_ids.contains(&n) && g.pred.test(v))
                 .collect();
+            if matches!(g.pred, Pred::Units { .. }) && unit_keys.is_none() {
+                // The unit index's keys that can hold a match: the pairs that match, and
+                // "a unit field held literally".
+                let mut keys: Vec<u32> = (0..pair_ok.len() as u32)
+                    .filter(|&p| pair_ok[p as usize])
+                    .collect();
+                keys.push(LIT_UNIT);
+                unit_keys = Some(keys);
+            }
             let ctx_sat = dict
-                .ctxs
-                .iter()
+                .ctxs()
                 .map(|c| c.iter().any(|&p| pair_ok[p as usize]))
                 .collect();
             SegGroup {
@@ -268,13 +277,16 @@ impl Filter {
                 pred: g.pred.clone(),
             }
         };
+        let required = self.required.iter().map(&mut compile).collect();
+        let alternatives = self
+            .alternatives
+            .iter()
+            .map(|alt| alt.iter().map(&mut compile).collect())
+            .collect();
         SegFilter {
-            required: self.required.iter().map(compile).collect(),
-            alternatives: self
-                .alternatives
-                .iter()
-                .map(|alt| alt.iter().map(compile).collect())
-                .collect(),
+            required,
+            alternatives,
+            unit_keys,
         }
     }
 }
@@ -316,6 +328,9 @@ impl SegGroup {
 pub(crate) struct SegFilter {
     required: Vec<SegGroup>,
     alternatives: Vec<Vec<SegGroup>>,
+    /// With `-u`: the unit-index keys (sorted) of which every matching entry's block holds
+    /// one (see `store::format`); a walk may skip the blocks that hold none.
+    pub unit_keys: Option<Vec<u32>>,
 }
 
 impl SegFilter {

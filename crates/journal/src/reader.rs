@@ -62,6 +62,9 @@ pub struct RunStats {
 pub(crate) struct Slot {
     pub path: PathBuf,
     pub header: Header,
+    /// The file as opened to read its header, kept for the segment's own opening (the
+    /// newest [`KEEP_OPEN`] segments only: a query starts there, and open files are bounded).
+    file: RefCell<Option<std::fs::File>>,
     seg: RefCell<Option<Rc<Segment>>>,
     /// The segment's block list, once a query needed all of it.
     blocks: RefCell<Option<Rc<Vec<BlockInfo>>>>,
@@ -118,11 +121,13 @@ impl Journal {
     pub fn open_files(paths: &[PathBuf]) -> Journal {
         let mut slots = Vec::new();
         let mut warnings = Vec::new();
-        for p in paths {
+        let keep_from = paths.len().saturating_sub(KEEP_OPEN);
+        for (i, p) in paths.iter().enumerate() {
             match read_header(p) {
-                Ok(header) => slots.push(Slot {
+                Ok((header, file)) => slots.push(Slot {
                     path: p.clone(),
                     header,
+                    file: RefCell::new((i >= keep_from).then_some(file)),
                     seg: RefCell::new(None),
                     blocks: RefCell::new(None),
                     failed: Cell::new(false),
@@ -187,7 +192,11 @@ impl Journal {
         if let Some(seg) = &*s.seg.borrow() {
             return Some(Rc::clone(seg));
         }
-        match Segment::open(&s.path).or_else(|_| Segment::open_with(&s.path, true)) {
+        let opened = match s.file.borrow_mut().take() {
+            Some(file) => Segment::open_file(&s.path, file, false),
+            None => Segment::open(&s.path),
+        };
+        match opened.or_else(|_| Segment::open_with(&s.path, true)) {
             Ok(seg) => {
                 if seg.skipped > 0 {
                     self.warn(&s.path, format!("{} corrupt records skipped", seg.skipped));
@@ -429,8 +438,11 @@ impl EntryRef<'_> {
     }
 }
 
-/// The header of a segment; `Err(None)` when the file no longer exists.
-fn read_header(p: &Path) -> std::result::Result<Header, Option<String>> {
+/// Segment files kept open from reading their headers until the segment is read.
+const KEEP_OPEN: usize = 64;
+
+/// The header of a segment and the open file; `Err(None)` when the file no longer exists.
+fn read_header(p: &Path) -> std::result::Result<(Header, std::fs::File), Option<String>> {
     let f = std::fs::File::open(p).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => None,
         _ => Some(e.to_string()),
@@ -442,7 +454,8 @@ fn read_header(p: &Path) -> std::result::Result<Header, Option<String>> {
         }
         _ => Some(e.to_string()),
     })?;
-    Header::decode(&b).map_err(|r| Some(format!("not a linger journal segment: {r}")))
+    let h = Header::decode(&b).map_err(|r| Some(format!("not a linger journal segment: {r}")))?;
+    Ok((h, f))
 }
 
 fn strip_path(e: &Error, path: &Path) -> String {

@@ -82,7 +82,7 @@ pub fn verify_file(path: &Path) -> VerifyReport {
                         let ok = varint::get(payload, &mut p).is_some()
                             && varint::get(payload, &mut p).is_some()
                             && varint::get(payload, &mut p)
-                                .is_some_and(|c| (c as usize) < dict.ctxs.len());
+                                .is_some_and(|c| (c as usize) < dict.n_ctxs());
                         match (&mut block, ok) {
                             (Some(b), true) => {
                                 b.1 += 1;

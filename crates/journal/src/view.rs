@@ -71,12 +71,11 @@ impl<'a> EntryRef<'a> {
     }
 
     #[inline]
-    fn ctx_pairs(&self) -> impl Iterator<Item = &'a (u32, Box<[u8]>)> + 'a {
-        let dict = &self.seg.dict;
-        dict.ctxs
-            .get(self.e.ctx as usize)
+    fn ctx_pairs(&self) -> impl Iterator<Item = (u32, &'a [u8])> + 'a {
+        let dict: &'a crate::store::dict::Dict = &self.seg.dict;
+        dict.ctx(self.e.ctx)
             .into_iter()
-            .flat_map(move |c| c.iter().filter_map(move |&p| dict.pairs.get(p as usize)))
+            .flat_map(move |c| c.iter().filter_map(move |&p| dict.pair(p)))
     }
 
     /// The literal fields (name id, value).
@@ -113,7 +112,7 @@ impl<'a> EntryRef<'a> {
         let names = &self.seg.dict.names;
         let name = move |n: u32| names.get(n as usize).map_or("", |s| &**s);
         self.ctx_pairs()
-            .map(move |(n, v)| (name(*n), &**v))
+            .map(move |(n, v)| (name(n), v))
             .chain(self.lits().map(move |(n, v)| (name(n), v)))
     }
 
@@ -161,7 +160,7 @@ impl EntryView for EntryRef<'_> {
         if k != K_MESSAGE
             && let Some(p) = self.block.known_pair(self.e.ctx, k)
         {
-            return self.seg.dict.pairs.get(p as usize).map(|(_, v)| &**v);
+            return self.seg.dict.pair(p).map(|(_, v)| v);
         }
         if self.block.lit_known & (1 << k) == 0 {
             return None;

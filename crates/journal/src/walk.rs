@@ -9,7 +9,7 @@ use crate::cursor::Cursor;
 use crate::error::{Error, Result};
 use crate::prefetch::{self, Prefetch, ReadAhead};
 use crate::query::{Filter, SegFilter};
-use crate::store::segment::{BlockInfo, DecodedBlock, Lits, RawEntry, Segment};
+use crate::store::segment::{BlockInfo, DecodedBlock, Lits, RawEntry, Segment, UnitWalk};
 use crate::view::EntryRef;
 
 /// The segments a walk reads, opened on first use and kept (the reader's `Journal`; a trait
@@ -121,6 +121,18 @@ struct ChainWalk {
     prefetch: Option<Prefetch>,
     /// Forward with a cursor: the first segment's blocks to walk, found by `forward_start`.
     start_blocks: Option<Vec<BlockInfo>>,
+    /// Reverse with `-u`: the unit index guides the walk past the scanned tail.
+    units: UnitState,
+}
+
+/// A reverse walk's use of the unit index in the current segment.
+#[derive(Debug)]
+enum UnitState {
+    /// Not used: no `-u`, no index, or an index that did not hold together.
+    Off,
+    /// To start at the end of the scanned tail, for these keys.
+    Keys(Vec<u32>),
+    Walk(UnitWalk),
 }
 
 impl ChainWalk {
@@ -138,7 +150,31 @@ impl ChainWalk {
             done: false,
             prefetch: None,
             start_blocks: None,
+            units: UnitState::Off,
         }
+    }
+
+    /// The next block of a reverse walk of `seg` before `self.before`: the scanned tail's,
+    /// then those the unit index names, else every block. `Err` from the plain walk only.
+    fn block_back(&mut self, seg: &Segment) -> Result<Option<BlockInfo>> {
+        if let Some(b) = seg.tail_block_before(self.before) {
+            return Ok(Some(b));
+        }
+        if let UnitState::Keys(keys) = &self.units {
+            self.units = match seg.unit_walk(keys) {
+                Ok(Some(w)) => UnitState::Walk(w),
+                Ok(None) | Err(_) => UnitState::Off,
+            };
+        }
+        if let UnitState::Walk(w) = &mut self.units {
+            match seg.unit_next(w) {
+                Ok(b) => return Ok(b),
+                // The index does not hold together: walk every block from here (the blocks
+                // after `self.before` were visited), as for a segment without an index.
+                Err(_) => self.units = UnitState::Off,
+            }
+        }
+        seg.block_before(self.before)
     }
 
     /// Enters the segment at chain index `p`; `false` when it cannot be read or cannot match.
@@ -149,6 +185,7 @@ impl ChainWalk {
         self.before = None;
         self.use_queue = false;
         self.prefetch = None;
+        self.units = UnitState::Off;
         // Found by `forward_start` for this segment only.
         let start_blocks = self.start_blocks.take();
         let slot = self.chain[p];
@@ -199,6 +236,9 @@ impl ChainWalk {
             }
             self.seg = Some((seg2, Rc::new(sf), slot));
         } else {
+            if let Some(keys) = &sf.unit_keys {
+                self.units = UnitState::Keys(keys.clone());
+            }
             self.seg = Some((seg, Rc::new(sf), slot));
         }
         true
@@ -278,7 +318,7 @@ impl ChainWalk {
                 } else if self.use_queue {
                     self.queue.pop_back()
                 } else {
-                    match seg.block_before(self.before) {
+                    match self.block_back(&seg) {
                         Ok(b) => b,
                         Err(e) => {
                             // Damaged backward links: scan this segment forwards once.
@@ -290,6 +330,7 @@ impl ChainWalk {
                             let limit = self.before.unwrap_or(u64::MAX);
                             self.queue = blocks.into_iter().filter(|b| b.start < limit).collect();
                             self.use_queue = true;
+                            self.units = UnitState::Off;
                             let sf = filter.for_segment(&full.dict);
                             self.seg = Some((full, Rc::new(sf), slot));
                             continue;

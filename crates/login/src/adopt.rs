@@ -1,5 +1,6 @@
 //! Who listens on a user's manager socket (`$XDG_RUNTIME_DIR/linger/manager`), asked without
-//! waiting: the path is the user's, and so is whatever listens there. A non-blocking connect
+//! waiting and without following links: the path is the user's, and so is whatever listens
+//! there. A non-blocking connect
 //! completes at once or fails at once (a listener whose backlog is full says `EAGAIN`); the
 //! listener's credentials come from the kernel (`SO_PEERCRED`), nothing is read or written.
 //! Before starting a manager the daemon asks: a manager the user started by hand answers
@@ -23,9 +24,45 @@ pub enum Probe {
     Unresponsive,
 }
 
-/// Ask who listens on `runtime/linger/manager` for `uid`, without waiting.
+/// The socket `name` in `dir/parts…` (`dir` root's to name, the rest the user's), opened
+/// `O_PATH` one component at a time without following links, and only if it is a socket
+/// `uid` owns: a link a user puts in their runtime directory cannot make root connect or send
+/// to a socket of the user's choosing (a root-only one, whose service may act on a bare
+/// connection — socket activation starts it). Reach the socket through [`fd_path`].
+pub fn user_socket(dir: &Path, parts: &[&str], name: &str, uid: u32) -> std::io::Result<OwnedFd> {
+    use rustix::fs::{Mode, OFlags};
+    let dir_flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    let mut fd = rustix::fs::open(dir, dir_flags, Mode::empty())?;
+    for part in parts {
+        fd = rustix::fs::openat(&fd, *part, dir_flags, Mode::empty())?;
+    }
+    let sock = rustix::fs::openat(
+        &fd,
+        name,
+        OFlags::PATH | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+        Mode::empty(),
+    )?;
+    let st = rustix::fs::fstat(&sock)?;
+    let is_socket = rustix::fs::FileType::from_raw_mode(st.st_mode) == rustix::fs::FileType::Socket;
+    if !is_socket || st.st_uid != uid {
+        return Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+    }
+    Ok(sock)
+}
+
+/// A path that names the very inode `fd` holds (sockets are reached through it).
+pub fn fd_path(fd: &OwnedFd) -> std::path::PathBuf {
+    use std::os::fd::AsRawFd;
+    std::path::PathBuf::from(format!("/proc/self/fd/{}", fd.as_raw_fd()))
+}
+
+/// Ask who listens on `runtime/linger/manager` for `uid`, without waiting (and without
+/// following a link there: [`user_socket`]).
 pub fn probe(runtime: &Path, uid: u32) -> Probe {
-    let Ok(addr) = SocketAddrUnix::new(runtime.join("linger/manager")) else {
+    let Ok(sock) = user_socket(runtime, &["linger"], "manager", uid) else {
+        return Probe::Nobody;
+    };
+    let Ok(addr) = SocketAddrUnix::new(fd_path(&sock)) else {
         return Probe::Nobody;
     };
     let Ok(fd) = rustix::net::socket_with(
@@ -75,6 +112,27 @@ mod tests {
         let me = rustix::process::getuid().as_raw();
         assert_eq!(probe(dir.path(), me), Probe::Listening(std::process::id()));
         assert_eq!(probe(dir.path(), me.wrapping_add(1)), Probe::Nobody);
+    }
+
+    /// A link put where the manager's socket goes is not followed: nobody listens there, and
+    /// the listener it names is never connected to.
+    #[test]
+    fn a_link_for_the_socket_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("linger")).unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        let l = std::os::unix::net::UnixListener::bind(&elsewhere).unwrap();
+        l.set_nonblocking(true).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, dir.path().join("linger/manager")).unwrap();
+        let me = rustix::process::getuid().as_raw();
+        assert_eq!(probe(dir.path(), me), Probe::Nobody);
+        assert!(l.accept().is_err(), "the link was followed");
+        // Nor a link for the directory.
+        std::fs::remove_file(dir.path().join("linger/manager")).unwrap();
+        std::fs::rename(dir.path().join("linger"), dir.path().join("real")).unwrap();
+        let _m = std::os::unix::net::UnixListener::bind(dir.path().join("real/manager")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("real"), dir.path().join("linger")).unwrap();
+        assert_eq!(probe(dir.path(), me), Probe::Nobody);
     }
 
     /// A listener that never accepts, its backlog full: the probe answers at once.

@@ -38,7 +38,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -50,7 +50,6 @@ use linger_ipc::notify::{MAX_LOG_DATAGRAM, NotifySocket, Sender};
 use linger_journal::capture::stream::StreamParser;
 use linger_journal::ratelimit::{RateLimiter, Verdict};
 use linger_journal::{Entry, JournalConfig, JournalWriter, Submitter};
-use rustix::fs::{Mode, OFlags};
 use tokio::io::AsyncReadExt;
 use tokio::net::UnixStream;
 use tokio::sync::Semaphore;
@@ -492,28 +491,13 @@ impl Router {
 /// The user's socket `name` in `RUNTIME/UID/linger/journal/`, opened `O_PATH` one component at
 /// a time without following links, and only if it is a socket that user owns.
 fn user_socket(runtime_base: &Path, uid: u32, name: &str) -> std::io::Result<OwnedFd> {
-    let dir_flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-    let mut fd = rustix::fs::open(runtime_base, dir_flags, Mode::empty())?;
-    for part in [uid.to_string().as_str(), "linger", "journal"] {
-        fd = rustix::fs::openat(&fd, part, dir_flags, Mode::empty())?;
-    }
-    let sock = rustix::fs::openat(
-        &fd,
-        name,
-        OFlags::PATH | OFlags::NOFOLLOW | OFlags::CLOEXEC,
-        Mode::empty(),
-    )?;
-    let st = rustix::fs::fstat(&sock)?;
-    let is_socket = rustix::fs::FileType::from_raw_mode(st.st_mode) == rustix::fs::FileType::Socket;
-    if !is_socket || st.st_uid != uid {
-        return Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
-    }
-    Ok(sock)
+    let uid_dir = uid.to_string();
+    crate::adopt::user_socket(runtime_base, &[&uid_dir, "linger", "journal"], name, uid)
 }
 
 /// A path that names the very inode `fd` holds (sockets are reached through it).
 fn proc_path(fd: &OwnedFd) -> PathBuf {
-    PathBuf::from(format!("/proc/self/fd/{}", fd.as_raw_fd()))
+    crate::adopt::fd_path(fd)
 }
 
 /// Accept stream connections for ever. Each is taken as a bare descriptor and its peer's uid

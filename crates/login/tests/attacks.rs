@@ -1378,3 +1378,65 @@ fn attack_14_a_user_floods_the_system_journal() {
     );
     report.assert_served(&d);
 }
+
+/// A user puts a link to a socket only root may reach where their manager's socket goes
+/// (`$XDG_RUNTIME_DIR/linger/manager`, in a directory of theirs) and kills their manager.
+/// Before starting it again the daemon asks who listens there: it must not follow the link —
+/// that would be a connection by root to a socket of the user's choosing (a root-only
+/// service's, which may act on a bare connection: socket activation starts it) — and the
+/// manager comes back all the same.
+#[test]
+fn attack_15_a_link_for_the_manager_socket() {
+    use std::os::unix::fs::PermissionsExt;
+    if !root_or_skip() {
+        return;
+    }
+    let _serial = common::attack::one_at_a_time();
+    let s = Scene::new("k");
+    let d = s.daemon("[Login]\n");
+    let a = &s.attacker;
+    linger(&d, a, true);
+    let pid = wait_manager(&d, a);
+    // Root's socket, in a directory only root may enter.
+    let private = s.path().join("private");
+    std::fs::create_dir(&private).unwrap();
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let target = private.join("sock");
+    let listener = std::os::unix::net::UnixListener::bind(&target).unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let socket = d.run_dir().join(a.uid.to_string()).join("linger/manager");
+    let linked = Command::new("setpriv")
+        .arg(format!("--reuid={}", a.uid))
+        .arg(format!("--regid={}", a.gid))
+        .arg("--clear-groups")
+        .args(["ln", "-sfn"])
+        .arg(&target)
+        .arg(&socket)
+        .status()
+        .unwrap();
+    assert!(linked.success(), "ln as the user: {linked:?}");
+    kill(pid);
+    // The daemon asks before it starts the manager again; the new one puts its socket in
+    // place of the link and answers (asked only then: the test does not follow the link).
+    let mut again = None;
+    assert!(
+        wait_until(SECS, || {
+            use std::os::unix::fs::FileTypeExt;
+            let bound = std::fs::symlink_metadata(&socket).is_ok_and(|m| m.file_type().is_socket());
+            again = bound
+                .then(|| manager_pid(&d.run_dir(), a.uid))
+                .flatten()
+                .filter(|p| *p != pid);
+            again.is_some()
+        }),
+        "manager not restarted\n{}",
+        d.report()
+    );
+    match listener.accept() {
+        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+        other => panic!(
+            "root connected to {} through the user's link: {other:?}",
+            target.display()
+        ),
+    }
+}

@@ -18,7 +18,12 @@ pub struct LogTail {
 impl LogTail {
     /// Record a line.
     pub fn push(&mut self, unit: &str, line: LogLine) {
-        let q = self.units.entry(unit.to_string()).or_default();
+        // One slot to begin with: most units log a line or two (a first push would reserve
+        // four 64-byte lines); a chatty one grows to PER_UNIT as before.
+        let q = self
+            .units
+            .entry(unit.to_string())
+            .or_insert_with(|| VecDeque::with_capacity(1));
         if q.len() == PER_UNIT {
             q.pop_front();
         }

@@ -13,7 +13,7 @@ use linger_unit::model::{ServiceConfig, UnitKind};
 
 use crate::props_format::{Props, span, timestamp, yes};
 
-fn join(set: &std::collections::BTreeSet<String>) -> String {
+fn join(set: &linger_engine::NameSet) -> String {
     set.iter().cloned().collect::<Vec<_>>().join(" ")
 }
 
@@ -368,7 +368,7 @@ fn slice_of(cfg: &linger_unit::model::UnitConfig) -> Option<String> {
 }
 
 fn deps_props(p: &mut BTreeMap<String, String>, d: &Deps) {
-    let pairs: [(&str, &std::collections::BTreeSet<String>); 18] = [
+    let pairs: [(&str, &linger_engine::NameSet); 18] = [
         ("Requires", &d.requires),
         ("Wants", &d.wants),
         ("Requisite", &d.requisite),

@@ -171,7 +171,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         }
         // The unit may have moved on already (a restart job starts it again from within the
         // stop's bookkeeping): follow where it is now, not the transition being reported.
-        let now_state = self.units.get(target).map_or(new, UnitInfo::active_state);
+        let now_state = self.units.get(target).map_or(new, |u| u.active_state());
         let down = now_state.is_inactive_or_failed();
         if down {
             self.release_connections(target);
@@ -179,7 +179,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let start_limit_hit = self
             .units
             .get(target)
-            .and_then(UnitInfo::service)
+            .and_then(|u| u.service())
             .is_some_and(|s| s.result == ServiceResult::StartLimitHit);
         for a in self.triggered_by(target) {
             let follows = self

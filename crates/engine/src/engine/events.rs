@@ -113,7 +113,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let Some(id) = self.owner_of_pid(pid).map(str::to_string) else {
             return;
         };
-        if self.units.get(&id).and_then(UnitInfo::socket).is_some() {
+        if self.units.get(&id).and_then(|u| u.socket()).is_some() {
             self.socket_command_exited(&id, pid, status);
             return;
         }
@@ -129,15 +129,15 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// The process tracker says a unit has no process left.
     pub fn on_unit_empty(&mut self, id: &str) {
-        if self.units.get(id).and_then(UnitInfo::scope).is_some() {
+        if self.units.get(id).and_then(|u| u.scope()).is_some() {
             self.scope_empty(id);
             return;
         }
-        if self.units.get(id).and_then(UnitInfo::socket).is_some() {
+        if self.units.get(id).and_then(|u| u.socket()).is_some() {
             self.socket_empty(id);
             return;
         }
-        if self.units.get(id).and_then(UnitInfo::service).is_some() {
+        if self.units.get(id).and_then(|u| u.service()).is_some() {
             self.service_event(id, ServiceEvent::Empty);
         }
     }
@@ -148,11 +148,11 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             self.timer_elapsed(id, generation);
             return;
         }
-        if self.units.get(id).and_then(UnitInfo::scope).is_some() {
+        if self.units.get(id).and_then(|u| u.scope()).is_some() {
             self.scope_timer(id, kind, generation);
             return;
         }
-        if self.units.get(id).and_then(UnitInfo::socket).is_some() {
+        if self.units.get(id).and_then(|u| u.socket()).is_some() {
             // Sockets arm only their TimeoutSec= (TimerKind::State).
             self.socket_timer(id, generation);
             return;
@@ -160,7 +160,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let Some(event) = self
             .units
             .get(id)
-            .and_then(UnitInfo::service)
+            .and_then(|u| u.service())
             .and_then(|s| s.timer_event(kind, generation))
         else {
             return;
@@ -261,7 +261,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             None => self.units.keys().cloned().collect(),
         };
         for i in ids {
-            if self.units.get(&i).and_then(UnitInfo::service).is_some() {
+            if self.units.get(&i).and_then(|u| u.service()).is_some() {
                 self.service_event(&i, ServiceEvent::ResetFailed);
             }
         }

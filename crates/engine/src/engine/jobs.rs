@@ -282,7 +282,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let state = self
             .units
             .get(&id)
-            .map(UnitInfo::active_state)
+            .map(|u| u.active_state())
             .unwrap_or(ActiveState::Inactive);
         match job.job_type {
             JobType::Start => self.perform_start(&id, jid),
@@ -299,7 +299,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 let waiting_to_restart = self
                     .units
                     .get(&id)
-                    .and_then(UnitInfo::service)
+                    .and_then(|u| u.service())
                     .is_some_and(|s| s.state() == ServiceState::AutoRestart);
                 if job.restart_started {
                     self.perform_start(&id, jid);

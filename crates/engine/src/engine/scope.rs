@@ -35,7 +35,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// Feed `event` to scope `id`'s table and carry out what it says.
     fn scope_event(&mut self, id: &str, event: ScopeEvent) {
         let (Some(s), Some(cfg)) = (
-            self.units.get(id).and_then(UnitInfo::scope),
+            self.units.get(id).and_then(|u| u.scope()),
             self.scope_config(id),
         ) else {
             return;
@@ -106,7 +106,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
                 let result = self
                     .units
                     .get(id)
-                    .and_then(UnitInfo::scope)
+                    .and_then(|u| u.scope())
                     .map_or(ServiceResult::Success, |s| s.result);
                 self.log(
                     id,
@@ -163,7 +163,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let running = self
             .units
             .get(id)
-            .and_then(UnitInfo::scope)
+            .and_then(|u| u.scope())
             .is_some_and(|s| matches!(s.state, ScopeState::Running | ScopeState::Abandoned));
         if running {
             self.scope_event(id, ScopeEvent::Abandon);
@@ -184,7 +184,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
 
     /// A scope timer fired: the stop timeout or `RuntimeMaxSec=` (stale firings are dropped).
     pub(super) fn scope_timer(&mut self, id: &str, kind: TimerKind, generation: u64) {
-        let Some(s) = self.units.get(id).and_then(UnitInfo::scope) else {
+        let Some(s) = self.units.get(id).and_then(|u| u.scope()) else {
             return;
         };
         if s.generation != generation {

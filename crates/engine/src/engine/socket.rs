@@ -50,7 +50,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// refuses is a bug: logged as an internal error, the socket left as it was.
     pub(super) fn socket_event(&mut self, id: &str, event: SocketEvent) {
         let (Some(s), Some(cx)) = (
-            self.units.get(id).and_then(UnitInfo::socket),
+            self.units.get(id).and_then(|u| u.socket()),
             self.socket_context(id),
         ) else {
             return;
@@ -153,11 +153,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let Some(cfg) = self.socket_config(id) else {
             return;
         };
-        let listening = self
-            .units
-            .get(id)
-            .and_then(UnitInfo::socket)
-            .map(|s| s.state)
+        let listening = self.units.get(id).and_then(|u| u.socket()).map(|s| s.state)
             == Some(SocketState::Listening);
         // The trigger limit counts only activations a listening socket makes.
         if listening && !self.note_socket_trigger(id, &cfg, now) {
@@ -188,7 +184,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let cfg = self
             .socket_config(id)
             .ok_or_else(|| format!("{id} is not a socket unit"))?;
-        let Some(s) = self.units.get(id).and_then(UnitInfo::socket) else {
+        let Some(s) = self.units.get(id).and_then(|u| u.socket()) else {
             return Err(format!("{id} is not a socket unit"));
         };
         if s.state.active_state() != ActiveState::Active {
@@ -253,7 +249,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             .filter(|a| {
                 self.units
                     .get(*a)
-                    .and_then(UnitInfo::socket)
+                    .and_then(|u| u.socket())
                     .is_some_and(|s| s.connections.contains(instance))
             })
             .cloned()

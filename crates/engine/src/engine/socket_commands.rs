@@ -207,7 +207,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             let more = self
                 .units
                 .get(id)
-                .and_then(UnitInfo::socket)
+                .and_then(|u| u.socket())
                 .is_some_and(|s| !s.queue.is_empty());
             if more {
                 self.spawn_next_socket_command(id, &cfg);
@@ -224,7 +224,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     pub(super) fn signal_socket(&mut self, id: &str, which: SocketSignal) {
         let (Some(cfg), Some(s)) = (
             self.socket_config(id),
-            self.units.get(id).and_then(UnitInfo::socket),
+            self.units.get(id).and_then(|u| u.socket()),
         ) else {
             return;
         };
@@ -287,7 +287,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let current = self
             .units
             .get(id)
-            .and_then(UnitInfo::socket)
+            .and_then(|u| u.socket())
             .is_some_and(|s| s.generation == generation && s.state.has_timeout());
         if current {
             self.socket_event(id, SocketEvent::Timeout);
@@ -300,7 +300,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         let idle = self
             .units
             .get(id)
-            .and_then(UnitInfo::socket)
+            .and_then(|u| u.socket())
             .is_some_and(|s| s.control.is_none());
         if idle {
             self.socket_event(id, SocketEvent::Empty);

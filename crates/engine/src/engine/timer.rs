@@ -21,12 +21,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// Feed `event` to timer `id`'s table and carry out what it says. An event the table
     /// refuses is a bug: logged as an internal error, the timer left as it was.
     pub(super) fn timer_event(&mut self, id: &str, event: TimerEvent) {
-        let Some(state) = self
-            .units
-            .get(id)
-            .and_then(UnitInfo::timer)
-            .map(|t| t.state)
-        else {
+        let Some(state) = self.units.get(id).and_then(|u| u.timer()).map(|t| t.state) else {
             return;
         };
         let Some((next, result, actions)) = self.accepted(id, step(state, event)) else {
@@ -151,7 +146,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// The armed elapse of timer `id` fired (stale firings are dropped).
     pub(super) fn timer_elapsed(&mut self, id: &str, generation: u64) {
         let now = self.now();
-        let Some(t) = self.units.get(id).and_then(UnitInfo::timer) else {
+        let Some(t) = self.units.get(id).and_then(|u| u.timer()) else {
             return;
         };
         if t.generation != generation {
@@ -252,7 +247,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     fn timers(&self) -> Vec<String> {
         self.activators
             .iter()
-            .filter(|a| self.units.get(*a).and_then(UnitInfo::timer).is_some())
+            .filter(|a| self.units.get(*a).and_then(|u| u.timer()).is_some())
             .cloned()
             .collect()
     }

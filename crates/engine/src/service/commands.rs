@@ -39,7 +39,12 @@ impl CommandRuns {
         };
         match self.0.iter_mut().find(|(k, _)| *k == (kind, index)) {
             Some((_, r)) => *r = run,
-            None => self.0.push(((kind, index), run)),
+            None => {
+                // Most services run one command (ExecStart=): one 64-byte slot, not the four
+                // a first push reserves (~190 bytes per running service).
+                self.0.reserve_exact(1);
+                self.0.push(((kind, index), run));
+            }
         }
     }
 

@@ -16,7 +16,7 @@ use linger_journal::{JournalConfig, JournalWriter, Query, Stream, Submitter};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    // Profiling helpers: `--fill DIR N` writes N entries over 100 units; `--query DIR MODE`
+    // Profiling helpers: `--fill DIR N [UNITS]` writes N entries over UNITS (100) units in turn; `--query DIR MODE`
     // runs `-o MODE` over everything 10 times.
     if args.get(1).map(String::as_str) == Some("--emit") {
         // Child of the pipe benchmark: print N lines as fast as possible.
@@ -34,7 +34,7 @@ fn main() {
         fill_units(
             Path::new(&args[2]),
             args[3].parse().unwrap_or(1_000_000),
-            100,
+            args.get(4).and_then(|u| u.parse().ok()).unwrap_or(100),
         );
         return;
     }

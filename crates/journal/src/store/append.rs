@@ -1,6 +1,6 @@
 //! Appending entries to one segment file (used only by the writer thread).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::{File, OpenOptions};
 use std::io;
 use std::os::unix::fs::{FileExt, OpenOptionsExt};
@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 
 use super::dict::DictWriter;
 use super::format::{
-    self, BlockStart, BlockSummary, HEADER_LEN, HINT_OFFSET, Header, SEGMENT_SUFFIX,
+    self, BlockStart, BlockSummary, DIR_EVERY_BLOCKS, HEADER_LEN, HINT_OFFSET, Header, LIT_UNIT,
+    SEGMENT_SUFFIX, UnitLinks,
 };
+use crate::entry::fields::UNIT_MATCH_FIELDS;
 use crate::varint;
 
 /// A block is closed after this many entries or bytes, which bounds how much a reader
@@ -48,6 +50,23 @@ struct OpenBlock {
     max_rt: u64,
     ctxs: Vec<u32>,
     lit_names: Vec<u32>,
+    /// An entry holds a unit field literally (unit key [`LIT_UNIT`]).
+    lit_unit: bool,
+}
+
+/// The writer's side of the unit index (see `format`'s module doc).
+#[derive(Debug, Default)]
+struct UnitIndexWriter {
+    /// Per context id: its unit keys (pairs of `-u`'s fields).
+    ctx_units: Vec<Box<[u32]>>,
+    /// Per unit key: the sealed end of the newest block holding it.
+    last: BTreeMap<u32, u64>,
+    /// Sealed end of the newest block whose summary holds a directory (0: none).
+    last_dir: u64,
+    blocks_since_dir: u64,
+    /// Segment size when the newest directory was written, and its bytes.
+    dir_at: u64,
+    dir_bytes: u64,
 }
 
 /// An open segment being appended to.
@@ -72,6 +91,9 @@ pub(crate) struct Appender {
     last_line_ctx: Option<((u64, u8), u32)>,
     message_name: u32,
     priority_name: u32,
+    units: UnitIndexWriter,
+    /// Write the unit index (false: the layout of segments from before it).
+    pub unit_index: bool,
 }
 
 /// The file name of a new segment: creation time and first seqnum, so names sort by age.
@@ -133,6 +155,11 @@ impl Appender {
             last_line_ctx: None,
             message_name,
             priority_name,
+            units: UnitIndexWriter {
+                ctx_units: vec![Box::default()],
+                ..Default::default()
+            },
+            unit_index: true,
         };
         Ok((a, path))
     }
@@ -180,6 +207,24 @@ impl Appender {
                 }
                 let pairs = std::mem::take(&mut self.pairs);
                 let ctx = self.dict.ctx_id(&pairs);
+                if ctx as usize == self.units.ctx_units.len() {
+                    // A new context: note its unit keys (fields without a literal got a pair,
+                    // in order).
+                    let mut lits = self.lits.iter().map(|&(_, i)| i).peekable();
+                    let mut pair = pairs.iter();
+                    let mut keys = Vec::new();
+                    for (i, (name, _)) in fields.iter().enumerate() {
+                        if lits.peek() == Some(&i) {
+                            lits.next();
+                            continue;
+                        }
+                        let p = pair.next().copied();
+                        if UNIT_MATCH_FIELDS.contains(&name.as_str()) {
+                            keys.extend(p);
+                        }
+                    }
+                    self.units.ctx_units.push(keys.into());
+                }
                 self.pairs = pairs;
                 ctx
             }
@@ -203,10 +248,14 @@ impl Appender {
                         c
                     }
                     None => {
+                        let mut keys = Vec::new();
                         for (name, value) in stream_fields.iter() {
                             let nid = self.dict.name_id(name);
                             if let Some(pid) = self.dict.pair_id(name, nid, value, true) {
                                 self.pairs.push(pid);
+                                if UNIT_MATCH_FIELDS.contains(&name) {
+                                    keys.push(pid);
+                                }
                             }
                         }
                         let digit = crate::entry::priority_digit(*priority);
@@ -216,6 +265,9 @@ impl Appender {
                         self.pairs.extend(prio_pair);
                         let pairs = std::mem::take(&mut self.pairs);
                         let c = self.dict.ctx_id(&pairs);
+                        if c as usize == self.units.ctx_units.len() {
+                            self.units.ctx_units.push(keys.into());
+                        }
                         self.pairs = pairs;
                         self.line_ctx.insert(key, c);
                         self.last_line_ctx = Some((key, c));
@@ -256,6 +308,7 @@ impl Appender {
                 max_rt: r.rt,
                 ctxs: Vec::new(),
                 lit_names: Vec::new(),
+                lit_unit: false,
             });
         }
         if self.dict.has_pending() {
@@ -290,7 +343,8 @@ impl Appender {
             }
             (RecordFields::Entry(fields), _) => {
                 for &(nid, i) in &self.lits {
-                    let v = &fields[i].1;
+                    let (name, v) = &fields[i];
+                    b.lit_unit |= UNIT_MATCH_FIELDS.contains(&name.as_str());
                     varint::put(s, u64::from(nid));
                     varint::put(s, v.len() as u64);
                     s.extend_from_slice(v);
@@ -318,6 +372,36 @@ impl Appender {
     pub(crate) fn close_block(&mut self) {
         let Some(b) = self.block.take() else { return };
         let end = self.size();
+        let keys = self.unit_index.then(|| {
+            let u = &self.units;
+            let mut keys: Vec<u32> = b
+                .ctxs
+                .iter()
+                .filter_map(|&c| u.ctx_units.get(c as usize))
+                .flat_map(|k| k.iter().copied())
+                .collect();
+            if b.lit_unit {
+                keys.push(LIT_UNIT);
+            }
+            keys.sort_unstable();
+            keys.dedup();
+            keys
+        });
+        let units = keys.as_ref().map(|keys| {
+            let u = &self.units;
+            let due =
+                u.blocks_since_dir + 1 >= DIR_EVERY_BLOCKS && end - u.dir_at >= 8 * u.dir_bytes;
+            UnitLinks {
+                links: keys
+                    .iter()
+                    .map(|k| (*k, u.last.get(k).copied().unwrap_or(0)))
+                    .collect(),
+                last_dir: u.last_dir,
+                dir: due.then(|| u.last.iter().map(|(&k, &e)| (k, e)).collect()),
+                has_dir: due,
+            }
+        });
+        let has_dir = units.as_ref().is_some_and(|u| u.has_dir);
         let sum = BlockSummary {
             back: end - b.start,
             entries: b.n,
@@ -327,10 +411,25 @@ impl Appender {
             last_dict: self.dict.last_dict,
             ctxs: b.ctxs,
             lit_names: b.lit_names,
+            units,
         };
         self.scratch.clear();
         sum.encode(&mut self.scratch);
         format::push_block_end(&mut self.buf, &self.scratch);
+        let sealed = self.size();
+        if let Some(keys) = keys {
+            let u = &mut self.units;
+            for k in keys {
+                u.last.insert(k, sealed);
+            }
+            u.blocks_since_dir += 1;
+            if has_dir {
+                u.last_dir = sealed;
+                u.blocks_since_dir = 0;
+                u.dir_at = sealed;
+                u.dir_bytes = self.scratch.len() as u64;
+            }
+        }
     }
 
     /// Writes the pending buffer. On failure the file is cut back to what was complete

@@ -17,7 +17,7 @@ pub(crate) fn decode_block(data: Vec<u8>, b: &BlockInfo, dict: &Dict) -> Decoded
     };
     let (mut rt, mut mono, mut seq) = (b.bs.rt, b.bs.mono, b.bs.seqnum);
     let mut pos = 0usize;
-    let n_ctx = dict.ctxs.len() as u64;
+    let n_ctx = dict.n_ctxs() as u64;
     while pos < data.len() {
         match format::parse_frame(&data, pos) {
             Parsed::Frame {

@@ -156,13 +156,19 @@ impl DictWriter {
     }
 }
 
-/// The reader's side: what the DICT frames of a segment define.
-#[derive(Debug, Clone)]
+/// The reader's side: what the DICT frames of a segment define. Values and contexts live in
+/// two flat arrays (a dictionary of 10,000 units' pairs was 30,000 allocations to make and
+/// free for one `systemctl status`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Dict {
     pub names: Vec<Box<str>>,
-    pub pairs: Vec<(u32, Box<[u8]>)>,
-    /// `ctxs[0]` is the empty context.
-    pub ctxs: Vec<Box<[u32]>>,
+    /// Per pair: its name id and the end of its value in `values` (it starts where the
+    /// previous pair's ends).
+    pairs: Vec<(u32, u32)>,
+    values: Vec<u8>,
+    /// Per context: the end of its pair ids in `ctx_pairs`; context 0 is the empty one.
+    ctxs: Vec<u32>,
+    ctx_pairs: Vec<u32>,
 }
 
 impl Default for Dict {
@@ -170,7 +176,9 @@ impl Default for Dict {
         Dict {
             names: Vec::new(),
             pairs: Vec::new(),
-            ctxs: vec![Box::new([])],
+            values: Vec::new(),
+            ctxs: vec![0],
+            ctx_pairs: Vec::new(),
         }
     }
 }
@@ -182,6 +190,52 @@ pub(crate) fn dict_prev(payload: &[u8]) -> Option<Option<u64>> {
 }
 
 impl Dict {
+    /// Pair `p`: its name id and value.
+    #[inline]
+    pub(crate) fn pair(&self, p: u32) -> Option<(u32, &[u8])> {
+        let &(name, end) = self.pairs.get(p as usize)?;
+        let start = match p {
+            0 => 0,
+            _ => self.pairs[p as usize - 1].1,
+        };
+        Some((name, &self.values[start as usize..end as usize]))
+    }
+
+    /// Every pair, by id.
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = (u32, &[u8])> + '_ {
+        let mut start = 0usize;
+        self.pairs.iter().map(move |&(name, end)| {
+            let v = &self.values[start..end as usize];
+            start = end as usize;
+            (name, v)
+        })
+    }
+
+    #[cfg(test)]
+    pub(crate) fn n_pairs(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// The pair ids of context `c`.
+    #[inline]
+    pub(crate) fn ctx(&self, c: u32) -> Option<&[u32]> {
+        let end = *self.ctxs.get(c as usize)? as usize;
+        let start = match c {
+            0 => 0,
+            _ => self.ctxs[c as usize - 1] as usize,
+        };
+        Some(&self.ctx_pairs[start..end])
+    }
+
+    /// Every context, by id.
+    pub(crate) fn ctxs(&self) -> impl Iterator<Item = &[u32]> + '_ {
+        (0..self.ctxs.len() as u32).map(|c| self.ctx(c).unwrap_or(&[]))
+    }
+
+    pub(crate) fn n_ctxs(&self) -> usize {
+        self.ctxs.len()
+    }
+
     /// Applies one DICT payload. Frames must come oldest first; a frame already applied is
     /// skipped, a gap or a dangling reference is an error.
     pub(crate) fn apply(&mut self, payload: &[u8]) -> Result<(), &'static str> {
@@ -222,7 +276,11 @@ impl Dict {
             }
             match (base + i).cmp(&self.pairs.len()) {
                 std::cmp::Ordering::Less => {}
-                std::cmp::Ordering::Equal => self.pairs.push((name as u32, value.into())),
+                std::cmp::Ordering::Equal => {
+                    self.values.extend_from_slice(value);
+                    let end = u32::try_from(self.values.len()).map_err(|_| BAD)?;
+                    self.pairs.push((name as u32, end));
+                }
                 std::cmp::Ordering::Greater => return Err("gap in dictionary"),
             }
         }
@@ -237,18 +295,28 @@ impl Dict {
             if k > payload.len() {
                 return Err(BAD);
             }
-            let mut ids = Vec::with_capacity(k);
+            let new = match (base + i).cmp(&self.ctxs.len()) {
+                std::cmp::Ordering::Less => false,
+                std::cmp::Ordering::Equal => true,
+                std::cmp::Ordering::Greater => return Err("gap in dictionary"),
+            };
             for _ in 0..k {
                 let id = g(&mut pos)?;
                 if id as usize >= self.pairs.len() {
+                    if new {
+                        // Undo the part of the context pushed so far.
+                        let start = self.ctxs.last().copied().unwrap_or(0) as usize;
+                        self.ctx_pairs.truncate(start);
+                    }
                     return Err("dictionary refers to an unknown pair");
                 }
-                ids.push(id as u32);
+                if new {
+                    self.ctx_pairs.push(id as u32);
+                }
             }
-            match (base + i).cmp(&self.ctxs.len()) {
-                std::cmp::Ordering::Less => {}
-                std::cmp::Ordering::Equal => self.ctxs.push(ids.into()),
-                std::cmp::Ordering::Greater => return Err("gap in dictionary"),
+            if new {
+                let end = u32::try_from(self.ctx_pairs.len()).map_err(|_| BAD)?;
+                self.ctxs.push(end);
             }
         }
         Ok(())
@@ -285,8 +353,9 @@ mod tests {
         assert_eq!(d.apply(&payload), Ok(()));
         assert_eq!(d.apply(&payload), Ok(()), "idempotent");
         assert_eq!(&*d.names[1], "MESSAGE");
-        assert_eq!(&*d.pairs[0].1, b"web.service");
-        assert_eq!(&*d.ctxs[1], &[0]);
+        assert_eq!(d.pair(0), Some((0, &b"web.service"[..])));
+        assert_eq!(d.ctx(1), Some(&[0][..]));
+        assert_eq!(d.ctx(0), Some(&[][..]));
         // A second frame continues the ids.
         let p2 = w
             .pair_id("_SYSTEMD_USER_UNIT", unit, b"db.service", false)
@@ -295,7 +364,10 @@ mod tests {
         let mut payload2 = Vec::new();
         w.take_payload(&mut payload2);
         assert_eq!(d.apply(&payload2), Ok(()));
-        assert_eq!(d.ctxs.len(), 3);
+        assert_eq!(d.n_ctxs(), 3);
+        assert_eq!(d.ctx(2), Some(&[1][..]));
+        assert_eq!(d.pair(1), Some((0, &b"db.service"[..])));
+        assert_eq!(d.pairs().count(), 2);
         assert!(Dict::default().apply(&payload2).is_err());
     }
 }

@@ -10,10 +10,33 @@
 //!   ENTRY       zigzag realtime delta, zigzag (monotonic delta - realtime delta), context id,
 //!               then literal fields (name id, length, bytes); seqnum = previous + 1
 //!   BLOCK_END   summary (entry count, seqnum, time range, contexts and literal names used,
-//!               newest DICT), followed by a u32 with the frame's total length so that a
-//!               reader can walk blocks backwards from the end
+//!               newest DICT, then the block's part of the unit index), followed by a u32
+//!               with the frame's total length so that a reader can walk blocks backwards
+//!               from the end
 //! ```
 //! Every frame is CRC-checked on its own, so a torn tail loses only the incomplete frame.
+//!
+//! ## The unit index (in BLOCK_END summaries; segments written before it have none)
+//! A *unit key* is the pair id of a dictionary pair whose name is one of the fields `-u`
+//! matches (`_SYSTEMD_USER_UNIT`, `USER_UNIT`, `OBJECT_SYSTEMD_USER_UNIT`,
+//! `COREDUMP_USER_UNIT`), or [`LIT_UNIT`] for "an entry holds such a field literally". A
+//! block is named by its *sealed end* (the offset just after its BLOCK_END's length trailer,
+//! what [`BlockSummary`]'s reader walks backwards from). After the summary's lists come:
+//! ```text
+//! varint 1 (version of this section)
+//! varint K, then K × (key delta, sealed end of the newest earlier block of the segment
+//!                      holding the key, or 0): the block's keys, sorted, and their back links
+//! varint sealed end of the newest earlier block whose summary holds a directory, or 0
+//! varint 0 (no directory) or D + 1, then D × (key delta, sealed end of the newest earlier
+//!                      block holding the key): every key of the segment so far
+//! ```
+//! The writer puts a directory into one summary every [`DIR_EVERY_BLOCKS`] blocks or more
+//! (and not before 8 × the previous directory's bytes were written since it), so a reader
+//! finds the newest block of a unit by reading the summaries back to the newest directory,
+//! then follows that unit's back links: `-u X -n N` reads the blocks that hold X's last N
+//! lines, not the blocks in between. Readers that do not know the section ignore it (trailing
+//! bytes of a summary); a section that does not hold together is not used: the reader then
+//! walks every block, as for a segment without it.
 
 use crate::varint;
 
@@ -27,6 +50,13 @@ pub(crate) const HINT_OFFSET: u64 = 48;
 pub(crate) const MAX_FRAME: usize = 32 << 20;
 /// File name suffix of segments.
 pub const SEGMENT_SUFFIX: &str = ".lj";
+
+/// The unit key of "an entry holds a unit field literally" (not through a dictionary pair).
+pub(crate) const LIT_UNIT: u32 = u32::MAX;
+/// Fewest blocks between two unit-index directories (see the module doc).
+pub(crate) const DIR_EVERY_BLOCKS: u64 = 16;
+/// Version of the unit-index section of a summary.
+const UNIT_INDEX_VERSION: u64 = 1;
 
 /// Frame kinds.
 pub(crate) const DICT: u8 = 1;
@@ -223,6 +253,92 @@ pub(crate) struct BlockSummary {
     pub ctxs: Vec<u32>,
     /// Sorted name ids of literal fields used by the block's entries.
     pub lit_names: Vec<u32>,
+    /// The block's part of the unit index (`None`: written before it, or unreadable).
+    pub units: Option<UnitLinks>,
+}
+
+/// A block's part of the unit index (see the module doc).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct UnitLinks {
+    /// The block's unit keys, sorted, each with the sealed end of the newest earlier block
+    /// holding it (0: none in this segment).
+    pub links: Vec<(u32, u64)>,
+    /// Sealed end of the newest earlier block whose summary holds a directory (0: none).
+    pub last_dir: u64,
+    /// Every key of the segment before this block, sorted, with the sealed end of the newest
+    /// block holding it (`None`: this summary holds no directory, or it was not asked for).
+    pub dir: Option<Vec<(u32, u64)>>,
+    /// True when this summary holds a directory (decoded or not).
+    pub has_dir: bool,
+}
+
+impl UnitLinks {
+    /// The back link of `key` if the block holds it.
+    pub(crate) fn link(&self, key: u32) -> Option<u64> {
+        self.links
+            .binary_search_by_key(&key, |&(k, _)| k)
+            .ok()
+            .map(|i| self.links[i].1)
+    }
+
+    fn encode(&self, out: &mut Vec<u8>) {
+        fn list(out: &mut Vec<u8>, l: &[(u32, u64)]) {
+            let mut prev = 0u32;
+            for &(k, end) in l {
+                varint::put(out, u64::from(k - prev));
+                varint::put(out, end);
+                prev = k;
+            }
+        }
+        varint::put(out, UNIT_INDEX_VERSION);
+        varint::put(out, self.links.len() as u64);
+        list(out, &self.links);
+        varint::put(out, self.last_dir);
+        match &self.dir {
+            None => varint::put(out, 0),
+            Some(d) => {
+                varint::put(out, d.len() as u64 + 1);
+                list(out, d);
+            }
+        }
+    }
+
+    /// Decodes the section at `pos` of `p`; `with_dir` decodes the directory too.
+    fn decode(p: &[u8], mut pos: usize, with_dir: bool) -> Option<UnitLinks> {
+        fn list(p: &[u8], pos: &mut usize, n: u64) -> Option<Vec<(u32, u64)>> {
+            if n > p.len() as u64 {
+                return None;
+            }
+            let mut out = Vec::with_capacity(n as usize);
+            let mut prev = 0u32;
+            for i in 0..n {
+                let d = u32::try_from(varint::get(p, pos)?).ok()?;
+                if i > 0 && d == 0 {
+                    return None;
+                }
+                prev = prev.checked_add(d)?;
+                out.push((prev, varint::get(p, pos)?));
+            }
+            Some(out)
+        }
+        if varint::get(p, &mut pos)? != UNIT_INDEX_VERSION {
+            return None;
+        }
+        let n = varint::get(p, &mut pos)?;
+        let links = list(p, &mut pos, n)?;
+        let last_dir = varint::get(p, &mut pos)?;
+        let d = varint::get(p, &mut pos)?;
+        let dir = match (d, with_dir) {
+            (0, _) | (_, false) => None,
+            (d, true) => Some(list(p, &mut pos, d - 1)?),
+        };
+        Some(UnitLinks {
+            links,
+            last_dir,
+            dir,
+            has_dir: d > 0,
+        })
+    }
 }
 
 impl BlockSummary {
@@ -241,9 +357,17 @@ impl BlockSummary {
                 prev = id;
             }
         }
+        if let Some(u) = &self.units {
+            u.encode(out);
+        }
     }
 
     pub(crate) fn decode(p: &[u8]) -> Option<BlockSummary> {
+        BlockSummary::decode_with(p, false)
+    }
+
+    /// Decodes a summary; `with_dir` also decodes its unit-index directory, if it has one.
+    pub(crate) fn decode_with(p: &[u8], with_dir: bool) -> Option<BlockSummary> {
         let mut pos = 0;
         let mut g = || varint::get(p, &mut pos);
         let back = g()?;
@@ -265,6 +389,11 @@ impl BlockSummary {
             }
         }
         let [ctxs, lit_names] = lists;
+        // Trailing bytes that do not decode leave the block without an index (the reader
+        // then walks every block, as for segments written before the index).
+        let units = (pos < p.len())
+            .then(|| UnitLinks::decode(p, pos, with_dir))
+            .flatten();
         Some(BlockSummary {
             back,
             entries,
@@ -274,6 +403,7 @@ impl BlockSummary {
             last_dict,
             ctxs,
             lit_names,
+            units,
         })
     }
 }
@@ -306,10 +436,33 @@ mod tests {
             last_dict: Some(64),
             ctxs: vec![1, 4],
             lit_names: vec![0],
+            units: None,
         };
         let mut p = Vec::new();
         s.encode(&mut p);
-        assert_eq!(BlockSummary::decode(&p), Some(s));
+        assert_eq!(BlockSummary::decode(&p), Some(s.clone()));
+        // The unit index section: after the lists, ignored by a reader of the older layout.
+        let mut with = s.clone();
+        with.units = Some(UnitLinks {
+            links: vec![(3, 0), (9, 4096), (LIT_UNIT, 777)],
+            last_dir: 300,
+            dir: Some(vec![(1, 99), (3, 200)]),
+            has_dir: true,
+        });
+        let mut q = Vec::new();
+        with.encode(&mut q);
+        assert!(q.starts_with(&p), "the older layout is a prefix");
+        assert_eq!(BlockSummary::decode_with(&q, true), Some(with.clone()));
+        let no_dir = BlockSummary::decode(&q).and_then(|b| b.units);
+        assert_eq!(
+            no_dir.as_ref().map(|u| (u.has_dir, u.dir.is_none())),
+            Some((true, true))
+        );
+        assert_eq!(no_dir.and_then(|u| u.link(9)), Some(4096));
+        // A damaged section only loses the index, never the summary.
+        let mut bad = q.clone();
+        bad[p.len()] = 7;
+        assert_eq!(BlockSummary::decode(&bad).map(|b| b.units), Some(None));
         push_block_end(&mut out, &p);
         let Parsed::Frame {
             kind: ENTRY,

@@ -10,3 +10,5 @@ pub(crate) mod segment;
 
 pub use dir::{SegmentFile, VacuumReport, disk_usage, list_segments, vacuum};
 pub use format::SEGMENT_SUFFIX;
+#[cfg(test)]
+mod index_tests;

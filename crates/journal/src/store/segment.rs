@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::dict::{Dict, dict_prev};
-use super::format::{self, BlockStart, BlockSummary, HEADER_LEN, Header, Parsed};
+use super::format::{self, BlockStart, BlockSummary, HEADER_LEN, Header, Parsed, UnitLinks};
 use crate::error::{Error, Result};
 use crate::varint;
 
@@ -98,12 +98,12 @@ impl DecodedBlock {
             .into_iter()
             .map(|c| {
                 let mut t = [NOT_IN_CTX; KNOWN.len()];
-                let pairs = dict.ctxs.get(c as usize).map_or(&[][..], |p| &p[..]);
+                let pairs = dict.ctx(c).unwrap_or(&[]);
                 for (slot, &nid) in t.iter_mut().zip(known) {
                     let Some(nid) = nid else { continue };
                     if let Some(&p) = pairs
                         .iter()
-                        .find(|&&p| dict.pairs.get(p as usize).is_some_and(|(n, _)| *n == nid))
+                        .find(|&&p| dict.pair(p).is_some_and(|(n, _)| n == nid))
                     {
                         *slot = p;
                     }
@@ -196,6 +196,16 @@ impl BackWindow {
         // A frame longer than the window (or cut off by the end of the file).
         seg.read_frame_at(off, kind)
     }
+}
+
+/// Where an index-guided backward walk of one segment stands ([`Segment::unit_walk`]).
+#[derive(Debug, Clone)]
+pub(crate) struct UnitWalk {
+    /// Per unit key: the sealed end of the newest block not visited yet that holds it (0:
+    /// none left).
+    next: Vec<(u32, u64)>,
+    /// Every link must point at or before this offset (the start of the block visited last).
+    limit: u64,
 }
 
 /// An open segment.
@@ -375,6 +385,11 @@ impl Segment {
     /// whose backward structure is damaged: every block is then in the scanned tail).
     pub(crate) fn open_with(path: &Path, full: bool) -> Result<Segment> {
         let file = File::open(path).map_err(|e| Error::io(path, e))?;
+        Segment::open_file(path, file, full)
+    }
+
+    /// As [`Segment::open_with`], for `path` already opened as `file`.
+    pub(crate) fn open_file(path: &Path, file: File, full: bool) -> Result<Segment> {
         let file_len = file.metadata().map_err(|e| Error::io(path, e))?.len();
         let mut hb = [0u8; HEADER_LEN as usize];
         if file_len < HEADER_LEN {
@@ -517,6 +532,11 @@ impl Segment {
 
     /// The BLOCK_END frame ending right before `before`: its offset and summary.
     fn block_end_before(&self, before: u64) -> Result<(u64, BlockSummary)> {
+        self.block_end_before_with(before, false)
+    }
+
+    /// As [`Segment::block_end_before`]; `with_dir` also decodes a unit-index directory.
+    fn block_end_before_with(&self, before: u64, with_dir: bool) -> Result<(u64, BlockSummary)> {
         let corrupt = || {
             bad(
                 &self.path,
@@ -544,15 +564,21 @@ impl Segment {
                 kind: format::BLOCK_END,
                 payload,
                 next,
-            } if next as u64 == total => {
-                Ok((off, BlockSummary::decode(payload).ok_or_else(corrupt)?))
-            }
+            } if next as u64 == total => Ok((
+                off,
+                BlockSummary::decode_with(payload, with_dir).ok_or_else(corrupt)?,
+            )),
             _ => Err(corrupt()),
         }
     }
 
     /// The sealed block that ends right before `before` (a block start), walking backwards.
     fn sealed_block_before(&self, before: u64) -> Result<BlockInfo> {
+        self.sealed_block_units(before).map(|(b, _)| b)
+    }
+
+    /// As [`Segment::sealed_block_before`], with the block's part of the unit index.
+    fn sealed_block_units(&self, before: u64) -> Result<(BlockInfo, Option<UnitLinks>)> {
         let (end_off, sum) = self.block_end_before(before)?;
         let start = end_off
             .checked_sub(sum.back)
@@ -571,7 +597,7 @@ impl Segment {
                 )
             },
         )?;
-        Ok(BlockInfo {
+        let b = BlockInfo {
             start,
             end: end_off,
             bs,
@@ -581,15 +607,91 @@ impl Segment {
             ctxs: Some(sum.ctxs),
             lit_names: Some(sum.lit_names),
             sealed_end: Some(before),
-        })
+        };
+        Ok((b, sum.units))
+    }
+
+    /// The newest block of the tail scanned at open that starts before `before`.
+    pub(crate) fn tail_block_before(&self, before: Option<u64>) -> Option<BlockInfo> {
+        let limit = before.unwrap_or(u64::MAX);
+        self.tail_blocks
+            .iter()
+            .rev()
+            .find(|b| b.start < limit)
+            .cloned()
+    }
+
+    /// Starts a walk, newest first, of the sealed blocks before the scanned tail that hold
+    /// any of the unit keys `keys` (see `format`'s unit index): reads the summaries back to
+    /// the newest directory. `Ok(None)` when the segment has no index (written before it).
+    pub(crate) fn unit_walk(&self, keys: &[u32]) -> Result<Option<UnitWalk>> {
+        let mut want = keys.to_vec();
+        let mut next = Vec::with_capacity(keys.len());
+        let mut before = self.tail_start;
+        while !want.is_empty() && before > HEADER_LEN {
+            let (end_off, sum) = self.block_end_before_with(before, true)?;
+            let Some(u) = sum.units else {
+                return Ok(None);
+            };
+            want.retain(|&k| {
+                let here = u.link(k).is_some();
+                if here {
+                    next.push((k, before));
+                }
+                !here
+            });
+            if let Some(dir) = &u.dir {
+                for &k in &want {
+                    if let Ok(i) = dir.binary_search_by_key(&k, |&(k, _)| k) {
+                        next.push((k, dir[i].1));
+                    }
+                }
+                break;
+            }
+            before = end_off
+                .checked_sub(sum.back)
+                .filter(|&s| s >= HEADER_LEN)
+                .ok_or_else(|| bad(&self.path, "unit index: block start outside the file"))?;
+        }
+        Ok(Some(UnitWalk {
+            next,
+            limit: self.tail_start,
+        }))
+    }
+
+    /// The next block of a [`Segment::unit_walk`], newest first (`None`: no more), checked
+    /// against the index: an error when the links do not hold together (the caller then
+    /// walks every block from where it is, so nothing is lost).
+    pub(crate) fn unit_next(&self, w: &mut UnitWalk) -> Result<Option<BlockInfo>> {
+        let Some(end) = w.next.iter().map(|&(_, e)| e).max().filter(|&e| e > 0) else {
+            return Ok(None);
+        };
+        let broken = |what: &str| bad(&self.path, format!("unit index: {what} (block end {end})"));
+        if end > w.limit {
+            return Err(broken("link does not point backwards"));
+        }
+        let (b, u) = self.sealed_block_units(end)?;
+        let u = u.ok_or_else(|| broken("block without index"))?;
+        for (k, e) in &mut w.next {
+            if *e == end {
+                let link = u
+                    .link(*k)
+                    .ok_or_else(|| broken("key not in the linked block"))?;
+                if link > b.start {
+                    return Err(broken("link does not point backwards"));
+                }
+                *e = link;
+            }
+        }
+        w.limit = b.start;
+        Ok(Some(b))
     }
 
     /// All blocks, newest first, produced lazily: `next_back(None)` gives the newest, then
     /// pass the previous result's `start`.
     pub(crate) fn block_before(&self, before: Option<u64>) -> Result<Option<BlockInfo>> {
-        let limit = before.unwrap_or(u64::MAX);
-        if let Some(b) = self.tail_blocks.iter().rev().find(|b| b.start < limit) {
-            return Ok(Some(b.clone()));
+        if let Some(b) = self.tail_block_before(before) {
+            return Ok(Some(b));
         }
         let at = before.unwrap_or(self.tail_start).min(self.tail_start);
         if at <= HEADER_LEN {
@@ -708,9 +810,7 @@ mod tests {
             fast.file_len > 2 * BackWindow::SIZE,
             "the chain spans several windows"
         );
-        assert_eq!(fast.dict.names, full.dict.names);
-        assert_eq!(fast.dict.pairs, full.dict.pairs);
-        assert_eq!(fast.dict.ctxs, full.dict.ctxs);
-        assert!(fast.dict.pairs.len() > 13_000);
+        assert_eq!(fast.dict, full.dict);
+        assert!(fast.dict.n_pairs() > 13_000);
     }
 }

@@ -312,7 +312,8 @@ impl WriterState {
             self.next_seqnum,
             now_rt,
         ) {
-            Ok((a, _)) => {
+            Ok((mut a, _)) => {
+                a.unit_index = self.cfg.unit_index;
                 self.seg = Some(a);
                 true
             }
