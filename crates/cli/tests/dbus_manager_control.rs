@@ -18,28 +18,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_linger");
 const M: &str = "/org/freedesktop/systemd1";
 
 fn manager(units: &[(&str, &str)]) -> Manager {
-    let mut m = Manager::new(BIN);
-    for (name, text) in units {
-        m.write_unit(name, text);
-    }
-    m.start();
-    let private = m.runtime().join("systemd/private");
-    m.wait_for("the D-Bus private socket", |_| private.exists());
-    m
-}
-
-/// systemd's own `PROGRAM --user ARGS` against `m`: (exit code, stdout, stderr).
-fn sd(m: &Manager, program: &str, args: &[&str]) -> (i32, String, String) {
-    let out = m
-        .systemd_client(program, &["--user"])
-        .args(args)
-        .output()
-        .expect("run systemd's client");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    Manager::with_dbus(BIN, units)
 }
 
 fn systemctl(m: &Manager, args: &[&str]) -> (i32, String, String) {
@@ -47,7 +26,7 @@ fn systemctl(m: &Manager, args: &[&str]) -> (i32, String, String) {
 }
 
 fn analyze(m: &Manager, args: &[&str]) -> (i32, String, String) {
-    sd(m, "/usr/bin/systemd-analyze", args)
+    m.systemd_user("/usr/bin/systemd-analyze", args)
 }
 
 fn have_tools() -> bool {

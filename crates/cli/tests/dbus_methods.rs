@@ -14,14 +14,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_linger");
 const M: &str = "/org/freedesktop/systemd1";
 
 fn manager(units: &[(&str, &str)]) -> Manager {
-    let mut m = Manager::new(BIN);
-    for (name, text) in units {
-        m.write_unit(name, text);
-    }
-    m.start();
-    let private = m.runtime().join("systemd/private");
-    m.wait_for("the D-Bus private socket", |_| private.exists());
-    m
+    Manager::with_dbus(BIN, units)
 }
 
 fn have_tools() -> bool {

@@ -113,14 +113,7 @@ fn have_systemctl() -> bool {
 }
 
 fn manager() -> Manager {
-    let mut m = Manager::new(BIN);
-    for (name, text) in UNITS {
-        m.write_unit(name, text);
-    }
-    m.start();
-    let private = m.runtime().join("systemd/private");
-    m.wait_for("the D-Bus private socket", |_| private.exists());
-    m
+    Manager::with_dbus(BIN, UNITS)
 }
 
 #[test]

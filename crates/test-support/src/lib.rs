@@ -155,6 +155,19 @@ impl Manager {
             .env("NO_COLOR", "1");
     }
 
+    /// A manager with `units` written, started, and its D-Bus private socket there (what
+    /// systemd's own clients talk to).
+    pub fn with_dbus(bin: &str, units: &[(&str, &str)]) -> Manager {
+        let mut m = Manager::new(bin);
+        for (name, text) in units {
+            m.write_unit(name, text);
+        }
+        m.start();
+        let private = m.runtime().join("systemd/private");
+        m.wait_for("the D-Bus private socket", |_| private.exists());
+        m
+    }
+
     /// Start the manager and wait until its socket answers.
     pub fn start(&mut self) {
         self.start_in_cgroups(&[]);
@@ -291,19 +304,24 @@ impl Manager {
         cmd
     }
 
-    /// systemd's own `/usr/bin/systemctl --user ARGS…` against this manager (over its D-Bus
-    /// private socket): (exit code, stdout, stderr).
-    pub fn systemd_systemctl(&self, args: &[&str]) -> (i32, String, String) {
+    /// systemd's own `PROGRAM --user ARGS…` (`/usr/bin/systemctl`, `systemd-analyze`, …)
+    /// against this manager, over its D-Bus private socket: (exit code, stdout, stderr).
+    pub fn systemd_user(&self, program: &str, args: &[&str]) -> (i32, String, String) {
         let out = self
-            .systemd_client("/usr/bin/systemctl", &["--user"])
+            .systemd_client(program, &["--user"])
             .args(args)
             .output()
-            .expect("run /usr/bin/systemctl");
+            .unwrap_or_else(|e| panic!("run {program}: {e}"));
         (
             out.status.code().unwrap_or(-1),
             String::from_utf8_lossy(&out.stdout).into_owned(),
             String::from_utf8_lossy(&out.stderr).into_owned(),
         )
+    }
+
+    /// systemd's own `/usr/bin/systemctl --user ARGS…` against this manager.
+    pub fn systemd_systemctl(&self, args: &[&str]) -> (i32, String, String) {
+        self.systemd_user("/usr/bin/systemctl", args)
     }
 
     /// Run `linger ARGS…` with the test environment.
