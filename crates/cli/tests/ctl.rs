@@ -669,3 +669,46 @@ fn resource_limits_are_refused_not_ignored_without_cgroups() {
         "nothing written"
     );
 }
+
+/// A start job waiting at shutdown (for an `After=` unit the shutdown stops) is cancelled,
+/// not run once that unit is down: nothing of it outlives the manager.
+#[test]
+fn a_start_job_waiting_at_shutdown_never_runs() {
+    let mut m = Manager::new(BIN);
+    let marker = m.dir.path().join("late-ran");
+    m.write_unit(
+        "slow.service",
+        "[Service]\nType=oneshot\nExecStart=/bin/sleep infinity\n",
+    );
+    m.write_unit(
+        "late.service",
+        &format!(
+            "[Unit]\nAfter=slow.service\n[Service]\nExecStart=/bin/sh -c 'touch {}; exec sleep infinity'\n",
+            marker.display()
+        ),
+    );
+    m.start();
+    m.systemctl(&["start", "--no-block", "slow.service", "late.service"])
+        .expect_code(0);
+    m.wait_for(
+        "slow.service's start job to run and late.service's to wait",
+        |m| {
+            let jobs = m.systemctl(&["list-jobs", "--no-legend"]).stdout;
+            jobs.lines()
+                .any(|l| l.contains("slow.service") && l.contains("running"))
+                && jobs
+                    .lines()
+                    .any(|l| l.contains("late.service") && l.contains("waiting"))
+        },
+    );
+    let slow = m.main_pid("slow.service");
+    m.shutdown();
+    assert!(
+        slow == 0 || !alive(slow),
+        "slow.service's process outlived the manager"
+    );
+    assert!(
+        !marker.exists(),
+        "late.service was started during the shutdown (its process outlives the manager)"
+    );
+}

@@ -842,13 +842,21 @@ impl Manager {
         }
         self.shutting_down = true;
         self.engine.refuse_starts();
-        let active: Vec<String> = self
+        let mut to_stop: Vec<String> = self
             .engine
             .units()
             .filter(|u| !u.active_state().is_inactive_or_failed())
             .map(|u| u.config.id.clone())
             .collect();
-        for id in active {
+        // A start job still waiting (for an After= unit being stopped here) would run once
+        // that unit is down and leave its process behind the exiting manager: its unit's stop
+        // replaces it.
+        for (_, unit, _, _) in self.engine.jobs() {
+            if !to_stop.contains(&unit) {
+                to_stop.push(unit);
+            }
+        }
+        for id in to_stop {
             let _ = self.engine.enqueue(
                 linger_engine::JobType::Stop,
                 &id,
