@@ -155,7 +155,7 @@ pub async fn dump(f: &Front, patterns: &[String]) -> Result<String, BusError> {
         .units
         .into_iter()
         .map(|u| u.unit)
-        .filter(|u| crate::manager_methods::matches(patterns, u))
+        .filter(|u| crate::unit_patterns::matches(patterns, u))
         .collect();
     let jobs = crate::manager_calls::list_jobs(f).await?;
     let answer = f

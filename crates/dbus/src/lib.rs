@@ -37,6 +37,7 @@ mod read_ahead;
 mod refs;
 mod signals;
 mod transient;
+mod unit_patterns;
 #[doc(hidden)] // public for the fuzz target `dbus_wire` only
 pub mod wire;
 

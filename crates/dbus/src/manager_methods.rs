@@ -529,17 +529,9 @@ async fn list_units(
                     .iter()
                     .any(|s| s == u.load.as_str() || s == u.active.as_str() || s == u.sub.as_str())
         })
-        .filter(|u| matches(patterns, &u.unit))
+        .filter(|u| crate::unit_patterns::matches(patterns, &u.unit))
         .map(|u| row(u, &jobs))
         .collect())
-}
-
-/// Whether `name` matches one of `patterns` (shell globs; none: every name).
-pub(crate) fn matches(patterns: &[String], name: &str) -> bool {
-    patterns.is_empty()
-        || patterns
-            .iter()
-            .any(|p| linger_journal::glob::glob_match(p.as_bytes(), name.as_bytes()))
 }
 
 async fn unit_files(
@@ -553,7 +545,12 @@ async fn unit_files(
     Ok(r.files
         .into_iter()
         .filter(|row| states.is_empty() || states.contains(&row.state))
-        .filter(|row| matches(patterns, row.path.rsplit('/').next().unwrap_or(&row.path)))
+        .filter(|row| {
+            crate::unit_patterns::matches(
+                patterns,
+                row.path.rsplit('/').next().unwrap_or(&row.path),
+            )
+        })
         .map(|row| (row.path, row.state))
         .collect())
 }
