@@ -166,8 +166,8 @@ async fn serve(
                 }
                 let caller = Caller::Bus(&conn);
                 // Units referenced by clients (RefUnit, `AddRef=yes`) stay until the client
-                // leaves the bus (refs.rs).
-                let reply = crate::refs::handle(&front, &sender, &msg, &caller);
+                // leaves the bus (ref_calls.rs).
+                let reply = crate::ref_calls::handle(&front, &sender, &msg, &caller);
                 if let Some(reply) = reply.await {
                     let _ = conn.send(&reply).await;
                 }

@@ -17,8 +17,7 @@ use crate::members::Member;
 use crate::paths;
 use crate::props::{self, UnitValues};
 
-/// The manager's interface.
-pub const MANAGER: &str = "org.freedesktop.systemd1.Manager";
+pub use crate::members::MANAGER;
 
 /// What a handler answers: a reply message, or an error to send back.
 pub type Reply = Result<Message, BusError>;

@@ -34,6 +34,7 @@ pub mod paths;
 mod private;
 pub mod props;
 mod read_ahead;
+mod ref_calls;
 mod refs;
 mod signals;
 mod transient;
@@ -76,9 +77,9 @@ pub fn start(
         sockets.keep(KEPT_AS, listener.as_fd().try_clone_to_owned()?);
     }
     let front = front::Front {
+        refs: refs::Registry::new(requests.clone()),
         requests,
         runtime_dir: runtime_dir.clone(),
-        refs: Default::default(),
     };
     let listeners = signals::Listeners::default();
     tokio::task::spawn_local(signals::forward(front.clone(), listeners.clone()));

@@ -5,6 +5,9 @@
 //! which it refuses as systemd refuses what it cannot do is in manager_methods.rs and
 //! dispatch.rs.
 
+/// The manager's interface.
+pub const MANAGER: &str = "org.freedesktop.systemd1.Manager";
+
 /// A method or signal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Member {

@@ -105,11 +105,11 @@ async fn connection(
     }
     let conn: zbus::Connection = (&messages).into();
     let id = listeners.add(conn.clone(), Arc::new(AtomicBool::new(true)));
-    // Units this client references stay loaded while the connection lasts (refs.rs).
+    // Units this client references stay loaded while the connection lasts (ref_calls.rs).
     let client = format!("private-connection-{id}");
     while let Some(Ok(msg)) = messages.next().await {
         let caller = Caller::Peer(peer_pid);
-        if let Some(reply) = crate::refs::handle(&front, &client, &msg, &caller).await {
+        if let Some(reply) = crate::ref_calls::handle(&front, &client, &msg, &caller).await {
             let _ = conn.send(&reply).await;
         }
         shared.handled_one();

@@ -13,10 +13,11 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use linger_ipc::manager::SubscribeRequest;
+use linger_manager::Requests;
 use zbus::message::{Header, Message};
 
 use crate::errors::BusError;
-use crate::front::{Caller, Front, MANAGER, error_reply};
+use crate::members::MANAGER;
 use crate::paths::Object;
 
 /// One reference: dropping it ends the subscription.
@@ -26,9 +27,12 @@ struct Pin {
     _stop: tokio::sync::oneshot::Sender<()>,
 }
 
-/// Every client's references, in the order taken.
-#[derive(Debug, Default, Clone)]
-pub struct Registry(Arc<Mutex<HashMap<String, Vec<Pin>>>>);
+/// Every client's references, in the order taken, and the manager they pin units in.
+#[derive(Debug, Clone)]
+pub struct Registry {
+    requests: Requests,
+    pins: Arc<Mutex<HashMap<String, Vec<Pin>>>>,
+}
 
 /// What a call does to references.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,18 +74,26 @@ impl RefCall {
 }
 
 impl Registry {
+    /// No references yet, on the manager behind `requests`.
+    pub fn new(requests: Requests) -> Registry {
+        Registry {
+            requests,
+            pins: Arc::default(),
+        }
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Vec<Pin>>> {
         // A panic while holding it left nothing half-done that matters: go on.
-        self.0
+        self.pins
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Before the call is answered: a reference is taken at once (a transient unit may end
     /// and be collected before the answer goes out).
-    pub fn before(&self, front: &Front, client: &str, call: &RefCall) {
+    pub fn before(&self, client: &str, call: &RefCall) {
         if let RefCall::Ref(unit) = call {
-            self.pin(front, client, unit.clone());
+            self.pin(client, unit.clone());
         }
     }
 
@@ -116,8 +128,8 @@ impl Registry {
         false
     }
 
-    fn pin(&self, front: &Front, client: &str, unit: String) {
-        let mut changes = front.requests.subscribe(SubscribeRequest {
+    fn pin(&self, client: &str, unit: String) {
+        let mut changes = self.requests.subscribe(SubscribeRequest {
             units: vec![unit.clone()],
         });
         let (stop, mut stopped) = tokio::sync::oneshot::channel::<()>();
@@ -155,31 +167,6 @@ impl Registry {
         out.sort();
         out
     }
-}
-
-/// Answer `msg` (from `client`) with the front end, keeping the client's references as the
-/// call asks.
-pub async fn handle(
-    front: &Front,
-    client: &str,
-    msg: &Message,
-    caller: &Caller<'_>,
-) -> Option<Message> {
-    let hdr = msg.header();
-    let call = RefCall::of(msg, &hdr);
-    if let Some(c) = &call {
-        front.refs.before(front, client, c);
-    }
-    let reply = front.handle(msg, caller).await;
-    if let Some(c) = &call {
-        let ok = reply
-            .as_ref()
-            .is_none_or(|r| r.message_type() == zbus::message::Type::MethodReturn);
-        if let Err(e) = front.refs.after(client, c, ok) {
-            return error_reply(&hdr, &e);
-        }
-    }
-    reply
 }
 
 /// The unit a `StartTransientUnit` call names when it asks for `AddRef=yes`.
