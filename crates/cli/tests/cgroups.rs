@@ -90,12 +90,15 @@ fn memory_max_ends_in_oom_kill_and_restart_on_failure() {
         "auto-restart",
         "Restart=on-failure acts"
     );
-    let log = m.linger(&["journal", "--user-unit", "hog.service"]).stdout;
-    assert!(
+    // The journal has the lines once its writer wrote them (asynchronously, as journald's
+    // are): wait for them, the deadline being the failure bound.
+    let said = |log: &str| {
         log.contains("A process of this unit has been killed by the OOM killer.")
-            && log.contains("Failed with result 'oom-kill'."),
-        "{log}"
-    );
+            && log.contains("Failed with result 'oom-kill'.")
+    };
+    m.wait_for("the OOM kill in the journal", |m| {
+        said(&m.linger(&["journal", "--user-unit", "hog.service"]).stdout)
+    });
     m.systemctl(&["stop", "hog.service"]).expect_code(0);
     m.shutdown();
 }
