@@ -398,10 +398,23 @@ pub fn recover(s: &mut Manager, reexec: bool) {
     let mut gone = Vec::new();
     let mut scopes = Vec::new();
     let mut halfway = Vec::new();
+    // The recorded units' files are read on two threads, and meanwhile each main pid's
+    // pidfd is opened and its start time checked.
+    let names: Vec<String> = records.iter().map(|(unit, _)| unit.clone()).collect();
+    let mut reopened: HashMap<String, Result<Option<OwnedFd>, ()>> =
+        s.engine.source_mut().preload(&names, || {
+            records
+                .iter()
+                .filter_map(|(unit, r)| {
+                    let pid = r.service.as_ref()?.main_pid?;
+                    Some((unit.clone(), reopen(pid, r.main_pid_start)))
+                })
+                .collect()
+        });
     for (unit, r) in records {
         if let Some(mut svc) = r.service {
             if let Some(pid) = svc.main_pid {
-                match reopen(pid, r.main_pid_start) {
+                match reopened.remove(&unit).unwrap_or(Err(())) {
                     Ok(pidfd) => {
                         adopted.push((unit.clone(), pid));
                         pidfds.push((unit.clone(), pid, r.main_pid_start, pidfd));
