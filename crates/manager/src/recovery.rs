@@ -575,8 +575,10 @@ pub fn recover(s: &mut Manager, reexec: bool) {
     );
     s.apply_effects();
     for (unit, pid, start, pidfd) in pidfds {
-        if let Some(fd) = pidfd.as_ref().and_then(|fd| fd.try_clone().ok()) {
-            s.engine.host_mut().pidfds.adopted(pid, fd);
+        // One fd for signalling and for seeing the exit (no copy per adopted process).
+        let pidfd = pidfd.map(std::sync::Arc::new);
+        if let Some(fd) = &pidfd {
+            s.engine.host_mut().pidfds.adopted(pid, fd.clone());
         }
         watch_adopted_pid(s, unit, pid, start, pidfd);
     }
@@ -670,8 +672,9 @@ fn resume_socket(
     s.engine.resume_socket(&id, m, control.is_some());
     if let Some((pid, start, pidfd)) = control {
         s.adopted.insert(id.clone());
-        if let Some(fd) = pidfd.as_ref().and_then(|fd| fd.try_clone().ok()) {
-            s.engine.host_mut().pidfds.adopted(pid, fd);
+        let pidfd = pidfd.map(std::sync::Arc::new);
+        if let Some(fd) = &pidfd {
+            s.engine.host_mut().pidfds.adopted(pid, fd.clone());
         }
         watch_adopted_pid(s, id, pid, Some(start), pidfd);
     }
@@ -709,7 +712,7 @@ fn watch_adopted_pid(
     unit: String,
     pid: u32,
     start: Option<u64>,
-    pidfd: Option<OwnedFd>,
+    pidfd: Option<std::sync::Arc<OwnedFd>>,
 ) {
     let Some(fd) = pidfd else {
         // Without pidfds (Linux < 5.3) nothing tells when a process that is not our child ends.
@@ -722,7 +725,7 @@ fn watch_adopted_pid(
         );
         return;
     };
-    let Some(fd) = crate::readiness::register(fd) else {
+    let Ok(fd) = crate::readiness::register_shared(fd) else {
         return;
     };
     let events = s.events.clone();
