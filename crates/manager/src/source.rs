@@ -289,4 +289,44 @@ mod tests {
         assert_eq!(s.load("here.service").load_state, LoadState::Loaded);
         assert_eq!(s.scans(), 2);
     }
+
+    /// Units read ahead on two threads load as they would have loaded one by one, and a
+    /// name without a file still gets its one rescan in a later turn.
+    #[test]
+    fn preloaded_units_are_what_a_load_would_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let names: Vec<String> = (0..40).map(|i| format!("u{i}.service")).collect();
+        for (i, n) in names.iter().enumerate() {
+            std::fs::write(
+                dir.path().join(n),
+                format!("[Unit]\nDescription=unit {i}\n[Service]\nExecStart=/bin/sleep {i}\n"),
+            )
+            .unwrap();
+        }
+        std::fs::write(dir.path().join("empty.service"), "").unwrap();
+        let mut asked = names.clone();
+        asked.push("empty.service".into());
+        asked.push("absent.service".into());
+        let mut one_by_one = source(dir.path());
+        one_by_one.new_turn();
+        let expected: Vec<UnitConfig> = asked.iter().map(|n| one_by_one.load(n)).collect();
+        let mut s = source(dir.path());
+        s.new_turn();
+        let alongside = s.preload(&asked, || 7);
+        assert_eq!(alongside, 7, "what runs meanwhile gives its result");
+        // The files change after the read-ahead: this turn's loads are what was read.
+        std::fs::write(
+            dir.path().join("u0.service"),
+            "[Service]\nExecStart=/bin/false\n",
+        )
+        .unwrap();
+        for (n, want) in asked.iter().zip(&expected) {
+            assert_eq!(&s.load(n), want, "{n}");
+        }
+        assert_eq!(expected[40].load_state, LoadState::Masked);
+        assert_eq!(s.scans(), 1);
+        // A later turn reads afresh.
+        s.new_turn();
+        assert_ne!(&s.load("u0.service"), &expected[0]);
+    }
 }
