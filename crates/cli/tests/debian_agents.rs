@@ -158,6 +158,11 @@ fn debians_ssh_agent_publishes_its_socket_through_the_bus() {
                 .any(|l| l == published)
         });
         assert_eq!(m.prop("dbus.service", "ActiveState"), "active");
+        // agent-launch publishes the variable first and only then execs ssh-agent, which
+        // listens a moment later: a client before that is refused.
+        m.wait_for("ssh-agent listening on SSH_AUTH_SOCK", |_| {
+            std::os::unix::net::UnixStream::connect(&sock).is_ok()
+        });
 
         let key = m.home().join("id_ed25519");
         let made = client(

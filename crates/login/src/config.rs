@@ -48,8 +48,9 @@ impl LoginConfig {
         self.config_dir.join("logind.conf.d")
     }
 
-    /// The datagram socket user managers report `READY=1` on (`$NOTIFY_SOCKET`).
-    pub fn notify_socket(&self) -> PathBuf {
+    /// The directory of the datagram sockets user managers report `READY=1` on
+    /// (`$NOTIFY_SOCKET`, one per manager start: `notify_in.rs`).
+    pub fn notify_dir(&self) -> PathBuf {
         self.state_dir.join("notify")
     }
 }

@@ -20,7 +20,6 @@ use crate::pid1;
 use crate::policy::Policy;
 use crate::state::{Shared, State};
 use crate::tracker::Tracker;
-use linger_ipc::notify::NotifySocket;
 
 /// Run the login daemon until SIGTERM/SIGINT. Exit code 0 after a clean stop.
 pub fn run(config: LoginConfig) -> ExitCode {
@@ -84,9 +83,11 @@ fn mkdir(path: &Path) -> Result<(), String> {
         .map_err(|e| format!("cannot create {}: {e}", path.display()))
 }
 
-/// Notify datagrams taken in a row before the loop looks at everything else: a user who
-/// sends them as fast as they can (anyone may) once kept job results, exits, timers and
-/// SIGTERM waiting for ever — the datagrams came first, and never ran out.
+/// Notify datagrams taken in a row before the loop looks at everything else: when anyone
+/// could send them, a user who sent them as fast as they could kept job results, exits,
+/// timers and SIGTERM waiting for ever — the datagrams came first, and never ran out (now
+/// only a starting manager's user may, and each socket is read at most `notify_in::BUDGET`
+/// a window).
 const NOTIFY_STREAK: u32 = 32;
 
 /// The shared socket's listen backlog.
@@ -139,10 +140,8 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     let root_socket = linger_ipc::login::root_socket(&config.socket);
     refuse_if_answered(&config.socket)?;
     refuse_if_answered(&root_socket)?;
-    let notify = NotifySocket::bind_shared_fd(&config.notify_socket())
-        .and_then(crate::notify_in::start)
-        .map_err(|e| format!("cannot bind {}: {e}", config.notify_socket().display()))?;
-    let mut notify = notify;
+    crate::notify_in::prepare_dir(&config.notify_dir())
+        .map_err(|e| format!("cannot make {}: {e}", config.notify_dir().display()))?;
     let (tracker, note) = Tracker::open(config.cgroup_root.as_deref(), config.no_cgroups);
     log::info(note);
     let (policy, warnings) = Policy::load(&config.conf_file(), &config.conf_dropin_dir());
@@ -168,7 +167,6 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     let _ = rustix::net::listen(&listener, SHARED_BACKLOG);
     let root_listener = bind(&root_socket, 0o600)?;
     let socket_path = config.socket.clone();
-    let notify_path = config.notify_socket();
     let (state, mut inbox) = State::new(config, policy, tracker);
     let state: Shared = Rc::new(RefCell::new(state));
     let watch = state.borrow().tracker.watch_fd().and_then(watch_fd);
@@ -210,10 +208,10 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
             biased;
             // READY=1 before SIGCHLD: a manager that said ready and then died was ready.
             // Only so many in a row: anyone may send them.
-            Some((sender, data)) = notify.recv(), if notified < NOTIFY_STREAK => {
+            Some((uid, sender, data)) = inbox.notify.recv(), if notified < NOTIFY_STREAK => {
                 notified += 1;
                 streak = true;
-                state.borrow_mut().on_notify(sender, &data);
+                state.borrow_mut().on_notify(uid, sender, &data);
             }
             _ = sigchld.recv() => reap(&state),
             // Before timers and wake-ups: a stop is never kept waiting behind busy work.
@@ -267,7 +265,6 @@ async fn main_loop(config: LoginConfig, budget: Budget) -> Result<bool, String> 
     state.borrow_mut().store.flush();
     let _ = std::fs::remove_file(&socket_path);
     let _ = std::fs::remove_file(linger_ipc::login::root_socket(&socket_path));
-    let _ = std::fs::remove_file(&notify_path);
     journal_sockets.release();
     log::info(if clean {
         "stopped"

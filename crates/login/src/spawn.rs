@@ -130,7 +130,7 @@ mod tests {
         let env = environment(
             &a,
             Path::new("/run/user/1000"),
-            Path::new("/run/linger/state/notify"),
+            Path::new("/run/linger/state/notify/1000.0"),
             Path::new("/run/linger/login"),
         );
         for want in [
@@ -139,7 +139,7 @@ mod tests {
             "LOGNAME=alice",
             "SHELL=/bin/bash",
             "XDG_RUNTIME_DIR=/run/user/1000",
-            "NOTIFY_SOCKET=/run/linger/state/notify",
+            "NOTIFY_SOCKET=/run/linger/state/notify/1000.0",
             "LINGER_LOGIN_SOCKET=/run/linger/login",
         ] {
             assert!(env.iter().any(|e| e == want), "{want} missing in {env:?}");

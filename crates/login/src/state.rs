@@ -30,6 +30,10 @@ use crate::users::{self, Found, ManagerEffect, ManagerEvent, ManagerPhase, Timin
 /// The state, shared by the loop and the connection tasks on the same thread.
 pub type Shared = Rc<RefCell<State>>;
 
+/// Notify datagrams read and not yet taken by the loop at most (each starting manager's
+/// socket is read at most `notify_in::BUDGET` a window: a full queue stops the readers).
+const NOTIFY_QUEUE: usize = 64;
+
 /// The result of a worker's job, applied to the state on the loop.
 pub type Completion = Box<dyn FnOnce(&mut State)>;
 
@@ -57,6 +61,8 @@ pub struct Inbox {
     pub exits: UnboundedReceiver<Exit>,
     /// Finished jobs.
     pub done: UnboundedReceiver<Completion>,
+    /// Datagrams on the starting managers' notify sockets (`notify_in.rs`).
+    pub notify: tokio::sync::mpsc::Receiver<crate::notify_in::Datagram>,
 }
 
 /// Everything the daemon knows.
@@ -101,6 +107,8 @@ pub struct State {
     pub exits: UnboundedSender<Exit>,
     /// Where finished jobs report.
     done: UnboundedSender<Completion>,
+    /// Where the starting managers' notify sockets report.
+    notify: tokio::sync::mpsc::Sender<crate::notify_in::Datagram>,
     /// Jobs queued or running whose completion has not been applied yet.
     in_flight: Rc<std::cell::Cell<usize>>,
     /// Managers being forked on workers: no child is reaped until they are back.
@@ -127,6 +135,7 @@ impl State {
     pub fn new(config: LoginConfig, policy: Policy, tracker: Tracker) -> (State, Inbox) {
         let (exits, exits_rx) = tokio::sync::mpsc::unbounded_channel();
         let (done, done_rx) = tokio::sync::mpsc::unbounded_channel();
+        let (notify, notify_rx) = tokio::sync::mpsc::channel(NOTIFY_QUEUE);
         let state = State {
             poll_at: std::cell::Cell::new(None),
             scanning: false,
@@ -147,6 +156,7 @@ impl State {
             turns: Rc::new(crate::jobs::Lanes::default()),
             exits,
             done,
+            notify,
             in_flight: Rc::default(),
             forks_in_flight: 0,
             reap_missed: false,
@@ -154,6 +164,7 @@ impl State {
         let inbox = Inbox {
             exits: exits_rx,
             done: done_rx,
+            notify: notify_rx,
         };
         (state, inbox)
     }
@@ -332,6 +343,11 @@ impl State {
         };
         let before = u.manager;
         u.manager = phase;
+        // Its notify socket goes once it is no longer starting (closed: senders blocked on
+        // it are woken).
+        if !matches!(phase, ManagerPhase::Starting { .. }) {
+            u.notify = None;
+        }
         let held = phase.pid().or(match phase {
             ManagerPhase::Foreign { pid } => Some(pid),
             _ => None,
@@ -534,14 +550,22 @@ impl State {
         u.starting = Some(crate::process::boot_ticks());
         let account = u.account.clone();
         let command = self.config.user_manager.clone();
-        let notify = self.config.notify_socket();
+        let notify_dir = self.config.notify_dir();
         let login = self.config.socket.clone();
         let intent = self.store.save_user_then(&self.user_record(uid));
         self.forks_in_flight += 1;
-        let work = move || -> Result<(Process, Option<OwnedFd>), String> {
+        type Forked = (Process, Option<OwnedFd>, (std::path::PathBuf, OwnedFd));
+        let work = move || -> Result<Forked, String> {
             // The intent is on disk (or could not be written: logged, and the fork goes on —
             // a login is not refused over a record).
             let _ = intent.recv();
+            let (notify, socket) =
+                crate::notify_in::bind(&notify_dir, account.uid).map_err(|e| {
+                    format!(
+                        "cannot bind a notify socket in {}: {e}",
+                        notify_dir.display()
+                    )
+                })?;
             let m = crate::spawn::spawn(
                 &command,
                 &account,
@@ -550,12 +574,18 @@ impl State {
                 &notify,
                 &login,
                 prepared.join,
-            )?;
+            )
+            .inspect_err(|_| {
+                let _ = std::fs::remove_file(&notify);
+            })?;
             // Our unreaped child (nothing is reaped while a fork is in flight).
-            let process = Process::open(m.pid).map_err(|e| e.to_string())?;
+            let process = Process::open(m.pid).map_err(|e| {
+                let _ = std::fs::remove_file(&notify);
+                e.to_string()
+            })?;
             #[cfg(debug_assertions)]
             crate::test_hooks::after_manager_fork(process.pid());
-            Ok((process, m.status))
+            Ok((process, m.status, (notify, socket)))
         };
         self.background_unqueued(Box::new(work), move |st: &mut State, forked| {
             st.forks_in_flight -= 1;
@@ -564,7 +594,7 @@ impl State {
                 u.starting = None;
             }
             match forked {
-                Ok((process, status)) => {
+                Ok((process, status, (path, socket))) => {
                     let pid = process.pid();
                     if let Some(s) = status {
                         st.status_pipes.insert(pid, s);
@@ -572,7 +602,19 @@ impl State {
                     if let Some(u) = st.users.get_mut(&uid) {
                         u.process = Some(process);
                     }
+                    let socket = crate::notify_in::ManagerSocket::watch(
+                        uid,
+                        path,
+                        socket,
+                        st.notify.clone(),
+                    );
                     st.manager_event_no_reconcile(uid, ManagerEvent::Spawned(pid));
+                    // Read while it starts (dropped at once otherwise: closed, unlinked).
+                    if let Some(u) = st.users.get_mut(&uid).filter(
+                        |u| matches!(u.manager, ManagerPhase::Starting { pid: p, .. } if p == pid),
+                    ) {
+                        u.notify = Some(socket);
+                    }
                     // Its record names the child now (set_phase wrote it), in place of the
                     // intent; anything else leaves no intent behind either.
                     if st
@@ -868,16 +910,16 @@ impl State {
         }
     }
 
-    /// A notify datagram from `pid`.
-    /// A datagram on the notify socket, which anyone may send to: only the manager the
-    /// daemon started for the sender's uid is listened to, and its datagram is only parsed
-    /// then (a user sending as fast as they can costs a map lookup each).
-    pub fn on_notify(&mut self, sender: linger_ipc::notify::Sender, data: &[u8]) {
+    /// A datagram on the notify socket of uid's starting manager (only the user and root may
+    /// send to it): only the manager itself is listened to (its pid and uid from
+    /// `SCM_CREDENTIALS`), and its datagram is only parsed then.
+    pub fn on_notify(&mut self, uid: u32, sender: linger_ipc::notify::Sender, data: &[u8]) {
         let pid = sender.pid;
-        let ours = self
-            .users
-            .get(&sender.uid)
-            .is_some_and(|u| u.manager.pid() == Some(pid));
+        let ours = sender.uid == uid
+            && self
+                .users
+                .get(&uid)
+                .is_some_and(|u| u.manager.pid() == Some(pid));
         if !ours {
             return;
         }

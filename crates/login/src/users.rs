@@ -331,6 +331,8 @@ pub struct User {
     /// A manager is being forked on a worker: when that was decided
     /// ([`crate::process::boot_ticks`]), in the user's record until the child is held.
     pub starting: Option<u64>,
+    /// The notify socket of the manager while it starts (`notify_in.rs`).
+    pub notify: Option<crate::notify_in::ManagerSocket>,
 }
 
 /// What a manager's start needs that took file system work (made on a worker).
@@ -376,6 +378,7 @@ impl User {
             preparing: false,
             prepared: None,
             starting: None,
+            notify: None,
         }
     }
 

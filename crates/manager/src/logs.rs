@@ -1,6 +1,8 @@
-//! Recent log lines per unit, kept in memory so `status` can show them at once.
-//! (The persistent journal is its own crate; lines are handed to it as well when present,
-//! split by its `capture::LineSplitter`.)
+//! Recent log lines per unit, kept in memory for `status` when the manager has no journal
+//! (it could not open one). With a journal, `status` reads the tail from the journal and
+//! nothing is kept here: a second copy of 64 lines of every unit was most of a manager's
+//! memory after a few start/stop rounds of 500 services (~0.35 MB more per round, until
+//! every tail was full).
 
 use std::collections::{HashMap, VecDeque};
 

@@ -515,6 +515,8 @@ impl Manager {
                 e.push(k.as_str(), v.clone());
             }
             j.submit(e);
+            // The journal is where `status` reads the line back: no second copy in memory.
+            return;
         }
         self.logs.push(
             unit,

@@ -208,8 +208,8 @@ struct Lines<'a> {
 
 impl Lines<'_> {
     /// Put the complete lines of one look into the journal as one batch, take their `n` bytes
-    /// out of the pipe once the journal has written them, then tell the manager (for the
-    /// in-memory tail: only as many lines as it keeps). The pipe is not looked at again
+    /// out of the pipe once the journal has written them, then tell the manager (the lines
+    /// only when it has no journal, for its in-memory tail: as many as it keeps). The pipe is not looked at again
     /// meanwhile, so a chatty service blocks on its pipe while the journal catches up, as
     /// under journald, and nothing is dropped.
     ///
@@ -225,10 +225,17 @@ impl Lines<'_> {
         split: &LineSplitter,
         events: &mpsc::UnboundedSender<Event>,
     ) {
+        // Without a journal the manager keeps the last lines for `status`; with one, `status`
+        // reads them from the journal (logs.rs).
+        let keep = if self.journal.is_some() {
+            0
+        } else {
+            crate::logs::PER_UNIT
+        };
         let realtime = crate::host::now().realtime;
         let tail = batch
             .iter()
-            .skip(batch.len().saturating_sub(crate::logs::PER_UNIT))
+            .skip(batch.len().saturating_sub(keep))
             .map(|l| LogLine {
                 realtime,
                 identifier: self.identifier.to_string(),

@@ -18,9 +18,13 @@
 //! login-attack freeze-socket MANAGER_SOCKET   put a listener that never accepts in place of
 //!                                             the user's manager socket, fill its backlog and
 //!                                             kill the manager; hold until stdin closes
-//! login-attack notify-flood SOCKET THREADS     THREADS threads sending READY=1 datagrams to
-//!                                             the daemon's notify socket as fast as they
-//!                                             can, until stdin closes
+//! login-attack notify-flood STATE THREADS      THREADS threads sending READY=1 datagrams as
+//!                                             fast as they can to every notify socket of
+//!                                             the daemon with state directory STATE (a
+//!                                             shared STATE/notify, the managers' sockets in
+//!                                             STATE/notify/), until stdin closes: then
+//!                                             "sent own N other N refused N" (own: sockets
+//!                                             owned by the caller)
 //! login-attack datagram-flood SOCKET THREADS TEXT
 //!                                             THREADS threads sending TEXT in datagrams to
 //!                                             SOCKET as fast as they can, until stdin closes
@@ -51,6 +55,7 @@ use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use linger_ipc::{CallError, Client};
@@ -424,6 +429,97 @@ fn datagram_flood(socket: PathBuf, threads: usize, text: String) {
     }
 }
 
+/// Datagrams sent (to the caller's own sockets, to others'), and refused.
+#[derive(Default)]
+struct FloodCounts {
+    own: std::sync::atomic::AtomicU64,
+    other: std::sync::atomic::AtomicU64,
+    refused: std::sync::atomic::AtomicU64,
+}
+
+/// The daemon's notify sockets under `state` (the shared one, the managers' ones), each
+/// with whether the caller owns it.
+fn notify_targets(state: &Path) -> Vec<(PathBuf, bool)> {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let me = rustix::process::geteuid().as_raw();
+    let shared = state.join("notify");
+    let mut paths = vec![shared.clone()];
+    if let Ok(d) = std::fs::read_dir(&shared) {
+        paths.extend(d.filter_map(|e| e.ok()).map(|e| e.path()));
+    }
+    paths
+        .into_iter()
+        .filter_map(|p| {
+            let m = std::fs::symlink_metadata(&p).ok()?;
+            m.file_type().is_socket().then(|| (p, m.uid() == me))
+        })
+        .collect()
+}
+
+/// `notify-flood`: what a manager says when it is up, sent to every notify socket there is
+/// (listed again every millisecond) by each thread in turn. A round whose every send was
+/// refused is followed by a millisecond's rest: a refused send costs the daemon nothing, and
+/// spinning on them would only test the scheduler.
+fn notify_flood(state: &Path, threads: usize) {
+    use std::sync::atomic::Ordering::Relaxed;
+    let text = b"READY=1\nSTATUS=flood";
+    let targets = Arc::new(Mutex::new(notify_targets(state)));
+    let counts = Arc::new(FloodCounts::default());
+    {
+        let (targets, state) = (targets.clone(), state.to_path_buf());
+        std::thread::spawn(move || {
+            loop {
+                let t = notify_targets(&state);
+                *targets.lock().unwrap_or_else(|e| e.into_inner()) = t;
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        });
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    for _ in 0..threads {
+        let (targets, counts, tx) = (targets.clone(), counts.clone(), tx.clone());
+        std::thread::spawn(move || {
+            let Ok(sock) = std::os::unix::net::UnixDatagram::unbound() else {
+                return;
+            };
+            let mut first = true;
+            loop {
+                let round = targets.lock().unwrap_or_else(|e| e.into_inner()).clone();
+                let mut any = false;
+                for (path, own) in round {
+                    if sock.send_to(text, &path).is_ok() {
+                        any = true;
+                        let c = if own { &counts.own } else { &counts.other };
+                        c.fetch_add(1, Relaxed);
+                    } else {
+                        counts.refused.fetch_add(1, Relaxed);
+                    }
+                }
+                if first {
+                    let _ = tx.send(());
+                    first = false;
+                }
+                if !any {
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+            }
+        });
+    }
+    for _ in 0..threads {
+        let _ = rx.recv();
+    }
+    say("ready");
+    let mut sink = Vec::new();
+    let _ = std::io::stdin().read_to_end(&mut sink);
+    say(&format!(
+        "sent own {} other {} refused {}",
+        counts.own.load(Relaxed),
+        counts.other.load(Relaxed),
+        counts.refused.load(Relaxed)
+    ));
+    std::process::exit(0);
+}
+
 /// A connection, or `None` when `connect` fails or waits longer than `timeout` (a blocking
 /// connect waits while the listener's backlog is full; `SO_SNDTIMEO` bounds that).
 fn connect_timed(socket: &Path, timeout: Duration) -> Option<UnixStream> {
@@ -566,10 +662,8 @@ fn main() -> ExitCode {
             ));
             Ok(())
         }
-        ["notify-flood", socket, threads] => {
-            // What a manager says when it is up: the daemon must look at each one.
-            let text = "READY=1\nSTATUS=flood".to_string();
-            datagram_flood(PathBuf::from(socket), num(threads), text);
+        ["notify-flood", state, threads] => {
+            notify_flood(Path::new(state), num(threads));
             Ok(())
         }
         ["datagram-flood", socket, threads, text] => {
