@@ -23,12 +23,13 @@ pub fn unload_collected(m: &mut Manager) {
         return;
     }
     let transient_dir = m.engine.host().config.runtime_dir.join("systemd/transient");
+    // A transient unit whose file was collected (Manager::collect_garbage removed it).
     let is_transient = |m: &Manager, id: &str| {
         m.engine.unit(id).is_some_and(|u| {
             u.config
                 .fragment_path
                 .as_ref()
-                .is_some_and(|p| p.starts_with(&transient_dir))
+                .is_some_and(|p| p.starts_with(&transient_dir) && !p.exists())
         })
     };
     let mut pending = std::mem::take(&mut m.collected);
