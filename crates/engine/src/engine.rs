@@ -10,7 +10,9 @@ use crate::deps::{Deps, Graph, add_target_orderings};
 use crate::effect::{Effect, KillWhom, LogLevel, LogTag, TimerKind};
 use crate::host::{Host, Timestamp, UnitSource};
 use crate::job::{Job, JobId, JobMode, JobResult, JobType, Jobs};
-use crate::service::{Ctx, ExitStatus, Outcome, ServiceEvent, ServiceRuntime, ServiceSnapshot};
+use crate::service::{
+    Ctx, ExitStatus, FailedSnapshot, Outcome, ServiceEvent, ServiceRuntime, ServiceSnapshot,
+};
 use crate::socket::SocketRuntime;
 use crate::state::{ActiveState, ServiceResult, ServiceState, SubState};
 use crate::table::StagedAction;
@@ -101,6 +103,21 @@ pub enum UnitRuntime {
     Socket(Box<SocketRuntime>),
     /// A scope.
     Scope(Box<crate::scope::ScopeRuntime>),
+}
+
+/// A unit's state-change timestamps, as carried across a re-exec or a crash.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UnitStamps {
+    /// `StateChangeTimestamp`
+    pub state_change: Timestamp,
+    /// `ActiveEnterTimestamp`
+    pub active_enter: Timestamp,
+    /// `ActiveExitTimestamp`
+    pub active_exit: Timestamp,
+    /// `InactiveEnterTimestamp`
+    pub inactive_enter: Timestamp,
+    /// `InactiveExitTimestamp`
+    pub inactive_exit: Timestamp,
 }
 
 /// One loaded unit: its configuration and runtime.
@@ -757,6 +774,56 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         if let Some(u) = self.units.get_mut(&id) {
             u.active_enter = timestamps;
             u.inactive_exit = timestamps;
+        }
+    }
+
+    /// A failed service's last run and its unit's timestamps (carried across a re-exec or a
+    /// crash of the manager); None unless `id` is a failed service.
+    pub fn failed_snapshot(&self, id: &str) -> Option<(FailedSnapshot, UnitStamps)> {
+        let u = self.units.get(id)?;
+        let snap = u.service()?.failed_snapshot()?;
+        Some((
+            snap,
+            UnitStamps {
+                state_change: u.state_change,
+                active_enter: u.active_enter,
+                active_exit: u.active_exit,
+                inactive_enter: u.inactive_enter,
+                inactive_exit: u.inactive_exit,
+            },
+        ))
+    }
+
+    /// Every failed service ([`Engine::failed_snapshot`]).
+    pub fn failed_snapshots(&self) -> Vec<(String, FailedSnapshot, UnitStamps)> {
+        self.units
+            .keys()
+            .filter_map(|id| {
+                let (snap, stamps) = self.failed_snapshot(id)?;
+                Some((id.clone(), snap, stamps))
+            })
+            .collect()
+    }
+
+    /// A service failed under a previous manager process: failed again, as it was (its
+    /// unit is loaded as needed; no OnFailure= runs again, no job is touched).
+    pub fn restore_failed(&mut self, id: &str, snap: &FailedSnapshot, stamps: UnitStamps) {
+        let id = self.load(id);
+        let inactive = self
+            .units
+            .get(&id)
+            .is_some_and(|u| u.active_state() == ActiveState::Inactive);
+        if !inactive {
+            return;
+        }
+        self.touch(&id);
+        self.with_service(&id, |s, c| s.restore_failed(snap, c));
+        if let Some(u) = self.units.get_mut(&id) {
+            u.state_change = stamps.state_change;
+            u.active_enter = stamps.active_enter;
+            u.active_exit = stamps.active_exit;
+            u.inactive_enter = stamps.inactive_enter;
+            u.inactive_exit = stamps.inactive_exit;
         }
     }
 

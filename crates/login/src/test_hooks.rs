@@ -7,6 +7,10 @@
 //!   `PATH` and never returns — the daemon stays in the window between a manager's fork and
 //!   its record until the test kills it (`tests/daemon.rs`, the daemon killed right after a
 //!   manager's fork).
+//! - `LINGER_LOGIN_TEST_HOLD_ATTACH=PATH`: once a process move (`AttachProcess`) has checked
+//!   the pid, and before it writes it into `cgroup.procs`, the worker writes the pid to
+//!   `PATH` and waits until `PATH` is removed (or a minute has passed) — the window in which
+//!   the pid may be given to another process (`tests/attacks.rs`, attack 16).
 
 /// See the module's first hook.
 pub fn after_manager_fork(pid: u32) {
@@ -23,5 +27,24 @@ pub fn after_manager_fork(pid: u32) {
     }
     loop {
         std::thread::park();
+    }
+}
+
+/// See the module's second hook.
+pub fn before_attach_write(pid: u32) {
+    let Some(path) = std::env::var_os("LINGER_LOGIN_TEST_HOLD_ATTACH") else {
+        return;
+    };
+    let path = std::path::PathBuf::from(path);
+    let tmp = path.with_extension("tmp");
+    if std::fs::write(&tmp, pid.to_string())
+        .and_then(|()| std::fs::rename(&tmp, &path))
+        .is_err()
+    {
+        return;
+    }
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while path.exists() && std::time::Instant::now() < until {
+        std::thread::sleep(std::time::Duration::from_millis(5));
     }
 }

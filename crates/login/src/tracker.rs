@@ -11,6 +11,30 @@
 //! mkdir/rmdir, migrations, `CLONE_INTO_CGROUP` and even reading `/proc/PID/cgroup` take the
 //! kernel's global cgroup lock, which any process's migration holds for an RCU grace period:
 //! under load a single one waited up to ~200 ms, a stall no request may see.
+//!
+//! Moving a process into a user's cgroup ([`Tracker::attach`], asked by a user's manager for
+//! `systemd-run --user --scope` typed in a login) names the process by its pid, as
+//! `cgroup.procs` takes no pidfd: the pid checked may be another process's by the time it is
+//! written (the first one ended and was reaped, the kernel gave its pid out again), and a
+//! root write would move that newcomer — another user's, root's — below
+//! `user@UID.service`, where the user can freeze it or `cgroup.kill` it. A pidfd checked
+//! after the write only tells that it happened. So the write is the user's, and the kernel
+//! refuses the newcomer: `cgroup.procs` is opened and written with the file-system identity
+//! of the user (euid UID on this thread only, egid root, no supplementary groups, so no
+//! capabilities), and cgroup v2 allows a migration only if the writer may write the
+//! `cgroup.procs` of the destination (the user's own) *and* of the common ancestor of source
+//! and destination. For the process asked for (in a session scope of the user, or in their
+//! manager's tree) that ancestor is `user-UID.slice`, whose `cgroup.procs` is made writable by
+//! root's group (0664) for the move; for a process anywhere else it is `linger.slice` or
+//! above (0644, root's), and the write fails with EACCES, whatever the pid names by then.
+//! What the kernel still lets through is a newcomer inside the same user's slice that is not
+//! the user's (a setuid program of a session, the root half of an sshd login): the pid was
+//! checked to be the user's, and one that ended during the move is logged. Checked on this
+//! machine (hybrid: v2 for tracking, v1 controllers), on v2 with a user, another user and
+//! root (own process moved; the others refused; the user alone, with their own group, still
+//! cannot write `user-UID.slice/cgroup.procs`); the v1 hierarchies are not written here
+//! (their migration checks the moved process's uid against the writer's anyway).
+//! `tests/attacks.rs` attack 16 performs the race.
 
 use std::collections::HashMap;
 use std::os::fd::{BorrowedFd, OwnedFd};
@@ -19,6 +43,8 @@ use std::path::{Path, PathBuf};
 use linger_cgroup::{CgroupSetup, Controller, DriverKind, RealFs, UnitCgroups};
 
 use crate::escape::shown;
+use crate::log;
+use crate::process::Process;
 use crate::procscan::{self, ProcSet};
 use crate::sessions::Session;
 
@@ -84,6 +110,61 @@ pub fn unified_cgroup_of(pid: u32) -> std::io::Result<Option<String>> {
         .lines()
         .find_map(|l| l.strip_prefix("0::"))
         .map(str::to_string))
+}
+
+/// The real, effective, saved and file-system uids of `pid` (`/proc/PID/status`).
+fn process_uids(pid: u32) -> Option<[u32; 4]> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = text.lines().find_map(|l| l.strip_prefix("Uid:"))?;
+    let mut ids = line.split_whitespace().map(|x| x.parse::<u32>().ok());
+    Some([ids.next()??, ids.next()??, ids.next()??, ids.next()??])
+}
+
+/// Write `pid` into `procs` (a `cgroup.procs` of uid's delegated tree) as the kernel lets
+/// uid do it, `user-UID.slice`'s `cgroup.procs` (`slice_procs`) writable by root's group
+/// meanwhile (see the module's header).
+fn migrate_as(uid: u32, slice_procs: &Path, procs: &Path, pid: u32) -> std::io::Result<()> {
+    use rustix::fs::{Mode, chmod};
+    use std::io::Write;
+    chmod(slice_procs, Mode::from_raw_mode(0o664))?;
+    let moved = with_identity(uid, || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(procs)?
+            .write_all(pid.to_string().as_bytes())
+    });
+    let closed = chmod(slice_procs, Mode::from_raw_mode(0o644));
+    moved?;
+    Ok(closed?)
+}
+
+/// Run `f` on this thread as uid for the file system and the kernel's permission checks:
+/// effective uid `uid` (real and saved stay root, which brings root back after), effective
+/// gid root, no supplementary groups; with an effective uid other than root the thread has
+/// no capabilities. Per-thread system calls: the daemon's other threads stay root. A thread
+/// that could not be root again would serve every later job as the user: the daemon exits.
+fn with_identity<T>(uid: u32, f: impl FnOnce() -> std::io::Result<T>) -> std::io::Result<T> {
+    use rustix::process::{Gid, Uid};
+    use rustix::thread::{set_thread_groups, set_thread_res_gid, set_thread_res_uid};
+    let groups = rustix::process::getgroups()?;
+    let egid = rustix::process::getegid();
+    set_thread_groups(&[])?;
+    let entered = set_thread_res_gid(None, Gid::ROOT, None)
+        .and_then(|()| set_thread_res_uid(None, Uid::from_raw(uid), None));
+    let done = match entered {
+        Ok(()) => f(),
+        Err(e) => Err(e.into()),
+    };
+    let back = set_thread_res_uid(None, Uid::ROOT, None)
+        .and_then(|()| set_thread_res_gid(None, egid, None))
+        .and_then(|()| set_thread_groups(&groups));
+    if let Err(e) = back {
+        log::error(format!(
+            "cannot take back root's identity on a worker thread after a process move: {e}; exiting"
+        ));
+        std::process::abort();
+    }
+    done
 }
 
 /// The cgroup2 mount point holding `dir` (the longest one that is a prefix of it; the usual
@@ -335,23 +416,41 @@ impl Tracker {
             .filter(|r| r.split('/').all(|c| !c.is_empty() && c != "." && c != ".."))
             .ok_or_else(|| format!("{} is not below user@{uid}.service", shown(cgroup)))?;
         let target = service.join(rest);
-        let slice = as_proc(service.parent().ok_or("no user slice")?);
+        let slice_dir = service.parent().ok_or("no user slice")?.to_path_buf();
+        let slice = as_proc(&slice_dir);
         let cgroup = shown(cgroup);
         Ok(Box::new(move || {
             let procs = target.join("cgroup.procs");
             if !procs.exists() {
                 return Err(format!("no cgroup {cgroup}"));
             }
+            let gone = || format!("no process {pid}");
+            // Held first: while it lives, what /proc says of the pid is said of it.
+            let held = Process::open(pid).map_err(|_| gone())?;
             let inside = unified_cgroup_of(pid)
-                .map_err(|_| format!("no process {pid}"))?
+                .map_err(|_| gone())?
                 .is_some_and(|c| c.starts_with(&format!("{slice}/")));
-            if !inside {
+            let owned = process_uids(pid).is_some_and(|ids| ids.iter().all(|&u| u == uid));
+            if !held.alive() {
+                return Err(gone());
+            }
+            if !inside || !owned {
                 return Err(format!(
                     "process {pid} is not in a session or service of uid {uid}"
                 ));
             }
-            std::fs::write(&procs, pid.to_string())
-                .map_err(|e| format!("cannot move process {pid} into {cgroup}: {e}"))
+            #[cfg(debug_assertions)]
+            crate::test_hooks::before_attach_write(pid);
+            migrate_as(uid, &slice_dir.join("cgroup.procs"), &procs, pid)
+                .map_err(|e| format!("cannot move process {pid} into {cgroup}: {e}"))?;
+            if !held.alive() {
+                // It ended during the move: the pid may be a newcomer's now, which the kernel
+                // let move only if it was in this user's slice (see the module's header).
+                log::warn(format!(
+                    "process {pid} of uid {uid} ended while it was moved into {cgroup}"
+                ));
+            }
+            Ok(())
         }))
     }
 

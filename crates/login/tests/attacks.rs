@@ -1455,3 +1455,162 @@ fn attack_15_a_link_for_the_manager_socket() {
         ),
     }
 }
+
+/// The user's processes as `login-attack call` sees them: one call as `user`, started now,
+/// answered later (`Attack::lines`).
+fn call_later(d: &Daemon, user: &TestUser, method: &str, params: serde_json::Value) -> Attack {
+    Attack::start(&["call", &sock(d), method, &params.to_string()], Some(user))
+}
+
+/// The cgroup2 path of `pid` as `/proc/PID/cgroup` names it.
+fn cgroup_of(pid: u32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/cgroup"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("0::"))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// A user's manager asks root to move a process of the user's session into a cgroup of its
+/// own (`AttachProcess`, what `systemd-run --user --scope` typed in a login makes it do).
+/// The process ends and its pid goes to a root process between the daemon's checks and its
+/// write of the pid into `cgroup.procs` (held open by a debug build's hook, `test_hooks.rs`;
+/// the pid handed out again through `ns_last_pid`). Root's process must stay where it is:
+/// below `user@UID.service` the user could freeze or `cgroup.kill` it. (Before, the daemon
+/// wrote the pid as root and moved root's process there.) A process that stays put through
+/// the same window is moved as asked.
+#[test]
+fn attack_16_attach_a_pid_about_to_be_reused() {
+    if !root_or_skip() {
+        return;
+    }
+    let _serial = common::attack::one_at_a_time();
+    let s = Scene::new("m");
+    let Some(cg) = s.cgroup().map(Path::to_path_buf) else {
+        eprintln!("skipped: needs a cgroup2 tree");
+        return;
+    };
+    let held = s.path().join("attach-held");
+    let d = Daemon::launch_env(
+        s.path(),
+        Opts {
+            cgroup: Some(&cg),
+            wrapper: &NICE,
+            ..Opts::default()
+        },
+        &[("LINGER_LOGIN_TEST_HOLD_ATTACH", &held)],
+    );
+    let user = &s.attacker;
+    linger(&d, user, true);
+    wait_manager(&d, user);
+    // The user's own cgroup below their manager's, made as the user (as their manager would).
+    let service = cg
+        .join("linger.slice")
+        .join(format!("user-{}.slice", user.uid))
+        .join(format!("user@{}.service", user.uid));
+    let own = service.join("evil.scope");
+    let made = {
+        use std::os::unix::process::CommandExt;
+        Command::new("mkdir")
+            .arg(&own)
+            .uid(user.uid)
+            .gid(user.gid)
+            .status()
+            .unwrap()
+    };
+    assert!(made.success(), "the user cannot make {}", own.display());
+    // A process of the user in a session of theirs (which lasts as long as the PAM
+    // module's connection).
+    let in_session = || {
+        use std::os::unix::process::CommandExt;
+        let p = Command::new("sleep")
+            .arg("1000")
+            .uid(user.uid)
+            .gid(user.gid)
+            .spawn()
+            .unwrap();
+        let mut pam = d.client();
+        pam.call(
+            "io.linger.Login.CreateSession",
+            json!({"uid": user.uid, "pid": p.id()}),
+        )
+        .unwrap_or_else(|e| panic!("CreateSession: {e}\n{}", d.report()));
+        (p, pam)
+    };
+    let (mut leader, _login) = in_session();
+    let pid = leader.id();
+    let scope = cgroup_of(pid);
+    assert!(
+        scope.ends_with(".scope"),
+        "the session's process is in {scope:?}"
+    );
+    let slice = scope.rsplit_once('/').unwrap().0;
+    let target = format!("{slice}/user@{}.service/evil.scope", user.uid);
+    let attach = |pid: u32| {
+        call_later(
+            &d,
+            user,
+            "io.linger.Login.AttachProcess",
+            json!({"pid": pid, "cgroup": target}),
+        )
+    };
+    let in_window = |pid: u32| {
+        let mut at = None;
+        let reached = wait_until(SECS, || {
+            at = std::fs::read_to_string(&held).ok();
+            at.is_some()
+        });
+        assert!(
+            reached && at.as_deref() == Some(&pid.to_string()),
+            "the move of {pid} never reached the hook ({at:?})\n{}",
+            d.report()
+        );
+    };
+    let answer = |call: Attack| {
+        wait_until(SECS, || !call.lines().is_empty());
+        call.stop().join("\n")
+    };
+    // The race: the process ends in the window, a root process gets its pid.
+    let call = attach(pid);
+    in_window(pid);
+    leader.kill().unwrap();
+    leader.wait().unwrap();
+    let Some(mut victim) = recycle_pid(pid) else {
+        panic!("could not give pid {pid} to a new process");
+    };
+    let before = cgroup_of(pid);
+    std::fs::remove_file(&held).unwrap();
+    let said = answer(call);
+    let after = cgroup_of(pid);
+    let _ = victim.kill();
+    let _ = victim.wait();
+    // The control: a process that lives through the window is moved.
+    let (mut kept, _login2) = in_session();
+    let call = attach(kept.id());
+    in_window(kept.id());
+    std::fs::remove_file(&held).unwrap();
+    let said_kept = answer(call);
+    let kept_in = cgroup_of(kept.id());
+    let _ = kept.kill();
+    let _ = kept.wait();
+    let _ = wait_until(SECS, || std::fs::remove_dir(&own).is_ok());
+    eprintln!(
+        "16: the reused pid: {said}; the process that stayed: {said_kept} (now in {kept_in})"
+    );
+    assert_eq!(
+        after,
+        before,
+        "root's process that got pid {pid} was moved into the user's cgroup; the daemon said {said}\n{}",
+        d.report()
+    );
+    assert!(
+        said.starts_with("error"),
+        "the move of a reused pid: {said}"
+    );
+    assert!(
+        kept_in == target && !said_kept.starts_with("error"),
+        "the user's own process was not moved: in {kept_in:?}, the daemon said {said_kept}\n{}",
+        d.report()
+    );
+}

@@ -6,7 +6,8 @@
 //! - a record per unit in `$XDG_RUNTIME_DIR/linger/recovery.log` (`recovery_log.rs`), written
 //!   again in the turn of the event loop in which the engine touched that unit (main pid and
 //!   its start time, invocation id, restart count, output pipes, listening sockets, timer
-//!   state, a socket's place on its way up), so it is current at every crash;
+//!   state, a socket's place on its way up, a failed service's last run), so it is current at
+//!   every crash;
 //! - the fd keeper (`keeper.rs`), which still holds the services' output pipes and the socket
 //!   units' listening sockets;
 //! - the cgroups: what runs in a unit's cgroup belongs to it, whoever started it.
@@ -38,7 +39,7 @@ use crate::event::Event;
 use crate::keeper::{pipe_key, socket_key};
 use crate::manager::Manager;
 use crate::recovery_log as store;
-use crate::reexec::{Saved, SavedPipe, SavedService, ts};
+use crate::reexec::{Saved, SavedFailed, SavedPipe, SavedService, ts};
 
 /// Where the records are.
 pub fn records_path(linger_runtime: &Path) -> PathBuf {
@@ -53,6 +54,9 @@ const MANAGER_KEY: &str = ".manager";
 struct UnitRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     service: Option<SavedService>,
+    /// A failed service's last run (it comes back failed, as it was).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    failed: Option<SavedFailed>,
     /// `/proc/PID/stat` start time of the main pid, in clock ticks since boot.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     main_pid_start: Option<u64>,
@@ -211,8 +215,13 @@ fn record(s: &Manager, unit: &str, pipes: Option<Vec<PipeMeta>>) -> UnitRecord {
         started: m.started,
         control: m.control.and_then(|pid| Some((pid, proc_start_time(pid)?))),
     });
+    let failed = s
+        .engine
+        .failed_snapshot(unit)
+        .map(|(snap, stamps)| SavedFailed::of(unit.to_string(), snap, stamps));
     UnitRecord {
         service,
+        failed,
         main_pid_start,
         pipes,
         sockets,
@@ -402,6 +411,10 @@ pub fn recover(s: &mut Manager, reexec: bool) {
             }
             svc.unit.clone_from(&unit);
             saved.services.push(svc);
+        }
+        if let Some(mut f) = r.failed {
+            f.unit.clone_from(&unit);
+            saved.failed.push(f);
         }
         for p in r.pipes {
             if let Some(fd) = fds.remove(&pipe_key(&generation, p.id)) {
@@ -723,16 +736,6 @@ pub fn read_log(data: &[u8]) -> (usize, bool) {
     (units.len(), manager.is_some())
 }
 
-/// A `wait(2)` status as the engine takes it.
-fn decode_wait_status(st: i32) -> ExitStatus {
-    let sig = st & 0x7f;
-    match sig {
-        0 => ExitStatus::Exited((st >> 8) & 0xff),
-        _ if st & 0x80 != 0 => ExitStatus::Dumped(sig),
-        _ => ExitStatus::Killed(sig),
-    }
-}
-
 /// The adopted main processes that exited since the last turn of the event loop.
 pub fn drain_adopted_exits(s: &mut Manager) {
     if s.adopted_exits.is_empty() {
@@ -759,7 +762,7 @@ pub fn drain_adopted_exits(s: &mut Manager) {
             continue;
         }
         match status {
-            Some(st) => exits.push((pid, decode_wait_status(st))),
+            Some(st) => exits.push((pid, ExitStatus::from_wait_status(st))),
             None => {
                 s.record(
                     &unit,
@@ -850,13 +853,6 @@ mod tests {
         );
         let mut child = child;
         child.wait().unwrap();
-    }
-
-    #[test]
-    fn wait_statuses_decode_as_the_reaper_does() {
-        assert_eq!(decode_wait_status(3 << 8), ExitStatus::Exited(3));
-        assert_eq!(decode_wait_status(9), ExitStatus::Killed(9));
-        assert_eq!(decode_wait_status(0x80 | 11), ExitStatus::Dumped(11));
     }
 
     #[test]
