@@ -629,8 +629,36 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// Feed `event` to service `id`'s table (service/table.rs). An event the table refuses
     /// is a bug: logged as an internal error in the unit's log, the service left as it was.
     pub(super) fn service_event(&mut self, id: &str, event: ServiceEvent) -> Option<Outcome> {
+        let waiting = |e: &Self| {
+            e.units
+                .get(id)
+                .and_then(|u| u.service())
+                .is_some_and(|s| s.state() == ServiceState::AutoRestart)
+        };
+        let before = waiting(self);
         let stepped = self.with_service(id, |s, c| s.step(event, c))?;
-        self.accepted(id, stepped)
+        let outcome = self.accepted(id, stepped);
+        if !before && waiting(self) {
+            self.restart_at_once(id);
+        }
+        outcome
+    }
+
+    /// `RestartSec=0`: the automatic restart just scheduled is due at once, so it is carried
+    /// out now, in the same step, as its timer's expiry would (the timer armed for it is
+    /// stale from here on) — not one trip through the manager's timers later.
+    fn restart_at_once(&mut self, id: &str) {
+        let zero = self
+            .units
+            .get(id)
+            .is_some_and(|u| matches!(&u.config.kind, UnitKind::Service(c) if c.restart_sec == 0));
+        if !zero {
+            return;
+        }
+        let due = self.with_service(id, |s, c| s.step(ServiceEvent::StateTimeout, c));
+        if let Some(Outcome::RestartDue) = due.and_then(|r| self.accepted(id, r)) {
+            self.auto_restart(id);
+        }
     }
 
     /// A table's answer: the transition, or (a refusal: a bug) None after logging it as an

@@ -398,10 +398,23 @@ pub fn recover(s: &mut Manager, reexec: bool) {
     let mut gone = Vec::new();
     let mut scopes = Vec::new();
     let mut halfway = Vec::new();
+    // The recorded units' files are read on two threads, and meanwhile each main pid's
+    // pidfd is opened and its start time checked.
+    let names: Vec<String> = records.iter().map(|(unit, _)| unit.clone()).collect();
+    let mut reopened: HashMap<String, Result<Option<OwnedFd>, ()>> =
+        s.engine.source_mut().preload(&names, || {
+            records
+                .iter()
+                .filter_map(|(unit, r)| {
+                    let pid = r.service.as_ref()?.main_pid?;
+                    Some((unit.clone(), reopen(pid, r.main_pid_start)))
+                })
+                .collect()
+        });
     for (unit, r) in records {
         if let Some(mut svc) = r.service {
             if let Some(pid) = svc.main_pid {
-                match reopen(pid, r.main_pid_start) {
+                match reopened.remove(&unit).unwrap_or(Err(())) {
                     Ok(pidfd) => {
                         adopted.push((unit.clone(), pid));
                         pidfds.push((unit.clone(), pid, r.main_pid_start, pidfd));
@@ -562,8 +575,10 @@ pub fn recover(s: &mut Manager, reexec: bool) {
     );
     s.apply_effects();
     for (unit, pid, start, pidfd) in pidfds {
-        if let Some(fd) = pidfd.as_ref().and_then(|fd| fd.try_clone().ok()) {
-            s.engine.host_mut().pidfds.adopted(pid, fd);
+        // One fd for signalling and for seeing the exit (no copy per adopted process).
+        let pidfd = pidfd.map(std::sync::Arc::new);
+        if let Some(fd) = &pidfd {
+            s.engine.host_mut().pidfds.adopted(pid, fd.clone());
         }
         watch_adopted_pid(s, unit, pid, start, pidfd);
     }
@@ -657,8 +672,9 @@ fn resume_socket(
     s.engine.resume_socket(&id, m, control.is_some());
     if let Some((pid, start, pidfd)) = control {
         s.adopted.insert(id.clone());
-        if let Some(fd) = pidfd.as_ref().and_then(|fd| fd.try_clone().ok()) {
-            s.engine.host_mut().pidfds.adopted(pid, fd);
+        let pidfd = pidfd.map(std::sync::Arc::new);
+        if let Some(fd) = &pidfd {
+            s.engine.host_mut().pidfds.adopted(pid, fd.clone());
         }
         watch_adopted_pid(s, id, pid, Some(start), pidfd);
     }
@@ -696,7 +712,7 @@ fn watch_adopted_pid(
     unit: String,
     pid: u32,
     start: Option<u64>,
-    pidfd: Option<OwnedFd>,
+    pidfd: Option<std::sync::Arc<OwnedFd>>,
 ) {
     let Some(fd) = pidfd else {
         // Without pidfds (Linux < 5.3) nothing tells when a process that is not our child ends.
@@ -709,7 +725,7 @@ fn watch_adopted_pid(
         );
         return;
     };
-    let Some(fd) = crate::readiness::register(fd) else {
+    let Ok(fd) = crate::readiness::register_shared(fd) else {
         return;
     };
     let events = s.events.clone();
