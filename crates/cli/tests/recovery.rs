@@ -771,8 +771,8 @@ fn last_record(m: &Manager, unit: &str) -> Option<String> {
     let log = std::fs::read_to_string(m.runtime().join("linger/recovery.log")).ok()?;
     let key = format!("{unit}\t");
     log.lines()
-        .filter_map(|l| l.strip_prefix(key.as_str()))
-        .last()
+        .rev()
+        .find_map(|l| l.strip_prefix(key.as_str()))
         .map(str::to_string)
 }
 
