@@ -19,8 +19,16 @@ call before tick.service), each of which logged --lines L lines (default 2,000: 
 500) before sleeping, and the row `status many@0.service`: one unit among N + 1, its log tail
 the oldest lines of the journal.
 
+--journal-units U puts into each linger manager's journal, before it starts, N lines
+(--journal-lines, default 1 M) whose U units take turns line by line (`journal-bench --fill`,
+next to --bin), and adds the row `status unit-000.service` of a loaded, inactive unit whose log
+tail is its last 10 lines there: the worst case for the tail (they lie in 10 blocks with U ≥
+103, each of 1,024 lines of U units), and with U = 10,000 a dictionary of 10,000 units. systemd
+has no such journal: n/a in its column.
+
 Usage (root, for systemd's column): bench/cli.py [--bin PATH] [--before PATH] [--runs 21]
-       [--services N] [--lines L] [--no-systemd] [--out bench/results-cli.txt]
+       [--services N] [--lines L] [--journal-units U] [--journal-lines N] [--no-systemd]
+       [--out bench/results-cli.txt]
 """
 import os, pwd, re, shutil, statistics, subprocess, sys, time
 
@@ -29,6 +37,10 @@ from common import (ANCHORS, arg_parser, TempManager, anchors_usable, emit, ensu
 UNIT = "[Service]\nExecStart=/bin/sh -c 'seq 1 2000; exec sleep infinity'\n"
 MANY = "[Service]\nExecStart=/bin/sh -c 'seq -f \"%i line %%.0f\" 1 {lines}; exec sleep infinity'\n"
 MANY_ROW = "status many@0 ({services} services, {total} lines)"
+RR_ROW = "status unit-000 (journal: {total} lines, {units} units in turn)"
+RR_UNIT = "[Service]\nType=oneshot\nExecStart=/bin/true\n"
+# Rows systemd has no counterpart for (its column says n/a).
+LINGER_ONLY = set()
 COMMANDS = [
     ("/bin/true (a whole process)", None),
     ("--version", ["--version"]),
@@ -61,13 +73,20 @@ def many_units(services):
 
 
 class Linger:
-    def __init__(self, name, binary, services=0, lines=0):
+    def __init__(self, name, binary, services=0, lines=0, rr=None):
         self.name, self.bin = name, binary
         units = [("tick.service", UNIT)]
         if services:
             units.append(("many@.service", MANY.format(lines=lines)))
+        if rr:
+            units.append(("unit-000.service", RR_UNIT))
         self.m = TempManager(binary, "linger-clibench.", units=units, no_rate_limit=bool(services))
         self.env = self.m.env
+        if rr:
+            # journal-bench writes where the manager's journal will be (its own seqnum id).
+            units_n, lines_n, jb = rr
+            subprocess.run([jb, "--fill", self.m.journal_dir, str(lines_n), str(units_n)], check=True,
+                           stdout=subprocess.DEVNULL)
         self.m.start()
         if services:
             subprocess.run(self.argv(["start"] + many_units(services)), env=self.env, check=True)
@@ -130,7 +149,8 @@ class Systemd:
         return ["systemctl", "--user"] + args if args != ["--version"] else ["systemctl", "--version"]
 
     def measure(self, runs):
-        return {label: medians(self.argv(args), self.env, runs, self.user) for label, args in COMMANDS}
+        return {label: medians(self.argv(args), self.env, runs, self.user) for label, args in COMMANDS
+                if label not in LINGER_ONLY}
 
     def stop(self):
         subprocess.run([f"{ANCHORS}/02_usermgr/stop_usermgr.sh"], stdout=subprocess.DEVNULL,
@@ -151,14 +171,23 @@ def main():
     ap = arg_parser(runs=21)
     ap.add_argument("--services", type=int, default=0)
     ap.add_argument("--lines", type=int, default=2000)
+    ap.add_argument("--journal-units", type=int, default=0)
+    ap.add_argument("--journal-lines", type=int, default=1_000_000)
     a = ap.parse_args()
     if a.services:
         COMMANDS.append((MANY_ROW.format(services=a.services, total=f"{a.services * a.lines:,}"),
                          ["status", "--no-pager", "many@0.service"]))
+    rr = None
+    if a.journal_units:
+        rr = (a.journal_units, a.journal_lines,
+              os.path.join(os.path.dirname(os.path.abspath(a.bin)), "journal-bench"))
+        label = RR_ROW.format(total=f"{a.journal_lines:,}", units=f"{a.journal_units:,}")
+        COMMANDS.append((label, ["status", "--no-pager", "unit-000.service"]))
+        LINGER_ONLY.add(label)
     columns = []
     builds = ([("linger before", a.before)] if a.before else []) + [("linger after", a.bin)]
     for name, binary in builds:
-        lg = Linger(name, binary, a.services, a.lines)
+        lg = Linger(name, binary, a.services, a.lines, rr)
         try:
             columns.append((name, lg.measure(a.runs)))
             if a.before and binary == a.bin:
@@ -182,13 +211,15 @@ def main():
     out = [f"# bench/cli.py --runs {a.runs}: medians, whole commands, {time.strftime('%Y-%m-%d %H:%M')}",
            f"# {note}; load average at the end: {os.getloadavg()[0]:.1f}",
            "# wall / CPU (user+sys, wait4) in ms, commands started by posix_spawn; ratio = systemd 252 / linger after (CPU)",
-           f"{'':46}" + "".join(f"{n:>22}" for n in names) + f"{'ratio':>9}"]
+           f"{'':62}" + "".join(f"{n:>22}" for n in names) + f"{'ratio':>9}"]
     for label, _ in COMMANDS:
-        cells = "".join(f"{c[1][label][0]:>12.2f} /{c[1][label][1]:>8.2f}" for c in columns)
+        cells = "".join(f"{c[1][label][0]:>12.2f} /{c[1][label][1]:>8.2f}" if label in c[1]
+                        else f"{'n/a':>22}" for c in columns)
         ratio = ""
-        if names[-1] == Systemd.name and len(columns) >= 2 and columns[-2][1][label][1] > 0:
+        if (names[-1] == Systemd.name and len(columns) >= 2 and label in columns[-1][1]
+                and columns[-2][1][label][1] > 0):
             ratio = f"{columns[-1][1][label][1] / columns[-2][1][label][1]:8.1f}x"
-        out.append(f"{label:46}{cells}{ratio:>9}")
+        out.append(f"{label:62}{cells}{ratio:>9}")
     if a.before:
         out.append("# outputs of the two linger builds against the same manager: identical for every command above")
     emit(out, a.out)

@@ -22,6 +22,42 @@ pub fn units(client: &mut Client, req: &UnitsRequest) -> Result<Vec<UnitProperti
     Ok(out)
 }
 
+/// As [`units`], running `during` while the manager works on the answer: with one page of
+/// names, the call is sent, `during` runs, and then the reply is read (`status` reads the
+/// journal meanwhile: the two take turns on one core, run at once on two). With more names,
+/// `during` runs first.
+pub fn units_while<R>(
+    client: &mut Client,
+    req: &UnitsRequest,
+    during: impl FnOnce() -> R,
+) -> (Result<Vec<UnitProperties>, CallError>, R) {
+    if req.units.len() > PAGE {
+        let r = during();
+        return (units(client, req), r);
+    }
+    let sent = serde_json::to_value(req)
+        .map_err(|e| CallError::from(FrameError::Malformed(e)))
+        .and_then(|params| client.send_call(method::UNITS, params));
+    if let Err(e) = sent {
+        return (Err(e), during());
+    }
+    let r = during();
+    let rows = match client.reply_as::<linger_ipc::manager::UnitsReply>() {
+        Ok(reply) => Ok(reply.units),
+        Err(CallError::Remote { name, .. })
+            if name == error::REPLY_TOO_LARGE && req.units.len() > 1 =>
+        {
+            let mut out = Vec::with_capacity(req.units.len());
+            let (first, second) = req.units.split_at(req.units.len() / 2);
+            ask_page(client, req, first, &mut out)
+                .and_then(|()| ask_page(client, req, second, &mut out))
+                .map(|()| out)
+        }
+        Err(e) => Err(e),
+    };
+    (rows, r)
+}
+
 fn ask_page(
     client: &mut Client,
     req: &UnitsRequest,

@@ -90,12 +90,15 @@ fn memory_max_ends_in_oom_kill_and_restart_on_failure() {
         "auto-restart",
         "Restart=on-failure acts"
     );
-    let log = m.linger(&["journal", "--user-unit", "hog.service"]).stdout;
-    assert!(
+    // The journal has the lines once its writer wrote them (asynchronously, as journald's
+    // are): wait for them, the deadline being the failure bound.
+    let said = |log: &str| {
         log.contains("A process of this unit has been killed by the OOM killer.")
-            && log.contains("Failed with result 'oom-kill'."),
-        "{log}"
-    );
+            && log.contains("Failed with result 'oom-kill'.")
+    };
+    m.wait_for("the OOM kill in the journal", |m| {
+        said(&m.linger(&["journal", "--user-unit", "hog.service"]).stdout)
+    });
     m.systemctl(&["stop", "hog.service"]).expect_code(0);
     m.shutdown();
 }
@@ -135,8 +138,13 @@ fn tasks_max_stops_a_fork_bomb_at_the_limit() {
     std::thread::sleep(Duration::from_millis(300));
     let tasks_now: u32 = m.prop("bomb.service", "TasksCurrent").parse().unwrap_or(0);
     assert_eq!((tasks, tasks_now), (20, 20), "stopped at the limit");
-    let log = m.linger(&["journal", "--user-unit", "bomb.service"]).stdout;
-    assert!(log.contains("fork failed 31 times"), "{log}");
+    // The service's line reaches the journal through its output pipe and the (asynchronous)
+    // writer: wait for it.
+    m.wait_for("the bomb's failed forks in the journal", |m| {
+        m.linger(&["journal", "--user-unit", "bomb.service"])
+            .stdout
+            .contains("fork failed 31 times")
+    });
     m.systemctl(&["stop", "bomb.service"]).expect_code(0);
     m.shutdown();
 }
@@ -517,11 +525,12 @@ fn a_crashed_manager_readopts_by_cgroup_and_kills_what_it_has_no_record_of() {
     for pid in &pids {
         assert!(!alive(*pid), "pid {pid} of the unrecorded run survived");
     }
-    let log = m.linger(&["journal", "--no-pager", "-o", "cat"]).stdout;
-    assert!(
-        log.contains("Killed 3 process(es) a previous manager left in esc.service"),
-        "{log}"
-    );
+    // The manager's message is written by the journal's (asynchronous) writer: wait for it.
+    m.wait_for("the kill of the escapees in the journal", |m| {
+        m.linger(&["journal", "--no-pager", "-o", "cat"])
+            .stdout
+            .contains("Killed 3 process(es) a previous manager left in esc.service")
+    });
     m.shutdown();
 }
 

@@ -288,8 +288,8 @@ fn a_stop_or_restart_under_way_at_the_crash_is_carried_out_by_the_next_manager()
     let marker = format!("midway-{}", std::process::id());
     // Ignores SIGTERM: its stop takes until TimeoutStopSec= and SIGKILL. Under the first
     // manager that is an hour, so however slow a loaded machine makes the steps below, the
-    // stop is still under way at the crash (with 2 s it could end first, and a failed unit
-    // comes back inactive); the next manager reads the unit file again, with 2 s.
+    // stop is still under way at the crash (with 2 s it could end first); the next manager
+    // reads the unit file again, with 2 s.
     let stubborn = |timeout: &str| {
         format!(
             "[Service]\nExecStart=/bin/sh -c 'trap \"\" TERM; while :; do sleep 0.1; done' {marker}\nTimeoutStopSec={timeout}\n"
@@ -656,5 +656,111 @@ fn a_readopted_service_with_a_forked_grandchild_and_orphans_is_stopped_whole() {
         "{:?}",
         processes_with(&marker)
     );
+    m.shutdown();
+}
+
+/// `status` of a unit with its "since …; … ago" made independent of when it is asked.
+fn status_now(m: &Manager, unit: &str) -> String {
+    let out = m
+        .systemctl(&["status", "--no-pager", "-n", "0", unit])
+        .stdout;
+    out.lines()
+        .map(|l| match l.find("; ") {
+            Some(i) if l.ends_with(" ago") => &l[..i],
+            _ => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_unit_failed_before_a_crash_or_a_reexec_comes_back_failed_with_its_result() {
+    let mut m = Manager::new(BIN);
+    m.write_unit(
+        "broken.service",
+        "[Service]\nExecStartPre=/bin/true\nExecStart=/bin/sh -c 'exit 3'\n",
+    );
+    m.write_unit(
+        "killed.service",
+        "[Service]\nExecStart=/bin/sh -c 'kill -9 $$$$'\n",
+    );
+    m.write_unit("fine.service", "[Service]\nExecStart=/bin/sleep infinity\n");
+    m.start();
+    m.systemctl(&["start", "fine.service"]).expect_code(0);
+    for unit in ["broken.service", "killed.service"] {
+        m.systemctl(&["start", unit]);
+        m.wait_for("the unit failed", |m| {
+            m.prop(unit, "ActiveState") == "failed"
+        });
+    }
+    let props = [
+        "ActiveState",
+        "SubState",
+        "Result",
+        "ExecMainPID",
+        "ExecMainCode",
+        "ExecMainStatus",
+        "ExecMainStartTimestamp",
+        "ExecMainExitTimestamp",
+        "InactiveEnterTimestampMonotonic",
+        "ActiveEnterTimestampMonotonic",
+        "ActiveExitTimestampMonotonic",
+        "InactiveExitTimestampMonotonic",
+        "StateChangeTimestampMonotonic",
+        "InvocationID",
+        "NRestarts",
+    ];
+    let snapshot = |m: &Manager| {
+        let mut all = Vec::new();
+        for unit in ["broken.service", "killed.service"] {
+            all.push(status_now(m, unit));
+            for p in props {
+                all.push(format!("{unit} {p}={}", m.prop(unit, p)));
+            }
+        }
+        all
+    };
+    let before = snapshot(&m);
+    assert!(
+        before[0].contains("Active: failed (Result: exit-code)") && before[0].contains("status=3"),
+        "{}",
+        before[0]
+    );
+    let killed = &before[1 + props.len()];
+    assert!(
+        killed.contains("Active: failed (Result: signal)") && killed.contains("signal=SIGKILL"),
+        "{killed}"
+    );
+    let fine = m.main_pid("fine.service");
+
+    m.crash();
+    m.start();
+    m.wait_for("fine.service re-adopted", |m| {
+        m.systemctl(&["is-active", "fine.service"]).code == 0
+    });
+    assert_eq!(m.main_pid("fine.service"), fine);
+    assert_eq!(snapshot(&m), before, "after a crash");
+    m.systemctl(&["is-failed", "broken.service", "killed.service"])
+        .expect_code(0);
+
+    // The same across a daemon-reexec.
+    m.systemctl(&["daemon-reexec"]).expect_code(0);
+    m.wait_for("the re-executed manager", |m| {
+        m.systemctl(&["is-active", "fine.service"]).code == 0
+    });
+    assert_eq!(snapshot(&m), before, "after a daemon-reexec");
+
+    // And reset-failed forgets it: nothing comes back failed after the next crash.
+    m.systemctl(&["reset-failed", "broken.service"])
+        .expect_code(0);
+    m.crash();
+    m.start();
+    m.wait_for("fine.service re-adopted again", |m| {
+        m.systemctl(&["is-active", "fine.service"]).code == 0
+    });
+    assert_eq!(m.prop("broken.service", "ActiveState"), "inactive");
+    assert_eq!(m.prop("killed.service", "ActiveState"), "failed");
+    assert_eq!(m.prop("killed.service", "Result"), "signal");
+    m.systemctl(&["stop", "fine.service"]).expect_code(0);
     m.shutdown();
 }

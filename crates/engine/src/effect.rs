@@ -35,6 +35,21 @@ impl ExecKind {
             ExecKind::StopPost => "ExecStopPost",
         }
     }
+
+    /// The list a directive name ([`ExecKind::directive`]) names.
+    pub fn from_directive(name: &str) -> Option<ExecKind> {
+        [
+            ExecKind::Condition,
+            ExecKind::StartPre,
+            ExecKind::Start,
+            ExecKind::StartPost,
+            ExecKind::Reload,
+            ExecKind::Stop,
+            ExecKind::StopPost,
+        ]
+        .into_iter()
+        .find(|k| k.directive() == name)
+    }
 }
 
 pub use linger_wire::KillWhom;

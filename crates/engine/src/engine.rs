@@ -10,7 +10,9 @@ use crate::deps::{Deps, Graph, add_target_orderings};
 use crate::effect::{Effect, KillWhom, LogLevel, LogTag, TimerKind};
 use crate::host::{Host, Timestamp, UnitSource};
 use crate::job::{Job, JobId, JobMode, JobResult, JobType, Jobs};
-use crate::service::{Ctx, ExitStatus, Outcome, ServiceEvent, ServiceRuntime, ServiceSnapshot};
+use crate::service::{
+    Ctx, ExitStatus, FailedSnapshot, Outcome, ServiceEvent, ServiceRuntime, ServiceSnapshot,
+};
 use crate::socket::SocketRuntime;
 use crate::state::{ActiveState, ServiceResult, ServiceState, SubState};
 use crate::table::StagedAction;
@@ -101,6 +103,21 @@ pub enum UnitRuntime {
     Socket(Box<SocketRuntime>),
     /// A scope.
     Scope(Box<crate::scope::ScopeRuntime>),
+}
+
+/// A unit's state-change timestamps, as carried across a re-exec or a crash.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UnitStamps {
+    /// `StateChangeTimestamp`
+    pub state_change: Timestamp,
+    /// `ActiveEnterTimestamp`
+    pub active_enter: Timestamp,
+    /// `ActiveExitTimestamp`
+    pub active_exit: Timestamp,
+    /// `InactiveEnterTimestamp`
+    pub inactive_enter: Timestamp,
+    /// `InactiveExitTimestamp`
+    pub inactive_exit: Timestamp,
 }
 
 /// One loaded unit: its configuration and runtime.
@@ -612,8 +629,36 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// Feed `event` to service `id`'s table (service/table.rs). An event the table refuses
     /// is a bug: logged as an internal error in the unit's log, the service left as it was.
     pub(super) fn service_event(&mut self, id: &str, event: ServiceEvent) -> Option<Outcome> {
+        let waiting = |e: &Self| {
+            e.units
+                .get(id)
+                .and_then(|u| u.service())
+                .is_some_and(|s| s.state() == ServiceState::AutoRestart)
+        };
+        let before = waiting(self);
         let stepped = self.with_service(id, |s, c| s.step(event, c))?;
-        self.accepted(id, stepped)
+        let outcome = self.accepted(id, stepped);
+        if !before && waiting(self) {
+            self.restart_at_once(id);
+        }
+        outcome
+    }
+
+    /// `RestartSec=0`: the automatic restart just scheduled is due at once, so it is carried
+    /// out now, in the same step, as its timer's expiry would (the timer armed for it is
+    /// stale from here on) — not one trip through the manager's timers later.
+    fn restart_at_once(&mut self, id: &str) {
+        let zero = self
+            .units
+            .get(id)
+            .is_some_and(|u| matches!(&u.config.kind, UnitKind::Service(c) if c.restart_sec == 0));
+        if !zero {
+            return;
+        }
+        let due = self.with_service(id, |s, c| s.step(ServiceEvent::StateTimeout, c));
+        if let Some(Outcome::RestartDue) = due.and_then(|r| self.accepted(id, r)) {
+            self.auto_restart(id);
+        }
     }
 
     /// A table's answer: the transition, or (a refusal: a bug) None after logging it as an
@@ -757,6 +802,56 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         if let Some(u) = self.units.get_mut(&id) {
             u.active_enter = timestamps;
             u.inactive_exit = timestamps;
+        }
+    }
+
+    /// A failed service's last run and its unit's timestamps (carried across a re-exec or a
+    /// crash of the manager); None unless `id` is a failed service.
+    pub fn failed_snapshot(&self, id: &str) -> Option<(FailedSnapshot, UnitStamps)> {
+        let u = self.units.get(id)?;
+        let snap = u.service()?.failed_snapshot()?;
+        Some((
+            snap,
+            UnitStamps {
+                state_change: u.state_change,
+                active_enter: u.active_enter,
+                active_exit: u.active_exit,
+                inactive_enter: u.inactive_enter,
+                inactive_exit: u.inactive_exit,
+            },
+        ))
+    }
+
+    /// Every failed service ([`Engine::failed_snapshot`]).
+    pub fn failed_snapshots(&self) -> Vec<(String, FailedSnapshot, UnitStamps)> {
+        self.units
+            .keys()
+            .filter_map(|id| {
+                let (snap, stamps) = self.failed_snapshot(id)?;
+                Some((id.clone(), snap, stamps))
+            })
+            .collect()
+    }
+
+    /// A service failed under a previous manager process: failed again, as it was (its
+    /// unit is loaded as needed; no OnFailure= runs again, no job is touched).
+    pub fn restore_failed(&mut self, id: &str, snap: &FailedSnapshot, stamps: UnitStamps) {
+        let id = self.load(id);
+        let inactive = self
+            .units
+            .get(&id)
+            .is_some_and(|u| u.active_state() == ActiveState::Inactive);
+        if !inactive {
+            return;
+        }
+        self.touch(&id);
+        self.with_service(&id, |s, c| s.restore_failed(snap, c));
+        if let Some(u) = self.units.get_mut(&id) {
+            u.state_change = stamps.state_change;
+            u.active_enter = stamps.active_enter;
+            u.active_exit = stamps.active_exit;
+            u.inactive_enter = stamps.inactive_enter;
+            u.inactive_exit = stamps.inactive_exit;
         }
     }
 

@@ -37,13 +37,13 @@ mod timer;
 pub use conditions::ConditionState;
 pub use deps::{Deps, NameSet};
 pub use effect::{Effect, ExecKind, KillWhom, LogLevel, LogTag, TimerKind};
-pub use engine::{Engine, EngineError, UnitInfo, UnitSummary};
+pub use engine::{Engine, EngineError, UnitInfo, UnitStamps, UnitSummary};
 pub use host::{Host, SpawnRequest, Spawned, Timestamp, UnitSource};
 pub use job::{JobId, JobMode, JobResult, JobType};
 pub use scope::{ScopeRuntime, ScopeState};
 pub use service::{
-    CommandRun, CommandRuns, ExitStatus, ServiceRuntime, ServiceSnapshot, commands_of,
-    exit_status_name, signal_name,
+    CommandRun, CommandRuns, ExitStatus, FailedSnapshot, ServiceRuntime, ServiceSnapshot,
+    commands_of, exit_status_name, signal_name,
 };
 pub use socket::{SocketMidway, SocketRuntime, SocketState};
 pub use state::{ActiveState, ServiceResult, ServiceState, SubState};

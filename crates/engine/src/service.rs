@@ -27,7 +27,7 @@ mod table;
 mod timeout;
 pub use commands::{CommandRun, CommandRuns};
 pub use exit_status::{ExitStatus, exit_status_name, signal_name};
-pub use snapshot::ServiceSnapshot;
+pub use snapshot::{FailedSnapshot, ServiceSnapshot};
 pub use table::{Outcome, ServiceEvent};
 
 /// Context for one step of one service.

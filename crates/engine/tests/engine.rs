@@ -86,6 +86,37 @@ fn restart_always_brings_a_killed_service_back_after_restart_sec() {
 }
 
 #[test]
+fn restart_sec_zero_restarts_in_the_same_step_as_the_exit() {
+    let mut w = World::new(vec![service("web.service", |s, _| {
+        s.restart = RestartPolicy::Always;
+        s.restart_sec = 0;
+    })]);
+    w.start("web.service").unwrap();
+    let pid = w.main_pid("web.service");
+    // No clock advance and no timer firing: the exit itself brings the new main process.
+    w.exit("web.service", pid, ExitStatus::Killed(9));
+    assert_eq!(w.spawned("web.service"), 2, "{:?}", w.log);
+    assert_eq!(w.state("web.service"), (ActiveState::Active, "running"));
+    assert_ne!(w.main_pid("web.service"), pid);
+    assert_eq!(
+        w.e.unit("web.service").unwrap().service().unwrap().restarts,
+        1
+    );
+    // As with a RestartSec= wait: scheduled, stopped, started again, in that order.
+    let at = |needle: &str| {
+        w.log
+            .iter()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle} not in {:?}", w.log))
+    };
+    assert!(at("Scheduled restart job, restart counter is at 1.") < at("Stopped web.service."));
+    // The timer armed for the wait is stale: firing it later does not restart a second time.
+    w.advance(1_000_000);
+    assert_eq!(w.spawned("web.service"), 2);
+    assert_eq!(w.state("web.service"), (ActiveState::Active, "running"));
+}
+
+#[test]
 fn restart_on_failure_ignores_clean_exit_and_start_limit_stops_the_loop() {
     let mut w = World::new(vec![service("a.service", |s, u| {
         s.restart = RestartPolicy::OnFailure;

@@ -119,6 +119,20 @@ impl Client {
         method: &str,
         parameters: Value,
     ) -> Result<T, CallError> {
+        self.send(method, parameters, false)?;
+        self.reply_as()
+    }
+
+    /// Send a call to `method` without waiting for its reply: the caller does other work
+    /// meanwhile (`status` reads the journal while the manager answers), then reads the
+    /// single reply with [`Client::reply_as`].
+    pub fn send_call(&mut self, method: &str, parameters: Value) -> Result<(), CallError> {
+        self.send(method, parameters, false)
+    }
+
+    /// The single reply of a call sent with [`Client::send_call`], parsed as
+    /// [`Client::call_as`] parses it.
+    pub fn reply_as<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, CallError> {
         /// Whether the reply is an error (other fields skipped unparsed).
         #[derive(serde::Deserialize)]
         struct Head {
@@ -129,7 +143,6 @@ impl Client {
         struct Typed<T> {
             parameters: T,
         }
-        self.send(method, parameters, false)?;
         let frame = read_frame(&mut self.reader)?;
         let head: Head = serde_json::from_slice(&frame).map_err(FrameError::Malformed)?;
         if head.error.is_some() {

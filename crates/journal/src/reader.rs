@@ -78,6 +78,9 @@ pub struct Journal {
     pub(crate) chains: Vec<Vec<usize>>,
     warnings: RefCell<Vec<Warning>>,
     read_ahead: ReadAhead,
+    /// The directories listed at open and the segment files found there ([`Journal::unchanged`]).
+    listed: Vec<PathBuf>,
+    dirs: Vec<PathBuf>,
 }
 
 impl std::fmt::Debug for Journal {
@@ -97,24 +100,26 @@ impl Journal {
     /// Opens every segment of each of `dirs` as one journal (entries interleaved by time, as
     /// journalctl reads several journals). Only an unreadable directory is an error.
     pub fn open_directories(dirs: &[PathBuf]) -> Result<Journal> {
-        let mut paths = Vec::new();
-        for dir in dirs {
-            let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-            let mut here = Vec::new();
-            for ent in rd {
-                let ent = ent.map_err(|e| Error::io(dir, e))?;
-                let name = ent.file_name();
-                if name
-                    .to_str()
-                    .is_some_and(|n| n.ends_with(SEGMENT_SUFFIX) && !n.starts_with('.'))
-                {
-                    here.push(ent.path());
-                }
-            }
-            here.sort();
-            paths.extend(here);
+        let paths = list_segments(dirs)?;
+        let mut j = Journal::open_files(&paths);
+        j.listed = paths;
+        j.dirs = dirs.to_vec();
+        Ok(j)
+    }
+
+    /// True when what this journal has read is still all there is to read: its directories
+    /// hold the same segment files, and each segment it opened has the length it had then
+    /// (only the newest segment grows; a rotation adds a file). A reader that worked while
+    /// the journal may have been written (`status` reads while the manager answers) asks
+    /// this afterwards and reads again if it is false. False for a journal of given files.
+    pub fn unchanged(&self) -> bool {
+        if self.dirs.is_empty() || list_segments(&self.dirs).ok().as_ref() != Some(&self.listed) {
+            return false;
         }
-        Ok(Journal::open_files(&paths))
+        self.slots.iter().all(|s| match &*s.seg.borrow() {
+            Some(seg) => std::fs::metadata(&s.path).is_ok_and(|m| m.len() == seg.file_len),
+            None => true,
+        })
     }
 
     /// Opens the given segment files; unreadable ones become warnings.
@@ -154,6 +159,8 @@ impl Journal {
             chains,
             warnings: RefCell::new(warnings),
             read_ahead: ReadAhead::default(),
+            listed: Vec::new(),
+            dirs: Vec::new(),
         }
     }
 
@@ -440,6 +447,28 @@ impl EntryRef<'_> {
 
 /// Segment files kept open from reading their headers until the segment is read.
 const KEEP_OPEN: usize = 64;
+
+/// The segment files of `dirs`, each directory's sorted by name.
+fn list_segments(dirs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    for dir in dirs {
+        let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        let mut here = Vec::new();
+        for ent in rd {
+            let ent = ent.map_err(|e| Error::io(dir, e))?;
+            let name = ent.file_name();
+            if name
+                .to_str()
+                .is_some_and(|n| n.ends_with(SEGMENT_SUFFIX) && !n.starts_with('.'))
+            {
+                here.push(ent.path());
+            }
+        }
+        here.sort();
+        paths.extend(here);
+    }
+    Ok(paths)
+}
 
 /// The header of a segment and the open file; `Err(None)` when the file no longer exists.
 fn read_header(p: &Path) -> std::result::Result<(Header, std::fs::File), Option<String>> {

@@ -110,6 +110,12 @@ impl Journal {
 /// `-u UNIT -n n` prints (its other options as `o` says: output mode, quiet, catalog), from
 /// one walk of the journal. `None` when the journal cannot be read (where [`app::run`] fails).
 pub fn unit_tails(o: &Options, units: &[String], n: usize) -> Option<Vec<Vec<u8>>> {
+    unit_tails_of(o, units, n).map(|(tails, _)| tails)
+}
+
+/// As [`unit_tails`], with the journal read: [`Journal::unchanged`] then says whether the
+/// tails are still the journal's last lines.
+pub fn unit_tails_of(o: &Options, units: &[String], n: usize) -> Option<(Vec<Vec<u8>>, Journal)> {
     let dir = o
         .directory
         .clone()
@@ -158,5 +164,5 @@ pub fn unit_tails(o: &Options, units: &[String], n: usize) -> Option<Vec<Vec<u8>
             let _ = writeln!(text, "-- No entries --");
         }
     }
-    Some(out)
+    Some((out, journal))
 }

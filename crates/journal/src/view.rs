@@ -158,7 +158,9 @@ impl EntryView for EntryRef<'_> {
         // Same answer as `get_id`: the context's value first, then the literal fields.
         let nid = self.seg.known[k]?;
         if k != K_MESSAGE
-            && let Some(p) = self.block.known_pair(self.e.ctx, k)
+            && let Some(p) = self
+                .block
+                .known_pair(self.e.ctx, k, &self.seg.dict, &self.seg.known)
         {
             return self.seg.dict.pair(p).map(|(_, v)| v);
         }

@@ -6,7 +6,8 @@
 //! - a record per unit in `$XDG_RUNTIME_DIR/linger/recovery.log` (`recovery_log.rs`), written
 //!   again in the turn of the event loop in which the engine touched that unit (main pid and
 //!   its start time, invocation id, restart count, output pipes, listening sockets, timer
-//!   state, a socket's place on its way up), so it is current at every crash;
+//!   state, a socket's place on its way up, a failed service's last run), so it is current at
+//!   every crash;
 //! - the fd keeper (`keeper.rs`), which still holds the services' output pipes and the socket
 //!   units' listening sockets;
 //! - the cgroups: what runs in a unit's cgroup belongs to it, whoever started it.
@@ -38,7 +39,7 @@ use crate::event::Event;
 use crate::keeper::{pipe_key, socket_key};
 use crate::manager::Manager;
 use crate::recovery_log as store;
-use crate::reexec::{Saved, SavedPipe, SavedService, ts};
+use crate::reexec::{Saved, SavedFailed, SavedPipe, SavedService, ts};
 
 /// Where the records are.
 pub fn records_path(linger_runtime: &Path) -> PathBuf {
@@ -53,6 +54,9 @@ const MANAGER_KEY: &str = ".manager";
 struct UnitRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     service: Option<SavedService>,
+    /// A failed service's last run (it comes back failed, as it was).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    failed: Option<SavedFailed>,
     /// `/proc/PID/stat` start time of the main pid, in clock ticks since boot.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     main_pid_start: Option<u64>,
@@ -211,8 +215,13 @@ fn record(s: &Manager, unit: &str, pipes: Option<Vec<PipeMeta>>) -> UnitRecord {
         started: m.started,
         control: m.control.and_then(|pid| Some((pid, proc_start_time(pid)?))),
     });
+    let failed = s
+        .engine
+        .failed_snapshot(unit)
+        .map(|(snap, stamps)| SavedFailed::of(unit.to_string(), snap, stamps));
     UnitRecord {
         service,
+        failed,
         main_pid_start,
         pipes,
         sockets,
@@ -389,10 +398,23 @@ pub fn recover(s: &mut Manager, reexec: bool) {
     let mut gone = Vec::new();
     let mut scopes = Vec::new();
     let mut halfway = Vec::new();
+    // The recorded units' files are read on two threads, and meanwhile each main pid's
+    // pidfd is opened and its start time checked.
+    let names: Vec<String> = records.iter().map(|(unit, _)| unit.clone()).collect();
+    let mut reopened: HashMap<String, Result<Option<OwnedFd>, ()>> =
+        s.engine.source_mut().preload(&names, || {
+            records
+                .iter()
+                .filter_map(|(unit, r)| {
+                    let pid = r.service.as_ref()?.main_pid?;
+                    Some((unit.clone(), reopen(pid, r.main_pid_start)))
+                })
+                .collect()
+        });
     for (unit, r) in records {
         if let Some(mut svc) = r.service {
             if let Some(pid) = svc.main_pid {
-                match reopen(pid, r.main_pid_start) {
+                match reopened.remove(&unit).unwrap_or(Err(())) {
                     Ok(pidfd) => {
                         adopted.push((unit.clone(), pid));
                         pidfds.push((unit.clone(), pid, r.main_pid_start, pidfd));
@@ -402,6 +424,10 @@ pub fn recover(s: &mut Manager, reexec: bool) {
             }
             svc.unit.clone_from(&unit);
             saved.services.push(svc);
+        }
+        if let Some(mut f) = r.failed {
+            f.unit.clone_from(&unit);
+            saved.failed.push(f);
         }
         for p in r.pipes {
             if let Some(fd) = fds.remove(&pipe_key(&generation, p.id)) {
@@ -549,8 +575,10 @@ pub fn recover(s: &mut Manager, reexec: bool) {
     );
     s.apply_effects();
     for (unit, pid, start, pidfd) in pidfds {
-        if let Some(fd) = pidfd.as_ref().and_then(|fd| fd.try_clone().ok()) {
-            s.engine.host_mut().pidfds.adopted(pid, fd);
+        // One fd for signalling and for seeing the exit (no copy per adopted process).
+        let pidfd = pidfd.map(std::sync::Arc::new);
+        if let Some(fd) = &pidfd {
+            s.engine.host_mut().pidfds.adopted(pid, fd.clone());
         }
         watch_adopted_pid(s, unit, pid, start, pidfd);
     }
@@ -644,8 +672,9 @@ fn resume_socket(
     s.engine.resume_socket(&id, m, control.is_some());
     if let Some((pid, start, pidfd)) = control {
         s.adopted.insert(id.clone());
-        if let Some(fd) = pidfd.as_ref().and_then(|fd| fd.try_clone().ok()) {
-            s.engine.host_mut().pidfds.adopted(pid, fd);
+        let pidfd = pidfd.map(std::sync::Arc::new);
+        if let Some(fd) = &pidfd {
+            s.engine.host_mut().pidfds.adopted(pid, fd.clone());
         }
         watch_adopted_pid(s, id, pid, Some(start), pidfd);
     }
@@ -683,7 +712,7 @@ fn watch_adopted_pid(
     unit: String,
     pid: u32,
     start: Option<u64>,
-    pidfd: Option<OwnedFd>,
+    pidfd: Option<std::sync::Arc<OwnedFd>>,
 ) {
     let Some(fd) = pidfd else {
         // Without pidfds (Linux < 5.3) nothing tells when a process that is not our child ends.
@@ -696,7 +725,7 @@ fn watch_adopted_pid(
         );
         return;
     };
-    let Some(fd) = crate::readiness::register(fd) else {
+    let Ok(fd) = crate::readiness::register_shared(fd) else {
         return;
     };
     let events = s.events.clone();
@@ -721,16 +750,6 @@ fn watch_adopted_pid(
 pub fn read_log(data: &[u8]) -> (usize, bool) {
     let (manager, units) = decode(store::parse(data));
     (units.len(), manager.is_some())
-}
-
-/// A `wait(2)` status as the engine takes it.
-fn decode_wait_status(st: i32) -> ExitStatus {
-    let sig = st & 0x7f;
-    match sig {
-        0 => ExitStatus::Exited((st >> 8) & 0xff),
-        _ if st & 0x80 != 0 => ExitStatus::Dumped(sig),
-        _ => ExitStatus::Killed(sig),
-    }
 }
 
 /// The adopted main processes that exited since the last turn of the event loop.
@@ -759,7 +778,7 @@ pub fn drain_adopted_exits(s: &mut Manager) {
             continue;
         }
         match status {
-            Some(st) => exits.push((pid, decode_wait_status(st))),
+            Some(st) => exits.push((pid, ExitStatus::from_wait_status(st))),
             None => {
                 s.record(
                     &unit,
@@ -850,13 +869,6 @@ mod tests {
         );
         let mut child = child;
         child.wait().unwrap();
-    }
-
-    #[test]
-    fn wait_statuses_decode_as_the_reaper_does() {
-        assert_eq!(decode_wait_status(3 << 8), ExitStatus::Exited(3));
-        assert_eq!(decode_wait_status(9), ExitStatus::Killed(9));
-        assert_eq!(decode_wait_status(0x80 | 11), ExitStatus::Dumped(11));
     }
 
     #[test]

@@ -2,12 +2,16 @@
 //! single service. The pid stays the same across `execve`, so every service remains our child;
 //! what must be carried over is written to a 0600 file in the runtime directory, and the
 //! listening socket and the services' output pipes stay open (FD_CLOEXEC cleared), together
-//! with any partial line not yet logged, so no client and no log line is lost.
+//! with any partial line not yet logged, so no client and no log line is lost. Failed
+//! services stay failed, with their result and last run.
 
 use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 
-use linger_engine::{ServiceSnapshot, Timestamp};
+use linger_engine::{
+    CommandRun, ExecKind, ExitStatus, FailedSnapshot, ServiceResult, ServiceSnapshot, Timestamp,
+    UnitStamps,
+};
 use linger_ipc::manager::LogLine;
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +37,126 @@ pub(crate) struct SavedService {
     pub(crate) since: u64,
 }
 
+/// A failed service (also the crash-recovery record's failed part): what `status` says of its
+/// last run. Exit statuses are `wait(2)` statuses, command lists their directive names.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct SavedFailed {
+    pub(crate) unit: String,
+    result: ServiceResult,
+    invocation_id: String,
+    restarts: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status_text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status_errno: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    main_pid: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    main_start: Option<(u64, u64)>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    main_exit: Option<((u64, u64), i32)>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    control_exit: Option<i32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    commands: Vec<SavedRun>,
+    /// State change, active enter, active exit, inactive enter, inactive exit.
+    stamps: [(u64, u64); 5],
+}
+
+/// One command's run of a failed start: list, position, pid, start, end (time, status).
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct SavedRun(String, usize, u32, (u64, u64), Option<((u64, u64), i32)>);
+
+impl SavedFailed {
+    /// What is saved of a failed service.
+    pub(crate) fn of(unit: String, snap: FailedSnapshot, st: UnitStamps) -> Self {
+        SavedFailed {
+            unit,
+            result: snap.result,
+            invocation_id: snap.invocation_id,
+            restarts: snap.restarts,
+            status_text: snap.status_text,
+            status_errno: snap.status_errno,
+            main_pid: snap.last_main_pid,
+            main_start: snap.main_start.map(ts),
+            // The exit time goes with the exit (the engine sets both at once).
+            main_exit: snap.main_exit.map(|e| {
+                (
+                    snap.main_exit_time.map(ts).unwrap_or_default(),
+                    e.wait_status(),
+                )
+            }),
+            control_exit: snap.control_exit.map(ExitStatus::wait_status),
+            commands: snap
+                .commands
+                .into_iter()
+                .map(|(kind, i, r)| {
+                    SavedRun(
+                        kind.directive().to_string(),
+                        i,
+                        r.pid,
+                        ts(r.start),
+                        r.exit.map(|(t, e)| (ts(t), e.wait_status())),
+                    )
+                })
+                .collect(),
+            stamps: [
+                ts(st.state_change),
+                ts(st.active_enter),
+                ts(st.active_exit),
+                ts(st.inactive_enter),
+                ts(st.inactive_exit),
+            ],
+        }
+    }
+
+    /// Back as the engine takes it (a command of an unknown list is left out).
+    fn snapshot(&self) -> (FailedSnapshot, UnitStamps) {
+        let snap = FailedSnapshot {
+            result: self.result,
+            invocation_id: self.invocation_id.clone(),
+            restarts: self.restarts,
+            status_text: self.status_text.clone(),
+            status_errno: self.status_errno,
+            last_main_pid: self.main_pid,
+            main_start: self.main_start.map(unts),
+            main_exit: self.main_exit.map(|(_, e)| ExitStatus::from_wait_status(e)),
+            main_exit_time: self.main_exit.map(|(t, _)| unts(t)),
+            control_exit: self.control_exit.map(ExitStatus::from_wait_status),
+            commands: self
+                .commands
+                .iter()
+                .filter_map(|SavedRun(kind, i, pid, start, exit)| {
+                    Some((
+                        ExecKind::from_directive(kind)?,
+                        *i,
+                        CommandRun {
+                            pid: *pid,
+                            start: unts(*start),
+                            exit: exit.map(|(t, e)| (unts(t), ExitStatus::from_wait_status(e))),
+                        },
+                    ))
+                })
+                .collect(),
+        };
+        let [
+            state_change,
+            active_enter,
+            active_exit,
+            inactive_enter,
+            inactive_exit,
+        ] = self.stamps.map(unts);
+        let stamps = UnitStamps {
+            state_change,
+            active_enter,
+            active_exit,
+            inactive_enter,
+            inactive_exit,
+        };
+        (snap, stamps)
+    }
+}
+
 /// An output pipe; `fd` is what the fd provider of [`restore`] is asked for.
 #[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct SavedPipe {
@@ -51,6 +175,9 @@ pub struct Saved {
     pub(crate) listen_fd: i32,
     pub(crate) environment: Vec<String>,
     pub(crate) services: Vec<SavedService>,
+    /// Failed services, failed again in the next image.
+    #[serde(default)]
+    pub(crate) failed: Vec<SavedFailed>,
     pub(crate) pipes: Vec<SavedPipe>,
     pub(crate) logs: Vec<(String, Vec<LogLine>)>,
     /// Open socket units and their listening fds (kept across execve).
@@ -82,6 +209,7 @@ impl Saved {
             listen_fd: -1,
             environment: Vec::new(),
             services: Vec::new(),
+            failed: Vec::new(),
             pipes: Vec::new(),
             logs: Vec::new(),
             sockets: Vec::new(),
@@ -150,6 +278,12 @@ pub fn save_and_exec(
                 SavedService::of(unit, snap, enter, since)
             })
             .collect();
+        let failed = s
+            .engine
+            .failed_snapshots()
+            .into_iter()
+            .map(|(unit, snap, stamps)| SavedFailed::of(unit, snap, stamps))
+            .collect();
         let mut pipes = Vec::new();
         for p in s.pipes.values() {
             let Some(fd) = &p.handed_back else { continue };
@@ -205,6 +339,7 @@ pub fn save_and_exec(
             front_sockets,
             environment: s.engine.host().environment.to_strings(),
             services,
+            failed,
             pipes,
             logs: s
                 .logs
@@ -329,6 +464,10 @@ pub fn restore(s: &mut Manager, saved: Saved, take_fd: &mut dyn FnMut(i32) -> Op
                 }
             }
             s.engine.restore(&svc.unit, &snap, unts(svc.active_enter));
+        }
+        for f in &saved.failed {
+            let (snap, stamps) = f.snapshot();
+            s.engine.restore_failed(&f.unit, &snap, stamps);
         }
         // Sockets: adopt the open fds, then start the units, which find them open (a service
         // that was running with them stays the owner: the socket comes back as "running").

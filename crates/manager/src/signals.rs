@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::os::fd::OwnedFd;
+use std::sync::Arc;
 
 use linger_wire::Signal;
 use rustix::process::{Pid, PidfdFlags, pidfd_open, pidfd_send_signal};
@@ -17,7 +18,8 @@ use rustix::process::{Pid, PidfdFlags, pidfd_open, pidfd_send_signal};
 #[derive(Debug, Default)]
 pub struct Pidfds {
     children: HashSet<u32>,
-    fds: HashMap<u32, OwnedFd>,
+    /// Shared with the task that waits for the process's exit (one fd for both).
+    fds: HashMap<u32, Arc<OwnedFd>>,
 }
 
 /// What became of a signal.
@@ -36,7 +38,7 @@ impl Pidfds {
     }
 
     /// A process was adopted with a pidfd checked to be it.
-    pub fn adopted(&mut self, pid: u32, fd: OwnedFd) {
+    pub fn adopted(&mut self, pid: u32, fd: Arc<OwnedFd>) {
         self.fds.insert(pid, fd);
     }
 
@@ -59,7 +61,7 @@ impl Pidfds {
             return signal_bare(pid, sig, signal, |_| true);
         }
         let fresh;
-        let fd = match self.fds.get(&pid) {
+        let fd: &OwnedFd = match self.fds.get(&pid) {
             Some(fd) => fd,
             None => {
                 let fd = match open_checked(pid) {
@@ -164,7 +166,7 @@ mod tests {
         let mut child = sleeper();
         let pid = child.id();
         let mut fds = Pidfds::default();
-        fds.adopted(pid, open_checked(pid).unwrap());
+        fds.adopted(pid, Arc::new(open_checked(pid).unwrap()));
         child.kill().unwrap();
         child.wait().unwrap();
         // Whatever runs under that pid now, the old pidfd does not reach it.

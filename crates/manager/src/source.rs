@@ -29,6 +29,8 @@ pub struct SearchPathSource {
     told: std::collections::HashSet<(String, String)>,
     /// Load diagnostics not yet logged (see [`SearchPathSource::take_untold`]).
     untold: Vec<HostLog>,
+    /// Units read ahead by [`SearchPathSource::preload`] for loads of this turn.
+    preloaded: std::collections::HashMap<String, UnitConfig>,
 }
 
 impl SearchPathSource {
@@ -43,7 +45,52 @@ impl SearchPathSource {
             stamps: LoadStamps::default(),
             told: Default::default(),
             untold: Vec::new(),
+            preloaded: Default::default(),
         }
+    }
+
+    /// Read the files of `names` ahead, on two threads (this one and one more), for the
+    /// loads that follow in this turn (crash recovery loads every recorded unit at once;
+    /// their files are independent of each other). `alongside` runs on this thread
+    /// meanwhile, then this thread takes its share of the files. What [`UnitSource::load`]
+    /// then returns is what it would have read itself: the same scan, the same context.
+    pub fn preload<R>(&mut self, names: &[String], alongside: impl FnOnce() -> R) -> R {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let index = match self.index.take() {
+            Some(index) => index,
+            None => self.fresh_scan(),
+        };
+        let next = AtomicUsize::new(0);
+        let take = |out: &mut Vec<(usize, UnitConfig)>| {
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(name) = names.get(i) else { break };
+                out.push((i, load_unit_with(&index, name, &self.ctx)));
+            }
+        };
+        let mut mine = Vec::new();
+        let r = std::thread::scope(|scope| {
+            // Without a second thread this one reads them all.
+            let other = std::thread::Builder::new()
+                .name("unit-preload".into())
+                .spawn_scoped(scope, || {
+                    let mut theirs = Vec::new();
+                    take(&mut theirs);
+                    theirs
+                })
+                .ok();
+            let r = alongside();
+            take(&mut mine);
+            if let Some(theirs) = other.and_then(|h| h.join().ok()) {
+                mine.extend(theirs);
+            }
+            r
+        });
+        for (i, cfg) in mine {
+            self.preloaded.insert(names[i].clone(), cfg);
+        }
+        self.index = Some(index);
+        r
     }
 
     /// The load diagnostics (unknown keys, settings linger does not apply, errors) of units
@@ -79,6 +126,8 @@ impl SearchPathSource {
     /// added since the last scan, worth one scan again.
     pub fn new_turn(&mut self) {
         self.scanned_this_turn = false;
+        // Read ahead for that turn's loads; a later turn reads afresh.
+        self.preloaded.clear();
     }
 
     /// How many times the search path was scanned.
@@ -99,6 +148,13 @@ impl SearchPathSource {
 
 impl UnitSource for SearchPathSource {
     fn load(&mut self, name: &str) -> UnitConfig {
+        if let Some(cfg) = self.preloaded.remove(name)
+            && (cfg.load_state != linger_unit::model::LoadState::NotFound || self.scanned_this_turn)
+        {
+            self.stamps.record(&cfg);
+            self.note_diagnostics(&cfg);
+            return cfg;
+        }
         let mut index = match self.index.take() {
             Some(index) => index,
             None => self.fresh_scan(),
@@ -232,5 +288,45 @@ mod tests {
         s.new_turn();
         assert_eq!(s.load("here.service").load_state, LoadState::Loaded);
         assert_eq!(s.scans(), 2);
+    }
+
+    /// Units read ahead on two threads load as they would have loaded one by one, and a
+    /// name without a file still gets its one rescan in a later turn.
+    #[test]
+    fn preloaded_units_are_what_a_load_would_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let names: Vec<String> = (0..40).map(|i| format!("u{i}.service")).collect();
+        for (i, n) in names.iter().enumerate() {
+            std::fs::write(
+                dir.path().join(n),
+                format!("[Unit]\nDescription=unit {i}\n[Service]\nExecStart=/bin/sleep {i}\n"),
+            )
+            .unwrap();
+        }
+        std::fs::write(dir.path().join("empty.service"), "").unwrap();
+        let mut asked = names.clone();
+        asked.push("empty.service".into());
+        asked.push("absent.service".into());
+        let mut one_by_one = source(dir.path());
+        one_by_one.new_turn();
+        let expected: Vec<UnitConfig> = asked.iter().map(|n| one_by_one.load(n)).collect();
+        let mut s = source(dir.path());
+        s.new_turn();
+        let alongside = s.preload(&asked, || 7);
+        assert_eq!(alongside, 7, "what runs meanwhile gives its result");
+        // The files change after the read-ahead: this turn's loads are what was read.
+        std::fs::write(
+            dir.path().join("u0.service"),
+            "[Service]\nExecStart=/bin/false\n",
+        )
+        .unwrap();
+        for (n, want) in asked.iter().zip(&expected) {
+            assert_eq!(&s.load(n), want, "{n}");
+        }
+        assert_eq!(expected[40].load_state, LoadState::Masked);
+        assert_eq!(s.scans(), 1);
+        // A later turn reads afresh.
+        s.new_turn();
+        assert_ne!(&s.load("u0.service"), &expected[0]);
     }
 }

@@ -184,6 +184,38 @@ fn masks() {
         unit_file_state(&t.ctx, "m.service"),
         Some(UnitFileState::Masked)
     );
+    // An empty file masks as a link to /dev/null does, whoever asks: the loader (which sees
+    // it empty when it reads it), enablement, and through an alias; and it shadows the
+    // vendor's file of that name. The scan does not look at file sizes; these do.
+    assert_eq!(
+        unit_file_state(&t.ctx, "empty.service"),
+        Some(UnitFileState::Masked)
+    );
+    t.write(&t.vendor, "shadowed.service", SIMPLE);
+    t.write(&t.config, "shadowed.service", "");
+    let cfg = load_unit("shadowed.service", &t.ctx);
+    assert_eq!(cfg.load_state, LoadState::Masked);
+    assert_eq!(cfg.fragment_path, Some(t.config.join("shadowed.service")));
+    assert_eq!(
+        unit_file_state(&t.ctx, "shadowed.service"),
+        Some(UnitFileState::Masked)
+    );
+    t.link(
+        &t.config,
+        "alias.service",
+        &t.config.join("shadowed.service"),
+    );
+    let cfg = load_unit("alias.service", &t.ctx);
+    assert_eq!(
+        (cfg.id.as_str(), cfg.load_state),
+        ("shadowed.service", LoadState::Masked)
+    );
+    // Not empty: loaded as usual.
+    t.write(&t.config, "full.service", SIMPLE);
+    assert_eq!(
+        load_unit("full.service", &t.ctx).load_state,
+        LoadState::Loaded
+    );
 }
 
 #[test]

@@ -315,6 +315,20 @@ fn journal_tails(
     )
 }
 
+/// As [`journal_tails`] (with lines to show), with the journal read.
+fn journal_tails_of(
+    opts: &linger_journal::app::Options,
+    units: &[String],
+    n: usize,
+) -> Option<(Vec<String>, linger_journal::Journal)> {
+    let (tails, journal) = linger_journal::tails::unit_tails_of(opts, units, n)?;
+    let tails = tails
+        .into_iter()
+        .map(|t| String::from_utf8_lossy(&t).into_owned())
+        .collect();
+    Some((tails, journal))
+}
+
 fn describe_exit(exit: MainExit) -> String {
     match exit {
         MainExit::Exited(n) => {
@@ -361,17 +375,43 @@ pub fn status(units: &[String], o: &Opts) -> ExitCode {
     let tail_opts = tail_options();
     let manager_lines = if tail_opts.is_some() { 0 } else { o.lines };
     let props = status_properties();
-    let mut list = match super::show::fetch_props(&names, manager_lines, true, &props) {
-        Ok(u) => u,
+    let mut client = match crate::connect::connect() {
+        Ok(c) => c,
         Err(e) => return fail(&e),
     };
+    let req = api::UnitsRequest {
+        units: names.clone(),
+        log_lines: manager_lines,
+        processes: true,
+        properties: props.iter().map(|p| (*p).to_string()).collect(),
+        ..Default::default()
+    };
+    // The journal is read while the manager works on its answer, for the names asked: they
+    // are the ids the manager names unless one is an alias or unknown, and the journal may
+    // be written meanwhile (the manager logs what it found wrong loading a unit before it
+    // answers). So these tails are kept only when the ids are the names and the journal is
+    // what was read; else they are read again, after the answer, as without this.
+    let (rows, early) = crate::unit_pages::units_while(&mut client, &req, || {
+        tail_opts
+            .as_ref()
+            .filter(|_| o.lines > 0)
+            .and_then(|t| journal_tails_of(t, &names, o.lines))
+    });
+    let mut list = match rows {
+        Ok(u) => u,
+        Err(e) => return fail(&e.to_string()),
+    };
+    drop(client);
     let found: Vec<&str> = list
         .iter()
         .map(|u| u.status())
         .filter(|s| !s.not_found())
         .map(|s| s.id)
         .collect();
-    let tails = tail_opts.and_then(|t| journal_tails(&t, &found, o.lines));
+    let tails = match early {
+        Some((tails, journal)) if found == names && journal.unchanged() => Some(tails),
+        _ => tail_opts.and_then(|t| journal_tails(&t, &found, o.lines)),
+    };
     if tails.is_none() && manager_lines != o.lines {
         // The journal could not be read after all: the manager's tails, as without one.
         list = match super::show::fetch_props(&names, o.lines, true, &props) {

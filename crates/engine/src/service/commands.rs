@@ -59,6 +59,16 @@ impl CommandRuns {
         }
     }
 
+    /// Every run: command list, position, run.
+    pub fn all(&self) -> impl Iterator<Item = (ExecKind, usize, CommandRun)> + '_ {
+        self.0.iter().map(|((k, i), r)| (*k, *i, *r))
+    }
+
+    /// The runs a previous manager process recorded ([`CommandRuns::all`]).
+    pub(crate) fn from_runs(runs: Vec<(ExecKind, usize, CommandRun)>) -> Self {
+        CommandRuns(runs.into_iter().map(|(k, i, r)| ((k, i), r)).collect())
+    }
+
     /// A new start: the old runs are forgotten.
     pub(crate) fn clear(&mut self) {
         self.0.clear();

@@ -44,6 +44,25 @@ impl ExitStatus {
         matches!(self, ExitStatus::Exited(c) if (lo..=hi).contains(&c))
     }
 
+    /// A `wait(2)` status as this end.
+    pub fn from_wait_status(st: i32) -> ExitStatus {
+        let sig = st & 0x7f;
+        match sig {
+            0 => ExitStatus::Exited((st >> 8) & 0xff),
+            _ if st & 0x80 != 0 => ExitStatus::Dumped(sig),
+            _ => ExitStatus::Killed(sig),
+        }
+    }
+
+    /// This end as a `wait(2)` status ([`ExitStatus::from_wait_status`] gives it back).
+    pub fn wait_status(self) -> i32 {
+        match self {
+            ExitStatus::Exited(c) => (c & 0xff) << 8,
+            ExitStatus::Killed(s) => s & 0x7f,
+            ExitStatus::Dumped(s) => (s & 0x7f) | 0x80,
+        }
+    }
+
     /// The `Result=` a failure of this kind gives.
     pub fn result(self) -> ServiceResult {
         match self {
@@ -188,6 +207,24 @@ mod tests {
             "code=killed, status=9/KILL"
         );
         assert_eq!(ExitStatus::Exited(42).describe(), "code=exited, status=42");
+    }
+
+    #[test]
+    fn wait_statuses_decode_as_the_reaper_does_and_round_trip() {
+        assert_eq!(ExitStatus::from_wait_status(3 << 8), ExitStatus::Exited(3));
+        assert_eq!(ExitStatus::from_wait_status(9), ExitStatus::Killed(9));
+        assert_eq!(
+            ExitStatus::from_wait_status(0x80 | 11),
+            ExitStatus::Dumped(11)
+        );
+        for e in [
+            ExitStatus::Exited(0),
+            ExitStatus::Exited(255),
+            ExitStatus::Killed(15),
+            ExitStatus::Dumped(6),
+        ] {
+            assert_eq!(ExitStatus::from_wait_status(e.wait_status()), e);
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub(crate) fn decode_block(data: Vec<u8>, b: &BlockInfo, dict: &Dict) -> Decoded
         boot_id: b.bs.boot_id,
         entries: Vec::with_capacity(b.entries as usize),
         corrupt: 0,
-        ctx_known: Vec::new(),
+        ctx_known: std::cell::RefCell::new(Vec::new()),
         lit_known: u16::MAX,
     };
     let (mut rt, mut mono, mut seq) = (b.bs.rt, b.bs.mono, b.bs.seqnum);

@@ -4,6 +4,7 @@
 //! valid frame ends, a corrupt frame in the middle is skipped and counted, and a segment
 //! whose structure cannot be followed backwards is scanned forwards instead.
 
+use std::cell::RefCell;
 use std::fs::File;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
@@ -60,10 +61,12 @@ pub(crate) struct DecodedBlock {
     pub entries: Vec<RawEntry>,
     /// Frames that failed their checks and were skipped.
     pub corrupt: u32,
-    /// The contexts the entries use (sorted) and, per context, where each `KNOWN` field's
-    /// first value is: its pair index, or [`NOT_IN_CTX`]. Output asks for these fields for
-    /// every entry; this answers without walking the context's pairs each time.
-    pub ctx_known: Vec<(u32, [u32; KNOWN.len()])>,
+    /// Per context looked up so far (sorted by id): where each `KNOWN` field's first value
+    /// is, its pair index or [`NOT_IN_CTX`]. Output asks for these fields for every entry it
+    /// shows; this answers without walking the context's pairs each time. Filled on first
+    /// use: a block of 1,024 entries of 500 units has ~500 contexts, and a unit's tail shows
+    /// the entries of one or two.
+    pub ctx_known: RefCell<Vec<(u32, [u32; KNOWN.len()])>>,
     /// Bit k set: the `KNOWN[k]` field may be among the entries' literal fields (from the
     /// block summary; all bits for a block not sealed yet).
     pub lit_known: u16,
@@ -73,44 +76,28 @@ pub(crate) struct DecodedBlock {
 pub(crate) const NOT_IN_CTX: u32 = u32::MAX;
 
 impl DecodedBlock {
-    /// The pair index of `KNOWN[k]` in context `ctx`, if the context holds the field.
+    /// The pair index of `KNOWN[k]` in context `ctx` of a segment with dictionary `dict` and
+    /// `KNOWN` name ids `known`, if the context holds the field.
     #[inline]
-    pub(crate) fn known_pair(&self, ctx: u32, k: usize) -> Option<u32> {
-        let t = match self.ctx_known.as_slice() {
-            [(c, t)] if *c == ctx => t,
-            list => &list[list.binary_search_by_key(&ctx, |(c, _)| *c).ok()?].1,
+    pub(crate) fn known_pair(&self, ctx: u32, k: usize, dict: &Dict, known: &Known) -> Option<u32> {
+        let mut cache = self.ctx_known.borrow_mut();
+        let t = match cache.as_slice() {
+            [(c, t)] if *c == ctx => *t,
+            list => match list.binary_search_by_key(&ctx, |(c, _)| *c) {
+                Ok(i) => list[i].1,
+                Err(i) => {
+                    let t = known_table(dict, known, ctx);
+                    cache.insert(i, (ctx, t));
+                    t
+                }
+            },
         };
         Some(t[k]).filter(|&p| p != NOT_IN_CTX)
     }
 
-    /// Fills `ctx_known` and `lit_known` (see there) for this block of a segment with
-    /// dictionary `dict` and `KNOWN` name ids `known`.
-    fn index_known(&mut self, dict: &Dict, known: &Known, lit_names: Option<&[u32]>) {
-        let mut ctxs: Vec<u32> = Vec::new();
-        for e in &self.entries {
-            if ctxs.last() != Some(&e.ctx) {
-                ctxs.push(e.ctx);
-            }
-        }
-        ctxs.sort_unstable();
-        ctxs.dedup();
-        self.ctx_known = ctxs
-            .into_iter()
-            .map(|c| {
-                let mut t = [NOT_IN_CTX; KNOWN.len()];
-                let pairs = dict.ctx(c).unwrap_or(&[]);
-                for (slot, &nid) in t.iter_mut().zip(known) {
-                    let Some(nid) = nid else { continue };
-                    if let Some(&p) = pairs
-                        .iter()
-                        .find(|&&p| dict.pair(p).is_some_and(|(n, _)| n == nid))
-                    {
-                        *slot = p;
-                    }
-                }
-                (c, t)
-            })
-            .collect();
+    /// Fills `lit_known` (see there) for this block of a segment with `KNOWN` name ids
+    /// `known`.
+    fn index_known(&mut self, known: &Known, lit_names: Option<&[u32]>) {
         self.lit_known = match lit_names {
             None => u16::MAX,
             Some(names) => known
@@ -122,8 +109,24 @@ impl DecodedBlock {
     }
 }
 
+/// Where each `KNOWN` field's first value is in context `c` (see `ctx_known`).
+fn known_table(dict: &Dict, known: &Known, c: u32) -> [u32; KNOWN.len()] {
+    let mut t = [NOT_IN_CTX; KNOWN.len()];
+    let pairs = dict.ctx(c).unwrap_or(&[]);
+    for (slot, &nid) in t.iter_mut().zip(known) {
+        let Some(nid) = nid else { continue };
+        if let Some(&p) = pairs
+            .iter()
+            .find(|&&p| dict.pair(p).is_some_and(|(n, _)| n == nid))
+        {
+            *slot = p;
+        }
+    }
+    t
+}
+
 /// The ids of the `KNOWN` field names in one segment's dictionary.
-type Known = [Option<u32>; KNOWN.len()];
+pub(crate) type Known = [Option<u32>; KNOWN.len()];
 
 /// Reads and decodes a segment's blocks from its file on another thread (a full scan's
 /// prefetch): the segment itself is not `Send`, this holds what decoding needs.
@@ -152,7 +155,7 @@ fn read_block(file: &File, path: &Path, b: &BlockInfo) -> Result<Vec<u8>> {
 
 fn decode_indexed(data: Vec<u8>, b: &BlockInfo, dict: &Dict, known: &Known) -> DecodedBlock {
     let mut d = decode_block(data, b, dict);
-    d.index_known(dict, known, b.lit_names.as_deref());
+    d.index_known(known, b.lit_names.as_deref());
     d
 }
 

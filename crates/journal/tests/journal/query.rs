@@ -519,3 +519,59 @@ fn every_units_tail_from_one_walk_is_its_own_query() {
         }
     }
 }
+
+/// `status` reads its log tails while the manager answers, then asks whether the journal is
+/// still what it read: a line written after the read, a new segment, or a segment that went
+/// away each make the answer "changed" (the tails are read again then); nothing written
+/// keeps it "unchanged". A journal of given files cannot tell and always says "changed".
+#[test]
+fn a_tail_read_knows_whether_the_journal_changed_since() {
+    let tmp = tmpdir();
+    let d = tmp.path();
+    let w = writer(d);
+    let t0 = 1_700_000_000_000_000;
+    for i in 0..50 {
+        w.submit(entry("web.service", t0 + i, 6, &format!("line {i}")));
+    }
+    w.flush().unwrap_or_else(|e| panic!("flush: {e}"));
+    let units = vec!["web.service".to_string()];
+    let read = || {
+        linger_journal::tails::unit_tails_of(&opts(d), &units, 10)
+            .unwrap_or_else(|| panic!("unit_tails_of failed"))
+    };
+    let (tails, j) = read();
+    assert!(String::from_utf8_lossy(&tails[0]).contains("line 49"));
+    assert!(j.unchanged(), "nothing was written");
+    assert!(j.unchanged(), "asking twice changes nothing");
+    // One more line: the segment grew.
+    w.submit(entry("web.service", t0 + 50, 6, "line 50"));
+    w.flush().unwrap_or_else(|e| panic!("flush: {e}"));
+    assert!(!j.unchanged(), "a line was written after the read");
+    let (tails, j) = read();
+    assert!(String::from_utf8_lossy(&tails[0]).contains("line 50"));
+    assert!(j.unchanged());
+    // A rotation: a new segment file, the old one left as it was.
+    let sealed = linger_journal::Journal::open_directory(d)
+        .unwrap_or_else(|e| panic!("open: {e}"))
+        .segment_paths();
+    w.rotate().unwrap_or_else(|e| panic!("rotate: {e}"));
+    let (_, j) = read();
+    assert!(j.unchanged());
+    w.submit(entry("web.service", t0 + 51, 6, "line 51"));
+    w.flush().unwrap_or_else(|e| panic!("flush: {e}"));
+    let now = linger_journal::Journal::open_directory(d)
+        .unwrap_or_else(|e| panic!("open: {e}"))
+        .segment_paths();
+    assert!(now.len() > sealed.len(), "the line went to a new segment");
+    assert!(!j.unchanged(), "the journal was rotated after the read");
+    let (tails, j) = read();
+    assert!(String::from_utf8_lossy(&tails[0]).contains("line 51"));
+    assert!(j.unchanged());
+    // A segment that went away (vacuumed).
+    let first = j.segment_paths()[0].clone();
+    std::fs::remove_file(&first).unwrap_or_else(|e| panic!("remove: {e}"));
+    assert!(!j.unchanged(), "a segment was removed after the read");
+    let files = linger_journal::Journal::open_files(&j.segment_paths()[1..]);
+    assert!(!files.unchanged(), "given files: no directory to compare");
+    drop(w);
+}

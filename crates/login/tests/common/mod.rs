@@ -53,9 +53,23 @@ pub fn root_or_skip() -> bool {
         eprintln!("skipped: needs root");
         return false;
     }
-    if linger_bin().is_none() {
+    let Some(bin) = linger_bin() else {
         eprintln!("skipped: the linger binary is not built (cargo build -p linger)");
         return false;
+    };
+    // `cargo test -p linger-login` rebuilds this test but not the daemon it drives (another
+    // package's binary): say so where a failure's output shows it.
+    let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    if let (Some(daemon), Some(test)) = (
+        modified(&bin),
+        std::env::current_exe().ok().and_then(|e| modified(&e)),
+    ) && daemon < test
+    {
+        eprintln!(
+            "note: {} is older than this test: if crates/login changed since, it is stale \
+             (cargo build -p linger, or run the whole workspace's tests)",
+            bin.display()
+        );
     }
     true
 }

@@ -317,7 +317,7 @@ fn state_with(
             index.entry(&tmpl)?.clone()
         }
     };
-    if entry.kind == EntryKind::Masked {
+    if entry.is_masked() {
         return Some(if in_dir(&entry.path, runtime_cfg.as_ref()) {
             UnitFileState::MaskedRuntime
         } else {

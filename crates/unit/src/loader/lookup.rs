@@ -12,7 +12,7 @@ use crate::settings::names::{instantiate, parse_name, template_of};
 /// What a name on the search path is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum EntryKind {
-    /// A regular unit file.
+    /// A regular unit file (an empty one masks: see [`Entry::is_masked`]).
     File,
     /// A symlink to /dev/null, or an empty file.
     Masked,
@@ -33,6 +33,19 @@ pub(crate) struct Entry {
     pub dir: usize,
 }
 
+impl Entry {
+    /// Whether this entry masks its name: a link to /dev/null, or an empty file. The scan
+    /// takes a regular file's type from the directory listing and does not look at its size
+    /// (a statx per file on the search path); that is looked at here, when it matters.
+    pub(crate) fn is_masked(&self) -> bool {
+        match self.kind {
+            EntryKind::Masked => true,
+            EntryKind::File => std::fs::metadata(&self.path).is_ok_and(|m| m.len() == 0),
+            EntryKind::Alias(_) | EntryKind::Linked => false,
+        }
+    }
+}
+
 /// The outcome of resolving a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Resolved {
@@ -42,6 +55,9 @@ pub(crate) struct Resolved {
     pub fragment: Option<PathBuf>,
     /// Masked (then `fragment` is the masking entry).
     pub masked: bool,
+    /// From [`UnitIndex::resolve_for_load`]: `fragment` is a regular file whose size was not
+    /// looked at; empty, it masks the unit (the loader sees that from what it reads).
+    pub masked_if_empty: bool,
     /// Other names of the unit, sorted.
     pub aliases: Vec<String>,
 }
@@ -74,24 +90,33 @@ impl UnitIndex {
             let Ok(rd) = std::fs::read_dir(dir) else {
                 continue;
             };
-            let mut names: Vec<(String, PathBuf)> = Vec::new();
-            for (n, p) in rd
-                .flatten()
-                .filter_map(|e| e.file_name().to_str().map(|n| (n.to_string(), e.path())))
-            {
+            // The listing's file types (d_type) spare a statx per regular file: its size
+            // (empty masks) is looked at only when asked (`Entry::is_masked`).
+            let mut names: Vec<(String, PathBuf, bool)> = Vec::new();
+            for e in rd.flatten() {
+                let Some(n) = e.file_name().to_str().map(str::to_string) else {
+                    continue;
+                };
+                let p = e.path();
                 if parse_name(&n).is_some() {
-                    names.push((n, p));
+                    let regular = e.file_type().is_ok_and(|t| t.is_file());
+                    names.push((n, p, regular));
                 } else if DROPIN_DIR_SUFFIXES.iter().any(|s| n.ends_with(s)) && p.is_dir() {
                     dropin_dirs.insert(p);
                     dropin_names.insert(n);
                 }
             }
             names.sort();
-            for (name, path) in names {
+            for (name, path, regular) in names {
                 if entries.contains_key(&name) {
                     continue;
                 }
-                if let Some(kind) = classify(&name, &path, ctx) {
+                let kind = if regular {
+                    Some(EntryKind::File)
+                } else {
+                    classify(&name, &path, ctx)
+                };
+                if let Some(kind) = kind {
                     entries.insert(name, Entry { path, kind, dir: i });
                 }
             }
@@ -201,6 +226,20 @@ impl UnitIndex {
 
     /// Resolve a (non-template) unit name to its id, fragment and aliases.
     pub(crate) fn resolve(&self, name: &str) -> Resolved {
+        let mut r = self.resolve_for_load(name);
+        if r.masked_if_empty {
+            r.masked = r
+                .fragment
+                .as_ref()
+                .is_some_and(|p| std::fs::metadata(p).is_ok_and(|m| m.len() == 0));
+            r.masked_if_empty = false;
+        }
+        r
+    }
+
+    /// [`Self::resolve`] without looking at the size of a regular fragment: the loader,
+    /// which reads it anyway, takes an empty one as masking (`masked_if_empty`).
+    pub(crate) fn resolve_for_load(&self, name: &str) -> Resolved {
         let (mut id, mut entry) = self.follow(name);
         // `foo@bar.service` → `foo@.service`: the instance keeps its instance string.
         if let (Some(t), Some(i)) = (parse_name(&id), parse_name(name).and_then(|p| p.instance))
@@ -226,6 +265,7 @@ impl UnitIndex {
                 .entries
                 .get(name)
                 .is_some_and(|e| e.kind == EntryKind::Masked);
+        let masked_if_empty = !masked && entry.is_some_and(|e| e.kind == EntryKind::File);
         let fragment = entry.map(|e| e.path.clone());
         let mut aliases = self.aliases_of(&id);
         if name != id && !aliases.iter().any(|a| a == name) {
@@ -236,6 +276,7 @@ impl UnitIndex {
             id,
             fragment,
             masked,
+            masked_if_empty,
             aliases,
         }
     }

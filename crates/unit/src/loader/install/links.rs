@@ -9,7 +9,7 @@ use super::{
     with_instance,
 };
 use crate::loader::LoadContext;
-use crate::loader::lookup::{EntryKind, UnitIndex};
+use crate::loader::lookup::UnitIndex;
 use crate::model::InstallSection;
 use crate::settings::names::parse_name;
 
@@ -441,7 +441,7 @@ fn links_to_disable<S: AsRef<str>>(
         let Some((fragment, install)) = install_info(&index, ctx, &name) else {
             if index
                 .entry(&name)
-                .is_some_and(|e| e.kind == EntryKind::Masked)
+                .is_some_and(crate::loader::lookup::Entry::is_masked)
             {
                 continue;
             }
