@@ -10,7 +10,8 @@ Figures:
     once and the clients take turns run by run;
   * D-Bus activation: StartServiceByName of a trivial Type=dbus service until the bus answers
     (its name is owned), minus the same program's own start-up run directly (target ≤ 10 ms);
-  * manager memory (VmRSS, RssAnon, RssFile, Pss), idle and with 500 services running, against
+  * manager memory (VmRSS, RssAnon, RssFile, Pss), started with no client ever, idle and with
+    500 services running, against
     the same build without the front end (`--no-default-features`; target ≤ +1 MiB), after the
     same work in both builds (linger_rss);
   * `dbus-update-activation-environment --systemd VAR=…` (what X sessions run; target
@@ -277,6 +278,21 @@ def linger_rss(binary, bench, runs, with_bus, units=False):
     return {k: statistics.median(x[k] for x in xs) for k in xs[0]}
 
 
+def linger_rss_quiet(binary, bench, runs, with_bus):
+    """Memory of a fresh manager that did nothing: started, its sockets up (the D-Bus private
+    socket too on the D-Bus build, where no client ever connects), 0.5 s later. Median of
+    runs, per figure."""
+    xs = []
+    for _ in range(runs):
+        m = Linger(binary, bench, dbus=with_bus)
+        try:
+            time.sleep(0.5)
+            xs.append(mem_kb(m.pid()))
+        finally:
+            m.stop()
+    return {k: statistics.median(x[k] for x in xs) for k in xs[0]}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin")
@@ -359,6 +375,9 @@ def report(a):
         if sd:
             sd.stop()
     if "rss" in parts:
+        r["on_quiet"] = linger_rss_quiet(a.bin, a.bench, a.runs, True)
+        if a.bin_without_dbus:
+            r["off_quiet"] = linger_rss_quiet(a.bin_without_dbus, a.bench, a.runs, False)
         for units in (False, True):
             tag = "500" if units else "idle"
             r[f"on_{tag}"] = linger_rss(a.bin, a.bench, a.runs, True, units)
@@ -401,7 +420,8 @@ def report(a):
         print("session bus on the D-Bus build):")
         mfmt = "  {:<26}" + "{:>10}" * 4
         print(mfmt.format("", "VmRSS", "RssAnon", "RssFile", "Pss"))
-        for tag, what in (("idle", "idle"), ("500", f"{RSS_UNITS} services running")):
+        for tag, what in (("quiet", "started, no client ever"), ("idle", "idle"),
+                          ("500", f"{RSS_UNITS} services running")):
             on, off = r[f"on_{tag}"], r.get(f"off_{tag}")
             keys = ("VmRSS", "RssAnon", "RssFile", "Pss")
             print(mfmt.format(f"{what}, D-Bus front end", *(f"{on[k] / 1024:.2f}" for k in keys)))

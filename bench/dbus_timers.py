@@ -21,6 +21,13 @@ so values tied to "now" are compared relative to each manager's own instant):
   * fire.timer (OnActiveSec=1s, AccuracySec=1us, fires fire.service once): LastTriggerUSec −
     the timer's ActiveEnterTimestamp, equal within 500 ms (load shifts when each fires);
     NextElapseUSec* afterwards equal (nothing more to come, `elapsed`: systemd UINT64_MAX).
+  * idle.timer (loaded, never started) and stopped.timer (OnActiveSec=1h, started then stopped):
+    both NextElapseUSec* equal.
+Then `systemctl show`'s strings of the rows not tied to "now" (NextElapseUSecRealtime,
+NextElapseUSecMonotonic of cal/active/fire/idle/stopped.timer) are compared three ways, one
+source for the fact (the engine's TimerRuntime::next_elapse_*): systemd 252's systemctl against
+systemd, the same /usr/bin/systemctl against linger's D-Bus, and linger's own `systemctl`
+(varlink).
 Exit status 0 when every row is within its tolerance, 1 otherwise.
 
 Run as root: bench/dbus_timers.py [--bin target/release/linger] [--out bench/results-dbus.txt]
@@ -42,8 +49,17 @@ UNITS = {
     "startup.service": "[Service]\nType=oneshot\nExecStart=/bin/true\n",
     "fire.timer": "[Timer]\nOnActiveSec=1s\nAccuracySec=1us\n",
     "fire.service": "[Service]\nType=oneshot\nExecStart=/bin/true\n",
+    "idle.timer": "[Timer]\nOnActiveSec=1h\n",
+    "idle.service": "[Service]\nType=oneshot\nExecStart=/bin/true\n",
+    "stopped.timer": "[Timer]\nOnActiveSec=1h\n",
+    "stopped.service": "[Service]\nType=oneshot\nExecStart=/bin/true\n",
 }
-TIMERS = ["cal.timer", "active.timer", "startup.timer", "fire.timer"]
+TIMERS = ["cal.timer", "active.timer", "startup.timer", "fire.timer", "stopped.timer"]
+# systemctl show strings compared as they are (not tied to "now").
+SHOWN = [("cal.timer", "NextElapseUSecMonotonic"), ("active.timer", "NextElapseUSecRealtime"),
+         ("fire.timer", "NextElapseUSecRealtime"), ("fire.timer", "NextElapseUSecMonotonic"),
+         ("idle.timer", "NextElapseUSecRealtime"), ("idle.timer", "NextElapseUSecMonotonic"),
+         ("stopped.timer", "NextElapseUSecRealtime"), ("stopped.timer", "NextElapseUSecMonotonic")]
 PROPS = ["NextElapseUSecRealtime", "NextElapseUSecMonotonic", "LastTriggerUSec",
          "LastTriggerUSecMonotonic", "ActiveEnterTimestamp", "ActiveEnterTimestampMonotonic",
          "SubState"]
@@ -60,6 +76,7 @@ class Linger:
     label = "linger"
 
     def __init__(self, binary):
+        self.binary = binary
         self.dir = tempfile.mkdtemp(prefix="linger-timer-bench")
         home, self.rt = os.path.join(self.dir, "home"), os.path.join(self.dir, "run")
         os.makedirs(self.rt, mode=0o700)
@@ -73,6 +90,14 @@ class Linger:
 
     def ctl(self, *args):
         return subprocess.run([SYSTEMCTL, "--user", *args], env=self.env, capture_output=True,
+                              text=True)
+
+    def own_ctl(self, *args):
+        """linger's own systemctl (varlink), through a link named systemctl."""
+        link = os.path.join(self.dir, "systemctl")
+        if not os.path.exists(link):
+            os.symlink(os.path.abspath(self.binary), link)
+        return subprocess.run([link, "--user", *args], env=self.env, capture_output=True,
                               text=True)
 
     def get(self, path, iface, prop):
@@ -156,6 +181,8 @@ def main():
         for m in managers:
             r = m.ctl("start", *TIMERS)
             assert r.returncode == 0, (m.label, r.stderr)
+            r = m.ctl("stop", "stopped.timer")
+            assert r.returncode == 0, (m.label, r.stderr)
         # fire.timer fires 1 s after it starts: wait for both to have fired (bounded).
         deadline = time.time() + 60
         while time.time() < deadline:
@@ -166,7 +193,7 @@ def main():
         got = {}
         for m in managers:
             mgr = show(m, "", ["UserspaceTimestampMonotonic"])
-            got[m.label] = {t: show(m, t, PROPS) for t in TIMERS}
+            got[m.label] = {t: show(m, t, PROPS) for t in TIMERS + ["idle.timer"]}
             got[m.label]["_start"] = usec(mgr.get("UserspaceTimestampMonotonic", "0"))
 
         def row(name, tol_us, f):
@@ -196,9 +223,25 @@ def main():
             lambda g: usec(g["fire.timer"]["NextElapseUSecRealtime"]))
         row("fire.timer NextElapseUSecMonotonic after firing", 0,
             lambda g: usec(g["fire.timer"]["NextElapseUSecMonotonic"]))
+        for t in ["idle.timer", "stopped.timer"]:
+            for p in ["NextElapseUSecRealtime", "NextElapseUSecMonotonic"]:
+                row(f"{t} {p}", 0, lambda g, t=t, p=p: usec(g[t][p]))
         subs = {m.label: got[m.label]["fire.timer"]["SubState"] for m in managers}
         ok = ok and len(set(subs.values())) == 1
         rows.append(f"  fire.timer SubState after firing: {subs}")
+        # systemctl show's strings: systemd's, systemd's systemctl on linger's D-Bus, linger's own.
+        lg, sd = managers
+        rows.append("  systemctl show strings (systemd 252 | /usr/bin/systemctl → linger D-Bus | "
+                    "linger's own systemctl):")
+        for t, p in SHOWN:
+            def value(r):
+                return r.stdout.strip() if r.returncode == 0 else f"rc={r.returncode}"
+            vals = [value(sd.ctl("show", "-p", p, t)), value(lg.ctl("show", "-p", p, t)),
+                    value(lg.own_ctl("show", "-p", p, t))]
+            same = len(set(vals)) == 1
+            ok = ok and same
+            rows.append(f"    {t:<14} {' | '.join(repr(v) for v in vals)}  "
+                        f"{'same' if same else 'DIFFERS'}")
     finally:
         for m in managers:
             m.stop()

@@ -763,10 +763,7 @@ fn daemon_reexec_keeps_listening_sockets_and_timer_history() {
             script.display()
         ),
     );
-    m.write_unit(
-        "tick.timer",
-        "[Timer]\nOnActiveSec=0\nAccuracySec=1ms\nRemainAfterElapse=no\n",
-    );
+    m.write_unit("tick.timer", "[Timer]\nOnActiveSec=0\nAccuracySec=1ms\n");
     m.write_unit(
         "tick.service",
         "[Service]\nType=oneshot\nExecStart=/bin/true\n",

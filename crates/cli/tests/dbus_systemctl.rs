@@ -743,7 +743,7 @@ fn systemctl_status_names_the_unmet_condition_as_with_systemd() {
         &format!(
             "[Unit]\nDescription=Conditional\nConditionPathIsDirectory=/\n\
              ConditionPathExists={}\nConditionUser=!nobody-at-all\nAssertPathExists=/\n\n\
-             [Service]\nType=oneshot\nExecStart=/bin/true\n",
+             [Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/true\n",
             missing.display()
         ),
     );
@@ -792,7 +792,8 @@ fn systemctl_status_names_the_unmet_condition_as_with_systemd() {
         "[('AssertPathExists', False, False, '/', 0)]"
     );
     assert_eq!(unit["ConditionResult"], "False");
-    // Once the path is there, every condition holds and the asserts are checked.
+    // Once the path is there, every condition holds and the asserts are checked (the unit
+    // stays active, so loaded: an inactive one nobody needs would be collected).
     std::fs::write(&missing, "").unwrap();
     assert_eq!(run(&["start", "cond.service"]).code, 0);
     let unit = get_all(
@@ -924,4 +925,93 @@ fn the_private_socket_refuses_nobody_across_a_reexec() {
         refused.len(),
         refused.first()
     );
+}
+
+/// `NextElapseUSec*` of a timer: one value (the engine's) in linger's own `show`, in systemd's
+/// systemctl over D-Bus and raw on D-Bus, as systemd 252 gives them (bench/dbus_timers.py
+/// compares them with a real systemd): 0 for the clock a waiting timer has no trigger on,
+/// infinity once nothing more is to come or before the timer ever started.
+#[test]
+fn a_timers_next_elapse_is_the_same_in_show_and_over_dbus() {
+    if !have_systemctl() {
+        eprintln!("skipped: systemd's systemctl is not installed");
+        return;
+    }
+    let units = [
+        ("cal.timer", "[Timer]\nOnCalendar=*-*-* 04:00:00\n"),
+        ("fire.timer", "[Timer]\nOnActiveSec=50ms\nAccuracySec=1us\n"),
+        ("idle.timer", "[Timer]\nOnActiveSec=1h\n"),
+        (
+            "cal.service",
+            "[Service]\nType=oneshot\nExecStart=/bin/true\n",
+        ),
+        (
+            "fire.service",
+            "[Service]\nType=oneshot\nExecStart=/bin/true\n",
+        ),
+        (
+            "idle.service",
+            "[Service]\nType=oneshot\nExecStart=/bin/true\n",
+        ),
+    ];
+    let m = Manager::with_dbus(BIN, &units);
+    m.systemctl(&["start", "cal.timer", "fire.timer"])
+        .expect_code(0);
+    m.wait_for("fire.timer to elapse", |m| {
+        m.prop("fire.timer", "SubState") == "elapsed"
+    });
+    for (timer, prop, want, raw) in [
+        ("cal.timer", "NextElapseUSecMonotonic", "0", "0"),
+        (
+            "fire.timer",
+            "NextElapseUSecMonotonic",
+            "infinity",
+            "18446744073709551615",
+        ),
+        (
+            "fire.timer",
+            "NextElapseUSecRealtime",
+            "",
+            "18446744073709551615",
+        ),
+        (
+            "idle.timer",
+            "NextElapseUSecMonotonic",
+            "infinity",
+            "18446744073709551615",
+        ),
+        (
+            "idle.timer",
+            "NextElapseUSecRealtime",
+            "",
+            "18446744073709551615",
+        ),
+    ] {
+        let line = format!("{prop}={want}\n");
+        let own = m.systemctl(&["show", "-p", prop, timer]).expect_code(0);
+        assert_eq!(own.stdout, line, "linger's show of {timer}");
+        let (code, out, err) = m.systemd_systemctl(&["show", "-p", prop, timer]);
+        assert_eq!(
+            (code, out.as_str()),
+            (0, line.as_str()),
+            "systemd's systemctl: {err}"
+        );
+        let path = format!(
+            "/org/freedesktop/systemd1/unit/{}",
+            timer.replace('.', "_2e")
+        );
+        let (code, text) = m.dbus_send(
+            &path,
+            "org.freedesktop.DBus.Properties.Get",
+            &[
+                "string:org.freedesktop.systemd1.Timer",
+                &format!("string:{prop}"),
+            ],
+        );
+        assert_eq!(code, 0, "{text}");
+        assert!(
+            text.contains(&format!("uint64 {raw}")),
+            "{timer} {prop}: {text}"
+        );
+    }
 }

@@ -227,9 +227,11 @@ async fn names_at_start(front: Front, conn: zbus::Connection) {
         if !unit.ends_with(".service") {
             continue;
         }
-        let Ok(p) = front.unit_props(&unit, &["Type", "BusName"]).await else {
+        // Never loads a unit (a collected one stays unloaded).
+        let Ok(p) = front.unit_values(&unit, &["Type", "BusName"], true).await else {
             continue;
         };
+        let p = p.strings;
         let name = match (p.get("Type"), p.get("BusName")) {
             (Some(t), Some(name)) if t == "dbus" && is_service_name(name) => name.clone(),
             _ => continue,

@@ -108,7 +108,7 @@ impl Front {
                 let (_, methods, _) = members::of(&iface);
                 let m = members::find(methods, member)
                     .ok_or_else(|| BusError::unknown_method(member, &iface))?;
-                crate::manager_rest::type_call(self, msg, hdr, &iface, &name, m).await
+                crate::manager_rest::type_call(self, msg, hdr, &iface, &name, m, caller).await
             }
             Object::Job(id) if iface == JOB => {
                 let m = members::find(members::JOB_METHODS, member)

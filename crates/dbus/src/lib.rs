@@ -19,6 +19,7 @@
 //! linger_dbus::start(requests, runtime_dir, sockets))`.
 #![forbid(unsafe_code)]
 
+mod attach;
 mod bus;
 mod dispatch;
 mod dump;

@@ -334,6 +334,11 @@ pub async fn call(
                 _ => ret(hdr, &"default.target"),
             }
         }
+        "AttachProcessesToUnit" => {
+            let (name, sub, pids): (String, String, Vec<u32>) = args(msg, MANAGER, m)?;
+            crate::attach::attach(f, &name, &sub, &pids, caller, hdr).await?;
+            ret(hdr, &())
+        }
         _ => crate::manager_rest::manager_call(f, msg, hdr, m).await,
     }
 }

@@ -11,7 +11,7 @@ use zbus::message::{Header, Message};
 use zbus::zvariant::{ObjectPath, OwnedValue, Value};
 
 use crate::errors::BusError;
-use crate::front::{Front, MANAGER, Reply, args, ret, unit_path, valid_unit_name};
+use crate::front::{Caller, Front, MANAGER, Reply, args, ret, unit_path, valid_unit_name};
 use crate::members::Member;
 
 const NOT_SUPPORTED: &str = "org.freedesktop.DBus.Error.NotSupported";
@@ -100,11 +100,6 @@ pub async fn manager_call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member
         "GetUnitProcesses" => {
             let name: String = args(msg, MANAGER, m)?;
             ret(hdr, &processes(f, &name).await?)
-        }
-        "AttachProcessesToUnit" => {
-            let (name, ..): (String, String, Vec<u32>) = args(msg, MANAGER, m)?;
-            valid_unit_name(&name)?;
-            Err(linger_lacks("moving processes into a running unit"))
         }
         "AbandonScope" => {
             let name: String = args(msg, MANAGER, m)?;
@@ -316,6 +311,7 @@ pub async fn type_call(
     iface: &str,
     name: &str,
     m: &Member,
+    caller: &Caller<'_>,
 ) -> Reply {
     match m.name {
         "GetProcesses" => {
@@ -323,8 +319,9 @@ pub async fn type_call(
             ret(hdr, &processes(f, name).await?)
         }
         "AttachProcesses" => {
-            args::<(String, Vec<u32>)>(msg, iface, m)?;
-            Err(linger_lacks("moving processes into a running unit"))
+            let (sub, pids): (String, Vec<u32>) = args(msg, iface, m)?;
+            crate::attach::attach(f, name, &sub, &pids, caller, hdr).await?;
+            ret(hdr, &())
         }
         "BindMount" => {
             args::<(String, String, bool, bool)>(msg, iface, m)?;

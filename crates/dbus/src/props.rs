@@ -71,9 +71,9 @@ pub enum Conv {
     /// numbers, each ascending.
     ExitStatus,
     /// A timer's next elapse (`NextElapseUSecRealtime`: the exact µs; `…Monotonic`: a span
-    /// as systemctl prints it). As systemd 252 answers (bench/dbus_timers.py): while the timer
-    /// waits, a kind of elapse it does not have is 0; once nothing more is to come (dead,
-    /// elapsed, failed) both are `UINT64_MAX`.
+    /// as systemctl prints it), the engine's one value for `show` and D-Bus
+    /// (`linger_engine::TimerRuntime::next_elapse_*`: 0 for the clock a waiting timer has no
+    /// trigger on, `UINT64_MAX` once nothing is to come, as systemd 252 answers).
     NextElapse,
     /// A capability set as systemctl prints it (`cap_chown cap_kill`) → its bit mask; every
     /// capability known (the unset set) is systemd's `UINT64_MAX`.
@@ -314,7 +314,6 @@ pub fn made_from(prop: &str) -> &'static [&'static str] {
         "Transient" => &["Id", "FragmentPath"],
         // The clients' references are the front end's (refs.rs), kept by the names used.
         "Refs" => &["Id", "Names"],
-        "NextElapseUSecRealtime" | "NextElapseUSecMonotonic" => &["Id", "SubState"],
         _ => &["Id"],
     }
 }
@@ -348,21 +347,19 @@ pub fn unit_value(prop: &Prop, u: &UnitValues) -> Value<'static> {
                     .collect::<Vec<_>>(),
             )
         }
-        NextElapse => {
-            let n = match u.realtime.get(prop.name) {
-                Some(us) => *us,
-                None => u
-                    .strings
-                    .get(prop.name)
-                    .and_then(|raw| linger_time::parse_sec(raw).ok())
-                    .unwrap_or(0),
-            };
-            let waiting = matches!(
-                u.strings.get("SubState").map(String::as_str),
-                Some("waiting" | "running")
-            );
-            Value::U64(if n == 0 && !waiting { u64::MAX } else { n })
-        }
+        // The engine's value (linger_engine::TimerRuntime::next_elapse_*), as `show` has it:
+        // the realtime one in µs beside its string, the monotonic one an exact span.
+        NextElapse => match u.realtime.get(prop.name) {
+            Some(us) => Value::U64(*us),
+            None => match u
+                .strings
+                .get(prop.name)
+                .map(|raw| linger_time::parse_sec(raw))
+            {
+                Some(Ok(us)) => Value::U64(us),
+                _ => unset_value(prop, u),
+            },
+        },
         Realtime if u.realtime.contains_key(prop.name) => {
             Value::U64(u.realtime.get(prop.name).copied().unwrap_or(0))
         }

@@ -217,7 +217,8 @@ async fn properties_changed(
     front: &Front,
     unit: &str,
 ) -> Vec<(String, &'static str, &'static str, Body)> {
-    let Ok(values) = front.unit_values(unit, &[], false).await else {
+    // A unit collected meanwhile is not loaded again to tell of it (its UnitRemoved says).
+    let Ok(values) = front.unit_values(unit, &[], true).await else {
         return Vec::new();
     };
     let path = paths::unit(unit);

@@ -94,6 +94,30 @@ pub struct TimerRuntime {
     pub(crate) generation: u64,
 }
 
+impl TimerRuntime {
+    /// `NextElapseUSecMonotonic=` as systemd reports it (D-Bus and `systemctl show`, one
+    /// source for both): see [`TimerRuntime::next_elapse`].
+    pub fn next_elapse_monotonic(&self) -> Usec {
+        self.next_elapse(self.next_monotonic)
+    }
+
+    /// `NextElapseUSecRealtime=` as systemd reports it: see [`TimerRuntime::next_elapse`].
+    pub fn next_elapse_realtime(&self) -> Usec {
+        self.next_elapse(self.next_realtime)
+    }
+
+    /// The armed elapse; 0 for the clock a waiting (or running) timer has no trigger on;
+    /// infinity when nothing is to come (never started, stopped, elapsed, failed) —
+    /// systemd 252's answers (bench/dbus_timers.py compares them).
+    fn next_elapse(&self, armed: Option<Usec>) -> Usec {
+        match (armed, self.state) {
+            (Some(t), _) if t != 0 => t,
+            (_, TimerState::Waiting | TimerState::Running) => 0,
+            _ => linger_time::USEC_INFINITY,
+        }
+    }
+}
+
 /// What the next-elapse computation reads besides the configuration.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ElapseInputs {
@@ -244,6 +268,30 @@ mod tests {
                 let c = coalesce(e, acc, 13_333_333);
                 assert!(c >= e && c <= e + acc, "{e} {acc} → {c}");
             }
+        }
+    }
+
+    #[test]
+    fn next_elapse_is_0_for_the_other_clock_while_waiting_and_infinity_once_done() {
+        let inf = linger_time::USEC_INFINITY;
+        let t = |state, mono, real| TimerRuntime {
+            state,
+            next_monotonic: mono,
+            next_realtime: real,
+            ..Default::default()
+        };
+        let waiting = t(TimerState::Waiting, Some(3_600_000_000), None);
+        assert_eq!(waiting.next_elapse_monotonic(), 3_600_000_000);
+        assert_eq!(waiting.next_elapse_realtime(), 0);
+        let running = t(TimerState::Running, None, Some(1_796_702_400_000_000));
+        assert_eq!(running.next_elapse_monotonic(), 0);
+        assert_eq!(running.next_elapse_realtime(), 1_796_702_400_000_000);
+        for state in [TimerState::Dead, TimerState::Elapsed, TimerState::Failed] {
+            let done = t(state, None, None);
+            assert_eq!(
+                (done.next_elapse_monotonic(), done.next_elapse_realtime()),
+                (inf, inf)
+            );
         }
     }
 }

@@ -46,9 +46,9 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
                 ids
             };
             m.apply_effects();
-            // A failed transient unit, kept for `status` until now, is collected.
+            // A failed unit, kept for `status` until now, is collected (if nobody needs it).
             for id in &ids {
-                m.collect_transient(id);
+                m.collect_garbage(id);
             }
             Ok(Answer::Done)
         }

@@ -114,6 +114,7 @@ pub fn control(m: &mut Manager, c: Control) -> Result<Answer, ManagerError> {
             m.apply_effects();
             Ok(Answer::Done)
         }
+        Control::AttachTarget(unit) => attach_target(m, &unit),
         Control::UnitFileLinks { unit, runtime } => {
             let ctx = &m.engine.source_ref().ctx;
             let paths =
@@ -122,6 +123,48 @@ pub fn control(m: &mut Manager, c: Control) -> Result<Answer, ManagerError> {
                 paths.into_iter().map(|p| p.display().to_string()).collect(),
             ))
         }
+    }
+}
+
+/// See [`Control::AttachTarget`]; the refusals are systemd 252's words (its
+/// AttachProcessesToUnit, asked on its own user manager).
+fn attach_target(m: &Manager, unit: &str) -> Result<Answer, ManagerError> {
+    let invalid = |message: &str| ManagerError::new(ErrorKind::InvalidParameter, message);
+    let u = m
+        .engine
+        .resolve(unit)
+        .and_then(|id| m.engine.unit(id))
+        .ok_or_else(|| {
+            ManagerError::new(ErrorKind::NoSuchUnit, format!("Unit {unit} not loaded."))
+        })?;
+    let delegated = match &u.config.kind {
+        linger_unit::model::UnitKind::Service(sc) | linger_unit::model::UnitKind::Scope(sc) => {
+            sc.delegate.on()
+        }
+        _ => false,
+    };
+    if !delegated {
+        return Err(invalid(
+            "Process migration not available on non-delegated units.",
+        ));
+    }
+    if !u.active_state().is_active_or_reloading() {
+        return Err(invalid("Unit is not active, refusing."));
+    }
+    let id = &u.config.id;
+    let cgroups = &m.engine.host().cgroups;
+    let dir = cgroups
+        .unit_cgroups()
+        .and_then(|cg| cg.dirs(id).ok())
+        .and_then(|dirs| dirs.into_iter().next());
+    match (dir, cgroups.control_group(id)) {
+        (Some(dir), Some(path)) => Ok(Answer::Paths(vec![dir.display().to_string(), path])),
+        _ => Err(ManagerError::new(
+            ErrorKind::Failed,
+            format!(
+                "{id} has no cgroup: this user manager runs with the cgroup driver \"none\", so processes cannot be moved into its units."
+            ),
+        )),
     }
 }
 

@@ -35,6 +35,10 @@ pub enum Control {
     Revert(Vec<String>),
     /// `AbandonScope`/`Scope.Abandon`: the running scope is given up by its maker.
     AbandonScope(String),
+    /// Where `AttachProcessesToUnit` may move processes: the unit's v2 cgroup directory and
+    /// its `ControlGroup=`, answered with [`Answer::Paths`] — for a loaded, delegated
+    /// (`Delegate=`), active unit only, as systemd refuses the others.
+    AttachTarget(String),
     /// The links `disable` would remove (`GetUnitFileLinks`): answered with [`Answer::Paths`].
     UnitFileLinks {
         /// The unit.

@@ -78,4 +78,5 @@ pub use props_format::Props;
 pub use published::{PublishedStates, UnitState};
 pub use recovery::read_log as read_recovery_log;
 pub use run::{run, run_with};
+pub use scope::attach_through_login_daemon;
 pub use source::load_context;

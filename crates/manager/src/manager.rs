@@ -90,7 +90,8 @@ pub struct Manager {
     pub subscribers: Subscribers,
     /// The unit states published for front ends at the end of each turn (published.rs).
     pub published: crate::published::PublishedStates,
-    /// Transient units whose files were collected, to be unloaded (collect.rs).
+    /// Units to unload (collect.rs): transient ones whose files were collected, and others
+    /// that went inactive (or reset-failed) while maybe needed by nobody.
     pub collected: std::collections::BTreeSet<String>,
     /// Units of recently exited pids (for stream lines read after their writer exited).
     pub recent_exits: crate::recent_exits::RecentExits,
@@ -382,7 +383,7 @@ impl Manager {
                     self.engine.host_mut().tracker.release(&unit);
                     self.engine.host_mut().cgroups.release(&unit);
                 }
-                self.collect_transient(&unit);
+                self.collect_garbage(&unit);
             }
         }
     }
@@ -406,11 +407,13 @@ impl Manager {
             .release(&host.config, unit, &directories, restarted, &mut host.logs);
     }
 
-    /// A transient unit (`linger run`) that ended cleanly is garbage: remove its file, as
-    /// systemd unloads transient units. A failed one stays for `status` until reset-failed; a
-    /// service stays while an active timer or socket still triggers it, and goes with its
-    /// transient timer.
-    pub fn collect_transient(&mut self, unit: &str) {
+    /// A unit that ended cleanly may be garbage (systemd.unit(5) `CollectMode=`; a failed one
+    /// stays for `status` until reset-failed, unless `CollectMode=inactive-or-failed`): a
+    /// transient one (`linger run`) has its file removed, as systemd unloads transient units
+    /// — a service stays while an active timer or socket still triggers it, and goes with
+    /// its transient timer —; any other is unloaded at the end of the turn if no client
+    /// follows it and no loaded unit needs it (collect.rs).
+    pub fn collect_garbage(&mut self, unit: &str) {
         let transient = self
             .engine
             .host()
@@ -433,6 +436,10 @@ impl Manager {
             return;
         };
         if !is_garbage(u) {
+            // With the timers or sockets that started it (it kept them); whether each is
+            // garbage is seen at the end of the turn, its job done (collect.rs).
+            self.collected.extend(self.engine.triggered_by(unit));
+            self.collected.insert(unit.to_string());
             return;
         }
         let still_triggered = self.engine.triggered_by(unit).iter().any(|a| {

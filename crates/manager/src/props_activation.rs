@@ -27,10 +27,11 @@ pub fn activation_properties<H: Host, S: UnitSource>(
             p.insert("Unit".into(), target.clone());
             p.insert("Triggers".into(), target);
             p.insert("Result".into(), t.result.to_string());
-            p.realtime("NextElapseUSecRealtime", t.next_realtime.unwrap_or(0));
+            // The exact µs go to D-Bus too (`realtime`; the span is exact): one source.
+            p.realtime("NextElapseUSecRealtime", t.next_elapse_realtime());
             p.insert(
                 "NextElapseUSecMonotonic".into(),
-                t.next_monotonic.map(span).unwrap_or_else(|| "0".into()),
+                span(t.next_elapse_monotonic()),
             );
             p.realtime("LastTriggerUSec", t.last_trigger.realtime);
             p.insert(

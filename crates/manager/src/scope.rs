@@ -214,8 +214,9 @@ fn finish(s: &mut Manager, id: &str, pid: u32, v1: Vec<OwnedFd>) -> Result<Answe
 }
 
 /// Ask the login daemon to move `pid` into `cgroup` (a varlink call on a connection of its
-/// own, bounded by [`LOGIN_TIMEOUT`]).
-async fn attach_through_login_daemon(pid: u32, cgroup: String) -> Result<(), String> {
+/// own, bounded by [`LOGIN_TIMEOUT`]): what the user manager cannot move itself, as
+/// systemd's asks PID 1 (scopes here, and the D-Bus front end's AttachProcessesToUnit).
+pub async fn attach_through_login_daemon(pid: u32, cgroup: String) -> Result<(), String> {
     use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
     let path = login_socket();
     let call = async {

@@ -126,6 +126,55 @@ impl CollectMode {
     }
 }
 
+/// `Delegate=` (systemd.resource-control(5)): whether the unit manages the cgroups below its
+/// own, and which controllers it gets there.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Delegate {
+    /// `no` (the default).
+    #[default]
+    No,
+    /// `yes`: every controller available.
+    All,
+    /// A list of controllers (empty: delegation on, no controller named).
+    Controllers(Vec<String>),
+}
+
+/// The controllers `Delegate=` may name, in the order systemd lists them.
+pub const DELEGATE_CONTROLLERS: &[&str] = &[
+    "cpu",
+    "cpuacct",
+    "cpuset",
+    "io",
+    "blkio",
+    "memory",
+    "devices",
+    "pids",
+    "bpf-firewall",
+    "bpf-devices",
+    "bpf-foreign-programs",
+    "bpf-socket-bind",
+    "bpf-restrict-network-interfaces",
+];
+
+impl Delegate {
+    /// Whether delegation is on.
+    pub fn on(&self) -> bool {
+        *self != Delegate::No
+    }
+
+    /// `DelegateControllers=` of an explicit list, in systemd's order (`yes`: none named).
+    pub fn named(&self) -> Vec<&'static str> {
+        match self {
+            Delegate::Controllers(list) => DELEGATE_CONTROLLERS
+                .iter()
+                .copied()
+                .filter(|c| list.iter().any(|l| l == c))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// `[Unit]` section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitSection {
@@ -627,6 +676,8 @@ pub struct ServiceConfig {
     /// Resource-control assignments kept raw (`MemoryMax=512M` …) for the cgroup layer,
     /// in file order as (key, value, line).
     pub resource_control: Vec<(String, String, usize)>,
+    /// `Delegate=`
+    pub delegate: Delegate,
 }
 
 impl Default for ServiceConfig {
@@ -665,6 +716,7 @@ impl Default for ServiceConfig {
             },
             slice: None,
             resource_control: Vec::new(),
+            delegate: Delegate::No,
         }
     }
 }

@@ -540,6 +540,51 @@ fn settings_fill_the_model() {
 }
 
 #[test]
+fn delegate_is_a_boolean_or_a_list_of_controllers_added_up() {
+    let t = Tree::new();
+    let delegate = |name: &str, lines: &str| {
+        t.write(
+            &t.vendor,
+            name,
+            &format!("[Service]\nExecStart=/bin/true\n{lines}"),
+        );
+        let u = load_unit(name, &t.ctx);
+        let UnitKind::Service(s) = &u.kind else {
+            panic!("not a service")
+        };
+        let warnings: Vec<String> = u.diagnostics.iter().map(|d| d.message.clone()).collect();
+        (s.delegate.clone(), warnings)
+    };
+    use linger_unit::model::Delegate;
+    let list = |l: &[&str]| Delegate::Controllers(l.iter().map(|c| c.to_string()).collect());
+    assert_eq!(delegate("a.service", ""), (Delegate::No, vec![]));
+    assert_eq!(
+        delegate("b.service", "Delegate=yes\n"),
+        (Delegate::All, vec![])
+    );
+    assert_eq!(
+        delegate("c.service", "Delegate=yes\nDelegate=no\n").0,
+        Delegate::No
+    );
+    assert_eq!(
+        delegate("d.service", "Delegate=memory cpu\nDelegate=pids memory\n").0,
+        list(&["memory", "cpu", "pids"])
+    );
+    assert_eq!(
+        delegate("d.service", "Delegate=memory cpu\n").0.named(),
+        vec!["cpu", "memory"]
+    );
+    assert_eq!(
+        delegate("e.service", "Delegate=cpu\nDelegate=\n").0,
+        list(&[])
+    );
+    let (d, warnings) = delegate("f.service", "Delegate=cpu bogus\n");
+    assert_eq!(d, list(&["cpu"]));
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("'bogus'"), "{warnings:?}");
+}
+
+#[test]
 fn unsupported_directives_are_named() {
     let t = Tree::new();
     t.write(

@@ -24,6 +24,8 @@ pub fn next_elapse(a: &Activation<'_>) -> Option<u64> {
     let mono = a
         .next_elapse_monotonic
         .and_then(|s| linger_time::parse_sec(s).ok())
+        // 0: no elapse on that clock; infinity: none to come (the engine's next_elapse_*).
+        .filter(|m| *m != 0 && *m != linger_time::USEC_INFINITY)
         .map(|m| {
             let now_mono = clock(rustix::time::ClockId::Monotonic);
             let now_real = clock(rustix::time::ClockId::Realtime);

@@ -370,6 +370,9 @@ pub(crate) fn resource_control(b: &mut UnitBuilder, cx: &Cx<'_>) {
         b.bad_value(cx, &e);
         return;
     }
+    if cx.key == "Delegate" {
+        delegate(b, cx);
+    }
     if cx.key == "MemoryLimit" {
         b.warn(
             cx,
@@ -379,6 +382,38 @@ pub(crate) fn resource_control(b: &mut UnitBuilder, cx: &Cx<'_>) {
     b.svc
         .resource_control
         .push((cx.key.to_string(), cx.value.to_string(), cx.line));
+}
+
+/// `Delegate=`: a boolean, or a list of controllers added to the ones named before (the
+/// empty string: on, and the list emptied); an unknown controller is warned of and skipped.
+fn delegate(b: &mut UnitBuilder, cx: &Cx<'_>) {
+    use crate::model::{DELEGATE_CONTROLLERS, Delegate};
+    let value = cx.value.trim();
+    if value.is_empty() {
+        b.svc.delegate = Delegate::Controllers(Vec::new());
+        return;
+    }
+    if let Ok(on) = crate::value::parse_boolean(value) {
+        b.svc.delegate = if on { Delegate::All } else { Delegate::No };
+        return;
+    }
+    let mut list = match std::mem::take(&mut b.svc.delegate) {
+        Delegate::Controllers(list) => list,
+        _ => Vec::new(),
+    };
+    for word in value.split_whitespace() {
+        if DELEGATE_CONTROLLERS.contains(&word) {
+            if !list.iter().any(|c| c == word) {
+                list.push(word.to_string());
+            }
+        } else {
+            b.warn(
+                cx,
+                format!("Invalid controller name '{word}' in Delegate=, ignoring."),
+            );
+        }
+    }
+    b.svc.delegate = Delegate::Controllers(list);
 }
 
 #[cfg(test)]
