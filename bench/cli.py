@@ -10,6 +10,10 @@ way: a whole process, the floor. The service `tick.service` has logged 2,000 lin
 prints a real log tail (10 lines, read from each journal). systemctl's loop runs as
 `anchoruser` (subprocess's own uid switch), so no wrapper process is timed.
 
+All subjects (each build's manager, systemd --user) run at once, and the runs of every command
+are taken in --rounds rounds (default 7) that visit the subjects in turn, so that a load that
+changes during the bench weighs on every column alike.
+
 Outputs must not change between builds: with --before, every command's output from the two
 builds, run against the same manager, is compared (status's "Ns ago" masked) and the bench
 stops if they differ.
@@ -27,7 +31,7 @@ tail is its last 10 lines there: the worst case for the tail (they lie in 10 blo
 has no such journal: n/a in its column.
 
 Usage (root, for systemd's column): bench/cli.py [--bin PATH] [--before PATH] [--runs 21]
-       [--services N] [--lines L] [--journal-units U] [--journal-lines N] [--no-systemd]
+       [--rounds 7] [--services N] [--lines L] [--journal-units U] [--journal-lines N] [--no-systemd]
        [--out bench/results-cli.txt]
 """
 import os, pwd, re, shutil, statistics, subprocess, sys, time
@@ -50,11 +54,28 @@ COMMANDS = [
 ]
 
 
-def medians(argv, env, runs, user=None):
-    rows, _ = spawn_loop(argv, runs, env, user)
-    if any(r[2] != rows[0][2] for r in rows):
-        raise RuntimeError(f"{argv}: exit codes differ between runs")
-    return statistics.median(r[0] for r in rows), statistics.median(r[1] for r in rows)
+def measure_rounds(subjects, runs, rounds):
+    """Every command of every subject (all running at once), `runs` runs each, taken in `rounds`
+    rounds that visit the subjects in turn (the order reversed every other round): a load that
+    changes while the bench runs weighs on every column alike. [(name, {label: (wall, CPU)})]."""
+    rows = {s.name: {} for s in subjects}
+    per = max(1, -(-runs // rounds))
+    for r in range(rounds):
+        for s in (subjects if r % 2 == 0 else subjects[::-1]):
+            for label, args in COMMANDS:
+                if s.name == Systemd.name and label in LINGER_ONLY:
+                    continue
+                got, _ = spawn_loop(s.argv(args), per, s.env, getattr(s, "user", None))
+                rows[s.name].setdefault(label, []).extend(got)
+    out = []
+    for s in subjects:
+        cols = {}
+        for label, got in rows[s.name].items():
+            if any(g[2] != got[0][2] for g in got):
+                raise RuntimeError(f"{s.name}: {label}: exit codes differ between runs")
+            cols[label] = (statistics.median(g[0] for g in got), statistics.median(g[1] for g in got))
+        out.append((s.name, cols))
+    return out
 
 
 def run_once(argv, env, user=None):
@@ -101,9 +122,6 @@ class Linger:
             return ["/bin/true"]
         return [b, "ctl", "--user"] + args if args != ["--version"] else [b, "--version"]
 
-    def measure(self, runs):
-        return {label: medians(self.argv(args), self.env, runs) for label, args in COMMANDS}
-
     def outputs(self, binary):
         """Every command's output from `binary` (another build's client) against this manager."""
         return {label: output_of(self.argv(args, binary), self.env) for label, args in COMMANDS
@@ -148,10 +166,6 @@ class Systemd:
             return ["/bin/true"]
         return ["systemctl", "--user"] + args if args != ["--version"] else ["systemctl", "--version"]
 
-    def measure(self, runs):
-        return {label: medians(self.argv(args), self.env, runs, self.user) for label, args in COMMANDS
-                if label not in LINGER_ONLY}
-
     def stop(self):
         subprocess.run([f"{ANCHORS}/02_usermgr/stop_usermgr.sh"], stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
@@ -173,6 +187,7 @@ def main():
     ap.add_argument("--lines", type=int, default=2000)
     ap.add_argument("--journal-units", type=int, default=0)
     ap.add_argument("--journal-lines", type=int, default=1_000_000)
+    ap.add_argument("--rounds", type=int, default=7, help="rounds the runs are spread over")
     a = ap.parse_args()
     if a.services:
         COMMANDS.append((MANY_ROW.format(services=a.services, total=f"{a.services * a.lines:,}"),
@@ -184,31 +199,29 @@ def main():
         label = RR_ROW.format(total=f"{a.journal_lines:,}", units=f"{a.journal_units:,}")
         COMMANDS.append((label, ["status", "--no-pager", "unit-000.service"]))
         LINGER_ONLY.add(label)
-    columns = []
     builds = ([("linger before", a.before)] if a.before else []) + [("linger after", a.bin)]
-    for name, binary in builds:
-        lg = Linger(name, binary, a.services, a.lines, rr)
-        try:
-            columns.append((name, lg.measure(a.runs)))
-            if a.before and binary == a.bin:
-                # Both clients against this manager: the outputs must be the same.
-                mine, theirs = lg.outputs(a.bin), lg.outputs(a.before)
-                for label in mine:
-                    if mine[label] != theirs[label]:
-                        sys.exit(f"output differs between the builds for {label}:\n"
-                                 f"{theirs[label]}\n---\n{mine[label]}")
-        finally:
-            lg.stop()
+    subjects = []
     note = "systemd 252: not measured (needs root and ../shared/anchors)"
-    if not a.no_systemd and anchors_usable("/lib/systemd/systemd"):
-        sd = Systemd(a.services, a.lines)
-        try:
-            columns.append((sd.name, sd.measure(a.runs)))
+    try:
+        for name, binary in builds:
+            subjects.append(Linger(name, binary, a.services, a.lines, rr))
+        if a.before:
+            # Both clients against the after build's manager: the outputs must be the same.
+            lg = subjects[-1]
+            mine, theirs = lg.outputs(a.bin), lg.outputs(a.before)
+            for label in mine:
+                if mine[label] != theirs[label]:
+                    sys.exit(f"output differs between the builds for {label}:\n"
+                             f"{theirs[label]}\n---\n{mine[label]}")
+        if not a.no_systemd and anchors_usable("/lib/systemd/systemd"):
+            subjects.append(Systemd(a.services, a.lines))
             note = "systemd 252: systemctl --user against systemd --user 252 (anchors), same run"
-        finally:
-            sd.stop()
+        columns = measure_rounds(subjects, a.runs, a.rounds)
+    finally:
+        for subject in subjects:
+            subject.stop()
     names = [c[0] for c in columns]
-    out = [f"# bench/cli.py --runs {a.runs}: medians, whole commands, {time.strftime('%Y-%m-%d %H:%M')}",
+    out = [f"# bench/cli.py --runs {a.runs} --rounds {a.rounds}: medians, whole commands, {time.strftime('%Y-%m-%d %H:%M')}",
            f"# {note}; load average at the end: {os.getloadavg()[0]:.1f}",
            "# wall / CPU (user+sys, wait4) in ms, commands started by posix_spawn; ratio = systemd 252 / linger after (CPU)",
            f"{'':62}" + "".join(f"{n:>22}" for n in names) + f"{'ratio':>9}"]

@@ -159,21 +159,46 @@ fn decode_indexed(data: Vec<u8>, b: &BlockInfo, dict: &Dict, known: &Known) -> D
     d
 }
 
-/// Reads frames while walking a file backwards, a large window at a time. A segment's
-/// dictionary chain is one small DICT frame per batch of new values, spread through the file:
-/// 10,000 services started one after the other leave 10,000 of them, and reading each with
-/// its own two preads made `systemctl status` of one unit among them cost 20,000 reads.
-#[derive(Debug, Default)]
+/// Reads frames while walking a file backwards, a window at a time. A segment's dictionary
+/// chain is one small DICT frame per batch of new values, spread through the file: 10,000
+/// services started one after the other leave 10,000 of them side by side (reading each with
+/// its own two preads made `systemctl status` of one unit among them cost 20,000 reads), while
+/// 500 services that each log 2,000 lines leave 500 of them ~50 KB apart (reading 256 KB
+/// windows then read the whole 24 MB file to load a dictionary of 500 units). So the window
+/// adapts: it doubles (up to [`Self::MAX`]) while each window holds several of the frames
+/// asked, and halves (down to [`Self::MIN`]) while each holds only one.
+#[derive(Debug)]
 struct BackWindow {
     /// File offset of `buf[0]`.
     base: u64,
     buf: Vec<u8>,
+    /// Bytes the next read takes.
+    size: u64,
+    /// Frames served from the current window.
+    hits: u32,
+    /// Bytes read so far.
+    read: u64,
+}
+
+impl Default for BackWindow {
+    fn default() -> Self {
+        BackWindow {
+            base: 0,
+            buf: Vec::new(),
+            size: Self::START,
+            hits: 0,
+            read: 0,
+        }
+    }
 }
 
 impl BackWindow {
-    /// Bytes read at once.
-    const SIZE: u64 = 256 << 10;
-    /// Bytes past a frame's start read with it (frames longer than this are read alone).
+    /// Bounds and first value of the bytes read at once.
+    const MIN: u64 = 4 << 10;
+    const START: u64 = 32 << 10;
+    const MAX: u64 = 256 << 10;
+    /// Bytes past a frame's start read with it, at most (frames longer than what was read
+    /// with them are read alone).
     const AHEAD: u64 = 16 << 10;
 
     /// The payload of the frame of `kind` at `off` (as [`Segment::read_frame_at`]).
@@ -182,21 +207,33 @@ impl BackWindow {
             if off >= self.base {
                 let pos = usize::try_from(off - self.base).unwrap_or(usize::MAX);
                 if !matches!(format::parse_frame(&self.buf, pos), Parsed::Truncated) {
+                    self.hits += 1;
                     return seg.frame_payload(&self.buf, pos, off, kind);
                 }
             }
             if refilled {
                 break;
             }
-            let end = off.saturating_add(Self::AHEAD).min(seg.file_len);
-            let start = end.saturating_sub(Self::SIZE).max(HEADER_LEN).min(off);
+            if !self.buf.is_empty() {
+                self.size = match self.hits {
+                    0 | 1 => (self.size / 2).max(Self::MIN),
+                    2 | 3 => self.size,
+                    _ => (self.size * 2).min(Self::MAX),
+                };
+            }
+            self.hits = 0;
+            let end = off
+                .saturating_add(Self::AHEAD.min(self.size / 2))
+                .min(seg.file_len);
+            let start = end.saturating_sub(self.size).max(HEADER_LEN).min(off);
             self.buf.resize((end - start) as usize, 0);
             seg.file
                 .read_exact_at(&mut self.buf, start)
                 .map_err(|e| Error::io(&seg.path, e))?;
             self.base = start;
+            self.read += end - start;
         }
-        // A frame longer than the window (or cut off by the end of the file).
+        // A frame longer than what was read with it (or cut off by the end of the file).
         seg.read_frame_at(off, kind)
     }
 }
@@ -228,6 +265,8 @@ pub(crate) struct Segment {
     pub torn: Option<(u64, &'static str)>,
     /// Corrupt frames the tail scan skipped.
     pub skipped: u32,
+    /// Bytes read to load the dictionary chain before the scanned tail.
+    pub dict_read: u64,
     /// Blocks found by the forward scan of the tail (oldest first).
     tail_blocks: Vec<BlockInfo>,
     /// Offset from which `tail_blocks` were scanned (`HEADER_LEN` when the whole file was).
@@ -411,6 +450,7 @@ impl Segment {
             known: [None; KNOWN.len()],
             torn: None,
             skipped: 0,
+            dict_read: 0,
             tail_blocks: Vec::new(),
             tail_start: HEADER_LEN,
             tail: Vec::new(),
@@ -480,6 +520,7 @@ impl Segment {
             for payload in chain.iter().rev() {
                 dict.apply(payload).map_err(|e| bad(&self.path, e))?;
             }
+            self.dict_read = window.read;
         }
         for (slot, name) in self.known.iter_mut().zip(KNOWN) {
             *slot = dict.name_id(name);
@@ -810,10 +851,51 @@ mod tests {
         let full = Segment::open_with(&path, true).unwrap_or_else(|e| panic!("{e}"));
         assert!(fast.tail_start > HEADER_LEN, "opened at the newest block");
         assert!(
-            fast.file_len > 2 * BackWindow::SIZE,
+            fast.file_len > 2 * BackWindow::MAX,
             "the chain spans several windows"
         );
         assert_eq!(fast.dict, full.dict);
         assert!(fast.dict.n_pairs() > 13_000);
+    }
+
+    /// Units that each log many lines one after the other leave their DICT frames far
+    /// apart: the chain is read a frame's neighbourhood at a time, not the whole file.
+    #[test]
+    fn a_dictionary_chain_spread_through_the_file_is_read_in_small_windows() {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mut cfg = crate::JournalConfig::new(tmp.path());
+        cfg.rate_limit_burst = 0;
+        let w = crate::JournalWriter::spawn(cfg).unwrap_or_else(|e| panic!("{e}"));
+        let mut rt = 1_700_000_000_000_000u64;
+        for u in 0..150 {
+            for i in 0..400 {
+                rt += 1;
+                let mut e =
+                    crate::Entry::message(6, format!("unit {u} says line {i:05} of its log"));
+                e.realtime_usec = rt;
+                e.monotonic_usec = rt - 1_600_000_000_000_000;
+                e.push("_SYSTEMD_USER_UNIT", format!("u-{u}.service"))
+                    .push("_PID", format!("{}", 1000 + u));
+                assert!(w.submit(e));
+            }
+            w.flush().unwrap_or_else(|e| panic!("{e}"));
+        }
+        let path = std::fs::read_dir(tmp.path())
+            .unwrap_or_else(|e| panic!("{e}"))
+            .flatten()
+            .map(|f| f.path())
+            .find(|p| p.to_string_lossy().ends_with(format::SEGMENT_SUFFIX))
+            .unwrap_or_else(|| panic!("no segment"));
+        let fast = Segment::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        let full = Segment::open_with(&path, true).unwrap_or_else(|e| panic!("{e}"));
+        assert!(fast.tail_start > HEADER_LEN, "opened at the newest block");
+        assert_eq!(fast.dict, full.dict);
+        assert!(fast.dict.n_pairs() >= 300, "every unit's pairs");
+        assert!(
+            fast.dict_read < fast.file_len / 4,
+            "{} of {} bytes read for the dictionary",
+            fast.dict_read,
+            fast.file_len
+        );
     }
 }
