@@ -764,3 +764,35 @@ fn a_unit_failed_before_a_crash_or_a_reexec_comes_back_failed_with_its_result() 
     m.systemctl(&["stop", "fine.service"]).expect_code(0);
     m.shutdown();
 }
+
+/// The last record of `unit` in a manager's crash-recovery log (read from the file: asking
+/// the manager would be an event, and a turn).
+fn last_record(m: &Manager, unit: &str) -> Option<String> {
+    let log = std::fs::read_to_string(m.runtime().join("linger/recovery.log")).ok()?;
+    let key = format!("{unit}\t");
+    log.lines()
+        .rev()
+        .find_map(|l| l.strip_prefix(key.as_str()))
+        .map(str::to_string)
+}
+
+#[test]
+fn a_unit_collected_in_a_turn_has_its_record_cleared_in_that_turn() {
+    let mut m = Manager::new(BIN);
+    m.write_unit(
+        "gone.service",
+        "[Unit]\nCollectMode=inactive-or-failed\n[Service]\nExecStart=/bin/sh -c 'exit 3'\n",
+    );
+    m.start();
+    m.systemctl(&["start", "gone.service"]);
+    // Failed, its record written — and, with no event after it, cleared: the unit was
+    // unloaded at the end of that turn.
+    m.wait_for("the collected unit's record cleared", |m| {
+        last_record(m, "gone.service").as_deref() == Some("{}")
+    });
+    m.crash();
+    m.start();
+    assert_eq!(m.prop("gone.service", "ActiveState"), "inactive");
+    assert_eq!(m.prop("gone.service", "Result"), "success");
+    m.shutdown();
+}

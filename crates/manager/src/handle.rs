@@ -144,10 +144,17 @@ impl Manager {
         self.subscribers.publish(&self.engine, &touched);
         // After its last state was told: a collected unit is gone from the next turn on.
         crate::collect::unload_collected(self);
+        // Their records go now, not at the end of the next turn (a crash meanwhile would
+        // bring a collected unit back, failed as it was).
+        let unloaded = self.engine.take_touched();
+        if !unloaded.is_empty() {
+            crate::recovery::persist(self, &unloaded);
+        }
         // What the front ends read without a turn: before the loop yields, so before any
         // reply or change of this turn reaches a client.
         let mut changed = self.engine.take_reloaded();
         changed.extend(touched);
+        changed.extend(unloaded);
         self.published.publish(&self.engine, &changed);
         self.give_back_freed_memory(changed.len());
         if self.shutting_down && self.engine.jobs().is_empty() {
