@@ -3,7 +3,7 @@
 //!
 //! Between `fork` and `execve` the child runs only async-signal-safe system calls on data
 //! prepared before the fork (no allocation, no locks); that code is the crate's `unsafe`
-//! module [`sys`] (besides one ioctl in [`pidfd`] and one madvise in [`memory`]). Everything else here is safe and testable.
+//! module [`sys`] (besides one ioctl in [`pidfd`], and one madvise and one malloc_trim in [`memory`]). Everything else here is safe and testable.
 //!
 //! ```no_run
 //! use linger_exec::{ExecSpec, spawn};

@@ -1,4 +1,5 @@
-//! Giving back the pages a long-running process mapped from its files only to start.
+//! Giving back the pages a long-running process mapped from its files only to start, and
+//! the heap pages it freed ([`give_back_free_heap`]).
 //!
 //! The kernel maps a program's code in 64 KB windows around each page it touches
 //! (fault-around), so a manager that has just started holds most of its binary's start-up
@@ -128,6 +129,24 @@ pub fn release_clean_file_pages() -> std::io::Result<Released> {
     Ok(r)
 }
 
+/// Gives the allocator's free pages back to the kernel (glibc's `malloc_trim`): memory the
+/// process freed stays in glibc's free lists, counted in its RSS, until then — a manager
+/// that stopped 500 services held 1.7 MB so. Returns whether any memory was released.
+/// Elsewhere than glibc, does nothing.
+pub fn give_back_free_heap() -> bool {
+    #[cfg(target_env = "gnu")]
+    {
+        // SAFETY: malloc_trim takes no pointer; it walks glibc's own free chunks under the
+        // arenas' locks (safe from any thread at any time) and releases whole free pages
+        // with madvise. No live allocation is touched.
+        unsafe { libc::malloc_trim(0) == 1 }
+    }
+    #[cfg(not(target_env = "gnu"))]
+    {
+        false
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,6 +199,37 @@ Anonymous:             0 kB
             ],
             "not RELRO (private pages), rw, deleted, anonymous, [vdso] or unmapped"
         );
+    }
+
+    fn rss_anon_kb() -> u64 {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("RssAnon:"))
+            .and_then(|v| v.trim().strip_suffix("kB"))
+            .map_or(0, |v| v.trim().parse().unwrap())
+    }
+
+    #[cfg(target_env = "gnu")]
+    #[test]
+    fn freed_small_allocations_go_back_to_the_kernel() {
+        // 64 MB in 1 KB pieces (below glibc's mmap threshold: they come from the heap),
+        // one in 64 kept, so the freed ones lie between live ones (as a stopped unit's do)
+        // and cannot simply be cut off the heap's top.
+        let pieces: Vec<Vec<u8>> = (0..65_536).map(|i| vec![i as u8; 1024]).collect();
+        let (kept, freed): (Vec<_>, Vec<_>) = pieces
+            .into_iter()
+            .enumerate()
+            .partition(|(i, _)| i % 64 == 0);
+        drop(freed);
+        let before = rss_anon_kb();
+        give_back_free_heap();
+        let after = rss_anon_kb();
+        assert!(
+            before.saturating_sub(after) > 32 * 1024,
+            "RssAnon {before} kB -> {after} kB: the freed 63 MB stayed resident"
+        );
+        assert_eq!(kept.len(), 1024);
     }
 
     #[test]

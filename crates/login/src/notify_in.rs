@@ -62,8 +62,8 @@ pub fn prepare_dir(dir: &Path) -> std::io::Result<()> {
 /// Bind a socket for a start of uid's manager (a worker's job, before the fork) at
 /// `dir/UID.N`, a name no other start of this daemon uses (so dropping one start's socket
 /// never unlinks the next one's); owned by `uid`, mode 0600 (set before anyone but root
-/// could connect: the file is made with the daemon's umask, which leaves no write access to
-/// others, and the directory is root's); credentials passed.
+/// could connect: the file is made under the daemon's umask, 022 whatever it inherited (run.rs),
+/// which leaves no write access to others, and the directory is root's); credentials passed.
 pub fn bind(dir: &Path, uid: u32) -> std::io::Result<(PathBuf, OwnedFd)> {
     use rustix::fs::{AtFlags, CWD, Mode, chmodat, chownat};
     use rustix::net::{AddressFamily, SocketAddrUnix, SocketFlags, SocketType};

@@ -24,6 +24,10 @@ use crate::tracker::Tracker;
 /// Run the login daemon until SIGTERM/SIGINT. Exit code 0 after a clean stop.
 pub fn run(config: LoginConfig) -> ExitCode {
     pid1::ensure_std_fds();
+    // A known umask, whatever the daemon inherited (an init may leave 0): a starting
+    // manager's notify socket (notify_in::bind) is bound under it and must leave no write
+    // access to others before its chmod/chown, and the state files are root's alone to write.
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o022));
     let blocked = pid1::unblock_loop_signals();
     if !blocked.is_empty() {
         log::warn(format!(

@@ -158,6 +158,26 @@ fn linger_starts_and_stops_the_user_manager() {
     );
 }
 
+/// Started with umask 0 (an init may leave it so), the daemon works under 022: a starting
+/// manager's notify socket is bound under the umask before its chmod to 0600, and with 0
+/// every user could send to it for that moment.
+#[test]
+fn the_daemon_works_under_umask_022_whatever_it_inherited() {
+    if !root_or_skip() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let d = Daemon::start_with(
+        dir.path(),
+        None,
+        &[],
+        &["sh", "-c", "umask 000; exec \"$0\" \"$@\""],
+    );
+    let status = std::fs::read_to_string(format!("/proc/{}/status", d.pid())).unwrap();
+    let umask = status.lines().find_map(|l| l.strip_prefix("Umask:"));
+    assert_eq!(umask.map(str::trim), Some("0022"), "{status}");
+}
+
 #[test]
 fn bad_names_and_unknown_users_never_become_files() {
     if !root_or_skip() {

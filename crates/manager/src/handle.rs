@@ -108,6 +108,19 @@ impl Manager {
         }
     }
 
+    /// Units stopped, collected or restarted by the hundred leave their memory in the
+    /// allocator's free lists (a manager that started and stopped 500 services kept 1.7 MB
+    /// more RssAnon than while they ran); once that many have changed and no job is left,
+    /// the free pages go back to the kernel. A fraction of a millisecond, once per burst.
+    fn give_back_freed_memory(&mut self, changed: usize) {
+        const AFTER_CHANGES: usize = 128;
+        self.changes_since_trim += changed;
+        if self.changes_since_trim >= AFTER_CHANGES && self.engine.jobs().is_empty() {
+            self.changes_since_trim = 0;
+            linger_exec::memory::give_back_free_heap();
+        }
+    }
+
     /// Close a turn of the event loop (after one or a batch of events).
     pub fn end_turn(&mut self) {
         if self.starting.is_some() {
@@ -143,6 +156,7 @@ impl Manager {
         changed.extend(touched);
         changed.extend(unloaded);
         self.published.publish(&self.engine, &changed);
+        self.give_back_freed_memory(changed.len());
         if self.shutting_down && self.engine.jobs().is_empty() {
             self.exit = Some(ExitRequest::Shutdown);
         }

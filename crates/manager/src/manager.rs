@@ -53,6 +53,8 @@ pub struct Manager {
     pub exit: Option<ExitRequest>,
     /// Stopping every unit before exiting.
     pub shutting_down: bool,
+    /// Units whose state changed since the heap was last given back (handle.rs `end_turn`).
+    pub changes_since_trim: usize,
     /// Output pipes still to be handed back before a `daemon-reexec`.
     pub reexec_waiting: Option<usize>,
     /// Mirror manager messages on stderr.
@@ -144,6 +146,7 @@ impl Manager {
             logs: LogTail::default(),
             exit: None,
             shutting_down: false,
+            changes_since_trim: 0,
             reexec_waiting: None,
             log_to_stderr,
             pipes: HashMap::new(),

@@ -24,7 +24,7 @@
 //!                                             shared STATE/notify, the managers' sockets in
 //!                                             STATE/notify/), until stdin closes: then
 //!                                             "sent own N other N refused N" (own: sockets
-//!                                             owned by the caller)
+//!                                             named for the caller's uid)
 //! login-attack datagram-flood SOCKET THREADS TEXT
 //!                                             THREADS threads sending TEXT in datagrams to
 //!                                             SOCKET as fast as they can, until stdin closes
@@ -438,10 +438,12 @@ struct FloodCounts {
 }
 
 /// The daemon's notify sockets under `state` (the shared one, the managers' ones), each
-/// with whether the caller owns it.
+/// with whether it is the caller's: by its name (`UID.N`), not its owner, which is root's
+/// for a moment after the daemon binds it (a socket listed then and chowned to the caller
+/// before the send was once counted as another's).
 fn notify_targets(state: &Path) -> Vec<(PathBuf, bool)> {
-    use std::os::unix::fs::{FileTypeExt, MetadataExt};
-    let me = rustix::process::geteuid().as_raw();
+    use std::os::unix::fs::FileTypeExt;
+    let mine = format!("{}.", rustix::process::geteuid().as_raw());
     let shared = state.join("notify");
     let mut paths = vec![shared.clone()];
     if let Ok(d) = std::fs::read_dir(&shared) {
@@ -451,7 +453,11 @@ fn notify_targets(state: &Path) -> Vec<(PathBuf, bool)> {
         .into_iter()
         .filter_map(|p| {
             let m = std::fs::symlink_metadata(&p).ok()?;
-            m.file_type().is_socket().then(|| (p, m.uid() == me))
+            let own = p != shared
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(&mine));
+            m.file_type().is_socket().then_some((p, own))
         })
         .collect()
 }
