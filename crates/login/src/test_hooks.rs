@@ -12,17 +12,20 @@
 //!   `PATH` and waits until `PATH` is removed (or a minute has passed) — the window in which
 //!   the pid may be given to another process (`tests/attacks.rs`, attack 16).
 
+/// When the hook `var` names a path: writes `pid` there (whole, through a rename) and
+/// returns the path the test removes to release the hook.
+fn announce(var: &str, pid: u32) -> Option<std::path::PathBuf> {
+    let path = std::path::PathBuf::from(std::env::var_os(var)?);
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, pid.to_string())
+        .and_then(|()| std::fs::rename(&tmp, &path))
+        .ok()?;
+    Some(path)
+}
+
 /// See the module's first hook.
 pub fn after_manager_fork(pid: u32) {
-    let Some(path) = std::env::var_os("LINGER_LOGIN_TEST_HOLD_AFTER_FORK") else {
-        return;
-    };
-    let path = std::path::PathBuf::from(path);
-    let tmp = path.with_extension("tmp");
-    if std::fs::write(&tmp, pid.to_string())
-        .and_then(|()| std::fs::rename(&tmp, &path))
-        .is_err()
-    {
+    if announce("LINGER_LOGIN_TEST_HOLD_AFTER_FORK", pid).is_none() {
         return;
     }
     loop {
@@ -32,17 +35,9 @@ pub fn after_manager_fork(pid: u32) {
 
 /// See the module's second hook.
 pub fn before_attach_write(pid: u32) {
-    let Some(path) = std::env::var_os("LINGER_LOGIN_TEST_HOLD_ATTACH") else {
+    let Some(path) = announce("LINGER_LOGIN_TEST_HOLD_ATTACH", pid) else {
         return;
     };
-    let path = std::path::PathBuf::from(path);
-    let tmp = path.with_extension("tmp");
-    if std::fs::write(&tmp, pid.to_string())
-        .and_then(|()| std::fs::rename(&tmp, &path))
-        .is_err()
-    {
-        return;
-    }
     let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while path.exists() && std::time::Instant::now() < until {
         std::thread::sleep(std::time::Duration::from_millis(5));

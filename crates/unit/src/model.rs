@@ -139,22 +139,9 @@ pub enum Delegate {
     Controllers(Vec<String>),
 }
 
-/// The controllers `Delegate=` may name, in the order systemd lists them.
-pub const DELEGATE_CONTROLLERS: &[&str] = &[
-    "cpu",
-    "cpuacct",
-    "cpuset",
-    "io",
-    "blkio",
-    "memory",
-    "devices",
-    "pids",
-    "bpf-firewall",
-    "bpf-devices",
-    "bpf-foreign-programs",
-    "bpf-socket-bind",
-    "bpf-restrict-network-interfaces",
-];
+/// The controllers `Delegate=` may name, in the order systemd lists them (one list with the
+/// cgroup-name escaper's).
+pub const DELEGATE_CONTROLLERS: &[&str] = linger_wire::CONTROLLERS;
 
 impl Delegate {
     /// Whether delegation is on.

@@ -582,6 +582,13 @@ fn delegate_is_a_boolean_or_a_list_of_controllers_added_up() {
     assert_eq!(d, list(&["cpu"]));
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("'bogus'"), "{warnings:?}");
+    // systemd 252's name for the foreign-BPF-program controller (its cgroup controller table).
+    let (d, warnings) = delegate("g.service", "Delegate=bpf-foreign\n");
+    assert_eq!(
+        (d, warnings.len()),
+        (list(&["bpf-foreign"]), 0),
+        "{warnings:?}"
+    );
 }
 
 #[test]

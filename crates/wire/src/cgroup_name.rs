@@ -3,9 +3,9 @@
 
 use std::borrow::Cow;
 
-/// The cgroup controllers systemd 252 knows (a directory named like `CONTROLLER.x` is
-/// escaped).
-const CONTROLLERS: &[&str] = &[
+/// The cgroup controllers systemd 252 knows, in its order: a directory named like
+/// `CONTROLLER.x` is escaped, and `Delegate=` may name them (linger-unit).
+pub const CONTROLLERS: &[&str] = &[
     "cpu",
     "cpuacct",
     "cpuset",

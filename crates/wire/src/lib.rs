@@ -23,7 +23,7 @@ mod job;
 mod signal;
 mod state;
 
-pub use cgroup_name::cgroup_escape;
+pub use cgroup_name::{CONTROLLERS, cgroup_escape};
 pub use job::{JobAction, JobMode, JobResult, JobType, KillWhom};
 pub use signal::Signal;
 pub use state::{ActiveState, LoadState, ServiceResult, SubState};
