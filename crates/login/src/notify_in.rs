@@ -16,7 +16,7 @@
 //! polling it until the window ends: a user who floods their own manager's socket only
 //! delays their own manager's readiness (their senders sleep in the kernel, on a full queue),
 //! and costs the daemon at most [`BUDGET`] reads a window. The socket is closed and unlinked
-//! as soon as the manager has stopped starting ([`crate::state::State`] drops it when the
+//! as soon as the manager has stopped starting (the daemon's state, state.rs, drops it when the
 //! manager leaves `Starting`): closing it wakes senders blocked on its full queue (they get
 //! `ECONNREFUSED`).
 

@@ -1,7 +1,7 @@
 //! The manager's modules form a tree (issue 14): no file reaches, through `crate::…` paths, a
 //! file that reaches it back. A cycle is how the old `Rc<RefCell<State>>` tangle grew; this
-//! test names the cycle if one comes back. The D-Bus front end (crates/dbus) is held to the
-//! same rule here.
+//! test names the cycle if one comes back. The D-Bus front end (crates/dbus) and the login
+//! daemon (crates/login) are held to the same rule here.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -136,6 +136,16 @@ fn the_dbus_front_ends_module_graph_has_no_cycle() {
     assert!(g.contains_key("front") && g.contains_key("refs"), "{g:?}");
     // Its submodules (props/timer.rs …) count as their parent's.
     assert!(g["props"].contains("paths"), "{g:?}");
+    assert_no_cycle(&g);
+}
+
+#[test]
+fn the_login_daemons_module_graph_has_no_cycle() {
+    let g = graph(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../login/src"));
+    assert!(
+        g.contains_key("state") && g.contains_key("notify_in"),
+        "{g:?}"
+    );
     assert_no_cycle(&g);
 }
 
