@@ -289,6 +289,15 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         std::mem::take(&mut self.reloaded)
     }
 
+    /// The loaded units among those loaded, replaced or re-read since the last
+    /// [`Engine::take_reloaded`] (the manager looks at each for garbage once its turn is done).
+    pub fn reloaded_units(&self) -> impl Iterator<Item = &str> {
+        self.reloaded
+            .iter()
+            .map(String::as_str)
+            .filter(|id| self.units.contains_key(*id))
+    }
+
     /// Count `id` as changed (for state the manager keeps beside the engine).
     pub fn touch(&mut self, id: &str) {
         if !self.touched.contains(id) {

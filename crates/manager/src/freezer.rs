@@ -74,13 +74,9 @@ fn begin(
     m: &mut Manager,
     p: &wire::FreezerRequest,
 ) -> Result<Option<std::path::PathBuf>, ManagerError> {
-    let Some(id) = m.engine.resolve(&p.unit).map(str::to_string) else {
-        return Err(ManagerError::new(
-            ErrorKind::NoSuchUnit,
-            format!("Unit {} not loaded.", p.unit),
-        )
-        .unit(&p.unit));
-    };
+    // Loaded if it is not (systemd's FreezeUnit/ThawUnit load it, and answer for its state);
+    // a unit loaded for this goes again at the end of the turn (collect.rs).
+    let id = m.engine.load(&p.unit);
     let unit = m.engine.unit(&id).ok_or_else(|| {
         ManagerError::new(ErrorKind::NoSuchUnit, format!("Unit {id} not loaded.")).unit(&id)
     })?;

@@ -346,7 +346,7 @@ pub fn unit_properties<H: Host, S: UnitSource>(
 
 /// The slice a unit is in: its `Slice=` (else app.slice) for units with processes, the parent
 /// by name for a slice (`a-b.slice` → `a.slice` → `-.slice`), none for the others.
-fn slice_of(cfg: &linger_unit::model::UnitConfig) -> Option<String> {
+pub(crate) fn slice_of(cfg: &linger_unit::model::UnitConfig) -> Option<String> {
     let configured = |slice: &Option<String>| {
         Some(
             slice
