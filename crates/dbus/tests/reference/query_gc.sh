@@ -59,9 +59,10 @@ run)
   sc start run.service
   edit "$D/run.service" '[Unit]\nDescription=RunEdited\n[Service]\nExecStart=/bin/sleep infinity\n'
   sc show -p NeedDaemonReload -p Description run.service
-  # -q: systemctl's own look at NeedDaemonReload after queueing the stop races the stop
-  # itself (GetUnit fails once the unit is collected), in systemd as in linger.
-  sc stop -q run.service
+  # Not transcribed: systemctl's look at NeedDaemonReload after queueing the stop (and its
+  # warning) races the stop itself (GetUnit fails once the unit is collected), in systemd as
+  # in linger, and -q does not silence it.
+  systemctl --user stop run.service >/dev/null 2>&1
   sc list-units --all --no-legend run.service
   sc show -p NeedDaemonReload -p Description run.service
   echo "## 4 a slice and its units"

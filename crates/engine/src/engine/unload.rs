@@ -118,12 +118,10 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             .flatten()
             .any(|by| kept_by(by) && names_it(by))
         });
-        near || self.units.values().any(|u| {
-            let by = u.config.id.as_str();
-            (!u.config.unit.on_failure.is_empty() || !u.config.unit.on_success.is_empty())
-                && kept_by(by)
-                && names_it(by)
-        })
+        near || self
+            .with_handlers
+            .iter()
+            .any(|by| kept_by(by) && names_it(by))
     }
 
     /// The units `id` references (any dependency or ordering, conflicts, `OnFailure=`,
