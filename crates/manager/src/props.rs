@@ -325,6 +325,10 @@ pub fn unit_properties<H: Host, S: UnitSource>(
         UnitKind::Scope(sc) => crate::props_settings::service_settings(sc, &mut p.strings),
         UnitKind::Socket(c) => {
             crate::props_settings::service_settings(&c.processes, &mut p.strings);
+            // Only services and scopes delegate (systemd 252 shows a socket's `Delegate=yes`
+            // as no: crates/dbus/tests/reference/delegate.txt).
+            p.insert("Delegate".into(), "no".into());
+            p.insert("DelegateControllers".into(), String::new());
             crate::props_settings::socket_settings(c, &mut p.strings);
         }
         _ => {}
