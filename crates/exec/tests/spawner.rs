@@ -77,8 +77,10 @@ fn each_spawn_returns_its_childs_own_pid_and_failures_keep_their_stage() {
     }
 }
 
-/// Once `settle` returns, no child is left between its birth and its execve: each one is the
-/// program it was to run (a child not yet exec'ed still shows the test binary's command line).
+/// Once `settle` returns, no child is left between its birth and its execve: none shows the
+/// test binary's command line any more, as a child sharing our memory before its execve does
+/// (the kernel lets the worker go once the child's new memory is in place, so a child may
+/// still show an empty command line for a moment, never ours).
 #[test]
 fn settle_returns_once_every_child_has_execed() {
     let reports = ExecReports::new();
@@ -93,10 +95,11 @@ fn settle_returns_once_every_child_has_execed() {
     }
     spawner.settle();
     assert_eq!(spawner.in_flight(), 0);
+    let ours = cmdline(std::process::id());
     let not_yet: Vec<(u32, String)> = pids
         .iter()
         .map(|&p| (p, cmdline(p)))
-        .filter(|(_, c)| c.trim() != "sleep 30")
+        .filter(|(_, c)| *c == ours)
         .collect();
     for &p in &pids {
         // Ours: started above, still our children (not reaped).
