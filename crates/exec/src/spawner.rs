@@ -82,11 +82,7 @@ impl Spawner {
 
     /// [`crate::spawn_reporting`], returning once the child's pid is known. Falls back to the
     /// caller's thread when no worker thread can be started.
-    pub fn spawn(
-        &mut self,
-        spec: ExecSpec,
-        reports: &ExecReports,
-    ) -> Result<Spawned, SpawnError> {
+    pub fn spawn(&mut self, spec: ExecSpec, reports: &ExecReports) -> Result<Spawned, SpawnError> {
         let Some(i) = self.worker() else {
             return spawn_reporting(spec, reports);
         };

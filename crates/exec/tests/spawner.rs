@@ -64,7 +64,11 @@ fn each_spawn_returns_its_childs_own_pid_and_failures_keep_their_stage() {
     for (pid, path) in &good {
         assert_eq!(exit_code(*pid), 0);
         let written = std::fs::read_to_string(path).unwrap();
-        assert_eq!(written.trim(), pid.to_string(), "the pid handed back is the child's own");
+        assert_eq!(
+            written.trim(),
+            pid.to_string(),
+            "the pid handed back is the child's own"
+        );
         assert_eq!(reports.take(*pid), None, "exec'ed: nothing reported");
     }
     for pid in bad_dir {
