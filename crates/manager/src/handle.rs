@@ -53,6 +53,10 @@ impl Manager {
             Event::CgroupEvents => self.on_cgroup_events(),
             Event::SocketReady(unit) => crate::socket_events::on_socket_event(self, &unit),
             Event::ClockChanged { timezone } => {
+                if timezone {
+                    // Calendar elapses are recomputed now, in the new zone.
+                    linger_time::forget_local_zone();
+                }
                 self.engine.on_clock_change(timezone);
                 self.apply_effects();
             }
