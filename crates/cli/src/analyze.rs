@@ -128,7 +128,7 @@ pub fn timestamp(stamps: &[String]) -> ExitCode {
         eprintln!("Too few arguments.");
         return ExitCode::from(1);
     }
-    let tz = jiff::tz::TimeZone::system();
+    let tz = linger_time::local_zone();
     let mut code = 0;
     for (i, s) in stamps.iter().enumerate() {
         match linger_time::analyze::timestamp_report(s, now_usec(), &tz) {
@@ -153,7 +153,7 @@ pub fn calendar(exprs: &[String], iterations: u32, base_time: Option<&str>) -> E
         eprintln!("Too few arguments.");
         return ExitCode::from(1);
     }
-    let tz = jiff::tz::TimeZone::system();
+    let tz = linger_time::local_zone();
     let base = match base_time {
         Some(b) => match linger_time::timestamp::parse_timestamp(b, now_usec(), &tz) {
             Ok(t) => t,

@@ -687,9 +687,7 @@ fn number(prop: &Prop, raw: &str) -> Value<'static> {
         Limit if raw == "infinity" => u64::MAX,
         Errno if raw.is_empty() => (i32::MAX - 1) as u64,
         Realtime if raw.is_empty() => 0,
-        Realtime => {
-            linger_time::parse_timestamp(raw, 0, &jiff::tz::TimeZone::system()).unwrap_or(0)
-        }
+        Realtime => linger_time::parse_timestamp(raw, 0, &linger_time::local_zone()).unwrap_or(0),
         Span => linger_time::parse_sec(raw).unwrap_or(0),
         Octal => u64::from_str_radix(raw, 8).unwrap_or(0),
         _ => raw.parse::<i64>().map(|v| v as u64).unwrap_or(0),

@@ -76,7 +76,7 @@ pub trait Host {
 
     /// The zone calendar timers without their own zone use.
     fn time_zone(&self) -> jiff::tz::TimeZone {
-        jiff::tz::TimeZone::system()
+        linger_time::local_zone()
     }
     /// When the manager started (`OnStartupSec=` counts from it).
     fn startup(&self) -> Timestamp {

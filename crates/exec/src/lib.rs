@@ -23,12 +23,14 @@ pub mod memory;
 pub mod pidfd;
 mod report;
 pub mod seccomp;
+mod spawner;
 mod spec;
 #[allow(unsafe_code)]
 mod sys;
 
 pub use env::{Environment, is_valid_name, parse_environment_file, read_environment_file};
 pub use report::ExecReports;
+pub use spawner::Spawner;
 pub use spec::{Credentials, ExecSpec, Namespace, Rlimit, SpecError, Stage};
 pub use sys::{
     SpawnError, Spawned, adopt_inherited_fd, keep_across_exec, read_status, set_cloexec, spawn,

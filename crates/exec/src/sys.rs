@@ -9,6 +9,8 @@ use std::ffi::c_char;
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 
+use std::sync::atomic::AtomicU32;
+
 use crate::report::ExecReports;
 use crate::spec::{ExecSpec, Stage};
 
@@ -62,13 +64,36 @@ pub fn read_status(pipe: &OwnedFd) -> Option<(Stage, i32)> {
 /// caller can read the outcome when the child exits. Starting many services this way costs
 /// only the fork.
 pub fn spawn_nowait(spec: ExecSpec) -> Result<Spawned, SpawnError> {
-    spawn_inner(spec, false, None)
+    spawn_inner(spec, false, None, None)
 }
 
 /// Like [`spawn_nowait`] with the failure report going to the shared pipe of `reports`
 /// (read it with [`ExecReports::take`] once the child has exited): no fd is kept per child.
 pub fn spawn_reporting(spec: ExecSpec, reports: &ExecReports) -> Result<Spawned, SpawnError> {
-    spawn_inner(spec, false, Some(reports))
+    spawn_inner(spec, false, Some(reports.write_fd()), None)
+}
+
+/// [`spawn_reporting`] for a [`crate::Spawner`] worker, with the report pipe's write end as
+/// `report_fd`: the child stores its pid in `announce` (and wakes its futex waiters) first
+/// thing, so whoever waits there may go on while this thread stays suspended until the
+/// child's `execve`.
+pub(crate) fn spawn_announcing(
+    spec: ExecSpec,
+    report_fd: RawFd,
+    announce: &AtomicU32,
+) -> Result<Spawned, SpawnError> {
+    spawn_inner(spec, false, Some(report_fd), Some(announce))
+}
+
+/// Block every signal in the calling thread for the rest of its life (a spawner worker: the
+/// manager's handlers run on its other threads).
+pub(crate) fn block_all_signals() {
+    // SAFETY: sigset_t is plain data; sigfillset/pthread_sigmask only write the sets we pass.
+    unsafe {
+        let mut all: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut all);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &all, std::ptr::null_mut());
+    }
 }
 
 /// Failure before a child existed.
@@ -122,6 +147,8 @@ struct Prepared<'a> {
     bounding_set: Option<u64>,
     ambient: u64,
     fail_at: Option<(Stage, i32)>,
+    /// Where the child stores its pid before anything else (a shared-memory child only).
+    announce: Option<*const AtomicU32>,
 }
 
 /// `struct __user_cap_header_struct` (linux/capability.h).
@@ -204,23 +231,20 @@ struct Report {
 /// Fork and exec according to `spec`. Blocks only until the child has exec'ed or failed
 /// (the status pipe closes on exec), which is what makes `Type=exec` exact.
 pub fn spawn(spec: ExecSpec) -> Result<Spawned, SpawnError> {
-    spawn_inner(spec, true, None)
+    spawn_inner(spec, true, None, None)
 }
 
+/// `shared`: the write end of an [`ExecReports`] pipe (else a pipe of the child's own);
+/// `announce`: where the child stores its pid first thing (see [`spawn_announcing`]).
 fn spawn_inner(
     mut spec: ExecSpec,
     wait: bool,
-    shared: Option<&ExecReports>,
+    shared: Option<RawFd>,
+    announce: Option<&AtomicU32>,
 ) -> Result<Spawned, SpawnError> {
     spec.finalize();
     let (own_pipe, report) = match shared {
-        Some(r) => (
-            None,
-            Report {
-                fd: r.write_fd(),
-                shared: true,
-            },
-        ),
+        Some(fd) => (None, Report { fd, shared: true }),
         None => {
             let (rd, wr) = cloexec_pipe().map_err(SpawnError::Pipe)?;
             let fd = wr.as_raw_fd();
@@ -294,6 +318,7 @@ fn spawn_inner(
         bounding_set: spec.capability_bounding_set,
         ambient: spec.ambient_capabilities,
         fail_at: spec.fail_at,
+        announce: announce.map(|a| a as *const AtomicU32),
     };
     // Block every signal across fork: until the child has reset the dispositions it inherits
     // the manager's handlers, and a SIGTERM landing there must not run them.
@@ -596,6 +621,19 @@ fn fail(report: Report, stage: Stage, err: i32) -> ! {
 fn child(p: &Prepared<'_>, joined: bool) -> ! {
     // SAFETY (whole block): only async-signal-safe libc calls, on values prepared pre-fork.
     unsafe {
+        if let Some(word) = p.announce {
+            // Our pid to the waiting thread (a clone sharing memory writes its real word; a
+            // forked child only its own copy, and its parent announces it instead). The
+            // atomic lives in the spawner's shared state, which outlives this child's exec.
+            let word = &*word;
+            word.store(libc::getpid() as u32, std::sync::atomic::Ordering::Release);
+            libc::syscall(
+                libc::SYS_futex,
+                word as *const AtomicU32,
+                libc::FUTEX_WAKE | libc::FUTEX_PRIVATE_FLAG,
+                i32::MAX,
+            );
+        }
         // Signals: an empty mask and default dispositions (the manager ignores SIGPIPE and
         // handles others; ignored dispositions would survive execve).
         // Default dispositions first (signals are still blocked), then an empty mask.

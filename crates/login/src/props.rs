@@ -17,7 +17,7 @@ fn yes(b: bool) -> &'static str {
 }
 
 fn timestamp(us: u64) -> String {
-    format_timestamp(us, &jiff::tz::TimeZone::system())
+    format_timestamp(us, &linger_time::local_zone())
 }
 
 fn span(d: Option<std::time::Duration>) -> String {

@@ -67,6 +67,9 @@ pub struct RealHost {
     directory_failures: std::collections::HashMap<u32, String>,
     /// The one pipe those children report a failed setup step on (no fd per service).
     pub exec_reports: linger_exec::ExecReports,
+    /// Worker threads that make those children: a spawn returns once the pid is known, the
+    /// child's setup and execve go on on the other core (`linger_exec::Spawner`).
+    pub spawner: linger_exec::Spawner,
     /// Socket units' fds and held connections.
     pub sockets: SocketTable,
     /// Per-unit cgroups (or the `none` driver).
@@ -125,6 +128,7 @@ impl RealHost {
             directory_failure: None,
             directory_failures: Default::default(),
             exec_reports: Default::default(),
+            spawner: Default::default(),
             exec_settings: Default::default(),
             own_pid,
         }
@@ -593,7 +597,7 @@ impl Host for RealHost {
         let child = if wait {
             linger_exec::spawn(spec)
         } else {
-            linger_exec::spawn_reporting(spec, &self.exec_reports)
+            self.spawner.spawn(spec, &self.exec_reports)
         }
         .map_err(|e| e.to_string())?;
         // Our child: its pid stays its own until we reap it.
@@ -646,6 +650,9 @@ impl Host for RealHost {
         main: Option<u32>,
         control: Option<u32>,
     ) -> usize {
+        // Children still between birth and execve are signalled (and looked for) only once
+        // they are what they will be: the unit's program, in its cgroup.
+        self.spawner.settle();
         self.frozen.thaw_before_use(&self.cgroups, unit);
         let targets: Vec<u32> = match whom {
             KillWhom::Main => main.into_iter().collect(),
@@ -682,12 +689,14 @@ impl Host for RealHost {
     }
 
     fn unit_is_empty(&self, unit: &str) -> bool {
+        self.spawner.settle();
         self.cgroups
             .is_empty(unit)
             .unwrap_or_else(|| self.tracker.pids(unit).is_empty())
     }
 
     fn unit_pids(&self, unit: &str) -> Vec<u32> {
+        self.spawner.settle();
         self.cgroups
             .pids(unit)
             .unwrap_or_else(|| self.tracker.pids(unit))

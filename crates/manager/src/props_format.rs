@@ -8,7 +8,7 @@ pub fn timestamp(us: Usec) -> String {
     if us == 0 || us == USEC_INFINITY {
         return String::new();
     }
-    linger_time::timestamp::format_timestamp(us, &jiff::tz::TimeZone::system())
+    linger_time::timestamp::format_timestamp(us, &linger_time::local_zone())
 }
 
 /// A time span as systemd prints it (`1min 30s`).

@@ -267,6 +267,9 @@ pub fn save_and_exec(
     path: &Path,
     args: &[String],
 ) -> String {
+    // No child may be mid-clone while fds lose their close-on-exec flag below (its copy of
+    // our fd table would carry them into the service).
+    s.engine.host().spawner.settle();
     let saved = {
         let services = s
             .engine

@@ -45,7 +45,7 @@ mod zone;
 
 pub use calendar::{CalendarError, CalendarSpec};
 pub use error::ErrorKind;
-pub use local::local_zone;
+pub use local::{forget_local_zone, local_zone};
 pub use span::{
     SpanError, format_timespan, parse_nsec, parse_sec, parse_sec_def_infinity, parse_sec_fix_0,
     parse_time,

@@ -1,19 +1,53 @@
-//! The local time zone, found without walking the zone database.
+//! The local time zone, found without walking the zone database, and kept.
 //!
 //! `jiff::tz::TimeZone::system()` turns the `/etc/localtime` symlink into a zone name and
 //! looks that name up in its database, whose first use lists every file under
 //! `/usr/share/zoneinfo` (~600 directory reads, about 1 ms — more than the rest of a
-//! `journalctl -n 100`). The zone is the file `/etc/localtime` points to, so it is read
+//! `journalctl -n 100`, a third of a `systemctl status`, and the user manager's first
+//! answer paid it too). The zone is the file `/etc/localtime` points to, so it is read
 //! directly; its name (only `%Q`-style output uses it) comes from the link. Whenever `TZ`
 //! is set, or `/etc/localtime` is not a readable TZif file, jiff decides as before.
+//!
+//! Every part of linger asks [`local_zone`], never jiff's `system()`: one lookup, one cache.
+//! A process keeps the zone it found for [`TRUST`] (as jiff does); the user manager, which
+//! watches `/etc` for a new `localtime`, drops it at once with [`forget_local_zone`] so
+//! calendar timers are recomputed in the new zone, not the cached one.
+
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use jiff::tz::TimeZone;
 
 const LOCALTIME: &str = "/etc/localtime";
 
+/// How long a process trusts the zone it looked up (jiff's own `system()` cache keeps its
+/// zone as long): a process that is not told of a change sees it within this.
+pub const TRUST: Duration = Duration::from_secs(5 * 60);
+
+/// The zone found last and when. One per process: the zone is the machine's.
+static CACHED: Mutex<Option<(TimeZone, Instant)>> = Mutex::new(None);
+
 /// The time zone the user's wall clock is in (`TZ`, else `/etc/localtime`, else UTC), as
-/// `jiff::tz::TimeZone::system()` gives it, at the cost of one file read.
+/// `jiff::tz::TimeZone::system()` gives it: one file read the first time, then kept for
+/// [`TRUST`] or until [`forget_local_zone`].
 pub fn local_zone() -> TimeZone {
+    let mut cached = CACHED.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((tz, found)) = cached.as_ref()
+        && found.elapsed() < TRUST
+    {
+        return tz.clone();
+    }
+    let tz = look_up_local_zone();
+    *cached = Some((tz.clone(), Instant::now()));
+    tz
+}
+
+/// Drop the kept zone: the next [`local_zone`] looks again (the zone changed).
+pub fn forget_local_zone() {
+    *CACHED.lock().unwrap_or_else(PoisonError::into_inner) = None;
+}
+
+fn look_up_local_zone() -> TimeZone {
     if std::env::var_os("TZ").is_some() {
         return TimeZone::system();
     }
@@ -75,5 +109,27 @@ mod tests {
         assert_eq!(tz.iana_name(), Some("Europe/Berlin"));
         let summer = jiff::Timestamp::from_second(1_720_000_000).unwrap_or_default();
         assert_eq!(summer.to_zoned(tz).strftime("%Z").to_string(), "CEST");
+    }
+
+    /// What the user manager relies on after a zone change: the kept zone is what was found,
+    /// and a forgotten one is looked up again.
+    #[test]
+    fn the_zone_is_kept_until_forgotten() {
+        let first = local_zone();
+        assert_eq!(local_zone().iana_name(), first.iana_name());
+        let found = CACHED
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .map(|(_, at)| *at);
+        assert!(found.is_some(), "the zone was not kept");
+        forget_local_zone();
+        assert!(
+            CACHED
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .is_none()
+        );
+        assert_eq!(local_zone().iana_name(), look_up_local_zone().iana_name());
     }
 }

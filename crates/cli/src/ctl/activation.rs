@@ -43,7 +43,7 @@ fn last_trigger(a: &Activation<'_>) -> Option<u64> {
 }
 
 fn tz() -> jiff::tz::TimeZone {
-    jiff::tz::TimeZone::system()
+    linger_time::local_zone()
 }
 
 /// Units of one type with the given properties, from the manager.

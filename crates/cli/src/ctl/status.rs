@@ -51,7 +51,7 @@ fn short_time(us: u64) -> String {
         return String::new();
     }
     let ts = jiff::Timestamp::from_microsecond(us as i64).unwrap_or_default();
-    ts.to_zoned(jiff::tz::TimeZone::system())
+    ts.to_zoned(linger_time::local_zone())
         .strftime("%b %d %H:%M:%S")
         .to_string()
 }

@@ -201,7 +201,7 @@ impl CalendarSpec {
     /// again (before the end of year 9999).
     #[must_use]
     pub fn next_elapse(&self, after: Usec) -> Option<Usec> {
-        self.next_elapse_in(after, &TimeZone::system())
+        self.next_elapse_in(after, &crate::local_zone())
     }
 
     /// Like [`CalendarSpec::next_elapse`], with `default_tz` as the local time zone.
