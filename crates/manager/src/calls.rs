@@ -189,15 +189,9 @@ fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {
 
 fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
     let mut out = Vec::new();
-    // Fresh looks at the unit files (NeedDaemonReload, UnitFileState): each asked unit's own
-    // paths for a few units, one listing of each search directory for many.
-    let mut probe = if p.units.len() > 16 {
-        linger_unit::loader::SearchProbe::listing()
-    } else {
-        linger_unit::loader::SearchProbe::direct()
-    };
-    let mut presets = None;
-    let mut file_states = None;
+    // Fresh looks at the unit files (NeedDaemonReload), with the install states kept while
+    // what they were read from is unchanged (crate::install_cache).
+    let mut install = crate::install_states::InstallLookups::new(p.units.len());
     // Only unit states asked (`is-active`, the warnings after a job): the rest of each
     // unit's properties is not rendered. The names added below are answered either way.
     let added_below = [
@@ -224,11 +218,13 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             continue;
         };
         let wants = |k: &str| p.properties.is_empty() || p.properties.iter().any(|x| x == k);
-        let file_state = if wants("UnitFileState") || wants("UnitFilePreset") {
-            let states = file_states.get_or_insert_with(|| {
-                linger_unit::loader::UnitFileStates::links_only(&m.engine.source_ref().ctx)
-            });
-            crate::source::unit_file_state(states, &u.config, &mut probe)
+        let source = m.engine.source_ref();
+        let want_state = wants("UnitFileState") || wants("UnitFilePreset");
+        // Asked for the property, and to know whether a kept state still holds.
+        let changed = (want_state || wants("NeedDaemonReload"))
+            && install.need_reload(&source.stamps, &source.ctx, &u.config);
+        let file_state = if want_state {
+            install.file_state(&source.stamps, &source.ctx, &u.config, changed)
         } else {
             String::new()
         };
@@ -240,16 +236,10 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             all
         };
         if wants("UnitFilePreset") {
-            let presets = presets
-                .get_or_insert_with(|| crate::preset::Presets::load(std::path::Path::new("/")));
-            let preset = crate::preset::preset_for_state(presets, &id, &file_state);
+            let preset = install.preset(&source.stamps, &id, &file_state);
             props.insert("UnitFilePreset".into(), preset.unwrap_or_default().into());
         }
         if wants("NeedDaemonReload") {
-            let source = m.engine.source_ref();
-            let changed = source
-                .stamps
-                .need_reload(&u.config, &source.ctx, &mut probe);
             props.insert("NeedDaemonReload".into(), crate::props_format::yes(changed));
         }
         if wants("FreezerState") || wants("CanFreeze") {

@@ -31,6 +31,8 @@ mod generators;
 mod handle;
 mod host;
 mod host_log;
+mod install_cache;
+mod install_states;
 mod job_waits;
 mod journal_stream;
 pub mod keeper;

@@ -16,6 +16,7 @@
 //! records it, later loads of the same unit (through another name) leave it alone, and
 //! daemon-reload starts over ([`LoadStamps::clear`]).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -23,17 +24,26 @@ use std::time::SystemTime;
 use linger_unit::loader::{LoadContext, SearchProbe, UnitIndex, current_files};
 use linger_unit::model::{LoadState, UnitConfig};
 
+use crate::install_cache::{InstallCache, SETTLE};
+
 /// What was on disk when a unit was loaded.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 struct Stamp {
     fragment: Option<(PathBuf, Option<SystemTime>)>,
     dropins: Vec<(PathBuf, Option<SystemTime>)>,
+    /// Its `UnitFileState=` judged from these files, and the generation of the enablement
+    /// links it was judged by ([`crate::install_cache`]): goes with the stamp.
+    file_state: RefCell<Option<(u64, String)>>,
 }
 
-/// The modification times of every loaded unit's files, by unit id.
+/// The modification times of every loaded unit's files, by unit id — and what was derived
+/// from them and from the enablement links and presets, kept while they are unchanged
+/// ([`crate::install_cache`]; this is its one owner: [`LoadStamps::clear`] forgets it all).
 #[derive(Debug, Default)]
 pub struct LoadStamps {
     by_unit: HashMap<String, Stamp>,
+    /// The enablement links and preset rules kept between requests.
+    pub(crate) install: RefCell<InstallCache>,
 }
 
 /// A file's modification time; a masking entry (a `/dev/null` link) is judged by the link
@@ -77,6 +87,7 @@ impl LoadStamps {
                 .enumerate()
                 .map(|(i, p)| (p.clone(), seen(i + 1, p, false)))
                 .collect(),
+            file_state: RefCell::new(None),
         };
         self.by_unit.insert(cfg.id.clone(), stamp);
     }
@@ -86,9 +97,44 @@ impl LoadStamps {
         self.by_unit.remove(id);
     }
 
-    /// daemon-reload: every unit is read again and stamped again.
+    /// daemon-reload: every unit is read again and stamped again; what was derived from the
+    /// files (install states, links, presets) is read again too.
     pub fn clear(&mut self) {
         self.by_unit.clear();
+        self.install.get_mut().clear();
+    }
+
+    /// The `UnitFileState=` kept for unit `id`, if it was judged by links of `generation`.
+    pub(crate) fn kept_file_state(&self, id: &str, generation: u64) -> Option<String> {
+        let stamp = self.by_unit.get(id)?;
+        let kept = stamp.file_state.borrow();
+        kept.as_ref()
+            .filter(|(g, _)| *g == generation)
+            .map(|(_, s)| s.clone())
+    }
+
+    /// Keep `state` as unit `id`'s `UnitFileState=` (judged by links of `generation`) with
+    /// its stamp (none: not kept).
+    pub(crate) fn keep_file_state(&self, id: &str, generation: u64, state: &str) {
+        if let Some(stamp) = self.by_unit.get(id) {
+            *stamp.file_state.borrow_mut() = Some((generation, state.to_string()));
+        }
+    }
+
+    /// Whether unit `id`'s files, as stamped, last changed at least [`SETTLE`] before
+    /// `began` (what was read from them then may be kept: see [`crate::install_cache`]).
+    pub(crate) fn settled(&self, id: &str, began: SystemTime) -> bool {
+        let Some(stamp) = self.by_unit.get(id) else {
+            return false;
+        };
+        let Some(limit) = began.checked_sub(SETTLE) else {
+            return false;
+        };
+        stamp
+            .fragment
+            .iter()
+            .chain(&stamp.dropins)
+            .all(|(_, when)| when.is_none_or(|t| t < limit))
     }
 
     /// Whether `cfg`'s files changed since it was loaded, looking at the disk through

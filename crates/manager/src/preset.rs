@@ -40,6 +40,12 @@ impl Presets {
     /// (colon-separated directories) replaces the standard ones, so a policy can be tried —
     /// and tested — without touching /etc.
     pub fn load(root: &Path) -> Presets {
+        Presets::load_read(root).0
+    }
+
+    /// [`Presets::load`], with the directories and files it read (what a later change of the
+    /// policy would show in: the manager keeps the rules while none of them changed).
+    pub fn load_read(root: &Path) -> (Presets, Vec<PathBuf>) {
         let dirs: Vec<PathBuf> = match std::env::var("LINGER_PRESET_PATH") {
             Ok(p) => p
                 .split(':')
@@ -48,11 +54,19 @@ impl Presets {
                 .collect(),
             Err(_) => USER_PRESET_DIRS.iter().map(|d| root.join(d)).collect(),
         };
-        Presets::from_dirs(&dirs)
+        let mut read = Vec::new();
+        let presets = Presets::from_dirs_read(&dirs, &mut read);
+        (presets, read)
     }
 
     /// The preset files in `dirs` (highest priority first).
     pub fn from_dirs(dirs: &[PathBuf]) -> Presets {
+        Presets::from_dirs_read(dirs, &mut Vec::new())
+    }
+
+    /// [`Presets::from_dirs`]; the directories and the files it read are added to `read`.
+    fn from_dirs_read(dirs: &[PathBuf], read: &mut Vec<PathBuf>) -> Presets {
+        read.extend(dirs.iter().cloned());
         let mut files: BTreeMap<String, PathBuf> = BTreeMap::new();
         for d in dirs {
             let Ok(rd) = std::fs::read_dir(d) else {
@@ -66,6 +80,7 @@ impl Presets {
             }
         }
         let mut rules = Vec::new();
+        read.extend(files.values().cloned());
         for path in files.values() {
             let Ok(text) = std::fs::read_to_string(path) else {
                 continue;

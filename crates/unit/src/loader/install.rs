@@ -285,6 +285,13 @@ impl UnitFileStates {
         }
     }
 
+    /// The directories whose listing the enablement links were read from (the enablement
+    /// directories, also those missing, and their `*.wants/`-style subdirectories): a link
+    /// made or removed since changes one of them (its modification time, or whether it exists).
+    pub fn scanned_dirs(&self) -> &[PathBuf] {
+        self.links.listed()
+    }
+
     /// The state of unit `id`, known also by `aliases`, from a fresh look at its own files
     /// ([`UnitIndex::of_names`]: the same answer as [`Self::state`] after a full scan,
     /// except that only `aliases` count as its other names).

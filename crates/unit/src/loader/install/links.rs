@@ -47,8 +47,8 @@ pub(crate) struct Link {
 type FoundLink = (PathBuf, String, PathBuf, bool);
 
 /// Every symlink in `dir` (top level) and in its `*.wants/`, `*.requires/`, `*.upholds/`
-/// subdirectories.
-fn symlinks(ctx: &LoadContext, dir: &Path) -> Vec<FoundLink> {
+/// subdirectories; the dependency subdirectories looked into are added to `listed`.
+fn symlinks(ctx: &LoadContext, dir: &Path, listed: &mut Vec<PathBuf>) -> Vec<FoundLink> {
     let mut out = Vec::new();
     let Ok(rd) = std::fs::read_dir(dir) else {
         return out;
@@ -83,6 +83,7 @@ fn symlinks(ctx: &LoadContext, dir: &Path) -> Vec<FoundLink> {
             continue;
         }
         if kind.is_dir() {
+            listed.push(p.clone());
             let Ok(sub) = std::fs::read_dir(&p) else {
                 continue;
             };
@@ -116,18 +117,28 @@ fn refers(link_name: &str, target: &Path, name: &str, fragment: &Path) -> bool {
 }
 
 /// The symlinks of every enablement directory, read once for many units (`status` or
-/// `show` of 500 units read the directories 500 times): (runtime?, the directory's symlinks).
+/// `show` of 500 units read the directories 500 times): (runtime?, the directory's symlinks),
+/// and every directory the scan listed or tried to (what a later change would show in).
 #[derive(Debug)]
-pub(crate) struct EnablementLinks(Vec<(bool, Vec<FoundLink>)>);
+pub(crate) struct EnablementLinks(Vec<(bool, Vec<FoundLink>)>, Vec<PathBuf>);
 
 impl EnablementLinks {
     pub(crate) fn scan(ctx: &LoadContext) -> Self {
-        EnablementLinks(
-            enablement_dirs(ctx)
-                .into_iter()
-                .map(|(dir, runtime)| (runtime, symlinks(ctx, &dir)))
-                .collect(),
-        )
+        let mut listed = Vec::new();
+        let links = enablement_dirs(ctx)
+            .into_iter()
+            .map(|(dir, runtime)| {
+                listed.push(dir.clone());
+                (runtime, symlinks(ctx, &dir, &mut listed))
+            })
+            .collect();
+        EnablementLinks(links, listed)
+    }
+
+    /// The directories the scan listed (or found missing): the enablement directories and
+    /// their `*.wants/`-style subdirectories. A link made or removed since changes one of them.
+    pub(crate) fn listed(&self) -> &[PathBuf] {
+        &self.1
     }
 }
 
@@ -447,7 +458,7 @@ fn links_to_disable<S: AsRef<str>>(
             }
             return Err(InstallError::NotFound(name));
         };
-        for (path, link_name, target, _) in symlinks(ctx, &dir) {
+        for (path, link_name, target, _) in symlinks(ctx, &dir, &mut Vec::new()) {
             let is_alias = install.alias.contains(&link_name);
             if refers(&link_name, &target, &name, &fragment)
                 || (is_alias && target != Path::new("/dev/null"))
