@@ -59,3 +59,29 @@ fn varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
     }
     None
 }
+
+/// The payload ranges of the BLOCK_END frames of a well-formed segment, in file order.
+pub fn block_end_payloads(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = HEADER_LEN;
+    while pos < bytes.len() {
+        let Some(len) = varint(bytes, &mut pos) else {
+            break;
+        };
+        let Some(end) = usize::try_from(len)
+            .ok()
+            .filter(|&l| l > 0)
+            .and_then(|l| pos.checked_add(l))
+            .filter(|&e| e + 4 <= bytes.len())
+        else {
+            break;
+        };
+        let mut next = end + 4;
+        if bytes[pos] == BLOCK_END {
+            out.push(pos + 1..end);
+            next += 4;
+        }
+        pos = next;
+    }
+    out
+}

@@ -32,6 +32,9 @@ pub struct JournalConfig {
     /// Write the unit index into block summaries (default true). False writes segments as
     /// they were before the index (for tests that readers still read those).
     pub unit_index: bool,
+    /// Write the entry positions after the unit index (default true). False writes the
+    /// unit index as it was before them (for tests that readers still read those).
+    pub entry_positions: bool,
 }
 
 /// A key or section of a configuration file that was not used.
@@ -64,6 +67,7 @@ impl JournalConfig {
             queue_entries: 16_384,
             queue_bytes: 8 << 20,
             unit_index: true,
+            entry_positions: true,
         }
     }
 

@@ -200,7 +200,7 @@ impl Journal {
             return Some(Rc::clone(seg));
         }
         let opened = match s.file.borrow_mut().take() {
-            Some(file) => Segment::open_file(&s.path, file, false),
+            Some(file) => Segment::open_read(&s.path, file, Some(s.header), false),
             None => Segment::open(&s.path),
         };
         match opened.or_else(|_| Segment::open_with(&s.path, true)) {

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use super::dict::DictWriter;
 use super::format::{
-    self, BlockStart, BlockSummary, DIR_EVERY_BLOCKS, HEADER_LEN, HINT_OFFSET, Header, LIT_UNIT,
-    SEGMENT_SUFFIX, UnitLinks,
+    self, BlockStart, BlockSummary, CHECKPOINT_EVERY, Checkpoint, DIR_EVERY_BLOCKS, EntryList,
+    HEADER_LEN, HINT_OFFSET, Header, LIT_UNIT, Positions, SEGMENT_SUFFIX, UnitLinks,
 };
 use crate::entry::fields::UNIT_MATCH_FIELDS;
 use crate::varint;
@@ -52,6 +52,13 @@ struct OpenBlock {
     lit_names: Vec<u32>,
     /// An entry holds a unit field literally (unit key [`LIT_UNIT`]).
     lit_unit: bool,
+    /// The block start's realtime and monotonic (what checkpoints are relative to).
+    start_rt: u64,
+    start_mono: u64,
+    /// The entry positions' checkpoints so far (see `format`).
+    checkpoints: Vec<Checkpoint>,
+    /// (unit key, entry index) of every entry holding a key, in entry order.
+    entry_keys: Vec<(u32, u32)>,
 }
 
 /// The writer's side of the unit index (see `format`'s module doc).
@@ -94,6 +101,8 @@ pub(crate) struct Appender {
     units: UnitIndexWriter,
     /// Write the unit index (false: the layout of segments from before it).
     pub unit_index: bool,
+    /// Write the entry positions after it (false: the layout from before them).
+    pub entry_positions: bool,
 }
 
 /// The file name of a new segment: creation time and first seqnum, so names sort by age.
@@ -160,6 +169,7 @@ impl Appender {
                 ..Default::default()
             },
             unit_index: true,
+            entry_positions: true,
         };
         Ok((a, path))
     }
@@ -309,6 +319,10 @@ impl Appender {
                 ctxs: Vec::new(),
                 lit_names: Vec::new(),
                 lit_unit: false,
+                start_rt: r.rt,
+                start_mono: r.mono,
+                checkpoints: Vec::new(),
+                entry_keys: Vec::new(),
             });
         }
         if self.dict.has_pending() {
@@ -319,9 +333,31 @@ impl Appender {
             self.dict.last_dict = Some(off);
         }
 
+        let entry_off = self.size();
         let Some(b) = self.block.as_mut() else {
             return self.next_seqnum;
         };
+        if self.unit_index && self.entry_positions {
+            if b.n % CHECKPOINT_EVERY == 0 {
+                b.checkpoints.push(Checkpoint {
+                    offset: entry_off - b.start,
+                    rt: b.prev_rt.wrapping_sub(b.start_rt),
+                    mono: b.prev_mono.wrapping_sub(b.start_mono),
+                });
+            }
+            let idx = b.n as u32;
+            let keys = self.units.ctx_units.get(ctx as usize);
+            b.entry_keys
+                .extend(keys.into_iter().flatten().map(|&k| (k, idx)));
+            if let RecordFields::Entry(fields) = &r.fields
+                && self
+                    .lits
+                    .iter()
+                    .any(|&(_, i)| UNIT_MATCH_FIELDS.contains(&fields[i].0.as_str()))
+            {
+                b.entry_keys.push((LIT_UNIT, idx));
+            }
+        }
         let s = &mut self.scratch;
         s.clear();
         let drt = r.rt.wrapping_sub(b.prev_rt) as i64;
@@ -370,7 +406,13 @@ impl Appender {
 
     /// Seals the open block (if any) with its summary.
     pub(crate) fn close_block(&mut self) {
-        let Some(b) = self.block.take() else { return };
+        let Some(mut b) = self.block.take() else {
+            return;
+        };
+        let mut by_key = std::mem::take(&mut b.entry_keys);
+        by_key.sort_unstable();
+        by_key.dedup();
+        let checkpoints = std::mem::take(&mut b.checkpoints);
         let end = self.size();
         let keys = self.unit_index.then(|| {
             let u = &self.units;
@@ -391,7 +433,20 @@ impl Appender {
             let u = &self.units;
             let due =
                 u.blocks_since_dir + 1 >= DIR_EVERY_BLOCKS && end - u.dir_at >= 8 * u.dir_bytes;
+            // Each key's entries (a key in more than a quarter of them: the whole block).
+            let lists: Vec<EntryList> = keys
+                .iter()
+                .map(|&k| {
+                    let from = by_key.partition_point(|&(key, _)| key < k);
+                    let to = by_key.partition_point(|&(key, _)| key <= k);
+                    let n = (to - from) as u64;
+                    (n * 4 <= b.n).then(|| by_key[from..to].iter().map(|&(_, i)| i).collect())
+                })
+                .collect();
             UnitLinks {
+                positions: self
+                    .entry_positions
+                    .then(|| Positions::new(checkpoints, &lists)),
                 links: keys
                     .iter()
                     .map(|k| (*k, u.last.get(k).copied().unwrap_or(0)))

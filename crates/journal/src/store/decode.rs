@@ -79,6 +79,12 @@ pub(crate) struct Lits<'a> {
 }
 
 impl<'a> Lits<'a> {
+    /// The literal fields encoded in `data`.
+    #[inline]
+    pub(crate) fn from_bytes(data: &'a [u8]) -> Self {
+        Lits { data, pos: 0 }
+    }
+
     #[inline]
     pub(crate) fn new(block: &'a DecodedBlock, e: &RawEntry) -> Self {
         Lits {

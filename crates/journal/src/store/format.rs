@@ -37,6 +37,26 @@
 //! lines, not the blocks in between. Readers that do not know the section ignore it (trailing
 //! bytes of a summary); a section that does not hold together is not used: the reader then
 //! walks every block, as for a segment without it.
+//!
+//! ## Entry positions (after the unit index; summaries written before them end there)
+//! Which of the block's entries hold each unit key, and where every [`CHECKPOINT_EVERY`]th
+//! entry starts, so that `-u X` reads and decodes the few entries of X in a block of 1,024
+//! lines of many units, not the whole block:
+//! ```text
+//! varint 1 (version of this section)
+//! varint C, then C × (offset, realtime, monotonic) of entries 0, 16, 32, …: the ENTRY
+//!                      frame's offset from the block's BLOCK_START, and the times its deltas
+//!                      apply to (the previous entry's; the block start's for entry 0) minus
+//!                      the block start's — the offset as its distance from the previous
+//!                      checkpoint's (rising), the times as zigzag'd differences from its
+//! per key of the unit index, in its order: varint 0 (the key is in more than a quarter of the
+//!                      entries: read the whole block) or L + 1, then L bytes: the indexes of
+//!                      the entries holding it, as varints, the first absolute, then each the
+//!                      distance from the one before
+//! ```
+//! Readers of the unit index alone ignore the section; a section that does not hold together
+//! (or an entry at a checkpoint that is not where it says) makes the reader decode the whole
+//! block, as for a block without it.
 
 use crate::varint;
 
@@ -57,6 +77,10 @@ pub(crate) const LIT_UNIT: u32 = u32::MAX;
 pub(crate) const DIR_EVERY_BLOCKS: u64 = 16;
 /// Version of the unit-index section of a summary.
 const UNIT_INDEX_VERSION: u64 = 1;
+/// Version of the entry-positions section of a summary.
+const POSITIONS_VERSION: u64 = 1;
+/// Entries between two checkpoints of the entry positions.
+pub(crate) const CHECKPOINT_EVERY: u64 = 16;
 
 /// Frame kinds.
 pub(crate) const DICT: u8 = 1;
@@ -270,6 +294,147 @@ pub(crate) struct UnitLinks {
     pub dir: Option<Vec<(u32, u64)>>,
     /// True when this summary holds a directory (decoded or not).
     pub has_dir: bool,
+    /// Where the entries holding each key are (`None`: written before the positions, or
+    /// unreadable).
+    pub positions: Option<Positions>,
+}
+
+/// A checkpoint of the entry positions: where entry `CHECKPOINT_EVERY × i` starts (offset
+/// from the block's BLOCK_START frame) and the realtime/monotonic its deltas apply to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Checkpoint {
+    pub offset: u64,
+    pub rt: u64,
+    pub mono: u64,
+}
+
+/// A block's entry positions (see the module doc).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Positions {
+    pub checkpoints: Vec<Checkpoint>,
+    /// Per key of [`UnitLinks::links`], in order: the indexes of the entries holding it, or
+    /// `None` when it is in so many that the whole block is read. Kept encoded: a block of
+    /// 1,000 units' lines has 1,000 lists, a query reads one or two.
+    lists: Vec<u8>,
+}
+
+/// The indexes of the entries holding one key, or `None` (read the whole block).
+pub(crate) type EntryList = Option<Vec<u32>>;
+
+impl Positions {
+    /// Positions from the checkpoints and each key's list (in the unit index's key order).
+    pub(crate) fn new(checkpoints: Vec<Checkpoint>, lists: &[EntryList]) -> Positions {
+        let mut enc = Vec::new();
+        let mut one = Vec::new();
+        for l in lists {
+            match l {
+                None => varint::put(&mut enc, 0),
+                Some(ix) => {
+                    one.clear();
+                    let mut prev = 0;
+                    for (n, &i) in ix.iter().enumerate() {
+                        varint::put(&mut one, u64::from(if n == 0 { i } else { i - prev }));
+                        prev = i;
+                    }
+                    varint::put(&mut enc, one.len() as u64 + 1);
+                    enc.extend_from_slice(&one);
+                }
+            }
+        }
+        Positions {
+            checkpoints,
+            lists: enc,
+        }
+    }
+
+    /// The list of the `k`th key (see [`Positions::lists`]); `None` when the section does
+    /// not hold together there, `Some(None)` for a key in too many entries to list. Indexes
+    /// must rise and stay below `entries`.
+    pub(crate) fn entries_of(&self, k: usize, entries: u64) -> Option<EntryList> {
+        let p = &self.lists;
+        let mut pos = 0;
+        for _ in 0..k {
+            let l = varint::get(p, &mut pos)?;
+            pos = pos.checked_add(usize::try_from(l.saturating_sub(1)).ok()?)?;
+        }
+        let l = varint::get(p, &mut pos)?;
+        let Some(len) = l.checked_sub(1) else {
+            return Some(None);
+        };
+        let end = pos.checked_add(usize::try_from(len).ok()?)?;
+        let bytes = p.get(pos..end)?;
+        let mut out = Vec::new();
+        let mut q = 0;
+        let mut prev: Option<u64> = None;
+        while q < bytes.len() {
+            let d = varint::get(bytes, &mut q)?;
+            let i = match prev {
+                None => d,
+                Some(_) if d == 0 => return None,
+                Some(p) => p.checked_add(d)?,
+            };
+            if i >= entries {
+                return None;
+            }
+            out.push(u32::try_from(i).ok()?);
+            prev = Some(i);
+        }
+        (!out.is_empty()).then_some(Some(out))
+    }
+
+    fn encode(&self, out: &mut Vec<u8>) {
+        varint::put(out, POSITIONS_VERSION);
+        varint::put(out, self.checkpoints.len() as u64);
+        let mut prev = Checkpoint::default();
+        for c in &self.checkpoints {
+            varint::put(out, c.offset.wrapping_sub(prev.offset));
+            varint::put(out, varint::zigzag(c.rt.wrapping_sub(prev.rt) as i64));
+            varint::put(out, varint::zigzag(c.mono.wrapping_sub(prev.mono) as i64));
+            prev = *c;
+        }
+        out.extend_from_slice(&self.lists);
+    }
+
+    /// Decodes the section at `pos` of `p` for a block of `keys` keys (the lists are checked
+    /// when asked for, [`Positions::entries_of`]).
+    fn decode(p: &[u8], mut pos: usize, keys: usize) -> Option<Positions> {
+        if varint::get(p, &mut pos)? != POSITIONS_VERSION {
+            return None;
+        }
+        let n = varint::get(p, &mut pos)?;
+        if n > p.len() as u64 {
+            return None;
+        }
+        let mut checkpoints = Vec::with_capacity(n as usize);
+        let mut prev = Checkpoint::default();
+        for i in 0..n {
+            let offset = prev.offset.checked_add(varint::get(p, &mut pos)?)?;
+            if i > 0 && offset <= prev.offset {
+                return None;
+            }
+            let rt = prev
+                .rt
+                .wrapping_add(varint::unzigzag(varint::get(p, &mut pos)?) as u64);
+            let mono = prev
+                .mono
+                .wrapping_add(varint::unzigzag(varint::get(p, &mut pos)?) as u64);
+            prev = Checkpoint { offset, rt, mono };
+            checkpoints.push(prev);
+        }
+        // The lists: each length must fit (the contents are checked when read).
+        let start = pos;
+        for _ in 0..keys {
+            let l = varint::get(p, &mut pos)?;
+            pos = pos.checked_add(usize::try_from(l.saturating_sub(1)).ok()?)?;
+            if pos > p.len() {
+                return None;
+            }
+        }
+        Some(Positions {
+            checkpoints,
+            lists: p[start..pos].to_vec(),
+        })
+    }
 }
 
 impl UnitLinks {
@@ -301,6 +466,9 @@ impl UnitLinks {
                 list(out, d);
             }
         }
+        if let Some(pos) = &self.positions {
+            pos.encode(out);
+        }
     }
 
     /// Decodes the section at `pos` of `p`; `with_dir` decodes the directory too.
@@ -328,15 +496,26 @@ impl UnitLinks {
         let links = list(p, &mut pos, n)?;
         let last_dir = varint::get(p, &mut pos)?;
         let d = varint::get(p, &mut pos)?;
+        // The directory is decoded when asked for, else stepped over to the positions.
         let dir = match (d, with_dir) {
-            (0, _) | (_, false) => None,
+            (0, _) => None,
             (d, true) => Some(list(p, &mut pos, d - 1)?),
+            (d, false) => {
+                for _ in 0..(d - 1).checked_mul(2)? {
+                    varint::get(p, &mut pos)?;
+                }
+                None
+            }
         };
+        let positions = (pos < p.len())
+            .then(|| Positions::decode(p, pos, links.len()))
+            .flatten();
         Some(UnitLinks {
             links,
             last_dir,
             dir,
             has_dir: d > 0,
+            positions,
         })
     }
 }
@@ -448,6 +627,7 @@ mod tests {
             last_dir: 300,
             dir: Some(vec![(1, 99), (3, 200)]),
             has_dir: true,
+            positions: None,
         });
         let mut q = Vec::new();
         with.encode(&mut q);
@@ -459,6 +639,52 @@ mod tests {
             Some((true, true))
         );
         assert_eq!(no_dir.and_then(|u| u.link(9)), Some(4096));
+        // The entry positions: after the unit index, which reads the same without them.
+        let mut pos = with.clone();
+        let cps = vec![
+            Checkpoint {
+                offset: 40,
+                rt: 0,
+                mono: 0,
+            },
+            Checkpoint {
+                offset: 900,
+                rt: 3,
+                mono: u64::MAX,
+            },
+        ];
+        let lists = [Some(vec![0, 5, 17]), None, Some(vec![16])];
+        if let Some(u) = &mut pos.units {
+            u.positions = Some(Positions::new(cps.clone(), &lists));
+        }
+        let mut r = Vec::new();
+        pos.encode(&mut r);
+        assert!(r.starts_with(&q), "the unit index's layout is a prefix");
+        let back = BlockSummary::decode_with(&r, true).and_then(|b| b.units);
+        let got = back.as_ref().and_then(|u| u.positions.as_ref());
+        assert_eq!(got.map(|p| &p.checkpoints), Some(&cps));
+        for (k, l) in lists.iter().enumerate() {
+            assert_eq!(
+                got.and_then(|p| p.entries_of(k, 20)),
+                Some(l.clone()),
+                "{k}"
+            );
+        }
+        assert_eq!(
+            got.and_then(|p| p.entries_of(0, 17)),
+            None,
+            "an index past the entries"
+        );
+        let no_pos = BlockSummary::decode_with(&q, true).and_then(|b| b.units);
+        assert_eq!(
+            no_pos.map(|u| u.positions),
+            Some(None),
+            "written before them"
+        );
+        assert_eq!(
+            back.map(|u| (u.links, u.dir)),
+            with.units.clone().map(|u| (u.links, u.dir))
+        );
         // A damaged section only loses the index, never the summary.
         let mut bad = q.clone();
         bad[p.len()] = 7;

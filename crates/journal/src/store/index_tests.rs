@@ -16,10 +16,16 @@ const LINES: u64 = 60_000;
 /// at the start, `mid.service` in one burst in the middle, and a unit whose name is too long
 /// to be interned (held literally: key `LIT_UNIT`) every 997th entry.
 fn write(dir: &Path, unit_index: bool) {
+    write_with(dir, unit_index, true, UNITS);
+}
+
+/// As [`write`], with the entry positions or not, and `units` units in turn.
+fn write_with(dir: &Path, unit_index: bool, entry_positions: bool, units: u64) {
     let mut cfg = JournalConfig::new(dir);
     cfg.rate_limit_burst = 0;
     cfg.max_use = Some(1 << 30);
     cfg.unit_index = unit_index;
+    cfg.entry_positions = entry_positions;
     let w = JournalWriter::spawn(cfg).unwrap_or_else(|e| panic!("{e}"));
     let long = format!("{}.service", "l".repeat(150));
     for i in 0..LINES {
@@ -30,14 +36,14 @@ fn write(dir: &Path, unit_index: bool) {
         } else if i % 997 == 0 {
             long.clone()
         } else {
-            format!("u{}.service", i % UNITS)
+            format!("u{}.service", i % units)
         };
         let mut e = Entry::message(6, format!("line {i} of {unit}"));
         e.realtime_usec = T0 + i;
         e.monotonic_usec = 1 + i;
         e.boot_id = [0x11; 16];
         e.push("_SYSTEMD_USER_UNIT", unit.as_str())
-            .push("_PID", (1000 + i % UNITS).to_string());
+            .push("_PID", (1000 + i % units).to_string());
         assert!(w.submit(e));
         if i % 5000 == 4999 {
             w.flush().unwrap_or_else(|e| panic!("{e}"));
@@ -270,4 +276,191 @@ fn a_damaged_index_loses_no_line() {
     new[head.len()] = 9;
     rewrite(&mut buf, p.clone(), &new);
     check(&buf, "unknown version");
+}
+
+/// The bytes of the blocks the unit index names for `key` (what a walk without the entry
+/// positions reads).
+fn blocks_bytes(seg: &Segment, key: u32) -> u64 {
+    let mut w = seg
+        .unit_walk(&[key])
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no index"));
+    let mut bytes = 0;
+    while let Some(b) = seg.unit_next(&mut w).unwrap_or_else(|e| panic!("{e}")) {
+        bytes += b.end - b.start;
+    }
+    bytes
+}
+
+fn unit_key(seg: &Segment, unit: &str) -> u32 {
+    seg.dict
+        .pairs()
+        .position(|(n, v)| {
+            &*seg.dict.names[n as usize] == "_SYSTEMD_USER_UNIT" && v == unit.as_bytes()
+        })
+        .map(|p| p as u32)
+        .unwrap_or_else(|| panic!("no pair for {unit}"))
+}
+
+/// `-u X -n N` of the only segment in `dir`, and what picking entries did for it.
+fn tail_picks(dir: &Path, units: &[&str], n: usize) -> (Vec<String>, super::segment::PickStats) {
+    let j = Journal::open_directory(dir).unwrap_or_else(|e| panic!("{e}"));
+    let q = Query {
+        units: units.iter().map(|u| (*u).to_owned()).collect(),
+        lines: Some(n),
+        ..Default::default()
+    };
+    let got = j
+        .entries(&q)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {}",
+                e.realtime_usec,
+                e.field_str("MESSAGE").unwrap_or("")
+            )
+        })
+        .collect();
+    let stats = j.seg(0).map(|s| s.picks.get()).unwrap_or_default();
+    (got, stats)
+}
+
+/// With 400 units taking turns, a unit has ~2–3 of each block's 1,024 entries: `-u X -n N`
+/// reads the stretches between checkpoints that hold them, not the blocks — and shows what
+/// a walk of every block shows, as does a segment written before the positions.
+#[test]
+fn a_units_lines_are_read_alone_from_blocks_of_many_units() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_with(tmp.path(), true, true, 400);
+    let before = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_with(before.path(), true, false, 400);
+    let seg = Segment::open(&segment_path(tmp.path())).unwrap_or_else(|e| panic!("{e}"));
+    let blocks = blocks_bytes(&seg, unit_key(&seg, "u7.service"));
+    for n in [1, 10, 100] {
+        let want = expected(tmp.path(), &["u7"], n);
+        let (got, stats) = tail_picks(tmp.path(), &["u7"], n);
+        assert_eq!(got, want, "-n {n}");
+        assert_eq!(stats.fallbacks, 0, "-n {n}");
+        // (The newest lines are in the tail read at open, decoded from memory.)
+        assert!(n < 100 || stats.picked > 0, "-n {n}: {stats:?}");
+        let (old, old_stats) = tail_picks(before.path(), &["u7"], n);
+        assert_eq!(old, want, "written before the positions, -n {n}");
+        assert_eq!(old_stats, Default::default());
+    }
+    // All of u7's lines (~150, in every block): a small part of the blocks' bytes.
+    let want = expected(tmp.path(), &["u7"], 1000);
+    let (got, stats) = tail_picks(tmp.path(), &["u7"], 1000);
+    assert_eq!(got, want);
+    assert!(
+        stats.bytes * 5 < blocks,
+        "read {} bytes of the blocks' {blocks}",
+        stats.bytes
+    );
+    // Every query of the 40-unit journal too (its units are listed; `early`/`mid` are dense
+    // in a few blocks and read whole there).
+    let forty = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(forty.path(), true);
+    for units in ASKED {
+        for n in [1, 100] {
+            let (got, stats) = tail_picks(forty.path(), units, n);
+            assert_eq!(got, expected(forty.path(), units, n), "{units:?} -n {n}");
+            assert_eq!(stats.fallbacks, 0, "{units:?} -n {n}");
+        }
+    }
+}
+
+/// Entry positions that do not hold together — checkpoints moved, a unit's entry listed one
+/// off, an unknown version — cost the block a whole decode, never a line.
+#[test]
+fn damaged_entry_positions_lose_no_line() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_with(tmp.path(), true, true, 400);
+    let path = segment_path(tmp.path());
+    let clean = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
+    let asked: [&[&str]; 3] = [&["u7"], &["u399", "u1"], &["l*"]];
+    let want: Vec<Vec<String>> = asked.iter().map(|u| expected(tmp.path(), u, 100)).collect();
+    let ends = block_ends(&clean);
+    let check = |buf: &[u8], what: &str| {
+        std::fs::write(&path, buf).unwrap_or_else(|e| panic!("{e}"));
+        let mut fallbacks = 0;
+        for (units, want) in asked.iter().zip(&want) {
+            let (got, stats) = tail_picks(tmp.path(), units, 100);
+            assert_eq!(&got, want, "{what}: {units:?}");
+            fallbacks += stats.fallbacks;
+        }
+        fallbacks
+    };
+    assert_eq!(check(&clean, "clean"), 0);
+    // Re-encodes every summary with its positions changed by `f` (same length only).
+    let damage = |f: &dyn Fn(&mut Vec<format::Checkpoint>, &mut Vec<format::EntryList>)| {
+        let mut buf = clean.clone();
+        let mut changed = 0;
+        for (_, p) in &ends {
+            let sum = format::BlockSummary::decode_with(&clean[p.clone()], true)
+                .unwrap_or_else(|| panic!("summary"));
+            let Some(mut u) = sum.units.clone() else {
+                continue;
+            };
+            let Some(pos) = u.positions.take() else {
+                continue;
+            };
+            let mut cps = pos.checkpoints.clone();
+            let mut lists: Vec<format::EntryList> = (0..u.links.len())
+                .map(|k| {
+                    pos.entries_of(k, sum.entries)
+                        .unwrap_or_else(|| panic!("list {k}"))
+                })
+                .collect();
+            f(&mut cps, &mut lists);
+            u.positions = Some(format::Positions::new(cps, &lists));
+            let mut s2 = sum.clone();
+            s2.units = Some(u);
+            let mut enc = Vec::new();
+            s2.encode(&mut enc);
+            if enc.len() == p.len() && enc != clean[p.clone()] {
+                rewrite(&mut buf, p.clone(), &enc);
+                changed += 1;
+            }
+        }
+        assert!(changed > 10, "{changed} summaries changed");
+        buf
+    };
+    // 1. Every checkpoint after the first moved by one byte.
+    let buf = damage(&|cps, _| {
+        for c in cps.iter_mut().skip(1) {
+            c.offset += 1;
+        }
+    });
+    assert!(check(&buf, "checkpoints moved") > 0);
+    // 2. Each listed entry one later, where that stays in its stretch (the entry that holds
+    //    the unit is then read, not listed: seen).
+    let buf = damage(&|_, lists| {
+        for l in lists.iter_mut().flatten() {
+            if let [i] = l.as_mut_slice()
+                && *i % 16 < 14
+            {
+                *i += 1;
+            }
+        }
+    });
+    assert!(check(&buf, "entries one off") > 0);
+    // 3. An unknown version of the section: blocks are decoded whole.
+    let mut buf = clean.clone();
+    for (_, p) in &ends {
+        let sum = format::BlockSummary::decode_with(&clean[p.clone()], true)
+            .unwrap_or_else(|| panic!("summary"));
+        let mut plain = sum.clone();
+        if let Some(u) = &mut plain.units {
+            u.positions = None;
+        }
+        let mut head = Vec::new();
+        plain.encode(&mut head);
+        if head.len() < p.len() {
+            let mut new = clean[p.clone()].to_vec();
+            new[head.len()] = 9;
+            rewrite(&mut buf, p.clone(), &new);
+        }
+    }
+    assert_eq!(check(&buf, "unknown version"), 0);
 }

@@ -11,7 +11,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::dict::{Dict, dict_prev};
-use super::format::{self, BlockStart, BlockSummary, HEADER_LEN, Header, Parsed, UnitLinks};
+use super::format::{
+    self, BlockStart, BlockSummary, CHECKPOINT_EVERY, Checkpoint, HEADER_LEN, Header, LIT_UNIT,
+    Parsed, UnitLinks,
+};
 use crate::error::{Error, Result};
 use crate::varint;
 
@@ -33,6 +36,20 @@ pub(crate) struct BlockInfo {
     pub lit_names: Option<Vec<u32>>,
     /// For a sealed block: the offset of the BLOCK_END frame's end (trailer included).
     pub sealed_end: Option<u64>,
+    /// Only these entries can match (a `-u` walk guided by the entry positions): decode
+    /// them alone ([`Segment::decode`]).
+    pub pick: Option<Pick>,
+}
+
+/// The entries of a block a query needs, and the block's checkpoints to find them by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Pick {
+    /// Entry indexes, rising.
+    pub entries: Vec<u32>,
+    pub checkpoints: Vec<Checkpoint>,
+    /// The unit keys the entries were picked for: an entry of a chunk read that holds one
+    /// and is not picked means the positions do not hold together.
+    pub keys: Vec<u32>,
 }
 
 impl BlockInfo {
@@ -147,9 +164,23 @@ impl BlockReader {
 }
 
 fn read_block(file: &File, path: &Path, b: &BlockInfo) -> Result<Vec<u8>> {
-    let mut v = vec![0u8; (b.end - b.start) as usize];
-    file.read_exact_at(&mut v, b.start)
-        .map_err(|e| Error::io(path, e))?;
+    read_exact_at(file, (b.end - b.start) as usize, b.start).map_err(|e| Error::io(path, e))
+}
+
+/// `len` bytes of `file` from offset `off`, read into memory that is not zero-filled first
+/// (a block is read whole; filling it with zeros before the read cost ~9% of a `-u X`
+/// query). An error if the file ends before.
+pub(crate) fn read_exact_at(file: &File, len: usize, off: u64) -> std::io::Result<Vec<u8>> {
+    let mut v = Vec::with_capacity(len);
+    while v.len() < len {
+        let at = off + v.len() as u64;
+        // Reads into the spare capacity (at least what is missing; more is cut off below).
+        let n = rustix::io::pread(file, rustix::buffer::spare_capacity(&mut v), at)?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+    }
+    v.truncate(len);
     Ok(v)
 }
 
@@ -157,6 +188,30 @@ fn decode_indexed(data: Vec<u8>, b: &BlockInfo, dict: &Dict, known: &Known) -> D
     let mut d = decode_block(data, b, dict);
     d.index_known(known, b.lit_names.as_deref());
     d
+}
+
+/// What a block's entry positions pick for the unit keys `here` it holds (`None`: decode the
+/// whole block — no positions, a key in too many entries to list, or positions that do not
+/// hold together).
+fn pick(u: &UnitLinks, here: &[u32], entries: u64) -> Option<Pick> {
+    let pos = u.positions.as_ref()?;
+    if pos.checkpoints.len() as u64 != entries.div_ceil(CHECKPOINT_EVERY) || entries == 0 {
+        return None;
+    }
+    let mut picked = Vec::new();
+    for k in here {
+        let i = u.links.binary_search_by_key(k, |&(key, _)| key).ok()?;
+        picked.extend(pos.entries_of(i, entries)??);
+    }
+    picked.sort_unstable();
+    picked.dedup();
+    let mut keys = here.to_vec();
+    keys.sort_unstable();
+    Some(Pick {
+        entries: picked,
+        checkpoints: pos.checkpoints.clone(),
+        keys,
+    })
 }
 
 /// Reads frames while walking a file backwards, a window at a time. A segment's dictionary
@@ -272,6 +327,17 @@ pub(crate) struct Segment {
     /// Offset from which `tail_blocks` were scanned (`HEADER_LEN` when the whole file was).
     tail_start: u64,
     tail: Vec<u8>,
+    /// What decoding picked entries has done so far.
+    pub picks: std::cell::Cell<PickStats>,
+}
+
+/// Blocks decoded through their entry positions ([`Pick`]), the bytes that read, and blocks
+/// whose positions did not hold together (decoded whole instead).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PickStats {
+    pub picked: u32,
+    pub bytes: u64,
+    pub fallbacks: u32,
 }
 
 /// Result of scanning a byte region frame by frame.
@@ -319,6 +385,7 @@ fn scan_region(buf: &[u8], base: u64) -> Scan {
                                 ctxs: None,
                                 lit_names: None,
                                 sealed_end: None,
+                                pick: None,
                             };
                             cur = Some((b, bs.rt, bs.mono));
                         } else {
@@ -432,14 +499,30 @@ impl Segment {
 
     /// As [`Segment::open_with`], for `path` already opened as `file`.
     pub(crate) fn open_file(path: &Path, file: File, full: bool) -> Result<Segment> {
+        Segment::open_read(path, file, None, full)
+    }
+
+    /// As [`Segment::open_file`]; `header` is the file's header when it was read already (the
+    /// reader reads every segment's header to order them: not read again here).
+    pub(crate) fn open_read(
+        path: &Path,
+        file: File,
+        header: Option<Header>,
+        full: bool,
+    ) -> Result<Segment> {
         let file_len = file.metadata().map_err(|e| Error::io(path, e))?.len();
-        let mut hb = [0u8; HEADER_LEN as usize];
         if file_len < HEADER_LEN {
             return Err(bad(path, "file shorter than the header"));
         }
-        file.read_exact_at(&mut hb, 0)
-            .map_err(|e| Error::io(path, e))?;
-        let header = Header::decode(&hb).map_err(|r| bad(path, r))?;
+        let header = match header {
+            Some(h) => h,
+            None => {
+                let mut hb = [0u8; HEADER_LEN as usize];
+                file.read_exact_at(&mut hb, 0)
+                    .map_err(|e| Error::io(path, e))?;
+                Header::decode(&hb).map_err(|r| bad(path, r))?
+            }
+        };
         let mut seg = Segment {
             path: path.to_owned(),
             file,
@@ -454,6 +537,7 @@ impl Segment {
             tail_blocks: Vec::new(),
             tail_start: HEADER_LEN,
             tail: Vec::new(),
+            picks: Default::default(),
         };
         let hint = header.hint;
         let hint_ok = hint > HEADER_LEN
@@ -477,9 +561,7 @@ impl Segment {
     /// Scans `[start, EOF)` forward and loads the dictionary; `Err` when the dictionary chain
     /// cannot be followed from there (the caller then scans the whole file).
     fn scan_tail_from(&mut self, start: u64) -> Result<()> {
-        let mut buf = vec![0u8; (self.file_len - start) as usize];
-        self.file
-            .read_exact_at(&mut buf, start)
+        let mut buf = read_exact_at(&self.file, (self.file_len - start) as usize, start)
             .map_err(|e| Error::io(&self.path, e))?;
         let scan = scan_region(&buf, start);
         let mut dict = Dict::default();
@@ -567,10 +649,8 @@ impl Segment {
         if len == 0 || len > format::MAX_FRAME {
             return Err(bad(&self.path, "bad record length"));
         }
-        let mut buf = vec![0u8; p + len + 4];
-        self.file
-            .read_exact_at(&mut buf, off)
-            .map_err(|e| Error::io(&self.path, e))?;
+        let buf =
+            read_exact_at(&self.file, p + len + 4, off).map_err(|e| Error::io(&self.path, e))?;
         self.frame_payload(&buf, 0, off, kind)
     }
 
@@ -599,10 +679,8 @@ impl Segment {
             return Err(corrupt());
         }
         let off = before - total;
-        let mut buf = vec![0u8; total as usize];
-        self.file
-            .read_exact_at(&mut buf, off)
-            .map_err(|e| Error::io(&self.path, e))?;
+        let buf =
+            read_exact_at(&self.file, total as usize, off).map_err(|e| Error::io(&self.path, e))?;
         match format::parse_frame(&buf, 0) {
             Parsed::Frame {
                 kind: format::BLOCK_END,
@@ -651,6 +729,7 @@ impl Segment {
             ctxs: Some(sum.ctxs),
             lit_names: Some(sum.lit_names),
             sealed_end: Some(before),
+            pick: None,
         };
         Ok((b, sum.units))
     }
@@ -714,8 +793,9 @@ impl Segment {
         if end > w.limit {
             return Err(broken("link does not point backwards"));
         }
-        let (b, u) = self.sealed_block_units(end)?;
+        let (mut b, u) = self.sealed_block_units(end)?;
         let u = u.ok_or_else(|| broken("block without index"))?;
+        let mut here = Vec::new();
         for (k, e) in &mut w.next {
             if *e == end {
                 let link = u
@@ -725,9 +805,11 @@ impl Segment {
                     return Err(broken("link does not point backwards"));
                 }
                 *e = link;
+                here.push(*k);
             }
         }
         w.limit = b.start;
+        b.pick = pick(&u, &here, b.entries);
         Ok(Some(b))
     }
 
@@ -757,8 +839,27 @@ impl Segment {
         Ok(out)
     }
 
-    /// Reads and decodes one block.
+    /// Reads and decodes one block (with a [`Pick`], only the entries picked: see
+    /// [`Segment::decode_picked`]).
     pub(crate) fn decode(&self, b: &BlockInfo) -> Result<DecodedBlock> {
+        if let Some(p) = &b.pick
+            && !self.in_tail(b)
+        {
+            let mut stats = self.picks.get();
+            let picked = self.decode_picked(b, p);
+            match &picked {
+                Some(d) => {
+                    stats.picked += 1;
+                    stats.bytes += d.data.len() as u64;
+                }
+                None => stats.fallbacks += 1,
+            }
+            self.picks.set(stats);
+            if let Some(mut d) = picked {
+                d.index_known(&self.known, b.lit_names.as_deref());
+                return Ok(d);
+            }
+        }
         let data = if self.in_tail(b) {
             let s = (b.start - self.tail_start) as usize;
             let e = (b.end - self.tail_start) as usize;
@@ -770,6 +871,122 @@ impl Segment {
             read_block(&self.file, &self.path, b)?
         };
         Ok(decode_indexed(data, b, &self.dict, &self.known))
+    }
+
+    /// The entries `p` picks of block `b`, reading only the stretches between checkpoints
+    /// that hold them. `None` when the positions do not hold together (an entry not where a
+    /// checkpoint says, a picked entry missing, an entry holding one of the keys not picked,
+    /// a damaged frame) or the file cannot be read: the caller decodes the whole block then.
+    fn decode_picked(&self, b: &BlockInfo, p: &Pick) -> Option<DecodedBlock> {
+        let len = b.end.checked_sub(b.start)?;
+        let cps = &p.checkpoints;
+        // Entry i is in stretch i / CHECKPOINT_EVERY: [its checkpoint, the next one or the end).
+        let bounds = |c: usize| -> Option<(u64, u64)> {
+            let from = cps.get(c)?.offset;
+            let to = cps.get(c + 1).map_or(len, |n| n.offset);
+            (from < to && to <= len).then_some((from, to))
+        };
+        let mut stretches: Vec<usize> = p
+            .entries
+            .iter()
+            .map(|&i| (u64::from(i) / CHECKPOINT_EVERY) as usize)
+            .collect();
+        stretches.dedup();
+        let n_ctx = self.dict.n_ctxs() as u64;
+        let lit_unit_names: Vec<u32> = crate::entry::fields::UNIT_MATCH_FIELDS
+            .iter()
+            .filter_map(|n| self.dict.name_id(n))
+            .collect();
+        let holds_key = |ctx: u32, lits: &[u8]| {
+            let in_ctx = self
+                .dict
+                .ctx(ctx)
+                .is_some_and(|pairs| pairs.iter().any(|pair| p.keys.binary_search(pair).is_ok()));
+            in_ctx
+                || (p.keys.binary_search(&LIT_UNIT).is_ok()
+                    && Lits::from_bytes(lits).any(|(n, _)| lit_unit_names.contains(&n)))
+        };
+        let mut data = Vec::new();
+        let mut entries = Vec::with_capacity(p.entries.len());
+        let mut want = p.entries.iter().copied().peekable();
+        let mut i = 0;
+        while i < stretches.len() {
+            // Neighbouring stretches are read at once.
+            let mut j = i;
+            while j + 1 < stretches.len() && stretches[j + 1] == stretches[j] + 1 {
+                j += 1;
+            }
+            let (from, _) = bounds(stretches[i])?;
+            let (_, to) = bounds(stretches[j])?;
+            let base = data.len();
+            data.extend(read_exact_at(&self.file, (to - from) as usize, b.start + from).ok()?);
+            for &c in &stretches[i..=j] {
+                let (s, e) = bounds(c)?;
+                let (mut pos, end) = (base + (s - from) as usize, base + (e - from) as usize);
+                let cp = cps[c];
+                let mut rt = b.bs.rt.wrapping_add(cp.rt);
+                let mut mono = b.bs.mono.wrapping_add(cp.mono);
+                let mut idx = c as u64 * CHECKPOINT_EVERY;
+                let last = (idx + CHECKPOINT_EVERY).min(b.entries);
+                while pos < end {
+                    let Parsed::Frame {
+                        kind,
+                        payload,
+                        next,
+                    } = format::parse_frame(&data[..end], pos)
+                    else {
+                        return None;
+                    };
+                    match kind {
+                        format::ENTRY => {
+                            let at = next - payload.len() - 4;
+                            let mut q = 0;
+                            let drt = varint::unzigzag(varint::get(payload, &mut q)?);
+                            let dm = varint::unzigzag(varint::get(payload, &mut q)?);
+                            let ctx = varint::get(payload, &mut q)?;
+                            if ctx >= n_ctx || idx >= last {
+                                return None;
+                            }
+                            rt = rt.wrapping_add(drt as u64);
+                            mono = mono.wrapping_add(drt.wrapping_add(dm) as u64);
+                            let picked = want.peek() == Some(&(idx as u32));
+                            if picked {
+                                want.next();
+                                entries.push(RawEntry {
+                                    rt,
+                                    mono,
+                                    seqnum: b.bs.seqnum + idx,
+                                    ctx: ctx as u32,
+                                    lit_start: u32::try_from(at + q).ok()?,
+                                    lit_end: u32::try_from(at + payload.len()).ok()?,
+                                });
+                            } else if holds_key(ctx as u32, &payload[q..]) {
+                                return None;
+                            }
+                            idx += 1;
+                        }
+                        format::DICT => {}
+                        _ => return None,
+                    }
+                    pos = next;
+                }
+                if idx != last {
+                    return None;
+                }
+            }
+            i = j + 1;
+        }
+        if want.next().is_some() {
+            return None;
+        }
+        Some(DecodedBlock {
+            data,
+            boot_id: b.bs.boot_id,
+            entries,
+            corrupt: 0,
+            ctx_known: RefCell::new(Vec::new()),
+            lit_known: u16::MAX,
+        })
     }
 
     /// True when block `b` is in the tail read at open (decoded from memory, not the file).
@@ -815,6 +1032,27 @@ impl Segment {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What is read without zero-filling first is the file's bytes; a file that ends before
+    /// is an error, not a short (or zero-padded) buffer.
+    #[test]
+    fn reads_are_exact_or_fail() {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = tmp.path().join("f");
+        let bytes: Vec<u8> = (0..100_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &bytes).unwrap_or_else(|e| panic!("{e}"));
+        let f = File::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        for (len, off) in [(0, 0), (1, 99_999), (65_537, 7), (100_000, 0)] {
+            let got = read_exact_at(&f, len, off).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(
+                got,
+                bytes[off as usize..off as usize + len],
+                "{len} at {off}"
+            );
+        }
+        let e = read_exact_at(&f, 2, 99_999).expect_err("past the end");
+        assert_eq!(e.kind(), std::io::ErrorKind::UnexpectedEof);
+    }
 
     /// Opening at the newest block loads a dictionary of thousands of DICT frames through
     /// [`BackWindow`] — the same dictionary a full forward scan finds, with no fallback.

@@ -314,6 +314,7 @@ impl WriterState {
         ) {
             Ok((mut a, _)) => {
                 a.unit_index = self.cfg.unit_index;
+                a.entry_positions = self.cfg.entry_positions;
                 self.seg = Some(a);
                 true
             }

@@ -138,13 +138,18 @@ fn torn_tail_is_ignored_then_truncated() {
         .unwrap_or_default()
         .pop()
         .unwrap_or_else(|| panic!("no segment"));
-    let len = std::fs::metadata(&seg.path).map(|m| m.len()).unwrap_or(0);
-    // Remove the block end and half of the last entry, then add a half-written frame.
+    let bytes = std::fs::read(&seg.path).unwrap_or_else(|e| panic!("{e}"));
+    let len = bytes.len() as u64;
+    // The block end's length, from its trailer (its summary's size depends on the format).
+    let tail: [u8; 4] = bytes[bytes.len() - 4..].try_into().unwrap_or_default();
+    let block_end = u64::from(u32::from_le_bytes(tail));
+    // Remove the block end and part of the last entry, then add a half-written frame.
     let f = std::fs::OpenOptions::new()
         .write(true)
         .open(&seg.path)
         .unwrap_or_else(|e| panic!("{e}"));
-    f.set_len(len - 60).unwrap_or_else(|e| panic!("{e}"));
+    f.set_len(len - block_end - 8)
+        .unwrap_or_else(|e| panic!("{e}"));
     drop(f);
     let mut f = std::fs::OpenOptions::new()
         .append(true)
