@@ -133,7 +133,10 @@ fn enable_disable_mask_and_edits_are_seen_by_the_next_status() {
     assert_eq!(state(&m, "unlinked by hand"), yes_no("disabled", "no"));
 
     // The [Install] section edited (written aside and renamed in: the unit's file is another
-    // one): the state follows the file at once, NeedDaemonReload until daemon-reload.
+    // one): the state follows the file at once, NeedDaemonReload until daemon-reload — of a
+    // unit that stays loaded (running; an inactive unit only a query loaded is collected and
+    // read afresh by the next one).
+    m.systemctl(&["start", "app.service"]).expect_code(0);
     write_app(
         &m,
         "[Unit]\nDescription=App\n[Service]\nExecStart=/bin/sleep 1000\n",
