@@ -10,8 +10,10 @@ Figures:
     once and the clients take turns run by run;
   * D-Bus activation: StartServiceByName of a trivial Type=dbus service until the bus answers
     (its name is owned), minus the same program's own start-up run directly (target ≤ 10 ms);
-  * manager memory (VmRSS, RssAnon, RssFile, Pss), started with no client ever, idle and with
-    500 services running, against
+  * manager memory (VmRSS, RssAnon, RssFile, Pss), started with no client ever, after one
+    client, with 500 services and no D-Bus client (`dormant`: the front end sleeps until used;
+    builds taking turns, with --bin-before an earlier D-Bus build too), idle and with
+    500 services running (`rss`), against
     the same build without the front end (`--no-default-features`; target ≤ +1 MiB), after the
     same work in both builds (linger_rss);
   * `dbus-update-activation-environment --systemd VAR=…` (what X sessions run; target
@@ -26,7 +28,8 @@ With --busy N, N busy loops run beside everything (the figures "under load").
 
 One command (builds the three release binaries, then runs; as root): bench/dbus.py
 Or with binaries built already: bench/dbus.py --bin target/release/linger --bin-without-dbus PATH
-       --bench PATH [--runs 7] [--busy N] [--only roundtrip,activation,environment,first,rss]
+       --bench PATH [--runs 7] [--busy N] [--only roundtrip,activation,environment,first,rss,dormant]
+       [--bin-before PATH]
 (build: cargo build --release -p linger; cargo build --release -p linger --no-default-features
 --features default-kill-user-processes --target-dir target/nodbus; cargo build --release -p
 linger-dbus --example dbus_bench)
@@ -293,11 +296,43 @@ def linger_rss_quiet(binary, bench, runs, with_bus):
     return {k: statistics.median(x[k] for x in xs) for k in xs[0]}
 
 
+def linger_rss_dormant(builds, bench, runs):
+    """Memory of fresh managers of each of `builds` ((label, binary, has D-Bus)) in three
+    states, the builds taking turns run by run (so load drifts alike for all): started with no
+    client ever (`quiet`); after one client (`one`: linger's own `ctl is-active` in every
+    build, and on a D-Bus build one systemd `systemctl --user is-active` on the private socket,
+    which wakes a dormant front end); 500 services started through linger's own CLI, no D-Bus
+    client, no bus (`svc`). 0.5 s after the last step. Median of runs, per figure."""
+    xs = {(label, s): [] for label, _, _ in builds for s in ("quiet", "one", "svc")}
+    for _ in range(runs):
+        for label, binary, dbus in builds:
+            for state in ("quiet", "one", "svc"):
+                m = Linger(binary, bench, dbus=dbus)
+                try:
+                    ctl = [binary, "ctl", "--user"]
+                    if state == "one":
+                        m.run(ctl + ["is-active", "default.target"])
+                        if dbus:
+                            m.run(["/usr/bin/systemctl", "--user", "is-active", "default.target"])
+                    if state == "svc":
+                        rss_units(os.path.join(m.home, ".config/systemd/user"))
+                        m.run(ctl + ["daemon-reload"], check=True)
+                        m.run(ctl + ["start"] + [f"rss-{i:03}.service" for i in range(RSS_UNITS)], check=True)
+                    time.sleep(0.5)
+                    xs[(label, state)].append(mem_kb(m.pid()))
+                    if state == "svc":
+                        m.run(ctl + ["stop"] + [f"rss-{i:03}.service" for i in range(RSS_UNITS)], check=True)
+                finally:
+                    m.stop()
+    return {k: {f: statistics.median(x[f] for x in v) for f in v[0]} for k, v in xs.items()}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin")
     ap.add_argument("--bin-without-dbus")
     ap.add_argument("--bench")
+    ap.add_argument("--bin-before", help="an earlier D-Bus build, beside the others in `dormant`")
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--no-systemd", action="store_true")
     ap.add_argument("--busy", type=int, default=0, help="busy loops running beside the bench")
@@ -327,7 +362,7 @@ def build(a):
     a.bench = os.path.join(ROOT, "target/release/examples/dbus_bench")
 
 
-PARTS = ("roundtrip", "activation", "environment", "first", "rss")
+PARTS = ("roundtrip", "activation", "environment", "first", "rss", "dormant")
 
 
 def report(a):
@@ -336,7 +371,7 @@ def report(a):
     lin = sd = None
     r = {}
     try:
-        if parts - {"rss"}:
+        if parts - {"rss", "dormant"}:
             lin = Linger(a.bin, a.bench)
             # Services get the user's passwd home, not this temp HOME: point the bus at the
             # bench's D-Bus service file.
@@ -384,6 +419,14 @@ def report(a):
             if a.bin_without_dbus:
                 r[f"off_{tag}"] = linger_rss(a.bin_without_dbus, a.bench, a.runs, False, units)
 
+    if "dormant" in parts:
+        builds = [("D-Bus build", a.bin, True)]
+        if a.bin_before:
+            builds.append(("D-Bus build, before", a.bin_before, True))
+        if a.bin_without_dbus:
+            builds.append(("built without", a.bin_without_dbus, False))
+        r["dormant"] = (builds, linger_rss_dormant(builds, a.bench, a.runs))
+
     print(f"busy loops beside the bench: {a.busy}; load average at the end: "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
@@ -428,6 +471,26 @@ def report(a):
             if off:
                 print(mfmt.format(f"{what}, built without", *(f"{off[k] / 1024:.2f}" for k in keys)))
                 print(mfmt.format("  cost of the front end", *(f"{(on[k] - off[k]) / 1024:+.2f}" for k in keys)))
+
+    if "dormant" in parts:
+        builds, d = r["dormant"]
+        print("manager memory, builds taking turns (MB; see linger_rss_dormant):")
+        mfmt = "  {:<44}" + "{:>10}" * 4
+        keys = ("VmRSS", "RssAnon", "RssFile", "Pss")
+        print(mfmt.format("", *keys))
+        without = next((lb for lb, _, dbus in builds if not dbus), None)
+        for state, what in (("quiet", "started, no client ever"), ("one", "after one client"),
+                            ("svc", f"{RSS_UNITS} services running, no D-Bus client")):
+            for label, _, _ in builds:
+                v = d[(label, state)]
+                print(mfmt.format(f"{what}, {label}", *(f"{v[k] / 1024:.2f}" for k in keys)))
+            if without:
+                off = d[(without, state)]
+                for label, _, dbus in builds:
+                    if dbus:
+                        v = d[(label, state)]
+                        print(mfmt.format(f"  cost of the front end ({label})",
+                                          *(f"{(v[k] - off[k]) / 1024:+.2f}" for k in keys)))
 
 
 if __name__ == "__main__":

@@ -174,3 +174,35 @@ fn attach_processes_moves_the_users_processes_into_a_delegated_unit_as_systemd_d
         .expect_code(0);
     let _ = std::fs::remove_dir(&dir);
 }
+
+/// `Delegate=` and `DelegateControllers=` read by systemd's own systemctl are what systemd 252
+/// showed for the same units (reference/delegate.sh, its transcript delegate.txt): `yes` lists
+/// the cgroup v2 controllers (on this machine's hybrid layout too), a later list adds to them,
+/// an empty one empties them, `no` and a socket list none.
+#[test]
+fn delegate_controllers_read_as_systemd_shows_them() {
+    if !Path::new("/usr/bin/systemctl").exists() {
+        eprintln!("skipped: systemd's systemctl is not installed");
+        return;
+    }
+    let mut m = Manager::new(BIN);
+    let script = reference("delegate.sh");
+    let ok = Command::new("bash")
+        .arg(&script)
+        .arg("units")
+        .arg(m.unit_dir())
+        .status()
+        .expect("bash");
+    assert!(ok.success());
+    m.start();
+    let private = m.runtime().join("systemd/private");
+    m.wait_for("the D-Bus private socket", |_| private.exists());
+    let out = m
+        .systemd_client("bash", &[])
+        .arg(&script)
+        .arg("run")
+        .output()
+        .expect("run delegate.sh");
+    let want = std::fs::read_to_string(reference("delegate.txt")).expect("delegate.txt");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), want);
+}

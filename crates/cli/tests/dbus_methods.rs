@@ -424,26 +424,39 @@ fn exit_status_sets_environment_files_and_percent_limits_read_as_systemd_prints_
 }
 
 /// A slice's `SliceOf`: the loaded units in it — units with processes by their `Slice=` (else
-/// app.slice), a slice by its name's parent — as systemd lists them (an `as` of names).
+/// app.slice), a slice by its name's parent — as systemd lists them (an `as` of names). A unit
+/// only looked at (`show`) is collected after the look, as systemd collects it, so it is in
+/// no slice's list (systemd 252: crates/dbus/tests/reference/query_gc.txt, section 4).
 #[test]
 fn a_slice_lists_the_loaded_units_in_it() {
     if !have_tools() {
         return;
     }
     let m = manager(&[
-        ("a.service", "[Service]\nExecStart=/bin/true\n"),
+        ("a.service", "[Service]\nExecStart=/bin/sleep infinity\n"),
         (
             "b.service",
-            "[Service]\nExecStart=/bin/true\nSlice=custom.slice\n",
+            "[Service]\nExecStart=/bin/sleep infinity\nSlice=custom.slice\n",
         ),
         ("s.socket", "[Socket]\nListenFIFO=%t/s.fifo\n"),
+        ("s.service", "[Service]\nExecStart=/bin/cat\n"),
         ("custom-inner.slice", "[Slice]\n"),
+        (
+            "looked.service",
+            "[Service]\nExecStart=/bin/sleep infinity\nSlice=custom.slice\n",
+        ),
     ]);
-    // Loaded (as `show` loads them), none started.
+    // Running (so loaded); looked.service only looked at.
     for u in ["a.service", "b.service", "s.socket", "custom-inner.slice"] {
-        let (code, _, err) = m.systemd_systemctl(&["show", "-p", "Id", u]);
-        assert_eq!(code, 0, "{err}");
+        let (code, _, err) = m.systemd_systemctl(&["start", u]);
+        assert_eq!(code, 0, "{u}: {err}");
     }
+    let (code, out, err) =
+        m.systemd_systemctl(&["show", "-p", "Slice", "--value", "looked.service"]);
+    assert_eq!((code, out.trim()), (0, "custom.slice"), "{err}");
+    let (code, out, err) =
+        m.systemd_systemctl(&["list-units", "--all", "--no-legend", "looked.service"]);
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
     let slice_of = |slice: &str| {
         let (code, out, err) = m.systemd_systemctl(&["show", "-p", "SliceOf", "--value", slice]);
         assert_eq!(code, 0, "{err}");

@@ -230,6 +230,41 @@ fn busctl_calls_get_systemds_answers_on_the_bus() {
     );
 }
 
+/// Units a query loaded (busctl `LoadUnit`, a property read at a unit's path, `status`,
+/// `show`) are collected once answered, as systemd collects them; a unit stays while a loaded
+/// unit wants it, and while a client on the bus holds a `RefUnit` reference — until
+/// `UnrefUnit` or until it leaves the bus. systemd's own systemctl and busctl replay
+/// crates/dbus/tests/reference/query_gc.sh against linger: the transcript must be the one a
+/// real systemd --user 252 gave (query_gc.txt there).
+#[test]
+fn units_a_query_loaded_are_collected_as_systemd_collects_them() {
+    if !prerequisites() {
+        return;
+    }
+    let m = manager_on_a_bus(&[]);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../dbus/tests/reference/query_gc.sh");
+    let ok = Command::new("bash")
+        .arg(&script)
+        .arg("units")
+        .arg(m.unit_dir())
+        .status()
+        .expect("bash");
+    assert!(ok.success());
+    let mut cmd = Command::new("bash");
+    cmd.arg(&script).arg("run").stdin(Stdio::null());
+    env(&m, &mut cmd);
+    cmd.env("COLUMNS", "200");
+    let out = cmd.output().expect("run query_gc.sh");
+    let got = String::from_utf8_lossy(&out.stdout);
+    let want = std::fs::read_to_string(script.with_extension("txt")).expect("query_gc.txt");
+    assert_eq!(
+        got.lines().collect::<Vec<_>>(),
+        want.lines().collect::<Vec<_>>(),
+        "transcript differs from systemd 252's (query_gc.txt); stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn systemd_run_waits_for_a_transient_service_over_the_bus() {
     if !prerequisites() {

@@ -747,11 +747,18 @@ fn systemctl_status_names_the_unmet_condition_as_with_systemd() {
             missing.display()
         ),
     );
+    // A unit whose start was skipped is inactive: systemd 252 collects it at once (status
+    // then shows no condition) unless a loaded unit references it, as this one does.
+    m.write_unit(
+        "holder.service",
+        "[Unit]\nWants=cond.service\n[Service]\nExecStart=/bin/sleep infinity\n",
+    );
     let run = |args: &[&str]| {
         let mut a = vec!["systemctl".to_string(), "--user".into()];
         a.extend(args.iter().map(|s| s.to_string()));
         run_tool(&m, &a)
     };
+    assert_eq!(run(&["start", "holder.service"]).code, 0);
     // A failed condition is no error: the start is skipped.
     assert_eq!(run(&["start", "cond.service"]).code, 0);
     let status = run(&["status", "cond.service"]);

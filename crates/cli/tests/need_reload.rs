@@ -63,6 +63,8 @@ fn a_new_drop_in_or_an_overriding_copy_asks_for_daemon_reload() {
     let mut m = Manager::new(BIN);
     m.write_unit("app.service", "[Service]\nExecStart=/bin/sleep 1000\n");
     m.start();
+    // Running, so loaded from its files as they were then.
+    m.systemctl(&["start", "app.service"]).expect_code(0);
     assert_eq!(m.prop("app.service", "NeedDaemonReload"), "no");
     m.write_unit("app.service.d/more.conf", "[Unit]\nDescription=More\n");
     assert_eq!(m.prop("app.service", "NeedDaemonReload"), "yes");
@@ -89,6 +91,9 @@ fn one_unit_asked_or_many_each_change_is_seen() {
     }
     let file = m.write_unit("app.service", "[Service]\nExecStart=/bin/sleep 1000\n");
     m.start();
+    // Running, so loaded from its files as they were then; the others are loaded by each
+    // `show` (and collected after it).
+    m.systemctl(&["start", "app.service"]).expect_code(0);
     let asked = |m: &Manager| -> (String, String) {
         let one = m.prop("app.service", "NeedDaemonReload");
         let mut args = vec!["show", "-p", "NeedDaemonReload", "--value"];
@@ -128,4 +133,37 @@ fn one_unit_asked_or_many_each_change_is_seen() {
         m.prop("app.service", "FragmentPath"),
         control.join("app.service").display().to_string()
     );
+}
+
+/// A unit nothing keeps loaded (never started, or stopped) is collected after each query, as
+/// systemd collects it: the next query loads its files as they are then, so an edit or a new
+/// drop-in asks for no daemon-reload and shows at once (systemd 252 answers so: the
+/// transcript in crates/dbus/tests/reference/query_gc.txt, section 2).
+#[test]
+fn a_unit_nothing_keeps_loaded_is_read_afresh_at_each_query() {
+    let mut m = Manager::new(BIN);
+    let file = m.write_unit("idle.service", "[Service]\nExecStart=/bin/sleep 1000\n");
+    m.start();
+    assert_eq!(m.prop("idle.service", "NeedDaemonReload"), "no");
+    edit_later(
+        &file,
+        "[Unit]\nDescription=Edited\n[Service]\nExecStart=/bin/sleep 1000\n",
+    );
+    assert_eq!(m.prop("idle.service", "NeedDaemonReload"), "no");
+    assert_eq!(m.prop("idle.service", "Description"), "Edited");
+    m.write_unit("idle.service.d/x.conf", "[Unit]\nDescription=Dropin\n");
+    assert_eq!(m.prop("idle.service", "NeedDaemonReload"), "no");
+    let status = m.systemctl(&["status", "idle.service"]);
+    assert!(!status.stderr.contains("Warning"), "{}", status.stderr);
+    assert!(
+        status.stdout.contains("idle.service - Dropin"),
+        "{}",
+        status.stdout
+    );
+    // Started and stopped: collected again, the same.
+    m.systemctl(&["start", "idle.service"]).expect_code(0);
+    m.systemctl(&["stop", "idle.service"]).expect_code(0);
+    m.write_unit("idle.service.d/y.conf", "[Unit]\nDescription=Second\n");
+    assert_eq!(m.prop("idle.service", "NeedDaemonReload"), "no");
+    assert_eq!(m.prop("idle.service", "Description"), "Second");
 }

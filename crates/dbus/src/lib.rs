@@ -15,6 +15,9 @@
 //!                                          (Requests::unit_state), without a turn of the loop
 //! ```
 //!
+//! Until the first client connects to the private socket or a session bus is there, only the
+//! bound socket and one waiting task exist (dormant.rs): no D-Bus code runs.
+//!
 //! Start it from the manager's thread: `linger_manager::run_with(config, log, |requests, sockets|
 //! linger_dbus::start(requests, runtime_dir, sockets))`.
 #![forbid(unsafe_code)]
@@ -22,6 +25,7 @@
 mod attach;
 mod bus;
 mod dispatch;
+mod dormant;
 mod dump;
 mod errors;
 mod fast;
@@ -54,7 +58,8 @@ use linger_manager::{FrontSockets, Requests};
 /// `LocalSet`): on `runtime_dir/systemd/private` from now on (bound before this returns), and
 /// on the session bus as `org.freedesktop.systemd1` whenever there is one. The private
 /// socket is the previous image's after a `daemon-reexec` (clients connecting meanwhile were
-/// queued, not refused), and is kept for the next one.
+/// queued, not refused), and is kept for the next one. Nothing else runs until the front end
+/// is used (dormant.rs): the first client on the private socket, or a session bus.
 ///
 /// # Errors
 /// The private socket could not be bound; the manager goes on without D-Bus (its own CLI
@@ -77,6 +82,25 @@ pub fn start(
         use std::os::fd::AsFd;
         sockets.keep(KEPT_AS, listener.as_fd().try_clone_to_owned()?);
     }
+    tokio::task::spawn_local(async move {
+        let first = match dormant::until_used(&requests, &listener).await {
+            dormant::Wake::Gone => return,
+            dormant::Wake::Bus => None,
+            dormant::Wake::Client(stream) => Some(stream),
+        };
+        serve(requests, runtime_dir, listener, first);
+    });
+    Ok(())
+}
+
+/// The front end at work: signals, the private socket's clients (`first` already accepted),
+/// the session bus.
+fn serve(
+    requests: Requests,
+    runtime_dir: PathBuf,
+    listener: tokio::net::UnixListener,
+    first: Option<tokio::net::UnixStream>,
+) {
     let front = front::Front {
         refs: refs::Registry::new(requests.clone()),
         requests,
@@ -84,7 +108,11 @@ pub fn start(
     };
     let listeners = signals::Listeners::default();
     tokio::task::spawn_local(signals::forward(front.clone(), listeners.clone()));
-    tokio::task::spawn_local(private::serve(front.clone(), listeners.clone(), listener));
+    tokio::task::spawn_local(private::serve(
+        front.clone(),
+        listeners.clone(),
+        listener,
+        first,
+    ));
     tokio::task::spawn_local(bus::watch(front, listeners, runtime_dir));
-    Ok(())
 }

@@ -66,7 +66,7 @@ pub async fn manager_call(f: &Front, msg: &Message, hdr: &Header<'_>, m: &Member
         }
         "FreezeUnit" | "ThawUnit" => {
             let name: String = args(msg, MANAGER, m)?;
-            freezer(f, &name, m.name == "FreezeUnit").await?;
+            freezer(f, &name, m.name == "FreezeUnit", true).await?;
             ret(hdr, &())
         }
         "SetUnitProperties" => {
@@ -296,7 +296,7 @@ pub async fn unit_call(
         }
         "Freeze" | "Thaw" => {
             args::<()>(msg, iface, m)?;
-            freezer(f, name, m.name == "Freeze").await?;
+            freezer(f, name, m.name == "Freeze", false).await?;
             ret(hdr, &())
         }
         other => Err(BusError::unknown_method(other, iface)),
@@ -435,9 +435,13 @@ async fn abandon(f: &Front, name: &str) -> Result<(), BusError> {
 }
 
 /// Freeze or thaw `name`'s processes (the cgroup freezer; answered when the kernel is done).
-async fn freezer(f: &Front, name: &str, freeze: bool) -> Result<(), BusError> {
+/// Freeze or thaw unit `name`: of a loaded unit only for `loaded_only` (systemd 252's
+/// FreezeUnit/ThawUnit answer "Unit NAME not loaded." for another; `systemctl freeze` takes a
+/// reference first, which loads it), else loading it (the unit's own Freeze/Thaw: its object
+/// path loads it).
+async fn freezer(f: &Front, name: &str, freeze: bool, loaded_only: bool) -> Result<(), BusError> {
     valid_unit_name(name)?;
-    f.unit_props(name, &["Id"]).await?;
+    f.unit_values(name, &["Id"], loaded_only).await?;
     f.ask(Call::Freezer(FreezerRequest {
         unit: name.to_string(),
         freeze,

@@ -46,13 +46,22 @@ pub fn bind(runtime_dir: &Path) -> std::io::Result<UnixListener> {
     UnixListener::from_std(listener)
 }
 
-/// Serve the private socket until the manager exits.
-pub async fn serve(front: Front, listeners: Listeners, listener: UnixListener) {
+/// Serve the private socket until the manager exits (`first`: a client accepted already).
+pub async fn serve(
+    front: Front,
+    listeners: Listeners,
+    listener: UnixListener,
+    mut first: Option<tokio::net::UnixStream>,
+) {
     let own_uid = rustix::process::getuid().as_raw();
     let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
     loop {
-        let Ok((stream, _)) = listener.accept().await else {
-            continue;
+        let stream = match first.take() {
+            Some(stream) => stream,
+            None => match listener.accept().await {
+                Ok((stream, _)) => stream,
+                Err(_) => continue,
+            },
         };
         let Ok(permit) = slots.clone().try_acquire_owned() else {
             continue; // Too many: dropping the stream closes it.

@@ -248,6 +248,10 @@ pub struct Engine<H: Host, S: UnitSource> {
     /// Loaded units with `Upholds=` or `StopWhenUnneeded=yes`: the only ones looked at after
     /// every state change (a look at all units there made stopping N units O(N²)).
     upholders: BTreeSet<String>,
+    /// Loaded units with `OnFailure=` or `OnSuccess=` (the graph keeps no inverse of these):
+    /// the only ones looked at for whether they reference a unit being collected. May name
+    /// units unloaded since (looked up before use).
+    with_handlers: BTreeSet<String>,
     /// The unit of each service's main and control pid and each socket's control pid, kept
     /// where they change (a service's processes change only in `with_service`, a socket's in
     /// engine/socket_commands.rs), so an exit finds its unit without looking at every unit. Entries of a unit that went away may linger: a
@@ -273,6 +277,7 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             touched: BTreeSet::new(),
             reloaded: BTreeSet::new(),
             upholders: BTreeSet::new(),
+            with_handlers: BTreeSet::new(),
             pids: HashMap::new(),
             exiting: false,
         }
@@ -287,6 +292,15 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
     /// (their presence or their load state may have changed without a state change).
     pub fn take_reloaded(&mut self) -> BTreeSet<String> {
         std::mem::take(&mut self.reloaded)
+    }
+
+    /// The loaded units among those loaded, replaced or re-read since the last
+    /// [`Engine::take_reloaded`] (the manager looks at each for garbage once its turn is done).
+    pub fn reloaded_units(&self) -> impl Iterator<Item = &str> {
+        self.reloaded
+            .iter()
+            .map(String::as_str)
+            .filter(|id| self.units.contains_key(*id))
     }
 
     /// Count `id` as changed (for state the manager keeps beside the engine).
@@ -455,6 +469,9 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
         if upholds_or_stops_when_unneeded(&cfg) {
             self.upholders.insert(id.clone());
         }
+        if has_handlers(&cfg) {
+            self.with_handlers.insert(id.clone());
+        }
         self.units.insert(
             id,
             Box::new(UnitInfo {
@@ -567,6 +584,12 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             .units
             .iter()
             .filter(|(_, u)| upholds_or_stops_when_unneeded(&u.config))
+            .map(|(id, _)| id.clone())
+            .collect();
+        self.with_handlers = self
+            .units
+            .iter()
+            .filter(|(_, u)| has_handlers(&u.config))
             .map(|(id, _)| id.clone())
             .collect();
         self.rebuild_graph();
@@ -862,6 +885,11 @@ impl<H: Host, S: UnitSource> Engine<H, S> {
             .map(|u| u.active_enter)
             .unwrap_or_default()
     }
+}
+
+/// Whether a unit names units in `OnFailure=`/`OnSuccess=` (`Engine::with_handlers`).
+fn has_handlers(cfg: &UnitConfig) -> bool {
+    !cfg.unit.on_failure.is_empty() || !cfg.unit.on_success.is_empty()
 }
 
 /// Whether `check_upholds_and_unneeded` has anything to look at in this unit.

@@ -44,6 +44,11 @@ impl Requests {
         self.states.get(id)
     }
 
+    /// Marked changed after each turn that changed what [`Requests::unit_state`] reads.
+    pub fn state_changes(&self) -> tokio::sync::watch::Receiver<()> {
+        self.states.changes()
+    }
+
     /// Carry out `call`; the answer comes once the manager has done it (for a waiting job
     /// call: once the jobs are done).
     pub async fn call(&self, call: Call) -> Result<Answer, ManagerError> {

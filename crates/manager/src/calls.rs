@@ -198,7 +198,6 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
     };
     let mut presets = None;
     let mut file_states = None;
-    let mut looked_up_only = Vec::new();
     // Only unit states asked (`is-active`, the warnings after a job): the rest of each
     // unit's properties is not rendered. The names added below are answered either way.
     let added_below = [
@@ -224,9 +223,6 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
         let Some(u) = m.engine.unit(&id) else {
             continue;
         };
-        if !was_loaded && u.config.load_state == linger_unit::model::LoadState::NotFound {
-            looked_up_only.push(id.clone());
-        }
         let wants = |k: &str| p.properties.is_empty() || p.properties.iter().any(|x| x == k);
         let file_state = if wants("UnitFileState") || wants("UnitFilePreset") {
             let states = file_states.get_or_insert_with(|| {
@@ -328,13 +324,6 @@ fn units(m: &mut Manager, p: &wire::UnitsRequest) -> Answer {
             conditions,
             asserts,
         });
-    }
-    // A name only asked about (`status typo.service`) does not stay loaded, as systemd's
-    // garbage collection drops it: `list-units --all` does not list it afterwards.
-    for id in looked_up_only {
-        if m.engine.unload(&id) {
-            m.engine.source_mut().stamps.forget(&id);
-        }
     }
     Answer::Units(wire::UnitsReply { units: out })
 }

@@ -1,20 +1,25 @@
 //! Collected units are unloaded, as systemd's garbage collection unloads them
-//! (systemd.unit(5) `CollectMode=`): once a transient unit's files are removed, or a unit
-//! went inactive — or was reset-failed — needed by no loaded unit
-//! ([`Manager::collect_garbage`]), the engine forgets it at the end of the turn, so `status`
-//! shows it as loading it afresh finds it: no last run, or "could not be found".
+//! (systemd.unit(5) `CollectMode=`, org.freedesktop.systemd1(5) `Ref()`): at the end of each
+//! turn every unit loaded or changed in it is looked at (handle.rs) — one a query loaded
+//! (`show`, `status`, D-Bus `LoadUnit`, a property read at a unit's path), one whose job
+//! ended, one reset-failed, a transient one whose files were removed
+//! ([`Manager::collect_garbage`]) — and the engine forgets those that are inactive (or failed,
+//! under `CollectMode=inactive-or-failed`), have no job, and that nothing keeps:
+//! - a loaded unit naming them in its configuration (any dependency or ordering, conflicts,
+//!   `OnFailure=`, the default ones), or a timer or socket triggering them (engine
+//!   `unneeded`); a slice, a loaded unit in it (`Slice=`, or a slice's parent by name);
+//! - a client following the unit by name (`systemd-run --wait`, `--pty`, `--pipe`,
+//!   `systemctl start --wait`, a D-Bus client's `RefUnit`): it has to read the unit's result,
+//!   as systemd-run's `AddRef=` does; the unit goes once that client does.
 //!
-//! Not done (yet): systemd also collects a unit a query loaded (`show`, `status` of a unit
-//! that never ran, and systemctl's own look at `NeedDaemonReload` after `start`/`stop`) at
-//! once; linger keeps such a unit loaded, afresh, until it has run.
-//!
-//! A client following the unit's changes by name (`systemd-run --wait`, `--pty`, `--pipe`,
-//! `systemctl start --wait`, a D-Bus client's `RefUnit`) keeps it loaded until that client
-//! goes away — it still has to read the unit's result — as systemd-run's `AddRef=` does.
+//! What the collected units referenced may be garbage then, and is looked at next. A unit
+//! collected and asked for again is loaded afresh: no last run, its files as they are now
+//! (so `NeedDaemonReload=` compares with those), or "could not be found".
 
 use std::collections::BTreeSet;
 
 use crate::manager::Manager;
+use crate::props::slice_of;
 
 /// Unload the collected units nobody follows or needs any more; then the units those needed
 /// that are garbage now.
@@ -36,6 +41,9 @@ pub fn unload_collected(m: &mut Manager) {
     while !pending.is_empty() {
         let mut going = BTreeSet::new();
         for id in pending {
+            if m.engine.unit(&id).is_none() {
+                continue;
+            }
             if m.subscribers.follows(&id) {
                 m.collected.insert(id);
             } else {
@@ -47,7 +55,10 @@ pub fn unload_collected(m: &mut Manager) {
         loop {
             let kept: Vec<String> = going
                 .iter()
-                .filter(|id| !is_transient(m, id) && !m.engine.unneeded(id, &going))
+                .filter(|id| {
+                    !is_transient(m, id)
+                        && (!m.engine.unneeded(id, &going) || slice_in_use(m, id, &going))
+                })
                 .cloned()
                 .collect();
             if kept.is_empty() {
@@ -59,7 +70,11 @@ pub fn unload_collected(m: &mut Manager) {
         }
         let needs: Vec<(String, Vec<String>)> = going
             .iter()
-            .map(|id| (id.clone(), m.engine.needs(id)))
+            .map(|id| {
+                let mut needs = m.engine.needs(id);
+                needs.extend(m.engine.unit(id).and_then(|u| slice_of(&u.config)));
+                (id.clone(), needs)
+            })
             .collect();
         let removed_files = going.iter().any(|id| is_transient(m, id));
         let gone = m.engine.unload_all(going);
@@ -82,4 +97,13 @@ pub fn unload_collected(m: &mut Manager) {
             .filter(|id| m.engine.unneeded(id, &BTreeSet::new()))
             .collect();
     }
+}
+
+/// Whether `id` is a slice a loaded unit outside `going` is in (systemd keeps it: the unit
+/// references its slice).
+fn slice_in_use(m: &Manager, id: &str, going: &BTreeSet<String>) -> bool {
+    id.ends_with(".slice")
+        && m.engine
+            .units()
+            .any(|u| !going.contains(&u.config.id) && slice_of(&u.config).as_deref() == Some(id))
 }

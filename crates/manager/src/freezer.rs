@@ -74,13 +74,21 @@ fn begin(
     m: &mut Manager,
     p: &wire::FreezerRequest,
 ) -> Result<Option<std::path::PathBuf>, ManagerError> {
-    let Some(id) = m.engine.resolve(&p.unit).map(str::to_string) else {
+    // Loaded if it is not, as `systemctl freeze`/`thaw` have systemd load it (they take a
+    // reference on it first: RefUnit), and answered for its state; a unit loaded for this
+    // goes again at the end of the turn (collect.rs). The D-Bus FreezeUnit/ThawUnit methods,
+    // which do not load, look first (linger-dbus).
+    let id = m.engine.load(&p.unit);
+    if m.engine
+        .unit(&id)
+        .is_some_and(|u| u.config.load_state == linger_unit::model::LoadState::NotFound)
+    {
         return Err(ManagerError::new(
             ErrorKind::NoSuchUnit,
-            format!("Unit {} not loaded.", p.unit),
+            format!("Unit {} not found.", p.unit),
         )
         .unit(&p.unit));
-    };
+    }
     let unit = m.engine.unit(&id).ok_or_else(|| {
         ManagerError::new(ErrorKind::NoSuchUnit, format!("Unit {id} not loaded.")).unit(&id)
     })?;

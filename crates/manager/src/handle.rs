@@ -146,6 +146,15 @@ impl Manager {
                 .manager_changed(linger_ipc::manager::Change::StartupFinished { userspace_usec });
         }
         self.subscribers.publish(&self.engine, &touched);
+        // systemd's garbage collection looks at every unit loaded or changed: one a query
+        // loaded, or whose job ended, goes now if nothing keeps it (collect.rs).
+        let looked_at: Vec<String> = self
+            .engine
+            .reloaded_units()
+            .map(str::to_string)
+            .chain(touched.iter().cloned())
+            .collect();
+        self.collected.extend(looked_at);
         // After its last state was told: a collected unit is gone from the next turn on.
         crate::collect::unload_collected(self);
         // Their records go now, not at the end of the next turn (a crash meanwhile would

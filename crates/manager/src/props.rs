@@ -325,6 +325,10 @@ pub fn unit_properties<H: Host, S: UnitSource>(
         UnitKind::Scope(sc) => crate::props_settings::service_settings(sc, &mut p.strings),
         UnitKind::Socket(c) => {
             crate::props_settings::service_settings(&c.processes, &mut p.strings);
+            // Only services and scopes delegate (systemd 252 shows a socket's `Delegate=yes`
+            // as no: crates/dbus/tests/reference/delegate.txt).
+            p.insert("Delegate".into(), "no".into());
+            p.insert("DelegateControllers".into(), String::new());
             crate::props_settings::socket_settings(c, &mut p.strings);
         }
         _ => {}
@@ -346,7 +350,7 @@ pub fn unit_properties<H: Host, S: UnitSource>(
 
 /// The slice a unit is in: its `Slice=` (else app.slice) for units with processes, the parent
 /// by name for a slice (`a-b.slice` → `a.slice` → `-.slice`), none for the others.
-fn slice_of(cfg: &linger_unit::model::UnitConfig) -> Option<String> {
+pub(crate) fn slice_of(cfg: &linger_unit::model::UnitConfig) -> Option<String> {
     let configured = |slice: &Option<String>| {
         Some(
             slice

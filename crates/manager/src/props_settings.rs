@@ -129,7 +129,6 @@ pub fn service_settings(sc: &ServiceConfig, p: &mut BTreeMap<String, String>) {
     set("WatchdogSignal", sc.kill.watchdog_signal.to_string());
     set("FileDescriptorStoreMax", sc.fd_store_max.to_string());
     set("Delegate", yes(sc.delegate.on()));
-    // `yes`: systemd lists the controllers its cgroup has; linger names none.
     set("DelegateControllers", sc.delegate.named().join(" "));
     resource_settings(&sc.resource_control, p);
 }

@@ -40,14 +40,36 @@ impl UnitState {
 }
 
 /// The published view (cheap to clone; every clone sees the same view).
-#[derive(Debug, Clone, Default)]
-pub struct PublishedStates(Arc<RwLock<HashMap<String, UnitState>>>);
+#[derive(Debug, Clone)]
+pub struct PublishedStates {
+    view: Arc<RwLock<HashMap<String, UnitState>>>,
+    /// Marked after each turn that changed the view: a front end that waits for one unit's
+    /// state (the D-Bus front end, dormant until the session bus runs) looks again then,
+    /// without subscribing to the manager's changes (a subscriber makes every turn track all
+    /// units).
+    changed: Arc<tokio::sync::watch::Sender<()>>,
+}
+
+impl Default for PublishedStates {
+    fn default() -> Self {
+        PublishedStates {
+            view: Arc::default(),
+            changed: Arc::new(tokio::sync::watch::Sender::new(())),
+        }
+    }
+}
 
 impl PublishedStates {
     /// The states of the unit whose id is `id` at the end of the last turn; None when no
     /// unit has that id (not loaded, or `id` is an alias: ask the manager).
     pub fn get(&self, id: &str) -> Option<UnitState> {
-        self.0.read().ok()?.get(id).copied()
+        self.view.read().ok()?.get(id).copied()
+    }
+
+    /// Marked changed after each turn that changed the view (a unit's states, or which units
+    /// are loaded); what changed is read with [`PublishedStates::get`].
+    pub fn changes(&self) -> tokio::sync::watch::Receiver<()> {
+        self.changed.subscribe()
     }
 
     /// Bring the view up to date with `engine` for the units in `changed`.
@@ -56,7 +78,10 @@ impl PublishedStates {
         engine: &Engine<H, S>,
         changed: &BTreeSet<String>,
     ) {
-        let Ok(mut view) = self.0.write() else {
+        if changed.is_empty() {
+            return;
+        }
+        let Ok(mut view) = self.view.write() else {
             return;
         };
         for id in changed {
@@ -86,5 +111,7 @@ impl PublishedStates {
                 "the published unit states differ from the engine's"
             );
         }
+        drop(view);
+        self.changed.send_replace(());
     }
 }

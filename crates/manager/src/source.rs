@@ -17,8 +17,15 @@ pub struct SearchPathSource {
     /// The loader context (search path, user, specifier values).
     pub ctx: LoadContext,
     index: Option<UnitIndex>,
+    /// The modification time of each search-path directory when [`Self::index`] was made: a
+    /// file or directory added or removed there since changes it, and the next load scans
+    /// again (systemd rebuilds its unit name map the same way), so a unit loaded afresh —
+    /// one collected since — is read as its files are now, new drop-in directories too.
+    dir_times: Vec<Option<std::time::SystemTime>>,
     /// The scan was made (or redone) during the current turn: a name not in it is not there.
     scanned_this_turn: bool,
+    /// The directories' times were compared during the current turn (once is enough).
+    checked_this_turn: bool,
     /// Scans made so far (what the rule above bounds).
     #[cfg(test)]
     scans: u64,
@@ -39,7 +46,9 @@ impl SearchPathSource {
         SearchPathSource {
             ctx,
             index: None,
+            dir_times: Vec::new(),
             scanned_this_turn: false,
+            checked_this_turn: false,
             #[cfg(test)]
             scans: 0,
             stamps: LoadStamps::default(),
@@ -56,10 +65,7 @@ impl SearchPathSource {
     /// then returns is what it would have read itself: the same scan, the same context.
     pub fn preload<R>(&mut self, names: &[String], alongside: impl FnOnce() -> R) -> R {
         use std::sync::atomic::{AtomicUsize, Ordering};
-        let index = match self.index.take() {
-            Some(index) => index,
-            None => self.fresh_scan(),
-        };
+        let index = self.current_index();
         let next = AtomicUsize::new(0);
         let take = |out: &mut Vec<(usize, UnitConfig)>| {
             loop {
@@ -126,6 +132,7 @@ impl SearchPathSource {
     /// added since the last scan, worth one scan again.
     pub fn new_turn(&mut self) {
         self.scanned_this_turn = false;
+        self.checked_this_turn = false;
         // Read ahead for that turn's loads; a later turn reads afresh.
         self.preloaded.clear();
     }
@@ -142,7 +149,31 @@ impl SearchPathSource {
             self.scans += 1;
         }
         self.scanned_this_turn = true;
+        self.checked_this_turn = true;
+        // Before the scan: a change made during it shows as a change next time.
+        self.dir_times = self.dir_times_now();
         UnitIndex::scan(&self.ctx)
+    }
+
+    fn dir_times_now(&self) -> Vec<Option<std::time::SystemTime>> {
+        self.ctx
+            .search_path
+            .iter()
+            .map(|d| std::fs::metadata(d).and_then(|m| m.modified()).ok())
+            .collect()
+    }
+
+    /// The cached scan if the search path's directories did not change since it was made
+    /// (looked at once per turn), else a new one.
+    fn current_index(&mut self) -> UnitIndex {
+        match self.index.take() {
+            Some(index) if self.checked_this_turn => index,
+            Some(index) if self.dir_times_now() == self.dir_times => {
+                self.checked_this_turn = true;
+                index
+            }
+            _ => self.fresh_scan(),
+        }
     }
 }
 
@@ -155,10 +186,7 @@ impl UnitSource for SearchPathSource {
             self.note_diagnostics(&cfg);
             return cfg;
         }
-        let mut index = match self.index.take() {
-            Some(index) => index,
-            None => self.fresh_scan(),
-        };
+        let mut index = self.current_index();
         let mut cfg = load_unit_with(&index, name, &self.ctx);
         if cfg.load_state == linger_unit::model::LoadState::NotFound && !self.scanned_this_turn {
             index = self.fresh_scan();

@@ -143,13 +143,20 @@ pub enum Delegate {
 /// cgroup-name escaper's).
 pub const DELEGATE_CONTROLLERS: &[&str] = linger_wire::CONTROLLERS;
 
+/// What `Delegate=yes` delegates: the cgroup v2 controllers, in systemd's order. systemd 252
+/// lists these as `DelegateControllers=` whatever the hierarchy — on this machine's hybrid
+/// layout, whose cgroup2 tree offers none of them, too (crates/dbus/tests/reference
+/// delegate.txt) — and a later list adds to them (`Delegate=yes` then `Delegate=cpuacct`).
+pub const DELEGATE_ALL: &[&str] = &["cpu", "cpuset", "io", "memory", "pids"];
+
 impl Delegate {
     /// Whether delegation is on.
     pub fn on(&self) -> bool {
         *self != Delegate::No
     }
 
-    /// `DelegateControllers=` of an explicit list, in systemd's order (`yes`: none named).
+    /// `DelegateControllers=`: the controllers delegated, in systemd's order — those named,
+    /// or for `yes` the cgroup v2 controllers ([`DELEGATE_ALL`]).
     pub fn named(&self) -> Vec<&'static str> {
         match self {
             Delegate::Controllers(list) => DELEGATE_CONTROLLERS
@@ -157,7 +164,8 @@ impl Delegate {
                 .copied()
                 .filter(|c| list.iter().any(|l| l == c))
                 .collect(),
-            _ => Vec::new(),
+            Delegate::All => DELEGATE_ALL.to_vec(),
+            Delegate::No => Vec::new(),
         }
     }
 }

@@ -578,6 +578,18 @@ fn delegate_is_a_boolean_or_a_list_of_controllers_added_up() {
         delegate("e.service", "Delegate=cpu\nDelegate=\n").0,
         list(&[])
     );
+    // `yes` delegates the v2 controllers; a list after it adds to those (systemd 252:
+    // crates/dbus/tests/reference/delegate.txt).
+    assert_eq!(
+        delegate("b.service", "Delegate=yes\n").0.named(),
+        vec!["cpu", "cpuset", "io", "memory", "pids"]
+    );
+    assert_eq!(
+        delegate("h.service", "Delegate=yes\nDelegate=cpuacct\n")
+            .0
+            .named(),
+        vec!["cpu", "cpuacct", "cpuset", "io", "memory", "pids"]
+    );
     let (d, warnings) = delegate("f.service", "Delegate=cpu bogus\n");
     assert_eq!(d, list(&["cpu"]));
     assert_eq!(warnings.len(), 1, "{warnings:?}");

@@ -8,10 +8,7 @@
 #   U=dbusgc; H=~dbusgc; collect.sh units $H/.config/systemd/user; chown -R $U $H/.config
 #   systemd-user.sh start $U; systemd-user.sh run $U bash collect.sh run systemctl --user > collect.txt
 #   systemd-user.sh stop $U
-# Left out of the steps: `list-units --all UNIT` after a `show` of UNIT, or after systemctl
-# `start`/`stop` of UNIT (systemctl then loads it again to look at NeedDaemonReload): systemd
-# 252 lists nothing (it collects a unit a query loaded, at once), linger lists the unit loaded
-# afresh (crates/manager collect.rs). What it shows (no last run) is in the `show` steps.
+# Units a query loaded (`show`, `status`, busctl LoadUnit) are collected too: query_gc.sh.
 # Each step: `$ systemctl ARGS`, what it printed (stdout and stderr, up to the first blank
 # line: status's journal lines are left out), `  -> rc=N`; $HOME stands for the home.
 set -u

@@ -384,10 +384,11 @@ pub(crate) fn resource_control(b: &mut UnitBuilder, cx: &Cx<'_>) {
         .push((cx.key.to_string(), cx.value.to_string(), cx.line));
 }
 
-/// `Delegate=`: a boolean, or a list of controllers added to the ones named before (the
-/// empty string: on, and the list emptied); an unknown controller is warned of and skipped.
+/// `Delegate=`: a boolean, or a list of controllers added to the ones delegated before (after
+/// `yes`: the v2 ones; the empty string: on, and the list emptied); an unknown controller is
+/// warned of and skipped.
 fn delegate(b: &mut UnitBuilder, cx: &Cx<'_>) {
-    use crate::model::{DELEGATE_CONTROLLERS, Delegate};
+    use crate::model::{DELEGATE_ALL, DELEGATE_CONTROLLERS, Delegate};
     let value = cx.value.trim();
     if value.is_empty() {
         b.svc.delegate = Delegate::Controllers(Vec::new());
@@ -399,7 +400,8 @@ fn delegate(b: &mut UnitBuilder, cx: &Cx<'_>) {
     }
     let mut list = match std::mem::take(&mut b.svc.delegate) {
         Delegate::Controllers(list) => list,
-        _ => Vec::new(),
+        Delegate::All => DELEGATE_ALL.iter().map(|c| c.to_string()).collect(),
+        Delegate::No => Vec::new(),
     };
     for word in value.split_whitespace() {
         if DELEGATE_CONTROLLERS.contains(&word) {
