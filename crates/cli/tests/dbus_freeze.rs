@@ -232,3 +232,46 @@ fn a_scope_made_by_systemd_run_is_abandoned_and_ends_with_its_processes() {
     });
     m.shutdown();
 }
+
+/// systemd's own `systemd-run --user --scope` against linger: the scope's name, the command's
+/// exit status as systemd-run's, a running scope's name refused to a second one, a scope that
+/// ended collected (`status`: could not be found), an invalid name escaped, a missing program
+/// — each printed and exited as against systemd 252 (crates/dbus/tests/reference/scope.sh,
+/// its transcript scope.txt there).
+#[test]
+fn systemd_run_scopes_print_and_exit_as_with_systemd() {
+    if !have_tools() || !Path::new("/usr/bin/systemd-run").exists() {
+        eprintln!("skipped: needs systemd's systemd-run");
+        return;
+    }
+    let Some(cg) = TestCgroups::create("dbus-scope", 0, true) else {
+        return;
+    };
+    let mut m = Manager::new(BIN);
+    m.start_in_cgroups(&cg.procs_files());
+    let private = m.runtime().join("systemd/private");
+    m.wait_for("the D-Bus private socket", |_| private.exists());
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../dbus/tests/reference/scope.sh");
+    let out = Command::new("bash")
+        .arg(&script)
+        .arg("run")
+        .env_clear()
+        .env("HOME", m.home())
+        .env("XDG_RUNTIME_DIR", m.runtime())
+        .env("PATH", "/usr/bin:/bin")
+        .env("LANG", "C.UTF-8")
+        .env("SYSTEMD_COLORS", "0")
+        .env("SYSTEMD_PAGER", "cat")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run scope.sh");
+    let want = std::fs::read_to_string(script.with_extension("txt")).expect("scope.txt");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        want,
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    m.shutdown();
+    drop(cg);
+}
