@@ -7,6 +7,15 @@
 //! relocations as a few KB of bitmaps. It needs binutils ≥ 2.38 (or lld) and glibc ≥ 2.36, so
 //! the flag is used only when a probe program linked with it also runs here; elsewhere the
 //! binary is linked as before (same behaviour, only a slower start).
+//!
+//! Release builds are also linked with the function order in `symbol-order.txt`
+//! (`--symbol-ordering-file`): the functions a user manager and the everyday commands run are
+//! laid out together, so a process keeps fewer of the binary's code pages resident (the kernel
+//! maps them in 64 KB fault-around windows). `cargo xtask order-symbols` regenerates the file
+//! from a profile (xtask/order_symbols.py). Names the build no longer has are skipped silently,
+//! so a stale file costs locality, never the build. Used only where rustc links with its own
+//! lld (x86_64-unknown-linux-gnu's default) and no other linker is configured;
+//! LINGER_NO_SYMBOL_ORDER=1 links without it.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -16,10 +25,36 @@ const FLAG: &str = "-Wl,-z,pack-relative-relocs";
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=LINGER_NO_RELR");
+    symbol_order();
     if std::env::var_os("LINGER_NO_RELR").is_some() || !probe() {
         return;
     }
     println!("cargo:rustc-link-arg-bins={FLAG}");
+}
+
+/// Release builds linked by rustc's own lld: lay functions out in `symbol-order.txt`'s order.
+fn symbol_order() {
+    println!("cargo:rerun-if-changed=symbol-order.txt");
+    println!("cargo:rerun-if-env-changed=LINGER_NO_SYMBOL_ORDER");
+    let Some(dir) = env("CARGO_MANIFEST_DIR") else {
+        return;
+    };
+    let file = PathBuf::from(dir).join("symbol-order.txt");
+    // Another linker (GNU ld has no --symbol-ordering-file) or rustc told to use one.
+    let other_linker = env("RUSTC_LINKER").is_some()
+        || env("CARGO_ENCODED_RUSTFLAGS").is_some_and(|f| f.contains("link"));
+    let wanted = env("PROFILE").as_deref() == Some("release")
+        && env("TARGET").as_deref() == Some("x86_64-unknown-linux-gnu")
+        && std::env::var_os("LINGER_NO_SYMBOL_ORDER").is_none()
+        && !other_linker
+        && links_with_lld();
+    match file.to_str() {
+        Some(path) if wanted && file.is_file() && !path.contains(',') => {
+            println!("cargo:rustc-link-arg-bins=-Wl,--symbol-ordering-file={path}");
+            println!("cargo:rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
+        }
+        _ => {}
+    }
 }
 
 /// True when a C program linked with the flag builds and runs on this (host = target) system.
@@ -50,6 +85,22 @@ fn probe() -> bool {
         .output()
         .is_ok_and(|o| o.status.success() && o.stderr.is_empty());
     linked && Command::new(&exe).status().is_ok_and(|s| s.success())
+}
+
+/// rustc links x86_64-unknown-linux-gnu with its own lld from 1.90 on (before: the system's
+/// linker, often GNU ld, which has no --symbol-ordering-file).
+fn links_with_lld() -> bool {
+    let rustc = env("RUSTC").unwrap_or_else(|| "rustc".to_owned());
+    let Ok(out) = Command::new(rustc).arg("-vV").output() else {
+        return false;
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    let minor = text
+        .lines()
+        .find_map(|l| l.strip_prefix("release: 1."))
+        .and_then(|v| v.split('.').next())
+        .and_then(|m| m.parse::<u32>().ok());
+    minor.is_some_and(|m| m >= 90)
 }
 
 fn env(name: &str) -> Option<String> {

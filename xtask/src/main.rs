@@ -1,6 +1,9 @@
 //! `cargo xtask gen` writes the man pages (man/) and shell completions (completions/) from the
 //! CLI's clap tables; `cargo xtask check` fails when the committed ones are not what the
 //! tables give (CI runs it), so `--help`, the man pages and the completions never disagree.
+//! `cargo xtask order-symbols [ARGS…]` regenerates `crates/cli/symbol-order.txt`, the release
+//! link's function order, from a profile of a user manager and the CLI (xtask/order_symbols.py,
+//! which documents its arguments; root and valgrind needed).
 #![forbid(unsafe_code)]
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -50,6 +53,22 @@ fn root() -> PathBuf {
 
 fn main() -> ExitCode {
     let what = std::env::args().nth(1).unwrap_or_default();
+    if what == "order-symbols" {
+        let script = root().join("xtask").join("order_symbols.py");
+        return match std::process::Command::new("python3")
+            .arg(&script)
+            .args(std::env::args().skip(2))
+            .current_dir(root())
+            .status()
+        {
+            Ok(s) if s.success() => ExitCode::SUCCESS,
+            Ok(_) => ExitCode::from(1),
+            Err(e) => {
+                eprintln!("xtask: python3 {}: {e}", script.display());
+                ExitCode::from(1)
+            }
+        };
+    }
     let files = match generate() {
         Ok(f) => f,
         Err(e) => {
@@ -99,7 +118,7 @@ fn main() -> ExitCode {
             }
         }
         _ => {
-            eprintln!("usage: cargo xtask gen|check");
+            eprintln!("usage: cargo xtask gen|check|order-symbols [ARGS…]");
             ExitCode::from(2)
         }
     }
