@@ -17,7 +17,6 @@
 //! a child between its birth and its `execve` (signalling a unit, reading its cgroup).
 
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
 use rustix::thread::futex;
@@ -27,8 +26,8 @@ use crate::spec::ExecSpec;
 use crate::sys::{SpawnError, Spawned, block_all_signals, spawn_announcing, spawn_reporting};
 
 /// At most this many workers (children being set up at once). Each costs a thread with a
-/// small stack and a child stack of which only the touched pages count.
-const MAX_WORKERS: usize = 8;
+/// small stack and a child stack of which only the touched pages count (~20 KiB resident).
+const MAX_WORKERS: usize = 4;
 /// A worker thread's own stack: it runs `spawn_inner` only.
 const WORKER_STACK: usize = 128 * 1024;
 
@@ -45,8 +44,24 @@ struct Slot {
     pid: AtomicU32,
     /// 1 while a spawn is in hand (until the child exec'ed or exited), else 0; a futex word.
     busy: AtomicU32,
+    /// 1 once the caller put something in `job` for the worker to take; a futex word.
+    posted: AtomicU32,
+    /// The spawn handed over (None with `posted`: the worker ends). A slot, not a channel:
+    /// a channel's block of slots would stay allocated per worker.
+    job: Mutex<Option<Job>>,
     /// Why the last spawn failed.
     error: Mutex<Option<SpawnError>>,
+}
+
+impl Slot {
+    /// Hand `job` to the worker (None: end).
+    fn post(&self, job: Option<Job>) {
+        if let Ok(mut j) = self.job.lock() {
+            *j = job;
+        }
+        self.posted.store(1, Ordering::Release);
+        let _ = futex::wake(&self.posted, futex::Flags::PRIVATE, u32::MAX);
+    }
 }
 
 struct Job {
@@ -57,7 +72,6 @@ struct Job {
 #[derive(Debug)]
 struct Worker {
     slot: Arc<Slot>,
-    jobs: Sender<Job>,
 }
 
 impl std::fmt::Debug for Job {
@@ -89,16 +103,10 @@ impl Spawner {
         let w = &self.workers[i];
         w.slot.pid.store(NO_PID, Ordering::Relaxed);
         w.slot.busy.store(1, Ordering::Release);
-        let job = Job {
+        w.slot.post(Some(Job {
             spec,
             report_fd: reports.write_fd(),
-        };
-        if let Err(std::sync::mpsc::SendError(job)) = w.jobs.send(job) {
-            // The worker is gone (it cannot end on its own; be safe anyway).
-            w.slot.busy.store(0, Ordering::Release);
-            self.workers.remove(i);
-            return spawn_reporting(job.spec, reports);
-        }
+        }));
         let pid = wait_while(&w.slot.pid, NO_PID);
         if pid == FAILED {
             // The worker is done with a failed spawn once it stored FAILED.
@@ -167,21 +175,34 @@ fn wait_while(word: &AtomicU32, value: u32) -> u32 {
     }
 }
 
+impl Drop for Spawner {
+    fn drop(&mut self) {
+        for w in &self.workers {
+            wait_while(&w.slot.busy, 1);
+            w.slot.post(None);
+        }
+    }
+}
+
 fn start_worker() -> Option<Worker> {
     let slot = Arc::new(Slot::default());
-    let (jobs, rx) = channel::<Job>();
     let theirs = Arc::clone(&slot);
     std::thread::Builder::new()
         .name("linger-spawn".into())
         .stack_size(WORKER_STACK)
-        .spawn(move || work(&theirs, &rx))
+        .spawn(move || work(&theirs))
         .ok()?;
-    Some(Worker { slot, jobs })
+    Some(Worker { slot })
 }
 
-fn work(slot: &Slot, jobs: &Receiver<Job>) {
+fn work(slot: &Slot) {
     block_all_signals();
-    while let Ok(job) = jobs.recv() {
+    loop {
+        wait_while(&slot.posted, 0);
+        slot.posted.store(0, Ordering::Relaxed);
+        let Some(job) = slot.job.lock().ok().and_then(|mut j| j.take()) else {
+            return;
+        };
         // Returns once the child has exec'ed or exited (CLONE_VFORK); the spec's fds are
         // closed by then. The child stored its pid already, unless it was forked.
         match spawn_announcing(job.spec, job.report_fd, &slot.pid) {
