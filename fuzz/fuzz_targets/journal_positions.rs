@@ -4,8 +4,10 @@
 //! decoders see the damage), then `-u X -n N` queries that read blocks through them.
 //!
 //! Input: a byte N, then triples (block, distance from the summary's end, xor value).
-//! Invariants: no panic; at most N entries; every entry shown is one of the asked unit's, in
-//! time order — damaged positions may cost a whole-block decode, never a wrong line.
+//! Invariants: no panic; at most N entries; every entry shown is one of the asked unit's —
+//! damaged positions may cost a whole-block decode, never another unit's line. (Not their
+//! order: checkpoints rewritten consistently, checksums fixed, can shift the times of the
+//! last stretch of a block, as rewritten entry deltas shift the times of a whole decode.)
 #![no_main]
 
 use std::path::{Path, PathBuf};
@@ -98,7 +100,6 @@ fuzz_target!(|data: &[u8]| {
             continue;
         };
         assert!(got.len() <= n, "{unit}: {} entries for -n {n}", got.len());
-        let mut prev = 0;
         for e in &got {
             let u = e.field_str("_SYSTEMD_USER_UNIT").unwrap_or_default();
             let ok = if unit == "l*" {
@@ -107,8 +108,6 @@ fuzz_target!(|data: &[u8]| {
                 u == unit
             };
             assert!(ok, "{unit}: an entry of {u:?} shown");
-            assert!(e.realtime_usec >= prev, "{unit}: out of order");
-            prev = e.realtime_usec;
         }
     }
     let _ = journal.take_warnings();

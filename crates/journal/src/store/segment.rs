@@ -970,7 +970,15 @@ impl Segment {
                     }
                     pos = next;
                 }
-                if idx != last {
+                // The next checkpoint holds the times this stretch ends at (entry 0's are the
+                // block start's): a checkpoint whose times are off is not used.
+                let ends_at = cps
+                    .get(c + 1)
+                    .map(|n| (b.bs.rt.wrapping_add(n.rt), b.bs.mono.wrapping_add(n.mono)));
+                if idx != last
+                    || (c == 0 && (cp.rt, cp.mono) != (0, 0))
+                    || ends_at.is_some_and(|t| t != (rt, mono))
+                {
                     return None;
                 }
             }
