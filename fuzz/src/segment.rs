@@ -20,15 +20,7 @@ pub fn fix_checksums(bytes: &mut [u8]) {
     let mut pos = HEADER_LEN;
     while pos < bytes.len() {
         let start = pos;
-        let Some(len) = varint(bytes, &mut pos) else {
-            return;
-        };
-        let Some(end) = usize::try_from(len)
-            .ok()
-            .filter(|&l| l > 0)
-            .and_then(|l| pos.checked_add(l))
-            .filter(|&e| e + 4 <= bytes.len())
-        else {
+        let Some(end) = frame_end(bytes, &mut pos) else {
             return;
         };
         let crc = crc32fast::hash(&bytes[pos..end]);
@@ -44,6 +36,17 @@ pub fn fix_checksums(bytes: &mut [u8]) {
         }
         pos = next;
     }
+}
+
+/// The frame whose length varint is at `*pos`: moves `*pos` to its KIND byte and returns where
+/// its payload ends (its CRC32 follows), or None when the length is 0 or does not fit.
+fn frame_end(bytes: &[u8], pos: &mut usize) -> Option<usize> {
+    let len = varint(bytes, pos)?;
+    usize::try_from(len)
+        .ok()
+        .filter(|&l| l > 0)
+        .and_then(|l| pos.checked_add(l))
+        .filter(|&e| e + 4 <= bytes.len())
 }
 
 /// An unsigned LEB128 varint at `*pos` (at most 10 bytes).
@@ -65,15 +68,7 @@ pub fn block_end_payloads(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut pos = HEADER_LEN;
     while pos < bytes.len() {
-        let Some(len) = varint(bytes, &mut pos) else {
-            break;
-        };
-        let Some(end) = usize::try_from(len)
-            .ok()
-            .filter(|&l| l > 0)
-            .and_then(|l| pos.checked_add(l))
-            .filter(|&e| e + 4 <= bytes.len())
-        else {
+        let Some(end) = frame_end(bytes, &mut pos) else {
             break;
         };
         let mut next = end + 4;

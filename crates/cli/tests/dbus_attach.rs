@@ -10,7 +10,7 @@
 use std::path::Path;
 use std::process::{Child, Command};
 
-use linger_test_support::{Manager, TestCgroups};
+use linger_test_support::{Manager, TestCgroups, write_reference_units};
 
 const BIN: &str = env!("CARGO_BIN_EXE_linger");
 const M: &str = "/org/freedesktop/systemd1";
@@ -90,13 +90,7 @@ fn attach_processes_moves_the_users_processes_into_a_delegated_unit_as_systemd_d
         return;
     };
     let mut m = Manager::new(BIN);
-    let ok = Command::new("bash")
-        .arg(reference("attach.sh"))
-        .arg("units")
-        .arg(m.unit_dir())
-        .status()
-        .expect("bash");
-    assert!(ok.success());
+    write_reference_units(&reference("attach.sh"), &m.unit_dir());
     m.start_in_cgroups(&cg.procs_files());
     let private = m.runtime().join("systemd/private");
     m.wait_for("the D-Bus private socket", |_| private.exists());
@@ -187,13 +181,7 @@ fn delegate_controllers_read_as_systemd_shows_them() {
     }
     let mut m = Manager::new(BIN);
     let script = reference("delegate.sh");
-    let ok = Command::new("bash")
-        .arg(&script)
-        .arg("units")
-        .arg(m.unit_dir())
-        .status()
-        .expect("bash");
-    assert!(ok.success());
+    write_reference_units(&script, &m.unit_dir());
     m.start();
     let private = m.runtime().join("systemd/private");
     m.wait_for("the D-Bus private socket", |_| private.exists());

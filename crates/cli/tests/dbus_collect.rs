@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use linger_test_support::{Lines, Manager};
+use linger_test_support::{Lines, Manager, write_reference_units};
 
 const BIN: &str = env!("CARGO_BIN_EXE_linger");
 
@@ -31,14 +31,7 @@ fn have_systemctl() -> bool {
 fn manager() -> Manager {
     let mut m = Manager::new(BIN);
     let script = reference().join("collect.sh");
-    let units = m.unit_dir();
-    let ok = Command::new("bash")
-        .arg(&script)
-        .arg("units")
-        .arg(&units)
-        .status()
-        .expect("bash");
-    assert!(ok.success());
+    write_reference_units(&script, &m.unit_dir());
     m.start();
     m.wait_for("the D-Bus private socket", |m| {
         m.runtime().join("systemd/private").exists()

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use linger_test_support::Manager;
+use linger_test_support::{Manager, write_reference_units};
 
 const BIN: &str = env!("CARGO_BIN_EXE_linger");
 const DEBIAN_UNITS: &str = "/usr/lib/systemd/user";
@@ -243,13 +243,7 @@ fn units_a_query_loaded_are_collected_as_systemd_collects_them() {
     }
     let m = manager_on_a_bus(&[]);
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../dbus/tests/reference/query_gc.sh");
-    let ok = Command::new("bash")
-        .arg(&script)
-        .arg("units")
-        .arg(m.unit_dir())
-        .status()
-        .expect("bash");
-    assert!(ok.success());
+    write_reference_units(&script, &m.unit_dir());
     let mut cmd = Command::new("bash");
     cmd.arg(&script).arg("run").stdin(Stdio::null());
     env(&m, &mut cmd);

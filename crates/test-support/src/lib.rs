@@ -571,3 +571,20 @@ impl Lines {
         self.0.recv_timeout(within).ok()
     }
 }
+
+/// Run the `units` step of a reference script (crates/dbus/tests/reference/*.sh): it writes
+/// into `unit_dir` the units its transcript was captured with against systemd 252.
+pub fn write_reference_units(script: &std::path::Path, unit_dir: &std::path::Path) {
+    let ok = std::process::Command::new("bash")
+        .arg(script)
+        .arg("units")
+        .arg(unit_dir)
+        .status()
+        .unwrap_or_else(|e| panic!("bash {}: {e}", script.display()));
+    assert!(
+        ok.success(),
+        "{} units {}: {ok}",
+        script.display(),
+        unit_dir.display()
+    );
+}
