@@ -80,10 +80,7 @@ sys.stdin.read()
 
 #[test]
 fn a_unit_a_client_references_is_kept_with_its_last_run_until_unreferenced() {
-    let gi = Command::new("/usr/bin/python3")
-        .args(["-c", "import gi; gi.require_version('Gio', '2.0')"])
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let gi = linger_test_support::have_python_gi();
     if !have_systemctl() || !gi {
         eprintln!("skipped: needs systemd's systemctl and python3-gi");
         return;

@@ -286,10 +286,7 @@ for line in sys.stdin:
 
 #[test]
 fn a_referenced_unit_stays_loaded_until_unreferenced() {
-    let gi = Command::new("/usr/bin/python3")
-        .args(["-c", "import gi; gi.require_version('Gio', '2.0')"])
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let gi = linger_test_support::have_python_gi();
     if !have_tools() || !gi {
         eprintln!("skipped: needs python3-gi");
         return;
@@ -507,10 +504,7 @@ for line in sys.stdin:
 /// reference (as systemd lists them); a client's go when it does.
 #[test]
 fn refs_lists_each_clients_references_and_drops_them_when_it_goes() {
-    let gi = Command::new("/usr/bin/python3")
-        .args(["-c", "import gi; gi.require_version('Gio', '2.0')"])
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let gi = linger_test_support::have_python_gi();
     if !have_tools() || !gi {
         eprintln!("skipped: needs python3-gi");
         return;

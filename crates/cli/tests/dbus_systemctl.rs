@@ -667,10 +667,7 @@ GLib.MainLoop().run()
 
 #[test]
 fn the_manager_signals_its_failed_unit_count_as_systemd() {
-    let gi = Command::new("/usr/bin/python3")
-        .args(["-c", "import gi; gi.require_version('Gio', '2.0')"])
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let gi = linger_test_support::have_python_gi();
     if !have_systemctl() || !gi {
         eprintln!("skipped: needs systemd's systemctl and python3-gi");
         return;
@@ -706,14 +703,6 @@ for k, v in sorted(r.unpack()[0].items()):
     print("%s=%r" % (k, v))
 "#;
 
-/// Whether python3-gi is there (the GDBus clients of these tests).
-fn have_gi() -> bool {
-    Command::new("/usr/bin/python3")
-        .args(["-c", "import gi; gi.require_version('Gio', '2.0')"])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// `GetAll(interface)` of `path` over the private socket, by a GDBus client.
 fn get_all(m: &Manager, path: &str, interface: &str) -> std::collections::BTreeMap<String, String> {
     let out = Command::new("/usr/bin/python3")
@@ -732,7 +721,7 @@ fn get_all(m: &Manager, path: &str, interface: &str) -> std::collections::BTreeM
 
 #[test]
 fn systemctl_status_names_the_unmet_condition_as_with_systemd() {
-    if !have_systemctl() || !have_gi() {
+    if !have_systemctl() || !linger_test_support::have_python_gi() {
         eprintln!("skipped: needs systemd's systemctl and python3-gi");
         return;
     }
@@ -823,7 +812,7 @@ fn systemctl_status_names_the_unmet_condition_as_with_systemd() {
 
 #[test]
 fn timestamps_over_dbus_are_exact_and_finish_survives_a_reexec() {
-    if !have_systemctl() || !have_gi() {
+    if !have_systemctl() || !linger_test_support::have_python_gi() {
         eprintln!("skipped: needs systemd's systemctl and python3-gi");
         return;
     }

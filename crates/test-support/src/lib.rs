@@ -588,3 +588,12 @@ pub fn write_reference_units(script: &std::path::Path, unit_dir: &std::path::Pat
         unit_dir.display()
     );
 }
+
+/// Whether python3 with GObject introspection's Gio is there (the GDBus clients some D-Bus
+/// tests drive the manager with).
+pub fn have_python_gi() -> bool {
+    std::process::Command::new("/usr/bin/python3")
+        .args(["-c", "import gi; gi.require_version('Gio', '2.0')"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}

@@ -65,6 +65,11 @@ fn segment_path(dir: &Path) -> PathBuf {
 
 fn tail(dir: &Path, units: &[&str], n: Option<usize>) -> Vec<String> {
     let j = Journal::open_directory(dir).unwrap_or_else(|e| panic!("{e}"));
+    shown(&j, units, n)
+}
+
+/// What `-u UNITS -n N` shows from `j`: each entry's realtime and message.
+fn shown(j: &Journal, units: &[&str], n: Option<usize>) -> Vec<String> {
     let q = Query {
         units: units.iter().map(|u| (*u).to_owned()).collect(),
         lines: n,
@@ -305,23 +310,7 @@ fn unit_key(seg: &Segment, unit: &str) -> u32 {
 /// `-u X -n N` of the only segment in `dir`, and what picking entries did for it.
 fn tail_picks(dir: &Path, units: &[&str], n: usize) -> (Vec<String>, super::segment::PickStats) {
     let j = Journal::open_directory(dir).unwrap_or_else(|e| panic!("{e}"));
-    let q = Query {
-        units: units.iter().map(|u| (*u).to_owned()).collect(),
-        lines: Some(n),
-        ..Default::default()
-    };
-    let got = j
-        .entries(&q)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .iter()
-        .map(|e| {
-            format!(
-                "{} {}",
-                e.realtime_usec,
-                e.field_str("MESSAGE").unwrap_or("")
-            )
-        })
-        .collect();
+    let got = shown(&j, units, Some(n));
     let stats = j.seg(0).map(|s| s.picks.get()).unwrap_or_default();
     (got, stats)
 }

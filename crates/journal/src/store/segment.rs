@@ -1087,14 +1087,7 @@ mod tests {
             }
         }
         w.flush().unwrap_or_else(|e| panic!("{e}"));
-        let path = std::fs::read_dir(tmp.path())
-            .unwrap_or_else(|e| panic!("{e}"))
-            .flatten()
-            .map(|f| f.path())
-            .find(|p| p.to_string_lossy().ends_with(format::SEGMENT_SUFFIX))
-            .unwrap_or_else(|| panic!("no segment"));
-        let fast = Segment::open(&path).unwrap_or_else(|e| panic!("{e}"));
-        let full = Segment::open_with(&path, true).unwrap_or_else(|e| panic!("{e}"));
+        let (fast, full) = opened_fast_and_full(tmp.path());
         assert!(fast.tail_start > HEADER_LEN, "opened at the newest block");
         assert!(
             fast.file_len > 2 * BackWindow::MAX,
@@ -1102,6 +1095,20 @@ mod tests {
         );
         assert_eq!(fast.dict, full.dict);
         assert!(fast.dict.n_pairs() > 13_000);
+    }
+
+    /// The one segment the writer left in `dir`, opened the usual way (the dictionary read
+    /// back from the newest block) and by reading every frame.
+    fn opened_fast_and_full(dir: &Path) -> (Segment, Segment) {
+        let path = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .flatten()
+            .map(|f| f.path())
+            .find(|p| p.to_string_lossy().ends_with(format::SEGMENT_SUFFIX))
+            .unwrap_or_else(|| panic!("no segment"));
+        let fast = Segment::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        let full = Segment::open_with(&path, true).unwrap_or_else(|e| panic!("{e}"));
+        (fast, full)
     }
 
     /// Units that each log many lines one after the other leave their DICT frames far
@@ -1126,14 +1133,7 @@ mod tests {
             }
             w.flush().unwrap_or_else(|e| panic!("{e}"));
         }
-        let path = std::fs::read_dir(tmp.path())
-            .unwrap_or_else(|e| panic!("{e}"))
-            .flatten()
-            .map(|f| f.path())
-            .find(|p| p.to_string_lossy().ends_with(format::SEGMENT_SUFFIX))
-            .unwrap_or_else(|| panic!("no segment"));
-        let fast = Segment::open(&path).unwrap_or_else(|e| panic!("{e}"));
-        let full = Segment::open_with(&path, true).unwrap_or_else(|e| panic!("{e}"));
+        let (fast, full) = opened_fast_and_full(tmp.path());
         assert!(fast.tail_start > HEADER_LEN, "opened at the newest block");
         assert_eq!(fast.dict, full.dict);
         assert!(fast.dict.n_pairs() >= 300, "every unit's pairs");
