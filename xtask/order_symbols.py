@@ -35,7 +35,10 @@ build. `--check` reports how many of the file's names the given binary still has
 
 Needs root (it runs as root like bench/usermgr.py; the services run as root in a temp HOME),
 valgrind, and a release build with symbols (the default release profile keeps them). Run it
-from the repository root; rebuild afterwards (`cargo build --release`) to link with the file.
+from the repository root, on a binary built as CI and the package build it (`cargo build --release
+-p linger`), and rebuild the same way afterwards to link with the file: a workspace-wide build
+unifies dependency features differently, which renames the generic functions (only 61% of the
+names matched a `-p linger` build when the file was made from a `--workspace` one).
 """
 import argparse
 import os
