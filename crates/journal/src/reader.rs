@@ -190,6 +190,15 @@ impl Journal {
         self.slots.iter().map(|s| s.path.clone()).collect()
     }
 
+    /// Frames of the segments' dictionary tables read so far.
+    #[cfg(test)]
+    pub(crate) fn frames_read(&self) -> usize {
+        self.slots
+            .iter()
+            .filter_map(|s| s.seg.borrow().as_ref().map(|g| g.dict.frames_read()))
+            .sum()
+    }
+
     /// The opened segment of a slot (opened on first use; `None` after a warning).
     pub(crate) fn seg(&self, slot: usize) -> Option<Rc<Segment>> {
         let s = self.slots.get(slot)?;
