@@ -906,6 +906,67 @@ mod tests {
             back.map(|u| (u.links, u.dir)),
             with.units.clone().map(|u| (u.links, u.dir))
         );
+        // The dictionary table: after the positions, read only when asked for.
+        let table = DictTable {
+            names: vec!["MESSAGE".into(), "_SYSTEMD_USER_UNIT".into()],
+            frames: vec![
+                TableFrame {
+                    offset: 64,
+                    len: 40,
+                    pairs: 2,
+                    ctxs: 1,
+                },
+                TableFrame {
+                    offset: 4000,
+                    len: 30,
+                    pairs: 1,
+                    ctxs: 2,
+                },
+            ],
+            ctx_units: vec![1, 1, 3],
+            ctx_unit_keys: vec![0, 0, 2],
+            unit_pairs: vec![(0, 0xdead_beef), (2, 7)],
+        };
+        let mut tabled = pos.clone();
+        if let Some(u) = &mut tabled.units {
+            u.table = Some(table.clone());
+        }
+        let mut t = Vec::new();
+        tabled.encode(&mut t);
+        assert!(t.starts_with(&r), "the positions' layout is a prefix");
+        let got = BlockSummary::decode_full(&t, true, true).and_then(|b| b.units);
+        assert_eq!(got.as_ref().and_then(|u| u.table.clone()), Some(table.clone()));
+        assert_eq!(table.totals(), (3, 3));
+        assert_eq!(table.ctx_keys(1), &[0]);
+        assert_eq!(table.ctx_keys(2), &[] as &[u32]);
+        assert_eq!(table.ctx_keys(3), &[0, 2]);
+        assert_eq!(table.ctx_keys(4), &[] as &[u32]);
+        let unasked = BlockSummary::decode_full(&t, true, false).and_then(|b| b.units);
+        assert_eq!(unasked.map(|u| u.table.is_none()), Some(true));
+        // A table that does not hold together is not used; the rest of the summary is.
+        for bad in [
+            // a unit key past the pairs the frames define
+            DictTable {
+                ctx_unit_keys: vec![0, 0, 3],
+                ..table.clone()
+            },
+            // a context count that does not match the frames'
+            DictTable {
+                ctx_units: vec![1, 1],
+                ctx_unit_keys: vec![0, 0],
+                ..table.clone()
+            },
+        ] {
+            let mut b = pos.clone();
+            if let Some(u) = &mut b.units {
+                u.table = Some(bad);
+            }
+            let mut e = Vec::new();
+            b.encode(&mut e);
+            let got = BlockSummary::decode_full(&e, true, true).and_then(|b| b.units);
+            assert_eq!(got.as_ref().map(|u| u.table.is_none()), Some(true));
+            assert!(got.is_some_and(|u| u.positions.is_some()));
+        }
         // A damaged section only loses the index, never the summary.
         let mut bad = q.clone();
         bad[p.len()] = 7;
