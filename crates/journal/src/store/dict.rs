@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 
 use super::format::{self, DictTable, TableFrame};
 use crate::entry::fields;
@@ -407,6 +407,9 @@ struct Lazy {
     unit_names: Vec<u32>,
     /// A frame read did not agree with the table's unit keys: they are not used.
     table_bad: AtomicBool,
+    /// Reads of frames and their bytes so far.
+    reads: AtomicU32,
+    bytes: AtomicU64,
     /// The whole chain, read when the table does not hold together, or when asked for
     /// ([`Dict::full`]).
     full: OnceLock<Option<Box<Dict>>>,
@@ -422,21 +425,57 @@ impl Lazy {
     /// The definitions of frame `i`, read and checked on first use (`None`: they do not
     /// agree with the table).
     fn frame(&self, i: usize) -> Option<&Defs> {
-        self.frames.get(i)?.get_or_init(|| self.read(i)).as_ref()
+        let cell = self.frames.get(i)?;
+        if cell.get().is_none() {
+            self.read_near(i);
+        }
+        cell.get_or_init(|| None).as_ref()
     }
 
-    fn read(&self, i: usize) -> Option<Defs> {
+    /// Reads frame `i` with its neighbours that lie within [`Self::NEAR`] bytes of it (the
+    /// frames of services started together sit side by side: one read, not one each).
+    fn read_near(&self, i: usize) {
+        let fr = &self.table.frames;
+        let end = |k: usize| fr[k].offset.saturating_add(u64::from(fr[k].len));
+        let mut from = i;
+        while from > 0 && end(i).saturating_sub(fr[from - 1].offset) <= Self::NEAR {
+            from -= 1;
+        }
+        let mut to = i;
+        while to + 1 < fr.len() && end(to + 1).saturating_sub(fr[from].offset) <= Self::NEAR {
+            to += 1;
+        }
+        let (start, stop) = (fr[from].offset, end(to));
+        let buf = match stop.checked_sub(start) {
+            Some(len) if stop <= self.src.file_len && fr[i].offset >= start => {
+                self.reads.fetch_add(1, Ordering::Relaxed);
+                self.bytes.fetch_add(len, Ordering::Relaxed);
+                super::segment::read_exact_at(&self.src.file, len as usize, start).ok()
+            }
+            _ => None,
+        };
+        for k in from..=to {
+            let parsed = buf.as_ref().and_then(|b| {
+                let at = usize::try_from(fr[k].offset.checked_sub(start)?).ok()?;
+                self.parse(k, b.get(at..at.checked_add(fr[k].len as usize)?)?)
+            });
+            // (A frame another thread set meanwhile keeps its value: the same bytes.)
+            let _ = self.frames[k].set(parsed);
+        }
+    }
+
+    /// Bytes read at once around a frame asked for.
+    const NEAR: u64 = 8 << 10;
+
+    /// Frame `i` from its bytes, checked against the table.
+    fn parse(&self, i: usize, buf: &[u8]) -> Option<Defs> {
         let f = self.table.frames.get(i)?;
         let &(pair_off, ctx_off) = self.bases.get(i)?;
-        if f.offset.checked_add(u64::from(f.len))? > self.src.file_len {
-            return None;
-        }
-        let buf = super::segment::read_exact_at(&self.src.file, f.len as usize, f.offset).ok()?;
         let format::Parsed::Frame {
             kind: format::DICT,
             payload,
             next,
-        } = format::parse_frame(&buf, 0)
+        } = format::parse_frame(buf, 0)
         else {
             return None;
         };
@@ -622,17 +661,24 @@ impl Dict {
             bases,
             unit_names,
             table_bad: AtomicBool::new(false),
+            reads: AtomicU32::new(0),
+            bytes: AtomicU64::new(0),
             full: OnceLock::new(),
         }));
         Ok(d)
     }
 
-    /// Frames of the dictionary table read so far (0 without a table).
+    /// Frames of the dictionary table read so far (0 without a table), the reads that took
+    /// and their bytes.
     #[cfg(test)]
-    pub(crate) fn frames_read(&self) -> usize {
-        self.lazy
-            .as_ref()
-            .map_or(0, |l| l.frames.iter().filter(|f| f.get().is_some()).count())
+    pub(crate) fn frames_read(&self) -> (usize, u32, u64) {
+        self.lazy.as_ref().map_or((0, 0, 0), |l| {
+            (
+                l.frames.iter().filter(|f| f.get().is_some()).count(),
+                l.reads.load(Ordering::Relaxed),
+                l.bytes.load(Ordering::Relaxed),
+            )
+        })
     }
 
     /// Frames the dictionary table lists (0 without a table).
