@@ -50,8 +50,8 @@ fn clean() -> &'static Clean {
             let k = i % started;
             let mut e = Entry::message(6, format!("line {i}"));
             if i % 301 == 0 {
-                e.push("_SYSTEMD_USER_UNIT", "manager.service")
-                    .push("USER_UNIT", format!("u{k}.service"));
+                e.push("USER_UNIT", format!("u{k}.service"))
+                    .push("_SYSTEMD_USER_UNIT", "manager.service");
             } else {
                 e.push("_SYSTEMD_USER_UNIT", format!("u{k}.service"))
                     .push("_PID", format!("{}", 100 + k));

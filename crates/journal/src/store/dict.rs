@@ -181,8 +181,14 @@ impl DictWriter {
                 .collect(),
         };
         for c in 1..ctxs as usize {
+            // (A context's keys are in its fields' order: the table's are sorted.)
+            let from = t.ctx_unit_keys.len();
             t.ctx_unit_keys
                 .extend(ctx_units.get(c).into_iter().flat_map(|k| k.iter()));
+            t.ctx_unit_keys[from..].sort_unstable();
+            let mut keys = t.ctx_unit_keys.split_off(from);
+            keys.dedup();
+            t.ctx_unit_keys.extend(keys);
             t.ctx_units.push(t.ctx_unit_keys.len() as u32);
         }
         t
@@ -508,12 +514,15 @@ impl Lazy {
             }
         }
         for c in ctx_off..d.ctx_end() {
-            let keys = d
+            let mut keys: Vec<u32> = d
                 .ctx(c)?
                 .iter()
                 .copied()
-                .filter(|&p| is_unit_pair(p).is_some());
-            if !keys.eq(self.table.ctx_keys(c).iter().copied()) {
+                .filter(|&p| is_unit_pair(p).is_some())
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            if keys != self.table.ctx_keys(c) {
                 self.table_bad.store(true, Ordering::Relaxed);
             }
         }

@@ -935,7 +935,10 @@ mod tests {
         tabled.encode(&mut t);
         assert!(t.starts_with(&r), "the positions' layout is a prefix");
         let got = BlockSummary::decode_full(&t, true, true).and_then(|b| b.units);
-        assert_eq!(got.as_ref().and_then(|u| u.table.clone()), Some(table.clone()));
+        assert_eq!(
+            got.as_ref().and_then(|u| u.table.clone()),
+            Some(table.clone())
+        );
         assert_eq!(table.totals(), (3, 3));
         assert_eq!(table.ctx_keys(1), &[0]);
         assert_eq!(table.ctx_keys(2), &[] as &[u32]);

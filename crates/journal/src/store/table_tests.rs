@@ -29,8 +29,9 @@ fn write(dir: &Path, dict_table: bool) {
         let mut e;
         if i % 499 == 0 {
             e = Entry::message(6, format!("Started u{k}.service ({i})."));
-            e.push("_SYSTEMD_USER_UNIT", "manager.service")
-                .push("USER_UNIT", format!("u{k}.service"));
+            // (Its unit fields' pairs in falling id order: the table's keys are sorted.)
+            e.push("USER_UNIT", format!("u{k}.service"))
+                .push("_SYSTEMD_USER_UNIT", "manager.service");
         } else {
             e = Entry::message(6, format!("line {i} of u{k}"));
             e.push("_SYSTEMD_USER_UNIT", format!("u{k}.service"))
