@@ -60,6 +60,9 @@ fn clean() -> &'static Clean {
             e.monotonic_usec = 1 + i;
             e.boot_id = [7; 16];
             assert!(w.submit(e));
+            if i % 2000 == 1999 {
+                w.flush().expect("flush");
+            }
         }
         w.flush().expect("flush");
         drop(w);

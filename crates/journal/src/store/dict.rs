@@ -395,7 +395,8 @@ impl Default for Dict {
 /// Where a segment's DICT chain can be read from: its file and the newest frame.
 #[derive(Debug)]
 pub(crate) struct ChainSource {
-    pub file: std::fs::File,
+    /// Shared with the segment: no descriptor of its own.
+    pub file: std::sync::Arc<std::fs::File>,
     pub path: std::path::PathBuf,
     pub file_len: u64,
     pub newest: Option<u64>,

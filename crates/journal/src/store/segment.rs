@@ -415,7 +415,7 @@ pub(crate) struct UnitWalk {
 #[derive(Debug)]
 pub(crate) struct Segment {
     pub path: PathBuf,
-    file: File,
+    file: Arc<File>,
     pub header: Header,
     /// End of the valid data (a torn tail is beyond it).
     pub valid_end: u64,
@@ -633,7 +633,7 @@ impl Segment {
         };
         let mut seg = Segment {
             path: path.to_owned(),
-            file,
+            file: Arc::new(file),
             header,
             valid_end: HEADER_LEN,
             file_len,
@@ -708,7 +708,7 @@ impl Segment {
                 let chain = src.read_chain(&mut window, newest, stop).ok()?;
                 let newer: Vec<Vec<u8>> = chain.into_iter().rev().collect();
                 let chain_src = ChainSource {
-                    file: self.file.try_clone().ok()?,
+                    file: Arc::clone(&self.file),
                     path: self.path.clone(),
                     file_len: self.file_len,
                     newest,
