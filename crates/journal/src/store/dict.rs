@@ -5,8 +5,8 @@
 //! context id. Only `MESSAGE` and other varying or long values are stored in the entry itself.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use super::format::{self, DictTable, TableFrame};
 use crate::entry::fields;
@@ -410,6 +410,8 @@ struct Lazy {
     /// Per frame: the first pair and context id it defines.
     bases: Vec<(u32, u32)>,
     frames: Vec<OnceLock<Option<Defs>>>,
+    /// Per frame: the bytes read that hold it, and where it starts in them.
+    raw: Vec<OnceLock<Option<(Arc<[u8]>, usize)>>>,
     /// The ids of `-u`'s field names.
     unit_names: Vec<u32>,
     /// A frame read did not agree with the table's unit keys: they are not used.
@@ -432,11 +434,24 @@ impl Lazy {
     /// The definitions of frame `i`, read and checked on first use (`None`: they do not
     /// agree with the table).
     fn frame(&self, i: usize) -> Option<&Defs> {
-        let cell = self.frames.get(i)?;
+        self.frames
+            .get(i)?
+            .get_or_init(|| {
+                let (buf, at) = self.raw(i)?;
+                let len = self.table.frames[i].len as usize;
+                self.parse(i, buf.get(at..at.checked_add(len)?)?)
+            })
+            .as_ref()
+    }
+
+    /// The bytes holding frame `i` and where it starts in them, read with its neighbours on
+    /// first use (parsed only when asked for).
+    fn raw(&self, i: usize) -> Option<(Arc<[u8]>, usize)> {
+        let cell = self.raw.get(i)?;
         if cell.get().is_none() {
             self.read_near(i);
         }
-        cell.get_or_init(|| None).as_ref()
+        cell.get_or_init(|| None).clone()
     }
 
     /// Reads frame `i` with its neighbours that lie within [`Self::NEAR`] bytes of it (the
@@ -453,21 +468,24 @@ impl Lazy {
             to += 1;
         }
         let (start, stop) = (fr[from].offset, end(to));
-        let buf = match stop.checked_sub(start) {
+        let buf: Option<Arc<[u8]>> = match stop.checked_sub(start) {
             Some(len) if stop <= self.src.file_len && fr[i].offset >= start => {
                 self.reads.fetch_add(1, Ordering::Relaxed);
                 self.bytes.fetch_add(len, Ordering::Relaxed);
-                super::segment::read_exact_at(&self.src.file, len as usize, start).ok()
+                super::segment::read_exact_at(&self.src.file, len as usize, start)
+                    .ok()
+                    .map(Arc::from)
             }
             _ => None,
         };
         for k in from..=to {
-            let parsed = buf.as_ref().and_then(|b| {
-                let at = usize::try_from(fr[k].offset.checked_sub(start)?).ok()?;
-                self.parse(k, b.get(at..at.checked_add(fr[k].len as usize)?)?)
-            });
+            let at = fr[k]
+                .offset
+                .checked_sub(start)
+                .and_then(|a| usize::try_from(a).ok());
+            let raw = buf.as_ref().zip(at).map(|(b, a)| (Arc::clone(b), a));
             // (A frame another thread set meanwhile keeps its value: the same bytes.)
-            let _ = self.frames[k].set(parsed);
+            let _ = self.raw[k].set(raw);
         }
     }
 
@@ -515,15 +533,15 @@ impl Lazy {
             }
         }
         for c in ctx_off..d.ctx_end() {
-            let mut keys: Vec<u32> = d
-                .ctx(c)?
+            // Its unit pairs are the table's keys for it (in any order, without an allocation).
+            let pairs = d.ctx(c)?;
+            let table = self.table.ctx_keys(c);
+            let same = pairs
                 .iter()
-                .copied()
-                .filter(|&p| is_unit_pair(p).is_some())
-                .collect();
-            keys.sort_unstable();
-            keys.dedup();
-            if keys != self.table.ctx_keys(c) {
+                .filter(|&&p| is_unit_pair(p).is_some())
+                .all(|p| table.binary_search(p).is_ok())
+                && table.iter().all(|k| pairs.contains(k));
+            if !same {
                 self.table_bad.store(true, Ordering::Relaxed);
             }
         }
@@ -667,6 +685,7 @@ impl Dict {
         d.lazy = Some(Box::new(Lazy {
             src,
             frames: (0..table.frames.len()).map(|_| OnceLock::new()).collect(),
+            raw: (0..table.frames.len()).map(|_| OnceLock::new()).collect(),
             table,
             bases,
             unit_names,
