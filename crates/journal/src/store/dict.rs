@@ -46,8 +46,6 @@ pub(crate) struct DictWriter {
     pend_ctxs: (u32, u32, Vec<u8>),
     /// Offset of the newest DICT frame in the segment.
     pub last_dict: Option<u64>,
-    /// Names by id (for the dictionary table).
-    name_list: Vec<Box<str>>,
     /// Every DICT frame written, for the dictionary table (see `format`).
     pub frames: Vec<TableFrame>,
     /// Every pair of `-u`'s fields: (pair id, CRC32 of its value).
@@ -78,7 +76,6 @@ impl DictWriter {
         }
         let id = self.names.len() as u32;
         self.names.insert(name.into(), id);
-        self.name_list.push(name.into());
         self.pairs.push(HashMap::new());
         if self.pend_names.1 == 0 {
             self.pend_names.0 = id;
@@ -154,22 +151,22 @@ impl DictWriter {
 
     /// Notes the DICT frame just written at `offset` (`len` bytes) with the payload
     /// [`DictWriter::take_payload`] gave (the pairs and contexts it defines).
-    pub(crate) fn wrote_frame(&mut self, offset: u64, len: usize, defined: (u32, u32)) {
+    pub(crate) fn wrote_frame(&mut self, offset: u64, len: usize, defined: (u32, u32, u32)) {
         self.last_dict = Some(offset);
         self.frames.push(TableFrame {
             offset,
             len: len as u32,
-            pairs: defined.0,
-            ctxs: defined.1,
+            names: defined.0,
+            pairs: defined.1,
+            ctxs: defined.2,
         });
     }
 
     /// The dictionary table of what the DICT frames written so far define (`ctx_units`: per
     /// context id, its unit keys).
     pub(crate) fn table(&self, ctx_units: &[Box<[u32]>]) -> DictTable {
-        let (names, pairs, ctxs) = self.written;
+        let (_, pairs, ctxs) = self.written;
         let mut t = DictTable {
-            names: self.name_list[..names as usize].to_vec(),
             frames: self.frames.clone(),
             ctx_units: Vec::with_capacity(ctxs as usize),
             ctx_unit_keys: Vec::new(),
@@ -194,9 +191,9 @@ impl DictWriter {
         t
     }
 
-    /// Encodes the pending definitions as a DICT payload and clears them; returns the pairs
-    /// and contexts it defines.
-    pub(crate) fn take_payload(&mut self, out: &mut Vec<u8>) -> (u32, u32) {
+    /// Encodes the pending definitions as a DICT payload and clears them; returns the names,
+    /// pairs and contexts it defines.
+    pub(crate) fn take_payload(&mut self, out: &mut Vec<u8>) -> (u32, u32, u32) {
         varint::put(out, self.last_dict.map_or(0, |o| o + 1));
         let next_ctx = self.ctxs.len() as u32 + 1;
         let n_names = self.names.len() as u32;
@@ -212,7 +209,11 @@ impl DictWriter {
             out.extend_from_slice(&pend.2);
             *pend = (0, 0, Vec::new());
         }
-        let defined = (n_pairs - self.written.1, next_ctx - self.written.2);
+        let defined = (
+            n_names - self.written.0,
+            n_pairs - self.written.1,
+            next_ctx - self.written.2,
+        );
         self.written = (n_names, n_pairs, next_ctx);
         defined
     }
@@ -412,7 +413,9 @@ struct Lazy {
     frames: Vec<OnceLock<Option<Defs>>>,
     /// Per frame: the bytes read that hold it, and where it starts in them.
     raw: Vec<OnceLock<Option<(Arc<[u8]>, usize)>>>,
-    /// The ids of `-u`'s field names.
+    /// The field names the table's frames define (read from them at open), and the ids of
+    /// `-u`'s.
+    names: Vec<Box<str>>,
     unit_names: Vec<u32>,
     /// A frame read did not agree with the table's unit keys: they are not used.
     table_bad: AtomicBool,
@@ -512,7 +515,7 @@ impl Lazy {
             ctx_off,
             ..Defs::default()
         };
-        d.apply(Names::Fixed(&self.table.names), payload).ok()?;
+        d.apply(Names::Fixed(&self.names), payload).ok()?;
         if d.pairs.len() != f.pairs as usize || d.ctxs.len() != f.ctxs as usize {
             return None;
         }
@@ -666,8 +669,59 @@ impl Dict {
         if table.ctx_units.len() != ctxs as usize {
             return Err("dictionary table: contexts miscounted");
         }
+        let n = table.frames.len();
+        let mut lazy = Lazy {
+            src,
+            frames: (0..n).map(|_| OnceLock::new()).collect(),
+            raw: (0..n).map(|_| OnceLock::new()).collect(),
+            table,
+            bases,
+            names: Vec::new(),
+            unit_names: Vec::new(),
+            table_bad: AtomicBool::new(false),
+            reads: AtomicU32::new(0),
+            bytes: AtomicU64::new(0),
+            full: OnceLock::new(),
+        };
+        // The field names, from the frames that define them (never from the table).
+        let mut names = Vec::new();
+        for i in 0..n {
+            let f = lazy.table.frames[i];
+            if f.names == 0 {
+                continue;
+            }
+            const UNREAD: &str = "dictionary table: a frame of field names cannot be read";
+            let (buf, at) = lazy.raw(i).ok_or(UNREAD)?;
+            let bytes = buf
+                .get(at..at.saturating_add(f.len as usize))
+                .ok_or(UNREAD)?;
+            let format::Parsed::Frame {
+                kind: format::DICT,
+                payload,
+                next,
+            } = format::parse_frame(bytes, 0)
+            else {
+                return Err(UNREAD);
+            };
+            let (pair_off, ctx_off) = lazy.bases[i];
+            let mut scratch = Defs {
+                pair_off,
+                ctx_off,
+                ..Defs::default()
+            };
+            let before = names.len();
+            scratch.apply(Names::Grow(&mut names), payload)?;
+            if next != bytes.len() || names.len() - before != f.names as usize {
+                return Err("dictionary table: field names miscounted");
+            }
+        }
+        lazy.unit_names = fields::UNIT_MATCH_FIELDS
+            .iter()
+            .filter_map(|u| names.iter().position(|x| &**x == *u).map(|i| i as u32))
+            .collect();
+        lazy.names = names.clone();
         let mut d = Dict {
-            names: table.names.clone(),
+            names,
             defs: Defs {
                 pair_off: pairs,
                 ctx_off: ctxs + 1,
@@ -678,22 +732,7 @@ impl Dict {
         for payload in newer {
             d.apply(payload)?;
         }
-        let unit_names = fields::UNIT_MATCH_FIELDS
-            .iter()
-            .filter_map(|n| d.name_id(n))
-            .collect();
-        d.lazy = Some(Box::new(Lazy {
-            src,
-            frames: (0..table.frames.len()).map(|_| OnceLock::new()).collect(),
-            raw: (0..table.frames.len()).map(|_| OnceLock::new()).collect(),
-            table,
-            bases,
-            unit_names,
-            table_bad: AtomicBool::new(false),
-            reads: AtomicU32::new(0),
-            bytes: AtomicU64::new(0),
-            full: OnceLock::new(),
-        }));
+        d.lazy = Some(Box::new(lazy));
         Ok(d)
     }
 

@@ -67,11 +67,11 @@
 //! value defined there (one read of the frame's known length).
 //! ```text
 //! varint 1 (version of this section)
-//! varint N, then N × (varint length, bytes): every field name, by id
 //! varint F, then F × (offset − the previous frame's offset (the first: absolute), frame
-//!                      length with its length varint and CRC, pairs it defines, contexts it
-//!                      defines): every DICT frame of the segment so far, oldest first; ids
-//!                      follow on (the first frame's pairs start at 0, its contexts at 1)
+//!                      length with its length varint and CRC, field names, pairs and
+//!                      contexts it defines): every DICT frame of the segment so far, oldest
+//!                      first; ids follow on (the first frame's names and pairs start at 0,
+//!                      its contexts at 1)
 //! per context 1..=(sum of the contexts): varint K, then K × pair id (the first absolute,
 //!                      then each the distance from the one before): its unit keys (pairs of
 //!                      `-u`'s fields)
@@ -79,9 +79,11 @@
 //!                      before; u32 little-endian CRC32 of its value): every pair of `-u`'s
 //!                      fields
 //! ```
-//! Readers of the positions alone ignore it. A reader checks every frame it reads through the
-//! table (checksum, kind, the ids it defines, the names, the contexts' unit keys); anything
-//! that does not hold together makes it load the whole chain, as for a segment without it.
+//! Readers of the positions alone ignore it. A reader reads the (few) frames that define field
+//! names when it opens the segment — names come from the frames, never from the table — and
+//! checks every frame it reads through the table (checksum, kind, the ids it defines, the
+//! contexts' unit keys, the unit values' checksums); anything that does not hold together
+//! makes it load the whole chain, as for a segment without it.
 
 use crate::varint;
 
@@ -334,7 +336,8 @@ pub(crate) struct TableFrame {
     pub offset: u64,
     /// The whole frame's bytes (length varint and CRC included).
     pub len: u32,
-    /// Pairs and contexts it defines.
+    /// Field names, pairs and contexts it defines.
+    pub names: u32,
     pub pairs: u32,
     pub ctxs: u32,
 }
@@ -342,7 +345,6 @@ pub(crate) struct TableFrame {
 /// A summary's dictionary table (see the module doc).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct DictTable {
-    pub names: Vec<Box<str>>,
     pub frames: Vec<TableFrame>,
     /// Per context 1..=C (C: the frames' contexts): the end of its unit keys in
     /// `ctx_unit_keys` (it starts where the previous one's end).
@@ -373,16 +375,12 @@ impl DictTable {
 
     pub(crate) fn encode(&self, out: &mut Vec<u8>) {
         varint::put(out, DICT_TABLE_VERSION);
-        varint::put(out, self.names.len() as u64);
-        for n in &self.names {
-            varint::put(out, n.len() as u64);
-            out.extend_from_slice(n.as_bytes());
-        }
         varint::put(out, self.frames.len() as u64);
         let mut prev = 0;
         for f in &self.frames {
             varint::put(out, f.offset - prev);
             varint::put(out, u64::from(f.len));
+            varint::put(out, u64::from(f.names));
             varint::put(out, u64::from(f.pairs));
             varint::put(out, u64::from(f.ctxs));
             prev = f.offset;
@@ -413,17 +411,6 @@ impl DictTable {
         if g(&mut pos)? != DICT_TABLE_VERSION {
             return None;
         }
-        let n = g(&mut pos)?;
-        if n > p.len() as u64 {
-            return None;
-        }
-        let mut names = Vec::with_capacity(n as usize);
-        for _ in 0..n {
-            let len = usize::try_from(g(&mut pos)?).ok()?;
-            let b = p.get(pos..pos.checked_add(len)?)?;
-            names.push(std::str::from_utf8(b).ok()?.into());
-            pos += len;
-        }
         let f = g(&mut pos)?;
         if f > p.len() as u64 {
             return None;
@@ -439,6 +426,7 @@ impl DictTable {
             let t = TableFrame {
                 offset: off,
                 len: u32::try_from(g(&mut pos)?).ok()?,
+                names: u32::try_from(g(&mut pos)?).ok()?,
                 pairs: u32::try_from(g(&mut pos)?).ok()?,
                 ctxs: u32::try_from(g(&mut pos)?).ok()?,
             };
@@ -493,7 +481,6 @@ impl DictTable {
             unit_pairs.push((prev, crc));
         }
         Some(DictTable {
-            names,
             frames,
             ctx_units,
             ctx_unit_keys,
@@ -908,17 +895,18 @@ mod tests {
         );
         // The dictionary table: after the positions, read only when asked for.
         let table = DictTable {
-            names: vec!["MESSAGE".into(), "_SYSTEMD_USER_UNIT".into()],
             frames: vec![
                 TableFrame {
                     offset: 64,
                     len: 40,
+                    names: 2,
                     pairs: 2,
                     ctxs: 1,
                 },
                 TableFrame {
                     offset: 4000,
                     len: 30,
+                    names: 0,
                     pairs: 1,
                     ctxs: 2,
                 },
