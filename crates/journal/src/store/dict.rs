@@ -403,6 +403,9 @@ pub(crate) struct ChainSource {
     pub newest: Option<u64>,
 }
 
+/// Bytes read that hold a frame, and where it starts in them.
+type RawFrame = (Arc<[u8]>, usize);
+
 /// The frames of a dictionary table, read when first used.
 #[derive(Debug)]
 struct Lazy {
@@ -412,7 +415,7 @@ struct Lazy {
     bases: Vec<(u32, u32)>,
     frames: Vec<OnceLock<Option<Defs>>>,
     /// Per frame: the bytes read that hold it, and where it starts in them.
-    raw: Vec<OnceLock<Option<(Arc<[u8]>, usize)>>>,
+    raw: Vec<OnceLock<Option<RawFrame>>>,
     /// The field names the table's frames define (read from them at open), and the ids of
     /// `-u`'s.
     names: Vec<Box<str>>,
@@ -449,7 +452,7 @@ impl Lazy {
 
     /// The bytes holding frame `i` and where it starts in them, read with its neighbours on
     /// first use (parsed only when asked for).
-    fn raw(&self, i: usize) -> Option<(Arc<[u8]>, usize)> {
+    fn raw(&self, i: usize) -> Option<RawFrame> {
         let cell = self.raw.get(i)?;
         if cell.get().is_none() {
             self.read_near(i);
@@ -481,14 +484,14 @@ impl Lazy {
             }
             _ => None,
         };
-        for k in from..=to {
-            let at = fr[k]
+        for (f, cell) in fr[from..=to].iter().zip(&self.raw[from..=to]) {
+            let at = f
                 .offset
                 .checked_sub(start)
                 .and_then(|a| usize::try_from(a).ok());
             let raw = buf.as_ref().zip(at).map(|(b, a)| (Arc::clone(b), a));
             // (A frame another thread set meanwhile keeps its value: the same bytes.)
-            let _ = self.raw[k].set(raw);
+            let _ = cell.set(raw);
         }
     }
 
