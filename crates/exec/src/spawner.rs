@@ -248,21 +248,20 @@ fn wait_posted(slot: &Slot, keep: bool) -> bool {
     };
     while slot.posted.load(Ordering::Acquire) == 0 {
         let limit = (!keep).then_some(&timeout);
-        match futex::wait(&slot.posted, futex::Flags::PRIVATE, 0, limit) {
-            Err(rustix::io::Errno::TIMEDOUT) => {
-                // Ours to end unless the caller claimed us meanwhile (then a job comes).
-                if slot
-                    .state
-                    .compare_exchange(IDLE, GONE, Ordering::AcqRel, Ordering::Acquire)
-                    .is_ok()
-                {
-                    let _ = futex::wake(&slot.state, futex::Flags::PRIVATE, u32::MAX);
-                    return false;
-                }
-                return wait_while(&slot.posted, 0) != 0;
+        // Woken, EAGAIN (posted meanwhile) or EINTR: look again.
+        if let Err(rustix::io::Errno::TIMEDOUT) =
+            futex::wait(&slot.posted, futex::Flags::PRIVATE, 0, limit)
+        {
+            // Ours to end unless the caller claimed us meanwhile (then a job comes).
+            if slot
+                .state
+                .compare_exchange(IDLE, GONE, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok()
+            {
+                let _ = futex::wake(&slot.state, futex::Flags::PRIVATE, u32::MAX);
+                return false;
             }
-            // Woken, EAGAIN (posted meanwhile) or EINTR: look again.
-            _ => {}
+            return wait_while(&slot.posted, 0) != 0;
         }
     }
     true
