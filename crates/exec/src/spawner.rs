@@ -25,9 +25,15 @@ use crate::report::ExecReports;
 use crate::spec::ExecSpec;
 use crate::sys::{SpawnError, Spawned, block_all_signals, spawn_announcing, spawn_reporting};
 
-/// At most this many workers (children being set up at once). Each costs a thread with a
-/// small stack and a child stack of which only the touched pages count (~20 KiB resident).
-const MAX_WORKERS: usize = 4;
+/// At most this many workers (children between their birth and their `execve` at once).
+/// Each costs a thread with a small stack and a child stack of which only the touched pages
+/// count (~25 KiB resident). A fresh session's child waits for a CPU among the services
+/// started just before it (each in a scheduler autogroup of its own): with 4 workers a start
+/// of 500 took 692 ms at load 10, with 16 422 ms, with 64 448 ms (medians of 4).
+const MAX_WORKERS: usize = 16;
+/// A worker other than the first ends once it had nothing to do for this long, giving back
+/// its stacks: a burst of starts needs many, a manager at rest one (restarts use it).
+const IDLE_END: std::time::Duration = std::time::Duration::from_millis(200);
 /// A worker thread's own stack: it runs `spawn_inner` only.
 const WORKER_STACK: usize = 128 * 1024;
 
@@ -36,14 +42,22 @@ const NO_PID: u32 = 0;
 /// The spawn failed before a child existed (the error is in `Slot::error`).
 const FAILED: u32 = u32::MAX;
 
+/// `Slot::state`: waiting for a spawn.
+const IDLE: u32 = 0;
+/// `Slot::state`: a spawn is in hand (until the child exec'ed or exited), or being handed over.
+const BUSY: u32 = 1;
+/// `Slot::state`: the worker ended (idle too long, or told to).
+const GONE: u32 = 2;
+
 /// One worker's state shared with the caller.
 #[derive(Debug, Default)]
 struct Slot {
     /// The child's pid (stored by the child itself, then by the worker), [`NO_PID`] or
     /// [`FAILED`]; a futex word the caller waits on.
     pid: AtomicU32,
-    /// 1 while a spawn is in hand (until the child exec'ed or exited), else 0; a futex word.
-    busy: AtomicU32,
+    /// [`IDLE`], [`BUSY`] or [`GONE`]; a futex word. The caller claims an idle worker and
+    /// an idle worker ends itself by the same compare-and-swap, so only one of them wins.
+    state: AtomicU32,
     /// 1 once the caller put something in `job` for the worker to take; a futex word.
     posted: AtomicU32,
     /// The spawn handed over (None with `posted`: the worker ends). A slot, not a channel:
@@ -54,6 +68,13 @@ struct Slot {
 }
 
 impl Slot {
+    /// Make an idle worker ours (false: it is busy or gone).
+    fn claim(&self) -> bool {
+        self.state
+            .compare_exchange(IDLE, BUSY, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+    }
+
     /// Hand `job` to the worker (None: end).
     fn post(&self, job: Option<Job>) {
         if let Ok(mut j) = self.job.lock() {
@@ -100,9 +121,9 @@ impl Spawner {
         let Some(i) = self.worker() else {
             return spawn_reporting(spec, reports);
         };
+        // Ours (claimed, BUSY) until the worker sets it idle again.
         let w = &self.workers[i];
         w.slot.pid.store(NO_PID, Ordering::Relaxed);
-        w.slot.busy.store(1, Ordering::Release);
         w.slot.post(Some(Job {
             spec,
             report_fd: reports.write_fd(),
@@ -125,7 +146,7 @@ impl Spawner {
     /// Wait until every child started so far has exec'ed or exited (its worker is idle).
     pub fn settle(&self) {
         for w in &self.workers {
-            wait_while(&w.slot.busy, 1);
+            wait_while(&w.slot.state, BUSY);
         }
     }
 
@@ -133,33 +154,44 @@ impl Spawner {
     pub fn in_flight(&self) -> usize {
         self.workers
             .iter()
-            .filter(|w| w.slot.busy.load(Ordering::Acquire) != 0)
+            .filter(|w| w.slot.state.load(Ordering::Acquire) == BUSY)
             .count()
     }
 
-    /// An idle worker: the first idle one, else a new one while there may be more, else the
-    /// next in turn once it is idle. None when no thread could be started at all.
-    fn worker(&mut self) -> Option<usize> {
-        if let Some(i) = self
-            .workers
+    /// How many worker threads there are (ended ones not counted).
+    pub fn workers(&self) -> usize {
+        self.workers
             .iter()
-            .position(|w| w.slot.busy.load(Ordering::Acquire) == 0)
-        {
-            return Some(i);
+            .filter(|w| w.slot.state.load(Ordering::Acquire) != GONE)
+            .count()
+    }
+
+    /// A worker claimed for a spawn: the first idle one, else a new one while there may be
+    /// more, else the next in turn once it is idle. None when no thread could be started.
+    fn worker(&mut self) -> Option<usize> {
+        loop {
+            // Workers that ended themselves (idle too long) are replaced when needed.
+            self.workers
+                .retain(|w| w.slot.state.load(Ordering::Acquire) != GONE);
+            if let Some(i) = self.workers.iter().position(|w| w.slot.claim()) {
+                return Some(i);
+            }
+            if self.workers.len() < MAX_WORKERS
+                && let Some(w) = start_worker(self.workers.is_empty())
+            {
+                self.workers.push(w);
+                return Some(self.workers.len() - 1);
+            }
+            if self.workers.is_empty() {
+                return None;
+            }
+            let i = self.next % self.workers.len();
+            self.next = self.next.wrapping_add(1);
+            wait_while(&self.workers[i].slot.state, BUSY);
+            if self.workers[i].slot.claim() {
+                return Some(i);
+            }
         }
-        if self.workers.len() < MAX_WORKERS
-            && let Some(w) = start_worker()
-        {
-            self.workers.push(w);
-            return Some(self.workers.len() - 1);
-        }
-        if self.workers.is_empty() {
-            return None;
-        }
-        let i = self.next % self.workers.len();
-        self.next = self.next.wrapping_add(1);
-        wait_while(&self.workers[i].slot.busy, 1);
-        Some(i)
     }
 }
 
@@ -178,27 +210,69 @@ fn wait_while(word: &AtomicU32, value: u32) -> u32 {
 impl Drop for Spawner {
     fn drop(&mut self) {
         for w in &self.workers {
-            wait_while(&w.slot.busy, 1);
-            w.slot.post(None);
+            // Busy: wait; gone: nothing to end; idle: ours, told to end.
+            loop {
+                if w.slot.claim() {
+                    w.slot.post(None);
+                    break;
+                }
+                if wait_while(&w.slot.state, BUSY) == GONE {
+                    break;
+                }
+            }
         }
     }
 }
 
-fn start_worker() -> Option<Worker> {
-    let slot = Arc::new(Slot::default());
+/// A new worker, claimed for the spawn at hand. `keep`: it never ends by itself.
+fn start_worker(keep: bool) -> Option<Worker> {
+    let slot = Arc::new(Slot {
+        state: AtomicU32::new(BUSY),
+        ..Slot::default()
+    });
     let theirs = Arc::clone(&slot);
     std::thread::Builder::new()
         .name("linger-spawn".into())
         .stack_size(WORKER_STACK)
-        .spawn(move || work(&theirs))
+        .spawn(move || work(&theirs, keep))
         .ok()?;
     Some(Worker { slot })
 }
 
-fn work(slot: &Slot) {
+/// Wait for a job; false when the worker should end instead (idle for [`IDLE_END`], and
+/// not claimed meanwhile).
+fn wait_posted(slot: &Slot, keep: bool) -> bool {
+    let timeout = rustix::thread::futex::Timespec {
+        tv_sec: IDLE_END.as_secs() as _,
+        tv_nsec: IDLE_END.subsec_nanos() as _,
+    };
+    while slot.posted.load(Ordering::Acquire) == 0 {
+        let limit = (!keep).then_some(&timeout);
+        // Woken, EAGAIN (posted meanwhile) or EINTR: look again.
+        if let Err(rustix::io::Errno::TIMEDOUT) =
+            futex::wait(&slot.posted, futex::Flags::PRIVATE, 0, limit)
+        {
+            // Ours to end unless the caller claimed us meanwhile (then a job comes).
+            if slot
+                .state
+                .compare_exchange(IDLE, GONE, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok()
+            {
+                let _ = futex::wake(&slot.state, futex::Flags::PRIVATE, u32::MAX);
+                return false;
+            }
+            return wait_while(&slot.posted, 0) != 0;
+        }
+    }
+    true
+}
+
+fn work(slot: &Slot, keep: bool) {
     block_all_signals();
     loop {
-        wait_while(&slot.posted, 0);
+        if !wait_posted(slot, keep) {
+            return;
+        }
         slot.posted.store(0, Ordering::Relaxed);
         let Some(job) = slot.job.lock().ok().and_then(|mut j| j.take()) else {
             return;
@@ -215,7 +289,41 @@ fn work(slot: &Slot) {
             }
         }
         let _ = futex::wake(&slot.pid, futex::Flags::PRIVATE, u32::MAX);
-        slot.busy.store(0, Ordering::Release);
-        let _ = futex::wake(&slot.busy, futex::Flags::PRIVATE, u32::MAX);
+        slot.state.store(IDLE, Ordering::Release);
+        let _ = futex::wake(&slot.state, futex::Flags::PRIVATE, u32::MAX);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A worker other than the first ends once idle, and a spawn then starts a new one; the
+    /// first stays (restarts find it ready).
+    #[test]
+    fn extra_workers_end_when_idle_and_are_replaced() {
+        let reports = ExecReports::new();
+        let mut spawner = Spawner::new();
+        // Two claimed at once, as a burst finds them (the first kept, the second not).
+        let kept = start_worker(true).expect("thread");
+        let extra = start_worker(false).expect("thread");
+        for w in [&kept, &extra] {
+            w.slot.state.store(IDLE, Ordering::Release);
+            let _ = futex::wake(&w.slot.state, futex::Flags::PRIVATE, u32::MAX);
+        }
+        spawner.workers.push(kept);
+        spawner.workers.push(extra);
+        // The event itself (the worker's compare-and-swap to GONE), no timed wait.
+        assert_eq!(wait_while(&spawner.workers[1].slot.state, IDLE), GONE);
+        assert_eq!(spawner.workers(), 1);
+        assert_eq!(spawner.workers[0].slot.state.load(Ordering::Acquire), IDLE);
+        // A spawn claims the kept one.
+        let spec = ExecSpec::new("/bin/true", &["true"]).unwrap();
+        let child = spawner.spawn(spec, &reports).expect("spawn");
+        assert!(child.pid > 0);
+        spawner.settle();
+        assert_eq!(spawner.in_flight(), 0);
+        assert_eq!(spawner.workers.len(), 1, "the ended worker was dropped");
+        drop(spawner);
     }
 }

@@ -271,6 +271,11 @@ pub struct JobOutcome {
     /// Why it was refused or failed, for the user.
     #[serde(default)]
     pub message: String,
+    /// The unit's `NeedDaemonReload=` when its job was queued (its files changed on disk
+    /// since it was loaded): systemctl's warning after a job, without a second call. Absent
+    /// from a manager that does not say (the client then asks for the property).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub need_daemon_reload: Option<bool>,
 }
 
 /// Reply to [`JobsRequest`].

@@ -130,16 +130,20 @@ pub fn call(m: &mut Manager, call: Call, reply: ReplyTo) {
 fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {
     let mut outcomes = Vec::new();
     let mut waits = Vec::new();
+    // NeedDaemonReload of each unit a job is queued for, told in the reply (systemctl warns).
+    let mut install = crate::install_states::InstallLookups::new(p.units.len());
     for name in &p.units {
         let id = m.engine.load(name);
-        let (can_reload, active, is_service) = m
+        let (can_reload, active, is_service, changed) = m
             .engine
             .unit(&id)
             .map(|u| {
                 let reload = matches!(&u.config.kind, linger_unit::model::UnitKind::Service(sc) if !sc.exec_reload.is_empty());
-                (reload, u.active_state().is_active_or_reloading(), u.service().is_some())
+                let source = m.engine.source_ref();
+                let changed = install.need_reload(&source.stamps, &source.ctx, &u.config);
+                (reload, u.active_state().is_active_or_reloading(), u.service().is_some(), changed)
             })
-            .unwrap_or((false, false, false));
+            .unwrap_or((false, false, false, false));
         let jt = p.action.job_type(can_reload, active);
         let refused = |e: ManagerError| wire::JobOutcome {
             unit: name.clone(),
@@ -148,6 +152,7 @@ fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {
             result: None,
             message: e.message.clone(),
             error: Some(e),
+            need_daemon_reload: None,
         };
         if jt == JobType::Reload && !can_reload && is_service {
             let e = engine_error(
@@ -172,6 +177,7 @@ fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {
                     result: None,
                     error: None,
                     message: String::new(),
+                    need_daemon_reload: Some(changed),
                 });
             }
             Err(e) => outcomes.push(refused(engine_error(&e, name))),

@@ -58,13 +58,16 @@ pub fn jobs(action: &str, units: &[String], o: &Opts) -> ExitCode {
     };
     let reply: api::JobsReply = serde_json::from_value(reply).unwrap_or_default();
     if !o.quiet {
-        let queued: Vec<String> = reply
-            .jobs
-            .iter()
-            .filter(|j| j.job != 0)
-            .map(|j| j.unit.clone())
-            .collect();
-        super::reload_warning::warn_changed(&queued);
+        // The manager says which units' files changed; one that does not say is asked.
+        let mut ask = Vec::new();
+        for j in reply.jobs.iter().filter(|j| j.job != 0) {
+            match j.need_daemon_reload {
+                Some(true) => eprintln!("{}", super::reload_warning::line(&j.unit)),
+                Some(false) => {}
+                None => ask.push(j.unit.clone()),
+            }
+        }
+        super::reload_warning::warn_changed(&ask);
     }
     let mut code = 0u8;
     let verb = match action {
