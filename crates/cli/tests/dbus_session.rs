@@ -432,11 +432,15 @@ fn dbus_activation_and_the_activation_environment_go_through_linger() {
         started.elapsed() < Duration::from_secs(20),
         "answered, not timed out"
     );
-    let (_, active, _) = run(
-        &m,
-        &["/usr/bin/systemctl", "--user", "is-active", "dconf.service"],
-    );
-    assert_eq!(active.trim(), "active");
+    // Type=dbus: active once the manager has seen the name's NameOwnerChanged on its own
+    // connection, which may come after dconf's answer reached the client.
+    m.wait_for("dconf.service active", |m| {
+        let (_, active, _) = run(
+            m,
+            &["/usr/bin/systemctl", "--user", "is-active", "dconf.service"],
+        );
+        active.trim() == "active"
+    });
     // A service the manager cannot start fails at once (ActivationFailure), not after 25 s.
     // (org.example.Broken's service file names a unit that does not exist.)
     let started = Instant::now();
@@ -514,7 +518,18 @@ fn the_bus_starts_with_its_first_client_and_the_manager_joins_it() {
     assert_eq!(code, 0, "{err}");
     for _ in 0..10 {
         let (_, state, _) = systemctl(&["is-active", "dbus.service"]);
-        assert_eq!(state.trim(), "inactive", "the manager started the bus");
+        if state.trim() != "inactive" {
+            let (_, status, _) = systemctl(&[
+                "status",
+                "--no-pager",
+                "-n",
+                "20",
+                "dbus.socket",
+                "dbus.service",
+            ]);
+            let log = m.systemctl(&["show-environment"]);
+            panic!("the bus was started: dbus.service {state}\n{status}\n{log:?}");
+        }
         std::thread::sleep(Duration::from_millis(50));
     }
     // The bus's first client asks for dconf, which only the manager can start.

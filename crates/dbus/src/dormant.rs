@@ -80,9 +80,11 @@ pub(crate) fn may_connect(
     let ours = address
         .strip_prefix("unix:path=")
         .is_some_and(|p| std::path::Path::new(p) == bus_socket);
+    // Listening from its bind on: also while its ExecStartPost= (Debian's puts the address
+    // in the environment) runs.
     let listening = requests
         .unit_state("dbus.socket")
-        .is_some_and(|s| s.active == "active");
+        .is_some_and(|s| matches!(s.active, "active" | "activating" | "reloading"));
     !(ours && listening)
 }
 
