@@ -631,7 +631,8 @@ fn install(m: &mut Manager, p: &wire::InstallRequest) -> Result<Answer, ManagerE
 
 /// `journalctl --flush/--rotate`: the writer thread does it; a blocking-pool thread waits for
 /// it and answers, so the event loop never waits on the disk.
-fn journal(m: &Manager, p: wire::JournalRequest, reply: ReplyTo) {
+fn journal(m: &mut Manager, p: wire::JournalRequest, reply: ReplyTo) {
+    m.flush_entries();
     let Some(submitter) = m.journal.as_ref().map(|j| j.submitter()) else {
         let _ = reply.send(Err(ManagerError::new(
             ErrorKind::Failed,

@@ -127,6 +127,12 @@ impl Manager {
 
     /// Close a turn of the event loop (after one or a batch of events).
     pub fn end_turn(&mut self) {
+        self.end_turn_steps();
+        // Last: the turn's entries, those its own steps made included.
+        self.flush_entries();
+    }
+
+    fn end_turn_steps(&mut self) {
         if self.starting.is_some() {
             // Nothing changed but subscribers: no unit is loaded, no record is written (the
             // crashed predecessor's are still to be read).

@@ -481,6 +481,7 @@ async fn main_loop(
                 // Lines handed to the journal's writer thread must be on disk before the exec
                 // (which runs no destructor): under load its queue may still hold the last
                 // ones read from the pipes.
+                m.flush_entries();
                 if let Some(j) = &m.journal {
                     let _ = j.flush();
                 }
@@ -564,6 +565,8 @@ async fn drain_output_of(
     pids: &[u32],
     later: &mut Vec<Event>,
 ) {
+    // The turn's entries so far come before the lines drained now.
+    m.flush_entries();
     let mut waiting = m.drain_output_of(pids);
     while !waiting.is_empty() {
         let Some(ev) = queue.recv().await else { break };
