@@ -5,6 +5,7 @@
 const HEADER_LEN: usize = 64;
 const HEADER_CRC: std::ops::Range<usize> = 56..60;
 const MAGIC: &[u8; 8] = b"LNGRJNL\x01";
+const DICT: u8 = 1;
 const BLOCK_END: u8 = 4;
 
 /// Gives `bytes` a valid magic and header checksum, then walks the frames
@@ -65,6 +66,15 @@ fn varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
 
 /// The payload ranges of the BLOCK_END frames of a well-formed segment, in file order.
 pub fn block_end_payloads(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
+    payloads_of(bytes, BLOCK_END)
+}
+
+/// The payload ranges of the DICT frames of a well-formed segment, in file order.
+pub fn dict_payloads(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
+    payloads_of(bytes, DICT)
+}
+
+fn payloads_of(bytes: &[u8], kind: u8) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut pos = HEADER_LEN;
     while pos < bytes.len() {
@@ -72,8 +82,10 @@ pub fn block_end_payloads(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
             break;
         };
         let mut next = end + 4;
-        if bytes[pos] == BLOCK_END {
+        if bytes[pos] == kind {
             out.push(pos + 1..end);
+        }
+        if bytes[pos] == BLOCK_END {
             next += 4;
         }
         pos = next;

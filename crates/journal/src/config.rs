@@ -35,6 +35,9 @@ pub struct JournalConfig {
     /// Write the entry positions after the unit index (default true). False writes the
     /// unit index as it was before them (for tests that readers still read those).
     pub entry_positions: bool,
+    /// Write the dictionary table into the summaries that hold a unit-index directory (off:
+    /// the layout from before it; for tests of older segments).
+    pub dict_table: bool,
 }
 
 /// A key or section of a configuration file that was not used.
@@ -68,6 +71,7 @@ impl JournalConfig {
             queue_bytes: 8 << 20,
             unit_index: true,
             entry_positions: true,
+            dict_table: true,
         }
     }
 

@@ -5,6 +5,7 @@
 //! fields; `-p` keeps entries whose `PRIORITY` is in the range.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use regex::bytes::{Regex, RegexBuilder};
 
@@ -249,12 +250,43 @@ impl Filter {
         })
     }
 
-    /// Specializes the filter to one segment's dictionary.
-    pub(crate) fn for_segment(&self, dict: &Dict) -> SegFilter {
+    /// Specializes the filter to one segment's dictionary. With a dictionary table, `-u`'s
+    /// names are looked up by their checksums and contexts tested as entries come (the
+    /// dictionary is not read whole); any other match reads it whole first.
+    pub(crate) fn for_segment(&self, dict: &Arc<Dict>) -> SegFilter {
+        let all = || {
+            self.required
+                .iter()
+                .chain(self.alternatives.iter().flatten())
+        };
+        let by_keys = dict.is_lazy()
+            && all().all(|g| matches!(&g.pred, Pred::Units { globs, .. } if globs.is_empty()));
+        let empty = Dict::default();
+        let whole: &Dict = if by_keys {
+            dict
+        } else {
+            dict.full().unwrap_or(&empty)
+        };
         let mut unit_keys = None;
         let mut compile = |g: &Group| {
-            let name_ids: Vec<u32> = g.names.iter().filter_map(|n| dict.name_id(n)).collect();
-            let pair_ok: Vec<bool> = dict
+            let name_ids: Vec<u32> = g.names.iter().filter_map(|n| whole.name_id(n)).collect();
+            if by_keys && let Pred::Units { names, .. } = &g.pred {
+                let keys = dict.unit_pairs_of(names);
+                if unit_keys.is_none() {
+                    let mut k = keys.clone();
+                    k.push(LIT_UNIT);
+                    unit_keys = Some(k);
+                }
+                return SegGroup {
+                    name_ids,
+                    sat: Sat::Keys {
+                        keys,
+                        dict: Arc::clone(dict),
+                    },
+                    pred: g.pred.clone(),
+                };
+            }
+            let pair_ok: Vec<bool> = whole
                 .pairs()
                 .map(|(n, v)| name_ids.contains(&n) && g.pred.test(v))
                 .collect();
@@ -267,13 +299,13 @@ impl Filter {
                 keys.push(LIT_UNIT);
                 unit_keys = Some(keys);
             }
-            let ctx_sat = dict
+            let ctx_sat = whole
                 .ctxs()
                 .map(|c| c.iter().any(|&p| pair_ok[p as usize]))
                 .collect();
             SegGroup {
                 name_ids,
-                ctx_sat,
+                sat: Sat::Ctx(ctx_sat),
                 pred: g.pred.clone(),
             }
         };
@@ -291,10 +323,19 @@ impl Filter {
     }
 }
 
+/// Which contexts satisfy a group.
+#[derive(Debug)]
+enum Sat {
+    /// Per context id (a dictionary read whole).
+    Ctx(Vec<bool>),
+    /// Those holding one of these pairs (sorted), asked of the dictionary as entries come.
+    Keys { keys: Vec<u32>, dict: Arc<Dict> },
+}
+
 #[derive(Debug)]
 pub(crate) struct SegGroup {
     name_ids: Vec<u32>,
-    ctx_sat: Vec<bool>,
+    sat: Sat,
     pred: Pred,
 }
 
@@ -303,12 +344,27 @@ impl SegGroup {
         !self.name_ids.is_empty()
     }
 
+    /// True when context `c` satisfies the group.
+    #[inline]
+    fn ctx_sat(&self, c: u32) -> bool {
+        match &self.sat {
+            Sat::Ctx(v) => v.get(c as usize).copied().unwrap_or(false),
+            Sat::Keys { keys, dict } => dict.ctx_holds(c, keys),
+        }
+    }
+
+    /// True when context `c` may satisfy the group (without reading the dictionary).
+    fn ctx_may(&self, c: u32) -> bool {
+        match &self.sat {
+            Sat::Ctx(v) => v.get(c as usize).copied().unwrap_or(false),
+            Sat::Keys { keys, dict } => dict.ctx_may_hold(c, keys),
+        }
+    }
+
     fn possible_in_block(&self, ctxs: Option<&[u32]>, lit_names: Option<&[u32]>) -> bool {
         match (ctxs, lit_names) {
             (Some(c), Some(l)) => {
-                c.iter()
-                    .any(|&c| self.ctx_sat.get(c as usize).copied().unwrap_or(false))
-                    || l.iter().any(|n| self.name_ids.contains(n))
+                c.iter().any(|&c| self.ctx_may(c)) || l.iter().any(|n| self.name_ids.contains(n))
             }
             _ => true,
         }
@@ -316,7 +372,7 @@ impl SegGroup {
 
     #[inline]
     fn test<'a>(&self, ctx: u32, mut lits: impl Iterator<Item = (u32, &'a [u8])>) -> bool {
-        if self.ctx_sat.get(ctx as usize).copied().unwrap_or(false) {
+        if self.ctx_sat(ctx) {
             return true;
         }
         lits.any(|(n, v)| self.name_ids.contains(&n) && self.pred.test(v))

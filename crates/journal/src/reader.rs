@@ -190,6 +190,15 @@ impl Journal {
         self.slots.iter().map(|s| s.path.clone()).collect()
     }
 
+    /// Reads of the segments' dictionary-table frames so far, and their bytes.
+    #[cfg(test)]
+    pub(crate) fn frames_read(&self) -> (u32, u64) {
+        self.slots
+            .iter()
+            .filter_map(|s| s.seg.borrow().as_ref().map(|g| g.dict.frames_read()))
+            .fold((0, 0), |(r, b), (_, r2, b2)| (r + r2, b + b2))
+    }
+
     /// The opened segment of a slot (opened on first use; `None` after a warning).
     pub(crate) fn seg(&self, slot: usize) -> Option<Rc<Segment>> {
         let s = self.slots.get(slot)?;

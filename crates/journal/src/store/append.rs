@@ -103,6 +103,8 @@ pub(crate) struct Appender {
     pub unit_index: bool,
     /// Write the entry positions after it (false: the layout from before them).
     pub entry_positions: bool,
+    /// Write the dictionary table after them (false: the layout from before it).
+    pub dict_table: bool,
 }
 
 /// The file name of a new segment: creation time and first seqnum, so names sort by age.
@@ -170,6 +172,7 @@ impl Appender {
             },
             unit_index: true,
             entry_positions: true,
+            dict_table: true,
         };
         Ok((a, path))
     }
@@ -328,9 +331,10 @@ impl Appender {
         if self.dict.has_pending() {
             let off = self.size();
             self.scratch.clear();
-            self.dict.take_payload(&mut self.scratch);
+            let defined = self.dict.take_payload(&mut self.scratch);
+            let before = self.buf.len();
             format::push_frame(&mut self.buf, format::DICT, &self.scratch);
-            self.dict.last_dict = Some(off);
+            self.dict.wrote_frame(off, self.buf.len() - before, defined);
         }
 
         let entry_off = self.size();
@@ -454,6 +458,8 @@ impl Appender {
                 last_dir: u.last_dir,
                 dir: due.then(|| u.last.iter().map(|(&k, &e)| (k, e)).collect()),
                 has_dir: due,
+                table: (due && self.entry_positions && self.dict_table)
+                    .then(|| self.dict.table(&u.ctx_units)),
             }
         });
         let has_dir = units.as_ref().is_some_and(|u| u.has_dir);

@@ -57,6 +57,33 @@
 //! Readers of the unit index alone ignore the section; a section that does not hold together
 //! (or an entry at a checkpoint that is not where it says) makes the reader decode the whole
 //! block, as for a block without it.
+//!
+//! ## The dictionary table (after the entry positions, in summaries that hold a directory)
+//! What a reader needs to use the dictionary without reading every DICT frame: a segment's
+//! DICT frames are spread through the file (each service's first lines define its values),
+//! and reading the whole chain back from the newest one read the whole file to show 100
+//! lines. With the table, a reader reads the frames written after the newest table (the chain
+//! back to the table's last frame), and any other frame only when an entry it shows uses a
+//! value defined there (one read of the frame's known length).
+//! ```text
+//! varint 1 (version of this section)
+//! varint F, then F × (offset − the previous frame's offset (the first: absolute), frame
+//!                      length with its length varint and CRC, field names, pairs and
+//!                      contexts it defines): every DICT frame of the segment so far, oldest
+//!                      first; ids follow on (the first frame's names and pairs start at 0,
+//!                      its contexts at 1)
+//! per context 1..=(sum of the contexts): varint K, then K × pair id (the first absolute,
+//!                      then each the distance from the one before): its unit keys (pairs of
+//!                      `-u`'s fields)
+//! varint U, then U × (pair id, the first absolute, then each the distance from the one
+//!                      before; u32 little-endian CRC32 of its value): every pair of `-u`'s
+//!                      fields
+//! ```
+//! Readers of the positions alone ignore it. A reader reads the (few) frames that define field
+//! names when it opens the segment — names come from the frames, never from the table — and
+//! checks every frame it reads through the table (checksum, kind, the ids it defines, the
+//! contexts' unit keys, the unit values' checksums); anything that does not hold together
+//! makes it load the whole chain, as for a segment without it.
 
 use crate::varint;
 
@@ -81,6 +108,8 @@ const UNIT_INDEX_VERSION: u64 = 1;
 const POSITIONS_VERSION: u64 = 1;
 /// Entries between two checkpoints of the entry positions.
 pub(crate) const CHECKPOINT_EVERY: u64 = 16;
+/// Version of the dictionary-table section of a summary.
+const DICT_TABLE_VERSION: u64 = 1;
 
 /// Frame kinds.
 pub(crate) const DICT: u8 = 1;
@@ -297,6 +326,167 @@ pub(crate) struct UnitLinks {
     /// Where the entries holding each key are (`None`: written before the positions, or
     /// unreadable).
     pub positions: Option<Positions>,
+    /// The dictionary table (`None`: none in this summary, not asked for, or unreadable).
+    pub table: Option<DictTable>,
+}
+
+/// A DICT frame as the dictionary table lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct TableFrame {
+    pub offset: u64,
+    /// The whole frame's bytes (length varint and CRC included).
+    pub len: u32,
+    /// Field names, pairs and contexts it defines.
+    pub names: u32,
+    pub pairs: u32,
+    pub ctxs: u32,
+}
+
+/// A summary's dictionary table (see the module doc).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct DictTable {
+    pub frames: Vec<TableFrame>,
+    /// Per context 1..=C (C: the frames' contexts): the end of its unit keys in
+    /// `ctx_unit_keys` (it starts where the previous one's end).
+    pub ctx_units: Vec<u32>,
+    pub ctx_unit_keys: Vec<u32>,
+    /// Every pair of `-u`'s fields, by id: (pair id, CRC32 of its value).
+    pub unit_pairs: Vec<(u32, u32)>,
+}
+
+impl DictTable {
+    /// Pairs and contexts (context 0 not counted) the frames define.
+    pub(crate) fn totals(&self) -> (u32, u32) {
+        self.frames
+            .iter()
+            .fold((0, 0), |(p, c), f| (p + f.pairs, c + f.ctxs))
+    }
+
+    /// The unit keys of context `c` (1..=C).
+    pub(crate) fn ctx_keys(&self, c: u32) -> &[u32] {
+        let i = c as usize;
+        if i == 0 || i > self.ctx_units.len() {
+            return &[];
+        }
+        let start = if i == 1 { 0 } else { self.ctx_units[i - 2] } as usize;
+        let end = self.ctx_units[i - 1] as usize;
+        self.ctx_unit_keys.get(start..end).unwrap_or(&[])
+    }
+
+    pub(crate) fn encode(&self, out: &mut Vec<u8>) {
+        varint::put(out, DICT_TABLE_VERSION);
+        varint::put(out, self.frames.len() as u64);
+        let mut prev = 0;
+        for f in &self.frames {
+            varint::put(out, f.offset - prev);
+            varint::put(out, u64::from(f.len));
+            varint::put(out, u64::from(f.names));
+            varint::put(out, u64::from(f.pairs));
+            varint::put(out, u64::from(f.ctxs));
+            prev = f.offset;
+        }
+        let mut start = 0usize;
+        for &end in &self.ctx_units {
+            let keys = &self.ctx_unit_keys[start..end as usize];
+            varint::put(out, keys.len() as u64);
+            let mut prev = 0;
+            for (n, &k) in keys.iter().enumerate() {
+                varint::put(out, u64::from(if n == 0 { k } else { k - prev }));
+                prev = k;
+            }
+            start = end as usize;
+        }
+        varint::put(out, self.unit_pairs.len() as u64);
+        let mut prev = 0;
+        for (n, &(id, crc)) in self.unit_pairs.iter().enumerate() {
+            varint::put(out, u64::from(if n == 0 { id } else { id - prev }));
+            out.extend_from_slice(&crc.to_le_bytes());
+            prev = id;
+        }
+    }
+
+    /// Decodes the section at `pos` of `p`; `None` when it does not hold together.
+    pub(crate) fn decode(p: &[u8], mut pos: usize) -> Option<DictTable> {
+        let g = |pos: &mut usize| varint::get(p, pos);
+        if g(&mut pos)? != DICT_TABLE_VERSION {
+            return None;
+        }
+        let f = g(&mut pos)?;
+        if f > p.len() as u64 {
+            return None;
+        }
+        let mut frames = Vec::with_capacity(f as usize);
+        let (mut off, mut pairs, mut ctxs) = (0u64, 0u32, 0u32);
+        for i in 0..f {
+            let d = g(&mut pos)?;
+            if i > 0 && d == 0 {
+                return None;
+            }
+            off = off.checked_add(d)?;
+            let t = TableFrame {
+                offset: off,
+                len: u32::try_from(g(&mut pos)?).ok()?,
+                names: u32::try_from(g(&mut pos)?).ok()?,
+                pairs: u32::try_from(g(&mut pos)?).ok()?,
+                ctxs: u32::try_from(g(&mut pos)?).ok()?,
+            };
+            if off < HEADER_LEN || t.len == 0 || t.len as usize > MAX_FRAME {
+                return None;
+            }
+            pairs = pairs.checked_add(t.pairs)?;
+            ctxs = ctxs.checked_add(t.ctxs)?;
+            frames.push(t);
+        }
+        if u64::from(ctxs) > p.len() as u64 {
+            return None;
+        }
+        let mut ctx_units = Vec::with_capacity(ctxs as usize);
+        let mut ctx_unit_keys = Vec::new();
+        for _ in 0..ctxs {
+            let k = g(&mut pos)?;
+            if k > p.len() as u64 {
+                return None;
+            }
+            let mut prev = 0u32;
+            for n in 0..k {
+                let d = u32::try_from(g(&mut pos)?).ok()?;
+                if n > 0 && d == 0 {
+                    return None;
+                }
+                prev = prev.checked_add(d)?;
+                if prev >= pairs {
+                    return None;
+                }
+                ctx_unit_keys.push(prev);
+            }
+            ctx_units.push(u32::try_from(ctx_unit_keys.len()).ok()?);
+        }
+        let u = g(&mut pos)?;
+        if u > p.len() as u64 {
+            return None;
+        }
+        let mut unit_pairs = Vec::with_capacity(u as usize);
+        let mut prev = 0u32;
+        for n in 0..u {
+            let d = u32::try_from(g(&mut pos)?).ok()?;
+            if n > 0 && d == 0 {
+                return None;
+            }
+            prev = prev.checked_add(d)?;
+            if prev >= pairs {
+                return None;
+            }
+            let crc = u32::from_le_bytes(p.get(pos..pos + 4)?.try_into().ok()?);
+            pos += 4;
+            unit_pairs.push((prev, crc));
+        }
+        Some(DictTable {
+            frames,
+            ctx_units,
+            ctx_unit_keys,
+            unit_pairs,
+        })
+    }
 }
 
 /// A checkpoint of the entry positions: where entry `CHECKPOINT_EVERY × i` starts (offset
@@ -397,7 +587,7 @@ impl Positions {
 
     /// Decodes the section at `pos` of `p` for a block of `keys` keys (the lists are checked
     /// when asked for, [`Positions::entries_of`]).
-    fn decode(p: &[u8], mut pos: usize, keys: usize) -> Option<Positions> {
+    fn decode(p: &[u8], mut pos: usize, keys: usize) -> Option<(Positions, usize)> {
         if varint::get(p, &mut pos)? != POSITIONS_VERSION {
             return None;
         }
@@ -430,10 +620,13 @@ impl Positions {
                 return None;
             }
         }
-        Some(Positions {
-            checkpoints,
-            lists: p[start..pos].to_vec(),
-        })
+        Some((
+            Positions {
+                checkpoints,
+                lists: p[start..pos].to_vec(),
+            },
+            pos,
+        ))
     }
 }
 
@@ -468,11 +661,15 @@ impl UnitLinks {
         }
         if let Some(pos) = &self.positions {
             pos.encode(out);
+            if let Some(t) = &self.table {
+                t.encode(out);
+            }
         }
     }
 
-    /// Decodes the section at `pos` of `p`; `with_dir` decodes the directory too.
-    fn decode(p: &[u8], mut pos: usize, with_dir: bool) -> Option<UnitLinks> {
+    /// Decodes the section at `pos` of `p`; `with_dir` decodes the directory too, and
+    /// `with_table` the dictionary table.
+    fn decode(p: &[u8], mut pos: usize, with_dir: bool, with_table: bool) -> Option<UnitLinks> {
         fn list(p: &[u8], pos: &mut usize, n: u64) -> Option<Vec<(u32, u64)>> {
             if n > p.len() as u64 {
                 return None;
@@ -510,12 +707,17 @@ impl UnitLinks {
         let positions = (pos < p.len())
             .then(|| Positions::decode(p, pos, links.len()))
             .flatten();
+        let table = match &positions {
+            Some((_, end)) if with_table && d > 0 && *end < p.len() => DictTable::decode(p, *end),
+            _ => None,
+        };
         Some(UnitLinks {
             links,
             last_dir,
             dir,
             has_dir: d > 0,
-            positions,
+            positions: positions.map(|(p, _)| p),
+            table,
         })
     }
 }
@@ -547,6 +749,11 @@ impl BlockSummary {
 
     /// Decodes a summary; `with_dir` also decodes its unit-index directory, if it has one.
     pub(crate) fn decode_with(p: &[u8], with_dir: bool) -> Option<BlockSummary> {
+        BlockSummary::decode_full(p, with_dir, false)
+    }
+
+    /// As [`BlockSummary::decode_with`]; `with_table` also decodes its dictionary table.
+    pub(crate) fn decode_full(p: &[u8], with_dir: bool, with_table: bool) -> Option<BlockSummary> {
         let mut pos = 0;
         let mut g = || varint::get(p, &mut pos);
         let back = g()?;
@@ -571,7 +778,7 @@ impl BlockSummary {
         // Trailing bytes that do not decode leave the block without an index (the reader
         // then walks every block, as for segments written before the index).
         let units = (pos < p.len())
-            .then(|| UnitLinks::decode(p, pos, with_dir))
+            .then(|| UnitLinks::decode(p, pos, with_dir, with_table))
             .flatten();
         Some(BlockSummary {
             back,
@@ -628,6 +835,7 @@ mod tests {
             dir: Some(vec![(1, 99), (3, 200)]),
             has_dir: true,
             positions: None,
+            table: None,
         });
         let mut q = Vec::new();
         with.encode(&mut q);
@@ -685,6 +893,71 @@ mod tests {
             back.map(|u| (u.links, u.dir)),
             with.units.clone().map(|u| (u.links, u.dir))
         );
+        // The dictionary table: after the positions, read only when asked for.
+        let table = DictTable {
+            frames: vec![
+                TableFrame {
+                    offset: 64,
+                    len: 40,
+                    names: 2,
+                    pairs: 2,
+                    ctxs: 1,
+                },
+                TableFrame {
+                    offset: 4000,
+                    len: 30,
+                    names: 0,
+                    pairs: 1,
+                    ctxs: 2,
+                },
+            ],
+            ctx_units: vec![1, 1, 3],
+            ctx_unit_keys: vec![0, 0, 2],
+            unit_pairs: vec![(0, 0xdead_beef), (2, 7)],
+        };
+        let mut tabled = pos.clone();
+        if let Some(u) = &mut tabled.units {
+            u.table = Some(table.clone());
+        }
+        let mut t = Vec::new();
+        tabled.encode(&mut t);
+        assert!(t.starts_with(&r), "the positions' layout is a prefix");
+        let got = BlockSummary::decode_full(&t, true, true).and_then(|b| b.units);
+        assert_eq!(
+            got.as_ref().and_then(|u| u.table.clone()),
+            Some(table.clone())
+        );
+        assert_eq!(table.totals(), (3, 3));
+        assert_eq!(table.ctx_keys(1), &[0]);
+        assert_eq!(table.ctx_keys(2), &[] as &[u32]);
+        assert_eq!(table.ctx_keys(3), &[0, 2]);
+        assert_eq!(table.ctx_keys(4), &[] as &[u32]);
+        let unasked = BlockSummary::decode_full(&t, true, false).and_then(|b| b.units);
+        assert_eq!(unasked.map(|u| u.table.is_none()), Some(true));
+        // A table that does not hold together is not used; the rest of the summary is.
+        for bad in [
+            // a unit key past the pairs the frames define
+            DictTable {
+                ctx_unit_keys: vec![0, 0, 3],
+                ..table.clone()
+            },
+            // a context count that does not match the frames'
+            DictTable {
+                ctx_units: vec![1, 1],
+                ctx_unit_keys: vec![0, 0],
+                ..table.clone()
+            },
+        ] {
+            let mut b = pos.clone();
+            if let Some(u) = &mut b.units {
+                u.table = Some(bad);
+            }
+            let mut e = Vec::new();
+            b.encode(&mut e);
+            let got = BlockSummary::decode_full(&e, true, true).and_then(|b| b.units);
+            assert_eq!(got.as_ref().map(|u| u.table.is_none()), Some(true));
+            assert!(got.is_some_and(|u| u.positions.is_some()));
+        }
         // A damaged section only loses the index, never the summary.
         let mut bad = q.clone();
         bad[p.len()] = 7;

@@ -113,6 +113,8 @@ fn the_index_names_exactly_the_blocks_that_hold_a_unit() {
     assert!(blocks.len() > 50, "{} blocks", blocks.len());
     let unit_pair = |v: &str| {
         seg.dict
+            .full()
+            .unwrap_or_else(|| panic!("the whole dictionary"))
             .pairs()
             .position(|(n, val)| {
                 &*seg.dict.names[n as usize] == "_SYSTEMD_USER_UNIT" && val == v.as_bytes()
@@ -299,6 +301,8 @@ fn blocks_bytes(seg: &Segment, key: u32) -> u64 {
 
 fn unit_key(seg: &Segment, unit: &str) -> u32 {
     seg.dict
+        .full()
+        .unwrap_or_else(|| panic!("the whole dictionary"))
         .pairs()
         .position(|(n, v)| {
             &*seg.dict.names[n as usize] == "_SYSTEMD_USER_UNIT" && v == unit.as_bytes()

@@ -12,3 +12,5 @@ pub use dir::{SegmentFile, VacuumReport, disk_usage, list_segments, vacuum};
 pub use format::SEGMENT_SUFFIX;
 #[cfg(test)]
 mod index_tests;
+#[cfg(test)]
+mod table_tests;

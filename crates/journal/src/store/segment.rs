@@ -10,7 +10,7 @@ use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::dict::{Dict, dict_prev};
+use super::dict::{ChainSource, Dict, dict_prev};
 use super::format::{
     self, BlockStart, BlockSummary, CHECKPOINT_EVERY, Checkpoint, HEADER_LEN, Header, LIT_UNIT,
     Parsed, UnitLinks,
@@ -233,6 +233,9 @@ struct BackWindow {
     hits: u32,
     /// Bytes read so far.
     read: u64,
+    /// Bytes already in memory (the scanned tail) and their file offset: frames there are
+    /// not read again.
+    pinned: Option<(u64, Vec<u8>)>,
 }
 
 impl Default for BackWindow {
@@ -243,6 +246,7 @@ impl Default for BackWindow {
             size: Self::START,
             hits: 0,
             read: 0,
+            pinned: None,
         }
     }
 }
@@ -257,7 +261,15 @@ impl BackWindow {
     const AHEAD: u64 = 16 << 10;
 
     /// The payload of the frame of `kind` at `off` (as [`Segment::read_frame_at`]).
-    fn frame_at(&mut self, seg: &Segment, off: u64, kind: u8) -> Result<Vec<u8>> {
+    fn frame_at(&mut self, seg: &FileSrc<'_>, off: u64, kind: u8) -> Result<Vec<u8>> {
+        if let Some((base, buf)) = &self.pinned
+            && off >= *base
+        {
+            let pos = usize::try_from(off - base).unwrap_or(usize::MAX);
+            if !matches!(format::parse_frame(buf, pos), Parsed::Truncated) {
+                return seg.frame_payload(buf, pos, off, kind);
+            }
+        }
         for refilled in [false, true] {
             if off >= self.base {
                 let pos = usize::try_from(off - self.base).unwrap_or(usize::MAX);
@@ -279,18 +291,114 @@ impl BackWindow {
             self.hits = 0;
             let end = off
                 .saturating_add(Self::AHEAD.min(self.size / 2))
-                .min(seg.file_len);
+                .min(seg.len);
             let start = end.saturating_sub(self.size).max(HEADER_LEN).min(off);
             self.buf.resize((end - start) as usize, 0);
             seg.file
                 .read_exact_at(&mut self.buf, start)
-                .map_err(|e| Error::io(&seg.path, e))?;
+                .map_err(|e| Error::io(seg.path, e))?;
             self.base = start;
             self.read += end - start;
         }
         // A frame longer than what was read with it (or cut off by the end of the file).
         seg.read_frame_at(off, kind)
     }
+}
+
+/// A segment file to read frames from.
+struct FileSrc<'a> {
+    file: &'a File,
+    path: &'a Path,
+    len: u64,
+}
+
+impl FileSrc<'_> {
+    /// The payload of the frame of `kind` that starts at `pos` of `buf` (read from offset
+    /// `off` of the file).
+    fn frame_payload(&self, buf: &[u8], pos: usize, off: u64, kind: u8) -> Result<Vec<u8>> {
+        match format::parse_frame(buf, pos) {
+            Parsed::Frame {
+                kind: k, payload, ..
+            } if k == kind => Ok(payload.to_vec()),
+            Parsed::Frame { .. } => Err(bad(
+                self.path,
+                format!("unexpected record type at offset {off}"),
+            )),
+            Parsed::Truncated => Err(bad(self.path, format!("truncated record at offset {off}"))),
+            Parsed::Corrupt { reason, .. } => {
+                Err(bad(self.path, format!("{reason} at offset {off}")))
+            }
+        }
+    }
+
+    /// Reads the frame at `off`, which must be of `kind`; returns its payload.
+    fn read_frame_at(&self, off: u64, kind: u8) -> Result<Vec<u8>> {
+        let mut head = [0u8; 11];
+        let n = self
+            .file
+            .read_at(&mut head, off)
+            .map_err(|e| Error::io(self.path, e))?;
+        let mut p = 0;
+        let len = varint::get(&head[..n], &mut p)
+            .ok_or_else(|| bad(self.path, "bad record length"))? as usize;
+        if len == 0 || len > format::MAX_FRAME {
+            return Err(bad(self.path, "bad record length"));
+        }
+        let buf =
+            read_exact_at(self.file, p + len + 4, off).map_err(|e| Error::io(self.path, e))?;
+        self.frame_payload(&buf, 0, off, kind)
+    }
+
+    /// The DICT payloads from `newest` back, newest first, through `window`; with `stop`,
+    /// down to the frame at `stop` (not included), which must be on the chain.
+    fn read_chain(
+        &self,
+        window: &mut BackWindow,
+        newest: Option<u64>,
+        stop: Option<u64>,
+    ) -> Result<Vec<Vec<u8>>> {
+        let mut chain = Vec::new();
+        let mut at = newest;
+        while let Some(off) = at {
+            if Some(off) == stop {
+                return Ok(chain);
+            }
+            if off < HEADER_LEN || off >= self.len || stop.is_some_and(|s| off < s) {
+                return Err(bad(self.path, "dictionary chain broken"));
+            }
+            let payload = window.frame_at(self, off, format::DICT)?;
+            at = dict_prev(&payload).ok_or_else(|| bad(self.path, "dictionary chain broken"))?;
+            if let Some(p) = at
+                && p >= off
+            {
+                return Err(bad(self.path, "dictionary chain loops"));
+            }
+            chain.push(payload);
+            if chain.len() > 1_000_000 {
+                return Err(bad(self.path, "dictionary chain too long"));
+            }
+        }
+        match stop {
+            Some(_) => Err(bad(self.path, "dictionary chain misses the table's frames")),
+            None => Ok(chain),
+        }
+    }
+}
+
+/// The whole dictionary of a segment, read back along its DICT chain (a dictionary table
+/// that does not hold together falls back to this).
+pub(crate) fn load_chain(src: &ChainSource) -> Result<Dict> {
+    let f = FileSrc {
+        file: &src.file,
+        path: &src.path,
+        len: src.file_len,
+    };
+    let chain = f.read_chain(&mut BackWindow::default(), src.newest, None)?;
+    let mut dict = Dict::default();
+    for payload in chain.iter().rev() {
+        dict.apply(payload).map_err(|e| bad(&src.path, e))?;
+    }
+    Ok(dict)
 }
 
 /// Where an index-guided backward walk of one segment stands ([`Segment::unit_walk`]).
@@ -307,7 +415,7 @@ pub(crate) struct UnitWalk {
 #[derive(Debug)]
 pub(crate) struct Segment {
     pub path: PathBuf,
-    file: File,
+    file: Arc<File>,
     pub header: Header,
     /// End of the valid data (a torn tail is beyond it).
     pub valid_end: u64,
@@ -525,7 +633,7 @@ impl Segment {
         };
         let mut seg = Segment {
             path: path.to_owned(),
-            file,
+            file: Arc::new(file),
             header,
             valid_end: HEADER_LEN,
             file_len,
@@ -565,11 +673,20 @@ impl Segment {
             .map_err(|e| Error::io(&self.path, e))?;
         let scan = scan_region(&buf, start);
         let mut dict = Dict::default();
-        // The newest DICT frame: in the tail, else the one the block before the tail names.
+        // The summary of the block before the tail: the newest DICT frame when the tail has
+        // none, and where the newest dictionary table is.
+        let before = if start > HEADER_LEN {
+            match self.block_end_before_full(start, false, true) {
+                Ok((_, sum)) => Some(sum),
+                Err(e) if scan.dicts.is_empty() => return Err(e),
+                Err(_) => None,
+            }
+        } else {
+            None
+        };
         let newest = match scan.dicts.last() {
             Some((off, _)) => Some(*off),
-            None if start > HEADER_LEN => self.block_end_before(start)?.1.last_dict,
-            None => None,
+            None => before.as_ref().and_then(|b| b.last_dict),
         };
         if start == HEADER_LEN {
             for (_, r) in &scan.dicts {
@@ -578,31 +695,42 @@ impl Segment {
                 };
                 dict.apply(payload).map_err(|e| bad(&self.path, e))?;
             }
-        } else if let Some(newest) = newest {
-            let mut chain = Vec::new();
-            let mut at = Some(newest);
-            let mut window = BackWindow::default();
-            while let Some(off) = at {
-                if off < HEADER_LEN || off >= self.file_len {
-                    return Err(bad(&self.path, "dictionary chain broken"));
-                }
-                let payload = window.frame_at(self, off, format::DICT)?;
-                at = dict_prev(&payload)
-                    .ok_or_else(|| bad(&self.path, "dictionary chain broken"))?;
-                if let Some(p) = at
-                    && p >= off
-                {
-                    return Err(bad(&self.path, "dictionary chain loops"));
-                }
-                chain.push(payload);
-                if chain.len() > 1_000_000 {
-                    return Err(bad(&self.path, "dictionary chain too long"));
-                }
-            }
-            for payload in chain.iter().rev() {
-                dict.apply(payload).map_err(|e| bad(&self.path, e))?;
-            }
+        } else if newest.is_some() {
+            // The frames in the tail are read from it.
+            let mut window = BackWindow {
+                pinned: Some((start, std::mem::take(&mut buf))),
+                ..BackWindow::default()
+            };
+            let table = before.and_then(|b| self.dict_table(b));
+            let lazy = table.and_then(|t| {
+                let src = self.src();
+                let stop = t.frames.last().map(|f| f.offset);
+                let chain = src.read_chain(&mut window, newest, stop).ok()?;
+                let newer: Vec<Vec<u8>> = chain.into_iter().rev().collect();
+                let chain_src = ChainSource {
+                    file: Arc::clone(&self.file),
+                    path: self.path.clone(),
+                    file_len: self.file_len,
+                    newest,
+                };
+                Dict::with_table(t, &newer, chain_src).ok()
+            });
+            let loaded = match lazy {
+                Some(d) => Ok(d),
+                None => self
+                    .src()
+                    .read_chain(&mut window, newest, None)
+                    .and_then(|chain| {
+                        let mut d = Dict::default();
+                        for payload in chain.iter().rev() {
+                            d.apply(payload).map_err(|e| bad(&self.path, e))?;
+                        }
+                        Ok(d)
+                    }),
+            };
             self.dict_read = window.read;
+            buf = window.pinned.map(|(_, b)| b).unwrap_or_default();
+            dict = loaded?;
         }
         for (slot, name) in self.known.iter_mut().zip(KNOWN) {
             *slot = dict.name_id(name);
@@ -618,40 +746,31 @@ impl Segment {
         Ok(())
     }
 
-    /// The payload of the frame of `kind` that starts at `pos` of `buf` (read from offset
-    /// `off` of the file).
-    fn frame_payload(&self, buf: &[u8], pos: usize, off: u64, kind: u8) -> Result<Vec<u8>> {
-        match format::parse_frame(buf, pos) {
-            Parsed::Frame {
-                kind: k, payload, ..
-            } if k == kind => Ok(payload.to_vec()),
-            Parsed::Frame { .. } => Err(bad(
-                &self.path,
-                format!("unexpected record type at offset {off}"),
-            )),
-            Parsed::Truncated => Err(bad(&self.path, format!("truncated record at offset {off}"))),
-            Parsed::Corrupt { reason, .. } => {
-                Err(bad(&self.path, format!("{reason} at offset {off}")))
-            }
+    fn src(&self) -> FileSrc<'_> {
+        FileSrc {
+            file: &self.file,
+            path: &self.path,
+            len: self.file_len,
         }
     }
 
     /// Reads the frame at `off`, which must be of `kind`; returns its payload.
     fn read_frame_at(&self, off: u64, kind: u8) -> Result<Vec<u8>> {
-        let mut head = [0u8; 11];
-        let n = self
-            .file
-            .read_at(&mut head, off)
-            .map_err(|e| Error::io(&self.path, e))?;
-        let mut p = 0;
-        let len = varint::get(&head[..n], &mut p)
-            .ok_or_else(|| bad(&self.path, "bad record length"))? as usize;
-        if len == 0 || len > format::MAX_FRAME {
-            return Err(bad(&self.path, "bad record length"));
+        self.src().read_frame_at(off, kind)
+    }
+
+    /// The newest dictionary table at or before the block whose summary is `sum`: its own,
+    /// or the one of the newest directory it names.
+    fn dict_table(&self, sum: BlockSummary) -> Option<format::DictTable> {
+        let u = sum.units?;
+        if u.has_dir {
+            return u.table;
         }
-        let buf =
-            read_exact_at(&self.file, p + len + 4, off).map_err(|e| Error::io(&self.path, e))?;
-        self.frame_payload(&buf, 0, off, kind)
+        if u.last_dir == 0 {
+            return None;
+        }
+        let (_, dir) = self.block_end_before_full(u.last_dir, false, true).ok()?;
+        dir.units?.table
     }
 
     /// The BLOCK_END frame ending right before `before`: its offset and summary.
@@ -661,6 +780,16 @@ impl Segment {
 
     /// As [`Segment::block_end_before`]; `with_dir` also decodes a unit-index directory.
     fn block_end_before_with(&self, before: u64, with_dir: bool) -> Result<(u64, BlockSummary)> {
+        self.block_end_before_full(before, with_dir, false)
+    }
+
+    /// As [`Segment::block_end_before_with`]; `with_table` also decodes a dictionary table.
+    fn block_end_before_full(
+        &self,
+        before: u64,
+        with_dir: bool,
+        with_table: bool,
+    ) -> Result<(u64, BlockSummary)> {
         let corrupt = || {
             bad(
                 &self.path,
@@ -688,7 +817,7 @@ impl Segment {
                 next,
             } if next as u64 == total => Ok((
                 off,
-                BlockSummary::decode_with(payload, with_dir).ok_or_else(corrupt)?,
+                BlockSummary::decode_full(payload, with_dir, with_table).ok_or_else(corrupt)?,
             )),
             _ => Err(corrupt()),
         }
@@ -898,10 +1027,9 @@ impl Segment {
             .filter_map(|n| self.dict.name_id(n))
             .collect();
         let holds_key = |ctx: u32, lits: &[u8]| {
-            let in_ctx = self
-                .dict
-                .ctx(ctx)
-                .is_some_and(|pairs| pairs.iter().any(|pair| p.keys.binary_search(pair).is_ok()));
+            // (With a dictionary table, from its unit keys: the other units' contexts are
+            // not read.)
+            let in_ctx = self.dict.ctx_may_hold(ctx, &p.keys);
             in_ctx
                 || (p.keys.binary_search(&LIT_UNIT).is_ok()
                     && Lits::from_bytes(lits).any(|(n, _)| lit_unit_names.contains(&n)))

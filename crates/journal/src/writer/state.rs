@@ -315,6 +315,7 @@ impl WriterState {
             Ok((mut a, _)) => {
                 a.unit_index = self.cfg.unit_index;
                 a.entry_positions = self.cfg.entry_positions;
+                a.dict_table = self.cfg.dict_table;
                 self.seg = Some(a);
                 true
             }
