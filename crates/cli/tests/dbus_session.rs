@@ -432,11 +432,15 @@ fn dbus_activation_and_the_activation_environment_go_through_linger() {
         started.elapsed() < Duration::from_secs(20),
         "answered, not timed out"
     );
-    let (_, active, _) = run(
-        &m,
-        &["/usr/bin/systemctl", "--user", "is-active", "dconf.service"],
-    );
-    assert_eq!(active.trim(), "active");
+    // Type=dbus: active once the manager has seen the name's NameOwnerChanged on its own
+    // connection, which may come after dconf's answer reached the client.
+    m.wait_for("dconf.service active", |m| {
+        let (_, active, _) = run(
+            m,
+            &["/usr/bin/systemctl", "--user", "is-active", "dconf.service"],
+        );
+        active.trim() == "active"
+    });
     // A service the manager cannot start fails at once (ActivationFailure), not after 25 s.
     // (org.example.Broken's service file names a unit that does not exist.)
     let started = Instant::now();
@@ -476,6 +480,87 @@ fn dbus_activation_and_the_activation_environment_go_through_linger() {
         env.stdout.lines().any(|l| l == "LINGER_DISPLAY=:7"),
         "{env:?}"
     );
+}
+
+/// As with systemd: while the manager's `dbus.socket` listens and no client has used the bus,
+/// the manager does not connect to it — that would start dbus-daemon for the manager alone —
+/// not even once a client of the private socket woke its D-Bus front end. The first client
+/// of the bus starts it; if that first call is a D-Bus activation, dbus-daemon holds it until
+/// the manager, connecting once `dbus.service` runs, takes it.
+#[test]
+fn the_bus_starts_with_its_first_client_and_the_manager_joins_it() {
+    if !prerequisites() || !Path::new("/usr/bin/gdbus").exists() {
+        eprintln!("skipped: needs gdbus (libglib2.0-bin)");
+        return;
+    }
+    let mut m = Manager::new(BIN);
+    for u in ["dbus.socket", "dbus.service", "dconf.service"] {
+        let text = std::fs::read_to_string(Path::new(DEBIAN_UNITS).join(u)).unwrap();
+        m.write_unit(u, &text);
+    }
+    m.start();
+    let private = m.runtime().join("systemd/private");
+    m.wait_for("the D-Bus private socket", |_| private.exists());
+    let systemctl = |args: &[&str]| {
+        let mut all = vec!["/usr/bin/systemctl", "--user"];
+        all.extend_from_slice(args);
+        run(&m, &all)
+    };
+    let (code, _, err) = systemctl(&["start", "dbus.socket"]);
+    assert_eq!(code, 0, "{err}");
+    // Clients of the private socket, and a unit started after the socket (each such change
+    // makes the manager look for a bus again): the bus stays unstarted.
+    m.write_unit(
+        "other.service",
+        "[Service]\nExecStart=/bin/sleep infinity\n",
+    );
+    let (code, _, err) = systemctl(&["start", "other.service"]);
+    assert_eq!(code, 0, "{err}");
+    for _ in 0..10 {
+        let (_, state, _) = systemctl(&["is-active", "dbus.service"]);
+        if state.trim() != "inactive" {
+            let (_, status, _) = systemctl(&[
+                "status",
+                "--no-pager",
+                "-n",
+                "20",
+                "dbus.socket",
+                "dbus.service",
+            ]);
+            let log = m.systemctl(&["show-environment"]);
+            panic!("the bus was started: dbus.service {state}\n{status}\n{log:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // The bus's first client asks for dconf, which only the manager can start.
+    let started = Instant::now();
+    let (code, out, err) = run(
+        &m,
+        &[
+            "/usr/bin/gdbus",
+            "call",
+            "--session",
+            "--dest",
+            "ca.desrt.dconf",
+            "--object-path",
+        ]
+        .into_iter()
+        .chain([
+            "/ca/desrt/dconf/Writer/user",
+            "--method",
+            "org.freedesktop.DBus.Peer.Ping",
+        ])
+        .collect::<Vec<_>>(),
+    );
+    assert_eq!((code, out.trim()), (0, "()"), "{err}");
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "answered, not timed out"
+    );
+    for unit in ["dbus.service", "dconf.service"] {
+        let (_, state, _) = systemctl(&["is-active", unit]);
+        assert_eq!(state.trim(), "active", "{unit}");
+    }
 }
 
 /// One D-Bus-activated service: its unit (Debian's, unchanged), the name the bus activates,

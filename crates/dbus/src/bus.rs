@@ -1,6 +1,7 @@
 //! The user's session bus: once there is one (its address in the manager's environment as
 //! `DBUS_SESSION_BUS_ADDRESS`, or a socket at `$XDG_RUNTIME_DIR/bus` — Debian's `dbus.socket`
-//! started by this manager), the manager connects, owns `org.freedesktop.systemd1`, serves
+//! started by this manager — and, when the bus is this manager's own socket-activated one,
+//! once its service runs, as systemd waits for it), the manager connects, owns `org.freedesktop.systemd1`, serves
 //! the same API there, and is the bus's activator: dbus-daemon's `ActivationRequest` for a
 //! service with `SystemdService=` starts that unit; if the start is refused or fails,
 //! `ActivationFailure` tells the bus at once, so the waiting client gets an error instead of
@@ -37,6 +38,7 @@ pub async fn watch(front: Front, listeners: Listeners, runtime_dir: PathBuf) {
         let serving = connected.as_ref().is_some_and(|h| !h.is_finished());
         if !serving
             && let Some(address) = bus_address(&front, &runtime_dir).await
+            && crate::dormant::may_connect(&front.requests, &address, &runtime_dir.join("bus"))
             && let Ok((conn, messages)) = connect(&address).await
         {
             connected = Some(tokio::task::spawn_local(serve(

@@ -54,12 +54,38 @@ pub async fn until_used(requests: &Requests, listener: &tokio::net::UnixListener
     }
 }
 
-fn bus_service_runs(requests: &Requests) -> bool {
+/// Whether the bus's service (`dbus.service`, `dbus-broker.service`) of this manager runs.
+pub(crate) fn bus_service_runs(requests: &Requests) -> bool {
     BUS_SERVICES.iter().any(|u| {
         requests
             .unit_state(u)
             .is_some_and(|s| s.active == "active" || s.active == "reloading")
     })
+}
+
+/// Whether the manager may connect to the bus at `address` now. Not while this manager's
+/// bus socket (`dbus.socket`, at `bus_socket`) listens with the bus's service not running:
+/// connecting would start the bus for nothing but the manager itself. systemd's user manager
+/// waits for the service too, and connects once it runs (a client's first call starts it; a
+/// D-Bus activation asked for before the manager is on the bus waits in dbus-daemon for it).
+/// A bus elsewhere, or not started by a unit of this manager, is connected to at once.
+pub(crate) fn may_connect(
+    requests: &Requests,
+    address: &str,
+    bus_socket: &std::path::Path,
+) -> bool {
+    if bus_service_runs(requests) {
+        return true;
+    }
+    let ours = address
+        .strip_prefix("unix:path=")
+        .is_some_and(|p| std::path::Path::new(p) == bus_socket);
+    // Listening from its bind on: also while its ExecStartPost= (Debian's puts the address
+    // in the environment) runs.
+    let listening = requests
+        .unit_state("dbus.socket")
+        .is_some_and(|s| matches!(s.active, "active" | "activating" | "reloading"));
+    !(ours && listening)
 }
 
 async fn bus_in_environment(requests: &Requests) -> bool {

@@ -144,18 +144,9 @@ fn attack_1_freeze_through_the_manager_socket() {
 }
 
 /// `target`'s pid given to a new root process (`sleep`), as the kernel would hand it out
-/// again sooner or later: the next pid is set through `ns_last_pid`.
-fn recycle_pid(target: u32) -> Option<std::process::Child> {
-    for _ in 0..2000 {
-        std::fs::write("/proc/sys/kernel/ns_last_pid", (target - 1).to_string()).ok()?;
-        let mut c = Command::new("sleep").arg("1000").spawn().ok()?;
-        if c.id() == target {
-            return Some(c);
-        }
-        let _ = c.kill();
-        let _ = c.wait();
-    }
-    None
+/// again sooner or later (common/pid_reuse.rs).
+fn recycle_pid(target: u32) -> Option<common::pid_reuse::Reused> {
+    common::pid_reuse::sleep_with_pid(target)
 }
 
 /// Issue 10 item 2: a session's leader exits while the user's processes keep the session

@@ -18,6 +18,8 @@
 # configuration keeps it). RefUnit on the private socket:
 # systemd 252 answers InvalidArgs "Invalid argument" (its reference tracking needs a bus
 # name), linger takes the reference (tracked per connection).
+# wan.service is After= t2.service (Wants=): the listing after its start must not catch the
+# oneshot t2 still running on a busy machine (re-captured from systemd 252: same transcript).
 # Each step: `$ COMMAND`, what it printed (stdout and stderr, up to the first blank line),
 # `  -> rc=N`; $HOME stands for the home.
 set -u
@@ -28,7 +30,7 @@ units)
   printf '[Service]\nExecStart=/bin/sleep infinity\n' > "$D/q.service"
   printf '[Service]\nExecStart=/bin/sleep infinity\n' > "$D/run.service"
   printf '[Service]\nExecStart=/bin/sleep infinity\nSlice=qs.slice\n' > "$D/r.service"
-  printf '[Unit]\nWants=t2.service\n[Service]\nExecStart=/bin/sleep infinity\n' > "$D/wan.service"
+  printf '[Unit]\nWants=t2.service\nAfter=t2.service\n[Service]\nExecStart=/bin/sleep infinity\n' > "$D/wan.service"
   printf '[Service]\nType=oneshot\nExecStart=/bin/true\n' > "$D/t2.service"
   printf '[Socket]\nListenFIFO=%%t/s.fifo\n' > "$D/s.socket"
   printf '[Service]\nExecStart=/bin/cat\n' > "$D/s.service"

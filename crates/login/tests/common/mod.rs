@@ -5,6 +5,7 @@
 #![allow(dead_code, clippy::print_stderr)]
 
 pub mod attack;
+pub mod pid_reuse;
 pub mod real;
 
 use std::path::{Path, PathBuf};
