@@ -232,6 +232,7 @@ def mem_kb(pid):
 
 
 RSS_UNITS = 500
+SYSTEMD = "systemd --user 252"
 
 
 def rss_units(unit_dir):
@@ -296,15 +297,30 @@ def linger_rss_quiet(binary, bench, runs, with_bus):
     return {k: statistics.median(x[k] for x in xs) for k in xs[0]}
 
 
-def linger_rss_dormant(builds, bench, runs):
+def linger_rss_dormant(builds, bench, runs, with_systemd=False):
     """Memory of fresh managers of each of `builds` ((label, binary, has D-Bus)) in three
     states, the builds taking turns run by run (so load drifts alike for all): started with no
     client ever (`quiet`); after one client (`one`: linger's own `ctl is-active` in every
     build, and on a D-Bus build one systemd `systemctl --user is-active` on the private socket,
     which wakes a dormant front end); 500 services started through linger's own CLI, no D-Bus
-    client, no bus (`svc`). 0.5 s after the last step. Median of runs, per figure."""
+    client, no bus (`svc`). 0.5 s after the last step. With `with_systemd`, systemd --user 252
+    takes its turn too (label SYSTEMD): `quiet` 1.5 s after its start (its default.target and
+    dbus.socket up, no client), `one` after one `systemctl --user is-active` on its private
+    socket. Median of runs, per figure."""
     xs = {(label, s): [] for label, _, _ in builds for s in ("quiet", "one", "svc")}
+    if with_systemd:
+        xs.update({(SYSTEMD, s): [] for s in ("quiet", "one")})
     for _ in range(runs):
+        if with_systemd:
+            sd = Systemd(bench)
+            try:
+                time.sleep(0.5)
+                xs[(SYSTEMD, "quiet")].append(mem_kb(sd.pid()))
+                sd.run(["/usr/bin/systemctl", "--user", "is-active", "default.target"])
+                time.sleep(0.5)
+                xs[(SYSTEMD, "one")].append(mem_kb(sd.pid()))
+            finally:
+                sd.stop()
         for label, binary, dbus in builds:
             for state in ("quiet", "one", "svc"):
                 m = Linger(binary, bench, dbus=dbus)
@@ -425,7 +441,7 @@ def report(a):
             builds.append(("D-Bus build, before", a.bin_before, True))
         if a.bin_without_dbus:
             builds.append(("built without", a.bin_without_dbus, False))
-        r["dormant"] = (builds, linger_rss_dormant(builds, a.bench, a.runs))
+        r["dormant"] = (builds, linger_rss_dormant(builds, a.bench, a.runs, with_systemd))
 
     print(f"busy loops beside the bench: {a.busy}; load average at the end: "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
@@ -484,6 +500,9 @@ def report(a):
             for label, _, _ in builds:
                 v = d[(label, state)]
                 print(mfmt.format(f"{what}, {label}", *(f"{v[k] / 1024:.2f}" for k in keys)))
+            if (SYSTEMD, state) in d:
+                v = d[(SYSTEMD, state)]
+                print(mfmt.format(f"{what}, {SYSTEMD}", *(f"{v[k] / 1024:.2f}" for k in keys)))
             if without:
                 off = d[(without, state)]
                 for label, _, dbus in builds:

@@ -12,10 +12,12 @@
 //! (`--symbol-ordering-file`): the functions a user manager and the everyday commands run are
 //! laid out together, so a process keeps fewer of the binary's code pages resident (the kernel
 //! maps them in 64 KB fault-around windows). `cargo xtask order-symbols` regenerates the file
-//! from a profile (xtask/order_symbols.py). Names the build no longer has are skipped silently,
-//! so a stale file costs locality, never the build. Used only where rustc links with its own
-//! lld (x86_64-unknown-linux-gnu's default) and no other linker is configured;
-//! LINGER_NO_SYMBOL_ORDER=1 links without it.
+//! from a profile (xtask/order_symbols.py). Rust symbol names end in hashes that change with
+//! any dependency, feature or profile change; the workspace's linker wrapper (ordered-link.sh,
+//! named in .cargo/config.toml) maps the file's names onto the link's own first. Names the
+//! build no longer has are skipped silently, so a stale file costs locality, never the build.
+//! Used only where rustc links with its own lld (x86_64-unknown-linux-gnu's default) and no
+//! other linker is configured; LINGER_NO_SYMBOL_ORDER=1 links without it.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -40,21 +42,48 @@ fn symbol_order() {
         return;
     };
     let file = PathBuf::from(dir).join("symbol-order.txt");
-    // Another linker (GNU ld has no --symbol-ordering-file) or rustc told to use one.
-    let other_linker = env("RUSTC_LINKER").is_some()
+    // Another linker (GNU ld has no --symbol-ordering-file) or rustc told to use one; the
+    // workspace's own wrapper (.cargo/config.toml) runs rustc's usual cc and lld.
+    let other_linker = env("RUSTC_LINKER").is_some_and(|l| !l.ends_with("/ordered-link.sh"))
         || env("CARGO_ENCODED_RUSTFLAGS").is_some_and(|f| f.contains("link"));
     let wanted = env("PROFILE").as_deref() == Some("release")
         && env("TARGET").as_deref() == Some("x86_64-unknown-linux-gnu")
         && std::env::var_os("LINGER_NO_SYMBOL_ORDER").is_none()
         && !other_linker
         && links_with_lld();
-    match file.to_str() {
-        Some(path) if wanted && file.is_file() && !path.contains(',') => {
+    if !wanted || !file.is_file() {
+        return;
+    }
+    // The workspace's wrapper maps the file's `NAME # SIZE` lines onto the link's own names;
+    // lld alone (a build that does not read .cargo/config.toml) gets the bare names.
+    let path = if env("RUSTC_LINKER").is_some_and(|l| l.ends_with("/ordered-link.sh")) {
+        Some(file)
+    } else {
+        bare_names(&file)
+    };
+    match path.as_ref().and_then(|p| p.to_str()) {
+        Some(path) if !path.contains(',') => {
             println!("cargo:rustc-link-arg-bins=-Wl,--symbol-ordering-file={path}");
             println!("cargo:rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
         }
         _ => {}
     }
+}
+
+/// A copy of the order file in OUT_DIR without the `# SIZE` notes (lld takes a line's every
+/// character as the name; only whole-line comments are skipped).
+fn bare_names(file: &std::path::Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let out = PathBuf::from(env("OUT_DIR")?).join("symbol-order.txt");
+    let names: String = text
+        .lines()
+        .filter_map(|l| l.split('#').next())
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .flat_map(|n| [n, "\n"])
+        .collect();
+    std::fs::write(&out, names).ok()?;
+    Some(out)
 }
 
 /// True when a C program linked with the flag builds and runs on this (host = target) system.
