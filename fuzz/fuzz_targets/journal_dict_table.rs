@@ -148,7 +148,11 @@ fuzz_target!(|data: &[u8]| {
                         None => v == unit.as_bytes(),
                     }
             });
-            assert!(ok, "{unit}: an entry of none of its fields shown: {:?}", e.fields);
+            assert!(
+                ok,
+                "{unit}: an entry of none of its fields shown: {:?}",
+                e.fields
+            );
         }
         let _ = journal.take_warnings();
     }
