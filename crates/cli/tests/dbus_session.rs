@@ -52,6 +52,25 @@ fn run(m: &Manager, args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// `gdbus call` of dconf's Ping on the session bus: (exit code, stdout, stderr). The bus
+/// activates dconf by asking the manager to start dconf.service (SystemdService=).
+fn ping_dconf(m: &Manager) -> (i32, String, String) {
+    run(
+        m,
+        &[
+            "/usr/bin/gdbus",
+            "call",
+            "--session",
+            "--dest",
+            "ca.desrt.dconf",
+            "--object-path",
+            "/ca/desrt/dconf/Writer/user",
+            "--method",
+            "org.freedesktop.DBus.Peer.Ping",
+        ],
+    )
+}
+
 /// What's needed: systemd's clients and Debian's session bus units (dbus-user-session).
 fn prerequisites() -> bool {
     let need = [
@@ -409,24 +428,7 @@ fn dbus_activation_and_the_activation_environment_go_through_linger() {
     // dconf is activated by the bus asking linger to start dconf.service (SystemdService=);
     // without an activator this call hangs 25 s and fails.
     let started = Instant::now();
-    let (code, out, err) = run(
-        &m,
-        &[
-            "/usr/bin/gdbus",
-            "call",
-            "--session",
-            "--dest",
-            "ca.desrt.dconf",
-            "--object-path",
-        ]
-        .into_iter()
-        .chain([
-            "/ca/desrt/dconf/Writer/user",
-            "--method",
-            "org.freedesktop.DBus.Peer.Ping",
-        ])
-        .collect::<Vec<_>>(),
-    );
+    let (code, out, err) = ping_dconf(&m);
     assert_eq!((code, out.trim()), (0, "()"), "{err}");
     assert!(
         started.elapsed() < Duration::from_secs(20),
@@ -534,24 +536,7 @@ fn the_bus_starts_with_its_first_client_and_the_manager_joins_it() {
     }
     // The bus's first client asks for dconf, which only the manager can start.
     let started = Instant::now();
-    let (code, out, err) = run(
-        &m,
-        &[
-            "/usr/bin/gdbus",
-            "call",
-            "--session",
-            "--dest",
-            "ca.desrt.dconf",
-            "--object-path",
-        ]
-        .into_iter()
-        .chain([
-            "/ca/desrt/dconf/Writer/user",
-            "--method",
-            "org.freedesktop.DBus.Peer.Ping",
-        ])
-        .collect::<Vec<_>>(),
-    );
+    let (code, out, err) = ping_dconf(&m);
     assert_eq!((code, out.trim()), (0, "()"), "{err}");
     assert!(
         started.elapsed() < Duration::from_secs(20),

@@ -33,6 +33,6 @@ pub use report::ExecReports;
 pub use spawner::Spawner;
 pub use spec::{Credentials, ExecSpec, Namespace, Rlimit, SpecError, Stage};
 pub use sys::{
-    SpawnError, Spawned, adopt_inherited_fd, keep_across_exec, read_status, set_cloexec, spawn,
-    spawn_nowait, spawn_reporting,
+    CloneArgs, SpawnError, Spawned, adopt_inherited_fd, keep_across_exec, read_status, set_cloexec,
+    spawn, spawn_nowait, spawn_reporting,
 };

@@ -10,24 +10,8 @@ use std::os::unix::process::ExitStatusExt;
 use std::process::ExitStatus;
 use std::time::{Duration, Instant};
 
+use linger_exec::CloneArgs;
 use rustix::process::{Pid, Signal, WaitOptions};
-
-/// clone3's argument (linux/sched.h, the size with `cgroup`).
-#[repr(C)]
-#[derive(Default)]
-struct CloneArgs {
-    flags: u64,
-    pidfd: u64,
-    child_tid: u64,
-    parent_tid: u64,
-    exit_signal: u64,
-    stack: u64,
-    stack_size: u64,
-    tls: u64,
-    set_tid: u64,
-    set_tid_size: u64,
-    cgroup: u64,
-}
 
 /// A child of this process, stopped and reaped by pid.
 #[derive(Debug)]
