@@ -52,10 +52,11 @@ fn run(m: &Manager, args: &[&str]) -> (i32, String, String) {
     )
 }
 
-/// `gdbus call` of dconf's Ping on the session bus: (exit code, stdout, stderr). The bus
-/// activates dconf by asking the manager to start dconf.service (SystemdService=).
-fn ping_dconf(m: &Manager) -> (i32, String, String) {
-    run(
+/// dconf answers a Ping on the session bus (the bus activates it by asking the manager to
+/// start dconf.service, SystemdService=), and not by timing out.
+fn dconf_answers(m: &Manager) {
+    let started = Instant::now();
+    let (code, out, err) = run(
         m,
         &[
             "/usr/bin/gdbus",
@@ -68,7 +69,12 @@ fn ping_dconf(m: &Manager) -> (i32, String, String) {
             "--method",
             "org.freedesktop.DBus.Peer.Ping",
         ],
-    )
+    );
+    assert_eq!((code, out.trim()), (0, "()"), "{err}");
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "answered, not timed out"
+    );
 }
 
 /// What's needed: systemd's clients and Debian's session bus units (dbus-user-session).
@@ -427,13 +433,7 @@ fn dbus_activation_and_the_activation_environment_go_through_linger() {
     let m = manager_on_a_bus(&[]);
     // dconf is activated by the bus asking linger to start dconf.service (SystemdService=);
     // without an activator this call hangs 25 s and fails.
-    let started = Instant::now();
-    let (code, out, err) = ping_dconf(&m);
-    assert_eq!((code, out.trim()), (0, "()"), "{err}");
-    assert!(
-        started.elapsed() < Duration::from_secs(20),
-        "answered, not timed out"
-    );
+    dconf_answers(&m);
     // Type=dbus: active once the manager has seen the name's NameOwnerChanged on its own
     // connection, which may come after dconf's answer reached the client.
     m.wait_for("dconf.service active", |m| {
@@ -535,13 +535,7 @@ fn the_bus_starts_with_its_first_client_and_the_manager_joins_it() {
         std::thread::sleep(Duration::from_millis(50));
     }
     // The bus's first client asks for dconf, which only the manager can start.
-    let started = Instant::now();
-    let (code, out, err) = ping_dconf(&m);
-    assert_eq!((code, out.trim()), (0, "()"), "{err}");
-    assert!(
-        started.elapsed() < Duration::from_secs(20),
-        "answered, not timed out"
-    );
+    dconf_answers(&m);
     for unit in ["dbus.service", "dconf.service"] {
         let (_, state, _) = systemctl(&["is-active", unit]);
         assert_eq!(state.trim(), "active", "{unit}");
