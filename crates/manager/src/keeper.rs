@@ -14,7 +14,8 @@
 //! by the segment's length ([`settle`]).
 //!
 //! Protocol: a `SOCK_SEQPACKET` socket at `$XDG_RUNTIME_DIR/linger/fd-keeper`, one manager
-//! connection at a time (only from our own uid). Messages are text, one per packet:
+//! connection at a time (only from our own uid; a newcomer waits until it ends). Messages are
+//! text, one per packet:
 //! `put KEY` (with one fd; replaces), `puts` (a batch: the keys on the lines after the verb,
 //! with as many fds — the manager sends its puts of one turn so, before it writes the records
 //! that name them), `del KEY`, `dels` (a batch of keys), `close KEY` (a `del` answered by `closed`
@@ -234,15 +235,25 @@ pub fn serve(listener: OwnedFd) -> u8 {
     let own_uid = rustix::process::getuid().as_raw();
     let mut kept = Kept::default();
     let mut conn: Option<OwnedFd> = None;
+    // A newcomer while the manager's connection is still open: the next manager, when the
+    // old one's last copy of its socket is not closed yet (a child it was spawning holds one
+    // until its exec), or a stray client of the same user. It waits, one at a time, and takes
+    // the place when the connection ends; it never takes it from a live one.
+    let mut waiting: Option<OwnedFd> = None;
     let mut served = false;
     let mut orphaned: Option<std::time::Instant> = None;
     // Held pipes found without a writer.
     let mut hung_up_pipes = std::collections::BTreeSet::new();
     loop {
-        let (listener_ready, conn_ready, chans_ready) = {
+        let (listener_ready, conn_ready, waiting_gone, chans_ready) = {
             let mut fds = vec![PollFd::new(&listener, PollFlags::IN)];
             if let Some(c) = &conn {
                 fds.push(PollFd::new(c, PollFlags::IN));
+            }
+            // Only its hang-up: its requests wait for its turn.
+            let waiting_at = fds.len();
+            if let Some(w) = &waiting {
+                fds.push(PollFd::new(w, PollFlags::empty()));
             }
             let first_chan = fds.len();
             fds.extend(kept.chans.iter().map(|c| PollFd::new(c, PollFlags::IN)));
@@ -293,9 +304,13 @@ pub fn serve(listener: OwnedFd) -> u8 {
             (
                 !fds[0].revents().is_empty(),
                 conn.is_some() && !fds[1].revents().is_empty(),
+                waiting.is_some() && !fds[waiting_at].revents().is_empty(),
                 chans_ready,
             )
         };
+        if waiting_gone {
+            waiting = None;
+        }
         if conn_ready && let Some(c) = &conn {
             match handle(c.as_fd(), &mut kept) {
                 Handled::Continue => {}
@@ -336,15 +351,21 @@ pub fn serve(listener: OwnedFd) -> u8 {
                 }
                 conn = None;
             }
+            // While a manager is connected, nobody else may take its place: a newcomer waits
+            // (replacing an earlier one).
             if conn.is_none() {
                 drain_dead_chans(&mut kept);
-            }
-            // While a manager is connected, nobody else (a stray client of the same user)
-            // may take its place.
-            if conn.is_none() {
                 conn = Some(c);
                 served = true;
+            } else {
+                waiting = Some(c);
             }
+        }
+        if conn.is_none()
+            && let Some(next) = waiting.take()
+        {
+            drain_dead_chans(&mut kept);
+            conn = Some(next);
         }
         // Without a manager: stay while a service could still write to a pipe we hold, and
         // for a while for listening sockets alone (clients wait in their backlog until the
@@ -1004,12 +1025,46 @@ mod tests {
         manager.put("p:1", r.as_fd()).unwrap();
         let stray = connect(&path).unwrap();
         let _ = send(stray.as_fd(), "take", None);
-        // Refused: closed without an answer, and nothing was handed out.
-        assert!(matches!(receive(stray.as_fd()), Ok(None) | Err(_)));
         manager
             .close("p:1")
             .expect("the manager's link still works");
         manager.quit();
+        assert_eq!(keeper.join().unwrap(), 0);
+        // It waited, unanswered, and nothing was handed out: the keeper went with the manager.
+        assert!(matches!(receive(stray.as_fd()), Ok(None) | Err(_)));
+    }
+
+    /// The next manager can connect while the dead one's socket still looks open (a child it
+    /// was spawning holds a copy until its exec): it waits for its turn, it is not refused.
+    #[test]
+    fn the_next_manager_waits_for_the_old_connection_to_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, keeper) = start(dir.path());
+        let (r, _w) = std::io::pipe().unwrap();
+        let mut first = link(&path);
+        first.put("p:1", r.as_fd()).unwrap();
+        // The copy a half-spawned child would hold.
+        let held = first.sock.as_ref().unwrap().try_clone().unwrap();
+        drop(first);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let next = std::thread::spawn({
+            let path = path.clone();
+            move || {
+                let mut second = Link::new(path, PathBuf::from("/nonexistent"));
+                let taken = second.take_over();
+                tx.send(()).unwrap();
+                (second, taken)
+            }
+        });
+        assert!(
+            rx.recv_timeout(Duration::from_millis(100)).is_err(),
+            "answered while the old connection was open"
+        );
+        drop(held);
+        let (mut second, taken) = next.join().unwrap();
+        let keys: Vec<String> = taken.unwrap().fds.into_iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["p:1"]);
+        second.quit();
         assert_eq!(keeper.join().unwrap(), 0);
     }
 
