@@ -18,6 +18,14 @@
 //! build no longer has are skipped silently, so a stale file costs locality, never the build.
 //! Used only where rustc links with its own lld (x86_64-unknown-linux-gnu's default) and no
 //! other linker is configured; LINGER_NO_SYMBOL_ORDER=1 links without it.
+//!
+//! The unwinder (panics, backtraces) is linked in from GCC's static `libgcc_eh.a` rather than
+//! loaded from `libgcc_s.so.1` at every start: one shared library fewer to find, map and
+//! relocate, and no `__cpu_indicator_init` constructor (a run of CPUID instructions, each a
+//! trap to the hypervisor in a VM) — about a tenth of `systemctl status`'s CPU time. It is
+//! asked for as a native library of this crate, so rustc puts it ahead of std's `-lgcc_s` and
+//! the linker (`--as-needed`) then drops libgcc_s. Only where `cc` has the archive and panics
+//! unwind; LINGER_SHARED_LIBGCC=1 links libgcc_s as before.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -28,6 +36,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=LINGER_NO_RELR");
     symbol_order();
+    static_unwinder();
     if std::env::var_os("LINGER_NO_RELR").is_some() || !probe() {
         return;
     }
@@ -84,6 +93,33 @@ fn bare_names(file: &std::path::Path) -> Option<PathBuf> {
         .collect();
     std::fs::write(&out, names).ok()?;
     Some(out)
+}
+
+/// The unwinder from `libgcc_eh.a` (see the file's header), for every program linking this
+/// crate: the binary, its integration tests and xtask alike.
+fn static_unwinder() {
+    println!("cargo:rerun-if-env-changed=LINGER_SHARED_LIBGCC");
+    let wanted = std::env::var_os("LINGER_SHARED_LIBGCC").is_none()
+        && env("CARGO_CFG_TARGET_OS").as_deref() == Some("linux")
+        && env("CARGO_CFG_TARGET_ENV").as_deref() == Some("gnu")
+        && env("CARGO_CFG_PANIC").as_deref() == Some("unwind")
+        && env("TARGET") == env("HOST");
+    if !wanted {
+        return;
+    }
+    // `cc -print-file-name` answers the bare name when the compiler has no such file.
+    let cc = env("CC").unwrap_or_else(|| "cc".to_owned());
+    let found = Command::new(&cc)
+        .arg("-print-file-name=libgcc_eh.a")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()))
+        .is_some_and(|p| p.is_absolute() && p.is_file());
+    if found {
+        // Not bundled into this rlib: passed on to each final link, found on cc's own path.
+        println!("cargo:rustc-link-lib=static:-bundle,+verbatim=libgcc_eh.a");
+    }
 }
 
 /// True when a C program linked with the flag builds and runs on this (host = target) system.
