@@ -28,7 +28,9 @@ fn the_binary_and_its_tests_start_without_libgcc_s() {
     let maps = std::fs::read_to_string("/proc/self/maps").unwrap();
     assert!(!maps.contains("libgcc_s"), "libgcc_s mapped:\n{maps}");
     let binary = std::fs::read(env!("CARGO_BIN_EXE_linger")).unwrap();
-    let needed = binary.windows(b"libgcc_s.so".len()).any(|w| w == b"libgcc_s.so");
+    let needed = binary
+        .windows(b"libgcc_s.so".len())
+        .any(|w| w == b"libgcc_s.so");
     assert!(!needed, "the linger binary names libgcc_s.so");
 }
 
