@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use super::format::{self, DictTable, TableFrame};
+use super::once_slots::OnceSlots;
 use crate::entry::fields;
 use crate::varint;
 
@@ -265,31 +266,8 @@ impl Defs {
     fn apply(&mut self, mut names: Names<'_>, payload: &[u8]) -> Result<(), &'static str> {
         use std::cmp::Ordering;
         const BAD: &str = "malformed dictionary record";
-        let mut pos = 0;
+        let mut pos = apply_names(&mut names, payload)?;
         let g = |pos: &mut usize| varint::get(payload, pos).ok_or(BAD);
-        g(&mut pos)?;
-        // Names.
-        let base = g(&mut pos)? as usize;
-        let n = g(&mut pos)? as usize;
-        if n > payload.len() {
-            return Err(BAD);
-        }
-        for i in 0..n {
-            let len = g(&mut pos)? as usize;
-            let bytes = payload.get(pos..pos + len).ok_or(BAD)?;
-            pos += len;
-            let name = std::str::from_utf8(bytes).map_err(|_| BAD)?;
-            let known = names.len();
-            match (&mut names, (base + i).cmp(&known)) {
-                (Names::Grow(_), Ordering::Less) => {}
-                (Names::Fixed(known), Ordering::Less) if *known[base + i] == *name => {}
-                (Names::Fixed(_), Ordering::Less) => {
-                    return Err("dictionary name differs from the table's");
-                }
-                (Names::Grow(list), Ordering::Equal) => list.push(name.into()),
-                _ => return Err("gap in dictionary"),
-            }
-        }
         // Pairs.
         let base = g(&mut pos)? as usize;
         let n = g(&mut pos)? as usize;
@@ -353,6 +331,38 @@ impl Defs {
     }
 }
 
+/// Applies the field names of one DICT payload (its first section) to `names`; returns where
+/// its pairs start.
+fn apply_names(names: &mut Names<'_>, payload: &[u8]) -> Result<usize, &'static str> {
+    use std::cmp::Ordering;
+    const BAD: &str = "malformed dictionary record";
+    let mut pos = 0;
+    let g = |pos: &mut usize| varint::get(payload, pos).ok_or(BAD);
+    g(&mut pos)?;
+    let base = g(&mut pos)? as usize;
+    let n = g(&mut pos)? as usize;
+    if n > payload.len() {
+        return Err(BAD);
+    }
+    for i in 0..n {
+        let len = g(&mut pos)? as usize;
+        let bytes = payload.get(pos..pos + len).ok_or(BAD)?;
+        pos += len;
+        let name = std::str::from_utf8(bytes).map_err(|_| BAD)?;
+        let known = names.len();
+        match (&mut *names, (base + i).cmp(&known)) {
+            (Names::Grow(_), Ordering::Less) => {}
+            (Names::Fixed(known), Ordering::Less) if *known[base + i] == *name => {}
+            (Names::Fixed(_), Ordering::Less) => {
+                return Err("dictionary name differs from the table's");
+            }
+            (Names::Grow(list), Ordering::Equal) => list.push(name.into()),
+            _ => return Err("gap in dictionary"),
+        }
+    }
+    Ok(pos)
+}
+
 /// The field names a DICT payload is applied with: added to, or only repeated.
 enum Names<'a> {
     Grow(&'a mut Vec<Box<str>>),
@@ -413,9 +423,9 @@ struct Lazy {
     table: DictTable,
     /// Per frame: the first pair and context id it defines.
     bases: Vec<(u32, u32)>,
-    frames: Vec<OnceLock<Option<Defs>>>,
+    frames: OnceSlots<Option<Defs>>,
     /// Per frame: the bytes read that hold it, and where it starts in them.
-    raw: Vec<OnceLock<Option<RawFrame>>>,
+    raw: OnceSlots<Option<RawFrame>>,
     /// The field names the table's frames define (read from them at open), and the ids of
     /// `-u`'s.
     names: Vec<Box<str>>,
@@ -484,7 +494,10 @@ impl Lazy {
             }
             _ => None,
         };
-        for (f, cell) in fr[from..=to].iter().zip(&self.raw[from..=to]) {
+        for (k, f) in fr.iter().enumerate().take(to + 1).skip(from) {
+            let Some(cell) = self.raw.get(k) else {
+                continue;
+            };
             let at = f
                 .offset
                 .checked_sub(start)
@@ -675,8 +688,8 @@ impl Dict {
         let n = table.frames.len();
         let mut lazy = Lazy {
             src,
-            frames: (0..n).map(|_| OnceLock::new()).collect(),
-            raw: (0..n).map(|_| OnceLock::new()).collect(),
+            frames: OnceSlots::new(n),
+            raw: OnceSlots::new(n),
             table,
             bases,
             names: Vec::new(),
@@ -706,14 +719,10 @@ impl Dict {
             else {
                 return Err(UNREAD);
             };
-            let (pair_off, ctx_off) = lazy.bases[i];
-            let mut scratch = Defs {
-                pair_off,
-                ctx_off,
-                ..Defs::default()
-            };
+            // Only the names: the frame's pairs and contexts are read (and checked against
+            // the table) when an entry uses them, as any other frame's.
             let before = names.len();
-            scratch.apply(Names::Grow(&mut names), payload)?;
+            apply_names(&mut Names::Grow(&mut names), payload)?;
             if next != bytes.len() || names.len() - before != f.names as usize {
                 return Err("dictionary table: field names miscounted");
             }
@@ -745,7 +754,7 @@ impl Dict {
     pub(crate) fn frames_read(&self) -> (usize, u32, u64) {
         self.lazy.as_ref().map_or((0, 0, 0), |l| {
             (
-                l.frames.iter().filter(|f| f.get().is_some()).count(),
+                l.frames.count_set(),
                 l.reads.load(Ordering::Relaxed),
                 l.bytes.load(Ordering::Relaxed),
             )
@@ -818,16 +827,13 @@ impl Dict {
             .filter(|&p| self.defs.pair(p).is_some_and(is_match))
             .collect();
         if let Some(l) = &self.lazy {
-            let mut by_crc: Vec<(u32, u32)> =
-                l.table.unit_pairs.iter().map(|&(id, c)| (c, id)).collect();
-            by_crc.sort_unstable();
-            for v in values {
-                let c = crate::crc::crc32(v);
-                let from = by_crc.partition_point(|&(x, _)| x < c);
-                for &(_, p) in by_crc[from..].iter().take_while(|&&(x, _)| x == c) {
-                    if l.pair(p).is_some_and(is_match) {
-                        out.push(p);
-                    }
+            // The values' checksums sorted, not the table's (one or a few values against
+            // every unit's pair).
+            let mut crcs: Vec<u32> = values.iter().map(|v| crate::crc::crc32(v)).collect();
+            crcs.sort_unstable();
+            for &(p, c) in &l.table.unit_pairs {
+                if crcs.binary_search(&c).is_ok() && l.pair(p).is_some_and(is_match) {
+                    out.push(p);
                 }
             }
         }

@@ -5,6 +5,7 @@ mod decode;
 pub(crate) mod dict;
 pub mod dir;
 pub(crate) mod format;
+mod once_slots;
 pub(crate) mod packed;
 pub(crate) mod segment;
 

@@ -266,16 +266,18 @@ impl BackWindow {
             && off >= *base
         {
             let pos = usize::try_from(off - base).unwrap_or(usize::MAX);
-            if !matches!(format::parse_frame(buf, pos), Parsed::Truncated) {
-                return seg.frame_payload(buf, pos, off, kind);
+            let parsed = format::parse_frame(buf, pos);
+            if !matches!(parsed, Parsed::Truncated) {
+                return seg.payload_of(parsed, off, kind);
             }
         }
         for refilled in [false, true] {
             if off >= self.base {
                 let pos = usize::try_from(off - self.base).unwrap_or(usize::MAX);
-                if !matches!(format::parse_frame(&self.buf, pos), Parsed::Truncated) {
+                let parsed = format::parse_frame(&self.buf, pos);
+                if !matches!(parsed, Parsed::Truncated) {
                     self.hits += 1;
-                    return seg.frame_payload(&self.buf, pos, off, kind);
+                    return seg.payload_of(parsed, off, kind);
                 }
             }
             if refilled {
@@ -316,7 +318,12 @@ impl FileSrc<'_> {
     /// The payload of the frame of `kind` that starts at `pos` of `buf` (read from offset
     /// `off` of the file).
     fn frame_payload(&self, buf: &[u8], pos: usize, off: u64, kind: u8) -> Result<Vec<u8>> {
-        match format::parse_frame(buf, pos) {
+        self.payload_of(format::parse_frame(buf, pos), off, kind)
+    }
+
+    /// The payload of `parsed` (the frame at offset `off`), which must be of `kind`.
+    fn payload_of(&self, parsed: Parsed<'_>, off: u64, kind: u8) -> Result<Vec<u8>> {
+        match parsed {
             Parsed::Frame {
                 kind: k, payload, ..
             } if k == kind => Ok(payload.to_vec()),
@@ -437,6 +444,15 @@ pub(crate) struct Segment {
     tail: Vec<u8>,
     /// What decoding picked entries has done so far.
     pub picks: std::cell::Cell<PickStats>,
+    /// Summaries read that the walk of the unit index reads next, by the offset they end at
+    /// (without their tables): those read at open for the dictionary table (the one before
+    /// the scanned tail, the newest directory's: 23 KB with 500 units), which `unit_walk`
+    /// starts from, and those `unit_walk` found a unit's newest block in, which `unit_next`
+    /// visits. Each was read and decoded twice. Each is taken out when used.
+    kept_summaries: RefCell<Vec<(u64, u64, BlockSummary)>>,
+    /// Where each summary read from the file ends, in the order read.
+    #[cfg(test)]
+    pub summaries_read: RefCell<Vec<u64>>,
 }
 
 /// Blocks decoded through their entry positions ([`Pick`]), the bytes that read, and blocks
@@ -646,6 +662,9 @@ impl Segment {
             tail_start: HEADER_LEN,
             tail: Vec::new(),
             picks: Default::default(),
+            kept_summaries: RefCell::default(),
+            #[cfg(test)]
+            summaries_read: RefCell::default(),
         };
         let hint = header.hint;
         let hint_ok = hint > HEADER_LEN
@@ -783,13 +802,46 @@ impl Segment {
         self.block_end_before_full(before, with_dir, false)
     }
 
-    /// As [`Segment::block_end_before_with`]; `with_table` also decodes a dictionary table.
+    /// As [`Segment::block_end_before_with`]; `with_table` also decodes a dictionary table
+    /// (and the directory: the summary is kept for the `-u` walk that may follow, see
+    /// `kept_summaries`).
     fn block_end_before_full(
         &self,
         before: u64,
         with_dir: bool,
         with_table: bool,
     ) -> Result<(u64, BlockSummary)> {
+        if !with_table {
+            let mut kept = self.kept_summaries.borrow_mut();
+            if let Some(i) = kept.iter().position(|(b, _, _)| *b == before) {
+                let (_, off, sum) = kept.swap_remove(i);
+                return Ok((off, sum));
+            }
+        }
+        let (off, mut sum) =
+            self.read_block_end_before(before, with_dir || with_table, with_table)?;
+        if with_table {
+            let table = sum.units.as_mut().and_then(|u| u.table.take());
+            self.kept_summaries
+                .borrow_mut()
+                .push((before, off, sum.clone()));
+            if let Some(u) = sum.units.as_mut() {
+                u.table = table;
+            }
+        }
+        Ok((off, sum))
+    }
+
+    /// Reads and decodes the BLOCK_END frame ending right before `before` (see
+    /// [`Segment::block_end_before_full`]).
+    fn read_block_end_before(
+        &self,
+        before: u64,
+        with_dir: bool,
+        with_table: bool,
+    ) -> Result<(u64, BlockSummary)> {
+        #[cfg(test)]
+        self.summaries_read.borrow_mut().push(before);
         let corrupt = || {
             bad(
                 &self.path,
@@ -882,9 +934,12 @@ impl Segment {
         let mut before = self.tail_start;
         while !want.is_empty() && before > HEADER_LEN {
             let (end_off, sum) = self.block_end_before_with(before, true)?;
-            let Some(u) = sum.units else {
+            let Some(u) = &sum.units else {
                 return Ok(None);
             };
+            // Every block holding one of the keys is visited by `unit_next` (the keys' links
+            // lead through each), newest first, unless the query has enough before.
+            let holds_keys = keys.iter().any(|&k| u.link(k).is_some());
             want.retain(|&k| {
                 let here = u.link(k).is_some();
                 if here {
@@ -892,18 +947,28 @@ impl Segment {
                 }
                 !here
             });
+            let mut at_dir = false;
             if let Some(dir) = &u.dir {
                 for &k in &want {
                     if let Ok(i) = dir.binary_search_by_key(&k, |&(k, _)| k) {
                         next.push((k, dir[i].1));
                     }
                 }
-                break;
+                at_dir = true;
             }
-            before = end_off
+            let start = end_off
                 .checked_sub(sum.back)
                 .filter(|&s| s >= HEADER_LEN)
-                .ok_or_else(|| bad(&self.path, "unit index: block start outside the file"))?;
+                .ok_or_else(|| bad(&self.path, "unit index: block start outside the file"));
+            if holds_keys {
+                self.kept_summaries
+                    .borrow_mut()
+                    .push((before, end_off, sum));
+            }
+            if at_dir {
+                break;
+            }
+            before = start?;
         }
         Ok(Some(UnitWalk {
             next,

@@ -192,3 +192,25 @@ fn a_tail_reads_only_the_frames_it_shows() {
         );
     }
 }
+
+/// A unit's tail reads each block summary once: those read at open for the dictionary table
+/// (the newest directory's: every unit's keys and the table, the largest of the segment) are
+/// the first the unit index's walk needs, and are not read again.
+#[test]
+fn a_unit_tail_reads_each_summary_once() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(tmp.path(), true);
+    let j = Journal::open_directory(tmp.path()).unwrap_or_else(|e| panic!("{e}"));
+    let got = j
+        .entries(&query(&["u7"], Some(100)))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(got.len(), 100);
+    let seg = j.seg(0).unwrap_or_else(|| panic!("segment not opened"));
+    assert!(seg.dict.is_lazy(), "opened through the table");
+    let read = seg.summaries_read.borrow();
+    let mut once = read.clone();
+    once.sort_unstable();
+    once.dedup();
+    assert!(read.len() > 2, "the walk went past the open's summaries");
+    assert_eq!(read.len(), once.len(), "summaries read: {read:?}");
+}
