@@ -295,9 +295,8 @@ impl BackWindow {
                 .saturating_add(Self::AHEAD.min(self.size / 2))
                 .min(seg.len);
             let start = end.saturating_sub(self.size).max(HEADER_LEN).min(off);
-            self.buf.resize((end - start) as usize, 0);
-            seg.file
-                .read_exact_at(&mut self.buf, start)
+            // (Read into memory not zero-filled first, as blocks are.)
+            self.buf = read_exact_at(seg.file, (end - start) as usize, start)
                 .map_err(|e| Error::io(seg.path, e))?;
             self.base = start;
             self.read += end - start;
@@ -406,6 +405,15 @@ pub(crate) fn load_chain(src: &ChainSource) -> Result<Dict> {
         dict.apply(payload).map_err(|e| bad(&src.path, e))?;
     }
     Ok(dict)
+}
+
+/// What opening a segment uses of a summary ([`Segment::open_summary`]).
+#[derive(Debug)]
+struct OpenSummary {
+    last_dict: Option<u64>,
+    /// Whether it holds a directory, the newest earlier block's that does, and its
+    /// dictionary table (`None`: no unit index).
+    units: Option<(bool, u64, Option<format::DictTable>)>,
 }
 
 /// Where an index-guided backward walk of one segment stands ([`Segment::unit_walk`]).
@@ -695,8 +703,8 @@ impl Segment {
         // The summary of the block before the tail: the newest DICT frame when the tail has
         // none, and where the newest dictionary table is.
         let before = if start > HEADER_LEN {
-            match self.block_end_before_full(start, false, true) {
-                Ok((_, sum)) => Some(sum),
+            match self.open_summary(start) {
+                Ok(sum) => Some(sum),
                 Err(e) if scan.dicts.is_empty() => return Err(e),
                 Err(_) => None,
             }
@@ -780,16 +788,31 @@ impl Segment {
 
     /// The newest dictionary table at or before the block whose summary is `sum`: its own,
     /// or the one of the newest directory it names.
-    fn dict_table(&self, sum: BlockSummary) -> Option<format::DictTable> {
-        let u = sum.units?;
-        if u.has_dir {
-            return u.table;
+    fn dict_table(&self, sum: OpenSummary) -> Option<format::DictTable> {
+        let (has_dir, last_dir, table) = sum.units?;
+        if has_dir {
+            return table;
         }
-        if u.last_dir == 0 {
+        if last_dir == 0 {
             return None;
         }
-        let (_, dir) = self.block_end_before_full(u.last_dir, false, true).ok()?;
-        dir.units?.table
+        self.open_summary(last_dir).ok()?.units?.2
+    }
+
+    /// What opening uses of the summary ending right before `before` (decoded with its
+    /// directory and its dictionary table); the rest is kept for the `-u` walk that may
+    /// follow (`kept_summaries`).
+    fn open_summary(&self, before: u64) -> Result<OpenSummary> {
+        let (off, mut sum) = self.read_block_end_before(before, true, true)?;
+        let open = OpenSummary {
+            last_dict: sum.last_dict,
+            units: sum
+                .units
+                .as_mut()
+                .map(|u| (u.has_dir, u.last_dir, u.table.take())),
+        };
+        self.kept_summaries.borrow_mut().push((before, off, sum));
+        Ok(open)
     }
 
     /// The BLOCK_END frame ending right before `before`: its offset and summary.
@@ -798,42 +821,22 @@ impl Segment {
     }
 
     /// As [`Segment::block_end_before`]; `with_dir` also decodes a unit-index directory.
+    /// (A summary kept by `open_summary` or `unit_walk` is taken, not read again.)
     fn block_end_before_with(&self, before: u64, with_dir: bool) -> Result<(u64, BlockSummary)> {
-        self.block_end_before_full(before, with_dir, false)
-    }
-
-    /// As [`Segment::block_end_before_with`]; `with_table` also decodes a dictionary table
-    /// (and the directory: the summary is kept for the `-u` walk that may follow, see
-    /// `kept_summaries`).
-    fn block_end_before_full(
-        &self,
-        before: u64,
-        with_dir: bool,
-        with_table: bool,
-    ) -> Result<(u64, BlockSummary)> {
-        if !with_table {
+        let kept = {
             let mut kept = self.kept_summaries.borrow_mut();
-            if let Some(i) = kept.iter().position(|(b, _, _)| *b == before) {
-                let (_, off, sum) = kept.swap_remove(i);
-                return Ok((off, sum));
-            }
+            kept.iter()
+                .position(|(b, _, _)| *b == before)
+                .map(|i| kept.swap_remove(i))
+        };
+        match kept {
+            Some((_, off, sum)) => Ok((off, sum)),
+            None => self.read_block_end_before(before, with_dir, false),
         }
-        let (off, mut sum) =
-            self.read_block_end_before(before, with_dir || with_table, with_table)?;
-        if with_table {
-            let table = sum.units.as_mut().and_then(|u| u.table.take());
-            self.kept_summaries
-                .borrow_mut()
-                .push((before, off, sum.clone()));
-            if let Some(u) = sum.units.as_mut() {
-                u.table = table;
-            }
-        }
-        Ok((off, sum))
     }
 
-    /// Reads and decodes the BLOCK_END frame ending right before `before` (see
-    /// [`Segment::block_end_before_full`]).
+    /// Reads and decodes the BLOCK_END frame ending right before `before`; `with_dir` also
+    /// decodes a unit-index directory, `with_table` a dictionary table.
     fn read_block_end_before(
         &self,
         before: u64,
