@@ -30,7 +30,7 @@ mod sys;
 
 pub use env::{Environment, is_valid_name, parse_environment_file, read_environment_file};
 pub use report::ExecReports;
-pub use spawner::Spawner;
+pub use spawner::{LONG_LIVED_FDS_FROM, Spawner, long_lived_fd};
 pub use spec::{Credentials, ExecSpec, Namespace, Rlimit, SpecError, Stage};
 pub use sys::{
     CloneArgs, SpawnError, Spawned, adopt_inherited_fd, keep_across_exec, read_status, set_cloexec,

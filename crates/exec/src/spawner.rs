@@ -37,6 +37,28 @@ const IDLE_END: std::time::Duration = std::time::Duration::from_millis(200);
 /// A worker thread's own stack: it runs `spawn_inner` only.
 const WORKER_STACK: usize = 128 * 1024;
 
+/// Fds the manager keeps for long are placed from here up ([`long_lived_fd`]), the low ones
+/// left to what a spawn hands its child, which copies only the fds below the highest of
+/// those (`sys.rs`, `unshare_fds_below`). Within the fd table every manager reserves at start
+/// (1,024 slots): a few hundred services' output pipes fit above it without growing the table.
+pub const LONG_LIVED_FDS_FROM: i32 = 256;
+
+/// `fd` moved to [`LONG_LIVED_FDS_FROM`] or above (close-on-exec), for an fd the manager
+/// holds as long as a service runs (its output pipe's read end): each spawn's child copies
+/// the fds below the ones it is given, so one per running service there made every start
+/// cost in proportion to the services running. Where the move fails (an open-file limit
+/// below the mark) `fd` stays where it is: only the copying costs more.
+pub fn long_lived_fd(fd: std::os::fd::OwnedFd) -> std::os::fd::OwnedFd {
+    use std::os::fd::AsRawFd;
+    if fd.as_raw_fd() >= LONG_LIVED_FDS_FROM {
+        return fd;
+    }
+    match rustix::io::fcntl_dupfd_cloexec(&fd, LONG_LIVED_FDS_FROM) {
+        Ok(high) => high,
+        Err(_) => fd,
+    }
+}
+
 /// No pid yet in a slot.
 const NO_PID: u32 = 0;
 /// The spawn failed before a child existed (the error is in `Slot::error`).

@@ -149,6 +149,10 @@ struct Prepared<'a> {
     fail_at: Option<(Stage, i32)>,
     /// Where the child stores its pid before anything else (a shared-memory child only).
     announce: Option<*const AtomicU32>,
+    /// One past the highest fd the child uses (stdio sources, passed fds, cgroup files, the
+    /// report pipe): a child that shares our fd table (`CLONE_FILES`) takes a copy of only
+    /// the fds below it (see [`unshare_fds_below`]).
+    fd_bound: libc::c_uint,
 }
 
 /// `struct __user_cap_header_struct` (linux/capability.h).
@@ -265,7 +269,7 @@ fn spawn_inner(
     }
     envp.push(std::ptr::null());
     let ns = spec.namespace.as_ref().map(NsPrep::new).transpose()?;
-    let prep = Prepared {
+    let mut prep = Prepared {
         path: spec.path.as_ptr(),
         argv,
         envp,
@@ -319,7 +323,9 @@ fn spawn_inner(
         ambient: spec.ambient_capabilities,
         fail_at: spec.fail_at,
         announce: announce.map(|a| a as *const AtomicU32),
+        fd_bound: 0,
     };
+    prep.fd_bound = fd_bound(&prep);
     // Block every signal across fork: until the child has reset the dispositions it inherits
     // the manager's handlers, and a SIGTERM landing there must not run them.
     // SAFETY: sigset_t is plain data; sigfillset/pthread_sigmask only write the sets we pass.
@@ -419,19 +425,22 @@ fn spawn_vfork(prep: &Prepared<'_>) -> Option<libc::pid_t> {
         // SAFETY: `arg` is the `&Prepared` passed below; the parent is suspended (CLONE_VFORK)
         // until this child execs or exits, so the reference stays valid for its whole life.
         let prep = unsafe { &*(arg as *const Prepared<'_>) };
+        unshare_fds_below(prep);
         child(prep, false)
     }
     let top = VFORK_STACK.with(|s| s.as_ref().map(ChildStack::top))?;
     // SAFETY: `top` is the 16-byte aligned end of this thread's child stack, which lives as
     // long as the thread and which nothing else uses while we are suspended (until the
-    // child's execve/_exit); without CLONE_SIGHAND/CLONE_FILES the child's signal dispositions
-    // and fd table are its own, so `child` changing them does not touch ours; memory it writes
-    // (errno, the LISTEN_PID buffer) we no longer read.
+    // child's execve/_exit); without CLONE_SIGHAND the child's signal dispositions are its
+    // own, so `child` changing them does not touch ours; with CLONE_FILES it shares our fd
+    // table only until `unshare_fds_below`, its first call, which gives it a table of its
+    // own before `child` changes any fd; memory it writes (errno, the LISTEN_PID buffer) we
+    // no longer read.
     let pid = unsafe {
         libc::clone(
             entry,
             top.cast(),
-            libc::CLONE_VM | libc::CLONE_VFORK | libc::SIGCHLD,
+            libc::CLONE_VM | libc::CLONE_VFORK | libc::CLONE_FILES | libc::SIGCHLD,
             prep as *const Prepared<'_> as *mut libc::c_void,
         )
     };
@@ -449,11 +458,12 @@ fn vfork_into_cgroup(prep: &Prepared<'_>, dir: &OwnedFd) -> Option<libc::pid_t> 
         // SAFETY: as in spawn_vfork: `arg` is the `&Prepared` passed below and the parent is
         // suspended until this child has exec'ed or exited.
         let prep = unsafe { &*(arg as *const Prepared<'_>) };
+        unshare_fds_below(prep);
         child(prep, true)
     }
     let stack = VFORK_STACK.with(|s| s.as_ref().map(|s| s.base as u64))?;
     let args = CloneArgs {
-        flags: (libc::CLONE_VM | libc::CLONE_VFORK) as u64 | CLONE_INTO_CGROUP,
+        flags: (libc::CLONE_VM | libc::CLONE_VFORK | libc::CLONE_FILES) as u64 | CLONE_INTO_CGROUP,
         exit_signal: libc::SIGCHLD as u64,
         stack,
         stack_size: ChildStack::SIZE as u64,
@@ -467,9 +477,10 @@ fn vfork_into_cgroup(prep: &Prepared<'_>, dir: &OwnedFd) -> Option<libc::pid_t> 
     // sees rax = 0 and calls `entry(prep)` (r12, r13 survive the syscall; rbp cleared to end
     // the frame chain), which never returns — `child` execs or _exits — and, should it, exits
     // at once. The parent sees the pid or -errno in rax once the child has exec'ed or exited;
-    // the syscall clobbers only rcx and r11. As in spawn_vfork, without CLONE_SIGHAND and
-    // CLONE_FILES the child's dispositions and fd table are its own; memory it writes (errno,
-    // the LISTEN_PID buffer) we no longer read. `args` outlives the call.
+    // the syscall clobbers only rcx and r11. As in spawn_vfork, without CLONE_SIGHAND the
+    // child's dispositions are its own, and the fd table it shares (CLONE_FILES) becomes its
+    // own in `entry`'s first call; memory it writes (errno, the LISTEN_PID buffer) we no
+    // longer read. `args` outlives the call.
     unsafe {
         std::arch::asm!(
             "syscall",
@@ -591,6 +602,52 @@ fn clone_into_cgroup(dir: &OwnedFd) -> libc::pid_t {
         )
     };
     if r < 0 { -1 } else { r as libc::pid_t }
+}
+
+/// One past the highest fd `p`'s child uses.
+fn fd_bound(p: &Prepared<'_>) -> libc::c_uint {
+    let used = p
+        .stdio
+        .iter()
+        .flatten()
+        .chain(&p.pass)
+        .chain(&p.cgroup)
+        .chain(&p.extra_cgroups)
+        .chain(std::iter::once(&p.report.fd));
+    used.map(|&fd| fd.max(0) as libc::c_uint + 1)
+        .max()
+        .unwrap_or(3)
+        .max(3)
+}
+
+/// `CLOSE_RANGE_UNSHARE` (linux/close_range.h).
+const CLOSE_RANGE_UNSHARE: libc::c_uint = 1 << 1;
+
+/// First thing in a child cloned with `CLONE_FILES`: a fd table of its own holding only
+/// the fds below `p.fd_bound` (`close_range(bound, ~0, CLOSE_RANGE_UNSHARE)` copies just
+/// those). A copy of the whole table — what a clone without `CLONE_FILES` makes, and what
+/// `execve` then closes again fd by fd (all close-on-exec) — costs in proportion to the fds
+/// the manager holds, about one output pipe per running service: with 10,000 services
+/// that was a fifth of the CPU time of starting them. The manager keeps those fds above
+/// the low ones (`long_lived_fd`), so the bound stays small. Where the kernel lacks
+/// `close_range` (before 5.9), the whole table is copied (`unshare(CLONE_FILES)`); if even
+/// that fails the child ends before it changes any fd of the table it still shares.
+fn unshare_fds_below(p: &Prepared<'_>) {
+    // SAFETY: raw system calls on plain integers; async-signal-safe.
+    unsafe {
+        if libc::syscall(
+            libc::SYS_close_range,
+            p.fd_bound,
+            libc::c_uint::MAX,
+            CLOSE_RANGE_UNSHARE,
+        ) == 0
+        {
+            return;
+        }
+        if libc::unshare(libc::CLONE_FILES) < 0 {
+            fail(p.report, Stage::Fds, errno());
+        }
+    }
 }
 
 fn errno() -> i32 {

@@ -394,7 +394,9 @@ impl RealHost {
         {
             let (r, w) = rustix::pipe::pipe_with(rustix::pipe::PipeFlags::CLOEXEC)
                 .map_err(|e| format!("Failed to create pipe: {e}"))?;
-            (Some(r), Some(w))
+            // The read end stays as long as the service runs: out of the low fds that
+            // each spawn's child copies (the write end, the child's, stays low).
+            (Some(linger_exec::long_lived_fd(r)), Some(w))
         } else {
             (None, None)
         };

@@ -1,7 +1,7 @@
 //! The name map: every unit file name on the search path, what it is (file, mask, alias,
 //! linked file), and resolving a requested name to its fragment.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::LoadContext;
@@ -67,7 +67,11 @@ pub(crate) struct Resolved {
 #[derive(Debug, Clone, Default)]
 pub struct UnitIndex {
     pub(crate) search_path: Vec<PathBuf>,
-    pub(crate) entries: BTreeMap<String, Entry>,
+    entries: BTreeMap<String, Entry>,
+    /// The names among [`Self::entries`] that are alias links: finding a unit's aliases
+    /// looks at these only, not at every entry (with 10,000 unit files, one pass over all of
+    /// them per load made loading them all quadratic). Filled by [`Self::insert`].
+    alias_names: BTreeSet<String>,
     /// The drop-in and dependency directories (`*.d`, `*.wants`, `*.requires`,
     /// `*.upholds`) that exist: loading a unit opens only these, not every candidate name
     /// in every search directory (which made 10,000 loads cost 300,000 failed opens).
@@ -83,7 +87,10 @@ const DROPIN_DIR_SUFFIXES: [&str; 4] = [".d", ".wants", ".requires", ".upholds"]
 impl UnitIndex {
     /// Read every directory of the context's search path (missing directories are skipped).
     pub fn scan(ctx: &LoadContext) -> UnitIndex {
-        let mut entries = BTreeMap::new();
+        let mut index = UnitIndex {
+            search_path: ctx.search_path.clone(),
+            ..Default::default()
+        };
         let mut dropin_dirs = HashSet::new();
         let mut dropin_names = HashSet::new();
         for (i, dir) in ctx.search_path.iter().enumerate() {
@@ -108,7 +115,7 @@ impl UnitIndex {
             }
             names.sort();
             for (name, path, regular) in names {
-                if entries.contains_key(&name) {
+                if index.entries.contains_key(&name) {
                     continue;
                 }
                 let kind = if regular {
@@ -117,16 +124,24 @@ impl UnitIndex {
                     classify(&name, &path, ctx)
                 };
                 if let Some(kind) = kind {
-                    entries.insert(name, Entry { path, kind, dir: i });
+                    index.insert(name, Entry { path, kind, dir: i });
                 }
             }
         }
-        UnitIndex {
-            search_path: ctx.search_path.clone(),
-            entries,
-            dropin_dirs,
-            dropin_names,
+        index.dropin_dirs = dropin_dirs;
+        index.dropin_names = dropin_names;
+        index
+    }
+
+    /// Record `entry` for `name` (the one way entries are added: [`Self::alias_names`]
+    /// follows them).
+    fn insert(&mut self, name: String, entry: Entry) {
+        if matches!(entry.kind, EntryKind::Alias(_)) {
+            self.alias_names.insert(name.clone());
+        } else {
+            self.alias_names.remove(&name);
         }
+        self.entries.insert(name, entry);
     }
 
     /// An index of only what resolving `names` can touch, with fresh looks at the disk:
@@ -164,7 +179,7 @@ impl UnitIndex {
                     if let EntryKind::Alias(t) = &kind {
                         todo.push(t.clone());
                     }
-                    index.entries.insert(name, Entry { path, kind, dir: i });
+                    index.insert(name, Entry { path, kind, dir: i });
                     break;
                 }
             }
@@ -286,8 +301,8 @@ impl UnitIndex {
         let tmpl = template_of(id);
         let instance = parse_name(id).and_then(|p| p.instance.map(str::to_string));
         let mut out = Vec::new();
-        for (n, e) in &self.entries {
-            if !matches!(e.kind, EntryKind::Alias(_)) || n == id {
+        for n in &self.alias_names {
+            if n == id {
                 continue;
             }
             let (target, _) = self.follow(n);
