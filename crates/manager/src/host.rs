@@ -65,6 +65,10 @@ pub struct RealHost {
     /// `ExecSpec::fail_at`), then by its pid until it is reaped.
     directory_failure: Option<String>,
     directory_failures: std::collections::HashMap<u32, String>,
+    /// The start times (/proc/PID/stat's clock ticks) of children known without reading
+    /// /proc — spawned within one tick, see [`RealHost::spawn`] — until the crash-recovery
+    /// record keeps them (`recovery::persist`) or they are reaped.
+    pub start_ticks: std::collections::HashMap<u32, u64>,
     /// The one pipe those children report a failed setup step on (no fd per service).
     pub exec_reports: linger_exec::ExecReports,
     /// Worker threads that make those children: a spawn returns once the pid is known, the
@@ -127,6 +131,7 @@ impl RealHost {
             pending_exec: Default::default(),
             directory_failure: None,
             directory_failures: Default::default(),
+            start_ticks: Default::default(),
             exec_reports: Default::default(),
             spawner: Default::default(),
             exec_settings: Default::default(),
@@ -138,6 +143,7 @@ impl RealHost {
     /// reports its exit status, as systemd orders these lines).
     pub fn child_exited(&mut self, pid: u32) {
         self.pidfds.gone(pid);
+        self.start_ticks.remove(&pid);
         let directory = self.directory_failures.remove(&pid);
         if let Some((unit, program)) = self.pending_exec.remove(&pid)
             && let Some((stage, errno)) = self.exec_reports.take(pid)
@@ -602,6 +608,11 @@ impl Host for RealHost {
             self.spawner.spawn(spec, &self.exec_reports)
         }
         .map_err(|e| e.to_string())?;
+        // The kernel stamped the child's start time between the two clock reads: within one
+        // tick, that tick is it (a /proc/PID/stat read less per service for its record).
+        if crate::tracker::ProcTracker::ticks_now() == since {
+            self.start_ticks.insert(child.pid, since);
+        }
         // Our child: its pid stays its own until we reap it.
         self.pidfds.child(child.pid);
         self.tracker

@@ -186,11 +186,11 @@ fn record(s: &Manager, unit: &str, pipes: Option<Vec<PipeMeta>>) -> UnitRecord {
         let since = s.engine.host().tracker.since_of(unit);
         SavedService::of(unit.to_string(), snap, s.engine.active_enter(unit), since)
     });
-    // A pid's start time never changes: read /proc once per main process.
+    // A pid's start time never changes: known at its spawn, or read from /proc once.
     let main_pid_start = service.as_ref().and_then(|x| x.main_pid).and_then(|pid| {
         match s.recovery.starts.get(unit) {
             Some(&(p, t)) if p == pid => Some(t),
-            _ => proc_start_time(pid),
+            _ => (s.engine.host().start_ticks.get(&pid).copied()).or_else(|| proc_start_time(pid)),
         }
     });
     let mut pipes = pipes.unwrap_or_default();
@@ -280,7 +280,11 @@ pub fn persist(s: &mut Manager, touched: &BTreeSet<String>) {
             r.service.as_ref().and_then(|x| x.main_pid),
             r.main_pid_start,
         ) {
-            (Some(pid), Some(t)) => s.recovery.starts.insert(unit.clone(), (pid, t)),
+            (Some(pid), Some(t)) => {
+                // Kept here from now on.
+                s.engine.host_mut().start_ticks.remove(&pid);
+                s.recovery.starts.insert(unit.clone(), (pid, t))
+            }
             _ => s.recovery.starts.remove(&unit),
         };
         let data = if r == UnitRecord::default() {
