@@ -132,7 +132,6 @@ fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {
     let mut waits = Vec::new();
     // NeedDaemonReload of each unit a job is queued for, told in the reply (systemctl warns).
     let mut install = crate::install_states::InstallLookups::new(p.units.len());
-    preload_unloaded(m, &p.units);
     for name in &p.units {
         let id = m.engine.load(name);
         let (can_reload, active, is_service, changed) = m
@@ -191,26 +190,6 @@ fn jobs(m: &mut Manager, p: wire::JobsRequest, reply: ReplyTo) {
         // Waiting first: a job may be done as soon as its effects are applied.
         m.job_waits.wait(outcomes, waits, reply);
         m.apply_effects();
-    }
-}
-
-/// Below this many units not loaded yet, a job call reads their files one by one: a second
-/// thread costs more than it saves for a few.
-const PRELOAD_AT_LEAST: usize = 16;
-
-/// The files of the named units not loaded yet, read ahead on two threads (both cores) for
-/// the loads that follow in this turn: a start of 500 units spent a quarter of its main
-/// thread's time reading and parsing their files one after the other, while the other core
-/// waited for the spawns that come after. What each load returns is unchanged
-/// (`SearchPathSource::preload`).
-fn preload_unloaded(m: &mut Manager, names: &[String]) {
-    let unloaded: Vec<String> = names
-        .iter()
-        .filter(|n| m.engine.resolve(n).is_none())
-        .cloned()
-        .collect();
-    if unloaded.len() >= PRELOAD_AT_LEAST {
-        m.engine.source_mut().preload(&unloaded, || ());
     }
 }
 
