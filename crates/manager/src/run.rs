@@ -379,14 +379,8 @@ async fn main_loop(
                 // Complete: whoever started us may count on every request now.
                 tell_supervisor_ready();
                 // The start-up code the kernel mapped in 64 KB windows (~7 MB of the
-                // binary) need not stay resident in this process (see linger_exec::memory):
-                // released once the answers kept while starting are on their way (their
-                // connections' tasks were woken before this one; ~1 ms of madvise otherwise
-                // stood between a crash recovery and its first answer).
-                tokio::task::spawn_local(async {
-                    tokio::task::yield_now().await;
-                    let _ = linger_exec::memory::release_clean_file_pages();
-                });
+                // binary) need not stay resident in this process (see linger_exec::memory).
+                let _ = linger_exec::memory::release_clean_file_pages();
                 continue;
             }
             msg = notify.recv(), if started => match msg {
