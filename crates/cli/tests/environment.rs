@@ -220,3 +220,58 @@ fn the_manager_answers_while_generators_run_and_starts_nothing_before_they_are_d
         "initializing"
     );
 }
+
+/// After `daemon-reexec` the generators run again before the new image has taken back the
+/// fds the old one handed it (the services' output pipes, the socket units' listening
+/// sockets): none of them may leak into a generator — a generator that stays behind would
+/// keep a socket unit's socket open, and the unit's service could never be activated alone.
+#[test]
+fn generators_after_daemon_reexec_inherit_no_socket_or_pipe_of_the_manager() {
+    let mut m = Manager::new(BIN);
+    let home = m.home();
+    let unitgen = home.join("unitgen");
+    // Each run appends one line: the sockets and pipes it holds above stdio.
+    script(
+        &unitgen.join("fds-generator"),
+        "{ printf run:; find /proc/$$/fd -mindepth 1 ! -name 0 ! -name 1 ! -name 2 \
+         \\( -lname 'socket:*' -o -lname 'pipe:*' \\) -printf ' %f=%l'; echo; } \
+         >> \"$HOME/gen-fds\"\n",
+    );
+    m.write_unit(
+        "held.socket",
+        "[Socket]\nListenStream=%t/held.sock\n[Install]\nWantedBy=sockets.target\n",
+    );
+    m.write_unit("held.service", "[Service]\nExecStart=/bin/sleep 1000\n");
+    m.write_unit(
+        "talker.service",
+        "[Service]\nExecStart=/bin/sh -c 'echo up; exec sleep 1000'\n",
+    );
+    m.start_wrapped(&[
+        "env",
+        &format!("SYSTEMD_GENERATOR_PATH={}", unitgen.display()),
+    ]);
+    m.systemctl(&["start", "held.socket", "talker.service"])
+        .expect_code(0);
+    let runs = || {
+        std::fs::read_to_string(home.join("gen-fds"))
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(runs(), ["run:"], "the first start's generator held fds");
+    m.systemctl(&["daemon-reexec"]).expect_code(0);
+    m.wait_for("the generator's second run", |_| runs().len() >= 2);
+    assert_eq!(
+        runs()[1],
+        "run:",
+        "a generator after daemon-reexec inherited the manager's fds"
+    );
+    // The socket and the service came through the re-exec.
+    assert_eq!(
+        m.systemctl(&["is-active", "held.socket", "talker.service"])
+            .expect_code(0)
+            .stdout,
+        "active\nactive\n"
+    );
+}

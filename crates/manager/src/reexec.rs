@@ -202,6 +202,25 @@ pub struct Saved {
 }
 
 impl Saved {
+    /// The fds kept open across the execve: the services' output pipes, the socket units'
+    /// listening fds, the control socket and the front ends' sockets.
+    pub(crate) fn kept_fds(&self) -> Vec<i32> {
+        let mut kept: Vec<i32> = self.pipes.iter().map(|p| p.fd).collect();
+        kept.extend(self.sockets.iter().flat_map(|(_, fds)| fds.iter().copied()));
+        kept.push(self.listen_fd);
+        kept.extend(self.front_sockets.iter().map(|(_, fd)| *fd));
+        kept
+    }
+
+    /// Close-on-exec again on every fd the previous image kept open for us, before this one
+    /// starts any process: each is adopted later (the pipes and sockets only once the
+    /// generators ran), and until then a generator would inherit them.
+    /// (A number below 3 is never one of them: stdio stays as it is.)
+    pub(crate) fn close_kept_fds_on_exec(&self) {
+        let fds: Vec<i32> = self.kept_fds().into_iter().filter(|&fd| fd > 2).collect();
+        restore_cloexec(&fds);
+    }
+
     /// Nothing yet (crash recovery fills it from its records; there is no inherited socket).
     pub(crate) fn empty() -> Self {
         Saved {
@@ -353,15 +372,7 @@ pub fn save_and_exec(
     };
     // On any failure below the re-exec does not happen: these fds must not leak into the
     // services started later, so close-on-exec is set again.
-    let mut kept: Vec<i32> = saved.pipes.iter().map(|p| p.fd).collect();
-    kept.extend(
-        saved
-            .sockets
-            .iter()
-            .flat_map(|(_, fds)| fds.iter().copied()),
-    );
-    kept.push(saved.listen_fd);
-    kept.extend(saved.front_sockets.iter().map(|(_, fd)| *fd));
+    let kept = saved.kept_fds();
     let text = match serde_json::to_vec(&saved) {
         Ok(t) => t,
         Err(e) => {

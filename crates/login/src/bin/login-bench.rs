@@ -3,8 +3,12 @@
 //! (useradd) and a private cgroup, and removes both at the end.
 //!
 //! ```text
-//! login-bench [--linger PATH] [--users N] [--rounds N] [--no-system-units]
+//! login-bench [--linger PATH] [--users N] [--rounds N] [--no-system-units] [--no-cgroups]
 //! ```
+//! `--no-system-units`: managers read no system unit or generator directory (the start
+//! without Debian's generators). `--no-cgroups`: the daemon uses no cgroups — the start
+//! without a hybrid machine's cgroup v1 moves, which cost an RCU grace period each first
+//! time (on a pure v2 machine the manager is born in its cgroup and pays none either).
 //! Prints: SetLinger call latency (one varlink call, and the whole `loginctl enable-linger` /
 //! `disable-linger` command), enable → user manager answering (its first answer) and started
 //! (its `READY=1`, what a login waits for), disable → manager gone, and the
@@ -22,6 +26,7 @@ struct Opts {
     users: usize,
     rounds: usize,
     system_units: bool,
+    cgroups: bool,
 }
 
 fn parse_args() -> Result<Opts, String> {
@@ -32,6 +37,7 @@ fn parse_args() -> Result<Opts, String> {
         users: 100,
         rounds: 10,
         system_units: true,
+        cgroups: true,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -41,6 +47,7 @@ fn parse_args() -> Result<Opts, String> {
             "--users" => o.users = val()?.parse().map_err(|e| format!("--users: {e}"))?,
             "--rounds" => o.rounds = val()?.parse().map_err(|e| format!("--rounds: {e}"))?,
             "--no-system-units" => o.system_units = false,
+            "--no-cgroups" => o.cgroups = false,
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -267,9 +274,11 @@ fn bench(o: &Opts) -> Result<(), String> {
         "[Login]\nUserStopDelaySec=0\n",
     )
     .map_err(|e| e.to_string())?;
-    let cgroup = linger_cgroup::detect().setup().map(|s| {
-        s.unified
-            .join(format!("linger-bench-{}", std::process::id()))
+    let cgroup = o.cgroups.then(linger_cgroup::detect).and_then(|d| {
+        d.setup().map(|s| {
+            s.unified
+                .join(format!("linger-bench-{}", std::process::id()))
+        })
     });
     // Removed however the run ends (an early error return included).
     let _cgroup_guard = CgroupDir(cgroup.clone());
