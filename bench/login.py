@@ -22,8 +22,8 @@ import argparse, ctypes, os, pwd, re, shutil, signal, statistics, subprocess, sy
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-ANCHORS_SRC = os.path.join(ROOT, "..", "shared", "anchors")
-ANCHORS = "/tmp/linger-anchors"
+# Where the anchors are ($ANCHORS_SRC, else ../shared/anchors) and their fresh copy: common.py's.
+from common import ANCHORS, ANCHORS_SRC  # noqa: E402
 PAMDIR = "/etc/pam.d"
 
 # Recorded in ../shared/anchors/README.md (systemd 252.39, this VM), used when not measured.
