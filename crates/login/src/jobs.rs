@@ -23,40 +23,13 @@ pub const MAX_WORKERS: usize = 32;
 /// everyone.
 pub const WORKER_NICE: i32 = 5;
 
-thread_local! {
-    /// The nice value this worker thread had before [`lower_worker_priority`]: the loop's.
-    static LOOP_NICE: std::cell::Cell<Option<i32>> = const { std::cell::Cell::new(None) };
-}
-
 /// Lower the calling worker thread's priority by [`WORKER_NICE`] (a thread's nice value is
 /// its own on Linux). Run at the start of every worker thread.
 pub fn lower_worker_priority() {
     let tid = rustix::thread::gettid();
     if let Ok(nice) = rustix::process::getpriority_process(Some(tid)) {
-        LOOP_NICE.with(|n| n.set(Some(nice)));
         let _ = rustix::process::setpriority_process(Some(tid), (nice + WORKER_NICE).min(19));
     }
-}
-
-/// Run `f` on this worker at the loop's priority, then lower it again: for short work that
-/// a login waits for and that no user can make long — forking a user manager, whose child
-/// inherits the forking thread's nice value and keeps it through its setup (its cgroup
-/// moves included) up to its `execve`. At nice +5 that setup waited for a CPU behind every
-/// busy process of the machine (fork → exec 16–27 ms at load 40, measured; issue 15).
-pub fn at_loop_priority<T>(f: impl FnOnce() -> T) -> T {
-    let tid = rustix::thread::gettid();
-    let lowered = rustix::process::getpriority_process(Some(tid)).ok();
-    let raised = LOOP_NICE
-        .with(std::cell::Cell::get)
-        .filter(|loop_nice| lowered.is_some_and(|l| *loop_nice < l))
-        .is_some_and(|loop_nice| {
-            rustix::process::setpriority_process(Some(tid), loop_nice).is_ok()
-        });
-    let v = f();
-    if let Some(l) = lowered.filter(|_| raised) {
-        let _ = rustix::process::setpriority_process(Some(tid), l);
-    }
-    v
 }
 
 /// How long an idle worker thread is kept.

@@ -566,17 +566,15 @@ impl State {
                         notify_dir.display()
                     )
                 })?;
-            let m = crate::jobs::at_loop_priority(|| {
-                crate::spawn::spawn(
-                    &command,
-                    &account,
-                    prepared.groups,
-                    &runtime,
-                    &notify,
-                    &login,
-                    prepared.join,
-                )
-            })
+            let m = crate::spawn::spawn(
+                &command,
+                &account,
+                prepared.groups,
+                &runtime,
+                &notify,
+                &login,
+                prepared.join,
+            )
             .inspect_err(|_| {
                 let _ = std::fs::remove_file(&notify);
             })?;

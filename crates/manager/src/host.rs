@@ -93,21 +93,14 @@ pub struct RealHost {
     own_pid: u32,
 }
 
-/// The manager's own environment, from which the generators start and which services get
-/// (with the generators' output) — what it was started with, as its configuration holds it.
-pub fn manager_environment(config: &ManagerConfig) -> Environment {
-    let mut environment = Environment::new();
-    for (k, v) in &config.environment {
-        environment.set(k, v);
-    }
-    environment
-}
-
 impl RealHost {
     /// A host for `config`.
     pub fn new(config: ManagerConfig) -> Self {
         let own_pid = std::process::id();
-        let environment = manager_environment(&config);
+        let mut environment = Environment::new();
+        for (k, v) in &config.environment {
+            environment.set(k, v);
+        }
         let timers = TimerHost::new(
             now(),
             config.state_home.join("linger/timers"),
