@@ -92,8 +92,10 @@ class Env:
         os.makedirs(units)
         os.makedirs(self.run, mode=0o700)
         os.makedirs(self.prof)
+        # LINGER_SPAWN_COPY_FD_TABLE: valgrind ends a program whose clone shares the fd
+        # table (the spawner's CLONE_FILES); the children copy it instead (crates/exec/src/sys.rs).
         self.env = dict(os.environ, HOME=self.home, XDG_RUNTIME_DIR=self.run, NO_COLOR="1",
-                        SYSTEMD_PAGER="", PAGER="cat")
+                        SYSTEMD_PAGER="", PAGER="cat", LINGER_SPAWN_COPY_FD_TABLE="1")
         for k in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "DBUS_SESSION_BUS_ADDRESS"):
             self.env.pop(k, None)
         self.names = [f"svc-{i:03d}.service" for i in range(n)]

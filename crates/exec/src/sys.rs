@@ -440,7 +440,7 @@ fn spawn_vfork(prep: &Prepared<'_>) -> Option<libc::pid_t> {
         libc::clone(
             entry,
             top.cast(),
-            libc::CLONE_VM | libc::CLONE_VFORK | libc::CLONE_FILES | libc::SIGCHLD,
+            libc::CLONE_VM | libc::CLONE_VFORK | share_fd_table() | libc::SIGCHLD,
             prep as *const Prepared<'_> as *mut libc::c_void,
         )
     };
@@ -463,7 +463,7 @@ fn vfork_into_cgroup(prep: &Prepared<'_>, dir: &OwnedFd) -> Option<libc::pid_t> 
     }
     let stack = VFORK_STACK.with(|s| s.as_ref().map(|s| s.base as u64))?;
     let args = CloneArgs {
-        flags: (libc::CLONE_VM | libc::CLONE_VFORK | libc::CLONE_FILES) as u64 | CLONE_INTO_CGROUP,
+        flags: (libc::CLONE_VM | libc::CLONE_VFORK | share_fd_table()) as u64 | CLONE_INTO_CGROUP,
         exit_signal: libc::SIGCHLD as u64,
         stack,
         stack_size: ChildStack::SIZE as u64,
@@ -622,6 +622,21 @@ fn fd_bound(p: &Prepared<'_>) -> libc::c_uint {
 
 /// `CLOSE_RANGE_UNSHARE` (linux/close_range.h).
 const CLOSE_RANGE_UNSHARE: libc::c_uint = 1 << 1;
+
+/// `CLONE_FILES` for the children that share our memory until their execve — unless the
+/// manager runs with `LINGER_SPAWN_COPY_FD_TABLE` set: valgrind (the function-order profile
+/// of xtask/order_symbols.py) runs only the clones of fork, vfork and threads, and ends the
+/// program at any other. Without the flag the child starts with a copy of the whole table,
+/// and [`unshare_fds_below`] only closes what is above the bound in it. Read once, in the
+/// parent.
+fn share_fd_table() -> libc::c_int {
+    static SHARE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *SHARE.get_or_init(|| std::env::var_os("LINGER_SPAWN_COPY_FD_TABLE").is_none()) {
+        libc::CLONE_FILES
+    } else {
+        0
+    }
+}
 
 /// First thing in a child cloned with `CLONE_FILES`: a fd table of its own holding only
 /// the fds below `p.fd_bound` (`close_range(bound, ~0, CLOSE_RANGE_UNSHARE)` copies just
