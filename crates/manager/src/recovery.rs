@@ -190,7 +190,13 @@ fn record(s: &Manager, unit: &str, pipes: Option<Vec<PipeMeta>>) -> UnitRecord {
     let main_pid_start = service.as_ref().and_then(|x| x.main_pid).and_then(|pid| {
         match s.recovery.starts.get(unit) {
             Some(&(p, t)) if p == pid => Some(t),
-            _ => (s.engine.host().start_ticks.get(&pid).copied()).or_else(|| proc_start_time(pid)),
+            _ => s
+                .engine
+                .host()
+                .start_ticks
+                .get(&pid)
+                .copied()
+                .or_else(|| proc_start_time(pid)),
         }
     });
     let mut pipes = pipes.unwrap_or_default();
