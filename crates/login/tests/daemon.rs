@@ -161,6 +161,69 @@ fn linger_starts_and_stops_the_user_manager() {
 /// Started with umask 0 (an init may leave it so), the daemon works under 022: a starting
 /// manager's notify socket is bound under the umask before its chmod to 0600, and with 0
 /// every user could send to it for that moment.
+/// What `/proc/PID/fd` says each fd above stdio of `pid` is, for the objects that name one
+/// object each (`socket:[N]`, `pipe:[N]`, a file under `under`; not `anon_inode:…` or
+/// `/dev/null`, which every process may have its own of).
+fn fd_targets(pid: u32, under: &Path) -> std::collections::BTreeSet<String> {
+    std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .map(|dir| {
+            dir.flatten()
+                .filter(|e| e.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) > Some(2))
+                .filter_map(|e| std::fs::read_link(e.path()).ok())
+                .filter(|t| t.starts_with(under) || !t.starts_with("/"))
+                .map(|t| t.to_string_lossy().into_owned())
+                .filter(|t| {
+                    t.starts_with("socket:[") || t.starts_with("pipe:[") || t.starts_with('/')
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The root daemon's children share its fd table until their first call (the spawner's
+/// `CLONE_FILES`): none of the daemon's own sockets, pipes or files reaches the user's
+/// manager, which the user can ptrace.
+#[test]
+fn a_user_manager_holds_nothing_the_root_daemon_had_open() {
+    if !root_or_skip() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let user = TestUser::create(&user_name("fd"), &dir.path().join("home"));
+    let cg = TestCgroup::create("linger");
+    Daemon::write_conf(dir.path(), "[Login]\nUserStopDelaySec=0\n");
+    let d = Daemon::start(dir.path(), cg.as_ref().map(|c| c.path.as_path()), &[]);
+    d.call(
+        "io.linger.Login.SetLinger",
+        json!({"user": user.name, "enable": true}),
+    )
+    .unwrap();
+    let mut pid = None;
+    assert!(
+        wait_until(SECS, || {
+            pid = manager_pid(&d.run_dir(), user.uid);
+            pid.is_some()
+        }),
+        "user manager did not answer; log:\n{}",
+        d.log()
+    );
+    let daemons = fd_targets(d.pid() as u32, dir.path());
+    assert!(!daemons.is_empty(), "the daemon's fds were read");
+    let shared: Vec<String> = fd_targets(pid.unwrap(), dir.path())
+        .intersection(&daemons)
+        .cloned()
+        .collect();
+    assert!(
+        shared.is_empty(),
+        "the manager holds the daemon's {shared:?}"
+    );
+    d.call(
+        "io.linger.Login.SetLinger",
+        json!({"user": user.name, "enable": false}),
+    )
+    .unwrap();
+}
+
 #[test]
 fn the_daemon_works_under_umask_022_whatever_it_inherited() {
     if !root_or_skip() {
